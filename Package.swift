@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// ecca: export-control conflict analyzer.
+///
+/// The library core follows the pipeline: `EccaXML` (safe streaming reader over libxml2) →
+/// `ClauseGraph` (instruments, provisions, norms, conditions, lint, status selection) →
+/// `EccaFormats` (rules XML and disclosure requests) → `EccaAnalysis` (Z3 encoding, verdicts,
+/// explanations). `EccaSMT` is the only module that sees Z3's C API; `EccaXML` the only one that
+/// sees libxml2's. The `ecca` executable is a thin command line over them.
+let package = Package(
+    name: "ecca",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ecca", targets: ["ecca"]),
+        .library(name: "EccaAnalysis", targets: ["EccaAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CZ3",
+            pkgConfig: "z3",
+            providers: [.apt(["libz3-dev"]), .brew(["z3"])]
+        ),
+        .target(name: "EccaXML", dependencies: ["CLibXML2"]),
+        .target(name: "EccaSMT", dependencies: ["CZ3"]),
+        .target(name: "ClauseGraph"),
+        .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph"]),
+        .target(name: "EccaAnalysis", dependencies: ["ClauseGraph", "EccaFormats", "EccaSMT"]),
+        .executableTarget(
+            name: "ecca",
+            dependencies: [
+                "EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EccaXMLTests", dependencies: ["EccaXML"]),
+        .testTarget(name: "EccaSMTTests", dependencies: ["EccaSMT"]),
+        .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats"]),
+        .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph"]),
+        .testTarget(name: "EccaCLITests", dependencies: ["ecca"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
