@@ -6,8 +6,8 @@ import PackageDescription
 /// The library core follows the pipeline: `EccaXML` (safe streaming reader over libxml2) →
 /// `ClauseGraph` (instruments, provisions, norms, conditions, lint, status selection) →
 /// `EccaFormats` (rules XML and disclosure requests) → `EccaAnalysis` (Z3 encoding, verdicts,
-/// explanations). `EccaSMT` is the only module that sees Z3's C API; `EccaXML` the only one that
-/// sees libxml2's. The `ecca` executable is a thin command line over them.
+/// explanations) → `EccaReports` (text, JSON, DOT renderers of the analysis values).
+/// `EccaSMT` is the only module that sees Z3's C API; `EccaXML` the only one that sees libxml2's. The `ecca` executable is a thin command line over them.
 let package = Package(
     name: "ecca",
     platforms: [.macOS(.v14)],
@@ -34,10 +34,11 @@ let package = Package(
         .target(name: "ClauseGraph"),
         .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph"]),
         .target(name: "EccaAnalysis", dependencies: ["ClauseGraph", "EccaFormats", "EccaSMT"]),
+        .target(name: "EccaReports", dependencies: ["EccaAnalysis", "ClauseGraph"]),
         .executableTarget(
             name: "ecca",
             dependencies: [
-                "EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaXML",
+                "EccaAnalysis", "EccaReports", "EccaFormats", "ClauseGraph", "EccaXML", "EccaSMT",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -17,4 +17,6 @@ static inline void ecca_xml_silence(void *ctx, xmlErrorPtr err) { (void)ctx; (vo
 static inline void ecca_xml_install_silence(void) {
     xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)ecca_xml_silence);
 }
+/* The runtime libxml2 version ("20914"); xmlParserVersion may be a thread-local macro. */
+static inline const char *ecca_xml_parser_version(void) { return xmlParserVersion; }
 #endif

@@ -1,0 +1,96 @@
+/// The typed condition language of the rules format (docs/rules-format.md, "Conditions").
+///
+/// Values are kept as written and resolved against the fact vocabulary by the lint and the
+/// encoder, because a condition may be read before the file that declares its facts.
+public indirect enum Condition: Sendable, Hashable, Codable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    case constant(Bool)
+    /// A quantity fact against a number in a unit (`training-compute > 1e25 FLOP`), or a date fact
+    /// against an ISO date.
+    case compare(Comparison)
+    /// A scalar fact equals a value (`item.artifact is weights`; provision facts match sub-provisions).
+    case equals(fact: String, value: String, at: SourceLocation)
+    /// A scalar fact is a member of a named set or of listed values.
+    case member(fact: String, of: Members, at: SourceLocation)
+    /// A set-valued fact contains a value, or some member of a named set.
+    case contains(fact: String, element: Members, at: SourceLocation)
+    /// A constitutive rule holds.
+    case holds(rule: String, at: SourceLocation)
+
+    public enum Members: Sendable, Hashable, Codable {
+        case set(String)
+        case values([String])
+    }
+
+    public struct Comparison: Sendable, Hashable, Codable {
+        public enum Operator: String, Sendable, Hashable, Codable, CaseIterable {
+            case gt, ge, lt, le, eq, ne
+            public var symbol: String {
+                switch self {
+                case .gt: ">"
+                case .ge: "≥"
+                case .lt: "<"
+                case .le: "≤"
+                case .eq: "="
+                case .ne: "≠"
+                }
+            }
+        }
+        public var fact: String
+        public var op: Operator
+        public var value: String
+        public var unit: String?
+        public var location: SourceLocation
+        public init(fact: String, op: Operator, value: String, unit: String?, location: SourceLocation) {
+            self.fact = fact
+            self.op = op
+            self.value = value
+            self.unit = unit
+            self.location = location
+        }
+    }
+
+    /// Every fact the condition mentions, in order of first mention.
+    public var facts: [String] {
+        var seen: [String] = []
+        visitAtoms { atom in
+            let fact: String? = switch atom {
+            case .compare(let comparison): comparison.fact
+            case .equals(let fact, _, _), .member(let fact, _, _), .contains(let fact, _, _): fact
+            default: nil
+            }
+            if let fact, !seen.contains(fact) { seen.append(fact) }
+        }
+        return seen
+    }
+
+    /// Every constitutive rule the condition refers to.
+    public var ruleReferences: [String] {
+        var rules: [String] = []
+        visitAtoms { atom in
+            if case .holds(let rule, _) = atom, !rules.contains(rule) { rules.append(rule) }
+        }
+        return rules
+    }
+
+    /// Calls `body` on every atom (everything but all/any/not).
+    public func visitAtoms(_ body: (Condition) -> Void) {
+        switch self {
+        case .all(let parts), .any(let parts): parts.forEach { $0.visitAtoms(body) }
+        case .not(let inner): inner.visitAtoms(body)
+        default: body(self)
+        }
+    }
+
+    public var location: SourceLocation? {
+        switch self {
+        case .compare(let comparison): comparison.location
+        case .equals(_, _, let at), .member(_, _, let at), .contains(_, _, let at), .holds(_, let at): at
+        case .all(let parts), .any(let parts): parts.lazy.compactMap(\.location).first
+        case .not(let inner): inner.location
+        case .constant: nil
+        }
+    }
+}

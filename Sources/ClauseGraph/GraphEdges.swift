@@ -1,0 +1,73 @@
+/// A typed edge of the clause graph between two provisions (DESIGN.md, "Edges").
+public struct GraphEdge: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The provision's text cites the target.
+        case cites
+        /// A constitutive rule of the source defines a term the target's norm or rule uses.
+        case defines
+        /// An exception created by the source defeats a norm or rule of the target.
+        case defeats
+        /// A code commitment implements an obligation of the Act.
+        case implements
+        /// The source sanctions breaches of the target's norm.
+        case sanctions
+    }
+    public var from: String
+    public var to: String
+    public var kind: Kind
+    /// The norm, rule or exception that makes the edge.
+    public var via: String?
+}
+
+extension ClauseGraph {
+    /// Every edge between provisions, in a deterministic order.
+    public var edges: [GraphEdge] {
+        var result: [GraphEdge] = []
+        var seen: Set<GraphEdge> = []
+        func add(_ edge: GraphEdge) { if seen.insert(edge).inserted { result.append(edge) } }
+        for id in provisionOrder {
+            let provision = provisions[id]!
+            provision.cites.forEach { add(GraphEdge(from: id, to: $0, kind: .cites)) }
+            provision.implements.forEach { add(GraphEdge(from: id, to: $0, kind: .implements)) }
+            let conditions: [Condition] = provision.norms.compactMap(\.condition)
+                + provision.countsAs.map(\.condition)
+            for condition in conditions {
+                for rule in condition.ruleReferences {
+                    if let definition = rules[rule] { add(GraphEdge(from: definition.provisionID, to: id, kind: .defines, via: rule)) }
+                }
+            }
+            for norm in provision.norms {
+                norm.sanctions.forEach { add(GraphEdge(from: $0, to: id, kind: .sanctions, via: norm.id)) }
+                for exception in norm.exceptions {
+                    if let source = exception.provisionID { add(GraphEdge(from: source, to: id, kind: .defeats, via: exception.id)) }
+                    for rule in exception.condition.ruleReferences {
+                        if let definition = rules[rule] { add(GraphEdge(from: definition.provisionID, to: id, kind: .defines, via: rule)) }
+                    }
+                }
+            }
+            for rule in provision.countsAs {
+                for exception in rule.exceptions {
+                    if let source = exception.provisionID { add(GraphEdge(from: source, to: id, kind: .defeats, via: exception.id)) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The provisions within `radius` edges of `id` (either direction), including `id`.
+    public func neighbourhood(of id: String, radius: Int = 1) -> Set<String> {
+        var found: Set<String> = [id]
+        var frontier: Set<String> = [id]
+        let all = edges
+        for _ in 0..<radius {
+            var next: Set<String> = []
+            for edge in all {
+                if frontier.contains(edge.from), !found.contains(edge.to) { next.insert(edge.to) }
+                if frontier.contains(edge.to), !found.contains(edge.from) { next.insert(edge.from) }
+            }
+            found.formUnion(next)
+            frontier = next
+        }
+        return found
+    }
+}

@@ -1,0 +1,254 @@
+/// Semantic checks of a clause graph, as diagnostics (DESIGN.md, "checked on load").
+///
+/// The schema checks shape; this checks meaning: references resolve, units and types agree, the
+/// definitions are acyclic, status dates are in order, and every fact can be supplied.
+extension ClauseGraph {
+    /// - Parameter suppliableFields: the request fields and analysis inputs that can supply a fact
+    ///   (`model.trainingCompute`, `analysis.asOf`, …); a fact supplied by anything else is an error.
+    public func lint(suppliableFields: Set<String>) -> [Diagnostic] {
+        var findings = buildDiagnostics
+        findings += lintFacts(suppliableFields: suppliableFields)
+        findings += lintSets()
+        for id in instrumentOrder {
+            let instrument = instruments[id]!
+            findings += lintStatus(instrument.status, subject: id, at: instrument.location)
+        }
+        for id in provisionOrder {
+            let provision = provisions[id]!
+            if instruments[provision.instrumentID] == nil {
+                findings.append(Diagnostic(.error, "provision belongs to unknown instrument '\(provision.instrumentID)'",
+                                           at: provision.location, subject: id))
+            }
+            if provision.wording.allSatisfy(\.isWhitespace) {
+                findings.append(Diagnostic(.error, "provision has no wording", at: provision.location, subject: id))
+            }
+            if let status = provision.status {
+                findings += lintStatus(status.inheriting(from: instruments[provision.instrumentID]?.status ?? StatusTimeline()),
+                                       subject: id, at: provision.location)
+            }
+            for target in provision.cites + provision.implements where !provisionExists(target) {
+                findings.append(Diagnostic(.error, "reference to unknown provision '\(target)'", at: provision.location, subject: id))
+            }
+            for norm in provision.norms {
+                if let condition = norm.condition { findings += lintCondition(condition, subject: id) }
+                for sanction in norm.sanctions where !provisionExists(sanction) {
+                    findings.append(Diagnostic(.error, "sanction refers to unknown provision '\(sanction)'", at: norm.location, subject: id))
+                }
+                findings += lintExceptions(norm.exceptions, subject: id)
+            }
+            for rule in provision.countsAs {
+                findings += lintCondition(rule.condition, subject: id)
+                findings += lintExceptions(rule.exceptions, subject: id)
+            }
+        }
+        findings += lintDefinitionCycles()
+        return findings
+    }
+
+    private func provisionExists(_ id: String) -> Bool { provisions[id] != nil }
+
+    private func lintExceptions(_ exceptions: [Exception], subject: String) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for exception in exceptions {
+            if let provision = exception.provisionID, !provisionExists(provision) {
+                findings.append(Diagnostic(.error, "exception '\(exception.id)' refers to unknown provision '\(provision)'",
+                                           at: exception.location, subject: subject))
+            }
+            findings += lintCondition(exception.condition, subject: subject)
+        }
+        return findings
+    }
+
+    private func lintFacts(suppliableFields: Set<String>) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for id in factOrder {
+            let fact = facts[id]!
+            if !suppliableFields.contains(fact.suppliedBy) {
+                findings.append(Diagnostic(.error, "fact '\(id)' is supplied by '\(fact.suppliedBy)', which no request or analysis input provides",
+                                           at: fact.location, subject: id))
+            }
+            if fact.type == .quantity {
+                if fact.units.isEmpty {
+                    findings.append(Diagnostic(.error, "quantity fact '\(id)' declares no units", at: fact.location, subject: id))
+                }
+                for unit in fact.units where units[unit] == nil {
+                    findings.append(Diagnostic(.error, "fact '\(id)' uses undeclared unit '\(unit)'", at: fact.location, subject: id))
+                }
+            } else if !fact.units.isEmpty {
+                findings.append(Diagnostic(.error, "unit mismatch: \(fact.type.rawValue) fact '\(id)' cannot have units", at: fact.location, subject: id))
+            }
+            if (fact.type == .enum || fact.type == .setOfEnum) && fact.values.isEmpty {
+                findings.append(Diagnostic(.error, "enumeration fact '\(id)' declares no values", at: fact.location, subject: id))
+            }
+        }
+        for unit in units.values {
+            if let target = unit.countsToward, units[target] == nil {
+                findings.append(Diagnostic(.error, "unit '\(unit.id)' counts toward undeclared unit '\(target)'", at: unit.location, subject: unit.id))
+            }
+        }
+        return findings
+    }
+
+    private func lintSets() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for set in sets.values.sorted(by: { $0.id < $1.id }) {
+            if let provision = set.provisionID, !provisionExists(provision) {
+                findings.append(Diagnostic(.error, "set '\(set.id)' refers to unknown provision '\(provision)'", at: set.location, subject: set.id))
+            }
+            if set.kind == .country {
+                for member in set.members where !CountryCodes.isValid(member) {
+                    findings.append(Diagnostic(.error, "set '\(set.id)' lists '\(member)', which is not an ISO 3166-1 alpha-2 code",
+                                               at: set.location, subject: set.id))
+                }
+            }
+            var seen: Set<String> = []
+            for member in set.members where !seen.insert(member).inserted {
+                findings.append(Diagnostic(.warning, "set '\(set.id)' lists '\(member)' twice", at: set.location, subject: set.id))
+            }
+        }
+        return findings
+    }
+
+    func lintStatus(_ status: StatusTimeline, subject: String, at location: SourceLocation) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        func ordered(_ interval: StatusInterval?, _ axis: String) {
+            guard let interval, let from = interval.from, let until = interval.until, until <= from else { return }
+            findings.append(Diagnostic(.error, "status dates out of order: \(axis) from \(from) until \(until)", at: location, subject: subject))
+        }
+        ordered(status.inForce, "in force")
+        ordered(status.applicable, "applicable")
+        status.enforced.forEach { ordered($0, "enforced") }
+        if let inForce = status.inForce?.from, let applicable = status.applicable?.from, applicable < inForce {
+            findings.append(Diagnostic(.error, "status dates out of order: applicable from \(applicable) before in force from \(inForce)",
+                                       at: location, subject: subject))
+        }
+        if let announced = status.rescissionAnnounced?.on, let published = status.rescissionPublished?.on, published < announced {
+            findings.append(Diagnostic(.error, "status dates out of order: rescission published \(published) before announced \(announced)",
+                                       at: location, subject: subject))
+        }
+        return findings
+    }
+
+    /// Type-checks one condition against the fact vocabulary.
+    func lintCondition(_ condition: Condition, subject: String) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        condition.visitAtoms { atom in
+            let location = atom.location
+            func error(_ message: String) { findings.append(Diagnostic(.error, message, at: location, subject: subject)) }
+            func declared(_ id: String) -> FactDeclaration? {
+                guard let fact = facts[id] else {
+                    error("condition uses unknown fact '\(id)'")
+                    return nil
+                }
+                return fact
+            }
+            switch atom {
+            case .compare(let comparison):
+                guard let fact = declared(comparison.fact) else { return }
+                switch fact.type {
+                case .quantity:
+                    guard let unit = comparison.unit else {
+                        error("unit mismatch: comparison of quantity '\(fact.id)' names no unit (one of: \(fact.units.joined(separator: ", ")))")
+                        return
+                    }
+                    if !fact.units.contains(unit) {
+                        error("unit mismatch: '\(fact.id)' is measured in \(fact.units.joined(separator: " or ")), not '\(unit)'")
+                    }
+                    if ExactDecimal(comparison.value) == nil {
+                        error("'\(comparison.value)' is not a finite decimal number (at most 10^\(ExactDecimal.maximumExponent))")
+                    }
+                case .date:
+                    if comparison.unit != nil { error("unit mismatch: date fact '\(fact.id)' takes no unit") }
+                    if LegalDate(iso: comparison.value) == nil { error("'\(comparison.value)' is not an ISO date (YYYY-MM-DD)") }
+                default:
+                    error("cannot compare \(fact.type.rawValue) fact '\(fact.id)'; use <is> or <in>")
+                }
+            case .equals(let id, let value, _):
+                guard let fact = declared(id) else { return }
+                if fact.type.isSet { error("fact '\(id)' is a set; use <has>") }
+                findings += lintValue(value, for: fact, subject: subject, at: location)
+            case .member(let id, let members, _):
+                guard let fact = declared(id) else { return }
+                if fact.type.isSet { error("fact '\(id)' is a set; use <has>") }
+                findings += lintMembers(members, for: fact, subject: subject, at: location)
+            case .contains(let id, let members, _):
+                guard let fact = declared(id) else { return }
+                if !fact.type.isSet { error("fact '\(id)' is not a set; use <is> or <in>") }
+                findings += lintMembers(members, for: fact, subject: subject, at: location)
+            case .holds(let rule, _):
+                if rules[rule] == nil { error("reference to unknown rule '\(rule)'") }
+            default:
+                break
+            }
+        }
+        return findings
+    }
+
+    private func lintMembers(_ members: Condition.Members, for fact: FactDeclaration, subject: String,
+                             at location: SourceLocation?) -> [Diagnostic] {
+        switch members {
+        case .values(let values):
+            return values.flatMap { lintValue($0, for: fact, subject: subject, at: location) }
+        case .set(let id):
+            guard let set = sets[id] else {
+                return [Diagnostic(.error, "reference to unknown set '\(id)'", at: location, subject: subject)]
+            }
+            let expected: NamedSet.Kind? = switch fact.type.elementType {
+            case .country: .country
+            case .enum: .enum
+            case .string: .string
+            default: nil
+            }
+            if expected != set.kind {
+                return [Diagnostic(.error, "set '\(id)' holds \(set.kind.rawValue) values, but fact '\(fact.id)' is \(fact.type.rawValue)",
+                                   at: location, subject: subject)]
+            }
+            if set.kind == .enum {
+                return set.members.flatMap { lintValue($0, for: fact, subject: subject, at: location) }
+            }
+            return []
+        }
+    }
+
+    private func lintValue(_ value: String, for fact: FactDeclaration, subject: String, at location: SourceLocation?) -> [Diagnostic] {
+        let problem: String? = switch fact.type.elementType {
+        case .boolean: (value == "true" || value == "false") ? nil : "'\(value)' is not true or false"
+        case .country: CountryCodes.isValid(value) ? nil : "'\(value)' is not an ISO 3166-1 alpha-2 code"
+        case .enum: fact.values.contains(value) ? nil : "'\(value)' is not a value of '\(fact.id)' (\(fact.values.joined(separator: ", ")))"
+        case .provision: provisions(within: value).isEmpty ? "unknown provision '\(value)'" : nil
+        case .date: LegalDate(iso: value) == nil ? "'\(value)' is not an ISO date" : nil
+        case .quantity: "unit mismatch: quantity '\(fact.id)' needs <compare> with a unit"
+        default: nil
+        }
+        guard let problem else { return [] }
+        return [Diagnostic(.error, problem, at: location, subject: subject)]
+    }
+
+    /// Constitutive rules may not define themselves, directly or through others.
+    private func lintDefinitionCycles() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported: Set<String> = []
+        func dependencies(_ id: String) -> [String] {
+            guard let rule = rules[id] else { return [] }
+            return rule.condition.ruleReferences + rule.exceptions.flatMap(\.condition.ruleReferences)
+        }
+        func visit(_ id: String, path: [String]) {
+            if state[id] == 2 { return }
+            if state[id] == 1 {
+                let cycle = Array(path.drop(while: { $0 != id })) + [id]
+                let key = Set(cycle).sorted().joined(separator: ",")
+                if reported.insert(key).inserted, let rule = rules[id] {
+                    findings.append(Diagnostic(.error, "cycle among definitions: \(cycle.joined(separator: " → "))",
+                                               at: rule.location, subject: rule.provisionID))
+                }
+                return
+            }
+            state[id] = 1
+            for next in dependencies(id) where rules[next] != nil { visit(next, path: path + [id]) }
+            state[id] = 2
+        }
+        for id in ruleOrder { visit(id, path: []) }
+        return findings
+    }
+}

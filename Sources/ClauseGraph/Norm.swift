@@ -1,0 +1,78 @@
+/// A deontic rule: who must, must not, or may do what, under which condition, unless which exception.
+public struct Norm: Sendable, Hashable, Codable, Identifiable {
+    public enum Modality: String, Sendable, Hashable, Codable { case obligation, prohibition, permission }
+
+    public var id: String
+    public var provisionID: String
+    public var modality: Modality
+    /// The role that bears the norm: `provider`, `exporter`, `commission`.
+    public var bearer: String
+    public var action: String
+    public var object: String?
+    public var manner: String?
+    /// Nil: the norm holds whenever its provision binds.
+    public var condition: Condition?
+    public var exceptions: [Exception]
+    /// Provisions that sanction a breach (Art. 101(1)).
+    public var sanctions: [String]
+    public var location: SourceLocation
+
+    /// Roles whose duties ecca checks against each other: the model provider under the AI Act and
+    /// the same company as exporter under the EAR.
+    public static let checkedBearers: Set<String> = ["provider", "exporter"]
+
+    public init(id: String, provisionID: String, modality: Modality, bearer: String, action: String,
+                object: String? = nil, manner: String? = nil, condition: Condition? = nil,
+                exceptions: [Exception] = [], sanctions: [String] = [], location: SourceLocation) {
+        self.id = id
+        self.provisionID = provisionID
+        self.modality = modality
+        self.bearer = bearer
+        self.action = action
+        self.object = object
+        self.manner = manner
+        self.condition = condition
+        self.exceptions = exceptions
+        self.sanctions = sanctions
+        self.location = location
+    }
+}
+
+/// A constitutive rule: when its condition holds and no exception does, `id` holds
+/// (release of parameters to a foreign person *counts as* a deemed export).
+public struct CountsAs: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var provisionID: String
+    public var label: String
+    public var condition: Condition
+    public var exceptions: [Exception]
+    public var location: SourceLocation
+
+    public init(id: String, provisionID: String, label: String, condition: Condition, exceptions: [Exception] = [],
+                location: SourceLocation) {
+        self.id = id
+        self.provisionID = provisionID
+        self.label = label
+        self.condition = condition
+        self.exceptions = exceptions
+        self.location = location
+    }
+}
+
+/// An exception or exclusion that defeats a norm or a constitutive rule when its condition holds.
+public struct Exception: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    /// The provision that creates the exception (License Exception AIA, 15 CFR 740.27), if any.
+    public var provisionID: String?
+    public var label: String
+    public var condition: Condition
+    public var location: SourceLocation
+
+    public init(id: String, provisionID: String?, label: String, condition: Condition, location: SourceLocation) {
+        self.id = id
+        self.provisionID = provisionID
+        self.label = label
+        self.condition = condition
+        self.location = location
+    }
+}

@@ -1,0 +1,19 @@
+/// What one rules file declares, before it is joined with the others into a clause graph.
+public struct RulesDocument: Sendable, Hashable {
+    public var file: String
+    public var units: [UnitDeclaration]
+    public var facts: [FactDeclaration]
+    public var sets: [NamedSet]
+    public var instruments: [Instrument]
+    public var provisions: [Provision]
+
+    public init(file: String, units: [UnitDeclaration] = [], facts: [FactDeclaration] = [], sets: [NamedSet] = [],
+                instruments: [Instrument] = [], provisions: [Provision] = []) {
+        self.file = file
+        self.units = units
+        self.facts = facts
+        self.sets = sets
+        self.instruments = instruments
+        self.provisions = provisions
+    }
+}

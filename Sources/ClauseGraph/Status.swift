@@ -1,0 +1,101 @@
+/// Which reading of the law an analysis takes.
+///
+/// `text`: what the law in force says. `enforcement`: what the authorities enforce (the AI Diffusion
+/// rule is in the CFR but BIS announced on 13 May 2025 that it will not enforce it).
+public enum Posture: String, Sendable, Hashable, Codable, CaseIterable {
+    case text
+    case enforcement
+}
+
+/// A period `[from, until)`: `from` inclusive, `until` exclusive; either end may be open.
+public struct StatusInterval: Sendable, Hashable, Codable {
+    public var from: LegalDate?
+    public var until: LegalDate?
+    /// The provision or announcement that sets this period ("eu.ai-act.art113", "BIS press release 13 May 2025").
+    public var basis: String?
+    public var evidence: Evidence?
+
+    public init(from: LegalDate? = nil, until: LegalDate? = nil, basis: String? = nil, evidence: Evidence? = nil) {
+        self.from = from
+        self.until = until
+        self.basis = basis
+        self.evidence = evidence
+    }
+
+    public func contains(_ date: LegalDate) -> Bool {
+        if let from, date < from { return false }
+        if let until, date >= until { return false }
+        return true
+    }
+}
+
+/// A dated event on a status axis (a rescission announced or published).
+public struct StatusEvent: Sendable, Hashable, Codable {
+    public var on: LegalDate?
+    public var basis: String?
+    public var evidence: Evidence?
+    public init(on: LegalDate? = nil, basis: String? = nil, evidence: Evidence? = nil) {
+        self.on = on
+        self.basis = basis
+        self.evidence = evidence
+    }
+}
+
+/// The status axes of a legal text: never one date (DESIGN.md, "Status axes").
+public struct StatusTimeline: Sendable, Hashable, Codable {
+    public var inForce: StatusInterval?
+    public var applicable: StatusInterval?
+    /// Periods of enforcement; empty means "enforced whenever applicable".
+    public var enforced: [StatusInterval]
+    public var rescissionAnnounced: StatusEvent?
+    public var rescissionPublished: StatusEvent?
+
+    public init(inForce: StatusInterval? = nil, applicable: StatusInterval? = nil, enforced: [StatusInterval] = [],
+                rescissionAnnounced: StatusEvent? = nil, rescissionPublished: StatusEvent? = nil) {
+        self.inForce = inForce
+        self.applicable = applicable
+        self.enforced = enforced
+        self.rescissionAnnounced = rescissionAnnounced
+        self.rescissionPublished = rescissionPublished
+    }
+
+    /// Each axis this timeline leaves unset is taken from `parent` (a provision inherits from its instrument).
+    public func inheriting(from parent: StatusTimeline) -> StatusTimeline {
+        StatusTimeline(inForce: inForce ?? parent.inForce,
+                       applicable: applicable ?? parent.applicable,
+                       enforced: enforced.isEmpty ? parent.enforced : enforced,
+                       rescissionAnnounced: rescissionAnnounced ?? parent.rescissionAnnounced,
+                       rescissionPublished: rescissionPublished ?? parent.rescissionPublished)
+    }
+
+    public func isInForce(on date: LegalDate) -> Bool {
+        if let published = rescissionPublished?.on, date >= published { return false }
+        return inForce?.contains(date) ?? true
+    }
+
+    public func isApplicable(on date: LegalDate) -> Bool {
+        isInForce(on: date) && (applicable?.contains(date) ?? true)
+    }
+
+    public func isEnforced(on date: LegalDate) -> Bool {
+        enforced.isEmpty ? true : enforced.contains { $0.contains(date) }
+    }
+
+    /// Whether the text binds on `date` under `posture`: in force and applicable, and under the
+    /// enforcement posture also enforced.
+    public func binds(on date: LegalDate, posture: Posture) -> Bool {
+        guard isApplicable(on: date) else { return false }
+        return posture == .text || isEnforced(on: date)
+    }
+
+    /// Every date at which `binds` can change, ascending: the ends of each interval.
+    public var breakpoints: [LegalDate] {
+        var dates: Set<LegalDate> = []
+        for interval in [inForce, applicable].compactMap({ $0 }) + enforced {
+            if let from = interval.from { dates.insert(from) }
+            if let until = interval.until { dates.insert(until) }
+        }
+        if let published = rescissionPublished?.on { dates.insert(published) }
+        return dates.sorted()
+    }
+}

@@ -1,0 +1,37 @@
+import ClauseGraph
+
+/// How `ConflictEngine` analyses requests.
+public struct AnalysisOptions: Sendable, Hashable {
+    /// The date analysed; nil means each request's own `date`, else today.
+    public var asOf: LegalDate?
+    public var postures: [Posture]
+    /// Per solver check; a check that runs out is `undetermined` with the reason.
+    public var timeoutMilliseconds: UInt32?
+    /// Upper bound on minimal clashing sets enumerated per check; reaching it is reported, never silent.
+    public var maximumFindingsPerCheck: Int
+
+    public init(asOf: LegalDate? = nil, postures: [Posture] = [.text, .enforcement],
+                timeoutMilliseconds: UInt32? = 10_000, maximumFindingsPerCheck: Int = 32) {
+        self.asOf = asOf
+        self.postures = postures
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.maximumFindingsPerCheck = maximumFindingsPerCheck
+    }
+}
+
+/// Why a request could not be analysed at all.
+public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The request names an instrument that is not loaded (exit status 2).
+    case unknownInstrument(id: String, requestID: String)
+    /// Z3 failed (exit status 3).
+    case solver(message: String, requestID: String)
+
+    public var description: String {
+        switch self {
+        case .unknownInstrument(let id, let request):
+            "request \(request): unknown instrument '\(id)' (load its rules file with --instrument FILE)"
+        case .solver(let message, let request):
+            "request \(request): solver failure: \(message)"
+        }
+    }
+}

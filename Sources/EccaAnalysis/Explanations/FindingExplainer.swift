@@ -1,0 +1,182 @@
+import ClauseGraph
+
+extension ConflictEngine {
+    /// Turns one minimal clashing set into a finding in the law's own words: the provisions with
+    /// citation, wording and status, the facts that triggered them, the constitutive rules that
+    /// applied, and each exception with the reason it failed.
+    func explain(_ provisions: [String], snapshot: FactSnapshot, posture: Posture, slot: CheckSlot, asOf: LegalDate) -> Finding {
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        let norms = encoding.checkedNorms.filter { norm in
+            provisions.contains(norm.provisionID) && graph.binds(provision: norm.provisionID, on: asOf, posture: posture)
+                && (norm.condition.map(evaluator.evaluate) ?? .true) != .false
+        }
+        // Obligations (EU) first, then prohibitions, each in clause-graph order.
+        let ordered = norms.filter { $0.modality == .obligation } + norms.filter { $0.modality == .prohibition }
+        var references: [ProvisionReference] = []
+        for norm in ordered where !references.contains(where: { $0.id == norm.provisionID }) {
+            references.append(reference(norm.provisionID, norm: norm, asOf: asOf, posture: posture))
+        }
+        var triggering: [String] = []
+        var rules: [RuleApplication] = []
+        var exceptions: [ExceptionOutcome] = []
+        var units: Set<String> = []
+        for norm in ordered {
+            if let condition = norm.condition {
+                for (atom, truth) in evaluator.atoms(of: condition) where truth == .true {
+                    let text = renderer.finding(atom, truth: truth, facts: snapshot)
+                    if !triggering.contains(text) { triggering.append(text) }
+                    if case .compare(let comparison) = atom, let unit = comparison.unit { units.insert(unit) }
+                }
+                for rule in ruleClosure(condition) where evaluator.holds(rule: rule) == .true {
+                    guard let definition = graph.rules[rule], !rules.contains(where: { $0.rule == rule }) else { continue }
+                    rules.append(RuleApplication(rule: rule, label: definition.label, provision: definition.provisionID,
+                                                 citation: graph.provisions[definition.provisionID]?.citation ?? definition.provisionID))
+                    exceptions += definition.exceptions.map { outcome($0, norm: rule, evaluator: evaluator, snapshot: snapshot) }
+                }
+            }
+            exceptions += norm.exceptions.map { outcome($0, norm: norm.id, evaluator: evaluator, snapshot: snapshot) }
+        }
+        let assumptions = snapshot.assumptions.filter { units.contains($0.unit) }.map(\.text)
+        let signature = references.map(\.id).joined(separator: " + ")
+        let recipientPart = slot.recipient.map { "r\($0)" } ?? "requester"
+        return Finding(id: "i\(slot.item).\(slot.channel).\(recipientPart).\(posture.rawValue):\(signature)",
+                       item: slot.item, channel: slot.channel, recipient: slot.recipient, posture: posture,
+                       provisions: references, rules: rules, triggeringFacts: triggering, exceptions: exceptions,
+                       assumptions: assumptions, signature: signature)
+    }
+
+    /// Rules a condition refers to, and the rules those refer to, in order.
+    private func ruleClosure(_ condition: Condition) -> [String] {
+        var result: [String] = []
+        var queue = condition.ruleReferences
+        while let next = queue.first {
+            queue.removeFirst()
+            guard !result.contains(next) else { continue }
+            result.append(next)
+            if let rule = graph.rules[next] { queue += rule.condition.ruleReferences }
+        }
+        return result
+    }
+
+    func reference(_ id: String, norm: Norm?, asOf: LegalDate, posture: Posture) -> ProvisionReference {
+        let provision = graph.provisions[id]!
+        let instrument = graph.instruments[provision.instrumentID]
+        return ProvisionReference(
+            id: id, citation: provision.citation, jurisdiction: instrument?.jurisdiction ?? "",
+            modality: norm?.modality.rawValue ?? "none", instrument: instrument?.title ?? provision.instrumentID,
+            officialID: provision.eid, sourceID: provision.sourceID, sourceURL: provision.sourceURL ?? instrument?.sourceURL,
+            evidence: provision.evidence, wordingKind: provision.wordingKind.rawValue, heading: provision.heading,
+            wording: provision.wording, status: statusText(id, asOf: asOf), norm: norm?.id)
+    }
+
+    /// "in force; applicable; not enforced (since 2025-05-13)", for the as-of date.
+    func statusText(_ provision: String, asOf: LegalDate) -> String {
+        let status = graph.effectiveStatus(ofProvision: provision)
+        var parts: [String] = []
+        parts.append(status.isInForce(on: asOf) ? "in force" : "not in force")
+        if let applicable = status.applicable?.from {
+            parts.append(status.isApplicable(on: asOf) ? "applicable since \(applicable)" : "applicable from \(applicable)")
+        }
+        if !status.enforced.isEmpty {
+            if status.isEnforced(on: asOf) {
+                parts.append("enforced")
+            } else if let ended = status.enforced.compactMap(\.until).filter({ $0 <= asOf }).max() {
+                let basis = status.enforced.first { $0.until == ended }?.basis
+                parts.append("not enforced since \(ended)" + (basis.map { " (\($0))" } ?? ""))
+            } else if let starts = status.enforced.compactMap(\.from).filter({ $0 > asOf }).min() {
+                parts.append("enforced from \(starts)")
+            } else {
+                parts.append("not enforced")
+            }
+        }
+        if let announced = status.rescissionAnnounced?.on, announced <= asOf {
+            parts.append("rescission announced \(announced)" + (status.rescissionPublished == nil ? ", none published" : ""))
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    private func outcome(_ exception: Exception, norm: String, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> ExceptionOutcome {
+        let truth = evaluator.evaluate(exception.condition)
+        var reasons: [String] = []
+        if truth != .true {
+            for reason in failureReasons(exception.condition, evaluator: evaluator, snapshot: snapshot) where !reasons.contains(reason) {
+                reasons.append(reason)
+            }
+        }
+        return ExceptionOutcome(id: exception.id, label: exception.label, provision: exception.provisionID,
+                                citation: exception.provisionID.flatMap { graph.provisions[$0]?.citation },
+                                norm: norm, holds: truth, reasons: reasons,
+                                wouldHoldIfEstablished: truth == .true ? [] : establishable(exception, snapshot: snapshot))
+    }
+
+    /// Why a condition is not true, following its structure: the failing parts of an `all`, every
+    /// part of an `any`, and a rule by its label with the facts it reads.
+    func failureReasons(_ condition: Condition, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> [String] {
+        let truth = evaluator.evaluate(condition)
+        guard truth != .true else { return [] }
+        switch condition {
+        case .all(let parts):
+            return parts.filter { evaluator.evaluate($0) != .true }.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot) }
+        case .any(let parts):
+            return parts.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot) }
+        case .not(let inner):
+            if case .holds(let rule, _) = inner {
+                return ["\(graph.rules[rule]?.label ?? rule)\(truth == .unknown ? " (may hold)" : "")"]
+            }
+            return [renderer.finding(inner, truth: evaluator.evaluate(inner) == .true ? .true : .unknown, facts: snapshot)]
+        case .holds(let rule, _):
+            let label = graph.rules[rule]?.label ?? rule
+            let facts = (graph.rules[rule]?.condition.facts ?? []).map { "\($0) \(renderer.value(snapshot[$0], unit: nil))" }
+            let prefix = truth == .unknown ? "unknown whether " : "not: "
+            return [prefix + label + (facts.isEmpty ? "" : " (request: " + facts.joined(separator: ", ") + ")")]
+        case .constant:
+            return ["never holds"]
+        default:
+            return [renderer.finding(condition, truth: truth, facts: snapshot)]
+        }
+    }
+
+    /// What the exporter could establish (claims, licences) to make the exception hold, if anything.
+    private func establishable(_ exception: Exception, snapshot: FactSnapshot) -> [String] {
+        var claimed = snapshot
+        var steps: [String] = []
+        exception.condition.visitAtoms { atom in
+            switch atom {
+            case .contains(let fact, let members, _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
+                let values = ConditionEvaluator(graph: graph, facts: snapshot).values(of: members)
+                var current: Set<String> = []
+                if case .set(let elements) = claimed[fact] { current = elements }
+                for value in values where !current.contains(value) {
+                    current.insert(value)
+                    let citation = graph.provisions[value]?.citation ?? value
+                    steps.append("establish and claim \(citation) (list \"\(value)\" in the item's licences)")
+                }
+                claimed.values[fact] = .set(current)
+            case .equals(let fact, "true", _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
+                if claimed[fact] != .boolean(true) {
+                    claimed.values[fact] = .boolean(true)
+                    steps.append("obtain a licence for this export and list its number in the item's licences")
+                }
+            default:
+                break
+            }
+        }
+        guard !steps.isEmpty, ConditionEvaluator(graph: graph, facts: claimed).evaluate(exception.condition) == .true else { return [] }
+        return steps
+    }
+
+    /// Obligations whose condition holds for this item but whose provision does not bind yet (or
+    /// any more) on the as-of date: reported as not binding rather than as conflicts.
+    func notBindingNotes(snapshot: FactSnapshot, asOf: LegalDate, posture: Posture, item: Int) -> [String] {
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        var notes: [String] = []
+        for norm in encoding.checkedNorms where norm.modality == .obligation {
+            guard !graph.binds(provision: norm.provisionID, on: asOf, posture: posture),
+                  (norm.condition.map(evaluator.evaluate) ?? .true) == .true,
+                  let provision = graph.provisions[norm.provisionID] else { continue }
+            let status = statusText(norm.provisionID, asOf: asOf)
+            notes.append("item \(item): \(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))")
+        }
+        return notes
+    }
+}

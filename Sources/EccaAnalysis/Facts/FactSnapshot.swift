@@ -1,0 +1,153 @@
+import ClauseGraph
+import EccaFormats
+
+/// The facts of one check: one request, one item, one recipient, one channel, one date.
+public struct FactSnapshot: Sendable, Hashable {
+    public var values: [String: FactValue]
+    /// Assumptions the reading of the request made (a FLOP figure compared with an operations threshold).
+    public var assumptions: [Assumption]
+
+    public init(values: [String: FactValue] = [:], assumptions: [Assumption] = []) {
+        self.values = values
+        self.assumptions = assumptions
+    }
+
+    public subscript(fact: String) -> FactValue { values[fact] ?? .unknown }
+
+    /// A stated assumption, tied to the unit it concerns so an explanation can say when it mattered.
+    public struct Assumption: Sendable, Hashable, Codable {
+        public var fact: String
+        public var unit: String
+        public var text: String
+    }
+}
+
+/// Where a check looks inside a request.
+public struct CheckSlot: Sendable, Hashable {
+    public var item: Int
+    /// Nil when the item lists no recipients (the requesting authority is then the recipient).
+    public var recipient: Int?
+    public var channel: String
+    public init(item: Int, recipient: Int?, channel: String) {
+        self.item = item
+        self.recipient = recipient
+        self.channel = channel
+    }
+}
+
+/// Reads a request into fact snapshots, following the `supplied-by` bindings of the vocabulary.
+public struct FactReader: Sendable {
+    public let graph: ClauseGraph
+
+    public init(graph: ClauseGraph) { self.graph = graph }
+
+    /// The recipients a check covers for `item`: those listed, or the requesting authority itself.
+    public func recipients(of item: DisclosureRequest.Item, in request: DisclosureRequest) -> [DisclosureRequest.Recipient?] {
+        if let recipients = item.recipients, !recipients.isEmpty { return recipients.map { $0 } }
+        return [nil]
+    }
+
+    public func snapshot(_ request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> FactSnapshot {
+        var snapshot = FactSnapshot()
+        let item = request.items[slot.item]
+        let recipient = slot.recipient.flatMap { item.recipients?[$0] }
+        for id in graph.factOrder {
+            let fact = graph.facts[id]!
+            var value = rawValue(fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
+                                 assumptions: &snapshot.assumptions)
+            if case .unknown = value, fact.whenAbsent != .unknown {
+                value = fact.type.isSet ? .set([]) : .boolean(false)
+            }
+            snapshot.values[id] = value
+        }
+        return snapshot
+    }
+
+    private func rawValue(_ fact: FactDeclaration, request: DisclosureRequest, item: DisclosureRequest.Item,
+                          recipient: DisclosureRequest.Recipient?, slot: CheckSlot, asOf: LegalDate,
+                          assumptions: inout [FactSnapshot.Assumption]) -> FactValue {
+        let implicitRecipient = slot.recipient == nil
+        switch fact.suppliedBy {
+        case "analysis.asOf": return .date(asOf)
+        case "requester.legalBasis":
+            guard let basis = request.requester?.legalBasis else { return .unknown }
+            return .scalar(graph.resolveProvisionReference(basis) ?? basis)
+        case "requester.authority": return request.requester?.authority.map(FactValue.scalar) ?? .unknown
+        case "requester.jurisdiction": return request.requester?.jurisdiction.map(FactValue.scalar) ?? .unknown
+        case "provider.name": return request.provider?.name.map(FactValue.scalar) ?? .unknown
+        case "provider.establishedIn": return request.provider?.establishedIn.map(FactValue.scalar) ?? .unknown
+        case "provider.codeOfPractice": return request.provider?.codeOfPractice.map { .set(Set($0)) } ?? .unknown
+        case "instruments": return request.instruments.map { .set(Set($0)) } ?? .unknown
+        case "model.name": return request.model?.name.map(FactValue.scalar) ?? .unknown
+        case "model.weightsPublished": return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
+        case "model.openSourceLicence": return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
+        case "model.placedOnEUMarket": return request.model?.placedOnEUMarket.map(FactValue.date) ?? .unknown
+        case "model.trainingCompute": return compute(fact, request.model?.trainingCompute, assumptions: &assumptions)
+        case "items[].artifact": return .scalar(item.artifact)
+        case "items[].channel": return .scalar(slot.channel)
+        case "items[].hostingLocation": return item.hostingLocation.map(FactValue.scalar) ?? .unknown
+        case "items[].licences":
+            let licences = item.licences ?? []
+            let claims = Set(licences.compactMap { entry -> String? in
+                guard let id = graph.resolveProvisionReference(entry), graph.provisions[id] != nil else { return nil }
+                return id
+            })
+            let numbers = licences.filter { entry in
+                guard let id = graph.resolveProvisionReference(entry) else { return true }
+                return graph.provisions[id] == nil
+            }
+            if fact.type == .boolean { return .boolean(!numbers.isEmpty) }
+            return .set(claims)
+        case "items[].recipients[].nationalities":
+            return recipient?.nationalities.map { .set(Set($0)) } ?? .unknown
+        case "items[].recipients[].latestCitizenship":
+            if let latest = recipient?.latestCitizenship { return .scalar(latest) }
+            if let nationalities = recipient?.nationalities, !nationalities.isEmpty {
+                return nationalities.count == 1 ? .scalar(nationalities[0]) : .oneOf(nationalities)
+            }
+            return .unknown
+        case "items[].recipients[].location": return recipient?.location.map(FactValue.scalar) ?? .unknown
+        case "items[].recipients[].headquarters": return recipient?.headquarters.map(FactValue.scalar) ?? .unknown
+        case "items[].recipients[].organisation":
+            if implicitRecipient { return request.requester?.authority.map(FactValue.scalar) ?? .unknown }
+            return recipient?.organisation.map(FactValue.scalar) ?? .unknown
+        case "items[].recipients[].usPermanentResident":
+            return recipient?.usPermanentResident.map(FactValue.boolean) ?? .unknown
+        case "items[].recipients[].governmentBody":
+            if let flag = recipient?.governmentBody { return .boolean(flag) }
+            // A natural person (nationalities given) is not a government body; the requesting
+            // authority of a non-US jurisdiction is one (50 U.S.C. 4801(5)(B)).
+            if recipient?.nationalities != nil { return .boolean(false) }
+            let authority = request.requester?.authority
+            let isRequester = implicitRecipient || (authority != nil && recipient?.organisation == authority)
+            if isRequester, let jurisdiction = request.requester?.jurisdiction {
+                return .boolean(jurisdiction.uppercased() != "US")
+            }
+            return .unknown
+        case "items[].recipients[].role":
+            if implicitRecipient { return .scalar("authority-staff") }
+            return recipient?.role.map(FactValue.scalar) ?? .unknown
+        default:
+            return .unknown
+        }
+    }
+
+    /// Training compute per unit. One figure is compared with both thresholds and the other unit
+    /// is taken as equal to it, which is stated as an assumption; two figures each serve their own.
+    private func compute(_ fact: FactDeclaration, _ figures: [DisclosureRequest.Compute]?,
+                         assumptions: inout [FactSnapshot.Assumption]) -> FactValue {
+        guard let figures, !figures.isEmpty else { return .unknown }
+        var bounds: [String: QuantityBounds] = [:]
+        for figure in figures {
+            let value = figure.value.map(QuantityBounds.exactly) ?? QuantityBounds(lower: figure.min, upper: figure.max)
+            bounds[figure.unit.rawValue] = value
+        }
+        for unit in fact.units where bounds[unit] == nil {
+            guard let (givenUnit, given) = bounds.first else { break }
+            bounds[unit] = given
+            assumptions.append(.init(fact: fact.id, unit: unit,
+                                     text: "training compute was given in \(givenUnit) only; the \(unit) count is taken to equal it (every FLOP is an operation, so the \(unit == "operations" ? "operations count can only be higher" : "FLOP count can only be lower"))"))
+        }
+        return .quantity(bounds)
+    }
+}

@@ -1,0 +1,111 @@
+import ClauseGraph
+
+/// Everything `ecca check` decides about one request, as the value that every output format
+/// renders (text, JSON, and later Markdown and HTML): there is no second analysis path.
+public struct RequestAnalysis: Sendable, Hashable, Codable {
+    public var id: String
+    public var asOf: LegalDate
+    /// The most severe verdict over items and postures.
+    public var verdict: Verdict
+    /// The request's verdict under each posture analysed.
+    public var postures: [String: Verdict]
+    public var items: [ItemAnalysis]
+    /// Every minimal clashing set of provisions, over all items, channels, recipients and postures.
+    public var findings: [Finding]
+    /// Assumptions made in reading the request (units).
+    public var assumptions: [String]
+    /// Obligations that would apply but do not bind on the as-of date, and similar remarks.
+    public var notes: [String]
+}
+
+public struct ItemAnalysis: Sendable, Hashable, Codable {
+    public var index: Int
+    public var id: String?
+    public var artifact: String
+    public var channel: String
+    public var verdict: Verdict
+    public var postures: [String: ItemPostureAnalysis]
+}
+
+public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
+    public var verdict: Verdict
+    /// Outcome of each channel considered: the one asked for first, then the alternatives.
+    public var channels: [ChannelOutcome]
+    /// For `avoidable`: the accepted alternative channels that comply.
+    public var compliantAlternatives: [String]
+    /// For `undetermined`: the conditions on unknown facts that decide the verdict.
+    public var decidingConditions: [String]
+    /// For `conflict`: what would cure it (licences, exceptions to establish).
+    public var cures: [String]
+    /// Finding ids (into `RequestAnalysis.findings`) for this item under this posture.
+    public var findings: [String]
+}
+
+public struct ChannelOutcome: Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable { case compliant, conflicting, undetermined }
+    public var channel: String
+    public var outcome: Outcome
+    /// Set when the solver gave up (time or memory limit).
+    public var reason: String?
+}
+
+/// One minimal set of clashing provisions, explained in the law's own words.
+public struct Finding: Sendable, Hashable, Codable {
+    /// Stable id: item, channel, recipient, posture and the clashing provisions.
+    public var id: String
+    public var item: Int
+    public var channel: String
+    public var recipient: Int?
+    public var posture: Posture
+    /// The clashing provisions (obligations and prohibitions) in a stable order.
+    public var provisions: [ProvisionReference]
+    /// Constitutive rules that made the norms apply, with their provisions.
+    public var rules: [RuleApplication]
+    /// The facts that triggered the norms.
+    public var triggeringFacts: [String]
+    /// The exceptions considered, and why each failed.
+    public var exceptions: [ExceptionOutcome]
+    /// Assumptions that the finding relies on (a FLOP figure used as an operations count).
+    public var assumptions: [String]
+    /// The conflict signature: the same clashing provisions give the same signature.
+    public var signature: String
+}
+
+public struct ProvisionReference: Sendable, Hashable, Codable {
+    public var id: String
+    public var citation: String
+    public var jurisdiction: String
+    public var modality: String
+    public var instrument: String
+    public var officialID: String?
+    public var sourceID: String?
+    public var sourceURL: String?
+    public var evidence: Evidence
+    public var wordingKind: String
+    public var heading: String?
+    public var wording: String
+    /// What the provision's status is on the as-of date ("in force, applicable, enforced").
+    public var status: String
+    public var norm: String?
+}
+
+public struct RuleApplication: Sendable, Hashable, Codable {
+    public var rule: String
+    public var label: String
+    public var provision: String
+    public var citation: String
+}
+
+public struct ExceptionOutcome: Sendable, Hashable, Codable {
+    public var id: String
+    public var label: String
+    public var provision: String?
+    public var citation: String?
+    /// Of the norm it would defeat.
+    public var norm: String
+    public var holds: Truth
+    /// Why it failed, atom by atom ("recipient.location is not in Tier 1 (request: PL)").
+    public var reasons: [String]
+    /// The exporter could establish these to make the exception hold (claims, licences).
+    public var wouldHoldIfEstablished: [String]
+}

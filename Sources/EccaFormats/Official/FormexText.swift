@@ -1,0 +1,150 @@
+import EccaXML
+
+/// Official wording out of Formex 4 (the EU Official Journal's XML), addressed by the `source-id`
+/// locators the shipped EU provisions carry (docs/rules-format.md, "Source ids"):
+///
+/// - `NNN`: article NNN without its number and heading (`TI.ART`, `STI.ART`);
+/// - `NNN.PPP`: paragraph `IDENTIFIER="NNN.PPP"` without its number (`NO.PARAG`);
+/// - `NNN.PPP(x)(y)`: points within a paragraph, by their `NO.P` labels;
+/// - `NNN(x)`: a point of an article without paragraphs (Art. 3 definitions);
+/// - `NNN~K`, `NNN.PPP~K`: the K-th subparagraph (`ALINEA`);
+/// - `ANNEX XI`: an annex's `CONTENTS`.
+///
+/// Text is flattened the same way everywhere: footnotes (`NOTE`) dropped, superscripts written
+/// `^25`, quotation milestones as their characters, block elements separated by one space, and
+/// whitespace collapsed.
+public struct FormexText: Sendable {
+    public let act: XMLElementNode
+    public let annexes: [String: XMLElementNode]
+
+    public init(act: XMLElementNode, annexes: [String: XMLElementNode] = [:]) {
+        self.act = act
+        self.annexes = annexes
+    }
+
+    /// Loads the main act and every annex file found beside it (`*.fmx.xml` with an `ANNEX` root).
+    public static func load(actPath: String, annexPaths: [String] = []) throws(XMLReadError) -> FormexText {
+        let act = try XMLElementNode.parse(XMLStreamReader(path: actPath))
+        var annexes: [String: XMLElementNode] = [:]
+        for path in annexPaths {
+            let root = try XMLElementNode.parse(XMLStreamReader(path: path))
+            guard root.name == "ANNEX", let title = root.element("TITLE")?.element("TI") else { continue }
+            annexes[flatten(title)] = root
+        }
+        return FormexText(act: act, annexes: annexes)
+    }
+
+    /// The flattened official text at `locator`, or nil when the locator names nothing.
+    public func text(at locator: String) -> String? {
+        element(at: locator).map { FormexText.flatten($0.node, skipping: $0.skip) }
+    }
+
+    private func element(at locator: String) -> (node: XMLElementNode, skip: Set<String>)? {
+        if locator.hasPrefix("ANNEX ") {
+            guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return nil }
+            return (contents, [])
+        }
+        var rest = Substring(locator)
+        var alinea: Int?
+        if let tilde = rest.firstIndex(of: "~") {
+            alinea = Int(rest[rest.index(after: tilde)...])
+            rest = rest[..<tilde]
+        }
+        var points: [String] = []
+        if let open = rest.firstIndex(of: "(") {
+            var labels = rest[open...]
+            rest = rest[..<open]
+            while let start = labels.firstIndex(of: "("), let end = labels.firstIndex(of: ")") {
+                points.append("(" + labels[labels.index(after: start)..<end] + ")")
+                labels = labels[labels.index(after: end)...]
+            }
+        }
+        let parts = rest.split(separator: ".")
+        guard let articleID = parts.first, let article = Self.find(in: act, where: { $0.name == "ARTICLE" && $0["IDENTIFIER"] == String(articleID) }) else {
+            return nil
+        }
+        var node = article
+        var skip: Set<String> = ["TI.ART", "STI.ART"]
+        if parts.count > 1 {
+            let identifier = "\(articleID).\(parts[1])"
+            guard let paragraph = Self.find(in: article, where: { $0.name == "PARAG" && $0["IDENTIFIER"] == identifier }) else { return nil }
+            node = paragraph
+            skip = ["NO.PARAG"]
+        }
+        if let alinea {
+            let alineas = node.elements("ALINEA")
+            guard alinea >= 1, alinea <= alineas.count else { return nil }
+            node = alineas[alinea - 1]
+            skip = []
+        }
+        for label in points {
+            guard let item = Self.find(in: node, where: { candidate in
+                candidate.name == "ITEM" && candidate.element("NP")?.element("NO.P").map { Self.flatten($0) } == label
+            }) else { return nil }
+            node = item
+            skip = []
+        }
+        return (node, skip)
+    }
+
+    /// Depth-first search for the first element matching `predicate`, not descending into quoted
+    /// amendments to other acts (`QUOT.S`).
+    static func find(in node: XMLElementNode, where predicate: (XMLElementNode) -> Bool) -> XMLElementNode? {
+        for child in node.elements() {
+            if predicate(child) { return child }
+            if child.name == "QUOT.S" { continue }
+            if let found = find(in: child, where: predicate) { return found }
+        }
+        return nil
+    }
+
+    static let blockElements: Set<String> = ["P", "ALINEA", "NP", "NO.P", "TXT", "ITEM", "LIST", "PARAG", "ROW", "CELL", "GR.SEQ", "TITLE", "TI", "STI"]
+
+    /// The flattening rule shared by the shipped wording and `cite-check`.
+    public static func flatten(_ node: XMLElementNode, skipping skip: Set<String> = []) -> String {
+        var output = ""
+        func walk(_ element: XMLElementNode) {
+            for child in element.children {
+                switch child {
+                case .text(let text): output += text
+                case .processingInstruction: break
+                case .element(let inner):
+                    if inner.name == "NOTE" || skip.contains(inner.name) { continue }
+                    if inner.name == "QUOT.START" || inner.name == "QUOT.END" {
+                        if let code = inner["CODE"], let value = UInt32(code, radix: 16), let scalar = Unicode.Scalar(value) {
+                            output.unicodeScalars.append(scalar)
+                        }
+                        continue
+                    }
+                    if inner.name == "HT", inner["TYPE"] == "SUP" {
+                        output += "^"
+                        walk(inner)
+                        continue
+                    }
+                    let block = blockElements.contains(inner.name)
+                    if block { output += " " }
+                    walk(inner)
+                    if block { output += " " }
+                }
+            }
+        }
+        walk(node)
+        return output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Normalisation for comparing wordings: whitespace collapsed, typographic quotes and dashes
+    /// mapped to ASCII, non-breaking spaces to spaces.
+    public static func comparable(_ text: String) -> String {
+        var mapped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": mapped += "'"
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": mapped += "\""
+            case "\u{2013}", "\u{2014}", "\u{2212}": mapped += "-"
+            case "\u{00A0}", "\u{2009}", "\u{202F}": mapped += " "
+            default: mapped.unicodeScalars.append(scalar)
+            }
+        }
+        return mapped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

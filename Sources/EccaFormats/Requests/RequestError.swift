@@ -1,0 +1,26 @@
+/// Why a request cannot be used, with the field and the line (exit status 2).
+public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// JSON-pointer-like path of the field (`items[0].artifact`), or nil for syntax errors.
+    public var field: String?
+    public var message: String
+    /// The request id, when it was read before the error.
+    public var requestID: String?
+
+    public init(file: String, line: Int, field: String? = nil, message: String, requestID: String? = nil) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+        self.requestID = requestID
+    }
+
+    public var description: String {
+        var text = "\(file):\(line): error: "
+        if let field { text += "\(field): " }
+        text += message
+        if let requestID { text += " [request \(requestID)]" }
+        return text
+    }
+}

@@ -1,0 +1,24 @@
+import ClauseGraph
+
+/// The values a request may use for enumerated fields, taken from the clause graph's fact
+/// vocabulary (Regulations/facts.xml), so the rules and the request reader never disagree.
+public struct RequestVocabulary: Sendable, Hashable {
+    public var artifacts: [String]
+    public var channels: [String]
+    public var codeOfPracticeChapters: [String]
+    public var recipientRoles: [String]
+
+    public init(artifacts: [String], channels: [String], codeOfPracticeChapters: [String], recipientRoles: [String]) {
+        self.artifacts = artifacts
+        self.channels = channels
+        self.codeOfPracticeChapters = codeOfPracticeChapters
+        self.recipientRoles = recipientRoles
+    }
+
+    public init(graph: ClauseGraph) {
+        func values(_ fact: String) -> [String] { graph.facts[fact]?.values ?? [] }
+        self.init(artifacts: values(FactBinding.FactID.artifact), channels: values(FactBinding.FactID.channel),
+                  codeOfPracticeChapters: values(FactBinding.FactID.codeOfPractice),
+                  recipientRoles: values(FactBinding.FactID.recipientRole))
+    }
+}

@@ -1,0 +1,115 @@
+import EccaXML
+
+/// Reads the XML request format (Regulations/schema/request.rng) by mapping it onto the JSON
+/// request model, so both formats go through one decoder and report problems the same way.
+public struct RequestXMLReader: Sendable {
+    public static let namespace = "urn:ecca:request:1"
+    public let schema: RelaxNGSchema?
+    public let decoder: RequestJSONDecoder
+
+    public init(schema: RelaxNGSchema?, vocabulary: RequestVocabulary) {
+        self.schema = schema
+        self.decoder = RequestJSONDecoder(vocabulary: vocabulary)
+    }
+
+    public func read(file: String) throws(RequestError) -> DisclosureRequest {
+        try read { () throws(XMLReadError) in try XMLStreamReader(path: file, options: .init(schema: schema)) }
+    }
+
+    public func read(bytes: [UInt8], name: String) throws(RequestError) -> DisclosureRequest {
+        try read { () throws(XMLReadError) in try XMLStreamReader(bytes: bytes, name: name, options: .init(schema: schema)) }
+    }
+
+    private func read(_ open: () throws(XMLReadError) -> XMLStreamReader) throws(RequestError) -> DisclosureRequest {
+        let root: XMLElementNode
+        let reader: XMLStreamReader
+        do {
+            reader = try open()
+            root = try XMLElementNode.parse(reader)
+        } catch {
+            throw RequestError(file: error.location.file, line: error.location.line, message: error.message)
+        }
+        if let invalid = reader.validationErrors.first {
+            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(invalid.message)")
+        }
+        guard root.name == "request", root.namespace == RequestXMLReader.namespace else {
+            throw RequestError(file: root.location.file, line: root.location.line,
+                               message: "root element must be <request xmlns=\"\(RequestXMLReader.namespace)\">")
+        }
+        return try decoder.decode(Self.json(root), file: root.location.file)
+    }
+
+    /// The XML tree as the equivalent JSON value, keeping line numbers.
+    static func json(_ root: XMLElementNode) -> JSONValue {
+        func line(_ node: XMLElementNode) -> Int { node.location.line }
+        func attributes(_ node: XMLElementNode, booleans: Set<String> = []) -> [(key: String, value: JSONValue)] {
+            node.attributes.keys.sorted().map { key in
+                let name = camelCase(key)
+                let text = node.attributes[key]!
+                if booleans.contains(key), text == "true" || text == "false" || text == "1" || text == "0" {
+                    return (name, .bool(text == "true" || text == "1", line: line(node)))
+                }
+                return (name, .string(text, line: line(node)))
+            }
+        }
+        var members = attributes(root)
+        if let requester = root.element("requester") {
+            members.append(("requester", .object(attributes(requester), line: line(requester))))
+        }
+        if let provider = root.element("provider") {
+            var fields = attributes(provider)
+            let chapters = provider.elements("code-of-practice")
+            if !chapters.isEmpty {
+                fields.append(("codeOfPractice", .array(chapters.map { .string($0["chapter"] ?? "", line: line($0)) }, line: line(provider))))
+            }
+            members.append(("provider", .object(fields, line: line(provider))))
+        }
+        if let model = root.element("model") {
+            var fields = attributes(model, booleans: ["weights-published", "open-source-licence"])
+            let figures = model.elements("training-compute")
+            if !figures.isEmpty {
+                fields.append(("trainingCompute", .array(figures.map { .object(attributes($0), line: line($0)) }, line: line(model))))
+            }
+            members.append(("model", .object(fields, line: line(model))))
+        }
+        let items = root.elements("item").map { item -> JSONValue in
+            var fields = attributes(item)
+            let alternatives = item.elements("alternative")
+            if !alternatives.isEmpty {
+                fields.append(("alternatives", .array(alternatives.map { .string($0["channel"] ?? "", line: line($0)) }, line: line(item))))
+            }
+            let licences = item.elements("licence")
+            if !licences.isEmpty {
+                fields.append(("licences", .array(licences.map { .string(normalized($0.text), line: line($0)) }, line: line(item))))
+            }
+            let recipients = item.elements("recipient")
+            if !recipients.isEmpty {
+                fields.append(("recipients", .array(recipients.map { recipient in
+                    var recipientFields = attributes(recipient, booleans: ["us-permanent-resident", "government-body"])
+                    let nationalities = recipient.elements("nationality")
+                    if !nationalities.isEmpty {
+                        recipientFields.append(("nationalities", .array(nationalities.map { .string(normalized($0.text), line: line($0)) },
+                                                                         line: line(recipient))))
+                    }
+                    return .object(recipientFields, line: line(recipient))
+                }, line: line(item))))
+            }
+            return .object(fields, line: line(item))
+        }
+        members.append(("items", .array(items, line: line(root))))
+        let instruments = root.elements("instrument")
+        if !instruments.isEmpty {
+            members.append(("instruments", .array(instruments.map { .string($0["ref"] ?? "", line: line($0)) }, line: line(root))))
+        }
+        return .object(members, line: line(root))
+    }
+
+    static func camelCase(_ kebab: String) -> String {
+        let parts = kebab.split(separator: "-")
+        guard let first = parts.first else { return kebab }
+        let rest = parts.dropFirst().map { part -> String in
+            part == "eu" ? "EU" : part.prefix(1).uppercased() + part.dropFirst()
+        }
+        return String(first) + rest.joined()
+    }
+}

@@ -1,0 +1,79 @@
+import ClauseGraph
+import EccaXML
+import Foundation
+
+/// Loads every rules file under one or more folders (and extra files) into one clause graph.
+///
+/// A file that cannot be used is reported and skipped; the others are still read and checked, so
+/// one bad file never hides the findings in the rest.
+public struct RegulationsLoader: Sendable {
+    public struct Result: Sendable {
+        public var graph: ClauseGraph
+        /// Every finding: unusable files, schema violations, lint.
+        public var diagnostics: [Diagnostic]
+        /// Files that could not be read at all (exit status 2 territory).
+        public var unusableFiles: [String]
+        /// The rules files used, in load order.
+        public var files: [String]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public static let schemaRelativePath = "schema/rules.rng"
+
+    public init() {}
+
+    /// - Parameters:
+    ///   - directories: folders searched recursively for `*.xml` (the `schema/` folder excepted).
+    ///   - files: extra rules files (an is-informed letter).
+    ///   - schemaPath: the RELAX NG schema; defaults to `schema/rules.rng` in the first folder.
+    public func load(directories: [String], files extraFiles: [String] = [], schemaPath: String? = nil) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var unusable: [String] = []
+        var files: [String] = []
+        for directory in directories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                diagnostics.append(Diagnostic(.error, "regulations folder not found", at: SourceLocation(file: directory, line: 0)))
+                unusable.append(directory)
+                continue
+            }
+            files += Self.rulesFiles(in: directory)
+        }
+        files += extraFiles
+        let schemaFile = schemaPath ?? directories.first.map { ($0 as NSString).appendingPathComponent(Self.schemaRelativePath) }
+        var schema: RelaxNGSchema?
+        if let schemaFile {
+            do {
+                schema = try RelaxNGSchema(path: schemaFile)
+            } catch {
+                diagnostics.append(Diagnostic(error: error))
+                unusable.append(schemaFile)
+            }
+        }
+        let reader = RulesReader(schema: schema)
+        var documents: [RulesDocument] = []
+        for file in files {
+            switch reader.read(file: file) {
+            case .document(let document): documents.append(document)
+            case .invalid(let findings): diagnostics += findings
+            case .unusable(let finding):
+                diagnostics.append(finding)
+                unusable.append(file)
+            }
+        }
+        let graph = ClauseGraph(documents: documents)
+        diagnostics += graph.lint(suppliableFields: FactBinding.suppliableFields)
+        return Result(graph: graph, diagnostics: diagnostics, unusableFiles: unusable, files: files)
+    }
+
+    /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.
+    static func rulesFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasPrefix("schema/") || relative == "schema" { continue }
+            if relative.hasSuffix(".xml") { found.append((directory as NSString).appendingPathComponent(relative)) }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,232 @@
+import ClauseGraph
+import EccaXML
+
+/// Reads one rules XML file (namespace `urn:ecca:rules:1`, docs/rules-format.md) into a
+/// `RulesDocument`, validating it against the RELAX NG schema as it streams.
+public struct RulesReader: Sendable {
+    public static let namespace = "urn:ecca:rules:1"
+
+    public let schema: RelaxNGSchema?
+
+    public init(schema: RelaxNGSchema?) {
+        self.schema = schema
+    }
+
+    /// The outcome for one file: a document, or the diagnostics that make it unusable.
+    public enum Outcome: Sendable {
+        case document(RulesDocument)
+        /// Schema violations: the file is well-formed but not valid; nothing from it is used.
+        case invalid([Diagnostic])
+        /// The file cannot be read at all (I/O, malformed XML, forbidden constructs).
+        case unusable(Diagnostic)
+    }
+
+    public func read(file: String) -> Outcome {
+        let root: XMLElementNode
+        let reader: XMLStreamReader
+        do {
+            reader = try XMLStreamReader(path: file, options: .init(schema: schema))
+            root = try XMLElementNode.parse(reader)
+        } catch {
+            return .unusable(Diagnostic(error: error))
+        }
+        let validity = reader.validationErrors
+        if !validity.isEmpty {
+            return .invalid(validity.map { Diagnostic(error: $0) })
+        }
+        guard root.name == "rules", root.namespace == RulesReader.namespace else {
+            return .invalid([Diagnostic(.error, "root element must be <rules xmlns=\"\(RulesReader.namespace)\">",
+                                        at: SourceLocation(root.location))])
+        }
+        return .document(RulesDocumentBuilder(file: file).build(root))
+    }
+}
+
+extension Diagnostic {
+    /// A reader error as a diagnostic, keeping its place.
+    public init(error: XMLReadError) {
+        self.init(.error, error.message, at: SourceLocation(error.location))
+    }
+}
+
+extension SourceLocation {
+    public init(_ location: XMLSourceLocation) {
+        self.init(file: location.file, line: location.line)
+    }
+}
+
+/// Turns a schema-valid element tree into clause-graph values.
+struct RulesDocumentBuilder {
+    let file: String
+
+    func build(_ root: XMLElementNode) -> RulesDocument {
+        var document = RulesDocument(file: file)
+        for element in root.elements() {
+            switch element.name {
+            case "unit":
+                document.units.append(UnitDeclaration(id: element["id"]!, countsToward: element["counts-toward"],
+                                                      description: element.element("description").map { normalized($0.text) },
+                                                      location: at(element)))
+            case "fact":
+                document.facts.append(fact(element))
+            case "set":
+                document.sets.append(set(element))
+            case "instrument":
+                let (instrument, provisions) = self.instrument(element)
+                document.instruments.append(instrument)
+                document.provisions += provisions
+            default:
+                break
+            }
+        }
+        return document
+    }
+
+    private func at(_ element: XMLElementNode) -> SourceLocation { SourceLocation(element.location) }
+
+    private func fact(_ element: XMLElementNode) -> FactDeclaration {
+        FactDeclaration(id: element["id"]!,
+                        type: FactDeclaration.FactType(rawValue: element["type"]!)!,
+                        scope: FactDeclaration.Scope(rawValue: element["scope"]!)!,
+                        suppliedBy: element["supplied-by"]!,
+                        units: tokens(element["units"]),
+                        values: tokens(element["values"]),
+                        whenAbsent: element["when-absent"].flatMap(FactDeclaration.WhenAbsent.init(rawValue:)) ?? .unknown,
+                        description: element.element("description").map { normalized($0.text) },
+                        location: at(element))
+    }
+
+    private func set(_ element: XMLElementNode) -> NamedSet {
+        NamedSet(id: element["id"]!, kind: NamedSet.Kind(rawValue: element["kind"]!)!,
+                 provisionID: element["provision"], evidence: element["evidence"].flatMap(Evidence.init(rawValue:)),
+                 title: element.element("title").map { normalized($0.text) },
+                 members: element.elements("member").map { normalized($0.text) }, location: at(element))
+    }
+
+    private func instrument(_ element: XMLElementNode) -> (Instrument, [Provision]) {
+        let id = element["id"]!
+        let provisions = element.elements("provision").map { provision($0, instrumentID: id) }
+        let version = element.element("version")
+        let instrument = Instrument(
+            id: id,
+            jurisdiction: element["jurisdiction"]!,
+            kind: Instrument.Kind(rawValue: element["kind"]!) ?? .other,
+            title: normalized(element.element("title")?.text ?? ""),
+            officialIDs: element.elements("official-id").map { .init(scheme: $0["scheme"]!, value: normalized($0.text)) },
+            versionLabel: version?["label"],
+            versionDate: version?["date"].flatMap(LegalDate.init(iso:)),
+            sourceURL: element.element("source")?["url"],
+            attribution: element.element("source")?["attribution"],
+            status: element.element("status").map(status) ?? StatusTimeline(),
+            notes: element.elements("note").map(note),
+            appliesWhenNamed: element["applies-when-named"] == "true",
+            provisionIDs: provisions.map(\.id),
+            location: at(element))
+        return (instrument, provisions)
+    }
+
+    private func provision(_ element: XMLElementNode, instrumentID: String) -> Provision {
+        let id = element["id"]!
+        return Provision(
+            id: id,
+            instrumentID: instrumentID,
+            citation: element["citation"]!,
+            evidence: Evidence(rawValue: element["evidence"]!)!,
+            sourceID: element["source-id"],
+            eid: element["eid"],
+            wordingKind: element["wording-kind"].flatMap(Provision.WordingKind.init(rawValue:)) ?? .verbatim,
+            heading: element.element("heading").map { normalized($0.text) },
+            wording: normalized(element.element("wording")?.text ?? ""),
+            sourceURL: element.element("source")?["url"],
+            status: element.element("status").map(status),
+            notes: element.elements("note").map(note),
+            norms: element.elements("norm").map { norm($0, provisionID: id) },
+            countsAs: element.elements("counts-as").map { countsAs($0, provisionID: id) },
+            cites: element.elements("cites").compactMap { $0["provision"] },
+            implements: element.elements("implements").compactMap { $0["provision"] },
+            location: at(element))
+    }
+
+    private func note(_ element: XMLElementNode) -> Note {
+        Note(kind: element["kind"].flatMap(Note.Kind.init(rawValue:)) ?? .editorial, text: normalized(element.text))
+    }
+
+    private func status(_ element: XMLElementNode) -> StatusTimeline {
+        func interval(_ node: XMLElementNode) -> StatusInterval {
+            StatusInterval(from: node["from"].flatMap(LegalDate.init(iso:)), until: node["until"].flatMap(LegalDate.init(iso:)),
+                           basis: node["basis"], evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
+        }
+        func event(_ node: XMLElementNode) -> StatusEvent {
+            StatusEvent(on: node["on"].flatMap(LegalDate.init(iso:)), basis: node["basis"],
+                        evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
+        }
+        return StatusTimeline(inForce: element.element("in-force").map(interval),
+                              applicable: element.element("applicable").map(interval),
+                              enforced: element.elements("enforced").map(interval),
+                              rescissionAnnounced: element.element("rescission-announced").map(event),
+                              rescissionPublished: element.element("rescission-published").map(event))
+    }
+
+    private func norm(_ element: XMLElementNode, provisionID: String) -> Norm {
+        Norm(id: element["id"]!, provisionID: provisionID,
+             modality: Norm.Modality(rawValue: element["modality"]!)!,
+             bearer: normalized(element.element("bearer")?.text ?? ""),
+             action: normalized(element.element("action")?.text ?? ""),
+             object: element.element("object").map { normalized($0.text) },
+             manner: element.element("manner").map { normalized($0.text) },
+             condition: element.element("condition").flatMap { $0.elements().first }.map(condition),
+             exceptions: element.elements("exception").map(exception),
+             sanctions: element.elements("sanction").compactMap { $0["provision"] },
+             location: at(element))
+    }
+
+    private func countsAs(_ element: XMLElementNode, provisionID: String) -> CountsAs {
+        CountsAs(id: element["id"]!, provisionID: provisionID,
+                 label: normalized(element.element("label")?.text ?? ""),
+                 condition: element.element("condition").flatMap { $0.elements().first }.map(condition) ?? .constant(true),
+                 exceptions: element.elements("exception").map(exception),
+                 location: at(element))
+    }
+
+    private func exception(_ element: XMLElementNode) -> Exception {
+        let body = element.elements().first { $0.name != "label" }
+        return Exception(id: element["id"]!, provisionID: element["provision"],
+                         label: normalized(element.element("label")?.text ?? ""),
+                         condition: body.map(condition) ?? .constant(false),
+                         location: at(element))
+    }
+
+    func condition(_ element: XMLElementNode) -> Condition {
+        let location = at(element)
+        switch element.name {
+        case "all": return .all(element.elements().map(condition))
+        case "any": return .any(element.elements().map(condition))
+        case "not": return .not(element.elements().first.map(condition) ?? .constant(false))
+        case "true": return .constant(true)
+        case "false": return .constant(false)
+        case "compare":
+            return .compare(.init(fact: element["fact"]!, op: .init(rawValue: element["op"]!)!, value: element["value"]!,
+                                  unit: element["unit"], location: location))
+        case "is": return .equals(fact: element["fact"]!, value: element["value"]!, at: location)
+        case "in": return .member(fact: element["fact"]!, of: members(element), at: location)
+        case "has": return .contains(fact: element["fact"]!, element: members(element), at: location)
+        case "holds": return .holds(rule: element["rule"]!, at: location)
+        default: return .constant(false)  // unreachable for schema-valid input
+        }
+    }
+
+    private func members(_ element: XMLElementNode) -> Condition.Members {
+        if let set = element["set"] { return .set(set) }
+        if let value = element["value"] { return .values([value]) }
+        return .values(tokens(element["values"]))
+    }
+
+    private func tokens(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims: wording is compared and shown normalised.
+func normalized(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}

@@ -1,0 +1,88 @@
+import ClauseGraph
+import EccaAnalysis
+
+/// The terminal rendering of `ecca check`: verdicts first, then each finding in the law's words.
+public struct CheckTextReport: Sendable {
+    public var style: TextStyle
+    public init(style: TextStyle) { self.style = style }
+
+    public func render(_ analysis: RequestAnalysis) -> String {
+        var out: [String] = []
+        out.append(style.bold("request \(analysis.id)") + " (as of \(analysis.asOf)): " + postureLine(analysis.postures))
+        for item in analysis.items {
+            let postures = item.postures.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+            let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")
+            out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)")
+            for posture in postures {
+                let detail = item.postures[posture]!
+                let tag = postures.count > 1 ? " [\(posture)]" : ""
+                let others = detail.channels.dropFirst()
+                if !others.isEmpty {
+                    out.append("    alternatives\(tag): " + others.map { "\($0.channel) \($0.outcome.rawValue)" }.joined(separator: ", "))
+                }
+                for alternative in detail.compliantAlternatives { out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'") }
+                for cure in detail.cures { out.append("    cure\(tag): \(cure)") }
+                for condition in detail.decidingConditions { out.append("    depends\(tag): \(condition)") }
+                for channel in detail.channels where channel.reason != nil {
+                    out.append("    note\(tag): \(channel.channel): \(channel.reason!)")
+                }
+            }
+        }
+        for (number, finding) in analysis.findings.enumerated() {
+            out.append("")
+            let recipient = finding.recipient.map { "recipient \($0)" } ?? "the requesting authority"
+            out.append(style.bold("finding \(number + 1)") + " [\(finding.posture.rawValue)] item \(finding.item), \(finding.channel), \(recipient): \(finding.signature)")
+            for provision in finding.provisions {
+                let role = provision.modality == "obligation" ? "obliges" : provision.modality == "prohibition" ? "forbids" : provision.modality
+                out.append("  \(provision.jurisdiction) \(style.bold(provision.citation)) \(role) — \(provision.instrument)")
+                if let heading = provision.heading { out.append("    \(heading)") }
+                out.append("    “\(provision.wording)”")
+                var meta = ["\(provision.evidence.rawValue), \(provision.wordingKind)"]
+                if let official = provision.officialID { meta.append("id \(official)") }
+                if let source = provision.sourceID { meta.append("source id \(source)") }
+                meta.append(provision.status)
+                out.append(style.dim("    [\(meta.joined(separator: "; "))]"))
+                if let url = provision.sourceURL { out.append(style.dim("    \(url)")) }
+            }
+            if !finding.triggeringFacts.isEmpty {
+                out.append("  triggered by:")
+                finding.triggeringFacts.forEach { out.append("    - \($0)") }
+            }
+            if !finding.rules.isEmpty {
+                out.append("  rules applied:")
+                finding.rules.forEach { out.append("    - \($0.label) (\($0.citation))") }
+            }
+            if !finding.exceptions.isEmpty {
+                out.append("  exceptions considered:")
+                for exception in finding.exceptions {
+                    let mark = exception.holds == .true ? "holds" : exception.holds == .false ? "failed" : "unknown"
+                    out.append("    - \(exception.label)\(exception.citation.map { " (\($0))" } ?? ""): \(mark)")
+                    exception.reasons.forEach { out.append("        because \($0)") }
+                    exception.wouldHoldIfEstablished.forEach { out.append("        would hold if you \($0)") }
+                }
+            }
+            finding.assumptions.forEach { out.append("  assumption: \($0)") }
+        }
+        if !analysis.assumptions.isEmpty || !analysis.notes.isEmpty { out.append("") }
+        analysis.assumptions.forEach { out.append("assumption: \($0)") }
+        analysis.notes.forEach { out.append("note: \($0)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func postureLine(_ postures: [String: Verdict]) -> String {
+        let keys = postures.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+        if Set(postures.values).count == 1, let only = postures.values.first {
+            return colour(only) + (keys.count > 1 ? " (both postures)" : " (\(keys[0]) posture)")
+        }
+        return keys.map { "\(colour(postures[$0]!)) under \($0)" }.joined(separator: ", ")
+    }
+
+    private func colour(_ verdict: Verdict) -> String {
+        let word = verdict.rawValue.uppercased()
+        switch verdict {
+        case .clear: return style.green(word)
+        case .avoidable, .undetermined: return style.yellow(word)
+        case .conflict: return style.red(word)
+        }
+    }
+}

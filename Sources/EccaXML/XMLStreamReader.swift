@@ -1,0 +1,234 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A forward-only, streaming XML reader over libxml2's `xmlTextReader`, hardened for untrusted input.
+///
+/// Safety policy (see SECURITY.md): the parser never substitutes entities (`XML_PARSE_NOENT` is never
+/// set), never loads a DTD (`XML_PARSE_DTDLOAD` never set), never touches the network
+/// (`XML_PARSE_NONET`), and keeps libxml2's default size and depth limits (no `XML_PARSE_HUGE`).
+/// A document type declaration or an entity reference is an error, so a file that declares
+/// `<!ENTITY x SYSTEM "file:///etc/passwd">` is refused before anything is read from it.
+///
+/// Not thread-safe: use one reader per thread.
+public final class XMLStreamReader {
+    public struct Options: Sendable {
+        /// A compiled RELAX NG schema to validate against while streaming.
+        public var schema: RelaxNGSchema?
+        /// Allow a `<!DOCTYPE>` without entity use (never loaded). Off by default.
+        public var allowDoctype: Bool
+        public init(schema: RelaxNGSchema? = nil, allowDoctype: Bool = false) {
+            self.schema = schema
+            self.allowDoctype = allowDoctype
+        }
+    }
+
+    public let fileName: String
+    private let reader: xmlTextReaderPtr
+    private let sink: ErrorSink
+    private var sinkRetain: Unmanaged<ErrorSink>
+    private var buffer: UnsafeMutableBufferPointer<CChar>?
+    private let schema: RelaxNGSchema?
+    private var finished = false
+
+    /// Validity errors found so far (schema violations); reading continues past them.
+    public var validationErrors: [XMLReadError] { sink.errors.filter { $0.kind == .invalid } }
+
+    /// Opens a file for streaming.
+    public convenience init(path: String, options: Options = Options()) throws(XMLReadError) {
+        try self.init(source: .file(path), name: path, options: options)
+    }
+
+    /// Reads from bytes in memory (standard input, tests); `name` is used in diagnostics.
+    public convenience init(bytes: [UInt8], name: String, options: Options = Options()) throws(XMLReadError) {
+        try self.init(source: .memory(bytes), name: name, options: options)
+    }
+
+    private enum Source { case file(String), memory([UInt8]) }
+
+    private init(source: Source, name: String, options: Options) throws(XMLReadError) {
+        LibXML2.initializeOnce()
+        self.fileName = name
+        self.schema = options.schema
+        let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOXINCNODE.rawValue)
+        let sink = ErrorSink(fileName: name)
+        self.sink = sink
+        self.sinkRetain = Unmanaged.passRetained(sink)
+        var created: xmlTextReaderPtr?
+        switch source {
+        case .file(let path):
+            // Open the file ourselves first, so a missing file reads as an I/O error, not a parse error.
+            guard let handle = fopen(path, "rb") else {
+                sinkRetain.release()
+                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0),
+                                   message: "cannot open file: \(String(cString: strerror(errno)))")
+            }
+            fclose(handle)
+            created = xmlReaderForFile(path, nil, parseOptions)
+        case .memory(let bytes):
+            let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            buffer = copy
+            created = xmlReaderForMemory(copy.baseAddress, Int32(bytes.count), name, nil, parseOptions)
+        }
+        guard let created else {
+            sinkRetain.release()
+            buffer?.deallocate()
+            throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0),
+                               message: "libxml2 could not create a reader")
+        }
+        reader = created
+        xmlTextReaderSetStructuredErrorHandler(reader, xmlReaderErrorCallback, sinkRetain.toOpaque())
+        if let schema = options.schema {
+            if xmlTextReaderRelaxNGSetSchema(reader, schema.pointer) != 0 {
+                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0),
+                                   message: "cannot attach RELAX NG schema \(schema.name)")
+            }
+        }
+        allowDoctype = options.allowDoctype
+    }
+
+    private let allowDoctype: Bool
+
+    deinit {
+        xmlFreeTextReader(reader)
+        sinkRetain.release()
+        buffer?.deallocate()
+    }
+
+    /// The next event, or nil at the end of the document.
+    public func next() throws(XMLReadError) -> XMLEvent? {
+        while !finished {
+            let status = xmlTextReaderRead(reader)
+            if status == 0 {
+                finished = true
+                if let fatal = sink.errors.first(where: { $0.kind == .malformed }) { throw fatal }
+                return nil
+            }
+            if status < 0 {
+                finished = true
+                throw sink.errors.first(where: { $0.kind == .malformed || $0.kind == .forbidden })
+                    ?? XMLReadError(kind: .malformed, location: currentLocation(), message: "malformed XML")
+            }
+            if let fatal = sink.errors.first(where: { $0.kind == .malformed }) {
+                finished = true
+                throw fatal
+            }
+            let type = xmlTextReaderNodeType(reader)
+            switch type {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                return .start(elementStart())
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                return .end(name: string(xmlTextReaderConstLocalName(reader)), location: currentLocation())
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                return .text(string(xmlTextReaderConstValue(reader)), location: currentLocation())
+            case Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue):
+                return .processingInstruction(target: string(xmlTextReaderConstName(reader)),
+                                              data: string(xmlTextReaderConstValue(reader)),
+                                              location: currentLocation())
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                if !allowDoctype {
+                    finished = true
+                    throw XMLReadError(kind: .forbidden, location: currentLocation(),
+                                       message: "document type declarations are not accepted (no DTD is ever loaded; entities are never expanded)")
+                }
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
+                finished = true
+                throw XMLReadError(kind: .forbidden, location: currentLocation(),
+                                   message: "entity reference '&\(string(xmlTextReaderConstName(reader)));' is not accepted (entities are never expanded)")
+            default:
+                continue  // comments, XML declaration, end of entity
+            }
+        }
+        return nil
+    }
+
+    /// Reads every remaining event; errors stop the read. Convenient for small files and tests.
+    public func readAll() throws(XMLReadError) -> [XMLEvent] {
+        var events: [XMLEvent] = []
+        while let event = try next() { events.append(event) }
+        return events
+    }
+
+    /// Bytes of input consumed so far (for progress and memory checks).
+    public var bytesConsumed: Int { Int(xmlTextReaderByteConsumed(reader)) }
+
+    private func elementStart() -> XMLElementStart {
+        let name = string(xmlTextReaderConstLocalName(reader))
+        let namespacePointer = xmlTextReaderConstNamespaceUri(reader)
+        let namespace = namespacePointer.map { String(cString: $0) }
+        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+        let location = currentLocation()
+        var attributes: [String: String] = [:]
+        var order: [String] = []
+        if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+            repeat {
+                if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+                let key = string(xmlTextReaderConstName(reader))
+                attributes[key] = string(xmlTextReaderConstValue(reader))
+                order.append(key)
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            xmlTextReaderMoveToElement(reader)
+        }
+        return XMLElementStart(name: name, namespace: namespace, attributes: attributes, attributeOrder: order,
+                               isEmpty: isEmpty, location: location)
+    }
+
+    private func currentLocation() -> XMLSourceLocation {
+        var line = 0
+        if let node = xmlTextReaderCurrentNode(reader) {
+            line = Int(xmlGetLineNo(node))
+        }
+        if line <= 0 { line = Int(xmlTextReaderGetParserLineNumber(reader)) }
+        return XMLSourceLocation(file: fileName, line: line, column: 0)
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}
+
+/// Collects libxml2's structured errors for one reader.
+final class ErrorSink {
+    let fileName: String
+    var errors: [XMLReadError] = []
+    init(fileName: String) { self.fileName = fileName }
+
+    func record(domain: Int32, level: Int32, line: Int32, column: Int32, message: String) {
+        let kind: XMLReadError.Kind
+        if domain == Int32(XML_FROM_RELAXNGV.rawValue) || domain == Int32(XML_FROM_VALID.rawValue) {
+            kind = .invalid
+        } else if level == Int32(XML_ERR_WARNING.rawValue) {
+            return
+        } else {
+            kind = .malformed
+        }
+        let trimmed = message.trimmingCharacters(inSet: "\n ")
+        errors.append(XMLReadError(kind: kind,
+                                   location: XMLSourceLocation(file: fileName, line: Int(line), column: Int(column)),
+                                   message: trimmed))
+    }
+}
+
+private let xmlReaderErrorCallback: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+    let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+    sink.record(domain: error.pointee.domain, level: Int32(error.pointee.level.rawValue),
+                line: error.pointee.line, column: error.pointee.int2, message: message)
+}
+
+extension String {
+    func trimmingCharacters(inSet set: String) -> String {
+        let characters = Set(set)
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

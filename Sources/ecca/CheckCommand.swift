@@ -1,0 +1,110 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaFormats
+import EccaReports
+import EccaXML
+import Foundation
+
+/// `ecca check`: the verdict on each request, explained.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Decide whether disclosure requests can be honoured without breaking a US export restriction.",
+        discussion: """
+            REQUEST is a JSON or XML request file (docs/requests.md); - reads standard input.
+            Exit status: 0 all clear, 1 some conflict, avoidable or undetermined verdict, 2 unusable input, \
+            3 internal or solver failure.
+            """
+    )
+
+    enum PostureChoice: String, ExpressibleByArgument, CaseIterable {
+        case text, enforcement, both
+        var postures: [Posture] {
+            switch self {
+            case .text: [.text]
+            case .enforcement: [.enforcement]
+            case .both: [.text, .enforcement]
+            }
+        }
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: ArgumentHelp("Request files (JSON or XML); - for standard input.", valueName: "request"))
+    var requests: [String]
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "text (the law in force), enforcement (what is enforced), or both.")
+    var posture: PostureChoice = .both
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(name: .customLong("timeout-ms"), help: "Per solver check; a check that runs out is undetermined.")
+    var timeoutMilliseconds: UInt32 = 10_000
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+    }
+
+    func run() throws {
+        let loaded = try regulations.load()
+        if loaded.hasErrors {
+            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
+            Output.error("error: the regulations have errors; run `ecca validate`")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
+                                      timeoutMilliseconds: timeoutMilliseconds)
+        let engine: ConflictEngine
+        do {
+            engine = try ConflictEngine(graph: loaded.graph, options: options)
+        } catch {
+            Output.error("error: cannot encode the regulations for the solver: \(error)")
+            throw ExitCode(ExitStatus.internalFailure)
+        }
+        let schemaPath = regulations.schemaPath(for: try regulations.resolvedDirectories())
+            .map { ($0 as NSString).deletingLastPathComponent + "/request.rng" }
+        let schema = schemaPath.flatMap { try? RelaxNGSchema(path: $0) }
+        let loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: schema)
+
+        var status = ExitStatus.clean
+        var analyses: [RequestAnalysis] = []
+        let report = CheckTextReport(style: TextStyle(colour: Output.colourAllowed))
+        for path in requests {
+            let request: DisclosureRequest
+            do {
+                request = try loader.load(path)
+            } catch {
+                Output.error(error.description)
+                status = max(status, ExitStatus.unusableInput)
+                continue
+            }
+            do {
+                let analysis = try engine.analyze(request)
+                if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
+                analyses.append(analysis)
+                if format == .text { Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
+            } catch {
+                Output.error("\(path): error: \(error)")
+                switch error {
+                case .unknownInstrument: status = max(status, ExitStatus.unusableInput)
+                case .solver: status = ExitStatus.internalFailure
+                }
+            }
+        }
+        if format == .json {
+            if requests.count == 1, let only = analyses.first {
+                Output.write(JSONReport.encode(only) + "\n")
+            } else if requests.count > 1 {
+                Output.write(JSONReport.encode(analyses) + "\n")
+            }
+        }
+        if status != ExitStatus.clean { throw ExitCode(status) }
+    }
+}

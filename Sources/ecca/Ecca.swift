@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `ecca`: export-control conflict analyzer. A thin command line over the library core.
+@main
+struct Ecca: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ecca",
+        abstract: "Flag disclosure requests under the EU AI Act that would break US export controls, and explain why.",
+        version: version,
+        subcommands: [CheckCommand.self, ValidateCommand.self, GraphCommand.self],
+        defaultSubcommand: nil
+    )
+}

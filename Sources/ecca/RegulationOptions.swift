@@ -1,0 +1,64 @@
+import ArgumentParser
+import ClauseGraph
+import EccaFormats
+import Foundation
+
+/// Where the rules come from: the shipped `Regulations/` unless told otherwise.
+struct RegulationOptions: ParsableArguments {
+    @Option(name: .customLong("regulations"), help: ArgumentHelp("A folder of rules XML files (repeatable). Default: the shipped Regulations/.", valueName: "dir"))
+    var directories: [String] = []
+
+    @Option(name: .customLong("instrument"), help: ArgumentHelp("An extra rules file, such as an is-informed letter (repeatable).", valueName: "file"))
+    var instruments: [String] = []
+
+    /// The folders to load: those given, else the shipped regulations located from the executable.
+    func resolvedDirectories() throws -> [String] {
+        if !directories.isEmpty { return directories }
+        guard let shipped = RegulationsLocator.shipped() else {
+            throw ValidationError("cannot find the shipped Regulations/ folder; pass --regulations DIR or set ECCA_REGULATIONS")
+        }
+        return [shipped]
+    }
+
+    /// The schema: the one in the given folder if it has one, else the shipped one.
+    func schemaPath(for directories: [String]) -> String? {
+        for directory in directories {
+            let candidate = (directory as NSString).appendingPathComponent(RegulationsLoader.schemaRelativePath)
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return RegulationsLocator.shipped().map { ($0 as NSString).appendingPathComponent(RegulationsLoader.schemaRelativePath) }
+    }
+
+    func load() throws -> RegulationsLoader.Result {
+        let folders = try resolvedDirectories()
+        return RegulationsLoader().load(directories: folders, files: instruments, schemaPath: schemaPath(for: folders))
+    }
+}
+
+/// Finds the shipped `Regulations/` from any working directory.
+enum RegulationsLocator {
+    /// In order: `ECCA_REGULATIONS`; a `Regulations/` beside the executable or in a folder above
+    /// it (a build in the checkout: `.build/debug/ecca`); `../share/ecca/Regulations` (an install);
+    /// the source checkout this binary was built from.
+    static func shipped() -> String? {
+        let fileManager = FileManager.default
+        func valid(_ path: String) -> Bool {
+            fileManager.fileExists(atPath: (path as NSString).appendingPathComponent(RegulationsLoader.schemaRelativePath))
+        }
+        if let override = ProcessInfo.processInfo.environment["ECCA_REGULATIONS"], !override.isEmpty {
+            return override
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        for _ in 0..<8 {
+            let candidate = directory.appendingPathComponent("Regulations").path
+            if valid(candidate) { return candidate }
+            let installed = directory.appendingPathComponent("../share/ecca/Regulations").standardizedFileURL.path
+            if valid(installed) { return installed }
+            directory = directory.deletingLastPathComponent()
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Regulations").path
+        return valid(source) ? source : nil
+    }
+}

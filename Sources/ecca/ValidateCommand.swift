@@ -1,0 +1,29 @@
+import ArgumentParser
+import ClauseGraph
+import EccaFormats
+
+/// `ecca validate`: schema and lint over a regulations folder.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check rules files against the schema and lint the clause graph.",
+        discussion: "Prints diagnostics as file:line: severity: message [provision-id] and a summary. Exit status 0 clean, 1 findings, 2 unusable input."
+    )
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func run() throws {
+        let result = try regulations.load()
+        for diagnostic in result.diagnostics { Output.error(diagnostic.description) }
+        let counts = result.graph.counts
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        Output.write("""
+            \(result.files.count) files: \(counts.instruments) instruments, \(counts.provisions) provisions, \(counts.norms) norms, \
+            \(counts.rules) constitutive rules, \(counts.facts) facts, \(counts.sets) sets; \(errors) errors, \(warnings) warnings
+
+            """)
+        if !result.unusableFiles.isEmpty { throw ExitCode(ExitStatus.unusableInput) }
+        if errors > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+}

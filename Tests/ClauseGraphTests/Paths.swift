@@ -1,0 +1,16 @@
+import Foundation
+
+/// Paths the tests read: the checkout's own files and, where present, the shared corpora beside it.
+enum Paths {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let regulations = root.appendingPathComponent("Regulations").path
+    static let samples = root.appendingPathComponent("Samples").path
+    static let formex = root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689").standardizedFileURL.path
+
+    /// A fresh temporary folder for one test.
+    static func temporaryFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+}

@@ -1,0 +1,110 @@
+import ClauseGraph
+import EccaFormats
+import Foundation
+import Testing
+
+/// The shipped encodings checked against the law (FACTS.md): thresholds, comparators, sets, dates.
+@Suite struct ShippedRegulationsTests {
+    static let loaded = RegulationsLoader().load(directories: [Paths.regulations])
+    var graph: ClauseGraph { Self.loaded.graph }
+
+    @Test func shippedRegulationsLoadWithoutFindings() {
+        let findings = Self.loaded.diagnostics.map(\.description)
+        #expect(findings == [])
+        #expect(Self.loaded.unusableFiles.isEmpty)
+        #expect(graph.instruments.keys.sorted().contains("eu.ai-act"))
+        #expect(graph.instruments["us.ai-diffusion"] != nil)
+        #expect(graph.norms.count >= 6)
+    }
+
+    private func comparisons(ofRule id: String) -> [Condition.Comparison] {
+        var found: [Condition.Comparison] = []
+        graph.rules[id]?.condition.visitAtoms { atom in
+            if case .compare(let comparison) = atom { found.append(comparison) }
+        }
+        return found
+    }
+
+    @Test func euPresumptionIsStrictlyGreaterThan1e25FLOP() throws {
+        let comparison = try #require(comparisons(ofRule: "systemic-risk-presumed").first)
+        #expect(comparison.fact == "model.training-compute")
+        #expect(comparison.op == .gt)
+        #expect(ExactDecimal(comparison.value) == ExactDecimal("1e25"))
+        #expect(comparison.unit == "FLOP")
+        #expect(graph.rules["systemic-risk-presumed"]?.provisionID == "eu.ai-act.art51.2")
+    }
+
+    @Test func eccn4E091IsTenToTheTwentySixOrMoreOperations() throws {
+        let comparison = try #require(comparisons(ofRule: "eccn-4e091").first)
+        #expect(comparison.op == .ge)
+        #expect(ExactDecimal(comparison.value) == ExactDecimal("100000000000000000000000000"))
+        #expect(comparison.unit == "operations")
+    }
+
+    @Test func tierOneListHasExactlyTheEighteenCountries() throws {
+        let tier1 = try #require(graph.sets.values.first { $0.kind == .country && $0.members.contains("JP") && $0.members.contains("TW") })
+        #expect(Set(tier1.members) == Set(["AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES", "SE", "TW", "GB"]))
+        #expect(tier1.members.count == 18)
+        #expect(!tier1.members.contains("US"))
+        #expect(!tier1.members.contains("PL"))
+    }
+
+    @Test func article92AppliesFrom2August2026() throws {
+        let id = try #require(graph.provisions(within: "eu.ai-act.art92").first { graph.provisions[$0]?.norms.isEmpty == false })
+        for posture in Posture.allCases {
+            #expect(!graph.binds(provision: id, on: LegalDate(iso: "2026-08-01")!, posture: posture))
+            #expect(graph.binds(provision: id, on: LegalDate(iso: "2026-08-02")!, posture: posture))
+        }
+    }
+
+    @Test func eccn4E091IsInForceButNotEnforcedOn24November2026() throws {
+        let day = LegalDate(iso: "2026-11-24")!
+        let status = graph.effectiveStatus(ofProvision: "us.ai-diffusion.4e091")
+        #expect(status.isInForce(on: day))
+        #expect(status.isApplicable(on: day))
+        #expect(!status.isEnforced(on: day))
+        #expect(graph.binds(provision: "us.ai-diffusion.4e091", on: day, posture: .text))
+        #expect(!graph.binds(provision: "us.ai-diffusion.4e091", on: day, posture: .enforcement))
+        #expect(status.rescissionAnnounced?.on == LegalDate(iso: "2025-05-13"))
+        #expect(status.rescissionPublished == nil)
+        #expect(status.inForce?.from == LegalDate(iso: "2025-01-13"))
+        #expect(status.enforced.first?.until == LegalDate(iso: "2025-05-13"))
+    }
+
+    @Test func everyProvisionCarriesCitationSourceAndEvidence() {
+        for id in graph.provisionOrder {
+            let provision = graph.provisions[id]!
+            #expect(!provision.citation.isEmpty, "\(id) has no citation")
+            #expect(provision.sourceURL != nil || graph.instruments[provision.instrumentID]?.sourceURL != nil, "\(id) has no source URL")
+        }
+    }
+
+    /// Every shipped EU provision quotes the Official Journal Formex verbatim (whitespace and
+    /// typography normalised). Skipped where the corpus is not beside the checkout.
+    @Test func everyShippedEUProvisionEqualsTheOfficialFormexText() throws {
+        let act = Paths.formex + "/L_202401689EN.000101.fmx.xml"
+        guard FileManager.default.fileExists(atPath: act) else {
+            print("skipped: official Formex corpus not found at \(Paths.formex)")
+            return
+        }
+        let annexes = try FileManager.default.contentsOfDirectory(atPath: Paths.formex)
+            .filter { $0.hasSuffix(".fmx.xml") && $0.range(of: #"\.01\d{4}\.fmx\.xml$"#, options: .regularExpression) != nil }
+            .map { Paths.formex + "/" + $0 }
+        let formex = try FormexText.load(actPath: act, annexPaths: annexes)
+        let eu = graph.provisionOrder.compactMap { graph.provisions[$0] }.filter { $0.instrumentID == "eu.ai-act" }
+        #expect(eu.count >= 25)
+        for provision in eu {
+            let locator = try #require(provision.sourceID, "\(provision.id) has no source id")
+            let official = try #require(formex.text(at: locator), "\(provision.id): no Formex element at \(locator)")
+            #expect(FormexText.comparable(provision.wording) == FormexText.comparable(official), "\(provision.id) (\(locator)) differs from the Official Journal")
+        }
+    }
+
+    @Test func article51ParagraphTwoReadsTheSuperscriptAsAPower() throws {
+        let act = Paths.formex + "/L_202401689EN.000101.fmx.xml"
+        guard FileManager.default.fileExists(atPath: act) else { return }
+        let formex = try FormexText.load(actPath: act)
+        let text = try #require(formex.text(at: "051.002"))
+        #expect(text.hasSuffix("is greater than 10^25."))
+    }
+}
