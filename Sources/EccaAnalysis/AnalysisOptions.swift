@@ -7,14 +7,18 @@ public struct AnalysisOptions: Sendable, Hashable {
     public var postures: [Posture]
     /// Per solver check; a check that runs out is `undetermined` with the reason.
     public var timeoutMilliseconds: UInt32?
+    /// Z3's deterministic resource limit per check (`rlimit`), for reproducible limits in tests and
+    /// batch runs; nil for none.
+    public var resourceLimit: UInt32?
     /// Upper bound on minimal clashing sets enumerated per check; reaching it is reported, never silent.
     public var maximumFindingsPerCheck: Int
 
     public init(asOf: LegalDate? = nil, postures: [Posture] = [.text, .enforcement],
-                timeoutMilliseconds: UInt32? = 10_000, maximumFindingsPerCheck: Int = 32) {
+                timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, maximumFindingsPerCheck: Int = 32) {
         self.asOf = asOf
         self.postures = postures
         self.timeoutMilliseconds = timeoutMilliseconds
+        self.resourceLimit = resourceLimit
         self.maximumFindingsPerCheck = maximumFindingsPerCheck
     }
 }

@@ -20,7 +20,8 @@ public final class ConflictEngine {
     public init(graph: ClauseGraph, options: AnalysisOptions = AnalysisOptions()) throws {
         self.graph = graph
         self.options = options
-        encoding = try RegulationEncoding(graph: graph, timeoutMilliseconds: options.timeoutMilliseconds)
+        encoding = try RegulationEncoding(graph: graph, timeoutMilliseconds: options.timeoutMilliseconds,
+                                          resourceLimit: options.resourceLimit)
         mapSolver = try SMTSolver(context: encoding.context)
         facts = FactReader(graph: graph)
         renderer = AtomRenderer(graph: graph)
@@ -157,7 +158,7 @@ public final class ConflictEngine {
             return SlotResult(outcome: .undetermined, findings: [], deciding: [], reason: "solver: \(reason)")
         case .sat:
             let consistent = try solver.model()
-            switch try solver.check(assumptions: tracks + [encoding.clash]) {
+            switch try solver.check(assumptions: [encoding.clash]) {
             case .unsat:
                 return SlotResult(outcome: .compliant, findings: [], deciding: [], reason: nil)
             case .unknown(let reason):

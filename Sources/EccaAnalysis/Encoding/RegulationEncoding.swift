@@ -40,7 +40,7 @@ final class RegulationEncoding {
     static let otherValue = "__other"
     private var countrySort: SMTEnumSort?
 
-    init(graph: ClauseGraph, timeoutMilliseconds: UInt32?) throws {
+    init(graph: ClauseGraph, timeoutMilliseconds: UInt32?, resourceLimit: UInt32? = nil) throws {
         self.graph = graph
         context = SMTContext()
         solver = try SMTSolver(context: context)
@@ -51,6 +51,8 @@ final class RegulationEncoding {
         try declareFacts()
         try defineRules()
         try defineNorms()
+        // Limits apply to request checks, not to asserting the base.
+        if let resourceLimit { try solver.setResourceLimit(resourceLimit) }
     }
 
     // MARK: Facts

@@ -1,0 +1,60 @@
+import ClauseGraph
+import EccaFormats
+import Foundation
+
+/// Builds small clause graphs from inline rules XML, so that tests can work answers out by hand.
+enum GraphFixture {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let schema = root.appendingPathComponent("Regulations/schema/rules.rng").path
+
+    /// The shared vocabulary of the hand-made graphs.
+    static let vocabulary = """
+      <unit id="operations"/>
+      <unit id="FLOP" counts-toward="operations"/>
+      <fact id="as-of" type="date" scope="analysis" supplied-by="analysis.asOf"/>
+      <fact id="request.legal-basis" type="provision" scope="request" supplied-by="requester.legalBasis"/>
+      <fact id="model.training-compute" type="quantity" scope="request" units="FLOP operations" supplied-by="model.trainingCompute"/>
+      <fact id="model.weights-published" type="boolean" scope="request" supplied-by="model.weightsPublished"/>
+      <fact id="item.artifact" type="enum" scope="item" supplied-by="items[].artifact" values="weights api-access technical-documentation"/>
+      <fact id="item.channel" type="enum" scope="item" supplied-by="items[].channel" values="transfer remote-api"/>
+      <fact id="item.claims" type="set-of-string" scope="item" supplied-by="items[].licences" when-absent="established-by-exporter"/>
+      <fact id="item.licence-held" type="boolean" scope="item" supplied-by="items[].licences" when-absent="established-by-exporter"/>
+      <fact id="recipient.location" type="country" scope="recipient" supplied-by="items[].recipients[].location"/>
+    """
+
+    /// A graph from instrument elements written in the rules format, plus the vocabulary above.
+    static func graph(_ instruments: String) throws -> ClauseGraph {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-graph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rules xmlns="urn:ecca:rules:1">
+            \(vocabulary)
+            \(instruments)
+            </rules>
+            """
+        try text.write(to: folder.appendingPathComponent("rules.xml"), atomically: true, encoding: .utf8)
+        let result = RegulationsLoader().load(directories: [folder.path], schemaPath: schema)
+        guard !result.hasErrors else {
+            throw FixtureError(message: result.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return result.graph
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// An instrument with the given provisions and a status.
+    static func instrument(_ id: String, jurisdiction: String, status: String = "", _ provisions: String) -> String {
+        """
+        <instrument id="\(id)" jurisdiction="\(jurisdiction)" kind="regulation">
+          <title>\(id)</title>
+          <source url="https://example.org/\(id)"/>
+          \(status)
+          \(provisions)
+        </instrument>
+        """
+    }
+}
