@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +35,11 @@ let package = Package(
         .target(name: "ClauseGraph"),
         .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph"]),
         .target(name: "EccaAnalysis", dependencies: ["ClauseGraph", "EccaFormats", "EccaSMT"]),
-        .target(name: "EccaReports", dependencies: ["EccaAnalysis", "ClauseGraph"]),
+        .target(
+            name: "EccaReports",
+            dependencies: ["EccaAnalysis", "ClauseGraph", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "ecca",
             dependencies: [
@@ -46,6 +51,8 @@ let package = Package(
         .testTarget(name: "EccaSMTTests", dependencies: ["EccaSMT"]),
         .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats"]),
         .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph"]),
+        .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph"]),
+        .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph"]),
         .testTarget(name: "EccaCLITests", dependencies: ["ecca"]),
     ],
     swiftLanguageModes: [.v6]

@@ -125,8 +125,11 @@ public struct FactReader: Sendable {
             }
             return .unknown
         case "items[].recipients[].role":
-            if implicitRecipient { return .scalar("authority-staff") }
-            return recipient?.role.map(FactValue.scalar) ?? .unknown
+            if let role = recipient?.role { return .scalar(role) }
+            // The requesting authority's own staff, when the recipient is the authority itself.
+            let authority = request.requester?.authority
+            if implicitRecipient || (authority != nil && recipient?.organisation == authority) { return .scalar("authority-staff") }
+            return .unknown
         default:
             return .unknown
         }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Unusable requests get exit status 2 with the field and line named; other files still run.
+@Suite struct BadRequestTests {
+    static let base = """
+        {
+          "id": "BAD-1",
+          "date": "2026-11-24",
+          "requester": { "legalBasis": "Art. 92(3)" },
+          "provider": { "codeOfPractice": [] },
+          "model": { "trainingCompute": { "value": 3e26, "unit": "operations" }, "weightsPublished": false },
+          "items": [
+            { "artifact": "weights", "channel": "transfer", "recipients": [ { "nationalities": ["PL"], "location": "PL" } ] }
+          ]
+        }
+        """
+
+    func check(_ files: [String: String]) throws -> CLI.Result {
+        let folder = try CLI.folder(files)
+        return try CLI.run(["check", "--format", "json"] + files.keys.sorted().map { folder.appendingPathComponent($0).path })
+    }
+
+    @Test func malformedJSONNamesTheLine() throws {
+        let result = try check(["bad.json": "{\n  \"id\": \"X\",\n  \"items\": [\n"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.json:4: error: malformed JSON: unexpected end of input"))
+    }
+
+    @Test func unknownArtifactNamesFieldAndLine() throws {
+        let result = try check(["r.json": Self.base.replacingOccurrences(of: "\"artifact\": \"weights\"", with: "\"artifact\": \"blueprints\"")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("r.json:8: error: items[0].artifact: unknown artifact 'blueprints'"))
+        #expect(result.stderr.contains("[request BAD-1]"))
+    }
+
+    @Test func negativeComputeNamesFieldAndLine() throws {
+        let result = try check(["r.json": Self.base.replacingOccurrences(of: "3e26", with: "-3e26")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("r.json:6: error: model.trainingCompute.value: training compute cannot be negative (-3e26)"))
+    }
+
+    @Test func unknownUnitNamesFieldAndLine() throws {
+        let result = try check(["r.json": Self.base.replacingOccurrences(of: "\"operations\"", with: "\"petaflop-days\"")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("r.json:6: error: model.trainingCompute.unit: unknown unit 'petaflop-days' (expected FLOP or operations)"))
+    }
+
+    @Test func aMisspeltFieldIsAnErrorNotAnUnknown() throws {
+        let result = try check(["r.json": Self.base.replacingOccurrences(of: "\"artifact\"", with: "\"artefact\"")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("items[0].artefact: unknown field"))
+    }
+
+    @Test func otherFilesAreStillCheckedInAMultiFileRun() throws {
+        let result = try check(["a-bad.json": "not json", "b-good.json": Self.base])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("a-bad.json:1: error: malformed JSON"))
+        let analyses = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(analyses?.count == 1)
+        #expect(analyses?.first?["id"] as? String == "BAD-1")
+        #expect(analyses?.first?["verdict"] as? String == "conflict")
+    }
+
+    @Test func anInvalidXMLRequestNamesTheLine() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <request xmlns="urn:ecca:request:1" id="X-1" date="2026-11-24">
+              <item artifact="weights" channel="transfer">
+                <recipient location="Poland"/>
+              </item>
+            </request>
+            """
+        let result = try check(["r.xml": xml])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("r.xml:4: error: not a valid request"))
+    }
+}

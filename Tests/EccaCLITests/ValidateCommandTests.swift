@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `ecca validate` on the shipped regulations and on broken folders.
+@Suite struct ValidateCommandTests {
+    @Test func shippedRegulationsAreCleanAndCounted() throws {
+        let result = try CLI.run(["validate"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let summary = try #require(result.stdout.split(separator: "\n").first.map(String.init))
+        #expect(summary.hasPrefix("5 files: 5 instruments, "))
+        #expect(summary.hasSuffix("; 0 errors, 0 warnings"))
+        #expect(summary.contains(" provisions, ") && summary.contains(" norms, "))
+    }
+
+    static let facts = """
+        <unit id="operations"/><unit id="FLOP" counts-toward="operations"/>
+        <fact id="model.training-compute" type="quantity" scope="request" units="FLOP operations" supplied-by="model.trainingCompute"/>
+        """
+
+    static func rules(_ body: String) -> String {
+        "<?xml version=\"1.0\"?>\n<rules xmlns=\"urn:ecca:rules:1\">\n\(body)\n</rules>\n"
+    }
+
+    static func instrument(_ id: String, _ provisions: String) -> String {
+        """
+        <instrument id="\(id)" jurisdiction="US" kind="regulation">
+          <title>t</title>
+        \(provisions)
+        </instrument>
+        """
+    }
+
+    @Test func brokenFilesAreReportedWithFileAndLineAndTheRestIsChecked() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts),
+            "b-malformed.xml": "<?xml version=\"1.0\"?>\n<rules xmlns=\"urn:ecca:rules:1\">\n<unit id=\"x\">\n</rules>\n",
+            "c-dangling.xml": Self.rules(Self.instrument("us.c", """
+                  <provision id="us.c.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <cites provision="us.nowhere"/>
+                  </provision>
+                """)),
+            "d-units.xml": Self.rules(Self.instrument("us.d", """
+                  <provision id="us.d.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <counts-as id="big"><label>big</label>
+                      <condition><compare fact="model.training-compute" op="gt" value="1e25" unit="petaFLOP"/></condition>
+                    </counts-as>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("b-malformed.xml:4: error: "))
+        #expect(result.stderr.contains("c-dangling.xml:5: error: reference to unknown provision 'us.nowhere' [us.c.1]"))
+        #expect(result.stderr.contains("d-units.xml:8: error: unit mismatch: 'model.training-compute' is measured in FLOP or operations, not 'petaFLOP' [us.d.1]"))
+        #expect(result.stdout.contains("3 instruments") == false)
+        #expect(result.stdout.hasPrefix("4 files: 2 instruments, 2 provisions"))
+    }
+
+    @Test func findingsWithoutUnusableFilesExitOne() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a.xml": Self.rules(Self.instrument("us.a", """
+                  <provision id="us.a.1" citation="§ 1" evidence="verified"><wording>w</wording></provision>
+                  <provision id="us.a.1" citation="§ 1" evidence="verified"><wording>again</wording></provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a.xml:6: error: duplicate provision id 'us.a.1' (first defined at "))
+    }
+
+    @Test func anExternalEntityIsNeitherReadNorLeaked() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-secret-\(UUID().uuidString).txt")
+        try "TOP-SECRET-CONTENT".write(to: secret, atomically: true, encoding: .utf8)
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "evil.xml": """
+                <?xml version="1.0"?>
+                <!DOCTYPE rules [ <!ENTITY x SYSTEM "file://\(secret.path)"> ]>
+                <rules xmlns="urn:ecca:rules:1">
+                  <instrument id="us.e" jurisdiction="US" kind="regulation"><title>&x;</title>
+                    <provision id="us.e.1" citation="§ 1" evidence="verified"><wording>&x;</wording></provision>
+                  </instrument>
+                </rules>
+                """,
+        ])
+        for arguments in [["validate", "--regulations", folder.path], ["graph", "--format", "json", "--regulations", folder.path]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 2)
+            #expect(!result.stdout.contains("TOP-SECRET"))
+            #expect(!result.stderr.contains("TOP-SECRET"))
+            #expect(result.stderr.contains("evil.xml:"))
+            #expect(result.stderr.contains(": error: document type declarations are not accepted"))
+        }
+    }
+}
