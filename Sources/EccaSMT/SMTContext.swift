@@ -15,9 +15,10 @@ public final class SMTContext: @unchecked Sendable {
     public struct Options: Sendable, Hashable {
         /// Wall-clock limit per `check` in milliseconds; `nil` means none. Solvers can override it.
         public var timeoutMilliseconds: UInt32?
-        /// Z3 gives up on a check (result `.unknown("max. memory exceeded")`) once Z3's allocations
-        /// exceed this many megabytes. Z3 measures its process-wide heap, so the limit guards the
-        /// process rather than one solver. `nil` means none.
+        /// Z3 gives up on a check (result `.unknown("max. memory exceeded")`) once its allocations
+        /// exceed this many megabytes. Z3 compares the limit with its allocation total for the
+        /// whole process, not per solver, so set it with all workers in mind. Solvers only (Z3's
+        /// optimizer has no such parameter). `nil` means none.
         public var memoryLimitMegabytes: UInt32?
         /// Deterministic work limit (Z3 `rlimit`) per check; unlike a timeout it gives the same
         /// answer on every machine, which keeps verdicts reproducible. `nil` means none.
@@ -73,8 +74,8 @@ public final class SMTContext: @unchecked Sendable {
     }
 
     /// Asks a running `check` on this context to stop soon; it then returns `.unknown` (reason
-    /// "interrupted" from a solver in Z3 4.8.12).
-    /// Safe to call from any thread (e.g. a task-cancellation handler); a no-op when nothing runs.
+    /// "interrupted" from a solver in Z3 4.8.12). Safe to call from any thread, e.g. from a
+    /// task-cancellation handler; ignored when no check is running.
     public func interrupt() {
         Z3_interrupt(raw)
     }
@@ -86,9 +87,9 @@ public final class SMTContext: @unchecked Sendable {
     func checkError(_ operation: @autoclosure () -> String) throws {
         let code = Z3_get_error_code(raw)
         guard code != Z3_OK else { return }
-        let raw = Z3_get_error_msg(self.raw, code).map { String(cString: $0) } ?? ""
-        Z3_set_error(self.raw, Z3_OK)
-        let message = SMTContext.firstLine(of: raw)
+        let text = string(Z3_get_error_msg(raw, code))
+        Z3_set_error(raw, Z3_OK)
+        let message = SMTContext.firstLine(of: text)
         let codeValue = Int(code.rawValue)
         // Z3 reports most sort errors as generic exceptions; their text identifies them.
         if code == Z3_SORT_ERROR || message.hasPrefix("Sort mismatch")
@@ -117,7 +118,7 @@ public final class SMTContext: @unchecked Sendable {
     /// Z3 crashes when objects of two contexts meet, so every entry point checks ownership.
     func requireOwned(_ term: SMTTerm, _ operation: @autoclosure () -> String) throws {
         guard term.box.context === self else {
-            throw SMTError.contextMismatch("\(operation()): term '\(term.description)' belongs to another context")
+            throw SMTError.contextMismatch("\(operation()): term '\(term.excerpt)' belongs to another context")
         }
     }
 
@@ -130,7 +131,7 @@ public final class SMTContext: @unchecked Sendable {
     func requireBoolean(_ terms: [SMTTerm], _ operation: @autoclosure () -> String) throws {
         try requireOwned(terms, operation())
         for term in terms where term.sort.kind != .bool {
-            throw SMTError.sortMismatch("\(operation()): '\(term)' has sort \(term.sort.name), expected Bool")
+            throw SMTError.sortMismatch("\(operation()): '\(term.excerpt)' has sort \(term.sort.name), expected Bool")
         }
     }
 

@@ -28,9 +28,9 @@ public final class SMTModel: CustomStringConvertible {
         let ok = withExtendedLifetime(term) {
             Z3_model_eval(context.raw, raw, term.ast, true, &value)
         }
-        try context.checkError("evaluate '\(term)'")
+        try context.checkError("evaluate '\(term.excerpt)'")
         guard ok, let value else {
-            throw SMTError.z3(code: -1, message: "evaluate '\(term)': Z3 could not evaluate the term")
+            throw SMTError.z3(code: -1, message: "evaluate '\(term.excerpt)': Z3 could not evaluate the term")
         }
         return SMTTerm(ASTBox(context: context, ast: value))
     }
@@ -75,22 +75,23 @@ public final class SMTModel: CustomStringConvertible {
         let c = context.raw
         if Z3_is_numeral_ast(c, value.ast) {
             let number = Z3_get_numeral_double(c, value.ast)
-            try context.checkError("evalDouble '\(term)'")
+            try context.checkError("evalDouble '\(term.excerpt)'")
             return number
         }
         guard Z3_is_algebraic_number(c, value.ast) else { return nil }
         // Z3 marks a truncated expansion with a trailing "?".
         var digits = context.string(Z3_get_numeral_decimal_string(c, value.ast, 20))
-        try context.checkError("evalDouble '\(term)'")
+        try context.checkError("evalDouble '\(term.excerpt)'")
         if digits.hasSuffix("?") { digits.removeLast() }
         return Double(digits)
     }
 
     /// Name of the enumeration value a term takes.
     public func evalEnum(_ term: SMTTerm, sort: SMTEnumSort) throws -> String? {
+        try context.requireOwned(term, "evalEnum")
         try context.requireOwned(sort.sort, "evalEnum")
         guard term.sort == sort.sort else {
-            throw SMTError.sortMismatch("evalEnum: '\(term)' has sort \(term.sort.name), expected \(sort.name)")
+            throw SMTError.sortMismatch("evalEnum: '\(term.excerpt)' has sort \(term.sort.name), expected \(sort.name)")
         }
         return sort.valueName(of: try evaluate(term))
     }
@@ -100,7 +101,7 @@ public final class SMTModel: CustomStringConvertible {
         let kind = term.sort.kind
         guard kinds.contains(kind) else {
             let expected = kinds.map(\.sortName).joined(separator: " or ")
-            throw SMTError.sortMismatch("\(operation): '\(term)' has sort \(term.sort.name), expected \(expected)")
+            throw SMTError.sortMismatch("\(operation): '\(term.excerpt)' has sort \(term.sort.name), expected \(expected)")
         }
     }
 

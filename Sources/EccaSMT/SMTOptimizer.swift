@@ -13,6 +13,8 @@ public struct SMTObjective: Sendable, Hashable {
     public let kind: Kind
     /// Z3's objective index.
     public let index: Int
+    /// The optimizer that issued the handle; indices mean nothing to another one.
+    let owner: ObjectIdentifier
 }
 
 /// Z3's optimizer (MaxSMT and arithmetic objectives).
@@ -71,7 +73,7 @@ public final class SMTOptimizer: CustomStringConvertible {
             Z3_optimize_assert_soft(context.raw, raw, term.ast, String(weight), context.symbol(group))
         }
         try context.checkError("assertSoft")
-        return SMTObjective(kind: .soft(group: group), index: Int(index))
+        return SMTObjective(kind: .soft(group: group), index: Int(index), owner: ObjectIdentifier(self))
     }
 
     /// Asks for a model with the smallest value of an arithmetic term.
@@ -81,7 +83,7 @@ public final class SMTOptimizer: CustomStringConvertible {
         lastResult = nil
         let index = withExtendedLifetime(term) { Z3_optimize_minimize(context.raw, raw, term.ast) }
         try context.checkError("minimize")
-        return SMTObjective(kind: .minimize, index: Int(index))
+        return SMTObjective(kind: .minimize, index: Int(index), owner: ObjectIdentifier(self))
     }
 
     /// Asks for a model with the largest value of an arithmetic term.
@@ -91,7 +93,7 @@ public final class SMTOptimizer: CustomStringConvertible {
         lastResult = nil
         let index = withExtendedLifetime(term) { Z3_optimize_maximize(context.raw, raw, term.ast) }
         try context.checkError("maximize")
-        return SMTObjective(kind: .maximize, index: Int(index))
+        return SMTObjective(kind: .maximize, index: Int(index), owner: ObjectIdentifier(self))
     }
 
     /// Opens a scope; ``pop(_:)`` removes constraints and objectives added since.
@@ -181,6 +183,9 @@ public final class SMTOptimizer: CustomStringConvertible {
 
     private func bound(_ objective: SMTObjective, upper: Bool) throws -> SMTTerm {
         let operation = upper ? "upperBound" : "lowerBound"
+        guard objective.owner == ObjectIdentifier(self) else {
+            throw SMTError.invalidArgument("\(operation): the objective belongs to another optimizer")
+        }
         guard objective.index >= 0, let index = UInt32(exactly: objective.index) else {
             throw SMTError.invalidArgument("\(operation): objective index \(objective.index) is invalid")
         }

@@ -32,7 +32,7 @@ extension SMTContext {
     ) throws {
         guard let params = Z3_mk_params(raw) else {
             try checkError(operation())
-            return
+            throw SMTError.z3(code: -1, message: "\(operation()): Z3 returned no parameter set")
         }
         Z3_params_inc_ref(raw, params)
         defer { Z3_params_dec_ref(raw, params) }
@@ -48,7 +48,7 @@ extension SMTContext {
         }
         guard let descrs = descriptions() else {
             try checkError(operation())
-            return
+            throw SMTError.z3(code: -1, message: "\(operation()): Z3 returned no parameter descriptions")
         }
         Z3_param_descrs_inc_ref(raw, descrs)
         defer { Z3_param_descrs_dec_ref(raw, descrs) }

@@ -57,6 +57,12 @@ public struct SMTTerm: Hashable, CustomStringConvertible {
         context.string(Z3_ast_to_string(context.raw, ast))
     }
 
+    /// The description cut to a readable length, for error messages about large formulas.
+    var excerpt: String {
+        let text = description
+        return text.count <= 120 ? text : String(text.prefix(117)) + "..."
+    }
+
     /// The sort of the term.
     public var sort: SMTSort {
         SMTSort(context: context, raw: Z3_get_sort(context.raw, ast))

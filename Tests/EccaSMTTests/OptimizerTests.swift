@@ -80,6 +80,9 @@ struct OptimizerTests {
         #expect(try optimizer.unsatCore() == [a])
         #expect(caseName(#expect(throws: SMTError.self) { try optimizer.model() }) == "unavailable")
         #expect(caseName(#expect(throws: SMTError.self) { try optimizer.assertSoft(a, weight: 0) }) == "invalidArgument")
+
+        let other = try SMTOptimizer(context: ctx)
+        #expect(caseName(#expect(throws: SMTError.self) { try other.lowerBound(low) }) == "invalidArgument")
     }
 
     @Test("a 1 ms optimizer timeout yields unknown rather than hanging")

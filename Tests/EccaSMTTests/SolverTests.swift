@@ -124,6 +124,10 @@ struct SolverTests {
         #expect(ContinuousClock.now - start < .seconds(2))
         let error = #expect(throws: SMTError.self) { try result.satisfiable() }
         #expect(error == .unknownResult(reason: "timeout"))
+        // reset() keeps parameters: the timeout still applies to the re-asserted problem.
+        try solver.reset()
+        try solver.assert(pigeonhole(ctx, pigeons: 12))
+        #expect(try solver.check() == .unknown(reason: "timeout"))
         // The solver remains usable; removing the timeout lets an easy query finish.
         try solver.reset()
         try solver.setTimeout(milliseconds: nil)
@@ -157,6 +161,13 @@ struct SolverTests {
     func interrupt() throws {
         let ctx = SMTContext()
         let solver = try SMTSolver(context: ctx)
+        // An interrupt while nothing runs is ignored rather than cancelling the next check.
+        ctx.interrupt()
+        try solver.assert(ctx.bool("easy"))
+        #expect(try solver.check() == .sat)
+        try solver.reset()
+        // Backstop so a broken interrupt fails the test instead of hanging it.
+        try solver.setTimeout(milliseconds: 10_000)
         try solver.assert(pigeonhole(ctx, pigeons: 13))
         let done = Flag()
         let interrupter = Thread {

@@ -1,0 +1,72 @@
+import ClauseGraph
+import Testing
+
+@Suite struct LegalDateTests {
+    @Test func isoRoundTripAndOrder() throws {
+        let date = try #require(LegalDate(iso: "2026-08-02"))
+        #expect(date.iso == "2026-08-02")
+        #expect(LegalDate(iso: "2024-02-29") != nil)
+        #expect(LegalDate(iso: "2025-02-29") == nil)
+        #expect(LegalDate(iso: "2026-8-2") == nil)
+        #expect(LegalDate(iso: "99999-01-01") == nil)
+        #expect(LegalDate(iso: "2025-05-13")! < LegalDate(iso: "2025-05-15")!)
+        #expect(LegalDate(iso: "1970-01-01")?.dayNumber == 0)
+        #expect(date.adding(days: 1).iso == "2026-08-03")
+    }
+}
+
+@Suite struct ExactDecimalTests {
+    @Test func parsesScientificNotationExactly() throws {
+        #expect(ExactDecimal("1e26") == ExactDecimal("100000000000000000000000000"))
+        #expect(ExactDecimal("2.5e25") == ExactDecimal("25000000000000000000000000"))
+        #expect(ExactDecimal("-0") == ExactDecimal.zero)
+        #expect(ExactDecimal("1e26")!.rationalString == "100000000000000000000000000")
+        #expect(ExactDecimal("0.25")!.rationalString == "25/100")
+        #expect(ExactDecimal("3e26")!.description == "3e26")
+    }
+
+    @Test func rejectsNonNumbersAndAbsurdExponents() {
+        for text in ["NaN", "inf", "-inf", "1e", "abc", "", "0x10", "1e400", "1.2.3"] {
+            #expect(ExactDecimal(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func comparesWithoutRounding() throws {
+        let threshold = try #require(ExactDecimal("1e26"))
+        #expect(ExactDecimal("99999999999999999999999999")! < threshold)
+        #expect(!(ExactDecimal("100000000000000000000000001")! < threshold))
+        #expect(ExactDecimal("-5")! < ExactDecimal("0")!)
+        #expect(ExactDecimal("-5")! < ExactDecimal("-4")!)
+        #expect(ExactDecimal("0.1")! < ExactDecimal("1")!)
+    }
+}
+
+@Suite struct StatusTimelineTests {
+    let diffusion = StatusTimeline(
+        inForce: StatusInterval(from: LegalDate(iso: "2025-01-13")),
+        applicable: StatusInterval(from: LegalDate(iso: "2025-05-15")),
+        enforced: [StatusInterval(from: LegalDate(iso: "2025-01-13"), until: LegalDate(iso: "2025-05-13"))],
+        rescissionAnnounced: StatusEvent(on: LegalDate(iso: "2025-05-13")))
+
+    @Test func textAndEnforcementPosturesDiffer() {
+        let day = LegalDate(iso: "2026-11-24")!
+        #expect(diffusion.binds(on: day, posture: .text))
+        #expect(!diffusion.binds(on: day, posture: .enforcement))
+        #expect(!diffusion.binds(on: LegalDate(iso: "2025-05-14")!, posture: .text))
+        #expect(diffusion.breakpoints.map(\.iso) == ["2025-01-13", "2025-05-13", "2025-05-15"])
+    }
+
+    @Test func aPublishedRescissionEndsForce() {
+        var rescinded = diffusion
+        rescinded.rescissionPublished = StatusEvent(on: LegalDate(iso: "2027-01-01"))
+        #expect(rescinded.binds(on: LegalDate(iso: "2026-12-31")!, posture: .text))
+        #expect(!rescinded.binds(on: LegalDate(iso: "2027-01-01")!, posture: .text))
+    }
+
+    @Test func provisionsInheritUnsetAxes() {
+        let provision = StatusTimeline(applicable: StatusInterval(from: LegalDate(iso: "2026-08-02")))
+        let merged = provision.inheriting(from: StatusTimeline(inForce: StatusInterval(from: LegalDate(iso: "2024-08-01"))))
+        #expect(merged.inForce?.from?.iso == "2024-08-01")
+        #expect(merged.applicable?.from?.iso == "2026-08-02")
+    }
+}
