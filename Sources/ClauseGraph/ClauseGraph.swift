@@ -20,6 +20,9 @@ public struct ClauseGraph: Sendable {
     public private(set) var buildDiagnostics: [Diagnostic] = []
     /// The files the graph was built from, in order.
     public private(set) var files: [String] = []
+    /// Normalised citation → provision id (first wins), so that resolving a request's citations
+    /// costs a lookup, not a scan.
+    private var citationIndex: [String: String] = [:]
 
     public init(documents: [RulesDocument]) {
         var firstSeen: [String: SourceLocation] = [:]
@@ -60,6 +63,10 @@ public struct ClauseGraph: Sendable {
                 }
             }
         }
+        for id in provisionOrder {
+            let key = ClauseGraph.normalizeCitation(provisions[id]!.citation)
+            if citationIndex[key] == nil { citationIndex[key] = id }
+        }
     }
 
     /// A provision's status with the axes it leaves unset taken from its instrument.
@@ -88,29 +95,18 @@ public struct ClauseGraph: Sendable {
     /// Resolves a provision id, or an official citation as a request might give it ("Art. 92(3)",
     /// "Article 92", "15 CFR 740.27", "740.27"), to a provision id or an article-level prefix.
     public func resolveProvisionReference(_ reference: String) -> String? {
-        let trimmed = reference.trimmingCharactersASCII()
-        if provisions[trimmed] != nil || !provisions(within: trimmed).isEmpty { return trimmed }
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        if provisions[trimmed] != nil { return trimmed }
         let normalized = ClauseGraph.normalizeCitation(trimmed)
-        if let match = provisionOrder.first(where: { ClauseGraph.normalizeCitation(provisions[$0]!.citation) == normalized }) {
-            return match
+        if let match = citationIndex[normalized] { return match }
+        // Bare CFR section numbers ("740.27" for "15 CFR 740.27").
+        if let match = citationIndex["15cfr" + normalized] { return match }
+        // "Article 92" where only its paragraphs are encoded: their common prefix.
+        if normalized.hasPrefix("art"), let number = Int(normalized.dropFirst(3)),
+           let paragraph = citationIndex["art\(number)(1)"], let dot = paragraph.lastIndex(of: ".") {
+            return String(paragraph[..<dot])
         }
-        // "Article 92" / "Art. 92" without a paragraph: the article's provisions share a prefix.
-        let articlePattern = normalized.hasPrefix("art") ? String(normalized.dropFirst(3)) : nil
-        if let number = articlePattern, !number.isEmpty, number.allSatisfy({ $0.isNumber }) {
-            let prefixed = provisionOrder.filter {
-                ClauseGraph.normalizeCitation(provisions[$0]!.citation).hasPrefix("art" + number + "(")
-                    || ClauseGraph.normalizeCitation(provisions[$0]!.citation) == "art" + number
-            }
-            if let first = prefixed.first, let dot = first.lastIndex(of: ".") {
-                let candidate = String(first[..<dot])
-                if prefixed.allSatisfy({ $0 == candidate || $0.hasPrefix(candidate + ".") }) { return candidate }
-            }
-        }
-        // Bare CFR section numbers ("740.27") and "15 CFR 740.27".
-        if let match = provisionOrder.first(where: {
-            let citation = ClauseGraph.normalizeCitation(provisions[$0]!.citation)
-            return citation == "15cfr" + normalized || citation == normalized
-        }) { return match }
+        if !provisions(within: trimmed).isEmpty { return trimmed }
         return nil
     }
 

@@ -5,20 +5,25 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// The date analysed; nil means each request's own `date`, else today.
     public var asOf: LegalDate?
     public var postures: [Posture]
-    /// Per solver check; a check that runs out is `undetermined` with the reason.
+    /// Per solver check; a check that runs out is `undetermined` with the reason. Nil or 0: no limit.
     public var timeoutMilliseconds: UInt32?
     /// Z3's deterministic resource limit per check (`rlimit`), for reproducible limits in tests and
     /// batch runs; nil for none.
     public var resourceLimit: UInt32?
+    /// Answer a check from its equivalence class when one was solved before (docs/batch.md). Off
+    /// only to cross-check the classes against the solver.
+    public var reuseEquivalentChecks: Bool
     /// Upper bound on minimal clashing sets enumerated per check; reaching it is reported, never silent.
     public var maximumFindingsPerCheck: Int
 
     public init(asOf: LegalDate? = nil, postures: [Posture] = [.text, .enforcement],
-                timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, maximumFindingsPerCheck: Int = 32) {
+                timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, reuseEquivalentChecks: Bool = true,
+                maximumFindingsPerCheck: Int = 32) {
         self.asOf = asOf
         self.postures = postures
         self.timeoutMilliseconds = timeoutMilliseconds
         self.resourceLimit = resourceLimit
+        self.reuseEquivalentChecks = reuseEquivalentChecks
         self.maximumFindingsPerCheck = maximumFindingsPerCheck
     }
 }

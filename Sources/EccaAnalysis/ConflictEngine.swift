@@ -16,6 +16,14 @@ public final class ConflictEngine {
     let facts: FactReader
     let renderer: AtomRenderer
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
+    private var keys: EquivalenceKeyBuilder!
+    /// Effective status of each provision that carries a checked norm.
+    private var statuses: [String: StatusTimeline] = [:]
+    /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
+    private var solved: [String: SolvedCheck] = [:]
+    private static let cacheLimit = 50_000
+    /// Checks answered from the cache and by the solver, for benchmarks and tests.
+    public private(set) var statistics = (cached: 0, solved: 0)
 
     public init(graph: ClauseGraph, options: AnalysisOptions = AnalysisOptions()) throws {
         self.graph = graph
@@ -38,6 +46,8 @@ public final class ConflictEngine {
                 atomTerms.append((atom, try encoding.term(atom)))
             }
         }
+        keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
+        for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
     }
 
     /// Analyses one request. Throws only for requests that cannot be analysed at all.
@@ -56,24 +66,32 @@ public final class ConflictEngine {
                 var channels = [item.channel]
                 for alternative in item.alternatives ?? [] where !channels.contains(alternative) { channels.append(alternative) }
                 let recipients = facts.recipients(of: item, in: request)
+                // The facts of each channel and recipient, read once and shared by the postures.
+                let prepared = channels.map { channel in
+                    recipients.indices.map { recipientIndex in
+                        prepare(request, slot: CheckSlot(item: index, recipient: recipients[recipientIndex] == nil ? nil : recipientIndex,
+                                                         channel: channel), asOf: asOf)
+                    }
+                }
+                for slot in prepared.flatMap({ $0 }) {
+                    for assumption in slot.snapshot.assumptions where !assumptions.contains(assumption.text) {
+                        assumptions.append(assumption.text)
+                    }
+                }
                 var perPosture: [String: ItemPostureAnalysis] = [:]
                 for posture in options.postures {
                     var outcomes: [ChannelOutcome] = []
                     var postureFindings: [String] = []
                     var deciding: [String] = []
                     var cures: [String] = []
-                    for channel in channels {
+                    for (channelIndex, channel) in channels.enumerated() {
                         var slotOutcomes: [ChannelOutcome.Outcome] = []
                         var reason: String?
-                        for recipientIndex in recipients.indices {
-                            let slot = CheckSlot(item: index, recipient: recipients[recipientIndex] == nil ? nil : recipientIndex, channel: channel)
-                            let snapshot = facts.snapshot(request, slot: slot, asOf: asOf)
-                            for assumption in snapshot.assumptions where !assumptions.contains(assumption.text) {
-                                assumptions.append(assumption.text)
+                        for slot in prepared[channelIndex] {
+                            for note in notBindingNotes(slot, asOf: asOf, posture: posture) where !notes.contains(note) {
+                                notes.append(note)
                             }
-                            notes += notBindingNotes(snapshot: snapshot, asOf: asOf, posture: posture, item: index)
-                                .filter { !notes.contains($0) }
-                            let result = try check(snapshot, posture: posture, slot: slot, asOf: asOf)
+                            let result = try check(slot, posture: posture, asOf: asOf)
                             slotOutcomes.append(result.outcome)
                             if let why = result.reason { reason = why }
                             for finding in result.findings {
@@ -141,7 +159,58 @@ public final class ConflictEngine {
         var reason: String?
     }
 
-    private func check(_ snapshot: FactSnapshot, posture: Posture, slot: CheckSlot, asOf: LegalDate) throws -> SlotResult {
+    /// What the solver decided for one class of checks; explanations are rebuilt per request.
+    struct SolvedCheck {
+        var outcome: ChannelOutcome.Outcome
+        var clashingSets: [[String]]
+        var deciding: [String]
+        var reason: String?
+    }
+
+    /// One channel and recipient of an item: its facts, and the truth of each checked norm's
+    /// condition and exceptions on them (independent of the posture).
+    struct PreparedSlot {
+        var slot: CheckSlot
+        var snapshot: FactSnapshot
+        /// Per checked norm, in `encoding.checkedNorms` order: condition ∧ ¬exceptions.
+        var normTruths: [Truth]
+    }
+
+    func prepare(_ request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> PreparedSlot {
+        let snapshot = facts.snapshot(request, slot: slot, asOf: asOf)
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        let truths = encoding.checkedNorms.map { norm in
+            Truth.and([norm.condition.map(evaluator.evaluate) ?? .true] + norm.exceptions.map { evaluator.evaluate($0.condition).negated })
+        }
+        return PreparedSlot(slot: slot, snapshot: snapshot, normTruths: truths)
+    }
+
+    /// Whether a provision binds on a date under a posture, from statuses resolved once.
+    func binds(_ provision: String, on date: LegalDate, posture: Posture) -> Bool {
+        statuses[provision]?.binds(on: date, posture: posture) ?? graph.binds(provision: provision, on: date, posture: posture)
+    }
+
+    private func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
+        let snapshot = prepared.snapshot
+        let key = keys.key(prepared, posture: posture, asOf: asOf, binds: binds)
+        let decided: SolvedCheck
+        if options.reuseEquivalentChecks, let cached = solved[key] {
+            decided = cached
+            statistics.cached += 1
+        } else {
+            decided = try solve(snapshot, posture: posture)
+            statistics.solved += 1
+            // A check the solver gave up on is not an answer for its class: solve it again next time.
+            if !(decided.reason?.hasPrefix("solver: ") ?? false) {
+                if solved.count >= Self.cacheLimit { solved.removeAll(keepingCapacity: true) }
+                solved[key] = decided
+            }
+        }
+        let findings = decided.clashingSets.map { explain($0, snapshot: snapshot, posture: posture, slot: prepared.slot, asOf: asOf) }
+        return SlotResult(outcome: decided.outcome, findings: findings, deciding: decided.deciding, reason: decided.reason)
+    }
+
+    private func solve(_ snapshot: FactSnapshot, posture: Posture) throws -> SolvedCheck {
         let solver = encoding.solver
         try solver.push()
         defer { try? solver.pop() }
@@ -151,47 +220,51 @@ public final class ConflictEngine {
         switch try solver.check(assumptions: tracks) {
         case .unsat:
             let sets = try minimalClashingSets()
-            let findings = sets.sets.map { explain($0, snapshot: snapshot, posture: posture, slot: slot, asOf: asOf) }
-            return SlotResult(outcome: .conflicting, findings: findings, deciding: [],
-                              reason: sets.truncated ? "more than \(options.maximumFindingsPerCheck) minimal clashing sets; the first ones are listed" : nil)
+            return SolvedCheck(outcome: .conflicting, clashingSets: sets.sets, deciding: [],
+                               reason: sets.truncated ? "more than \(options.maximumFindingsPerCheck) minimal clashing sets; the first ones are listed" : nil)
         case .unknown(let reason):
-            return SlotResult(outcome: .undetermined, findings: [], deciding: [], reason: "solver: \(reason)")
+            return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: "solver: \(reason)")
         case .sat:
-            let consistent = try solver.model()
             switch try solver.check(assumptions: [encoding.clash]) {
             case .unsat:
-                return SlotResult(outcome: .compliant, findings: [], deciding: [], reason: nil)
+                return SolvedCheck(outcome: .compliant, clashingSets: [], deciding: [], reason: nil)
             case .unknown(let reason):
-                return SlotResult(outcome: .undetermined, findings: [], deciding: [], reason: "solver: \(reason)")
+                return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: "solver: \(reason)")
             case .sat:
-                let clashing = try solver.model()
-                return SlotResult(outcome: .undetermined, findings: [],
-                                  deciding: try decidingConditions(consistent: consistent, clashing: clashing, snapshot: snapshot),
-                                  reason: nil)
+                return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: try decidingConditions(snapshot: snapshot), reason: nil)
             }
         }
     }
 
-    /// Atoms over facts the request leaves open whose value separates a consistent completion from
-    /// a clashing one; those that alone force the conflict are preferred.
-    private func decidingConditions(consistent: SMTModel, clashing: SMTModel, snapshot: FactSnapshot) throws -> [String] {
+    /// The conditions on facts the request leaves open that decide the verdict: each atom over
+    /// such a fact that alone forces the clash ("conflict if …"); failing that, each atom without
+    /// which no clash is possible ("conflict only if …"). Decided by the solver atom by atom, so the
+    /// answer does not depend on which models Z3 happened to return.
+    private func decidingConditions(snapshot: FactSnapshot) throws -> [String] {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        var candidates: [(atom: Condition, term: SMTTerm, value: Bool)] = []
-        for (atom, term) in atomTerms where evaluator.atom(atom) == .unknown {
-            guard let inClash = try clashing.evalBool(term), let inConsistent = try consistent.evalBool(term), inClash != inConsistent else { continue }
-            candidates.append((atom, term, inClash))
-        }
-        var sufficient: [String] = []
         let solver = encoding.solver
-        for candidate in candidates {
-            try solver.push()
-            try solver.assert(candidate.value ? candidate.term : encoding.context.not(candidate.term))
-            let result = try solver.check(assumptions: encoding.tracks.map(\.literal))
-            try solver.pop()
-            if result == .unsat { sufficient.append("conflict if " + renderer.statement(candidate.atom, negated: !candidate.value)) }
+        let tracks = encoding.tracks.map(\.literal)
+        var sufficient: [String] = []
+        var necessary: [String] = []
+        for (atom, term) in atomTerms where evaluator.atom(atom) == .unknown {
+            for polarity in [true, false] {
+                let literal = polarity ? term : try encoding.context.not(term)
+                try solver.push()
+                try solver.assert(literal)
+                let forced = try solver.check(assumptions: tracks) == .unsat
+                try solver.pop()
+                if forced { sufficient.append("conflict if " + renderer.statement(atom, negated: !polarity)) }
+                try solver.push()
+                try solver.assert(try encoding.context.not(literal))
+                let impossible = try solver.check(assumptions: [encoding.clash]) == .unsat
+                try solver.pop()
+                if impossible { necessary.append("conflict only if " + renderer.statement(atom, negated: !polarity)) }
+            }
         }
         if !sufficient.isEmpty { return sufficient }
-        return candidates.map { "conflict possible if " + renderer.statement($0.atom, negated: !$0.value) }
+        if !necessary.isEmpty { return necessary }
+        let open = graph.factOrder.filter { !EquivalenceKeyBuilder.isFullyKnown(snapshot[$0]) && !(keys.atomsByFact[$0] ?? []).isEmpty }
+        return ["depends on facts the request does not give: " + open.joined(separator: ", ")]
     }
 
     /// Every minimal unsatisfiable subset of the tracking literals (MARCO-style enumeration with

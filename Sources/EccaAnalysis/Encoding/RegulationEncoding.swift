@@ -44,7 +44,7 @@ final class RegulationEncoding {
         self.graph = graph
         context = SMTContext()
         solver = try SMTSolver(context: context)
-        if let timeoutMilliseconds { try solver.setTimeout(milliseconds: timeoutMilliseconds) }
+        if let timeoutMilliseconds, timeoutMilliseconds > 0 { try solver.setTimeout(milliseconds: timeoutMilliseconds) }
         perform = try context.bool("perform")
         postureText = try context.bool("posture-text")
         clash = try context.bool("clash")

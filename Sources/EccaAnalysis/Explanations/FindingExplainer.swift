@@ -167,15 +167,13 @@ extension ConflictEngine {
 
     /// Obligations whose condition holds for this item but whose provision does not bind yet (or
     /// any more) on the as-of date: reported as not binding rather than as conflicts.
-    func notBindingNotes(snapshot: FactSnapshot, asOf: LegalDate, posture: Posture, item: Int) -> [String] {
-        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+    func notBindingNotes(_ prepared: PreparedSlot, asOf: LegalDate, posture: Posture) -> [String] {
         var notes: [String] = []
-        for norm in encoding.checkedNorms where norm.modality == .obligation {
-            guard !graph.binds(provision: norm.provisionID, on: asOf, posture: posture),
-                  (norm.condition.map(evaluator.evaluate) ?? .true) == .true,
+        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation {
+            guard prepared.normTruths[index] == .true, !binds(norm.provisionID, on: asOf, posture: posture),
                   let provision = graph.provisions[norm.provisionID] else { continue }
             let status = statusText(norm.provisionID, asOf: asOf)
-            notes.append("item \(item): \(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))")
+            notes.append("item \(prepared.slot.item): \(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))")
         }
         return notes
     }

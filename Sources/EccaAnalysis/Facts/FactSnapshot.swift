@@ -36,10 +36,21 @@ public struct CheckSlot: Sendable, Hashable {
 }
 
 /// Reads a request into fact snapshots, following the `supplied-by` bindings of the vocabulary.
-public struct FactReader: Sendable {
+/// Not thread-safe (it memoises citation look-ups): one per engine.
+public final class FactReader {
     public let graph: ClauseGraph
+    private var resolved: [String: String?] = [:]
 
     public init(graph: ClauseGraph) { self.graph = graph }
+
+    /// `ClauseGraph.resolveProvisionReference`, memoised: batches repeat the same few citations.
+    private func resolve(_ reference: String) -> String? {
+        if let known = resolved[reference] { return known }
+        let result = graph.resolveProvisionReference(reference)
+        if resolved.count > 10_000 { resolved.removeAll() }
+        resolved[reference] = result
+        return result
+    }
 
     /// The recipients a check covers for `item`: those listed, or the requesting authority itself.
     public func recipients(of item: DisclosureRequest.Item, in request: DisclosureRequest) -> [DisclosureRequest.Recipient?] {
@@ -71,7 +82,7 @@ public struct FactReader: Sendable {
         case "analysis.asOf": return .date(asOf)
         case "requester.legalBasis":
             guard let basis = request.requester?.legalBasis else { return .unknown }
-            return .scalar(graph.resolveProvisionReference(basis) ?? basis)
+            return .scalar(resolve(basis) ?? basis)
         case "requester.authority": return request.requester?.authority.map(FactValue.scalar) ?? .unknown
         case "requester.jurisdiction": return request.requester?.jurisdiction.map(FactValue.scalar) ?? .unknown
         case "provider.name": return request.provider?.name.map(FactValue.scalar) ?? .unknown
@@ -88,14 +99,9 @@ public struct FactReader: Sendable {
         case "items[].hostingLocation": return item.hostingLocation.map(FactValue.scalar) ?? .unknown
         case "items[].licences":
             let licences = item.licences ?? []
-            let claims = Set(licences.compactMap { entry -> String? in
-                guard let id = graph.resolveProvisionReference(entry), graph.provisions[id] != nil else { return nil }
-                return id
-            })
-            let numbers = licences.filter { entry in
-                guard let id = graph.resolveProvisionReference(entry) else { return true }
-                return graph.provisions[id] == nil
-            }
+            let provisions = licences.map { entry in resolve(entry).flatMap { graph.provisions[$0] == nil ? nil : $0 } }
+            let claims = Set(provisions.compactMap { $0 })
+            let numbers = provisions.filter { $0 == nil }
             if fact.type == .boolean { return .boolean(!numbers.isEmpty) }
             return .set(claims)
         case "items[].recipients[].nationalities":

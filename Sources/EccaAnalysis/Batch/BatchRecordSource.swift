@@ -1,0 +1,99 @@
+import EccaFormats
+import Foundation
+
+/// Reads batch records from NDJSON, CSV and folders of request files, streaming, in input order.
+public final class BatchRecordSource {
+    private let inputs: [BatchInput]
+    private let vocabulary: RequestVocabulary
+    private var inputIndex = 0
+    private var nextIndex = 0
+    private var lines: LineReader?
+    private var csv: RequestCSVReader?
+    private var folderFiles: [String] = []
+    private var folderPosition = 0
+
+    public init(inputs: [BatchInput], vocabulary: RequestVocabulary) {
+        self.inputs = inputs
+        self.vocabulary = vocabulary
+    }
+
+    /// The next record, or nil when every input is read.
+    public func next() -> BatchRecord? {
+        while inputIndex < inputs.count {
+            let input = inputs[inputIndex]
+            if let record = next(from: input) { return record }
+            inputIndex += 1
+            lines = nil
+            csv = nil
+            folderFiles = []
+            folderPosition = 0
+        }
+        return nil
+    }
+
+    private func record(_ file: String, _ line: Int, _ payload: BatchRecord.Payload) -> BatchRecord {
+        defer { nextIndex += 1 }
+        return BatchRecord(index: nextIndex, file: file, line: line, payload: payload)
+    }
+
+    private func next(from input: BatchInput) -> BatchRecord? {
+        switch input.kind {
+        case .ndjson:
+            if lines == nil {
+                do {
+                    lines = try LineReader(path: input.path)
+                } catch {
+                    // Report the unreadable input once, as a record, then move on to the next input.
+                    inputIndex += 1
+                    return record(input.path, 0, .failed(RequestError(file: input.path, line: 0, message: "cannot open input")))
+                }
+            }
+            guard let reader = lines else { return nil }
+            while let text = reader.next() {
+                if text.allSatisfy(\.isWhitespace) { continue }
+                if reader.lastLineUnterminated && !text.hasSuffix("}") {
+                    return record(reader.name, reader.lineNumber,
+                                  .failed(RequestError(file: reader.name, line: reader.lineNumber, message: "truncated last line (no newline, incomplete JSON)")))
+                }
+                return record(reader.name, reader.lineNumber, .json(text))
+            }
+            return nil
+        case .csv:
+            if csv == nil {
+                do {
+                    let reader = try LineReader(path: input.path)
+                    csv = try RequestCSVReader(lines: reader, vocabulary: vocabulary)
+                } catch let error as RequestError {
+                    inputIndex += 1
+                    return record(input.path, error.line, .failed(error))
+                } catch {
+                    inputIndex += 1
+                    return record(input.path, 0, .failed(RequestError(file: input.path, line: 0, message: "cannot open input")))
+                }
+            }
+            guard let next = csv?.next() else { return nil }
+            switch next.result {
+            case .success(let request): return record(input.path, next.line, .request(request))
+            case .failure(let error): return record(input.path, next.line, .failed(error))
+            }
+        case .folder:
+            if folderFiles.isEmpty && folderPosition == 0 {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
+                folderFiles = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }.sorted()
+                    .map { (input.path as NSString).appendingPathComponent($0) }
+                if folderFiles.isEmpty { return nil }
+            }
+            guard folderPosition < folderFiles.count else { return nil }
+            defer { folderPosition += 1 }
+            return record(folderFiles[folderPosition], 1, .file(folderFiles[folderPosition]))
+        }
+    }
+
+    /// Counts the records of `inputs` (a separate pass, for sharding and progress).
+    public static func count(_ inputs: [BatchInput], vocabulary: RequestVocabulary) -> Int {
+        let source = BatchRecordSource(inputs: inputs, vocabulary: vocabulary)
+        var count = 0
+        while source.next() != nil { count += 1 }
+        return count
+    }
+}

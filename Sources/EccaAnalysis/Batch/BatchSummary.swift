@@ -1,0 +1,85 @@
+import ClauseGraph
+
+/// What a batch found, grouped by conflict signature so an analyst sees "312 requests: weights via
+/// transfer — Art. 92(5) vs ECCN 4E091" rather than 312 lines. Built in input order, so the
+/// example id of each group is its first request.
+public struct BatchSummary: Sendable, Codable, Hashable {
+    public struct Group: Sendable, Codable, Hashable {
+        /// The clashing provisions of every finding of the request, sorted.
+        public var signature: [String]
+        public var label: String
+        public var count: Int
+        public var exampleID: String
+    }
+
+    public var records = 0
+    public var analysed = 0
+    public var errors = 0
+    public var verdicts: [String: Int] = [:]
+    public var groups: [Group] = []
+    private var groupIndex: [[String]: Int] = [:]
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, groups }
+
+    /// One record's contribution: its analysis, or nil for a record that could not be used.
+    public mutating func add(_ entry: Entry) {
+        records += 1
+        guard let verdict = entry.verdict else {
+            errors += 1
+            return
+        }
+        analysed += 1
+        verdicts[verdict.rawValue, default: 0] += 1
+        guard !entry.signature.isEmpty else { return }
+        if let index = groupIndex[entry.signature] {
+            groups[index].count += 1
+        } else {
+            groupIndex[entry.signature] = groups.count
+            groups.append(Group(signature: entry.signature, label: entry.label, count: 1, exampleID: entry.id))
+        }
+    }
+
+    /// The per-record part of the summary, computed by the worker that analysed it.
+    public struct Entry: Sendable {
+        public var id: String
+        public var verdict: Verdict?
+        public var signature: [String]
+        public var label: String
+
+        public init(error id: String) {
+            self.id = id
+            verdict = nil
+            signature = []
+            label = ""
+        }
+
+        public init(_ analysis: RequestAnalysis) {
+            id = analysis.id
+            verdict = analysis.verdict
+            var seen: [String: String] = [:]
+            for finding in analysis.findings where seen[finding.signature] == nil {
+                let obliging = finding.provisions.filter { $0.modality == "obligation" }.map(\.citation)
+                let forbidding = finding.provisions.filter { $0.modality == "prohibition" }.map(\.citation)
+                let item = analysis.items.first { $0.index == finding.item }
+                let what = item.map { "\($0.artifact) via \(finding.channel)" } ?? finding.channel
+                seen[finding.signature] = "\(what) — \(obliging.joined(separator: " + ")) vs \(forbidding.joined(separator: " + "))"
+            }
+            signature = seen.keys.sorted()
+            label = signature.map { seen[$0]! }.joined(separator: "; ")
+        }
+    }
+
+    /// The summary as lines for a person.
+    public func render() -> String {
+        var lines: [String] = []
+        let order = ["clear", "avoidable", "undetermined", "conflict"]
+        let counts = order.map { "\(verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        lines.append("batch: \(records) requests, \(analysed) analysed, \(errors) unusable: \(counts)")
+        for group in groups.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }) {
+            lines.append("  \(group.count) request\(group.count == 1 ? "" : "s"): \(group.label) (e.g. \(group.exampleID))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,243 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaFormats
+import EccaXML
+import Foundation
+
+/// `ecca batch`: thousands to millions of requests, streamed, in parallel, grouped by conflict.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Analyse many requests: NDJSON, CSV or a folder of request files, streamed, in input order.",
+        discussion: """
+            Each output line (ndjson) is the JSON object `ecca check --format json` gives for that request; an unusable \
+            record gives {"error": {...}, "id": ...} and the batch goes on. A summary grouped by conflict signature goes \
+            to standard error. See docs/batch.md for CSV columns, --shard and --resume.
+            Exit status: 0 all clear, 1 some non-clear verdict, 2 some unusable record or input, 3 internal failure.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ndjson, json }
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case ndjson, csv }
+
+    @Argument(help: ArgumentHelp("NDJSON (.ndjson/.jsonl/.json), CSV (.csv) or a folder of request files; - reads standard input.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write results here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Output format.")
+    var format: Format = .ndjson
+
+    @Option(name: .customLong("input-format"), help: "Format of standard input.")
+    var inputFormat: InputFormat = .ndjson
+
+    @Option(help: "Worker threads, each with its own solver context.")
+    var jobs: Int = 1
+
+    @Option(help: ArgumentHelp("Run shard I of N (0 ≤ I < N): a contiguous block of the input, so shard outputs concatenate to the whole.", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone.")
+    var resume = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "text, enforcement, or both.")
+    var posture: CheckCommand.PostureChoice = .both
+
+    @Option(name: .customLong("timeout-ms"), help: "Per solver check.")
+    var timeoutMilliseconds: UInt32 = 10_000
+
+    @Option(name: .customLong("summary"), help: ArgumentHelp("Also write the summary as JSON to this file.", valueName: "file"))
+    var summaryFile: String?
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
+        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if shard != nil, try parsedShard() == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N") }
+        if resume && output == nil { throw ValidationError("--resume needs -o FILE: it continues from that file") }
+        if resume && format != .ndjson { throw ValidationError("--resume works with --format ndjson") }
+        if shard != nil && inputs.contains("-") { throw ValidationError("--shard needs inputs it can count; standard input cannot be sharded") }
+    }
+
+    func parsedShard() throws -> (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (0..<count).contains(index) else { return nil }
+        return (index, count)
+    }
+
+    func run() throws {
+        let loaded = try regulations.load()
+        if loaded.hasErrors {
+            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        let vocabulary = RequestVocabulary(graph: loaded.graph)
+        let batchInputs = inputs.map { path -> BatchInput in
+            var isDirectory: ObjCBool = false
+            if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return BatchInput(path: path, kind: .folder)
+            }
+            if path.lowercased().hasSuffix(".csv") || (path == "-" && inputFormat == .csv) { return BatchInput(path: path, kind: .csv) }
+            return BatchInput(path: path, kind: .ndjson)
+        }
+        for input in batchInputs where input.path != "-" && !FileManager.default.fileExists(atPath: input.path) {
+            Output.error("\(input.path): error: no such input")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+
+        let progressOnTerminal = isatty(STDERR_FILENO) == 1
+        var total: Int?
+        var range: Range<Int>?
+        if let (index, count) = try parsedShard() {
+            let all = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
+            range = (all * index / count)..<(all * (index + 1) / count)
+            total = range!.count
+        } else if progressOnTerminal && !inputs.contains("-") {
+            total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
+        }
+
+        let sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json)
+        let skip = sink.resumedRecords
+        let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
+                                      timeoutMilliseconds: timeoutMilliseconds)
+        let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
+            .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/request.rng") }
+        let runner = BatchRunner(graph: loaded.graph, analysis: options, options: .init(jobs: jobs, range: range, skip: skip),
+                                 requestSchema: schema)
+        var summary = BatchSummary()
+        let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - skip }, resumed: skip)
+        do {
+            try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary)) { result in
+                sink.write(result.line)
+                summary.add(result.entry)
+                if let problem = result.problem { Output.error(problem) }
+                progress.tick()
+            }
+        } catch {
+            sink.finish()
+            Output.error("error: batch failed: \(error)")
+            throw ExitCode(ExitStatus.internalFailure)
+        }
+        sink.finish()
+        progress.finish()
+        Output.error(summary.render() + "solver: \(runner.checks.solved) checks solved, \(runner.checks.reused) answered from their equivalence class")
+        if let summaryFile {
+            try (AnalysisJSON.encode(summary, pretty: true) + "\n").write(toFile: summaryFile, atomically: true, encoding: .utf8)
+        }
+        if summary.errors > 0 { throw ExitCode(ExitStatus.unusableInput) }
+        if summary.verdicts.contains(where: { $0.key != Verdict.clear.rawValue && $0.value > 0 }) { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+/// Where batch lines go: a file (appended to on --resume, after dropping a torn last line) or
+/// standard output. Every chunk is written straight through, so a killed run loses nothing it
+/// reported as decided.
+final class OutputSink {
+    private let handle: FileHandle
+    private let jsonArray: Bool
+    private var first = true
+    private var pending = Data()
+    private var lastFlush = Date()
+    /// Records already present in the output when resuming.
+    let resumedRecords: Int
+
+    init(path: String?, resume: Bool, jsonArray: Bool) throws {
+        self.jsonArray = jsonArray
+        guard let path else {
+            handle = FileHandle.standardOutput
+            resumedRecords = 0
+            if jsonArray { handle.write(Data("[".utf8)) }
+            return
+        }
+        var kept = 0
+        if resume, FileManager.default.fileExists(atPath: path) {
+            let existing = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Keep only complete lines: a run killed mid-write may have left a torn last line.
+            let end = existing.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.startIndex
+            kept = existing[existing.startIndex..<end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try file.truncate(atOffset: UInt64(end - existing.startIndex))
+            try file.seekToEnd()
+            handle = file
+        } else {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            guard let file = FileHandle(forWritingAtPath: path) else {
+                throw ValidationError("cannot write \(path)")
+            }
+            handle = file
+            if jsonArray { handle.write(Data("[".utf8)) }
+        }
+        resumedRecords = kept
+    }
+
+    func write(_ line: String) {
+        if jsonArray {
+            pending.append(contentsOf: Array(((first ? "\n" : ",\n") + line).utf8))
+        } else {
+            pending.append(contentsOf: Array(line.utf8))
+            pending.append(UInt8(ascii: "\n"))
+        }
+        first = false
+        // Lines are handed over as they are decided; small writes are coalesced for at most 50 ms.
+        if pending.count >= 1 << 16 || Date().timeIntervalSince(lastFlush) > 0.05 { flush() }
+    }
+
+    func flush() {
+        guard !pending.isEmpty else { return }
+        handle.write(pending)
+        pending.removeAll(keepingCapacity: true)
+        lastFlush = Date()
+    }
+
+    func finish() {
+        if jsonArray { pending.append(contentsOf: Array((first ? "]\n" : "\n]\n").utf8)) }
+        flush()
+        if handle !== FileHandle.standardOutput { try? handle.close() }
+    }
+}
+
+/// Progress on standard error when it is a terminal: done/total, rate, ETA. Silent otherwise.
+final class Progress {
+    let enabled: Bool
+    let total: Int?
+    let resumed: Int
+    var count = 0
+    let start = Date()
+    var lastPrint = Date.distantPast
+
+    init(enabled: Bool, total: Int?, resumed: Int) {
+        self.enabled = enabled
+        self.total = total
+        self.resumed = resumed
+    }
+
+    func tick() {
+        count += 1
+        guard enabled, Date().timeIntervalSince(lastPrint) > 0.25 else { return }
+        lastPrint = Date()
+        FileHandle.standardError.write(Data(("\r" + line()).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r" + line() + "\n").utf8))
+    }
+
+    private func line() -> String {
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        let rate = Double(count) / elapsed
+        var text = "\(count)"
+        if let total { text += "/\(total)" }
+        text += " requests, \(Int(rate))/s"
+        if let total, rate > 0 { text += ", ETA \(Int(Double(max(total - count, 0)) / rate))s" }
+        if resumed > 0 { text += " (resumed after \(resumed))" }
+        return text + "   "
+    }
+}

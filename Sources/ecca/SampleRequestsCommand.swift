@@ -1,0 +1,47 @@
+import ArgumentParser
+import EccaAnalysis
+import EccaFormats
+import Foundation
+
+/// `ecca sample-requests`: realistic, varied generated requests as NDJSON, for tests and benchmarks.
+struct SampleRequestsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample-requests",
+        abstract: "Print generated disclosure requests as NDJSON (deterministic for a seed)."
+    )
+
+    @Option(help: "How many requests.")
+    var count: Int = 100
+
+    @Option(help: "Seed; the same seed gives the same requests.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if count < 0 { throw ValidationError("--count must not be negative") }
+    }
+
+    func run() throws {
+        let generator = RequestGenerator(seed: seed)
+        let handle: FileHandle
+        if let output {
+            _ = FileManager.default.createFile(atPath: output, contents: nil)
+            guard let file = FileHandle(forWritingAtPath: output) else { throw ValidationError("cannot write \(output)") }
+            handle = file
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        var buffer = Data()
+        for index in 0..<count {
+            buffer.append(contentsOf: Array(AnalysisJSON.encode(generator.request(index), pretty: false).utf8))
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count > 1 << 20 {
+                handle.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        handle.write(buffer)
+    }
+}
