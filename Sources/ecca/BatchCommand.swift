@@ -54,6 +54,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("summary"), help: ArgumentHelp("Also write the summary as JSON to this file.", valueName: "file"))
     var summaryFile: String?
 
+    @Flag(name: .customLong("no-equivalence-classes"), help: "Solve every check with Z3 instead of reusing the answer of its equivalence class (for cross-checking).")
+    var noEquivalenceClasses = false
+
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
@@ -106,7 +109,7 @@ struct BatchCommand: ParsableCommand {
         let sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json)
         let skip = sink.resumedRecords
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
-                                      timeoutMilliseconds: timeoutMilliseconds)
+                                      timeoutMilliseconds: timeoutMilliseconds, reuseEquivalentChecks: !noEquivalenceClasses)
         let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
             .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/request.rng") }
         let runner = BatchRunner(graph: loaded.graph, analysis: options, options: .init(jobs: jobs, range: range, skip: skip),

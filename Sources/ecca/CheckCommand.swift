@@ -46,6 +46,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("timeout-ms"), help: "Per solver check; a check that runs out is undetermined.")
     var timeoutMilliseconds: UInt32 = 10_000
 
+    @Flag(name: .customLong("no-equivalence-classes"), help: "Solve every check with Z3 instead of reusing the answer of its equivalence class (for cross-checking).")
+    var noEquivalenceClasses = false
+
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
@@ -60,7 +63,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
-                                      timeoutMilliseconds: timeoutMilliseconds)
+                                      timeoutMilliseconds: timeoutMilliseconds, reuseEquivalentChecks: !noEquivalenceClasses)
         let engine: ConflictEngine
         do {
             engine = try ConflictEngine(graph: loaded.graph, options: options)

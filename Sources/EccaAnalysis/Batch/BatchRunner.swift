@@ -123,23 +123,23 @@ public final class BatchRunner: @unchecked Sendable {
 
     // MARK: Parallel
 
-    /// Shared state of a parallel run, guarded by `condition`.
+    /// Shared state of a parallel run, guarded by `condition`. Records travel in chunks so that
+    /// the workers take the lock once per chunk, not once per record.
     final class Shared: @unchecked Sendable {
         let condition = NSCondition()
-        var queue: [BatchRecord] = []
-        var queueHead = 0
+        var chunks: [[BatchRecord]] = []
+        var chunkHead = 0
         var readingDone = false
-        var results: [Int: Result] = [:]
-        var inFlight = 0
+        /// Decided chunks by their sequence number.
+        var results: [Int: [Result]] = [:]
         var failure: Error?
     }
 
+    static let chunkSize = 64
+
     private func runParallel(_ source: BatchRecordSource, emit: @escaping (Result) -> Void) throws {
         let shared = Shared()
-        let window = options.jobs * 256
-        var order: [Int] = []  // indices in input order, for the writer
-        order.reserveCapacity(window)
-        var threads: [Thread] = []
+        let window = options.jobs * 8  // chunks in flight
         let finished = DispatchGroup()
         for _ in 0..<options.jobs {
             finished.enter()
@@ -158,39 +158,38 @@ public final class BatchRunner: @unchecked Sendable {
                 }
                 while true {
                     shared.condition.lock()
-                    while shared.queueHead >= shared.queue.count && !shared.readingDone && shared.failure == nil {
+                    while shared.chunkHead >= shared.chunks.count && !shared.readingDone && shared.failure == nil {
                         shared.condition.wait()
                     }
-                    if shared.queueHead >= shared.queue.count || shared.failure != nil {
+                    if shared.chunkHead >= shared.chunks.count || shared.failure != nil {
                         shared.condition.unlock()
                         return
                     }
-                    let record = shared.queue[shared.queueHead]
-                    shared.queueHead += 1
-                    if shared.queueHead > 4096 {
-                        shared.queue.removeFirst(shared.queueHead)
-                        shared.queueHead = 0
-                    }
+                    let sequence = shared.chunkHead
+                    let chunk = shared.chunks[sequence]
+                    shared.chunks[sequence] = []
+                    shared.chunkHead += 1
                     shared.condition.unlock()
-                    let result = worker.process(record)
+                    let results = chunk.map(worker.process)
                     shared.condition.lock()
-                    shared.results[record.index] = result
+                    shared.results[sequence] = results
                     shared.condition.broadcast()
                     shared.condition.unlock()
                 }
             }
             thread.stackSize = 8 << 20
-            threads.append(thread)
             thread.start()
         }
 
-        var nextPosition = 0
-        func drain(waitForAll: Bool) throws {
-            // Emits every result that is ready in order; with waitForAll, until all are emitted.
-            while nextPosition < order.count {
+        var submitted = 0
+        var emitted = 0
+        /// Emits decided chunks in order; waits while the readers are `window` chunks ahead, or,
+        /// with `all`, until every submitted chunk is emitted.
+        func drain(all: Bool) throws {
+            while emitted < submitted {
                 shared.condition.lock()
-                while shared.results[order[nextPosition]] == nil && shared.failure == nil {
-                    if !waitForAll && order.count - nextPosition < window {
+                while shared.results[emitted] == nil && shared.failure == nil {
+                    if !all && submitted - emitted < window {
                         shared.condition.unlock()
                         return
                     }
@@ -200,34 +199,37 @@ public final class BatchRunner: @unchecked Sendable {
                     shared.condition.unlock()
                     throw failure
                 }
-                var ready: [Result] = []
-                while nextPosition < order.count, let result = shared.results.removeValue(forKey: order[nextPosition]) {
-                    ready.append(result)
-                    nextPosition += 1
-                }
+                let ready = shared.results.removeValue(forKey: emitted)!
                 shared.condition.unlock()
+                emitted += 1
                 ready.forEach(emit)
             }
-            if nextPosition > 4096 {
-                order.removeFirst(nextPosition)
-                nextPosition = 0
-            }
         }
-
-        while let record = source.next() {
-            guard include(record) else { continue }
-            order.append(record.index)
+        func submit(_ chunk: [BatchRecord]) throws {
             shared.condition.lock()
-            shared.queue.append(record)
+            shared.chunks.append(chunk)
+            submitted += 1
             shared.condition.signal()
             shared.condition.unlock()
-            try drain(waitForAll: false)
+            try drain(all: false)
         }
+
+        var chunk: [BatchRecord] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        while let record = source.next() {
+            guard include(record) else { continue }
+            chunk.append(record)
+            if chunk.count == Self.chunkSize {
+                try submit(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { try submit(chunk) }
         shared.condition.lock()
         shared.readingDone = true
         shared.condition.broadcast()
         shared.condition.unlock()
-        try drain(waitForAll: true)
+        try drain(all: true)
         finished.wait()
         if let failure = shared.failure { throw failure }
     }

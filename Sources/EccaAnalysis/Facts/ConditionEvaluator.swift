@@ -23,9 +23,15 @@ public enum Truth: String, Sendable, Hashable, Codable {
 
 /// Evaluates conditions over a fact snapshot without the solver, for explanations: which facts
 /// triggered a norm, why an exception failed, what an unclaimed exception would change.
-public struct ConditionEvaluator: Sendable {
+public struct ConditionEvaluator {
     public let graph: ClauseGraph
     public let facts: FactSnapshot
+    /// Rule truths already worked out for these facts: conditions refer to the same rules often.
+    private let memo = Memo()
+
+    final class Memo {
+        var rules: [String: Truth] = [:]
+    }
 
     public init(graph: ClauseGraph, facts: FactSnapshot) {
         self.graph = graph
@@ -44,11 +50,15 @@ public struct ConditionEvaluator: Sendable {
     }
 
     private func holds(rule id: String, visiting: inout Set<String>) -> Truth {
+        if let known = memo.rules[id] { return known }
         guard let rule = graph.rules[id], visiting.insert(id).inserted else { return .unknown }
         defer { visiting.remove(id) }
         let base = evaluate(rule.condition, visiting: &visiting)
         let exceptions = rule.exceptions.map { evaluate($0.condition, visiting: &visiting) }
-        return Truth.and([base] + exceptions.map(\.negated))
+        let truth = Truth.and([base] + exceptions.map(\.negated))
+        // Only a complete evaluation is remembered; one cut short by a cycle is not.
+        if visiting.count == 1 { memo.rules[id] = truth }
+        return truth
     }
 
     private func evaluate(_ condition: Condition, visiting: inout Set<String>) -> Truth {

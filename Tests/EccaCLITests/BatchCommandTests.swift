@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// `ecca batch` end to end: equal to `check` request by request, ordered whatever the jobs,
+/// resumable, shardable, and robust to bad records.
+@Suite(.serialized) struct BatchCommandTests {
+    static let letter = ["--instrument", CLI.letter]
+
+    func generated(_ count: Int, seed: Int = 11) throws -> URL {
+        let folder = try CLI.folder([:])
+        let file = folder.appendingPathComponent("requests.ndjson")
+        let result = try CLI.run(["sample-requests", "--count", "\(count)", "--seed", "\(seed)", "-o", file.path])
+        #expect(result.status == 0)
+        return file
+    }
+
+    func lines(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+
+    func verdictAndProvisions(_ line: String) throws -> (String, [String], Set<String>) {
+        let json = try CLI.json(line)
+        let findings = json["findings"] as? [[String: Any]] ?? []
+        let provisions = Set(findings.flatMap { ($0["provisions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } })
+        return (json["id"] as? String ?? "", [json["verdict"] as? String ?? ""], provisions)
+    }
+
+    @Test func batchEqualsCheckRequestByRequestWithOneAndTwoJobs() throws {
+        let input = try generated(300)
+        let one = try CLI.run(["batch", input.path] + Self.letter)
+        let two = try CLI.run(["batch", "--jobs", "2", input.path] + Self.letter)
+        #expect([0, 1].contains(one.status), "\(one.stderr)")
+        #expect(one.stdout == two.stdout, "output must not depend on the number of jobs")
+        let batchLines = lines(one.stdout)
+        #expect(batchLines.count == 300)
+        // Each line is the object `ecca check --format json` prints for that request, answered
+        // without equivalence classes.
+        let requests = try String(contentsOf: input, encoding: .utf8).split(separator: "\n").map(String.init)
+        let folder = try CLI.folder(Dictionary(uniqueKeysWithValues: requests.enumerated().map { ("r\(1000 + $0.offset).json", $0.element) }))
+        let files = (0..<requests.count).map { folder.appendingPathComponent("r\(1000 + $0).json").path }
+        let checked = try CLI.run(["check", "--format", "json", "--no-equivalence-classes"] + Self.letter + files)
+        let analyses = try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(analyses.count == 300)
+        var conflicts = 0
+        for (line, analysis) in zip(batchLines, analyses) {
+            let (id, verdict, provisions) = try verdictAndProvisions(line)
+            let data = try JSONSerialization.data(withJSONObject: analysis)
+            let (checkedID, checkedVerdict, checkedProvisions) = try verdictAndProvisions(String(decoding: data, as: UTF8.self))
+            #expect(id == checkedID)
+            #expect(verdict == checkedVerdict, "\(id)")
+            #expect(provisions == checkedProvisions, "\(id)")
+            if verdict == ["conflict"] { conflicts += 1 }
+        }
+        #expect(conflicts > 0, "the generated batch should contain conflicts")
+        #expect(one.stderr.contains("batch: 300 requests, 300 analysed, 0 unusable"))
+    }
+
+    @Test func aResumedRunEqualsAnUninterruptedOne() throws {
+        let input = try generated(200, seed: 5)
+        let whole = try CLI.run(["batch", input.path] + Self.letter)
+        let folder = try CLI.folder([:])
+        let output = folder.appendingPathComponent("out.ndjson")
+        // An interrupted run: the first 73 lines written, and a torn 74th.
+        let all = lines(whole.stdout)
+        let partial = all.prefix(73).joined(separator: "\n") + "\n" + String(all[73].prefix(40))
+        try partial.write(to: output, atomically: true, encoding: .utf8)
+        let resumed = try CLI.run(["batch", "--resume", "-o", output.path, input.path] + Self.letter)
+        #expect([0, 1].contains(resumed.status), "\(resumed.stderr)")
+        #expect(try String(contentsOf: output, encoding: .utf8) == whole.stdout)
+        #expect(resumed.stderr.contains("batch: 127 requests"))
+    }
+
+    @Test func shardsConcatenateToTheWhole() throws {
+        let input = try generated(101, seed: 9)
+        let whole = try CLI.run(["batch", input.path] + Self.letter)
+        var joined = ""
+        for shard in 0..<3 {
+            let part = try CLI.run(["batch", "--shard", "\(shard)/3", input.path] + Self.letter)
+            #expect([0, 1].contains(part.status), "\(part.stderr)")
+            joined += part.stdout
+        }
+        #expect(joined == whole.stdout)
+    }
+
+    @Test func badRecordsAreReportedByLineAndTheBatchGoesOn() throws {
+        let good = try String(contentsOf: try generated(3, seed: 2), encoding: .utf8).split(separator: "\n").map(String.init)
+        let input = [
+            good[0],
+            "{\"id\": \"BROKEN-1\", \"items\": [",
+            good[1].replacingOccurrences(of: "\"artifact\":\"", with: "\"artifact\":\"x-"),
+            "",
+            good[2],
+            "{\"id\": \"TRUNC\", \"items\": [{\"artifact\": \"weights\"",
+        ].joined(separator: "\n")
+        let folder = try CLI.folder(["in.ndjson": input])
+        let result = try CLI.run(["batch", folder.appendingPathComponent("in.ndjson").path] + Self.letter)
+        #expect(result.status == 2)
+        let out = lines(result.stdout)
+        #expect(out.count == 5)
+        #expect(result.stderr.contains("in.ndjson:2: error: malformed JSON"))
+        #expect(result.stderr.contains("in.ndjson:3: error: items[0].artifact: unknown artifact 'x-"))
+        #expect(result.stderr.contains("in.ndjson:6: error: truncated last line"))
+        #expect(try CLI.json(out[1])["error"] != nil)
+        #expect((try CLI.json(out[2])["id"] as? String) == (try CLI.json(good[1])["id"] as? String))
+        #expect(try CLI.json(out[3])["verdict"] != nil)
+        #expect(result.stderr.contains("batch: 5 requests, 2 analysed, 3 unusable"))
+    }
+
+    @Test func csvInputOneItemPerRow() throws {
+        let csv = """
+            id,date,legal_basis,authority,jurisdiction,model,compute_value,compute_unit,weights_published,code_of_practice,artifact,channel,alternatives,recipient_nationalities,recipient_location,recipient_headquarters
+            C-1,2026-11-24,Art. 92(3),AI Office,EU,M,3e26,operations,false,,weights,transfer,,PL,PL,PL
+            C-1,2026-11-24,Art. 92(3),AI Office,EU,M,3e26,operations,false,,weights,transfer,remote-api,PL,PL,PL
+            C-2,2026-11-24,"Art. 91(1)",AI Office,EU,M,3e26,operations,false,,technical-documentation,transfer,,IT,BE,BE
+            """
+        let folder = try CLI.folder(["in.csv": csv + "\n"])
+        let result = try CLI.run(["batch", "--posture", "text", folder.appendingPathComponent("in.csv").path])
+        let out = lines(result.stdout)
+        #expect(out.count == 2, "\(result.stderr)")
+        let first = try CLI.json(out[0])
+        #expect(first["id"] as? String == "C-1")
+        #expect((first["items"] as? [[String: Any]])?.count == 2)
+        #expect(first["verdict"] as? String == "conflict")
+        #expect(try CLI.json(out[1])["verdict"] as? String == "clear")
+    }
+
+    @Test func aFolderOfRequestFilesAndJSONOutput() throws {
+        let result = try CLI.run(["batch", "--format", "json", CLI.root.appendingPathComponent("Samples/requests").path] + Self.letter)
+        let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.count == 12)
+        #expect(array?.first?["id"] as? String == "AIO-2026-0007")
+    }
+}
