@@ -13,7 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ecca", targets: ["ecca"]),
-        .library(name: "EccaAnalysis", targets: ["EccaAnalysis"]),
+        .library(name: "EccaAnalysis", targets: ["EccaAnalysis", "EccaFormats", "ClauseGraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats"]),
         .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph"]),
         .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph"]),
-        .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph"]),
+        .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph"], exclude: ["Snapshots"]),
         .testTarget(name: "EccaCLITests", dependencies: ["ecca"]),
     ],
     swiftLanguageModes: [.v6]
