@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, md, html }
 
     @Argument(help: ArgumentHelp("Request files (JSON or XML); - for standard input.", valueName: "request"))
     var requests: [String]
@@ -107,6 +107,11 @@ struct CheckCommand: ParsableCommand {
             } else if requests.count > 1 {
                 Output.write(JSONReport.encode(analyses) + "\n")
             }
+        }
+        if (format == .md || format == .html), !analyses.isEmpty {
+            // The report renderers (docs/reports.md), fed the same analyses as the JSON above.
+            Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
+                                                  regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true))
         }
         if status != ExitStatus.clean { throw ExitCode(status) }
     }

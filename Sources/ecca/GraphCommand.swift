@@ -23,7 +23,10 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Neighbourhood radius in edges (with --provision).")
     var radius: Int = 1
 
+    @OptionGroup var conflict: ConflictGraphOptions
+
     func run() throws {
+        if conflict.request != nil { return try conflict.run(regulations: regulations, json: format == .json) }
         let result = try regulations.load()
         if result.hasErrors {
             result.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }

@@ -1,0 +1,93 @@
+import EccaAnalysis
+import Foundation
+
+/// Reads analysis results back: one `RequestAnalysis` (what `ecca check --format json` prints for
+/// one request), a JSON array of them, NDJSON with one per line (`ecca batch`), or a whole
+/// `ConflictReport` (`ecca report --format json`). Decided by content, not by file name.
+public enum AnalysisResultsReader {
+    public struct Results: Sendable, Hashable {
+        public var analyses: [RequestAnalysis]
+        /// Records `ecca batch` could not use (`{"error": …}`): their line (NDJSON) or 1-based
+        /// position (array), so a report can say what it leaves out.
+        public var errorRecords: [Int]
+    }
+
+    /// The analyses in `bytes`, or nil when they are not analysis results (a request, say).
+    public static func read(_ bytes: [UInt8], name: String) throws(ReportError) -> Results? {
+        let data = Data(bytes)
+        if let whole = try? JSONSerialization.jsonObject(with: data) {
+            switch whole {
+            case let object as [String: Any] where object["analyses"] != nil && object["receipt"] != nil:
+                return Results(analyses: try decode(ConflictReport.self, data, name: name, line: nil).analyses, errorRecords: [])
+            case let object as [String: Any] where looksLikeAnalysis(object):
+                return Results(analyses: [try decode(RequestAnalysis.self, data, name: name, line: nil)], errorRecords: [])
+            case let array as [Any] where !array.isEmpty && array.allSatisfy(isRecord):
+                var results = Results(analyses: [], errorRecords: [])
+                for (index, element) in array.enumerated() {
+                    let object = element as! [String: Any]
+                    if isErrorRecord(object) {
+                        results.errorRecords.append(index + 1)
+                    } else {
+                        let elementData = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+                        results.analyses.append(try decode(RequestAnalysis.self, elementData, name: name, line: nil))
+                    }
+                }
+                return results
+            default:
+                return nil
+            }
+        }
+        // NDJSON: one record per non-blank line.
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }),
+              let object = try? JSONSerialization.jsonObject(with: Data(first.utf8)), isRecord(object) else { return nil }
+        var results = Results(analyses: [], errorRecords: [])
+        for (number, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
+            let data = Data(line.utf8)
+            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], isErrorRecord(object) {
+                results.errorRecords.append(number + 1)
+                continue
+            }
+            results.analyses.append(try decode(RequestAnalysis.self, data, name: name, line: number + 1))
+        }
+        return results
+    }
+
+    /// Requests never carry a verdict or findings; analyses always do.
+    private static func looksLikeAnalysis(_ object: [String: Any]) -> Bool {
+        object["verdict"] != nil && object["findings"] != nil && object["items"] != nil
+    }
+
+    /// `ecca batch` writes `{"error": {...}, "id": ...}` for a record it could not use.
+    private static func isErrorRecord(_ object: [String: Any]) -> Bool {
+        object["error"] != nil && object["verdict"] == nil
+    }
+
+    private static func isRecord(_ value: Any) -> Bool {
+        guard let object = value as? [String: Any] else { return false }
+        return looksLikeAnalysis(object) || isErrorRecord(object)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ data: Data, name: String, line: Int?) throws(ReportError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw .invalidResults(file: name, line: line, message: describe(error))
+        } catch {
+            throw .invalidResults(file: name, line: line, message: "\(error)")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+            return keys.isEmpty ? "" : " at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing \"\(key.stringValue)\"\(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return context.debugDescription + path(context)
+        @unknown default: return "\(error)"
+        }
+    }
+}

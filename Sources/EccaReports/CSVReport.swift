@@ -1,0 +1,66 @@
+import ClauseGraph
+import EccaAnalysis
+
+/// Batch results for a spreadsheet (`--format csv`): one row per request item, RFC 4180 (quoted
+/// fields, CRLF line ends), UTF-8, ISO dates. The columns are stable; docs/reports.md lists them.
+public struct CSVReport: Sendable {
+    /// The header row, in order. Add new columns at the end only.
+    public static let columns = [
+        "request_id", "as_of", "request_verdict", "item_index", "item_id", "artifact", "channel",
+        "item_verdict", "text_verdict", "enforcement_verdict", "compliant_alternatives", "deciding_conditions",
+        "cures", "finding_count", "conflict_signatures", "obliging_provisions", "forbidding_provisions",
+        "failed_exceptions",
+    ]
+
+    /// Joins the values of a multi-valued cell.
+    public static let separator = "; "
+
+    public init() {}
+
+    public func render(_ analyses: [RequestAnalysis]) -> String {
+        var rows = [Self.columns]
+        for analysis in analyses {
+            for item in analysis.items {
+                rows.append(row(item, in: analysis))
+            }
+        }
+        return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    private func row(_ item: ItemAnalysis, in analysis: RequestAnalysis) -> [String] {
+        let postures = PostureOrder.sorted(item.postures.keys)
+        let details = postures.compactMap { item.postures[$0] }
+        let findingIDs = unique(details.flatMap(\.findings))
+        let findings = findingIDs.compactMap { id in analysis.findings.first { $0.id == id } }
+        let provisions = findings.flatMap(\.provisions)
+        func citations(_ modality: String) -> String {
+            unique(provisions.filter { $0.modality == modality }.map { "\($0.jurisdiction) \($0.citation)" }).joined(separator: Self.separator)
+        }
+        let failed = findings.flatMap(\.exceptions).filter { $0.holds != .true }.map { $0.citation ?? ConflictGraph.shortLabel($0.label) }
+        return [
+            analysis.id, analysis.asOf.iso, analysis.verdict.rawValue, String(item.index), item.id ?? "", item.artifact, item.channel,
+            item.verdict.rawValue, item.postures["text"]?.verdict.rawValue ?? "", item.postures["enforcement"]?.verdict.rawValue ?? "",
+            unique(details.flatMap(\.compliantAlternatives)).joined(separator: Self.separator),
+            unique(details.flatMap(\.decidingConditions)).joined(separator: Self.separator),
+            unique(details.flatMap(\.cures)).joined(separator: Self.separator),
+            String(findings.count),
+            unique(findings.map(\.signature)).joined(separator: Self.separator),
+            citations("obligation"), citations("prohibition"),
+            unique(failed).joined(separator: Self.separator),
+        ]
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote, CR or LF, quotes doubled. A value that a
+    /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
+    public static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,65 @@
+import ClauseGraph
+import EccaAnalysis
+
+/// What it takes to make the same report again: the program, the law it read, the date and
+/// postures, the solver and parser versions, and the command. Never the current time.
+public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
+    /// Where the analyses in the report came from.
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// Analysed by the run that made the report, from request files.
+        case analysed
+        /// Read from a results file (`ecca check --format json`, `ecca batch`): analysed earlier.
+        case results
+    }
+
+    public var eccaVersion: String
+    public var source: Source
+    /// The rules files used, sorted by path; empty when the analyses were read from results.
+    public var regulationFiles: [FileDigest]
+    /// `FileDigest.combined(regulationFiles)`; nil when no regulations were read.
+    public var regulationsSHA256: String?
+    /// The request or results files the report was made from.
+    public var inputs: [FileDigest]
+    /// The dates analysed, in order.
+    public var asOf: [LegalDate]
+    /// The postures analysed: `text` first, then the others by name.
+    public var postures: [String]
+    public var z3Version: String
+    public var libxml2Version: String
+    /// Set when the HTML report embeds a picture drawn by Graphviz (its output varies by version).
+    public var graphvizVersion: String?
+    /// The command line that makes this report again (shell-quoted).
+    public var command: String
+
+    public init(eccaVersion: String, source: Source, regulationFiles: [FileDigest], inputs: [FileDigest],
+                asOf: [LegalDate], postures: [String], z3Version: String, libxml2Version: String,
+                graphvizVersion: String? = nil, command: String) {
+        self.eccaVersion = eccaVersion
+        self.source = source
+        self.regulationFiles = regulationFiles.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.regulationsSHA256 = regulationFiles.isEmpty ? nil : FileDigest.combined(regulationFiles)
+        self.inputs = inputs
+        self.asOf = Array(Set(asOf)).sorted()
+        self.postures = postures
+        self.z3Version = z3Version
+        self.libxml2Version = libxml2Version
+        self.graphvizVersion = graphvizVersion
+        self.command = command
+    }
+
+    /// A receipt whose dates and postures are those of `analyses`.
+    public init(eccaVersion: String, source: Source, regulationFiles: [FileDigest], inputs: [FileDigest],
+                analyses: [RequestAnalysis], z3Version: String, libxml2Version: String,
+                graphvizVersion: String? = nil, command: String) {
+        self.init(eccaVersion: eccaVersion, source: source, regulationFiles: regulationFiles, inputs: inputs,
+                  asOf: analyses.map(\.asOf), postures: PostureOrder.sorted(analyses.flatMap(\.postures.keys)),
+                  z3Version: z3Version, libxml2Version: libxml2Version, graphvizVersion: graphvizVersion, command: command)
+    }
+}
+
+/// Postures in reading order: `text` (the law in force) first, then the others by name.
+enum PostureOrder {
+    static func sorted(_ postures: some Sequence<String>) -> [String] {
+        Array(Set(postures)).sorted { $0 == "text" ? $1 != "text" : $1 == "text" ? false : $0 < $1 }
+    }
+}

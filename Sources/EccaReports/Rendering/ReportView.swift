@@ -1,0 +1,222 @@
+import ClauseGraph
+import EccaAnalysis
+
+/// The report as the templates see it: plain stored properties (swift-mustache reads them by
+/// reflection), built from `ConflictReport` alone. Values are raw text: each template escapes
+/// them for its format. Optional properties have names used nowhere else, because Mustache
+/// looks a missing name up in the enclosing sections.
+struct ReportView {
+    var title: String
+    var several: Bool
+    var requests: [RequestView]
+    var receipt: ReceiptView
+
+    init(_ report: ConflictReport, pictures: [ConflictPicture]? = nil) {
+        title = "Export-control conflict report"
+        several = report.analyses.count > 1
+        requests = report.analyses.enumerated().map { index, analysis in
+            RequestView(analysis, number: index + 1,
+                        picture: pictures.map { index < $0.count ? $0[index] : .graphvizMissing })
+        }
+        receipt = ReceiptView(report.receipt)
+    }
+}
+
+/// A verdict with the words the report uses for it.
+struct VerdictView {
+    var name: String
+    var word: String
+    var meaning: String
+
+    init(_ verdict: Verdict) {
+        name = verdict.rawValue
+        word = verdict.rawValue.uppercased()
+        switch verdict {
+        case .clear: meaning = "can be honoured without breaking a US export restriction"
+        case .avoidable: meaning = "the channel asked for conflicts; an alternative the requester accepts complies"
+        case .undetermined: meaning = "depends on facts the request does not give"
+        case .conflict: meaning = "no accepted way of complying satisfies both the EU and the US rules"
+        }
+    }
+}
+
+struct PostureColumn {
+    var posture: String
+    var postureLabel: String
+
+    init(_ posture: String) {
+        self.posture = posture
+        switch posture {
+        case "text": postureLabel = "text (the law in force)"
+        case "enforcement": postureLabel = "enforcement (what is enforced)"
+        default: postureLabel = posture
+        }
+    }
+}
+
+/// One request: summary, picture, conflicts grouped by their clashing provisions, items' cures.
+struct RequestView {
+    var number: Int
+    var anchor: String
+    var id: String
+    var asOf: String
+    var verdict: VerdictView
+    var postureColumns: [PostureColumn]
+    var postureVerdicts: [PostureVerdictView]
+    var items: [ItemView]
+    var groups: [ConflictGroupView]
+    var hasGroups: Bool
+    var findingCount: String
+    var groupCount: String
+    var picture: PictureView?
+    var itemDetails: [ItemView]
+    var hasItemDetails: Bool
+    var assumptions: [String]
+    var notes: [String]
+    var hasRemarks: Bool
+
+    init(_ analysis: RequestAnalysis, number: Int, picture: ConflictPicture?) {
+        self.number = number
+        anchor = "request-\(number)"
+        id = analysis.id
+        asOf = analysis.asOf.iso
+        verdict = VerdictView(analysis.verdict)
+        let postures = PostureOrder.sorted(analysis.postures.keys)
+        postureColumns = postures.map(PostureColumn.init)
+        postureVerdicts = postures.map { PostureVerdictView(posture: PostureColumn($0), postureVerdict: analysis.postures[$0].map(VerdictView.init)) }
+        let numbers = Dictionary(analysis.findings.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        let anchor = anchor
+        groups = ConflictGroupView.groups(analysis.findings, request: anchor, asOf: asOf, numbers: numbers)
+        let groupsBySignature = Dictionary(groups.map { ($0.signature, $0) }, uniquingKeysWith: { first, _ in first })
+        items = analysis.items.map {
+            ItemView($0, postures: postures, findings: analysis.findings, groups: groupsBySignature, request: anchor, numbers: numbers)
+        }
+        itemDetails = items.filter(\.hasDetails)
+        hasItemDetails = !itemDetails.isEmpty
+        hasGroups = !groups.isEmpty
+        findingCount = analysis.findings.count == 1 ? "1 finding" : "\(analysis.findings.count) findings"
+        groupCount = groups.count == 1 ? "1 conflict" : "\(groups.count) conflicts"
+        self.picture = analysis.findings.isEmpty ? nil : picture.map { PictureView($0, graph: ConflictGraph(analysis)) }
+        assumptions = analysis.assumptions
+        notes = analysis.notes
+        hasRemarks = !analysis.assumptions.isEmpty || !analysis.notes.isEmpty
+    }
+}
+
+struct PostureVerdictView {
+    var posture: PostureColumn
+    var postureVerdict: VerdictView?
+}
+
+/// One request item: its verdict under each posture, what decides it, and what would cure it.
+struct ItemView {
+    var index: Int
+    var label: String
+    var artifact: String
+    var channel: String
+    var verdict: VerdictView
+    /// One per posture column of the request, in the same order.
+    var cells: [PostureCellView]
+    /// The clashing provisions (linked to their conflict), alternatives and deciding conditions.
+    var deciding: [DecidingView]
+    var hasDeciding: Bool
+    var postureDetails: [ItemPostureView]
+    var hasDetails: Bool
+
+    init(_ item: ItemAnalysis, postures: [String], findings: [Finding], groups: [String: ConflictGroupView],
+         request: String, numbers: [String: Int]) {
+        index = item.index
+        label = "item \(item.index)" + (item.id.map { " [\($0)]" } ?? "")
+        artifact = item.artifact
+        channel = item.channel
+        verdict = VerdictView(item.verdict)
+        cells = postures.map { PostureCellView(posture: $0, cellVerdict: item.postures[$0].map { VerdictView($0.verdict) }) }
+        // The clashing provisions first, then alternatives and conditions; each entry once, with
+        // the postures it holds under when that is not all of them.
+        var entries: [(text: String, anchor: String?, postures: [String])] = []
+        func note(_ text: String, anchor: String?, posture: String) {
+            if let index = entries.firstIndex(where: { $0.text == text }) {
+                if !entries[index].postures.contains(posture) { entries[index].postures.append(posture) }
+            } else {
+                entries.append((text, anchor, [posture]))
+            }
+        }
+        for posture in postures {
+            for id in item.postures[posture]?.findings ?? [] {
+                guard let finding = findings.first(where: { $0.id == id }), let group = groups[finding.signature] else { continue }
+                note(group.title, anchor: group.anchor, posture: posture)
+            }
+        }
+        for posture in postures {
+            guard let detail = item.postures[posture], detail.verdict != .clear else { continue }
+            detail.compliantAlternatives.forEach { note("complies via the accepted alternative '\($0)'", anchor: nil, posture: posture) }
+            detail.decidingConditions.forEach { note($0, anchor: nil, posture: posture) }
+        }
+        let deciding = entries.map { entry in
+            DecidingView(decidingText: entry.text + (entry.postures.count == postures.count ? "" : " (\(entry.postures.joined(separator: ", ")))"),
+                         decidingAnchor: entry.anchor)
+        }
+        self.deciding = deciding
+        hasDeciding = !deciding.isEmpty
+        postureDetails = postures.compactMap { posture in
+            item.postures[posture].map { ItemPostureView($0, posture: posture, request: request, numbers: numbers) }
+        }.filter(\.hasContent)
+        hasDetails = !postureDetails.isEmpty
+    }
+}
+
+struct PostureCellView {
+    var posture: String
+    var cellVerdict: VerdictView?
+}
+
+struct DecidingView {
+    var decidingText: String
+    var decidingAnchor: String?
+}
+
+/// An item under one posture: channels tried, compliant alternatives, deciding conditions, cures.
+struct ItemPostureView {
+    var posture: PostureColumn
+    var verdict: VerdictView
+    var channels: [ChannelView]
+    var showChannels: Bool
+    var compliantAlternatives: [String]
+    var decidingConditions: [String]
+    var cures: [String]
+    var findingLinks: [FindingLinkView]
+    var hasFindingLinks: Bool
+    var severalFindingLinks: Bool
+    var hasContent: Bool
+
+    init(_ detail: ItemPostureAnalysis, posture: String, request: String, numbers: [String: Int]) {
+        self.posture = PostureColumn(posture)
+        verdict = VerdictView(detail.verdict)
+        channels = detail.channels.enumerated().map { index, channel in
+            ChannelView(channelName: channel.channel, outcome: channel.outcome.rawValue, asked: index == 0, channelReason: channel.reason)
+        }
+        showChannels = detail.channels.count > 1 || detail.channels.contains { $0.reason != nil }
+        // An alternative is a cure only where the channel asked for does not comply.
+        compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives
+        decidingConditions = detail.decidingConditions
+        cures = detail.cures
+        findingLinks = detail.findings.compactMap { id in
+            numbers[id].map { FindingLinkView(findingNumber: $0, findingAnchor: "\(request)-finding-\($0)") }
+        }
+        hasFindingLinks = !findingLinks.isEmpty
+        severalFindingLinks = findingLinks.count > 1
+        hasContent = showChannels || !cures.isEmpty || !compliantAlternatives.isEmpty || !decidingConditions.isEmpty
+    }
+}
+
+struct ChannelView {
+    var channelName: String
+    var outcome: String
+    var asked: Bool
+    var channelReason: String?
+}
+
+struct FindingLinkView {
+    var findingNumber: Int
+    var findingAnchor: String
+}

@@ -1,0 +1,20 @@
+/// Why a report could not be made: values, for the command line to print.
+public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A file to hash or read could not be read.
+    case unreadableFile(path: String)
+    /// A results file (JSON, a JSON array or NDJSON of analyses) that does not decode.
+    case invalidResults(file: String, line: Int?, message: String)
+    /// A report template is missing or malformed: the installation is broken.
+    case template(name: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .unreadableFile(let path):
+            "\(path): error: cannot read file"
+        case .invalidResults(let file, let line, let message):
+            "\(file)\(line.map { ":\($0)" } ?? ""): error: not analysis results: \(message)"
+        case .template(let name, let message):
+            "error: report template '\(name)': \(message) (the ecca installation is incomplete)"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaReports
+
+/// `ecca graph --conflict REQUEST`: the request's conflicts as a graph instead of the clause graph.
+struct ConflictGraphOptions: ParsableArguments {
+    @Option(name: .customLong("conflict"), help: ArgumentHelp("Draw this request's conflicts (items, obliging and forbidding provisions, failed exceptions, triggering facts).", valueName: "request"))
+    var request: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("With --conflict: the date to analyse (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "With --conflict: text, enforcement, or both.")
+    var posture: CheckCommand.PostureChoice = .both
+
+    func validate() throws {
+        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if request == nil, asOf != nil { throw ValidationError("--as-of applies with --conflict REQUEST") }
+    }
+
+    /// Analyses the request and prints its conflict graph as DOT, or JSON with `json`.
+    func run(regulations: RegulationOptions, json: Bool) throws {
+        guard let request else { return }
+        let analyser = try ReportSupport.Analyser(regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)),
+                                                  postures: posture.postures, timeoutMilliseconds: 10_000)
+        let analysis = try analyser.analyse(try ReportSupport.read(request), name: request == "-" ? "<stdin>" : request)
+        let graph = ConflictGraph(analysis)
+        Output.write(json ? JSONReport.encode(graph) + "\n" : graph.dot())
+    }
+}

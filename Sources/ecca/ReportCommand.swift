@@ -1,0 +1,104 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaReports
+import Foundation
+
+/// `ecca report`: a report legal teams can file, from requests (analysed first) or from results.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a report legal teams can file: Markdown, HTML (with the conflict graph), CSV or JSON, with a reproducibility receipt.",
+        discussion: """
+            Each INPUT is a request file (JSON or XML, analysed as `ecca check` does) or analysis results: the JSON of \
+            `ecca check --format json` (one analysis or an array), the NDJSON of `ecca batch`, or `ecca report --format json`. \
+            Which it is, is read from its content; - reads standard input. Give requests or results, not both. \
+            The HTML embeds the conflict graph as SVG when Graphviz's dot is installed (docs/reports.md).
+            Exit status: 0 report written, 2 unusable input, 3 internal or solver failure.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Request files, or results files (JSON, JSON array, NDJSON); - for standard input.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(help: "Output format.")
+    var format: ReportSupport.Format = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse requests on (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "text, enforcement, or both (requests only). Default: both.")
+    var posture: CheckCommand.PostureChoice?
+
+    @Option(name: .customLong("timeout-ms"), help: "Per solver check; a check that runs out is undetermined.")
+    var timeoutMilliseconds: UInt32 = 10_000
+
+    @Flag(name: .customLong("no-svg"), help: "Do not draw the conflict graph with Graphviz in the HTML report (its DOT source is given instead).")
+    var noSVG = false
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        var analyses: [RequestAnalysis] = []
+        var digests: [FileDigest] = []
+        var sawResults = false
+        var sawRequests = false
+        var analyser: ReportSupport.Analyser?
+        for path in inputs {
+            let name = path == "-" ? "<stdin>" : path
+            let bytes = try ReportSupport.read(path)
+            digests.append(FileDigest(path: path, bytes: bytes))
+            let results: AnalysisResultsReader.Results?
+            do {
+                results = try AnalysisResultsReader.read(bytes, name: name)
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+            if let results {
+                sawResults = true
+                if !results.errorRecords.isEmpty {
+                    Output.error("\(name): warning: left out \(results.errorRecords.count) record(s) the analysis could not use (record \(results.errorRecords.map(String.init).joined(separator: ", ")))")
+                }
+                analyses += results.analyses
+            } else {
+                sawRequests = true
+                if analyser == nil {
+                    analyser = try ReportSupport.Analyser(
+                        regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)),
+                        postures: (posture ?? .both).postures, timeoutMilliseconds: timeoutMilliseconds)
+                }
+                analyses.append(try analyser!.analyse(bytes, name: name))
+            }
+        }
+        if sawResults && sawRequests {
+            Output.error("error: give request files or analysis results, not both")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        if sawResults && (asOf != nil || posture != nil) {
+            Output.error("error: --as-of and --posture apply when analysing requests; results already hold their date and postures")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        let text = try ReportSupport.render(
+            format, analyses: analyses, source: sawRequests ? .analysed : .results,
+            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG)
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                Output.error("\(output): error: cannot write the report: \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+        } else {
+            Output.write(text)
+        }
+    }
+}

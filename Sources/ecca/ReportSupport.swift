@@ -1,0 +1,150 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaFormats
+import EccaReports
+import EccaSMT
+import EccaXML
+import Foundation
+
+/// What `report`, `check --format md|html` and `graph --conflict` share: analysing requests as
+/// `check` does, the receipt, the pictures, and rendering through the one renderer layer.
+enum ReportSupport {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, csv, json }
+
+    /// The regulations, the engine and the request reader, set up as `check` sets them up.
+    struct Analyser {
+        let loaded: RegulationsLoader.Result
+        let engine: ConflictEngine
+        let loader: RequestLoader
+
+        init(regulations: RegulationOptions, asOf: LegalDate?, postures: [Posture], timeoutMilliseconds: UInt32) throws {
+            loaded = try regulations.load()
+            if loaded.hasErrors {
+                loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
+                Output.error("error: the regulations have errors; run `ecca validate`")
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+            do {
+                engine = try ConflictEngine(graph: loaded.graph, options: AnalysisOptions(
+                    asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds))
+            } catch {
+                Output.error("error: cannot encode the regulations for the solver: \(error)")
+                throw ExitCode(ExitStatus.internalFailure)
+            }
+            let schemaPath = regulations.schemaPath(for: try regulations.resolvedDirectories())
+                .map { ($0 as NSString).deletingLastPathComponent + "/request.rng" }
+            loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: schemaPath.flatMap { try? RelaxNGSchema(path: $0) })
+        }
+
+        /// Reads a request from bytes already read (the report command reads each input once) and analyses it.
+        func analyse(_ bytes: [UInt8], name: String) throws -> RequestAnalysis {
+            let request: DisclosureRequest
+            do {
+                let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+                if first == UInt8(ascii: "<") {
+                    request = try loader.xml.read(bytes: bytes, name: name)
+                } else {
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        throw RequestError(file: name, line: 1, message: "not valid UTF-8")
+                    }
+                    request = try loader.json.decode(text, file: name)
+                }
+            } catch let error as RequestError {
+                Output.error(error.description)
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+            do {
+                return try engine.analyze(request)
+            } catch {
+                Output.error("\(name): error: \(error)")
+                switch error {
+                case .unknownInstrument: throw ExitCode(ExitStatus.unusableInput)
+                case .solver: throw ExitCode(ExitStatus.internalFailure)
+                }
+            }
+        }
+    }
+
+    /// The bytes of a file, or of standard input for `-`.
+    static func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Output.error(ReportError.unreadableFile(path: path).description)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        return [UInt8](data)
+    }
+
+    /// Digests of request files already analysed (standard input, read already, is left out).
+    static func digests(of paths: [String]) -> [FileDigest] {
+        paths.filter { $0 != "-" }.compactMap { try? FileDigest.of(file: $0) }
+    }
+
+    /// The command line that makes the same report again: this one, with `--as-of` pinned to the
+    /// date analysed when it was not given (a request without a date is analysed as of today).
+    static func reproducingCommand(analysed: Bool, analyses: [RequestAnalysis]) -> String {
+        var arguments = CommandLine.arguments
+        let dates = Set(analyses.map(\.asOf))
+        if analysed, dates.count == 1, let date = dates.first,
+           !arguments.contains(where: { $0 == "--as-of" || $0.hasPrefix("--as-of=") }) {
+            arguments += ["--as-of", date.iso]
+        }
+        return ShellCommand.line(arguments)
+    }
+
+    static func receipt(source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
+                        analyses: [RequestAnalysis], graphvizVersion: String?) throws -> ReproducibilityReceipt {
+        var digests: [FileDigest] = []
+        for file in regulationFiles {
+            do {
+                digests.append(try FileDigest.of(file: file))
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+        }
+        return ReproducibilityReceipt(
+            eccaVersion: Ecca.version, source: source, regulationFiles: digests, inputs: inputs, analyses: analyses,
+            z3Version: SMTVersion.string, libxml2Version: libxml2Version, graphvizVersion: graphvizVersion,
+            command: reproducingCommand(analysed: source == .analysed, analyses: analyses))
+    }
+
+    /// libxml2 reports its version as one number (20914); the receipt gives "2.9.14 (20914)".
+    static var libxml2Version: String {
+        let raw = LibXML2.version
+        guard let number = Int(raw) else { return raw }
+        return "\(number / 10_000).\(number / 100 % 100).\(number % 100) (\(raw))"
+    }
+
+    /// The conflict graph of each analysis drawn by Graphviz when it is installed (and `draw`),
+    /// else the reason it is not; the Graphviz version when any picture was drawn.
+    static func pictures(for analyses: [RequestAnalysis], draw: Bool) -> (pictures: [ConflictPicture], graphvizVersion: String?) {
+        guard draw else { return (analyses.map { _ in .turnedOff }, nil) }
+        guard let graphviz = Graphviz.locate() else { return (analyses.map { _ in .graphvizMissing }, nil) }
+        let pictures = analyses.map { analysis -> ConflictPicture in
+            analysis.findings.isEmpty ? .graphvizMissing : graphviz.picture(ofDOT: ConflictGraph(analysis).dot())
+        }
+        let drew = pictures.contains { if case .svg = $0 { true } else { false } }
+        return (pictures, drew ? graphviz.version() : nil)
+    }
+
+    /// Renders a report; a broken installation (templates missing) is an internal failure.
+    static func render(_ format: Format, analyses: [RequestAnalysis], source: ReproducibilityReceipt.Source,
+                       regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool) throws -> String {
+        let drawn = format == .html ? pictures(for: analyses, draw: drawPictures) : ([], nil)
+        let report = ConflictReport(analyses: analyses, receipt: try receipt(
+            source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses, graphvizVersion: drawn.1))
+        do {
+            switch format {
+            case .md: return try MarkdownReport().render(report)
+            case .html: return try HTMLReport().render(report, pictures: drawn.0)
+            case .csv: return CSVReport().render(analyses)
+            case .json: return JSONReport.encode(report) + "\n"
+            }
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.internalFailure)
+        }
+    }
+}

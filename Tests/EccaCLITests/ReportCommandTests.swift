@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+
+/// `ecca report`, `check --format md|html` and `graph --conflict` end to end, and the browser check.
+@Suite struct ReportCommandTests {
+    static let conflict = CLI.sample("weights-to-ai-office-warsaw.json")
+
+    /// The report up to its receipt: what must not depend on how the analysis reached the renderer.
+    static func body(_ report: String) -> String {
+        report.components(separatedBy: "## Reproducibility receipt").first ?? report
+    }
+
+    @Test func markdownReportOfARequest() throws {
+        let result = try CLI.run(["report", Self.conflict])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# Export-control conflict report\n\n## Request AIO-2026-0142: CONFLICT\n"))
+        #expect(result.stdout.contains("| item 0 \\[weights\\] | weights via transfer | **CONFLICT** | **CLEAR** |"))
+        #expect(result.stdout.contains("| Citation | **Art. 92(5)** | **15 CFR Part 774, Supp. No. 1, ECCN 4E091** |"))
+        #expect(result.stdout.contains("[art\\_92\\_\\_para\\_5](<https://eur-lex.europa.eu/eli/reg/2024/1689/oj#092.005>)"))
+        #expect(result.stdout.contains("| ecca version | 0.1.0 |"))
+        #expect(result.stdout.contains("| As of | 2026-11-24 |"))
+        // The reproducing command pins the date the request gave.
+        #expect(result.stdout.contains("report \(Self.conflict) --as-of 2026-11-24\n```"))
+    }
+
+    @Test func receiptHashIsWhatSha256sumGives() throws {
+        let result = try CLI.run(["report", "--format", "json", Self.conflict])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try CLI.json(result.stdout)
+        let receipt = try #require(json["receipt"] as? [String: Any])
+        let files = try #require(receipt["regulationFiles"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(files.count == 5)
+        #expect(files == files.sorted())
+        let pipeline = "LC_ALL=C sha256sum " + files.joined(separator: " ") + " | cut -c1-64 | sha256sum"
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", pipeline]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(receipt["regulationsSHA256"] as? String == String(printed.prefix(64)))
+        #expect(receipt["source"] as? String == "analysed")
+        #expect((receipt["z3Version"] as? String)?.first?.isNumber == true)
+        #expect((receipt["libxml2Version"] as? String)?.contains(".") == true)
+        #expect((json["analyses"] as? [[String: Any]])?.first?["verdict"] as? String == "conflict")
+    }
+
+    /// One renderer layer: the report from `check --format json` output equals the report made
+    /// from the request, up to the receipt (which says where the analysis came from).
+    @Test func resultsFromCheckGiveTheSameReport() throws {
+        let json = try CLI.run(["check", "--format", "json", Self.conflict])
+        let folder = try CLI.folder(["results.json": json.stdout])
+        let fromResults = try CLI.run(["report", folder.appendingPathComponent("results.json").path])
+        let fromRequest = try CLI.run(["report", Self.conflict])
+        #expect(fromResults.status == 0, "\(fromResults.stderr)")
+        #expect(Self.body(fromResults.stdout) == Self.body(fromRequest.stdout))
+        #expect(fromResults.stdout.contains("| Analyses | read from analysis results made earlier"))
+        #expect(fromResults.stdout.contains("| Regulations (SHA-256) | not read by this run |"))
+        // check --format md is the same renderer again.
+        let check = try CLI.run(["check", "--format", "md", Self.conflict])
+        #expect(check.status == 1, "check keeps its exit status: 1 for a conflict")
+        #expect(Self.body(check.stdout) == Self.body(fromRequest.stdout))
+    }
+
+    @Test func ndjsonResultsAsCSV() throws {
+        let first = try CLI.run(["check", "--format", "json", Self.conflict])
+        let second = try CLI.run(["check", "--format", "json", CLI.sample("weights-or-api-access.xml")])
+        func compact(_ text: String) throws -> String {
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let ndjson = try compact(first.stdout) + "\n" + #"{"error":{"message":"bad record"},"id":"x"}"# + "\n" + compact(second.stdout) + "\n"
+        let folder = try CLI.folder(["batch.ndjson": ndjson])
+        let result = try CLI.run(["report", "--format", "csv", folder.appendingPathComponent("batch.ndjson").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\r\n")
+        #expect(lines.count == 4 && lines[3].isEmpty, "header, two items, and the final CRLF")
+        #expect(lines[0].hasPrefix("request_id,as_of,request_verdict,item_index,item_id,"))
+        #expect(lines[1].hasPrefix("AIO-2026-0142,2026-11-24,conflict,0,weights,weights,transfer,conflict,conflict,clear,"))
+        #expect(lines[2].hasPrefix("AIO-2026-0177,2026-11-24,avoidable,0,evaluation-access,weights,transfer,avoidable,avoidable,clear,remote-api,"))
+        #expect(result.stderr.contains("left out 1 record(s)"))
+    }
+
+    @Test func htmlToAFileWithOrWithoutGraphviz() throws {
+        let folder = try CLI.folder([:])
+        let withoutDot = folder.appendingPathComponent("plain.html").path
+        let plain = try CLI.run(["report", "--format", "html", Self.conflict, "-o", withoutDot], environment: ["PATH": "/nonexistent"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.isEmpty)
+        let html = try String(contentsOfFile: withoutDot, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<svg"))
+        #expect(html.contains("<p class=\"note\">Graphviz (dot) is not installed"))
+        #expect(html.contains("<pre class=\"dot\">digraph conflict {"))
+        #expect(!html.contains("<tr><td>Graphviz</td>"))
+
+        let off = try CLI.run(["report", "--format", "html", "--no-svg", Self.conflict])
+        #expect(off.stdout.contains("Drawing was turned off (--no-svg)"))
+
+        let dot = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        if let dot {
+            let drawn = try CLI.run(["report", "--format", "html", Self.conflict],
+                                    environment: ["PATH": (dot as NSString).deletingLastPathComponent])
+            #expect(drawn.stdout.contains("<figure>\n<svg"))
+            #expect(drawn.stdout.contains("<tr><td>Graphviz</td>"))
+            #expect(!drawn.stdout.contains("is not installed"))
+        }
+    }
+
+    @Test func htmlFromCheck() throws {
+        let result = try CLI.run(["check", "--format", "html", "--posture", "text", Self.conflict], environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(result.stdout.contains("<h2><span>Request AIO-2026-0142</span> <span class=\"verdict verdict-conflict\""))
+        #expect(result.stdout.contains("<tr><td>Postures</td><td>text</td></tr>"))
+        #expect(result.stdout.contains("check --format html --posture text \(Self.conflict) --as-of 2026-11-24</pre>"))
+    }
+
+    @Test func conflictGraphAsDOT() throws {
+        let result = try CLI.run(["graph", "--conflict", Self.conflict])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("digraph conflict {\n"))
+        #expect(result.stdout.contains("item0 [label=\"item 0 [weights]\\nweights via transfer\\ntext: CONFLICT · enforcement: CLEAR\""))
+        #expect(result.stdout.contains("\"EU Art. 92(5)\\nobliges\""))
+        #expect(result.stdout.contains("ECCN 4E091\\nforbids\""))
+        #expect(result.stdout.contains("License Exception AIA (15 CFR\\n740.27)\\nfailed"))
+        #expect(result.stdout.contains("-> item0 [style=dotted"))
+        let json = try CLI.run(["graph", "--conflict", Self.conflict, "--format", "json", "--posture", "text"])
+        let graph = try CLI.json(json.stdout)
+        #expect(graph["request"] as? String == "AIO-2026-0142")
+        #expect(graph["postures"] as? [String] == ["text"])
+    }
+
+    /// A request whose fields hold `<script>` and quotes: escaped in HTML, quoted in CSV.
+    @Test func hostileRequestFields() throws {
+        let request = """
+            {
+              "id": "AIO <script>alert(\\"x\\")</script>, \\"quoted\\"",
+              "date": "2026-11-24",
+              "requester": { "authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)" },
+              "provider": { "name": "Northwind", "establishedIn": "US" },
+              "model": { "name": "N5", "trainingCompute": { "value": 3e26, "unit": "operations" }, "weightsPublished": false },
+              "items": [
+                { "id": "w\\"eights\\", <script>", "artifact": "weights", "channel": "transfer",
+                  "recipients": [ { "organisation": "Team", "nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "independent-expert" } ] }
+              ]
+            }
+            """
+        let folder = try CLI.folder(["hostile.json": request])
+        let path = folder.appendingPathComponent("hostile.json").path
+        let html = try CLI.run(["report", "--format", "html", path])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(!html.stdout.lowercased().contains("<script"))
+        #expect(html.stdout.contains("Request AIO &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;, &quot;quoted&quot;"))
+        #expect(html.stdout.contains("item 0 [w&quot;eights&quot;, &lt;script&gt;]"))
+        let csv = try CLI.run(["report", "--format", "csv", path])
+        let record = csv.stdout.components(separatedBy: "\r\n")[1]
+        #expect(record.hasPrefix(#""AIO <script>alert(""x"")</script>, ""quoted""",2026-11-24,conflict,0,"w""eights"", <script>",weights,"#))
+        let markdown = try CLI.run(["report", path])
+        #expect(markdown.stdout.contains(#"## Request AIO \<script\>alert("x")\</script\>, "quoted": CONFLICT"#))
+    }
+
+    @Test func usageErrors() throws {
+        let json = try CLI.run(["check", "--format", "json", Self.conflict])
+        let folder = try CLI.folder(["results.json": json.stdout])
+        let results = folder.appendingPathComponent("results.json").path
+        let dated = try CLI.run(["report", results, "--as-of", "2026-01-01"])
+        #expect(dated.status == 2)
+        #expect(dated.stderr.contains("--as-of and --posture apply when analysing requests"))
+        let mixed = try CLI.run(["report", results, Self.conflict])
+        #expect(mixed.status == 2)
+        #expect(mixed.stderr.contains("give request files or analysis results, not both"))
+        let missing = try CLI.run(["report", "/nonexistent/request.json"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/request.json: error: cannot read file"))
+        let broken = try CLI.folder(["broken.json": #"{"verdict": "conflict", "findings": [], "items": 3}"#])
+        let bad = try CLI.run(["report", broken.appendingPathComponent("broken.json").path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("not analysis results"))
+    }
+
+    // MARK: Browser check
+
+    static let chromium: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            for name in ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"] {
+                let candidate = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }()
+
+    /// scripts/browser-check.sh: Chromium renders the conflict report to a PNG and to its DOM.
+    @Test(.enabled(if: chromium != nil, "no chromium binary found (Debian: apt-get install chromium); browser check skipped"),
+          .timeLimit(.minutes(5)))
+    func chromiumRendersTheVerdictAndBothCitations() throws {
+        let out = try CLI.folder([:])
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/bin/bash")
+        script.arguments = [CLI.root.appendingPathComponent("scripts/browser-check.sh").path,
+                            CLI.productsDirectory.appendingPathComponent("ecca").path, out.path]
+        let log = Pipe()
+        script.standardOutput = log
+        script.standardError = log
+        try script.run()
+        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        script.waitUntilExit()
+        #expect(script.terminationStatus == 0, "\(output)")
+        let dom = try String(contentsOf: out.appendingPathComponent("report.dom.html"), encoding: .utf8)
+        #expect(dom.contains("<span class=\"verdict verdict-conflict\" title=\"no accepted way of complying satisfies both the EU and the US rules\">CONFLICT</span>"))
+        #expect(dom.contains("<h5 class=\"citation\">Art. 92(5)</h5>"))
+        #expect(dom.contains("<h5 class=\"citation\">15 CFR Part 774, Supp. No. 1, ECCN 4E091</h5>"))
+        let png = try Data(contentsOf: out.appendingPathComponent("report.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "a PNG file")
+        #expect(png.count > 20_000, "a rendered page, not a blank one")
+    }
+}

@@ -1,0 +1,61 @@
+import EccaAnalysis
+import EccaReports
+import Foundation
+import Testing
+
+/// RESULTS inputs are told from requests by content, in every shape `check`, `batch` and `report` print.
+@Suite struct AnalysisResultsReaderTests {
+    static func analyses() throws -> [RequestAnalysis] {
+        try ["conflict", "clear"].map { try Fixtures.analyse(sample: $0) }
+    }
+
+    @Test func oneAnalysisAsCheckPrintsIt() throws {
+        let analysis = try Self.analyses()[0]
+        let results = try #require(try AnalysisResultsReader.read(Array(JSONReport.encode(analysis).utf8), name: "one.json"))
+        #expect(results.analyses == [analysis])
+    }
+
+    @Test func anArrayOfAnalyses() throws {
+        let analyses = try Self.analyses()
+        let results = try #require(try AnalysisResultsReader.read(Array(JSONReport.encode(analyses).utf8), name: "many.json"))
+        #expect(results.analyses == analyses)
+    }
+
+    @Test func ndjsonWithErrorRecords() throws {
+        let analyses = try Self.analyses()
+        let lines = [JSONReport.encode(analyses[0], pretty: false),
+                     #"{"error":{"message":"not valid JSON"},"id":"broken"}"#,
+                     "",
+                     JSONReport.encode(analyses[1], pretty: false)]
+        let results = try #require(try AnalysisResultsReader.read(Array(lines.joined(separator: "\n").utf8), name: "batch.ndjson"))
+        #expect(results.analyses == analyses)
+        #expect(results.errorRecords == [2])
+    }
+
+    @Test func aWholeReport() throws {
+        let report = try Fixtures.report(sample: "avoidable")
+        let results = try #require(try AnalysisResultsReader.read(Array(JSONReport.encode(report).utf8), name: "report.json"))
+        #expect(results.analyses == report.analyses)
+    }
+
+    @Test func requestsAreNotResults() throws {
+        for sample in ["weights-to-ai-office-warsaw.json", "weights-or-api-access.xml"] {
+            let bytes = try #require(FileManager.default.contents(atPath: Fixtures.samplePath(sample)))
+            #expect(try AnalysisResultsReader.read([UInt8](bytes), name: sample) == nil)
+        }
+    }
+
+    @Test func brokenResultsNameTheLineAndField() throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.encode(try Self.analyses()[0]).utf8)) as? [String: Any])
+        object["verdict"] = "maybe"
+        let broken = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let text = JSONReport.encode(try Self.analyses()[1], pretty: false) + "\n" + broken + "\n"
+        #expect(throws: ReportError.self) { try AnalysisResultsReader.read(Array(text.utf8), name: "bad.ndjson") }
+        do {
+            _ = try AnalysisResultsReader.read(Array(text.utf8), name: "bad.ndjson")
+        } catch {
+            #expect(error.description.hasPrefix("bad.ndjson:2: error: not analysis results:"))
+            #expect(error.description.contains("verdict"))
+        }
+    }
+}

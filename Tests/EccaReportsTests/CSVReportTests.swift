@@ -1,0 +1,47 @@
+import EccaAnalysis
+import EccaReports
+import Testing
+
+@Suite struct CSVReportTests {
+    @Test func oneRowPerItemWithTheDocumentedColumns() throws {
+        let analyses = try ["conflict", "avoidable", "clear"].map { try Fixtures.analyse(sample: $0) }
+        let rows = try CSVParsing.rows(CSVReport().render(analyses))
+        #expect(rows[0] == CSVReport.columns)
+        #expect(rows.count == 1 + analyses.map(\.items.count).reduce(0, +))
+        #expect(rows.dropFirst().allSatisfy { $0.count == CSVReport.columns.count })
+        let records = rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(rows[0], $0)) }
+        let conflict = try #require(records.first { $0["request_id"] == "AIO-2026-0142" })
+        #expect(conflict["as_of"] == "2026-11-24")
+        #expect(conflict["request_verdict"] == "conflict")
+        #expect(conflict["item_index"] == "0")
+        #expect(conflict["item_id"] == "weights")
+        #expect(conflict["text_verdict"] == "conflict")
+        #expect(conflict["enforcement_verdict"] == "clear")
+        #expect(conflict["finding_count"] == "2")
+        #expect(conflict["conflict_signatures"] == "eu.gpai-code.safety-security.m3-5 + us.ai-diffusion.4e091; eu.ai-act.art92.5 + us.ai-diffusion.4e091")
+        #expect(conflict["obliging_provisions"]?.contains("EU Art. 92(5)") == true)
+        #expect(conflict["forbidding_provisions"] == "US 15 CFR Part 774, Supp. No. 1, ECCN 4E091")
+        #expect(conflict["failed_exceptions"]?.contains("15 CFR 740.27") == true)
+        let avoidable = try #require(records.first { $0["request_id"] == "AIO-2026-0177" })
+        #expect(avoidable["item_verdict"] == "avoidable")
+        #expect(avoidable["compliant_alternatives"] == "remote-api")
+        let clear = try #require(records.first { $0["request_id"] == "AIO-2026-0188" })
+        #expect(clear["item_verdict"] == "clear")
+        #expect(clear["finding_count"] == "0")
+        #expect(clear["item_id"] == "")
+    }
+
+    @Test func rfc4180Fields() {
+        #expect(CSVReport.field("plain") == "plain")
+        #expect(CSVReport.field("a,b") == "\"a,b\"")
+        #expect(CSVReport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVReport.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSVReport.field("=1+1") == "'=1+1")
+        #expect(CSVReport.field("@cmd") == "'@cmd")
+        #expect(CSVReport.field("≥ 1e26 operations") == "≥ 1e26 operations")
+    }
+
+    @Test func emptyBatchIsJustTheHeader() {
+        #expect(CSVReport().render([]) == CSVReport.columns.joined(separator: ",") + "\r\n")
+    }
+}

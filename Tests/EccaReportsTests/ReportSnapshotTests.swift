@@ -1,0 +1,69 @@
+import EccaAnalysis
+import EccaReports
+import Foundation
+import Testing
+
+/// The Markdown and HTML reports of the conflict, avoidable and clear samples, byte for byte.
+/// The HTML is the Graphviz-free variant (SVG output varies between Graphviz versions); SVG
+/// embedding has its own tests.
+@Suite struct ReportSnapshotTests {
+    static let samples = ["conflict", "avoidable", "clear"]
+
+    @Test(arguments: samples)
+    func markdown(_ sample: String) throws {
+        let report = try Fixtures.report(sample: sample)
+        try Snapshot.expectMatches(try MarkdownReport().render(report), named: "\(sample).md")
+    }
+
+    @Test(arguments: samples)
+    func html(_ sample: String) throws {
+        let report = try Fixtures.report(sample: sample)
+        try Snapshot.expectMatches(try HTMLReport().render(report, pictures: [.graphvizMissing]), named: "\(sample).html")
+    }
+
+    @Test func samplesHaveTheVerdictsTheirNamesSay() throws {
+        for sample in Self.samples {
+            #expect(try Fixtures.analyse(sample: sample).verdict.rawValue == sample)
+        }
+    }
+
+    /// Rendering is a pure function of the report: the same bytes sequentially, from 1, 4 or 16
+    /// concurrent workers, and from a fresh analysis of the same request.
+    @Test func renderingIsDeterministicAcrossRunsAndWorkers() async throws {
+        let reports = try Self.samples.map { try Fixtures.report(sample: $0) }
+        let sequential = try reports.map { (try MarkdownReport().render($0), try HTMLReport().render($0, pictures: [.graphvizMissing])) }
+        for workers in [1, 4, 16] {
+            let results = try await withThrowingTaskGroup(of: (Int, String, String).self) { group in
+                for _ in 0..<workers {
+                    for (index, report) in reports.enumerated() {
+                        group.addTask { (index, try MarkdownReport().render(report), try HTMLReport().render(report, pictures: [.graphvizMissing])) }
+                    }
+                }
+                var results: [(Int, String, String)] = []
+                for try await result in group { results.append(result) }
+                return results
+            }
+            #expect(results.count == workers * reports.count)
+            for (index, markdown, html) in results {
+                #expect(markdown == sequential[index].0)
+                #expect(html == sequential[index].1)
+            }
+        }
+        let again = try Fixtures.report(sample: "conflict")
+        #expect(again == reports[0])
+        #expect(try MarkdownReport().render(again) == sequential[0].0)
+    }
+
+    @Test func reportsCarryNoCurrentTime() throws {
+        let report = try Fixtures.report(sample: "conflict")
+        let html = try HTMLReport().render(report, pictures: [.graphvizMissing])
+        let markdown = try MarkdownReport().render(report)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let today = formatter.string(from: Date())
+        if today != "2026-11-24" {
+            #expect(!html.contains(today))
+            #expect(!markdown.contains(today))
+        }
+    }
+}
