@@ -52,10 +52,14 @@ public final class ConflictEngine {
 
     /// Analyses one request. Throws only for requests that cannot be analysed at all.
     public func analyze(_ request: DisclosureRequest, today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> RequestAnalysis {
+        try analyze(request, asOf: options.asOf ?? request.date ?? today)
+    }
+
+    /// Analyses one request on a given date (timelines analyse the same request on many dates).
+    public func analyze(_ request: DisclosureRequest, asOf: LegalDate) throws(AnalysisError) -> RequestAnalysis {
         for instrument in request.instruments ?? [] where graph.instruments[instrument] == nil {
             throw .unknownInstrument(id: instrument, requestID: request.id)
         }
-        let asOf = options.asOf ?? request.date ?? today
         var items: [ItemAnalysis] = []
         var findings: [Finding] = []
         var findingIDs: Set<String> = []
@@ -190,7 +194,7 @@ public final class ConflictEngine {
         statuses[provision]?.binds(on: date, posture: posture) ?? graph.binds(provision: provision, on: date, posture: posture)
     }
 
-    private func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
+    func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
         let snapshot = prepared.snapshot
         let key = keys.key(prepared, posture: posture, asOf: asOf, binds: binds)
         let decided: SolvedCheck

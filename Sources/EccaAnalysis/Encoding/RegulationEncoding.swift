@@ -37,6 +37,14 @@ final class RegulationEncoding {
     private(set) var tracks: [(provision: String, literal: SMTTerm)] = []
     private(set) var checkedNorms: [Norm] = []
 
+    /// Every assertion of the regulation base, in order, so an optimizer can be given the same base.
+    private(set) var baseAssertions: [SMTTerm] = []
+
+    private func base(_ term: SMTTerm) throws {
+        baseAssertions.append(term)
+        try solver.assert(term)
+    }
+
     static let otherValue = "__other"
     private var countrySort: SMTEnumSort?
 
@@ -99,12 +107,12 @@ final class RegulationEncoding {
                 for unit in fact.units {
                     let term = try context.real("\(id)@\(unit)")
                     perUnit[unit] = term
-                    try solver.assert(context.ge(term, try context.real(decimal: "0")))
+                    try base(context.ge(term, try context.real(decimal: "0")))
                 }
                 // A sub-unit count never exceeds its parent's: FLOP ≤ operations.
                 for unit in fact.units {
                     if let parent = graph.units[unit]?.countsToward, let sub = perUnit[unit], let whole = perUnit[parent] {
-                        try solver.assert(context.le(sub, whole))
+                        try base(context.le(sub, whole))
                     }
                 }
                 quantities[id] = perUnit
@@ -151,7 +159,7 @@ final class RegulationEncoding {
         for id in graph.ruleOrder {
             let rule = graph.rules[id]!
             let body = try context.and([try term(rule.condition)] + rule.exceptions.map { try context.not(term($0.condition)) })
-            try solver.assert(context.iff(ruleTerms[id]!, body))
+            try base(context.iff(ruleTerms[id]!, body))
         }
     }
 
@@ -166,18 +174,18 @@ final class RegulationEncoding {
             var parts = [try binds(norm.provisionID)]
             if let condition = norm.condition { parts.append(try term(condition)) }
             parts += try norm.exceptions.map { try context.not(term($0.condition)) }
-            try solver.assert(context.iff(literal, context.and(parts)))
+            try base(context.iff(literal, context.and(parts)))
             if norm.modality == .obligation { obligations.append(literal) } else { prohibitions.append(literal) }
             byProvision[norm.provisionID, default: []].append(norm)
         }
-        try solver.assert(context.iff(clash, context.and([context.or(obligations), context.or(prohibitions)])))
+        try base(context.iff(clash, context.and([context.or(obligations), context.or(prohibitions)])))
         for provision in graph.provisionOrder {
             guard let norms = byProvision[provision] else { continue }
             let track = try context.bool("track:\(provision)")
             tracks.append((provision, track))
             for norm in norms {
                 let effect = norm.modality == .obligation ? perform : try context.not(perform)
-                try solver.assert(context.implies(track, context.implies(active[norm.id]!, effect)))
+                try base(context.implies(track, context.implies(active[norm.id]!, effect)))
             }
         }
     }

@@ -1,0 +1,39 @@
+import ClauseGraph
+
+/// One way to remove a conflict: the changes to the request, what they cost, the verdict after
+/// them under each posture, the provisions the cure relies on, and MoU-ready wording.
+public struct Cure: Sendable, Hashable, Codable {
+    public struct Change: Sendable, Hashable, Codable {
+        /// channel, artifact, recipientLocation, recipientNationality, hostingLocation, licence,
+        /// exception, timing.
+        public var dimension: String
+        public var from: String
+        public var to: String
+    }
+
+    public struct Reliance: Sendable, Hashable, Codable {
+        public var provision: String
+        public var citation: String
+        /// Why the cure works under this provision.
+        public var reason: String
+    }
+
+    public var rank: Int
+    public var item: Int
+    public var cost: Int
+    public var changes: [Change]
+    public var verdicts: [String: Verdict]
+    public var reliesOn: [Reliance]
+    public var mouWording: [String]
+}
+
+/// The cures of a request, best first.
+public struct CureReport: Sendable, Hashable, Codable {
+    public var id: String
+    public var asOf: LegalDate
+    public var verdict: Verdict
+    public var postures: [String: Verdict]
+    public var cures: [Cure]
+    /// Items that were clear already, or for which no cure within the negotiable parts exists.
+    public var notes: [String]
+}

@@ -1,0 +1,61 @@
+import EccaFormats
+
+/// What each kind of change to a request costs a negotiator (docs/negotiation.md). Cures are ranked
+/// by total cost; a cure that changes what is handed over costs more than one that changes how.
+public struct CureCosts: Sendable, Hashable, Codable {
+    /// Use another channel (API access instead of a transfer).
+    public var channel = 3
+    /// Hand over a different artefact (documentation or API access instead of weights).
+    public var artifact = 10
+    /// Have the recipients sit elsewhere (a Supp. No. 5 to Part 740 (a) destination).
+    public var recipientLocation = 4
+    /// Use evaluators who are U.S. persons.
+    public var recipientNationality = 4
+    /// Keep the artefact hosted elsewhere.
+    public var hostingLocation = 2
+    /// Apply for and obtain a licence.
+    public var licence = 6
+    /// Establish and claim an exception, exclusion or classification (AIA, 4E091 Note 2).
+    public var exception = 6
+    /// Provide it later.
+    public var timing = 12
+
+    public init() {}
+
+    static let keys = ["channel", "artifact", "recipientLocation", "recipientNationality", "hostingLocation", "licence",
+                       "exception", "timing"]
+
+    /// Reads a JSON cost file: an object with any of the keys above and non-negative integer costs.
+    /// Missing keys keep their defaults. Errors name the line and the key.
+    public static func read(_ text: String, file: String) throws(RequestError) -> CureCosts {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(text)
+        } catch {
+            throw RequestError(file: file, line: error.line, message: "malformed JSON: \(error.message) (column \(error.column))")
+        }
+        guard case .object(let members, _) = value else {
+            throw RequestError(file: file, line: value.line, message: "a cost file is a JSON object, e.g. {\"licence\": 8}")
+        }
+        var costs = CureCosts()
+        for (key, member) in members {
+            guard keys.contains(key) else {
+                throw RequestError(file: file, line: member.line, field: key, message: "unknown cost (expected one of: \(keys.joined(separator: ", ")))")
+            }
+            guard case .number(let text, _) = member, let cost = Int(text), cost >= 0, cost <= 1_000_000 else {
+                throw RequestError(file: file, line: member.line, field: key, message: "a cost must be a whole number from 0 to 1000000")
+            }
+            switch key {
+            case "channel": costs.channel = cost
+            case "artifact": costs.artifact = cost
+            case "recipientLocation": costs.recipientLocation = cost
+            case "recipientNationality": costs.recipientNationality = cost
+            case "hostingLocation": costs.hostingLocation = cost
+            case "licence": costs.licence = cost
+            case "exception": costs.exception = cost
+            default: costs.timing = cost
+            }
+        }
+        return costs
+    }
+}

@@ -1,0 +1,185 @@
+import ClauseGraph
+import EccaFormats
+import EccaSMT
+
+/// Finds the cheapest changes to a request that remove its conflicts: minimal correction sets over
+/// the negotiable parts of the request, found with Z3's optimizer (MaxSMT) and enumerated best
+/// first without repeats (docs/negotiation.md).
+///
+/// Every negotiable part (channel, artefact, recipients' location and nationality, hosting
+/// location, a licence, each exception the exporter could claim, timing) gets a literal "kept";
+/// the request's own value holds under it; keeping costs nothing, changing costs the part's
+/// price. The regulation base and "no obligation clashes with a prohibition" are hard. Each
+/// optimum names a correction set; blocking its supersets gives the next.
+struct CureFinder {
+    let engine: ConflictEngine
+    let costs: CureCosts
+
+    /// A negotiable part of one check.
+    struct Dimension {
+        var name: String
+        var cost: Int
+        var kept: SMTTerm
+    }
+
+    struct CorrectionSet {
+        var changes: [Cure.Change]
+        var cost: Int
+        /// The model's values for the changed parts, to rewrite the request.
+        var channel: String?
+        var artifact: String?
+        var location: String?
+        var nationalityUS = false
+        var hosting: String?
+        var licence = false
+        var claims: [String] = []
+        var date: LegalDate?
+    }
+
+    static let preferredLocations = ["BE", "FR", "DE", "NL", "IE", "IT", "ES", "SE", "DK", "FI"]
+
+    func correctionSets(_ prepared: ConflictEngine.PreparedSlot, request: DisclosureRequest, posture: Posture,
+                        limit: Int) throws -> [CorrectionSet] {
+        let encoding = engine.encoding
+        let context = encoding.context
+        let optimizer = try SMTOptimizer(context: context)
+        if let timeout = engine.options.timeoutMilliseconds, timeout > 0 { try optimizer.setTimeout(milliseconds: timeout) }
+        for assertion in encoding.baseAssertions { try optimizer.assert(assertion) }
+        try optimizer.assert(encoding.posture(posture))
+        for track in encoding.tracks { try optimizer.assert(track.literal) }
+
+        var dimensions: [String: Dimension] = [:]
+        func dimension(_ name: String, _ cost: Int) throws -> SMTTerm {
+            if let existing = dimensions[name] { return existing.kept }
+            let kept = try context.bool("kept:\(name)")
+            dimensions[name] = Dimension(name: name, cost: cost, kept: kept)
+            try optimizer.assertSoft(kept, weight: UInt(cost) * 100 + 1, group: "cures")
+            return kept
+        }
+        let snapshot = prepared.snapshot
+        let item = request.items[prepared.slot.item]
+        for (fact, value) in snapshot.values.sorted(by: { $0.key < $1.key }) {
+            let constraints = try encoding.constraints(fact: fact, value: value)
+            let name: String?
+            switch fact {
+            case "item.channel": name = "channel"
+            case "item.artifact": name = "artifact"
+            case "recipient.location": name = "recipientLocation"
+            case "recipient.nationalities", "recipient.latest-citizenship", "recipient.government-body",
+                 "recipient.us-permanent-resident": name = "recipientNationality"
+            case "item.hosting-location": name = "hostingLocation"
+            case "item.licence-held": name = "licence"
+            case "as-of": name = "timing"
+            case "item.claims": name = nil  // one part per claimable exception, below
+            default: name = nil
+            }
+            if fact == "item.claims", case .set(let claimed) = value {
+                for (element, literal) in encoding.members[fact] ?? [:] {
+                    if claimed.contains(element) {
+                        try optimizer.assert(literal)
+                    } else {
+                        let kept = try dimension("exception:\(element)", costs.exception)
+                        try optimizer.assert(context.implies(kept, context.not(literal)))
+                    }
+                }
+                continue
+            }
+            guard let name else {
+                for constraint in constraints { try optimizer.assert(constraint) }
+                continue
+            }
+            let cost: Int = switch name {
+            case "channel": costs.channel
+            case "artifact": costs.artifact
+            case "recipientLocation": costs.recipientLocation
+            case "recipientNationality": costs.recipientNationality
+            case "hostingLocation": costs.hostingLocation
+            case "licence": costs.licence
+            default: costs.timing
+            }
+            let kept = try dimension(name, cost)
+            if !constraints.isEmpty { try optimizer.assert(context.implies(kept, context.and(constraints))) }
+        }
+        // What each part becomes when it changes.
+        if let kept = dimensions["recipientNationality"]?.kept {
+            var usPerson = try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
+            usPerson += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
+            if let us = encoding.members["recipient.nationalities"]?["US"] { usPerson.append(us) }
+            try optimizer.assert(context.implies(context.not(kept), context.and(usPerson)))
+        }
+        if let kept = dimensions["licence"]?.kept, let held = encoding.booleans["item.licence-held"] {
+            try optimizer.assert(context.implies(context.not(kept), held))
+        }
+        if let kept = dimensions["timing"]?.kept, let asOf = encoding.dates["as-of"], case .date(let today) = snapshot["as-of"] {
+            try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
+        }
+        // Tie-breaks between equally cheap cures: an accepted alternative channel, API access, an EU
+        // Tier-1 location.
+        if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
+            for alternative in item.alternatives ?? [] where sort.valueNames.contains(alternative) {
+                try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 1, group: "cures")
+            }
+        }
+        if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"] {
+            try optimizer.assertSoft(context.or(Self.preferredLocations.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
+        }
+
+        var found: [CorrectionSet] = []
+        while found.count < limit {
+            guard try optimizer.check() == .sat else { break }
+            let model = try optimizer.model()
+            var set = CorrectionSet(changes: [], cost: 0)
+            var changed: [SMTTerm] = []
+            for name in dimensions.keys.sorted() {
+                let part = dimensions[name]!
+                guard try model.evalBool(part.kept) == false else { continue }
+                changed.append(part.kept)
+                set.cost += part.cost
+                set.changes.append(try describe(name, model: model, snapshot: snapshot, into: &set))
+            }
+            guard !changed.isEmpty else { break }  // consistent without any change: nothing to cure
+            found.append(set)
+            // The next correction set may not contain this one.
+            try optimizer.assert(context.or(changed))
+        }
+        return found
+    }
+
+    private func describe(_ name: String, model: SMTModel, snapshot: FactSnapshot, into set: inout CorrectionSet) throws -> Cure.Change {
+        let encoding = engine.encoding
+        func enumValue(_ fact: String) throws -> String? {
+            guard let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact] else { return nil }
+            return try model.evalEnum(term, sort: sort)
+        }
+        let renderer = AtomRenderer(graph: engine.graph)
+        func current(_ fact: String) -> String { renderer.value(snapshot[fact], unit: nil) }
+        switch name {
+        case "channel":
+            set.channel = try enumValue("item.channel")
+            return .init(dimension: name, from: current("item.channel"), to: set.channel ?? "?")
+        case "artifact":
+            set.artifact = try enumValue("item.artifact")
+            return .init(dimension: name, from: current("item.artifact"), to: set.artifact ?? "?")
+        case "recipientLocation":
+            set.location = try enumValue("recipient.location")
+            return .init(dimension: name, from: current("recipient.location"), to: set.location ?? "?")
+        case "recipientNationality":
+            set.nationalityUS = true
+            return .init(dimension: name, from: current("recipient.nationalities"), to: "US persons")
+        case "hostingLocation":
+            set.hosting = try enumValue("item.hosting-location")
+            return .init(dimension: name, from: current("item.hosting-location"), to: set.hosting ?? "?")
+        case "licence":
+            set.licence = true
+            return .init(dimension: name, from: "no licence", to: "a BIS licence for this disclosure")
+        case "timing":
+            if let term = encoding.dates["as-of"], let day = try model.evalInt(term) { set.date = LegalDate(dayNumber: day) }
+            return .init(dimension: name, from: current("as-of"), to: set.date?.iso ?? "later")
+        default:
+            let provision = String(name.dropFirst("exception:".count))
+            set.claims.append(provision)
+            let citation = engine.graph.provisions[provision]?.citation ?? provision
+            return .init(dimension: "exception", from: "not claimed", to: "\(citation) established and claimed (only where its conditions are met)")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ClauseGraph
+import EccaFormats
+
+/// The outcome of `ecca mou verify` for one posture: a request inside the MoU's scope that still
+/// conflicts on some date of the period, or the statement that none exists.
+public struct MoUVerification: Sendable, Hashable, Codable {
+    public struct PostureOutcome: Sendable, Hashable, Codable {
+        public var posture: Posture
+        public var holds: Bool
+        /// A request `ecca check` accepts and reproduces (with `--as-of` its date).
+        public var counterexample: DisclosureRequest?
+        /// The clashing provisions the counterexample triggers.
+        public var provisions: [String]
+        /// The analysis of the counterexample, for its explanation.
+        public var analysis: RequestAnalysis?
+    }
+
+    public var mou: String
+    public var from: LegalDate
+    public var to: LegalDate
+    public var outcomes: [PostureOutcome]
+    /// What the search assumed.
+    public var assumptions: [String]
+    public var holds: Bool { outcomes.allSatisfy(\.holds) }
+}

@@ -1,0 +1,242 @@
+import ClauseGraph
+import EccaFormats
+import EccaSMT
+
+extension ConflictEngine {
+    /// Searches the MoU's scope for a request that still conflicts on some date of `[from, to]`
+    /// (within the MoU's validity), under each posture: the scope and the commitments constrain the
+    /// request's facts, every other fact ranges over its whole domain, and Z3 looks for a model in
+    /// which an obligation and a prohibition clash. A model becomes a concrete request, which is
+    /// then analysed again to confirm it.
+    public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
+        let from = max(requestedFrom ?? mou.validFrom, mou.validFrom)
+        let to = min(requestedTo ?? mou.validUntil, mou.validUntil)
+        var outcomes: [MoUVerification.PostureOutcome] = []
+        do {
+            for posture in options.postures {
+                let solver = encoding.solver
+                try solver.push()
+                defer { try? solver.pop() }
+                for constraint in try scopeConstraints(mou, from: from, to: to) { try solver.assert(constraint) }
+                try solver.assert(encoding.posture(posture))
+                switch try solver.check(assumptions: [encoding.clash]) {
+                case .unsat:
+                    outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil))
+                case .unknown(let reason):
+                    throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
+                case .sat:
+                    let model = try plausibleModel(mou, from: from, to: to, posture: posture) ?? solver.model()
+                    let request = try counterexample(from: model, mou: mou)
+                    let date = request.date!
+                    var single = self.options
+                    single.postures = [posture]
+                    let confirm = try ConflictEngine(graph: graph, options: single)
+                    let analysis = try confirm.analyze(request, asOf: date)
+                    let provisions = Array(Set(analysis.findings.flatMap { $0.provisions.map(\.id) })).sorted()
+                    outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis))
+                }
+            }
+        } catch let error as AnalysisError {
+            throw error
+        } catch {
+            throw .solver(message: String(describing: error), requestID: mou.id)
+        }
+        var assumptions = [
+            "the regulations loaded (\(graph.files.count) files, \(graph.provisions.count) provisions); no rule outside them",
+            "dates from \(from) to \(to) (the MoU's validity is \(mou.validFrom) to \(mou.validUntil))",
+            "facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)",
+            "one item and one recipient per request: a request with several is covered when each of its items and recipients is",
+        ]
+        if mou.scope.instruments.isEmpty {
+            assumptions.append("no provider-specific instrument (is-informed letter) applies: the scope names none")
+        }
+        if mou.commitments.contains(where: { $0.kind == .art78Confidentiality }) {
+            assumptions.append("Art. 78 confidentiality binds the Commission and changes no US-law outcome")
+        }
+        return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions)
+    }
+
+    /// Among the clashing requests of the scope, one that reads like a real request: recipients of
+    /// one nationality sitting where they are nationals, in an EU member state, a US provider, a
+    /// model placed on the market after the GPAI rules applied. Soft preferences only: nil if the
+    /// optimizer cannot say.
+    func plausibleModel(_ mou: MoUDocument, from: LegalDate, to: LegalDate, posture: Posture) throws -> SMTModel? {
+        let context = encoding.context
+        let optimizer = try SMTOptimizer(context: context)
+        if let timeout = options.timeoutMilliseconds, timeout > 0 { try optimizer.setTimeout(milliseconds: timeout) }
+        for assertion in encoding.baseAssertions { try optimizer.assert(assertion) }
+        for constraint in try scopeConstraints(mou, from: from, to: to) { try optimizer.assert(constraint) }
+        try optimizer.assert(encoding.posture(posture))
+        try optimizer.assert(encoding.clash)
+        func prefer(_ term: SMTTerm?) throws {
+            if let term { try optimizer.assertSoft(term, weight: 1, group: "plausible") }
+        }
+        let eu = graph.sets["eu.member-states"]?.members ?? []
+        if let location = encoding.scalars["recipient.location"], let latest = encoding.scalars["recipient.latest-citizenship"] {
+            try prefer(context.eq(location, latest))
+        }
+        for fact in ["recipient.location", "recipient.latest-citizenship"] where !eu.isEmpty {
+            try prefer(encoding.constraints(fact: fact, value: .oneOf(eu)).first)
+        }
+        try prefer(encoding.constraints(fact: "recipient.headquarters", value: .scalar("BE")).first)
+        try prefer(encoding.constraints(fact: "provider.established-in", value: .scalar("US")).first)
+        try prefer(encoding.constraints(fact: "item.hosting-location", value: .scalar("US")).first)
+        if let placed = encoding.dates["model.placed-on-eu-market"], let start = LegalDate(iso: "2025-08-02") {
+            try prefer(context.ge(placed, context.int(value: start.dayNumber)))
+            try prefer(context.le(placed, context.int(value: from.dayNumber)))
+        }
+        guard try optimizer.check() == .sat else { return nil }
+        return try optimizer.model()
+    }
+
+    /// The scope and commitments of an MoU as constraints on one request's facts.
+    func scopeConstraints(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> [SMTTerm] {
+        let context = encoding.context
+        var constraints: [SMTTerm] = []
+        func oneOf(_ fact: String, _ values: [String]) throws {
+            guard !values.isEmpty, let constraint = try encoding.constraints(fact: fact, value: .oneOf(values)).first else { return }
+            constraints.append(constraint)
+        }
+        if let asOf = encoding.dates["as-of"] {
+            constraints.append(try context.ge(asOf, context.int(value: from.dayNumber)))
+            constraints.append(try context.le(asOf, context.int(value: to.dayNumber)))
+        }
+        let scope = mou.scope
+        if !scope.legalBases.isEmpty {
+            let matches = scope.legalBases.map { Condition.equals(fact: "request.legal-basis", value: $0, at: SourceLocation(file: mou.file, line: 0)) }
+            constraints.append(try encoding.term(.any(matches)))
+        }
+        try oneOf("item.artifact", scope.artifacts)
+        try oneOf("item.channel", scope.channels)
+        try oneOf("recipient.location", scope.recipientLocations)
+        try oneOf("model.name", scope.models)
+        if !scope.recipientNationalities.isEmpty {
+            // Each recipient's nationalities are among those listed, and so is the latest.
+            try oneOf("recipient.latest-citizenship", scope.recipientNationalities)
+            for (element, literal) in encoding.members["recipient.nationalities"] ?? [:] where !scope.recipientNationalities.contains(element) {
+                constraints.append(try context.not(literal))
+            }
+            constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
+        }
+        if let unit = scope.computeUnit {
+            let bounds = QuantityBounds(lower: scope.computeMin, upper: scope.computeMax)
+            constraints += try encoding.constraints(fact: "model.training-compute", value: .quantity([unit: bounds]))
+        }
+        if let published = scope.weightsPublished {
+            constraints += try encoding.constraints(fact: "model.weights-published", value: .boolean(published))
+        }
+        // Instruments in force for the provider: those the scope names, and no others.
+        constraints += try encoding.constraints(fact: "request.instruments", value: .set(Set(scope.instruments)))
+        var claims: Set<String> = []
+        var licence = false
+        for commitment in mou.commitments {
+            switch commitment.kind {
+            case .usPersonEvaluators:
+                constraints += try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
+                constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
+                for (element, literal) in encoding.members["recipient.nationalities"] ?? [:] {
+                    constraints.append(element == "US" ? literal : try context.not(literal))
+                }
+            case .usHostedEnclave:
+                constraints += try encoding.constraints(fact: "item.channel", value: .scalar("secure-enclave"))
+                constraints += try encoding.constraints(fact: "item.hosting-location", value: .scalar("US"))
+            case .licenceHeld: licence = true
+            case .aiaCertification: claims.insert("us.ai-diffusion.740.27")
+            case .exceptionClaim: if let provision = commitment.provision { claims.insert(provision) }
+            case .art78Confidentiality: break
+            }
+        }
+        // Licences and claims hold only where the MoU commits to them (as in a request).
+        constraints += try encoding.constraints(fact: "item.licence-held", value: .boolean(licence))
+        constraints += try encoding.constraints(fact: "item.claims", value: .set(claims))
+        return constraints
+    }
+
+    /// A concrete request from a model of the scope: every fact the rules read is set explicitly,
+    /// so that `ecca check` reproduces the clash without depending on defaults.
+    func counterexample(from model: SMTModel, mou: MoUDocument) throws -> DisclosureRequest {
+        func scalar(_ fact: String) throws -> String? {
+            guard let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact],
+                  let value = try model.evalEnum(term, sort: sort), value != RegulationEncoding.otherValue else { return nil }
+            return value
+        }
+        func flag(_ fact: String) throws -> Bool? {
+            guard let term = encoding.booleans[fact] else { return nil }
+            return try model.evalBool(term)
+        }
+        func date(_ fact: String) throws -> LegalDate? {
+            guard let term = encoding.dates[fact], let day = try model.evalInt(term) else { return nil }
+            return LegalDate(dayNumber: day)
+        }
+        func elements(_ fact: String) throws -> [String] {
+            var result: [String] = []
+            for (element, literal) in (encoding.members[fact] ?? [:]).sorted(by: { $0.key < $1.key }) where try model.evalBool(literal) == true {
+                result.append(element)
+            }
+            return result
+        }
+        let asOf = try date("as-of") ?? mou.validFrom
+        let latest = try scalar("recipient.latest-citizenship") ?? "FR"
+        var nationalities = try elements("recipient.nationalities")
+        if !nationalities.contains(latest) { nationalities.append(latest) }
+        let authority = mou.parties.first { $0.role == "eu-authority" }?.name ?? "European Commission (AI Office)"
+        let recipient = DisclosureRequest.Recipient(
+            organisation: try scalar("recipient.organisation") ?? "Evaluation team",
+            nationalities: nationalities, location: try scalar("recipient.location"),
+            headquarters: try scalar("recipient.headquarters"), latestCitizenship: latest,
+            usPermanentResident: try flag("recipient.us-permanent-resident") ?? false,
+            governmentBody: try flag("recipient.government-body") ?? false, role: try scalar("recipient.role"))
+        var licences = try elements("item.claims")
+        if try flag("item.licence-held") == true { licences.append("BIS licence (as committed in \(mou.id))") }
+        let item = DisclosureRequest.Item(id: "counterexample", artifact: try scalar("item.artifact") ?? "weights",
+                                          channel: try scalar("item.channel") ?? "transfer", recipients: [recipient],
+                                          licences: licences.isEmpty ? nil : licences, hostingLocation: try scalar("item.hosting-location"))
+        let basis = try scalar("request.legal-basis")
+        return DisclosureRequest(
+            id: "\(mou.id)-counterexample",
+            date: asOf,
+            requester: .init(authority: authority, jurisdiction: "EU", legalBasis: basis),
+            provider: .init(name: mou.parties.first { $0.role == "provider" }?.name, establishedIn: try scalar("provider.established-in"),
+                            codeOfPractice: try elements("provider.code-of-practice")),
+            model: .init(name: try scalar("model.name") ?? mou.scope.models.first, trainingCompute: try computeFigures(model),
+                         weightsPublished: try flag("model.weights-published"), openSourceLicence: try flag("model.open-source-licence"),
+                         placedOnEUMarket: try date("model.placed-on-eu-market")),
+            items: [item],
+            instruments: try elements("request.instruments").nilIfEmpty)
+    }
+
+    /// Compute figures, one per unit, chosen among exact decimals around the thresholds so that each
+    /// threshold compares as it does in the model (Z3's value may be any rational).
+    func computeFigures(_ model: SMTModel) throws -> [DisclosureRequest.Compute]? {
+        guard let perUnit = encoding.quantities["model.training-compute"] else { return nil }
+        let thresholds = computeThresholds()
+        var figures: [DisclosureRequest.Compute] = []
+        var chosen: [String: ExactDecimal] = [:]
+        for unit in ["operations", "FLOP"] where perUnit[unit] != nil {
+            let atoms = thresholds.filter { $0.comparison.unit == unit }
+            var candidates: [ExactDecimal] = [.zero]
+            for atom in atoms {
+                guard let value = ExactDecimal(atom.comparison.value) else { continue }
+                candidates += [value, value.neighbours.below, value.neighbours.above]
+            }
+            candidates.append(ExactDecimal("1e30")!)
+            var wanted: [Bool] = []
+            for atom in atoms { wanted.append(try model.evalBool(try encoding.term(.compare(atom.comparison))) ?? false) }
+            let bound = unit == "FLOP" ? chosen["operations"] : nil
+            let pick = candidates.sorted().first { candidate in
+                if let bound, bound < candidate { return false }
+                return zip(atoms, wanted).allSatisfy { atom, truth in
+                    ConditionEvaluator.compare(lower: candidate, upper: candidate, atom.comparison.op, ExactDecimal(atom.comparison.value)!) == (truth ? .true : .false)
+                }
+            }
+            guard let pick else { continue }
+            chosen[unit] = pick
+            figures.append(.init(value: pick, unit: unit == "FLOP" ? .flop : .operations))
+        }
+        return figures.isEmpty ? nil : figures
+    }
+}
+
+extension Array {
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+}

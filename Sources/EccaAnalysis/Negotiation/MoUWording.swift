@@ -1,0 +1,49 @@
+import ClauseGraph
+import EccaFormats
+
+/// Drafts Memorandum-of-Understanding clauses for a cure from the provisions it relies on.
+struct MoUWording {
+    let graph: ClauseGraph
+
+    static let channelPhrases = [
+        "transfer": "the transfer of a copy",
+        "remote-api": "remote access through an application programming interface (API), without transfer of the model's parameters",
+        "on-site": "on-site inspection",
+        "secure-enclave": "access within a secure enclave whose decryption keys are never given to the evaluators",
+        "publication": "publication",
+    ]
+
+    func clauses(for set: CureFinder.CorrectionSet, item: DisclosureRequest.Item, reliance: [Cure.Reliance]) -> [String] {
+        let because = reliance.isEmpty ? "" : " (relying on " + reliance.map(\.citation).joined(separator: "; ") + ")"
+        var clauses: [String] = []
+        if let channel = set.channel {
+            clauses.append("The Provider shall provide the \(item.artifact) by \(Self.channelPhrases[channel] ?? channel) instead of \(Self.channelPhrases[item.channel] ?? item.channel)\(because).")
+        }
+        if let artifact = set.artifact {
+            clauses.append("The Provider shall supply \(artifact) in place of \(item.artifact), to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689\(because).")
+        }
+        if let location = set.location {
+            let tier1 = graph.sets.values.first { $0.kind == .country && $0.members.count == 18 && $0.members.contains(location) }
+            let listed = tier1 != nil ? ", a destination listed in Supplement No. 5 to Part 740, paragraph (a), of the EAR" : ""
+            clauses.append("Access shall be given only to evaluators located in \(location)\(listed)\(because).")
+        }
+        if set.nationalityUS {
+            clauses.append("Access shall be given only to evaluators who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5) and 15 CFR 772.1, appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689\(because).")
+        }
+        if let hosting = set.hosting {
+            clauses.append("The \(item.artifact) shall remain hosted in \(hosting) throughout the evaluation.")
+        }
+        if set.licence {
+            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted\(because).")
+        }
+        for claim in set.claims {
+            let citation = graph.provisions[claim]?.citation ?? claim
+            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(because); otherwise another clause of this Memorandum applies.")
+        }
+        if let date = set.date {
+            clauses.append("The disclosure shall take place on or after \(date.iso).")
+        }
+        clauses.append("The Commission shall treat all information and data obtained in accordance with Article 78 of Regulation (EU) 2024/1689, including the protection of public and national security interests (Article 78(1)(c)), and shall request only data strictly necessary (Article 78(2)).")
+        return clauses
+    }
+}

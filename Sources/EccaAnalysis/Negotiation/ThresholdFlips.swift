@@ -1,0 +1,138 @@
+import ClauseGraph
+import EccaFormats
+
+/// Where a request's verdict flips as its training compute varies, and which provision's threshold
+/// makes it flip.
+public struct ThresholdFlip: Sendable, Hashable, Codable {
+    /// "model.training-compute ≥ 1e26 operations"
+    public var threshold: String
+    public var value: String
+    public var unit: String
+    /// The constitutive rule or norm whose condition carries the threshold, and its provision.
+    public var rule: String
+    public var provision: String
+    public var citation: String
+    /// Verdicts (per posture) just on either side.
+    public var below: [String: Verdict]
+    public var atOrAbove: [String: Verdict]
+}
+
+public struct ThresholdReport: Sendable, Hashable, Codable {
+    public var id: String
+    public var compute: String
+    public var flips: [ThresholdFlip]
+    public var notes: [String]
+}
+
+extension ConflictEngine {
+    /// For a request whose compute is unknown or a range, the exact values inside that range at
+    /// which the verdict changes: each quantity threshold of the clause graph is tried just below
+    /// and just above (and at) its value.
+    public func thresholdFlips(for request: DisclosureRequest, today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> ThresholdReport {
+        let given = request.model?.trainingCompute ?? []
+        var notes: [String] = []
+        var flips: [ThresholdFlip] = []
+        let bounds: (lower: ExactDecimal?, upper: ExactDecimal?)
+        if given.count == 1, let figure = given.first {
+            bounds = figure.value.map { ($0, $0) } ?? (figure.min, figure.max)
+        } else {
+            bounds = (nil, nil)
+            if given.count > 1 { notes.append("two compute figures given; each threshold is tried on its own unit") }
+        }
+        let description = given.isEmpty ? "unknown" : given.map { figure in
+            figure.value.map { "\($0) \(figure.unit.rawValue)" } ?? "\(figure.min?.description ?? "?")…\(figure.max?.description ?? "?") \(figure.unit.rawValue)"
+        }.joined(separator: ", ")
+        for threshold in computeThresholds() {
+            guard let value = ExactDecimal(threshold.comparison.value) else { continue }
+            if let lower = bounds.lower, value < lower { continue }
+            if let upper = bounds.upper, upper < value { continue }
+            let (below, above) = value.neighbours
+            func verdicts(at point: ExactDecimal) throws(AnalysisError) -> [String: Verdict] {
+                var probe = request
+                var model = probe.model ?? DisclosureRequest.Model()
+                let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? "") ?? .operations
+                model.trainingCompute = [.init(value: point, unit: unit)]
+                probe.model = model
+                return try analyze(probe, today: today).postures
+            }
+            // Strict thresholds flip just above the value, inclusive ones at it.
+            let low = try verdicts(at: threshold.comparison.op == .gt || threshold.comparison.op == .le ? value : below)
+            let high = try verdicts(at: threshold.comparison.op == .gt || threshold.comparison.op == .le ? above : value)
+            guard low != high else { continue }
+            flips.append(ThresholdFlip(
+                threshold: AtomRenderer(graph: graph).statement(.compare(threshold.comparison)),
+                value: value.description, unit: threshold.comparison.unit ?? "", rule: threshold.owner,
+                provision: threshold.provision, citation: graph.provisions[threshold.provision]?.citation ?? threshold.provision,
+                below: low, atOrAbove: high))
+        }
+        if flips.isEmpty {
+            notes.append(bounds.lower != nil && bounds.lower == bounds.upper
+                         ? "the compute is given exactly; no threshold lies strictly within it"
+                         : "no threshold within the compute given changes the verdict")
+        }
+        return ThresholdReport(id: request.id, compute: description, flips: flips, notes: notes)
+    }
+
+    /// Comparisons of quantity facts, with the rule or norm that carries each and its provision.
+    func computeThresholds() -> [(comparison: Condition.Comparison, owner: String, provision: String)] {
+        var found: [(Condition.Comparison, String, String)] = []
+        func collect(_ condition: Condition, owner: String, provision: String) {
+            condition.visitAtoms { atom in
+                if case .compare(let comparison) = atom, graph.facts[comparison.fact]?.type == .quantity {
+                    found.append((comparison, owner, provision))
+                }
+            }
+        }
+        for id in graph.ruleOrder {
+            let rule = graph.rules[id]!
+            collect(rule.condition, owner: id, provision: rule.provisionID)
+        }
+        for norm in graph.norms { norm.condition.map { collect($0, owner: norm.id, provision: norm.provisionID) } }
+        return found.sorted { (ExactDecimal($0.0.value) ?? .zero) < (ExactDecimal($1.0.value) ?? .zero) }
+    }
+}
+
+extension ExactDecimal {
+    /// The numbers just below and just above this one (by one unit in the tenth significant digit),
+    /// exactly.
+    var neighbours: (below: ExactDecimal, above: ExactDecimal) {
+        let padding = 10
+        let scaled = (digits.isEmpty ? "0" : digits) + String(repeating: "0", count: padding)
+        let exponent = self.exponent - padding
+        func shifted(_ text: String) -> ExactDecimal {
+            let sign = isNegative ? "-" : ""
+            return ExactDecimal("\(sign)\(text)e\(exponent)") ?? self
+        }
+        return (shifted(Self.decrement(scaled)), shifted(Self.increment(scaled)))
+    }
+
+    static func increment(_ digits: String) -> String {
+        var bytes = Array(digits.utf8)
+        var index = bytes.count - 1
+        while index >= 0 {
+            if bytes[index] == UInt8(ascii: "9") {
+                bytes[index] = UInt8(ascii: "0")
+                index -= 1
+            } else {
+                bytes[index] += 1
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return "1" + String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func decrement(_ digits: String) -> String {
+        var bytes = Array(digits.utf8)
+        var index = bytes.count - 1
+        while index >= 0 {
+            if bytes[index] == UInt8(ascii: "0") {
+                bytes[index] = UInt8(ascii: "9")
+                index -= 1
+            } else {
+                bytes[index] -= 1
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,88 @@
+import ClauseGraph
+import EccaFormats
+
+/// A request's verdict as a piecewise function of the date: each piece with its verdicts, each
+/// breakpoint with the status changes that cause it.
+public struct VerdictTimeline: Sendable, Hashable, Codable {
+    public struct Piece: Sendable, Hashable, Codable {
+        public var from: LegalDate
+        /// Exclusive; nil means "until the end of the period asked for".
+        public var until: LegalDate?
+        public var verdicts: [String: Verdict]
+        /// The clashing provision sets in this piece.
+        public var signatures: [String]
+    }
+
+    public struct Breakpoint: Sendable, Hashable, Codable {
+        public var date: LegalDate
+        public var before: [String: Verdict]
+        public var after: [String: Verdict]
+        /// The status changes on that date ("Art. 92(5): applicable from 2026-08-02").
+        public var causes: [String]
+    }
+
+    public var id: String
+    public var from: LegalDate
+    public var to: LegalDate
+    public var pieces: [Piece]
+    public var breakpoints: [Breakpoint]
+}
+
+extension ConflictEngine {
+    /// The verdict on every day of `[from, to]`, computed on the dates where something can change:
+    /// the status dates of the clause graph and the dates its conditions compare the as-of date with.
+    public func timeline(for request: DisclosureRequest, from: LegalDate, to: LegalDate) throws(AnalysisError) -> VerdictTimeline {
+        var candidates: Set<LegalDate> = [from]
+        for date in graph.statusBreakpoints where date > from && date <= to { candidates.insert(date) }
+        for date in asOfThresholds() where date > from && date <= to { candidates.insert(date) }
+        var pieces: [VerdictTimeline.Piece] = []
+        var breakpoints: [VerdictTimeline.Breakpoint] = []
+        for date in candidates.sorted() {
+            let analysis = try analyze(request, asOf: date)
+            let signatures = Set(analysis.findings.map { "\($0.posture.rawValue): \($0.signature)" }).sorted()
+            if let last = pieces.last, last.verdicts == analysis.postures, last.signatures == signatures { continue }
+            if let last = pieces.last {
+                pieces[pieces.count - 1].until = date
+                breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes(on: date)))
+            }
+            pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, signatures: signatures))
+        }
+        return VerdictTimeline(id: request.id, from: from, to: to, pieces: pieces, breakpoints: breakpoints)
+    }
+
+    /// Dates that conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
+    func asOfThresholds() -> [LegalDate] {
+        var dates: [LegalDate] = []
+        let conditions = graph.norms.flatMap { [$0.condition].compactMap { $0 } + $0.exceptions.map(\.condition) }
+            + graph.rules.values.flatMap { [$0.condition] + $0.exceptions.map(\.condition) }
+        for condition in conditions {
+            condition.visitAtoms { atom in
+                guard case .compare(let comparison) = atom, comparison.fact == "as-of", let date = LegalDate(iso: comparison.value) else { return }
+                // `lt d` and `ge d` change on d; `le d` and `gt d` the day after.
+                dates.append(comparison.op == .le || comparison.op == .gt ? date.adding(days: 1) : date)
+            }
+        }
+        return dates
+    }
+
+    /// The status changes of provisions carrying norms, and the as-of comparisons, on `date`.
+    func causes(on date: LegalDate) -> [String] {
+        var causes: [String] = []
+        let provisions = Set(graph.norms.map(\.provisionID))
+        for id in graph.provisionOrder where provisions.contains(id) {
+            let status = graph.effectiveStatus(ofProvision: id)
+            let citation = graph.provisions[id]!.citation
+            func note(_ interval: StatusInterval?, _ axis: String) {
+                guard let interval else { return }
+                if interval.from == date { causes.append("\(citation): \(axis) from \(date)\(interval.basis.map { " (\($0))" } ?? "")") }
+                if interval.until == date { causes.append("\(citation): no longer \(axis) from \(date)\(interval.basis.map { " (\($0))" } ?? "")") }
+            }
+            note(status.inForce, "in force")
+            note(status.applicable, "applicable")
+            status.enforced.forEach { note($0, "enforced") }
+            if status.rescissionPublished?.on == date { causes.append("\(citation): rescission published \(date)") }
+        }
+        if asOfThresholds().contains(date) { causes.append("a condition compares the date with \(date)") }
+        return causes.isEmpty ? ["no status change on this date"] : causes
+    }
+}

@@ -1,0 +1,52 @@
+import ClauseGraph
+
+/// A draft Memorandum of Understanding (docs/negotiation.md): who agrees, for how long, which
+/// requests it covers, and what the parties commit to.
+public struct MoUDocument: Sendable, Hashable, Codable {
+    public struct Party: Sendable, Hashable, Codable {
+        public var role: String
+        public var name: String
+    }
+
+    /// The requests covered; an empty list admits any value.
+    public struct Scope: Sendable, Hashable, Codable {
+        public var legalBases: [String] = []
+        public var artifacts: [String] = []
+        public var channels: [String] = []
+        /// Countries, or ids of named country sets, where recipients may sit.
+        public var recipientLocations: [String] = []
+        public var recipientNationalities: [String] = []
+        public var models: [String] = []
+        public var computeUnit: String?
+        public var computeMin: ExactDecimal?
+        public var computeMax: ExactDecimal?
+        public var weightsPublished: Bool?
+        public var providers: [String] = []
+        public var instruments: [String] = []
+        public init() {}
+    }
+
+    public struct Commitment: Sendable, Hashable, Codable {
+        public enum Kind: String, Sendable, Hashable, Codable {
+            case usPersonEvaluators = "us-person-evaluators"
+            case usHostedEnclave = "us-hosted-enclave"
+            case licenceHeld = "licence-held"
+            case aiaCertification = "aia-certification"
+            case exceptionClaim = "exception-claim"
+            case art78Confidentiality = "art78-confidentiality"
+        }
+        public var kind: Kind
+        public var provision: String?
+        public var text: String
+        public var line: Int
+    }
+
+    public var id: String
+    public var title: String
+    public var parties: [Party]
+    public var validFrom: LegalDate
+    public var validUntil: LegalDate
+    public var scope: Scope
+    public var commitments: [Commitment]
+    public var file: String
+}

@@ -1,0 +1,103 @@
+import ClauseGraph
+import EccaXML
+
+/// Reads an MoU draft (Regulations/schema/mou.rng) and checks its values against the clause graph's
+/// vocabulary, naming the line of every problem.
+public struct MoUReader: Sendable {
+    public static let namespace = "urn:ecca:mou:1"
+    public let schema: RelaxNGSchema?
+    public let graph: ClauseGraph
+
+    public init(schema: RelaxNGSchema?, graph: ClauseGraph) {
+        self.schema = schema
+        self.graph = graph
+    }
+
+    public func read(file: String) throws(RequestError) -> MoUDocument {
+        let root: XMLElementNode
+        let reader: XMLStreamReader
+        do {
+            reader = try XMLStreamReader(path: file, options: .init(schema: schema))
+            root = try XMLElementNode.parse(reader)
+        } catch {
+            throw RequestError(file: error.location.file, line: error.location.line, message: error.message)
+        }
+        if let invalid = reader.validationErrors.first {
+            throw RequestError(file: file, line: invalid.location.line, message: "not a valid MoU: \(invalid.message)")
+        }
+        guard root.name == "mou", root.namespace == Self.namespace else {
+            throw RequestError(file: file, line: root.location.line, message: "root element must be <mou xmlns=\"\(Self.namespace)\">")
+        }
+        func fail(_ node: XMLElementNode, _ field: String, _ message: String) -> RequestError {
+            RequestError(file: file, line: node.location.line, field: field, message: message)
+        }
+        func text(_ node: XMLElementNode) -> String { node.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        guard let validity = root.element("validity"), let from = validity["from"].flatMap(LegalDate.init(iso:)),
+              let until = validity["until"].flatMap(LegalDate.init(iso:)) else {
+            throw RequestError(file: file, line: root.location.line, field: "validity", message: "a validity with ISO dates is required")
+        }
+        if until < from { throw fail(validity, "validity", "ends (\(until)) before it starts (\(from))") }
+        guard let scopeNode = root.element("scope") else { throw fail(root, "scope", "required") }
+        var scope = MoUDocument.Scope()
+        let artifacts = graph.facts["item.artifact"]?.values ?? []
+        let channels = graph.facts["item.channel"]?.values ?? []
+        for node in scopeNode.elements() {
+            let value = text(node)
+            switch node.name {
+            case "legal-basis":
+                guard let id = graph.resolveProvisionReference(value) else { throw fail(node, "legal-basis", "unknown provision '\(value)'") }
+                scope.legalBases.append(id)
+            case "artifact":
+                guard artifacts.contains(value) else { throw fail(node, "artifact", "unknown artifact '\(value)' (expected one of: \(artifacts.joined(separator: ", ")))") }
+                scope.artifacts.append(value)
+            case "channel":
+                guard channels.contains(value) else { throw fail(node, "channel", "unknown channel '\(value)' (expected one of: \(channels.joined(separator: ", ")))") }
+                scope.channels.append(value)
+            case "recipient-location", "recipient-nationality":
+                var countries: [String]
+                if let set = node["set"] {
+                    guard let named = graph.sets[set], named.kind == .country else { throw fail(node, node.name, "unknown country set '\(set)'") }
+                    countries = named.members
+                } else {
+                    guard CountryCodes.isValid(value) else { throw fail(node, node.name, "'\(value)' is not an ISO 3166-1 alpha-2 code") }
+                    countries = [value]
+                }
+                if node.name == "recipient-location" { scope.recipientLocations += countries } else { scope.recipientNationalities += countries }
+            case "model": scope.models.append(node["name"] ?? "")
+            case "compute":
+                scope.computeUnit = node["unit"]
+                for (attribute, keyPath) in [("min", \MoUDocument.Scope.computeMin), ("max", \MoUDocument.Scope.computeMax)] {
+                    guard let written = node[attribute] else { continue }
+                    guard let number = ExactDecimal(written), !number.isNegative else {
+                        throw fail(node, "compute.\(attribute)", "'\(written)' is not a non-negative finite number")
+                    }
+                    scope[keyPath: keyPath] = number
+                }
+                if let low = scope.computeMin, let high = scope.computeMax, high < low { throw fail(node, "compute", "min exceeds max") }
+            case "weights-published": scope.weightsPublished = value == "true" || value == "1"
+            case "provider": scope.providers.append(value)
+            case "instrument":
+                let id = node["ref"] ?? ""
+                guard graph.instruments[id] != nil else { throw fail(node, "instrument", "unknown instrument '\(id)' (load its rules file with --instrument FILE)") }
+                scope.instruments.append(id)
+            default: break
+            }
+        }
+        var commitments: [MoUDocument.Commitment] = []
+        for node in root.elements("commitment") {
+            guard let kind = node["kind"].flatMap(MoUDocument.Commitment.Kind.init(rawValue:)) else { continue }
+            var provision = node["provision"]
+            if let written = provision {
+                guard let id = graph.resolveProvisionReference(written), graph.provisions[id] != nil else {
+                    throw fail(node, "commitment.provision", "unknown provision '\(written)'")
+                }
+                provision = id
+            }
+            if kind == .exceptionClaim && provision == nil { throw fail(node, "commitment.provision", "an exception-claim names the provision claimed") }
+            commitments.append(.init(kind: kind, provision: provision, text: text(node), line: node.location.line))
+        }
+        return MoUDocument(id: root["id"] ?? "", title: root.element("title").map(text) ?? "",
+                           parties: root.elements("party").map { .init(role: $0["role"] ?? "", name: text($0)) },
+                           validFrom: from, validUntil: until, scope: scope, commitments: commitments, file: file)
+    }
+}

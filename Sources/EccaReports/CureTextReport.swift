@@ -1,0 +1,27 @@
+import EccaAnalysis
+
+/// The terminal rendering of `ecca cures`.
+public struct CureTextReport: Sendable {
+    public var style: TextStyle
+    public init(style: TextStyle) { self.style = style }
+
+    public func render(_ report: CureReport) -> String {
+        var out: [String] = []
+        let postures = report.postures.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+        out.append(style.bold("request \(report.id)") + " (as of \(report.asOf)): " + postures.map { "\(report.postures[$0]!.rawValue) under \($0)" }.joined(separator: ", "))
+        if report.cures.isEmpty && report.notes.isEmpty { out.append("nothing to cure") }
+        for cure in report.cures {
+            out.append("")
+            let after = cure.verdicts.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+                .map { "\(cure.verdicts[$0]!.rawValue) under \($0)" }.joined(separator: ", ")
+            out.append(style.bold("cure \(cure.rank)") + " for item \(cure.item) (cost \(cure.cost)): \(after) after it")
+            for change in cure.changes { out.append("  change \(change.dimension): \(change.from) → \(change.to)") }
+            for reliance in cure.reliesOn { out.append("  relies on \(reliance.citation): \(reliance.reason)") }
+            out.append("  MoU wording:")
+            for (number, clause) in cure.mouWording.enumerated() { out.append("    \(number + 1). \(clause)") }
+        }
+        if !report.notes.isEmpty { out.append("") }
+        report.notes.forEach { out.append("note: \($0)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,29 @@
+import EccaAnalysis
+
+/// The terminal rendering of `ecca mou verify`.
+public struct MoUTextReport: Sendable {
+    public var style: TextStyle
+    public init(style: TextStyle) { self.style = style }
+
+    public func render(_ result: MoUVerification) -> String {
+        var out = [style.bold("MoU \(result.mou)") + " from \(result.from) to \(result.to)"]
+        for outcome in result.outcomes {
+            if outcome.holds {
+                out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope conflicts on any date of the period")
+                continue
+            }
+            out.append("  \(outcome.posture.rawValue) posture: \(style.red("COUNTEREXAMPLE")): a request within the scope still conflicts")
+            if let analysis = outcome.analysis {
+                let signatures = Set(analysis.findings.map(\.signature)).sorted()
+                signatures.forEach { out.append("    clash: \($0)") }
+            }
+            if let request = outcome.counterexample {
+                out.append("    request (reproduce with `ecca check FILE`):")
+                out.append(JSONReport.encode(request).split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+            }
+        }
+        out.append("assumed:")
+        result.assumptions.forEach { out.append("  - \($0)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaFormats
+import EccaXML
+import Foundation
+
+/// What every analysing subcommand sets up the same way: the regulations loaded and linted, an
+/// engine with the regulation base asserted, and a request loader with the request schema.
+struct AnalysisSession {
+    let loaded: RegulationsLoader.Result
+    let engine: ConflictEngine
+    let loader: RequestLoader
+
+    init(regulations: RegulationOptions, asOf: String?, postures: [Posture], timeoutMilliseconds: UInt32 = 10_000) throws {
+        loaded = try regulations.load()
+        if loaded.hasErrors {
+            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
+            Output.error("error: the regulations have errors; run `ecca validate`")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: postures, timeoutMilliseconds: timeoutMilliseconds)
+        do {
+            engine = try ConflictEngine(graph: loaded.graph, options: options)
+        } catch {
+            Output.error("error: cannot encode the regulations for the solver: \(error)")
+            throw ExitCode(ExitStatus.internalFailure)
+        }
+        let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
+            .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/request.rng") }
+        loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: schema)
+    }
+
+    /// Loads a request, or reports why not and exits with status 2.
+    func request(_ path: String) throws -> DisclosureRequest {
+        do {
+            return try loader.load(path)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+    }
+}
+
+extension AnalysisError {
+    var exitStatus: Int32 {
+        switch self {
+        case .unknownInstrument: ExitStatus.unusableInput
+        case .solver: ExitStatus.internalFailure
+        }
+    }
+}

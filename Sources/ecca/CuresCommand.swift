@@ -1,0 +1,77 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaFormats
+import EccaReports
+import EccaXML
+import Foundation
+
+/// `ecca cures`: the cheapest changes of terms that remove a request's conflicts.
+struct CuresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cures",
+        abstract: "Rank the changes of terms that remove a request's conflicts (MaxSMT over the negotiable parts).",
+        discussion: """
+            Costs come from a JSON file (docs/negotiation.md), e.g. {"licence": 8, "channel": 2}; missing keys keep their \
+            defaults. Exit status: 0 cures found or nothing to cure, 1 a conflict no negotiable change removes, 2 unusable input.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A request file (JSON or XML).", valueName: "request"))
+    var request: String
+
+    @Option(help: ArgumentHelp("A JSON file of costs per kind of change.", valueName: "file"))
+    var costs: String?
+
+    @Option(help: "How many cures to list.")
+    var top: Int = 5
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "text, enforcement, or both.")
+    var posture: CheckCommand.PostureChoice = .both
+
+    @Option(help: "Output format.")
+    var format: CheckCommand.Format = .text
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if format == .md || format == .html { throw ValidationError("cures print as text or json") }
+    }
+
+    func run() throws {
+        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: posture.postures)
+        var table = CureCosts()
+        if let costs {
+            guard let text = try? String(contentsOfFile: costs, encoding: .utf8) else {
+                Output.error("\(costs): error: cannot read the cost file")
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+            do {
+                table = try CureCosts.read(text, file: costs)
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+        }
+        let loaded = try session.request(request)
+        let report: CureReport
+        do {
+            report = try session.engine.cures(for: loaded, costs: table, top: top)
+        } catch {
+            Output.error("\(request): error: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+        switch format {
+        case .json: Output.write(JSONReport.encode(report) + "\n")
+        default: Output.write(CureTextReport(style: TextStyle(colour: Output.colourAllowed)).render(report))
+        }
+        if report.verdict != .clear && report.cures.isEmpty && report.notes.contains(where: { $0.contains("no change") }) {
+            throw ExitCode(ExitStatus.findings)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaFormats
+import EccaReports
+import EccaXML
+import Foundation
+
+/// `ecca mou`: Memorandum-of-Understanding drafts.
+struct MoUCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mou",
+        abstract: "Work with Memorandum-of-Understanding drafts (docs/negotiation.md).",
+        subcommands: [MoUVerifyCommand.self]
+    )
+}
+
+/// `ecca mou verify`: a counterexample request inside the MoU's scope, or the statement that none exists.
+struct MoUVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Search the MoU's scope for a request that still conflicts on some date of the period.",
+        discussion: "Exit status: 0 the MoU holds, 1 a counterexample (printed as a request `ecca check` accepts), 2 bad input."
+    )
+
+    @Argument(help: ArgumentHelp("An MoU draft (XML, Regulations/schema/mou.rng).", valueName: "mou"))
+    var mou: String
+
+    @Option(help: ArgumentHelp("First date searched (default: the MoU's validity).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last date searched (default: the MoU's validity).", valueName: "date"))
+    var to: String?
+
+    @Option(help: "text, enforcement, or both.")
+    var posture: CheckCommand.PostureChoice = .both
+
+    @Option(help: "Output format.")
+    var format: CheckCommand.Format = .text
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, LegalDate(iso: value) == nil { throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY-MM-DD)") }
+        }
+        if format == .md || format == .html { throw ValidationError("mou verify prints text or json") }
+    }
+
+    func run() throws {
+        let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: posture.postures)
+        let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
+            .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/mou.rng") }
+        let document: MoUDocument
+        do {
+            document = try MoUReader(schema: schema, graph: session.loaded.graph).read(file: mou)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        let result: MoUVerification
+        do {
+            result = try session.engine.verify(document, from: from.flatMap(LegalDate.init(iso:)), to: to.flatMap(LegalDate.init(iso:)))
+        } catch {
+            Output.error("\(mou): error: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+        switch format {
+        case .json: Output.write(JSONReport.encode(result) + "\n")
+        default: Output.write(MoUTextReport(style: TextStyle(colour: Output.colourAllowed)).render(result))
+        }
+        if !result.holds { throw ExitCode(ExitStatus.findings) }
+    }
+}

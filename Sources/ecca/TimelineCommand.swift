@@ -1,0 +1,94 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaReports
+
+/// `ecca timeline`: the verdict as a piecewise function of the date.
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Show a request's verdict over a date range, with each breakpoint tied to the status change that causes it."
+    )
+
+    @Argument(help: ArgumentHelp("A request file (JSON or XML).", valueName: "request"))
+    var request: String
+
+    @Option(help: ArgumentHelp("First date (YYYY-MM-DD).", valueName: "date"))
+    var from: String
+
+    @Option(help: ArgumentHelp("Last date (YYYY-MM-DD).", valueName: "date"))
+    var to: String
+
+    @Option(help: "text, enforcement, or both.")
+    var posture: CheckCommand.PostureChoice = .both
+
+    @Option(help: "Output format.")
+    var format: CheckCommand.Format = .text
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        guard let start = LegalDate(iso: from), let end = LegalDate(iso: to) else {
+            throw ValidationError("--from and --to must be ISO dates (YYYY-MM-DD)")
+        }
+        if end < start { throw ValidationError("--to \(to) is before --from \(from)") }
+        if format == .md || format == .html { throw ValidationError("timelines print as text or json") }
+    }
+
+    func run() throws {
+        let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: posture.postures)
+        let loaded = try session.request(request)
+        do {
+            let timeline = try session.engine.timeline(for: loaded, from: LegalDate(iso: from)!, to: LegalDate(iso: to)!)
+            switch format {
+            case .json: Output.write(JSONReport.encode(timeline) + "\n")
+            default: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(timeline))
+            }
+        } catch {
+            Output.error("\(request): error: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}
+
+/// `ecca thresholds`: where the verdict flips as training compute varies.
+struct ThresholdsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thresholds",
+        abstract: "For a request with unknown or uncertain compute, the exact values at which the verdict changes."
+    )
+
+    @Argument(help: ArgumentHelp("A request file (JSON or XML).", valueName: "request"))
+    var request: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "text, enforcement, or both.")
+    var posture: CheckCommand.PostureChoice = .both
+
+    @Option(help: "Output format.")
+    var format: CheckCommand.Format = .text
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if format == .md || format == .html { throw ValidationError("thresholds print as text or json") }
+    }
+
+    func run() throws {
+        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: posture.postures)
+        let loaded = try session.request(request)
+        do {
+            let report = try session.engine.thresholdFlips(for: loaded)
+            switch format {
+            case .json: Output.write(JSONReport.encode(report) + "\n")
+            default: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(report))
+            }
+        } catch {
+            Output.error("\(request): error: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// `ecca cures`, `mou verify`, `timeline` and `thresholds` end to end.
+@Suite struct NegotiationCommandTests {
+    static let letter = ["--instrument", CLI.letter]
+
+    func cures(_ arguments: [String]) throws -> [[String: Any]] {
+        let result = try CLI.run(["cures", "--format", "json"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+    }
+
+    func dimensions(_ cure: [String: Any]) -> [String] {
+        (cure["changes"] as? [[String: Any]] ?? []).compactMap { $0["dimension"] as? String }
+    }
+
+    func to(_ cure: [String: Any], _ dimension: String) -> String? {
+        (cure["changes"] as? [[String: Any]] ?? []).first { $0["dimension"] as? String == dimension }?["to"] as? String
+    }
+
+    /// Weights to an evaluator in Poland (a Tier-2 destination): the cheapest cure is API access;
+    /// a Tier-1 location with License Exception AIA claimed also cures it, at a higher cost.
+    @Test func weightsToATier2RecipientAreCuredByAPIAccessOrATier1Recipient() throws {
+        let request = """
+            {"id": "T2", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"codeOfPractice": []}, "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "BE", "role": "authority-staff"}]}]}
+            """
+        let folder = try CLI.folder(["r.json": request])
+        let found = try cures(["--top", "8", folder.appendingPathComponent("r.json").path])
+        let first = try #require(found.first)
+        #expect(dimensions(first) == ["channel"])
+        #expect(to(first, "channel") == "remote-api")
+        #expect((first["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
+        let reliance = (first["reliesOn"] as? [[String: Any]] ?? []).compactMap { $0["provision"] as? String }
+        #expect(reliance == ["us.ear.734.13"])
+        let tier1 = found.first { dimensions($0).contains("recipientLocation") && dimensions($0).contains("exception") }
+        let location = try #require(tier1.flatMap { to($0, "recipientLocation") })
+        #expect(["AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES", "SE", "TW", "GB"].contains(location))
+        #expect(tier1.flatMap { to($0, "exception") }?.contains("15 CFR 740.27") == true)
+        #expect((tier1?["cost"] as? Int ?? 0) > (first["cost"] as? Int ?? 0))
+        let costs = found.compactMap { $0["cost"] as? Int }
+        #expect(costs == costs.sorted(), "best first")
+        #expect(Set(found.map { dimensions($0).joined(separator: "+") + (to($0, "exception") ?? "") }).count == found.count, "no repeats")
+    }
+
+    /// An is-informed-letter model: US-person evaluators or a licence.
+    @Test func aLetterModelIsCuredByUSPersonEvaluatorsOrALicence() throws {
+        let found = try cures(Self.letter + ["--top", "2", CLI.sample("orion-api-access-letter.json")])
+        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"]])
+        #expect((found[0]["mouWording"] as? [String])?.first?.contains("U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5)") == true)
+        #expect((found[1]["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
+    }
+
+    @Test func aCureIsRejectedWhenItsCostIsHigher() throws {
+        let folder = try CLI.folder(["costs.json": "{\"channel\": 20, \"licence\": 2}"])
+        let found = try cures(["--costs", folder.appendingPathComponent("costs.json").path, "--top", "3", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(dimensions(found[0]) == ["licence"])
+        #expect(!found.contains { dimensions($0) == ["channel"] }, "API access now costs more than three other cures")
+    }
+
+    @Test func badCostFilesNameThePlace() throws {
+        let folder = try CLI.folder(["a.json": "{\n  \"chanel\": 2\n}", "b.json": "{\"licence\": -1}", "c.json": "[1"])
+        for (file, message) in [("a.json", "a.json:2: error: chanel: unknown cost"), ("b.json", "b.json:1: error: licence: a cost must be a whole number"),
+                                ("c.json", "c.json:1: error: malformed JSON")] {
+            let result = try CLI.run(["cures", "--costs", folder.appendingPathComponent(file).path, CLI.sample("weights-to-ai-office-warsaw.json")])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+
+    func mou(_ name: String) -> String { CLI.root.appendingPathComponent("Samples/mous/\(name)").path }
+
+    @Test func theSampleMoUsHoldFailOrHoldOnlyUnderEnforcement() throws {
+        #expect(try CLI.run(["mou", "verify", mou("api-and-enclave-access.xml")]).status == 0)
+        let letter = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [mou("orion-api-access.xml")])
+        #expect(letter.status == 1)
+        let outcomes = try CLI.json(letter.stdout)["outcomes"] as? [[String: Any]] ?? []
+        #expect(outcomes.map { $0["holds"] as? Bool } == [false, false])
+        #expect(try CLI.run(["mou", "verify", "--posture", "enforcement", mou("weights-transfer-eu-evaluators.xml")]).status == 0)
+        #expect(try CLI.run(["mou", "verify", "--posture", "text", mou("weights-transfer-eu-evaluators.xml")]).status == 1)
+    }
+
+    /// Every counterexample `mou verify` prints is a request that `ecca check` accepts and finds not clear.
+    @Test(arguments: [("orion-api-access.xml", "both"), ("weights-transfer-eu-evaluators.xml", "text")])
+    func everyCounterexampleReproducesWithCheck(_ sample: String, _ posture: String) throws {
+        let result = try CLI.run(["mou", "verify", "--format", "json", "--posture", posture] + Self.letter + [mou(sample)])
+        #expect(result.status == 1)
+        let outcomes = try CLI.json(result.stdout)["outcomes"] as? [[String: Any]] ?? []
+        var checked = 0
+        for outcome in outcomes where outcome["holds"] as? Bool == false {
+            let request = try #require(outcome["counterexample"] as? [String: Any])
+            let data = try JSONSerialization.data(withJSONObject: request)
+            let folder = try CLI.folder(["counterexample.json": String(decoding: data, as: UTF8.self)])
+            let check = try CLI.run(["check", "--format", "json", "--posture", outcome["posture"] as! String]
+                                    + Self.letter + [folder.appendingPathComponent("counterexample.json").path])
+            #expect(check.status == 1, "\(check.stderr)")
+            let verdict = try CLI.json(check.stdout)["verdict"] as? String
+            #expect(verdict != "clear")
+            let cited = Set((try CLI.json(check.stdout)["findings"] as? [[String: Any]] ?? [])
+                .flatMap { ($0["provisions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } })
+            #expect(cited == Set(outcome["provisions"] as? [String] ?? []))
+            checked += 1
+        }
+        #expect(checked > 0)
+    }
+
+    @Test func badMoUFilesNameThePlace() throws {
+        let base = try String(contentsOfFile: mou("api-and-enclave-access.xml"), encoding: .utf8)
+        let folder = try CLI.folder([
+            "artifact.xml": base.replacingOccurrences(of: "<artifact>weights</artifact>", with: "<artifact>blueprints</artifact>"),
+            "malformed.xml": String(base.prefix(400)),
+            "dates.xml": base.replacingOccurrences(of: "until=\"2027-12-31\"", with: "until=\"2026-01-01\""),
+        ])
+        let cases = [("artifact.xml", "artifact.xml:12: error: artifact: unknown artifact 'blueprints'"),
+                     ("malformed.xml", "malformed.xml:"), ("dates.xml", "error: validity: ends (2026-01-01) before it starts (2026-09-01)")]
+        for (file, message) in cases {
+            let result = try CLI.run(["mou", "verify", folder.appendingPathComponent(file).path])
+            #expect(result.status == 2, "\(file)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+
+    /// The breakpoints are status dates of the shipped regulations, each tied to its change.
+    @Test func timelineBreakpointsAreTheStatusDates() throws {
+        let result = try CLI.run(["timeline", "--format", "json", "--from", "2025-01-01", "--to", "2027-12-31",
+                                  CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try CLI.json(result.stdout)
+        let breakpoints = json["breakpoints"] as? [[String: Any]] ?? []
+        #expect(breakpoints.compactMap { $0["date"] as? String } == ["2025-08-01", "2026-08-02"])
+        let causes = breakpoints.flatMap { $0["causes"] as? [String] ?? [] }
+        #expect(causes.contains { $0.hasPrefix("GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: applicable from 2025-08-01") })
+        #expect(causes.contains { $0.hasPrefix("Art. 92(5): applicable from 2026-08-02") })
+        let pieces = json["pieces"] as? [[String: Any]] ?? []
+        #expect(pieces.compactMap { $0["verdicts"] as? [String: String] } == [
+            ["text": "clear", "enforcement": "clear"], ["text": "conflict", "enforcement": "clear"], ["text": "conflict", "enforcement": "clear"],
+        ])
+        let graph = try CLI.run(["graph", "--format", "json"])
+        #expect(graph.status == 0)
+    }
+
+    @Test func unknownComputeFlipsAtTheECCN4E091Threshold() throws {
+        let result = try CLI.run(["thresholds", "--format", "json", CLI.sample("unknown-compute.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let flips = try CLI.json(result.stdout)["flips"] as? [[String: Any]] ?? []
+        #expect(flips.count == 1)
+        #expect(flips.first?["value"] as? String == "1e26")
+        #expect(flips.first?["unit"] as? String == "operations")
+        #expect(flips.first?["provision"] as? String == "us.ai-diffusion.4e091")
+        #expect(flips.first?["below"] as? [String: String] == ["text": "clear", "enforcement": "clear"])
+        #expect(flips.first?["atOrAbove"] as? [String: String] == ["text": "conflict", "enforcement": "clear"])
+    }
+}
