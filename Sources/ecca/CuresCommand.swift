@@ -29,22 +29,17 @@ struct CuresCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: "text, enforcement, or both.")
-    var posture: CheckCommand.PostureChoice = .both
-
-    @Option(help: "Output format.")
-    var format: CheckCommand.Format = .text
+    @OptionGroup var output: PlainOutputOptions
 
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
-        if format == .md || format == .html { throw ValidationError("cures print as text or json") }
     }
 
     func run() throws {
-        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: posture.postures)
+        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: output.posture.postures)
         var table = CureCosts()
         if let costs {
             guard let text = try? String(contentsOfFile: costs, encoding: .utf8) else {
@@ -66,9 +61,9 @@ struct CuresCommand: ParsableCommand {
             Output.error("\(request): error: \(error)")
             throw ExitCode(error.exitStatus)
         }
-        switch format {
+        switch output.format {
         case .json: Output.write(JSONReport.encode(report) + "\n")
-        default: Output.write(CureTextReport(style: TextStyle(colour: Output.colourAllowed)).render(report))
+        case .text: Output.write(CureTextReport(style: TextStyle(colour: Output.colourAllowed)).render(report))
         }
         if report.verdict != .clear && report.cures.isEmpty && report.notes.contains(where: { $0.contains("no change") }) {
             throw ExitCode(ExitStatus.findings)

@@ -32,11 +32,7 @@ struct MoUVerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last date searched (default: the MoU's validity).", valueName: "date"))
     var to: String?
 
-    @Option(help: "text, enforcement, or both.")
-    var posture: CheckCommand.PostureChoice = .both
-
-    @Option(help: "Output format.")
-    var format: CheckCommand.Format = .text
+    @OptionGroup var output: PlainOutputOptions
 
     @OptionGroup var regulations: RegulationOptions
 
@@ -44,11 +40,10 @@ struct MoUVerifyCommand: ParsableCommand {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, LegalDate(iso: value) == nil { throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY-MM-DD)") }
         }
-        if format == .md || format == .html { throw ValidationError("mou verify prints text or json") }
     }
 
     func run() throws {
-        let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: posture.postures)
+        let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: output.posture.postures)
         let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
             .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/mou.rng") }
         let document: MoUDocument
@@ -65,9 +60,9 @@ struct MoUVerifyCommand: ParsableCommand {
             Output.error("\(mou): error: \(error)")
             throw ExitCode(error.exitStatus)
         }
-        switch format {
+        switch output.format {
         case .json: Output.write(JSONReport.encode(result) + "\n")
-        default: Output.write(MoUTextReport(style: TextStyle(colour: Output.colourAllowed)).render(result))
+        case .text: Output.write(MoUTextReport(style: TextStyle(colour: Output.colourAllowed)).render(result))
         }
         if !result.holds { throw ExitCode(ExitStatus.findings) }
     }

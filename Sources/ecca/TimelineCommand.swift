@@ -19,11 +19,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last date (YYYY-MM-DD).", valueName: "date"))
     var to: String
 
-    @Option(help: "text, enforcement, or both.")
-    var posture: CheckCommand.PostureChoice = .both
-
-    @Option(help: "Output format.")
-    var format: CheckCommand.Format = .text
+    @OptionGroup var output: PlainOutputOptions
 
     @OptionGroup var regulations: RegulationOptions
 
@@ -32,17 +28,16 @@ struct TimelineCommand: ParsableCommand {
             throw ValidationError("--from and --to must be ISO dates (YYYY-MM-DD)")
         }
         if end < start { throw ValidationError("--to \(to) is before --from \(from)") }
-        if format == .md || format == .html { throw ValidationError("timelines print as text or json") }
     }
 
     func run() throws {
-        let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: posture.postures)
+        let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: output.posture.postures)
         let loaded = try session.request(request)
         do {
             let timeline = try session.engine.timeline(for: loaded, from: LegalDate(iso: from)!, to: LegalDate(iso: to)!)
-            switch format {
+            switch output.format {
             case .json: Output.write(JSONReport.encode(timeline) + "\n")
-            default: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(timeline))
+            case .text: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(timeline))
             }
         } catch {
             Output.error("\(request): error: \(error)")
@@ -64,27 +59,22 @@ struct ThresholdsCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: "text, enforcement, or both.")
-    var posture: CheckCommand.PostureChoice = .both
-
-    @Option(help: "Output format.")
-    var format: CheckCommand.Format = .text
+    @OptionGroup var output: PlainOutputOptions
 
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
         if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
-        if format == .md || format == .html { throw ValidationError("thresholds print as text or json") }
     }
 
     func run() throws {
-        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: posture.postures)
+        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: output.posture.postures)
         let loaded = try session.request(request)
         do {
             let report = try session.engine.thresholdFlips(for: loaded)
-            switch format {
+            switch output.format {
             case .json: Output.write(JSONReport.encode(report) + "\n")
-            default: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(report))
+            case .text: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(report))
             }
         } catch {
             Output.error("\(request): error: \(error)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads requests from CSV, one item per row (docs/batch.md, "CSV input"). Consecutive rows with
 /// the same `id` form one request; request-level columns are read from its first row. Each request
 /// is mapped onto the JSON model and decoded by `RequestJSONDecoder`, so problems are reported the
@@ -35,7 +37,7 @@ public struct RequestCSVReader {
         }
         guard let names else { throw RequestError(file: lines.name, line: 1, message: "empty CSV: a header row is required") }
         for (index, name) in names.enumerated() {
-            let column = name.trimmingCharacters(inSet: " \u{FEFF}")
+            let column = name.trimmingCharacters(in: CharacterSet(charactersIn: " \u{FEFF}"))
             guard Self.columns.contains(column) else {
                 throw RequestError(file: lines.name, line: 1, field: column,
                                    message: "unknown CSV column (expected: \(Self.columns.joined(separator: ", ")))")
@@ -85,7 +87,7 @@ public struct RequestCSVReader {
 
     private func value(_ fields: [String], _ column: String) -> String? {
         guard let index = header[column], index < fields.count else { return nil }
-        let text = fields[index].trimmingCharacters(inSet: " ")
+        let text = fields[index].trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? nil : text
     }
 
@@ -97,7 +99,7 @@ public struct RequestCSVReader {
         }
         func list(_ fields: [String], _ column: String, _ line: Int) -> JSONValue? {
             value(fields, column).map { text in
-                .array(text.split(separator: ";").map { .string(String($0).trimmingCharacters(inSet: " "), line: line) }, line: line)
+                .array(text.split(separator: ";").map { .string(String($0).trimmingCharacters(in: .whitespaces), line: line) }, line: line)
             }
         }
         func boolean(_ fields: [String], _ column: String, _ line: Int) -> JSONValue? {
@@ -151,15 +153,5 @@ public struct RequestCSVReader {
             ("instruments", list(fields, "instruments", line)),
         ]
         return .object(members.compactMap { key, value in value.map { (key: key, value: $0) } }, line: line)
-    }
-}
-
-extension String {
-    func trimmingCharacters(inSet set: String) -> String {
-        let characters = Set(set)
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }
