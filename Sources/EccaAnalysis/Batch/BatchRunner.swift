@@ -76,6 +76,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// Parses, analyses and encodes one record. Owned by one thread.
     final class Worker {
         let engine: ConflictEngine
+        let writer = AnalysisJSONWriter()
         let decoder: RequestJSONDecoder
         let loader: RequestLoader
 
@@ -96,7 +97,7 @@ public final class BatchRunner: @unchecked Sendable {
             }
             do {
                 let analysis = try engine.analyze(request)
-                return Result(index: record.index, line: AnalysisJSON.encode(analysis, pretty: false),
+                return Result(index: record.index, line: writer.line(analysis),
                               entry: BatchSummary.Entry(analysis), problem: nil)
             } catch {
                 return failure(record, id: request.id, file: record.file, line: record.line, field: nil,
