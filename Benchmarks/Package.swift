@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
     name: "ecca-benchmarks",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(path: "..")],
+    // Named, because a path dependency is otherwise known by its folder name, which differs per checkout.
+    dependencies: [.package(name: "ecca", path: "..")],
     targets: [
         .executableTarget(
             name: "FreshSolverBaseline",
