@@ -40,8 +40,18 @@ public struct CheckSlot: Sendable, Hashable {
 public final class FactReader {
     public let graph: ClauseGraph
     private var resolved: [String: String?] = [:]
+    /// The vocabulary in order, each fact with where it comes from, worked out once.
+    private let bindings: [(id: String, fact: FactDeclaration, source: Source?)]
 
-    public init(graph: ClauseGraph) { self.graph = graph }
+    typealias Source = FactBinding.Source
+
+    public init(graph: ClauseGraph) {
+        self.graph = graph
+        bindings = graph.factOrder.map { id in
+            let fact = graph.facts[id]!
+            return (id, fact, Source(rawValue: fact.suppliedBy))
+        }
+    }
 
     /// `ClauseGraph.resolveProvisionReference`, memoised: batches repeat the same few citations.
     private func resolve(_ reference: String) -> String? {
@@ -62,10 +72,12 @@ public final class FactReader {
         var snapshot = FactSnapshot()
         let item = request.items[slot.item]
         let recipient = slot.recipient.flatMap { item.recipients?[$0] }
-        for id in graph.factOrder {
-            let fact = graph.facts[id]!
-            var value = rawValue(fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
-                                 assumptions: &snapshot.assumptions)
+        snapshot.values.reserveCapacity(bindings.count)
+        for (id, fact, source) in bindings {
+            var value = source.map {
+                rawValue($0, fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
+                         assumptions: &snapshot.assumptions)
+            } ?? .unknown
             if case .unknown = value, fact.whenAbsent != .unknown {
                 value = fact.type.isSet ? .set([]) : .boolean(false)
             }
@@ -74,52 +86,52 @@ public final class FactReader {
         return snapshot
     }
 
-    private func rawValue(_ fact: FactDeclaration, request: DisclosureRequest, item: DisclosureRequest.Item,
+    private func rawValue(_ source: Source, _ fact: FactDeclaration, request: DisclosureRequest, item: DisclosureRequest.Item,
                           recipient: DisclosureRequest.Recipient?, slot: CheckSlot, asOf: LegalDate,
                           assumptions: inout [FactSnapshot.Assumption]) -> FactValue {
         let implicitRecipient = slot.recipient == nil
-        switch fact.suppliedBy {
-        case "analysis.asOf": return .date(asOf)
-        case "requester.legalBasis":
+        switch source {
+        case .asOf: return .date(asOf)
+        case .legalBasis:
             guard let basis = request.requester?.legalBasis else { return .unknown }
             return .scalar(resolve(basis) ?? basis)
-        case "requester.authority": return request.requester?.authority.map(FactValue.scalar) ?? .unknown
-        case "requester.jurisdiction": return request.requester?.jurisdiction.map(FactValue.scalar) ?? .unknown
-        case "provider.name": return request.provider?.name.map(FactValue.scalar) ?? .unknown
-        case "provider.establishedIn": return request.provider?.establishedIn.map(FactValue.scalar) ?? .unknown
-        case "provider.codeOfPractice": return request.provider?.codeOfPractice.map { .set(Set($0)) } ?? .unknown
-        case "instruments": return request.instruments.map { .set(Set($0)) } ?? .unknown
-        case "model.name": return request.model?.name.map(FactValue.scalar) ?? .unknown
-        case "model.weightsPublished": return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
-        case "model.openSourceLicence": return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
-        case "model.placedOnEUMarket": return request.model?.placedOnEUMarket.map(FactValue.date) ?? .unknown
-        case "model.trainingCompute": return compute(fact, request.model?.trainingCompute, assumptions: &assumptions)
-        case "items[].artifact": return .scalar(item.artifact)
-        case "items[].channel": return .scalar(slot.channel)
-        case "items[].hostingLocation": return item.hostingLocation.map(FactValue.scalar) ?? .unknown
-        case "items[].licences":
+        case .authority: return request.requester?.authority.map(FactValue.scalar) ?? .unknown
+        case .jurisdiction: return request.requester?.jurisdiction.map(FactValue.scalar) ?? .unknown
+        case .providerName: return request.provider?.name.map(FactValue.scalar) ?? .unknown
+        case .establishedIn: return request.provider?.establishedIn.map(FactValue.scalar) ?? .unknown
+        case .codeOfPractice: return request.provider?.codeOfPractice.map { .set(Set($0)) } ?? .unknown
+        case .instruments: return request.instruments.map { .set(Set($0)) } ?? .unknown
+        case .modelName: return request.model?.name.map(FactValue.scalar) ?? .unknown
+        case .weightsPublished: return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
+        case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
+        case .placedOnEUMarket: return request.model?.placedOnEUMarket.map(FactValue.date) ?? .unknown
+        case .trainingCompute: return compute(fact, request.model?.trainingCompute, assumptions: &assumptions)
+        case .artifact: return .scalar(item.artifact)
+        case .channel: return .scalar(slot.channel)
+        case .hostingLocation: return item.hostingLocation.map(FactValue.scalar) ?? .unknown
+        case .licences:
             let licences = item.licences ?? []
             let provisions = licences.map { entry in resolve(entry).flatMap { graph.provisions[$0] == nil ? nil : $0 } }
             let claims = Set(provisions.compactMap { $0 })
             let numbers = provisions.filter { $0 == nil }
             if fact.type == .boolean { return .boolean(!numbers.isEmpty) }
             return .set(claims)
-        case "items[].recipients[].nationalities":
+        case .nationalities:
             return recipient?.nationalities.map { .set(Set($0)) } ?? .unknown
-        case "items[].recipients[].latestCitizenship":
+        case .latestCitizenship:
             if let latest = recipient?.latestCitizenship { return .scalar(latest) }
             if let nationalities = recipient?.nationalities, !nationalities.isEmpty {
                 return nationalities.count == 1 ? .scalar(nationalities[0]) : .oneOf(nationalities)
             }
             return .unknown
-        case "items[].recipients[].location": return recipient?.location.map(FactValue.scalar) ?? .unknown
-        case "items[].recipients[].headquarters": return recipient?.headquarters.map(FactValue.scalar) ?? .unknown
-        case "items[].recipients[].organisation":
+        case .location: return recipient?.location.map(FactValue.scalar) ?? .unknown
+        case .headquarters: return recipient?.headquarters.map(FactValue.scalar) ?? .unknown
+        case .organisation:
             if implicitRecipient { return request.requester?.authority.map(FactValue.scalar) ?? .unknown }
             return recipient?.organisation.map(FactValue.scalar) ?? .unknown
-        case "items[].recipients[].usPermanentResident":
+        case .usPermanentResident:
             return recipient?.usPermanentResident.map(FactValue.boolean) ?? .unknown
-        case "items[].recipients[].governmentBody":
+        case .governmentBody:
             if let flag = recipient?.governmentBody { return .boolean(flag) }
             // A natural person (nationalities given) is not a government body; the requesting
             // authority of a non-US jurisdiction is one (50 U.S.C. 4801(5)(B)).
@@ -130,13 +142,11 @@ public final class FactReader {
                 return .boolean(jurisdiction.uppercased() != "US")
             }
             return .unknown
-        case "items[].recipients[].role":
+        case .role:
             if let role = recipient?.role { return .scalar(role) }
             // The requesting authority's own staff, when the recipient is the authority itself.
             let authority = request.requester?.authority
             if implicitRecipient || (authority != nil && recipient?.organisation == authority) { return .scalar("authority-staff") }
-            return .unknown
-        default:
             return .unknown
         }
     }

@@ -2,17 +2,22 @@
 /// (and analysis inputs) can supply a fact. A rules file whose fact names anything else is
 /// rejected by the lint ("facts that no request can supply").
 public enum FactBinding {
-    public static let suppliableFields: Set<String> = [
-        "analysis.asOf",
-        "requester.legalBasis", "requester.authority", "requester.jurisdiction",
-        "provider.name", "provider.establishedIn", "provider.codeOfPractice",
-        "instruments",
-        "model.name", "model.trainingCompute", "model.weightsPublished", "model.openSourceLicence", "model.placedOnEUMarket",
-        "items[].artifact", "items[].channel", "items[].hostingLocation", "items[].licences",
-        "items[].recipients[].nationalities", "items[].recipients[].latestCitizenship", "items[].recipients[].location",
-        "items[].recipients[].headquarters", "items[].recipients[].organisation", "items[].recipients[].usPermanentResident",
-        "items[].recipients[].governmentBody", "items[].recipients[].role",
-    ]
+    /// The request fields and analysis inputs that can supply a fact, as `supplied-by` names them.
+    public enum Source: String, Sendable, CaseIterable {
+        case asOf = "analysis.asOf", legalBasis = "requester.legalBasis", authority = "requester.authority"
+        case jurisdiction = "requester.jurisdiction", providerName = "provider.name"
+        case establishedIn = "provider.establishedIn", codeOfPractice = "provider.codeOfPractice"
+        case instruments, modelName = "model.name", weightsPublished = "model.weightsPublished"
+        case openSourceLicence = "model.openSourceLicence", placedOnEUMarket = "model.placedOnEUMarket"
+        case trainingCompute = "model.trainingCompute", artifact = "items[].artifact", channel = "items[].channel"
+        case hostingLocation = "items[].hostingLocation", licences = "items[].licences"
+        case nationalities = "items[].recipients[].nationalities", latestCitizenship = "items[].recipients[].latestCitizenship"
+        case location = "items[].recipients[].location", headquarters = "items[].recipients[].headquarters"
+        case organisation = "items[].recipients[].organisation", usPermanentResident = "items[].recipients[].usPermanentResident"
+        case governmentBody = "items[].recipients[].governmentBody", role = "items[].recipients[].role"
+    }
+
+    public static let suppliableFields = Set(Source.allCases.map(\.rawValue))
 
     /// Fact ids the request reader and the analysis rely on by name.
     public enum FactID {
