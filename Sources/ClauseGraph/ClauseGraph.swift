@@ -11,6 +11,8 @@ public struct ClauseGraph: Sendable {
     public private(set) var factOrder: [String] = []
     public private(set) var units: [String: UnitDeclaration] = [:]
     public private(set) var sets: [String: NamedSet] = [:]
+    /// Each named set's members as a `Set`, for membership tests in hot loops.
+    public private(set) var setMembers: [String: Set<String>] = [:]
     /// Constitutive rules by id.
     public private(set) var rules: [String: CountsAs] = [:]
     public private(set) var ruleOrder: [String] = []
@@ -43,7 +45,10 @@ public struct ClauseGraph: Sendable {
                 facts[fact.id] = fact
                 factOrder.append(fact.id)
             }
-            for set in document.sets where claim(set.id, "set", set.location) { sets[set.id] = set }
+            for set in document.sets where claim(set.id, "set", set.location) {
+                sets[set.id] = set
+                setMembers[set.id] = Set(set.members)
+            }
             for instrument in document.instruments where claim(instrument.id, "instrument", instrument.location) {
                 instruments[instrument.id] = instrument
                 instrumentOrder.append(instrument.id)

@@ -40,13 +40,23 @@ public indirect enum Condition: Sendable, Hashable, Codable {
         }
         public var fact: String
         public var op: Operator
-        public var value: String
+        /// The value as written; `number` and `date` are its parsed forms, read once.
+        public var value: String {
+            didSet {
+                number = ExactDecimal(value)
+                date = LegalDate(iso: value)
+            }
+        }
+        public private(set) var number: ExactDecimal?
+        public private(set) var date: LegalDate?
         public var unit: String?
         public var location: SourceLocation
         public init(fact: String, op: Operator, value: String, unit: String?, location: SourceLocation) {
             self.fact = fact
             self.op = op
             self.value = value
+            self.number = ExactDecimal(value)
+            self.date = LegalDate(iso: value)
             self.unit = unit
             self.location = location
         }

@@ -84,6 +84,10 @@ public struct ConditionEvaluator {
         case .compare(let comparison): return compare(comparison)
         case .equals(let fact, let value, _): return equals(fact: fact, value: value)
         case .member(let fact, let members, _):
+            if case .set(let id) = members, case .scalar(let actual) = facts[fact], graph.facts[fact]?.type != .provision,
+               let set = graph.setMembers[id] {
+                return set.contains(actual) ? .true : .false
+            }
             let allowed = values(of: members)
             switch facts[fact] {
             case .scalar(let actual): return matches(fact: fact, actual: actual, anyOf: allowed) ? .true : .false
@@ -130,10 +134,10 @@ public struct ConditionEvaluator {
     private func compare(_ comparison: Condition.Comparison) -> Truth {
         switch facts[comparison.fact] {
         case .date(let date):
-            guard let threshold = LegalDate(iso: comparison.value) else { return .unknown }
+            guard let threshold = comparison.date else { return .unknown }
             return Self.compare(lower: date.dayNumber, upper: date.dayNumber, comparison.op, threshold.dayNumber)
         case .quantity(let byUnit):
-            guard let unit = comparison.unit, let bounds = byUnit[unit], let threshold = ExactDecimal(comparison.value) else { return .unknown }
+            guard let unit = comparison.unit, let bounds = byUnit[unit], let threshold = comparison.number else { return .unknown }
             return Self.compare(lower: bounds.lower, upper: bounds.upper, comparison.op, threshold)
         default:
             return .unknown
