@@ -19,7 +19,7 @@ for exponent in $(seq 4 "$max"); do
   for jobs in 1 2; do
     /usr/bin/time -f "%e %M" -o "$work/time" $ecca batch --jobs "$jobs" --timeout-ms 0 --instrument "$letter" \
       "$work/in.ndjson" -o "$work/out-$jobs.ndjson" 2>"$work/summary" || true
-    read -r seconds kilobytes < "$work/time"
+    read -r seconds kilobytes < <(tail -n 1 "$work/time")
     printf "%-10s %-5s %12s %14.0f %12.1f\n" "$count" "$jobs" "$seconds" "$(echo "$count / $seconds" | bc -l)" "$(echo "$kilobytes / 1024" | bc -l)"
   done
   cmp -s "$work/out-1.ndjson" "$work/out-2.ndjson" || { echo "outputs differ between --jobs 1 and 2" >&2; exit 1; }

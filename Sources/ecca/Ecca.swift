@@ -9,7 +9,7 @@ struct Ecca: ParsableCommand {
         commandName: "ecca",
         abstract: "Flag disclosure requests under the EU AI Act that would break US export controls, and explain why.",
         version: version,
-        subcommands: [CheckCommand.self, BatchCommand.self, CuresCommand.self, MoUCommand.self, TimelineCommand.self, ThresholdsCommand.self, ValidateCommand.self, GraphCommand.self, ReportCommand.self, SampleRequestsCommand.self],
+        subcommands: [CheckCommand.self, BatchCommand.self, CuresCommand.self, MoUCommand.self, TimelineCommand.self, ThresholdsCommand.self, ValidateCommand.self, GraphCommand.self, ReportCommand.self, SampleRequestsCommand.self, ImportCommand.self, CiteCheckCommand.self],
         defaultSubcommand: nil
     )
 }

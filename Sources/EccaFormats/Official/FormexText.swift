@@ -78,7 +78,9 @@ public struct FormexText: Sendable {
             skip = []
         }
         for label in points {
-            guard let item = Self.find(in: node, where: { candidate in
+            // The shallowest match: `092.001(i)` is the paragraph's own point (i), not a romanette
+            // nested in an earlier point.
+            guard let item = Self.findShallowest(in: node, where: { candidate in
                 candidate.name == "ITEM" && candidate.element("NP")?.element("NO.P").map { Self.flatten($0) } == label
             }) else { return nil }
             node = item
@@ -94,6 +96,17 @@ public struct FormexText: Sendable {
             if predicate(child) { return child }
             if child.name == "QUOT.S" { continue }
             if let found = find(in: child, where: predicate) { return found }
+        }
+        return nil
+    }
+
+    /// Breadth-first search for the first element matching `predicate`, level by level, not
+    /// descending into quoted amendments to other acts (`QUOT.S`).
+    static func findShallowest(in node: XMLElementNode, where predicate: (XMLElementNode) -> Bool) -> XMLElementNode? {
+        var level = node.elements()
+        while !level.isEmpty {
+            if let found = level.first(where: predicate) { return found }
+            level = level.filter { $0.name != "QUOT.S" }.flatMap { $0.elements() }
         }
         return nil
     }

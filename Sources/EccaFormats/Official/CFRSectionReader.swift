@@ -1,0 +1,186 @@
+import ClauseGraph
+
+/// Turns one CFR section (eCFR `DIV8`, annual CFR or Federal Register `SECTION`) into provisions:
+/// the section, one provision per paragraph marker, and one per unnumbered defined term, with the
+/// hierarchy the marker solver rebuilds. A paragraph's wording holds its own text and its
+/// subparagraphs', as citing "§ 734.13(a)" cites all of (a).
+struct CFRSectionReader {
+    /// The section's number without `§` (`734.13`, `1.162-4`).
+    var number: String
+    /// The source's own id for the section, verbatim (`§ 2.2` from the bulk `N`, `1.162-4` from the versioner).
+    var sourceID: String
+    var title: String?
+    var heading: String?
+    var url: String?
+    /// The element path of the section, for source spans.
+    var pointer: String
+    var evidence: Evidence = .verified
+    /// Notes for the section provision (amendment history, effective-date notes).
+    var notes: [Note] = []
+
+    struct Output {
+        var provisions: [ImportedProvision]
+        var diagnostics: [Diagnostic]
+        var ambiguous: Int
+    }
+
+    /// Children that carry the section's number and heading, or that are not wording.
+    static let structural: Set<String> = ["HEAD", "SECTNO", "SUBJECT", "PRTPAGE", "FTNT", "CITA", "SECAUTH", "EFFDNOT",
+                                          "EDNOTE", "CROSSREF", "AMDPAR"]
+
+    /// One step of a provision's address.
+    private struct Segment {
+        /// Appended to the section number for the canonical id: `(a)` or ` (Agency)`.
+        var canonical: String
+        /// Appended to the citation: `(a)` or `, “Agency”`.
+        var citation: String
+        /// The rules-XML id segment: `a` or `def-Agency`.
+        var id: String
+    }
+
+    private struct Record {
+        var segments: [Segment]
+        var depth: Int
+        var level: ProvisionLevel
+        var heading: String?
+        var firstPiece: Int
+        var endPiece: Int
+        var firstLine: Int
+        var lastLine: Int
+        var elementIndex: Int
+        var elided: Bool
+        var parent: Int?
+        var notes: [Note]
+    }
+
+    private struct Piece {
+        /// The text, whitespace collapsed once.
+        var text: String
+        /// True when it continues the previous piece's paragraph element with no space between
+        /// (`(2)` then `(i) Is published …`).
+        var joins: Bool
+
+        init(raw: String, continues: Bool, previousRaw: String?) {
+            text = TextNormalizer.collapse(raw)
+            let endsInSpace = previousRaw?.utf8.last.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
+            let startsWithSpace = raw.utf8.first.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
+            joins = continues && !endsInSpace && !startsWithSpace
+        }
+    }
+
+    func read(_ section: OfficialElement) -> Output {
+        var items: [MarkerSequenceSolver.Item] = []
+        var paragraphs: [(element: OfficialElement, marked: MarkedParagraph?, index: Int)] = []
+        for (index, child) in section.elements().enumerated() {
+            if Self.structural.contains(child.name) { continue }
+            switch child.name {
+            case "STARS":
+                items.append(.elision)
+                paragraphs.append((child, nil, index))
+            case "P":
+                let marked = MarkedParagraph(child)
+                if marked.definedTerm != nil { items.append(.definition) }
+                for marker in marked.markers { items.append(.marker(marker)) }
+                if marked.isElided { items.append(.elision) }
+                paragraphs.append((child, marked, index))
+            default:
+                paragraphs.append((child, MarkedParagraph(child, markers: false), index))
+            }
+        }
+        let solution = MarkerSequenceSolver().solve(items)
+        var diagnostics: [Diagnostic] = []
+        let file = section.span.file
+        if !solution.fitted {
+            diagnostics.append(Diagnostic(.warning, "§ \(number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds",
+                                          at: SourceLocation(file: file, line: section.span.firstLine), subject: number))
+        }
+
+        var records: [Record] = []
+        var pieces: [Piece] = []
+        var open: [Int] = []
+        var markerIndex = 0
+        var definitionIndex = 0
+        var ambiguityByMarker: [Int: MarkerSequenceSolver.Ambiguity] = [:]
+        for ambiguity in solution.ambiguities { ambiguityByMarker[ambiguity.marker] = ambiguity }
+
+        func openRecord(depth: Int, segment: Segment, level: ProvisionLevel, heading: String?, element: OfficialElement,
+                        index: Int, elided: Bool, notes: [Note]) {
+            while let last = open.last, records[last].depth >= depth {
+                records[last].endPiece = pieces.count
+                open.removeLast()
+            }
+            let parent = open.last
+            let segments = (parent.map { records[$0].segments } ?? []) + [segment]
+            records.append(Record(segments: segments, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
+                                  endPiece: pieces.count, firstLine: element.span.firstLine, lastLine: element.span.lastLine,
+                                  elementIndex: index, elided: elided, parent: parent, notes: notes))
+            open.append(records.count - 1)
+        }
+
+        for entry in paragraphs {
+            guard let marked = entry.marked else { continue }  // STARS: no text
+            if let term = marked.definedTerm, definitionIndex < solution.definitionDepths.count {
+                let depth = solution.definitionDepths[definitionIndex]
+                definitionIndex += 1
+                openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: "def-\(term)"),
+                           level: .definition, heading: term, element: entry.element, index: entry.index, elided: false, notes: [])
+            }
+            for (pieceOffset, piece) in marked.pieces.enumerated() {
+                if let marker = piece.marker {
+                    let reading = solution.readings[markerIndex]
+                    var notes: [Note] = []
+                    if let ambiguity = ambiguityByMarker[markerIndex] {
+                        let parentPath = open.last.map { records[$0].segments.map(\.canonical).joined() } ?? ""
+                        let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
+                        let message = "§ \(number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
+                        diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.element.span.firstLine),
+                                                      subject: "\(number)(\(marker.label))"))
+                        notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
+                    }
+                    let afterTerm = open.last.map { records[$0].level == .definition } ?? false
+                    openRecord(depth: reading.depth, segment: Segment(canonical: "(\(marker.label))", citation: (afterTerm ? " " : "") + "(\(marker.label))", id: marker.label),
+                               level: .cfr(depth: reading.depth), heading: marker.heading, element: entry.element, index: entry.index,
+                               elided: marked.isElided && pieceOffset == marked.pieces.count - 1, notes: notes)
+                    markerIndex += 1
+                }
+                for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.element.span.lastLine) }
+                pieces.append(Piece(raw: piece.text, continues: pieceOffset > 0, previousRaw: pieceOffset > 0 ? marked.pieces[pieceOffset - 1].text : nil))
+            }
+        }
+        for index in open { records[index].endPiece = pieces.count }
+
+        func wording(_ range: Range<Int>) -> String {
+            var text = ""
+            text.reserveCapacity(pieces[range].reduce(0) { $0 + $1.text.utf8.count + 1 })
+            for index in range where !pieces[index].text.isEmpty {
+                if !text.isEmpty, !pieces[index].joins { text += " " }
+                text += pieces[index].text
+            }
+            return text
+        }
+
+        var provisions: [ImportedProvision] = []
+        provisions.reserveCapacity(records.count + 1)
+        let citationTitle = title.map { "\($0) CFR " } ?? ""
+        var sectionWording = wording(0..<pieces.count)
+        if sectionWording.isEmpty { sectionWording = heading ?? "" }
+        provisions.append(ImportedProvision(
+            canonicalID: number, sourceID: sourceID, idPath: [number], level: .section, parentID: nil,
+            citation: "\(citationTitle)\(number)", heading: heading, wording: sectionWording,
+            span: section.span.with(pointer: pointer), evidence: evidence, sourceURL: url, notes: notes))
+        for record in records where !record.elided {
+            let path = record.segments.map(\.canonical).joined()
+            let parentID = record.parent.map { number + records[$0].segments.map(\.canonical).joined() } ?? number
+            // A level that is only a defined term's number (a definition sits at the level below it).
+            let level = record.level == .definition ? .definition : ProvisionLevel.cfr(depth: record.depth)
+            provisions.append(ImportedProvision(
+                canonicalID: number + path, sourceID: sourceID + path, idPath: [number] + record.segments.map(\.id),
+                level: level, parentID: parentID, citation: citationTitle + number + record.segments.map(\.citation).joined(),
+                heading: record.heading, wording: wording(record.firstPiece..<record.endPiece),
+                span: SourceSpan(file: file, firstLine: record.firstLine, lastLine: record.lastLine,
+                                 pointer: "\(pointer)/*[\(record.elementIndex + 1)]"),
+                evidence: evidence, sourceURL: url, notes: record.notes))
+        }
+        return Output(provisions: provisions, diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
+    }
+}

@@ -1,0 +1,259 @@
+import ClauseGraph
+import EccaXML
+
+/// `ecca cite-check`: every shipped provision that names an official id is looked up in the
+/// official texts given, and its wording compared (whitespace and typography normalised).
+///
+/// - EU provisions carry Formex locators (`source-id="092.003"`, `053.001(a)`, `113~1`,
+///   `ANNEX XI`); they are resolved with `FormexText` in the act (and annexes) whose document
+///   number matches the instrument's CELEX or ELI.
+/// - US provisions are found by citation (`15 CFR 734.13(a)(2)`) in imported eCFR, CFR or
+///   Federal Register text of the same title.
+/// - Akoma Ntoso texts are matched by CELEX, provisions by their canonical `eid`.
+///
+/// A verbatim wording with `…` passes when its pieces occur in order in the official text. A
+/// paraphrase is checked for existence only. Provisions no given text covers are listed, not
+/// reported as findings.
+public struct CitationChecker {
+    /// One official document, loaded for look-up.
+    enum Official {
+        case formex(FormexText, year: String?, number: String?, file: String)
+        case imported(ImportCollector.Entry, index: [String: ImportedProvision], coverage: Coverage, file: String)
+    }
+
+    /// Which provisions an imported text can speak for: a whole part (a title or volume), one
+    /// section (a versioner response), or only what it prints (a Federal Register rule, whose
+    /// partial text elides what it does not change).
+    struct Coverage {
+        var sections: Set<String> = []
+        var parts: Set<String> = []
+        var printedOnly = false
+        /// A whole act (Akoma Ntoso): anything its instrument cites must be in it.
+        var whole = false
+
+        func covers(_ officialID: String, found: Bool) -> Bool {
+            if found || whole { return true }
+            if printedOnly { return false }
+            let section = String(officialID.prefix { $0 != "(" && $0 != " " })
+            if sections.count == 1 { return sections.contains(section) }
+            return parts.contains(String(section.prefix { $0 != "." }))
+        }
+    }
+
+    public struct Finding: Sendable, Hashable, CustomStringConvertible {
+        public enum Kind: String, Sendable, Hashable {
+            /// The official id names nothing in the official text.
+            case missing
+            /// The provision exists but its wording is not the official wording.
+            case drifted
+        }
+        public var kind: Kind
+        public var provisionID: String
+        public var citation: String
+        /// The official id looked up (`092.003`, `734.13(a)(2)`).
+        public var officialID: String
+        /// Where the provision is encoded (the shipped rules file).
+        public var location: SourceLocation
+        /// The official file checked against.
+        public var officialFile: String
+        public var diff: WordDiff?
+
+        public var description: String {
+            switch kind {
+            case .missing:
+                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(officialFile)"
+            case .drifted:
+                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(officialFile) at '\(officialID)'"
+            }
+        }
+    }
+
+    public struct Report: Sendable {
+        public var findings: [Finding]
+        /// Provisions found whose wording passed (or, for paraphrases, that exist).
+        public var passed: [String]
+        /// Provisions with an official id that no official text given covers.
+        public var notCovered: [String]
+        public var officialFiles: [String]
+        public var isClean: Bool { findings.isEmpty }
+    }
+
+    private var officials: [Official] = []
+    public private(set) var files: [String] = []
+
+    /// Loads the official texts. A Formex `.doc` manifest brings its act and annexes; annex files
+    /// given separately join the act given before them.
+    public init(officialFiles: [String]) throws(OfficialImportError) {
+        var pendingAnnexes: [String] = []
+        var acts: [(path: String, annexes: [String])] = []
+        for file in officialFiles {
+            let (dialect, root) = try OfficialDialect.detect(path: file)
+            files.append(file)
+            switch dialect {
+            case .formex:
+                switch root.name {
+                case "DOC":
+                    let manifest = try FormexAdapter.readManifest(file)
+                    let folder = FormexAdapter.folder(of: file)
+                    guard let act = manifest.actFile else { throw .nothingToImport(file: file, dialect: .formex) }
+                    acts.append((folder + act, manifest.annexFiles.map { folder + $0 }))
+                case "ANNEX", "CONS.ANNEX":
+                    if acts.isEmpty { pendingAnnexes.append(file) } else { acts[acts.count - 1].annexes.append(file) }
+                default:
+                    // An act given alone brings the annexes its package manifest lists, when the manifest is beside it.
+                    var annexes = pendingAnnexes
+                    if annexes.isEmpty, let manifest = FormexAdapter.manifestBeside(file),
+                       let listed = try? FormexAdapter.readManifest(manifest), listed.actFile.map({ FormexAdapter.name(of: file) == $0 }) ?? false {
+                        annexes = listed.annexFiles.map { FormexAdapter.folder(of: file) + $0 }
+                    }
+                    acts.append((file, annexes))
+                    pendingAnnexes = []
+                }
+            case .legalruleml:
+                continue
+            default:
+                let (collector, _) = try OfficialImporter().collect(files: [file])
+                for entry in collector.instruments {
+                    var index: [String: ImportedProvision] = [:]
+                    var coverage = Coverage(printedOnly: dialect == .fr, whole: dialect == .akn)
+                    for provision in entry.provisions {
+                        if index[Self.key(provision.canonicalID)] == nil { index[Self.key(provision.canonicalID)] = provision }
+                        if provision.level == .section {
+                            coverage.sections.insert(provision.canonicalID)
+                            coverage.parts.insert(String(provision.canonicalID.prefix { $0 != "." }))
+                        }
+                    }
+                    officials.append(.imported(entry, index: index, coverage: coverage, file: file))
+                }
+            }
+        }
+        for act in acts {
+            let formex: FormexText
+            do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
+            let number = formex.act.element("BIB.INSTANCE")?.element("NO.DOC")
+            officials.append(.formex(formex, year: number?.element("YEAR")?.text, number: number?.element("NO.CURRENT")?.text,
+                                     file: act.path))
+        }
+    }
+
+    /// Lower-cased, whitespace-free: `772.1 (Foreign person)` and `772.1 (foreign person)` meet.
+    static func key(_ id: String) -> String {
+        String(id.lowercased().filter { !$0.isWhitespace })
+    }
+
+    public func check(_ graph: ClauseGraph) -> Report {
+        var report = Report(findings: [], passed: [], notCovered: [], officialFiles: files)
+        for id in graph.provisionOrder {
+            guard let provision = graph.provisions[id], let instrument = graph.instruments[provision.instrumentID] else { continue }
+            guard provision.sourceID != nil || provision.eid != nil else { continue }
+            var covered = false
+            for official in officials {
+                guard let outcome = check(provision, instrument: instrument, against: official) else { continue }
+                covered = true
+                switch outcome {
+                case .success: report.passed.append(id)
+                case .failure(let finding): report.findings.append(finding)
+                }
+                break
+            }
+            if !covered { report.notCovered.append(id) }
+        }
+        return report
+    }
+
+    private enum Outcome { case success, failure(Finding) }
+
+    /// Nil when `official` does not cover the provision's instrument.
+    private func check(_ provision: Provision, instrument: Instrument, against official: Official) -> Outcome? {
+        switch official {
+        case .formex(let formex, let year, let number, let file):
+            guard let locator = provision.sourceID, Self.instrument(instrument, isDocument: year, number) else { return nil }
+            // Annexes are separate files: without them an annex locator is not covered, not missing.
+            if locator.hasPrefix("ANNEX "), formex.annexes.isEmpty { return nil }
+            guard let text = formex.text(at: locator) else {
+                return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: locator,
+                                        location: provision.location, officialFile: file))
+            }
+            return compare(provision, official: text, officialID: locator, file: file)
+        case .imported(let entry, let index, let coverage, let file):
+            guard let officialID = Self.officialID(of: provision, in: instrument, against: entry.instrument) else { return nil }
+            let found = index[Self.key(officialID)]
+            guard coverage.covers(officialID, found: found != nil) else { return nil }
+            guard let found else {
+                return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: officialID,
+                                        location: provision.location, officialFile: file))
+            }
+            return compare(provision, official: found.wording, officialID: officialID, file: file)
+        }
+    }
+
+    private func compare(_ provision: Provision, official: String, officialID: String, file: String) -> Outcome {
+        guard provision.wordingKind == .verbatim else { return .success }
+        if Self.matches(shipped: provision.wording, official: official) { return .success }
+        return .failure(Finding(kind: .drifted, provisionID: provision.id, citation: provision.citation, officialID: officialID,
+                                location: provision.location, officialFile: file,
+                                diff: WordDiff(shipped: provision.wording, official: official)))
+    }
+
+    /// Equal after normalisation; a shipped `…` stands for words left out.
+    public static func matches(shipped: String, official: String) -> Bool {
+        let normalisedOfficial = TextNormalizer.comparable(official)
+        let normalisedShipped = TextNormalizer.comparable(shipped)
+        if normalisedShipped == normalisedOfficial { return true }
+        guard normalisedShipped.contains("…") else { return false }
+        var rest = Substring(normalisedOfficial)
+        for piece in normalisedShipped.split(separator: "…") {
+            let trimmed = TextNormalizer.trim(String(piece))
+            if trimmed.isEmpty { continue }
+            guard let range = rest.firstRange(of: trimmed) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return true
+    }
+
+    /// Does a Formex act with this year and number encode the instrument (by CELEX or ELI)?
+    static func instrument(_ instrument: Instrument, isDocument year: String?, _ number: String?) -> Bool {
+        guard let year, let number else { return instrument.jurisdiction == "EU" }
+        let bare = String(number.drop { $0 == "0" })
+        for official in instrument.officialIDs {
+            switch official.scheme {
+            case "celex":
+                // 32024R1689: sector 3, year, letter, number.
+                let value = official.value
+                guard value.count >= 10 else { continue }
+                let celexYear = value.dropFirst().prefix(4)
+                let celexNumber = String(value.dropFirst(6).drop { $0 == "0" })
+                if celexYear == year && celexNumber == bare { return true }
+            case "eli":
+                if official.value.contains("/\(year)/\(bare)/") || official.value.hasSuffix("/\(year)/\(bare)") { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// The id to look up in an imported official text, when it covers the provision: for CFR
+    /// texts, the citation's section path (`15 CFR 734.13(a)(2)` → `734.13(a)(2)`) in the same
+    /// title; for Akoma Ntoso, the provision's canonical `eid` in the act with the same CELEX.
+    static func officialID(of provision: Provision, in instrument: Instrument, against official: ImportedInstrument) -> String? {
+        switch official.dialect {
+        case .ecfr, .fr:
+            guard let title = official.officialIDs.first(where: { $0.scheme == "cfr" })?.value.split(separator: " ").first else { return nil }
+            let citation = provision.citation
+            guard let range = citation.firstRange(of: " CFR "), citation[..<range.lowerBound] == title else { return nil }
+            var rest = String(citation[range.upperBound...])
+            // `15 CFR 772.1, "foreign person"` → `772.1 (foreign person)`.
+            if let comma = rest.firstIndex(of: ",") {
+                let term = TextNormalizer.trim(String(rest[rest.index(after: comma)...]), also: "\"“”")
+                rest = String(rest[..<comma]) + " (\(term))"
+            }
+            return rest
+        case .akn:
+            let celex = instrument.officialIDs.first { $0.scheme == "celex" }?.value
+            guard let celex, official.officialIDs.contains(where: { $0.scheme == "celex" && $0.value == celex }) else { return nil }
+            return provision.eid
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,301 @@
+import ClauseGraph
+import EccaXML
+
+/// eCFR and annual CFR XML (FORMATS.md §1): three dialects, one reader.
+///
+/// - GovInfo bulk eCFR: root `DLPSTEXTCLASS`, `DIV1`…`DIV9` with `TYPE`, sections
+///   `<DIV8 N="§ 2.2" TYPE="SECTION">`, a `CFRTOC` table of contents (skipped).
+/// - ecfr.gov versioner: the root is the requested node itself (`<DIV8 N="1.162-4" …
+///   hierarchy_metadata="{…citation…}">`), `N` without `§`.
+/// - annual CFR: root `CFRDOC`, `PART`/`SUBPART`/`SECTION`/`SECTNO`/`SUBJECT`; each part's
+///   `CONTENTS` repeats `SECTNO`/`SUBJECT` pairs and is skipped so sections are not counted twice.
+///
+/// One section is captured at a time; its flat `P`s go through the marker solver.
+struct EcfrAdapter: OfficialAdapter {
+    let options: ImportOptions
+    private let flattening = TextFlattening.gpo
+
+    func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
+        switch root.name {
+        case "CFRDOC": try readAnnual(stream, root: root, into: emitter)
+        case "DLPSTEXTCLASS", "ECFR": try readDivisions(stream, root: root, variant: "ecfr-bulk", into: emitter)
+        default: try readVersioner(stream, root: root, into: emitter)
+        }
+    }
+
+    // MARK: - Instruments
+
+    private struct Context {
+        var title: String?
+        var titleHeading: String?
+        var amendedThrough: String?
+        var citation: String?
+        var path: String?
+        var variant: String
+        var file: String
+        /// The open DIV levels: TYPE and N.
+        var divisions: [(type: String, number: String)] = []
+        var sections = 0
+
+        var part: String? { divisions.last(where: { $0.type == "PART" })?.number }
+    }
+
+    private func instrument(_ context: Context) -> ImportedInstrument {
+        let title = context.title ?? context.citation.flatMap { $0.split(separator: " ").first.map(String.init) }
+        let id = options.instrumentID ?? "us.cfr-\(title ?? "x")"
+        var label: String?
+        var date: LegalDate?
+        switch context.variant {
+        case "cfr-annual":
+            label = context.amendedThrough.map { "Annual edition of the CFR, \($0)" }
+            date = context.amendedThrough.flatMap(USDates.first(in:))
+        case "ecfr-versioner":
+            label = "eCFR versioner API (ecfr.gov)"
+        default:
+            label = context.amendedThrough.map { "eCFR (GovInfo bulk data), amended through \($0)" }
+            date = context.amendedThrough.flatMap(USDates.first(in:))
+        }
+        var officialIDs: [Instrument.OfficialID] = []
+        if let citation = context.citation { officialIDs.append(.init(scheme: "cfr", value: citation)) }
+        else if let title { officialIDs.append(.init(scheme: "cfr", value: "\(title) CFR")) }
+        let name = context.titleHeading ?? context.citation.map { "\($0) (eCFR)" } ?? "Title \(title ?? "?") of the Code of Federal Regulations"
+        let url: String? = switch context.variant {
+        case "cfr-annual": nil
+        case "ecfr-versioner": context.path.map { "https://www.ecfr.gov" + $0.replacingFirst("/on/_SUBSTITUTE_DATE_", with: "/current") }
+        default: title.map { "https://www.ecfr.gov/current/title-\($0)" }
+        }
+        let dialectName = context.variant == "cfr-annual" ? "annual CFR XML (GovInfo)" : context.variant == "ecfr-versioner" ? "eCFR versioner XML" : "eCFR bulk XML (GovInfo)"
+        return ImportedInstrument(
+            id: id, dialect: .ecfr, variant: context.variant, title: name, jurisdiction: "US",
+            kind: context.variant == "ecfr-versioner" ? .cfrPart : .regulation, officialIDs: officialIDs,
+            versionLabel: label, versionDate: date, sourceURL: url,
+            attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
+            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(FormexAdapter.name(of: context.file)): wording verbatim (footnotes dropped, superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
+            file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" })
+    }
+
+    // MARK: - Bulk and versioner
+
+    private func readVersioner(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
+        var context = Context(variant: "ecfr-versioner", file: stream.file)
+        if let metadata = root["hierarchy_metadata"] {
+            context.citation = Self.jsonString("citation", in: metadata)
+            context.path = Self.jsonString("path", in: metadata)
+        }
+        context.title = context.citation?.split(separator: " ").first.map(String.init)
+            ?? context.path.flatMap { path in path.split(separator: "/").first { $0.hasPrefix("title-") }.map { String($0.dropFirst(6)) } }
+        if root.name == "DIV8" || root.name == "DIV9" {
+            try emitter.begin(instrument(context))
+            let element = try stream.capture(root)
+            if root.name == "DIV8" { try emitSection(element, context: context, into: emitter) }
+            else { try emitAppendix(element, context: context, into: emitter) }
+            return
+        }
+        if let type = root["TYPE"], let number = root["N"] { context.divisions.append((TextNormalizer.trim(type), number)) }
+        try walkDivisions(stream, context: &context, into: emitter)
+    }
+
+    private func readDivisions(_ stream: OfficialStream, root: XMLElementStart, variant: String, into emitter: ImportEmitter) throws(OfficialImportError) {
+        var context = Context(variant: variant, file: stream.file)
+        try walkDivisions(stream, context: &context, into: emitter)
+    }
+
+    private func walkDivisions(_ stream: OfficialStream, context: inout Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        var stack: [String] = []
+        var begun = false
+        while let event = try stream.next() {
+            switch event {
+            case .start(let start):
+                switch start.name {
+                case "HEADER":
+                    let header = try stream.capture(start)
+                    if let idno = header.first(where: { $0.name == "IDNO" && $0["TYPE"] == "title" }) { context.title = idno.plainText }
+                case "AMDDATE":
+                    context.amendedThrough = TextNormalizer.trim(try stream.capture(start).plainText.replacingFirst("(fm)", with: ""))
+                case "CFRTOC", "TOC":
+                    try stream.skip(start)
+                case "HEAD" where stack.last == "DIV1":
+                    let head = try stream.capture(start).plainText
+                    if context.titleHeading == nil { context.titleHeading = head }
+                case "DIV8":
+                    if !begun { try emitter.begin(instrument(context)); begun = true }
+                    try emitSection(try stream.capture(start), context: context, into: emitter)
+                    context.sections += 1
+                case "DIV9":
+                    if !begun { try emitter.begin(instrument(context)); begun = true }
+                    try emitAppendix(try stream.capture(start), context: context, into: emitter)
+                default:
+                    if start.name.hasPrefix("DIV"), let type = start["TYPE"] {
+                        context.divisions.append((TextNormalizer.trim(type), start["N"] ?? ""))
+                        if start.name == "DIV1", context.title == nil { context.title = start["N"] }
+                    }
+                    if !start.isEmpty { stack.append(start.name) }
+                }
+            case .end(let name, _):
+                if name.hasPrefix("DIV"), !context.divisions.isEmpty { context.divisions.removeLast() }
+                if !stack.isEmpty { stack.removeLast() }
+            default:
+                break
+            }
+        }
+        if !begun { throw .nothingToImport(file: stream.file, dialect: .ecfr) }
+    }
+
+    /// `<DIV8 N="§ 2.2">` or `<DIV8 N="1.162-4">` with a `HEAD` of `§ 2.2   Heading.`.
+    private func emitSection(_ section: OfficialElement, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let n = section["N"] ?? ""
+        let number = Self.sectionNumber(n)
+        let head = section.element("HEAD").map { flattening.flatten($0) } ?? ""
+        let pointer = "DIV8[@N='\(n)']"
+        try emitCFRSection(section, number: number, sourceID: n.isEmpty ? number : n, heading: Self.heading(fromHead: head, number: number),
+                           pointer: pointer, context: context, into: emitter)
+    }
+
+    private func emitCFRSection(_ section: OfficialElement, number: String, sourceID: String, heading: String?, pointer: String,
+                                context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let url = context.variant == "cfr-annual" ? nil : context.title.map { "https://www.ecfr.gov/current/title-\($0)/section-\(number)" }
+        var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
+        reader.notes = sectionNotes(section)
+        let output = reader.read(section)
+        for diagnostic in output.diagnostics { emitter.report(diagnostic) }
+        if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
+        for var provision in output.provisions {
+            if provision.level != .section, let url, let path = provision.canonicalID.dropFirst(number.count).description.nilIfEmpty {
+                provision.sourceURL = "\(url)#p-\(number)\(path)"
+            }
+            try emitter.add(provision)
+        }
+    }
+
+    private func sectionNotes(_ section: OfficialElement) -> [Note] {
+        var notes: [Note] = []
+        for child in section.elements() {
+            switch child.name {
+            case "CITA": notes.append(Note(kind: .amendment, text: "Source: " + flattening.flatten(child)))
+            case "EFFDNOT": notes.append(Note(kind: .amendment, text: flattening.flatten(child)))
+            case "EDNOTE", "CROSSREF": notes.append(Note(kind: .editorial, text: flattening.flatten(child)))
+            case "SECAUTH": notes.append(Note(kind: .editorial, text: flattening.flatten(child)))
+            default: break
+            }
+        }
+        return notes
+    }
+
+    /// `<DIV9 N="Appendix A to Part 51" TYPE="APPENDIX">`: one provision, its text flattened.
+    private func emitAppendix(_ appendix: OfficialElement, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let n = TextNormalizer.collapse(appendix["N"] ?? "Appendix")
+        let head = appendix.element("HEAD").map { flattening.flatten($0) } ?? ""
+        var heading = head.hasPrefix(n) ? TextNormalizer.trim(String(head.dropFirst(n.count)), also: "—–-.:") : head
+        if heading.isEmpty { heading = head }
+        let wording = flattening.flatten(appendix, skipping: ["HEAD", "CITA"])
+        let titlePrefix = context.title.map { "\($0) CFR " } ?? ""
+        try emitter.add(ImportedProvision(
+            canonicalID: n, sourceID: n, idPath: [n], level: .annex, parentID: nil, citation: "\(titlePrefix)\(n)",
+            heading: heading.isEmpty ? nil : heading, wording: wording.isEmpty ? head : wording,
+            span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
+            sourceURL: nil, notes: sectionNotes(appendix)))
+    }
+
+    // MARK: - Annual CFR
+
+    private func readAnnual(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
+        var context = Context(variant: "cfr-annual", file: stream.file)
+        var begun = false
+        while let event = try stream.next() {
+            guard case .start(let start) = event else { continue }
+            switch start.name {
+            case "FMTR":
+                let front = try stream.capture(start)
+                if let number = front.first(where: { $0.name == "TITLENUM" })?.plainText {
+                    context.title = number.split(separator: " ").last.map(String.init)
+                }
+                let subject = front.first(where: { $0.name == "TITLEPG" })?.element("SUBJECT")?.plainText
+                if let title = context.title {
+                    context.titleHeading = "Title \(title)" + (subject.map { "—\($0)" } ?? "") + " (annual edition of the Code of Federal Regulations)"
+                }
+                context.amendedThrough = front.first(where: { $0.name == "REVISED" })?.plainText
+            case "CONTENTS", "TOC", "BMTR", "LSA", "FAIDS", "CFRTOC":
+                try stream.skip(start)
+            case "SECTION":
+                if !begun { try emitter.begin(instrument(context)); begun = true }
+                let section = try stream.capture(start)
+                let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
+                let number = Self.sectionNumber(sectno)
+                let subject = section.element("SUBJECT").map { flattening.flatten($0) }
+                try emitCFRSection(section, number: number, sourceID: sectno, heading: subject.map { Self.trimPeriod($0) },
+                                   pointer: "SECTION[SECTNO='\(sectno)']", context: context, into: emitter)
+            case "APPENDIX":
+                if !begun { try emitter.begin(instrument(context)); begun = true }
+                let appendix = try stream.capture(start)
+                let head = appendix.element("HD").map { flattening.flatten($0) } ?? "Appendix"
+                var wording = flattening.flatten(appendix, skipping: ["HD", "EAR"])
+                // An appendix printed as a graphic has no text: its heading stands in.
+                if wording.isEmpty { wording = head }
+                try emitter.add(ImportedProvision(
+                    canonicalID: head, sourceID: head, idPath: [head], level: .annex, citation: "\(context.title.map { "\($0) CFR " } ?? "")\(head)",
+                    heading: nil, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']")))
+            default:
+                break
+            }
+        }
+        if !begun { throw .nothingToImport(file: stream.file, dialect: .ecfr) }
+    }
+
+    // MARK: - Small parsers
+
+    /// `§ 2.2` → `2.2`; `§§ 2.3-2.5` → `2.3-2.5`; `1.162-4` stays.
+    static func sectionNumber(_ n: String) -> String {
+        var slice = Substring(n)
+        while let first = slice.first, first == "§" || first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    /// `§ 2.2   Administrative Committee of the Federal Register.` → `Administrative Committee of the Federal Register`.
+    static func heading(fromHead head: String, number: String) -> String? {
+        var text = Substring(head)
+        if text.first == "§" {
+            while let first = text.first, first == "§" || first.isWhitespace { text = text.dropFirst() }
+            if text.hasPrefix(number) { text = text.dropFirst(number.count) }
+            else if let space = text.firstIndex(where: \.isWhitespace) { text = text[space...] }
+        }
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        if text.hasSuffix("."), !text.hasSuffix("..") { text = text.dropLast() }
+        return text.isEmpty ? nil : String(text)
+    }
+
+    static func trimPeriod(_ text: String) -> String {
+        var text = TextNormalizer.trim(text)
+        if text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
+        return text
+    }
+
+    /// A string member of the versioner's `hierarchy_metadata` JSON, read leniently (the JSON is
+    /// sometimes invalid).
+    static func jsonString(_ key: String, in json: String) -> String? {
+        guard let keyRange = json.firstRange(of: "\"\(key)\"") else { return nil }
+        var rest = json[keyRange.upperBound...].drop { $0 == " " || $0 == ":" }
+        guard rest.first == "\"" else { return nil }
+        rest = rest.dropFirst()
+        var value = ""
+        var escaping = false
+        for character in rest {
+            if escaping { value.append(character); escaping = false; continue }
+            if character == "\\" { escaping = true; continue }
+            if character == "\"" { return value }
+            value.append(character)
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string with the first occurrence of `target` replaced (no Foundation needed).
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+    }
+
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,217 @@
+import ClauseGraph
+import EccaXML
+
+/// Federal Register XML (FORMATS.md §2): a daily issue (`FEDREG`) or one document (`RULE`,
+/// `PRORULE`). Each rule becomes an instrument: its `DATES`, one provision per amendment
+/// instruction (`AMDPAR`, read by `AmendmentGrammar` into verb, target and timing and tied to the
+/// CFR section it amends), and the CFR text it sets out (`REGTEXT/SECTION`, paragraphs rebuilt by
+/// the marker solver; `* * *` stubs are elisions, not text). Instructions the grammar cannot read
+/// are kept as provisions and reported, never dropped.
+///
+/// One rule is captured at a time; notices and the issue's contents are skipped.
+struct FederalRegisterAdapter: OfficialAdapter {
+    let options: ImportOptions
+    private let flattening = TextFlattening.gpo
+    private let grammar = AmendmentGrammar()
+
+    private struct Issue {
+        var volume: String?
+        var number: String?
+        var date: String?
+        var lastPage: Int?
+    }
+
+    func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
+        var issue = Issue()
+        var rules = 0
+        if ["RULE", "PRORULE"].contains(root.name) {
+            try emitRule(try stream.capture(root), issue: &issue, file: stream.file, into: emitter)
+            return
+        }
+        while let event = try stream.next() {
+            guard case .start(let start) = event else { continue }
+            switch start.name {
+            case "VOL" where issue.volume == nil: issue.volume = try stream.capture(start).plainText
+            case "NO" where issue.number == nil: issue.number = try stream.capture(start).plainText
+            case "DATE" where issue.date == nil: issue.date = try stream.capture(start).plainText
+            case "PRTPAGE": issue.lastPage = start["P"].flatMap { Int($0) } ?? issue.lastPage
+            case "RULE", "PRORULE":
+                try emitRule(try stream.capture(start), issue: &issue, file: stream.file, into: emitter)
+                rules += 1
+            case "CNTNTS", "NOTICE", "NOTICES", "PRESDOCU", "PRESDOC", "SUNSHINE", "CORRECT":
+                try stream.skip(start)
+            default:
+                break
+            }
+        }
+        if rules == 0 { throw .nothingToImport(file: stream.file, dialect: .fr) }
+    }
+
+    // MARK: - One rule
+
+    private func emitRule(_ rule: OfficialElement, issue: inout Issue, file: String, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let preamble = rule.element("PREAMB") ?? OfficialElement(name: "PREAMB", span: rule.span)
+        func field(_ name: String) -> String? { preamble.element(name).map { flattening.flatten($0) }.flatMap(\.nilIfEmpty) }
+        let pages = rule.all(where: { $0.name == "PRTPAGE" }).compactMap { $0["P"].flatMap { Int($0) } }
+        // The page the rule starts on: the last page marker before it, unless the markers inside
+        // it are not consecutive with that (an excerpt), then the page before its first marker.
+        var startPage: Int?
+        if let first = pages.first {
+            if let last = issue.lastPage, first == last || first == last + 1 { startPage = last } else { startPage = first - 1 }
+        } else {
+            startPage = issue.lastPage
+        }
+        if let lastInside = pages.last { issue.lastPage = lastInside }
+        let citation = [issue.volume, startPage.map(String.init)].contains(where: { $0 == nil }) ? nil : "\(issue.volume!) FR \(startPage!)"
+        let frDoc = rule.element("FRDOC").map { flattening.flatten($0) }.flatMap(Self.documentNumber)
+        let subject = field("SUBJECT") ?? "Federal Register document"
+        let action = preamble.element("ACT").map { flattening.flatten($0, skipping: ["HD"]) }
+        let kind: Instrument.Kind = switch action?.lowercased() ?? "" {
+        case let text where text.contains("interim final rule"): .interimFinalRule
+        case let text where text.contains("proposed"): .other
+        case let text where text.contains("rule"): .regulation
+        default: rule.name == "PRORULE" ? .other : .regulation
+        }
+        var officialIDs: [Instrument.OfficialID] = []
+        if let citation { officialIDs.append(.init(scheme: "fr", value: citation)) }
+        if let frDoc { officialIDs.append(.init(scheme: "other", value: "FR Doc. \(frDoc)")) }
+        if let rin = field("RIN") { officialIDs.append(.init(scheme: "other", value: rin)) }
+        if let docket = field("DEPDOC") { officialIDs.append(.init(scheme: "other", value: TextNormalizer.trim(docket, also: "[]"))) }
+        for cfr in preamble.elements("CFR") { officialIDs.append(.init(scheme: "cfr", value: flattening.flatten(cfr))) }
+        var notes: [Note] = []
+        let agencies = [field("AGENCY"), field("SUBAGY")].compactMap { $0 }
+        notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(FormexAdapter.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
+        if citation != nil { notes.append(Note(kind: .editorial, text: "The starting page is derived from the page markers (PRTPAGE) around the document.")) }
+        let id = options.instrumentID ?? "us.fr-\(frDoc ?? citation.map { CanonicalIDs.idSegment($0) } ?? "document")"
+        let issueLabel = ["Federal Register", issue.volume.map { "Vol. \($0)" }, issue.number.map { "No. \($0)" }, issue.date]
+            .compactMap { $0 }.joined(separator: ", ")
+        try emitter.begin(ImportedInstrument(
+            id: id, dialect: .fr, variant: rule.name == "PRORULE" ? "fr-proposed-rule" : "fr-rule", title: subject,
+            jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel,
+            versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: frDoc.map { "https://www.federalregister.gov/d/\($0)" },
+            attribution: "Federal Register (Office of the Federal Register / Government Publishing Office); US Government work, public domain",
+            notes: notes, file: file, documentNumber: frDoc))
+
+        let prefix = citation ?? "FR Doc. \(frDoc ?? "?")"
+        if let dates = preamble.element("EFFDATE") ?? preamble.element("DATES") {
+            let wording = flattening.flatten(dates, skipping: ["HD"])
+            try emitter.add(ImportedProvision(
+                canonicalID: "dates", sourceID: "EFFDATE", idPath: ["dates"], level: .preamble, citation: "\(prefix), DATES",
+                heading: "Dates", wording: wording, span: dates.span.with(pointer: "RULE/PREAMB/EFFDATE"),
+                dates: USDates.all(in: wording).map { ImportedDate(date: $0, role: "DATES") },
+                sourceURL: frDoc.map { "https://www.federalregister.gov/d/\($0)" }))
+        }
+        for regtext in rule.all(where: { $0.name == "REGTEXT" }, barriers: ["REGTEXT"]) {
+            try emitRegulatoryText(regtext, prefix: prefix, frDoc: frDoc, into: emitter)
+        }
+    }
+
+    /// `[FR Doc. 2024-02701 Filed 2-8-24; 8:45 am]` → `2024-02701`.
+    static func documentNumber(_ text: String) -> String? {
+        guard let range = text.firstRange(of: "FR Doc.") else { return nil }
+        let number = text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber || $0 == "-" || $0.isLetter }
+        return number.isEmpty ? nil : String(number)
+    }
+
+    // MARK: - REGTEXT
+
+    private struct Pending {
+        var amendment: Amendment
+        var element: OfficialElement
+        var parent: String?
+        var leadNumber: String?
+        var texts: [String] = []
+    }
+
+    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, frDoc: String?, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let title = regtext["TITLE"]
+        let part = regtext["PART"]
+        var pending: Pending?
+        var scope: Amendment.Target?
+        var leadNumber: String?
+        var amendments: [Amendment] = []
+
+        func flushPending() throws(OfficialImportError) {
+            guard let current = pending else { return }
+            pending = nil
+            try emitAmendment(current, prefix: prefix, into: emitter)
+        }
+
+        for child in regtext.elements() {
+            switch child.name {
+            case "AMDPAR":
+                try flushPending()
+                let printed = flattening.flatten(child)
+                var amendment = grammar.read(printed, title: title, part: part, scope: scope)
+                let isStep = amendment.number.first?.isLetter == true
+                if !isStep { scope = nil; leadNumber = nil }
+                if isStep, scope == nil, let inherited = amendments.last?.scope { amendment = grammar.read(printed, title: title, part: part, scope: inherited) }
+                if amendment.isLeadIn { scope = amendment.scope; leadNumber = amendment.number }
+                amendments.append(amendment)
+                pending = Pending(amendment: amendment, element: child, parent: isStep ? leadNumber : nil, leadNumber: leadNumber)
+            case "SECTION":
+                try flushPending()
+                try emitSection(child, title: title, prefix: prefix, amendments: amendments, frDoc: frDoc, into: emitter)
+            case "PRTPAGE", "STARS":
+                continue
+            default:
+                let text = flattening.flatten(child)
+                if !text.isEmpty { pending?.texts.append(text) }
+            }
+        }
+        try flushPending()
+    }
+
+    private func emitAmendment(_ pending: Pending, prefix: String, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let amendment = pending.amendment
+        let number = amendment.number.isEmpty ? "?" : amendment.number
+        let isStep = number.first?.isLetter == true && pending.parent != nil
+        let label = isStep ? "\(pending.parent!).\(number)" : number
+        let canonical = isStep ? "amd_\(pending.parent!)__\(number)" : "amd_\(number)"
+        var notes: [Note] = []
+        let cfr = [amendment.title.map { "\($0) CFR" }, amendment.part.map { "part \($0)" }].compactMap { $0 }.joined(separator: " ")
+        if amendment.isLeadIn, let scope = amendment.scope {
+            notes.append(Note(kind: .amendment, text: "Lead-in for the lettered steps that follow: \(scope) (\(cfr))."))
+        } else if amendment.isUnderstood {
+            var text = "Amends \(cfr): " + amendment.actions.map(\.description).joined(separator: "; ")
+            if let timing = amendment.timing { text += ". Own timing: \(timing)" }
+            notes.append(Note(kind: .amendment, text: text + "."))
+        } else {
+            notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction (\(cfr)); read its wording."))
+            emitter.report(Diagnostic(.warning, "amendment \(label) not understood: “\(amendment.text)”",
+                                      at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
+                                      subject: canonical))
+        }
+        for text in pending.texts { notes.append(Note(kind: .amendment, text: "Text set out with this instruction: \(text)")) }
+        emitter.count(amendment.isUnderstood ? .amendmentsRead : .amendmentsUnread)
+        try emitter.add(ImportedProvision(
+            canonicalID: canonical, sourceID: "AMDPAR \(label)", idPath: isStep ? ["amd\(pending.parent!)", number] : ["amd\(number)"],
+            level: .amendment, parentID: isStep ? "amd_\(pending.parent!)" : nil,
+            citation: "\(prefix), amendatory instruction \(label)", heading: nil, wording: amendment.text,
+            span: pending.element.span.with(pointer: "REGTEXT/AMDPAR[\(label)]"),
+            dates: amendment.effective.map { [ImportedDate(date: $0, role: "effective date of the instruction")] } ?? [],
+            notes: notes, amendment: amendment))
+    }
+
+    private func emitSection(_ section: OfficialElement, title: String?, prefix: String, amendments: [Amendment], frDoc: String?,
+                             into emitter: ImportEmitter) throws(OfficialImportError) {
+        let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
+        let number = EcfrAdapter.sectionNumber(sectno)
+        guard !number.isEmpty else { return }
+        let subject = section.element("SUBJECT").map { EcfrAdapter.trimPeriod(flattening.flatten($0)) }
+        let related = amendments.filter { $0.sections.contains(number) }
+        var notes: [Note] = []
+        let instructions = (related.isEmpty ? amendments.suffix(1) : related[...]).map(\.number).joined(separator: ", ")
+        notes.append(Note(kind: .amendment, text: "CFR text as set out by \(prefix), amendatory instruction\(instructions.contains(",") ? "s" : "") \(instructions)."))
+        if section.elements("STARS").count > 0 || section.elements("P").contains(where: { MarkedParagraph($0).isElided }) {
+            notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
+        }
+        var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
+                                      url: frDoc.map { "https://www.federalregister.gov/d/\($0)" }, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
+        reader.notes = notes
+        let output = reader.read(section)
+        for diagnostic in output.diagnostics { emitter.report(diagnostic) }
+        if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
+        for provision in output.provisions { try emitter.add(provision) }
+    }
+}

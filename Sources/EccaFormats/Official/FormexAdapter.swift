@@ -1,0 +1,460 @@
+import ClauseGraph
+import EccaXML
+import Foundation
+
+/// Formex 4, the EU Official Journal's XML (FORMATS.md §3): an act (`ACT`, or `CONS.ACT` for a
+/// consolidated text), its annexes (`ANNEX`), or the package manifest (`DOC`, whose `DOC.MAIN.PUB`
+/// and `DOC.SUB.PUB` name the act and annex files in order).
+///
+/// Streams the act and captures one `ARTICLE` at a time. Quoted amendments to other acts
+/// (`QUOT.S`, Arts 102-110 of the AI Act) are left out of the act's provisions: they are text of
+/// another act. Superscripts read as powers (`10<HT TYPE="SUP">25</HT>` → `10^25`), as in
+/// `FormexText`, whose flattening rule this adapter shares.
+struct FormexAdapter: OfficialAdapter {
+    let options: ImportOptions
+    private let flattening = TextFlattening.formex
+    private static let omitted: Set<String> = ["QUOT.S"]
+
+    /// What the package and the act's bibliography say about the document.
+    struct Metadata {
+        var year: String?
+        var number: String?
+        var legalValue: String?
+        var actDate: LegalDate?
+        var publicationDate: LegalDate?
+        var eli: String?
+        var celex: String?
+        var title: String?
+        var manifest: String?
+        var consolidation: String?
+        var annexFiles: [String] = []
+        var actFile: String?
+
+        var documentNumber: String? {
+            guard let year, let number else { return celex }
+            return "\(year)/\(number)"
+        }
+    }
+
+    func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
+        switch root.name {
+        case "DOC": try readPackage(stream, root: root, into: emitter)
+        case "ANNEX", "CONS.ANNEX": try readAnnex(stream, root: root, metadata: nil, into: emitter)
+        default:
+            var metadata = Metadata()
+            if let manifest = Self.manifestBeside(stream.file) { metadata = (try? Self.readManifest(manifest)) ?? metadata }
+            try readAct(stream, root: root, metadata: metadata, into: emitter)
+        }
+    }
+
+    // MARK: - Package manifest
+
+    private func readPackage(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let manifest = try stream.capture(root)
+        let metadata = Self.metadata(fromManifest: manifest, at: stream.file)
+        let folder = Self.folder(of: stream.file)
+        guard let act = metadata.actFile else { throw .nothingToImport(file: stream.file, dialect: .formex) }
+        let actStream = try OfficialStream(path: folder + act)
+        try readAct(actStream, root: try actStream.root(), metadata: metadata, into: emitter)
+        for annex in metadata.annexFiles {
+            let annexStream = try OfficialStream(path: folder + annex)
+            try readAnnex(annexStream, root: try annexStream.root(), metadata: metadata, into: emitter)
+        }
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// The `.doc` manifest of a package, when it sits beside an act file (`L_202401689EN.doc.fmx.xml`).
+    static func manifestBeside(_ path: String) -> String? {
+        let name = path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...]
+        guard let dot = name.firstIndex(of: ".") else { return nil }
+        let candidate = folder(of: path) + name[..<dot] + ".doc.fmx.xml"
+        return candidate != path && FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    static func readManifest(_ path: String) throws(OfficialImportError) -> Metadata {
+        let stream = try OfficialStream(path: path)
+        let root = try stream.root()
+        guard root.name == "DOC" else { return Metadata() }
+        return metadata(fromManifest: try stream.capture(root), at: path)
+    }
+
+    static func metadata(fromManifest manifest: OfficialElement, at path: String) -> Metadata {
+        var metadata = Metadata()
+        metadata.manifest = path
+        if let bib = manifest.element("BIB.DOC") {
+            if let number = bib.element("NO.DOC") {
+                metadata.year = number.element("YEAR")?.plainText
+                metadata.number = number.element("NO.CURRENT")?.plainText
+            }
+            metadata.eli = bib.element("NO.ELI")?["ID"]
+            metadata.celex = bib.first(where: { $0.name == "NO.CELEX" })?.plainText
+        }
+        if let publication = manifest.element("PUBLICATION.REF"), let iso = publication.element("DATE")?["ISO"] {
+            metadata.publicationDate = Self.date(iso)
+        }
+        if let fmx = manifest.element("FMX") {
+            if let main = fmx.element("DOC.MAIN.PUB") {
+                metadata.actFile = main.element("REF.PHYS")?["FILE"]
+                metadata.legalValue = main.element("LEGAL.VALUE")?.plainText
+                metadata.actDate = main.element("DATE")?["ISO"].flatMap(Self.date)
+            }
+            for sub in fmx.elements("DOC.SUB.PUB") where (sub["TYPE"] ?? "ANNEX") == "ANNEX" {
+                if let file = sub.element("REF.PHYS")?["FILE"] { metadata.annexFiles.append(file) }
+            }
+        }
+        return metadata
+    }
+
+    // MARK: - Act
+
+    private func readAct(_ stream: OfficialStream, root: XMLElementStart, metadata initial: Metadata,
+                         into emitter: ImportEmitter) throws(OfficialImportError) {
+        var metadata = initial
+        var stack: [String] = [root.name]
+        var begun = false
+        var articles = 0
+        func begin() throws(OfficialImportError) {
+            guard !begun else { return }
+            begun = true
+            try emitter.begin(instrument(metadata, file: stream.file, variant: root.name == "CONS.ACT" ? "formex-consolidated" : "formex-act"))
+        }
+        while let event = try stream.next() {
+            switch event {
+            case .start(let start):
+                switch start.name {
+                case "BIB.INSTANCE" where !begun:
+                    read(bibliography: try stream.capture(start), into: &metadata)
+                case "INFO.CONSLEG":
+                    metadata.consolidation = [start["CONSLEG.REF"], start["START.DATE"]].compactMap { $0 }.joined(separator: " from ")
+                    try stream.skip(start)
+                case "NO.CELEX" where !begun && metadata.celex == nil:
+                    metadata.celex = try stream.capture(start).plainText
+                case "TITLE" where !begun && ["ACT", "CONS.ACT", "CONS.DOC"].contains(stack.last ?? ""):
+                    let title = try stream.capture(start)
+                    if metadata.title == nil { metadata.title = flattening.flatten(title.element("TI") ?? title) }
+                case "PREAMBLE", "FINAL", "GR.MOD.ACT", "GR.NOTES":
+                    try stream.skip(start)
+                case "ARTICLE":
+                    try begin()
+                    try emitArticle(try stream.capture(start), metadata: metadata, into: emitter)
+                    articles += 1
+                case "QUOT.S":
+                    try stream.skip(start)
+                default:
+                    if !start.isEmpty { stack.append(start.name) }
+                }
+            case .end:
+                stack.removeLast()
+            default:
+                break
+            }
+        }
+        guard articles > 0 else { throw .nothingToImport(file: stream.file, dialect: .formex) }
+    }
+
+    private func read(bibliography bib: OfficialElement, into metadata: inout Metadata) {
+        if let number = bib.first(where: { $0.name == "NO.DOC" }) {
+            metadata.year = metadata.year ?? number.element("YEAR")?.plainText
+            metadata.number = metadata.number ?? number.element("NO.CURRENT")?.plainText
+        }
+        if metadata.actDate == nil, let iso = bib.element("DATE")?["ISO"] { metadata.actDate = Self.date(iso) }
+        if metadata.manifest == nil { metadata.manifest = bib.element("DOCUMENT.REF")?["FILE"] }
+    }
+
+    private func instrument(_ metadata: Metadata, file: String, variant: String) -> ImportedInstrument {
+        let kind: (word: String, id: String, type: Instrument.Kind) = switch metadata.legalValue ?? "" {
+        case "REG", "REG_IMPL", "REG_DEL": ("Regulation", "reg", .regulation)
+        case "DIR", "DIR_IMPL", "DIR_DEL": ("Directive", "dir", .other)
+        case "DEC", "DEC_IMPL", "DEC_DEL": ("Decision", "dec", .other)
+        default: ("Act", "act", .regulation)
+        }
+        let numberID = [metadata.year, metadata.number].compactMap { $0 }.joined(separator: "-")
+        let id = options.instrumentID ?? "eu.\(kind.id)-\(numberID.isEmpty ? "formex" : numberID)"
+        var officialIDs: [Instrument.OfficialID] = []
+        if let eli = metadata.eli { officialIDs.append(.init(scheme: "eli", value: eli)) }
+        if let celex = metadata.celex { officialIDs.append(.init(scheme: "celex", value: celex)) }
+        else if let year = metadata.year, let number = metadata.number, metadata.legalValue == "REG" || metadata.legalValue == "DIR" {
+            let letter = metadata.legalValue == "REG" ? "R" : "L"
+            officialIDs.append(.init(scheme: "celex", value: "3\(year)\(letter)\(String(repeating: "0", count: max(0, 4 - number.count)))\(number)"))
+        }
+        var label: String?
+        var versionDate: LegalDate?
+        if let consolidation = metadata.consolidation {
+            label = "Consolidated text \(consolidation)"
+        } else if let published = metadata.publicationDate {
+            label = "Official Journal L, \(metadata.documentNumber ?? ""), published \(published.iso)"
+            versionDate = published
+        }
+        var notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(Self.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
+        if let date = metadata.actDate { notes.append(Note(kind: .editorial, text: "Date of the act: \(date.iso).")) }
+        return ImportedInstrument(
+            id: id, dialect: .formex, variant: variant,
+            title: metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")",
+            jurisdiction: "EU", kind: kind.type, officialIDs: officialIDs, versionLabel: label, versionDate: versionDate,
+            sourceURL: metadata.eli.map(Self.eurLex), attribution: "EUR-Lex / Publications Office of the European Union",
+            notes: notes, file: file, documentNumber: metadata.documentNumber)
+    }
+
+    /// `http://data.europa.eu/eli/reg/2024/1689/oj` → the EUR-Lex page whose anchors (`#art_53`,
+    /// `#053.001`) FORMATS.md §3.5 records.
+    static func eurLex(_ eli: String) -> String {
+        guard let range = eli.firstRange(of: "/eli/") else { return eli }
+        return "https://eur-lex.europa.eu" + eli[range.lowerBound...]
+    }
+
+    static func date(_ iso: String) -> LegalDate? {
+        guard iso.count == 8, let year = Int(iso.prefix(4)), let month = Int(iso.dropFirst(4).prefix(2)),
+              let day = Int(iso.suffix(2)) else { return nil }
+        return LegalDate(year: year, month: month, day: day)
+    }
+
+    static func name(of path: String) -> String {
+        String(path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...])
+    }
+
+    // MARK: - Articles
+
+    /// The numbering context a provision's children are minted in.
+    private struct Context {
+        var canonical: String
+        var idPath: [String]
+        /// Formex locator pieces (`FormexText`): the article or paragraph, the point labels, the `~K` suffix.
+        var locatorBase: String
+        var locatorPoints: String = ""
+        var locatorTilde: String = ""
+        /// Citation pieces: `Art. 53(1)`, the subparagraph phrase, the point path.
+        var citationBase: String
+        var subparagraph: String?
+        var pointPath: String = ""
+        var anchor: String?
+        var addressable = true
+
+        var locator: String? { addressable ? locatorBase + locatorPoints + locatorTilde : nil }
+
+        var citation: String {
+            var text = citationBase
+            if let subparagraph { text += ", \(subparagraph)" }
+            guard !pointPath.isEmpty else { return text }
+            if subparagraph == nil, citationBase.hasPrefix("Art."), pointPath.hasPrefix("(") { return text + pointPath }
+            return text + ", point " + pointPath
+        }
+    }
+
+    private func emitArticle(_ article: OfficialElement, metadata: Metadata, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let identifier = article["IDENTIFIER"] ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
+        let number = CanonicalIDs.articleNumber(identifier)
+        let canonical = "art_\(CanonicalIDs.clean(number))"
+        let url = metadata.eli.map(Self.eurLex)
+        let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
+        if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
+        let notes = Self.consolidationNotes(article)
+        let span = article.span.with(pointer: "ARTICLE[@IDENTIFIER='\(identifier)']")
+        try emitter.add(provision(
+            canonical: canonical, source: identifier, idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
+            parent: nil, citation: "Art. \(number)", heading: article.element("STI.ART").map { flattening.flatten($0) },
+            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: url.map { "\($0)#art_\(number)" }, notes: notes))
+
+        let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], locatorBase: identifier,
+                              citationBase: "Art. \(number)", anchor: url.map { "\($0)#art_\(number)" })
+        let paragraphs = article.elements("PARAG")
+        if paragraphs.isEmpty {
+            try emitSubparagraphs(of: article, context: context, word: "paragraph", span: span, into: emitter)
+            return
+        }
+        for paragraph in paragraphs {
+            let parag = paragraph["IDENTIFIER"] ?? ""
+            let numberText = CanonicalIDs.clean(paragraph.element("NO.PARAG")?.plainText ?? String(parag.split(separator: ".").last ?? ""))
+            let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
+            let paraSpan = span.with(pointer: "\(span.pointer ?? "")/PARAG[@IDENTIFIER='\(parag)']")
+            let anchor = url.map { "\($0)#\(parag)" }
+            try emitter.add(provision(
+                canonical: paraCanonical, source: parag.isEmpty ? nil : parag, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
+                level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: nil,
+                element: paragraph, skipping: ["NO.PARAG"], span: paraSpan, url: anchor, notes: Self.consolidationNotes(paragraph)))
+            let paraContext = Context(canonical: paraCanonical, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
+                                      locatorBase: parag, citationBase: "Art. \(number)(\(numberText))", anchor: anchor,
+                                      addressable: !parag.isEmpty)
+            try emitSubparagraphs(of: paragraph, context: paraContext, word: "subparagraph", span: paraSpan, into: emitter)
+        }
+    }
+
+    /// The `ALINEA`s of an article without paragraphs (cited as "first paragraph") or of a
+    /// paragraph ("first subparagraph"). With one `ALINEA` there is no subparagraph level: its
+    /// points hang on the paragraph. With several, each is a provision and ids of its points carry
+    /// `subpara_K`, because points restart per subparagraph (Art. 43(1)).
+    private func emitSubparagraphs(of container: OfficialElement, context: Context, word: String, span: SourceSpan,
+                                   into emitter: ImportEmitter) throws(OfficialImportError) {
+        let alineas = container.elements("ALINEA")
+        guard alineas.count > 1 else {
+            try emitPoints(in: alineas.first ?? container, context: context, span: span, into: emitter)
+            return
+        }
+        for (offset, alinea) in alineas.enumerated() {
+            let ordinal = offset + 1
+            var sub = context
+            sub.canonical = CanonicalIDs.join(context.canonical, "subpara_\(ordinal)")
+            sub.idPath = context.idPath + ["sub\(ordinal)"]
+            sub.locatorTilde = "~\(ordinal)"
+            sub.subparagraph = "\(CanonicalIDs.ordinal(ordinal)) \(word)"
+            let subSpan = span.with(pointer: "\(span.pointer ?? "")/ALINEA[\(ordinal)]")
+            try emitter.add(provision(
+                canonical: sub.canonical, source: sub.locator, idPath: sub.idPath, level: .subparagraph,
+                parent: context.canonical, citation: sub.citation, heading: nil, element: alinea, skipping: [],
+                span: subSpan, url: context.anchor, notes: []))
+            try emitPoints(in: alinea, context: sub, span: subSpan, into: emitter)
+        }
+    }
+
+    /// Points: `LIST`/`ITEM`/`NP`/`NO.P`, nested lists below an `NP` giving sub-points.
+    private func emitPoints(in element: OfficialElement, context: Context, span: SourceSpan,
+                            into emitter: ImportEmitter) throws(OfficialImportError) {
+        let lists = element.all(where: { $0.name == "LIST" }, barriers: ["LIST", "ITEM", "QUOT.S", "GR.SEQ"])
+        // Points are `LIST/ITEM`s, or (annexes) bare numbered `NP`s directly in the container.
+        var groups = lists.map { $0.elements("ITEM") }
+        if element.name != "ITEM" {
+            let bare = element.elements("NP").filter { $0.element("NO.P") != nil }
+            if !bare.isEmpty { groups.insert(bare, at: 0) }
+        }
+        var unlabelled = 0
+        for items in groups {
+            for item in items {
+                let label = (item.name == "NP" ? item : item.element("NP"))?.element("NO.P").map { flattening.flatten($0) }
+                var point = context
+                let segment: String
+                let display: String
+                if let label, !label.isEmpty {
+                    segment = CanonicalIDs.clean(label)
+                    let parenthesised = label.hasPrefix("(") && label.hasSuffix(")")
+                    display = parenthesised ? "(\(segment))" : segment
+                    if parenthesised { point.locatorPoints += label } else { point.addressable = false }
+                } else {
+                    unlabelled += 1
+                    segment = "indent_\(unlabelled)"
+                    display = "indent \(unlabelled)"
+                    point.addressable = false
+                }
+                let canonicalSegment = segment.hasPrefix("indent_") ? segment : "point_\(segment)"
+                point.canonical = CanonicalIDs.join(context.canonical, canonicalSegment)
+                point.idPath = context.idPath + [CanonicalIDs.idSegment(segment)]
+                point.pointPath = context.pointPath.isEmpty || display.hasPrefix("(") ? context.pointPath + display : context.pointPath + ", " + display
+                let pointSpan = span.with(pointer: "\(span.pointer ?? "")//ITEM[NP/NO.P='\(label ?? "")']")
+                try emitter.add(provision(
+                    canonical: point.canonical, source: point.locator, idPath: point.idPath, level: .point,
+                    parent: context.canonical, citation: point.citation, heading: nil, element: item, skipping: [],
+                    span: pointSpan, url: context.anchor, notes: []))
+                try emitPoints(in: item, context: point, span: span, into: emitter)
+            }
+        }
+    }
+
+    private func provision(canonical: String, source: String?, idPath: [String], level: ProvisionLevel, parent: String?,
+                           citation: String, heading: String?, element: OfficialElement, skipping: Set<String>,
+                           span: SourceSpan, url: String?, notes: [Note]) -> ImportedProvision {
+        var notes = notes
+        let quoted = element.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
+        if quoted > 0 {
+            notes.append(Note(kind: .editorial, text: "Quotes amending text for another act (\(quoted) QUOT.S element\(quoted == 1 ? "" : "s")); the quotation is not part of this act and is shown as “…”."))
+        }
+        return ImportedProvision(
+            canonicalID: canonical, sourceID: source, idPath: idPath, level: level, parentID: parent, citation: citation,
+            heading: heading, wording: flattening.flatten(element, skipping: skipping, omitting: Self.omitted),
+            span: span, dates: Self.dates(in: element), evidence: .verified, wordingKind: .verbatim, sourceURL: url,
+            notes: notes)
+    }
+
+    /// `DATE ISO=` values in the wording, outside quotations and footnotes.
+    static func dates(in element: OfficialElement) -> [ImportedDate] {
+        element.all(where: { $0.name == "DATE" }, barriers: ["QUOT.S", "NOTE"]).compactMap { date in
+            date["ISO"].flatMap(Self.date).map { ImportedDate(date: $0, role: "stated in the text: \(date.plainText)") }
+        }
+    }
+
+    /// Consolidation markers (`<?CLG.MDFO … ACTIVE.DOC="32026R1744" ACTIVE.LOC="AR:1;PT:2"?>`) directly
+    /// inside an element: which act changed it, and how.
+    static func consolidationNotes(_ element: OfficialElement) -> [Note] {
+        element.children.compactMap { child in
+            guard case .instruction(let target, let data) = child, target == "CLG.MDFO" else { return nil }
+            return Note(kind: .amendment, text: "Consolidation marker: \(data)")
+        }
+    }
+
+    // MARK: - Annexes
+
+    private func readAnnex(_ stream: OfficialStream, root: XMLElementStart, metadata initial: Metadata?,
+                           into emitter: ImportEmitter) throws(OfficialImportError) {
+        var metadata = initial ?? Metadata()
+        var title: OfficialElement?
+        var found = false
+        while let event = try stream.next() {
+            guard case .start(let start) = event else { continue }
+            switch start.name {
+            case "BIB.INSTANCE":
+                read(bibliography: try stream.capture(start), into: &metadata)
+            case "TITLE" where title == nil:
+                title = try stream.capture(start)
+            case "CONTENTS":
+                let contents = try stream.capture(start)
+                if emitter.current == nil || (emitter.current?.documentNumber != metadata.documentNumber && metadata.documentNumber != nil) {
+                    if initial == nil, let manifest = Self.manifestBeside(stream.file), let read = try? Self.readManifest(manifest) {
+                        metadata.eli = metadata.eli ?? read.eli
+                        metadata.legalValue = metadata.legalValue ?? read.legalValue
+                        metadata.publicationDate = metadata.publicationDate ?? read.publicationDate
+                    }
+                    try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex"))
+                }
+                try emitAnnex(title: title, contents: contents, metadata: metadata, into: emitter)
+                found = true
+            default:
+                break
+            }
+        }
+        guard found else { throw .nothingToImport(file: stream.file, dialect: .formex) }
+    }
+
+    private func emitAnnex(title: OfficialElement?, contents: OfficialElement, metadata: Metadata,
+                           into emitter: ImportEmitter) throws(OfficialImportError) {
+        let label = title?.element("TI").map { flattening.flatten($0) } ?? "ANNEX"
+        let number = label.uppercased().hasPrefix("ANNEX") ? TextNormalizer.trim(String(label.dropFirst(5))) : label
+        let canonical = number.isEmpty ? "anx" : "anx_\(CanonicalIDs.clean(number))"
+        let idPath = [number.isEmpty ? "anx" : "anx-\(CanonicalIDs.idSegment(number))"]
+        let heading = title?.element("STI").map { flattening.flatten($0) }
+        let url = metadata.eli.map(Self.eurLex)
+        let span = contents.span.with(pointer: "ANNEX/CONTENTS")
+        let citation = number.isEmpty ? "Annex" : "Annex \(number)"
+        try emitter.add(provision(
+            canonical: canonical, source: label, idPath: idPath, level: .annex, parent: nil, citation: citation,
+            heading: heading, element: contents, skipping: [], span: span, url: url, notes: []))
+        let context = Context(canonical: canonical, idPath: idPath, locatorBase: label, citationBase: citation,
+                              anchor: url, addressable: false)
+        try emitSections(in: contents, context: context, span: span, into: emitter)
+    }
+
+    /// `GR.SEQ` groups of an annex (Section 1, Part A …); numbering restarts in each (Annexes VIII, XI).
+    private func emitSections(in element: OfficialElement, context: Context, span: SourceSpan,
+                              into emitter: ImportEmitter) throws(OfficialImportError) {
+        let groups = element.elements("GR.SEQ")
+        try emitPoints(in: element, context: context, span: span, into: emitter)
+        for (offset, group) in groups.enumerated() {
+            let title = group.element("TITLE")?.element("TI").map { flattening.flatten($0) } ?? ""
+            var words = title.split(whereSeparator: \.isWhitespace)
+            let number = words.count >= 2 ? String(words.removeLast()) : String(offset + 1)
+            let kind = words.first.map { $0.lowercased() } ?? "section"
+            var section = context
+            let segment = CanonicalIDs.clean(number)
+            section.canonical = CanonicalIDs.join(context.canonical, "\(kind == "part" ? "part" : "sec")_\(segment)")
+            section.idPath = context.idPath + ["\(kind == "part" ? "part" : "sec")\(CanonicalIDs.idSegment(segment))"]
+            section.citationBase = "\(context.citationBase), \(title.isEmpty ? "Section \(number)" : title)"
+            let heading = group.element("TITLE")?.element("STI").map { flattening.flatten($0) }
+            let sectionSpan = span.with(pointer: "\(span.pointer ?? "")/GR.SEQ[\(offset + 1)]")
+            try emitter.add(provision(
+                canonical: section.canonical, source: nil, idPath: section.idPath, level: .annexSection,
+                parent: context.canonical, citation: section.citationBase, heading: heading, element: group,
+                skipping: ["TITLE"], span: sectionSpan, url: context.anchor, notes: []))
+            try emitSections(in: group, context: section, span: sectionSpan, into: emitter)
+        }
+    }
+}

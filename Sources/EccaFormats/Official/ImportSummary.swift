@@ -1,0 +1,80 @@
+import ClauseGraph
+
+/// What an import read, per instrument: provisions by level and the dialect's own counts.
+public struct ImportSummary: Sendable, Hashable {
+    /// Counts beyond provision levels.
+    public enum Counter: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        // LegalRuleML, counted element by element.
+        case rules, prescriptiveStatements, constitutiveStatements, obligations, permissions, prohibitions, legalReferences
+        // Federal Register.
+        case amendmentsRead, amendmentsUnread
+        // eCFR paragraph markers.
+        case ambiguousMarkers
+        // Formex: quoted amending text left out.
+        case quotedStructures
+
+        public var description: String {
+            switch self {
+            case .rules: "rules"
+            case .prescriptiveStatements: "prescriptive statements"
+            case .constitutiveStatements: "constitutive statements"
+            case .obligations: "obligations"
+            case .permissions: "permissions"
+            case .prohibitions: "prohibitions"
+            case .legalReferences: "legal references"
+            case .amendmentsRead: "amendments read"
+            case .amendmentsUnread: "amendments the grammar could not read"
+            case .ambiguousMarkers: "ambiguous paragraph markers"
+            case .quotedStructures: "quoted amendments to other acts left out (QUOT.S)"
+            }
+        }
+    }
+
+    public struct InstrumentSummary: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var dialect: OfficialDialect
+        public var variant: String
+        public var file: String
+        public var provisions = 0
+        public var byLevel: [ProvisionLevel: Int] = [:]
+        public var counters: [Counter: Int] = [:]
+        public var diagnostics: [Diagnostic.Severity: Int] = [:]
+
+        mutating func count(_ provision: ImportedProvision) {
+            provisions += 1
+            byLevel[provision.level, default: 0] += 1
+        }
+
+        public subscript(level: ProvisionLevel) -> Int { byLevel[level] ?? 0 }
+        public subscript(counter: Counter) -> Int { counters[counter] ?? 0 }
+    }
+
+    public var instruments: [InstrumentSummary] = []
+
+    public init() {}
+
+    public var provisions: Int { instruments.reduce(0) { $0 + $1.provisions } }
+
+    /// A few lines a person reads after `ecca import`.
+    public var rendered: String {
+        var lines: [String] = []
+        for instrument in instruments {
+            lines.append("\(instrument.file): \(instrument.variant) → \(instrument.id): \(instrument.title)")
+            let levels = ProvisionLevel.allCases.compactMap { level -> String? in
+                guard let count = instrument.byLevel[level], count > 0 else { return nil }
+                return "\(count) \(level)"
+            }
+            lines.append("  \(instrument.provisions) provisions: " + levels.joined(separator: ", "))
+            let counters = Counter.allCases.compactMap { counter -> String? in
+                guard let count = instrument.counters[counter] else { return nil }
+                return "\(count) \(counter)"
+            }
+            if !counters.isEmpty { lines.append("  " + counters.joined(separator: ", ")) }
+            let warnings = instrument.diagnostics[.warning] ?? 0
+            let notes = instrument.diagnostics[.note] ?? 0
+            if warnings + notes > 0 { lines.append("  \(warnings) warnings, \(notes) notes") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,160 @@
+import ClauseGraph
+
+/// The structural level of an imported provision, for the summary and for ids.
+public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    /// An article (EU) or a section (CFR).
+    case article, section
+    /// A numbered paragraph (EU `PARAG`), or a CFR paragraph of the first level `(a)`.
+    case paragraph
+    /// An unnumbered subparagraph (EU `ALINEA`), kept apart because points restart within them.
+    case subparagraph
+    /// A point (EU `(a)`, `(i)`, `(1)` in a list).
+    case point
+    /// CFR paragraph levels below `(a)`: `(1)`, `(i)`, `(A)`, italic `(1)`, italic `(i)`.
+    case level2, level3, level4, level5, level6
+    /// A defined term in a definitions section.
+    case definition
+    /// An annex (EU) or appendix (CFR), and a section of one.
+    case annex, annexSection
+    /// A Federal Register amendment instruction (`AMDPAR`).
+    case amendment
+    /// A LegalRuleML statement group tied to the provision it encodes.
+    case ruleGroup
+    /// Front matter such as a Federal Register `DATES` paragraph.
+    case preamble
+
+    public var description: String {
+        switch self {
+        case .article: "articles"
+        case .section: "sections"
+        case .paragraph: "paragraphs"
+        case .subparagraph: "subparagraphs"
+        case .point: "points"
+        case .level2: "level-2 paragraphs (1)"
+        case .level3: "level-3 paragraphs (i)"
+        case .level4: "level-4 paragraphs (A)"
+        case .level5: "level-5 paragraphs (italic 1)"
+        case .level6: "level-6 paragraphs (italic i)"
+        case .definition: "definitions"
+        case .annex: "annexes"
+        case .annexSection: "annex sections"
+        case .amendment: "amendments"
+        case .ruleGroup: "rule groups"
+        case .preamble: "preamble items"
+        }
+    }
+
+    public static func < (lhs: ProvisionLevel, rhs: ProvisionLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The CFR level of a marker depth (0 = `(a)`).
+    static func cfr(depth: Int) -> ProvisionLevel {
+        [.paragraph, .level2, .level3, .level4, .level5, .level6][min(max(depth, 0), 5)]
+    }
+}
+
+/// A date the official text states, with what the source says it is.
+public struct ImportedDate: Sendable, Hashable, CustomStringConvertible {
+    public var date: LegalDate
+    /// Where it came from: `DATE ISO` in the wording, `EFFDATE`, an amendment's own timing.
+    public var role: String
+    public init(date: LegalDate, role: String) {
+        self.date = date
+        self.role = role
+    }
+    public var description: String { "\(date.iso) (\(role))" }
+}
+
+/// One provision read from an official file, before it becomes rules XML.
+public struct ImportedProvision: Sendable, Hashable {
+    /// The canonical id ecca mints from the numbering: `art_92__para_3`, `art_53__para_1__point_a`,
+    /// `734.13(a)(2)`. Independent of the source's own ids, which differ between sources.
+    public var canonicalID: String
+    /// The source's own id, verbatim: a Formex locator (`092.003`, `053.001(a)`), an eCFR `N` with
+    /// its marker path (`§ 2.2(b)(1)`), an AKN `eId` or `xml:id`, a LegalRuleML `refID`.
+    public var sourceID: String?
+    /// The id segment path used for the rules-XML id (`art92.3`, `734.13.a.2`).
+    public var idPath: [String]
+    public var level: ProvisionLevel
+    /// The canonical id of the enclosing provision, if any.
+    public var parentID: String?
+    /// The official citation (`Art. 92(3)`, `15 CFR 734.13(a)(2)`).
+    public var citation: String
+    public var heading: String?
+    public var wording: String
+    public var span: SourceSpan
+    public var dates: [ImportedDate]
+    /// `verified` when the wording comes straight from the official file.
+    public var evidence: Evidence
+    public var wordingKind: Provision.WordingKind
+    public var sourceURL: String?
+    public var notes: [Note]
+    /// What a Federal Register amendment instruction says, when this provision is one.
+    public var amendment: Amendment?
+    /// The LegalRuleML statements of a rule group, when this provision is one.
+    public var statements: [LegalRuleMLStatement]
+
+    public init(canonicalID: String, sourceID: String?, idPath: [String], level: ProvisionLevel, parentID: String? = nil,
+                citation: String, heading: String? = nil, wording: String, span: SourceSpan, dates: [ImportedDate] = [],
+                evidence: Evidence = .verified, wordingKind: Provision.WordingKind = .verbatim, sourceURL: String? = nil,
+                notes: [Note] = [], amendment: Amendment? = nil, statements: [LegalRuleMLStatement] = []) {
+        self.canonicalID = canonicalID
+        self.sourceID = sourceID
+        self.idPath = idPath
+        self.level = level
+        self.parentID = parentID
+        self.citation = citation
+        self.heading = heading
+        self.wording = wording
+        self.span = span
+        self.dates = dates
+        self.evidence = evidence
+        self.wordingKind = wordingKind
+        self.sourceURL = sourceURL
+        self.notes = notes
+        self.amendment = amendment
+        self.statements = statements
+    }
+}
+
+/// What an official file says about the legal text as a whole.
+public struct ImportedInstrument: Sendable, Hashable {
+    /// The instrument id ecca mints (`eu.reg-2024-1689`, `us.cfr-1`), or the one the user chose.
+    public var id: String
+    public var dialect: OfficialDialect
+    /// A finer name for the variant read: `ecfr-bulk`, `ecfr-versioner`, `cfr-annual`, `formex-act` …
+    public var variant: String
+    public var title: String
+    public var jurisdiction: String
+    public var kind: Instrument.Kind
+    public var officialIDs: [Instrument.OfficialID]
+    public var versionLabel: String?
+    public var versionDate: LegalDate?
+    public var sourceURL: String?
+    public var attribution: String?
+    public var notes: [Note]
+    public var file: String
+    /// The document's own number (`2024/1689`), so that annex files join their act's instrument.
+    public var documentNumber: String?
+
+    public init(id: String, dialect: OfficialDialect, variant: String, title: String, jurisdiction: String,
+                kind: Instrument.Kind, officialIDs: [Instrument.OfficialID] = [], versionLabel: String? = nil,
+                versionDate: LegalDate? = nil, sourceURL: String? = nil, attribution: String? = nil,
+                notes: [Note] = [], file: String, documentNumber: String? = nil) {
+        self.id = id
+        self.dialect = dialect
+        self.variant = variant
+        self.title = title
+        self.jurisdiction = jurisdiction
+        self.kind = kind
+        self.officialIDs = officialIDs
+        self.versionLabel = versionLabel
+        self.versionDate = versionDate
+        self.sourceURL = sourceURL
+        self.attribution = attribution
+        self.notes = notes
+        self.file = file
+        self.documentNumber = documentNumber
+    }
+}

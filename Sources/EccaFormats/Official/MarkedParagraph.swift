@@ -1,0 +1,219 @@
+/// One CFR paragraph element (`P`, `FP`) split at its markers: `(2)(i) Is published …` holds two,
+/// `(c) <I>Effective date</I>—(1) <I>In general.</I> …` one after a heading. Each marker owns the
+/// text from its position to the next marker's.
+struct MarkedParagraph {
+    struct Piece {
+        /// The marker this text starts with; nil for text before any marker.
+        var marker: ParagraphMarker?
+        /// Raw text (whitespace not yet collapsed).
+        var text: String
+    }
+
+    var pieces: [Piece]
+    /// `(a) * * *`: the paragraph's text was left out (Federal Register partial amendments).
+    var isElided: Bool
+    /// The term an unnumbered definition defines (`<I>Agency</I> means …`, `“Agency” means …`).
+    var definedTerm: String?
+
+    var markers: [ParagraphMarker] { pieces.compactMap(\.marker) }
+
+    /// Elements inside a paragraph whose text is left out of the wording (footnotes, page marks).
+    static let dropped: Set<String> = ["FTNT", "FTREF", "PRTPAGE", "GID", "img", "GPH"]
+
+    /// Reads `element` (a `P` or `FP`); markers are looked for only when `markers` is true.
+    init(_ element: OfficialElement, markers lookForMarkers: Bool = true) {
+        var bytes: [UInt8] = []
+        var italic: [Range<Int>] = []
+        Self.collect(element, italic: false, into: &bytes, italicRanges: &italic)
+        guard lookForMarkers else {
+            pieces = [Piece(marker: nil, text: String(decoding: bytes, as: UTF8.self))]
+            isElided = false
+            return
+        }
+        definedTerm = nil
+        var found: [(marker: ParagraphMarker, offset: Int)] = []
+        var position = Self.skipSpace(bytes, 0)
+        var embedded = false
+        chains: while true {
+            let chainStart = found.count
+            while let (label, end, labelRange) = Self.marker(in: bytes, at: position) {
+                let isItalic = italic.contains { $0.overlaps(labelRange) }
+                found.append((ParagraphMarker(label: label, italic: isItalic, embedded: embedded), position))
+                position = end
+                // `(6) (i) If …`: a chain may have spaces between its markers.
+                let next = Self.skipSpace(bytes, position)
+                if next > position, Self.marker(in: bytes, at: next) != nil { position = next }
+            }
+            guard found.count > chainStart else { break }
+            // An italic heading right after the chain belongs to its last marker.
+            let afterChain = Self.skipSpace(bytes, position)
+            guard let headingRange = italic.first(where: { $0.lowerBound == afterChain }) else { break }
+            var headingEnd = headingRange.upperBound
+            // Adjacent italic runs separated only by spaces are one heading.
+            while let more = italic.first(where: { $0.lowerBound > headingEnd && $0.lowerBound == Self.skipSpace(bytes, headingEnd) }) {
+                headingEnd = more.upperBound
+            }
+            let heading = TextNormalizer.trim(TextNormalizer.collapse(String(decoding: bytes[afterChain..<headingEnd], as: UTF8.self)), also: ".:—–-")
+            if !heading.isEmpty { found[found.count - 1].marker.heading = heading }
+            // A marker after the heading (and an optional dash) opens a child in the same paragraph.
+            var next = Self.skipSpace(bytes, headingEnd)
+            next = Self.skipDashes(bytes, next)
+            guard next < bytes.count, bytes[next] == UInt8(ascii: "("), Self.marker(in: bytes, at: next) != nil else { break }
+            position = next
+            embedded = true
+            continue chains
+        }
+        var pieces: [Piece] = []
+        if let first = found.first, first.offset > 0 {
+            pieces.append(Piece(marker: nil, text: String(decoding: bytes[..<first.offset], as: UTF8.self)))
+        }
+        for (index, entry) in found.enumerated() {
+            let end = index + 1 < found.count ? found[index + 1].offset : bytes.count
+            pieces.append(Piece(marker: entry.marker, text: String(decoding: bytes[entry.offset..<end], as: UTF8.self)))
+        }
+        if found.isEmpty {
+            pieces.append(Piece(marker: nil, text: String(decoding: bytes, as: UTF8.self)))
+            definedTerm = Self.definedTerm(bytes, italic: italic)
+        }
+        self.pieces = pieces
+        // "(a) * * *": nothing but stars after the markers.
+        if let last = found.last {
+            var rest = position
+            if let heading = last.marker.heading, !heading.isEmpty { rest = bytes.count } // a heading is real text
+            rest = Self.skipSpace(bytes, rest)
+            var stars = 0
+            var other = false
+            for byte in bytes[rest...] {
+                if byte == UInt8(ascii: "*") { stars += 1 } else if !Self.isSpace(byte) { other = true; break }
+            }
+            isElided = stars >= 3 && !other
+        } else {
+            isElided = false
+        }
+    }
+
+    /// Words that follow a quoted term in a definition (`“Agency” means …`).
+    private static let definingWords = [" means", " mean ", " includes", " include ", " has ", " is defined", " refers to",
+                                        " shall mean", " is ", " are "].map { Array($0.utf8) }
+    /// Italic openings that are not defined terms.
+    private static let notTerms: Set<String> = ["note", "notes", "example", "examples", "authority", "source", "effective date",
+                                                "editorial note", "cross reference", "cross references"]
+
+    /// The term when an unnumbered paragraph opens with an italic term that the sentence goes on to
+    /// define (`<I>Agency</I> means …`, `<E T="03">Person with a disability,</E> as further explained …`),
+    /// or with a quoted term followed by "means" and the like.
+    static func definedTerm(_ bytes: [UInt8], italic: [Range<Int>]) -> String? {
+        let start = skipSpace(bytes, 0)
+        if let run = italic.first(where: { $0.lowerBound == start }), run.count < 160 {
+            let raw = TextNormalizer.collapse(String(decoding: bytes[run], as: UTF8.self))
+            let term = TextNormalizer.trim(raw, also: ",.“”\"")
+            guard !term.isEmpty, !raw.hasSuffix(":"), !raw.hasSuffix("."), !notTerms.contains(term.lowercased()) else { return nil }
+            let after = skipSpace(bytes, run.upperBound)
+            guard after < bytes.count else { return nil }
+            let next = bytes[after]
+            // The sentence goes on in lower case ("means", "has", "as defined") or after a comma.
+            guard (next >= 97 && next <= 122) || raw.hasSuffix(",") || next == UInt8(ascii: ",") else { return nil }
+            return term
+        }
+        if bytes.count > start + 3, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0x9C {
+            // “Term” means …
+            var index = start + 3
+            while index + 2 < bytes.count, index - start < 200, !(bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9D) { index += 1 }
+            guard index + 2 < bytes.count, bytes[index] == 0xE2 else { return nil }
+            let after = index + 3
+            guard definingWords.contains(where: { bytes[after...].starts(with: $0) }) else { return nil }
+            let term = TextNormalizer.trim(TextNormalizer.collapse(String(decoding: bytes[(start + 3)..<index], as: UTF8.self)), also: ",.")
+            return term.isEmpty ? nil : term
+        }
+        return nil
+    }
+
+    // MARK: - Text with italics
+
+    private static func collect(_ element: OfficialElement, italic: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>]) {
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                let start = bytes.count
+                bytes.append(contentsOf: text.utf8)
+                if italic, bytes.count > start {
+                    if let last = italicRanges.last, last.upperBound == start {
+                        italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count
+                    } else {
+                        italicRanges.append(start..<bytes.count)
+                    }
+                }
+            case .instruction:
+                continue
+            case .element(let inner):
+                if dropped.contains(inner.name) { continue }
+                if inner.name == "SU" || (inner.name == "E" && inner["T"] == "51") {
+                    let digits = inner.rawText
+                    if digits.allSatisfy(\.isNumber) {
+                        // 10<SU>26</SU> is a power; a superscript after a word is a footnote mark.
+                        if let last = bytes.last, last >= 48, last <= 57 {
+                            bytes.append(UInt8(ascii: "^"))
+                            bytes.append(contentsOf: digits.utf8)
+                        }
+                        continue
+                    }
+                }
+                if inner.name == "br" || inner.name == "LI" { bytes.append(0x20) }
+                let isItalic = italic || inner.name == "I" || inner.name == "i" || inner.name == "em"
+                    || (inner.name == "E" && inner["T"] == "03")
+                collect(inner, italic: isItalic, into: &bytes, italicRanges: &italicRanges)
+                if inner.name == "br" || inner.name == "LI" { bytes.append(0x20) }
+            }
+        }
+    }
+
+    // MARK: - Markers
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    static func skipSpace(_ bytes: [UInt8], _ start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            if isSpace(bytes[index]) { index += 1; continue }
+            // U+00A0 no-break space
+            if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2; continue }
+            break
+        }
+        return index
+    }
+
+    /// Skips `—`, `–`, `-` and spaces.
+    static func skipDashes(_ bytes: [UInt8], _ start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "-") || isSpace(bytes[index]) { index += 1; continue }
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93 {
+                index += 3
+                continue
+            }
+            break
+        }
+        return index
+    }
+
+    /// A marker `(label)` at `start` (spaces allowed inside the parentheses, as in the Federal
+    /// Register's `( <E T="03">3</E> )`): its label, the offset after it, and the label's bytes.
+    static func marker(in bytes: [UInt8], at start: Int) -> (String, Int, Range<Int>)? {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "(") else { return nil }
+        var index = start + 1
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        let labelStart = index
+        while index < bytes.count, index - labelStart < 5, isAlphanumeric(bytes[index]) { index += 1 }
+        let labelEnd = index
+        guard labelEnd > labelStart else { return nil }
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return nil }
+        let label = String(decoding: bytes[labelStart..<labelEnd], as: UTF8.self)
+        guard !ParagraphMarker.kinds(label: label, italic: false).isEmpty else { return nil }
+        return (label, index + 1, labelStart..<labelEnd)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+}

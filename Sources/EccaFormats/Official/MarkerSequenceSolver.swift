@@ -1,0 +1,294 @@
+/// Rebuilds the paragraph hierarchy of a CFR section from the flat sequence of its markers.
+///
+/// eCFR, annual CFR and Federal Register paragraphs are sibling `<P>`s; their level exists only
+/// in the leading `(a)`, `(1)`, `(i)`, `(A)` and italic markers (FORMATS.md §1.4). The levels
+/// follow a fixed order of kinds, a section may start at any of them, a child starts at 1 (`a`,
+/// `1`, `i`, `A`), and the next sibling increments. `(i)`, `(v)` and `(x)` are letters or roman
+/// numerals, so the solver searches every reading the whole sequence admits (look-ahead decides
+/// most: `(i)` followed by `(ii)` is roman, followed by `(j)` a letter), scores what survives
+/// (an only child, a skipped level and a heading style unlike the siblings' cost a point each), and
+/// reports each marker that kept more than one reading. It never guesses silently.
+public struct MarkerSequenceSolver: Sendable {
+    /// One entry of a section's sequence.
+    public enum Item: Sendable, Hashable {
+        case marker(ParagraphMarker)
+        /// `<STARS/>` or a `(a) * * *` stub: text was left out here, so numbering may jump.
+        case elision
+        /// An unnumbered defined term (`<I>Agency</I> means …`): it sits under the innermost open
+        /// paragraph, ends the previous term's scope, and markers after it number afresh below it.
+        case definition
+    }
+
+    /// A marker's place: its kind and its depth (0 = the section's first level).
+    public struct Reading: Sendable, Hashable, CustomStringConvertible {
+        public var kind: MarkerKind
+        public var depth: Int
+        public init(kind: MarkerKind, depth: Int) {
+            self.kind = kind
+            self.depth = depth
+        }
+        public var description: String { "\(kind) at level \(depth + 1)" }
+    }
+
+    /// A marker that more than one complete reading of the sequence allows.
+    public struct Ambiguity: Sendable, Hashable {
+        /// Index into the markers (not the items).
+        public var marker: Int
+        public var chosen: Reading
+        public var alternatives: [Reading]
+    }
+
+    public struct Solution: Sendable, Hashable {
+        /// One reading per marker, in order.
+        public var readings: [Reading]
+        public var ambiguities: [Ambiguity]
+        /// False when no reading fits the level rules: levels were then taken from marker kinds.
+        public var fitted: Bool
+        /// The depth of each `.definition` item, in order.
+        public var definitionDepths: [Int] = []
+    }
+
+    public init() {}
+
+    /// Solves one section's sequence.
+    public func solve(_ items: [Item]) -> Solution {
+        let markers = items.compactMap { item -> ParagraphMarker? in
+            if case .marker(let marker) = item { return marker }
+            return nil
+        }
+        var solution: Solution
+        if markers.isEmpty {
+            solution = Solution(readings: [], ambiguities: [], fitted: true)
+        } else if let fast = greedy(items, count: markers.count) {
+            solution = fast
+        } else if let found = search(items, relaxed: false) ?? search(items, relaxed: true) {
+            solution = found
+        } else {
+            // Nothing fits: take each marker's first kind at its conventional depth.
+            let readings = markers.map { marker -> Reading in
+                let kind = marker.candidates.first ?? .lower
+                return Reading(kind: kind, depth: kind.depth)
+            }
+            solution = Solution(readings: readings, ambiguities: [], fitted: false)
+        }
+        solution.definitionDepths = Self.definitionDepths(items, readings: solution.readings)
+        return solution
+    }
+
+    /// Where each defined term sits, given the markers' readings: under the innermost paragraph
+    /// open before it, or in place of the previous term.
+    static func definitionDepths(_ items: [Item], readings: [Reading]) -> [Int] {
+        var depths: [Int] = []
+        var openDepth = -1          // depth of the innermost open marker paragraph
+        var definitionDepth: Int?   // depth of the open term, if any
+        var markerIndex = 0
+        for item in items {
+            switch item {
+            case .elision: continue
+            case .marker:
+                let depth = readings[markerIndex].depth
+                markerIndex += 1
+                if let open = definitionDepth, depth <= open { definitionDepth = nil }
+                openDepth = depth
+            case .definition:
+                let depth = definitionDepth ?? (openDepth + 1)
+                depths.append(depth)
+                definitionDepth = depth
+                openDepth = depth
+            }
+        }
+        return depths
+    }
+
+    // MARK: - State
+
+    /// The open levels, outermost first: kind (3 bits), heading flag (1 bit), value (12 bits).
+    private typealias Stack = [UInt16]
+
+    private static func pack(_ kind: MarkerKind, _ value: Int, heading: Bool) -> UInt16 {
+        UInt16(kind.rawValue) << 13 | (heading ? 1 << 12 : 0) | UInt16(min(value, 4095))
+    }
+    private static func kind(_ packed: UInt16) -> MarkerKind? { MarkerKind(rawValue: Int(packed >> 13)) }
+    /// A defined term's place in the stack: kind bits 7.
+    private static let scope: UInt16 = 7 << 13
+    private static func isScope(_ packed: UInt16) -> Bool { packed >> 13 == 7 }
+
+    /// The stack after a defined term: the previous term's scope closes, a new one opens.
+    private static func enterScope(_ stack: Stack) -> Stack {
+        if let open = stack.lastIndex(where: isScope) { return Array(stack[..<open]) + [scope] }
+        return stack + [scope]
+    }
+    private static func value(_ packed: UInt16) -> Int { Int(packed & 0x0FFF) }
+    private static func heading(_ packed: UInt16) -> Bool { packed & (1 << 12) != 0 }
+
+    /// The state after `marker` read as `kind`, with the cost of that step; nil when the level
+    /// rules forbid it.
+    private static func step(_ stack: Stack, kind: MarkerKind, marker: ParagraphMarker, elided: Bool,
+                             strictOnly: Bool) -> (stack: Stack, depth: Int, cost: Int)? {
+        guard let value = kind.ordinal(of: marker.label) else { return nil }
+        let hasHeading = marker.heading != nil
+        let packed = pack(kind, value, heading: hasHeading)
+        if let level = stack.lastIndex(where: { Self.kind($0) == kind }) {
+            // A sibling at an open level: the next number (or any later one after an elision).
+            let previous = Self.value(stack[level])
+            guard elided ? value > previous : value == previous + 1 else { return nil }
+            var cost = 0
+            if !elided {
+                for closed in stack[(level + 1)...] where !Self.isScope(closed) && Self.value(closed) == 1 { cost += 1 }
+                if Self.heading(stack[level]) != hasHeading { cost += 1 }
+            }
+            var next = Array(stack[..<level])
+            next.append(packed)
+            return (next, level, cost)
+        }
+        // A child of the innermost open level: a later kind, starting at 1. Below a defined
+        // term numbering starts afresh with any kind.
+        if let top = stack.last {
+            var skipped = 0
+            if let topKind = Self.kind(top) {
+                guard kind > topKind else { return nil }
+                skipped = kind.rawValue - topKind.rawValue - 1
+            }
+            if strictOnly, skipped > 0 { return nil }
+            guard elided || value == 1 else { return nil }
+            return (stack + [packed], stack.count, 2 * skipped)
+        }
+        // The section's first marker.
+        guard elided || value == 1 else {
+            return strictOnly ? nil : ([packed], 0, 3)
+        }
+        return ([packed], 0, kind == .lower || kind == .digit ? 0 : 1)
+    }
+
+    // MARK: - Fast path
+
+    /// One pass that succeeds when every marker has exactly one strict reading at its step, which
+    /// is most sections (no ambiguous letter, no skipped level).
+    private func greedy(_ items: [Item], count: Int) -> Solution? {
+        var stack: Stack = []
+        var readings: [Reading] = []
+        readings.reserveCapacity(count)
+        var elided = false
+        for item in items {
+            switch item {
+            case .elision:
+                elided = true
+            case .definition:
+                stack = Self.enterScope(stack)
+            case .marker(let marker):
+                var found: (stack: Stack, depth: Int, kind: MarkerKind)?
+                for kind in marker.candidates {
+                    guard let next = Self.step(stack, kind: kind, marker: marker, elided: elided, strictOnly: true) else { continue }
+                    if found != nil { return nil }
+                    found = (next.stack, next.depth, kind)
+                }
+                guard let found else { return nil }
+                stack = found.stack
+                readings.append(Reading(kind: found.kind, depth: found.depth))
+                elided = false
+            }
+        }
+        return Solution(readings: readings, ambiguities: [], fitted: true)
+    }
+
+    // MARK: - Search
+
+    private struct Node {
+        var stack: Stack
+        var score: Int
+        var best: Int
+        var reading: Reading
+        /// Every (predecessor, reading) pair that reaches this state.
+        var incoming: [(node: Int, reading: Reading, cost: Int)]
+    }
+
+    private static let beam = 256
+
+    private func search(_ items: [Item], relaxed: Bool) -> Solution? {
+        var layers: [[Node]] = []
+        var frontier: [Node] = [Node(stack: [], score: 0, best: -1, reading: Reading(kind: .lower, depth: -1), incoming: [])]
+        var elided = false
+        for item in items {
+            if case .definition = item {
+                for index in frontier.indices { frontier[index].stack = Self.enterScope(frontier[index].stack) }
+                continue
+            }
+            guard case .marker(let marker) = item else {
+                elided = true
+                continue
+            }
+            var next: [Node] = []
+            var index: [Stack: Int] = [:]
+            let kinds = relaxed ? marker.relaxedCandidates : marker.candidates
+            for (position, node) in frontier.enumerated() {
+                for kind in kinds {
+                    guard let step = Self.step(node.stack, kind: kind, marker: marker, elided: elided, strictOnly: false) else { continue }
+                    let reading = Reading(kind: kind, depth: step.depth)
+                    let score = node.score + step.cost
+                    if let existing = index[step.stack] {
+                        next[existing].incoming.append((position, reading, step.cost))
+                        if score < next[existing].score {
+                            next[existing].score = score
+                            next[existing].best = position
+                            next[existing].reading = reading
+                        }
+                    } else {
+                        index[step.stack] = next.count
+                        next.append(Node(stack: step.stack, score: score, best: position, reading: reading, incoming: [(position, reading, step.cost)]))
+                    }
+                }
+            }
+            if next.isEmpty { return nil }
+            if next.count > Self.beam {
+                // Keep the cheapest states; predecessors keep their indices in the previous layer.
+                next.sort { $0.score < $1.score }
+                next.removeLast(next.count - Self.beam)
+            }
+            layers.append(frontier)
+            frontier = next
+            elided = false
+        }
+        layers.append(frontier)
+
+        // Close the open levels: an only child costs a point.
+        func closing(_ node: Node) -> Int { node.stack.dropFirst().filter { !Self.isScope($0) && Self.value($0) == 1 }.count }
+        let last = layers[layers.count - 1]
+        guard let bestFinal = last.indices.min(by: { last[$0].score + closing(last[$0]) < last[$1].score + closing(last[$1]) }) else { return nil }
+
+        // The best path, back to front.
+        var readings: [Reading] = []
+        var cursor = bestFinal
+        for layer in stride(from: layers.count - 1, to: 0, by: -1) {
+            let node = layers[layer][cursor]
+            readings.append(node.reading)
+            cursor = node.best
+        }
+        readings.reverse()
+
+        // For each marker, the cheapest complete path through each of its readings: the forward
+        // score of the predecessor, the step, and the cheapest way on to the end.
+        var toGo: [[Int]] = layers.map { Array(repeating: Int.max / 4, count: $0.count) }
+        for index in last.indices { toGo[layers.count - 1][index] = closing(last[index]) }
+        var through: [[Reading: Int]] = Array(repeating: [:], count: layers.count - 1)
+        for layer in stride(from: layers.count - 1, to: 0, by: -1) {
+            for (index, node) in layers[layer].enumerated() where toGo[layer][index] < Int.max / 4 {
+                for (predecessor, reading, cost) in node.incoming {
+                    let rest = cost + toGo[layer][index]
+                    toGo[layer - 1][predecessor] = min(toGo[layer - 1][predecessor], rest)
+                    let total = layers[layer - 1][predecessor].score + rest
+                    through[layer - 1][reading] = min(through[layer - 1][reading] ?? Int.max, total)
+                }
+            }
+        }
+        let bestScore = last[bestFinal].score + closing(last[bestFinal])
+        var ambiguities: [Ambiguity] = []
+        for (position, options) in through.enumerated() {
+            let chosen = readings[position]
+            // Readings within one point of the best stay plausible; costlier ones are not reported.
+            let others = options.filter { $0.key != chosen && $0.value <= bestScore + 1 }.map(\.key)
+                .sorted { ($0.kind, $0.depth) < ($1.kind, $1.depth) }
+            if !others.isEmpty { ambiguities.append(Ambiguity(marker: position, chosen: chosen, alternatives: others)) }
+        }
+        return Solution(readings: readings, ambiguities: ambiguities, fitted: true)
+    }
+}

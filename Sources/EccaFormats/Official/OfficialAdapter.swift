@@ -1,0 +1,22 @@
+import EccaXML
+
+/// Choices the user makes for an import.
+public struct ImportOptions: Sendable, Hashable {
+    /// The dialect the files must be (`--format`); nil detects it from each root element.
+    public var format: OfficialDialect?
+    /// The instrument id to use instead of the minted one (so ids match a shipped encoding,
+    /// such as `eu.ai-act`).
+    public var instrumentID: String?
+
+    public init(format: OfficialDialect? = nil, instrumentID: String? = nil) {
+        self.format = format
+        self.instrumentID = instrumentID
+    }
+}
+
+/// One dialect's reader: from the stream positioned just after the root element's start, hand
+/// each provision to the emitter as soon as it is complete.
+protocol OfficialAdapter {
+    init(options: ImportOptions)
+    func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError)
+}

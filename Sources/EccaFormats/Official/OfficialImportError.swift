@@ -1,0 +1,43 @@
+import EccaXML
+
+/// Why an official file could not be imported. Every case reads as a sentence and names the place.
+public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Not well-formed, truncated, unreadable, or a forbidden construct (DTD, entity): the XML
+    /// reader's error, with file, line and column.
+    case unreadable(XMLReadError)
+    case noRootElement(file: String)
+    /// The root element belongs to no dialect ecca reads.
+    case unknownDialect(root: String, location: XMLSourceLocation)
+    /// `--format` named one dialect, the file is another.
+    case wrongDialect(expected: OfficialDialect, found: OfficialDialect, location: XMLSourceLocation)
+    /// The file is of the right dialect but holds nothing ecca can turn into a provision.
+    case nothingToImport(file: String, dialect: OfficialDialect)
+    /// The output file could not be written; nothing is left at the output path.
+    case output(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let error):
+            return "\(error.location): error: \(error.message)"
+        case .noRootElement(let file):
+            return "\(file): error: no root element (empty or not XML)"
+        case .unknownDialect(let root, let location):
+            return "\(location): error: root element <\(root)> is not a format ecca imports (eCFR, CFR, Federal Register, Formex, Akoma Ntoso, LegalRuleML)"
+        case .wrongDialect(let expected, let found, let location):
+            return "\(location): error: --format \(expected) was given, but this file is \(found) XML"
+        case .nothingToImport(let file, let dialect):
+            return "\(file): error: no provisions found in this \(dialect) file"
+        case .output(let path, let message):
+            return "\(path): error: cannot write the output: \(message)"
+        }
+    }
+
+    /// The location of the error, when it has one (tests and exit-status decisions).
+    public var location: XMLSourceLocation? {
+        switch self {
+        case .unreadable(let error): error.location
+        case .unknownDialect(_, let location), .wrongDialect(_, _, let location): location
+        default: nil
+        }
+    }
+}

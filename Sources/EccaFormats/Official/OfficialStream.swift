@@ -1,0 +1,80 @@
+import EccaXML
+
+/// The streaming core every dialect adapter reads through: libxml2's `xmlTextReader` events (via
+/// `XMLStreamReader`), with the two operations adapters need to stay flat in memory: capture one
+/// unit (an article, a section) as a small tree, or skip a subtree unread.
+public final class OfficialStream {
+    public let file: String
+    private let reader: XMLStreamReader
+
+    public init(path: String) throws(OfficialImportError) {
+        file = path
+        do { reader = try XMLStreamReader(path: path) } catch { throw .unreadable(error) }
+    }
+
+    /// The next event; reader errors (malformed, truncated) come out with their line and column.
+    public func next() throws(OfficialImportError) -> XMLEvent? {
+        do { return try reader.next() } catch { throw .unreadable(error) }
+    }
+
+    /// The root element's start, skipping anything before it.
+    public func root() throws(OfficialImportError) -> XMLElementStart {
+        while let event = try next() {
+            if case .start(let start) = event { return start }
+        }
+        throw .noRootElement(file: file)
+    }
+
+    /// Reads the rest of the element that `start` opened and returns it as a tree.
+    public func capture(_ start: XMLElementStart) throws(OfficialImportError) -> OfficialElement {
+        let first = start.location.line
+        var stack: [OfficialElement] = [OfficialElement(name: start.name, namespace: start.namespace, attributes: start.attributes,
+                                                         span: SourceSpan(file: file, firstLine: first, lastLine: first))]
+        if start.isEmpty { return stack[0] }
+        while let event = try next() {
+            switch event {
+            case .start(let inner):
+                let line = inner.location.line
+                let node = OfficialElement(name: inner.name, namespace: inner.namespace, attributes: inner.attributes,
+                                           span: SourceSpan(file: file, firstLine: line, lastLine: line))
+                if inner.isEmpty {
+                    stack[stack.count - 1].children.append(.element(node))
+                } else {
+                    stack.append(node)
+                }
+            case .end(_, let location):
+                var node = stack.removeLast()
+                node.span.lastLine = max(location.line, node.span.firstLine)
+                if stack.isEmpty { return node }
+                stack[stack.count - 1].children.append(.element(node))
+            case .text(let text, _):
+                stack[stack.count - 1].children.append(.text(text))
+            case .processingInstruction(let target, let data, _):
+                stack[stack.count - 1].children.append(.instruction(target: target, data: data))
+            }
+        }
+        // The reader throws on a truncated document before this point; this is a safety net.
+        throw .unreadable(XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: first),
+                                       message: "document ends inside <\(start.name)>"))
+    }
+
+    /// Reads past the rest of the element that `start` opened.
+    public func skip(_ start: XMLElementStart) throws(OfficialImportError) {
+        if start.isEmpty { return }
+        var depth = 1
+        while let event = try next() {
+            switch event {
+            case .start(let inner): if !inner.isEmpty { depth += 1 }
+            case .end:
+                depth -= 1
+                if depth == 0 { return }
+            default: break
+            }
+        }
+    }
+
+    /// Reads to the end of the document (so a truncated tail is still reported as an error).
+    public func drain() throws(OfficialImportError) {
+        while try next() != nil {}
+    }
+}

@@ -1,0 +1,123 @@
+/// The kinds of paragraph marker in CFR text, in the order of their levels (FORMATS.md §1.4):
+/// `(a)` → `(1)` → `(i)` → `(A)` → italic `(1)` → italic `(i)`.
+public enum MarkerKind: Int, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    case lower = 0, digit, roman, upper, italicDigit, italicRoman
+
+    /// The level (0 = `(a)`): the kind fixes it.
+    public var depth: Int { rawValue }
+
+    public var description: String {
+        switch self {
+        case .lower: "letter"
+        case .digit: "number"
+        case .roman: "roman numeral"
+        case .upper: "capital letter"
+        case .italicDigit: "italic number"
+        case .italicRoman: "italic roman numeral"
+        }
+    }
+
+    public static func < (lhs: MarkerKind, rhs: MarkerKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The marker's position in its sequence (`c` → 3, `iv` → 4, `aa` → 27), or nil when the label
+    /// cannot be of this kind.
+    public func ordinal(of label: String) -> Int? {
+        switch self {
+        case .lower: MarkerKind.letterOrdinal(label, base: UInt8(ascii: "a"))
+        case .upper: MarkerKind.letterOrdinal(label, base: UInt8(ascii: "A"))
+        case .digit, .italicDigit: label.count <= 3 && label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? Int(label) : nil
+        case .roman, .italicRoman: MarkerKind.romanValue(label)
+        }
+    }
+
+    /// `a`…`z` → 1…26, then doubled letters `aa`…`zz` → 27…52 (the CFR's continuation).
+    static func letterOrdinal(_ label: String, base: UInt8) -> Int? {
+        let bytes = Array(label.utf8)
+        guard let first = bytes.first, first >= base, first < base + 26 else { return nil }
+        if bytes.count == 1 { return Int(first - base) + 1 }
+        if bytes.count == 2, bytes[1] == first { return 26 + Int(first - base) + 1 }
+        return nil
+    }
+
+    /// Lower-case roman numerals up to 89 (`i`, `iv`, `xiv`, `lxxx`), strictly formed.
+    static func romanValue(_ label: String) -> Int? {
+        let bytes = label.utf8
+        guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
+        var total = 0
+        var previous = 0
+        for byte in bytes.reversed() {
+            let value: Int
+            switch byte {
+            case UInt8(ascii: "i"): value = 1
+            case UInt8(ascii: "v"): value = 5
+            case UInt8(ascii: "x"): value = 10
+            case UInt8(ascii: "l"): value = 50
+            default: return nil
+            }
+            if value < previous { total -= value } else { total += value; previous = value }
+        }
+        return romanNumeral(total) == label ? total : nil
+    }
+
+    static func romanNumeral(_ number: Int) -> String {
+        guard number > 0 else { return "" }
+        let table: [(Int, String)] = [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var rest = number
+        var output = ""
+        for (value, symbol) in table {
+            while rest >= value {
+                output += symbol
+                rest -= value
+            }
+        }
+        return output
+    }
+}
+
+/// One paragraph marker as printed at the start of a CFR paragraph: `(a)`, `(2)`, italic `(3)`.
+public struct ParagraphMarker: Sendable, Hashable, CustomStringConvertible {
+    /// The label inside the parentheses (`a`, `2`, `iv`).
+    public var label: String
+    /// Whether the label is printed in italics (levels 5 and 6).
+    public var italic: Bool
+    /// The paragraph heading printed in italics right after the marker (`In general.`).
+    public var heading: String?
+    /// True when the marker follows another paragraph's heading inside the same `P`
+    /// (`(c) <I>Effective date</I>—(1) …`).
+    public var embedded: Bool
+
+    public init(label: String, italic: Bool, heading: String? = nil, embedded: Bool = false) {
+        self.label = label
+        self.italic = italic
+        self.heading = heading
+        self.embedded = embedded
+        candidates = Self.kinds(label: label, italic: italic)
+    }
+
+    public var description: String { "(\(label))" }
+
+    /// The kinds this marker can be. `(i)`, `(v)`, `(x)` can be a letter or a roman numeral; an
+    /// italic number is level 5 and an italic roman numeral level 6.
+    public let candidates: [MarkerKind]
+
+    static func kinds(label: String, italic: Bool) -> [MarkerKind] {
+        var kinds: [MarkerKind] = []
+        let isDigits = label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        if isDigits {
+            kinds.append(italic ? .italicDigit : .digit)
+            return kinds
+        }
+        if MarkerKind.lower.ordinal(of: label) != nil { kinds.append(.lower) }
+        if MarkerKind.roman.ordinal(of: label) != nil { kinds.append(italic ? .italicRoman : .roman) }
+        if MarkerKind.upper.ordinal(of: label) != nil { kinds.append(.upper) }
+        return kinds
+    }
+
+    /// Candidates when the italics cannot be trusted (used only when no reading fits otherwise).
+    var relaxedCandidates: [MarkerKind] {
+        var kinds = Set(candidates)
+        if kinds.contains(.digit) || kinds.contains(.italicDigit) { kinds.formUnion([.digit, .italicDigit]) }
+        if kinds.contains(.roman) || kinds.contains(.italicRoman) { kinds.formUnion([.roman, .italicRoman]) }
+        return kinds.sorted()
+    }
+}

@@ -1,0 +1,314 @@
+import ClauseGraph
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes imported provisions as ecca rules XML (`urn:ecca:rules:1`, valid against
+/// `Regulations/schema/rules.rng`) while they are read: nothing is held but the current unit's ids.
+///
+/// The file is written under a temporary name beside the output and renamed only by `finish()`,
+/// so a failed import never leaves a partial file at the output path.
+public final class RulesXMLWriter: ImportSink {
+    public let path: String
+    public let temporaryPath: String
+    private var handle: UnsafeMutablePointer<FILE>?
+    private var buffer: [UInt8] = []
+    private var pending: ImportedInstrument?
+    /// The file the open instrument was read from: provisions name their file only when it differs.
+    private var currentFile: String?
+    private var instrumentOpen = false
+    /// Provisions written per instrument; an instrument without any is left out (the schema
+    /// requires at least one provision).
+    public private(set) var provisionsWritten = 0
+    public private(set) var skippedInstruments: [String] = []
+
+    // Id uniqueness: top-level units across the instrument, full ids within the current unit.
+    private var units: [String: Int] = [:]
+    private var unitPrefix: [String: String] = [:]
+    private var idsInUnit: Set<String> = []
+    private var currentUnit: String?
+
+    /// - Parameters:
+    ///   - path: the output file; written only on `finish()`.
+    ///   - comment: a note for the XML comment at the top (which files, which dialect).
+    public init(path: String, comment: String) throws(OfficialImportError) {
+        self.path = path
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        temporaryPath = "\(folder).\(name).ecca-partial-\(getpid())"
+        guard let opened = fopen(temporaryPath, "wb") else {
+            throw .output(path: path, message: String(cString: strerror(errno)))
+        }
+        handle = opened
+        buffer.reserveCapacity(1 << 20)
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  ")
+        append(Self.commentSafe(comment))
+        append("\n  Imported provisions carry no norms: encoding duties, conditions and exceptions is for people.\n-->\n")
+        append("<rules xmlns=\"urn:ecca:rules:1\" version=\"1\">\n")
+    }
+
+    deinit {
+        if handle != nil { abandon() }
+    }
+
+    public func begin(_ instrument: ImportedInstrument) throws(OfficialImportError) {
+        pending = instrument
+        instrumentOpen = false
+        units.removeAll(keepingCapacity: true)
+        unitPrefix.removeAll(keepingCapacity: true)
+        idsInUnit.removeAll(keepingCapacity: true)
+        currentUnit = nil
+    }
+
+    public func add(_ provision: ImportedProvision) throws(OfficialImportError) {
+        guard let instrument = pending else { return }
+        if !instrumentOpen {
+            writeHeader(instrument)
+            instrumentOpen = true
+        }
+        writeProvision(provision, instrumentID: instrument.id)
+        provisionsWritten += 1
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    public func end() throws(OfficialImportError) {
+        if instrumentOpen {
+            append("  </instrument>\n")
+        } else if let pending {
+            skippedInstruments.append(pending.id)
+        }
+        pending = nil
+        instrumentOpen = false
+    }
+
+    /// Completes the document and moves it to `path`.
+    public func finish() throws(OfficialImportError) {
+        if instrumentOpen { try end() }
+        append("</rules>\n")
+        try flush()
+        guard let handle else { throw .output(path: path, message: "the writer was already closed") }
+        self.handle = nil
+        let closed = fclose(handle)
+        guard closed == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw .output(path: path, message: message)
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw .output(path: path, message: message)
+        }
+    }
+
+    /// Drops the partial file (after an error).
+    public func abandon() {
+        if let handle { fclose(handle) }
+        handle = nil
+        unlink(temporaryPath)
+    }
+
+    private func flush() throws(OfficialImportError) {
+        guard let handle else { return }
+        let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        guard written == buffer.count else {
+            let message = String(cString: strerror(errno))
+            abandon()
+            throw .output(path: path, message: message)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: - Elements
+
+    private func writeHeader(_ instrument: ImportedInstrument) {
+        currentFile = instrument.file
+        append("  <instrument id=\"")
+        escaped(CanonicalIDs.idSegment(instrument.id), attribute: true)
+        append("\" jurisdiction=\"")
+        escaped(instrument.jurisdiction, attribute: true)
+        append("\" kind=\"\(instrument.kind.rawValue)\">\n    <title>")
+        escaped(instrument.title, attribute: false)
+        append("</title>\n")
+        for official in instrument.officialIDs {
+            append("    <official-id scheme=\"\(official.scheme)\">")
+            escaped(official.value, attribute: false)
+            append("</official-id>\n")
+        }
+        if let label = instrument.versionLabel {
+            append("    <version label=\"")
+            escaped(label, attribute: true)
+            append("\"")
+            if let date = instrument.versionDate { append(" date=\"\(date.iso)\"") }
+            append("/>\n")
+        }
+        if let url = instrument.sourceURL {
+            append("    <source url=\"")
+            escaped(Self.uri(url), attribute: true)
+            append("\"")
+            if let attribution = instrument.attribution {
+                append(" attribution=\"")
+                escaped(attribution, attribute: true)
+                append("\"")
+            }
+            append("/>\n")
+        }
+        for note in instrument.notes { writeNote(note, indent: "    ") }
+        writeNote(Note(kind: .editorial, text: "Source file: \(instrument.file). Each provision's note gives its lines and an element path in it."), indent: "    ")
+    }
+
+    private func writeProvision(_ provision: ImportedProvision, instrumentID: String) {
+        append("    <provision id=\"")
+        escaped(mintID(provision, instrumentID: instrumentID), attribute: true)
+        append("\" citation=\"")
+        escaped(provision.citation, attribute: true)
+        append("\" evidence=\"\(provision.evidence.rawValue)\"")
+        if let source = provision.sourceID {
+            append(" source-id=\"")
+            escaped(source, attribute: true)
+            append("\"")
+        }
+        append(" eid=\"")
+        escaped(provision.canonicalID, attribute: true)
+        append("\" wording-kind=\"\(provision.wordingKind.rawValue)\">\n")
+        if let heading = provision.heading, !heading.isEmpty {
+            append("      <heading>")
+            escaped(heading, attribute: false)
+            append("</heading>\n")
+        }
+        append("      <wording>")
+        escaped(provision.wording, attribute: false)
+        append("</wording>\n")
+        if let url = provision.sourceURL {
+            append("      <source url=\"")
+            escaped(Self.uri(url), attribute: true)
+            append("\"/>\n")
+        }
+        var span = "Source: \(provision.span.lines)"
+        if let pointer = provision.span.pointer { span += ", \(pointer)" }
+        if provision.span.file != currentFile { span += " of \(provision.span.file)" }
+        if let parent = provision.parentID { span += "; within \(parent)" }
+        writeNote(Note(kind: .editorial, text: span), indent: "      ")
+        if !provision.dates.isEmpty {
+            writeNote(Note(kind: .editorial, text: "Dates in the text: " + provision.dates.map(\.description).joined(separator: "; ")), indent: "      ")
+        }
+        for note in provision.notes { writeNote(note, indent: "      ") }
+        append("    </provision>\n")
+    }
+
+    private func writeNote(_ note: Note, indent: String) {
+        append(indent)
+        append("<note kind=\"\(note.kind.rawValue)\">")
+        escaped(note.text, attribute: false)
+        append("</note>\n")
+    }
+
+    /// `instrument.segment.segment`, unique within the instrument. The first segment names the
+    /// top-level unit (article, section, annex); a unit seen twice (a GPO file that repeats a
+    /// section) gets `-2`, and so do its provisions.
+    private func mintID(_ provision: ImportedProvision, instrumentID: String) -> String {
+        let segments = provision.idPath.map(CanonicalIDs.idSegment)
+        guard let unit = segments.first else { return CanonicalIDs.idSegment(instrumentID) + ".x" }
+        if provision.parentID == nil || currentUnit == nil {
+            let seen = units[unit, default: 0]
+            units[unit] = seen + 1
+            unitPrefix[unit] = seen == 0 ? unit : "\(unit)-\(seen + 1)"
+            idsInUnit.removeAll(keepingCapacity: true)
+            currentUnit = unit
+        }
+        let prefix = unitPrefix[unit] ?? unit
+        var id = CanonicalIDs.idSegment(instrumentID) + "." + ([prefix] + segments.dropFirst()).joined(separator: ".")
+        if idsInUnit.contains(id) {
+            var suffix = 2
+            while idsInUnit.contains("\(id)-\(suffix)") { suffix += 1 }
+            id += "-\(suffix)"
+        }
+        idsInUnit.insert(id)
+        return id
+    }
+
+    // MARK: - Bytes
+
+    private func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `text` with XML escaping, dropping characters XML 1.0 does not allow.
+    private func escaped(_ text: String, attribute: Bool) {
+        Self.escape(text, attribute: attribute, into: &buffer)
+    }
+
+    /// The escaping loop, on the bytes, copying runs without special characters in one go (the
+    /// importers write every wording of a 200 MB file through here).
+    static func escape(_ text: String, attribute: Bool, into buffer: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                // Fast path: printable ASCII other than & < > " and all non-ASCII bytes.
+                if byte >= 0x3F || (byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22) {
+                    index += 1
+                    continue
+                }
+                if index > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                switch byte {
+                case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])               // &amp;
+                case 0x3C: buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                     // &lt;
+                case 0x3E: buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                     // &gt;
+                case 0x22: if attribute { buffer.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) } else { buffer.append(byte) }
+                case 0x09, 0x0A, 0x0D: buffer.append(attribute ? 0x20 : byte)
+                default: break  // other control characters are not allowed in XML 1.0
+                }
+                index += 1
+                runStart = index
+            }
+            if count > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+        }
+    }
+
+    /// Spaces and other characters an `anyURI` should not hold, percent-encoded.
+    static func uri(_ url: String) -> String {
+        let safe = url.utf8.allSatisfy { byte in
+            switch byte {
+            case 0x22, 0x3C, 0x3E, 0x60, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E: false
+            default: byte > 0x20 && byte < 0x7F
+            }
+        }
+        if safe { return url }
+        var output = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case " ": output += "%20"
+            case "\"": output += "%22"
+            case "<": output += "%3C"
+            case ">": output += "%3E"
+            case "`": output += "%60"
+            case "{": output += "%7B"
+            case "}": output += "%7D"
+            case "|": output += "%7C"
+            case "\\": output += "%5C"
+            case "^": output += "%5E"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                if scalar.isASCII { output.unicodeScalars.append(scalar) } else {
+                    for byte in String(scalar).utf8 { output += "%" + String(byte, radix: 16, uppercase: true) }
+                }
+            }
+        }
+        return output
+    }
+
+    /// Text safe inside an XML comment (no `--`).
+    static func commentSafe(_ text: String) -> String {
+        var output = text
+        while output.contains("--") { output = output.replacingOccurrences(of: "--", with: "- -") }
+        return output
+    }
+}

@@ -1,0 +1,87 @@
+/// Whitespace and typography normalisation shared by the importers and `cite-check`.
+///
+/// Works on UTF-8 bytes: the importers run it on every paragraph of a 200 MB file.
+public enum TextNormalizer {
+    /// Runs of ASCII whitespace (and no-break spaces) become one space; leading and trailing
+    /// whitespace is dropped. The same rule as `FormexText.flatten`'s final step.
+    public static func collapse(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                var written = 0
+                var pendingSpace = false
+                var index = 0
+                let count = bytes.count
+                @inline(__always) func emit(_ byte: UInt8) {
+                    if pendingSpace {
+                        if written > 0 {
+                            output[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                    }
+                    output[written] = byte
+                    written += 1
+                }
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            pendingSpace = true
+                        } else {
+                            emit(byte)
+                        }
+                        index += 1
+                        continue
+                    }
+                    // U+0085 and U+00A0 (C2 85, C2 A0); U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+                    // (E2 80 xx, E2 81 9F); U+3000 (E3 80 80): whitespace, as Character.isWhitespace says.
+                    if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
+                        pendingSpace = true
+                        index += 2
+                        continue
+                    }
+                    if byte == 0xE2, index + 2 < count, isUnicodeSpace(bytes[index + 1], bytes[index + 2]) {
+                        pendingSpace = true
+                        index += 3
+                        continue
+                    }
+                    if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                        pendingSpace = true
+                        index += 3
+                        continue
+                    }
+                    emit(byte)
+                    index += 1
+                }
+                return written
+            }
+        }
+    }
+
+    private static func isUnicodeSpace(_ second: UInt8, _ third: UInt8) -> Bool {
+        if second == 0x80 {
+            return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
+        }
+        return second == 0x81 && third == 0x9F
+    }
+
+    /// Normalisation for comparing wordings: whitespace collapsed, typographic quotes and dashes
+    /// mapped to ASCII, no-break spaces to spaces (`FormexText.comparable`).
+    public static func comparable(_ text: String) -> String { FormexText.comparable(text) }
+
+    /// `text` without leading and trailing whitespace and without the characters in `extra`.
+    public static func trim(_ text: String, also extra: String = "") -> String {
+        let unwanted = Set(extra)
+        var slice = Substring(text)
+        while let first = slice.first, first.isWhitespace || unwanted.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace || unwanted.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    /// The words of a text after `comparable` normalisation (for word diffs).
+    public static func words(_ text: String) -> [Substring] {
+        let normalised = comparable(text)
+        return normalised.split(separator: " ")
+    }
+}

@@ -1,0 +1,108 @@
+/// A word-level diff between a shipped wording and the official one, after the normalisation
+/// `cite-check` compares with (whitespace and typography): what a legal team reads to see what
+/// an amendment changed.
+public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
+    public enum Part: Sendable, Hashable {
+        case same([String])
+        /// Words only the shipped wording has.
+        case removed([String])
+        /// Words only the official text has.
+        case added([String])
+    }
+
+    public var parts: [Part]
+
+    /// Diffs `shipped` against `official` by longest common subsequence of words.
+    public init(shipped: String, official: String) {
+        let old = TextNormalizer.words(shipped).map(String.init)
+        let new = TextNormalizer.words(official).map(String.init)
+        // Common prefix and suffix first: drift is usually local, and it keeps the table small.
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let a = Array(old[prefix..<(old.count - suffix)])
+        let b = Array(new[prefix..<(new.count - suffix)])
+        var parts: [Part] = []
+        if prefix > 0 { parts.append(.same(Array(old[..<prefix]))) }
+        parts += Self.lcs(a, b)
+        if suffix > 0 { parts.append(.same(Array(old[(old.count - suffix)...]))) }
+        self.parts = Self.merged(parts)
+    }
+
+    public var isEmpty: Bool { !parts.contains { if case .same = $0 { return false } else { return true } } }
+
+    /// Shipped-only words `[-like this-]`, official-only words `{+like this+}`, unchanged runs
+    /// shortened to a few words of context.
+    public var description: String { rendered(context: 6) }
+
+    public func rendered(context: Int) -> String {
+        var pieces: [String] = []
+        for (index, part) in parts.enumerated() {
+            switch part {
+            case .removed(let words): pieces.append("[-" + words.joined(separator: " ") + "-]")
+            case .added(let words): pieces.append("{+" + words.joined(separator: " ") + "+}")
+            case .same(let words):
+                let first = index == 0
+                let last = index == parts.count - 1
+                if words.count <= context * 2 + 1 || (first && words.count <= context) || (last && words.count <= context) {
+                    pieces.append(words.joined(separator: " "))
+                } else if first {
+                    pieces.append("… " + words.suffix(context).joined(separator: " "))
+                } else if last {
+                    pieces.append(words.prefix(context).joined(separator: " ") + " …")
+                } else {
+                    pieces.append(words.prefix(context).joined(separator: " ") + " … " + words.suffix(context).joined(separator: " "))
+                }
+            }
+        }
+        return pieces.joined(separator: " ")
+    }
+
+    private static func lcs(_ a: [String], _ b: [String]) -> [Part] {
+        if a.isEmpty { return b.isEmpty ? [] : [.added(b)] }
+        if b.isEmpty { return [.removed(a)] }
+        // Too large for a table: report the whole middle as replaced.
+        if a.count * b.count > 4_000_000 { return [.removed(a), .added(b)] }
+        let width = b.count + 1
+        var table = [Int32](repeating: 0, count: (a.count + 1) * width)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i * width + j] = a[i] == b[j] ? table[(i + 1) * width + j + 1] + 1
+                    : max(table[(i + 1) * width + j], table[i * width + j + 1])
+            }
+        }
+        var parts: [Part] = []
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                parts.append(.same([a[i]]))
+                i += 1
+                j += 1
+            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
+                parts.append(.removed([a[i]]))
+                i += 1
+            } else {
+                parts.append(.added([b[j]]))
+                j += 1
+            }
+        }
+        if i < a.count { parts.append(.removed(Array(a[i...]))) }
+        if j < b.count { parts.append(.added(Array(b[j...]))) }
+        return parts
+    }
+
+    /// Adjacent parts of the same kind joined.
+    private static func merged(_ parts: [Part]) -> [Part] {
+        var output: [Part] = []
+        for part in parts {
+            switch (output.last, part) {
+            case (.same(let x)?, .same(let y)): output[output.count - 1] = .same(x + y)
+            case (.removed(let x)?, .removed(let y)): output[output.count - 1] = .removed(x + y)
+            case (.added(let x)?, .added(let y)): output[output.count - 1] = .added(x + y)
+            default: output.append(part)
+            }
+        }
+        return output
+    }
+}

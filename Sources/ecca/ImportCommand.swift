@@ -1,0 +1,69 @@
+import ArgumentParser
+import ClauseGraph
+import EccaFormats
+import Foundation
+
+/// `ecca import`: official XML (eCFR, CFR, Federal Register, Formex, Akoma Ntoso, LegalRuleML) in,
+/// ecca rules XML out, so encodings start from the official wording.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import official legal XML into ecca rules XML.",
+        discussion: """
+            The format of each FILE is detected from its root element (docs/importers.md). For a Formex \
+            package, give the .doc manifest to import the act with its annexes. Prints what was read; \
+            ambiguous paragraph markers and amendments the grammar cannot read go to standard error.
+            The output is written under a temporary name and renamed when every file was read, so a \
+            failed import leaves no output file.
+            Exit status: 0 imported, 2 unusable input (malformed or truncated XML, unknown format, \
+            nothing to import), 3 the output could not be written.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case ecfr, fr, formex, akn, legalruleml
+        var dialect: OfficialDialect { OfficialDialect(rawValue: rawValue)! }
+    }
+
+    @Argument(help: ArgumentHelp("Official XML files.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: "The format of every FILE (ecfr, fr, formex, akn, legalruleml); default: detected from the root element.")
+    var format: Format?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The rules XML file to write. Default: FIRST-FILE.rules.xml in the current folder.", valueName: "out"))
+    var output: String?
+
+    @Option(name: .customLong("instrument-id"), help: ArgumentHelp("Use this instrument id instead of the minted one (e.g. eu.ai-act).", valueName: "id"))
+    var instrumentID: String?
+
+    func validate() throws {
+        if let instrumentID, instrumentID.range(of: #"^[A-Za-z0-9][A-Za-z0-9.:\-]*$"#, options: .regularExpression) == nil {
+            throw ValidationError("--instrument-id '\(instrumentID)' must start with a letter or digit and hold only letters, digits, '.', ':' and '-'")
+        }
+    }
+
+    func run() throws {
+        let destination = output ?? Self.defaultOutput(for: files[0])
+        let importer = OfficialImporter(options: ImportOptions(format: format?.dialect, instrumentID: instrumentID))
+        let result: OfficialImporter.Result
+        do {
+            result = try importer.run(files: files, output: destination)
+        } catch {
+            Output.error(error.description)
+            if case .output = error { throw ExitCode(ExitStatus.internalFailure) }
+            Output.error("error: nothing was written to \(destination)")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        for diagnostic in result.diagnostics { Output.error(diagnostic.description) }
+        Output.write(result.summary.rendered)
+        Output.write("wrote \(result.summary.provisions) provisions to \(destination)\n")
+    }
+
+    /// `L_202401689EN.000101.fmx.xml` → `L_202401689EN.000101.fmx.rules.xml`.
+    static func defaultOutput(for file: String) -> String {
+        var name = (file as NSString).lastPathComponent
+        if name.hasSuffix(".xml") { name.removeLast(4) }
+        return name + ".rules.xml"
+    }
+}

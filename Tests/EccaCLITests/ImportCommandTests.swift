@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `ecca import` end to end: the real AI Act Formex, a summary, a rules file ecca validates, and
+/// no output at all when an input is truncated.
+@Suite struct ImportCommandTests {
+    static let corpus = CLI.root.appendingPathComponent("../shared/corpora").standardizedFileURL.path
+    static let formexManifest = corpus + "/official-xml/formex-ai-act-2024-1689/L_202401689EN.doc.fmx.xml"
+    static let legalRuleML = corpus + "/legalruleml-dapreco/rioKB_GDPR.xml"
+
+    private func available(_ path: String, _ test: String = #function) -> Bool {
+        if FileManager.default.fileExists(atPath: path) { return true }
+        print("skipped \(test): corpus file not found at \(path)")
+        return false
+    }
+
+    @Test func importsTheAIActAndWritesRulesEccaValidates() throws {
+        guard available(Self.formexManifest) else { return }
+        let folder = try CLI.folder(["schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8)])
+        let output = folder.appendingPathComponent("ai-act.xml").path
+        let result = try CLI.run(["import", Self.formexManifest, "-o", output, "--instrument-id", "eu.ai-act"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("formex-act → eu.ai-act: Regulation (EU) 2024/1689"))
+        #expect(result.stdout.contains("113 articles, 500 paragraphs"))
+        #expect(result.stdout.contains("13 annexes"))
+        #expect(result.stdout.contains("14 quoted amendments to other acts left out (QUOT.S)"))
+        #expect(result.stdout.contains("wrote 1438 provisions to \(output)"))
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.contains("is greater than 10^25.</wording>"))
+        let validate = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        #expect(validate.stdout.hasPrefix("1 files: 1 instruments, 1438 provisions, 0 norms"))
+    }
+
+    @Test func legalRuleMLSummaryCountsWhatTheFileHolds() throws {
+        guard available(Self.legalRuleML) else { return }
+        let output = try CLI.folder([:]).appendingPathComponent("gdpr.xml").path
+        let result = try CLI.run(["import", "--format", "legalruleml", Self.legalRuleML, "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("501 rules, 347 prescriptive statements, 154 constitutive statements, 271 obligations, 76 permissions, 0 prohibitions, 275 legal references"))
+    }
+
+    @Test func aTruncatedFileExitsTwoWithLineAndColumnAndWritesNothing() throws {
+        let folder = try CLI.folder(["cut.xml": "<?xml version=\"1.0\"?>\n<DIV8 N=\"1.1\" TYPE=\"SECTION\">\n<HEAD>§ 1.1 Scope.</HEAD>\n<P>(a) This part applies"])
+        let output = folder.appendingPathComponent("out.xml").path
+        let result = try CLI.run(["import", folder.appendingPathComponent("cut.xml").path, "-o", output])
+        #expect(result.status == 2)
+        #expect(result.stderr.range(of: #"cut\.xml:4:\d+: error: "#, options: .regularExpression) != nil, "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was written to \(output)"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cut.xml"])
+    }
+
+    @Test func anUnknownFormatOrTheWrongOneExitsTwo() throws {
+        let folder = try CLI.folder(["page.xml": "<html><body/></html>", "act.xml": "<ACT><ENACTING.TERMS/></ACT>"])
+        let unknown = try CLI.run(["import", folder.appendingPathComponent("page.xml").path, "-o", folder.appendingPathComponent("o.xml").path])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("root element <html> is not a format ecca imports"))
+        let wrong = try CLI.run(["import", "--format", "akn", folder.appendingPathComponent("act.xml").path, "-o", folder.appendingPathComponent("o.xml").path])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("--format akn was given, but this file is formex XML"))
+    }
+
+    @Test func ambiguousMarkersAreWarnedAboutOnStandardError() throws {
+        let folder = try CLI.folder(["s.xml": """
+            <DIV8 N="1.5" TYPE="SECTION"><HEAD>§ 1.5 Fees.</HEAD>
+            <P>(a) One.</P><P>(b) Two.</P><P>(c) Three.</P><P>(d) Four.</P><P>(e) Five.</P><P>(f) Six.</P><P>(g) Seven.</P>
+            <P>(h) Eight:</P><P>(1) first;</P><P>(2) second.</P><P>(i) Nine.</P></DIV8>
+            """])
+        let result = try CLI.run(["import", folder.appendingPathComponent("s.xml").path, "-o", folder.appendingPathComponent("o.xml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: § 1.5: marker (i) read as letter at level 1"))
+        #expect(result.stdout.contains("1 ambiguous paragraph markers"))
+    }
+}

@@ -1,0 +1,80 @@
+import ClauseGraph
+import EccaFormats
+import Foundation
+import Testing
+
+/// `cite-check` against the real AI Act Formex, and against a copy with one word altered and one
+/// provision removed.
+@Suite struct CitationCheckerTests {
+    static let shipped = RegulationsLoader().load(directories: [Corpus.regulations])
+
+    @Test func everyShippedEUProvisionPassesAgainstTheRealFormex() throws {
+        guard Corpus.available(Corpus.formexAct) else { return }
+        let report = try CitationChecker(officialFiles: [Corpus.formexAct]).check(Self.shipped.graph)
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let eu = Self.shipped.graph.provisionOrder.filter { Self.shipped.graph.provisions[$0]?.sourceID != nil }
+        #expect(eu.count >= 25)
+        #expect(Set(eu).isSubset(of: Set(report.passed)))
+        #expect(report.passed.contains("eu.ai-act.annex11"))  // the annex comes through the manifest beside the act
+    }
+
+    @Test func anAlteredWordAndARemovedProvisionAreBothFound() throws {
+        guard Corpus.available(Corpus.formexAct) else { return }
+        var act = try String(contentsOfFile: Corpus.formexAct, encoding: .utf8)
+        let original = "further appropriate technical means and tools, including source code."
+        #expect(act.contains(original))
+        act = act.replacingOccurrences(of: original, with: "further appropriate technical means and tools, including object code.")
+        let start = try #require(act.range(of: "<PARAG IDENTIFIER=\"092.005\">"))
+        let end = try #require(act.range(of: "</PARAG>", range: start.upperBound..<act.endIndex))
+        act.removeSubrange(start.lowerBound..<end.upperBound)
+        let folder = try Corpus.temporaryFolder()
+        let copy = folder + "/L_202401689EN.000101.fmx.xml"
+        try act.write(toFile: copy, atomically: true, encoding: .utf8)
+
+        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph)
+        let drifted = try #require(report.findings.first { $0.provisionID == "eu.ai-act.art92.3" })
+        #expect(drifted.kind == .drifted)
+        #expect(drifted.officialID == "092.003")
+        #expect(drifted.diff?.description == "… appropriate technical means and tools, including [-source-] {+object+} code.")
+        #expect(drifted.location.file.hasSuffix("eu-ai-act.xml"))
+        let missing = try #require(report.findings.first { $0.provisionID == "eu.ai-act.art92.5" })
+        #expect(missing.kind == .missing)
+        #expect(missing.officialID == "092.005")
+        #expect(missing.description.contains("'092.005' does not exist in"))
+        // Without the annexes, Annex XI is not covered rather than missing.
+        #expect(report.notCovered.contains("eu.ai-act.annex11"))
+        #expect(!report.isClean)
+    }
+
+    @Test func wordDiffsShowWhatChanged() {
+        let diff = WordDiff(shipped: "The Commission may request access to the model.", official: "The AI Office may request remote access to the model.")
+        #expect(diff.description == "The [-Commission-] {+AI Office+} may request {+remote+} access to the model.")
+        #expect(WordDiff(shipped: "a ‘b’ — c", official: "a 'b' - c").isEmpty)
+    }
+
+    @Test func elisionsInShippedWordingMatchWhatTheyLeaveOut() {
+        #expect(CitationChecker.matches(shipped: "(1) An actual shipment or transmission out of the United States …",
+                                        official: "(1) An actual shipment or transmission out of the United States, including the sending or taking of an item out of the United States, in any manner;"))
+        #expect(!CitationChecker.matches(shipped: "(1) An actual shipment … by air", official: "(1) An actual shipment or transmission by sea"))
+    }
+
+    @Test func usProvisionsAreCheckedAgainstCFRTextOfTheirTitle() throws {
+        let section = try Corpus.fixture("section.xml", """
+            <DIV8 N="734.13" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;15 CFR 734.13&quot;}">
+            <HEAD>§ 734.13 Export.</HEAD>
+            <P>(a) Except as set forth in § 734.17 or § 734.18, <I>Export</I> means:</P>
+            <P>(1) An actual shipment or transmission out of the United States, including the sending or taking of an item out of the United States, in any manner;</P>
+            <P>(2) Releasing or otherwise transferring “technology” or source code (but not object code) to a foreign person in the United States (a “deemed export”);</P>
+            </DIV8>
+            """)
+        let report = try CitationChecker(officialFiles: [section]).check(Self.shipped.graph)
+        // (a)(1) is quoted with an elision and passes; (a)(2) was recorded with single quotes: drift.
+        #expect(report.passed.contains("us.ear.734.13.a.1"))
+        #expect(report.passed.contains("us.ear.734.13"))  // a paraphrase: found, not compared
+        let drift = try #require(report.findings.first { $0.provisionID == "us.ear.734.13.a.2" })
+        #expect(drift.kind == .drifted)
+        let missing = try #require(report.findings.first { $0.provisionID == "us.ear.734.13.b" })
+        #expect(missing.kind == .missing)
+        #expect(report.notCovered.contains("eu.ai-act.art92.3"))
+    }
+}

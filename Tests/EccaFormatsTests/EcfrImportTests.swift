@@ -1,0 +1,117 @@
+import ClauseGraph
+import EccaFormats
+import Foundation
+import Testing
+
+/// The real eCFR (bulk and versioner) and annual CFR files: sections, flat paragraphs rebuilt
+/// into a hierarchy, and the ambiguities the marker solver reports.
+@Suite struct EcfrImportTests {
+    @Test func bulkTitleOneImportsEverySectionOnce() throws {
+        guard Corpus.available(Corpus.ecfrBulk) else { return }
+        let imported = try Corpus.collect([Corpus.ecfrBulk])
+        let summary = try #require(imported.summary.instruments.first)
+        #expect(summary.variant == "ecfr-bulk")
+        #expect(summary.id == "us.cfr-1")
+        #expect(summary[.section] == 288)  // 288 DIV8 in the file; the CFRTOC is not counted
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
+    }
+
+    @Test func section2Point2IsRebuiltFromFlatParagraphs() throws {
+        guard Corpus.available(Corpus.ecfrBulk) else { return }
+        let imported = try Corpus.collect([Corpus.ecfrBulk])
+        let section = try #require(imported.provision("2.2"))
+        #expect(section.sourceID == "§ 2.2")
+        #expect(section.heading == "Administrative Committee of the Federal Register")
+        #expect(section.citation == "1 CFR 2.2")
+        let member = try #require(imported.provision("2.2(b)(1)"))
+        #expect(member.level == .level2)
+        #expect(member.parentID == "2.2(b)")
+        #expect(member.sourceID == "§ 2.2(b)(1)")
+        #expect(member.wording == "(1) The Archivist, or Acting Archivist, of the United States, who is the Chairman;")
+        #expect(member.sourceURL == "https://www.ecfr.gov/current/title-1/section-2.2#p-2.2(b)(1)")
+        // A paragraph's wording holds its subparagraphs'.
+        let parent = try #require(imported.provision("2.2(b)"))
+        #expect(parent.wording.hasPrefix("(b) The Committee consists of— (1) The Archivist"))
+    }
+
+    @Test func twoMarkersInOneParagraphOpenTwoLevels() throws {
+        guard Corpus.available(Corpus.ecfrBulk) else { return }
+        let imported = try Corpus.collect([Corpus.ecfrBulk])
+        // <P>(2)(i) Is published data, criteria, standards, …
+        let outer = try #require(imported.provision("51.7(a)(2)"))
+        let inner = try #require(imported.provision("51.7(a)(2)(i)"))
+        #expect(inner.parentID == "51.7(a)(2)")
+        #expect(inner.level == .level3)
+        #expect(inner.wording.hasPrefix("(i) Is published data, criteria, standards, specifications"))
+        #expect(outer.wording.hasPrefix("(2)(i) Is published data"))
+        #expect(imported.provision("51.7(a)(2)(ii)")?.parentID == "51.7(a)(2)")
+        #expect(imported.provision("51.7(a)(3)(ii)")?.wording == "(ii) Whether it is bound, numbered, and organized, as applicable.")
+    }
+
+    @Test func versionerSectionWithAHeadingThenADashThenAChild() throws {
+        guard Corpus.available(Corpus.ecfrVersioner) else { return }
+        let imported = try Corpus.collect([Corpus.ecfrVersioner])
+        let instrument = try #require(imported.instruments.first?.instrument)
+        #expect(instrument.variant == "ecfr-versioner")
+        #expect(instrument.officialIDs.contains { $0.scheme == "cfr" && $0.value == "26 CFR 1.162-4" })
+        #expect(instrument.sourceURL == "https://www.ecfr.gov/current/title-26/section-1.162-4")
+        let section = try #require(imported.provision("1.162-4"))
+        #expect(section.sourceID == "1.162-4")
+        #expect(section.heading == "Repairs")
+        // <P>(c) <I>Effective/applicability date</I>—(1) <I>In general.</I> This section applies …
+        let c = try #require(imported.provision("1.162-4(c)"))
+        #expect(c.heading == "Effective/applicability date")
+        let c1 = try #require(imported.provision("1.162-4(c)(1)"))
+        #expect(c1.parentID == "1.162-4(c)")
+        #expect(c1.heading == "In general")
+        #expect(c1.wording.hasPrefix("(1) In general. This section applies to taxable years beginning on or after January 1, 2014."))
+        #expect(imported.provision("1.162-4(c)(3)")?.citation == "26 CFR 1.162-4(c)(3)")
+        #expect(imported.provisions.count == 7)
+        #expect(section.notes.contains { $0.kind == .amendment && $0.text.contains("T.D. 9636, 78 FR 57705") })
+    }
+
+    @Test func annualCFRSkipsItsTablesOfContents() throws {
+        guard Corpus.available(Corpus.cfrAnnual) else { return }
+        let imported = try Corpus.collect([Corpus.cfrAnnual])
+        let summary = try #require(imported.summary.instruments.first)
+        #expect(summary.variant == "cfr-annual")
+        // 1,720 SECTNO elements: 860 in sections, 860 in the parts' CONTENTS.
+        #expect(summary[.section] == 860)
+        let instrument = try #require(imported.instruments.first?.instrument)
+        #expect(instrument.versionDate == LegalDate(iso: "2015-01-01"))
+        let section = try #require(imported.provision("1201.103"))
+        #expect(section.heading == "Administration")
+        #expect(section.sourceID == "§ 1201.103")
+        let b = try #require(imported.provision("1201.103(b)"))
+        #expect(b.wording.hasPrefix("(b) The Deputy Administrator of NASA is also appointed by the President"))
+        #expect(b.citation == "14 CFR 1201.103(b)")
+    }
+
+    /// § 1204.503: (h) with (1) and (2), then `(i) <E T="03">Distribution of documents.</E>`: a
+    /// letter after (h), or a roman (i) under (h)(2)? The sequence allows both; the heading (like
+    /// its lettered siblings') and the lone child decide for the letter, and the ambiguity is reported.
+    @Test func anAmbiguousRomanOrLetterMarkerIsReported() throws {
+        guard Corpus.available(Corpus.cfrAnnual) else { return }
+        let imported = try Corpus.collect([Corpus.cfrAnnual])
+        let letter = try #require(imported.provision("1204.503(i)"))
+        #expect(letter.level == .paragraph)
+        #expect(letter.heading == "Distribution of documents")
+        #expect(letter.notes.contains { $0.kind == .unresolved && $0.text.contains("roman numeral") })
+        #expect(imported.provision("1204.503(h)(2)(i)") == nil)
+        let warning = try #require(imported.diagnostics.first { $0.subject == "1204.503(i)" })
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("read as letter at level 1"))
+        #expect(warning.message.contains("also fits as roman numeral at level 3"))
+        #expect(imported.summary.instruments.first?[.ambiguousMarkers] == 1)
+    }
+
+    @Test func unnumberedDefinitionsAreProvisionsWithTheirOwnPoints() throws {
+        guard Corpus.available(Corpus.cfrAnnual) else { return }
+        let imported = try Corpus.collect([Corpus.cfrAnnual])
+        let term = try #require(imported.provision("1253.105 (Federal financial assistance)"))
+        #expect(term.level == .definition)
+        #expect(term.citation == "14 CFR 1253.105, “Federal financial assistance”")
+        let point = try #require(imported.provision("1253.105 (Federal financial assistance)(1)(i)"))
+        #expect(point.wording.hasPrefix("(i) The acquisition, construction, renovation"))
+    }
+}

@@ -1,0 +1,129 @@
+import ClauseGraph
+import EccaFormats
+import Foundation
+import Testing
+
+/// The real Federal Register excerpt (89 FR No. 29, three rules): preambles, amendment
+/// instructions tied to the CFR sections they amend, and the partial CFR text each sets out.
+@Suite struct FederalRegisterImportTests {
+    static let imported: Imported? = {
+        guard FileManager.default.fileExists(atPath: Corpus.federalRegister) else { return nil }
+        return try? Corpus.collect([Corpus.federalRegister])
+    }()
+
+    private func load(_ test: String = #function) throws -> Imported? {
+        guard Corpus.available(Corpus.federalRegister, test) else { return nil }
+        let imported: Imported = try #require(Self.imported)
+        return imported
+    }
+
+    private func entry(_ imported: Imported, _ frDoc: String) throws -> ImportCollector.Entry {
+        try #require(imported.instruments.first { $0.instrument.documentNumber == frDoc })
+    }
+
+    @Test func eachRuleIsAnInstrumentWithItsPreamble() throws {
+        guard let imported = try load() else { return }
+        #expect(imported.instruments.map(\.instrument.id) == ["us.fr-2024-02701", "us.fr-2024-02447", "us.fr-2024-02110"])
+        let rule = try entry(imported, "2024-02701").instrument
+        #expect(rule.title == "Safety Zone; Fireworks Scattering; San Francisco Bay, San Francisco, CA")
+        #expect(rule.officialIDs.contains { $0.scheme == "other" && $0.value == "RIN 1625-AA00" })
+        #expect(rule.officialIDs.contains { $0.scheme == "cfr" && $0.value == "33 CFR Part 165" })
+        #expect(rule.officialIDs.contains { $0.scheme == "fr" && $0.value == "89 FR 9769" })
+        #expect(rule.sourceURL == "https://www.federalregister.gov/d/2024-02701")
+        #expect(rule.versionDate == LegalDate(iso: "2024-02-12"))
+        let dates = try #require(entry(imported, "2024-02701").provisions.first { $0.canonicalID == "dates" })
+        #expect(dates.wording == "This rule is effective from 10:30 a.m. until 11:35 a.m. on February 10, 2024.")
+        #expect(dates.dates.map(\.date.iso) == ["2024-02-10"])
+    }
+
+    @Test func everyAmendmentInstructionIsReadAndNoneIsDropped() throws {
+        guard let imported = try load() else { return }
+        // 2 + 24 + 27 AMDPARs in the three rules.
+        let amendments = imported.provisions.filter { $0.level == .amendment }
+        #expect(amendments.count == 53)
+        #expect(amendments.allSatisfy { $0.amendment?.isUnderstood == true })
+        #expect(imported.summary.instruments.map { $0[.amendmentsRead] } == [2, 24, 27])
+    }
+
+    @Test func amendmentsCarryVerbTargetAndTheSectionTheyAmend() throws {
+        guard let imported = try load() else { return }
+        let hud = try entry(imported, "2024-02447")
+        func amendment(_ id: String) throws -> Amendment { try #require(hud.provisions.first { $0.canonicalID == id }?.amendment) }
+
+        let five = try amendment("amd_5")
+        #expect(five.verb == .revise)
+        #expect(five.title == "24" && five.part == "1006")
+        #expect(five.actions.first?.targets == [Amendment.Target(kind: .paragraph, section: "1006.205", paragraph: "(a)(9)")])
+
+        let six = try amendment("amd_6")
+        #expect(six.actions.map(\.verb) == [.remove, .redesignate])
+        #expect(six.actions[1].destination == "paragraph (g)")
+
+        // "7. In § 1006.215:" then "a. Revise paragraph (e);" … "c. Add new paragraph (f)."
+        #expect(try amendment("amd_7").isLeadIn)
+        #expect(try amendment("amd_7__a").actions.first?.targets.first?.section == "1006.215")
+        #expect(try amendment("amd_7__c").verb == .add)
+        #expect(hud.provisions.first { $0.canonicalID == "amd_7__b" }?.parentID == "amd_7")
+
+        let nine = try amendment("amd_9")
+        #expect(nine.verb == .replaceText)
+        #expect(nine.actions.first?.removedText == "§§ 1006.370 and 1006.375")
+        #expect(nine.actions.first?.addedText == "§§ 1006.370, 1006.375, and 1006.377")
+        #expect(nine.actions.first?.targets.first == Amendment.Target(kind: .paragraph, section: "1006.230", paragraph: "(f)"))
+
+        #expect(try amendment("amd_1").actions.first?.targets.first?.kind == .authority)
+        #expect(try amendment("amd_2").actions.first?.targets.map(\.detail) == ["Annual income", "Income", "NAHASDA", "Person with a disability", "Project-based rental assistance"])
+    }
+
+    @Test func listsAndRangesOfParagraphsAreCompleted() throws {
+        guard let imported = try load() else { return }
+        let hhs = try entry(imported, "2024-02110")
+        func amendment(_ id: String) throws -> Amendment { try #require(hhs.provisions.first { $0.canonicalID == id }?.amendment) }
+        #expect(try amendment("amd_3__b").actions.first?.targets.map(\.paragraph) == ["(a)(2)(iv)", "(a)(2)(v)"])
+        let range = try #require(try amendment("amd_7__e").actions.first)
+        #expect(range.verb == .redesignate)
+        #expect(range.targets.first.map { ($0.paragraph, $0.through) } ?? (nil, nil) == ("(f)", "(h)"))
+        #expect(try amendment("amd_11__a").actions.first?.targets.first?.kind == .introductoryText)
+    }
+
+    @Test func theCFRTextSetOutIsImportedAndTiedToItsInstruction() throws {
+        guard let imported = try load() else { return }
+        let coastGuard = try entry(imported, "2024-02701")
+        let section = try #require(coastGuard.provisions.first { $0.canonicalID == "165.T11-157" })
+        #expect(section.citation == "33 CFR 165.T11-157")
+        #expect(section.notes.contains { $0.text.contains("amendatory instruction 2") })
+        // <P>(c) <E T="03">Regulations.</E> (1) Under the general safety zone regulations …
+        let regulation = try #require(coastGuard.provisions.first { $0.canonicalID == "165.T11-157(c)(1)" })
+        #expect(regulation.parentID == "165.T11-157(c)")
+        #expect(regulation.wording.hasPrefix("(1) Under the general safety zone regulations in subpart C"))
+        // "(a) * * *" stubs are elisions, not provisions; the revised (a)(9) is.
+        let hud = try entry(imported, "2024-02447")
+        #expect(hud.provisions.first { $0.canonicalID == "1006.205(a)" } == nil)
+        let revised = try #require(hud.provisions.first { $0.canonicalID == "1006.205(a)(9)" })
+        #expect(revised.wording == "(9) The development and rehabilitation of utilities, necessary infrastructure, and utility services;")
+        #expect(hud.provisions.first { $0.canonicalID == "1006.205" }?.notes.contains { $0.text.contains("Partial text") } == true)
+    }
+
+    @Test func anInstructionTheGrammarCannotReadIsReportedAndKept() throws {
+        let path = try Corpus.fixture("FR-fixture.xml", """
+            <FEDREG><VOL>90</VOL><NO>9</NO><DATE>Wednesday, January 15, 2025</DATE>
+            <RULES><RULE><PREAMB><AGENCY TYPE="N">DEPARTMENT OF COMMERCE</AGENCY><CFR>15 CFR Part 774</CFR>
+            <SUBJECT>Hand-written fixture</SUBJECT><ACT><HD SOURCE="HED">ACTION:</HD><P>Interim final rule.</P></ACT>
+            <EFFDATE><HD SOURCE="HED">DATES:</HD><P>Effective January 13, 2025.</P></EFFDATE></PREAMB>
+            <SUPLINF><PRTPAGE P="4545"/><REGTEXT TITLE="15" PART="774">
+            <AMDPAR>1. Supplement No. 1 to part 774 is modified in the manner the Secretary sees fit.</AMDPAR>
+            <AMDPAR>2. Effective March 13, 2025, in § 774.1, revise paragraph (b) to read as follows:</AMDPAR>
+            </REGTEXT></SUPLINF><FRDOC>[FR Doc. 2025-99999 Filed 1-13-25; 8:45 am]</FRDOC></RULE></RULES></FEDREG>
+            """)
+        let imported = try Corpus.collect([path])
+        let unread = try #require(imported.provision("amd_1"))
+        #expect(unread.amendment?.isUnderstood == false)
+        #expect(unread.notes.contains { $0.kind == .unresolved })
+        #expect(imported.diagnostics.contains { $0.severity == .warning && $0.subject == "amd_1" && $0.message.contains("not understood") })
+        let timed = try #require(imported.provision("amd_2")?.amendment)
+        #expect(timed.effective == LegalDate(iso: "2025-03-13"))
+        #expect(timed.actions.first?.targets.first == Amendment.Target(kind: .paragraph, section: "774.1", paragraph: "(b)"))
+        #expect(imported.instruments.first?.instrument.kind == .interimFinalRule)
+        #expect(imported.summary.instruments.first?[.amendmentsUnread] == 1)
+    }
+}

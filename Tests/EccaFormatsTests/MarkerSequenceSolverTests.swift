@@ -1,0 +1,92 @@
+import EccaFormats
+import Testing
+
+/// The marker-sequence solver on hand-written sequences: levels, the (i)/(v)/(x) ambiguity,
+/// elisions, defined terms.
+@Suite struct MarkerSequenceSolverTests {
+    private func markers(_ labels: String) -> [MarkerSequenceSolver.Item] {
+        labels.split(separator: " ").map { token in
+            if token == "*" { return .elision }
+            if token == "def" { return .definition }
+            var label = String(token)
+            var italic = false
+            var heading: String?
+            if label.hasPrefix("_") { italic = true; label.removeFirst() }
+            if label.hasSuffix("!") { heading = "Heading"; label.removeLast() }
+            return .marker(ParagraphMarker(label: label, italic: italic, heading: heading))
+        }
+    }
+
+    private func depths(_ labels: String) -> [Int] {
+        MarkerSequenceSolver().solve(markers(labels)).readings.map(\.depth)
+    }
+
+    @Test func levelsFollowTheCFROrder() {
+        #expect(depths("a 1 2 i ii A B iii b") == [0, 1, 1, 2, 2, 3, 3, 2, 0])
+        #expect(depths("a 1 i A _1 _i _ii _2 b") == [0, 1, 2, 3, 4, 5, 5, 4, 0])
+    }
+
+    @Test func aSectionMayStartAtNumbers() {
+        #expect(depths("1 2 i ii 3") == [0, 0, 1, 1, 0])
+    }
+
+    @Test func lookAheadDecidesRomanOrLetter() {
+        // (i) then (ii): roman under (h)(1).
+        let roman = MarkerSequenceSolver().solve(markers("a b c d e f g h 1 i ii"))
+        #expect(roman.readings[9] == .init(kind: .roman, depth: 2))
+        #expect(roman.ambiguities.isEmpty)
+        // (i) then (j): the letter after (h).
+        let letter = MarkerSequenceSolver().solve(markers("a b c d e f g h 1 2 i j"))
+        #expect(letter.readings[10] == .init(kind: .lower, depth: 0))
+        #expect(letter.ambiguities.isEmpty)
+        // (v) after (iv) is roman; (v) after (u) a letter.
+        #expect(MarkerSequenceSolver().solve(markers("a 1 i ii iii iv v")).readings[6].kind == .roman)
+    }
+
+    @Test func whatStaysAmbiguousIsReported() throws {
+        // (h)(1)(2) then a final (i): the letter after (h), or an only roman child of (2).
+        let solution = MarkerSequenceSolver().solve(markers("a b c d e f g h 1 2 i"))
+        #expect(solution.readings[10] == .init(kind: .lower, depth: 0))
+        #expect(solution.ambiguities.count == 1)
+        let ambiguity = try #require(solution.ambiguities.first)
+        #expect(ambiguity.marker == 10)
+        #expect(ambiguity.alternatives == [.init(kind: .roman, depth: 2)])
+    }
+
+    @Test func headingsLikeTheSiblingsBreakTies() {
+        // Headed letters (a)…(h); an (i) with a heading reads as their sibling.
+        let solution = MarkerSequenceSolver().solve(markers("a! b! c! d! e! f! g! h! 1 2 i!"))
+        #expect(solution.readings[10].kind == .lower)
+    }
+
+    @Test func elisionsAllowNumberingToJump() {
+        #expect(depths("a * 9 *") == [0, 1])
+        #expect(depths("* c * f") == [0, 0])
+        #expect(MarkerSequenceSolver().solve(markers("a 9")).fitted == false)
+    }
+
+    @Test func definedTermsNumberTheirOwnPoints() {
+        let solution = MarkerSequenceSolver().solve(markers("def 1 2 i def 1 2"))
+        #expect(solution.readings.map(\.depth) == [1, 1, 2, 1, 1])
+        #expect(solution.definitionDepths == [0, 0])
+        // A term inside (b) sits under (b); (c) closes it.
+        let nested = MarkerSequenceSolver().solve(markers("a b def 1 def c"))
+        #expect(nested.readings.map(\.depth) == [0, 0, 2, 0])
+        #expect(nested.definitionDepths == [1, 1])
+    }
+
+    @Test func aSequenceThatFitsNoReadingFallsBackToMarkerKinds() {
+        let solution = MarkerSequenceSolver().solve(markers("a 1 a"))
+        #expect(!solution.fitted)
+        #expect(solution.readings.map(\.depth) == [0, 1, 0])
+    }
+
+    @Test func markerKindsKnowTheirOrdinals() {
+        #expect(MarkerKind.lower.ordinal(of: "aa") == 27)
+        #expect(MarkerKind.roman.ordinal(of: "xiv") == 14)
+        #expect(MarkerKind.roman.ordinal(of: "iiii") == nil)
+        #expect(ParagraphMarker(label: "x", italic: false).candidates == [.lower, .roman])
+        #expect(ParagraphMarker(label: "ii", italic: false).candidates == [.lower, .roman])
+        #expect(ParagraphMarker(label: "3", italic: true).candidates == [.italicDigit])
+    }
+}
