@@ -21,11 +21,38 @@ public struct RulesReader: Sendable {
         case unusable(Diagnostic)
     }
 
+    /// The largest rules file read, so that a hostile file cannot make the in-memory tree
+    /// unbounded; the shipped files are well under 1 MB.
+    public static let maximumFileBytes = 64 << 20
+
     public func read(file: String) -> Outcome {
+        if let size = InputSize.bytes(ofFile: file), size > Self.maximumFileBytes {
+            return .unusable(Diagnostic(.error, "rules file of \(size) bytes is larger than the limit of \(Self.maximumFileBytes) bytes",
+                                        at: SourceLocation(file: file, line: 0)))
+        }
+        return read(name: file) { () throws(XMLReadError) in try XMLStreamReader(path: file, options: .init(schema: schema)) }
+    }
+
+    /// Reads a rules document from bytes in memory (tests, fuzzing); `name` is used in diagnostics.
+    public func read(bytes: [UInt8], name: String) -> Outcome {
+        if bytes.count > Self.maximumFileBytes {
+            return .unusable(Diagnostic(.error, "rules file of \(bytes.count) bytes is larger than the limit of \(Self.maximumFileBytes) bytes",
+                                        at: SourceLocation(file: name, line: 0)))
+        }
+        return read(name: name) { () throws(XMLReadError) in try XMLStreamReader(bytes: bytes, name: name, options: .init(schema: schema)) }
+    }
+
+    private func read(name file: String, _ open: () throws(XMLReadError) -> XMLStreamReader) -> Outcome {
+        // The builder relies on the schema for required attributes and their values: without it
+        // nothing is read, so a broken schema can never let an unchecked file through.
+        guard schema != nil else {
+            return .unusable(Diagnostic(.error, "not read: the RELAX NG schema for rules files is not available",
+                                        at: SourceLocation(file: file, line: 0)))
+        }
         let root: XMLElementNode
         let reader: XMLStreamReader
         do {
-            reader = try XMLStreamReader(path: file, options: .init(schema: schema))
+            reader = try open()
             root = try XMLElementNode.parse(reader)
         } catch {
             return .unusable(Diagnostic(error: error))
