@@ -45,6 +45,10 @@ final class RegulationEncoding {
         context = SMTContext()
         solver = try SMTSolver(context: context)
         if let timeoutMilliseconds, timeoutMilliseconds > 0 { try solver.setTimeout(milliseconds: timeoutMilliseconds) }
+        // Z3's arithmetic bound propagation is quadratic in the thresholds on one quantity: ten
+        // thousand norms comparing the training compute with as many thresholds took 4 s a check
+        // (issue 8). Without it the search still decides; checks of the shipped rules are as fast.
+        try solver.setParameter("arith.propagation_mode", .uint(0))
         perform = try context.bool("perform")
         postureText = try context.bool("posture-text")
         clash = try context.bool("clash")

@@ -85,6 +85,26 @@ extension SourceLocation {
 /// Turns a schema-valid element tree into clause-graph values.
 struct RulesDocumentBuilder {
     let file: String
+    /// What the builder found that the schema cannot say (a date that is not on the calendar).
+    private let findings = Findings()
+
+    final class Findings {
+        var diagnostics: [Diagnostic] = []
+    }
+
+    init(file: String) { self.file = file }
+
+    /// A date attribute: present and on the calendar, or reported, never silently dropped (a
+    /// dropped "from" would make a provision bind since forever).
+    private func date(_ element: XMLElementNode, _ attribute: String) -> LegalDate? {
+        guard let text = element[attribute] else { return nil }
+        guard let date = LegalDate(iso: text) else {
+            findings.diagnostics.append(Diagnostic(.error, "<\(element.name) \(attribute)=\"\(text)\">: not a calendar date (YYYY-MM-DD, years 0001 to 9999)",
+                                                   at: at(element)))
+            return nil
+        }
+        return date
+    }
 
     func build(_ root: XMLElementNode) -> RulesDocument {
         var document = RulesDocument(file: file)
@@ -106,6 +126,7 @@ struct RulesDocumentBuilder {
                 break
             }
         }
+        document.diagnostics = findings.diagnostics
         return document
     }
 
@@ -141,7 +162,7 @@ struct RulesDocumentBuilder {
             title: normalized(element.element("title")?.text ?? ""),
             officialIDs: element.elements("official-id").map { .init(scheme: $0["scheme"]!, value: normalized($0.text)) },
             versionLabel: version?["label"],
-            versionDate: version?["date"].flatMap(LegalDate.init(iso:)),
+            versionDate: version.flatMap { date($0, "date") },
             sourceURL: element.element("source")?["url"],
             attribution: element.element("source")?["attribution"],
             status: element.element("status").map(status) ?? StatusTimeline(),
@@ -180,11 +201,11 @@ struct RulesDocumentBuilder {
 
     private func status(_ element: XMLElementNode) -> StatusTimeline {
         func interval(_ node: XMLElementNode) -> StatusInterval {
-            StatusInterval(from: node["from"].flatMap(LegalDate.init(iso:)), until: node["until"].flatMap(LegalDate.init(iso:)),
+            StatusInterval(from: date(node, "from"), until: date(node, "until"),
                            basis: node["basis"], evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
         }
         func event(_ node: XMLElementNode) -> StatusEvent {
-            StatusEvent(on: node["on"].flatMap(LegalDate.init(iso:)), basis: node["basis"],
+            StatusEvent(on: date(node, "on"), basis: node["basis"],
                         evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
         }
         return StatusTimeline(inForce: element.element("in-force").map(interval),
