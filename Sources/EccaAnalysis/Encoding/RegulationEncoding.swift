@@ -40,7 +40,7 @@ final class RegulationEncoding {
     static let otherValue = "__other"
     private var countrySort: SMTEnumSort?
 
-    init(graph: ClauseGraph, timeoutMilliseconds: UInt32?, resourceLimit: UInt32? = nil) throws {
+    init(graph: ClauseGraph, timeoutMilliseconds: UInt32?, resourceLimit: UInt32? = nil, memoryLimitMegabytes: UInt32? = nil) throws {
         self.graph = graph
         context = SMTContext()
         solver = try SMTSolver(context: context)
@@ -57,6 +57,7 @@ final class RegulationEncoding {
         try defineNorms()
         // Limits apply to request checks, not to asserting the base.
         if let resourceLimit { try solver.setResourceLimit(resourceLimit) }
+        if let memoryLimitMegabytes, memoryLimitMegabytes > 0 { try solver.setMemoryLimit(megabytes: memoryLimitMegabytes) }
     }
 
     // MARK: Facts
