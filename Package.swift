@@ -13,7 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ecca", targets: ["ecca"]),
-        .library(name: "EccaAnalysis", targets: ["EccaAnalysis", "EccaFormats", "ClauseGraph"]),
+        .library(name: "EccaAnalysis", targets: ["EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -40,6 +40,7 @@ public struct ClauseGraph: Sendable {
         }
         for document in documents {
             files.append(document.file)
+            buildDiagnostics += document.diagnostics
             for unit in document.units where claim(unit.id, "unit", unit.location) { units[unit.id] = unit }
             for fact in document.facts where claim(fact.id, "fact", fact.location) {
                 facts[fact.id] = fact

@@ -42,6 +42,8 @@ extension ClauseGraph {
             }
         }
         findings += lintDefinitionCycles()
+        findings += lintSelfDefeat()
+        findings += lintMutualDefeat()
         return findings
     }
 
@@ -224,28 +226,36 @@ extension ClauseGraph {
         return [Diagnostic(.error, problem, at: location, subject: subject)]
     }
 
-    /// Constitutive rules may not define themselves, directly or through others.
+    /// Constitutive rules may not define themselves, directly or through others, and that
+    /// includes their exceptions: `a` unless `b`, `b` unless `a` has no single meaning (either can
+    /// hold), so the solver would pick one freely and verdicts would depend on its whim.
     private func lintDefinitionCycles() -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         var reported: Set<String> = []
-        func dependencies(_ id: String) -> [String] {
+        /// The rules `id` refers to, each with how the cycle message shows the step ("" through its
+        /// condition, "(unless, exception x) " through an exception).
+        func dependencies(_ id: String) -> [(rule: String, via: String)] {
             guard let rule = rules[id] else { return [] }
-            return rule.condition.ruleReferences + rule.exceptions.flatMap(\.condition.ruleReferences)
+            return rule.condition.ruleReferences.map { ($0, "") }
+                + rule.exceptions.flatMap { exception in
+                    exception.condition.ruleReferences.map { ($0, "(unless, exception \(exception.id)) ") }
+                }
         }
-        func visit(_ id: String, path: [String]) {
+        func visit(_ id: String, path: [(rule: String, via: String)]) {
             if state[id] == 2 { return }
             if state[id] == 1 {
-                let cycle = Array(path.drop(while: { $0 != id })) + [id]
-                let key = Set(cycle).sorted().joined(separator: ",")
+                guard let start = path.firstIndex(where: { $0.rule == id }) else { return }
+                let steps = path[start...]
+                let key = Set(steps.map(\.rule)).sorted().joined(separator: ",")
                 if reported.insert(key).inserted, let rule = rules[id] {
-                    findings.append(Diagnostic(.error, "cycle among definitions: \(cycle.joined(separator: " → "))",
-                                               at: rule.location, subject: rule.provisionID))
+                    let text = steps.map { "\($0.rule) → \($0.via)" }.joined() + id
+                    findings.append(Diagnostic(.error, "cycle among definitions: \(text)", at: rule.location, subject: rule.provisionID))
                 }
                 return
             }
             state[id] = 1
-            for next in dependencies(id) where rules[next] != nil { visit(next, path: path + [id]) }
+            for (next, via) in dependencies(id) where rules[next] != nil { visit(next, path: path + [(id, via)]) }
             state[id] = 2
         }
         for id in ruleOrder { visit(id, path: []) }

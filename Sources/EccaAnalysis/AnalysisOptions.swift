@@ -10,6 +10,10 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// Z3's deterministic resource limit per check (`rlimit`), for reproducible limits in tests and
     /// batch runs; nil for none.
     public var resourceLimit: UInt32?
+    /// Z3 gives up on a check once its allocations exceed this many megabytes; the check is then
+    /// `undetermined` with the reason. Z3 counts the whole process, so with several workers this
+    /// bounds them together. Nil or 0: no limit.
+    public var memoryLimitMegabytes: UInt32?
     /// Answer a check from its equivalence class when one was solved before (docs/batch.md). Off
     /// only to cross-check the classes against the solver.
     public var reuseEquivalentChecks: Bool
@@ -17,12 +21,13 @@ public struct AnalysisOptions: Sendable, Hashable {
     public var maximumFindingsPerCheck: Int
 
     public init(asOf: LegalDate? = nil, postures: [Posture] = [.text, .enforcement],
-                timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, reuseEquivalentChecks: Bool = true,
-                maximumFindingsPerCheck: Int = 32) {
+                timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, memoryLimitMegabytes: UInt32? = nil,
+                reuseEquivalentChecks: Bool = true, maximumFindingsPerCheck: Int = 32) {
         self.asOf = asOf
         self.postures = postures
         self.timeoutMilliseconds = timeoutMilliseconds
         self.resourceLimit = resourceLimit
+        self.memoryLimitMegabytes = memoryLimitMegabytes
         self.reuseEquivalentChecks = reuseEquivalentChecks
         self.maximumFindingsPerCheck = maximumFindingsPerCheck
     }

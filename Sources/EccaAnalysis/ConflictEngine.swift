@@ -24,12 +24,15 @@ public final class ConflictEngine {
     private static let cacheLimit = 50_000
     /// Checks answered from the cache and by the solver, for benchmarks and tests.
     public private(set) var statistics = (cached: 0, solved: 0)
+    /// Tests only: every check fails with this error before reaching Z3, to show that a solver
+    /// failure stays with its request. Internal, so only `@testable` code can set it.
+    var injectedFault: SMTError?
 
     public init(graph: ClauseGraph, options: AnalysisOptions = AnalysisOptions()) throws {
         self.graph = graph
         self.options = options
         encoding = try RegulationEncoding(graph: graph, timeoutMilliseconds: options.timeoutMilliseconds,
-                                          resourceLimit: options.resourceLimit)
+                                          resourceLimit: options.resourceLimit, memoryLimitMegabytes: options.memoryLimitMegabytes)
         mapSolver = try SMTSolver(context: encoding.context)
         facts = FactReader(graph: graph)
         renderer = AtomRenderer(graph: graph)
@@ -202,7 +205,14 @@ public final class ConflictEngine {
             decided = cached
             statistics.cached += 1
         } else {
-            decided = try solve(snapshot, posture: posture)
+            do {
+                try injectedFault.map { throw $0 }
+                decided = try solve(snapshot, posture: posture)
+            } catch let error as SMTError where error.isMemoryExhaustion {
+                // Z3 reports the memory limit as an error when it is reached outside a check
+                // (push, assert); either way the request hit a limit and is undetermined.
+                decided = SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: limitReason("max. memory exceeded"))
+            }
             statistics.solved += 1
             // A check the solver gave up on is not an answer for its class: solve it again next time.
             if !(decided.reason?.hasPrefix("solver: ") ?? false) {
@@ -227,16 +237,32 @@ public final class ConflictEngine {
             return SolvedCheck(outcome: .conflicting, clashingSets: sets.sets, deciding: [],
                                reason: sets.truncated ? "more than \(options.maximumFindingsPerCheck) minimal clashing sets; the first ones are listed" : nil)
         case .unknown(let reason):
-            return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: "solver: \(reason)")
+            return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: limitReason(reason))
         case .sat:
             switch try solver.check(assumptions: [encoding.clash]) {
             case .unsat:
                 return SolvedCheck(outcome: .compliant, clashingSets: [], deciding: [], reason: nil)
             case .unknown(let reason):
-                return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: "solver: \(reason)")
+                return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: limitReason(reason))
             case .sat:
                 return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: try decidingConditions(snapshot: snapshot), reason: nil)
             }
+        }
+    }
+
+    /// Why Z3 gave up, in the terms of the options a user set ("solver: " first: such answers are
+    /// never cached). Z3 says "canceled" when the work limit runs out, and "timeout" or "max.
+    /// memory exceeded" for the others.
+    func limitReason(_ z3Reason: String) -> String {
+        switch z3Reason {
+        case "timeout":
+            return "solver: timeout" + (options.timeoutMilliseconds.map { " (limit \($0) ms per check)" } ?? "")
+        case "canceled" where options.resourceLimit != nil:
+            return "solver: resource limit reached (rlimit \(options.resourceLimit!))"
+        case let reason where reason.contains("max. memory exceeded"):
+            return "solver: max. memory exceeded" + (options.memoryLimitMegabytes.map { " (limit \($0) MB)" } ?? "")
+        default:
+            return "solver: " + z3Reason
         }
     }
 

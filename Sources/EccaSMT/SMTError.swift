@@ -21,6 +21,13 @@ public enum SMTError: Error, Equatable, Hashable, Sendable, CustomStringConverti
     /// A model or unsat core was requested although the last check cannot provide one.
     case unavailable(String)
 
+    /// Z3 stopped because it reached its memory limit (`max_memory`) or ran out of memory: a
+    /// resource limit, like a timeout, not a fault in the query.
+    public var isMemoryExhaustion: Bool {
+        guard case let .z3(code, message) = self else { return false }
+        return code == 7 || message.contains("max. memory exceeded") || message.contains("out of memory")
+    }
+
     public var description: String {
         switch self {
         case let .z3(code, message):

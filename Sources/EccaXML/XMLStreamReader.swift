@@ -12,6 +12,9 @@ import Darwin
 /// (`XML_PARSE_NONET`), and keeps libxml2's default size and depth limits (no `XML_PARSE_HUGE`).
 /// A document type declaration or an entity reference is an error, so a file that declares
 /// `<!ENTITY x SYSTEM "file:///etc/passwd">` is refused before anything is read from it.
+/// Input must be UTF-8 (or its ASCII subset): a document that declares another encoding is refused,
+/// because a wrong declaration silently turns text into mojibake, and ecca compares wording.
+/// libxml2's size and depth limits read as `.forbidden` errors that say which limit was hit.
 ///
 /// Not thread-safe: use one reader per thread.
 public final class XMLStreamReader {
@@ -53,6 +56,7 @@ public final class XMLStreamReader {
         LibXML2.initializeOnce()
         self.fileName = name
         self.schema = options.schema
+        self.allowDoctype = options.allowDoctype
         let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOXINCNODE.rawValue)
         let sink = ErrorSink(fileName: name)
         self.sink = sink
@@ -66,11 +70,28 @@ public final class XMLStreamReader {
                 throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0),
                                    message: "cannot open file: \(String(cString: strerror(errno)))")
             }
+            let prolog = XMLProlog.scan(file: handle)
             fclose(handle)
+            if case .doctype(let line) = prolog, !options.allowDoctype {
+                sinkRetain.release()
+                throw Self.doctypeRefused(at: XMLSourceLocation(file: name, line: line))
+            }
             created = xmlReaderForFile(path, nil, parseOptions)
         case .memory(let bytes):
+            // libxml2 takes the length as a C int.
+            guard bytes.count <= Int(Int32.max) else {
+                sinkRetain.release()
+                throw XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: name, line: 0),
+                                   message: "input of \(bytes.count) bytes is larger than the XML reader's limit of 2 GiB")
+            }
+            if case .doctype(let line) = bytes.withUnsafeBytes({ XMLProlog.scan($0) }), !options.allowDoctype {
+                sinkRetain.release()
+                throw Self.doctypeRefused(at: XMLSourceLocation(file: name, line: line))
+            }
             let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
-            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(copy).copyMemory(from: source)
+            }
             buffer = copy
             created = xmlReaderForMemory(copy.baseAddress, Int32(bytes.count), name, nil, parseOptions)
         }
@@ -84,14 +105,15 @@ public final class XMLStreamReader {
         xmlTextReaderSetStructuredErrorHandler(reader, xmlReaderErrorCallback, sinkRetain.toOpaque())
         if let schema = options.schema {
             if xmlTextReaderRelaxNGSetSchema(reader, schema.pointer) != 0 {
+                // deinit frees the reader, the sink and the buffer.
                 throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0),
                                    message: "cannot attach RELAX NG schema \(schema.name)")
             }
         }
-        allowDoctype = options.allowDoctype
     }
 
     private let allowDoctype: Bool
+    private var encodingChecked = false
 
     deinit {
         xmlFreeTextReader(reader)
@@ -105,7 +127,7 @@ public final class XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 {
                 finished = true
-                if let fatal = sink.errors.first(where: { $0.kind == .malformed }) { throw fatal }
+                if let fatal = sink.errors.first(where: { $0.kind == .malformed || $0.kind == .forbidden }) { throw fatal }
                 return nil
             }
             if status < 0 {
@@ -113,9 +135,13 @@ public final class XMLStreamReader {
                 throw sink.errors.first(where: { $0.kind == .malformed || $0.kind == .forbidden })
                     ?? XMLReadError(kind: .malformed, location: currentLocation(), message: "malformed XML")
             }
-            if let fatal = sink.errors.first(where: { $0.kind == .malformed }) {
+            if let fatal = sink.errors.first(where: { $0.kind == .malformed || $0.kind == .forbidden }) {
                 finished = true
                 throw fatal
+            }
+            if !encodingChecked {
+                encodingChecked = true
+                try checkEncoding()
             }
             let type = xmlTextReaderNodeType(reader)
             switch type {
@@ -133,8 +159,7 @@ public final class XMLStreamReader {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 if !allowDoctype {
                     finished = true
-                    throw XMLReadError(kind: .forbidden, location: currentLocation(),
-                                       message: "document type declarations are not accepted (no DTD is ever loaded; entities are never expanded)")
+                    throw Self.doctypeRefused(at: currentLocation())
                 }
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
                 finished = true
@@ -145,6 +170,23 @@ public final class XMLStreamReader {
             }
         }
         return nil
+    }
+
+    static func doctypeRefused(at location: XMLSourceLocation) -> XMLReadError {
+        XMLReadError(kind: .forbidden, location: location,
+                     message: "document type declarations are not accepted (no DTD is ever loaded; entities are never expanded)")
+    }
+
+    /// Refuses a document that declares an encoding other than UTF-8 or US-ASCII. libxml2 knows the
+    /// declaration once the first node is read, before any text reaches the caller.
+    private func checkEncoding() throws(XMLReadError) {
+        guard let pointer = xmlTextReaderConstEncoding(reader) else { return }  // no declaration: UTF-8
+        let declared = String(cString: pointer)
+        let normalized = declared.uppercased().filter { $0 != "-" && $0 != "_" }
+        guard !["UTF8", "USASCII", "ASCII"].contains(normalized) else { return }
+        finished = true
+        throw XMLReadError(kind: .forbidden, location: currentLocation(),
+                           message: "the document declares encoding '\(declared)'; ecca reads UTF-8 only (convert the file to UTF-8 and declare encoding=\"UTF-8\")")
     }
 
     /// Reads every remaining event; errors stop the read. Convenient for small files and tests.
@@ -199,16 +241,20 @@ final class ErrorSink {
     var errors: [XMLReadError] = []
     init(fileName: String) { self.fileName = fileName }
 
-    func record(domain: Int32, level: Int32, line: Int32, column: Int32, message: String) {
-        let kind: XMLReadError.Kind
+    func record(domain: Int32, code: Int32 = 0, level: Int32, line: Int32, column: Int32, message: String) {
+        var kind: XMLReadError.Kind
+        var trimmed = message.trimmingCharacters(inSet: "\n ")
         if domain == Int32(XML_FROM_RELAXNGV.rawValue) || domain == Int32(XML_FROM_VALID.rawValue) {
             kind = .invalid
         } else if level == Int32(XML_ERR_WARNING.rawValue) {
             return
         } else {
             kind = .malformed
+            if let limit = XMLResourceLimit.explanation(code: code, message: trimmed) {
+                kind = .forbidden
+                trimmed = limit
+            }
         }
-        let trimmed = message.trimmingCharacters(inSet: "\n ")
         errors.append(XMLReadError(kind: kind,
                                    location: XMLSourceLocation(file: fileName, line: Int(line), column: Int(column)),
                                    message: trimmed))
@@ -219,7 +265,7 @@ private let xmlReaderErrorCallback: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
     let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-    sink.record(domain: error.pointee.domain, level: Int32(error.pointee.level.rawValue),
+    sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
                 line: error.pointee.line, column: error.pointee.int2, message: message)
 }
 

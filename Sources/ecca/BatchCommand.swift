@@ -51,6 +51,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("timeout-ms"), help: "Per solver check.")
     var timeoutMilliseconds: UInt32 = 10_000
 
+    @Option(name: .customLong("memory-mb"), help: ArgumentHelp("Z3's memory limit in megabytes (the whole process: all workers together); a check that reaches it is undetermined.", valueName: "MB"))
+    var memoryMegabytes: UInt32?
+
     @Option(name: .customLong("summary"), help: ArgumentHelp("Also write the summary as JSON to this file.", valueName: "file"))
     var summaryFile: String?
 
@@ -109,7 +112,8 @@ struct BatchCommand: ParsableCommand {
         let sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json)
         let skip = sink.resumedRecords
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
-                                      timeoutMilliseconds: timeoutMilliseconds, reuseEquivalentChecks: !noEquivalenceClasses)
+                                      timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
+                                      reuseEquivalentChecks: !noEquivalenceClasses)
         let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
             .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/request.rng") }
         let runner = BatchRunner(graph: loaded.graph, analysis: options, options: .init(jobs: jobs, range: range, skip: skip),

@@ -46,6 +46,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("timeout-ms"), help: "Per solver check; a check that runs out is undetermined.")
     var timeoutMilliseconds: UInt32 = 10_000
 
+    @Option(name: .customLong("memory-mb"), help: ArgumentHelp("Z3's memory limit in megabytes (the whole process: all workers together); a check that reaches it is undetermined.", valueName: "MB"))
+    var memoryMegabytes: UInt32?
+
     @Flag(name: .customLong("no-equivalence-classes"), help: "Solve every check with Z3 instead of reusing the answer of its equivalence class (for cross-checking).")
     var noEquivalenceClasses = false
 
@@ -63,7 +66,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
-                                      timeoutMilliseconds: timeoutMilliseconds, reuseEquivalentChecks: !noEquivalenceClasses)
+                                      timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
+                                      reuseEquivalentChecks: !noEquivalenceClasses)
         let engine: ConflictEngine
         do {
             engine = try ConflictEngine(graph: loaded.graph, options: options)

@@ -79,8 +79,8 @@ import Testing
     @Test func excessiveNestingIsRefusedQuickly() throws {
         let text = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
         let failure = try #require(error(text))
-        #expect(failure.kind == .malformed)
-        #expect(failure.message.lowercased().contains("depth"))
+        #expect(failure.kind == .forbidden)
+        #expect(failure.message.contains("nested deeper than 256 levels"))
     }
 
     @Test func invalidUTF8IsAnError() throws {
@@ -125,5 +125,43 @@ import Testing
     @Test func libxml2VersionIsReported() {
         #expect(!LibXML2.version.isEmpty)
         #expect(LibXML2.version.allSatisfy { $0.isNumber })
+    }
+}
+
+/// The prolog scan that refuses a DOCTYPE before libxml2 parses it.
+@Suite struct XMLPrologTests {
+    func read(_ bytes: [UInt8]) -> XMLReadError? {
+        do {
+            _ = try XMLStreamReader(bytes: bytes, name: "p.xml").readAll()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aDoctypeAfterCommentsAndABOMIsRefusedWithItsLine() throws {
+        let text = "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- <root> in a comment -->\n<?pi data?>\n<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>"
+        let failure = try #require(read(Array(text.utf8)))
+        #expect(failure.kind == .forbidden)
+        #expect(failure.location.line == 4)
+        #expect(failure.message.contains("document type declarations are not accepted"))
+    }
+
+    @Test func aDoctypeBehindAMegabyteOfCommentIsStillRefused() throws {
+        let text = "<?xml version=\"1.0\"?>\n<!--" + String(repeating: "c", count: 1_100_000) + "-->\n<!DOCTYPE a><a/>"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-prolog-\(UUID().uuidString).xml")
+        try text.write(to: folder, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try XMLStreamReader(path: folder.path).readAll()
+            Issue.record("the DOCTYPE was accepted")
+        } catch {
+            #expect(error.kind == .forbidden)
+        }
+    }
+
+    @Test func theWordDoctypeInsideTheDocumentIsNotAProlog() throws {
+        #expect(read(Array("<a>&lt;!DOCTYPE a&gt; <!-- <!DOCTYPE x> --></a>".utf8)) == nil)
+        #expect(read(Array("<!DOCTYP".utf8))?.kind == .malformed)
     }
 }

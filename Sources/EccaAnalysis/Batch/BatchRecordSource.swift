@@ -50,6 +50,10 @@ public final class BatchRecordSource {
             }
             guard let reader = lines else { return nil }
             while let text = reader.next() {
+                if let problem = reader.lastLineProblem {
+                    return record(reader.name, reader.lineNumber,
+                                  .failed(RequestError(file: reader.name, line: reader.lineNumber, message: problem.description)))
+                }
                 if text.allSatisfy(\.isWhitespace) { continue }
                 if reader.lastLineUnterminated && !text.hasSuffix("}") {
                     return record(reader.name, reader.lineNumber,

@@ -75,12 +75,14 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// Parses, analyses and encodes one record. Owned by one thread.
     final class Worker {
-        let engine: ConflictEngine
+        private(set) var engine: ConflictEngine
         let writer = AnalysisJSONWriter()
         let decoder: RequestJSONDecoder
         let loader: RequestLoader
+        private unowned let runner: BatchRunner
 
         init(runner: BatchRunner) throws {
+            self.runner = runner
             engine = try ConflictEngine(graph: runner.graph, options: runner.analysis)
             let vocabulary = RequestVocabulary(graph: runner.graph)
             decoder = RequestJSONDecoder(vocabulary: vocabulary)
@@ -100,9 +102,18 @@ public final class BatchRunner: @unchecked Sendable {
                 return Result(index: record.index, line: writer.line(analysis),
                               entry: BatchSummary.Entry(analysis), problem: nil)
             } catch {
+                if case .solver = error { renewEngine() }
                 return failure(record, id: request.id, file: record.file, line: record.line, field: nil,
                                message: error.description, text: "\(record.file):\(record.line): error: \(error)")
             }
+        }
+
+        /// After a solver failure the engine's Z3 context may hold a half-done scope: the records
+        /// after it get a fresh engine, so one failure never spreads. Its counts are kept.
+        private func renewEngine() {
+            guard let fresh = try? ConflictEngine(graph: runner.graph, options: runner.analysis) else { return }
+            runner.record(engine)
+            engine = fresh
         }
 
         private func decode(_ record: BatchRecord) throws(RequestError) -> DisclosureRequest {

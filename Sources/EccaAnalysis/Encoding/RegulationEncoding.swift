@@ -48,11 +48,15 @@ final class RegulationEncoding {
     static let otherValue = "__other"
     private var countrySort: SMTEnumSort?
 
-    init(graph: ClauseGraph, timeoutMilliseconds: UInt32?, resourceLimit: UInt32? = nil) throws {
+    init(graph: ClauseGraph, timeoutMilliseconds: UInt32?, resourceLimit: UInt32? = nil, memoryLimitMegabytes: UInt32? = nil) throws {
         self.graph = graph
         context = SMTContext()
         solver = try SMTSolver(context: context)
         if let timeoutMilliseconds, timeoutMilliseconds > 0 { try solver.setTimeout(milliseconds: timeoutMilliseconds) }
+        // Z3's arithmetic bound propagation is quadratic in the thresholds on one quantity: ten
+        // thousand norms comparing the training compute with as many thresholds took 4 s a check
+        // (issue 8). Without it the search still decides; checks of the shipped rules are as fast.
+        try solver.setParameter("arith.propagation_mode", .uint(0))
         perform = try context.bool("perform")
         postureText = try context.bool("posture-text")
         clash = try context.bool("clash")
@@ -61,6 +65,7 @@ final class RegulationEncoding {
         try defineNorms()
         // Limits apply to request checks, not to asserting the base.
         if let resourceLimit { try solver.setResourceLimit(resourceLimit) }
+        if let memoryLimitMegabytes, memoryLimitMegabytes > 0 { try solver.setMemoryLimit(megabytes: memoryLimitMegabytes) }
     }
 
     // MARK: Facts

@@ -13,6 +13,8 @@ public struct CSVRecordReader {
     public mutating func next() throws(CSVError) -> [String]? {
         guard var line = lines.next() else { return nil }
         recordLine = lines.lineNumber
+        if let problem = lines.lastLineProblem { throw CSVError(line: lines.lineNumber, message: problem.description) }
+        var recordBytes = line.utf8.count
         var fields: [String] = []
         var field = ""
         var inQuotes = false
@@ -43,6 +45,12 @@ public struct CSVRecordReader {
             if !inQuotes { break }
             guard let continuation = lines.next() else {
                 throw CSVError(line: recordLine, message: "unterminated quoted field (truncated CSV?)")
+            }
+            if let problem = lines.lastLineProblem { throw CSVError(line: lines.lineNumber, message: problem.description) }
+            // A quote that is never closed must not gather the rest of the input into one field.
+            recordBytes += continuation.utf8.count + 1
+            if recordBytes > lines.maximumLineBytes {
+                throw CSVError(line: recordLine, message: "quoted field runs past \(lines.maximumLineBytes) bytes (an unterminated quote?)")
             }
             field.append("\n")
             line = continuation

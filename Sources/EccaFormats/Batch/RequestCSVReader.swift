@@ -24,6 +24,9 @@ public struct RequestCSVReader {
     private let decoder: RequestJSONDecoder
     private var header: [String: Int] = [:]
     private var pending: (line: Int, fields: [String])?
+    /// An error met while the rows of the request before it were being gathered: it is that
+    /// request's successor, returned by the next call, never dropped.
+    private var pendingError: CSVError?
     private var finished = false
 
     public init(lines: LineReader, vocabulary: RequestVocabulary) throws(RequestError) {
@@ -51,6 +54,10 @@ public struct RequestCSVReader {
 
     /// The next request, or nil at the end of the input.
     public mutating func next() -> Record? {
+        if let error = pendingError {
+            pendingError = nil
+            return Record(line: error.line, id: nil, result: .failure(RequestError(file: records.name, line: error.line, message: error.message)))
+        }
         var rows: [(line: Int, fields: [String])] = []
         if let pending { rows.append(pending) }
         pending = nil
@@ -64,6 +71,7 @@ public struct RequestCSVReader {
                     return Record(line: error.line, id: nil,
                                   result: .failure(RequestError(file: records.name, line: error.line, message: error.message)))
                 }
+                pendingError = error
                 break
             }
             guard let fields else { finished = true; break }

@@ -9,6 +9,10 @@ public struct RequestLoader: Sendable {
 
     public static let schemaRelativePath = "schema/request.rng"
 
+    /// The largest request file read. A request is a few kilobytes; the limit keeps a hostile
+    /// file (or an endless standard input) from being read into memory whole.
+    public static let maximumBytes = 16 << 20
+
     public init(vocabulary: RequestVocabulary, schema: RelaxNGSchema?) {
         json = RequestJSONDecoder(vocabulary: vocabulary)
         xml = RequestXMLReader(schema: schema, vocabulary: vocabulary)
@@ -17,14 +21,28 @@ public struct RequestLoader: Sendable {
     /// Loads `path` (`-` is standard input).
     public func load(_ path: String) throws(RequestError) -> DisclosureRequest {
         let name = path == "-" ? "<stdin>" : path
-        let data: Data
+        let tooLarge = { (size: Int) in
+            RequestError(file: name, line: 0, message: "request of \(size) bytes is larger than the limit of \(Self.maximumBytes) bytes")
+        }
+        var data = Data()
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            // At most one byte past the limit, so an endless stream is refused, not read forever.
+            while data.count <= Self.maximumBytes,
+                  let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+                data.append(chunk)
+            }
+            if data.count > Self.maximumBytes { throw tooLarge(data.count) }
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            if let size = InputSize.bytes(ofFile: path), size > Self.maximumBytes { throw tooLarge(size) }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw RequestError(file: name, line: 0, message: "cannot read file")
             }
-            data = contents
+            defer { try? handle.close() }
+            // Bounded even when the file grows while it is read or is not a regular file (a FIFO).
+            while data.count <= Self.maximumBytes, let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                data.append(chunk)
+            }
+            if data.count > Self.maximumBytes { throw tooLarge(data.count) }
         }
         let bytes = [UInt8](data)
         let firstSignificant = bytes.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).first

@@ -21,11 +21,38 @@ public struct RulesReader: Sendable {
         case unusable(Diagnostic)
     }
 
+    /// The largest rules file read, so that a hostile file cannot make the in-memory tree
+    /// unbounded; the shipped files are well under 1 MB.
+    public static let maximumFileBytes = 64 << 20
+
     public func read(file: String) -> Outcome {
+        if let size = InputSize.bytes(ofFile: file), size > Self.maximumFileBytes {
+            return .unusable(Diagnostic(.error, "rules file of \(size) bytes is larger than the limit of \(Self.maximumFileBytes) bytes",
+                                        at: SourceLocation(file: file, line: 0)))
+        }
+        return read(name: file) { () throws(XMLReadError) in try XMLStreamReader(path: file, options: .init(schema: schema)) }
+    }
+
+    /// Reads a rules document from bytes in memory (tests, fuzzing); `name` is used in diagnostics.
+    public func read(bytes: [UInt8], name: String) -> Outcome {
+        if bytes.count > Self.maximumFileBytes {
+            return .unusable(Diagnostic(.error, "rules file of \(bytes.count) bytes is larger than the limit of \(Self.maximumFileBytes) bytes",
+                                        at: SourceLocation(file: name, line: 0)))
+        }
+        return read(name: name) { () throws(XMLReadError) in try XMLStreamReader(bytes: bytes, name: name, options: .init(schema: schema)) }
+    }
+
+    private func read(name file: String, _ open: () throws(XMLReadError) -> XMLStreamReader) -> Outcome {
+        // The builder relies on the schema for required attributes and their values: without it
+        // nothing is read, so a broken schema can never let an unchecked file through.
+        guard schema != nil else {
+            return .unusable(Diagnostic(.error, "not read: the RELAX NG schema for rules files is not available",
+                                        at: SourceLocation(file: file, line: 0)))
+        }
         let root: XMLElementNode
         let reader: XMLStreamReader
         do {
-            reader = try XMLStreamReader(path: file, options: .init(schema: schema))
+            reader = try open()
             root = try XMLElementNode.parse(reader)
         } catch {
             return .unusable(Diagnostic(error: error))
@@ -58,6 +85,26 @@ extension SourceLocation {
 /// Turns a schema-valid element tree into clause-graph values.
 struct RulesDocumentBuilder {
     let file: String
+    /// What the builder found that the schema cannot say (a date that is not on the calendar).
+    private let findings = Findings()
+
+    final class Findings {
+        var diagnostics: [Diagnostic] = []
+    }
+
+    init(file: String) { self.file = file }
+
+    /// A date attribute: present and on the calendar, or reported, never silently dropped (a
+    /// dropped "from" would make a provision bind since forever).
+    private func date(_ element: XMLElementNode, _ attribute: String) -> LegalDate? {
+        guard let text = element[attribute] else { return nil }
+        guard let date = LegalDate(iso: text) else {
+            findings.diagnostics.append(Diagnostic(.error, "<\(element.name) \(attribute)=\"\(text)\">: not a calendar date (YYYY-MM-DD, years 0001 to 9999)",
+                                                   at: at(element)))
+            return nil
+        }
+        return date
+    }
 
     func build(_ root: XMLElementNode) -> RulesDocument {
         var document = RulesDocument(file: file)
@@ -79,6 +126,7 @@ struct RulesDocumentBuilder {
                 break
             }
         }
+        document.diagnostics = findings.diagnostics
         return document
     }
 
@@ -114,7 +162,7 @@ struct RulesDocumentBuilder {
             title: normalized(element.element("title")?.text ?? ""),
             officialIDs: element.elements("official-id").map { .init(scheme: $0["scheme"]!, value: normalized($0.text)) },
             versionLabel: version?["label"],
-            versionDate: version?["date"].flatMap(LegalDate.init(iso:)),
+            versionDate: version.flatMap { date($0, "date") },
             sourceURL: element.element("source")?["url"],
             attribution: element.element("source")?["attribution"],
             status: element.element("status").map(status) ?? StatusTimeline(),
@@ -153,11 +201,11 @@ struct RulesDocumentBuilder {
 
     private func status(_ element: XMLElementNode) -> StatusTimeline {
         func interval(_ node: XMLElementNode) -> StatusInterval {
-            StatusInterval(from: node["from"].flatMap(LegalDate.init(iso:)), until: node["until"].flatMap(LegalDate.init(iso:)),
+            StatusInterval(from: date(node, "from"), until: date(node, "until"),
                            basis: node["basis"], evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
         }
         func event(_ node: XMLElementNode) -> StatusEvent {
-            StatusEvent(on: node["on"].flatMap(LegalDate.init(iso:)), basis: node["basis"],
+            StatusEvent(on: date(node, "on"), basis: node["basis"],
                         evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
         }
         return StatusTimeline(inForce: element.element("in-force").map(interval),

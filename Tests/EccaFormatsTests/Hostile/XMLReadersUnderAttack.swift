@@ -1,0 +1,130 @@
+import ClauseGraph
+import EccaFormats
+import EccaXML
+import Foundation
+import Testing
+
+/// What an XML reader made of a hostile document, in terms every reader shares.
+enum XMLReadOutcome: Sendable, CustomStringConvertible {
+    /// Read; `text` is what the reader kept of the attack's text.
+    case read(text: String)
+    /// Refused, with the message a person would see.
+    case refused(message: String)
+
+    var description: String {
+        switch self {
+        case .read(let text): "read \(text.count) characters: \(text.prefix(80))"
+        case .refused(let message): "refused: \(message.prefix(300))"
+        }
+    }
+}
+
+/// One XML reader of ecca, as the attack table sees it: how to wrap an attack into a document the
+/// reader would otherwise accept, and how to read a file with it.
+///
+/// New readers (MoU drafts, official-format importers) join the attack table by adding an entry
+/// to `XMLReaderUnderTest.all`; every attack then runs against them.
+struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
+    var name: String
+    /// The document up to the attack's text, after `prolog` (XML declaration, DOCTYPE), and the
+    /// rest of it: a document this reader accepts when the text is harmless.
+    var frame: @Sendable (_ prolog: String) -> (head: String, tail: String)
+    /// Reads the file at `path`.
+    var read: @Sendable (_ path: String) -> XMLReadOutcome
+
+    var testDescription: String { name }
+
+    static let all: [XMLReaderUnderTest] = [streamReader, rules, requestXML, requestFile, formex]
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let regulations = root.appendingPathComponent("Regulations").path
+
+    /// The shipped regulations, for the request vocabulary.
+    static let shipped: ClauseGraph = RegulationsLoader().load(directories: [regulations]).graph
+
+    /// The safe streaming reader itself (EccaXML), as every other reader uses it.
+    static let streamReader = XMLReaderUnderTest(
+        name: "XMLStreamReader",
+        frame: { prolog in (prolog + "<doc><p>", "</p></doc>\n") },
+        read: { path in
+            do {
+                let events = try XMLStreamReader(path: path).readAll()
+                return .read(text: events.map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
+            } catch {
+                return .refused(message: String(describing: error))
+            }
+        })
+
+    /// Rules files, as `ecca check` and `ecca validate` load them (RegulationsLoader: schema, lint).
+    static let rules = XMLReaderUnderTest(
+        name: "rules file (RegulationsLoader)",
+        frame: { prolog in
+            (prolog + """
+                <rules xmlns="urn:ecca:rules:1">
+                  <instrument id="t.i" jurisdiction="EU" kind="regulation">
+                    <title>Test</title>
+                    <source url="https://example.org/t"/>
+                    <provision id="t.i.p" citation="Art. 1" evidence="verified"><wording>
+                """,
+             "</wording></provision>\n  </instrument>\n</rules>\n")
+        },
+        read: { path in
+            let loaded = RegulationsLoader().load(directories: [(path as NSString).deletingLastPathComponent],
+                                                  schemaPath: regulations + "/" + RegulationsLoader.schemaRelativePath)
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty { return .refused(message: errors.map(\.description).joined(separator: "\n")) }
+            return .read(text: loaded.graph.provisions["t.i.p"]?.wording ?? "")
+        })
+
+    /// XML requests read from a file by the library (streams the file through libxml2).
+    static let requestXML = XMLReaderUnderTest(
+        name: "request XML (RequestXMLReader)",
+        frame: requestFrame,
+        read: { path in
+            let schema = try? RelaxNGSchema(path: regulations + "/schema/request.rng")
+            do {
+                let request = try RequestXMLReader(schema: schema, vocabulary: RequestVocabulary(graph: shipped)).read(file: path)
+                return .read(text: request.items.first?.licences?.first ?? "")
+            } catch {
+                return .refused(message: String(describing: error))
+            }
+        })
+
+    /// Request files as `ecca check` and batch folders read them (RequestLoader: size limit, then
+    /// the XML reader from memory).
+    static let requestFile = XMLReaderUnderTest(
+        name: "request file (RequestLoader)",
+        frame: requestFrame,
+        read: { path in
+            let schema = try? RelaxNGSchema(path: regulations + "/schema/request.rng")
+            do {
+                let request = try RequestLoader(vocabulary: RequestVocabulary(graph: shipped), schema: schema).load(path)
+                return .read(text: request.items.first?.licences?.first ?? "")
+            } catch {
+                return .refused(message: String(describing: error))
+            }
+        })
+
+    /// Official wording from Formex 4 (the EU Official Journal's XML).
+    static let formex = XMLReaderUnderTest(
+        name: "Formex act (FormexText)",
+        frame: { prolog in (prolog + "<ACT><ENACTING.TERMS><ARTICLE IDENTIFIER=\"001\"><ALINEA>", "</ALINEA></ARTICLE></ENACTING.TERMS></ACT>\n") },
+        read: { path in
+            do {
+                let act = try FormexText.load(actPath: path)
+                return .read(text: act.act.text)
+            } catch {
+                return .refused(message: String(describing: error))
+            }
+        })
+
+    static let requestFrame: @Sendable (String) -> (head: String, tail: String) = { prolog in
+        (prolog + """
+            <request xmlns="urn:ecca:request:1" id="R-1" date="2026-11-24">
+              <item artifact="weights" channel="transfer">
+                <licence>
+            """,
+         "</licence>\n  </item>\n</request>\n")
+    }
+}
