@@ -57,7 +57,9 @@ public final class XMLStreamReader {
         self.fileName = name
         self.schema = options.schema
         self.allowDoctype = options.allowDoctype
-        let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOXINCNODE.rawValue)
+        // BIG_LINES: element line numbers past 65,535 (large official files) are kept, not clamped.
+        let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOXINCNODE.rawValue
+                                 | XML_PARSE_BIG_LINES.rawValue)
         let sink = ErrorSink(fileName: name)
         self.sink = sink
         self.sinkRetain = Unmanaged.passRetained(sink)
@@ -225,7 +227,9 @@ public final class XMLStreamReader {
         if let node = xmlTextReaderCurrentNode(reader) {
             line = Int(xmlGetLineNo(node))
         }
-        if line <= 0 { line = Int(xmlTextReaderGetParserLineNumber(reader)) }
+        // libxml2 keeps an element's own line only up to 65,535; past it (or when it has none) the
+        // parser's current line is the closest, at most one line on.
+        if line <= 0 || line >= 65_535 { line = Int(xmlTextReaderGetParserLineNumber(reader)) }
         return XMLSourceLocation(file: fileName, line: line, column: 0)
     }
 

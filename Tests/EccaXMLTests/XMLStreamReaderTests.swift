@@ -165,3 +165,18 @@ import Testing
         #expect(read(Array("<!DOCTYP".utf8))?.kind == .malformed)
     }
 }
+
+@Suite struct XMLLineNumberTests {
+    /// Official files run past 65,535 lines; element locations must not stop there.
+    @Test func linesPast65535AreReported() throws {
+        let text = "<a>\n" + String(repeating: "<b/>\n", count: 70_000) + "<c/>\n</a>"
+        let reader = try XMLStreamReader(bytes: Array(text.utf8), name: "long.xml")
+        var last: XMLElementStart?
+        while let event = try reader.next() {
+            if case .start(let start) = event, start.name == "c" { last = start }
+        }
+        // Past 65,535 the parser's line stands in for the element's: at most one line on, never clamped.
+        let line = try #require(last?.location.line)
+        #expect((70_002...70_003).contains(line))
+    }
+}
