@@ -34,7 +34,7 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [XMLReaderUnderTest] = [streamReader, rules, requestXML, requestFile, formex]
+    static let all: [XMLReaderUnderTest] = [streamReader, rules, requestXML, requestFile, formex, officialImport, mouDraft]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -114,6 +114,41 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
             do {
                 let act = try FormexText.load(actPath: path)
                 return .read(text: act.act.text)
+            } catch {
+                return .refused(message: String(describing: error))
+            }
+        })
+
+    /// `ecca import`: the streaming official-XML importer (here its Formex adapter).
+    static let officialImport = XMLReaderUnderTest(
+        name: "official import (OfficialImporter, Formex)",
+        frame: { prolog in
+            (prolog + "<ACT><ENACTING.TERMS><ARTICLE IDENTIFIER=\"001\"><TI.ART>Article 1</TI.ART><ALINEA>",
+             "</ALINEA></ARTICLE></ENACTING.TERMS></ACT>\n")
+        },
+        read: { path in
+            do {
+                let (collector, _) = try OfficialImporter().collect(files: [path])
+                return .read(text: collector.instruments.flatMap(\.provisions).map(\.wording).joined())
+            } catch {
+                return .refused(message: String(describing: error))
+            }
+        })
+
+    /// MoU drafts, as `ecca mou verify` reads them (schema, then the vocabulary).
+    static let mouDraft = XMLReaderUnderTest(
+        name: "MoU draft (MoUReader)",
+        frame: { prolog in
+            (prolog + "<mou xmlns=\"urn:ecca:mou:1\" id=\"M-1\"><title>",
+             """
+             </title><party role="provider">P</party><validity from="2026-09-01" until="2027-08-31"/><scope/></mou>
+
+             """)
+        },
+        read: { path in
+            let schema = try? RelaxNGSchema(path: regulations + "/schema/mou.rng")
+            do {
+                return .read(text: try MoUReader(schema: schema, graph: shipped).read(file: path).title)
             } catch {
                 return .refused(message: String(describing: error))
             }
