@@ -113,12 +113,23 @@ struct CureFinder {
         if let kept = dimensions["timing"]?.kept, let asOf = encoding.dates["as-of"], case .date(let today) = snapshot["as-of"] {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
-        // Tie-breaks between equally cheap cures: an accepted alternative channel, API access, an EU
-        // Tier-1 location.
+        // Tie-breaks between equally cheap cures (weights far below any cost): an accepted
+        // alternative channel, API access, an EU Tier-1 location.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
             for alternative in item.alternatives ?? [] where sort.valueNames.contains(alternative) {
                 try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 1, group: "cures")
             }
+            // Among other channels: API access first; publishing the artefact is the last resort.
+            if sort.valueNames.contains("remote-api") {
+                try optimizer.assertSoft(context.eq(channel, sort.value("remote-api")), weight: 1, group: "cures")
+            }
+            if sort.valueNames.contains("publication"), item.channel != "publication" {
+                try optimizer.assertSoft(context.not(context.eq(channel, sort.value("publication"))), weight: 2, group: "cures")
+            }
+        }
+        if let artifact = encoding.scalars["item.artifact"], let sort = encoding.scalarSorts["item.artifact"],
+           sort.valueNames.contains("api-access") {
+            try optimizer.assertSoft(context.eq(artifact, sort.value("api-access")), weight: 1, group: "cures")
         }
         if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"] {
             try optimizer.assertSoft(context.or(Self.preferredLocations.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
