@@ -30,6 +30,7 @@ run_address() {
   set -e
   echo "sanitizers: address-sanitized test suite took $((SECONDS - start)) s (exit $status)"
   if [ "$status" -ne 0 ] || grep -q "ERROR: AddressSanitizer" "$log"; then
+    grep -E "✘" "$log" | head -40 || true
     grep -A20 "ERROR: AddressSanitizer" "$log" | head -60 || true
     echo "sanitizers: AddressSanitizer FAILED" >&2
     failed=1
