@@ -13,22 +13,24 @@ struct AnalysisSession {
     let loader: RequestLoader
 
     init(regulations: RegulationOptions, asOf: String?, postures: [Posture], timeoutMilliseconds: UInt32 = 10_000) throws {
+        try self.init(regulations: regulations, options: AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: postures,
+                                                                        timeoutMilliseconds: timeoutMilliseconds))
+    }
+
+    init(regulations: RegulationOptions, options: AnalysisOptions) throws {
         loaded = try regulations.load()
         if loaded.hasErrors {
             loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
             Output.error("error: the regulations have errors; run `ecca validate`")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: postures, timeoutMilliseconds: timeoutMilliseconds)
         do {
             engine = try ConflictEngine(graph: loaded.graph, options: options)
         } catch {
             Output.error("error: cannot encode the regulations for the solver: \(error)")
             throw ExitCode(ExitStatus.internalFailure)
         }
-        let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
-            .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/request.rng") }
-        loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: schema)
+        loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: regulations.schema(named: "request.rng"))
     }
 
     /// Loads a request, or reports why not and exits with status 2.

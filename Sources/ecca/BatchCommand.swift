@@ -114,8 +114,7 @@ struct BatchCommand: ParsableCommand {
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
                                       reuseEquivalentChecks: !noEquivalenceClasses)
-        let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
-            .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/request.rng") }
+        let schema = regulations.schema(named: "request.rng")
         let runner = BatchRunner(graph: loaded.graph, analysis: options, options: .init(jobs: jobs, range: range, skip: skip),
                                  requestSchema: schema)
         var summary = BatchSummary()

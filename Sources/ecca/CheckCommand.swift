@@ -59,26 +59,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try regulations.load()
-        if loaded.hasErrors {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
-            Output.error("error: the regulations have errors; run `ecca validate`")
-            throw ExitCode(ExitStatus.unusableInput)
-        }
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
                                       reuseEquivalentChecks: !noEquivalenceClasses)
-        let engine: ConflictEngine
-        do {
-            engine = try ConflictEngine(graph: loaded.graph, options: options)
-        } catch {
-            Output.error("error: cannot encode the regulations for the solver: \(error)")
-            throw ExitCode(ExitStatus.internalFailure)
-        }
-        let schemaPath = regulations.schemaPath(for: try regulations.resolvedDirectories())
-            .map { ($0 as NSString).deletingLastPathComponent + "/request.rng" }
-        let schema = schemaPath.flatMap { try? RelaxNGSchema(path: $0) }
-        let loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: schema)
+        let session = try AnalysisSession(regulations: regulations, options: options)
+        let (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
 
         var status = ExitStatus.clean
         var analyses: [RequestAnalysis] = []

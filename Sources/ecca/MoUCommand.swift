@@ -44,8 +44,7 @@ struct MoUVerifyCommand: ParsableCommand {
 
     func run() throws {
         let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: output.posture.postures)
-        let schema = regulations.schemaPath(for: try regulations.resolvedDirectories())
-            .flatMap { try? RelaxNGSchema(path: ($0 as NSString).deletingLastPathComponent + "/mou.rng") }
+        let schema = regulations.schema(named: "mou.rng")
         let document: MoUDocument
         do {
             document = try MoUReader(schema: schema, graph: session.loaded.graph).read(file: mou)

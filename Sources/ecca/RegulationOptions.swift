@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClauseGraph
 import EccaFormats
+import EccaXML
 import Foundation
 
 /// Where the rules come from: the shipped `Regulations/` unless told otherwise.
@@ -27,6 +28,12 @@ struct RegulationOptions: ParsableArguments {
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
         return RegulationsLocator.shipped().map { ($0 as NSString).appendingPathComponent(RegulationsLoader.schemaRelativePath) }
+    }
+
+    /// One of ecca's own schemas (`request.rng`, `mou.rng`), beside the rules schema in use.
+    func schema(named name: String) -> RelaxNGSchema? {
+        guard let folders = try? resolvedDirectories(), let rules = schemaPath(for: folders) else { return nil }
+        return try? RelaxNGSchema(path: (rules as NSString).deletingLastPathComponent + "/" + name)
     }
 
     func load() throws -> RegulationsLoader.Result {

@@ -19,38 +19,17 @@ enum ReportSupport {
         let loader: RequestLoader
 
         init(regulations: RegulationOptions, asOf: LegalDate?, postures: [Posture], timeoutMilliseconds: UInt32) throws {
-            loaded = try regulations.load()
-            if loaded.hasErrors {
-                loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
-                Output.error("error: the regulations have errors; run `ecca validate`")
-                throw ExitCode(ExitStatus.unusableInput)
-            }
-            do {
-                engine = try ConflictEngine(graph: loaded.graph, options: AnalysisOptions(
-                    asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds))
-            } catch {
-                Output.error("error: cannot encode the regulations for the solver: \(error)")
-                throw ExitCode(ExitStatus.internalFailure)
-            }
-            let schemaPath = regulations.schemaPath(for: try regulations.resolvedDirectories())
-                .map { ($0 as NSString).deletingLastPathComponent + "/request.rng" }
-            loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: schemaPath.flatMap { try? RelaxNGSchema(path: $0) })
+            let session = try AnalysisSession(regulations: regulations, options: AnalysisOptions(
+                asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds))
+            (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
         }
 
         /// Reads a request from bytes already read (the report command reads each input once) and analyses it.
         func analyse(_ bytes: [UInt8], name: String) throws -> RequestAnalysis {
             let request: DisclosureRequest
             do {
-                let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
-                if first == UInt8(ascii: "<") {
-                    request = try loader.xml.read(bytes: bytes, name: name)
-                } else {
-                    guard let text = String(validating: bytes, as: UTF8.self) else {
-                        throw RequestError(file: name, line: 1, message: "not valid UTF-8")
-                    }
-                    request = try loader.json.decode(text, file: name)
-                }
-            } catch let error as RequestError {
+                request = try loader.decode(bytes, name: name)
+            } catch {
                 Output.error(error.description)
                 throw ExitCode(ExitStatus.unusableInput)
             }

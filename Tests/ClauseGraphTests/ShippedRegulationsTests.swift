@@ -71,6 +71,14 @@ import Testing
         #expect(status.enforced.first?.until == LegalDate(iso: "2025-05-13"))
     }
 
+    @Test func selectionOnADateUnderAPosture() {
+        let ids = { (date: String, posture: Posture) in Set(graph.applicableNorms(on: LegalDate(iso: date)!, posture: posture).map(\.id)) }
+        #expect(!ids("2026-08-01", .text).contains("eu.ai-act.art92.5.supply-access"))
+        #expect(ids("2026-08-02", .text).contains("eu.ai-act.art92.5.supply-access"))
+        #expect(ids("2026-11-24", .text).contains("us.ai-diffusion.4e091.licence-requirement"))
+        #expect(!ids("2026-11-24", .enforcement).contains("us.ai-diffusion.4e091.licence-requirement"))
+    }
+
     @Test func everyProvisionCarriesCitationSourceAndEvidence() {
         for id in graph.provisionOrder {
             let provision = graph.provisions[id]!

@@ -44,7 +44,11 @@ public struct RequestLoader: Sendable {
             }
             if data.count > Self.maximumBytes { throw tooLarge(data.count) }
         }
-        let bytes = [UInt8](data)
+        return try decode([UInt8](data), name: name)
+    }
+
+    /// Decodes a request already read: XML when its first significant byte is `<`, JSON otherwise.
+    public func decode(_ bytes: [UInt8], name: String) throws(RequestError) -> DisclosureRequest {
         let firstSignificant = bytes.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).first
         if firstSignificant == UInt8(ascii: "<") {
             return try xml.read(bytes: bytes, name: name)
