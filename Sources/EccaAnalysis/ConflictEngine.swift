@@ -17,10 +17,11 @@ public final class ConflictEngine {
     let renderer: AtomRenderer
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
     private var keys: EquivalenceKeyBuilder!
+    private var compiled: CompiledConditions!
     /// Effective status of each provision that carries a checked norm.
-    private var statuses: [String: StatusTimeline] = [:]
+    private(set) var statuses: [String: StatusTimeline] = [:]
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
-    private var solved: [String: SolvedCheck] = [:]
+    private var solved: [CheckClass: SolvedCheck] = [:]
     private static let cacheLimit = 50_000
     /// Checks answered from the cache and by the solver, for benchmarks and tests.
     public private(set) var statistics = (cached: 0, solved: 0)
@@ -50,6 +51,7 @@ public final class ConflictEngine {
             }
         }
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
+        compiled = CompiledConditions(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
     }
 
@@ -69,19 +71,30 @@ public final class ConflictEngine {
         var notes: [String] = []
         var assumptions: [String] = []
         do {
+            var requestFacts: ScopeFacts?
             for (index, item) in request.items.enumerated() {
                 var channels = [item.channel]
                 for alternative in item.alternatives ?? [] where !channels.contains(alternative) { channels.append(alternative) }
                 let recipients = facts.recipients(of: item, in: request)
-                // The facts of each channel and recipient, read once and shared by the postures.
+                // The facts of the request, the item, each channel and each recipient, each read
+                // and evaluated once, combined per check and shared by the postures.
+                let first = CheckSlot(item: index, recipient: nil, channel: item.channel)
+                let requestScope = requestFacts ?? scopeFacts(.request, request, first, asOf)
+                requestFacts = requestScope
+                let itemScope = scopeFacts(.item, request, first, asOf)
+                let recipientScopes = recipients.indices.map { recipientIndex in
+                    scopeFacts(.recipient, request, CheckSlot(item: index, recipient: recipients[recipientIndex] == nil ? nil : recipientIndex,
+                                                             channel: item.channel), asOf)
+                }
                 let prepared = channels.map { channel in
-                    recipients.indices.map { recipientIndex in
-                        prepare(request, slot: CheckSlot(item: index, recipient: recipients[recipientIndex] == nil ? nil : recipientIndex,
-                                                         channel: channel), asOf: asOf)
+                    let channelScope = scopeFacts(.channel, request, CheckSlot(item: index, recipient: nil, channel: channel), asOf)
+                    return recipients.indices.map { recipientIndex in
+                        prepare(CheckSlot(item: index, recipient: recipients[recipientIndex] == nil ? nil : recipientIndex, channel: channel),
+                                from: [requestScope, itemScope, channelScope, recipientScopes[recipientIndex]])
                     }
                 }
                 for slot in prepared.flatMap({ $0 }) {
-                    for assumption in slot.snapshot.assumptions where !assumptions.contains(assumption.text) {
+                    for assumption in slot.assumptions where !assumptions.contains(assumption.text) {
                         assumptions.append(assumption.text)
                     }
                 }
@@ -174,22 +187,58 @@ public final class ConflictEngine {
         var reason: String?
     }
 
-    /// One channel and recipient of an item: its facts, and the truth of each checked norm's
-    /// condition and exceptions on them (independent of the posture).
-    struct PreparedSlot {
-        var slot: CheckSlot
+    /// The facts of one scope of a check (`FactBinding.Scope`) and the truths of the atoms over them.
+    struct ScopeFacts {
         var snapshot: FactSnapshot
-        /// Per checked norm, in `encoding.checkedNorms` order: condition ∧ ¬exceptions.
-        var normTruths: [Truth]
+        /// In `CompiledConditions.atomsByScope` order.
+        var truths: [Truth]
     }
 
-    func prepare(_ request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> PreparedSlot {
-        let snapshot = facts.snapshot(request, slot: slot, asOf: asOf)
-        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        let truths = encoding.checkedNorms.map { norm in
-            Truth.and([norm.condition.map(evaluator.evaluate) ?? .true] + norm.exceptions.map { evaluator.evaluate($0.condition).negated })
+    /// One channel and recipient of an item: its facts, and the truth of each atom and of each
+    /// checked norm's condition and exceptions on them (independent of the posture).
+    struct PreparedSlot {
+        var slot: CheckSlot
+        /// The facts by scope, in `FactBinding.Scope` order.
+        var parts: [FactSnapshot]
+        /// Per atom of the engine's atom list.
+        var atomTruths: [Truth]
+        /// Per checked norm, in `encoding.checkedNorms` order: condition ∧ ¬exceptions.
+        var normTruths: [Truth]
+
+        func value(of fact: String) -> FactValue {
+            for part in parts { if let value = part.values[fact] { return value } }
+            return .unknown
         }
-        return PreparedSlot(slot: slot, snapshot: snapshot, normTruths: truths)
+
+        var assumptions: [FactSnapshot.Assumption] { parts.flatMap(\.assumptions) }
+
+        /// All the facts of the check in one snapshot: for the solver, explanations and cures.
+        var snapshot: FactSnapshot {
+            var merged = parts[0]
+            for part in parts.dropFirst() {
+                merged.values.merge(part.values) { first, _ in first }
+                merged.assumptions += part.assumptions
+            }
+            return merged
+        }
+    }
+
+    func scopeFacts(_ scope: FactBinding.Scope, _ request: DisclosureRequest, _ slot: CheckSlot, _ asOf: LegalDate) -> ScopeFacts {
+        let snapshot = facts.part(scope, of: request, slot: slot, asOf: asOf)
+        return ScopeFacts(snapshot: snapshot, truths: compiled.truths(of: scope, on: ConditionEvaluator(graph: graph, facts: snapshot)))
+    }
+
+    func prepare(_ slot: CheckSlot, from scopes: [ScopeFacts]) -> PreparedSlot {
+        var truths = [Truth](repeating: .unknown, count: compiled.atoms.count)
+        for (scope, facts) in zip(FactBinding.Scope.allCases, scopes) {
+            for (position, atom) in compiled.atomsByScope[scope.rawValue].enumerated() { truths[atom] = facts.truths[position] }
+        }
+        return PreparedSlot(slot: slot, parts: scopes.map(\.snapshot), atomTruths: truths, normTruths: compiled.normTruths(atoms: truths))
+    }
+
+    /// One check prepared on its own (cures and timelines look at single checks).
+    func prepare(_ request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> PreparedSlot {
+        prepare(slot, from: FactBinding.Scope.allCases.map { scopeFacts($0, request, slot, asOf) })
     }
 
     /// Whether a provision binds on a date under a posture, from statuses resolved once.
@@ -198,7 +247,6 @@ public final class ConflictEngine {
     }
 
     func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
-        let snapshot = prepared.snapshot
         let key = keys.key(prepared, posture: posture, asOf: asOf, binds: binds)
         let decided: SolvedCheck
         if options.reuseEquivalentChecks, let cached = solved[key] {
@@ -207,7 +255,7 @@ public final class ConflictEngine {
         } else {
             do {
                 try injectedFault.map { throw $0 }
-                decided = try solve(snapshot, posture: posture)
+                decided = try solve(prepared, posture: posture, asOf: asOf)
             } catch let error as SMTError where error.isMemoryExhaustion {
                 // Z3 reports the memory limit as an error when it is reached outside a check
                 // (push, assert); either way the request hit a limit and is undetermined.
@@ -220,15 +268,16 @@ public final class ConflictEngine {
                 solved[key] = decided
             }
         }
-        let findings = decided.clashingSets.map { explain($0, snapshot: snapshot, posture: posture, slot: prepared.slot, asOf: asOf) }
+        let snapshot = decided.clashingSets.isEmpty ? nil : prepared.snapshot
+        let findings = decided.clashingSets.map { explain($0, snapshot: snapshot!, posture: posture, slot: prepared.slot, asOf: asOf) }
         return SlotResult(outcome: decided.outcome, findings: findings, deciding: decided.deciding, reason: decided.reason)
     }
 
-    private func solve(_ snapshot: FactSnapshot, posture: Posture) throws -> SolvedCheck {
+    private func solve(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SolvedCheck {
         let solver = encoding.solver
         try solver.push()
         defer { try? solver.pop() }
-        try encoding.assert(snapshot)
+        try encoding.assert(prepared.snapshot)
         try solver.assert(encoding.posture(posture))
         let tracks = encoding.tracks.map(\.literal)
         switch try solver.check(assumptions: tracks) {
@@ -245,7 +294,7 @@ public final class ConflictEngine {
             case .unknown(let reason):
                 return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: [], reason: limitReason(reason))
             case .sat:
-                return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: try decidingConditions(snapshot: snapshot), reason: nil)
+                return SolvedCheck(outcome: .undetermined, clashingSets: [], deciding: try decidingConditions(prepared, posture: posture, asOf: asOf), reason: nil)
             }
         }
     }
@@ -269,14 +318,16 @@ public final class ConflictEngine {
     /// The conditions on facts the request leaves open that decide the verdict: each atom over
     /// such a fact that alone forces the clash ("conflict if …"); failing that, each atom without
     /// which no clash is possible ("conflict only if …"). Decided by the solver atom by atom, so the
-    /// answer does not depend on which models Z3 happened to return.
-    private func decidingConditions(snapshot: FactSnapshot) throws -> [String] {
-        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+    /// answer does not depend on which models Z3 happened to return. Only facts that the open
+    /// norms mention can decide anything (see `CheckClass`), so only their atoms are tried.
+    private func decidingConditions(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> [String] {
+        let relevant = keys.relevantFacts(prepared, posture: posture, asOf: asOf, binds: binds)
         let solver = encoding.solver
         let tracks = encoding.tracks.map(\.literal)
         var sufficient: [String] = []
         var necessary: [String] = []
-        for (atom, term) in atomTerms where evaluator.atom(atom) == .unknown {
+        for index in relevant.flatMap({ keys.atomsByFactIndex[$0] }).sorted() where prepared.atomTruths[index] == .unknown {
+            let (atom, term) = atomTerms[index]
             for polarity in [true, false] {
                 let literal = polarity ? term : try encoding.context.not(term)
                 try solver.push()
@@ -293,7 +344,7 @@ public final class ConflictEngine {
         }
         if !sufficient.isEmpty { return sufficient }
         if !necessary.isEmpty { return necessary }
-        let open = graph.factOrder.filter { !EquivalenceKeyBuilder.isFullyKnown(snapshot[$0]) && !(keys.atomsByFact[$0] ?? []).isEmpty }
+        let open = relevant.map { graph.factOrder[$0] }.filter { !EquivalenceKeyBuilder.isFullyKnown(prepared.value(of: $0)) }
         return ["depends on facts the request does not give: " + open.joined(separator: ", ")]
     }
 

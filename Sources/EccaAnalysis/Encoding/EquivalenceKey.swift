@@ -1,77 +1,108 @@
 import ClauseGraph
+import EccaFormats
 
 /// The class of a check: requests whose facts fall on the same side of every threshold and set
-/// boundary of the clause graph get the same solver answer, so the answer is solved once per class.
+/// boundary that matters get the same solver answer, so the answer is solved once per class.
 ///
 /// When the facts decide every checked norm's activation (its provision binds, its condition holds,
 /// no exception does), the answer depends on nothing else: the class is that activation vector.
-/// Otherwise a fully known fact contributes the truth of the atoms that mention it (3e26 and 4e26
-/// operations are the same against `≥ 1e26`) and a partly known fact (unknown, one of several
-/// values, a range) its value as given, because which completions are possible depends on it; the
-/// as-of date contributes its position among the graph's status breakpoints.
+/// Otherwise the norms the facts leave open are what the solver works on. The facts their
+/// conditions mention (through constitutive rules too) are the relevant facts, and the class is
+/// the activation of the decided norms, which norms are open, the truth of every atom over a
+/// relevant fact (3e26 and 4e26 operations are the same against `≥ 1e26`), and the value as given
+/// of each relevant fact that is only partly known (unknown, one of several values, a range),
+/// because which completions are possible depends on it. The encoding never relates two facts to
+/// each other, so facts outside this set cannot change the answer; the deciding conditions the
+/// solver reports are looked for among the relevant facts too.
+struct CheckClass: Hashable {
+    /// Posture and whether every activation is decided; then per checked norm 0, 1 or 2 (open);
+    /// then, for open classes, the truth of each atom over a relevant fact.
+    var code: [UInt8]
+    /// The relevant facts that are partly known, as given (open classes only).
+    var partial: String
+}
+
 struct EquivalenceKeyBuilder {
     let graph: ClauseGraph
-    /// Indices into the engine's atom list, per fact.
-    let atomsByFact: [String: [Int]]
-    let atoms: [Condition]
-    let breakpoints: [LegalDate]
     let norms: [Norm]
+    /// Per checked norm, the facts (indices into `graph.factOrder`) its condition and exceptions
+    /// mention, following rules.
+    let factsByNorm: [[Int]]
+    /// Per fact of `graph.factOrder`, the indices of the atoms over it.
+    let atomsByFactIndex: [[Int]]
 
     init(graph: ClauseGraph, atoms: [Condition], norms: [Norm]) {
         self.graph = graph
-        self.atoms = atoms
         self.norms = norms
         var byFact: [String: [Int]] = [:]
         for (index, atom) in atoms.enumerated() {
             for fact in atom.facts { byFact[fact, default: []].append(index) }
         }
-        atomsByFact = byFact
-        breakpoints = graph.statusBreakpoints
+        var factIndex: [String: Int] = [:]
+        for (index, id) in graph.factOrder.enumerated() { factIndex[id] = index }
+        atomsByFactIndex = graph.factOrder.map { byFact[$0] ?? [] }
+        factsByNorm = norms.map { norm in
+            var facts: Set<Int> = []
+            var visited: Set<String> = []
+            func walk(_ condition: Condition) {
+                condition.visitAtoms { atom in
+                    if case .holds(let rule, _) = atom {
+                        guard visited.insert(rule).inserted, let definition = graph.rules[rule] else { return }
+                        walk(definition.condition)
+                        definition.exceptions.forEach { walk($0.condition) }
+                    } else {
+                        for fact in atom.facts { if let index = factIndex[fact] { facts.insert(index) } }
+                    }
+                }
+            }
+            norm.condition.map(walk)
+            norm.exceptions.forEach { walk($0.condition) }
+            return facts.sorted()
+        }
     }
 
     func key(_ prepared: ConflictEngine.PreparedSlot, posture: Posture, asOf: LegalDate,
-             binds: (String, LegalDate, Posture) -> Bool) -> String {
-        var activations = posture == .text ? "AT|" : "AE|"
-        var decided = true
+             binds: (String, LegalDate, Posture) -> Bool) -> CheckClass {
+        var code: [UInt8] = [posture == .text ? 0 : 1, 1]
+        code.reserveCapacity(2 + norms.count)
+        var open = false
         for (index, norm) in norms.enumerated() {
             guard binds(norm.provisionID, asOf, posture) else {
-                activations += "0"
+                code.append(0)
                 continue
             }
             switch prepared.normTruths[index] {
-            case .true: activations += "1"
-            case .false: activations += "0"
-            case .unknown: decided = false
+            case .true: code.append(1)
+            case .false: code.append(0)
+            case .unknown:
+                code.append(2)
+                open = true
             }
-            if !decided { break }
         }
-        if decided { return activations }
-        return key(prepared.snapshot, posture: posture)
+        guard open else { return CheckClass(code: code, partial: "") }
+        code[1] = 0
+        var partial = ""
+        for fact in relevantFacts(prepared, posture: posture, asOf: asOf, binds: binds) {
+            for atom in atomsByFactIndex[fact] {
+                let truth = prepared.atomTruths[atom]
+                code.append(truth == .true ? 1 : truth == .false ? 0 : 2)
+            }
+            let id = graph.factOrder[fact]
+            let value = prepared.value(of: id)
+            if !Self.isFullyKnown(value) { partial += id + "=" + Self.describe(value) + "|" }
+        }
+        return CheckClass(code: code, partial: partial)
     }
 
-    func key(_ snapshot: FactSnapshot, posture: Posture) -> String {
-        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        var key = posture == .text ? "T" : "E"
-        for id in graph.factOrder {
-            let value = snapshot[id]
-            if graph.facts[id]?.type == .date, case .date(let date) = value, id == "as-of" {
-                key += "|@\(breakpoints.firstIndex { $0 > date } ?? breakpoints.count)"
-            }
-            guard let indices = atomsByFact[id] else { continue }
-            if Self.isFullyKnown(value) {
-                key += "|"
-                for index in indices {
-                    switch evaluator.atom(atoms[index]) {
-                    case .true: key += "1"
-                    case .false: key += "0"
-                    case .unknown: key += "?"
-                    }
-                }
-            } else {
-                key += "|~" + Self.describe(value)
-            }
+    /// The facts (indices into `graph.factOrder`, ascending) mentioned by the binding norms whose
+    /// activation the facts leave open.
+    func relevantFacts(_ prepared: ConflictEngine.PreparedSlot, posture: Posture, asOf: LegalDate,
+                       binds: (String, LegalDate, Posture) -> Bool) -> [Int] {
+        var relevant = Set<Int>()
+        for (index, norm) in norms.enumerated() where prepared.normTruths[index] == .unknown && binds(norm.provisionID, asOf, posture) {
+            relevant.formUnion(factsByNorm[index])
         }
-        return key
+        return relevant.sorted()
     }
 
     static func isFullyKnown(_ value: FactValue) -> Bool {

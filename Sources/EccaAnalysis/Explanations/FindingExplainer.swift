@@ -71,7 +71,7 @@ extension ConflictEngine {
 
     /// "in force; applicable; not enforced (since 2025-05-13)", for the as-of date.
     func statusText(_ provision: String, asOf: LegalDate) -> String {
-        let status = graph.effectiveStatus(ofProvision: provision)
+        let status = statuses[provision] ?? graph.effectiveStatus(ofProvision: provision)
         var parts: [String] = []
         parts.append(status.isInForce(on: asOf) ? "in force" : "not in force")
         if let applicable = status.applicable?.from {

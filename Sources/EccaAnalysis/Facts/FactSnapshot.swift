@@ -40,17 +40,34 @@ public struct CheckSlot: Sendable, Hashable {
 public final class FactReader {
     public let graph: ClauseGraph
     private var resolved: [String: String?] = [:]
-    /// The vocabulary in order, each fact with where it comes from, worked out once.
-    private let bindings: [(id: String, fact: FactDeclaration, source: Source?)]
+    /// The vocabulary by scope (`FactBinding.Scope.rawValue`), in order, each fact with where it
+    /// comes from, worked out once.
+    private let bindings: [[Binding]]
+
+    private final class Binding {
+        let id: String
+        let fact: FactDeclaration
+        let source: Source?
+        /// The value of an absent fact whose declaration gives one (`when-absent`).
+        let absent: FactValue?
+        init(_ fact: FactDeclaration) {
+            id = fact.id
+            self.fact = fact
+            source = Source(rawValue: fact.suppliedBy)
+            absent = fact.whenAbsent == .unknown ? nil : fact.type.isSet ? .set([]) : .boolean(false)
+        }
+    }
 
     typealias Source = FactBinding.Source
 
     public init(graph: ClauseGraph) {
         self.graph = graph
-        bindings = graph.factOrder.map { id in
-            let fact = graph.facts[id]!
-            return (id, fact, Source(rawValue: fact.suppliedBy))
+        var byScope = Array(repeating: [Binding](), count: FactBinding.Scope.allCases.count)
+        for id in graph.factOrder {
+            let binding = Binding(graph.facts[id]!)
+            byScope[(binding.source?.scope ?? .request).rawValue].append(binding)
         }
+        bindings = byScope
     }
 
     /// `ClauseGraph.resolveProvisionReference`, memoised: batches repeat the same few citations.
@@ -69,19 +86,30 @@ public final class FactReader {
     }
 
     public func snapshot(_ request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> FactSnapshot {
+        var snapshot = part(.request, of: request, slot: slot, asOf: asOf)
+        for scope in FactBinding.Scope.allCases.dropFirst() {
+            let part = part(scope, of: request, slot: slot, asOf: asOf)
+            snapshot.values.merge(part.values) { first, _ in first }
+            snapshot.assumptions += part.assumptions
+        }
+        return snapshot
+    }
+
+    /// The facts of one scope of a check: those of the request, of its item, its channel or its
+    /// recipient. Facts no request field supplies belong to the request.
+    public func part(_ scope: FactBinding.Scope, of request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> FactSnapshot {
         var snapshot = FactSnapshot()
         let item = request.items[slot.item]
         let recipient = slot.recipient.flatMap { item.recipients?[$0] }
+        let bindings = bindings[scope.rawValue]
         snapshot.values.reserveCapacity(bindings.count)
-        for (id, fact, source) in bindings {
-            var value = source.map {
-                rawValue($0, fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
+        for binding in bindings {
+            var value = binding.source.map {
+                rawValue($0, binding.fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
                          assumptions: &snapshot.assumptions)
             } ?? .unknown
-            if case .unknown = value, fact.whenAbsent != .unknown {
-                value = fact.type.isSet ? .set([]) : .boolean(false)
-            }
-            snapshot.values[id] = value
+            if case .unknown = value, let absent = binding.absent { value = absent }
+            snapshot.values[binding.id] = value
         }
         return snapshot
     }

@@ -91,7 +91,10 @@ public struct JSONParser {
             guard index < bytes.count else { throw error("unexpected end of input in an object (truncated JSON?)") }
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let key = try parseString()
-            if !keys.insert(key).inserted { throw error("duplicate member \"\(key)\"") }
+            // Objects are small: a linear look-up beats hashing until they are not.
+            let duplicate = members.count < 16 ? members.contains { $0.key == key } : !keys.insert(key).inserted
+            if members.count == 15 { keys = Set(members.map(\.key) + [key]) }
+            if duplicate { throw error("duplicate member \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
             index += 1
@@ -133,6 +136,16 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
+        // Most strings have no escapes: take them straight from the input.
+        let start = index
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            guard let text else { throw error("string is not valid UTF-8") }
+            index = end + 1
+            return text
+        }
         var scalars: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]

@@ -15,6 +15,26 @@ public enum FactBinding {
         case location = "items[].recipients[].location", headquarters = "items[].recipients[].headquarters"
         case organisation = "items[].recipients[].organisation", usPermanentResident = "items[].recipients[].usPermanentResident"
         case governmentBody = "items[].recipients[].governmentBody", role = "items[].recipients[].role"
+
+        public var scope: Scope {
+            switch self {
+            case .asOf, .legalBasis, .authority, .jurisdiction, .providerName, .establishedIn, .codeOfPractice, .instruments,
+                 .modelName, .weightsPublished, .openSourceLicence, .placedOnEUMarket, .trainingCompute:
+                .request
+            case .artifact, .hostingLocation, .licences: .item
+            case .channel: .channel
+            case .nationalities, .latestCitizenship, .location, .headquarters, .organisation, .usPermanentResident,
+                 .governmentBody, .role:
+                .recipient
+            }
+        }
+    }
+
+    /// Which part of a request a fact comes from. Facts of the request are the same for every
+    /// item, recipient and channel of it, so the analysis reads and evaluates them once per request,
+    /// those of an item once per item, and so on, rather than once per check.
+    public enum Scope: Int, Sendable, CaseIterable {
+        case request, item, channel, recipient
     }
 
     public static let suppliableFields = Set(Source.allCases.map(\.rawValue))

@@ -28,66 +28,66 @@ public struct RequestJSONDecoder: Sendable {
         let vocabulary: RequestVocabulary
         var requestID: String?
 
-        func fail(_ value: JSONValue, _ path: String, _ message: String) -> RequestError {
-            RequestError(file: file, line: value.line, field: path, message: message, requestID: requestID)
+        func fail(_ value: JSONValue, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String) -> RequestError {
+            RequestError(file: file, line: value.line, field: path(), message: message(), requestID: requestID)
         }
 
-        func object(_ value: JSONValue, _ path: String, allowed: [String]) throws(RequestError) -> [(key: String, value: JSONValue)] {
-            guard case .object(let members, _) = value else { throw fail(value, path, "expected an object, found \(value.typeName)") }
+        func object(_ value: JSONValue, _ path: @autoclosure () -> String, allowed: [String]) throws(RequestError) -> [(key: String, value: JSONValue)] {
+            guard case .object(let members, _) = value else { throw fail(value, path(), "expected an object, found \(value.typeName)") }
             for member in members where !allowed.contains(member.key) {
-                throw fail(member.value, path.isEmpty ? member.key : "\(path).\(member.key)",
+                throw fail(member.value, path().isEmpty ? member.key : "\(path()).\(member.key)",
                            "unknown field (expected one of: \(allowed.joined(separator: ", ")))")
             }
             return members
         }
 
-        func string(_ value: JSONValue?, _ path: String) throws(RequestError) -> String? {
+        func string(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> String? {
             guard let value else { return nil }
             if case .null = value { return nil }
-            guard case .string(let text, _) = value else { throw fail(value, path, "expected a string, found \(value.typeName)") }
+            guard case .string(let text, _) = value else { throw fail(value, path(), "expected a string, found \(value.typeName)") }
             return text
         }
 
-        func required(_ value: JSONValue?, in parent: JSONValue, _ path: String) throws(RequestError) -> String {
-            guard let text = try string(value, path), !text.isEmpty else { throw fail(value ?? parent, path, "required field is missing") }
+        func required(_ value: JSONValue?, in parent: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> String {
+            guard let text = try string(value, path()), !text.isEmpty else { throw fail(value ?? parent, path(), "required field is missing") }
             return text
         }
 
-        func bool(_ value: JSONValue?, _ path: String) throws(RequestError) -> Bool? {
+        func bool(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> Bool? {
             guard let value else { return nil }
             if case .null = value { return nil }
-            guard case .bool(let flag, _) = value else { throw fail(value, path, "expected true or false, found \(value.typeName)") }
+            guard case .bool(let flag, _) = value else { throw fail(value, path(), "expected true or false, found \(value.typeName)") }
             return flag
         }
 
-        func date(_ value: JSONValue?, _ path: String) throws(RequestError) -> LegalDate? {
-            guard let value, let text = try string(value, path) else { return nil }
-            guard let date = LegalDate(iso: text) else { throw fail(value, path, "'\(text)' is not an ISO date (YYYY-MM-DD)") }
+        func date(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> LegalDate? {
+            guard let value, let text = try string(value, path()) else { return nil }
+            guard let date = LegalDate(iso: text) else { throw fail(value, path(), "'\(text)' is not an ISO date (YYYY-MM-DD)") }
             return date
         }
 
-        func country(_ value: JSONValue?, _ path: String) throws(RequestError) -> String? {
-            guard let value, let text = try string(value, path) else { return nil }
-            guard CountryCodes.isValid(text) else { throw fail(value, path, "'\(text)' is not an ISO 3166-1 alpha-2 country code") }
+        func country(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> String? {
+            guard let value, let text = try string(value, path()) else { return nil }
+            guard CountryCodes.isValid(text) else { throw fail(value, path(), "'\(text)' is not an ISO 3166-1 alpha-2 country code") }
             return text
         }
 
-        func strings(_ value: JSONValue?, _ path: String) throws(RequestError) -> [String]? {
+        func strings(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> [String]? {
             guard let value else { return nil }
             if case .null = value { return nil }
-            guard case .array(let elements, _) = value else { throw fail(value, path, "expected an array, found \(value.typeName)") }
+            guard case .array(let elements, _) = value else { throw fail(value, path(), "expected an array, found \(value.typeName)") }
             var result: [String] = []
             for (index, element) in elements.enumerated() {
-                guard let text = try string(element, "\(path)[\(index)]") else { throw fail(element, "\(path)[\(index)]", "null in a list") }
+                guard let text = try string(element, "\(path())[\(index)]") else { throw fail(element, "\(path())[\(index)]", "null in a list") }
                 result.append(text)
             }
             return result
         }
 
-        func enumValue(_ value: JSONValue?, in parent: JSONValue, _ path: String, allowed: [String], what: String) throws(RequestError) -> String {
-            let text = try required(value, in: parent, path)
+        func enumValue(_ value: JSONValue?, in parent: JSONValue, _ path: @autoclosure () -> String, allowed: [String], what: String) throws(RequestError) -> String {
+            let text = try required(value, in: parent, path())
             guard allowed.contains(text) else {
-                throw fail(value ?? parent, path, "unknown \(what) '\(text)' (expected one of: \(allowed.joined(separator: ", ")))")
+                throw fail(value ?? parent, path(), "unknown \(what) '\(text)' (expected one of: \(allowed.joined(separator: ", ")))")
             }
             return text
         }
@@ -157,8 +157,8 @@ public struct RequestJSONDecoder: Sendable {
                          placedOnEUMarket: try date(value["placedOnEUMarket"], "model.placedOnEUMarket"))
         }
 
-        func compute(_ value: JSONValue, _ path: String) throws(RequestError) -> DisclosureRequest.Compute {
-            _ = try object(value, path, allowed: ["value", "min", "max", "unit"])
+        func compute(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Compute {
+            _ = try object(value, path(), allowed: ["value", "min", "max", "unit"])
             func number(_ member: String) throws(RequestError) -> ExactDecimal? {
                 guard let field = value[member] else { return nil }
                 let text: String
@@ -166,75 +166,75 @@ public struct RequestJSONDecoder: Sendable {
                 case .null: return nil
                 case .number(let written, _): text = written
                 case .string(let written, _): text = written
-                default: throw fail(field, "\(path).\(member)", "expected a number, found \(field.typeName)")
+                default: throw fail(field, "\(path()).\(member)", "expected a number, found \(field.typeName)")
                 }
                 guard let decimal = ExactDecimal(text) else {
-                    throw fail(field, "\(path).\(member)", "'\(text)' is not a finite number (at most 10^\(ExactDecimal.maximumExponent))")
+                    throw fail(field, "\(path()).\(member)", "'\(text)' is not a finite number (at most 10^\(ExactDecimal.maximumExponent))")
                 }
-                if decimal.isNegative { throw fail(field, "\(path).\(member)", "training compute cannot be negative (\(text))") }
+                if decimal.isNegative { throw fail(field, "\(path()).\(member)", "training compute cannot be negative (\(text))") }
                 return decimal
             }
-            let unitText = try required(value["unit"], in: value, "\(path).unit")
+            let unitText = try required(value["unit"], in: value, "\(path()).unit")
             guard let unit = DisclosureRequest.Compute.Unit(rawValue: unitText) else {
-                throw fail(value["unit"]!, "\(path).unit", "unknown unit '\(unitText)' (expected FLOP or operations)")
+                throw fail(value["unit"]!, "\(path()).unit", "unknown unit '\(unitText)' (expected FLOP or operations)")
             }
             let exact = try number("value")
             let low = try number("min")
             let high = try number("max")
-            if exact == nil && low == nil && high == nil { throw fail(value, path, "give a value, or a min and/or max") }
-            if exact != nil && (low != nil || high != nil) { throw fail(value, path, "give either a value or a range, not both") }
-            if let low, let high, high < low { throw fail(value, path, "min \(low) exceeds max \(high)") }
+            if exact == nil && low == nil && high == nil { throw fail(value, path(), "give a value, or a min and/or max") }
+            if exact != nil && (low != nil || high != nil) { throw fail(value, path(), "give either a value or a range, not both") }
+            if let low, let high, high < low { throw fail(value, path(), "min \(low) exceeds max \(high)") }
             return .init(value: exact, min: low, max: high, unit: unit)
         }
 
-        func item(_ value: JSONValue, _ path: String) throws(RequestError) -> DisclosureRequest.Item {
-            _ = try object(value, path, allowed: ["id", "artifact", "channel", "alternatives", "recipients", "licences", "hostingLocation"])
-            let artifact = try enumValue(value["artifact"], in: value, "\(path).artifact", allowed: vocabulary.artifacts, what: "artifact")
-            let channel = try enumValue(value["channel"], in: value, "\(path).channel", allowed: vocabulary.channels, what: "channel")
-            let alternatives = try strings(value["alternatives"], "\(path).alternatives")
+        func item(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Item {
+            _ = try object(value, path(), allowed: ["id", "artifact", "channel", "alternatives", "recipients", "licences", "hostingLocation"])
+            let artifact = try enumValue(value["artifact"], in: value, "\(path()).artifact", allowed: vocabulary.artifacts, what: "artifact")
+            let channel = try enumValue(value["channel"], in: value, "\(path()).channel", allowed: vocabulary.channels, what: "channel")
+            let alternatives = try strings(value["alternatives"], "\(path()).alternatives")
             for (index, alternative) in (alternatives ?? []).enumerated() where !vocabulary.channels.contains(alternative) {
-                throw fail(value["alternatives"]!, "\(path).alternatives[\(index)]",
+                throw fail(value["alternatives"]!, "\(path()).alternatives[\(index)]",
                            "unknown channel '\(alternative)' (expected one of: \(vocabulary.channels.joined(separator: ", ")))")
             }
             var recipients: [DisclosureRequest.Recipient]?
             if let recipientsValue = value["recipients"] {
                 guard case .array(let elements, _) = recipientsValue else {
-                    throw fail(recipientsValue, "\(path).recipients", "expected an array, found \(recipientsValue.typeName)")
+                    throw fail(recipientsValue, "\(path()).recipients", "expected an array, found \(recipientsValue.typeName)")
                 }
                 var list: [DisclosureRequest.Recipient] = []
-                for (index, element) in elements.enumerated() { list.append(try recipient(element, "\(path).recipients[\(index)]")) }
+                for (index, element) in elements.enumerated() { list.append(try recipient(element, "\(path()).recipients[\(index)]")) }
                 recipients = list
             }
-            return .init(id: try string(value["id"], "\(path).id"), artifact: artifact, channel: channel,
+            return .init(id: try string(value["id"], "\(path()).id"), artifact: artifact, channel: channel,
                          alternatives: alternatives, recipients: recipients,
-                         licences: try strings(value["licences"], "\(path).licences"),
-                         hostingLocation: try country(value["hostingLocation"], "\(path).hostingLocation"))
+                         licences: try strings(value["licences"], "\(path()).licences"),
+                         hostingLocation: try country(value["hostingLocation"], "\(path()).hostingLocation"))
         }
 
-        func recipient(_ value: JSONValue, _ path: String) throws(RequestError) -> DisclosureRequest.Recipient {
-            _ = try object(value, path, allowed: ["organisation", "nationalities", "location", "headquarters", "latestCitizenship",
+        func recipient(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Recipient {
+            _ = try object(value, path(), allowed: ["organisation", "nationalities", "location", "headquarters", "latestCitizenship",
                                                   "usPermanentResident", "governmentBody", "role"])
             var nationalities: [String]?
-            if let list = try strings(value["nationalities"], "\(path).nationalities") {
+            if let list = try strings(value["nationalities"], "\(path()).nationalities") {
                 for (index, code) in list.enumerated() where !CountryCodes.isValid(code) {
-                    throw fail(value["nationalities"]!, "\(path).nationalities[\(index)]", "'\(code)' is not an ISO 3166-1 alpha-2 country code")
+                    throw fail(value["nationalities"]!, "\(path()).nationalities[\(index)]", "'\(code)' is not an ISO 3166-1 alpha-2 country code")
                 }
                 nationalities = list
             }
             var role: String?
-            if let text = try string(value["role"], "\(path).role") {
+            if let text = try string(value["role"], "\(path()).role") {
                 guard vocabulary.recipientRoles.contains(text) else {
-                    throw fail(value["role"]!, "\(path).role", "unknown role '\(text)' (expected one of: \(vocabulary.recipientRoles.joined(separator: ", ")))")
+                    throw fail(value["role"]!, "\(path()).role", "unknown role '\(text)' (expected one of: \(vocabulary.recipientRoles.joined(separator: ", ")))")
                 }
                 role = text
             }
-            return .init(organisation: try string(value["organisation"], "\(path).organisation"),
+            return .init(organisation: try string(value["organisation"], "\(path()).organisation"),
                          nationalities: nationalities,
-                         location: try country(value["location"], "\(path).location"),
-                         headquarters: try country(value["headquarters"], "\(path).headquarters"),
-                         latestCitizenship: try country(value["latestCitizenship"], "\(path).latestCitizenship"),
-                         usPermanentResident: try bool(value["usPermanentResident"], "\(path).usPermanentResident"),
-                         governmentBody: try bool(value["governmentBody"], "\(path).governmentBody"),
+                         location: try country(value["location"], "\(path()).location"),
+                         headquarters: try country(value["headquarters"], "\(path()).headquarters"),
+                         latestCitizenship: try country(value["latestCitizenship"], "\(path()).latestCitizenship"),
+                         usPermanentResident: try bool(value["usPermanentResident"], "\(path()).usPermanentResident"),
+                         governmentBody: try bool(value["governmentBody"], "\(path()).governmentBody"),
                          role: role)
         }
     }

@@ -1,0 +1,86 @@
+import ClauseGraph
+@testable import EccaAnalysis
+import EccaFormats
+import Foundation
+import Testing
+
+/// Answers reused per equivalence class must be the answers the solver gives each check on its
+/// own, and the compiled norm truths must be the evaluator's.
+@Suite struct EquivalenceClassTests {
+    static func shippedGraph() throws -> ClauseGraph {
+        let root = GraphFixture.root
+        let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
+                                              files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
+        #expect(!loaded.hasErrors)
+        return loaded.graph
+    }
+
+    /// Requests with facts left open, so that classes of open norms are exercised: no
+    /// nationality, unknown publication, no code-of-practice answer, compute given as a range.
+    static func varied(_ generator: RequestGenerator, _ index: Int) -> DisclosureRequest {
+        var request = generator.request(index)
+        switch index % 5 {
+        case 1: request.model?.weightsPublished = nil
+        case 2: request.provider?.codeOfPractice = nil
+        case 3:
+            for item in request.items.indices {
+                for recipient in request.items[item].recipients?.indices ?? 0..<0 {
+                    request.items[item].recipients?[recipient].nationalities = nil
+                }
+            }
+        case 4:
+            request.model?.trainingCompute = [.init(min: ExactDecimal("5e25"), max: ExactDecimal("\(1 + index % 3)e26"), unit: .operations)]
+        default: break
+        }
+        return request
+    }
+
+    @Test func reusedAnswersEqualAnswersSolvedForEveryCheck() throws {
+        let graph = try Self.shippedGraph()
+        let warm = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil))
+        var freshOptions = AnalysisOptions(timeoutMilliseconds: nil)
+        freshOptions.reuseEquivalentChecks = false
+        let fresh = try ConflictEngine(graph: graph, options: freshOptions)
+        let writer = AnalysisJSONWriter()
+        let generator = RequestGenerator(seed: 5)
+        var undetermined = 0  // checks left open by the facts
+        for index in 0..<300 {
+            let request = Self.varied(generator, index)
+            let reused = try warm.analyze(request)
+            let solved = try fresh.analyze(request)
+            undetermined += reused.items.flatMap { $0.postures.values.flatMap(\.channels) }.filter { $0.outcome == .undetermined }.count
+            #expect(writer.line(reused) == writer.line(solved), "request \(index)")
+        }
+        #expect(warm.statistics.cached > warm.statistics.solved)
+        #expect(fresh.statistics.cached == 0)
+        #expect(undetermined > 5, "\(undetermined)")
+    }
+
+    @Test func compiledNormTruthsEqualTheEvaluatorsOnEveryCheck() throws {
+        let graph = try Self.shippedGraph()
+        let engine = try ConflictEngine(graph: graph)
+        let generator = RequestGenerator(seed: 9)
+        var checked = 0
+        var unknown = 0
+        for index in 0..<200 {
+            let request = Self.varied(generator, index)
+            let asOf = request.date ?? LegalDate(iso: "2026-11-25")!
+            for (itemIndex, item) in request.items.enumerated() {
+                for recipient in 0..<max(1, item.recipients?.count ?? 0) {
+                    let slot = CheckSlot(item: itemIndex, recipient: item.recipients == nil ? nil : recipient, channel: item.channel)
+                    let prepared = engine.prepare(request, slot: slot, asOf: asOf)
+                    let evaluator = ConditionEvaluator(graph: graph, facts: prepared.snapshot)
+                    let expected = engine.encoding.checkedNorms.map { norm -> Truth in
+                        let condition = norm.condition.map { evaluator.evaluate($0) } ?? .true
+                        return Truth.and([condition] + norm.exceptions.map { evaluator.evaluate($0.condition).negated })
+                    }
+                    #expect(prepared.normTruths == expected, "request \(index), item \(itemIndex), recipient \(recipient)")
+                    checked += 1
+                    unknown += expected.filter { $0 == .unknown }.count
+                }
+            }
+        }
+        #expect(checked > 300)
+        #expect(unknown > 20)
+    }
+}
