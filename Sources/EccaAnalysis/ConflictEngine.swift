@@ -51,7 +51,7 @@ public final class ConflictEngine {
             }
         }
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
-        compiled = CompiledConditions(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
+        compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
     }
 
@@ -189,7 +189,7 @@ public final class ConflictEngine {
 
     /// The facts of one scope of a check (`FactBinding.Scope`) and the truths of the atoms over them.
     struct ScopeFacts {
-        var snapshot: FactSnapshot
+        var facts: ScopedFacts
         /// In `CompiledConditions.atomsByScope` order.
         var truths: [Truth]
     }
@@ -199,41 +199,33 @@ public final class ConflictEngine {
     struct PreparedSlot {
         var slot: CheckSlot
         /// The facts by scope, in `FactBinding.Scope` order.
-        var parts: [FactSnapshot]
+        var parts: [ScopedFacts]
+        let layout: FactLayout
         /// Per atom of the engine's atom list.
         var atomTruths: [Truth]
         /// Per checked norm, in `encoding.checkedNorms` order: condition ∧ ¬exceptions.
         var normTruths: [Truth]
 
-        func value(of fact: String) -> FactValue {
-            for part in parts { if let value = part.values[fact] { return value } }
-            return .unknown
-        }
+        func value(of fact: String) -> FactValue { layout.value(of: fact, in: parts) }
 
         var assumptions: [FactSnapshot.Assumption] { parts.flatMap(\.assumptions) }
 
         /// All the facts of the check in one snapshot: for the solver, explanations and cures.
-        var snapshot: FactSnapshot {
-            var merged = parts[0]
-            for part in parts.dropFirst() {
-                merged.values.merge(part.values) { first, _ in first }
-                merged.assumptions += part.assumptions
-            }
-            return merged
-        }
+        var snapshot: FactSnapshot { layout.snapshot(parts) }
     }
 
     func scopeFacts(_ scope: FactBinding.Scope, _ request: DisclosureRequest, _ slot: CheckSlot, _ asOf: LegalDate) -> ScopeFacts {
-        let snapshot = facts.part(scope, of: request, slot: slot, asOf: asOf)
-        return ScopeFacts(snapshot: snapshot, truths: compiled.truths(of: scope, on: ConditionEvaluator(graph: graph, facts: snapshot)))
+        let read = facts.facts(scope, of: request, slot: slot, asOf: asOf)
+        return ScopeFacts(facts: read, truths: compiled.truths(on: read))
     }
 
     func prepare(_ slot: CheckSlot, from scopes: [ScopeFacts]) -> PreparedSlot {
         var truths = [Truth](repeating: .unknown, count: compiled.atoms.count)
-        for (scope, facts) in zip(FactBinding.Scope.allCases, scopes) {
-            for (position, atom) in compiled.atomsByScope[scope.rawValue].enumerated() { truths[atom] = facts.truths[position] }
+        for scope in scopes {
+            for (position, atom) in compiled.atomsByScope[scope.facts.scope.rawValue].enumerated() { truths[atom] = scope.truths[position] }
         }
-        return PreparedSlot(slot: slot, parts: scopes.map(\.snapshot), atomTruths: truths, normTruths: compiled.normTruths(atoms: truths))
+        return PreparedSlot(slot: slot, parts: scopes.map(\.facts), layout: facts.layout, atomTruths: truths,
+                            normTruths: compiled.normTruths(atoms: truths))
     }
 
     /// One check prepared on its own (cures and timelines look at single checks).
@@ -246,8 +238,46 @@ public final class ConflictEngine {
         statuses[provision]?.binds(on: date, posture: posture) ?? graph.binds(provision: provision, on: date, posture: posture)
     }
 
+    /// What depends on the date alone, for the last date asked: the checks of one request all
+    /// share it, and batches repeat dates.
+    private final class DateFacts {
+        let asOf: LegalDate
+        /// Per posture (`Posture.allCases` order), per checked norm: its provision binds.
+        var binding: [[Bool]?] = Array(repeating: nil, count: Posture.allCases.count)
+        /// Provision status sentences by provision id.
+        var statusTexts: [String: String] = [:]
+        init(asOf: LegalDate) { self.asOf = asOf }
+    }
+
+    private var lastDate = DateFacts(asOf: LegalDate(dayNumber: 0))
+
+    private func dateFacts(on asOf: LegalDate) -> DateFacts {
+        if lastDate.asOf != asOf { lastDate = DateFacts(asOf: asOf) }
+        return lastDate
+    }
+
+    /// Whether each checked norm's provision binds on `asOf` under `posture`, in
+    /// `encoding.checkedNorms` order.
+    func binding(on asOf: LegalDate, posture: Posture) -> [Bool] {
+        let memo = dateFacts(on: asOf)
+        let slot = Posture.allCases.firstIndex(of: posture)!
+        if let known = memo.binding[slot] { return known }
+        let vector = encoding.checkedNorms.indices.map { binds(encoding.checkedNorms[$0].provisionID, on: asOf, posture: posture) }
+        memo.binding[slot] = vector
+        return vector
+    }
+
+    /// `statusText`, remembered for the date.
+    func statusSentence(_ provision: String, asOf: LegalDate) -> String {
+        let memo = dateFacts(on: asOf)
+        if let known = memo.statusTexts[provision] { return known }
+        let text = statusText(provision, asOf: asOf)
+        memo.statusTexts[provision] = text
+        return text
+    }
+
     func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
-        let key = keys.key(prepared, posture: posture, asOf: asOf, binds: binds)
+        let key = keys.key(prepared, posture: posture, binding: binding(on: asOf, posture: posture))
         let decided: SolvedCheck
         if options.reuseEquivalentChecks, let cached = solved[key] {
             decided = cached
@@ -321,7 +351,7 @@ public final class ConflictEngine {
     /// answer does not depend on which models Z3 happened to return. Only facts that the open
     /// norms mention can decide anything (see `CheckClass`), so only their atoms are tried.
     private func decidingConditions(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> [String] {
-        let relevant = keys.relevantFacts(prepared, posture: posture, asOf: asOf, binds: binds)
+        let relevant = keys.relevantFacts(prepared, binding: binding(on: asOf, posture: posture))
         let solver = encoding.solver
         let tracks = encoding.tracks.map(\.literal)
         var sufficient: [String] = []

@@ -24,7 +24,6 @@ struct CheckClass: Hashable {
 
 struct EquivalenceKeyBuilder {
     let graph: ClauseGraph
-    let norms: [Norm]
     /// Per checked norm, the facts (indices into `graph.factOrder`) its condition and exceptions
     /// mention, following rules.
     let factsByNorm: [[Int]]
@@ -33,7 +32,6 @@ struct EquivalenceKeyBuilder {
 
     init(graph: ClauseGraph, atoms: [Condition], norms: [Norm]) {
         self.graph = graph
-        self.norms = norms
         var byFact: [String: [Int]] = [:]
         for (index, atom) in atoms.enumerated() {
             for fact in atom.facts { byFact[fact, default: []].append(index) }
@@ -61,13 +59,14 @@ struct EquivalenceKeyBuilder {
         }
     }
 
-    func key(_ prepared: ConflictEngine.PreparedSlot, posture: Posture, asOf: LegalDate,
-             binds: (String, LegalDate, Posture) -> Bool) -> CheckClass {
+    /// - Parameter binding: whether each checked norm's provision binds on the check's date under
+    ///   its posture (`ConflictEngine.binding(on:posture:)`).
+    func key(_ prepared: ConflictEngine.PreparedSlot, posture: Posture, binding: [Bool]) -> CheckClass {
         var code: [UInt8] = [posture == .text ? 0 : 1, 1]
-        code.reserveCapacity(2 + norms.count)
+        code.reserveCapacity(2 + binding.count)
         var open = false
-        for (index, norm) in norms.enumerated() {
-            guard binds(norm.provisionID, asOf, posture) else {
+        for index in binding.indices {
+            guard binding[index] else {
                 code.append(0)
                 continue
             }
@@ -82,7 +81,7 @@ struct EquivalenceKeyBuilder {
         guard open else { return CheckClass(code: code, partial: "") }
         code[1] = 0
         var partial = ""
-        for fact in relevantFacts(prepared, posture: posture, asOf: asOf, binds: binds) {
+        for fact in relevantFacts(prepared, binding: binding) {
             for atom in atomsByFactIndex[fact] {
                 let truth = prepared.atomTruths[atom]
                 code.append(truth == .true ? 1 : truth == .false ? 0 : 2)
@@ -96,10 +95,9 @@ struct EquivalenceKeyBuilder {
 
     /// The facts (indices into `graph.factOrder`, ascending) mentioned by the binding norms whose
     /// activation the facts leave open.
-    func relevantFacts(_ prepared: ConflictEngine.PreparedSlot, posture: Posture, asOf: LegalDate,
-                       binds: (String, LegalDate, Posture) -> Bool) -> [Int] {
+    func relevantFacts(_ prepared: ConflictEngine.PreparedSlot, binding: [Bool]) -> [Int] {
         var relevant = Set<Int>()
-        for (index, norm) in norms.enumerated() where prepared.normTruths[index] == .unknown && binds(norm.provisionID, asOf, posture) {
+        for index in binding.indices where prepared.normTruths[index] == .unknown && binding[index] {
             relevant.formUnion(factsByNorm[index])
         }
         return relevant.sorted()

@@ -169,10 +169,11 @@ extension ConflictEngine {
     /// any more) on the as-of date: reported as not binding rather than as conflicts.
     func notBindingNotes(_ prepared: PreparedSlot, asOf: LegalDate, posture: Posture) -> [String] {
         var notes: [String] = []
-        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation {
-            guard prepared.normTruths[index] == .true, !binds(norm.provisionID, on: asOf, posture: posture),
-                  let provision = graph.provisions[norm.provisionID] else { continue }
-            let status = statusText(norm.provisionID, asOf: asOf)
+        let binding = binding(on: asOf, posture: posture)
+        for index in binding.indices where !binding[index] && prepared.normTruths[index] == .true {
+            let norm = encoding.checkedNorms[index]
+            guard norm.modality == .obligation, let provision = graph.provisions[norm.provisionID] else { continue }
+            let status = statusSentence(norm.provisionID, asOf: asOf)
             notes.append("item \(prepared.slot.item): \(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))")
         }
         return notes

@@ -24,6 +24,11 @@ struct CompiledConditions {
     }
 
     let atoms: [Condition]
+    /// The atoms with their graph look-ups done (nil only for a non-atom, which reads unknown).
+    let compiledAtoms: [CompiledAtom?]
+    /// Per atom, the position of its fact among its scope's facts (`FactLayout`); nil for a fact
+    /// outside the vocabulary, which is unknown.
+    let factPositions: [Int?]
     /// The scope of each atom's fact.
     let atomScopes: [FactBinding.Scope]
     /// Atom indices by scope (`FactBinding.Scope.rawValue`).
@@ -32,8 +37,9 @@ struct CompiledConditions {
     let norms: [Program]
     let rules: [Program]
 
-    init(graph: ClauseGraph, atoms: [Condition], norms: [Norm]) {
+    init(graph: ClauseGraph, layout: FactLayout, atoms: [Condition], norms: [Norm]) {
         self.atoms = atoms
+        compiledAtoms = atoms.map { CompiledAtom($0, graph: graph) }
         var index: [Condition: Int] = [:]
         for (position, atom) in atoms.enumerated() { index[atom] = position }
         let ruleIDs = graph.ruleOrder
@@ -75,18 +81,20 @@ struct CompiledConditions {
             return compile(condition: rule.condition, exceptions: rule.exceptions.map(\.condition))
         }
 
-        let sources = Dictionary(uniqueKeysWithValues: graph.factOrder.map { id in
-            (id, FactBinding.Source(rawValue: graph.facts[id]!.suppliedBy)?.scope ?? .request)
-        })
-        atomScopes = atoms.map { atom in atom.facts.first.flatMap { sources[$0] } ?? .request }
+        let positions = atoms.map { atom in atom.facts.first.flatMap { layout.positions[$0] } }
+        atomScopes = positions.map { $0?.scope ?? .request }
+        factPositions = positions.map { $0?.index }
         var byScope = Array(repeating: [Int](), count: FactBinding.Scope.allCases.count)
         for (position, scope) in atomScopes.enumerated() { byScope[scope.rawValue].append(position) }
         atomsByScope = byScope
     }
 
-    /// The truths of the atoms of `scope` (in `atomsByScope` order), on that scope's facts.
-    func truths(of scope: FactBinding.Scope, on evaluator: ConditionEvaluator) -> [Truth] {
-        atomsByScope[scope.rawValue].map { evaluator.atom(atoms[$0]) }
+    /// The truths of the atoms of a scope (in `atomsByScope` order), on that scope's facts.
+    func truths(on facts: ScopedFacts) -> [Truth] {
+        atomsByScope[facts.scope.rawValue].map { index in
+            guard let atom = compiledAtoms[index] else { return .unknown }
+            return atom.truth(factPositions[index].map { facts.values[$0] } ?? .unknown)
+        }
     }
 
     /// The truth of every checked norm (condition ∧ ¬exceptions) given every atom's truth.

@@ -78,50 +78,10 @@ public struct ConditionEvaluator {
         }
     }
 
-    /// The truth of one atom.
+    /// The truth of one atom (`CompiledAtom` says what atoms mean).
     public func atom(_ condition: Condition) -> Truth {
-        switch condition {
-        case .compare(let comparison): return compare(comparison)
-        case .equals(let fact, let value, _): return equals(fact: fact, value: value)
-        case .member(let fact, let members, _):
-            if case .set(let id) = members, case .scalar(let actual) = facts[fact], graph.facts[fact]?.type != .provision,
-               let set = graph.setMembers[id] {
-                return set.contains(actual) ? .true : .false
-            }
-            let allowed = values(of: members)
-            switch facts[fact] {
-            case .scalar(let actual): return matches(fact: fact, actual: actual, anyOf: allowed) ? .true : .false
-            case .oneOf(let candidates):
-                let hits = candidates.filter { matches(fact: fact, actual: $0, anyOf: allowed) }
-                return hits.isEmpty ? .false : hits.count == candidates.count ? .true : .unknown
-            case .boolean(let flag): return allowed.contains(flag ? "true" : "false") ? .true : .false
-            default: return .unknown
-            }
-        case .contains(let fact, let members, _):
-            guard case .set(let elements) = facts[fact] else { return .unknown }
-            return values(of: members).contains(where: elements.contains) ? .true : .false
-        default: return evaluate(condition)
-        }
-    }
-
-    private func equals(fact: String, value: String) -> Truth {
-        switch facts[fact] {
-        case .boolean(let flag): return (flag ? "true" : "false") == value ? .true : .false
-        case .scalar(let actual): return matches(fact: fact, actual: actual, anyOf: [value]) ? .true : .false
-        case .oneOf(let candidates):
-            let hits = candidates.filter { $0 == value }
-            return hits.isEmpty ? .false : hits.count == candidates.count ? .true : .unknown
-        case .date(let date): return LegalDate(iso: value) == date ? .true : .false
-        default: return .unknown
-        }
-    }
-
-    /// Provision facts match a value when they name it or a provision within it.
-    private func matches(fact: String, actual: String, anyOf allowed: [String]) -> Bool {
-        if graph.facts[fact]?.type == .provision {
-            return allowed.contains { actual == $0 || actual.hasPrefix($0 + ".") }
-        }
-        return allowed.contains(actual)
+        guard let compiled = CompiledAtom(condition, graph: graph) else { return evaluate(condition) }
+        return compiled.truth(facts[compiled.fact])
     }
 
     func values(of members: Condition.Members) -> [String] {
@@ -129,45 +89,6 @@ public struct ConditionEvaluator {
         case .values(let values): values
         case .set(let id): graph.sets[id]?.members ?? []
         }
-    }
-
-    private func compare(_ comparison: Condition.Comparison) -> Truth {
-        switch facts[comparison.fact] {
-        case .date(let date):
-            guard let threshold = comparison.date else { return .unknown }
-            return Self.compare(lower: date.dayNumber, upper: date.dayNumber, comparison.op, threshold.dayNumber)
-        case .quantity(let byUnit):
-            guard let unit = comparison.unit, let bounds = byUnit[unit], let threshold = comparison.number else { return .unknown }
-            return Self.compare(lower: bounds.lower, upper: bounds.upper, comparison.op, threshold)
-        default:
-            return .unknown
-        }
-    }
-
-    /// Compares an interval [lower, upper] (nil = unbounded) with a threshold.
-    static func compare<T: Comparable>(lower: T?, upper: T?, _ op: Condition.Comparison.Operator, _ threshold: T) -> Truth {
-        func always(_ test: (T) -> Bool, _ point: T?) -> Bool { point.map(test) ?? false }
-        switch op {
-        case .gt:
-            if always({ $0 > threshold }, lower) { return .true }
-            if always({ $0 <= threshold }, upper) { return .false }
-        case .ge:
-            if always({ $0 >= threshold }, lower) { return .true }
-            if always({ $0 < threshold }, upper) { return .false }
-        case .lt:
-            if always({ $0 < threshold }, upper) { return .true }
-            if always({ $0 >= threshold }, lower) { return .false }
-        case .le:
-            if always({ $0 <= threshold }, upper) { return .true }
-            if always({ $0 > threshold }, lower) { return .false }
-        case .eq:
-            if let lower, let upper, lower == upper { return lower == threshold ? .true : .false }
-            if always({ $0 > threshold }, lower) || always({ $0 < threshold }, upper) { return .false }
-        case .ne:
-            if let lower, let upper, lower == upper { return lower != threshold ? .true : .false }
-            if always({ $0 > threshold }, lower) || always({ $0 < threshold }, upper) { return .true }
-        }
-        return .unknown
     }
 
     /// The atoms of `condition` (following rule references) with their truth, in order.

@@ -35,10 +35,53 @@ public struct CheckSlot: Sendable, Hashable {
     }
 }
 
+/// Where each fact of the vocabulary sits in a check's `ScopedFacts`: its scope, and its position
+/// among that scope's facts (the vocabulary's order).
+public final class FactLayout: Sendable {
+    /// Fact ids per scope (`FactBinding.Scope.rawValue`).
+    public let ids: [[String]]
+    public let positions: [String: (scope: FactBinding.Scope, index: Int)]
+
+    init(ids: [[String]]) {
+        self.ids = ids
+        var positions: [String: (scope: FactBinding.Scope, index: Int)] = [:]
+        for scope in FactBinding.Scope.allCases {
+            for (index, id) in ids[scope.rawValue].enumerated() { positions[id] = (scope, index) }
+        }
+        self.positions = positions
+    }
+
+    /// One snapshot of the facts of a check, from its scopes' facts.
+    public func snapshot(_ parts: [ScopedFacts]) -> FactSnapshot {
+        var snapshot = FactSnapshot()
+        snapshot.values.reserveCapacity(positions.count)
+        for part in parts {
+            for (index, value) in part.values.enumerated() { snapshot.values[ids[part.scope.rawValue][index]] = value }
+            snapshot.assumptions += part.assumptions
+        }
+        return snapshot
+    }
+
+    /// A fact's value in a check's scopes' facts.
+    public func value(of fact: String, in parts: [ScopedFacts]) -> FactValue {
+        guard let (scope, index) = positions[fact] else { return .unknown }
+        return parts.first { $0.scope == scope }?.values[index] ?? .unknown
+    }
+}
+
+/// The facts of one scope of a check (the request, its item, its channel or its recipient), as
+/// positions in `FactLayout.ids` for the scope: reading them fills an array, not a dictionary.
+public struct ScopedFacts: Sendable {
+    public var scope: FactBinding.Scope
+    public var values: [FactValue]
+    public var assumptions: [FactSnapshot.Assumption]
+}
+
 /// Reads a request into fact snapshots, following the `supplied-by` bindings of the vocabulary.
 /// Not thread-safe (it memoises citation look-ups): one per engine.
 public final class FactReader {
     public let graph: ClauseGraph
+    public let layout: FactLayout
     private var resolved: [String: String?] = [:]
     /// The vocabulary by scope (`FactBinding.Scope.rawValue`), in order, each fact with where it
     /// comes from, worked out once.
@@ -68,6 +111,7 @@ public final class FactReader {
             byScope[(binding.source?.scope ?? .request).rawValue].append(binding)
         }
         bindings = byScope
+        layout = FactLayout(ids: byScope.map { $0.map(\.id) })
     }
 
     /// `ClauseGraph.resolveProvisionReference`, memoised: batches repeat the same few citations.
@@ -86,32 +130,26 @@ public final class FactReader {
     }
 
     public func snapshot(_ request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> FactSnapshot {
-        var snapshot = part(.request, of: request, slot: slot, asOf: asOf)
-        for scope in FactBinding.Scope.allCases.dropFirst() {
-            let part = part(scope, of: request, slot: slot, asOf: asOf)
-            snapshot.values.merge(part.values) { first, _ in first }
-            snapshot.assumptions += part.assumptions
-        }
-        return snapshot
+        layout.snapshot(FactBinding.Scope.allCases.map { facts($0, of: request, slot: slot, asOf: asOf) })
     }
 
     /// The facts of one scope of a check: those of the request, of its item, its channel or its
     /// recipient. Facts no request field supplies belong to the request.
-    public func part(_ scope: FactBinding.Scope, of request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> FactSnapshot {
-        var snapshot = FactSnapshot()
+    public func facts(_ scope: FactBinding.Scope, of request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> ScopedFacts {
+        var part = ScopedFacts(scope: scope, values: [], assumptions: [])
         let item = request.items[slot.item]
         let recipient = slot.recipient.flatMap { item.recipients?[$0] }
         let bindings = bindings[scope.rawValue]
-        snapshot.values.reserveCapacity(bindings.count)
+        part.values.reserveCapacity(bindings.count)
         for binding in bindings {
             var value = binding.source.map {
                 rawValue($0, binding.fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
-                         assumptions: &snapshot.assumptions)
+                         assumptions: &part.assumptions)
             } ?? .unknown
             if case .unknown = value, let absent = binding.absent { value = absent }
-            snapshot.values[binding.id] = value
+            part.values.append(value)
         }
-        return snapshot
+        return part
     }
 
     private func rawValue(_ source: Source, _ fact: FactDeclaration, request: DisclosureRequest, item: DisclosureRequest.Item,

@@ -226,7 +226,7 @@ extension ConflictEngine {
             let pick = candidates.sorted().first { candidate in
                 if let bound, bound < candidate { return false }
                 return zip(atoms, wanted).allSatisfy { atom, truth in
-                    ConditionEvaluator.compare(lower: candidate, upper: candidate, atom.comparison.op, ExactDecimal(atom.comparison.value)!) == (truth ? .true : .false)
+                    CompiledAtom.compare(lower: candidate, upper: candidate, atom.comparison.op, ExactDecimal(atom.comparison.value)!) == (truth ? .true : .false)
                 }
             }
             guard let pick else { continue }

@@ -1,6 +1,6 @@
 /// A parsed JSON value that remembers the line it started on, so that request errors can name
 /// the field and the line (Foundation's decoders give neither).
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null(line: Int)
     case bool(Bool, line: Int)
     /// Numbers are kept as written, so `1e26` stays exact.
