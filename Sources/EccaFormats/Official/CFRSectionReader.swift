@@ -53,19 +53,16 @@ struct CFRSectionReader {
         var notes: [Note]
     }
 
+    /// Where one piece of paragraph text sits in the section's wording: every provision's wording
+    /// is one stretch of it, from its first piece to its last, so it is collapsed and joined once.
     private struct Piece {
-        /// The text, whitespace collapsed once.
-        var text: String
-        /// True when it continues the previous piece's paragraph element with no space between
-        /// (`(2)` then `(i) Is published …`).
-        var joins: Bool
+        var start: Int
+        var end: Int
+        var isEmpty: Bool { start == end }
+    }
 
-        init(raw: String, continues: Bool, previousRaw: String?) {
-            text = TextNormalizer.collapse(raw)
-            let endsInSpace = previousRaw?.utf8.last.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
-            let startsWithSpace = raw.utf8.first.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
-            joins = continues && !endsInSpace && !startsWithSpace
-        }
+    private static func isSpace(_ byte: UInt8?) -> Bool {
+        byte.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
     }
 
     func read(_ section: OfficialElement) -> Output {
@@ -97,6 +94,9 @@ struct CFRSectionReader {
 
         var records: [Record] = []
         var pieces: [Piece] = []
+        /// The section's wording: the collapsed pieces, joined by a space unless a piece continues
+        /// the previous one's element with no space between (`(2)` then `(i) Is published …`).
+        var text: [UInt8] = []
         var open: [Int] = []
         var markerIndex = 0
         var definitionIndex = 0
@@ -144,19 +144,23 @@ struct CFRSectionReader {
                     markerIndex += 1
                 }
                 for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.element.span.lastLine) }
-                pieces.append(Piece(raw: piece.text, continues: pieceOffset > 0, previousRaw: pieceOffset > 0 ? marked.pieces[pieceOffset - 1].text : nil))
+                let joins = pieceOffset > 0 && !Self.isSpace(marked.pieces[pieceOffset - 1].text.last) && !Self.isSpace(piece.text.first)
+                let separator = !text.isEmpty && !joins
+                if separator { text.append(0x20) }
+                let start = text.count
+                if TextNormalizer.appendCollapsed(piece.text, to: &text) == 0 {
+                    if separator { text.removeLast() }
+                    pieces.append(Piece(start: text.count, end: text.count))
+                } else {
+                    pieces.append(Piece(start: start, end: text.count))
+                }
             }
         }
         for index in open { records[index].endPiece = pieces.count }
 
         func wording(_ range: Range<Int>) -> String {
-            var text = ""
-            text.reserveCapacity(pieces[range].reduce(0) { $0 + $1.text.utf8.count + 1 })
-            for index in range where !pieces[index].text.isEmpty {
-                if !text.isEmpty, !pieces[index].joins { text += " " }
-                text += pieces[index].text
-            }
-            return text
+            guard let first = pieces[range].first(where: { !$0.isEmpty }), let last = pieces[range].last(where: { !$0.isEmpty }) else { return "" }
+            return String(decoding: text[first.start..<last.end], as: UTF8.self)
         }
 
         var provisions: [ImportedProvision] = []
