@@ -38,8 +38,13 @@ struct CFRSectionReader {
         var id: String
     }
 
+    /// A provision being read; its address is built once, from its parent's, when it opens.
     private struct Record {
-        var segments: [Segment]
+        /// The canonical segments from the section down (`(a)(2)`), the citation's (`(a)(2)`)
+        /// and the rules-XML id path (`734.13`, `a`, `2`).
+        var canonicalPath: String
+        var citationPath: String
+        var idPath: [String]
         var depth: Int
         var level: ProvisionLevel
         var heading: String?
@@ -110,8 +115,15 @@ struct CFRSectionReader {
                 open.removeLast()
             }
             let parent = open.last
-            let segments = (parent.map { records[$0].segments } ?? []) + [segment]
-            records.append(Record(segments: segments, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
+            var canonicalPath = segment.canonical
+            var citationPath = segment.citation
+            var idPath = [number, segment.id]
+            if let parent {
+                canonicalPath = records[parent].canonicalPath + canonicalPath
+                citationPath = records[parent].citationPath + citationPath
+                idPath = records[parent].idPath + [segment.id]
+            }
+            records.append(Record(canonicalPath: canonicalPath, citationPath: citationPath, idPath: idPath, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
                                   endPiece: pieces.count, firstLine: element.span.firstLine, lastLine: element.span.lastLine,
                                   elementIndex: index, elided: elided, parent: parent, notes: notes))
             open.append(records.count - 1)
@@ -130,7 +142,7 @@ struct CFRSectionReader {
                     let reading = solution.readings[markerIndex]
                     var notes: [Note] = []
                     if let ambiguity = ambiguityByMarker[markerIndex] {
-                        let parentPath = open.last.map { records[$0].segments.map(\.canonical).joined() } ?? ""
+                        let parentPath = open.last.map { records[$0].canonicalPath } ?? ""
                         let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
                         let message = "§ \(number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
                         diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.element.span.firstLine),
@@ -173,16 +185,16 @@ struct CFRSectionReader {
             citation: "\(citationTitle)\(number)", heading: heading, wording: sectionWording,
             span: section.span.with(pointer: pointer), evidence: evidence, sourceURL: url, notes: notes))
         for record in records where !record.elided {
-            let path = record.segments.map(\.canonical).joined()
-            let parentID = record.parent.map { number + records[$0].segments.map(\.canonical).joined() } ?? number
+            let path = record.canonicalPath
+            let parentID = record.parent.map { number + records[$0].canonicalPath } ?? number
             // A level that is only a defined term's number (a definition sits at the level below it).
             let level = record.level == .definition ? .definition : ProvisionLevel.cfr(depth: record.depth)
             provisions.append(ImportedProvision(
-                canonicalID: number + path, sourceID: sourceID + path, idPath: [number] + record.segments.map(\.id),
-                level: level, parentID: parentID, citation: citationTitle + number + record.segments.map(\.citation).joined(),
+                canonicalID: number + path, sourceID: sourceID + path, idPath: record.idPath,
+                level: level, parentID: parentID, citation: citationTitle + number + record.citationPath,
                 heading: record.heading, wording: wording(record.firstPiece..<record.endPiece),
                 span: SourceSpan(file: file, firstLine: record.firstLine, lastLine: record.lastLine,
-                                 pointer: "\(pointer)/*[\(record.elementIndex + 1)]"),
+                                 pointer: pointer + "/*[" + String(record.elementIndex + 1) + "]"),
                 evidence: evidence, sourceURL: url, notes: record.notes))
         }
         return Output(provisions: provisions, diagnostics: diagnostics, ambiguous: solution.ambiguities.count)

@@ -88,11 +88,18 @@ public enum TextNormalizer {
 
     /// `text` without leading and trailing whitespace and without the characters in `extra`.
     public static func trim(_ text: String, also extra: String = "") -> String {
+        // Most texts start and end with a letter or digit: nothing to trim, no characters to compare.
+        if let first = text.utf8.first, let last = text.utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last),
+           !extra.utf8.contains(where: isASCIIAlphanumeric) { return text }
         let unwanted = Set(extra)
         var slice = Substring(text)
         while let first = slice.first, first.isWhitespace || unwanted.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace || unwanted.contains(last) { slice = slice.dropLast() }
         return String(slice)
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
     /// The words of a text after `comparable` normalisation (for word diffs).
