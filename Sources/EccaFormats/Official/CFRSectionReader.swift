@@ -38,8 +38,13 @@ struct CFRSectionReader {
         var id: String
     }
 
+    /// A provision being read; its address is built once, from its parent's, when it opens.
     private struct Record {
-        var segments: [Segment]
+        /// The canonical segments from the section down (`(a)(2)`), the citation's (`(a)(2)`)
+        /// and the rules-XML id path (`734.13`, `a`, `2`).
+        var canonicalPath: String
+        var citationPath: String
+        var idPath: [String]
         var depth: Int
         var level: ProvisionLevel
         var heading: String?
@@ -53,19 +58,16 @@ struct CFRSectionReader {
         var notes: [Note]
     }
 
+    /// Where one piece of paragraph text sits in the section's wording: every provision's wording
+    /// is one stretch of it, from its first piece to its last, so it is collapsed and joined once.
     private struct Piece {
-        /// The text, whitespace collapsed once.
-        var text: String
-        /// True when it continues the previous piece's paragraph element with no space between
-        /// (`(2)` then `(i) Is published …`).
-        var joins: Bool
+        var start: Int
+        var end: Int
+        var isEmpty: Bool { start == end }
+    }
 
-        init(raw: String, continues: Bool, previousRaw: String?) {
-            text = TextNormalizer.collapse(raw)
-            let endsInSpace = previousRaw?.utf8.last.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
-            let startsWithSpace = raw.utf8.first.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
-            joins = continues && !endsInSpace && !startsWithSpace
-        }
+    private static func isSpace(_ byte: UInt8?) -> Bool {
+        byte.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
     }
 
     func read(_ section: OfficialElement) -> Output {
@@ -97,6 +99,9 @@ struct CFRSectionReader {
 
         var records: [Record] = []
         var pieces: [Piece] = []
+        /// The section's wording: the collapsed pieces, joined by a space unless a piece continues
+        /// the previous one's element with no space between (`(2)` then `(i) Is published …`).
+        var text: [UInt8] = []
         var open: [Int] = []
         var markerIndex = 0
         var definitionIndex = 0
@@ -110,8 +115,15 @@ struct CFRSectionReader {
                 open.removeLast()
             }
             let parent = open.last
-            let segments = (parent.map { records[$0].segments } ?? []) + [segment]
-            records.append(Record(segments: segments, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
+            var canonicalPath = segment.canonical
+            var citationPath = segment.citation
+            var idPath = [number, segment.id]
+            if let parent {
+                canonicalPath = records[parent].canonicalPath + canonicalPath
+                citationPath = records[parent].citationPath + citationPath
+                idPath = records[parent].idPath + [segment.id]
+            }
+            records.append(Record(canonicalPath: canonicalPath, citationPath: citationPath, idPath: idPath, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
                                   endPiece: pieces.count, firstLine: element.span.firstLine, lastLine: element.span.lastLine,
                                   elementIndex: index, elided: elided, parent: parent, notes: notes))
             open.append(records.count - 1)
@@ -130,7 +142,7 @@ struct CFRSectionReader {
                     let reading = solution.readings[markerIndex]
                     var notes: [Note] = []
                     if let ambiguity = ambiguityByMarker[markerIndex] {
-                        let parentPath = open.last.map { records[$0].segments.map(\.canonical).joined() } ?? ""
+                        let parentPath = open.last.map { records[$0].canonicalPath } ?? ""
                         let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
                         let message = "§ \(number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
                         diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.element.span.firstLine),
@@ -144,19 +156,23 @@ struct CFRSectionReader {
                     markerIndex += 1
                 }
                 for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.element.span.lastLine) }
-                pieces.append(Piece(raw: piece.text, continues: pieceOffset > 0, previousRaw: pieceOffset > 0 ? marked.pieces[pieceOffset - 1].text : nil))
+                let joins = pieceOffset > 0 && !Self.isSpace(marked.pieces[pieceOffset - 1].text.last) && !Self.isSpace(piece.text.first)
+                let separator = !text.isEmpty && !joins
+                if separator { text.append(0x20) }
+                let start = text.count
+                if TextNormalizer.appendCollapsed(piece.text, to: &text) == 0 {
+                    if separator { text.removeLast() }
+                    pieces.append(Piece(start: text.count, end: text.count))
+                } else {
+                    pieces.append(Piece(start: start, end: text.count))
+                }
             }
         }
         for index in open { records[index].endPiece = pieces.count }
 
         func wording(_ range: Range<Int>) -> String {
-            var text = ""
-            text.reserveCapacity(pieces[range].reduce(0) { $0 + $1.text.utf8.count + 1 })
-            for index in range where !pieces[index].text.isEmpty {
-                if !text.isEmpty, !pieces[index].joins { text += " " }
-                text += pieces[index].text
-            }
-            return text
+            guard let first = pieces[range].first(where: { !$0.isEmpty }), let last = pieces[range].last(where: { !$0.isEmpty }) else { return "" }
+            return String(decoding: text[first.start..<last.end], as: UTF8.self)
         }
 
         var provisions: [ImportedProvision] = []
@@ -169,16 +185,16 @@ struct CFRSectionReader {
             citation: "\(citationTitle)\(number)", heading: heading, wording: sectionWording,
             span: section.span.with(pointer: pointer), evidence: evidence, sourceURL: url, notes: notes))
         for record in records where !record.elided {
-            let path = record.segments.map(\.canonical).joined()
-            let parentID = record.parent.map { number + records[$0].segments.map(\.canonical).joined() } ?? number
+            let path = record.canonicalPath
+            let parentID = record.parent.map { number + records[$0].canonicalPath } ?? number
             // A level that is only a defined term's number (a definition sits at the level below it).
             let level = record.level == .definition ? .definition : ProvisionLevel.cfr(depth: record.depth)
             provisions.append(ImportedProvision(
-                canonicalID: number + path, sourceID: sourceID + path, idPath: [number] + record.segments.map(\.id),
-                level: level, parentID: parentID, citation: citationTitle + number + record.segments.map(\.citation).joined(),
+                canonicalID: number + path, sourceID: sourceID + path, idPath: record.idPath,
+                level: level, parentID: parentID, citation: citationTitle + number + record.citationPath,
                 heading: record.heading, wording: wording(record.firstPiece..<record.endPiece),
                 span: SourceSpan(file: file, firstLine: record.firstLine, lastLine: record.lastLine,
-                                 pointer: "\(pointer)/*[\(record.elementIndex + 1)]"),
+                                 pointer: pointer + "/*[" + String(record.elementIndex + 1) + "]"),
                 evidence: evidence, sourceURL: url, notes: record.notes))
         }
         return Output(provisions: provisions, diagnostics: diagnostics, ambiguous: solution.ambiguities.count)

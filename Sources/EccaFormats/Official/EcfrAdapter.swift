@@ -160,8 +160,9 @@ struct EcfrAdapter: OfficialAdapter {
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
         for var provision in output.provisions {
-            if provision.level != .section, let url, let path = provision.canonicalID.dropFirst(number.count).description.nilIfEmpty {
-                provision.sourceURL = "\(url)#p-\(number)\(path)"
+            // The canonical id is the section number and the paragraph path: `734.13(a)(2)`.
+            if provision.level != .section, let url, provision.canonicalID.utf8.count > number.utf8.count {
+                provision.sourceURL = url + "#p-" + provision.canonicalID
             }
             try emitter.add(provision)
         }

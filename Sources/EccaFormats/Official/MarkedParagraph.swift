@@ -5,8 +5,9 @@ struct MarkedParagraph {
     struct Piece {
         /// The marker this text starts with; nil for text before any marker.
         var marker: ParagraphMarker?
-        /// Raw text (whitespace not yet collapsed).
-        var text: String
+        /// Raw UTF-8 text (whitespace not yet collapsed), kept as bytes: the section reader
+        /// collapses it straight into the section's wording.
+        var text: ArraySlice<UInt8>
     }
 
     var pieces: [Piece]
@@ -26,7 +27,7 @@ struct MarkedParagraph {
         var italic: [Range<Int>] = []
         Self.collect(element, italic: false, into: &bytes, italicRanges: &italic)
         guard lookForMarkers else {
-            pieces = [Piece(marker: nil, text: String(decoding: bytes, as: UTF8.self))]
+            pieces = [Piece(marker: nil, text: bytes[...])]
             isElided = false
             return
         }
@@ -65,14 +66,14 @@ struct MarkedParagraph {
         }
         var pieces: [Piece] = []
         if let first = found.first, first.offset > 0 {
-            pieces.append(Piece(marker: nil, text: String(decoding: bytes[..<first.offset], as: UTF8.self)))
+            pieces.append(Piece(marker: nil, text: bytes[..<first.offset]))
         }
         for (index, entry) in found.enumerated() {
             let end = index + 1 < found.count ? found[index + 1].offset : bytes.count
-            pieces.append(Piece(marker: entry.marker, text: String(decoding: bytes[entry.offset..<end], as: UTF8.self)))
+            pieces.append(Piece(marker: entry.marker, text: bytes[entry.offset..<end]))
         }
         if found.isEmpty {
-            pieces.append(Piece(marker: nil, text: String(decoding: bytes, as: UTF8.self)))
+            pieces.append(Piece(marker: nil, text: bytes[...]))
             definedTerm = Self.definedTerm(bytes, italic: italic)
         }
         self.pieces = pieces

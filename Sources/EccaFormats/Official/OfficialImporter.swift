@@ -35,8 +35,11 @@ public struct OfficialImporter: Sendable {
     public func run(files: [String], output: String) throws(OfficialImportError) -> Result {
         let names = files.map(FormexAdapter.name(of:)).joined(separator: ", ")
         let writer = try RulesXMLWriter(path: output, comment: "Imported by `ecca import` from \(names). Wording straight from the official XML; ids minted by ecca from the numbering (docs/importers.md).")
+        // The writer escapes and writes on a second thread while this one reads the next sections.
+        let background = BackgroundSink(writer)
         do throws(OfficialImportError) {
-            let result = try run(files: files, into: writer)
+            let result = try run(files: files, into: background)
+            try background.close()
             guard writer.provisionsWritten > 0 else {
                 writer.abandon()
                 throw OfficialImportError.nothingToImport(file: files.first ?? output,
@@ -45,6 +48,7 @@ public struct OfficialImporter: Sendable {
             try writer.finish()
             return result
         } catch {
+            background.stop()
             writer.abandon()
             throw error
         }

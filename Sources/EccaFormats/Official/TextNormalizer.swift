@@ -7,56 +7,72 @@ public enum TextNormalizer {
     public static func collapse(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
-            String(unsafeUninitializedCapacity: bytes.count) { output in
-                var written = 0
-                var pendingSpace = false
-                var index = 0
-                let count = bytes.count
-                @inline(__always) func emit(_ byte: UInt8) {
-                    if pendingSpace {
-                        if written > 0 {
-                            output[written] = 0x20
-                            written += 1
-                        }
-                        pendingSpace = false
-                    }
-                    output[written] = byte
+            String(unsafeUninitializedCapacity: bytes.count) { collapse(bytes, into: $0) }
+        }
+    }
+
+    /// `collapse` on bytes, appended to `output` (the CFR section reader builds a section's
+    /// wording this way, with no string per paragraph); returns the number of bytes appended.
+    @discardableResult
+    static func appendCollapsed(_ bytes: ArraySlice<UInt8>, to output: inout [UInt8]) -> Int {
+        let old = output.count
+        output.append(contentsOf: repeatElement(0, count: bytes.count))
+        let written = bytes.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { collapse(source, into: UnsafeMutableBufferPointer(rebasing: $0[old...])) }
+        }
+        output.removeLast(bytes.count - written)
+        return written
+    }
+
+    /// The collapsing loop: writes into `output` (at least as long as `bytes`), returns the length.
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        let count = bytes.count
+        @inline(__always) func emit(_ byte: UInt8) {
+            if pendingSpace {
+                if written > 0 {
+                    output[written] = 0x20
                     written += 1
                 }
-                while index < count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                            pendingSpace = true
-                        } else {
-                            emit(byte)
-                        }
-                        index += 1
-                        continue
-                    }
-                    // U+0085 and U+00A0 (C2 85, C2 A0); U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
-                    // (E2 80 xx, E2 81 9F); U+3000 (E3 80 80): whitespace, as Character.isWhitespace says.
-                    if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
-                        pendingSpace = true
-                        index += 2
-                        continue
-                    }
-                    if byte == 0xE2, index + 2 < count, isUnicodeSpace(bytes[index + 1], bytes[index + 2]) {
-                        pendingSpace = true
-                        index += 3
-                        continue
-                    }
-                    if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-                        pendingSpace = true
-                        index += 3
-                        continue
-                    }
-                    emit(byte)
-                    index += 1
-                }
-                return written
+                pendingSpace = false
             }
+            output[written] = byte
+            written += 1
         }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = true
+                } else {
+                    emit(byte)
+                }
+                index += 1
+                continue
+            }
+            // U+0085 and U+00A0 (C2 85, C2 A0); U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+            // (E2 80 xx, E2 81 9F); U+3000 (E3 80 80): whitespace, as Character.isWhitespace says.
+            if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
+                pendingSpace = true
+                index += 2
+                continue
+            }
+            if byte == 0xE2, index + 2 < count, isUnicodeSpace(bytes[index + 1], bytes[index + 2]) {
+                pendingSpace = true
+                index += 3
+                continue
+            }
+            if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                pendingSpace = true
+                index += 3
+                continue
+            }
+            emit(byte)
+            index += 1
+        }
+        return written
     }
 
     private static func isUnicodeSpace(_ second: UInt8, _ third: UInt8) -> Bool {
@@ -72,11 +88,18 @@ public enum TextNormalizer {
 
     /// `text` without leading and trailing whitespace and without the characters in `extra`.
     public static func trim(_ text: String, also extra: String = "") -> String {
+        // Most texts start and end with a letter or digit: nothing to trim, no characters to compare.
+        if let first = text.utf8.first, let last = text.utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last),
+           !extra.utf8.contains(where: isASCIIAlphanumeric) { return text }
         let unwanted = Set(extra)
         var slice = Substring(text)
         while let first = slice.first, first.isWhitespace || unwanted.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace || unwanted.contains(last) { slice = slice.dropLast() }
         return String(slice)
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
     /// The words of a text after `comparable` normalisation (for word diffs).
