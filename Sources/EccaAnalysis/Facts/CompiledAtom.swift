@@ -3,8 +3,9 @@ import ClauseGraph
 /// One atom of a condition with what it needs from the clause graph looked up once: its fact,
 /// whether that fact names provisions, and the values it allows. The single statement of what
 /// an atom means on a fact's value: `ConditionEvaluator` compiles atoms as it meets them, the
-/// engine compiles the graph's atoms once.
-struct CompiledAtom {
+/// engine compiles the graph's atoms once. A class, so that evaluating one retains it rather
+/// than copying its strings.
+final class CompiledAtom: Sendable {
     enum Test {
         case compare(Condition.Comparison)
         case equals(String, date: LegalDate?)

@@ -5,6 +5,7 @@ import ClauseGraph
 /// times faster: batch lines are written with it. Provision references, whose long wordings recur
 /// in every finding that cites them, are encoded once per writer.
 public final class AnalysisJSONWriter {
+    /// Kept between lines for its capacity.
     private var output: [UInt8] = []
     /// Encoded provision references by id, norm and status: a reference is built from the clause
     /// graph alone, so these determine it.
@@ -13,18 +14,33 @@ public final class AnalysisJSONWriter {
     public init() {}
 
     public func line(_ analysis: RequestAnalysis) -> String {
-        output.removeAll(keepingCapacity: true)
-        write(analysis)
-        return String(decoding: output, as: UTF8.self)
+        // The encoding runs on a value (no exclusivity checks on every byte appended to a class
+        // property); the buffer and the cache are moved in and out, never copied.
+        var encoder = Encoder()
+        swap(&encoder.output, &output)
+        swap(&encoder.provisionCache, &provisionCache)
+        encoder.output.removeAll(keepingCapacity: true)
+        encoder.write(analysis)
+        defer {
+            swap(&encoder.output, &output)
+            swap(&encoder.provisionCache, &provisionCache)
+        }
+        return String(decoding: encoder.output, as: UTF8.self)
     }
+}
+
+/// The JSON encoding itself.
+private struct Encoder {
+    var output: [UInt8] = []
+    var provisionCache: [String: [UInt8]] = [:]
 
     // MARK: Values
 
-    private func raw(_ text: StaticString) {
+    mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { output.append(contentsOf: $0) }
     }
 
-    private func string(_ text: String) {
+    mutating func string(_ text: String) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -42,7 +58,7 @@ public final class AnalysisJSONWriter {
         output.append(UInt8(ascii: "\""))
     }
 
-    private func escape(_ byte: UInt8) {
+    mutating func escape(_ byte: UInt8) {
         switch byte {
         case UInt8(ascii: "\""): raw("\\\"")
         case UInt8(ascii: "\\"): raw("\\\\")
@@ -61,9 +77,12 @@ public final class AnalysisJSONWriter {
         }
     }
 
-    private func int(_ value: Int) { output.append(contentsOf: Array(String(value).utf8)) }
+    mutating func int(_ value: Int) {
+        var text = String(value)
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
 
-    private func strings(_ values: [String]) {
+    mutating func strings(_ values: [String]) {
         output.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -72,26 +91,26 @@ public final class AnalysisJSONWriter {
         output.append(UInt8(ascii: "]"))
     }
 
-    private func array<T>(_ values: [T], _ body: (T) -> Void) {
+    mutating func array<T>(_ values: [T], _ body: (inout Encoder, T) -> Void) {
         output.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            body(value)
+            body(&self, value)
         }
         output.append(UInt8(ascii: "]"))
     }
 
     /// Objects in progress: whether the next member is the first.
-    private var firstMember: [Bool] = []
+    var firstMember: [Bool] = []
 
-    private func begin() {
+    mutating func begin() {
         output.append(UInt8(ascii: "{"))
         firstMember.append(true)
     }
 
     /// A member's key; members are written in sorted key order by the callers, as JSONEncoder's
     /// `.sortedKeys` orders them.
-    private func key(_ name: StaticString) {
+    mutating func key(_ name: StaticString) {
         if firstMember[firstMember.count - 1] {
             firstMember[firstMember.count - 1] = false
         } else {
@@ -102,51 +121,51 @@ public final class AnalysisJSONWriter {
         raw("\":")
     }
 
-    private func end() {
+    mutating func end() {
         output.append(UInt8(ascii: "}"))
         firstMember.removeLast()
     }
 
-    private func dictionary<T>(_ values: [String: T], _ body: (T) -> Void) {
+    mutating func dictionary<T>(_ values: [String: T], _ body: (inout Encoder, T) -> Void) {
         output.append(UInt8(ascii: "{"))
         for (index, key) in values.keys.sorted().enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             string(key)
             output.append(UInt8(ascii: ":"))
-            body(values[key]!)
+            body(&self, values[key]!)
         }
         output.append(UInt8(ascii: "}"))
     }
 
     // MARK: Analysis types
 
-    private func write(_ analysis: RequestAnalysis) {
+    mutating func write(_ analysis: RequestAnalysis) {
         begin()
         key("asOf"); string(analysis.asOf.iso)
         key("assumptions"); strings(analysis.assumptions)
-        key("findings"); array(analysis.findings, write)
+        key("findings"); array(analysis.findings) { $0.write($1) }
         key("id"); string(analysis.id)
-        key("items"); array(analysis.items, write)
+        key("items"); array(analysis.items) { $0.write($1) }
         key("notes"); strings(analysis.notes)
-        key("postures"); dictionary(analysis.postures) { string($0.rawValue) }
+        key("postures"); dictionary(analysis.postures) { $0.string($1.rawValue) }
         key("verdict"); string(analysis.verdict.rawValue)
         end()
     }
 
-    private func write(_ item: ItemAnalysis) {
+    mutating func write(_ item: ItemAnalysis) {
         begin()
         key("artifact"); string(item.artifact)
         key("channel"); string(item.channel)
         if let id = item.id { key("id"); string(id) }
         key("index"); int(item.index)
-        key("postures"); dictionary(item.postures, write)
+        key("postures"); dictionary(item.postures) { $0.write($1) }
         key("verdict"); string(item.verdict.rawValue)
         end()
     }
 
-    private func write(_ posture: ItemPostureAnalysis) {
+    mutating func write(_ posture: ItemPostureAnalysis) {
         begin()
-        key("channels"); array(posture.channels, write)
+        key("channels"); array(posture.channels) { $0.write($1) }
         key("compliantAlternatives"); strings(posture.compliantAlternatives)
         key("cures"); strings(posture.cures)
         key("decidingConditions"); strings(posture.decidingConditions)
@@ -155,7 +174,7 @@ public final class AnalysisJSONWriter {
         end()
     }
 
-    private func write(_ channel: ChannelOutcome) {
+    mutating func write(_ channel: ChannelOutcome) {
         begin()
         key("channel"); string(channel.channel)
         key("outcome"); string(channel.outcome.rawValue)
@@ -163,23 +182,23 @@ public final class AnalysisJSONWriter {
         end()
     }
 
-    private func write(_ finding: Finding) {
+    mutating func write(_ finding: Finding) {
         begin()
         key("assumptions"); strings(finding.assumptions)
         key("channel"); string(finding.channel)
-        key("exceptions"); array(finding.exceptions, write)
+        key("exceptions"); array(finding.exceptions) { $0.write($1) }
         key("id"); string(finding.id)
         key("item"); int(finding.item)
         key("posture"); string(finding.posture.rawValue)
-        key("provisions"); array(finding.provisions, write)
+        key("provisions"); array(finding.provisions) { $0.write($1) }
         if let recipient = finding.recipient { key("recipient"); int(recipient) }
-        key("rules"); array(finding.rules, write)
+        key("rules"); array(finding.rules) { $0.write($1) }
         key("signature"); string(finding.signature)
         key("triggeringFacts"); strings(finding.triggeringFacts)
         end()
     }
 
-    private func write(_ provision: ProvisionReference) {
+    mutating func write(_ provision: ProvisionReference) {
         let cacheKey = "\(provision.id)|\(provision.norm ?? "")|\(provision.modality)|\(provision.status)"
         if let cached = provisionCache[cacheKey] {
             output.append(contentsOf: cached)
@@ -205,7 +224,7 @@ public final class AnalysisJSONWriter {
         if provisionCache.count < 4096 { provisionCache[cacheKey] = Array(output[start...]) }
     }
 
-    private func write(_ rule: RuleApplication) {
+    mutating func write(_ rule: RuleApplication) {
         begin()
         key("citation"); string(rule.citation)
         key("label"); string(rule.label)
@@ -214,7 +233,7 @@ public final class AnalysisJSONWriter {
         end()
     }
 
-    private func write(_ exception: ExceptionOutcome) {
+    mutating func write(_ exception: ExceptionOutcome) {
         begin()
         if let citation = exception.citation { key("citation"); string(citation) }
         key("holds"); string(exception.holds.rawValue)

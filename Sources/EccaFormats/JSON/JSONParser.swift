@@ -7,16 +7,26 @@ public struct JSONParser {
     private var line: Int
     private var lineStart = 0
     private var depth = 0
+    /// Whether the bytes are known to be valid UTF-8 (they came from a `String`): strings cut
+    /// from them at quotes need no validating again.
+    private let validUTF8: Bool
     public static let maximumDepth = 64
 
     /// - Parameter firstLine: the line number of the first byte (for NDJSON records).
     public init(bytes: [UInt8], firstLine: Int = 1) {
         self.bytes = bytes
         self.line = firstLine
+        validUTF8 = false
+    }
+
+    private init(text: String, firstLine: Int) {
+        bytes = Array(text.utf8)
+        line = firstLine
+        validUTF8 = true
     }
 
     public static func parse(_ text: String, firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8), firstLine: firstLine)
+        var parser = JSONParser(text: text, firstLine: firstLine)
         return try parser.parseDocument()
     }
 
@@ -141,7 +151,10 @@ public struct JSONParser {
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            let text = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            let text = bytes.withUnsafeBufferPointer { buffer in
+                let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                return validUTF8 ? String(decoding: piece, as: UTF8.self) : String(validating: piece, as: UTF8.self)
+            }
             guard let text else { throw error("string is not valid UTF-8") }
             index = end + 1
             return text
