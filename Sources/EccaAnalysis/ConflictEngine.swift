@@ -29,9 +29,15 @@ public final class ConflictEngine {
     /// failure stays with its request. Internal, so only `@testable` code can set it.
     var injectedFault: SMTError?
 
-    public init(graph: ClauseGraph, options: AnalysisOptions = AnalysisOptions()) throws {
+    /// Classes solved by other engines of the same batch, if any.
+    let shared: SolvedClasses?
+
+    /// - Parameter shared: answers shared with other engines on the same graph and options (a
+    ///   batch's workers).
+    public init(graph: ClauseGraph, options: AnalysisOptions = AnalysisOptions(), shared: SolvedClasses? = nil) throws {
         self.graph = graph
         self.options = options
+        self.shared = options.reuseEquivalentChecks ? shared : nil
         encoding = try RegulationEncoding(graph: graph, timeoutMilliseconds: options.timeoutMilliseconds,
                                           resourceLimit: options.resourceLimit, memoryLimitMegabytes: options.memoryLimitMegabytes)
         mapSolver = try SMTSolver(context: encoding.context)
@@ -238,43 +244,36 @@ public final class ConflictEngine {
         statuses[provision]?.binds(on: date, posture: posture) ?? graph.binds(provision: provision, on: date, posture: posture)
     }
 
-    /// What depends on the date alone, for the last date asked: the checks of one request all
-    /// share it, and batches repeat dates.
-    private final class DateFacts {
-        let asOf: LegalDate
-        /// Per posture (`Posture.allCases` order), per checked norm: its provision binds.
-        var binding: [[Bool]?] = Array(repeating: nil, count: Posture.allCases.count)
-        /// Provision status sentences by provision id.
-        var statusTexts: [String: String] = [:]
-        init(asOf: LegalDate) { self.asOf = asOf }
+    /// What depends on a date and posture alone.
+    struct DatedPosture {
+        /// Per checked norm (`encoding.checkedNorms` order): its provision binds.
+        var binding: [Bool]
+        /// Obligations whose provision does not bind, each with the note that says so.
+        var unboundObligations: [(norm: Int, note: String)]
     }
 
-    private var lastDate = DateFacts(asOf: LegalDate(dayNumber: 0))
+    /// `DatedPosture`s by date and posture (text, enforcement): batches repeat dates. Bounded.
+    private var datedPostures: [LegalDate: [DatedPosture?]] = [:]
 
-    private func dateFacts(on asOf: LegalDate) -> DateFacts {
-        if lastDate.asOf != asOf { lastDate = DateFacts(asOf: asOf) }
-        return lastDate
+    func dated(_ asOf: LegalDate, _ posture: Posture) -> DatedPosture {
+        let slot = posture == .text ? 0 : 1
+        if let known = datedPostures[asOf]?[slot] { return known }
+        let binding = encoding.checkedNorms.map { binds($0.provisionID, on: asOf, posture: posture) }
+        var unbound: [(norm: Int, note: String)] = []
+        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation && !binding[index] {
+            guard let provision = graph.provisions[norm.provisionID] else { continue }
+            let status = statusText(norm.provisionID, asOf: asOf)
+            unbound.append((index, "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"))
+        }
+        let result = DatedPosture(binding: binding, unboundObligations: unbound)
+        if datedPostures.count >= 4096 { datedPostures.removeAll(keepingCapacity: true) }
+        datedPostures[asOf, default: [nil, nil]][slot] = result
+        return result
     }
 
     /// Whether each checked norm's provision binds on `asOf` under `posture`, in
     /// `encoding.checkedNorms` order.
-    func binding(on asOf: LegalDate, posture: Posture) -> [Bool] {
-        let memo = dateFacts(on: asOf)
-        let slot = Posture.allCases.firstIndex(of: posture)!
-        if let known = memo.binding[slot] { return known }
-        let vector = encoding.checkedNorms.indices.map { binds(encoding.checkedNorms[$0].provisionID, on: asOf, posture: posture) }
-        memo.binding[slot] = vector
-        return vector
-    }
-
-    /// `statusText`, remembered for the date.
-    func statusSentence(_ provision: String, asOf: LegalDate) -> String {
-        let memo = dateFacts(on: asOf)
-        if let known = memo.statusTexts[provision] { return known }
-        let text = statusText(provision, asOf: asOf)
-        memo.statusTexts[provision] = text
-        return text
-    }
+    func binding(on asOf: LegalDate, posture: Posture) -> [Bool] { dated(asOf, posture).binding }
 
     func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
         let key = keys.key(prepared, posture: posture, binding: binding(on: asOf, posture: posture))
@@ -282,6 +281,10 @@ public final class ConflictEngine {
         if options.reuseEquivalentChecks, let cached = solved[key] {
             decided = cached
             statistics.cached += 1
+        } else if let answered = shared?.answer(for: key) {
+            decided = answered
+            statistics.cached += 1
+            remember(answered, for: key)
         } else {
             do {
                 try injectedFault.map { throw $0 }
@@ -294,13 +297,18 @@ public final class ConflictEngine {
             statistics.solved += 1
             // A check the solver gave up on is not an answer for its class: solve it again next time.
             if !(decided.reason?.hasPrefix("solver: ") ?? false) {
-                if solved.count >= Self.cacheLimit { solved.removeAll(keepingCapacity: true) }
-                solved[key] = decided
+                remember(decided, for: key)
+                shared?.record(decided, for: key)
             }
         }
         let snapshot = decided.clashingSets.isEmpty ? nil : prepared.snapshot
         let findings = decided.clashingSets.map { explain($0, snapshot: snapshot!, posture: posture, slot: prepared.slot, asOf: asOf) }
         return SlotResult(outcome: decided.outcome, findings: findings, deciding: decided.deciding, reason: decided.reason)
+    }
+
+    private func remember(_ answer: SolvedCheck, for key: CheckClass) {
+        if solved.count >= Self.cacheLimit { solved.removeAll(keepingCapacity: true) }
+        solved[key] = answer
     }
 
     private func solve(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SolvedCheck {

@@ -83,4 +83,22 @@ import Testing
         #expect(checked > 300)
         #expect(unknown > 20)
     }
+
+    @Test func enginesSharingSolvedClassesSolveEachClassOnce() throws {
+        let graph = try Self.shippedGraph()
+        let shared = SolvedClasses()
+        let first = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil), shared: shared)
+        let second = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil), shared: shared)
+        let alone = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil))
+        let writer = AnalysisJSONWriter()
+        let generator = RequestGenerator(seed: 13)
+        let requests = (0..<100).map { Self.varied(generator, $0) }
+        for request in requests { _ = try first.analyze(request) }
+        for request in requests {
+            #expect(writer.line(try second.analyze(request)) == writer.line(try alone.analyze(request)))
+        }
+        #expect(first.statistics.solved > 0)
+        #expect(second.statistics.solved == 0)
+        #expect(second.statistics.cached == alone.statistics.solved + alone.statistics.cached)
+    }
 }

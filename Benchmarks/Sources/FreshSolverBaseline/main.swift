@@ -29,24 +29,27 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+// Both sides write each analysis as a batch line, as `ecca batch` does.
 var warmVerdicts: [Verdict] = []
 let warm = try seconds {
     let engine = try ConflictEngine(graph: loaded.graph, options: options)
+    let writer = AnalysisJSONWriter()
     for request in requests.prefix(warmCount) {
         let analysis = try engine.analyze(request)
         warmVerdicts.append(analysis.verdict)
-        _ = AnalysisJSON.encode(analysis, pretty: false)
+        _ = writer.line(analysis)
     }
 }
 var freshOptions = options
 freshOptions.reuseEquivalentChecks = false
 var disagreements = 0
 let fresh = try seconds {
+    let writer = AnalysisJSONWriter()
     for (index, request) in requests.prefix(freshCount).enumerated() {
         let engine = try ConflictEngine(graph: loaded.graph, options: freshOptions)
         let analysis = try engine.analyze(request)
         if index < warmVerdicts.count && analysis.verdict != warmVerdicts[index] { disagreements += 1 }
-        _ = AnalysisJSON.encode(analysis, pretty: false)
+        _ = writer.line(analysis)
     }
 }
 let warmRate = Double(warmCount) / warm

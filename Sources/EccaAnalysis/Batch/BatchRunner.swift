@@ -35,6 +35,8 @@ public final class BatchRunner: @unchecked Sendable {
 
     public let options: Options
     let requestSchema: RelaxNGSchema?
+    /// Classes solved by any worker, so each is solved once per batch.
+    let solvedClasses = SolvedClasses()
 
     public init(graph: ClauseGraph, analysis: AnalysisOptions, options: Options, requestSchema: RelaxNGSchema?) {
         self.graph = graph
@@ -83,7 +85,7 @@ public final class BatchRunner: @unchecked Sendable {
 
         init(runner: BatchRunner) throws {
             self.runner = runner
-            engine = try ConflictEngine(graph: runner.graph, options: runner.analysis)
+            engine = try ConflictEngine(graph: runner.graph, options: runner.analysis, shared: runner.solvedClasses)
             let vocabulary = RequestVocabulary(graph: runner.graph)
             decoder = RequestJSONDecoder(vocabulary: vocabulary)
             loader = RequestLoader(vocabulary: vocabulary, schema: runner.requestSchema)
@@ -111,7 +113,7 @@ public final class BatchRunner: @unchecked Sendable {
         /// After a solver failure the engine's Z3 context may hold a half-done scope: the records
         /// after it get a fresh engine, so one failure never spreads. Its counts are kept.
         private func renewEngine() {
-            guard let fresh = try? ConflictEngine(graph: runner.graph, options: runner.analysis) else { return }
+            guard let fresh = try? ConflictEngine(graph: runner.graph, options: runner.analysis, shared: runner.solvedClasses) else { return }
             runner.record(engine)
             engine = fresh
         }

@@ -168,14 +168,8 @@ extension ConflictEngine {
     /// Obligations whose condition holds for this item but whose provision does not bind yet (or
     /// any more) on the as-of date: reported as not binding rather than as conflicts.
     func notBindingNotes(_ prepared: PreparedSlot, asOf: LegalDate, posture: Posture) -> [String] {
-        var notes: [String] = []
-        let binding = binding(on: asOf, posture: posture)
-        for index in binding.indices where !binding[index] && prepared.normTruths[index] == .true {
-            let norm = encoding.checkedNorms[index]
-            guard norm.modality == .obligation, let provision = graph.provisions[norm.provisionID] else { continue }
-            let status = statusSentence(norm.provisionID, asOf: asOf)
-            notes.append("item \(prepared.slot.item): \(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))")
+        dated(asOf, posture).unboundObligations.compactMap { norm, note in
+            prepared.normTruths[norm] == .true ? "item \(prepared.slot.item): " + note : nil
         }
-        return notes
     }
 }
