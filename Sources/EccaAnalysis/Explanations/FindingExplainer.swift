@@ -6,10 +6,11 @@ extension ConflictEngine {
     /// applied, and each exception with the reason it failed.
     func explain(_ provisions: [String], snapshot: FactSnapshot, posture: Posture, slot: CheckSlot, asOf: LegalDate) -> Finding {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        let norms = encoding.checkedNorms.filter { norm in
-            provisions.contains(norm.provisionID) && graph.binds(provision: norm.provisionID, on: asOf, posture: posture)
-                && (norm.condition.map(evaluator.evaluate) ?? .true) != .false
-        }
+        let binding = binding(on: asOf, posture: posture)
+        let norms = encoding.checkedNorms.indices.filter { index in
+            let norm = encoding.checkedNorms[index]
+            return binding[index] && provisions.contains(norm.provisionID) && (norm.condition.map(evaluator.evaluate) ?? .true) != .false
+        }.map { encoding.checkedNorms[$0] }
         // Obligations (EU) first, then prohibitions, each in clause-graph order.
         let ordered = norms.filter { $0.modality == .obligation } + norms.filter { $0.modality == .prohibition }
         var references: [ProvisionReference] = []
