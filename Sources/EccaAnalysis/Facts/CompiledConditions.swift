@@ -36,6 +36,11 @@ struct CompiledConditions {
     /// Per checked norm: its condition and none of its exceptions.
     let norms: [Program]
     let rules: [Program]
+    /// Rule indices, each after the rules its condition refers to (rules form no cycle: the lint
+    /// rejects one; a reference that would close one reads unknown).
+    let ruleOrder: [Int]
+    /// The deepest stack any program needs.
+    let stackDepth: Int
 
     init(graph: ClauseGraph, layout: FactLayout, atoms: [Condition], norms: [Norm]) {
         self.atoms = atoms
@@ -81,6 +86,29 @@ struct CompiledConditions {
             return compile(condition: rule.condition, exceptions: rule.exceptions.map(\.condition))
         }
 
+        var order: [Int] = []
+        var state = Array(repeating: 0, count: self.rules.count)  // 0 new, 1 in progress, 2 done
+        func visit(_ index: Int, _ programs: [Program]) {
+            guard state[index] == 0 else { return }
+            state[index] = 1
+            for case .rule(let next) in programs[index].operations { visit(next, programs) }
+            state[index] = 2
+            order.append(index)
+        }
+        for index in self.rules.indices { visit(index, self.rules) }
+        ruleOrder = order
+        stackDepth = (self.norms + self.rules).map { program in
+            var depth = 0, deepest = 1
+            for operation in program.operations {
+                switch operation {
+                case .atom, .constant, .rule: depth += 1
+                case .not: break
+                case .and(let count), .or(let count): depth -= count - 1
+                }
+                deepest = max(deepest, depth)
+            }
+            return deepest
+        }.max() ?? 1
         let positions = atoms.map { atom in atom.facts.first.flatMap { layout.positions[$0] } }
         atomScopes = positions.map { $0?.scope ?? .request }
         factPositions = positions.map { $0?.index }
@@ -97,68 +125,52 @@ struct CompiledConditions {
         }
     }
 
-    /// The truth of every checked norm (condition ∧ ¬exceptions) given every atom's truth.
-    func normTruths(atoms truths: [Truth]) -> [Truth] {
-        var run = Run(conditions: self, atoms: truths)
-        return norms.map { run.evaluate($0) }
+    /// The truth of every checked norm (condition ∧ ¬exceptions) given every atom's truth. Rules
+    /// are evaluated first, each after the rules it refers to; the scratch space is on the stack.
+    func normTruths(atoms: [Truth]) -> [Truth] {
+        withUnsafeTemporaryAllocation(of: Truth.self, capacity: rules.count + stackDepth) { scratch in
+            let ruleTruths = UnsafeMutableBufferPointer(rebasing: scratch[..<rules.count])
+            let stack = UnsafeMutableBufferPointer(rebasing: scratch[rules.count...])
+            ruleTruths.initialize(repeating: .unknown)
+            for index in ruleOrder { ruleTruths[index] = Self.evaluate(rules[index], atoms: atoms, rules: ruleTruths, stack: stack) }
+            return norms.map { Self.evaluate($0, atoms: atoms, rules: ruleTruths, stack: stack) }
+        }
     }
 
-    /// One evaluation: rule truths are worked out once and remembered.
-    private struct Run {
-        let conditions: CompiledConditions
-        let atoms: [Truth]
-        /// nil: not yet evaluated; `.some(nil)`: being evaluated (a cycle reads unknown).
-        var ruleTruths: [Truth??]
-        var stack: [Truth] = []
-
-        init(conditions: CompiledConditions, atoms: [Truth]) {
-            self.conditions = conditions
-            self.atoms = atoms
-            ruleTruths = Array(repeating: nil, count: conditions.rules.count)
-            stack.reserveCapacity(16)
-        }
-
-        mutating func evaluate(_ program: Program) -> Truth {
-            let base = stack.count
-            for operation in program.operations {
-                switch operation {
-                case .atom(let index): stack.append(atoms[index])
-                case .constant(let truth): stack.append(truth)
-                case .rule(let index): stack.append(rule(index))
-                case .not: stack[stack.count - 1] = stack[stack.count - 1].negated
-                case .and(let count): combine(count, absorbing: .false, identity: .true)
-                case .or(let count): combine(count, absorbing: .true, identity: .false)
+    /// Runs one program on a stack of `stack.count` ≥ its depth.
+    private static func evaluate(_ program: Program, atoms: [Truth], rules: UnsafeMutableBufferPointer<Truth>,
+                                 stack: UnsafeMutableBufferPointer<Truth>) -> Truth {
+        var top = 0
+        for operation in program.operations {
+            switch operation {
+            case .atom(let index):
+                stack[top] = atoms[index]
+                top += 1
+            case .constant(let truth):
+                stack[top] = truth
+                top += 1
+            case .rule(let index):
+                stack[top] = rules[index]
+                top += 1
+            case .not:
+                stack[top - 1] = stack[top - 1].negated
+            case .and(let count), .or(let count):
+                // Kleene and/or over the top `count` values: the absorbing value wins, then unknown.
+                let isAnd: Bool = if case .and = operation { true } else { false }
+                let absorbing: Truth = isAnd ? .false : .true
+                var result: Truth = isAnd ? .true : .false
+                for value in stack[(top - count)..<top] {
+                    if value == absorbing {
+                        result = absorbing
+                        break
+                    }
+                    if value == .unknown { result = .unknown }
                 }
-            }
-            let result = stack[base]
-            stack.removeSubrange(base...)
-            return result
-        }
-
-        /// Kleene and/or over the top `count` values: the absorbing value wins, then unknown.
-        private mutating func combine(_ count: Int, absorbing: Truth, identity: Truth) {
-            var result = identity
-            for value in stack[(stack.count - count)...] {
-                if value == absorbing {
-                    result = absorbing
-                    break
-                }
-                if value == .unknown { result = .unknown }
-            }
-            stack.removeLast(count)
-            stack.append(result)
-        }
-
-        private mutating func rule(_ index: Int) -> Truth {
-            switch ruleTruths[index] {
-            case .some(.some(let truth)): return truth
-            case .some(.none): return .unknown
-            case .none:
-                ruleTruths[index] = .some(nil)
-                let truth = evaluate(conditions.rules[index])
-                ruleTruths[index] = truth
-                return truth
+                top -= count
+                stack[top] = result
+                top += 1
             }
         }
+        return stack[0]
     }
 }
