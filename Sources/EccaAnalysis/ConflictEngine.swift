@@ -409,11 +409,17 @@ public final class ConflictEngine {
         let tracks = encoding.tracks
         try mapSolver.push()
         defer { try? mapSolver.pop() }
-        var found: [[String]] = []
+        var found: [[Int]] = []
+        // Z3's models and cores, hence the order the sets are met in, depend on the solver's
+        // history (which checks this worker happened to run before): list them in clause-graph
+        // order so that the same request always reads the same.
+        func listed(_ sets: [[Int]]) -> [[String]] {
+            sets.sorted { $0.lexicographicallyPrecedes($1) }.map { $0.map { tracks[$0].provision } }
+        }
         var iterations = 0
         while iterations < 4 * (options.maximumFindingsPerCheck + tracks.count) {
             iterations += 1
-            guard try mapSolver.check() == .sat else { return (found, false) }
+            guard try mapSolver.check() == .sat else { return (listed(found), false) }
             let model = try mapSolver.model()
             var seed: [Int] = []
             for (index, track) in tracks.enumerated() where try model.evalBool(track.literal) != false { seed.append(index) }
@@ -440,11 +446,11 @@ public final class ConflictEngine {
                         mus = trial
                     }
                 }
-                found.append(mus.map { tracks[$0].provision })
-                if found.count >= options.maximumFindingsPerCheck { return (found, true) }
+                found.append(mus)
+                if found.count >= options.maximumFindingsPerCheck { return (listed(found), true) }
                 try mapSolver.assert(encoding.context.or(mus.map { try encoding.context.not(tracks[$0].literal) }))
             }
         }
-        return (found, true)
+        return (listed(found), true)
     }
 }

@@ -101,4 +101,26 @@ import Testing
         #expect(second.statistics.solved == 0)
         #expect(second.statistics.cached == alone.statistics.solved + alone.statistics.cached)
     }
+
+    /// Z3's models and cores depend on what the solver ran before, and with them the order in
+    /// which clashing sets are met (a batch with two workers listed one request's findings in
+    /// two orders). Findings of one check are listed in clause-graph order, whatever the history.
+    @Test func findingsOfOneCheckAreListedInClauseGraphOrder() throws {
+        let graph = try Self.shippedGraph()
+        let position = Dictionary(uniqueKeysWithValues: graph.provisionOrder.enumerated().map { ($1, $0) })
+        let engine = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil))
+        // The request that showed it, then a sweep.
+        let requests = [RequestGenerator(seed: 1).request(7206)] + (0..<300).map { Self.varied(RequestGenerator(seed: 21), $0) }
+        var checksWithSeveral = 0
+        for request in requests {
+            let findings = try engine.analyze(request).findings
+            let byCheck = Dictionary(grouping: findings) { "\($0.item) \($0.channel) \($0.recipient ?? -1) \($0.posture)" }
+            for group in byCheck.values where group.count > 1 {
+                checksWithSeveral += 1
+                let keys = group.map { $0.provisions.map { position[$0.id] ?? -1 }.sorted() }
+                #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) }, "\(request.id): \(group.map(\.signature))")
+            }
+        }
+        #expect(checksWithSeveral > 0)
+    }
 }

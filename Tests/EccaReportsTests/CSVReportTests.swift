@@ -18,7 +18,7 @@ import Testing
         #expect(conflict["text_verdict"] == "conflict")
         #expect(conflict["enforcement_verdict"] == "clear")
         #expect(conflict["finding_count"] == "2")
-        #expect(conflict["conflict_signatures"] == "eu.gpai-code.safety-security.m3-5 + us.ai-diffusion.4e091; eu.ai-act.art92.5 + us.ai-diffusion.4e091")
+        #expect(conflict["conflict_signatures"] == "eu.ai-act.art92.5 + us.ai-diffusion.4e091; eu.gpai-code.safety-security.m3-5 + us.ai-diffusion.4e091")
         #expect(conflict["obliging_provisions"]?.contains("EU Art. 92(5)") == true)
         #expect(conflict["forbidding_provisions"] == "US 15 CFR Part 774, Supp. No. 1, ECCN 4E091")
         #expect(conflict["failed_exceptions"]?.contains("15 CFR 740.27") == true)
