@@ -29,8 +29,6 @@ struct CompiledConditions {
     /// Per atom, the position of its fact among its scope's facts (`FactLayout`); nil for a fact
     /// outside the vocabulary, which is unknown.
     let factPositions: [Int?]
-    /// The scope of each atom's fact.
-    let atomScopes: [FactBinding.Scope]
     /// Atom indices by scope (`FactBinding.Scope.rawValue`).
     let atomsByScope: [[Int]]
     /// Per checked norm: its condition and none of its exceptions.
@@ -110,7 +108,7 @@ struct CompiledConditions {
             return deepest
         }.max() ?? 1
         let positions = atoms.map { atom in atom.facts.first.flatMap { layout.positions[$0] } }
-        atomScopes = positions.map { $0?.scope ?? .request }
+        let atomScopes = positions.map { $0?.scope ?? .request }
         factPositions = positions.map { $0?.index }
         var byScope = Array(repeating: [Int](), count: FactBinding.Scope.allCases.count)
         for (position, scope) in atomScopes.enumerated() { byScope[scope.rawValue].append(position) }

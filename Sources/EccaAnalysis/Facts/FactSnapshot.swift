@@ -129,10 +129,6 @@ public final class FactReader {
         return [nil]
     }
 
-    public func snapshot(_ request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> FactSnapshot {
-        layout.snapshot(FactBinding.Scope.allCases.map { facts($0, of: request, slot: slot, asOf: asOf) })
-    }
-
     /// The facts of one scope of a check: those of the request, of its item, its channel or its
     /// recipient. Facts no request field supplies belong to the request.
     public func facts(_ scope: FactBinding.Scope, of request: DisclosureRequest, slot: CheckSlot, asOf: LegalDate) -> ScopedFacts {
