@@ -104,7 +104,7 @@ import Testing
         for provision in eu {
             let locator = try #require(provision.sourceID, "\(provision.id) has no source id")
             let official = try #require(formex.text(at: locator), "\(provision.id): no Formex element at \(locator)")
-            #expect(FormexText.comparable(provision.wording) == FormexText.comparable(official), "\(provision.id) (\(locator)) differs from the Official Journal")
+            #expect(TextNormalizer.comparable(provision.wording) == TextNormalizer.comparable(official), "\(provision.id) (\(locator)) differs from the Official Journal")
         }
     }
 

@@ -131,7 +131,7 @@ public struct CitationChecker {
             let formex: FormexText
             do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
             let number = formex.act.element("BIB.INSTANCE")?.element("NO.DOC")
-            officials.append(.formex(formex, year: number?.element("YEAR")?.text, number: number?.element("NO.CURRENT")?.text,
+            officials.append(.formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
                                      file: act.path))
         }
     }

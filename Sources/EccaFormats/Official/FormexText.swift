@@ -10,28 +10,39 @@ import EccaXML
 /// - `NNN~K`, `NNN.PPP~K`: the K-th subparagraph (`ALINEA`);
 /// - `ANNEX XI`: an annex's `CONTENTS`.
 ///
-/// Text is flattened the same way everywhere: footnotes (`NOTE`) dropped, superscripts written
-/// `^25`, quotation milestones as their characters, block elements separated by one space, and
-/// whitespace collapsed.
+/// Text is flattened by `TextFlattening.formex`, the rule the Formex importer uses too: footnotes
+/// (`NOTE`) dropped, superscripts written `^25`, quotation milestones as their characters, block
+/// elements separated by one space, and whitespace collapsed.
 public struct FormexText: Sendable {
-    public let act: XMLElementNode
-    public let annexes: [String: XMLElementNode]
+    public let act: OfficialElement
+    public let annexes: [String: OfficialElement]
 
-    public init(act: XMLElementNode, annexes: [String: XMLElementNode] = [:]) {
+    public init(act: OfficialElement, annexes: [String: OfficialElement] = [:]) {
         self.act = act
         self.annexes = annexes
     }
 
     /// Loads the main act and every annex file found beside it (`*.fmx.xml` with an `ANNEX` root).
     public static func load(actPath: String, annexPaths: [String] = []) throws(XMLReadError) -> FormexText {
-        let act = try XMLElementNode.parse(XMLStreamReader(path: actPath))
-        var annexes: [String: XMLElementNode] = [:]
+        let act = try read(actPath)
+        var annexes: [String: OfficialElement] = [:]
         for path in annexPaths {
-            let root = try XMLElementNode.parse(XMLStreamReader(path: path))
+            let root = try read(path)
             guard root.name == "ANNEX", let title = root.element("TITLE")?.element("TI") else { continue }
             annexes[flatten(title)] = root
         }
         return FormexText(act: act, annexes: annexes)
+    }
+
+    /// A whole Formex file as one tree, read through the importers' stream.
+    private static func read(_ path: String) throws(XMLReadError) -> OfficialElement {
+        do {
+            let stream = try OfficialStream(path: path)
+            return try stream.capture(try stream.root())
+        } catch {
+            if case .unreadable(let reason) = error { throw reason }
+            throw XMLReadError(kind: .malformed, location: XMLSourceLocation(file: path, line: 1), message: error.description)
+        }
     }
 
     /// The flattened official text at `locator`, or nil when the locator names nothing.
@@ -39,7 +50,7 @@ public struct FormexText: Sendable {
         element(at: locator).map { FormexText.flatten($0.node, skipping: $0.skip) }
     }
 
-    private func element(at locator: String) -> (node: XMLElementNode, skip: Set<String>)? {
+    private func element(at locator: String) -> (node: OfficialElement, skip: Set<String>)? {
         if locator.hasPrefix("ANNEX ") {
             guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return nil }
             return (contents, [])
@@ -91,18 +102,13 @@ public struct FormexText: Sendable {
 
     /// Depth-first search for the first element matching `predicate`, not descending into quoted
     /// amendments to other acts (`QUOT.S`).
-    static func find(in node: XMLElementNode, where predicate: (XMLElementNode) -> Bool) -> XMLElementNode? {
-        for child in node.elements() {
-            if predicate(child) { return child }
-            if child.name == "QUOT.S" { continue }
-            if let found = find(in: child, where: predicate) { return found }
-        }
-        return nil
+    static func find(in node: OfficialElement, where predicate: (OfficialElement) -> Bool) -> OfficialElement? {
+        node.first(where: predicate, barriers: ["QUOT.S"])
     }
 
     /// Breadth-first search for the first element matching `predicate`, level by level, not
     /// descending into quoted amendments to other acts (`QUOT.S`).
-    static func findShallowest(in node: XMLElementNode, where predicate: (XMLElementNode) -> Bool) -> XMLElementNode? {
+    static func findShallowest(in node: OfficialElement, where predicate: (OfficialElement) -> Bool) -> OfficialElement? {
         var level = node.elements()
         while !level.isEmpty {
             if let found = level.first(where: predicate) { return found }
@@ -113,51 +119,8 @@ public struct FormexText: Sendable {
 
     static let blockElements: Set<String> = ["P", "ALINEA", "NP", "NO.P", "TXT", "ITEM", "LIST", "PARAG", "ROW", "CELL", "GR.SEQ", "TITLE", "TI", "STI"]
 
-    /// The flattening rule shared by the shipped wording and `cite-check`.
-    public static func flatten(_ node: XMLElementNode, skipping skip: Set<String> = []) -> String {
-        var output = ""
-        func walk(_ element: XMLElementNode) {
-            for child in element.children {
-                switch child {
-                case .text(let text): output += text
-                case .processingInstruction: break
-                case .element(let inner):
-                    if inner.name == "NOTE" || skip.contains(inner.name) { continue }
-                    if inner.name == "QUOT.START" || inner.name == "QUOT.END" {
-                        if let code = inner["CODE"], let value = UInt32(code, radix: 16), let scalar = Unicode.Scalar(value) {
-                            output.unicodeScalars.append(scalar)
-                        }
-                        continue
-                    }
-                    if inner.name == "HT", inner["TYPE"] == "SUP" {
-                        output += "^"
-                        walk(inner)
-                        continue
-                    }
-                    let block = blockElements.contains(inner.name)
-                    if block { output += " " }
-                    walk(inner)
-                    if block { output += " " }
-                }
-            }
-        }
-        walk(node)
-        return output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// Normalisation for comparing wordings: whitespace collapsed, typographic quotes and dashes
-    /// mapped to ASCII, non-breaking spaces to spaces.
-    public static func comparable(_ text: String) -> String {
-        var mapped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": mapped += "'"
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": mapped += "\""
-            case "\u{2013}", "\u{2014}", "\u{2212}": mapped += "-"
-            case "\u{00A0}", "\u{2009}", "\u{202F}": mapped += " "
-            default: mapped.unicodeScalars.append(scalar)
-            }
-        }
-        return mapped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The flattening rule shared by the shipped wording, the importer and `cite-check`.
+    public static func flatten(_ node: OfficialElement, skipping skip: Set<String> = []) -> String {
+        TextFlattening.formex.flatten(node, skipping: skip)
     }
 }

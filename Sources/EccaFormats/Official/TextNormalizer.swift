@@ -3,7 +3,7 @@
 /// Works on UTF-8 bytes: the importers run it on every paragraph of a 200 MB file.
 public enum TextNormalizer {
     /// Runs of ASCII whitespace (and no-break spaces) become one space; leading and trailing
-    /// whitespace is dropped. The same rule as `FormexText.flatten`'s final step.
+    /// whitespace is dropped. The last step of every `TextFlattening`.
     public static func collapse(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
@@ -83,8 +83,20 @@ public enum TextNormalizer {
     }
 
     /// Normalisation for comparing wordings: whitespace collapsed, typographic quotes and dashes
-    /// mapped to ASCII, no-break spaces to spaces (`FormexText.comparable`).
-    public static func comparable(_ text: String) -> String { FormexText.comparable(text) }
+    /// mapped to ASCII, non-breaking spaces to spaces.
+    public static func comparable(_ text: String) -> String {
+        var mapped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": mapped += "'"
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": mapped += "\""
+            case "\u{2013}", "\u{2014}", "\u{2212}": mapped += "-"
+            case "\u{00A0}", "\u{2009}", "\u{202F}": mapped += " "
+            default: mapped.unicodeScalars.append(scalar)
+            }
+        }
+        return mapped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 
     /// `text` without leading and trailing whitespace and without the characters in `extra`.
     public static func trim(_ text: String, also extra: String = "") -> String {

@@ -113,7 +113,7 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
         read: { path in
             do {
                 let act = try FormexText.load(actPath: path)
-                return .read(text: act.act.text)
+                return .read(text: act.act.rawText)
             } catch {
                 return .refused(message: String(describing: error))
             }
