@@ -261,9 +261,7 @@ public final class ConflictEngine {
         let binding = encoding.checkedNorms.map { binds($0.provisionID, on: asOf, posture: posture) }
         var unbound: [(norm: Int, note: String)] = []
         for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation && !binding[index] {
-            guard let provision = graph.provisions[norm.provisionID] else { continue }
-            let status = statusText(norm.provisionID, asOf: asOf)
-            unbound.append((index, "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"))
+            if let note = notBindingNote(norm, asOf: asOf, posture: posture) { unbound.append((index, note)) }
         }
         let result = DatedPosture(binding: binding, unboundObligations: unbound)
         if datedPostures.count >= 4096 { datedPostures.removeAll(keepingCapacity: true) }

@@ -169,8 +169,17 @@ extension ConflictEngine {
     /// Obligations whose condition holds for this item but whose provision does not bind yet (or
     /// any more) on the as-of date: reported as not binding rather than as conflicts.
     func notBindingNotes(_ prepared: PreparedSlot, asOf: LegalDate, posture: Posture) -> [String] {
+        // The sentences depend on the date and posture alone, so they are written once per date.
         dated(asOf, posture).unboundObligations.compactMap { norm, note in
             prepared.normTruths[norm] == .true ? "item \(prepared.slot.item): " + note : nil
         }
+    }
+
+    /// The sentence for an obligation whose provision does not bind on `asOf` under `posture`
+    /// (without the item it concerns).
+    func notBindingNote(_ norm: Norm, asOf: LegalDate, posture: Posture) -> String? {
+        guard let provision = graph.provisions[norm.provisionID] else { return nil }
+        let status = statusText(norm.provisionID, asOf: asOf)
+        return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
     }
 }

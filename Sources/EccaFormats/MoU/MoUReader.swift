@@ -31,7 +31,7 @@ public struct MoUReader: Sendable {
         func fail(_ node: XMLElementNode, _ field: String, _ message: String) -> RequestError {
             RequestError(file: file, line: node.location.line, field: field, message: message)
         }
-        func text(_ node: XMLElementNode) -> String { node.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        func text(_ node: XMLElementNode) -> String { normalized(node.text) }
         guard let validity = root.element("validity"), let from = validity["from"].flatMap(LegalDate.init(iso:)),
               let until = validity["until"].flatMap(LegalDate.init(iso:)) else {
             throw RequestError(file: file, line: root.location.line, field: "validity", message: "a validity with ISO dates is required")

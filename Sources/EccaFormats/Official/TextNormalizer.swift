@@ -95,7 +95,7 @@ public enum TextNormalizer {
             default: mapped.unicodeScalars.append(scalar)
             }
         }
-        return mapped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return normalized(mapped)
     }
 
     /// `text` without leading and trailing whitespace and without the characters in `extra`.

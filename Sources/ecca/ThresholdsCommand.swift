@@ -1,0 +1,41 @@
+import ArgumentParser
+import ClauseGraph
+import EccaAnalysis
+import EccaReports
+
+/// `ecca thresholds`: where the verdict flips as training compute varies.
+struct ThresholdsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thresholds",
+        abstract: "For a request with unknown or uncertain compute, the exact values at which the verdict changes."
+    )
+
+    @Argument(help: ArgumentHelp("A request file (JSON or XML).", valueName: "request"))
+    var request: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @OptionGroup var output: PlainOutputOptions
+
+    @OptionGroup var regulations: RegulationOptions
+
+    func validate() throws {
+        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+    }
+
+    func run() throws {
+        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: output.posture.postures)
+        let loaded = try session.request(request)
+        do {
+            let report = try session.engine.thresholdFlips(for: loaded)
+            switch output.format {
+            case .json: Output.write(JSONReport.encode(report) + "\n")
+            case .text: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(report))
+            }
+        } catch {
+            Output.error("\(request): error: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}
