@@ -2,8 +2,10 @@
 ///
 /// Works on UTF-8 bytes: the importers run it on every paragraph of a 200 MB file.
 public enum TextNormalizer {
-    /// Runs of ASCII whitespace (and no-break spaces) become one space; leading and trailing
-    /// whitespace is dropped. The last step of every `TextFlattening`.
+    /// Runs of whitespace (every scalar with Unicode's White_Space property: ASCII spaces and
+    /// controls, no-break and typographic spaces, line and paragraph separators) become one space;
+    /// leading and trailing whitespace is dropped. The last step of every `TextFlattening`, and the
+    /// whitespace rule of the rules reader: one rule for all wording ecca reads.
     public static func collapse(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
@@ -52,14 +54,19 @@ public enum TextNormalizer {
                 index += 1
                 continue
             }
-            // U+0085 and U+00A0 (C2 85, C2 A0); U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
-            // (E2 80 xx, E2 81 9F); U+3000 (E3 80 80): whitespace, as Character.isWhitespace says.
+            // U+0085 and U+00A0 (C2 85, C2 A0); U+1680 (E1 9A 80); U+2000–U+200A, U+2028, U+2029,
+            // U+202F, U+205F (E2 80 xx, E2 81 9F); U+3000 (E3 80 80): Unicode's White_Space.
             if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
                 pendingSpace = true
                 index += 2
                 continue
             }
             if byte == 0xE2, index + 2 < count, isUnicodeSpace(bytes[index + 1], bytes[index + 2]) {
+                pendingSpace = true
+                index += 3
+                continue
+            }
+            if byte == 0xE1, index + 2 < count, bytes[index + 1] == 0x9A, bytes[index + 2] == 0x80 {  // U+1680
                 pendingSpace = true
                 index += 3
                 continue

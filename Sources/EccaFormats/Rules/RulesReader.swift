@@ -276,5 +276,5 @@ struct RulesDocumentBuilder {
 
 /// Collapses runs of whitespace to one space and trims: wording is compared and shown normalised.
 func normalized(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    TextNormalizer.collapse(text)
 }
