@@ -116,11 +116,24 @@ public struct ClauseGraph: Sendable {
         return nil
     }
 
+    /// The citation-index key: lower case, "article" as "art", no `§`, no whitespace, and no
+    /// period after a leading "art" (`Article 92(3)`, `Art. 92(3)` and `art92(3)` share a key).
+    /// One pass over the scalars: the graph keys every provision of a large imported title.
     static func normalizeCitation(_ text: String) -> String {
-        var normalized = text.lowercased()
-            .replacingOccurrences(of: "article", with: "art")
-            .replacingOccurrences(of: "§", with: "")
-        normalized = String(normalized.filter { !$0.isWhitespace })
+        let lower = text.lowercased()
+        var normalized = ""
+        normalized.reserveCapacity(lower.utf8.count)
+        var rest = lower.unicodeScalars[...]
+        while let scalar = rest.first {
+            if scalar == "a", rest.starts(with: "article".unicodeScalars) {
+                normalized += "art"
+                rest = rest.dropFirst(7)
+                continue
+            }
+            rest = rest.dropFirst()
+            if scalar == "§" || scalar.properties.isWhitespace { continue }
+            normalized.unicodeScalars.append(scalar)
+        }
         if normalized.hasPrefix("art.") { normalized = "art" + normalized.dropFirst(4) }
         return normalized
     }

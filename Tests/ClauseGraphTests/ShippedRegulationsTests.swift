@@ -17,6 +17,17 @@ import Testing
         #expect(graph.norms.count >= 6)
     }
 
+    /// Users name provisions as the law cites them; every spelling finds the same provision.
+    @Test func citationsResolveHoweverTheyAreSpelt() {
+        for spelling in ["Art. 92(3)", "Article 92(3)", "article 92 (3)", "ART.92(3)", "eu.ai-act.art92.3"] {
+            #expect(graph.resolveProvisionReference(spelling) == "eu.ai-act.art92.3", "\(spelling)")
+        }
+        for spelling in ["15 CFR 734.13", "15 CFR § 734.13", "15\u{A0}CFR\u{2009}§\u{A0}734.13", "734.13"] {
+            #expect(graph.resolveProvisionReference(spelling) == "us.ear.734.13", "\(spelling)")
+        }
+        #expect(graph.resolveProvisionReference("Article 999") == nil)
+    }
+
     private func comparisons(ofRule id: String) -> [Condition.Comparison] {
         var found: [Condition.Comparison] = []
         graph.rules[id]?.condition.visitAtoms { atom in
