@@ -11,8 +11,14 @@ import Foundation
 final class BackgroundSink: ImportSink {
     private enum Message {
         case begin(ImportedInstrument)
-        case provisions([ImportedProvision])
+        case items([Item])
         case end
+    }
+
+    /// A provision, or a unit's batch still to be built (on the consumer's thread).
+    private enum Item {
+        case provision(ImportedProvision)
+        case batch(ProvisionBatch)
     }
 
     /// The queue and the consumer's state, guarded by `condition`.
@@ -30,7 +36,9 @@ final class BackgroundSink: ImportSink {
     }
 
     private let shared: Shared
-    private var batch: [ImportedProvision] = []
+    private var batch: [Item] = []
+    /// Provisions in `batch`, counting those of unbuilt batches.
+    private var batchProvisions = 0
     private let finished = DispatchSemaphore(value: 0)
     private var running = true
     static let batchSize = 512
@@ -62,7 +70,13 @@ final class BackgroundSink: ImportSink {
                 do throws(OfficialImportError) {
                     switch message {
                     case .begin(let instrument): try shared.sink.begin(instrument)
-                    case .provisions(let provisions): for provision in provisions { try shared.sink.add(provision) }
+                    case .items(let items):
+                        for item in items {
+                            switch item {
+                            case .provision(let provision): try shared.sink.add(provision)
+                            case .batch(let batch): try shared.sink.add(contentsOf: batch)
+                            }
+                        }
                     case .end: try shared.sink.end()
                     }
                 } catch {
@@ -87,8 +101,16 @@ final class BackgroundSink: ImportSink {
     }
 
     func add(_ provision: ImportedProvision) throws(OfficialImportError) {
-        batch.append(provision)
-        if batch.count >= Self.batchSize { try sendBatch() }
+        batch.append(.provision(provision))
+        batchProvisions += 1
+        if batchProvisions >= Self.batchSize { try sendBatch() }
+    }
+
+    /// Queues the unit's batch unbuilt: the consumer builds it.
+    func add(contentsOf unit: ProvisionBatch) throws(OfficialImportError) {
+        batch.append(.batch(unit))
+        batchProvisions += unit.levels.count
+        if batchProvisions >= Self.batchSize { try sendBatch() }
     }
 
     func end() throws(OfficialImportError) {
@@ -125,9 +147,10 @@ final class BackgroundSink: ImportSink {
 
     private func sendBatch() throws(OfficialImportError) {
         guard !batch.isEmpty else { return }
-        let provisions = batch
+        let items = batch
         batch.removeAll(keepingCapacity: true)
-        try send(.provisions(provisions))
+        batchProvisions = 0
+        try send(.items(items))
     }
 
     private func send(_ message: Message) throws(OfficialImportError) {

@@ -19,7 +19,7 @@ struct CFRSectionReader {
     var notes: [Note] = []
 
     struct Output {
-        var provisions: [ImportedProvision]
+        var provisions: ProvisionBatch
         var diagnostics: [Diagnostic]
         var ambiguous: Int
     }
@@ -170,33 +170,57 @@ struct CFRSectionReader {
         }
         for index in open { records[index].endPiece = pieces.count }
 
+        let layout = Layout(reader: self, span: section.span, records: records, pieces: pieces, text: text)
+        return Output(provisions: ProvisionBatch(levels: layout.levels, build: layout.provisions),
+                      diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
+    }
+
+    /// A read section before its provisions exist: the records and the collapsed wording they
+    /// point into. `provisions()` makes the strings, on whichever thread consumes the batch.
+    private struct Layout: Sendable {
+        let reader: CFRSectionReader
+        let span: SourceSpan
+        let records: [Record]
+        let pieces: [Piece]
+        let text: [UInt8]
+
+        /// The section, then every paragraph and definition that is not elided.
+        var levels: [ProvisionLevel] {
+            [.section] + records.lazy.filter { !$0.elided }.map { $0.level == .definition ? .definition : .cfr(depth: $0.depth) }
+        }
+
         func wording(_ range: Range<Int>) -> String {
             guard let first = pieces[range].first(where: { !$0.isEmpty }), let last = pieces[range].last(where: { !$0.isEmpty }) else { return "" }
             return String(decoding: text[first.start..<last.end], as: UTF8.self)
         }
 
-        var provisions: [ImportedProvision] = []
-        provisions.reserveCapacity(records.count + 1)
-        let citationTitle = title.map { "\($0) CFR " } ?? ""
-        var sectionWording = wording(0..<pieces.count)
-        if sectionWording.isEmpty { sectionWording = heading ?? "" }
-        provisions.append(ImportedProvision(
-            canonicalID: number, sourceID: sourceID, idPath: [number], level: .section, parentID: nil,
-            citation: "\(citationTitle)\(number)", heading: heading, wording: sectionWording,
-            span: section.span.with(pointer: pointer), evidence: evidence, sourceURL: url, notes: notes))
-        for record in records where !record.elided {
-            let path = record.canonicalPath
-            let parentID = record.parent.map { number + records[$0].canonicalPath } ?? number
-            // A level that is only a defined term's number (a definition sits at the level below it).
-            let level = record.level == .definition ? .definition : ProvisionLevel.cfr(depth: record.depth)
+        func provisions() -> [ImportedProvision] {
+            let number = reader.number
+            let sourceID = reader.sourceID
+            let pointer = reader.pointer
+            var provisions: [ImportedProvision] = []
+            provisions.reserveCapacity(records.count + 1)
+            let citationTitle = reader.title.map { "\($0) CFR " } ?? ""
+            var sectionWording = wording(0..<pieces.count)
+            if sectionWording.isEmpty { sectionWording = reader.heading ?? "" }
             provisions.append(ImportedProvision(
-                canonicalID: number + path, sourceID: sourceID + path, idPath: record.idPath,
-                level: level, parentID: parentID, citation: citationTitle + number + record.citationPath,
-                heading: record.heading, wording: wording(record.firstPiece..<record.endPiece),
-                span: SourceSpan(file: file, firstLine: record.firstLine, lastLine: record.lastLine,
-                                 pointer: pointer + "/*[" + String(record.elementIndex + 1) + "]"),
-                evidence: evidence, sourceURL: url, notes: record.notes))
+                canonicalID: number, sourceID: sourceID, idPath: [number], level: .section, parentID: nil,
+                citation: "\(citationTitle)\(number)", heading: reader.heading, wording: sectionWording,
+                span: span.with(pointer: pointer), evidence: reader.evidence, sourceURL: reader.url, notes: reader.notes))
+            for record in records where !record.elided {
+                let path = record.canonicalPath
+                let parentID = record.parent.map { number + records[$0].canonicalPath } ?? number
+                // A level that is only a defined term's number (a definition sits at the level below it).
+                let level = record.level == .definition ? .definition : ProvisionLevel.cfr(depth: record.depth)
+                provisions.append(ImportedProvision(
+                    canonicalID: number + path, sourceID: sourceID + path, idPath: record.idPath,
+                    level: level, parentID: parentID, citation: citationTitle + number + record.citationPath,
+                    heading: record.heading, wording: wording(record.firstPiece..<record.endPiece),
+                    span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
+                                     pointer: pointer + "/*[" + String(record.elementIndex + 1) + "]"),
+                    evidence: reader.evidence, sourceURL: reader.url, notes: record.notes))
+            }
+            return provisions
         }
-        return Output(provisions: provisions, diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
     }
 }

@@ -159,13 +159,13 @@ struct EcfrAdapter: OfficialAdapter {
         let output = reader.read(section)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
-        for var provision in output.provisions {
+        guard let url else { return try emitter.add(contentsOf: output.provisions) }
+        try emitter.add(contentsOf: output.provisions.changingEach { provision in
             // The canonical id is the section number and the paragraph path: `734.13(a)(2)`.
-            if provision.level != .section, let url, provision.canonicalID.utf8.count > number.utf8.count {
+            if provision.level != .section, provision.canonicalID.utf8.count > number.utf8.count {
                 provision.sourceURL = url + "#p-" + provision.canonicalID
             }
-            try emitter.add(provision)
-        }
+        })
     }
 
     private func sectionNotes(_ section: OfficialElement) -> [Note] {

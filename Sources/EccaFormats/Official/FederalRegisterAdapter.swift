@@ -212,6 +212,6 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let output = reader.read(section)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
-        for provision in output.provisions { try emitter.add(provision) }
+        try emitter.add(contentsOf: output.provisions)
     }
 }

@@ -5,7 +5,15 @@ import ClauseGraph
 public protocol ImportSink: AnyObject {
     func begin(_ instrument: ImportedInstrument) throws(OfficialImportError)
     func add(_ provision: ImportedProvision) throws(OfficialImportError)
+    /// A unit's provisions, built by the sink (a background sink builds them on its own thread).
+    func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError)
     func end() throws(OfficialImportError)
+}
+
+extension ImportSink {
+    public func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
+        for provision in batch.provisions() { try add(provision) }
+    }
 }
 
 /// Keeps everything in memory: for tests and for `cite-check`, which index small official files.
@@ -65,7 +73,13 @@ public final class ImportEmitter {
 
     public func add(_ provision: ImportedProvision) throws(OfficialImportError) {
         try sink.add(provision)
-        summary.instruments[summary.instruments.count - 1].count(provision)
+        summary.instruments[summary.instruments.count - 1].count(provision.level)
+    }
+
+    /// Counts the batch's provisions by level and hands it on unbuilt.
+    public func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
+        try sink.add(contentsOf: batch)
+        for level in batch.levels { summary.instruments[summary.instruments.count - 1].count(level) }
     }
 
     public func end() throws(OfficialImportError) {

@@ -41,9 +41,9 @@ public struct ImportSummary: Sendable, Hashable {
         public var counters: [Counter: Int] = [:]
         public var diagnostics: [Diagnostic.Severity: Int] = [:]
 
-        mutating func count(_ provision: ImportedProvision) {
+        mutating func count(_ level: ProvisionLevel) {
             provisions += 1
-            byLevel[provision.level, default: 0] += 1
+            byLevel[level, default: 0] += 1
         }
 
         public subscript(level: ProvisionLevel) -> Int { byLevel[level] ?? 0 }
