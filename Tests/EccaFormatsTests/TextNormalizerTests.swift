@@ -32,6 +32,38 @@ struct TextNormalizerTests {
         }
     }
 
+    /// Long, mostly ASCII texts: the eight-bytes-at-a-time path, its edges and its fallbacks.
+    @Test func collapseAgreesWithUnicodeWhiteSpaceOnLongTexts() {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(Int.max))
+        }
+        let common: [Unicode.Scalar] = ["a", "b", "c", "d", "e", " ", " ", "."]
+        for _ in 0..<5_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<(next() % 120) {
+                let pool = next() % 10 == 0 ? Self.alphabet : common
+                scalars.append(pool[next() % pool.count])
+            }
+            let text = String(scalars)
+            #expect(TextNormalizer.collapse(text) == Self.oracle(text), "\(text.debugDescription)")
+            var bytes: [UInt8] = Array("x".utf8)
+            TextNormalizer.appendCollapsed(Array(text.utf8)[...], to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + Self.oracle(text))
+        }
+    }
+
+    @Test func trimDropsWhiteSpaceAndTheGivenCharactersAtBothEnds() {
+        #expect(TextNormalizer.trim("  (a) Scope.\u{A0}", also: ".") == "(a) Scope")
+        #expect(TextNormalizer.trim("—Definitions.—", also: ".:—–-") == "Definitions")
+        #expect(TextNormalizer.trim("“Agency,”", also: ",.“”\"") == "Agency")
+        #expect(TextNormalizer.trim("\u{3000}\u{2009}", also: "") == "")
+        #expect(TextNormalizer.trim("...", also: ".") == "")
+        #expect(TextNormalizer.trim("Art. 5", also: ".") == "Art. 5")
+        #expect(TextNormalizer.trim("é.", also: ".") == "é")
+    }
+
     @Test func everyWhiteSpaceScalarIsCollapsed() {
         let spaces = Self.alphabet.filter(\.properties.isWhitespace)
         #expect(spaces.count == 17)

@@ -30,6 +30,8 @@ public final class RulesXMLWriter: ImportSink {
     private var unitPrefix: [String: String] = [:]
     private var idsInUnit: Set<String> = []
     private var currentUnit: String?
+    /// The id segment of the current unit (`701.101`, or `701.101-2` for a repeat).
+    private var currentUnitPrefix = ""
     /// The instrument id and its id segment, minted once per instrument rather than per provision.
     private var instrumentSegment: (source: String, segment: String) = ("", "")
 
@@ -243,24 +245,28 @@ public final class RulesXMLWriter: ImportSink {
         if provision.parentID == nil || currentUnit == nil {
             let seen = units[unit, default: 0]
             units[unit] = seen + 1
-            unitPrefix[unit] = seen == 0 ? unit : "\(unit)-\(seen + 1)"
+            currentUnitPrefix = seen == 0 ? unit : "\(unit)-\(seen + 1)"
+            unitPrefix[unit] = currentUnitPrefix
             idsInUnit.removeAll(keepingCapacity: true)
             currentUnit = unit
         }
         if instrumentSegment.source != instrumentID { instrumentSegment = (instrumentID, CanonicalIDs.idSegment(instrumentID)) }
-        var id = instrumentSegment.segment
+        let prefix = unit == currentUnit ? currentUnitPrefix : unitPrefix[unit] ?? unit
+        var id = ""
+        id.reserveCapacity(instrumentSegment.segment.utf8.count + prefix.utf8.count + 4 * provision.idPath.count + 8)
+        id += instrumentSegment.segment
         id += "."
-        id += unitPrefix[unit] ?? unit
+        id += prefix
         for segment in provision.idPath.dropFirst() {
             id += "."
             id += CanonicalIDs.idSegment(segment)
         }
-        if idsInUnit.contains(id) {
+        if !idsInUnit.insert(id).inserted {
             var suffix = 2
             while idsInUnit.contains("\(id)-\(suffix)") { suffix += 1 }
             id += "-\(suffix)"
+            idsInUnit.insert(id)
         }
-        idsInUnit.insert(id)
         return id
     }
 

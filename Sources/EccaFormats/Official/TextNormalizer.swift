@@ -43,7 +43,34 @@ public enum TextNormalizer {
             output[written] = byte
             written += 1
         }
+        let base = bytes.baseAddress
+        let out = output.baseAddress
         while index < count {
+            // Eight bytes of printable ASCII with no two spaces in a row (most of a legal text)
+            // are copied in one store; a space at their end becomes the pending one.
+            if index + 8 <= count, let base, let out {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let spaces = exactSpaceMask(word)
+                if word & highs == 0, (word &- ones &* 0x20) & ~word & highs == 0, spaces & (spaces >> 8) == 0,
+                   spaces & 0x80 == 0 || (!pendingSpace && written > 0) {
+                    if pendingSpace {
+                        if written > 0 {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                    }
+                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                    if spaces & (0x80 << 56) != 0 {
+                        written += 7
+                        pendingSpace = true
+                    } else {
+                        written += 8
+                    }
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
@@ -82,6 +109,17 @@ public enum TextNormalizer {
         return written
     }
 
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` that is exactly a space (0x20), and no other bit.
+    @inline(__always)
+    private static func exactSpaceMask(_ word: UInt64) -> UInt64 {
+        let x = word ^ (ones &* 0x20)
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & lows) &+ lows) | x | lows)
+    }
+
     private static func isUnicodeSpace(_ second: UInt8, _ third: UInt8) -> Bool {
         if second == 0x80 {
             return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
@@ -110,11 +148,18 @@ public enum TextNormalizer {
         // Most texts start and end with a letter or digit: nothing to trim, no characters to compare.
         if let first = text.utf8.first, let last = text.utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last),
            !extra.utf8.contains(where: isASCIIAlphanumeric) { return text }
-        let unwanted = Set(extra)
-        var slice = Substring(text)
-        while let first = slice.first, first.isWhitespace || unwanted.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace || unwanted.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+        // Scalars, not characters: no grapheme breaking, and `extra` is a handful of punctuation.
+        let unwanted = extra.unicodeScalars
+        @inline(__always) func drop(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isWhitespace || unwanted.contains(scalar)
+        }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, drop(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, drop(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex, end == scalars.endIndex { return text }
+        return String(scalars[start..<end])
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
