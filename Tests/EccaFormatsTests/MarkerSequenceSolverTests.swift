@@ -85,6 +85,13 @@ import Testing
         #expect(MarkerKind.lower.ordinal(of: "aa") == 27)
         #expect(MarkerKind.roman.ordinal(of: "xiv") == 14)
         #expect(MarkerKind.roman.ordinal(of: "iiii") == nil)
+        #expect(MarkerKind.roman.ordinal(of: "lxxxviii") == 88)
+        #expect(MarkerKind.roman.ordinal(of: "vx") == nil)
+        #expect(MarkerKind.roman.ordinal(of: "iiiiiiiv") == nil)  // sums below zero
+        #expect(MarkerKind.roman.ordinal(of: "ll") == nil)  // the doubled letter, not 100
+        #expect(ParagraphMarker(label: "ll", italic: false).candidates == [.lower])
+        #expect(MarkerKind.lower.ordinal(of: "ab") == nil)
+        #expect(MarkerKind.upper.ordinal(of: "ZZ") == 52)
         #expect(ParagraphMarker(label: "x", italic: false).candidates == [.lower, .roman])
         #expect(ParagraphMarker(label: "ii", italic: false).candidates == [.lower, .roman])
         #expect(ParagraphMarker(label: "3", italic: true).candidates == [.italicDigit])

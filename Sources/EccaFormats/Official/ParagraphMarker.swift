@@ -32,10 +32,10 @@ public enum MarkerKind: Int, Sendable, Hashable, CaseIterable, Comparable, Custo
 
     /// `a`…`z` → 1…26, then doubled letters `aa`…`zz` → 27…52 (the CFR's continuation).
     static func letterOrdinal(_ label: String, base: UInt8) -> Int? {
-        let bytes = Array(label.utf8)
+        let bytes = label.utf8
         guard let first = bytes.first, first >= base, first < base + 26 else { return nil }
         if bytes.count == 1 { return Int(first - base) + 1 }
-        if bytes.count == 2, bytes[1] == first { return 26 + Int(first - base) + 1 }
+        if bytes.count == 2, bytes.last == first { return 26 + Int(first - base) + 1 }
         return nil
     }
 
@@ -56,8 +56,12 @@ public enum MarkerKind: Int, Sendable, Hashable, CaseIterable, Comparable, Custo
             }
             if value < previous { total -= value } else { total += value; previous = value }
         }
-        return romanNumeral(total) == label ? total : nil
+        return total > 0 && total < strictNumerals.count && strictNumerals[total] == label ? total : nil
     }
+
+    /// The strictly formed numerals, 1…89: without `c`, `xc` (90) cannot be written, and `ll` is
+    /// not a numeral (it is the doubled letter after `(z)`).
+    private static let strictNumerals: [String] = (0...89).map(romanNumeral)
 
     static func romanNumeral(_ number: Int) -> String {
         guard number > 0 else { return "" }
