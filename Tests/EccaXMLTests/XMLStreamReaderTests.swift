@@ -2,6 +2,39 @@ import EccaXML
 import Foundation
 import Testing
 
+/// The two streaming readers: `xmlTextReader` (with schema validation) and the SAX2 push parser
+/// (the importers'). Both keep the same safety policy and give the same events.
+enum Reader: String, CaseIterable, CustomTestStringConvertible {
+    case textReader, sax
+
+    var testDescription: String { rawValue }
+
+    func readAll(_ bytes: [UInt8], name: String = "test.xml") throws(XMLReadError) -> [XMLEvent] {
+        switch self {
+        case .textReader: try XMLStreamReader(bytes: bytes, name: name).readAll()
+        case .sax: try XMLSAXReader(bytes: bytes, name: name).readAll()
+        }
+    }
+
+    func readAll(path: String) throws(XMLReadError) -> [XMLEvent] {
+        switch self {
+        case .textReader: try XMLStreamReader(path: path).readAll()
+        case .sax: try XMLSAXReader(path: path).readAll()
+        }
+    }
+
+    func error(_ text: String) -> XMLReadError? { error(Array(text.utf8)) }
+
+    func error(_ bytes: [UInt8]) -> XMLReadError? {
+        do {
+            _ = try readAll(bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
 @Suite struct XMLStreamReaderTests {
     func read(_ text: String, options: XMLStreamReader.Options = .init()) throws(XMLReadError) -> [XMLEvent] {
         try XMLStreamReader(bytes: Array(text.utf8), name: "test.xml", options: options).readAll()
@@ -16,8 +49,8 @@ import Testing
         }
     }
 
-    @Test func eventsCarryNamesAttributesTextAndLines() throws {
-        let events = try read("<?xml version=\"1.0\"?>\n<a xmlns=\"urn:x\" k=\"v\">\n  <b>text &amp; more</b><?PAGE NO=\"85\"?>\n<c/></a>")
+    @Test(arguments: Reader.allCases) func eventsCarryNamesAttributesTextAndLines(reader: Reader) throws {
+        let events = try reader.readAll(Array("<?xml version=\"1.0\"?>\n<a xmlns=\"urn:x\" k=\"v\">\n  <b>text &amp; more</b><?PAGE NO=\"85\"?>\n<c/></a>".utf8))
         guard case .start(let a) = events[0] else { Issue.record("expected a start"); return }
         #expect(a.name == "a")
         #expect(a.namespace == "urn:x")
@@ -28,8 +61,8 @@ import Testing
         #expect(events.contains { if case .start(let c) = $0 { c.name == "c" && c.isEmpty } else { false } })
     }
 
-    @Test func malformedXMLReportsLineAndColumn() throws {
-        let failure = try #require(error("<a>\n<b>\n</a>"))
+    @Test(arguments: Reader.allCases) func malformedXMLReportsLineAndColumn(reader: Reader) throws {
+        let failure = try #require(reader.error("<a>\n<b>\n</a>"))
         #expect(failure.kind == .malformed)
         #expect(failure.location.file == "test.xml")
         #expect(failure.location.line == 3)
@@ -37,16 +70,25 @@ import Testing
         #expect(failure.description.hasPrefix("test.xml:3:"))
     }
 
-    @Test func truncatedInputIsAnError() throws {
-        let failure = try #require(error("<a><b>text"))
+    @Test(arguments: Reader.allCases) func truncatedInputIsAnError(reader: Reader) throws {
+        let failure = try #require(reader.error("<a><b>text"))
         #expect(failure.kind == .malformed)
     }
 
-    @Test func aDoctypeIsRefusedBeforeAnyEntityIsRead() throws {
+    /// libxml2 calls a cut-off file "extra content at the end of the document"; the SAX reader
+    /// says which element it ends in.
+    @Test func theSAXReaderSaysWhereATruncatedFileEnds() throws {
+        let failure = try #require(Reader.sax.error("<a>\n<b>text"))
+        #expect(failure.kind == .malformed)
+        #expect(failure.description == "test.xml:2:8: error: the document ends inside <b> (opened on line 2): the file is truncated or an end tag is missing")
+        #expect(Reader.sax.error("<a/>\n<b/>")?.message == "Extra content at the end of the document")
+    }
+
+    @Test(arguments: Reader.allCases) func aDoctypeIsRefusedBeforeAnyEntityIsRead(reader: Reader) throws {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-xml-secret-\(UUID().uuidString)")
         try "SECRET".write(to: secret, atomically: true, encoding: .utf8)
         let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file://\(secret.path)\">]>\n<a>&x;</a>"
-        let failure = try #require(error(text))
+        let failure = try #require(reader.error(text))
         #expect(failure.kind == .forbidden)
         #expect(!failure.message.contains("SECRET"))
     }
@@ -76,19 +118,25 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 2)
     }
 
-    @Test func excessiveNestingIsRefusedQuickly() throws {
+    @Test(arguments: Reader.allCases) func aTextOverTheSizeLimitIsRefused(reader: Reader) throws {
+        let failure = try #require(reader.error("<a>" + String(repeating: "x", count: 10_000_001) + "</a>"))
+        #expect(failure.kind == .forbidden)
+        #expect(failure.message.contains("longer than 10000000 bytes"))
+    }
+
+    @Test(arguments: Reader.allCases) func excessiveNestingIsRefusedQuickly(reader: Reader) throws {
         let text = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
-        let failure = try #require(error(text))
+        let failure = try #require(reader.error(text))
         #expect(failure.kind == .forbidden)
         #expect(failure.message.contains("nested deeper than 256 levels"))
     }
 
-    @Test func invalidUTF8IsAnError() throws {
+    @Test(arguments: Reader.allCases) func invalidUTF8IsAnError(reader: Reader) throws {
         var bytes = Array("<a>".utf8)
         bytes += [0xC3, 0x28]
         bytes += Array("</a>".utf8)
         do {
-            _ = try XMLStreamReader(bytes: bytes, name: "bad.xml").readAll()
+            _ = try reader.readAll(bytes, name: "bad.xml")
             Issue.record("invalid UTF-8 was accepted")
         } catch {
             #expect(error.kind == .malformed)
@@ -96,9 +144,9 @@ import Testing
         }
     }
 
-    @Test func aMissingFileIsAnIOError() {
+    @Test(arguments: Reader.allCases) func aMissingFileIsAnIOError(reader: Reader) {
         do {
-            _ = try XMLStreamReader(path: "/nonexistent/ecca.xml")
+            _ = try reader.readAll(path: "/nonexistent/ecca.xml")
             Issue.record("a missing file was opened")
         } catch {
             #expect(error.kind == .io)
@@ -122,6 +170,16 @@ import Testing
         #expect(errors.first?.kind == .invalid)
     }
 
+    @Test(arguments: Reader.allCases) func anUndeclaredEntityIsMalformedAndADeclaredEncodingOtherThanUTF8IsRefused(reader: Reader) throws {
+        let undeclared = try #require(reader.error("<a>&x;</a>"))
+        #expect(undeclared.kind == .malformed)
+        #expect(undeclared.message.contains("'x'"))
+        let latin = try #require(reader.error("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf\u{E9}</a>"))
+        #expect(latin.kind == .forbidden)
+        #expect(latin.message.contains("ISO-8859-1"))
+        #expect(reader.error("<?xml version=\"1.0\" encoding=\"us-ascii\"?><a/>") == nil)
+    }
+
     @Test func libxml2VersionIsReported() {
         #expect(!LibXML2.version.isEmpty)
         #expect(LibXML2.version.allSatisfy { $0.isNumber })
@@ -130,53 +188,97 @@ import Testing
 
 /// The prolog scan that refuses a DOCTYPE before libxml2 parses it.
 @Suite struct XMLPrologTests {
-    func read(_ bytes: [UInt8]) -> XMLReadError? {
-        do {
-            _ = try XMLStreamReader(bytes: bytes, name: "p.xml").readAll()
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    @Test func aDoctypeAfterCommentsAndABOMIsRefusedWithItsLine() throws {
+    @Test(arguments: Reader.allCases) func aDoctypeAfterCommentsAndABOMIsRefusedWithItsLine(reader: Reader) throws {
         let text = "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- <root> in a comment -->\n<?pi data?>\n<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>"
-        let failure = try #require(read(Array(text.utf8)))
+        let failure = try #require(reader.error(text))
         #expect(failure.kind == .forbidden)
         #expect(failure.location.line == 4)
         #expect(failure.message.contains("document type declarations are not accepted"))
     }
 
-    @Test func aDoctypeBehindAMegabyteOfCommentIsStillRefused() throws {
+    @Test(arguments: Reader.allCases) func aDoctypeBehindAMegabyteOfCommentIsStillRefused(reader: Reader) throws {
         let text = "<?xml version=\"1.0\"?>\n<!--" + String(repeating: "c", count: 1_100_000) + "-->\n<!DOCTYPE a><a/>"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-prolog-\(UUID().uuidString).xml")
         try text.write(to: folder, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            _ = try XMLStreamReader(path: folder.path).readAll()
+            _ = try reader.readAll(path: folder.path)
             Issue.record("the DOCTYPE was accepted")
         } catch {
             #expect(error.kind == .forbidden)
         }
     }
 
-    @Test func theWordDoctypeInsideTheDocumentIsNotAProlog() throws {
-        #expect(read(Array("<a>&lt;!DOCTYPE a&gt; <!-- <!DOCTYPE x> --></a>".utf8)) == nil)
-        #expect(read(Array("<!DOCTYP".utf8))?.kind == .malformed)
+    @Test(arguments: Reader.allCases) func theWordDoctypeInsideTheDocumentIsNotAProlog(reader: Reader) throws {
+        #expect(reader.error("<a>&lt;!DOCTYPE a&gt; <!-- <!DOCTYPE x> --></a>") == nil)
+        #expect(reader.error("<!DOCTYP")?.kind == .malformed)
     }
 }
 
 @Suite struct XMLLineNumberTests {
     /// Official files run past 65,535 lines; element locations must not stop there.
-    @Test func linesPast65535AreReported() throws {
+    @Test(arguments: Reader.allCases) func linesPast65535AreReported(reader: Reader) throws {
         let text = "<a>\n" + String(repeating: "<b/>\n", count: 70_000) + "<c/>\n</a>"
-        let reader = try XMLStreamReader(bytes: Array(text.utf8), name: "long.xml")
         var last: XMLElementStart?
-        while let event = try reader.next() {
+        for event in try reader.readAll(Array(text.utf8), name: "long.xml") {
             if case .start(let start) = event, start.name == "c" { last = start }
         }
         // Past 65,535 the parser's line stands in for the element's: at most one line on, never clamped.
         let line = try #require(last?.location.line)
         #expect((70_002...70_003).contains(line))
+    }
+}
+
+/// What the SAX reader adds to the shared contract: whole text events across chunk boundaries,
+/// empty elements as one event, and elements that span the lines from start tag to end tag.
+@Suite struct XMLSAXReaderTests {
+    @Test func textLongerThanAChunkIsOneEventWithItsEntitiesResolved() throws {
+        let body = String(repeating: "word &amp; ", count: 100_000)  // 1.1 MB, over four chunks
+        let events = try XMLSAXReader(bytes: Array("<a><b>\(body)</b><c/></a>".utf8), name: "t.xml").readAll()
+        let texts = events.compactMap { if case .text(let text, _) = $0 { text } else { nil } }
+        #expect(texts == [String(repeating: "word & ", count: 100_000)])
+    }
+
+    @Test func theEventsOfBothReadersAgreeOnARealisticDocument() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS xmlns:x="urn:x"><DIV8 N="§ 2.2" x:k="v &quot;q&quot;"><HEAD>§ 2.2   Scope.</HEAD>
+            <P>(a) <I>In general.</I> Text<E T="03">italic</E> and<![CDATA[ <raw> ]]>more.</P><?PAGE NO="85"?>
+            <P/><STARS></STARS></DIV8></DLPSTEXTCLASS>
+            """
+        func shape(_ events: [XMLEvent]) -> [String] {
+            events.map { event in
+                switch event {
+                case .start(let start): "start \(start.name) \(start.attributeOrder.map { "\($0)=\(start.attributes[$0]!)" }) empty=\(start.isEmpty) line \(start.location.line)"
+                case .end(let name, _): "end \(name)"
+                case .text(let text, _): "text \(text.debugDescription)"
+                case .processingInstruction(let target, let data, _): "pi \(target) \(data)"
+                }
+            }
+        }
+        let sax = try Reader.sax.readAll(Array(text.utf8))
+        // xmlTextReader reports <STARS></STARS> as not empty, with an end event: the one difference.
+        let reader = try Reader.textReader.readAll(Array(text.utf8)).filter { if case .end("STARS", _) = $0 { false } else { true } }
+        #expect(shape(sax) == shape(reader).map { $0.replacingOccurrences(of: "start STARS [] empty=false", with: "start STARS [] empty=true") })
+        #expect(shape(sax).contains("start DIV8 [\"N=§ 2.2\", \"x:k=v \\\"q\\\"\"] empty=false line 2"))
+    }
+
+    @Test func anElementSpansFromItsStartTagToItsEndTag() throws {
+        let events = try XMLSAXReader(bytes: Array("<a>\n<b>\none\ntwo\n</b>\n</a>".utf8), name: "t.xml").readAll()
+        #expect(events.contains(.end(name: "b", location: XMLSourceLocation(file: "t.xml", line: 5))))
+        #expect(events.contains(.end(name: "a", location: XMLSourceLocation(file: "t.xml", line: 6))))
+    }
+
+    @Test func nothingAfterAFaultIsDelivered() throws {
+        let reader = try XMLSAXReader(bytes: Array("<a><b/>\n<c></a><d/>".utf8), name: "t.xml")
+        var seen: [String] = []
+        do {
+            while let event = try reader.next() { if case .start(let start) = event { seen.append(start.name) } }
+            Issue.record("a mismatched tag was accepted")
+        } catch {
+            #expect(error.kind == .malformed)
+            #expect(error.location.line == 2)
+        }
+        #expect(!seen.contains("d"))
     }
 }

@@ -101,7 +101,7 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     private func walkDivisions(_ stream: OfficialStream, context: inout Context, into emitter: ImportEmitter) throws(OfficialImportError) {
-        var stack: [String] = []
+        var stack: [(name: String, opensDivision: Bool)] = []
         var begun = false
         while let event = try stream.next() {
             switch event {
@@ -114,7 +114,7 @@ struct EcfrAdapter: OfficialAdapter {
                     context.amendedThrough = TextNormalizer.trim(try stream.capture(start).plainText.replacingFirst("(fm)", with: ""))
                 case "CFRTOC", "TOC":
                     try stream.skip(start)
-                case "HEAD" where stack.last == "DIV1":
+                case "HEAD" where stack.last?.name == "DIV1":
                     let head = try stream.capture(start).plainText
                     if context.titleHeading == nil { context.titleHeading = head }
                 case "DIV8":
@@ -125,15 +125,15 @@ struct EcfrAdapter: OfficialAdapter {
                     if !begun { try emitter.begin(instrument(context)); begun = true }
                     try emitAppendix(try stream.capture(start), context: context, into: emitter)
                 default:
-                    if start.name.hasPrefix("DIV"), let type = start["TYPE"] {
-                        context.divisions.append((TextNormalizer.trim(type), start["N"] ?? ""))
-                        if start.name == "DIV1", context.title == nil { context.title = start["N"] }
-                    }
-                    if !start.isEmpty { stack.append(start.name) }
+                    if start.name == "DIV1", start["TYPE"] != nil, context.title == nil { context.title = start["N"] }
+                    guard !start.isEmpty else { break }
+                    // A division is open until its end: an empty one, or a DIV without TYPE, opens none.
+                    let type = start.name.hasPrefix("DIV") ? start["TYPE"] : nil
+                    if let type { context.divisions.append((TextNormalizer.trim(type), start["N"] ?? "")) }
+                    stack.append((start.name, type != nil))
                 }
-            case .end(let name, _):
-                if name.hasPrefix("DIV"), !context.divisions.isEmpty { context.divisions.removeLast() }
-                if !stack.isEmpty { stack.removeLast() }
+            case .end:
+                if let closed = stack.popLast(), closed.opensDivision { context.divisions.removeLast() }
             default:
                 break
             }

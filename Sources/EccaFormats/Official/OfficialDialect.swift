@@ -35,8 +35,8 @@ public enum OfficialDialect: String, Sendable, Hashable, CaseIterable, CustomStr
 
     /// Reads only as far as the root element of `path` and names its dialect.
     public static func detect(path: String) throws(OfficialImportError) -> (dialect: OfficialDialect, root: XMLElementStart) {
-        let reader: XMLStreamReader
-        do { reader = try XMLStreamReader(path: path) } catch { throw .unreadable(error) }
+        let reader: XMLSAXReader
+        do { reader = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
         while true {
             let event: XMLEvent?
             do { event = try reader.next() } catch { throw .unreadable(error) }

@@ -1,15 +1,15 @@
 import EccaXML
 
-/// The streaming core every dialect adapter reads through: libxml2's `xmlTextReader` events (via
-/// `XMLStreamReader`), with the two operations adapters need to stay flat in memory: capture one
+/// The streaming core every dialect adapter reads through: libxml2's SAX2 push parser (via
+/// `XMLSAXReader`), with the two operations adapters need to stay flat in memory: capture one
 /// unit (an article, a section) as a small tree, or skip a subtree unread.
 public final class OfficialStream {
     public let file: String
-    private let reader: XMLStreamReader
+    private let reader: XMLSAXReader
 
     public init(path: String) throws(OfficialImportError) {
         file = path
-        do { reader = try XMLStreamReader(path: path) } catch { throw .unreadable(error) }
+        do { reader = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
     }
 
     /// The next event; reader errors (malformed, truncated) come out with their line and column.

@@ -34,7 +34,7 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [XMLReaderUnderTest] = [streamReader, rules, requestXML, requestFile, formex, officialImport, mouDraft]
+    static let all: [XMLReaderUnderTest] = [streamReader, saxReader, rules, requestXML, requestFile, formex, officialImport, mouDraft]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -50,6 +50,19 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
         read: { path in
             do {
                 let events = try XMLStreamReader(path: path).readAll()
+                return .read(text: events.map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
+            } catch {
+                return .refused(message: String(describing: error))
+            }
+        })
+
+    /// The SAX2 reader the official-format importers stream through (EccaXML).
+    static let saxReader = XMLReaderUnderTest(
+        name: "XMLSAXReader",
+        frame: { prolog in (prolog + "<doc><p>", "</p></doc>\n") },
+        read: { path in
+            do {
+                let events = try XMLSAXReader(path: path).readAll()
                 return .read(text: events.map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
             } catch {
                 return .refused(message: String(describing: error))

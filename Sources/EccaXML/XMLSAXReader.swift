@@ -1,0 +1,329 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A forward-only streaming XML reader over libxml2's SAX2 push parser: the events of
+/// `XMLStreamReader`, under the same safety policy, without `xmlTextReader`'s tree node per
+/// event. The importers read 200 MB official files through it; it does not validate (use
+/// `XMLStreamReader` with a schema for that).
+///
+/// Safety policy (SECURITY.md), as `XMLStreamReader`: entities are never substituted and an entity
+/// reference is an error, a document type declaration is refused before libxml2 sees it, the
+/// network is never touched, libxml2's size and depth limits stay on (`.forbidden` errors that say
+/// which limit), and a document that declares an encoding other than UTF-8 or US-ASCII is refused.
+///
+/// What the events look like:
+/// - an element without content (`<x/>` or `<x></x>`) is one `.start` with `isEmpty` and no `.end`;
+/// - adjacent character data (text, CDATA, entity references such as `&amp;`) is one `.text`;
+/// - a start carries the line of its start tag's end and an end the line of its end tag, so an
+///   element spans the lines from one to the other; columns are left 0;
+/// - a malformed or truncated document throws when the parser meets the fault (with libxml2's
+///   message, line and column); events after the fault are never delivered.
+///
+/// Not thread-safe: use one reader per thread.
+public final class XMLSAXReader {
+    public let fileName: String
+    private let parser: Parser
+    private let retained: Unmanaged<Parser>
+    private let source: Source
+    private var chunk: [UInt8]
+    private var finished = false
+
+    private enum Source {
+        case file(UnsafeMutablePointer<FILE>)
+        case memory([UInt8])
+    }
+    /// Bytes of an in-memory source handed to libxml2 so far.
+    private var offset = 0
+
+    /// Bytes handed to libxml2 per call: large enough that the call overhead vanishes, small
+    /// enough that memory stays flat.
+    static let chunkSize = 1 << 16
+
+    /// Opens a file for streaming.
+    public convenience init(path: String) throws(XMLReadError) {
+        guard let handle = fopen(path, "rb") else {
+            throw XMLReadError(kind: .io, location: XMLSourceLocation(file: path, line: 0),
+                               message: "cannot open file: \(String(cString: strerror(errno)))")
+        }
+        if case .doctype(let line) = XMLProlog.scan(file: handle) {
+            fclose(handle)
+            throw XMLStreamReader.doctypeRefused(at: XMLSourceLocation(file: path, line: line))
+        }
+        rewind(handle)
+        try self.init(source: .file(handle), name: path)
+    }
+
+    /// Reads from bytes in memory (tests); `name` is used in diagnostics.
+    public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
+        if case .doctype(let line) = bytes.withUnsafeBytes({ XMLProlog.scan($0) }) {
+            throw XMLStreamReader.doctypeRefused(at: XMLSourceLocation(file: name, line: line))
+        }
+        try self.init(source: .memory(bytes), name: name)
+    }
+
+    private init(source: Source, name: String) throws(XMLReadError) {
+        LibXML2.initializeOnce()
+        fileName = name
+        self.source = source
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        parser = Parser(fileName: name)
+        retained = Unmanaged.passRetained(parser)
+        var handler = Parser.handler()
+        guard let context = xmlCreatePushParserCtxt(&handler, retained.toOpaque(), nil, 0, name) else {
+            retained.release()
+            if case .file(let handle) = source { fclose(handle) }
+            throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0),
+                               message: "libxml2 could not create a parser")
+        }
+        // No NOENT (entities are never substituted), no DTDLOAD, no HUGE: libxml2's limits stay.
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue))
+        parser.context = context
+    }
+
+    deinit {
+        if let context = parser.context { xmlFreeParserCtxt(context) }
+        parser.context = nil
+        retained.release()
+        if case .file(let handle) = source { fclose(handle) }
+    }
+
+    /// The next event, or nil at the end of the document.
+    public func next() throws(XMLReadError) -> XMLEvent? {
+        while true {
+            if let fault = parser.fault {
+                finished = true
+                parser.incoming.removeAll()
+                parser.outgoing.removeAll()
+                throw fault
+            }
+            if let event = parser.nextReady(finished: finished) { return event }
+            if finished { return nil }
+            try feed()
+        }
+    }
+
+    /// Reads every remaining event; errors stop the read. Convenient for small files and tests.
+    public func readAll() throws(XMLReadError) -> [XMLEvent] {
+        var events: [XMLEvent] = []
+        while let event = try next() { events.append(event) }
+        return events
+    }
+
+    /// Hands libxml2 the next chunk of input, or tells it the input has ended.
+    private func feed() throws(XMLReadError) {
+        guard let context = parser.context else { return }
+        var count = 0
+        switch source {
+        case .file(let handle):
+            count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if count == 0, ferror(handle) != 0 {
+                finished = true
+                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: fileName, line: parser.line),
+                                   message: "cannot read file: \(String(cString: strerror(errno)))")
+            }
+            _ = chunk.withUnsafeBytes { bytes in
+                xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
+            }
+        case .memory(let bytes):
+            count = min(Self.chunkSize, bytes.count - offset)
+            let start = offset
+            _ = bytes.withUnsafeBytes { all in
+                xmlParseChunk(context, all.baseAddress.map { ($0 + start).assumingMemoryBound(to: CChar.self) }, Int32(count), count == 0 ? 1 : 0)
+            }
+            offset += count
+        }
+        if count == 0 {
+            finished = true
+            parser.flushText()
+        }
+    }
+}
+
+/// The parser's side: libxml2 calls into it with each SAX2 event; it queues `XMLEvent`s.
+private final class Parser {
+    let sink: ErrorSink
+    var context: xmlParserCtxtPtr?
+    /// Events the callbacks have queued, oldest first.
+    var incoming: [XMLEvent] = []
+    /// Events ready to hand out, newest first: `popLast` moves each out without a copy.
+    var outgoing: [XMLEvent] = []
+    /// Character data not yet queued: it may go on in the next chunk.
+    var text: [UInt8] = []
+    var textLine = 0
+    /// Whether the last queued event is a start whose element has had no content yet.
+    var openStart = false
+    /// The elements open at the parser's position, with the lines they start on: for the depth
+    /// limit and to say where a truncated document ends.
+    var openElements: [(name: String, line: Int)] = []
+    var fault: XMLReadError?
+    var encodingChecked = false
+
+    init(fileName: String) { sink = ErrorSink(fileName: fileName) }
+
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> Parser {
+        Unmanaged<Parser>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+
+    var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
+
+    func location() -> XMLSourceLocation { XMLSourceLocation(file: sink.fileName, line: line) }
+
+    /// The next event that can be handed out. Until the input has ended, a start stays queued
+    /// while its element might still turn out empty, and text is held until it is complete.
+    func nextReady(finished: Bool) -> XMLEvent? {
+        if let event = outgoing.popLast() { return event }
+        guard !incoming.isEmpty else { return nil }
+        let held = !finished && openStart ? incoming.popLast() : nil
+        incoming.reverse()
+        swap(&incoming, &outgoing)
+        if let held { incoming.append(held) }
+        return outgoing.popLast()
+    }
+
+    // MARK: - Events
+
+    func startElement(_ localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+                      attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard checkEncoding() else { return }
+        flushText()
+        var names: [String: String] = [:]
+        var order: [String] = []
+        if attributeCount > 0, let attributes {
+            names.reserveCapacity(attributeCount)
+            order.reserveCapacity(attributeCount)
+            // Five pointers per attribute: local name, prefix, URI, value, end of value.
+            for index in 0..<attributeCount {
+                let base = index * 5
+                guard let local = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                var key = String(cString: local)
+                if let prefix = attributes[base + 1] { key = String(cString: prefix) + ":" + key }
+                names[key] = String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
+                order.append(key)
+            }
+        }
+        let start = XMLElementStart(name: String(cString: localName), namespace: uri.map { String(cString: $0) },
+                                    attributes: names, attributeOrder: order, isEmpty: false, location: location())
+        // libxml2 enforces its depth limit while it builds a tree; without one, here.
+        guard openElements.count < XMLResourceLimit.maximumDepth else {
+            return stop(XMLReadError(kind: .forbidden, location: start.location,
+                                     message: "elements are nested deeper than \(XMLResourceLimit.maximumDepth) levels, the XML reader's limit"))
+        }
+        openElements.append((start.name, start.location.line))
+        incoming.append(.start(start))
+        openStart = true
+    }
+
+    func endElement(_ localName: UnsafePointer<xmlChar>) {
+        flushText()
+        openElements.removeLast()
+        if openStart, case .start(var start) = incoming.removeLast() {
+            start.isEmpty = true
+            incoming.append(.start(start))
+            openStart = false
+            return
+        }
+        incoming.append(.end(name: String(cString: localName), location: location()))
+    }
+
+    func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+        guard count > 0 else { return }
+        // libxml2 enforces its text-size limit while it builds a tree; without one, here.
+        guard text.count + count <= XMLResourceLimit.maximumTextBytes else {
+            return stop(XMLReadError(kind: .forbidden, location: location(),
+                                     message: "a text, name or attribute value is longer than \(XMLResourceLimit.maximumTextBytes) bytes, the XML reader's limit"))
+        }
+        if text.isEmpty { textLine = line }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        openStart = false
+    }
+
+    func processingInstruction(target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
+        guard checkEncoding() else { return }
+        flushText()
+        openStart = false
+        incoming.append(.processingInstruction(target: String(cString: target), data: data.map { String(cString: $0) } ?? "",
+                                            location: location()))
+    }
+
+    /// Queues the character data collected so far as one event.
+    func flushText() {
+        guard !text.isEmpty else { return }
+        incoming.append(.text(String(decoding: text, as: UTF8.self), location: XMLSourceLocation(file: sink.fileName, line: textLine)))
+        text.removeAll(keepingCapacity: true)
+    }
+
+    /// Refuses a declared encoding other than UTF-8 or US-ASCII (libxml2 knows the declaration by
+    /// the time the root element starts, before any text reaches the caller).
+    private func checkEncoding() -> Bool {
+        if encodingChecked { return fault == nil }
+        encodingChecked = true
+        guard let context, let pointer = context.pointee.encoding else { return true }
+        let declared = String(cString: pointer)
+        let normalized = declared.uppercased().filter { $0 != "-" && $0 != "_" }
+        guard !["UTF8", "USASCII", "ASCII"].contains(normalized) else { return true }
+        stop(XMLReadError(kind: .forbidden, location: location(),
+                          message: "the document declares encoding '\(declared)'; ecca reads UTF-8 only (convert the file to UTF-8 and declare encoding=\"UTF-8\")"))
+        return false
+    }
+
+    /// Records the first fault and stops libxml2: nothing after it is delivered.
+    func stop(_ error: XMLReadError) {
+        if fault == nil { fault = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    func record(_ error: xmlErrorPtr) {
+        var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+        // The push parser calls a document cut off inside an element "extra content at the end".
+        if error.pointee.code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElements.last {
+            message = "the document ends inside <\(open.name)> (opened on line \(open.line)): the file is truncated or an end tag is missing"
+        }
+        sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
+                    line: error.pointee.line, column: error.pointee.int2, message: message)
+        if fault == nil, let last = sink.errors.last, last.kind == .malformed || last.kind == .forbidden { stop(last) }
+    }
+
+    // MARK: - The SAX2 handler
+
+    /// The callbacks, as libxml2 wants them (it copies the struct into its context).
+    static func handler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { context, localName, prefix, uri, _, _, attributeCount, _, attributes in
+            guard let localName else { return }
+            Parser.from(context).startElement(localName, prefix: prefix, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { context, localName, _, _ in
+            guard let localName else { return }
+            Parser.from(context).endElement(localName)
+        }
+        handler.characters = { context, bytes, count in
+            guard let bytes else { return }
+            Parser.from(context).characters(bytes, count: Int(count))
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = handler.characters
+        handler.processingInstruction = { context, target, data in
+            guard let target else { return }
+            Parser.from(context).processingInstruction(target: target, data: data)
+        }
+        handler.reference = { context, name in
+            let parser = Parser.from(context)
+            parser.stop(XMLReadError(kind: .forbidden, location: parser.location(),
+                                     message: "entity reference '&\(name.map { String(cString: $0) } ?? "");' is not accepted (entities are never expanded)"))
+        }
+        handler.internalSubset = { context, _, _, _ in
+            let parser = Parser.from(context)
+            parser.stop(XMLStreamReader.doctypeRefused(at: parser.location()))
+        }
+        handler.serror = { context, error in
+            guard let error else { return }
+            Parser.from(context).record(error)
+        }
+        return handler
+    }
+}
