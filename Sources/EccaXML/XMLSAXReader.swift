@@ -277,13 +277,10 @@ private final class Parser {
     }
 
     func record(_ error: xmlErrorPtr) {
-        var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-        // The push parser calls a document cut off inside an element "extra content at the end".
-        if error.pointee.code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElements.last {
-            message = "the document ends inside <\(open.name)> (opened on line \(open.line)): the file is truncated or an end tag is missing"
-        }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
         sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
-                    line: error.pointee.line, column: error.pointee.int2, message: message)
+                    line: error.pointee.line, column: error.pointee.int2, message: message,
+                    openElement: openElements.last.map { ($0.name, $0.line) })
         if fault == nil, let last = sink.errors.last, last.kind == .malformed || last.kind == .forbidden { stop(last) }
     }
 

@@ -245,9 +245,17 @@ final class ErrorSink {
     var errors: [XMLReadError] = []
     init(fileName: String) { self.fileName = fileName }
 
-    func record(domain: Int32, code: Int32 = 0, level: Int32, line: Int32, column: Int32, message: String) {
+    /// Records one libxml2 error. `openElement` is the element the parser was inside (and the
+    /// line it opened on, when known): libxml2's push parser, under both readers, calls a
+    /// document that ends inside an element "extra content at the end of the document".
+    func record(domain: Int32, code: Int32 = 0, level: Int32, line: Int32, column: Int32, message: String,
+                openElement: (name: String, line: Int?)? = nil) {
         var kind: XMLReadError.Kind
         var trimmed = message.trimmingCharacters(inSet: "\n ")
+        if code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElement {
+            let opened = open.line.map { " (opened on line \($0))" } ?? ""
+            trimmed = "the document ends inside <\(open.name)>\(opened): the file is truncated or an end tag is missing"
+        }
         if domain == Int32(XML_FROM_RELAXNGV.rawValue) || domain == Int32(XML_FROM_VALID.rawValue) {
             kind = .invalid
         } else if level == Int32(XML_ERR_WARNING.rawValue) {
@@ -269,8 +277,14 @@ private let xmlReaderErrorCallback: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
     let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+    // The reader reads ahead of its events: the element the parser is in is the parser's own.
+    var open: (name: String, line: Int?)?
+    if error.pointee.domain == Int32(XML_FROM_PARSER.rawValue), let parser = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
+       let name = parser.pointee.name {
+        open = (String(cString: name), nil)
+    }
     sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
-                line: error.pointee.line, column: error.pointee.int2, message: message)
+                line: error.pointee.line, column: error.pointee.int2, message: message, openElement: open)
 }
 
 extension String {
