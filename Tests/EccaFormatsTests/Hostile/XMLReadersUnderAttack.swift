@@ -44,30 +44,24 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
     static let shipped: ClauseGraph = RegulationsLoader().load(directories: [regulations]).graph
 
     /// The safe streaming reader itself (EccaXML), as every other reader uses it.
-    static let streamReader = XMLReaderUnderTest(
-        name: "XMLStreamReader",
-        frame: { prolog in (prolog + "<doc><p>", "</p></doc>\n") },
-        read: { path in
-            do {
-                let events = try XMLStreamReader(path: path).readAll()
-                return .read(text: events.map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
-            } catch {
-                return .refused(message: String(describing: error))
-            }
-        })
+    static let streamReader = eventReader(name: "XMLStreamReader") { path throws(XMLReadError) in try XMLStreamReader(path: path).readAll() }
 
     /// The SAX2 reader the official-format importers stream through (EccaXML).
-    static let saxReader = XMLReaderUnderTest(
-        name: "XMLSAXReader",
-        frame: { prolog in (prolog + "<doc><p>", "</p></doc>\n") },
-        read: { path in
-            do {
-                let events = try XMLSAXReader(path: path).readAll()
-                return .read(text: events.map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
-            } catch {
-                return .refused(message: String(describing: error))
-            }
-        })
+    static let saxReader = eventReader(name: "XMLSAXReader") { path throws(XMLReadError) in try XMLSAXReader(path: path).readAll() }
+
+    /// One of EccaXML's event readers: the attack's text is what its text events hold.
+    static func eventReader(name: String, events: @escaping @Sendable (String) throws(XMLReadError) -> [XMLEvent]) -> XMLReaderUnderTest {
+        XMLReaderUnderTest(
+            name: name,
+            frame: { prolog in (prolog + "<doc><p>", "</p></doc>\n") },
+            read: { path in
+                do {
+                    return .read(text: try events(path).map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
+                } catch {
+                    return .refused(message: String(describing: error))
+                }
+            })
+    }
 
     /// Rules files, as `ecca check` and `ecca validate` load them (RegulationsLoader: schema, lint).
     static let rules = XMLReaderUnderTest(
