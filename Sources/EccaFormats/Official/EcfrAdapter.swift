@@ -33,11 +33,6 @@ struct EcfrAdapter: OfficialAdapter {
         var path: String?
         var variant: String
         var file: String
-        /// The open DIV levels: TYPE and N.
-        var divisions: [(type: String, number: String)] = []
-        var sections = 0
-
-        var part: String? { divisions.last(where: { $0.type == "PART" })?.number }
     }
 
     private func instrument(_ context: Context) -> ImportedInstrument {
@@ -91,7 +86,6 @@ struct EcfrAdapter: OfficialAdapter {
             else { try emitAppendix(element, context: context, into: emitter) }
             return
         }
-        if let type = root["TYPE"], let number = root["N"] { context.divisions.append((TextNormalizer.trim(type), number)) }
         try walkDivisions(stream, context: &context, into: emitter)
     }
 
@@ -101,7 +95,7 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     private func walkDivisions(_ stream: OfficialStream, context: inout Context, into emitter: ImportEmitter) throws(OfficialImportError) {
-        var stack: [(name: String, opensDivision: Bool)] = []
+        var stack: [String] = []
         var begun = false
         while let event = try stream.next() {
             switch event {
@@ -114,26 +108,21 @@ struct EcfrAdapter: OfficialAdapter {
                     context.amendedThrough = TextNormalizer.trim(try stream.capture(start).plainText.replacingFirst("(fm)", with: ""))
                 case "CFRTOC", "TOC":
                     try stream.skip(start)
-                case "HEAD" where stack.last?.name == "DIV1":
+                case "HEAD" where stack.last == "DIV1":
                     let head = try stream.capture(start).plainText
                     if context.titleHeading == nil { context.titleHeading = head }
                 case "DIV8":
                     if !begun { try emitter.begin(instrument(context)); begun = true }
                     try emitSection(try stream.capture(start), context: context, into: emitter)
-                    context.sections += 1
                 case "DIV9":
                     if !begun { try emitter.begin(instrument(context)); begun = true }
                     try emitAppendix(try stream.capture(start), context: context, into: emitter)
                 default:
                     if start.name == "DIV1", start["TYPE"] != nil, context.title == nil { context.title = start["N"] }
-                    guard !start.isEmpty else { break }
-                    // A division is open until its end: an empty one, or a DIV without TYPE, opens none.
-                    let type = start.name.hasPrefix("DIV") ? start["TYPE"] : nil
-                    if let type { context.divisions.append((TextNormalizer.trim(type), start["N"] ?? "")) }
-                    stack.append((start.name, type != nil))
+                    if !start.isEmpty { stack.append(start.name) }
                 }
             case .end:
-                if let closed = stack.popLast(), closed.opensDivision { context.divisions.removeLast() }
+                _ = stack.popLast()  // the root's end has no start here
             default:
                 break
             }
