@@ -32,6 +32,11 @@ import Testing
         // A paragraph's wording holds its subparagraphs'.
         let parent = try #require(imported.provision("2.2(b)"))
         #expect(parent.wording.hasPrefix("(b) The Committee consists of— (1) The Archivist"))
+        // Spans run from the start tag to the end tag: the section, (b) with its three
+        // subparagraphs, and (b)(1) whose </P> is on the next line.
+        #expect(section.span.description == "\(Corpus.ecfrBulk), lines 148-166, DIV8[@N='§ 2.2']")
+        #expect((parent.span.firstLine, parent.span.lastLine) == (152, 159))
+        #expect((member.span.firstLine, member.span.lastLine) == (154, 155))
     }
 
     @Test func twoMarkersInOneParagraphOpenTwoLevels() throws {

@@ -46,6 +46,20 @@ import Testing
         #expect(loaded.graph.instruments["us.cfr-15"]?.provisionIDs.count == 5)
     }
 
+    /// The writer builds CFR sections' provisions on its own thread, between single provisions
+    /// (Federal Register amendments): the file must hold what was read, in reading order.
+    @Test func theWrittenFileListsTheProvisionsInReadingOrder() throws {
+        for file in [Corpus.federalRegister, Corpus.ecfrBulk, Corpus.cfrAnnual] where Corpus.available(file) {
+            let read = try Corpus.collect([file]).provisions.map(\.citation)
+            let output = try Corpus.temporaryFolder() + "/out.xml"
+            _ = try OfficialImporter().run(files: [file], output: output)
+            let loaded = RegulationsLoader().load(directories: [], files: [output], schemaPath: Corpus.schema)
+            let written = loaded.graph.provisionOrder.compactMap { loaded.graph.provisions[$0]?.citation }
+            #expect(written.count == read.count, "\(file)")
+            #expect(written == read, "\(file)")
+        }
+    }
+
     @Test func everyCorpusImportIsValidRulesXML() throws {
         let files = [Corpus.formexManifest, Corpus.ecfrBulk, Corpus.ecfrVersioner, Corpus.cfrAnnual, Corpus.federalRegister,
                      Corpus.akn, Corpus.akn4eu, Corpus.leos, Corpus.legalRuleML]
