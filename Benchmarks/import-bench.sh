@@ -3,7 +3,9 @@
 # dialect: DLPSTEXTCLASS, DIV1…DIV8, flat <P> paragraphs with (a)/(1)/(i)/(A) markers, italic
 # headings, definitions, CITA notes), builds ecca in release mode, and in the same run times
 # `ecca import` and `xmllint --stream --noout` on that file. Prints the ratio (target: ecca within
-# 1.25× of xmllint) and ecca's peak resident memory.
+# 1.25× of xmllint), ecca's peak resident memory, and two floors to read the ratio by: libxml2's
+# SAX2 parse with empty callbacks (a C program, when a C compiler is there) and copying a file the
+# size of ecca's output.
 #
 # Usage: Benchmarks/import-bench.sh [SIZE_MB] [RUNS]   (defaults: 110 MB, 3 runs each, best kept)
 set -euo pipefail
@@ -128,6 +130,44 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 "$ECCA" import "$INPUT" -o "$WORK/out.rules.xml" >"$WORK/summary.txt" 2>/dev/null
+
+# Floors, for reading the ratio: libxml2's SAX2 push parser with empty callbacks (what any reader
+# built on libxml2 pays before doing anything), and copying a file the size of ecca's output.
+sax_floor=""
+if command -v cc >/dev/null 2>&1 && command -v xml2-config >/dev/null 2>&1; then
+    cat >"$WORK/sax-floor.c" <<'C'
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <string.h>
+static long elements = 0;
+static void start(void *c, const xmlChar *l, const xmlChar *p, const xmlChar *u, int nn, const xmlChar **ns,
+                  int na, int nd, const xmlChar **a) { elements++; }
+static void text(void *c, const xmlChar *t, int n) {}
+int main(int argc, char **argv) {
+    xmlSAXHandler h; memset(&h, 0, sizeof h);
+    h.initialized = XML_SAX2_MAGIC; h.startElementNs = start; h.characters = text;
+    FILE *f = fopen(argv[1], "rb"); char buffer[1 << 16]; size_t n;
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&h, NULL, NULL, 0, argv[1]);
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    while ((n = fread(buffer, 1, sizeof buffer, f)) > 0) xmlParseChunk(ctxt, buffer, (int)n, 0);
+    xmlParseChunk(ctxt, NULL, 0, 1);
+    return ctxt->wellFormed ? 0 : 1;
+}
+C
+    if cc -O2 "$WORK/sax-floor.c" -o "$WORK/sax-floor" $(xml2-config --cflags --libs) 2>/dev/null; then
+        for run in $(seq 1 "$RUNS"); do
+            read -r t r < <(measure "$WORK/sax-floor" "$INPUT")
+            if [ -z "$sax_floor" ] || awk "BEGIN { exit !($t < $sax_floor) }"; then sax_floor=$t; fi
+        done
+    fi
+fi
+copy_floor=""
+for run in $(seq 1 "$RUNS"); do
+    rm -f "$WORK/copy.xml"
+    read -r t r < <(measure cp "$WORK/out.rules.xml" "$WORK/copy.xml")
+    if [ -z "$copy_floor" ] || awk "BEGIN { exit !($t < $copy_floor) }"; then copy_floor=$t; fi
+done
+rm -f "$WORK/copy.xml"
 head -3 "$WORK/summary.txt" | cut -c1-160 | sed 's/^/   /'
 OUT_BYTES=$(stat -c %s "$WORK/out.rules.xml")
 RATIO=$(awk "BEGIN { printf \"%.2f\", $best_ecca / $best_xmllint }")
@@ -136,3 +176,7 @@ echo "   input:            $(awk "BEGIN { printf \"%.1f\", $BYTES / 1048576 }") 
 echo "   xmllint --stream: ${best_xmllint}s ($(awk "BEGIN { printf \"%.0f\", $BYTES / 1048576 / $best_xmllint }") MB/s), peak RSS $((xmllint_rss / 1024)) MB"
 echo "   ecca import:      ${best_ecca}s ($(awk "BEGIN { printf \"%.0f\", $BYTES / 1048576 / $best_ecca }") MB/s), peak RSS $((ecca_rss / 1024)) MB"
 echo "   ratio ecca/xmllint: ${RATIO}x (target ≤ 1.25x)"
+if [ -n "$sax_floor" ]; then
+    echo "   floor: libxml2 SAX2 push parse with empty callbacks ${sax_floor}s ($(awk "BEGIN { printf \"%.2f\", $sax_floor / $best_xmllint }")x xmllint)"
+fi
+echo "   floor: copying a file the size of the output (cp) ${copy_floor}s ($(awk "BEGIN { printf \"%.2f\", $copy_floor / $best_xmllint }")x xmllint)"
