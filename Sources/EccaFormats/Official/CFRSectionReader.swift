@@ -38,13 +38,10 @@ struct CFRSectionReader {
         var id: String
     }
 
-    /// A provision being read; its address is built once, from its parent's, when it opens.
+    /// A provision being read: its own address segment; the full address is its parent's and
+    /// this, put together when the provisions are built (`Layout.provisions`).
     private struct Record {
-        /// The canonical segments from the section down (`(a)(2)`), the citation's (`(a)(2)`)
-        /// and the rules-XML id path (`734.13`, `a`, `2`).
-        var canonicalPath: String
-        var citationPath: String
-        var idPath: [String]
+        var segment: Segment
         var depth: Int
         var level: ProvisionLevel
         var heading: String?
@@ -114,18 +111,9 @@ struct CFRSectionReader {
                 records[last].endPiece = pieces.count
                 open.removeLast()
             }
-            let parent = open.last
-            var canonicalPath = segment.canonical
-            var citationPath = segment.citation
-            var idPath = [number, segment.id]
-            if let parent {
-                canonicalPath = records[parent].canonicalPath + canonicalPath
-                citationPath = records[parent].citationPath + citationPath
-                idPath = records[parent].idPath + [segment.id]
-            }
-            records.append(Record(canonicalPath: canonicalPath, citationPath: citationPath, idPath: idPath, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
+            records.append(Record(segment: segment, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
                                   endPiece: pieces.count, firstLine: element.span.firstLine, lastLine: element.span.lastLine,
-                                  elementIndex: index, elided: elided, parent: parent, notes: notes))
+                                  elementIndex: index, elided: elided, parent: open.last, notes: notes))
             open.append(records.count - 1)
         }
 
@@ -142,7 +130,7 @@ struct CFRSectionReader {
                     let reading = solution.readings[markerIndex]
                     var notes: [Note] = []
                     if let ambiguity = ambiguityByMarker[markerIndex] {
-                        let parentPath = open.last.map { records[$0].canonicalPath } ?? ""
+                        let parentPath = open.last.map { Self.canonicalPath(of: $0, in: records) } ?? ""
                         let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
                         let message = "§ \(number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
                         diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.element.span.firstLine),
@@ -173,6 +161,17 @@ struct CFRSectionReader {
         let layout = Layout(reader: self, span: section.span, records: records, pieces: pieces, text: text)
         return Output(provisions: ProvisionBatch(levels: layout.levels, build: layout.provisions),
                       diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
+    }
+
+    /// The canonical path of a record (`(b)(1)`), from its segments up the parents.
+    private static func canonicalPath(of index: Int, in records: [Record]) -> String {
+        var segments: [String] = []
+        var current: Int? = index
+        while let at = current {
+            segments.append(records[at].segment.canonical)
+            current = records[at].parent
+        }
+        return segments.reversed().joined()
     }
 
     /// A read section before its provisions exist: the records and the collapsed wording they
@@ -207,14 +206,33 @@ struct CFRSectionReader {
                 canonicalID: number, sourceID: sourceID, idPath: [number], level: .section, parentID: nil,
                 citation: "\(citationTitle)\(number)", heading: reader.heading, wording: sectionWording,
                 span: span.with(pointer: pointer), evidence: reader.evidence, sourceURL: reader.url, notes: reader.notes))
-            for record in records where !record.elided {
-                let path = record.canonicalPath
-                let parentID = record.parent.map { number + records[$0].canonicalPath } ?? number
+            // Each record's paths are its parent's and its own segment; parents come first.
+            var canonicalPaths: [String] = []
+            var citationPaths: [String] = []
+            var idPaths: [[String]] = []
+            canonicalPaths.reserveCapacity(records.count)
+            citationPaths.reserveCapacity(records.count)
+            idPaths.reserveCapacity(records.count)
+            for record in records {
+                let segment = record.segment
+                if let parent = record.parent {
+                    canonicalPaths.append(canonicalPaths[parent] + segment.canonical)
+                    citationPaths.append(citationPaths[parent] + segment.citation)
+                    idPaths.append(idPaths[parent] + [segment.id])
+                } else {
+                    canonicalPaths.append(segment.canonical)
+                    citationPaths.append(segment.citation)
+                    idPaths.append([number, segment.id])
+                }
+            }
+            for (index, record) in records.enumerated() where !record.elided {
+                let path = canonicalPaths[index]
+                let parentID = record.parent.map { number + canonicalPaths[$0] } ?? number
                 // A level that is only a defined term's number (a definition sits at the level below it).
                 let level = record.level == .definition ? .definition : ProvisionLevel.cfr(depth: record.depth)
                 provisions.append(ImportedProvision(
-                    canonicalID: number + path, sourceID: sourceID + path, idPath: record.idPath,
-                    level: level, parentID: parentID, citation: citationTitle + number + record.citationPath,
+                    canonicalID: number + path, sourceID: sourceID + path, idPath: idPaths[index],
+                    level: level, parentID: parentID, citation: citationTitle + number + citationPaths[index],
                     heading: record.heading, wording: wording(record.firstPiece..<record.endPiece),
                     span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
                                      pointer: pointer + "/*[" + String(record.elementIndex + 1) + "]"),
