@@ -21,7 +21,8 @@ import Darwin
 /// - a start carries the line of its start tag's end and an end the line of its end tag, so an
 ///   element spans the lines from one to the other; columns are left 0;
 /// - a malformed or truncated document throws when the parser meets the fault (with libxml2's
-///   message, line and column); events after the fault are never delivered.
+///   message, line and column; a document cut off inside an element names it); no event after
+///   the fault is delivered, nor any still queued from the 64 KB chunk it was found in.
 ///
 /// Not thread-safe: use one reader per thread.
 public final class XMLSAXReader {
