@@ -17,6 +17,13 @@ import Testing
         #expect(graph.norms.count >= 6)
     }
 
+    /// Art. 111(3) [V]: models placed on the market before 2 August 2025 have until 2 August 2027.
+    /// Analyses (the timeline, the MoU verifier's witness) read these dates from the graph.
+    @Test func legacyModelDatesAreArticle111Paragraph3s() {
+        #expect(graph.comparisons(of: "model.placed-on-eu-market").map { "\($0.op.rawValue) \($0.value)" } == ["lt 2025-08-02"])
+        #expect(graph.comparisons(of: "as-of").map { "\($0.op.rawValue) \($0.value)" }.contains("lt 2027-08-02"))
+    }
+
     /// Users name provisions as the law cites them; every spelling finds the same provision.
     @Test func citationsResolveHoweverTheyAreSpelt() {
         for spelling in ["Art. 92(3)", "Article 92(3)", "article 92 (3)", "ART.92(3)", "eu.ai-act.art92.3"] {

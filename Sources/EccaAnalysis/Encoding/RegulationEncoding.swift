@@ -72,7 +72,7 @@ final class RegulationEncoding {
 
     private func mentionedValues() -> [String: Set<String>] {
         var mentioned: [String: Set<String>] = [:]
-        func note(_ condition: Condition) {
+        for condition in graph.conditions {
             condition.visitAtoms { atom in
                 switch atom {
                 case .equals(let fact, let value, _): mentioned[fact, default: []].insert(value)
@@ -81,14 +81,6 @@ final class RegulationEncoding {
                 default: break
                 }
             }
-        }
-        for norm in graph.norms {
-            norm.condition.map(note)
-            norm.exceptions.forEach { note($0.condition) }
-        }
-        for rule in graph.rules.values {
-            note(rule.condition)
-            rule.exceptions.forEach { note($0.condition) }
         }
         return mentioned
     }

@@ -81,8 +81,11 @@ extension ConflictEngine {
         try prefer(encoding.constraints(fact: "recipient.headquarters", value: .scalar("BE")).first)
         try prefer(encoding.constraints(fact: "provider.established-in", value: .scalar("US")).first)
         try prefer(encoding.constraints(fact: "item.hosting-location", value: .scalar("US")).first)
-        if let placed = encoding.dates["model.placed-on-eu-market"], let start = LegalDate(iso: "2025-08-02") {
-            try prefer(context.ge(placed, context.int(value: start.dayNumber)))
+        // Placed on the market on or after every date the law compares the placing with (Art. 111(3):
+        // 2 August 2025), so the witness is no legacy model; and not after the MoU's start.
+        if let placed = encoding.dates["model.placed-on-eu-market"] {
+            let cutoffs = graph.comparisons(of: "model.placed-on-eu-market").compactMap { LegalDate(iso: $0.value) }
+            if let latest = cutoffs.max() { try prefer(context.ge(placed, context.int(value: latest.dayNumber))) }
             try prefer(context.le(placed, context.int(value: from.dayNumber)))
         }
         guard try optimizer.check() == .sat else { return nil }

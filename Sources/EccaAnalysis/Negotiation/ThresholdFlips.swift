@@ -73,7 +73,8 @@ extension ConflictEngine {
         return ThresholdReport(id: request.id, compute: description, flips: flips, notes: notes)
     }
 
-    /// Comparisons of quantity facts, with the rule or norm that carries each and its provision.
+    /// Comparisons of quantity facts, with the rule, norm or exception that carries each and its
+    /// provision (an exception without one of its own is its rule's or norm's).
     func computeThresholds() -> [(comparison: Condition.Comparison, owner: String, provision: String)] {
         var found: [(Condition.Comparison, String, String)] = []
         func collect(_ condition: Condition, owner: String, provision: String) {
@@ -83,11 +84,18 @@ extension ConflictEngine {
                 }
             }
         }
+        func collect(_ exceptions: [Exception], provision: String) {
+            for exception in exceptions { collect(exception.condition, owner: exception.id, provision: exception.provisionID ?? provision) }
+        }
         for id in graph.ruleOrder {
             let rule = graph.rules[id]!
             collect(rule.condition, owner: id, provision: rule.provisionID)
+            collect(rule.exceptions, provision: rule.provisionID)
         }
-        for norm in graph.norms { norm.condition.map { collect($0, owner: norm.id, provision: norm.provisionID) } }
+        for norm in graph.norms {
+            norm.condition.map { collect($0, owner: norm.id, provision: norm.provisionID) }
+            collect(norm.exceptions, provision: norm.provisionID)
+        }
         return found.sorted { (ExactDecimal($0.0.value) ?? .zero) < (ExactDecimal($1.0.value) ?? .zero) }
     }
 }

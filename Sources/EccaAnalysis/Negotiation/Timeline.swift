@@ -52,17 +52,11 @@ extension ConflictEngine {
 
     /// Dates that conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
     func asOfThresholds() -> [LegalDate] {
-        var dates: [LegalDate] = []
-        let conditions = graph.norms.flatMap { [$0.condition].compactMap { $0 } + $0.exceptions.map(\.condition) }
-            + graph.rules.values.flatMap { [$0.condition] + $0.exceptions.map(\.condition) }
-        for condition in conditions {
-            condition.visitAtoms { atom in
-                guard case .compare(let comparison) = atom, comparison.fact == "as-of", let date = LegalDate(iso: comparison.value) else { return }
-                // `lt d` and `ge d` change on d; `le d` and `gt d` the day after.
-                dates.append(comparison.op == .le || comparison.op == .gt ? date.adding(days: 1) : date)
-            }
+        graph.comparisons(of: "as-of").compactMap { comparison in
+            guard let date = LegalDate(iso: comparison.value) else { return nil }
+            // `lt d` and `ge d` change on d; `le d` and `gt d` the day after.
+            return comparison.op == .le || comparison.op == .gt ? date.adding(days: 1) : date
         }
-        return dates
     }
 
     /// The status changes of provisions carrying norms, and the as-of comparisons, on `date`.

@@ -1,0 +1,44 @@
+import ClauseGraph
+@testable import EccaAnalysis
+import EccaFormats
+import Testing
+
+/// What the law compares a fact with is read from every condition of the graph, exceptions
+/// included: a threshold or date that sits in an exception changes verdicts too.
+@Suite struct GraphConditionsTests {
+    /// EU: supply the weights. US: no export at 10 operations or more, except at 100 or more
+    /// (a hand-made exemption) and after 2030-01-01.
+    static let exemptionAbove100 = GraphFixture.instrument("eu.test", jurisdiction: "EU", status: "<status><applicable from=\"2026-08-02\"/></status>", """
+          <provision id="eu.test.o1" citation="Art. 1" evidence="verified"><wording>The provider shall supply the weights.</wording>
+            <norm id="eu.test.o1.supply" modality="obligation"><bearer>provider</bearer><action>supply</action>
+              <condition><is fact="item.artifact" value="weights"/></condition></norm>
+          </provision>
+        """) + GraphFixture.instrument("us.test", jurisdiction: "US", """
+          <provision id="us.test.p1" citation="§ 1" evidence="verified"><wording>No export at 10 operations or more.</wording>
+            <norm id="us.test.p1.forbid" modality="prohibition"><bearer>exporter</bearer><action>export</action>
+              <condition><compare fact="model.training-compute" op="ge" value="10" unit="operations"/></condition>
+              <exception id="us.test.p1.large"><label>at 100 operations or more</label><compare fact="model.training-compute" op="ge" value="100" unit="operations"/></exception>
+              <exception id="us.test.p1.later"><label>after 2030</label><compare fact="as-of" op="ge" value="2030-01-01"/></exception>
+            </norm>
+          </provision>
+        """)
+
+    @Test func comparisonsOfAFactIncludeThoseInExceptions() throws {
+        let graph = try GraphFixture.graph(Self.exemptionAbove100)
+        #expect(graph.comparisons(of: "model.training-compute").map(\.value) == ["10", "100"])
+        #expect(graph.comparisons(of: "as-of").map { "\($0.op.rawValue) \($0.value)" } == ["ge 2030-01-01"])
+        #expect(graph.comparisons(of: "item.artifact").isEmpty)
+    }
+
+    @Test func aComputeThresholdInAnExceptionIsAFlip() throws {
+        let engine = try ConflictEngine(graph: try GraphFixture.graph(Self.exemptionAbove100), options: .init(postures: [.text]))
+        #expect(engine.computeThresholds().map { "\($0.owner) \($0.provision)" } == ["us.test.p1.forbid us.test.p1", "us.test.p1.large us.test.p1"])
+        let request = DisclosureRequest(
+            id: "R1", date: LegalDate(iso: "2026-11-24"),
+            model: .init(trainingCompute: [.init(min: ExactDecimal("1"), max: ExactDecimal("1000"), unit: .operations)]),
+            items: [.init(artifact: "weights", channel: "transfer", recipients: [.init(location: "PL")])])
+        let flips = try engine.thresholdFlips(for: request, today: LegalDate(iso: "2026-11-24")!).flips
+        #expect(flips.map(\.value) == ["10", "100"])
+        #expect(flips.map { $0.atOrAbove["text"] } == [.conflict, .clear])
+    }
+}
