@@ -52,7 +52,7 @@ public final class XMLSAXReader {
         }
         if case .doctype(let line) = XMLProlog.scan(file: handle) {
             fclose(handle)
-            throw XMLStreamReader.doctypeRefused(at: XMLSourceLocation(file: path, line: line))
+            throw XMLRefusal.doctype(at: XMLSourceLocation(file: path, line: line))
         }
         rewind(handle)
         try self.init(source: .file(handle), name: path)
@@ -61,7 +61,7 @@ public final class XMLSAXReader {
     /// Reads from bytes in memory (tests); `name` is used in diagnostics.
     public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
         if case .doctype(let line) = bytes.withUnsafeBytes({ XMLProlog.scan($0) }) {
-            throw XMLStreamReader.doctypeRefused(at: XMLSourceLocation(file: name, line: line))
+            throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line))
         }
         try self.init(source: .memory(bytes), name: name)
     }
@@ -210,8 +210,7 @@ private final class Parser {
                                     attributes: names, attributeOrder: order, isEmpty: false, location: location())
         // libxml2 enforces its depth limit while it builds a tree; without one, here.
         guard openElements.count < XMLResourceLimit.maximumDepth else {
-            return stop(XMLReadError(kind: .forbidden, location: start.location,
-                                     message: "elements are nested deeper than \(XMLResourceLimit.maximumDepth) levels, the XML reader's limit"))
+            return stop(XMLRefusal.tooDeep(at: start.location))
         }
         openElements.append((start.name, start.location.line))
         incoming.append(.start(start))
@@ -234,8 +233,7 @@ private final class Parser {
         guard count > 0 else { return }
         // libxml2 enforces its text-size limit while it builds a tree; without one, here.
         guard text.count + count <= XMLResourceLimit.maximumTextBytes else {
-            return stop(XMLReadError(kind: .forbidden, location: location(),
-                                     message: "a text, name or attribute value is longer than \(XMLResourceLimit.maximumTextBytes) bytes, the XML reader's limit"))
+            return stop(XMLRefusal.textTooLong(at: location()))
         }
         if text.isEmpty { textLine = line }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
@@ -262,12 +260,9 @@ private final class Parser {
     private func checkEncoding() -> Bool {
         if encodingChecked { return fault == nil }
         encodingChecked = true
-        guard let context, let pointer = context.pointee.encoding else { return true }
-        let declared = String(cString: pointer)
-        let normalized = declared.uppercased().filter { $0 != "-" && $0 != "_" }
-        guard !["UTF8", "USASCII", "ASCII"].contains(normalized) else { return true }
-        stop(XMLReadError(kind: .forbidden, location: location(),
-                          message: "the document declares encoding '\(declared)'; ecca reads UTF-8 only (convert the file to UTF-8 and declare encoding=\"UTF-8\")"))
+        guard let context, let pointer = context.pointee.encoding,
+              let refusal = XMLRefusal.encoding(declared: String(cString: pointer), at: location()) else { return true }
+        stop(refusal)
         return false
     }
 
@@ -311,12 +306,11 @@ private final class Parser {
         }
         handler.reference = { context, name in
             let parser = Parser.from(context)
-            parser.stop(XMLReadError(kind: .forbidden, location: parser.location(),
-                                     message: "entity reference '&\(name.map { String(cString: $0) } ?? "");' is not accepted (entities are never expanded)"))
+            parser.stop(XMLRefusal.entityReference(name.map { String(cString: $0) } ?? "", at: parser.location()))
         }
         handler.internalSubset = { context, _, _, _ in
             let parser = Parser.from(context)
-            parser.stop(XMLStreamReader.doctypeRefused(at: parser.location()))
+            parser.stop(XMLRefusal.doctype(at: parser.location()))
         }
         handler.serror = { context, error in
             guard let error else { return }

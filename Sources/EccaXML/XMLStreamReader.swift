@@ -76,7 +76,7 @@ public final class XMLStreamReader {
             fclose(handle)
             if case .doctype(let line) = prolog, !options.allowDoctype {
                 sinkRetain.release()
-                throw Self.doctypeRefused(at: XMLSourceLocation(file: name, line: line))
+                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line))
             }
             created = xmlReaderForFile(path, nil, parseOptions)
         case .memory(let bytes):
@@ -88,7 +88,7 @@ public final class XMLStreamReader {
             }
             if case .doctype(let line) = bytes.withUnsafeBytes({ XMLProlog.scan($0) }), !options.allowDoctype {
                 sinkRetain.release()
-                throw Self.doctypeRefused(at: XMLSourceLocation(file: name, line: line))
+                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line))
             }
             let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
             bytes.withUnsafeBytes { source in
@@ -161,12 +161,11 @@ public final class XMLStreamReader {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 if !allowDoctype {
                     finished = true
-                    throw Self.doctypeRefused(at: currentLocation())
+                    throw XMLRefusal.doctype(at: currentLocation())
                 }
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
                 finished = true
-                throw XMLReadError(kind: .forbidden, location: currentLocation(),
-                                   message: "entity reference '&\(string(xmlTextReaderConstName(reader)));' is not accepted (entities are never expanded)")
+                throw XMLRefusal.entityReference(string(xmlTextReaderConstName(reader)), at: currentLocation())
             default:
                 continue  // comments, XML declaration, end of entity
             }
@@ -174,21 +173,13 @@ public final class XMLStreamReader {
         return nil
     }
 
-    static func doctypeRefused(at location: XMLSourceLocation) -> XMLReadError {
-        XMLReadError(kind: .forbidden, location: location,
-                     message: "document type declarations are not accepted (no DTD is ever loaded; entities are never expanded)")
-    }
-
     /// Refuses a document that declares an encoding other than UTF-8 or US-ASCII. libxml2 knows the
     /// declaration once the first node is read, before any text reaches the caller.
     private func checkEncoding() throws(XMLReadError) {
         guard let pointer = xmlTextReaderConstEncoding(reader) else { return }  // no declaration: UTF-8
-        let declared = String(cString: pointer)
-        let normalized = declared.uppercased().filter { $0 != "-" && $0 != "_" }
-        guard !["UTF8", "USASCII", "ASCII"].contains(normalized) else { return }
+        guard let refusal = XMLRefusal.encoding(declared: String(cString: pointer), at: currentLocation()) else { return }
         finished = true
-        throw XMLReadError(kind: .forbidden, location: currentLocation(),
-                           message: "the document declares encoding '\(declared)'; ecca reads UTF-8 only (convert the file to UTF-8 and declare encoding=\"UTF-8\")")
+        throw refusal
     }
 
     /// Reads every remaining event; errors stop the read. Convenient for small files and tests.

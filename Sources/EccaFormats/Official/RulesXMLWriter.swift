@@ -131,11 +131,11 @@ public final class RulesXMLWriter: ImportSink {
 
     private func writeHeader(_ instrument: ImportedInstrument) {
         currentFile = instrument.file
-        append("  <instrument id=\"")
-        escaped(CanonicalIDs.idSegment(instrument.id), attribute: true)
-        append("\" jurisdiction=\"")
-        escaped(instrument.jurisdiction, attribute: true)
-        appendText("\" kind=\"\(instrument.kind.rawValue)\">\n    <title>")
+        append("  <instrument")
+        attribute("id", CanonicalIDs.idSegment(instrument.id))
+        attribute("jurisdiction", instrument.jurisdiction)
+        attribute("kind", instrument.kind.rawValue)
+        append(">\n    <title>")
         escaped(instrument.title, attribute: false)
         append("</title>\n")
         for official in instrument.officialIDs {
@@ -154,11 +154,7 @@ public final class RulesXMLWriter: ImportSink {
             append("    <source url=\"")
             Self.appendURI(url, into: &buffer)
             append("\"")
-            if let attribution = instrument.attribution {
-                append(" attribution=\"")
-                escaped(attribution, attribute: true)
-                append("\"")
-            }
+            if let attribution = instrument.attribution { attribute("attribution", attribution) }
             append("/>\n")
         }
         for note in instrument.notes { writeNote(note, indent: "    ") }
@@ -166,23 +162,14 @@ public final class RulesXMLWriter: ImportSink {
     }
 
     private func writeProvision(_ provision: ImportedProvision, instrumentID: String) {
-        append("    <provision id=\"")
-        escaped(mintID(provision, instrumentID: instrumentID), attribute: true)
-        append("\" citation=\"")
-        escaped(provision.citation, attribute: true)
-        append("\" evidence=\"")
-        appendText(provision.evidence.rawValue)
-        append("\"")
-        if let source = provision.sourceID {
-            append(" source-id=\"")
-            escaped(source, attribute: true)
-            append("\"")
-        }
-        append(" eid=\"")
-        escaped(provision.canonicalID, attribute: true)
-        append("\" wording-kind=\"")
-        appendText(provision.wordingKind.rawValue)
-        append("\">\n")
+        append("    <provision")
+        attribute("id", mintID(provision, instrumentID: instrumentID))
+        attribute("citation", provision.citation)
+        attribute("evidence", provision.evidence.rawValue)
+        if let source = provision.sourceID { attribute("source-id", source) }
+        attribute("eid", provision.canonicalID)
+        attribute("wording-kind", provision.wordingKind.rawValue)
+        append(">\n")
         if let heading = provision.heading, !heading.isEmpty {
             append("      <heading>")
             escaped(heading, attribute: false)
@@ -271,6 +258,15 @@ public final class RulesXMLWriter: ImportSink {
     }
 
     // MARK: - Bytes
+
+    /// ` name="value"`, the value escaped for an attribute.
+    private func attribute(_ name: StaticString, _ value: String) {
+        append(" ")
+        append(name)
+        append("=\"")
+        escaped(value, attribute: true)
+        append("\"")
+    }
 
     private func appendText(_ text: String) {
         buffer.append(contentsOf: text.utf8)
