@@ -189,9 +189,6 @@ public final class XMLStreamReader {
         return events
     }
 
-    /// Bytes of input consumed so far (for progress and memory checks).
-    public var bytesConsumed: Int { Int(xmlTextReaderByteConsumed(reader)) }
-
     private func elementStart() -> XMLElementStart {
         let name = string(xmlTextReaderConstLocalName(reader))
         let namespacePointer = xmlTextReaderConstNamespaceUri(reader)

@@ -63,10 +63,6 @@ struct CFRSectionReader {
         var isEmpty: Bool { start == end }
     }
 
-    private static func isSpace(_ byte: UInt8?) -> Bool {
-        byte.map { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } ?? true
-    }
-
     func read(_ section: OfficialElement) -> Output {
         var items: [MarkerSequenceSolver.Item] = []
         var paragraphs: [(element: OfficialElement, marked: MarkedParagraph?, index: Int)] = []
@@ -144,7 +140,9 @@ struct CFRSectionReader {
                     markerIndex += 1
                 }
                 for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.element.span.lastLine) }
-                let joins = pieceOffset > 0 && !Self.isSpace(marked.pieces[pieceOffset - 1].text.last) && !Self.isSpace(piece.text.first)
+                // An empty side counts as space: only text running straight into text joins.
+                let endsInText = pieceOffset > 0 && !(marked.pieces[pieceOffset - 1].text.last.map(MarkedParagraph.isSpace) ?? true)
+                let joins = endsInText && !(piece.text.first.map(MarkedParagraph.isSpace) ?? true)
                 let separator = !text.isEmpty && !joins
                 if separator { text.append(0x20) }
                 let start = text.count
