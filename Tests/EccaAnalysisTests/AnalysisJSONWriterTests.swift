@@ -10,7 +10,7 @@ import Testing
         let root = GraphFixture.root
         let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
                                               files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
-        #expect(!loaded.hasErrors)
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         let engine = try ConflictEngine(graph: loaded.graph)
         let writer = AnalysisJSONWriter()
         let generator = RequestGenerator(seed: 3)
@@ -26,5 +26,26 @@ import Testing
         tricky.id = "quote \" backslash \\ tab \t newline \n bell \u{07} slash / non-ASCII é 🙂"
         let analysis = try engine.analyze(tricky)
         #expect(writer.line(analysis) == AnalysisJSON.encode(analysis, pretty: false))
+    }
+}
+
+extension AnalysisJSONWriterTests {
+    /// Checks the solver gives up on (a resource limit of a few steps) come out undetermined, with
+    /// their reasons: the writer must write those as JSONEncoder does too.
+    @Test func writesWhatJSONEncoderWritesForUndeterminedChecks() throws {
+        let root = GraphFixture.root
+        let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
+                                              files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+        let engine = try ConflictEngine(graph: loaded.graph, options: AnalysisOptions(timeoutMilliseconds: nil, resourceLimit: 1))
+        let writer = AnalysisJSONWriter()
+        let generator = RequestGenerator(seed: 3)
+        var undetermined = 0
+        for index in 0..<100 {
+            let analysis = try engine.analyze(generator.request(index))
+            undetermined += analysis.items.flatMap { $0.postures.values.flatMap(\.channels) }.filter { $0.outcome == .undetermined }.count
+            #expect(writer.line(analysis) == AnalysisJSON.encode(analysis, pretty: false), "request \(index)")
+        }
+        #expect(undetermined > 0)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let root = GraphFixture.root
         let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
                                               files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
-        #expect(!loaded.hasErrors)
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         return loaded.graph
     }
 
