@@ -109,7 +109,7 @@ final class BackgroundSink: ImportSink {
     /// Queues the unit's batch unbuilt: the consumer builds it.
     func add(contentsOf unit: ProvisionBatch) throws(OfficialImportError) {
         batch.append(.batch(unit))
-        batchProvisions += unit.levels.count
+        batchProvisions += unit.count
         if batchProvisions >= Self.batchSize { try sendBatch() }
     }
 

@@ -28,40 +28,12 @@ struct CFRSectionReader {
     static let structural: Set<String> = ["HEAD", "SECTNO", "SUBJECT", "PRTPAGE", "FTNT", "CITA", "SECAUTH", "EFFDNOT",
                                           "EDNOTE", "CROSSREF", "AMDPAR"]
 
-    /// One step of a provision's address.
-    private struct Segment {
-        /// Appended to the section number for the canonical id: `(a)` or ` (Agency)`.
-        var canonical: String
-        /// Appended to the citation: `(a)` or `, “Agency”`.
-        var citation: String
-        /// The rules-XML id segment: `a` or `def-Agency`.
-        var id: String
-    }
+    /// Whether each paragraph links to the section URL with `#p-` and its id (eCFR).
+    var paragraphAnchors = false
 
-    /// A provision being read: its own address segment; the full address is its parent's and
-    /// this, put together when the provisions are built (`Layout.provisions`).
-    private struct Record {
-        var segment: Segment
-        var depth: Int
-        var level: ProvisionLevel
-        var heading: String?
-        var firstPiece: Int
-        var endPiece: Int
-        var firstLine: Int
-        var lastLine: Int
-        var elementIndex: Int
-        var elided: Bool
-        var parent: Int?
-        var notes: [Note]
-    }
-
-    /// Where one piece of paragraph text sits in the section's wording: every provision's wording
-    /// is one stretch of it, from its first piece to its last, so it is collapsed and joined once.
-    private struct Piece {
-        var start: Int
-        var end: Int
-        var isEmpty: Bool { start == end }
-    }
+    private typealias Segment = CFRSectionLayout.Segment
+    private typealias Record = CFRSectionLayout.Record
+    private typealias Piece = CFRSectionLayout.Piece
 
     func read(_ section: OfficialElement) -> Output {
         var items: [MarkerSequenceSolver.Item] = []
@@ -156,9 +128,10 @@ struct CFRSectionReader {
         }
         for index in open { records[index].endPiece = pieces.count }
 
-        let layout = Layout(reader: self, span: section.span, records: records, pieces: pieces, text: text)
-        return Output(provisions: ProvisionBatch(levels: layout.levels, build: layout.provisions),
-                      diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
+        let layout = CFRSectionLayout(number: number, sourceID: sourceID, title: title, heading: heading, url: url,
+                                      paragraphAnchors: paragraphAnchors, pointer: pointer, evidence: evidence, notes: notes,
+                                      span: section.span, records: records, pieces: pieces, text: text)
+        return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
     }
 
     /// The canonical path of a record (`(b)(1)`), from its segments up the parents.
@@ -170,73 +143,5 @@ struct CFRSectionReader {
             current = records[at].parent
         }
         return segments.reversed().joined()
-    }
-
-    /// A read section before its provisions exist: the records and the collapsed wording they
-    /// point into. `provisions()` makes the strings, on whichever thread consumes the batch.
-    private struct Layout: Sendable {
-        let reader: CFRSectionReader
-        let span: SourceSpan
-        let records: [Record]
-        let pieces: [Piece]
-        let text: [UInt8]
-
-        /// The section, then every paragraph and definition that is not elided.
-        var levels: [ProvisionLevel] {
-            [.section] + records.lazy.filter { !$0.elided }.map { $0.level == .definition ? .definition : .cfr(depth: $0.depth) }
-        }
-
-        func wording(_ range: Range<Int>) -> String {
-            guard let first = pieces[range].first(where: { !$0.isEmpty }), let last = pieces[range].last(where: { !$0.isEmpty }) else { return "" }
-            return String(decoding: text[first.start..<last.end], as: UTF8.self)
-        }
-
-        func provisions() -> [ImportedProvision] {
-            let number = reader.number
-            let sourceID = reader.sourceID
-            let pointer = reader.pointer
-            var provisions: [ImportedProvision] = []
-            provisions.reserveCapacity(records.count + 1)
-            let citationTitle = reader.title.map { "\($0) CFR " } ?? ""
-            var sectionWording = wording(0..<pieces.count)
-            if sectionWording.isEmpty { sectionWording = reader.heading ?? "" }
-            provisions.append(ImportedProvision(
-                canonicalID: number, sourceID: sourceID, idPath: [number], level: .section, parentID: nil,
-                citation: "\(citationTitle)\(number)", heading: reader.heading, wording: sectionWording,
-                span: span.with(pointer: pointer), evidence: reader.evidence, sourceURL: reader.url, notes: reader.notes))
-            // Each record's paths are its parent's and its own segment; parents come first.
-            var canonicalPaths: [String] = []
-            var citationPaths: [String] = []
-            var idPaths: [[String]] = []
-            canonicalPaths.reserveCapacity(records.count)
-            citationPaths.reserveCapacity(records.count)
-            idPaths.reserveCapacity(records.count)
-            for record in records {
-                let segment = record.segment
-                if let parent = record.parent {
-                    canonicalPaths.append(canonicalPaths[parent] + segment.canonical)
-                    citationPaths.append(citationPaths[parent] + segment.citation)
-                    idPaths.append(idPaths[parent] + [segment.id])
-                } else {
-                    canonicalPaths.append(segment.canonical)
-                    citationPaths.append(segment.citation)
-                    idPaths.append([number, segment.id])
-                }
-            }
-            for (index, record) in records.enumerated() where !record.elided {
-                let path = canonicalPaths[index]
-                let parentID = record.parent.map { number + canonicalPaths[$0] } ?? number
-                // A level that is only a defined term's number (a definition sits at the level below it).
-                let level = record.level == .definition ? .definition : ProvisionLevel.cfr(depth: record.depth)
-                provisions.append(ImportedProvision(
-                    canonicalID: number + path, sourceID: sourceID + path, idPath: idPaths[index],
-                    level: level, parentID: parentID, citation: citationTitle + number + citationPaths[index],
-                    heading: record.heading, wording: wording(record.firstPiece..<record.endPiece),
-                    span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
-                                     pointer: pointer + "/*[" + String(record.elementIndex + 1) + "]"),
-                    evidence: reader.evidence, sourceURL: reader.url, notes: record.notes))
-            }
-            return provisions
-        }
     }
 }

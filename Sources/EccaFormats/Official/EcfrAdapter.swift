@@ -145,16 +145,13 @@ struct EcfrAdapter: OfficialAdapter {
         let url = context.variant == "cfr-annual" ? nil : context.title.map { "https://www.ecfr.gov/current/title-\($0)/section-\(number)" }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.notes = sectionNotes(section)
+        // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
+        // the eCFR's paragraph anchor.
+        reader.paragraphAnchors = url != nil
         let output = reader.read(section)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
-        guard let url else { return try emitter.add(contentsOf: output.provisions) }
-        try emitter.add(contentsOf: output.provisions.changingEach { provision in
-            // The canonical id is the section number and the paragraph path: `734.13(a)(2)`.
-            if provision.level != .section, provision.canonicalID.utf8.count > number.utf8.count {
-                provision.sourceURL = url + "#p-" + provision.canonicalID
-            }
-        })
+        try emitter.add(contentsOf: output.provisions)
     }
 
     private func sectionNotes(_ section: OfficialElement) -> [Note] {

@@ -15,7 +15,9 @@ public final class RulesXMLWriter: ImportSink {
     public let path: String
     public let temporaryPath: String
     private var handle: UnsafeMutablePointer<FILE>?
-    private var buffer: [UInt8] = []
+    private var output = XMLOutput(capacity: 1 << 21)
+    /// A section's wording, escaped once (`write(_:instrumentID:)`).
+    private var escapedWording = XMLOutput()
     private var pending: ImportedInstrument?
     /// The file the open instrument was read from: provisions name their file only when it differs.
     private var currentFile: String?
@@ -34,6 +36,8 @@ public final class RulesXMLWriter: ImportSink {
     private var currentUnitPrefix = ""
     /// The instrument id and its id segment, minted once per instrument rather than per provision.
     private var instrumentSegment: (source: String, segment: String) = ("", "")
+    /// Scratch space for minting an id.
+    private var idBytes: [UInt8] = []
 
     /// - Parameters:
     ///   - path: the output file; written only on `finish()`.
@@ -48,11 +52,10 @@ public final class RulesXMLWriter: ImportSink {
             throw .output(path: path, message: String(cString: strerror(errno)))
         }
         handle = opened
-        buffer.reserveCapacity(1 << 20)
-        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  ")
-        appendText(Self.commentSafe(comment))
-        append("\n  Imported provisions carry no norms: encoding duties, conditions and exceptions is for people.\n-->\n")
-        append("<rules xmlns=\"urn:ecca:rules:1\" version=\"1\">\n")
+        output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  ")
+        output.append(raw: Self.commentSafe(comment))
+        output.append("\n  Imported provisions carry no norms: encoding duties, conditions and exceptions is for people.\n-->\n")
+        output.append("<rules xmlns=\"urn:ecca:rules:1\" version=\"1\">\n")
     }
 
     deinit {
@@ -76,12 +79,24 @@ public final class RulesXMLWriter: ImportSink {
         }
         writeProvision(provision, instrumentID: instrument.id)
         provisionsWritten += 1
-        if buffer.count >= 1 << 20 { try flush() }
+        if output.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes a laid-out section straight from its bytes, without making its provisions.
+    public func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
+        guard let instrument = pending else { return }
+        if !instrumentOpen {
+            writeHeader(instrument)
+            instrumentOpen = true
+        }
+        write(batch.section, instrumentID: instrument.id)
+        provisionsWritten += batch.count
+        if output.count >= 1 << 20 { try flush() }
     }
 
     public func end() throws(OfficialImportError) {
         if instrumentOpen {
-            append("  </instrument>\n")
+            output.append("  </instrument>\n")
         } else if let pending {
             skippedInstruments.append(pending.id)
         }
@@ -92,7 +107,7 @@ public final class RulesXMLWriter: ImportSink {
     /// Completes the document and moves it to `path`.
     public func finish() throws(OfficialImportError) {
         if instrumentOpen { try end() }
-        append("</rules>\n")
+        output.append("</rules>\n")
         try flush()
         guard let handle else { throw .output(path: path, message: "the writer was already closed") }
         self.handle = nil
@@ -118,118 +133,196 @@ public final class RulesXMLWriter: ImportSink {
 
     private func flush() throws(OfficialImportError) {
         guard let handle else { return }
-        let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
-        guard written == buffer.count else {
+        let bytes = output.bytes
+        guard fwrite(bytes.baseAddress, 1, bytes.count, handle) == bytes.count else {
             let message = String(cString: strerror(errno))
             abandon()
             throw .output(path: path, message: message)
         }
-        buffer.removeAll(keepingCapacity: true)
+        output.removeAll()
     }
 
     // MARK: - Elements
 
     private func writeHeader(_ instrument: ImportedInstrument) {
         currentFile = instrument.file
-        append("  <instrument")
-        attribute("id", CanonicalIDs.idSegment(instrument.id))
-        attribute("jurisdiction", instrument.jurisdiction)
-        attribute("kind", instrument.kind.rawValue)
-        append(">\n    <title>")
-        escaped(instrument.title, attribute: false)
-        append("</title>\n")
+        output.append("  <instrument")
+        output.attribute("id", CanonicalIDs.idSegment(instrument.id))
+        output.attribute("jurisdiction", instrument.jurisdiction)
+        output.attribute("kind", instrument.kind.rawValue)
+        output.append(">\n    <title>")
+        output.append(escaped: instrument.title, attribute: false)
+        output.append("</title>\n")
         for official in instrument.officialIDs {
-            appendText("    <official-id scheme=\"\(official.scheme)\">")
-            escaped(official.value, attribute: false)
-            append("</official-id>\n")
+            output.append(raw: "    <official-id scheme=\"\(official.scheme)\">")
+            output.append(escaped: official.value, attribute: false)
+            output.append("</official-id>\n")
         }
         if let label = instrument.versionLabel {
-            append("    <version label=\"")
-            escaped(label, attribute: true)
-            append("\"")
-            if let date = instrument.versionDate { appendText(" date=\"\(date.iso)\"") }
-            append("/>\n")
+            output.append("    <version label=\"")
+            output.append(escaped: label, attribute: true)
+            output.append("\"")
+            if let date = instrument.versionDate { output.append(raw: " date=\"\(date.iso)\"") }
+            output.append("/>\n")
         }
         if let url = instrument.sourceURL {
-            append("    <source url=\"")
-            Self.appendURI(url, into: &buffer)
-            append("\"")
-            if let attribution = instrument.attribution { attribute("attribution", attribution) }
-            append("/>\n")
+            output.append("    <source url=\"")
+            output.append(uri: url)
+            output.append("\"")
+            if let attribution = instrument.attribution { output.attribute("attribution", attribution) }
+            output.append("/>\n")
         }
-        for note in instrument.notes { writeNote(note, indent: "    ") }
-        writeNote(Note(kind: .editorial, text: "Source file: \(instrument.file). Each provision's note gives its lines and an element path in it."), indent: "    ")
+        for note in instrument.notes { Self.writeNote(note, indent: "    ", into: &output) }
+        Self.writeNote(Note(kind: .editorial, text: "Source file: \(instrument.file). Each provision's note gives its lines and an element path in it."), indent: "    ", into: &output)
     }
 
     private func writeProvision(_ provision: ImportedProvision, instrumentID: String) {
-        append("    <provision")
-        attribute("id", mintID(provision, instrumentID: instrumentID))
-        attribute("citation", provision.citation)
-        attribute("evidence", provision.evidence.rawValue)
-        if let source = provision.sourceID { attribute("source-id", source) }
-        attribute("eid", provision.canonicalID)
-        attribute("wording-kind", provision.wordingKind.rawValue)
-        append(">\n")
-        if let heading = provision.heading, !heading.isEmpty {
-            append("      <heading>")
-            escaped(heading, attribute: false)
-            append("</heading>\n")
+        let id: String
+        if let first = provision.idPath.first {
+            var rest = ""
+            for segment in provision.idPath.dropFirst() {
+                rest += "."
+                rest += CanonicalIDs.idSegment(segment)
+            }
+            id = mintID(unit: CanonicalIDs.idSegment(first), rest: rest, startsUnit: provision.parentID == nil, instrumentID: instrumentID)
+        } else {
+            id = CanonicalIDs.idSegment(instrumentID) + ".x"
         }
-        append("      <wording>")
-        escaped(provision.wording, attribute: false)
-        append("</wording>\n")
-        if let url = provision.sourceURL {
-            append("      <source url=\"")
-            Self.appendURI(url, into: &buffer)
-            append("\"/>\n")
+        Self.writeProvisionElement(id: id, citation: provision.citation, evidence: provision.evidence, sourceID: provision.sourceID,
+                              eid: provision.canonicalID, wordingKind: provision.wordingKind, heading: provision.heading,
+                              wording: provision.wording, url: provision.sourceURL, span: provision.span,
+                              pointer: provision.span.pointer, parent: provision.parentID, dates: provision.dates, notes: provision.notes,
+                                   currentFile: currentFile, into: &output)
+    }
+
+    /// Writes a laid-out CFR section: the elements `writeProvision` writes for its `provisions()`,
+    /// byte for byte, copied from the section's bytes. The wording is escaped once for the whole
+    /// section; each provision's is a stretch of it.
+    private func write(_ section: CFRSectionLayout, instrumentID: String) {
+        let addresses = section.addresses()
+        let number = Array(section.number.utf8)[...]
+        let sourceID = Array(section.sourceID.utf8)[...]
+        let citation = Array((section.citationTitle + section.number).utf8)[...]
+        let pointer = Array(section.pointer.utf8)[...]
+        let url = section.url.map { Array($0.utf8)[...] }
+        let anchor = Array("#p-".utf8)[...]
+        let addressBytes = addresses.bytes[...]
+        func address(_ range: Range<Int>) -> ArraySlice<UInt8> { addressBytes[range] }
+
+        escapedWording.removeAll()
+        var escapedStart = [Int](repeating: 0, count: section.pieces.count)
+        var escapedEnd = [Int](repeating: 0, count: section.pieces.count)
+        section.text.withUnsafeBufferPointer { text in
+            var done = 0
+            for (index, piece) in section.pieces.enumerated() {
+                escapedWording.append(escaped: UnsafeBufferPointer(rebasing: text[done..<piece.start]), attribute: false)
+                escapedStart[index] = escapedWording.count
+                escapedWording.append(escaped: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]), attribute: false)
+                escapedEnd[index] = escapedWording.count
+                done = piece.end
+            }
+        }
+        let escapedBytes = Array(escapedWording.bytes)[...]
+        func wording(_ pieces: Range<Int>) -> ByteRuns? {
+            section.wordingPieces(pieces).map { ByteRuns(escapedBytes[escapedStart[$0.first]..<escapedEnd[$0.last]], isEscaped: true) }
+        }
+
+        let unit = CanonicalIDs.idSegment(section.number)
+        let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
+        Self.writeProvisionElement(id: sectionID, citation: ByteRuns(citation), evidence: section.evidence, sourceID: ByteRuns(sourceID),
+                              eid: ByteRuns(number), wordingKind: .verbatim, heading: section.heading,
+                              wording: wording(0..<section.pieces.count) ?? ByteRuns(Array((section.heading ?? "").utf8)[...]),
+                              url: url.map { ByteRuns($0) }, span: section.span, pointer: ByteRuns(pointer), parent: nil,
+                              dates: [], notes: section.notes, currentFile: currentFile, into: &output)
+        for (index, record) in section.records.enumerated() where !record.elided {
+            let path = address(addresses.canonical[index])
+            let id = mintID(unit: unit, rest: ByteRuns(address(addresses.id[index])), startsUnit: false, instrumentID: instrumentID)
+            let recordURL = url.map { section.paragraphAnchors ? ByteRuns($0, anchor, number, path) : ByteRuns($0) }
+            Self.writeProvisionElement(id: id, citation: ByteRuns(citation, address(addresses.citation[index])), evidence: section.evidence,
+                                  sourceID: ByteRuns(sourceID, path), eid: ByteRuns(number, path), wordingKind: .verbatim,
+                                  heading: record.heading, wording: wording(record.firstPiece..<record.endPiece) ?? ByteRuns(),
+                                  url: recordURL,
+                                  span: SourceSpan(file: section.span.file, firstLine: record.firstLine, lastLine: record.lastLine),
+                                  pointer: ByteRuns(pointer, address(addresses.element[index])),
+                                  parent: ByteRuns(number, record.parent.map { address(addresses.canonical[$0]) } ?? []),
+                                  dates: [], notes: record.notes, currentFile: currentFile, into: &output)
+        }
+    }
+
+    /// One `<provision>` element; both ways in (`writeProvision`, `write(_:)`) come through here.
+    /// Static, and writing into one `inout` buffer, so that a provision is one access to the
+    /// writer's state rather than thirty.
+    private static func writeProvisionElement<Text: WritableText>(
+        id: String, citation: Text, evidence: Evidence, sourceID: Text?, eid: Text, wordingKind: Provision.WordingKind,
+        heading: String?, wording: Text, url: Text?, span: SourceSpan, pointer: Text?, parent: Text?,
+        dates: [ImportedDate], notes: [Note], currentFile: String?, into output: inout XMLOutput
+    ) {
+        output.append("    <provision")
+        output.attribute("id", id)
+        output.attribute("citation", citation)
+        output.attribute("evidence", evidence.rawValue)
+        if let sourceID { output.attribute("source-id", sourceID) }
+        output.attribute("eid", eid)
+        output.attribute("wording-kind", wordingKind.rawValue)
+        output.append(">\n")
+        if let heading, !heading.isEmpty {
+            output.append("      <heading>")
+            output.append(escaped: heading, attribute: false)
+            output.append("</heading>\n")
+        }
+        output.append("      <wording>")
+        output.append(escaped: wording, attribute: false)
+        output.append("</wording>\n")
+        if let url {
+            output.append("      <source url=\"")
+            output.append(uri: url)
+            output.append("\"/>\n")
         }
         // The span note, written piece by piece: one per provision, half a million in a large title.
-        append("      <note kind=\"editorial\">Source: line")
-        if provision.span.firstLine == provision.span.lastLine {
-            append(" ")
-            appendNumber(provision.span.firstLine)
+        output.append("      <note kind=\"editorial\">Source: line")
+        if span.firstLine == span.lastLine {
+            output.append(" ")
+            output.append(number: span.firstLine)
         } else {
-            append("s ")
-            appendNumber(provision.span.firstLine)
-            append("-")
-            appendNumber(provision.span.lastLine)
+            output.append("s ")
+            output.append(number: span.firstLine)
+            output.append("-")
+            output.append(number: span.lastLine)
         }
-        if let pointer = provision.span.pointer {
-            append(", ")
-            escaped(pointer, attribute: false)
+        if let pointer {
+            output.append(", ")
+            output.append(escaped: pointer, attribute: false)
         }
-        if provision.span.file != currentFile {
-            append(" of ")
-            escaped(provision.span.file, attribute: false)
+        if span.file != currentFile {
+            output.append(" of ")
+            output.append(escaped: span.file, attribute: false)
         }
-        if let parent = provision.parentID {
-            append("; within ")
-            escaped(parent, attribute: false)
+        if let parent {
+            output.append("; within ")
+            output.append(escaped: parent, attribute: false)
         }
-        append("</note>\n")
-        if !provision.dates.isEmpty {
-            writeNote(Note(kind: .editorial, text: "Dates in the text: " + provision.dates.map(\.description).joined(separator: "; ")), indent: "      ")
+        output.append("</note>\n")
+        if !dates.isEmpty {
+            writeNote(Note(kind: .editorial, text: "Dates in the text: " + dates.map(\.description).joined(separator: "; ")), indent: "      ", into: &output)
         }
-        for note in provision.notes { writeNote(note, indent: "      ") }
-        append("    </provision>\n")
+        for note in notes { writeNote(note, indent: "      ", into: &output) }
+        output.append("    </provision>\n")
     }
 
-    private func writeNote(_ note: Note, indent: StaticString) {
-        append(indent)
-        append("<note kind=\"")
-        appendText(note.kind.rawValue)
-        append("\">")
-        escaped(note.text, attribute: false)
-        append("</note>\n")
+    private static func writeNote(_ note: Note, indent: StaticString, into output: inout XMLOutput) {
+        output.append(indent)
+        output.append("<note kind=\"")
+        output.append(raw: note.kind.rawValue)
+        output.append("\">")
+        output.append(escaped: note.text, attribute: false)
+        output.append("</note>\n")
     }
 
-    /// `instrument.segment.segment`, unique within the instrument. The first segment names the
-    /// top-level unit (article, section, annex); a unit seen twice (a GPO file that repeats a
-    /// section) gets `-2`, and so do its provisions.
-    private func mintID(_ provision: ImportedProvision, instrumentID: String) -> String {
-        guard let first = provision.idPath.first else { return CanonicalIDs.idSegment(instrumentID) + ".x" }
-        let unit = CanonicalIDs.idSegment(first)
-        if provision.parentID == nil || currentUnit == nil {
+    /// `instrument.unit.rest`, unique within the instrument. `unit` names the top-level unit
+    /// (article, section, annex) and `rest` holds the id segments below it, each with its dot; a
+    /// unit seen twice (a GPO file that repeats a section) gets `-2`, and so do its provisions.
+    private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String) -> String {
+        if startsUnit || currentUnit == nil {
             let seen = units[unit, default: 0]
             units[unit] = seen + 1
             currentUnitPrefix = seen == 0 ? unit : "\(unit)-\(seen + 1)"
@@ -239,15 +332,12 @@ public final class RulesXMLWriter: ImportSink {
         }
         if instrumentSegment.source != instrumentID { instrumentSegment = (instrumentID, CanonicalIDs.idSegment(instrumentID)) }
         let prefix = unit == currentUnit ? currentUnitPrefix : unitPrefix[unit] ?? unit
-        var id = ""
-        id.reserveCapacity(instrumentSegment.segment.utf8.count + prefix.utf8.count + 4 * provision.idPath.count + 8)
-        id += instrumentSegment.segment
-        id += "."
-        id += prefix
-        for segment in provision.idPath.dropFirst() {
-            id += "."
-            id += CanonicalIDs.idSegment(segment)
-        }
+        idBytes.removeAll(keepingCapacity: true)
+        idBytes.append(contentsOf: instrumentSegment.segment.utf8)
+        idBytes.append(UInt8(ascii: "."))
+        idBytes.append(contentsOf: prefix.utf8)
+        rest.withRuns { idBytes.append(contentsOf: $0) }
+        var id = String(decoding: idBytes, as: UTF8.self)
         if !idsInUnit.insert(id).inserted {
             var suffix = 2
             while idsInUnit.contains("\(id)-\(suffix)") { suffix += 1 }
@@ -258,125 +348,6 @@ public final class RulesXMLWriter: ImportSink {
     }
 
     // MARK: - Bytes
-
-    /// ` name="value"`, the value escaped for an attribute.
-    private func attribute(_ name: StaticString, _ value: String) {
-        append(" ")
-        append(name)
-        append("=\"")
-        escaped(value, attribute: true)
-        append("\"")
-    }
-
-    private func appendText(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-    }
-
-    private func append(_ text: StaticString) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    private func appendNumber(_ number: Int) {
-        guard number > 0 else {
-            appendText(String(number))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { digits in
-            var rest = number
-            var start = digits.count
-            while rest > 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
-            buffer.append(contentsOf: digits[start...])
-        }
-    }
-
-    /// Appends `text` with XML escaping, dropping characters XML 1.0 does not allow.
-    private func escaped(_ text: String, attribute: Bool) {
-        Self.escape(text, attribute: attribute, into: &buffer)
-    }
-
-    /// The escaping loop, on the bytes, copying runs without special characters in one go and
-    /// testing eight bytes at a time for them (the importers write every wording of a 200 MB
-    /// file through here).
-    static func escape(_ text: String, attribute: Bool, into buffer: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var runStart = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                if index + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    if !mayNeedEscaping(word) {
-                        index += 8
-                        continue
-                    }
-                }
-                let byte = base[index]
-                // Printable ASCII other than & < > " and all non-ASCII bytes are copied as they are.
-                if byte >= 0x3F || (byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22) {
-                    index += 1
-                    continue
-                }
-                if index > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                switch byte {
-                case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])               // &amp;
-                case 0x3C: buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                     // &lt;
-                case 0x3E: buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                     // &gt;
-                case 0x22: if attribute { buffer.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) } else { buffer.append(byte) }
-                case 0x09, 0x0A, 0x0D: buffer.append(attribute ? 0x20 : byte)
-                default: break  // other control characters are not allowed in XML 1.0
-                }
-                index += 1
-                runStart = index
-            }
-            if count > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
-        }
-    }
-
-    /// Whether any of the eight bytes is a control character or one of `" & < >` (exact: no
-    /// byte is missed; a word with none of them is copied without looking at its bytes).
-    @inline(__always)
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x26))
-            || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
-    }
-
-    /// Appends `url` as an `anyURI` attribute value: spaces and other characters an `anyURI`
-    /// should not hold percent-encoded (non-ASCII by its UTF-8 bytes), control characters dropped,
-    /// `&` escaped; one pass over the bytes, no string built.
-    static func appendURI(_ url: String, into buffer: inout [UInt8]) {
-        var url = url
-        url.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() {
-                switch byte {
-                case 0x22, 0x3C, 0x3E, 0x60, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x20, 0x26, ..<0x20, 0x7F...: break
-                default: continue  // copied with its run
-                }
-                if index > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                runStart = index + 1
-                switch byte {
-                case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case ..<0x20, 0x7F: continue
-                default:
-                    let hex: StaticString = "0123456789ABCDEF"
-                    buffer.append(contentsOf: [UInt8(ascii: "%"), hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)]])
-                }
-            }
-            if bytes.count > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
-    }
 
     /// Text safe inside an XML comment (no `--`).
     static func commentSafe(_ text: String) -> String {

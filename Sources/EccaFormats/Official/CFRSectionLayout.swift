@@ -1,0 +1,165 @@
+import ClauseGraph
+
+/// A CFR section after the marker solver, before its provisions exist: the hierarchy as records
+/// and the collapsed wording they point into.
+///
+/// The reading thread makes it (`CFRSectionReader`); whoever consumes it turns it into provisions.
+/// A large title has half a million provisions of about ten strings each, so the rules-XML writer
+/// does not ask for `provisions()`: it copies the fields straight from `addresses()` and the text
+/// (`RulesXMLWriter.write(_:)`), which writes the same bytes (a test holds the two to that).
+struct CFRSectionLayout: Sendable {
+    /// One step of a provision's address.
+    struct Segment: Sendable {
+        /// Appended to the section number for the canonical id: `(a)` or ` (Agency)`.
+        var canonical: String
+        /// Appended to the citation: `(a)` or `, “Agency”`.
+        var citation: String
+        /// The rules-XML id segment: `a` or `def-Agency`.
+        var id: String
+    }
+
+    /// A paragraph or defined term: its own address segment (the full address is its parent's
+    /// and this), and the stretch of pieces its wording runs over.
+    struct Record: Sendable {
+        var segment: Segment
+        var depth: Int
+        var level: ProvisionLevel
+        var heading: String?
+        var firstPiece: Int
+        var endPiece: Int
+        var firstLine: Int
+        var lastLine: Int
+        /// The paragraph's position among the section's child elements (for the span's pointer).
+        var elementIndex: Int
+        /// `(a) * * *`: an elided paragraph, kept for the hierarchy but not a provision.
+        var elided: Bool
+        var parent: Int?
+        var notes: [Note]
+
+        /// The level a provision of this record is counted and written at.
+        var provisionLevel: ProvisionLevel { level == .definition ? .definition : .cfr(depth: depth) }
+    }
+
+    /// Where one piece of paragraph text sits in `text`: every provision's wording is one
+    /// stretch of it, from its first non-empty piece to its last.
+    struct Piece: Sendable {
+        var start: Int
+        var end: Int
+        var isEmpty: Bool { start == end }
+    }
+
+    /// The section's number without `§` (`734.13`).
+    var number: String
+    /// The source's own id for the section, verbatim (`§ 2.2`, `1.162-4`).
+    var sourceID: String
+    var title: String?
+    var heading: String?
+    /// The section's URL; with `paragraphAnchors`, each paragraph's is this with `#p-` and its id.
+    var url: String?
+    var paragraphAnchors: Bool
+    /// The element path of the section, for source spans.
+    var pointer: String
+    var evidence: Evidence
+    /// Notes for the section provision (amendment history, effective-date notes).
+    var notes: [Note]
+    var span: SourceSpan
+    var records: [Record]
+    var pieces: [Piece]
+    /// The section's wording: the collapsed pieces joined by single spaces where they are apart.
+    var text: [UInt8]
+
+    /// The section, then every paragraph and definition that is not elided.
+    var levels: [ProvisionLevel] {
+        [.section] + records.lazy.filter { !$0.elided }.map(\.provisionLevel)
+    }
+
+    /// The section and its records that are not elided.
+    var provisionCount: Int { 1 + records.reduce(0) { $0 + ($1.elided ? 0 : 1) } }
+
+    /// `15 CFR ` or nothing.
+    var citationTitle: String { title.map { "\($0) CFR " } ?? "" }
+
+    /// The bytes of `text` a run of pieces covers, from the first non-empty piece to the last;
+    /// nil when all are empty.
+    func wordingBytes(_ range: Range<Int>) -> Range<Int>? {
+        wordingPieces(range).map { pieces[$0.first].start..<pieces[$0.last].end }
+    }
+
+    /// The first and last non-empty piece of a run of pieces; nil when all are empty.
+    func wordingPieces(_ range: Range<Int>) -> (first: Int, last: Int)? {
+        guard let first = pieces[range].firstIndex(where: { !$0.isEmpty }), let last = pieces[range].lastIndex(where: { !$0.isEmpty }) else { return nil }
+        return (first, last)
+    }
+
+    /// Each record's address, as runs of one byte buffer: built once per section from the
+    /// parent's runs and the record's own segment, so no string is made per provision.
+    struct Addresses {
+        var bytes: [UInt8] = []
+        /// `(b)(1)`: appended to the number for the canonical id, to the source id for the source id.
+        var canonical: [Range<Int>] = []
+        /// `(b)(1)` or `(a), “Agency”`: appended to `15 CFR 734.13` for the citation.
+        var citation: [Range<Int>] = []
+        /// `.b.1`: the record's rules-XML id segments, each made safe (`CanonicalIDs.idSegment`).
+        var id: [Range<Int>] = []
+        /// `/*[3]`: appended to the section's pointer for the record's element.
+        var element: [Range<Int>] = []
+
+        subscript(range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
+    }
+
+    func addresses() -> Addresses {
+        var addresses = Addresses()
+        addresses.bytes.reserveCapacity(records.count * 40)
+        addresses.canonical.reserveCapacity(records.count)
+        addresses.citation.reserveCapacity(records.count)
+        addresses.id.reserveCapacity(records.count)
+        addresses.element.reserveCapacity(records.count)
+        func extend(_ parent: Range<Int>?, with tail: (inout [UInt8]) -> Void) -> Range<Int> {
+            let start = addresses.bytes.count
+            if let parent { addresses.bytes.append(contentsOf: addresses.bytes[parent]) }
+            tail(&addresses.bytes)
+            return start..<addresses.bytes.count
+        }
+        for record in records {
+            let parent = record.parent
+            addresses.canonical.append(extend(parent.map { addresses.canonical[$0] }) { $0.append(contentsOf: record.segment.canonical.utf8) })
+            addresses.citation.append(extend(parent.map { addresses.citation[$0] }) { $0.append(contentsOf: record.segment.citation.utf8) })
+            addresses.id.append(extend(parent.map { addresses.id[$0] }) {
+                $0.append(UInt8(ascii: "."))
+                $0.append(contentsOf: CanonicalIDs.idSegment(record.segment.id).utf8)
+            })
+            addresses.element.append(extend(nil) { $0.append(contentsOf: "/*[\(record.elementIndex + 1)]".utf8) })
+        }
+        return addresses
+    }
+
+    /// The provisions as values: the section, then each record that is not elided.
+    func provisions() -> [ImportedProvision] {
+        let addresses = addresses()
+        func string(_ range: Range<Int>) -> String { String(decoding: addresses[range], as: UTF8.self) }
+        var provisions: [ImportedProvision] = []
+        provisions.reserveCapacity(records.count + 1)
+        let citationTitle = citationTitle
+        let sectionWording = wordingBytes(0..<pieces.count).map { String(decoding: text[$0], as: UTF8.self) } ?? heading ?? ""
+        provisions.append(ImportedProvision(
+            canonicalID: number, sourceID: sourceID, idPath: [number], level: .section, parentID: nil,
+            citation: citationTitle + number, heading: heading, wording: sectionWording,
+            span: span.with(pointer: pointer), evidence: evidence, sourceURL: url, notes: notes))
+        var idPaths: [[String]] = []
+        idPaths.reserveCapacity(records.count)
+        for record in records { idPaths.append((record.parent.map { idPaths[$0] } ?? [number]) + [record.segment.id]) }
+        for (index, record) in records.enumerated() where !record.elided {
+            let path = string(addresses.canonical[index])
+            let canonicalID = number + path
+            provisions.append(ImportedProvision(
+                canonicalID: canonicalID, sourceID: sourceID + path, idPath: idPaths[index],
+                level: record.provisionLevel, parentID: number + (record.parent.map { string(addresses.canonical[$0]) } ?? ""),
+                citation: citationTitle + number + string(addresses.citation[index]),
+                heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
+                span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
+                                 pointer: pointer + string(addresses.element[index])),
+                evidence: evidence, sourceURL: url.map { paragraphAnchors ? $0 + "#p-" + canonicalID : $0 }, notes: record.notes))
+        }
+        return provisions
+    }
+}

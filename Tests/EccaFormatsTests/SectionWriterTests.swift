@@ -1,0 +1,107 @@
+import EccaFormats
+import Foundation
+import Testing
+
+/// The rules-XML writer writes a CFR section straight from its laid-out bytes, never making its
+/// provisions; what it writes must be, byte for byte, what it writes for the section's
+/// `provisions()` one by one (the path every other dialect takes).
+@Suite struct SectionWriterTests {
+    /// Hands each section to the writer as provisions, one by one.
+    private final class OneByOne: ImportSink {
+        let writer: RulesXMLWriter
+        init(_ writer: RulesXMLWriter) { self.writer = writer }
+        func begin(_ instrument: ImportedInstrument) throws(OfficialImportError) { try writer.begin(instrument) }
+        func add(_ provision: ImportedProvision) throws(OfficialImportError) { try writer.add(provision) }
+        func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
+            for provision in batch.provisions() { try writer.add(provision) }
+        }
+        func end() throws(OfficialImportError) { try writer.end() }
+    }
+
+    /// The file written both ways, and how many provisions were written.
+    private func writeBothWays(_ files: [String]) throws -> (direct: Data, oneByOne: Data, provisions: Int) {
+        let folder = try Corpus.temporaryFolder()
+        let direct = try RulesXMLWriter(path: folder + "/direct.xml", comment: "same comment")
+        _ = try OfficialImporter().run(files: files, into: direct)
+        try direct.finish()
+        let oneByOne = try RulesXMLWriter(path: folder + "/one-by-one.xml", comment: "same comment")
+        _ = try OfficialImporter().run(files: files, into: OneByOne(oneByOne))
+        try oneByOne.finish()
+        #expect(direct.provisionsWritten == oneByOne.provisionsWritten)
+        return (try Data(contentsOf: URL(fileURLWithPath: folder + "/direct.xml")),
+                try Data(contentsOf: URL(fileURLWithPath: folder + "/one-by-one.xml")), direct.provisionsWritten)
+    }
+
+    /// Every shape the section reader makes: definitions (ids and anchors with spaces), an italic
+    /// heading with a child in the same paragraph, levels down to (A), an ambiguous (i), an
+    /// elided paragraph, text that needs escaping, a section repeated (`-2` ids), an empty
+    /// section (its heading stands in for its wording), and a section without paragraphs.
+    private static let shapes = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+        <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2025</AMDDATE>
+        <DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15—Commerce</HEAD>
+        <DIV5 N="772" NODE="15:2.1.3.4.1" TYPE="PART"><HEAD>PART 772—DEFINITIONS</HEAD>
+        <DIV8 N="§ 772.1" NODE="15:2.1.3.4.1.0.1.1" TYPE="SECTION">
+        <HEAD>§ 772.1   Definitions of terms as used in the EAR.</HEAD>
+        <P>As used in this section:</P>
+        <P><I>Foreign person</I> means any natural person who is not a lawful permanent resident &amp; “protected” &lt;individual&gt;:</P>
+        <P>(1) Any corporation;</P>
+        <P>(2) Any government.</P>
+        <P><I>Export.</I> See § 734.13.</P>
+        <CITA TYPE="N">[61 FR 12786, Mar. 25, 1996]</CITA>
+        </DIV8>
+        <DIV8 N="§ 772.2" NODE="15:2.1.3.4.1.0.1.2" TYPE="SECTION">
+        <HEAD>§ 772.2   Scope.</HEAD>
+        <P>(a) <I>General.</I>—(1) <I>In general.</I> Text of (a)(1) with a "quote" and a tab\there.</P>
+        <P>(2)(i) First roman under (a)(2).</P>
+        <P>(ii) Second roman.</P>
+        <P>(A) Capital under (ii).</P>
+        <P>(B) Second capital.</P>
+        <P>(b) * * *</P>
+        <P>(c) Paragraph (c).</P>
+        <P>(d) Paragraph (d).</P>
+        <P>(e) Paragraph (e).</P>
+        <P>(f) Paragraph (f).</P>
+        <P>(g) Paragraph (g).</P>
+        <P>(h) Paragraph (h).</P>
+        <P>(1) Under (h).</P>
+        <P>(i) Ambiguous: a letter after (h) or a roman under (h)(1).</P>
+        <EXTRACT><FP>Extract text after the paragraphs.</FP></EXTRACT>
+        </DIV8>
+        <DIV8 N="§ 772.2" NODE="15:2.1.3.4.1.0.1.3" TYPE="SECTION">
+        <HEAD>§ 772.2   Scope (repeated).</HEAD>
+        <P>(a) Again (a).</P>
+        <P>(a) And (a) twice in one section.</P>
+        </DIV8>
+        <DIV8 N="§ 772.3" NODE="15:2.1.3.4.1.0.1.4" TYPE="SECTION">
+        <HEAD>§ 772.3   [Reserved]</HEAD>
+        </DIV8>
+        <DIV8 N="§ 772.4" NODE="15:2.1.3.4.1.0.1.5" TYPE="SECTION">
+        <HEAD>§ 772.4   Unnumbered.</HEAD>
+        <P>Text without markers, 10<SU>25</SU> operations.</P>
+        </DIV8>
+        </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+        """
+
+    @Test func sectionsAreWrittenAsTheirProvisionsWouldBe() throws {
+        let shapes = try Corpus.fixture("ECFR-title15-shapes.xml", Self.shapes)
+        let written = try writeBothWays([shapes])
+        // 772.1: the section, the defined term and its (1) and (2); 772.2: the section and 15 paragraphs
+        // ((b) is elided); the repeated 772.2: 3; 772.3 and 772.4: the section alone.
+        #expect(written.provisions == 25)
+        #expect(written.direct == written.oneByOne)
+        let text = String(decoding: written.direct, as: UTF8.self)
+        #expect(text.contains(#"<provision id="us.cfr-15.772.2-2.a-2" citation="15 CFR 772.2(a)""#))
+        #expect(text.contains(#"<source url="https://www.ecfr.gov/current/title-15/section-772.1#p-772.1%20(Foreign%20person)(1)"/>"#))
+        #expect(text.contains("<wording>Foreign person means any natural person who is not a lawful permanent resident &amp; “protected” &lt;individual&gt;: (1) Any corporation; (2) Any government. Export. See § 734.13.</wording>"))
+    }
+
+    @Test func realCFRAndFederalRegisterFilesAreWrittenAsTheirProvisionsWouldBe() throws {
+        for file in [Corpus.ecfrBulk, Corpus.ecfrVersioner, Corpus.cfrAnnual, Corpus.federalRegister] where Corpus.available(file) {
+            let written = try writeBothWays([file])
+            #expect(written.provisions > 0, "\(file)")
+            #expect(written.direct == written.oneByOne, "\(file)")
+        }
+    }
+}
