@@ -6,6 +6,9 @@ public enum XMLEvent: Sendable, Equatable {
     case text(String, location: XMLSourceLocation)
     /// A processing instruction such as Formex `<?PAGE NO="85"?>` or consolidation markers.
     case processingInstruction(target: String, data: String, location: XMLSourceLocation)
+    /// An element read whole, for a reader asked to capture it (`XMLSAXReader.capturing`): no
+    /// `.start`, `.end` or other event is delivered for it or anything inside it.
+    case subtree(XMLSubtree)
 }
 
 /// An element's start tag with its attributes.

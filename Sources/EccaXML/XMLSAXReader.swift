@@ -24,6 +24,10 @@ import Darwin
 ///   message, line and column; a document cut off inside an element names it); no event after
 ///   the fault is delivered, nor any still queued from the 64 KB chunk it was found in.
 ///
+/// Elements named in `capturing` are not handed out as events: each comes whole, as one
+/// `.subtree`, built in libxml2's callbacks (see `XMLSubtree` for why). Elements the parser had
+/// already read when `capturing` was set (up to a 64 KB chunk ahead) come as events.
+///
 /// Not thread-safe: use one reader per thread.
 public final class XMLSAXReader {
     public let fileName: String
@@ -90,6 +94,12 @@ public final class XMLSAXReader {
         parser.context = nil
         retained.release()
         if case .file(let handle) = source { fclose(handle) }
+    }
+
+    /// Local names of elements to deliver whole, as `.subtree` events (an eCFR section: `DIV8`).
+    public var capturing: Set<String> {
+        get { parser.capturing }
+        set { parser.capturing = newValue }
     }
 
     /// The next event, or nil at the end of the document.
@@ -162,6 +172,12 @@ private final class Parser {
     var openElements: [(name: String, line: Int)] = []
     var fault: XMLReadError?
     var encodingChecked = false
+    /// Elements to capture whole; the subtree being captured, and how deep the parser is in it
+    /// (0: not capturing); the length of the text node being captured (for the text limit).
+    var capturing: Set<String> = []
+    var subtree = XMLSubtreeBuilder()
+    var subtreeDepth = 0
+    var subtreeTextLength = 0
 
     init(fileName: String) { sink = ErrorSink(fileName: fileName) }
 
@@ -190,34 +206,67 @@ private final class Parser {
     func startElement(_ localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
                       attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard checkEncoding() else { return }
+        let name = String(cString: localName)
+        let line = self.line
+        // libxml2 enforces its depth limit while it builds a tree; without one, here.
+        guard openElements.count < XMLResourceLimit.maximumDepth else {
+            return stop(XMLRefusal.tooDeep(at: XMLSourceLocation(file: sink.fileName, line: line)))
+        }
+        openElements.append((name, line))
+        if subtreeDepth > 0 || (!capturing.isEmpty && capturing.contains(name)) {
+            if subtreeDepth == 0 {
+                flushText()
+                openStart = false
+            }
+            var captured: [XMLSubtree.Attribute] = []
+            if attributeCount > 0, let attributes {
+                captured.reserveCapacity(attributeCount)
+                Self.forEachAttribute(attributes, count: attributeCount) { captured.append(XMLSubtree.Attribute(name: $0, value: $1)) }
+            }
+            subtree.start(name: name, namespace: uri.map { String(cString: $0) }, attributes: captured, line: line)
+            subtreeDepth += 1
+            subtreeTextLength = 0
+            return
+        }
         flushText()
         var names: [String: String] = [:]
         var order: [String] = []
         if attributeCount > 0, let attributes {
             names.reserveCapacity(attributeCount)
             order.reserveCapacity(attributeCount)
-            // Five pointers per attribute: local name, prefix, URI, value, end of value.
-            for index in 0..<attributeCount {
-                let base = index * 5
-                guard let local = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else { continue }
-                var key = String(cString: local)
-                if let prefix = attributes[base + 1] { key = String(cString: prefix) + ":" + key }
-                names[key] = String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
+            Self.forEachAttribute(attributes, count: attributeCount) { key, value in
+                names[key] = value
                 order.append(key)
             }
         }
-        let start = XMLElementStart(name: String(cString: localName), namespace: uri.map { String(cString: $0) },
-                                    attributes: names, attributeOrder: order, isEmpty: false, location: location())
-        // libxml2 enforces its depth limit while it builds a tree; without one, here.
-        guard openElements.count < XMLResourceLimit.maximumDepth else {
-            return stop(XMLRefusal.tooDeep(at: start.location))
-        }
-        openElements.append((start.name, start.location.line))
+        let start = XMLElementStart(name: name, namespace: uri.map { String(cString: $0) }, attributes: names, attributeOrder: order,
+                                    isEmpty: false, location: XMLSourceLocation(file: sink.fileName, line: line))
         incoming.append(.start(start))
         openStart = true
     }
 
+    /// Calls `body` with each attribute's qualified name and value (libxml2 gives five pointers
+    /// per attribute: local name, prefix, URI, value, end of value).
+    private static func forEachAttribute(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, count: Int,
+                                         _ body: (String, String) -> Void) {
+        for index in 0..<count {
+            let base = index * 5
+            guard let local = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            var key = String(cString: local)
+            if let prefix = attributes[base + 1] { key = String(cString: prefix) + ":" + key }
+            body(key, String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self))
+        }
+    }
+
     func endElement(_ localName: UnsafePointer<xmlChar>) {
+        if subtreeDepth > 0 {
+            openElements.removeLast()
+            subtree.end(line: line)
+            subtreeDepth -= 1
+            subtreeTextLength = 0
+            if subtreeDepth == 0 { incoming.append(.subtree(subtree.take())) }
+            return
+        }
         flushText()
         openElements.removeLast()
         if openStart, case .start(var start) = incoming.removeLast() {
@@ -231,6 +280,14 @@ private final class Parser {
 
     func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard count > 0 else { return }
+        if subtreeDepth > 0 {
+            subtreeTextLength += count
+            guard subtreeTextLength <= XMLResourceLimit.maximumTextBytes else {
+                return stop(XMLRefusal.textTooLong(at: location()))
+            }
+            subtree.text(UnsafeBufferPointer(start: bytes, count: count), line: line)
+            return
+        }
         // libxml2 enforces its text-size limit while it builds a tree; without one, here.
         guard text.count + count <= XMLResourceLimit.maximumTextBytes else {
             return stop(XMLRefusal.textTooLong(at: location()))
@@ -242,6 +299,11 @@ private final class Parser {
 
     func processingInstruction(target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
         guard checkEncoding() else { return }
+        if subtreeDepth > 0 {
+            subtree.instruction(target: String(cString: target), data: data.map { String(cString: $0) } ?? "", line: line)
+            subtreeTextLength = 0
+            return
+        }
         flushText()
         openStart = false
         incoming.append(.processingInstruction(target: String(cString: target), data: data.map { String(cString: $0) } ?? "",

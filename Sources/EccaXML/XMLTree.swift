@@ -57,6 +57,8 @@ public struct XMLElementNode: Sendable, Equatable {
                 if !stack.isEmpty { stack[stack.count - 1].children.append(.text(text)) }
             case .processingInstruction(let target, let data, _):
                 if !stack.isEmpty { stack[stack.count - 1].children.append(.processingInstruction(target: target, data: data)) }
+            case .subtree:
+                break  // only an `XMLSAXReader` asked to capture delivers subtrees; this reads an `XMLStreamReader`
             }
         }
         guard let root else {

@@ -254,6 +254,7 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
                 case .end(let name, _): "end \(name)"
                 case .text(let text, _): "text \(text.debugDescription)"
                 case .processingInstruction(let target, let data, _): "pi \(target) \(data)"
+                case .subtree(let subtree): "subtree \(subtree.root.name)"
                 }
             }
         }
@@ -281,5 +282,78 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
             #expect(error.location.line == 2)
         }
         #expect(!seen.contains("d"))
+    }
+
+    static let section = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DLPSTEXTCLASS xmlns:x="urn:x"><HEAD>Title</HEAD>
+        <DIV8 N="§ 2.2" x:k="v &quot;q&quot;"><HEAD>§ 2.2   Scope.</HEAD>
+        <P>(a) <I>In general.</I> Text<E T="03">italic</E> and<![CDATA[ <raw> ]]>more &amp; more.</P><?PAGE NO="85"?>
+        <P/><STARS></STARS>
+        </DIV8><DIV8 N="§ 2.3"><P>(a) Two.</P></DIV8></DLPSTEXTCLASS>
+        """
+
+    /// The subtree the element's events make, as the importers build it where capturing began late.
+    private func subtree(fromEventsOf name: String, in events: [XMLEvent]) -> XMLSubtree? {
+        var builder = XMLSubtreeBuilder()
+        var inside = false
+        for event in events {
+            switch event {
+            case .start(let start):
+                guard inside || start.name == name else { continue }
+                inside = true
+                builder.start(name: start.name, namespace: start.namespace, attributes: start.subtreeAttributes, line: start.location.line)
+                if start.isEmpty { builder.end(line: start.location.line) }
+            case .end(_, let location) where inside:
+                builder.end(line: location.line)
+                if builder.isComplete { return builder.take() }
+            case .text(let text, let location) where inside: builder.text(text, line: location.line)
+            case .processingInstruction(let target, let data, let location) where inside:
+                builder.instruction(target: target, data: data, line: location.line)
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    @Test func aCapturedElementIsOneSubtreeEqualToTheOneItsEventsMake() throws {
+        let bytes = Array(Self.section.utf8)
+        let reader = try XMLSAXReader(bytes: bytes, name: "t.xml")
+        reader.capturing = ["DIV8"]
+        let captured = try reader.readAll()
+        let subtrees = captured.compactMap { if case .subtree(let subtree) = $0 { subtree } else { nil } }
+        #expect(subtrees.count == 2)
+        // Nothing inside a captured element comes as an event of its own.
+        #expect(!captured.contains { if case .start(let start) = $0 { ["DIV8", "P", "I", "E", "STARS"].contains(start.name) } else { false } })
+        #expect(captured.contains { if case .start(let start) = $0 { start.name == "HEAD" } else { false } })
+        let fromEvents = try #require(subtree(fromEventsOf: "DIV8", in: try XMLSAXReader(bytes: bytes, name: "t.xml").readAll()))
+        #expect(subtrees.first == fromEvents)
+
+        let section = try #require(subtrees.first)
+        #expect(section.root.firstLine == 3)
+        #expect(section.root.lastLine == 6)
+        #expect(section.attribute("N", of: 0) == "§ 2.2")
+        #expect(section.attribute("x:k", of: 0) == "v \"q\"")
+        let children = section.children(of: 0).map { section.nodes[$0] }
+        #expect(children.map(\.name) == ["HEAD", "", "P", "PAGE", "", "P", "STARS", ""])
+        let paragraph = try #require(section.children(of: 0).first { section.nodes[$0].name == "P" })
+        // Text, CDATA and entities next to each other are one text node.
+        #expect(section.children(of: paragraph).map { section.nodes[$0].kind } == [.text, .element, .text, .element, .text])
+        #expect(section.text(of: paragraph) == "(a) In general. Textitalic and <raw> more & more.")
+    }
+
+    @Test func theReaderLimitsHoldInsideACapturedElement() throws {
+        let deep = "<a><b>" + String(repeating: "<c>", count: 300) + String(repeating: "</c>", count: 300) + "</b></a>"
+        let reader = try XMLSAXReader(bytes: Array(deep.utf8), name: "deep.xml")
+        reader.capturing = ["b"]
+        #expect(throws: XMLReadError.self) { try reader.readAll() }
+        let truncated = try XMLSAXReader(bytes: Array("<a><b><c>text".utf8), name: "cut.xml")
+        truncated.capturing = ["b"]
+        do {
+            _ = try truncated.readAll()
+            Issue.record("a truncated captured element was accepted")
+        } catch {
+            #expect(error.message.contains("the document ends inside <c>"), "\(error)")
+        }
     }
 }

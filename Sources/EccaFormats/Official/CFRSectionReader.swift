@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaXML
 
 /// Turns one CFR section (eCFR `DIV8`, annual CFR or Federal Register `SECTION`) into provisions:
 /// the section, one provision per paragraph marker, and one per unnumbered defined term, with the
@@ -36,30 +37,41 @@ struct CFRSectionReader {
     private typealias Piece = CFRSectionLayout.Piece
 
     func read(_ section: OfficialElement) -> Output {
+        read(section.subtree, file: section.span.file)
+    }
+
+    /// Reads the section at the root of `section`, a subtree read from `file`.
+    func read(_ section: XMLSubtree, file: String) -> Output {
         var items: [MarkerSequenceSolver.Item] = []
-        var paragraphs: [(element: OfficialElement, marked: MarkedParagraph?, index: Int)] = []
-        for (index, child) in section.elements().enumerated() {
-            if Self.structural.contains(child.name) { continue }
-            switch child.name {
+        /// Each child element that is wording: its text split at its markers (none for `STARS`),
+        /// its position among the section's child elements, and its lines.
+        var paragraphs: [(marked: MarkedParagraph?, index: Int, firstLine: Int, lastLine: Int)] = []
+        var index = -1
+        for child in section.children(of: 0) {
+            let node = section.nodes[child]
+            guard node.kind == .element else { continue }
+            index += 1
+            if Self.structural.contains(node.name) { continue }
+            switch node.name {
             case "STARS":
                 items.append(.elision)
-                paragraphs.append((child, nil, index))
+                paragraphs.append((nil, index, node.firstLine, node.lastLine))
             case "P":
-                let marked = MarkedParagraph(child)
+                let marked = MarkedParagraph(section, at: child)
                 if marked.definedTerm != nil { items.append(.definition) }
                 for marker in marked.markers { items.append(.marker(marker)) }
                 if marked.isElided { items.append(.elision) }
-                paragraphs.append((child, marked, index))
+                paragraphs.append((marked, index, node.firstLine, node.lastLine))
             default:
-                paragraphs.append((child, MarkedParagraph(child, markers: false), index))
+                paragraphs.append((MarkedParagraph(section, at: child, markers: false), index, node.firstLine, node.lastLine))
             }
         }
+        let span = SourceSpan(file: file, firstLine: section.root.firstLine, lastLine: section.root.lastLine)
         let solution = MarkerSequenceSolver().solve(items)
         var diagnostics: [Diagnostic] = []
-        let file = section.span.file
         if !solution.fitted {
             diagnostics.append(Diagnostic(.warning, "§ \(number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds",
-                                          at: SourceLocation(file: file, line: section.span.firstLine), subject: number))
+                                          at: SourceLocation(file: file, line: span.firstLine), subject: number))
         }
 
         var records: [Record] = []
@@ -73,14 +85,14 @@ struct CFRSectionReader {
         var ambiguityByMarker: [Int: MarkerSequenceSolver.Ambiguity] = [:]
         for ambiguity in solution.ambiguities { ambiguityByMarker[ambiguity.marker] = ambiguity }
 
-        func openRecord(depth: Int, segment: Segment, level: ProvisionLevel, heading: String?, element: OfficialElement,
+        func openRecord(depth: Int, segment: Segment, level: ProvisionLevel, heading: String?, firstLine: Int, lastLine: Int,
                         index: Int, elided: Bool, notes: [Note]) {
             while let last = open.last, records[last].depth >= depth {
                 records[last].endPiece = pieces.count
                 open.removeLast()
             }
             records.append(Record(segment: segment, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
-                                  endPiece: pieces.count, firstLine: element.span.firstLine, lastLine: element.span.lastLine,
+                                  endPiece: pieces.count, firstLine: firstLine, lastLine: lastLine,
                                   elementIndex: index, elided: elided, parent: open.last, notes: notes))
             open.append(records.count - 1)
         }
@@ -91,7 +103,7 @@ struct CFRSectionReader {
                 let depth = solution.definitionDepths[definitionIndex]
                 definitionIndex += 1
                 openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: "def-\(term)"),
-                           level: .definition, heading: term, element: entry.element, index: entry.index, elided: false, notes: [])
+                           level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, elided: false, notes: [])
             }
             for (pieceOffset, piece) in marked.pieces.enumerated() {
                 if let marker = piece.marker {
@@ -101,17 +113,17 @@ struct CFRSectionReader {
                         let parentPath = open.last.map { Self.canonicalPath(of: $0, in: records) } ?? ""
                         let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
                         let message = "§ \(number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
-                        diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.element.span.firstLine),
+                        diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.firstLine),
                                                       subject: "\(number)(\(marker.label))"))
                         notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
                     }
                     let afterTerm = open.last.map { records[$0].level == .definition } ?? false
                     openRecord(depth: reading.depth, segment: Segment(canonical: "(\(marker.label))", citation: (afterTerm ? " " : "") + "(\(marker.label))", id: marker.label),
-                               level: .cfr(depth: reading.depth), heading: marker.heading, element: entry.element, index: entry.index,
+                               level: .cfr(depth: reading.depth), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
                                elided: marked.isElided && pieceOffset == marked.pieces.count - 1, notes: notes)
                     markerIndex += 1
                 }
-                for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.element.span.lastLine) }
+                for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.lastLine) }
                 // An empty side counts as space: only text running straight into text joins.
                 let endsInText = pieceOffset > 0 && !(marked.pieces[pieceOffset - 1].text.last.map(MarkedParagraph.isSpace) ?? true)
                 let joins = endsInText && !(piece.text.first.map(MarkedParagraph.isSpace) ?? true)
@@ -130,7 +142,7 @@ struct CFRSectionReader {
 
         let layout = CFRSectionLayout(number: number, sourceID: sourceID, title: title, heading: heading, url: url,
                                       paragraphAnchors: paragraphAnchors, pointer: pointer, evidence: evidence, notes: notes,
-                                      span: section.span, records: records, pieces: pieces, text: text)
+                                      span: span, records: records, pieces: pieces, text: text)
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
     }
 

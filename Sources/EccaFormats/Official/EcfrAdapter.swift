@@ -82,7 +82,7 @@ struct EcfrAdapter: OfficialAdapter {
         if root.name == "DIV8" || root.name == "DIV9" {
             try emitter.begin(instrument(context))
             let element = try stream.capture(root)
-            if root.name == "DIV8" { try emitSection(element, context: context, into: emitter) }
+            if root.name == "DIV8" { try emitSection(element.subtree, file: stream.file, context: context, into: emitter) }
             else { try emitAppendix(element, context: context, into: emitter) }
             return
         }
@@ -97,8 +97,14 @@ struct EcfrAdapter: OfficialAdapter {
     private func walkDivisions(_ stream: OfficialStream, context: inout Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         var stack: [String] = []
         var begun = false
+        // Sections and appendices come whole from the parser's callbacks, without an event per node.
+        stream.capturing = ["DIV8", "DIV9"]
         while let event = try stream.next() {
             switch event {
+            case .subtree(let unit):
+                if !begun { try emitter.begin(instrument(context)); begun = true }
+                if unit.root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, into: emitter) }
+                else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
             case .start(let start):
                 switch start.name {
                 case "HEADER":
@@ -113,7 +119,7 @@ struct EcfrAdapter: OfficialAdapter {
                     if context.titleHeading == nil { context.titleHeading = head }
                 case "DIV8":
                     if !begun { try emitter.begin(instrument(context)); begun = true }
-                    try emitSection(try stream.capture(start), context: context, into: emitter)
+                    try emitSection(try stream.captureSubtree(start), file: stream.file, context: context, into: emitter)
                 case "DIV9":
                     if !begun { try emitter.begin(instrument(context)); begun = true }
                     try emitAppendix(try stream.capture(start), context: context, into: emitter)
@@ -131,41 +137,52 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     /// `<DIV8 N="§ 2.2">` or `<DIV8 N="1.162-4">` with a `HEAD` of `§ 2.2   Heading.`.
-    private func emitSection(_ section: OfficialElement, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
-        let n = section["N"] ?? ""
+    private func emitSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let n = section.attribute("N", of: 0) ?? ""
         let number = Self.sectionNumber(n)
-        let head = section.element("HEAD").map { flattening.flatten($0) } ?? ""
+        let head = section.children(of: 0).first { section.nodes[$0].name == "HEAD" }
+            .map { flattening.flatten(OfficialElement(section, at: $0, file: file)) } ?? ""
         let pointer = "DIV8[@N='\(n)']"
-        try emitCFRSection(section, number: number, sourceID: n.isEmpty ? number : n, heading: Self.heading(fromHead: head, number: number),
-                           pointer: pointer, context: context, into: emitter)
+        try emitCFRSection(section, file: file, number: number, sourceID: n.isEmpty ? number : n,
+                           heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, into: emitter)
     }
 
-    private func emitCFRSection(_ section: OfficialElement, number: String, sourceID: String, heading: String?, pointer: String,
+    private func emitCFRSection(_ section: XMLSubtree, file: String, number: String, sourceID: String, heading: String?, pointer: String,
                                 context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         let url = context.variant == "cfr-annual" ? nil : context.title.map { "https://www.ecfr.gov/current/title-\($0)/section-\(number)" }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
-        reader.notes = sectionNotes(section)
+        reader.notes = sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
         // the eCFR's paragraph anchor.
         reader.paragraphAnchors = url != nil
-        let output = reader.read(section)
+        let output = reader.read(section, file: file)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
         try emitter.add(contentsOf: output.provisions)
     }
 
-    private func sectionNotes(_ section: OfficialElement) -> [Note] {
-        var notes: [Note] = []
-        for child in section.elements() {
-            switch child.name {
-            case "CITA": notes.append(Note(kind: .amendment, text: "Source: " + flattening.flatten(child)))
-            case "EFFDNOT": notes.append(Note(kind: .amendment, text: flattening.flatten(child)))
-            case "EDNOTE", "CROSSREF": notes.append(Note(kind: .editorial, text: flattening.flatten(child)))
-            case "SECAUTH": notes.append(Note(kind: .editorial, text: flattening.flatten(child)))
-            default: break
-            }
+    /// The notes of a section's history and editorial elements (read as trees: a few per section).
+    private func sectionNotes(_ section: XMLSubtree, file: String) -> [Note] {
+        section.children(of: 0).compactMap { index in
+            Self.noteElements.contains(section.nodes[index].name) ? note(OfficialElement(section, at: index, file: file)) : nil
         }
-        return notes
+    }
+
+    private func sectionNotes(_ section: OfficialElement) -> [Note] {
+        section.elements().compactMap(note)
+    }
+
+    static let noteElements: Set<String> = ["CITA", "EFFDNOT", "EDNOTE", "CROSSREF", "SECAUTH"]
+
+    /// A section's history (`CITA`), effective-date note, editorial note, cross reference or
+    /// section authority, as a note.
+    private func note(_ element: OfficialElement) -> Note? {
+        switch element.name {
+        case "CITA": Note(kind: .amendment, text: "Source: " + flattening.flatten(element))
+        case "EFFDNOT": Note(kind: .amendment, text: flattening.flatten(element))
+        case "EDNOTE", "CROSSREF", "SECAUTH": Note(kind: .editorial, text: flattening.flatten(element))
+        default: nil
+        }
     }
 
     /// `<DIV9 N="Appendix A to Part 51" TYPE="APPENDIX">`: one provision, its text flattened.
@@ -188,7 +205,13 @@ struct EcfrAdapter: OfficialAdapter {
     private func readAnnual(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         var context = Context(variant: "cfr-annual", file: stream.file)
         var begun = false
+        stream.capturing = ["SECTION"]
         while let event = try stream.next() {
+            if case .subtree(let section) = event {
+                if !begun { try emitter.begin(instrument(context)); begun = true }
+                try emitAnnualSection(section, file: stream.file, context: context, into: emitter)
+                continue
+            }
             guard case .start(let start) = event else { continue }
             switch start.name {
             case "FMTR":
@@ -205,12 +228,7 @@ struct EcfrAdapter: OfficialAdapter {
                 try stream.skip(start)
             case "SECTION":
                 if !begun { try emitter.begin(instrument(context)); begun = true }
-                let section = try stream.capture(start)
-                let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
-                let number = Self.sectionNumber(sectno)
-                let subject = section.element("SUBJECT").map { flattening.flatten($0) }
-                try emitCFRSection(section, number: number, sourceID: sectno, heading: subject.map { Self.trimPeriod($0) },
-                                   pointer: "SECTION[SECTNO='\(sectno)']", context: context, into: emitter)
+                try emitAnnualSection(try stream.captureSubtree(start), file: stream.file, context: context, into: emitter)
             case "APPENDIX":
                 if !begun { try emitter.begin(instrument(context)); begun = true }
                 let appendix = try stream.capture(start)
@@ -226,6 +244,16 @@ struct EcfrAdapter: OfficialAdapter {
             }
         }
         if !begun { throw .nothingToImport(file: stream.file, dialect: .ecfr) }
+    }
+
+    /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.
+    private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        func field(_ name: String) -> String? {
+            section.children(of: 0).first { section.nodes[$0].name == name }.map { flattening.flatten(OfficialElement(section, at: $0, file: file)) }
+        }
+        let sectno = field("SECTNO") ?? ""
+        try emitCFRSection(section, file: file, number: Self.sectionNumber(sectno), sourceID: sectno, heading: field("SUBJECT").map { Self.trimPeriod($0) },
+                           pointer: "SECTION[SECTNO='\(sectno)']", context: context, into: emitter)
     }
 
     // MARK: - Small parsers

@@ -1,3 +1,5 @@
+import EccaXML
+
 /// One CFR paragraph element (`P`, `FP`) split at its markers: `(2)(i) Is published …` holds two,
 /// `(c) <I>Effective date</I>—(1) <I>In general.</I> …` one after a heading. Each marker owns the
 /// text from its position to the next marker's.
@@ -23,9 +25,14 @@ struct MarkedParagraph {
 
     /// Reads `element` (a `P` or `FP`); markers are looked for only when `markers` is true.
     init(_ element: OfficialElement, markers lookForMarkers: Bool = true) {
+        self.init(element.subtree, at: 0, markers: lookForMarkers)
+    }
+
+    /// Reads the element at `index` of a section's subtree.
+    init(_ tree: XMLSubtree, at index: Int, markers lookForMarkers: Bool = true) {
         var bytes: [UInt8] = []
         var italic: [Range<Int>] = []
-        Self.collect(element, italic: false, into: &bytes, italicRanges: &italic)
+        Self.collect(tree, index, italic: false, into: &bytes, italicRanges: &italic)
         guard lookForMarkers else {
             pieces = [Piece(marker: nil, text: bytes[...])]
             isElided = false
@@ -131,12 +138,13 @@ struct MarkedParagraph {
 
     // MARK: - Text with italics
 
-    private static func collect(_ element: OfficialElement, italic: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>]) {
-        for child in element.children {
-            switch child {
-            case .text(let text):
+    private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>]) {
+        for child in tree.children(of: index) {
+            let node = tree.nodes[child]
+            switch node.kind {
+            case .text:
                 let start = bytes.count
-                bytes.append(contentsOf: text.utf8)
+                bytes.append(contentsOf: tree.bytes[node.content])
                 if italic, bytes.count > start {
                     if let last = italicRanges.last, last.upperBound == start {
                         italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count
@@ -146,10 +154,11 @@ struct MarkedParagraph {
                 }
             case .instruction:
                 continue
-            case .element(let inner):
-                if dropped.contains(inner.name) { continue }
-                if inner.name == "SU" || (inner.name == "E" && inner["T"] == "51") {
-                    let digits = inner.rawText
+            case .element:
+                let name = node.name
+                if dropped.contains(name) { continue }
+                if name == "SU" || (name == "E" && tree.attribute("T", of: child) == "51") {
+                    let digits = tree.text(of: child)
                     if digits.allSatisfy(\.isNumber) {
                         // 10<SU>26</SU> is a power; a superscript after a word is a footnote mark.
                         if let last = bytes.last, last >= 48, last <= 57 {
@@ -159,11 +168,11 @@ struct MarkedParagraph {
                         continue
                     }
                 }
-                if inner.name == "br" || inner.name == "LI" { bytes.append(0x20) }
-                let isItalic = italic || inner.name == "I" || inner.name == "i" || inner.name == "em"
-                    || (inner.name == "E" && inner["T"] == "03")
-                collect(inner, italic: isItalic, into: &bytes, italicRanges: &italicRanges)
-                if inner.name == "br" || inner.name == "LI" { bytes.append(0x20) }
+                if name == "br" || name == "LI" { bytes.append(0x20) }
+                let isItalic = italic || name == "I" || name == "i" || name == "em"
+                    || (name == "E" && tree.attribute("T", of: child) == "03")
+                collect(tree, child, italic: isItalic, into: &bytes, italicRanges: &italicRanges)
+                if name == "br" || name == "LI" { bytes.append(0x20) }
             }
         }
     }

@@ -125,3 +125,43 @@ public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 }
+
+extension OfficialElement {
+    /// The element at `index` of a captured subtree, as a tree (for the few elements of a
+    /// section, such as its heading and history, that are read as trees).
+    public init(_ subtree: XMLSubtree, at index: Int, file: String) {
+        let node = subtree.nodes[index]
+        var attributes: [String: String] = [:]
+        for attribute in subtree.attributes[node.attributeRange] { attributes[attribute.name] = attribute.value }
+        var children: [Child] = []
+        for child in subtree.children(of: index) {
+            let inner = subtree.nodes[child]
+            switch inner.kind {
+            case .element: children.append(.element(OfficialElement(subtree, at: child, file: file)))
+            case .text: children.append(.text(String(decoding: subtree.content(of: child), as: UTF8.self)))
+            case .instruction: children.append(.instruction(target: inner.name, data: String(decoding: subtree.content(of: child), as: UTF8.self)))
+            }
+        }
+        self.init(name: node.name, namespace: node.namespace, attributes: attributes, children: children,
+                  span: SourceSpan(file: file, firstLine: node.firstLine, lastLine: node.lastLine))
+    }
+
+    /// This element as a subtree (the shape the CFR section reader reads).
+    public var subtree: XMLSubtree {
+        var builder = XMLSubtreeBuilder()
+        func visit(_ element: OfficialElement) {
+            let attributes = element.attributes.keys.sorted().map { XMLSubtree.Attribute(name: $0, value: element.attributes[$0]!) }
+            builder.start(name: element.name, namespace: element.namespace, attributes: attributes, line: element.span.firstLine)
+            for child in element.children {
+                switch child {
+                case .element(let inner): visit(inner)
+                case .text(let text): builder.text(text, line: element.span.firstLine)
+                case .instruction(let target, let data): builder.instruction(target: target, data: data, line: element.span.firstLine)
+                }
+            }
+            builder.end(line: element.span.lastLine)
+        }
+        visit(self)
+        return builder.take()
+    }
+}

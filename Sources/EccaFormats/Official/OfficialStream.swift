@@ -12,6 +12,13 @@ public final class OfficialStream {
         do { reader = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
     }
 
+    /// Local names of elements the reader delivers whole, as `.subtree` events, from the next
+    /// chunk it parses on (`XMLSAXReader.capturing`); adapters take both shapes.
+    public var capturing: Set<String> {
+        get { reader.capturing }
+        set { reader.capturing = newValue }
+    }
+
     /// The next event; reader errors (malformed, truncated) come out with their line and column.
     public func next() throws(OfficialImportError) -> XMLEvent? {
         do { return try reader.next() } catch { throw .unreadable(error) }
@@ -51,10 +58,41 @@ public final class OfficialStream {
                 stack[stack.count - 1].children.append(.text(text))
             case .processingInstruction(let target, let data, _):
                 stack[stack.count - 1].children.append(.instruction(target: target, data: data))
+            case .subtree(let subtree):
+                stack[stack.count - 1].children.append(.element(OfficialElement(subtree, at: 0, file: file)))
             }
         }
         // The reader throws on a truncated document before this point; this is a safety net.
         throw .unreadable(XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: first),
+                                       message: "document ends inside <\(start.name)>"))
+    }
+
+    /// Reads the rest of the element that `start` opened and returns it as a subtree: the shape a
+    /// reader that captures delivers (`.subtree`), for the same element met as events.
+    public func captureSubtree(_ start: XMLElementStart) throws(OfficialImportError) -> XMLSubtree {
+        var builder = XMLSubtreeBuilder()
+        builder.start(name: start.name, namespace: start.namespace, attributes: start.subtreeAttributes, line: start.location.line)
+        if start.isEmpty {
+            builder.end(line: start.location.line)
+            return builder.take()
+        }
+        while let event = try next() {
+            switch event {
+            case .start(let inner):
+                builder.start(name: inner.name, namespace: inner.namespace, attributes: inner.subtreeAttributes, line: inner.location.line)
+                if inner.isEmpty { builder.end(line: inner.location.line) }
+            case .end(_, let location):
+                builder.end(line: location.line)
+                if builder.isComplete { return builder.take() }
+            case .text(let text, let location):
+                builder.text(text, line: location.line)
+            case .processingInstruction(let target, let data, let location):
+                builder.instruction(target: target, data: data, line: location.line)
+            case .subtree(let subtree):
+                builder.append(subtree)
+            }
+        }
+        throw .unreadable(XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: start.location.line),
                                        message: "document ends inside <\(start.name)>"))
     }
 

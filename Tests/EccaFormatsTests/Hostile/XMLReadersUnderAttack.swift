@@ -34,7 +34,7 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [XMLReaderUnderTest] = [streamReader, saxReader, rules, requestXML, requestFile, formex, officialImport, mouDraft]
+    static let all: [XMLReaderUnderTest] = [streamReader, saxReader, saxCapturing, rules, requestXML, requestFile, formex, officialImport, mouDraft]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -49,14 +49,29 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
     /// The SAX2 reader the official-format importers stream through (EccaXML).
     static let saxReader = eventReader(name: "XMLSAXReader") { path throws(XMLReadError) in try XMLSAXReader(path: path).readAll() }
 
-    /// One of EccaXML's event readers: the attack's text is what its text events hold.
+    /// The SAX2 reader capturing the attack's element whole in its callbacks (as the eCFR
+    /// importer captures sections): the limits and refusals must hold there too.
+    static let saxCapturing = eventReader(name: "XMLSAXReader capturing <p>") { path throws(XMLReadError) in
+        let reader = try XMLSAXReader(path: path)
+        reader.capturing = ["p"]
+        return try reader.readAll()
+    }
+
+    /// One of EccaXML's event readers: the attack's text is what its text events (or captured
+    /// subtrees) hold.
     static func eventReader(name: String, events: @escaping @Sendable (String) throws(XMLReadError) -> [XMLEvent]) -> XMLReaderUnderTest {
         XMLReaderUnderTest(
             name: name,
             frame: { prolog in (prolog + "<doc><p>", "</p></doc>\n") },
             read: { path in
                 do {
-                    return .read(text: try events(path).map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
+                    return .read(text: try events(path).map { event in
+                        switch event {
+                        case .text(let text, _): text
+                        case .subtree(let subtree): subtree.text(of: 0)
+                        default: ""
+                        }
+                    }.joined())
                 } catch {
                     return .refused(message: String(describing: error))
                 }

@@ -1,0 +1,207 @@
+/// An element read whole, as a flat list of nodes in document order over one buffer of bytes.
+///
+/// The importers read a 200 MB eCFR title one section at a time. As events, a section costs a
+/// string, a location and a queue slot per element and per text; as a subtree it is a few
+/// appends to three arrays, made straight from libxml2's callbacks (`XMLSAXReader(capturing:)`).
+/// The same type is built from events (`XMLSubtreeBuilder`) where a reader did not capture, so
+/// consumers read one shape.
+public struct XMLSubtree: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable, Equatable {
+        case element, text, instruction
+    }
+
+    public struct Node: Sendable, Equatable {
+        public var kind: Kind
+        /// The element's local name or the instruction's target; empty for text.
+        public var name: String
+        public var namespace: String?
+        /// The index after this node's last descendant: its next sibling's, if it has one.
+        public var end: Int
+        /// The lines an element spans (start tag to end tag); a text's or instruction's line.
+        public var firstLine: Int
+        public var lastLine: Int
+        /// A text's bytes or an instruction's data, in `bytes`.
+        public var content: Range<Int>
+        /// The element's attributes, in `attributes`.
+        public var attributeRange: Range<Int>
+    }
+
+    public struct Attribute: Sendable, Equatable {
+        /// The qualified name as written (`xml:id`, `N`).
+        public var name: String
+        public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// The root element first, then every node below it in document order.
+    public private(set) var nodes: [Node] = []
+    public private(set) var attributes: [Attribute] = []
+    /// Text and instruction data, as libxml2 decoded it (UTF-8).
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public var root: Node { nodes[0] }
+
+    /// The indices of `index`'s children, in order.
+    public func children(of index: Int) -> Children { Children(nodes: nodes, parent: index) }
+
+    /// The value of an element's attribute.
+    public func attribute(_ name: String, of index: Int) -> String? {
+        for attribute in attributes[nodes[index].attributeRange] where attribute.name == name { return attribute.value }
+        return nil
+    }
+
+    /// All character data below the node at `index`, as written.
+    public func text(of index: Int) -> String {
+        var text: [UInt8] = []
+        for inner in (index + 1)..<nodes[index].end where nodes[inner].kind == .text { text.append(contentsOf: bytes[nodes[inner].content]) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// A text node's bytes, or an instruction's data.
+    public func content(of index: Int) -> ArraySlice<UInt8> { bytes[nodes[index].content] }
+
+    public struct Children: Sequence {
+        let nodes: [Node]
+        let parent: Int
+
+        public func makeIterator() -> Iterator { Iterator(nodes: nodes, upcoming: parent + 1, end: nodes[parent].end) }
+
+        public struct Iterator: IteratorProtocol {
+            let nodes: [Node]
+            var upcoming: Int
+            let end: Int
+
+            public mutating func next() -> Int? {
+                guard upcoming < end else { return nil }
+                defer { upcoming = nodes[upcoming].end }
+                return upcoming
+            }
+        }
+    }
+
+    // MARK: - Building
+
+    mutating func appendElement(name: String, namespace: String?, attributes new: [Attribute], line: Int) -> Int {
+        let first = attributes.count
+        attributes.append(contentsOf: new)
+        nodes.append(Node(kind: .element, name: name, namespace: namespace, end: nodes.count + 1, firstLine: line, lastLine: line,
+                          content: 0..<0, attributeRange: first..<attributes.count))
+        return nodes.count - 1
+    }
+
+    /// Appends text to the open element; with `merge`, to the text node appended last (libxml2
+    /// hands over character data in pieces).
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, merge: Bool, line: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: text)
+        if merge, nodes.last?.kind == .text {
+            nodes[nodes.count - 1].content = nodes[nodes.count - 1].content.lowerBound..<bytes.count
+            return
+        }
+        nodes.append(Node(kind: .text, name: "", namespace: nil, end: nodes.count + 1, firstLine: line, lastLine: line,
+                          content: start..<bytes.count, attributeRange: 0..<0))
+    }
+
+    mutating func appendInstruction(target: String, data: UnsafeBufferPointer<UInt8>, line: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: data)
+        nodes.append(Node(kind: .instruction, name: target, namespace: nil, end: nodes.count + 1, firstLine: line, lastLine: line,
+                          content: start..<bytes.count, attributeRange: 0..<0))
+    }
+
+    /// Closes the element at `index`: it ends after the last node appended.
+    mutating func close(_ index: Int, line: Int) {
+        nodes[index].end = nodes.count
+        nodes[index].lastLine = max(line, nodes[index].firstLine)
+    }
+}
+
+/// Builds an `XMLSubtree` one start, text and end at a time: from libxml2's callbacks in
+/// `XMLSAXReader`, and from events where they were read before capturing began.
+public struct XMLSubtreeBuilder: Sendable {
+    public private(set) var tree = XMLSubtree()
+    /// The open elements, innermost last.
+    private var open: [Int] = []
+    /// Whether the last node appended is text that more text would continue.
+    private var inText = false
+
+    public init() {}
+
+    /// True once the root element has been closed.
+    public var isComplete: Bool { open.isEmpty && !tree.nodes.isEmpty }
+
+    public mutating func start(name: String, namespace: String?, attributes: [XMLSubtree.Attribute], line: Int) {
+        open.append(tree.appendElement(name: name, namespace: namespace, attributes: attributes, line: line))
+        inText = false
+    }
+
+    public mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+        guard !open.isEmpty, bytes.count > 0 else { return }
+        tree.appendText(bytes, merge: inText, line: line)
+        inText = true
+    }
+
+    public mutating func text(_ text: String, line: Int) {
+        var text = text
+        text.withUTF8 { self.text($0, line: line) }
+    }
+
+    public mutating func instruction(target: String, data: String, line: Int) {
+        guard !open.isEmpty else { return }
+        var data = data
+        data.withUTF8 { tree.appendInstruction(target: target, data: $0, line: line) }
+        inText = false
+    }
+
+    /// Closes the innermost open element.
+    public mutating func end(line: Int) {
+        guard let index = open.popLast() else { return }
+        tree.close(index, line: line)
+        inText = false
+    }
+
+    /// The finished tree (the builder starts afresh).
+    public mutating func take() -> XMLSubtree {
+        defer {
+            tree = XMLSubtree()
+            open.removeAll(keepingCapacity: true)
+            inText = false
+        }
+        return tree
+    }
+}
+
+extension XMLSubtreeBuilder {
+    /// Appends a whole subtree inside the open element (a captured element met inside one being
+    /// built from events).
+    public mutating func append(_ other: XMLSubtree) {
+        func visit(_ index: Int) {
+            let entry = other.nodes[index]
+            switch entry.kind {
+            case .element:
+                start(name: entry.name, namespace: entry.namespace, attributes: Array(other.attributes[entry.attributeRange]), line: entry.firstLine)
+                for child in other.children(of: index) { visit(child) }
+                end(line: entry.lastLine)
+            case .text:
+                other.bytes[entry.content].withUnsafeBufferPointer { text($0, line: entry.firstLine) }
+            case .instruction:
+                instruction(target: entry.name, data: String(decoding: other.bytes[entry.content], as: UTF8.self), line: entry.firstLine)
+            }
+        }
+        guard !other.nodes.isEmpty else { return }
+        visit(0)
+    }
+}
+
+extension XMLElementStart {
+    /// The attributes in document order, as a subtree keeps them.
+    public var subtreeAttributes: [XMLSubtree.Attribute] {
+        attributeOrder.compactMap { name in attributes[name].map { XMLSubtree.Attribute(name: name, value: $0) } }
+    }
+}
