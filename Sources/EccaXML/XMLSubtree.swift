@@ -45,6 +45,13 @@ public struct XMLSubtree: Sendable, Equatable {
 
     public init() {}
 
+    /// An empty subtree with room for as many nodes, attributes and bytes as `other` has.
+    init(capacityLike other: XMLSubtree) {
+        nodes.reserveCapacity(other.nodes.count)
+        attributes.reserveCapacity(other.attributes.count)
+        bytes.reserveCapacity(other.bytes.count)
+    }
+
     public var root: Node { nodes[0] }
 
     /// The indices of `index`'s children, in order.
@@ -169,7 +176,8 @@ public struct XMLSubtreeBuilder: Sendable {
     /// The finished tree (the builder starts afresh).
     public mutating func take() -> XMLSubtree {
         defer {
-            tree = XMLSubtree()
+            // The next subtree (the next section) is likely about as large: no regrowing from one.
+            tree = XMLSubtree(capacityLike: tree)
             open.removeAll(keepingCapacity: true)
             inText = false
         }

@@ -68,9 +68,24 @@ struct CFRSectionLayout: Sendable {
     /// The section's wording: the collapsed pieces joined by single spaces where they are apart.
     var text: [UInt8]
 
-    /// The section, then every paragraph and definition that is not elided.
-    var levels: [ProvisionLevel] {
-        [.section] + records.lazy.filter { !$0.elided }.map(\.provisionLevel)
+    /// How many provisions there are at each level: the section, and the CFR depths and
+    /// definitions of the records that are not elided (the summary counts these per section).
+    var levelCounts: [(level: ProvisionLevel, count: Int)] {
+        var depths = (0, 0, 0, 0, 0, 0)
+        var definitions = 0
+        for record in records where !record.elided {
+            switch record.provisionLevel {
+            case .definition: definitions += 1
+            case .paragraph: depths.0 += 1
+            case .level2: depths.1 += 1
+            case .level3: depths.2 += 1
+            case .level4: depths.3 += 1
+            case .level5: depths.4 += 1
+            default: depths.5 += 1
+            }
+        }
+        return [(.section, 1), (.paragraph, depths.0), (.level2, depths.1), (.level3, depths.2), (.level4, depths.3),
+                (.level5, depths.4), (.level6, depths.5), (.definition, definitions)].filter { $0.count > 0 }
     }
 
     /// The section and its records that are not elided.

@@ -75,10 +75,13 @@ struct CFRSectionReader {
         }
 
         var records: [Record] = []
+        records.reserveCapacity(items.count)
         var pieces: [Piece] = []
+        pieces.reserveCapacity(paragraphs.count + items.count)
         /// The section's wording: the collapsed pieces, joined by a space unless a piece continues
         /// the previous one's element with no space between (`(2)` then `(i) Is published …`).
         var text: [UInt8] = []
+        text.reserveCapacity(section.bytes.count)
         var open: [Int] = []
         var markerIndex = 0
         var definitionIndex = 0

@@ -79,7 +79,7 @@ public final class ImportEmitter {
     /// Counts the batch's provisions by level and hands it on unbuilt.
     public func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
         try sink.add(contentsOf: batch)
-        for level in batch.levels { summary.instruments[summary.instruments.count - 1].count(level) }
+        for (level, count) in batch.levelCounts { summary.instruments[summary.instruments.count - 1].count(level, by: count) }
     }
 
     public func end() throws(OfficialImportError) {

@@ -41,9 +41,10 @@ public struct ImportSummary: Sendable, Hashable {
         public var counters: [Counter: Int] = [:]
         public var diagnostics: [Diagnostic.Severity: Int] = [:]
 
-        mutating func count(_ level: ProvisionLevel) {
-            provisions += 1
-            byLevel[level, default: 0] += 1
+        mutating func count(_ level: ProvisionLevel, by amount: Int = 1) {
+            guard amount > 0 else { return }
+            provisions += amount
+            byLevel[level, default: 0] += amount
         }
 
         public subscript(level: ProvisionLevel) -> Int { byLevel[level] ?? 0 }

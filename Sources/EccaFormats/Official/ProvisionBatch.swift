@@ -10,8 +10,9 @@ public struct ProvisionBatch: Sendable {
 
     init(_ section: CFRSectionLayout) { self.section = section }
 
-    /// The level of each provision, in order: the summary counts them without building them.
-    public var levels: [ProvisionLevel] { section.levels }
+    /// How many provisions the batch holds at each level (levels it has none of are left out):
+    /// the summary counts them without building them.
+    public var levelCounts: [(level: ProvisionLevel, count: Int)] { section.levelCounts }
 
     /// How many provisions the batch holds.
     public var count: Int { section.provisionCount }
