@@ -48,20 +48,29 @@ struct CFRSectionLayout: Sendable {
         var isEmpty: Bool { start == end }
     }
 
-    /// The section's number without `§` (`734.13`).
-    var number: String
-    /// The source's own id for the section, verbatim (`§ 2.2`, `1.162-4`).
-    var sourceID: String
-    var title: String?
-    var heading: String?
-    /// The section's URL; with `paragraphAnchors`, each paragraph's is this with `#p-` and its id.
-    var url: String?
-    var paragraphAnchors: Bool
-    /// The element path of the section, for source spans.
-    var pointer: String
-    var evidence: Evidence
-    /// Notes for the section provision (amendment history, effective-date notes).
-    var notes: [Note]
+    /// What is known of a section before its paragraphs are read: its number, ids, heading, links
+    /// and notes. The adapter fills it in; the section reader passes it on.
+    struct Header: Sendable {
+        /// The section's number without `§` (`734.13`, `1.162-4`).
+        var number: String
+        /// The source's own id for the section, verbatim (`§ 2.2` from the bulk `N`, `1.162-4` from the versioner).
+        var sourceID: String
+        var title: String?
+        var heading: String?
+        /// The section's URL; with `paragraphAnchors`, each paragraph's is this with `#p-` and its id.
+        var url: String?
+        var paragraphAnchors = false
+        /// The element path of the section, for source spans.
+        var pointer: String
+        var evidence: Evidence = .verified
+        /// Notes for the section provision (amendment history, effective-date notes).
+        var notes: [Note] = []
+
+        /// `15 CFR ` or nothing.
+        var citationTitle: String { title.map { "\($0) CFR " } ?? "" }
+    }
+
+    var header: Header
     var span: SourceSpan
     var records: [Record]
     var pieces: [Piece]
@@ -90,9 +99,6 @@ struct CFRSectionLayout: Sendable {
 
     /// The section and its records that are not elided.
     var provisionCount: Int { 1 + records.reduce(0) { $0 + ($1.elided ? 0 : 1) } }
-
-    /// `15 CFR ` or nothing.
-    var citationTitle: String { title.map { "\($0) CFR " } ?? "" }
 
     /// The bytes of `text` a run of pieces covers, from the first non-empty piece to the last;
     /// nil when all are empty.
@@ -151,15 +157,17 @@ struct CFRSectionLayout: Sendable {
     /// The provisions as values: the section, then each record that is not elided.
     func provisions() -> [ImportedProvision] {
         let addresses = addresses()
+        let header = header
+        let number = header.number
         func string(_ range: Range<Int>) -> String { String(decoding: addresses[range], as: UTF8.self) }
         var provisions: [ImportedProvision] = []
         provisions.reserveCapacity(records.count + 1)
-        let citationTitle = citationTitle
-        let sectionWording = wordingBytes(0..<pieces.count).map { String(decoding: text[$0], as: UTF8.self) } ?? heading ?? ""
+        let citationTitle = header.citationTitle
+        let sectionWording = wordingBytes(0..<pieces.count).map { String(decoding: text[$0], as: UTF8.self) } ?? header.heading ?? ""
         provisions.append(ImportedProvision(
-            canonicalID: number, sourceID: sourceID, idPath: [number], level: .section, parentID: nil,
-            citation: citationTitle + number, heading: heading, wording: sectionWording,
-            span: span.with(pointer: pointer), evidence: evidence, sourceURL: url, notes: notes))
+            canonicalID: number, sourceID: header.sourceID, idPath: [number], level: .section, parentID: nil,
+            citation: citationTitle + number, heading: header.heading, wording: sectionWording,
+            span: span.with(pointer: header.pointer), evidence: header.evidence, sourceURL: header.url, notes: header.notes))
         var idPaths: [[String]] = []
         idPaths.reserveCapacity(records.count)
         for record in records { idPaths.append((record.parent.map { idPaths[$0] } ?? [number]) + [record.segment.id]) }
@@ -167,13 +175,13 @@ struct CFRSectionLayout: Sendable {
             let path = string(addresses.canonical[index])
             let canonicalID = number + path
             provisions.append(ImportedProvision(
-                canonicalID: canonicalID, sourceID: sourceID + path, idPath: idPaths[index],
+                canonicalID: canonicalID, sourceID: header.sourceID + path, idPath: idPaths[index],
                 level: record.provisionLevel, parentID: number + (record.parent.map { string(addresses.canonical[$0]) } ?? ""),
                 citation: citationTitle + number + string(addresses.citation[index]),
                 heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
                 span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
-                                 pointer: pointer + string(addresses.element[index])),
-                evidence: evidence, sourceURL: url.map { paragraphAnchors ? $0 + "#p-" + canonicalID : $0 }, notes: record.notes))
+                                 pointer: header.pointer + string(addresses.element[index])),
+                evidence: header.evidence, sourceURL: header.url.map { header.paragraphAnchors ? $0 + "#p-" + canonicalID : $0 }, notes: record.notes))
         }
         return provisions
     }

@@ -6,18 +6,12 @@ import EccaXML
 /// hierarchy the marker solver rebuilds. A paragraph's wording holds its own text and its
 /// subparagraphs', as citing "§ 734.13(a)" cites all of (a).
 struct CFRSectionReader {
-    /// The section's number without `§` (`734.13`, `1.162-4`).
-    var number: String
-    /// The source's own id for the section, verbatim (`§ 2.2` from the bulk `N`, `1.162-4` from the versioner).
-    var sourceID: String
-    var title: String?
-    var heading: String?
-    var url: String?
-    /// The element path of the section, for source spans.
-    var pointer: String
-    var evidence: Evidence = .verified
-    /// Notes for the section provision (amendment history, effective-date notes).
-    var notes: [Note] = []
+    /// The section's number, ids, heading, links and notes, passed on to its layout.
+    var header: CFRSectionLayout.Header
+
+    init(number: String, sourceID: String, title: String?, heading: String?, url: String?, pointer: String) {
+        header = CFRSectionLayout.Header(number: number, sourceID: sourceID, title: title, heading: heading, url: url, pointer: pointer)
+    }
 
     struct Output {
         var provisions: ProvisionBatch
@@ -28,9 +22,6 @@ struct CFRSectionReader {
     /// Children that carry the section's number and heading, or that are not wording.
     static let structural: Set<String> = ["HEAD", "SECTNO", "SUBJECT", "PRTPAGE", "FTNT", "CITA", "SECAUTH", "EFFDNOT",
                                           "EDNOTE", "CROSSREF", "AMDPAR"]
-
-    /// Whether each paragraph links to the section URL with `#p-` and its id (eCFR).
-    var paragraphAnchors = false
 
     private typealias Segment = CFRSectionLayout.Segment
     private typealias Record = CFRSectionLayout.Record
@@ -70,8 +61,8 @@ struct CFRSectionReader {
         let solution = MarkerSequenceSolver().solve(items)
         var diagnostics: [Diagnostic] = []
         if !solution.fitted {
-            diagnostics.append(Diagnostic(.warning, "§ \(number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds",
-                                          at: SourceLocation(file: file, line: span.firstLine), subject: number))
+            diagnostics.append(Diagnostic(.warning, "§ \(header.number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds",
+                                          at: SourceLocation(file: file, line: span.firstLine), subject: header.number))
         }
 
         var records: [Record] = []
@@ -115,9 +106,9 @@ struct CFRSectionReader {
                     if let ambiguity = ambiguityByMarker[markerIndex] {
                         let parentPath = open.last.map { Self.canonicalPath(of: $0, in: records) } ?? ""
                         let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
-                        let message = "§ \(number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
+                        let message = "§ \(header.number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(header.number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
                         diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.firstLine),
-                                                      subject: "\(number)(\(marker.label))"))
+                                                      subject: "\(header.number)(\(marker.label))"))
                         notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
                     }
                     let afterTerm = open.last.map { records[$0].level == .definition } ?? false
@@ -143,9 +134,7 @@ struct CFRSectionReader {
         }
         for index in open { records[index].endPiece = pieces.count }
 
-        let layout = CFRSectionLayout(number: number, sourceID: sourceID, title: title, heading: heading, url: url,
-                                      paragraphAnchors: paragraphAnchors, pointer: pointer, evidence: evidence, notes: notes,
-                                      span: span, records: records, pieces: pieces, text: text)
+        let layout = CFRSectionLayout(header: header, span: span, records: records, pieces: pieces, text: text)
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
     }
 

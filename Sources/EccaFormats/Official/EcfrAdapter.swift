@@ -151,10 +151,10 @@ struct EcfrAdapter: OfficialAdapter {
                                 context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         let url = context.variant == "cfr-annual" ? nil : context.title.map { "https://www.ecfr.gov/current/title-\($0)/section-\(number)" }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
-        reader.notes = sectionNotes(section, file: file)
+        reader.header.notes = sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
         // the eCFR's paragraph anchor.
-        reader.paragraphAnchors = url != nil
+        reader.header.paragraphAnchors = url != nil
         let output = reader.read(section, file: file)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }

@@ -208,7 +208,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
                                       url: frDoc.map { "https://www.federalregister.gov/d/\($0)" }, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
-        reader.notes = notes
+        reader.header.notes = notes
         let output = reader.read(section)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }

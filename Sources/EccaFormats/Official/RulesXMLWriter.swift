@@ -200,11 +200,12 @@ public final class RulesXMLWriter: ImportSink {
     /// section; each provision's is a stretch of it.
     private func write(_ section: CFRSectionLayout, instrumentID: String) {
         let addresses = section.addresses()
-        let number = Array(section.number.utf8)[...]
-        let sourceID = Array(section.sourceID.utf8)[...]
-        let citation = Array((section.citationTitle + section.number).utf8)[...]
-        let pointer = Array(section.pointer.utf8)[...]
-        let url = section.url.map { Array($0.utf8)[...] }
+        let header = section.header
+        let number = Array(header.number.utf8)[...]
+        let sourceID = Array(header.sourceID.utf8)[...]
+        let citation = Array((header.citationTitle + header.number).utf8)[...]
+        let pointer = Array(header.pointer.utf8)[...]
+        let url = header.url.map { Array($0.utf8)[...] }
         let anchor = Array("#p-".utf8)[...]
         let addressBytes = addresses.bytes[...]
         func address(_ range: Range<Int>) -> ArraySlice<UInt8> { addressBytes[range] }
@@ -227,18 +228,18 @@ public final class RulesXMLWriter: ImportSink {
             section.wordingPieces(pieces).map { ByteRuns(escapedBytes[escapedStart[$0.first]..<escapedEnd[$0.last]], isEscaped: true) }
         }
 
-        let unit = CanonicalIDs.idSegment(section.number)
+        let unit = CanonicalIDs.idSegment(header.number)
         let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
-        Self.writeProvisionElement(id: sectionID, citation: ByteRuns(citation), evidence: section.evidence, sourceID: ByteRuns(sourceID),
-                              eid: ByteRuns(number), wordingKind: .verbatim, heading: section.heading,
-                              wording: wording(0..<section.pieces.count) ?? ByteRuns(Array((section.heading ?? "").utf8)[...]),
+        Self.writeProvisionElement(id: sectionID, citation: ByteRuns(citation), evidence: header.evidence, sourceID: ByteRuns(sourceID),
+                              eid: ByteRuns(number), wordingKind: .verbatim, heading: header.heading,
+                              wording: wording(0..<section.pieces.count) ?? ByteRuns(Array((header.heading ?? "").utf8)[...]),
                               url: url.map { ByteRuns($0) }, span: section.span, pointer: ByteRuns(pointer), parent: nil,
-                              dates: [], notes: section.notes, currentFile: currentFile, into: &output)
+                              dates: [], notes: header.notes, currentFile: currentFile, into: &output)
         for (index, record) in section.records.enumerated() where !record.elided {
             let path = address(addresses.canonical[index])
             let id = mintID(unit: unit, rest: ByteRuns(address(addresses.id[index])), startsUnit: false, instrumentID: instrumentID)
-            let recordURL = url.map { section.paragraphAnchors ? ByteRuns($0, anchor, number, path) : ByteRuns($0) }
-            Self.writeProvisionElement(id: id, citation: ByteRuns(citation, address(addresses.citation[index])), evidence: section.evidence,
+            let recordURL = url.map { header.paragraphAnchors ? ByteRuns($0, anchor, number, path) : ByteRuns($0) }
+            Self.writeProvisionElement(id: id, citation: ByteRuns(citation, address(addresses.citation[index])), evidence: header.evidence,
                                   sourceID: ByteRuns(sourceID, path), eid: ByteRuns(number, path), wordingKind: .verbatim,
                                   heading: record.heading, wording: wording(record.firstPiece..<record.endPiece) ?? ByteRuns(),
                                   url: recordURL,
