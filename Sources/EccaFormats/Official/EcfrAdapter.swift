@@ -140,8 +140,7 @@ struct EcfrAdapter: OfficialAdapter {
     private func emitSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         let n = section.attribute("N", of: 0) ?? ""
         let number = Self.sectionNumber(n)
-        let head = section.children(of: 0).first { section.nodes[$0].name == "HEAD" }
-            .map { flattening.flatten(OfficialElement(section, at: $0, file: file)) } ?? ""
+        let head = section.children(of: 0).first { section.nodes[$0].name == "HEAD" }.map { flattening.flatten(section, at: $0, file: file) } ?? ""
         let pointer = "DIV8[@N='\(n)']"
         try emitCFRSection(section, file: file, number: number, sourceID: n.isEmpty ? number : n,
                            heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, into: emitter)
@@ -161,26 +160,22 @@ struct EcfrAdapter: OfficialAdapter {
         try emitter.add(contentsOf: output.provisions)
     }
 
-    /// The notes of a section's history and editorial elements (read as trees: a few per section).
+    /// The notes of a section's history and editorial elements.
     private func sectionNotes(_ section: XMLSubtree, file: String) -> [Note] {
-        section.children(of: 0).compactMap { index in
-            Self.noteElements.contains(section.nodes[index].name) ? note(OfficialElement(section, at: index, file: file)) : nil
-        }
+        section.children(of: 0).compactMap { note(section.nodes[$0].name, flattening.flatten(section, at: $0, file: file)) }
     }
 
     private func sectionNotes(_ section: OfficialElement) -> [Note] {
-        section.elements().compactMap(note)
+        section.elements().compactMap { note($0.name, flattening.flatten($0)) }
     }
 
-    static let noteElements: Set<String> = ["CITA", "EFFDNOT", "EDNOTE", "CROSSREF", "SECAUTH"]
-
     /// A section's history (`CITA`), effective-date note, editorial note, cross reference or
-    /// section authority, as a note.
-    private func note(_ element: OfficialElement) -> Note? {
-        switch element.name {
-        case "CITA": Note(kind: .amendment, text: "Source: " + flattening.flatten(element))
-        case "EFFDNOT": Note(kind: .amendment, text: flattening.flatten(element))
-        case "EDNOTE", "CROSSREF", "SECAUTH": Note(kind: .editorial, text: flattening.flatten(element))
+    /// section authority, as a note; nil for any other element (whose text is then not flattened).
+    private func note(_ element: String, _ text: @autoclosure () -> String) -> Note? {
+        switch element {
+        case "CITA": Note(kind: .amendment, text: "Source: " + text())
+        case "EFFDNOT": Note(kind: .amendment, text: text())
+        case "EDNOTE", "CROSSREF", "SECAUTH": Note(kind: .editorial, text: text())
         default: nil
         }
     }
@@ -249,7 +244,7 @@ struct EcfrAdapter: OfficialAdapter {
     /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.
     private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         func field(_ name: String) -> String? {
-            section.children(of: 0).first { section.nodes[$0].name == name }.map { flattening.flatten(OfficialElement(section, at: $0, file: file)) }
+            section.children(of: 0).first { section.nodes[$0].name == name }.map { flattening.flatten(section, at: $0, file: file) }
         }
         let sectno = field("SECTNO") ?? ""
         try emitCFRSection(section, file: file, number: Self.sectionNumber(sectno), sourceID: sectno, heading: field("SUBJECT").map { Self.trimPeriod($0) },

@@ -197,18 +197,26 @@ public final class RulesXMLWriter: ImportSink {
 
     /// Writes a laid-out CFR section: the elements `writeProvision` writes for its `provisions()`,
     /// byte for byte, copied from the section's bytes. The wording is escaped once for the whole
-    /// section; each provision's is a stretch of it.
+    /// section; each provision's is a stretch of it. Every field is a few runs of one buffer
+    /// (`ByteRuns`), so writing a provision neither allocates nor counts references.
     private func write(_ section: CFRSectionLayout, instrumentID: String) {
-        let addresses = section.addresses()
         let header = section.header
-        let number = Array(header.number.utf8)[...]
-        let sourceID = Array(header.sourceID.utf8)[...]
-        let citation = Array((header.citationTitle + header.number).utf8)[...]
-        let pointer = Array(header.pointer.utf8)[...]
-        let url = header.url.map { Array($0.utf8)[...] }
-        let anchor = Array("#p-".utf8)[...]
-        let addressBytes = addresses.bytes[...]
-        func address(_ range: Range<Int>) -> ArraySlice<UInt8> { addressBytes[range] }
+        let addresses = section.addresses()
+        // One buffer: the records' addresses (their ranges stay valid), then the section's fields,
+        // then its escaped wording.
+        var bytes = addresses.bytes
+        func add(_ text: String) -> Range<Int> {
+            let start = bytes.count
+            bytes.append(contentsOf: text.utf8)
+            return start..<bytes.count
+        }
+        let number = add(header.number)
+        let sourceID = add(header.sourceID)
+        let citation = add(header.citationTitle + header.number)
+        let pointer = add(header.pointer)
+        let url = header.url.map(add)
+        let anchor = add("#p-")
+        let headingWording = add(header.heading ?? "")
 
         escapedWording.removeAll()
         var escapedStart = [Int](repeating: 0, count: section.pieces.count)
@@ -223,30 +231,36 @@ public final class RulesXMLWriter: ImportSink {
                 done = piece.end
             }
         }
-        let escapedBytes = Array(escapedWording.bytes)[...]
-        func wording(_ pieces: Range<Int>) -> ByteRuns? {
-            section.wordingPieces(pieces).map { ByteRuns(escapedBytes[escapedStart[$0.first]..<escapedEnd[$0.last]], isEscaped: true) }
-        }
+        let wordingStart = bytes.count
+        bytes.append(contentsOf: escapedWording.bytes)
 
         let unit = CanonicalIDs.idSegment(header.number)
-        let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
-        Self.writeProvisionElement(id: sectionID, citation: ByteRuns(citation), evidence: header.evidence, sourceID: ByteRuns(sourceID),
-                              eid: ByteRuns(number), wordingKind: .verbatim, heading: header.heading,
-                              wording: wording(0..<section.pieces.count) ?? ByteRuns(Array((header.heading ?? "").utf8)[...]),
-                              url: url.map { ByteRuns($0) }, span: section.span, pointer: ByteRuns(pointer), parent: nil,
-                              dates: [], notes: header.notes, currentFile: currentFile, into: &output)
-        for (index, record) in section.records.enumerated() where !record.elided {
-            let path = address(addresses.canonical[index])
-            let id = mintID(unit: unit, rest: ByteRuns(address(addresses.id[index])), startsUnit: false, instrumentID: instrumentID)
-            let recordURL = url.map { header.paragraphAnchors ? ByteRuns($0, anchor, number, path) : ByteRuns($0) }
-            Self.writeProvisionElement(id: id, citation: ByteRuns(citation, address(addresses.citation[index])), evidence: header.evidence,
-                                  sourceID: ByteRuns(sourceID, path), eid: ByteRuns(number, path), wordingKind: .verbatim,
-                                  heading: record.heading, wording: wording(record.firstPiece..<record.endPiece) ?? ByteRuns(),
-                                  url: recordURL,
-                                  span: SourceSpan(file: section.span.file, firstLine: record.firstLine, lastLine: record.lastLine),
-                                  pointer: ByteRuns(pointer, address(addresses.element[index])),
-                                  parent: ByteRuns(number, record.parent.map { address(addresses.canonical[$0]) } ?? []),
-                                  dates: [], notes: record.notes, currentFile: currentFile, into: &output)
+        bytes.withUnsafeBufferPointer { all in
+            func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
+            func wording(_ pieces: Range<Int>) -> ByteRuns? {
+                section.wordingPieces(pieces).map {
+                    ByteRuns(run((wordingStart + escapedStart[$0.first])..<(wordingStart + escapedEnd[$0.last])), isEscaped: true)
+                }
+            }
+            let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
+            Self.writeProvisionElement(id: sectionID, citation: ByteRuns(run(citation)), evidence: header.evidence,
+                                       sourceID: ByteRuns(run(sourceID)), eid: ByteRuns(run(number)), wordingKind: .verbatim,
+                                       heading: header.heading, wording: wording(0..<section.pieces.count) ?? ByteRuns(run(headingWording)),
+                                       url: url.map { ByteRuns(run($0)) }, span: section.span, pointer: ByteRuns(run(pointer)), parent: nil,
+                                       dates: [], notes: header.notes, currentFile: currentFile, into: &output)
+            for (index, record) in section.records.enumerated() where !record.elided {
+                let path = run(addresses.canonical[index])
+                let id = mintID(unit: unit, rest: ByteRuns(run(addresses.id[index])), startsUnit: false, instrumentID: instrumentID)
+                let recordURL = url.map { header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path) : ByteRuns(run($0)) }
+                Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.citation[index])), evidence: header.evidence,
+                                           sourceID: ByteRuns(run(sourceID), path), eid: ByteRuns(run(number), path), wordingKind: .verbatim,
+                                           heading: record.heading, wording: wording(record.firstPiece..<record.endPiece) ?? ByteRuns(),
+                                           url: recordURL,
+                                           span: SourceSpan(file: section.span.file, firstLine: record.firstLine, lastLine: record.lastLine),
+                                           pointer: ByteRuns(run(pointer), run(addresses.element[index])),
+                                           parent: ByteRuns(run(number), record.parent.map { run(addresses.canonical[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)),
+                                           dates: [], notes: record.notes, currentFile: currentFile, into: &output)
+            }
         }
     }
 

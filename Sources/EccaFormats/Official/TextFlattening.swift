@@ -1,3 +1,5 @@
+import EccaXML
+
 /// How one dialect turns mixed content into one line of wording: which elements are blocks (a
 /// space on each side, so words of adjacent blocks never fuse), which are dropped (footnotes),
 /// which are superscripts (written `^25`, so `10<HT TYPE="SUP">25</HT>` reads 10^25), and which
@@ -57,6 +59,17 @@ public struct TextFlattening: Sendable {
         }
         walk(element)
         return TextNormalizer.collapse(output)
+    }
+
+    /// The flattened text of the element at `index` of a captured subtree. An element holding one
+    /// text and nothing else (a section's heading, its history) is collapsed as it is; any other is
+    /// read as a tree first.
+    public func flatten(_ tree: XMLSubtree, at index: Int, file: String) -> String {
+        let node = tree.nodes[index]
+        if node.end == index + 2, tree.nodes[index + 1].kind == .text {
+            return TextNormalizer.collapse(String(decoding: tree.content(of: index + 1), as: UTF8.self))
+        }
+        return flatten(OfficialElement(tree, at: index, file: file))
     }
 
     /// Formex 4: the rule `FormexText` uses for the shipped wording, so imports and `cite-check`

@@ -18,20 +18,24 @@ extension String: WritableText {
 
 /// Up to four runs of bytes written one after another: a CFR provision's fields are its section's
 /// bytes and its own address (`734.13` then `(b)(1)`), so none of them is joined into a string.
+///
+/// The runs point into a buffer the writer holds for the duration of one section
+/// (`RulesXMLWriter.write(_:instrumentID:)`); a `ByteRuns` must not outlive that call.
 struct ByteRuns: WritableText {
-    var runs: (ArraySlice<UInt8>, ArraySlice<UInt8>, ArraySlice<UInt8>, ArraySlice<UInt8>)
+    private static var none: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+    var runs: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
     var isEscaped: Bool
 
-    init(_ first: ArraySlice<UInt8> = [], _ second: ArraySlice<UInt8> = [], _ third: ArraySlice<UInt8> = [],
-         _ fourth: ArraySlice<UInt8> = [], isEscaped: Bool = false) {
+    init(_ first: UnsafeBufferPointer<UInt8> = none, _ second: UnsafeBufferPointer<UInt8> = none,
+         _ third: UnsafeBufferPointer<UInt8> = none, _ fourth: UnsafeBufferPointer<UInt8> = none, isEscaped: Bool = false) {
         runs = (first, second, third, fourth)
         self.isEscaped = isEscaped
     }
 
     func withRuns(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if !runs.0.isEmpty { runs.0.withUnsafeBufferPointer(body) }
-        if !runs.1.isEmpty { runs.1.withUnsafeBufferPointer(body) }
-        if !runs.2.isEmpty { runs.2.withUnsafeBufferPointer(body) }
-        if !runs.3.isEmpty { runs.3.withUnsafeBufferPointer(body) }
+        if !runs.0.isEmpty { body(runs.0) }
+        if !runs.1.isEmpty { body(runs.1) }
+        if !runs.2.isEmpty { body(runs.2) }
+        if !runs.3.isEmpty { body(runs.3) }
     }
 }
