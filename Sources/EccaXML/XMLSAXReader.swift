@@ -155,29 +155,33 @@ public final class XMLSAXReader {
 }
 
 /// The parser's side: libxml2 calls into it with each SAX2 event; it queues `XMLEvent`s.
+///
+/// Its hot state is `@exclusivity(unchecked)`: libxml2 calls back a few million times for a large
+/// file, each call touching these, and only the reader's own thread ever does, one access at a
+/// time, so the runtime's exclusivity bookkeeping would check nothing.
 private final class Parser {
     let sink: ErrorSink
     var context: xmlParserCtxtPtr?
     /// Events the callbacks have queued, oldest first.
-    var incoming: [XMLEvent] = []
+    @exclusivity(unchecked) var incoming: [XMLEvent] = []
     /// Events ready to hand out, newest first: `popLast` moves each out without a copy.
     var outgoing: [XMLEvent] = []
     /// Character data not yet queued: it may go on in the next chunk.
-    var text: [UInt8] = []
+    @exclusivity(unchecked) var text: [UInt8] = []
     var textLine = 0
     /// Whether the last queued event is a start whose element has had no content yet.
-    var openStart = false
+    @exclusivity(unchecked) var openStart = false
     /// The elements open at the parser's position, with the lines they start on: for the depth
     /// limit and to say where a truncated document ends.
-    var openElements: [(name: String, line: Int)] = []
+    @exclusivity(unchecked) var openElements: [(name: String, line: Int)] = []
     var fault: XMLReadError?
     var encodingChecked = false
     /// Elements to capture whole; the subtree being captured, and how deep the parser is in it
     /// (0: not capturing); the length of the text node being captured (for the text limit).
     var capturing: Set<String> = []
-    var subtree = XMLSubtreeBuilder()
-    var subtreeDepth = 0
-    var subtreeTextLength = 0
+    @exclusivity(unchecked) var subtree = XMLSubtreeBuilder()
+    @exclusivity(unchecked) var subtreeDepth = 0
+    @exclusivity(unchecked) var subtreeTextLength = 0
 
     init(fileName: String) { sink = ErrorSink(fileName: fileName) }
 

@@ -219,7 +219,7 @@ struct MarkedParagraph {
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return nil }
         let label = String(decoding: bytes[labelStart..<labelEnd], as: UTF8.self)
-        guard !ParagraphMarker.kinds(label: label, italic: false).isEmpty else { return nil }
+        guard ParagraphMarker.isLabel(label) else { return nil }
         return (label, index + 1, labelStart..<labelEnd)
     }
 

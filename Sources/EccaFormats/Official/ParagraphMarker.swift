@@ -104,6 +104,12 @@ public struct ParagraphMarker: Sendable, Hashable, CustomStringConvertible {
     /// italic number is level 5 and an italic roman numeral level 6.
     public let candidates: [MarkerKind]
 
+    /// Whether `label` can be a marker of any kind (`kinds` is not empty), without making the list.
+    static func isLabel(_ label: String) -> Bool {
+        label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } || MarkerKind.lower.ordinal(of: label) != nil
+            || MarkerKind.roman.ordinal(of: label) != nil || MarkerKind.upper.ordinal(of: label) != nil
+    }
+
     static func kinds(label: String, italic: Bool) -> [MarkerKind] {
         var kinds: [MarkerKind] = []
         let isDigits = label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
