@@ -137,7 +137,8 @@ struct CFRSectionLayout: Sendable {
         addresses.element.reserveCapacity(records.count)
         func extend(_ parent: Range<Int>?, with tail: (inout [UInt8]) -> Void) -> Range<Int> {
             let start = addresses.bytes.count
-            if let parent { addresses.bytes.append(contentsOf: addresses.bytes[parent]) }
+            // Byte by byte: appending a slice of the buffer to itself would copy the whole buffer.
+            if let parent { for index in parent { addresses.bytes.append(addresses.bytes[index]) } }
             tail(&addresses.bytes)
             return start..<addresses.bytes.count
         }
@@ -149,9 +150,26 @@ struct CFRSectionLayout: Sendable {
                 $0.append(UInt8(ascii: "."))
                 $0.append(contentsOf: CanonicalIDs.idSegment(record.segment.id).utf8)
             })
-            addresses.element.append(extend(nil) { $0.append(contentsOf: "/*[\(record.elementIndex + 1)]".utf8) })
+            addresses.element.append(extend(nil) { bytes in
+                bytes.append(UInt8(ascii: "/"))
+                bytes.append(UInt8(ascii: "*"))
+                bytes.append(UInt8(ascii: "["))
+                Self.appendDecimal(record.elementIndex + 1, to: &bytes)
+                bytes.append(UInt8(ascii: "]"))
+            })
         }
         return addresses
+    }
+
+    /// `number` in decimal (positive), without making a string.
+    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = number
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// The provisions as values: the section, then each record that is not elided.
