@@ -57,6 +57,11 @@ public struct XMLSubtree: Sendable, Equatable {
     /// The indices of `index`'s children, in order.
     public func children(of index: Int) -> Children { Children(nodes: nodes, parent: index) }
 
+    /// The first child element of `index` named `name`.
+    public func child(named name: String, of index: Int) -> Int? {
+        children(of: index).first { nodes[$0].kind == .element && nodes[$0].name == name }
+    }
+
     /// The value of an element's attribute.
     public func attribute(_ name: String, of index: Int) -> String? {
         for attribute in attributes[nodes[index].attributeRange] where attribute.name == name { return attribute.value }
@@ -204,6 +209,26 @@ extension XMLSubtreeBuilder {
         }
         guard !other.nodes.isEmpty else { return }
         visit(0)
+    }
+}
+
+extension XMLSubtreeBuilder {
+    /// Adds one event of the element being built, as a reader that was not capturing delivers it
+    /// (an empty element's `.start` opens and closes it).
+    public mutating func add(_ event: XMLEvent) {
+        switch event {
+        case .start(let element):
+            start(name: element.name, namespace: element.namespace, attributes: element.subtreeAttributes, line: element.location.line)
+            if element.isEmpty { end(line: element.location.line) }
+        case .end(_, let location):
+            end(line: location.line)
+        case .text(let content, let location):
+            text(content, line: location.line)
+        case .processingInstruction(let target, let data, let location):
+            instruction(target: target, data: data, line: location.line)
+        case .subtree(let subtree):
+            append(subtree)
+        }
     }
 }
 

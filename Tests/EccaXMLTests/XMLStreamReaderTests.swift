@@ -298,20 +298,12 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
         var builder = XMLSubtreeBuilder()
         var inside = false
         for event in events {
-            switch event {
-            case .start(let start):
-                guard inside || start.name == name else { continue }
+            if !inside {
+                guard case .start(let start) = event, start.name == name else { continue }
                 inside = true
-                builder.start(name: start.name, namespace: start.namespace, attributes: start.subtreeAttributes, line: start.location.line)
-                if start.isEmpty { builder.end(line: start.location.line) }
-            case .end(_, let location) where inside:
-                builder.end(line: location.line)
-                if builder.isComplete { return builder.take() }
-            case .text(let text, let location) where inside: builder.text(text, line: location.line)
-            case .processingInstruction(let target, let data, let location) where inside:
-                builder.instruction(target: target, data: data, line: location.line)
-            default: continue
             }
+            builder.add(event)
+            if builder.isComplete { return builder.take() }
         }
         return nil
     }

@@ -140,7 +140,7 @@ struct EcfrAdapter: OfficialAdapter {
     private func emitSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         let n = section.attribute("N", of: 0) ?? ""
         let number = Self.sectionNumber(n)
-        let head = section.children(of: 0).first { section.nodes[$0].name == "HEAD" }.map { flattening.flatten(section, at: $0, file: file) } ?? ""
+        let head = section.child(named: "HEAD", of: 0).map { flattening.flatten(section, at: $0, file: file) } ?? ""
         let pointer = "DIV8[@N='\(n)']"
         try emitCFRSection(section, file: file, number: number, sourceID: n.isEmpty ? number : n,
                            heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, into: emitter)
@@ -244,7 +244,7 @@ struct EcfrAdapter: OfficialAdapter {
     /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.
     private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         func field(_ name: String) -> String? {
-            section.children(of: 0).first { section.nodes[$0].name == name }.map { flattening.flatten(section, at: $0, file: file) }
+            section.child(named: name, of: 0).map { flattening.flatten(section, at: $0, file: file) }
         }
         let sectno = field("SECTNO") ?? ""
         try emitCFRSection(section, file: file, number: Self.sectionNumber(sectno), sourceID: sectno, heading: field("SUBJECT").map { Self.trimPeriod($0) },

@@ -71,29 +71,15 @@ public final class OfficialStream {
     /// reader that captures delivers (`.subtree`), for the same element met as events.
     public func captureSubtree(_ start: XMLElementStart) throws(OfficialImportError) -> XMLSubtree {
         var builder = XMLSubtreeBuilder()
-        builder.start(name: start.name, namespace: start.namespace, attributes: start.subtreeAttributes, line: start.location.line)
-        if start.isEmpty {
-            builder.end(line: start.location.line)
-            return builder.take()
-        }
-        while let event = try next() {
-            switch event {
-            case .start(let inner):
-                builder.start(name: inner.name, namespace: inner.namespace, attributes: inner.subtreeAttributes, line: inner.location.line)
-                if inner.isEmpty { builder.end(line: inner.location.line) }
-            case .end(_, let location):
-                builder.end(line: location.line)
-                if builder.isComplete { return builder.take() }
-            case .text(let text, let location):
-                builder.text(text, line: location.line)
-            case .processingInstruction(let target, let data, let location):
-                builder.instruction(target: target, data: data, line: location.line)
-            case .subtree(let subtree):
-                builder.append(subtree)
+        builder.add(.start(start))
+        while !builder.isComplete {
+            guard let event = try next() else {
+                throw .unreadable(XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: start.location.line),
+                                               message: "document ends inside <\(start.name)>"))
             }
+            builder.add(event)
         }
-        throw .unreadable(XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: start.location.line),
-                                       message: "document ends inside <\(start.name)>"))
+        return builder.take()
     }
 
     /// Reads past the rest of the element that `start` opened.
