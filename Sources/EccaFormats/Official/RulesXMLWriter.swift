@@ -189,10 +189,10 @@ public final class RulesXMLWriter: ImportSink {
             id = CanonicalIDs.idSegment(instrumentID) + ".x"
         }
         Self.writeProvisionElement(id: id, citation: provision.citation, evidence: provision.evidence, sourceID: provision.sourceID,
-                              eid: provision.canonicalID, wordingKind: provision.wordingKind, heading: provision.heading,
-                              wording: provision.wording, url: provision.sourceURL, span: provision.span,
-                              pointer: provision.span.pointer, parent: provision.parentID, dates: provision.dates, notes: provision.notes,
-                                   currentFile: currentFile, into: &output)
+                                   eid: provision.canonicalID, wordingKind: provision.wordingKind, heading: provision.heading,
+                                   wording: provision.wording, url: provision.sourceURL, span: provision.span,
+                                   pointer: provision.span.pointer, parent: provision.parentID, dates: provision.dates,
+                                   notes: provision.notes, currentFile: currentFile, into: &output)
     }
 
     /// Writes a laid-out CFR section: the elements `writeProvision` writes for its `provisions()`,
@@ -362,7 +362,7 @@ public final class RulesXMLWriter: ImportSink {
         return id
     }
 
-    // MARK: - Bytes
+    // MARK: - Comment
 
     /// Text safe inside an XML comment (no `--`).
     static func commentSafe(_ text: String) -> String {
