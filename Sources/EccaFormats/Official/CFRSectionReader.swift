@@ -42,7 +42,8 @@ struct CFRSectionReader {
             let node = section.nodes[child]
             guard node.kind == .element else { continue }
             index += 1
-            if Self.structural.contains(node.name) { continue }
+            // Most children are paragraphs: only other names are looked up.
+            if node.name != "P", Self.structural.contains(node.name) { continue }
             switch node.name {
             case "STARS":
                 items.append(.elision)
@@ -112,7 +113,8 @@ struct CFRSectionReader {
                         notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
                     }
                     let afterTerm = open.last.map { records[$0].level == .definition } ?? false
-                    openRecord(depth: reading.depth, segment: Segment(canonical: "(\(marker.label))", citation: (afterTerm ? " " : "") + "(\(marker.label))", id: marker.label),
+                    let canonical = "(" + marker.label + ")"
+                    openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? " " + canonical : canonical, id: marker.label),
                                level: .cfr(depth: reading.depth), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
                                elided: marked.isElided && pieceOffset == marked.pieces.count - 1, notes: notes)
                     markerIndex += 1
