@@ -62,7 +62,8 @@ public struct OfficialImporter: Sendable {
     }
 
     private func read(file: String, into emitter: ImportEmitter) throws(OfficialImportError) {
-        let stream = try OfficialStream(path: file)
+        // libxml2 parses on a thread of its own, ahead of the adapter (and the writer has a third).
+        let stream = try OfficialStream(path: file, readingAhead: true)
         let root = try stream.root()
         guard let dialect = OfficialDialect.detect(root: root) else {
             throw .unknownDialect(root: root.name, location: root.location)

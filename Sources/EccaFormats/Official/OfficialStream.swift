@@ -5,29 +5,38 @@ import EccaXML
 /// unit (an article, a section) as a small tree, or skip a subtree unread.
 public final class OfficialStream {
     public let file: String
-    private let reader: XMLSAXReader
+    /// The reader, or (once the root has been read, when reading ahead) the thread reading it.
+    private var source: any XMLEventSource
+    private let readingAhead: Bool
 
-    public init(path: String) throws(OfficialImportError) {
+    /// - Parameter readingAhead: parse on a thread of its own, ahead of the adapter (`XMLReadAhead`),
+    ///   from the root element on; for large imports, where both cores have work.
+    public init(path: String, readingAhead: Bool = false) throws(OfficialImportError) {
         file = path
-        do { reader = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
+        self.readingAhead = readingAhead
+        do { source = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
     }
 
     /// Local names of elements the reader delivers whole, as `.subtree` events, from the next
     /// chunk it parses on (`XMLSAXReader.capturing`); adapters take both shapes.
     public var capturing: Set<String> {
-        get { reader.capturing }
-        set { reader.capturing = newValue }
+        get { source.capturing }
+        set { source.capturing = newValue }
     }
 
     /// The next event; reader errors (malformed, truncated) come out with their line and column.
     public func next() throws(OfficialImportError) -> XMLEvent? {
-        do { return try reader.next() } catch { throw .unreadable(error) }
+        do { return try source.next() } catch { throw .unreadable(error) }
     }
 
-    /// The root element's start, skipping anything before it.
+    /// The root element's start, skipping anything before it. Reading ahead begins after it, so
+    /// that what the adapter asks to capture applies from the start of the document's content.
     public func root() throws(OfficialImportError) -> XMLElementStart {
         while let event = try next() {
-            if case .start(let start) = event { return start }
+            if case .start(let start) = event {
+                if readingAhead, let reader = source as? XMLSAXReader { source = XMLReadAhead(reader) }
+                return start
+            }
         }
         throw .noRootElement(file: file)
     }

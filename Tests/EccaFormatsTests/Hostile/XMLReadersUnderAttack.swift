@@ -34,7 +34,7 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [XMLReaderUnderTest] = [streamReader, saxReader, saxCapturing, rules, requestXML, requestFile, formex, officialImport, mouDraft]
+    static let all: [XMLReaderUnderTest] = [streamReader, saxReader, saxCapturing, readAhead, rules, requestXML, requestFile, formex, officialImport, mouDraft]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -55,6 +55,14 @@ struct XMLReaderUnderTest: Sendable, CustomTestStringConvertible {
         let reader = try XMLSAXReader(path: path)
         reader.capturing = ["p"]
         return try reader.readAll()
+    }
+
+    /// The SAX2 reader on a thread of its own (`XMLReadAhead`, as `ecca import` reads).
+    static let readAhead = eventReader(name: "XMLReadAhead") { path throws(XMLReadError) in
+        let source = XMLReadAhead(try XMLSAXReader(path: path))
+        var events: [XMLEvent] = []
+        while let event = try source.next() { events.append(event) }
+        return events
     }
 
     /// One of EccaXML's event readers: the attack's text is what its text events (or captured
