@@ -57,7 +57,7 @@ public final class XMLReadAhead: XMLEventSource {
     private var current = Batch(events: [], failure: nil, isLast: false)
     private var position = 0
 
-    public init(_ reader: XMLSAXReader, batchSize: Int = 64, window: Int = 4) {
+    public init(_ reader: XMLSAXReader, batchSize: Int = 256, window: Int = 4) {
         shared = Shared(reader: reader)
         self.batchSize = batchSize
         self.window = window
