@@ -43,37 +43,7 @@ public final class OfficialStream {
 
     /// Reads the rest of the element that `start` opened and returns it as a tree.
     public func capture(_ start: XMLElementStart) throws(OfficialImportError) -> OfficialElement {
-        let first = start.location.line
-        var stack: [OfficialElement] = [OfficialElement(name: start.name, namespace: start.namespace, attributes: start.attributes,
-                                                         span: SourceSpan(file: file, firstLine: first, lastLine: first))]
-        if start.isEmpty { return stack[0] }
-        while let event = try next() {
-            switch event {
-            case .start(let inner):
-                let line = inner.location.line
-                let node = OfficialElement(name: inner.name, namespace: inner.namespace, attributes: inner.attributes,
-                                           span: SourceSpan(file: file, firstLine: line, lastLine: line))
-                if inner.isEmpty {
-                    stack[stack.count - 1].children.append(.element(node))
-                } else {
-                    stack.append(node)
-                }
-            case .end(_, let location):
-                var node = stack.removeLast()
-                node.span.lastLine = max(location.line, node.span.firstLine)
-                if stack.isEmpty { return node }
-                stack[stack.count - 1].children.append(.element(node))
-            case .text(let text, _):
-                stack[stack.count - 1].children.append(.text(text))
-            case .processingInstruction(let target, let data, _):
-                stack[stack.count - 1].children.append(.instruction(target: target, data: data))
-            case .subtree(let subtree):
-                stack[stack.count - 1].children.append(.element(OfficialElement(subtree, at: 0, file: file)))
-            }
-        }
-        // The reader throws on a truncated document before this point; this is a safety net.
-        throw .unreadable(XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: first),
-                                       message: "document ends inside <\(start.name)>"))
+        OfficialElement(try captureSubtree(start), at: 0, file: file)
     }
 
     /// Reads the rest of the element that `start` opened and returns it as a subtree: the shape a
