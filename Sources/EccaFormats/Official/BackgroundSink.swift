@@ -5,92 +5,84 @@ import Foundation
 /// `ecca import` writes about four bytes of rules XML per byte it reads, and the second core
 /// would otherwise sit idle.
 ///
-/// Provisions travel in batches through a queue of at most `window` batches, so memory stays
+/// Provisions travel in batches through a channel of at most `window` batches, so memory stays
 /// flat whatever the input size; one consumer takes them in order, so the output order is the
 /// input order. A failure of the wrapped sink stops the import at the next `add`.
 final class BackgroundSink: ImportSink {
-    private enum Message {
+    private enum Message: Sendable {
         case begin(ImportedInstrument)
         case items([Item])
         case end
     }
 
-    /// A provision, or a unit's batch still to be built (on the consumer's thread).
-    private enum Item {
+    /// A provision, or a unit's batch still to be written (on the consumer's thread).
+    private enum Item: Sendable {
         case provision(ImportedProvision)
         case batch(ProvisionBatch)
     }
 
-    /// The queue and the consumer's state, guarded by `condition`.
-    private final class Shared: @unchecked Sendable {
-        let condition = NSCondition()
-        var queue: [Message] = []
-        var head = 0
-        var closed = false
-        var stopped = false
-        var failure: OfficialImportError?
-        /// The wrapped sink; only the consumer thread touches it until `close()` returns.
+    /// The wrapped sink, which only the consumer thread touches until it has been joined, and
+    /// the first error it threw.
+    private final class Consumer: @unchecked Sendable {
         let sink: any ImportSink
+        private let lock = NSLock()
+        private var error: OfficialImportError?
 
         init(sink: any ImportSink) { self.sink = sink }
+
+        var failure: OfficialImportError? {
+            lock.lock()
+            defer { lock.unlock() }
+            return error
+        }
+
+        func fail(_ error: OfficialImportError) {
+            lock.lock()
+            self.error = error
+            lock.unlock()
+        }
+
+        func take(_ message: Message) throws(OfficialImportError) {
+            switch message {
+            case .begin(let instrument): try sink.begin(instrument)
+            case .items(let items):
+                for item in items {
+                    switch item {
+                    case .provision(let provision): try sink.add(provision)
+                    case .batch(let batch): try sink.add(contentsOf: batch)
+                    }
+                }
+            case .end: try sink.end()
+            }
+        }
     }
 
-    private let shared: Shared
+    private let consumer: Consumer
+    private let channel: BoundedChannel<Message>
+    private let worker: WorkerThread
     private var batch: [Item] = []
     /// Provisions in `batch`, counting those of unbuilt batches.
     private var batchProvisions = 0
-    private let finished = DispatchSemaphore(value: 0)
-    private var running = true
     static let batchSize = 512
     static let window = 8
 
     init(_ sink: any ImportSink) {
-        shared = Shared(sink: sink)
+        let consumer = Consumer(sink: sink)
+        let channel = BoundedChannel<Message>(capacity: Self.window)
+        self.consumer = consumer
+        self.channel = channel
         batch.reserveCapacity(Self.batchSize)
-        let shared = shared
-        let finished = finished
-        let thread = Thread {
-            defer { finished.signal() }
-            while true {
-                shared.condition.lock()
-                while shared.head >= shared.queue.count && !shared.closed && !shared.stopped { shared.condition.wait() }
-                if shared.stopped || shared.head >= shared.queue.count {
-                    shared.condition.unlock()
-                    return
-                }
-                let message = shared.queue[shared.head]
-                shared.queue[shared.head] = .end
-                shared.head += 1
-                if shared.head == shared.queue.count {
-                    shared.queue.removeAll(keepingCapacity: true)
-                    shared.head = 0
-                }
-                shared.condition.broadcast()
-                shared.condition.unlock()
+        worker = WorkerThread {
+            while let message = channel.receive() {
                 do throws(OfficialImportError) {
-                    switch message {
-                    case .begin(let instrument): try shared.sink.begin(instrument)
-                    case .items(let items):
-                        for item in items {
-                            switch item {
-                            case .provision(let provision): try shared.sink.add(provision)
-                            case .batch(let batch): try shared.sink.add(contentsOf: batch)
-                            }
-                        }
-                    case .end: try shared.sink.end()
-                    }
+                    try consumer.take(message)
                 } catch {
-                    shared.condition.lock()
-                    shared.failure = error
-                    shared.stopped = true
-                    shared.condition.broadcast()
-                    shared.condition.unlock()
+                    consumer.fail(error)
+                    channel.stop()
                     return
                 }
             }
         }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     deinit { stop() }
@@ -106,7 +98,7 @@ final class BackgroundSink: ImportSink {
         if batchProvisions >= Self.batchSize { try sendBatch() }
     }
 
-    /// Queues the unit's batch unbuilt: the consumer builds it.
+    /// Queues the unit's batch unbuilt: the consumer writes it.
     func add(contentsOf unit: ProvisionBatch) throws(OfficialImportError) {
         batch.append(.batch(unit))
         batchProvisions += unit.count
@@ -121,28 +113,15 @@ final class BackgroundSink: ImportSink {
     /// Waits until the wrapped sink has taken everything sent, then lets the caller use it again.
     func close() throws(OfficialImportError) {
         try sendBatch()
-        shared.condition.lock()
-        shared.closed = true
-        shared.condition.broadcast()
-        shared.condition.unlock()
-        join()
-        if let failure = shared.failure { throw failure }
+        channel.close()
+        worker.join()
+        if let failure = consumer.failure { throw failure }
     }
 
     /// Stops the consumer without waiting for the queue (after an error).
     func stop() {
-        guard running else { return }
-        shared.condition.lock()
-        shared.stopped = true
-        shared.condition.broadcast()
-        shared.condition.unlock()
-        join()
-    }
-
-    private func join() {
-        guard running else { return }
-        finished.wait()
-        running = false
+        channel.stop()
+        worker.join()
     }
 
     private func sendBatch() throws(OfficialImportError) {
@@ -154,11 +133,10 @@ final class BackgroundSink: ImportSink {
     }
 
     private func send(_ message: Message) throws(OfficialImportError) {
-        shared.condition.lock()
-        defer { shared.condition.unlock() }
-        while shared.queue.count - shared.head >= Self.window && !shared.stopped { shared.condition.wait() }
-        if let failure = shared.failure { throw failure }
-        shared.queue.append(message)
-        shared.condition.broadcast()
+        guard channel.send(message) else {
+            // The consumer stops the channel only after recording why; `stop()` ends the sink's use.
+            guard let failure = consumer.failure else { preconditionFailure("a BackgroundSink was used after stop()") }
+            throw failure
+        }
     }
 }

@@ -1,0 +1,128 @@
+import EccaXML
+import Foundation
+
+/// Where streaming XML events come from: a reader on this thread (`XMLSAXReader`), or one
+/// reading ahead on a thread of its own (`XMLReadAhead`).
+public protocol XMLEventSource: AnyObject {
+    /// The next event, or nil at the end of the document.
+    func next() throws(XMLReadError) -> XMLEvent?
+    /// Local names of elements to deliver whole, as `.subtree` events (`XMLSAXReader.capturing`).
+    var capturing: Set<String> { get set }
+}
+
+extension XMLSAXReader: XMLEventSource {}
+
+/// Reads a document with an `XMLSAXReader` on a thread of its own, a few batches of events ahead
+/// of the caller, so that libxml2's parsing (and the capturing callbacks) overlaps with what the
+/// caller does with the events. `ecca import` of a large eCFR title keeps both cores busy with
+/// three stages: this, the section reader, and the rules-XML writer.
+///
+/// The caller sees exactly the reader's events and error, in the same order: a batch the reader
+/// failed in carries the events before the fault, then the fault. Memory stays bounded: at most
+/// `window` batches of `batchSize` events wait (`BoundedChannel`). The thread starts at the first
+/// `next()`, so `capturing` set before then applies to the whole document; set later, it applies
+/// from the next batch the thread reads.
+///
+/// One consumer thread only. Dropping the read-ahead stops its thread and waits for it.
+public final class XMLReadAhead: XMLEventSource {
+    private struct Batch: Sendable {
+        var events: [XMLEvent] = []
+        /// The reader's error after the events, if it failed.
+        var failure: XMLReadError?
+        /// True for the last batch (the document ended or failed).
+        var isLast = false
+    }
+
+    /// The reader (the thread's alone once it starts) and the names to capture, handed over
+    /// under `lock`.
+    private final class Producer: @unchecked Sendable {
+        let reader: XMLSAXReader
+        let lock = NSLock()
+        var capturing: Set<String>
+        var capturingChanged = false
+
+        init(reader: XMLSAXReader) {
+            self.reader = reader
+            capturing = reader.capturing
+        }
+    }
+
+    private let producer: Producer
+    private let channel: BoundedChannel<Batch>
+    private let batchSize: Int
+    private var worker: WorkerThread?
+    /// The batch being handed out, and where in it.
+    private var current = Batch()
+    private var position = 0
+
+    public init(_ reader: XMLSAXReader, batchSize: Int = 256, window: Int = 4) {
+        producer = Producer(reader: reader)
+        channel = BoundedChannel(capacity: window)
+        self.batchSize = batchSize
+    }
+
+    deinit {
+        channel.stop()
+        worker?.join()
+    }
+
+    public var capturing: Set<String> {
+        get {
+            producer.lock.lock()
+            defer { producer.lock.unlock() }
+            return producer.capturing
+        }
+        set {
+            producer.lock.lock()
+            defer { producer.lock.unlock() }
+            producer.capturing = newValue
+            if worker == nil { producer.reader.capturing = newValue } else { producer.capturingChanged = true }
+        }
+    }
+
+    public func next() throws(XMLReadError) -> XMLEvent? {
+        while true {
+            if position < current.events.count {
+                position += 1
+                return current.events[position - 1]
+            }
+            if let failure = current.failure { throw failure }
+            if current.isLast { return nil }
+            if worker == nil { start() }
+            // nil only if the channel was stopped, which only `deinit` does.
+            current = channel.receive() ?? Batch(isLast: true)
+            position = 0
+        }
+    }
+
+    private func start() {
+        let producer = producer
+        let channel = channel
+        let batchSize = batchSize
+        worker = WorkerThread {
+            while true {
+                producer.lock.lock()
+                if producer.capturingChanged {
+                    producer.reader.capturing = producer.capturing
+                    producer.capturingChanged = false
+                }
+                producer.lock.unlock()
+                var batch = Batch()
+                batch.events.reserveCapacity(batchSize)
+                do throws(XMLReadError) {
+                    while batch.events.count < batchSize {
+                        guard let event = try producer.reader.next() else {
+                            batch.isLast = true
+                            break
+                        }
+                        batch.events.append(event)
+                    }
+                } catch {
+                    batch.failure = error
+                    batch.isLast = true
+                }
+                guard channel.send(batch), !batch.isLast else { return }
+            }
+        }
+    }
+}
