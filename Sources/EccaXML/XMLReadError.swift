@@ -23,3 +23,12 @@ public struct XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(location): error: \(message)" }
 }
+
+extension XMLReadError {
+    /// What a document that ends inside an element is called, by every reader (libxml2 itself
+    /// says "extra content at the end of the document").
+    public static func truncationMessage(inside element: String, openedOn line: Int?) -> String {
+        let opened = line.map { " (opened on line \($0))" } ?? ""
+        return "the document ends inside <\(element)>\(opened): the file is truncated or an end tag is missing"
+    }
+}

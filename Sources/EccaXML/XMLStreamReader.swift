@@ -241,8 +241,7 @@ final class ErrorSink {
         var kind: XMLReadError.Kind
         var trimmed = message.trimmingCharacters(inSet: "\n ")
         if code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElement {
-            let opened = open.line.map { " (opened on line \($0))" } ?? ""
-            trimmed = "the document ends inside <\(open.name)>\(opened): the file is truncated or an end tag is missing"
+            trimmed = XMLReadError.truncationMessage(inside: open.name, openedOn: open.line)
         }
         if domain == Int32(XML_FROM_RELAXNGV.rawValue) || domain == Int32(XML_FROM_VALID.rawValue) {
             kind = .invalid

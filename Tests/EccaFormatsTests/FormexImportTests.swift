@@ -1,5 +1,6 @@
 import ClauseGraph
 import EccaFormats
+import EccaXML
 import Foundation
 import Testing
 
@@ -156,5 +157,17 @@ import Testing
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(text.contains(#"<provision id="eu.ai-act.art92.3" citation="Art. 92(3)" evidence="verified" source-id="092.003" eid="art_92__para_3" wording-kind="verbatim">"#))
         #expect(text.contains(#"id="eu.ai-act.art43.1.sub2.a""#))
+    }
+
+    /// The parser reads 64 KB at a time, so a fault further on is met only if the file is read to
+    /// its end: both the cite-check reader and the importer must, and refuse the file.
+    @Test func aFileBrokenPastTheFirstChunkIsRefusedByEveryFormexReader() throws {
+        let act = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ACT><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><ALINEA>Text.</ALINEA></ARTICLE></ENACTING.TERMS></ACT>
+            """ + "\n<!--" + String(repeating: "x", count: 200_000) + "-->\n<EXTRA/>garbage<<\n"
+        let path = try Corpus.fixture("act-broken-late.fmx.xml", act)
+        #expect(throws: XMLReadError.self) { try FormexText.load(actPath: path) }
+        #expect(throws: OfficialImportError.self) { try OfficialImporter().collect(files: [path]) }
     }
 }

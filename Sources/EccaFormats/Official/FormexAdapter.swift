@@ -54,11 +54,13 @@ struct FormexAdapter: OfficialAdapter {
         let metadata = Self.metadata(fromManifest: manifest, at: stream.file)
         let folder = Self.folder(of: stream.file)
         guard let act = metadata.actFile else { throw .nothingToImport(file: stream.file, dialect: .formex) }
-        let actStream = try OfficialStream(path: folder + act)
-        try readAct(actStream, root: try actStream.root(), metadata: metadata, into: emitter)
+        try OfficialStream.read(folder + act) { stream, root throws(OfficialImportError) in
+            try readAct(stream, root: root, metadata: metadata, into: emitter)
+        }
         for annex in metadata.annexFiles {
-            let annexStream = try OfficialStream(path: folder + annex)
-            try readAnnex(annexStream, root: try annexStream.root(), metadata: metadata, into: emitter)
+            try OfficialStream.read(folder + annex) { stream, root throws(OfficialImportError) in
+                try readAnnex(stream, root: root, metadata: metadata, into: emitter)
+            }
         }
     }
 
@@ -76,10 +78,10 @@ struct FormexAdapter: OfficialAdapter {
     }
 
     static func readManifest(_ path: String) throws(OfficialImportError) -> Metadata {
-        let stream = try OfficialStream(path: path)
-        let root = try stream.root()
-        guard root.name == "DOC" else { return Metadata() }
-        return metadata(fromManifest: try stream.capture(root), at: path)
+        try OfficialStream.read(path) { stream, root throws(OfficialImportError) in
+            guard root.name == "DOC" else { return Metadata() }
+            return metadata(fromManifest: try stream.capture(root), at: path)
+        }
     }
 
     static func metadata(fromManifest manifest: OfficialElement, at path: String) -> Metadata {

@@ -37,8 +37,7 @@ public struct FormexText: Sendable {
     /// A whole Formex file as one tree, read through the importers' stream.
     private static func read(_ path: String) throws(XMLReadError) -> OfficialElement {
         do {
-            let stream = try OfficialStream(path: path)
-            return try stream.capture(try stream.root())
+            return try OfficialStream.read(path) { stream, root throws(OfficialImportError) in try stream.capture(root) }
         } catch {
             if case .unreadable(let reason) = error { throw reason }
             throw XMLReadError(kind: .malformed, location: XMLSourceLocation(file: path, line: 1), message: error.description)

@@ -63,23 +63,21 @@ public struct OfficialImporter: Sendable {
 
     private func read(file: String, into emitter: ImportEmitter) throws(OfficialImportError) {
         // libxml2 parses on a thread of its own, ahead of the adapter (and the writer has a third).
-        let stream = try OfficialStream(path: file, readingAhead: true)
-        let root = try stream.root()
-        guard let dialect = OfficialDialect.detect(root: root) else {
-            throw .unknownDialect(root: root.name, location: root.location)
+        try OfficialStream.read(file, readingAhead: true) { stream, root throws(OfficialImportError) in
+            guard let dialect = OfficialDialect.detect(root: root) else {
+                throw .unknownDialect(root: root.name, location: root.location)
+            }
+            if let expected = options.format, expected != dialect {
+                throw .wrongDialect(expected: expected, found: dialect, location: root.location)
+            }
+            let adapter: any OfficialAdapter = switch dialect {
+            case .formex: FormexAdapter(options: options)
+            case .ecfr: EcfrAdapter(options: options)
+            case .fr: FederalRegisterAdapter(options: options)
+            case .akn: AkomaNtosoAdapter(options: options)
+            case .legalruleml: LegalRuleMLAdapter(options: options)
+            }
+            try adapter.read(stream, root: root, into: emitter)
         }
-        if let expected = options.format, expected != dialect {
-            throw .wrongDialect(expected: expected, found: dialect, location: root.location)
-        }
-        let adapter: any OfficialAdapter = switch dialect {
-        case .formex: FormexAdapter(options: options)
-        case .ecfr: EcfrAdapter(options: options)
-        case .fr: FederalRegisterAdapter(options: options)
-        case .akn: AkomaNtosoAdapter(options: options)
-        case .legalruleml: LegalRuleMLAdapter(options: options)
-        }
-        try adapter.read(stream, root: root, into: emitter)
-        // Whatever the adapter left unread must still be well-formed: a truncated tail is an error.
-        try stream.drain()
     }
 }

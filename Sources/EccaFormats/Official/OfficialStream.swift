@@ -53,8 +53,9 @@ public final class OfficialStream {
         builder.add(.start(start))
         while !builder.isComplete {
             guard let event = try next() else {
-                throw .unreadable(XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: start.location.line),
-                                               message: "document ends inside <\(start.name)>"))
+                // The reader reports a truncated document before this; this is a safety net.
+                throw .unreadable(XMLReadError(kind: .malformed, location: start.location,
+                                               message: XMLReadError.truncationMessage(inside: start.name, openedOn: start.location.line)))
             }
             builder.add(event)
         }
@@ -79,5 +80,17 @@ public final class OfficialStream {
     /// Reads to the end of the document (so a truncated tail is still reported as an error).
     public func drain() throws(OfficialImportError) {
         while try next() != nil {}
+    }
+
+    /// Opens `path`, hands its root element to `body`, then reads the rest of the file: a file
+    /// that is malformed or cut off after what `body` read is still an error, however far past
+    /// the parser's first chunk the fault lies. Every official file ecca opens goes through here.
+    public static func read<Result>(_ path: String, readingAhead: Bool = false,
+                                    _ body: (OfficialStream, XMLElementStart) throws(OfficialImportError) -> Result)
+        throws(OfficialImportError) -> Result {
+        let stream = try OfficialStream(path: path, readingAhead: readingAhead)
+        let result = try body(stream, try stream.root())
+        try stream.drain()
+        return result
     }
 }
