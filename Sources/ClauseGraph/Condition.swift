@@ -51,6 +51,18 @@ public indirect enum Condition: Sendable, Hashable, Codable {
         public private(set) var date: LegalDate?
         public var unit: String?
         public var location: SourceLocation
+
+        /// For a date comparison, the days on which its truth differs from the day before: `lt d`
+        /// and `ge d` change on d, `le d` and `gt d` the day after, `eq d` and `ne d` on both.
+        public var switchDays: [LegalDate] {
+            guard let date else { return [] }
+            return switch op {
+            case .lt, .ge: [date]
+            case .le, .gt: [date.adding(days: 1)]
+            case .eq, .ne: [date, date.adding(days: 1)]
+            }
+        }
+
         public init(fact: String, op: Operator, value: String, unit: String?, location: SourceLocation) {
             self.fact = fact
             self.op = op

@@ -77,19 +77,12 @@ final class RegulationEncoding {
                 switch atom {
                 case .equals(let fact, let value, _): mentioned[fact, default: []].insert(value)
                 case .member(let fact, let wanted, _), .contains(let fact, let wanted, _):
-                    mentioned[fact, default: []].formUnion(values(wanted))
+                    mentioned[fact, default: []].formUnion(graph.values(of: wanted))
                 default: break
                 }
             }
         }
         return mentioned
-    }
-
-    private func values(_ members: Condition.Members) -> [String] {
-        switch members {
-        case .values(let values): values
-        case .set(let id): graph.sets[id]?.members ?? []
-        }
     }
 
     private func declareFacts() throws {
@@ -223,10 +216,10 @@ final class RegulationEncoding {
             return literal
         case .compare(let comparison): return try compare(comparison)
         case .equals(let fact, let value, _): return try equals(fact: fact, anyOf: [value])
-        case .member(let fact, let wanted, _): return try equals(fact: fact, anyOf: values(wanted))
+        case .member(let fact, let wanted, _): return try equals(fact: fact, anyOf: graph.values(of: wanted))
         case .contains(let fact, let wanted, _):
             let elements = members[fact] ?? [:]
-            return try context.or(values(wanted).compactMap { elements[$0] })
+            return try context.or(graph.values(of: wanted).compactMap { elements[$0] })
         }
     }
 

@@ -144,7 +144,7 @@ extension ConflictEngine {
         exception.condition.visitAtoms { atom in
             switch atom {
             case .contains(let fact, let members, _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
-                let values = ConditionEvaluator(graph: graph, facts: snapshot).values(of: members)
+                let values = graph.values(of: members)
                 var current: Set<String> = []
                 if case .set(let elements) = claimed[fact] { current = elements }
                 for value in values where !current.contains(value) {

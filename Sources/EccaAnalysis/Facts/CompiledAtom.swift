@@ -21,12 +21,6 @@ final class CompiledAtom: Sendable {
 
     /// Nil for what is not an atom (all, any, not, constants, rule references).
     init?(_ condition: Condition, graph: ClauseGraph) {
-        func values(_ members: Condition.Members) -> [String] {
-            switch members {
-            case .values(let values): values
-            case .set(let id): graph.sets[id]?.members ?? []
-            }
-        }
         switch condition {
         case .compare(let comparison):
             fact = comparison.fact
@@ -38,10 +32,10 @@ final class CompiledAtom: Sendable {
             self.fact = fact
             var named: Set<String>?
             if case .set(let id) = members, graph.facts[fact]?.type != .provision { named = graph.setMembers[id] }
-            test = .member(allowed: values(members), namedSet: named)
+            test = .member(allowed: graph.values(of: members), namedSet: named)
         case .contains(let fact, let members, _):
             self.fact = fact
-            test = .contains(values(members))
+            test = .contains(graph.values(of: members))
         default:
             return nil
         }

@@ -84,13 +84,6 @@ public struct ConditionEvaluator {
         return compiled.truth(facts[compiled.fact])
     }
 
-    func values(of members: Condition.Members) -> [String] {
-        switch members {
-        case .values(let values): values
-        case .set(let id): graph.sets[id]?.members ?? []
-        }
-    }
-
     /// The atoms of `condition` (following rule references) with their truth, in order.
     public func atoms(of condition: Condition) -> [(atom: Condition, truth: Truth)] {
         var result: [(Condition, Truth)] = []

@@ -81,11 +81,12 @@ extension ConflictEngine {
         try prefer(encoding.constraints(fact: "recipient.headquarters", value: .scalar("BE")).first)
         try prefer(encoding.constraints(fact: "provider.established-in", value: .scalar("US")).first)
         try prefer(encoding.constraints(fact: "item.hosting-location", value: .scalar("US")).first)
-        // Placed on the market on or after every date the law compares the placing with (Art. 111(3):
-        // 2 August 2025), so the witness is no legacy model; and not after the MoU's start.
+        // Placed on the market on or after the last day on which a comparison of the placing
+        // changes (Art. 111(3): 2 August 2025), so the witness is no legacy model whatever the
+        // comparator; and not after the MoU's start.
         if let placed = encoding.dates["model.placed-on-eu-market"] {
-            let cutoffs = graph.comparisons(of: "model.placed-on-eu-market").compactMap { LegalDate(iso: $0.value) }
-            if let latest = cutoffs.max() { try prefer(context.ge(placed, context.int(value: latest.dayNumber))) }
+            let switches = graph.comparisons(of: "model.placed-on-eu-market").flatMap(\.switchDays)
+            if let latest = switches.max() { try prefer(context.ge(placed, context.int(value: latest.dayNumber))) }
             try prefer(context.le(placed, context.int(value: from.dayNumber)))
         }
         guard try optimizer.check() == .sat else { return nil }
@@ -219,7 +220,7 @@ extension ConflictEngine {
             let atoms = thresholds.filter { $0.comparison.unit == unit }
             var candidates: [ExactDecimal] = [.zero]
             for atom in atoms {
-                guard let value = ExactDecimal(atom.comparison.value) else { continue }
+                guard let value = atom.comparison.number else { continue }
                 candidates += [value, value.neighbours.below, value.neighbours.above]
             }
             candidates.append(ExactDecimal("1e30")!)
@@ -229,7 +230,7 @@ extension ConflictEngine {
             let pick = candidates.sorted().first { candidate in
                 if let bound, bound < candidate { return false }
                 return zip(atoms, wanted).allSatisfy { atom, truth in
-                    CompiledAtom.compare(lower: candidate, upper: candidate, atom.comparison.op, ExactDecimal(atom.comparison.value)!) == (truth ? .true : .false)
+                    CompiledAtom.compare(lower: candidate, upper: candidate, atom.comparison.op, atom.comparison.number!) == (truth ? .true : .false)
                 }
             }
             guard let pick else { continue }

@@ -8,7 +8,7 @@ public struct ThresholdFlip: Sendable, Hashable, Codable {
     public var threshold: String
     public var value: String
     public var unit: String
-    /// The constitutive rule or norm whose condition carries the threshold, and its provision.
+    /// The constitutive rule, norm or exception whose condition carries the threshold, and its provision.
     public var rule: String
     public var provision: String
     public var citation: String
@@ -43,7 +43,7 @@ extension ConflictEngine {
             figure.value.map { "\($0) \(figure.unit.rawValue)" } ?? "\(figure.min?.description ?? "?")…\(figure.max?.description ?? "?") \(figure.unit.rawValue)"
         }.joined(separator: ", ")
         for threshold in computeThresholds() {
-            guard let value = ExactDecimal(threshold.comparison.value) else { continue }
+            guard let value = threshold.comparison.number else { continue }
             if let lower = bounds.lower, value < lower { continue }
             if let upper = bounds.upper, upper < value { continue }
             let (below, above) = value.neighbours
@@ -74,29 +74,17 @@ extension ConflictEngine {
     }
 
     /// Comparisons of quantity facts, with the rule, norm or exception that carries each and its
-    /// provision (an exception without one of its own is its rule's or norm's).
+    /// provision, by value (equal values in the order of `decidingConditions`).
     func computeThresholds() -> [(comparison: Condition.Comparison, owner: String, provision: String)] {
-        var found: [(Condition.Comparison, String, String)] = []
-        func collect(_ condition: Condition, owner: String, provision: String) {
-            condition.visitAtoms { atom in
+        var found: [(comparison: Condition.Comparison, owner: String, provision: String)] = []
+        for deciding in graph.decidingConditions {
+            deciding.condition.visitAtoms { atom in
                 if case .compare(let comparison) = atom, graph.facts[comparison.fact]?.type == .quantity {
-                    found.append((comparison, owner, provision))
+                    found.append((comparison, deciding.owner, deciding.provisionID))
                 }
             }
         }
-        func collect(_ exceptions: [Exception], provision: String) {
-            for exception in exceptions { collect(exception.condition, owner: exception.id, provision: exception.provisionID ?? provision) }
-        }
-        for id in graph.ruleOrder {
-            let rule = graph.rules[id]!
-            collect(rule.condition, owner: id, provision: rule.provisionID)
-            collect(rule.exceptions, provision: rule.provisionID)
-        }
-        for norm in graph.norms {
-            norm.condition.map { collect($0, owner: norm.id, provision: norm.provisionID) }
-            collect(norm.exceptions, provision: norm.provisionID)
-        }
-        return found.sorted { (ExactDecimal($0.0.value) ?? .zero) < (ExactDecimal($1.0.value) ?? .zero) }
+        return found.sorted { ($0.comparison.number ?? .zero) < ($1.comparison.number ?? .zero) }
     }
 }
 

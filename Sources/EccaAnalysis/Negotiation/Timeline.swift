@@ -52,11 +52,7 @@ extension ConflictEngine {
 
     /// Dates that conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
     func asOfThresholds() -> [LegalDate] {
-        graph.comparisons(of: "as-of").compactMap { comparison in
-            guard let date = LegalDate(iso: comparison.value) else { return nil }
-            // `lt d` and `ge d` change on d; `le d` and `gt d` the day after.
-            return comparison.op == .le || comparison.op == .gt ? date.adding(days: 1) : date
-        }
+        graph.comparisons(of: "as-of").flatMap(\.switchDays)
     }
 
     /// The status changes of provisions carrying norms, and the as-of comparisons, on `date`.
