@@ -46,6 +46,21 @@ import Testing
         #expect(Set(found.map { dimensions($0).joined(separator: "+") + (to($0, "exception") ?? "") }).count == found.count, "no repeats")
     }
 
+    /// Equally cheap cures come in one order, run after run: each run of `ecca` hashes with a
+    /// different seed, and the solver's input must not follow a dictionary's order.
+    @Test func theSameCuresComeOutOfEveryRun() throws {
+        for sample in ["weights-to-ai-office-warsaw.json", "weights-to-brussels-aia-unclaimed.json"] {
+            let path = CLI.root.appendingPathComponent("Samples/requests/\(sample)").path
+            var outputs: Set<String> = []
+            for _ in 0..<6 {
+                let result = try CLI.run(["cures", "--as-of", "2026-11-25", "--top", "8", path])
+                #expect(result.status == 0, "\(result.stderr)")
+                outputs.insert(result.stdout)
+            }
+            #expect(outputs.count == 1, "\(sample): \(outputs.count) different outputs in 6 runs")
+        }
+    }
+
     /// An is-informed-letter model: US-person evaluators or a licence.
     @Test func aLetterModelIsCuredByUSPersonEvaluatorsOrALicence() throws {
         let found = try cures(Self.letter + ["--top", "2", CLI.sample("orion-api-access-letter.json")])

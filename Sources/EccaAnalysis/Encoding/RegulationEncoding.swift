@@ -266,9 +266,12 @@ final class RegulationEncoding {
 
     // MARK: Facts of one check
 
-    /// Asserts a snapshot's facts (call between `push` and `pop`).
+    /// Asserts a snapshot's facts (call between `push` and `pop`). Here and in `constraints`,
+    /// terms go to the solver in a fixed order (facts, elements, units by name): Z3's search, and
+    /// so which of several equally good answers it gives (a cure, a witness), follows the order of
+    /// what it is told, which must not depend on a dictionary's per-process hash seed.
     func assert(_ snapshot: FactSnapshot) throws {
-        for (id, value) in snapshot.values {
+        for (id, value) in snapshot.values.sorted(by: { $0.key < $1.key }) {
             for constraint in try constraints(fact: id, value: value) { try solver.assert(constraint) }
         }
     }
@@ -288,12 +291,12 @@ final class RegulationEncoding {
         case .oneOf(let options):
             return [try scalarChoice(id, options)].compactMap { $0 }
         case .set(let elements):
-            return try (members[id] ?? [:]).map { element, variable in
+            return try (members[id] ?? [:]).sorted(by: { $0.key < $1.key }).map { element, variable in
                 elements.contains(element) ? variable : try context.not(variable)
             }
         case .quantity(let byUnit):
             var result: [SMTTerm] = []
-            for (unit, bounds) in byUnit {
+            for (unit, bounds) in byUnit.sorted(by: { $0.key < $1.key }) {
                 guard let variable = quantities[id]?[unit] else { continue }
                 if let lower = bounds.lower { result.append(try context.ge(variable, context.real(decimal: lower.description))) }
                 if let upper = bounds.upper { result.append(try context.le(variable, context.real(decimal: upper.description))) }

@@ -74,7 +74,8 @@ struct CureFinder {
             default: name = nil
             }
             if fact == "item.claims", case .set(let claimed) = value {
-                for (element, literal) in encoding.members[fact] ?? [:] {
+                // In element order, as `RegulationEncoding.assert` explains.
+                for (element, literal) in (encoding.members[fact] ?? [:]).sorted(by: { $0.key < $1.key }) {
                     if claimed.contains(element) {
                         try optimizer.assert(literal)
                     } else {
