@@ -49,9 +49,9 @@ public enum TextNormalizer {
             // Eight bytes of printable ASCII with no two spaces in a row (most of a legal text)
             // are copied in one store; a space at their end becomes the pending one.
             if index + 8 <= count, let base, let out {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let spaces = exactSpaceMask(word)
-                if word & highs == 0, (word &- ones &* 0x20) & ~word & highs == 0, spaces & (spaces >> 8) == 0,
+                let word = ByteWord.load(base + index)
+                let spaces = ByteWord.mask(word, 0x20)
+                if ByteWord.isASCII(word), !ByteWord.hasControl(word), spaces & (spaces >> 8) == 0,
                    spaces & 0x80 == 0 || (!pendingSpace && written > 0) {
                     if pendingSpace {
                         if written > 0 {
@@ -60,7 +60,7 @@ public enum TextNormalizer {
                         }
                         pendingSpace = false
                     }
-                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                    UnsafeMutableRawPointer(out + written).storeBytes(of: word.littleEndian, as: UInt64.self)
                     if spaces & (0x80 << 56) != 0 {
                         written += 7
                         pendingSpace = true
@@ -109,17 +109,6 @@ public enum TextNormalizer {
         return written
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// The high bit of each byte of `word` that is exactly a space (0x20), and no other bit.
-    @inline(__always)
-    private static func exactSpaceMask(_ word: UInt64) -> UInt64 {
-        let x = word ^ (ones &* 0x20)
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((x & lows) &+ lows) | x | lows)
-    }
-
     private static func isUnicodeSpace(_ second: UInt8, _ third: UInt8) -> Bool {
         if second == 0x80 {
             return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
@@ -127,8 +116,8 @@ public enum TextNormalizer {
         return second == 0x81 && third == 0x9F
     }
 
-    /// Normalisation for comparing wordings: whitespace collapsed, typographic quotes and dashes
-    /// mapped to ASCII, non-breaking spaces to spaces.
+    /// Normalisation for comparing wordings: typographic quotes and dashes mapped to ASCII, and
+    /// whitespace of every kind collapsed.
     public static func comparable(_ text: String) -> String {
         var mapped = ""
         for scalar in text.unicodeScalars {
@@ -136,11 +125,10 @@ public enum TextNormalizer {
             case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": mapped += "'"
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": mapped += "\""
             case "\u{2013}", "\u{2014}", "\u{2212}": mapped += "-"
-            case "\u{00A0}", "\u{2009}", "\u{202F}": mapped += " "
-            default: mapped.unicodeScalars.append(scalar)
+            default: mapped.unicodeScalars.append(scalar)  // spaces of every kind: `collapse`'s
             }
         }
-        return normalized(mapped)
+        return collapse(mapped)
     }
 
     /// `text` without leading and trailing whitespace and without the characters in `extra`.

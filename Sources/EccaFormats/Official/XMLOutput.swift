@@ -115,7 +115,7 @@ struct XMLOutput: ~Copyable {
         let total = bytes.count
         while index < total {
             if index + 8 <= total {
-                let word = UInt64(littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+                let word = ByteWord.load(source + index)
                 if !Self.mayNeedEscaping(word) {
                     index += 8
                     continue
@@ -146,12 +146,8 @@ struct XMLOutput: ~Copyable {
     /// byte is missed; a word with none of them is copied without looking at its bytes).
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x26))
-            || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
+        ByteWord.hasControl(word) || ByteWord.has(word, 0x22) || ByteWord.has(word, 0x26)
+            || ByteWord.has(word, 0x3C) || ByteWord.has(word, 0x3E)
     }
 
     /// `url` as an `anyURI` attribute value: spaces and other characters an `anyURI` should not

@@ -1,0 +1,36 @@
+/// Eight bytes tested at once: the word-at-a-time checks of the importers' byte loops
+/// (`TextNormalizer.collapse`, `XMLOutput`'s escaping), kept in one place.
+enum ByteWord {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `pointer`, the first in the lowest byte on any platform (the masks below
+    /// count bytes from the low end).
+    @inline(__always)
+    static func load(_ pointer: UnsafeRawPointer) -> UInt64 {
+        UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether every byte is ASCII.
+    @inline(__always)
+    static func isASCII(_ word: UInt64) -> Bool { word & highs == 0 }
+
+    /// Whether any byte is below 0x20 (a control character).
+    @inline(__always)
+    static func hasControl(_ word: UInt64) -> Bool { (word &- ones &* 0x20) & ~word & highs != 0 }
+
+    /// Whether any byte equals `byte`.
+    @inline(__always)
+    static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// The high bit of each byte of `word` that is exactly `byte`, and no other bit.
+    @inline(__always)
+    static func mask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & lows) &+ lows) | x | lows)
+    }
+}
