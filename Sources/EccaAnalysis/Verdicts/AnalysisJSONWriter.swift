@@ -5,34 +5,30 @@ import ClauseGraph
 /// times faster: batch lines are written with it. Provision references, whose long wordings recur
 /// in every finding that cites them, are encoded once per writer.
 public final class AnalysisJSONWriter {
-    /// Kept between lines for its capacity.
-    private var output: [UInt8] = []
-    /// Encoded provision references by id, norm and status: a reference is built from the clause
-    /// graph alone, so these determine it.
-    private var provisionCache: [String: [UInt8]] = [:]
+    /// Kept between lines for its buffer's capacity and its cache of provision references. One
+    /// mutating call on it is one access to the writer's state, not one per byte appended.
+    private var encoder = Encoder()
 
     public init() {}
 
     public func line(_ analysis: RequestAnalysis) -> String {
-        // The encoding runs on a value (no exclusivity checks on every byte appended to a class
-        // property); the buffer and the cache are moved in and out, never copied.
-        var encoder = Encoder()
-        swap(&encoder.output, &output)
-        swap(&encoder.provisionCache, &provisionCache)
-        encoder.output.removeAll(keepingCapacity: true)
-        encoder.write(analysis)
-        defer {
-            swap(&encoder.output, &output)
-            swap(&encoder.provisionCache, &provisionCache)
-        }
-        return String(decoding: encoder.output, as: UTF8.self)
+        encoder.line(analysis)
     }
 }
 
 /// The JSON encoding itself.
 private struct Encoder {
     var output: [UInt8] = []
+    /// Encoded provision references by id, norm and status: a reference is built from the clause
+    /// graph alone, so these determine it.
     var provisionCache: [String: [UInt8]] = [:]
+
+    /// One analysis as a line of JSON.
+    mutating func line(_ analysis: RequestAnalysis) -> String {
+        output.removeAll(keepingCapacity: true)
+        write(analysis)
+        return String(decoding: output, as: UTF8.self)
+    }
 
     // MARK: Values
 
