@@ -274,12 +274,13 @@ public final class ConflictEngine {
     func binding(on asOf: LegalDate, posture: Posture) -> [Bool] { dated(asOf, posture).binding }
 
     func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
-        let key = keys.key(prepared, posture: posture, binding: binding(on: asOf, posture: posture))
+        // With reuse off (the fresh-solver baseline), no class is worked out or remembered.
+        let key = options.reuseEquivalentChecks ? keys.key(prepared, posture: posture, binding: binding(on: asOf, posture: posture)) : nil
         let decided: SolvedCheck
-        if options.reuseEquivalentChecks, let cached = solved[key] {
+        if let key, let cached = solved[key] {
             decided = cached
             statistics.cached += 1
-        } else if let answered = shared?.answer(for: key) {
+        } else if let key, let answered = shared?.answer(for: key) {
             decided = answered
             statistics.cached += 1
             remember(answered, for: key)
@@ -294,7 +295,7 @@ public final class ConflictEngine {
             }
             statistics.solved += 1
             // A check the solver gave up on is not an answer for its class: solve it again next time.
-            if !(decided.reason?.hasPrefix("solver: ") ?? false) {
+            if let key, !(decided.reason?.hasPrefix("solver: ") ?? false) {
                 remember(decided, for: key)
                 shared?.record(decided, for: key)
             }
@@ -410,7 +411,9 @@ public final class ConflictEngine {
         var found: [[Int]] = []
         // Z3's models and cores, hence the order the sets are met in, depend on the solver's
         // history (which checks this worker happened to run before): list them in clause-graph
-        // order so that the same request always reads the same.
+        // order so that the same request always reads the same. That holds for every check that
+        // has all its sets listed; past `maximumFindingsPerCheck`, which sets make the list can
+        // still depend on that history (the finding says the list was cut).
         func listed(_ sets: [[Int]]) -> [[String]] {
             sets.sorted { $0.lexicographicallyPrecedes($1) }.map { $0.map { tracks[$0].provision } }
         }
