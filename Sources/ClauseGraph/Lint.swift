@@ -4,8 +4,9 @@
 /// definitions are acyclic, status dates are in order, and every fact can be supplied.
 extension ClauseGraph {
     /// - Parameter suppliableFields: the request fields and analysis inputs that can supply a fact
-    ///   (`model.trainingCompute`, `analysis.asOf`, …); a fact supplied by anything else is an error.
-    public func lint(suppliableFields: Set<String>) -> [Diagnostic] {
+    ///   (`model.trainingCompute`, `analysis.asOf`, …), each with the scope a fact it supplies is
+    ///   declared with; a fact supplied by anything else, or declared with another scope, is an error.
+    public func lint(suppliableFields: [String: FactDeclaration.Scope]) -> [Diagnostic] {
         var findings = buildDiagnostics
         findings += lintFacts(suppliableFields: suppliableFields)
         findings += lintSets()
@@ -61,11 +62,16 @@ extension ClauseGraph {
         return findings
     }
 
-    private func lintFacts(suppliableFields: Set<String>) -> [Diagnostic] {
+    private func lintFacts(suppliableFields: [String: FactDeclaration.Scope]) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for id in factOrder {
             let fact = facts[id]!
-            if !suppliableFields.contains(fact.suppliedBy) {
+            if let scope = suppliableFields[fact.suppliedBy] {
+                if fact.scope != scope {
+                    findings.append(Diagnostic(.error, "fact '\(id)' is declared scope=\"\(fact.scope.rawValue)\", but '\(fact.suppliedBy)' supplies it per \(scope.rawValue)",
+                                               at: fact.location, subject: id))
+                }
+            } else {
                 findings.append(Diagnostic(.error, "fact '\(id)' is supplied by '\(fact.suppliedBy)', which no request or analysis input provides",
                                            at: fact.location, subject: id))
             }

@@ -60,6 +60,24 @@ import Testing
         #expect(result.stdout.hasPrefix("4 files: 2 instruments, 2 provisions"))
     }
 
+    /// A fact's declared scope is checked against the field that supplies it, so the declaration
+    /// in a rules file cannot drift from where the analysis reads the fact.
+    @Test func aFactDeclaredWithTheWrongScopeIsAnError() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts + """
+
+                <fact id="item.artifact" type="enum" scope="request" supplied-by="items[].artifact" values="weights"/>
+                <fact id="item.channel" type="enum" scope="item" supplied-by="items[].channel" values="transfer"/>
+                """),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a-facts.xml:5: error: fact 'item.artifact' is declared scope=\"request\", but 'items[].artifact' supplies it per item [item.artifact]"), "\(result.stderr)")
+        // A channel is declared with its item: not an error.
+        #expect(!result.stderr.contains("'item.channel'"), "\(result.stderr)")
+    }
+
     @Test func findingsWithoutUnusableFilesExitOne() throws {
         let folder = try CLI.folder([
             "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),

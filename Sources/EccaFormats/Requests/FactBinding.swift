@@ -1,3 +1,5 @@
+import ClauseGraph
+
 /// The contract between the request model and the rules' fact vocabulary: which request fields
 /// (and analysis inputs) can supply a fact. A rules file whose fact names anything else is
 /// rejected by the lint ("facts that no request can supply").
@@ -28,6 +30,19 @@ public enum FactBinding {
                 .recipient
             }
         }
+
+        /// The scope a rules file declares for a fact this field supplies (`scope=` in
+        /// `facts.xml`): the part of the request it comes from, except that the analysis date is
+        /// the analysis's own and a channel is declared with its item (it is read per channel only
+        /// because an item may name several).
+        public var declaredScope: FactDeclaration.Scope {
+            if self == .asOf { return .analysis }
+            return switch scope {
+            case .request: .request
+            case .item, .channel: .item
+            case .recipient: .recipient
+            }
+        }
     }
 
     /// Which part of a request a fact comes from. Facts of the request are the same for every
@@ -37,7 +52,8 @@ public enum FactBinding {
         case request, item, channel, recipient
     }
 
-    public static let suppliableFields = Set(Source.allCases.map(\.rawValue))
+    /// Every field that can supply a fact, with the scope such a fact is declared with.
+    public static let suppliableFields = Dictionary(uniqueKeysWithValues: Source.allCases.map { ($0.rawValue, $0.declaredScope) })
 
     /// Fact ids the request reader and the analysis rely on by name.
     public enum FactID {
