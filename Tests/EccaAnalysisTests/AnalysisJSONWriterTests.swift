@@ -7,11 +7,7 @@ import Testing
 /// The fast batch-line writer must write exactly what JSONEncoder writes for the same analysis.
 @Suite struct AnalysisJSONWriterTests {
     @Test func writesWhatJSONEncoderWritesForGeneratedRequestsAndSamples() throws {
-        let root = GraphFixture.root
-        let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
-                                              files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
-        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
-        let engine = try ConflictEngine(graph: loaded.graph)
+        let engine = try ConflictEngine(graph: try GraphFixture.shippedWithLetter())
         let writer = AnalysisJSONWriter()
         let generator = RequestGenerator(seed: 3)
         var conflicts = 0
@@ -33,11 +29,8 @@ extension AnalysisJSONWriterTests {
     /// Checks the solver gives up on (a resource limit of a few steps) come out undetermined, with
     /// their reasons: the writer must write those as JSONEncoder does too.
     @Test func writesWhatJSONEncoderWritesForUndeterminedChecks() throws {
-        let root = GraphFixture.root
-        let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
-                                              files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
-        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
-        let engine = try ConflictEngine(graph: loaded.graph, options: AnalysisOptions(timeoutMilliseconds: nil, resourceLimit: 1))
+        let engine = try ConflictEngine(graph: try GraphFixture.shippedWithLetter(),
+                                        options: AnalysisOptions(timeoutMilliseconds: nil, resourceLimit: 1))
         let writer = AnalysisJSONWriter()
         let generator = RequestGenerator(seed: 3)
         var undetermined = 0

@@ -7,14 +7,6 @@ import Testing
 /// Answers reused per equivalence class must be the answers the solver gives each check on its
 /// own, and the compiled norm truths must be the evaluator's.
 @Suite struct EquivalenceClassTests {
-    static func shippedGraph() throws -> ClauseGraph {
-        let root = GraphFixture.root
-        let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
-                                              files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
-        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
-        return loaded.graph
-    }
-
     /// Requests with facts left open, so that classes of open norms are exercised: no
     /// nationality, unknown publication, no code-of-practice answer, compute given as a range.
     static func varied(_ generator: RequestGenerator, _ index: Int) -> DisclosureRequest {
@@ -36,7 +28,7 @@ import Testing
     }
 
     @Test func reusedAnswersEqualAnswersSolvedForEveryCheck() throws {
-        let graph = try Self.shippedGraph()
+        let graph = try GraphFixture.shippedWithLetter()
         let warm = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil))
         var freshOptions = AnalysisOptions(timeoutMilliseconds: nil)
         freshOptions.reuseEquivalentChecks = false
@@ -57,7 +49,7 @@ import Testing
     }
 
     @Test func compiledNormTruthsEqualTheEvaluatorsOnEveryCheck() throws {
-        let graph = try Self.shippedGraph()
+        let graph = try GraphFixture.shippedWithLetter()
         let engine = try ConflictEngine(graph: graph)
         let generator = RequestGenerator(seed: 9)
         var checked = 0
@@ -85,7 +77,7 @@ import Testing
     }
 
     @Test func enginesSharingSolvedClassesSolveEachClassOnce() throws {
-        let graph = try Self.shippedGraph()
+        let graph = try GraphFixture.shippedWithLetter()
         let shared = SolvedClasses()
         let first = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil), shared: shared)
         let second = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil), shared: shared)
@@ -106,7 +98,7 @@ import Testing
     /// which clashing sets are met (a batch with two workers listed one request's findings in
     /// two orders). Findings of one check are listed in clause-graph order, whatever the history.
     @Test func findingsOfOneCheckAreListedInClauseGraphOrder() throws {
-        let graph = try Self.shippedGraph()
+        let graph = try GraphFixture.shippedWithLetter()
         let position = Dictionary(uniqueKeysWithValues: graph.provisionOrder.enumerated().map { ($1, $0) })
         let engine = try ConflictEngine(graph: graph, options: AnalysisOptions(timeoutMilliseconds: nil))
         // The request that showed it, then a sweep.

@@ -22,6 +22,15 @@ enum GraphFixture {
       <fact id="recipient.location" type="country" scope="recipient" supplied-by="items[].recipients[].location"/>
     """
 
+    /// The shipped regulations with the sample is-informed letter (which the generated requests
+    /// name); a load error fails the calling test with the loader's diagnostics.
+    static func shippedWithLetter() throws -> ClauseGraph {
+        let loaded = RegulationsLoader().load(directories: [root.appendingPathComponent("Regulations").path],
+                                              files: [root.appendingPathComponent("Samples/instruments/is-informed-letter-orion.xml").path])
+        guard !loaded.hasErrors else { throw FixtureError(message: loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+        return loaded.graph
+    }
+
     /// A graph from instrument elements written in the rules format, plus the vocabulary above.
     static func graph(_ instruments: String) throws -> ClauseGraph {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-graph-\(UUID().uuidString)")

@@ -84,6 +84,9 @@ public struct JSONParser {
         if depth > JSONParser.maximumDepth { throw error("nesting deeper than \(JSONParser.maximumDepth) levels") }
     }
 
+    /// Members of an object looked up by scanning before a set of their names is kept.
+    private static let linearKeyLookup = 16
+
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         let startLine = line
         try enter()
@@ -102,8 +105,8 @@ public struct JSONParser {
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let key = try parseString()
             // Objects are small: a linear look-up beats hashing until they are not.
-            let duplicate = members.count < 16 ? members.contains { $0.key == key } : !keys.insert(key).inserted
-            if members.count == 15 { keys = Set(members.map(\.key) + [key]) }
+            if members.count == Self.linearKeyLookup { keys = Set(members.map(\.key)) }
+            let duplicate = members.count < Self.linearKeyLookup ? members.contains { $0.key == key } : !keys.insert(key).inserted
             if duplicate { throw error("duplicate member \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
@@ -159,7 +162,9 @@ public struct JSONParser {
             index = end + 1
             return text
         }
-        var scalars: [UInt8] = []
+        // An escape (or a control character) at `end`: carry on from there with what came before.
+        var scalars = Array(bytes[start..<end])
+        index = end
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {

@@ -28,14 +28,16 @@ public struct RequestJSONDecoder: Sendable {
         let vocabulary: RequestVocabulary
         var requestID: String?
 
-        func fail(_ value: JSONValue, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String) -> RequestError {
-            RequestError(file: file, line: value.line, field: path(), message: message(), requestID: requestID)
+        /// Only ever called on the way to a throw: its arguments are needed whenever it runs.
+        func fail(_ value: JSONValue, _ path: String, _ message: String) -> RequestError {
+            RequestError(file: file, line: value.line, field: path, message: message, requestID: requestID)
         }
 
         func object(_ value: JSONValue, _ path: @autoclosure () -> String, allowed: [String]) throws(RequestError) -> [(key: String, value: JSONValue)] {
             guard case .object(let members, _) = value else { throw fail(value, path(), "expected an object, found \(value.typeName)") }
             for member in members where !allowed.contains(member.key) {
-                throw fail(member.value, path().isEmpty ? member.key : "\(path()).\(member.key)",
+                let parent = path()
+                throw fail(member.value, parent.isEmpty ? member.key : "\(parent).\(member.key)",
                            "unknown field (expected one of: \(allowed.joined(separator: ", ")))")
             }
             return members
