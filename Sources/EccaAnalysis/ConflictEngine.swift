@@ -226,7 +226,7 @@ public final class ConflictEngine {
     }
 
     func prepare(_ slot: CheckSlot, from scopes: [ScopeFacts]) -> PreparedSlot {
-        var truths = [Truth](repeating: .unknown, count: compiled.atoms.count)
+        var truths = [Truth](repeating: .unknown, count: compiled.compiledAtoms.count)
         for scope in scopes {
             for (position, atom) in compiled.atomsByScope[scope.facts.scope.rawValue].enumerated() { truths[atom] = scope.truths[position] }
         }

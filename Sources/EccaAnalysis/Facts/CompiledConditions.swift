@@ -23,7 +23,6 @@ struct CompiledConditions {
         var operations: [Operation] = []
     }
 
-    let atoms: [Condition]
     /// The atoms with their graph look-ups done (nil only for a non-atom, which reads unknown).
     let compiledAtoms: [CompiledAtom?]
     /// Per atom, the position of its fact among its scope's facts (`FactLayout`); nil for a fact
@@ -41,7 +40,6 @@ struct CompiledConditions {
     let stackDepth: Int
 
     init(graph: ClauseGraph, layout: FactLayout, atoms: [Condition], norms: [Norm]) {
-        self.atoms = atoms
         compiledAtoms = atoms.map { CompiledAtom($0, graph: graph) }
         var index: [Condition: Int] = [:]
         for (position, atom) in atoms.enumerated() { index[atom] = position }
