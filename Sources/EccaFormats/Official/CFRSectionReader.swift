@@ -23,6 +23,15 @@ struct CFRSectionReader {
     static let structural: Set<String> = ["HEAD", "SECTNO", "SUBJECT", "PRTPAGE", "FTNT", "CITA", "SECAUTH", "EFFDNOT",
                                           "EDNOTE", "CROSSREF", "AMDPAR"]
 
+    /// A child element that is wording: its text split at its markers (none for `STARS`), its
+    /// position among the section's child elements, and its lines.
+    private struct Paragraph {
+        var marked: MarkedParagraph?
+        var index: Int
+        var firstLine: Int
+        var lastLine: Int
+    }
+
     private typealias Segment = CFRSectionLayout.Segment
     private typealias Record = CFRSectionLayout.Record
     private typealias Piece = CFRSectionLayout.Piece
@@ -34,9 +43,8 @@ struct CFRSectionReader {
     /// Reads the section at the root of `section`, a subtree read from `file`.
     func read(_ section: XMLSubtree, file: String) -> Output {
         var items: [MarkerSequenceSolver.Item] = []
-        /// Each child element that is wording: its text split at its markers (none for `STARS`),
-        /// its position among the section's child elements, and its lines.
-        var paragraphs: [(marked: MarkedParagraph?, index: Int, firstLine: Int, lastLine: Int)] = []
+        var paragraphs: [Paragraph] = []
+        var store = MarkedParagraph.Store(capacity: section.bytes.count)
         var index = -1
         for child in section.children(of: 0) {
             let node = section.nodes[child]
@@ -47,15 +55,16 @@ struct CFRSectionReader {
             switch node.name {
             case "STARS":
                 items.append(.elision)
-                paragraphs.append((nil, index, node.firstLine, node.lastLine))
+                paragraphs.append(Paragraph(marked: nil, index: index, firstLine: node.firstLine, lastLine: node.lastLine))
             case "P":
-                let marked = MarkedParagraph(section, at: child)
+                let marked = store.read(section, at: child)
                 if marked.definedTerm != nil { items.append(.definition) }
-                for marker in marked.markers { items.append(.marker(marker)) }
+                for piece in store.pieces[marked.pieces] { if let marker = piece.marker { items.append(.marker(marker)) } }
                 if marked.isElided { items.append(.elision) }
-                paragraphs.append((marked, index, node.firstLine, node.lastLine))
+                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: node.firstLine, lastLine: node.lastLine))
             default:
-                paragraphs.append((MarkedParagraph(section, at: child, markers: false), index, node.firstLine, node.lastLine))
+                paragraphs.append(Paragraph(marked: store.read(section, at: child, markers: false), index: index,
+                                            firstLine: node.firstLine, lastLine: node.lastLine))
             }
         }
         let span = SourceSpan(file: file, firstLine: section.root.firstLine, lastLine: section.root.lastLine)
@@ -100,7 +109,8 @@ struct CFRSectionReader {
                 openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: "def-\(term)"),
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, elided: false, notes: [])
             }
-            for (pieceOffset, piece) in marked.pieces.enumerated() {
+            for pieceIndex in marked.pieces {
+                let piece = store.pieces[pieceIndex]
                 if let marker = piece.marker {
                     let reading = solution.readings[markerIndex]
                     var notes: [Note] = []
@@ -116,17 +126,18 @@ struct CFRSectionReader {
                     let canonical = "(" + marker.label + ")"
                     openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? " " + canonical : canonical, id: marker.label),
                                level: .cfr(depth: reading.depth), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
-                               elided: marked.isElided && pieceOffset == marked.pieces.count - 1, notes: notes)
+                               elided: marked.isElided && pieceIndex == marked.pieces.upperBound - 1, notes: notes)
                     markerIndex += 1
                 }
                 for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.lastLine) }
                 // An empty side counts as space: only text running straight into text joins.
-                let endsInText = pieceOffset > 0 && !(marked.pieces[pieceOffset - 1].text.last.map(MarkedParagraph.isSpace) ?? true)
-                let joins = endsInText && !(piece.text.first.map(MarkedParagraph.isSpace) ?? true)
+                let previous = store.pieces[max(pieceIndex - 1, marked.pieces.lowerBound)].text
+                let endsInText = pieceIndex > marked.pieces.lowerBound && !previous.isEmpty && !MarkedParagraph.isSpace(store.bytes[previous.upperBound - 1])
+                let joins = endsInText && !piece.text.isEmpty && !MarkedParagraph.isSpace(store.bytes[piece.text.lowerBound])
                 let separator = !text.isEmpty && !joins
                 if separator { text.append(0x20) }
                 let start = text.count
-                if TextNormalizer.appendCollapsed(piece.text, to: &text) == 0 {
+                if TextNormalizer.appendCollapsed(store.bytes[piece.text], to: &text) == 0 {
                     if separator { text.removeLast() }
                     pieces.append(Piece(start: text.count, end: text.count))
                 } else {

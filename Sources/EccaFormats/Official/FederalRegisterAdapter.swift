@@ -203,7 +203,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var notes: [Note] = []
         let instructions = (related.isEmpty ? amendments.suffix(1) : related[...]).map(\.number).joined(separator: ", ")
         notes.append(Note(kind: .amendment, text: "CFR text as set out by \(prefix), amendatory instruction\(instructions.contains(",") ? "s" : "") \(instructions)."))
-        if section.elements("STARS").count > 0 || section.elements("P").contains(where: { MarkedParagraph($0).isElided }) {
+        if section.elements("STARS").count > 0 || section.elements("P").contains(where: MarkedParagraph.isElided) {
             notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
         }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,

@@ -3,100 +3,126 @@ import EccaXML
 /// One CFR paragraph element (`P`, `FP`) split at its markers: `(2)(i) Is published …` holds two,
 /// `(c) <I>Effective date</I>—(1) <I>In general.</I> …` one after a heading. Each marker owns the
 /// text from its position to the next marker's.
+///
+/// A paragraph's text and pieces live in its section's `MarkedParagraph.Store`: a large title has
+/// half a million paragraphs, and buffers of their own would cost several allocations each.
 struct MarkedParagraph {
     struct Piece {
         /// The marker this text starts with; nil for text before any marker.
         var marker: ParagraphMarker?
-        /// Raw UTF-8 text (whitespace not yet collapsed), kept as bytes: the section reader
-        /// collapses it straight into the section's wording.
-        var text: ArraySlice<UInt8>
+        /// Raw UTF-8 text (whitespace not yet collapsed) in the store's `bytes`: the section
+        /// reader collapses it straight into the section's wording.
+        var text: Range<Int>
     }
 
-    var pieces: [Piece]
+    /// The paragraph's pieces, in the store's `pieces`.
+    var pieces: Range<Int>
+    /// How many of the pieces start with a marker.
+    var markerCount: Int
     /// `(a) * * *`: the paragraph's text was left out (Federal Register partial amendments).
     var isElided: Bool
     /// The term an unnumbered definition defines (`<I>Agency</I> means …`, `“Agency” means …`).
     var definedTerm: String?
 
-    var markers: [ParagraphMarker] { pieces.compactMap(\.marker) }
+    /// Whether a paragraph element (a Federal Register `P`) is a `(a) * * *` stub.
+    static func isElided(_ element: OfficialElement) -> Bool {
+        var store = Store()
+        return store.read(element.subtree, at: 0).isElided
+    }
 
     /// Elements inside a paragraph whose text is left out of the wording (footnotes, page marks).
     static let dropped: Set<String> = ["FTNT", "FTREF", "PRTPAGE", "GID", "img", "GPH"]
 
-    /// Reads `element` (a `P` or `FP`); markers are looked for only when `markers` is true.
-    init(_ element: OfficialElement, markers lookForMarkers: Bool = true) {
-        self.init(element.subtree, at: 0, markers: lookForMarkers)
-    }
+    /// The text and pieces of one section's paragraphs, appended paragraph by paragraph.
+    struct Store {
+        /// The paragraphs' raw text, one after another.
+        private(set) var bytes: [UInt8] = []
+        private(set) var pieces: [Piece] = []
+        /// Scratch space for one paragraph: its italic runs and its markers.
+        private var italic: [Range<Int>] = []
+        private var found: [Found] = []
 
-    /// Reads the element at `index` of a section's subtree.
-    init(_ tree: XMLSubtree, at index: Int, markers lookForMarkers: Bool = true) {
-        var bytes: [UInt8] = []
-        var italic: [Range<Int>] = []
-        Self.collect(tree, index, italic: false, into: &bytes, italicRanges: &italic)
-        guard lookForMarkers else {
-            pieces = [Piece(marker: nil, text: bytes[...])]
-            isElided = false
-            return
+        /// A marker and where it starts.
+        private struct Found {
+            var marker: ParagraphMarker
+            var offset: Int
         }
-        definedTerm = nil
-        var found: [(marker: ParagraphMarker, offset: Int)] = []
-        var position = Self.skipSpace(bytes, 0)
-        var embedded = false
-        chains: while true {
-            let chainStart = found.count
-            while let (label, end, labelRange) = Self.marker(in: bytes, at: position) {
-                let isItalic = italic.contains { $0.overlaps(labelRange) }
-                found.append((ParagraphMarker(label: label, italic: isItalic, embedded: embedded), position))
-                position = end
-                // `(6) (i) If …`: a chain may have spaces between its markers.
-                let next = Self.skipSpace(bytes, position)
-                if next > position, Self.marker(in: bytes, at: next) != nil { position = next }
+
+        /// A store with room for a section whose subtree holds `bytes` bytes of text.
+        init(capacity bytes: Int = 0) {
+            self.bytes.reserveCapacity(bytes)
+        }
+
+        /// Reads the element at `index` of a section's subtree (a `P` or `FP`); markers are looked
+        /// for only when `markers` is true.
+        mutating func read(_ tree: XMLSubtree, at index: Int, markers lookForMarkers: Bool = true) -> MarkedParagraph {
+            let start = bytes.count
+            let firstPiece = pieces.count
+            italic.removeAll(keepingCapacity: true)
+            found.removeAll(keepingCapacity: true)
+            MarkedParagraph.collect(tree, index, italic: false, into: &bytes, italicRanges: &italic)
+            let end = bytes.count
+            guard lookForMarkers else {
+                pieces.append(Piece(marker: nil, text: start..<end))
+                return MarkedParagraph(pieces: firstPiece..<pieces.count, markerCount: 0, isElided: false, definedTerm: nil)
             }
-            guard found.count > chainStart else { break }
-            // An italic heading right after the chain belongs to its last marker.
-            let afterChain = Self.skipSpace(bytes, position)
-            guard let headingRange = italic.first(where: { $0.lowerBound == afterChain }) else { break }
-            var headingEnd = headingRange.upperBound
-            // Adjacent italic runs separated only by spaces are one heading.
-            while let more = italic.first(where: { $0.lowerBound > headingEnd && $0.lowerBound == Self.skipSpace(bytes, headingEnd) }) {
-                headingEnd = more.upperBound
+            var position = MarkedParagraph.skipSpace(bytes, start)
+            var embedded = false
+            chains: while true {
+                let chainStart = found.count
+                while let (label, next, labelRange) = MarkedParagraph.marker(in: bytes, at: position) {
+                    let isItalic = italic.contains { $0.overlaps(labelRange) }
+                    found.append(Found(marker: ParagraphMarker(label: label, italic: isItalic, embedded: embedded), offset: position))
+                    position = next
+                    // `(6) (i) If …`: a chain may have spaces between its markers.
+                    let after = MarkedParagraph.skipSpace(bytes, position)
+                    if after > position, MarkedParagraph.marker(in: bytes, at: after) != nil { position = after }
+                }
+                guard found.count > chainStart else { break }
+                // An italic heading right after the chain belongs to its last marker.
+                let afterChain = MarkedParagraph.skipSpace(bytes, position)
+                guard let headingRange = italic.first(where: { $0.lowerBound == afterChain }) else { break }
+                var headingEnd = headingRange.upperBound
+                // Adjacent italic runs separated only by spaces are one heading.
+                while let more = italic.first(where: { $0.lowerBound > headingEnd && $0.lowerBound == MarkedParagraph.skipSpace(bytes, headingEnd) }) {
+                    headingEnd = more.upperBound
+                }
+                let heading = TextNormalizer.trim(TextNormalizer.collapse(String(decoding: bytes[afterChain..<headingEnd], as: UTF8.self)), also: ".:—–-")
+                if !heading.isEmpty { found[found.count - 1].marker.heading = heading }
+                // A marker after the heading (and an optional dash) opens a child in the same paragraph.
+                var next = MarkedParagraph.skipSpace(bytes, headingEnd)
+                next = MarkedParagraph.skipDashes(bytes, next)
+                guard next < end, bytes[next] == UInt8(ascii: "("), MarkedParagraph.marker(in: bytes, at: next) != nil else { break }
+                position = next
+                embedded = true
+                continue chains
             }
-            let heading = TextNormalizer.trim(TextNormalizer.collapse(String(decoding: bytes[afterChain..<headingEnd], as: UTF8.self)), also: ".:—–-")
-            if !heading.isEmpty { found[found.count - 1].marker.heading = heading }
-            // A marker after the heading (and an optional dash) opens a child in the same paragraph.
-            var next = Self.skipSpace(bytes, headingEnd)
-            next = Self.skipDashes(bytes, next)
-            guard next < bytes.count, bytes[next] == UInt8(ascii: "("), Self.marker(in: bytes, at: next) != nil else { break }
-            position = next
-            embedded = true
-            continue chains
-        }
-        var pieces: [Piece] = []
-        if let first = found.first, first.offset > 0 {
-            pieces.append(Piece(marker: nil, text: bytes[..<first.offset]))
-        }
-        for (index, entry) in found.enumerated() {
-            let end = index + 1 < found.count ? found[index + 1].offset : bytes.count
-            pieces.append(Piece(marker: entry.marker, text: bytes[entry.offset..<end]))
-        }
-        if found.isEmpty {
-            pieces.append(Piece(marker: nil, text: bytes[...]))
-            definedTerm = Self.definedTerm(bytes, italic: italic)
-        }
-        self.pieces = pieces
-        // "(a) * * *": nothing but stars after the markers.
-        if let last = found.last {
-            var rest = position
-            if let heading = last.marker.heading, !heading.isEmpty { rest = bytes.count } // a heading is real text
-            rest = Self.skipSpace(bytes, rest)
-            var stars = 0
-            var other = false
-            for byte in bytes[rest...] {
-                if byte == UInt8(ascii: "*") { stars += 1 } else if !Self.isSpace(byte) { other = true; break }
+            var definedTerm: String?
+            if let first = found.first, first.offset > start {
+                pieces.append(Piece(marker: nil, text: start..<first.offset))
             }
-            isElided = stars >= 3 && !other
-        } else {
-            isElided = false
+            for (index, entry) in found.enumerated() {
+                let pieceEnd = index + 1 < found.count ? found[index + 1].offset : end
+                pieces.append(Piece(marker: entry.marker, text: entry.offset..<pieceEnd))
+            }
+            if found.isEmpty {
+                pieces.append(Piece(marker: nil, text: start..<end))
+                definedTerm = MarkedParagraph.definedTerm(bytes, from: start, italic: italic)
+            }
+            // "(a) * * *": nothing but stars after the markers.
+            var isElided = false
+            if let last = found.last {
+                var rest = position
+                if let heading = last.marker.heading, !heading.isEmpty { rest = end } // a heading is real text
+                rest = MarkedParagraph.skipSpace(bytes, rest)
+                var stars = 0
+                var other = false
+                for byte in bytes[rest...] {
+                    if byte == UInt8(ascii: "*") { stars += 1 } else if !MarkedParagraph.isSpace(byte) { other = true; break }
+                }
+                isElided = stars >= 3 && !other
+            }
+            return MarkedParagraph(pieces: firstPiece..<pieces.count, markerCount: found.count, isElided: isElided, definedTerm: definedTerm)
         }
     }
 
@@ -110,8 +136,8 @@ struct MarkedParagraph {
     /// The term when an unnumbered paragraph opens with an italic term that the sentence goes on to
     /// define (`<I>Agency</I> means …`, `<E T="03">Person with a disability,</E> as further explained …`),
     /// or with a quoted term followed by "means" and the like.
-    static func definedTerm(_ bytes: [UInt8], italic: [Range<Int>]) -> String? {
-        let start = skipSpace(bytes, 0)
+    static func definedTerm(_ bytes: [UInt8], from paragraphStart: Int, italic: [Range<Int>]) -> String? {
+        let start = skipSpace(bytes, paragraphStart)
         if let run = italic.first(where: { $0.lowerBound == start }), run.count < 160 {
             let raw = TextNormalizer.collapse(String(decoding: bytes[run], as: UTF8.self))
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
@@ -156,6 +182,11 @@ struct MarkedParagraph {
                 continue
             case .element:
                 let name = node.name
+                // Italics, the most frequent element inside paragraphs, need none of the checks below.
+                if name == "I" {
+                    collect(tree, child, italic: true, into: &bytes, italicRanges: &italicRanges)
+                    continue
+                }
                 if dropped.contains(name) { continue }
                 if name == "SU" || (name == "E" && tree.attribute("T", of: child) == "51") {
                     let digits = tree.text(of: child)

@@ -102,7 +102,7 @@ public struct ParagraphMarker: Sendable, Hashable, CustomStringConvertible {
 
     /// The kinds this marker can be. `(i)`, `(v)`, `(x)` can be a letter or a roman numeral; an
     /// italic number is level 5 and an italic roman numeral level 6.
-    public let candidates: [MarkerKind]
+    public let candidates: MarkerKinds
 
     /// Whether `label` can be a marker of any kind (`kinds` is not empty), without making the list.
     static func isLabel(_ label: String) -> Bool {
@@ -110,24 +110,24 @@ public struct ParagraphMarker: Sendable, Hashable, CustomStringConvertible {
             || MarkerKind.roman.ordinal(of: label) != nil || MarkerKind.upper.ordinal(of: label) != nil
     }
 
-    static func kinds(label: String, italic: Bool) -> [MarkerKind] {
-        var kinds: [MarkerKind] = []
+    static func kinds(label: String, italic: Bool) -> MarkerKinds {
+        var kinds = MarkerKinds()
         let isDigits = label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         if isDigits {
-            kinds.append(italic ? .italicDigit : .digit)
+            kinds.insert(italic ? .italicDigit : .digit)
             return kinds
         }
-        if MarkerKind.lower.ordinal(of: label) != nil { kinds.append(.lower) }
-        if MarkerKind.roman.ordinal(of: label) != nil { kinds.append(italic ? .italicRoman : .roman) }
-        if MarkerKind.upper.ordinal(of: label) != nil { kinds.append(.upper) }
+        if MarkerKind.lower.ordinal(of: label) != nil { kinds.insert(.lower) }
+        if MarkerKind.roman.ordinal(of: label) != nil { kinds.insert(italic ? .italicRoman : .roman) }
+        if MarkerKind.upper.ordinal(of: label) != nil { kinds.insert(.upper) }
         return kinds
     }
 
     /// Candidates when the italics cannot be trusted (used only when no reading fits otherwise).
-    var relaxedCandidates: [MarkerKind] {
-        var kinds = Set(candidates)
-        if kinds.contains(.digit) || kinds.contains(.italicDigit) { kinds.formUnion([.digit, .italicDigit]) }
-        if kinds.contains(.roman) || kinds.contains(.italicRoman) { kinds.formUnion([.roman, .italicRoman]) }
-        return kinds.sorted()
+    var relaxedCandidates: MarkerKinds {
+        var kinds = candidates
+        if kinds.contains(.digit) || kinds.contains(.italicDigit) { kinds.insert(.digit); kinds.insert(.italicDigit) }
+        if kinds.contains(.roman) || kinds.contains(.italicRoman) { kinds.insert(.roman); kinds.insert(.italicRoman) }
+        return kinds
     }
 }

@@ -18,15 +18,19 @@ public enum TextNormalizer {
     @discardableResult
     static func appendCollapsed(_ bytes: ArraySlice<UInt8>, to output: inout [UInt8]) -> Int {
         let old = output.count
-        output.append(contentsOf: repeatElement(0, count: bytes.count))
-        let written = bytes.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { collapse(source, into: UnsafeMutableBufferPointer(rebasing: $0[old...])) }
+        // Copied, then collapsed where it lies: a plain copy, where filling the room first and
+        // collapsing into it would go through the bytes twice.
+        output.append(contentsOf: bytes)
+        let written = output.withUnsafeMutableBufferPointer { all in
+            let region = UnsafeMutableBufferPointer(rebasing: all[old...])
+            return collapse(UnsafeBufferPointer(region), into: region)
         }
         output.removeLast(bytes.count - written)
         return written
     }
 
     /// The collapsing loop: writes into `output` (at least as long as `bytes`), returns the length.
+    /// `output` may be `bytes` itself: it never writes a byte past the ones it has already read.
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var written = 0
         var pendingSpace = false
@@ -136,6 +140,9 @@ public enum TextNormalizer {
         // Most texts start and end with a letter or digit: nothing to trim, no characters to compare.
         if let first = text.utf8.first, let last = text.utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last),
            !extra.utf8.contains(where: isASCIIAlphanumeric) { return text }
+        // Ends in ASCII (a heading's closing period): trimmed byte by byte, without looking up
+        // Unicode properties. A non-ASCII byte at either end takes the general path below.
+        if let trimmed = trimASCII(text, also: extra) { return trimmed }
         // Scalars, not characters: no grapheme breaking, and `extra` is a handful of punctuation.
         let unwanted = extra.unicodeScalars
         @inline(__always) func drop(_ scalar: Unicode.Scalar) -> Bool {
@@ -148,6 +155,30 @@ public enum TextNormalizer {
         while end > start, drop(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         if start == scalars.startIndex, end == scalars.endIndex { return text }
         return String(scalars[start..<end])
+    }
+
+    /// `trim` for a text whose trimming stops at ASCII bytes at both ends; nil when it would
+    /// meet a non-ASCII byte (which may be whitespace or one of `extra`).
+    private static func trimASCII(_ text: String, also extra: String) -> String? {
+        let bytes = text.utf8
+        @inline(__always) func drop(_ byte: UInt8) -> Bool? {
+            guard byte < 0x80 else { return nil }
+            return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || extra.utf8.contains(byte)
+        }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end {
+            guard let dropped = drop(bytes[start]) else { return nil }
+            if !dropped { break }
+            start = bytes.index(after: start)
+        }
+        while end > start {
+            guard let dropped = drop(bytes[bytes.index(before: end)]) else { return nil }
+            if !dropped { break }
+            end = bytes.index(before: end)
+        }
+        if start == bytes.startIndex, end == bytes.endIndex { return text }
+        return String(text[start..<end])
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
