@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaFormats
 import Foundation
 import Testing
@@ -95,6 +96,32 @@ import Testing
         #expect(text.contains(#"<provision id="us.cfr-15.772.2-2.a-2" citation="15 CFR 772.2(a)""#))
         #expect(text.contains(#"<source url="https://www.ecfr.gov/current/title-15/section-772.1#p-772.1%20(Foreign%20person)(1)"/>"#))
         #expect(text.contains("<wording>Foreign person means any natural person who is not a lawful permanent resident &amp; “protected” &lt;individual&gt;: (1) Any corporation; (2) Any government. Export. See § 734.13.</wording>"))
+    }
+
+    /// A source URL is written as an `anyURI`, byte by byte: every ASCII character and a few
+    /// non-ASCII ones against a plain rule (controls dropped, `&` escaped, the characters an
+    /// `anyURI` should not hold and every non-ASCII byte percent-encoded, the rest as they are).
+    @Test func sourceURLsArePercentEncodedByteByByte() throws {
+        let url = String(decoding: Array(1...0x7F), as: UTF8.self) + "§é—"
+        var expected = ""
+        for byte in url.utf8 {
+            switch byte {
+            case ..<0x20, 0x7F: continue
+            case 0x26: expected += "&amp;"
+            case 0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D, 0x80...: expected += String(format: "%%%02X", byte)
+            default: expected += String(UnicodeScalar(byte))
+            }
+        }
+        let path = try Corpus.temporaryFolder() + "/url.xml"
+        let writer = try RulesXMLWriter(path: path, comment: "url")
+        try writer.begin(ImportedInstrument(id: "us.cfr-15", dialect: .ecfr, variant: "ecfr-bulk", title: "Title 15",
+                                            jurisdiction: "US", kind: .regulation, file: "in.xml"))
+        try writer.add(ImportedProvision(canonicalID: "1.1", sourceID: "1.1", idPath: ["1.1"], level: .section, citation: "15 CFR 1.1",
+                                         wording: "Text.", span: SourceSpan(file: "in.xml", firstLine: 1, lastLine: 1), sourceURL: url))
+        try writer.end()
+        try writer.finish()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("<source url=\"\(expected)\"/>"))
     }
 
     @Test func realCFRAndFederalRegisterFilesAreWrittenAsTheirProvisionsWouldBe() throws {

@@ -130,46 +130,78 @@ struct CFRSectionLayout: Sendable {
 
     func addresses() -> Addresses {
         var addresses = Addresses()
-        addresses.bytes.reserveCapacity(records.count * 40)
         addresses.canonical.reserveCapacity(records.count)
         addresses.citation.reserveCapacity(records.count)
         addresses.id.reserveCapacity(records.count)
         addresses.element.reserveCapacity(records.count)
-        func extend(_ parent: Range<Int>?, with tail: (inout [UInt8]) -> Void) -> Range<Int> {
-            let start = addresses.bytes.count
-            // Byte by byte: appending a slice of the buffer to itself would copy the whole buffer.
-            if let parent { for index in parent { addresses.bytes.append(addresses.bytes[index]) } }
-            tail(&addresses.bytes)
-            return start..<addresses.bytes.count
+        // Where each address goes: its parent's length plus its own segment's. The bytes are then
+        // written once into a buffer of exactly that size, each address copying its parent's.
+        // Records are read in place, by index: a copy of one would retain each of its strings.
+        let idSegments = records.indices.map { CanonicalIDs.idSegment(records[$0].segment.id) }
+        var total = 0
+        func place(_ length: Int) -> Range<Int> {
+            defer { total += length }
+            return total..<(total + length)
         }
-        for record in records {
-            let parent = record.parent
-            addresses.canonical.append(extend(parent.map { addresses.canonical[$0] }) { $0.append(contentsOf: record.segment.canonical.utf8) })
-            addresses.citation.append(extend(parent.map { addresses.citation[$0] }) { $0.append(contentsOf: record.segment.citation.utf8) })
-            addresses.id.append(extend(parent.map { addresses.id[$0] }) {
-                $0.append(UInt8(ascii: "."))
-                $0.append(contentsOf: CanonicalIDs.idSegment(record.segment.id).utf8)
-            })
-            addresses.element.append(extend(nil) { bytes in
-                bytes.append(UInt8(ascii: "/"))
-                bytes.append(UInt8(ascii: "*"))
-                bytes.append(UInt8(ascii: "["))
-                Self.appendDecimal(record.elementIndex + 1, to: &bytes)
-                bytes.append(UInt8(ascii: "]"))
-            })
+        for index in records.indices {
+            let parent = records[index].parent
+            addresses.canonical.append(place((parent.map { addresses.canonical[$0].count } ?? 0) + records[index].segment.canonical.utf8.count))
+            addresses.citation.append(place((parent.map { addresses.citation[$0].count } ?? 0) + records[index].segment.citation.utf8.count))
+            addresses.id.append(place((parent.map { addresses.id[$0].count } ?? 0) + 1 + idSegments[index].utf8.count))
+            addresses.element.append(place(4 + Self.decimalDigits(records[index].elementIndex + 1)))
+        }
+        addresses.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            /// Writes `range`: the parent's address (written before, as parents come first), then `own`.
+            func write(_ range: Range<Int>, parent: Range<Int>?, _ own: (UnsafeMutablePointer<UInt8>) -> Void) {
+                var at = base + range.lowerBound
+                if let parent {
+                    at.initialize(from: base + parent.lowerBound, count: parent.count)
+                    at += parent.count
+                }
+                own(at)
+            }
+            func copy(_ text: String, to at: UnsafeMutablePointer<UInt8>) {
+                var text = text
+                text.withUTF8 { if let source = $0.baseAddress { at.initialize(from: source, count: $0.count) } }
+            }
+            for index in records.indices {
+                let parent = records[index].parent
+                write(addresses.canonical[index], parent: parent.map { addresses.canonical[$0] }) { copy(records[index].segment.canonical, to: $0) }
+                write(addresses.citation[index], parent: parent.map { addresses.citation[$0] }) { copy(records[index].segment.citation, to: $0) }
+                write(addresses.id[index], parent: parent.map { addresses.id[$0] }) {
+                    $0.initialize(to: UInt8(ascii: "."))
+                    copy(idSegments[index], to: $0 + 1)
+                }
+                let element = addresses.element[index]
+                write(element, parent: nil) { at in
+                    at.initialize(to: UInt8(ascii: "/"))
+                    (at + 1).initialize(to: UInt8(ascii: "*"))
+                    (at + 2).initialize(to: UInt8(ascii: "["))
+                    var rest = records[index].elementIndex + 1
+                    var digit = base + element.upperBound - 2
+                    repeat {
+                        digit.initialize(to: UInt8(ascii: "0") + UInt8(rest % 10))
+                        digit -= 1
+                        rest /= 10
+                    } while rest > 0
+                    (base + element.upperBound - 1).initialize(to: UInt8(ascii: "]"))
+                }
+            }
+            initialized = total
         }
         return addresses
     }
 
-    /// `number` in decimal (positive), without making a string.
-    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        let start = bytes.count
+    /// How many decimal digits `number` (positive) has.
+    private static func decimalDigits(_ number: Int) -> Int {
+        var digits = 1
         var rest = number
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        while rest >= 10 {
+            digits += 1
             rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+        }
+        return digits
     }
 
     /// The provisions as values: the section, then each record that is not elided.

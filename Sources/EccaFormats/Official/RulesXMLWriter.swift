@@ -11,13 +11,17 @@ import Darwin
 ///
 /// The file is written under a temporary name beside the output and renamed only by `finish()`,
 /// so a failed import never leaves a partial file at the output path.
+///
+/// One thread at a time uses a writer (the import's writing thread), so the state it touches for
+/// every provision is `@exclusivity(unchecked)`: the runtime's access bookkeeping, half a million
+/// times over, would check nothing.
 public final class RulesXMLWriter: ImportSink {
     public let path: String
     public let temporaryPath: String
     private var handle: UnsafeMutablePointer<FILE>?
-    private var output = XMLOutput(capacity: 1 << 21)
+    @exclusivity(unchecked) private var output = XMLOutput(capacity: 1 << 21)
     /// A section's wording, escaped once (`write(_:instrumentID:)`).
-    private var escapedWording = XMLOutput()
+    @exclusivity(unchecked) private var escapedWording = XMLOutput()
     private var pending: ImportedInstrument?
     /// The file the open instrument was read from: provisions name their file only when it differs.
     private var currentFile: String?
@@ -28,16 +32,19 @@ public final class RulesXMLWriter: ImportSink {
     public private(set) var skippedInstruments: [String] = []
 
     // Id uniqueness: top-level units across the instrument, full ids within the current unit.
-    private var units: [String: Int] = [:]
-    private var unitPrefix: [String: String] = [:]
-    private var idsInUnit: Set<String> = []
-    private var currentUnit: String?
+    @exclusivity(unchecked) private var units: [String: Int] = [:]
+    @exclusivity(unchecked) private var unitPrefix: [String: String] = [:]
+    @exclusivity(unchecked) private var idsInUnit: Set<String> = []
+    @exclusivity(unchecked) private var currentUnit: String?
     /// The id segment of the current unit (`701.101`, or `701.101-2` for a repeat).
-    private var currentUnitPrefix = ""
+    @exclusivity(unchecked) private var currentUnitPrefix = ""
     /// The instrument id and its id segment, minted once per instrument rather than per provision.
-    private var instrumentSegment: (source: String, segment: String) = ("", "")
+    @exclusivity(unchecked) private var instrumentSegment: (source: String, segment: String) = ("", "")
     /// Scratch space for minting an id.
-    private var idBytes: [UInt8] = []
+    @exclusivity(unchecked) private var idBytes: [UInt8] = []
+    /// The ids of the CFR section written last, when they were written without going through
+    /// `idsInUnit` (all distinct): put there only if a later provision continues the section.
+    @exclusivity(unchecked) private var unlistedIDs: (head: String, section: CFRSectionLayout, addresses: CFRSectionLayout.Addresses)?
 
     /// - Parameters:
     ///   - path: the output file; written only on `finish()`.
@@ -69,6 +76,7 @@ public final class RulesXMLWriter: ImportSink {
         unitPrefix.removeAll(keepingCapacity: true)
         idsInUnit.removeAll(keepingCapacity: true)
         currentUnit = nil
+        unlistedIDs = nil
     }
 
     public func add(_ provision: ImportedProvision) throws(OfficialImportError) {
@@ -202,6 +210,10 @@ public final class RulesXMLWriter: ImportSink {
     private func write(_ section: CFRSectionLayout, instrumentID: String) {
         let header = section.header
         let addresses = section.addresses()
+        let unit = CanonicalIDs.idSegment(header.number)
+        let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
+        // Distinct record ids are the section's id and their addresses: no string, no set.
+        let idsAreDistinct = Self.idsAreDistinct(section, addresses)
         // One buffer: the records' addresses (their ranges stay valid), then the section's fields,
         // then its escaped wording.
         var bytes = addresses.bytes
@@ -217,6 +229,7 @@ public final class RulesXMLWriter: ImportSink {
         let url = header.url.map(add)
         let anchor = add("#p-")
         let headingWording = add(header.heading ?? "")
+        let idHead = add(sectionID)
 
         escapedWording.removeAll()
         var escapedStart = [Int](repeating: 0, count: section.pieces.count)
@@ -234,7 +247,6 @@ public final class RulesXMLWriter: ImportSink {
         let wordingStart = bytes.count
         bytes.append(contentsOf: escapedWording.bytes)
 
-        let unit = CanonicalIDs.idSegment(header.number)
         bytes.withUnsafeBufferPointer { all in
             func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
             func wording(_ pieces: Range<Int>) -> ByteRuns? {
@@ -242,25 +254,44 @@ public final class RulesXMLWriter: ImportSink {
                     ByteRuns(run((wordingStart + escapedStart[$0.first])..<(wordingStart + escapedEnd[$0.last])), isEscaped: true)
                 }
             }
-            let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
             Self.writeProvisionElement(id: sectionID, citation: ByteRuns(run(citation)), evidence: header.evidence,
                                        sourceID: ByteRuns(run(sourceID)), eid: ByteRuns(run(number)), wordingKind: .verbatim,
                                        heading: header.heading, wording: wording(0..<section.pieces.count) ?? ByteRuns(run(headingWording)),
                                        url: url.map { ByteRuns(run($0)) }, span: section.span, pointer: ByteRuns(run(pointer)), parent: nil,
                                        dates: [], notes: header.notes, currentFile: currentFile, into: &output)
-            for (index, record) in section.records.enumerated() where !record.elided {
+            // Records are read in place, by index: a copy of one would retain each of its strings.
+            func writeRecord(_ index: Int, id: some WritableText) {
                 let path = run(addresses.canonical[index])
-                let id = mintID(unit: unit, rest: ByteRuns(run(addresses.id[index])), startsUnit: false, instrumentID: instrumentID)
                 let recordURL = url.map { header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path) : ByteRuns(run($0)) }
                 Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.citation[index])), evidence: header.evidence,
                                            sourceID: ByteRuns(run(sourceID), path), eid: ByteRuns(run(number), path), wordingKind: .verbatim,
-                                           heading: record.heading, wording: wording(record.firstPiece..<record.endPiece) ?? ByteRuns(),
+                                           heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece) ?? ByteRuns(),
                                            url: recordURL,
-                                           span: SourceSpan(file: section.span.file, firstLine: record.firstLine, lastLine: record.lastLine),
+                                           span: SourceSpan(file: section.span.file, firstLine: section.records[index].firstLine, lastLine: section.records[index].lastLine),
                                            pointer: ByteRuns(run(pointer), run(addresses.element[index])),
-                                           parent: ByteRuns(run(number), record.parent.map { run(addresses.canonical[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)),
-                                           dates: [], notes: record.notes, currentFile: currentFile, into: &output)
+                                           parent: ByteRuns(run(number), section.records[index].parent.map { run(addresses.canonical[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)),
+                                           dates: [], notes: section.records[index].notes, currentFile: currentFile, into: &output)
             }
+            for index in section.records.indices where !section.records[index].elided {
+                if idsAreDistinct {
+                    writeRecord(index, id: ByteRuns(run(idHead), run(addresses.id[index])))
+                } else {
+                    writeRecord(index, id: mintID(unit: unit, rest: ByteRuns(run(addresses.id[index])), startsUnit: false, instrumentID: instrumentID))
+                }
+            }
+        }
+        if idsAreDistinct { unlistedIDs = (sectionID, section, addresses) }
+    }
+
+    /// Whether the written records of a section have distinct addresses, so that their ids
+    /// need no `-2` (sorted, then neighbours compared).
+    private static func idsAreDistinct(_ section: CFRSectionLayout, _ addresses: CFRSectionLayout.Addresses) -> Bool {
+        var written = section.records.indices.filter { !section.records[$0].elided }.map { addresses.id[$0] }
+        guard written.count > 1 else { return true }
+        return addresses.bytes.withUnsafeBufferPointer { bytes in
+            func id(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+            written.sort { id($0).lexicographicallyPrecedes(id($1)) }
+            return zip(written, written.dropFirst()).allSatisfy { !id($0).elementsEqual(id($1)) }
         }
     }
 
@@ -268,7 +299,7 @@ public final class RulesXMLWriter: ImportSink {
     /// Static, and writing into one `inout` buffer, so that a provision is one access to the
     /// writer's state rather than thirty.
     private static func writeProvisionElement<Text: WritableText>(
-        id: String, citation: Text, evidence: Evidence, sourceID: Text?, eid: Text, wordingKind: Provision.WordingKind,
+        id: some WritableText, citation: Text, evidence: Evidence, sourceID: Text?, eid: Text, wordingKind: Provision.WordingKind,
         heading: String?, wording: Text, url: Text?, span: SourceSpan, pointer: Text?, parent: Text?,
         dates: [ImportedDate], notes: [Note], currentFile: String?, into output: inout XMLOutput
     ) {
@@ -338,12 +369,20 @@ public final class RulesXMLWriter: ImportSink {
     /// unit seen twice (a GPO file that repeats a section) gets `-2`, and so do its provisions.
     private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String) -> String {
         if startsUnit || currentUnit == nil {
+            unlistedIDs = nil
             let seen = units[unit, default: 0]
             units[unit] = seen + 1
             currentUnitPrefix = seen == 0 ? unit : "\(unit)-\(seen + 1)"
             unitPrefix[unit] = currentUnitPrefix
             idsInUnit.removeAll(keepingCapacity: true)
             currentUnit = unit
+        }
+        if let unlisted = unlistedIDs {
+            // A provision continues the section written last: its ids join the set first.
+            unlistedIDs = nil
+            for index in unlisted.section.records.indices where !unlisted.section.records[index].elided {
+                idsInUnit.insert(unlisted.head + String(decoding: unlisted.addresses[unlisted.addresses.id[index]], as: UTF8.self))
+            }
         }
         if instrumentSegment.source != instrumentID { instrumentSegment = (instrumentID, CanonicalIDs.idSegment(instrumentID)) }
         let prefix = unit == currentUnit ? currentUnitPrefix : unitPrefix[unit] ?? unit
