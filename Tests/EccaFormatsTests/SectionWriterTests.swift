@@ -98,6 +98,43 @@ import Testing
         #expect(text.contains("<wording>Foreign person means any natural person who is not a lawful permanent resident &amp; “protected” &lt;individual&gt;: (1) Any corporation; (2) Any government. Export. See § 734.13.</wording>"))
     }
 
+    /// Hands each section on whole or one by one, and after each, one more provision that
+    /// continues the section under its first paragraph's id, as a later amendment could.
+    private final class ContinuingEachSection: ImportSink {
+        let writer: RulesXMLWriter
+        let whole: Bool
+        init(_ writer: RulesXMLWriter, whole: Bool) {
+            self.writer = writer
+            self.whole = whole
+        }
+        func begin(_ instrument: ImportedInstrument) throws(OfficialImportError) { try writer.begin(instrument) }
+        func add(_ provision: ImportedProvision) throws(OfficialImportError) { try writer.add(provision) }
+        func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
+            let provisions = batch.provisions()
+            if whole { try writer.add(contentsOf: batch) } else { for provision in provisions { try writer.add(provision) } }
+            if provisions.count > 1 { try writer.add(provisions[1]) }
+        }
+        func end() throws(OfficialImportError) { try writer.end() }
+    }
+
+    /// Ids a section written whole did not list must still count when a later provision
+    /// continues the section: the repeat gets `-2` as it does when every provision is listed.
+    @Test func aProvisionContinuingASectionWrittenWholeGetsAUniqueID() throws {
+        let shapes = try Corpus.fixture("ECFR-title15-shapes.xml", Self.shapes)
+        let folder = try Corpus.temporaryFolder()
+        var written: [String] = []
+        for whole in [true, false] {
+            let path = folder + "/continued-\(whole).xml"
+            let writer = try RulesXMLWriter(path: path, comment: "same comment")
+            _ = try OfficialImporter().run(files: [shapes], into: ContinuingEachSection(writer, whole: whole))
+            try writer.finish()
+            written.append(try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(written[0] == written[1])
+        #expect(written[0].contains(#"<provision id="us.cfr-15.772.2.a-2" citation="15 CFR 772.2(a)""#))
+        #expect(written[0].contains(#"<provision id="us.cfr-15.772.1.def-Foreign-person-2""#))
+    }
+
     /// A source URL is written as an `anyURI`, byte by byte: every ASCII character and a few
     /// non-ASCII ones against a plain rule (controls dropped, `&` escaped, the characters an
     /// `anyURI` should not hold and every non-ASCII byte percent-encoded, the rest as they are).
