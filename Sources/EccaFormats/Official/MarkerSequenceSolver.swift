@@ -103,7 +103,7 @@ public struct MarkerSequenceSolver: Sendable {
     // MARK: - State
 
     /// The open levels, outermost first: kind (3 bits), heading flag (1 bit), value (12 bits).
-    private typealias Stack = [UInt16]
+    private typealias Stack = MarkerStack
 
     private static func pack(_ kind: MarkerKind, _ value: Int, heading: Bool) -> UInt16 {
         UInt16(kind.rawValue) << 13 | (heading ? 1 << 12 : 0) | UInt16(min(value, 4095))
@@ -115,8 +115,8 @@ public struct MarkerSequenceSolver: Sendable {
 
     /// The stack after a defined term: the previous term's scope closes, a new one opens.
     private static func enterScope(_ stack: Stack) -> Stack {
-        if let open = stack.lastIndex(where: isScope) { return Array(stack[..<open]) + [scope] }
-        return stack + [scope]
+        if let open = stack.lastIndex(where: isScope) { return stack.prefix(open).appending(scope) }
+        return stack.appending(scope)
     }
     private static func value(_ packed: UInt16) -> Int { Int(packed & 0x0FFF) }
     private static func heading(_ packed: UInt16) -> Bool { packed & (1 << 12) != 0 }
@@ -134,12 +134,10 @@ public struct MarkerSequenceSolver: Sendable {
             guard elided ? value > previous : value == previous + 1 else { return nil }
             var cost = 0
             if !elided {
-                for closed in stack[(level + 1)...] where !Self.isScope(closed) && Self.value(closed) == 1 { cost += 1 }
+                for position in (level + 1)..<stack.count where !Self.isScope(stack[position]) && Self.value(stack[position]) == 1 { cost += 1 }
                 if Self.heading(stack[level]) != hasHeading { cost += 1 }
             }
-            var next = Array(stack[..<level])
-            next.append(packed)
-            return (next, level, cost)
+            return (stack.prefix(level).appending(packed), level, cost)
         }
         // A child of the innermost open level: a later kind, starting at 1. Below a defined
         // term numbering starts afresh with any kind.
@@ -151,13 +149,13 @@ public struct MarkerSequenceSolver: Sendable {
             }
             if strictOnly, skipped > 0 { return nil }
             guard elided || value == 1 else { return nil }
-            return (stack + [packed], stack.count, 2 * skipped)
+            return (stack.appending(packed), stack.count, 2 * skipped)
         }
         // The section's first marker.
         guard elided || value == 1 else {
-            return strictOnly ? nil : ([packed], 0, 3)
+            return strictOnly ? nil : (Stack().appending(packed), 0, 3)
         }
-        return ([packed], 0, kind == .lower || kind == .digit ? 0 : 1)
+        return (Stack().appending(packed), 0, kind == .lower || kind == .digit ? 0 : 1)
     }
 
     // MARK: - Fast path
@@ -165,7 +163,7 @@ public struct MarkerSequenceSolver: Sendable {
     /// One pass that succeeds when every marker has exactly one strict reading at its step, which
     /// is most sections (no ambiguous letter, no skipped level).
     private func greedy(_ items: [Item], count: Int) -> Solution? {
-        var stack: Stack = []
+        var stack = Stack()
         var readings: [Reading] = []
         readings.reserveCapacity(count)
         var elided = false
@@ -206,7 +204,7 @@ public struct MarkerSequenceSolver: Sendable {
 
     private func search(_ items: [Item], relaxed: Bool) -> Solution? {
         var layers: [[Node]] = []
-        var frontier: [Node] = [Node(stack: [], score: 0, best: -1, reading: Reading(kind: .lower, depth: -1), incoming: [])]
+        var frontier: [Node] = [Node(stack: Stack(), score: 0, best: -1, reading: Reading(kind: .lower, depth: -1), incoming: [])]
         var elided = false
         for item in items {
             if case .definition = item {
@@ -251,7 +249,13 @@ public struct MarkerSequenceSolver: Sendable {
         layers.append(frontier)
 
         // Close the open levels: an only child costs a point.
-        func closing(_ node: Node) -> Int { node.stack.dropFirst().filter { !Self.isScope($0) && Self.value($0) == 1 }.count }
+        func closing(_ node: Node) -> Int {
+            var count = 0
+            for position in stride(from: 1, to: node.stack.count, by: 1) where !Self.isScope(node.stack[position]) && Self.value(node.stack[position]) == 1 {
+                count += 1
+            }
+            return count
+        }
         let last = layers[layers.count - 1]
         guard let bestFinal = last.indices.min(by: { last[$0].score + closing(last[$0]) < last[$1].score + closing(last[$1]) }) else { return nil }
 
