@@ -230,6 +230,9 @@ public final class RulesXMLWriter: ImportSink {
         let anchor = add("#p-")
         let headingWording = add(header.heading ?? "")
         let idHead = add(sectionID)
+        // Ids, addresses and the section's fields seldom hold a byte to escape: checked once here,
+        // they are then copied as they are into every provision.
+        let fields: TextEscaping = bytes.withUnsafeBufferPointer(XMLOutput.needsNoEscaping) ? .none : .needed
 
         escapedWording.removeAll()
         var escapedStart = [Int](repeating: 0, count: section.pieces.count)
@@ -251,32 +254,32 @@ public final class RulesXMLWriter: ImportSink {
             func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
             func wording(_ pieces: Range<Int>) -> ByteRuns? {
                 section.wordingPieces(pieces).map {
-                    ByteRuns(run((wordingStart + escapedStart[$0.first])..<(wordingStart + escapedEnd[$0.last])), isEscaped: true)
+                    ByteRuns(run((wordingStart + escapedStart[$0.first])..<(wordingStart + escapedEnd[$0.last])), escaping: .escapedForCharacterData)
                 }
             }
-            Self.writeProvisionElement(id: sectionID, citation: ByteRuns(run(citation)), evidence: header.evidence,
-                                       sourceID: ByteRuns(run(sourceID)), eid: ByteRuns(run(number)), wordingKind: .verbatim,
-                                       heading: header.heading, wording: wording(0..<section.pieces.count) ?? ByteRuns(run(headingWording)),
-                                       url: url.map { ByteRuns(run($0)) }, span: section.span, pointer: ByteRuns(run(pointer)), parent: nil,
+            Self.writeProvisionElement(id: sectionID, citation: ByteRuns(run(citation), escaping: fields), evidence: header.evidence,
+                                       sourceID: ByteRuns(run(sourceID), escaping: fields), eid: ByteRuns(run(number), escaping: fields), wordingKind: .verbatim,
+                                       heading: header.heading, wording: wording(0..<section.pieces.count) ?? ByteRuns(run(headingWording), escaping: fields),
+                                       url: url.map { ByteRuns(run($0), escaping: fields) }, span: section.span, pointer: ByteRuns(run(pointer), escaping: fields), parent: nil,
                                        dates: [], notes: header.notes, currentFile: currentFile, into: &output)
             // Records are read in place, by index: a copy of one would retain each of its strings.
             func writeRecord(_ index: Int, id: some WritableText) {
                 let path = run(addresses.canonical[index])
-                let recordURL = url.map { header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path) : ByteRuns(run($0)) }
-                Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.citation[index])), evidence: header.evidence,
-                                           sourceID: ByteRuns(run(sourceID), path), eid: ByteRuns(run(number), path), wordingKind: .verbatim,
+                let recordURL = url.map { header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path, escaping: fields) : ByteRuns(run($0), escaping: fields) }
+                Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.citation[index]), escaping: fields), evidence: header.evidence,
+                                           sourceID: ByteRuns(run(sourceID), path, escaping: fields), eid: ByteRuns(run(number), path, escaping: fields), wordingKind: .verbatim,
                                            heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece) ?? ByteRuns(),
                                            url: recordURL,
                                            span: SourceSpan(file: section.span.file, firstLine: section.records[index].firstLine, lastLine: section.records[index].lastLine),
-                                           pointer: ByteRuns(run(pointer), run(addresses.element[index])),
-                                           parent: ByteRuns(run(number), section.records[index].parent.map { run(addresses.canonical[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)),
+                                           pointer: ByteRuns(run(pointer), run(addresses.element[index]), escaping: fields),
+                                           parent: ByteRuns(run(number), section.records[index].parent.map { run(addresses.canonical[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0), escaping: fields),
                                            dates: [], notes: section.records[index].notes, currentFile: currentFile, into: &output)
             }
             for index in section.records.indices where !section.records[index].elided {
                 if idsAreDistinct {
-                    writeRecord(index, id: ByteRuns(run(idHead), run(addresses.id[index])))
+                    writeRecord(index, id: ByteRuns(run(idHead), run(addresses.id[index]), escaping: fields))
                 } else {
-                    writeRecord(index, id: mintID(unit: unit, rest: ByteRuns(run(addresses.id[index])), startsUnit: false, instrumentID: instrumentID))
+                    writeRecord(index, id: mintID(unit: unit, rest: ByteRuns(run(addresses.id[index]), escaping: fields), startsUnit: false, instrumentID: instrumentID))
                 }
             }
         }

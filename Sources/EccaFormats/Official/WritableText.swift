@@ -3,8 +3,18 @@
 protocol WritableText {
     /// Calls `body` with each run of UTF-8 bytes, in order.
     func withRuns(_ body: (UnsafeBufferPointer<UInt8>) -> Void)
-    /// Whether the bytes are already escaped for XML character data.
-    var isEscaped: Bool { get }
+    /// What escaping the bytes still need.
+    var escaping: TextEscaping { get }
+}
+
+/// What escaping a `WritableText` still needs when it is written.
+enum TextEscaping {
+    /// Any byte may be special: escape it for where it goes.
+    case needed
+    /// Already escaped for XML character data (an attribute still escapes it).
+    case escapedForCharacterData
+    /// No byte is special anywhere (no control character, `"`, `&`, `<` or `>`): copy it as it is.
+    case none
 }
 
 extension String: WritableText {
@@ -13,7 +23,7 @@ extension String: WritableText {
         text.withUTF8(body)
     }
 
-    var isEscaped: Bool { false }
+    var escaping: TextEscaping { .needed }
 }
 
 /// Up to four runs of bytes written one after another: a CFR provision's fields are its section's
@@ -24,12 +34,12 @@ extension String: WritableText {
 struct ByteRuns: WritableText {
     private static var none: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
     var runs: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
-    var isEscaped: Bool
+    var escaping: TextEscaping
 
     init(_ first: UnsafeBufferPointer<UInt8> = none, _ second: UnsafeBufferPointer<UInt8> = none,
-         _ third: UnsafeBufferPointer<UInt8> = none, _ fourth: UnsafeBufferPointer<UInt8> = none, isEscaped: Bool = false) {
+         _ third: UnsafeBufferPointer<UInt8> = none, _ fourth: UnsafeBufferPointer<UInt8> = none, escaping: TextEscaping = .needed) {
         runs = (first, second, third, fourth)
-        self.isEscaped = isEscaped
+        self.escaping = escaping
     }
 
     func withRuns(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {

@@ -95,14 +95,33 @@ struct XMLOutput: ~Copyable {
         append("\"")
     }
 
-    /// `text` with XML escaping, dropping characters XML 1.0 does not allow. Text that is already
-    /// escaped (`ByteRuns.isEscaped`) is copied as it is into character data.
+    /// `text` with XML escaping, dropping characters XML 1.0 does not allow. Text that needs none
+    /// (`TextEscaping.none`), or is already escaped and goes into character data, is copied.
     mutating func append(escaped text: some WritableText, attribute: Bool) {
-        if text.isEscaped, !attribute {
+        switch text.escaping {
+        case .none:
             text.withRuns { append($0) }
-        } else {
+        case .escapedForCharacterData where !attribute:
+            text.withRuns { append($0) }
+        default:
             text.withRuns { append(escaped: $0, attribute: attribute) }
         }
+    }
+
+    /// Whether escaping would leave `bytes` as they are, in character data and in an attribute.
+    static func needsNoEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let source = bytes.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if mayNeedEscaping(ByteWord.load(source + index)) { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = source[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The escaping loop, on the bytes, copying runs without special characters in one go and
