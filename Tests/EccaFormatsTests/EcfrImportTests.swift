@@ -118,5 +118,37 @@ import Testing
         #expect(term.citation == "14 CFR 1253.105, “Federal financial assistance”")
         let point = try #require(imported.provision("1253.105 (Federal financial assistance)(1)(i)"))
         #expect(point.wording.hasPrefix("(i) The acquisition, construction, renovation"))
+        // Every point below the term is cited alike, the first and the ones after it.
+        #expect(imported.provision("1253.105 (Federal financial assistance)(1)")?.citation == "14 CFR 1253.105, “Federal financial assistance” (1)")
+        #expect(imported.provision("1253.105 (Federal financial assistance)(2)")?.citation == "14 CFR 1253.105, “Federal financial assistance” (2)")
+    }
+
+    /// A term inside (a), then (b): (b) is the section's paragraph again, cited `426.207(b)`, not
+    /// `426.207 (b)` as if it sat below the term.
+    @Test func aParagraphAfterATermIsCitedAsTheSectionsOwn() throws {
+        guard Corpus.available(Corpus.ecfrBulk) else { return }
+        let imported = try Corpus.collect([Corpus.ecfrBulk])
+        #expect(imported.provision("426.207(b)")?.citation == "1 CFR 426.207(b)")
+        #expect(imported.provision("457.103 (Handicapped person)(2)")?.citation == "1 CFR 457.103, “Handicapped person” (2)")
+    }
+
+    /// An ambiguous (i) read as a letter below a defined term: the warning gives the path the
+    /// letter reading makes, `(Term)(i)`, not the one through the paragraphs open before it.
+    @Test func theAmbiguityWarningGivesThePathOfTheChosenReading() throws {
+        let section = try Corpus.fixture("ECFR-title15-term-then-letters.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DIV8 N="772.9" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2025-01-02/title-15/section-772.9&quot;,&quot;citation&quot;:&quot;15 CFR 772.9&quot;}">
+            <HEAD>§ 772.9 Terms.</HEAD>
+            <P><I>License</I> means any of the following:</P>
+            <P>(a) A.</P><P>(b) B.</P><P>(c) C.</P><P>(d) D.</P><P>(e) E.</P><P>(f) F.</P><P>(g) G.</P>
+            <P>(h) H.</P>
+            <P>(1) H one.</P>
+            <P>(i) I.</P>
+            </DIV8>
+            """)
+        let imported = try Corpus.collect([section])
+        let warning = try #require(imported.diagnostics.first { $0.subject == "772.9(i)" })
+        #expect(warning.message.contains("(§ 772.9 (License)(i))"), "\(warning.message)")
+        #expect(imported.provision("772.9 (License)(i)")?.citation == "15 CFR 772.9, “License” (i)")
     }
 }

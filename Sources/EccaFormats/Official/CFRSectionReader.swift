@@ -89,12 +89,18 @@ struct CFRSectionReader {
         var ambiguityByMarker: [Int: MarkerSequenceSolver.Ambiguity] = [:]
         for ambiguity in solution.ambiguities { ambiguityByMarker[ambiguity.marker] = ambiguity }
 
-        func openRecord(depth: Int, segment: Segment, level: ProvisionLevel, heading: String?, firstLine: Int, lastLine: Int,
-                        index: Int, elided: Bool, notes: [Note]) {
+        /// Closes the open records at `depth` and below: what is open then is the parent of a
+        /// record at `depth`.
+        func close(from depth: Int) {
             while let last = open.last, records[last].depth >= depth {
                 records[last].endPiece = pieces.count
                 open.removeLast()
             }
+        }
+
+        func openRecord(depth: Int, segment: Segment, level: ProvisionLevel, heading: String?, firstLine: Int, lastLine: Int,
+                        index: Int, elided: Bool, notes: [Note]) {
+            close(from: depth)
             records.append(Record(segment: segment, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
                                   endPiece: pieces.count, firstLine: firstLine, lastLine: lastLine,
                                   elementIndex: index, elided: elided, parent: open.last, notes: notes))
@@ -113,11 +119,14 @@ struct CFRSectionReader {
                 let piece = store.pieces[pieceIndex]
                 if let marker = piece.marker {
                     let reading = solution.readings[markerIndex]
+                    // The paragraph's parent is what stays open at its depth: its path goes into
+                    // the warning, and below a defined term the citation is spaced (`, “Term” (1)`).
+                    close(from: reading.depth)
                     var notes: [Note] = []
                     if let ambiguity = ambiguityByMarker[markerIndex] {
                         let parentPath = open.last.map { Self.canonicalPath(of: $0, in: records) } ?? ""
                         let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
-                        let message = "§ \(header.number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(header.number)\(ambiguity.chosen.depth > 0 ? parentPath : "")(\(marker.label))); it also fits as \(others)"
+                        let message = "§ \(header.number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(header.number)\(parentPath)(\(marker.label))); it also fits as \(others)"
                         diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.firstLine),
                                                       subject: "\(header.number)(\(marker.label))"))
                         notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
