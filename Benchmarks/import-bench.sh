@@ -105,9 +105,11 @@ echo "== building ecca (release)"
 (cd "$ROOT" && swift build -c release --scratch-path .build-release --product ecca 2>&1 | tail -1)
 ECCA="$ROOT/.build-release/release/ecca"
 
-# One timed run: prints "seconds max-rss-kB".
+# One timed run: prints "seconds max-rss-kB". Dirty pages of earlier runs are written back first,
+# so that their writeback does not land in this run's time (the output is hundreds of MB).
 measure() {
     local log="$WORK/time.log"
+    sync
     /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
     local elapsed rss
     elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$log")

@@ -82,8 +82,9 @@ struct CFRSectionLayout: Sendable {
     var levelCounts: [(level: ProvisionLevel, count: Int)] {
         var depths = (0, 0, 0, 0, 0, 0)
         var definitions = 0
-        for record in records where !record.elided {
-            switch record.provisionLevel {
+        // By index: a copy of a record would retain its strings.
+        for index in records.indices where !records[index].elided {
+            switch records[index].provisionLevel {
             case .definition: definitions += 1
             case .paragraph: depths.0 += 1
             case .level2: depths.1 += 1
@@ -98,7 +99,7 @@ struct CFRSectionLayout: Sendable {
     }
 
     /// The section and its records that are not elided.
-    var provisionCount: Int { 1 + records.reduce(0) { $0 + ($1.elided ? 0 : 1) } }
+    var provisionCount: Int { 1 + records.indices.reduce(0) { $0 + (records[$1].elided ? 0 : 1) } }
 
     /// The bytes of `text` a run of pieces covers, from the first non-empty piece to the last;
     /// nil when all are empty.

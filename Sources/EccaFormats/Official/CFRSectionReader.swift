@@ -46,25 +46,28 @@ struct CFRSectionReader {
         var paragraphs: [Paragraph] = []
         var store = MarkedParagraph.Store(capacity: section.bytes.count)
         var index = -1
+        // Nodes, pieces and records are read field by field: a copy of one would retain its strings.
         for child in section.children(of: 0) {
-            let node = section.nodes[child]
-            guard node.kind == .element else { continue }
+            guard section.nodes[child].kind == .element else { continue }
             index += 1
+            let name = section.nodes[child].name
+            let firstLine = section.nodes[child].firstLine
+            let lastLine = section.nodes[child].lastLine
             // Most children are paragraphs: only other names are looked up.
-            if node.name != "P", Self.structural.contains(node.name) { continue }
-            switch node.name {
+            if name != "P", Self.structural.contains(name) { continue }
+            switch name {
             case "STARS":
                 items.append(.elision)
-                paragraphs.append(Paragraph(marked: nil, index: index, firstLine: node.firstLine, lastLine: node.lastLine))
+                paragraphs.append(Paragraph(marked: nil, index: index, firstLine: firstLine, lastLine: lastLine))
             case "P":
                 let marked = store.read(section, at: child)
                 if marked.definedTerm != nil { items.append(.definition) }
-                for piece in store.pieces[marked.pieces] { if let marker = piece.marker { items.append(.marker(marker)) } }
+                for piece in marked.pieces { if let marker = store.pieces[piece].marker { items.append(.marker(marker)) } }
                 if marked.isElided { items.append(.elision) }
-                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: node.firstLine, lastLine: node.lastLine))
+                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine))
             default:
                 paragraphs.append(Paragraph(marked: store.read(section, at: child, markers: false), index: index,
-                                            firstLine: node.firstLine, lastLine: node.lastLine))
+                                            firstLine: firstLine, lastLine: lastLine))
             }
         }
         let span = SourceSpan(file: file, firstLine: section.root.firstLine, lastLine: section.root.lastLine)
@@ -116,8 +119,8 @@ struct CFRSectionReader {
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, elided: false, notes: [])
             }
             for pieceIndex in marked.pieces {
-                let piece = store.pieces[pieceIndex]
-                if let marker = piece.marker {
+                let pieceText = store.pieces[pieceIndex].text
+                if let marker = store.pieces[pieceIndex].marker {
                     let reading = solution.readings[markerIndex]
                     // The paragraph's parent is what stays open at its depth: its path goes into
                     // the warning, and below a defined term the citation is spaced (`, “Term” (1)`).
@@ -142,11 +145,11 @@ struct CFRSectionReader {
                 // An empty side counts as space: only text running straight into text joins.
                 let previous = store.pieces[max(pieceIndex - 1, marked.pieces.lowerBound)].text
                 let endsInText = pieceIndex > marked.pieces.lowerBound && !previous.isEmpty && !MarkedParagraph.isSpace(store.bytes[previous.upperBound - 1])
-                let joins = endsInText && !piece.text.isEmpty && !MarkedParagraph.isSpace(store.bytes[piece.text.lowerBound])
+                let joins = endsInText && !pieceText.isEmpty && !MarkedParagraph.isSpace(store.bytes[pieceText.lowerBound])
                 let separator = !text.isEmpty && !joins
                 if separator { text.append(0x20) }
                 let start = text.count
-                if TextNormalizer.appendCollapsed(store.bytes[piece.text], to: &text) == 0 {
+                if TextNormalizer.appendCollapsed(store.bytes[pieceText], to: &text) == 0 {
                     if separator { text.removeLast() }
                     pieces.append(Piece(start: text.count, end: text.count))
                 } else {

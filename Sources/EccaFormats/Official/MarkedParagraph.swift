@@ -165,12 +165,12 @@ struct MarkedParagraph {
     // MARK: - Text with italics
 
     private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>]) {
+        // Nodes are read field by field: a copy of one would retain its name and namespace.
         for child in tree.children(of: index) {
-            let node = tree.nodes[child]
-            switch node.kind {
+            switch tree.nodes[child].kind {
             case .text:
                 let start = bytes.count
-                bytes.append(contentsOf: tree.bytes[node.content])
+                bytes.append(contentsOf: tree.bytes[tree.nodes[child].content])
                 if italic, bytes.count > start {
                     if let last = italicRanges.last, last.upperBound == start {
                         italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count
@@ -181,7 +181,7 @@ struct MarkedParagraph {
             case .instruction:
                 continue
             case .element:
-                let name = node.name
+                let name = tree.nodes[child].name
                 // Italics, the most frequent element inside paragraphs, need none of the checks below.
                 if name == "I" {
                     collect(tree, child, italic: true, into: &bytes, italicRanges: &italicRanges)
