@@ -132,6 +132,30 @@ import Testing
         #expect(imported.provision("457.103 (Handicapped person)(2)")?.citation == "1 CFR 457.103, “Handicapped person” (2)")
     }
 
+    /// Section numbers and headings are trimmed on their bytes when every character is one
+    /// scalar, and by characters otherwise (a no-break space, a combining accent): both ways give
+    /// the same numbers and headings.
+    @Test func sectionNumbersAndHeadingsAreTrimmedAlikeOnEitherPath() throws {
+        let file = try Corpus.fixture("ECFR-title15-headings.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15</HEAD>
+            <DIV8 N="§ 9.1" TYPE="SECTION"><HEAD>§ 9.1   Scope and “terms”—general.</HEAD><P>(a) A.</P></DIV8>
+            <DIV8 N="§&#160;9.2 " TYPE="SECTION"><HEAD>§&#160;9.2&#160;Non-breaking heading..</HEAD><P>(a) A.</P></DIV8>
+            <DIV8 N="§ 9.3" TYPE="SECTION"><HEAD>§ 9.3 Re\u{301}sume\u{301}.</HEAD><P>(a) A.</P></DIV8>
+            <DIV8 N="§§ 9.4-9.5" TYPE="SECTION"><HEAD>§§ 9.4-9.5 [Reserved]</HEAD></DIV8>
+            <DIV8 N="§ 9.6" TYPE="SECTION"><HEAD>§ 9.6</HEAD><P>(a) A.</P></DIV8>
+            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([file])
+        #expect(imported.provision("9.1")?.heading == "Scope and “terms”—general")
+        #expect(imported.provision("9.2")?.heading == "Non-breaking heading..")
+        #expect(imported.provision("9.2(a)")?.citation == "15 CFR 9.2(a)")
+        #expect(imported.provision("9.3")?.heading == "Re\u{301}sume\u{301}")
+        #expect(imported.provision("9.4-9.5")?.heading == "[Reserved]")
+        #expect(imported.provision("9.6")?.heading == nil)
+    }
+
     /// An ambiguous (i) read as a letter below a defined term: the warning gives the path the
     /// letter reading makes, `(Term)(i)`, not the one through the paragraphs open before it.
     @Test func theAmbiguityWarningGivesThePathOfTheChosenReading() throws {

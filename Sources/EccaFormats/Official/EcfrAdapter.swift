@@ -255,6 +255,12 @@ struct EcfrAdapter: OfficialAdapter {
 
     /// `§ 2.2` → `2.2`; `§§ 2.3-2.5` → `2.3-2.5`; `1.162-4` stays.
     static func sectionNumber(_ n: String) -> String {
+        if let bytes = SectionBytes(n) {
+            var range = bytes.all
+            bytes.dropLeading(from: &range, section: true)
+            bytes.dropTrailingSpaces(from: &range)
+            return bytes.string(range)
+        }
         var slice = Substring(n)
         while let first = slice.first, first == "§" || first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
@@ -263,6 +269,21 @@ struct EcfrAdapter: OfficialAdapter {
 
     /// `§ 2.2   Administrative Committee of the Federal Register.` → `Administrative Committee of the Federal Register`.
     static func heading(fromHead head: String, number: String) -> String? {
+        if let bytes = SectionBytes(head), SectionBytes(number) != nil {
+            var range = bytes.all
+            if bytes.startsWithSection(range) {
+                bytes.dropLeading(from: &range, section: true)
+                if bytes.hasPrefix(number, in: range) {
+                    range = (range.lowerBound + number.utf8.count)..<range.upperBound
+                } else if let space = bytes.firstSpace(in: range) {
+                    range = space..<range.upperBound
+                }
+            }
+            bytes.dropLeading(from: &range, section: false)
+            bytes.dropTrailingSpaces(from: &range)
+            if bytes.endsWithPeriod(range) { range = range.lowerBound..<(range.upperBound - 1) }
+            return range.isEmpty ? nil : bytes.string(range)
+        }
         var text = Substring(head)
         if text.first == "§" {
             while let first = text.first, first == "§" || first.isWhitespace { text = text.dropFirst() }
@@ -273,6 +294,77 @@ struct EcfrAdapter: OfficialAdapter {
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         if text.hasSuffix("."), !text.hasSuffix("..") { text = text.dropLast() }
         return text.isEmpty ? nil : String(text)
+    }
+
+    /// A section number or heading as UTF-8 bytes, when every character of it is one Unicode
+    /// scalar with no whitespace but ASCII's (no combining mark, joiner, no-break or other
+    /// space): then trimming and prefix tests on the bytes give what they give on the
+    /// characters, without breaking the text into graphemes (30,000 sections in a large title).
+    /// Any other text takes the character-based path.
+    private struct SectionBytes {
+        let bytes: [UInt8]
+
+        init?(_ text: String) {
+            let bytes = Array(text.utf8)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x0D { return nil }  // CR LF would be one character
+                    index += 1
+                } else if byte >= 0xC2, byte < 0xCC, index + 1 < bytes.count {
+                    // U+0080…U+02FF: no combining marks; U+0085 and U+00A0 are whitespace.
+                    if byte == 0xC2, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 { return nil }
+                    index += 2
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                          [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D].contains(bytes[index + 2]) {
+                    index += 3  // – — ‘ ’ “ ”
+                } else {
+                    return nil
+                }
+            }
+            self.bytes = bytes
+        }
+
+        var all: Range<Int> { 0..<bytes.count }
+
+        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+        private func isSection(at index: Int, before end: Int) -> Bool {
+            index + 1 < end && bytes[index] == 0xC2 && bytes[index + 1] == 0xA7
+        }
+
+        func startsWithSection(_ range: Range<Int>) -> Bool { isSection(at: range.lowerBound, before: range.upperBound) }
+
+        /// Drops leading whitespace, and `§` signs too when `section` is true.
+        func dropLeading(from range: inout Range<Int>, section: Bool) {
+            var start = range.lowerBound
+            while start < range.upperBound {
+                if Self.isSpace(bytes[start]) { start += 1 } else if section, isSection(at: start, before: range.upperBound) { start += 2 } else { break }
+            }
+            range = start..<range.upperBound
+        }
+
+        func dropTrailingSpaces(from range: inout Range<Int>) {
+            var end = range.upperBound
+            while end > range.lowerBound, Self.isSpace(bytes[end - 1]) { end -= 1 }
+            range = range.lowerBound..<end
+        }
+
+        func hasPrefix(_ text: String, in range: Range<Int>) -> Bool {
+            bytes[range].starts(with: text.utf8)
+        }
+
+        func firstSpace(in range: Range<Int>) -> Int? { bytes[range].firstIndex(where: Self.isSpace) }
+
+        /// Ends in one `.` (not `..`).
+        func endsWithPeriod(_ range: Range<Int>) -> Bool {
+            let period = UInt8(ascii: ".")
+            guard range.count >= 1, bytes[range.upperBound - 1] == period else { return false }
+            return range.count < 2 || bytes[range.upperBound - 2] != period
+        }
+
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
     }
 
     static func trimPeriod(_ text: String) -> String {
