@@ -134,7 +134,8 @@ struct CFRSectionReader {
                                                       subject: "\(header.number)(\(marker.label))"))
                         notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
                     }
-                    let afterTerm = open.last.map { records[$0].level == .definition } ?? false
+                    var afterTerm = false
+                    if let parent = open.last, case .definition = records[parent].level { afterTerm = true }
                     let canonical = "(" + marker.label + ")"
                     openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? " " + canonical : canonical, id: marker.label),
                                level: .cfr(depth: reading.depth), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,

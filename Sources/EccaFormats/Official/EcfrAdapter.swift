@@ -162,7 +162,11 @@ struct EcfrAdapter: OfficialAdapter {
 
     /// The notes of a section's history and editorial elements.
     private func sectionNotes(_ section: XMLSubtree, file: String) -> [Note] {
-        section.children(of: 0).compactMap { note(section.nodes[$0].name, flattening.flatten(section, at: $0, file: file)) }
+        section.children(of: 0).compactMap { child in
+            let name = section.nodes[child].name
+            // Paragraphs, most of a section's children, are never notes: one comparison, not five.
+            return name == "P" ? nil : note(name, flattening.flatten(section, at: child, file: file))
+        }
     }
 
     private func sectionNotes(_ section: OfficialElement) -> [Note] {

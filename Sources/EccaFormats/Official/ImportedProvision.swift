@@ -50,7 +50,14 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
 
     /// The CFR level of a marker depth (0 = `(a)`).
     static func cfr(depth: Int) -> ProvisionLevel {
-        [.paragraph, .level2, .level3, .level4, .level5, .level6][min(max(depth, 0), 5)]
+        switch depth {
+        case ...0: .paragraph
+        case 1: .level2
+        case 2: .level3
+        case 3: .level4
+        case 4: .level5
+        default: .level6
+        }
     }
 }
 
