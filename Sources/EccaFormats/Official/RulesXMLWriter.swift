@@ -233,6 +233,10 @@ public final class RulesXMLWriter: ImportSink {
         // Ids, addresses and the section's fields seldom hold a byte to escape: checked once here,
         // they are then copied as they are into every provision.
         let fields: TextEscaping = bytes.withUnsafeBufferPointer(XMLOutput.needsNoEscaping) ? .none : .needed
+        // The section's URL, `#p-` and number start every paragraph's URL: checked once.
+        let plainURLRuns = bytes.withUnsafeBufferPointer { all in
+            [url ?? 0..<0, anchor, number].allSatisfy { XMLOutput.needsNoURIEncoding(UnsafeBufferPointer(rebasing: all[$0])) }
+        } ? 3 : 0
 
         escapedWording.removeAll()
         var escapedStart = [Int](repeating: 0, count: section.pieces.count)
@@ -265,7 +269,10 @@ public final class RulesXMLWriter: ImportSink {
             // Records are read in place, by index: a copy of one would retain each of its strings.
             func writeRecord(_ index: Int, id: some WritableText) {
                 let path = run(addresses.canonical[index])
-                let recordURL = url.map { header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path, escaping: fields) : ByteRuns(run($0), escaping: fields) }
+                let recordURL = url.map {
+                    header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path, escaping: fields, plainURIRuns: plainURLRuns)
+                        : ByteRuns(run($0), escaping: fields, plainURIRuns: plainURLRuns)
+                }
                 Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.citation[index]), escaping: fields), evidence: header.evidence,
                                            sourceID: ByteRuns(run(sourceID), path, escaping: fields), eid: ByteRuns(run(number), path, escaping: fields), wordingKind: .verbatim,
                                            heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece) ?? ByteRuns(),
@@ -287,14 +294,31 @@ public final class RulesXMLWriter: ImportSink {
     }
 
     /// Whether the written records of a section have distinct addresses, so that their ids
-    /// need no `-2` (sorted, then neighbours compared).
+    /// need no `-2`: each address is hashed (FNV-1a), and only addresses with equal hashes are
+    /// compared byte for byte.
     private static func idsAreDistinct(_ section: CFRSectionLayout, _ addresses: CFRSectionLayout.Addresses) -> Bool {
-        var written = section.records.indices.filter { !section.records[$0].elided }.map { addresses.id[$0] }
-        guard written.count > 1 else { return true }
-        return addresses.bytes.withUnsafeBufferPointer { bytes in
-            func id(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
-            written.sort { id($0).lexicographicallyPrecedes(id($1)) }
-            return zip(written, written.dropFirst()).allSatisfy { !id($0).elementsEqual(id($1)) }
+        addresses.bytes.withUnsafeBufferPointer { bytes in
+            var keyed: [(hash: UInt64, range: Range<Int>)] = []
+            keyed.reserveCapacity(section.records.count)
+            for index in section.records.indices where !section.records[index].elided {
+                let range = addresses.id[index]
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in UnsafeBufferPointer(rebasing: bytes[range]) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                keyed.append((hash, range))
+            }
+            keyed.sort { $0.hash < $1.hash }
+            var groupStart = 0
+            while groupStart < keyed.count {
+                var groupEnd = groupStart + 1
+                while groupEnd < keyed.count, keyed[groupEnd].hash == keyed[groupStart].hash { groupEnd += 1 }
+                for first in groupStart..<groupEnd {
+                    for second in (first + 1)..<groupEnd where bytes[keyed[first].range].elementsEqual(bytes[keyed[second].range]) {
+                        return false
+                    }
+                }
+                groupStart = groupEnd
+            }
+            return true
         }
     }
 
@@ -309,10 +333,10 @@ public final class RulesXMLWriter: ImportSink {
         output.append("    <provision")
         output.attribute("id", id)
         output.attribute("citation", citation)
-        output.attribute("evidence", evidence.rawValue)
+        output.attribute("evidence", raw: evidence.rawValue)
         if let sourceID { output.attribute("source-id", sourceID) }
         output.attribute("eid", eid)
-        output.attribute("wording-kind", wordingKind.rawValue)
+        output.attribute("wording-kind", raw: wordingKind.rawValue)
         output.append(">\n")
         if let heading, !heading.isEmpty {
             output.append("      <heading>")

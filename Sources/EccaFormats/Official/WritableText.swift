@@ -35,11 +35,15 @@ struct ByteRuns: WritableText {
     private static var none: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
     var runs: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
     var escaping: TextEscaping
+    /// How many of the leading runs are known to need no encoding in a URL (`XMLOutput.append(uri:)`).
+    var plainURIRuns: Int
 
     init(_ first: UnsafeBufferPointer<UInt8> = none, _ second: UnsafeBufferPointer<UInt8> = none,
-         _ third: UnsafeBufferPointer<UInt8> = none, _ fourth: UnsafeBufferPointer<UInt8> = none, escaping: TextEscaping = .needed) {
+         _ third: UnsafeBufferPointer<UInt8> = none, _ fourth: UnsafeBufferPointer<UInt8> = none, escaping: TextEscaping = .needed,
+         plainURIRuns: Int = 0) {
         runs = (first, second, third, fourth)
         self.escaping = escaping
+        self.plainURIRuns = plainURIRuns
     }
 
     func withRuns(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {

@@ -95,6 +95,15 @@ struct XMLOutput: ~Copyable {
         append("\"")
     }
 
+    /// ` name="value"`, the value as it is: an enumeration's raw value, which needs no escaping.
+    mutating func attribute(_ name: StaticString, raw value: String) {
+        append(" ")
+        append(name)
+        append("=\"")
+        append(raw: value)
+        append("\"")
+    }
+
     /// `text` with XML escaping, dropping characters XML 1.0 does not allow. Text that needs none
     /// (`TextEscaping.none`), or is already escaped and goes into character data, is copied.
     mutating func append(escaped text: some WritableText, attribute: Bool) {
@@ -185,7 +194,23 @@ struct XMLOutput: ~Copyable {
     /// hold percent-encoded (non-ASCII by its UTF-8 bytes), control characters dropped, `&`
     /// escaped; one pass over the bytes, no string built.
     mutating func append(uri url: some WritableText) {
+        if let runs = url as? ByteRuns {
+            // A CFR paragraph's URL: its section's part, checked once per section, is copied.
+            func write(_ run: UnsafeBufferPointer<UInt8>, _ index: Int) {
+                if index < runs.plainURIRuns { append(run) } else { append(uri: run) }
+            }
+            write(runs.runs.0, 0)
+            write(runs.runs.1, 1)
+            write(runs.runs.2, 2)
+            write(runs.runs.3, 3)
+            return
+        }
         url.withRuns { append(uri: $0) }
+    }
+
+    /// Whether `append(uri:)` would copy `bytes` as they are.
+    static func needsNoURIEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains(where: isURISpecial)
     }
 
     private mutating func append(uri bytes: UnsafeBufferPointer<UInt8>) {
