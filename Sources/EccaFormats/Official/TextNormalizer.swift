@@ -32,83 +32,66 @@ public enum TextNormalizer {
     /// The collapsing loop: writes into `output` (at least as long as `bytes`), returns the length.
     /// `output` may be `bytes` itself: it never writes a byte past the ones it has already read.
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress, let out = output.baseAddress else { return 0 }
+        // Plain locals and pointers only (no helper closing over them), so that the loop keeps
+        // its state in registers.
         var written = 0
         var pendingSpace = false
         var index = 0
         let count = bytes.count
-        @inline(__always) func emit(_ byte: UInt8) {
-            if pendingSpace {
-                if written > 0 {
-                    output[written] = 0x20
-                    written += 1
-                }
-                pendingSpace = false
-            }
-            output[written] = byte
-            written += 1
-        }
-        let base = bytes.baseAddress
-        let out = output.baseAddress
         while index < count {
             // Eight bytes of printable ASCII with no two spaces in a row (most of a legal text)
             // are copied in one store; a space at their end becomes the pending one.
-            if index + 8 <= count, let base, let out {
+            if index + 8 <= count {
                 let word = ByteWord.load(base + index)
                 let spaces = ByteWord.mask(word, 0x20)
                 if ByteWord.isASCII(word), !ByteWord.hasControl(word), spaces & (spaces >> 8) == 0,
                    spaces & 0x80 == 0 || (!pendingSpace && written > 0) {
-                    if pendingSpace {
-                        if written > 0 {
-                            out[written] = 0x20
-                            written += 1
-                        }
-                        pendingSpace = false
+                    if pendingSpace, written > 0 {
+                        out[written] = 0x20
+                        written += 1
                     }
                     UnsafeMutableRawPointer(out + written).storeBytes(of: word.littleEndian, as: UInt64.self)
-                    if spaces & (0x80 << 56) != 0 {
-                        written += 7
-                        pendingSpace = true
-                    } else {
-                        written += 8
-                    }
+                    // The last byte's mask bit is the word's top bit: a space there is held back.
+                    let trailingSpace = Int(truncatingIfNeeded: spaces >> 63)
+                    written += 8 - trailingSpace
+                    pendingSpace = trailingSpace != 0
                     index += 8
                     continue
                 }
             }
-            let byte = bytes[index]
+            let byte = base[index]
+            var width = 1
+            var isSpace = false
             if byte < 0x80 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = true
-                } else {
-                    emit(byte)
+                isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            } else if byte == 0xC2, index + 1 < count, base[index + 1] == 0x85 || base[index + 1] == 0xA0 {
+                // U+0085 and U+00A0 (C2 85, C2 A0); U+1680 (E1 9A 80); U+2000–U+200A, U+2028,
+                // U+2029, U+202F, U+205F (E2 80 xx, E2 81 9F); U+3000 (E3 80 80): Unicode's White_Space.
+                isSpace = true
+                width = 2
+            } else if byte == 0xE2, index + 2 < count, isUnicodeSpace(base[index + 1], base[index + 2]) {
+                isSpace = true
+                width = 3
+            } else if byte == 0xE1, index + 2 < count, base[index + 1] == 0x9A, base[index + 2] == 0x80 {
+                isSpace = true
+                width = 3
+            } else if byte == 0xE3, index + 2 < count, base[index + 1] == 0x80, base[index + 2] == 0x80 {
+                isSpace = true
+                width = 3
+            }
+            if isSpace {
+                pendingSpace = true
+            } else {
+                if pendingSpace, written > 0 {
+                    out[written] = 0x20
+                    written += 1
                 }
-                index += 1
-                continue
+                pendingSpace = false
+                out[written] = byte
+                written += 1
             }
-            // U+0085 and U+00A0 (C2 85, C2 A0); U+1680 (E1 9A 80); U+2000–U+200A, U+2028, U+2029,
-            // U+202F, U+205F (E2 80 xx, E2 81 9F); U+3000 (E3 80 80): Unicode's White_Space.
-            if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
-                pendingSpace = true
-                index += 2
-                continue
-            }
-            if byte == 0xE2, index + 2 < count, isUnicodeSpace(bytes[index + 1], bytes[index + 2]) {
-                pendingSpace = true
-                index += 3
-                continue
-            }
-            if byte == 0xE1, index + 2 < count, bytes[index + 1] == 0x9A, bytes[index + 2] == 0x80 {  // U+1680
-                pendingSpace = true
-                index += 3
-                continue
-            }
-            if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-                pendingSpace = true
-                index += 3
-                continue
-            }
-            emit(byte)
-            index += 1
+            index += width
         }
         return written
     }
