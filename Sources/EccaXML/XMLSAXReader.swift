@@ -189,6 +189,37 @@ private final class Parser {
         Unmanaged<Parser>.fromOpaque(pointer!).takeUnretainedValue()
     }
 
+    /// Calls `body` with the parser behind libxml2's context pointer without retaining it (the
+    /// reader holds it for as long as libxml2 can call back): the callbacks that come for every
+    /// element and text use this.
+    static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (Parser) -> Void) {
+        Unmanaged<Parser>.fromOpaque(pointer!)._withUnsafeGuaranteedRef(body)
+    }
+
+    /// Element names by libxml2's pointer to them. libxml2 hands the same interned name each
+    /// time, so a name is decoded once; a cached name is used only when its bytes still match.
+    @exclusivity(unchecked) private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 64)
+
+    func elementName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
+        let cached = names[slot]
+        if cached.pointer == pointer {
+            var index = 0
+            var matches = true
+            for byte in cached.name.utf8 {
+                if pointer[index] != byte {
+                    matches = false
+                    break
+                }
+                index += 1
+            }
+            if matches, pointer[index] == 0 { return cached.name }
+        }
+        let name = String(cString: pointer)
+        names[slot] = (pointer, name)
+        return name
+    }
+
     var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
 
     func location() -> XMLSourceLocation { XMLSourceLocation(file: sink.fileName, line: line) }
@@ -210,7 +241,7 @@ private final class Parser {
     func startElement(_ localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
                       attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard checkEncoding() else { return }
-        let name = String(cString: localName)
+        let name = elementName(localName)
         let line = self.line
         // libxml2 enforces its depth limit while it builds a tree; without one, here.
         guard openElements.count < XMLResourceLimit.maximumDepth else {
@@ -279,7 +310,7 @@ private final class Parser {
             openStart = false
             return
         }
-        incoming.append(.end(name: String(cString: localName), location: location()))
+        incoming.append(.end(name: elementName(localName), location: location()))
     }
 
     func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
@@ -354,15 +385,15 @@ private final class Parser {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, prefix, uri, _, _, attributeCount, _, attributes in
             guard let localName else { return }
-            Parser.from(context).startElement(localName, prefix: prefix, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
+            Parser.with(context) { $0.startElement(localName, prefix: prefix, uri: uri, attributeCount: Int(attributeCount), attributes: attributes) }
         }
         handler.endElementNs = { context, localName, _, _ in
             guard let localName else { return }
-            Parser.from(context).endElement(localName)
+            Parser.with(context) { $0.endElement(localName) }
         }
         handler.characters = { context, bytes, count in
             guard let bytes else { return }
-            Parser.from(context).characters(bytes, count: Int(count))
+            Parser.with(context) { $0.characters(bytes, count: Int(count)) }
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
