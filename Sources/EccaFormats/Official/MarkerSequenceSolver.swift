@@ -216,14 +216,19 @@ public struct MarkerSequenceSolver: Sendable {
                 continue
             }
             var next: [Node] = []
-            var index: [Stack: Int] = [:]
+            // States are found by a scan while there are few (nearly always), by a table after.
+            var index: [Stack: Int]?
+            func existing(_ stack: Stack) -> Int? {
+                if let index { return index[stack] }
+                return next.firstIndex { $0.stack == stack }
+            }
             let kinds = relaxed ? marker.relaxedCandidates : marker.candidates
             for (position, node) in frontier.enumerated() {
                 for kind in kinds {
                     guard let step = Self.step(node.stack, kind: kind, marker: marker, elided: elided, strictOnly: false) else { continue }
                     let reading = Reading(kind: kind, depth: step.depth)
                     let score = node.score + step.cost
-                    if let existing = index[step.stack] {
+                    if let existing = existing(step.stack) {
                         next[existing].incoming.append((position, reading, step.cost))
                         if score < next[existing].score {
                             next[existing].score = score
@@ -231,8 +236,11 @@ public struct MarkerSequenceSolver: Sendable {
                             next[existing].reading = reading
                         }
                     } else {
-                        index[step.stack] = next.count
+                        index?[step.stack] = next.count
                         next.append(Node(stack: step.stack, score: score, best: position, reading: reading, incoming: [(position, reading, step.cost)]))
+                        if index == nil, next.count >= 16 {
+                            index = Dictionary(uniqueKeysWithValues: next.indices.map { (next[$0].stack, $0) })
+                        }
                     }
                 }
             }
@@ -273,14 +281,19 @@ public struct MarkerSequenceSolver: Sendable {
         // score of the predecessor, the step, and the cheapest way on to the end.
         var toGo: [[Int]] = layers.map { Array(repeating: Int.max / 4, count: $0.count) }
         for index in last.indices { toGo[layers.count - 1][index] = closing(last[index]) }
-        var through: [[Reading: Int]] = Array(repeating: [:], count: layers.count - 1)
+        // Per marker, each reading and the cheapest total through it (a handful of readings: a list).
+        var through: [[(reading: Reading, total: Int)]] = Array(repeating: [], count: layers.count - 1)
         for layer in stride(from: layers.count - 1, to: 0, by: -1) {
             for (index, node) in layers[layer].enumerated() where toGo[layer][index] < Int.max / 4 {
                 for (predecessor, reading, cost) in node.incoming {
                     let rest = cost + toGo[layer][index]
                     toGo[layer - 1][predecessor] = min(toGo[layer - 1][predecessor], rest)
                     let total = layers[layer - 1][predecessor].score + rest
-                    through[layer - 1][reading] = min(through[layer - 1][reading] ?? Int.max, total)
+                    if let seen = through[layer - 1].firstIndex(where: { $0.reading == reading }) {
+                        through[layer - 1][seen].total = min(through[layer - 1][seen].total, total)
+                    } else {
+                        through[layer - 1].append((reading, total))
+                    }
                 }
             }
         }
@@ -289,7 +302,7 @@ public struct MarkerSequenceSolver: Sendable {
         for (position, options) in through.enumerated() {
             let chosen = readings[position]
             // Readings within one point of the best stay plausible; costlier ones are not reported.
-            let others = options.filter { $0.key != chosen && $0.value <= bestScore + 1 }.map(\.key)
+            let others = options.filter { $0.reading != chosen && $0.total <= bestScore + 1 }.map(\.reading)
                 .sorted { ($0.kind, $0.depth) < ($1.kind, $1.depth) }
             if !others.isEmpty { ambiguities.append(Ambiguity(marker: position, chosen: chosen, alternatives: others)) }
         }
