@@ -164,6 +164,45 @@ import Testing
         #expect(text.contains("<source url=\"\(expected)\"/>"))
     }
 
+    /// Wording and attribute values are escaped byte by byte, at every offset the eight-byte scan
+    /// can meet a special byte: against a plain rule (`& < >` escaped, `"` too in attributes,
+    /// tab, newline and CR kept in text and spaces in attributes, other controls dropped).
+    @Test func textAndAttributesAreEscapedAtEveryOffset() throws {
+        func escaped(_ text: String, attribute: Bool) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += attribute ? "&quot;" : "\""
+                case "\t", "\n", "\r": out += attribute ? " " : String(scalar)
+                case "\u{0}"..."\u{1F}": continue
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let specials = String(decoding: Array(1...0x7F), as: UTF8.self)
+        let path = try Corpus.temporaryFolder() + "/escaping.xml"
+        let writer = try RulesXMLWriter(path: path, comment: "escaping")
+        try writer.begin(ImportedInstrument(id: "us.cfr-15", dialect: .ecfr, variant: "ecfr-bulk", title: "Title 15",
+                                            jurisdiction: "US", kind: .regulation, file: "in.xml"))
+        var expected: [String] = []
+        for offset in 0..<17 {
+            let text = String(repeating: "x", count: offset) + specials + "é—" + String(repeating: "y", count: 16 - offset)
+            try writer.add(ImportedProvision(canonicalID: "1.\(offset)", sourceID: "1.\(offset)", idPath: ["1.\(offset)"], level: .section,
+                                             citation: text, wording: text,
+                                             span: SourceSpan(file: "in.xml", firstLine: 1, lastLine: 1)))
+            expected.append(" citation=\"\(escaped(text, attribute: true))\"")
+            expected.append("<wording>\(escaped(text, attribute: false))</wording>")
+        }
+        try writer.end()
+        try writer.finish()
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        for piece in expected { #expect(written.contains(piece)) }
+    }
+
     @Test func realCFRAndFederalRegisterFilesAreWrittenAsTheirProvisionsWouldBe() throws {
         for file in [Corpus.ecfrBulk, Corpus.ecfrVersioner, Corpus.cfrAnnual, Corpus.federalRegister] where Corpus.available(file) {
             let written = try writeBothWays([file])

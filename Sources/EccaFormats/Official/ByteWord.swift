@@ -17,14 +17,19 @@ enum ByteWord {
 
     /// Whether any byte is below 0x20 (a control character).
     @inline(__always)
-    static func hasControl(_ word: UInt64) -> Bool { (word &- ones &* 0x20) & ~word & highs != 0 }
+    static func hasControl(_ word: UInt64) -> Bool { controlBytes(word) != 0 }
+
+    /// Not zero when any byte is below 0x20 (exactly: a word with none gives zero).
+    @inline(__always)
+    static func controlBytes(_ word: UInt64) -> UInt64 { (word &- ones &* 0x20) & ~word & highs }
+
+    /// Not zero when any byte is zero (exactly: a word with none gives zero).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
     /// Whether any byte equals `byte`.
     @inline(__always)
-    static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highs != 0
-    }
+    static func has(_ word: UInt64, _ byte: UInt8) -> Bool { zeroBytes(word ^ (ones &* UInt64(byte))) != 0 }
 
     /// The high bit of each byte of `word` that is exactly `byte`, and no other bit.
     @inline(__always)

@@ -174,8 +174,11 @@ struct XMLOutput: ~Copyable {
     /// byte is missed; a word with none of them is copied without looking at its bytes).
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        ByteWord.hasControl(word) || ByteWord.has(word, 0x22) || ByteWord.has(word, 0x26)
-            || ByteWord.has(word, 0x3C) || ByteWord.has(word, 0x3E)
+        // `"` and `&` are the bytes b with b | 0x04 == 0x26, `<` and `>` those with b | 0x02 ==
+        // 0x3E: two tests for the four, or-ed together without branches.
+        let quoteOrAmpersand = (word | ByteWord.ones &* 0x04) ^ (ByteWord.ones &* 0x26)
+        let angleBracket = (word | ByteWord.ones &* 0x02) ^ (ByteWord.ones &* 0x3E)
+        return (ByteWord.controlBytes(word) | ByteWord.zeroBytes(quoteOrAmpersand) | ByteWord.zeroBytes(angleBracket)) != 0
     }
 
     /// Whether a URL's byte is not copied as it is: control characters, space, the double quote,
