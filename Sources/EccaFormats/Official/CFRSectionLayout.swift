@@ -14,7 +14,7 @@ struct CFRSectionLayout: Sendable {
         var canonical: String
         /// Appended to the citation: `(a)` or `, “Agency”`.
         var citation: String
-        /// The rules-XML id segment: `a` or `def-Agency`.
+        /// The rules-XML id segment, already safe (`CanonicalIDs.idSegment`): `a` or `def-Agency`.
         var id: String
     }
 
@@ -128,7 +128,7 @@ struct CFRSectionLayout: Sendable {
         var canonical: [Range<Int>] = []
         /// `(b)(1)` or `(a), “Agency”`: appended to `15 CFR 734.13` for the citation.
         var citation: [Range<Int>] = []
-        /// `.b.1`: the record's rules-XML id segments, each made safe (`CanonicalIDs.idSegment`).
+        /// `.b.1`: the record's rules-XML id segments (`Segment.id`).
         var id: [Range<Int>] = []
         /// `/*[3]`: appended to the section's pointer for the record's element.
         var element: [Range<Int>] = []
@@ -145,7 +145,6 @@ struct CFRSectionLayout: Sendable {
         // Where each address goes: its parent's length plus its own segment's. The bytes are then
         // written once into a buffer of exactly that size, each address copying its parent's.
         // Records are read in place, by index: a copy of one would retain each of its strings.
-        let idSegments = records.indices.map { CanonicalIDs.idSegment(records[$0].segment.id) }
         var total = 0
         func place(_ length: Int) -> Range<Int> {
             defer { total += length }
@@ -155,7 +154,7 @@ struct CFRSectionLayout: Sendable {
             let parent = records[index].parent
             addresses.canonical.append(place((parent.map { addresses.canonical[$0].count } ?? 0) + records[index].segment.canonical.utf8.count))
             addresses.citation.append(place((parent.map { addresses.citation[$0].count } ?? 0) + records[index].segment.citation.utf8.count))
-            addresses.id.append(place((parent.map { addresses.id[$0].count } ?? 0) + 1 + idSegments[index].utf8.count))
+            addresses.id.append(place((parent.map { addresses.id[$0].count } ?? 0) + 1 + records[index].segment.id.utf8.count))
             addresses.element.append(place(4 + Self.decimalDigits(records[index].elementIndex + 1)))
         }
         addresses.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
@@ -179,7 +178,7 @@ struct CFRSectionLayout: Sendable {
                 write(addresses.citation[index], parent: parent.map { addresses.citation[$0] }) { copy(records[index].segment.citation, to: $0) }
                 write(addresses.id[index], parent: parent.map { addresses.id[$0] }) {
                     $0.initialize(to: UInt8(ascii: "."))
-                    copy(idSegments[index], to: $0 + 1)
+                    copy(records[index].segment.id, to: $0 + 1)
                 }
                 let element = addresses.element[index]
                 write(element, parent: nil) { at in

@@ -115,7 +115,7 @@ struct CFRSectionReader {
             if let term = marked.definedTerm, definitionIndex < solution.definitionDepths.count {
                 let depth = solution.definitionDepths[definitionIndex]
                 definitionIndex += 1
-                openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: "def-\(term)"),
+                openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: CanonicalIDs.idSegment("def-\(term)")),
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, elided: false, notes: [])
             }
             for pieceIndex in marked.pieces {
@@ -137,6 +137,7 @@ struct CFRSectionReader {
                     var afterTerm = false
                     if let parent = open.last, case .definition = records[parent].level { afterTerm = true }
                     let canonical = "(" + marker.label + ")"
+                    // A marker's label is letters or digits (`MarkedParagraph.marker`): already an id segment.
                     openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? " " + canonical : canonical, id: marker.label),
                                level: .cfr(depth: reading.depth), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
                                elided: marked.isElided && pieceIndex == marked.pieces.upperBound - 1, notes: notes)

@@ -209,6 +209,7 @@ public final class RulesXMLWriter: ImportSink {
     /// (`ByteRuns`), so writing a provision neither allocates nor counts references.
     private func write(_ section: CFRSectionLayout, instrumentID: String) {
         let header = section.header
+        let currentFile = currentFile
         let addresses = section.addresses()
         let unit = CanonicalIDs.idSegment(header.number)
         let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
