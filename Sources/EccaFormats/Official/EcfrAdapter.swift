@@ -163,8 +163,9 @@ struct EcfrAdapter: OfficialAdapter {
     /// The notes of a section's history and editorial elements.
     private func sectionNotes(_ section: XMLSubtree, file: String) -> [Note] {
         section.children(of: 0).compactMap { child in
+            // Text between elements and paragraphs, most of a section's children, are never notes.
+            guard section.nodes[child].kind == .element else { return nil }
             let name = section.nodes[child].name
-            // Paragraphs, most of a section's children, are never notes: one comparison, not five.
             return name == "P" ? nil : note(name, flattening.flatten(section, at: child, file: file))
         }
     }
