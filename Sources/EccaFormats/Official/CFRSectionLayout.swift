@@ -157,6 +157,9 @@ struct CFRSectionLayout: Sendable {
             addresses.id.append(place((parent.map { addresses.id[$0].count } ?? 0) + 1 + records[index].segment.id.utf8.count))
             addresses.element.append(place(4 + Self.decimalDigits(records[index].elementIndex + 1)))
         }
+        // A section without records has no addresses: `Array(unsafeUninitializedCapacity: 0)` would
+        // write its count into the empty-array singleton all threads share (ThreadSanitizer says so).
+        guard total > 0 else { return addresses }
         addresses.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
             /// Writes `range`: the parent's address (written before, as parents come first), then `own`.
