@@ -5,7 +5,9 @@
 #   address: the whole test suite built with -sanitize=address (.build-asan); the ecca binary the
 #            CLI tests start is sanitized too.
 #   thread:  ecca built with -sanitize=thread (.build-tsan) runs the parallel batch path
-#            (--jobs 2 and 4) on generated requests; its output must equal a one-job run's.
+#            (--jobs 2 and 4) on generated requests; its output must equal a one-job run's. Then
+#            the import-path tests (three threads per import, imports side by side) run
+#            thread-sanitized.
 # Any sanitizer report fails the run (exit 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +71,27 @@ run_thread() {
   done
   echo "sanitizers: thread-sanitized batch runs took $((SECONDS - start)) s"
   rm -rf "$work"
+
+  # The import path: a read-ahead thread, the adapter and a writing thread per import, and the
+  # tests run imports side by side.
+  echo "sanitizers: ThreadSanitizer: building the tests (.build-tsan)"
+  start=$SECONDS
+  swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread 2>&1 | tail -1
+  local log
+  log=$(mktemp)
+  set +e
+  TSAN_OPTIONS="exitcode=66" swift test --skip-build --scratch-path .build-tsan \
+    --filter "ImportThreading|EcfrImport|SectionWriter|RulesOutput|FederalRegisterImport|FormexImport|AkomaNtosoImport|LegalRuleMLImport|CitationChecker" \
+    2>&1 | tee "$log" | grep -E "Test run with" | tail -1
+  local status=${PIPESTATUS[0]}
+  set -e
+  echo "sanitizers: thread-sanitized import tests took $((SECONDS - start)) s (exit $status)"
+  if [ "$status" -ne 0 ] || grep -q "WARNING: ThreadSanitizer" "$log"; then
+    grep -A30 "WARNING: ThreadSanitizer" "$log" | head -60 || true
+    echo "sanitizers: ThreadSanitizer FAILED on the import tests" >&2
+    failed=1
+  fi
+  rm -f "$log"
 }
 
 case $which in
