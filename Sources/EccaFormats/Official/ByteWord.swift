@@ -27,10 +27,6 @@ enum ByteWord {
     @inline(__always)
     static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
-    /// Whether any byte equals `byte`.
-    @inline(__always)
-    static func has(_ word: UInt64, _ byte: UInt8) -> Bool { zeroBytes(word ^ (ones &* UInt64(byte))) != 0 }
-
     /// The high bit of each byte of `word` that is exactly `byte`, and no other bit.
     @inline(__always)
     static func mask(_ word: UInt64, _ byte: UInt8) -> UInt64 {

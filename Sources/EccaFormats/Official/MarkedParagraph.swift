@@ -17,8 +17,6 @@ struct MarkedParagraph {
 
     /// The paragraph's pieces, in the store's `pieces`.
     var pieces: Range<Int>
-    /// How many of the pieces start with a marker.
-    var markerCount: Int
     /// `(a) * * *`: the paragraph's text was left out (Federal Register partial amendments).
     var isElided: Bool
     /// The term an unnumbered definition defines (`<I>Agency</I> means …`, `“Agency” means …`).
@@ -64,7 +62,7 @@ struct MarkedParagraph {
             let end = bytes.count
             guard lookForMarkers else {
                 pieces.append(Piece(marker: nil, text: start..<end))
-                return MarkedParagraph(pieces: firstPiece..<pieces.count, markerCount: 0, isElided: false, definedTerm: nil)
+                return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: false, definedTerm: nil)
             }
             var position = MarkedParagraph.skipSpace(bytes, start)
             var embedded = false
@@ -122,7 +120,7 @@ struct MarkedParagraph {
                 }
                 isElided = stars >= 3 && !other
             }
-            return MarkedParagraph(pieces: firstPiece..<pieces.count, markerCount: found.count, isElided: isElided, definedTerm: definedTerm)
+            return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: isElided, definedTerm: definedTerm)
         }
     }
 
