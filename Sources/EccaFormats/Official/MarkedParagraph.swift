@@ -125,29 +125,13 @@ struct MarkedParagraph {
     }
 
     /// A paragraph heading from its italic run: whitespace collapsed, then spaces and `. : - — –`
-    /// trimmed at both ends; what `TextNormalizer.trim(collapse(text), also: ".:—–-")` gives,
-    /// worked on the bytes with one string made (a large title has a hundred thousand headings).
+    /// trimmed at both ends (one string made from the bytes; a large title has a hundred
+    /// thousand headings).
     static func heading(_ run: ArraySlice<UInt8>) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(run.count)
         TextNormalizer.appendCollapsed(run, to: &text)
-        // After collapsing, the only whitespace is U+0020; `—` and `–` are E2 80 94 and E2 80 93.
-        func isTrimmed(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
-        }
-        func isDash(at index: Int) -> Bool {
-            index >= 0 && index + 2 < text.count && text[index] == 0xE2 && text[index + 1] == 0x80
-                && (text[index + 2] == 0x94 || text[index + 2] == 0x93)
-        }
-        var start = 0
-        var end = text.count
-        while start < end {
-            if isTrimmed(text[start]) { start += 1 } else if isDash(at: start), start + 3 <= end { start += 3 } else { break }
-        }
-        while end > start {
-            if isTrimmed(text[end - 1]) { end -= 1 } else if end - 3 >= start, isDash(at: end - 3) { end -= 3 } else { break }
-        }
-        return String(decoding: text[start..<end], as: UTF8.self)
+        return TextNormalizer.trim(String(decoding: text, as: UTF8.self), also: ".:—–-")
     }
 
     /// Words that follow a quoted term in a definition (`“Agency” means …`).

@@ -129,7 +129,7 @@ public enum TextNormalizer {
         // Scalars, not characters: no grapheme breaking, and `extra` is a handful of punctuation.
         let unwanted = extra.unicodeScalars
         @inline(__always) func drop(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isWhitespace || unwanted.contains(scalar)
+            isWhitespace(scalar) || unwanted.contains(scalar)
         }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
@@ -138,6 +138,12 @@ public enum TextNormalizer {
         while end > start, drop(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         if start == scalars.startIndex, end == scalars.endIndex { return text }
         return String(scalars[start..<end])
+    }
+
+    /// Unicode's White_Space, answered for ASCII without looking up the scalar's properties.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 
     /// `trim` for a text whose trimming stops at ASCII bytes at both ends; nil when it would
