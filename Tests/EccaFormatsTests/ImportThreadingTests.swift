@@ -85,6 +85,25 @@ import Testing
         #expect([channel.receive(), channel.receive(), channel.receive(), channel.receive()] == [1, 2, 3, nil])
     }
 
+    /// A receiver that lags behind its sender, as the writer lags behind the reader: the channel
+    /// keeps its `capacity` slots (it once kept one more per element passed) and the order.
+    @Test func aLaggingReceiverGetsEverythingInOrderFromAFixedNumberOfSlots() {
+        let channel = BoundedChannel<Int>(capacity: 4)
+        // A thread of its own, as the import's: a blocked send must not hold a task's thread.
+        let sender = WorkerThread {
+            for value in 0..<5_000 { _ = channel.send(value) }
+            channel.close()
+        }
+        var received: [Int] = []
+        while let value = channel.receive() {
+            received.append(value)
+            if value % 500 == 0 { usleep(1_000) }
+        }
+        sender.join()
+        #expect(received == Array(0..<5_000))
+        #expect(channel.slotCount == 4)
+    }
+
     /// Fails at the `failAt`-th provision; keeps the citations it took before.
     private final class FailingSink: ImportSink, @unchecked Sendable {
         let failAt: Int

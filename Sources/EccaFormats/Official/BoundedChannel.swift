@@ -9,23 +9,32 @@ import Foundation
 /// and the writer behind it (`BackgroundSink`).
 final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    /// Taken slots are emptied at once, so a consumed element is freed by its receiver.
-    private var slots: [Element?] = []
+    /// A ring of `capacity` slots: the queue is `count` slots from `head`, wrapping around. Taken
+    /// slots are emptied at once, so a consumed element is freed by its receiver.
+    private var slots: [Element?]
     private var head = 0
-    private let capacity: Int
+    private var count = 0
     private var closed = false
     private var stopped = false
 
-    init(capacity: Int) { self.capacity = max(capacity, 1) }
+    init(capacity: Int) { slots = Array(repeating: nil, count: max(capacity, 1)) }
+
+    /// The number of slots held: `capacity`, however many elements have passed through.
+    var slotCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return slots.count
+    }
 
     /// Queues `element`, waiting for room; false (and the element dropped) once the channel is
     /// stopped.
     func send(_ element: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while slots.count - head >= capacity && !stopped { condition.wait() }
+        while count == slots.count && !stopped { condition.wait() }
         guard !stopped else { return false }
-        slots.append(element)
+        slots[(head + count) % slots.count] = element
+        count += 1
         condition.broadcast()
         return true
     }
@@ -34,14 +43,11 @@ final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
     func receive() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while head == slots.count && !closed && !stopped { condition.wait() }
-        guard !stopped, head < slots.count else { return nil }
+        while count == 0 && !closed && !stopped { condition.wait() }
+        guard !stopped, count > 0 else { return nil }
         let element = slots[head].take()
-        head += 1
-        if head == slots.count {
-            slots.removeAll(keepingCapacity: true)
-            head = 0
-        }
+        head = (head + 1) % slots.count
+        count -= 1
         condition.broadcast()
         return element
     }
