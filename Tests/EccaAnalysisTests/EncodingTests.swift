@@ -7,12 +7,7 @@ import Testing
 @Suite struct EncodingTests {
     /// EU: one obligation to hand over weights. US: two independent prohibitions, one on compute
     /// (≥ 10 operations) and one on unpublished weights. Both clashes must be reported.
-    static let twoConflicts = GraphFixture.instrument("eu.test", jurisdiction: "EU", status: "<status><applicable from=\"2026-08-02\"/></status>", """
-          <provision id="eu.test.o1" citation="Art. 1" evidence="verified"><wording>The provider shall supply the weights.</wording>
-            <norm id="eu.test.o1.supply" modality="obligation"><bearer>provider</bearer><action>supply</action>
-              <condition><is fact="item.artifact" value="weights"/></condition></norm>
-          </provision>
-        """) + GraphFixture.instrument("us.test", jurisdiction: "US", """
+    static let twoConflicts = GraphFixture.euSuppliesWeights + GraphFixture.instrument("us.test", jurisdiction: "US", """
           <provision id="us.test.p1" citation="§ 1" evidence="verified"><wording>No export of large models.</wording>
             <norm id="us.test.p1.forbid" modality="prohibition"><bearer>exporter</bearer><action>export</action>
               <condition><compare fact="model.training-compute" op="ge" value="10" unit="operations"/></condition>

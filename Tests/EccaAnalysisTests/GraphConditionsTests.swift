@@ -8,12 +8,7 @@ import Testing
 @Suite struct GraphConditionsTests {
     /// EU: supply the weights. US: no export at 10 operations or more, except at 100 or more
     /// (a hand-made exemption) and after 2030-01-01.
-    static let exemptionAbove100 = GraphFixture.instrument("eu.test", jurisdiction: "EU", status: "<status><applicable from=\"2026-08-02\"/></status>", """
-          <provision id="eu.test.o1" citation="Art. 1" evidence="verified"><wording>The provider shall supply the weights.</wording>
-            <norm id="eu.test.o1.supply" modality="obligation"><bearer>provider</bearer><action>supply</action>
-              <condition><is fact="item.artifact" value="weights"/></condition></norm>
-          </provision>
-        """) + GraphFixture.instrument("us.test", jurisdiction: "US", """
+    static let exemptionAbove100 = GraphFixture.euSuppliesWeights + GraphFixture.instrument("us.test", jurisdiction: "US", """
           <provision id="us.test.p1" citation="§ 1" evidence="verified"><wording>No export at 10 operations or more.</wording>
             <norm id="us.test.p1.forbid" modality="prohibition"><bearer>exporter</bearer><action>export</action>
               <condition><compare fact="model.training-compute" op="ge" value="10" unit="operations"/></condition>

@@ -55,6 +55,15 @@ enum GraphFixture {
         var description: String { message }
     }
 
+    /// The EU side most hand-made graphs share: one obligation to supply the weights, applicable
+    /// from 2 August 2026 (Arts 91-92 AI Act).
+    static let euSuppliesWeights = instrument("eu.test", jurisdiction: "EU", status: "<status><applicable from=\"2026-08-02\"/></status>", """
+          <provision id="eu.test.o1" citation="Art. 1" evidence="verified"><wording>The provider shall supply the weights.</wording>
+            <norm id="eu.test.o1.supply" modality="obligation"><bearer>provider</bearer><action>supply</action>
+              <condition><is fact="item.artifact" value="weights"/></condition></norm>
+          </provision>
+        """)
+
     /// An instrument with the given provisions and a status.
     static func instrument(_ id: String, jurisdiction: String, status: String = "", _ provisions: String) -> String {
         """

@@ -135,6 +135,13 @@ final class RegulationEncoding {
         }
     }
 
+    /// A set fact's membership literals in element order. Whatever goes to the solver goes in one
+    /// order, not in the dictionary's hash order of the run (which would make cures and witnesses
+    /// vary from run to run).
+    func memberLiterals(of fact: String) -> [(element: String, literal: SMTTerm)] {
+        (members[fact] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     private func countries() throws -> SMTEnumSort {
         if let countrySort { return countrySort }
         let sort = try context.enumerationSort("Country", values: CountryCodes.all.sorted())
@@ -291,7 +298,7 @@ final class RegulationEncoding {
         case .oneOf(let options):
             return [try scalarChoice(id, options)].compactMap { $0 }
         case .set(let elements):
-            return try (members[id] ?? [:]).sorted(by: { $0.key < $1.key }).map { element, variable in
+            return try memberLiterals(of: id).map { element, variable in
                 elements.contains(element) ? variable : try context.not(variable)
             }
         case .quantity(let byUnit):

@@ -75,7 +75,7 @@ struct CureFinder {
             }
             if fact == "item.claims", case .set(let claimed) = value {
                 // In element order, as `RegulationEncoding.assert` explains.
-                for (element, literal) in (encoding.members[fact] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for (element, literal) in encoding.memberLiterals(of: fact) {
                     if claimed.contains(element) {
                         try optimizer.assert(literal)
                     } else {

@@ -117,7 +117,7 @@ extension ConflictEngine {
         if !scope.recipientNationalities.isEmpty {
             // Each recipient's nationalities are among those listed, and so is the latest.
             try oneOf("recipient.latest-citizenship", scope.recipientNationalities)
-            for (element, literal) in encoding.members["recipient.nationalities"] ?? [:] where !scope.recipientNationalities.contains(element) {
+            for (element, literal) in encoding.memberLiterals(of: "recipient.nationalities") where !scope.recipientNationalities.contains(element) {
                 constraints.append(try context.not(literal))
             }
             constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
@@ -138,7 +138,7 @@ extension ConflictEngine {
             case .usPersonEvaluators:
                 constraints += try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
                 constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
-                for (element, literal) in encoding.members["recipient.nationalities"] ?? [:] {
+                for (element, literal) in encoding.memberLiterals(of: "recipient.nationalities") {
                     constraints.append(element == "US" ? literal : try context.not(literal))
                 }
             case .usHostedEnclave:
@@ -174,7 +174,7 @@ extension ConflictEngine {
         }
         func elements(_ fact: String) throws -> [String] {
             var result: [String] = []
-            for (element, literal) in (encoding.members[fact] ?? [:]).sorted(by: { $0.key < $1.key }) where try model.evalBool(literal) == true {
+            for (element, literal) in encoding.memberLiterals(of: fact) where try model.evalBool(literal) == true {
                 result.append(element)
             }
             return result
