@@ -81,9 +81,9 @@ struct EcfrAdapter: OfficialAdapter {
             ?? context.path.flatMap { path in path.split(separator: "/").first { $0.hasPrefix("title-") }.map { String($0.dropFirst(6)) } }
         if root.name == "DIV8" || root.name == "DIV9" {
             try emitter.begin(instrument(context))
-            let element = try stream.capture(root)
-            if root.name == "DIV8" { try emitSection(element.subtree, file: stream.file, context: context, into: emitter) }
-            else { try emitAppendix(element, context: context, into: emitter) }
+            let unit = try stream.captureSubtree(root)
+            if root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, into: emitter) }
+            else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
             return
         }
         try walkDivisions(stream, context: &context, into: emitter)
@@ -117,12 +117,6 @@ struct EcfrAdapter: OfficialAdapter {
                 case "HEAD" where stack.last == "DIV1":
                     let head = try stream.capture(start).plainText
                     if context.titleHeading == nil { context.titleHeading = head }
-                case "DIV8":
-                    if !begun { try emitter.begin(instrument(context)); begun = true }
-                    try emitSection(try stream.captureSubtree(start), file: stream.file, context: context, into: emitter)
-                case "DIV9":
-                    if !begun { try emitter.begin(instrument(context)); begun = true }
-                    try emitAppendix(try stream.capture(start), context: context, into: emitter)
                 default:
                     if start.name == "DIV1", start["TYPE"] != nil, context.title == nil { context.title = start["N"] }
                     if !start.isEmpty { stack.append(start.name) }
@@ -226,9 +220,6 @@ struct EcfrAdapter: OfficialAdapter {
                 context.amendedThrough = front.first(where: { $0.name == "REVISED" })?.plainText
             case "CONTENTS", "TOC", "BMTR", "LSA", "FAIDS", "CFRTOC":
                 try stream.skip(start)
-            case "SECTION":
-                if !begun { try emitter.begin(instrument(context)); begun = true }
-                try emitAnnualSection(try stream.captureSubtree(start), file: stream.file, context: context, into: emitter)
             case "APPENDIX":
                 if !begun { try emitter.begin(instrument(context)); begun = true }
                 let appendix = try stream.capture(start)

@@ -17,15 +17,23 @@ public final class OfficialStream {
         do { source = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
     }
 
-    /// Local names of elements the reader delivers whole, as `.subtree` events, from the next
-    /// chunk it parses on (`XMLSAXReader.capturing`); adapters take both shapes.
-    public var capturing: Set<String> {
-        get { source.capturing }
-        set { source.capturing = newValue }
+    /// Local names of elements delivered whole, as `.subtree` events. The reader captures them in
+    /// its callbacks (`XMLSAXReader.capturing`) from the next chunk it parses on; one it had already
+    /// parsed into events is built into the same shape here, so adapters see one shape.
+    public var capturing: Set<String> = [] {
+        didSet { source.capturing = capturing }
     }
 
     /// The next event; reader errors (malformed, truncated) come out with their line and column.
     public func next() throws(OfficialImportError) -> XMLEvent? {
+        guard let event = try nextFromSource() else { return nil }
+        if !capturing.isEmpty, case .start(let start) = event, capturing.contains(start.name) {
+            return .subtree(try captureSubtree(start))
+        }
+        return event
+    }
+
+    private func nextFromSource() throws(OfficialImportError) -> XMLEvent? {
         do { return try source.next() } catch { throw .unreadable(error) }
     }
 
@@ -48,11 +56,11 @@ public final class OfficialStream {
 
     /// Reads the rest of the element that `start` opened and returns it as a subtree: the shape a
     /// reader that captures delivers (`.subtree`), for the same element met as events.
-    public func captureSubtree(_ start: XMLElementStart) throws(OfficialImportError) -> XMLSubtree {
+    func captureSubtree(_ start: XMLElementStart) throws(OfficialImportError) -> XMLSubtree {
         var builder = XMLSubtreeBuilder()
         builder.add(.start(start))
         while !builder.isComplete {
-            guard let event = try next() else {
+            guard let event = try nextFromSource() else {
                 // The reader reports a truncated document before this; this is a safety net.
                 throw .unreadable(XMLReadError(kind: .malformed, location: start.location,
                                                message: XMLReadError.truncationMessage(inside: start.name, openedOn: start.location.line)))
@@ -66,7 +74,7 @@ public final class OfficialStream {
     public func skip(_ start: XMLElementStart) throws(OfficialImportError) {
         if start.isEmpty { return }
         var depth = 1
-        while let event = try next() {
+        while let event = try nextFromSource() {
             switch event {
             case .start(let inner): if !inner.isEmpty { depth += 1 }
             case .end:

@@ -20,8 +20,7 @@ extension XMLSAXReader: XMLEventSource {}
 /// The caller sees exactly the reader's events and error, in the same order: a batch the reader
 /// failed in carries the events before the fault, then the fault. Memory stays bounded: at most
 /// `window` batches of `batchSize` events wait (`BoundedChannel`). The thread starts at the first
-/// `next()`, so `capturing` set before then applies to the whole document; set later, it applies
-/// from the next batch the thread reads.
+/// `next()`; `capturing` is set before then (it goes straight to the reader).
 ///
 /// One consumer thread only. Dropping the read-ahead stops its thread and waits for it.
 public final class XMLReadAhead: XMLEventSource {
@@ -33,18 +32,10 @@ public final class XMLReadAhead: XMLEventSource {
         var isLast = false
     }
 
-    /// The reader (the thread's alone once it starts) and the names to capture, handed over
-    /// under `lock`.
+    /// The reader, handed to the thread when it starts and used by it alone from then on.
     private final class Producer: @unchecked Sendable {
         let reader: XMLSAXReader
-        let lock = NSLock()
-        var capturing: Set<String>
-        var capturingChanged = false
-
-        init(reader: XMLSAXReader) {
-            self.reader = reader
-            capturing = reader.capturing
-        }
+        init(reader: XMLSAXReader) { self.reader = reader }
     }
 
     private let producer: Producer
@@ -67,16 +58,10 @@ public final class XMLReadAhead: XMLEventSource {
     }
 
     public var capturing: Set<String> {
-        get {
-            producer.lock.lock()
-            defer { producer.lock.unlock() }
-            return producer.capturing
-        }
+        get { producer.reader.capturing }
         set {
-            producer.lock.lock()
-            defer { producer.lock.unlock() }
-            producer.capturing = newValue
-            if worker == nil { producer.reader.capturing = newValue } else { producer.capturingChanged = true }
+            precondition(worker == nil, "set what to capture before the first event is read ahead")
+            producer.reader.capturing = newValue
         }
     }
 
@@ -101,12 +86,6 @@ public final class XMLReadAhead: XMLEventSource {
         let batchSize = batchSize
         worker = WorkerThread {
             while true {
-                producer.lock.lock()
-                if producer.capturingChanged {
-                    producer.reader.capturing = producer.capturing
-                    producer.capturingChanged = false
-                }
-                producer.lock.unlock()
                 var batch = Batch()
                 batch.events.reserveCapacity(batchSize)
                 do throws(XMLReadError) {
