@@ -1,8 +1,9 @@
 extension ClauseGraph {
-    /// A condition the graph decides with, with what carries it: a norm, a constitutive rule, or
-    /// one of their exceptions, and the provision it belongs to (an exception without a provision
-    /// of its own is its norm's or rule's).
-    public struct DecidingCondition: Sendable {
+    /// A condition of the graph and where it sits: the norm, constitutive rule or exception that
+    /// carries it, and the provision it belongs to (an exception without a provision of its own is
+    /// its norm's or rule's). Not a verdict's `decidingConditions`, which are the conditions an
+    /// undetermined verdict hangs on.
+    public struct ConditionSite: Sendable {
         public var condition: Condition
         /// The id of the norm, rule or exception.
         public var owner: String
@@ -12,24 +13,24 @@ extension ClauseGraph {
     /// Every condition the graph decides with: each norm's condition and its exceptions', then each
     /// constitutive rule's and its exceptions', in document and rule order. Analyses that look for
     /// what the law compares a fact with start here, so none of them forgets the exceptions.
-    public var decidingConditions: [DecidingCondition] {
-        func exceptions(_ exceptions: [Exception], provisionID: String) -> [DecidingCondition] {
-            exceptions.map { DecidingCondition(condition: $0.condition, owner: $0.id, provisionID: $0.provisionID ?? provisionID) }
+    public var conditionSites: [ConditionSite] {
+        func exceptions(_ exceptions: [Exception], provisionID: String) -> [ConditionSite] {
+            exceptions.map { ConditionSite(condition: $0.condition, owner: $0.id, provisionID: $0.provisionID ?? provisionID) }
         }
         let fromNorms = norms.flatMap { norm in
-            (norm.condition.map { [DecidingCondition(condition: $0, owner: norm.id, provisionID: norm.provisionID)] } ?? [])
+            (norm.condition.map { [ConditionSite(condition: $0, owner: norm.id, provisionID: norm.provisionID)] } ?? [])
                 + exceptions(norm.exceptions, provisionID: norm.provisionID)
         }
         let fromRules = ruleOrder.flatMap { id in
             let rule = rules[id]!
-            return [DecidingCondition(condition: rule.condition, owner: id, provisionID: rule.provisionID)]
+            return [ConditionSite(condition: rule.condition, owner: id, provisionID: rule.provisionID)]
                 + exceptions(rule.exceptions, provisionID: rule.provisionID)
         }
         return fromNorms + fromRules
     }
 
-    /// The conditions of `decidingConditions`, without their owners.
-    public var conditions: [Condition] { decidingConditions.map(\.condition) }
+    /// The conditions of `conditionSites`, without their owners.
+    public var conditions: [Condition] { conditionSites.map(\.condition) }
 
     /// The comparisons of `fact` in any condition (the dates Art. 111(3) compares the as-of date
     /// and the placing on the market with, the compute thresholds), in the order of `conditions`.

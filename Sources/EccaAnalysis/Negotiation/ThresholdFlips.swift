@@ -74,13 +74,13 @@ extension ConflictEngine {
     }
 
     /// Comparisons of quantity facts, with the rule, norm or exception that carries each and its
-    /// provision, by value (equal values in the order of `decidingConditions`).
+    /// provision, by value (equal values in the order of `conditionSites`).
     func computeThresholds() -> [(comparison: Condition.Comparison, owner: String, provision: String)] {
         var found: [(comparison: Condition.Comparison, owner: String, provision: String)] = []
-        for deciding in graph.decidingConditions {
-            deciding.condition.visitAtoms { atom in
+        for site in graph.conditionSites {
+            site.condition.visitAtoms { atom in
                 if case .compare(let comparison) = atom, graph.facts[comparison.fact]?.type == .quantity {
-                    found.append((comparison, deciding.owner, deciding.provisionID))
+                    found.append((comparison, site.owner, site.provisionID))
                 }
             }
         }
