@@ -1,5 +1,6 @@
 import EccaXML
 import Foundation
+import Synchronization
 import Testing
 
 /// The two streaming readers: `xmlTextReader` (with schema validation) and the SAX2 push parser
@@ -169,6 +170,30 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
         #expect(!errors.isEmpty)
         #expect(errors.first?.location.line == 3)
         #expect(errors.first?.kind == .invalid)
+    }
+
+    /// libxml2 2.9 fills its XSD type table on first use without a lock; two schemas compiled at
+    /// once could see it half-filled ("type 'token' is not exported"). It catches the race only as
+    /// the process's first RELAX NG use (`swift test --filter schemasCompileSideBySide`).
+    @Test func schemasCompileSideBySide() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-rng-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schemaPath = folder.appendingPathComponent("typed.rng").path
+        try """
+            <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+            <start><element name="a"><attribute name="id"><data type="token"/></attribute><attribute name="n"><data type="decimal"/></attribute>
+            <attribute name="on"><data type="date"/></attribute><data type="NCName"/></element></start></grammar>
+            """.write(toFile: schemaPath, atomically: true, encoding: .utf8)
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do {
+                _ = try RelaxNGSchema(path: schemaPath)
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
     }
 
     @Test(arguments: Reader.allCases) func anUndeclaredEntityIsMalformedAndADeclaredEncodingOtherThanUTF8IsRefused(reader: Reader) throws {
