@@ -52,15 +52,27 @@ public indirect enum Condition: Sendable, Hashable, Codable {
         public var unit: String?
         public var location: SourceLocation
 
-        /// For a date comparison, the days on which its truth differs from the day before: `lt d`
-        /// and `ge d` change on d, `le d` and `gt d` the day after, `eq d` and `ne d` on both.
+        /// Where a comparison turns true or false as its fact grows past the value: `lt v` and
+        /// `ge v` at v itself, `le v` and `gt v` just above v, `eq v` and `ne v` at both.
+        public enum Switch: Sendable, Hashable {
+            /// Between just below the value and the value.
+            case atValue
+            /// Between the value and just above it.
+            case justAbove
+        }
+
+        public var switches: [Switch] {
+            switch op {
+            case .lt, .ge: [.atValue]
+            case .le, .gt: [.justAbove]
+            case .eq, .ne: [.atValue, .justAbove]
+            }
+        }
+
+        /// For a date comparison, the days on which its truth differs from the day before.
         public var switchDays: [LegalDate] {
             guard let date else { return [] }
-            return switch op {
-            case .lt, .ge: [date]
-            case .le, .gt: [date.adding(days: 1)]
-            case .eq, .ne: [date, date.adding(days: 1)]
-            }
+            return switches.map { $0 == .atValue ? date : date.adding(days: 1) }
         }
 
         public init(fact: String, op: Operator, value: String, unit: String?, location: SourceLocation) {

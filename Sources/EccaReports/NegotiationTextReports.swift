@@ -26,7 +26,8 @@ public struct NegotiationTextReports: Sendable {
     public func render(_ report: ThresholdReport) -> String {
         var out = [style.bold("request \(report.id)") + " (training compute: \(report.compute))"]
         for flip in report.flips {
-            out.append("  at \(flip.threshold): \(verdicts(flip.below)) → \(verdicts(flip.atOrAbove))")
+            let place = flip.crossing == .at ? "at" : "just above"
+            out.append("  \(place) \(flip.threshold): \(verdicts(flip.below)) → \(verdicts(flip.atOrAbove))")
             out.append("    threshold of \(flip.citation) (\(flip.rule))")
         }
         report.notes.forEach { out.append("note: \($0)") }

@@ -36,4 +36,30 @@ import Testing
         #expect(flips.map(\.value) == ["10", "100"])
         #expect(flips.map { $0.atOrAbove["text"] } == [.conflict, .clear])
     }
+
+    /// A prohibition that applies at exactly 50 operations changes the verdict twice: at 50 and just
+    /// above it. One that applies above 200 changes it just above 200, not at 200.
+    @Test func anEqualityThresholdFlipsOnBothSidesAndAStrictOneJustAbove() throws {
+        let graph = try GraphFixture.graph(GraphFixture.euSuppliesWeights + GraphFixture.instrument("us.test", jurisdiction: "US", """
+              <provision id="us.test.p1" citation="§ 1" evidence="verified"><wording>No export at exactly 50 operations.</wording>
+                <norm id="us.test.p1.forbid" modality="prohibition"><bearer>exporter</bearer><action>export</action>
+                  <condition><compare fact="model.training-compute" op="eq" value="50" unit="operations"/></condition></norm>
+              </provision>
+              <provision id="us.test.p2" citation="§ 2" evidence="verified"><wording>No export above 200 operations.</wording>
+                <norm id="us.test.p2.forbid" modality="prohibition"><bearer>exporter</bearer><action>export</action>
+                  <condition><compare fact="model.training-compute" op="gt" value="200" unit="operations"/></condition></norm>
+              </provision>
+            """))
+        let engine = try ConflictEngine(graph: graph, options: .init(postures: [.text]))
+        let request = DisclosureRequest(
+            id: "R1", date: LegalDate(iso: "2026-11-24"),
+            model: .init(trainingCompute: [.init(min: ExactDecimal("1"), max: ExactDecimal("1000"), unit: .operations)]),
+            items: [.init(artifact: "weights", channel: "transfer", recipients: [.init(location: "PL")])])
+        let flips = try engine.thresholdFlips(for: request, today: LegalDate(iso: "2026-11-24")!).flips
+        #expect(flips.map { "\($0.value) \($0.crossing.rawValue) \($0.below["text"]!) → \($0.atOrAbove["text"]!)" } == [
+            "50 at clear → conflict",
+            "50 just-above conflict → clear",
+            "200 just-above clear → conflict",
+        ])
+    }
 }

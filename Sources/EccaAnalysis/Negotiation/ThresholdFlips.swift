@@ -12,9 +12,17 @@ public struct ThresholdFlip: Sendable, Hashable, Codable {
     public var rule: String
     public var provision: String
     public var citation: String
-    /// Verdicts (per posture) just on either side.
+    /// Whether the verdict changes at the value (`ge`, `lt`, and `eq`/`ne` on entering) or just
+    /// above it (`gt`, `le`, and `eq`/`ne` on leaving).
+    public var crossing: Crossing
+    /// Verdicts (per posture) just on either side of the crossing.
     public var below: [String: Verdict]
     public var atOrAbove: [String: Verdict]
+
+    public enum Crossing: String, Sendable, Hashable, Codable {
+        case at
+        case justAbove = "just-above"
+    }
 }
 
 public struct ThresholdReport: Sendable, Hashable, Codable {
@@ -55,15 +63,18 @@ extension ConflictEngine {
                 probe.model = model
                 return try analyze(probe, today: today).postures
             }
-            // Strict thresholds flip just above the value, inclusive ones at it.
-            let low = try verdicts(at: threshold.comparison.op == .gt || threshold.comparison.op == .le ? value : below)
-            let high = try verdicts(at: threshold.comparison.op == .gt || threshold.comparison.op == .le ? above : value)
-            guard low != high else { continue }
-            flips.append(ThresholdFlip(
-                threshold: AtomRenderer(graph: graph).statement(.compare(threshold.comparison)),
-                value: value.description, unit: threshold.comparison.unit ?? "", rule: threshold.owner,
-                provision: threshold.provision, citation: graph.provisions[threshold.provision]?.citation ?? threshold.provision,
-                below: low, atOrAbove: high))
+            // `ge`/`lt` switch at the value, `gt`/`le` just above it, `eq`/`ne` at both.
+            for side in threshold.comparison.switches {
+                let (lowPoint, highPoint) = side == .atValue ? (below, value) : (value, above)
+                let low = try verdicts(at: lowPoint)
+                let high = try verdicts(at: highPoint)
+                guard low != high else { continue }
+                flips.append(ThresholdFlip(
+                    threshold: AtomRenderer(graph: graph).statement(.compare(threshold.comparison)),
+                    value: value.description, unit: threshold.comparison.unit ?? "", rule: threshold.owner,
+                    provision: threshold.provision, citation: graph.provisions[threshold.provision]?.citation ?? threshold.provision,
+                    crossing: side == .atValue ? .at : .justAbove, below: low, atOrAbove: high))
+            }
         }
         if flips.isEmpty {
             notes.append(bounds.lower != nil && bounds.lower == bounds.upper
