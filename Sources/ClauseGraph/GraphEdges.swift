@@ -36,20 +36,21 @@ extension ClauseGraph {
                     if let definition = rules[rule] { add(GraphEdge(from: definition.provisionID, to: id, kind: .defines, via: rule)) }
                 }
             }
-            for norm in provision.norms {
-                norm.sanctions.forEach { add(GraphEdge(from: $0, to: id, kind: .sanctions, via: norm.id)) }
-                for exception in norm.exceptions {
+            // An exception defeats the norm or rule it is attached to, and the terms its condition
+            // uses are defined for that norm's or rule's provision, as the provision's own are.
+            func exceptions(_ exceptions: [Exception]) {
+                for exception in exceptions {
                     if let source = exception.provisionID { add(GraphEdge(from: source, to: id, kind: .defeats, via: exception.id)) }
                     for rule in exception.condition.ruleReferences {
                         if let definition = rules[rule] { add(GraphEdge(from: definition.provisionID, to: id, kind: .defines, via: rule)) }
                     }
                 }
             }
-            for rule in provision.countsAs {
-                for exception in rule.exceptions {
-                    if let source = exception.provisionID { add(GraphEdge(from: source, to: id, kind: .defeats, via: exception.id)) }
-                }
+            for norm in provision.norms {
+                norm.sanctions.forEach { add(GraphEdge(from: $0, to: id, kind: .sanctions, via: norm.id)) }
+                exceptions(norm.exceptions)
             }
+            for rule in provision.countsAs { exceptions(rule.exceptions) }
         }
         return result
     }

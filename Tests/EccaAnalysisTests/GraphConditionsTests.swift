@@ -62,4 +62,19 @@ import Testing
             "200 just-above clear → conflict",
         ])
     }
+
+    /// A term used in the exception of a constitutive rule is defined for that rule's provision,
+    /// as one used in a norm's exception is for the norm's.
+    @Test func aTermInARuleExceptionMakesADefinesEdge() throws {
+        let graph = try GraphFixture.graph(GraphFixture.euSuppliesWeights + GraphFixture.instrument("us.test", jurisdiction: "US", """
+              <provision id="us.test.d" citation="§ 1" evidence="verified"><wording>Published weights are public.</wording>
+                <counts-as id="us.test.public"><label>public</label><condition><is fact="model.weights-published" value="true"/></condition></counts-as>
+              </provision>
+              <provision id="us.test.r" citation="§ 2" evidence="verified"><wording>Weights are controlled unless public.</wording>
+                <counts-as id="us.test.controlled"><label>controlled</label><condition><is fact="item.artifact" value="weights"/></condition>
+                  <exception id="us.test.r.public"><label>public</label><holds rule="us.test.public"/></exception></counts-as>
+              </provision>
+            """))
+        #expect(graph.edges.filter { $0.kind == .defines }.map { "\($0.from) → \($0.to) via \($0.via ?? "")" } == ["us.test.d → us.test.r via us.test.public"])
+    }
 }
