@@ -77,4 +77,21 @@ import Testing
         #expect(missing.kind == .missing)
         #expect(report.notCovered.contains("eu.ai-act.art92.3"))
     }
+
+    /// The shipped EAR definitions (`15 CFR 772.1, "foreign person"`, `"technology"`) are found in a
+    /// 772.1 laid out as the eCFR publishes it: run-in terms closed by a period, in italics or quoted.
+    @Test func theShippedEARDefinitionsAreFoundInSection772Point1() throws {
+        let section = try Corpus.fixture("section-772.1.xml", """
+            <DIV8 N="772.1" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;15 CFR 772.1&quot;}">
+            <HEAD>§ 772.1 Definitions of terms as used in the Export Administration Regulations (EAR).</HEAD>
+            <P>The following are definitions of terms as used in the Export Administration Regulations (EAR).</P>
+            <P><I>Foreign person.</I> Any natural person who is not a lawful permanent resident of the United States.</P>
+            <P>“<I>Technology.</I>” (General Technology Note)—Information necessary for the “development,” “production,” “use” of an item.</P>
+            </DIV8>
+            """)
+        let report = try CitationChecker(officialFiles: [section]).check(Self.shipped.graph)
+        #expect(report.passed.contains("us.ear.772.1.foreign-person"))
+        #expect(report.passed.contains("us.ear.772.1.technology"))
+        #expect(!report.findings.contains { $0.provisionID.hasPrefix("us.ear.772.1") })
+    }
 }

@@ -123,6 +123,56 @@ import Testing
         #expect(imported.provision("1253.105 (Federal financial assistance)(2)")?.citation == "14 CFR 1253.105, “Federal financial assistance” (2)")
     }
 
+    /// 14 CFR 1203b.102 and 1274.103 define run-in terms closed by a period (`<E T="03">Arrest.</E>
+    /// An act, …`): each is a term with its own wording, not text of the term before it. The same
+    /// markup in an appendix is not a definition.
+    @Test func runInTermsOfADefinitionsSectionAreTerms() throws {
+        guard Corpus.available(Corpus.cfrAnnual) else { return }
+        let imported = try Corpus.collect([Corpus.cfrAnnual])
+        let first = try #require(imported.provision("1203b.102 (Accredited Course of Training)"))
+        #expect(first.wording == "Accredited Course of Training. A course of instruction offered by the NASA Protective Services Training Academy, or an equivalent course of instruction offered by another Federal agency. See § 1203b.103(a)(1).")
+        let arrest = try #require(imported.provision("1203b.102 (Arrest)"))
+        #expect(arrest.level == .definition)
+        #expect(arrest.citation == "14 CFR 1203b.102, “Arrest”")
+        #expect(arrest.wording.hasPrefix("Arrest. An act, resulting in the restriction of a person's movement"))
+        #expect(imported.provision("1274.103 (Commercial item)")?.wording == "Commercial item. The definition in FAR 2.101 is applicable.")
+        #expect(!imported.provisions.contains { $0.canonicalID.contains("Total Operating Costs") })
+    }
+
+    /// 15 CFR 772.1 as the eCFR lays it out (no title 15 file in the corpus: the shapes are from
+    /// its published text): run-in italic terms, a cross-reference definition, a quoted CCL term
+    /// with its category. A run-in italic phrase outside a definitions section stays text.
+    @Test func theEARsDefinitionsAreTerms() throws {
+        let file = try Corpus.fixture("ECFR-title15-772.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2025</AMDDATE>
+            <DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15—Commerce</HEAD>
+            <DIV5 N="772" NODE="15:2.1.3.4.1" TYPE="PART"><HEAD>PART 772—DEFINITIONS OF TERMS</HEAD>
+            <DIV8 N="§ 772.1" NODE="15:2.1.3.4.1.0.1.1" TYPE="SECTION">
+            <HEAD>§ 772.1   Definitions of terms as used in the Export Administration Regulations (EAR).</HEAD>
+            <P>The following are definitions of terms as used in the Export Administration Regulations (EAR).</P>
+            <P>“<I>Accuracy.</I>” (Cat 2 and 6)—“Accuracy” is usually measured in terms of inaccuracy.</P>
+            <P><I>Export.</I> See § 734.13 of the EAR.</P>
+            <P><I>Foreign person.</I> Any natural person who is not a lawful permanent resident of the United States.</P>
+            </DIV8>
+            <DIV8 N="§ 772.2" NODE="15:2.1.3.4.1.0.1.2" TYPE="SECTION">
+            <HEAD>§ 772.2   Scope.</HEAD>
+            <P>This part applies to the EAR.</P>
+            <P><I>Purpose.</I> It defines terms.</P>
+            </DIV8>
+            </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([file])
+        #expect(imported.provision("772.1 (Accuracy)")?.wording == "“Accuracy.” (Cat 2 and 6)—“Accuracy” is usually measured in terms of inaccuracy.")
+        #expect(imported.provision("772.1 (Export)")?.wording == "Export. See § 734.13 of the EAR.")
+        let person = try #require(imported.provision("772.1 (Foreign person)"))
+        #expect(person.citation == "15 CFR 772.1, “Foreign person”")
+        #expect(person.wording == "Foreign person. Any natural person who is not a lawful permanent resident of the United States.")
+        #expect(imported.provision("772.2")?.wording == "This part applies to the EAR. Purpose. It defines terms.")
+        #expect(imported.provisions.filter { $0.canonicalID.hasPrefix("772.2") }.count == 1)
+    }
+
     /// A term inside (a), then (b): (b) is the section's paragraph again, cited `426.207(b)`, not
     /// `426.207 (b)` as if it sat below the term.
     @Test func aParagraphAfterATermIsCitedAsTheSectionsOwn() throws {

@@ -45,6 +45,7 @@ struct CFRSectionReader {
         var items: [MarkerSequenceSolver.Item] = []
         var paragraphs: [Paragraph] = []
         var store = MarkedParagraph.Store(capacity: section.bytes.count)
+        let inDefinitions = header.heading.map(Self.isDefinitionsHeading) ?? false
         var index = -1
         // Nodes, pieces and records are read field by field: a copy of one would retain its strings.
         for child in section.children(of: 0) {
@@ -60,7 +61,7 @@ struct CFRSectionReader {
                 items.append(.elision)
                 paragraphs.append(Paragraph(marked: nil, index: index, firstLine: firstLine, lastLine: lastLine))
             case "P":
-                let marked = store.read(section, at: child)
+                let marked = store.read(section, at: child, inDefinitions: inDefinitions)
                 if marked.definedTerm != nil { items.append(.definition) }
                 for piece in marked.pieces { if let marker = store.pieces[piece].marker { items.append(.marker(marker)) } }
                 if marked.isElided { items.append(.elision) }
@@ -163,6 +164,14 @@ struct CFRSectionReader {
 
         let layout = CFRSectionLayout(header: header, span: span, records: records, pieces: pieces, text: text)
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
+    }
+
+    /// A section that defines terms: "Definitions.", "Definition.", "Definitions of terms as used
+    /// in the Export Administration Regulations (EAR).", "General definitions.". Not "Exceptions to
+    /// the definition of export", whose italic phrases may be run-in headings.
+    static func isDefinitionsHeading(_ heading: String) -> Bool {
+        let words = heading.lowercased().split { !$0.isLetter }
+        return words.first?.hasPrefix("definition") == true || words.last == "definitions"
     }
 
     /// The canonical path of a record (`(b)(1)`), from its segments up the parents.

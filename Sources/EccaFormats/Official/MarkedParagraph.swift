@@ -52,8 +52,10 @@ struct MarkedParagraph {
         }
 
         /// Reads the element at `index` of a section's subtree (a `P` or `FP`); markers are looked
-        /// for only when `markers` is true.
-        mutating func read(_ tree: XMLSubtree, at index: Int, markers lookForMarkers: Bool = true) -> MarkedParagraph {
+        /// for only when `markers` is true. In a definitions section (`inDefinitions`), a term may
+        /// also be run in with a period (`<I>Export.</I> See § 734.13.`).
+        mutating func read(_ tree: XMLSubtree, at index: Int, markers lookForMarkers: Bool = true,
+                           inDefinitions: Bool = false) -> MarkedParagraph {
             let start = bytes.count
             let firstPiece = pieces.count
             italic.removeAll(keepingCapacity: true)
@@ -105,7 +107,7 @@ struct MarkedParagraph {
             }
             if found.isEmpty {
                 pieces.append(Piece(marker: nil, text: start..<end))
-                definedTerm = MarkedParagraph.definedTerm(bytes, from: start, italic: italic)
+                definedTerm = MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: inDefinitions)
             }
             // "(a) * * *": nothing but stars after the markers.
             var isElided = false
@@ -144,14 +146,20 @@ struct MarkedParagraph {
     /// The term when an unnumbered paragraph opens with an italic term that the sentence goes on to
     /// define (`<I>Agency</I> means …`, `<E T="03">Person with a disability,</E> as further explained …`),
     /// or with a quoted term followed by "means" and the like.
-    static func definedTerm(_ bytes: [UInt8], from paragraphStart: Int, italic: [Range<Int>]) -> String? {
+    ///
+    /// In a definitions section (`inDefinitions`) a term may also be run in, closed by a period and
+    /// followed by its definition as a sentence of its own: `<I>Arrest.</I> An act, …` (14 CFR
+    /// 1203b.102), `<I>Export.</I> See § 734.13 of the EAR.` and `“Accuracy.” (Cat 2 and 6)—…`
+    /// (15 CFR 772.1). Elsewhere an italic phrase closed by a period is a run-in heading.
+    static func definedTerm(_ bytes: [UInt8], from paragraphStart: Int, italic: [Range<Int>], inDefinitions: Bool = false) -> String? {
         let start = skipSpace(bytes, paragraphStart)
         if let run = italic.first(where: { $0.lowerBound == start }), run.count < 160 {
             let raw = TextNormalizer.collapse(String(decoding: bytes[run], as: UTF8.self))
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
-            guard !term.isEmpty, !raw.hasSuffix(":"), !raw.hasSuffix("."), !notTerms.contains(term.lowercased()) else { return nil }
+            guard !term.isEmpty, !raw.hasSuffix(":"), !notTerms.contains(term.lowercased()) else { return nil }
             let after = skipSpace(bytes, run.upperBound)
             guard after < bytes.count else { return nil }
+            if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") { return inDefinitions ? term : nil }
             let next = bytes[after]
             // The sentence goes on in lower case ("means", "has", "as defined") or after a comma.
             guard (next >= 97 && next <= 122) || raw.hasSuffix(",") || next == UInt8(ascii: ",") else { return nil }
@@ -163,9 +171,12 @@ struct MarkedParagraph {
             while index + 2 < bytes.count, index - start < 200, !(bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9D) { index += 1 }
             guard index + 2 < bytes.count, bytes[index] == 0xE2 else { return nil }
             let after = index + 3
-            guard definingWords.contains(where: { bytes[after...].starts(with: $0) }) else { return nil }
-            let term = TextNormalizer.trim(TextNormalizer.collapse(String(decoding: bytes[(start + 3)..<index], as: UTF8.self)), also: ",.")
-            return term.isEmpty ? nil : term
+            let quoted = TextNormalizer.collapse(String(decoding: bytes[(start + 3)..<index], as: UTF8.self))
+            // “Accuracy.” (Cat 2 and 6)—…: run in, in a definitions section.
+            let runIn = inDefinitions && TextNormalizer.trim(quoted).hasSuffix(".")
+            guard runIn || definingWords.contains(where: { bytes[after...].starts(with: $0) }) else { return nil }
+            let term = TextNormalizer.trim(quoted, also: ",.")
+            return term.isEmpty || notTerms.contains(term.lowercased()) ? nil : term
         }
         return nil
     }
