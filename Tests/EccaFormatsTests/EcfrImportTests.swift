@@ -1,5 +1,5 @@
 import ClauseGraph
-import EccaFormats
+@testable import EccaFormats
 import Foundation
 import Testing
 
@@ -137,6 +137,17 @@ import Testing
         #expect(arrest.wording.hasPrefix("Arrest. An act, resulting in the restriction of a person's movement"))
         #expect(imported.provision("1274.103 (Commercial item)")?.wording == "Commercial item. The definition in FAR 2.101 is applicable.")
         #expect(!imported.provisions.contains { $0.canonicalID.contains("Total Operating Costs") })
+    }
+
+    /// Which headings make a definitions section, where a term may be run in with a period.
+    @Test func definitionsSectionsAreKnownByTheirHeading() {
+        for heading in ["Definitions", "Definitions.", "DEFINITIONS", "Definition", "Definitions of terms as used in the Export Administration Regulations (EAR)",
+                        "General definitions", "Terms and definitions.", "Scope and definitions"] {
+            #expect(CFRSectionReader.isDefinitionsHeading(heading), "\(heading)")
+        }
+        for heading in ["Scope", "Exceptions to the definition of export", "Redefinitions", "Use of definitions in this part", "", "—", "Définitions"] {
+            #expect(!CFRSectionReader.isDefinitionsHeading(heading), "\(heading)")
+        }
     }
 
     /// 15 CFR 772.1 as the eCFR lays it out (no title 15 file in the corpus: the shapes are from

@@ -169,9 +169,30 @@ struct CFRSectionReader {
     /// A section that defines terms: "Definitions.", "Definition.", "Definitions of terms as used
     /// in the Export Administration Regulations (EAR).", "General definitions.". Not "Exceptions to
     /// the definition of export", whose italic phrases may be run-in headings.
+    ///
+    /// Compared on the UTF-8 bytes, ignoring ASCII case: one heading per section of a large title,
+    /// where splitting it into words by character took 26,000 instructions a heading.
     static func isDefinitionsHeading(_ heading: String) -> Bool {
-        let words = heading.lowercased().split { !$0.isLetter }
-        return words.first?.hasPrefix("definition") == true || words.last == "definitions"
+        let bytes = heading.utf8
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80 }
+        /// Whether `word` (lower case) starts at `index`.
+        func word(_ word: StaticString, at index: String.UTF8View.Index) -> Bool {
+            var at = index
+            for letter in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
+                guard at != bytes.endIndex, bytes[at] | 0x20 == letter else { return false }
+                at = bytes.index(after: at)
+            }
+            return true
+        }
+        guard let first = bytes.firstIndex(where: isLetter) else { return false }
+        if word("definition", at: first) { return true }
+        // The last word: letters back from the last letter.
+        guard var end = bytes.lastIndex(where: isLetter) else { return false }
+        end = bytes.index(after: end)
+        let length = "definitions".utf8.count
+        guard bytes.distance(from: first, to: end) >= length else { return false }
+        let start = bytes.index(end, offsetBy: -length)
+        return word("definitions", at: start) && (start == first || !isLetter(bytes[bytes.index(before: start)]))
     }
 
     /// The canonical path of a record (`(b)(1)`), from its segments up the parents.
