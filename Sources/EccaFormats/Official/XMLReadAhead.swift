@@ -42,9 +42,9 @@ public final class XMLReadAhead: XMLEventSource {
     private let channel: BoundedChannel<Batch>
     private let batchSize: Int
     private var worker: WorkerThread?
-    /// The batch being handed out, and where in it.
+    /// The batch being handed out, its events newest first: `popLast` moves each out, where
+    /// reading them in place would copy each (a retain now, a release when the batch goes).
     private var current = Batch()
-    private var position = 0
 
     public init(_ reader: XMLSAXReader, batchSize: Int = 256, window: Int = 4) {
         producer = Producer(reader: reader)
@@ -67,16 +67,13 @@ public final class XMLReadAhead: XMLEventSource {
 
     public func next() throws(XMLReadError) -> XMLEvent? {
         while true {
-            if position < current.events.count {
-                position += 1
-                return current.events[position - 1]
-            }
+            if let event = current.events.popLast() { return event }
             if let failure = current.failure { throw failure }
             if current.isLast { return nil }
             if worker == nil { start() }
             // nil only if the channel was stopped, which only `deinit` does.
             current = channel.receive() ?? Batch(isLast: true)
-            position = 0
+            current.events.reverse()
         }
     }
 
