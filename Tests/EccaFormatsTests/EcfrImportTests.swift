@@ -164,6 +164,7 @@ import Testing
             <HEAD>§ 772.1   Definitions of terms as used in the Export Administration Regulations (EAR).</HEAD>
             <P>The following are definitions of terms as used in the Export Administration Regulations (EAR).</P>
             <P>“<I>Accuracy.</I>” (Cat 2 and 6)—“Accuracy” is usually measured in terms of inaccuracy.</P>
+            <P><I>“Adaptive control.”</I> (Cat 2)—A control system that adjusts the response from conditions detected during the operation.</P>
             <P><I>Export.</I> See § 734.13 of the EAR.</P>
             <P><I>Foreign person.</I> Any natural person who is not a lawful permanent resident of the United States.</P>
             </DIV8>
@@ -176,6 +177,7 @@ import Testing
             """)
         let imported = try Corpus.collect([file])
         #expect(imported.provision("772.1 (Accuracy)")?.wording == "“Accuracy.” (Cat 2 and 6)—“Accuracy” is usually measured in terms of inaccuracy.")
+        #expect(imported.provision("772.1 (Adaptive control)")?.citation == "15 CFR 772.1, “Adaptive control”")
         #expect(imported.provision("772.1 (Export)")?.wording == "Export. See § 734.13 of the EAR.")
         let person = try #require(imported.provision("772.1 (Foreign person)"))
         #expect(person.citation == "15 CFR 772.1, “Foreign person”")
