@@ -44,6 +44,19 @@ extension ClauseGraph {
         return found
     }
 
+    /// The named sets a condition tests `fact` against (`<in fact="recipient.location"
+    /// set="us.ai-diffusion.tier1"/>`), each with the provision whose rule, norm or exception
+    /// tests it, in the order of `conditionSites`.
+    public func setsTested(against fact: String) -> [(set: NamedSet, provisionID: String)] {
+        var found: [(set: NamedSet, provisionID: String)] = []
+        for site in conditionSites {
+            site.condition.visitAtoms { atom in
+                if case .member(fact, .set(let id), _) = atom, let set = sets[id] { found.append((set, site.provisionID)) }
+            }
+        }
+        return found
+    }
+
     /// The values `members` stands for: the listed ones, or the members of the named set.
     public func values(of members: Condition.Members) -> [String] {
         switch members {

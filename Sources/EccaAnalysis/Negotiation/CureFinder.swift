@@ -36,7 +36,18 @@ struct CureFinder {
         var date: LegalDate?
     }
 
-    static let preferredLocations = ["BE", "FR", "DE", "NL", "IE", "IT", "ES", "SE", "DK", "FI"]
+    /// Where to prefer a new recipient location, among equally cheap cures: an EU member state
+    /// (where the AI Office's evaluators work) that a set the law tests the recipient's location
+    /// against lists (Supp. No. 5 to Part 740, paragraph (a): License Exception AIA's
+    /// destinations), read from the graph in the set's order.
+    static func preferredLocations(in graph: ClauseGraph) -> [String] {
+        let eu = Set(graph.sets["eu.member-states"]?.members ?? [])
+        var preferred: [String] = []
+        for tested in graph.setsTested(against: "recipient.location") {
+            for member in tested.set.members where eu.contains(member) && !preferred.contains(member) { preferred.append(member) }
+        }
+        return preferred
+    }
 
     func correctionSets(_ prepared: ConflictEngine.PreparedSlot, request: DisclosureRequest, posture: Posture,
                         limit: Int) throws -> [CorrectionSet] {
@@ -132,8 +143,9 @@ struct CureFinder {
            sort.valueNames.contains("api-access") {
             try optimizer.assertSoft(context.eq(artifact, sort.value("api-access")), weight: 1, group: "cures")
         }
-        if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"] {
-            try optimizer.assertSoft(context.or(Self.preferredLocations.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
+        let preferred = Self.preferredLocations(in: engine.graph)
+        if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"], !preferred.isEmpty {
+            try optimizer.assertSoft(context.or(preferred.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
         }
 
         var found: [CorrectionSet] = []

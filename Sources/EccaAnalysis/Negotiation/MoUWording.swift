@@ -23,8 +23,16 @@ struct MoUWording {
             clauses.append("The Provider shall supply \(artifact) in place of \(item.artifact), to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689\(because).")
         }
         if let location = set.location {
-            let tier1 = graph.sets.values.first { $0.kind == .country && $0.members.count == 18 && $0.members.contains(location) }
-            let listed = tier1 != nil ? ", a destination listed in Supplement No. 5 to Part 740, paragraph (a), of the EAR" : ""
+            // The lists the relied-on provisions test the location against, by their own citation
+            // ("a destination listed in 15 CFR Part 740, Supp. No. 5, para. (a)").
+            let relied = Set(reliance.map(\.provision))
+            var lists: [String] = []
+            for tested in graph.setsTested(against: "recipient.location")
+            where relied.contains(tested.provisionID) && tested.set.members.contains(location) {
+                let list = tested.set.provisionID.flatMap { graph.provisions[$0]?.citation } ?? tested.set.title ?? tested.set.id
+                if !lists.contains(list) { lists.append(list) }
+            }
+            let listed = lists.isEmpty ? "" : ", a destination listed in " + lists.joined(separator: " and in ")
             clauses.append("Access shall be given only to evaluators located in \(location)\(listed)\(because).")
         }
         if set.nationalityUS {
