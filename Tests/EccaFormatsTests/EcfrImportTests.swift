@@ -167,6 +167,8 @@ import Testing
             <P><I>“Adaptive control.”</I> (Cat 2)—A control system that adjusts the response from conditions detected during the operation.</P>
             <P><I>Export.</I> See § 734.13 of the EAR.</P>
             <P><I>Foreign person.</I> Any natural person who is not a lawful permanent resident of the United States.</P>
+            <P><I>Technical Note.</I> A note on the term before it.</P>
+            <P><I>Example 2.</I> An example of it.</P>
             </DIV8>
             <DIV8 N="§ 772.2" NODE="15:2.1.3.4.1.0.1.2" TYPE="SECTION">
             <HEAD>§ 772.2   Scope.</HEAD>
@@ -181,7 +183,8 @@ import Testing
         #expect(imported.provision("772.1 (Export)")?.wording == "Export. See § 734.13 of the EAR.")
         let person = try #require(imported.provision("772.1 (Foreign person)"))
         #expect(person.citation == "15 CFR 772.1, “Foreign person”")
-        #expect(person.wording == "Foreign person. Any natural person who is not a lawful permanent resident of the United States.")
+        // Run-in notes and examples close with a period too, but are text of the term before them.
+        #expect(person.wording == "Foreign person. Any natural person who is not a lawful permanent resident of the United States. Technical Note. A note on the term before it. Example 2. An example of it.")
         #expect(imported.provision("772.2")?.wording == "This part applies to the EAR. Purpose. It defines terms.")
         #expect(imported.provisions.filter { $0.canonicalID.hasPrefix("772.2") }.count == 1)
     }

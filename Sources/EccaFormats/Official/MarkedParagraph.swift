@@ -142,6 +142,14 @@ struct MarkedParagraph {
     /// Italic openings that are not defined terms.
     private static let notTerms: Set<String> = ["note", "notes", "example", "examples", "authority", "source", "effective date",
                                                 "editorial note", "cross reference", "cross references"]
+    /// Openings of run-in notes and examples in a definitions section, which close with a period
+    /// as a run-in term does (`<I>Technical Note.</I>`, `<I>Example 2.</I>`, `<I>Note to paragraph (a).</I>`).
+    private static let notRunInTerms = ["note ", "notes ", "technical note", "example ", "examples "]
+
+    private static func isTerm(_ term: String, runIn: Bool) -> Bool {
+        let lowered = term.lowercased()
+        return !notTerms.contains(lowered) && !(runIn && notRunInTerms.contains { lowered.hasPrefix($0) })
+    }
 
     /// The term when an unnumbered paragraph opens with an italic term that the sentence goes on to
     /// define (`<I>Agency</I> means …`, `<E T="03">Person with a disability,</E> as further explained …`),
@@ -159,7 +167,7 @@ struct MarkedParagraph {
             guard !term.isEmpty, !raw.hasSuffix(":"), !notTerms.contains(term.lowercased()) else { return nil }
             let after = skipSpace(bytes, run.upperBound)
             guard after < bytes.count else { return nil }
-            if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") { return inDefinitions ? term : nil }
+            if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") { return inDefinitions && isTerm(term, runIn: true) ? term : nil }
             let next = bytes[after]
             // The sentence goes on in lower case ("means", "has", "as defined") or after a comma.
             guard (next >= 97 && next <= 122) || raw.hasSuffix(",") || next == UInt8(ascii: ",") else { return nil }
@@ -176,7 +184,7 @@ struct MarkedParagraph {
             let runIn = inDefinitions && TextNormalizer.trim(quoted).hasSuffix(".")
             guard runIn || definingWords.contains(where: { bytes[after...].starts(with: $0) }) else { return nil }
             let term = TextNormalizer.trim(quoted, also: ",.")
-            return term.isEmpty || notTerms.contains(term.lowercased()) ? nil : term
+            return term.isEmpty || !isTerm(term, runIn: runIn) ? nil : term
         }
         return nil
     }
