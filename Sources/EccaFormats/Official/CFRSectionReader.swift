@@ -25,7 +25,7 @@ struct CFRSectionReader {
 
     /// A child element that is wording: its text split at its markers (none for `STARS`), its
     /// position among the section's child elements, and its lines.
-    private struct Paragraph {
+    fileprivate struct Paragraph {
         var marked: MarkedParagraph?
         var index: Int
         var firstLine: Int
@@ -40,11 +40,39 @@ struct CFRSectionReader {
         read(section.subtree, file: section.span.file)
     }
 
+    /// Buffers a section reader needs only while it reads one section, kept from one section to
+    /// the next by a caller reading many: a large title has 30,000 sections, and fresh buffers
+    /// cost about 25 allocations a section as they grow.
+    struct Scratch {
+        fileprivate var items: [MarkerSequenceSolver.Item] = []
+        fileprivate var paragraphs: [Paragraph] = []
+        fileprivate var store = MarkedParagraph.Store()
+    }
+
     /// Reads the section at the root of `section`, a subtree read from `file`.
     func read(_ section: XMLSubtree, file: String) -> Output {
+        var scratch = Scratch()
+        return read(section, file: file, scratch: &scratch)
+    }
+
+    /// `read(_:file:)` with buffers that outlive the section.
+    func read(_ section: XMLSubtree, file: String, scratch: inout Scratch) -> Output {
+        // Moved out of `scratch` (so that each stays uniquely referenced) and back, emptied.
         var items: [MarkerSequenceSolver.Item] = []
         var paragraphs: [Paragraph] = []
-        var store = MarkedParagraph.Store(capacity: section.bytes.count)
+        var store = MarkedParagraph.Store()
+        swap(&items, &scratch.items)
+        swap(&paragraphs, &scratch.paragraphs)
+        swap(&store, &scratch.store)
+        defer {
+            items.removeAll(keepingCapacity: true)
+            paragraphs.removeAll(keepingCapacity: true)
+            store.removeAll(reservingCapacity: 0)
+            swap(&items, &scratch.items)
+            swap(&paragraphs, &scratch.paragraphs)
+            swap(&store, &scratch.store)
+        }
+        store.removeAll(reservingCapacity: section.bytes.count)
         let inDefinitions = header.heading.map(Self.isDefinitionsHeading) ?? false
         var index = -1
         // Nodes, pieces and records are read field by field: a copy of one would retain its strings.

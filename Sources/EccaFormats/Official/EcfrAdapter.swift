@@ -82,7 +82,8 @@ struct EcfrAdapter: OfficialAdapter {
         if root.name == "DIV8" || root.name == "DIV9" {
             try emitter.begin(instrument(context))
             let unit = try stream.captureSubtree(root)
-            if root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, into: emitter) }
+            var scratch = CFRSectionReader.Scratch()
+            if root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter) }
             else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
             return
         }
@@ -97,13 +98,14 @@ struct EcfrAdapter: OfficialAdapter {
     private func walkDivisions(_ stream: OfficialStream, context: inout Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         var stack: [String] = []
         var begun = false
+        var scratch = CFRSectionReader.Scratch()
         // Sections and appendices come whole from the parser's callbacks, without an event per node.
         stream.capturing = ["DIV8", "DIV9"]
         while let event = try stream.next() {
             switch event {
             case .subtree(let unit):
                 if !begun { try emitter.begin(instrument(context)); begun = true }
-                if unit.root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, into: emitter) }
+                if unit.root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter) }
                 else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
             case .start(let start):
                 switch start.name {
@@ -131,24 +133,25 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     /// `<DIV8 N="§ 2.2">` or `<DIV8 N="1.162-4">` with a `HEAD` of `§ 2.2   Heading.`.
-    private func emitSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+    private func emitSection(_ section: XMLSubtree, file: String, context: Context, scratch: inout CFRSectionReader.Scratch,
+                             into emitter: ImportEmitter) throws(OfficialImportError) {
         let n = section.attribute("N", of: 0) ?? ""
         let number = Self.sectionNumber(n)
         let head = section.child(named: "HEAD", of: 0).map { flattening.flatten(section, at: $0, file: file) } ?? ""
         let pointer = "DIV8[@N='\(n)']"
         try emitCFRSection(section, file: file, number: number, sourceID: n.isEmpty ? number : n,
-                           heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, into: emitter)
+                           heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, scratch: &scratch, into: emitter)
     }
 
     private func emitCFRSection(_ section: XMLSubtree, file: String, number: String, sourceID: String, heading: String?, pointer: String,
-                                context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+                                context: Context, scratch: inout CFRSectionReader.Scratch, into emitter: ImportEmitter) throws(OfficialImportError) {
         let url = context.variant == "cfr-annual" ? nil : context.title.map { "https://www.ecfr.gov/current/title-\($0)/section-\(number)" }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.header.notes = sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
         // the eCFR's paragraph anchor.
         reader.header.paragraphAnchors = url != nil
-        let output = reader.read(section, file: file)
+        let output = reader.read(section, file: file, scratch: &scratch)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
         try emitter.add(contentsOf: output.provisions)
@@ -199,11 +202,12 @@ struct EcfrAdapter: OfficialAdapter {
     private func readAnnual(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         var context = Context(variant: "cfr-annual", file: stream.file)
         var begun = false
+        var scratch = CFRSectionReader.Scratch()
         stream.capturing = ["SECTION"]
         while let event = try stream.next() {
             if case .subtree(let section) = event {
                 if !begun { try emitter.begin(instrument(context)); begun = true }
-                try emitAnnualSection(section, file: stream.file, context: context, into: emitter)
+                try emitAnnualSection(section, file: stream.file, context: context, scratch: &scratch, into: emitter)
                 continue
             }
             guard case .start(let start) = event else { continue }
@@ -238,13 +242,14 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.
-    private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+    private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, scratch: inout CFRSectionReader.Scratch,
+                                   into emitter: ImportEmitter) throws(OfficialImportError) {
         func field(_ name: String) -> String? {
             section.child(named: name, of: 0).map { flattening.flatten(section, at: $0, file: file) }
         }
         let sectno = field("SECTNO") ?? ""
         try emitCFRSection(section, file: file, number: Self.sectionNumber(sectno), sourceID: sectno, heading: field("SUBJECT").map { Self.trimPeriod($0) },
-                           pointer: "SECTION[SECTNO='\(sectno)']", context: context, into: emitter)
+                           pointer: "SECTION[SECTNO='\(sectno)']", context: context, scratch: &scratch, into: emitter)
     }
 
     // MARK: - Small parsers

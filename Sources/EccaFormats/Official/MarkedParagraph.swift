@@ -51,6 +51,13 @@ struct MarkedParagraph {
             self.bytes.reserveCapacity(bytes)
         }
 
+        /// Empties the store for the next section, keeping its buffers, with room for `bytes`.
+        mutating func removeAll(reservingCapacity bytes: Int) {
+            self.bytes.removeAll(keepingCapacity: true)
+            self.bytes.reserveCapacity(bytes)
+            pieces.removeAll(keepingCapacity: true)
+        }
+
         /// Reads the element at `index` of a section's subtree (a `P` or `FP`); markers are looked
         /// for only when `markers` is true. In a definitions section (`inDefinitions`), a term may
         /// also be run in with a period (`<I>Export.</I> See § 734.13.`).
