@@ -197,14 +197,35 @@ public struct MarkerSequenceSolver: Sendable {
         var best: Int
         var reading: Reading
         /// Every (predecessor, reading) pair that reaches this state.
-        var incoming: [(node: Int, reading: Reading, cost: Int)]
+        var incoming: Edges
+    }
+
+    /// A state's incoming edges: nearly always one or two, so those two are held inline and only
+    /// more go to an array (a search makes a state per reading per marker).
+    private struct Edges {
+        typealias Edge = (node: Int, reading: Reading, cost: Int)
+        private var first: Edge?
+        private var second: Edge?
+        private var more: [Edge] = []
+
+        init(_ edge: Edge? = nil) { first = edge }
+
+        mutating func append(_ edge: Edge) {
+            if first == nil { first = edge } else if second == nil { second = edge } else { more.append(edge) }
+        }
+
+        func forEach(_ body: (Edge) -> Void) {
+            if let first { body(first) }
+            if let second { body(second) }
+            more.forEach(body)
+        }
     }
 
     private static let beam = 256
 
     private func search(_ items: [Item], relaxed: Bool) -> Solution? {
         var layers: [[Node]] = []
-        var frontier: [Node] = [Node(stack: Stack(), score: 0, best: -1, reading: Reading(kind: .lower, depth: -1), incoming: [])]
+        var frontier: [Node] = [Node(stack: Stack(), score: 0, best: -1, reading: Reading(kind: .lower, depth: -1), incoming: Edges())]
         var elided = false
         for item in items {
             if case .definition = item {
@@ -237,7 +258,7 @@ public struct MarkerSequenceSolver: Sendable {
                         }
                     } else {
                         index?[step.stack] = next.count
-                        next.append(Node(stack: step.stack, score: score, best: position, reading: reading, incoming: [(position, reading, step.cost)]))
+                        next.append(Node(stack: step.stack, score: score, best: position, reading: reading, incoming: Edges((position, reading, step.cost))))
                         if index == nil, next.count >= 16 {
                             index = Dictionary(uniqueKeysWithValues: next.indices.map { (next[$0].stack, $0) })
                         }
@@ -285,7 +306,7 @@ public struct MarkerSequenceSolver: Sendable {
         var through: [[(reading: Reading, total: Int)]] = Array(repeating: [], count: layers.count - 1)
         for layer in stride(from: layers.count - 1, to: 0, by: -1) {
             for (index, node) in layers[layer].enumerated() where toGo[layer][index] < Int.max / 4 {
-                for (predecessor, reading, cost) in node.incoming {
+                node.incoming.forEach { (predecessor, reading, cost) in
                     let rest = cost + toGo[layer][index]
                     toGo[layer - 1][predecessor] = min(toGo[layer - 1][predecessor], rest)
                     let total = layers[layer - 1][predecessor].score + rest
