@@ -22,6 +22,14 @@ public final class RulesXMLWriter: ImportSink {
     @exclusivity(unchecked) private var output = XMLOutput(capacity: 1 << 21)
     /// A section's wording, escaped once (`write(_:instrumentID:)`).
     @exclusivity(unchecked) private var escapedWording = XMLOutput()
+    /// A section's bytes and where its escaped pieces start and end (`write(_:instrumentID:)`),
+    /// kept from one section to the next: fresh, they cost several allocations a section.
+    @exclusivity(unchecked) private var sectionScratch = SectionScratch()
+    private struct SectionScratch {
+        var bytes: [UInt8] = []
+        var escapedStart: [Int] = []
+        var escapedEnd: [Int] = []
+    }
     private var pending: ImportedInstrument?
     /// The file the open instrument was read from: provisions name their file only when it differs.
     private var currentFile: String?
@@ -215,9 +223,36 @@ public final class RulesXMLWriter: ImportSink {
         let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
         // Distinct record ids are the section's id and their addresses: no string, no set.
         let idsAreDistinct = Self.idsAreDistinct(section, addresses)
+        // Moved out of the writer (so that each stays uniquely referenced) and back, emptied.
+        var scratch = SectionScratch()
+        swap(&scratch, &sectionScratch)
+        defer {
+            scratch.bytes.removeAll(keepingCapacity: true)
+            scratch.escapedStart.removeAll(keepingCapacity: true)
+            scratch.escapedEnd.removeAll(keepingCapacity: true)
+            swap(&scratch, &sectionScratch)
+        }
+
+        escapedWording.removeAll()
+        scratch.escapedStart.append(contentsOf: repeatElement(0, count: section.pieces.count))
+        scratch.escapedEnd.append(contentsOf: repeatElement(0, count: section.pieces.count))
+        section.text.withUnsafeBufferPointer { text in
+            var done = 0
+            for (index, piece) in section.pieces.enumerated() {
+                escapedWording.append(escaped: UnsafeBufferPointer(rebasing: text[done..<piece.start]), attribute: false)
+                scratch.escapedStart[index] = escapedWording.count
+                escapedWording.append(escaped: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]), attribute: false)
+                scratch.escapedEnd[index] = escapedWording.count
+                done = piece.end
+            }
+        }
+
         // One buffer: the records' addresses (their ranges stay valid), then the section's fields,
         // then its escaped wording.
-        var bytes = addresses.bytes
+        var bytes = scratch.bytes
+        scratch.bytes = []
+        defer { scratch.bytes = bytes }
+        bytes.append(contentsOf: addresses.bytes)
         func add(_ text: String) -> Range<Int> {
             let start = bytes.count
             bytes.append(contentsOf: text.utf8)
@@ -239,19 +274,6 @@ public final class RulesXMLWriter: ImportSink {
             [url ?? 0..<0, anchor, number].allSatisfy { XMLOutput.needsNoURIEncoding(UnsafeBufferPointer(rebasing: all[$0])) }
         } ? 3 : 0
 
-        escapedWording.removeAll()
-        var escapedStart = [Int](repeating: 0, count: section.pieces.count)
-        var escapedEnd = [Int](repeating: 0, count: section.pieces.count)
-        section.text.withUnsafeBufferPointer { text in
-            var done = 0
-            for (index, piece) in section.pieces.enumerated() {
-                escapedWording.append(escaped: UnsafeBufferPointer(rebasing: text[done..<piece.start]), attribute: false)
-                escapedStart[index] = escapedWording.count
-                escapedWording.append(escaped: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]), attribute: false)
-                escapedEnd[index] = escapedWording.count
-                done = piece.end
-            }
-        }
         let wordingStart = bytes.count
         bytes.append(contentsOf: escapedWording.bytes)
 
@@ -259,7 +281,7 @@ public final class RulesXMLWriter: ImportSink {
             func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
             func wording(_ pieces: Range<Int>) -> ByteRuns? {
                 section.wordingPieces(pieces).map {
-                    ByteRuns(run((wordingStart + escapedStart[$0.first])..<(wordingStart + escapedEnd[$0.last])), escaping: .escapedForCharacterData)
+                    ByteRuns(run((wordingStart + scratch.escapedStart[$0.first])..<(wordingStart + scratch.escapedEnd[$0.last])), escaping: .escapedForCharacterData)
                 }
             }
             Self.writeProvisionElement(id: sectionID, citation: ByteRuns(run(citation), escaping: fields), evidence: header.evidence,
