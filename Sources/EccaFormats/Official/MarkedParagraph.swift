@@ -39,6 +39,8 @@ struct MarkedParagraph {
         /// Scratch space for one paragraph: its italic runs and its markers.
         private var italic: [Range<Int>] = []
         private var found: [Found] = []
+        /// Scratch space for a heading's collapsed bytes.
+        private var headingBytes: [UInt8] = []
 
         /// A marker and where it starts.
         private struct Found {
@@ -94,7 +96,7 @@ struct MarkedParagraph {
                 while let more = italic.first(where: { $0.lowerBound > headingEnd && $0.lowerBound == MarkedParagraph.skipSpace(bytes, headingEnd) }) {
                     headingEnd = more.upperBound
                 }
-                let heading = MarkedParagraph.heading(bytes[afterChain..<headingEnd])
+                let heading = MarkedParagraph.heading(bytes[afterChain..<headingEnd], scratch: &headingBytes)
                 if !heading.isEmpty { found[found.count - 1].marker.heading = heading }
                 // A marker after the heading (and an optional dash) opens a child in the same paragraph.
                 var next = MarkedParagraph.skipSpace(bytes, headingEnd)
@@ -135,12 +137,11 @@ struct MarkedParagraph {
 
     /// A paragraph heading from its italic run: whitespace collapsed, then spaces and `. : - — –`
     /// trimmed at both ends (one string made from the bytes; a large title has a hundred
-    /// thousand headings).
-    static func heading(_ run: ArraySlice<UInt8>) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(run.count)
-        TextNormalizer.appendCollapsed(run, to: &text)
-        return TextNormalizer.trim(String(decoding: text, as: UTF8.self), also: ".:—–-")
+    /// thousand headings). `scratch` holds the collapsed bytes: the store's, reused.
+    static func heading(_ run: ArraySlice<UInt8>, scratch: inout [UInt8]) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        TextNormalizer.appendCollapsed(run, to: &scratch)
+        return TextNormalizer.trim(String(decoding: scratch, as: UTF8.self), also: ".:—–-")
     }
 
     /// Words that follow a quoted term in a definition (`“Agency” means …`).
