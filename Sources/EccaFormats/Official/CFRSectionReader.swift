@@ -47,6 +47,8 @@ struct CFRSectionReader {
         fileprivate var items: [MarkerSequenceSolver.Item] = []
         fileprivate var paragraphs: [Paragraph] = []
         fileprivate var store = MarkedParagraph.Store()
+        /// The records open while the section is walked, innermost last.
+        fileprivate var open: [Int] = []
     }
 
     /// Reads the section at the root of `section`, a subtree read from `file`.
@@ -61,16 +63,20 @@ struct CFRSectionReader {
         var items: [MarkerSequenceSolver.Item] = []
         var paragraphs: [Paragraph] = []
         var store = MarkedParagraph.Store()
+        var open: [Int] = []
         swap(&items, &scratch.items)
         swap(&paragraphs, &scratch.paragraphs)
         swap(&store, &scratch.store)
+        swap(&open, &scratch.open)
         defer {
             items.removeAll(keepingCapacity: true)
             paragraphs.removeAll(keepingCapacity: true)
             store.removeAll(reservingCapacity: 0)
+            open.removeAll(keepingCapacity: true)
             swap(&items, &scratch.items)
             swap(&paragraphs, &scratch.paragraphs)
             swap(&store, &scratch.store)
+            swap(&open, &scratch.open)
         }
         store.removeAll(reservingCapacity: section.bytes.count)
         let inDefinitions = header.heading.map(Self.isDefinitionsHeading) ?? false
@@ -115,7 +121,6 @@ struct CFRSectionReader {
         /// the previous one's element with no space between (`(2)` then `(i) Is published …`).
         var text: [UInt8] = []
         text.reserveCapacity(section.bytes.count)
-        var open: [Int] = []
         var markerIndex = 0
         var definitionIndex = 0
         var ambiguityByMarker: [Int: MarkerSequenceSolver.Ambiguity] = [:]

@@ -270,7 +270,7 @@ struct EcfrAdapter: OfficialAdapter {
 
     /// `§ 2.2   Administrative Committee of the Federal Register.` → `Administrative Committee of the Federal Register`.
     static func heading(fromHead head: String, number: String) -> String? {
-        if let bytes = SectionBytes(head), SectionBytes(number) != nil {
+        if SectionBytes.isSimple(number), let bytes = SectionBytes(head) {
             var range = bytes.all
             if bytes.startsWithSection(range) {
                 bytes.dropLeading(from: &range, section: true)
@@ -307,24 +307,36 @@ struct EcfrAdapter: OfficialAdapter {
 
         init?(_ text: String) {
             let bytes = Array(text.utf8)
+            guard bytes.withUnsafeBufferPointer(Self.isSimple) else { return nil }
+            self.bytes = bytes
+        }
+
+        /// Whether `text` qualifies, without keeping its bytes.
+        static func isSimple(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { isSimple($0) }
+        }
+
+        private static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if byte == 0x0D { return nil }  // CR LF would be one character
+                    if byte == 0x0D { return false }  // CR LF would be one character
                     index += 1
                 } else if byte >= 0xC2, byte < 0xCC, index + 1 < bytes.count {
                     // U+0080…U+02FF: no combining marks; U+0085 and U+00A0 are whitespace.
-                    if byte == 0xC2, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 { return nil }
+                    if byte == 0xC2, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 { return false }
                     index += 2
                 } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                          [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D].contains(bytes[index + 2]) {
+                          bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 || bytes[index + 2] == 0x98
+                            || bytes[index + 2] == 0x99 || bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D {
                     index += 3  // – — ‘ ’ “ ”
                 } else {
-                    return nil
+                    return false
                 }
             }
-            self.bytes = bytes
+            return true
         }
 
         var all: Range<Int> { 0..<bytes.count }

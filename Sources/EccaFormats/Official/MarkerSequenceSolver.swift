@@ -52,20 +52,20 @@ public struct MarkerSequenceSolver: Sendable {
 
     /// Solves one section's sequence.
     public func solve(_ items: [Item]) -> Solution {
-        let markers = items.compactMap { item -> ParagraphMarker? in
-            if case .marker(let marker) = item { return marker }
-            return nil
-        }
+        // Counted, not collected: a section's markers are only needed again when nothing fits.
+        var markerCount = 0
+        for item in items { if case .marker = item { markerCount += 1 } }
         var solution: Solution
-        if markers.isEmpty {
+        if markerCount == 0 {
             solution = Solution(readings: [], ambiguities: [], fitted: true)
-        } else if let fast = greedy(items, count: markers.count) {
+        } else if let fast = greedy(items, count: markerCount) {
             solution = fast
         } else if let found = search(items, relaxed: false) ?? search(items, relaxed: true) {
             solution = found
         } else {
             // Nothing fits: take each marker's first kind at its conventional depth.
-            let readings = markers.map { marker -> Reading in
+            let readings = items.compactMap { item -> Reading? in
+                guard case .marker(let marker) = item else { return nil }
                 let kind = marker.candidates.first ?? .lower
                 return Reading(kind: kind, depth: kind.depth)
             }
