@@ -82,7 +82,8 @@ struct CFRSectionLayout: Sendable {
 
     /// How many provisions there are at each level: the section, and the CFR depths and
     /// definitions of the records that are not elided (the summary counts these per section).
-    var levelCounts: [(level: ProvisionLevel, count: Int)] {
+    /// Handed to `body` level by level, levels without provisions left out: no array per section.
+    func forEachLevelCount(_ body: (ProvisionLevel, Int) -> Void) {
         var depths = (0, 0, 0, 0, 0, 0)
         var definitions = 0
         // By index: a copy of a record would retain its strings.
@@ -101,8 +102,14 @@ struct CFRSectionLayout: Sendable {
             default: depths.5 += 1
             }
         }
-        return [(.section, 1), (.paragraph, depths.0), (.level2, depths.1), (.level3, depths.2), (.level4, depths.3),
-                (.level5, depths.4), (.level6, depths.5), (.definition, definitions)].filter { $0.count > 0 }
+        body(.section, 1)
+        if depths.0 > 0 { body(.paragraph, depths.0) }
+        if depths.1 > 0 { body(.level2, depths.1) }
+        if depths.2 > 0 { body(.level3, depths.2) }
+        if depths.3 > 0 { body(.level4, depths.3) }
+        if depths.4 > 0 { body(.level5, depths.4) }
+        if depths.5 > 0 { body(.level6, depths.5) }
+        if definitions > 0 { body(.definition, definitions) }
     }
 
     /// The section and its records that are not elided.
@@ -124,24 +131,26 @@ struct CFRSectionLayout: Sendable {
     /// parent's runs and the record's own segment, so no string is made per provision.
     struct Addresses {
         var bytes: [UInt8] = []
-        /// `(b)(1)`: appended to the number for the canonical id, to the source id for the source id.
-        var canonical: [Range<Int>] = []
-        /// `(b)(1)` or `(a), “Agency”`: appended to `15 CFR 734.13` for the citation.
-        var citation: [Range<Int>] = []
-        /// `.b.1`: the record's rules-XML id segments (`Segment.id`).
-        var id: [Range<Int>] = []
-        /// `/*[3]`: appended to the section's pointer for the record's element.
-        var element: [Range<Int>] = []
+        /// Each record's runs, in one array (one allocation a section, not four).
+        var entries: [Entry] = []
+
+        struct Entry {
+            /// `(b)(1)`: appended to the number for the canonical id, to the source id for the source id.
+            var canonical: Range<Int>
+            /// `(b)(1)` or `(a), “Agency”`: appended to `15 CFR 734.13` for the citation.
+            var citation: Range<Int>
+            /// `.b.1`: the record's rules-XML id segments (`Segment.id`).
+            var id: Range<Int>
+            /// `/*[3]`: appended to the section's pointer for the record's element.
+            var element: Range<Int>
+        }
 
         subscript(range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
     }
 
     func addresses() -> Addresses {
         var addresses = Addresses()
-        addresses.canonical.reserveCapacity(records.count)
-        addresses.citation.reserveCapacity(records.count)
-        addresses.id.reserveCapacity(records.count)
-        addresses.element.reserveCapacity(records.count)
+        addresses.entries.reserveCapacity(records.count)
         // Where each address goes: its parent's length plus its own segment's. The bytes are then
         // written once into a buffer of exactly that size, each address copying its parent's.
         // Records are read in place, by index: a copy of one would retain each of its strings.
@@ -151,11 +160,12 @@ struct CFRSectionLayout: Sendable {
             return total..<(total + length)
         }
         for index in records.indices {
-            let parent = records[index].parent
-            addresses.canonical.append(place((parent.map { addresses.canonical[$0].count } ?? 0) + records[index].segment.canonical.utf8.count))
-            addresses.citation.append(place((parent.map { addresses.citation[$0].count } ?? 0) + records[index].segment.citation.utf8.count))
-            addresses.id.append(place((parent.map { addresses.id[$0].count } ?? 0) + 1 + records[index].segment.id.utf8.count))
-            addresses.element.append(place(4 + Self.decimalDigits(records[index].elementIndex + 1)))
+            let parent = records[index].parent.map { addresses.entries[$0] }
+            addresses.entries.append(Addresses.Entry(
+                canonical: place((parent?.canonical.count ?? 0) + records[index].segment.canonical.utf8.count),
+                citation: place((parent?.citation.count ?? 0) + records[index].segment.citation.utf8.count),
+                id: place((parent?.id.count ?? 0) + 1 + records[index].segment.id.utf8.count),
+                element: place(4 + Self.decimalDigits(records[index].elementIndex + 1))))
         }
         // A section without records has no addresses: `Array(unsafeUninitializedCapacity: 0)` would
         // write its count into the empty-array singleton all threads share (ThreadSanitizer says so).
@@ -177,13 +187,13 @@ struct CFRSectionLayout: Sendable {
             }
             for index in records.indices {
                 let parent = records[index].parent
-                write(addresses.canonical[index], parent: parent.map { addresses.canonical[$0] }) { copy(records[index].segment.canonical, to: $0) }
-                write(addresses.citation[index], parent: parent.map { addresses.citation[$0] }) { copy(records[index].segment.citation, to: $0) }
-                write(addresses.id[index], parent: parent.map { addresses.id[$0] }) {
+                write(addresses.entries[index].canonical, parent: parent.map { addresses.entries[$0].canonical }) { copy(records[index].segment.canonical, to: $0) }
+                write(addresses.entries[index].citation, parent: parent.map { addresses.entries[$0].citation }) { copy(records[index].segment.citation, to: $0) }
+                write(addresses.entries[index].id, parent: parent.map { addresses.entries[$0].id }) {
                     $0.initialize(to: UInt8(ascii: "."))
                     copy(records[index].segment.id, to: $0 + 1)
                 }
-                let element = addresses.element[index]
+                let element = addresses.entries[index].element
                 write(element, parent: nil) { at in
                     at.initialize(to: UInt8(ascii: "/"))
                     (at + 1).initialize(to: UInt8(ascii: "*"))
@@ -232,15 +242,15 @@ struct CFRSectionLayout: Sendable {
         idPaths.reserveCapacity(records.count)
         for record in records { idPaths.append((record.parent.map { idPaths[$0] } ?? [number]) + [record.segment.id]) }
         for (index, record) in records.enumerated() where !record.elided {
-            let path = string(addresses.canonical[index])
+            let path = string(addresses.entries[index].canonical)
             let canonicalID = number + path
             provisions.append(ImportedProvision(
                 canonicalID: canonicalID, sourceID: header.sourceID + path, idPath: idPaths[index],
-                level: record.provisionLevel, parentID: number + (record.parent.map { string(addresses.canonical[$0]) } ?? ""),
-                citation: citationTitle + number + string(addresses.citation[index]),
+                level: record.provisionLevel, parentID: number + (record.parent.map { string(addresses.entries[$0].canonical) } ?? ""),
+                citation: citationTitle + number + string(addresses.entries[index].citation),
                 heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
                 span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
-                                 pointer: header.pointer + string(addresses.element[index])),
+                                 pointer: header.pointer + string(addresses.entries[index].element)),
                 evidence: header.evidence, sourceURL: header.url.map { header.paragraphAnchors ? $0 + "#p-" + canonicalID : $0 }, notes: record.notes))
         }
         return provisions

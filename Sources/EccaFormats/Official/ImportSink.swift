@@ -79,7 +79,8 @@ public final class ImportEmitter {
     /// Counts the batch's provisions by level and hands it on unbuilt.
     public func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
         try sink.add(contentsOf: batch)
-        for (level, count) in batch.levelCounts { summary.instruments[summary.instruments.count - 1].count(level, by: count) }
+        let last = summary.instruments.count - 1
+        batch.forEachLevelCount { level, count in summary.instruments[last].count(level, by: count) }
     }
 
     public func end() throws(OfficialImportError) {

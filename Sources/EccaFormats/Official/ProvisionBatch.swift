@@ -12,7 +12,7 @@ public struct ProvisionBatch: Sendable {
 
     /// How many provisions the batch holds at each level (levels it has none of are left out):
     /// the summary counts them without building them.
-    public var levelCounts: [(level: ProvisionLevel, count: Int)] { section.levelCounts }
+    public func forEachLevelCount(_ body: (ProvisionLevel, Int) -> Void) { section.forEachLevelCount(body) }
 
     /// How many provisions the batch holds.
     public var count: Int { section.provisionCount }

@@ -291,25 +291,25 @@ public final class RulesXMLWriter: ImportSink {
                                        dates: [], notes: header.notes, currentFile: currentFile, into: &output)
             // Records are read in place, by index: a copy of one would retain each of its strings.
             func writeRecord(_ index: Int, id: some WritableText) {
-                let path = run(addresses.canonical[index])
+                let path = run(addresses.entries[index].canonical)
                 let recordURL = url.map {
                     header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path, escaping: fields, plainURIRuns: plainURLRuns)
                         : ByteRuns(run($0), escaping: fields, plainURIRuns: plainURLRuns)
                 }
-                Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.citation[index]), escaping: fields), evidence: header.evidence,
+                Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.entries[index].citation), escaping: fields), evidence: header.evidence,
                                            sourceID: ByteRuns(run(sourceID), path, escaping: fields), eid: ByteRuns(run(number), path, escaping: fields), wordingKind: .verbatim,
                                            heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece) ?? ByteRuns(),
                                            url: recordURL,
                                            span: SourceSpan(file: section.span.file, firstLine: section.records[index].firstLine, lastLine: section.records[index].lastLine),
-                                           pointer: ByteRuns(run(pointer), run(addresses.element[index]), escaping: fields),
-                                           parent: ByteRuns(run(number), section.records[index].parent.map { run(addresses.canonical[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0), escaping: fields),
+                                           pointer: ByteRuns(run(pointer), run(addresses.entries[index].element), escaping: fields),
+                                           parent: ByteRuns(run(number), section.records[index].parent.map { run(addresses.entries[$0].canonical) } ?? UnsafeBufferPointer(start: nil, count: 0), escaping: fields),
                                            dates: [], notes: section.records[index].notes, currentFile: currentFile, into: &output)
             }
             for index in section.records.indices where !section.records[index].elided {
                 if idsAreDistinct {
-                    writeRecord(index, id: ByteRuns(run(idHead), run(addresses.id[index]), escaping: fields))
+                    writeRecord(index, id: ByteRuns(run(idHead), run(addresses.entries[index].id), escaping: fields))
                 } else {
-                    writeRecord(index, id: mintID(unit: unit, rest: ByteRuns(run(addresses.id[index]), escaping: fields), startsUnit: false, instrumentID: instrumentID))
+                    writeRecord(index, id: mintID(unit: unit, rest: ByteRuns(run(addresses.entries[index].id), escaping: fields), startsUnit: false, instrumentID: instrumentID))
                 }
             }
         }
@@ -324,7 +324,7 @@ public final class RulesXMLWriter: ImportSink {
             var keyed: [(hash: UInt64, range: Range<Int>)] = []
             keyed.reserveCapacity(section.records.count)
             for index in section.records.indices where !section.records[index].elided {
-                let range = addresses.id[index]
+                let range = addresses.entries[index].id
                 var hash: UInt64 = 0xCBF2_9CE4_8422_2325
                 for byte in UnsafeBufferPointer(rebasing: bytes[range]) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
                 keyed.append((hash, range))
@@ -431,7 +431,7 @@ public final class RulesXMLWriter: ImportSink {
             // A provision continues the section written last: its ids join the set first.
             unlistedIDs = nil
             for index in unlisted.section.records.indices where !unlisted.section.records[index].elided {
-                idsInUnit.insert(unlisted.head + String(decoding: unlisted.addresses[unlisted.addresses.id[index]], as: UTF8.self))
+                idsInUnit.insert(unlisted.head + String(decoding: unlisted.addresses[unlisted.addresses.entries[index].id], as: UTF8.self))
             }
         }
         if instrumentSegment.source != instrumentID { instrumentSegment = (instrumentID, CanonicalIDs.idSegment(instrumentID)) }
