@@ -253,12 +253,10 @@ private final class Parser {
                 flushText()
                 openStart = false
             }
-            var captured: [XMLSubtree.Attribute] = []
+            subtree.start(name: name, namespace: uri.map { String(cString: $0) }, attributes: [], line: line)
             if attributeCount > 0, let attributes {
-                captured.reserveCapacity(attributeCount)
-                Self.forEachAttribute(attributes, count: attributeCount) { captured.append(XMLSubtree.Attribute(name: $0, value: $1)) }
+                Self.forEachAttribute(attributes, count: attributeCount) { subtree.attribute(XMLSubtree.Attribute(name: $0, value: $1)) }
             }
-            subtree.start(name: name, namespace: uri.map { String(cString: $0) }, attributes: captured, line: line)
             subtreeDepth += 1
             subtreeTextLength = 0
             return

@@ -123,6 +123,14 @@ public struct XMLSubtree: Sendable, Equatable {
         return nodes.count - 1
     }
 
+    /// Adds an attribute to the element appended last (before anything else is appended).
+    mutating func appendAttribute(_ attribute: Attribute, toLast index: Int) {
+        precondition(index == nodes.count - 1 && nodes[index].attributeRange.upperBound == attributes.count,
+                     "attributes go to the element appended last")
+        attributes.append(attribute)
+        nodes[index].attributeRange = nodes[index].attributeRange.lowerBound..<attributes.count
+    }
+
     /// Appends text to the open element; with `merge`, to the text node appended last (libxml2
     /// hands over character data in pieces).
     mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, merge: Bool, line: Int) {
@@ -167,6 +175,13 @@ public struct XMLSubtreeBuilder: Sendable {
     public mutating func start(name: String, namespace: String?, attributes: [XMLSubtree.Attribute], line: Int) {
         open.append(tree.appendElement(name: name, namespace: namespace, attributes: attributes, line: line))
         inText = false
+    }
+
+    /// Adds an attribute to the element just started (libxml2's callbacks hand them over one by
+    /// one: no array per element).
+    public mutating func attribute(_ attribute: XMLSubtree.Attribute) {
+        guard let last = open.last else { return }
+        tree.appendAttribute(attribute, toLast: last)
     }
 
     public mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
