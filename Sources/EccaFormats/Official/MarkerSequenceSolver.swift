@@ -224,58 +224,71 @@ public struct MarkerSequenceSolver: Sendable {
     private static let beam = 256
 
     private func search(_ items: [Item], relaxed: Bool) -> Solution? {
-        var layers: [[Node]] = []
-        var frontier: [Node] = [Node(stack: Stack(), score: 0, best: -1, reading: Reading(kind: .lower, depth: -1), incoming: Edges())]
+        // Every state of every layer in one array: a layer (the states after a marker) is a run of
+        // it from `layerStarts`, and a state's predecessors are positions in the layer before.
+        // One array for the search rather than several per marker.
+        var nodes: [Node] = [Node(stack: Stack(), score: 0, best: -1, reading: Reading(kind: .lower, depth: -1), incoming: Edges())]
+        nodes.reserveCapacity(4 * items.count + 1)
+        var layerStarts: [Int] = [0]
         var elided = false
         for item in items {
+            let frontier = layerStarts[layerStarts.count - 1]..<nodes.count
             if case .definition = item {
-                for index in frontier.indices { frontier[index].stack = Self.enterScope(frontier[index].stack) }
+                for index in frontier { nodes[index].stack = Self.enterScope(nodes[index].stack) }
                 continue
             }
             guard case .marker(let marker) = item else {
                 elided = true
                 continue
             }
-            var next: [Node] = []
+            let nextStart = nodes.count
             // States are found by a scan while there are few (nearly always), by a table after.
             var index: [Stack: Int]?
             func existing(_ stack: Stack) -> Int? {
                 if let index { return index[stack] }
-                return next.firstIndex { $0.stack == stack }
+                var at = nextStart
+                while at < nodes.count {
+                    if nodes[at].stack == stack { return at }
+                    at += 1
+                }
+                return nil
             }
             let kinds = relaxed ? marker.relaxedCandidates : marker.candidates
-            for (position, node) in frontier.enumerated() {
+            for absolute in frontier {
+                let position = absolute - frontier.lowerBound
+                let stack = nodes[absolute].stack
+                let nodeScore = nodes[absolute].score
                 for kind in kinds {
-                    guard let step = Self.step(node.stack, kind: kind, marker: marker, elided: elided, strictOnly: false) else { continue }
+                    guard let step = Self.step(stack, kind: kind, marker: marker, elided: elided, strictOnly: false) else { continue }
                     let reading = Reading(kind: kind, depth: step.depth)
-                    let score = node.score + step.cost
+                    let score = nodeScore + step.cost
                     if let existing = existing(step.stack) {
-                        next[existing].incoming.append((position, reading, step.cost))
-                        if score < next[existing].score {
-                            next[existing].score = score
-                            next[existing].best = position
-                            next[existing].reading = reading
+                        nodes[existing].incoming.append((position, reading, step.cost))
+                        if score < nodes[existing].score {
+                            nodes[existing].score = score
+                            nodes[existing].best = position
+                            nodes[existing].reading = reading
                         }
                     } else {
-                        index?[step.stack] = next.count
-                        next.append(Node(stack: step.stack, score: score, best: position, reading: reading, incoming: Edges((position, reading, step.cost))))
-                        if index == nil, next.count >= 16 {
-                            index = Dictionary(uniqueKeysWithValues: next.indices.map { (next[$0].stack, $0) })
+                        index?[step.stack] = nodes.count
+                        nodes.append(Node(stack: step.stack, score: score, best: position, reading: reading, incoming: Edges((position, reading, step.cost))))
+                        if index == nil, nodes.count - nextStart >= 16 {
+                            index = Dictionary(uniqueKeysWithValues: (nextStart..<nodes.count).map { (nodes[$0].stack, $0) })
                         }
                     }
                 }
             }
-            if next.isEmpty { return nil }
-            if next.count > Self.beam {
-                // Keep the cheapest states; predecessors keep their indices in the previous layer.
-                next.sort { $0.score < $1.score }
-                next.removeLast(next.count - Self.beam)
+            if nodes.count == nextStart { return nil }
+            if nodes.count - nextStart > Self.beam {
+                // Keep the cheapest states; predecessors keep their positions in the previous layer.
+                nodes[nextStart...].sort { $0.score < $1.score }
+                nodes.removeLast(nodes.count - nextStart - Self.beam)
             }
-            layers.append(frontier)
-            frontier = next
+            layerStarts.append(nextStart)
             elided = false
         }
-        layers.append(frontier)
+        let layerCount = layerStarts.count
+        func layer(_ number: Int) -> Range<Int> { layerStarts[number]..<(number + 1 < layerCount ? layerStarts[number + 1] : nodes.count) }
 
         // Close the open levels: an only child costs a point.
         func closing(_ node: Node) -> Int {
@@ -285,42 +298,49 @@ public struct MarkerSequenceSolver: Sendable {
             }
             return count
         }
-        let last = layers[layers.count - 1]
-        guard let bestFinal = last.indices.min(by: { last[$0].score + closing(last[$0]) < last[$1].score + closing(last[$1]) }) else { return nil }
+        let last = layer(layerCount - 1)
+        guard let bestFinal = last.min(by: { nodes[$0].score + closing(nodes[$0]) < nodes[$1].score + closing(nodes[$1]) }) else { return nil }
 
         // The best path, back to front.
         var readings: [Reading] = []
-        var cursor = bestFinal
-        for layer in stride(from: layers.count - 1, to: 0, by: -1) {
-            let node = layers[layer][cursor]
-            readings.append(node.reading)
-            cursor = node.best
+        readings.reserveCapacity(layerCount - 1)
+        var cursor = bestFinal - last.lowerBound
+        for number in stride(from: layerCount - 1, to: 0, by: -1) {
+            let node = layerStarts[number] + cursor
+            readings.append(nodes[node].reading)
+            cursor = nodes[node].best
         }
         readings.reverse()
 
         // For each marker, the cheapest complete path through each of its readings: the forward
         // score of the predecessor, the step, and the cheapest way on to the end.
-        var toGo: [[Int]] = layers.map { Array(repeating: Int.max / 4, count: $0.count) }
-        for index in last.indices { toGo[layers.count - 1][index] = closing(last[index]) }
-        // Per marker, each reading and the cheapest total through it (a handful of readings: a list).
-        var through: [[(reading: Reading, total: Int)]] = Array(repeating: [], count: layers.count - 1)
-        for layer in stride(from: layers.count - 1, to: 0, by: -1) {
-            for (index, node) in layers[layer].enumerated() where toGo[layer][index] < Int.max / 4 {
-                node.incoming.forEach { (predecessor, reading, cost) in
-                    let rest = cost + toGo[layer][index]
-                    toGo[layer - 1][predecessor] = min(toGo[layer - 1][predecessor], rest)
-                    let total = layers[layer - 1][predecessor].score + rest
-                    if let seen = through[layer - 1].firstIndex(where: { $0.reading == reading }) {
-                        through[layer - 1][seen].total = min(through[layer - 1][seen].total, total)
+        var toGo = [Int](repeating: Int.max / 4, count: nodes.count)
+        for index in last { toGo[index] = closing(nodes[index]) }
+        // Per marker, each reading and the cheapest total through it (a handful of readings: a
+        // run of one list, `throughRuns[marker]`).
+        var through: [(reading: Reading, total: Int)] = []
+        var throughRuns = [Range<Int>](repeating: 0..<0, count: layerCount - 1)
+        for number in stride(from: layerCount - 1, to: 0, by: -1) {
+            let runStart = through.count
+            let previous = layerStarts[number - 1]
+            for index in layer(number) where toGo[index] < Int.max / 4 {
+                nodes[index].incoming.forEach { (predecessor, reading, cost) in
+                    let rest = cost + toGo[index]
+                    toGo[previous + predecessor] = min(toGo[previous + predecessor], rest)
+                    let total = nodes[previous + predecessor].score + rest
+                    if let seen = through[runStart...].firstIndex(where: { $0.reading == reading }) {
+                        through[seen].total = min(through[seen].total, total)
                     } else {
-                        through[layer - 1].append((reading, total))
+                        through.append((reading, total))
                     }
                 }
             }
+            throughRuns[number - 1] = runStart..<through.count
         }
-        let bestScore = last[bestFinal].score + closing(last[bestFinal])
+        let bestScore = nodes[bestFinal].score + closing(nodes[bestFinal])
         var ambiguities: [Ambiguity] = []
-        for (position, options) in through.enumerated() {
+        for (position, run) in throughRuns.enumerated() {
+            let options = through[run]
             let chosen = readings[position]
             // Readings within one point of the best stay plausible; costlier ones are not reported.
             let others = options.filter { $0.reading != chosen && $0.total <= bestScore + 1 }.map(\.reading)
