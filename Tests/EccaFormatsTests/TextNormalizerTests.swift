@@ -73,4 +73,14 @@ struct TextNormalizerTests {
         }
         #expect(TextNormalizer.collapse("a\u{200B}b") == "a\u{200B}b")  // zero-width space is not White_Space
     }
+
+    /// Collapsing a captured element's bytes gives what collapsing its decoded text gives.
+    @Test func collapsingBytesIsCollapsingTheirText() {
+        for text in ["", "  ", "§ 2.2   Administrative  Committee.\n", "\tA\tB\r\nC ", "no\u{A0}break\u{2003}space", "“Quoted” — term ",
+                     String(repeating: "word ", count: 40)] {
+            let bytes = Array(text.utf8)
+            #expect(TextNormalizer.collapse(utf8: bytes[...]) == TextNormalizer.collapse(text), "\(text)")
+            #expect(TextNormalizer.collapse(utf8: bytes.dropFirst()) == TextNormalizer.collapse(String(decoding: bytes.dropFirst(), as: UTF8.self)))
+        }
+    }
 }

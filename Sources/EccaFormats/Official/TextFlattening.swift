@@ -67,7 +67,7 @@ public struct TextFlattening: Sendable {
     public func flatten(_ tree: XMLSubtree, at index: Int, file: String) -> String {
         let node = tree.nodes[index]
         if node.end == index + 2, tree.nodes[index + 1].kind == .text {
-            return TextNormalizer.collapse(String(decoding: tree.content(of: index + 1), as: UTF8.self))
+            return TextNormalizer.collapse(utf8: tree.content(of: index + 1))
         }
         return flatten(OfficialElement(tree, at: index, file: file))
     }

@@ -13,6 +13,17 @@ public enum TextNormalizer {
         }
     }
 
+    /// `collapse` on UTF-8 bytes, made into a string once (a captured element's text, without a
+    /// string of the raw text first). Invalid UTF-8 is repaired as `String(decoding:)` does.
+    static func collapse(utf8 bytes: ArraySlice<UInt8>) -> String {
+        let collapsed = bytes.withUnsafeBufferPointer { raw -> String? in
+            guard !raw.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: raw.count) { collapse(raw, into: $0) }
+        }
+        // Non-ASCII text is decoded (and repaired) first, as before.
+        return collapsed ?? collapse(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// `collapse` on bytes, appended to `output` (the CFR section reader builds a section's
     /// wording this way, with no string per paragraph); returns the number of bytes appended.
     @discardableResult
