@@ -29,6 +29,8 @@ public final class RulesXMLWriter: ImportSink {
         var bytes: [UInt8] = []
         var escapedStart: [Int] = []
         var escapedEnd: [Int] = []
+        /// The written records' id hashes (`idsAreDistinct`).
+        var keyed: [(hash: UInt64, range: Range<Int>)] = []
     }
     private var pending: ImportedInstrument?
     /// The file the open instrument was read from: provisions name their file only when it differs.
@@ -221,8 +223,6 @@ public final class RulesXMLWriter: ImportSink {
         let addresses = section.addresses()
         let unit = CanonicalIDs.idSegment(header.number)
         let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
-        // Distinct record ids are the section's id and their addresses: no string, no set.
-        let idsAreDistinct = Self.idsAreDistinct(section, addresses)
         // Moved out of the writer (so that each stays uniquely referenced) and back, emptied.
         var scratch = SectionScratch()
         swap(&scratch, &sectionScratch)
@@ -230,8 +230,11 @@ public final class RulesXMLWriter: ImportSink {
             scratch.bytes.removeAll(keepingCapacity: true)
             scratch.escapedStart.removeAll(keepingCapacity: true)
             scratch.escapedEnd.removeAll(keepingCapacity: true)
+            scratch.keyed.removeAll(keepingCapacity: true)
             swap(&scratch, &sectionScratch)
         }
+        // Distinct record ids are the section's id and their addresses: no string, no set.
+        let idsAreDistinct = Self.idsAreDistinct(section, addresses, keyed: &scratch.keyed)
 
         escapedWording.removeAll()
         scratch.escapedStart.append(contentsOf: repeatElement(0, count: section.pieces.count))
@@ -271,7 +274,8 @@ public final class RulesXMLWriter: ImportSink {
         let fields: TextEscaping = bytes.withUnsafeBufferPointer(XMLOutput.needsNoEscaping) ? .none : .needed
         // The section's URL, `#p-` and number start every paragraph's URL: checked once.
         let plainURLRuns = bytes.withUnsafeBufferPointer { all in
-            [url ?? 0..<0, anchor, number].allSatisfy { XMLOutput.needsNoURIEncoding(UnsafeBufferPointer(rebasing: all[$0])) }
+            func plain(_ range: Range<Int>) -> Bool { XMLOutput.needsNoURIEncoding(UnsafeBufferPointer(rebasing: all[range])) }
+            return plain(url ?? 0..<0) && plain(anchor) && plain(number)
         } ? 3 : 0
 
         let wordingStart = bytes.count
@@ -319,9 +323,10 @@ public final class RulesXMLWriter: ImportSink {
     /// Whether the written records of a section have distinct addresses, so that their ids
     /// need no `-2`: each address is hashed (FNV-1a), and only addresses with equal hashes are
     /// compared byte for byte.
-    private static func idsAreDistinct(_ section: CFRSectionLayout, _ addresses: CFRSectionLayout.Addresses) -> Bool {
+    private static func idsAreDistinct(_ section: CFRSectionLayout, _ addresses: CFRSectionLayout.Addresses,
+                                       keyed: inout [(hash: UInt64, range: Range<Int>)]) -> Bool {
         addresses.bytes.withUnsafeBufferPointer { bytes in
-            var keyed: [(hash: UInt64, range: Range<Int>)] = []
+            keyed.removeAll(keepingCapacity: true)
             keyed.reserveCapacity(section.records.count)
             for index in section.records.indices where !section.records[index].elided {
                 let range = addresses.entries[index].id
