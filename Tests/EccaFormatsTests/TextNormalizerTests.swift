@@ -83,4 +83,14 @@ struct TextNormalizerTests {
             #expect(TextNormalizer.collapse(utf8: bytes.dropFirst()) == TextNormalizer.collapse(String(decoding: bytes.dropFirst(), as: UTF8.self)))
         }
     }
+
+    /// Trimming bytes gives what trimming their text gives: ASCII ends, non-ASCII ends (a dash, a
+    /// no-break space), nothing to trim, everything trimmed.
+    @Test func trimmingBytesIsTrimmingTheirText() {
+        for text in ["", " . ", "Heading.", "  Heading:  ", "Effective date—", "\u{A0}Term\u{A0}", "—Term—", "Plain", "a.b."] {
+            for extra in ["", ".:—–-", ",.“”\""] {
+                #expect(TextNormalizer.trim(utf8: Array(text.utf8), also: extra) == TextNormalizer.trim(text, also: extra), "\(text) \(extra)")
+            }
+        }
+    }
 }

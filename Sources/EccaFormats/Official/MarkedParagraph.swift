@@ -141,7 +141,7 @@ struct MarkedParagraph {
     static func heading(_ run: ArraySlice<UInt8>, scratch: inout [UInt8]) -> String {
         scratch.removeAll(keepingCapacity: true)
         TextNormalizer.appendCollapsed(run, to: &scratch)
-        return TextNormalizer.trim(String(decoding: scratch, as: UTF8.self), also: ".:—–-")
+        return TextNormalizer.trim(utf8: scratch, also: ".:—–-")
     }
 
     /// Words that follow a quoted term in a definition (`“Agency” means …`).

@@ -136,7 +136,9 @@ public enum TextNormalizer {
            !extra.utf8.contains(where: isASCIIAlphanumeric) { return text }
         // Ends in ASCII (a heading's closing period): trimmed byte by byte, without looking up
         // Unicode properties. A non-ASCII byte at either end takes the general path below.
-        if let trimmed = trimASCII(text, also: extra) { return trimmed }
+        if let kept = asciiTrimmed(text.utf8, also: extra) {
+            return kept == text.utf8.startIndex..<text.utf8.endIndex ? text : String(text[kept])
+        }
         // Scalars, not characters: no grapheme breaking, and `extra` is a handful of punctuation.
         let unwanted = extra.unicodeScalars
         @inline(__always) func drop(_ scalar: Unicode.Scalar) -> Bool {
@@ -157,10 +159,18 @@ public enum TextNormalizer {
         scalar.isASCII ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 
-    /// `trim` for a text whose trimming stops at ASCII bytes at both ends; nil when it would
-    /// meet a non-ASCII byte (which may be whitespace or one of `extra`).
-    private static func trimASCII(_ text: String, also extra: String) -> String? {
-        let bytes = text.utf8
+    /// `trim` on UTF-8 bytes, made into a string once (a paragraph heading collapsed into a
+    /// scratch buffer: no string of the untrimmed text first).
+    static func trim(utf8 bytes: [UInt8], also extra: String = "") -> String {
+        if let first = bytes.first, let last = bytes.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last),
+           !extra.utf8.contains(where: isASCIIAlphanumeric) { return String(decoding: bytes, as: UTF8.self) }
+        if let kept = asciiTrimmed(bytes, also: extra) { return String(decoding: bytes[kept], as: UTF8.self) }
+        return trim(String(decoding: bytes, as: UTF8.self), also: extra)
+    }
+
+    /// The bytes `trim` keeps when its trimming stops at ASCII bytes at both ends; nil when it
+    /// would meet a non-ASCII byte (which may be whitespace or one of `extra`).
+    private static func asciiTrimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes, also extra: String) -> Range<Bytes.Index>? {
         @inline(__always) func drop(_ byte: UInt8) -> Bool? {
             guard byte < 0x80 else { return nil }
             return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || extra.utf8.contains(byte)
@@ -177,8 +187,7 @@ public enum TextNormalizer {
             if !dropped { break }
             end = bytes.index(before: end)
         }
-        if start == bytes.startIndex, end == bytes.endIndex { return text }
-        return String(text[start..<end])
+        return start..<end
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
