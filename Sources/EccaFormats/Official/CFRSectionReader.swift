@@ -42,7 +42,7 @@ struct CFRSectionReader {
 
     /// Buffers a section reader needs only while it reads one section, kept from one section to
     /// the next by a caller reading many: a large title has 30,000 sections, and fresh buffers
-    /// cost about 25 allocations a section as they grow.
+    /// cost about 20 allocations a section as they grow.
     struct Scratch {
         fileprivate var items: [MarkerSequenceSolver.Item] = []
         fileprivate var paragraphs: [Paragraph] = []

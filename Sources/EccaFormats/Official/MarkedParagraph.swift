@@ -48,12 +48,8 @@ struct MarkedParagraph {
             var offset: Int
         }
 
-        /// A store with room for a section whose subtree holds `bytes` bytes of text.
-        init(capacity bytes: Int = 0) {
-            self.bytes.reserveCapacity(bytes)
-        }
-
-        /// Empties the store for the next section, keeping its buffers, with room for `bytes`.
+        /// Empties the store for the next section, keeping its buffers, with room for `bytes`
+        /// (a section whose subtree holds `bytes` bytes of text).
         mutating func removeAll(reservingCapacity bytes: Int) {
             self.bytes.removeAll(keepingCapacity: true)
             self.bytes.reserveCapacity(bytes)
