@@ -168,7 +168,7 @@ struct MarkedParagraph {
         if let run = italic.first(where: { $0.lowerBound == start }), run.count < 160 {
             let raw = TextNormalizer.collapse(String(decoding: bytes[run], as: UTF8.self))
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
-            guard !term.isEmpty, !raw.hasSuffix(":"), !notTerms.contains(term.lowercased()) else { return nil }
+            guard !term.isEmpty, !raw.hasSuffix(":"), isTerm(term, runIn: false) else { return nil }
             let after = skipSpace(bytes, run.upperBound)
             guard after < bytes.count else { return nil }
             if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") { return inDefinitions && isTerm(term, runIn: true) ? term : nil }

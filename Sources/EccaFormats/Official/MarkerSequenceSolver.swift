@@ -246,12 +246,7 @@ public struct MarkerSequenceSolver: Sendable {
             var index: [Stack: Int]?
             func existing(_ stack: Stack) -> Int? {
                 if let index { return index[stack] }
-                var at = nextStart
-                while at < nodes.count {
-                    if nodes[at].stack == stack { return at }
-                    at += 1
-                }
-                return nil
+                return nodes[nextStart...].firstIndex { $0.stack == stack }
             }
             let kinds = relaxed ? marker.relaxedCandidates : marker.candidates
             for absolute in frontier {

@@ -252,14 +252,11 @@ public final class RulesXMLWriter: ImportSink {
 
         // One buffer: the records' addresses (their ranges stay valid), then the section's fields,
         // then its escaped wording.
-        var bytes = scratch.bytes
-        scratch.bytes = []
-        defer { scratch.bytes = bytes }
-        bytes.append(contentsOf: addresses.bytes)
+        scratch.bytes.append(contentsOf: addresses.bytes)
         func add(_ text: String) -> Range<Int> {
-            let start = bytes.count
-            bytes.append(contentsOf: text.utf8)
-            return start..<bytes.count
+            let start = scratch.bytes.count
+            scratch.bytes.append(contentsOf: text.utf8)
+            return start..<scratch.bytes.count
         }
         let number = add(header.number)
         let sourceID = add(header.sourceID)
@@ -271,17 +268,17 @@ public final class RulesXMLWriter: ImportSink {
         let idHead = add(sectionID)
         // Ids, addresses and the section's fields seldom hold a byte to escape: checked once here,
         // they are then copied as they are into every provision.
-        let fields: TextEscaping = bytes.withUnsafeBufferPointer(XMLOutput.needsNoEscaping) ? .none : .needed
+        let fields: TextEscaping = scratch.bytes.withUnsafeBufferPointer(XMLOutput.needsNoEscaping) ? .none : .needed
         // The section's URL, `#p-` and number start every paragraph's URL: checked once.
-        let plainURLRuns = bytes.withUnsafeBufferPointer { all in
+        let plainURLRuns = scratch.bytes.withUnsafeBufferPointer { all in
             func plain(_ range: Range<Int>) -> Bool { XMLOutput.needsNoURIEncoding(UnsafeBufferPointer(rebasing: all[range])) }
             return plain(url ?? 0..<0) && plain(anchor) && plain(number)
         } ? 3 : 0
 
-        let wordingStart = bytes.count
-        bytes.append(contentsOf: escapedWording.bytes)
+        let wordingStart = scratch.bytes.count
+        scratch.bytes.append(contentsOf: escapedWording.bytes)
 
-        bytes.withUnsafeBufferPointer { all in
+        scratch.bytes.withUnsafeBufferPointer { all in
             func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
             func wording(_ pieces: Range<Int>) -> ByteRuns? {
                 section.wordingPieces(pieces).map {

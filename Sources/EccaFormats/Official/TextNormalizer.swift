@@ -8,20 +8,18 @@ public enum TextNormalizer {
     /// whitespace rule of the rules reader: one rule for all wording ecca reads.
     public static func collapse(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            String(unsafeUninitializedCapacity: bytes.count) { collapse(bytes, into: $0) }
-        }
+        return text.withUTF8(collapsed)
     }
 
     /// `collapse` on UTF-8 bytes, made into a string once (a captured element's text, without a
-    /// string of the raw text first). Invalid UTF-8 is repaired as `String(decoding:)` does.
+    /// string of the raw text first). The readers hand over valid UTF-8 only (they refuse any
+    /// other), so this is `collapse(String(decoding: bytes, as: UTF8.self))`.
     static func collapse(utf8 bytes: ArraySlice<UInt8>) -> String {
-        let collapsed = bytes.withUnsafeBufferPointer { raw -> String? in
-            guard !raw.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: raw.count) { collapse(raw, into: $0) }
-        }
-        // Non-ASCII text is decoded (and repaired) first, as before.
-        return collapsed ?? collapse(String(decoding: bytes, as: UTF8.self))
+        bytes.withUnsafeBufferPointer(collapsed)
+    }
+
+    private static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { collapse(bytes, into: $0) }
     }
 
     /// `collapse` on bytes, appended to `output` (the CFR section reader builds a section's
@@ -162,8 +160,7 @@ public enum TextNormalizer {
     /// `trim` on UTF-8 bytes, made into a string once (a paragraph heading collapsed into a
     /// scratch buffer: no string of the untrimmed text first).
     static func trim(utf8 bytes: [UInt8], also extra: String = "") -> String {
-        if let first = bytes.first, let last = bytes.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last),
-           !extra.utf8.contains(where: isASCIIAlphanumeric) { return String(decoding: bytes, as: UTF8.self) }
+        // No early return for letters at both ends as `trim` has: either way one string is made.
         if let kept = asciiTrimmed(bytes, also: extra) { return String(decoding: bytes[kept], as: UTF8.self) }
         return trim(String(decoding: bytes, as: UTF8.self), also: extra)
     }
