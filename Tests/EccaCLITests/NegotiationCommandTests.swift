@@ -138,6 +138,51 @@ import Testing
         }
     }
 
+    /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,
+    /// 15 CFR 740.27): a counterexample then carries the claim and must defeat AIA otherwise (a
+    /// recipient headquartered outside the AIA list). Without that provision the MoU is refused.
+    @Test func anAIACertificationClaimsTheLoadedLawsLicenceException() throws {
+        let base = try String(contentsOfFile: mou("weights-transfer-eu-evaluators.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<recipient-location set=\"eu.member-states\"/>", with: "<recipient-location>FR</recipient-location>")
+            .replacingOccurrences(of: "<recipient-nationality set=\"eu.member-states\"/>", with: "<recipient-nationality>FR</recipient-nationality>")
+        let certified = base.replacingOccurrences(
+            of: "</mou>", with: "  <commitment kind=\"aia-certification\">The provider certifies for License Exception AIA.</commitment>\n</mou>")
+        #expect(certified != base)
+        let folder = try CLI.folder(["plain.xml": base, "certified.xml": certified])
+        func counterexample(_ file: String) throws -> [String: Any] {
+            let result = try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent(file).path])
+            #expect(result.status == 1, "\(result.stderr)")
+            let outcomes = try CLI.json(result.stdout)["outcomes"] as? [[String: Any]] ?? []
+            let request = outcomes.first?["counterexample"] as? [String: Any] ?? [:]
+            return (request["items"] as? [[String: Any]])?.first ?? [:]
+        }
+        #expect(try counterexample("plain.xml")["licences"] == nil)
+        let item = try counterexample("certified.xml")
+        #expect(item["licences"] as? [String] == ["us.ai-diffusion.740.27"])
+        let headquarters = try #require((item["recipients"] as? [[String: Any]])?.first?["headquarters"] as? String)
+        let law = try String(contentsOfFile: CLI.regulations + "/us-ai-diffusion.xml", encoding: .utf8)
+        let start = try #require(law.range(of: "<set id=\"us.ai-diffusion.tier1\""))
+        let end = try #require(law.range(of: "</set>", range: start.upperBound..<law.endIndex))
+        let tier1 = law[start.lowerBound..<end.lowerBound]
+        #expect(tier1.contains("<member>FR</member>"))
+        #expect(!tier1.contains("<member>\(headquarters)</member>"), "headquarters \(headquarters)")
+
+        // The same MoU against law without 15 CFR 740.27.
+        let shipped = URL(fileURLWithPath: CLI.regulations)
+        var files: [String: String] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: shipped.path)
+        where name.hasSuffix(".xml") || name.hasSuffix(".rng") {
+            guard name != "us-ai-diffusion.xml" else { continue }
+            files["law/" + name] = try String(contentsOf: shipped.appendingPathComponent(name), encoding: .utf8)
+        }
+        files["certified.xml"] = certified
+        let withoutAIA = try CLI.folder(files)
+        let result = try CLI.run(["mou", "verify", "--regulations", withoutAIA.appendingPathComponent("law").path,
+                                  withoutAIA.appendingPathComponent("certified.xml").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("certified.xml:22: error: commitment.provision: an aia-certification claims License Exception AIA (15 CFR 740.27), which the regulations loaded do not contain"), "\(result.stderr)")
+    }
+
     /// The breakpoints are status dates of the shipped regulations, each tied to its change.
     @Test func timelineBreakpointsAreTheStatusDates() throws {
         let result = try CLI.run(["timeline", "--format", "json", "--from", "2025-01-01", "--to", "2027-12-31",

@@ -145,8 +145,7 @@ extension ConflictEngine {
                 constraints += try encoding.constraints(fact: "item.channel", value: .scalar("secure-enclave"))
                 constraints += try encoding.constraints(fact: "item.hosting-location", value: .scalar("US"))
             case .licenceHeld: licence = true
-            case .aiaCertification: claims.insert("us.ai-diffusion.740.27")
-            case .exceptionClaim: if let provision = commitment.provision { claims.insert(provision) }
+            case .aiaCertification, .exceptionClaim: if let provision = commitment.provision { claims.insert(provision) }
             case .art78Confidentiality: break
             }
         }

@@ -34,8 +34,13 @@ public struct MoUDocument: Sendable, Hashable, Codable {
             case aiaCertification = "aia-certification"
             case exceptionClaim = "exception-claim"
             case art78Confidentiality = "art78-confidentiality"
+
+            /// The provision an `aia-certification` claims: License Exception AIA.
+            public static let aiaCitation = "15 CFR 740.27"
         }
         public var kind: Kind
+        /// The provision claimed: written for an `exception-claim`; for an `aia-certification`,
+        /// the loaded law's provision for ``Kind/aiaCitation``.
         public var provision: String?
         public var text: String
         public var line: Int

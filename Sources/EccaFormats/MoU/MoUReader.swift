@@ -94,6 +94,14 @@ public struct MoUReader: Sendable {
                 provision = id
             }
             if kind == .exceptionClaim && provision == nil { throw fail(node, "commitment.provision", "an exception-claim names the provision claimed") }
+            if kind == .aiaCertification && provision == nil {
+                // The commitment's meaning is License Exception AIA, so it is found by that
+                // citation in the law loaded, never by an id of one encoding.
+                guard let id = graph.resolveProvisionReference(MoUDocument.Commitment.Kind.aiaCitation), graph.provisions[id] != nil else {
+                    throw fail(node, "commitment.provision", "an aia-certification claims License Exception AIA (\(MoUDocument.Commitment.Kind.aiaCitation)), which the regulations loaded do not contain")
+                }
+                provision = id
+            }
             commitments.append(.init(kind: kind, provision: provision, text: text(node), line: node.location.line))
         }
         return MoUDocument(id: root["id"] ?? "", title: root.element("title").map(text) ?? "",
