@@ -7,7 +7,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("digraph clauses {\n"))
         #expect(result.stdout.contains("\"eu.ai-act.art92.5\" [label=\"Art. 92(5)\\nobligation\""))
-        #expect(result.stdout.contains("\"eu.ai-act.art101.1\" -> \"eu.ai-act.art92.5\" [label=\"sanctions\"]"))
+        #expect(result.stdout.contains("\"eu.ai-act.art101.1.d\" -> \"eu.ai-act.art92.5\" [label=\"sanctions\"]"))
         #expect(!result.stdout.contains("us.ai-diffusion.4e091\""))
     }
 
