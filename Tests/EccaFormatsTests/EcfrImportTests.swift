@@ -150,6 +150,31 @@ import Testing
         }
     }
 
+    /// A superscript after a number is a power also where the file breaks the line before it, as
+    /// the eCFR does in 4E091's Note 1 (`2.5 × 10⏎<SU>25</SU>`); after a word it stays a footnote
+    /// mark. The section reader and the tree flattening (an appendix) read it alike.
+    @Test func aPowerAfterALineBreakIsStillAPower() throws {
+        let text = "more than 2.5 × 10\n<SU>25</SU> 'operations' of <I>10\n<SU>26</SU></I> and requirements <SU>1</SU> end."
+        let file = try Corpus.fixture("ECFR-title15-powers.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2025</AMDDATE>
+            <DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15—Commerce</HEAD>
+            <DIV5 N="774" NODE="15:2.1.3.4.27" TYPE="PART"><HEAD>PART 774—THE COMMERCE CONTROL LIST</HEAD>
+            <DIV8 N="§ 774.9" NODE="15:2.1.3.4.27.0.1.9" TYPE="SECTION"><HEAD>§ 774.9   Powers.</HEAD>
+            <P>(a) \(text)</P>
+            </DIV8>
+            <DIV9 N="Appendix A to Part 774" NODE="15:2.1.3.4.27.0.1.10" TYPE="APPENDIX"><HEAD>Appendix A to Part 774—Powers</HEAD>
+            <P>\(text)</P>
+            </DIV9>
+            </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([file])
+        let expected = "more than 2.5 × 10^25 'operations' of 10^26 and requirements end."
+        #expect(imported.provision("774.9(a)")?.wording == "(a) " + expected)
+        #expect(imported.provision("Appendix A to Part 774")?.wording == expected)
+    }
+
     /// 15 CFR 772.1 as the eCFR lays it out (no title 15 file in the corpus: the shapes are from
     /// its published text): run-in italic terms, a cross-reference definition, a quoted CCL term
     /// with its category. A run-in italic phrase outside a definitions section stays text.

@@ -223,7 +223,12 @@ struct MarkedParagraph {
                     let digits = tree.text(of: child)
                     if digits.allSatisfy(\.isNumber) {
                         // 10<SU>26</SU> is a power; a superscript after a word is a footnote mark.
-                        if let last = bytes.last, last >= 48, last <= 57 {
+                        if let spaces = TextFlattening.powerFollows(bytes, isSpace: isSpace, isDigit: { $0 >= 48 && $0 <= 57 }) {
+                            bytes.removeLast(spaces)
+                            if let last = italicRanges.last, last.upperBound > bytes.count {
+                                if last.lowerBound < bytes.count { italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count }
+                                else { italicRanges.removeLast() }
+                            }
                             bytes.append(UInt8(ascii: "^"))
                             bytes.append(contentsOf: digits.utf8)
                         }

@@ -9,8 +9,9 @@ public struct TextFlattening: Sendable {
     public var dropped: Set<String>
     public var isSuperscript: @Sendable (OfficialElement) -> Bool
     public var milestone: @Sendable (OfficialElement) -> String?
-    /// When true, a superscript is a power only right after a digit (`10<SU>26</SU>`); elsewhere it
-    /// is a footnote mark and is dropped with the footnotes (`requirements<SU>1</SU>`).
+    /// When true, a superscript is a power only after a digit (`10<SU>26</SU>`, and `10` at the
+    /// end of a line before it: `powerFollows`); elsewhere it is a footnote mark and is dropped
+    /// with the footnotes (`requirements<SU>1</SU>`).
     public var powersFollowDigits: Bool
 
     public init(blocks: Set<String>, dropped: Set<String> = [],
@@ -45,7 +46,10 @@ public struct TextFlattening: Sendable {
                         continue
                     }
                     if isSuperscript(inner) {
-                        if powersFollowDigits, output.last?.isNumber != true { continue }
+                        if powersFollowDigits {
+                            guard let spaces = Self.powerFollows(output, isSpace: \.isWhitespace, isDigit: \.isNumber) else { continue }
+                            output.removeLast(spaces)
+                        }
                         output += "^"
                         walk(inner)
                         continue
@@ -59,6 +63,19 @@ public struct TextFlattening: Sendable {
         }
         walk(element)
         return TextNormalizer.collapse(output)
+    }
+
+    /// Whether a superscript after `text` is a power: `text` ends in a digit, or in a digit and
+    /// whitespace (GPO files break lines before inline elements: 4E091's `2.5 × 10⏎<SU>25</SU>`
+    /// is 2.5 × 10^25). Returns how much whitespace to drop before the `^`; nil for a footnote mark.
+    static func powerFollows<Text: BidirectionalCollection>(_ text: Text, isSpace: (Text.Element) -> Bool,
+                                                           isDigit: (Text.Element) -> Bool) -> Int? {
+        var spaces = 0
+        for element in text.reversed() {
+            if isSpace(element) { spaces += 1; continue }
+            return isDigit(element) ? spaces : nil
+        }
+        return nil
     }
 
     /// The flattened text of the element at `index` of a captured subtree. An element holding one
