@@ -30,10 +30,19 @@ public struct CitationChecker {
         var printedOnly = false
         /// A whole act (Akoma Ntoso): anything its instrument cites must be in it.
         var whole = false
+        /// Supplement provisions (keys) read as parts of their own, such as the Commerce Control
+        /// List read as ECCN entries: only their parts can be missing.
+        var dividedSupplements: Set<String> = []
 
         func covers(_ officialID: String, found: Bool) -> Bool {
             if found || whole { return true }
             if printedOnly { return false }
+            if let part = SupplementCitation.part(ofPath: officialID) {
+                // A supplement is covered with its part; a piece of one only where the text
+                // divides the piece's parent (an undivided supplement cannot speak for its paragraphs).
+                guard let comma = officialID.range(of: ", ", options: .backwards) else { return parts.contains(part) }
+                return dividedSupplements.contains(CitationChecker.key(String(officialID[..<comma.lowerBound])))
+            }
             let section = String(officialID.prefix { $0 != "(" && $0 != " " })
             if sections.count == 1 { return sections.contains(section) }
             return parts.contains(String(section.prefix { $0 != "." }))
@@ -121,6 +130,10 @@ public struct CitationChecker {
                         if provision.level == .section {
                             coverage.sections.insert(provision.canonicalID)
                             coverage.parts.insert(String(provision.canonicalID.prefix { $0 != "." }))
+                        }
+                        if let parent = provision.parentID, SupplementCitation.part(ofPath: parent) != nil,
+                           provision.canonicalID.hasPrefix(parent + ", ") {
+                            coverage.dividedSupplements.insert(Self.key(parent))
                         }
                     }
                     officials.append(.imported(entry, index: index, coverage: coverage, file: file))
@@ -242,6 +255,8 @@ public struct CitationChecker {
             let citation = provision.citation
             guard let range = citation.firstRange(of: " CFR "), citation[..<range.lowerBound] == title else { return nil }
             var rest = String(citation[range.upperBound...])
+            // `15 CFR Part 774, Supp. No. 1, ECCN 4E091` → `Supplement No. 1 to Part 774, ECCN 4E091`.
+            if let path = SupplementCitation.path(ofCitation: rest) { return path }
             // `15 CFR 772.1, "foreign person"` → `772.1 (foreign person)`.
             if let comma = rest.firstIndex(of: ",") {
                 let term = TextNormalizer.trim(String(rest[rest.index(after: comma)...]), also: "\"“”")

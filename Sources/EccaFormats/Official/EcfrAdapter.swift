@@ -195,6 +195,47 @@ struct EcfrAdapter: OfficialAdapter {
             heading: heading.isEmpty ? nil : heading, wording: wording.isEmpty ? head : wording,
             span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
             sourceURL: nil, notes: sectionNotes(appendix)))
+        if CommerceControlList.isCommerceControlList(n) {
+            try emitEntries(of: appendix, n: n, citation: "\(titlePrefix)\(SupplementCitation.citation(ofSupplement: n))", into: emitter)
+        }
+    }
+
+    /// The Commerce Control List's ECCN entries, each a provision below the supplement, and their
+    /// numbered notes below them (`CommerceControlList`).
+    private func emitEntries(of supplement: OfficialElement, n: String, citation: String, into emitter: ImportEmitter) throws(OfficialImportError) {
+        func flatten(_ elements: [OfficialElement]) -> String {
+            TextNormalizer.collapse(elements.map { flattening.flatten($0) }.joined(separator: " "))
+        }
+        for entry in CommerceControlList.entries(of: supplement) {
+            guard let first = entry.elements.first, let last = entry.elements.last else { continue }
+            let entryID = "\(n), ECCN \(entry.eccn)"
+            let pointer = "DIV9[@N='\(n)']/\(first.name)[B[starts-with(., '\(entry.eccn)')]]"
+            let span = SourceSpan(file: first.span.file, firstLine: first.span.firstLine, lastLine: last.span.lastLine, pointer: pointer)
+            try emitter.add(ImportedProvision(
+                canonicalID: entryID, sourceID: entryID, idPath: [n, "ECCN \(entry.eccn)"], level: .annexSection, parentID: n,
+                citation: "\(citation), ECCN \(entry.eccn)", heading: flattening.flatten(first), wording: flatten(entry.elements),
+                span: span, evidence: .verified))
+            let notes = CommerceControlList.notes(of: entry)
+            for (index, note) in notes.enumerated() {
+                // A note's wording is its own paragraphs and those of its parts, which follow it.
+                var paragraphs = note.paragraphs
+                var lastLine = note.span.lastLine
+                var ancestry: Set<String> = [note.label]
+                for part in notes[(index + 1)...] {
+                    guard let parent = part.parent, ancestry.contains(parent) else { break }
+                    ancestry.insert(part.label)
+                    paragraphs += part.paragraphs
+                    lastLine = part.span.lastLine
+                }
+                try emitter.add(ImportedProvision(
+                    canonicalID: "\(entryID), \(note.label)", sourceID: "\(entryID), \(note.label)",
+                    idPath: [n, "ECCN \(entry.eccn)", note.label], level: .point,
+                    parentID: note.parent.map { "\(entryID), \($0)" } ?? entryID, citation: "\(citation), ECCN \(entry.eccn), \(note.label)",
+                    wording: flatten(paragraphs),
+                    span: SourceSpan(file: note.span.file, firstLine: note.span.firstLine, lastLine: lastLine, pointer: pointer),
+                    evidence: .verified))
+            }
+        }
     }
 
     // MARK: - Annual CFR
