@@ -170,9 +170,10 @@ struct CFRSectionReader {
                     }
                     var afterTerm = false
                     if let parent = open.last, case .definition = records[parent].level { afterTerm = true }
-                    let canonical = "(" + marker.label + ")"
+                    let canonical = Self.parenthesized(marker.label, spaced: false)
                     // A marker's label is letters or digits (`MarkedParagraph.marker`): already an id segment.
-                    openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? " " + canonical : canonical, id: marker.label),
+                    openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? Self.parenthesized(marker.label, spaced: true) : canonical,
+                                                                      id: marker.label),
                                level: .cfr(depth: reading.depth), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
                                elided: marked.isElided && pieceIndex == marked.pieces.upperBound - 1, notes: notes)
                     markerIndex += 1
@@ -226,6 +227,22 @@ struct CFRSectionReader {
         guard bytes.distance(from: first, to: end) >= length else { return false }
         let start = bytes.index(end, offsetBy: -length)
         return word("definitions", at: start) && (start == first || !isLetter(bytes[bytes.index(before: start)]))
+    }
+
+    /// `(a)`, or ` (a)` when `spaced`, written straight into one string: a concatenation per
+    /// piece cost more than the rest of opening the record.
+    static func parenthesized(_ label: String, spaced: Bool) -> String {
+        var label = label
+        return label.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + (spaced ? 3 : 2)) { output in
+                var at = 0
+                if spaced { output[0] = 0x20; at = 1 }
+                output[at] = UInt8(ascii: "(")
+                for byte in bytes { at += 1; output[at] = byte }
+                output[at + 1] = UInt8(ascii: ")")
+                return at + 2
+            }
+        }
     }
 
     /// The canonical path of a record (`(b)(1)`), from its segments up the parents.

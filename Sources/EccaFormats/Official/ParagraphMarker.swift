@@ -25,9 +25,22 @@ public enum MarkerKind: Int, Sendable, Hashable, CaseIterable, Comparable, Custo
         switch self {
         case .lower: MarkerKind.letterOrdinal(label, base: UInt8(ascii: "a"))
         case .upper: MarkerKind.letterOrdinal(label, base: UInt8(ascii: "A"))
-        case .digit, .italicDigit: label.count <= 3 && label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? Int(label) : nil
+        case .digit, .italicDigit: MarkerKind.digitOrdinal(label)
         case .roman, .italicRoman: MarkerKind.romanValue(label)
         }
+    }
+
+    /// `1`…`999` (up to three ASCII digits), read from the bytes: the solver asks for ordinals of
+    /// every marker it tries, and `Int(String)` cost ten times as much.
+    static func digitOrdinal(_ label: String) -> Int? {
+        let bytes = label.utf8
+        guard !bytes.isEmpty, bytes.count <= 3 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
     }
 
     /// `a`…`z` → 1…26, then doubled letters `aa`…`zz` → 27…52 (the CFR's continuation).
