@@ -53,6 +53,11 @@ import Testing
         <FP-1><B>5A001 Telecommunications systems, equipment, components and accessories, as follows.</B></FP-1>
         <P>a. Any type of telecommunications equipment having any of the following characteristics.</P>
         <NOTE><HED><I>Note:</I></HED><P>5A001.a does not control equipment for civil use.</P></NOTE>
+        <FP-1><B>5A002 “Information security” systems, as follows.</B></FP-1>
+        <P>a. Designed or modified to use “cryptography for data confidentiality.”</P>
+        <NOTE><HED><I>Note:</I></HED><P>A first note to 5A002.a.</P></NOTE>
+        <P>b. Designed or modified to enable an item to achieve “cryptographic activation.”</P>
+        <NOTE><HED><I>Note:</I></HED><P>A second note, to 5A002.b.</P></NOTE>
         </DIV9>
         </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
         """
@@ -111,6 +116,9 @@ import Testing
         // "For the purposes of 4E091:" belongs to no note.
         #expect(imported.provision("\(supplement), ECCN 4E091, Technical Note 1")?.wording.hasPrefix("1. 'Parameters' refers") == true)
         #expect(imported.provision("\(supplement), ECCN 5A001, Note")?.wording == "5A001.a does not control equipment for civil use.")
+        // Two notes an entry labels alike cannot be told apart by citation: neither is a provision, both stay in the entry.
+        #expect(!imported.provisions.contains { $0.canonicalID.hasPrefix("\(supplement), ECCN 5A002, ") })
+        #expect(imported.provision("\(supplement), ECCN 5A002")?.wording.hasSuffix("A second note, to 5A002.b.") == true)
     }
 
     @Test func theShipped4E091ProvisionsPassAndAChangeIsFound() throws {

@@ -98,7 +98,15 @@ enum CommerceControlList {
         }
         var seen: [String: Int] = [:]
         for note in notes { seen[note.label, default: 0] += 1 }
-        return notes.filter { seen[$0.label] == 1 }
+        notes.removeAll { seen[$0.label] != 1 }
+        // A part whose parent is not there hangs from the nearest one that is.
+        let labels = Set(notes.map(\.label))
+        for index in notes.indices {
+            while let parent = notes[index].parent, !labels.contains(parent) {
+                notes[index].parent = parent.lastIndex(of: ".").map { String(parent[..<$0]) }
+            }
+        }
+        return notes
     }
 
     private static func notes(in note: OfficialElement) -> [Note] {
@@ -118,13 +126,6 @@ enum CommerceControlList {
                 } else if !notes.isEmpty {
                     notes[notes.count - 1].paragraphs.append(paragraph)
                     notes[notes.count - 1].span.lastLine = paragraph.span.lastLine
-                }
-            }
-            // A part whose parent is not there hangs from the nearest one that is.
-            let labels = Set(notes.map(\.label))
-            for index in notes.indices {
-                while let parent = notes[index].parent, !labels.contains(parent) {
-                    notes[index].parent = parent.lastIndex(of: ".").map { String(parent[..<$0]) }
                 }
             }
             return notes
