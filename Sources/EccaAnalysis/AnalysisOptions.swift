@@ -19,10 +19,15 @@ public struct AnalysisOptions: Sendable, Hashable {
     public var reuseEquivalentChecks: Bool
     /// Upper bound on minimal clashing sets enumerated per check; reaching it is reported, never silent.
     public var maximumFindingsPerCheck: Int
+    /// Give each clear verdict its grounds (`ItemPostureAnalysis.grounds`). On where a person reads
+    /// the analysis of a request (`check`, `report`); off by default, because in a batch they cost
+    /// several times the analysis itself (docs/batch.md), and timelines, thresholds and cures
+    /// analyse a request many times for its verdicts only.
+    public var groundsForClearVerdicts: Bool
 
     public init(asOf: LegalDate? = nil, postures: [Posture] = [.text, .enforcement],
                 timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, memoryLimitMegabytes: UInt32? = nil,
-                reuseEquivalentChecks: Bool = true, maximumFindingsPerCheck: Int = 32) {
+                reuseEquivalentChecks: Bool = true, maximumFindingsPerCheck: Int = 32, groundsForClearVerdicts: Bool = false) {
         self.asOf = asOf
         self.postures = postures
         self.timeoutMilliseconds = timeoutMilliseconds
@@ -30,6 +35,7 @@ public struct AnalysisOptions: Sendable, Hashable {
         self.memoryLimitMegabytes = memoryLimitMegabytes
         self.reuseEquivalentChecks = reuseEquivalentChecks
         self.maximumFindingsPerCheck = maximumFindingsPerCheck
+        self.groundsForClearVerdicts = groundsForClearVerdicts
     }
 }
 

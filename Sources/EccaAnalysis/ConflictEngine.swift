@@ -153,7 +153,8 @@ public final class ConflictEngine {
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
                         verdict: verdict, channels: outcomes, compliantAlternatives: compliantAlternatives,
                         decidingConditions: verdict == .undetermined ? deciding : [],
-                        cures: verdict == .conflict || verdict == .avoidable ? cures : [], findings: postureFindings)
+                        cures: verdict == .conflict || verdict == .avoidable ? cures : [], findings: postureFindings,
+                        grounds: verdict == .clear && options.groundsForClearVerdicts ? grounds(of: prepared[0], posture: posture, asOf: asOf) : [])
                 }
                 let itemVerdict = perPosture.values.map(\.verdict).max() ?? .clear
                 items.append(ItemAnalysis(index: index, id: item.id, artifact: item.artifact, channel: item.channel,

@@ -57,6 +57,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("summary"), help: ArgumentHelp("Also write the summary as JSON to this file.", valueName: "file"))
     var summaryFile: String?
 
+    @Flag(help: "Give each clear verdict its grounds, as `check` does (several times slower; off by default).")
+    var grounds = false
+
     @Flag(name: .customLong("no-equivalence-classes"), help: "Solve every check with Z3 instead of reusing the answer of its equivalence class (for cross-checking).")
     var noEquivalenceClasses = false
 
@@ -113,7 +116,7 @@ struct BatchCommand: ParsableCommand {
         let skip = sink.resumedRecords
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
-                                      reuseEquivalentChecks: !noEquivalenceClasses)
+                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds)
         let schema = regulations.schema(named: "request.rng")
         let runner = BatchRunner(graph: loaded.graph, analysis: options, options: .init(jobs: jobs, range: range, skip: skip),
                                  requestSchema: schema)

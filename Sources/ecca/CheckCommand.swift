@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
-                                      reuseEquivalentChecks: !noEquivalenceClasses)
+                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: true)
         let session = try AnalysisSession(regulations: regulations, options: options)
         let (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
 

@@ -20,7 +20,7 @@ enum ReportSupport {
 
         init(regulations: RegulationOptions, asOf: LegalDate?, postures: [Posture], timeoutMilliseconds: UInt32) throws {
             let session = try AnalysisSession(regulations: regulations, options: AnalysisOptions(
-                asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds))
+                asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds, groundsForClearVerdicts: true))
             (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
         }
 

@@ -7,16 +7,20 @@ import Testing
 /// The fast batch-line writer must write exactly what JSONEncoder writes for the same analysis.
 @Suite struct AnalysisJSONWriterTests {
     @Test func writesWhatJSONEncoderWritesForGeneratedRequestsAndSamples() throws {
-        let engine = try ConflictEngine(graph: try GraphFixture.shippedWithLetter())
+        // With grounds for clear verdicts, so that the writer is held to those too.
+        let engine = try ConflictEngine(graph: try GraphFixture.shippedWithLetter(), options: AnalysisOptions(groundsForClearVerdicts: true))
         let writer = AnalysisJSONWriter()
         let generator = RequestGenerator(seed: 3)
         var conflicts = 0
+        var grounded = 0
         for index in 0..<400 {
             let analysis = try engine.analyze(generator.request(index))
             if analysis.verdict == .conflict { conflicts += 1 }
+            if analysis.items.contains(where: { $0.postures.values.contains { !$0.grounds.isEmpty } }) { grounded += 1 }
             #expect(writer.line(analysis) == AnalysisJSON.encode(analysis, pretty: false), "request \(index)")
         }
         #expect(conflicts > 5)
+        #expect(grounded > 5)
         // Strings that need escaping.
         var tricky = generator.request(1)
         tricky.id = "quote \" backslash \\ tab \t newline \n bell \u{07} slash / non-ASCII é 🙂"

@@ -67,6 +67,57 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set or output is not a terminal")
     }
 
+    /// A clear verdict comes with its grounds: what obliges the disclosure and why each US
+    /// restriction does not forbid it, per posture.
+    @Test func aClearVerdictGivesItsGrounds() throws {
+        let result = try CLI.run(["check", CLI.sample("weights-licence-held.xml")])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(6)) == [
+            "request AIO-2026-0196 (as of 2026-11-24): CLEAR (both postures)",
+            "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
+            "    clear [text]: EU Art. 92(5) obliges the disclosure",
+            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient",
+            "    clear [enforcement]: EU Art. 92(5) obliges the disclosure",
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published",
+        ])
+
+        // Below the threshold the failing condition names the request's figures; a letter the request
+        // does not name does not apply; an obligation not yet binding says so.
+        let json = try CLI.json(try CLI.run(["check", "--format", "json", "--posture", "text", "--instrument", CLI.letter,
+                                             CLI.sample("mid-compute-model.json")]).stdout)
+        let item = try #require((json["items"] as? [[String: Any]])?.first)
+        let grounds = try #require(((item["postures"] as? [String: Any])?["text"] as? [String: Any])?["grounds"] as? [[String: Any]])
+        #expect(grounds.map { $0["outcome"] as? String } == ["obliges", "not-applicable", "not-applicable"])
+        #expect(grounds.map { $0["provision"] as? String } == ["eu.ai-act.art92.5", "us.ai-diffusion.4e091", "us.bis.letter.helios-orion-2026.1"])
+        #expect((grounds[1]["reasons"] as? [String])?.first?.contains("model.training-compute 5e25 FLOP and 5e25 operations") == true)
+        #expect(grounds.allSatisfy { $0["recipient"] == nil })
+        let early = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])
+        #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02\n"))
+        #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it\n"))
+    }
+
+    /// Grounds the same for every recipient are given once; the others name their recipient.
+    @Test func groundsNameTheRecipientWhereTheyDiffer() throws {
+        let request = """
+            {"id": "R2", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"codeOfPractice": []}, "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "licences": ["15 CFR 740.27"],
+                        "recipients": [{"nationalities": ["FR"], "location": "FR", "headquarters": "FR", "role": "authority-staff"},
+                                       {"nationalities": ["US"], "location": "US", "headquarters": "US", "role": "authority-staff"}]}]}
+            """
+        let folder = try CLI.folder(["r2.json": request])
+        let result = try CLI.run(["check", "--format", "json", "--posture", "text", folder.appendingPathComponent("r2.json").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let item = try #require((try CLI.json(result.stdout)["items"] as? [[String: Any]])?.first)
+        let grounds = try #require(((item["postures"] as? [String: Any])?["text"] as? [String: Any])?["grounds"] as? [[String: Any]])
+        // The obligation is the same for both recipients: once. 4E091 is excepted by License
+        // Exception AIA for the evaluator in France, and is no export to the US national in the US.
+        #expect(grounds.map { $0["outcome"] as? String } == ["obliges", "excepted", "not-applicable"])
+        #expect(grounds.map { $0["recipient"] as? Int } == [nil, 0, 1])
+        #expect((grounds[1]["reasons"] as? [String])?.first?.hasPrefix("License Exception AIA (15 CFR 740.27)") == true)
+    }
+
     @Test func unknownComputeNamesTheDecidingCondition() throws {
         let result = try CLI.run(["check", "--format", "json", CLI.sample("unknown-compute.json")])
         let json = try CLI.json(result.stdout)

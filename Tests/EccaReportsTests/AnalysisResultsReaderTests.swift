@@ -15,6 +15,23 @@ import Testing
         #expect(results.analyses == [analysis])
     }
 
+    /// Results written before clear verdicts carried grounds still load, with none.
+    @Test func resultsWithoutGroundsStillLoad() throws {
+        let analysis = try Self.analyses()[1]
+        #expect(analysis.items[0].postures["text"]?.grounds.isEmpty == false)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.encode(analysis).utf8)) as? [String: Any])
+        var items = try #require(object["items"] as? [[String: Any]])
+        var postures = try #require(items[0]["postures"] as? [String: [String: Any]])
+        for key in postures.keys { postures[key]?.removeValue(forKey: "grounds") }
+        items[0]["postures"] = postures
+        object["items"] = items
+        let older = try JSONSerialization.data(withJSONObject: object)
+        let results = try #require(try AnalysisResultsReader.read(Array(older), name: "older.json"))
+        var expected = analysis
+        for key in expected.items[0].postures.keys { expected.items[0].postures[key]?.grounds = [] }
+        #expect(results.analyses == [expected])
+    }
+
     @Test func anArrayOfAnalyses() throws {
         let analyses = try Self.analyses()
         let results = try #require(try AnalysisResultsReader.read(Array(JSONReport.encode(analyses).utf8), name: "many.json"))

@@ -26,7 +26,7 @@ enum Fixtures {
         guard !loaded.hasErrors else {
             throw FixtureError(description: loaded.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
         }
-        let engine = try ConflictEngine(graph: loaded.graph, options: AnalysisOptions(postures: postures, resourceLimit: nil))
+        let engine = try ConflictEngine(graph: loaded.graph, options: AnalysisOptions(postures: postures, resourceLimit: nil, groundsForClearVerdicts: true))
         let loader = RequestLoader(vocabulary: RequestVocabulary(graph: loaded.graph), schema: nil)
         return try engine.analyze(try loader.load(path), today: LegalDate(iso: "2026-11-24")!)
     }

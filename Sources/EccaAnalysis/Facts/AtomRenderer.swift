@@ -48,10 +48,16 @@ public struct AtomRenderer: Sendable {
         case .oneOf(let values): return "one of " + values.joined(separator: ", ")
         case .set(let elements): return elements.isEmpty ? "none" : elements.sorted().joined(separator: ", ")
         case .quantity(let byUnit):
-            guard let unit, let bounds = byUnit[unit] else { return "unknown" }
-            if let exact = bounds.exact { return "\(exact) \(unit)" }
-            return "\(bounds.lower.map(\.description) ?? "?")…\(bounds.upper.map(\.description) ?? "?") \(unit)"
+            // Without a unit (a rule's facts), every unit the request gives.
+            let units = unit.map { [$0] } ?? byUnit.keys.sorted()
+            let known = units.compactMap { unit in byUnit[unit].map { Self.quantity($0, unit: unit) } }
+            return known.isEmpty ? "unknown" : known.joined(separator: " and ")
         }
+    }
+
+    private static func quantity(_ bounds: QuantityBounds, unit: String) -> String {
+        if let exact = bounds.exact { return "\(exact) \(unit)" }
+        return "\(bounds.lower.map(\.description) ?? "?")…\(bounds.upper.map(\.description) ?? "?") \(unit)"
     }
 
     private func describe(_ members: Condition.Members) -> String {

@@ -166,7 +166,20 @@ private struct Encoder {
         key("cures"); strings(posture.cures)
         key("decidingConditions"); strings(posture.decidingConditions)
         key("findings"); strings(posture.findings)
+        if !posture.grounds.isEmpty { key("grounds"); array(posture.grounds) { $0.write($1) } }
         key("verdict"); string(posture.verdict.rawValue)
+        end()
+    }
+
+    mutating func write(_ ground: Ground) {
+        begin()
+        key("citation"); string(ground.citation)
+        key("jurisdiction"); string(ground.jurisdiction)
+        key("modality"); string(ground.modality)
+        key("outcome"); string(ground.outcome.rawValue)
+        key("provision"); string(ground.provision)
+        key("reasons"); strings(ground.reasons)
+        if let recipient = ground.recipient { key("recipient"); int(recipient) }
         end()
     }
 

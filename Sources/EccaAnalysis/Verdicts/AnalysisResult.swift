@@ -39,6 +39,98 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     public var cures: [String]
     /// Finding ids (into `RequestAnalysis.findings`) for this item under this posture.
     public var findings: [String]
+    /// For `clear`: why, norm by norm (what obliges the disclosure, and why each restriction
+    /// that could forbid it does not), for the channel asked for.
+    public var grounds: [Ground]
+
+    public init(verdict: Verdict, channels: [ChannelOutcome], compliantAlternatives: [String], decidingConditions: [String],
+                cures: [String], findings: [String], grounds: [Ground]) {
+        self.verdict = verdict
+        self.channels = channels
+        self.compliantAlternatives = compliantAlternatives
+        self.decidingConditions = decidingConditions
+        self.cures = cures
+        self.findings = findings
+        self.grounds = grounds
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case verdict, channels, compliantAlternatives, decidingConditions, cures, findings, grounds
+    }
+
+    /// Results without grounds (written before clear verdicts had them, or by a batch run without
+    /// `--grounds`) read with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        channels = try container.decode([ChannelOutcome].self, forKey: .channels)
+        compliantAlternatives = try container.decode([String].self, forKey: .compliantAlternatives)
+        decidingConditions = try container.decode([String].self, forKey: .decidingConditions)
+        cures = try container.decode([String].self, forKey: .cures)
+        findings = try container.decode([String].self, forKey: .findings)
+        grounds = try container.decodeIfPresent([Ground].self, forKey: .grounds) ?? []
+    }
+
+    /// Grounds only where there are some: verdicts without them read as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(channels, forKey: .channels)
+        try container.encode(compliantAlternatives, forKey: .compliantAlternatives)
+        try container.encode(decidingConditions, forKey: .decidingConditions)
+        try container.encode(cures, forKey: .cures)
+        try container.encode(findings, forKey: .findings)
+        if !grounds.isEmpty { try container.encode(grounds, forKey: .grounds) }
+    }
+}
+
+/// One reason for a clear verdict: a checked norm and what it comes to for the item.
+public struct Ground: Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable {
+        /// An obligation that binds and whose condition holds.
+        case obliges
+        /// Its provision does not bind on the date under the posture.
+        case notBinding = "not-binding"
+        /// Its condition does not hold for this item.
+        case notApplicable = "not-applicable"
+        /// Its condition holds but an exception does.
+        case excepted
+        /// A prohibition that binds and applies, where nothing obliges the disclosure.
+        case forbids
+        /// Whether it applies depends on facts the request leaves open, and the solver found no
+        /// way for it to clash.
+        case open
+    }
+
+    /// The provision carrying the norm.
+    public var provision: String
+    public var citation: String
+    public var jurisdiction: String
+    /// `obligation` or `prohibition`.
+    public var modality: String
+    public var outcome: Outcome
+    /// The recipient it was found for; nil when it is the same for every recipient of the item
+    /// (or the item goes to the requesting authority itself).
+    public var recipient: Int?
+    /// Why, in the terms of the request: the status (not binding), the failing conditions (not
+    /// applicable, open), the exception that holds (excepted).
+    public var reasons: [String]
+
+    /// The ground in one sentence, as every report gives it.
+    public var sentence: String {
+        let subject = "\(jurisdiction) \(citation)"
+        let because = reasons.joined(separator: "; ")
+        let who = recipient.map { " (recipient \($0))" } ?? ""
+        let verb = modality == "obligation" ? "oblige" : "forbid"
+        switch outcome {
+        case .obliges: return "\(subject) obliges the disclosure\(who)"
+        case .notBinding: return "\(subject) does not bind\(who): \(because)"
+        case .notApplicable: return "\(subject) does not apply\(who): \(because)"
+        case .excepted: return "\(subject) would \(verb) it\(who), but an exception holds: \(because)"
+        case .forbids: return "\(subject) forbids it\(who), but nothing obliges it"
+        case .open: return "\(subject) may \(verb) it\(who) but cannot clash" + (because.isEmpty ? "" : ": \(because)")
+        }
+    }
 }
 
 public struct ChannelOutcome: Sendable, Hashable, Codable {

@@ -175,7 +175,8 @@ struct DecidingView {
     var decidingAnchor: String?
 }
 
-/// An item under one posture: channels tried, compliant alternatives, deciding conditions, cures.
+/// An item under one posture: channels tried, compliant alternatives, deciding conditions, cures,
+/// and the grounds of a clear verdict.
 struct ItemPostureView {
     var posture: PostureColumn
     var verdict: VerdictView
@@ -184,6 +185,7 @@ struct ItemPostureView {
     var compliantAlternatives: [String]
     var decidingConditions: [String]
     var cures: [String]
+    var grounds: [String]
     var findingLinks: [FindingLinkView]
     var hasFindingLinks: Bool
     var severalFindingLinks: Bool
@@ -200,12 +202,13 @@ struct ItemPostureView {
         compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives
         decidingConditions = detail.decidingConditions
         cures = detail.cures
+        grounds = detail.grounds.map(\.sentence)
         findingLinks = detail.findings.compactMap { id in
             numbers[id].map { FindingLinkView(findingNumber: $0, findingAnchor: "\(request)-finding-\($0)") }
         }
         hasFindingLinks = !findingLinks.isEmpty
         severalFindingLinks = findingLinks.count > 1
-        hasContent = showChannels || !cures.isEmpty || !compliantAlternatives.isEmpty || !decidingConditions.isEmpty
+        hasContent = showChannels || !cures.isEmpty || !compliantAlternatives.isEmpty || !decidingConditions.isEmpty || !grounds.isEmpty
     }
 }
 
