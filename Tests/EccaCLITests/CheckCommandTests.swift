@@ -95,6 +95,15 @@ import Testing
         let early = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])
         #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02\n"))
         #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it\n"))
+        // The same request without its compute: 4E091 may or may not apply, and cannot clash either way.
+        var unknown = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CLI.sample("before-art92-applies.json")))) as? [String: Any])
+        var model = try #require(unknown["model"] as? [String: Any])
+        model.removeValue(forKey: "trainingCompute")
+        unknown["model"] = model
+        let folder = try CLI.folder(["open.json": String(decoding: try JSONSerialization.data(withJSONObject: unknown), as: UTF8.self)])
+        let open = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("open.json").path])
+        #expect(open.status == 0)
+        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations (request: item.artifact weights, model.training-compute unknown)); no clash is possible either way\n"), "\(open.stdout)")
     }
 
     /// Grounds the same for every recipient are given once; the others name their recipient.

@@ -128,7 +128,9 @@ public struct Ground: Sendable, Hashable, Codable {
         case .notApplicable: return "\(subject) does not apply\(who): \(because)"
         case .excepted: return "\(subject) would \(verb) it\(who), but an exception holds: \(because)"
         case .forbids: return "\(subject) forbids it\(who), but nothing obliges it"
-        case .open: return "\(subject) may \(verb) it\(who) but cannot clash" + (because.isEmpty ? "" : ": \(because)")
+        case .open:
+            return "\(subject) may \(verb) it\(who), depending on facts the request leaves open"
+                + (because.isEmpty ? "" : " (\(because))") + "; no clash is possible either way"
         }
     }
 }
