@@ -16,16 +16,16 @@ extension ConflictEngine {
             let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
             var grounds: [Ground] = []
             for (index, norm) in encoding.checkedNorms.enumerated() {
-                let condition = norm.condition.map(evaluator.evaluate) ?? .true
+                let applies = norm.condition.map(evaluator.evaluate) ?? .true
                 // Obligations that do not engage are not grounds: most of a regulation obliges
                 // nothing for a given request.
-                if norm.modality == .obligation && condition == .false { continue }
+                if norm.modality == .obligation && applies == .false { continue }
                 var outcome: Ground.Outcome
                 var reasons: [String] = []
                 if !binding[index] {
                     outcome = .notBinding
                     reasons = [statusText(norm.provisionID, asOf: asOf)]
-                } else if condition == .false {
+                } else if applies == .false {
                     outcome = .notApplicable
                     reasons = norm.condition.map { failureReasons($0, evaluator: evaluator, snapshot: snapshot) } ?? []
                 } else {
@@ -33,11 +33,11 @@ extension ConflictEngine {
                     if let holding = exceptions.first(where: { $0.holds == .true }) {
                         outcome = .excepted
                         reasons = [Self.named(holding)]
-                    } else if condition == .true && exceptions.allSatisfy({ $0.holds == .false }) {
+                    } else if applies == .true && exceptions.allSatisfy({ $0.holds == .false }) {
                         outcome = norm.modality == .obligation ? .obliges : .forbids
                     } else {
                         outcome = .open
-                        if let condition = norm.condition, evaluator.evaluate(condition) == .unknown {
+                        if let condition = norm.condition, applies == .unknown {
                             reasons += failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
                         }
                         for exception in exceptions where exception.holds == .unknown {
