@@ -73,11 +73,12 @@ extension ConflictEngine {
         guard perSlot.count > 1 else { return perSlot.first?.map(unattributed) ?? [] }
         let shared = perSlot.dropFirst().reduce(Set(perSlot[0].map(unattributed))) { $0.intersection($1.map(unattributed)) }
         var merged: [Ground] = []
+        var given: Set<Ground> = []
         for slot in perSlot {
             for ground in slot {
                 let common = unattributed(ground)
                 if shared.contains(common) {
-                    if !merged.contains(common) { merged.append(common) }
+                    if given.insert(common).inserted { merged.append(common) }
                 } else {
                     merged.append(ground)
                 }
