@@ -105,6 +105,8 @@ public final class ConflictEngine {
                     }
                 }
                 var perPosture: [String: ItemPostureAnalysis] = [:]
+                // Worked out at the first clear posture and shared by the next.
+                var assessed: [[NormAssessment?]]?
                 for posture in options.postures {
                     var outcomes: [ChannelOutcome] = []
                     var postureFindings: [String] = []
@@ -150,11 +152,17 @@ public final class ConflictEngine {
                     if verdict == .undetermined, deciding.isEmpty, let reason = outcomes.compactMap(\.reason).first {
                         deciding.append("the solver could not decide: \(reason)")
                     }
+                    var grounds: [Ground] = []
+                    if verdict == .clear && options.groundsForClearVerdicts {
+                        let assessments = assessed ?? prepared[0].map(assessments(of:))
+                        assessed = assessments
+                        grounds = self.grounds(of: prepared[0], assessments: assessments, posture: posture, asOf: asOf)
+                    }
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
                         verdict: verdict, channels: outcomes, compliantAlternatives: compliantAlternatives,
                         decidingConditions: verdict == .undetermined ? deciding : [],
                         cures: verdict == .conflict || verdict == .avoidable ? cures : [], findings: postureFindings,
-                        grounds: verdict == .clear && options.groundsForClearVerdicts ? grounds(of: prepared[0], posture: posture, asOf: asOf) : [])
+                        grounds: grounds)
                 }
                 let itemVerdict = perPosture.values.map(\.verdict).max() ?? .clear
                 items.append(ItemAnalysis(index: index, id: item.id, artifact: item.artifact, channel: item.channel,

@@ -1,49 +1,64 @@
 import ClauseGraph
 
 extension ConflictEngine {
+    /// What a checked norm comes to for one check's facts, whatever the posture: worked out once
+    /// per recipient and shared by the postures, which differ only in what binds.
+    struct NormAssessment {
+        /// The condition's truth.
+        var applies: Truth
+        /// Why the condition fails or may fail (empty when it holds).
+        var failures: [String]
+        /// The first exception that holds, by name.
+        var holding: String?
+        /// Every exception fails.
+        var exceptionsFail: Bool
+        /// Exceptions that may hold, by name.
+        var openExceptions: [String]
+    }
+
+    /// The assessments of every checked norm for one recipient (`encoding.checkedNorms` order); nil
+    /// for an obligation that does not engage: most of a regulation obliges nothing for a request.
+    func assessments(of prepared: PreparedSlot) -> [NormAssessment?] {
+        let snapshot = prepared.snapshot
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        return encoding.checkedNorms.map { norm in
+            let applies = norm.condition.map(evaluator.evaluate) ?? .true
+            if norm.modality == .obligation && applies == .false { return nil }
+            let failures = applies == .true ? [] : norm.condition.map { failureReasons($0, evaluator: evaluator, snapshot: snapshot) } ?? []
+            let exceptions = applies == .false ? [] : norm.exceptions.map { outcome($0, norm: norm.id, evaluator: evaluator, snapshot: snapshot) }
+            return NormAssessment(applies: applies, failures: failures, holding: exceptions.first { $0.holds == .true }.map(Self.named),
+                                  exceptionsFail: exceptions.allSatisfy { $0.holds == .false },
+                                  openExceptions: exceptions.filter { $0.holds == .unknown }.map(Self.named))
+        }
+    }
+
     /// Why a channel is clear under a posture, norm by norm, for each recipient (`Ground`): the
     /// obligations that engage (their condition holds or may hold), whether each binds or is
     /// excepted; and every restriction, with the reason it does not forbid the disclosure (not
     /// binding on the date, its condition fails, an exception holds). A legal team files a clear
     /// verdict with its grounds as it files a conflict with its findings.
     ///
+    /// - Parameter assessments: per recipient of the channel, `assessments(of:)`.
     /// Grounds the same for every recipient are given once, without a recipient.
-    func grounds(of slots: [PreparedSlot], posture: Posture, asOf: LegalDate) -> [Ground] {
+    func grounds(of slots: [PreparedSlot], assessments: [[NormAssessment?]], posture: Posture, asOf: LegalDate) -> [Ground] {
         let binding = binding(on: asOf, posture: posture)
         var perSlot: [[Ground]] = []
-        for prepared in slots {
-            let snapshot = prepared.snapshot
-            let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        for (prepared, assessed) in zip(slots, assessments) {
             var grounds: [Ground] = []
             for (index, norm) in encoding.checkedNorms.enumerated() {
-                let applies = norm.condition.map(evaluator.evaluate) ?? .true
-                // Obligations that do not engage are not grounds: most of a regulation obliges
-                // nothing for a given request.
-                if norm.modality == .obligation && applies == .false { continue }
-                var outcome: Ground.Outcome
-                var reasons: [String] = []
+                guard let assessment = assessed[index] else { continue }
+                let outcome: Ground.Outcome
+                let reasons: [String]
                 if !binding[index] {
-                    outcome = .notBinding
-                    reasons = [statusText(norm.provisionID, asOf: asOf)]
-                } else if applies == .false {
-                    outcome = .notApplicable
-                    reasons = norm.condition.map { failureReasons($0, evaluator: evaluator, snapshot: snapshot) } ?? []
+                    (outcome, reasons) = (.notBinding, [statusText(norm.provisionID, asOf: asOf)])
+                } else if assessment.applies == .false {
+                    (outcome, reasons) = (.notApplicable, assessment.failures)
+                } else if let holding = assessment.holding {
+                    (outcome, reasons) = (.excepted, [holding])
+                } else if assessment.applies == .true && assessment.exceptionsFail {
+                    (outcome, reasons) = (norm.modality == .obligation ? .obliges : .forbids, [])
                 } else {
-                    let exceptions = norm.exceptions.map { self.outcome($0, norm: norm.id, evaluator: evaluator, snapshot: snapshot) }
-                    if let holding = exceptions.first(where: { $0.holds == .true }) {
-                        outcome = .excepted
-                        reasons = [Self.named(holding)]
-                    } else if applies == .true && exceptions.allSatisfy({ $0.holds == .false }) {
-                        outcome = norm.modality == .obligation ? .obliges : .forbids
-                    } else {
-                        outcome = .open
-                        if let condition = norm.condition, applies == .unknown {
-                            reasons += failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
-                        }
-                        for exception in exceptions where exception.holds == .unknown {
-                            reasons.append("unknown whether " + Self.named(exception) + " holds")
-                        }
-                    }
+                    (outcome, reasons) = (.open, assessment.failures + assessment.openExceptions.map { "unknown whether \($0) holds" })
                 }
                 let provision = graph.provisions[norm.provisionID]
                 let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
