@@ -46,6 +46,7 @@ import Testing
         <FP-1><E T="04">License Requirements</E></FP-1>
         <FP-1><I>Reason for Control:</I> NS, MT, CB, NP, AT</FP-1>
         <HD2>Special Conditions for STA</HD2>
+        <HD1>List of Items Controlled</HD1>
         <FP><I>Items:</I> a. “Technology” for computers. See also 4E091 for model weights.</FP>
         \(entry4E091)
         <HD1>Category 5—Part 1—Telecommunications</HD1>
@@ -101,9 +102,11 @@ import Testing
         #expect(entry.wording.hasSuffix("2.a.2. A classification request to BIS in accordance with the procedures in §§ 748.1 and 748.3 of the EAR."))
         #expect(!entry.wording.contains("Category 5"))
 
-        // The entry before: its cross-reference to 4E091 opens nothing, and the headings after it are not its text.
+        // The entry before: its cross-reference to 4E091 opens nothing, an `HD1` that is no category
+        // or group heading stays inside it (as a parser's fixture has it for 3A090), and the
+        // category headings after it are not its text.
         let before = try #require(imported.provision("\(supplement), ECCN 4E001"))
-        #expect(before.wording == "4E001 “Technology” as follows (see List of Items Controlled). License Requirements Reason for Control: NS, MT, CB, NP, AT Special Conditions for STA Items: a. “Technology” for computers. See also 4E091 for model weights.")
+        #expect(before.wording == "4E001 “Technology” as follows (see List of Items Controlled). License Requirements Reason for Control: NS, MT, CB, NP, AT Special Conditions for STA List of Items Controlled Items: a. “Technology” for computers. See also 4E091 for model weights.")
 
         let labels = imported.provisions.filter { $0.parentID?.hasPrefix("\(supplement), ECCN 4E091") == true }.map(\.canonicalID)
         #expect(labels == ["Technical Note 1", "Technical Note 2", "Technical Note 3", "Note 1", "Note 2", "Note 2.a", "Note 2.a.1", "Note 2.a.2"]
