@@ -9,7 +9,7 @@ public struct CSVReport: Sendable {
         "request_id", "as_of", "request_verdict", "item_index", "item_id", "artifact", "channel",
         "item_verdict", "text_verdict", "enforcement_verdict", "compliant_alternatives", "deciding_conditions",
         "cures", "finding_count", "conflict_signatures", "obliging_provisions", "forbidding_provisions",
-        "failed_exceptions",
+        "failed_exceptions", "clear_grounds",
     ]
 
     /// Joins the values of a multi-valued cell.
@@ -47,6 +47,12 @@ public struct CSVReport: Sendable {
             unique(findings.map(\.signature)).joined(separator: Self.separator),
             citations("obligation"), citations("prohibition"),
             unique(failed).joined(separator: Self.separator),
+            // Grounds by provision and outcome, per posture: the reasons are in the other formats.
+            postures.flatMap { posture in
+                (item.postures[posture]?.grounds ?? []).map { ground in
+                    "\(posture): \(ground.provision) \(ground.outcome.rawValue)" + (ground.recipient.map { " (recipient \($0))" } ?? "")
+                }
+            }.joined(separator: Self.separator),
         ]
     }
 

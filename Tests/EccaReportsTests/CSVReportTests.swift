@@ -29,6 +29,8 @@ import Testing
         #expect(clear["item_verdict"] == "clear")
         #expect(clear["finding_count"] == "0")
         #expect(clear["item_id"] == "")
+        #expect(clear["clear_grounds"] == "text: eu.ai-act.art92.5 obliges; text: us.ai-diffusion.4e091 excepted; enforcement: eu.ai-act.art92.5 obliges; enforcement: us.ai-diffusion.4e091 not-binding")
+        #expect(conflict["clear_grounds"] == "enforcement: eu.ai-act.art92.5 obliges; enforcement: eu.gpai-code.safety-security.m3-5 obliges; enforcement: us.ai-diffusion.4e091 not-binding")
     }
 
     @Test func rfc4180Fields() {
