@@ -106,6 +106,15 @@ import Testing
         #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations (request: item.artifact weights, model.training-compute unknown)); no clash is possible either way\n"), "\(open.stdout)")
     }
 
+    /// An item no obligation reaches is clear first of all because nothing obliges it.
+    @Test func groundsSayWhenNothingObligesTheDisclosure() throws {
+        let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let item = try #require(lines.firstIndex { $0.hasPrefix("  item 1 [documentation]: technical-documentation via transfer: CLEAR") })
+        #expect(lines[item + 1] == "    clear: no obligation in the regulations loaded requires this disclosure")
+        #expect(lines[item + 2].hasPrefix("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: "))
+    }
+
     /// Grounds the same for every recipient are given once; the others name their recipient.
     @Test func groundsNameTheRecipientWhereTheyDiffer() throws {
         let request = """

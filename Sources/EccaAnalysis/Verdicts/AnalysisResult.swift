@@ -71,6 +71,14 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
         grounds = try container.decodeIfPresent([Ground].self, forKey: .grounds) ?? []
     }
 
+    /// The grounds as every report words them, led by the plainest one when it holds: no
+    /// obligation engages, so nothing obliges the disclosure.
+    public var groundSentences: [String] {
+        guard !grounds.isEmpty else { return [] }
+        let lead = grounds.contains { $0.modality == "obligation" } ? [] : ["no obligation in the regulations loaded requires this disclosure"]
+        return lead + grounds.map(\.sentence)
+    }
+
     /// Grounds only where there are some: verdicts without them read as before.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
