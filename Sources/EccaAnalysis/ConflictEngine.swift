@@ -152,7 +152,7 @@ public final class ConflictEngine {
                     if verdict == .undetermined, deciding.isEmpty, let reason = outcomes.compactMap(\.reason).first {
                         deciding.append("the solver could not decide: \(reason)")
                     }
-                    var grounds: [Ground] = []
+                    var grounds: [Ground]?
                     if verdict == .clear && options.groundsForClearVerdicts {
                         let assessments = assessed ?? prepared[0].map(assessments(of:))
                         assessed = assessments

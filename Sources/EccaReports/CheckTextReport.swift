@@ -23,7 +23,7 @@ public struct CheckTextReport: Sendable {
                 for alternative in detail.compliantAlternatives { out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'") }
                 for cure in detail.cures { out.append("    cure\(tag): \(cure)") }
                 for condition in detail.decidingConditions { out.append("    depends\(tag): \(condition)") }
-                for ground in detail.groundSentences { out.append("    clear\(tag): \(ground)") }
+                for ground in GroundWording.sentences(detail.grounds ?? []) { out.append("    clear\(tag): \(ground)") }
                 for channel in detail.channels where channel.reason != nil {
                     out.append("    note\(tag): \(channel.channel): \(channel.reason!)")
                 }

@@ -16,7 +16,7 @@ import Testing
         for index in 0..<400 {
             let analysis = try engine.analyze(generator.request(index))
             if analysis.verdict == .conflict { conflicts += 1 }
-            if analysis.items.contains(where: { $0.postures.values.contains { !$0.grounds.isEmpty } }) { grounded += 1 }
+            if analysis.items.contains(where: { $0.postures.values.contains { $0.grounds?.isEmpty == false } }) { grounded += 1 }
             #expect(writer.line(analysis) == AnalysisJSON.encode(analysis, pretty: false), "request \(index)")
         }
         #expect(conflicts > 5)

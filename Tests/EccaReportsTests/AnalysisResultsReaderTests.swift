@@ -18,7 +18,7 @@ import Testing
     /// Results written before clear verdicts carried grounds still load, with none.
     @Test func resultsWithoutGroundsStillLoad() throws {
         let analysis = try Self.analyses()[1]
-        #expect(analysis.items[0].postures["text"]?.grounds.isEmpty == false)
+        #expect(analysis.items[0].postures["text"]?.grounds?.isEmpty == false)
         var object = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.encode(analysis).utf8)) as? [String: Any])
         var items = try #require(object["items"] as? [[String: Any]])
         var postures = try #require(items[0]["postures"] as? [String: [String: Any]])
@@ -28,7 +28,7 @@ import Testing
         let older = try JSONSerialization.data(withJSONObject: object)
         let results = try #require(try AnalysisResultsReader.read(Array(older), name: "older.json"))
         var expected = analysis
-        for key in expected.items[0].postures.keys { expected.items[0].postures[key]?.grounds = [] }
+        for key in expected.items[0].postures.keys { expected.items[0].postures[key]?.grounds = nil }
         #expect(results.analyses == [expected])
     }
 

@@ -36,10 +36,10 @@ extension ConflictEngine {
     /// obligations that engage (their condition holds or may hold), whether each binds or is
     /// excepted; and every restriction, with the reason it does not forbid the disclosure (not
     /// binding on the date, its condition fails, an exception holds). A legal team files a clear
-    /// verdict with its grounds as it files a conflict with its findings.
+    /// verdict with its grounds as it files a conflict with its findings. Grounds the same for
+    /// every recipient are given once, without a recipient.
     ///
     /// - Parameter assessments: per recipient of the channel, `assessments(of:)`.
-    /// Grounds the same for every recipient are given once, without a recipient.
     func grounds(of slots: [PreparedSlot], assessments: [[NormAssessment?]], posture: Posture, asOf: LegalDate) -> [Ground] {
         let binding = binding(on: asOf, posture: posture)
         var perSlot: [[Ground]] = []

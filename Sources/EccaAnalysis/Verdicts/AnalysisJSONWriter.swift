@@ -166,7 +166,7 @@ private struct Encoder {
         key("cures"); strings(posture.cures)
         key("decidingConditions"); strings(posture.decidingConditions)
         key("findings"); strings(posture.findings)
-        if !posture.grounds.isEmpty { key("grounds"); array(posture.grounds) { $0.write($1) } }
+        if let grounds = posture.grounds { key("grounds"); array(grounds) { $0.write($1) } }
         key("verdict"); string(posture.verdict.rawValue)
         end()
     }

@@ -40,56 +40,10 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     /// Finding ids (into `RequestAnalysis.findings`) for this item under this posture.
     public var findings: [String]
     /// For `clear`: why, norm by norm (what obliges the disclosure, and why each restriction
-    /// that could forbid it does not), for the channel asked for.
-    public var grounds: [Ground]
-
-    public init(verdict: Verdict, channels: [ChannelOutcome], compliantAlternatives: [String], decidingConditions: [String],
-                cures: [String], findings: [String], grounds: [Ground]) {
-        self.verdict = verdict
-        self.channels = channels
-        self.compliantAlternatives = compliantAlternatives
-        self.decidingConditions = decidingConditions
-        self.cures = cures
-        self.findings = findings
-        self.grounds = grounds
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case verdict, channels, compliantAlternatives, decidingConditions, cures, findings, grounds
-    }
-
-    /// Results without grounds (written before clear verdicts had them, or by a batch run without
-    /// `--grounds`) read with none.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        verdict = try container.decode(Verdict.self, forKey: .verdict)
-        channels = try container.decode([ChannelOutcome].self, forKey: .channels)
-        compliantAlternatives = try container.decode([String].self, forKey: .compliantAlternatives)
-        decidingConditions = try container.decode([String].self, forKey: .decidingConditions)
-        cures = try container.decode([String].self, forKey: .cures)
-        findings = try container.decode([String].self, forKey: .findings)
-        grounds = try container.decodeIfPresent([Ground].self, forKey: .grounds) ?? []
-    }
-
-    /// The grounds as every report words them, led by the plainest one when it holds: no
-    /// obligation engages, so nothing obliges the disclosure.
-    public var groundSentences: [String] {
-        guard !grounds.isEmpty else { return [] }
-        let lead = grounds.contains { $0.modality == "obligation" } ? [] : ["no obligation in the regulations loaded requires this disclosure"]
-        return lead + grounds.map(\.sentence)
-    }
-
-    /// Grounds only where there are some: verdicts without them read as before.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(verdict, forKey: .verdict)
-        try container.encode(channels, forKey: .channels)
-        try container.encode(compliantAlternatives, forKey: .compliantAlternatives)
-        try container.encode(decidingConditions, forKey: .decidingConditions)
-        try container.encode(cures, forKey: .cures)
-        try container.encode(findings, forKey: .findings)
-        if !grounds.isEmpty { try container.encode(grounds, forKey: .grounds) }
-    }
+    /// that could forbid it does not), for the channel asked for. Nil where they were not worked
+    /// out (`AnalysisOptions.groundsForClearVerdicts` off, as in a batch without `--grounds`, or
+    /// results written before grounds existed): absent from JSON then, so such results read as before.
+    public var grounds: [Ground]?
 }
 
 /// One reason for a clear verdict: a checked norm and what it comes to for the item.
@@ -123,24 +77,6 @@ public struct Ground: Sendable, Hashable, Codable {
     /// Why, in the terms of the request: the status (not binding), the failing conditions (not
     /// applicable, open), the exception that holds (excepted).
     public var reasons: [String]
-
-    /// The ground in one sentence, as every report gives it.
-    public var sentence: String {
-        let subject = "\(jurisdiction) \(citation)"
-        let because = reasons.joined(separator: "; ")
-        let who = recipient.map { " (recipient \($0))" } ?? ""
-        let verb = modality == "obligation" ? "oblige" : "forbid"
-        switch outcome {
-        case .obliges: return "\(subject) obliges the disclosure\(who)"
-        case .notBinding: return "\(subject) does not bind\(who): \(because)"
-        case .notApplicable: return "\(subject) does not apply\(who): \(because)"
-        case .excepted: return "\(subject) would \(verb) it\(who), but an exception holds: \(because)"
-        case .forbids: return "\(subject) forbids it\(who), but nothing obliges it"
-        case .open:
-            return "\(subject) may \(verb) it\(who), depending on facts the request leaves open"
-                + (because.isEmpty ? "" : " (\(because))") + "; no clash is possible either way"
-        }
-    }
 }
 
 public struct ChannelOutcome: Sendable, Hashable, Codable {

@@ -30,9 +30,9 @@ public struct CitationChecker {
         var printedOnly = false
         /// A whole act (Akoma Ntoso): anything its instrument cites must be in it.
         var whole = false
-        /// Supplement provisions (keys) read as parts of their own, such as the Commerce Control
-        /// List read as ECCN entries: only their parts can be missing.
-        var dividedSupplements: Set<String> = []
+        /// Supplements and pieces of them (keys) that the text divides into parts of its own: the
+        /// Commerce Control List into ECCN entries, an entry into notes. Only such parts can be missing.
+        var divided: Set<String> = []
 
         func covers(_ officialID: String, found: Bool) -> Bool {
             if found || whole { return true }
@@ -41,7 +41,7 @@ public struct CitationChecker {
                 // A supplement is covered with its part; a piece of one only where the text
                 // divides the piece's parent (an undivided supplement cannot speak for its paragraphs).
                 guard let comma = officialID.range(of: ", ", options: .backwards) else { return parts.contains(part) }
-                return dividedSupplements.contains(CitationChecker.key(String(officialID[..<comma.lowerBound])))
+                return divided.contains(CitationChecker.key(String(officialID[..<comma.lowerBound])))
             }
             let section = String(officialID.prefix { $0 != "(" && $0 != " " })
             if sections.count == 1 { return sections.contains(section) }
@@ -133,7 +133,7 @@ public struct CitationChecker {
                         }
                         if let parent = provision.parentID, SupplementCitation.part(ofPath: parent) != nil,
                            provision.canonicalID.hasPrefix(parent + ", ") {
-                            coverage.dividedSupplements.insert(Self.key(parent))
+                            coverage.divided.insert(Self.key(parent))
                         }
                     }
                     officials.append(.imported(entry, index: index, coverage: coverage, file: file))

@@ -109,6 +109,21 @@ enum CommerceControlList {
         return notes
     }
 
+    /// A note's wording: its own paragraphs and those of its parts, which follow it (as a CFR
+    /// paragraph's wording holds its subdivisions'), and the last line they reach.
+    static func wording(ofNoteAt index: Int, in notes: [Note]) -> (paragraphs: [OfficialElement], lastLine: Int) {
+        var paragraphs = notes[index].paragraphs
+        var lastLine = notes[index].span.lastLine
+        var ancestry: Set<String> = [notes[index].label]
+        for part in notes[(index + 1)...] {
+            guard let parent = part.parent, ancestry.contains(parent) else { break }
+            ancestry.insert(part.label)
+            paragraphs += part.paragraphs
+            lastLine = part.span.lastLine
+        }
+        return (paragraphs, lastLine)
+    }
+
     private static func notes(in note: OfficialElement) -> [Note] {
         let heading = TextNormalizer.trim(note.element("HED")?.plainText ?? "", also: ":.")
         let kind: String

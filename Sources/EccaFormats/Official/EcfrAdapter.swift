@@ -217,16 +217,7 @@ struct EcfrAdapter: OfficialAdapter {
                 span: span, evidence: .verified))
             let notes = CommerceControlList.notes(of: entry)
             for (index, note) in notes.enumerated() {
-                // A note's wording is its own paragraphs and those of its parts, which follow it.
-                var paragraphs = note.paragraphs
-                var lastLine = note.span.lastLine
-                var ancestry: Set<String> = [note.label]
-                for part in notes[(index + 1)...] {
-                    guard let parent = part.parent, ancestry.contains(parent) else { break }
-                    ancestry.insert(part.label)
-                    paragraphs += part.paragraphs
-                    lastLine = part.span.lastLine
-                }
+                let (paragraphs, lastLine) = CommerceControlList.wording(ofNoteAt: index, in: notes)
                 try emitter.add(ImportedProvision(
                     canonicalID: "\(entryID), \(note.label)", sourceID: "\(entryID), \(note.label)",
                     idPath: [n, "ECCN \(entry.eccn)", note.label], level: .point,

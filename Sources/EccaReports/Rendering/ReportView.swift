@@ -202,7 +202,7 @@ struct ItemPostureView {
         compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives
         decidingConditions = detail.decidingConditions
         cures = detail.cures
-        grounds = detail.groundSentences
+        grounds = GroundWording.sentences(detail.grounds ?? [])
         findingLinks = detail.findings.compactMap { id in
             numbers[id].map { FindingLinkView(findingNumber: $0, findingAnchor: "\(request)-finding-\($0)") }
         }

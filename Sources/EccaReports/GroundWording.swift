@@ -1,0 +1,28 @@
+import EccaAnalysis
+
+/// How every report words the grounds of a clear verdict (text, Markdown, HTML): one sentence
+/// each, led by the plainest ground when it holds, that nothing obliges the disclosure.
+enum GroundWording {
+    static func sentences(_ grounds: [Ground]) -> [String] {
+        guard !grounds.isEmpty else { return [] }
+        let lead = grounds.contains { $0.modality == "obligation" } ? [] : ["no obligation in the regulations loaded requires this disclosure"]
+        return lead + grounds.map(sentence)
+    }
+
+    static func sentence(_ ground: Ground) -> String {
+        let subject = "\(ground.jurisdiction) \(ground.citation)"
+        let because = ground.reasons.joined(separator: "; ")
+        let who = ground.recipient.map { " (recipient \($0))" } ?? ""
+        let verb = ground.modality == "obligation" ? "oblige" : "forbid"
+        switch ground.outcome {
+        case .obliges: return "\(subject) obliges the disclosure\(who)"
+        case .notBinding: return "\(subject) does not bind\(who): \(because)"
+        case .notApplicable: return "\(subject) does not apply\(who): \(because)"
+        case .excepted: return "\(subject) would \(verb) it\(who), but an exception holds: \(because)"
+        case .forbids: return "\(subject) forbids it\(who), but nothing obliges it"
+        case .open:
+            return "\(subject) may \(verb) it\(who), depending on facts the request leaves open"
+                + (because.isEmpty ? "" : " (\(because))") + "; no clash is possible either way"
+        }
+    }
+}
