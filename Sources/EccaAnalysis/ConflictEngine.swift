@@ -17,7 +17,10 @@ public final class ConflictEngine {
     let renderer: AtomRenderer
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
     private var keys: EquivalenceKeyBuilder!
-    private var compiled: CompiledConditions!
+    private(set) var compiled: CompiledConditions!
+    /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
+    /// filled in per check).
+    private(set) var groundHeads: [Ground] = []
     /// Effective status of each provision that carries a checked norm.
     private(set) var statuses: [String: StatusTimeline] = [:]
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
@@ -59,6 +62,13 @@ public final class ConflictEngine {
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
+        groundHeads = encoding.checkedNorms.map { norm in
+            let provision = graph.provisions[norm.provisionID]
+            let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
+            return Ground(provision: norm.provisionID, citation: provision?.citation ?? norm.provisionID,
+                          jurisdiction: instrument?.jurisdiction ?? "", modality: norm.modality.rawValue,
+                          outcome: .open, recipient: nil, reasons: [])
+        }
     }
 
     /// Analyses one request. Throws only for requests that cannot be analysed at all.
@@ -259,6 +269,9 @@ public final class ConflictEngine {
         var binding: [Bool]
         /// Obligations whose provision does not bind, each with the note that says so.
         var unboundObligations: [(norm: Int, note: String)]
+        /// Per checked norm whose provision does not bind: its status on the date (`statusText`).
+        /// Empty unless clear verdicts are given their grounds, which say it.
+        var statusTexts: [String?]
     }
 
     /// `DatedPosture`s by date and posture (text, enforcement): batches repeat dates. Bounded.
@@ -272,7 +285,10 @@ public final class ConflictEngine {
         for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation && !binding[index] {
             if let note = notBindingNote(norm, asOf: asOf, posture: posture) { unbound.append((index, note)) }
         }
-        let result = DatedPosture(binding: binding, unboundObligations: unbound)
+        let texts = !options.groundsForClearVerdicts ? [] : encoding.checkedNorms.indices.map {
+            binding[$0] ? nil : statusText(encoding.checkedNorms[$0].provisionID, asOf: asOf)
+        }
+        let result = DatedPosture(binding: binding, unboundObligations: unbound, statusTexts: texts)
         if datedPostures.count >= 4096 { datedPostures.removeAll(keepingCapacity: true) }
         datedPostures[asOf, default: [nil, nil]][slot] = result
         return result

@@ -48,12 +48,13 @@ import Testing
         #expect(undetermined > 5, "\(undetermined)")
     }
 
-    @Test func compiledNormTruthsEqualTheEvaluatorsOnEveryCheck() throws {
+    @Test func compiledTruthsEqualTheEvaluatorsOnEveryCheck() throws {
         let graph = try GraphFixture.shippedWithLetter()
         let engine = try ConflictEngine(graph: graph)
         let generator = RequestGenerator(seed: 9)
         var checked = 0
         var unknown = 0
+        var explained = 0  // failure reasons compared
         for index in 0..<200 {
             let request = Self.varied(generator, index)
             let asOf = request.date ?? LegalDate(iso: "2026-11-25")!
@@ -67,6 +68,20 @@ import Testing
                         return Truth.and([condition] + norm.exceptions.map { evaluator.evaluate($0.condition).negated })
                     }
                     #expect(prepared.normTruths == expected, "request \(index), item \(itemIndex), recipient \(recipient)")
+                    // The parts apart (for grounds), and an evaluator reading them, agree too.
+                    let parts = engine.compiled.partTruths(atoms: prepared.atomTruths)
+                    #expect(parts.conditions == engine.encoding.checkedNorms.map { $0.condition.map(evaluator.evaluate) ?? .true })
+                    #expect(parts.exceptions == engine.encoding.checkedNorms.map { $0.exceptions.map { evaluator.evaluate($0.condition) } })
+                    #expect(parts.rules == graph.ruleOrder.map { evaluator.holds(rule: $0) })
+                    let known = ConditionEvaluator(graph: graph, facts: prepared.snapshot,
+                                                   known: .init(compiled: engine.compiled, atoms: prepared.atomTruths, rules: parts.rules))
+                    for norm in engine.encoding.checkedNorms {
+                        for condition in [norm.condition].compactMap({ $0 }) + norm.exceptions.map(\.condition) {
+                            let reasons = engine.failureReasons(condition, evaluator: evaluator, snapshot: prepared.snapshot)
+                            #expect(engine.failureReasons(condition, evaluator: known, snapshot: prepared.snapshot) == reasons)
+                            explained += reasons.count
+                        }
+                    }
                     checked += 1
                     unknown += expected.filter { $0 == .unknown }.count
                 }
@@ -74,6 +89,7 @@ import Testing
         }
         #expect(checked > 300)
         #expect(unknown > 20)
+        #expect(explained > 1000, "\(explained)")
     }
 
     @Test func enginesSharingSolvedClassesSolveEachClassOnce() throws {

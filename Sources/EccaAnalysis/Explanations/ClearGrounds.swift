@@ -18,17 +18,32 @@ extension ConflictEngine {
 
     /// The assessments of every checked norm for one recipient (`encoding.checkedNorms` order); nil
     /// for an obligation that does not engage: most of a regulation obliges nothing for a request.
+    /// Truths come from the compiled conditions; the evaluator walks a condition only to say why
+    /// it fails.
     func assessments(of prepared: PreparedSlot) -> [NormAssessment?] {
-        let snapshot = prepared.snapshot
-        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        return encoding.checkedNorms.map { norm in
-            let applies = norm.condition.map(evaluator.evaluate) ?? .true
+        let truths = compiled.partTruths(atoms: prepared.atomTruths)
+        var explaining: (evaluator: ConditionEvaluator, snapshot: FactSnapshot)?
+        func explainer() -> (evaluator: ConditionEvaluator, snapshot: FactSnapshot) {
+            if let explaining { return explaining }
+            let snapshot = prepared.snapshot
+            let known = ConditionEvaluator.Known(compiled: compiled, atoms: prepared.atomTruths, rules: truths.rules)
+            let made = (ConditionEvaluator(graph: graph, facts: snapshot, known: known), snapshot)
+            explaining = made
+            return made
+        }
+        return encoding.checkedNorms.enumerated().map { index, norm in
+            let applies = truths.conditions[index]
             if norm.modality == .obligation && applies == .false { return nil }
-            let failures = applies == .true ? [] : norm.condition.map { failureReasons($0, evaluator: evaluator, snapshot: snapshot) } ?? []
-            let exceptions = applies == .false ? [] : norm.exceptions.map { outcome($0, norm: norm.id, evaluator: evaluator, snapshot: snapshot) }
-            return NormAssessment(applies: applies, failures: failures, holding: exceptions.first { $0.holds == .true }.map(Self.named),
-                                  exceptionsFail: exceptions.allSatisfy { $0.holds == .false },
-                                  openExceptions: exceptions.filter { $0.holds == .unknown }.map(Self.named))
+            var failures: [String] = []
+            if applies != .true, let condition = norm.condition {
+                let (evaluator, snapshot) = explainer()
+                failures = failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
+            }
+            let exceptions = applies == .false ? [] : Array(zip(norm.exceptions, truths.exceptions[index]))
+            return NormAssessment(applies: applies, failures: failures,
+                                  holding: exceptions.first { $0.1 == .true }.map { named($0.0) },
+                                  exceptionsFail: exceptions.allSatisfy { $0.1 == .false },
+                                  openExceptions: exceptions.filter { $0.1 == .unknown }.map { named($0.0) })
         }
     }
 
@@ -41,7 +56,7 @@ extension ConflictEngine {
     ///
     /// - Parameter assessments: per recipient of the channel, `assessments(of:)`.
     func grounds(of slots: [PreparedSlot], assessments: [[NormAssessment?]], posture: Posture, asOf: LegalDate) -> [Ground] {
-        let binding = binding(on: asOf, posture: posture)
+        let binding = dated(asOf, posture)
         var perSlot: [[Ground]] = []
         for (prepared, assessed) in zip(slots, assessments) {
             var grounds: [Ground] = []
@@ -49,8 +64,8 @@ extension ConflictEngine {
                 guard let assessment = assessed[index] else { continue }
                 let outcome: Ground.Outcome
                 let reasons: [String]
-                if !binding[index] {
-                    (outcome, reasons) = (.notBinding, [statusText(norm.provisionID, asOf: asOf)])
+                if !binding.binding[index] {
+                    (outcome, reasons) = (.notBinding, [binding.statusTexts.isEmpty ? statusText(norm.provisionID, asOf: asOf) : binding.statusTexts[index] ?? ""])
                 } else if assessment.applies == .false {
                     (outcome, reasons) = (.notApplicable, assessment.failures)
                 } else if let holding = assessment.holding {
@@ -60,40 +75,45 @@ extension ConflictEngine {
                 } else {
                     (outcome, reasons) = (.open, assessment.failures + assessment.openExceptions.map { "unknown whether \($0) holds" })
                 }
-                let provision = graph.provisions[norm.provisionID]
-                let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
-                grounds.append(Ground(provision: norm.provisionID, citation: provision?.citation ?? norm.provisionID,
-                                      jurisdiction: instrument?.jurisdiction ?? "", modality: norm.modality.rawValue,
-                                      outcome: outcome, recipient: prepared.slot.recipient, reasons: reasons))
+                var ground = groundHeads[index]
+                ground.outcome = outcome
+                ground.recipient = prepared.slot.recipient
+                ground.reasons = reasons
+                grounds.append(ground)
             }
             perSlot.append(grounds)
         }
         return Self.merged(perSlot)
     }
 
-    /// An exception by its label, with its citation unless the label gives it.
-    static func named(_ exception: ExceptionOutcome) -> String {
-        guard let citation = exception.citation, !exception.label.contains(citation) else { return exception.label }
+    /// An exception by its label, with its provision's citation unless the label gives it.
+    func named(_ exception: Exception) -> String {
+        guard let citation = exception.provisionID.flatMap({ graph.provisions[$0]?.citation }),
+              !exception.label.contains(citation) else { return exception.label }
         return "\(exception.label) (\(citation))"
     }
 
     /// One list in norm order: a ground every recipient shares once, with no recipient; the others
-    /// per recipient.
+    /// per recipient. Lists are short (a ground per engaged norm), so they are scanned rather than
+    /// hashed.
     static func merged(_ perSlot: [[Ground]]) -> [Ground] {
         func unattributed(_ ground: Ground) -> Ground {
             var copy = ground
             copy.recipient = nil
             return copy
         }
-        guard perSlot.count > 1 else { return perSlot.first?.map(unattributed) ?? [] }
-        let shared = perSlot.dropFirst().reduce(Set(perSlot[0].map(unattributed))) { $0.intersection($1.map(unattributed)) }
+        let common = perSlot.map { $0.map(unattributed) }
+        // Recipients alike in every respect the grounds look at: the usual case.
+        guard let first = common.first, common.dropFirst().contains(where: { $0 != first }) else { return common.first ?? [] }
         var merged: [Ground] = []
-        var given: Set<Ground> = []
-        for slot in perSlot {
-            for ground in slot {
-                let common = unattributed(ground)
-                if shared.contains(common) {
-                    if given.insert(common).inserted { merged.append(common) }
+        var given: [Ground] = []
+        for (grounds, commons) in zip(perSlot, common) {
+            for (ground, shared) in zip(grounds, commons) {
+                if common.allSatisfy({ $0.contains(shared) }) {
+                    if !given.contains(shared) {
+                        given.append(shared)
+                        merged.append(shared)
+                    }
                 } else {
                     merged.append(ground)
                 }

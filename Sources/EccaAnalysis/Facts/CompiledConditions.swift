@@ -9,7 +9,7 @@ import EccaFormats
 ///
 /// Gives the same truths as `ConditionEvaluator` (Kleene logic, rules followed, a rule reached
 /// again while it is being evaluated is unknown); a test holds the two together.
-struct CompiledConditions {
+final class CompiledConditions: Sendable {
     /// A condition as postfix operations over atom and rule indices.
     struct Program {
         enum Operation {
@@ -30,8 +30,15 @@ struct CompiledConditions {
     let factPositions: [Int?]
     /// Atom indices by scope (`FactBinding.Scope.rawValue`).
     let atomsByScope: [[Int]]
+    /// Atom and rule indices (`compiledAtoms`, `graph.ruleOrder`).
+    let atomIndex: [Condition: Int]
+    let ruleIndex: [String: Int]
     /// Per checked norm: its condition and none of its exceptions.
     let norms: [Program]
+    /// Per checked norm: its condition alone, and each of its exceptions' (for grounds, which say
+    /// which part fails).
+    let conditions: [Program]
+    let exceptions: [[Program]]
     let rules: [Program]
     /// Rule indices, each after the rules its condition refers to (rules form no cycle: the lint
     /// rejects one; a reference that would close one reads unknown).
@@ -47,6 +54,8 @@ struct CompiledConditions {
         var ruleIndex: [String: Int] = [:]
         for (position, id) in ruleIDs.enumerated() { ruleIndex[id] = position }
 
+        atomIndex = index
+        self.ruleIndex = ruleIndex
         func compile(_ condition: Condition, into program: inout Program) {
             switch condition {
             case .all(let parts):
@@ -77,6 +86,14 @@ struct CompiledConditions {
             return program
         }
         self.norms = norms.map { compile(condition: $0.condition, exceptions: $0.exceptions.map(\.condition)) }
+        conditions = norms.map { compile(condition: $0.condition, exceptions: []) }
+        exceptions = norms.map { norm in
+            norm.exceptions.map { exception in
+                var program = Program()
+                compile(exception.condition, into: &program)
+                return program
+            }
+        }
         self.rules = ruleIDs.map { id in
             let rule = graph.rules[id]!
             return compile(condition: rule.condition, exceptions: rule.exceptions.map(\.condition))
@@ -93,7 +110,7 @@ struct CompiledConditions {
         }
         for index in self.rules.indices { visit(index, self.rules) }
         ruleOrder = order
-        stackDepth = (self.norms + self.rules).map { program in
+        stackDepth = (self.norms + self.rules + exceptions.joined()).map { program in
             var depth = 0, deepest = 1
             for operation in program.operations {
                 switch operation {
@@ -121,16 +138,46 @@ struct CompiledConditions {
         }
     }
 
-    /// The truth of every checked norm (condition ∧ ¬exceptions) given every atom's truth. Rules
-    /// are evaluated first, each after the rules it refers to; the scratch space is on the stack.
+    /// The truth of every checked norm (condition ∧ ¬exceptions) given every atom's truth.
     func normTruths(atoms: [Truth]) -> [Truth] {
-        withUnsafeTemporaryAllocation(of: Truth.self, capacity: rules.count + stackDepth) { scratch in
-            let ruleTruths = UnsafeMutableBufferPointer(rebasing: scratch[..<rules.count])
-            let stack = UnsafeMutableBufferPointer(rebasing: scratch[rules.count...])
-            ruleTruths.initialize(repeating: .unknown)
-            for index in ruleOrder { ruleTruths[index] = Self.evaluate(rules[index], atoms: atoms, rules: ruleTruths, stack: stack) }
+        withScratch { ruleTruths, stack in
+            evaluateRules(atoms: atoms, into: ruleTruths, stack: stack)
             return norms.map { Self.evaluate($0, atoms: atoms, rules: ruleTruths, stack: stack) }
         }
+    }
+
+    /// The truths of each checked norm's condition and of each of its exceptions, apart, and of
+    /// every rule.
+    struct PartTruths {
+        /// Per checked norm (true for a norm without a condition).
+        var conditions: [Truth]
+        /// Per checked norm, per exception.
+        var exceptions: [[Truth]]
+        /// Per rule (`graph.ruleOrder`).
+        var rules: [Truth]
+    }
+
+    func partTruths(atoms: [Truth]) -> PartTruths {
+        withScratch { ruleTruths, stack in
+            evaluateRules(atoms: atoms, into: ruleTruths, stack: stack)
+            return PartTruths(conditions: conditions.map { Self.evaluate($0, atoms: atoms, rules: ruleTruths, stack: stack) },
+                              exceptions: exceptions.map { $0.map { Self.evaluate($0, atoms: atoms, rules: ruleTruths, stack: stack) } },
+                              rules: Array(ruleTruths))
+        }
+    }
+
+    /// Space on the stack for the rules' truths and a program's stack.
+    @inline(__always)
+    private func withScratch<Result>(_ body: (UnsafeMutableBufferPointer<Truth>, UnsafeMutableBufferPointer<Truth>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Truth.self, capacity: rules.count + stackDepth) { scratch in
+            body(UnsafeMutableBufferPointer(rebasing: scratch[..<rules.count]), UnsafeMutableBufferPointer(rebasing: scratch[rules.count...]))
+        }
+    }
+
+    /// Every rule's truth, each after the rules it refers to.
+    private func evaluateRules(atoms: [Truth], into ruleTruths: UnsafeMutableBufferPointer<Truth>, stack: UnsafeMutableBufferPointer<Truth>) {
+        ruleTruths.initialize(repeating: .unknown)
+        for index in ruleOrder { ruleTruths[index] = Self.evaluate(rules[index], atoms: atoms, rules: ruleTruths, stack: stack) }
     }
 
     /// Runs one program on a stack of `stack.count` ≥ its depth.

@@ -33,9 +33,31 @@ public struct ConditionEvaluator {
         var rules: [String: Truth] = [:]
     }
 
+    /// Truths the engine's compiled conditions already worked out for these facts (a class, so
+    /// that looking at it costs one reference).
+    final class Known {
+        let compiled: CompiledConditions
+        let atoms: [Truth]
+        let rules: [Truth]
+
+        init(compiled: CompiledConditions, atoms: [Truth], rules: [Truth]) {
+            self.compiled = compiled
+            self.atoms = atoms
+            self.rules = rules
+        }
+    }
+    private let known: Known?
+
     public init(graph: ClauseGraph, facts: FactSnapshot) {
+        self.init(graph: graph, facts: facts, known: nil)
+    }
+
+    /// An evaluator that reads atoms and rules the engine compiled from `known` rather than
+    /// working them out again (the same truths: a test holds them together).
+    init(graph: ClauseGraph, facts: FactSnapshot, known: Known?) {
         self.graph = graph
         self.facts = facts
+        self.known = known
     }
 
     public func evaluate(_ condition: Condition) -> Truth {
@@ -50,6 +72,7 @@ public struct ConditionEvaluator {
     }
 
     private func holds(rule id: String, visiting: inout Set<String>) -> Truth {
+        if let known, let index = known.compiled.ruleIndex[id] { return known.rules[index] }
         if let known = memo.rules[id] { return known }
         guard let rule = graph.rules[id], visiting.insert(id).inserted else { return .unknown }
         defer { visiting.remove(id) }
@@ -80,6 +103,7 @@ public struct ConditionEvaluator {
 
     /// The truth of one atom (`CompiledAtom` says what atoms mean).
     public func atom(_ condition: Condition) -> Truth {
+        if let known, let index = known.compiled.atomIndex[condition] { return known.atoms[index] }
         guard let compiled = CompiledAtom(condition, graph: graph) else { return evaluate(condition) }
         return compiled.truth(facts[compiled.fact])
     }
