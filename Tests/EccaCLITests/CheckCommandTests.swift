@@ -90,7 +90,10 @@ import Testing
         let grounds = try #require(((item["postures"] as? [String: Any])?["text"] as? [String: Any])?["grounds"] as? [[String: Any]])
         #expect(grounds.map { $0["outcome"] as? String } == ["obliges", "not-applicable", "not-applicable"])
         #expect(grounds.map { $0["provision"] as? String } == ["eu.ai-act.art92.5", "us.ai-diffusion.4e091", "us.bis.letter.helios-orion-2026.1"])
-        #expect((grounds[1]["reasons"] as? [String])?.first?.contains("model.training-compute 5e25 FLOP and 5e25 operations") == true)
+        // A rule that fails says which of its conditions fails, with the request's figure.
+        #expect(grounds[1]["reasons"] as? [String] == [
+            "not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = 5e25 operations: not ≥ 1e26 operations",
+        ])
         #expect(grounds.allSatisfy { $0["recipient"] == nil })
         let early = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])
         #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02\n"))
@@ -103,7 +106,17 @@ import Testing
         let folder = try CLI.folder(["open.json": String(decoding: try JSONSerialization.data(withJSONObject: unknown), as: UTF8.self)])
         let open = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("open.json").path])
         #expect(open.status == 0)
-        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations (request: item.artifact weights, model.training-compute unknown)); no clash is possible either way\n"), "\(open.stdout)")
+        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: ≥ 1e26 operations); no clash is possible either way\n"), "\(open.stdout)")
+    }
+
+    /// A rule that does not hold says why: the exception of the rule that holds (here 4E091 Note 1
+    /// for published weights), not only the facts it reads, which would look as if it should hold.
+    @Test func aRuleDefeatedByItsOwnExceptionNamesIt() throws {
+        let result = try CLI.run(["check", "--posture", "text", CLI.sample("open-weight-model.json")])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains(
+            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true)"
+        ), "\(result.stdout)")
     }
 
     /// An item no obligation reaches is clear first of all because nothing obliges it.

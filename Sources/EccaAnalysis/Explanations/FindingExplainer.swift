@@ -111,30 +111,56 @@ extension ConflictEngine {
     }
 
     /// Why a condition is not true, following its structure: the failing parts of an `all`, every
-    /// part of an `any`, and a rule by its label with the facts it reads.
+    /// part of an `any`, a rule that fails by its label and why it fails (its own condition's
+    /// failing parts, or the exception of the rule that holds), and a rule that holds where it
+    /// must not by its label with the facts it reads.
     func failureReasons(_ condition: Condition, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> [String] {
+        var inside: Set<String> = []
+        return failureReasons(condition, evaluator: evaluator, snapshot: snapshot, inside: &inside)
+    }
+
+    /// - Parameter inside: the rules being explained, so that a rule reached again (a cycle the
+    ///   lint refuses) is named rather than followed.
+    private func failureReasons(_ condition: Condition, evaluator: ConditionEvaluator, snapshot: FactSnapshot,
+                                inside: inout Set<String>) -> [String] {
         let truth = evaluator.evaluate(condition)
         guard truth != .true else { return [] }
         switch condition {
         case .all(let parts):
-            return parts.filter { evaluator.evaluate($0) != .true }.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot) }
+            return parts.filter { evaluator.evaluate($0) != .true }.flatMap {
+                failureReasons($0, evaluator: evaluator, snapshot: snapshot, inside: &inside)
+            }
         case .any(let parts):
-            return parts.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot) }
+            return parts.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot, inside: &inside) }
         case .not(let inner):
             if case .holds(let rule, _) = inner {
-                return ["\(graph.rules[rule]?.label ?? rule)\(truth == .unknown ? " (may hold)" : "")"]
+                let label = graph.rules[rule]?.label ?? rule
+                return ["\(label)\(truth == .unknown ? " (may hold)" : "")\(requestValues(of: graph.rules[rule]?.condition, snapshot))"]
             }
             return [renderer.finding(inner, truth: evaluator.evaluate(inner) == .true ? .true : .unknown, facts: snapshot)]
         case .holds(let rule, _):
             let label = graph.rules[rule]?.label ?? rule
-            let facts = (graph.rules[rule]?.condition.facts ?? []).map { "\($0) \(renderer.value(snapshot[$0], unit: nil))" }
             let prefix = truth == .unknown ? "unknown whether " : "not: "
-            return [prefix + label + (facts.isEmpty ? "" : " (request: " + facts.joined(separator: ", ") + ")")]
+            guard let definition = graph.rules[rule], inside.insert(rule).inserted else { return [prefix + label] }
+            defer { inside.remove(rule) }
+            var why = failureReasons(definition.condition, evaluator: evaluator, snapshot: snapshot, inside: &inside)
+            for exception in definition.exceptions {
+                let holds = evaluator.evaluate(exception.condition)
+                guard holds != .false else { continue }
+                why.append("\(exception.label) \(holds == .true ? "holds" : "may hold")\(requestValues(of: exception.condition, snapshot))")
+            }
+            return [prefix + label + (why.isEmpty ? "" : ", since " + why.joined(separator: "; "))]
         case .constant:
             return ["never holds"]
         default:
             return [renderer.finding(condition, truth: truth, facts: snapshot)]
         }
+    }
+
+    /// " (request: fact value, …)" for the facts a condition reads; empty when it reads none.
+    private func requestValues(of condition: Condition?, _ snapshot: FactSnapshot) -> String {
+        let facts = (condition?.facts ?? []).map { "\($0) \(renderer.value(snapshot[$0], unit: nil))" }
+        return facts.isEmpty ? "" : " (request: " + facts.joined(separator: ", ") + ")"
     }
 
     /// What the exporter could establish (claims, licences) to make the exception hold, if anything.
