@@ -55,6 +55,21 @@ import Testing
         #expect(amendment.actions.first?.destination == "subpart D")
     }
 
+    /// Rules before the Office of the Federal Register's 2017 drafting style say it in the passive,
+    /// naming the section with the word.
+    @Test func thePassiveWithTheWordSection() {
+        let added = grammar.read("2. Section 740.27 is added to read as follows:", title: "15", part: "740")
+        #expect(added.isUnderstood)
+        #expect(added.actions.map(\.verb) == [.add])
+        #expect(added.actions.first?.targets == [Amendment.Target(kind: .section, section: "740.27")])
+        let revised = grammar.read("3. Section 742.6 is revised to read as follows:")
+        #expect(revised.actions.map(\.verb) == [.revise])
+        #expect(revised.actions.first?.targets == [Amendment.Target(kind: .section, section: "742.6")])
+        // "of this section" names no section.
+        let paragraph = grammar.read("4. In § 744.1, paragraph (a) of this section is revised.")
+        #expect(paragraph.actions.first?.targets == [Amendment.Target(kind: .paragraph, section: "744.1", paragraph: "(a)")])
+    }
+
     @Test func proseWithoutAVerbIsNotUnderstood() {
         #expect(!grammar.read("8. Supplement No. 1 to part 774 is modified as the Secretary sees fit.").isUnderstood)
     }

@@ -313,6 +313,16 @@ public struct AmendmentGrammar: Sendable {
                 searchFrom = object.index(after: sign)
             }
         }
+        // Older rules write the passive with the word: "Section 740.27 is added to read as follows".
+        if sections.isEmpty {
+            var from = lower.startIndex
+            while let range = lower[from...].firstRange(of: "section "), range.upperBound < lower.endIndex {
+                if lower[range.upperBound].isNumber, let (number, _) = sectionNumber(in: object, from: range.lowerBound) {
+                    sections.append(number)
+                }
+                from = range.upperBound
+            }
+        }
         if let first = sections.first { section = first }
         var targets: [Amendment.Target] = []
 
