@@ -106,7 +106,7 @@ import Testing
         let folder = try CLI.folder(["open.json": String(decoding: try JSONSerialization.data(withJSONObject: unknown), as: UTF8.self)])
         let open = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("open.json").path])
         #expect(open.status == 0)
-        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: ≥ 1e26 operations); no clash is possible either way\n"), "\(open.stdout)")
+        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way\n"), "\(open.stdout)")
     }
 
     /// A rule that does not hold says why: the exception of the rule that holds (here 4E091 Note 1

@@ -27,15 +27,18 @@ public struct AtomRenderer: Sendable {
     }
 
     /// The atom with the request's own value, e.g. "recipient.location PL is not in Tier 1 …".
+    /// An atom the request leaves open says so ("unknown whether …"), so that an unknown value
+    /// never reads as if it met the test.
     public func finding(_ atom: Condition, truth: Truth, facts: FactSnapshot) -> String {
         let negated = truth == .false
+        let open = truth == .unknown ? "unknown whether " : ""
         switch atom {
         case .compare(let c):
-            return "\(c.fact) = \(value(facts[c.fact], unit: c.unit)): \(negated ? "not " : "")\(c.op.symbol) \(display(c.value))\(c.unit.map { " " + $0 } ?? "")"
+            return "\(c.fact) = \(value(facts[c.fact], unit: c.unit)): \(open)\(negated ? "not " : "")\(c.op.symbol) \(display(c.value))\(c.unit.map { " " + $0 } ?? "")"
         case .equals(let fact, _, _), .member(let fact, _, _), .contains(let fact, _, _):
-            return "\(statement(atom, negated: negated)) (request: \(value(facts[fact], unit: nil)))"
+            return "\(open)\(statement(atom, negated: negated)) (request: \(value(facts[fact], unit: nil)))"
         default:
-            return statement(atom, negated: negated)
+            return open + statement(atom, negated: negated)
         }
     }
 
