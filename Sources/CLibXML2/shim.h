@@ -9,6 +9,7 @@
 #include <libxml/xmlschemastypes.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlstring.h>
+#include <libxml/uri.h>
 
 /* xmlFree is a global function-pointer variable; Swift cannot call it safely across modules. */
 static inline void ecca_xml_free(void *p) { if (p) xmlFree(p); }

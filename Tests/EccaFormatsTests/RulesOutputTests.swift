@@ -73,6 +73,37 @@ import Testing
         }
     }
 
+    /// Source URLs are made from values the file gives (found by fuzzing: a versioner path of
+    /// `/titl%-26/…` was written as it stood, and the schema refused the output).
+    @Test func urlsMadeFromHostileValuesKeepTheOutputValid() throws {
+        let versioner = Self.sample.replacingOccurrences(of: "/title-15/section-734.13", with: "/titl%-26/section-[734.13]")
+        let section = versioner.replacingOccurrences(of: "N=\"734.13\"", with: "N=\"734.13%#x\"")
+        let elsewhere = Self.sample.replacingOccurrences(of: "/on/_SUBSTITUTE_DATE_/title-15", with: "example.org/title-15")
+        let formex = """
+            <ACT><BIB.INSTANCE><NO.ELI ID="http://x:port/%zz"/><DATE ISO="20240712">20240712</DATE></BIB.INSTANCE>
+            <ENACTING.TERMS><ARTICLE IDENTIFIER="0 1#%"><TI.ART>Article 1</TI.ART><ALINEA>Text.</ALINEA></ARTICLE></ENACTING.TERMS></ACT>
+            """
+        var urls: [String: [String?]] = [:]
+        for (name, text) in [("versioner", versioner), ("section", section), ("elsewhere", elsewhere), ("formex", formex)] {
+            let output = try Corpus.temporaryFolder() + "/out.xml"
+            _ = try OfficialImporter().run(files: [try Corpus.fixture("\(name).xml", text)], output: output)
+            #expect(try validate(output).isEmpty, "\(name)")
+            let loaded = RegulationsLoader().load(directories: [], files: [output], schemaPath: Corpus.schema)
+            #expect(!loaded.hasErrors, "\(name): \(loaded.diagnostics)")
+            urls[name] = loaded.graph.instruments.values.map(\.sourceURL) + loaded.graph.provisionOrder.prefix(2).map { loaded.graph.provisions[$0]?.sourceURL }
+        }
+        #expect(urls["versioner"] == ["https://www.ecfr.gov/current/titl%25-26/section-%5B734.13%5D",
+                                      "https://www.ecfr.gov/current/title-15/section-734.13",
+                                      "https://www.ecfr.gov/current/title-15/section-734.13#p-734.13(a)"])
+        // A number with `%` or `#` gives the section's URL, encoded, and no paragraph anchors.
+        #expect(urls["section"]?.suffix(2) == ["https://www.ecfr.gov/current/title-15/section-734.13%25#x",
+                                               "https://www.ecfr.gov/current/title-15/section-734.13%25#x"])
+        // A path that does not start with `/` would name another host: no URL for the instrument.
+        #expect(urls["elsewhere"]?.first == .some(nil))
+        // An ELI that is no URI even encoded (a port that is not a number): no URL at all.
+        #expect(urls["formex"] == [nil, nil])
+    }
+
     @Test func aTruncatedFileIsAnErrorWithLineAndColumnAndLeavesNoOutput() throws {
         let truncated = String(Self.sample.prefix(Self.sample.count - 120))
         let input = try Corpus.fixture("truncated.xml", truncated)

@@ -56,8 +56,11 @@ struct EcfrAdapter: OfficialAdapter {
         let name = context.titleHeading ?? context.citation.map { "\($0) (eCFR)" } ?? "Title \(title ?? "?") of the Code of Federal Regulations"
         let url: String? = switch context.variant {
         case "cfr-annual": nil
-        case "ecfr-versioner": context.path.map { "https://www.ecfr.gov" + $0.replacingFirst("/on/_SUBSTITUTE_DATE_", with: "/current") }
-        default: title.map { "https://www.ecfr.gov/current/title-\($0)" }
+        // A path that does not start with `/` would name another host (`www.ecfr.gov.example`).
+        case "ecfr-versioner": context.path.flatMap { path in
+            path.hasPrefix("/") ? SourceURL.make("https://www.ecfr.gov" + path.replacingFirst("/on/_SUBSTITUTE_DATE_", with: "/current")) : nil
+        }
+        default: title.flatMap { SourceURL.make("https://www.ecfr.gov/current/title-\($0)") }
         }
         let dialectName = context.variant == "cfr-annual" ? "annual CFR XML (GovInfo)" : context.variant == "ecfr-versioner" ? "eCFR versioner XML" : "eCFR bulk XML (GovInfo)"
         return ImportedInstrument(
@@ -145,12 +148,17 @@ struct EcfrAdapter: OfficialAdapter {
 
     private func emitCFRSection(_ section: XMLSubtree, file: String, number: String, sourceID: String, heading: String?, pointer: String,
                                 context: Context, scratch: inout CFRSectionReader.Scratch, into emitter: ImportEmitter) throws(OfficialImportError) {
-        let url = context.variant == "cfr-annual" ? nil : context.title.map { "https://www.ecfr.gov/current/title-\($0)/section-\(number)" }
+        let url: String? = if context.variant == "cfr-annual" { nil } else {
+            context.title.flatMap { title in
+                let url = "https://www.ecfr.gov/current/title-\(title)/section-\(number)"
+                return SourceURL.isPlainSegment(title) && SourceURL.isPlainSegment(number) ? url : SourceURL.make(url)
+            }
+        }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.header.notes = sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
-        // the eCFR's paragraph anchor.
-        reader.header.paragraphAnchors = url != nil
+        // the eCFR's paragraph anchor (the writer copies the number into it: none of `%[]#` then).
+        reader.header.paragraphAnchors = url != nil && !number.utf8.contains { "%[]#".utf8.contains($0) }
         let output = reader.read(section, file: file, scratch: &scratch)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }

@@ -88,7 +88,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         try emitter.begin(ImportedInstrument(
             id: id, dialect: .fr, variant: rule.name == "PRORULE" ? "fr-proposed-rule" : "fr-rule", title: subject,
             jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel,
-            versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: frDoc.map { "https://www.federalregister.gov/d/\($0)" },
+            versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") },
             attribution: "Federal Register (Office of the Federal Register / Government Publishing Office); US Government work, public domain",
             notes: notes, file: file, documentNumber: frDoc))
 
@@ -99,7 +99,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 canonicalID: "dates", sourceID: "EFFDATE", idPath: ["dates"], level: .preamble, citation: "\(prefix), DATES",
                 heading: "Dates", wording: wording, span: dates.span.with(pointer: "RULE/PREAMB/EFFDATE"),
                 dates: USDates.all(in: wording).map { ImportedDate(date: $0, role: "DATES") },
-                sourceURL: frDoc.map { "https://www.federalregister.gov/d/\($0)" }))
+                sourceURL: frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") }))
         }
         for regtext in rule.all(where: { $0.name == "REGTEXT" }, barriers: ["REGTEXT"]) {
             try emitRegulatoryText(regtext, prefix: prefix, frDoc: frDoc, into: emitter)
@@ -207,7 +207,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
         }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
-                                      url: frDoc.map { "https://www.federalregister.gov/d/\($0)" }, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
+                                      url: frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") }, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
         let output = reader.read(section)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }

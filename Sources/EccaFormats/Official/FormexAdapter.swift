@@ -197,7 +197,7 @@ struct FormexAdapter: OfficialAdapter {
             id: id, dialect: .formex, variant: variant,
             title: metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")",
             jurisdiction: "EU", kind: kind.type, officialIDs: officialIDs, versionLabel: label, versionDate: versionDate,
-            sourceURL: metadata.eli.map(Self.eurLex), attribution: "EUR-Lex / Publications Office of the European Union",
+            sourceURL: metadata.eli.map(Self.eurLex).flatMap(SourceURL.make), attribution: "EUR-Lex / Publications Office of the European Union",
             notes: notes, file: file, documentNumber: metadata.documentNumber)
     }
 
@@ -250,7 +250,7 @@ struct FormexAdapter: OfficialAdapter {
         let identifier = article["IDENTIFIER"] ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
         let number = CanonicalIDs.articleNumber(identifier)
         let canonical = "art_\(CanonicalIDs.clean(number))"
-        let url = metadata.eli.map(Self.eurLex)
+        let url = metadata.eli.map(Self.eurLex).flatMap(SourceURL.make)
         let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
         let notes = Self.consolidationNotes(article)
@@ -258,10 +258,10 @@ struct FormexAdapter: OfficialAdapter {
         try emitter.add(provision(
             canonical: canonical, source: identifier, idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
             parent: nil, citation: "Art. \(number)", heading: article.element("STI.ART").map { flattening.flatten($0) },
-            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: url.map { "\($0)#art_\(number)" }, notes: notes))
+            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: url.flatMap { SourceURL.make("\($0)#art_\(number)") }, notes: notes))
 
         let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], locatorBase: identifier,
-                              citationBase: "Art. \(number)", anchor: url.map { "\($0)#art_\(number)" })
+                              citationBase: "Art. \(number)", anchor: url.flatMap { SourceURL.make("\($0)#art_\(number)") })
         let paragraphs = article.elements("PARAG")
         if paragraphs.isEmpty {
             try emitSubparagraphs(of: article, context: context, word: "paragraph", span: span, into: emitter)
@@ -272,7 +272,7 @@ struct FormexAdapter: OfficialAdapter {
             let numberText = CanonicalIDs.clean(paragraph.element("NO.PARAG")?.plainText ?? String(parag.split(separator: ".").last ?? ""))
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
             let paraSpan = span.with(pointer: "\(span.pointer ?? "")/PARAG[@IDENTIFIER='\(parag)']")
-            let anchor = url.map { "\($0)#\(parag)" }
+            let anchor = url.flatMap { SourceURL.make("\($0)#\(parag)") }
             try emitter.add(provision(
                 canonical: paraCanonical, source: parag.isEmpty ? nil : parag, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                 level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: nil,
@@ -424,7 +424,7 @@ struct FormexAdapter: OfficialAdapter {
         let canonical = number.isEmpty ? "anx" : "anx_\(CanonicalIDs.clean(number))"
         let idPath = [number.isEmpty ? "anx" : "anx-\(CanonicalIDs.idSegment(number))"]
         let heading = title?.element("STI").map { flattening.flatten($0) }
-        let url = metadata.eli.map(Self.eurLex)
+        let url = metadata.eli.map(Self.eurLex).flatMap(SourceURL.make)
         let span = contents.span.with(pointer: "ANNEX/CONTENTS")
         let citation = number.isEmpty ? "Annex" : "Annex \(number)"
         try emitter.add(provision(

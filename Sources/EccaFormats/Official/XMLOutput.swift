@@ -185,7 +185,7 @@ struct XMLOutput: ~Copyable {
     /// `&`, `<`, `>`, backslash, `^`, backquote, braces, `|`, DEL and every non-ASCII byte. Two bit
     /// masks, one test per byte (a large title has half a million URLs).
     @inline(__always)
-    private static func isURISpecial(_ byte: UInt8) -> Bool {
+    static func isURISpecial(_ byte: UInt8) -> Bool {
         let below40: UInt64 = 0xFFFF_FFFF | 1 << 0x20 | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
         let from40: UInt64 = 1 << (0x5C - 0x40) | 1 << (0x5E - 0x40) | 1 << (0x60 - 0x40) | 1 << (0x7B - 0x40)
             | 1 << (0x7C - 0x40) | 1 << (0x7D - 0x40) | 1 << (0x7F - 0x40)
