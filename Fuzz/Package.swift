@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// libFuzzer targets for ecca's readers of untrusted input and its condition evaluator (issue 8).
+/// libFuzzer targets for ecca's readers of untrusted input (issue 8; the official importers, issue 7)
+/// and its condition evaluator.
 /// Kept out of the main package: they are built only with `-sanitize=fuzzer`, by
 /// `scripts/fuzz.sh`, which also assembles the seed corpus from Regulations/ and Samples/.
 let package = Package(
@@ -13,6 +14,7 @@ let package = Package(
         .executableTarget(name: "FuzzRulesReader", dependencies: ["FuzzSupport", .product(name: "EccaAnalysis", package: "ecca")]),
         .executableTarget(name: "FuzzRequestXML", dependencies: ["FuzzSupport", .product(name: "EccaAnalysis", package: "ecca")]),
         .executableTarget(name: "FuzzRequestJSON", dependencies: ["FuzzSupport", .product(name: "EccaAnalysis", package: "ecca")]),
+        .executableTarget(name: "FuzzOfficialImport", dependencies: ["FuzzSupport", .product(name: "EccaAnalysis", package: "ecca")]),
         .executableTarget(name: "FuzzConditionEvaluator", dependencies: ["FuzzSupport", .product(name: "EccaAnalysis", package: "ecca")]),
     ],
     swiftLanguageModes: [.v6]
