@@ -1,5 +1,5 @@
 import ClauseGraph
-import EccaFormats
+@testable import EccaFormats
 import EccaXML
 import Foundation
 import Testing
@@ -71,6 +71,22 @@ import Testing
             let loaded = RegulationsLoader().load(directories: [], files: [output], schemaPath: Corpus.schema)
             #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(file): \(loaded.diagnostics.prefix(3))")
         }
+    }
+
+    /// An output too large for the rules reader is written whole, and the import says it cannot
+    /// be loaded, rather than leaving that to be found later.
+    @Test func anOutputTooLargeToLoadIsWrittenWithAWarning() throws {
+        let input = try Corpus.fixture("section-734.13.xml", Self.sample)
+        let output = try Corpus.temporaryFolder() + "/imported.xml"
+        let fits = try OfficialImporter().run(files: [input], output: output)
+        #expect(fits.diagnostics.isEmpty)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: output)[.size] as? Int)
+        let tooLarge = try OfficialImporter().run(files: [input], output: output, largestLoadable: size - 1)
+        #expect(tooLarge.diagnostics.map(\.description) == [
+            "\(output): warning: the output is \(size) bytes, more than the \(size - 1) bytes ecca loads as a rules file: it is complete, "
+                + "but --regulations and --instrument will refuse it; import only the parts you need (docs/importers.md, \"Limits\")"])
+        #expect(try validate(output).isEmpty)
+        #expect(try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int == size)
     }
 
     /// Source URLs are made from values the file gives (found by fuzzing: a versioner path of

@@ -33,6 +33,12 @@ public struct OfficialImporter: Sendable {
 
     /// Imports `files` and writes rules XML to `output` (temporary file, renamed on success).
     public func run(files: [String], output: String) throws(OfficialImportError) -> Result {
+        try run(files: files, output: output, largestLoadable: RulesReader.maximumFileBytes)
+    }
+
+    /// - Parameter largestLoadable: the largest rules file ecca loads; an output larger than that
+    ///   is written all the same, with a warning that it cannot be loaded.
+    func run(files: [String], output: String, largestLoadable: Int) throws(OfficialImportError) -> Result {
         let names = files.map(FormexAdapter.name(of:)).joined(separator: ", ")
         let writer = try RulesXMLWriter(path: output, comment: "Imported by `ecca import` from \(names). Wording straight from the official XML; ids minted by ecca from the numbering (docs/importers.md).")
         // The writer escapes and writes on a second thread while this one reads the next sections.
@@ -46,7 +52,14 @@ public struct OfficialImporter: Sendable {
                                                           dialect: result.summary.instruments.first?.dialect ?? options.format ?? .ecfr)
             }
             try writer.finish()
-            return result
+            var finished = result
+            if let size = InputSize.bytes(ofFile: output), size > largestLoadable {
+                finished.diagnostics.append(Diagnostic(
+                    .warning, "the output is \(size) bytes, more than the \(largestLoadable) bytes ecca loads as a rules file: it is complete, "
+                        + "but --regulations and --instrument will refuse it; import only the parts you need (docs/importers.md, \"Limits\")",
+                    at: SourceLocation(file: output, line: 0)))
+            }
+            return finished
         } catch {
             background.stop()
             writer.abandon()
