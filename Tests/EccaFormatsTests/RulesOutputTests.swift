@@ -57,6 +57,9 @@ import Testing
             let written = loaded.graph.provisionOrder.compactMap { loaded.graph.provisions[$0]?.citation }
             #expect(written.count == read.count, "\(file)")
             #expect(written == read, "\(file)")
+            // The in-memory import gives each provision the URL the file gets.
+            let readURLs = try Corpus.collect([file]).provisions.map(\.sourceURL)
+            #expect(loaded.graph.provisionOrder.map { loaded.graph.provisions[$0]?.sourceURL } == readURLs, "\(file)")
         }
     }
 

@@ -60,9 +60,12 @@ struct CFRSectionLayout: Sendable {
         var sourceID: String
         var title: String?
         var heading: String?
-        /// The section's URL; with `paragraphAnchors`, each paragraph's is this with `#p-` and its id.
+        /// The section's URL, a URI (`SourceURL`).
         var url: String?
-        var paragraphAnchors = false
+        /// The start of each paragraph's URL, a URI that ends in a fragment (`…#p-734.13`): the
+        /// paragraph's address follows it, encoded (`(a)(2)`, `%20(Agency)`); nil when a
+        /// paragraph's URL is the section's.
+        var paragraphURLBase: String?
         /// The element path of the section, for source spans.
         var pointer: String
         var evidence: Evidence = .verified
@@ -251,7 +254,7 @@ struct CFRSectionLayout: Sendable {
                 heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
                 span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
                                  pointer: header.pointer + string(addresses.entries[index].element)),
-                evidence: header.evidence, sourceURL: header.url.map { header.paragraphAnchors ? $0 + "#p-" + canonicalID : $0 }, notes: record.notes))
+                evidence: header.evidence, sourceURL: header.paragraphURLBase.map { $0 + SourceURL.fragment(path) } ?? header.url, notes: record.notes))
         }
         return provisions
     }

@@ -157,8 +157,10 @@ struct EcfrAdapter: OfficialAdapter {
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.header.notes = sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
-        // the eCFR's paragraph anchor (the writer copies the number into it: none of `%[]#` then).
-        reader.header.paragraphAnchors = url != nil && !number.utf8.contains { "%[]#".utf8.contains($0) }
+        // the eCFR's paragraph anchor (none when a stray `#` in the number already ends the URL in one).
+        reader.header.paragraphURLBase = url.flatMap { url in
+            SourceURL.isPlainSegment(number) ? url + "#p-" + number : url.contains("#") ? nil : SourceURL.make(url + "#p-" + number)
+        }
         let output = reader.read(section, file: file, scratch: &scratch)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }

@@ -64,6 +64,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         if let lastInside = pages.last { issue.lastPage = lastInside }
         let citation = [issue.volume, startPage.map(String.init)].contains(where: { $0 == nil }) ? nil : "\(issue.volume!) FR \(startPage!)"
         let frDoc = rule.element("FRDOC").map { flattening.flatten($0) }.flatMap(Self.documentNumber)
+        let url = frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") }
         let subject = field("SUBJECT") ?? "Federal Register document"
         let action = preamble.element("ACT").map { flattening.flatten($0, skipping: ["HD"]) }
         let kind: Instrument.Kind = switch action?.lowercased() ?? "" {
@@ -88,7 +89,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         try emitter.begin(ImportedInstrument(
             id: id, dialect: .fr, variant: rule.name == "PRORULE" ? "fr-proposed-rule" : "fr-rule", title: subject,
             jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel,
-            versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") },
+            versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: url,
             attribution: "Federal Register (Office of the Federal Register / Government Publishing Office); US Government work, public domain",
             notes: notes, file: file, documentNumber: frDoc))
 
@@ -99,10 +100,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 canonicalID: "dates", sourceID: "EFFDATE", idPath: ["dates"], level: .preamble, citation: "\(prefix), DATES",
                 heading: "Dates", wording: wording, span: dates.span.with(pointer: "RULE/PREAMB/EFFDATE"),
                 dates: USDates.all(in: wording).map { ImportedDate(date: $0, role: "DATES") },
-                sourceURL: frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") }))
+                sourceURL: url))
         }
         for regtext in rule.all(where: { $0.name == "REGTEXT" }, barriers: ["REGTEXT"]) {
-            try emitRegulatoryText(regtext, prefix: prefix, frDoc: frDoc, into: emitter)
+            try emitRegulatoryText(regtext, prefix: prefix, url: url, into: emitter)
         }
     }
 
@@ -123,7 +124,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var texts: [String] = []
     }
 
-    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, frDoc: String?, into emitter: ImportEmitter) throws(OfficialImportError) {
+    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, url: String?, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
         let part = regtext["PART"]
         var pending: Pending?
@@ -151,7 +152,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 pending = Pending(amendment: amendment, element: child, parent: isStep ? leadNumber : nil, leadNumber: leadNumber)
             case "SECTION":
                 try flushPending()
-                try emitSection(child, title: title, prefix: prefix, amendments: amendments, frDoc: frDoc, into: emitter)
+                try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, into: emitter)
             case "PRTPAGE", "STARS":
                 continue
             default:
@@ -193,7 +194,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes: notes, amendment: amendment))
     }
 
-    private func emitSection(_ section: OfficialElement, title: String?, prefix: String, amendments: [Amendment], frDoc: String?,
+    private func emitSection(_ section: OfficialElement, title: String?, prefix: String, amendments: [Amendment], url: String?,
                              into emitter: ImportEmitter) throws(OfficialImportError) {
         let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
         let number = EcfrAdapter.sectionNumber(sectno)
@@ -207,7 +208,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
         }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
-                                      url: frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") }, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
+                                      url: url, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
         let output = reader.read(section)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }

@@ -34,6 +34,9 @@ struct FormexAdapter: OfficialAdapter {
             guard let year, let number else { return celex }
             return "\(year)/\(number)"
         }
+
+        /// The act's EUR-Lex page, whose anchors address its articles and paragraphs.
+        var sourceURL: String? { eli.map(FormexAdapter.eurLex).flatMap(SourceURL.make) }
     }
 
     func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
@@ -197,7 +200,7 @@ struct FormexAdapter: OfficialAdapter {
             id: id, dialect: .formex, variant: variant,
             title: metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")",
             jurisdiction: "EU", kind: kind.type, officialIDs: officialIDs, versionLabel: label, versionDate: versionDate,
-            sourceURL: metadata.eli.map(Self.eurLex).flatMap(SourceURL.make), attribution: "EUR-Lex / Publications Office of the European Union",
+            sourceURL: metadata.sourceURL, attribution: "EUR-Lex / Publications Office of the European Union",
             notes: notes, file: file, documentNumber: metadata.documentNumber)
     }
 
@@ -250,7 +253,8 @@ struct FormexAdapter: OfficialAdapter {
         let identifier = article["IDENTIFIER"] ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
         let number = CanonicalIDs.articleNumber(identifier)
         let canonical = "art_\(CanonicalIDs.clean(number))"
-        let url = metadata.eli.map(Self.eurLex).flatMap(SourceURL.make)
+        let url = metadata.sourceURL
+        let articleURL = url.flatMap { SourceURL.make("\($0)#art_\(number)") }
         let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
         let notes = Self.consolidationNotes(article)
@@ -258,10 +262,10 @@ struct FormexAdapter: OfficialAdapter {
         try emitter.add(provision(
             canonical: canonical, source: identifier, idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
             parent: nil, citation: "Art. \(number)", heading: article.element("STI.ART").map { flattening.flatten($0) },
-            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: url.flatMap { SourceURL.make("\($0)#art_\(number)") }, notes: notes))
+            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: articleURL, notes: notes))
 
         let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], locatorBase: identifier,
-                              citationBase: "Art. \(number)", anchor: url.flatMap { SourceURL.make("\($0)#art_\(number)") })
+                              citationBase: "Art. \(number)", anchor: articleURL)
         let paragraphs = article.elements("PARAG")
         if paragraphs.isEmpty {
             try emitSubparagraphs(of: article, context: context, word: "paragraph", span: span, into: emitter)
@@ -424,7 +428,7 @@ struct FormexAdapter: OfficialAdapter {
         let canonical = number.isEmpty ? "anx" : "anx_\(CanonicalIDs.clean(number))"
         let idPath = [number.isEmpty ? "anx" : "anx-\(CanonicalIDs.idSegment(number))"]
         let heading = title?.element("STI").map { flattening.flatten($0) }
-        let url = metadata.eli.map(Self.eurLex).flatMap(SourceURL.make)
+        let url = metadata.sourceURL
         let span = contents.span.with(pointer: "ANNEX/CONTENTS")
         let citation = number.isEmpty ? "Annex" : "Annex \(number)"
         try emitter.add(provision(

@@ -185,7 +185,7 @@ public final class RulesXMLWriter: ImportSink {
         }
         if let url = instrument.sourceURL {
             output.append("    <source url=\"")
-            output.append(uri: url)
+            output.append(url: url)
             output.append("\"")
             if let attribution = instrument.attribution { output.attribute("attribution", attribution) }
             output.append("/>\n")
@@ -263,17 +263,12 @@ public final class RulesXMLWriter: ImportSink {
         let citation = add(header.citationTitle + header.number)
         let pointer = add(header.pointer)
         let url = header.url.map(add)
-        let anchor = add("#p-")
+        let paragraphURLBase = header.paragraphURLBase.map(add)
         let headingWording = add(header.heading ?? "")
         let idHead = add(sectionID)
         // Ids, addresses and the section's fields seldom hold a byte to escape: checked once here,
         // they are then copied as they are into every provision.
         let fields: TextEscaping = scratch.bytes.withUnsafeBufferPointer(XMLOutput.needsNoEscaping) ? .none : .needed
-        // The section's URL, `#p-` and number start every paragraph's URL: checked once.
-        let plainURLRuns = scratch.bytes.withUnsafeBufferPointer { all in
-            func plain(_ range: Range<Int>) -> Bool { XMLOutput.needsNoURIEncoding(UnsafeBufferPointer(rebasing: all[range])) }
-            return plain(url ?? 0..<0) && plain(anchor) && plain(number)
-        } ? 3 : 0
 
         let wordingStart = scratch.bytes.count
         scratch.bytes.append(contentsOf: escapedWording.bytes)
@@ -293,10 +288,7 @@ public final class RulesXMLWriter: ImportSink {
             // Records are read in place, by index: a copy of one would retain each of its strings.
             func writeRecord(_ index: Int, id: some WritableText) {
                 let path = run(addresses.entries[index].canonical)
-                let recordURL = url.map {
-                    header.paragraphAnchors ? ByteRuns(run($0), run(anchor), run(number), path, escaping: fields, plainURIRuns: plainURLRuns)
-                        : ByteRuns(run($0), escaping: fields, plainURIRuns: plainURLRuns)
-                }
+                let recordURL = paragraphURLBase.map { ByteRuns(run($0), path, escaping: fields, uriRuns: 1) } ?? url.map { ByteRuns(run($0), escaping: fields) }
                 Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.entries[index].citation), escaping: fields), evidence: header.evidence,
                                            sourceID: ByteRuns(run(sourceID), path, escaping: fields), eid: ByteRuns(run(number), path, escaping: fields), wordingKind: .verbatim,
                                            heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece) ?? ByteRuns(),
@@ -373,7 +365,7 @@ public final class RulesXMLWriter: ImportSink {
         output.append("</wording>\n")
         if let url {
             output.append("      <source url=\"")
-            output.append(uri: url)
+            output.append(url: url)
             output.append("\"/>\n")
         }
         // The span note, written piece by piece: one per provision, half a million in a large title.

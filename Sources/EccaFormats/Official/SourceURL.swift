@@ -1,37 +1,71 @@
 import EccaXML
 
 /// A source URL made from values an official file supplies (a versioner path, a section or
-/// article number, an ELI, a CELEX or FR document number). Those values are untrusted, and the
-/// rules schema types the `url` attribute `anyURI`: a value that breaks the URL must not make the
-/// import write a file its own schema refuses.
+/// article number, an ELI, a CELEX or FR document number, a defined term in a paragraph's
+/// address). Those values are untrusted, and the rules schema types the `url` attribute
+/// `anyURI`: a value that breaks the URL must not make the import write a file its own schema
+/// refuses. One encoding rule, here, serves the URLs adapters make and the paragraph addresses
+/// the writer appends to a section's URL.
 enum SourceURL {
-    /// `text` with the bytes a URI may not hold percent-encoded (as the writer encodes them), and
-    /// also a `%` that does not start an escape, brackets, and every `#` after the first; nil when
-    /// libxml2 still cannot read it as a URI reference (an ELI of `http://x:port`), and the
-    /// provision then has no URL (docs/importers.md, "Limits").
+    /// `text` percent-encoded (`encode`); nil when libxml2 still cannot read it as a URI reference
+    /// (an ELI of `http://x:port`), and the provision then has no URL (docs/importers.md, "Limits").
     static func make(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
+        var fragment = false
+        let url = encoded(text, inFragment: &fragment)
+        return URIReference.isValid(url) ? url : nil
+    }
+
+    /// Text that follows a URL's `#` (a paragraph's address, `(a)(2)` or ` (Agency)`), encoded.
+    static func fragment(_ text: String) -> String {
+        var fragment = true
+        return encoded(text, inFragment: &fragment)
+    }
+
+    private static func encoded(_ text: String, inFragment: inout Bool) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var seenFragment = false
-        for (index, byte) in bytes.enumerated() {
-            let encode: Bool
-            switch byte {
-            case ..<0x20, 0x7F: continue  // control characters: dropped, as the writer drops them
-            case UInt8(ascii: "&"): encode = false
-            case UInt8(ascii: "%"): encode = !(index + 2 < bytes.count && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2]))
-            case UInt8(ascii: "["), UInt8(ascii: "]"): encode = true
-            case UInt8(ascii: "#"): encode = seenFragment; seenFragment = true
-            default: encode = XMLOutput.isURISpecial(byte)
-            }
-            if encode {
-                output += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
-            } else {
-                output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            output.reserveCapacity(bytes.count)
+            encode(bytes, inFragment: &inFragment) { piece in
+                switch piece {
+                case .asIs(let run): output.append(contentsOf: run)
+                case .encoded(let byte): output += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                }
             }
         }
-        let url = String(decoding: output, as: UTF8.self)
-        return URIReference.isValid(url) ? url : nil
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A stretch of a URL: bytes kept as they are, or one byte to percent-encode.
+    enum Piece {
+        case asIs(UnsafeBufferPointer<UInt8>)
+        case encoded(UInt8)
+    }
+
+    /// Hands `bytes` to `body` in pieces: the bytes a URI may not hold percent-encoded (spaces,
+    /// quotes, angle brackets, backslash, `^`, backquote, braces, `|`, non-ASCII bytes one by
+    /// one), and also a `%` that does not start an escape, brackets, and every `#` after the first
+    /// (`inFragment` says whether one came before); control characters dropped. A run with
+    /// nothing to encode is one piece.
+    static func encode(_ bytes: UnsafeBufferPointer<UInt8>, inFragment: inout Bool, _ body: (Piece) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = base[index]
+            let encode: Bool
+            switch byte {
+            case ..<0x20, 0x7F: encode = false  // control characters: dropped (not allowed in XML either)
+            case UInt8(ascii: "%"): encode = !(index + 2 < bytes.count && isHexDigit(base[index + 1]) && isHexDigit(base[index + 2]))
+            case UInt8(ascii: "["), UInt8(ascii: "]"): encode = true
+            case UInt8(ascii: "#"): encode = inFragment; inFragment = true
+            default: encode = isUnsafe(byte)
+            }
+            guard encode || byte < 0x20 || byte == 0x7F else { continue }  // copied with its run
+            if index > runStart { body(.asIs(UnsafeBufferPointer(start: base + runStart, count: index - runStart))) }
+            runStart = index + 1
+            if encode { body(.encoded(byte)) }
+        }
+        if bytes.count > runStart { body(.asIs(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))) }
     }
 
     /// Whether a value is unreserved characters only (letters, digits, `-._~`): such a value is
@@ -46,7 +80,18 @@ enum SourceURL {
         }
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    /// The bytes a URI may not hold as they are, other than control characters and `%[]#`: two
+    /// bit masks, one test per byte (a large title has half a million URLs).
+    @inline(__always)
+    private static func isUnsafe(_ byte: UInt8) -> Bool {
+        let below40: UInt64 = 1 << 0x20 | 1 << 0x22 | 1 << 0x3C | 1 << 0x3E
+        let from40: UInt64 = 1 << (0x5C - 0x40) | 1 << (0x5E - 0x40) | 1 << (0x60 - 0x40) | 1 << (0x7B - 0x40)
+            | 1 << (0x7C - 0x40) | 1 << (0x7D - 0x40)
+        if byte >= 0x80 { return true }
+        return ((byte < 0x40 ? below40 : from40) &>> UInt64(byte & 0x3F)) & 1 != 0
+    }
+
+    static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         switch byte {

@@ -35,15 +35,16 @@ struct ByteRuns: WritableText {
     private static var none: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
     var runs: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
     var escaping: TextEscaping
-    /// How many of the leading runs are known to need no encoding in a URL (`XMLOutput.append(uri:)`).
-    var plainURIRuns: Int
+    /// Written as a URL (`XMLOutput.append(url:)`): how many of the leading runs are a URI already;
+    /// the others are a paragraph's address, encoded as they are written.
+    var uriRuns: Int
 
     init(_ first: UnsafeBufferPointer<UInt8> = none, _ second: UnsafeBufferPointer<UInt8> = none,
          _ third: UnsafeBufferPointer<UInt8> = none, _ fourth: UnsafeBufferPointer<UInt8> = none, escaping: TextEscaping = .needed,
-         plainURIRuns: Int = 0) {
+         uriRuns: Int = 4) {
         runs = (first, second, third, fourth)
         self.escaping = escaping
-        self.plainURIRuns = plainURIRuns
+        self.uriRuns = uriRuns
     }
 
     func withRuns(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {

@@ -181,59 +181,25 @@ struct XMLOutput: ~Copyable {
         return (ByteWord.controlBytes(word) | ByteWord.zeroBytes(quoteOrAmpersand) | ByteWord.zeroBytes(angleBracket)) != 0
     }
 
-    /// Whether a URL's byte is not copied as it is: control characters, space, the double quote,
-    /// `&`, `<`, `>`, backslash, `^`, backquote, braces, `|`, DEL and every non-ASCII byte. Two bit
-    /// masks, one test per byte (a large title has half a million URLs).
-    @inline(__always)
-    static func isURISpecial(_ byte: UInt8) -> Bool {
-        let below40: UInt64 = 0xFFFF_FFFF | 1 << 0x20 | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
-        let from40: UInt64 = 1 << (0x5C - 0x40) | 1 << (0x5E - 0x40) | 1 << (0x60 - 0x40) | 1 << (0x7B - 0x40)
-            | 1 << (0x7C - 0x40) | 1 << (0x7D - 0x40) | 1 << (0x7F - 0x40)
-        if byte >= 0x80 { return true }
-        return ((byte < 0x40 ? below40 : from40) &>> UInt64(byte & 0x3F)) & 1 != 0
-    }
-
-    /// `url` as an `anyURI` attribute value: spaces and other characters an `anyURI` should not
-    /// hold percent-encoded (non-ASCII by its UTF-8 bytes), control characters dropped, `&`
-    /// escaped; one pass over the bytes, no string built.
-    mutating func append(uri url: some WritableText) {
-        if let runs = url as? ByteRuns {
-            // A CFR paragraph's URL: its section's part, checked once per section, is copied.
-            func write(_ run: UnsafeBufferPointer<UInt8>, _ index: Int) {
-                if index < runs.plainURIRuns { append(run) } else { append(uri: run) }
-            }
-            write(runs.runs.0, 0)
-            write(runs.runs.1, 1)
-            write(runs.runs.2, 2)
-            write(runs.runs.3, 3)
-            return
-        }
-        url.withRuns { append(uri: $0) }
-    }
-
-    /// Whether `append(uri:)` would copy `bytes` as they are.
-    static func needsNoURIEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.contains(where: isURISpecial)
-    }
-
-    private mutating func append(uri bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress else { return }
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = source[index]
-            guard Self.isURISpecial(byte) else { continue }  // copied with its run
-            if index > runStart { append(UnsafeBufferPointer(start: source + runStart, count: index - runStart)) }
-            runStart = index + 1
-            switch byte {
-            case 0x26: append("&amp;")
-            case ..<0x20, 0x7F: continue
-            default:
-                let hex: StaticString = "0123456789ABCDEF"
-                append(UInt8(ascii: "%"))
-                append(hex.utf8Start[Int(byte >> 4)])
-                append(hex.utf8Start[Int(byte & 0x0F)])
+    /// A URL as an attribute value. Its leading `ByteRuns.uriRuns` runs (all of a `String`) are a
+    /// URI already (`SourceURL`) and are only escaped for XML; the runs after them are a
+    /// paragraph's address after the `#`, percent-encoded by `SourceURL`'s rule as they are copied.
+    mutating func append(url: some WritableText) {
+        guard let runs = url as? ByteRuns else { return append(escaped: url, attribute: true) }
+        var index = 0
+        runs.withRuns { run in
+            defer { index += 1 }
+            guard index >= runs.uriRuns else { return append(escaped: run, attribute: true) }
+            var inFragment = true
+            SourceURL.encode(run, inFragment: &inFragment) { piece in
+                switch piece {
+                case .asIs(let bytes): append(escaped: bytes, attribute: true)
+                case .encoded(let byte):
+                    append(UInt8(ascii: "%"))
+                    append(SourceURL.hexDigits[Int(byte >> 4)])
+                    append(SourceURL.hexDigits[Int(byte & 0x0F)])
+                }
             }
         }
-        if bytes.count > runStart { append(UnsafeBufferPointer(start: source + runStart, count: bytes.count - runStart)) }
     }
 }
