@@ -57,7 +57,7 @@ public struct CheckTextReport: Sendable {
                 out.append("  exceptions considered:")
                 for exception in finding.exceptions {
                     let mark = exception.holds == .true ? "holds" : exception.holds == .false ? "failed" : "unknown"
-                    out.append("    - \(exception.label)\(exception.citation.map { " (\($0))" } ?? ""): \(mark)")
+                    out.append("    - \(exception.name): \(mark)")
                     exception.reasons.forEach { out.append("        because \($0)") }
                     exception.wouldHoldIfEstablished.forEach { out.append("        would hold if you \($0)") }
                 }

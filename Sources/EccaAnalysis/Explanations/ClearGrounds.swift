@@ -86,11 +86,9 @@ extension ConflictEngine {
         return Self.merged(perSlot)
     }
 
-    /// An exception by its label, with its provision's citation unless the label gives it.
+    /// An exception as `ExceptionOutcome.name` names it.
     func named(_ exception: Exception) -> String {
-        guard let citation = exception.provisionID.flatMap({ graph.provisions[$0]?.citation }),
-              !exception.label.contains(citation) else { return exception.label }
-        return "\(exception.label) (\(citation))"
+        ExceptionOutcome.name(label: exception.label, citation: exception.provisionID.flatMap { graph.provisions[$0]?.citation })
     }
 
     /// One list in norm order: a ground every recipient shares once, with no recipient; the others

@@ -146,4 +146,18 @@ public struct ExceptionOutcome: Sendable, Hashable, Codable {
     public var reasons: [String]
     /// The exporter could establish these to make the exception hold (claims, licences).
     public var wouldHoldIfEstablished: [String]
+
+    /// The exception as reports name it: its label, with its citation unless the label gives it.
+    public var name: String { Self.name(label: label, citation: citation) }
+
+    /// The citation, when the label does not already give it ("License Exception AIA (15 CFR 740.27): …").
+    public var citationNotInLabel: String? { Self.citation(citation, notIn: label) }
+
+    static func name(label: String, citation: String?) -> String {
+        Self.citation(citation, notIn: label).map { "\(label) (\($0))" } ?? label
+    }
+
+    private static func citation(_ citation: String?, notIn label: String) -> String? {
+        citation.flatMap { label.contains($0) ? nil : $0 }
+    }
 }

@@ -132,16 +132,14 @@ struct RuleView {
 
 /// An exception considered, whether it held, and why not.
 struct ExceptionView {
-    var exceptionLabel: String
-    var exceptionCitation: String?
+    var exceptionName: String
     var outcome: String
     var outcomeClass: String
     var reasons: [String]
     var wouldHoldIf: [String]
 
     init(_ exception: ExceptionOutcome) {
-        exceptionLabel = exception.label
-        exceptionCitation = exception.citation
+        exceptionName = exception.name
         switch exception.holds {
         case .true: outcome = "holds"; outcomeClass = "holds"
         case .false: outcome = "failed"; outcomeClass = "failed"
