@@ -164,7 +164,7 @@ public final class ConflictEngine {
                     }
                     var grounds: [Ground]?
                     if verdict == .clear && options.groundsForClearVerdicts {
-                        let assessments = assessed ?? prepared[0].map(assessments(of:))
+                        let assessments = assessed ?? prepared[0].map { self.assessments(of: $0, asOf: asOf) }
                         assessed = assessments
                         grounds = self.grounds(of: prepared[0], assessments: assessments, posture: posture, asOf: asOf)
                     }
@@ -269,8 +269,8 @@ public final class ConflictEngine {
         var binding: [Bool]
         /// Obligations whose provision does not bind, each with the note that says so.
         var unboundObligations: [(norm: Int, note: String)]
-        /// Per checked norm whose provision does not bind: its status on the date (`statusText`).
-        /// Empty unless clear verdicts are given their grounds, which say it.
+        /// Per checked norm whose provision does not bind: its status on the date (`statusText`),
+        /// which the notes and the grounds give.
         var statusTexts: [String?]
     }
 
@@ -281,12 +281,10 @@ public final class ConflictEngine {
         let slot = posture == .text ? 0 : 1
         if let known = datedPostures[asOf]?[slot] { return known }
         let binding = encoding.checkedNorms.map { binds($0.provisionID, on: asOf, posture: posture) }
+        let texts = encoding.checkedNorms.indices.map { binding[$0] ? nil : statusText(encoding.checkedNorms[$0].provisionID, asOf: asOf) }
         var unbound: [(norm: Int, note: String)] = []
-        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation && !binding[index] {
-            if let note = notBindingNote(norm, asOf: asOf, posture: posture) { unbound.append((index, note)) }
-        }
-        let texts = !options.groundsForClearVerdicts ? [] : encoding.checkedNorms.indices.map {
-            binding[$0] ? nil : statusText(encoding.checkedNorms[$0].provisionID, asOf: asOf)
+        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation {
+            if let status = texts[index], let note = notBindingNote(norm, status: status, asOf: asOf, posture: posture) { unbound.append((index, note)) }
         }
         let result = DatedPosture(binding: binding, unboundObligations: unbound, statusTexts: texts)
         if datedPostures.count >= 4096 { datedPostures.removeAll(keepingCapacity: true) }

@@ -6,7 +6,8 @@ extension ConflictEngine {
     struct NormAssessment {
         /// The condition's truth.
         var applies: Truth
-        /// Why the condition fails or may fail (empty when it holds).
+        /// Why the condition fails or may fail (empty when it holds, and when the norm binds under
+        /// none of the postures analysed: its ground then gives only its status).
         var failures: [String]
         /// The first exception that holds, by name.
         var holding: String?
@@ -19,9 +20,10 @@ extension ConflictEngine {
     /// The assessments of every checked norm for one recipient (`encoding.checkedNorms` order); nil
     /// for an obligation that does not engage: most of a regulation obliges nothing for a request.
     /// Truths come from the compiled conditions; the evaluator walks a condition only to say why
-    /// it fails.
-    func assessments(of prepared: PreparedSlot) -> [NormAssessment?] {
+    /// it fails, and only for a norm that binds on `asOf` under one of the postures analysed.
+    func assessments(of prepared: PreparedSlot, asOf: LegalDate) -> [NormAssessment?] {
         let truths = compiled.partTruths(atoms: prepared.atomTruths)
+        let bindings = options.postures.map { dated(asOf, $0).binding }
         var explaining: (evaluator: ConditionEvaluator, snapshot: FactSnapshot)?
         func explainer() -> (evaluator: ConditionEvaluator, snapshot: FactSnapshot) {
             if let explaining { return explaining }
@@ -35,7 +37,7 @@ extension ConflictEngine {
             let applies = truths.conditions[index]
             if norm.modality == .obligation && applies == .false { return nil }
             var failures: [String] = []
-            if applies != .true, let condition = norm.condition {
+            if applies != .true, let condition = norm.condition, bindings.contains(where: { $0[index] }) {
                 let (evaluator, snapshot) = explainer()
                 failures = failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
             }
@@ -57,15 +59,18 @@ extension ConflictEngine {
     /// - Parameter assessments: per recipient of the channel, `assessments(of:)`.
     func grounds(of slots: [PreparedSlot], assessments: [[NormAssessment?]], posture: Posture, asOf: LegalDate) -> [Ground] {
         let binding = dated(asOf, posture)
-        var perSlot: [[Ground]] = []
+        var perSlot: [[Ground?]] = []
         for (prepared, assessed) in zip(slots, assessments) {
-            var grounds: [Ground] = []
+            var grounds: [Ground?] = []
             for (index, norm) in encoding.checkedNorms.enumerated() {
-                guard let assessment = assessed[index] else { continue }
+                guard let assessment = assessed[index] else {
+                    grounds.append(nil)
+                    continue
+                }
                 let outcome: Ground.Outcome
                 let reasons: [String]
                 if !binding.binding[index] {
-                    (outcome, reasons) = (.notBinding, [binding.statusTexts.isEmpty ? statusText(norm.provisionID, asOf: asOf) : binding.statusTexts[index] ?? ""])
+                    (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
                 } else if assessment.applies == .false {
                     (outcome, reasons) = (.notApplicable, assessment.failures)
                 } else if let holding = assessment.holding {
@@ -91,30 +96,24 @@ extension ConflictEngine {
         ExceptionOutcome.name(label: exception.label, citation: exception.provisionID.flatMap { graph.provisions[$0]?.citation })
     }
 
-    /// One list in norm order: a ground every recipient shares once, with no recipient; the others
-    /// per recipient. Lists are short (a ground per engaged norm), so they are scanned rather than
-    /// hashed.
-    static func merged(_ perSlot: [[Ground]]) -> [Ground] {
+    /// One list in norm order: a norm's ground once, with no recipient, where every recipient has
+    /// the same; otherwise each recipient's.
+    ///
+    /// - Parameter perSlot: per recipient, per checked norm, its ground (nil: the norm does not engage).
+    static func merged(_ perSlot: [[Ground?]]) -> [Ground] {
         func unattributed(_ ground: Ground) -> Ground {
             var copy = ground
             copy.recipient = nil
             return copy
         }
-        let common = perSlot.map { $0.map(unattributed) }
-        // Recipients alike in every respect the grounds look at: the usual case.
-        guard let first = common.first, common.dropFirst().contains(where: { $0 != first }) else { return common.first ?? [] }
         var merged: [Ground] = []
-        var given: [Ground] = []
-        for (grounds, commons) in zip(perSlot, common) {
-            for (ground, shared) in zip(grounds, commons) {
-                if common.allSatisfy({ $0.contains(shared) }) {
-                    if !given.contains(shared) {
-                        given.append(shared)
-                        merged.append(shared)
-                    }
-                } else {
-                    merged.append(ground)
-                }
+        for index in (perSlot.first ?? []).indices {
+            let grounds = perSlot.compactMap { $0[index] }
+            guard let first = grounds.first.map(unattributed) else { continue }
+            if grounds.count == perSlot.count && grounds.dropFirst().allSatisfy({ unattributed($0) == first }) {
+                merged.append(first)
+            } else {
+                merged += grounds
             }
         }
         return merged

@@ -203,9 +203,8 @@ extension ConflictEngine {
 
     /// The sentence for an obligation whose provision does not bind on `asOf` under `posture`
     /// (without the item it concerns).
-    func notBindingNote(_ norm: Norm, asOf: LegalDate, posture: Posture) -> String? {
+    func notBindingNote(_ norm: Norm, status: String, asOf: LegalDate, posture: Posture) -> String? {
         guard let provision = graph.provisions[norm.provisionID] else { return nil }
-        let status = statusText(norm.provisionID, asOf: asOf)
         return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
     }
 }

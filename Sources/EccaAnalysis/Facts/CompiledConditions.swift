@@ -33,10 +33,8 @@ final class CompiledConditions: Sendable {
     /// Atom and rule indices (`compiledAtoms`, `graph.ruleOrder`).
     let atomIndex: [Condition: Int]
     let ruleIndex: [String: Int]
-    /// Per checked norm: its condition and none of its exceptions.
-    let norms: [Program]
-    /// Per checked norm: its condition alone, and each of its exceptions' (for grounds, which say
-    /// which part fails).
+    /// Per checked norm: its condition, and each of its exceptions' (a norm holds where its
+    /// condition does and none of its exceptions; grounds say which part fails).
     let conditions: [Program]
     let exceptions: [[Program]]
     let rules: [Program]
@@ -85,7 +83,6 @@ final class CompiledConditions: Sendable {
             program.operations.append(.and(1 + exceptions.count))
             return program
         }
-        self.norms = norms.map { compile(condition: $0.condition, exceptions: $0.exceptions.map(\.condition)) }
         conditions = norms.map { compile(condition: $0.condition, exceptions: []) }
         exceptions = norms.map { norm in
             norm.exceptions.map { exception in
@@ -110,7 +107,7 @@ final class CompiledConditions: Sendable {
         }
         for index in self.rules.indices { visit(index, self.rules) }
         ruleOrder = order
-        stackDepth = (self.norms + self.rules + exceptions.joined()).map { program in
+        stackDepth = (conditions + self.rules + exceptions.joined()).map { program in
             var depth = 0, deepest = 1
             for operation in program.operations {
                 switch operation {
@@ -142,7 +139,18 @@ final class CompiledConditions: Sendable {
     func normTruths(atoms: [Truth]) -> [Truth] {
         withScratch { ruleTruths, stack in
             evaluateRules(atoms: atoms, into: ruleTruths, stack: stack)
-            return norms.map { Self.evaluate($0, atoms: atoms, rules: ruleTruths, stack: stack) }
+            return conditions.indices.map { index in
+                // condition ∧ ¬exception ∧ …, in Kleene logic; an exception that holds ends it.
+                var truth = Self.evaluate(conditions[index], atoms: atoms, rules: ruleTruths, stack: stack)
+                for exception in exceptions[index] where truth != .false {
+                    switch Self.evaluate(exception, atoms: atoms, rules: ruleTruths, stack: stack) {
+                    case .true: truth = .false
+                    case .unknown: truth = .unknown
+                    case .false: break
+                    }
+                }
+                return truth
+            }
         }
     }
 
