@@ -34,7 +34,7 @@ public struct CheckTextReport: Sendable {
             let recipient = finding.recipient.map { "recipient \($0)" } ?? "the requesting authority"
             out.append(style.bold("finding \(number + 1)") + " [\(finding.posture.rawValue)] item \(finding.item), \(finding.channel), \(recipient): \(finding.signature)")
             for provision in finding.provisions {
-                let role = provision.modality == "obligation" ? "obliges" : provision.modality == "prohibition" ? "forbids" : provision.modality
+                let role = ModalityWording.role(provision.modality)
                 out.append("  \(provision.jurisdiction) \(style.bold(provision.citation)) \(role) — \(provision.instrument)")
                 if let heading = provision.heading { out.append("    \(heading)") }
                 out.append("    “\(provision.wording)”")

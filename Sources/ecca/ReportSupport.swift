@@ -18,9 +18,11 @@ enum ReportSupport {
         let engine: ConflictEngine
         let loader: RequestLoader
 
-        init(regulations: RegulationOptions, asOf: LegalDate?, postures: [Posture], timeoutMilliseconds: UInt32) throws {
+        /// - Parameter grounds: whether clear verdicts get their grounds (reports give them; the
+        ///   conflict graph does not draw them).
+        init(regulations: RegulationOptions, asOf: LegalDate?, postures: [Posture], timeoutMilliseconds: UInt32, grounds: Bool = true) throws {
             let session = try AnalysisSession(regulations: regulations, options: AnalysisOptions(
-                asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds, groundsForClearVerdicts: true))
+                asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds, groundsForClearVerdicts: grounds))
             (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
         }
 

@@ -14,6 +14,14 @@ import EccaSMT
 struct CureFinder {
     let engine: ConflictEngine
     let costs: CureCosts
+    /// `preferredLocations(in:)` of the engine's graph, read once.
+    let preferredLocations: [String]
+
+    init(engine: ConflictEngine, costs: CureCosts) {
+        self.engine = engine
+        self.costs = costs
+        preferredLocations = Self.preferredLocations(in: engine.graph)
+    }
 
     /// A negotiable part of one check.
     struct Dimension {
@@ -143,7 +151,7 @@ struct CureFinder {
            sort.valueNames.contains("api-access") {
             try optimizer.assertSoft(context.eq(artifact, sort.value("api-access")), weight: 1, group: "cures")
         }
-        let preferred = Self.preferredLocations(in: engine.graph)
+        let preferred = preferredLocations
         if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"], !preferred.isEmpty {
             try optimizer.assertSoft(context.or(preferred.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
         }

@@ -10,6 +10,7 @@ extension ConflictEngine {
         let asOf = analysis.asOf
         var found: [(cure: Cure, order: Int)] = []
         var notes: [String] = []
+        let finder = CureFinder(engine: self, costs: costs)
         do {
             for item in analysis.items where item.verdict != .clear {
                 guard let posture = options.postures.first(where: {
@@ -32,7 +33,6 @@ extension ConflictEngine {
                     }
                 }
                 guard let conflicting else { continue }
-                let finder = CureFinder(engine: self, costs: costs)
                 let sets = try finder.correctionSets(conflicting, request: request, posture: posture, limit: top)
                 if sets.isEmpty { notes.append("item \(item.index): no change within the negotiable parts removes the conflict") }
                 for set in sets {

@@ -58,7 +58,7 @@ struct ProvisionView {
         provisionID = provision.id
         jurisdiction = provision.jurisdiction
         modality = provision.modality
-        role = provision.modality == "obligation" ? "obliges" : provision.modality == "prohibition" ? "forbids" : provision.modality
+        role = ModalityWording.role(provision.modality)
         citation = provision.citation
         instrument = provision.instrument
         heading = provision.heading ?? ""

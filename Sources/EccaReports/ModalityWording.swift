@@ -1,0 +1,12 @@
+/// How reports word a norm's modality: an obligation obliges, a prohibition forbids; other
+/// modalities go by their name.
+enum ModalityWording {
+    /// "obliges", "forbids" (a provision's role in a finding).
+    static func role(_ modality: String) -> String {
+        switch modality {
+        case "obligation": "obliges"
+        case "prohibition": "forbids"
+        default: modality
+        }
+    }
+}
