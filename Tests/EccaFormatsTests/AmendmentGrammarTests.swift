@@ -68,6 +68,9 @@ import Testing
         // "of this section" names no section.
         let paragraph = grammar.read("4. In § 744.1, paragraph (a) of this section is revised.")
         #expect(paragraph.actions.first?.targets == [Amendment.Target(kind: .paragraph, section: "744.1", paragraph: "(a)")])
+        // The word must start: "subsection 3.1" names no section.
+        let subsection = grammar.read("5. Subsection 3.1 is revised to read as follows:")
+        #expect(!subsection.actions.flatMap(\.targets).contains { $0.section == "3.1" })
     }
 
     @Test func proseWithoutAVerbIsNotUnderstood() {

@@ -94,6 +94,8 @@ import Testing
         let imported = try Corpus.collect([file])
 
         let supplement = "Supplement No. 1 to Part 774"
+        // The supplement is cited as its entries are.
+        #expect(imported.provision(supplement)?.citation == "15 CFR Part 774, Supp. No. 1")
         let entry = try #require(imported.provision("\(supplement), ECCN 4E091"))
         #expect(entry.citation == "15 CFR Part 774, Supp. No. 1, ECCN 4E091")
         #expect(entry.parentID == supplement)

@@ -86,22 +86,19 @@ public struct MoUReader: Sendable {
         var commitments: [MoUDocument.Commitment] = []
         for node in root.elements("commitment") {
             guard let kind = node["kind"].flatMap(MoUDocument.Commitment.Kind.init(rawValue:)) else { continue }
-            var provision = node["provision"]
-            if let written = provision {
-                guard let id = graph.resolveProvisionReference(written), graph.provisions[id] != nil else {
-                    throw fail(node, "commitment.provision", "unknown provision '\(written)'")
+            // An aia-certification means License Exception AIA: found by its citation in the law
+            // loaded, never by an id of one encoding.
+            let written = node["provision"]
+            let reference = written ?? (kind == .aiaCertification ? MoUDocument.Commitment.Kind.aiaCitation : nil)
+            var provision: String?
+            if let reference {
+                guard let id = graph.resolveProvisionReference(reference), graph.provisions[id] != nil else {
+                    throw fail(node, "commitment.provision", written != nil ? "unknown provision '\(reference)'"
+                        : "an aia-certification claims License Exception AIA (\(reference)), which the regulations loaded do not contain")
                 }
                 provision = id
             }
             if kind == .exceptionClaim && provision == nil { throw fail(node, "commitment.provision", "an exception-claim names the provision claimed") }
-            if kind == .aiaCertification && provision == nil {
-                // The commitment's meaning is License Exception AIA, so it is found by that
-                // citation in the law loaded, never by an id of one encoding.
-                guard let id = graph.resolveProvisionReference(MoUDocument.Commitment.Kind.aiaCitation), graph.provisions[id] != nil else {
-                    throw fail(node, "commitment.provision", "an aia-certification claims License Exception AIA (\(MoUDocument.Commitment.Kind.aiaCitation)), which the regulations loaded do not contain")
-                }
-                provision = id
-            }
             commitments.append(.init(kind: kind, provision: provision, text: text(node), line: node.location.line))
         }
         return MoUDocument(id: root["id"] ?? "", title: root.element("title").map(text) ?? "",

@@ -302,25 +302,30 @@ public struct AmendmentGrammar: Sendable {
         let object = unquoted(printed)
         let lower = object.lowercased()
         var section = scope?.section
-        // A section named in the object: "Add § 1006.227 to read as follows".
-        var sections: [String] = []
-        var searchFrom = object.startIndex
-        while let sign = object[searchFrom...].firstIndex(of: "§") {
-            if let (number, end) = sectionNumber(in: object, from: sign) {
-                sections.append(number)
-                searchFrom = end
-            } else {
-                searchFrom = object.index(after: sign)
-            }
-        }
-        // Older rules write the passive with the word: "Section 740.27 is added to read as follows".
-        if sections.isEmpty {
-            var from = lower.startIndex
-            while let range = lower[from...].firstRange(of: "section "), range.upperBound < lower.endIndex {
-                if lower[range.upperBound].isNumber, let (number, _) = sectionNumber(in: object, from: range.lowerBound) {
-                    sections.append(number)
+        // A section named in the object: "Add § 1006.227 to read as follows"; failing that, by the
+        // word, as the passive writes it: "Section 740.27 is added to read as follows" (not "subsection").
+        func sectionsNamed(after opener: (Substring) -> Range<String.Index>?) -> [String] {
+            var found: [String] = []
+            var from = object.startIndex
+            while let range = opener(object[from...]) {
+                if let (number, end) = sectionNumber(in: object, from: range.lowerBound) {
+                    found.append(number)
+                    from = end
+                } else {
+                    from = range.upperBound
                 }
-                from = range.upperBound
+            }
+            return found
+        }
+        var sections = sectionsNamed { rest in rest.firstIndex(of: "§").map { $0..<rest.index(after: $0) } }
+        if sections.isEmpty {
+            sections = sectionsNamed { rest in
+                var from = rest.startIndex
+                while let range = rest[from...].range(of: "section ", options: .caseInsensitive) {
+                    if range.lowerBound == object.startIndex || !object[object.index(before: range.lowerBound)].isLetter { return range }
+                    from = range.upperBound
+                }
+                return nil
             }
         }
         if let first = sections.first { section = first }

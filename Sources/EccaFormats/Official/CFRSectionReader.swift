@@ -59,7 +59,8 @@ struct CFRSectionReader {
 
     /// `read(_:file:)` with buffers that outlive the section.
     func read(_ section: XMLSubtree, file: String, scratch: inout Scratch) -> Output {
-        // Moved out of `scratch` (so that each stays uniquely referenced) and back, emptied.
+        // Moved out of `scratch` (so that each stays uniquely referenced) and back, emptied (the
+        // store when the next section starts, with room for it).
         var items: [MarkerSequenceSolver.Item] = []
         var paragraphs: [Paragraph] = []
         var store = MarkedParagraph.Store()
@@ -71,7 +72,6 @@ struct CFRSectionReader {
         defer {
             items.removeAll(keepingCapacity: true)
             paragraphs.removeAll(keepingCapacity: true)
-            store.removeAll(reservingCapacity: 0)
             open.removeAll(keepingCapacity: true)
             swap(&items, &scratch.items)
             swap(&paragraphs, &scratch.paragraphs)

@@ -15,7 +15,7 @@
 enum CommerceControlList {
     /// The supplement's `N`, as the eCFR writes it on its `DIV9`.
     static func isCommerceControlList(_ n: String) -> Bool {
-        n.lowercased() == "supplement no. 1 to part 774"
+        SupplementCitation.numbers(ofSupplement: n).map { $0.supplement == "1" && $0.part == "774" } ?? false
     }
 
     struct Entry {

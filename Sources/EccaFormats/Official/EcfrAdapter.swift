@@ -199,14 +199,15 @@ struct EcfrAdapter: OfficialAdapter {
         var heading = head.hasPrefix(n) ? TextNormalizer.trim(String(head.dropFirst(n.count)), also: "—–-.:") : head
         if heading.isEmpty { heading = head }
         let wording = flattening.flatten(appendix, skipping: ["HEAD", "CITA"])
-        let titlePrefix = context.title.map { "\($0) CFR " } ?? ""
+        // A supplement is cited as its entries are (`15 CFR Part 774, Supp. No. 1`), an appendix by its name.
+        let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
         try emitter.add(ImportedProvision(
-            canonicalID: n, sourceID: n, idPath: [n], level: .annex, parentID: nil, citation: "\(titlePrefix)\(n)",
+            canonicalID: n, sourceID: n, idPath: [n], level: .annex, parentID: nil, citation: citation,
             heading: heading.isEmpty ? nil : heading, wording: wording.isEmpty ? head : wording,
             span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
             sourceURL: nil, notes: sectionNotes(appendix)))
         if CommerceControlList.isCommerceControlList(n) {
-            try emitEntries(of: appendix, n: n, citation: "\(titlePrefix)\(SupplementCitation.citation(ofSupplement: n))", into: emitter)
+            try emitEntries(of: appendix, n: n, citation: citation, into: emitter)
         }
     }
 

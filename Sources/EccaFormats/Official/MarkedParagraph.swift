@@ -166,7 +166,7 @@ struct MarkedParagraph {
     static func definedTerm(_ bytes: [UInt8], from paragraphStart: Int, italic: [Range<Int>], inDefinitions: Bool = false) -> String? {
         let start = skipSpace(bytes, paragraphStart)
         if let run = italic.first(where: { $0.lowerBound == start }), run.count < 160 {
-            let raw = TextNormalizer.collapse(String(decoding: bytes[run], as: UTF8.self))
+            let raw = TextNormalizer.collapse(utf8: bytes[run])
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
             guard !term.isEmpty, !raw.hasSuffix(":"), isTerm(term, runIn: false) else { return nil }
             let after = skipSpace(bytes, run.upperBound)
@@ -183,7 +183,7 @@ struct MarkedParagraph {
             while index + 2 < bytes.count, index - start < 200, !(bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9D) { index += 1 }
             guard index + 2 < bytes.count, bytes[index] == 0xE2 else { return nil }
             let after = index + 3
-            let quoted = TextNormalizer.collapse(String(decoding: bytes[(start + 3)..<index], as: UTF8.self))
+            let quoted = TextNormalizer.collapse(utf8: bytes[(start + 3)..<index])
             // “Accuracy.” (Cat 2 and 6)—…: run in, in a definitions section.
             let runIn = inDefinitions && TextNormalizer.trim(quoted).hasSuffix(".")
             guard runIn || definingWords.contains(where: { bytes[after...].starts(with: $0) }) else { return nil }

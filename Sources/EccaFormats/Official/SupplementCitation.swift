@@ -20,7 +20,7 @@ enum SupplementCitation {
     }
 
     /// `Supplement No. 1 to Part 774` → (1, 774).
-    private static func numbers(ofSupplement n: String) -> (supplement: Substring, part: Substring)? {
+    static func numbers(ofSupplement n: String) -> (supplement: Substring, part: Substring)? {
         let words = n.split(separator: " ")
         guard words.count == 6, words[0].lowercased() == "supplement", words[1].lowercased() == "no.", words[3].lowercased() == "to",
               words[4].lowercased() == "part", words[2].allSatisfy(\.isNumber), words[5].allSatisfy(\.isNumber) else { return nil }

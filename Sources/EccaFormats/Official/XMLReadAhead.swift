@@ -25,6 +25,8 @@ extension XMLSAXReader: XMLEventSource {}
 /// One consumer thread only. Dropping the read-ahead stops its thread and waits for it.
 public final class XMLReadAhead: XMLEventSource {
     private struct Batch: Sendable {
+        /// Last event first, so that the reader takes each one off the end (the producer, the
+        /// less busy thread, reverses them).
         var events: [XMLEvent] = []
         /// The reader's error after the events, if it failed.
         var failure: XMLReadError?
@@ -73,7 +75,6 @@ public final class XMLReadAhead: XMLEventSource {
             if worker == nil { start() }
             // nil only if the channel was stopped, which only `deinit` does.
             current = channel.receive() ?? Batch(isLast: true)
-            current.events.reverse()
         }
     }
 
@@ -97,6 +98,7 @@ public final class XMLReadAhead: XMLEventSource {
                     batch.failure = error
                     batch.isLast = true
                 }
+                batch.events.reverse()
                 guard channel.send(batch), !batch.isLast else { return }
             }
         }
