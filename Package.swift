@@ -47,13 +47,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EccaXMLTests", dependencies: ["EccaXML"]),
+        .target(name: "EccaTestSupport", path: "Tests/EccaTestSupport"),
+        .testTarget(name: "EccaXMLTests", dependencies: ["EccaXML", "EccaTestSupport"]),
         .testTarget(name: "EccaSMTTests", dependencies: ["EccaSMT"]),
-        .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats"]),
-        .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph"]),
-        .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph"]),
-        .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph"], exclude: ["Snapshots"]),
-        .testTarget(name: "EccaCLITests", dependencies: ["ecca"]),
+        .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats", "EccaTestSupport"]),
+        .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"]),
+        .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph", "EccaTestSupport"]),
+        .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "EccaCLITests", dependencies: ["ecca", "EccaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

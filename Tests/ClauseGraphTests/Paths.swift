@@ -1,4 +1,5 @@
 import Foundation
+import EccaTestSupport
 
 /// Paths the tests read: the checkout's own files and, where present, the shared corpora beside it.
 enum Paths {
@@ -9,8 +10,6 @@ enum Paths {
 
     /// A fresh temporary folder for one test.
     static func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TemporaryFolder.make("graph").path
     }
 }

@@ -1,6 +1,7 @@
 import ClauseGraph
 import EccaFormats
 import Foundation
+import EccaTestSupport
 
 /// Builds small clause graphs from inline rules XML, so that tests can work answers out by hand.
 enum GraphFixture {
@@ -33,8 +34,7 @@ enum GraphFixture {
 
     /// A graph from instrument elements written in the rules format, plus the vocabulary above.
     static func graph(_ instruments: String) throws -> ClauseGraph {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-graph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("graph")
         let text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rules xmlns="urn:ecca:rules:1">

@@ -3,6 +3,7 @@ import EccaAnalysis
 import EccaFormats
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// Issue 8, semantic attacks: rules that are well-formed and schema-valid but mean something
 /// absurd, contradictory or huge. Each gets a clear diagnostic (file, line, the id concerned) or is
@@ -10,8 +11,7 @@ import Testing
 @Suite struct SemanticAttackTests {
     /// Loads instruments (rules format, with the fixture vocabulary) and returns everything found.
     func load(_ instruments: String) throws -> RegulationsLoader.Result {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-semantic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("semantic")
         let text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rules xmlns="urn:ecca:rules:1">

@@ -1,4 +1,5 @@
 import Foundation
+import EccaTestSupport
 
 /// Runs the built `ecca` executable as a user would, capturing its output and exit status.
 enum CLI {
@@ -57,8 +58,7 @@ enum CLI {
 
     /// A temporary folder holding the given files.
     static func folder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("cli")
         for (name, contents) in files {
             let url = folder.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

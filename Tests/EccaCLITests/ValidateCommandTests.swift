@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// `ecca validate` on the shipped regulations and on broken folders.
 @Suite struct ValidateCommandTests {
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func anExternalEntityIsNeitherReadNorLeaked() throws {
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-secret-\(UUID().uuidString).txt")
+        let secret = try TemporaryFolder.make("secret").appendingPathComponent("secret.txt")
         try "TOP-SECRET-CONTENT".write(to: secret, atomically: true, encoding: .utf8)
         let folder = try CLI.folder([
             "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),

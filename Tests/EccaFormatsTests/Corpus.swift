@@ -1,6 +1,7 @@
 import ClauseGraph
 import EccaFormats
 import Foundation
+import EccaTestSupport
 
 /// The real official files in `../shared/corpora/` beside the checkout. Tests that need them skip,
 /// with a printed message, where they are absent; nothing from them is copied into the project.
@@ -31,9 +32,7 @@ enum Corpus {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-formats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TemporaryFolder.make("formats").path
     }
 
     /// Writes `contents` to a new temporary file named `name`.

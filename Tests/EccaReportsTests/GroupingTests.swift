@@ -2,6 +2,7 @@ import EccaAnalysis
 import EccaReports
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// Findings that repeat the same clashing provisions (several recipients, several channels) are
 /// grouped by signature in the summary and the provisions shown once, yet every finding stays in.
@@ -24,8 +25,7 @@ import Testing
         """
 
     static func analysis() throws -> RequestAnalysis {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-grouping-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("grouping")
         let file = folder.appendingPathComponent("request.json")
         try Self.request.write(to: file, atomically: true, encoding: .utf8)
         return try Fixtures.analyse(file.path, postures: [.text])

@@ -2,6 +2,7 @@ import EccaXML
 import Foundation
 import Synchronization
 import Testing
+import EccaTestSupport
 
 /// The two streaming readers: `xmlTextReader` (with schema validation) and the SAX2 push parser
 /// (the importers'). Both keep the same safety policy and give the same events.
@@ -87,7 +88,7 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test(arguments: Reader.allCases) func aDoctypeIsRefusedBeforeAnyEntityIsRead(reader: Reader) throws {
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-xml-secret-\(UUID().uuidString)")
+        let secret = try TemporaryFolder.make("xml").appendingPathComponent("secret")
         try "SECRET".write(to: secret, atomically: true, encoding: .utf8)
         let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file://\(secret.path)\">]>\n<a>&x;</a>"
         let failure = try #require(reader.error(text))
@@ -96,7 +97,7 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test func anExternalEntityIsNeverExpandedEvenWhenADoctypeIsAllowed() throws {
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-xml-secret-\(UUID().uuidString)")
+        let secret = try TemporaryFolder.make("xml").appendingPathComponent("secret")
         try "SECRET".write(to: secret, atomically: true, encoding: .utf8)
         let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file://\(secret.path)\">]>\n<a>&x;</a>"
         do {
@@ -157,8 +158,7 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test func relaxNGViolationsAreCollectedWithLines() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-rng-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("rng")
         let schemaPath = folder.appendingPathComponent("s.rng").path
         try """
             <grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="a"><oneOrMore><element name="b"><empty/></element></oneOrMore></element></start></grammar>
@@ -176,9 +176,7 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
     /// once could see it half-filled ("type 'token' is not exported"). It catches the race only as
     /// the process's first RELAX NG use (`swift test --filter schemasCompileSideBySide`).
     @Test func schemasCompileSideBySide() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-rng-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("rng")
         let schemaPath = folder.appendingPathComponent("typed.rng").path
         try """
             <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
@@ -224,11 +222,10 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
 
     @Test(arguments: Reader.allCases) func aDoctypeBehindAMegabyteOfCommentIsStillRefused(reader: Reader) throws {
         let text = "<?xml version=\"1.0\"?>\n<!--" + String(repeating: "c", count: 1_100_000) + "-->\n<!DOCTYPE a><a/>"
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-prolog-\(UUID().uuidString).xml")
-        try text.write(to: folder, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try TemporaryFolder.make("prolog").appendingPathComponent("prolog.xml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
         do {
-            _ = try reader.readAll(path: folder.path)
+            _ = try reader.readAll(path: file.path)
             Issue.record("the DOCTYPE was accepted")
         } catch {
             #expect(error.kind == .forbidden)

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import EccaTestSupport
 #endif
 
 /// A TCP listener on the loopback interface that an attack document points at
@@ -75,7 +76,5 @@ struct SpyError: Error, CustomStringConvertible {
 
 /// A fresh temporary folder for one test.
 func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-hostile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
+    try TemporaryFolder.make("hostile")
 }
