@@ -9,7 +9,7 @@ import Foundation
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Analyse many requests: NDJSON, CSV or a folder of request files, streamed, in input order.",
+        abstract: "Analyse many requests: NDJSON, CSV, request files or folders of them, streamed, in input order.",
         discussion: """
             Each output line (ndjson) is the JSON object `ecca check --format json` gives for that request; an unusable \
             record gives {"error": {...}, "id": ...} and the batch goes on. A summary grouped by conflict signature goes \
@@ -21,7 +21,7 @@ struct BatchCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case ndjson, json }
     enum InputFormat: String, ExpressibleByArgument, CaseIterable { case ndjson, csv }
 
-    @Argument(help: ArgumentHelp("NDJSON (.ndjson/.jsonl/.json), CSV (.csv) or a folder of request files; - reads standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp("NDJSON (.ndjson, .jsonl), CSV (.csv), a request file (.xml, or .json written over several lines) or a folder of them; - reads standard input.", valueName: "input"))
     var inputs: [String]
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write results here instead of standard output.", valueName: "file"))
@@ -88,14 +88,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
         let vocabulary = RequestVocabulary(graph: loaded.graph)
-        let batchInputs = inputs.map { path -> BatchInput in
-            var isDirectory: ObjCBool = false
-            if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return BatchInput(path: path, kind: .folder)
-            }
-            if path.lowercased().hasSuffix(".csv") || (path == "-" && inputFormat == .csv) { return BatchInput(path: path, kind: .csv) }
-            return BatchInput(path: path, kind: .ndjson)
-        }
+        let batchInputs = inputs.map { BatchInput(path: $0, standardInput: inputFormat == .csv ? .csv : .ndjson) }
         for input in batchInputs where input.path != "-" && !FileManager.default.fileExists(atPath: input.path) {
             Output.error("\(input.path): error: no such input")
             throw ExitCode(ExitStatus.unusableInput)

@@ -122,6 +122,19 @@ import Testing
         #expect(try CLI.json(out[1])["verdict"] as? String == "clear")
     }
 
+    /// A request file is one record, whether XML or JSON written over several lines; a `.json`
+    /// file of one-line requests is still NDJSON.
+    @Test func requestFilesAndNDJSONNamedJSON() throws {
+        let pretty = CLI.sample("before-art92-applies.json")
+        let xml = CLI.sample("weights-or-api-access.xml")
+        let oneLine = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: pretty))))
+        let folder = try CLI.folder(["two.json": String(decoding: oneLine, as: UTF8.self) + "\n" + String(decoding: oneLine, as: UTF8.self) + "\n"])
+        let result = try CLI.run(["batch", "--posture", "text", pretty, xml, folder.appendingPathComponent("two.json").path])
+        let out = try lines(result.stdout).map(CLI.json)
+        #expect(out.map { $0["id"] as? String } == ["AIO-2026-0007", "AIO-2026-0177", "AIO-2026-0007", "AIO-2026-0007"], "\(result.stderr)")
+        #expect(result.stderr.contains("batch: 4 requests, 4 analysed, 0 unusable"))
+    }
+
     @Test func aFolderOfRequestFilesAndJSONOutput() throws {
         let result = try CLI.run(["batch", "--format", "json", CLI.root.appendingPathComponent("Samples/requests").path] + Self.letter)
         let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]

@@ -1,4 +1,5 @@
 import EccaFormats
+import Foundation
 
 /// One record of a batch, in input order: a request to analyse, or the error that made it unusable.
 public struct BatchRecord: Sendable {
@@ -21,12 +22,50 @@ public struct BatchRecord: Sendable {
 
 /// Where a batch reads from, in order.
 public struct BatchInput: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case ndjson, csv, folder }
+    public enum Kind: String, Sendable, Hashable {
+        case ndjson, csv, folder
+        /// One request file, as a folder holds them.
+        case file
+    }
     public var path: String
     public var kind: Kind
 
     public init(path: String, kind: Kind) {
         self.path = path
         self.kind = kind
+    }
+
+    /// `path` read as docs/batch.md says: `-` is standard input (`standardInput`), a folder is a
+    /// folder of request files, `.csv` is CSV, `.xml` is one request file, and so is a `.json`
+    /// file whose first non-blank line is not a whole JSON object (a request written over several
+    /// lines); anything else is NDJSON.
+    public init(path: String, standardInput: Kind = .ndjson) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        let lowercased = path.lowercased()
+        if path == "-" {
+            kind = standardInput
+        } else if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            kind = .folder
+        } else if lowercased.hasSuffix(".csv") {
+            kind = .csv
+        } else if lowercased.hasSuffix(".xml") || (lowercased.hasSuffix(".json") && !Self.opensWithAWholeObject(path)) {
+            kind = .file
+        } else {
+            kind = .ndjson
+        }
+    }
+
+    /// Whether the first non-blank line of the file at `path` is a whole JSON object, as an NDJSON
+    /// line is (true, too, when the file cannot be read: NDJSON reading then says why).
+    static func opensWithAWholeObject(_ path: String) -> Bool {
+        guard let reader = try? LineReader(path: path) else { return true }
+        while let line = reader.next() {
+            if reader.lastLineProblem != nil { return true }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            return trimmed.hasPrefix("{") && trimmed.hasSuffix("}")
+        }
+        return true
     }
 }

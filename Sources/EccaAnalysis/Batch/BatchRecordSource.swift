@@ -1,7 +1,7 @@
 import EccaFormats
 import Foundation
 
-/// Reads batch records from NDJSON, CSV and folders of request files, streaming, in input order.
+/// Reads batch records from NDJSON, CSV, request files and folders of them, streaming, in input order.
 public final class BatchRecordSource {
     private let inputs: [BatchInput]
     private let vocabulary: RequestVocabulary
@@ -80,11 +80,15 @@ public final class BatchRecordSource {
             case .success(let request): return record(input.path, next.line, .request(request))
             case .failure(let error): return record(input.path, next.line, .failed(error))
             }
-        case .folder:
+        case .folder, .file:
             if folderFiles.isEmpty && folderPosition == 0 {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
-                folderFiles = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }.sorted()
-                    .map { (input.path as NSString).appendingPathComponent($0) }
+                if input.kind == .file {
+                    folderFiles = [input.path]
+                } else {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
+                    folderFiles = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }.sorted()
+                        .map { (input.path as NSString).appendingPathComponent($0) }
+                }
                 if folderFiles.isEmpty { return nil }
             }
             guard folderPosition < folderFiles.count else { return nil }
