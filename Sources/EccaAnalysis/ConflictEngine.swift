@@ -122,13 +122,12 @@ public final class ConflictEngine {
                     var postureFindings: [String] = []
                     var deciding: [String] = []
                     var cures: [String] = []
+                    var unbound: [UnboundObligationNote] = []
                     for (channelIndex, channel) in channels.enumerated() {
                         var slotOutcomes: [ChannelOutcome.Outcome] = []
                         var reason: String?
                         for slot in prepared[channelIndex] {
-                            for note in notBindingNotes(slot, asOf: asOf, posture: posture) where !notes.contains(note) {
-                                notes.append(note)
-                            }
+                            unbound += notBindingNotes(slot, asOf: asOf, posture: posture)
                             let result = try check(slot, posture: posture, asOf: asOf)
                             slotOutcomes.append(result.outcome)
                             if let why = result.reason { reason = why }
@@ -167,6 +166,11 @@ public final class ConflictEngine {
                         let assessments = assessed ?? prepared[0].map { self.assessments(of: $0, asOf: asOf) }
                         assessed = assessments
                         grounds = self.grounds(of: prepared[0], assessments: assessments, posture: posture, asOf: asOf)
+                    }
+                    // A ground that says the obligation does not bind says what its note would.
+                    let saidByGrounds = Set((grounds ?? []).filter { $0.outcome == .notBinding }.map(\.provision))
+                    for note in unbound where !saidByGrounds.contains(note.provision) && !notes.contains(note.text) {
+                        notes.append(note.text)
                     }
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
                         verdict: verdict, channels: outcomes, compliantAlternatives: compliantAlternatives,

@@ -157,10 +157,25 @@ import Testing
         #expect(text?["decidingConditions"] as? [String] == ["conflict if model.training-compute ≥ 1e26 operations"])
     }
 
+    /// Said once: by the clear verdict's ground where grounds are worked out (`check`), by a
+    /// request note where they are not (a batch without `--grounds`).
     @Test func notYetBindingObligationIsReportedAsSuch() throws {
-        let result = try CLI.run(["check", CLI.sample("before-art92-applies.json")])
+        let result = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("note: item 0: Art. 92(5) would oblige this disclosure but does not bind on 2026-06-15"))
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(4)
+        #expect(lines.joined(separator: "\n") == """
+            request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture)
+              item 0: weights via transfer: CLEAR (text)
+                clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02
+                clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it
+            """)
+        #expect(!result.stdout.contains("note:"))
+
+        let batch = try CLI.run(["batch", "--posture", "text", CLI.sample("before-art92-applies.json")])
+        let record = try CLI.json(String(batch.stdout.split(separator: "\n")[0]))
+        #expect(record["notes"] as? [String] == [
+            "item 0: Art. 92(5) would oblige this disclosure but does not bind on 2026-06-15 under the text posture (in force; applicable from 2026-08-02; enforced from 2026-08-02)",
+        ])
     }
 
     @Test func asOfOverridesTheRequestDate() throws {

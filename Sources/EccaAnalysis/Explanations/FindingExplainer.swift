@@ -192,12 +192,19 @@ extension ConflictEngine {
         return steps
     }
 
+    /// A request note on an obligation that does not bind, with the provision it is about.
+    struct UnboundObligationNote {
+        var provision: String
+        var text: String
+    }
+
     /// Obligations whose condition holds for this item but whose provision does not bind yet (or
     /// any more) on the as-of date: reported as not binding rather than as conflicts.
-    func notBindingNotes(_ prepared: PreparedSlot, asOf: LegalDate, posture: Posture) -> [String] {
+    func notBindingNotes(_ prepared: PreparedSlot, asOf: LegalDate, posture: Posture) -> [UnboundObligationNote] {
         // The sentences depend on the date and posture alone, so they are written once per date.
         dated(asOf, posture).unboundObligations.compactMap { norm, note in
-            prepared.normTruths[norm] == .true ? "item \(prepared.slot.item): " + note : nil
+            prepared.normTruths[norm] == .true
+                ? UnboundObligationNote(provision: encoding.checkedNorms[norm].provisionID, text: "item \(prepared.slot.item): " + note) : nil
         }
     }
 
