@@ -17,7 +17,8 @@ struct MoUWording {
         let because = reliance.isEmpty ? "" : " (relying on " + reliance.map(\.citation).joined(separator: "; ") + ")"
         var clauses: [String] = []
         if let channel = set.channel {
-            clauses.append("The Provider shall provide the \(item.artifact) by \(Self.channelPhrases[channel] ?? channel) instead of \(Self.channelPhrases[item.channel] ?? item.channel)\(because).")
+            // The channel given up leads, so that no phrase of the new one reads as part of it.
+            clauses.append("Instead of \(Self.channelPhrases[item.channel] ?? item.channel), the Provider shall provide the \(item.artifact) by \(Self.channelPhrases[channel] ?? channel)\(because).")
         }
         if let artifact = set.artifact {
             clauses.append("The Provider shall supply \(artifact) in place of \(item.artifact), to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689\(because).")
