@@ -13,7 +13,10 @@ public struct CheckTextReport: Sendable {
             let postures = item.postures.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")
             out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)")
-            for posture in postures {
+            // A ground the same under every posture is said once, where the first posture's are.
+            let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? []) }
+            let shared = postures.count > 1 ? grounds.dropFirst().reduce(Set(grounds[0])) { $0.intersection($1) } : []
+            for (postureIndex, posture) in postures.enumerated() {
                 let detail = item.postures[posture]!
                 let tag = postures.count > 1 ? " [\(posture)]" : ""
                 let others = detail.channels.dropFirst()
@@ -23,7 +26,9 @@ public struct CheckTextReport: Sendable {
                 for alternative in detail.compliantAlternatives { out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'") }
                 for cure in detail.cures { out.append("    cure\(tag): \(cure)") }
                 for condition in detail.decidingConditions { out.append("    depends\(tag): \(condition)") }
-                for ground in GroundWording.sentences(detail.grounds ?? []) { out.append("    clear\(tag): \(ground)") }
+                for ground in grounds[postureIndex] where !shared.contains(ground) || postureIndex == 0 {
+                    out.append("    clear\(shared.contains(ground) ? " [both]" : tag): \(ground)")
+                }
                 for channel in detail.channels where channel.reason != nil {
                     out.append("    note\(tag): \(channel.channel): \(channel.reason!)")
                 }
