@@ -14,10 +14,18 @@ public struct NegotiationTextReports: Sendable {
         for piece in timeline.pieces {
             let until = piece.until.map { "until \($0)" } ?? "to \(timeline.to)"
             out.append("  from \(piece.from) \(until): \(verdicts(piece.verdicts))")
+            for signature in piece.signatures {  // "posture: a + b"
+                let parts = signature.split(separator: ": ", maxSplits: 1)
+                out.append(parts.count == 2 ? "    clash [\(parts[0])]: \(parts[1])" : "    clash: \(signature)")
+            }
         }
         if !timeline.breakpoints.isEmpty { out.append("breakpoints:") }
         for breakpoint in timeline.breakpoints {
-            out.append("  \(breakpoint.date): \(verdicts(breakpoint.before)) → \(verdicts(breakpoint.after))")
+            // Pieces also end where the verdicts stay and only the clashing provisions change.
+            let change = breakpoint.before == breakpoint.after
+                ? "\(verdicts(breakpoint.after)), unchanged; the clashing provisions change"
+                : "\(verdicts(breakpoint.before)) → \(verdicts(breakpoint.after))"
+            out.append("  \(breakpoint.date): \(change)")
             breakpoint.causes.forEach { out.append("    because \($0)") }
         }
         return out.joined(separator: "\n") + "\n"

@@ -203,6 +203,37 @@ import Testing
         #expect(graph.status == 0)
     }
 
+    /// The text timeline: each piece with what clashes in it, and a breakpoint where only the
+    /// clashing provisions change said to leave the verdicts as they were.
+    @Test func timelineTextGivesEachPiecesClashes() throws {
+        let result = try CLI.run(["timeline", "--from", "2025-01-01", "--to", "2027-12-31", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            request AIO-2026-0142 from 2025-01-01 to 2027-12-31
+              from 2025-01-01 until 2025-08-01: clear (text) · clear (enforcement)
+              from 2025-08-01 until 2026-08-02: conflict (text) · clear (enforcement)
+                clash [text]: eu.gpai-code.safety-security.m3-5 + us.ai-diffusion.4e091
+              from 2026-08-02 to 2027-12-31: conflict (text) · clear (enforcement)
+                clash [text]: eu.ai-act.art92.5 + us.ai-diffusion.4e091
+                clash [text]: eu.gpai-code.safety-security.m3-5 + us.ai-diffusion.4e091
+            breakpoints:
+              2025-08-01: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
+                because GPAI Code of Practice, Transparency chapter, Commitment 1, Measure 1.2: in force from 2025-08-01 (Commission opinion and AI Board assessment of 1 August 2025 finding the Code an adequate voluntary tool (Art. 56(6), original wording); Commission list of signatories first published 1 August 2025)
+                because GPAI Code of Practice, Transparency chapter, Commitment 1, Measure 1.2: applicable from 2025-08-01 (Commission list of signatories first published 1 August 2025)
+                because GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: in force from 2025-08-01 (Commission opinion and AI Board assessment of 1 August 2025 finding the Code an adequate voluntary tool (Art. 56(6), original wording); Commission list of signatories first published 1 August 2025)
+                because GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: applicable from 2025-08-01 (Commission list of signatories first published 1 August 2025)
+              2026-08-02: conflict (text) · clear (enforcement), unchanged; the clashing provisions change
+                because Art. 53(1)(a): enforced from 2026-08-02 (eu.ai-act.art113.3.b: Chapter V applies from 2 August 2025 'with the exception of Article 101'; the Commission's enforcement powers (Arts 88-94) and the fines of Art. 101 apply from the general date, 2 August 2026 (eu.ai-act.art113.2))
+                because Art. 91(5): applicable from 2026-08-02 (eu.ai-act.art113.2: Chapter IX is not among the early-application exceptions of the third paragraph)
+                because Art. 91(5): enforced from 2026-08-02 (eu.ai-act.art113.2)
+                because Art. 92(5): applicable from 2026-08-02 (eu.ai-act.art113.2: Chapter IX is not among the early-application exceptions of the third paragraph)
+                because Art. 92(5): enforced from 2026-08-02 (eu.ai-act.art113.2)
+                because GPAI Code of Practice, Transparency chapter, Commitment 1, Measure 1.2: enforced from 2026-08-02 (eu.ai-act.art113.3.b: the Art. 53 and 55 obligations the Code helps to demonstrate become enforceable by the Commission (Arts 88-94, 101) on 2 August 2026)
+                because GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: enforced from 2026-08-02 (eu.ai-act.art113.3.b: the Art. 53 and 55 obligations the Code helps to demonstrate become enforceable by the Commission (Arts 88-94, 101) on 2 August 2026)
+
+            """)
+    }
+
     @Test func unknownComputeFlipsAtTheECCN4E091Threshold() throws {
         let result = try CLI.run(["thresholds", "--format", "json", CLI.sample("unknown-compute.json")])
         #expect(result.status == 0, "\(result.stderr)")
