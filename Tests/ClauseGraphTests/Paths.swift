@@ -1,5 +1,4 @@
 import Foundation
-import EccaTestSupport
 
 /// Paths the tests read: the checkout's own files and, where present, the shared corpora beside it.
 enum Paths {
@@ -7,9 +6,4 @@ enum Paths {
     static let regulations = root.appendingPathComponent("Regulations").path
     static let samples = root.appendingPathComponent("Samples").path
     static let formex = root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689").standardizedFileURL.path
-
-    /// A fresh temporary folder for one test.
-    static func temporaryFolder() throws -> String {
-        try TemporaryFolder.make("graph").path
-    }
 }

@@ -2,6 +2,7 @@ import ClauseGraph
 import EccaFormats
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// `cite-check` against the real AI Act Formex, and against a copy with one word altered and one
 /// provision removed.
@@ -27,7 +28,7 @@ import Testing
         let start = try #require(act.range(of: "<PARAG IDENTIFIER=\"092.005\">"))
         let end = try #require(act.range(of: "</PARAG>", range: start.upperBound..<act.endIndex))
         act.removeSubrange(start.lowerBound..<end.upperBound)
-        let folder = try Corpus.temporaryFolder()
+        let folder = try TemporaryFolder.make("formats").path
         let copy = folder + "/L_202401689EN.000101.fmx.xml"
         try act.write(toFile: copy, atomically: true, encoding: .utf8)
 

@@ -30,14 +30,9 @@ enum Corpus {
         return false
     }
 
-    /// A fresh temporary folder.
-    static func temporaryFolder() throws -> String {
-        try TemporaryFolder.make("formats").path
-    }
-
     /// Writes `contents` to a new temporary file named `name`.
     static func fixture(_ name: String, _ contents: String) throws -> String {
-        let path = try temporaryFolder() + "/" + name
+        let path = try TemporaryFolder.make("formats").path + "/" + name
         try contents.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -3,6 +3,7 @@ import EccaFormats
 import EccaXML
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// The real AI Act Formex (Official Journal, L 2024/1689): structure, thresholds, quoted amendments.
 @Suite struct FormexImportTests {
@@ -151,7 +152,7 @@ import Testing
 
     @Test func aChosenInstrumentIDMakesIdsMatchTheShippedEncoding() throws {
         guard Corpus.available(Corpus.formexAct) else { return }
-        let folder = try Corpus.temporaryFolder()
+        let folder = try TemporaryFolder.make("formats").path
         let output = folder + "/ai-act.xml"
         _ = try OfficialImporter(options: ImportOptions(instrumentID: "eu.ai-act")).run(files: [Corpus.formexAct], output: output)
         let text = try String(contentsOfFile: output, encoding: .utf8)

@@ -3,6 +3,7 @@ import ClauseGraph
 import EccaXML
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// What `ecca import` writes: rules XML valid against the schema, loadable by ecca, and never a
 /// partial file when an input is malformed or truncated.
@@ -28,7 +29,7 @@ import Testing
 
     @Test func importedRulesAreValidAgainstTheSchemaAndLoad() throws {
         let input = try Corpus.fixture("section-734.13.xml", Self.sample)
-        let folder = try Corpus.temporaryFolder()
+        let folder = try TemporaryFolder.make("formats").path
         let output = folder + "/imported.xml"
         let result = try OfficialImporter().run(files: [input], output: output)
         #expect(result.summary.provisions == 5)
@@ -51,7 +52,7 @@ import Testing
     @Test func theWrittenFileListsTheProvisionsInReadingOrder() throws {
         for file in [Corpus.federalRegister, Corpus.ecfrBulk, Corpus.cfrAnnual] where Corpus.available(file) {
             let read = try Corpus.collect([file]).provisions.map(\.citation)
-            let output = try Corpus.temporaryFolder() + "/out.xml"
+            let output = try TemporaryFolder.make("formats").path + "/out.xml"
             _ = try OfficialImporter().run(files: [file], output: output)
             let loaded = RegulationsLoader().load(directories: [], files: [output], schemaPath: Corpus.schema)
             let written = loaded.graph.provisionOrder.compactMap { loaded.graph.provisions[$0]?.citation }
@@ -67,7 +68,7 @@ import Testing
         let files = [Corpus.formexManifest, Corpus.ecfrBulk, Corpus.ecfrVersioner, Corpus.cfrAnnual, Corpus.federalRegister,
                      Corpus.akn, Corpus.akn4eu, Corpus.leos, Corpus.legalRuleML]
         for file in files where Corpus.available(file) {
-            let output = try Corpus.temporaryFolder() + "/out.xml"
+            let output = try TemporaryFolder.make("formats").path + "/out.xml"
             _ = try OfficialImporter().run(files: [file], output: output)
             let errors = try validate(output)
             #expect(errors.isEmpty, "\(file): \(errors.prefix(3))")
@@ -80,7 +81,7 @@ import Testing
     /// be loaded, rather than leaving that to be found later.
     @Test func anOutputTooLargeToLoadIsWrittenWithAWarning() throws {
         let input = try Corpus.fixture("section-734.13.xml", Self.sample)
-        let output = try Corpus.temporaryFolder() + "/imported.xml"
+        let output = try TemporaryFolder.make("formats").path + "/imported.xml"
         let fits = try OfficialImporter().run(files: [input], output: output)
         #expect(fits.diagnostics.isEmpty)
         let size = try #require(FileManager.default.attributesOfItem(atPath: output)[.size] as? Int)
@@ -104,7 +105,7 @@ import Testing
             """
         var urls: [String: [String?]] = [:]
         for (name, text) in [("versioner", versioner), ("section", section), ("elsewhere", elsewhere), ("formex", formex)] {
-            let output = try Corpus.temporaryFolder() + "/out.xml"
+            let output = try TemporaryFolder.make("formats").path + "/out.xml"
             _ = try OfficialImporter().run(files: [try Corpus.fixture("\(name).xml", text)], output: output)
             #expect(try validate(output).isEmpty, "\(name)")
             let loaded = RegulationsLoader().load(directories: [], files: [output], schemaPath: Corpus.schema)
@@ -126,7 +127,7 @@ import Testing
     @Test func aTruncatedFileIsAnErrorWithLineAndColumnAndLeavesNoOutput() throws {
         let truncated = String(Self.sample.prefix(Self.sample.count - 120))
         let input = try Corpus.fixture("truncated.xml", truncated)
-        let folder = try Corpus.temporaryFolder()
+        let folder = try TemporaryFolder.make("formats").path
         let output = folder + "/never.xml"
         #expect(throws: OfficialImportError.self) { try OfficialImporter().run(files: [input], output: output) }
         do {
@@ -144,7 +145,7 @@ import Testing
     @Test func aMalformedSecondFileLeavesNoOutputEvenAfterAGoodFirstOne() throws {
         let good = try Corpus.fixture("good.xml", Self.sample)
         let bad = try Corpus.fixture("bad.xml", "<DIV8 N=\"1.1\" TYPE=\"SECTION\"><HEAD>§ 1.1 X.</HEAD><P>(a) one</Q></DIV8>")
-        let folder = try Corpus.temporaryFolder()
+        let folder = try TemporaryFolder.make("formats").path
         let output = folder + "/out.xml"
         do {
             _ = try OfficialImporter().run(files: [good, bad], output: output)

@@ -2,6 +2,7 @@ import ClauseGraph
 @testable import EccaFormats
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// The rules-XML writer writes a CFR section straight from its laid-out bytes, never making its
 /// provisions; what it writes must be, byte for byte, what it writes for the section's
@@ -21,7 +22,7 @@ import Testing
 
     /// The file written both ways, and how many provisions were written.
     private func writeBothWays(_ files: [String]) throws -> (direct: Data, oneByOne: Data, provisions: Int) {
-        let folder = try Corpus.temporaryFolder()
+        let folder = try TemporaryFolder.make("formats").path
         let direct = try RulesXMLWriter(path: folder + "/direct.xml", comment: "same comment")
         _ = try OfficialImporter().run(files: files, into: direct)
         try direct.finish()
@@ -125,7 +126,7 @@ import Testing
     /// continues the section: the repeat gets `-2` as it does when every provision is listed.
     @Test func aProvisionContinuingASectionWrittenWholeGetsAUniqueID() throws {
         let shapes = try Corpus.fixture("ECFR-title15-shapes.xml", Self.shapes)
-        let folder = try Corpus.temporaryFolder()
+        let folder = try TemporaryFolder.make("formats").path
         var written: [String] = []
         for whole in [true, false] {
             let path = folder + "/continued-\(whole).xml"
@@ -154,12 +155,13 @@ import Testing
             default: expected += String(UnicodeScalar(byte))
             }
         }
-        let path = try Corpus.temporaryFolder() + "/url.xml"
+        let sourceURL: String = try #require(SourceURL.make(url))
+        let path = try TemporaryFolder.make("formats").path + "/url.xml"
         let writer = try RulesXMLWriter(path: path, comment: "url")
         try writer.begin(ImportedInstrument(id: "us.cfr-15", dialect: .ecfr, variant: "ecfr-bulk", title: "Title 15",
                                             jurisdiction: "US", kind: .regulation, file: "in.xml"))
         try writer.add(ImportedProvision(canonicalID: "1.1", sourceID: "1.1", idPath: ["1.1"], level: .section, citation: "15 CFR 1.1",
-                                         wording: "Text.", span: SourceSpan(file: "in.xml", firstLine: 1, lastLine: 1), sourceURL: try #require(SourceURL.make(url))))
+                                         wording: "Text.", span: SourceSpan(file: "in.xml", firstLine: 1, lastLine: 1), sourceURL: sourceURL))
         try writer.end()
         try writer.finish()
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -186,7 +188,7 @@ import Testing
             return out
         }
         let specials = String(decoding: Array(1...0x7F), as: UTF8.self)
-        let path = try Corpus.temporaryFolder() + "/escaping.xml"
+        let path = try TemporaryFolder.make("formats").path + "/escaping.xml"
         let writer = try RulesXMLWriter(path: path, comment: "escaping")
         try writer.begin(ImportedInstrument(id: "us.cfr-15", dialect: .ecfr, variant: "ecfr-bulk", title: "Title 15",
                                             jurisdiction: "US", kind: .regulation, file: "in.xml"))

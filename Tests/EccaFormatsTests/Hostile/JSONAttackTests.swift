@@ -2,6 +2,7 @@ import ClauseGraph
 import EccaFormats
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// One way a JSON request reaches ecca, as the attack table sees it.
 struct JSONReaderUnderTest: Sendable, CustomTestStringConvertible {
@@ -78,7 +79,7 @@ struct JSONAttack: Sendable, CustomTestStringConvertible {
 @Suite struct JSONAttackTests {
     @Test(arguments: JSONReaderUnderTest.all, JSONAttack.all)
     func attack(_ reader: JSONReaderUnderTest, _ attack: JSONAttack) throws {
-        let folder = try temporaryFolder()
+        let folder = try TemporaryFolder.make("hostile")
         let path = folder.appendingPathComponent("attack.json").path
         let bytes = attack.bytes()
         let start = ContinuousClock.now
@@ -107,7 +108,7 @@ struct JSONAttack: Sendable, CustomTestStringConvertible {
 /// Lines and CSV records from hostile input: bounded, and never decoded with replacement characters.
 @Suite struct LineAndCSVAttackTests {
     func write(_ bytes: [UInt8]) throws -> String {
-        let path = try temporaryFolder().appendingPathComponent("in.txt").path
+        let path = try TemporaryFolder.make("hostile").appendingPathComponent("in.txt").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }

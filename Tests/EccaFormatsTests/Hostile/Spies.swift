@@ -1,7 +1,6 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-import EccaTestSupport
 #endif
 
 /// A TCP listener on the loopback interface that an attack document points at
@@ -72,9 +71,4 @@ final class FileOpenWatch {
 struct SpyError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// A fresh temporary folder for one test.
-func temporaryFolder() throws -> URL {
-    try TemporaryFolder.make("hostile")
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// The places an attack may point at: a secret file, a DTD that would define an entity from it,
 /// and a loopback listener standing in for a remote server.
@@ -130,7 +131,7 @@ struct XMLAttack: Sendable, CustomTestStringConvertible {
 @Suite struct XMLAttackTests {
     @Test(arguments: XMLReaderUnderTest.all, XMLAttack.all)
     func attack(_ reader: XMLReaderUnderTest, _ attack: XMLAttack) throws {
-        let folder = try temporaryFolder()
+        let folder = try TemporaryFolder.make("hostile")
         let secret = "SECRET-\(UUID().uuidString)"
         let secretPath = folder.appendingPathComponent("secret.txt").path
         let secretDTDPath = folder.appendingPathComponent("secret.dtd").path
