@@ -2,10 +2,12 @@ import EccaFormats
 import Foundation
 import FuzzSupport
 
-/// A folder of this process's own for the fuzzed file and the import's output.
+/// A folder of this process's own for the fuzzed file and the import's output, removed when the
+/// fuzzer exits (a finding is saved by libFuzzer, not here).
 private let scratch: String = {
     let path = NSTemporaryDirectory() + "/ecca-fuzz-import-\(ProcessInfo.processInfo.processIdentifier)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratch) }
     return path
 }()
 
