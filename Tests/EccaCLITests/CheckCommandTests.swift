@@ -177,6 +177,24 @@ import Testing
         ])
     }
 
+    /// A mistyped legal basis ("Art. 29(3)" for "Art. 92(3)") obliges nothing; the verdict says why.
+    @Test func aLegalBasisTheLawDoesNotKnowIsNoted() throws {
+        let request = """
+            {"id": "LB", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 29(3)"},
+             "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"}]}]}
+            """
+        let folder = try CLI.folder(["r.json": request])
+        let result = try CLI.run(["check", "--format", "json", "--posture", "text", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try CLI.json(result.stdout)
+        #expect(json["verdict"] as? String == "clear")
+        #expect(json["notes"] as? [String] == [
+            "the legal basis 'Art. 29(3)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite it as \"Art. 92(3)\", \"Article 91\" or a provision id such as eu.ai-act.art92)",
+        ])
+    }
+
     @Test func asOfOverridesTheRequestDate() throws {
         let result = try CLI.run(["check", "--format", "json", "--as-of", "2026-09-01", "--posture", "text", CLI.sample("before-art92-applies.json")])
         let json = try CLI.json(result.stdout)

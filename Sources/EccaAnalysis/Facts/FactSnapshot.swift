@@ -115,7 +115,7 @@ public final class FactReader {
     }
 
     /// `ClauseGraph.resolveProvisionReference`, memoised: batches repeat the same few citations.
-    private func resolve(_ reference: String) -> String? {
+    func resolve(_ reference: String) -> String? {
         if let known = resolved[reference] { return known }
         let result = graph.resolveProvisionReference(reference)
         if resolved.count > 10_000 { resolved.removeAll() }
