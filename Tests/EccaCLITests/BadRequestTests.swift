@@ -52,6 +52,33 @@ import Testing
         #expect(result.stderr.contains("items[0].artefact: unknown field"))
     }
 
+    /// A request is read to its end: every problem is named, in the order of the lines, and a
+    /// batch's error record carries them all.
+    @Test func everyProblemOfARequestIsNamedInLineOrder() throws {
+        let request = Self.base
+            .replacingOccurrences(of: "\"2026-11-24\"", with: "\"2026-11-31\"")
+            .replacingOccurrences(of: "\"operations\"", with: "\"petaflop-days\"")
+            .replacingOccurrences(of: "\"transfer\"", with: "\"fax\"")
+            .replacingOccurrences(of: "\"location\": \"PL\"", with: "\"location\": \"Poland\"")
+        let result = try check(["r.json": request])
+        #expect(result.status == 2)
+        let path = result.stderr.split(separator: "\n").first.map { String($0.prefix { $0 != ":" }) } ?? ""
+        #expect(result.stderr == """
+            \(path):3: error: date: '2026-11-31' is not an ISO date (YYYY-MM-DD) [request BAD-1]
+            \(path):6: error: model.trainingCompute.unit: unknown unit 'petaflop-days' (expected FLOP or operations) [request BAD-1]
+            \(path):8: error: items[0].channel: unknown channel 'fax' (expected one of: transfer, remote-api, on-site, secure-enclave, publication) [request BAD-1]
+            \(path):8: error: items[0].recipients[0].location: 'Poland' is not an ISO 3166-1 alpha-2 country code [request BAD-1]
+
+            """)
+
+        let folder = try CLI.folder(["r.json": request])
+        let batch = try CLI.run(["batch", folder.appendingPathComponent("r.json").path])
+        let record = try CLI.json(String(batch.stdout.split(separator: "\n")[0]))
+        #expect((record["error"] as? [String: Any])?["field"] as? String == "date")
+        #expect((record["further"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            == ["model.trainingCompute.unit", "items[0].channel", "items[0].recipients[0].location"])
+    }
+
     @Test func otherFilesAreStillCheckedInAMultiFileRun() throws {
         let result = try check(["a-bad.json": "not json", "b-good.json": Self.base])
         #expect(result.status == 2)

@@ -97,7 +97,7 @@ public final class BatchRunner: @unchecked Sendable {
                 request = try decode(record)
             } catch {
                 return failure(record, id: error.requestID, file: error.file, line: error.line, field: error.field,
-                               message: error.message, text: error.description)
+                               message: error.message, further: error.further, text: error.description)
             }
             do {
                 let analysis = try engine.analyze(request)
@@ -128,8 +128,9 @@ public final class BatchRunner: @unchecked Sendable {
         }
 
         private func failure(_ record: BatchRecord, id: String?, file: String, line: Int, field: String?,
-                             message: String, text: String) -> Result {
-            let line = BatchErrorLine(id: id, error: .init(file: file, line: line, field: field, message: message))
+                             message: String, further: [RequestError] = [], text: String) -> Result {
+            let line = BatchErrorLine(id: id, error: .init(file: file, line: line, field: field, message: message),
+                                      further: further.isEmpty ? nil : further.map { .init(file: $0.file, line: $0.line, field: $0.field, message: $0.message) })
             return Result(index: record.index, line: AnalysisJSON.encode(line, pretty: false),
                           entry: BatchSummary.Entry(error: id ?? "\(file):\(line)"), problem: text)
         }
@@ -258,5 +259,8 @@ public struct BatchErrorLine: Sendable, Codable, Hashable {
         public var message: String
     }
     public var id: String?
+    /// The first problem of the record.
     public var error: Problem
+    /// Its other problems, in the order of their lines (absent when there are none).
+    public var further: [Problem]?
 }

@@ -7,6 +7,9 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// The request id, when it was read before the error.
     public var requestID: String?
+    /// The request's other problems, in the order found: a request is read to its end, so that one
+    /// run names every problem in it.
+    public var further: [RequestError] = []
 
     public init(file: String, line: Int, field: String? = nil, message: String, requestID: String? = nil) {
         self.file = file
@@ -16,11 +19,13 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
         self.requestID = requestID
     }
 
+    /// One line per problem, the first first.
     public var description: String {
         var text = "\(file):\(line): error: "
         if let field { text += "\(field): " }
         text += message
         if let requestID { text += " [request \(requestID)]" }
+        for other in further { text += "\n" + other.description }
         return text
     }
 }

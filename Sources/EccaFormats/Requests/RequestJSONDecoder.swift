@@ -19,26 +19,64 @@ public struct RequestJSONDecoder: Sendable {
     }
 
     public func decode(_ value: JSONValue, file: String) throws(RequestError) -> DisclosureRequest {
-        var context = Context(file: file, vocabulary: vocabulary)
-        return try context.request(value)
+        let context = Context(file: file, vocabulary: vocabulary)
+        let request = context.request(value)
+        if let error = context.error { throw error }
+        guard let request else { throw RequestError(file: file, line: value.line, message: "not a request") }
+        return request
     }
 
-    struct Context {
+    /// Decoding goes on past a problem, so that one run names every problem of a request: each
+    /// field is read in `attempt`, which records what fails and gives nil (a placeholder is used
+    /// in its place, and never leaves: any problem makes the whole request fail).
+    final class Context {
         let file: String
         let vocabulary: RequestVocabulary
-        var requestID: String?
+        private var problems: [RequestError] = []
+
+        init(file: String, vocabulary: RequestVocabulary) {
+            self.file = file
+            self.vocabulary = vocabulary
+        }
+
+        /// Every problem found, in the order of their lines, as one error (the first, with the
+        /// others after it), each naming the request when its id was read.
+        var error: RequestError? {
+            guard !problems.isEmpty else { return nil }
+            let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+            var first = ordered[0]
+            first.further = Array(ordered.dropFirst())
+            return first
+        }
 
         /// Only ever called on the way to a throw: its arguments are needed whenever it runs.
         func fail(_ value: JSONValue, _ path: String, _ message: String) -> RequestError {
-            RequestError(file: file, line: value.line, field: path, message: message, requestID: requestID)
+            RequestError(file: file, line: value.line, field: path, message: message)
         }
 
+        func record(_ error: RequestError) { problems.append(error) }
+
+        func attempt<T>(_ body: () throws(RequestError) -> T) -> T? {
+            do {
+                return try body()
+            } catch {
+                problems.append(error)
+                return nil
+            }
+        }
+
+        /// `attempt` for a field that may be absent: nil when it is, or when it has a problem.
+        func optional<T>(_ body: () throws(RequestError) -> T?) -> T? {
+            attempt(body) ?? nil
+        }
+
+        /// The members of an object; each member not in `allowed` is a problem, recorded.
         func object(_ value: JSONValue, _ path: @autoclosure () -> String, allowed: [String]) throws(RequestError) -> [(key: String, value: JSONValue)] {
             guard case .object(let members, _) = value else { throw fail(value, path(), "expected an object, found \(value.typeName)") }
             for member in members where !allowed.contains(member.key) {
                 let parent = path()
-                throw fail(member.value, parent.isEmpty ? member.key : "\(parent).\(member.key)",
-                           "unknown field (expected one of: \(allowed.joined(separator: ", ")))")
+                record(fail(member.value, parent.isEmpty ? member.key : "\(parent).\(member.key)",
+                            "unknown field (expected one of: \(allowed.joined(separator: ", ")))"))
             }
             return members
         }
@@ -74,13 +112,21 @@ public struct RequestJSONDecoder: Sendable {
             return text
         }
 
-        func strings(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> [String]? {
+        /// A list of strings; each element that is not one, or that `check` refuses (a message),
+        /// is a problem, recorded.
+        func strings(_ value: JSONValue?, _ path: @autoclosure () -> String,
+                     check: (String) -> String? = { _ in nil }) throws(RequestError) -> [String]? {
             guard let value else { return nil }
             if case .null = value { return nil }
             guard case .array(let elements, _) = value else { throw fail(value, path(), "expected an array, found \(value.typeName)") }
             var result: [String] = []
             for (index, element) in elements.enumerated() {
-                guard let text = try string(element, "\(path())[\(index)]") else { throw fail(element, "\(path())[\(index)]", "null in a list") }
+                let elementPath = "\(path())[\(index)]"
+                guard let text = optional({ () throws(RequestError) in try string(element, elementPath) }) else {
+                    if case .null = element { record(fail(element, elementPath, "null in a list")) }
+                    continue
+                }
+                if let refused = check(text) { record(fail(element, elementPath, refused)) }
                 result.append(text)
             }
             return result
@@ -94,43 +140,53 @@ public struct RequestJSONDecoder: Sendable {
             return text
         }
 
-        mutating func request(_ value: JSONValue) throws(RequestError) -> DisclosureRequest {
-            _ = try object(value, "", allowed: ["id", "date", "deadline", "requester", "provider", "model", "items", "instruments"])
-            let id = try required(value["id"], in: value, "id")
-            requestID = id
+        func request(_ value: JSONValue) -> DisclosureRequest? {
+            guard attempt({ () throws(RequestError) in
+                try object(value, "", allowed: ["id", "date", "deadline", "requester", "provider", "model", "items", "instruments"])
+            }) != nil else { return nil }
+            let id = attempt { () throws(RequestError) in try required(value["id"], in: value, "id") }
             var items: [DisclosureRequest.Item] = []
-            guard let itemsValue = value["items"] else { throw fail(value, "items", "required field is missing") }
-            guard case .array(let itemValues, _) = itemsValue, !itemValues.isEmpty else {
-                throw fail(itemsValue, "items", "expected a non-empty array of items")
+            if let itemsValue = value["items"] {
+                if case .array(let itemValues, _) = itemsValue, !itemValues.isEmpty {
+                    for (index, itemValue) in itemValues.enumerated() {
+                        if let item = attempt({ () throws(RequestError) in try item(itemValue, "items[\(index)]") }) { items.append(item) }
+                    }
+                } else {
+                    record(fail(itemsValue, "items", "expected a non-empty array of items"))
+                }
+            } else {
+                record(fail(value, "items", "required field is missing"))
             }
-            for (index, itemValue) in itemValues.enumerated() { items.append(try item(itemValue, "items[\(index)]")) }
-            return DisclosureRequest(
-                id: id,
-                date: try date(value["date"], "date"),
-                deadline: try date(value["deadline"], "deadline"),
-                requester: try value["requester"].map { (v: JSONValue) throws(RequestError) in try requester(v) },
-                provider: try value["provider"].map { (v: JSONValue) throws(RequestError) in try provider(v) },
-                model: try value["model"].map { (v: JSONValue) throws(RequestError) in try model(v) },
+            let request = DisclosureRequest(
+                id: id ?? "",
+                date: optional { () throws(RequestError) in try date(value["date"], "date") },
+                deadline: optional { () throws(RequestError) in try date(value["deadline"], "deadline") },
+                requester: value["requester"].flatMap { v in attempt { () throws(RequestError) in try requester(v) } },
+                provider: value["provider"].flatMap { v in attempt { () throws(RequestError) in try provider(v) } },
+                model: value["model"].flatMap { v in attempt { () throws(RequestError) in try model(v) } },
                 items: items,
-                instruments: try strings(value["instruments"], "instruments"))
+                instruments: optional { () throws(RequestError) in try strings(value["instruments"], "instruments") })
+            if let id { for index in problems.indices { problems[index].requestID = id } }
+            return request
         }
 
         func requester(_ value: JSONValue) throws(RequestError) -> DisclosureRequest.Requester {
             _ = try object(value, "requester", allowed: ["authority", "jurisdiction", "legalBasis"])
-            return .init(authority: try string(value["authority"], "requester.authority"),
-                         jurisdiction: try string(value["jurisdiction"], "requester.jurisdiction"),
-                         legalBasis: try string(value["legalBasis"], "requester.legalBasis"))
+            return .init(authority: optional { () throws(RequestError) in try string(value["authority"], "requester.authority") },
+                         jurisdiction: optional { () throws(RequestError) in try string(value["jurisdiction"], "requester.jurisdiction") },
+                         legalBasis: optional { () throws(RequestError) in try string(value["legalBasis"], "requester.legalBasis") })
         }
 
         func provider(_ value: JSONValue) throws(RequestError) -> DisclosureRequest.Provider {
             _ = try object(value, "provider", allowed: ["name", "establishedIn", "codeOfPractice"])
-            let chapters = try strings(value["codeOfPractice"], "provider.codeOfPractice")
-            for (index, chapter) in (chapters ?? []).enumerated() where !vocabulary.codeOfPracticeChapters.contains(chapter) {
-                throw fail(value["codeOfPractice"]!, "provider.codeOfPractice[\(index)]",
-                           "unknown Code of Practice chapter '\(chapter)' (expected one of: \(vocabulary.codeOfPracticeChapters.joined(separator: ", ")))")
+            let known = vocabulary.codeOfPracticeChapters
+            let chapters = optional { () throws(RequestError) in
+                try strings(value["codeOfPractice"], "provider.codeOfPractice") { chapter in
+                    known.contains(chapter) ? nil : "unknown Code of Practice chapter '\(chapter)' (expected one of: \(known.joined(separator: ", ")))"
+                }
             }
-            return .init(name: try string(value["name"], "provider.name"),
-                         establishedIn: try country(value["establishedIn"], "provider.establishedIn"),
+            return .init(name: optional { () throws(RequestError) in try string(value["name"], "provider.name") },
+                         establishedIn: optional { () throws(RequestError) in try country(value["establishedIn"], "provider.establishedIn") },
                          codeOfPractice: chapters)
         }
 
@@ -141,26 +197,29 @@ public struct RequestJSONDecoder: Sendable {
                 switch computeValue {
                 case .null: figures = nil
                 case .array(let elements, _):
-                    var list: [DisclosureRequest.Compute] = []
-                    for (index, element) in elements.enumerated() { list.append(try compute(element, "model.trainingCompute[\(index)]")) }
-                    figures = list
-                default: figures = [try compute(computeValue, "model.trainingCompute")]
+                    figures = elements.enumerated().compactMap { index, element in
+                        attempt { () throws(RequestError) in try compute(element, "model.trainingCompute[\(index)]") }
+                    }
+                default: figures = attempt { () throws(RequestError) in try compute(computeValue, "model.trainingCompute") }.map { [$0] }
                 }
             }
             if let figures {
                 let units = figures.map(\.unit)
                 if Set(units).count != units.count {
-                    throw fail(value["trainingCompute"]!, "model.trainingCompute", "two figures in the same unit; give one per unit")
+                    record(fail(value["trainingCompute"]!, "model.trainingCompute", "two figures in the same unit; give one per unit"))
                 }
             }
-            return .init(name: try string(value["name"], "model.name"), trainingCompute: figures,
-                         weightsPublished: try bool(value["weightsPublished"], "model.weightsPublished"),
-                         openSourceLicence: try bool(value["openSourceLicence"], "model.openSourceLicence"),
-                         placedOnEUMarket: try date(value["placedOnEUMarket"], "model.placedOnEUMarket"))
+            return .init(name: optional { () throws(RequestError) in try string(value["name"], "model.name") },
+                         trainingCompute: figures,
+                         weightsPublished: optional { () throws(RequestError) in try bool(value["weightsPublished"], "model.weightsPublished") },
+                         openSourceLicence: optional { () throws(RequestError) in try bool(value["openSourceLicence"], "model.openSourceLicence") },
+                         placedOnEUMarket: optional { () throws(RequestError) in try date(value["placedOnEUMarket"], "model.placedOnEUMarket") })
         }
 
+        /// One training-compute figure; a figure with any problem is left out (and recorded).
         func compute(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Compute {
-            _ = try object(value, path(), allowed: ["value", "min", "max", "unit"])
+            let place = path()
+            _ = try object(value, place, allowed: ["value", "min", "max", "unit"])
             func number(_ member: String) throws(RequestError) -> ExactDecimal? {
                 guard let field = value[member] else { return nil }
                 let text: String
@@ -168,75 +227,89 @@ public struct RequestJSONDecoder: Sendable {
                 case .null: return nil
                 case .number(let written, _): text = written
                 case .string(let written, _): text = written
-                default: throw fail(field, "\(path()).\(member)", "expected a number, found \(field.typeName)")
+                default: throw fail(field, "\(place).\(member)", "expected a number, found \(field.typeName)")
                 }
                 guard let decimal = ExactDecimal(text) else {
-                    throw fail(field, "\(path()).\(member)", "'\(text)' is not a finite number (at most 10^\(ExactDecimal.maximumExponent))")
+                    throw fail(field, "\(place).\(member)", "'\(text)' is not a finite number (at most 10^\(ExactDecimal.maximumExponent))")
                 }
-                if decimal.isNegative { throw fail(field, "\(path()).\(member)", "training compute cannot be negative (\(text))") }
+                if decimal.isNegative { throw fail(field, "\(place).\(member)", "training compute cannot be negative (\(text))") }
                 return decimal
             }
-            let unitText = try required(value["unit"], in: value, "\(path()).unit")
-            guard let unit = DisclosureRequest.Compute.Unit(rawValue: unitText) else {
-                throw fail(value["unit"]!, "\(path()).unit", "unknown unit '\(unitText)' (expected FLOP or operations)")
+            let before = problems.count
+            let unit: DisclosureRequest.Compute.Unit? = attempt { () throws(RequestError) in
+                let unitText = try required(value["unit"], in: value, "\(place).unit")
+                guard let unit = DisclosureRequest.Compute.Unit(rawValue: unitText) else {
+                    throw fail(value["unit"]!, "\(place).unit", "unknown unit '\(unitText)' (expected FLOP or operations)")
+                }
+                return unit
             }
-            let exact = try number("value")
-            let low = try number("min")
-            let high = try number("max")
-            if exact == nil && low == nil && high == nil { throw fail(value, path(), "give a value, or a min and/or max") }
-            if exact != nil && (low != nil || high != nil) { throw fail(value, path(), "give either a value or a range, not both") }
-            if let low, let high, high < low { throw fail(value, path(), "min \(low) exceeds max \(high)") }
-            return .init(value: exact, min: low, max: high, unit: unit)
+            let exact = optional { () throws(RequestError) in try number("value") }
+            let low = optional { () throws(RequestError) in try number("min") }
+            let high = optional { () throws(RequestError) in try number("max") }
+            if problems.count == before {
+                if exact == nil && low == nil && high == nil { throw fail(value, place, "give a value, or a min and/or max") }
+                if exact != nil && (low != nil || high != nil) { throw fail(value, place, "give either a value or a range, not both") }
+                if let low, let high, high < low { throw fail(value, place, "min \(low) exceeds max \(high)") }
+            }
+            return .init(value: exact, min: low, max: high, unit: unit ?? .flop)
         }
 
         func item(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Item {
-            _ = try object(value, path(), allowed: ["id", "artifact", "channel", "alternatives", "recipients", "licences", "hostingLocation"])
-            let artifact = try enumValue(value["artifact"], in: value, "\(path()).artifact", allowed: vocabulary.artifacts, what: "artifact")
-            let channel = try enumValue(value["channel"], in: value, "\(path()).channel", allowed: vocabulary.channels, what: "channel")
-            let alternatives = try strings(value["alternatives"], "\(path()).alternatives")
-            for (index, alternative) in (alternatives ?? []).enumerated() where !vocabulary.channels.contains(alternative) {
-                throw fail(value["alternatives"]!, "\(path()).alternatives[\(index)]",
-                           "unknown channel '\(alternative)' (expected one of: \(vocabulary.channels.joined(separator: ", ")))")
+            let place = path()
+            _ = try object(value, place, allowed: ["id", "artifact", "channel", "alternatives", "recipients", "licences", "hostingLocation"])
+            let channels = vocabulary.channels
+            let artifact = attempt { () throws(RequestError) in
+                try enumValue(value["artifact"], in: value, "\(place).artifact", allowed: vocabulary.artifacts, what: "artifact")
+            }
+            let channel = attempt { () throws(RequestError) in
+                try enumValue(value["channel"], in: value, "\(place).channel", allowed: channels, what: "channel")
+            }
+            let alternatives = optional { () throws(RequestError) in
+                try strings(value["alternatives"], "\(place).alternatives") { alternative in
+                    channels.contains(alternative) ? nil : "unknown channel '\(alternative)' (expected one of: \(channels.joined(separator: ", ")))"
+                }
             }
             var recipients: [DisclosureRequest.Recipient]?
             if let recipientsValue = value["recipients"] {
-                guard case .array(let elements, _) = recipientsValue else {
-                    throw fail(recipientsValue, "\(path()).recipients", "expected an array, found \(recipientsValue.typeName)")
+                if case .array(let elements, _) = recipientsValue {
+                    recipients = elements.enumerated().compactMap { index, element in
+                        attempt { () throws(RequestError) in try recipient(element, "\(place).recipients[\(index)]") }
+                    }
+                } else {
+                    record(fail(recipientsValue, "\(place).recipients", "expected an array, found \(recipientsValue.typeName)"))
                 }
-                var list: [DisclosureRequest.Recipient] = []
-                for (index, element) in elements.enumerated() { list.append(try recipient(element, "\(path()).recipients[\(index)]")) }
-                recipients = list
             }
-            return .init(id: try string(value["id"], "\(path()).id"), artifact: artifact, channel: channel,
+            return .init(id: optional { () throws(RequestError) in try string(value["id"], "\(place).id") },
+                         artifact: artifact ?? "", channel: channel ?? "",
                          alternatives: alternatives, recipients: recipients,
-                         licences: try strings(value["licences"], "\(path()).licences"),
-                         hostingLocation: try country(value["hostingLocation"], "\(path()).hostingLocation"))
+                         licences: optional { () throws(RequestError) in try strings(value["licences"], "\(place).licences") },
+                         hostingLocation: optional { () throws(RequestError) in try country(value["hostingLocation"], "\(place).hostingLocation") })
         }
 
         func recipient(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Recipient {
-            _ = try object(value, path(), allowed: ["organisation", "nationalities", "location", "headquarters", "latestCitizenship",
-                                                  "usPermanentResident", "governmentBody", "role"])
-            var nationalities: [String]?
-            if let list = try strings(value["nationalities"], "\(path()).nationalities") {
-                for (index, code) in list.enumerated() where !CountryCodes.isValid(code) {
-                    throw fail(value["nationalities"]!, "\(path()).nationalities[\(index)]", "'\(code)' is not an ISO 3166-1 alpha-2 country code")
+            let place = path()
+            _ = try object(value, place, allowed: ["organisation", "nationalities", "location", "headquarters", "latestCitizenship",
+                                                 "usPermanentResident", "governmentBody", "role"])
+            let nationalities = optional { () throws(RequestError) in
+                try strings(value["nationalities"], "\(place).nationalities") { code in
+                    CountryCodes.isValid(code) ? nil : "'\(code)' is not an ISO 3166-1 alpha-2 country code"
                 }
-                nationalities = list
             }
-            var role: String?
-            if let text = try string(value["role"], "\(path()).role") {
-                guard vocabulary.recipientRoles.contains(text) else {
-                    throw fail(value["role"]!, "\(path()).role", "unknown role '\(text)' (expected one of: \(vocabulary.recipientRoles.joined(separator: ", ")))")
+            let roles = vocabulary.recipientRoles
+            let role = optional { () throws(RequestError) -> String? in
+                guard let text = try string(value["role"], "\(place).role") else { return nil }
+                guard roles.contains(text) else {
+                    throw fail(value["role"]!, "\(place).role", "unknown role '\(text)' (expected one of: \(roles.joined(separator: ", ")))")
                 }
-                role = text
+                return text
             }
-            return .init(organisation: try string(value["organisation"], "\(path()).organisation"),
+            return .init(organisation: optional { () throws(RequestError) in try string(value["organisation"], "\(place).organisation") },
                          nationalities: nationalities,
-                         location: try country(value["location"], "\(path()).location"),
-                         headquarters: try country(value["headquarters"], "\(path()).headquarters"),
-                         latestCitizenship: try country(value["latestCitizenship"], "\(path()).latestCitizenship"),
-                         usPermanentResident: try bool(value["usPermanentResident"], "\(path()).usPermanentResident"),
-                         governmentBody: try bool(value["governmentBody"], "\(path()).governmentBody"),
+                         location: optional { () throws(RequestError) in try country(value["location"], "\(place).location") },
+                         headquarters: optional { () throws(RequestError) in try country(value["headquarters"], "\(place).headquarters") },
+                         latestCitizenship: optional { () throws(RequestError) in try country(value["latestCitizenship"], "\(place).latestCitizenship") },
+                         usPermanentResident: optional { () throws(RequestError) in try bool(value["usPermanentResident"], "\(place).usPermanentResident") },
+                         governmentBody: optional { () throws(RequestError) in try bool(value["governmentBody"], "\(place).governmentBody") },
                          role: role)
         }
     }
