@@ -49,7 +49,7 @@ public struct RequestJSONDecoder: Sendable {
             return first
         }
 
-        /// Only ever called on the way to a throw: its arguments are needed whenever it runs.
+        /// A problem at `value`, to throw or to record; only made once one is found.
         func fail(_ value: JSONValue, _ path: String, _ message: String) -> RequestError {
             RequestError(file: file, line: value.line, field: path, message: message)
         }
