@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// The README's quick start shows what `ecca check` prints for the shipped sample, abridged with
-/// "…". Held to the real output here, so the page a new user reads first cannot drift from it.
-@Suite struct ReadmeQuickStartTests {
+/// Examples in the README and docs/ held to what ecca does, so the pages users read first cannot
+/// drift from it.
+@Suite struct DocumentationExampleTests {
     /// The lines of the README's example output (the block after "It prints (abridged):").
     static func exampleLines() throws -> [String] {
         let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
@@ -28,7 +28,9 @@ import Testing
         return true
     }
 
-    @Test func theExampleOutputIsWhatCheckPrints() throws {
+    /// The README's quick start shows what `ecca check` prints for the shipped sample, abridged
+    /// with "…".
+    @Test func theQuickStartOutputIsWhatCheckPrints() throws {
         let examples = try Self.exampleLines()
         #expect(examples.count > 5)
         let result = try CLI.run(["check", CLI.sample("weights-to-ai-office-warsaw.json")])
@@ -42,5 +44,16 @@ import Testing
             }
             output = output[(index + 1)...]
         }
+    }
+
+    /// docs/requests.md's JSON and XML examples are requests ecca reads.
+    @Test(arguments: ["json", "xml"]) func theRequestFormatExamplesAreRead(format: String) throws {
+        let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/requests.md"), encoding: .utf8)
+        let start = try #require(page.range(of: "```\(format)\n"))
+        let end = try #require(page.range(of: "\n```", range: start.upperBound..<page.endIndex))
+        let folder = try CLI.folder(["example.\(format)": String(page[start.upperBound..<end.lowerBound])])
+        let result = try CLI.run(["check", "--instrument", CLI.letter, folder.appendingPathComponent("example.\(format)").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("request AIO-2026-01"))
     }
 }
