@@ -4,12 +4,18 @@ import Testing
 /// Examples in the README and docs/ held to what ecca does, so the pages users read first cannot
 /// drift from it.
 @Suite struct DocumentationExampleTests {
+    /// The text of the first code block of the page at `path` (from the checkout's root) that
+    /// follows `opening`.
+    static func block(_ path: String, after opening: String) throws -> String {
+        let page = try String(contentsOf: CLI.root.appendingPathComponent(path), encoding: .utf8)
+        let start = try #require(page.range(of: opening))
+        let end = try #require(page.range(of: "\n```", range: start.upperBound..<page.endIndex))
+        return String(page[start.upperBound..<end.lowerBound])
+    }
+
     /// The lines of the README's example output (the block after "It prints (abridged):").
     static func exampleLines() throws -> [String] {
-        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try #require(readme.range(of: "It prints (abridged):\n\n```\n"))
-        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
-        return readme[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+        try block("README.md", after: "It prints (abridged):\n\n```\n").split(separator: "\n").map(String.init)
     }
 
     /// Whether `line` is `example` with text left out where the example has "…": it starts with
@@ -48,10 +54,7 @@ import Testing
 
     /// docs/requests.md's JSON and XML examples are requests ecca reads.
     @Test(arguments: ["json", "xml"]) func theRequestFormatExamplesAreRead(format: String) throws {
-        let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/requests.md"), encoding: .utf8)
-        let start = try #require(page.range(of: "```\(format)\n"))
-        let end = try #require(page.range(of: "\n```", range: start.upperBound..<page.endIndex))
-        let folder = try CLI.folder(["example.\(format)": String(page[start.upperBound..<end.lowerBound])])
+        let folder = try CLI.folder(["example.\(format)": try Self.block("docs/requests.md", after: "```\(format)\n")])
         let result = try CLI.run(["check", "--instrument", CLI.letter, folder.appendingPathComponent("example.\(format)").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("request AIO-2026-01"))
