@@ -13,6 +13,52 @@ public struct RequestCSVReader {
         "recipient_role", "licences",
     ]
 
+    /// The request field each column fills (docs/batch.md's table), with `[]` for any item or
+    /// recipient: problems are named by column, as the CSV's author wrote it.
+    static let fields: [String: String] = [
+        "id": "id", "date": "date", "deadline": "deadline", "instruments": "instruments",
+        "requester.authority": "authority", "requester.jurisdiction": "jurisdiction", "requester.legalBasis": "legal_basis",
+        "provider.name": "provider", "provider.establishedIn": "established_in", "provider.codeOfPractice": "code_of_practice",
+        "model.name": "model", "model.trainingCompute": "compute_value", "model.trainingCompute.value": "compute_value",
+        "model.trainingCompute.unit": "compute_unit", "model.weightsPublished": "weights_published",
+        "model.openSourceLicence": "open_source_licence", "model.placedOnEUMarket": "placed_on_eu_market",
+        "items[].id": "item_id", "items[].artifact": "artifact", "items[].channel": "channel",
+        "items[].alternatives": "alternatives", "items[].hostingLocation": "hosting_location", "items[].licences": "licences",
+        "items[].recipients[].organisation": "recipient_organisation", "items[].recipients[].nationalities": "recipient_nationalities",
+        "items[].recipients[].location": "recipient_location", "items[].recipients[].headquarters": "recipient_headquarters",
+        "items[].recipients[].role": "recipient_role",
+    ]
+
+    /// `error` with its problems named by CSV column (`recipient_location` for
+    /// `items[0].recipients[0].location`; `alternatives, entry 2` for a list's second entry), in
+    /// the order of rows and, within a row, of the header's columns.
+    func namingColumns(_ error: RequestError) -> RequestError {
+        var named: [(problem: RequestError, column: Int)] = []
+        for var problem in [error] + error.further {
+            problem.further = []
+            var column = Int.max
+            if let field = problem.field {
+                var path = field.replacingOccurrences(of: #"\[[0-9]+\]\."#, with: "[].", options: .regularExpression)
+                var entry: Int?
+                if let last = path.range(of: #"\[[0-9]+\]$"#, options: .regularExpression) {
+                    entry = Int(path[last].dropFirst().dropLast()).map { $0 + 1 }
+                    path.removeSubrange(last)
+                }
+                if let name = Self.fields[path] {
+                    problem.field = name + (entry.map { ", entry \($0)" } ?? "")
+                    column = header[name] ?? Int.max
+                }
+            }
+            named.append((problem, column))
+        }
+        let ordered = named.enumerated().sorted {
+            ($0.element.problem.line, $0.element.column, $0.offset) < ($1.element.problem.line, $1.element.column, $1.offset)
+        }.map(\.element.problem)
+        var first = ordered[0]
+        first.further = Array(ordered.dropFirst())
+        return first
+    }
+
     /// One request read from CSV: decoded, or the error that made it unusable.
     public struct Record {
         public var line: Int
@@ -89,7 +135,7 @@ public struct RequestCSVReader {
         do {
             return Record(line: first.line, id: id, result: .success(try decoder.decode(json, file: records.name)))
         } catch {
-            return Record(line: first.line, id: id, result: .failure(error))
+            return Record(line: first.line, id: id, result: .failure(namingColumns(error)))
         }
     }
 
