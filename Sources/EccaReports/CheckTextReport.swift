@@ -34,6 +34,8 @@ public struct CheckTextReport: Sendable {
                 }
             }
         }
+        // A provision's wording is quoted once, at its first finding; later ones point there.
+        var quotedIn: [String: Int] = [:]
         for (number, finding) in analysis.findings.enumerated() {
             out.append("")
             let recipient = finding.recipient.map { "recipient \($0)" } ?? "the requesting authority"
@@ -42,7 +44,12 @@ public struct CheckTextReport: Sendable {
                 let role = ModalityWording.role(provision.modality)
                 out.append("  \(provision.jurisdiction) \(style.bold(provision.citation)) \(role) — \(provision.instrument)")
                 if let heading = provision.heading { out.append("    \(heading)") }
-                out.append("    “\(provision.wording)”")
+                if let first = quotedIn[provision.id] {
+                    out.append("    (wording quoted in finding \(first))")
+                } else {
+                    out.append("    “\(provision.wording)”")
+                    quotedIn[provision.id] = number + 1
+                }
                 var meta = ["\(provision.evidence.rawValue), \(provision.wordingKind)"]
                 if let official = provision.officialID { meta.append("id \(official)") }
                 if let source = provision.sourceID { meta.append("source id \(source)") }
