@@ -36,6 +36,8 @@ public struct CheckTextReport: Sendable {
         }
         // A provision's wording is quoted once, at its first finding; later ones point there.
         var quotedIn: [String: Int] = [:]
+        // Likewise the same exceptions with the same reasons (one restriction, one recipient).
+        var exceptionsIn: [[ExceptionOutcome]: Int] = [:]
         for (number, finding) in analysis.findings.enumerated() {
             out.append("")
             let recipient = finding.recipient.map { "recipient \($0)" } ?? "the requesting authority"
@@ -65,7 +67,10 @@ public struct CheckTextReport: Sendable {
                 out.append("  rules applied:")
                 finding.rules.forEach { out.append("    - \($0.label) (\($0.citation))") }
             }
-            if !finding.exceptions.isEmpty {
+            if let first = exceptionsIn[finding.exceptions] {
+                out.append("  exceptions considered: as in finding \(first)")
+            } else if !finding.exceptions.isEmpty {
+                exceptionsIn[finding.exceptions] = number + 1
                 out.append("  exceptions considered:")
                 for exception in finding.exceptions {
                     let mark = exception.holds == .true ? "holds" : exception.holds == .false ? "failed" : "unknown"

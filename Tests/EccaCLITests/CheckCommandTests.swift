@@ -178,7 +178,7 @@ import Testing
     }
 
     /// A provision in several findings is quoted at its first: ECCN 4E091's 3,000-character entry
-    /// once, not once per finding.
+    /// once, not once per finding; the same exceptions with the same reasons are listed once too.
     @Test func aProvisionIsQuotedOnceAndLaterFindingsPointToIt() throws {
         let result = try CLI.run(["check", "--posture", "text", CLI.sample("weights-to-ai-office-warsaw.json")])
         #expect(result.status == 1)
@@ -186,6 +186,9 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("    “4E091 'Parameters' for an artificial intelligence model") }.count == 1)
         let second = try #require(lines.firstIndex { $0.hasPrefix("finding 2 ") })
         #expect(Array(lines[(second + 1)...].prefix(10)).filter { $0.hasPrefix("    (wording") } == ["    (wording quoted in finding 1)"])
+        // The same restriction's exceptions for the same recipient, too.
+        #expect(lines[second...].contains("  exceptions considered: as in finding 1"))
+        #expect(lines.filter { $0 == "  exceptions considered:" }.count == 1)
     }
 
     /// A mistyped legal basis ("Art. 29(3)" for "Art. 92(3)") obliges nothing; the verdict says why.
