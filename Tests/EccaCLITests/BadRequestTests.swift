@@ -79,6 +79,17 @@ import Testing
             == ["model.trainingCompute.unit", "items[0].channel", "items[0].recipients[0].location"])
     }
 
+    /// A figure with a problem is left out: two figures with unknown units are two unit problems,
+    /// not also "two figures in the same unit"; a one-line request's problems come in the model's order.
+    @Test func aBadComputeFigureCausesNoSecondProblem() throws {
+        let request = #"{"id": "C", "date": "2026-11-31", "model": {"trainingCompute": [{"value": 1, "unit": "flops"}, {"vaule": 2, "unit": "FLOP"}]}, "items": [{"artifact": "blueprints", "channel": "transfer"}]}"#
+        let result = try check(["r.json": request])
+        #expect(result.status == 2)
+        // "r.json:1: error: FIELD: message": the field of each line.
+        let fields = result.stderr.split(separator: "\n").map { $0.components(separatedBy: ": ")[2] }
+        #expect(fields == ["date", "model.trainingCompute[0].unit", "model.trainingCompute[1].vaule", "items[0].artifact"])
+    }
+
     @Test func otherFilesAreStillCheckedInAMultiFileRun() throws {
         let result = try check(["a-bad.json": "not json", "b-good.json": Self.base])
         #expect(result.status == 2)

@@ -121,12 +121,12 @@ public struct RequestJSONDecoder: Sendable {
             guard case .array(let elements, _) = value else { throw fail(value, path(), "expected an array, found \(value.typeName)") }
             var result: [String] = []
             for (index, element) in elements.enumerated() {
-                let elementPath = "\(path())[\(index)]"
-                guard let text = optional({ () throws(RequestError) in try string(element, elementPath) }) else {
-                    if case .null = element { record(fail(element, elementPath, "null in a list")) }
+                // The element's path is only written out for a problem: batches read many lists.
+                guard let text = optional({ () throws(RequestError) in try string(element, "\(path())[\(index)]") }) else {
+                    if case .null = element { record(fail(element, "\(path())[\(index)]", "null in a list")) }
                     continue
                 }
-                if let refused = check(text) { record(fail(element, elementPath, refused)) }
+                if let refused = check(text) { record(fail(element, "\(path())[\(index)]", refused)) }
                 result.append(text)
             }
             return result
@@ -144,7 +144,13 @@ public struct RequestJSONDecoder: Sendable {
             guard attempt({ () throws(RequestError) in
                 try object(value, "", allowed: ["id", "date", "deadline", "requester", "provider", "model", "items", "instruments"])
             }) != nil else { return nil }
+            // Read in the model's order, so that the problems of a one-line request come in it.
             let id = attempt { () throws(RequestError) in try required(value["id"], in: value, "id") }
+            let asked = optional { () throws(RequestError) in try date(value["date"], "date") }
+            let deadline = optional { () throws(RequestError) in try date(value["deadline"], "deadline") }
+            let requesting = value["requester"].flatMap { v in attempt { () throws(RequestError) in try requester(v) } }
+            let providing = value["provider"].flatMap { v in attempt { () throws(RequestError) in try provider(v) } }
+            let trained = value["model"].flatMap { v in attempt { () throws(RequestError) in try model(v) } }
             var items: [DisclosureRequest.Item] = []
             if let itemsValue = value["items"] {
                 if case .array(let itemValues, _) = itemsValue, !itemValues.isEmpty {
@@ -158,12 +164,7 @@ public struct RequestJSONDecoder: Sendable {
                 record(fail(value, "items", "required field is missing"))
             }
             let request = DisclosureRequest(
-                id: id ?? "",
-                date: optional { () throws(RequestError) in try date(value["date"], "date") },
-                deadline: optional { () throws(RequestError) in try date(value["deadline"], "deadline") },
-                requester: value["requester"].flatMap { v in attempt { () throws(RequestError) in try requester(v) } },
-                provider: value["provider"].flatMap { v in attempt { () throws(RequestError) in try provider(v) } },
-                model: value["model"].flatMap { v in attempt { () throws(RequestError) in try model(v) } },
+                id: id ?? "", date: asked, deadline: deadline, requester: requesting, provider: providing, model: trained,
                 items: items,
                 instruments: optional { () throws(RequestError) in try strings(value["instruments"], "instruments") })
             if let id { for index in problems.indices { problems[index].requestID = id } }
@@ -198,9 +199,9 @@ public struct RequestJSONDecoder: Sendable {
                 case .null: figures = nil
                 case .array(let elements, _):
                     figures = elements.enumerated().compactMap { index, element in
-                        attempt { () throws(RequestError) in try compute(element, "model.trainingCompute[\(index)]") }
+                        optional { () throws(RequestError) in try compute(element, "model.trainingCompute[\(index)]") }
                     }
-                default: figures = attempt { () throws(RequestError) in try compute(computeValue, "model.trainingCompute") }.map { [$0] }
+                default: figures = optional { () throws(RequestError) in try compute(computeValue, "model.trainingCompute") }.map { [$0] }
                 }
             }
             if let figures {
@@ -216,9 +217,11 @@ public struct RequestJSONDecoder: Sendable {
                          placedOnEUMarket: optional { () throws(RequestError) in try date(value["placedOnEUMarket"], "model.placedOnEUMarket") })
         }
 
-        /// One training-compute figure; a figure with any problem is left out (and recorded).
-        func compute(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Compute {
+        /// One training-compute figure; nil for a figure with any problem (recorded), so that no
+        /// placeholder reaches the checks across figures.
+        func compute(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Compute? {
             let place = path()
+            let before = problems.count
             _ = try object(value, place, allowed: ["value", "min", "max", "unit"])
             func number(_ member: String) throws(RequestError) -> ExactDecimal? {
                 guard let field = value[member] else { return nil }
@@ -235,7 +238,6 @@ public struct RequestJSONDecoder: Sendable {
                 if decimal.isNegative { throw fail(field, "\(place).\(member)", "training compute cannot be negative (\(text))") }
                 return decimal
             }
-            let before = problems.count
             let unit: DisclosureRequest.Compute.Unit? = attempt { () throws(RequestError) in
                 let unitText = try required(value["unit"], in: value, "\(place).unit")
                 guard let unit = DisclosureRequest.Compute.Unit(rawValue: unitText) else {
@@ -246,12 +248,11 @@ public struct RequestJSONDecoder: Sendable {
             let exact = optional { () throws(RequestError) in try number("value") }
             let low = optional { () throws(RequestError) in try number("min") }
             let high = optional { () throws(RequestError) in try number("max") }
-            if problems.count == before {
-                if exact == nil && low == nil && high == nil { throw fail(value, place, "give a value, or a min and/or max") }
-                if exact != nil && (low != nil || high != nil) { throw fail(value, place, "give either a value or a range, not both") }
-                if let low, let high, high < low { throw fail(value, place, "min \(low) exceeds max \(high)") }
-            }
-            return .init(value: exact, min: low, max: high, unit: unit ?? .flop)
+            guard problems.count == before, let unit else { return nil }
+            if exact == nil && low == nil && high == nil { throw fail(value, place, "give a value, or a min and/or max") }
+            if exact != nil && (low != nil || high != nil) { throw fail(value, place, "give either a value or a range, not both") }
+            if let low, let high, high < low { throw fail(value, place, "min \(low) exceeds max \(high)") }
+            return .init(value: exact, min: low, max: high, unit: unit)
         }
 
         func item(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Item {
