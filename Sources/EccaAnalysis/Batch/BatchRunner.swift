@@ -96,8 +96,8 @@ public final class BatchRunner: @unchecked Sendable {
             do {
                 request = try decode(record)
             } catch {
-                return failure(record, id: error.requestID, file: error.file, line: error.line, field: error.field,
-                               message: error.message, further: error.further, text: error.description)
+                return failure(record, id: error.requestID, problem: .init(error), further: error.further.map(BatchErrorLine.Problem.init),
+                               text: error.description)
             }
             do {
                 let analysis = try engine.analyze(request)
@@ -105,8 +105,8 @@ public final class BatchRunner: @unchecked Sendable {
                               entry: BatchSummary.Entry(analysis), problem: nil)
             } catch {
                 if case .solver = error { renewEngine() }
-                return failure(record, id: request.id, file: record.file, line: record.line, field: nil,
-                               message: error.description, text: "\(record.file):\(record.line): error: \(error)")
+                return failure(record, id: request.id, problem: .init(file: record.file, line: record.line, field: nil, message: error.description),
+                               text: "\(record.file):\(record.line): error: \(error)")
             }
         }
 
@@ -127,12 +127,11 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
 
-        private func failure(_ record: BatchRecord, id: String?, file: String, line: Int, field: String?,
-                             message: String, further: [RequestError] = [], text: String) -> Result {
-            let line = BatchErrorLine(id: id, error: .init(file: file, line: line, field: field, message: message),
-                                      further: further.isEmpty ? nil : further.map { .init(file: $0.file, line: $0.line, field: $0.field, message: $0.message) })
-            return Result(index: record.index, line: AnalysisJSON.encode(line, pretty: false),
-                          entry: BatchSummary.Entry(error: id ?? "\(file):\(line)"), problem: text)
+        private func failure(_ record: BatchRecord, id: String?, problem: BatchErrorLine.Problem,
+                             further: [BatchErrorLine.Problem] = [], text: String) -> Result {
+            let errorLine = BatchErrorLine(id: id, error: problem, further: further.isEmpty ? nil : further)
+            return Result(index: record.index, line: AnalysisJSON.encode(errorLine, pretty: false),
+                          entry: BatchSummary.Entry(error: id ?? "\(problem.file):\(problem.line)"), problem: text)
         }
     }
 
@@ -257,6 +256,17 @@ public struct BatchErrorLine: Sendable, Codable, Hashable {
         public var line: Int
         public var field: String?
         public var message: String
+
+        init(file: String, line: Int, field: String?, message: String) {
+            self.file = file
+            self.line = line
+            self.field = field
+            self.message = message
+        }
+
+        init(_ error: RequestError) {
+            self.init(file: error.file, line: error.line, field: error.field, message: error.message)
+        }
     }
     public var id: String?
     /// The first problem of the record.
