@@ -8,8 +8,16 @@ import Testing
     static let vocabulary = RequestVocabulary(artifacts: ["weights"], channels: ["transfer", "remote-api"],
                                               codeOfPracticeChapters: ["transparency"], recipientRoles: ["other"])
 
-    @Test func everyColumnHasTheFieldItFills() {
-        #expect(Set(RequestCSVReader.fields.values) == Set(RequestCSVReader.columns))
+    /// The field each column fills, as the decoder names it, is named back by that column.
+    @Test func everyColumnIsNamedBackFromItsField() {
+        for (index, column) in RequestCSVReader.layout.enumerated() {
+            let field = column.path.replacingOccurrences(of: "[]", with: "[0]")
+            #expect(RequestCSVReader.column(naming: field)?.name == column.name)
+            #expect(RequestCSVReader.column(naming: field)?.index == index)
+        }
+        #expect(RequestCSVReader.column(naming: "items[3].alternatives[1]")?.name == "alternatives, entry 2")
+        #expect(RequestCSVReader.column(naming: "model.trainingCompute")?.name == "compute_value")
+        #expect(RequestCSVReader.column(naming: "colour") == nil)
     }
 
     @Test func problemsAreNamedByColumnAndRow() throws {

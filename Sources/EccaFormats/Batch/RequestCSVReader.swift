@@ -5,51 +5,77 @@ import Foundation
 /// is mapped onto the JSON model and decoded by `RequestJSONDecoder`, so problems are reported the
 /// same way, with the row's line.
 public struct RequestCSVReader {
-    public static let columns = [
-        "id", "date", "deadline", "authority", "jurisdiction", "legal_basis", "provider", "established_in",
-        "code_of_practice", "model", "compute_value", "compute_unit", "weights_published", "open_source_licence",
-        "placed_on_eu_market", "instruments", "item_id", "artifact", "channel", "alternatives", "hosting_location",
-        "recipient_organisation", "recipient_nationalities", "recipient_location", "recipient_headquarters",
-        "recipient_role", "licences",
+    /// A CSV column and the request field it fills (docs/batch.md's table): a dotted path of the
+    /// JSON model, `[]` marking the item of the row and its one recipient.
+    struct Column {
+        enum Kind { case text, list, boolean }
+        var name: String
+        var path: String
+        var kind: Kind = .text
+    }
+
+    /// Every column, in the order errors list them. The one table both for building a request from
+    /// rows and for naming its problems by column.
+    static let layout: [Column] = [
+        .init(name: "id", path: "id"), .init(name: "date", path: "date"), .init(name: "deadline", path: "deadline"),
+        .init(name: "authority", path: "requester.authority"), .init(name: "jurisdiction", path: "requester.jurisdiction"),
+        .init(name: "legal_basis", path: "requester.legalBasis"),
+        .init(name: "provider", path: "provider.name"), .init(name: "established_in", path: "provider.establishedIn"),
+        .init(name: "code_of_practice", path: "provider.codeOfPractice", kind: .list),
+        .init(name: "model", path: "model.name"),
+        .init(name: "compute_value", path: "model.trainingCompute.value"), .init(name: "compute_unit", path: "model.trainingCompute.unit"),
+        .init(name: "weights_published", path: "model.weightsPublished", kind: .boolean),
+        .init(name: "open_source_licence", path: "model.openSourceLicence", kind: .boolean),
+        .init(name: "placed_on_eu_market", path: "model.placedOnEUMarket"),
+        .init(name: "instruments", path: "instruments", kind: .list),
+        .init(name: "item_id", path: "items[].id"), .init(name: "artifact", path: "items[].artifact"),
+        .init(name: "channel", path: "items[].channel"), .init(name: "alternatives", path: "items[].alternatives", kind: .list),
+        .init(name: "hosting_location", path: "items[].hostingLocation"),
+        .init(name: "recipient_organisation", path: "items[].recipients[].organisation"),
+        .init(name: "recipient_nationalities", path: "items[].recipients[].nationalities", kind: .list),
+        .init(name: "recipient_location", path: "items[].recipients[].location"),
+        .init(name: "recipient_headquarters", path: "items[].recipients[].headquarters"),
+        .init(name: "recipient_role", path: "items[].recipients[].role"),
+        .init(name: "licences", path: "items[].licences", kind: .list),
     ]
 
-    /// The request field each column fills (docs/batch.md's table), with `[]` for any item or
-    /// recipient: problems are named by column, as the CSV's author wrote it.
-    static let fields: [String: String] = [
-        "id": "id", "date": "date", "deadline": "deadline", "instruments": "instruments",
-        "requester.authority": "authority", "requester.jurisdiction": "jurisdiction", "requester.legalBasis": "legal_basis",
-        "provider.name": "provider", "provider.establishedIn": "established_in", "provider.codeOfPractice": "code_of_practice",
-        "model.name": "model", "model.trainingCompute": "compute_value", "model.trainingCompute.value": "compute_value",
-        "model.trainingCompute.unit": "compute_unit", "model.weightsPublished": "weights_published",
-        "model.openSourceLicence": "open_source_licence", "model.placedOnEUMarket": "placed_on_eu_market",
-        "items[].id": "item_id", "items[].artifact": "artifact", "items[].channel": "channel",
-        "items[].alternatives": "alternatives", "items[].hostingLocation": "hosting_location", "items[].licences": "licences",
-        "items[].recipients[].organisation": "recipient_organisation", "items[].recipients[].nationalities": "recipient_nationalities",
-        "items[].recipients[].location": "recipient_location", "items[].recipients[].headquarters": "recipient_headquarters",
-        "items[].recipients[].role": "recipient_role",
-    ]
+    public static let columns = layout.map(\.name)
 
-    /// `error` with its problems named by CSV column (`recipient_location` for
-    /// `items[0].recipients[0].location`; `alternatives, entry 2` for a list's second entry), in
-    /// the order of rows and, within a row, of the header's columns.
-    func namingColumns(_ error: RequestError) -> RequestError {
+    /// The column a decoder field path names (`items[0].recipients[0].location` →
+    /// `recipient_location`; `alternatives, entry 2` for a list's second entry; a field holding
+    /// columns, such as `model.trainingCompute`, by its first column), and its place in `layout`.
+    static func column(naming field: String) -> (name: String, index: Int)? {
+        // The path with indices dropped (`[0]` → `[]`), and a trailing index kept as the entry.
+        var path = ""
+        var entry: Int?
+        var index = field.startIndex
+        while index < field.endIndex {
+            let character = field[index]
+            path.append(character)
+            index = field.index(after: index)
+            guard character == "[" else { continue }
+            let close = field[index...].firstIndex(of: "]") ?? field.endIndex
+            let number = Int(field[index..<close])
+            index = close
+            if index == field.endIndex || field.index(after: index) == field.endIndex {
+                path.removeLast()
+                entry = number.map { $0 + 1 }
+                break
+            }
+        }
+        let found = layout.firstIndex { $0.path == path } ?? layout.firstIndex { $0.path.hasPrefix(path + ".") }
+        return found.map { (layout[$0].name + (entry.map { ", entry \($0)" } ?? ""), $0) }
+    }
+
+    /// `error` with its problems named by CSV column, in the order of rows and, within a row, of
+    /// the columns.
+    static func namingColumns(_ error: RequestError) -> RequestError {
         var named: [(problem: RequestError, column: Int)] = []
         for var problem in [error] + error.further {
             problem.further = []
-            var column = Int.max
-            if let field = problem.field {
-                var path = field.replacingOccurrences(of: #"\[[0-9]+\]\."#, with: "[].", options: .regularExpression)
-                var entry: Int?
-                if let last = path.range(of: #"\[[0-9]+\]$"#, options: .regularExpression) {
-                    entry = Int(path[last].dropFirst().dropLast()).map { $0 + 1 }
-                    path.removeSubrange(last)
-                }
-                if let name = Self.fields[path] {
-                    problem.field = name + (entry.map { ", entry \($0)" } ?? "")
-                    column = header[name] ?? Int.max
-                }
-            }
-            named.append((problem, column))
+            let column = problem.field.flatMap(Self.column(naming:))
+            if let column { problem.field = column.name }
+            named.append((problem, column?.index ?? Int.max))
         }
         let ordered = named.enumerated().sorted {
             ($0.element.problem.line, $0.element.column, $0.offset) < ($1.element.problem.line, $1.element.column, $1.offset)
@@ -135,7 +161,7 @@ public struct RequestCSVReader {
         do {
             return Record(line: first.line, id: id, result: .success(try decoder.decode(json, file: records.name)))
         } catch {
-            return Record(line: first.line, id: id, result: .failure(namingColumns(error)))
+            return Record(line: first.line, id: id, result: .failure(Self.namingColumns(error)))
         }
     }
 
@@ -147,65 +173,53 @@ public struct RequestCSVReader {
 
     private func json(_ rows: [(line: Int, fields: [String])]) -> JSONValue {
         let first = rows[0]
-        let line = first.line
-        func string(_ fields: [String], _ column: String, _ line: Int) -> JSONValue? {
-            value(fields, column).map { .string($0, line: line) }
-        }
-        func list(_ fields: [String], _ column: String, _ line: Int) -> JSONValue? {
-            value(fields, column).map { text in
-                .array(text.split(separator: ";").map { .string(String($0).trimmingCharacters(in: .whitespaces), line: line) }, line: line)
+        /// The column's value in `fields` as JSON, nil when empty.
+        func value(_ column: Column, _ fields: [String], _ line: Int) -> JSONValue? {
+            guard let text = self.value(fields, column.name) else { return nil }
+            switch column.kind {
+            case .text: return .string(text, line: line)
+            case .list:
+                return .array(text.split(separator: ";").map { .string(String($0).trimmingCharacters(in: .whitespaces), line: line) }, line: line)
+            case .boolean:
+                switch text.lowercased() {
+                case "true", "yes", "1": return .bool(true, line: line)
+                case "false", "no", "0": return .bool(false, line: line)
+                default: return .string(text, line: line)  // the decoder names the field and the problem
+                }
             }
         }
-        func boolean(_ fields: [String], _ column: String, _ line: Int) -> JSONValue? {
-            guard let text = value(fields, column) else { return nil }
-            switch text.lowercased() {
-            case "true", "yes", "1": return .bool(true, line: line)
-            case "false", "no", "0": return .bool(false, line: line)
-            default: return .string(text, line: line)  // the decoder names the field and the problem
+        /// The `columns` with a value in `fields` as one object, their paths without `prefix`.
+        func object(_ columns: [Column], under prefix: String, _ fields: [String], _ line: Int) -> [(key: String, value: JSONValue)] {
+            let entries = columns.compactMap { column -> (path: [Substring], value: JSONValue)? in
+                value(column, fields, line).map { (column.path.dropFirst(prefix.count).split(separator: "."), $0) }
             }
+            return Self.nest(entries, line: line)
         }
-        func object(_ members: [(String, JSONValue?)], _ line: Int) -> JSONValue? {
-            let present = members.compactMap { key, value in value.map { (key: key, value: $0) } }
-            return present.isEmpty ? nil : .object(present, line: line)
+        let items: [JSONValue] = rows.map { row in .object(object(Self.itemColumns, under: Self.itemPrefix, row.fields, row.line), line: row.line) }
+        let members = object(Self.requestColumns, under: "", first.fields, first.line)
+        return .object(members + [(key: "items", value: .array(items, line: first.line))], line: first.line)
+    }
+
+    /// The columns of the request (read from its first row) and of each row's item.
+    static let itemPrefix = "items[]."
+    static let requestColumns = layout.filter { !$0.path.hasPrefix(itemPrefix) }
+    static let itemColumns = layout.filter { $0.path.hasPrefix(itemPrefix) }
+
+    /// The members of an object holding each value at its path, nested along the paths' keys in
+    /// the order they first appear; a key `k[]` holds an array of its one object (a row's recipient).
+    static func nest(_ entries: [(path: [Substring], value: JSONValue)], line: Int) -> [(key: String, value: JSONValue)] {
+        var keys: [Substring] = []
+        var groups: [Substring: [(path: [Substring], value: JSONValue)]] = [:]
+        for entry in entries {
+            let key = entry.path[0]
+            if groups[key] == nil { keys.append(key) }
+            groups[key, default: []].append((Array(entry.path.dropFirst()), entry.value))
         }
-        let fields = first.fields
-        var compute: JSONValue?
-        if value(fields, "compute_value") != nil || value(fields, "compute_unit") != nil {
-            compute = object([("value", string(fields, "compute_value", line)), ("unit", string(fields, "compute_unit", line))], line)
+        return keys.map { key -> (key: String, value: JSONValue) in
+            let group = groups[key]!
+            if group.count == 1 && group[0].path.isEmpty { return (String(key), group[0].value) }
+            let object = JSONValue.object(nest(group, line: line), line: line)
+            return key.hasSuffix("[]") ? (String(key.dropLast(2)), .array([object], line: line)) : (String(key), object)
         }
-        let items: [JSONValue] = rows.map { row in
-            let recipient = object([
-                ("organisation", string(row.fields, "recipient_organisation", row.line)),
-                ("nationalities", list(row.fields, "recipient_nationalities", row.line)),
-                ("location", string(row.fields, "recipient_location", row.line)),
-                ("headquarters", string(row.fields, "recipient_headquarters", row.line)),
-                ("role", string(row.fields, "recipient_role", row.line)),
-            ], row.line)
-            return object([
-                ("id", string(row.fields, "item_id", row.line)),
-                ("artifact", string(row.fields, "artifact", row.line)),
-                ("channel", string(row.fields, "channel", row.line)),
-                ("alternatives", list(row.fields, "alternatives", row.line)),
-                ("hostingLocation", string(row.fields, "hosting_location", row.line)),
-                ("recipients", recipient.map { .array([$0], line: row.line) }),
-                ("licences", list(row.fields, "licences", row.line)),
-            ], row.line) ?? .object([], line: row.line)
-        }
-        let members: [(String, JSONValue?)] = [
-            ("id", string(fields, "id", line)),
-            ("date", string(fields, "date", line)),
-            ("deadline", string(fields, "deadline", line)),
-            ("requester", object([("authority", string(fields, "authority", line)), ("jurisdiction", string(fields, "jurisdiction", line)),
-                                  ("legalBasis", string(fields, "legal_basis", line))], line)),
-            ("provider", object([("name", string(fields, "provider", line)), ("establishedIn", string(fields, "established_in", line)),
-                                 ("codeOfPractice", list(fields, "code_of_practice", line))], line)),
-            ("model", object([("name", string(fields, "model", line)), ("trainingCompute", compute),
-                              ("weightsPublished", boolean(fields, "weights_published", line)),
-                              ("openSourceLicence", boolean(fields, "open_source_licence", line)),
-                              ("placedOnEUMarket", string(fields, "placed_on_eu_market", line))], line)),
-            ("items", .array(items, line: line)),
-            ("instruments", list(fields, "instruments", line)),
-        ]
-        return .object(members.compactMap { key, value in value.map { (key: key, value: $0) } }, line: line)
     }
 }
