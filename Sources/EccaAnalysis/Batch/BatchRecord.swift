@@ -36,9 +36,9 @@ public struct BatchInput: Sendable, Hashable {
     }
 
     /// `path` read as docs/batch.md says: `-` is standard input (`standardInput`), a folder is a
-    /// folder of request files, `.csv` is CSV, `.xml` is one request file, and so is a `.json`
-    /// file whose first non-blank line is not a whole JSON object (a request written over several
-    /// lines); anything else is NDJSON.
+    /// folder of request files, `.csv` is CSV, a request file (`RequestLoader.isRequestFile`) is
+    /// one request, except a `.json` file whose first non-blank line is a whole JSON object, which
+    /// is NDJSON, as is anything else. (In a folder every request file is one request.)
     public init(path: String, standardInput: Kind = .ndjson) {
         self.path = path
         var isDirectory: ObjCBool = false
@@ -49,7 +49,7 @@ public struct BatchInput: Sendable, Hashable {
             kind = .folder
         } else if lowercased.hasSuffix(".csv") {
             kind = .csv
-        } else if lowercased.hasSuffix(".xml") || (lowercased.hasSuffix(".json") && !Self.opensWithAWholeObject(path)) {
+        } else if RequestLoader.isRequestFile(path) && !(lowercased.hasSuffix(".json") && Self.opensWithAWholeObject(path)) {
             kind = .file
         } else {
             kind = .ndjson

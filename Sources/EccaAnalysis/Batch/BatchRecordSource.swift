@@ -86,7 +86,7 @@ public final class BatchRecordSource {
                     folderFiles = [input.path]
                 } else {
                     let names = (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
-                    folderFiles = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }.sorted()
+                    folderFiles = names.filter(RequestLoader.isRequestFile).sorted()
                         .map { (input.path as NSString).appendingPathComponent($0) }
                 }
                 if folderFiles.isEmpty { return nil }

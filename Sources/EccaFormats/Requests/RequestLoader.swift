@@ -18,6 +18,12 @@ public struct RequestLoader: Sendable {
         xml = RequestXMLReader(schema: schema, vocabulary: vocabulary)
     }
 
+    /// Whether a file of a folder of requests is one to read: `.json` or `.xml`, in any case.
+    public static func isRequestFile(_ name: String) -> Bool {
+        let lowercased = name.lowercased()
+        return lowercased.hasSuffix(".json") || lowercased.hasSuffix(".xml")
+    }
+
     /// Loads `path` (`-` is standard input).
     public func load(_ path: String) throws(RequestError) -> DisclosureRequest {
         let name = path == "-" ? "<stdin>" : path
