@@ -10,7 +10,7 @@ public struct CheckTextReport: Sendable {
         var out: [String] = []
         out.append(style.bold("request \(analysis.id)") + " (as of \(analysis.asOf)): " + postureLine(analysis.postures))
         for item in analysis.items {
-            let postures = item.postures.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+            let postures = PostureOrder.sorted(item.postures.keys)
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")
             out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)")
             // A ground the same under every posture is said once, where the first posture's are.
@@ -88,7 +88,7 @@ public struct CheckTextReport: Sendable {
     }
 
     private func postureLine(_ postures: [String: Verdict]) -> String {
-        let keys = postures.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+        let keys = PostureOrder.sorted(postures.keys)
         if Set(postures.values).count == 1, let only = postures.values.first {
             return colour(only) + (keys.count > 1 ? " (both postures)" : " (\(keys[0]) posture)")
         }

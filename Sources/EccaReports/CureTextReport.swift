@@ -7,12 +7,12 @@ public struct CureTextReport: Sendable {
 
     public func render(_ report: CureReport) -> String {
         var out: [String] = []
-        let postures = report.postures.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+        let postures = PostureOrder.sorted(report.postures.keys)
         out.append(style.bold("request \(report.id)") + " (as of \(report.asOf)): " + postures.map { "\(report.postures[$0]!.rawValue) under \($0)" }.joined(separator: ", "))
         if report.cures.isEmpty && report.notes.isEmpty { out.append("nothing to cure") }
         for cure in report.cures {
             out.append("")
-            let after = cure.verdicts.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }
+            let after = PostureOrder.sorted(cure.verdicts.keys)
                 .map { "\(cure.verdicts[$0]!.rawValue) under \($0)" }.joined(separator: ", ")
             out.append(style.bold("cure \(cure.rank)") + " for item \(cure.item) (cost \(cure.cost)): \(after) after it")
             for change in cure.changes { out.append("  change \(change.dimension): \(change.from) → \(change.to)") }

@@ -13,7 +13,7 @@ enum GroundWording {
         let subject = "\(ground.jurisdiction) \(ground.citation)"
         let because = ground.reasons.joined(separator: "; ")
         let who = ground.recipient.map { " (recipient \($0))" } ?? ""
-        let verb = ground.modality == "obligation" ? "oblige" : "forbid"
+        let verb = ModalityWording.verb(ground.modality)
         switch ground.outcome {
         case .obliges: return "\(subject) obliges the disclosure\(who)"
         case .notBinding: return "\(subject) does not bind\(who): \(because)"

@@ -9,4 +9,13 @@ enum ModalityWording {
         default: modality
         }
     }
+
+    /// "oblige", "forbid" (after "would", "may").
+    static func verb(_ modality: String) -> String {
+        switch modality {
+        case "obligation": "oblige"
+        case "prohibition": "forbid"
+        default: modality
+        }
+    }
 }

@@ -6,7 +6,7 @@ public struct NegotiationTextReports: Sendable {
     public init(style: TextStyle) { self.style = style }
 
     private func verdicts(_ map: [String: Verdict]) -> String {
-        map.keys.sorted { $0 == "text" ? true : $1 == "text" ? false : $0 < $1 }.map { "\(map[$0]!.rawValue) (\($0))" }.joined(separator: " · ")
+        PostureOrder.sorted(map.keys).map { "\(map[$0]!.rawValue) (\($0))" }.joined(separator: " · ")
     }
 
     public func render(_ timeline: VerdictTimeline) -> String {

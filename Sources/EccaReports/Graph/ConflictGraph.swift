@@ -74,7 +74,7 @@ public struct ConflictGraph: Sendable, Hashable, Codable {
                 for provision in finding.provisions {
                     let obliging = provision.modality == "obligation"
                     let id = node("provision:\(provision.id)", kind: obliging ? .obliging : .forbidding, prefix: "p",
-                                  label: "\(Self.flat(provision.jurisdiction)) \(Self.flat(provision.citation))\n\(obliging ? "obliges" : "forbids")",
+                                  label: "\(Self.flat(provision.jurisdiction)) \(Self.flat(provision.citation))\n\(ModalityWording.role(provision.modality))",
                                   provision: provision.id)
                     edge(id, itemNode, obliging ? .obliges : .forbids, posture: posture)
                     if !obliging { forbidding.append(id) }

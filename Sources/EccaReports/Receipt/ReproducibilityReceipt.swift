@@ -56,10 +56,3 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
                   z3Version: z3Version, libxml2Version: libxml2Version, graphvizVersion: graphvizVersion, command: command)
     }
 }
-
-/// Postures in reading order: `text` (the law in force) first, then the others by name.
-enum PostureOrder {
-    static func sorted(_ postures: some Sequence<String>) -> [String] {
-        Array(Set(postures)).sorted { $0 == "text" ? $1 != "text" : $1 == "text" ? false : $0 < $1 }
-    }
-}
