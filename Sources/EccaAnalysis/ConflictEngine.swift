@@ -88,7 +88,7 @@ public final class ConflictEngine {
         // A legal basis the law loaded does not know matches no obligation that names one: said,
         // so that a mistyped citation is not read as a request nothing obliges.
         if let basis = request.requester?.legalBasis, facts.resolve(basis) == nil {
-            notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite it as \"Art. 92(3)\", \"Article 91\" or a provision id such as eu.ai-act.art92)")
+            notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite the provision as the regulations loaded do: by its citation or its id)")
         }
         var assumptions: [String] = []
         do {

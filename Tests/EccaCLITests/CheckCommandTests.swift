@@ -205,7 +205,7 @@ import Testing
         let json = try CLI.json(result.stdout)
         #expect(json["verdict"] as? String == "clear")
         #expect(json["notes"] as? [String] == [
-            "the legal basis 'Art. 29(3)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite it as \"Art. 92(3)\", \"Article 91\" or a provision id such as eu.ai-act.art92)",
+            "the legal basis 'Art. 29(3)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite the provision as the regulations loaded do: by its citation or its id)",
         ])
     }
 
