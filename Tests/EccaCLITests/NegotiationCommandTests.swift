@@ -36,7 +36,7 @@ import Testing
         #expect((first["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
         let reliance = (first["reliesOn"] as? [[String: Any]] ?? []).compactMap { $0["provision"] as? String }
         #expect(reliance == ["us.ear.734.13"])
-        #expect((first["mouWording"] as? [String])?.first == "Instead of the transfer of a copy, the Provider shall provide the weights by remote access through an application programming interface (API), without transfer of the model's parameters (relying on 15 CFR 734.13).")
+        #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, and shall not transfer a copy of the weights (relying on 15 CFR 734.13).")
         let tier1 = found.first { dimensions($0).contains("recipientLocation") && dimensions($0).contains("exception") }
         let location = try #require(tier1.flatMap { to($0, "recipientLocation") })
         #expect(["AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES", "SE", "TW", "GB"].contains(location))

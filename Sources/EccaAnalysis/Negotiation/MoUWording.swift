@@ -5,20 +5,24 @@ import EccaFormats
 struct MoUWording {
     let graph: ClauseGraph
 
-    static let channelPhrases = [
-        "transfer": "the transfer of a copy",
-        "remote-api": "remote access through an application programming interface (API), without transfer of the model's parameters",
-        "on-site": "on-site inspection",
-        "secure-enclave": "access within a secure enclave whose decryption keys are never given to the evaluators",
-        "publication": "publication",
-    ]
+    /// What the Provider does to give `artifact` by a channel, as a clause words it. API access
+    /// gives access to the model, not its parameters, whatever the item asked for.
+    static func channelAction(_ channel: String, artifact: String) -> String {
+        switch channel {
+        case "transfer": "transfer a copy of the \(artifact)"
+        case "remote-api": "give access to the model through an application programming interface (API), without transferring the model's parameters"
+        case "on-site": "make the \(artifact) available for on-site inspection"
+        case "secure-enclave": "make the \(artifact) available within a secure enclave whose decryption keys are never given to the evaluators"
+        case "publication": "publish the \(artifact)"
+        default: "provide the \(artifact) by \(channel)"
+        }
+    }
 
     func clauses(for set: CureFinder.CorrectionSet, item: DisclosureRequest.Item, reliance: [Cure.Reliance]) -> [String] {
         let because = reliance.isEmpty ? "" : " (relying on " + reliance.map(\.citation).joined(separator: "; ") + ")"
         var clauses: [String] = []
         if let channel = set.channel {
-            // The channel given up leads, so that no phrase of the new one reads as part of it.
-            clauses.append("Instead of \(Self.channelPhrases[item.channel] ?? item.channel), the Provider shall provide the \(item.artifact) by \(Self.channelPhrases[channel] ?? channel)\(because).")
+            clauses.append("The Provider shall \(Self.channelAction(channel, artifact: item.artifact)), and shall not \(Self.channelAction(item.channel, artifact: item.artifact))\(because).")
         }
         if let artifact = set.artifact {
             clauses.append("The Provider shall supply \(artifact) in place of \(item.artifact), to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689\(because).")
@@ -37,7 +41,7 @@ struct MoUWording {
             clauses.append("Access shall be given only to evaluators located in \(location)\(listed)\(because).")
         }
         if set.nationalityUS {
-            clauses.append("Access shall be given only to evaluators who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5) and 15 CFR 772.1, appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689\(because).")
+            clauses.append("Access shall be given only to evaluators who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5), appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689\(because).")
         }
         if let hosting = set.hosting {
             clauses.append("The \(item.artifact) shall remain hosted in \(hosting) throughout the evaluation.")
