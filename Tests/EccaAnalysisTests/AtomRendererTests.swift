@@ -28,6 +28,16 @@ import Testing
                 == "model.training-compute = unknown: unknown whether ≥ 1e26 operations")
     }
 
+    /// A figure the request gave only in the other unit says it rests on that figure.
+    @Test func aComparisonWithAnAssumedFigureSaysSo() throws {
+        let atom = Condition.compare(.init(fact: "model.training-compute", op: .ge, value: "1e26", unit: "operations", location: at))
+        let figure = QuantityBounds.exactly(ExactDecimal("5e25")!)
+        let facts = FactSnapshot(values: ["model.training-compute": .quantity(["FLOP": figure, "operations": figure])],
+                                 assumptions: [.init(fact: "model.training-compute", unit: "operations", text: "operations taken as FLOP")])
+        #expect(try finding(atom, facts)
+                == "model.training-compute = 5e25 operations (taken from the FLOP figure given): not ≥ 1e26 operations")
+    }
+
     @Test func aMembershipSaysTheRequestsValue() throws {
         let atom = Condition.member(fact: "recipient.location", of: .values(["US", "JP"]), at: at)
         #expect(try finding(atom, FactSnapshot(values: ["recipient.location": .scalar("JP")]))

@@ -91,7 +91,7 @@ import Testing
         #expect(grounds.map { $0["provision"] as? String } == ["eu.ai-act.art92.5", "us.ai-diffusion.4e091", "us.bis.letter.helios-orion-2026.1"])
         // A rule that fails says which of its conditions fails, with the request's figure.
         #expect(grounds[1]["reasons"] as? [String] == [
-            "not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = 5e25 operations: not ≥ 1e26 operations",
+            "not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = 5e25 operations (taken from the FLOP figure given): not ≥ 1e26 operations",
         ])
         #expect(grounds.allSatisfy { $0["recipient"] == nil })
         let early = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])

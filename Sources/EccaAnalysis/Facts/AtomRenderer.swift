@@ -34,12 +34,23 @@ public struct AtomRenderer: Sendable {
         let open = truth == .unknown ? "unknown whether " : ""
         switch atom {
         case .compare(let c):
-            return "\(c.fact) = \(value(facts[c.fact], unit: c.unit)): \(open)\(negated ? "not " : "")\(c.op.symbol) \(display(c.value))\(c.unit.map { " " + $0 } ?? "")"
+            return "\(c.fact) = \(value(facts[c.fact], unit: c.unit))\(assumed(c.fact, unit: c.unit, facts: facts)): "
+                + "\(open)\(negated ? "not " : "")\(c.op.symbol) \(display(c.value))\(c.unit.map { " " + $0 } ?? "")"
         case .equals(let fact, _, _), .member(let fact, _, _), .contains(let fact, _, _):
             return "\(open)\(statement(atom, negated: negated)) (request: \(value(facts[fact], unit: nil)))"
         default:
             return open + statement(atom, negated: negated)
         }
+    }
+
+    /// " (taken from the FLOP figure given)" when the request gave the quantity in another unit
+    /// only and the figure in `unit` is the request's assumption: every explanation resting on it
+    /// says so, not only the request's list of assumptions.
+    private func assumed(_ fact: String, unit: String?, facts: FactSnapshot) -> String {
+        guard let unit, facts.assumptions.contains(where: { $0.fact == fact && $0.unit == unit }),
+              case .quantity(let byUnit) = facts[fact] else { return "" }
+        let given = byUnit.keys.filter { given in !facts.assumptions.contains { $0.fact == fact && $0.unit == given } }.sorted()
+        return given.isEmpty ? " (assumed)" : " (taken from the \(given.joined(separator: " and ")) figure given)"
     }
 
     public func value(_ value: FactValue, unit: String?) -> String {
