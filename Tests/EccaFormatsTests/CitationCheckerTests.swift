@@ -1,5 +1,5 @@
 import ClauseGraph
-import EccaFormats
+@testable import EccaFormats
 import Foundation
 import Testing
 import EccaTestSupport
@@ -81,6 +81,17 @@ import EccaTestSupport
 
     /// The shipped EAR definitions (`15 CFR 772.1, "foreign person"`, `"technology"`) are found in a
     /// 772.1 laid out as the eCFR publishes it: run-in terms closed by a period, in italics or quoted.
+    /// A file of one section (an ecfr.gov versioner response) covers only that section: a whole
+    /// supplement of its part is not in it, and is "not covered", not "missing".
+    @Test func oneSectionDoesNotCoverASupplementOfItsPart() {
+        let one = CitationChecker.Coverage(sections: ["774.1"], parts: ["774"])
+        #expect(!one.covers("Supplement No. 1 to Part 774", found: false))
+        #expect(one.covers("774.1(a)", found: false))
+        let part = CitationChecker.Coverage(sections: ["774.1", "774.2"], parts: ["774"])
+        #expect(part.covers("Supplement No. 1 to Part 774", found: false))
+        #expect(!part.covers("Supplement No. 1 to Part 740", found: false))
+    }
+
     @Test func theShippedEARDefinitionsAreFoundInSection772Point1() throws {
         let section = try Corpus.fixture("section-772.1.xml", """
             <DIV8 N="772.1" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;15 CFR 772.1&quot;}">

@@ -38,9 +38,10 @@ public struct CitationChecker {
             if found || whole { return true }
             if printedOnly { return false }
             if let part = SupplementCitation.part(ofPath: officialID) {
-                // A supplement is covered with its part; a piece of one only where the text
-                // divides the piece's parent (an undivided supplement cannot speak for its paragraphs).
-                guard let comma = officialID.range(of: ", ", options: .backwards) else { return parts.contains(part) }
+                // A supplement is covered with its part (unless the text is one section, which
+                // covers only itself); a piece of one only where the text divides the piece's
+                // parent (an undivided supplement cannot speak for its paragraphs).
+                guard let comma = officialID.range(of: ", ", options: .backwards) else { return sections.count != 1 && parts.contains(part) }
                 return divided.contains(CitationChecker.key(String(officialID[..<comma.lowerBound])))
             }
             let section = String(officialID.prefix { $0 != "(" && $0 != " " })

@@ -29,6 +29,9 @@ enum SupplementCitation {
 
     /// The part a supplement path belongs to: `Supplement No. 1 to Part 774, ECCN 4E091` → `774`.
     static func part(ofPath path: String) -> String? {
+        // Most paths are sections and paragraphs (`734.13(a)`): turned away by their first letter,
+        // since cite-check asks this of every provision of a title.
+        guard let first = path.utf8.first(where: { $0 != 0x20 }), first | 0x20 == UInt8(ascii: "s") else { return nil }
         let supplement = path.split(separator: ",", maxSplits: 1).first.map(String.init) ?? path
         return numbers(ofSupplement: TextNormalizer.trim(supplement)).map { String($0.part) }
     }
