@@ -151,10 +151,11 @@ import Testing
     }
 
     /// A superscript after a number is a power also where the file breaks the line before it, as
-    /// the eCFR does in 4E091's Note 1 (`2.5 × 10⏎<SU>25</SU>`); after a word it stays a footnote
-    /// mark. The section reader and the tree flattening (an appendix) read it alike.
+    /// the eCFR does in 4E091's Note 1 (`2.5 × 10⏎<SU>25</SU>`); after a word, or after a number
+    /// and a space on the same line (`2019 <SU>2</SU>`), it stays a footnote mark. The section
+    /// reader and the tree flattening (an appendix) read it alike.
     @Test func aPowerAfterALineBreakIsStillAPower() throws {
-        let text = "more than 2.5 × 10\n<SU>25</SU> 'operations' of <I>10\n<SU>26</SU></I> and requirements <SU>1</SU> end."
+        let text = "more than 2.5 × 10\n<SU>25</SU> 'operations' of <I>10\n<SU>26</SU></I> and requirements <SU>1</SU> of 2019 <SU>2</SU> end."
         let file = try Corpus.fixture("ECFR-title15-powers.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
             <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
@@ -170,7 +171,7 @@ import Testing
             </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
             """)
         let imported = try Corpus.collect([file])
-        let expected = "more than 2.5 × 10^25 'operations' of 10^26 and requirements end."
+        let expected = "more than 2.5 × 10^25 'operations' of 10^26 and requirements of 2019 end."
         #expect(imported.provision("774.9(a)")?.wording == "(a) " + expected)
         #expect(imported.provision("Appendix A to Part 774")?.wording == expected)
     }

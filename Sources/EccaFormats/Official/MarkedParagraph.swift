@@ -223,7 +223,8 @@ struct MarkedParagraph {
                     let digits = tree.text(of: child)
                     if digits.allSatisfy(\.isNumber) {
                         // 10<SU>26</SU> is a power; a superscript after a word is a footnote mark.
-                        if let spaces = TextFlattening.powerFollows(bytes, isSpace: isSpace, isDigit: { $0 >= 48 && $0 <= 57 }) {
+                        if let spaces = TextFlattening.powerFollows(bytes, isSpace: isSpace, isLineBreak: { $0 == 0x0A || $0 == 0x0D },
+                                                                  isDigit: { $0 >= 48 && $0 <= 57 }) {
                             bytes.removeLast(spaces)
                             if let last = italicRanges.last, last.upperBound > bytes.count {
                                 if last.lowerBound < bytes.count { italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count }

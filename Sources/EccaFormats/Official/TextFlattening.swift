@@ -47,7 +47,9 @@ public struct TextFlattening: Sendable {
                     }
                     if isSuperscript(inner) {
                         if powersFollowDigits {
-                            guard let spaces = Self.powerFollows(output, isSpace: \.isWhitespace, isDigit: \.isNumber) else { continue }
+                            guard let spaces = Self.powerFollows(output, isSpace: { $0 == " " || $0 == "\t" || Self.isLineBreak($0) },
+                                                                 isLineBreak: Self.isLineBreak, isDigit: { $0.isASCII && $0.isNumber })
+                            else { continue }
                             output.removeLast(spaces)
                         }
                         output += "^"
@@ -66,16 +68,28 @@ public struct TextFlattening: Sendable {
     }
 
     /// Whether a superscript after `text` is a power: `text` ends in a digit, or in a digit and
-    /// whitespace (GPO files break lines before inline elements: 4E091's `2.5 × 10⏎<SU>25</SU>`
-    /// is 2.5 × 10^25). Returns how much whitespace to drop before the `^`; nil for a footnote mark.
+    /// whitespace that breaks the line (GPO files break lines before inline elements: 4E091's
+    /// `2.5 × 10⏎<SU>25</SU>` is 2.5 × 10^25; `in 2019 <SU>3</SU>`, on one line, is a footnote
+    /// mark). Returns how much whitespace to drop before the `^`; nil for a footnote mark. Both
+    /// readers (the tree, the section's bytes) pass ASCII predicates, so they read alike.
     static func powerFollows<Text: BidirectionalCollection>(_ text: Text, isSpace: (Text.Element) -> Bool,
+                                                           isLineBreak: (Text.Element) -> Bool,
                                                            isDigit: (Text.Element) -> Bool) -> Int? {
         var spaces = 0
+        var brokenLine = false
         for element in text.reversed() {
-            if isSpace(element) { spaces += 1; continue }
-            return isDigit(element) ? spaces : nil
+            if isSpace(element) {
+                spaces += 1
+                brokenLine = brokenLine || isLineBreak(element)
+                continue
+            }
+            return isDigit(element) && (spaces == 0 || brokenLine) ? spaces : nil
         }
         return nil
+    }
+
+    private static func isLineBreak(_ character: Character) -> Bool {
+        character == "\n" || character == "\r" || character == "\r\n"
     }
 
     /// The flattened text of the element at `index` of a captured subtree. An element holding one
