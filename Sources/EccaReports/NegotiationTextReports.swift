@@ -14,9 +14,8 @@ public struct NegotiationTextReports: Sendable {
         for piece in timeline.pieces {
             let until = piece.until.map { "until \($0)" } ?? "to \(timeline.to)"
             out.append("  from \(piece.from) \(until): \(verdicts(piece.verdicts))")
-            for signature in piece.signatures {  // "posture: a + b"
-                let parts = signature.split(separator: ": ", maxSplits: 1)
-                out.append(parts.count == 2 ? "    clash [\(parts[0])]: \(parts[1])" : "    clash: \(signature)")
+            for posture in PostureOrder.sorted(piece.clashes.keys) {
+                piece.clashes[posture]!.forEach { out.append("    clash [\(posture)]: \($0)") }
             }
         }
         if !timeline.breakpoints.isEmpty { out.append("breakpoints:") }

@@ -9,8 +9,8 @@ public struct VerdictTimeline: Sendable, Hashable, Codable {
         /// Exclusive; nil means "until the end of the period asked for".
         public var until: LegalDate?
         public var verdicts: [String: Verdict]
-        /// The clashing provision sets in this piece.
-        public var signatures: [String]
+        /// The clashing provision sets in this piece (conflict signatures), by posture.
+        public var clashes: [String: [String]]
     }
 
     public struct Breakpoint: Sendable, Hashable, Codable {
@@ -39,13 +39,13 @@ extension ConflictEngine {
         var breakpoints: [VerdictTimeline.Breakpoint] = []
         for date in candidates.sorted() {
             let analysis = try analyze(request, asOf: date)
-            let signatures = Set(analysis.findings.map { "\($0.posture.rawValue): \($0.signature)" }).sorted()
-            if let last = pieces.last, last.verdicts == analysis.postures, last.signatures == signatures { continue }
+            let clashes = Dictionary(grouping: analysis.findings, by: \.posture.rawValue).mapValues { Set($0.map(\.signature)).sorted() }
+            if let last = pieces.last, last.verdicts == analysis.postures, last.clashes == clashes { continue }
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
                 breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes(on: date)))
             }
-            pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, signatures: signatures))
+            pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, clashes: clashes))
         }
         return VerdictTimeline(id: request.id, from: from, to: to, pieces: pieces, breakpoints: breakpoints)
     }
