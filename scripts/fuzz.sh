@@ -41,7 +41,8 @@ official_seeds() {
 <P>(i) Roman or letter; (ii) then roman.</P><P>(b) Last, 2.5 × 10<SU>25</SU> operations.</P></DIV8>
 <DIV9 N="Supplement No. 1 to Part 774" TYPE="APPENDIX"><HEAD>Supplement No. 1 to Part 774—The Commerce Control List</HEAD>
 <HD1>Category 4—Computers</HD1><FP-2><B>4E091</B> “Parameters” for a model.</FP-2>
-<P>Technical Notes: 1. First note. 2. Second note.</P><P>Notes: 1. A note. 2. Another. 2.a. Its part.</P></DIV9></DIV5>
+<NOTE><HED>Technical Notes:</HED><P>1. First note.</P><P>2. Second note.</P></NOTE>
+<NOTE><HED>Notes:</HED><P>1. A note.</P><P>2. Another.</P><P>2.a. Its part.</P></NOTE></DIV9></DIV5>
 XML
   cat >"$corpus/seed-cfr.xml" <<'XML'
 <CFRDOC><PARTS><PART><HD SOURCE="HED">PART 1—GENERAL</HD><CONTENTS><SECTNO>1.1</SECTNO><SUBJECT>Definitions.</SUBJECT></CONTENTS>
@@ -81,7 +82,8 @@ seed() {
     FuzzOfficialImport)
       local official=${ECCA_OFFICIAL_CORPUS:-../shared/corpora/official-xml}
       if [ -d "$official" ]; then
-        find "$official" -type f \( -name '*.xml' -o -name '*.akn' \) -size -600k -exec cp {} "$corpus"/ \;
+        # Only files within -max_len below: libFuzzer would cut a longer one short.
+        find "$official" -type f \( -name '*.xml' -o -name '*.akn' \) -size -64k -exec cp {} "$corpus"/ \;
       fi
       official_seeds "$corpus" ;;
     *) echo "fuzz: unknown target $target" >&2; exit 2 ;;
@@ -102,7 +104,7 @@ for target in "${targets[@]}"; do
   # Official files are large; mutating all of a title would make each run slow.
   limit=()
   [ "$target" = FuzzOfficialImport ] && limit=(-max_len=65536)
-  .build-fuzz/release/"$target" "${limit[@]}" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
+  .build-fuzz/release/"$target" ${limit[@]+"${limit[@]}"} -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$findings/$target-" "$corpus" >"$log" 2>&1
   status=$?
   set -e
