@@ -96,7 +96,7 @@ extension ConflictEngine {
         return parts.joined(separator: "; ")
     }
 
-    func outcome(_ exception: Exception, norm: String, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> ExceptionOutcome {
+    private func outcome(_ exception: Exception, norm: String, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> ExceptionOutcome {
         let truth = evaluator.evaluate(exception.condition)
         var reasons: [String] = []
         if truth != .true {
