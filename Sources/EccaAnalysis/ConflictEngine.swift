@@ -15,6 +15,7 @@ public final class ConflictEngine {
     let mapSolver: SMTSolver
     let facts: FactReader
     let renderer: AtomRenderer
+    let caveats: CaveatIndex
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
     private var keys: EquivalenceKeyBuilder!
     private(set) var compiled: CompiledConditions!
@@ -46,6 +47,7 @@ public final class ConflictEngine {
         mapSolver = try SMTSolver(context: encoding.context)
         facts = FactReader(graph: graph)
         renderer = AtomRenderer(graph: graph)
+        caveats = CaveatIndex(graph: graph)
         var seen: Set<Condition> = []
         for condition in encoding.checkedNorms.flatMap({ [$0.condition].compactMap { $0 } + $0.exceptions.map(\.condition) })
             + graph.ruleOrder.flatMap({ [graph.rules[$0]!.condition] + graph.rules[$0]!.exceptions.map(\.condition) }) {
@@ -67,7 +69,7 @@ public final class ConflictEngine {
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
             return Ground(provision: norm.provisionID, citation: provision?.citation ?? norm.provisionID,
                           jurisdiction: instrument?.jurisdiction ?? "", modality: norm.modality.rawValue,
-                          outcome: .open, recipient: nil, reasons: [])
+                          outcome: .open, recipient: nil, reasons: [], caveats: caveats.ids(of: [norm.provisionID]))
         }
     }
 
@@ -196,8 +198,15 @@ public final class ConflictEngine {
         for posture in options.postures {
             postures[posture.rawValue] = items.compactMap { $0.postures[posture.rawValue]?.verdict }.max() ?? .clear
         }
+        // In the order a report names them: the items' grounds, then the findings.
+        let groundCaveats = items.flatMap { item in
+            options.postures.flatMap { (item.postures[$0.rawValue]?.grounds ?? []).flatMap(\.caveats) }
+        }
+        var caveatIDs: [String] = []
+        for id in groundCaveats + findings.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
         return RequestAnalysis(id: request.id, asOf: asOf, verdict: postures.values.max() ?? .clear, postures: postures,
-                               items: items, findings: findings, assumptions: assumptions, notes: notes)
+                               items: items, findings: findings, assumptions: assumptions, notes: notes,
+                               caveats: caveatIDs.compactMap { caveats[$0] })
     }
 
     public static func today() -> LegalDate {

@@ -8,13 +8,14 @@ public struct CheckTextReport: Sendable {
 
     public func render(_ analysis: RequestAnalysis) -> String {
         var out: [String] = []
+        let caveatNumbers = CaveatNumbers(analysis)
         out.append(style.bold("request \(analysis.id)") + " (as of \(analysis.asOf)): " + postureLine(analysis.postures))
         for item in analysis.items {
             let postures = PostureOrder.sorted(item.postures.keys)
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")
             out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)")
             // A ground the same under every posture is said once, where the first posture's are.
-            let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? []) }
+            let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? [], caveats: caveatNumbers) }
             let shared = postures.count > 1 ? grounds.dropFirst().reduce(Set(grounds[0])) { $0.intersection($1) } : []
             for (postureIndex, posture) in postures.enumerated() {
                 let detail = item.postures[posture]!
@@ -80,10 +81,15 @@ public struct CheckTextReport: Sendable {
                 }
             }
             finding.assumptions.forEach { out.append("  assumption: \($0)") }
+            if let caveats = caveatNumbers.reference(finding.caveats) { out.append("  rests on \(caveats), given at the end") }
         }
-        if !analysis.assumptions.isEmpty || !analysis.notes.isEmpty { out.append("") }
+        if !analysis.assumptions.isEmpty || !analysis.notes.isEmpty || !analysis.caveats.isEmpty { out.append("") }
         analysis.assumptions.forEach { out.append("assumption: \($0)") }
         analysis.notes.forEach { out.append("note: \($0)") }
+        // Said once for all findings: a reading can underlie most of them.
+        for (index, caveat) in analysis.caveats.enumerated() {
+            out.append("caveat \(index + 1), \(caveat.name): \(caveat.text)")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

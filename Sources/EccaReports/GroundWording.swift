@@ -3,10 +3,13 @@ import EccaAnalysis
 /// How every report words the grounds of a clear verdict (text, Markdown, HTML): one sentence
 /// each, led by the plainest ground when it holds, that nothing obliges the disclosure.
 enum GroundWording {
-    static func sentences(_ grounds: [Ground]) -> [String] {
+    /// - Parameter caveats: numbers for the readings a ground rests on, said after its sentence.
+    static func sentences(_ grounds: [Ground], caveats: CaveatNumbers) -> [String] {
         guard !grounds.isEmpty else { return [] }
         let lead = grounds.contains { $0.modality == "obligation" } ? [] : ["no obligation in the regulations loaded requires this disclosure"]
-        return lead + grounds.map(sentence)
+        return lead + grounds.map { ground in
+            sentence(ground) + (caveats.reference(ground.caveats).map { " (\($0))" } ?? "")
+        }
     }
 
     static func sentence(_ ground: Ground) -> String {

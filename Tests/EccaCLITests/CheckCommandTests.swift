@@ -67,6 +67,37 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set or output is not a terminal")
     }
 
+    /// Where a finding or a ground rests on ecca's reading of the law (weights as "further
+    /// appropriate technical means" under Art. 92(3)) or on an open question (4E091's comparator),
+    /// it says so, and the text gives each reading once, at the end.
+    @Test func findingsAndGroundsNameTheReadingsTheyRestOn() throws {
+        let result = try CLI.run(["check", CLI.sample("weights-to-ai-office-warsaw.json")])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveat 1)"))
+        #expect(lines.filter { $0.hasPrefix("  rests on ") } == [
+            "  rests on caveats 1, 4-10, given at the end",
+            "  rests on caveats 2-11, given at the end",
+        ])
+        let caveats = lines.filter { $0.hasPrefix("caveat ") }
+        #expect(caveats.count == 11)
+        #expect(caveats.first?.hasPrefix("caveat 1, reading of Art. 92(5): Model weights are not named in Art. 92(3)") == true)
+        #expect(caveats.contains { $0.hasPrefix("caveat 4, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: ") })
+
+        let json = try CLI.json(try CLI.run(["check", "--format", "json", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout)
+        let listed = try #require(json["caveats"] as? [[String: Any]])
+        #expect(listed.count == 11)
+        #expect(listed[0]["id"] as? String == "eu.ai-act.art92.5:reading")
+        #expect(listed[0]["kind"] as? String == "reading")
+        #expect(listed[0]["source"] as? String == "eu.ai-act.art92.5")
+        #expect(listed[3]["kind"] as? String == "open-question")
+        let finding = try #require((json["findings"] as? [[String: Any]])?.first)
+        #expect(finding["caveats"] as? [String] == [
+            "eu.ai-act.art92.5:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
+            "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading",
+            "us.ai-diffusion.740.27:open-question",
+        ])
+    }
+
     /// A clear verdict comes with its grounds: what obliges the disclosure and why each US
     /// restriction does not forbid it, per posture; a ground both postures share is said once.
     @Test func aClearVerdictGivesItsGrounds() throws {
@@ -76,9 +107,9 @@ import Testing
         #expect(Array(lines.prefix(5)) == [
             "request AIO-2026-0196 (as of 2026-11-24): CLEAR (both postures)",
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
-            "    clear [both]: EU Art. 92(5) obliges the disclosure",
-            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient",
-            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published",
+            "    clear [both]: EU Art. 92(5) obliges the disclosure (caveat 1)",
+            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (caveats 2-5)",
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 2-5)",
         ])
 
         // Below the threshold the failing condition names the request's figures; a letter the request
@@ -95,8 +126,8 @@ import Testing
         ])
         #expect(grounds.allSatisfy { $0["recipient"] == nil })
         let early = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])
-        #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02\n"))
-        #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it\n"))
+        #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)\n"))
+        #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 2-5)\n"))
         // The same request without its compute: 4E091 may or may not apply, and cannot clash either way.
         var unknown = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CLI.sample("before-art92-applies.json")))) as? [String: Any])
         var model = try #require(unknown["model"] as? [String: Any])
@@ -105,7 +136,7 @@ import Testing
         let folder = try CLI.folder(["open.json": String(decoding: try JSONSerialization.data(withJSONObject: unknown), as: UTF8.self)])
         let open = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("open.json").path])
         #expect(open.status == 0)
-        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way\n"), "\(open.stdout)")
+        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way (caveats 2-5)\n"), "\(open.stdout)")
     }
 
     /// A rule that does not hold says why: the exception of the rule that holds (here 4E091 Note 1
@@ -114,7 +145,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", CLI.sample("open-weight-model.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains(
-            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true)"
+            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 2-5)"
         ), "\(result.stdout)")
     }
 
@@ -165,8 +196,8 @@ import Testing
         #expect(lines.joined(separator: "\n") == """
             request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture)
               item 0: weights via transfer: CLEAR (text)
-                clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02
-                clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it
+                clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)
+                clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 2-5)
             """)
         #expect(!result.stdout.contains("note:"))
 

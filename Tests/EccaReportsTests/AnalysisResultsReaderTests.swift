@@ -32,6 +32,33 @@ import Testing
         #expect(results.analyses == [expected])
     }
 
+    /// Results written before findings and grounds named their caveats still load, with none.
+    @Test func resultsWithoutCaveatsStillLoad() throws {
+        let analysis = try Self.analyses()[0]
+        #expect(!analysis.caveats.isEmpty && !analysis.findings[0].caveats.isEmpty)
+        /// Every `caveats` key, at any depth, removed.
+        func older(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                return object.filter { $0.key != "caveats" }.mapValues(older)
+            }
+            if let array = value as? [Any] { return array.map(older) }
+            return value
+        }
+        let data = try JSONSerialization.data(withJSONObject: older(try JSONSerialization.jsonObject(with: Data(JSONReport.encode(analysis).utf8))))
+        let results = try #require(try AnalysisResultsReader.read(Array(data), name: "older.json"))
+        var expected = analysis
+        expected.caveats = []
+        for index in expected.findings.indices { expected.findings[index].caveats = [] }
+        for (key, posture) in expected.items[0].postures {
+            expected.items[0].postures[key]?.grounds = posture.grounds?.map { ground in
+                var ground = ground
+                ground.caveats = []
+                return ground
+            }
+        }
+        #expect(results.analyses == [expected])
+    }
+
     @Test func anArrayOfAnalyses() throws {
         let analyses = try Self.analyses()
         let results = try #require(try AnalysisResultsReader.read(Array(JSONReport.encode(analyses).utf8), name: "many.json"))

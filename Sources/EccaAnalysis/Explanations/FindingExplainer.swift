@@ -3,7 +3,8 @@ import ClauseGraph
 extension ConflictEngine {
     /// Turns one minimal clashing set into a finding in the law's own words: the provisions with
     /// citation, wording and status, the facts that triggered them, the constitutive rules that
-    /// applied, and each exception with the reason it failed.
+    /// applied, each exception with the reason it failed, and the readings and open questions of
+    /// all of those.
     func explain(_ provisions: [String], snapshot: FactSnapshot, posture: Posture, slot: CheckSlot, asOf: LegalDate) -> Finding {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
         let binding = binding(on: asOf, posture: posture)
@@ -38,12 +39,13 @@ extension ConflictEngine {
             exceptions += norm.exceptions.map { outcome($0, norm: norm.id, evaluator: evaluator, snapshot: snapshot) }
         }
         let assumptions = snapshot.assumptions.filter { units.contains($0.unit) }.map(\.text)
+        let used = references.map(\.id) + rules.map(\.provision) + exceptions.compactMap(\.provision)
         let signature = references.map(\.id).joined(separator: " + ")
         let recipientPart = slot.recipient.map { "r\($0)" } ?? "requester"
         return Finding(id: "i\(slot.item).\(slot.channel).\(recipientPart).\(posture.rawValue):\(signature)",
                        item: slot.item, channel: slot.channel, recipient: slot.recipient, posture: posture,
                        provisions: references, rules: rules, triggeringFacts: triggering, exceptions: exceptions,
-                       assumptions: assumptions, signature: signature)
+                       assumptions: assumptions, signature: signature, caveats: caveats.ids(of: used))
     }
 
     /// Rules a condition refers to, and the rules those refer to, in order.

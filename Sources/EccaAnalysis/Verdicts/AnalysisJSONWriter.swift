@@ -139,6 +139,7 @@ private struct Encoder {
         begin()
         key("asOf"); string(analysis.asOf.iso)
         key("assumptions"); strings(analysis.assumptions)
+        key("caveats"); array(analysis.caveats) { $0.write($1) }
         key("findings"); array(analysis.findings) { $0.write($1) }
         key("id"); string(analysis.id)
         key("items"); array(analysis.items) { $0.write($1) }
@@ -173,6 +174,7 @@ private struct Encoder {
 
     mutating func write(_ ground: Ground) {
         begin()
+        key("caveats"); strings(ground.caveats)
         key("citation"); string(ground.citation)
         key("jurisdiction"); string(ground.jurisdiction)
         key("modality"); string(ground.modality)
@@ -194,6 +196,7 @@ private struct Encoder {
     mutating func write(_ finding: Finding) {
         begin()
         key("assumptions"); strings(finding.assumptions)
+        key("caveats"); strings(finding.caveats)
         key("channel"); string(finding.channel)
         key("exceptions"); array(finding.exceptions) { $0.write($1) }
         key("id"); string(finding.id)
@@ -231,6 +234,16 @@ private struct Encoder {
         key("wordingKind"); string(provision.wordingKind)
         end()
         if provisionCache.count < 4096 { provisionCache[cacheKey] = Array(output[start...]) }
+    }
+
+    mutating func write(_ caveat: Caveat) {
+        begin()
+        key("citation"); string(caveat.citation)
+        key("id"); string(caveat.id)
+        key("kind"); string(caveat.kind.rawValue)
+        key("source"); string(caveat.source)
+        key("text"); string(caveat.text)
+        end()
     }
 
     mutating func write(_ rule: RuleApplication) {

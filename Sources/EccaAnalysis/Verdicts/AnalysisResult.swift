@@ -16,6 +16,28 @@ public struct RequestAnalysis: Sendable, Hashable, Codable {
     public var assumptions: [String]
     /// Obligations that would apply but do not bind on the as-of date, and similar remarks.
     public var notes: [String]
+    /// The readings and open questions the findings rest on, each once, in the order the
+    /// findings name them (`Finding.caveats`).
+    public var caveats: [Caveat]
+}
+
+extension RequestAnalysis {
+    private enum CodingKeys: String, CodingKey {
+        case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats
+    }
+
+    /// Results written before caveats existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), asOf: try container.decode(LegalDate.self, forKey: .asOf),
+                  verdict: try container.decode(Verdict.self, forKey: .verdict),
+                  postures: try container.decode([String: Verdict].self, forKey: .postures),
+                  items: try container.decode([ItemAnalysis].self, forKey: .items),
+                  findings: try container.decode([Finding].self, forKey: .findings),
+                  assumptions: try container.decode([String].self, forKey: .assumptions),
+                  notes: try container.decode([String].self, forKey: .notes),
+                  caveats: try container.decodeIfPresent([Caveat].self, forKey: .caveats) ?? [])
+    }
 }
 
 public struct ItemAnalysis: Sendable, Hashable, Codable {
@@ -77,6 +99,28 @@ public struct Ground: Sendable, Hashable, Codable {
     /// Why, in the terms of the request: the status (not binding), the failing conditions (not
     /// applicable, open), the exception that holds (excepted).
     public var reasons: [String]
+    /// The readings and open questions of the provision and its instrument, by id
+    /// (`RequestAnalysis.caveats`).
+    public var caveats: [String]
+}
+
+extension Ground {
+    private enum CodingKeys: String, CodingKey {
+        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats
+    }
+
+    /// Results written before caveats existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(provision: try container.decode(String.self, forKey: .provision),
+                  citation: try container.decode(String.self, forKey: .citation),
+                  jurisdiction: try container.decode(String.self, forKey: .jurisdiction),
+                  modality: try container.decode(String.self, forKey: .modality),
+                  outcome: try container.decode(Outcome.self, forKey: .outcome),
+                  recipient: try container.decodeIfPresent(Int.self, forKey: .recipient),
+                  reasons: try container.decode([String].self, forKey: .reasons),
+                  caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [])
+    }
 }
 
 public struct ChannelOutcome: Sendable, Hashable, Codable {
@@ -107,6 +151,30 @@ public struct Finding: Sendable, Hashable, Codable {
     public var assumptions: [String]
     /// The conflict signature: the same clashing provisions give the same signature.
     public var signature: String
+    /// The readings and open questions it rests on, by id (`RequestAnalysis.caveats`).
+    public var caveats: [String]
+}
+
+extension Finding {
+    private enum CodingKeys: String, CodingKey {
+        case id, item, channel, recipient, posture, provisions, rules, triggeringFacts, exceptions, assumptions, signature, caveats
+    }
+
+    /// Results written before caveats existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), item: try container.decode(Int.self, forKey: .item),
+                  channel: try container.decode(String.self, forKey: .channel),
+                  recipient: try container.decodeIfPresent(Int.self, forKey: .recipient),
+                  posture: try container.decode(Posture.self, forKey: .posture),
+                  provisions: try container.decode([ProvisionReference].self, forKey: .provisions),
+                  rules: try container.decode([RuleApplication].self, forKey: .rules),
+                  triggeringFacts: try container.decode([String].self, forKey: .triggeringFacts),
+                  exceptions: try container.decode([ExceptionOutcome].self, forKey: .exceptions),
+                  assumptions: try container.decode([String].self, forKey: .assumptions),
+                  signature: try container.decode(String.self, forKey: .signature),
+                  caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [])
+    }
 }
 
 public struct ProvisionReference: Sendable, Hashable, Codable {

@@ -14,7 +14,8 @@ struct ConflictGroupView {
     var findingTotal: Int
     var severalFindings: Bool
 
-    static func groups(_ findings: [Finding], request: String, asOf: String, numbers: [String: Int]) -> [ConflictGroupView] {
+    static func groups(_ findings: [Finding], request: String, asOf: String, numbers: [String: Int],
+                       caveats: CaveatNumbers) -> [ConflictGroupView] {
         var order: [String] = []
         var members: [String: [Finding]] = [:]
         for finding in findings {
@@ -28,7 +29,7 @@ struct ConflictGroupView {
                 number: number, anchor: "\(request)-conflict-\(number)", signature: signature,
                 title: group[0].provisions.map(\.citation).joined(separator: " × "),
                 provisions: group[0].provisions.map { ProvisionView($0, asOf: asOf) },
-                findings: group.map { FindingView($0, number: numbers[$0.id] ?? 0, request: request) },
+                findings: group.map { FindingView($0, number: numbers[$0.id] ?? 0, request: request, caveats: caveats) },
                 findingTotal: group.count, severalFindings: group.count > 1)
         }
     }
@@ -108,8 +109,10 @@ struct FindingView {
     var exceptions: [ExceptionView]
     var hasExceptions: Bool
     var findingAssumptions: [String]
+    /// "caveats 1-8", pointing to the request's readings and open questions.
+    var findingCaveats: String?
 
-    init(_ finding: Finding, number: Int, request: String) {
+    init(_ finding: Finding, number: Int, request: String, caveats: CaveatNumbers) {
         self.number = number
         anchor = "\(request)-finding-\(number)"
         findingID = finding.id
@@ -122,6 +125,7 @@ struct FindingView {
         exceptions = finding.exceptions.map(ExceptionView.init)
         hasExceptions = !exceptions.isEmpty
         findingAssumptions = finding.assumptions
+        findingCaveats = caveats.reference(finding.caveats)
     }
 }
 

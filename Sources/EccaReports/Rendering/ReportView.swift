@@ -74,6 +74,8 @@ struct RequestView {
     var assumptions: [String]
     var notes: [String]
     var hasRemarks: Bool
+    var caveats: [CaveatView]
+    var hasCaveats: Bool
 
     init(_ analysis: RequestAnalysis, number: Int, picture: ConflictPicture?) {
         self.number = number
@@ -86,10 +88,12 @@ struct RequestView {
         postureVerdicts = postures.map { PostureVerdictView(posture: PostureColumn($0), postureVerdict: analysis.postures[$0].map(VerdictView.init)) }
         let numbers = Dictionary(analysis.findings.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         let anchor = anchor
-        groups = ConflictGroupView.groups(analysis.findings, request: anchor, asOf: asOf, numbers: numbers)
+        let caveatNumbers = CaveatNumbers(analysis)
+        groups = ConflictGroupView.groups(analysis.findings, request: anchor, asOf: asOf, numbers: numbers, caveats: caveatNumbers)
         let groupsBySignature = Dictionary(groups.map { ($0.signature, $0) }, uniquingKeysWith: { first, _ in first })
         items = analysis.items.map {
-            ItemView($0, postures: postures, findings: analysis.findings, groups: groupsBySignature, request: anchor, numbers: numbers)
+            ItemView($0, postures: postures, findings: analysis.findings, groups: groupsBySignature, request: anchor, numbers: numbers,
+                     caveats: caveatNumbers)
         }
         itemDetails = items.filter(\.hasDetails)
         hasItemDetails = !itemDetails.isEmpty
@@ -100,7 +104,16 @@ struct RequestView {
         assumptions = analysis.assumptions
         notes = analysis.notes
         hasRemarks = !analysis.assumptions.isEmpty || !analysis.notes.isEmpty
+        caveats = analysis.caveats.enumerated().map { CaveatView(caveatNumber: $0 + 1, caveatName: $1.name, caveatText: $1.text) }
+        hasCaveats = !caveats.isEmpty
     }
+}
+
+/// A reading or open question, given once per request and pointed to by number.
+struct CaveatView {
+    var caveatNumber: Int
+    var caveatName: String
+    var caveatText: String
 }
 
 struct PostureVerdictView {
@@ -124,7 +137,7 @@ struct ItemView {
     var hasDetails: Bool
 
     init(_ item: ItemAnalysis, postures: [String], findings: [Finding], groups: [String: ConflictGroupView],
-         request: String, numbers: [String: Int]) {
+         request: String, numbers: [String: Int], caveats: CaveatNumbers) {
         index = item.index
         label = "item \(item.index)" + (item.id.map { " [\($0)]" } ?? "")
         artifact = item.artifact
@@ -159,7 +172,7 @@ struct ItemView {
         self.deciding = deciding
         hasDeciding = !deciding.isEmpty
         postureDetails = postures.compactMap { posture in
-            item.postures[posture].map { ItemPostureView($0, posture: posture, request: request, numbers: numbers) }
+            item.postures[posture].map { ItemPostureView($0, posture: posture, request: request, numbers: numbers, caveats: caveats) }
         }.filter(\.hasContent)
         hasDetails = !postureDetails.isEmpty
     }
@@ -191,7 +204,7 @@ struct ItemPostureView {
     var severalFindingLinks: Bool
     var hasContent: Bool
 
-    init(_ detail: ItemPostureAnalysis, posture: String, request: String, numbers: [String: Int]) {
+    init(_ detail: ItemPostureAnalysis, posture: String, request: String, numbers: [String: Int], caveats: CaveatNumbers) {
         self.posture = PostureColumn(posture)
         verdict = VerdictView(detail.verdict)
         channels = detail.channels.enumerated().map { index, channel in
@@ -202,7 +215,7 @@ struct ItemPostureView {
         compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives
         decidingConditions = detail.decidingConditions
         cures = detail.cures
-        grounds = GroundWording.sentences(detail.grounds ?? [])
+        grounds = GroundWording.sentences(detail.grounds ?? [], caveats: caveats)
         findingLinks = detail.findings.compactMap { id in
             numbers[id].map { FindingLinkView(findingNumber: $0, findingAnchor: "\(request)-finding-\($0)") }
         }

@@ -1,0 +1,18 @@
+import EccaAnalysis
+
+/// The numbers a report gives an analysis's caveats (1, 2, … in `RequestAnalysis.caveats`
+/// order), so that findings and grounds can point to readings given once.
+struct CaveatNumbers {
+    private let numbers: [String: Int]
+
+    init(_ analysis: RequestAnalysis) {
+        numbers = Dictionary(analysis.caveats.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// "caveat 3", "caveats 1-4, 7"; nil when there are none.
+    func reference(_ ids: [String]) -> String? {
+        let found = ids.compactMap { numbers[$0] }
+        guard !found.isEmpty else { return nil }
+        return (Set(found).count == 1 ? "caveat " : "caveats ") + NumberRuns.text(found)
+    }
+}
