@@ -87,9 +87,7 @@ public struct CheckTextReport: Sendable {
         analysis.assumptions.forEach { out.append("assumption: \($0)") }
         analysis.notes.forEach { out.append("note: \($0)") }
         // Said once for all findings: a reading can underlie most of them.
-        for (index, caveat) in analysis.caveats.enumerated() {
-            out.append("caveat \(index + 1), \(caveat.name): \(caveat.text)")
-        }
+        CaveatNumbers.lines(analysis.caveats).forEach { out.append($0) }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -7,6 +7,7 @@ public struct CureTextReport: Sendable {
 
     public func render(_ report: CureReport) -> String {
         var out: [String] = []
+        let caveatNumbers = CaveatNumbers(report.caveats)
         let postures = PostureOrder.sorted(report.postures.keys)
         out.append(style.bold("request \(report.id)") + " (as of \(report.asOf)): " + postures.map { "\(report.postures[$0]!.rawValue) under \($0)" }.joined(separator: ", "))
         if report.cures.isEmpty && report.notes.isEmpty { out.append("nothing to cure") }
@@ -17,11 +18,13 @@ public struct CureTextReport: Sendable {
             out.append(style.bold("cure \(cure.rank)") + " for item \(cure.item) (cost \(cure.cost)): \(after) after it")
             for change in cure.changes { out.append("  change \(change.dimension): \(change.from) → \(change.to)") }
             for reliance in cure.reliesOn { out.append("  relies on \(reliance.citation): \(reliance.reason)") }
+            if let caveats = caveatNumbers.reference(cure.caveats) { out.append("  rests on \(caveats), given at the end") }
             out.append("  MoU wording:")
             for (number, clause) in cure.mouWording.enumerated() { out.append("    \(number + 1). \(clause)") }
         }
-        if !report.notes.isEmpty { out.append("") }
+        if !report.notes.isEmpty || !report.caveats.isEmpty { out.append("") }
         report.notes.forEach { out.append("note: \($0)") }
+        CaveatNumbers.lines(report.caveats).forEach { out.append($0) }
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -36,6 +36,8 @@ import Testing
         #expect((first["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
         let reliance = (first["reliesOn"] as? [[String: Any]] ?? []).compactMap { $0["provision"] as? String }
         #expect(reliance == ["us.ear.734.13"])
+        // That API access is no release of the parameters is ecca's reading, not settled: the cure says so.
+        #expect(first["caveats"] as? [String] == ["us.ear.734.13:reading"])
         #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, and shall not transfer a copy of the weights (relying on 15 CFR 734.13).")
         let tier1 = found.first { dimensions($0).contains("recipientLocation") && dimensions($0).contains("exception") }
         let location = try #require(tier1.flatMap { to($0, "recipientLocation") })
@@ -45,6 +47,16 @@ import Testing
         let costs = found.compactMap { $0["cost"] as? Int }
         #expect(costs == costs.sorted(), "best first")
         #expect(Set(found.map { dimensions($0).joined(separator: "+") + (to($0, "exception") ?? "") }).count == found.count, "no repeats")
+    }
+
+    /// The cure text points to the readings it rests on and gives them once, at the end.
+    @Test func aCureSaysWhichReadingsItRestsOn() throws {
+        let result = try CLI.run(["cures", CLI.sample("weights-to-ai-office-warsaw.json")])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex { $0.hasPrefix("cure 1 ") })
+        #expect(lines[first + 1] == "  change channel: transfer → remote-api")
+        #expect(lines[first + 3] == "  rests on caveat 1, given at the end")
+        #expect(lines.contains { $0.hasPrefix("caveat 1, reading of 15 CFR 734.13: ") && $0.contains("Whether prompt-and-response API access is itself an export or release is an open question") })
     }
 
     /// Equally cheap cures come in one order, run after run: each run of `ecca` hashes with a

@@ -25,6 +25,9 @@ public struct Cure: Sendable, Hashable, Codable {
     public var verdicts: [String: Verdict]
     public var reliesOn: [Reliance]
     public var mouWording: [String]
+    /// The readings and open questions of the provisions it relies on, by id (`CureReport.caveats`):
+    /// a cure that works only on ecca's reading of a provision must say so to the negotiator.
+    public var caveats: [String]
 }
 
 /// The cures of a request, best first.
@@ -36,4 +39,6 @@ public struct CureReport: Sendable, Hashable, Codable {
     public var cures: [Cure]
     /// Items that were clear already, or for which no cure within the negotiable parts exists.
     public var notes: [String]
+    /// The cures' caveats, each once, in the order the cures name them.
+    public var caveats: [Caveat]
 }

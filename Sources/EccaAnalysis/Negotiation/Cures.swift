@@ -43,7 +43,8 @@ extension ConflictEngine {
                     let reliance = reliesOn(before: conflicting, after: afterSlot, asOf: asOf, posture: posture)
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: after.items[item.index].postures.mapValues(\.verdict),
-                                    reliesOn: reliance, mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, reliance: reliance))
+                                    reliesOn: reliance, mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, reliance: reliance),
+                                    caveats: caveats.ids(of: reliance.map(\.provision)))
                     found.append((cure, found.count))
                 }
             }
@@ -58,7 +59,10 @@ extension ConflictEngine {
             cure.rank = index + 1
             return cure
         }
-        return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes)
+        var caveatIDs: [String] = []
+        for id in cures.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+        return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes,
+                          caveats: caveatIDs.compactMap { caveats[$0] })
     }
 
     /// The outcome of one check (answered from its equivalence class when possible).

@@ -6,7 +6,16 @@ struct CaveatNumbers {
     private let numbers: [String: Int]
 
     init(_ analysis: RequestAnalysis) {
-        numbers = Dictionary(analysis.caveats.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        self.init(analysis.caveats)
+    }
+
+    init(_ caveats: [Caveat]) {
+        numbers = Dictionary(caveats.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The caveats as the terminal reports end with them: "caveat 1, reading of Art. 92(5): …".
+    static func lines(_ caveats: [Caveat]) -> [String] {
+        caveats.enumerated().map { "caveat \($0 + 1), \($1.name): \($1.text)" }
     }
 
     /// "caveat 3", "caveats 1-4, 7"; nil when there are none.
