@@ -97,7 +97,7 @@ import EccaTestSupport
     /// `/titl%-26/…` was written as it stood, and the schema refused the output).
     @Test func urlsMadeFromHostileValuesKeepTheOutputValid() throws {
         let versioner = Self.sample.replacingOccurrences(of: "/title-15/section-734.13", with: "/titl%-26/section-[734.13]")
-        let section = versioner.replacingOccurrences(of: "N=\"734.13\"", with: "N=\"734.13%#x\"")
+        let section = versioner.replacingOccurrences(of: "N=\"734.13\"", with: "N=\"734.13%#x?/y\"")
         let elsewhere = Self.sample.replacingOccurrences(of: "/on/_SUBSTITUTE_DATE_/title-15", with: "example.org/title-15")
         let formex = """
             <ACT><BIB.INSTANCE><NO.ELI ID="http://x:port/%zz"/><DATE ISO="20240712">20240712</DATE></BIB.INSTANCE>
@@ -115,9 +115,10 @@ import EccaTestSupport
         #expect(urls["versioner"] == ["https://www.ecfr.gov/current/titl%25-26/section-%5B734.13%5D",
                                       "https://www.ecfr.gov/current/title-15/section-734.13",
                                       "https://www.ecfr.gov/current/title-15/section-734.13#p-734.13(a)"])
-        // A number with `%` or `#` gives the section's URL, encoded, and no paragraph anchors.
-        #expect(urls["section"]?.suffix(2) == ["https://www.ecfr.gov/current/title-15/section-734.13%25#x",
-                                               "https://www.ecfr.gov/current/title-15/section-734.13%25#x"])
+        // A number with `%`, `#`, `?` or `/` is one path segment, encoded as such: it opens no
+        // fragment, query or further segment, and its paragraphs keep their anchors.
+        #expect(urls["section"]?.suffix(2) == ["https://www.ecfr.gov/current/title-15/section-734.13%25%23x%3F%2Fy",
+                                               "https://www.ecfr.gov/current/title-15/section-734.13%25%23x%3F%2Fy#p-734.13%25%23x%3F%2Fy(a)"])
         // A path that does not start with `/` would name another host: no URL for the instrument.
         #expect(urls["elsewhere"]?.first == .some(nil))
         // An ELI that is no URI even encoded (a port that is not a number): no URL at all.

@@ -103,7 +103,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             jurisdiction: (metadata.country ?? "EU").uppercased(),
             kind: metadata.documentType == "act" && (metadata.name ?? "regulation").lowercased().contains("regulation") ? .regulation : .other,
             officialIDs: officialIDs, versionLabel: metadata.date.map { "\(profile) expression of \($0.iso)" }, versionDate: metadata.date,
-            sourceURL: metadata.celex.flatMap { SourceURL.make("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:\($0)") },
+            sourceURL: metadata.celex.map { "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + SourceURL.component($0) },
             attribution: nil,
             notes: [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(FormexAdapter.name(of: file)): wording from the XML (authorial notes dropped, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")],
             file: file, documentNumber: metadata.celex ?? metadata.uri)

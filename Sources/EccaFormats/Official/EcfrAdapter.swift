@@ -60,7 +60,7 @@ struct EcfrAdapter: OfficialAdapter {
         case "ecfr-versioner": context.path.flatMap { path in
             path.hasPrefix("/") ? SourceURL.make("https://www.ecfr.gov" + path.replacingFirst("/on/_SUBSTITUTE_DATE_", with: "/current")) : nil
         }
-        default: title.flatMap { SourceURL.make("https://www.ecfr.gov/current/title-\($0)") }
+        default: title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) }
         }
         let dialectName = context.variant == "cfr-annual" ? "annual CFR XML (GovInfo)" : context.variant == "ecfr-versioner" ? "eCFR versioner XML" : "eCFR bulk XML (GovInfo)"
         return ImportedInstrument(
@@ -149,18 +149,13 @@ struct EcfrAdapter: OfficialAdapter {
     private func emitCFRSection(_ section: XMLSubtree, file: String, number: String, sourceID: String, heading: String?, pointer: String,
                                 context: Context, scratch: inout CFRSectionReader.Scratch, into emitter: ImportEmitter) throws(OfficialImportError) {
         let url: String? = if context.variant == "cfr-annual" { nil } else {
-            context.title.flatMap { title in
-                let url = "https://www.ecfr.gov/current/title-\(title)/section-\(number)"
-                return SourceURL.isPlainSegment(title) && SourceURL.isPlainSegment(number) ? url : SourceURL.make(url)
-            }
+            context.title.map { "https://www.ecfr.gov/current/title-\(SourceURL.component($0))/section-\(SourceURL.component(number))" }
         }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.header.notes = sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
-        // the eCFR's paragraph anchor (none when a stray `#` in the number already ends the URL in one).
-        reader.header.paragraphURLBase = url.flatMap { url in
-            SourceURL.isPlainSegment(number) ? url + "#p-" + number : url.contains("#") ? nil : SourceURL.make(url + "#p-" + number)
-        }
+        // the eCFR's paragraph anchor.
+        reader.header.paragraphURLBase = url.map { $0 + "#p-" + SourceURL.component(number) }
         let output = reader.read(section, file: file, scratch: &scratch)
         for diagnostic in output.diagnostics { emitter.report(diagnostic) }
         if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }

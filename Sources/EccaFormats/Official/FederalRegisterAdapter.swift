@@ -64,7 +64,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         if let lastInside = pages.last { issue.lastPage = lastInside }
         let citation = [issue.volume, startPage.map(String.init)].contains(where: { $0 == nil }) ? nil : "\(issue.volume!) FR \(startPage!)"
         let frDoc = rule.element("FRDOC").map { flattening.flatten($0) }.flatMap(Self.documentNumber)
-        let url = frDoc.flatMap { SourceURL.make("https://www.federalregister.gov/d/\($0)") }
+        let url = frDoc.map { "https://www.federalregister.gov/d/" + SourceURL.component($0) }
         let subject = field("SUBJECT") ?? "Federal Register document"
         let action = preamble.element("ACT").map { flattening.flatten($0, skipping: ["HD"]) }
         let kind: Instrument.Kind = switch action?.lowercased() ?? "" {

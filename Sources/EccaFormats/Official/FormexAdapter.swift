@@ -254,7 +254,7 @@ struct FormexAdapter: OfficialAdapter {
         let number = CanonicalIDs.articleNumber(identifier)
         let canonical = "art_\(CanonicalIDs.clean(number))"
         let url = metadata.sourceURL
-        let articleURL = url.flatMap { SourceURL.make("\($0)#art_\(number)") }
+        let articleURL = url.flatMap { SourceURL.make("\($0)#art_" + SourceURL.component(number)) }
         let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
         let notes = Self.consolidationNotes(article)
@@ -276,7 +276,7 @@ struct FormexAdapter: OfficialAdapter {
             let numberText = CanonicalIDs.clean(paragraph.element("NO.PARAG")?.plainText ?? String(parag.split(separator: ".").last ?? ""))
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
             let paraSpan = span.with(pointer: "\(span.pointer ?? "")/PARAG[@IDENTIFIER='\(parag)']")
-            let anchor = url.flatMap { SourceURL.make("\($0)#\(parag)") }
+            let anchor = url.flatMap { SourceURL.make("\($0)#" + SourceURL.component(parag)) }
             try emitter.add(provision(
                 canonical: paraCanonical, source: parag.isEmpty ? nil : parag, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                 level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: nil,

@@ -15,6 +15,23 @@ enum SourceURL {
         return URIReference.isValid(url) ? url : nil
     }
 
+    /// A value from the file put into a URL as one path segment, query value or fragment (a
+    /// section or article number, a document number): every byte but the unreserved ones
+    /// (letters, digits, `-._~`) percent-encoded, so that a `/`, `?` or `#` in it cannot end the
+    /// segment, start a query or open a fragment. Unreserved values come back as they are.
+    static func component(_ text: String) -> String {
+        if isPlainSegment(text) { return text }
+        var output: [UInt8] = []
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                output.append(byte)
+            } else {
+                output += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Text that follows a URL's `#` (a paragraph's address, `(a)(2)` or ` (Agency)`), encoded.
     static func fragment(_ text: String) -> String {
         var fragment = true
@@ -71,12 +88,14 @@ enum SourceURL {
     /// Whether a value is unreserved characters only (letters, digits, `-._~`): such a value is
     /// put into a URL as it is, with nothing to check (`734.13`, `1.162-4`, `15`).
     static func isPlainSegment(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
-            default: false
-            }
+        !text.isEmpty && text.utf8.allSatisfy(isUnreserved)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
         }
     }
 
