@@ -49,14 +49,19 @@ public struct StatusTimeline: Sendable, Hashable, Codable {
     public var enforced: [StatusInterval]
     public var rescissionAnnounced: StatusEvent?
     public var rescissionPublished: StatusEvent?
+    /// Set for a voluntary text (a code of practice): it binds its signatories by their
+    /// commitment, never as law, so under no posture does it oblige anything a conflict could
+    /// rest on. Its basis says why (its `on` is unused).
+    public var voluntary: StatusEvent?
 
     public init(inForce: StatusInterval? = nil, applicable: StatusInterval? = nil, enforced: [StatusInterval] = [],
-                rescissionAnnounced: StatusEvent? = nil, rescissionPublished: StatusEvent? = nil) {
+                rescissionAnnounced: StatusEvent? = nil, rescissionPublished: StatusEvent? = nil, voluntary: StatusEvent? = nil) {
         self.inForce = inForce
         self.applicable = applicable
         self.enforced = enforced
         self.rescissionAnnounced = rescissionAnnounced
         self.rescissionPublished = rescissionPublished
+        self.voluntary = voluntary
     }
 
     /// Each axis this timeline leaves unset is taken from `parent` (a provision inherits from its instrument).
@@ -65,7 +70,8 @@ public struct StatusTimeline: Sendable, Hashable, Codable {
                        applicable: applicable ?? parent.applicable,
                        enforced: enforced.isEmpty ? parent.enforced : enforced,
                        rescissionAnnounced: rescissionAnnounced ?? parent.rescissionAnnounced,
-                       rescissionPublished: rescissionPublished ?? parent.rescissionPublished)
+                       rescissionPublished: rescissionPublished ?? parent.rescissionPublished,
+                       voluntary: voluntary ?? parent.voluntary)
     }
 
     public func isInForce(on date: LegalDate) -> Bool {
@@ -81,10 +87,10 @@ public struct StatusTimeline: Sendable, Hashable, Codable {
         enforced.isEmpty ? true : enforced.contains { $0.contains(date) }
     }
 
-    /// Whether the text binds on `date` under `posture`: in force and applicable, and under the
-    /// enforcement posture also enforced.
+    /// Whether the text binds on `date` under `posture` as law: in force and applicable, under the
+    /// enforcement posture also enforced, and never when it is voluntary.
     public func binds(on date: LegalDate, posture: Posture) -> Bool {
-        guard isApplicable(on: date) else { return false }
+        guard voluntary == nil, isApplicable(on: date) else { return false }
         return posture == .text || isEnforced(on: date)
     }
 

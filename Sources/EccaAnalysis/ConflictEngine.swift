@@ -22,6 +22,9 @@ public final class ConflictEngine {
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
     private(set) var groundHeads: [Ground] = []
+    /// Per checked norm, the caveats of a ground that it does not bind (its instrument's: its
+    /// status is at stake) and of any other ground (its provision's, its rules', its exceptions').
+    private(set) var groundCaveats: [(status: [String], full: [String])] = []
     /// Effective status of each provision that carries a checked norm.
     private(set) var statuses: [String: StatusTimeline] = [:]
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
@@ -69,7 +72,13 @@ public final class ConflictEngine {
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
             return Ground(provision: norm.provisionID, citation: provision?.citation ?? norm.provisionID,
                           jurisdiction: instrument?.jurisdiction ?? "", modality: norm.modality.rawValue,
-                          outcome: .open, recipient: nil, reasons: [], caveats: caveats.ids(of: [norm.provisionID]))
+                          outcome: .open, recipient: nil, reasons: [], caveats: [])
+        }
+        groundCaveats = encoding.checkedNorms.map { norm in
+            let rules = norm.condition.map(ruleClosure) ?? []
+            let exceptions = norm.exceptions + rules.flatMap { graph.rules[$0]?.exceptions ?? [] }
+            let used = [norm.provisionID] + rules.compactMap { graph.rules[$0]?.provisionID } + exceptions.compactMap(\.provisionID)
+            return (status: caveats.instrumentIDs(of: norm.provisionID), full: caveats.ids(of: used))
         }
     }
 
@@ -175,7 +184,7 @@ public final class ConflictEngine {
                         grounds = self.grounds(of: prepared[0], assessments: assessments, posture: posture, asOf: asOf)
                     }
                     // A ground that says the obligation does not bind says what its note would.
-                    let saidByGrounds = Set((grounds ?? []).filter { $0.outcome == .notBinding }.map(\.provision))
+                    let saidByGrounds = Set((grounds ?? []).filter { $0.outcome == .notBinding || $0.outcome == .voluntary }.map(\.provision))
                     for note in unbound where !saidByGrounds.contains(note.provision) && !notes.contains(note.text) {
                         notes.append(note.text)
                     }

@@ -6,7 +6,9 @@ enum GroundWording {
     /// - Parameter caveats: numbers for the readings a ground rests on, said after its sentence.
     static func sentences(_ grounds: [Ground], caveats: CaveatNumbers) -> [String] {
         guard !grounds.isEmpty else { return [] }
-        let lead = grounds.contains { $0.modality == "obligation" } ? [] : ["no obligation in the regulations loaded requires this disclosure"]
+        // A voluntary commitment is no obligation in law.
+        let lead = grounds.contains { $0.modality == "obligation" && $0.outcome != .voluntary } ? []
+            : ["no obligation in the regulations loaded requires this disclosure"]
         return lead + grounds.map { ground in
             sentence(ground) + (caveats.reference(ground.caveats).map { " (\($0))" } ?? "")
         }
@@ -20,6 +22,9 @@ enum GroundWording {
         switch ground.outcome {
         case .obliges: return "\(subject) obliges the disclosure\(who)"
         case .notBinding: return "\(subject) does not bind\(who): \(because)"
+        case .voluntary:
+            return "\(subject) asks for it\(who) only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
+                + (because.isEmpty ? "" : " (\(because))")
         case .notApplicable: return "\(subject) does not apply\(who): \(because)"
         case .excepted: return "\(subject) would \(verb) it\(who), but an exception holds: \(because)"
         case .forbids: return "\(subject) forbids it\(who), but nothing obliges it"

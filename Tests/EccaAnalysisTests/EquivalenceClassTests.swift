@@ -8,12 +8,15 @@ import Testing
 /// own, and the compiled norm truths must be the evaluator's.
 @Suite struct EquivalenceClassTests {
     /// Requests with facts left open, so that classes of open norms are exercised: no
-    /// nationality, unknown publication, no code-of-practice answer, compute given as a range.
+    /// nationality, unknown publication, no code-of-practice answer and no compute figure,
+    /// compute given as a range.
     static func varied(_ generator: RequestGenerator, _ index: Int) -> DisclosureRequest {
         var request = generator.request(index)
         switch index % 5 {
         case 1: request.model?.weightsPublished = nil
-        case 2: request.provider?.codeOfPractice = nil
+        case 2:
+            request.provider?.codeOfPractice = nil
+            request.model?.trainingCompute = nil
         case 3:
             for item in request.items.indices {
                 for recipient in request.items[item].recipients?.indices ?? 0..<0 {
@@ -45,7 +48,7 @@ import Testing
         }
         #expect(warm.statistics.cached > warm.statistics.solved)
         #expect(fresh.statistics.cached == 0)
-        #expect(undetermined > 5, "\(undetermined)")
+        #expect(undetermined > 3, "\(undetermined)")
     }
 
     @Test func compiledTruthsEqualTheEvaluatorsOnEveryCheck() throws {

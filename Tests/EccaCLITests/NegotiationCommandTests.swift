@@ -196,52 +196,60 @@ import Testing
         #expect(result.stderr.contains("certified.xml:22: error: commitment.provision: an aia-certification claims License Exception AIA (15 CFR 740.27), which the regulations loaded do not contain"), "\(result.stderr)")
     }
 
-    /// The breakpoints are status dates of the shipped regulations, each tied to its change.
+    /// The breakpoints are status dates of the shipped regulations, each tied to the status
+    /// changes of the provisions that engage the request: Art. 92(5)'s, not those of Art. 91(5)
+    /// or Art. 53(1)(a), which an Art. 92 request for weights never engages, and not the Code of
+    /// Practice's, which binds by commitment only.
     @Test func timelineBreakpointsAreTheStatusDates() throws {
         let result = try CLI.run(["timeline", "--format", "json", "--from", "2025-01-01", "--to", "2027-12-31",
                                   CLI.sample("weights-to-ai-office-warsaw.json")])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try CLI.json(result.stdout)
         let breakpoints = json["breakpoints"] as? [[String: Any]] ?? []
-        #expect(breakpoints.compactMap { $0["date"] as? String } == ["2025-08-01", "2026-08-02"])
-        let causes = breakpoints.flatMap { $0["causes"] as? [String] ?? [] }
-        #expect(causes.contains { $0.hasPrefix("GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: applicable from 2025-08-01") })
-        #expect(causes.contains { $0.hasPrefix("Art. 92(5): applicable from 2026-08-02") })
+        #expect(breakpoints.compactMap { $0["date"] as? String } == ["2026-08-02"])
+        #expect(breakpoints.first?["causes"] as? [String] == [
+            "Art. 92(5): applicable from 2026-08-02 (eu.ai-act.art113.2: Chapter IX is not among the early-application exceptions of the third paragraph)",
+            "Art. 92(5): enforced from 2026-08-02 (eu.ai-act.art113.2)",
+        ])
         let pieces = json["pieces"] as? [[String: Any]] ?? []
         #expect(pieces.compactMap { $0["verdicts"] as? [String: String] } == [
-            ["text": "clear", "enforcement": "clear"], ["text": "conflict", "enforcement": "clear"], ["text": "conflict", "enforcement": "clear"],
+            ["text": "clear", "enforcement": "clear"], ["text": "conflict", "enforcement": "clear"],
         ])
         let graph = try CLI.run(["graph", "--format", "json"])
         #expect(graph.status == 0)
     }
 
     /// The text timeline: each piece with what clashes in it, and a breakpoint where only the
-    /// clashing provisions change said to leave the verdicts as they were.
+    /// clashing provisions change (the letter joins 4E091 on 15 September 2026) said to leave the
+    /// verdict as it was.
     @Test func timelineTextGivesEachPiecesClashes() throws {
-        let result = try CLI.run(["timeline", "--from", "2025-01-01", "--to", "2027-12-31", CLI.sample("weights-to-ai-office-warsaw.json")])
+        let request = """
+            {"id": "TL", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "Orion-7", "trainingCompute": {"value": 4e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        let folder = try CLI.folder(["tl.json": request])
+        let result = try CLI.run(["timeline", "--posture", "text", "--instrument", CLI.letter, "--from", "2026-07-01", "--to", "2026-12-31",
+                                  folder.appendingPathComponent("tl.json").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
-            request AIO-2026-0142 from 2025-01-01 to 2027-12-31
-              from 2025-01-01 until 2025-08-01: clear (text) · clear (enforcement)
-              from 2025-08-01 until 2026-08-02: conflict (text) · clear (enforcement)
-                clash [text]: eu.gpai-code.safety-security.m3-5 + us.ai-diffusion.4e091
-              from 2026-08-02 to 2027-12-31: conflict (text) · clear (enforcement)
+            request TL from 2026-07-01 to 2026-12-31
+              from 2026-07-01 until 2026-08-02: clear (text)
+              from 2026-08-02 until 2026-09-15: conflict (text)
                 clash [text]: eu.ai-act.art92.5 + us.ai-diffusion.4e091
-                clash [text]: eu.gpai-code.safety-security.m3-5 + us.ai-diffusion.4e091
+              from 2026-09-15 to 2026-12-31: conflict (text)
+                clash [text]: eu.ai-act.art92.5 + us.ai-diffusion.4e091
+                clash [text]: eu.ai-act.art92.5 + us.bis.letter.helios-orion-2026.1
             breakpoints:
-              2025-08-01: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
-                because GPAI Code of Practice, Transparency chapter, Commitment 1, Measure 1.2: in force from 2025-08-01 (Commission opinion and AI Board assessment of 1 August 2025 finding the Code an adequate voluntary tool (Art. 56(6), original wording); Commission list of signatories first published 1 August 2025)
-                because GPAI Code of Practice, Transparency chapter, Commitment 1, Measure 1.2: applicable from 2025-08-01 (Commission list of signatories first published 1 August 2025)
-                because GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: in force from 2025-08-01 (Commission opinion and AI Board assessment of 1 August 2025 finding the Code an adequate voluntary tool (Art. 56(6), original wording); Commission list of signatories first published 1 August 2025)
-                because GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: applicable from 2025-08-01 (Commission list of signatories first published 1 August 2025)
-              2026-08-02: conflict (text) · clear (enforcement), unchanged; the clashing provisions change
-                because Art. 53(1)(a): enforced from 2026-08-02 (eu.ai-act.art113.3.b: Chapter V applies from 2 August 2025 'with the exception of Article 101'; the Commission's enforcement powers (Arts 88-94) and the fines of Art. 101 apply from the general date, 2 August 2026 (eu.ai-act.art113.2))
-                because Art. 91(5): applicable from 2026-08-02 (eu.ai-act.art113.2: Chapter IX is not among the early-application exceptions of the third paragraph)
-                because Art. 91(5): enforced from 2026-08-02 (eu.ai-act.art113.2)
+              2026-08-02: clear (text) → conflict (text)
                 because Art. 92(5): applicable from 2026-08-02 (eu.ai-act.art113.2: Chapter IX is not among the early-application exceptions of the third paragraph)
                 because Art. 92(5): enforced from 2026-08-02 (eu.ai-act.art113.2)
-                because GPAI Code of Practice, Transparency chapter, Commitment 1, Measure 1.2: enforced from 2026-08-02 (eu.ai-act.art113.3.b: the Art. 53 and 55 obligations the Code helps to demonstrate become enforceable by the Commission (Arts 88-94, 101) on 2 August 2026)
-                because GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5: enforced from 2026-08-02 (eu.ai-act.art113.3.b: the Art. 53 and 55 obligations the Code helps to demonstrate become enforceable by the Commission (Arts 88-94, 101) on 2 August 2026)
+              2026-09-15: conflict (text), unchanged; the clashing provisions change
+                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force from 2026-09-15 (date of the (fictional) letter)
+                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: applicable from 2026-09-15 (date of the (fictional) letter)
+                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: enforced from 2026-09-15 (date of the (fictional) letter)
 
             """)
     }

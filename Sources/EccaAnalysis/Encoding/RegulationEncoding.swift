@@ -190,6 +190,7 @@ final class RegulationEncoding {
     /// The provision binds on the as-of date under the posture (its effective status timeline).
     func binds(_ provision: String) throws -> SMTTerm {
         let status = graph.effectiveStatus(ofProvision: provision)
+        if status.voluntary != nil { return context.false }
         guard let asOf = dates["as-of"] else { return context.true }
         func within(_ interval: StatusInterval?) throws -> SMTTerm {
             guard let interval else { return context.true }

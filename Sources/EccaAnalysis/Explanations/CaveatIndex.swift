@@ -4,27 +4,33 @@ import ClauseGraph
 /// a finding names the caveats of the provisions it uses by id, and the analysis gives each once.
 struct CaveatIndex {
     private var byID: [String: Caveat] = [:]
-    /// A provision's own caveat ids, then its instrument's.
-    private var bySource: [String: [String]] = [:]
+    /// A provision's or an instrument's own caveat ids.
+    private var own: [String: [String]] = [:]
+    private let instrumentOf: [String: String]
 
     init(graph: ClauseGraph) {
-        var instrumentCaveats: [String: [String]] = [:]
+        instrumentOf = graph.provisions.mapValues(\.instrumentID)
         for (id, instrument) in graph.instruments {
-            instrumentCaveats[id] = add(instrument.notes, source: id, citation: instrument.title)
+            own[id] = add(instrument.notes, source: id, citation: instrument.title)
         }
         for (id, provision) in graph.provisions {
-            let own = add(provision.notes, source: id, citation: provision.citation)
-            let inherited = instrumentCaveats[provision.instrumentID] ?? []
-            if !own.isEmpty || !inherited.isEmpty { bySource[id] = own + inherited }
+            own[id] = add(provision.notes, source: id, citation: provision.citation)
         }
     }
 
     subscript(id: String) -> Caveat? { byID[id] }
 
-    /// The caveat ids of these provisions, each once, in the order the provisions come.
+    /// The caveat ids of these provisions and of their instruments, each once, in the order the
+    /// provisions come (a provision's own before its instrument's).
     func ids(of provisions: [String]) -> [String] {
         var seen: Set<String> = []
-        return provisions.flatMap { bySource[$0] ?? [] }.filter { seen.insert($0).inserted }
+        return provisions.flatMap { (own[$0] ?? []) + instrumentIDs(of: $0) }.filter { seen.insert($0).inserted }
+    }
+
+    /// The caveat ids of a provision's instrument alone: where a provision's status is at stake
+    /// (it does not bind on the date), what its own notes say about its content is not.
+    func instrumentIDs(of provision: String) -> [String] {
+        instrumentOf[provision].flatMap { own[$0] } ?? []
     }
 
     private mutating func add(_ notes: [Note], source: String, citation: String) -> [String] {

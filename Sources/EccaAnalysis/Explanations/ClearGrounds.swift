@@ -69,7 +69,9 @@ extension ConflictEngine {
                 }
                 let outcome: Ground.Outcome
                 let reasons: [String]
-                if !binding.binding[index] {
+                if let voluntary = statuses[norm.provisionID]?.voluntary {
+                    (outcome, reasons) = (.voluntary, [voluntary.basis].compactMap { $0 })
+                } else if !binding.binding[index] {
                     (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
                 } else if assessment.applies == .false {
                     (outcome, reasons) = (.notApplicable, assessment.failures)
@@ -84,6 +86,7 @@ extension ConflictEngine {
                 ground.outcome = outcome
                 ground.recipient = prepared.slot.recipient
                 ground.reasons = reasons
+                ground.caveats = outcome == .notBinding ? groundCaveats[index].status : groundCaveats[index].full
                 grounds.append(ground)
             }
             perSlot.append(grounds)

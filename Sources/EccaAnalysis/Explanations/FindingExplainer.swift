@@ -49,7 +49,7 @@ extension ConflictEngine {
     }
 
     /// Rules a condition refers to, and the rules those refer to, in order.
-    private func ruleClosure(_ condition: Condition) -> [String] {
+    func ruleClosure(_ condition: Condition) -> [String] {
         var result: [String] = []
         var queue = condition.ruleReferences
         while let next = queue.first {
@@ -94,6 +94,9 @@ extension ConflictEngine {
         }
         if let announced = status.rescissionAnnounced?.on, announced <= asOf {
             parts.append("rescission announced \(announced)" + (status.rescissionPublished == nil ? ", none published" : ""))
+        }
+        if let voluntary = status.voluntary {
+            parts.append("voluntary: binds its signatories by their commitment, not as law" + (voluntary.basis.map { " (\($0))" } ?? ""))
         }
         return parts.joined(separator: "; ")
     }
@@ -214,6 +217,11 @@ extension ConflictEngine {
     /// (without the item it concerns).
     func notBindingNote(_ norm: Norm, status: String, asOf: LegalDate, posture: Posture) -> String? {
         guard let provision = graph.provisions[norm.provisionID] else { return nil }
+        if let voluntary = graph.effectiveStatus(ofProvision: norm.provisionID).voluntary {
+            // Said the same under every posture: a commitment is never law.
+            return "\(provision.citation) asks for this disclosure only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
+                + (voluntary.basis.map { " (\($0))" } ?? "")
+        }
         return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
     }
 }

@@ -37,13 +37,16 @@ extension ConflictEngine {
         for date in asOfThresholds() where date > from && date <= to { candidates.insert(date) }
         var pieces: [VerdictTimeline.Piece] = []
         var breakpoints: [VerdictTimeline.Breakpoint] = []
+        var previous: RequestAnalysis?
         for date in candidates.sorted() {
             let analysis = try analyze(request, asOf: date)
+            defer { previous = analysis }
             let clashes = Dictionary(grouping: analysis.findings, by: \.posture.rawValue).mapValues { Set($0.map(\.signature)).sorted() }
             if let last = pieces.last, last.verdicts == analysis.postures, last.clashes == clashes { continue }
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
-                breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes(on: date)))
+                let relevant = Self.engaged(previous).union(Self.engaged(analysis))
+                breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes(on: date, among: relevant)))
             }
             pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, clashes: clashes))
         }
@@ -55,10 +58,22 @@ extension ConflictEngine {
         graph.comparisons(of: "as-of").flatMap(\.switchDays)
     }
 
-    /// The status changes of provisions carrying norms, and the as-of comparisons, on `date`.
-    func causes(on date: LegalDate) -> [String] {
+    /// The provisions whose norms engage the request on an analysis's date: those that clash, and
+    /// those a clear verdict's grounds name for any reason but that their condition fails. A
+    /// status change of a norm the request never engages (Art. 53(1)(a) for an Art. 92 request)
+    /// causes nothing.
+    static func engaged(_ analysis: RequestAnalysis?) -> Set<String> {
+        guard let analysis else { return [] }
+        let grounds = analysis.items.flatMap { $0.postures.values.flatMap { $0.grounds ?? [] } }
+        return Set(analysis.findings.flatMap { $0.provisions.map(\.id) })
+            .union(grounds.filter { $0.outcome != .notApplicable }.map(\.provision))
+    }
+
+    /// The status changes on `date` of the provisions carrying norms among `relevant` (all of them
+    /// when it is empty: grounds were not worked out), and the as-of comparisons.
+    func causes(on date: LegalDate, among relevant: Set<String>) -> [String] {
         var causes: [String] = []
-        let provisions = Set(graph.norms.map(\.provisionID))
+        let provisions = Set(graph.norms.map(\.provisionID)).filter { relevant.isEmpty || relevant.contains($0) }
         for id in graph.provisionOrder where provisions.contains(id) {
             let status = graph.effectiveStatus(ofProvision: id)
             let citation = graph.provisions[id]!.citation

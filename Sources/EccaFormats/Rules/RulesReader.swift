@@ -212,7 +212,8 @@ struct RulesDocumentBuilder {
                               applicable: element.element("applicable").map(interval),
                               enforced: element.elements("enforced").map(interval),
                               rescissionAnnounced: element.element("rescission-announced").map(event),
-                              rescissionPublished: element.element("rescission-published").map(event))
+                              rescissionPublished: element.element("rescission-published").map(event),
+                              voluntary: element.element("voluntary").map(event))
     }
 
     private func norm(_ element: XMLElementNode, provisionID: String) -> Norm {
