@@ -45,6 +45,10 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownInstrument(id: String, requestID: String)
     /// Z3 failed (exit status 3).
     case solver(message: String, requestID: String)
+    /// The request's facts contradict each other, with no norm involved (exit status 2): no
+    /// verdict can rest on them. The readers refuse the contradictions they know of; this is the
+    /// solver's word for any other.
+    case contradictoryFacts(requestID: String)
 
     public var description: String {
         switch self {
@@ -52,6 +56,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
             "request \(request): unknown instrument '\(id)' (load its rules file with --instrument FILE)"
         case .solver(let message, let request):
             "request \(request): solver failure: \(message)"
+        case .contradictoryFacts(let request):
+            "request \(request): its facts contradict each other (the solver finds them inconsistent before any rule applies); check its figures and dates"
         }
     }
 }

@@ -198,6 +198,8 @@ public final class ConflictEngine {
                 items.append(ItemAnalysis(index: index, id: item.id, artifact: item.artifact, channel: item.channel,
                                           verdict: itemVerdict, postures: perPosture))
             }
+        } catch is ContradictoryFacts {
+            throw .contradictoryFacts(requestID: request.id)
         } catch let error as SMTError {
             throw .solver(message: String(describing: error), requestID: request.id)
         } catch {
@@ -355,6 +357,9 @@ public final class ConflictEngine {
         return SlotResult(outcome: decided.outcome, findings: findings, deciding: decided.deciding, reason: decided.reason)
     }
 
+    /// A check whose facts are inconsistent before any norm applies (`AnalysisError.contradictoryFacts`).
+    struct ContradictoryFacts: Error {}
+
     private func remember(_ answer: SolvedCheck, for key: CheckClass) {
         if solved.count >= Self.cacheLimit { solved.removeAll(keepingCapacity: true) }
         solved[key] = answer
@@ -370,6 +375,9 @@ public final class ConflictEngine {
         switch try solver.check(assumptions: tracks) {
         case .unsat:
             let sets = try minimalClashingSets()
+            // A clash that needs no norm is the facts' own contradiction, never a conflict (and
+            // never an answer for the class).
+            if sets.sets.contains(where: \.isEmpty) { throw ContradictoryFacts() }
             return SolvedCheck(outcome: .conflicting, clashingSets: sets.sets, deciding: [],
                                reason: sets.truncated ? "more than \(options.maximumFindingsPerCheck) minimal clashing sets; the first ones are listed" : nil)
         case .unknown(let reason):

@@ -33,6 +33,20 @@ import Testing
         #expect(engine.statistics.cached == 0, "a check the solver gave up on must not answer its class")
     }
 
+    /// Facts that contradict each other before any norm applies (here more FLOP than operations,
+    /// which the readers refuse, given to the engine directly) are an error on their request,
+    /// never a conflict without provisions, and never an answer for the class of the next one.
+    @Test func contradictoryFactsAreAnErrorNotAnAnswerForTheClass() throws {
+        let engine = try ConflictEngine(graph: try Self.graph, options: .init(postures: [.text]))
+        var contradictory = request("C1")
+        contradictory.model?.trainingCompute = [.init(value: ExactDecimal("3e26"), unit: .flop), .init(value: ExactDecimal("2e26"), unit: .operations)]
+        #expect(throws: AnalysisError.contradictoryFacts(requestID: "C1")) { try engine.analyze(contradictory) }
+        var consistent = request("C2")
+        consistent.model?.trainingCompute = [.init(value: ExactDecimal("1e20"), unit: .flop), .init(value: ExactDecimal("2e20"), unit: .operations)]
+        let fresh = try ConflictEngine(graph: try Self.graph, options: .init(postures: [.text]))
+        #expect(try engine.analyze(consistent) == fresh.analyze(consistent))
+    }
+
     @Test func aGenerousMemoryLimitChangesNothing() throws {
         let engine = try ConflictEngine(graph: try Self.graph, options: .init(postures: [.text], memoryLimitMegabytes: 16_384))
         #expect(try engine.analyze(request()).verdict == .conflict)

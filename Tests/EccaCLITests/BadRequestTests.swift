@@ -90,6 +90,20 @@ import Testing
         #expect(fields == ["date", "model.trainingCompute[0].unit", "model.trainingCompute[1].vaule", "items[0].artifact"])
     }
 
+    /// Every FLOP is an operation: a FLOP figure above the operations figure is a contradiction,
+    /// refused like any other bad field, never analysed (it once came out a conflict with no
+    /// provisions, and in a batch the answer spread to every request of its class).
+    @Test func moreFLOPThanOperationsIsRefused() throws {
+        let request = #"{"id": "C2", "date": "2026-11-24", "model": {"trainingCompute": [{"value": 3e26, "unit": "FLOP"}, {"min": 1e26, "max": 2e26, "unit": "operations"}]}, "items": [{"artifact": "weights", "channel": "transfer"}]}"#
+        let result = try check(["r.json": request])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasSuffix(":1: error: model.trainingCompute: the FLOP figure (3e26) is above the operations figure (2e26), but every FLOP is an operation, so a model cannot have more FLOP than operations [request C2]\n"), "\(result.stderr)")
+        // A FLOP range that may lie below the operations figure is no contradiction.
+        let overlapping = request.replacingOccurrences(of: #"{"value": 3e26, "unit": "FLOP"}"#, with: #"{"min": 1.5e26, "max": 3e26, "unit": "FLOP"}"#)
+        #expect(try check(["r.json": overlapping]).status != 2)
+    }
+
     @Test func otherFilesAreStillCheckedInAMultiFileRun() throws {
         let result = try check(["a-bad.json": "not json", "b-good.json": Self.base])
         #expect(result.status == 2)
