@@ -43,4 +43,73 @@ import Testing
         ])
         #expect(reader.next() == nil)
     }
+
+    /// The outcome of each record of `csv`: the request's id, or `line: error`.
+    static func outcomes(_ csv: String) throws -> [String] {
+        let path = try TemporaryFolder.make("csv").appendingPathComponent("in.csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        var reader = try RequestCSVReader(lines: LineReader(path: path), vocabulary: vocabulary)
+        var outcomes: [String] = []
+        while let record = reader.next() {
+            switch record.result {
+            case .success(let request): outcomes.append(request.id)
+            case .failure(let error): outcomes.append("\(error.line): \(error.message)\(error.requestID.map { " [\($0)]" } ?? "")")
+            }
+        }
+        return outcomes
+    }
+
+    /// A row with a missing or an extra comma would read its values into the wrong columns (a
+    /// recipient's organisation as a licence): it is an error for its request, and the others go on.
+    @Test func aRowWithTooFewOrTooManyFieldsIsAnError() throws {
+        let outcomes = try Self.outcomes("""
+            id,date,artifact,channel,licences,recipient_organisation,recipient_location
+            S-1,2026-11-24,weights,transfer,,AI Office,PL
+            S-2,2026-11-24,weights,transfer,AI Office,PL
+            S-3,2026-11-24,weights,transfer,,AI Office,PL,extra
+            S-4,2026-11-24,weights,transfer,,AI Office,PL
+
+            """)
+        #expect(outcomes == [
+            "S-1",
+            "3: the row has 6 fields but the header has 7 (a missing or extra comma?), so its values cannot be told apart [S-2]",
+            "4: the row has 8 fields but the header has 7 (a missing or extra comma?), so its values cannot be told apart [S-3]",
+            "S-4",
+        ])
+    }
+
+    /// One stray quote costs its own record: the lines after it are read again as records.
+    @Test func anUnterminatedQuoteCostsOneRecord() throws {
+        let outcomes = try Self.outcomes("""
+            id,date,artifact,channel,recipient_location
+            Q-1,2026-11-24,weights,transfer,PL
+            Q-2,2026-11-24,weights,"transfer,PL
+            Q-3,2026-11-24,weights,transfer,PL
+            Q-4,2026-11-24,weights,transfer,PL
+
+            """)
+        #expect(outcomes == [
+            "Q-1",
+            "3: unterminated quoted field (truncated CSV?); the lines after it are read as records of their own",
+            "Q-3", "Q-4",
+        ])
+    }
+
+    @Test func aColumnNamedTwiceIsRefused() throws {
+        let error = #expect(throws: RequestError.self) {
+            _ = try Self.outcomes("id,artifact,channel,channel\nD-1,weights,transfer,publication\n")
+        }
+        #expect(error?.field == "channel")
+        #expect(error?.message == "CSV column named twice (columns 3 and 4)")
+    }
+
+    /// `none` is an empty list (the provider signed no chapter); an empty cell leaves it unknown.
+    @Test func noneIsAnEmptyListAndAnEmptyCellUnknown() throws {
+        let path = try TemporaryFolder.make("csv").appendingPathComponent("in.csv").path
+        try "id,date,code_of_practice,artifact,channel\nN-1,2026-11-24,none,weights,transfer\nN-2,2026-11-24,,weights,transfer\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var reader = try RequestCSVReader(lines: LineReader(path: path), vocabulary: Self.vocabulary)
+        #expect(try reader.next()?.result.get().provider?.codeOfPractice == [])
+        #expect(try reader.next()?.result.get().provider?.codeOfPractice == nil)
+    }
 }

@@ -4,16 +4,30 @@ public struct CSVRecordReader {
     private let lines: LineReader
     /// The line on which the last record returned started.
     public private(set) var recordLine = 0
+    /// Lines read ahead for a record that turned out unusable (a quote never closed), to be read
+    /// again as records of their own, with their line numbers.
+    private var replay: [(text: String, number: Int)] = []
 
     public init(lines: LineReader) { self.lines = lines }
 
     public var name: String { lines.name }
 
-    /// The next record's fields, or nil at the end. An unterminated quote at the end of input is an error.
-    public mutating func next() throws(CSVError) -> [String]? {
-        guard var line = lines.next() else { return nil }
-        recordLine = lines.lineNumber
+    /// The next line, from the lines read again first.
+    private mutating func nextLine() throws(CSVError) -> (text: String, number: Int)? {
+        if !replay.isEmpty { return replay.removeFirst() }
+        guard let line = lines.next() else { return nil }
         if let problem = lines.lastLineProblem { throw CSVError(line: lines.lineNumber, message: problem.description) }
+        return (line, lines.lineNumber)
+    }
+
+    /// The next record's fields, or nil at the end. A quote that is never closed (by the end of
+    /// input, or within the longest line allowed) is an error for the record it opens; the lines
+    /// after that record's first are then read again as records of their own, so one stray quote
+    /// costs one record, not the rest of the file.
+    public mutating func next() throws(CSVError) -> [String]? {
+        guard var (line, number) = try nextLine() else { return nil }
+        recordLine = number
+        var continuations: [(text: String, number: Int)] = []
         var recordBytes = line.utf8.count
         var fields: [String] = []
         var field = ""
@@ -43,17 +57,19 @@ public struct CSVRecordReader {
                 }
             }
             if !inQuotes { break }
-            guard let continuation = lines.next() else {
-                throw CSVError(line: recordLine, message: "unterminated quoted field (truncated CSV?)")
+            guard let continuation = try nextLine() else {
+                replay = continuations + replay
+                throw CSVError(line: recordLine, message: "unterminated quoted field (truncated CSV?); the lines after it are read as records of their own")
             }
-            if let problem = lines.lastLineProblem { throw CSVError(line: lines.lineNumber, message: problem.description) }
+            continuations.append(continuation)
             // A quote that is never closed must not gather the rest of the input into one field.
-            recordBytes += continuation.utf8.count + 1
+            recordBytes += continuation.text.utf8.count + 1
             if recordBytes > lines.maximumLineBytes {
-                throw CSVError(line: recordLine, message: "quoted field runs past \(lines.maximumLineBytes) bytes (an unterminated quote?)")
+                replay = continuations + replay
+                throw CSVError(line: recordLine, message: "quoted field runs past \(lines.maximumLineBytes) bytes (an unterminated quote?); the lines after it are read as records of their own")
             }
             field.append("\n")
-            line = continuation
+            (line, number) = continuation
         }
         fields.append(field)
         return fields

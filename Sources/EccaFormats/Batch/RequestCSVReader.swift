@@ -95,6 +95,9 @@ public struct RequestCSVReader {
     private var records: CSVRecordReader
     private let decoder: RequestJSONDecoder
     private var header: [String: Int] = [:]
+    /// The header's number of fields: every row must have as many (RFC 4180), or its values would
+    /// be read into the wrong columns.
+    private var width = 0
     private var pending: (line: Int, fields: [String])?
     /// An error met while the rows of the request before it were being gathered: it is that
     /// request's successor, returned by the next call, never dropped.
@@ -117,8 +120,12 @@ public struct RequestCSVReader {
                 throw RequestError(file: lines.name, line: 1, field: column,
                                    message: "unknown CSV column (expected: \(Self.columns.joined(separator: ", ")))")
             }
+            guard header[column] == nil else {
+                throw RequestError(file: lines.name, line: 1, field: column, message: "CSV column named twice (columns \(header[column]! + 1) and \(index + 1))")
+            }
             header[column] = index
         }
+        width = names.count
         for required in ["id", "artifact", "channel"] where header[required] == nil {
             throw RequestError(file: lines.name, line: 1, field: required, message: "required CSV column is missing")
         }
@@ -138,7 +145,7 @@ public struct RequestCSVReader {
             do {
                 fields = try records.next()
             } catch {
-                finished = true
+                // The reader goes on after the record that failed; this request ends here.
                 if rows.isEmpty {
                     return Record(line: error.line, id: nil,
                                   result: .failure(RequestError(file: records.name, line: error.line, message: error.message)))
@@ -157,6 +164,14 @@ public struct RequestCSVReader {
         }
         guard let first = rows.first else { return nil }
         let id = value(first.fields, "id")
+        // A row whose fields do not line up with the header: the request is unusable.
+        if let row = rows.first(where: { $0.fields.count != width }) {
+            let count = row.fields.count
+            return Record(line: first.line, id: id, result: .failure(RequestError(
+                file: records.name, line: row.line,
+                message: "the row has \(count) field\(count == 1 ? "" : "s") but the header has \(width) (a missing or extra comma?), so its values cannot be told apart",
+                requestID: id)))
+        }
         let json = self.json(rows)
         do {
             return Record(line: first.line, id: id, result: .success(try decoder.decode(json, file: records.name)))
@@ -179,6 +194,8 @@ public struct RequestCSVReader {
             switch column.kind {
             case .text: return .string(text, line: line)
             case .list:
+                // An empty cell leaves the list unknown; `none` says it is empty (no chapter signed).
+                if text.lowercased() == "none" { return .array([], line: line) }
                 return .array(text.split(separator: ";").map { .string(String($0).trimmingCharacters(in: .whitespaces), line: line) }, line: line)
             case .boolean:
                 switch text.lowercased() {
