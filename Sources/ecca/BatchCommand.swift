@@ -105,7 +105,17 @@ struct BatchCommand: ParsableCommand {
             total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
         }
 
-        let sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json)
+        // An output or summary that cannot be written is found before the run, not after it.
+        let sink: OutputSink
+        do {
+            sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json)
+            if let summaryFile, !FileManager.default.createFile(atPath: summaryFile, contents: nil) {
+                throw ValidationError("cannot write the summary to \(summaryFile)")
+            }
+        } catch let error as ValidationError {
+            Output.error("error: \(error.message)")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         let skip = sink.resumedRecords
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
@@ -114,6 +124,7 @@ struct BatchCommand: ParsableCommand {
         let runner = BatchRunner(graph: loaded.graph, analysis: options, options: .init(jobs: jobs, range: range, skip: skip),
                                  requestSchema: schema)
         var summary = BatchSummary()
+        sink.resumedEntries.forEach { summary.add($0) }
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - skip }, resumed: skip)
         do {
             try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary)) { result in
@@ -129,6 +140,11 @@ struct BatchCommand: ParsableCommand {
         }
         sink.finish()
         progress.finish()
+        let available = range?.count ?? runner.recordsRead
+        if skip > available {
+            Output.error("\(output!): error: --resume: the output holds \(skip) records, more than the \(available) of the input: it is not this input's output")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         Output.error(summary.render() + "solver: \(runner.checks.solved) checks solved, \(runner.checks.reused) answered from their equivalence class")
         if let summaryFile {
             try (AnalysisJSON.encode(summary, pretty: true) + "\n").write(toFile: summaryFile, atomically: true, encoding: .utf8)
@@ -149,6 +165,8 @@ final class OutputSink {
     private var lastFlush = Date()
     /// Records already present in the output when resuming.
     let resumedRecords: Int
+    /// Their summary entries, in order.
+    private(set) var resumedEntries: [BatchSummary.Entry] = []
 
     init(path: String?, resume: Bool, jsonArray: Bool) throws {
         self.jsonArray = jsonArray
@@ -163,7 +181,14 @@ final class OutputSink {
             let existing = try Data(contentsOf: URL(fileURLWithPath: path))
             // Keep only complete lines: a run killed mid-write may have left a torn last line.
             let end = existing.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.startIndex
-            kept = existing[existing.startIndex..<end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            // Each kept line is read back for the summary and exit status of the whole output.
+            for (number, line) in existing[existing.startIndex..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().enumerated() {
+                guard let entry = BatchSummary.Entry(line: String(decoding: line, as: UTF8.self)) else {
+                    throw ValidationError("--resume: line \(number + 1) of \(path) is not a line ecca batch writes; is it this batch's output?")
+                }
+                resumedEntries.append(entry)
+            }
+            kept = resumedEntries.count
             let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             try file.truncate(atOffset: UInt64(end - existing.startIndex))
             try file.seekToEnd()

@@ -65,7 +65,36 @@ import Testing
         let resumed = try CLI.run(["batch", "--resume", "-o", output.path, input.path] + Self.letter)
         #expect([0, 1].contains(resumed.status), "\(resumed.stderr)")
         #expect(try String(contentsOf: output, encoding: .utf8) == whole.stdout)
-        #expect(resumed.stderr.contains("batch: 127 requests"))
+        // The summary and the exit status are the whole output's, not the resumed part's.
+        #expect(resumed.status == whole.status)
+        #expect(resumed.stderr.split(separator: "\n").first == whole.stderr.split(separator: "\n").first)
+        #expect(resumed.stderr.contains("batch: 200 requests"))
+        // Resuming a finished run changes nothing and says the same.
+        let again = try CLI.run(["batch", "--resume", "-o", output.path, input.path] + Self.letter)
+        #expect(again.status == whole.status)
+        #expect(again.stderr.split(separator: "\n").first == whole.stderr.split(separator: "\n").first)
+    }
+
+    /// An output that cannot be this input's (more records than the input has, or lines batch
+    /// does not write), and an output or summary that cannot be written, are refused with exit 2.
+    @Test func aResumeOrOutputThatCannotBeRightIsRefused() throws {
+        let input = try generated(5, seed: 3)
+        let whole = try CLI.run(["batch", input.path] + Self.letter)
+        let folder = try CLI.folder([:])
+        let longer = folder.appendingPathComponent("longer.ndjson")
+        try (whole.stdout + whole.stdout).write(to: longer, atomically: true, encoding: .utf8)
+        let tooMany = try CLI.run(["batch", "--resume", "-o", longer.path, input.path] + Self.letter)
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stderr.contains("error: --resume: the output holds 10 records, more than the 5 of the input: it is not this input's output"), "\(tooMany.stderr)")
+        let foreign = folder.appendingPathComponent("foreign.ndjson")
+        try "{\"hello\": 1}\n".write(to: foreign, atomically: true, encoding: .utf8)
+        let notBatch = try CLI.run(["batch", "--resume", "-o", foreign.path, input.path] + Self.letter)
+        #expect(notBatch.status == 2)
+        #expect(notBatch.stderr.contains("error: --resume: line 1 of \(foreign.path) is not a line ecca batch writes"), "\(notBatch.stderr)")
+        let summary = try CLI.run(["batch", "--summary", "/nonexistent-folder/summary.json", input.path] + Self.letter)
+        #expect(summary.status == 2)
+        #expect(summary.stdout.isEmpty, "refused before the run")
+        #expect(summary.stderr == "error: cannot write the summary to /nonexistent-folder/summary.json\n")
     }
 
     @Test func shardsConcatenateToTheWhole() throws {

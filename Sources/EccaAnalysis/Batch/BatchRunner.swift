@@ -24,6 +24,9 @@ public final class BatchRunner: @unchecked Sendable {
     public let analysis: AnalysisOptions
     /// Checks solved by Z3 and checks answered from an equivalence class, over all workers.
     public private(set) var checks = (solved: 0, reused: 0)
+    /// Records the input held, whether analysed or skipped (a resumed run checks its output
+    /// against it).
+    public private(set) var recordsRead = 0
     private let checksLock = NSLock()
 
     func record(_ engine: ConflictEngine) {
@@ -60,6 +63,7 @@ public final class BatchRunner: @unchecked Sendable {
         if options.jobs == 1 {
             let worker = try Worker(runner: self)
             while let record = source.next() {
+                recordsRead += 1
                 guard include(record) else { continue }
                 emit(worker.process(record))
             }
@@ -231,6 +235,7 @@ public final class BatchRunner: @unchecked Sendable {
         var chunk: [BatchRecord] = []
         chunk.reserveCapacity(Self.chunkSize)
         while let record = source.next() {
+            recordsRead += 1
             guard include(record) else { continue }
             chunk.append(record)
             if chunk.count == Self.chunkSize {
