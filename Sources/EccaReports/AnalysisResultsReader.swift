@@ -21,6 +21,8 @@ public enum AnalysisResultsReader {
                 return Results(analyses: try decode(ConflictReport.self, data, name: name, line: nil).analyses, errorRecords: [])
             case let object as [String: Any] where looksLikeAnalysis(object):
                 return Results(analyses: [try decode(RequestAnalysis.self, data, name: name, line: nil)], errorRecords: [])
+            case let object as [String: Any] where isErrorRecord(object):
+                return Results(analyses: [], errorRecords: [1])
             case let array as [Any] where !array.isEmpty && array.allSatisfy(isRecord):
                 var results = Results(analyses: [], errorRecords: [])
                 for (index, element) in array.enumerated() {

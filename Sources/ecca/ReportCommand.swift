@@ -52,6 +52,7 @@ struct ReportCommand: ParsableCommand {
         var sawResults = false
         var sawRequests = false
         var analyser: ReportSupport.Analyser?
+        var leftOut: [ReproducibilityReceipt.LeftOut] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
             let bytes = try ReportSupport.read(path)
@@ -67,6 +68,7 @@ struct ReportCommand: ParsableCommand {
                 sawResults = true
                 if !results.errorRecords.isEmpty {
                     Output.error("\(name): warning: left out \(results.errorRecords.count) record(s) the analysis could not use (record \(results.errorRecords.map(String.init).joined(separator: ", ")))")
+                    leftOut.append(.init(path: path, records: results.errorRecords))
                 }
                 analyses += results.analyses
             } else {
@@ -87,9 +89,13 @@ struct ReportCommand: ParsableCommand {
             Output.error("error: --as-of and --posture apply when analysing requests; results already hold their date and postures")
             throw ExitCode(ExitStatus.unusableInput)
         }
+        if analyses.isEmpty {
+            Output.error("error: nothing to report: the results hold no analysis, only records the analysis could not use")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         let text = try ReportSupport.render(
             format, analyses: analyses, source: sawRequests ? .analysed : .results,
-            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG)
+            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut)
         if let output {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -111,11 +111,15 @@ enum ReportSupport {
     }
 
     /// Renders a report; a broken installation (templates missing) is an internal failure.
+    /// - Parameter leftOut: the results files' records that the analysis could not use, which the
+    ///   receipt lists.
     static func render(_ format: Format, analyses: [RequestAnalysis], source: ReproducibilityReceipt.Source,
-                       regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool) throws -> String {
+                       regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool,
+                       leftOut: [ReproducibilityReceipt.LeftOut] = []) throws -> String {
         let drawn = format == .html ? pictures(for: analyses, draw: drawPictures) : ([], nil)
-        let report = ConflictReport(analyses: analyses, receipt: try receipt(
-            source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses, graphvizVersion: drawn.1))
+        var receipt = try receipt(source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses, graphvizVersion: drawn.1)
+        receipt.leftOut = leftOut.isEmpty ? nil : leftOut
+        let report = ConflictReport(analyses: analyses, receipt: receipt)
         do {
             switch format {
             case .md: return try MarkdownReport().render(report)

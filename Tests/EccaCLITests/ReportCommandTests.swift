@@ -81,6 +81,34 @@ import Testing
         #expect(lines[1].hasPrefix("AIO-2026-0142,2026-11-24,conflict,0,weights,weights,transfer,conflict,conflict,clear,"))
         #expect(lines[2].hasPrefix("AIO-2026-0177,2026-11-24,avoidable,0,evaluation-access,weights,transfer,avoidable,avoidable,clear,remote-api,"))
         #expect(result.stderr.contains("left out 1 record(s)"))
+        // The Markdown and JSON reports say so in their receipts, not only on standard error.
+        let markdown = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("batch.ndjson").path])
+        #expect(markdown.stdout.contains("Left out of this report:\n\n- \(folder.appendingPathComponent("batch.ndjson").path): record 2 (1 record the analysis could not use)\n"), "\(markdown.stdout.suffix(800))")
+        let json = try CLI.json(try CLI.run(["report", "--format", "json", folder.appendingPathComponent("batch.ndjson").path]).stdout)
+        let receipt = try #require(json["receipt"] as? [String: Any])
+        #expect((receipt["leftOut"] as? [[String: Any]])?.first?["records"] as? [Int] == [2])
+        // Results of nothing but unusable records make no report.
+        let errors = try CLI.folder(["errors.ndjson": #"{"error":{"message":"bad record"},"id":"x"}"# + "\n"])
+        let empty = try CLI.run(["report", "--format", "md", errors.appendingPathComponent("errors.ndjson").path])
+        #expect(empty.status == 2)
+        #expect(empty.stdout.isEmpty)
+        #expect(empty.stderr.hasSuffix("error: nothing to report: the results hold no analysis, only records the analysis could not use\n"))
+    }
+
+    /// A clear verdict from results made without grounds says they were not worked out, rather
+    /// than showing none.
+    @Test func clearVerdictsFromResultsWithoutGroundsSaySo() throws {
+        let batch = try CLI.run(["batch", CLI.sample("open-weight-model.json")])
+        let folder = try CLI.folder(["results.ndjson": batch.stdout])
+        let report = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("results.ndjson").path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.components(separatedBy: "- grounds not worked out: these results were made without them (`ecca batch` without `--grounds`)").count == 3,
+                "once per posture")
+        let withGrounds = try CLI.run(["batch", "--grounds", CLI.sample("open-weight-model.json")])
+        let grounded = try CLI.folder(["results.ndjson": withGrounds.stdout])
+        let full = try CLI.run(["report", "--format", "md", grounded.appendingPathComponent("results.ndjson").path])
+        #expect(!full.stdout.contains("grounds not worked out"))
+        #expect(full.stdout.contains("- clear because: "))
     }
 
     @Test func htmlToAFileWithOrWithoutGraphviz() throws {

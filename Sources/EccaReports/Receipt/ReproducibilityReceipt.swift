@@ -30,6 +30,20 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
     public var graphvizVersion: String?
     /// The command line that makes this report again (shell-quoted).
     public var command: String
+    /// Records of a results file that the report leaves out because the analysis could not use
+    /// them (`ecca batch` error records), by file; nil when none were.
+    public var leftOut: [LeftOut]?
+
+    /// The unusable records of one results file.
+    public struct LeftOut: Sendable, Hashable, Codable {
+        public var path: String
+        /// Their lines (NDJSON) or 1-based positions (a JSON array).
+        public var records: [Int]
+        public init(path: String, records: [Int]) {
+            self.path = path
+            self.records = records
+        }
+    }
 
     public init(eccaVersion: String, source: Source, regulationFiles: [FileDigest], inputs: [FileDigest],
                 asOf: [LegalDate], postures: [String], z3Version: String, libxml2Version: String,

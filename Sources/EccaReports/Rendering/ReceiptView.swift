@@ -14,6 +14,9 @@ struct ReceiptView {
     var libxml2Version: String
     var graphvizVersion: String?
     var command: String
+    /// "results.ndjson: records 3, 7 (2 records the analysis could not use)", per file.
+    var leftOutText: [String]
+    var hasLeftOut: Bool
 
     init(_ receipt: ReproducibilityReceipt) {
         eccaVersion = receipt.eccaVersion
@@ -34,5 +37,10 @@ struct ReceiptView {
         libxml2Version = receipt.libxml2Version
         graphvizVersion = receipt.graphvizVersion
         command = receipt.command
+        leftOutText = (receipt.leftOut ?? []).map { file in
+            let count = file.records.count
+            return "\(file.path): record\(count == 1 ? "" : "s") \(file.records.map(String.init).joined(separator: ", ")) (\(count) record\(count == 1 ? "" : "s") the analysis could not use)"
+        }
+        hasLeftOut = !leftOutText.isEmpty
     }
 }

@@ -199,6 +199,8 @@ struct ItemPostureView {
     var decidingConditions: [String]
     var cures: [String]
     var grounds: [String]
+    /// A clear verdict read from results made without grounds (`ecca batch` without `--grounds`).
+    var groundsNotWorkedOut: Bool
     var findingLinks: [FindingLinkView]
     var hasFindingLinks: Bool
     var severalFindingLinks: Bool
@@ -216,12 +218,14 @@ struct ItemPostureView {
         decidingConditions = detail.decidingConditions
         cures = detail.cures
         grounds = GroundWording.sentences(detail.grounds ?? [], caveats: caveats)
+        groundsNotWorkedOut = detail.verdict == .clear && detail.grounds == nil
         findingLinks = detail.findings.compactMap { id in
             numbers[id].map { FindingLinkView(findingNumber: $0, findingAnchor: "\(request)-finding-\($0)") }
         }
         hasFindingLinks = !findingLinks.isEmpty
         severalFindingLinks = findingLinks.count > 1
         hasContent = showChannels || !cures.isEmpty || !compliantAlternatives.isEmpty || !decidingConditions.isEmpty || !grounds.isEmpty
+            || groundsNotWorkedOut
     }
 }
 
