@@ -190,7 +190,8 @@ public final class ConflictEngine {
                     }
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
                         verdict: verdict, channels: outcomes, compliantAlternatives: compliantAlternatives,
-                        decidingConditions: verdict == .undetermined ? deciding : [],
+                        // Also for an avoidable item whose channel asked for may conflict: what decides it.
+                        decidingConditions: verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined) ? deciding : [],
                         cures: verdict == .conflict || verdict == .avoidable ? cures : [], findings: postureFindings,
                         grounds: grounds)
                 }

@@ -267,6 +267,31 @@ import Testing
         #expect(alone.stdout.split(separator: "\n")[2] == "    clear [both]: no obligation in the regulations loaded requires this disclosure")
     }
 
+    /// A channel asked for that may conflict, with an accepted alternative that complies, is
+    /// avoidable (docs/solver.md) and says what would make the channel asked for conflict.
+    @Test func anAvoidableItemWhoseChannelMayConflictSaysWhatDecidesIt() throws {
+        let request = """
+            {"id": "AV", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "M", "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "on-site", "alternatives": ["remote-api"],
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"}]}]}
+            """
+        let folder = try CLI.folder(["av.json": request])
+        let result = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("av.json").path])
+        #expect(result.status == 1)
+        #expect(Array(result.stdout.split(separator: "\n").prefix(5)) == [
+            "request AV (as of 2026-11-24): AVOIDABLE (text posture)",
+            "  item 0: weights via on-site: AVOIDABLE (text)",
+            "    alternatives: remote-api compliant",
+            "    cure: use the accepted alternative channel 'remote-api'",
+            "    depends: conflict if model.training-compute ≥ 1e26 operations",
+        ])
+        // Before Art. 92 applies the item is clear: the alternative is no cure then.
+        let early = try CLI.run(["check", "--posture", "text", "--as-of", "2026-06-15", folder.appendingPathComponent("av.json").path])
+        #expect(early.status == 0)
+        #expect(!early.stdout.contains("    cure: "), "\(early.stdout)")
+    }
+
     /// A mistyped legal basis ("Art. 29(3)" for "Art. 92(3)") obliges nothing; the verdict says why.
     @Test func aLegalBasisTheLawDoesNotKnowIsNoted() throws {
         let request = """

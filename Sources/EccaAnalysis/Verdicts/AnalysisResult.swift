@@ -55,7 +55,8 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     public var channels: [ChannelOutcome]
     /// For `avoidable`: the accepted alternative channels that comply.
     public var compliantAlternatives: [String]
-    /// For `undetermined`: the conditions on unknown facts that decide the verdict.
+    /// For `undetermined`, and for `avoidable` where the channel asked for may conflict: the
+    /// conditions on unknown facts that decide the verdict.
     public var decidingConditions: [String]
     /// For `conflict`: what would cure it (licences, exceptions to establish).
     public var cures: [String]
