@@ -56,7 +56,7 @@ import Testing
         let first = try #require(lines.firstIndex { $0.hasPrefix("cure 1 ") })
         #expect(lines[first + 1] == "  change channel: transfer → remote-api")
         #expect(lines[first + 3] == "  rests on caveat 1, given at the end")
-        #expect(lines.contains { $0.hasPrefix("caveat 1, reading of 15 CFR 734.13: ") && $0.contains("Whether prompt-and-response API access is itself an export or release is an open question") })
+        #expect(lines.contains { $0.hasPrefix("caveat 1, reading of 15 CFR 734.13: ") && $0.contains("Whether prompt-and-response API access is itself an export or release is unsettled in the literature") })
     }
 
     /// Equally cheap cures come in one order, run after run: each run of `ecca` hashes with a
