@@ -292,6 +292,24 @@ import Testing
         #expect(!early.stdout.contains("    cure: "), "\(early.stdout)")
     }
 
+    /// A request that names an is-informed letter for another model, or for its own model's name
+    /// mistyped ("Orion-7 "), is told that the letter does not apply: the clear verdict that
+    /// follows must not pass unnoticed.
+    @Test func aNamedLetterForAnotherModelIsNoted() throws {
+        let sample = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
+        let folder = try CLI.folder(["space.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"orion-7 \""),
+                                     "other.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"Vega-2\""),
+                                     "right.json": sample])
+        func notes(_ name: String) throws -> [String] {
+            let result = try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, folder.appendingPathComponent(name).path])
+            return try CLI.json(result.stdout)["notes"] as? [String] ?? []
+        }
+        let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026)"
+        #expect(try notes("space.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'orion-7 ' differs only in case or spaces, so the letter does not apply: is the name mistyped?"))
+        #expect(try notes("other.json").contains("the request names \(letter), which applies to the model 'Orion-7', not to 'Vega-2', so the letter does not apply"))
+        #expect(try notes("right.json").allSatisfy { !$0.hasPrefix("the request names") })
+    }
+
     /// A mistyped legal basis ("Art. 29(3)" for "Art. 92(3)") obliges nothing; the verdict says why.
     @Test func aLegalBasisTheLawDoesNotKnowIsNoted() throws {
         let request = """

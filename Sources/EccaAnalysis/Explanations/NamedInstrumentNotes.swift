@@ -1,0 +1,35 @@
+import ClauseGraph
+import EccaFormats
+
+extension ConflictEngine {
+    /// Notes on instruments a request names (is-informed letters) whose norms name another model
+    /// than the request's: such a letter does not apply, and a verdict that is clear only because
+    /// "Orion-7 " or "orion-7" is not "Orion-7" must not pass unnoticed.
+    func namedInstrumentNotes(_ request: DisclosureRequest) -> [String] {
+        guard let named = request.instruments, !named.isEmpty else { return [] }
+        let model = request.model?.name
+        var notes: [String] = []
+        for id in named {
+            guard let instrument = graph.instruments[id] else { continue }
+            var names: [String] = []
+            for norm in graph.norms where graph.provisions[norm.provisionID]?.instrumentID == id {
+                norm.condition?.visitAtoms { atom in
+                    if case .equals("model.name", let value, _) = atom, !names.contains(value) { names.append(value) }
+                }
+            }
+            guard !names.isEmpty, !names.contains(where: { $0 == model }) else { continue }
+            let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
+            guard let model else {
+                notes.append("the request names \(instrument.title), which applies to the model \(quoted), but gives no model name, so the letter does not apply")
+                continue
+            }
+            let normalized = { (name: String) in name.trimmingCharacters(in: .whitespaces).lowercased() }
+            if names.contains(where: { normalized($0) == normalized(model) }) {
+                notes.append("the request names \(instrument.title), which applies to the model \(quoted); the request's model '\(model)' differs only in case or spaces, so the letter does not apply: is the name mistyped?")
+            } else {
+                notes.append("the request names \(instrument.title), which applies to the model \(quoted), not to '\(model)', so the letter does not apply")
+            }
+        }
+        return notes
+    }
+}
