@@ -339,6 +339,10 @@ import Testing
     @Test func aLetterNamedButNotLoadedIsUnusableInput() throws {
         let result = try CLI.run(["check", CLI.sample("orion-api-access-letter.json")])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("unknown instrument 'us.bis.letter.helios-orion-2026' (load its rules file with --instrument FILE)"))
+        // Named like any other bad field: its line and its place in the list.
+        #expect(result.stderr.hasSuffix(":28: error: instruments[0]: unknown instrument 'us.bis.letter.helios-orion-2026' (load its rules file with --instrument FILE) [request AIO-2026-0203]\n"), "\(result.stderr)")
+        let batch = try CLI.run(["batch", CLI.sample("orion-api-access-letter.json")])
+        let record = try CLI.json(String(batch.stdout.split(separator: "\n")[0]))
+        #expect((record["error"] as? [String: Any])?["field"] as? String == "instruments[0]")
     }
 }

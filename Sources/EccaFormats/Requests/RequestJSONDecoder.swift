@@ -166,7 +166,12 @@ public struct RequestJSONDecoder: Sendable {
             let request = DisclosureRequest(
                 id: id ?? "", date: asked, deadline: deadline, requester: requesting, provider: providing, model: trained,
                 items: items,
-                instruments: optional { () throws(RequestError) in try strings(value["instruments"], "instruments") })
+                instruments: optional { () throws(RequestError) in
+                    try strings(value["instruments"], "instruments") { id in
+                        vocabulary.instruments.map { $0.contains(id) } ?? true ? nil
+                            : "unknown instrument '\(id)' (load its rules file with --instrument FILE)"
+                    }
+                })
             if let id { for index in problems.indices { problems[index].requestID = id } }
             return request
         }

@@ -7,18 +7,22 @@ public struct RequestVocabulary: Sendable, Hashable {
     public var channels: [String]
     public var codeOfPracticeChapters: [String]
     public var recipientRoles: [String]
+    /// The instruments loaded, which a request may name (`instruments`); nil: not checked.
+    public var instruments: Set<String>?
 
-    public init(artifacts: [String], channels: [String], codeOfPracticeChapters: [String], recipientRoles: [String]) {
+    public init(artifacts: [String], channels: [String], codeOfPracticeChapters: [String], recipientRoles: [String],
+                instruments: Set<String>? = nil) {
         self.artifacts = artifacts
         self.channels = channels
         self.codeOfPracticeChapters = codeOfPracticeChapters
         self.recipientRoles = recipientRoles
+        self.instruments = instruments
     }
 
     public init(graph: ClauseGraph) {
         func values(_ fact: String) -> [String] { graph.facts[fact]?.values ?? [] }
         self.init(artifacts: values(FactBinding.FactID.artifact), channels: values(FactBinding.FactID.channel),
                   codeOfPracticeChapters: values(FactBinding.FactID.codeOfPractice),
-                  recipientRoles: values(FactBinding.FactID.recipientRole))
+                  recipientRoles: values(FactBinding.FactID.recipientRole), instruments: Set(graph.instruments.keys))
     }
 }
