@@ -104,6 +104,15 @@ import Testing
         #expect(try check(["r.json": overlapping]).status != 2)
     }
 
+    /// A file that is not there is named as such, with no line (the problem is the whole file's).
+    @Test func aMissingFileIsNamedWithoutALine() throws {
+        let folder = try CLI.folder([:])
+        let missing = folder.appendingPathComponent("missing.json").path
+        let result = try CLI.run(["check", missing])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(missing): error: no such file\n")
+    }
+
     @Test func otherFilesAreStillCheckedInAMultiFileRun() throws {
         let result = try check(["a-bad.json": "not json", "b-good.json": Self.base])
         #expect(result.status == 2)

@@ -21,7 +21,8 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// One line per problem, the first first.
     public var description: String {
-        var text = "\(file):\(line): error: "
+        // Line 0: the problem is the file's as a whole (unreadable, too large), not one line's.
+        var text = line > 0 ? "\(file):\(line): error: " : "\(file): error: "
         if let field { text += "\(field): " }
         text += message
         if let requestID { text += " [request \(requestID)]" }

@@ -41,7 +41,8 @@ public struct RequestLoader: Sendable {
         } else {
             if let size = InputSize.bytes(ofFile: path), size > Self.maximumBytes { throw tooLarge(size) }
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw RequestError(file: name, line: 0, message: "cannot read file")
+                throw RequestError(file: name, line: 0, message: FileManager.default.fileExists(atPath: path)
+                    ? "cannot read the file (no permission to read it, or not a regular file)" : "no such file")
             }
             defer { try? handle.close() }
             // Bounded even when the file grows while it is read or is not a regular file (a FIFO).
