@@ -138,7 +138,8 @@ public final class ConflictEngine {
                     var outcomes: [ChannelOutcome] = []
                     var postureFindings: [String] = []
                     var deciding: [String] = []
-                    var cures: [String] = []
+                    // The findings on the channel asked for, whose exceptions say what would cure the item.
+                    var askedFindings: [Finding] = []
                     var unbound: [UnboundObligationNote] = []
                     for (channelIndex, channel) in channels.enumerated() {
                         var slotOutcomes: [ChannelOutcome.Outcome] = []
@@ -151,9 +152,7 @@ public final class ConflictEngine {
                             for finding in result.findings {
                                 if findingIDs.insert(finding.id).inserted { findings.append(finding) }
                                 if !postureFindings.contains(finding.id) { postureFindings.append(finding.id) }
-                                for cure in finding.exceptions.flatMap(\.wouldHoldIfEstablished) where !cures.contains(cure) {
-                                    cures.append(cure)
-                                }
+                                if channel == item.channel && !askedFindings.contains(finding) { askedFindings.append(finding) }
                             }
                             if channel == item.channel {
                                 for condition in result.deciding where !deciding.contains(condition) { deciding.append(condition) }
@@ -193,7 +192,7 @@ public final class ConflictEngine {
                         verdict: verdict, channels: outcomes, compliantAlternatives: compliantAlternatives,
                         // Also for an avoidable item whose channel asked for may conflict: what decides it.
                         decidingConditions: verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined) ? deciding : [],
-                        cures: verdict == .conflict || verdict == .avoidable ? cures : [], findings: postureFindings,
+                        cures: verdict == .conflict || verdict == .avoidable ? Self.cures(of: askedFindings) : [], findings: postureFindings,
                         grounds: grounds)
                 }
                 let itemVerdict = perPosture.values.map(\.verdict).max() ?? .clear

@@ -310,6 +310,43 @@ import Testing
         #expect(try notes("right.json").allSatisfy { !$0.hasPrefix("the request names") })
     }
 
+    /// A cure listed for an item clears it, or says what remains: License Exception AIA claimed
+    /// covers the evaluator in France, not the one in Poland; 4E091 Note 1 does nothing for a
+    /// model an is-informed letter also covers. A licence covers both.
+    @Test func aCureThatLeavesAClashStandingSaysSo() throws {
+        let request = """
+            {"id": "MR", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"},
+                                       {"nationalities": ["FR"], "location": "FR", "headquarters": "FR", "role": "authority-staff"}]}]}
+            """
+        let letter = """
+            {"id": "O2", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "Orion-7", "trainingCompute": {"value": 4e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "PL", "headquarters": "BE", "role": "authority-staff"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        let folder = try CLI.folder(["mr.json": request, "o2.json": letter])
+        func cures(_ name: String) throws -> [String] {
+            let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, folder.appendingPathComponent(name).path])
+            return result.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("    cure: ") }
+        }
+        let see = "; see `ecca cures` for changes that clear the item)"
+        #expect(try cures("mr.json") == [
+            "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (list \"us.ai-diffusion.4e091.note1\" in the item's licences)",
+            "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (list \"us.ai-diffusion.4e091.note2\" in the item's licences)",
+            "    cure: obtain a licence for this export and list its number in the item's licences",
+            "    cure: establish and claim 15 CFR 740.27 (list \"us.ai-diffusion.740.27\" in the item's licences) (partial: eu.ai-act.art92.5 + us.ai-diffusion.4e091 for recipient 0 remains" + see,
+        ])
+        #expect(try cures("o2.json") == [
+            "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (list \"us.ai-diffusion.4e091.note1\" in the item's licences) (partial: eu.ai-act.art92.5 + us.bis.letter.helios-orion-2026.1 remains" + see,
+            "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (list \"us.ai-diffusion.4e091.note2\" in the item's licences) (partial: eu.ai-act.art92.5 + us.bis.letter.helios-orion-2026.1 remains" + see,
+            "    cure: obtain a licence for this export and list its number in the item's licences",
+        ])
+    }
+
     /// A mistyped legal basis ("Art. 29(3)" for "Art. 92(3)") obliges nothing; the verdict says why.
     @Test func aLegalBasisTheLawDoesNotKnowIsNoted() throws {
         let request = """
