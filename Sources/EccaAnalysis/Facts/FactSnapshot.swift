@@ -227,7 +227,7 @@ public final class FactReader {
             guard let (givenUnit, given) = bounds.first else { break }
             bounds[unit] = given
             assumptions.append(.init(fact: fact.id, unit: unit,
-                                     text: "training compute was given in \(givenUnit) only; the \(unit) count is taken to equal it (every FLOP is an operation, so the \(unit == "operations" ? "operations count can only be higher" : "FLOP count can only be lower"))"))
+                                     text: "training compute was given in \(givenUnit) only; the \(unit) count is taken to equal it (every FLOP is an operation, so the \(unit == "operations" ? "operations count can only be higher: give it where it may differ, as Technical Notes 2 and 3 to ECCN 4E091 count operations" : "FLOP count can only be lower: give it where it may differ, as the Art. 51(2) presumption counts FLOP"))"))
         }
         return .quantity(bounds)
     }
