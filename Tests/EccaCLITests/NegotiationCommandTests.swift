@@ -246,6 +246,59 @@ import Testing
             """)
     }
 
+    /// A compute range on one side of a threshold has no flip at its edge: everything in
+    /// [1e24, 1e25] FLOP is not > 1e25, everything in [1e26, 1e27] operations is ≥ 1e26. A range
+    /// starting at a `gt` threshold's value still crosses it just above.
+    @Test func aThresholdAtARangesEdgeIsNoFlipWithinIt() throws {
+        func request(_ id: String, compute: String) -> String {
+            """
+            {"id": "\(id)", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 91(1)"},
+             "provider": {"name": "Helios AI, Inc.", "establishedIn": "US", "codeOfPractice": ["safety-security"]},
+             "model": {"name": "Orion-7", "trainingCompute": \(compute), "weightsPublished": false},
+             "items": [{"artifact": "api-access", "channel": "remote-api",
+                        "recipients": [{"organisation": "Independent evaluators", "nationalities": ["FR"], "location": "FR",
+                                        "headquarters": "FR", "role": "independent-expert"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        }
+        let folder = try CLI.folder([
+            "eu-max.json": request("EU-MAX", compute: #"{"min": 1e24, "max": 1e25, "unit": "FLOP"}"#),
+            "eu-min.json": request("EU-MIN", compute: #"{"min": 1e25, "max": 1e26, "unit": "FLOP"}"#),
+            "edge.json": """
+                {"id": "EDGE", "date": "2026-11-24",
+                 "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+                 "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US", "codeOfPractice": ["transparency", "copyright", "safety-security"]},
+                 "model": {"name": "Northwind-5", "trainingCompute": {"min": 1e26, "max": 1e27, "unit": "operations"}, "weightsPublished": false,
+                           "placedOnEUMarket": "2026-03-01"},
+                 "items": [{"artifact": "weights", "channel": "transfer",
+                            "recipients": [{"organisation": "Independent evaluation team", "nationalities": ["PL"], "location": "PL",
+                                            "headquarters": "PL", "role": "independent-expert"}]}]}
+                """,
+        ])
+        func thresholds(_ file: String) throws -> String {
+            let result = try CLI.run(["thresholds"] + Self.letter + [folder.appendingPathComponent(file).path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        #expect(try thresholds("eu-max.json") == """
+            request EU-MAX (training compute: 1e24…1e25 FLOP)
+            note: no threshold within the compute given changes the verdict
+
+            """)
+        #expect(try thresholds("edge.json") == """
+            request EDGE (training compute: 1e26…1e27 operations)
+            note: no threshold within the compute given changes the verdict
+
+            """)
+        #expect(try thresholds("eu-min.json") == """
+            request EU-MIN (training compute: 1e25…1e26 FLOP)
+              just above model.training-compute > 1e25 FLOP: clear (text) · clear (enforcement) → conflict (text) · conflict (enforcement)
+                threshold of Art. 51(2) (systemic-risk-presumed)
+
+            """)
+    }
+
     @Test func unknownComputeFlipsAtTheECCN4E091Threshold() throws {
         let result = try CLI.run(["thresholds", "--format", "json", CLI.sample("unknown-compute.json")])
         #expect(result.status == 0, "\(result.stderr)")
