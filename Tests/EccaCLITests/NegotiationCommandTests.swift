@@ -151,6 +151,35 @@ import Testing
         }
     }
 
+    /// A commitment claims what its kind says: an `aia-certification` naming another provision
+    /// (4E091 Note 2) is refused rather than read as a claim of that provision, and so is an
+    /// `exception-claim` of a provision no exporter can claim (an EU obligation).
+    @Test func aCommitmentClaimingTheWrongProvisionIsRefused() throws {
+        let base = try String(contentsOfFile: mou("weights-transfer-eu-evaluators.xml"), encoding: .utf8)
+        func with(_ commitment: String) -> String {
+            base.replacingOccurrences(of: "  <commitment kind=\"art78", with: "  \(commitment)\n  <commitment kind=\"art78")
+        }
+        let folder = try CLI.folder([
+            "note2.xml": with(#"<commitment kind="aia-certification" provision="us.ai-diffusion.4e091.note2">AIA</commitment>"#),
+            "obligation.xml": with(#"<commitment kind="exception-claim" provision="eu.ai-act.art92.5">claim</commitment>"#),
+            "aia.xml": with(#"<commitment kind="aia-certification" provision="15 CFR 740.27">AIA</commitment>"#),
+        ])
+        let cases = [
+            ("note2.xml", "note2.xml:21: error: commitment.provision: an aia-certification claims License Exception AIA (15 CFR 740.27, us.ai-diffusion.740.27), not 'us.ai-diffusion.4e091.note2' (claim another exception with kind=\"exception-claim\")\n"),
+            ("obligation.xml", "obligation.xml:21: error: commitment.provision: 'eu.ai-act.art92.5' (Art. 92(5)) is not an exception an exporter can claim (expected one of: us.ai-diffusion.4e091.note1, us.ai-diffusion.4e091.note2, us.ai-diffusion.740.27)\n"),
+        ]
+        for (file, message) in cases {
+            let path = folder.appendingPathComponent(file).path
+            let result = try CLI.run(["mou", "verify", path])
+            #expect(result.status == 2, "\(file)")
+            #expect(result.stdout == "")
+            #expect(result.stderr == folder.path + "/" + message)
+        }
+        // The AIA provision named by its citation is what an aia-certification claims anyway.
+        let aia = try CLI.run(["mou", "verify", "--posture", "enforcement", folder.appendingPathComponent("aia.xml").path])
+        #expect(aia.status == 0, "\(aia.stderr)")
+    }
+
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,
     /// 15 CFR 740.27): a counterexample then carries the claim and must defeat AIA otherwise (a
     /// recipient headquartered outside the AIA list). Without that provision the MoU is refused.
