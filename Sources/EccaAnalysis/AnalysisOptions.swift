@@ -45,6 +45,9 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownInstrument(id: String, requestID: String)
     /// Z3 failed (exit status 3).
     case solver(message: String, requestID: String)
+    /// No request lies within an MoU's scope and commitments in the period searched, so any
+    /// statement that its terms hold would be vacuous (exit status 2).
+    case noRequestInScope(mou: String, reason: String)
 
     public var description: String {
         switch self {
@@ -52,6 +55,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
             "request \(request): unknown instrument '\(id)' (load its rules file with --instrument FILE)"
         case .solver(let message, let request):
             "request \(request): solver failure: \(message)"
+        case .noRequestInScope(let mou, let reason):
+            "MoU \(mou): \(reason)"
         }
     }
 }

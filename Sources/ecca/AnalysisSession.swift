@@ -47,7 +47,7 @@ struct AnalysisSession {
 extension AnalysisError {
     var exitStatus: Int32 {
         switch self {
-        case .unknownInstrument: ExitStatus.unusableInput
+        case .unknownInstrument, .noRequestInScope: ExitStatus.unusableInput
         case .solver: ExitStatus.internalFailure
         }
     }

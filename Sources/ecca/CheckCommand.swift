@@ -85,7 +85,7 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 Output.error("\(path): error: \(error)")
                 switch error {
-                case .unknownInstrument: status = max(status, ExitStatus.unusableInput)
+                case .unknownInstrument, .noRequestInScope: status = max(status, ExitStatus.unusableInput)
                 case .solver: status = ExitStatus.internalFailure
                 }
             }

@@ -180,6 +180,32 @@ import Testing
         #expect(aia.status == 0, "\(aia.stderr)")
     }
 
+    /// Terms no request satisfies would hold vacuously: a period outside the MoU's validity, or
+    /// commitments that contradict the scope (U.S.-person evaluators where the scope admits only
+    /// EU nationals), are refused as unusable input; a reversed period is a usage error, as in
+    /// `ecca timeline`.
+    @Test func termsNoRequestSatisfiesDoNotHold() throws {
+        let sample = mou("weights-transfer-eu-evaluators.xml")
+        let base = try String(contentsOfFile: sample, encoding: .utf8)
+        let folder = try CLI.folder(["us-persons.xml": base.replacingOccurrences(
+            of: "  <commitment kind=\"art78", with: "  <commitment kind=\"us-person-evaluators\">US persons only.</commitment>\n  <commitment kind=\"art78")])
+        let contradictory = folder.appendingPathComponent("us-persons.xml").path
+        let vacuous = try CLI.run(["mou", "verify", contradictory])
+        #expect(vacuous.status == 2)
+        #expect(vacuous.stdout == "")
+        #expect(vacuous.stderr == "\(contradictory): error: MoU MOU-2026-NW-02: no request lies within the scope and commitments: the terms hold vacuously (the scope and the us-person-evaluators commitment (line 21) contradict each other)\n")
+
+        let outside = try CLI.run(["mou", "verify", "--format", "json", "--from", "2028-01-01", "--to", "2028-02-01", sample])
+        #expect(outside.status == 2)
+        #expect(outside.stdout == "")
+        #expect(outside.stderr == "\(sample): error: MoU MOU-2026-NW-02: no date from 2028-01-01 to 2028-02-01 lies within the MoU's validity (2026-09-01 to 2027-08-31), so no request lies within the scope and commitments: the terms hold vacuously\n")
+
+        let reversed = try CLI.run(["mou", "verify", "--from", "2027-05-01", "--to", "2027-01-01", sample])
+        #expect(reversed.status == 64)
+        #expect(reversed.stdout == "")
+        #expect(reversed.stderr.hasPrefix("Error: --to 2027-01-01 is before --from 2027-05-01\n"), "\(reversed.stderr)")
+    }
+
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,
     /// 15 CFR 740.27): a counterexample then carries the claim and must defeat AIA otherwise (a
     /// recipient headquartered outside the AIA list). Without that provision the MoU is refused.

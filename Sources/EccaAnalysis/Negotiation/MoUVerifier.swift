@@ -11,8 +11,15 @@ extension ConflictEngine {
     public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
         let from = max(requestedFrom ?? mou.validFrom, mou.validFrom)
         let to = min(requestedTo ?? mou.validUntil, mou.validUntil)
+        // An empty search space would make every MoU hold: said instead, as unusable input.
+        if to < from {
+            throw .noRequestInScope(mou: mou.id, reason: "no date from \(requestedFrom ?? mou.validFrom) to \(requestedTo ?? mou.validUntil) lies within the MoU's validity (\(mou.validFrom) to \(mou.validUntil)), so no request lies within the scope and commitments: the terms hold vacuously")
+        }
         var outcomes: [MoUVerification.PostureOutcome] = []
         do {
+            if let contradicting = try contradictingTerms(mou, from: from, to: to) {
+                throw AnalysisError.noRequestInScope(mou: mou.id, reason: "no request lies within the scope and commitments: the terms hold vacuously (\(contradicting))")
+            }
             for posture in options.postures {
                 let solver = encoding.solver
                 try solver.push()
@@ -93,9 +100,53 @@ extension ConflictEngine {
         return try optimizer.model()
     }
 
+    /// Nil when some request lies within the scope and commitments of an MoU on some date of
+    /// `[from, to]`; otherwise which of its terms contradict one another ("the scope and the
+    /// us-person-evaluators commitment (line 21) contradict each other"), from an unsat core over
+    /// them made minimal.
+    func contradictingTerms(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> String? {
+        let context = encoding.context
+        let solver = encoding.solver
+        try solver.push()
+        defer { try? solver.pop() }
+        let groups = try scopeConstraintGroups(mou, from: from, to: to)
+        var literals: [SMTTerm] = []
+        for (index, group) in groups.enumerated() {
+            let literal = try context.bool("mou-term:\(index)")
+            literals.append(literal)
+            if !group.constraints.isEmpty { try solver.assert(context.implies(literal, context.and(group.constraints))) }
+        }
+        func consistent(_ assumed: [SMTTerm]) throws -> Bool {
+            switch try solver.check(assumptions: assumed) {
+            case .sat: return true
+            case .unsat: return false
+            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
+            }
+        }
+        guard try !consistent(literals) else { return nil }
+        var core = try solver.unsatCore().filter { literals.contains($0) }
+        if core.isEmpty { core = literals }
+        for literal in core where try !consistent(core.filter { $0 != literal }) {
+            core.removeAll { $0 == literal }
+        }
+        let names = core.compactMap { literals.firstIndex(of: $0) }.sorted().map { groups[$0].name }
+        switch names.count {
+        case 0: return "the regulations loaded admit no request"
+        case 1: return "\(names[0]) admits no request on its own"
+        default: return names.dropLast().joined(separator: ", ") + " and \(names.last!) contradict each other"
+        }
+    }
+
     /// The scope and commitments of an MoU as constraints on one request's facts.
     func scopeConstraints(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> [SMTTerm] {
+        try scopeConstraintGroups(mou, from: from, to: to).flatMap(\.constraints)
+    }
+
+    /// `scopeConstraints` by the term of the MoU they come from: the period, the scope (with the
+    /// closure "licences and claims only where committed"), each commitment.
+    func scopeConstraintGroups(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> [(name: String, constraints: [SMTTerm])] {
         let context = encoding.context
+        var groups: [(name: String, constraints: [SMTTerm])] = []
         var constraints: [SMTTerm] = []
         func oneOf(_ fact: String, _ values: [String]) throws {
             guard !values.isEmpty, let constraint = try encoding.constraints(fact: fact, value: .oneOf(values)).first else { return }
@@ -105,6 +156,8 @@ extension ConflictEngine {
             constraints.append(try context.ge(asOf, context.int(value: from.dayNumber)))
             constraints.append(try context.le(asOf, context.int(value: to.dayNumber)))
         }
+        groups.append(("the period \(from) to \(to)", constraints))
+        constraints = []
         let scope = mou.scope
         if !scope.legalBases.isEmpty {
             let matches = scope.legalBases.map { Condition.equals(fact: "request.legal-basis", value: $0, at: SourceLocation(file: mou.file, line: 0)) }
@@ -134,6 +187,8 @@ extension ConflictEngine {
         var claims: Set<String> = []
         var licence = false
         for commitment in mou.commitments {
+            var constraints: [SMTTerm] = []
+            defer { groups.append(("the \(commitment.kind.rawValue) commitment (line \(commitment.line))", constraints)) }
             switch commitment.kind {
             case .usPersonEvaluators:
                 constraints += try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
@@ -152,7 +207,8 @@ extension ConflictEngine {
         // Licences and claims hold only where the MoU commits to them (as in a request).
         constraints += try encoding.constraints(fact: "item.licence-held", value: .boolean(licence))
         constraints += try encoding.constraints(fact: "item.claims", value: .set(claims))
-        return constraints
+        groups.insert(("the scope", constraints), at: 1)
+        return groups
     }
 
     /// A concrete request from a model of the scope: every fact the rules read is set explicitly,
