@@ -111,6 +111,46 @@ import Testing
         #expect(try CLI.run(["mou", "verify", "--posture", "text", mou("weights-transfer-eu-evaluators.xml")]).status == 1)
     }
 
+    /// A result names the readings it rests on, once, at the end: a proof that the MoU holds
+    /// those of the rules and statuses it needs (API and enclave access release no parameters:
+    /// ecca's reading of 15 CFR 734.13; under the enforcement posture, that the AI Diffusion rule
+    /// does not bind), a counterexample those of its findings.
+    @Test func mouResultsNameTheReadingsTheyRestOn() throws {
+        let holds = try CLI.run(["mou", "verify", mou("api-and-enclave-access.xml")])
+        #expect(holds.status == 0, "\(holds.stderr)")
+        #expect(holds.stdout == """
+            MoU MOU-2026-NW-01 from 2026-09-01 to 2027-12-31
+              text posture: HOLDS: no request within the scope conflicts on any date of the period
+                rests on caveat 1, given at the end
+              enforcement posture: HOLDS: no request within the scope conflicts on any date of the period
+                rests on caveat 1, given at the end
+            assumed:
+              - the regulations loaded (5 files, 82 provisions); no rule outside them
+              - dates from 2026-09-01 to 2027-12-31 (the MoU's validity is 2026-09-01 to 2027-12-31)
+              - facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)
+              - one item and one recipient per request: a request with several is covered when each of its items and recipients is
+              - no provider-specific instrument (is-informed letter) applies: the scope names none
+              - Art. 78 confidentiality binds the Commission and changes no US-law outcome
+
+            caveat 1, reading of 15 CFR 734.13: ear-controlled-event-parameters: the model's parameters reach the recipient by an export, reexport, deemed export or release when they are transferred or inspected on site (channels transfer and on-site), by a recipient outside the United States (an export or reexport) or by a foreign person (a deemed export or release, 734.13(a)(2), 734.14(a)(2), 734.15(a)). The other channels are not controlled events for the parameters: API access returns outputs, not parameters; an attested secure enclave whose decryption keys are never given to the recipient releases nothing (734.15), and storing the parameters there with end-to-end encryption is not an export (734.18(a)(5), (b)); publication makes them published (734.7), which ear-published covers. Evidence: unverified; our interpretation. Whether prompt-and-response API access is itself an export or release is an open question (FACTS.md section C); the June 2026 is-informed letters reach model access expressly, so ecca encodes that reach in the letters, not here.
+
+            """)
+
+        let result = try CLI.run(["mou", "verify", "--format", "json", mou("weights-transfer-eu-evaluators.xml")])
+        #expect(result.status == 1, "\(result.stderr)")
+        let json = try CLI.json(result.stdout)
+        let outcomes = json["outcomes"] as? [[String: Any]] ?? []
+        #expect(outcomes.compactMap { $0["posture"] as? String } == ["text", "enforcement"])
+        let counterexample = try #require(outcomes.first)
+        let findingCaveats = ((counterexample["analysis"] as? [String: Any])?["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(counterexample["caveats"] as? [String] == findingCaveats)
+        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
+                                   "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading",
+                                   "us.ai-diffusion.740.27:open-question"])
+        #expect(outcomes.last?["caveats"] as? [String] == ["us.ai-diffusion:open-question", "us.ai-diffusion:reading"])
+        #expect((json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } == findingCaveats)
+    }
+
     /// Every counterexample `mou verify` prints is a request that `ecca check` accepts and finds not clear.
     @Test(arguments: [("orion-api-access.xml", "both"), ("weights-transfer-eu-evaluators.xml", "text")])
     func everyCounterexampleReproducesWithCheck(_ sample: String, _ posture: String) throws {

@@ -6,6 +6,8 @@ struct CaveatIndex {
     private var byID: [String: Caveat] = [:]
     /// A provision's own caveat ids, then its instrument's.
     private var bySource: [String: [String]] = [:]
+    /// A provision's instrument's caveat ids only (where its status is read: the posture).
+    private var byInstrumentOf: [String: [String]] = [:]
 
     init(graph: ClauseGraph) {
         var instrumentCaveats: [String: [String]] = [:]
@@ -16,6 +18,7 @@ struct CaveatIndex {
             let own = add(provision.notes, source: id, citation: provision.citation)
             let inherited = instrumentCaveats[provision.instrumentID] ?? []
             if !own.isEmpty || !inherited.isEmpty { bySource[id] = own + inherited }
+            if !inherited.isEmpty { byInstrumentOf[id] = inherited }
         }
     }
 
@@ -25,6 +28,11 @@ struct CaveatIndex {
     func ids(of provisions: [String]) -> [String] {
         var seen: Set<String> = []
         return provisions.flatMap { bySource[$0] ?? [] }.filter { seen.insert($0).inserted }
+    }
+
+    /// The caveat ids of a provision's instrument (not the provision's own).
+    func instrumentIDs(ofProvision provision: String) -> [String] {
+        byInstrumentOf[provision] ?? []
     }
 
     private mutating func add(_ notes: [Note], source: String, citation: String) -> [String] {

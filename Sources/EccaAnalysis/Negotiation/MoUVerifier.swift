@@ -20,6 +20,7 @@ extension ConflictEngine {
             if let contradicting = try contradictingTerms(mou, from: from, to: to) {
                 throw AnalysisError.noRequestInScope(mou: mou.id, reason: "no request lies within the scope and commitments: the terms hold vacuously (\(contradicting))")
             }
+            var proof: ProofSolver?
             for posture in options.postures {
                 let solver = encoding.solver
                 try solver.push()
@@ -28,7 +29,10 @@ extension ConflictEngine {
                 try solver.assert(encoding.posture(posture))
                 switch try solver.check(assumptions: [encoding.clash]) {
                 case .unsat:
-                    outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil))
+                    let prover = try proof ?? ProofSolver(engine: self, scope: scopeConstraints(mou, from: from, to: to), mou: mou.id)
+                    proof = prover
+                    outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
+                                          caveats: try prover.caveats(posture: posture)))
                 case .unknown(let reason):
                     throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
                 case .sat:
@@ -40,7 +44,11 @@ extension ConflictEngine {
                     let confirm = try ConflictEngine(graph: graph, options: single)
                     let analysis = try confirm.analyze(request, asOf: date)
                     let provisions = Array(Set(analysis.findings.flatMap { $0.provisions.map(\.id) })).sorted()
-                    outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis))
+                    // The readings of the clashing provisions, the rules applied and the exceptions that failed.
+                    var caveatIDs: [String] = []
+                    for id in analysis.findings.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+                    outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis,
+                                          caveats: caveatIDs))
                 }
             }
         } catch let error as AnalysisError {
@@ -60,7 +68,106 @@ extension ConflictEngine {
         if mou.commitments.contains(where: { $0.kind == .art78Confidentiality }) {
             assumptions.append("Art. 78 confidentiality binds the Commission and changes no US-law outcome")
         }
-        return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions)
+        var caveatIDs: [String] = []
+        for id in outcomes.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+        return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions,
+                               caveats: caveatIDs.compactMap { caveats[$0] })
+    }
+
+    /// The readings a proof that no request of an MoU's scope clashes rests on. Each constitutive
+    /// rule's definition, and each checked norm's status (that its provision binds on the date
+    /// under the posture), is asserted under a literal of its own; a minimal set of those that
+    /// still excludes a clash (an unsat core made minimal by deletion) names the rules and
+    /// statuses the result depends on: that API and enclave access release no parameters (the
+    /// rule of 15 CFR 734.13), that the AI Diffusion rule does not bind under the enforcement
+    /// posture (its instrument's status). Exceptions that hold for every request of the scope
+    /// where their norm or rule could otherwise apply are relied on too (License Exception AIA
+    /// where AIA is certified).
+    struct ProofSolver {
+        let engine: ConflictEngine
+        let solver: SMTSolver
+        let mou: String
+        /// Per definition of `encoding.definitions`, its literal: the rule's definition, or the
+        /// norm's status.
+        let literals: [SMTTerm]
+
+        init(engine: ConflictEngine, scope: [SMTTerm], mou: String) throws {
+            self.engine = engine
+            self.mou = mou
+            let encoding = engine.encoding
+            let context = encoding.context
+            solver = try SMTSolver(context: context)
+            if let timeout = engine.options.timeoutMilliseconds, timeout > 0 { try solver.setTimeout(milliseconds: timeout) }
+            try solver.setParameter("arith.propagation_mode", .uint(0))
+            let defined = Set(encoding.definitions.map(\.assertion))
+            for (index, assertion) in encoding.baseAssertions.enumerated() where !defined.contains(index) { try solver.assert(assertion) }
+            var literals: [SMTTerm] = []
+            for definition in encoding.definitions {
+                if let norm = definition.norm {
+                    // Active only where its condition holds and no exception does; only where it
+                    // binds, under the literal.
+                    let literal = try context.bool("proof:status:\(definition.id)")
+                    try solver.assert(context.implies(norm.active, norm.rest))
+                    try solver.assert(context.implies(context.and(norm.binds, norm.rest), norm.active))
+                    try solver.assert(context.implies(literal, context.implies(norm.active, norm.binds)))
+                    literals.append(literal)
+                } else {
+                    let literal = try context.bool("proof:rule:\(definition.id)")
+                    try solver.assert(context.implies(literal, encoding.baseAssertions[definition.assertion]))
+                    literals.append(literal)
+                }
+            }
+            self.literals = literals
+            for constraint in scope { try solver.assert(constraint) }
+        }
+
+        private func unsat(_ assumed: [SMTTerm]) throws -> Bool {
+            switch try solver.check(assumptions: assumed) {
+            case .unsat: return true
+            case .sat: return false
+            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou)
+            }
+        }
+
+        /// The caveat ids of the provisions the proof under `posture` rests on.
+        func caveats(posture: Posture) throws -> [String] {
+            let encoding = engine.encoding
+            let context = encoding.context
+            let graph = engine.graph
+            let stance = try encoding.posture(posture)
+            guard try unsat([stance, encoding.clash] + literals) else { return [] }
+            var core = try solver.unsatCore().compactMap { literals.firstIndex(of: $0) }.sorted()
+            for index in core where try unsat([stance, encoding.clash] + core.filter { $0 != index }.map { literals[$0] }) {
+                core.removeAll { $0 == index }
+            }
+            var ids: [String] = []
+            func add(_ more: [String]) {
+                for id in more where !ids.contains(id) { ids.append(id) }
+            }
+            // An exception that holds for every request of the scope, where what it defeats could
+            // otherwise apply.
+            func relied(_ exceptions: [Exception], otherwise applies: SMTTerm) throws -> [String] {
+                guard !exceptions.isEmpty, try !unsat([stance, applies] + literals) else { return [] }
+                var provisions: [String] = []
+                for exception in exceptions {
+                    guard let provision = exception.provisionID else { continue }
+                    if try unsat([stance, context.not(encoding.term(exception.condition))] + literals) { provisions.append(provision) }
+                }
+                return provisions
+            }
+            for (index, definition) in encoding.definitions.enumerated() {
+                if let norm = definition.norm {
+                    guard let checked = encoding.checkedNorms.first(where: { $0.id == definition.id }) else { continue }
+                    if core.contains(index) { add(engine.caveats.instrumentIDs(ofProvision: checked.provisionID)) }
+                    let condition = try checked.condition.map { try encoding.term($0) } ?? context.true
+                    add(engine.caveats.ids(of: try relied(checked.exceptions, otherwise: context.and(norm.binds, condition))))
+                } else if core.contains(index), let rule = graph.rules[definition.id] {
+                    add(engine.caveats.ids(of: [rule.provisionID]))
+                    add(engine.caveats.ids(of: try relied(rule.exceptions, otherwise: encoding.term(rule.condition))))
+                }
+            }
+            return ids
+        }
     }
 
     /// Among the clashing requests of the scope, one that reads like a real request: recipients of
