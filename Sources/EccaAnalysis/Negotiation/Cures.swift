@@ -43,7 +43,7 @@ extension ConflictEngine {
                     let reliance = reliesOn(before: conflicting, after: afterSlot, asOf: asOf, posture: posture)
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: after.items[item.index].postures.mapValues(\.verdict),
-                                    reliesOn: reliance, mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, reliance: reliance),
+                                    reliesOn: reliance, mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: reliance),
                                     caveats: caveats.ids(of: reliance.map(\.provision)))
                     found.append((cure, found.count))
                 }

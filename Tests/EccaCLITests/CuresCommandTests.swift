@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `ecca cures`: what a listed cure promises holds, and its MoU wording fits the request.
+@Suite struct CuresCommandTests {
+    static let letter = ["--instrument", CLI.letter]
+
+    /// Orion-7's source code transferred to Commission staff in Brussels under Art. 91(1), with the
+    /// is-informed letter that forbids any access to Orion-7 for foreign persons.
+    static let orionArticle91 = """
+        {"id": "ORION-ART91", "date": "2026-11-24", "deadline": "2026-12-15",
+         "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 91(1)"},
+         "provider": {"name": "Helios AI, Inc.", "establishedIn": "US"},
+         "model": {"name": "Orion-7", "trainingCompute": {"value": 4e26, "unit": "FLOP"}, "weightsPublished": false},
+         "items": [{"artifact": "source-code", "channel": "transfer",
+                    "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "BE",
+                                    "headquarters": "BE", "role": "authority-staff"}]}],
+         "instruments": ["us.bis.letter.helios-orion-2026"]}
+        """
+
+    func cures(_ files: [String: String], _ file: String, _ arguments: [String] = []) throws -> [String: Any] {
+        let folder = try CLI.folder(files)
+        let result = try CLI.run(["cures", "--format", "json"] + arguments + [folder.appendingPathComponent(file).path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try CLI.json(result.stdout)
+    }
+
+    /// An Art. 91 request for information is cured in its own terms: staff of the Commission, not
+    /// evaluators appointed under Art. 92(2); the period set under Art. 91(4).
+    @Test func anArticle91CureIsWordedForArticle91() throws {
+        let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter)
+        let wording = (report["cures"] as? [[String: Any]] ?? []).map { $0["mouWording"] as? [String] ?? [] }
+        #expect(wording.count >= 2)
+        #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5) (relying on 50 U.S.C. 4801(5)).")
+        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1).")
+        #expect(!wording.joined().contains { $0.contains("Article 92") })
+    }
+
+    /// MoU wording names things in words: the artefact that replaces another as the channel clause
+    /// names it, a country by its name, and an exception clause says what happens where the
+    /// exception's conditions are not met (the draft has no other clause to fall back on).
+    @Test func cureWordingNamesThingsInWords() throws {
+        let result = try CLI.run(["cures", "--format", "json", "--top", "8", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let found = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+        func wording(_ test: ([[String: Any]]) -> Bool) throws -> [String] {
+            let cure = try #require(found.first { test($0["changes"] as? [[String: Any]] ?? []) })
+            return cure["mouWording"] as? [String] ?? []
+        }
+        let artefact = try wording { $0.first?["dimension"] as? String == "artifact" }
+        #expect(artefact.first == "The Provider shall give access to the model through an application programming interface (API) in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091).")
+        let located = try wording { $0.contains { $0["dimension"] as? String == "recipientLocation" && $0["to"] as? String == "US" } }
+        #expect(located.first == "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).")
+        let note2 = try wording { $0.first?["to"] as? String == "15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)" }
+        #expect(note2.first == "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2); otherwise the disclosure shall not take place under this clause.")
+    }
+}
