@@ -54,4 +54,22 @@ import Testing
         let note2 = try wording { $0.first?["to"] as? String == "15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)" }
         #expect(note2.first == "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2); otherwise the disclosure shall not take place under this clause.")
     }
+
+    /// Between equally cheap channel changes the one the request already accepts comes first: the
+    /// evaluators in Brussels accept a secure enclave, so the enclave, not API access, is cure 1.
+    @Test func anAcceptedAlternativeChannelIsPreferred() throws {
+        let request = """
+            {"id": "ALT-ENCLAVE", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "alternatives": ["secure-enclave"],
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["BE"], "location": "BE", "headquarters": "BE"}]}]}
+            """
+        let report = try cures(["r.json": request], "r.json")
+        let first = try #require((report["cures"] as? [[String: Any]])?.first)
+        #expect(first["cost"] as? Int == 3)
+        #expect(first["changes"] as? [[String: String]] == [["dimension": "channel", "from": "transfer", "to": "secure-enclave"]])
+        #expect(first["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"])
+    }
 }

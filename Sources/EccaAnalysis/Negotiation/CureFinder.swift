@@ -133,11 +133,14 @@ struct CureFinder {
         if let kept = dimensions["timing"]?.kept, let asOf = encoding.dates["as-of"], case .date(let today) = snapshot["as-of"] {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
-        // Tie-breaks between equally cheap cures (weights far below any cost): an accepted
-        // alternative channel, API access, an EU Tier-1 location.
+        // Tie-breaks between equally cheap cures (weights far below any cost, which count a
+        // hundred per unit: together at most 4 × 4 + 1 + 2 + 1 + 1): an accepted alternative
+        // channel, API access, an EU Tier-1 location. An accepted alternative outweighs every
+        // other channel preference together (API access 1, not publishing 2), so it is strictly
+        // preferred: the requester has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
             for alternative in item.alternatives ?? [] where sort.valueNames.contains(alternative) {
-                try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 1, group: "cures")
+                try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 4, group: "cures")
             }
             // Among other channels: API access first; publishing the artefact is the last resort.
             if sort.valueNames.contains("remote-api") {
