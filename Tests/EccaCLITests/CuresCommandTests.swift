@@ -72,4 +72,63 @@ import Testing
         #expect(first["changes"] as? [[String: String]] == [["dimension": "channel", "from": "transfer", "to": "secure-enclave"]])
         #expect(first["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"])
     }
+
+    func dimensions(_ cure: [String: Any]) -> [String] {
+        (cure["changes"] as? [[String: Any]] ?? []).compactMap { $0["dimension"] as? String }
+    }
+
+    /// Replacing the source code by API access removes the conflict only because Art. 91(5) no
+    /// longer obliges anything; the letter still forbids API access to Orion-7 for foreign
+    /// persons, and the MoU clause would commit the provider to exactly that. It is not offered,
+    /// and the notes say why.
+    @Test func aCureAfterWhichAProhibitionStillForbidsTheDisclosureIsNotOffered() throws {
+        let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter + ["--top", "8"])
+        let found = report["cures"] as? [[String: Any]] ?? []
+        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"]])
+        for cure in found { #expect(cure["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"]) }
+        #expect(report["notes"] as? [String] == [
+            "item 0: not offered: change artifact source-code → api-access, after which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 still forbids the disclosure the MoU would commit the provider to",
+        ])
+    }
+
+    /// Evaluators in Poland, one of them headquartered there: moving everyone to a Supp. No. 5
+    /// destination makes License Exception AIA hold for the AI Office's evaluator but not for the
+    /// one headquartered in Poland, so it is no cure for the item and is not listed; every cure
+    /// listed clears the item for every recipient.
+    @Test func aCureMustClearEveryRecipient() throws {
+        let request = """
+            {"id": "MIXED-HQ", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "licences": ["15 CFR 740.27"],
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "BE"},
+                                       {"organisation": "Independent evaluation team", "nationalities": ["PL"], "location": "PL", "headquarters": "PL",
+                                        "role": "independent-expert"}]}]}
+            """
+        let report = try cures(["r.json": request], "r.json", ["--top", "8"])
+        let found = report["cures"] as? [[String: Any]] ?? []
+        #expect(found.map(dimensions) == [["channel"], ["licence"], ["exception"], ["exception"], ["recipientLocation", "recipientNationality"], ["artifact"]])
+        for cure in found { #expect(cure["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"], "\(dimensions(cure))") }
+        #expect(report["notes"] as? [String] == [])
+    }
+
+    /// A change of every recipient's location starts from each of their locations.
+    @Test func aLocationChangeStartsFromEveryRecipientsLocation() throws {
+        let request = """
+            {"id": "TWO-LOC", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "licences": ["15 CFR 740.27"],
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "BE"},
+                                       {"organisation": "European Commission (AI Office)", "nationalities": ["AT"], "location": "AT", "headquarters": "BE"}]}]}
+            """
+        let report = try cures(["r.json": request], "r.json")
+        let moved = try #require((report["cures"] as? [[String: Any]] ?? []).first { dimensions($0) == ["recipientLocation"] })
+        let change = try #require((moved["changes"] as? [[String: String]])?.first)
+        #expect(change["from"] == "PL, AT")
+        #expect(["BE", "DK", "FI", "FR", "DE", "IE", "IT", "NL", "ES", "SE"].contains(change["to"] ?? ""))
+        #expect(moved["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"])
+    }
 }
