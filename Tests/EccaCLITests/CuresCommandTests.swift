@@ -131,4 +131,28 @@ import Testing
         #expect(["BE", "DK", "FI", "FR", "DE", "IE", "IT", "NL", "ES", "SE"].contains(change["to"] ?? ""))
         #expect(moved["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"])
     }
+
+    /// An undetermined item names its deciding conditions once, in posture order, though both
+    /// postures give the same.
+    @Test func anUndeterminedItemNamesEachDecidingConditionOnce() throws {
+        let request = """
+            {"id": "EU-MIN", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 91(1)"},
+             "provider": {"name": "Helios AI, Inc.", "establishedIn": "US", "codeOfPractice": ["safety-security"]},
+             "model": {"name": "Orion-7", "trainingCompute": {"min": 1e25, "max": 1e26, "unit": "FLOP"}, "weightsPublished": false},
+             "items": [{"artifact": "api-access", "channel": "remote-api",
+                        "recipients": [{"organisation": "Independent evaluators", "nationalities": ["FR"], "location": "FR",
+                                        "headquarters": "FR", "role": "independent-expert"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        let folder = try CLI.folder(["r.json": request])
+        let result = try CLI.run(["cures"] + Self.letter + [folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            request EU-MIN (as of 2026-11-24): undetermined under text, undetermined under enforcement
+
+            note: item 0: undetermined; establish the deciding facts first (conflict if model.training-compute > 1e25 FLOP)
+
+            """)
+    }
 }

@@ -24,7 +24,12 @@ extension ConflictEngine {
                     let verdict = item.postures[$0.rawValue]?.verdict
                     return verdict == .conflict || verdict == .avoidable
                 }) else {
-                    let deciding = item.postures.values.flatMap(\.decidingConditions)
+                    // In posture order, each once: postures often share their deciding conditions.
+                    var deciding: [String] = []
+                    for condition in options.postures.flatMap({ item.postures[$0.rawValue]?.decidingConditions ?? [] })
+                    where !deciding.contains(condition) {
+                        deciding.append(condition)
+                    }
                     notes.append("item \(item.index): undetermined; establish the deciding facts first (\(deciding.joined(separator: "; ")))")
                     continue
                 }
