@@ -11,4 +11,22 @@ public enum CountryCodes {
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     public static func isValid(_ code: String) -> Bool { all.contains(code) }
+
+    /// English short names, as a clause's running text uses them ("located in the United
+    /// States"), for the countries ecca's lists name: the EU and EEA member states, Switzerland,
+    /// the United Kingdom, the United States and the other destinations of Supp. No. 5 to Part
+    /// 740, paragraph (a).
+    static let names: [String: String] = [
+        "AT": "Austria", "BE": "Belgium", "BG": "Bulgaria", "HR": "Croatia", "CY": "Cyprus", "CZ": "Czechia",
+        "DK": "Denmark", "EE": "Estonia", "FI": "Finland", "FR": "France", "DE": "Germany", "GR": "Greece",
+        "HU": "Hungary", "IE": "Ireland", "IT": "Italy", "LV": "Latvia", "LT": "Lithuania", "LU": "Luxembourg",
+        "MT": "Malta", "NL": "the Netherlands", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "SK": "Slovakia",
+        "SI": "Slovenia", "ES": "Spain", "SE": "Sweden", "IS": "Iceland", "LI": "Liechtenstein", "NO": "Norway",
+        "CH": "Switzerland", "GB": "the United Kingdom", "US": "the United States", "AU": "Australia", "CA": "Canada",
+        "JP": "Japan", "KR": "the Republic of Korea", "NZ": "New Zealand", "TW": "Taiwan",
+    ]
+
+    /// The country's name for running text ("the United States"), or its code where the table
+    /// has no name.
+    public static func name(_ code: String) -> String { names[code] ?? code }
 }

@@ -29,6 +29,24 @@ extension ClauseGraph {
         return fromNorms + fromRules
     }
 
+    /// What an exporter can claim for an item: the values some condition tests `item.claims` for
+    /// (License Exception AIA, the 4E091 Notes), each once, in the order of `conditionSites`.
+    public var claimableValues: [String] {
+        var found: [String] = []
+        for site in conditionSites {
+            site.condition.visitAtoms { atom in
+                guard case .contains("item.claims", let element, _) = atom else { return }
+                let values: [String]
+                switch element {
+                case .values(let listed): values = listed
+                case .set(let id): values = sets[id]?.members ?? []
+                }
+                for value in values where !found.contains(value) { found.append(value) }
+            }
+        }
+        return found
+    }
+
     /// The conditions of `conditionSites`, without their owners.
     public var conditions: [Condition] { conditionSites.map(\.condition) }
 

@@ -49,6 +49,9 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// verdict can rest on them. The readers refuse the contradictions they know of; this is the
     /// solver's word for any other.
     case contradictoryFacts(requestID: String)
+    /// No request lies within an MoU's scope and commitments in the period searched, so any
+    /// statement that its terms hold would be vacuous (exit status 2).
+    case noRequestInScope(mou: String, reason: String)
 
     public var description: String {
         switch self {
@@ -58,6 +61,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
             "request \(request): solver failure: \(message)"
         case .contradictoryFacts(let request):
             "request \(request): its facts contradict each other (the solver finds them inconsistent before any rule applies); check its figures and dates"
+        case .noRequestInScope(let mou, let reason):
+            "MoU \(mou): \(reason)"
         }
     }
 }

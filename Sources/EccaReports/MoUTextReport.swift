@@ -7,9 +7,12 @@ public struct MoUTextReport: Sendable {
 
     public func render(_ result: MoUVerification) -> String {
         var out = [style.bold("MoU \(result.mou)") + " from \(result.from) to \(result.to)"]
+        let caveatNumbers = CaveatNumbers(result.caveats)
         for outcome in result.outcomes {
+            let restsOn = caveatNumbers.reference(outcome.caveats).map { "    rests on \($0), given at the end" }
             if outcome.holds {
                 out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope conflicts on any date of the period")
+                restsOn.map { out.append($0) }
                 continue
             }
             out.append("  \(outcome.posture.rawValue) posture: \(style.red("COUNTEREXAMPLE")): a request within the scope still conflicts")
@@ -17,6 +20,7 @@ public struct MoUTextReport: Sendable {
                 let signatures = Set(analysis.findings.map(\.signature)).sorted()
                 signatures.forEach { out.append("    clash: \($0)") }
             }
+            restsOn.map { out.append($0) }
             if let request = outcome.counterexample {
                 out.append("    request (reproduce with `ecca check FILE`):")
                 out.append(JSONReport.encode(request).split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
@@ -24,6 +28,8 @@ public struct MoUTextReport: Sendable {
         }
         out.append("assumed:")
         result.assumptions.forEach { out.append("  - \($0)") }
+        if !result.caveats.isEmpty { out.append("") }
+        CaveatNumbers.lines(result.caveats).forEach { out.append($0) }
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -47,7 +47,7 @@ struct AnalysisSession {
 extension AnalysisError {
     var exitStatus: Int32 {
         switch self {
-        case .unknownInstrument, .contradictoryFacts: ExitStatus.unusableInput
+        case .unknownInstrument, .contradictoryFacts, .noRequestInScope: ExitStatus.unusableInput
         case .solver: ExitStatus.internalFailure
         }
     }

@@ -85,7 +85,7 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 Output.error("\(path): error: \(error)")
                 switch error {
-                case .unknownInstrument, .contradictoryFacts: status = max(status, ExitStatus.unusableInput)
+                case .unknownInstrument, .contradictoryFacts, .noRequestInScope: status = max(status, ExitStatus.unusableInput)
                 case .solver: status = ExitStatus.internalFailure
                 }
             }

@@ -20,7 +20,7 @@ struct MoUVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Search the MoU's scope for a request that still conflicts on some date of the period.",
-        discussion: "Exit status: 0 the MoU holds, 1 a counterexample (printed as a request `ecca check` accepts), 2 bad input."
+        discussion: "Exit status: 0 the MoU holds, 1 a counterexample (printed as a request `ecca check` accepts), 2 bad input, including terms that no request within the period satisfies (they would hold vacuously)."
     )
 
     @Argument(help: ArgumentHelp("An MoU draft (XML, Regulations/schema/mou.rng).", valueName: "mou"))
@@ -39,6 +39,9 @@ struct MoUVerifyCommand: ParsableCommand {
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, LegalDate(iso: value) == nil { throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY-MM-DD)") }
+        }
+        if let from, let to, let start = LegalDate(iso: from), let end = LegalDate(iso: to), end < start {
+            throw ValidationError("--to \(to) is before --from \(from)")
         }
     }
 

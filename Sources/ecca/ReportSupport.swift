@@ -40,7 +40,7 @@ enum ReportSupport {
             } catch {
                 Output.error("\(name): error: \(error)")
                 switch error {
-                case .unknownInstrument, .contradictoryFacts: throw ExitCode(ExitStatus.unusableInput)
+                case .unknownInstrument, .contradictoryFacts, .noRequestInScope: throw ExitCode(ExitStatus.unusableInput)
                 case .solver: throw ExitCode(ExitStatus.internalFailure)
                 }
             }

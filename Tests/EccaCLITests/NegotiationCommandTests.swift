@@ -111,6 +111,46 @@ import Testing
         #expect(try CLI.run(["mou", "verify", "--posture", "text", mou("weights-transfer-eu-evaluators.xml")]).status == 1)
     }
 
+    /// A result names the readings it rests on, once, at the end: a proof that the MoU holds
+    /// those of the rules and statuses it needs (API and enclave access release no parameters:
+    /// ecca's reading of 15 CFR 734.13; under the enforcement posture, that the AI Diffusion rule
+    /// does not bind), a counterexample those of its findings.
+    @Test func mouResultsNameTheReadingsTheyRestOn() throws {
+        let holds = try CLI.run(["mou", "verify", mou("api-and-enclave-access.xml")])
+        #expect(holds.status == 0, "\(holds.stderr)")
+        #expect(holds.stdout == """
+            MoU MOU-2026-NW-01 from 2026-09-01 to 2027-12-31
+              text posture: HOLDS: no request within the scope conflicts on any date of the period
+                rests on caveat 1, given at the end
+              enforcement posture: HOLDS: no request within the scope conflicts on any date of the period
+                rests on caveat 1, given at the end
+            assumed:
+              - the regulations loaded (5 files, 82 provisions); no rule outside them
+              - dates from 2026-09-01 to 2027-12-31 (the MoU's validity is 2026-09-01 to 2027-12-31)
+              - facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)
+              - one item and one recipient per request: a request with several is covered when each of its items and recipients is
+              - no provider-specific instrument (is-informed letter) applies: the scope names none
+              - Art. 78 confidentiality binds the Commission and changes no US-law outcome
+
+            caveat 1, reading of 15 CFR 734.13: The model's parameters reach a recipient by an export, reexport, deemed export or release when they are transferred or inspected on site (channels transfer and on-site), by a recipient outside the United States (an export or reexport) or by a foreign person (a deemed export or release, 734.13(a)(2), 734.14(a)(2), 734.15(a)). ecca reads the other channels as no export or release of the parameters: API access returns outputs, not parameters; an attested secure enclave whose decryption keys are never given to the recipient releases nothing (734.15), and storing the parameters there with end-to-end encryption is not an export (734.18(a)(5), (b)); publication makes them published (734.7). ecca does not test the conditions of 734.18(a)(5) beyond the keys: cryptography to FIPS 140-2, and no storage in a Country Group D:5 country or in Russia (ecca has no list of D:5: its membership is unverified). An enclave hosted in such a country is therefore not caught: check the hosting location yourself. This is ecca's reading, not verified against authority. Whether prompt-and-response API access is itself an export or release is unsettled in the literature; the June 2026 is-informed letters reach model access expressly, so where such a letter applies, it reaches API access.
+
+            """)
+
+        let result = try CLI.run(["mou", "verify", "--format", "json", mou("weights-transfer-eu-evaluators.xml")])
+        #expect(result.status == 1, "\(result.stderr)")
+        let json = try CLI.json(result.stdout)
+        let outcomes = json["outcomes"] as? [[String: Any]] ?? []
+        #expect(outcomes.compactMap { $0["posture"] as? String } == ["text", "enforcement"])
+        let counterexample = try #require(outcomes.first)
+        let findingCaveats = ((counterexample["analysis"] as? [String: Any])?["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(counterexample["caveats"] as? [String] == findingCaveats)
+        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
+                                   "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading",
+                                   "us.ai-diffusion.740.27:open-question"])
+        #expect(outcomes.last?["caveats"] as? [String] == ["us.ai-diffusion:open-question", "us.ai-diffusion:reading"])
+        #expect((json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } == findingCaveats)
+    }
+
     /// Every counterexample `mou verify` prints is a request that `ecca check` accepts and finds not clear.
     @Test(arguments: [("orion-api-access.xml", "both"), ("weights-transfer-eu-evaluators.xml", "text")])
     func everyCounterexampleReproducesWithCheck(_ sample: String, _ posture: String) throws {
@@ -149,6 +189,61 @@ import Testing
             #expect(result.status == 2, "\(file)")
             #expect(result.stderr.contains(message), "\(result.stderr)")
         }
+    }
+
+    /// A commitment claims what its kind says: an `aia-certification` naming another provision
+    /// (4E091 Note 2) is refused rather than read as a claim of that provision, and so is an
+    /// `exception-claim` of a provision no exporter can claim (an EU obligation).
+    @Test func aCommitmentClaimingTheWrongProvisionIsRefused() throws {
+        let base = try String(contentsOfFile: mou("weights-transfer-eu-evaluators.xml"), encoding: .utf8)
+        func with(_ commitment: String) -> String {
+            base.replacingOccurrences(of: "  <commitment kind=\"art78", with: "  \(commitment)\n  <commitment kind=\"art78")
+        }
+        let folder = try CLI.folder([
+            "note2.xml": with(#"<commitment kind="aia-certification" provision="us.ai-diffusion.4e091.note2">AIA</commitment>"#),
+            "obligation.xml": with(#"<commitment kind="exception-claim" provision="eu.ai-act.art92.5">claim</commitment>"#),
+            "aia.xml": with(#"<commitment kind="aia-certification" provision="15 CFR 740.27">AIA</commitment>"#),
+        ])
+        let cases = [
+            ("note2.xml", "note2.xml:21: error: commitment.provision: an aia-certification claims License Exception AIA (15 CFR 740.27, us.ai-diffusion.740.27), not 'us.ai-diffusion.4e091.note2' (claim another exception with kind=\"exception-claim\")\n"),
+            ("obligation.xml", "obligation.xml:21: error: commitment.provision: 'eu.ai-act.art92.5' (Art. 92(5)) is not an exception an exporter can claim (expected one of: us.ai-diffusion.4e091.note1, us.ai-diffusion.4e091.note2, us.ai-diffusion.740.27)\n"),
+        ]
+        for (file, message) in cases {
+            let path = folder.appendingPathComponent(file).path
+            let result = try CLI.run(["mou", "verify", path])
+            #expect(result.status == 2, "\(file)")
+            #expect(result.stdout == "")
+            #expect(result.stderr == folder.path + "/" + message)
+        }
+        // The AIA provision named by its citation is what an aia-certification claims anyway.
+        let aia = try CLI.run(["mou", "verify", "--posture", "enforcement", folder.appendingPathComponent("aia.xml").path])
+        #expect(aia.status == 0, "\(aia.stderr)")
+    }
+
+    /// Terms no request satisfies would hold vacuously: a period outside the MoU's validity, or
+    /// commitments that contradict the scope (U.S.-person evaluators where the scope admits only
+    /// EU nationals), are refused as unusable input; a reversed period is a usage error, as in
+    /// `ecca timeline`.
+    @Test func termsNoRequestSatisfiesDoNotHold() throws {
+        let sample = mou("weights-transfer-eu-evaluators.xml")
+        let base = try String(contentsOfFile: sample, encoding: .utf8)
+        let folder = try CLI.folder(["us-persons.xml": base.replacingOccurrences(
+            of: "  <commitment kind=\"art78", with: "  <commitment kind=\"us-person-evaluators\">US persons only.</commitment>\n  <commitment kind=\"art78")])
+        let contradictory = folder.appendingPathComponent("us-persons.xml").path
+        let vacuous = try CLI.run(["mou", "verify", contradictory])
+        #expect(vacuous.status == 2)
+        #expect(vacuous.stdout == "")
+        #expect(vacuous.stderr == "\(contradictory): error: MoU MOU-2026-NW-02: no request lies within the scope and commitments: the terms hold vacuously (the scope and the us-person-evaluators commitment (line 21) contradict each other)\n")
+
+        let outside = try CLI.run(["mou", "verify", "--format", "json", "--from", "2028-01-01", "--to", "2028-02-01", sample])
+        #expect(outside.status == 2)
+        #expect(outside.stdout == "")
+        #expect(outside.stderr == "\(sample): error: MoU MOU-2026-NW-02: no date from 2028-01-01 to 2028-02-01 lies within the MoU's validity (2026-09-01 to 2027-08-31), so no request lies within the scope and commitments: the terms hold vacuously\n")
+
+        let reversed = try CLI.run(["mou", "verify", "--from", "2027-05-01", "--to", "2027-01-01", sample])
+        #expect(reversed.status == 64)
+        #expect(reversed.stdout == "")
+        #expect(reversed.stderr.hasPrefix("Error: --to 2027-01-01 is before --from 2027-05-01\n"), "\(reversed.stderr)")
     }
 
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,
@@ -250,6 +345,67 @@ import Testing
                 because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force from 2026-09-15 (date of the (fictional) letter)
                 because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: applicable from 2026-09-15 (date of the (fictional) letter)
                 because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: enforced from 2026-09-15 (date of the (fictional) letter)
+
+            """)
+    }
+
+    /// A compute range on one side of a threshold has no flip at its edge: everything in
+    /// [1e24, 1e25] FLOP is not > 1e25, everything in [1e26, 1e27] operations is ≥ 1e26. A range
+    /// across 4E091's threshold flips at it. (Art. 51(2)'s threshold no longer flips a verdict of
+    /// the shipped law: only the voluntary Code of Practice measure depends on it.)
+    @Test func aThresholdAtARangesEdgeIsNoFlipWithinIt() throws {
+        func request(_ id: String, compute: String) -> String {
+            """
+            {"id": "\(id)", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 91(1)"},
+             "provider": {"name": "Helios AI, Inc.", "establishedIn": "US", "codeOfPractice": ["safety-security"]},
+             "model": {"name": "Orion-7", "trainingCompute": \(compute), "weightsPublished": false},
+             "items": [{"artifact": "api-access", "channel": "remote-api",
+                        "recipients": [{"organisation": "Independent evaluators", "nationalities": ["FR"], "location": "FR",
+                                        "headquarters": "FR", "role": "independent-expert"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        }
+        let folder = try CLI.folder([
+            "eu-max.json": request("EU-MAX", compute: #"{"min": 1e24, "max": 1e25, "unit": "FLOP"}"#),
+            "inside.json": """
+                {"id": "INSIDE", "date": "2026-11-24",
+                 "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+                 "model": {"name": "Northwind-5", "trainingCompute": {"min": 5e25, "max": 1e27, "unit": "operations"}, "weightsPublished": false},
+                 "items": [{"artifact": "weights", "channel": "transfer",
+                            "recipients": [{"organisation": "Independent evaluation team", "nationalities": ["PL"], "location": "PL",
+                                            "headquarters": "PL", "role": "independent-expert"}]}]}
+                """,
+            "edge.json": """
+                {"id": "EDGE", "date": "2026-11-24",
+                 "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+                 "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US", "codeOfPractice": ["transparency", "copyright", "safety-security"]},
+                 "model": {"name": "Northwind-5", "trainingCompute": {"min": 1e26, "max": 1e27, "unit": "operations"}, "weightsPublished": false,
+                           "placedOnEUMarket": "2026-03-01"},
+                 "items": [{"artifact": "weights", "channel": "transfer",
+                            "recipients": [{"organisation": "Independent evaluation team", "nationalities": ["PL"], "location": "PL",
+                                            "headquarters": "PL", "role": "independent-expert"}]}]}
+                """,
+        ])
+        func thresholds(_ file: String) throws -> String {
+            let result = try CLI.run(["thresholds"] + Self.letter + [folder.appendingPathComponent(file).path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        #expect(try thresholds("eu-max.json") == """
+            request EU-MAX (training compute: 1e24…1e25 FLOP)
+            note: no threshold within the compute given changes the verdict
+
+            """)
+        #expect(try thresholds("edge.json") == """
+            request EDGE (training compute: 1e26…1e27 operations)
+            note: no threshold within the compute given changes the verdict
+
+            """)
+        #expect(try thresholds("inside.json") == """
+            request INSIDE (training compute: 5e25…1e27 operations)
+              at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
+                threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091)
 
             """)
     }

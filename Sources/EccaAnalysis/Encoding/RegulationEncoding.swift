@@ -40,6 +40,20 @@ final class RegulationEncoding {
     /// Every assertion of the regulation base, in order, so an optimizer can be given the same base.
     private(set) var baseAssertions: [SMTTerm] = []
 
+    /// A definition in the base, with its place in `baseAssertions`: a constitutive rule
+    /// (`rule:r ⟺ body`), or a checked norm's activation (`active:n ⟺ binds ∧ rest`, rest being
+    /// its condition and the negations of its exceptions). A proof can be asked which
+    /// definitions, or which norms' statuses, it needs (`mou verify`'s caveats).
+    struct Definition {
+        /// The rule's or the norm's id.
+        var id: String
+        var assertion: Int
+        /// For a norm: its activation literal, that its provision binds, and the rest.
+        var norm: (active: SMTTerm, binds: SMTTerm, rest: SMTTerm)?
+    }
+
+    private(set) var definitions: [Definition] = []
+
     private func base(_ term: SMTTerm) throws {
         baseAssertions.append(term)
         try solver.assert(term)
@@ -157,6 +171,7 @@ final class RegulationEncoding {
             let rule = graph.rules[id]!
             let body = try context.and([try term(rule.condition)] + rule.exceptions.map { try context.not(term($0.condition)) })
             try base(context.iff(ruleTerms[id]!, body))
+            definitions.append(Definition(id: id, assertion: baseAssertions.count - 1))
         }
     }
 
@@ -168,10 +183,13 @@ final class RegulationEncoding {
         for norm in checkedNorms {
             let literal = try context.bool("active:\(norm.id)")
             active[norm.id] = literal
-            var parts = [try binds(norm.provisionID)]
+            let status = try binds(norm.provisionID)
+            var parts: [SMTTerm] = []
             if let condition = norm.condition { parts.append(try term(condition)) }
             parts += try norm.exceptions.map { try context.not(term($0.condition)) }
-            try base(context.iff(literal, context.and(parts)))
+            try base(context.iff(literal, context.and([status] + parts)))
+            definitions.append(Definition(id: norm.id, assertion: baseAssertions.count - 1,
+                                          norm: (literal, status, try context.and(parts))))
             if norm.modality == .obligation { obligations.append(literal) } else { prohibitions.append(literal) }
             byProvision[norm.provisionID, default: []].append(norm)
         }

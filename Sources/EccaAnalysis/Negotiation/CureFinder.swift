@@ -33,6 +33,8 @@ struct CureFinder {
     struct CorrectionSet {
         var changes: [Cure.Change]
         var cost: Int
+        /// The parts changed (`channel`, `exception:<provision>`, …) with their costs.
+        var parts: [String: Int] = [:]
         /// The model's values for the changed parts, to rewrite the request.
         var channel: String?
         var artifact: String?
@@ -57,8 +59,13 @@ struct CureFinder {
         return preferred
     }
 
+    /// The correction sets of one check, best first, until `limit` of them are kept.
+    ///
+    /// - Parameter keep: whether a set found is kept (the caller verifies it on the whole
+    ///   request); a set not kept still blocks its supersets. At most four times `limit` sets are
+    ///   tried.
     func correctionSets(_ prepared: ConflictEngine.PreparedSlot, request: DisclosureRequest, posture: Posture,
-                        limit: Int) throws -> [CorrectionSet] {
+                        limit: Int, keep: (CorrectionSet) throws -> Bool = { _ in true }) throws -> [CorrectionSet] {
         let encoding = engine.encoding
         let context = encoding.context
         let optimizer = try SMTOptimizer(context: context)
@@ -133,11 +140,14 @@ struct CureFinder {
         if let kept = dimensions["timing"]?.kept, let asOf = encoding.dates["as-of"], case .date(let today) = snapshot["as-of"] {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
-        // Tie-breaks between equally cheap cures (weights far below any cost): an accepted
-        // alternative channel, API access, an EU Tier-1 location.
+        // Tie-breaks between equally cheap cures (weights far below any cost, which count a
+        // hundred per unit: together at most 4 × 4 + 1 + 2 + 1 + 1): an accepted alternative
+        // channel, API access, an EU Tier-1 location. An accepted alternative outweighs every
+        // other channel preference together (API access 1, not publishing 2), so it is strictly
+        // preferred: the requester has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
             for alternative in item.alternatives ?? [] where sort.valueNames.contains(alternative) {
-                try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 1, group: "cures")
+                try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 4, group: "cures")
             }
             // Among other channels: API access first; publishing the artefact is the last resort.
             if sort.valueNames.contains("remote-api") {
@@ -157,7 +167,8 @@ struct CureFinder {
         }
 
         var found: [CorrectionSet] = []
-        while found.count < limit {
+        var tried = 0
+        while found.count < limit && tried < limit * 4 {
             guard try optimizer.check() == .sat else { break }
             let model = try optimizer.model()
             var set = CorrectionSet(changes: [], cost: 0)
@@ -167,14 +178,42 @@ struct CureFinder {
                 guard try model.evalBool(part.kept) == false else { continue }
                 changed.append(part.kept)
                 set.cost += part.cost
+                set.parts[name] = part.cost
                 set.changes.append(try describe(name, model: model, snapshot: snapshot, into: &set))
             }
             guard !changed.isEmpty else { break }  // consistent without any change: nothing to cure
-            found.append(set)
+            tried += 1
+            if try keep(set) { found.append(set) }
             // The next correction set may not contain this one.
             try optimizer.assert(context.or(changed))
         }
         return found
+    }
+
+    /// `first` followed by `then`, found on the request `first` cured: `then` changes what
+    /// `first` left, or changes again what `first` changed (its last value counts; the change
+    /// still starts from the request's own value and is paid once).
+    static func merged(_ first: CorrectionSet, then: CorrectionSet) -> CorrectionSet {
+        var merged = first
+        for change in then.changes {
+            if let index = merged.changes.firstIndex(where: { $0.dimension == change.dimension && ($0.dimension != "exception" || $0.to == change.to) }) {
+                merged.changes[index].to = change.to
+            } else {
+                merged.changes.append(change)
+            }
+        }
+        for (part, cost) in then.parts where merged.parts[part] == nil { merged.parts[part] = cost }
+        merged.cost = merged.parts.values.reduce(0, +)
+        merged.channel = then.channel ?? first.channel
+        merged.artifact = then.artifact ?? first.artifact
+        merged.location = then.location ?? first.location
+        merged.nationalityUS = first.nationalityUS || then.nationalityUS
+        merged.hosting = then.hosting ?? first.hosting
+        merged.licence = first.licence || then.licence
+        merged.claims = first.claims + then.claims.filter { !first.claims.contains($0) }
+        merged.date = then.date ?? first.date
+        merged.changes.sort { $0.dimension < $1.dimension }
+        return merged
     }
 
     private func describe(_ name: String, model: SMTModel, snapshot: FactSnapshot, into set: inout CorrectionSet) throws -> Cure.Change {

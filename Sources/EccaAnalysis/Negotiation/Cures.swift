@@ -4,6 +4,13 @@ import EccaFormats
 extension ConflictEngine {
     /// The cheapest changes that remove each conflicting item's conflict, best first, with the
     /// verdict after each cure under every posture, the provisions it relies on and MoU wording.
+    ///
+    /// A cure is listed only if it holds for the whole item: the cured request is analysed again,
+    /// and the item must be clear under every posture with no binding prohibition that forbids,
+    /// or may forbid, the disclosure (an MoU clause commits the provider to it, so "nothing
+    /// obliges it any more" is no cure). Correction sets are found for each conflicting
+    /// recipient; one that leaves another recipient in conflict is extended by that recipient's
+    /// cheapest correction set on the cured request.
     public func cures(for request: DisclosureRequest, costs: CureCosts = CureCosts(), top: Int = 5,
                       today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> CureReport {
         let analysis = try analyze(request, today: today)
@@ -17,33 +24,80 @@ extension ConflictEngine {
                     let verdict = item.postures[$0.rawValue]?.verdict
                     return verdict == .conflict || verdict == .avoidable
                 }) else {
-                    let deciding = item.postures.values.flatMap(\.decidingConditions)
+                    // In posture order, each once: postures often share their deciding conditions.
+                    var deciding: [String] = []
+                    for condition in options.postures.flatMap({ item.postures[$0.rawValue]?.decidingConditions ?? [] })
+                    where !deciding.contains(condition) {
+                        deciding.append(condition)
+                    }
                     notes.append("item \(item.index): undetermined; establish the deciding facts first (\(deciding.joined(separator: "; ")))")
                     continue
                 }
                 let requestItem = request.items[item.index]
-                let recipients = facts.recipients(of: requestItem, in: request)
-                var conflicting: PreparedSlot?
-                for index in recipients.indices {
-                    let slot = CheckSlot(item: item.index, recipient: recipients[index] == nil ? nil : index, channel: requestItem.channel)
-                    let prepared = prepare(request, slot: slot, asOf: asOf)
-                    if try checkOutcome(prepared, posture: posture, asOf: asOf) == .conflicting {
-                        conflicting = prepared
-                        break
+                let slots = itemSlots(request, item: item.index, asOf: asOf)
+                // Each recipient in conflict, once per distinct set of facts.
+                var conflicting: [PreparedSlot] = []
+                for slot in slots where try checkOutcome(slot, posture: posture, asOf: asOf) == .conflicting {
+                    if !conflicting.contains(where: { $0.snapshot == slot.snapshot }) { conflicting.append(slot) }
+                }
+                guard !conflicting.isEmpty else { continue }
+                var verified: [VerifiedCure] = []
+                var forbidden: [(set: CureFinder.CorrectionSet, provisions: [(provision: String, certain: Bool)])] = []
+                for slot in conflicting {
+                    _ = try finder.correctionSets(slot, request: request, posture: posture, limit: top) { set in
+                        switch try verify(set, request: request, item: item.index, posture: posture, finder: finder, today: today) {
+                        case .cure(let cure):
+                            verified.append(cure)
+                            return true
+                        case .forbidden(let set, let provisions):
+                            forbidden.append((set, provisions))
+                            return false
+                        case .notClear:
+                            return false
+                        }
                     }
                 }
-                guard let conflicting else { continue }
-                let sets = try finder.correctionSets(conflicting, request: request, posture: posture, limit: top)
-                if sets.isEmpty { notes.append("item \(item.index): no change within the negotiable parts removes the conflict") }
-                for set in sets {
-                    let cured = apply(set, to: request, item: item.index)
-                    let after = try analyze(cured, today: today)
-                    let afterSlot = prepare(cured, slot: CheckSlot(item: item.index, recipient: conflicting.slot.recipient,
-                                                                  channel: cured.items[item.index].channel), asOf: after.asOf)
-                    let reliance = reliesOn(before: conflicting, after: afterSlot, asOf: asOf, posture: posture)
+                // Cheapest first; a set that contains another listed one is not minimal, and one
+                // with the same parts as another is a repeat.
+                var listed: [VerifiedCure] = []
+                for candidate in verified.enumerated().sorted(by: { ($0.element.set.cost, $0.offset) < ($1.element.set.cost, $1.offset) }).map(\.element)
+                where !listed.contains(where: { Set($0.set.parts.keys).isSubset(of: candidate.set.parts.keys) }) {
+                    listed.append(candidate)
+                }
+                var unoffered: [String] = []
+                for (set, provisions) in forbidden where !listed.contains(where: { Set($0.set.parts.keys).isSubset(of: set.parts.keys) }) {
+                    let changes = set.changes.map { "\($0.dimension) \($0.from) → \($0.to)" }.joined(separator: ", ")
+                    let prohibitions = provisions.map { (graph.provisions[$0.provision]?.citation ?? $0.provision) + ($0.certain ? "" : " (depending on facts the request leaves open)") }
+                    let text = "item \(item.index): not offered: change \(changes), after which \(prohibitions.joined(separator: " and ")) still \(provisions.count == 1 ? "forbids" : "forbid") the disclosure the MoU would commit the provider to"
+                    if !unoffered.contains(text) { unoffered.append(text) }
+                }
+                if listed.isEmpty {
+                    notes.append("item \(item.index): no change within the negotiable parts removes the conflict" + (forbidden.isEmpty ? "" : " without the disclosure staying forbidden"))
+                }
+                notes += unoffered
+                for candidate in listed {
+                    var set = candidate.set
+                    // A change of every recipient starts from each of their values.
+                    for index in set.changes.indices where ["recipientLocation", "recipientNationality"].contains(set.changes[index].dimension) {
+                        let fact = set.changes[index].dimension == "recipientLocation" ? "recipient.location" : "recipient.nationalities"
+                        var values: [String] = []
+                        for slot in slots {
+                            let value = renderer.value(slot.snapshot[fact], unit: nil)
+                            if !values.contains(value) { values.append(value) }
+                        }
+                        set.changes[index].from = values.joined(separator: fact == "recipient.location" ? ", " : "; ")
+                    }
+                    var reliance: [Cure.Reliance] = []
+                    for before in conflicting {
+                        guard let after = candidate.slots.first(where: { $0.slot.recipient == before.slot.recipient }) else { continue }
+                        for reason in reliesOn(before: before, after: after, asOf: asOf, posture: posture) where !reliance.contains(reason) {
+                            reliance.append(reason)
+                        }
+                    }
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
-                                    verdicts: after.items[item.index].postures.mapValues(\.verdict),
-                                    reliesOn: reliance, mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, reliance: reliance),
+                                    verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
+                                    reliesOn: reliance,
+                                    mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: reliance),
                                     caveats: caveats.ids(of: reliance.map(\.provision)))
                     found.append((cure, found.count))
                 }
@@ -63,6 +117,96 @@ extension ConflictEngine {
         for id in cures.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
         return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes,
                           caveats: caveatIDs.compactMap { caveats[$0] })
+    }
+
+    /// A correction set that holds for the whole item: the request it cures, analysed again,
+    /// and the item's checks on it (one per recipient).
+    struct VerifiedCure {
+        var set: CureFinder.CorrectionSet
+        var after: RequestAnalysis
+        var slots: [PreparedSlot]
+    }
+
+    enum Verification {
+        case cure(VerifiedCure)
+        /// Nothing clashes after it, but binding prohibitions forbid (certainly, or depending on
+        /// facts left open) what the MoU would commit the provider to.
+        case forbidden(CureFinder.CorrectionSet, [(provision: String, certain: Bool)])
+        /// The item is still not clear (another recipient, another posture).
+        case notClear
+    }
+
+    /// The checks of an item's channel, one per recipient.
+    func itemSlots(_ request: DisclosureRequest, item index: Int, asOf: LegalDate) -> [PreparedSlot] {
+        let item = request.items[index]
+        let recipients = facts.recipients(of: item, in: request)
+        return recipients.indices.map { position in
+            prepare(request, slot: CheckSlot(item: index, recipient: recipients[position] == nil ? nil : position, channel: item.channel), asOf: asOf)
+        }
+    }
+
+    /// Whether a correction set cures the whole item: clear under every posture, and nothing
+    /// binding forbids the disclosure. A set that leaves another recipient in conflict under
+    /// `posture` is extended with that recipient's cheapest correction set, found on the request
+    /// it cured, as long as recipients remain.
+    func verify(_ set: CureFinder.CorrectionSet, request: DisclosureRequest, item index: Int, posture: Posture,
+                finder: CureFinder, today: LegalDate) throws -> Verification {
+        var current = set
+        // Each extension clears at least one more recipient.
+        for _ in 0...facts.recipients(of: request.items[index], in: request).count {
+            let cured = apply(current, to: request, item: index)
+            let after = try analyze(cured, today: today)
+            let slots = itemSlots(cured, item: index, asOf: after.asOf)
+            if after.items[index].postures.values.allSatisfy({ $0.verdict == .clear }) {
+                var forbidden: [(provision: String, certain: Bool)] = []
+                for stance in options.postures {
+                    for slot in slots {
+                        for found in try forbidding(slot, posture: stance, asOf: after.asOf) {
+                            if let known = forbidden.firstIndex(where: { $0.provision == found.provision }) {
+                                forbidden[known].certain = forbidden[known].certain || found.certain
+                            } else {
+                                forbidden.append(found)
+                            }
+                        }
+                    }
+                }
+                return forbidden.isEmpty ? .cure(VerifiedCure(set: current, after: after, slots: slots)) : .forbidden(current, forbidden)
+            }
+            var next: PreparedSlot?
+            for slot in slots where try checkOutcome(slot, posture: posture, asOf: after.asOf) == .conflicting {
+                next = slot
+                break
+            }
+            guard let next, let more = try finder.correctionSets(next, request: cured, posture: posture, limit: 1).first else { return .notClear }
+            current = CureFinder.merged(current, then: more)
+        }
+        return .notClear
+    }
+
+    /// The binding prohibitions that forbid one check's disclosure under a posture, whether or not
+    /// anything obliges it: certainly (its condition holds and no exception does), or depending on
+    /// facts the request leaves open (the solver cannot rule it out).
+    func forbidding(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> [(provision: String, certain: Bool)] {
+        var found: [(provision: String, certain: Bool)] = []
+        var open: [Norm] = []
+        for (index, norm) in encoding.checkedNorms.enumerated()
+        where norm.modality == .prohibition && prepared.normTruths[index] != .false && binds(norm.provisionID, on: asOf, posture: posture) {
+            if prepared.normTruths[index] == .true { found.append((norm.provisionID, true)) } else { open.append(norm) }
+        }
+        if !open.isEmpty {
+            let solver = encoding.solver
+            try solver.push()
+            defer { try? solver.pop() }
+            try encoding.assert(prepared.snapshot)
+            try solver.assert(encoding.posture(posture))
+            for norm in open {
+                guard let active = encoding.active[norm.id] else { continue }
+                if try solver.check(assumptions: [active]) != .unsat { found.append((norm.provisionID, false)) }
+            }
+        }
+        var unique: [(provision: String, certain: Bool)] = []
+        for entry in found where !unique.contains(where: { $0.provision == entry.provision }) { unique.append(entry) }
+        return unique
     }
 
     /// The outcome of one check (answered from its equivalence class when possible).

@@ -13,6 +13,10 @@ public struct MoUVerification: Sendable, Hashable, Codable {
         public var provisions: [String]
         /// The analysis of the counterexample, for its explanation.
         public var analysis: RequestAnalysis?
+        /// The readings and open questions the outcome rests on, by id (`MoUVerification.caveats`):
+        /// for a counterexample those of its findings; for a proof that the MoU holds, those of
+        /// the rules and norms the proof needs (`ConflictEngine.ProofSolver`).
+        public var caveats: [String]
     }
 
     public var mou: String
@@ -21,5 +25,7 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     public var outcomes: [PostureOutcome]
     /// What the search assumed.
     public var assumptions: [String]
+    /// The outcomes' caveats, each once, in the order the outcomes name them.
+    public var caveats: [Caveat]
     public var holds: Bool { outcomes.allSatisfy(\.holds) }
 }

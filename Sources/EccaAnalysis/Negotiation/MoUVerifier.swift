@@ -11,8 +11,16 @@ extension ConflictEngine {
     public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
         let from = max(requestedFrom ?? mou.validFrom, mou.validFrom)
         let to = min(requestedTo ?? mou.validUntil, mou.validUntil)
+        // An empty search space would make every MoU hold: said instead, as unusable input.
+        if to < from {
+            throw .noRequestInScope(mou: mou.id, reason: "no date from \(requestedFrom ?? mou.validFrom) to \(requestedTo ?? mou.validUntil) lies within the MoU's validity (\(mou.validFrom) to \(mou.validUntil)), so no request lies within the scope and commitments: the terms hold vacuously")
+        }
         var outcomes: [MoUVerification.PostureOutcome] = []
         do {
+            if let contradicting = try contradictingTerms(mou, from: from, to: to) {
+                throw AnalysisError.noRequestInScope(mou: mou.id, reason: "no request lies within the scope and commitments: the terms hold vacuously (\(contradicting))")
+            }
+            var proof: ProofSolver?
             for posture in options.postures {
                 let solver = encoding.solver
                 try solver.push()
@@ -21,7 +29,10 @@ extension ConflictEngine {
                 try solver.assert(encoding.posture(posture))
                 switch try solver.check(assumptions: [encoding.clash]) {
                 case .unsat:
-                    outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil))
+                    let prover = try proof ?? ProofSolver(engine: self, scope: scopeConstraints(mou, from: from, to: to), mou: mou.id)
+                    proof = prover
+                    outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
+                                          caveats: try prover.caveats(posture: posture)))
                 case .unknown(let reason):
                     throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
                 case .sat:
@@ -33,7 +44,11 @@ extension ConflictEngine {
                     let confirm = try ConflictEngine(graph: graph, options: single)
                     let analysis = try confirm.analyze(request, asOf: date)
                     let provisions = Array(Set(analysis.findings.flatMap { $0.provisions.map(\.id) })).sorted()
-                    outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis))
+                    // The readings of the clashing provisions, the rules applied and the exceptions that failed.
+                    var caveatIDs: [String] = []
+                    for id in analysis.findings.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+                    outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis,
+                                          caveats: caveatIDs))
                 }
             }
         } catch let error as AnalysisError {
@@ -53,7 +68,106 @@ extension ConflictEngine {
         if mou.commitments.contains(where: { $0.kind == .art78Confidentiality }) {
             assumptions.append("Art. 78 confidentiality binds the Commission and changes no US-law outcome")
         }
-        return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions)
+        var caveatIDs: [String] = []
+        for id in outcomes.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+        return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions,
+                               caveats: caveatIDs.compactMap { caveats[$0] })
+    }
+
+    /// The readings a proof that no request of an MoU's scope clashes rests on. Each constitutive
+    /// rule's definition, and each checked norm's status (that its provision binds on the date
+    /// under the posture), is asserted under a literal of its own; a minimal set of those that
+    /// still excludes a clash (an unsat core made minimal by deletion) names the rules and
+    /// statuses the result depends on: that API and enclave access release no parameters (the
+    /// rule of 15 CFR 734.13), that the AI Diffusion rule does not bind under the enforcement
+    /// posture (its instrument's status). Exceptions that hold for every request of the scope
+    /// where their norm or rule could otherwise apply are relied on too (License Exception AIA
+    /// where AIA is certified).
+    struct ProofSolver {
+        let engine: ConflictEngine
+        let solver: SMTSolver
+        let mou: String
+        /// Per definition of `encoding.definitions`, its literal: the rule's definition, or the
+        /// norm's status.
+        let literals: [SMTTerm]
+
+        init(engine: ConflictEngine, scope: [SMTTerm], mou: String) throws {
+            self.engine = engine
+            self.mou = mou
+            let encoding = engine.encoding
+            let context = encoding.context
+            solver = try SMTSolver(context: context)
+            if let timeout = engine.options.timeoutMilliseconds, timeout > 0 { try solver.setTimeout(milliseconds: timeout) }
+            try solver.setParameter("arith.propagation_mode", .uint(0))
+            let defined = Set(encoding.definitions.map(\.assertion))
+            for (index, assertion) in encoding.baseAssertions.enumerated() where !defined.contains(index) { try solver.assert(assertion) }
+            var literals: [SMTTerm] = []
+            for definition in encoding.definitions {
+                if let norm = definition.norm {
+                    // Active only where its condition holds and no exception does; only where it
+                    // binds, under the literal.
+                    let literal = try context.bool("proof:status:\(definition.id)")
+                    try solver.assert(context.implies(norm.active, norm.rest))
+                    try solver.assert(context.implies(context.and(norm.binds, norm.rest), norm.active))
+                    try solver.assert(context.implies(literal, context.implies(norm.active, norm.binds)))
+                    literals.append(literal)
+                } else {
+                    let literal = try context.bool("proof:rule:\(definition.id)")
+                    try solver.assert(context.implies(literal, encoding.baseAssertions[definition.assertion]))
+                    literals.append(literal)
+                }
+            }
+            self.literals = literals
+            for constraint in scope { try solver.assert(constraint) }
+        }
+
+        private func unsat(_ assumed: [SMTTerm]) throws -> Bool {
+            switch try solver.check(assumptions: assumed) {
+            case .unsat: return true
+            case .sat: return false
+            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou)
+            }
+        }
+
+        /// The caveat ids of the provisions the proof under `posture` rests on.
+        func caveats(posture: Posture) throws -> [String] {
+            let encoding = engine.encoding
+            let context = encoding.context
+            let graph = engine.graph
+            let stance = try encoding.posture(posture)
+            guard try unsat([stance, encoding.clash] + literals) else { return [] }
+            var core = try solver.unsatCore().compactMap { literals.firstIndex(of: $0) }.sorted()
+            for index in core where try unsat([stance, encoding.clash] + core.filter { $0 != index }.map { literals[$0] }) {
+                core.removeAll { $0 == index }
+            }
+            var ids: [String] = []
+            func add(_ more: [String]) {
+                for id in more where !ids.contains(id) { ids.append(id) }
+            }
+            // An exception that holds for every request of the scope, where what it defeats could
+            // otherwise apply.
+            func relied(_ exceptions: [Exception], otherwise applies: SMTTerm) throws -> [String] {
+                guard !exceptions.isEmpty, try !unsat([stance, applies] + literals) else { return [] }
+                var provisions: [String] = []
+                for exception in exceptions {
+                    guard let provision = exception.provisionID else { continue }
+                    if try unsat([stance, context.not(encoding.term(exception.condition))] + literals) { provisions.append(provision) }
+                }
+                return provisions
+            }
+            for (index, definition) in encoding.definitions.enumerated() {
+                if let norm = definition.norm {
+                    guard let checked = encoding.checkedNorms.first(where: { $0.id == definition.id }) else { continue }
+                    if core.contains(index) { add(engine.caveats.instrumentIDs(of: checked.provisionID)) }
+                    let condition = try checked.condition.map { try encoding.term($0) } ?? context.true
+                    add(engine.caveats.ids(of: try relied(checked.exceptions, otherwise: context.and(norm.binds, condition))))
+                } else if core.contains(index), let rule = graph.rules[definition.id] {
+                    add(engine.caveats.ids(of: [rule.provisionID]))
+                    add(engine.caveats.ids(of: try relied(rule.exceptions, otherwise: encoding.term(rule.condition))))
+                }
+            }
+            return ids
+        }
     }
 
     /// Among the clashing requests of the scope, one that reads like a real request: recipients of
@@ -93,9 +207,53 @@ extension ConflictEngine {
         return try optimizer.model()
     }
 
+    /// Nil when some request lies within the scope and commitments of an MoU on some date of
+    /// `[from, to]`; otherwise which of its terms contradict one another ("the scope and the
+    /// us-person-evaluators commitment (line 21) contradict each other"), from an unsat core over
+    /// them made minimal.
+    func contradictingTerms(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> String? {
+        let context = encoding.context
+        let solver = encoding.solver
+        try solver.push()
+        defer { try? solver.pop() }
+        let groups = try scopeConstraintGroups(mou, from: from, to: to)
+        var literals: [SMTTerm] = []
+        for (index, group) in groups.enumerated() {
+            let literal = try context.bool("mou-term:\(index)")
+            literals.append(literal)
+            if !group.constraints.isEmpty { try solver.assert(context.implies(literal, context.and(group.constraints))) }
+        }
+        func consistent(_ assumed: [SMTTerm]) throws -> Bool {
+            switch try solver.check(assumptions: assumed) {
+            case .sat: return true
+            case .unsat: return false
+            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
+            }
+        }
+        guard try !consistent(literals) else { return nil }
+        var core = try solver.unsatCore().filter { literals.contains($0) }
+        if core.isEmpty { core = literals }
+        for literal in core where try !consistent(core.filter { $0 != literal }) {
+            core.removeAll { $0 == literal }
+        }
+        let names = core.compactMap { literals.firstIndex(of: $0) }.sorted().map { groups[$0].name }
+        switch names.count {
+        case 0: return "the regulations loaded admit no request"
+        case 1: return "\(names[0]) admits no request on its own"
+        default: return names.dropLast().joined(separator: ", ") + " and \(names.last!) contradict each other"
+        }
+    }
+
     /// The scope and commitments of an MoU as constraints on one request's facts.
     func scopeConstraints(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> [SMTTerm] {
+        try scopeConstraintGroups(mou, from: from, to: to).flatMap(\.constraints)
+    }
+
+    /// `scopeConstraints` by the term of the MoU they come from: the period, the scope (with the
+    /// closure "licences and claims only where committed"), each commitment.
+    func scopeConstraintGroups(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> [(name: String, constraints: [SMTTerm])] {
         let context = encoding.context
+        var groups: [(name: String, constraints: [SMTTerm])] = []
         var constraints: [SMTTerm] = []
         func oneOf(_ fact: String, _ values: [String]) throws {
             guard !values.isEmpty, let constraint = try encoding.constraints(fact: fact, value: .oneOf(values)).first else { return }
@@ -105,6 +263,8 @@ extension ConflictEngine {
             constraints.append(try context.ge(asOf, context.int(value: from.dayNumber)))
             constraints.append(try context.le(asOf, context.int(value: to.dayNumber)))
         }
+        groups.append(("the period \(from) to \(to)", constraints))
+        constraints = []
         let scope = mou.scope
         if !scope.legalBases.isEmpty {
             let matches = scope.legalBases.map { Condition.equals(fact: "request.legal-basis", value: $0, at: SourceLocation(file: mou.file, line: 0)) }
@@ -134,6 +294,8 @@ extension ConflictEngine {
         var claims: Set<String> = []
         var licence = false
         for commitment in mou.commitments {
+            var constraints: [SMTTerm] = []
+            defer { groups.append(("the \(commitment.kind.rawValue) commitment (line \(commitment.line))", constraints)) }
             switch commitment.kind {
             case .usPersonEvaluators:
                 constraints += try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
@@ -152,7 +314,8 @@ extension ConflictEngine {
         // Licences and claims hold only where the MoU commits to them (as in a request).
         constraints += try encoding.constraints(fact: "item.licence-held", value: .boolean(licence))
         constraints += try encoding.constraints(fact: "item.claims", value: .set(claims))
-        return constraints
+        groups.insert(("the scope", constraints), at: 1)
+        return groups
     }
 
     /// A concrete request from a model of the scope: every fact the rules read is set explicitly,

@@ -1,31 +1,90 @@
 import ClauseGraph
 import EccaFormats
 
-/// Drafts Memorandum-of-Understanding clauses for a cure from the provisions it relies on.
+/// Drafts Memorandum-of-Understanding clauses for a cure from the provisions it relies on, in the
+/// terms of the request's legal basis: an evaluation under Article 92 gives evaluators access
+/// within the period set under Article 92(4); a request for documentation or information under
+/// Article 91 has staff of the Commission receive it within the period set under Article 91(4).
 struct MoUWording {
     let graph: ClauseGraph
 
+    /// The request's legal basis as the clauses cite it.
+    struct Basis: Equatable {
+        /// "Regulation (EU) 2024/1689": the instrument's title up to "of the".
+        var instrument: String
+        /// The article the basis lies in (91 for "Art. 91(1)").
+        var article: Int
+
+        var isEvaluation: Bool { article == 92 }
+        var cited: String { "Article \(article) of \(instrument)" }
+        /// Who receives what is disclosed.
+        var recipients: String { isEvaluation ? "evaluators" : "staff of the Commission" }
+        /// Articles 91 and 92 each have the request set a period in their paragraph 4.
+        var period: String {
+            article == 91 || article == 92 ? "the period set under Article \(article)(4) of \(instrument)" : "the period set in the request"
+        }
+    }
+
+    /// The article of the instrument the request's legal basis lies in, found by the citations of
+    /// the law loaded ("Art. 92(3)" lies in "Art. 92"); nil where the basis names none.
+    func basis(of request: DisclosureRequest) -> Basis? {
+        guard let written = request.requester?.legalBasis, let id = graph.resolveProvisionReference(written) else { return nil }
+        let parts = id.split(separator: ".")
+        for count in stride(from: parts.count, through: 1, by: -1) {
+            let prefix = parts.prefix(count).joined(separator: ".")
+            guard let provision = graph.provisions[prefix], provision.citation.hasPrefix("Art. "),
+                  let article = Int(provision.citation.dropFirst("Art. ".count)) else { continue }
+            let title = graph.instruments[provision.instrumentID]?.title ?? ""
+            let instrument = title.components(separatedBy: " of the ").first ?? title
+            return Basis(instrument: instrument.isEmpty ? "Regulation (EU) 2024/1689" : instrument, article: article)
+        }
+        return nil
+    }
+
+    /// An artefact as running text names it ("source code" for `source-code`).
+    static func artefact(_ artifact: String) -> String {
+        switch artifact {
+        case "api-access": "API access"
+        case "training-data-summary": "training-data summary"
+        default: artifact.replacingOccurrences(of: "-", with: " ")
+        }
+    }
+
     /// What the Provider does to give `artifact` by a channel, as a clause words it. API access
     /// gives access to the model, not its parameters, whatever the item asked for.
-    static func channelAction(_ channel: String, artifact: String) -> String {
-        switch channel {
+    static func channelAction(_ channel: String, artifact: String, recipients: String = "evaluators") -> String {
+        let artifact = Self.artefact(artifact)
+        return switch channel {
         case "transfer": "transfer a copy of the \(artifact)"
         case "remote-api": "give access to the model through an application programming interface (API), without transferring the model's parameters"
         case "on-site": "make the \(artifact) available for on-site inspection"
-        case "secure-enclave": "make the \(artifact) available within a secure enclave whose decryption keys are never given to the evaluators"
+        case "secure-enclave": "make the \(artifact) available within a secure enclave whose decryption keys are never given to the \(recipients)"
         case "publication": "publish the \(artifact)"
         default: "provide the \(artifact) by \(channel)"
         }
     }
 
-    func clauses(for set: CureFinder.CorrectionSet, item: DisclosureRequest.Item, reliance: [Cure.Reliance]) -> [String] {
+    /// What the Provider does to supply an artefact in place of another ("give access to the
+    /// model through an application programming interface (API)").
+    static func supplyAction(_ artifact: String) -> String {
+        artifact == "api-access" ? "give access to the model through an application programming interface (API)" : "supply the \(Self.artefact(artifact))"
+    }
+
+    func clauses(for set: CureFinder.CorrectionSet, item: DisclosureRequest.Item, request: DisclosureRequest,
+                 reliance: [Cure.Reliance]) -> [String] {
         let because = reliance.isEmpty ? "" : " (relying on " + reliance.map(\.citation).joined(separator: "; ") + ")"
+        let basis = basis(of: request)
+        let recipients = basis?.recipients ?? "recipients"
         var clauses: [String] = []
         if let channel = set.channel {
-            clauses.append("The Provider shall \(Self.channelAction(channel, artifact: item.artifact)), and shall not \(Self.channelAction(item.channel, artifact: item.artifact))\(because).")
+            let new = Self.channelAction(channel, artifact: item.artifact, recipients: recipients)
+            let old = Self.channelAction(item.channel, artifact: item.artifact, recipients: recipients)
+            clauses.append("The Provider shall \(new), and shall not \(old)\(because).")
         }
         if let artifact = set.artifact {
-            clauses.append("The Provider shall supply \(artifact) in place of \(item.artifact), to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689\(because).")
+            let extent = basis.map { $0.isEvaluation ? "it enables the evaluation under \($0.cited)" : "it serves the request under \($0.cited)" }
+                ?? "it serves the request"
+            clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(because).")
         }
         if let location = set.location {
             // The lists the relied-on provisions test the location against, by their own citation
@@ -38,20 +97,24 @@ struct MoUWording {
                 if !lists.contains(list) { lists.append(list) }
             }
             let listed = lists.isEmpty ? "" : ", a destination listed in " + lists.joined(separator: " and in ")
-            clauses.append("Access shall be given only to evaluators located in \(location)\(listed)\(because).")
+            clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(because).")
         }
         if set.nationalityUS {
-            clauses.append("Access shall be given only to evaluators who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5), appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689\(because).")
+            // Only an evaluation has evaluators the Commission appoints (Article 92(2)).
+            let appointed = basis?.isEvaluation == true ? ", appointed by the Commission under Article 92(2) of \(basis!.instrument)" : ""
+            clauses.append("Access shall be given only to \(recipients) who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5)\(appointed)\(because).")
         }
         if let hosting = set.hosting {
-            clauses.append("The \(item.artifact) shall remain hosted in \(hosting) throughout the evaluation.")
+            let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
+            clauses.append("The \(Self.artefact(item.artifact)) shall remain hosted in \(CountryCodes.name(hosting)) throughout \(during).")
         }
         if set.licence {
-            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted\(because).")
+            let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
+            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall \(what) within \(basis?.period ?? "the period set in the request") after the licence is granted\(because).")
         }
         for claim in set.claims {
             let citation = graph.provisions[claim]?.citation ?? claim
-            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(because); otherwise another clause of this Memorandum applies.")
+            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(because); otherwise the disclosure shall not take place under this clause.")
         }
         if let date = set.date {
             clauses.append("The disclosure shall take place on or after \(date.iso).")

@@ -63,8 +63,12 @@ extension ConflictEngine {
                 probe.model = model
                 return try analyze(probe, today: today).postures
             }
-            // `ge`/`lt` switch at the value, `gt`/`le` just above it, `eq`/`ne` at both.
+            // `ge`/`lt` switch at the value, `gt`/`le` just above it, `eq`/`ne` at both. A switch
+            // at the range's lower bound, or just above its upper bound, compares a value inside
+            // the range with one outside it: every compute the request allows is on one side.
             for side in threshold.comparison.switches {
+                if side == .atValue, let lower = bounds.lower, !(lower < value) { continue }
+                if side != .atValue, let upper = bounds.upper, !(value < upper) { continue }
                 let (lowPoint, highPoint) = side == .atValue ? (below, value) : (value, above)
                 let low = try verdicts(at: lowPoint)
                 let high = try verdicts(at: highPoint)

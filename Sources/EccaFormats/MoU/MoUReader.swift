@@ -84,6 +84,7 @@ public struct MoUReader: Sendable {
             }
         }
         var commitments: [MoUDocument.Commitment] = []
+        let claimable = graph.claimableValues
         for node in root.elements("commitment") {
             guard let kind = node["kind"].flatMap(MoUDocument.Commitment.Kind.init(rawValue:)) else { continue }
             // An aia-certification means License Exception AIA: found by its citation in the law
@@ -99,6 +100,17 @@ public struct MoUReader: Sendable {
                 provision = id
             }
             if kind == .exceptionClaim && provision == nil { throw fail(node, "commitment.provision", "an exception-claim names the provision claimed") }
+            // A commitment claims what its kind says, or the MoU is refused: an aia-certification
+            // naming another provision would silently claim that one, and an exception-claim of a
+            // provision no condition tests as claimed (an EU obligation) would claim nothing.
+            if kind == .aiaCertification, let written, let provision,
+               let aia = graph.resolveProvisionReference(MoUDocument.Commitment.Kind.aiaCitation), provision != aia {
+                throw fail(node, "commitment.provision", "an aia-certification claims License Exception AIA (\(MoUDocument.Commitment.Kind.aiaCitation), \(aia)), not '\(written)' (claim another exception with kind=\"exception-claim\")")
+            }
+            if kind == .exceptionClaim, let written, let provision, !claimable.contains(provision) {
+                let citation = graph.provisions[provision].map { " (\($0.citation))" } ?? ""
+                throw fail(node, "commitment.provision", "'\(written)'\(citation) is not an exception an exporter can claim (expected one of: \(claimable.sorted().joined(separator: ", ")))")
+            }
             commitments.append(.init(kind: kind, provision: provision, text: text(node), line: node.location.line))
         }
         return MoUDocument(id: root["id"] ?? "", title: root.element("title").map(text) ?? "",

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// `ecca cures`: what a listed cure promises holds, and its MoU wording fits the request.
+@Suite struct CuresCommandTests {
+    static let letter = ["--instrument", CLI.letter]
+
+    /// Orion-7's source code transferred to Commission staff in Brussels under Art. 91(1), with the
+    /// is-informed letter that forbids any access to Orion-7 for foreign persons.
+    static let orionArticle91 = """
+        {"id": "ORION-ART91", "date": "2026-11-24", "deadline": "2026-12-15",
+         "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 91(1)"},
+         "provider": {"name": "Helios AI, Inc.", "establishedIn": "US"},
+         "model": {"name": "Orion-7", "trainingCompute": {"value": 4e26, "unit": "FLOP"}, "weightsPublished": false},
+         "items": [{"artifact": "source-code", "channel": "transfer",
+                    "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "BE",
+                                    "headquarters": "BE", "role": "authority-staff"}]}],
+         "instruments": ["us.bis.letter.helios-orion-2026"]}
+        """
+
+    func cures(_ files: [String: String], _ file: String, _ arguments: [String] = []) throws -> [String: Any] {
+        let folder = try CLI.folder(files)
+        let result = try CLI.run(["cures", "--format", "json"] + arguments + [folder.appendingPathComponent(file).path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try CLI.json(result.stdout)
+    }
+
+    /// An Art. 91 request for information is cured in its own terms: staff of the Commission, not
+    /// evaluators appointed under Art. 92(2); the period set under Art. 91(4).
+    @Test func anArticle91CureIsWordedForArticle91() throws {
+        let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter)
+        let wording = (report["cures"] as? [[String: Any]] ?? []).map { $0["mouWording"] as? [String] ?? [] }
+        #expect(wording.count >= 2)
+        #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5) (relying on 50 U.S.C. 4801(5)).")
+        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1).")
+        #expect(!wording.joined().contains { $0.contains("Article 92") })
+    }
+
+    /// MoU wording names things in words: the artefact that replaces another as the channel clause
+    /// names it, a country by its name, and an exception clause says what happens where the
+    /// exception's conditions are not met (the draft has no other clause to fall back on).
+    @Test func cureWordingNamesThingsInWords() throws {
+        let result = try CLI.run(["cures", "--format", "json", "--top", "8", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let found = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+        func wording(_ test: ([[String: Any]]) -> Bool) throws -> [String] {
+            let cure = try #require(found.first { test($0["changes"] as? [[String: Any]] ?? []) })
+            return cure["mouWording"] as? [String] ?? []
+        }
+        let artefact = try wording { $0.first?["dimension"] as? String == "artifact" }
+        #expect(artefact.first == "The Provider shall give access to the model through an application programming interface (API) in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091).")
+        let located = try wording { $0.contains { $0["dimension"] as? String == "recipientLocation" && $0["to"] as? String == "US" } }
+        #expect(located.first == "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).")
+        let note2 = try wording { $0.first?["to"] as? String == "15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)" }
+        #expect(note2.first == "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2); otherwise the disclosure shall not take place under this clause.")
+    }
+
+    /// Between equally cheap channel changes the one the request already accepts comes first: the
+    /// evaluators in Brussels accept a secure enclave, so the enclave, not API access, is cure 1.
+    @Test func anAcceptedAlternativeChannelIsPreferred() throws {
+        let request = """
+            {"id": "ALT-ENCLAVE", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "alternatives": ["secure-enclave"],
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["BE"], "location": "BE", "headquarters": "BE"}]}]}
+            """
+        let report = try cures(["r.json": request], "r.json")
+        let first = try #require((report["cures"] as? [[String: Any]])?.first)
+        #expect(first["cost"] as? Int == 3)
+        #expect(first["changes"] as? [[String: String]] == [["dimension": "channel", "from": "transfer", "to": "secure-enclave"]])
+        #expect(first["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"])
+    }
+
+    func dimensions(_ cure: [String: Any]) -> [String] {
+        (cure["changes"] as? [[String: Any]] ?? []).compactMap { $0["dimension"] as? String }
+    }
+
+    /// Replacing the source code by API access removes the conflict only because Art. 91(5) no
+    /// longer obliges anything; the letter still forbids API access to Orion-7 for foreign
+    /// persons, and the MoU clause would commit the provider to exactly that. It is not offered,
+    /// and the notes say why.
+    @Test func aCureAfterWhichAProhibitionStillForbidsTheDisclosureIsNotOffered() throws {
+        let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter + ["--top", "8"])
+        let found = report["cures"] as? [[String: Any]] ?? []
+        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"]])
+        for cure in found { #expect(cure["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"]) }
+        #expect(report["notes"] as? [String] == [
+            "item 0: not offered: change artifact source-code → api-access, after which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 still forbids the disclosure the MoU would commit the provider to",
+        ])
+    }
+
+    /// Evaluators in Poland, one of them headquartered there: moving everyone to a Supp. No. 5
+    /// destination makes License Exception AIA hold for the AI Office's evaluator but not for the
+    /// one headquartered in Poland, so it is no cure for the item and is not listed; every cure
+    /// listed clears the item for every recipient.
+    @Test func aCureMustClearEveryRecipient() throws {
+        let request = """
+            {"id": "MIXED-HQ", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "licences": ["15 CFR 740.27"],
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "BE"},
+                                       {"organisation": "Independent evaluation team", "nationalities": ["PL"], "location": "PL", "headquarters": "PL",
+                                        "role": "independent-expert"}]}]}
+            """
+        let report = try cures(["r.json": request], "r.json", ["--top", "8"])
+        let found = report["cures"] as? [[String: Any]] ?? []
+        #expect(found.map(dimensions) == [["channel"], ["exception"], ["licence"], ["exception"], ["recipientLocation", "recipientNationality"], ["artifact"]])
+        for cure in found { #expect(cure["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"], "\(dimensions(cure))") }
+        #expect(report["notes"] as? [String] == [])
+    }
+
+    /// A change of every recipient's location starts from each of their locations.
+    @Test func aLocationChangeStartsFromEveryRecipientsLocation() throws {
+        let request = """
+            {"id": "TWO-LOC", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "licences": ["15 CFR 740.27"],
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "BE"},
+                                       {"organisation": "European Commission (AI Office)", "nationalities": ["AT"], "location": "AT", "headquarters": "BE"}]}]}
+            """
+        let report = try cures(["r.json": request], "r.json")
+        let moved = try #require((report["cures"] as? [[String: Any]] ?? []).first { dimensions($0) == ["recipientLocation"] })
+        let change = try #require((moved["changes"] as? [[String: String]])?.first)
+        #expect(change["from"] == "PL, AT")
+        #expect(["BE", "DK", "FI", "FR", "DE", "IE", "IT", "NL", "ES", "SE"].contains(change["to"] ?? ""))
+        #expect(moved["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"])
+    }
+
+    /// An undetermined item names its deciding conditions once, in posture order, though both
+    /// postures give the same.
+    @Test func anUndeterminedItemNamesEachDecidingConditionOnce() throws {
+        // Whether the evaluators' organisation is one the letter's Annex A exempts decides both
+        // postures (the letter is enforced).
+        let request = """
+            {"id": "UND", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "Orion-7", "trainingCompute": {"value": 4e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "api-access", "channel": "remote-api",
+                        "recipients": [{"nationalities": ["FR"], "location": "FR", "headquarters": "FR", "role": "independent-expert"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        let folder = try CLI.folder(["r.json": request])
+        let result = try CLI.run(["cures"] + Self.letter + [folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            request UND (as of 2026-11-24): undetermined under text, undetermined under enforcement
+
+            note: item 0: undetermined; establish the deciding facts first (conflict if recipient.organisation is not in Annex A to the (fictional) letter: trusted-partner organisations, whose foreign-national employees may receive Orion-7 without a licence. Fictional names.)
+
+            """)
+    }
+}
