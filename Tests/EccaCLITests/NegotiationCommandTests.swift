@@ -410,6 +410,36 @@ import Testing
             """)
     }
 
+    /// With two compute figures, each threshold is tried within the figure in its own unit, and
+    /// the other figure is kept: 4E091's 10^26 operations lies outside 2e26…5e26 operations.
+    @Test func twoComputeFiguresBoundEachThresholdByItsOwnUnit() throws {
+        func request(operations: String) -> String {
+            """
+            {"id": "TWO", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "M", "trainingCompute": [{"min": \(operations), "max": 5e26, "unit": "operations"}, {"min": 1e25, "max": 2e25, "unit": "FLOP"}],
+                       "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"}]}]}
+            """
+        }
+        let folder = try CLI.folder(["above.json": request(operations: "2e26"), "across.json": request(operations: "5e25")])
+        let above = try CLI.run(["thresholds", folder.appendingPathComponent("above.json").path])
+        #expect(above.stdout == """
+            request TWO (training compute: 2e26…5e26 operations, 1e25…2e25 FLOP)
+            note: two compute figures given; each threshold is tried within the figure in its own unit
+            note: no threshold within the compute given changes the verdict
+
+            """)
+        let across = try CLI.run(["thresholds", folder.appendingPathComponent("across.json").path])
+        #expect(across.stdout == """
+            request TWO (training compute: 5e25…5e26 operations, 1e25…2e25 FLOP)
+              at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
+                threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091)
+            note: two compute figures given; each threshold is tried within the figure in its own unit
+
+            """)
+    }
+
     @Test func unknownComputeFlipsAtTheECCN4E091Threshold() throws {
         let result = try CLI.run(["thresholds", "--format", "json", CLI.sample("unknown-compute.json")])
         #expect(result.status == 0, "\(result.stderr)")

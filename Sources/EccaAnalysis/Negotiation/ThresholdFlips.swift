@@ -40,26 +40,37 @@ extension ConflictEngine {
         let given = request.model?.trainingCompute ?? []
         var notes: [String] = []
         var flips: [ThresholdFlip] = []
-        let bounds: (lower: ExactDecimal?, upper: ExactDecimal?)
-        if given.count == 1, let figure = given.first {
-            bounds = figure.value.map { ($0, $0) } ?? (figure.min, figure.max)
-        } else {
-            bounds = (nil, nil)
-            if given.count > 1 { notes.append("two compute figures given; each threshold is tried on its own unit") }
+        if given.count > 1 { notes.append("two compute figures given; each threshold is tried within the figure in its own unit") }
+        /// The range a threshold in `unit` is tried within: the figure in that unit, or the one
+        /// figure given in the other (taken as equal, as the analysis does).
+        func bounds(in unit: DisclosureRequest.Compute.Unit) -> (lower: ExactDecimal?, upper: ExactDecimal?) {
+            guard let figure = given.first(where: { $0.unit == unit }) ?? (given.count == 1 ? given.first : nil) else { return (nil, nil) }
+            return figure.value.map { ($0, $0) } ?? (figure.min, figure.max)
         }
+        var exactly = !given.isEmpty
         let description = given.isEmpty ? "unknown" : given.map { figure in
             figure.value.map { "\($0) \(figure.unit.rawValue)" } ?? "\(figure.min?.description ?? "?")…\(figure.max?.description ?? "?") \(figure.unit.rawValue)"
         }.joined(separator: ", ")
         for threshold in computeThresholds() {
             guard let value = threshold.comparison.number else { continue }
+            let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? "") ?? .operations
+            let bounds = bounds(in: unit)
+            if bounds.lower == nil || bounds.lower != bounds.upper { exactly = false }
             if let lower = bounds.lower, value < lower { continue }
             if let upper = bounds.upper, upper < value { continue }
             let (below, above) = value.neighbours
-            func verdicts(at point: ExactDecimal) throws(AnalysisError) -> [String: Verdict] {
+            /// The verdicts with the figure in the threshold's unit at `point` and any figure in
+            /// the other unit kept; nil where the two would contradict (more FLOP than operations).
+            func verdicts(at point: ExactDecimal) throws(AnalysisError) -> [String: Verdict]? {
                 var probe = request
                 var model = probe.model ?? DisclosureRequest.Model()
-                let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? "") ?? .operations
-                model.trainingCompute = [.init(value: point, unit: unit)]
+                let other = given.first { $0.unit != unit && given.count > 1 }
+                if let other {
+                    let otherLow = other.value ?? other.min, otherHigh = other.value ?? other.max
+                    if unit == .operations, let otherLow, point < otherLow { return nil }
+                    if unit == .flop, let otherHigh, otherHigh < point { return nil }
+                }
+                model.trainingCompute = [.init(value: point, unit: unit)] + (other.map { [$0] } ?? [])
                 probe.model = model
                 return try analyze(probe, today: today).postures
             }
@@ -70,9 +81,7 @@ extension ConflictEngine {
                 if side == .atValue, let lower = bounds.lower, !(lower < value) { continue }
                 if side != .atValue, let upper = bounds.upper, !(value < upper) { continue }
                 let (lowPoint, highPoint) = side == .atValue ? (below, value) : (value, above)
-                let low = try verdicts(at: lowPoint)
-                let high = try verdicts(at: highPoint)
-                guard low != high else { continue }
+                guard let low = try verdicts(at: lowPoint), let high = try verdicts(at: highPoint), low != high else { continue }
                 flips.append(ThresholdFlip(
                     threshold: AtomRenderer(graph: graph).statement(.compare(threshold.comparison)),
                     value: value.description, unit: threshold.comparison.unit ?? "", rule: threshold.owner,
@@ -81,7 +90,7 @@ extension ConflictEngine {
             }
         }
         if flips.isEmpty {
-            notes.append(bounds.lower != nil && bounds.lower == bounds.upper
+            notes.append(exactly
                          ? "the compute is given exactly; no threshold lies strictly within it"
                          : "no threshold within the compute given changes the verdict")
         }
