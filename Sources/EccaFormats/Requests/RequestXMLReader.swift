@@ -29,12 +29,16 @@ public struct RequestXMLReader: Sendable {
         } catch {
             throw RequestError(file: error.location.file, line: error.location.line, message: error.message)
         }
-        if let invalid = reader.validationErrors.first {
-            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(invalid.message)")
-        }
         guard root.name == "request", root.namespace == RequestXMLReader.namespace else {
             throw RequestError(file: root.location.file, line: root.location.line,
                                message: "root element must be <request xmlns=\"\(RequestXMLReader.namespace)\">")
+        }
+        if let invalid = reader.validationErrors.first {
+            // libxml2's RELAX NG validator names a bad value by what it expected next ("Expecting
+            // an element training-compute, got nothing" for weights-published="yes"). Where the
+            // decoder finds the problems itself, its field errors say what is wrong, all of them.
+            _ = try decoder.decode(Self.json(root), file: root.location.file)
+            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(invalid.message)")
         }
         return try decoder.decode(Self.json(root), file: root.location.file)
     }
