@@ -37,7 +37,9 @@ extension ConflictEngine {
             let applies = truths.conditions[index]
             if norm.modality == .obligation && applies == .false { return nil }
             var failures: [String] = []
-            if applies != .true, let condition = norm.condition, bindings.contains(where: { $0[index] }) {
+            // A voluntary norm binds under no posture, but its ground says what it depends on.
+            if applies != .true, let condition = norm.condition,
+               bindings.contains(where: { $0[index] }) || statuses[norm.provisionID]?.voluntary != nil {
                 let (evaluator, snapshot) = explainer()
                 failures = failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
             }
@@ -69,8 +71,9 @@ extension ConflictEngine {
                 }
                 let outcome: Ground.Outcome
                 let reasons: [String]
-                if let voluntary = statuses[norm.provisionID]?.voluntary {
-                    (outcome, reasons) = (.voluntary, [voluntary.basis].compactMap { $0 })
+                if let status = statuses[norm.provisionID], let voluntary = status.voluntary, status.isApplicable(on: asOf) {
+                    // Facts left open first (the provider may not have signed), then the basis.
+                    (outcome, reasons) = (.voluntary, (assessment.applies == .true ? [] : assessment.failures) + [voluntary.basis ?? "a voluntary text"])
                 } else if !binding.binding[index] {
                     (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
                 } else if assessment.applies == .false {

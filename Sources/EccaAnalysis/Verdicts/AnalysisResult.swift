@@ -76,8 +76,9 @@ public struct Ground: Sendable, Hashable, Codable {
         case obliges
         /// Its provision does not bind on the date under the posture.
         case notBinding = "not-binding"
-        /// An obligation of a voluntary text (a code of practice) whose condition holds: it asks
-        /// for the disclosure as the provider's commitment, not as law, so no conflict rests on it.
+        /// An obligation of a voluntary text (a code of practice) in force, whose condition holds
+        /// or may hold: it asks for the disclosure as the provider's commitment, not as law, so no
+        /// conflict rests on it. Its reasons: the facts left open, if any, then the basis.
         case voluntary
         /// Its condition does not hold for this item.
         case notApplicable = "not-applicable"
