@@ -78,7 +78,7 @@ import Testing
         ])
     }
 
-    /// One stray quote costs its own record: the lines after it are read again as records.
+    /// One stray quote costs its own record, which keeps its id: the lines after it are records.
     @Test func anUnterminatedQuoteCostsOneRecord() throws {
         let outcomes = try Self.outcomes("""
             id,date,artifact,channel,recipient_location
@@ -90,8 +90,25 @@ import Testing
             """)
         #expect(outcomes == [
             "Q-1",
-            "3: unterminated quoted field (truncated CSV?); the lines after it are read as records of their own",
+            "3: a quoted field is not closed on its line (an unclosed quote?); no column holds a line break [Q-2]",
             "Q-3", "Q-4",
+        ])
+    }
+
+    /// A broken row in the middle of a request's rows fails the whole request, once: its other
+    /// rows must not be analysed as requests of their own.
+    @Test func aBrokenRowFailsItsWholeRequest() throws {
+        let outcomes = try Self.outcomes("""
+            id,date,artifact,channel,recipient_location
+            A,2026-11-24,weights,transfer,BE
+            A,2026-11-24,weights,"transfer,PL
+            A,2026-11-24,weights,remote-api,BE
+            B,2026-11-24,weights,transfer,BE
+
+            """)
+        #expect(outcomes == [
+            "3: a quoted field is not closed on its line (an unclosed quote?); no column holds a line break [A]",
+            "B",
         ])
     }
 

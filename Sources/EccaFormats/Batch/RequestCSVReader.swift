@@ -98,22 +98,18 @@ public struct RequestCSVReader {
     /// The header's number of fields: every row must have as many (RFC 4180), or its values would
     /// be read into the wrong columns.
     private var width = 0
-    private var pending: (line: Int, fields: [String])?
-    /// An error met while the rows of the request before it were being gathered: it is that
-    /// request's successor, returned by the next call, never dropped.
-    private var pendingError: CSVError?
+    /// The first row of the next request, read while the rows of the one before were gathered.
+    private var pending: CSVRecordReader.Row?
     private var finished = false
 
     public init(lines: LineReader, vocabulary: RequestVocabulary) throws(RequestError) {
         records = CSVRecordReader(lines: lines)
         decoder = RequestJSONDecoder(vocabulary: vocabulary)
-        let names: [String]?
-        do {
-            names = try records.next()
-        } catch {
-            throw RequestError(file: lines.name, line: error.line, message: error.message)
+        guard let headerRow = records.next() else {
+            throw RequestError(file: lines.name, line: 1, message: "empty CSV: a header row is required")
         }
-        guard let names else { throw RequestError(file: lines.name, line: 1, message: "empty CSV: a header row is required") }
+        if let problem = headerRow.problem { throw RequestError(file: lines.name, line: headerRow.line, message: problem) }
+        let names = headerRow.fields
         for (index, name) in names.enumerated() {
             let column = name.trimmingCharacters(in: CharacterSet(charactersIn: " \u{FEFF}"))
             guard Self.columns.contains(column) else {
@@ -131,32 +127,18 @@ public struct RequestCSVReader {
         }
     }
 
-    /// The next request, or nil at the end of the input.
+    /// The next request, or nil at the end of the input. A row that cannot be read (an unclosed
+    /// quote, invalid UTF-8, an overlong line) or whose fields do not line up with the header
+    /// makes its request unusable, all its rows: where the row's id can still be read, it is that
+    /// request's; where not, the row is a record of its own.
     public mutating func next() -> Record? {
-        if let error = pendingError {
-            pendingError = nil
-            return Record(line: error.line, id: nil, result: .failure(RequestError(file: records.name, line: error.line, message: error.message)))
-        }
-        var rows: [(line: Int, fields: [String])] = []
+        var rows: [CSVRecordReader.Row] = []
         if let pending { rows.append(pending) }
         pending = nil
-        while !finished {
-            let fields: [String]?
-            do {
-                fields = try records.next()
-            } catch {
-                // The reader goes on after the record that failed; this request ends here.
-                if rows.isEmpty {
-                    return Record(line: error.line, id: nil,
-                                  result: .failure(RequestError(file: records.name, line: error.line, message: error.message)))
-                }
-                pendingError = error
-                break
-            }
-            guard let fields else { finished = true; break }
-            if fields.count == 1 && fields[0].isEmpty { continue }  // blank line
-            let row = (line: records.recordLine, fields: fields)
-            if let first = rows.first, value(first.fields, "id") != value(fields, "id") {
+        while !finished, !(rows.last.map(Self.unreadable) ?? false) {
+            guard let row = records.next() else { finished = true; break }
+            if row.problem == nil && row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            if let first = rows.first, value(first.fields, "id") != value(row.fields, "id") || Self.unreadable(row) {
                 pending = row
                 break
             }
@@ -164,7 +146,10 @@ public struct RequestCSVReader {
         }
         guard let first = rows.first else { return nil }
         let id = value(first.fields, "id")
-        // A row whose fields do not line up with the header: the request is unusable.
+        if let bad = rows.first(where: { $0.problem != nil }) {
+            return Record(line: first.line, id: id,
+                          result: .failure(RequestError(file: records.name, line: bad.line, message: bad.problem!, requestID: id)))
+        }
         if let row = rows.first(where: { $0.fields.count != width }) {
             let count = row.fields.count
             return Record(line: first.line, id: id, result: .failure(RequestError(
@@ -180,13 +165,18 @@ public struct RequestCSVReader {
         }
     }
 
+    /// A line whose fields could not be read at all: it belongs to no request.
+    private static func unreadable(_ row: CSVRecordReader.Row) -> Bool {
+        row.problem != nil && row.fields.isEmpty
+    }
+
     private func value(_ fields: [String], _ column: String) -> String? {
         guard let index = header[column], index < fields.count else { return nil }
         let text = fields[index].trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? nil : text
     }
 
-    private func json(_ rows: [(line: Int, fields: [String])]) -> JSONValue {
+    private func json(_ rows: [CSVRecordReader.Row]) -> JSONValue {
         let first = rows[0]
         /// The column's value in `fields` as JSON, nil when empty.
         func value(_ column: Column, _ fields: [String], _ line: Int) -> JSONValue? {

@@ -154,18 +154,24 @@ struct JSONAttack: Sendable, CustomTestStringConvertible {
         #expect(records[0].id == "C-1")
         guard case .failure(let error) = records[1].result else { Issue.record("the unterminated quote was accepted"); return }
         #expect(error.line == 3)
-        #expect(error.message.contains("unterminated quoted field"))
-        // The line after the record's first is read again as a record of its own.
+        #expect(error.message.contains("a quoted field is not closed on its line"))
+        #expect(records[1].id == "C-2", "the id before the quote is still read")
+        // The line after it is a record of its own.
         #expect(records[2].id == "C-3")
         #expect(records[2].line == 4)
     }
 
-    @Test func anUnterminatedQuoteCannotSwallowUnboundedInput() throws {
+    /// A quote left open swallows nothing: not the lines after it, and not, where a later field is
+    /// quoted, the rows up to that field (which once vanished without a word).
+    @Test func anUnterminatedQuoteCannotSwallowTheLinesAfterIt() throws {
         let body = Self.header + "C-1,weights,transfer,\"open\n" + String(repeating: "line of text\n", count: 1000)
+            + "C-2,weights,transfer,\"Acme, Inc.\"\n"
         let (records, _) = try csvRecords(Array(body.utf8), limit: 4096)
         guard case .failure(let error)? = records.first?.result else { Issue.record("accepted"); return }
-        #expect(error.message.contains("quoted field runs past 4096 bytes"))
+        #expect(error.message.contains("a quoted field is not closed on its line"))
         #expect(error.line == 2)
+        #expect(records.last?.id == "C-2")
+        #expect((try? records.last?.result.get())?.items.first?.recipients?.first?.organisation == "Acme, Inc.", "read as its own request")
     }
 
     @Test func invalidUTF8InACSVRowIsAnError() throws {
