@@ -105,24 +105,28 @@ struct BatchCommand: ParsableCommand {
             total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
         }
 
-        // An output or summary that cannot be written is found before the run, not after it.
+        let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
+                                      timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
+                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds)
+        // An output or summary that cannot be written, or would overwrite an input, is found
+        // before the run and before any file is touched.
         let sink: OutputSink
         do {
-            sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json)
-            if let summaryFile, !FileManager.default.createFile(atPath: summaryFile, contents: nil) {
+            if let output, let input = Self.input(overwrittenBy: output, inputs: inputs) {
+                throw ValidationError("the output \(output) would overwrite the input \(input)")
+            }
+            if let summaryFile, !Self.canWrite(summaryFile) {
                 throw ValidationError("cannot write the summary to \(summaryFile)")
             }
+            sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json, options: options)
         } catch let error as ValidationError {
             Output.error("error: \(error.message)")
             throw ExitCode(ExitStatus.unusableInput)
         }
         let skip = sink.resumedRecords
-        let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
-                                      timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
-                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds)
         let schema = regulations.schema(named: "request.rng")
-        let runner = BatchRunner(graph: loaded.graph, analysis: options, options: .init(jobs: jobs, range: range, skip: skip),
-                                 requestSchema: schema)
+        let runner = BatchRunner(graph: loaded.graph, analysis: options,
+                                 options: .init(jobs: jobs, range: range, skip: skip, keptIDs: sink.keptIDs), requestSchema: schema)
         var summary = BatchSummary()
         sink.resumedEntries.forEach { summary.add($0) }
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - skip }, resumed: skip)
@@ -133,6 +137,11 @@ struct BatchCommand: ParsableCommand {
                 if let problem = result.problem { Output.error(problem) }
                 progress.tick()
             }
+        } catch let mismatch as BatchRunner.ResumeMismatch {
+            // Found among the records skipped, before anything was appended.
+            sink.finish()
+            Output.error("\(output!): error: --resume: \(mismatch)")
+            throw ExitCode(ExitStatus.unusableInput)
         } catch {
             sink.finish()
             Output.error("error: batch failed: \(error)")
@@ -154,6 +163,29 @@ struct BatchCommand: ParsableCommand {
     }
 }
 
+extension BatchCommand {
+    /// The input that writing `output` would overwrite: the same file, or a request file inside
+    /// an input folder (the folder is read as it is written).
+    static func input(overwrittenBy output: String, inputs: [String]) -> String? {
+        let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        for input in inputs where input != "-" {
+            let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            if path == target { return input }
+            if isFolder.boolValue, target.hasPrefix(path + "/"), RequestLoader.isRequestFile(target) { return input }
+        }
+        return nil
+    }
+
+    /// Whether `path` can be written, without creating or truncating it.
+    static func canWrite(_ path: String) -> Bool {
+        if FileManager.default.fileExists(atPath: path) { return FileManager.default.isWritableFile(atPath: path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    }
+}
+
 /// Where batch lines go: a file (appended to on --resume, after dropping a torn last line) or
 /// standard output. Every chunk is written straight through, so a killed run loses nothing it
 /// reported as decided.
@@ -167,8 +199,12 @@ final class OutputSink {
     let resumedRecords: Int
     /// Their summary entries, in order.
     private(set) var resumedEntries: [BatchSummary.Entry] = []
+    /// Their request ids, in order (nil for an error line that names none).
+    private(set) var keptIDs: [String?] = []
 
-    init(path: String?, resume: Bool, jsonArray: Bool) throws {
+    /// - Parameter options: what the resumed lines must have been made with (postures, as-of
+    ///   date, grounds): an output made otherwise is not continued.
+    init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions) throws {
         self.jsonArray = jsonArray
         guard let path else {
             handle = FileHandle.standardOutput
@@ -182,11 +218,27 @@ final class OutputSink {
             // Keep only complete lines: a run killed mid-write may have left a torn last line.
             let end = existing.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.startIndex
             // Each kept line is read back for the summary and exit status of the whole output.
+            let decoder = JSONDecoder()
+            let postures = Set(options.postures.map(\.rawValue))
             for (number, line) in existing[existing.startIndex..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().enumerated() {
-                guard let entry = BatchSummary.Entry(line: String(decoding: line, as: UTF8.self)) else {
+                let data = Data(line)
+                if let error = try? decoder.decode(BatchErrorLine.self, from: data) {
+                    resumedEntries.append(BatchSummary.Entry(error: error.id ?? "\(error.error.file):\(error.error.line)"))
+                    keptIDs.append(error.id)
+                    continue
+                }
+                guard let analysis = try? decoder.decode(RequestAnalysis.self, from: data) else {
                     throw ValidationError("--resume: line \(number + 1) of \(path) is not a line ecca batch writes; is it this batch's output?")
                 }
-                resumedEntries.append(entry)
+                // A line made with other options would mix two analyses in one output.
+                let clearWithoutGrounds = analysis.items.contains { $0.postures.values.contains { $0.verdict == .clear && $0.grounds == nil } }
+                let clearWithGrounds = analysis.items.contains { $0.postures.values.contains { $0.grounds != nil } }
+                if Set(analysis.postures.keys) != postures || (options.asOf.map { $0 != analysis.asOf } ?? false)
+                    || (options.groundsForClearVerdicts ? clearWithoutGrounds : clearWithGrounds) {
+                    throw ValidationError("--resume: line \(number + 1) of \(path) was made with other options (postures, --as-of or --grounds); resume with the options of the run that made it")
+                }
+                resumedEntries.append(BatchSummary.Entry(analysis))
+                keptIDs.append(analysis.id)
             }
             kept = resumedEntries.count
             let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

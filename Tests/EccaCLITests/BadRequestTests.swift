@@ -145,5 +145,6 @@ import Testing
             .replacingOccurrences(of: "</item>", with: "</item>\n  <colour/>")])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("u.xml:6: error: not a valid request"), "\(unknown.stderr)")
+        #expect(unknown.stderr.hasSuffix(" [request X-1]\n"), "the id is read, so the error names it")
     }
 }

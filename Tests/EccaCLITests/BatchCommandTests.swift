@@ -91,10 +91,33 @@ import Testing
         let notBatch = try CLI.run(["batch", "--resume", "-o", foreign.path, input.path] + Self.letter)
         #expect(notBatch.status == 2)
         #expect(notBatch.stderr.contains("error: --resume: line 1 of \(foreign.path) is not a line ecca batch writes"), "\(notBatch.stderr)")
-        let summary = try CLI.run(["batch", "--summary", "/nonexistent-folder/summary.json", input.path] + Self.letter)
+        // Refused before the run, and the output it would have replaced is left as it was.
+        let kept = folder.appendingPathComponent("kept.ndjson")
+        try whole.stdout.write(to: kept, atomically: true, encoding: .utf8)
+        let summary = try CLI.run(["batch", "-o", kept.path, "--summary", "/nonexistent-folder/summary.json", input.path] + Self.letter)
         #expect(summary.status == 2)
-        #expect(summary.stdout.isEmpty, "refused before the run")
         #expect(summary.stderr == "error: cannot write the summary to /nonexistent-folder/summary.json\n")
+        #expect(try String(contentsOf: kept, encoding: .utf8) == whole.stdout)
+        // Another input's output, or one made with other options, is not continued; nothing is appended.
+        let other = try generated(5, seed: 4)
+        let otherOutput = folder.appendingPathComponent("other.ndjson")
+        try lines(try CLI.run(["batch", other.path] + Self.letter).stdout).prefix(2).map { $0 + "\n" }.joined()
+            .write(to: otherOutput, atomically: true, encoding: .utf8)
+        let before = try String(contentsOf: otherOutput, encoding: .utf8)
+        let foreignInput = try CLI.run(["batch", "--resume", "-o", otherOutput.path, input.path] + Self.letter)
+        #expect(foreignInput.status == 2)
+        #expect(foreignInput.stderr.contains("error: --resume: line 1 of the output is request GEN-4-0, but record 1 of the input is GEN-3-0"), "\(foreignInput.stderr)")
+        #expect(try String(contentsOf: otherOutput, encoding: .utf8) == before)
+        let textOnly = folder.appendingPathComponent("text.ndjson")
+        try lines(whole.stdout).prefix(2).map { $0 + "\n" }.joined().write(to: textOnly, atomically: true, encoding: .utf8)
+        let otherOptions = try CLI.run(["batch", "--resume", "--posture", "text", "-o", textOnly.path, input.path] + Self.letter)
+        #expect(otherOptions.status == 2)
+        #expect(otherOptions.stderr.contains("was made with other options (postures, --as-of or --grounds)"), "\(otherOptions.stderr)")
+        // An output that is the input would destroy it.
+        let same = try CLI.run(["batch", "-o", input.path, input.path] + Self.letter)
+        #expect(same.status == 2)
+        #expect(same.stderr == "error: the output \(input.path) would overwrite the input \(input.path)\n")
+        #expect(try String(contentsOf: input, encoding: .utf8).split(separator: "\n").count == 5)
     }
 
     @Test func shardsConcatenateToTheWhole() throws {

@@ -18,6 +18,18 @@ public struct BatchRecord: Sendable {
     public var file: String
     public var line: Int
     public var payload: Payload
+
+    /// The request's id where it can be told without analysing it (a resumed run checks its
+    /// output against the input by id); nil for a folder's file, or a line that names none.
+    var requestID: String? {
+        switch payload {
+        case .json(let line):
+            return (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        case .request(let request): return request.id
+        case .file: return nil
+        case .failed(let error): return error.requestID
+        }
+    }
 }
 
 /// Where a batch reads from, in order.

@@ -13,10 +13,24 @@ public final class BatchRunner: @unchecked Sendable {
         public var range: Range<Int>?
         /// Records already in the output (resume): skipped.
         public var skip: Int
-        public init(jobs: Int = 1, range: Range<Int>? = nil, skip: Int = 0) {
+        /// The request ids of those output lines, in order (nil where a line names none): each
+        /// must be the id of the input record it stands for, or the output is another input's.
+        public var keptIDs: [String?]
+        public init(jobs: Int = 1, range: Range<Int>? = nil, skip: Int = 0, keptIDs: [String?] = []) {
             self.jobs = max(1, jobs)
             self.range = range
             self.skip = skip
+            self.keptIDs = keptIDs
+        }
+    }
+
+    /// A resumed output whose kept lines are not the input's first records.
+    public struct ResumeMismatch: Error, CustomStringConvertible {
+        public var position: Int
+        public var kept: String
+        public var input: String
+        public var description: String {
+            "line \(position) of the output is request \(kept), but record \(position) of the input is \(input): it is not this input's output (or not in its order)"
         }
     }
 
@@ -64,7 +78,7 @@ public final class BatchRunner: @unchecked Sendable {
             let worker = try Worker(runner: self)
             while let record = source.next() {
                 recordsRead += 1
-                guard include(record) else { continue }
+                guard try include(record) else { continue }
                 emit(worker.process(record))
             }
             record(worker.engine)
@@ -73,10 +87,19 @@ public final class BatchRunner: @unchecked Sendable {
         try runParallel(source, emit: emit)
     }
 
-    func include(_ record: BatchRecord) -> Bool {
+    /// Whether `record` is analysed by this run; a record a resumed output already holds is
+    /// checked against the line that holds it.
+    func include(_ record: BatchRecord) throws(ResumeMismatch) -> Bool {
         let start = options.range?.lowerBound ?? 0
         if let range = options.range, !range.contains(record.index) { return false }
-        return record.index >= start + options.skip
+        let position = record.index - start
+        guard position >= options.skip else {
+            if position < options.keptIDs.count, let kept = options.keptIDs[position], let id = record.requestID, kept != id {
+                throw ResumeMismatch(position: position + 1, kept: kept, input: id)
+            }
+            return false
+        }
+        return true
     }
 
     /// Parses, analyses and encodes one record. Owned by one thread.
@@ -236,7 +259,7 @@ public final class BatchRunner: @unchecked Sendable {
         chunk.reserveCapacity(Self.chunkSize)
         while let record = source.next() {
             recordsRead += 1
-            guard include(record) else { continue }
+            guard try include(record) else { continue }
             chunk.append(record)
             if chunk.count == Self.chunkSize {
                 try submit(chunk)

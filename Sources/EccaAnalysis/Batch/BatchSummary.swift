@@ -1,4 +1,3 @@
-import Foundation
 import ClauseGraph
 
 /// What a batch found, grouped by conflict signature so an analyst sees "312 requests: weights via
@@ -54,20 +53,6 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             verdict = nil
             signature = []
             label = ""
-        }
-
-        /// The entry of a line a batch wrote (an analysis or an error record), read back when a
-        /// run is resumed, so that its summary and exit status cover the whole output; nil when
-        /// the line is neither.
-        public init?(line: some StringProtocol) {
-            let data = Data(line.utf8)
-            if let error = try? JSONDecoder().decode(BatchErrorLine.self, from: data) {
-                self.init(error: error.id ?? "\(error.error.file):\(error.error.line)")
-            } else if let analysis = try? JSONDecoder().decode(RequestAnalysis.self, from: data) {
-                self.init(analysis)
-            } else {
-                return nil
-            }
         }
 
         public init(_ analysis: RequestAnalysis) {

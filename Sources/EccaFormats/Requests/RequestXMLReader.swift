@@ -38,7 +38,8 @@ public struct RequestXMLReader: Sendable {
             // an element training-compute, got nothing" for weights-published="yes"). Where the
             // decoder finds the problems itself, its field errors say what is wrong, all of them.
             _ = try decoder.decode(Self.json(root), file: root.location.file)
-            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(invalid.message)")
+            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(invalid.message)",
+                               requestID: root.attributes["id"])
         }
         return try decoder.decode(Self.json(root), file: root.location.file)
     }
