@@ -218,27 +218,18 @@ final class OutputSink {
             // Keep only complete lines: a run killed mid-write may have left a torn last line.
             let end = existing.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.startIndex
             // Each kept line is read back for the summary and exit status of the whole output.
-            let decoder = JSONDecoder()
             let postures = Set(options.postures.map(\.rawValue))
             for (number, line) in existing[existing.startIndex..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().enumerated() {
-                let data = Data(line)
-                if let error = try? decoder.decode(BatchErrorLine.self, from: data) {
-                    resumedEntries.append(BatchSummary.Entry(error: error.id ?? "\(error.error.file):\(error.error.line)"))
-                    keptIDs.append(error.id)
-                    continue
-                }
-                guard let analysis = try? decoder.decode(RequestAnalysis.self, from: data) else {
+                guard let kept = KeptLine(line: String(decoding: line, as: UTF8.self)) else {
                     throw ValidationError("--resume: line \(number + 1) of \(path) is not a line ecca batch writes; is it this batch's output?")
                 }
                 // A line made with other options would mix two analyses in one output.
-                let clearWithoutGrounds = analysis.items.contains { $0.postures.values.contains { $0.verdict == .clear && $0.grounds == nil } }
-                let clearWithGrounds = analysis.items.contains { $0.postures.values.contains { $0.grounds != nil } }
-                if Set(analysis.postures.keys) != postures || (options.asOf.map { $0 != analysis.asOf } ?? false)
-                    || (options.groundsForClearVerdicts ? clearWithoutGrounds : clearWithGrounds) {
+                if let made = kept.made, made.postures != postures || (options.asOf.map { $0 != made.asOf } ?? false)
+                    || (made.groundsGiven.map { $0 != options.groundsForClearVerdicts } ?? false) {
                     throw ValidationError("--resume: line \(number + 1) of \(path) was made with other options (postures, --as-of or --grounds); resume with the options of the run that made it")
                 }
-                resumedEntries.append(BatchSummary.Entry(analysis))
-                keptIDs.append(analysis.id)
+                resumedEntries.append(kept.entry)
+                keptIDs.append(kept.id)
             }
             kept = resumedEntries.count
             let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

@@ -24,7 +24,8 @@ public struct BatchRecord: Sendable {
     var requestID: String? {
         switch payload {
         case .json(let line):
-            return (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+            if case .string(let id, _)? = (try? JSONParser.parse(line))?["id"] { return id }
+            return nil
         case .request(let request): return request.id
         case .file: return nil
         case .failed(let error): return error.requestID

@@ -56,14 +56,23 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         }
 
         public init(_ analysis: RequestAnalysis) {
-            id = analysis.id
-            verdict = analysis.verdict
+            self.init(id: analysis.id, verdict: analysis.verdict,
+                      findings: analysis.findings.map { finding in
+                          (finding.signature, finding.item, finding.channel, finding.provisions.map { ($0.modality, $0.citation) })
+                      },
+                      artifacts: Dictionary(analysis.items.map { ($0.index, $0.artifact) }, uniquingKeysWith: { first, _ in first }))
+        }
+
+        /// From the parts of an analysis the summary reads (a resumed output's lines give only these).
+        init(id: String, verdict: Verdict, findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])],
+             artifacts: [Int: String]) {
+            self.id = id
+            self.verdict = verdict
             var seen: [String: String] = [:]
-            for finding in analysis.findings where seen[finding.signature] == nil {
+            for finding in findings where seen[finding.signature] == nil {
                 let obliging = finding.provisions.filter { $0.modality == "obligation" }.map(\.citation)
                 let forbidding = finding.provisions.filter { $0.modality == "prohibition" }.map(\.citation)
-                let item = analysis.items.first { $0.index == finding.item }
-                let what = item.map { "\($0.artifact) via \(finding.channel)" } ?? finding.channel
+                let what = artifacts[finding.item].map { "\($0) via \(finding.channel)" } ?? finding.channel
                 seen[finding.signature] = "\(what) — \(obliging.joined(separator: " + ")) vs \(forbidding.joined(separator: " + "))"
             }
             signature = seen.keys.sorted()
