@@ -299,13 +299,15 @@ import Testing
         let sample = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
         let folder = try CLI.folder(["space.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"orion-7 \""),
                                      "other.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"Vega-2\""),
+                                     "checkpoint.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"Orion-7 (2026-11 checkpoint)\""),
                                      "right.json": sample])
         func notes(_ name: String) throws -> [String] {
             let result = try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, folder.appendingPathComponent(name).path])
             return try CLI.json(result.stdout)["notes"] as? [String] ?? []
         }
         let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026)"
-        #expect(try notes("space.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'orion-7 ' differs only in case or spaces, so the letter does not apply: is the name mistyped?"))
+        #expect(try notes("space.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'orion-7 ' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"))
+        #expect(try notes("checkpoint.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'Orion-7 (2026-11 checkpoint)' begins with that name, so the letter does not apply as written: if the model is a version or variant of 'Orion-7', check whether the letter reaches it"))
         #expect(try notes("other.json").contains("the request names \(letter), which applies to the model 'Orion-7', not to 'Vega-2', so the letter does not apply"))
         #expect(try notes("right.json").allSatisfy { !$0.hasPrefix("the request names") })
     }

@@ -23,9 +23,12 @@ extension ConflictEngine {
                 notes.append("the request names \(instrument.title), which applies to the model \(quoted), but gives no model name, so the letter does not apply")
                 continue
             }
-            let normalized = { (name: String) in name.trimmingCharacters(in: .whitespaces).lowercased() }
+            // Letters and digits only: "Orion 7", "orion-7 " and "Orion-7" are one name written three ways.
+            let normalized = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
             if names.contains(where: { normalized($0) == normalized(model) }) {
-                notes.append("the request names \(instrument.title), which applies to the model \(quoted); the request's model '\(model)' differs only in case or spaces, so the letter does not apply: is the name mistyped?")
+                notes.append("the request names \(instrument.title), which applies to the model \(quoted); the request's model '\(model)' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?")
+            } else if names.contains(where: { !normalized($0).isEmpty && normalized(model).hasPrefix(normalized($0)) }) {
+                notes.append("the request names \(instrument.title), which applies to the model \(quoted); the request's model '\(model)' begins with that name, so the letter does not apply as written: if the model is a version or variant of \(quoted), check whether the letter reaches it")
             } else {
                 notes.append("the request names \(instrument.title), which applies to the model \(quoted), not to '\(model)', so the letter does not apply")
             }

@@ -100,9 +100,17 @@ struct MoUWording {
             clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(because).")
         }
         if set.nationalityUS {
-            // Only an evaluation has evaluators the Commission appoints (Article 92(2)).
-            let appointed = basis?.isEvaluation == true ? ", appointed by the Commission under Article 92(2) of \(basis!.instrument)" : ""
-            clauses.append("Access shall be given only to \(recipients) who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5)\(appointed)\(because).")
+            // An evaluation is conducted by the AI Office (Article 92(1)) or by independent experts
+            // the Commission appoints (Article 92(2)): the clause names those the request's
+            // recipients are, both where it does not say.
+            var who = recipients
+            if let basis, basis.isEvaluation {
+                let roles = Set((item.recipients ?? []).map { $0.role ?? "" })
+                let experts = "independent experts appointed by the Commission under Article 92(2) of \(basis.instrument)"
+                let staff = "staff of the AI Office conducting the evaluation under Article 92(1) of \(basis.instrument)"
+                who = roles == ["independent-expert"] ? experts : roles == ["authority-staff"] ? staff : "\(staff), or \(experts),"
+            }
+            clauses.append("Access shall be given only to \(who) who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5)\(because).")
         }
         if let hosting = set.hosting {
             let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
