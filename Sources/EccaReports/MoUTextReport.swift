@@ -10,8 +10,16 @@ public struct MoUTextReport: Sendable {
         let caveatNumbers = CaveatNumbers(result.caveats)
         for outcome in result.outcomes {
             let restsOn = caveatNumbers.reference(outcome.caveats).map { "    rests on \($0), given at the end" }
+            if outcome.holds, let forbidden = outcome.forbidden {
+                out.append("  \(outcome.posture.rawValue) posture: \(style.red("FORBIDDEN")): no request within the scope conflicts, but US law forbids one the terms commit the provider to")
+                forbidden.provisions.forEach { out.append("    forbidden by: \($0)") }
+                restsOn.map { out.append($0) }
+                out.append("    request (reproduce with `ecca check FILE`):")
+                out.append(JSONReport.encode(forbidden.request).split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+                continue
+            }
             if outcome.holds {
-                out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope conflicts on any date of the period")
+                out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope conflicts, or is forbidden, on any date of the period")
                 restsOn.map { out.append($0) }
                 continue
             }

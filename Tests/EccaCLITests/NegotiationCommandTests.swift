@@ -101,6 +101,37 @@ import Testing
 
     func mou(_ name: String) -> String { CLI.root.appendingPathComponent("Samples/mous/\(name)").path }
 
+    /// Terms under which nothing clashes still fail when US law forbids a disclosure they commit
+    /// the provider to: weights transferred before Art. 92 applies, which 4E091 forbids under the
+    /// text in force (and which nothing obliges).
+    @Test func termsCommittingToAForbiddenDisclosureDoNotHold() throws {
+        let draft = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mou xmlns="urn:ecca:mou:1" id="EARLY">
+              <title>Weights before Art. 92 applies</title>
+              <party role="eu-authority">European Commission (AI Office)</party>
+              <party role="provider">Northwind Models, Inc.</party>
+              <validity from="2025-06-01" until="2025-07-01"/>
+              <scope><legal-basis>Art. 92(3)</legal-basis><artifact>weights</artifact><channel>transfer</channel></scope>
+            </mou>
+            """
+        let folder = try CLI.folder(["early.xml": draft])
+        let text = try CLI.run(["mou", "verify", folder.appendingPathComponent("early.xml").path])
+        #expect(text.status == 1, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("  text posture: FORBIDDEN: no request within the scope conflicts, but US law forbids one the terms commit the provider to"))
+        #expect(lines.contains("    forbidden by: us.ai-diffusion.4e091"))
+        #expect(lines.contains("  enforcement posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period"))
+        // The request printed is one check finds forbidden and unobliged.
+        let json = try CLI.json(try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent("early.xml").path]).stdout)
+        let outcome = try #require((json["outcomes"] as? [[String: Any]])?.first)
+        let forbidden = try #require(outcome["forbidden"] as? [String: Any])
+        let request = try JSONSerialization.data(withJSONObject: try #require(forbidden["request"]))
+        let check = try CLI.folder(["forbidden.json": String(decoding: request, as: UTF8.self)])
+        let checked = try CLI.run(["check", "--posture", "text", check.appendingPathComponent("forbidden.json").path])
+        #expect(checked.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it"), "\(checked.stdout)")
+    }
+
     @Test func theSampleMoUsHoldFailOrHoldOnlyUnderEnforcement() throws {
         #expect(try CLI.run(["mou", "verify", mou("api-and-enclave-access.xml")]).status == 0)
         let letter = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [mou("orion-api-access.xml")])
@@ -120,9 +151,9 @@ import Testing
         #expect(holds.status == 0, "\(holds.stderr)")
         #expect(holds.stdout == """
             MoU MOU-2026-NW-01 from 2026-09-01 to 2027-12-31
-              text posture: HOLDS: no request within the scope conflicts on any date of the period
+              text posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period
                 rests on caveat 1, given at the end
-              enforcement posture: HOLDS: no request within the scope conflicts on any date of the period
+              enforcement posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period
                 rests on caveat 1, given at the end
             assumed:
               - the regulations loaded (5 files, 82 provisions); no rule outside them

@@ -23,6 +23,9 @@ final class RegulationEncoding {
     let postureText: SMTTerm
     /// Some obligation and some prohibition are both active.
     let clash: SMTTerm
+    /// Some prohibition is active: the disclosure is forbidden, whether or not anything obliges
+    /// it (an MoU that commits the provider to it needs this, not a clash).
+    let forbidden: SMTTerm
 
     private(set) var booleans: [String: SMTTerm] = [:]
     private(set) var quantities: [String: [String: SMTTerm]] = [:]
@@ -74,6 +77,7 @@ final class RegulationEncoding {
         perform = try context.bool("perform")
         postureText = try context.bool("posture-text")
         clash = try context.bool("clash")
+        forbidden = try context.bool("forbidden")
         try declareFacts()
         try defineRules()
         try defineNorms()
@@ -194,6 +198,7 @@ final class RegulationEncoding {
             byProvision[norm.provisionID, default: []].append(norm)
         }
         try base(context.iff(clash, context.and([context.or(obligations), context.or(prohibitions)])))
+        try base(context.iff(forbidden, context.or(prohibitions)))
         for provision in graph.provisionOrder {
             guard let norms = byProvision[provision] else { continue }
             let track = try context.bool("track:\(provision)")

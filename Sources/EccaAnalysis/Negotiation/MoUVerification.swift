@@ -17,6 +17,16 @@ public struct MoUVerification: Sendable, Hashable, Codable {
         /// for a counterexample those of its findings; for a proof that the MoU holds, those of
         /// the rules and norms the proof needs (`ConflictEngine.ProofSolver`).
         public var caveats: [String]
+        /// Where no request of the scope conflicts: one that a binding US prohibition still forbids
+        /// (nothing obliges it in law, but the MoU would commit the provider to it), and the
+        /// prohibitions; nil when none is.
+        public var forbidden: ForbiddenDisclosure?
+    }
+
+    /// A request of the scope whose disclosure US law forbids.
+    public struct ForbiddenDisclosure: Sendable, Hashable, Codable {
+        public var request: DisclosureRequest
+        public var provisions: [String]
     }
 
     public var mou: String
@@ -27,5 +37,6 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     public var assumptions: [String]
     /// The outcomes' caveats, each once, in the order the outcomes name them.
     public var caveats: [Caveat]
-    public var holds: Bool { outcomes.allSatisfy(\.holds) }
+    /// No request of the scope conflicts, and none is forbidden, under any posture.
+    public var holds: Bool { outcomes.allSatisfy { $0.holds && $0.forbidden == nil } }
 }

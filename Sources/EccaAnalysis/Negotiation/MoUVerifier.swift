@@ -31,8 +31,24 @@ extension ConflictEngine {
                 case .unsat:
                     let prover = try proof ?? ProofSolver(engine: self, scope: scopeConstraints(mou, from: from, to: to), mou: mou.id)
                     proof = prover
+                    var caveatIDs = try prover.caveats(posture: posture)
+                    // No clash; but the MoU commits the provider to every request of its scope.
+                    var forbidden: MoUVerification.ForbiddenDisclosure?
+                    if case .sat = try solver.check(assumptions: [encoding.forbidden]) {
+                        let model = try plausibleModel(mou, from: from, to: to, posture: posture, goal: encoding.forbidden) ?? solver.model()
+                        let request = try counterexample(from: model, mou: mou)
+                        var single = self.options
+                        single.postures = [posture]
+                        single.groundsForClearVerdicts = true
+                        let analysis = try ConflictEngine(graph: graph, options: single).analyze(request, asOf: request.date!)
+                        let grounds = analysis.items.flatMap { $0.postures.values.flatMap { $0.grounds ?? [] } }.filter { $0.outcome == .forbids }
+                        var provisions: [String] = []
+                        for ground in grounds where !provisions.contains(ground.provision) { provisions.append(ground.provision) }
+                        for id in grounds.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+                        forbidden = .init(request: request, provisions: provisions)
+                    }
                     outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
-                                          caveats: try prover.caveats(posture: posture)))
+                                          caveats: caveatIDs, forbidden: forbidden))
                 case .unknown(let reason):
                     throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
                 case .sat:
@@ -48,7 +64,7 @@ extension ConflictEngine {
                     var caveatIDs: [String] = []
                     for id in analysis.findings.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
                     outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis,
-                                          caveats: caveatIDs))
+                                          caveats: caveatIDs, forbidden: nil))
                 }
             }
         } catch let error as AnalysisError {
@@ -174,14 +190,15 @@ extension ConflictEngine {
     /// one nationality sitting where they are nationals, in an EU member state, a US provider, a
     /// model placed on the market after the GPAI rules applied. Soft preferences only: nil if the
     /// optimizer cannot say.
-    func plausibleModel(_ mou: MoUDocument, from: LegalDate, to: LegalDate, posture: Posture) throws -> SMTModel? {
+    /// - Parameter goal: what the request must do: clash (a counterexample), or be forbidden.
+    func plausibleModel(_ mou: MoUDocument, from: LegalDate, to: LegalDate, posture: Posture, goal: SMTTerm? = nil) throws -> SMTModel? {
         let context = encoding.context
         let optimizer = try SMTOptimizer(context: context)
         if let timeout = options.timeoutMilliseconds, timeout > 0 { try optimizer.setTimeout(milliseconds: timeout) }
         for assertion in encoding.baseAssertions { try optimizer.assert(assertion) }
         for constraint in try scopeConstraints(mou, from: from, to: to) { try optimizer.assert(constraint) }
         try optimizer.assert(encoding.posture(posture))
-        try optimizer.assert(encoding.clash)
+        try optimizer.assert(goal ?? encoding.clash)
         func prefer(_ term: SMTTerm?) throws {
             if let term { try optimizer.assertSoft(term, weight: 1, group: "plausible") }
         }
