@@ -42,7 +42,11 @@ import Testing
         #expect(report.cures.map(\.verdicts) == [["text": .clear], ["text": .clear]])
         #expect(report.cures.first?.changes.last?.from == "PL, DE")
         #expect(report.cures.map { $0.reliesOn.map(\.provision) } == [["us.test.p1", "us.test.p2"], ["us.test.p1", "us.test.p2"]])
-        #expect(report.notes == ["item 0: not offered: change artifact weights → api-access, after which § 1 and § 2 still forbid the disclosure the MoU would commit the provider to"])
+        // Each artefact the law names is tried, and each leaves both prohibitions.
+        #expect(report.notes == [
+            "item 0: not offered: change artifact weights → api-access, after which § 1 and § 2 still forbid the disclosure the MoU would commit the provider to",
+            "item 0: not offered: change artifact weights → technical-documentation, after which § 1 and § 2 still forbid the disclosure the MoU would commit the provider to",
+        ])
     }
 
     /// What a later set changes again keeps the request's own value as its start, and is paid once.

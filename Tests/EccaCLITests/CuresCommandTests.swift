@@ -79,16 +79,18 @@ import Testing
 
     /// Replacing the source code by API access removes the conflict only because Art. 91(5) no
     /// longer obliges anything; the letter still forbids API access to Orion-7 for foreign
-    /// persons, and the MoU clause would commit the provider to exactly that. It is not offered,
-    /// and the notes say why.
+    /// persons, and the MoU clause would commit the provider to exactly that. It is not offered;
+    /// the technical documentation, which the letter does not reach, is (FACTS X-2:
+    /// "documentation instead of source code or weights").
     @Test func aCureAfterWhichAProhibitionStillForbidsTheDisclosureIsNotOffered() throws {
         let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter + ["--top", "8"])
         let found = report["cures"] as? [[String: Any]] ?? []
-        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"]])
+        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"], ["artifact"]])
         for cure in found { #expect(cure["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"]) }
-        #expect(report["notes"] as? [String] == [
-            "item 0: not offered: change artifact source-code → api-access, after which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 still forbids the disclosure the MoU would commit the provider to",
-        ])
+        #expect((found.last?["changes"] as? [[String: String]])?.first?["to"] == "technical-documentation")
+        #expect(!found.contains { ($0["changes"] as? [[String: String]])?.contains { $0["to"] == "api-access" } == true })
+        // A refused set with a listed cure of the same parts needs no note.
+        #expect(report["notes"] as? [String] == [])
     }
 
     /// Evaluators in Poland, one of them headquartered there: moving everyone to a Supp. No. 5

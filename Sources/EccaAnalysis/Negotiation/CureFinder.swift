@@ -127,6 +127,12 @@ struct CureFinder {
             let kept = try dimension(name, cost)
             if !constraints.isEmpty { try optimizer.assert(context.implies(kept, context.and(constraints))) }
         }
+        // A part changes to a value the law names, never to the encoding's stand-in for the others.
+        for fact in Self.valuedFacts.values.sorted() {
+            if let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact], sort.valueNames.contains(RegulationEncoding.otherValue) {
+                try optimizer.assert(context.not(context.eq(term, sort.value(RegulationEncoding.otherValue))))
+            }
+        }
         // What each part becomes when it changes.
         if let kept = dimensions["recipientNationality"]?.kept {
             var usPerson = try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
@@ -183,12 +189,32 @@ struct CureFinder {
             }
             guard !changed.isEmpty else { break }  // consistent without any change: nothing to cure
             tried += 1
-            if try keep(set) { found.append(set) }
-            // The next correction set may not contain this one.
-            try optimizer.assert(context.or(changed))
+            if try keep(set) {
+                found.append(set)
+                // The next correction set may not contain this one.
+                try optimizer.assert(context.or(changed))
+            } else {
+                // Not this combination of values; another value of the same parts may do (API
+                // access refused for a model a letter covers, technical documentation not).
+                var differs: [SMTTerm] = []
+                for name in dimensions.keys.sorted() where try model.evalBool(dimensions[name]!.kept) == false {
+                    let kept = dimensions[name]!.kept
+                    if let fact = Self.valuedFacts[name], let term = encoding.scalars[fact] {
+                        differs.append(try context.or([kept, context.not(context.eq(term, model.evaluate(term)))]))
+                    } else {
+                        differs.append(kept)
+                    }
+                }
+                try optimizer.assert(context.or(differs))
+            }
         }
         return found
     }
+
+    /// The parts that change to a value of their own (any other value of the part is another cure),
+    /// and the fact each sets.
+    static let valuedFacts = ["channel": "item.channel", "artifact": "item.artifact",
+                              "recipientLocation": "recipient.location", "hostingLocation": "item.hosting-location"]
 
     /// `first` followed by `then`, found on the request `first` cured: `then` changes what
     /// `first` left, or changes again what `first` changed (its last value counts; the change
