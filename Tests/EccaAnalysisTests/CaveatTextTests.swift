@@ -11,7 +11,7 @@ import Testing
         #expect(caveats.count > 20)
         // The fact sheet, rules-file markup and attributes, rule and fact ids are the maintainers'.
         let jargon = ["FACTS.md", "op=", "<", "/>", "encoded", "encodes", "rule ear-", "rule eccn-", "ear-published",
-                      "ear-controlled", "request.instruments", "recipient.latest-citizenship", "from the condition"]
+                      "ear-controlled", "request.instruments", "recipient.latest-citizenship", "from the condition", "the role "]
         for caveat in caveats {
             for word in jargon {
                 #expect(!caveat.text.contains(word), "\(word): \(caveat.text)")

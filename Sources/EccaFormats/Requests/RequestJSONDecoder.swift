@@ -218,7 +218,7 @@ public struct RequestJSONDecoder: Sendable {
                     // Every FLOP is an operation: figures that say otherwise contradict each other,
                     // and no verdict can rest on them.
                     record(fail(value["trainingCompute"]!, "model.trainingCompute",
-                                "the FLOP figure (\(fewest)) is above the operations figure (\(most)), but every FLOP is an operation, so a model cannot have more FLOP than operations"))
+                                "the FLOP figure (\(flop.value == nil ? "at least " : "")\(fewest)) is above the operations figure (\(operations.value == nil ? "at most " : "")\(most)), but every FLOP is an operation, so a model cannot have more FLOP than operations"))
                 }
             }
             return .init(name: optional { () throws(RequestError) in try string(value["name"], "model.name") },
