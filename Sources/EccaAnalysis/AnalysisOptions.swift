@@ -24,10 +24,15 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// several times the analysis itself (docs/batch.md), and timelines, thresholds and cures
     /// analyse a request many times for its verdicts only.
     public var groundsForClearVerdicts: Bool
+    /// Give each caveat its text (`Caveat.text`). Off in a batch by default: the same readings
+    /// would be repeated in full on every line (half of a `--grounds` line), where their ids and
+    /// citations say which they are.
+    public var caveatTexts: Bool
 
     public init(asOf: LegalDate? = nil, postures: [Posture] = [.text, .enforcement],
                 timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, memoryLimitMegabytes: UInt32? = nil,
-                reuseEquivalentChecks: Bool = true, maximumFindingsPerCheck: Int = 32, groundsForClearVerdicts: Bool = false) {
+                reuseEquivalentChecks: Bool = true, maximumFindingsPerCheck: Int = 32, groundsForClearVerdicts: Bool = false,
+                caveatTexts: Bool = true) {
         self.asOf = asOf
         self.postures = postures
         self.timeoutMilliseconds = timeoutMilliseconds
@@ -36,6 +41,7 @@ public struct AnalysisOptions: Sendable, Hashable {
         self.reuseEquivalentChecks = reuseEquivalentChecks
         self.maximumFindingsPerCheck = maximumFindingsPerCheck
         self.groundsForClearVerdicts = groundsForClearVerdicts
+        self.caveatTexts = caveatTexts
     }
 }
 

@@ -218,7 +218,13 @@ public final class ConflictEngine {
         for id in groundCaveats + findings.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
         return RequestAnalysis(id: request.id, asOf: asOf, verdict: postures.values.max() ?? .clear, postures: postures,
                                items: items, findings: findings, assumptions: assumptions, notes: notes,
-                               caveats: caveatIDs.compactMap { caveats[$0] })
+                               caveats: caveatIDs.compactMap { id in
+                                   caveats[id].map { caveat in
+                                       var caveat = caveat
+                                       if !options.caveatTexts { caveat.text = nil }
+                                       return caveat
+                                   }
+                               })
     }
 
     public static func today() -> LegalDate {

@@ -60,6 +60,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Give each clear verdict its grounds, as `check` does (several times slower; off by default).")
     var grounds = false
 
+    @Flag(name: .customLong("caveat-texts"), help: "Give each line's caveats their texts, not only their ids and citations (the same readings on every line; off by default).")
+    var caveatTexts = false
+
     @Flag(name: .customLong("no-equivalence-classes"), help: "Solve every check with Z3 instead of reusing the answer of its equivalence class (for cross-checking).")
     var noEquivalenceClasses = false
 
@@ -107,7 +110,8 @@ struct BatchCommand: ParsableCommand {
 
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
-                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds)
+                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds,
+                                      caveatTexts: caveatTexts)
         // An output or summary that cannot be written, or would overwrite an input, is found
         // before the run and before any file is touched.
         let sink: OutputSink
@@ -225,8 +229,9 @@ final class OutputSink {
                 }
                 // A line made with other options would mix two analyses in one output.
                 if let made = kept.made, made.postures != postures || (options.asOf.map { $0 != made.asOf } ?? false)
-                    || (made.groundsGiven.map { $0 != options.groundsForClearVerdicts } ?? false) {
-                    throw ValidationError("--resume: line \(number + 1) of \(path) was made with other options (postures, --as-of or --grounds); resume with the options of the run that made it")
+                    || (made.groundsGiven.map { $0 != options.groundsForClearVerdicts } ?? false)
+                    || (made.textsGiven.map { $0 != options.caveatTexts } ?? false) {
+                    throw ValidationError("--resume: line \(number + 1) of \(path) was made with other options (postures, --as-of, --grounds or --caveat-texts); resume with the options of the run that made it")
                 }
                 resumedEntries.append(kept.entry)
                 keptIDs.append(kept.id)

@@ -112,12 +112,27 @@ import Testing
         try lines(whole.stdout).prefix(2).map { $0 + "\n" }.joined().write(to: textOnly, atomically: true, encoding: .utf8)
         let otherOptions = try CLI.run(["batch", "--resume", "--posture", "text", "-o", textOnly.path, input.path] + Self.letter)
         #expect(otherOptions.status == 2)
-        #expect(otherOptions.stderr.contains("was made with other options (postures, --as-of or --grounds)"), "\(otherOptions.stderr)")
+        #expect(otherOptions.stderr.contains("was made with other options (postures, --as-of, --grounds or --caveat-texts)"), "\(otherOptions.stderr)")
         // An output that is the input would destroy it.
         let same = try CLI.run(["batch", "-o", input.path, input.path] + Self.letter)
         #expect(same.status == 2)
         #expect(same.stderr == "error: the output \(input.path) would overwrite the input \(input.path)\n")
         #expect(try String(contentsOf: input, encoding: .utf8).split(separator: "\n").count == 5)
+    }
+
+    /// A batch line names its caveats by id and citation; their texts, the same on every line,
+    /// only with --caveat-texts. A report made from such results says where the texts are.
+    @Test func caveatTextsAreGivenInABatchOnlyWhenAskedFor() throws {
+        let plain = try CLI.json(try CLI.run(["batch", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout)
+        let caveats = try #require(plain["caveats"] as? [[String: Any]])
+        #expect(!caveats.isEmpty)
+        #expect(caveats.allSatisfy { $0["text"] == nil && $0["citation"] is String && $0["kind"] is String })
+        let full = try CLI.json(try CLI.run(["batch", "--caveat-texts", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout)
+        #expect((full["caveats"] as? [[String: Any]])?.allSatisfy { $0["text"] is String } == true)
+        #expect((full["caveats"] as? [[String: Any]])?.map { $0["id"] as? String } == caveats.map { $0["id"] as? String })
+        let folder = try CLI.folder(["results.ndjson": try CLI.run(["batch", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout])
+        let report = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("results.ndjson").path])
+        #expect(report.stdout.contains("1. **reading of Art. 92(5)**: (its text is not in these results, made by ecca batch without --caveat-texts; ecca check on the request gives it)"), "\(report.stdout)")
     }
 
     @Test func shardsConcatenateToTheWhole() throws {

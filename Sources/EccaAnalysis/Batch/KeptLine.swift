@@ -10,9 +10,10 @@ public struct KeptLine {
     public var entry: BatchSummary.Entry
     /// Its request id; nil for an error line that names none.
     public var id: String?
-    /// For an analysis: its postures and date, and whether its clear verdicts carry grounds (nil
-    /// when no verdict is clear); nil for an error line.
-    public var made: (postures: Set<String>, asOf: LegalDate, groundsGiven: Bool?)?
+    /// For an analysis: its postures and date, whether its clear verdicts carry grounds (nil
+    /// when no verdict is clear) and whether its caveats carry their texts (nil when it has
+    /// none); nil for an error line.
+    public var made: (postures: Set<String>, asOf: LegalDate, groundsGiven: Bool?, textsGiven: Bool?)?
 
     /// Nil when `line` is not a line `ecca batch` writes.
     public init?(line: String) {
@@ -64,6 +65,8 @@ public struct KeptLine {
             parts.append((signature, item, channel, cited))
         }
         entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, artifacts: artifacts)
-        made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true))
+        let caveats = elements(object["caveats"]) ?? []
+        made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true),
+                caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil })
     }
 }

@@ -242,7 +242,7 @@ private struct Encoder {
         key("id"); string(caveat.id)
         key("kind"); string(caveat.kind.rawValue)
         key("source"); string(caveat.source)
-        key("text"); string(caveat.text)
+        if let text = caveat.text { key("text"); string(text) }
         end()
     }
 

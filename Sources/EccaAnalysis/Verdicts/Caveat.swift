@@ -19,9 +19,10 @@ public struct Caveat: Sendable, Hashable, Codable {
     /// The provision's citation, or the instrument's title.
     public var citation: String
     public var kind: Kind
-    public var text: String
+    /// Nil in results written without the texts (`ecca batch` without `--caveat-texts`).
+    public var text: String?
 
-    public init(id: String, source: String, citation: String, kind: Kind, text: String) {
+    public init(id: String, source: String, citation: String, kind: Kind, text: String?) {
         self.id = id
         self.source = source
         self.citation = citation

@@ -15,7 +15,12 @@ struct CaveatNumbers {
 
     /// The caveats as the terminal reports end with them: "caveat 1, reading of Art. 92(5): …".
     static func lines(_ caveats: [Caveat]) -> [String] {
-        caveats.enumerated().map { "caveat \($0 + 1), \($1.name): \($1.text)" }
+        caveats.enumerated().map { "caveat \($0 + 1), \($1.name): \(text(of: $1))" }
+    }
+
+    /// The caveat's text, or where to find it when the results were written without it.
+    static func text(of caveat: Caveat) -> String {
+        caveat.text ?? "(its text is not in these results, made by ecca batch without --caveat-texts; ecca check on the request gives it)"
     }
 
     /// "caveat 3", "caveats 1-4, 7"; nil when there are none.

@@ -104,7 +104,7 @@ struct RequestView {
         assumptions = analysis.assumptions
         notes = analysis.notes
         hasRemarks = !analysis.assumptions.isEmpty || !analysis.notes.isEmpty
-        caveats = analysis.caveats.enumerated().map { CaveatView(caveatNumber: $0 + 1, caveatName: $1.name, caveatText: $1.text) }
+        caveats = analysis.caveats.enumerated().map { CaveatView(caveatNumber: $0 + 1, caveatName: $1.name, caveatText: CaveatNumbers.text(of: $1)) }
         hasCaveats = !caveats.isEmpty
     }
 }
