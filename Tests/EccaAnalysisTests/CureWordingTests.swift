@@ -36,7 +36,7 @@ import Testing
             "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the staff of the Commission, and shall not transfer a copy of the source code (relying on 15 CFR 734.13).",
             "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it serves the request under Article 91 of Regulation (EU) 2024/1689 (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the Commission located in the United States (relying on 15 CFR 734.13).",
-            "Access shall be given only to staff of the Commission who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5) (relying on 15 CFR 734.13).",
+            "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the access.",
             "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on 15 CFR 734.13).",
             "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records (relying on 15 CFR 734.13); otherwise the disclosure shall not take place under this clause.",
@@ -45,7 +45,7 @@ import Testing
             "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the evaluators, and shall not transfer a copy of the source code (relying on 15 CFR 734.13).",
             "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR 734.13).",
             "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).",
-            "Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689, or independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689, who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5) (relying on 15 CFR 734.13).",
+            "Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689, or independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689, who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the evaluation.",
             "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on 15 CFR 734.13).",
             "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records (relying on 15 CFR 734.13); otherwise the disclosure shall not take place under this clause.",
@@ -75,6 +75,6 @@ import Testing
         request.items[0].recipients?[0].role = role
         let set = CureFinder.CorrectionSet(changes: [], cost: 0, nationalityUS: true)
         let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: [])
-        #expect(clauses.first == "Access shall be given only to \(who) are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5).")
+        #expect(clauses.first == "Access shall be given only to \(who) are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents).")
     }
 }

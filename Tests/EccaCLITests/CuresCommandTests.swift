@@ -31,7 +31,7 @@ import Testing
         let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter)
         let wording = (report["cures"] as? [[String: Any]] ?? []).map { $0["mouWording"] as? [String] ?? [] }
         #expect(wording.count >= 2)
-        #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5) (relying on 50 U.S.C. 4801(5)).")
+        #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 50 U.S.C. 4801(5)).")
         #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1).")
         #expect(!wording.joined().contains { $0.contains("Article 92") })
     }

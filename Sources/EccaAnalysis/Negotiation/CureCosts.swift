@@ -9,7 +9,7 @@ public struct CureCosts: Sendable, Hashable, Codable {
     public var artifact = 10
     /// Have the recipients sit elsewhere (a Supp. No. 5 to Part 740 (a) destination).
     public var recipientLocation = 4
-    /// Use evaluators who are U.S. persons.
+    /// Use evaluators who are not foreign persons (US nationals or US permanent residents).
     public var recipientNationality = 4
     /// Keep the artefact hosted elsewhere.
     public var hostingLocation = 2

@@ -110,7 +110,7 @@ struct MoUWording {
                 let staff = "staff of the AI Office conducting the evaluation under Article 92(1) of \(basis.instrument)"
                 who = roles == ["independent-expert"] ? experts : roles == ["authority-staff"] ? staff : "\(staff), or \(experts),"
             }
-            clauses.append("Access shall be given only to \(who) who are U.S. persons, not foreign persons within the meaning of 50 U.S.C. 4801(5)\(because).")
+            clauses.append("Access shall be given only to \(who) who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)\(because).")
         }
         if let hosting = set.hosting {
             let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
