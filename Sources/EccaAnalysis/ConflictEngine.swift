@@ -92,6 +92,9 @@ public final class ConflictEngine {
         for instrument in request.instruments ?? [] where graph.instruments[instrument] == nil {
             throw .unknownInstrument(id: instrument, requestID: request.id)
         }
+        // Before any check, so that an answer cached for the request's class cannot stand in for
+        // the refusal (the solver's check below is the backstop for contradictions not known here).
+        if request.model?.computeContradiction != nil { throw .contradictoryFacts(requestID: request.id) }
         var items: [ItemAnalysis] = []
         var findings: [Finding] = []
         var findingIDs: Set<String> = []

@@ -45,6 +45,8 @@ import Testing
         consistent.model?.trainingCompute = [.init(value: ExactDecimal("1e20"), unit: .flop), .init(value: ExactDecimal("2e20"), unit: .operations)]
         let fresh = try ConflictEngine(graph: try Self.graph, options: .init(postures: [.text]))
         #expect(try engine.analyze(consistent) == fresh.analyze(consistent))
+        // Nor, the other way round, can the class's cached answer stand in for the refusal.
+        #expect(throws: AnalysisError.contradictoryFacts(requestID: "C1")) { try fresh.analyze(contradictory) }
     }
 
     @Test func aGenerousMemoryLimitChangesNothing() throws {

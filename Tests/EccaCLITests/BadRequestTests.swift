@@ -98,7 +98,7 @@ import Testing
         let result = try check(["r.json": request])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasSuffix(":1: error: model.trainingCompute: the FLOP figure (3e26) is above the operations figure (at most 2e26), but every FLOP is an operation, so a model cannot have more FLOP than operations [request C2]\n"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(":1: error: model.trainingCompute: the FLOP figure (3e26) is above the operations figure (at most 2e26); ecca counts every FLOP as an operation, so it cannot analyse the two together: give figures counted the same way, or one of them [request C2]\n"), "\(result.stderr)")
         // A FLOP range that may lie below the operations figure is no contradiction.
         let overlapping = request.replacingOccurrences(of: #"{"value": 3e26, "unit": "FLOP"}"#, with: #"{"min": 1.5e26, "max": 3e26, "unit": "FLOP"}"#)
         #expect(try check(["r.json": overlapping]).status != 2)

@@ -60,17 +60,12 @@ extension ConflictEngine {
             if let upper = bounds.upper, upper < value { continue }
             let (below, above) = value.neighbours
             /// The verdicts with the figure in the threshold's unit at `point` and any figure in
-            /// the other unit kept; nil where the two would contradict (more FLOP than operations).
+            /// the other unit kept; nil where the two contradict (`computeContradiction`).
             func verdicts(at point: ExactDecimal) throws(AnalysisError) -> [String: Verdict]? {
                 var probe = request
                 var model = probe.model ?? DisclosureRequest.Model()
-                let other = given.first { $0.unit != unit && given.count > 1 }
-                if let other {
-                    let otherLow = other.value ?? other.min, otherHigh = other.value ?? other.max
-                    if unit == .operations, let otherLow, point < otherLow { return nil }
-                    if unit == .flop, let otherHigh, otherHigh < point { return nil }
-                }
-                model.trainingCompute = [.init(value: point, unit: unit)] + (other.map { [$0] } ?? [])
+                model.trainingCompute = [.init(value: point, unit: unit)] + given.filter { $0.unit != unit && given.count > 1 }
+                guard model.computeContradiction == nil else { return nil }
                 probe.model = model
                 return try analyze(probe, today: today).postures
             }

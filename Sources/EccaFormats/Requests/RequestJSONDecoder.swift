@@ -213,12 +213,8 @@ public struct RequestJSONDecoder: Sendable {
                 let units = figures.map(\.unit)
                 if Set(units).count != units.count {
                     record(fail(value["trainingCompute"]!, "model.trainingCompute", "two figures in the same unit; give one per unit"))
-                } else if let flop = figures.first(where: { $0.unit == .flop }), let operations = figures.first(where: { $0.unit == .operations }),
-                          let fewest = flop.value ?? flop.min, let most = operations.value ?? operations.max, fewest > most {
-                    // Every FLOP is an operation: figures that say otherwise contradict each other,
-                    // and no verdict can rest on them.
-                    record(fail(value["trainingCompute"]!, "model.trainingCompute",
-                                "the FLOP figure (\(flop.value == nil ? "at least " : "")\(fewest)) is above the operations figure (\(operations.value == nil ? "at most " : "")\(most)), but every FLOP is an operation, so a model cannot have more FLOP than operations"))
+                } else if let contradiction = DisclosureRequest.Model(trainingCompute: figures).computeContradiction {
+                    record(fail(value["trainingCompute"]!, "model.trainingCompute", contradiction.description))
                 }
             }
             return .init(name: optional { () throws(RequestError) in try string(value["name"], "model.name") },
