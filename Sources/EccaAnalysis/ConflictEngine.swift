@@ -192,7 +192,8 @@ public final class ConflictEngine {
                         notes.append(note.text)
                     }
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
-                        verdict: verdict, channels: outcomes, compliantAlternatives: compliantAlternatives,
+                        // An alternative is a cure only where the channel asked for does not comply.
+                        verdict: verdict, channels: outcomes, compliantAlternatives: verdict == .clear ? [] : compliantAlternatives,
                         // Also for an avoidable item whose channel asked for may conflict: what decides it.
                         decidingConditions: verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined) ? deciding : [],
                         cures: verdict == .conflict || verdict == .avoidable ? Self.cures(of: askedFindings) : [], findings: postureFindings,

@@ -24,10 +24,7 @@ public struct CheckTextReport: Sendable {
                 if !others.isEmpty {
                     out.append("    alternatives\(tag): " + others.map { "\($0.channel) \($0.outcome.rawValue)" }.joined(separator: ", "))
                 }
-                // An alternative is a cure only where the channel asked for does not comply.
-                for alternative in detail.compliantAlternatives where detail.verdict != .clear {
-                    out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'")
-                }
+                for alternative in detail.compliantAlternatives { out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'") }
                 for cure in detail.cures { out.append("    cure\(tag): \(cure)") }
                 for condition in detail.decidingConditions { out.append("    depends\(tag): \(condition)") }
                 for ground in grounds[postureIndex] where !shared.contains(ground) || postureIndex == 0 {

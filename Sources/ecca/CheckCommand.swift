@@ -84,10 +84,7 @@ struct CheckCommand: ParsableCommand {
                 if format == .text { Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
             } catch {
                 Output.error("\(path): error: \(error)")
-                switch error {
-                case .unknownInstrument, .contradictoryFacts, .noRequestInScope: status = max(status, ExitStatus.unusableInput)
-                case .solver: status = ExitStatus.internalFailure
-                }
+                status = max(status, error.exitStatus)
             }
         }
         if format == .json {

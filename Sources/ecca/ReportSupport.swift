@@ -39,10 +39,7 @@ enum ReportSupport {
                 return try engine.analyze(request)
             } catch {
                 Output.error("\(name): error: \(error)")
-                switch error {
-                case .unknownInstrument, .contradictoryFacts, .noRequestInScope: throw ExitCode(ExitStatus.unusableInput)
-                case .solver: throw ExitCode(ExitStatus.internalFailure)
-                }
+                throw ExitCode(error.exitStatus)
             }
         }
     }

@@ -53,7 +53,7 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     public var verdict: Verdict
     /// Outcome of each channel considered: the one asked for first, then the alternatives.
     public var channels: [ChannelOutcome]
-    /// For `avoidable`: the accepted alternative channels that comply.
+    /// For `avoidable`: the accepted alternative channels that comply (empty otherwise).
     public var compliantAlternatives: [String]
     /// For `undetermined`, and for `avoidable` where the channel asked for may conflict: the
     /// conditions on unknown facts that decide the verdict.
