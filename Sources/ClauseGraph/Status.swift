@@ -29,6 +29,16 @@ public struct StatusInterval: Sendable, Hashable, Codable {
     }
 }
 
+/// Why a text is voluntary, and how sure that is.
+public struct VoluntaryStatus: Sendable, Hashable, Codable {
+    public var basis: String?
+    public var evidence: Evidence?
+    public init(basis: String? = nil, evidence: Evidence? = nil) {
+        self.basis = basis
+        self.evidence = evidence
+    }
+}
+
 /// A dated event on a status axis (a rescission announced or published).
 public struct StatusEvent: Sendable, Hashable, Codable {
     public var on: LegalDate?
@@ -51,11 +61,11 @@ public struct StatusTimeline: Sendable, Hashable, Codable {
     public var rescissionPublished: StatusEvent?
     /// Set for a voluntary text (a code of practice): it binds its signatories by their
     /// commitment, never as law, so under no posture does it oblige anything a conflict could
-    /// rest on. Its basis says why (its `on` is unused).
-    public var voluntary: StatusEvent?
+    /// rest on.
+    public var voluntary: VoluntaryStatus?
 
     public init(inForce: StatusInterval? = nil, applicable: StatusInterval? = nil, enforced: [StatusInterval] = [],
-                rescissionAnnounced: StatusEvent? = nil, rescissionPublished: StatusEvent? = nil, voluntary: StatusEvent? = nil) {
+                rescissionAnnounced: StatusEvent? = nil, rescissionPublished: StatusEvent? = nil, voluntary: VoluntaryStatus? = nil) {
         self.inForce = inForce
         self.applicable = applicable
         self.enforced = enforced
@@ -85,6 +95,12 @@ public struct StatusTimeline: Sendable, Hashable, Codable {
 
     public func isEnforced(on date: LegalDate) -> Bool {
         enforced.isEmpty ? true : enforced.contains { $0.contains(date) }
+    }
+
+    /// Whether a voluntary text asks for what its norms say on `date`: in force and applicable,
+    /// though it binds under no posture.
+    public func asksVoluntarily(on date: LegalDate) -> Bool {
+        voluntary != nil && isApplicable(on: date)
     }
 
     /// Whether the text binds on `date` under `posture` as law: in force and applicable, under the

@@ -23,11 +23,9 @@ enum GroundWording {
         case .obliges: return "\(subject) obliges the disclosure\(who)"
         case .notBinding: return "\(subject) does not bind\(who): \(because)"
         case .voluntary:
-            // Reasons: the facts left open, if any, then the basis.
-            let open = ground.reasons.dropLast()
-            return "\(subject) \(open.isEmpty ? "asks" : "may ask") for it\(who) only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
-                + (open.isEmpty ? "" : ", depending on facts the request leaves open (\(open.joined(separator: "; ")))")
-                + (ground.reasons.last.map { " (\($0))" } ?? "")
+            // Reasons: the facts left open, if any.
+            return "\(subject) \(because.isEmpty ? "asks" : "may ask") for it\(who) only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
+                + (because.isEmpty ? "" : ", depending on facts the request leaves open (\(because))")
         case .notApplicable: return "\(subject) does not apply\(who): \(because)"
         case .excepted: return "\(subject) would \(verb) it\(who), but an exception holds: \(because)"
         case .forbids: return "\(subject) forbids it\(who), but nothing obliges it"

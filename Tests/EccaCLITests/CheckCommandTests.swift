@@ -251,7 +251,7 @@ import Testing
             "request CP (as of 2026-06-15): CLEAR (both postures)",
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
             "    clear [both]: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02",
-            "    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it (Art. 53(4) and 55(2) of the AI Act: providers may rely on codes of practice to demonstrate compliance) (caveats 1-3)",
+            "    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it (caveats 1-3)",
         ])
         // After Art. 92 applies the conflict is Art. 92(5)'s alone; the Code measure is a note.
         let later = try CLI.run(["check", "--as-of", "2026-11-24", "--format", "json", folder.appendingPathComponent("cp.json").path])

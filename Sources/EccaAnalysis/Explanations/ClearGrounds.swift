@@ -39,7 +39,7 @@ extension ConflictEngine {
             var failures: [String] = []
             // A voluntary norm binds under no posture, but its ground says what it depends on.
             if applies != .true, let condition = norm.condition,
-               bindings.contains(where: { $0[index] }) || statuses[norm.provisionID]?.voluntary != nil {
+               bindings.contains(where: { $0[index] }) || statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
                 let (evaluator, snapshot) = explainer()
                 failures = failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
             }
@@ -71,9 +71,9 @@ extension ConflictEngine {
                 }
                 let outcome: Ground.Outcome
                 let reasons: [String]
-                if let status = statuses[norm.provisionID], let voluntary = status.voluntary, status.isApplicable(on: asOf) {
-                    // Facts left open first (the provider may not have signed), then the basis.
-                    (outcome, reasons) = (.voluntary, (assessment.applies == .true ? [] : assessment.failures) + [voluntary.basis ?? "a voluntary text"])
+                if statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
+                    // The facts left open, if any (the provider may not have signed the chapter).
+                    (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)
                 } else if !binding.binding[index] {
                     (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
                 } else if assessment.applies == .false {

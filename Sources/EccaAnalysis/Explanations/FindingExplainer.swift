@@ -217,8 +217,8 @@ extension ConflictEngine {
     /// (without the item it concerns).
     func notBindingNote(_ norm: Norm, status: String, asOf: LegalDate, posture: Posture) -> String? {
         guard let provision = graph.provisions[norm.provisionID] else { return nil }
-        let effective = graph.effectiveStatus(ofProvision: norm.provisionID)
-        if let voluntary = effective.voluntary, effective.isApplicable(on: asOf) {
+        let effective = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
+        if effective.asksVoluntarily(on: asOf), let voluntary = effective.voluntary {
             // Said the same under every posture: a commitment is never law.
             return "\(provision.citation) asks for this disclosure only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
                 + (voluntary.basis.map { " (\($0))" } ?? "")

@@ -78,7 +78,8 @@ public struct Ground: Sendable, Hashable, Codable {
         case notBinding = "not-binding"
         /// An obligation of a voluntary text (a code of practice) in force, whose condition holds
         /// or may hold: it asks for the disclosure as the provider's commitment, not as law, so no
-        /// conflict rests on it. Its reasons: the facts left open, if any, then the basis.
+        /// conflict rests on it. Its reasons: the facts left open, if any (why it is voluntary is its
+        /// instrument's caveat).
         case voluntary
         /// Its condition does not hold for this item.
         case notApplicable = "not-applicable"

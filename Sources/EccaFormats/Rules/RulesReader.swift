@@ -213,7 +213,9 @@ struct RulesDocumentBuilder {
                               enforced: element.elements("enforced").map(interval),
                               rescissionAnnounced: element.element("rescission-announced").map(event),
                               rescissionPublished: element.element("rescission-published").map(event),
-                              voluntary: element.element("voluntary").map(event))
+                              voluntary: element.element("voluntary").map {
+                                  VoluntaryStatus(basis: $0["basis"], evidence: $0["evidence"].flatMap(Evidence.init(rawValue:)))
+                              })
     }
 
     private func norm(_ element: XMLElementNode, provisionID: String) -> Norm {
