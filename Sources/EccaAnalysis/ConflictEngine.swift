@@ -215,20 +215,12 @@ public final class ConflictEngine {
             postures[posture.rawValue] = items.compactMap { $0.postures[posture.rawValue]?.verdict }.max() ?? .clear
         }
         // In the order a report names them: the items' grounds, then the findings.
-        let groundCaveats = items.flatMap { item in
+        let caveatsOfGrounds = items.flatMap { item in
             options.postures.flatMap { (item.postures[$0.rawValue]?.grounds ?? []).flatMap(\.caveats) }
         }
-        var caveatIDs: [String] = []
-        for id in groundCaveats + findings.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
         return RequestAnalysis(id: request.id, asOf: asOf, verdict: postures.values.max() ?? .clear, postures: postures,
                                items: items, findings: findings, assumptions: assumptions, notes: notes,
-                               caveats: caveatIDs.compactMap { id in
-                                   caveats[id].map { caveat in
-                                       var caveat = caveat
-                                       if !options.caveatTexts { caveat.text = nil }
-                                       return caveat
-                                   }
-                               })
+                               caveats: caveats.caveats(for: caveatsOfGrounds + findings.flatMap(\.caveats), texts: options.caveatTexts))
     }
 
     public static func today() -> LegalDate {

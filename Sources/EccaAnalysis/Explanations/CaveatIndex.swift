@@ -20,6 +20,24 @@ struct CaveatIndex {
 
     subscript(id: String) -> Caveat? { byID[id] }
 
+    /// The caveats of these ids, each once, in the order first named: what a result gives in
+    /// full once and its parts name by id. Without `texts`, only their ids, kinds and citations.
+    func caveats(for ids: some Sequence<String>, texts: Bool = true) -> [Caveat] {
+        Self.merged(Array(ids)).compactMap { id in
+            byID[id].map { caveat in
+                var caveat = caveat
+                if !texts { caveat.text = nil }
+                return caveat
+            }
+        }
+    }
+
+    /// The ids of these lists, each once, in the order first named.
+    static func merged(_ lists: [String]...) -> [String] {
+        var seen: Set<String> = []
+        return lists.joined().filter { seen.insert($0).inserted }
+    }
+
     /// The caveat ids of these provisions and of their instruments, each once, in the order the
     /// provisions come (a provision's own before its instrument's).
     func ids(of provisions: [String]) -> [String] {

@@ -113,10 +113,9 @@ extension ConflictEngine {
             cure.rank = index + 1
             return cure
         }
-        var caveatIDs: [String] = []
-        for id in cures.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+
         return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes,
-                          caveats: caveatIDs.compactMap { caveats[$0] })
+                          caveats: caveats.caveats(for: cures.flatMap(\.caveats)))
     }
 
     /// A correction set that holds for the whole item: the request it cures, analysed again,

@@ -21,6 +21,9 @@ extension ConflictEngine {
                 throw AnalysisError.noRequestInScope(mou: mou.id, reason: "no request lies within the scope and commitments: the terms hold vacuously (\(contradicting))")
             }
             var proof: ProofSolver?
+            // Requests of the scope that a prohibition forbids though nothing clashes, by outcome:
+            // explained once the scope's constraints are off the solver.
+            var forbiddenRequests: [(outcome: Int, request: DisclosureRequest)] = []
             for posture in options.postures {
                 let solver = encoding.solver
                 try solver.push()
@@ -31,24 +34,13 @@ extension ConflictEngine {
                 case .unsat:
                     let prover = try proof ?? ProofSolver(engine: self, scope: scopeConstraints(mou, from: from, to: to), mou: mou.id)
                     proof = prover
-                    var caveatIDs = try prover.caveats(posture: posture)
                     // No clash; but the MoU commits the provider to every request of its scope.
-                    var forbidden: MoUVerification.ForbiddenDisclosure?
                     if case .sat = try solver.check(assumptions: [encoding.forbidden]) {
                         let model = try plausibleModel(mou, from: from, to: to, posture: posture, goal: encoding.forbidden) ?? solver.model()
-                        let request = try counterexample(from: model, mou: mou)
-                        var single = self.options
-                        single.postures = [posture]
-                        single.groundsForClearVerdicts = true
-                        let analysis = try ConflictEngine(graph: graph, options: single).analyze(request, asOf: request.date!)
-                        let grounds = analysis.items.flatMap { $0.postures.values.flatMap { $0.grounds ?? [] } }.filter { $0.outcome == .forbids }
-                        var provisions: [String] = []
-                        for ground in grounds where !provisions.contains(ground.provision) { provisions.append(ground.provision) }
-                        for id in grounds.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
-                        forbidden = .init(request: request, provisions: provisions)
+                        forbiddenRequests.append((outcomes.count, try counterexample(from: model, mou: mou)))
                     }
                     outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
-                                          caveats: caveatIDs, forbidden: forbidden))
+                                          caveats: try prover.caveats(posture: posture), forbidden: nil))
                 case .unknown(let reason):
                     throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
                 case .sat:
@@ -61,11 +53,23 @@ extension ConflictEngine {
                     let analysis = try confirm.analyze(request, asOf: date)
                     let provisions = Array(Set(analysis.findings.flatMap { $0.provisions.map(\.id) })).sorted()
                     // The readings of the clashing provisions, the rules applied and the exceptions that failed.
-                    var caveatIDs: [String] = []
-                    for id in analysis.findings.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+
                     outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis,
-                                          caveats: caveatIDs, forbidden: nil))
+                                          caveats: analysis.caveats.map(\.id), forbidden: nil))
                 }
+            }
+            // The prohibitions that forbid each such request, as `cures` finds them (on this engine,
+            // with no scope asserted), and their caveats.
+            for (index, request) in forbiddenRequests {
+                let posture = outcomes[index].posture
+                var provisions: [String] = []
+                for slot in itemSlots(request, item: 0, asOf: request.date!) {
+                    for found in try forbidding(slot, posture: posture, asOf: request.date!) where !provisions.contains(found.provision) {
+                        provisions.append(found.provision)
+                    }
+                }
+                outcomes[index].forbidden = .init(request: request, provisions: provisions)
+                outcomes[index].caveats = CaveatIndex.merged(outcomes[index].caveats, caveats.ids(of: provisions))
             }
         } catch let error as AnalysisError {
             throw error
@@ -84,10 +88,9 @@ extension ConflictEngine {
         if mou.commitments.contains(where: { $0.kind == .art78Confidentiality }) {
             assumptions.append("Art. 78 confidentiality binds the Commission and changes no US-law outcome")
         }
-        var caveatIDs: [String] = []
-        for id in outcomes.flatMap(\.caveats) where !caveatIDs.contains(id) { caveatIDs.append(id) }
+
         return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions,
-                               caveats: caveatIDs.compactMap { caveats[$0] })
+                               caveats: caveats.caveats(for: outcomes.flatMap(\.caveats)))
     }
 
     /// The readings a proof that no request of an MoU's scope clashes rests on. Each constitutive
