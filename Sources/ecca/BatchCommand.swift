@@ -115,25 +115,25 @@ struct BatchCommand: ParsableCommand {
         // An output or summary that cannot be written, or would overwrite an input, is found
         // before the run and before any file is touched.
         let sink: OutputSink
-        do {
-            if let output, let input = Self.input(overwrittenBy: output, inputs: inputs) {
-                throw ValidationError("the output \(output) would overwrite the input \(input)")
+        do throws(OutputSink.Refusal) {
+            if let output, let input = Self.input(overwrittenBy: output, inputs: batchInputs) {
+                throw OutputSink.Refusal(description: "error: the output \(output) would overwrite the input \(input)")
             }
-            if let summaryFile, !Self.canWrite(summaryFile) {
-                throw ValidationError("cannot write the summary to \(summaryFile)")
+            if let summaryFile, !Self.canReplace(summaryFile) {
+                throw OutputSink.Refusal(description: "error: cannot write the summary to \(summaryFile)")
             }
             sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json, options: options)
-        } catch let error as ValidationError {
-            Output.error("error: \(error.message)")
+        } catch {
+            Output.error(error.description)
             throw ExitCode(ExitStatus.unusableInput)
         }
-        let skip = sink.resumedRecords
+        let keptIDs = sink.resumed?.ids ?? []
         let schema = regulations.schema(named: "request.rng")
         let runner = BatchRunner(graph: loaded.graph, analysis: options,
-                                 options: .init(jobs: jobs, range: range, skip: skip, keptIDs: sink.keptIDs), requestSchema: schema)
+                                 options: .init(jobs: jobs, range: range, keptIDs: keptIDs), requestSchema: schema)
         var summary = BatchSummary()
-        sink.resumedEntries.forEach { summary.add($0) }
-        let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - skip }, resumed: skip)
+        sink.resumed?.entries.forEach { summary.add($0) }
+        let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - keptIDs.count }, resumed: keptIDs.count)
         do {
             try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary)) { result in
                 sink.write(result.line)
@@ -144,6 +144,7 @@ struct BatchCommand: ParsableCommand {
         } catch let mismatch as BatchRunner.ResumeMismatch {
             // Found among the records skipped, before anything was appended.
             sink.finish()
+            progress.finish()
             Output.error("\(output!): error: --resume: \(mismatch)")
             throw ExitCode(ExitStatus.unusableInput)
         } catch {
@@ -153,14 +154,14 @@ struct BatchCommand: ParsableCommand {
         }
         sink.finish()
         progress.finish()
-        let available = range?.count ?? runner.recordsRead
-        if skip > available {
-            Output.error("\(output!): error: --resume: the output holds \(skip) records, more than the \(available) of the input: it is not this input's output")
-            throw ExitCode(ExitStatus.unusableInput)
-        }
         Output.error(summary.render() + "solver: \(runner.checks.solved) checks solved, \(runner.checks.reused) answered from their equivalence class")
         if let summaryFile {
-            try (AnalysisJSON.encode(summary, pretty: true) + "\n").write(toFile: summaryFile, atomically: true, encoding: .utf8)
+            do {
+                try (AnalysisJSON.encode(summary, pretty: true) + "\n").write(toFile: summaryFile, atomically: true, encoding: .utf8)
+            } catch {
+                Output.error("error: cannot write the summary to \(summaryFile): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.unusableInput)
+            }
         }
         if summary.errors > 0 { throw ExitCode(ExitStatus.unusableInput) }
         if summary.verdicts.contains(where: { $0.key != Verdict.clear.rawValue && $0.value > 0 }) { throw ExitCode(ExitStatus.findings) }
@@ -168,25 +169,24 @@ struct BatchCommand: ParsableCommand {
 }
 
 extension BatchCommand {
-    /// The input that writing `output` would overwrite: the same file, or a request file inside
-    /// an input folder (the folder is read as it is written).
-    static func input(overwrittenBy output: String, inputs: [String]) -> String? {
-        let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-        for input in inputs where input != "-" {
-            let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            if path == target { return input }
-            if isFolder.boolValue, target.hasPrefix(path + "/"), RequestLoader.isRequestFile(target) { return input }
+    /// The input that writing `output` would overwrite: the same file, or a request file in an
+    /// input folder (a folder's own files are its requests, listed as the run starts).
+    static func input(overwrittenBy output: String, inputs: [BatchInput]) -> String? {
+        // The folder resolved, not the file, which need not exist yet.
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        let target = folder + "/" + url.lastPathComponent
+        for input in inputs where input.path != "-" {
+            let path = URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath().path
+            if input.kind == .folder ? path == folder && RequestLoader.isRequestFile(target) : path == target { return input.path }
         }
         return nil
     }
 
-    /// Whether `path` can be written, without creating or truncating it.
-    static func canWrite(_ path: String) -> Bool {
-        if FileManager.default.fileExists(atPath: path) { return FileManager.default.isWritableFile(atPath: path) }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    /// Whether the file at `path` can be replaced as the summary is written (atomically: a new
+    /// file in its folder, renamed), without creating or truncating anything.
+    static func canReplace(_ path: String) -> Bool {
+        FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 }
 
@@ -199,57 +199,46 @@ final class OutputSink {
     private var first = true
     private var pending = Data()
     private var lastFlush = Date()
-    /// Records already present in the output when resuming.
-    let resumedRecords: Int
-    /// Their summary entries, in order.
-    private(set) var resumedEntries: [BatchSummary.Entry] = []
-    /// Their request ids, in order (nil for an error line that names none).
-    private(set) var keptIDs: [String?] = []
+    /// The lines already in the output when resuming, read back.
+    let resumed: ResumedOutput?
 
-    /// - Parameter options: what the resumed lines must have been made with (postures, as-of
-    ///   date, grounds): an output made otherwise is not continued.
-    init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions) throws {
+    /// Why the output cannot be written or continued: unusable input (exit 2).
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// - Parameter options: what the resumed lines must have been made with (`ResumedOutput`).
+    init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions) throws(Refusal) {
         self.jsonArray = jsonArray
         guard let path else {
             handle = FileHandle.standardOutput
-            resumedRecords = 0
+            resumed = nil
             if jsonArray { handle.write(Data("[".utf8)) }
             return
         }
-        var kept = 0
         if resume, FileManager.default.fileExists(atPath: path) {
-            let existing = try Data(contentsOf: URL(fileURLWithPath: path))
-            // Keep only complete lines: a run killed mid-write may have left a torn last line.
-            let end = existing.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.startIndex
-            // Each kept line is read back for the summary and exit status of the whole output.
-            let postures = Set(options.postures.map(\.rawValue))
-            for (number, line) in existing[existing.startIndex..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().enumerated() {
-                guard let kept = KeptLine(line: String(decoding: line, as: UTF8.self)) else {
-                    throw ValidationError("--resume: line \(number + 1) of \(path) is not a line ecca batch writes; is it this batch's output?")
-                }
-                // A line made with other options would mix two analyses in one output.
-                if let made = kept.made, made.postures != postures || (options.asOf.map { $0 != made.asOf } ?? false)
-                    || (made.groundsGiven.map { $0 != options.groundsForClearVerdicts } ?? false)
-                    || (made.textsGiven.map { $0 != options.caveatTexts } ?? false) {
-                    throw ValidationError("--resume: line \(number + 1) of \(path) was made with other options (postures, --as-of, --grounds or --caveat-texts); resume with the options of the run that made it")
-                }
-                resumedEntries.append(kept.entry)
-                keptIDs.append(kept.id)
+            do {
+                let existing = try Data(contentsOf: URL(fileURLWithPath: path))
+                let kept = try ResumedOutput(existing, expecting: options)
+                let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                try file.truncate(atOffset: UInt64(kept.completeBytes))
+                try file.seekToEnd()
+                handle = file
+                resumed = kept
+            } catch let refusal as ResumedOutput.Refusal {
+                throw Refusal(description: "\(path): error: --resume: \(refusal)")
+            } catch {
+                throw Refusal(description: "\(path): error: cannot continue the output: \(error.localizedDescription)")
             }
-            kept = resumedEntries.count
-            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try file.truncate(atOffset: UInt64(end - existing.startIndex))
-            try file.seekToEnd()
-            handle = file
         } else {
+            resumed = nil
             _ = FileManager.default.createFile(atPath: path, contents: nil)
             guard let file = FileHandle(forWritingAtPath: path) else {
-                throw ValidationError("cannot write \(path)")
+                throw Refusal(description: "error: cannot write \(path)")
             }
             handle = file
             if jsonArray { handle.write(Data("[".utf8)) }
         }
-        resumedRecords = kept
     }
 
     func write(_ line: String) {

@@ -90,7 +90,7 @@ import Testing
         try "{\"hello\": 1}\n".write(to: foreign, atomically: true, encoding: .utf8)
         let notBatch = try CLI.run(["batch", "--resume", "-o", foreign.path, input.path] + Self.letter)
         #expect(notBatch.status == 2)
-        #expect(notBatch.stderr.contains("error: --resume: line 1 of \(foreign.path) is not a line ecca batch writes"), "\(notBatch.stderr)")
+        #expect(notBatch.stderr.contains("\(foreign.path): error: --resume: line 1 of the output is not a line ecca batch writes"), "\(notBatch.stderr)")
         // Refused before the run, and the output it would have replaced is left as it was.
         let kept = folder.appendingPathComponent("kept.ndjson")
         try whole.stdout.write(to: kept, atomically: true, encoding: .utf8)
@@ -133,6 +133,22 @@ import Testing
         let folder = try CLI.folder(["results.ndjson": try CLI.run(["batch", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout])
         let report = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("results.ndjson").path])
         #expect(report.stdout.contains("1. **reading of Art. 92(5)**: (its text is not in these results, made by ecca batch without --caveat-texts; ecca check on the request gives it)"), "\(report.stdout)")
+    }
+
+    /// A new output file in an input folder would be read as a request of it, also through a
+    /// symbolic link to the folder; one in a subfolder, which is not read, is no overwrite.
+    @Test func anOutputInAnInputFolderIsRefused() throws {
+        let folder = try CLI.folder(["requests/a.json": try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)])
+        let requests = folder.appendingPathComponent("requests")
+        let link = folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: requests)
+        let inside = try CLI.run(["batch", "-o", link.appendingPathComponent("out.json").path, requests.path])
+        #expect(inside.status == 2)
+        #expect(inside.stderr.contains("would overwrite the input \(requests.path)"), "\(inside.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: requests.appendingPathComponent("out.json").path))
+        try FileManager.default.createDirectory(at: requests.appendingPathComponent("results"), withIntermediateDirectories: true)
+        let below = try CLI.run(["batch", "-o", requests.appendingPathComponent("results/out.json").path, requests.path])
+        #expect(below.status == 1, "\(below.stderr)")
     }
 
     @Test func shardsConcatenateToTheWhole() throws {

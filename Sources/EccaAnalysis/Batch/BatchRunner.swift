@@ -11,27 +11,23 @@ public final class BatchRunner: @unchecked Sendable {
         public var jobs: Int
         /// Records `[first, end)` of the input (a shard), or all.
         public var range: Range<Int>?
-        /// Records already in the output (resume): skipped.
-        public var skip: Int
-        /// The request ids of those output lines, in order (nil where a line names none): each
-        /// must be the id of the input record it stands for, or the output is another input's.
+        /// The request ids of the lines already in the output (resume), in order (nil where a
+        /// line names none): their records are skipped, and each id must be that of the input
+        /// record it stands for, or the output is another input's.
         public var keptIDs: [String?]
-        public init(jobs: Int = 1, range: Range<Int>? = nil, skip: Int = 0, keptIDs: [String?] = []) {
+        /// Records already in the output: skipped.
+        public var skip: Int { keptIDs.count }
+        public init(jobs: Int = 1, range: Range<Int>? = nil, keptIDs: [String?] = []) {
             self.jobs = max(1, jobs)
             self.range = range
-            self.skip = skip
             self.keptIDs = keptIDs
         }
     }
 
-    /// A resumed output whose kept lines are not the input's first records.
+    /// A resumed output whose kept lines are not the input's first records, or more of them
+    /// than the input (or shard) has. Found before anything is appended.
     public struct ResumeMismatch: Error, CustomStringConvertible {
-        public var position: Int
-        public var kept: String
-        public var input: String
-        public var description: String {
-            "line \(position) of the output is request \(kept), but record \(position) of the input is \(input): it is not this input's output (or not in its order)"
-        }
+        public var description: String
     }
 
     public let graph: ClauseGraph
@@ -40,7 +36,7 @@ public final class BatchRunner: @unchecked Sendable {
     public private(set) var checks = (solved: 0, reused: 0)
     /// Records the input held, whether analysed or skipped (a resumed run checks its output
     /// against it).
-    public private(set) var recordsRead = 0
+    private(set) var recordsRead = 0
     private let checksLock = NSLock()
 
     func record(_ engine: ConflictEngine) {
@@ -82,9 +78,14 @@ public final class BatchRunner: @unchecked Sendable {
                 emit(worker.process(record))
             }
             record(worker.engine)
-            return
+        } else {
+            try runParallel(source, emit: emit)
         }
-        try runParallel(source, emit: emit)
+        // Every record was skipped, so nothing was appended either.
+        let available = options.range?.count ?? recordsRead
+        if options.skip > available {
+            throw ResumeMismatch(description: "the output holds \(options.skip) records, more than the \(available) of the input: it is not this input's output")
+        }
     }
 
     /// Whether `record` is analysed by this run; a record a resumed output already holds is
@@ -95,7 +96,7 @@ public final class BatchRunner: @unchecked Sendable {
         let position = record.index - start
         guard position >= options.skip else {
             if position < options.keptIDs.count, let kept = options.keptIDs[position], let id = record.requestID, kept != id {
-                throw ResumeMismatch(position: position + 1, kept: kept, input: id)
+                throw ResumeMismatch(description: "line \(position + 1) of the output is request \(kept), but record \(position + 1) of the input is \(id): it is not this input's output (or not in its order)")
             }
             return false
         }
