@@ -24,8 +24,7 @@ public struct BatchRecord: Sendable {
     var requestID: String? {
         switch payload {
         case .json(let line):
-            if case .string(let id, _)? = (try? JSONParser.parse(line))?["id"] { return id }
-            return nil
+            return (try? JSONParser.parse(line))?["id"]?.string
         case .request(let request): return request.id
         case .file: return nil
         case .failed(let error): return error.requestID

@@ -159,7 +159,7 @@ public final class BatchRunner: @unchecked Sendable {
                              further: [BatchErrorLine.Problem] = [], text: String) -> Result {
             let errorLine = BatchErrorLine(id: id, error: problem, further: further.isEmpty ? nil : further)
             return Result(index: record.index, line: AnalysisJSON.encode(errorLine, pretty: false),
-                          entry: BatchSummary.Entry(error: id ?? "\(problem.file):\(problem.line)"), problem: text)
+                          entry: BatchSummary.Entry(errorOf: id, file: problem.file, line: problem.line), problem: text)
         }
     }
 

@@ -48,8 +48,10 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var signature: [String]
         public var label: String
 
-        public init(error id: String) {
-            self.id = id
+        /// An unusable record's entry: named by its request's id, or where it is when it names
+        /// none (the same key whether the batch wrote the error line or a resumed run reads it).
+        public init(errorOf id: String?, file: String, line: Int) {
+            self.id = id ?? "\(file):\(line)"
             verdict = nil
             signature = []
             label = ""

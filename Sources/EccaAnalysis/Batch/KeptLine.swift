@@ -17,55 +17,39 @@ public struct KeptLine {
 
     /// Nil when `line` is not a line `ecca batch` writes.
     public init?(line: String) {
-        guard let object = try? JSONParser.parse(line), case .object = object else { return nil }
-        func string(_ value: JSONValue?) -> String? {
-            if case .string(let text, _)? = value { return text }
-            return nil
-        }
-        func int(_ value: JSONValue?) -> Int? {
-            if case .number(let text, _)? = value { return Int(text) }
-            return nil
-        }
-        func elements(_ value: JSONValue?) -> [JSONValue]? {
-            if case .array(let elements, _)? = value { return elements }
-            return nil
-        }
-        func members(_ value: JSONValue?) -> [(key: String, value: JSONValue)]? {
-            if case .object(let members, _)? = value { return members }
-            return nil
-        }
-        id = string(object["id"])
+        guard let object = try? JSONParser.parse(line), object.members != nil else { return nil }
+        id = object["id"]?.string
         if let error = object["error"] {
-            guard let file = string(error["file"]), let line = int(error["line"]) else { return nil }
-            entry = BatchSummary.Entry(error: id ?? "\(file):\(line)")
+            guard let file = error["file"]?.string, let line = error["line"]?.int else { return nil }
+            entry = BatchSummary.Entry(errorOf: id, file: file, line: line)
             made = nil
             return
         }
-        guard let id, let verdict = string(object["verdict"]).flatMap(Verdict.init(rawValue:)),
-              let asOf = string(object["asOf"]).flatMap(LegalDate.init(iso:)), let postures = members(object["postures"]),
-              let items = elements(object["items"]), let findings = elements(object["findings"]) else { return nil }
+        guard let id, let verdict = object["verdict"]?.string.flatMap(Verdict.init(rawValue:)),
+              let asOf = object["asOf"]?.string.flatMap(LegalDate.init(iso:)), let postures = object["postures"]?.members,
+              let items = object["items"]?.elements, let findings = object["findings"]?.elements else { return nil }
         var artifacts: [Int: String] = [:]
         var clear: [Bool] = []  // per clear item posture: whether it carries grounds
         for item in items {
-            guard let index = int(item["index"]), let artifact = string(item["artifact"]), let itemPostures = members(item["postures"]) else { return nil }
+            guard let index = item["index"]?.int, let artifact = item["artifact"]?.string, let itemPostures = item["postures"]?.members else { return nil }
             if artifacts[index] == nil { artifacts[index] = artifact }
-            for (_, posture) in itemPostures where string(posture["verdict"]) == Verdict.clear.rawValue {
+            for (_, posture) in itemPostures where posture["verdict"]?.string == Verdict.clear.rawValue {
                 clear.append(posture["grounds"] != nil)
             }
         }
         var parts: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])] = []
         for finding in findings {
-            guard let signature = string(finding["signature"]), let item = int(finding["item"]), let channel = string(finding["channel"]),
-                  let provisions = elements(finding["provisions"]) else { return nil }
+            guard let signature = finding["signature"]?.string, let item = finding["item"]?.int, let channel = finding["channel"]?.string,
+                  let provisions = finding["provisions"]?.elements else { return nil }
             var cited: [(modality: String, citation: String)] = []
             for provision in provisions {
-                guard let modality = string(provision["modality"]), let citation = string(provision["citation"]) else { return nil }
+                guard let modality = provision["modality"]?.string, let citation = provision["citation"]?.string else { return nil }
                 cited.append((modality, citation))
             }
             parts.append((signature, item, channel, cited))
         }
         entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, artifacts: artifacts)
-        let caveats = elements(object["caveats"]) ?? []
+        let caveats = object["caveats"]?.elements ?? []
         made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true),
                 caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil })
     }

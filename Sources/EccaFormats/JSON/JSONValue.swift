@@ -22,6 +22,27 @@ public enum JSONValue: Sendable, Equatable {
         return members.first { $0.key == key }?.value
     }
 
+    /// The value as a string, integer, array or object; nil when it is something else.
+    public var string: String? {
+        if case .string(let text, _) = self { return text }
+        return nil
+    }
+
+    public var int: Int? {
+        if case .number(let text, _) = self { return Int(text) }
+        return nil
+    }
+
+    public var elements: [JSONValue]? {
+        if case .array(let elements, _) = self { return elements }
+        return nil
+    }
+
+    public var members: [(key: String, value: JSONValue)]? {
+        if case .object(let members, _) = self { return members }
+        return nil
+    }
+
     public var typeName: String {
         switch self {
         case .null: "null"
