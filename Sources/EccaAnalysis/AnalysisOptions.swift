@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaFormats
 
 /// How `ConflictEngine` analyses requests.
 public struct AnalysisOptions: Sendable, Hashable {
@@ -62,7 +63,7 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownInstrument(let id, let request):
-            "request \(request): unknown instrument '\(id)' (load its rules file with --instrument FILE)"
+            "request \(request): " + RequestVocabulary.unknownInstrument(id)
         case .solver(let message, let request):
             "request \(request): solver failure: \(message)"
         case .contradictoryFacts(let request):

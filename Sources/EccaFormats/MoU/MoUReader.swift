@@ -78,7 +78,7 @@ public struct MoUReader: Sendable {
             case "provider": scope.providers.append(value)
             case "instrument":
                 let id = node["ref"] ?? ""
-                guard graph.instruments[id] != nil else { throw fail(node, "instrument", "unknown instrument '\(id)' (load its rules file with --instrument FILE)") }
+                guard graph.instruments[id] != nil else { throw fail(node, "instrument", RequestVocabulary.unknownInstrument(id)) }
                 scope.instruments.append(id)
             default: break
             }

@@ -1,3 +1,5 @@
+import ClauseGraph
+
 /// Why a request cannot be used, with the field and the line (exit status 2).
 public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
@@ -22,7 +24,7 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One line per problem, the first first.
     public var description: String {
         // Line 0: the problem is the file's as a whole (unreadable, too large), not one line's.
-        var text = line > 0 ? "\(file):\(line): error: " : "\(file): error: "
+        var text = "\(SourceLocation(file: file, line: line)): error: "
         if let field { text += "\(field): " }
         text += message
         if let requestID { text += " [request \(requestID)]" }

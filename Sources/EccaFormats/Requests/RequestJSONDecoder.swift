@@ -169,7 +169,7 @@ public struct RequestJSONDecoder: Sendable {
                 instruments: optional { () throws(RequestError) in
                     try strings(value["instruments"], "instruments") { id in
                         vocabulary.instruments.map { $0.contains(id) } ?? true ? nil
-                            : "unknown instrument '\(id)' (load its rules file with --instrument FILE)"
+                            : RequestVocabulary.unknownInstrument(id)
                     }
                 })
             if let id { for index in problems.indices { problems[index].requestID = id } }

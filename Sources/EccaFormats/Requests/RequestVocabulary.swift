@@ -19,6 +19,11 @@ public struct RequestVocabulary: Sendable, Hashable {
         self.instruments = instruments
     }
 
+    /// What is said of an instrument a request or an MoU names but the law loaded does not hold.
+    public static func unknownInstrument(_ id: String) -> String {
+        "unknown instrument '\(id)' (load its rules file with --instrument FILE)"
+    }
+
     public init(graph: ClauseGraph) {
         func values(_ fact: String) -> [String] { graph.facts[fact]?.values ?? [] }
         self.init(artifacts: values(FactBinding.FactID.artifact), channels: values(FactBinding.FactID.channel),

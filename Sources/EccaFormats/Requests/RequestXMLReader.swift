@@ -33,15 +33,16 @@ public struct RequestXMLReader: Sendable {
             throw RequestError(file: root.location.file, line: root.location.line,
                                message: "root element must be <request xmlns=\"\(RequestXMLReader.namespace)\">")
         }
+        // libxml2's RELAX NG validator names a bad value by what it expected next ("Expecting an
+        // element training-compute, got nothing" for weights-published="yes"): where the decoder
+        // finds the problems itself, its field errors say what is wrong, all of them; the schema's
+        // message is given only for what it alone refuses.
+        let request = try decoder.decode(Self.json(root), file: root.location.file)
         if let invalid = reader.validationErrors.first {
-            // libxml2's RELAX NG validator names a bad value by what it expected next ("Expecting
-            // an element training-compute, got nothing" for weights-published="yes"). Where the
-            // decoder finds the problems itself, its field errors say what is wrong, all of them.
-            _ = try decoder.decode(Self.json(root), file: root.location.file)
             throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(invalid.message)",
                                requestID: root.attributes["id"])
         }
-        return try decoder.decode(Self.json(root), file: root.location.file)
+        return request
     }
 
     /// The XML tree as the equivalent JSON value, keeping line numbers.
