@@ -37,15 +37,15 @@ extension ConflictEngine {
         for date in asOfThresholds() where date > from && date <= to { candidates.insert(date) }
         var pieces: [VerdictTimeline.Piece] = []
         var breakpoints: [VerdictTimeline.Breakpoint] = []
-        var previous: RequestAnalysis?
+        var previous: LegalDate?
         for date in candidates.sorted() {
             let analysis = try analyze(request, asOf: date)
-            defer { previous = analysis }
+            defer { previous = date }
             let clashes = Dictionary(grouping: analysis.findings, by: \.posture.rawValue).mapValues { Set($0.map(\.signature)).sorted() }
             if let last = pieces.last, last.verdicts == analysis.postures, last.clashes == clashes { continue }
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
-                let relevant = Self.engaged(previous).union(Self.engaged(analysis))
+                let relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
                 breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes(on: date, among: relevant)))
             }
             pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, clashes: clashes))
@@ -58,22 +58,29 @@ extension ConflictEngine {
         graph.comparisons(of: "as-of").flatMap(\.switchDays)
     }
 
-    /// The provisions whose norms engage the request on an analysis's date: those that clash, and
-    /// those a clear verdict's grounds name for any reason but that their condition fails. A
-    /// status change of a norm the request never engages (Art. 53(1)(a) for an Art. 92 request)
-    /// causes nothing.
-    static func engaged(_ analysis: RequestAnalysis?) -> Set<String> {
-        guard let analysis else { return [] }
-        let grounds = analysis.items.flatMap { $0.postures.values.flatMap { $0.grounds ?? [] } }
-        return Set(analysis.findings.flatMap { $0.provisions.map(\.id) })
-            .union(grounds.filter { $0.outcome != .notApplicable }.map(\.provision))
+    /// The provisions whose norms engage the request on `asOf`, on any channel it accepts: their
+    /// condition holds or may hold and no exception holds, whether or not they bind. A status
+    /// change of a norm the request never engages (Art. 53(1)(a) for an Art. 92 request) causes
+    /// nothing.
+    func engaged(_ request: DisclosureRequest, asOf: LegalDate) -> Set<String> {
+        var found: Set<String> = []
+        for (index, item) in request.items.enumerated() {
+            for channel in [item.channel] + (item.alternatives ?? []) {
+                var variant = request
+                variant.items[index].channel = channel
+                for slot in itemSlots(variant, item: index, asOf: asOf) {
+                    for (norm, truth) in zip(encoding.checkedNorms, slot.normTruths) where truth != .false { found.insert(norm.provisionID) }
+                }
+            }
+        }
+        return found
     }
 
-    /// The status changes on `date` of the provisions carrying norms among `relevant` (all of them
-    /// when it is empty: grounds were not worked out), and the as-of comparisons.
+    /// The status changes on `date` of the provisions carrying norms among `relevant`, and the
+    /// as-of comparisons.
     func causes(on date: LegalDate, among relevant: Set<String>) -> [String] {
         var causes: [String] = []
-        let provisions = Set(graph.norms.map(\.provisionID)).filter { relevant.isEmpty || relevant.contains($0) }
+        let provisions = Set(graph.norms.map(\.provisionID)).intersection(relevant)
         for id in graph.provisionOrder where provisions.contains(id) {
             let status = graph.effectiveStatus(ofProvision: id)
             let citation = graph.provisions[id]!.citation
