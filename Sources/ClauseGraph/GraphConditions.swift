@@ -36,12 +36,7 @@ extension ClauseGraph {
         for site in conditionSites {
             site.condition.visitAtoms { atom in
                 guard case .contains("item.claims", let element, _) = atom else { return }
-                let values: [String]
-                switch element {
-                case .values(let listed): values = listed
-                case .set(let id): values = sets[id]?.members ?? []
-                }
-                for value in values where !found.contains(value) { found.append(value) }
+                for value in values(of: element) where !found.contains(value) { found.append(value) }
             }
         }
         return found

@@ -16,6 +16,8 @@ public final class ConflictEngine {
     let facts: FactReader
     let renderer: AtomRenderer
     let caveats: CaveatIndex
+    /// The model names each instrument's norms test (`namedInstrumentNotes`).
+    let modelNames: [String: [String]]
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
     private var keys: EquivalenceKeyBuilder!
     private(set) var compiled: CompiledConditions!
@@ -51,6 +53,7 @@ public final class ConflictEngine {
         facts = FactReader(graph: graph)
         renderer = AtomRenderer(graph: graph)
         caveats = CaveatIndex(graph: graph)
+        modelNames = Self.modelNames(in: graph)
         var seen: Set<Condition> = []
         for condition in encoding.checkedNorms.flatMap({ [$0.condition].compactMap { $0 } + $0.exceptions.map(\.condition) })
             + graph.ruleOrder.flatMap({ [graph.rules[$0]!.condition] + graph.rules[$0]!.exceptions.map(\.condition) }) {

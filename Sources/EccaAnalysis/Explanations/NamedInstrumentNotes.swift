@@ -10,14 +10,7 @@ extension ConflictEngine {
         let model = request.model?.name
         var notes: [String] = []
         for id in named {
-            guard let instrument = graph.instruments[id] else { continue }
-            var names: [String] = []
-            for norm in graph.norms where graph.provisions[norm.provisionID]?.instrumentID == id {
-                norm.condition?.visitAtoms { atom in
-                    if case .equals("model.name", let value, _) = atom, !names.contains(value) { names.append(value) }
-                }
-            }
-            guard !names.isEmpty, !names.contains(where: { $0 == model }) else { continue }
+            guard let instrument = graph.instruments[id], let names = modelNames[id], !names.contains(where: { $0 == model }) else { continue }
             let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
             guard let model else {
                 notes.append("the request names \(instrument.title), which applies to the model \(quoted), but gives no model name, so the letter does not apply")
@@ -34,5 +27,20 @@ extension ConflictEngine {
             }
         }
         return notes
+    }
+
+    /// The model names each instrument's norms test (`model.name`), by instrument: worked out
+    /// once per engine.
+    static func modelNames(in graph: ClauseGraph) -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        for norm in graph.norms {
+            guard let instrument = graph.provisions[norm.provisionID]?.instrumentID else { continue }
+            norm.condition?.visitAtoms { atom in
+                if case .equals("model.name", let value, _) = atom, !(names[instrument] ?? []).contains(value) {
+                    names[instrument, default: []].append(value)
+                }
+            }
+        }
+        return names
     }
 }
