@@ -85,31 +85,39 @@ public struct MoUReader: Sendable {
         }
         var commitments: [MoUDocument.Commitment] = []
         let claimable = graph.claimableValues
+        // An aia-certification means License Exception AIA: found by its citation in the law
+        // loaded, never by an id of one encoding.
+        let aiaCitation = MoUDocument.Commitment.Kind.aiaCitation
+        let aia = graph.resolveProvisionReference(aiaCitation).flatMap { graph.provisions[$0] == nil ? nil : $0 }
         for node in root.elements("commitment") {
             guard let kind = node["kind"].flatMap(MoUDocument.Commitment.Kind.init(rawValue:)) else { continue }
-            // An aia-certification means License Exception AIA: found by its citation in the law
-            // loaded, never by an id of one encoding.
-            let written = node["provision"]
-            let reference = written ?? (kind == .aiaCertification ? MoUDocument.Commitment.Kind.aiaCitation : nil)
             var provision: String?
-            if let reference {
-                guard let id = graph.resolveProvisionReference(reference), graph.provisions[id] != nil else {
-                    throw fail(node, "commitment.provision", written != nil ? "unknown provision '\(reference)'"
-                        : "an aia-certification claims License Exception AIA (\(reference)), which the regulations loaded do not contain")
+            if let written = node["provision"] {
+                guard let id = graph.resolveProvisionReference(written), graph.provisions[id] != nil else {
+                    throw fail(node, "commitment.provision", "unknown provision '\(written)'")
                 }
                 provision = id
             }
-            if kind == .exceptionClaim && provision == nil { throw fail(node, "commitment.provision", "an exception-claim names the provision claimed") }
             // A commitment claims what its kind says, or the MoU is refused: an aia-certification
             // naming another provision would silently claim that one, and an exception-claim of a
             // provision no condition tests as claimed (an EU obligation) would claim nothing.
-            if kind == .aiaCertification, let written, let provision,
-               let aia = graph.resolveProvisionReference(MoUDocument.Commitment.Kind.aiaCitation), provision != aia {
-                throw fail(node, "commitment.provision", "an aia-certification claims License Exception AIA (\(MoUDocument.Commitment.Kind.aiaCitation), \(aia)), not '\(written)' (claim another exception with kind=\"exception-claim\")")
-            }
-            if kind == .exceptionClaim, let written, let provision, !claimable.contains(provision) {
-                let citation = graph.provisions[provision].map { " (\($0.citation))" } ?? ""
-                throw fail(node, "commitment.provision", "'\(written)'\(citation) is not an exception an exporter can claim (expected one of: \(claimable.sorted().joined(separator: ", ")))")
+            switch kind {
+            case .aiaCertification:
+                guard let aia else {
+                    throw fail(node, "commitment.provision", "an aia-certification claims License Exception AIA (\(aiaCitation)), which the regulations loaded do not contain")
+                }
+                if let written = node["provision"], provision != aia {
+                    throw fail(node, "commitment.provision", "an aia-certification claims License Exception AIA (\(aiaCitation), \(aia)), not '\(written)' (claim another exception with kind=\"exception-claim\")")
+                }
+                provision = aia
+            case .exceptionClaim:
+                guard let claimed = provision else { throw fail(node, "commitment.provision", "an exception-claim names the provision claimed") }
+                if !claimable.contains(claimed) {
+                    let citation = graph.provisions[claimed].map { " (\($0.citation))" } ?? ""
+                    throw fail(node, "commitment.provision", "'\(node["provision"] ?? claimed)'\(citation) is not an exception an exporter can claim (expected one of: \(claimable.sorted().joined(separator: ", ")))")
+                }
+            default:
+                break
             }
             commitments.append(.init(kind: kind, provision: provision, text: text(node), line: node.location.line))
         }
