@@ -500,17 +500,7 @@ public final class ConflictEngine {
                 try mapSolver.assert(encoding.context.or(outside))
             } else {
                 let core = Set(try solver.unsatCore().compactMap { literal in tracks.firstIndex { $0.literal == literal } })
-                var mus = seed.filter(core.contains)
-                var position = 0
-                while position < mus.count {
-                    var trial = mus
-                    trial.remove(at: position)
-                    if try consistent(trial) {
-                        position += 1
-                    } else {
-                        mus = trial
-                    }
-                }
+                let mus = try minimalUnsatisfiable(seed.filter(core.contains)) { try !consistent($0) }
                 found.append(mus)
                 if found.count >= options.maximumFindingsPerCheck { return (listed(found), true) }
                 try mapSolver.assert(encoding.context.or(mus.map { try encoding.context.not(tracks[$0].literal) }))

@@ -155,9 +155,8 @@ extension ConflictEngine {
             let graph = engine.graph
             let stance = try encoding.posture(posture)
             guard try unsat([stance, encoding.clash] + literals) else { return [] }
-            var core = try solver.unsatCore().compactMap { literals.firstIndex(of: $0) }.sorted()
-            for index in core where try unsat([stance, encoding.clash] + core.filter { $0 != index }.map { literals[$0] }) {
-                core.removeAll { $0 == index }
+            let core = try minimalUnsatisfiable(try solver.unsatCore().compactMap { literals.firstIndex(of: $0) }.sorted()) {
+                try unsat([stance, encoding.clash] + $0.map { literals[$0] })
             }
             var ids: [String] = []
             func add(_ more: [String]) {
@@ -251,11 +250,8 @@ extension ConflictEngine {
             }
         }
         guard try !consistent(literals) else { return nil }
-        var core = try solver.unsatCore().filter { literals.contains($0) }
-        if core.isEmpty { core = literals }
-        for literal in core where try !consistent(core.filter { $0 != literal }) {
-            core.removeAll { $0 == literal }
-        }
+        let unsatCore = try solver.unsatCore().filter { literals.contains($0) }
+        let core = try minimalUnsatisfiable(unsatCore.isEmpty ? literals : unsatCore) { try !consistent($0) }
         let names = core.compactMap { literals.firstIndex(of: $0) }.sorted().map { groups[$0].name }
         switch names.count {
         case 0: return "the regulations loaded admit no request"
