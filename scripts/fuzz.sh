@@ -22,8 +22,18 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 echo "fuzz: building Fuzz/ (-sanitize=fuzzer,address, release)"
-swift build --package-path Fuzz --scratch-path .build-fuzz -c release \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -vE "Cannot export local symbol" | tail -3
+build() {
+  swift build --package-path Fuzz --scratch-path .build-fuzz -c release \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -vE "Cannot export local symbol" | tail -3
+}
+if ! build; then
+  # SwiftPM's incremental build of Fuzz/ can miss a source file added to the main package (a
+  # path dependency): "has no member" for code that is there. Build once more from clean,
+  # keeping the findings.
+  echo "fuzz: the incremental build failed; building again from clean" >&2
+  find .build-fuzz -mindepth 1 -maxdepth 1 ! -name findings -exec rm -rf {} +
+  build
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
