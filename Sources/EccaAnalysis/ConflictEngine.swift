@@ -24,9 +24,8 @@ public final class ConflictEngine {
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
     private(set) var groundHeads: [Ground] = []
-    /// Per checked norm, the caveats of a ground that it does not bind (its instrument's: its
-    /// status is at stake) and of any other ground (its provision's, its rules', its exceptions').
-    private(set) var groundCaveats: [(status: [String], full: [String])] = []
+    /// Per checked norm, the caveats its grounds may rest on, by outcome.
+    private(set) var groundCaveats: [GroundCaveats] = []
     /// Effective status of each provision that carries a checked norm.
     private(set) var statuses: [String: StatusTimeline] = [:]
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
@@ -79,9 +78,10 @@ public final class ConflictEngine {
         }
         groundCaveats = encoding.checkedNorms.map { norm in
             let rules = norm.condition.map(ruleClosure) ?? []
-            let exceptions = norm.exceptions + rules.flatMap { graph.rules[$0]?.exceptions ?? [] }
-            let used = [norm.provisionID] + rules.compactMap { graph.rules[$0]?.provisionID } + exceptions.compactMap(\.provisionID)
-            return (status: caveats.instrumentIDs(of: norm.provisionID), full: caveats.ids(of: used))
+            let ruleExceptions = rules.flatMap { graph.rules[$0]?.exceptions ?? [] }
+            let condition = [norm.provisionID] + rules.compactMap { graph.rules[$0]?.provisionID } + ruleExceptions.compactMap(\.provisionID)
+            return GroundCaveats(status: caveats.instrumentIDs(of: norm.provisionID), condition: caveats.ids(of: condition),
+                                 exceptions: norm.exceptions.map { caveats.ids(of: $0.provisionID.map { [$0] } ?? []) })
         }
     }
 

@@ -78,15 +78,15 @@ import Testing
         // ground that 4E091 does not bind, on its instrument's alone (its status is at stake).
         #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: EU GPAI Code of Practice") && $0.hasSuffix(" (caveats 2-4)") })
         #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: ") && $0.hasSuffix(" (caveats 5, 6)") })
-        #expect(lines.filter { $0.hasPrefix("  rests on ") } == ["  rests on caveats 1, 5-11, given at the end"])
+        #expect(lines.filter { $0.hasPrefix("  rests on ") } == ["  rests on caveats 1, 5-12, given at the end"])
         let caveats = lines.filter { $0.hasPrefix("caveat ") }
-        #expect(caveats.count == 11)
+        #expect(caveats.count == 12)
         #expect(caveats.first?.hasPrefix("caveat 1, reading of Art. 92(5): Model weights are not named in Art. 92(3)") == true)
         #expect(caveats.contains { $0.hasPrefix("caveat 7, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: ") })
 
         let json = try CLI.json(try CLI.run(["check", "--format", "json", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout)
         let listed = try #require(json["caveats"] as? [[String: Any]])
-        #expect(listed.count == 11)
+        #expect(listed.count == 12)
         #expect(listed[0]["id"] as? String == "eu.ai-act.art92.5:reading")
         #expect(listed[0]["kind"] as? String == "reading")
         #expect(listed[0]["source"] as? String == "eu.ai-act.art92.5")
@@ -95,7 +95,7 @@ import Testing
         #expect(finding["caveats"] as? [String] == [
             "eu.ai-act.art92.5:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
             "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading",
-            "us.ai-diffusion.740.27:open-question",
+            "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question",
         ])
     }
 
@@ -109,9 +109,16 @@ import Testing
             "request AIO-2026-0196 (as of 2026-11-24): CLEAR (both postures)",
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
             "    clear [both]: EU Art. 92(5) obliges the disclosure (caveat 1)",
-            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (caveats 2-9)",
+            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13)) (caveats 2-9)",
             "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 4, 5)",
         ])
+
+        // A held licence clears 4E091 whatever License Exception AIA's headquarters test says.
+        let licensed = try CLI.json(try CLI.run(["check", "--format", "json", CLI.sample("weights-licence-held.xml")]).stdout)
+        let licensedGrounds = ((((licensed["items"] as? [[String: Any]])?.first?["postures"] as? [String: Any])?["text"] as? [String: Any])?["grounds"] as? [[String: Any]]) ?? []
+        let excepted = try #require(licensedGrounds.first { $0["outcome"] as? String == "excepted" })
+        #expect((excepted["caveats"] as? [String])?.contains("us.ai-diffusion.742.6.a.13:open-question") == true)
+        #expect((excepted["caveats"] as? [String])?.contains("us.ai-diffusion.740.27:open-question") == false)
 
         // Below the threshold the failing condition names the request's figures; a letter the request
         // does not name does not apply; an obligation not yet binding says so.
@@ -128,7 +135,7 @@ import Testing
         #expect(grounds.allSatisfy { $0["recipient"] == nil })
         let early = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])
         #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02\n"))
-        #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-8)\n"))
+        #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-9)\n"))
         // The same request without its compute: 4E091 may or may not apply, and cannot clash either way.
         var unknown = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CLI.sample("before-art92-applies.json")))) as? [String: Any])
         var model = try #require(unknown["model"] as? [String: Any])
@@ -137,7 +144,7 @@ import Testing
         let folder = try CLI.folder(["open.json": String(decoding: try JSONSerialization.data(withJSONObject: unknown), as: UTF8.self)])
         let open = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("open.json").path])
         #expect(open.status == 0)
-        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way (caveats 1-8)\n"), "\(open.stdout)")
+        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way (caveats 1-9)\n"), "\(open.stdout)")
     }
 
     /// A rule that does not hold says why: the exception of the rule that holds (here 4E091 Note 1
@@ -146,7 +153,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", CLI.sample("open-weight-model.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains(
-            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 2-9)"
+            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 2-8)"
         ), "\(result.stdout)")
     }
 
@@ -198,7 +205,7 @@ import Testing
             request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture)
               item 0: weights via transfer: CLEAR (text)
                 clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02
-                clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-8)
+                clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-9)
             """)
         #expect(!result.stdout.contains("note:"))
 

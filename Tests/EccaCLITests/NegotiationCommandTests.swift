@@ -59,6 +59,19 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("caveat 1, reading of 15 CFR 734.13: ") && $0.contains("Whether prompt-and-response API access is itself an export or release is unsettled in the literature") })
     }
 
+    /// A licence cure rests on what the licence requirement leaves open (its paragraph and its
+    /// contested review policy: the licence may well be refused), not on how 4E091 counts
+    /// operations, which a held licence makes moot.
+    @Test func aLicenceCureNamesTheContestedReviewPolicy() throws {
+        let result = try CLI.run(["cures", "--format", "json", CLI.sample("weights-to-ai-office-warsaw.json")])
+        let json = try CLI.json(result.stdout)
+        let licence = try #require((json["cures"] as? [[String: Any]] ?? []).first { dimensions($0) == ["licence"] })
+        #expect((licence["reliesOn"] as? [[String: Any]] ?? []).compactMap { $0["provision"] as? String } == ["us.ai-diffusion.742.6.a.13"])
+        #expect(licence["caveats"] as? [String] == ["us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion:open-question", "us.ai-diffusion:reading"])
+        let text = (json["caveats"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "us.ai-diffusion.742.6.a.13:open-question" }?["text"] as? String
+        #expect(text?.contains("The licence review policy is contested") == true)
+    }
+
     /// Equally cheap cures come in one order, run after run: each run of `ecca` hashes with a
     /// different seed, and the solver's input must not follow a dictionary's order.
     @Test func theSameCuresComeOutOfEveryRun() throws {
@@ -177,7 +190,7 @@ import Testing
         #expect(counterexample["caveats"] as? [String] == findingCaveats)
         #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
                                    "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading",
-                                   "us.ai-diffusion.740.27:open-question"])
+                                   "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question"])
         #expect(outcomes.last?["caveats"] as? [String] == ["us.ai-diffusion:open-question", "us.ai-diffusion:reading"])
         #expect((json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } == findingCaveats)
     }

@@ -9,8 +9,8 @@ extension ConflictEngine {
         /// Why the condition fails or may fail (empty when it holds, and when the norm binds under
         /// none of the postures analysed: its ground then gives only its status).
         var failures: [String]
-        /// The first exception that holds, by name.
-        var holding: String?
+        /// The first exception that holds: its place among the norm's exceptions, and its name.
+        var holding: (index: Int, name: String)?
         /// Every exception fails.
         var exceptionsFail: Bool
         /// Exceptions that may hold, by name.
@@ -45,7 +45,7 @@ extension ConflictEngine {
             }
             let exceptions = applies == .false ? [] : Array(zip(norm.exceptions, truths.exceptions[index]))
             return NormAssessment(applies: applies, failures: failures,
-                                  holding: exceptions.first { $0.1 == .true }.map { named($0.0) },
+                                  holding: exceptions.firstIndex { $0.1 == .true }.map { ($0, named(exceptions[$0].0)) },
                                   exceptionsFail: exceptions.allSatisfy { $0.1 == .false },
                                   openExceptions: exceptions.filter { $0.1 == .unknown }.map { named($0.0) })
         }
@@ -79,7 +79,7 @@ extension ConflictEngine {
                 } else if assessment.applies == .false {
                     (outcome, reasons) = (.notApplicable, assessment.failures)
                 } else if let holding = assessment.holding {
-                    (outcome, reasons) = (.excepted, [holding])
+                    (outcome, reasons) = (.excepted, [holding.name])
                 } else if assessment.applies == .true && assessment.exceptionsFail {
                     (outcome, reasons) = (norm.modality == .obligation ? .obliges : .forbids, [])
                 } else {
@@ -89,7 +89,7 @@ extension ConflictEngine {
                 ground.outcome = outcome
                 ground.recipient = prepared.slot.recipient
                 ground.reasons = reasons
-                ground.caveats = outcome == .notBinding ? groundCaveats[index].status : groundCaveats[index].full
+                ground.caveats = groundCaveats[index].ids(for: outcome, holding: assessment.holding?.index)
                 grounds.append(ground)
             }
             perSlot.append(grounds)
