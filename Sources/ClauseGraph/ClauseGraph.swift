@@ -25,6 +25,9 @@ public struct ClauseGraph: Sendable {
     /// Normalised citation → provision id (first wins), so that resolving a request's citations
     /// costs a lookup, not a scan.
     private var citationIndex: [String: String] = [:]
+    /// Normalised article citation → the id prefix of its encoded paragraphs, where the article
+    /// itself is not a provision.
+    private var articlePrefixes: [String: String] = [:]
 
     public init(documents: [RulesDocument]) {
         var firstSeen: [String: SourceLocation] = [:]
@@ -73,6 +76,18 @@ public struct ClauseGraph: Sendable {
             let key = ClauseGraph.normalizeCitation(provisions[id]!.citation)
             if citationIndex[key] == nil { citationIndex[key] = id }
         }
+        // An article whose paragraphs alone are encoded ("art92(3)" as eu.ai-act.art92.3) is
+        // named by their common prefix (eu.ai-act.art92).
+        for id in provisionOrder {
+            let key = ClauseGraph.normalizeCitation(provisions[id]!.citation)
+            guard key.hasPrefix("art"), let open = key.firstIndex(of: "(") else { continue }
+            let article = String(key[..<open])
+            // One id component per parenthesised level: "art92(1)(b)" is eu.ai-act.art92.1.b.
+            let levels = key[open...].filter { $0 == "(" }.count
+            let components = id.split(separator: ".", omittingEmptySubsequences: false)
+            guard citationIndex[article] == nil, articlePrefixes[article] == nil, components.count > levels + 1 else { continue }
+            articlePrefixes[article] = components.dropLast(levels).joined(separator: ".")
+        }
     }
 
     /// A provision's status with the axes it leaves unset taken from its instrument.
@@ -99,21 +114,50 @@ public struct ClauseGraph: Sendable {
     }
 
     /// Resolves a provision id, or an official citation as a request might give it ("Art. 92(3)",
-    /// "Article 92", "15 CFR 740.27", "740.27"), to a provision id or an article-level prefix.
+    /// "Article 92", "15 CFR 740.27", "740.27", "Article 92 of Regulation (EU) 2024/1689"), to a
+    /// provision id or an article-level prefix. A subdivision finer than the regulations encode
+    /// ("Art. 92(1)(b)", "Art. 91(3)") resolves to its nearest encoded ancestor: an obligation on
+    /// an article's requests reaches every paragraph and point of it.
     public func resolveProvisionReference(_ reference: String) -> String? {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         if provisions[trimmed] != nil { return trimmed }
-        let normalized = ClauseGraph.normalizeCitation(trimmed)
-        if let match = citationIndex[normalized] { return match }
-        // Bare CFR section numbers ("740.27" for "15 CFR 740.27").
-        if let match = citationIndex["15cfr" + normalized] { return match }
-        // "Article 92" where only its paragraphs are encoded: their common prefix.
-        if normalized.hasPrefix("art"), let number = Int(normalized.dropFirst(3)),
-           let paragraph = citationIndex["art\(number)(1)"], let dot = paragraph.lastIndex(of: ".") {
-            return String(paragraph[..<dot])
+        var citation = trimmed
+        var instrument: String?
+        if let split = instrumentNamed(in: trimmed) {
+            guard let named = split.instrument else { return nil }  // another act's provision
+            (citation, instrument) = (split.citation, named)
         }
-        if !provisions(within: trimmed).isEmpty { return trimmed }
+        var normalized = ClauseGraph.normalizeCitation(citation)
+        while true {
+            let candidates = [citationIndex[normalized], citationIndex["15cfr" + normalized],  // bare CFR section numbers
+                              articlePrefixes[normalized]]  // "Article 92" where only its paragraphs are encoded
+            if let match = candidates.lazy.compactMap({ $0 }).first(where: { instrument == nil || self.instrument(of: $0) == instrument }) {
+                return match
+            }
+            guard normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "("), open > normalized.startIndex else { break }
+            normalized = String(normalized[..<open])
+        }
+        if instrument == nil, !provisions(within: trimmed).isEmpty { return trimmed }
         return nil
+    }
+
+    /// The instrument a provision id or article-level prefix belongs to.
+    private func instrument(of id: String) -> String? {
+        provisions[id]?.instrumentID ?? provisions(within: id).first.flatMap { provisions[$0]?.instrumentID }
+    }
+
+    /// A citation that names its act ("Art. 92 of Regulation (EU) 2024/1689"): the citation, and the
+    /// loaded instrument whose title starts with the act's name (nil: an act not loaded). Nil
+    /// when the reference names no act.
+    private func instrumentNamed(in reference: String) -> (citation: String, instrument: String?)? {
+        guard let range = reference.range(of: " of ", options: [.caseInsensitive, .backwards]) else { return nil }
+        func key(_ text: some StringProtocol) -> String {
+            ClauseGraph.normalizeCitation(String(text)).replacingOccurrences(of: "(eu)", with: "")
+        }
+        let act = key(reference[range.upperBound...])
+        guard act.hasPrefix("regulation") || act.hasPrefix("directive") || act.hasPrefix("decision") else { return nil }
+        let named = instrumentOrder.first { key(instruments[$0]?.title ?? "").hasPrefix(act) }
+        return (String(reference[..<range.lowerBound]), named)
     }
 
     /// The citation-index key: lower case, "article" as "art", no `§`, no whitespace, and no

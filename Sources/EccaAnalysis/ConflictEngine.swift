@@ -102,10 +102,10 @@ public final class ConflictEngine {
         var findings: [Finding] = []
         var findingIDs: Set<String> = []
         var notes: [String] = []
-        // A legal basis the law loaded does not know matches no obligation that names one: said,
-        // so that a mistyped citation is not read as a request nothing obliges.
+        // A legal basis the law loaded does not know is an unknown fact: said, so that the reader
+        // knows why the verdict depends on it.
         if let basis = request.requester?.legalBasis, facts.resolve(basis) == nil {
-            notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite the provision as the regulations loaded do: by its citation or its id)")
+            notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
         }
         notes += namedInstrumentNotes(request)
         var assumptions: [String] = []

@@ -35,6 +35,21 @@ import Testing
         #expect(graph.resolveProvisionReference("Article 999") == nil)
     }
 
+    /// A request may cite a point or paragraph finer than the encoding ("Art. 92(1)(b)", "Art.
+    /// 91(3)"), or name the act: each is a request under its article, not an unknown basis. An act
+    /// not loaded (the GDPR) is not the AI Act, whatever its article number.
+    @Test func finerCitationsAndNamedActsResolveToTheirArticle() {
+        #expect(graph.resolveProvisionReference("Art. 92(1)(b)") == "eu.ai-act.art92.1")
+        #expect(graph.resolveProvisionReference("Article 92(3)(a)") == "eu.ai-act.art92.3")
+        #expect(graph.resolveProvisionReference("Art. 91(3)") == "eu.ai-act.art91")
+        #expect(graph.resolveProvisionReference("Art. 92(6)") == "eu.ai-act.art92")
+        #expect(graph.resolveProvisionReference("Article 92 of Regulation (EU) 2024/1689") == "eu.ai-act.art92")
+        #expect(graph.resolveProvisionReference("Art. 92(3) of Regulation 2024/1689") == "eu.ai-act.art92.3")
+        #expect(graph.resolveProvisionReference("Article 92 of Regulation (EU) 2016/679") == nil)
+        #expect(graph.resolveProvisionReference("15 CFR 734.13(a)(2)(ii)") == "us.ear.734.13.a.2")
+        #expect(graph.resolveProvisionReference("Art. 999(1)") == nil)
+    }
+
     private func comparisons(ofRule id: String) -> [Condition.Comparison] {
         var found: [Condition.Comparison] = []
         graph.rules[id]?.condition.visitAtoms { atom in

@@ -356,8 +356,49 @@ import Testing
         ])
     }
 
-    /// A mistyped legal basis ("Art. 29(3)" for "Art. 92(3)") obliges nothing; the verdict says why.
-    @Test func aLegalBasisTheLawDoesNotKnowIsNoted() throws {
+    /// What `licences` holds decides a conflict, so an entry that is neither a licence number nor a
+    /// claim the law knows is refused with its place: "none" or a misspelt claim, read as a licence
+    /// number, turned the Warsaw conflict into CLEAR. A licence number is taken as covering the
+    /// whole item, and the verdict says so.
+    @Test func licenceEntriesThatAreNeitherLicencesNorClaimsAreRefused() throws {
+        func request(_ licences: String) -> String {
+            """
+            {"id": "LIC", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "licences": \(licences),
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"},
+                                       {"nationalities": ["IN"], "location": "US", "headquarters": "BE", "role": "independent-expert"}]}]}
+            """
+        }
+        let folder = try CLI.folder([
+            "bad.json": request(#"["none", "", "licence application pending", "4E091 Note 2", "15 CFR 734.13"]"#),
+            "claim.json": request(#"["15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2"]"#),
+            "number.json": request(#"["D123456"]"#),
+        ])
+        let bad = try CLI.run(["check", folder.appendingPathComponent("bad.json").path])
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty)
+        let errors = bad.stderr.split(separator: "\n").map { String($0.split(separator: " error: ", maxSplits: 1).last ?? "") }
+        #expect(errors == [
+            "items[0].licences[0]: 'none' is not a licence number; when no licence is held and nothing is claimed, leave licences out or empty [request LIC]",
+            "items[0].licences[1]: an empty entry; list licence numbers and claimed exceptions only [request LIC]",
+            "items[0].licences[2]: 'licence application pending' is not a licence held; list a licence once it is granted, by its number [request LIC]",
+            "items[0].licences[3]: '4E091 Note 2' reads as a citation but names no provision of the regulations loaded; claim an exception by its id or citation (claimable: 15 CFR 740.27 (us.ai-diffusion.740.27), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (us.ai-diffusion.4e091.note1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (us.ai-diffusion.4e091.note2)), and give a licence by its number as issued [request LIC]",
+            "items[0].licences[4]: '15 CFR 734.13' names 15 CFR 734.13, which is not an exception the exporter can claim (claimable: 15 CFR 740.27 (us.ai-diffusion.740.27), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (us.ai-diffusion.4e091.note1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (us.ai-diffusion.4e091.note2)) [request LIC]",
+        ], "\(bad.stderr)")
+
+        let claim = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("claim.json").path])
+        #expect(claim.status == 0, "\(claim.stderr)")
+        #expect(!claim.stdout.contains("taken as a licence"))
+        let number = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("number.json").path])
+        #expect(number.status == 0, "\(number.stderr)")
+        #expect(number.stdout.contains("\nassumption: item 0: 'D123456' taken as a licence held for this item, covering every recipient and channel of it (a licence covers only the parties, items and uses it names: check that it covers this disclosure)\n"))
+    }
+
+    /// A legal basis the law loaded does not know ("Art. 29(3)", mistyped or another act's) may or
+    /// may not invoke an obligation: the verdict depends on it, and says so. Read as "nothing
+    /// obliges", a typo in a filed request would come out clear.
+    @Test func aLegalBasisTheLawDoesNotKnowLeavesTheVerdictOpen() throws {
         let request = """
             {"id": "LB", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 29(3)"},
              "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
@@ -366,11 +407,13 @@ import Testing
             """
         let folder = try CLI.folder(["r.json": request])
         let result = try CLI.run(["check", "--format", "json", "--posture", "text", folder.appendingPathComponent("r.json").path])
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 1, "\(result.stderr)")
         let json = try CLI.json(result.stdout)
-        #expect(json["verdict"] as? String == "clear")
+        #expect(json["verdict"] as? String == "undetermined")
+        let text = ((json["items"] as? [[String: Any]])?.first?["postures"] as? [String: Any])?["text"] as? [String: Any]
+        #expect(text?["decidingConditions"] as? [String] == ["conflict if request.legal-basis is eu.ai-act.art92"])
         #expect(json["notes"] as? [String] == [
-            "the legal basis 'Art. 29(3)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite the provision as the regulations loaded do: by its citation or its id)",
+            "the legal basis 'Art. 29(3)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)",
         ])
     }
 

@@ -156,7 +156,9 @@ public final class FactReader {
         case .asOf: return .date(asOf)
         case .legalBasis:
             guard let basis = request.requester?.legalBasis else { return .unknown }
-            return .scalar(resolve(basis) ?? basis)
+            // A basis the law loaded does not know may or may not invoke an obligation: unknown,
+            // so that the verdict depends on it rather than reading it as a request nothing obliges.
+            return resolve(basis).map { .scalar($0) } ?? .unknown
         case .authority: return request.requester?.authority.map(FactValue.scalar) ?? .unknown
         case .jurisdiction: return request.requester?.jurisdiction.map(FactValue.scalar) ?? .unknown
         case .providerName: return request.provider?.name.map(FactValue.scalar) ?? .unknown
@@ -175,8 +177,17 @@ public final class FactReader {
             let licences = item.licences ?? []
             let provisions = licences.map { entry in resolve(entry).flatMap { graph.provisions[$0] == nil ? nil : $0 } }
             let claims = Set(provisions.compactMap { $0 })
-            let numbers = provisions.filter { $0 == nil }
-            if fact.type == .boolean { return .boolean(!numbers.isEmpty) }
+            let numbers = zip(licences, provisions).filter { $0.1 == nil }.map(\.0)
+            if fact.type == .boolean {
+                // The request says only that a licence is held for the item: what it covers is
+                // the reader's to check, and the verdict says so.
+                if !numbers.isEmpty {
+                    let listed = numbers.map { "'\($0)'" }.joined(separator: ", ")
+                    assumptions.append(.init(fact: fact.id, unit: "",
+                                             text: "item \(slot.item): \(listed) taken as \(numbers.count == 1 ? "a licence" : "licences") held for this item, covering every recipient and channel of it (a licence covers only the parties, items and uses it names: check that it covers this disclosure)"))
+                }
+                return .boolean(!numbers.isEmpty)
+            }
             return .set(claims)
         case .nationalities:
             return recipient?.nationalities.map { .set(Set($0)) } ?? .unknown

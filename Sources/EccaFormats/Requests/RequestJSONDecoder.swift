@@ -290,7 +290,9 @@ public struct RequestJSONDecoder: Sendable {
             return .init(id: optional { () throws(RequestError) in try string(value["id"], "\(place).id") },
                          artifact: artifact ?? "", channel: channel ?? "",
                          alternatives: alternatives, recipients: recipients,
-                         licences: optional { () throws(RequestError) in try strings(value["licences"], "\(place).licences") },
+                         licences: optional { () throws(RequestError) in
+                             try strings(value["licences"], "\(place).licences") { vocabulary.licences?.problem($0) }
+                         },
                          hostingLocation: optional { () throws(RequestError) in try country(value["hostingLocation"], "\(place).hostingLocation") })
         }
 

@@ -1,0 +1,54 @@
+import ClauseGraph
+
+/// How the entries of `items[].licences` are read against the law loaded: each is a claim of an
+/// exception the exporter may claim (by provision id or citation), or the number of a licence
+/// held. What is neither is refused: a blank, a placeholder ("none", "N/A", "pending") or a
+/// citation that names no claimable exception ("4E091 Note 2", "15 CFR 734.13"), read as a
+/// licence number, would clear a conflict on a typo.
+public struct LicenceEntries: Sendable {
+    private let graph: ClauseGraph
+    /// The exceptions the exporter may claim, by provision id, in the law's order.
+    private let claimable: [String]
+
+    public init(graph: ClauseGraph) {
+        self.graph = graph
+        claimable = graph.claimableValues.filter { graph.provisions[$0] != nil }
+    }
+
+    /// Why `entry` cannot stand, or nil when it is a claim or a licence number.
+    public func problem(_ entry: String) -> String? {
+        let text = entry.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return "an empty entry; list licence numbers and claimed exceptions only" }
+        let words = text.lowercased()
+        if Self.placeholders.contains(words) {
+            return "'\(text)' is not a licence number; when no licence is held and nothing is claimed, leave licences out or empty"
+        }
+        if Self.pendingWords.contains(where: words.contains) {
+            return "'\(text)' is not a licence held; list a licence once it is granted, by its number"
+        }
+        if let id = graph.resolveProvisionReference(text) {
+            if claimable.contains(id) { return nil }
+            let cited = graph.provisions[id]?.citation ?? id
+            return "'\(text)' names \(cited), which is not an exception the exporter can claim (\(claimableList))"
+        }
+        if Self.citationMarks.contains(where: words.contains) {
+            return "'\(text)' reads as a citation but names no provision of the regulations loaded; claim an exception by its id or citation (\(claimableList)), and give a licence by its number as issued"
+        }
+        return nil
+    }
+
+    private var claimableList: String {
+        guard !claimable.isEmpty else { return "the regulations loaded name no exception that can be claimed" }
+        return "claimable: " + claimable.map { id in
+            graph.provisions[id].map { "\($0.citation) (\(id))" } ?? id
+        }.joined(separator: ", ")
+    }
+
+    /// Words written where no licence is held.
+    static let placeholders: Set<String> = ["none", "n/a", "na", "nil", "null", "no", "-", "—", "–", "tbd", "tba", "unknown",
+                                            "not applicable", "no licence", "no license", "not required"]
+    /// Words of a licence that is not (yet) held.
+    static let pendingWords = ["pending", "applied for", "application", "requested", "to be obtained"]
+    /// What a citation of the law has and a licence number lacks.
+    static let citationMarks = ["cfr", "§", "note", "art.", "article", "exception", "eccn", "supp", "part ", "para"]
+}
