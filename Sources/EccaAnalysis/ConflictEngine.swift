@@ -108,6 +108,7 @@ public final class ConflictEngine {
             notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
         }
         notes += namedInstrumentNotes(request)
+        notes += deadlineNotes(request, asOf: asOf)
         var assumptions: [String] = []
         do {
             var requestFacts: ScopeFacts?

@@ -356,6 +356,28 @@ import Testing
         ])
     }
 
+    /// A verdict is one day's, but the provider may disclose on any day up to the deadline: a
+    /// status change in between (the letter taking effect on 15 September 2026, for API access
+    /// asked on 1 September and due on the 30th) is said, with how to check the later day.
+    @Test func aStatusChangeBeforeTheDeadlineIsNoted() throws {
+        let request = """
+            {"id": "DL", "date": "2026-09-01", "deadline": "2026-09-30",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "model": {"name": "Orion-7", "trainingCompute": {"value": 4e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "api-access", "channel": "remote-api",
+                        "recipients": [{"nationalities": ["BE"], "location": "BE", "headquarters": "BE", "role": "authority-staff"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        let folder = try CLI.folder(["dl.json": request])
+        let result = try CLI.run(["check", "--instrument", CLI.letter, folder.appendingPathComponent("dl.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("request DL (as of 2026-09-01): CLEAR (both postures)\n"))
+        #expect(result.stdout.contains("\nnote: the law changes before the deadline (2026-09-30): BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (date of the (fictional) letter). The verdict is the one for 2026-09-01; for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from 2026-09-01 --to 2026-09-30\n"), "\(result.stdout)")
+        let later = try CLI.run(["check", "--instrument", CLI.letter, "--as-of", "2026-09-30", folder.appendingPathComponent("dl.json").path])
+        #expect(later.status == 1)
+        #expect(!later.stdout.contains("the law changes before the deadline"))
+    }
+
     /// What `licences` holds decides a conflict, so an entry that is neither a licence number nor a
     /// claim the law knows is refused with its place: "none" or a misspelt claim, read as a licence
     /// number, turned the Warsaw conflict into CLEAR. A licence number is taken as covering the

@@ -46,7 +46,9 @@ extension ConflictEngine {
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
                 let relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
-                breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes(on: date, among: relevant)))
+                let causes = statusChanges(on: date, among: relevant)
+                breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures,
+                                         causes: causes.isEmpty ? ["no status change on this date"] : causes))
             }
             pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, clashes: clashes))
         }
@@ -78,23 +80,49 @@ extension ConflictEngine {
 
     /// The status changes on `date` of the provisions carrying norms among `relevant`, and the
     /// as-of comparisons.
-    func causes(on date: LegalDate, among relevant: Set<String>) -> [String] {
+    func statusChanges(on date: LegalDate, among relevant: Set<String>) -> [String] {
         var causes: [String] = []
         let provisions = Set(graph.norms.map(\.provisionID)).intersection(relevant)
         for id in graph.provisionOrder where provisions.contains(id) {
             let status = graph.effectiveStatus(ofProvision: id)
             let citation = graph.provisions[id]!.citation
+            // Axes that change together on the same basis are said together: "in force,
+            // applicable and enforced from 2026-09-15 (date of the letter)".
+            var changes: [(axes: [String], starts: Bool, basis: String?)] = []
             func note(_ interval: StatusInterval?, _ axis: String) {
                 guard let interval else { return }
-                if interval.from == date { causes.append("\(citation): \(axis) from \(date)\(interval.basis.map { " (\($0))" } ?? "")") }
-                if interval.until == date { causes.append("\(citation): no longer \(axis) from \(date)\(interval.basis.map { " (\($0))" } ?? "")") }
+                for starts in [true, false] where (starts ? interval.from : interval.until) == date {
+                    if let index = changes.firstIndex(where: { $0.starts == starts && $0.basis == interval.basis }) {
+                        changes[index].axes.append(axis)
+                    } else {
+                        changes.append(([axis], starts, interval.basis))
+                    }
+                }
             }
             note(status.inForce, "in force")
             note(status.applicable, "applicable")
             status.enforced.forEach { note($0, "enforced") }
+            for change in changes {
+                let axes = change.axes.count == 1 ? change.axes[0]
+                    : change.axes.dropLast().joined(separator: ", ") + " and " + change.axes.last!
+                causes.append("\(citation): \(change.starts ? "" : "no longer ")\(axes) from \(date)\(change.basis.map { " (\($0))" } ?? "")")
+            }
             if status.rescissionPublished?.on == date { causes.append("\(citation): rescission published \(date)") }
         }
         if asOfThresholds().contains(date) { causes.append("a condition compares the date with \(date)") }
-        return causes.isEmpty ? ["no status change on this date"] : causes
+        return causes
+    }
+
+    /// What changes in the law between the as-of date and the request's deadline, for the norms the
+    /// request engages: the provider may disclose on any day up to the deadline, and a verdict is
+    /// one day's. Nothing when no deadline lies after the as-of date.
+    func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
+        guard let deadline = request.deadline, deadline > asOf else { return [] }
+        let dates = Set((graph.statusBreakpoints + asOfThresholds()).filter { $0 > asOf && $0 <= deadline }).sorted()
+        guard !dates.isEmpty else { return [] }
+        let now = engaged(request, asOf: asOf)
+        let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0))) }
+        guard !changes.isEmpty else { return [] }
+        return ["the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)"]
     }
 }
