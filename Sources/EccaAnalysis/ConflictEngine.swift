@@ -28,6 +28,9 @@ public final class ConflictEngine {
     private(set) var groundCaveats: [GroundCaveats] = []
     /// Effective status of each provision that carries a checked norm.
     private(set) var statuses: [String: StatusTimeline] = [:]
+    /// The dates on which something the law says can change, ascending: the graph's status
+    /// breakpoints and the dates its conditions compare the as-of date with (`asOfThresholds()`).
+    private(set) var changeDates: [LegalDate] = []
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
     private var solved: [CheckClass: SolvedCheck] = [:]
     private static let cacheLimit = 50_000
@@ -69,6 +72,7 @@ public final class ConflictEngine {
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
+        changeDates = Set(graph.statusBreakpoints + graph.comparisons(of: "as-of").flatMap(\.switchDays)).sorted()
         groundHeads = encoding.checkedNorms.map { norm in
             let provision = graph.provisions[norm.provisionID]
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }

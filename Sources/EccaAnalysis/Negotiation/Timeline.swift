@@ -33,8 +33,7 @@ extension ConflictEngine {
     /// the status dates of the clause graph and the dates its conditions compare the as-of date with.
     public func timeline(for request: DisclosureRequest, from: LegalDate, to: LegalDate) throws(AnalysisError) -> VerdictTimeline {
         var candidates: Set<LegalDate> = [from]
-        for date in graph.statusBreakpoints where date > from && date <= to { candidates.insert(date) }
-        for date in asOfThresholds() where date > from && date <= to { candidates.insert(date) }
+        for date in changeDates where date > from && date <= to { candidates.insert(date) }
         var pieces: [VerdictTimeline.Piece] = []
         var breakpoints: [VerdictTimeline.Breakpoint] = []
         var previous: LegalDate?
@@ -118,7 +117,7 @@ extension ConflictEngine {
     /// one day's. Nothing when no deadline lies after the as-of date.
     func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
         guard let deadline = request.deadline, deadline > asOf else { return [] }
-        let dates = Set((graph.statusBreakpoints + asOfThresholds()).filter { $0 > asOf && $0 <= deadline }).sorted()
+        let dates = changeDates.filter { $0 > asOf && $0 <= deadline }
         guard !dates.isEmpty else { return [] }
         let now = engaged(request, asOf: asOf)
         let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0))) }
