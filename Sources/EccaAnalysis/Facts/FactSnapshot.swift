@@ -158,7 +158,7 @@ public final class FactReader {
             guard let basis = request.requester?.legalBasis else { return .unknown }
             return .scalar(resolve(basis) ?? basis)
         case .authority: return request.requester?.authority.map(FactValue.scalar) ?? .unknown
-        case .jurisdiction: return request.requester?.jurisdiction.map(FactValue.scalar) ?? .unknown
+        case .jurisdiction: return request.requester?.jurisdiction.map { .scalar($0.uppercased()) } ?? .unknown
         case .providerName: return request.provider?.name.map(FactValue.scalar) ?? .unknown
         case .establishedIn: return request.provider?.establishedIn.map(FactValue.scalar) ?? .unknown
         case .codeOfPractice: return request.provider?.codeOfPractice.map { .set(Set($0)) } ?? .unknown

@@ -282,6 +282,9 @@ extension ConflictEngine {
         groups.append(("the period \(from) to \(to)", constraints))
         constraints = []
         let scope = mou.scope
+        // An MoU is made with the AI Office: its requests are the Commission's (the counterexample
+        // says so).
+        constraints += try encoding.constraints(fact: FactBinding.FactID.requesterJurisdiction, value: .scalar("EU"))
         if !scope.legalBases.isEmpty {
             let matches = scope.legalBases.map { Condition.equals(fact: "request.legal-basis", value: $0, at: SourceLocation(file: mou.file, line: 0)) }
             constraints.append(try encoding.term(.any(matches)))

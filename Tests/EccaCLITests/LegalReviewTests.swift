@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The legal review's cases (who may ask, pre-market models, deemed reexports, enclaves, the
+/// sample letter's reach, items subject to the EAR), each a variation of one Art. 92(3) request for
+/// the weights of a 3 × 10^26-operation model, checked end to end.
+@Suite struct LegalReviewTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var text: String
+        var enforcement: String
+        /// A change to the base request.
+        var change: @Sendable (inout [String: Any]) -> Void
+        var description: String { name }
+    }
+
+    static func base() -> [String: Any] {
+        [
+            "id": "REVIEW", "date": "2026-11-24",
+            "requester": ["authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"],
+            "provider": ["name": "Northwind Models, Inc.", "establishedIn": "US"],
+            "model": ["name": "Northwind-5", "trainingCompute": ["value": 3e26, "unit": "operations"], "weightsPublished": false],
+            "items": [["artifact": "weights", "channel": "transfer",
+                       "recipients": [["organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL",
+                                       "headquarters": "BE"]]]],
+        ]
+    }
+
+    /// Sets (or, for nil, removes) `key` in the part of the request at `path` ("requester",
+    /// "model", "item", "recipient").
+    static func set<Value: Sendable>(_ path: String, _ key: String, _ value: Value?) -> @Sendable (inout [String: Any]) -> Void {
+        { request in
+            func apply(_ object: inout [String: Any]) { object[key] = value.map { $0 as Any } }
+            switch path {
+            case "item", "recipient":
+                var items = request["items"] as! [[String: Any]]
+                if path == "item" {
+                    apply(&items[0])
+                } else {
+                    var recipients = items[0]["recipients"] as! [[String: Any]]
+                    apply(&recipients[0])
+                    items[0]["recipients"] = recipients
+                }
+                request["items"] = items
+            default:
+                var part = request[path] as? [String: Any] ?? [:]
+                apply(&part)
+                request[path] = part
+            }
+        }
+    }
+
+    static func requester(_ key: String, _ value: String?) -> @Sendable (inout [String: Any]) -> Void { set("requester", key, value) }
+
+    static func all(_ changes: (@Sendable (inout [String: Any]) -> Void)...) -> @Sendable (inout [String: Any]) -> Void {
+        { request in for change in changes { change(&request) } }
+    }
+
+    static let cases: [Case] = [
+        .init(name: "the Commission asks", text: "conflict", enforcement: "clear") { _ in },
+        // F1: only the Commission holds the Art. 91 and 92 powers.
+        .init(name: "a third country's institute cites Art. 92(3)", text: "clear", enforcement: "clear", change: requester("jurisdiction", "GB")),
+        .init(name: "a national authority cites Art. 92(3)", text: "clear", enforcement: "clear", change: requester("jurisdiction", "DE")),
+        .init(name: "the requester's jurisdiction is not given", text: "undetermined", enforcement: "clear",
+              change: requester("jurisdiction", nil)),
+    ]
+
+    static func write(_ request: [String: Any]) throws -> String {
+        let folder = try CLI.folder(["request.json": String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)])
+        return folder.appendingPathComponent("request.json").path
+    }
+
+    @Test(arguments: cases)
+    func verdict(_ expected: Case) throws {
+        var request = Self.base()
+        expected.change(&request)
+        let result = try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, try Self.write(request)])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let postures = try CLI.json(result.stdout)["postures"] as? [String: String]
+        #expect(postures == ["text": expected.text, "enforcement": expected.enforcement])
+    }
+
+    @Test func aRequestNoCommissionMadeSaysWhyNoDutyArises() throws {
+        var request = Self.base()
+        Self.requester("jurisdiction", "GB")(&request)
+        let result = try CLI.run(["check", try Self.write(request)])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("note: the requester's jurisdiction is 'GB', so the request is not a request of the Commission (its AI Office), identified by the requester’s jurisdiction EU (Art. 3(47)): no duty under Art. 91(5) or Art. 92(5) arises from it\n"))
+    }
+}
