@@ -63,7 +63,21 @@ import Testing
         .init(name: "a national authority cites Art. 92(3)", text: "clear", enforcement: "clear", change: requester("jurisdiction", "DE")),
         .init(name: "the requester's jurisdiction is not given", text: "undetermined", enforcement: "clear",
               change: requester("jurisdiction", nil)),
+        // F12: a release abroad to a national of another country is a deemed reexport to that country.
+        .init(name: "a Polish national in Brussels, AIA claimed", text: "conflict", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"))),
+        .init(name: "a Chinese national in Brussels, AIA claimed", text: "conflict", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"), set("recipient", "nationalities", ["CN"]))),
+        .init(name: "a German national in Germany, AIA claimed", text: "clear", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
+        .init(name: "a US permanent resident of Polish nationality in Brussels, AIA claimed", text: "clear", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"), set("recipient", "usPermanentResident", true))),
+        .init(name: "a person of unknown citizenship in Brussels, AIA claimed", text: "undetermined", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"), set("recipient", "nationalities", String?.none),
+                          set("recipient", "organisation", "Evaluation team"))),
     ]
+
+    static let aia = set("item", "licences", ["15 CFR 740.27"])
 
     static func write(_ request: [String: Any]) throws -> String {
         let folder = try CLI.folder(["request.json": String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)])
@@ -86,5 +100,19 @@ import Testing
         let result = try CLI.run(["check", try Self.write(request)])
         #expect(result.status == 0)
         #expect(result.stdout.contains("note: the requester's jurisdiction is 'GB', so the request is not a request of the Commission (its AI Office), identified by the requester’s jurisdiction EU (Art. 3(47)): no duty under Art. 91(5) or Art. 92(5) arises from it\n"))
+    }
+
+    /// A relocation within the AIA destinations cures nothing for a national of a country outside
+    /// them, so `cures` must not offer "claim AIA and move the expert to Finland".
+    @Test func noCureClaimsAIAForANationalOfACountryOutsideItsDestinations() throws {
+        var request = Self.base()
+        Self.all(Self.set("recipient", "nationalities", ["CN"]), Self.set("recipient", "location", "AT"))(&request)
+        let result = try CLI.run(["cures", "--top", "20", "--format", "json", try Self.write(request)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cures = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+        #expect(!cures.isEmpty)
+        let changes = cures.flatMap { $0["changes"] as? [[String: Any]] ?? [] }
+        #expect(!changes.contains { ($0["to"] as? String ?? "").contains("740.27") })
+        #expect(changes.contains { $0["dimension"] as? String == "licence" })
     }
 }
