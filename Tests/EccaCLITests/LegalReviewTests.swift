@@ -75,7 +75,19 @@ import Testing
         .init(name: "a person of unknown citizenship in Brussels, AIA claimed", text: "undetermined", enforcement: "clear",
               change: all(aia, set("recipient", "location", "BE"), set("recipient", "nationalities", String?.none),
                           set("recipient", "organisation", "Evaluation team"))),
+        // F4: 734.18(a)(5) excludes encrypted sending and storage, not storage in Russia nor decryption abroad.
+        .init(name: "an enclave hosted in Russia", text: "conflict", enforcement: "clear", change: enclave("RU")),
+        .init(name: "an enclave hosted in Poland", text: "conflict", enforcement: "clear", change: enclave("PL")),
+        .init(name: "an enclave hosted in the United States", text: "clear", enforcement: "clear", change: enclave("US")),
+        .init(name: "an enclave hosted where the request does not say", text: "undetermined", enforcement: "clear", change: enclave(nil)),
+        .init(name: "an enclave hosted in Germany, AIA claimed", text: "clear", enforcement: "clear", change: all(aia, enclave("DE"))),
+        .init(name: "an enclave hosted in Russia, AIA claimed for a German evaluator in Germany", text: "conflict", enforcement: "clear",
+              change: all(aia, enclave("RU"), set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
     ]
+
+    static func enclave(_ hosting: String?) -> @Sendable (inout [String: Any]) -> Void {
+        all(set("item", "channel", "secure-enclave"), set("item", "hostingLocation", hosting))
+    }
 
     static let aia = set("item", "licences", ["15 CFR 740.27"])
 
