@@ -83,7 +83,25 @@ import Testing
         .init(name: "an enclave hosted in Germany, AIA claimed", text: "clear", enforcement: "clear", change: all(aia, enclave("DE"))),
         .init(name: "an enclave hosted in Russia, AIA claimed for a German evaluator in Germany", text: "conflict", enforcement: "clear",
               change: all(aia, enclave("RU"), set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
+        // F5, F11: the sample letter reaches the model, its weights and source code and access to it, not a
+        // written report of evaluation results, and not published parameters.
+        .init(name: "the letter's model: API access", text: "conflict", enforcement: "conflict", change: orion("api-access")),
+        .init(name: "the letter's model: a report of evaluation results under Art. 91", text: "clear", enforcement: "clear",
+              change: all(orion("evaluation-results"), requester("legalBasis", "Art. 91(1)"))),
+        .init(name: "the letter's model: source code under Art. 91", text: "conflict", enforcement: "conflict",
+              change: all(orion("source-code"), requester("legalBasis", "Art. 91(1)"))),
+        .init(name: "the letter's model, weights published: API access", text: "clear", enforcement: "clear",
+              change: all(orion("api-access"), set("model", "weightsPublished", true))),
+        .init(name: "the letter's model, weights published: the weights", text: "clear", enforcement: "clear",
+              change: all(orion("weights"), set("model", "weightsPublished", true))),
     ]
+
+    /// A request naming the sample letter, for its model Orion-7, for `artifact` (API access by API).
+    static func orion(_ artifact: String) -> @Sendable (inout [String: Any]) -> Void {
+        all(set("model", "name", "Orion-7"), set("provider", "name", "Helios AI, Inc."), set("item", "artifact", artifact),
+            set("item", "channel", artifact == "api-access" ? "remote-api" : "transfer"),
+            { $0["instruments"] = ["us.bis.letter.helios-orion-2026"] })
+    }
 
     static func enclave(_ hosting: String?) -> @Sendable (inout [String: Any]) -> Void {
         all(set("item", "channel", "secure-enclave"), set("item", "hostingLocation", hosting))

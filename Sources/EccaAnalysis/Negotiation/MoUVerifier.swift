@@ -97,7 +97,7 @@ extension ConflictEngine {
     /// rule's definition, and each checked norm's status (that its provision binds on the date
     /// under the posture), is asserted under a literal of its own; a minimal set of those that
     /// still excludes a clash (an unsat core made minimal by deletion) names the rules and
-    /// statuses the result depends on: that API and enclave access release no parameters (the
+    /// statuses the result depends on: that API access and a US-hosted enclave release no parameters (the
     /// rule of 15 CFR 734.13), that the AI Diffusion rule does not bind under the enforcement
     /// posture (its instrument's status). Exceptions that hold for every request of the scope
     /// where their norm or rule could otherwise apply are relied on too (License Exception AIA
