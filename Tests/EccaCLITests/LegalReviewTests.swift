@@ -145,4 +145,24 @@ import Testing
         #expect(!changes.contains { ($0["to"] as? String ?? "").contains("740.27") })
         #expect(changes.contains { $0["dimension"] as? String == "licence" })
     }
+
+    /// Art. 92(5) obliges only on a properly made request, which ecca assumes: a caveat says so.
+    @Test func art92GroundsSayTheRequestIsAssumedProperlyMade() throws {
+        let result = try CLI.run(["check", try Self.write(Self.base())])
+        let caveat = result.stdout.split(separator: "\n").first { $0.contains("reading of Art. 92(5): Preconditions ecca does not test.") }
+        #expect(caveat?.contains("it assumes the request is properly made, and a request that does not meet them creates no duty under Art. 92(5)") == true)
+    }
+
+    /// Measure 3.5 of the Code concerns the evaluators a signatory engages itself, not the experts
+    /// the Commission appoints under Art. 92(2).
+    @Test func codeMeasure35IsNotAboutTheCommissionsExperts() throws {
+        var request = Self.base()
+        Self.all(Self.set("provider", "codeOfPractice", ["safety-security"]), Self.set("recipient", "role", "independent-expert"),
+                 Self.set("recipient", "organisation", "Independent evaluation team appointed under Art. 92(2)"))(&request)
+        let art92 = try CLI.run(["check", try Self.write(request)])
+        #expect(!art92.stdout.contains("Measure 3.5"))
+        Self.requester("legalBasis", "eu.gpai-code.safety-security.m3-5")(&request)
+        let code = try CLI.run(["check", try Self.write(request)])
+        #expect(code.stdout.contains("    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it"))
+    }
 }
