@@ -165,4 +165,11 @@ import Testing
         let code = try CLI.run(["check", try Self.write(request)])
         #expect(code.stdout.contains("    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it"))
     }
+
+    /// Clear under the enforcement posture is no licence: the caveat on the posture says so.
+    @Test func clearUnderEnforcementIsNoSafeHarbour() throws {
+        let result = try CLI.run(["check", try Self.write(Self.base())])
+        #expect(result.stdout.contains("A verdict that is clear under the enforcement posture is no licence, no authorisation and no safe harbour: the text remains in force (GAO B-337935; Pillsbury), the instruction not to enforce it is a policy that can be withdrawn at any time, and an export made meanwhile without the licence the text requires stays exposed if enforcement resumes."))
+        #expect(!result.stdout.contains("never bind"))
+    }
 }
