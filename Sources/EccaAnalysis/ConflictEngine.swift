@@ -107,7 +107,7 @@ public final class ConflictEngine {
         if let basis = request.requester?.legalBasis, facts.resolve(basis) == nil {
             notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so no obligation that depends on the legal basis applies (cite the provision as the regulations loaded do: by its citation or its id)")
         }
-        notes += requesterNotes(request, asOf: asOf)
+        notes += preconditionNotes(request, asOf: asOf)
         notes += namedInstrumentNotes(request)
         var assumptions: [String] = []
         do {

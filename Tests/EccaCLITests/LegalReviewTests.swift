@@ -63,6 +63,14 @@ import Testing
         .init(name: "a national authority cites Art. 92(3)", text: "clear", enforcement: "clear", change: requester("jurisdiction", "DE")),
         .init(name: "the requester's jurisdiction is not given", text: "undetermined", enforcement: "clear",
               change: requester("jurisdiction", nil)),
+        // F2: a model used for research or prototyping before it is placed on the market is no GPAI model (Art. 3(63)).
+        .init(name: "a model placed on the market after the request", text: "clear", enforcement: "clear",
+              change: set("model", "placedOnEUMarket", "2027-03-01")),
+        .init(name: "a model placed on the market on the request's date", text: "conflict", enforcement: "clear",
+              change: set("model", "placedOnEUMarket", "2026-11-24")),
+        .init(name: "technical documentation under Art. 53 of a model placed after the request", text: "clear", enforcement: "clear",
+              change: all(set("model", "placedOnEUMarket", "2027-03-01"), set("item", "artifact", "technical-documentation"),
+                          requester("legalBasis", "Art. 53"))),
         // F12: a release abroad to a national of another country is a deemed reexport to that country.
         .init(name: "a Polish national in Brussels, AIA claimed", text: "conflict", enforcement: "clear",
               change: all(aia, set("recipient", "location", "BE"))),
@@ -129,7 +137,7 @@ import Testing
         Self.requester("jurisdiction", "GB")(&request)
         let result = try CLI.run(["check", try Self.write(request)])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("note: the requester's jurisdiction is 'GB', so the request is not a request of the Commission (its AI Office), identified by the requester’s jurisdiction EU (Art. 3(47)): no duty under Art. 91(5) or Art. 92(5) arises from it\n"))
+        #expect(result.stdout.contains("note: no duty under Art. 91(5) or Art. 92(5) arises from this request: not: a request of the Commission (its AI Office), identified by the requester’s jurisdiction EU (Art. 3(47)), since request.jurisdiction is not EU (request: GB)\n"))
     }
 
     /// A relocation within the AIA destinations cures nothing for a national of a country outside
@@ -171,5 +179,29 @@ import Testing
         let result = try CLI.run(["check", try Self.write(Self.base())])
         #expect(result.stdout.contains("A verdict that is clear under the enforcement posture is no licence, no authorisation and no safe harbour: the text remains in force (GAO B-337935; Pillsbury), the instruction not to enforce it is a policy that can be withdrawn at any time, and an export made meanwhile without the licence the text requires stays exposed if enforcement resumes."))
         #expect(!result.stdout.contains("never bind"))
+    }
+
+    /// Before its placing date a model owes no Chapter V or Art. 91/92 duty: the note says so, and
+    /// the timeline turns on the placing date.
+    @Test func aModelNotYetPlacedOwesNoDutyUntilItIs() throws {
+        var request = Self.base()
+        Self.set("model", "placedOnEUMarket", "2027-03-01")(&request)
+        let path = try Self.write(request)
+        let check = try CLI.run(["check", path])
+        #expect(check.stdout.contains("note: no duty under Art. 53(1)(a) or Art. 91(5) or Art. 92(5) arises from this request: not: a general-purpose AI model, not one used for research, development or prototyping before it is placed on the market (taken as placed when no placing date is given) (Art. 3(63)), since model.placed-after-as-of is true (request: true)\n"))
+        let timeline = try CLI.run(["timeline", path, "--from", "2027-02-01", "--to", "2027-04-01"])
+        #expect(timeline.stdout.contains("""
+              2027-03-01: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
+                because the model is placed on the Union market on 2027-03-01
+            """))
+    }
+
+    /// A placing date before the request's leaves Art. 53(1)(a) obliging as before.
+    @Test func aTechnicalDocumentationRequestUnderArt53NeedsAPlacedModel() throws {
+        var request = Self.base()
+        Self.all(Self.set("item", "artifact", "technical-documentation"), Self.requester("legalBasis", "Art. 53"),
+                 Self.set("model", "placedOnEUMarket", "2026-03-01"))(&request)
+        let result = try CLI.run(["check", try Self.write(request)])
+        #expect(result.stdout.contains("clear [both]: EU Art. 53(1)(a) obliges the disclosure"))
     }
 }

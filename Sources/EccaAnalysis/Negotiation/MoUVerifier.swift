@@ -279,6 +279,12 @@ extension ConflictEngine {
             constraints.append(try context.ge(asOf, context.int(value: from.dayNumber)))
             constraints.append(try context.le(asOf, context.int(value: to.dayNumber)))
         }
+        // Whether the model is yet to be placed is read from its placing date and the as-of date.
+        for (id, fact) in graph.facts where fact.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && fact.type == .boolean {
+            if let flag = encoding.booleans[id], let placed = encoding.dates["model.placed-on-eu-market"], let asOf = encoding.dates["as-of"] {
+                constraints.append(try context.iff(flag, context.gt(placed, asOf)))
+            }
+        }
         groups.append(("the period \(from) to \(to)", constraints))
         constraints = []
         let scope = mou.scope

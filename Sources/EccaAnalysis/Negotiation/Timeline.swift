@@ -35,6 +35,9 @@ extension ConflictEngine {
         var candidates: Set<LegalDate> = [from]
         for date in graph.statusBreakpoints where date > from && date <= to { candidates.insert(date) }
         for date in asOfThresholds() where date > from && date <= to { candidates.insert(date) }
+        // The day the model is placed on the market, when some fact turns on it (Art. 3(63)).
+        let placed = placingDay(of: request)
+        if let placed, placed > from && placed <= to { candidates.insert(placed) }
         var pieces: [VerdictTimeline.Piece] = []
         var breakpoints: [VerdictTimeline.Breakpoint] = []
         var previous: LegalDate?
@@ -46,11 +49,23 @@ extension ConflictEngine {
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
                 let relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
-                breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes(on: date, among: relevant)))
+                var causes = causes(on: date, among: relevant)
+                if date == placed {
+                    causes.removeAll { $0 == "no status change on this date" }
+                    causes.append("the model is placed on the Union market on \(date)")
+                }
+                breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures, causes: causes))
             }
             pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, clashes: clashes))
         }
         return VerdictTimeline(id: request.id, from: from, to: to, pieces: pieces, breakpoints: breakpoints)
+    }
+
+    /// The request's placing date, when a boolean fact is read from it (whether the model is yet
+    /// to be placed on the as-of date): the verdict may change on it.
+    func placingDay(of request: DisclosureRequest) -> LegalDate? {
+        let read = graph.facts.values.contains { $0.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && $0.type == .boolean }
+        return read ? request.model?.placedOnEUMarket : nil
     }
 
     /// Dates that conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
