@@ -204,4 +204,16 @@ import Testing
         let result = try CLI.run(["check", try Self.write(request)])
         #expect(result.stdout.contains("clear [both]: EU Art. 53(1)(a) obliges the disclosure"))
     }
+
+    /// ecca assumes the parameters are subject to the EAR; for a provider established outside the
+    /// United States a note says to check, and a caveat gives the assumption.
+    @Test func aNonUSProviderIsToldTheEARMayNotReachItsModel() throws {
+        var request = Self.base()
+        Self.set("provider", "establishedIn", "FR")(&request)
+        let result = try CLI.run(["check", try Self.write(request)])
+        #expect(result.stdout.contains("note: the provider is established in FR: ecca assumes the model's parameters are subject to the EAR (US-origin, in the United States, or a foreign-made direct product under 15 CFR 734.9), which a US prohibition found here needs; check US origin and the foreign-direct-product rule before relying on it\n"))
+        #expect(result.stdout.contains("reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Subject to the EAR. "))
+        let us = try CLI.run(["check", try Self.write(Self.base())])
+        #expect(!us.stdout.contains("note: the provider is established in"))
+    }
 }
