@@ -111,6 +111,7 @@ public final class ConflictEngine {
         if let basis = request.requester?.legalBasis, facts.resolve(basis) == nil {
             notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
         }
+        notes += preconditionNotes(request, asOf: asOf)
         notes += namedInstrumentNotes(request)
         notes += deadlineNotes(request, asOf: asOf)
         var assumptions: [String] = []
@@ -217,6 +218,12 @@ public final class ConflictEngine {
             throw .solver(message: String(describing: error), requestID: request.id)
         } catch {
             throw .solver(message: String(describing: error), requestID: request.id)
+        }
+        // A US prohibition reaches only items subject to the EAR, which ecca assumes the model's
+        // parameters are: said where the provider is established elsewhere.
+        if let established = request.provider?.establishedIn, established.uppercased() != "US",
+           findings.contains(where: { $0.provisions.contains { $0.jurisdiction == "US" && $0.modality == "prohibition" } }) {
+            notes.append("the provider is established in \(established): ecca assumes the model's parameters are subject to the EAR (US-origin, in the United States, or a foreign-made direct product under 15 CFR 734.9), which a US prohibition found here needs; check US origin and the foreign-direct-product rule before relying on it")
         }
         var postures: [String: Verdict] = [:]
         for posture in options.postures {

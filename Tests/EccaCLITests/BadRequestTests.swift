@@ -7,7 +7,7 @@ import Testing
         {
           "id": "BAD-1",
           "date": "2026-11-24",
-          "requester": { "legalBasis": "Art. 92(3)" },
+          "requester": { "jurisdiction": "EU", "legalBasis": "Art. 92(3)" },
           "provider": { "codeOfPractice": [] },
           "model": { "trainingCompute": { "value": 3e26, "unit": "operations" }, "weightsPublished": false },
           "items": [

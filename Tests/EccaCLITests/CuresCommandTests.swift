@@ -56,14 +56,15 @@ import Testing
     }
 
     /// Between equally cheap channel changes the one the request already accepts comes first: the
-    /// evaluators in Brussels accept a secure enclave, so the enclave, not API access, is cure 1.
+    /// evaluators in Brussels accept a secure enclave hosted in the United States, so the enclave,
+    /// not API access, is cure 1.
     @Test func anAcceptedAlternativeChannelIsPreferred() throws {
         let request = """
             {"id": "ALT-ENCLAVE", "date": "2026-11-24",
              "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
              "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
              "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
-             "items": [{"artifact": "weights", "channel": "transfer", "alternatives": ["secure-enclave"],
+             "items": [{"artifact": "weights", "channel": "transfer", "alternatives": ["secure-enclave"], "hostingLocation": "US",
                         "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["BE"], "location": "BE", "headquarters": "BE"}]}]}
             """
         let report = try cures(["r.json": request], "r.json")
@@ -80,14 +81,15 @@ import Testing
     /// Replacing the source code by API access removes the conflict only because Art. 91(5) no
     /// longer obliges anything; the letter still forbids API access to Orion-7 for foreign
     /// persons, and the MoU clause would commit the provider to exactly that. It is not offered;
-    /// the technical documentation, which the letter does not reach, is (FACTS X-2:
-    /// "documentation instead of source code or weights").
+    /// a document the letter does not reach (the technical documentation, or a report of the
+    /// provider's evaluation results) is (FACTS X-2: "documentation instead of source code or
+    /// weights").
     @Test func aCureAfterWhichAProhibitionStillForbidsTheDisclosureIsNotOffered() throws {
         let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter + ["--top", "8"])
         let found = report["cures"] as? [[String: Any]] ?? []
         #expect(found.map(dimensions) == [["recipientNationality"], ["licence"], ["artifact"]])
         for cure in found { #expect(cure["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"]) }
-        #expect((found.last?["changes"] as? [[String: String]])?.first?["to"] == "technical-documentation")
+        #expect(["technical-documentation", "evaluation-results"].contains((found.last?["changes"] as? [[String: String]])?.first?["to"] ?? ""))
         #expect(!found.contains { ($0["changes"] as? [[String: String]])?.contains { $0["to"] == "api-access" } == true })
         // A refused set with a listed cure of the same parts needs no note.
         #expect(report["notes"] as? [String] == [])
@@ -120,7 +122,8 @@ import Testing
         #expect(report["notes"] as? [String] == [])
     }
 
-    /// A change of every recipient's location starts from each of their locations.
+    /// A change of every recipient's location starts from each of their locations. The recipients
+    /// are nationals of AIA destinations, so a move into one cures (15 CFR 734.14(a)(2)).
     @Test func aLocationChangeStartsFromEveryRecipientsLocation() throws {
         let request = """
             {"id": "TWO-LOC", "date": "2026-11-24",
@@ -128,8 +131,8 @@ import Testing
              "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
              "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
              "items": [{"artifact": "weights", "channel": "transfer", "licences": ["15 CFR 740.27"],
-                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "BE"},
-                                       {"organisation": "European Commission (AI Office)", "nationalities": ["AT"], "location": "AT", "headquarters": "BE"}]}]}
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["DE"], "location": "PL", "headquarters": "BE"},
+                                       {"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "AT", "headquarters": "BE"}]}]}
             """
         let report = try cures(["r.json": request], "r.json")
         let moved = try #require((report["cures"] as? [[String: Any]] ?? []).first { dimensions($0) == ["recipientLocation"] })

@@ -20,13 +20,15 @@ import Testing
     }
 
     /// Weights to an evaluator in Poland (a Tier-2 destination): the cheapest cure is API access;
-    /// a Tier-1 location with License Exception AIA claimed also cures it, at a higher cost.
+    /// a Tier-1 location with License Exception AIA claimed also cures it, at a higher cost, since
+    /// the evaluator is a national of a Tier-1 country (else the release there would be a deemed
+    /// reexport to a country AIA does not cover, 15 CFR 734.14(a)(2)).
     @Test func weightsToATier2RecipientAreCuredByAPIAccessOrATier1Recipient() throws {
         let request = """
             {"id": "T2", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
              "provider": {"codeOfPractice": []}, "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
              "items": [{"artifact": "weights", "channel": "transfer",
-                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "BE", "role": "authority-staff"}]}]}
+                        "recipients": [{"nationalities": ["DE"], "location": "PL", "headquarters": "BE", "role": "authority-staff"}]}]}
             """
         let folder = try CLI.folder(["r.json": request])
         let found = try cures(["--top", "8", folder.appendingPathComponent("r.json").path])
@@ -156,7 +158,7 @@ import Testing
     }
 
     /// A result names the readings it rests on, once, at the end: a proof that the MoU holds
-    /// those of the rules and statuses it needs (API and enclave access release no parameters:
+    /// those of the rules and statuses it needs (API access and a US-hosted enclave release no parameters:
     /// ecca's reading of 15 CFR 734.13; under the enforcement posture, that the AI Diffusion rule
     /// does not bind), a counterexample those of its findings.
     @Test func mouResultsNameTheReadingsTheyRestOn() throws {
@@ -176,7 +178,7 @@ import Testing
               - no provider-specific instrument (is-informed letter) applies: the scope names none
               - Art. 78 confidentiality binds the Commission and changes no US-law outcome
 
-            caveat 1, reading of 15 CFR 734.13: The model's parameters reach a recipient by an export, reexport, deemed export or release when they are transferred or inspected on site (channels transfer and on-site), by a recipient outside the United States (an export or reexport) or by a foreign person (a deemed export or release, 734.13(a)(2), 734.14(a)(2), 734.15(a)). ecca reads the other channels as no export or release of the parameters: API access returns outputs, not parameters; an attested secure enclave whose decryption keys are never given to the recipient releases nothing (734.15), and storing the parameters there with end-to-end encryption is not an export (734.18(a)(5), (b)); publication makes them published (734.7). ecca does not test the conditions of 734.18(a)(5) beyond the keys: that the parameters are unclassified, secured with cryptographic modules compliant with FIPS 140-2 (or its successors) and key management in accordance with NIST guidance, and not intentionally stored in a Country Group D:5 country or in Russia (ecca has no list of D:5: its membership is unverified). An enclave hosted in such a country is therefore not caught: check the hosting location yourself. This is ecca's reading, not verified against authority. Whether prompt-and-response API access is itself an export or release is unsettled in the literature; the June 2026 is-informed letters reach model access expressly, so where such a letter applies, it reaches API access.
+            caveat 1, reading of 15 CFR 734.13: The model's parameters reach a recipient by an export, reexport, deemed export or release when they are transferred or inspected on site (channels transfer and on-site), by a recipient outside the United States (an export or reexport) or by a foreign person (a deemed export or release, 734.13(a)(2), 734.14(a)(2), 734.15(a)). API access returns outputs, not parameters, so ecca reads it as no export or release of them; publication makes them published (734.7). Secure enclaves: an attested enclave hosted in the United States whose decryption keys are never given to the recipient releases nothing to the recipient (734.15), and ecca reads it as no export. An enclave hosted outside the United States ecca reads as an export or reexport of the parameters to the country where it is hosted, whoever holds the keys: 734.18(a)(5) excludes only sending, taking or storing technology secured with end-to-end encryption, and an enclave that runs the model decrypts the weights inside it, so they are held in usable form abroad; in Russia or a Country Group D:5 country even encrypted storage is not excluded (734.18(a)(5)(iv)). An enclave whose hosting location is not given leaves the verdict open. This is ecca's reading, not verified against authority. On the other reading, under which an attested enclave abroad whose keys stay with the provider is still only encrypted storage, an enclave hosted outside the United States, Russia and Country Group D:5 would be no export, and ecca's conflicts over enclaves hosted in, for example, Poland would be clear (ecca has no list of D:5: its membership is unverified). Whether prompt-and-response API access is itself an export or release is unsettled in the literature; the June 2026 is-informed letters reach model access expressly, so where such a letter applies, it reaches API access.
 
             """)
 
@@ -188,9 +190,11 @@ import Testing
         let counterexample = try #require(outcomes.first)
         let findingCaveats = ((counterexample["analysis"] as? [String: Any])?["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(counterexample["caveats"] as? [String] == findingCaveats)
-        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
-                                   "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading",
-                                   "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question"])
+        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "us.ai-diffusion.4e091:open-question",
+                                   "us.ai-diffusion.4e091:reading", "us.ai-diffusion.4e091:reading-2", "us.ai-diffusion:open-question",
+                                   "us.ai-diffusion:reading", "eu.ai-act.art3.63:reading", "eu.ai-act.art3.47:reading", "us.ear.734.13:reading",
+                                   "us.ecra.4801.5:reading", "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question",
+                                   "us.ai-diffusion.740.27:reading"])
         #expect(outcomes.last?["caveats"] as? [String] == ["us.ai-diffusion:open-question", "us.ai-diffusion:reading"])
         #expect((json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } == findingCaveats)
     }

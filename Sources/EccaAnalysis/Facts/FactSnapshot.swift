@@ -160,7 +160,7 @@ public final class FactReader {
             // so that the verdict depends on it rather than reading it as a request nothing obliges.
             return resolve(basis).map { .scalar($0) } ?? .unknown
         case .authority: return request.requester?.authority.map(FactValue.scalar) ?? .unknown
-        case .jurisdiction: return request.requester?.jurisdiction.map(FactValue.scalar) ?? .unknown
+        case .jurisdiction: return request.requester?.jurisdiction.map { .scalar($0.uppercased()) } ?? .unknown
         case .providerName: return request.provider?.name.map(FactValue.scalar) ?? .unknown
         case .establishedIn: return request.provider?.establishedIn.map(FactValue.scalar) ?? .unknown
         case .codeOfPractice: return request.provider?.codeOfPractice.map { .set(Set($0)) } ?? .unknown
@@ -168,7 +168,11 @@ public final class FactReader {
         case .modelName: return request.model?.name.map(FactValue.scalar) ?? .unknown
         case .weightsPublished: return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
         case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
-        case .placedOnEUMarket: return request.model?.placedOnEUMarket.map(FactValue.date) ?? .unknown
+        case .placedOnEUMarket:
+            guard let placed = request.model?.placedOnEUMarket else { return .unknown }
+            // A boolean fact on the placing date says whether the model is yet to be placed on
+            // the as-of date (Art. 3(63)), since conditions compare dates with constants only.
+            return fact.type == .boolean ? .boolean(placed > asOf) : .date(placed)
         case .trainingCompute: return compute(fact, request.model?.trainingCompute, assumptions: &assumptions)
         case .artifact: return .scalar(item.artifact)
         case .channel: return .scalar(slot.channel)

@@ -97,7 +97,7 @@ extension ConflictEngine {
     /// rule's definition, and each checked norm's status (that its provision binds on the date
     /// under the posture), is asserted under a literal of its own; a minimal set of those that
     /// still excludes a clash (an unsat core made minimal by deletion) names the rules and
-    /// statuses the result depends on: that API and enclave access release no parameters (the
+    /// statuses the result depends on: that API access and a US-hosted enclave release no parameters (the
     /// rule of 15 CFR 734.13), that the AI Diffusion rule does not bind under the enforcement
     /// posture (its instrument's status). Exceptions that hold for every request of the scope
     /// where their norm or rule could otherwise apply are relied on too (License Exception AIA
@@ -279,9 +279,18 @@ extension ConflictEngine {
             constraints.append(try context.ge(asOf, context.int(value: from.dayNumber)))
             constraints.append(try context.le(asOf, context.int(value: to.dayNumber)))
         }
+        // Whether the model is yet to be placed is read from its placing date and the as-of date.
+        for (id, fact) in graph.facts where fact.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && fact.type == .boolean {
+            if let flag = encoding.booleans[id], let placed = encoding.dates["model.placed-on-eu-market"], let asOf = encoding.dates["as-of"] {
+                constraints.append(try context.iff(flag, context.gt(placed, asOf)))
+            }
+        }
         groups.append(("the period \(from) to \(to)", constraints))
         constraints = []
         let scope = mou.scope
+        // An MoU is made with the AI Office: its requests are the Commission's (the counterexample
+        // says so).
+        constraints += try encoding.constraints(fact: FactBinding.FactID.requesterJurisdiction, value: .scalar("EU"))
         if !scope.legalBases.isEmpty {
             let matches = scope.legalBases.map { Condition.equals(fact: "request.legal-basis", value: $0, at: SourceLocation(file: mou.file, line: 0)) }
             constraints.append(try encoding.term(.any(matches)))

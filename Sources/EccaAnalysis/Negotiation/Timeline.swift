@@ -34,6 +34,9 @@ extension ConflictEngine {
     public func timeline(for request: DisclosureRequest, from: LegalDate, to: LegalDate) throws(AnalysisError) -> VerdictTimeline {
         var candidates: Set<LegalDate> = [from]
         for date in changeDates where date > from && date <= to { candidates.insert(date) }
+        // The day the model is placed on the market, when some fact turns on it (Art. 3(63)).
+        let placed = placingDay(of: request)
+        if let placed, placed > from && placed <= to { candidates.insert(placed) }
         var pieces: [VerdictTimeline.Piece] = []
         var breakpoints: [VerdictTimeline.Breakpoint] = []
         var previous: LegalDate?
@@ -45,13 +48,21 @@ extension ConflictEngine {
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
                 let relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
-                let causes = statusChanges(on: date, among: relevant)
+                var causes = statusChanges(on: date, among: relevant)
+                if date == placed { causes.append("the model is placed on the Union market on \(date)") }
                 breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures,
                                          causes: causes.isEmpty ? ["no status change on this date"] : causes))
             }
             pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, clashes: clashes))
         }
         return VerdictTimeline(id: request.id, from: from, to: to, pieces: pieces, breakpoints: breakpoints)
+    }
+
+    /// The request's placing date, when a boolean fact is read from it (whether the model is yet
+    /// to be placed on the as-of date): the verdict may change on it.
+    func placingDay(of request: DisclosureRequest) -> LegalDate? {
+        let read = graph.facts.values.contains { $0.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && $0.type == .boolean }
+        return read ? request.model?.placedOnEUMarket : nil
     }
 
     /// Dates that conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
@@ -117,10 +128,12 @@ extension ConflictEngine {
     /// one day's. Nothing when no deadline lies after the as-of date.
     func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
         guard let deadline = request.deadline, deadline > asOf else { return [] }
+        let placed = placingDay(of: request).flatMap { $0 > asOf && $0 <= deadline ? $0 : nil }
         let dates = changeDates.filter { $0 > asOf && $0 <= deadline }
-        guard !dates.isEmpty else { return [] }
+        guard !dates.isEmpty || placed != nil else { return [] }
         let now = engaged(request, asOf: asOf)
-        let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0))) }
+        var changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0))) }
+        if let placed { changes.append("the model is placed on the Union market on \(placed)") }
         guard !changes.isEmpty else { return [] }
         return ["the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)"]
     }

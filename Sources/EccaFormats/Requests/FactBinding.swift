@@ -61,5 +61,6 @@ public enum FactBinding {
         public static let channel = "item.channel"
         public static let codeOfPractice = "provider.code-of-practice"
         public static let recipientRole = "recipient.role"
+        public static let requesterJurisdiction = "request.jurisdiction"
     }
 }

@@ -1,0 +1,50 @@
+import ClauseGraph
+import EccaFormats
+
+extension ConflictEngine {
+    /// Notes on a precondition of the whole request that fails: an obligation that needs a
+    /// request of the Commission (Arts 91(5) and 92(5)), or a general-purpose AI model already
+    /// placed on the market (Art. 3(63)), does not apply where the request shows otherwise. A clear
+    /// verdict lists only the obligations that engage, so without such a note a third country's
+    /// "Art. 92(3)" request would be cleared in silence.
+    func preconditionNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
+        guard let first = request.items.first else { return [] }
+        let snapshot = facts.layout.snapshot([facts.facts(.request, of: request, slot: CheckSlot(item: 0, recipient: nil, channel: first.channel),
+                                                          asOf: asOf)])
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        let renderer = AtomRenderer(graph: graph)
+        var notes: [String] = []
+        for id in graph.ruleOrder {
+            guard let rule = graph.rules[id], rule.exceptions.isEmpty, readsOnlyRequestFacts(rule.condition),
+                  evaluator.evaluate(rule.condition) == .false else { continue }
+            let needing = encoding.checkedNorms.filter { norm in
+                guard norm.modality == .obligation, statuses[norm.provisionID]?.asksVoluntarily(on: asOf) != true,
+                      case .all(let parts)? = norm.condition else { return false }
+                return parts.contains { if case .holds(id, _) = $0 { true } else { false } }
+            }
+            guard !needing.isEmpty else { continue }
+            let citations = needing.map { graph.provisions[$0.provisionID]?.citation ?? $0.provisionID }
+            let source = graph.provisions[rule.provisionID]?.citation ?? rule.provisionID
+            var atoms: [Condition] = []
+            rule.condition.visitAtoms { atoms.append($0) }
+            let why = atoms.map { renderer.finding($0, truth: evaluator.evaluate($0), facts: snapshot) }.joined(separator: "; ")
+            notes.append("no duty under \(citations.joined(separator: " or ")) arises from this request: not: \(rule.label) (\(source)), since \(why)")
+        }
+        return notes
+    }
+
+    /// Whether every atom of `condition` reads a fact of the request as a whole (not of an item,
+    /// a recipient or the analysis).
+    func readsOnlyRequestFacts(_ condition: Condition) -> Bool {
+        var only = true
+        condition.visitAtoms { atom in
+            let fact: String? = switch atom {
+            case .equals(let read, _, _), .member(let read, _, _), .contains(let read, _, _): read
+            case .compare(let comparison): comparison.fact
+            default: nil
+            }
+            if fact.flatMap({ graph.facts[$0]?.scope }) != .request { only = false }
+        }
+        return only
+    }
+}

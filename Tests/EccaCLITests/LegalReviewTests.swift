@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+/// The legal review's cases (who may ask, pre-market models, deemed reexports, enclaves, the
+/// sample letter's reach, items subject to the EAR), each a variation of one Art. 92(3) request for
+/// the weights of a 3 × 10^26-operation model, checked end to end.
+@Suite struct LegalReviewTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var text: String
+        var enforcement: String
+        /// A change to the base request.
+        var change: @Sendable (inout [String: Any]) -> Void
+        var description: String { name }
+    }
+
+    static func base() -> [String: Any] {
+        [
+            "id": "REVIEW", "date": "2026-11-24",
+            "requester": ["authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"],
+            "provider": ["name": "Northwind Models, Inc.", "establishedIn": "US"],
+            "model": ["name": "Northwind-5", "trainingCompute": ["value": 3e26, "unit": "operations"], "weightsPublished": false],
+            "items": [["artifact": "weights", "channel": "transfer",
+                       "recipients": [["organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL",
+                                       "headquarters": "BE"]]]],
+        ]
+    }
+
+    /// Sets (or, for nil, removes) `key` in the part of the request at `path` ("requester",
+    /// "model", "item", "recipient").
+    static func set<Value: Sendable>(_ path: String, _ key: String, _ value: Value?) -> @Sendable (inout [String: Any]) -> Void {
+        { request in
+            func apply(_ object: inout [String: Any]) { object[key] = value.map { $0 as Any } }
+            switch path {
+            case "item", "recipient":
+                var items = request["items"] as! [[String: Any]]
+                if path == "item" {
+                    apply(&items[0])
+                } else {
+                    var recipients = items[0]["recipients"] as! [[String: Any]]
+                    apply(&recipients[0])
+                    items[0]["recipients"] = recipients
+                }
+                request["items"] = items
+            default:
+                var part = request[path] as? [String: Any] ?? [:]
+                apply(&part)
+                request[path] = part
+            }
+        }
+    }
+
+    static func requester(_ key: String, _ value: String?) -> @Sendable (inout [String: Any]) -> Void { set("requester", key, value) }
+
+    static func all(_ changes: (@Sendable (inout [String: Any]) -> Void)...) -> @Sendable (inout [String: Any]) -> Void {
+        { request in for change in changes { change(&request) } }
+    }
+
+    static let cases: [Case] = [
+        .init(name: "the Commission asks", text: "conflict", enforcement: "clear") { _ in },
+        // F1: only the Commission holds the Art. 91 and 92 powers.
+        .init(name: "a third country's institute cites Art. 92(3)", text: "clear", enforcement: "clear", change: requester("jurisdiction", "GB")),
+        .init(name: "a national authority cites Art. 92(3)", text: "clear", enforcement: "clear", change: requester("jurisdiction", "DE")),
+        .init(name: "the requester's jurisdiction is not given", text: "undetermined", enforcement: "clear",
+              change: requester("jurisdiction", nil)),
+        // F2: a model used for research or prototyping before it is placed on the market is no GPAI model (Art. 3(63)).
+        .init(name: "a model placed on the market after the request", text: "clear", enforcement: "clear",
+              change: set("model", "placedOnEUMarket", "2027-03-01")),
+        .init(name: "a model placed on the market on the request's date", text: "conflict", enforcement: "clear",
+              change: set("model", "placedOnEUMarket", "2026-11-24")),
+        .init(name: "technical documentation under Art. 53 of a model placed after the request", text: "clear", enforcement: "clear",
+              change: all(set("model", "placedOnEUMarket", "2027-03-01"), set("item", "artifact", "technical-documentation"),
+                          requester("legalBasis", "Art. 53"))),
+        // F12: a release abroad to a national of another country is a deemed reexport to that country.
+        .init(name: "a Polish national in Brussels, AIA claimed", text: "conflict", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"))),
+        .init(name: "a Chinese national in Brussels, AIA claimed", text: "conflict", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"), set("recipient", "nationalities", ["CN"]))),
+        .init(name: "a German national in Germany, AIA claimed", text: "clear", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
+        .init(name: "a US permanent resident of Polish nationality in Brussels, AIA claimed", text: "clear", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"), set("recipient", "usPermanentResident", true))),
+        .init(name: "a person of unknown citizenship in Brussels, AIA claimed", text: "undetermined", enforcement: "clear",
+              change: all(aia, set("recipient", "location", "BE"), set("recipient", "nationalities", String?.none),
+                          set("recipient", "organisation", "Evaluation team"))),
+        // F4: 734.18(a)(5) excludes encrypted sending and storage, not storage in Russia nor decryption abroad.
+        .init(name: "an enclave hosted in Russia", text: "conflict", enforcement: "clear", change: enclave("RU")),
+        .init(name: "an enclave hosted in Poland", text: "conflict", enforcement: "clear", change: enclave("PL")),
+        .init(name: "an enclave hosted in the United States", text: "clear", enforcement: "clear", change: enclave("US")),
+        .init(name: "an enclave hosted where the request does not say", text: "undetermined", enforcement: "clear", change: enclave(nil)),
+        .init(name: "an enclave hosted in Germany, AIA claimed", text: "clear", enforcement: "clear", change: all(aia, enclave("DE"))),
+        .init(name: "an enclave hosted in Russia, AIA claimed for a German evaluator in Germany", text: "conflict", enforcement: "clear",
+              change: all(aia, enclave("RU"), set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
+        // F5, F11: the sample letter reaches the model, its weights and source code and access to it, not a
+        // written report of evaluation results, and not published parameters.
+        .init(name: "the letter's model: API access", text: "conflict", enforcement: "conflict", change: orion("api-access")),
+        .init(name: "the letter's model: a report of evaluation results under Art. 91", text: "clear", enforcement: "clear",
+              change: all(orion("evaluation-results"), requester("legalBasis", "Art. 91(1)"))),
+        .init(name: "the letter's model: source code under Art. 91", text: "conflict", enforcement: "conflict",
+              change: all(orion("source-code"), requester("legalBasis", "Art. 91(1)"))),
+        .init(name: "the letter's model, weights published: API access", text: "clear", enforcement: "clear",
+              change: all(orion("api-access"), set("model", "weightsPublished", true))),
+        .init(name: "the letter's model, weights published: the weights", text: "clear", enforcement: "clear",
+              change: all(orion("weights"), set("model", "weightsPublished", true))),
+    ]
+
+    /// A request naming the sample letter, for its model Orion-7, for `artifact` (API access by API).
+    static func orion(_ artifact: String) -> @Sendable (inout [String: Any]) -> Void {
+        all(set("model", "name", "Orion-7"), set("provider", "name", "Helios AI, Inc."), set("item", "artifact", artifact),
+            set("item", "channel", artifact == "api-access" ? "remote-api" : "transfer"),
+            { $0["instruments"] = ["us.bis.letter.helios-orion-2026"] })
+    }
+
+    static func enclave(_ hosting: String?) -> @Sendable (inout [String: Any]) -> Void {
+        all(set("item", "channel", "secure-enclave"), set("item", "hostingLocation", hosting))
+    }
+
+    static let aia = set("item", "licences", ["15 CFR 740.27"])
+
+    static func write(_ request: [String: Any]) throws -> String {
+        let folder = try CLI.folder(["request.json": String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)])
+        return folder.appendingPathComponent("request.json").path
+    }
+
+    @Test(arguments: cases)
+    func verdict(_ expected: Case) throws {
+        var request = Self.base()
+        expected.change(&request)
+        let result = try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, try Self.write(request)])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let postures = try CLI.json(result.stdout)["postures"] as? [String: String]
+        #expect(postures == ["text": expected.text, "enforcement": expected.enforcement])
+    }
+
+    @Test func aRequestNoCommissionMadeSaysWhyNoDutyArises() throws {
+        var request = Self.base()
+        Self.requester("jurisdiction", "GB")(&request)
+        let result = try CLI.run(["check", try Self.write(request)])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("note: no duty under Art. 91(5) or Art. 92(5) arises from this request: not: a request of the Commission (its AI Office), identified by the requester’s jurisdiction EU (Art. 3(47)), since request.jurisdiction is not EU (request: GB)\n"))
+    }
+
+    /// A relocation within the AIA destinations cures nothing for a national of a country outside
+    /// them, so `cures` must not offer "claim AIA and move the expert to Finland".
+    @Test func noCureClaimsAIAForANationalOfACountryOutsideItsDestinations() throws {
+        var request = Self.base()
+        Self.all(Self.set("recipient", "nationalities", ["CN"]), Self.set("recipient", "location", "AT"))(&request)
+        let result = try CLI.run(["cures", "--top", "20", "--format", "json", try Self.write(request)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cures = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+        #expect(!cures.isEmpty)
+        let changes = cures.flatMap { $0["changes"] as? [[String: Any]] ?? [] }
+        #expect(!changes.contains { ($0["to"] as? String ?? "").contains("740.27") })
+        #expect(changes.contains { $0["dimension"] as? String == "licence" })
+    }
+
+    /// Art. 92(5) obliges only on a properly made request, which ecca assumes: a caveat says so.
+    @Test func art92GroundsSayTheRequestIsAssumedProperlyMade() throws {
+        let result = try CLI.run(["check", try Self.write(Self.base())])
+        let caveat = result.stdout.split(separator: "\n").first { $0.contains("reading of Art. 92(5): Preconditions ecca does not test.") }
+        #expect(caveat?.contains("it assumes the request is properly made, and a request that does not meet them creates no duty under Art. 92(5)") == true)
+    }
+
+    /// Measure 3.5 of the Code concerns the evaluators a signatory engages itself, not the experts
+    /// the Commission appoints under Art. 92(2).
+    @Test func codeMeasure35IsNotAboutTheCommissionsExperts() throws {
+        var request = Self.base()
+        Self.all(Self.set("provider", "codeOfPractice", ["safety-security"]), Self.set("recipient", "role", "independent-expert"),
+                 Self.set("recipient", "organisation", "Independent evaluation team appointed under Art. 92(2)"))(&request)
+        let art92 = try CLI.run(["check", try Self.write(request)])
+        #expect(!art92.stdout.contains("Measure 3.5"))
+        Self.requester("legalBasis", "eu.gpai-code.safety-security.m3-5")(&request)
+        let code = try CLI.run(["check", try Self.write(request)])
+        #expect(code.stdout.contains("    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it"))
+    }
+
+    /// Clear under the enforcement posture is no licence: the caveat on the posture says so.
+    @Test func clearUnderEnforcementIsNoSafeHarbour() throws {
+        let result = try CLI.run(["check", try Self.write(Self.base())])
+        #expect(result.stdout.contains("A verdict that is clear under the enforcement posture is no licence, no authorisation and no safe harbour: the text remains in force (GAO B-337935; Pillsbury), the instruction not to enforce it is a policy that can be withdrawn at any time, and an export made meanwhile without the licence the text requires stays exposed if enforcement resumes."))
+        #expect(!result.stdout.contains("never bind"))
+    }
+
+    /// Before its placing date a model owes no Chapter V or Art. 91/92 duty: the note says so, and
+    /// the timeline turns on the placing date.
+    @Test func aModelNotYetPlacedOwesNoDutyUntilItIs() throws {
+        var request = Self.base()
+        Self.set("model", "placedOnEUMarket", "2027-03-01")(&request)
+        let path = try Self.write(request)
+        let check = try CLI.run(["check", path])
+        #expect(check.stdout.contains("note: no duty under Art. 53(1)(a) or Art. 91(5) or Art. 92(5) arises from this request: not: a general-purpose AI model, not one used for research, development or prototyping before it is placed on the market (taken as placed when no placing date is given) (Art. 3(63)), since model.placed-after-as-of is true (request: true)\n"))
+        let timeline = try CLI.run(["timeline", path, "--from", "2027-02-01", "--to", "2027-04-01"])
+        #expect(timeline.stdout.contains("""
+              2027-03-01: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
+                because the model is placed on the Union market on 2027-03-01
+            """))
+    }
+
+    /// A placing date before the request's leaves Art. 53(1)(a) obliging as before.
+    @Test func aTechnicalDocumentationRequestUnderArt53NeedsAPlacedModel() throws {
+        var request = Self.base()
+        Self.all(Self.set("item", "artifact", "technical-documentation"), Self.requester("legalBasis", "Art. 53"),
+                 Self.set("model", "placedOnEUMarket", "2026-03-01"))(&request)
+        let result = try CLI.run(["check", try Self.write(request)])
+        #expect(result.stdout.contains("clear [both]: EU Art. 53(1)(a) obliges the disclosure"))
+    }
+
+    /// ecca assumes the parameters are subject to the EAR; for a provider established outside the
+    /// United States a note says to check, and a caveat gives the assumption.
+    @Test func aNonUSProviderIsToldTheEARMayNotReachItsModel() throws {
+        var request = Self.base()
+        Self.set("provider", "establishedIn", "FR")(&request)
+        let result = try CLI.run(["check", try Self.write(request)])
+        #expect(result.stdout.contains("note: the provider is established in FR: ecca assumes the model's parameters are subject to the EAR (US-origin, in the United States, or a foreign-made direct product under 15 CFR 734.9), which a US prohibition found here needs; check US origin and the foreign-direct-product rule before relying on it\n"))
+        #expect(result.stdout.contains("reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Subject to the EAR. "))
+        let us = try CLI.run(["check", try Self.write(Self.base())])
+        #expect(!us.stdout.contains("note: the provider is established in"))
+    }
+}
