@@ -25,6 +25,36 @@ import Testing
         return try CLI.json(result.stdout)
     }
 
+    /// With a change that costs 0, a cure and the same cure plus that change cost the same; only
+    /// the minimal one is listed, whichever the optimizer finds first. Orion-7's weights
+    /// transferred to evaluators in Brussels, a channel change free: a licence alone, not API
+    /// access plus a licence; documentation alone, not information through an API.
+    @Test func aFreeChangeAddsNoNonMinimalCure() throws {
+        let sample = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
+        let weights = sample.replacingOccurrences(of: #""artifact": "api-access""#, with: #""artifact": "weights""#)
+            .replacingOccurrences(of: #""channel": "remote-api""#, with: #""channel": "transfer""#)
+            .replacingOccurrences(of: #""alternatives": ["secure-enclave"]"#, with: #""alternatives": []"#)
+        #expect(weights.contains(#""channel": "transfer""#) && weights.contains(#""alternatives": []"#))
+        let report = try cures(["r.json": weights, "c.json": #"{"channel": 0}"#], "r.json",
+                               Self.letter + ["--top", "10", "--costs", CLI.folder(["c.json": #"{"channel": 0}"#]).appendingPathComponent("c.json").path])
+        let found = report["cures"] as? [[String: Any]] ?? []
+        // The parts a cure changes: each exception is a part of its own.
+        let parts = found.map { cure in
+            Set((cure["changes"] as? [[String: Any]] ?? []).map { change in
+                let dimension = change["dimension"] as? String ?? ""
+                return dimension == "exception" ? "exception \(change["to"] as? String ?? "")" : dimension
+            })
+        }
+        #expect(parts.count >= 5)
+        #expect(parts.contains(["licence"]))
+        #expect(parts.contains(["artifact"]))
+        for (index, cure) in parts.enumerated() {
+            for (other, smaller) in parts.enumerated() where other != index {
+                #expect(!smaller.isSubset(of: cure), "cure \(index + 1) \(cure.sorted()) contains cure \(other + 1) \(smaller.sorted())")
+            }
+        }
+    }
+
     /// An Art. 91 request for information is cured in its own terms: staff of the Commission, not
     /// evaluators appointed under Art. 92(2); the period set under Art. 91(4).
     @Test func anArticle91CureIsWordedForArticle91() throws {

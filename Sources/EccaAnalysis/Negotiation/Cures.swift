@@ -57,10 +57,12 @@ extension ConflictEngine {
                         }
                     }
                 }
-                // Cheapest first; a set that contains another listed one is not minimal, and one
-                // with the same parts as another is a repeat.
+                // Cheapest first, then fewest changes (with costs of 0 a subset can cost as much as
+                // its superset, and be found after it); a set that contains another listed one is
+                // not minimal, and one with the same parts as another is a repeat.
                 var listed: [VerifiedCure] = []
-                for candidate in verified.enumerated().sorted(by: { ($0.element.set.cost, $0.offset) < ($1.element.set.cost, $1.offset) }).map(\.element)
+                let order = { (entry: (offset: Int, element: VerifiedCure)) in (entry.element.set.cost, entry.element.set.parts.count, entry.offset) }
+                for candidate in verified.enumerated().sorted(by: { order($0) < order($1) }).map(\.element)
                 where !listed.contains(where: { Set($0.set.parts.keys).isSubset(of: candidate.set.parts.keys) }) {
                     listed.append(candidate)
                 }
