@@ -89,18 +89,21 @@ extension ConflictEngine {
                         }
                         set.changes[index].from = values.joined(separator: fact == "recipient.location" ? ", " : "; ")
                     }
-                    var reliance: [Cure.Reliance] = []
+                    var relied: [ReliedProvision] = []
                     for before in conflicting {
                         guard let after = candidate.slots.first(where: { $0.slot.recipient == before.slot.recipient }) else { continue }
-                        for reason in reliesOn(before: before, after: after, asOf: asOf, posture: posture) where !reliance.contains(reason) {
-                            reliance.append(reason)
+                        for reason in reliesOn(before: before, after: after, asOf: asOf, curedDate: set.date, posture: posture)
+                        where !relied.contains(where: { $0.reliance == reason.reliance }) {
+                            relied.append(reason)
                         }
                     }
+                    let reliance = relied.map(\.reliance)
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
-                                    mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: reliance),
-                                    caveats: caveats.ids(of: reliance.map(\.provision)))
+                                    mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
+                                    caveats: caveats.ids(of: reliance.map(\.provision)),
+                                    notes: MoUWording(graph: graph).notes(for: set, request: request))
                     found.append((cure, found.count))
                 }
             }
@@ -239,39 +242,86 @@ extension ConflictEngine {
         return cured
     }
 
+    /// A provision a cure relies on, with the facts its condition reads (so that each MoU clause
+    /// cites only what the change it makes relies on) and whether it is an obligation that lapses
+    /// (which no clause relies on: the clause works because the obligation no longer applies).
+    struct ReliedProvision {
+        var reliance: Cure.Reliance
+        var facts: Set<String>
+        var lapses: Bool
+    }
+
     /// Why the cured check no longer clashes: for each norm active before and not after, the
     /// exception that now holds, or the constitutive rule that no longer applies, or the norm's
-    /// own provision whose condition no longer holds.
-    func reliesOn(before: PreparedSlot, after: PreparedSlot, asOf: LegalDate, posture: Posture) -> [Cure.Reliance] {
+    /// own provision whose condition no longer holds; for a norm still active after a change of
+    /// date (`curedDate`), that its provision no longer binds then (a letter no longer in force).
+    func reliesOn(before: PreparedSlot, after: PreparedSlot, asOf: LegalDate, curedDate: LegalDate? = nil,
+                  posture: Posture) -> [ReliedProvision] {
         let old = ConditionEvaluator(graph: graph, facts: before.snapshot)
         let new = ConditionEvaluator(graph: graph, facts: after.snapshot)
-        var result: [Cure.Reliance] = []
-        func add(_ provision: String, _ reason: String) {
-            guard !result.contains(where: { $0.provision == provision && $0.reason == reason }) else { return }
-            result.append(.init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason))
+        var result: [ReliedProvision] = []
+        func add(_ provision: String, _ reason: String, _ condition: Condition?, lapses: Bool = false, facts extra: Set<String> = []) {
+            guard !result.contains(where: { $0.reliance.provision == provision && $0.reliance.reason == reason }) else { return }
+            result.append(.init(reliance: .init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason),
+                                facts: extra.union(condition.map(readFacts) ?? []), lapses: lapses))
         }
         for (index, norm) in encoding.checkedNorms.enumerated() {
-            guard before.normTruths[index] == .true, after.normTruths[index] != .true,
-                  binds(norm.provisionID, on: asOf, posture: posture) else { continue }
+            guard before.normTruths[index] == .true, binds(norm.provisionID, on: asOf, posture: posture) else { continue }
+            if after.normTruths[index] == .true {
+                if let curedDate, !binds(norm.provisionID, on: curedDate, posture: posture) {
+                    add(norm.provisionID, "no longer binds on \(curedDate): \(statusChange(norm.provisionID, from: asOf, to: curedDate))", nil,
+                        lapses: norm.modality == .obligation, facts: ["as-of"])
+                }
+                continue
+            }
             var explained = false
             for exception in norm.exceptions where new.evaluate(exception.condition) == .true && old.evaluate(exception.condition) != .true {
-                add(exception.provisionID ?? norm.provisionID, exception.label)
+                add(exception.provisionID ?? norm.provisionID, exception.label, exception.condition)
                 explained = true
             }
             for rule in norm.condition?.ruleReferences ?? [] where old.holds(rule: rule) == .true && new.holds(rule: rule) != .true {
                 guard let definition = graph.rules[rule] else { continue }
                 let exceptions = definition.exceptions.filter { new.evaluate($0.condition) == .true }
                 if exceptions.isEmpty {
-                    add(definition.provisionID, "no longer: \(definition.label)")
+                    add(definition.provisionID, "no longer: \(definition.label)", definition.condition)
                 } else {
-                    exceptions.forEach { add($0.provisionID ?? definition.provisionID, $0.label) }
+                    exceptions.forEach { add($0.provisionID ?? definition.provisionID, $0.label, $0.condition) }
                 }
                 explained = true
             }
             if !explained {
-                add(norm.provisionID, "\(norm.modality == .obligation ? "the obligation" : "the prohibition") no longer applies to the changed item")
+                add(norm.provisionID, "\(norm.modality == .obligation ? "the obligation" : "the prohibition") no longer applies to the changed item",
+                    norm.condition, lapses: norm.modality == .obligation)
             }
         }
         return result
+    }
+
+    /// What changes in a provision's status between two dates ("no longer in force"), else its
+    /// status on the later one.
+    func statusChange(_ provision: String, from: LegalDate, to: LegalDate) -> String {
+        let status = statuses[provision] ?? graph.effectiveStatus(ofProvision: provision)
+        var changes: [String] = []
+        if status.isInForce(on: from) && !status.isInForce(on: to) { changes.append("no longer in force") }
+        if status.isApplicable(on: from) && !status.isApplicable(on: to) && changes.isEmpty { changes.append("no longer applicable") }
+        if status.isEnforced(on: from) && !status.isEnforced(on: to) && changes.isEmpty { changes.append("no longer enforced") }
+        return changes.isEmpty ? statusText(provision, asOf: to) : changes.joined(separator: "; ")
+    }
+
+    /// The facts a condition reads, through the rules it refers to.
+    func readFacts(_ condition: Condition) -> Set<String> {
+        var facts = Set(condition.facts)
+        var pending = condition.ruleReferences
+        var seen: Set<String> = []
+        while let rule = pending.popLast() {
+            guard seen.insert(rule).inserted, let definition = graph.rules[rule] else { continue }
+            facts.formUnion(definition.condition.facts)
+            pending += definition.condition.ruleReferences
+            for exception in definition.exceptions {
+                facts.formUnion(exception.condition.facts)
+                pending += exception.condition.ruleReferences
+            }
+        }
+        return facts
     }
 }
