@@ -415,6 +415,11 @@ import Testing
         let other = try CLI.run(["mou", "verify"] + Self.letter + [northwind.appendingPathComponent("nw.xml").path])
         #expect(other.stderr == "")
         #expect(!other.stdout.contains("warning"))
+        // A scope naming no model covers Orion-7 only where the MoU is Helios's: its provider party says.
+        let open = ["<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>"]
+        let parties = try CLI.folder(["nw.xml": draft(id: "NW", scope: open), "he.xml": draft(id: "HE", scope: open, provider: "Helios AI, Inc.")])
+        #expect(try CLI.run(["mou", "verify"] + Self.letter + [parties.appendingPathComponent("nw.xml").path]).stderr == "")
+        #expect(try CLI.run(["mou", "verify"] + Self.letter + [parties.appendingPathComponent("he.xml").path]).stderr.contains("warning: the loaded instrument"))
     }
 
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,

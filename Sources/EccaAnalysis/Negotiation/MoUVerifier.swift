@@ -39,17 +39,18 @@ extension ConflictEngine {
 
     /// The loaded instruments that apply only where named (is-informed letters), that the scope
     /// does not list, and whose norms name a model the scope covers (or any, where the scope names
-    /// none), addressed to a provider the scope names (by their title or official ids), where it
-    /// names one.
+    /// none), addressed to a provider the scope or the MoU's provider party names (by their title
+    /// or official ids), where they name one.
     func unlistedInstruments(reaching mou: MoUDocument) -> [String] {
         let scope = mou.scope
+        let providers = scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)
         let normalized = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
         return graph.instruments.values.filter { instrument in
             guard instrument.appliesWhenNamed, !scope.instruments.contains(instrument.id) else { return false }
             let names = modelNames[instrument.id] ?? []
             let model = scope.models.isEmpty || names.isEmpty || names.contains { scope.models.contains($0) }
             let addressed = normalized(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " "))
-            let provider = scope.providers.isEmpty || scope.providers.contains { !normalized($0).isEmpty && addressed.contains(normalized($0)) }
+            let provider = providers.isEmpty || providers.contains { !normalized($0).isEmpty && addressed.contains(normalized($0)) }
             return model && provider
         }.map(\.id).sorted()
     }
