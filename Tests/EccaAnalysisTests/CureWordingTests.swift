@@ -114,12 +114,12 @@ import Testing
         let wording = MoUWording(graph: graph)
         let letter = ConflictEngine.ReliedProvision(
             reliance: .init(provision: "us.bis.letter.helios-orion-2026.1", citation: "BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1",
-                            reason: "no longer binds on 2027-03-01: no longer in force"), facts: ["as-of"], lapses: false)
+                            reason: "no longer binds on 2027-03-01: no longer in force"), facts: ["as-of"], lapses: false, statusChange: "no longer in force")
         let later = CureFinder.CorrectionSet(changes: [], cost: 0, date: LegalDate(iso: "2027-03-01"))
-        #expect(wording.clauses(for: later, item: request.items[0], request: request, reliance: [letter]).first == "The Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689 to end no earlier than 2027-03-01, extending the period of the request (which ends on 2026-12-20), and the Provider shall provide the access on or after 2027-03-01 and within that period (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1).")
+        #expect(wording.clauses(for: later, item: request.items[0], request: request, reliance: [letter]).first == "The Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689 to end no earlier than 2027-03-01, extending the period of the request (which ends on 2026-12-20), and the Provider shall provide the access on or after 2027-03-01 and within that period (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
         #expect(wording.notes(for: later, request: request) == ["2027-03-01 is after the request's deadline (2026-12-20): the cure needs the Commission to set or extend the period under Art. 92(4) to end no earlier than 2027-03-01"])
         let sooner = CureFinder.CorrectionSet(changes: [], cost: 0, date: LegalDate(iso: "2026-12-01"))
-        #expect(wording.clauses(for: sooner, item: request.items[0], request: request, reliance: [letter]).first == "The Provider shall provide the access on or after 2026-12-01, within the period set under Article 92(4) of Regulation (EU) 2024/1689 (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1).")
+        #expect(wording.clauses(for: sooner, item: request.items[0], request: request, reliance: [letter]).first == "The Provider shall provide the access on or after 2026-12-01, within the period set under Article 92(4) of Regulation (EU) 2024/1689 (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
         #expect(wording.notes(for: sooner, request: request).isEmpty)
     }
 }

@@ -71,7 +71,7 @@ import Testing
         let relied = (cure["reliesOn"] as? [[String: Any]] ?? []).map { "\($0["citation"] ?? ""): \($0["reason"] ?? "")" }
         #expect(relied == ["BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: no longer binds on 2027-03-01: no longer in force"])
         #expect(cure["notes"] as? [String] == ["2027-03-01 is after the request's deadline (2026-12-20): the cure needs the Commission to set or extend the period under Art. 92(4) to end no earlier than 2027-03-01"])
-        #expect((cure["mouWording"] as? [String])?.first == "The Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689 to end no earlier than 2027-03-01, extending the period of the request (which ends on 2026-12-20), and the Provider shall provide the access on or after 2027-03-01 and within that period (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1).")
+        #expect((cure["mouWording"] as? [String])?.first == "The Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689 to end no earlier than 2027-03-01, extending the period of the request (which ends on 2026-12-20), and the Provider shall provide the access on or after 2027-03-01 and within that period (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
     }
 
     /// An Art. 91 request for information is cured in its own terms: staff of the Commission, not

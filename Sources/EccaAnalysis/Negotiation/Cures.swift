@@ -249,6 +249,8 @@ extension ConflictEngine {
         var reliance: Cure.Reliance
         var facts: Set<String>
         var lapses: Bool
+        /// For a later date: what stops on it ("no longer in force").
+        var statusChange: String? = nil
     }
 
     /// Why the cured check no longer clashes: for each norm active before and not after, the
@@ -260,17 +262,19 @@ extension ConflictEngine {
         let old = ConditionEvaluator(graph: graph, facts: before.snapshot)
         let new = ConditionEvaluator(graph: graph, facts: after.snapshot)
         var result: [ReliedProvision] = []
-        func add(_ provision: String, _ reason: String, _ condition: Condition?, lapses: Bool = false, facts extra: Set<String> = []) {
+        func add(_ provision: String, _ reason: String, _ condition: Condition?, lapses: Bool = false, facts extra: Set<String> = [],
+                 statusChange: String? = nil) {
             guard !result.contains(where: { $0.reliance.provision == provision && $0.reliance.reason == reason }) else { return }
             result.append(.init(reliance: .init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason),
-                                facts: extra.union(condition.map(readFacts) ?? []), lapses: lapses))
+                                facts: extra.union(condition.map(readFacts) ?? []), lapses: lapses, statusChange: statusChange))
         }
         for (index, norm) in encoding.checkedNorms.enumerated() {
             guard before.normTruths[index] == .true, binds(norm.provisionID, on: asOf, posture: posture) else { continue }
             if after.normTruths[index] == .true {
                 if let curedDate, !binds(norm.provisionID, on: curedDate, posture: posture) {
-                    add(norm.provisionID, "no longer binds on \(curedDate): \(statusChange(norm.provisionID, from: asOf, to: curedDate))", nil,
-                        lapses: norm.modality == .obligation, facts: ["as-of"])
+                    let change = statusChange(norm.provisionID, from: asOf, to: curedDate)
+                    add(norm.provisionID, "no longer binds on \(curedDate): \(change ?? statusText(norm.provisionID, asOf: curedDate))", nil,
+                        lapses: norm.modality == .obligation, facts: ["as-of"], statusChange: change)
                 }
                 continue
             }
@@ -297,15 +301,15 @@ extension ConflictEngine {
         return result
     }
 
-    /// What changes in a provision's status between two dates ("no longer in force"), else its
-    /// status on the later one.
-    func statusChange(_ provision: String, from: LegalDate, to: LegalDate) -> String {
+    /// What changes in a provision's status between two dates ("no longer in force"); nil if
+    /// none of in force, applicable and enforced stops.
+    func statusChange(_ provision: String, from: LegalDate, to: LegalDate) -> String? {
         let status = statuses[provision] ?? graph.effectiveStatus(ofProvision: provision)
         var changes: [String] = []
         if status.isInForce(on: from) && !status.isInForce(on: to) { changes.append("no longer in force") }
         if status.isApplicable(on: from) && !status.isApplicable(on: to) && changes.isEmpty { changes.append("no longer applicable") }
         if status.isEnforced(on: from) && !status.isEnforced(on: to) && changes.isEmpty { changes.append("no longer enforced") }
-        return changes.isEmpty ? statusText(provision, asOf: to) : changes.joined(separator: "; ")
+        return changes.first
     }
 
     /// The facts a condition reads, through the rules it refers to.

@@ -169,7 +169,15 @@ struct MoUWording {
             clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(relying(on: reliance, "claim", claim: claim)); otherwise the disclosure shall not take place under this clause.")
         }
         if let date = set.date {
-            let because = relying(on: reliance, "timing")
+            // Why the date works, as a fact about it: the clause does not act under a provision
+            // that stops binding.
+            var stops: [String] = []
+            for relied in reliance where relied.facts.contains("as-of") && !relied.lapses {
+                guard let change = relied.statusChange else { continue }
+                let text = "\(relied.reliance.citation) \(change.replacingOccurrences(of: "no longer ", with: "is no longer "))"
+                if !stops.contains(text) { stops.append(text) }
+            }
+            let because = stops.isEmpty ? "" : " (the date from which " + stops.joined(separator: " and ") + ")"
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
             if let deadline = request.deadline, date > deadline, let basis, basis.article == 91 || basis.article == 92 {
                 // The request's period ends before the date: only the Commission can move it.
