@@ -19,6 +19,7 @@ public struct CureTextReport: Sendable {
             for change in cure.changes { out.append("  change \(change.dimension): \(change.from) → \(change.to)") }
             for reliance in cure.reliesOn { out.append("  relies on \(reliance.citation): \(reliance.reason)") }
             if let caveats = caveatNumbers.reference(cure.caveats) { out.append("  rests on \(caveats), given at the end") }
+            for note in cure.notes { out.append("  note: \(note)") }
             out.append("  MoU wording:")
             for (number, clause) in cure.mouWording.enumerated() { out.append("    \(number + 1). \(clause)") }
         }

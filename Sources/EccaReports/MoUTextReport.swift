@@ -8,18 +8,27 @@ public struct MoUTextReport: Sendable {
     public func render(_ result: MoUVerification) -> String {
         var out = [style.bold("MoU \(result.mou)") + " from \(result.from) to \(result.to)"]
         let caveatNumbers = CaveatNumbers(result.caveats)
+        result.warnings.forEach { out.append("  " + style.red("warning") + ": \($0)") }
+        if !result.ruledOut.isEmpty {
+            out.append("  the scope lists values its commitments rule out; requests with them are covered too, and were verified without those commitments:")
+            result.ruledOut.forEach { out.append("    - \($0.description)") }
+        }
         for outcome in result.outcomes {
             let restsOn = caveatNumbers.reference(outcome.caveats).map { "    rests on \($0), given at the end" }
+            let onRuledOut = outcome.ruledOutValue.map { "    on \($0.listed), which \(MoUVerification.RuledOutValue.list($0.commitments)) \($0.commitments.count == 1 ? "rules" : "rule") out" }
             if outcome.holds, let forbidden = outcome.forbidden {
                 out.append("  \(outcome.posture.rawValue) posture: \(style.red("FORBIDDEN")): no request within the scope conflicts, but US law forbids one the terms commit the provider to")
                 forbidden.provisions.forEach { out.append("    forbidden by: \($0)") }
+                onRuledOut.map { out.append($0) }
                 restsOn.map { out.append($0) }
                 out.append("    request (reproduce with `ecca check FILE`):")
                 out.append(JSONReport.encode(forbidden.request).split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
                 continue
             }
             if outcome.holds {
-                out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope conflicts, or is forbidden, on any date of the period")
+                let also = result.ruledOut.isEmpty ? "" : " (including the values its commitments rule out)"
+                out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope\(also) conflicts, or is forbidden, on any date of the period")
+                outcome.grounds.forEach { out.append("    rests on \($0.source): \($0.reason)") }
                 restsOn.map { out.append($0) }
                 continue
             }
@@ -28,6 +37,7 @@ public struct MoUTextReport: Sendable {
                 let signatures = Set(analysis.findings.map(\.signature)).sorted()
                 signatures.forEach { out.append("    clash: \($0)") }
             }
+            onRuledOut.map { out.append($0) }
             restsOn.map { out.append($0) }
             if let request = outcome.counterexample {
                 out.append("    request (reproduce with `ecca check FILE`):")

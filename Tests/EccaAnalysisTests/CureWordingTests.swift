@@ -30,25 +30,26 @@ import Testing
     /// The clauses follow the request's legal basis: an Art. 91 request for information has no
     /// Art. 92(2) evaluators, its period is set under Art. 91(4), and what replaces the artefact
     /// serves that request; an Art. 92 request keeps the evaluation's terms. Artefacts, channels
-    /// and countries are named in words.
+    /// and countries are named in words. Each clause cites only what relies on what it changes,
+    /// and a licence clause says what happens if the licence is refused.
     @Test(arguments: [
         ("Art. 91(1)", [
             "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the staff of the Commission, and shall not transfer a copy of the source code (relying on 15 CFR 734.13).",
-            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it serves the request under Article 91 of Regulation (EU) 2024/1689 (relying on 15 CFR 734.13).",
+            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it serves the request under Article 91 of Regulation (EU) 2024/1689.",
             "Access shall be given only to staff of the Commission located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the access.",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on 15 CFR 734.13).",
-            "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records (relying on 15 CFR 734.13); otherwise the disclosure shall not take place under this clause.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted; if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records; otherwise the disclosure shall not take place under this clause.",
         ]),
         ("Art. 92(3)", [
             "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the evaluators, and shall not transfer a copy of the source code (relying on 15 CFR 734.13).",
-            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR 734.13).",
+            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689.",
             "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689, or independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689, who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the evaluation.",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on 15 CFR 734.13).",
-            "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records (relying on 15 CFR 734.13); otherwise the disclosure shall not take place under this clause.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted; if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records; otherwise the disclosure shall not take place under this clause.",
         ]),
     ])
     func clausesFollowTheLegalBasisAndNameThingsInWords(_ basis: String, _ expected: [String]) throws {
@@ -58,7 +59,9 @@ import Testing
         request.items[0].artifact = "source-code"
         let set = CureFinder.CorrectionSet(changes: [], cost: 0, channel: "secure-enclave", artifact: "api-access", location: "US",
                                            nationalityUS: true, hosting: "US", licence: true, claims: ["us.ai-diffusion.4e091.note2"])
-        let reliance = [Cure.Reliance(provision: "us.ear.734.13", citation: "15 CFR 734.13", reason: "")]
+        // 734.13 reads the channel, the location and the nationality: only those clauses cite it.
+        let reliance = [ConflictEngine.ReliedProvision(reliance: .init(provision: "us.ear.734.13", citation: "15 CFR 734.13", reason: ""),
+                                                       facts: ["item.channel", "recipient.location", "recipient.nationalities"], lapses: false)]
         let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: reliance)
         #expect(Array(clauses.dropLast()) == expected)
         #expect(clauses.last?.hasPrefix("The Commission shall treat all information and data obtained in accordance with Article 78") == true)
@@ -76,5 +79,47 @@ import Testing
         let set = CureFinder.CorrectionSet(changes: [], cost: 0, nationalityUS: true)
         let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: [])
         #expect(clauses.first == "Access shall be given only to \(who) are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents).")
+    }
+
+    /// Each clause cites what it relies on, not the whole cure's list: an obligation that lapses
+    /// (Art. 92(5) for weights replaced by information) is cited by none, information in place of
+    /// weights is named as what it is, and an unverified citation says so.
+    @Test func eachClauseCitesOnlyWhatItReliesOn() throws {
+        let graph = try GraphFixture.shippedWithLetter()
+        let request = Self.evaluatorsInWarsaw
+        let set = CureFinder.CorrectionSet(changes: [], cost: 0, channel: "remote-api", artifact: "information", licence: true)
+        let reliance = [
+            ConflictEngine.ReliedProvision(reliance: .init(provision: "eu.ai-act.art92.5", citation: "Art. 92(5)", reason: "the obligation no longer applies to the changed item"),
+                                           facts: ["item.artifact", "item.channel"], lapses: true),
+            ConflictEngine.ReliedProvision(reliance: .init(provision: "us.ear.734.13", citation: "15 CFR 734.13", reason: ""), facts: ["item.channel"], lapses: false),
+            ConflictEngine.ReliedProvision(reliance: .init(provision: "us.ai-diffusion.4e091", citation: "15 CFR Part 774, Supp. No. 1, ECCN 4E091", reason: ""),
+                                           facts: ["item.artifact"], lapses: false),
+            ConflictEngine.ReliedProvision(reliance: .init(provision: "us.ai-diffusion.742.6.a.13", citation: "15 CFR 742.6(a)(13)", reason: ""),
+                                           facts: ["item.licence-held"], lapses: false),
+        ]
+        let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: reliance)
+        #expect(Array(clauses.dropLast()) == [
+            "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, and shall not transfer a copy of the weights (relying on 15 CFR 734.13).",
+            "The Provider shall supply information about the model other than its parameters in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091).",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on 15 CFR 742.6(a)(13) (citation not verified)); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+        ])
+    }
+
+    /// A later date works because something stops binding then; a date after the request's
+    /// deadline needs the Commission to move the Art. 92(4) period, and the cure says so.
+    @Test func aTimingCureSaysWhatItReliesOnAndMovesThePeriod() throws {
+        let graph = try GraphFixture.shippedWithLetter()
+        var request = Self.evaluatorsInWarsaw
+        request.deadline = LegalDate(iso: "2026-12-20")
+        let wording = MoUWording(graph: graph)
+        let letter = ConflictEngine.ReliedProvision(
+            reliance: .init(provision: "us.bis.letter.helios-orion-2026.1", citation: "BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1",
+                            reason: "no longer binds on 2027-03-01: no longer in force"), facts: ["as-of"], lapses: false, statusChange: "no longer in force")
+        let later = CureFinder.CorrectionSet(changes: [], cost: 0, date: LegalDate(iso: "2027-03-01"))
+        #expect(wording.clauses(for: later, item: request.items[0], request: request, reliance: [letter]).first == "The Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689 to end no earlier than 2027-03-01, extending the period of the request (which ends on 2026-12-20), and the Provider shall provide the access on or after 2027-03-01 and within that period (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
+        #expect(wording.notes(for: later, request: request) == ["2027-03-01 is after the request's deadline (2026-12-20): the cure needs the Commission to set or extend the period under Art. 92(4) to end no earlier than 2027-03-01"])
+        let sooner = CureFinder.CorrectionSet(changes: [], cost: 0, date: LegalDate(iso: "2026-12-01"))
+        #expect(wording.clauses(for: sooner, item: request.items[0], request: request, reliance: [letter]).first == "The Provider shall provide the access on or after 2026-12-01, within the period set under Article 92(4) of Regulation (EU) 2024/1689 (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
+        #expect(wording.notes(for: sooner, request: request).isEmpty)
     }
 }

@@ -25,6 +25,55 @@ import Testing
         return try CLI.json(result.stdout)
     }
 
+    /// With a change that costs 0, a cure and the same cure plus that change cost the same; only
+    /// the minimal one is listed, whichever the optimizer finds first. Orion-7's weights
+    /// transferred to evaluators in Brussels, a channel change free: a licence alone, not API
+    /// access plus a licence; documentation alone, not information through an API.
+    @Test func aFreeChangeAddsNoNonMinimalCure() throws {
+        let sample = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
+        let weights = sample.replacingOccurrences(of: #""artifact": "api-access""#, with: #""artifact": "weights""#)
+            .replacingOccurrences(of: #""channel": "remote-api""#, with: #""channel": "transfer""#)
+            .replacingOccurrences(of: #""alternatives": ["secure-enclave"]"#, with: #""alternatives": []"#)
+        #expect(weights.contains(#""channel": "transfer""#) && weights.contains(#""alternatives": []"#))
+        let report = try cures(["r.json": weights, "c.json": #"{"channel": 0}"#], "r.json",
+                               Self.letter + ["--top", "10", "--costs", CLI.folder(["c.json": #"{"channel": 0}"#]).appendingPathComponent("c.json").path])
+        let found = report["cures"] as? [[String: Any]] ?? []
+        // The parts a cure changes: each exception is a part of its own.
+        let parts = found.map { cure in
+            Set((cure["changes"] as? [[String: Any]] ?? []).map { change in
+                let dimension = change["dimension"] as? String ?? ""
+                return dimension == "exception" ? "exception \(change["to"] as? String ?? "")" : dimension
+            })
+        }
+        #expect(parts.count >= 5)
+        #expect(parts.contains(["licence"]))
+        #expect(parts.contains(["artifact"]))
+        for (index, cure) in parts.enumerated() {
+            for (other, smaller) in parts.enumerated() where other != index {
+                #expect(!smaller.isSubset(of: cure), "cure \(index + 1) \(cure.sorted()) contains cure \(other + 1) \(smaller.sorted())")
+            }
+        }
+    }
+
+    /// A letter that ceases to be in force on 2027-03-01 makes waiting a cure; the cure says that
+    /// is why, and, the date being after the request's deadline, that the Commission must set or
+    /// extend the Art. 92(4) period (its wording does so rather than passing the deadline silently).
+    @Test func aTimingCureSaysWhyTheDateWorksAndMovesThePeriod() throws {
+        let letter = try String(contentsOfFile: CLI.letter, encoding: .utf8)
+            .replacingOccurrences(of: #"<in-force from="2026-09-15" basis"#, with: #"<in-force from="2026-09-15" until="2027-03-01" basis"#)
+        #expect(letter.contains(#"until="2027-03-01""#))
+        let folder = try CLI.folder(["letter.xml": letter, "c.json": #"{"timing": 0}"#])
+        let result = try CLI.run(["cures", "--instrument", folder.appendingPathComponent("letter.xml").path, "--costs", folder.appendingPathComponent("c.json").path,
+                                  "--top", "1", "--format", "json", CLI.sample("orion-api-access-letter.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cure = try #require((try CLI.json(result.stdout)["cures"] as? [[String: Any]])?.first)
+        #expect((cure["changes"] as? [[String: Any]])?.first?["to"] as? String == "2027-03-01")
+        let relied = (cure["reliesOn"] as? [[String: Any]] ?? []).map { "\($0["citation"] ?? ""): \($0["reason"] ?? "")" }
+        #expect(relied == ["BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: no longer binds on 2027-03-01: no longer in force"])
+        #expect(cure["notes"] as? [String] == ["2027-03-01 is after the request's deadline (2026-12-20): the cure needs the Commission to set or extend the period under Art. 92(4) to end no earlier than 2027-03-01"])
+        #expect((cure["mouWording"] as? [String])?.first == "The Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689 to end no earlier than 2027-03-01, extending the period of the request (which ends on 2026-12-20), and the Provider shall provide the access on or after 2027-03-01 and within that period (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
+    }
+
     /// An Art. 91 request for information is cured in its own terms: staff of the Commission, not
     /// evaluators appointed under Art. 92(2); the period set under Art. 91(4).
     @Test func anArticle91CureIsWordedForArticle91() throws {
@@ -32,7 +81,7 @@ import Testing
         let wording = (report["cures"] as? [[String: Any]] ?? []).map { $0["mouWording"] as? [String] ?? [] }
         #expect(wording.count >= 2)
         #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 50 U.S.C. 4801(5)).")
-        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1).")
+        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         #expect(!wording.joined().contains { $0.contains("Article 92") })
     }
 

@@ -166,10 +166,15 @@ import Testing
         #expect(holds.status == 0, "\(holds.stderr)")
         #expect(holds.stdout == """
             MoU MOU-2026-NW-01 from 2026-09-01 to 2027-12-31
-              text posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period
+              the scope lists values its commitments rule out; requests with them are covered too, and were verified without those commitments:
+                - the scope's channel remote-api (line 19) is ruled out by the us-hosted-enclave commitment (line 24)
+              text posture: HOLDS: no request within the scope (including the values its commitments rule out) conflicts, or is forbidden, on any date of the period
+                rests on the us-hosted-enclave commitment (line 24): the proof needs it: "Where the evaluation needs more than API access, the Provider hosts an attested enclave in the United States whose decryption keys are never given to the evaluators."
+                rests on 15 CFR 734.13: its rule as ecca reads it: an export, reexport, deemed export or release of the model's parameters (15 CFR 734.13(a)(1)-(2), 734.14(a), 734.15(a)): transferred or inspected on site, by a recipient outside the United States or by a foreign person; or run in a secure enclave hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted sending and storage)
                 rests on caveat 1, given at the end
-              enforcement posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period
-                rests on caveat 1, given at the end
+              enforcement posture: HOLDS: no request within the scope (including the values its commitments rule out) conflicts, or is forbidden, on any date of the period
+                rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period
+                rests on caveats 2, 3, given at the end
             assumed:
               - the regulations loaded (5 files, 82 provisions); no rule outside them
               - dates from 2026-09-01 to 2027-12-31 (the MoU's validity is 2026-09-01 to 2027-12-31)
@@ -179,6 +184,8 @@ import Testing
               - Art. 78 confidentiality binds the Commission and changes no US-law outcome
 
             caveat 1, reading of 15 CFR 734.13: The model's parameters reach a recipient by an export, reexport, deemed export or release when they are transferred or inspected on site (channels transfer and on-site), by a recipient outside the United States (an export or reexport) or by a foreign person (a deemed export or release, 734.13(a)(2), 734.14(a)(2), 734.15(a)). API access returns outputs, not parameters, so ecca reads it as no export or release of them; publication makes them published (734.7). Secure enclaves: an attested enclave hosted in the United States whose decryption keys are never given to the recipient releases nothing to the recipient (734.15), and ecca reads it as no export. An enclave hosted outside the United States ecca reads as an export or reexport of the parameters to the country where it is hosted, whoever holds the keys: 734.18(a)(5) excludes only sending, taking or storing technology secured with end-to-end encryption, and an enclave that runs the model decrypts the weights inside it, so they are held in usable form abroad; in Russia or a Country Group D:5 country even encrypted storage is not excluded (734.18(a)(5)(iv)). An enclave whose hosting location is not given leaves the verdict open. This is ecca's reading, not verified against authority. On the other reading, under which an attested enclave abroad whose keys stay with the provider is still only encrypted storage, an enclave hosted outside the United States, Russia and Country Group D:5 would be no export, and ecca's conflicts over enclaves hosted in, for example, Poland would be clear (ecca has no list of D:5: its membership is unverified). Whether prompt-and-response API access is itself an export or release is unsettled in the literature; the June 2026 is-informed letters reach model access expressly, so where such a letter applies, it reaches API access.
+            caveat 2, open question on Framework for Artificial Intelligence Diffusion (interim final rule, Bureau of Industry and Security): No rescission published: no Federal Register document rescinding the rule was found in the sources reviewed (to about October 2026). GAO decision B-337935 (12 May 2026) holds that the BIS press release of 13 May 2025 is itself a "rule" under the Congressional Review Act (verified, gao.gov); Pillsbury (28 May 2026) concludes that the rule "remains legally in effect … notwithstanding the stated non-enforcement posture" (secondary). So ecca keeps the text in force, with enforcement ended on 13 May 2025 and no rescission.
+            caveat 3, reading of Framework for Artificial Intelligence Diffusion (interim final rule, Bureau of Industry and Security): Posture: the enforcement window (13 January to 12 May 2025) ends before the compliance date (15 May 2025), so under the enforcement posture the rule's norms bind on no date since 13 May 2025; under the text posture they bind from 15 May 2025 with no end date. ecca reports both ("conflict under the text in force; clear under the enforcement posture"). A verdict that is clear under the enforcement posture is no licence, no authorisation and no safe harbour: the text remains in force (GAO B-337935; Pillsbury), the instruction not to enforce it is a policy that can be withdrawn at any time, and an export made meanwhile without the licence the text requires stays exposed if enforcement resumes.
 
             """)
 
@@ -230,7 +237,7 @@ import Testing
             "malformed.xml": String(base.prefix(400)),
             "dates.xml": base.replacingOccurrences(of: "until=\"2027-12-31\"", with: "until=\"2026-01-01\""),
         ])
-        let cases = [("artifact.xml", "artifact.xml:12: error: artifact: unknown artifact 'blueprints'"),
+        let cases = [("artifact.xml", "artifact.xml:15: error: artifact: unknown artifact 'blueprints'"),
                      ("malformed.xml", "malformed.xml:"), ("dates.xml", "error: validity: ends (2026-01-01) before it starts (2026-09-01)")]
         for (file, message) in cases {
             let result = try CLI.run(["mou", "verify", folder.appendingPathComponent(file).path])
@@ -269,19 +276,19 @@ import Testing
     }
 
     /// Terms no request satisfies would hold vacuously: a period outside the MoU's validity, or
-    /// commitments that contradict the scope (U.S.-person evaluators where the scope admits only
-    /// EU nationals), are refused as unusable input; a reversed period is a usage error, as in
-    /// `ecca timeline`.
+    /// commitments that contradict the whole scope (an enclave where the scope lists only
+    /// transfers and on-site inspection), are refused as unusable input; a reversed period is a
+    /// usage error, as in `ecca timeline`.
     @Test func termsNoRequestSatisfiesDoNotHold() throws {
         let sample = mou("weights-transfer-eu-evaluators.xml")
         let base = try String(contentsOfFile: sample, encoding: .utf8)
-        let folder = try CLI.folder(["us-persons.xml": base.replacingOccurrences(
-            of: "  <commitment kind=\"art78", with: "  <commitment kind=\"us-person-evaluators\">US persons only.</commitment>\n  <commitment kind=\"art78")])
-        let contradictory = folder.appendingPathComponent("us-persons.xml").path
+        let folder = try CLI.folder(["enclave.xml": base.replacingOccurrences(
+            of: "  <commitment kind=\"art78", with: "  <commitment kind=\"us-hosted-enclave\">An enclave in the United States.</commitment>\n  <commitment kind=\"art78")])
+        let contradictory = folder.appendingPathComponent("enclave.xml").path
         let vacuous = try CLI.run(["mou", "verify", contradictory])
         #expect(vacuous.status == 2)
         #expect(vacuous.stdout == "")
-        #expect(vacuous.stderr == "\(contradictory): error: MoU MOU-2026-NW-02: no request lies within the scope and commitments: the terms hold vacuously (the scope and the us-person-evaluators commitment (line 21) contradict each other)\n")
+        #expect(vacuous.stderr == "\(contradictory): error: MoU MOU-2026-NW-02: no request lies within the scope and commitments: the terms hold vacuously (the scope and the us-hosted-enclave commitment (line 21) contradict each other)\n")
 
         let outside = try CLI.run(["mou", "verify", "--format", "json", "--from", "2028-01-01", "--to", "2028-02-01", sample])
         #expect(outside.status == 2)
@@ -292,6 +299,132 @@ import Testing
         #expect(reversed.status == 64)
         #expect(reversed.stdout == "")
         #expect(reversed.stderr.hasPrefix("Error: --to 2027-01-01 is before --from 2027-05-01\n"), "\(reversed.stderr)")
+    }
+
+    /// A draft MoU with the given scope and commitments (one line each), Northwind as provider.
+    func draft(id: String, scope: [String], commitments: [String] = [], provider: String = "Northwind Models, Inc.") -> String {
+        ([#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<mou xmlns="urn:ecca:mou:1" id="\#(id)">"#, "  <title>\(id)</title>",
+          #"  <party role="eu-authority">European Commission (AI Office)</party>"#, #"  <party role="provider">\#(provider)</party>"#,
+          #"  <validity from="2026-10-01" until="2027-08-31"/>"#, "  <scope>"]
+         + scope.map { "    " + $0 } + ["  </scope>"] + commitments.map { "  " + $0 } + ["</mou>", ""]).joined(separator: "\n")
+    }
+
+    /// A commitment that rules out a value the scope lists (an enclave commitment beside a
+    /// `transfer` channel) does not narrow what the MoU covers: the scope still lists the value,
+    /// so the value is reported with its line and requests with it are verified without that
+    /// commitment. Weights of a model of 2e26 operations transferred to Poland clash under the
+    /// text posture; before, the MoU was reported to hold.
+    @Test func aValueTheCommitmentsRuleOutIsStillVerified() throws {
+        let text = draft(id: "ENC-TRAP", scope: [
+            "<legal-basis>Art. 92(3)</legal-basis>", "<artifact>weights</artifact>", "<channel>transfer</channel>",
+            "<channel>secure-enclave</channel>", "<recipient-location>PL</recipient-location>", #"<model name="Northwind-5"/>"#,
+            #"<compute unit="operations" min="2e26"/>"#, "<weights-published>false</weights-published>",
+        ], commitments: [#"<commitment kind="us-hosted-enclave">Where the evaluation needs more than API access, the Provider hosts an attested enclave in the United States.</commitment>"#])
+        let folder = try CLI.folder(["trap.xml": text])
+        let path = folder.appendingPathComponent("trap.xml").path
+        let result = try CLI.run(["mou", "verify", "--posture", "text", path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(6)) == [
+            "MoU ENC-TRAP from 2026-10-01 to 2027-08-31",
+            "  the scope lists values its commitments rule out; requests with them are covered too, and were verified without those commitments:",
+            "    - the scope's channel transfer (line 10) is ruled out by the us-hosted-enclave commitment (line 17)",
+            "  text posture: COUNTEREXAMPLE: a request within the scope still conflicts",
+            "    clash: eu.ai-act.art92.5 + us.ai-diffusion.4e091",
+            "    on the scope's channel transfer (line 10), which the us-hosted-enclave commitment (line 17) rules out",
+        ])
+        let json = try CLI.json(try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", path]).stdout)
+        let ruledOut = try #require((json["ruledOut"] as? [[String: Any]])?.first)
+        #expect(ruledOut["term"] as? String == "channel")
+        #expect(ruledOut["value"] as? String == "transfer")
+        #expect(ruledOut["line"] as? Int == 10)
+        #expect(ruledOut["commitments"] as? [String] == ["the us-hosted-enclave commitment (line 17)"])
+        let outcome = try #require((json["outcomes"] as? [[String: Any]])?.first)
+        #expect((outcome["ruledOutValue"] as? [String: Any])?["value"] as? String == "transfer")
+        // The counterexample is a transfer that `ecca check` finds in conflict.
+        let request = try #require(outcome["counterexample"] as? [String: Any])
+        #expect(((request["items"] as? [[String: Any]])?.first?["channel"]) as? String == "transfer")
+        let data = try JSONSerialization.data(withJSONObject: request)
+        let check = try CLI.folder(["cx.json": String(decoding: data, as: UTF8.self)])
+        #expect(try CLI.run(["check", "--posture", "text", check.appendingPathComponent("cx.json").path]).status == 1)
+        // Without the transfer channel nothing is ruled out and the MoU holds.
+        let enclaveOnly = try CLI.folder(["enclave.xml": text.replacingOccurrences(of: "    <channel>transfer</channel>\n", with: "")])
+        let holds = try CLI.run(["mou", "verify", "--format", "json", enclaveOnly.appendingPathComponent("enclave.xml").path])
+        #expect(holds.status == 0, "\(holds.stdout)")
+        #expect((try CLI.json(holds.stdout)["ruledOut"] as? [Any])?.isEmpty == true)
+    }
+
+    /// `us-person-evaluators` means not foreign persons (50 U.S.C. 4801(5)): US nationals or US
+    /// permanent residents. EU nationals holding US permanent residence satisfy it, so an MoU for
+    /// them is verified, not refused as contradictory: API access to the letter's model holds;
+    /// weights transferred to Poland still clash (a transfer abroad is an export whoever receives it).
+    @Test func usPersonEvaluatorsIncludeUSPermanentResidents() throws {
+        let orion = draft(id: "LPR-1", scope: [
+            "<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>",
+            #"<recipient-nationality set="eu.member-states"/>"#, #"<model name="Orion-7"/>"#, #"<instrument ref="us.bis.letter.helios-orion-2026"/>"#,
+        ], commitments: [#"<commitment kind="us-person-evaluators">Only evaluators who are US permanent residents.</commitment>"#], provider: "Helios AI, Inc.")
+        let weights = draft(id: "LPR-2", scope: [
+            "<legal-basis>Art. 92(3)</legal-basis>", "<artifact>weights</artifact>", "<channel>transfer</channel>",
+            "<recipient-nationality>PL</recipient-nationality>", #"<compute unit="operations" min="2e26"/>"#,
+        ], commitments: [#"<commitment kind="us-person-evaluators">US persons only.</commitment>"#])
+        let folder = try CLI.folder(["orion.xml": orion, "weights.xml": weights])
+        let api = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [folder.appendingPathComponent("orion.xml").path])
+        #expect(api.status == 0, "\(api.stderr)")
+        #expect((try CLI.json(api.stdout)["outcomes"] as? [[String: Any]] ?? []).map { $0["holds"] as? Bool } == [true, true])
+        let transfer = try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent("weights.xml").path])
+        #expect(transfer.status == 1, "\(transfer.stderr)")
+        let outcome = try #require((try CLI.json(transfer.stdout)["outcomes"] as? [[String: Any]])?.first)
+        let recipient = try #require((((outcome["counterexample"] as? [String: Any])?["items"] as? [[String: Any]])?.first?["recipients"] as? [[String: Any]])?.first)
+        #expect(recipient["nationalities"] as? [String] == ["PL"])
+        #expect(recipient["usPermanentResident"] as? Bool == true)
+    }
+
+    /// A proof that the MoU holds names what it rests on: here the exporter's claim of 4E091
+    /// Note 1, committed in the MoU, for unpublished weights of a 5e27-operation model.
+    @Test func aProofNamesTheCommitmentsAndExceptionsItRestsOn() throws {
+        let text = draft(id: "N1", scope: [
+            "<legal-basis>Art. 92(3)</legal-basis>", "<artifact>weights</artifact>", "<channel>transfer</channel>",
+            "<recipient-location>PL</recipient-location>", #"<compute unit="operations" min="5e27"/>"#, "<weights-published>false</weights-published>",
+        ], commitments: [#"<commitment kind="exception-claim" provision="us.ai-diffusion.4e091.note1">The Provider claims Note 1 to ECCN 4E091.</commitment>"#])
+        let folder = try CLI.folder(["n1.xml": text])
+        let result = try CLI.run(["mou", "verify", "--posture", "text", folder.appendingPathComponent("n1.xml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains(#"    rests on the exception-claim commitment (line 15): the proof needs it: "The Provider claims Note 1 to ECCN 4E091.""#), "\(result.stdout)")
+        #expect(lines.contains("    rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1: holds for every request of the scope: 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter); claimed under the exception-claim commitment (line 15): that its conditions are met is the exporter's to establish"))
+        let json = try CLI.json(try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent("n1.xml").path]).stdout)
+        let grounds = try #require((json["outcomes"] as? [[String: Any]])?.first?["grounds"] as? [[String: Any]])
+        #expect(grounds.compactMap { $0["provision"] as? String }.contains("us.ai-diffusion.4e091.note1"))
+        #expect(grounds.contains { $0["source"] as? String == "the exception-claim commitment (line 15)" && $0["provision"] == nil })
+    }
+
+    /// A loaded is-informed letter that names the scope's model and provider, but that the scope
+    /// does not list, is assumed not to apply; the result says so, in text, JSON and on stderr,
+    /// with what the MoU gives when the scope lists it.
+    @Test func aLoadedLetterForTheScopesModelIsNotIgnoredSilently() throws {
+        let text = draft(id: "HE-NOLETTER", scope: [
+            "<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>",
+            #"<model name="Orion-7"/>"#, "<provider>Helios AI, Inc.</provider>",
+        ], provider: "Helios AI, Inc.")
+        let folder = try CLI.folder(["he.xml": text])
+        let path = folder.appendingPathComponent("he.xml").path
+        let warning = "the loaded instrument FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', which the scope covers, but the scope does not list it, so the result assumes it does not apply; with <instrument ref=\"us.bis.letter.helios-orion-2026\"/> in the scope the MoU gives COUNTEREXAMPLE under the text posture, COUNTEREXAMPLE under the enforcement posture (verify that draft to see the requests)"
+        let result = try CLI.run(["mou", "verify"] + Self.letter + [path])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").map(String.init)[1] == "  warning: " + warning)
+        #expect(result.stderr == "\(path): warning: \(warning)\n")
+        let json = try CLI.json(try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [path]).stdout)
+        #expect(json["warnings"] as? [String] == [warning])
+        // Another provider's model is no concern of the letter's.
+        let northwind = try CLI.folder(["nw.xml": text.replacingOccurrences(of: "Orion-7", with: "Northwind-5").replacingOccurrences(of: "Helios AI, Inc.", with: "Northwind Models, Inc.")])
+        let other = try CLI.run(["mou", "verify"] + Self.letter + [northwind.appendingPathComponent("nw.xml").path])
+        #expect(other.stderr == "")
+        #expect(!other.stdout.contains("warning"))
+        // A scope naming no model covers Orion-7 only where the MoU is Helios's: its provider party says.
+        let open = ["<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>"]
+        let parties = try CLI.folder(["nw.xml": draft(id: "NW", scope: open), "he.xml": draft(id: "HE", scope: open, provider: "Helios AI, Inc.")])
+        #expect(try CLI.run(["mou", "verify"] + Self.letter + [parties.appendingPathComponent("nw.xml").path]).stderr == "")
+        #expect(try CLI.run(["mou", "verify"] + Self.letter + [parties.appendingPathComponent("he.xml").path]).stderr.contains("warning: the loaded instrument"))
     }
 
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,

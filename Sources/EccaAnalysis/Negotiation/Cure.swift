@@ -28,6 +28,9 @@ public struct Cure: Sendable, Hashable, Codable {
     /// The readings and open questions of the provisions it relies on, by id (`CureReport.caveats`):
     /// a cure that works only on ecca's reading of a provision must say so to the negotiator.
     public var caveats: [String]
+    /// What the cure needs beyond the MoU's clauses: a date after the request's deadline needs
+    /// the Commission to set or extend the period.
+    public var notes: [String] = []
 }
 
 /// The cures of a request, best first.

@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaFormats
 
 /// What each kind of change to a request costs a negotiator (docs/negotiation.md). Cures are ranked
@@ -25,6 +26,14 @@ public struct CureCosts: Sendable, Hashable, Codable {
     static let keys = ["channel", "artifact", "recipientLocation", "recipientNationality", "hostingLocation", "licence",
                        "exception", "timing"]
 
+    /// A JSON number that is a whole number from 0 to 1,000,000, however written (`100`, `1e2`,
+    /// `100.0`): JSON does not tell them apart.
+    static func wholeNumber(_ text: String) -> Int? {
+        guard let number = ExactDecimal(text), !number.isNegative, number.isZero || number.exponent >= 0,
+              !(ExactDecimal(1_000_000) < number) else { return nil }
+        return Int(number.rationalString)
+    }
+
     /// Reads a JSON cost file: an object with any of the keys above and non-negative integer costs.
     /// Missing keys keep their defaults. Errors name the line and the key.
     public static func read(_ text: String, file: String) throws(RequestError) -> CureCosts {
@@ -42,7 +51,7 @@ public struct CureCosts: Sendable, Hashable, Codable {
             guard keys.contains(key) else {
                 throw RequestError(file: file, line: member.line, field: key, message: "unknown cost (expected one of: \(keys.joined(separator: ", ")))")
             }
-            guard case .number(let text, _) = member, let cost = Int(text), cost >= 0, cost <= 1_000_000 else {
+            guard case .number(let text, _) = member, let cost = wholeNumber(text) else {
                 throw RequestError(file: file, line: member.line, field: key, message: "a cost must be a whole number from 0 to 1000000")
             }
             switch key {

@@ -79,7 +79,7 @@ struct CureFinder {
             if let existing = dimensions[name] { return existing.kept }
             let kept = try context.bool("kept:\(name)")
             dimensions[name] = Dimension(name: name, cost: cost, kept: kept)
-            try optimizer.assertSoft(kept, weight: UInt(cost) * 100 + 1, group: "cures")
+            try optimizer.assertSoft(kept, weight: UInt(cost) * Self.costUnit + Self.changeWeight, group: "cures")
             return kept
         }
         let snapshot = prepared.snapshot
@@ -146,11 +146,12 @@ struct CureFinder {
         if let kept = dimensions["timing"]?.kept, let asOf = encoding.dates["as-of"], case .date(let today) = snapshot["as-of"] {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
-        // Tie-breaks between equally cheap cures (weights far below any cost, which count a
-        // hundred per unit: together at most 4 × 4 + 1 + 2 + 1 + 1): an accepted alternative
-        // channel, API access, an EU Tier-1 location. An accepted alternative outweighs every
-        // other channel preference together (API access 1, not publishing 2), so it is strictly
-        // preferred: the requester has already agreed to it.
+        // Tie-breaks between equally cheap cures, below the count of changes (`changeWeight`):
+        // an accepted alternative channel, API access, an EU Tier-1 location. The channel is one
+        // value, so at most one alternative is met: together they move a cure by at most
+        // 4 + 1 + 2 + 1 + 1. An accepted alternative outweighs every other channel preference
+        // together (API access 1, not publishing 2), so it is strictly preferred: the requester
+        // has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
             for alternative in item.alternatives ?? [] where sort.valueNames.contains(alternative) {
                 try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 4, group: "cures")
@@ -210,6 +211,13 @@ struct CureFinder {
         }
         return found
     }
+
+    /// What one unit of cost weighs for the optimizer, and what each change weighs on top: with
+    /// costs of 0 a cure with fewer changes still comes first (a licence alone before API access
+    /// plus a licence), and the tie-breaks (at most 9) never outweigh a change. A cost unit
+    /// outweighs every change and tie-break together (at most 12 parts × 32 + 9).
+    static let costUnit: UInt = 1000
+    static let changeWeight: UInt = 32
 
     /// The parts that change to a value of their own (any other value of the part is another cure),
     /// and the fact each sets.

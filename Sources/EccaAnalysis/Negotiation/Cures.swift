@@ -57,10 +57,12 @@ extension ConflictEngine {
                         }
                     }
                 }
-                // Cheapest first; a set that contains another listed one is not minimal, and one
-                // with the same parts as another is a repeat.
+                // Cheapest first, then fewest changes (with costs of 0 a subset can cost as much as
+                // its superset, and be found after it); a set that contains another listed one is
+                // not minimal, and one with the same parts as another is a repeat.
                 var listed: [VerifiedCure] = []
-                for candidate in verified.enumerated().sorted(by: { ($0.element.set.cost, $0.offset) < ($1.element.set.cost, $1.offset) }).map(\.element)
+                let order = { (entry: (offset: Int, element: VerifiedCure)) in (entry.element.set.cost, entry.element.set.parts.count, entry.offset) }
+                for candidate in verified.enumerated().sorted(by: { order($0) < order($1) }).map(\.element)
                 where !listed.contains(where: { Set($0.set.parts.keys).isSubset(of: candidate.set.parts.keys) }) {
                     listed.append(candidate)
                 }
@@ -87,18 +89,21 @@ extension ConflictEngine {
                         }
                         set.changes[index].from = values.joined(separator: fact == "recipient.location" ? ", " : "; ")
                     }
-                    var reliance: [Cure.Reliance] = []
+                    var relied: [ReliedProvision] = []
                     for before in conflicting {
                         guard let after = candidate.slots.first(where: { $0.slot.recipient == before.slot.recipient }) else { continue }
-                        for reason in reliesOn(before: before, after: after, asOf: asOf, posture: posture) where !reliance.contains(reason) {
-                            reliance.append(reason)
+                        for reason in reliesOn(before: before, after: after, asOf: asOf, curedDate: set.date, posture: posture)
+                        where !relied.contains(where: { $0.reliance == reason.reliance }) {
+                            relied.append(reason)
                         }
                     }
+                    let reliance = relied.map(\.reliance)
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
-                                    mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: reliance),
-                                    caveats: caveats.ids(of: reliance.map(\.provision)))
+                                    mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
+                                    caveats: caveats.ids(of: reliance.map(\.provision)),
+                                    notes: MoUWording(graph: graph).notes(for: set, request: request))
                     found.append((cure, found.count))
                 }
             }
@@ -237,39 +242,90 @@ extension ConflictEngine {
         return cured
     }
 
+    /// A provision a cure relies on, with the facts its condition reads (so that each MoU clause
+    /// cites only what the change it makes relies on) and whether it is an obligation that lapses
+    /// (which no clause relies on: the clause works because the obligation no longer applies).
+    struct ReliedProvision {
+        var reliance: Cure.Reliance
+        var facts: Set<String>
+        var lapses: Bool
+        /// For a later date: what stops on it ("no longer in force").
+        var statusChange: String? = nil
+    }
+
     /// Why the cured check no longer clashes: for each norm active before and not after, the
     /// exception that now holds, or the constitutive rule that no longer applies, or the norm's
-    /// own provision whose condition no longer holds.
-    func reliesOn(before: PreparedSlot, after: PreparedSlot, asOf: LegalDate, posture: Posture) -> [Cure.Reliance] {
+    /// own provision whose condition no longer holds; for a norm still active after a change of
+    /// date (`curedDate`), that its provision no longer binds then (a letter no longer in force).
+    func reliesOn(before: PreparedSlot, after: PreparedSlot, asOf: LegalDate, curedDate: LegalDate? = nil,
+                  posture: Posture) -> [ReliedProvision] {
         let old = ConditionEvaluator(graph: graph, facts: before.snapshot)
         let new = ConditionEvaluator(graph: graph, facts: after.snapshot)
-        var result: [Cure.Reliance] = []
-        func add(_ provision: String, _ reason: String) {
-            guard !result.contains(where: { $0.provision == provision && $0.reason == reason }) else { return }
-            result.append(.init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason))
+        var result: [ReliedProvision] = []
+        func add(_ provision: String, _ reason: String, _ condition: Condition?, lapses: Bool = false, facts extra: Set<String> = [],
+                 statusChange: String? = nil) {
+            guard !result.contains(where: { $0.reliance.provision == provision && $0.reliance.reason == reason }) else { return }
+            result.append(.init(reliance: .init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason),
+                                facts: extra.union(condition.map(readFacts) ?? []), lapses: lapses, statusChange: statusChange))
         }
         for (index, norm) in encoding.checkedNorms.enumerated() {
-            guard before.normTruths[index] == .true, after.normTruths[index] != .true,
-                  binds(norm.provisionID, on: asOf, posture: posture) else { continue }
+            guard before.normTruths[index] == .true, binds(norm.provisionID, on: asOf, posture: posture) else { continue }
+            if after.normTruths[index] == .true {
+                if let curedDate, !binds(norm.provisionID, on: curedDate, posture: posture) {
+                    let change = statusChange(norm.provisionID, from: asOf, to: curedDate)
+                    add(norm.provisionID, "no longer binds on \(curedDate): \(change ?? statusText(norm.provisionID, asOf: curedDate))", nil,
+                        lapses: norm.modality == .obligation, facts: ["as-of"], statusChange: change)
+                }
+                continue
+            }
             var explained = false
             for exception in norm.exceptions where new.evaluate(exception.condition) == .true && old.evaluate(exception.condition) != .true {
-                add(exception.provisionID ?? norm.provisionID, exception.label)
+                add(exception.provisionID ?? norm.provisionID, exception.label, exception.condition)
                 explained = true
             }
             for rule in norm.condition?.ruleReferences ?? [] where old.holds(rule: rule) == .true && new.holds(rule: rule) != .true {
                 guard let definition = graph.rules[rule] else { continue }
                 let exceptions = definition.exceptions.filter { new.evaluate($0.condition) == .true }
                 if exceptions.isEmpty {
-                    add(definition.provisionID, "no longer: \(definition.label)")
+                    add(definition.provisionID, "no longer: \(definition.label)", definition.condition)
                 } else {
-                    exceptions.forEach { add($0.provisionID ?? definition.provisionID, $0.label) }
+                    exceptions.forEach { add($0.provisionID ?? definition.provisionID, $0.label, $0.condition) }
                 }
                 explained = true
             }
             if !explained {
-                add(norm.provisionID, "\(norm.modality == .obligation ? "the obligation" : "the prohibition") no longer applies to the changed item")
+                add(norm.provisionID, "\(norm.modality == .obligation ? "the obligation" : "the prohibition") no longer applies to the changed item",
+                    norm.condition, lapses: norm.modality == .obligation)
             }
         }
         return result
+    }
+
+    /// What changes in a provision's status between two dates ("no longer in force"); nil if
+    /// none of in force, applicable and enforced stops.
+    func statusChange(_ provision: String, from: LegalDate, to: LegalDate) -> String? {
+        let status = statuses[provision] ?? graph.effectiveStatus(ofProvision: provision)
+        var changes: [String] = []
+        if status.isInForce(on: from) && !status.isInForce(on: to) { changes.append("no longer in force") }
+        if status.isApplicable(on: from) && !status.isApplicable(on: to) && changes.isEmpty { changes.append("no longer applicable") }
+        if status.isEnforced(on: from) && !status.isEnforced(on: to) && changes.isEmpty { changes.append("no longer enforced") }
+        return changes.first
+    }
+
+    /// The facts a condition reads, through the rules it refers to.
+    func readFacts(_ condition: Condition) -> Set<String> {
+        var facts = Set(condition.facts)
+        var pending = condition.ruleReferences
+        var seen: Set<String> = []
+        while let rule = pending.popLast() {
+            guard seen.insert(rule).inserted, let definition = graph.rules[rule] else { continue }
+            facts.formUnion(definition.condition.facts)
+            pending += definition.condition.ruleReferences
+            for exception in definition.exceptions {
+                facts.formUnion(exception.condition.facts)
+                pending += exception.condition.ruleReferences
+            }
+        }
+        return facts
     }
 }

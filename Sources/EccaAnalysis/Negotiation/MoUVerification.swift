@@ -21,6 +21,45 @@ public struct MoUVerification: Sendable, Hashable, Codable {
         /// (nothing obliges it in law, but the MoU would commit the provider to it), and the
         /// prohibitions; nil when none is.
         public var forbidden: ForbiddenDisclosure?
+        /// For a proof that the MoU holds: the commitments, exceptions, readings of rules and
+        /// statuses it rests on (`ConflictEngine.ProofSolver`); empty for a counterexample.
+        public var grounds: [Ground] = []
+        /// Where the counterexample or the forbidden request has a value the scope lists but the
+        /// commitments rule out: that value.
+        public var ruledOutValue: RuledOutValue?
+    }
+
+    /// What a proof that the MoU holds rests on: a commitment it needs, an exception that holds
+    /// for every request of the scope, a rule's reading or a provision's status.
+    public struct Ground: Sendable, Hashable, Codable {
+        /// The provision, or nil for a commitment.
+        public var provision: String?
+        /// The provision's citation, or the commitment ("the exception-claim commitment (line 15)").
+        public var source: String
+        public var reason: String
+    }
+
+    /// A value the scope lists that the commitments rule out (a channel `transfer` beside a
+    /// `us-hosted-enclave` commitment). The scope still covers requests with it, so they are
+    /// verified too, without the commitments named here.
+    public struct RuledOutValue: Sendable, Hashable, Codable {
+        /// The scope's element: legal-basis, artifact, channel, recipient-location,
+        /// recipient-nationality, model.
+        public var term: String
+        public var value: String
+        public var line: Int?
+        /// The commitments that rule it out ("the us-hosted-enclave commitment (line 17)").
+        public var commitments: [String]
+
+        /// "the scope's channel transfer (line 10)".
+        public var listed: String { "the scope's \(term) \(value)" + (line.map { " (line \($0))" } ?? "") }
+        public var description: String {
+            "\(listed) is ruled out by \(Self.list(commitments))"
+        }
+
+        public static func list(_ names: [String]) -> String {
+            names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        }
     }
 
     /// A request of the scope whose disclosure US law forbids.
@@ -35,6 +74,12 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     public var outcomes: [PostureOutcome]
     /// What the search assumed.
     public var assumptions: [String]
+    /// Values the scope lists that the commitments rule out; requests with them were verified
+    /// without those commitments.
+    public var ruledOut: [RuledOutValue] = []
+    /// What a reader of "holds" must know: a loaded instrument that names a model or provider of
+    /// the scope, which the scope does not list, and what the result is with it.
+    public var warnings: [String] = []
     /// The outcomes' caveats, each once, in the order the outcomes name them.
     public var caveats: [Caveat]
     /// No request of the scope conflicts, and none is forbidden, under any posture.

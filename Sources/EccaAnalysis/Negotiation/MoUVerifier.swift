@@ -8,7 +8,54 @@ extension ConflictEngine {
     /// request's facts, every other fact ranges over its whole domain, and Z3 looks for a model in
     /// which an obligation and a prohibition clash. A model becomes a concrete request, which is
     /// then analysed again to confirm it.
+    ///
+    /// A loaded provider-specific instrument (an is-informed letter) that reaches a model and
+    /// provider of the scope, but that the scope does not list, is assumed not to apply; the MoU is
+    /// verified again with it listed, and a warning says what that gives.
     public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
+        var result = try verifyAsWritten(mou, from: requestedFrom, to: requestedTo)
+        for id in unlistedInstruments(reaching: mou) {
+            var listing = mou
+            listing.scope.instruments.append(id)
+            let title = graph.instruments[id]?.title ?? id
+            let names = (modelNames[id] ?? []).map { "'\($0)'" }.joined(separator: " or ")
+            let reaches = names.isEmpty ? "reaches the provider of the scope" : "applies to the model \(names), which the scope covers"
+            var warning = "the loaded instrument \(title) (\(id)) \(reaches), but the scope does not list it, so the result assumes it does not apply; "
+            do {
+                let with = try verifyAsWritten(listing, from: requestedFrom, to: requestedTo)
+                let outcomes = with.outcomes.map { outcome in
+                    let verdict = !outcome.holds ? "COUNTEREXAMPLE" : outcome.forbidden != nil ? "FORBIDDEN" : "HOLDS"
+                    return "\(verdict) under the \(outcome.posture.rawValue) posture"
+                }
+                warning += "with <instrument ref=\"\(id)\"/> in the scope the MoU gives \(outcomes.joined(separator: ", "))"
+                    + (with.holds ? "" : " (verify that draft to see the requests)")
+            } catch {
+                warning += "with <instrument ref=\"\(id)\"/> in the scope it cannot be verified: \(error)"
+            }
+            result.warnings.append(warning)
+        }
+        return result
+    }
+
+    /// The loaded instruments that apply only where named (is-informed letters), that the scope
+    /// does not list, and whose norms name a model the scope covers (or any, where the scope names
+    /// none), addressed to a provider the scope or the MoU's provider party names (by their title
+    /// or official ids), where they name one.
+    func unlistedInstruments(reaching mou: MoUDocument) -> [String] {
+        let scope = mou.scope
+        let providers = scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)
+        let normalized = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        return graph.instruments.values.filter { instrument in
+            guard instrument.appliesWhenNamed, !scope.instruments.contains(instrument.id) else { return false }
+            let names = modelNames[instrument.id] ?? []
+            let model = scope.models.isEmpty || names.isEmpty || names.contains { scope.models.contains($0) }
+            let addressed = normalized(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " "))
+            let provider = providers.isEmpty || providers.contains { !normalized($0).isEmpty && addressed.contains(normalized($0)) }
+            return model && provider
+        }.map(\.id).sorted()
+    }
+
+    func verifyAsWritten(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
         let from = max(requestedFrom ?? mou.validFrom, mou.validFrom)
         let to = min(requestedTo ?? mou.validUntil, mou.validUntil)
         // An empty search space would make every MoU hold: said instead, as unusable input.
@@ -16,10 +63,16 @@ extension ConflictEngine {
             throw .noRequestInScope(mou: mou.id, reason: "no date from \(requestedFrom ?? mou.validFrom) to \(requestedTo ?? mou.validUntil) lies within the MoU's validity (\(mou.validFrom) to \(mou.validUntil)), so no request lies within the scope and commitments: the terms hold vacuously")
         }
         var outcomes: [MoUVerification.PostureOutcome] = []
+        var ruledOut: [MoUVerification.RuledOutValue] = []
         do {
-            if let contradicting = try contradictingTerms(mou, from: from, to: to) {
+            var terms = try terms(mou, from: from, to: to)
+            if let contradicting = try contradictingTerms(terms, mou: mou, from: from, to: to) {
                 throw AnalysisError.noRequestInScope(mou: mou.id, reason: "no request lies within the scope and commitments: the terms hold vacuously (\(contradicting))")
             }
+            // Values the scope lists that the commitments rule out are covered too.
+            terms.ruledOut = try findRuledOut(terms, mou: mou)
+            ruledOut = terms.ruledOut.map(\.value)
+            let covered = try terms.covered()
             var proof: ProofSolver?
             // Requests of the scope that a prohibition forbids though nothing clashes, by outcome:
             // explained once the scope's constraints are off the solver.
@@ -28,23 +81,26 @@ extension ConflictEngine {
                 let solver = encoding.solver
                 try solver.push()
                 defer { try? solver.pop() }
-                for constraint in try scopeConstraints(mou, from: from, to: to) { try solver.assert(constraint) }
+                try solver.assert(covered)
                 try solver.assert(encoding.posture(posture))
                 switch try solver.check(assumptions: [encoding.clash]) {
                 case .unsat:
-                    let prover = try proof ?? ProofSolver(engine: self, scope: scopeConstraints(mou, from: from, to: to), mou: mou.id)
+                    let prover = try proof ?? ProofSolver(engine: self, terms: terms, mou: mou.id, from: from, to: to)
                     proof = prover
+                    let basis = try prover.basis(posture: posture)
+                    var outcome = MoUVerification.PostureOutcome(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
+                                                                 caveats: basis.caveats, forbidden: nil, grounds: basis.grounds)
                     // No clash; but the MoU commits the provider to every request of its scope.
                     if case .sat = try solver.check(assumptions: [encoding.forbidden]) {
-                        let model = try plausibleModel(mou, from: from, to: to, posture: posture, goal: encoding.forbidden) ?? solver.model()
+                        let model = try plausibleModel(covered, from: from, posture: posture, goal: encoding.forbidden) ?? solver.model()
                         forbiddenRequests.append((outcomes.count, try counterexample(from: model, mou: mou)))
+                        outcome.ruledOutValue = try terms.ruledOutValue(in: model)
                     }
-                    outcomes.append(.init(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
-                                          caveats: try prover.caveats(posture: posture), forbidden: nil))
+                    outcomes.append(outcome)
                 case .unknown(let reason):
                     throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
                 case .sat:
-                    let model = try plausibleModel(mou, from: from, to: to, posture: posture) ?? solver.model()
+                    let model = try plausibleModel(covered, from: from, posture: posture) ?? solver.model()
                     let request = try counterexample(from: model, mou: mou)
                     let date = request.date!
                     var single = self.options
@@ -53,9 +109,8 @@ extension ConflictEngine {
                     let analysis = try confirm.analyze(request, asOf: date)
                     let provisions = Array(Set(analysis.findings.flatMap { $0.provisions.map(\.id) })).sorted()
                     // The readings of the clashing provisions, the rules applied and the exceptions that failed.
-
                     outcomes.append(.init(posture: posture, holds: false, counterexample: request, provisions: provisions, analysis: analysis,
-                                          caveats: analysis.caveats.map(\.id), forbidden: nil))
+                                          caveats: analysis.caveats.map(\.id), forbidden: nil, ruledOutValue: try terms.ruledOutValue(in: model)))
                 }
             }
             // The prohibitions that forbid each such request, as `cures` finds them (on this engine,
@@ -89,30 +144,37 @@ extension ConflictEngine {
             assumptions.append("Art. 78 confidentiality binds the Commission and changes no US-law outcome")
         }
 
-        return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions,
+        return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions, ruledOut: ruledOut,
                                caveats: caveats.caveats(for: outcomes.flatMap(\.caveats)))
     }
 
-    /// The readings a proof that no request of an MoU's scope clashes rests on. Each constitutive
-    /// rule's definition, and each checked norm's status (that its provision binds on the date
-    /// under the posture), is asserted under a literal of its own; a minimal set of those that
-    /// still excludes a clash (an unsat core made minimal by deletion) names the rules and
-    /// statuses the result depends on: that API access and a US-hosted enclave release no parameters (the
-    /// rule of 15 CFR 734.13), that the AI Diffusion rule does not bind under the enforcement
+    /// What a proof that no request of an MoU's scope clashes rests on. Each constitutive rule's
+    /// definition, each checked norm's status (that its provision binds on the date under the
+    /// posture) and each commitment is asserted under a literal of its own; a minimal set of those
+    /// that still excludes a clash (an unsat core made minimal by deletion) names the commitments,
+    /// rules and statuses the result depends on: that API access and a US-hosted enclave release no parameters
+    /// (the rule of 15 CFR 734.13), that the AI Diffusion rule does not bind under the enforcement
     /// posture (its instrument's status). Exceptions that hold for every request of the scope
-    /// where their norm or rule could otherwise apply are relied on too (License Exception AIA
-    /// where AIA is certified).
+    /// where their norm or rule could otherwise apply are relied on too (4E091 Note 1 where an
+    /// exception-claim commits to it), with the commitment that claims them.
     struct ProofSolver {
         let engine: ConflictEngine
         let solver: SMTSolver
         let mou: String
+        let terms: MoUTerms
+        /// The period searched, for the status grounds.
+        let from: LegalDate
+        let to: LegalDate
         /// Per definition of `encoding.definitions`, its literal: the rule's definition, or the
-        /// norm's status.
+        /// norm's status; then one per commitment of `terms`.
         let literals: [SMTTerm]
 
-        init(engine: ConflictEngine, scope: [SMTTerm], mou: String) throws {
+        init(engine: ConflictEngine, terms: MoUTerms, mou: String, from: LegalDate, to: LegalDate) throws {
             self.engine = engine
+            self.from = from
+            self.to = to
             self.mou = mou
+            self.terms = terms
             let encoding = engine.encoding
             let context = encoding.context
             solver = try SMTSolver(context: context)
@@ -136,8 +198,9 @@ extension ConflictEngine {
                     literals.append(literal)
                 }
             }
-            self.literals = literals
-            for constraint in scope { try solver.assert(constraint) }
+            let commitments = try terms.commitments.indices.map { try context.bool("proof:commitment:\($0)") }
+            try solver.assert(terms.covered(enabled: commitments))
+            self.literals = literals + commitments
         }
 
         private func unsat(_ assumed: [SMTTerm]) throws -> Bool {
@@ -148,43 +211,74 @@ extension ConflictEngine {
             }
         }
 
-        /// The caveat ids of the provisions the proof under `posture` rests on.
-        func caveats(posture: Posture) throws -> [String] {
+        /// The grounds of the proof under `posture`, and the caveat ids of their provisions.
+        func basis(posture: Posture) throws -> (caveats: [String], grounds: [MoUVerification.Ground]) {
             let encoding = engine.encoding
             let context = encoding.context
             let graph = engine.graph
             let stance = try encoding.posture(posture)
-            guard try unsat([stance, encoding.clash] + literals) else { return [] }
+            guard try unsat([stance, encoding.clash] + literals) else { return ([], []) }
             let core = try minimalUnsatisfiable(try solver.unsatCore().compactMap { literals.firstIndex(of: $0) }.sorted()) {
                 try unsat([stance, encoding.clash] + $0.map { literals[$0] })
             }
             var ids: [String] = []
+            var grounds: [MoUVerification.Ground] = []
             func add(_ more: [String]) {
                 for id in more where !ids.contains(id) { ids.append(id) }
             }
+            func ground(_ provision: String?, _ source: String, _ reason: String) {
+                let new = MoUVerification.Ground(provision: provision, source: source, reason: reason)
+                if !grounds.contains(new) { grounds.append(new) }
+            }
+            func citation(_ provision: String) -> String { graph.provisions[provision]?.citation ?? provision }
+            // The commitments the proof needs, as the MoU words them.
+            let definitions = encoding.definitions.count
+            for index in core where index >= definitions {
+                let commitment = terms.commitments[index - definitions]
+                ground(nil, commitment.name, "the proof needs it: \"\(commitment.text)\"")
+            }
             // An exception that holds for every request of the scope, where what it defeats could
-            // otherwise apply.
+            // otherwise apply; with the commitment that claims it, if one does.
             func relied(_ exceptions: [Exception], otherwise applies: SMTTerm) throws -> [String] {
                 guard !exceptions.isEmpty, try !unsat([stance, applies] + literals) else { return [] }
                 var provisions: [String] = []
                 for exception in exceptions {
-                    guard let provision = exception.provisionID else { continue }
-                    if try unsat([stance, context.not(encoding.term(exception.condition))] + literals) { provisions.append(provision) }
+                    guard let provision = exception.provisionID,
+                          try unsat([stance, context.not(encoding.term(exception.condition))] + literals) else { continue }
+                    provisions.append(provision)
+                    let claimed = terms.commitments.filter { $0.claims.contains(provision) }.map(\.name)
+                    let licensed = terms.commitments.filter(\.licence).map(\.name)
+                    var reason = "holds for every request of the scope: \(exception.label)"
+                    if !claimed.isEmpty {
+                        reason += "; claimed under \(MoUVerification.RuledOutValue.list(claimed)): that its conditions are met is the exporter's to establish"
+                    } else if !licensed.isEmpty, exception.condition.facts.contains("item.licence-held") {
+                        reason += "; held under \(MoUVerification.RuledOutValue.list(licensed)): the licence must be granted and cover each disclosure"
+                    }
+                    ground(provision, citation(provision), reason)
                 }
                 return provisions
             }
             for (index, definition) in encoding.definitions.enumerated() {
                 if let norm = definition.norm {
                     guard let checked = encoding.checkedNorms.first(where: { $0.id == definition.id }) else { continue }
-                    if core.contains(index) { add(engine.caveats.instrumentIDs(of: checked.provisionID)) }
+                    if core.contains(index) {
+                        add(engine.caveats.instrumentIDs(of: checked.provisionID))
+                        let binding = stride(from: from.dayNumber, through: to.dayNumber, by: 1)
+                            .filter { engine.binds(checked.provisionID, on: LegalDate(dayNumber: $0), posture: posture) }
+                        let when = binding.isEmpty ? "on no date of the period"
+                            : "only from \(LegalDate(dayNumber: binding.first!)) to \(LegalDate(dayNumber: binding.last!))"
+                        ground(checked.provisionID, citation(checked.provisionID),
+                               "its status: under the \(posture.rawValue) posture it binds \(when)")
+                    }
                     let condition = try checked.condition.map { try encoding.term($0) } ?? context.true
                     add(engine.caveats.ids(of: try relied(checked.exceptions, otherwise: context.and(norm.binds, condition))))
                 } else if core.contains(index), let rule = graph.rules[definition.id] {
                     add(engine.caveats.ids(of: [rule.provisionID]))
+                    ground(rule.provisionID, citation(rule.provisionID), "its rule as ecca reads it: \(rule.label)")
                     add(engine.caveats.ids(of: try relied(rule.exceptions, otherwise: encoding.term(rule.condition))))
                 }
             }
-            return ids
+            return (ids, grounds)
         }
     }
 
@@ -193,12 +287,13 @@ extension ConflictEngine {
     /// model placed on the market after the GPAI rules applied. Soft preferences only: nil if the
     /// optimizer cannot say.
     /// - Parameter goal: what the request must do: clash (a counterexample), or be forbidden.
-    func plausibleModel(_ mou: MoUDocument, from: LegalDate, to: LegalDate, posture: Posture, goal: SMTTerm? = nil) throws -> SMTModel? {
+    /// - Parameter covered: the requests the MoU covers (`MoUTerms.covered`); `from` the first day searched.
+    func plausibleModel(_ covered: SMTTerm, from: LegalDate, posture: Posture, goal: SMTTerm? = nil) throws -> SMTModel? {
         let context = encoding.context
         let optimizer = try SMTOptimizer(context: context)
         if let timeout = options.timeoutMilliseconds, timeout > 0 { try optimizer.setTimeout(milliseconds: timeout) }
         for assertion in encoding.baseAssertions { try optimizer.assert(assertion) }
-        for constraint in try scopeConstraints(mou, from: from, to: to) { try optimizer.assert(constraint) }
+        try optimizer.assert(covered)
         try optimizer.assert(encoding.posture(posture))
         try optimizer.assert(goal ?? encoding.clash)
         func prefer(_ term: SMTTerm?) throws {
@@ -224,123 +319,6 @@ extension ConflictEngine {
         }
         guard try optimizer.check() == .sat else { return nil }
         return try optimizer.model()
-    }
-
-    /// Nil when some request lies within the scope and commitments of an MoU on some date of
-    /// `[from, to]`; otherwise which of its terms contradict one another ("the scope and the
-    /// us-person-evaluators commitment (line 21) contradict each other"), from an unsat core over
-    /// them made minimal.
-    func contradictingTerms(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> String? {
-        let context = encoding.context
-        let solver = encoding.solver
-        try solver.push()
-        defer { try? solver.pop() }
-        let groups = try scopeConstraintGroups(mou, from: from, to: to)
-        var literals: [SMTTerm] = []
-        for (index, group) in groups.enumerated() {
-            let literal = try context.bool("mou-term:\(index)")
-            literals.append(literal)
-            if !group.constraints.isEmpty { try solver.assert(context.implies(literal, context.and(group.constraints))) }
-        }
-        func consistent(_ assumed: [SMTTerm]) throws -> Bool {
-            switch try solver.check(assumptions: assumed) {
-            case .sat: return true
-            case .unsat: return false
-            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
-            }
-        }
-        guard try !consistent(literals) else { return nil }
-        let unsatCore = try solver.unsatCore().filter { literals.contains($0) }
-        let core = try minimalUnsatisfiable(unsatCore.isEmpty ? literals : unsatCore) { try !consistent($0) }
-        let names = core.compactMap { literals.firstIndex(of: $0) }.sorted().map { groups[$0].name }
-        switch names.count {
-        case 0: return "the regulations loaded admit no request"
-        case 1: return "\(names[0]) admits no request on its own"
-        default: return names.dropLast().joined(separator: ", ") + " and \(names.last!) contradict each other"
-        }
-    }
-
-    /// The scope and commitments of an MoU as constraints on one request's facts.
-    func scopeConstraints(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> [SMTTerm] {
-        try scopeConstraintGroups(mou, from: from, to: to).flatMap(\.constraints)
-    }
-
-    /// `scopeConstraints` by the term of the MoU they come from: the period, the scope (with the
-    /// closure "licences and claims only where committed"), each commitment.
-    func scopeConstraintGroups(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> [(name: String, constraints: [SMTTerm])] {
-        let context = encoding.context
-        var groups: [(name: String, constraints: [SMTTerm])] = []
-        var constraints: [SMTTerm] = []
-        func oneOf(_ fact: String, _ values: [String]) throws {
-            guard !values.isEmpty, let constraint = try encoding.constraints(fact: fact, value: .oneOf(values)).first else { return }
-            constraints.append(constraint)
-        }
-        if let asOf = encoding.dates["as-of"] {
-            constraints.append(try context.ge(asOf, context.int(value: from.dayNumber)))
-            constraints.append(try context.le(asOf, context.int(value: to.dayNumber)))
-        }
-        // Whether the model is yet to be placed is read from its placing date and the as-of date.
-        for (id, fact) in graph.facts where fact.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && fact.type == .boolean {
-            if let flag = encoding.booleans[id], let placed = encoding.dates["model.placed-on-eu-market"], let asOf = encoding.dates["as-of"] {
-                constraints.append(try context.iff(flag, context.gt(placed, asOf)))
-            }
-        }
-        groups.append(("the period \(from) to \(to)", constraints))
-        constraints = []
-        let scope = mou.scope
-        // An MoU is made with the AI Office: its requests are the Commission's (the counterexample
-        // says so).
-        constraints += try encoding.constraints(fact: FactBinding.FactID.requesterJurisdiction, value: .scalar("EU"))
-        if !scope.legalBases.isEmpty {
-            let matches = scope.legalBases.map { Condition.equals(fact: "request.legal-basis", value: $0, at: SourceLocation(file: mou.file, line: 0)) }
-            constraints.append(try encoding.term(.any(matches)))
-        }
-        try oneOf("item.artifact", scope.artifacts)
-        try oneOf("item.channel", scope.channels)
-        try oneOf("recipient.location", scope.recipientLocations)
-        try oneOf("model.name", scope.models)
-        if !scope.recipientNationalities.isEmpty {
-            // Each recipient's nationalities are among those listed, and so is the latest.
-            try oneOf("recipient.latest-citizenship", scope.recipientNationalities)
-            for (element, literal) in encoding.memberLiterals(of: "recipient.nationalities") where !scope.recipientNationalities.contains(element) {
-                constraints.append(try context.not(literal))
-            }
-            constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
-        }
-        if let unit = scope.computeUnit {
-            let bounds = QuantityBounds(lower: scope.computeMin, upper: scope.computeMax)
-            constraints += try encoding.constraints(fact: "model.training-compute", value: .quantity([unit: bounds]))
-        }
-        if let published = scope.weightsPublished {
-            constraints += try encoding.constraints(fact: "model.weights-published", value: .boolean(published))
-        }
-        // Instruments in force for the provider: those the scope names, and no others.
-        constraints += try encoding.constraints(fact: "request.instruments", value: .set(Set(scope.instruments)))
-        var claims: Set<String> = []
-        var licence = false
-        for commitment in mou.commitments {
-            var constraints: [SMTTerm] = []
-            defer { groups.append(("the \(commitment.kind.rawValue) commitment (line \(commitment.line))", constraints)) }
-            switch commitment.kind {
-            case .usPersonEvaluators:
-                constraints += try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
-                constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
-                for (element, literal) in encoding.memberLiterals(of: "recipient.nationalities") {
-                    constraints.append(element == "US" ? literal : try context.not(literal))
-                }
-            case .usHostedEnclave:
-                constraints += try encoding.constraints(fact: "item.channel", value: .scalar("secure-enclave"))
-                constraints += try encoding.constraints(fact: "item.hosting-location", value: .scalar("US"))
-            case .licenceHeld: licence = true
-            case .aiaCertification, .exceptionClaim: if let provision = commitment.provision { claims.insert(provision) }
-            case .art78Confidentiality: break
-            }
-        }
-        // Licences and claims hold only where the MoU commits to them (as in a request).
-        constraints += try encoding.constraints(fact: "item.licence-held", value: .boolean(licence))
-        constraints += try encoding.constraints(fact: "item.claims", value: .set(claims))
-        groups.insert(("the scope", constraints), at: 1)
-        return groups
     }
 
     /// A concrete request from a model of the scope: every fact the rules read is set explicitly,

@@ -67,29 +67,71 @@ struct MoUWording {
     /// What the Provider does to supply an artefact in place of another ("give access to the
     /// model through an application programming interface (API)").
     static func supplyAction(_ artifact: String) -> String {
-        artifact == "api-access" ? "give access to the model through an application programming interface (API)" : "supply the \(Self.artefact(artifact))"
+        switch artifact {
+        case "api-access": "give access to the model through an application programming interface (API)"
+        // Information in place of an artefact is no copy of it: the clause says what it is.
+        case "information": "supply information about the model other than its parameters"
+        default: "supply the \(Self.artefact(artifact))"
+        }
+    }
+
+    /// The facts each kind of change sets: a clause cites what relies on them.
+    static let changedFacts: [String: Set<String>] = [
+        "channel": ["item.channel"], "artifact": ["item.artifact"], "location": ["recipient.location"],
+        "nationality": ["recipient.nationalities", "recipient.latest-citizenship", "recipient.government-body", "recipient.us-permanent-resident"],
+        "hosting": ["item.hosting-location"], "licence": ["item.licence-held"], "timing": ["as-of"],
+    ]
+
+    /// " (relying on …)" for a clause: the provisions relied on whose conditions read what the
+    /// clause changes (or, for a claim, the claimed provision itself), never an obligation that
+    /// lapses (the clause works because it no longer applies, not under it). A citation ecca's
+    /// encoding marks unverified says so.
+    func relying(on reliance: [ConflictEngine.ReliedProvision], _ change: String, claim: String? = nil) -> String {
+        let facts = Self.changedFacts[change] ?? []
+        var cited: [String] = []
+        for relied in reliance where !relied.lapses {
+            let matches = claim.map { relied.reliance.provision == $0 } ?? !relied.facts.isDisjoint(with: facts)
+            guard matches else { continue }
+            let unverified = graph.provisions[relied.reliance.provision]?.evidence == .unverified
+            let citation = relied.reliance.citation + (unverified ? " (citation not verified)" : "")
+            if !cited.contains(citation) { cited.append(citation) }
+        }
+        return cited.isEmpty ? "" : " (relying on " + cited.joined(separator: "; ") + ")"
+    }
+
+    /// What a cure needs beyond its clauses: a disclosure date after the request's deadline needs
+    /// the Commission to set or extend the period (Art. 91(4), 92(4)); without a deadline, that
+    /// the date lies within the period is to be checked.
+    func notes(for set: CureFinder.CorrectionSet, request: DisclosureRequest) -> [String] {
+        guard let date = set.date else { return [] }
+        let period = basis(of: request).map { $0.article == 91 || $0.article == 92 ? "the period under Art. \($0.article)(4)" : "the period set in the request" }
+            ?? "the period set in the request"
+        guard let deadline = request.deadline else {
+            return ["the request gives no deadline: check that \(date.iso) lies within \(period)"]
+        }
+        guard date > deadline else { return [] }
+        return ["\(date.iso) is after the request's deadline (\(deadline.iso)): the cure needs the Commission to set or extend \(period) to end no earlier than \(date.iso)"]
     }
 
     func clauses(for set: CureFinder.CorrectionSet, item: DisclosureRequest.Item, request: DisclosureRequest,
-                 reliance: [Cure.Reliance]) -> [String] {
-        let because = reliance.isEmpty ? "" : " (relying on " + reliance.map(\.citation).joined(separator: "; ") + ")"
+                 reliance: [ConflictEngine.ReliedProvision]) -> [String] {
         let basis = basis(of: request)
         let recipients = basis?.recipients ?? "recipients"
         var clauses: [String] = []
         if let channel = set.channel {
             let new = Self.channelAction(channel, artifact: item.artifact, recipients: recipients)
             let old = Self.channelAction(item.channel, artifact: item.artifact, recipients: recipients)
-            clauses.append("The Provider shall \(new), and shall not \(old)\(because).")
+            clauses.append("The Provider shall \(new), and shall not \(old)\(relying(on: reliance, "channel")).")
         }
         if let artifact = set.artifact {
             let extent = basis.map { $0.isEvaluation ? "it enables the evaluation under \($0.cited)" : "it serves the request under \($0.cited)" }
                 ?? "it serves the request"
-            clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(because).")
+            clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(relying(on: reliance, "artifact")).")
         }
         if let location = set.location {
             // The lists the relied-on provisions test the location against, by their own citation
             // ("a destination listed in 15 CFR Part 740, Supp. No. 5, para. (a)").
-            let relied = Set(reliance.map(\.provision))
+            let relied = Set(reliance.map(\.reliance.provision))
             var lists: [String] = []
             for tested in graph.setsTested(against: "recipient.location")
             where relied.contains(tested.provisionID) && tested.set.members.contains(location) {
@@ -97,7 +139,7 @@ struct MoUWording {
                 if !lists.contains(list) { lists.append(list) }
             }
             let listed = lists.isEmpty ? "" : ", a destination listed in " + lists.joined(separator: " and in ")
-            clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(because).")
+            clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(relying(on: reliance, "location")).")
         }
         if set.nationalityUS {
             // An evaluation is conducted by the AI Office (Article 92(1)) or by independent experts
@@ -110,22 +152,39 @@ struct MoUWording {
                 let staff = "staff of the AI Office conducting the evaluation under Article 92(1) of \(basis.instrument)"
                 who = roles == ["independent-expert"] ? experts : roles == ["authority-staff"] ? staff : "\(staff), or \(experts),"
             }
-            clauses.append("Access shall be given only to \(who) who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)\(because).")
+            clauses.append("Access shall be given only to \(who) who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)\(relying(on: reliance, "nationality")).")
         }
         if let hosting = set.hosting {
             let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
-            clauses.append("The \(Self.artefact(item.artifact)) shall remain hosted in \(CountryCodes.name(hosting)) throughout \(during).")
+            clauses.append("The \(Self.artefact(item.artifact)) shall remain hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, "hosting")).")
         }
         if set.licence {
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
-            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall \(what) within \(basis?.period ?? "the period set in the request") after the licence is granted\(because).")
+            let period = basis?.period ?? "the period set in the request"
+            // A licence may be refused (the review policy is contested): the clause says what then.
+            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall \(what) within \(period) after the licence is granted\(relying(on: reliance, "licence")); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         }
         for claim in set.claims {
             let citation = graph.provisions[claim]?.citation ?? claim
-            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(because); otherwise the disclosure shall not take place under this clause.")
+            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(relying(on: reliance, "claim", claim: claim)); otherwise the disclosure shall not take place under this clause.")
         }
         if let date = set.date {
-            clauses.append("The disclosure shall take place on or after \(date.iso).")
+            // Why the date works, as a fact about it: the clause does not act under a provision
+            // that stops binding.
+            var stops: [String] = []
+            for relied in reliance where relied.facts.contains("as-of") && !relied.lapses {
+                guard let change = relied.statusChange else { continue }
+                let text = "\(relied.reliance.citation) \(change.replacingOccurrences(of: "no longer ", with: "is no longer "))"
+                if !stops.contains(text) { stops.append(text) }
+            }
+            let because = stops.isEmpty ? "" : " (the date from which " + stops.joined(separator: " and ") + ")"
+            let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
+            if let deadline = request.deadline, date > deadline, let basis, basis.article == 91 || basis.article == 92 {
+                // The request's period ends before the date: only the Commission can move it.
+                clauses.append("The Commission shall set the period under Article \(basis.article)(4) of \(basis.instrument) to end no earlier than \(date.iso), extending the period of the request (which ends on \(deadline.iso)), and the Provider shall \(what) on or after \(date.iso) and within that period\(because).")
+            } else {
+                clauses.append("The Provider shall \(what) on or after \(date.iso), within \(basis?.period ?? "the period set in the request")\(because).")
+            }
         }
         clauses.append("The Commission shall treat all information and data obtained in accordance with Article 78 of Regulation (EU) 2024/1689, including the protection of public and national security interests (Article 78(1)(c)), and shall request only data strictly necessary (Article 78(2)).")
         return clauses

@@ -23,7 +23,14 @@ public struct MoUDocument: Sendable, Hashable, Codable {
         public var weightsPublished: Bool?
         public var providers: [String] = []
         public var instruments: [String] = []
+        /// The line of each listed value, by its term and value ("channel transfer", "recipient-location
+        /// PL"; a country of a named set has the set's line): a value the commitments rule out is
+        /// reported where it is written.
+        public var lines: [String: Int] = [:]
         public init() {}
+
+        /// The line where `value` of `term` (an element name of the scope) is written.
+        public func line(of term: String, _ value: String) -> Int? { lines["\(term) \(value)"] }
     }
 
     public struct Commitment: Sendable, Hashable, Codable {

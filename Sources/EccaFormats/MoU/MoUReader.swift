@@ -43,16 +43,22 @@ public struct MoUReader: Sendable {
         let channels = graph.facts["item.channel"]?.values ?? []
         for node in scopeNode.elements() {
             let value = text(node)
+            func written(_ values: [String]) {
+                for value in values where scope.lines["\(node.name) \(value)"] == nil { scope.lines["\(node.name) \(value)"] = node.location.line }
+            }
             switch node.name {
             case "legal-basis":
                 guard let id = graph.resolveProvisionReference(value) else { throw fail(node, "legal-basis", "unknown provision '\(value)'") }
                 scope.legalBases.append(id)
+                written([id])
             case "artifact":
                 guard artifacts.contains(value) else { throw fail(node, "artifact", "unknown artifact '\(value)' (expected one of: \(artifacts.joined(separator: ", ")))") }
                 scope.artifacts.append(value)
+                written([value])
             case "channel":
                 guard channels.contains(value) else { throw fail(node, "channel", "unknown channel '\(value)' (expected one of: \(channels.joined(separator: ", ")))") }
                 scope.channels.append(value)
+                written([value])
             case "recipient-location", "recipient-nationality":
                 var countries: [String]
                 if let set = node["set"] {
@@ -62,8 +68,11 @@ public struct MoUReader: Sendable {
                     guard CountryCodes.isValid(value) else { throw fail(node, node.name, "'\(value)' is not an ISO 3166-1 alpha-2 code") }
                     countries = [value]
                 }
+                written(countries)
                 if node.name == "recipient-location" { scope.recipientLocations += countries } else { scope.recipientNationalities += countries }
-            case "model": scope.models.append(node["name"] ?? "")
+            case "model":
+                scope.models.append(node["name"] ?? "")
+                written([node["name"] ?? ""])
             case "compute":
                 scope.computeUnit = node["unit"]
                 for (attribute, keyPath) in [("min", \MoUDocument.Scope.computeMin), ("max", \MoUDocument.Scope.computeMax)] {
