@@ -94,7 +94,11 @@ public struct CheckTextReport: Sendable {
     private func postureLine(_ postures: [String: Verdict]) -> String {
         let keys = PostureOrder.sorted(postures.keys)
         if Set(postures.values).count == 1, let only = postures.values.first {
-            return colour(only) + (keys.count > 1 ? " (both postures)" : " (\(keys[0]) posture)")
+            guard keys.count == 1 else { return colour(only) + " (both postures)" }
+            // One posture is not the other: the law in force, or what is enforced, was not analysed.
+            let other = keys[0] == "text" ? "; the enforcement posture was not analysed"
+                : keys[0] == "enforcement" ? "; the text in force was not analysed" : ""
+            return colour(only) + " (\(keys[0]) posture\(other))"
         }
         return keys.map { "\(colour(postures[$0]!)) under \($0)" }.joined(separator: ", ")
     }

@@ -94,7 +94,12 @@ struct CheckCommand: ParsableCommand {
                 Output.write(JSONReport.encode(analyses) + "\n")
             }
         }
-        if (format == .md || format == .html), !analyses.isEmpty {
+        if (format == .md || format == .html), analyses.count < requests.count {
+            // A report lists what it analysed as its inputs: one written without a request
+            // would look complete. `ecca report` refuses the same way.
+            let missing = requests.count - analyses.count
+            Output.error("error: no report written: \(missing) of \(requests.count) requests could not be analysed (above); fix \(missing == 1 ? "it" : "them") or leave \(missing == 1 ? "it" : "them") out")
+        } else if format == .md || format == .html, !analyses.isEmpty {
             // The report renderers (docs/reports.md), fed the same analyses as the JSON above.
             Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
                                                   regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true))

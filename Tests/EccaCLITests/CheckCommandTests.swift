@@ -202,7 +202,7 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(4)
         #expect(lines.joined(separator: "\n") == """
-            request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture)
+            request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture; the enforcement posture was not analysed)
               item 0: weights via transfer: CLEAR (text)
                 clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02
                 clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-9)
@@ -287,7 +287,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("av.json").path])
         #expect(result.status == 1)
         #expect(Array(result.stdout.split(separator: "\n").prefix(5)) == [
-            "request AV (as of 2026-11-24): AVOIDABLE (text posture)",
+            "request AV (as of 2026-11-24): AVOIDABLE (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via on-site: AVOIDABLE (text)",
             "    alternatives: remote-api compliant",
             "    cure: use the accepted alternative channel 'remote-api'",

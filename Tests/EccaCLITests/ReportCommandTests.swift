@@ -13,7 +13,7 @@ import Testing
     @Test func markdownReportOfARequest() throws {
         let result = try CLI.run(["report", Self.conflict])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("# Export-control conflict report\n\n## Request AIO-2026-0142: CONFLICT\n"))
+        #expect(result.stdout.hasPrefix("# Export-control conflict report\n\n## Request AIO-2026-0142: CONFLICT under the text in force\n\n**CONFLICT** under the text in force: no accepted way of complying satisfies both the EU and the US rules. As of 2026-11-24; text posture: **CONFLICT**, enforcement posture: **CLEAR**.\n"))
         #expect(result.stdout.contains("| item 0 \\[weights\\] | weights via transfer | **CONFLICT** | **CLEAR** |"))
         #expect(result.stdout.contains("| Citation | **Art. 92(5)** | **15 CFR Part 774, Supp. No. 1, ECCN 4E091** |"))
         #expect(result.stdout.contains("[art\\_92\\_\\_para\\_5](<https://eur-lex.europa.eu/eli/reg/2024/1689/oj#092.005>)"))
@@ -207,6 +207,77 @@ import Testing
         let bad = try CLI.run(["report", broken.appendingPathComponent("broken.json").path])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("not analysis results"))
+    }
+
+    /// A report lists its inputs as analysed: with one request unusable, `check --format md|html`
+    /// writes none, as `ecca report` does, rather than a complete-looking partial one.
+    @Test func checkWritesNoReportWhenARequestIsUnusable() throws {
+        let good = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let folder = try CLI.folder(["good.json": good, "syntax.json": "{\n  \"id\": \"BAD-1\",\n  \"items\": [ { \"artifact\": \"weights\", },\n  ]\n}\n"])
+        for format in ["md", "html"] {
+            let result = try CLI.run(["check", "--format", format, "good.json", "syntax.json"], in: folder)
+            #expect(result.status == 2)
+            #expect(result.stdout == "")
+            #expect(result.stderr == """
+                syntax.json:3: error: malformed JSON: expected a member name in double quotes (column 39)
+                error: no report written: 1 of 2 requests could not be analysed (above); fix it or leave it out
+
+                """)
+            let report = try CLI.run(["report", "--format", format, "good.json", "syntax.json"], in: folder)
+            #expect(report.status == 2)
+            #expect(report.stdout == "")
+        }
+        // Text output still checks the good ones, as documented.
+        let text = try CLI.run(["check", "good.json", "syntax.json"], in: folder)
+        #expect(text.status == 2)
+        #expect(text.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CONFLICT under text, CLEAR under enforcement\n"))
+    }
+
+    /// A verdict under one posture is not a verdict on the other: the headline says which posture
+    /// it holds under, and which was not analysed.
+    @Test func headlineIsLimitedToThePosturesAnalysed() throws {
+        let enforcement = try CLI.run(["report", "--posture", "enforcement", Self.conflict])
+        #expect(enforcement.status == 0, "\(enforcement.stderr)")
+        #expect(enforcement.stdout.hasPrefix("""
+            # Export-control conflict report
+
+            ## Request AIO-2026-0142: CLEAR under the enforcement posture
+
+            **CLEAR** under the enforcement posture: no US export restriction that is enforced stands in the way. \
+            As of 2026-11-24; enforcement posture: **CLEAR**. **The law in force (text posture) was not analysed: \
+            this report does not say whether the request can be honoured without breaking a US export restriction.**
+
+            ### Summary
+
+            """))
+        #expect(!enforcement.stdout.contains(": can be honoured"))
+        let html = try CLI.run(["report", "--format", "html", "--no-svg", "--posture", "enforcement", Self.conflict])
+        #expect(html.stdout.contains("""
+            <h2><span>Request AIO-2026-0142</span> <span class="verdict verdict-clear" title="no US export restriction that is enforced stands in the way">CLEAR</span> <span class="qualifier">under the enforcement posture</span></h2>
+            <p class="lede"><strong>CLEAR under the enforcement posture</strong>: no US export restriction that is enforced stands in the way. \
+            As of 2026-11-24; enforcement posture: <span class="verdict verdict-clear">CLEAR</span>. <strong class="not-analysed">The law in force \
+            (text posture) was not analysed: this report does not say whether the request can be honoured without breaking a US export restriction.</strong></p>
+
+            """))
+        let text = try CLI.run(["check", "--posture", "enforcement", Self.conflict])
+        #expect(text.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CLEAR (enforcement posture; the text in force was not analysed)\n"))
+        // The CSV says which postures the request's verdict holds under.
+        let both = try CLI.run(["report", "--format", "csv", Self.conflict]).stdout
+        #expect(both.components(separatedBy: "\r\n")[0].hasSuffix(",clear_grounds,request_verdict_postures"))
+        #expect(both.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,conflict,"))
+        #expect(both.components(separatedBy: "\r\n")[1].hasSuffix(",text"))
+        let onlyEnforcement = try CLI.run(["report", "--format", "csv", "--posture", "enforcement", Self.conflict]).stdout
+        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,clear,0,weights,weights,transfer,clear,,clear,"))
+        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasSuffix(",enforcement"))
+    }
+
+    /// The CSV gives the plainest ground too, that nothing obliges the disclosure.
+    @Test func csvGroundsSayWhenNothingObliges() throws {
+        let csv = try CLI.run(["report", "--format", "csv", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.components(separatedBy: "\r\n")[2]
+            == "AIO-2026-0203,2026-11-24,conflict,1,documentation,technical-documentation,transfer,clear,clear,,,,,0,,,,,"
+            + "text: no-obligation; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text")
     }
 
     // MARK: Browser check

@@ -22,21 +22,15 @@ struct ReportView {
     }
 }
 
-/// A verdict with the words the report uses for it.
+/// A verdict with the words the report uses for it (what a request's verdict means is said by
+/// `VerdictHeadline`, which knows the postures it holds under).
 struct VerdictView {
     var name: String
     var word: String
-    var meaning: String
 
     init(_ verdict: Verdict) {
         name = verdict.rawValue
         word = verdict.rawValue.uppercased()
-        switch verdict {
-        case .clear: meaning = "can be honoured without breaking a US export restriction"
-        case .avoidable: meaning = "the channel asked for conflicts; an alternative the requester accepts complies"
-        case .undetermined: meaning = "depends on facts the request does not give"
-        case .conflict: meaning = "no accepted way of complying satisfies both the EU and the US rules"
-        }
     }
 }
 
@@ -61,6 +55,11 @@ struct RequestView {
     var id: String
     var asOf: String
     var verdict: VerdictView
+    /// "under the text in force" when the verdict does not hold under both postures (`VerdictHeadline`).
+    var headlineQualifier: String?
+    var headlineMeaning: String
+    /// Which of the text and enforcement postures was not analysed.
+    var notAnalysed: String?
     var postureColumns: [PostureColumn]
     var postureVerdicts: [PostureVerdictView]
     var items: [ItemView]
@@ -83,6 +82,10 @@ struct RequestView {
         id = analysis.id
         asOf = analysis.asOf.iso
         verdict = VerdictView(analysis.verdict)
+        let headline = VerdictHeadline(analysis)
+        headlineQualifier = headline.qualifier.isEmpty ? nil : headline.qualifier
+        headlineMeaning = headline.meaning
+        notAnalysed = headline.notAnalysed
         let postures = PostureOrder.sorted(analysis.postures.keys)
         postureColumns = postures.map(PostureColumn.init)
         postureVerdicts = postures.map { PostureVerdictView(posture: PostureColumn($0), postureVerdict: analysis.postures[$0].map(VerdictView.init)) }
