@@ -15,7 +15,7 @@ struct ConflictGraphOptions: ParsableArguments {
     var posture: CheckCommand.PostureChoice = .both
 
     func validate() throws {
-        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
         if request == nil, asOf != nil { throw ValidationError("--as-of applies with --conflict REQUEST") }
     }
 

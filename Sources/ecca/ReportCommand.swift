@@ -42,11 +42,16 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
-        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
+        // Refused before anything is read: the report would replace what it was made from.
+        if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: inputs.map { BatchInput(path: $0, kind: .file) }) {
+            Output.error("error: the output \(output) would overwrite the input \(input)")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         var analyses: [RequestAnalysis] = []
         var digests: [FileDigest] = []
         var sawResults = false
@@ -100,7 +105,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                Output.error("\(output): error: cannot write the report: \(error.localizedDescription)")
+                Output.error("\(output): error: cannot write the report: \(OutputTarget.whyUnwritable(output, error: error))")
                 throw ExitCode(ExitStatus.unusableInput)
             }
         } else {

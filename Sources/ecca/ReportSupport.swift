@@ -47,6 +47,11 @@ enum ReportSupport {
     /// The bytes of a file, or of standard input for `-`.
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            Output.error(ReportError.directory(path: path).description)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             Output.error(ReportError.unreadableFile(path: path).description)
             throw ExitCode(ExitStatus.unusableInput)

@@ -280,6 +280,51 @@ import Testing
             + "text: no-obligation; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text")
     }
 
+    /// `-o` naming an input, however spelt, is refused before anything is read or written.
+    @Test func outputThatIsAnInputIsRefused() throws {
+        let request = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let folder = try CLI.folder(["multi.json": request, "sub/keep.txt": ""])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.json").path, withDestinationPath: "multi.json")
+        for output in ["multi.json", "./multi.json", "sub/../multi.json", folder.appendingPathComponent("multi.json").path, "link.json"] {
+            let result = try CLI.run(["report", "multi.json", "--format", "json", "-o", output], in: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr == "error: the output \(output) would overwrite the input multi.json\n")
+        }
+        let viaLink = try CLI.run(["report", "link.json", "-o", "multi.json"], in: folder)
+        #expect(viaLink.stderr == "error: the output multi.json would overwrite the input link.json\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("multi.json"), encoding: .utf8) == request, "the request is untouched")
+        let beside = try CLI.run(["report", "multi.json", "-o", "multi.md"], in: folder)
+        #expect(beside.status == 0, "\(beside.stderr)")
+    }
+
+    /// Files that cannot be used are named for what is wrong with them, not as malformed JSON or
+    /// a Foundation error code.
+    @Test func unusableFilesAreNamedPlainly() throws {
+        let folder = try CLI.folder(["empty.json": "", "blank.json": " \n", "adir/keep.txt": "", "request.json": try String(contentsOfFile: Self.conflict, encoding: .utf8)])
+        let check = try CLI.run(["check", "adir", "empty.json", "blank.json"], in: folder)
+        #expect(check.status == 2)
+        #expect(check.stderr == """
+            adir: error: is a directory, not a request file
+            empty.json: error: the file is empty
+            blank.json: error: the file holds only white space
+
+            """)
+        let report = try CLI.run(["report", "adir"], in: folder)
+        #expect(report.stderr == "adir: error: is a directory, not a request or results file\n")
+        let toFolder = try CLI.run(["report", "request.json", "-o", "adir"], in: folder)
+        #expect(toFolder.status == 2)
+        #expect(toFolder.stderr == "adir: error: cannot write the report: it is a directory\n")
+        let nowhere = try CLI.run(["report", "request.json", "-o", "missing/report.md"], in: folder)
+        #expect(nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.resolvingSymlinksInPath().path)/missing\n"
+                || nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.path)/missing\n", "\(nowhere.stderr)")
+        let february = try CLI.run(["check", "--as-of", "2026-02-30", "request.json"], in: folder)
+        #expect(february.status == 64, "a usage error, as README says")
+        #expect(february.stderr.hasPrefix("Error: --as-of '2026-02-30' is not a calendar date: 2026-02 has 28 days\n"))
+        let shape = try CLI.run(["report", "--as-of", "30/11/2026", "request.json"], in: folder)
+        #expect(shape.status == 64)
+        #expect(shape.stderr.hasPrefix("Error: --as-of '30/11/2026' is not an ISO date (YYYY-MM-DD)\n"))
+    }
+
     // MARK: Browser check
 
     static let chromium: String? = {
