@@ -67,6 +67,7 @@ struct CheckCommand: ParsableCommand {
 
         var status = ExitStatus.clean
         var analyses: [RequestAnalysis] = []
+        var undated: [Int] = []
         let report = CheckTextReport(style: TextStyle(colour: Output.colourAllowed))
         for path in requests {
             let request: DisclosureRequest
@@ -80,6 +81,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 let analysis = try engine.analyze(request)
                 if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
+                if request.date == nil { undated.append(analyses.count) }
                 analyses.append(analysis)
                 if format == .text { Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
             } catch {
@@ -102,7 +104,8 @@ struct CheckCommand: ParsableCommand {
         } else if format == .md || format == .html, !analyses.isEmpty {
             // The report renderers (docs/reports.md), fed the same analyses as the JSON above.
             Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
-                                                  regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true))
+                                                  regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true,
+                                                  undated: undated))
         }
         if status != ExitStatus.clean { throw ExitCode(status) }
     }

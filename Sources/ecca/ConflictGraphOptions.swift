@@ -24,7 +24,7 @@ struct ConflictGraphOptions: ParsableArguments {
         guard let request else { return }
         let analyser = try ReportSupport.Analyser(regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)),
                                                   postures: posture.postures, timeoutMilliseconds: 10_000, grounds: false)
-        let analysis = try analyser.analyse(try ReportSupport.read(request), name: request == "-" ? "<stdin>" : request)
+        let analysis = try analyser.analyse(try ReportSupport.read(request), name: request == "-" ? "<stdin>" : request).analysis
         let graph = ConflictGraph(analysis)
         Output.write(json ? JSONReport.encode(graph) + "\n" : graph.dot())
     }

@@ -58,6 +58,7 @@ struct ReportCommand: ParsableCommand {
         var sawRequests = false
         var analyser: ReportSupport.Analyser?
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
+        var undated: [Int] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
             let bytes = try ReportSupport.read(path)
@@ -83,7 +84,9 @@ struct ReportCommand: ParsableCommand {
                         regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)),
                         postures: (posture ?? .both).postures, timeoutMilliseconds: timeoutMilliseconds)
                 }
-                analyses.append(try analyser!.analyse(bytes, name: name))
+                let analysed = try analyser!.analyse(bytes, name: name)
+                if !analysed.dated { undated.append(analyses.count) }
+                analyses.append(analysed.analysis)
             }
         }
         if sawResults && sawRequests {
@@ -100,7 +103,7 @@ struct ReportCommand: ParsableCommand {
         }
         let text = try ReportSupport.render(
             format, analyses: analyses, source: sawRequests ? .analysed : .results,
-            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut)
+            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated)
         if let output {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

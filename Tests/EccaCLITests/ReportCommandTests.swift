@@ -325,6 +325,56 @@ import Testing
         #expect(shape.stderr.hasPrefix("Error: --as-of '30/11/2026' is not an ISO date (YYYY-MM-DD)\n"))
     }
 
+    /// The receipt's command makes the same report again even where the regulations came from
+    /// ECCA_REGULATIONS, which the command line alone does not carry.
+    @Test func receiptCommandCarriesRegulationsFromTheEnvironment() throws {
+        let folder = try CLI.folder([:])
+        let regulations = folder.appendingPathComponent("regs").path
+        try FileManager.default.copyItem(atPath: CLI.regulations, toPath: regulations)
+        let first = try CLI.run(["report", Self.conflict], environment: ["ECCA_REGULATIONS": regulations])
+        #expect(first.status == 0, "\(first.stderr)")
+        let command = try #require(first.stdout.components(separatedBy: "Make this report again with:\n\n```sh\n").last?
+            .components(separatedBy: "\n").first)
+        #expect(command.hasSuffix(" report \(Self.conflict) --as-of 2026-11-24 --regulations \(regulations)"))
+        // Run as printed, without the environment: the same bytes.
+        let again = try CLI.run(["-c", command], environment: ["PATH": "/usr/bin:/bin"], executable: "/bin/sh")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == first.stdout)
+        // Given on the command line, it is not added twice.
+        let given = try CLI.run(["report", "--regulations", CLI.regulations, Self.conflict], environment: ["ECCA_REGULATIONS": regulations])
+        #expect(given.stdout.contains("report --regulations \(CLI.regulations) \(Self.conflict) --as-of 2026-11-24\n```"))
+    }
+
+    /// A request without a date, among requests of other dates, is analysed as of the run date
+    /// and no single --as-of can pin it: the receipt says the report cannot be made again as is.
+    @Test func receiptSaysWhenAnUndatedRequestMakesTheReportUnrepeatable() throws {
+        let dated = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let undated = dated.replacingOccurrences(of: "\"date\": \"2026-11-24\",", with: "")
+            .replacingOccurrences(of: "AIO-2026-0142", with: "NODATE")
+        #expect(undated.contains("NODATE") && !undated.contains("2026-11-24"))
+        let folder = try CLI.folder(["nodate.json": undated, "dated.json": dated])
+        let report = try CLI.run(["report", "nodate.json", "dated.json"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        let today = try #require(CLI.json(try CLI.run(["check", "--format", "json", "nodate.json"], in: folder).stdout)["asOf"] as? String)
+        #expect(report.stdout.contains("""
+
+            **Not reproducible as it stands: request NODATE (as of \(today)) gave no date and was analysed as of the day this \
+            report was made; the command below analyses it as of the day it is run. Give it a date, or report it apart from the \
+            dated requests (the command then pins the date).**
+
+            Make this report again with:
+
+            """))
+        let json = try CLI.json(try CLI.run(["report", "--format", "json", "nodate.json", "dated.json"], in: folder).stdout)
+        let receipt = try #require(json["receipt"] as? [String: Any])
+        #expect(receipt["unpinnedDates"] as? [[String: String]] == [["id": "NODATE", "asOf": today]])
+        // One date, or --as-of given: the command pins it and nothing is said.
+        for arguments in [["nodate.json"], ["nodate.json", "dated.json", "--as-of", "2026-11-24"]] {
+            let pinned = try CLI.run(["report"] + arguments, in: folder)
+            #expect(!pinned.stdout.contains("Not reproducible"))
+        }
+    }
+
     // MARK: Browser check
 
     static let chromium: String? = {

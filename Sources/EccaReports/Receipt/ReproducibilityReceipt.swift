@@ -33,6 +33,20 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
     /// Records of a results file that the report leaves out because the analysis could not use
     /// them (`ecca batch` error records), by file; nil when none were.
     public var leftOut: [LeftOut]?
+    /// Requests that gave no date, analysed as of the day the report was made, whose date the
+    /// command does not pin (the report holds several dates and `--as-of` was not given): run
+    /// again on another day, the command analyses them as of that day. Nil when there are none.
+    public var unpinnedDates: [RequestDate]?
+
+    /// A request, by id, and the date it was analysed as of.
+    public struct RequestDate: Sendable, Hashable, Codable {
+        public var id: String
+        public var asOf: LegalDate
+        public init(id: String, asOf: LegalDate) {
+            self.id = id
+            self.asOf = asOf
+        }
+    }
 
     /// The unusable records of one results file.
     public struct LeftOut: Sendable, Hashable, Codable {
