@@ -72,9 +72,10 @@ struct ReportCommand: ParsableCommand {
             }
             if let results {
                 sawResults = true
-                if !results.errorRecords.isEmpty {
-                    Output.error("\(name): warning: left out \(results.errorRecords.count) record(s) the analysis could not use (record \(results.errorRecords.map(String.init).joined(separator: ", ")))")
-                    leftOut.append(.init(path: path, records: results.errorRecords))
+                if !results.leftOut.isEmpty {
+                    let unit = results.byLine ? "line" : "record"
+                    Output.error("\(name): warning: left out \(results.leftOut.count) record(s) the analysis could not use (\(unit) \(results.errorRecords.map(String.init).joined(separator: ", ")))")
+                    leftOut.append(.init(path: path, records: results.errorRecords, byLine: results.byLine, details: results.leftOut))
                 }
                 analyses += results.analyses
             } else {

@@ -83,10 +83,14 @@ import Testing
         #expect(result.stderr.contains("left out 1 record(s)"))
         // The Markdown and JSON reports say so in their receipts, not only on standard error.
         let markdown = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("batch.ndjson").path])
-        #expect(markdown.stdout.contains("Left out of this report:\n\n- \(folder.appendingPathComponent("batch.ndjson").path): record 2 (1 record the analysis could not use)\n"), "\(markdown.stdout.suffix(800))")
+        // Each by its line, request id and reason: not "record 2", which reads as the report's request 2.
+        #expect(markdown.stdout.contains("Left out of this report:\n\n- \(folder.appendingPathComponent("batch.ndjson").path) line 2 (request x): bad record\n\nMake"), "\(markdown.stdout.suffix(800))")
         let json = try CLI.json(try CLI.run(["report", "--format", "json", folder.appendingPathComponent("batch.ndjson").path]).stdout)
         let receipt = try #require(json["receipt"] as? [String: Any])
         #expect((receipt["leftOut"] as? [[String: Any]])?.first?["records"] as? [Int] == [2])
+        let detail = try #require(((receipt["leftOut"] as? [[String: Any]])?.first?["details"] as? [[String: Any]])?.first)
+        #expect(detail["record"] as? Int == 2 && detail["requestID"] as? String == "x" && detail["reason"] as? String == "bad record")
+        #expect(result.stderr.contains("left out 1 record(s) the analysis could not use (line 2)"))
         // Results of nothing but unusable records make no report.
         let errors = try CLI.folder(["errors.ndjson": #"{"error":{"message":"bad record"},"id":"x"}"# + "\n"])
         let empty = try CLI.run(["report", "--format", "md", errors.appendingPathComponent("errors.ndjson").path])
@@ -373,6 +377,27 @@ import Testing
             let pinned = try CLI.run(["report"] + arguments, in: folder)
             #expect(!pinned.stdout.contains("Not reproducible"))
         }
+    }
+
+    /// Batch error records as `ecca batch` writes them: file, line and field of the request, and
+    /// the request id, all in the report's list of what it left out.
+    @Test func leftOutRecordsGiveTheirRequestAndReason() throws {
+        let first = try CLI.run(["check", "--format", "json", Self.conflict])
+        let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8))
+        let analysis = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        let error = #"{"error":{"field":"instruments[0]","file":"orion.json","line":28,"message":"unknown instrument 'us.bis.letter.x'"},"id":"AIO-2026-0203"}"#
+        let folder = try CLI.folder(["batch.ndjson": analysis + "\n" + error + "\n", "batch.json": "[\(analysis),\(error)]"])
+        let ndjson = try CLI.run(["report", "batch.ndjson"], in: folder)
+        #expect(ndjson.stdout.contains("""
+            Left out of this report:
+
+            - batch.ndjson line 2 (request AIO-2026-0203): orion.json:28: instruments\\[0\\]: unknown instrument 'us.bis.letter.x'
+
+            """), "\(ndjson.stdout.suffix(600))")
+        let array = try CLI.run(["report", "--format", "html", "--no-svg", "batch.json"], in: folder)
+        #expect(array.stdout.contains("<li>batch.json element 2 (request AIO-2026-0203): orion.json:28: instruments[0]: unknown instrument &#39;us.bis.letter.x&#39;</li>")
+                || array.stdout.contains("<li>batch.json element 2 (request AIO-2026-0203): orion.json:28: instruments[0]: unknown instrument &#x27;us.bis.letter.x&#x27;</li>"),
+                "\(array.stdout.suffix(900))")
     }
 
     // MARK: Browser check

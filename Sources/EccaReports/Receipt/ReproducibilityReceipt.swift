@@ -53,9 +53,28 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
         public var path: String
         /// Their lines (NDJSON) or 1-based positions (a JSON array).
         public var records: [Int]
-        public init(path: String, records: [Int]) {
+        /// Whether `records` are lines (NDJSON); nil in reports written before it was recorded.
+        public var byLine: Bool?
+        /// Each record with its request id and reason; nil in reports written before they were.
+        public var details: [LeftOutRecord]?
+        public init(path: String, records: [Int], byLine: Bool? = nil, details: [LeftOutRecord]? = nil) {
             self.path = path
             self.records = records
+            self.byLine = byLine
+            self.details = details
+        }
+    }
+
+    /// One record left out: where it is, the request it was for, and why the analysis could not use it.
+    public struct LeftOutRecord: Sendable, Hashable, Codable {
+        /// Its line (NDJSON) or 1-based position (a JSON array).
+        public var record: Int
+        public var requestID: String?
+        public var reason: String?
+        public init(record: Int, requestID: String?, reason: String?) {
+            self.record = record
+            self.requestID = requestID
+            self.reason = reason
         }
     }
 

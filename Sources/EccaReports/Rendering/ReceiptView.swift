@@ -39,9 +39,17 @@ struct ReceiptView {
         libxml2Version = receipt.libxml2Version
         graphvizVersion = receipt.graphvizVersion
         command = receipt.command
-        leftOutText = (receipt.leftOut ?? []).map { file in
-            let count = file.records.count
-            return "\(file.path): record\(count == 1 ? "" : "s") \(file.records.map(String.init).joined(separator: ", ")) (\(count) record\(count == 1 ? "" : "s") the analysis could not use)"
+        // One line per record when the report knows its request and reason; said as a line or
+        // element of the file, so that it is not read as one of the report's numbered requests.
+        leftOutText = (receipt.leftOut ?? []).flatMap { file -> [String] in
+            guard let details = file.details, !details.isEmpty else {
+                let count = file.records.count
+                return ["\(file.path): record\(count == 1 ? "" : "s") \(file.records.map(String.init).joined(separator: ", ")) (\(count) record\(count == 1 ? "" : "s") the analysis could not use)"]
+            }
+            return details.map { record in
+                "\(file.path) \(file.byLine == true ? "line" : "element") \(record.record)"
+                    + (record.requestID.map { " (request \($0))" } ?? "") + ": " + (record.reason ?? "the analysis could not use it")
+            }
         }
         hasLeftOut = !leftOutText.isEmpty
         if let unpinned = receipt.unpinnedDates, !unpinned.isEmpty {
