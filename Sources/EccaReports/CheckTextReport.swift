@@ -24,7 +24,13 @@ public struct CheckTextReport: Sendable {
                 if !others.isEmpty {
                     out.append("    alternatives\(tag): " + others.map { "\($0.channel) \($0.outcome.rawValue)" }.joined(separator: ", "))
                 }
-                for alternative in detail.compliantAlternatives { out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'") }
+                for alternative in detail.compliantAlternatives {
+                    out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'")
+                    // Why the channel recommended is clear, as for a clear verdict.
+                    for ground in GroundWording.sentences(detail.alternativeGrounds?[alternative] ?? [], caveats: caveatNumbers) {
+                        out.append("      clear because: \(ground)")
+                    }
+                }
                 for cure in detail.cures { out.append("    cure\(tag): \(cure)") }
                 for condition in detail.decidingConditions { out.append("    depends\(tag): \(condition)") }
                 for ground in grounds[postureIndex] where !shared.contains(ground) || postureIndex == 0 {

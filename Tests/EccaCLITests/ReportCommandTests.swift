@@ -400,6 +400,23 @@ import Testing
                 "\(array.stdout.suffix(900))")
     }
 
+    /// The alternative an avoidable verdict recommends is explained as a clear channel is, in
+    /// JSON too, and the caveats its grounds rest on are among the analysis's caveats.
+    @Test func recommendedAlternativeCarriesItsGrounds() throws {
+        let result = try CLI.run(["check", "--format", "json", CLI.sample("weights-or-api-access.xml")])
+        let json = try CLI.json(result.stdout)
+        let items = try #require(json["items"] as? [[String: Any]])
+        let text = try #require((items[0]["postures"] as? [String: Any])?["text"] as? [String: Any])
+        #expect(text["verdict"] as? String == "avoidable")
+        let grounds = try #require((text["alternativeGrounds"] as? [String: Any])?["remote-api"] as? [[String: Any]])
+        #expect(grounds.map { "\($0["provision"]!) \($0["outcome"]!)" } == ["eu.ai-act.art92.5 obliges", "us.ai-diffusion.4e091 not-applicable"])
+        let known = Set(try #require(json["caveats"] as? [[String: Any]]).compactMap { $0["id"] as? String })
+        let cited = Set(grounds.flatMap { $0["caveats"] as? [String] ?? [] })
+        #expect(!cited.isEmpty && cited.isSubset(of: known))
+        let enforcement = try #require((items[0]["postures"] as? [String: Any])?["enforcement"] as? [String: Any])
+        #expect(enforcement["alternativeGrounds"] == nil, "clear: no alternative is recommended")
+    }
+
     // MARK: Browser check
 
     static let chromium: String? = {

@@ -198,7 +198,7 @@ struct ItemPostureView {
     var verdict: VerdictView
     var channels: [ChannelView]
     var showChannels: Bool
-    var compliantAlternatives: [String]
+    var compliantAlternatives: [AlternativeView]
     var decidingConditions: [String]
     var cures: [String]
     var grounds: [String]
@@ -217,7 +217,10 @@ struct ItemPostureView {
         }
         showChannels = detail.channels.count > 1 || detail.channels.contains { $0.reason != nil }
         // An alternative is a cure only where the channel asked for does not comply.
-        compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives
+        compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives.map { channel in
+            AlternativeView(alternativeName: channel,
+                            alternativeGrounds: GroundWording.sentences(detail.alternativeGrounds?[channel] ?? [], caveats: caveats))
+        }
         decidingConditions = detail.decidingConditions
         cures = detail.cures
         grounds = GroundWording.sentences(detail.grounds ?? [], caveats: caveats)
@@ -229,6 +232,19 @@ struct ItemPostureView {
         severalFindingLinks = findingLinks.count > 1
         hasContent = showChannels || !cures.isEmpty || !compliantAlternatives.isEmpty || !decidingConditions.isEmpty || !grounds.isEmpty
             || groundsNotWorkedOut
+    }
+}
+
+/// An accepted alternative channel that complies, with why it is clear.
+struct AlternativeView {
+    var alternativeName: String
+    var alternativeGrounds: [String]
+    var hasAlternativeGrounds: Bool
+
+    init(alternativeName: String, alternativeGrounds: [String]) {
+        self.alternativeName = alternativeName
+        self.alternativeGrounds = alternativeGrounds
+        hasAlternativeGrounds = !alternativeGrounds.isEmpty
     }
 }
 
