@@ -14,6 +14,9 @@ public enum AnalysisResultsReader {
         public var leftOut: [ReproducibilityReceipt.LeftOutRecord]
         /// Whether `record` counts lines (NDJSON) rather than positions in an array.
         public var byLine: Bool
+        /// The receipt of a whole report read back (`ecca report --format json`): how the analyses
+        /// were made, which a report made from them carries forward.
+        public var receipt: ReproducibilityReceipt?
 
         init(analyses: [RequestAnalysis], leftOut: [ReproducibilityReceipt.LeftOutRecord] = [], byLine: Bool = false) {
             self.analyses = analyses
@@ -28,7 +31,10 @@ public enum AnalysisResultsReader {
         if let whole = try? JSONSerialization.jsonObject(with: data) {
             switch whole {
             case let object as [String: Any] where object["analyses"] != nil && object["receipt"] != nil:
-                return Results(analyses: try decode(ConflictReport.self, data, name: name, line: nil).analyses)
+                let report = try decode(ConflictReport.self, data, name: name, line: nil)
+                var results = Results(analyses: report.analyses)
+                results.receipt = report.receipt
+                return results
             case let object as [String: Any] where looksLikeAnalysis(object):
                 return Results(analyses: [try decode(RequestAnalysis.self, data, name: name, line: nil)])
             case let object as [String: Any] where isErrorRecord(object):

@@ -59,6 +59,7 @@ struct ReportCommand: ParsableCommand {
         var analyser: ReportSupport.Analyser?
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
         var undated: [Int] = []
+        var originals: [ReproducibilityReceipt] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
             let bytes = try ReportSupport.read(path)
@@ -78,6 +79,7 @@ struct ReportCommand: ParsableCommand {
                     leftOut.append(.init(path: path, records: results.errorRecords, byLine: results.byLine, details: results.leftOut))
                 }
                 analyses += results.analyses
+                originals += results.receipt?.analysingReceipts ?? []
             } else {
                 sawRequests = true
                 if analyser == nil {
@@ -104,7 +106,7 @@ struct ReportCommand: ParsableCommand {
         }
         let text = try ReportSupport.render(
             format, analyses: analyses, source: sawRequests ? .analysed : .results,
-            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated)
+            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated, originals: originals)
         if let output {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

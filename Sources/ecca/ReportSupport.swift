@@ -142,11 +142,13 @@ enum ReportSupport {
     /// - Parameter undated: the positions in `analyses` of requests that gave no date.
     static func render(_ format: Format, analyses: [RequestAnalysis], source: ReproducibilityReceipt.Source,
                        regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool,
-                       leftOut: [ReproducibilityReceipt.LeftOut] = [], undated: [Int] = []) throws -> String {
+                       leftOut: [ReproducibilityReceipt.LeftOut] = [], undated: [Int] = [],
+                       originals: [ReproducibilityReceipt] = []) throws -> String {
         let drawn = format == .html ? pictures(for: analyses, draw: drawPictures) : ([], nil)
         var receipt = try receipt(source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses,
                                   undated: undated, graphvizVersion: drawn.1)
         receipt.leftOut = leftOut.isEmpty ? nil : leftOut
+        receipt.originalReceipts = originals.isEmpty ? nil : originals
         let report = ConflictReport(analyses: analyses, receipt: receipt)
         do {
             switch format {

@@ -417,6 +417,36 @@ import Testing
         #expect(enforcement["alternativeGrounds"] == nil, "clear: no alternative is recommended")
     }
 
+    /// A report re-rendered from a saved JSON report carries the receipt of the run that
+    /// analysed, through any number of re-renderings.
+    @Test func rerenderedReportCarriesTheOriginalReceipt() throws {
+        let request = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let folder = try CLI.folder(["request.json": request])
+        let made = try CLI.run(["report", "request.json", "--format", "json", "-o", "first.json"], in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let first = try CLI.json(try String(contentsOf: folder.appendingPathComponent("first.json"), encoding: .utf8))
+        let receipt = try #require(first["receipt"] as? [String: Any])
+        let hash = try #require(receipt["regulationsSHA256"] as? String)
+        let input = try #require((receipt["inputs"] as? [[String: Any]])?.first?["sha256"] as? String)
+        let command = try #require(receipt["command"] as? String)
+        let again = try CLI.run(["report", "first.json", "--format", "json", "-o", "second.json"], in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        let markdown = try CLI.run(["report", "second.json"], in: folder)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("""
+            Originally analysed (the receipt of the report these analyses were read from):
+
+            - ecca 0.1.0 (Z3 \(receipt["z3Version"]!), libxml2 \(receipt["libxml2Version"]!)); as of 2026-11-24; postures text, enforcement; \
+            regulations SHA-256 \(hash) (5 files); from request.json (SHA-256 \(input)); made with: \(command.replacingOccurrences(of: "_", with: "\\_"))
+
+            """), "\(markdown.stdout.suffix(1200))")
+        #expect(markdown.stdout.contains("| Regulations (SHA-256) | not read by this run |"))
+        let json = try CLI.json(try CLI.run(["report", "second.json", "--format", "json"], in: folder).stdout)
+        let originals = try #require((json["receipt"] as? [String: Any])?["originalReceipts"] as? [[String: Any]])
+        #expect(originals.count == 1)
+        #expect(originals.first?["regulationsSHA256"] as? String == hash)
+    }
+
     // MARK: Browser check
 
     static let chromium: String? = {

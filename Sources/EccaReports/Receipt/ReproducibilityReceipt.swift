@@ -37,6 +37,15 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
     /// command does not pin (the report holds several dates and `--as-of` was not given): run
     /// again on another day, the command analyses them as of that day. Nil when there are none.
     public var unpinnedDates: [RequestDate]?
+    /// For a report made from earlier reports' JSON: their receipts, which say how the analyses
+    /// were made (versions, regulations, inputs), carried forward so that the chain from a filed
+    /// report back to the law files is not broken. Nil otherwise.
+    public var originalReceipts: [ReproducibilityReceipt]?
+
+    /// The receipts of the runs that analysed: a re-rendered report's own originals, else itself.
+    public var analysingReceipts: [ReproducibilityReceipt] {
+        source == .results && !(originalReceipts ?? []).isEmpty ? originalReceipts! : [self]
+    }
 
     /// A request, by id, and the date it was analysed as of.
     public struct RequestDate: Sendable, Hashable, Codable {

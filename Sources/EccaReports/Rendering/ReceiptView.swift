@@ -19,6 +19,9 @@ struct ReceiptView {
     var hasLeftOut: Bool
     /// Said when the command cannot make the same report again (`ReproducibilityReceipt.unpinnedDates`).
     var notReproducible: String?
+    /// One line per earlier run whose analyses this report re-renders (`originalReceipts`).
+    var originals: [String]
+    var hasOriginals: Bool
 
     init(_ receipt: ReproducibilityReceipt) {
         eccaVersion = receipt.eccaVersion
@@ -52,6 +55,19 @@ struct ReceiptView {
             }
         }
         hasLeftOut = !leftOutText.isEmpty
+        originals = (receipt.originalReceipts ?? []).map { original in
+            var parts = ["ecca \(original.eccaVersion) (Z3 \(original.z3Version), libxml2 \(original.libxml2Version))"]
+            parts.append("as of \(original.asOf.map(\.iso).joined(separator: ", "))")
+            parts.append("postures \(original.postures.joined(separator: ", "))")
+            parts.append("regulations SHA-256 " + (original.regulationsSHA256.map { "\($0) (\(original.regulationFiles.count) files)" } ?? "not recorded"))
+            if !original.inputs.isEmpty {
+                parts.append("from " + original.inputs.map { "\($0.path) (SHA-256 \($0.sha256))" }.joined(separator: ", "))
+            }
+            parts.append("made with: \(original.command)")
+            return parts.joined(separator: "; ")
+        }
+        hasOriginals = !originals.isEmpty
+        if hasOriginals { sourceText += "; originally analysed as given under Originally analysed" }
         if let unpinned = receipt.unpinnedDates, !unpinned.isEmpty {
             let several = unpinned.count > 1
             let which = unpinned.map { "\($0.id) (as of \($0.asOf.iso))" }.joined(separator: ", ")
