@@ -56,10 +56,10 @@ public struct CheckTextReport: Sendable {
                 if let first = quotedIn[provision.id] {
                     out.append("    (wording quoted in finding \(first))")
                 } else {
-                    out.append("    “\(provision.wording)”")
+                    out.append("    " + WordingKind.text(provision.wording, kind: provision.wordingKind))
                     quotedIn[provision.id] = number + 1
                 }
-                var meta = ["\(provision.evidence.rawValue), \(provision.wordingKind)"]
+                var meta = ["\(provision.evidence.rawValue), \(WordingKind.label(provision.wordingKind, evidence: provision.evidence))"]
                 if let official = provision.officialID { meta.append("id \(official)") }
                 if let source = provision.sourceID { meta.append("source id \(source)") }
                 meta.append(provision.status)

@@ -447,6 +447,20 @@ import Testing
         #expect(originals.first?["regulationsSHA256"] as? String == hash)
     }
 
+    /// Quotation marks mean verbatim: the letter's paraphrase is not quoted, and verbatim wording
+    /// from a secondary copy says so.
+    @Test func paraphraseIsNeverQuoted() throws {
+        let arguments = ["--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")]
+        let text = try CLI.run(["check"] + arguments).stdout
+        #expect(text.contains("\n    (paraphrase) Pursuant to 15 CFR 744.22 and 50 U.S.C. 4817(b)(1), you are informed"))
+        #expect(!text.contains("“Pursuant"))
+        let markdown = try CLI.run(["report"] + arguments).stdout
+        #expect(markdown.contains("” (verbatim) | (paraphrase) Pursuant to 15 CFR 744.22 and 50 U.S.C. 4817(b)(1), you are informed"))
+        #expect(!markdown.contains("“Pursuant"))
+        let conflict = try CLI.run(["check", Self.conflict]).stdout
+        #expect(conflict.contains("    [secondary, verbatim from a secondary copy; id Supp. No. 1 to Part 774, ECCN 4E091;"))
+    }
+
     // MARK: Browser check
 
     static let chromium: String? = {
