@@ -13,7 +13,21 @@ public struct LegalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD` strictly (no times, no two-digit years).
     public init?(iso: String) {
-        // YYYY-MM-DD, ASCII digits only.
+        guard let (year, month, day) = Self.fields(iso: iso) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Why `iso` is not a date, for an error message ("is not an ISO date (YYYY-MM-DD)", "is not a
+    /// calendar date: 2026-02 has 28 days"); nil when it is one.
+    public static func problem(iso: String) -> String? {
+        guard let (year, month, day) = fields(iso: iso) else { return "is not an ISO date (YYYY-MM-DD)" }
+        if LegalDate(year: year, month: month, day: day) != nil { return nil }
+        guard (1...12).contains(month), year >= 1 else { return "is not a calendar date: there is no month \(month)" }
+        return "is not a calendar date: \(iso.prefix(7)) has \(daysIn(month: month, year: year)) days"
+    }
+
+    /// Year, month and day of `YYYY-MM-DD` (ASCII digits only), not yet checked against the calendar.
+    private static func fields(iso: String) -> (Int, Int, Int)? {
         var text = iso
         let parsed: (Int, Int, Int)? = text.withUTF8 { bytes in
             func number(_ range: Range<Int>) -> Int? {
@@ -29,8 +43,7 @@ public struct LegalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
                   let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
             return (year, month, day)
         }
-        guard let (year, month, day) = parsed else { return nil }
-        self.init(year: year, month: month, day: day)
+        return parsed
     }
 
     public var components: (year: Int, month: Int, day: Int) {

@@ -195,6 +195,17 @@ public final class ConflictEngine {
                         assessed = assessments
                         grounds = self.grounds(of: prepared[0], assessments: assessments, posture: posture, asOf: asOf)
                     }
+                    // The alternative a report recommends gets its grounds too.
+                    var alternativeGrounds: [String: [Ground]]?
+                    if verdict != .clear && options.groundsForClearVerdicts && !compliantAlternatives.isEmpty {
+                        var byChannel: [String: [Ground]] = [:]
+                        for (channelIndex, channel) in channels.enumerated().dropFirst() where compliantAlternatives.contains(channel) {
+                            let slots = prepared[channelIndex]
+                            byChannel[channel] = self.grounds(of: slots, assessments: slots.map { self.assessments(of: $0, asOf: asOf) },
+                                                              posture: posture, asOf: asOf)
+                        }
+                        alternativeGrounds = byChannel
+                    }
                     // A ground that says the obligation does not bind says what its note would.
                     let saidByGrounds = Set((grounds ?? []).filter { $0.outcome == .notBinding || $0.outcome == .voluntary }.map(\.provision))
                     for note in unbound where !saidByGrounds.contains(note.provision) && !notes.contains(note.text) {
@@ -206,7 +217,7 @@ public final class ConflictEngine {
                         // Also for an avoidable item whose channel asked for may conflict: what decides it.
                         decidingConditions: verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined) ? deciding : [],
                         cures: verdict == .conflict || verdict == .avoidable ? Self.cures(of: askedFindings) : [], findings: postureFindings,
-                        grounds: grounds)
+                        grounds: grounds, alternativeGrounds: alternativeGrounds)
                 }
                 let itemVerdict = perPosture.values.map(\.verdict).max() ?? .clear
                 items.append(ItemAnalysis(index: index, id: item.id, artifact: item.artifact, channel: item.channel,
@@ -231,7 +242,11 @@ public final class ConflictEngine {
         }
         // In the order a report names them: the items' grounds, then the findings.
         let caveatsOfGrounds = items.flatMap { item in
-            options.postures.flatMap { (item.postures[$0.rawValue]?.grounds ?? []).flatMap(\.caveats) }
+            options.postures.flatMap { posture -> [String] in
+                let detail = item.postures[posture.rawValue]
+                let alternatives = (detail?.compliantAlternatives ?? []).flatMap { detail?.alternativeGrounds?[$0] ?? [] }
+                return ((detail?.grounds ?? []) + alternatives).flatMap(\.caveats)
+            }
         }
         return RequestAnalysis(id: request.id, asOf: asOf, verdict: postures.values.max() ?? .clear, postures: postures,
                                items: items, findings: findings, assumptions: assumptions, notes: notes,

@@ -9,7 +9,20 @@ public enum AnalysisResultsReader {
         public var analyses: [RequestAnalysis]
         /// Records `ecca batch` could not use (`{"error": …}`): their line (NDJSON) or 1-based
         /// position (array), so a report can say what it leaves out.
-        public var errorRecords: [Int]
+        public var errorRecords: [Int] { leftOut.map(\.record) }
+        /// Those records with the request id and the reason they hold.
+        public var leftOut: [ReproducibilityReceipt.LeftOutRecord]
+        /// Whether `record` counts lines (NDJSON) rather than positions in an array.
+        public var byLine: Bool
+        /// The receipt of a whole report read back (`ecca report --format json`): how the analyses
+        /// were made, which a report made from them carries forward.
+        public var receipt: ReproducibilityReceipt?
+
+        init(analyses: [RequestAnalysis], leftOut: [ReproducibilityReceipt.LeftOutRecord] = [], byLine: Bool = false) {
+            self.analyses = analyses
+            self.leftOut = leftOut
+            self.byLine = byLine
+        }
     }
 
     /// The analyses in `bytes`, or nil when they are not analysis results (a request, say).
@@ -18,17 +31,20 @@ public enum AnalysisResultsReader {
         if let whole = try? JSONSerialization.jsonObject(with: data) {
             switch whole {
             case let object as [String: Any] where object["analyses"] != nil && object["receipt"] != nil:
-                return Results(analyses: try decode(ConflictReport.self, data, name: name, line: nil).analyses, errorRecords: [])
+                let report = try decode(ConflictReport.self, data, name: name, line: nil)
+                var results = Results(analyses: report.analyses)
+                results.receipt = report.receipt
+                return results
             case let object as [String: Any] where looksLikeAnalysis(object):
-                return Results(analyses: [try decode(RequestAnalysis.self, data, name: name, line: nil)], errorRecords: [])
+                return Results(analyses: [try decode(RequestAnalysis.self, data, name: name, line: nil)])
             case let object as [String: Any] where isErrorRecord(object):
-                return Results(analyses: [], errorRecords: [1])
+                return Results(analyses: [], leftOut: [leftOutRecord(object, record: 1)])
             case let array as [Any] where !array.isEmpty && array.allSatisfy(isRecord):
-                var results = Results(analyses: [], errorRecords: [])
+                var results = Results(analyses: [])
                 for (index, element) in array.enumerated() {
                     let object = element as! [String: Any]
                     if isErrorRecord(object) {
-                        results.errorRecords.append(index + 1)
+                        results.leftOut.append(leftOutRecord(object, record: index + 1))
                     } else {
                         let elementData = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
                         results.analyses.append(try decode(RequestAnalysis.self, elementData, name: name, line: nil))
@@ -43,11 +59,11 @@ public enum AnalysisResultsReader {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }),
               let object = try? JSONSerialization.jsonObject(with: Data(first.utf8)), isRecord(object) else { return nil }
-        var results = Results(analyses: [], errorRecords: [])
+        var results = Results(analyses: [], byLine: true)
         for (number, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
             let data = Data(line.utf8)
             if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], isErrorRecord(object) {
-                results.errorRecords.append(number + 1)
+                results.leftOut.append(leftOutRecord(object, record: number + 1))
                 continue
             }
             results.analyses.append(try decode(RequestAnalysis.self, data, name: name, line: number + 1))
@@ -63,6 +79,18 @@ public enum AnalysisResultsReader {
     /// `ecca batch` writes `{"error": {...}, "id": ...}` for a record it could not use.
     private static func isErrorRecord(_ object: [String: Any]) -> Bool {
         object["error"] != nil && object["verdict"] == nil
+    }
+
+    /// An error record's request id and reason: `{"error": {"file", "line", "field", "message"}, "id"}`
+    /// as `ecca batch` writes it ("orion.json:28: instruments[0]: unknown instrument …").
+    private static func leftOutRecord(_ object: [String: Any], record: Int) -> ReproducibilityReceipt.LeftOutRecord {
+        let error = object["error"] as? [String: Any]
+        var reason = (error?["message"] as? String) ?? (object["error"] as? String)
+        if let field = error?["field"] as? String, let message = reason { reason = "\(field): \(message)" }
+        if let file = error?["file"] as? String, let message = reason {
+            reason = file + ((error?["line"] as? Int).map { $0 > 0 ? ":\($0)" : "" } ?? "") + ": " + message
+        }
+        return .init(record: record, requestID: object["id"] as? String, reason: reason)
     }
 
     private static func isRecord(_ value: Any) -> Bool {

@@ -9,7 +9,7 @@ public struct CSVReport: Sendable {
         "request_id", "as_of", "request_verdict", "item_index", "item_id", "artifact", "channel",
         "item_verdict", "text_verdict", "enforcement_verdict", "compliant_alternatives", "deciding_conditions",
         "cures", "finding_count", "conflict_signatures", "obliging_provisions", "forbidding_provisions",
-        "failed_exceptions", "clear_grounds",
+        "failed_exceptions", "clear_grounds", "request_verdict_postures",
     ]
 
     /// Joins the values of a multi-valued cell.
@@ -49,10 +49,14 @@ public struct CSVReport: Sendable {
             unique(failed).joined(separator: Self.separator),
             // Grounds by provision and outcome, per posture: the reasons are in the other formats.
             postures.flatMap { posture in
-                (item.postures[posture]?.grounds ?? []).map { ground in
+                let grounds = item.postures[posture]?.grounds ?? []
+                return (GroundWording.nothingObliges(grounds) ? ["\(posture): no-obligation"] : []) + grounds.map { ground in
                     "\(posture): \(ground.provision) \(ground.outcome.rawValue)" + (ground.recipient.map { " (recipient \($0))" } ?? "")
                 }
             }.joined(separator: Self.separator),
+            // The postures request_verdict holds under: "text" alone is a verdict on the law in
+            // force that is not enforced; "enforcement" alone says nothing of the law in force.
+            PostureOrder.sorted(analysis.postures.keys).filter { analysis.postures[$0] == analysis.verdict }.joined(separator: Self.separator),
         ]
     }
 

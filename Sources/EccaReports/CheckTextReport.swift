@@ -24,7 +24,13 @@ public struct CheckTextReport: Sendable {
                 if !others.isEmpty {
                     out.append("    alternatives\(tag): " + others.map { "\($0.channel) \($0.outcome.rawValue)" }.joined(separator: ", "))
                 }
-                for alternative in detail.compliantAlternatives { out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'") }
+                for alternative in detail.compliantAlternatives {
+                    out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'")
+                    // Why the channel recommended is clear, as for a clear verdict.
+                    for ground in GroundWording.sentences(detail.alternativeGrounds?[alternative] ?? [], caveats: caveatNumbers) {
+                        out.append("      clear because: \(ground)")
+                    }
+                }
                 for cure in detail.cures { out.append("    cure\(tag): \(cure)") }
                 for condition in detail.decidingConditions { out.append("    depends\(tag): \(condition)") }
                 for ground in grounds[postureIndex] where !shared.contains(ground) || postureIndex == 0 {
@@ -50,10 +56,10 @@ public struct CheckTextReport: Sendable {
                 if let first = quotedIn[provision.id] {
                     out.append("    (wording quoted in finding \(first))")
                 } else {
-                    out.append("    “\(provision.wording)”")
+                    out.append("    " + WordingKind.text(provision.wording, kind: provision.wordingKind))
                     quotedIn[provision.id] = number + 1
                 }
-                var meta = ["\(provision.evidence.rawValue), \(provision.wordingKind)"]
+                var meta = ["\(provision.evidence.rawValue), \(WordingKind.label(provision.wordingKind, evidence: provision.evidence))"]
                 if let official = provision.officialID { meta.append("id \(official)") }
                 if let source = provision.sourceID { meta.append("source id \(source)") }
                 meta.append(provision.status)
@@ -94,7 +100,11 @@ public struct CheckTextReport: Sendable {
     private func postureLine(_ postures: [String: Verdict]) -> String {
         let keys = PostureOrder.sorted(postures.keys)
         if Set(postures.values).count == 1, let only = postures.values.first {
-            return colour(only) + (keys.count > 1 ? " (both postures)" : " (\(keys[0]) posture)")
+            guard keys.count == 1 else { return colour(only) + " (both postures)" }
+            // One posture is not the other: the law in force, or what is enforced, was not analysed.
+            let other = keys[0] == "text" ? "; the enforcement posture was not analysed"
+                : keys[0] == "enforcement" ? "; the text in force was not analysed" : ""
+            return colour(only) + " (\(keys[0]) posture\(other))"
         }
         return keys.map { "\(colour(postures[$0]!)) under \($0)" }.joined(separator: ", ")
     }

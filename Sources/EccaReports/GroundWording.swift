@@ -6,12 +6,16 @@ enum GroundWording {
     /// - Parameter caveats: numbers for the readings a ground rests on, said after its sentence.
     static func sentences(_ grounds: [Ground], caveats: CaveatNumbers) -> [String] {
         guard !grounds.isEmpty else { return [] }
-        // A voluntary commitment is no obligation in law.
-        let lead = grounds.contains { $0.modality == "obligation" && $0.outcome != .voluntary } ? []
-            : ["no obligation in the regulations loaded requires this disclosure"]
+        let lead = nothingObliges(grounds) ? ["no obligation in the regulations loaded requires this disclosure"] : []
         return lead + grounds.map { ground in
             sentence(ground) + (caveats.reference(ground.caveats).map { " (\($0))" } ?? "")
         }
+    }
+
+    /// Whether the grounds say that no obligation engages at all (a voluntary commitment is no
+    /// obligation in law): the plainest ground, which every format gives.
+    static func nothingObliges(_ grounds: [Ground]) -> Bool {
+        !grounds.isEmpty && !grounds.contains { $0.modality == "obligation" && $0.outcome != .voluntary }
     }
 
     static func sentence(_ ground: Ground) -> String {

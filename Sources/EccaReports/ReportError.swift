@@ -2,6 +2,8 @@
 public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A file to hash or read could not be read.
     case unreadableFile(path: String)
+    /// A folder was given where a file was expected.
+    case directory(path: String)
     /// A results file (JSON, a JSON array or NDJSON of analyses) that does not decode.
     case invalidResults(file: String, line: Int?, message: String)
     /// A report template is missing or malformed: the installation is broken.
@@ -11,6 +13,8 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unreadableFile(let path):
             "\(path): error: cannot read file"
+        case .directory(let path):
+            "\(path): error: is a directory, not a request or results file"
         case .invalidResults(let file, let line, let message):
             "\(file)\(line.map { ":\($0)" } ?? ""): error: not analysis results: \(message)"
         case .template(let name, let message):

@@ -70,7 +70,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
-        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
         if shard != nil, try parsedShard() == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N") }
         if resume && output == nil { throw ValidationError("--resume needs -o FILE: it continues from that file") }
         if resume && format != .ndjson { throw ValidationError("--resume works with --format ndjson") }
@@ -116,7 +116,7 @@ struct BatchCommand: ParsableCommand {
         // before the run and before any file is touched.
         let sink: OutputSink
         do throws(OutputSink.Refusal) {
-            if let output, let input = Self.input(overwrittenBy: output, inputs: batchInputs) {
+            if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: batchInputs) {
                 throw OutputSink.Refusal(description: "error: the output \(output) would overwrite the input \(input)")
             }
             if let summaryFile, !Self.canReplace(summaryFile) {
@@ -159,7 +159,7 @@ struct BatchCommand: ParsableCommand {
             do {
                 try (AnalysisJSON.encode(summary, pretty: true) + "\n").write(toFile: summaryFile, atomically: true, encoding: .utf8)
             } catch {
-                Output.error("error: cannot write the summary to \(summaryFile): \(error.localizedDescription)")
+                Output.error("error: cannot write the summary to \(summaryFile): \(OutputTarget.whyUnwritable(summaryFile, error: error))")
                 throw ExitCode(ExitStatus.unusableInput)
             }
         }
@@ -169,20 +169,6 @@ struct BatchCommand: ParsableCommand {
 }
 
 extension BatchCommand {
-    /// The input that writing `output` would overwrite: the same file, or a request file in an
-    /// input folder (a folder's own files are its requests, listed as the run starts).
-    static func input(overwrittenBy output: String, inputs: [BatchInput]) -> String? {
-        // The folder resolved, not the file, which need not exist yet.
-        let url = URL(fileURLWithPath: output).standardizedFileURL
-        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
-        let target = folder + "/" + url.lastPathComponent
-        for input in inputs where input.path != "-" {
-            let path = URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath().path
-            if input.kind == .folder ? path == folder && RequestLoader.isRequestFile(target) : path == target { return input.path }
-        }
-        return nil
-    }
-
     /// Whether the file at `path` can be replaced as the summary is written (atomically: a new
     /// file in its folder, renamed), without creating or truncating anything.
     static func canReplace(_ path: String) -> Bool {

@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
-        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
     }
 
     func run() throws {
@@ -67,6 +67,7 @@ struct CheckCommand: ParsableCommand {
 
         var status = ExitStatus.clean
         var analyses: [RequestAnalysis] = []
+        var undated: [Int] = []
         let report = CheckTextReport(style: TextStyle(colour: Output.colourAllowed))
         for path in requests {
             let request: DisclosureRequest
@@ -80,6 +81,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 let analysis = try engine.analyze(request)
                 if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
+                if request.date == nil { undated.append(analyses.count) }
                 analyses.append(analysis)
                 if format == .text { Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
             } catch {
@@ -94,10 +96,16 @@ struct CheckCommand: ParsableCommand {
                 Output.write(JSONReport.encode(analyses) + "\n")
             }
         }
-        if (format == .md || format == .html), !analyses.isEmpty {
+        if (format == .md || format == .html), analyses.count < requests.count {
+            // A report lists what it analysed as its inputs: one written without a request
+            // would look complete. `ecca report` refuses the same way.
+            let missing = requests.count - analyses.count
+            Output.error("error: no report written: \(missing) of \(requests.count) requests could not be analysed (above); fix \(missing == 1 ? "it" : "them") or leave \(missing == 1 ? "it" : "them") out")
+        } else if format == .md || format == .html, !analyses.isEmpty {
             // The report renderers (docs/reports.md), fed the same analyses as the JSON above.
             Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
-                                                  regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true))
+                                                  regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true,
+                                                  undated: undated))
         }
         if status != ExitStatus.clean { throw ExitCode(status) }
     }

@@ -15,7 +15,7 @@ struct ConflictGraphOptions: ParsableArguments {
     var posture: CheckCommand.PostureChoice = .both
 
     func validate() throws {
-        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
         if request == nil, asOf != nil { throw ValidationError("--as-of applies with --conflict REQUEST") }
     }
 
@@ -24,7 +24,7 @@ struct ConflictGraphOptions: ParsableArguments {
         guard let request else { return }
         let analyser = try ReportSupport.Analyser(regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)),
                                                   postures: posture.postures, timeoutMilliseconds: 10_000, grounds: false)
-        let analysis = try analyser.analyse(try ReportSupport.read(request), name: request == "-" ? "<stdin>" : request)
+        let analysis = try analyser.analyse(try ReportSupport.read(request), name: request == "-" ? "<stdin>" : request).analysis
         let graph = ConflictGraph(analysis)
         Output.write(json ? JSONReport.encode(graph) + "\n" : graph.dot())
     }

@@ -38,7 +38,7 @@ struct MoUVerifyCommand: ParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, LegalDate(iso: value) == nil { throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY-MM-DD)") }
+            if let value, let problem = LegalDate.problem(iso: value) { throw ValidationError("\(name) '\(value)' \(problem)") }
         }
         if let from, let to, let start = LegalDate(iso: from), let end = LegalDate(iso: to), end < start {
             throw ValidationError("--to \(to) is before --from \(from)")

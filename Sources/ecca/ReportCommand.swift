@@ -42,17 +42,24 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
-        if let asOf, LegalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not an ISO date (YYYY-MM-DD)") }
+        if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
+        // Refused before anything is read: the report would replace what it was made from.
+        if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: inputs.map { BatchInput(path: $0, kind: .file) }) {
+            Output.error("error: the output \(output) would overwrite the input \(input)")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         var analyses: [RequestAnalysis] = []
         var digests: [FileDigest] = []
         var sawResults = false
         var sawRequests = false
         var analyser: ReportSupport.Analyser?
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
+        var undated: [Int] = []
+        var originals: [ReproducibilityReceipt] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
             let bytes = try ReportSupport.read(path)
@@ -66,11 +73,13 @@ struct ReportCommand: ParsableCommand {
             }
             if let results {
                 sawResults = true
-                if !results.errorRecords.isEmpty {
-                    Output.error("\(name): warning: left out \(results.errorRecords.count) record(s) the analysis could not use (record \(results.errorRecords.map(String.init).joined(separator: ", ")))")
-                    leftOut.append(.init(path: path, records: results.errorRecords))
+                if !results.leftOut.isEmpty {
+                    let unit = results.byLine ? "line" : "record"
+                    Output.error("\(name): warning: left out \(results.leftOut.count) record(s) the analysis could not use (\(unit) \(results.errorRecords.map(String.init).joined(separator: ", ")))")
+                    leftOut.append(.init(path: path, records: results.errorRecords, byLine: results.byLine, details: results.leftOut))
                 }
                 analyses += results.analyses
+                originals += results.receipt?.analysingReceipts ?? []
             } else {
                 sawRequests = true
                 if analyser == nil {
@@ -78,7 +87,9 @@ struct ReportCommand: ParsableCommand {
                         regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)),
                         postures: (posture ?? .both).postures, timeoutMilliseconds: timeoutMilliseconds)
                 }
-                analyses.append(try analyser!.analyse(bytes, name: name))
+                let analysed = try analyser!.analyse(bytes, name: name)
+                if !analysed.dated { undated.append(analyses.count) }
+                analyses.append(analysed.analysis)
             }
         }
         if sawResults && sawRequests {
@@ -95,12 +106,12 @@ struct ReportCommand: ParsableCommand {
         }
         let text = try ReportSupport.render(
             format, analyses: analyses, source: sawRequests ? .analysed : .results,
-            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut)
+            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated, originals: originals)
         if let output {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                Output.error("\(output): error: cannot write the report: \(error.localizedDescription)")
+                Output.error("\(output): error: cannot write the report: \(OutputTarget.whyUnwritable(output, error: error))")
                 throw ExitCode(ExitStatus.unusableInput)
             }
         } else {

@@ -26,8 +26,10 @@ enum ReportSupport {
             (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
         }
 
-        /// Reads a request from bytes already read (the report command reads each input once) and analyses it.
-        func analyse(_ bytes: [UInt8], name: String) throws -> RequestAnalysis {
+        /// Reads a request from bytes already read (the report command reads each input once) and
+        /// analyses it; `dated` is false when the request gave no date (analysed as of today
+        /// unless `--as-of` was given).
+        func analyse(_ bytes: [UInt8], name: String) throws -> (analysis: RequestAnalysis, dated: Bool) {
             let request: DisclosureRequest
             do {
                 request = try loader.decode(bytes, name: name)
@@ -36,7 +38,7 @@ enum ReportSupport {
                 throw ExitCode(ExitStatus.unusableInput)
             }
             do {
-                return try engine.analyze(request)
+                return (try engine.analyze(request), request.date != nil)
             } catch {
                 Output.error("\(name): error: \(error)")
                 throw ExitCode(error.exitStatus)
@@ -47,6 +49,11 @@ enum ReportSupport {
     /// The bytes of a file, or of standard input for `-`.
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            Output.error(ReportError.directory(path: path).description)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             Output.error(ReportError.unreadableFile(path: path).description)
             throw ExitCode(ExitStatus.unusableInput)
@@ -60,19 +67,38 @@ enum ReportSupport {
     }
 
     /// The command line that makes the same report again: this one, with `--as-of` pinned to the
-    /// date analysed when it was not given (a request without a date is analysed as of today).
-    static func reproducingCommand(analysed: Bool, analyses: [RequestAnalysis]) -> String {
+    /// date analysed when it was not given (a request without a date is analysed as of today),
+    /// and `--regulations` when the rules came from `ECCA_REGULATIONS`, which the line would not
+    /// carry. Also the requests without a date whose date it cannot pin (several dates analysed).
+    static func reproducingCommand(analysed: Bool, analyses: [RequestAnalysis], undated: [Int] = [],
+                                   environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> (command: String, unpinned: [ReproducibilityReceipt.RequestDate]) {
         var arguments = CommandLine.arguments
-        let dates = Set(analyses.map(\.asOf))
-        if analysed, dates.count == 1, let date = dates.first,
-           !arguments.contains(where: { $0 == "--as-of" || $0.hasPrefix("--as-of=") }) {
-            arguments += ["--as-of", date.iso]
+        // Options go before a `--`, after which everything is an input.
+        func add(_ option: [String]) {
+            arguments.insert(contentsOf: option, at: arguments.firstIndex(of: "--") ?? arguments.endIndex)
         }
-        return ShellCommand.line(arguments)
+        func given(_ name: String) -> Bool {
+            arguments.prefix(upTo: arguments.firstIndex(of: "--") ?? arguments.endIndex).contains { $0 == name || $0.hasPrefix(name + "=") }
+        }
+        guard analysed else { return (ShellCommand.line(arguments), []) }
+        var unpinned: [ReproducibilityReceipt.RequestDate] = []
+        if !given("--as-of") {
+            let dates = Set(analyses.map(\.asOf))
+            if dates.count == 1, let date = dates.first {
+                add(["--as-of", date.iso])
+            } else {
+                unpinned = undated.filter(analyses.indices.contains).map { .init(id: analyses[$0].id, asOf: analyses[$0].asOf) }
+            }
+        }
+        if !given("--regulations"), let folder = environment["ECCA_REGULATIONS"], !folder.isEmpty {
+            add(["--regulations", folder])
+        }
+        return (ShellCommand.line(arguments), unpinned)
     }
 
     static func receipt(source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
-                        analyses: [RequestAnalysis], graphvizVersion: String?) throws -> ReproducibilityReceipt {
+                        analyses: [RequestAnalysis], undated: [Int], graphvizVersion: String?) throws -> ReproducibilityReceipt {
         var digests: [FileDigest] = []
         for file in regulationFiles {
             do {
@@ -82,10 +108,13 @@ enum ReportSupport {
                 throw ExitCode(ExitStatus.unusableInput)
             }
         }
-        return ReproducibilityReceipt(
+        let again = reproducingCommand(analysed: source == .analysed, analyses: analyses, undated: undated)
+        var receipt = ReproducibilityReceipt(
             eccaVersion: Ecca.version, source: source, regulationFiles: digests, inputs: inputs, analyses: analyses,
             z3Version: SMTVersion.string, libxml2Version: libxml2Version, graphvizVersion: graphvizVersion,
-            command: reproducingCommand(analysed: source == .analysed, analyses: analyses))
+            command: again.command)
+        receipt.unpinnedDates = again.unpinned.isEmpty ? nil : again.unpinned
+        return receipt
     }
 
     /// libxml2 reports its version as one number (20914); the receipt gives "2.9.14 (20914)".
@@ -110,12 +139,16 @@ enum ReportSupport {
     /// Renders a report; a broken installation (templates missing) is an internal failure.
     /// - Parameter leftOut: the results files' records that the analysis could not use, which the
     ///   receipt lists.
+    /// - Parameter undated: the positions in `analyses` of requests that gave no date.
     static func render(_ format: Format, analyses: [RequestAnalysis], source: ReproducibilityReceipt.Source,
                        regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool,
-                       leftOut: [ReproducibilityReceipt.LeftOut] = []) throws -> String {
+                       leftOut: [ReproducibilityReceipt.LeftOut] = [], undated: [Int] = [],
+                       originals: [ReproducibilityReceipt] = []) throws -> String {
         let drawn = format == .html ? pictures(for: analyses, draw: drawPictures) : ([], nil)
-        var receipt = try receipt(source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses, graphvizVersion: drawn.1)
+        var receipt = try receipt(source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses,
+                                  undated: undated, graphvizVersion: drawn.1)
         receipt.leftOut = leftOut.isEmpty ? nil : leftOut
+        receipt.originalReceipts = originals.isEmpty ? nil : originals
         let report = ConflictReport(analyses: analyses, receipt: receipt)
         do {
             switch format {

@@ -24,9 +24,10 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
-        guard let start = LegalDate(iso: from), let end = LegalDate(iso: to) else {
-            throw ValidationError("--from and --to must be ISO dates (YYYY-MM-DD)")
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let problem = LegalDate.problem(iso: value) { throw ValidationError("\(name) '\(value)' \(problem)") }
         }
+        guard let start = LegalDate(iso: from), let end = LegalDate(iso: to) else { return }
         if end < start { throw ValidationError("--to \(to) is before --from \(from)") }
     }
 

@@ -64,7 +64,7 @@ import Testing
         #expect(result.status == 2)
         let path = result.stderr.split(separator: "\n").first.map { String($0.prefix { $0 != ":" }) } ?? ""
         #expect(result.stderr == """
-            \(path):3: error: date: '2026-11-31' is not an ISO date (YYYY-MM-DD) [request BAD-1]
+            \(path):3: error: date: '2026-11-31' is not a calendar date: 2026-11 has 30 days [request BAD-1]
             \(path):6: error: model.trainingCompute.unit: unknown unit 'petaflop-days' (expected FLOP or operations) [request BAD-1]
             \(path):8: error: items[0].channel: unknown channel 'fax' (expected one of: transfer, remote-api, on-site, secure-enclave, publication) [request BAD-1]
             \(path):8: error: items[0].recipients[0].location: 'Poland' is not an ISO 3166-1 alpha-2 country code [request BAD-1]

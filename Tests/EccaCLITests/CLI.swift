@@ -26,9 +26,9 @@ enum CLI {
     /// Runs `ecca` with `arguments` from `directory` (default: a folder outside the checkout, to
     /// show the shipped regulations are found from anywhere).
     static func run(_ arguments: [String], in directory: URL = FileManager.default.temporaryDirectory,
-                    environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+                    environment: [String: String] = [:], stdin: Data? = nil, executable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("ecca")
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? productsDirectory.appendingPathComponent("ecca")
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

@@ -204,7 +204,7 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(4)
         #expect(lines.joined(separator: "\n") == """
-            request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture)
+            request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture; the enforcement posture was not analysed)
               item 0: weights via transfer: CLEAR (text)
                 clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02
                 clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-11)
@@ -285,13 +285,23 @@ import Testing
         let folder = try CLI.folder(["av.json": request])
         let result = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("av.json").path])
         #expect(result.status == 1)
-        #expect(Array(result.stdout.split(separator: "\n").prefix(5)) == [
-            "request AV (as of 2026-11-24): AVOIDABLE (text posture)",
+        // The alternative recommended says why it is clear, with the caveats it rests on.
+        let expected: [String] = [
+            "request AV (as of 2026-11-24): AVOIDABLE (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via on-site: AVOIDABLE (text)",
             "    alternatives: remote-api compliant",
             "    cure: use the accepted alternative channel 'remote-api'",
+            "      clear because: EU Art. 92(5) obliges the disclosure (caveats 1-4)",
+            """
+                  clear because: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: \
+            not: an export, reexport, deemed export or release of the model's parameters (15 CFR 734.13(a)(1)-(2), 734.14(a), 734.15(a)): \
+            transferred or inspected on site, by a recipient outside the United States or by a foreign person; or run in a secure enclave \
+            hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted sending and storage), since \
+            item.channel is not in {transfer, on-site} (request: remote-api); item.channel is not secure-enclave (request: remote-api) (caveats 5-12)
+            """,
             "    depends: conflict if model.training-compute ≥ 1e26 operations",
-        ])
+        ]
+        #expect(Array(result.stdout.split(separator: "\n").prefix(7).map(String.init)) == expected)
         // Before Art. 92 applies the item is clear: the alternative is no cure then.
         let early = try CLI.run(["check", "--posture", "text", "--as-of", "2026-06-15", folder.appendingPathComponent("av.json").path])
         #expect(early.status == 0)

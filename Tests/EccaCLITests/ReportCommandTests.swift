@@ -13,7 +13,7 @@ import Testing
     @Test func markdownReportOfARequest() throws {
         let result = try CLI.run(["report", Self.conflict])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("# Export-control conflict report\n\n## Request AIO-2026-0142: CONFLICT\n"))
+        #expect(result.stdout.hasPrefix("# Export-control conflict report\n\n## Request AIO-2026-0142: CONFLICT under the text in force\n\n**CONFLICT** under the text in force: no accepted way of complying satisfies both the EU and the US rules. As of 2026-11-24; text posture: **CONFLICT**, enforcement posture: **CLEAR**.\n"))
         #expect(result.stdout.contains("| item 0 \\[weights\\] | weights via transfer | **CONFLICT** | **CLEAR** |"))
         #expect(result.stdout.contains("| Citation | **Art. 92(5)** | **15 CFR Part 774, Supp. No. 1, ECCN 4E091** |"))
         #expect(result.stdout.contains("[art\\_92\\_\\_para\\_5](<https://eur-lex.europa.eu/eli/reg/2024/1689/oj#092.005>)"))
@@ -83,10 +83,14 @@ import Testing
         #expect(result.stderr.contains("left out 1 record(s)"))
         // The Markdown and JSON reports say so in their receipts, not only on standard error.
         let markdown = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("batch.ndjson").path])
-        #expect(markdown.stdout.contains("Left out of this report:\n\n- \(folder.appendingPathComponent("batch.ndjson").path): record 2 (1 record the analysis could not use)\n"), "\(markdown.stdout.suffix(800))")
+        // Each by its line, request id and reason: not "record 2", which reads as the report's request 2.
+        #expect(markdown.stdout.contains("Left out of this report:\n\n- \(folder.appendingPathComponent("batch.ndjson").path) line 2 (request x): bad record\n\nMake"), "\(markdown.stdout.suffix(800))")
         let json = try CLI.json(try CLI.run(["report", "--format", "json", folder.appendingPathComponent("batch.ndjson").path]).stdout)
         let receipt = try #require(json["receipt"] as? [String: Any])
         #expect((receipt["leftOut"] as? [[String: Any]])?.first?["records"] as? [Int] == [2])
+        let detail = try #require(((receipt["leftOut"] as? [[String: Any]])?.first?["details"] as? [[String: Any]])?.first)
+        #expect(detail["record"] as? Int == 2 && detail["requestID"] as? String == "x" && detail["reason"] as? String == "bad record")
+        #expect(result.stderr.contains("left out 1 record(s) the analysis could not use (line 2)"))
         // Results of nothing but unusable records make no report.
         let errors = try CLI.folder(["errors.ndjson": #"{"error":{"message":"bad record"},"id":"x"}"# + "\n"])
         let empty = try CLI.run(["report", "--format", "md", errors.appendingPathComponent("errors.ndjson").path])
@@ -207,6 +211,254 @@ import Testing
         let bad = try CLI.run(["report", broken.appendingPathComponent("broken.json").path])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("not analysis results"))
+    }
+
+    /// A report lists its inputs as analysed: with one request unusable, `check --format md|html`
+    /// writes none, as `ecca report` does, rather than a complete-looking partial one.
+    @Test func checkWritesNoReportWhenARequestIsUnusable() throws {
+        let good = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let folder = try CLI.folder(["good.json": good, "syntax.json": "{\n  \"id\": \"BAD-1\",\n  \"items\": [ { \"artifact\": \"weights\", },\n  ]\n}\n"])
+        for format in ["md", "html"] {
+            let result = try CLI.run(["check", "--format", format, "good.json", "syntax.json"], in: folder)
+            #expect(result.status == 2)
+            #expect(result.stdout == "")
+            #expect(result.stderr == """
+                syntax.json:3: error: malformed JSON: expected a member name in double quotes (column 39)
+                error: no report written: 1 of 2 requests could not be analysed (above); fix it or leave it out
+
+                """)
+            let report = try CLI.run(["report", "--format", format, "good.json", "syntax.json"], in: folder)
+            #expect(report.status == 2)
+            #expect(report.stdout == "")
+        }
+        // Text output still checks the good ones, as documented.
+        let text = try CLI.run(["check", "good.json", "syntax.json"], in: folder)
+        #expect(text.status == 2)
+        #expect(text.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CONFLICT under text, CLEAR under enforcement\n"))
+    }
+
+    /// A verdict under one posture is not a verdict on the other: the headline says which posture
+    /// it holds under, and which was not analysed.
+    @Test func headlineIsLimitedToThePosturesAnalysed() throws {
+        let enforcement = try CLI.run(["report", "--posture", "enforcement", Self.conflict])
+        #expect(enforcement.status == 0, "\(enforcement.stderr)")
+        #expect(enforcement.stdout.hasPrefix("""
+            # Export-control conflict report
+
+            ## Request AIO-2026-0142: CLEAR under the enforcement posture
+
+            **CLEAR** under the enforcement posture: no US export restriction that is enforced stands in the way. \
+            As of 2026-11-24; enforcement posture: **CLEAR**. **The law in force (text posture) was not analysed: \
+            this report does not say whether the request can be honoured without breaking a US export restriction.**
+
+            ### Summary
+
+            """))
+        #expect(!enforcement.stdout.contains(": can be honoured"))
+        let html = try CLI.run(["report", "--format", "html", "--no-svg", "--posture", "enforcement", Self.conflict])
+        #expect(html.stdout.contains("""
+            <h2><span>Request AIO-2026-0142</span> <span class="verdict verdict-clear" title="no US export restriction that is enforced stands in the way">CLEAR</span> <span class="qualifier">under the enforcement posture</span></h2>
+            <p class="lede"><strong>CLEAR under the enforcement posture</strong>: no US export restriction that is enforced stands in the way. \
+            As of 2026-11-24; enforcement posture: <span class="verdict verdict-clear">CLEAR</span>. <strong class="not-analysed">The law in force \
+            (text posture) was not analysed: this report does not say whether the request can be honoured without breaking a US export restriction.</strong></p>
+
+            """))
+        let text = try CLI.run(["check", "--posture", "enforcement", Self.conflict])
+        #expect(text.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CLEAR (enforcement posture; the text in force was not analysed)\n"))
+        // The CSV says which postures the request's verdict holds under.
+        let both = try CLI.run(["report", "--format", "csv", Self.conflict]).stdout
+        #expect(both.components(separatedBy: "\r\n")[0].hasSuffix(",clear_grounds,request_verdict_postures"))
+        #expect(both.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,conflict,"))
+        #expect(both.components(separatedBy: "\r\n")[1].hasSuffix(",text"))
+        let onlyEnforcement = try CLI.run(["report", "--format", "csv", "--posture", "enforcement", Self.conflict]).stdout
+        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,clear,0,weights,weights,transfer,clear,,clear,"))
+        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasSuffix(",enforcement"))
+    }
+
+    /// The CSV gives the plainest ground too, that nothing obliges the disclosure.
+    @Test func csvGroundsSayWhenNothingObliges() throws {
+        let csv = try CLI.run(["report", "--format", "csv", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.components(separatedBy: "\r\n")[2]
+            == "AIO-2026-0203,2026-11-24,conflict,1,documentation,technical-documentation,transfer,clear,clear,,,,,0,,,,,"
+            + "text: no-obligation; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text")
+    }
+
+    /// `-o` naming an input, however spelt, is refused before anything is read or written.
+    @Test func outputThatIsAnInputIsRefused() throws {
+        let request = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let folder = try CLI.folder(["multi.json": request, "sub/keep.txt": ""])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.json").path, withDestinationPath: "multi.json")
+        for output in ["multi.json", "./multi.json", "sub/../multi.json", folder.appendingPathComponent("multi.json").path, "link.json"] {
+            let result = try CLI.run(["report", "multi.json", "--format", "json", "-o", output], in: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr == "error: the output \(output) would overwrite the input multi.json\n")
+        }
+        let viaLink = try CLI.run(["report", "link.json", "-o", "multi.json"], in: folder)
+        #expect(viaLink.stderr == "error: the output multi.json would overwrite the input link.json\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("multi.json"), encoding: .utf8) == request, "the request is untouched")
+        let beside = try CLI.run(["report", "multi.json", "-o", "multi.md"], in: folder)
+        #expect(beside.status == 0, "\(beside.stderr)")
+    }
+
+    /// Files that cannot be used are named for what is wrong with them, not as malformed JSON or
+    /// a Foundation error code.
+    @Test func unusableFilesAreNamedPlainly() throws {
+        let folder = try CLI.folder(["empty.json": "", "blank.json": " \n", "adir/keep.txt": "", "request.json": try String(contentsOfFile: Self.conflict, encoding: .utf8)])
+        let check = try CLI.run(["check", "adir", "empty.json", "blank.json"], in: folder)
+        #expect(check.status == 2)
+        #expect(check.stderr == """
+            adir: error: is a directory, not a request file
+            empty.json: error: the file is empty
+            blank.json: error: the file holds only white space
+
+            """)
+        let report = try CLI.run(["report", "adir"], in: folder)
+        #expect(report.stderr == "adir: error: is a directory, not a request or results file\n")
+        let toFolder = try CLI.run(["report", "request.json", "-o", "adir"], in: folder)
+        #expect(toFolder.status == 2)
+        #expect(toFolder.stderr == "adir: error: cannot write the report: it is a directory\n")
+        let nowhere = try CLI.run(["report", "request.json", "-o", "missing/report.md"], in: folder)
+        #expect(nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.resolvingSymlinksInPath().path)/missing\n"
+                || nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.path)/missing\n", "\(nowhere.stderr)")
+        let february = try CLI.run(["check", "--as-of", "2026-02-30", "request.json"], in: folder)
+        #expect(february.status == 64, "a usage error, as README says")
+        #expect(february.stderr.hasPrefix("Error: --as-of '2026-02-30' is not a calendar date: 2026-02 has 28 days\n"))
+        let shape = try CLI.run(["report", "--as-of", "30/11/2026", "request.json"], in: folder)
+        #expect(shape.status == 64)
+        #expect(shape.stderr.hasPrefix("Error: --as-of '30/11/2026' is not an ISO date (YYYY-MM-DD)\n"))
+    }
+
+    /// The receipt's command makes the same report again even where the regulations came from
+    /// ECCA_REGULATIONS, which the command line alone does not carry.
+    @Test func receiptCommandCarriesRegulationsFromTheEnvironment() throws {
+        let folder = try CLI.folder([:])
+        let regulations = folder.appendingPathComponent("regs").path
+        try FileManager.default.copyItem(atPath: CLI.regulations, toPath: regulations)
+        let first = try CLI.run(["report", Self.conflict], environment: ["ECCA_REGULATIONS": regulations])
+        #expect(first.status == 0, "\(first.stderr)")
+        let command = try #require(first.stdout.components(separatedBy: "Make this report again with:\n\n```sh\n").last?
+            .components(separatedBy: "\n").first)
+        #expect(command.hasSuffix(" report \(Self.conflict) --as-of 2026-11-24 --regulations \(regulations)"))
+        // Run as printed, without the environment: the same bytes.
+        let again = try CLI.run(["-c", command], environment: ["PATH": "/usr/bin:/bin"], executable: "/bin/sh")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == first.stdout)
+        // Given on the command line, it is not added twice.
+        let given = try CLI.run(["report", "--regulations", CLI.regulations, Self.conflict], environment: ["ECCA_REGULATIONS": regulations])
+        #expect(given.stdout.contains("report --regulations \(CLI.regulations) \(Self.conflict) --as-of 2026-11-24\n```"))
+    }
+
+    /// A request without a date, among requests of other dates, is analysed as of the run date
+    /// and no single --as-of can pin it: the receipt says the report cannot be made again as is.
+    @Test func receiptSaysWhenAnUndatedRequestMakesTheReportUnrepeatable() throws {
+        let dated = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let undated = dated.replacingOccurrences(of: "\"date\": \"2026-11-24\",", with: "")
+            .replacingOccurrences(of: "AIO-2026-0142", with: "NODATE")
+        #expect(undated.contains("NODATE") && !undated.contains("2026-11-24"))
+        let folder = try CLI.folder(["nodate.json": undated, "dated.json": dated])
+        let report = try CLI.run(["report", "nodate.json", "dated.json"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        let today = try #require(CLI.json(try CLI.run(["check", "--format", "json", "nodate.json"], in: folder).stdout)["asOf"] as? String)
+        #expect(report.stdout.contains("""
+
+            **Not reproducible as it stands: request NODATE (as of \(today)) gave no date and was analysed as of the day this \
+            report was made; the command below analyses it as of the day it is run. Give it a date, or report it apart from the \
+            dated requests (the command then pins the date).**
+
+            Make this report again with:
+
+            """))
+        let json = try CLI.json(try CLI.run(["report", "--format", "json", "nodate.json", "dated.json"], in: folder).stdout)
+        let receipt = try #require(json["receipt"] as? [String: Any])
+        #expect(receipt["unpinnedDates"] as? [[String: String]] == [["id": "NODATE", "asOf": today]])
+        // One date, or --as-of given: the command pins it and nothing is said.
+        for arguments in [["nodate.json"], ["nodate.json", "dated.json", "--as-of", "2026-11-24"]] {
+            let pinned = try CLI.run(["report"] + arguments, in: folder)
+            #expect(!pinned.stdout.contains("Not reproducible"))
+        }
+    }
+
+    /// Batch error records as `ecca batch` writes them: file, line and field of the request, and
+    /// the request id, all in the report's list of what it left out.
+    @Test func leftOutRecordsGiveTheirRequestAndReason() throws {
+        let first = try CLI.run(["check", "--format", "json", Self.conflict])
+        let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8))
+        let analysis = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        let error = #"{"error":{"field":"instruments[0]","file":"orion.json","line":28,"message":"unknown instrument 'us.bis.letter.x'"},"id":"AIO-2026-0203"}"#
+        let folder = try CLI.folder(["batch.ndjson": analysis + "\n" + error + "\n", "batch.json": "[\(analysis),\(error)]"])
+        let ndjson = try CLI.run(["report", "batch.ndjson"], in: folder)
+        #expect(ndjson.stdout.contains("""
+            Left out of this report:
+
+            - batch.ndjson line 2 (request AIO-2026-0203): orion.json:28: instruments\\[0\\]: unknown instrument 'us.bis.letter.x'
+
+            """), "\(ndjson.stdout.suffix(600))")
+        let array = try CLI.run(["report", "--format", "html", "--no-svg", "batch.json"], in: folder)
+        #expect(array.stdout.contains("<li>batch.json element 2 (request AIO-2026-0203): orion.json:28: instruments[0]: unknown instrument &#39;us.bis.letter.x&#39;</li>")
+                || array.stdout.contains("<li>batch.json element 2 (request AIO-2026-0203): orion.json:28: instruments[0]: unknown instrument &#x27;us.bis.letter.x&#x27;</li>"),
+                "\(array.stdout.suffix(900))")
+    }
+
+    /// The alternative an avoidable verdict recommends is explained as a clear channel is, in
+    /// JSON too, and the caveats its grounds rest on are among the analysis's caveats.
+    @Test func recommendedAlternativeCarriesItsGrounds() throws {
+        let result = try CLI.run(["check", "--format", "json", CLI.sample("weights-or-api-access.xml")])
+        let json = try CLI.json(result.stdout)
+        let items = try #require(json["items"] as? [[String: Any]])
+        let text = try #require((items[0]["postures"] as? [String: Any])?["text"] as? [String: Any])
+        #expect(text["verdict"] as? String == "avoidable")
+        let grounds = try #require((text["alternativeGrounds"] as? [String: Any])?["remote-api"] as? [[String: Any]])
+        #expect(grounds.map { "\($0["provision"]!) \($0["outcome"]!)" } == ["eu.ai-act.art92.5 obliges", "us.ai-diffusion.4e091 not-applicable"])
+        let known = Set(try #require(json["caveats"] as? [[String: Any]]).compactMap { $0["id"] as? String })
+        let cited = Set(grounds.flatMap { $0["caveats"] as? [String] ?? [] })
+        #expect(!cited.isEmpty && cited.isSubset(of: known))
+        let enforcement = try #require((items[0]["postures"] as? [String: Any])?["enforcement"] as? [String: Any])
+        #expect(enforcement["alternativeGrounds"] == nil, "clear: no alternative is recommended")
+    }
+
+    /// A report re-rendered from a saved JSON report carries the receipt of the run that
+    /// analysed, through any number of re-renderings.
+    @Test func rerenderedReportCarriesTheOriginalReceipt() throws {
+        let request = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+        let folder = try CLI.folder(["request.json": request])
+        let made = try CLI.run(["report", "request.json", "--format", "json", "-o", "first.json"], in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let first = try CLI.json(try String(contentsOf: folder.appendingPathComponent("first.json"), encoding: .utf8))
+        let receipt = try #require(first["receipt"] as? [String: Any])
+        let hash = try #require(receipt["regulationsSHA256"] as? String)
+        let input = try #require((receipt["inputs"] as? [[String: Any]])?.first?["sha256"] as? String)
+        let command = try #require(receipt["command"] as? String)
+        let again = try CLI.run(["report", "first.json", "--format", "json", "-o", "second.json"], in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        let markdown = try CLI.run(["report", "second.json"], in: folder)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("""
+            Originally analysed (the receipt of the report these analyses were read from):
+
+            - ecca 0.1.0 (Z3 \(receipt["z3Version"]!), libxml2 \(receipt["libxml2Version"]!)); as of 2026-11-24; postures text, enforcement; \
+            regulations SHA-256 \(hash) (5 files); from request.json (SHA-256 \(input)); made with: \(command.replacingOccurrences(of: "_", with: "\\_"))
+
+            """), "\(markdown.stdout.suffix(1200))")
+        #expect(markdown.stdout.contains("| Regulations (SHA-256) | not read by this run |"))
+        let json = try CLI.json(try CLI.run(["report", "second.json", "--format", "json"], in: folder).stdout)
+        let originals = try #require((json["receipt"] as? [String: Any])?["originalReceipts"] as? [[String: Any]])
+        #expect(originals.count == 1)
+        #expect(originals.first?["regulationsSHA256"] as? String == hash)
+    }
+
+    /// Quotation marks mean verbatim: the letter's paraphrase is not quoted, and verbatim wording
+    /// from a secondary copy says so.
+    @Test func paraphraseIsNeverQuoted() throws {
+        let arguments = ["--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")]
+        let text = try CLI.run(["check"] + arguments).stdout
+        #expect(text.contains("\n    (paraphrase) Pursuant to 15 CFR 744.22 and 50 U.S.C. 4817(b)(1), you are informed"))
+        #expect(!text.contains("“Pursuant"))
+        let markdown = try CLI.run(["report"] + arguments).stdout
+        #expect(markdown.contains("” (verbatim) | (paraphrase) Pursuant to 15 CFR 744.22 and 50 U.S.C. 4817(b)(1), you are informed"))
+        #expect(!markdown.contains("“Pursuant"))
+        let conflict = try CLI.run(["check", Self.conflict]).stdout
+        #expect(conflict.contains("    [secondary, verbatim from a secondary copy; id Supp. No. 1 to Part 774, ECCN 4E091;"))
     }
 
     // MARK: Browser check

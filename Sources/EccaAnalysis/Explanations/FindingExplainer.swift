@@ -132,8 +132,12 @@ extension ConflictEngine {
         guard truth != .true else { return [] }
         switch condition {
         case .all(let parts):
-            return parts.filter { evaluator.evaluate($0) != .true }.flatMap {
-                failureReasons($0, evaluator: evaluator, snapshot: snapshot, inside: &inside)
+            // A conjunction with a false part fails by it, whatever its unknown parts would be:
+            // "the channel is not an enclave" needs no "unknown where the enclave is hosted".
+            let truths = parts.map { evaluator.evaluate($0) }
+            let failing = truths.contains(.false) ? Truth.false : .unknown
+            return zip(parts, truths).filter { $0.1 == failing }.flatMap {
+                failureReasons($0.0, evaluator: evaluator, snapshot: snapshot, inside: &inside)
             }
         case .any(let parts):
             return parts.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot, inside: &inside) }

@@ -162,6 +162,9 @@ private struct Encoder {
 
     mutating func write(_ posture: ItemPostureAnalysis) {
         begin()
+        if let alternatives = posture.alternativeGrounds {
+            key("alternativeGrounds"); dictionary(alternatives) { encoder, grounds in encoder.array(grounds) { $0.write($1) } }
+        }
         key("channels"); array(posture.channels) { $0.write($1) }
         key("compliantAlternatives"); strings(posture.compliantAlternatives)
         key("cures"); strings(posture.cures)

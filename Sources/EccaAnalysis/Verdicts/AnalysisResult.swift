@@ -67,6 +67,10 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     /// out (`AnalysisOptions.groundsForClearVerdicts` off, as in a batch without `--grounds`, or
     /// results written before grounds existed): absent from JSON then, so such results read as before.
     public var grounds: [Ground]?
+    /// For each compliant alternative (`compliantAlternatives`), why it is clear, as `grounds`
+    /// says for the channel asked for: the channel a report recommends is explained as a clear
+    /// one is. Nil where grounds were not worked out.
+    public var alternativeGrounds: [String: [Ground]]? = nil
 }
 
 /// One reason for a clear verdict: a checked norm and what it comes to for the item.

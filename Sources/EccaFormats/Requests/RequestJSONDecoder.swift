@@ -102,7 +102,7 @@ public struct RequestJSONDecoder: Sendable {
 
         func date(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> LegalDate? {
             guard let value, let text = try string(value, path()) else { return nil }
-            guard let date = LegalDate(iso: text) else { throw fail(value, path(), "'\(text)' is not an ISO date (YYYY-MM-DD)") }
+            guard let date = LegalDate(iso: text) else { throw fail(value, path(), "'\(text)' \(LegalDate.problem(iso: text) ?? "is not a date")") }
             return date
         }
 

@@ -39,6 +39,10 @@ public struct RequestLoader: Sendable {
             }
             if data.count > Self.maximumBytes { throw tooLarge(data.count) }
         } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw RequestError(file: name, line: 0, message: "is a directory, not a request file")
+            }
             if let size = InputSize.bytes(ofFile: path), size > Self.maximumBytes { throw tooLarge(size) }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw RequestError(file: name, line: 0, message: FileManager.default.fileExists(atPath: path)
@@ -57,6 +61,8 @@ public struct RequestLoader: Sendable {
     /// Decodes a request already read: XML when its first significant byte is `<`, JSON otherwise.
     public func decode(_ bytes: [UInt8], name: String) throws(RequestError) -> DisclosureRequest {
         let firstSignificant = bytes.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).first
+        // Said as such rather than as truncated JSON: an empty file is a different mistake.
+        if firstSignificant == nil { throw RequestError(file: name, line: 0, message: bytes.isEmpty ? "the file is empty" : "the file holds only white space") }
         if firstSignificant == UInt8(ascii: "<") {
             return try xml.read(bytes: bytes, name: name)
         }

@@ -33,15 +33,57 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
     /// Records of a results file that the report leaves out because the analysis could not use
     /// them (`ecca batch` error records), by file; nil when none were.
     public var leftOut: [LeftOut]?
+    /// Requests that gave no date, analysed as of the day the report was made, whose date the
+    /// command does not pin (the report holds several dates and `--as-of` was not given): run
+    /// again on another day, the command analyses them as of that day. Nil when there are none.
+    public var unpinnedDates: [RequestDate]?
+    /// For a report made from earlier reports' JSON: their receipts, which say how the analyses
+    /// were made (versions, regulations, inputs), carried forward so that the chain from a filed
+    /// report back to the law files is not broken. Nil otherwise.
+    public var originalReceipts: [ReproducibilityReceipt]?
+
+    /// The receipts of the runs that analysed: a re-rendered report's own originals, else itself.
+    public var analysingReceipts: [ReproducibilityReceipt] {
+        source == .results && !(originalReceipts ?? []).isEmpty ? originalReceipts! : [self]
+    }
+
+    /// A request, by id, and the date it was analysed as of.
+    public struct RequestDate: Sendable, Hashable, Codable {
+        public var id: String
+        public var asOf: LegalDate
+        public init(id: String, asOf: LegalDate) {
+            self.id = id
+            self.asOf = asOf
+        }
+    }
 
     /// The unusable records of one results file.
     public struct LeftOut: Sendable, Hashable, Codable {
         public var path: String
         /// Their lines (NDJSON) or 1-based positions (a JSON array).
         public var records: [Int]
-        public init(path: String, records: [Int]) {
+        /// Whether `records` are lines (NDJSON); nil in reports written before it was recorded.
+        public var byLine: Bool?
+        /// Each record with its request id and reason; nil in reports written before they were.
+        public var details: [LeftOutRecord]?
+        public init(path: String, records: [Int], byLine: Bool? = nil, details: [LeftOutRecord]? = nil) {
             self.path = path
             self.records = records
+            self.byLine = byLine
+            self.details = details
+        }
+    }
+
+    /// One record left out: where it is, the request it was for, and why the analysis could not use it.
+    public struct LeftOutRecord: Sendable, Hashable, Codable {
+        /// Its line (NDJSON) or 1-based position (a JSON array).
+        public var record: Int
+        public var requestID: String?
+        public var reason: String?
+        public init(record: Int, requestID: String?, reason: String?) {
+            self.record = record
+            self.requestID = requestID
+            self.reason = reason
         }
     }
 

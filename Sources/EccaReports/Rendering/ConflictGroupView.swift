@@ -47,6 +47,10 @@ struct ProvisionView {
     var hasHeading: Bool
     var wording: String
     var wordingKind: String
+    /// `WordingKind.label`: "verbatim from a secondary copy", "paraphrase".
+    var wordingLabel: String
+    /// Verbatim wording stands in quotation marks; a paraphrase never does.
+    var quotedWording: Bool
     var evidence: String
     var evidenceMeaning: String
     var officialID: String
@@ -66,6 +70,8 @@ struct ProvisionView {
         hasHeading = provision.heading != nil
         wording = provision.wording
         wordingKind = provision.wordingKind
+        wordingLabel = WordingKind.label(provision.wordingKind, evidence: provision.evidence)
+        quotedWording = WordingKind.quoted(provision.wordingKind)
         evidence = provision.evidence.rawValue
         switch provision.evidence {
         case .verified: evidenceMeaning = "checked against the legal text"

@@ -17,6 +17,11 @@ struct ReceiptView {
     /// "results.ndjson: records 3, 7 (2 records the analysis could not use)", per file.
     var leftOutText: [String]
     var hasLeftOut: Bool
+    /// Said when the command cannot make the same report again (`ReproducibilityReceipt.unpinnedDates`).
+    var notReproducible: String?
+    /// One line per earlier run whose analyses this report re-renders (`originalReceipts`).
+    var originals: [String]
+    var hasOriginals: Bool
 
     init(_ receipt: ReproducibilityReceipt) {
         eccaVersion = receipt.eccaVersion
@@ -37,10 +42,36 @@ struct ReceiptView {
         libxml2Version = receipt.libxml2Version
         graphvizVersion = receipt.graphvizVersion
         command = receipt.command
-        leftOutText = (receipt.leftOut ?? []).map { file in
-            let count = file.records.count
-            return "\(file.path): record\(count == 1 ? "" : "s") \(file.records.map(String.init).joined(separator: ", ")) (\(count) record\(count == 1 ? "" : "s") the analysis could not use)"
+        // One line per record when the report knows its request and reason; said as a line or
+        // element of the file, so that it is not read as one of the report's numbered requests.
+        leftOutText = (receipt.leftOut ?? []).flatMap { file -> [String] in
+            guard let details = file.details, !details.isEmpty else {
+                let count = file.records.count
+                return ["\(file.path): record\(count == 1 ? "" : "s") \(file.records.map(String.init).joined(separator: ", ")) (\(count) record\(count == 1 ? "" : "s") the analysis could not use)"]
+            }
+            return details.map { record in
+                "\(file.path) \(file.byLine == true ? "line" : "element") \(record.record)"
+                    + (record.requestID.map { " (request \($0))" } ?? "") + ": " + (record.reason ?? "the analysis could not use it")
+            }
         }
         hasLeftOut = !leftOutText.isEmpty
+        originals = (receipt.originalReceipts ?? []).map { original in
+            var parts = ["ecca \(original.eccaVersion) (Z3 \(original.z3Version), libxml2 \(original.libxml2Version))"]
+            parts.append("as of \(original.asOf.map(\.iso).joined(separator: ", "))")
+            parts.append("postures \(original.postures.joined(separator: ", "))")
+            parts.append("regulations SHA-256 " + (original.regulationsSHA256.map { "\($0) (\(original.regulationFiles.count) files)" } ?? "not recorded"))
+            if !original.inputs.isEmpty {
+                parts.append("from " + original.inputs.map { "\($0.path) (SHA-256 \($0.sha256))" }.joined(separator: ", "))
+            }
+            parts.append("made with: \(original.command)")
+            return parts.joined(separator: "; ")
+        }
+        hasOriginals = !originals.isEmpty
+        if hasOriginals { sourceText += "; originally analysed as given under Originally analysed" }
+        if let unpinned = receipt.unpinnedDates, !unpinned.isEmpty {
+            let several = unpinned.count > 1
+            let which = unpinned.map { "\($0.id) (as of \($0.asOf.iso))" }.joined(separator: ", ")
+            notReproducible = "Not reproducible as it stands: request\(several ? "s" : "") \(which) gave no date and \(several ? "were" : "was") analysed as of the day this report was made; the command below analyses \(several ? "them" : "it") as of the day it is run. Give \(several ? "them dates" : "it a date"), or report \(several ? "them" : "it") apart from the dated requests (the command then pins the date)."
+        }
     }
 }

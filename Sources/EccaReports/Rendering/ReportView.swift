@@ -22,21 +22,15 @@ struct ReportView {
     }
 }
 
-/// A verdict with the words the report uses for it.
+/// A verdict with the words the report uses for it (what a request's verdict means is said by
+/// `VerdictHeadline`, which knows the postures it holds under).
 struct VerdictView {
     var name: String
     var word: String
-    var meaning: String
 
     init(_ verdict: Verdict) {
         name = verdict.rawValue
         word = verdict.rawValue.uppercased()
-        switch verdict {
-        case .clear: meaning = "can be honoured without breaking a US export restriction"
-        case .avoidable: meaning = "the channel asked for conflicts; an alternative the requester accepts complies"
-        case .undetermined: meaning = "depends on facts the request does not give"
-        case .conflict: meaning = "no accepted way of complying satisfies both the EU and the US rules"
-        }
     }
 }
 
@@ -61,6 +55,11 @@ struct RequestView {
     var id: String
     var asOf: String
     var verdict: VerdictView
+    /// "under the text in force" when the verdict does not hold under both postures (`VerdictHeadline`).
+    var headlineQualifier: String?
+    var headlineMeaning: String
+    /// Which of the text and enforcement postures was not analysed.
+    var notAnalysed: String?
     var postureColumns: [PostureColumn]
     var postureVerdicts: [PostureVerdictView]
     var items: [ItemView]
@@ -83,6 +82,10 @@ struct RequestView {
         id = analysis.id
         asOf = analysis.asOf.iso
         verdict = VerdictView(analysis.verdict)
+        let headline = VerdictHeadline(analysis)
+        headlineQualifier = headline.qualifier.isEmpty ? nil : headline.qualifier
+        headlineMeaning = headline.meaning
+        notAnalysed = headline.notAnalysed
         let postures = PostureOrder.sorted(analysis.postures.keys)
         postureColumns = postures.map(PostureColumn.init)
         postureVerdicts = postures.map { PostureVerdictView(posture: PostureColumn($0), postureVerdict: analysis.postures[$0].map(VerdictView.init)) }
@@ -195,7 +198,7 @@ struct ItemPostureView {
     var verdict: VerdictView
     var channels: [ChannelView]
     var showChannels: Bool
-    var compliantAlternatives: [String]
+    var compliantAlternatives: [AlternativeView]
     var decidingConditions: [String]
     var cures: [String]
     var grounds: [String]
@@ -214,7 +217,10 @@ struct ItemPostureView {
         }
         showChannels = detail.channels.count > 1 || detail.channels.contains { $0.reason != nil }
         // An alternative is a cure only where the channel asked for does not comply.
-        compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives
+        compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives.map { channel in
+            AlternativeView(alternativeName: channel,
+                            alternativeGrounds: GroundWording.sentences(detail.alternativeGrounds?[channel] ?? [], caveats: caveats))
+        }
         decidingConditions = detail.decidingConditions
         cures = detail.cures
         grounds = GroundWording.sentences(detail.grounds ?? [], caveats: caveats)
@@ -226,6 +232,19 @@ struct ItemPostureView {
         severalFindingLinks = findingLinks.count > 1
         hasContent = showChannels || !cures.isEmpty || !compliantAlternatives.isEmpty || !decidingConditions.isEmpty || !grounds.isEmpty
             || groundsNotWorkedOut
+    }
+}
+
+/// An accepted alternative channel that complies, with why it is clear.
+struct AlternativeView {
+    var alternativeName: String
+    var alternativeGrounds: [String]
+    var hasAlternativeGrounds: Bool
+
+    init(alternativeName: String, alternativeGrounds: [String]) {
+        self.alternativeName = alternativeName
+        self.alternativeGrounds = alternativeGrounds
+        hasAlternativeGrounds = !alternativeGrounds.isEmpty
     }
 }
 

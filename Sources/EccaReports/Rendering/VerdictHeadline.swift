@@ -1,0 +1,52 @@
+import EccaAnalysis
+
+/// A request's verdict as its headline says it: limited to the postures it holds under, and
+/// saying which posture was not analysed. "CLEAR" under the enforcement posture alone is not a
+/// statement of the law in force, and a conflict under the text that is not enforced is not an
+/// unqualified conflict.
+struct VerdictHeadline {
+    /// "under the text in force", "under the enforcement posture"; empty when the verdict holds
+    /// under both the text and the enforcement posture.
+    var qualifier: String
+    /// What the verdict means under those postures.
+    var meaning: String
+    /// The postures a reader may take the report to cover but that were not analysed; nil when
+    /// both were.
+    var notAnalysed: String?
+
+    init(_ analysis: RequestAnalysis) {
+        let analysed = PostureOrder.sorted(analysis.postures.keys)
+        let holding = analysed.filter { analysis.postures[$0] == analysis.verdict }
+        qualifier = Set(holding) == ["text", "enforcement"] ? "" : "under " + holding.map(Self.phrase).joined(separator: " and ")
+        let underText = holding.contains("text")
+        switch analysis.verdict {
+        case .clear:
+            meaning = underText ? "can be honoured without breaking a US export restriction"
+                : "no US export restriction that is enforced stands in the way"
+        case .avoidable: meaning = "the channel asked for conflicts; an alternative the requester accepts complies"
+        case .undetermined: meaning = "depends on facts the request does not give"
+        case .conflict:
+            meaning = underText ? "no accepted way of complying satisfies both the EU and the US rules"
+                : "no accepted way of complying satisfies both the EU rules and the US rules as enforced"
+        }
+        var missing: [String] = []
+        if !analysed.contains("text") {
+            missing.append("The law in force (text posture) was not analysed: this report does not say whether the request can be honoured without breaking a US export restriction.")
+        }
+        if !analysed.contains("enforcement") {
+            missing.append("The enforcement posture (what is enforced) was not analysed.")
+        }
+        notAnalysed = missing.isEmpty ? nil : missing.joined(separator: " ")
+    }
+
+    /// "CONFLICT under the text in force", "CLEAR".
+    func verdict(_ word: String) -> String { qualifier.isEmpty ? word : "\(word) \(qualifier)" }
+
+    static func phrase(_ posture: String) -> String {
+        switch posture {
+        case "text": "the text in force"
+        case "enforcement": "the enforcement posture"
+        default: "the \(posture) posture"
+        }
+    }
+}
