@@ -191,7 +191,7 @@ extension ConflictEngine {
             case .equals(let fact, "true", _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
                 if claimed[fact] != .boolean(true) {
                     claimed.values[fact] = .boolean(true)
-                    steps.append("obtain a licence for this export and list its number in the item's licences")
+                    steps.append("obtain a licence for this disclosure and list its number in the item's licences")
                 }
             default:
                 break
