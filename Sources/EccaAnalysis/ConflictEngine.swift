@@ -31,6 +31,8 @@ public final class ConflictEngine {
     /// The dates on which something the law says can change, ascending: the graph's status
     /// breakpoints and the dates its conditions compare the as-of date with (`asOfThresholds()`).
     private(set) var changeDates: [LegalDate] = []
+    /// The request-wide preconditions of obligations (`preconditionRules(graph:norms:)`).
+    private(set) var preconditionRules: [(rule: String, norms: [Int])] = []
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
     private var solved: [CheckClass: SolvedCheck] = [:]
     private static let cacheLimit = 50_000
@@ -73,6 +75,7 @@ public final class ConflictEngine {
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
         changeDates = Set(graph.statusBreakpoints + graph.comparisons(of: "as-of").flatMap(\.switchDays)).sorted()
+        preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
         groundHeads = encoding.checkedNorms.map { norm in
             let provision = graph.provisions[norm.provisionID]
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }

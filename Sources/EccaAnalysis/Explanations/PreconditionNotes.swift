@@ -8,20 +8,15 @@ extension ConflictEngine {
     /// verdict lists only the obligations that engage, so without such a note a third country's
     /// "Art. 92(3)" request would be cleared in silence.
     func preconditionNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
-        guard let first = request.items.first else { return [] }
+        guard let first = request.items.first, !preconditionRules.isEmpty else { return [] }
         let snapshot = facts.layout.snapshot([facts.facts(.request, of: request, slot: CheckSlot(item: 0, recipient: nil, channel: first.channel),
                                                           asOf: asOf)])
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
         let renderer = AtomRenderer(graph: graph)
         var notes: [String] = []
-        for id in graph.ruleOrder {
-            guard let rule = graph.rules[id], rule.exceptions.isEmpty, readsOnlyRequestFacts(rule.condition),
-                  evaluator.evaluate(rule.condition) == .false else { continue }
-            let needing = encoding.checkedNorms.filter { norm in
-                guard norm.modality == .obligation, statuses[norm.provisionID]?.asksVoluntarily(on: asOf) != true,
-                      case .all(let parts)? = norm.condition else { return false }
-                return parts.contains { if case .holds(id, _) = $0 { true } else { false } }
-            }
+        for (id, norms) in preconditionRules {
+            guard let rule = graph.rules[id], evaluator.evaluate(rule.condition) == .false else { continue }
+            let needing = norms.map { encoding.checkedNorms[$0] }.filter { statuses[$0.provisionID]?.asksVoluntarily(on: asOf) != true }
             guard !needing.isEmpty else { continue }
             let citations = needing.map { graph.provisions[$0.provisionID]?.citation ?? $0.provisionID }
             let source = graph.provisions[rule.provisionID]?.citation ?? rule.provisionID
@@ -33,9 +28,23 @@ extension ConflictEngine {
         return notes
     }
 
+    /// The rules `preconditionNotes` tests, worked out once per engine: those without exceptions
+    /// that read only facts of the request as a whole and that an obligation's condition requires
+    /// outright, each with those obligations (`encoding.checkedNorms` indices).
+    static func preconditionRules(graph: ClauseGraph, norms: [Norm]) -> [(rule: String, norms: [Int])] {
+        graph.ruleOrder.compactMap { id in
+            guard let rule = graph.rules[id], rule.exceptions.isEmpty, readsOnlyRequestFacts(rule.condition, graph: graph) else { return nil }
+            let needing = norms.indices.filter { index in
+                guard norms[index].modality == .obligation, case .all(let parts)? = norms[index].condition else { return false }
+                return parts.contains { if case .holds(id, _) = $0 { true } else { false } }
+            }
+            return needing.isEmpty ? nil : (id, needing)
+        }
+    }
+
     /// Whether every atom of `condition` reads a fact of the request as a whole (not of an item,
     /// a recipient or the analysis).
-    func readsOnlyRequestFacts(_ condition: Condition) -> Bool {
+    static func readsOnlyRequestFacts(_ condition: Condition, graph: ClauseGraph) -> Bool {
         var only = true
         condition.visitAtoms { atom in
             let fact: String? = switch atom {

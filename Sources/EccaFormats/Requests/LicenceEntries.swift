@@ -10,13 +10,19 @@ public struct LicenceEntries: Sendable {
     /// The exceptions the exporter may claim, by provision id, in the law's order.
     private let claimable: [String]
 
+    /// The claimable exceptions' ids and citations as written in the law: most entries, read
+    /// without resolving.
+    private let spelledAsInTheLaw: Set<String>
+
     public init(graph: ClauseGraph) {
         self.graph = graph
         claimable = graph.claimableValues.filter { graph.provisions[$0] != nil }
+        spelledAsInTheLaw = Set(claimable + claimable.compactMap { graph.provisions[$0]?.citation })
     }
 
     /// Why `entry` cannot stand, or nil when it is a claim or a licence number.
     public func problem(_ entry: String) -> String? {
+        if spelledAsInTheLaw.contains(entry) { return nil }
         let text = entry.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return "an empty entry; list licence numbers and claimed exceptions only" }
         let words = text.lowercased()
