@@ -96,7 +96,7 @@ import Testing
         try whole.stdout.write(to: kept, atomically: true, encoding: .utf8)
         let summary = try CLI.run(["batch", "-o", kept.path, "--summary", "/nonexistent-folder/summary.json", input.path] + Self.letter)
         #expect(summary.status == 2)
-        #expect(summary.stderr == "error: cannot write the summary to /nonexistent-folder/summary.json\n")
+        #expect(summary.stderr == "error: cannot write the summary to /nonexistent-folder/summary.json: no such folder: /nonexistent-folder\n")
         #expect(try String(contentsOf: kept, encoding: .utf8) == whole.stdout)
         // Another input's output, or one made with other options, is not continued; nothing is appended.
         let other = try generated(5, seed: 4)

@@ -68,14 +68,15 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// Reads every record from `source`, analyses those in range, and hands results to `emit` in
-    /// input order (on one thread at a time).
-    public func run(_ source: BatchRecordSource, emit: @escaping (Result) -> Void) throws {
+    /// input order (on one thread at a time). An error thrown by `emit` (the output cannot be
+    /// written) stops the run: the workers finish the record they hold, and it is rethrown.
+    public func run(_ source: BatchRecordSource, emit: @escaping (Result) throws -> Void) throws {
         if options.jobs == 1 {
             let worker = try Worker(runner: self)
             while let record = source.next() {
                 recordsRead += 1
                 guard try include(record) else { continue }
-                emit(worker.process(record))
+                try emit(worker.process(record))
             }
             record(worker.engine)
         } else {
@@ -179,7 +180,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     static let chunkSize = 64
 
-    private func runParallel(_ source: BatchRecordSource, emit: @escaping (Result) -> Void) throws {
+    private func runParallel(_ source: BatchRecordSource, emit: @escaping (Result) throws -> Void) throws {
         let shared = Shared()
         let window = options.jobs * 8  // chunks in flight
         let finished = DispatchGroup()
@@ -244,7 +245,7 @@ public final class BatchRunner: @unchecked Sendable {
                 let ready = shared.results.removeValue(forKey: emitted)!
                 shared.condition.unlock()
                 emitted += 1
-                ready.forEach(emit)
+                try ready.forEach(emit)
             }
         }
         func submit(_ chunk: [BatchRecord]) throws {
@@ -256,23 +257,34 @@ public final class BatchRunner: @unchecked Sendable {
             try drain(all: false)
         }
 
-        var chunk: [BatchRecord] = []
-        chunk.reserveCapacity(Self.chunkSize)
-        while let record = source.next() {
-            recordsRead += 1
-            guard try include(record) else { continue }
-            chunk.append(record)
-            if chunk.count == Self.chunkSize {
-                try submit(chunk)
-                chunk.removeAll(keepingCapacity: true)
+        do {
+            var chunk: [BatchRecord] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            while let record = source.next() {
+                recordsRead += 1
+                guard try include(record) else { continue }
+                chunk.append(record)
+                if chunk.count == Self.chunkSize {
+                    try submit(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
+            if !chunk.isEmpty { try submit(chunk) }
+            shared.condition.lock()
+            shared.readingDone = true
+            shared.condition.broadcast()
+            shared.condition.unlock()
+            try drain(all: true)
+        } catch {
+            // The output cannot be written, or a resumed output is not this input's: the
+            // workers stop at their next chunk, and are joined before the error goes up.
+            shared.condition.lock()
+            if shared.failure == nil { shared.failure = error }
+            shared.condition.broadcast()
+            shared.condition.unlock()
+            finished.wait()
+            throw error
         }
-        if !chunk.isEmpty { try submit(chunk) }
-        shared.condition.lock()
-        shared.readingDone = true
-        shared.condition.broadcast()
-        shared.condition.unlock()
-        try drain(all: true)
         finished.wait()
         if let failure = shared.failure { throw failure }
     }
