@@ -75,6 +75,18 @@ struct BatchCommand: ParsableCommand {
         if resume && output == nil { throw ValidationError("--resume needs -o FILE: it continues from that file") }
         if resume && format != .ndjson { throw ValidationError("--resume works with --format ndjson") }
         if shard != nil && inputs.contains("-") { throw ValidationError("--shard needs inputs it can count; standard input cannot be sharded") }
+        // Counting reads an input once before the run reads it again: a FIFO's second open would
+        // wait for a writer that has gone.
+        if shard != nil, let once = inputs.first(where: Self.readableOnlyOnce) {
+            throw ValidationError("--shard needs inputs it can count; \(once) is a pipe, socket or device, which can be read only once")
+        }
+    }
+
+    /// Whether `path` is a FIFO, socket or character device (through any symbolic link).
+    static func readableOnlyOnce(_ path: String) -> Bool {
+        var status = stat()
+        guard path != "-", stat(path, &status) == 0 else { return false }
+        return [S_IFIFO, S_IFSOCK, S_IFCHR].contains(status.st_mode & S_IFMT)
     }
 
     func parsedShard() throws -> (index: Int, count: Int)? {

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ecca batch` end to end: equal to `check` request by request, ordered whatever the jobs,
 /// resumable, shardable, and robust to bad records.
@@ -161,6 +164,20 @@ import Testing
             joined += part.stdout
         }
         #expect(joined == whole.stdout)
+    }
+
+    /// Sharding counts the input first and then reads it again: a FIFO's second open waited for
+    /// ever for a writer that had gone. It is refused up front, as standard input is.
+    @Test func inputsThatCanBeReadOnlyOnceAreNotSharded() throws {
+        let folder = try CLI.folder([:])
+        let fifo = folder.appendingPathComponent("requests.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let refused = try CLI.run(["batch", "--shard", "0/2", fifo] + Self.letter)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.hasPrefix("Error: --shard needs inputs it can count; \(fifo) is a pipe, socket or device, which can be read only once\n"), "\(refused.stderr)")
+        let stdin = try CLI.run(["batch", "--shard", "0/2", "-"] + Self.letter)
+        #expect(stdin.status == 64)
+        #expect(stdin.stderr.hasPrefix("Error: --shard needs inputs it can count; standard input cannot be sharded\n"))
     }
 
     @Test func badRecordsAreReportedByLineAndTheBatchGoesOn() throws {
