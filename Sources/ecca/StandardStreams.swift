@@ -15,10 +15,14 @@ enum Output {
         }
     }
 
-    /// Diagnostics to standard error, which end with a newline. A failed write is ignored: there
-    /// is nowhere left to say so.
+    /// Diagnostics to standard error, which end with a newline. Control characters other than
+    /// the line breaks of the text itself are escaped (a terminal escape or a bidirectional
+    /// override from an input is shown, not obeyed); what an input could break into lines is
+    /// escaped where it is put into the text. A failed write is ignored: there is nowhere left
+    /// to say so.
     static func error(_ text: String) {
-        toStandardError(text.hasSuffix("\n") ? text : text + "\n")
+        let safe = ControlCharacters.escaped(text, keeping: ["\n"])
+        toStandardError(safe.hasSuffix("\n") ? safe : safe + "\n")
     }
 
     /// `text` to standard error as it is (progress lines rewrite themselves with `\r`).

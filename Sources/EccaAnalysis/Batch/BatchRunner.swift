@@ -135,7 +135,7 @@ public final class BatchRunner: @unchecked Sendable {
             } catch {
                 if case .solver = error { renewEngine() }
                 return failure(record, id: request.id, problem: .init(file: record.file, line: record.line, field: nil, message: error.description),
-                               text: "\(record.file):\(record.line): error: \(error)")
+                               text: ControlCharacters.escaped("\(record.file):\(record.line): error: \(error)"))
             }
         }
 

@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaFormats
 
 /// What a batch found, grouped by conflict signature so an analyst sees "312 requests: weights via
 /// transfer — Art. 92(5) vs ECCN 4E091" rather than 312 lines. Built in input order, so the
@@ -89,7 +90,8 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         let counts = order.map { "\(verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
         lines.append("batch: \(records) requests, \(analysed) analysed, \(errors) unusable: \(counts)")
         for group in groups.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }) {
-            lines.append("  \(group.count) request\(group.count == 1 ? "" : "s"): \(group.label) (e.g. \(group.exampleID))")
+            // Escaped: an id read back from an older output could still hold a line break.
+            lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s"): \(group.label) (e.g. \(group.exampleID))"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
