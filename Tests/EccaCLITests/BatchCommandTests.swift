@@ -180,6 +180,39 @@ import Glibc
         #expect(stdin.stderr.hasPrefix("Error: --shard needs inputs it can count; standard input cannot be sharded\n"))
     }
 
+    /// The conflict-signature groups count only requests whose verdict is not clear; a clear
+    /// request with findings on an alternative it does not need is counted on a line of its own
+    /// (QA finding 10: GEN-7-208, clear, was counted in "weights via on-site").
+    @Test func summaryGroupsCountNoClearRequest() throws {
+        let input = try generated(300, seed: 7)
+        let folder = try CLI.folder([:])
+        let summaryFile = folder.appendingPathComponent("summary.json")
+        let result = try CLI.run(["batch", input.path, "--summary", summaryFile.path] + Self.letter)
+        #expect(result.status == 1, "\(result.stderr)")
+        var grouped: [String: Int] = [:]  // verdict → requests with findings
+        var clearWithFindings: [String] = []
+        for line in lines(result.stdout) {
+            let json = try CLI.json(line)
+            guard let findings = json["findings"] as? [Any], !findings.isEmpty, let verdict = json["verdict"] as? String else { continue }
+            if verdict == "clear" { clearWithFindings.append(json["id"] as? String ?? "") } else { grouped[verdict, default: 0] += 1 }
+        }
+        #expect(clearWithFindings.first == "GEN-7-208")
+        let summary = try CLI.json(try String(contentsOf: summaryFile, encoding: .utf8))
+        let groups = summary["groups"] as? [[String: Any]] ?? []
+        var fromGroups: [String: Int] = [:]
+        for group in groups {
+            let verdicts = group["verdicts"] as? [String: Int] ?? [:]
+            #expect(verdicts["clear"] == nil)
+            #expect(verdicts.values.reduce(0, +) == group["count"] as? Int)
+            fromGroups.merge(verdicts, uniquingKeysWith: +)
+        }
+        #expect(fromGroups == grouped)
+        let clear = summary["clearWithFindings"] as? [String: Any]
+        #expect(clear?["count"] as? Int == clearWithFindings.count)
+        #expect(clear?["exampleID"] as? String == "GEN-7-208")
+        #expect(result.stderr.contains("  \(clearWithFindings.count) clear request\(clearWithFindings.count == 1 ? " has" : "s have") findings only on an alternative channel not needed (e.g. GEN-7-208)\n"))
+    }
+
     @Test func badRecordsAreReportedByLineAndTheBatchGoesOn() throws {
         let good = try String(contentsOf: try generated(3, seed: 2), encoding: .utf8).split(separator: "\n").map(String.init)
         let input = [
