@@ -158,7 +158,7 @@ struct BatchCommand: ParsableCommand {
         sink.resumed?.entries.forEach { summary.add($0) }
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - keptIDs.count }, resumed: keptIDs.count)
         do {
-            try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary)) { result in
+            try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary), idle: sink.flush) { result in
                 try sink.write(result.line)
                 summary.add(result.entry)
                 if let problem = result.problem { Output.error(problem) }

@@ -213,6 +213,35 @@ import Glibc
         #expect(result.stderr.contains("  \(clearWithFindings.count) clear request\(clearWithFindings.count == 1 ? " has" : "s have") findings only on an alternative channel not needed (e.g. GEN-7-208)\n"))
     }
 
+    /// Records from a pipe whose writer pauses are analysed and written before the batch waits
+    /// for more (QA finding 9: they waited for 64 records or the end of the input).
+    @Test(arguments: [1, 2]) func recordsFromAPausedPipeAreWrittenBeforeItGoesOn(jobs: Int) throws {
+        let requests = lines(try String(contentsOf: try generated(5, seed: 7), encoding: .utf8))
+        let output = try CLI.folder([:]).appendingPathComponent("out.ndjson")
+        let process = Process()
+        process.executableURL = CLI.productsDirectory.appendingPathComponent("ecca")
+        process.arguments = ["batch", "-", "--jobs", "\(jobs)", "-o", output.path] + Self.letter
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ECCA_REGULATIONS")
+        process.environment = environment
+        let input = Pipe()
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data((requests.prefix(3).joined(separator: "\n") + "\n").utf8))
+        var written = 0
+        for _ in 0..<600 where written < 3 {  // up to a minute
+            usleep(100_000)
+            written = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n").count
+        }
+        #expect(written == 3, "the first three records are written while the pipe is open")
+        input.fileHandleForWriting.write(Data((requests.dropFirst(3).joined(separator: "\n") + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let ids = try lines(try String(contentsOf: output, encoding: .utf8)).map { try CLI.json($0)["id"] as? String }
+        #expect(ids == (0..<5).map { "GEN-7-\($0)" })
+    }
+
     @Test func badRecordsAreReportedByLineAndTheBatchGoesOn() throws {
         let good = try String(contentsOf: try generated(3, seed: 2), encoding: .utf8).split(separator: "\n").map(String.init)
         let input = [

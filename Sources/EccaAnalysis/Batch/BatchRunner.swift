@@ -70,17 +70,23 @@ public final class BatchRunner: @unchecked Sendable {
     /// Reads every record from `source`, analyses those in range, and hands results to `emit` in
     /// input order (on one thread at a time). An error thrown by `emit` (the output cannot be
     /// written) stops the run: the workers finish the record they hold, and it is rethrown.
-    public func run(_ source: BatchRecordSource, emit: @escaping (Result) throws -> Void) throws {
+    ///
+    /// Before reading a record that would wait for input (a pipe whose writer pauses), every
+    /// record read so far is decided and emitted, and `idle` is called (to write them out), so
+    /// results do not wait for the next 64 records.
+    public func run(_ source: BatchRecordSource, idle: @escaping () throws -> Void = {}, emit: @escaping (Result) throws -> Void) throws {
         if options.jobs == 1 {
             let worker = try Worker(runner: self)
-            while let record = source.next() {
+            while true {
+                if source.wouldWait { try idle() }
+                guard let record = source.next() else { break }
                 recordsRead += 1
                 guard try include(record) else { continue }
                 try emit(worker.process(record))
             }
             record(worker.engine)
         } else {
-            try runParallel(source, emit: emit)
+            try runParallel(source, idle: idle, emit: emit)
         }
         // Every record was skipped, so nothing was appended either.
         let available = options.range?.count ?? recordsRead
@@ -180,7 +186,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     static let chunkSize = 64
 
-    private func runParallel(_ source: BatchRecordSource, emit: @escaping (Result) throws -> Void) throws {
+    private func runParallel(_ source: BatchRecordSource, idle: @escaping () throws -> Void, emit: @escaping (Result) throws -> Void) throws {
         let shared = Shared()
         let window = options.jobs * 8  // chunks in flight
         let finished = DispatchGroup()
@@ -260,7 +266,17 @@ public final class BatchRunner: @unchecked Sendable {
         do {
             var chunk: [BatchRecord] = []
             chunk.reserveCapacity(Self.chunkSize)
-            while let record = source.next() {
+            while true {
+                if source.wouldWait {
+                    // Nothing more to read for now: what is read is decided and written out.
+                    if !chunk.isEmpty {
+                        try submit(chunk)
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                    try drain(all: true)
+                    try idle()
+                }
+                guard let record = source.next() else { break }
                 recordsRead += 1
                 guard try include(record) else { continue }
                 chunk.append(record)
