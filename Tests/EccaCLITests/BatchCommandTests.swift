@@ -166,6 +166,18 @@ import Glibc
         #expect(joined == whole.stdout)
     }
 
+    /// Each job holds its own solver context: more than 4 per CPU only costs memory (QA finding 8:
+    /// `--jobs 256` took 4 GB on 2 CPUs), and is refused.
+    @Test func jobsAreCappedAtFourPerCPU() throws {
+        let cpus = ProcessInfo.processInfo.activeProcessorCount
+        let input = try generated(3, seed: 2)
+        let tooMany = try CLI.run(["batch", "--jobs", "\(4 * cpus + 1)", input.path] + Self.letter)
+        #expect(tooMany.status == 64)
+        #expect(tooMany.stderr.hasPrefix("Error: --jobs \(4 * cpus + 1) is more than \(4 * cpus), 4 × the \(cpus) CPUs here: each job holds its own solver context (about 16 MB) and work in flight, and more jobs than CPUs make no run faster\n"), "\(tooMany.stderr)")
+        let most = try CLI.run(["batch", "--jobs", "\(4 * cpus)", input.path] + Self.letter)
+        #expect([0, 1].contains(most.status), "\(most.stderr)")
+    }
+
     /// Sharding counts the input first and then reads it again: a FIFO's second open waited for
     /// ever for a writer that had gone. It is refused up front, as standard input is.
     @Test func inputsThatCanBeReadOnlyOnceAreNotSharded() throws {
