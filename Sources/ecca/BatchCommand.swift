@@ -39,7 +39,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run shard I of N (0 ≤ I < N): a contiguous block of the input, so shard outputs concatenate to the whole.", valueName: "I/N"))
     var shard: String?
 
-    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone.")
+    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone. Give the same input, regulations and --instrument files: the lines do not record them, so a change is not noticed.")
     var resume = false
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
