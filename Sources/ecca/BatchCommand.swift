@@ -14,7 +14,7 @@ struct BatchCommand: ParsableCommand {
             Each output line (ndjson) is the JSON object `ecca check --format json` gives for that request; an unusable \
             record gives {"error": {...}, "id": ...} and the batch goes on. A summary grouped by conflict signature goes \
             to standard error. See docs/batch.md for CSV columns, --shard and --resume.
-            Exit status: 0 all clear, 1 some non-clear verdict, 2 some unusable record or input, 3 internal failure.
+            Exit status: 0 all clear, 1 some non-clear verdict, 2 some unusable record or input, 3 internal failure or an output that could not be written.
             """
     )
 
@@ -33,13 +33,13 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Format of standard input.")
     var inputFormat: InputFormat = .ndjson
 
-    @Option(help: "Worker threads, each with its own solver context.")
+    @Option(help: "Worker threads, each with its own solver context (at most 4 × the number of CPUs).")
     var jobs: Int = 1
 
     @Option(help: ArgumentHelp("Run shard I of N (0 ≤ I < N): a contiguous block of the input, so shard outputs concatenate to the whole.", valueName: "I/N"))
     var shard: String?
 
-    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone.")
+    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone. Give the same input, regulations and --instrument files: the lines do not record them, so a change is not noticed.")
     var resume = false
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
@@ -69,13 +69,32 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
-        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if jobs > Self.maximumJobs {
+            throw ValidationError("--jobs \(jobs) is more than \(Self.maximumJobs), 4 × the \(ProcessInfo.processInfo.activeProcessorCount) CPUs here: each job holds its own solver context (about 16 MB) and work in flight, and more jobs than CPUs make no run faster")
+        }
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
         if shard != nil, try parsedShard() == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N") }
         if resume && output == nil { throw ValidationError("--resume needs -o FILE: it continues from that file") }
         if resume && format != .ndjson { throw ValidationError("--resume works with --format ndjson") }
         if shard != nil && inputs.contains("-") { throw ValidationError("--shard needs inputs it can count; standard input cannot be sharded") }
+        // Counting reads an input once before the run reads it again: a FIFO's second open would
+        // wait for a writer that has gone.
+        if shard != nil, let once = inputs.first(where: Self.readableOnlyOnce) {
+            throw ValidationError("--shard needs inputs it can count; \(once) is a pipe, socket or device, which can be read only once")
+        }
     }
+
+    /// Whether `path` is a FIFO, socket or character device (through any symbolic link).
+    static func readableOnlyOnce(_ path: String) -> Bool {
+        var status = stat()
+        guard path != "-", stat(path, &status) == 0 else { return false }
+        return [S_IFIFO, S_IFSOCK, S_IFCHR].contains(status.st_mode & S_IFMT)
+    }
+
+    /// More workers than CPUs only add memory (each its own Z3 context with the regulations
+    /// asserted, and 8 chunks in flight): 256 on a 2-CPU machine took 4 GB for no gain.
+    static var maximumJobs: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     func parsedShard() throws -> (index: Int, count: Int)? {
         guard let shard else { return nil }
@@ -112,15 +131,26 @@ struct BatchCommand: ParsableCommand {
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
                                       reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds,
                                       caveatTexts: caveatTexts)
-        // An output or summary that cannot be written, or would overwrite an input, is found
-        // before the run and before any file is touched.
+        // An output or summary that cannot be written, or would overwrite an input (or the
+        // summary the output), is found before the run and before any file is touched.
         let sink: OutputSink
         do throws(OutputSink.Refusal) {
             if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: batchInputs) {
                 throw OutputSink.Refusal(description: "error: the output \(output) would overwrite the input \(input)")
             }
-            if let summaryFile, !Self.canReplace(summaryFile) {
-                throw OutputSink.Refusal(description: "error: cannot write the summary to \(summaryFile)")
+            if let output, let problem = OutputFile.problem(writing: output) {
+                throw OutputSink.Refusal(description: "error: cannot write \(output): \(problem)")
+            }
+            if let summaryFile {
+                if let input = OutputTarget.input(overwrittenBy: summaryFile, inputs: batchInputs) {
+                    throw OutputSink.Refusal(description: "error: the summary \(summaryFile) would overwrite the input \(input)")
+                }
+                if let output, OutputTarget.input(overwrittenBy: summaryFile, inputs: [BatchInput(path: output, kind: .file)]) != nil {
+                    throw OutputSink.Refusal(description: "error: the summary \(summaryFile) would overwrite the output \(output)")
+                }
+                if let problem = OutputFile.problem(writing: summaryFile) {
+                    throw OutputSink.Refusal(description: "error: cannot write the summary to \(summaryFile): \(problem)")
+                }
             }
             sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json, options: options)
         } catch {
@@ -135,32 +165,41 @@ struct BatchCommand: ParsableCommand {
         sink.resumed?.entries.forEach { summary.add($0) }
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - keptIDs.count }, resumed: keptIDs.count)
         do {
-            try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary)) { result in
-                sink.write(result.line)
+            try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary), idle: sink.flush) { result in
+                try sink.write(result.line)
                 summary.add(result.entry)
                 if let problem = result.problem { Output.error(problem) }
                 progress.tick()
             }
+            try sink.finish()
         } catch let mismatch as BatchRunner.ResumeMismatch {
             // Found among the records skipped, before anything was appended.
-            sink.finish()
+            sink.abandon()
             progress.finish()
             Output.error("\(output!): error: --resume: \(mismatch)")
             throw ExitCode(ExitStatus.unusableInput)
+        } catch let unwritable as OutputFileError {
+            // A full disk: the lines written whole stay, and --resume continues after them.
+            sink.abandon()
+            progress.finish()
+            let resumable = format == .ndjson && output.map { path in
+                if case .file = try? OutputFile.target(of: path) { true } else { false }
+            } ?? false
+            Output.error("error: \(unwritable)" + (resumable ? " (the complete lines written can be continued with --resume)" : ""))
+            throw ExitCode(ExitStatus.internalFailure)
         } catch {
-            sink.finish()
+            sink.abandon()
             Output.error("error: batch failed: \(error)")
             throw ExitCode(ExitStatus.internalFailure)
         }
-        sink.finish()
         progress.finish()
         Output.error(summary.render() + "solver: \(runner.checks.solved) checks solved, \(runner.checks.reused) answered from their equivalence class")
         if let summaryFile {
             do {
-                try (AnalysisJSON.encode(summary, pretty: true) + "\n").write(toFile: summaryFile, atomically: true, encoding: .utf8)
+                try OutputFile.write((AnalysisJSON.encode(summary, pretty: true) + "\n").utf8, to: summaryFile)
             } catch {
-                Output.error("error: cannot write the summary to \(summaryFile): \(OutputTarget.whyUnwritable(summaryFile, error: error))")
-                throw ExitCode(ExitStatus.unusableInput)
+                Output.error("error: cannot write the summary to \(summaryFile): \(error.reason)")
+                throw ExitCode(ExitStatus.internalFailure)
             }
         }
         if summary.errors > 0 { throw ExitCode(ExitStatus.unusableInput) }
@@ -168,22 +207,14 @@ struct BatchCommand: ParsableCommand {
     }
 }
 
-extension BatchCommand {
-    /// Whether the file at `path` can be replaced as the summary is written (atomically: a new
-    /// file in its folder, renamed), without creating or truncating anything.
-    static func canReplace(_ path: String) -> Bool {
-        FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
-    }
-}
-
 /// Where batch lines go: a file (appended to on --resume, after dropping a torn last line) or
 /// standard output. Every chunk is written straight through, so a killed run loses nothing it
-/// reported as decided.
+/// reported as decided; a write that fails (a full disk) is thrown, never trapped.
 final class OutputSink {
-    private let handle: FileHandle
+    private let file: OutputFile
     private let jsonArray: Bool
     private var first = true
-    private var pending = Data()
+    private var pending: [UInt8] = []
     private var lastFlush = Date()
     /// The lines already in the output when resuming, read back.
     let resumed: ResumedOutput?
@@ -197,59 +228,73 @@ final class OutputSink {
     init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions) throws(Refusal) {
         self.jsonArray = jsonArray
         guard let path else {
-            handle = FileHandle.standardOutput
+            file = OutputFile.standardOutput()
             resumed = nil
-            if jsonArray { handle.write(Data("[".utf8)) }
+            if jsonArray { pending.append(UInt8(ascii: "[")) }
             return
         }
-        if resume, FileManager.default.fileExists(atPath: path) {
-            do {
-                let existing = try Data(contentsOf: URL(fileURLWithPath: path))
-                let kept = try ResumedOutput(existing, expecting: options)
-                let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-                try file.truncate(atOffset: UInt64(kept.completeBytes))
-                try file.seekToEnd()
-                handle = file
+        do {
+            if resume, FileManager.default.fileExists(atPath: path) {
+                guard case .file(let resolved, _) = try OutputFile.target(of: path) else {
+                    throw Refusal(description: "\(path): error: --resume: the output is not a regular file, so it cannot be continued")
+                }
+                let existing: Data
+                do {
+                    existing = try Data(contentsOf: URL(fileURLWithPath: resolved))
+                } catch {
+                    throw Refusal(description: "\(path): error: cannot continue the output: \(error.localizedDescription)")
+                }
+                let kept: ResumedOutput
+                do {
+                    kept = try ResumedOutput(existing, expecting: options)
+                } catch {
+                    throw Refusal(description: "\(path): error: --resume: \(error)")
+                }
+                file = try OutputFile(path: path, mode: .resumed(keeping: kept.completeBytes))
                 resumed = kept
-            } catch let refusal as ResumedOutput.Refusal {
-                throw Refusal(description: "\(path): error: --resume: \(refusal)")
-            } catch {
-                throw Refusal(description: "\(path): error: cannot continue the output: \(error.localizedDescription)")
+            } else {
+                resumed = nil
+                file = try OutputFile(path: path, mode: .streamed)
+                if jsonArray { pending.append(UInt8(ascii: "[")) }
             }
-        } else {
-            resumed = nil
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-            guard let file = FileHandle(forWritingAtPath: path) else {
-                throw Refusal(description: "error: cannot write \(path)")
-            }
-            handle = file
-            if jsonArray { handle.write(Data("[".utf8)) }
+        } catch let refusal as Refusal {
+            throw refusal
+        } catch {
+            throw Refusal(description: "error: \(error)")
         }
     }
 
-    func write(_ line: String) {
+    func write(_ line: String) throws(OutputFileError) {
         if jsonArray {
-            pending.append(contentsOf: Array(((first ? "\n" : ",\n") + line).utf8))
+            pending.append(contentsOf: ((first ? "\n" : ",\n") + line).utf8)
         } else {
-            pending.append(contentsOf: Array(line.utf8))
+            pending.append(contentsOf: line.utf8)
             pending.append(UInt8(ascii: "\n"))
         }
         first = false
         // Lines are handed over as they are decided; small writes are coalesced for at most 50 ms.
-        if pending.count >= 1 << 16 || Date().timeIntervalSince(lastFlush) > 0.05 { flush() }
+        if pending.count >= 1 << 16 || Date().timeIntervalSince(lastFlush) > 0.05 { try flush() }
     }
 
-    func flush() {
+    func flush() throws(OutputFileError) {
         guard !pending.isEmpty else { return }
-        handle.write(pending)
-        pending.removeAll(keepingCapacity: true)
-        lastFlush = Date()
+        defer {
+            pending.removeAll(keepingCapacity: true)
+            lastFlush = Date()
+        }
+        try file.write(pending)
     }
 
-    func finish() {
-        if jsonArray { pending.append(contentsOf: Array((first ? "]\n" : "\n]\n").utf8)) }
-        flush()
-        if handle !== FileHandle.standardOutput { try? handle.close() }
+    /// Writes what is pending (and a JSON array's end) and closes the file.
+    func finish() throws(OutputFileError) {
+        if jsonArray { pending.append(contentsOf: (first ? "]\n" : "\n]\n").utf8) }
+        try flush()
+        try file.commit()
+    }
+
+    /// Closes the file without writing what is pending (after an error).
+    func abandon() {
+        file.abandon()
     }
 }
 
@@ -272,12 +317,12 @@ final class Progress {
         count += 1
         guard enabled, Date().timeIntervalSince(lastPrint) > 0.25 else { return }
         lastPrint = Date()
-        FileHandle.standardError.write(Data(("\r" + line()).utf8))
+        Output.toStandardError("\r" + line())
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r" + line() + "\n").utf8))
+        Output.toStandardError("\r" + line() + "\n")
     }
 
     private func line() -> String {

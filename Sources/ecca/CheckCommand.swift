@@ -78,22 +78,24 @@ struct CheckCommand: ParsableCommand {
                 status = max(status, ExitStatus.unusableInput)
                 continue
             }
+            let analysis: RequestAnalysis
             do {
-                let analysis = try engine.analyze(request)
-                if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
-                if request.date == nil { undated.append(analyses.count) }
-                analyses.append(analysis)
-                if format == .text { Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
+                analysis = try engine.analyze(request)
             } catch {
                 Output.error("\(path): error: \(error)")
                 status = max(status, error.exitStatus)
+                continue
             }
+            if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
+            if request.date == nil { undated.append(analyses.count) }
+            analyses.append(analysis)
+            if format == .text { try Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
         }
         if format == .json {
             if requests.count == 1, let only = analyses.first {
-                Output.write(JSONReport.encode(only) + "\n")
+                try Output.write(JSONReport.encode(only) + "\n")
             } else if requests.count > 1 {
-                Output.write(JSONReport.encode(analyses) + "\n")
+                try Output.write(JSONReport.encode(analyses) + "\n")
             }
         }
         if (format == .md || format == .html), analyses.count < requests.count {
@@ -103,7 +105,7 @@ struct CheckCommand: ParsableCommand {
             Output.error("error: no report written: \(missing) of \(requests.count) requests could not be analysed (above); fix \(missing == 1 ? "it" : "them") or leave \(missing == 1 ? "it" : "them") out")
         } else if format == .md || format == .html, !analyses.isEmpty {
             // The report renderers (docs/reports.md), fed the same analyses as the JSON above.
-            Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
+            try Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
                                                   regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true,
                                                   undated: undated))
         }

@@ -45,13 +45,13 @@ struct CiteCheckCommand: ParsableCommand {
         }
         let report = checker.check(loaded.graph)
         for finding in report.findings {
-            Output.write(finding.description + "\n")
-            if let diff = finding.diff { Output.write("    " + diff.description + "\n") }
+            try Output.write(finding.description + "\n")
+            if let diff = finding.diff { try Output.write("    " + diff.description + "\n") }
         }
         let missing = report.findings.filter { $0.kind == .missing }.count
         let drifted = report.findings.filter { $0.kind == .drifted }.count
         let checked = report.passed.count + report.findings.count
-        Output.write("""
+        try Output.write("""
             \(checked) provisions checked against \(report.officialFiles.count) official file\(report.officialFiles.count == 1 ? "" : "s"): \
             \(report.passed.count) pass, \(drifted) drifted, \(missing) missing; \(report.notCovered.count) not covered by the texts given
 

@@ -26,6 +26,6 @@ struct ConflictGraphOptions: ParsableArguments {
                                                   postures: posture.postures, timeoutMilliseconds: 10_000, grounds: false)
         let analysis = try analyser.analyse(try ReportSupport.read(request), name: request == "-" ? "<stdin>" : request).analysis
         let graph = ConflictGraph(analysis)
-        Output.write(json ? JSONReport.encode(graph) + "\n" : graph.dot())
+        try Output.write(json ? JSONReport.encode(graph) + "\n" : graph.dot())
     }
 }

@@ -62,8 +62,8 @@ struct CuresCommand: ParsableCommand {
             throw ExitCode(error.exitStatus)
         }
         switch output.format {
-        case .json: Output.write(JSONReport.encode(report) + "\n")
-        case .text: Output.write(CureTextReport(style: TextStyle(colour: Output.colourAllowed)).render(report))
+        case .json: try Output.write(JSONReport.encode(report) + "\n")
+        case .text: try Output.write(CureTextReport(style: TextStyle(colour: Output.colourAllowed)).render(report))
         }
         if report.verdict != .clear && report.cures.isEmpty && report.notes.contains(where: { $0.contains("no change") }) {
             throw ExitCode(ExitStatus.findings)

@@ -42,8 +42,8 @@ struct GraphCommand: ParsableCommand {
         }
         let export = GraphExport(graph: result.graph, provisions: selection)
         switch format {
-        case .dot: Output.write(export.dot())
-        case .json: Output.write(JSONReport.encode(export.document()) + "\n")
+        case .dot: try Output.write(export.dot())
+        case .json: try Output.write(JSONReport.encode(export.document()) + "\n")
         }
     }
 }

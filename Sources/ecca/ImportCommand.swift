@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             package, give the .doc manifest to import the act with its annexes. Prints what was read; \
             ambiguous paragraph markers and amendments the grammar cannot read go to standard error.
             The output is written under a temporary name and renamed when every file was read, so a \
-            failed import leaves no output file.
+            failed import leaves no output file (a device or FIFO is written to directly).
             Exit status: 0 imported, 2 unusable input (malformed or truncated XML, unknown format, \
             nothing to import), 3 the output could not be written.
             """
@@ -56,8 +56,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
         for diagnostic in result.diagnostics { Output.error(diagnostic.description) }
-        Output.write(result.summary.rendered)
-        Output.write("wrote \(result.summary.provisions) provisions to \(destination)\n")
+        try Output.write(result.summary.rendered)
+        try Output.write("wrote \(result.summary.provisions) provisions to \(destination)\n")
     }
 
     /// `L_202401689EN.000101.fmx.xml` → `L_202401689EN.000101.fmx.rules.xml`.

@@ -65,8 +65,8 @@ struct MoUVerifyCommand: ParsableCommand {
         // A warning qualifies the result: said on stderr too, for scripts that read only the status.
         result.warnings.forEach { Output.error("\(mou): warning: \($0)") }
         switch output.format {
-        case .json: Output.write(JSONReport.encode(result) + "\n")
-        case .text: Output.write(MoUTextReport(style: TextStyle(colour: Output.colourAllowed)).render(result))
+        case .json: try Output.write(JSONReport.encode(result) + "\n")
+        case .text: try Output.write(MoUTextReport(style: TextStyle(colour: Output.colourAllowed)).render(result))
         }
         if !result.holds { throw ExitCode(ExitStatus.findings) }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClauseGraph
 import EccaAnalysis
+import EccaFormats
 import EccaReports
 import Foundation
 
@@ -109,13 +110,13 @@ struct ReportCommand: ParsableCommand {
             regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated, originals: originals)
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try OutputFile.write(text.utf8, to: output)
             } catch {
-                Output.error("\(output): error: cannot write the report: \(OutputTarget.whyUnwritable(output, error: error))")
+                Output.error("\(output): error: cannot write the report: \(error.reason)")
                 throw ExitCode(ExitStatus.unusableInput)
             }
         } else {
-            Output.write(text)
+            try Output.write(text, failing: ExitStatus.unusableInput)
         }
     }
 }

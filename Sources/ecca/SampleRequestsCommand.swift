@@ -25,23 +25,28 @@ struct SampleRequestsCommand: ParsableCommand {
 
     func run() throws {
         let generator = RequestGenerator(seed: seed)
-        let handle: FileHandle
-        if let output {
-            _ = FileManager.default.createFile(atPath: output, contents: nil)
-            guard let file = FileHandle(forWritingAtPath: output) else { throw ValidationError("cannot write \(output)") }
-            handle = file
-        } else {
-            handle = FileHandle.standardOutput
+        let file: OutputFile
+        do {
+            file = try output.map { path throws(OutputFileError) in try OutputFile(path: path, mode: .streamed) } ?? OutputFile.standardOutput()
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(ExitStatus.unusableInput)
         }
-        var buffer = Data()
-        for index in 0..<count {
-            buffer.append(contentsOf: Array(AnalysisJSON.encode(generator.request(index), pretty: false).utf8))
-            buffer.append(UInt8(ascii: "\n"))
-            if buffer.count > 1 << 20 {
-                handle.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
+        var buffer: [UInt8] = []
+        do {
+            for index in 0..<count {
+                buffer.append(contentsOf: AnalysisJSON.encode(generator.request(index), pretty: false).utf8)
+                buffer.append(UInt8(ascii: "\n"))
+                if buffer.count > 1 << 20 {
+                    try file.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
+            try file.write(buffer)
+            try file.commit()
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(ExitStatus.internalFailure)
         }
-        handle.write(buffer)
     }
 }

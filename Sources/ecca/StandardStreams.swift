@@ -1,13 +1,40 @@
+import ArgumentParser
+import EccaFormats
 import Foundation
 
 /// Output helpers: results to standard output, diagnostics to standard error.
 enum Output {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Results to standard output. A write that fails (a full disk behind `> FILE`) is said in
+    /// words and ends the command with `status`, never with a trap.
+    static func write(_ text: String, failing status: Int32 = ExitStatus.internalFailure) throws {
+        do {
+            try OutputFile.standardOutput().write(Array(text.utf8))
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(status)
+        }
     }
 
+    /// Diagnostics to standard error, which end with a newline. Control characters other than
+    /// the line breaks of the text itself are escaped (a terminal escape or a bidirectional
+    /// override from an input is shown, not obeyed); what an input could break into lines is
+    /// escaped where it is put into the text. A failed write is ignored: there is nowhere left
+    /// to say so.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = ControlCharacters.escaped(text, keeping: ["\n"])
+        toStandardError(safe.hasSuffix("\n") ? safe : safe + "\n")
+    }
+
+    /// `text` to standard error as it is (progress lines rewrite themselves with `\r`).
+    static func toStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).

@@ -27,15 +27,17 @@ struct ThresholdsCommand: ParsableCommand {
     func run() throws {
         let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: output.posture.postures)
         let loaded = try session.request(request)
+        let text: String
         do {
             let report = try session.engine.thresholdFlips(for: loaded)
             switch output.format {
-            case .json: Output.write(JSONReport.encode(report) + "\n")
-            case .text: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(report))
+            case .json: text = JSONReport.encode(report) + "\n"
+            case .text: text = NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(report)
             }
         } catch {
             Output.error("\(request): error: \(error)")
             throw ExitCode(error.exitStatus)
         }
+        try Output.write(text)
     }
 }

@@ -34,15 +34,17 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let session = try AnalysisSession(regulations: regulations, asOf: nil, postures: output.posture.postures)
         let loaded = try session.request(request)
+        let text: String
         do {
             let timeline = try session.engine.timeline(for: loaded, from: LegalDate(iso: from)!, to: LegalDate(iso: to)!)
             switch output.format {
-            case .json: Output.write(JSONReport.encode(timeline) + "\n")
-            case .text: Output.write(NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(timeline))
+            case .json: text = JSONReport.encode(timeline) + "\n"
+            case .text: text = NegotiationTextReports(style: TextStyle(colour: Output.colourAllowed)).render(timeline)
             }
         } catch {
             Output.error("\(request): error: \(error)")
             throw ExitCode(error.exitStatus)
         }
+        try Output.write(text)
     }
 }

@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
         let counts = result.graph.counts
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-        Output.write("""
+        try Output.write("""
             \(result.files.count) files: \(counts.instruments) instruments, \(counts.provisions) provisions, \(counts.norms) norms, \
             \(counts.rules) constitutive rules, \(counts.facts) facts, \(counts.sets) sets; \(errors) errors, \(warnings) warnings
 

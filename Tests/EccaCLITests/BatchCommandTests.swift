@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ecca batch` end to end: equal to `check` request by request, ordered whatever the jobs,
 /// resumable, shardable, and robust to bad records.
@@ -96,7 +99,7 @@ import Testing
         try whole.stdout.write(to: kept, atomically: true, encoding: .utf8)
         let summary = try CLI.run(["batch", "-o", kept.path, "--summary", "/nonexistent-folder/summary.json", input.path] + Self.letter)
         #expect(summary.status == 2)
-        #expect(summary.stderr == "error: cannot write the summary to /nonexistent-folder/summary.json\n")
+        #expect(summary.stderr == "error: cannot write the summary to /nonexistent-folder/summary.json: no such folder: /nonexistent-folder\n")
         #expect(try String(contentsOf: kept, encoding: .utf8) == whole.stdout)
         // Another input's output, or one made with other options, is not continued; nothing is appended.
         let other = try generated(5, seed: 4)
@@ -161,6 +164,94 @@ import Testing
             joined += part.stdout
         }
         #expect(joined == whole.stdout)
+    }
+
+    /// Each job holds its own solver context: more than 4 per CPU only costs memory (QA finding 8:
+    /// `--jobs 256` took 4 GB on 2 CPUs), and is refused.
+    @Test func jobsAreCappedAtFourPerCPU() throws {
+        let cpus = ProcessInfo.processInfo.activeProcessorCount
+        let input = try generated(3, seed: 2)
+        let tooMany = try CLI.run(["batch", "--jobs", "\(4 * cpus + 1)", input.path] + Self.letter)
+        #expect(tooMany.status == 64)
+        #expect(tooMany.stderr.hasPrefix("Error: --jobs \(4 * cpus + 1) is more than \(4 * cpus), 4 × the \(cpus) CPUs here: each job holds its own solver context (about 16 MB) and work in flight, and more jobs than CPUs make no run faster\n"), "\(tooMany.stderr)")
+        let most = try CLI.run(["batch", "--jobs", "\(4 * cpus)", input.path] + Self.letter)
+        #expect([0, 1].contains(most.status), "\(most.stderr)")
+    }
+
+    /// Sharding counts the input first and then reads it again: a FIFO's second open waited for
+    /// ever for a writer that had gone. It is refused up front, as standard input is.
+    @Test func inputsThatCanBeReadOnlyOnceAreNotSharded() throws {
+        let folder = try CLI.folder([:])
+        let fifo = folder.appendingPathComponent("requests.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let refused = try CLI.run(["batch", "--shard", "0/2", fifo] + Self.letter)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.hasPrefix("Error: --shard needs inputs it can count; \(fifo) is a pipe, socket or device, which can be read only once\n"), "\(refused.stderr)")
+        let stdin = try CLI.run(["batch", "--shard", "0/2", "-"] + Self.letter)
+        #expect(stdin.status == 64)
+        #expect(stdin.stderr.hasPrefix("Error: --shard needs inputs it can count; standard input cannot be sharded\n"))
+    }
+
+    /// The conflict-signature groups count only requests whose verdict is not clear; a clear
+    /// request with findings on an alternative it does not need is counted on a line of its own
+    /// (QA finding 10: GEN-7-208, clear, was counted in "weights via on-site").
+    @Test func summaryGroupsCountNoClearRequest() throws {
+        let input = try generated(300, seed: 7)
+        let folder = try CLI.folder([:])
+        let summaryFile = folder.appendingPathComponent("summary.json")
+        let result = try CLI.run(["batch", input.path, "--summary", summaryFile.path] + Self.letter)
+        #expect(result.status == 1, "\(result.stderr)")
+        var grouped: [String: Int] = [:]  // verdict → requests with findings
+        var clearWithFindings: [String] = []
+        for line in lines(result.stdout) {
+            let json = try CLI.json(line)
+            guard let findings = json["findings"] as? [Any], !findings.isEmpty, let verdict = json["verdict"] as? String else { continue }
+            if verdict == "clear" { clearWithFindings.append(json["id"] as? String ?? "") } else { grouped[verdict, default: 0] += 1 }
+        }
+        #expect(clearWithFindings.first == "GEN-7-208")
+        let summary = try CLI.json(try String(contentsOf: summaryFile, encoding: .utf8))
+        let groups = summary["groups"] as? [[String: Any]] ?? []
+        var fromGroups: [String: Int] = [:]
+        for group in groups {
+            let verdicts = group["verdicts"] as? [String: Int] ?? [:]
+            #expect(verdicts["clear"] == nil)
+            #expect(verdicts.values.reduce(0, +) == group["count"] as? Int)
+            fromGroups.merge(verdicts, uniquingKeysWith: +)
+        }
+        #expect(fromGroups == grouped)
+        let clear = summary["clearWithFindings"] as? [String: Any]
+        #expect(clear?["count"] as? Int == clearWithFindings.count)
+        #expect(clear?["exampleID"] as? String == "GEN-7-208")
+        #expect(result.stderr.contains("  \(clearWithFindings.count) clear request\(clearWithFindings.count == 1 ? " has" : "s have") findings only on an alternative channel not needed (e.g. GEN-7-208)\n"))
+    }
+
+    /// Records from a pipe whose writer pauses are analysed and written before the batch waits
+    /// for more (QA finding 9: they waited for 64 records or the end of the input).
+    @Test(arguments: [1, 2]) func recordsFromAPausedPipeAreWrittenBeforeItGoesOn(jobs: Int) throws {
+        let requests = lines(try String(contentsOf: try generated(5, seed: 7), encoding: .utf8))
+        let output = try CLI.folder([:]).appendingPathComponent("out.ndjson")
+        let process = Process()
+        process.executableURL = CLI.productsDirectory.appendingPathComponent("ecca")
+        process.arguments = ["batch", "-", "--jobs", "\(jobs)", "-o", output.path] + Self.letter
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ECCA_REGULATIONS")
+        process.environment = environment
+        let input = Pipe()
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data((requests.prefix(3).joined(separator: "\n") + "\n").utf8))
+        var written = 0
+        for _ in 0..<600 where written < 3 {  // up to a minute
+            usleep(100_000)
+            written = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n").count
+        }
+        #expect(written == 3, "the first three records are written while the pipe is open")
+        input.fileHandleForWriting.write(Data((requests.dropFirst(3).joined(separator: "\n") + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let ids = try lines(try String(contentsOf: output, encoding: .utf8)).map { try CLI.json($0)["id"] as? String }
+        #expect(ids == (0..<5).map { "GEN-7-\($0)" })
     }
 
     @Test func badRecordsAreReportedByLineAndTheBatchGoesOn() throws {

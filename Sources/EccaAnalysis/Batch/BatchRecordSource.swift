@@ -9,6 +9,8 @@ public final class BatchRecordSource {
     private var nextIndex = 0
     private var lines: LineReader?
     private var csv: RequestCSVReader?
+    /// The lines under `csv`.
+    private var csvLines: LineReader?
     private var folderFiles: [String] = []
     private var folderPosition = 0
 
@@ -25,6 +27,7 @@ public final class BatchRecordSource {
             inputIndex += 1
             lines = nil
             csv = nil
+            csvLines = nil
             folderFiles = []
             folderPosition = 0
         }
@@ -66,6 +69,7 @@ public final class BatchRecordSource {
             if csv == nil {
                 do {
                     let reader = try LineReader(path: input.path)
+                    csvLines = reader
                     csv = try RequestCSVReader(lines: reader, vocabulary: vocabulary)
                 } catch let error as RequestError {
                     inputIndex += 1
@@ -95,6 +99,12 @@ public final class BatchRecordSource {
             defer { folderPosition += 1 }
             return record(folderFiles[folderPosition], 1, .file(folderFiles[folderPosition]))
         }
+    }
+
+    /// Whether reading the next record would wait for input not there yet (a pipe whose writer
+    /// pauses). A CSV request is read to its next row, so the last one before a pause waits.
+    public var wouldWait: Bool {
+        (lines ?? csvLines)?.wouldWait ?? false
     }
 
     /// Counts the records of `inputs` (a separate pass, for sharding and progress).

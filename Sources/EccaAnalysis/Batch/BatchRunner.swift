@@ -68,18 +68,25 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// Reads every record from `source`, analyses those in range, and hands results to `emit` in
-    /// input order (on one thread at a time).
-    public func run(_ source: BatchRecordSource, emit: @escaping (Result) -> Void) throws {
+    /// input order (on one thread at a time). An error thrown by `emit` (the output cannot be
+    /// written) stops the run: the workers finish the record they hold, and it is rethrown.
+    ///
+    /// Before reading a record that would wait for input (a pipe whose writer pauses), every
+    /// record read so far is decided and emitted, and `idle` is called (to write them out), so
+    /// results do not wait for the next 64 records.
+    public func run(_ source: BatchRecordSource, idle: @escaping () throws -> Void = {}, emit: @escaping (Result) throws -> Void) throws {
         if options.jobs == 1 {
             let worker = try Worker(runner: self)
-            while let record = source.next() {
+            while true {
+                if source.wouldWait { try idle() }
+                guard let record = source.next() else { break }
                 recordsRead += 1
                 guard try include(record) else { continue }
-                emit(worker.process(record))
+                try emit(worker.process(record))
             }
             record(worker.engine)
         } else {
-            try runParallel(source, emit: emit)
+            try runParallel(source, idle: idle, emit: emit)
         }
         // Every record was skipped, so nothing was appended either.
         let available = options.range?.count ?? recordsRead
@@ -134,7 +141,7 @@ public final class BatchRunner: @unchecked Sendable {
             } catch {
                 if case .solver = error { renewEngine() }
                 return failure(record, id: request.id, problem: .init(file: record.file, line: record.line, field: nil, message: error.description),
-                               text: "\(record.file):\(record.line): error: \(error)")
+                               text: ControlCharacters.escaped("\(record.file):\(record.line): error: \(error)"))
             }
         }
 
@@ -179,7 +186,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     static let chunkSize = 64
 
-    private func runParallel(_ source: BatchRecordSource, emit: @escaping (Result) -> Void) throws {
+    private func runParallel(_ source: BatchRecordSource, idle: @escaping () throws -> Void, emit: @escaping (Result) throws -> Void) throws {
         let shared = Shared()
         let window = options.jobs * 8  // chunks in flight
         let finished = DispatchGroup()
@@ -244,7 +251,7 @@ public final class BatchRunner: @unchecked Sendable {
                 let ready = shared.results.removeValue(forKey: emitted)!
                 shared.condition.unlock()
                 emitted += 1
-                ready.forEach(emit)
+                try ready.forEach(emit)
             }
         }
         func submit(_ chunk: [BatchRecord]) throws {
@@ -256,23 +263,44 @@ public final class BatchRunner: @unchecked Sendable {
             try drain(all: false)
         }
 
-        var chunk: [BatchRecord] = []
-        chunk.reserveCapacity(Self.chunkSize)
-        while let record = source.next() {
-            recordsRead += 1
-            guard try include(record) else { continue }
-            chunk.append(record)
-            if chunk.count == Self.chunkSize {
-                try submit(chunk)
-                chunk.removeAll(keepingCapacity: true)
+        do {
+            var chunk: [BatchRecord] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            while true {
+                if source.wouldWait {
+                    // Nothing more to read for now: what is read is decided and written out.
+                    if !chunk.isEmpty {
+                        try submit(chunk)
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                    try drain(all: true)
+                    try idle()
+                }
+                guard let record = source.next() else { break }
+                recordsRead += 1
+                guard try include(record) else { continue }
+                chunk.append(record)
+                if chunk.count == Self.chunkSize {
+                    try submit(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
+            if !chunk.isEmpty { try submit(chunk) }
+            shared.condition.lock()
+            shared.readingDone = true
+            shared.condition.broadcast()
+            shared.condition.unlock()
+            try drain(all: true)
+        } catch {
+            // The output cannot be written, or a resumed output is not this input's: the
+            // workers stop at their next chunk, and are joined before the error goes up.
+            shared.condition.lock()
+            if shared.failure == nil { shared.failure = error }
+            shared.condition.broadcast()
+            shared.condition.unlock()
+            finished.wait()
+            throw error
         }
-        if !chunk.isEmpty { try submit(chunk) }
-        shared.condition.lock()
-        shared.readingDone = true
-        shared.condition.broadcast()
-        shared.condition.unlock()
-        try drain(all: true)
         finished.wait()
         if let failure = shared.failure { throw failure }
     }

@@ -1,13 +1,27 @@
 import ClauseGraph
+import EccaFormats
 
 /// What a batch found, grouped by conflict signature so an analyst sees "312 requests: weights via
 /// transfer — Art. 92(5) vs ECCN 4E091" rather than 312 lines. Built in input order, so the
 /// example id of each group is its first request.
+///
+/// Only requests whose verdict is not clear are grouped: a clear request can have findings, on an
+/// alternative channel it accepts but does not need (the requested one is compliant), and counted
+/// in a group it would make the list read as more conflicts than there are. Those requests are
+/// counted apart (`clearWithFindings`).
 public struct BatchSummary: Sendable, Codable, Hashable {
     public struct Group: Sendable, Codable, Hashable {
         /// The clashing provisions of every finding of the request, sorted.
         public var signature: [String]
         public var label: String
+        public var count: Int
+        public var exampleID: String
+        /// The group's requests by verdict (avoidable, undetermined, conflict).
+        public var verdicts: [String: Int]
+    }
+
+    /// Clear requests with findings on an alternative they do not need: how many, and the first.
+    public struct ClearWithFindings: Sendable, Codable, Hashable {
         public var count: Int
         public var exampleID: String
     }
@@ -17,11 +31,12 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     public var errors = 0
     public var verdicts: [String: Int] = [:]
     public var groups: [Group] = []
+    public var clearWithFindings: ClearWithFindings?
     private var groupIndex: [[String]: Int] = [:]
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, groups }
+    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, groups, clearWithFindings }
 
     /// One record's contribution: its analysis, or nil for a record that could not be used.
     public mutating func add(_ entry: Entry) {
@@ -33,11 +48,16 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         analysed += 1
         verdicts[verdict.rawValue, default: 0] += 1
         guard !entry.signature.isEmpty else { return }
+        guard verdict != .clear else {
+            clearWithFindings = ClearWithFindings(count: (clearWithFindings?.count ?? 0) + 1, exampleID: clearWithFindings?.exampleID ?? entry.id)
+            return
+        }
         if let index = groupIndex[entry.signature] {
             groups[index].count += 1
+            groups[index].verdicts[verdict.rawValue, default: 0] += 1
         } else {
             groupIndex[entry.signature] = groups.count
-            groups.append(Group(signature: entry.signature, label: entry.label, count: 1, exampleID: entry.id))
+            groups.append(Group(signature: entry.signature, label: entry.label, count: 1, exampleID: entry.id, verdicts: [verdict.rawValue: 1]))
         }
     }
 
@@ -89,7 +109,13 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         let counts = order.map { "\(verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
         lines.append("batch: \(records) requests, \(analysed) analysed, \(errors) unusable: \(counts)")
         for group in groups.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }) {
-            lines.append("  \(group.count) request\(group.count == 1 ? "" : "s"): \(group.label) (e.g. \(group.exampleID))")
+            let byVerdict = order.compactMap { verdict in group.verdicts[verdict].map { "\($0) \(verdict)" } }.joined(separator: ", ")
+            // Escaped: an id read back from an older output could still hold a line break.
+            lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s") (\(byVerdict)): \(group.label) (e.g. \(group.exampleID))"))
+        }
+        if let clear = clearWithFindings {
+            let requests = clear.count == 1 ? "1 clear request has" : "\(clear.count) clear requests have"
+            lines.append(ControlCharacters.escaped("  \(requests) findings only on an alternative channel not needed (e.g. \(clear.exampleID))"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

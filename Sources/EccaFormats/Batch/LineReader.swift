@@ -29,7 +29,9 @@ public final class LineReader {
 
     public let name: String
     public let maximumLineBytes: Int
-    private let file: UnsafeMutablePointer<FILE>
+    private let descriptor: Int32
+    /// A regular file never makes a read wait; a pipe, a terminal or a socket can.
+    private let canWait: Bool
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var chunkStart = 0
     private var chunkEnd = 0
@@ -44,23 +46,31 @@ public final class LineReader {
     /// Opens `path`; `-` reads standard input.
     public init(path: String, maximumLineBytes: Int = LineReader.defaultMaximumLineBytes) throws {
         self.maximumLineBytes = maximumLineBytes
+        // Read with read(2), not fread: fread waits until its whole buffer is full, so records
+        // from a pipe would wait for 64 KiB more input or its end.
         if path == "-" {
-            guard let input = fdopen(dup(STDIN_FILENO), "rb") else {
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: "<stdin>"])
-            }
-            file = input
+            descriptor = dup(STDIN_FILENO)
+            guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: "<stdin>"]) }
             name = "<stdin>"
         } else {
-            guard let opened = fopen(path, "rb") else {
-                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-            }
-            file = opened
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
             name = path
         }
+        var status = stat()
+        canWait = fstat(descriptor, &status) != 0 || status.st_mode & S_IFMT != S_IFREG
     }
 
     deinit {
-        fclose(file)
+        close(descriptor)
+    }
+
+    /// Whether the next line would wait for input not there yet (a pipe whose writer pauses):
+    /// a batch then writes out what it has decided before it waits.
+    public var wouldWait: Bool {
+        guard canWait, chunkStart == chunkEnd else { return false }
+        var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&ready, 1, 0) == 0
     }
 
     /// The next line without its line terminator, or nil at the end.
@@ -73,7 +83,12 @@ public final class LineReader {
         var sawNewline = false
         while !sawNewline {
             if chunkStart == chunkEnd {
-                chunkEnd = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+                var count = -1
+                while count < 0 {
+                    count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    if count < 0 && errno != EINTR { count = 0 }  // a read error ends the input, as fread's did
+                }
+                chunkEnd = count
                 chunkStart = 0
                 if chunkEnd == 0 { break }
             }

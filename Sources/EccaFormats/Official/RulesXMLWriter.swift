@@ -9,16 +9,16 @@ import Darwin
 /// Writes imported provisions as ecca rules XML (`urn:ecca:rules:1`, valid against
 /// `Regulations/schema/rules.rng`) while they are read: nothing is held but the current unit's ids.
 ///
-/// The file is written under a temporary name beside the output and renamed only by `finish()`,
-/// so a failed import never leaves a partial file at the output path.
+/// The file is written under a temporary name beside the output and renamed only by `finish()`
+/// (`OutputFile`), so a failed import never leaves a partial file at the output path.
 ///
 /// One thread at a time uses a writer (the import's writing thread), so the state it touches for
 /// every provision is `@exclusivity(unchecked)`: the runtime's access bookkeeping, half a million
 /// times over, would check nothing.
 public final class RulesXMLWriter: ImportSink {
     public let path: String
-    public let temporaryPath: String
-    private var handle: UnsafeMutablePointer<FILE>?
+    /// Written under a temporary name and renamed on `finish()` (a device or FIFO: written to).
+    private var file: OutputFile?
     @exclusivity(unchecked) private var output = XMLOutput(capacity: 1 << 21)
     /// A section's wording, escaped once (`write(_:instrumentID:)`).
     @exclusivity(unchecked) private var escapedWording = XMLOutput()
@@ -61,14 +61,11 @@ public final class RulesXMLWriter: ImportSink {
     ///   - comment: a note for the XML comment at the top (which files, which dialect).
     public init(path: String, comment: String) throws(OfficialImportError) {
         self.path = path
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        temporaryPath = "\(folder).\(name).ecca-partial-\(getpid())"
-        guard let opened = fopen(temporaryPath, "wb") else {
-            throw .output(path: path, message: String(cString: strerror(errno)))
+        do {
+            file = try OutputFile(path: path, mode: .whole)
+        } catch {
+            throw .output(path: path, message: error.reason)
         }
-        handle = opened
         output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  ")
         output.append(raw: Self.commentSafe(comment))
         output.append("\n  Imported provisions carry no norms: encoding duties, conditions and exceptions is for people.\n-->\n")
@@ -76,7 +73,7 @@ public final class RulesXMLWriter: ImportSink {
     }
 
     deinit {
-        if handle != nil { abandon() }
+        abandon()
     }
 
     public func begin(_ instrument: ImportedInstrument) throws(OfficialImportError) {
@@ -127,35 +124,28 @@ public final class RulesXMLWriter: ImportSink {
         if instrumentOpen { try end() }
         output.append("</rules>\n")
         try flush()
-        guard let handle else { throw .output(path: path, message: "the writer was already closed") }
-        self.handle = nil
-        let closed = fclose(handle)
-        guard closed == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw .output(path: path, message: message)
-        }
-        guard rename(temporaryPath, path) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw .output(path: path, message: message)
+        guard let file else { throw .output(path: path, message: "the writer was already closed") }
+        self.file = nil
+        do {
+            try file.commit()
+        } catch {
+            throw .output(path: path, message: error.reason)
         }
     }
 
     /// Drops the partial file (after an error).
     public func abandon() {
-        if let handle { fclose(handle) }
-        handle = nil
-        unlink(temporaryPath)
+        file?.abandon()
+        file = nil
     }
 
     private func flush() throws(OfficialImportError) {
-        guard let handle else { return }
-        let bytes = output.bytes
-        guard fwrite(bytes.baseAddress, 1, bytes.count, handle) == bytes.count else {
-            let message = String(cString: strerror(errno))
+        guard let file else { return }
+        do {
+            try file.write(UnsafeRawBufferPointer(output.bytes))
+        } catch {
             abandon()
-            throw .output(path: path, message: message)
+            throw .output(path: path, message: error.reason)
         }
         output.removeAll()
     }

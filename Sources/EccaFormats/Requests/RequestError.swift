@@ -21,13 +21,16 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
         self.requestID = requestID
     }
 
-    /// One line per problem, the first first.
+    /// One line per problem, the first first. What comes from the input (a file name, a field
+    /// name, a quoted value, an id) has its control characters escaped, so that it cannot break
+    /// the line or forge another (`ControlCharacters`).
     public var description: String {
         // Line 0: the problem is the file's as a whole (unreadable, too large), not one line's.
         var text = "\(SourceLocation(file: file, line: line)): error: "
         if let field { text += "\(field): " }
         text += message
         if let requestID { text += " [request \(requestID)]" }
+        text = ControlCharacters.escaped(text)
         for other in further { text += "\n" + other.description }
         return text
     }
