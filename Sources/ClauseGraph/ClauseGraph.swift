@@ -113,32 +113,61 @@ public struct ClauseGraph: Sendable {
         provisionOrder.filter { $0 == id || $0.hasPrefix(id + ".") }
     }
 
+    /// How a reference to a provision reads against the law loaded.
+    public enum ProvisionReading: Sendable, Hashable {
+        /// A provision id, or an article-level prefix of encoded paragraphs.
+        case provision(String)
+        /// A provision of an act the law loaded does not hold ("Article 6 of Regulation (EU) 2016/679").
+        case otherAct
+        /// Nothing the law loaded names: a typo, or a paragraph it does not encode.
+        case unknown
+    }
+
     /// Resolves a provision id, or an official citation as a request might give it ("Art. 92(3)",
-    /// "Article 92", "15 CFR 740.27", "740.27", "Article 92 of Regulation (EU) 2024/1689"), to a
-    /// provision id or an article-level prefix. A subdivision finer than the regulations encode
-    /// ("Art. 92(1)(b)", "Art. 91(3)") resolves to its nearest encoded ancestor: an obligation on
-    /// an article's requests reaches every paragraph and point of it.
+    /// "Article 92", "15 CFR 740.27", "740.27", "Article 92 of Regulation (EU) 2024/1689",
+    /// "Art. 92(3) AI Act", "Article 92, paragraph 3"), to a provision id or an article-level
+    /// prefix; nil for anything else (`reading(of:)` says which).
     public func resolveProvisionReference(_ reference: String) -> String? {
+        if case .provision(let id) = reading(of: reference) { return id }
+        return nil
+    }
+
+    /// What `reference` names. A point finer than the regulations encode ("Art. 92(1)(b)") reads as
+    /// its encoded paragraph; a paragraph they do not encode ("Art. 92(7)", "Art. 91(2)") is not
+    /// widened to its article, whose other paragraphs may impose what it does not.
+    public func reading(of reference: String) -> ProvisionReading {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        if provisions[trimmed] != nil { return trimmed }
-        var citation = trimmed
+        if provisions[trimmed] != nil { return .provision(trimmed) }
+        var citation = Self.numberedSubdivisions(trimmed)
         var instrument: String?
-        if let split = instrumentNamed(in: trimmed) {
-            guard let named = split.instrument else { return nil }  // another act's provision
+        if let split = instrumentNamed(in: citation) {
+            guard let named = split.instrument else { return .otherAct }
             (citation, instrument) = (split.citation, named)
         }
         var normalized = ClauseGraph.normalizeCitation(citation)
+        var first = true
         while true {
             let candidates = [citationIndex[normalized], citationIndex["15cfr" + normalized],  // bare CFR section numbers
-                              articlePrefixes[normalized]]  // "Article 92" where only its paragraphs are encoded
+                              first ? articlePrefixes[normalized] : nil]  // "Article 92" where only its paragraphs are encoded
             if let match = candidates.lazy.compactMap({ $0 }).first(where: { instrument == nil || self.instrument(of: $0) == instrument }) {
-                return match
+                return .provision(match)
             }
-            guard normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "("), open > normalized.startIndex else { break }
+            // Up one point, never above the paragraph: "art92(1)(b)" → "art92(1)", not "art92".
+            guard normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "("), normalized[..<open].contains("(") else { break }
             normalized = String(normalized[..<open])
+            first = false
         }
-        if instrument == nil, !provisions(within: trimmed).isEmpty { return trimmed }
-        return nil
+        if instrument == nil, !provisions(within: trimmed).isEmpty { return .provision(trimmed) }
+        return .unknown
+    }
+
+    /// "Article 92, paragraph 3, point (b)" as "Article 92(3)(b)".
+    static func numberedSubdivisions(_ text: String) -> String {
+        var result = text
+        for (pattern, template) in [(#",?\s*\bparagraph\s+(\d+)"#, "($1)"), (#",?\s*\bpoint\s+\(?([a-z]+|\d+)\)?"#, "($1)")] {
+            result = result.replacingOccurrences(of: pattern, with: template, options: [.regularExpression, .caseInsensitive])
+        }
+        return result
     }
 
     /// The instrument a provision id or article-level prefix belongs to.
@@ -146,18 +175,34 @@ public struct ClauseGraph: Sendable {
         provisions[id]?.instrumentID ?? provisions(within: id).first.flatMap { provisions[$0]?.instrumentID }
     }
 
-    /// A citation that names its act ("Art. 92 of Regulation (EU) 2024/1689"): the citation, and the
-    /// loaded instrument whose title starts with the act's name (nil: an act not loaded). Nil
-    /// when the reference names no act.
+    /// A citation that names its act ("Art. 92 of Regulation (EU) 2024/1689", "Art. 92(3) of the AI
+    /// Act", "Art. 92(3) AI Act"): the citation, and the loaded instrument the act's name is of (by
+    /// the start of its title, or the short name its title gives in parentheses; nil: an act not
+    /// loaded). Nil when the reference names no act. "as amended by …" is left out of the name.
     private func instrumentNamed(in reference: String) -> (citation: String, instrument: String?)? {
-        guard let range = reference.range(of: " of ", options: [.caseInsensitive, .backwards]) else { return nil }
         func key(_ text: some StringProtocol) -> String {
-            ClauseGraph.normalizeCitation(String(text)).replacingOccurrences(of: "(eu)", with: "")
+            var key = ClauseGraph.normalizeCitation(String(text)).replacingOccurrences(of: "(eu)", with: "")
+            if let amended = key.range(of: "asamended") { key = String(key[..<amended.lowerBound]) }
+            if key.hasPrefix("the") { key = String(key.dropFirst(3)) }
+            return key.trimmingCharacters(in: CharacterSet(charactersIn: ",;."))
         }
-        let act = key(reference[range.upperBound...])
-        guard act.hasPrefix("regulation") || act.hasPrefix("directive") || act.hasPrefix("decision") else { return nil }
-        let named = instrumentOrder.first { key(instruments[$0]?.title ?? "").hasPrefix(act) }
-        return (String(reference[..<range.lowerBound]), named)
+        let citation: Substring
+        let act: String
+        if let range = reference.range(of: " of ", options: .caseInsensitive) {
+            (citation, act) = (reference[..<range.lowerBound], key(reference[range.upperBound...]))
+        } else if let range = reference.range(of: #"\s+(the\s+)?(ai|artificial\s+intelligence)\s+act\s*$"#, options: [.regularExpression, .caseInsensitive]) {
+            (citation, act) = (reference[..<range.lowerBound], key(reference[range.lowerBound...]))
+        } else {
+            return nil
+        }
+        let shortNames = ["aiact": "artificialintelligenceact"]
+        let named = shortNames[act] ?? act
+        guard ["regulation", "directive", "decision"].contains(where: named.hasPrefix) || shortNames.values.contains(named) else { return nil }
+        let instrument = instrumentOrder.first { id in
+            let title = key(instruments[id]?.title ?? "")
+            return title.hasPrefix(named) || title.contains("(\(named))")
+        }
+        return (String(citation), instrument)
     }
 
     /// The citation-index key: lower case, "article" as "art", no `§`, no whitespace, and no

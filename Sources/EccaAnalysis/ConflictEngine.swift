@@ -111,8 +111,14 @@ public final class ConflictEngine {
         var notes: [String] = []
         // A legal basis the law loaded does not know is an unknown fact: said, so that the reader
         // knows why the verdict depends on it.
-        if let basis = request.requester?.legalBasis, facts.resolve(basis) == nil {
-            notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
+        if let basis = request.requester?.legalBasis {
+            switch facts.reading(of: basis) {
+            case .provision: break
+            case .otherAct:
+                notes.append("the legal basis '\(basis)' is a provision of an act the regulations loaded do not hold, so no obligation of theirs arises from it")
+            case .unknown:
+                notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
+            }
         }
         notes += preconditionNotes(request, asOf: asOf)
         notes += namedInstrumentNotes(request)

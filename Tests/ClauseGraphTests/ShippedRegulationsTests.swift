@@ -35,19 +35,28 @@ import Testing
         #expect(graph.resolveProvisionReference("Article 999") == nil)
     }
 
-    /// A request may cite a point or paragraph finer than the encoding ("Art. 92(1)(b)", "Art.
-    /// 91(3)"), or name the act: each is a request under its article, not an unknown basis. An act
-    /// not loaded (the GDPR) is not the AI Act, whatever its article number.
-    @Test func finerCitationsAndNamedActsResolveToTheirArticle() {
-        #expect(graph.resolveProvisionReference("Art. 92(1)(b)") == "eu.ai-act.art92.1")
-        #expect(graph.resolveProvisionReference("Article 92(3)(a)") == "eu.ai-act.art92.3")
-        #expect(graph.resolveProvisionReference("Art. 91(3)") == "eu.ai-act.art91")
-        #expect(graph.resolveProvisionReference("Art. 92(6)") == "eu.ai-act.art92")
-        #expect(graph.resolveProvisionReference("Article 92 of Regulation (EU) 2024/1689") == "eu.ai-act.art92")
-        #expect(graph.resolveProvisionReference("Art. 92(3) of Regulation 2024/1689") == "eu.ai-act.art92.3")
-        #expect(graph.resolveProvisionReference("Article 92 of Regulation (EU) 2016/679") == nil)
-        #expect(graph.resolveProvisionReference("15 CFR 734.13(a)(2)(ii)") == "us.ear.734.13.a.2")
-        #expect(graph.resolveProvisionReference("Art. 999(1)") == nil)
+    /// A request may cite a point finer than the encoding ("Art. 92(1)(b)"), write paragraphs out,
+    /// or name the act: each reads as the encoded paragraph. A paragraph not encoded ("Art. 92(7)",
+    /// "Art. 91(2)", the dialogue before a request) is not widened to its article, whose other
+    /// paragraphs impose duties it does not; another act's article is no AI Act provision.
+    @Test func finerCitationsAndNamedActsResolveToTheirParagraph() {
+        #expect(graph.reading(of: "Art. 92(1)(b)") == .provision("eu.ai-act.art92.1"))
+        #expect(graph.reading(of: "Article 92(3)(a)") == .provision("eu.ai-act.art92.3"))
+        #expect(graph.reading(of: "Article 92, paragraph 3") == .provision("eu.ai-act.art92.3"))
+        #expect(graph.reading(of: "Article 92, paragraph 1, point (b)") == .provision("eu.ai-act.art92.1"))
+        #expect(graph.reading(of: "Article 92 of Regulation (EU) 2024/1689") == .provision("eu.ai-act.art92"))
+        #expect(graph.reading(of: "Art. 92(3) of Regulation 2024/1689") == .provision("eu.ai-act.art92.3"))
+        #expect(graph.reading(of: "Art. 92(3) of Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744") == .provision("eu.ai-act.art92.3"))
+        #expect(graph.reading(of: "Art. 92(3) AI Act") == .provision("eu.ai-act.art92.3"))
+        #expect(graph.reading(of: "Article 92(3) of the AI Act") == .provision("eu.ai-act.art92.3"))
+        #expect(graph.reading(of: "Art. 92(7)") == .unknown)
+        #expect(graph.reading(of: "Art. 91(2)") == .unknown)
+        #expect(graph.reading(of: "Art. 92(9)") == .unknown)
+        #expect(graph.reading(of: "Art. 29(3)") == .unknown)
+        #expect(graph.reading(of: "Article 92 of Regulation (EU) 2016/679") == .otherAct)
+        #expect(graph.reading(of: "Article 6 of the GDPR") == .unknown)
+        #expect(graph.reading(of: "15 CFR 734.13(a)(2)(ii)") == .provision("us.ear.734.13.a.2"))
+        #expect(graph.reading(of: "Art. 999(1)") == .unknown)
     }
 
     private func comparisons(ofRule id: String) -> [Condition.Comparison] {

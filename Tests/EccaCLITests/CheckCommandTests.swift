@@ -387,6 +387,52 @@ import Testing
         #expect(!later.stdout.contains("the law changes before the deadline"))
     }
 
+    /// Only the prohibitions' changes before the deadline are said: the obligation is the
+    /// request's as made on its date, and a request made before Art. 92 applied does not become
+    /// binding when it does (QA law review 2, N4).
+    @Test func aDeadlineNoteLeavesOutTheEUSidesChanges() throws {
+        let sample = try String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8)
+        let folder = try CLI.folder(["early.json": sample.replacingOccurrences(of: "\"date\": \"2026-06-15\",", with: "\"date\": \"2026-06-15\", \"deadline\": \"2026-09-30\",")])
+        let result = try CLI.run(["check", folder.appendingPathComponent("early.json").path])
+        #expect(result.stdout.hasPrefix("request AIO-2026-0007 (as of 2026-06-15): CLEAR (both postures)\n"), "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains("the law changes before the deadline"), "\(result.stdout)")
+    }
+
+    /// Who asks decides whether Arts 91 and 92 oblige: a jurisdiction that is neither EU nor a
+    /// country code is refused, not read as a national body's; another act's article obliges
+    /// nothing of the law loaded, and is said to be another act's.
+    @Test func aRequestersJurisdictionAndAnotherActsBasisAreReadForWhatTheyAre() throws {
+        let sample = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
+        let folder = try CLI.folder([
+            "union.json": sample.replacingOccurrences(of: "\"jurisdiction\": \"EU\"", with: "\"jurisdiction\": \"European Union\""),
+            "gdpr.json": sample.replacingOccurrences(of: "\"legalBasis\": \"Art. 92(3)\"", with: "\"legalBasis\": \"Article 15 of Regulation (EU) 2016/679\""),
+        ])
+        let union = try CLI.run(["check", folder.appendingPathComponent("union.json").path])
+        #expect(union.status == 2)
+        #expect(union.stderr.contains("error: requester.jurisdiction: 'European Union' is neither EU (the Union: the Commission and its AI Office) nor an ISO 3166-1 alpha-2 country code [request AIO-2026-0142]"), "\(union.stderr)")
+        let gdpr = try CLI.json(try CLI.run(["check", "--format", "json", folder.appendingPathComponent("gdpr.json").path]).stdout)
+        #expect(gdpr["verdict"] as? String == "clear")
+        #expect((gdpr["notes"] as? [String])?.contains("the legal basis 'Article 15 of Regulation (EU) 2016/679' is a provision of an act the regulations loaded do not hold, so no obligation of theirs arises from it") == true)
+    }
+
+    /// A license exception's symbol, a classification, "no licence required" and a lapsed licence
+    /// are no licence held (QA law review 2, N3).
+    @Test func licenceEntriesThatSayNoLicenceIsHeldAreRefused() throws {
+        let sample = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(sample.utf8)) as? [String: Any])
+        var items = try #require(json["items"] as? [[String: Any]])
+        items[0]["licences"] = ["NLR", "EAR99", "STA", "License Exception AIA", "CCATS G123456", "D123456 (expired)", "0"]
+        var changed = json
+        changed["items"] = items
+        let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
+        let result = try CLI.run(["check", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 2)
+        let refused = result.stderr.split(separator: "\n").filter { $0.contains("error: items[0].licences[") }
+        #expect(refused.count == 7, "\(result.stderr)")
+        #expect(result.stderr.contains("items[0].licences[2]: 'STA' names a license exception, not a licence;"))
+        #expect(result.stderr.contains("items[0].licences[5]: 'D123456 (expired)' is not a licence held now; list only licences in force"))
+    }
+
     /// What `licences` holds decides a conflict, so an entry that is neither a licence number nor a
     /// claim the law knows is refused with its place: "none" or a misspelt claim, read as a licence
     /// number, turned the Warsaw conflict into CLEAR. A licence number is taken as covering the

@@ -154,11 +154,14 @@ import Testing
         #expect(changes.contains { $0["dimension"] as? String == "licence" })
     }
 
-    /// Art. 92(5) obliges only on a properly made request, which ecca assumes: a caveat says so.
+    /// ecca assumes an Art. 92 request is properly made, and a caveat says so; it does not say a
+    /// defective request may be ignored: until it is withdrawn or annulled, not complying risks
+    /// the Art. 101 fines.
     @Test func art92GroundsSayTheRequestIsAssumedProperlyMade() throws {
         let result = try CLI.run(["check", try Self.write(Self.base())])
         let caveat = result.stdout.split(separator: "\n").first { $0.contains("reading of Art. 92(5): Preconditions ecca does not test.") }
-        #expect(caveat?.contains("it assumes the request is properly made, and a request that does not meet them creates no duty under Art. 92(5)") == true)
+        #expect(caveat?.contains("it assumes the request is properly made. Whether a request that does not meet them binds is for the Commission and, in the end, the Court of Justice; until it is withdrawn or annulled, a provider who does not comply risks the fines of Art. 101, so such a request is to be challenged, not ignored.") == true)
+        #expect(caveat?.contains("creates no duty") == false)
     }
 
     /// Measure 3.5 of the Code concerns the evaluators a signatory engages itself, not the experts

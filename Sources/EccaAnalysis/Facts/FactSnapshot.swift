@@ -82,7 +82,7 @@ public struct ScopedFacts: Sendable {
 public final class FactReader {
     public let graph: ClauseGraph
     public let layout: FactLayout
-    private var resolved: [String: String?] = [:]
+    private var readings: [String: ClauseGraph.ProvisionReading] = [:]
     /// The vocabulary by scope (`FactBinding.Scope.rawValue`), in order, each fact with where it
     /// comes from, worked out once.
     private let bindings: [[Binding]]
@@ -114,13 +114,19 @@ public final class FactReader {
         layout = FactLayout(ids: byScope.map { $0.map(\.id) })
     }
 
-    /// `ClauseGraph.resolveProvisionReference`, memoised: batches repeat the same few citations.
-    func resolve(_ reference: String) -> String? {
-        if let known = resolved[reference] { return known }
-        let result = graph.resolveProvisionReference(reference)
-        if resolved.count > 10_000 { resolved.removeAll() }
-        resolved[reference] = result
+    /// `ClauseGraph.reading(of:)`, memoised: batches repeat the same few citations.
+    func reading(of reference: String) -> ClauseGraph.ProvisionReading {
+        if let known = readings[reference] { return known }
+        let result = graph.reading(of: reference)
+        if readings.count > 10_000 { readings.removeAll() }
+        readings[reference] = result
         return result
+    }
+
+    /// The provision id `reference` names in the law loaded, if any.
+    func resolve(_ reference: String) -> String? {
+        if case .provision(let id) = reading(of: reference) { return id }
+        return nil
     }
 
     /// The recipients a check covers for `item`: those listed, or the requesting authority itself.
@@ -156,9 +162,14 @@ public final class FactReader {
         case .asOf: return .date(asOf)
         case .legalBasis:
             guard let basis = request.requester?.legalBasis else { return .unknown }
-            // A basis the law loaded does not know may or may not invoke an obligation: unknown,
-            // so that the verdict depends on it rather than reading it as a request nothing obliges.
-            return resolve(basis).map { .scalar($0) } ?? .unknown
+            // Another act's provision invokes no obligation of the law loaded; a basis it does not
+            // know at all may: unknown, so that the verdict depends on it rather than reading it as
+            // a request nothing obliges.
+            switch reading(of: basis) {
+            case .provision(let id): return .scalar(id)
+            case .otherAct: return .scalar(basis)
+            case .unknown: return .unknown
+            }
         case .authority: return request.requester?.authority.map(FactValue.scalar) ?? .unknown
         case .jurisdiction: return request.requester?.jurisdiction.map { .scalar($0.uppercased()) } ?? .unknown
         case .providerName: return request.provider?.name.map(FactValue.scalar) ?? .unknown

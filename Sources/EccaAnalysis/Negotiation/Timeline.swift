@@ -123,17 +123,19 @@ extension ConflictEngine {
         return causes
     }
 
-    /// What changes in the law between the as-of date and the request's deadline, for the norms the
+    /// What changes between the as-of date and the request's deadline in the prohibitions the
     /// request engages: the provider may disclose on any day up to the deadline, and a verdict is
-    /// one day's. Nothing when no deadline lies after the as-of date.
+    /// one day's. The obligation is the request's, as made on its date: a request made before the
+    /// power to make it applied does not become binding on the day it does, so changes on the EU
+    /// side are not said to matter here. Nothing when no deadline lies after the as-of date.
     func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
         guard let deadline = request.deadline, deadline > asOf else { return [] }
-        let placed = placingDay(of: request).flatMap { $0 > asOf && $0 <= deadline ? $0 : nil }
         let dates = changeDates.filter { $0 > asOf && $0 <= deadline }
-        guard !dates.isEmpty || placed != nil else { return [] }
+        guard !dates.isEmpty else { return [] }
+        let prohibitions = Set(encoding.checkedNorms.filter { $0.modality == .prohibition }.map(\.provisionID))
         let now = engaged(request, asOf: asOf)
-        var changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0))) }
-        if let placed { changes.append("the model is placed on the Union market on \(placed)") }
+        let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0)).intersection(prohibitions)) }
+            .filter { !$0.hasPrefix("a condition compares the date") }
         guard !changes.isEmpty else { return [] }
         return ["the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)"]
     }

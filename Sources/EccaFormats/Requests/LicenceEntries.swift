@@ -32,6 +32,16 @@ public struct LicenceEntries: Sendable {
         if Self.pendingWords.contains(where: words.contains) {
             return "'\(text)' is not a licence held; list a licence once it is granted, by its number"
         }
+        if Self.lapsedWords.contains(where: words.contains) {
+            return "'\(text)' is not a licence held now; list only licences in force"
+        }
+        if Self.noLicenceWords.contains(where: words.contains) {
+            return "'\(text)' says no licence is needed, which is what ecca decides; leave it out (a classification is not a licence held)"
+        }
+        let symbol = text.uppercased().replacingOccurrences(of: "LICENSE EXCEPTION ", with: "").replacingOccurrences(of: "LICENCE EXCEPTION ", with: "")
+        if Self.licenseExceptionSymbols.contains(symbol) {
+            return "'\(text)' names a license exception, not a licence; claim an exception the regulations loaded know by its id or citation (\(claimableList))"
+        }
         if let id = graph.resolveProvisionReference(text) {
             if claimable.contains(id) { return nil }
             let cited = graph.provisions[id]?.citation ?? id
@@ -52,7 +62,16 @@ public struct LicenceEntries: Sendable {
 
     /// Words written where no licence is held.
     static let placeholders: Set<String> = ["none", "n/a", "na", "nil", "null", "no", "-", "—", "–", "tbd", "tba", "unknown",
-                                            "not applicable", "no licence", "no license", "not required"]
+                                            "not applicable", "no licence", "no license", "not required", "0", "x"]
+    /// Words of a licence that no longer holds.
+    static let lapsedWords = ["expired", "revoked", "suspended", "lapsed", "withdrawn"]
+    /// Words that say no licence is required, or give a classification instead of a licence.
+    static let noLicenceWords = ["nlr", "no license required", "no licence required", "ear99", "ccats", "classification"]
+    /// The EAR's license exception symbols (15 CFR Part 740): a license exception is claimed by the
+    /// provision that grants it, never written as if it were a licence.
+    static let licenseExceptionSymbols: Set<String> = ["LVS", "GBS", "CIV", "TSR", "APP", "TMP", "RPL", "GFT", "GOV", "TSU", "BAG",
+                                                       "AVS", "APR", "ENC", "AGR", "CCD", "STA", "SCP", "NAC", "ACE", "IEC", "ACA",
+                                                       "AIA", "MED", "ACM", "HBM", "NCR"]
     /// Words of a licence that is not (yet) held.
     static let pendingWords = ["pending", "applied for", "application", "requested", "to be obtained"]
     /// What a citation of the law has and a licence number lacks.

@@ -121,6 +121,17 @@ public struct RequestJSONDecoder: Sendable {
             return text
         }
 
+        /// `EU` for the Union (the Commission and its AI Office) or a country code: who may ask
+        /// decides whether Arts 91 and 92 oblige anything, so "European Union" or "EC" must not
+        /// pass for a national or foreign body.
+        func jurisdiction(_ value: JSONValue?) throws(RequestError) -> String? {
+            guard let value, let text = try string(value, "requester.jurisdiction") else { return nil }
+            guard text == "EU" || CountryCodes.isValid(text) else {
+                throw fail(value, "requester.jurisdiction", "'\(text)' is neither EU (the Union: the Commission and its AI Office) nor an ISO 3166-1 alpha-2 country code")
+            }
+            return text
+        }
+
         /// A list of strings; each element that is not one, or that `check` refuses (a message),
         /// is a problem, recorded.
         func strings(_ value: JSONValue?, _ path: @autoclosure () -> String,
@@ -188,7 +199,7 @@ public struct RequestJSONDecoder: Sendable {
         func requester(_ value: JSONValue) throws(RequestError) -> DisclosureRequest.Requester {
             _ = try object(value, "requester", allowed: ["authority", "jurisdiction", "legalBasis"])
             return .init(authority: optional { () throws(RequestError) in try string(value["authority"], "requester.authority") },
-                         jurisdiction: optional { () throws(RequestError) in try string(value["jurisdiction"], "requester.jurisdiction") },
+                         jurisdiction: optional { () throws(RequestError) in try jurisdiction(value["jurisdiction"]) },
                          legalBasis: optional { () throws(RequestError) in try string(value["legalBasis"], "requester.legalBasis") })
         }
 
