@@ -5,7 +5,7 @@ import Testing
 /// line break, ESC or a bidirectional override is refused as a field error in JSON, XML and CSV;
 /// what goes to standard error from an input cannot break a line or forge another.
 @Suite struct ControlCharacterIDTests {
-    static let message = "contains a control character (%@); an id may not hold line breaks, escapes or other control or bidirectional formatting characters"
+    static let message = "contains a control character (%@); a request's text may not hold line breaks, escapes or other control or bidirectional formatting characters"
 
     func refused(_ character: String) -> String { Self.message.replacingOccurrences(of: "%@", with: character) }
 
@@ -51,7 +51,7 @@ import Testing
             "in.ndjson:1: error: id: \(refused("U+000A"))",
             "in.ndjson:2: error: id: \(refused("U+001B"))",
             "in.ndjson:2: error: items[0].id: \(refused("U+202E"))",
-            #"in.ndjson:3: error: date: 'bad\u001b[2J' is not an ISO date (YYYY-MM-DD) [request R3]"#,
+            "in.ndjson:3: error: date: \(refused("U+001B")) [request R3]",
             "in.csv:2: error: id: \(refused("U+001B"))",
             "in.xml:2: error: id: \(refused("U+000A"))",
         ], "\(result.stderr)")
@@ -63,5 +63,19 @@ import Testing
         #expect(out[0]?["id"] == nil && out[1]?["id"] == nil)
         #expect(out[3]?["id"] as? String == "R4")
         #expect(out[3]?["verdict"] != nil)
+    }
+
+    /// Not only ids: a model or organisation name is printed in `check`'s text on a terminal,
+    /// where an ESC or a line separator would forge lines (QA tools review 2, N6 and N9).
+    @Test func everyTextFieldOfARequestIsRefusedWithAControlCharacter() throws {
+        let request = Self.request(id: #""R5""#).replacingOccurrences(of: #""name":"M""#, with: #""name":"Orion\u001b[31m-7""#)
+            .replacingOccurrences(of: #""headquarters":"PL"}"#, with: #""headquarters":"PL","organisation":"AI\u2028Office"}"#)
+        let folder = try CLI.folder(["r.json": request])
+        let result = try CLI.run(["check", "r.json"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("model.name: \(refused("U+001B")) [request R5]"), "\(result.stderr)")
+        #expect(result.stderr.contains("items[0].recipients[0].organisation: \(refused("U+2028")) [request R5]"), "\(result.stderr)")
+        #expect(!result.stderr.contains("\u{1B}"))
     }
 }

@@ -23,6 +23,38 @@ import Glibc
         return path
     }
 
+    /// A relative link to a file not made yet, named without a folder, points from the current
+    /// folder: the output was made relative to the root (`/made.ndjson`), and as root could
+    /// land in any system folder (QA tools review 2, N1).
+    @Test func aBareRelativeLinkToAFileNotMadeYetIsWrittenBesideIt() throws {
+        let folder = try CLI.folder([:])
+        let input = try requests(3, in: folder)
+        let name = "made-\(getpid())-\(UInt32.random(in: 0..<UInt32.max)).ndjson"
+        #expect(symlink(name, folder.appendingPathComponent("out.ndjson").path) == 0)
+        let result = try CLI.run(["batch", input, "-o", "out.ndjson"] + Self.letter, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(kind(folder.appendingPathComponent("out.ndjson").path) == S_IFLNK)
+        #expect((try? String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8))?.split(separator: "\n").count == 3)
+        #expect(kind("/" + name) == 0)
+    }
+
+    /// An output that is the input under another name (a hard link; a bind mount alike) is
+    /// refused: the check compares files, not paths (QA tools review 2, N2).
+    @Test func anOutputThatIsAHardLinkOfTheInputIsRefused() throws {
+        let folder = try CLI.folder([:])
+        let input = try requests(3, in: folder)
+        let linked = folder.appendingPathComponent("linked.ndjson").path
+        #expect(link(input, linked) == 0)
+        let before = try String(contentsOfFile: input, encoding: .utf8)
+        let result = try CLI.run(["batch", input, "-o", linked] + Self.letter)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("would overwrite the input"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == before)
+        let summary = try CLI.run(["batch", input, "-o", folder.appendingPathComponent("out.ndjson").path, "--summary", linked] + Self.letter)
+        #expect(summary.status == 2)
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == before)
+    }
+
     /// Reads a FIFO to its end on a thread of its own, as a downstream process would.
     final class FIFOReader: @unchecked Sendable {
         private let lock = NSLock()

@@ -132,7 +132,10 @@ public final class OutputFile {
             let length = readlink(current, &buffer, buffer.count - 1)
             guard length > 0 else { break }
             let pointee = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = pointee.hasPrefix("/") ? pointee : (current as NSString).deletingLastPathComponent + "/" + pointee
+            // A relative link is relative to the folder holding it, which for a bare name is the
+            // current folder, not the root.
+            let holder = (current as NSString).deletingLastPathComponent
+            current = pointee.hasPrefix("/") || holder.isEmpty ? pointee : holder + "/" + pointee
         }
         let folder = (current as NSString).deletingLastPathComponent
         var isFolder = stat()

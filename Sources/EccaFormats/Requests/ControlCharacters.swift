@@ -1,12 +1,13 @@
 /// Characters that change how a line reads when printed rather than adding text to it: C0 and C1
-/// controls (line breaks, ESC starting a terminal colour or cursor move, NUL), DEL, and the
-/// bidirectional embeddings, overrides and isolates that reorder what follows them. An id holding
-/// one could forge an error line or a summary group on standard error, or break a report's
-/// header, so ids may not hold them, and what ecca prints from its inputs has them escaped.
+/// controls (line breaks, ESC starting a terminal colour or cursor move, NUL), DEL, the Unicode
+/// line and paragraph separators, and the bidirectional embeddings, overrides and isolates that
+/// reorder what follows them. An id or a model name holding one could forge an error line, a
+/// summary group or a line of `check`'s text on a terminal, so a request's fields may not hold
+/// them, and what ecca prints from its other inputs has them escaped.
 public enum ControlCharacters {
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

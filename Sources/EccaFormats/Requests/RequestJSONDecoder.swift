@@ -85,20 +85,17 @@ public struct RequestJSONDecoder: Sendable {
             guard let value else { return nil }
             if case .null = value { return nil }
             guard case .string(let text, _) = value else { throw fail(value, path(), "expected a string, found \(value.typeName)") }
+            // Every field is printed somewhere (an id in every output, a model or organisation
+            // name in explanations on a terminal), so none may hold a character that changes how
+            // a printed line reads (`ControlCharacters`).
+            if let control = ControlCharacters.first(in: text) {
+                throw fail(value, path(), "contains a control character (\(ControlCharacters.name(control))); a request's text may not hold line breaks, escapes or other control or bidirectional formatting characters")
+            }
             return text
         }
 
         func required(_ value: JSONValue?, in parent: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> String {
             guard let text = try string(value, path()), !text.isEmpty else { throw fail(value ?? parent, path(), "required field is missing") }
-            return text
-        }
-
-        /// An id: it names the request or item in every output, so it may not hold a character
-        /// that changes how a printed line reads (`ControlCharacters`).
-        func identifier(_ text: String, _ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> String {
-            if let control = ControlCharacters.first(in: text) {
-                throw fail(value, path(), "contains a control character (\(ControlCharacters.name(control))); an id may not hold line breaks, escapes or other control or bidirectional formatting characters")
-            }
             return text
         }
 
@@ -165,7 +162,7 @@ public struct RequestJSONDecoder: Sendable {
                 try object(value, "", allowed: ["id", "date", "deadline", "requester", "provider", "model", "items", "instruments"])
             }) != nil else { return nil }
             // Read in the model's order, so that the problems of a one-line request come in it.
-            let id = attempt { () throws(RequestError) in try identifier(try required(value["id"], in: value, "id"), value["id"] ?? value, "id") }
+            let id = attempt { () throws(RequestError) in try required(value["id"], in: value, "id") }
             let asked = optional { () throws(RequestError) in try date(value["date"], "date") }
             let deadline = optional { () throws(RequestError) in try date(value["deadline"], "deadline") }
             let requesting = value["requester"].flatMap { v in attempt { () throws(RequestError) in try requester(v) } }
@@ -308,7 +305,7 @@ public struct RequestJSONDecoder: Sendable {
                 }
             }
             return .init(id: optional { () throws(RequestError) in
-                             try string(value["id"], "\(place).id").map { (text) throws(RequestError) in try identifier(text, value["id"]!, "\(place).id") }
+                             try string(value["id"], "\(place).id")
                          },
                          artifact: artifact ?? "", channel: channel ?? "",
                          alternatives: alternatives, recipients: recipients,
