@@ -55,6 +55,17 @@ import Glibc
         #expect(try String(contentsOfFile: input, encoding: .utf8) == before)
     }
 
+    /// A pipe among a folder's request files blocked the batch for ever; it is an error record
+    /// of its own, and the folder's other requests are analysed (QA tools review 2, N12).
+    @Test func aPipeInAnInputFolderIsAnErrorNotAWait() throws {
+        let folder = try CLI.folder(["a.json": try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)])
+        #expect(mkfifo(folder.appendingPathComponent("b.json").path, 0o600) == 0)
+        let result = try CLI.run(["batch", folder.path, "-o", folder.appendingPathComponent("out.ndjson").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("b.json: error: not a regular file (a pipe, device or socket): a folder's requests are read from its regular files only"), "\(result.stderr)")
+        #expect(result.stderr.contains("batch: 2 requests, 1 analysed, 1 unusable"))
+    }
+
     /// Reads a FIFO to its end on a thread of its own, as a downstream process would.
     final class FIFOReader: @unchecked Sendable {
         private let lock = NSLock()
