@@ -157,6 +157,31 @@ import Testing
         #expect(try CLI.run(["mou", "verify", "--posture", "text", mou("weights-transfer-eu-evaluators.xml")]).status == 1)
     }
 
+    /// A scope that lists a letter but writes its model another way ("orion-7") covers no request
+    /// the letter reaches: the proof says so, as `check` says of such a request (QA tools review
+    /// 2, N3).
+    @Test func aScopesModelWrittenAnotherWayThanItsLettersIsWarnedOf() throws {
+        let draft = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mou xmlns="urn:ecca:mou:1" id="W5">
+              <title>t</title>
+              <party role="eu-authority">European Commission (AI Office)</party>
+              <party role="provider">Helios AI, Inc.</party>
+              <validity from="2026-10-01" until="2027-09-30"/>
+              <scope>
+                <legal-basis>Art. 92(3)</legal-basis>
+                <artifact>api-access</artifact>
+                <channel>remote-api</channel>
+                <model name="orion-7"/><instrument ref="us.bis.letter.helios-orion-2026"/>
+              </scope>
+            </mou>
+            """
+        let folder = try CLI.folder(["w5.xml": draft])
+        let result = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [folder.appendingPathComponent("w5.xml").path])
+        let warnings = try CLI.json(result.stdout)["warnings"] as? [String]
+        #expect(warnings == ["the scope lists FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026), which applies to the model 'Orion-7'; the scope's model 'orion-7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"], "\(result.stdout)\(result.stderr)")
+    }
+
     /// A result names the readings it rests on, once, at the end: a proof that the MoU holds
     /// those of the rules and statuses it needs (API access and a US-hosted enclave release no parameters:
     /// ecca's reading of 15 CFR 734.13; under the enforcement posture, that the AI Diffusion rule

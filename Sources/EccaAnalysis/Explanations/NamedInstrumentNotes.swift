@@ -16,17 +16,24 @@ extension ConflictEngine {
                 notes.append("the request names \(instrument.title), which applies to the model \(quoted), but gives no model name, so the letter does not apply")
                 continue
             }
-            // Letters and digits only: "Orion 7", "orion-7 " and "Orion-7" are one name written three ways.
-            let normalized = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
-            if names.contains(where: { normalized($0) == normalized(model) }) {
-                notes.append("the request names \(instrument.title), which applies to the model \(quoted); the request's model '\(model)' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?")
-            } else if names.contains(where: { !normalized($0).isEmpty && normalized(model).hasPrefix(normalized($0)) }) {
-                notes.append("the request names \(instrument.title), which applies to the model \(quoted); the request's model '\(model)' begins with that name, so the letter does not apply as written: if the model is a version or variant of \(quoted), check whether the letter reaches it")
-            } else {
-                notes.append("the request names \(instrument.title), which applies to the model \(quoted), not to '\(model)', so the letter does not apply")
-            }
+            notes.append("the request names \(instrument.title), which applies to the model \(quoted)" + Self.mismatch(of: model, as: "the request's model", names: names))
         }
         return notes
+    }
+
+    /// Why a letter that applies to the models `names` does not apply to `model`, said after
+    /// "which applies to the model …": a name written another way ("Orion 7", "orion-7 ") is
+    /// likely a typo, a longer one a version or variant the letter may reach.
+    static func mismatch(of model: String, as what: String, names: [String]) -> String {
+        // Letters and digits only: "Orion 7", "orion-7 " and "Orion-7" are one name written three ways.
+        let normalized = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
+        if names.contains(where: { normalized($0) == normalized(model) }) {
+            return "; \(what) '\(model)' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"
+        } else if names.contains(where: { !normalized($0).isEmpty && normalized(model).hasPrefix(normalized($0)) }) {
+            return "; \(what) '\(model)' begins with that name, so the letter does not apply as written: if the model is a version or variant of \(quoted), check whether the letter reaches it"
+        }
+        return ", not to '\(model)', so the letter does not apply"
     }
 
     /// The model names each instrument's norms test (`model.name`), by instrument: worked out

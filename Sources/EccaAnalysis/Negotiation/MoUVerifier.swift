@@ -34,6 +34,18 @@ extension ConflictEngine {
             }
             result.warnings.append(warning)
         }
+        // A letter the scope lists for a model it names another way ("orion-7" for "Orion-7")
+        // applies to none of the scope's requests: a proof that rests on that is no proof.
+        for id in mou.scope.instruments {
+            guard let names = modelNames[id], !names.isEmpty, !mou.scope.models.isEmpty,
+                  !mou.scope.models.contains(where: names.contains) else { continue }
+            let title = graph.instruments[id]?.title ?? id
+            let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
+            for model in mou.scope.models {
+                result.warnings.append("the scope lists \(title), which applies to the model \(quoted)"
+                                       + Self.mismatch(of: model, as: "the scope's model", names: names))
+            }
+        }
         return result
     }
 
