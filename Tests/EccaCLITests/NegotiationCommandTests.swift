@@ -182,6 +182,38 @@ import Testing
         #expect(warnings == ["the scope lists FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026), which applies to the model 'Orion-7'; the scope's model 'orion-7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"], "\(result.stdout)\(result.stderr)")
     }
 
+    /// A counterexample is a request within the scope: its compute lies in the scope's range (it
+    /// was 1e26 operations for a scope from 2e26), and its FLOP figure is no filler 0.
+    @Test func aCounterexamplesComputeLiesWithinTheScope() throws {
+        let draft = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mou xmlns="urn:ecca:mou:1" id="RANGE">
+              <title>t</title>
+              <party role="eu-authority">European Commission (AI Office)</party>
+              <party role="provider">Northwind Models, Inc.</party>
+              <validity from="2026-09-01" until="2027-08-31"/>
+              <scope>
+                <legal-basis>Art. 92(3)</legal-basis>
+                <artifact>weights</artifact>
+                <channel>transfer</channel>
+                <recipient-location>PL</recipient-location>
+                <compute unit="operations" min="2e26" max="3e26"/>
+                <weights-published>false</weights-published>
+              </scope>
+            </mou>
+            """
+        let folder = try CLI.folder(["range.xml": draft])
+        let result = try CLI.run(["mou", "verify", "--posture", "text", "--format", "json", folder.appendingPathComponent("range.xml").path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let outcome = try #require((try CLI.json(result.stdout)["outcomes"] as? [[String: Any]])?.first)
+        let model = try #require((outcome["counterexample"] as? [String: Any])?["model"] as? [String: Any])
+        let figures = try #require(model["trainingCompute"] as? [[String: Any]])
+        let operations = try #require(figures.first { $0["unit"] as? String == "operations" }?["value"] as? String).flatMap(Double.init)
+        #expect(operations.map { $0 >= 2e26 && $0 <= 3e26 } == true, "\(figures)")
+        let flop = figures.first { $0["unit"] as? String == "FLOP" }?["value"] as? String
+        #expect(flop != "0", "\(figures)")
+    }
+
     /// A result names the readings it rests on, once, at the end: a proof that the MoU holds
     /// those of the rules and statuses it needs (API access and a US-hosted enclave release no parameters:
     /// ecca's reading of 15 CFR 734.13; under the enforcement posture, that the AI Diffusion rule

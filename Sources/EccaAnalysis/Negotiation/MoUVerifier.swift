@@ -379,7 +379,7 @@ extension ConflictEngine {
             requester: .init(authority: authority, jurisdiction: "EU", legalBasis: basis),
             provider: .init(name: mou.parties.first { $0.role == "provider" }?.name, establishedIn: try scalar("provider.established-in"),
                             codeOfPractice: try elements("provider.code-of-practice")),
-            model: .init(name: try scalar("model.name") ?? mou.scope.models.first, trainingCompute: try computeFigures(model),
+            model: .init(name: try scalar("model.name") ?? mou.scope.models.first, trainingCompute: try computeFigures(model, scope: mou.scope),
                          weightsPublished: try flag("model.weights-published"), openSourceLicence: try flag("model.open-source-licence"),
                          placedOnEUMarket: try date("model.placed-on-eu-market")),
             items: [item],
@@ -388,24 +388,33 @@ extension ConflictEngine {
 
     /// Compute figures, one per unit, chosen among exact decimals around the thresholds so that each
     /// threshold compares as it does in the model (Z3's value may be any rational).
-    func computeFigures(_ model: SMTModel) throws -> [DisclosureRequest.Compute]? {
+    /// - Parameter scope: its compute range, which the figure in its unit stays within: a
+    ///   counterexample outside the scope would be no counterexample to the MoU.
+    func computeFigures(_ model: SMTModel, scope: MoUDocument.Scope) throws -> [DisclosureRequest.Compute]? {
         guard let perUnit = encoding.quantities["model.training-compute"] else { return nil }
         let thresholds = computeThresholds()
         var figures: [DisclosureRequest.Compute] = []
         var chosen: [String: ExactDecimal] = [:]
         for unit in ["operations", "FLOP"] where perUnit[unit] != nil {
             let atoms = thresholds.filter { $0.comparison.unit == unit }
+            let (low, high) = scope.computeUnit == unit ? (scope.computeMin, scope.computeMax) : (nil, nil)
             var candidates: [ExactDecimal] = [.zero]
             for atom in atoms {
                 guard let value = atom.comparison.number else { continue }
                 candidates += [value, value.neighbours.below, value.neighbours.above]
             }
+            candidates += [low, high].compactMap { $0 }
             candidates.append(ExactDecimal("1e30")!)
             var wanted: [Bool] = []
             for atom in atoms { wanted.append(try model.evalBool(try encoding.term(.compare(atom.comparison))) ?? false) }
+            // Every FLOP is an operation: the FLOP figure is at most the operations figure, and
+            // as close to it as the law's thresholds allow (a FLOP count of 0 reads as filler).
             let bound = unit == "FLOP" ? chosen["operations"] : nil
-            let pick = candidates.sorted().first { candidate in
+            let ordered = bound == nil ? candidates.sorted() : candidates.sorted().reversed()
+            let pick = ordered.first { candidate in
                 if let bound, bound < candidate { return false }
+                if let low, candidate < low { return false }
+                if let high, high < candidate { return false }
                 return zip(atoms, wanted).allSatisfy { atom, truth in
                     CompiledAtom.compare(lower: candidate, upper: candidate, atom.comparison.op, atom.comparison.number!) == (truth ? .true : .false)
                 }
