@@ -115,7 +115,7 @@ public final class ConflictEngine {
             switch facts.reading(of: basis) {
             case .provision: break
             case .otherAct:
-                notes.append("the legal basis '\(basis)' is a provision of an act the regulations loaded do not hold, so no obligation of theirs arises from it")
+                notes.append("the legal basis '\(basis)' is a provision of an act the regulations loaded do not hold, so no obligation of theirs arises from it; whether that act obliges the disclosure is to be checked apart")
             case .unknown:
                 notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
             }

@@ -154,6 +154,16 @@ import Testing
         #expect(changes.contains { $0["dimension"] as? String == "licence" })
     }
 
+    /// Why the letter does not reach API access to a model whose weights are published is said
+    /// as the request has it, not as "condition" (QA law review 2, N10).
+    @Test func aCompoundExclusionSaysWhichOfItsPartsHold() throws {
+        var request = Self.base()
+        Self.all(Self.orion("api-access"), Self.set("model", "weightsPublished", true))(&request)
+        let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, try Self.write(request)])
+        #expect(result.stdout.contains("para. 1 does not apply: excluded: item.artifact is api-access (request: api-access) and model.weights-published is true (request: true) (caveats"), "\(result.stdout)")
+        #expect(!result.stdout.contains("does not apply: condition"))
+    }
+
     /// ecca assumes an Art. 92 request is properly made, and a caveat says so; it does not say a
     /// defective request may be ignored: until it is withdrawn or annulled, not complying risks
     /// the Art. 101 fines.

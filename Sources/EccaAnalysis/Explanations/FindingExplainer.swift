@@ -146,6 +146,17 @@ extension ConflictEngine {
                 let label = graph.rules[rule]?.label ?? rule
                 return ["\(label)\(truth == .unknown ? " (may hold)" : "")\(requestValues(of: graph.rules[rule]?.condition, snapshot))"]
             }
+            // A compound excluded as a whole ("not API access to a published model") fails by the
+            // parts of it that hold or may hold, each said as the request has it.
+            let parts: [Condition]? = switch inner {
+            case .all(let parts): parts
+            case .any(let parts): parts.filter { evaluator.evaluate($0) != .false }
+            default: nil
+            }
+            if let parts, !parts.isEmpty, parts.allSatisfy(Self.isFactAtom) {
+                let said = parts.map { renderer.finding($0, truth: evaluator.evaluate($0), facts: snapshot) }
+                return ["excluded: " + said.joined(separator: truth == .unknown ? "; " : " and ")]
+            }
             return [renderer.finding(inner, truth: evaluator.evaluate(inner) == .true ? .true : .unknown, facts: snapshot)]
         case .holds(let rule, _):
             let label = graph.rules[rule]?.label ?? rule
@@ -163,6 +174,14 @@ extension ConflictEngine {
             return ["never holds"]
         default:
             return [renderer.finding(condition, truth: truth, facts: snapshot)]
+        }
+    }
+
+    /// Whether `condition` tests one fact (no connective, rule or constant).
+    static func isFactAtom(_ condition: Condition) -> Bool {
+        switch condition {
+        case .compare, .equals, .member, .contains: true
+        default: false
         }
     }
 
