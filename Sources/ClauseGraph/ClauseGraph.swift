@@ -163,6 +163,10 @@ public struct ClauseGraph: Sendable {
 
     /// "Article 92, paragraph 3, point (b)" as "Article 92(3)(b)".
     static func numberedSubdivisions(_ text: String) -> String {
+        // Most references write no word out: no regular expression to build for them (a batch
+        // reads a licence number per request).
+        let lower = text.lowercased()
+        guard lower.contains("paragraph") || lower.contains("point") else { return text }
         var result = text
         for (pattern, template) in [(#",?\s*\bparagraph\s+(\d+)"#, "($1)"), (#",?\s*\bpoint\s+\(?([a-z]+|\d+)\)?"#, "($1)")] {
             result = result.replacingOccurrences(of: pattern, with: template, options: [.regularExpression, .caseInsensitive])
@@ -186,6 +190,9 @@ public struct ClauseGraph: Sendable {
             if key.hasPrefix("the") { key = String(key.dropFirst(3)) }
             return key.trimmingCharacters(in: CharacterSet(charactersIn: ",;."))
         }
+        // Most references name no act: no regular expression to build for them.
+        let lower = reference.lowercased()
+        guard lower.contains(" of ") || lower.hasSuffix(" act") else { return nil }
         let citation: Substring
         let act: String
         if let range = reference.range(of: " of ", options: .caseInsensitive) {

@@ -14,7 +14,11 @@ public enum ControlCharacters {
 
     /// The first such character of `text`, if any.
     public static func first(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first(where: isControl)
+        // Every such character is below 0x20, DEL, or encoded from a lead byte 0xC2 (C1) or 0xE2
+        // (the separators and bidirectional marks): most text has none of those bytes, and is
+        // read once in UTF-8 rather than decoded (every field of every request is checked).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
+        return text.unicodeScalars.first(where: isControl)
     }
 
     /// How a character is named in a message: `U+001B`.
