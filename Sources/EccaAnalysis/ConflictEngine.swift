@@ -28,8 +28,10 @@ public final class ConflictEngine {
     private(set) var groundCaveats: [GroundCaveats] = []
     /// Effective status of each provision that carries a checked norm.
     private(set) var statuses: [String: StatusTimeline] = [:]
+    /// The dates its conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
+    private(set) var asOfThresholds: Set<LegalDate> = []
     /// The dates on which something the law says can change, ascending: the graph's status
-    /// breakpoints and the dates its conditions compare the as-of date with (`asOfThresholds()`).
+    /// breakpoints and `asOfThresholds`.
     private(set) var changeDates: [LegalDate] = []
     /// The request-wide preconditions of obligations (`preconditionRules(graph:norms:)`).
     private(set) var preconditionRules: [(rule: String, norms: [Int])] = []
@@ -74,7 +76,8 @@ public final class ConflictEngine {
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
-        changeDates = Set(graph.statusBreakpoints + graph.comparisons(of: "as-of").flatMap(\.switchDays)).sorted()
+        asOfThresholds = Set(graph.comparisons(of: "as-of").flatMap(\.switchDays))
+        changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()
         preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
         groundHeads = encoding.checkedNorms.map { norm in
             let provision = graph.provisions[norm.provisionID]

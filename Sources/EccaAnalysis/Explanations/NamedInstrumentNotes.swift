@@ -25,8 +25,7 @@ extension ConflictEngine {
     /// "which applies to the model …": a name written another way ("Orion 7", "orion-7 ") is
     /// likely a typo, a longer one a version or variant the letter may reach.
     static func mismatch(of model: String, as what: String, names: [String]) -> String {
-        // Letters and digits only: "Orion 7", "orion-7 " and "Orion-7" are one name written three ways.
-        let normalized = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let normalized = comparableName
         let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
         if names.contains(where: { normalized($0) == normalized(model) }) {
             return "; \(what) '\(model)' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"
@@ -34,6 +33,12 @@ extension ConflictEngine {
             return "; \(what) '\(model)' begins with that name, so the letter does not apply as written: if the model is a version or variant of \(quoted), check whether the letter reaches it"
         }
         return ", not to '\(model)', so the letter does not apply"
+    }
+
+    /// A name as compared with another written another way: its letters and digits only, in lower
+    /// case ("Orion 7", "orion-7 " and "Orion-7" are one name written three ways).
+    static func comparableName(_ name: String) -> String {
+        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// The model names each instrument's norms test (`model.name`), by instrument: worked out

@@ -12,7 +12,6 @@ extension ConflictEngine {
         let snapshot = facts.layout.snapshot([facts.facts(.request, of: request, slot: CheckSlot(item: 0, recipient: nil, channel: first.channel),
                                                           asOf: asOf)])
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        let renderer = AtomRenderer(graph: graph)
         var notes: [String] = []
         for (id, norms) in preconditionRules {
             guard let rule = graph.rules[id], evaluator.evaluate(rule.condition) == .false else { continue }
@@ -20,9 +19,7 @@ extension ConflictEngine {
             guard !needing.isEmpty else { continue }
             let citations = needing.map { graph.provisions[$0.provisionID]?.citation ?? $0.provisionID }
             let source = graph.provisions[rule.provisionID]?.citation ?? rule.provisionID
-            var atoms: [Condition] = []
-            rule.condition.visitAtoms { atoms.append($0) }
-            let why = atoms.map { renderer.finding($0, truth: evaluator.evaluate($0), facts: snapshot) }.joined(separator: "; ")
+            let why = failureReasons(rule.condition, evaluator: evaluator, snapshot: snapshot).joined(separator: "; ")
             notes.append("no duty under \(citations.joined(separator: " or ")) arises from this request: not: \(rule.label) (\(source)), since \(why)")
         }
         return notes
@@ -42,18 +39,9 @@ extension ConflictEngine {
         }
     }
 
-    /// Whether every atom of `condition` reads a fact of the request as a whole (not of an item,
-    /// a recipient or the analysis).
+    /// Whether `condition` reads only facts of the request as a whole (not of an item, a
+    /// recipient or the analysis), and no rule.
     static func readsOnlyRequestFacts(_ condition: Condition, graph: ClauseGraph) -> Bool {
-        var only = true
-        condition.visitAtoms { atom in
-            let fact: String? = switch atom {
-            case .equals(let read, _, _), .member(let read, _, _), .contains(let read, _, _): read
-            case .compare(let comparison): comparison.fact
-            default: nil
-            }
-            if fact.flatMap({ graph.facts[$0]?.scope }) != .request { only = false }
-        }
-        return only
+        condition.ruleReferences.isEmpty && condition.facts.allSatisfy { graph.facts[$0]?.scope == .request }
     }
 }

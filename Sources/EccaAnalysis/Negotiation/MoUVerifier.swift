@@ -56,7 +56,7 @@ extension ConflictEngine {
     func unlistedInstruments(reaching mou: MoUDocument) -> [String] {
         let scope = mou.scope
         let providers = scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)
-        let normalized = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let normalized = Self.comparableName
         return graph.instruments.values.filter { instrument in
             guard instrument.appliesWhenNamed, !scope.instruments.contains(instrument.id) else { return false }
             let names = modelNames[instrument.id] ?? []

@@ -49,6 +49,7 @@ extension ConflictEngine {
                 pieces[pieces.count - 1].until = date
                 let relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
                 var causes = statusChanges(on: date, among: relevant)
+                if asOfThresholds.contains(date) { causes.append("a condition compares the date with \(date)") }
                 if date == placed { causes.append("the model is placed on the Union market on \(date)") }
                 breakpoints.append(.init(date: date, before: last.verdicts, after: analysis.postures,
                                          causes: causes.isEmpty ? ["no status change on this date"] : causes))
@@ -63,11 +64,6 @@ extension ConflictEngine {
     func placingDay(of request: DisclosureRequest) -> LegalDate? {
         let read = graph.facts.values.contains { $0.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && $0.type == .boolean }
         return read ? request.model?.placedOnEUMarket : nil
-    }
-
-    /// Dates that conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
-    func asOfThresholds() -> [LegalDate] {
-        graph.comparisons(of: "as-of").flatMap(\.switchDays)
     }
 
     /// The provisions whose norms engage the request on `asOf`, on any channel it accepts: their
@@ -88,8 +84,7 @@ extension ConflictEngine {
         return found
     }
 
-    /// The status changes on `date` of the provisions carrying norms among `relevant`, and the
-    /// as-of comparisons.
+    /// The status changes on `date` of the provisions carrying norms among `relevant`.
     func statusChanges(on date: LegalDate, among relevant: Set<String>) -> [String] {
         var causes: [String] = []
         let provisions = Set(graph.norms.map(\.provisionID)).intersection(relevant)
@@ -119,7 +114,6 @@ extension ConflictEngine {
             }
             if status.rescissionPublished?.on == date { causes.append("\(citation): rescission published \(date)") }
         }
-        if asOfThresholds().contains(date) { causes.append("a condition compares the date with \(date)") }
         return causes
     }
 
@@ -130,12 +124,13 @@ extension ConflictEngine {
     /// side are not said to matter here. Nothing when no deadline lies after the as-of date.
     func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
         guard let deadline = request.deadline, deadline > asOf else { return [] }
-        let dates = changeDates.filter { $0 > asOf && $0 <= deadline }
-        guard !dates.isEmpty else { return [] }
         let prohibitions = Set(encoding.checkedNorms.filter { $0.modality == .prohibition }.map(\.provisionID))
+        // Most requests see no prohibition change status before their deadline: their slots are
+        // prepared again (`engaged`) only where one does.
+        let dates = changeDates.filter { $0 > asOf && $0 <= deadline && !statusChanges(on: $0, among: prohibitions).isEmpty }
+        guard !dates.isEmpty else { return [] }
         let now = engaged(request, asOf: asOf)
         let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0)).intersection(prohibitions)) }
-            .filter { !$0.hasPrefix("a condition compares the date") }
         guard !changes.isEmpty else { return [] }
         return ["the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)"]
     }
