@@ -44,7 +44,7 @@ extension ConflictEngine {
                 var verified: [VerifiedCure] = []
                 var forbidden: [(set: CureFinder.CorrectionSet, provisions: [(provision: String, certain: Bool)])] = []
                 for slot in conflicting {
-                    _ = try finder.correctionSets(slot, request: request, posture: posture, limit: top) { set in
+                    _ = try finder.correctionSets(slot, among: slots, request: request, posture: posture, limit: top) { set in
                         switch try verify(set, request: request, item: item.index, posture: posture, finder: finder, today: today) {
                         case .cure(let cure):
                             verified.append(cure)
@@ -78,17 +78,7 @@ extension ConflictEngine {
                 }
                 notes += unoffered
                 for candidate in listed {
-                    var set = candidate.set
-                    // A change of every recipient starts from each of their values.
-                    for index in set.changes.indices where ["recipientLocation", "recipientNationality"].contains(set.changes[index].dimension) {
-                        let fact = set.changes[index].dimension == "recipientLocation" ? "recipient.location" : "recipient.nationalities"
-                        var values: [String] = []
-                        for slot in slots {
-                            let value = renderer.value(slot.snapshot[fact], unit: nil)
-                            if !values.contains(value) { values.append(value) }
-                        }
-                        set.changes[index].from = values.joined(separator: fact == "recipient.location" ? ", " : "; ")
-                    }
+                    let set = candidate.set
                     var relied: [ReliedProvision] = []
                     for before in conflicting {
                         guard let after = candidate.slots.first(where: { $0.slot.recipient == before.slot.recipient }) else { continue }
@@ -181,7 +171,7 @@ extension ConflictEngine {
                 next = slot
                 break
             }
-            guard let next, let more = try finder.correctionSets(next, request: cured, posture: posture, limit: 1).first else { return .notClear }
+            guard let next, let more = try finder.correctionSets(next, among: slots, request: cured, posture: posture, limit: 1).first else { return .notClear }
             current = CureFinder.merged(current, then: more)
         }
         return .notClear
