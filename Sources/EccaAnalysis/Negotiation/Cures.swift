@@ -43,18 +43,26 @@ extension ConflictEngine {
                 guard !conflicting.isEmpty else { continue }
                 var verified: [VerifiedCure] = []
                 var forbidden: [(set: CureFinder.CorrectionSet, provisions: [(provision: String, certain: Bool)])] = []
+                // Whether each request a set cures is kept: the recipients' searches often find the
+                // same set, which is verified (the request analysed again) once.
+                var kept: [DisclosureRequest: Bool] = [:]
                 for slot in conflicting {
                     _ = try finder.correctionSets(slot, among: slots, request: request, posture: posture, limit: top) { set in
+                        let cured = apply(set, to: request, item: item.index)
+                        if let known = kept[cured] { return known }
+                        let keep: Bool
                         switch try verify(set, request: request, item: item.index, posture: posture, finder: finder, today: today) {
                         case .cure(let cure):
                             verified.append(cure)
-                            return true
+                            keep = true
                         case .forbidden(let set, let provisions):
                             forbidden.append((set, provisions))
-                            return false
+                            keep = false
                         case .notClear:
-                            return false
+                            keep = false
                         }
+                        kept[cured] = keep
+                        return keep
                     }
                 }
                 // Cheapest first, then fewest changes (with costs of 0 a subset can cost as much as
