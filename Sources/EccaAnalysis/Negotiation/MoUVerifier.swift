@@ -102,7 +102,7 @@ extension ConflictEngine {
                     var outcome = MoUVerification.PostureOutcome(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
                                                                  caveats: basis.caveats, forbidden: nil, grounds: basis.grounds)
                     // No clash; but the MoU commits the provider to every request of its scope.
-                    if case .sat = try solver.check(assumptions: [encoding.forbidden]) {
+                    if try solver.check(assumptions: [encoding.forbidden]).satisfiable(verifying: mou.id) {
                         let model = try plausibleModel(covered, from: from, posture: posture, goal: encoding.forbidden) ?? solver.model()
                         forbiddenRequests.append((outcomes.count, try counterexample(from: model, mou: mou)))
                         outcome.ruledOutValue = try terms.ruledOutValue(in: model)
