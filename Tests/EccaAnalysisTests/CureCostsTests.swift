@@ -1,4 +1,4 @@
-import EccaAnalysis
+@testable import EccaAnalysis
 import EccaFormats
 import Testing
 
@@ -17,5 +17,14 @@ import Testing
         } catch {
             #expect(error.description == "c.json:1: error: licence: a cost must be a whole number from 0 to 1000000")
         }
+    }
+
+    /// Every key of a cost file sets its own cost, and every part of a cure has one.
+    @Test func everyKeySetsItsCostAndEveryPartHasOne() throws {
+        let file = "{" + CureCosts.keys.enumerated().map { "\"\($1)\": \(1000 + $0)" }.joined(separator: ", ") + "}"
+        let costs = try CureCosts.read(file, file: "c.json")
+        #expect([costs.channel, costs.artifact, costs.recipientLocation, costs.recipientNationality, costs.hostingLocation,
+                 costs.licence, costs.exception, costs.timing] == Array(1000..<1008))
+        for part in CureFinder.Part.allCases { #expect(CureCosts.keys.contains(part.rawValue)) }
     }
 }

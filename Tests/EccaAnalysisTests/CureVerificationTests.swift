@@ -51,11 +51,11 @@ import Testing
 
     /// What a later set changes again keeps the request's own value as its start, and is paid once.
     @Test func aMergedSetStartsFromTheRequestAndPaysEachPartOnce() {
-        let first = CureFinder.CorrectionSet(changes: [.init(dimension: "recipientLocation", from: "PL", to: "DE")], cost: 4,
+        let first = CureFinder.CorrectionSet(changes: [.init(dimension: "recipientLocation", from: "PL", to: "DE")],
                                              parts: ["recipientLocation": 4], location: "DE")
         let then = CureFinder.CorrectionSet(changes: [.init(dimension: "licence", from: "no licence", to: "a BIS licence for this disclosure"),
                                                       .init(dimension: "recipientLocation", from: "DE", to: "FR")],
-                                            cost: 10, parts: ["licence": 6, "recipientLocation": 4], location: "FR", licence: true)
+                                            parts: ["licence": 6, "recipientLocation": 4], location: "FR", licence: true)
         let merged = CureFinder.merged(first, then: then)
         #expect(merged.changes == [.init(dimension: "licence", from: "no licence", to: "a BIS licence for this disclosure"),
                                    .init(dimension: "recipientLocation", from: "PL", to: "FR")])

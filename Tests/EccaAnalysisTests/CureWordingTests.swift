@@ -57,7 +57,7 @@ import Testing
         var request = Self.evaluatorsInWarsaw
         request.requester?.legalBasis = basis
         request.items[0].artifact = "source-code"
-        let set = CureFinder.CorrectionSet(changes: [], cost: 0, channel: "secure-enclave", artifact: "api-access", location: "US",
+        let set = CureFinder.CorrectionSet(changes: [], channel: "secure-enclave", artifact: "api-access", location: "US",
                                            nationalityUS: true, hosting: "US", licence: true, claims: ["us.ai-diffusion.4e091.note2"])
         // 734.13 reads the channel, the location and the nationality: only those clauses cite it.
         let reliance = [ConflictEngine.ReliedProvision(reliance: .init(provision: "us.ear.734.13", citation: "15 CFR 734.13", reason: ""),
@@ -76,7 +76,7 @@ import Testing
         let graph = try GraphFixture.shippedWithLetter()
         var request = Self.evaluatorsInWarsaw
         request.items[0].recipients?[0].role = role
-        let set = CureFinder.CorrectionSet(changes: [], cost: 0, nationalityUS: true)
+        let set = CureFinder.CorrectionSet(changes: [], nationalityUS: true)
         let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: [])
         #expect(clauses.first == "Access shall be given only to \(who) are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents).")
     }
@@ -87,7 +87,7 @@ import Testing
     @Test func eachClauseCitesOnlyWhatItReliesOn() throws {
         let graph = try GraphFixture.shippedWithLetter()
         let request = Self.evaluatorsInWarsaw
-        let set = CureFinder.CorrectionSet(changes: [], cost: 0, channel: "remote-api", artifact: "information", licence: true)
+        let set = CureFinder.CorrectionSet(changes: [], channel: "remote-api", artifact: "information", licence: true)
         let reliance = [
             ConflictEngine.ReliedProvision(reliance: .init(provision: "eu.ai-act.art92.5", citation: "Art. 92(5)", reason: "the obligation no longer applies to the changed item"),
                                            facts: ["item.artifact", "item.channel"], lapses: true),
@@ -115,10 +115,10 @@ import Testing
         let letter = ConflictEngine.ReliedProvision(
             reliance: .init(provision: "us.bis.letter.helios-orion-2026.1", citation: "BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1",
                             reason: "no longer binds on 2027-03-01: no longer in force"), facts: ["as-of"], lapses: false, statusChange: "no longer in force")
-        let later = CureFinder.CorrectionSet(changes: [], cost: 0, date: LegalDate(iso: "2027-03-01"))
+        let later = CureFinder.CorrectionSet(changes: [], date: LegalDate(iso: "2027-03-01"))
         #expect(wording.clauses(for: later, item: request.items[0], request: request, reliance: [letter]).first == "The Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689 to end no earlier than 2027-03-01, extending the period of the request (which ends on 2026-12-20), and the Provider shall provide the access on or after 2027-03-01 and within that period (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
         #expect(wording.notes(for: later, request: request) == ["2027-03-01 is after the request's deadline (2026-12-20): the cure needs the Commission to set or extend the period under Art. 92(4) to end no earlier than 2027-03-01"])
-        let sooner = CureFinder.CorrectionSet(changes: [], cost: 0, date: LegalDate(iso: "2026-12-01"))
+        let sooner = CureFinder.CorrectionSet(changes: [], date: LegalDate(iso: "2026-12-01"))
         #expect(wording.clauses(for: sooner, item: request.items[0], request: request, reliance: [letter]).first == "The Provider shall provide the access on or after 2026-12-01, within the period set under Article 92(4) of Regulation (EU) 2024/1689 (the date from which BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 is no longer in force).")
         #expect(wording.notes(for: sooner, request: request).isEmpty)
     }

@@ -23,8 +23,24 @@ public struct CureCosts: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// The keys of a cost file: the kinds of change (`Cure.Change.dimension`).
     static let keys = ["channel", "artifact", "recipientLocation", "recipientNationality", "hostingLocation", "licence",
                        "exception", "timing"]
+
+    /// The cost of each key of `keys`.
+    static func field(_ key: String) -> WritableKeyPath<CureCosts, Int>? {
+        switch key {
+        case "channel": \.channel
+        case "artifact": \.artifact
+        case "recipientLocation": \.recipientLocation
+        case "recipientNationality": \.recipientNationality
+        case "hostingLocation": \.hostingLocation
+        case "licence": \.licence
+        case "exception": \.exception
+        case "timing": \.timing
+        default: nil
+        }
+    }
 
     /// A JSON number that is a whole number from 0 to 1,000,000, however written (`100`, `1e2`,
     /// `100.0`): JSON does not tell them apart.
@@ -48,22 +64,13 @@ public struct CureCosts: Sendable, Hashable, Codable {
         }
         var costs = CureCosts()
         for (key, member) in members {
-            guard keys.contains(key) else {
+            guard let field = field(key) else {
                 throw RequestError(file: file, line: member.line, field: key, message: "unknown cost (expected one of: \(keys.joined(separator: ", ")))")
             }
             guard case .number(let text, _) = member, let cost = wholeNumber(text) else {
                 throw RequestError(file: file, line: member.line, field: key, message: "a cost must be a whole number from 0 to 1000000")
             }
-            switch key {
-            case "channel": costs.channel = cost
-            case "artifact": costs.artifact = cost
-            case "recipientLocation": costs.recipientLocation = cost
-            case "recipientNationality": costs.recipientNationality = cost
-            case "hostingLocation": costs.hostingLocation = cost
-            case "licence": costs.licence = cost
-            case "exception": costs.exception = cost
-            default: costs.timing = cost
-            }
+            costs[keyPath: field] = cost
         }
         return costs
     }

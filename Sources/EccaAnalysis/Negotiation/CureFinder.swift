@@ -23,16 +23,53 @@ struct CureFinder {
         preferredLocations = Self.preferredLocations(in: engine.graph)
     }
 
+    /// A negotiable part of a request, but an exception (each claimable exception is a part of
+    /// its own, `exception:<provision>`): the facts it sets, its cost and where a change of it starts.
+    enum Part: String, CaseIterable {
+        case channel, artifact, recipientLocation, recipientNationality, hostingLocation, licence, timing
+
+        /// The facts the part sets (a clause cites what relies on them); a change of it starts from
+        /// the first.
+        var facts: [String] {
+            switch self {
+            case .channel: ["item.channel"]
+            case .artifact: ["item.artifact"]
+            case .recipientLocation: ["recipient.location"]
+            case .recipientNationality: ["recipient.nationalities", "recipient.latest-citizenship", "recipient.government-body",
+                                         "recipient.us-permanent-resident"]
+            case .hostingLocation: ["item.hosting-location"]
+            case .licence: ["item.licence-held"]
+            case .timing: ["as-of"]
+            }
+        }
+
+        /// The part that sets a fact.
+        init?(fact: String) {
+            guard let part = Self.allCases.first(where: { $0.facts.contains(fact) }) else { return nil }
+            self = part
+        }
+
+        /// For a part that changes to a value of its own (any other value of it is another cure),
+        /// the fact that takes it.
+        var valuedFact: String? {
+            switch self {
+            case .channel, .artifact, .recipientLocation, .hostingLocation: facts[0]
+            case .recipientNationality, .licence, .timing: nil
+            }
+        }
+
+        /// What changing it costs (the cost file's key is the part's name).
+        func cost(in costs: CureCosts) -> Int { costs[keyPath: CureCosts.field(rawValue)!] }
+    }
+
     /// A negotiable part of one check.
     struct Dimension {
-        var name: String
         var cost: Int
         var kept: SMTTerm
     }
 
     struct CorrectionSet {
         var changes: [Cure.Change]
-        var cost: Int
         /// The parts changed (`channel`, `exception:<provision>`, …) with their costs.
         var parts: [String: Int] = [:]
         /// The model's values for the changed parts, to rewrite the request.
@@ -44,6 +81,30 @@ struct CureFinder {
         var licence = false
         var claims: [String] = []
         var date: LegalDate?
+
+        var cost: Int { parts.values.reduce(0, +) }
+
+        /// The value a part with a value of its own (`Part.valuedFact`) changes to.
+        subscript(value part: Part) -> String? {
+            get {
+                switch part {
+                case .channel: channel
+                case .artifact: artifact
+                case .recipientLocation: location
+                case .hostingLocation: hosting
+                case .recipientNationality, .licence, .timing: nil
+                }
+            }
+            set {
+                switch part {
+                case .channel: channel = newValue
+                case .artifact: artifact = newValue
+                case .recipientLocation: location = newValue
+                case .hostingLocation: hosting = newValue
+                case .recipientNationality, .licence, .timing: break
+                }
+            }
+        }
     }
 
     /// Where to prefer a new recipient location, among equally cheap cures: an EU member state
@@ -61,10 +122,12 @@ struct CureFinder {
 
     /// The correction sets of one check, best first, until `limit` of them are kept.
     ///
+    /// - Parameter slots: the item's checks (`ConflictEngine.itemSlots`), one per recipient, of
+    ///   which `prepared` is one: a change of every recipient starts from each of their values.
     /// - Parameter keep: whether a set found is kept (the caller verifies it on the whole
     ///   request); a set not kept still blocks its supersets. At most four times `limit` sets are
     ///   tried.
-    func correctionSets(_ prepared: ConflictEngine.PreparedSlot, request: DisclosureRequest, posture: Posture,
+    func correctionSets(_ prepared: ConflictEngine.PreparedSlot, among slots: [ConflictEngine.PreparedSlot], request: DisclosureRequest, posture: Posture,
                         limit: Int, keep: (CorrectionSet) throws -> Bool = { _ in true }) throws -> [CorrectionSet] {
         let encoding = engine.encoding
         let context = encoding.context
@@ -78,7 +141,7 @@ struct CureFinder {
         func dimension(_ name: String, _ cost: Int) throws -> SMTTerm {
             if let existing = dimensions[name] { return existing.kept }
             let kept = try context.bool("kept:\(name)")
-            dimensions[name] = Dimension(name: name, cost: cost, kept: kept)
+            dimensions[name] = Dimension(cost: cost, kept: kept)
             try optimizer.assertSoft(kept, weight: UInt(cost) * Self.costUnit + Self.changeWeight, group: "cures")
             return kept
         }
@@ -86,19 +149,7 @@ struct CureFinder {
         let item = request.items[prepared.slot.item]
         for (fact, value) in snapshot.values.sorted(by: { $0.key < $1.key }) {
             let constraints = try encoding.constraints(fact: fact, value: value)
-            let name: String?
-            switch fact {
-            case "item.channel": name = "channel"
-            case "item.artifact": name = "artifact"
-            case "recipient.location": name = "recipientLocation"
-            case "recipient.nationalities", "recipient.latest-citizenship", "recipient.government-body",
-                 "recipient.us-permanent-resident": name = "recipientNationality"
-            case "item.hosting-location": name = "hostingLocation"
-            case "item.licence-held": name = "licence"
-            case "as-of": name = "timing"
-            case "item.claims": name = nil  // one part per claimable exception, below
-            default: name = nil
-            }
+            // One part per claimable exception.
             if fact == "item.claims", case .set(let claimed) = value {
                 // In element order, as `RegulationEncoding.assert` explains.
                 for (element, literal) in encoding.memberLiterals(of: fact) {
@@ -111,39 +162,30 @@ struct CureFinder {
                 }
                 continue
             }
-            guard let name else {
+            guard let part = Part(fact: fact) else {
                 for constraint in constraints { try optimizer.assert(constraint) }
                 continue
             }
-            let cost: Int = switch name {
-            case "channel": costs.channel
-            case "artifact": costs.artifact
-            case "recipientLocation": costs.recipientLocation
-            case "recipientNationality": costs.recipientNationality
-            case "hostingLocation": costs.hostingLocation
-            case "licence": costs.licence
-            default: costs.timing
-            }
-            let kept = try dimension(name, cost)
+            let kept = try dimension(part.rawValue, part.cost(in: costs))
             if !constraints.isEmpty { try optimizer.assert(context.implies(kept, context.and(constraints))) }
         }
         // A part changes to a value the law names, never to the encoding's stand-in for the others.
-        for fact in Self.valuedFacts.values.sorted() {
+        for fact in Part.allCases.compactMap(\.valuedFact).sorted() {
             if let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact], sort.valueNames.contains(RegulationEncoding.otherValue) {
                 try optimizer.assert(context.not(context.eq(term, sort.value(RegulationEncoding.otherValue))))
             }
         }
         // What each part becomes when it changes.
-        if let kept = dimensions["recipientNationality"]?.kept {
+        if let kept = dimensions[Part.recipientNationality.rawValue]?.kept {
             var usPerson = try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
             usPerson += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
             if let us = encoding.members["recipient.nationalities"]?["US"] { usPerson.append(us) }
             try optimizer.assert(context.implies(context.not(kept), context.and(usPerson)))
         }
-        if let kept = dimensions["licence"]?.kept, let held = encoding.booleans["item.licence-held"] {
+        if let kept = dimensions[Part.licence.rawValue]?.kept, let held = encoding.booleans["item.licence-held"] {
             try optimizer.assert(context.implies(context.not(kept), held))
         }
-        if let kept = dimensions["timing"]?.kept, let asOf = encoding.dates["as-of"], case .date(let today) = snapshot["as-of"] {
+        if let kept = dimensions[Part.timing.rawValue]?.kept, let asOf = encoding.dates["as-of"], case .date(let today) = snapshot["as-of"] {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
         // Tie-breaks between equally cheap cures, below the count of changes (`changeWeight`):
@@ -173,20 +215,30 @@ struct CureFinder {
             try optimizer.assertSoft(context.or(preferred.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
         }
 
+        // Where a change starts: the item's value, or each of its recipients' values.
+        let recipients = slots.map(\.snapshot)
+        func starting(_ part: Part) -> String {
+            var values: [String] = []
+            for facts in recipients {
+                let value = engine.renderer.value(facts[part.facts[0]], unit: nil)
+                if !values.contains(value) { values.append(value) }
+            }
+            return values.joined(separator: part == .recipientNationality ? "; " : ", ")
+        }
+
         var found: [CorrectionSet] = []
         var tried = 0
         while found.count < limit && tried < limit * 4 {
             guard try optimizer.check() == .sat else { break }
             let model = try optimizer.model()
-            var set = CorrectionSet(changes: [], cost: 0)
+            var set = CorrectionSet(changes: [])
             var changed: [SMTTerm] = []
             for name in dimensions.keys.sorted() {
                 let part = dimensions[name]!
                 guard try model.evalBool(part.kept) == false else { continue }
                 changed.append(part.kept)
-                set.cost += part.cost
                 set.parts[name] = part.cost
-                set.changes.append(try describe(name, model: model, snapshot: snapshot, into: &set))
+                set.changes.append(try describe(name, model: model, from: starting, into: &set))
             }
             guard !changed.isEmpty else { break }  // consistent without any change: nothing to cure
             tried += 1
@@ -200,7 +252,7 @@ struct CureFinder {
                 var differs: [SMTTerm] = []
                 for name in dimensions.keys.sorted() where try model.evalBool(dimensions[name]!.kept) == false {
                     let kept = dimensions[name]!.kept
-                    if let fact = Self.valuedFacts[name], let term = encoding.scalars[fact] {
+                    if let fact = Part(rawValue: name)?.valuedFact, let term = encoding.scalars[fact] {
                         differs.append(try context.or([kept, context.not(context.eq(term, model.evaluate(term)))]))
                     } else {
                         differs.append(kept)
@@ -219,11 +271,6 @@ struct CureFinder {
     static let costUnit: UInt = 1000
     static let changeWeight: UInt = 32
 
-    /// The parts that change to a value of their own (any other value of the part is another cure),
-    /// and the fact each sets.
-    static let valuedFacts = ["channel": "item.channel", "artifact": "item.artifact",
-                              "recipientLocation": "recipient.location", "hostingLocation": "item.hosting-location"]
-
     /// `first` followed by `then`, found on the request `first` cured: `then` changes what
     /// `first` left, or changes again what `first` changed (its last value counts; the change
     /// still starts from the request's own value and is paid once).
@@ -237,12 +284,8 @@ struct CureFinder {
             }
         }
         for (part, cost) in then.parts where merged.parts[part] == nil { merged.parts[part] = cost }
-        merged.cost = merged.parts.values.reduce(0, +)
-        merged.channel = then.channel ?? first.channel
-        merged.artifact = then.artifact ?? first.artifact
-        merged.location = then.location ?? first.location
+        for part in Part.allCases where part.valuedFact != nil { merged[value: part] = then[value: part] ?? first[value: part] }
         merged.nationalityUS = first.nationalityUS || then.nationalityUS
-        merged.hosting = then.hosting ?? first.hosting
         merged.licence = first.licence || then.licence
         merged.claims = first.claims + then.claims.filter { !first.claims.contains($0) }
         merged.date = then.date ?? first.date
@@ -250,41 +293,30 @@ struct CureFinder {
         return merged
     }
 
-    private func describe(_ name: String, model: SMTModel, snapshot: FactSnapshot, into set: inout CorrectionSet) throws -> Cure.Change {
-        let encoding = engine.encoding
-        func enumValue(_ fact: String) throws -> String? {
-            guard let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact] else { return nil }
-            return try model.evalEnum(term, sort: sort)
-        }
-        let renderer = AtomRenderer(graph: engine.graph)
-        func current(_ fact: String) -> String { renderer.value(snapshot[fact], unit: nil) }
-        switch name {
-        case "channel":
-            set.channel = try enumValue("item.channel")
-            return .init(dimension: name, from: current("item.channel"), to: set.channel ?? "?")
-        case "artifact":
-            set.artifact = try enumValue("item.artifact")
-            return .init(dimension: name, from: current("item.artifact"), to: set.artifact ?? "?")
-        case "recipientLocation":
-            set.location = try enumValue("recipient.location")
-            return .init(dimension: name, from: current("recipient.location"), to: set.location ?? "?")
-        case "recipientNationality":
-            set.nationalityUS = true
-            return .init(dimension: name, from: current("recipient.nationalities"), to: "US persons")
-        case "hostingLocation":
-            set.hosting = try enumValue("item.hosting-location")
-            return .init(dimension: name, from: current("item.hosting-location"), to: set.hosting ?? "?")
-        case "licence":
-            set.licence = true
-            return .init(dimension: name, from: "no licence", to: "a BIS licence for this disclosure")
-        case "timing":
-            if let term = encoding.dates["as-of"], let day = try model.evalInt(term) { set.date = LegalDate(dayNumber: day) }
-            return .init(dimension: name, from: current("as-of"), to: set.date?.iso ?? "later")
-        default:
+    /// A changed part as a change, from the request's value (`from`) to the model's, which `set`
+    /// takes to rewrite the request.
+    private func describe(_ name: String, model: SMTModel, from: (Part) -> String, into set: inout CorrectionSet) throws -> Cure.Change {
+        guard let part = Part(rawValue: name) else {
             let provision = String(name.dropFirst("exception:".count))
             set.claims.append(provision)
             let citation = engine.graph.provisions[provision]?.citation ?? provision
             return .init(dimension: "exception", from: "not claimed", to: "\(citation) established and claimed (only where its conditions are met)")
+        }
+        let encoding = engine.encoding
+        switch part {
+        case .recipientNationality:
+            set.nationalityUS = true
+            return .init(dimension: name, from: from(part), to: "US persons")
+        case .licence:
+            set.licence = true
+            return .init(dimension: name, from: "no licence", to: "a BIS licence for this disclosure")
+        case .timing:
+            if let term = encoding.dates["as-of"], let day = try model.evalInt(term) { set.date = LegalDate(dayNumber: day) }
+            return .init(dimension: name, from: from(part), to: set.date?.iso ?? "later")
+        case .channel, .artifact, .recipientLocation, .hostingLocation:
+            let fact = part.facts[0]
+            if let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact] { set[value: part] = try model.evalEnum(term, sort: sort) }
+            return .init(dimension: name, from: from(part), to: set[value: part] ?? "?")
         }
     }
 }

@@ -43,18 +43,26 @@ extension ConflictEngine {
                 guard !conflicting.isEmpty else { continue }
                 var verified: [VerifiedCure] = []
                 var forbidden: [(set: CureFinder.CorrectionSet, provisions: [(provision: String, certain: Bool)])] = []
+                // Whether each request a set cures is kept: the recipients' searches often find the
+                // same set, which is verified (the request analysed again) once.
+                var kept: [DisclosureRequest: Bool] = [:]
                 for slot in conflicting {
-                    _ = try finder.correctionSets(slot, request: request, posture: posture, limit: top) { set in
+                    _ = try finder.correctionSets(slot, among: slots, request: request, posture: posture, limit: top) { set in
+                        let cured = apply(set, to: request, item: item.index)
+                        if let known = kept[cured] { return known }
+                        let keep: Bool
                         switch try verify(set, request: request, item: item.index, posture: posture, finder: finder, today: today) {
                         case .cure(let cure):
                             verified.append(cure)
-                            return true
+                            keep = true
                         case .forbidden(let set, let provisions):
                             forbidden.append((set, provisions))
-                            return false
+                            keep = false
                         case .notClear:
-                            return false
+                            keep = false
                         }
+                        kept[cured] = keep
+                        return keep
                     }
                 }
                 // Cheapest first, then fewest changes (with costs of 0 a subset can cost as much as
@@ -78,17 +86,7 @@ extension ConflictEngine {
                 }
                 notes += unoffered
                 for candidate in listed {
-                    var set = candidate.set
-                    // A change of every recipient starts from each of their values.
-                    for index in set.changes.indices where ["recipientLocation", "recipientNationality"].contains(set.changes[index].dimension) {
-                        let fact = set.changes[index].dimension == "recipientLocation" ? "recipient.location" : "recipient.nationalities"
-                        var values: [String] = []
-                        for slot in slots {
-                            let value = renderer.value(slot.snapshot[fact], unit: nil)
-                            if !values.contains(value) { values.append(value) }
-                        }
-                        set.changes[index].from = values.joined(separator: fact == "recipient.location" ? ", " : "; ")
-                    }
+                    let set = candidate.set
                     var relied: [ReliedProvision] = []
                     for before in conflicting {
                         guard let after = candidate.slots.first(where: { $0.slot.recipient == before.slot.recipient }) else { continue }
@@ -181,7 +179,7 @@ extension ConflictEngine {
                 next = slot
                 break
             }
-            guard let next, let more = try finder.correctionSets(next, request: cured, posture: posture, limit: 1).first else { return .notClear }
+            guard let next, let more = try finder.correctionSets(next, among: slots, request: cured, posture: posture, limit: 1).first else { return .notClear }
             current = CureFinder.merged(current, then: more)
         }
         return .notClear

@@ -170,13 +170,7 @@ extension ConflictEngine {
         try solver.push()
         defer { try? solver.pop() }
         try solver.assert(context.and(terms.period + terms.scope))
-        func satisfiable(_ assumed: [SMTTerm]) throws -> Bool {
-            switch try solver.check(assumptions: assumed) {
-            case .sat: return true
-            case .unsat: return false
-            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
-            }
-        }
+        func satisfiable(_ assumed: [SMTTerm]) throws -> Bool { try solver.check(assumptions: assumed).satisfiable(verifying: mou.id) }
         let scope = mou.scope
         var values: [(term: String, value: String, shown: String, constraint: SMTTerm)] = []
         func scalar(_ term: String, _ fact: String, _ listed: [String]) throws {
@@ -229,13 +223,7 @@ extension ConflictEngine {
         try solver.assert(terms.body(kept: Array(terms.commitments.indices), enabled: commitments))
         let literals = [period, scope] + commitments
         let names = ["the period \(from) to \(to)", "the scope"] + terms.commitments.map(\.name)
-        func consistent(_ assumed: [SMTTerm]) throws -> Bool {
-            switch try solver.check(assumptions: assumed) {
-            case .sat: return true
-            case .unsat: return false
-            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
-            }
-        }
+        func consistent(_ assumed: [SMTTerm]) throws -> Bool { try solver.check(assumptions: assumed).satisfiable(verifying: mou.id) }
         guard try !consistent(literals) else { return nil }
         let unsatCore = try solver.unsatCore().filter { literals.contains($0) }
         let core = try minimalUnsatisfiable(unsatCore.isEmpty ? literals : unsatCore) { try !consistent($0) }
@@ -244,6 +232,17 @@ extension ConflictEngine {
         case 0: return "the regulations loaded admit no request"
         case 1: return "\(named[0]) admits no request on its own"
         default: return named.dropLast().joined(separator: ", ") + " and \(named.last!) contradict each other"
+        }
+    }
+}
+
+extension SMTResult {
+    /// Sat or unsat; a search that did not finish fails the verification of the MoU `mou`.
+    func satisfiable(verifying mou: String) throws(AnalysisError) -> Bool {
+        switch self {
+        case .sat: return true
+        case .unsat: return false
+        case .unknown(let reason): throw .solver(message: "the search did not finish: \(reason)", requestID: mou)
         }
     }
 }

@@ -95,23 +95,20 @@ extension ConflictEngine {
                 defer { try? solver.pop() }
                 try solver.assert(covered)
                 try solver.assert(encoding.posture(posture))
-                switch try solver.check(assumptions: [encoding.clash]) {
-                case .unsat:
+                if try !solver.check(assumptions: [encoding.clash]).satisfiable(verifying: mou.id) {
                     let prover = try proof ?? ProofSolver(engine: self, terms: terms, mou: mou.id, from: from, to: to)
                     proof = prover
                     let basis = try prover.basis(posture: posture)
                     var outcome = MoUVerification.PostureOutcome(posture: posture, holds: true, counterexample: nil, provisions: [], analysis: nil,
                                                                  caveats: basis.caveats, forbidden: nil, grounds: basis.grounds)
                     // No clash; but the MoU commits the provider to every request of its scope.
-                    if case .sat = try solver.check(assumptions: [encoding.forbidden]) {
+                    if try solver.check(assumptions: [encoding.forbidden]).satisfiable(verifying: mou.id) {
                         let model = try plausibleModel(covered, from: from, posture: posture, goal: encoding.forbidden) ?? solver.model()
                         forbiddenRequests.append((outcomes.count, try counterexample(from: model, mou: mou)))
                         outcome.ruledOutValue = try terms.ruledOutValue(in: model)
                     }
                     outcomes.append(outcome)
-                case .unknown(let reason):
-                    throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou.id)
-                case .sat:
+                } else {
                     let model = try plausibleModel(covered, from: from, posture: posture) ?? solver.model()
                     let request = try counterexample(from: model, mou: mou)
                     let date = request.date!
@@ -215,13 +212,7 @@ extension ConflictEngine {
             self.literals = literals + commitments
         }
 
-        private func unsat(_ assumed: [SMTTerm]) throws -> Bool {
-            switch try solver.check(assumptions: assumed) {
-            case .unsat: return true
-            case .sat: return false
-            case .unknown(let reason): throw AnalysisError.solver(message: "the search did not finish: \(reason)", requestID: mou)
-            }
-        }
+        private func unsat(_ assumed: [SMTTerm]) throws -> Bool { try !solver.check(assumptions: assumed).satisfiable(verifying: mou) }
 
         /// The grounds of the proof under `posture`, and the caveat ids of their provisions.
         func basis(posture: Posture) throws -> (caveats: [String], grounds: [MoUVerification.Ground]) {

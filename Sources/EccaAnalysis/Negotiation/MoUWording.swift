@@ -75,19 +75,12 @@ struct MoUWording {
         }
     }
 
-    /// The facts each kind of change sets: a clause cites what relies on them.
-    static let changedFacts: [String: Set<String>] = [
-        "channel": ["item.channel"], "artifact": ["item.artifact"], "location": ["recipient.location"],
-        "nationality": ["recipient.nationalities", "recipient.latest-citizenship", "recipient.government-body", "recipient.us-permanent-resident"],
-        "hosting": ["item.hosting-location"], "licence": ["item.licence-held"], "timing": ["as-of"],
-    ]
-
-    /// " (relying on …)" for a clause: the provisions relied on whose conditions read what the
-    /// clause changes (or, for a claim, the claimed provision itself), never an obligation that
+    /// " (relying on …)" for a clause: the provisions relied on whose conditions read the facts the
+    /// clause's part sets (or, for a claim, the claimed provision itself), never an obligation that
     /// lapses (the clause works because it no longer applies, not under it). A citation ecca's
     /// encoding marks unverified says so.
-    func relying(on reliance: [ConflictEngine.ReliedProvision], _ change: String, claim: String? = nil) -> String {
-        let facts = Self.changedFacts[change] ?? []
+    func relying(on reliance: [ConflictEngine.ReliedProvision], _ part: CureFinder.Part? = nil, claim: String? = nil) -> String {
+        let facts = Set(part?.facts ?? [])
         var cited: [String] = []
         for relied in reliance where !relied.lapses {
             let matches = claim.map { relied.reliance.provision == $0 } ?? !relied.facts.isDisjoint(with: facts)
@@ -121,12 +114,12 @@ struct MoUWording {
         if let channel = set.channel {
             let new = Self.channelAction(channel, artifact: item.artifact, recipients: recipients)
             let old = Self.channelAction(item.channel, artifact: item.artifact, recipients: recipients)
-            clauses.append("The Provider shall \(new), and shall not \(old)\(relying(on: reliance, "channel")).")
+            clauses.append("The Provider shall \(new), and shall not \(old)\(relying(on: reliance, .channel)).")
         }
         if let artifact = set.artifact {
             let extent = basis.map { $0.isEvaluation ? "it enables the evaluation under \($0.cited)" : "it serves the request under \($0.cited)" }
                 ?? "it serves the request"
-            clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(relying(on: reliance, "artifact")).")
+            clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(relying(on: reliance, .artifact)).")
         }
         if let location = set.location {
             // The lists the relied-on provisions test the location against, by their own citation
@@ -139,7 +132,7 @@ struct MoUWording {
                 if !lists.contains(list) { lists.append(list) }
             }
             let listed = lists.isEmpty ? "" : ", a destination listed in " + lists.joined(separator: " and in ")
-            clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(relying(on: reliance, "location")).")
+            clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(relying(on: reliance, .recipientLocation)).")
         }
         if set.nationalityUS {
             // An evaluation is conducted by the AI Office (Article 92(1)) or by independent experts
@@ -152,21 +145,21 @@ struct MoUWording {
                 let staff = "staff of the AI Office conducting the evaluation under Article 92(1) of \(basis.instrument)"
                 who = roles == ["independent-expert"] ? experts : roles == ["authority-staff"] ? staff : "\(staff), or \(experts),"
             }
-            clauses.append("Access shall be given only to \(who) who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)\(relying(on: reliance, "nationality")).")
+            clauses.append("Access shall be given only to \(who) who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)\(relying(on: reliance, .recipientNationality)).")
         }
         if let hosting = set.hosting {
             let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
-            clauses.append("The \(Self.artefact(item.artifact)) shall remain hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, "hosting")).")
+            clauses.append("The \(Self.artefact(item.artifact)) shall remain hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, .hostingLocation)).")
         }
         if set.licence {
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
             let period = basis?.period ?? "the period set in the request"
             // A licence may be refused (the review policy is contested): the clause says what then.
-            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall \(what) within \(period) after the licence is granted\(relying(on: reliance, "licence")); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
+            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall \(what) within \(period) after the licence is granted\(relying(on: reliance, .licence)); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         }
         for claim in set.claims {
             let citation = graph.provisions[claim]?.citation ?? claim
-            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(relying(on: reliance, "claim", claim: claim)); otherwise the disclosure shall not take place under this clause.")
+            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(relying(on: reliance, claim: claim)); otherwise the disclosure shall not take place under this clause.")
         }
         if let date = set.date {
             // Why the date works, as a fact about it: the clause does not act under a provision
