@@ -65,7 +65,7 @@ struct CuresCommand: ParsableCommand {
         case .json: try Output.write(JSONReport.encode(report) + "\n")
         case .text: try Output.write(CureTextReport(style: TextStyle(colour: Output.colourAllowed)).render(report))
         }
-        if report.verdict != .clear && report.cures.isEmpty && report.notes.contains(where: { $0.contains("no change") }) {
+        if !report.uncured.isEmpty {
             throw ExitCode(ExitStatus.findings)
         }
     }

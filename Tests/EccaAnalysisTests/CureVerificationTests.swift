@@ -49,6 +49,26 @@ import Testing
         ])
     }
 
+    /// A prohibition on what no negotiable part changes (the weights being unpublished) leaves the
+    /// item uncured: the report says which item, as `ecca cures`' exit status 1 reads it, and
+    /// why in its note. Only changing the weights ends the obligation, and that is not offered.
+    @Test func anItemNoNegotiableChangeCuresIsListedAsUncured() throws {
+        let law = GraphFixture.euSuppliesWeights + GraphFixture.instrument("us.test", jurisdiction: "US", """
+              <provision id="us.test.p1" citation="§ 1" evidence="verified"><wording>No export of unpublished weights.</wording>
+                <norm id="us.test.p1.forbid" modality="prohibition"><bearer>exporter</bearer><action>export</action>
+                  <condition><is fact="model.weights-published" value="false"/></condition>
+                </norm>
+              </provision>
+            """)
+        let engine = try ConflictEngine(graph: try GraphFixture.graph(law), options: .init(postures: [.text]))
+        let request = DisclosureRequest(id: "R-NONE", date: LegalDate(iso: "2026-11-24"), model: .init(weightsPublished: false),
+                                        items: [.init(artifact: "weights", channel: "transfer", recipients: [.init(location: "PL")])])
+        let report = try engine.cures(for: request, top: 5, today: LegalDate(iso: "2026-11-24")!)
+        #expect(report.cures.isEmpty)
+        #expect(report.uncured == [0])
+        #expect(report.notes.first == "item 0: no change within the negotiable parts removes the conflict without the disclosure staying forbidden")
+    }
+
     /// What a later set changes again keeps the request's own value as its start, and is paid once.
     @Test func aMergedSetStartsFromTheRequestAndPaysEachPartOnce() {
         let first = CureFinder.CorrectionSet(changes: [.init(dimension: "recipientLocation", from: "PL", to: "DE")],

@@ -42,6 +42,9 @@ public struct CureReport: Sendable, Hashable, Codable {
     public var cures: [Cure]
     /// Items that were clear already, or for which no cure within the negotiable parts exists.
     public var notes: [String]
+    /// The items in conflict that no change within the negotiable parts cures (their note says
+    /// why): what `ecca cures`' exit status 1 means.
+    public var uncured: [Int]
     /// The cures' caveats, each once, in the order the cures name them.
     public var caveats: [Caveat]
 }

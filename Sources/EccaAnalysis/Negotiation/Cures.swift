@@ -17,6 +17,7 @@ extension ConflictEngine {
         let asOf = analysis.asOf
         var found: [(cure: Cure, order: Int)] = []
         var notes: [String] = []
+        var uncured: [Int] = []
         let finder = CureFinder(engine: self, costs: costs)
         do {
             for item in analysis.items where item.verdict != .clear {
@@ -82,6 +83,7 @@ extension ConflictEngine {
                     if !unoffered.contains(text) { unoffered.append(text) }
                 }
                 if listed.isEmpty {
+                    uncured.append(item.index)
                     notes.append("item \(item.index): no change within the negotiable parts removes the conflict" + (forbidden.isEmpty ? "" : " without the disclosure staying forbidden"))
                 }
                 notes += unoffered
@@ -117,7 +119,7 @@ extension ConflictEngine {
             return cure
         }
 
-        return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes,
+        return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes, uncured: uncured,
                           caveats: caveats.caveats(for: cures.flatMap(\.caveats)))
     }
 
