@@ -49,8 +49,7 @@ enum ReportSupport {
     /// The bytes of a file, or of standard input for `-`.
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileKind(path: path) == .folder {
             Output.error(ReportError.directory(path: path).description)
             throw ExitCode(ExitStatus.unusableInput)
         }

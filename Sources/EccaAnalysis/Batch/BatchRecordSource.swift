@@ -1,8 +1,5 @@
 import EccaFormats
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Reads batch records from NDJSON, CSV, request files and folders of them, streaming, in input order.
 public final class BatchRecordSource {
@@ -104,19 +101,11 @@ public final class BatchRecordSource {
             // A pipe or device in a folder would block the batch, or be read twice when counted
             // for --shard: a folder's requests are its regular files (one named on the command
             // line may be a pipe).
-            if input.kind == .folder, Self.isSpecialFile(path) {
+            if input.kind == .folder, let kind = FileKind(path: path), kind != .regular && kind != .folder {
                 return record(path, 1, .failed(RequestError(file: path, line: 0, message: "not a regular file (a pipe, device or socket): a folder's requests are read from its regular files only")))
             }
             return record(path, 1, .file(path))
         }
-    }
-
-    /// Whether `path`, followed through links, is there and is no regular file or folder (a pipe,
-    /// device or socket).
-    static func isSpecialFile(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return false }
-        return ![S_IFREG, S_IFDIR].contains(status.st_mode & S_IFMT)
     }
 
     /// Whether reading the next record would wait for input not there yet (a pipe whose writer

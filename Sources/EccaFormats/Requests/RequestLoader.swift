@@ -39,8 +39,7 @@ public struct RequestLoader: Sendable {
             }
             if data.count > Self.maximumBytes { throw tooLarge(data.count) }
         } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileKind(path: path) == .folder {
                 throw RequestError(file: name, line: 0, message: "is a directory, not a request file")
             }
             if let size = InputSize.bytes(ofFile: path), size > Self.maximumBytes { throw tooLarge(size) }
