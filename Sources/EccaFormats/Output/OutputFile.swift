@@ -47,6 +47,9 @@ public final class OutputFile {
     /// Standard output, written with the same checks; never closed.
     public static func standardOutput() -> OutputFile { OutputFile(descriptor: STDOUT_FILENO, name: "standard output") }
 
+    /// Standard error, written with the same checks; never closed.
+    public static func standardError() -> OutputFile { OutputFile(descriptor: STDERR_FILENO, name: "standard error") }
+
     private init(descriptor: Int32, name: String) {
         self.path = name
         self.descriptor = descriptor
@@ -179,6 +182,8 @@ public final class OutputFile {
                 if errno == EINTR { continue }
                 throw OutputFileError(path: path, reason: Self.reason(errno))
             }
+            // No error, yet no progress: trying again would spin.
+            if written == 0 { throw OutputFileError(path: path, reason: "nothing could be written") }
             left -= written
             base += written
         }
