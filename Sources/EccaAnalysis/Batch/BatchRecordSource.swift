@@ -7,10 +7,9 @@ public final class BatchRecordSource {
     private let vocabulary: RequestVocabulary
     private var inputIndex = 0
     private var nextIndex = 0
+    /// The lines of the NDJSON or CSV input being read (under `csv` for CSV).
     private var lines: LineReader?
     private var csv: RequestCSVReader?
-    /// The lines under `csv`.
-    private var csvLines: LineReader?
     private var folderFiles: [String] = []
     private var folderPosition = 0
 
@@ -27,7 +26,6 @@ public final class BatchRecordSource {
             inputIndex += 1
             lines = nil
             csv = nil
-            csvLines = nil
             folderFiles = []
             folderPosition = 0
         }
@@ -69,7 +67,7 @@ public final class BatchRecordSource {
             if csv == nil {
                 do {
                     let reader = try LineReader(path: input.path)
-                    csvLines = reader
+                    lines = reader
                     csv = try RequestCSVReader(lines: reader, vocabulary: vocabulary)
                 } catch let error as RequestError {
                     inputIndex += 1
@@ -111,7 +109,7 @@ public final class BatchRecordSource {
     /// Whether reading the next record would wait for input not there yet (a pipe whose writer
     /// pauses). A CSV request is read to its next row, so the last one before a pause waits.
     public var wouldWait: Bool {
-        (lines ?? csvLines)?.wouldWait ?? false
+        lines?.wouldWait ?? false
     }
 
     /// Counts the records of `inputs` (a separate pass, for sharding and progress).
