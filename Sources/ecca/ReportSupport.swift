@@ -60,11 +60,6 @@ enum ReportSupport {
         return [UInt8](data)
     }
 
-    /// Digests of request files already analysed (standard input, read already, is left out).
-    static func digests(of paths: [String]) -> [FileDigest] {
-        paths.filter { $0 != "-" }.compactMap { try? FileDigest.of(file: $0) }
-    }
-
     /// The command line that makes the same report again: this one, with `--as-of` pinned to the
     /// date analysed when it was not given (a request without a date is analysed as of today),
     /// and `--regulations` when the rules came from `ECCA_REGULATIONS`, which the line would not

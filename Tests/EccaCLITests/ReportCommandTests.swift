@@ -64,6 +64,26 @@ import Testing
         #expect(Self.body(check.stdout) == Self.body(fromRequest.stdout))
     }
 
+    /// A report's receipt lists the bytes analysed, as they were read: `check --format md` lists
+    /// a request read from standard input or from a pipe with its digest, as `report` does, where
+    /// it read the file a second time for the digest and left such a request out.
+    @Test func checkReceiptListsARequestReadFromStandardInputOrAPipe() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.conflict))
+        let made = try CLI.run(["report", "--format", "json", Self.conflict])
+        let receipt = try #require(try CLI.json(made.stdout)["receipt"] as? [String: Any])
+        let digest = try #require((receipt["inputs"] as? [[String: Any]])?.first?["sha256"] as? String)
+        let fromStandardInput = try CLI.run(["check", "--format", "md", "-"], stdin: bytes)
+        #expect(fromStandardInput.status == 1, "\(fromStandardInput.stderr)")
+        #expect(fromStandardInput.stdout.contains("| \\- | \(digest) |"), "\(fromStandardInput.stdout)")
+        let folder = try CLI.folder([:])
+        let pipe = folder.appendingPathComponent("request.json").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        Thread { FileHandle(forWritingAtPath: pipe).map { $0.write(bytes); try? $0.close() } }.start()
+        let fromPipe = try CLI.run(["check", "--format", "md", "request.json"], in: folder)
+        #expect(fromPipe.status == 1, "\(fromPipe.stderr)")
+        #expect(fromPipe.stdout.contains("| request.json | \(digest) |"), "\(fromPipe.stdout)")
+    }
+
     @Test func ndjsonResultsAsCSV() throws {
         let first = try CLI.run(["check", "--format", "json", Self.conflict])
         let second = try CLI.run(["check", "--format", "json", CLI.sample("weights-or-api-access.xml")])
