@@ -84,6 +84,19 @@ import Testing
         #expect(fromPipe.stdout.contains("| request.json | \(digest) |"), "\(fromPipe.stdout)")
     }
 
+    /// Results read from a pipe, as `ecca report <(ecca batch …)` gives them, are read to their
+    /// end like a file's.
+    @Test func reportReadsResultsFromAPipe() throws {
+        let results = try CLI.run(["check", "--format", "json", Self.conflict])
+        let folder = try CLI.folder([:])
+        let pipe = folder.appendingPathComponent("results.json").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        Thread { FileHandle(forWritingAtPath: pipe).map { $0.write(Data(results.stdout.utf8)); try? $0.close() } }.start()
+        let report = try CLI.run(["report", "results.json"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("## Request AIO-2026-0142: CONFLICT under the text in force"), "\(report.stdout)")
+    }
+
     @Test func ndjsonResultsAsCSV() throws {
         let first = try CLI.run(["check", "--format", "json", Self.conflict])
         let second = try CLI.run(["check", "--format", "json", CLI.sample("weights-or-api-access.xml")])
