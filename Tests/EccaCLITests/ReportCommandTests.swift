@@ -351,6 +351,10 @@ import Testing
         let toFolder = try CLI.run(["report", "request.json", "-o", "adir"], in: folder)
         #expect(toFolder.status == 2)
         #expect(toFolder.stderr == "adir: error: cannot write the report: it is a directory\n")
+        // Found before any input is read or analysed.
+        let beforeReading = try CLI.run(["report", "absent.json", "-o", "adir"], in: folder)
+        #expect(beforeReading.status == 2)
+        #expect(beforeReading.stderr == "adir: error: cannot write the report: it is a directory\n")
         let nowhere = try CLI.run(["report", "request.json", "-o", "missing/report.md"], in: folder)
         #expect(nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.resolvingSymlinksInPath().path)/missing\n"
                 || nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.path)/missing\n", "\(nowhere.stderr)")
