@@ -80,16 +80,9 @@ struct BatchCommand: ParsableCommand {
         if shard != nil && inputs.contains("-") { throw ValidationError("--shard needs inputs it can count; standard input cannot be sharded") }
         // Counting reads an input once before the run reads it again: a FIFO's second open would
         // wait for a writer that has gone.
-        if shard != nil, let once = inputs.first(where: Self.readableOnlyOnce) {
+        if shard != nil, let once = inputs.first(where: { FileKind(path: $0) == .stream }) {
             throw ValidationError("--shard needs inputs it can count; \(once) is a pipe, socket or device, which can be read only once")
         }
-    }
-
-    /// Whether `path` is a FIFO, socket or character device (through any symbolic link).
-    static func readableOnlyOnce(_ path: String) -> Bool {
-        var status = stat()
-        guard path != "-", stat(path, &status) == 0 else { return false }
-        return [S_IFIFO, S_IFSOCK, S_IFCHR].contains(status.st_mode & S_IFMT)
     }
 
     /// More workers than CPUs only add memory (each its own Z3 context with the regulations

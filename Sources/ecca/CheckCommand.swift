@@ -68,11 +68,15 @@ struct CheckCommand: ParsableCommand {
         var status = ExitStatus.clean
         var analyses: [RequestAnalysis] = []
         var undated: [Int] = []
+        // What the report's receipt lists: the bytes analysed, as read (standard input and pipes too).
+        var inputs: [FileDigest] = []
         let report = CheckTextReport(style: TextStyle(colour: Output.colourAllowed))
         for path in requests {
             let request: DisclosureRequest
             do {
-                request = try loader.load(path)
+                let bytes = try RequestLoader.read(path)
+                if format == .md || format == .html { inputs.append(FileDigest(path: path, bytes: bytes)) }
+                request = try loader.decode(bytes, name: RequestLoader.name(path))
             } catch {
                 Output.error(error.description)
                 status = max(status, ExitStatus.unusableInput)
@@ -106,7 +110,7 @@ struct CheckCommand: ParsableCommand {
         } else if format == .md || format == .html, !analyses.isEmpty {
             // The report renderers (docs/reports.md), fed the same analyses as the JSON above.
             try Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
-                                                  regulationFiles: loaded.files, inputs: ReportSupport.digests(of: requests), drawPictures: true,
+                                                  regulationFiles: loaded.files, inputs: inputs, drawPictures: true,
                                                   undated: undated))
         }
         if status != ExitStatus.clean { throw ExitCode(status) }

@@ -48,9 +48,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Refused before anything is read: the report would replace what it was made from.
+        // Refused before anything is read or analysed: the report would replace what it was made
+        // from, or could not be written at all (as batch finds it before its run).
         if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: inputs.map { BatchInput(path: $0, kind: .file) }) {
             Output.error("error: the output \(output) would overwrite the input \(input)")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        if let output, let problem = OutputFile.problem(writing: output) {
+            Output.error("\(output): error: cannot write the report: \(problem)")
             throw ExitCode(ExitStatus.unusableInput)
         }
         var analyses: [RequestAnalysis] = []

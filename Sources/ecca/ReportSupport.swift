@@ -46,24 +46,20 @@ enum ReportSupport {
         }
     }
 
-    /// The bytes of a file, or of standard input for `-`.
+    /// The bytes of a file, or of standard input for `-`. A pipe is read to its end as a file is
+    /// (`ecca report <(ecca batch …)`), where FileManager.contents(atPath:) gave nothing.
     static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if path != "-", FileKind(path: path) == .folder {
             Output.error(ReportError.directory(path: path).description)
             throw ExitCode(ExitStatus.unusableInput)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path),
+              let data = try? handle.readToEnd() ?? Data() else {
             Output.error(ReportError.unreadableFile(path: path).description)
             throw ExitCode(ExitStatus.unusableInput)
         }
+        if path != "-" { try? handle.close() }
         return [UInt8](data)
-    }
-
-    /// Digests of request files already analysed (standard input, read already, is left out).
-    static func digests(of paths: [String]) -> [FileDigest] {
-        paths.filter { $0 != "-" }.compactMap { try? FileDigest.of(file: $0) }
     }
 
     /// The command line that makes the same report again: this one, with `--as-of` pinned to the

@@ -8,7 +8,7 @@ enum Output {
     /// words and ends the command with `status`, never with a trap.
     static func write(_ text: String, failing status: Int32 = ExitStatus.internalFailure) throws {
         do {
-            try OutputFile.standardOutput().write(Array(text.utf8))
+            try OutputFile.standardOutput().write(text.utf8)
         } catch {
             Output.error("error: \(error)")
             throw ExitCode(status)
@@ -27,14 +27,7 @@ enum Output {
 
     /// `text` to standard error as it is (progress lines rewrite themselves with `\r`).
     static func toStandardError(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
+        try? OutputFile.standardError().write(text.utf8)
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).

@@ -64,6 +64,39 @@ import Testing
         #expect(Self.body(check.stdout) == Self.body(fromRequest.stdout))
     }
 
+    /// A report's receipt lists the bytes analysed, as they were read: `check --format md` lists
+    /// a request read from standard input or from a pipe with its digest, as `report` does, where
+    /// it read the file a second time for the digest and left such a request out.
+    @Test func checkReceiptListsARequestReadFromStandardInputOrAPipe() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.conflict))
+        let made = try CLI.run(["report", "--format", "json", Self.conflict])
+        let receipt = try #require(try CLI.json(made.stdout)["receipt"] as? [String: Any])
+        let digest = try #require((receipt["inputs"] as? [[String: Any]])?.first?["sha256"] as? String)
+        let fromStandardInput = try CLI.run(["check", "--format", "md", "-"], stdin: bytes)
+        #expect(fromStandardInput.status == 1, "\(fromStandardInput.stderr)")
+        #expect(fromStandardInput.stdout.contains("| \\- | \(digest) |"), "\(fromStandardInput.stdout)")
+        let folder = try CLI.folder([:])
+        let pipe = folder.appendingPathComponent("request.json").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        Thread { FileHandle(forWritingAtPath: pipe).map { $0.write(bytes); try? $0.close() } }.start()
+        let fromPipe = try CLI.run(["check", "--format", "md", "request.json"], in: folder)
+        #expect(fromPipe.status == 1, "\(fromPipe.stderr)")
+        #expect(fromPipe.stdout.contains("| request.json | \(digest) |"), "\(fromPipe.stdout)")
+    }
+
+    /// Results read from a pipe, as `ecca report <(ecca batch …)` gives them, are read to their
+    /// end like a file's.
+    @Test func reportReadsResultsFromAPipe() throws {
+        let results = try CLI.run(["check", "--format", "json", Self.conflict])
+        let folder = try CLI.folder([:])
+        let pipe = folder.appendingPathComponent("results.json").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        Thread { FileHandle(forWritingAtPath: pipe).map { $0.write(Data(results.stdout.utf8)); try? $0.close() } }.start()
+        let report = try CLI.run(["report", "results.json"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("## Request AIO-2026-0142: CONFLICT under the text in force"), "\(report.stdout)")
+    }
+
     @Test func ndjsonResultsAsCSV() throws {
         let first = try CLI.run(["check", "--format", "json", Self.conflict])
         let second = try CLI.run(["check", "--format", "json", CLI.sample("weights-or-api-access.xml")])
@@ -318,6 +351,10 @@ import Testing
         let toFolder = try CLI.run(["report", "request.json", "-o", "adir"], in: folder)
         #expect(toFolder.status == 2)
         #expect(toFolder.stderr == "adir: error: cannot write the report: it is a directory\n")
+        // Found before any input is read or analysed.
+        let beforeReading = try CLI.run(["report", "absent.json", "-o", "adir"], in: folder)
+        #expect(beforeReading.status == 2)
+        #expect(beforeReading.stderr == "adir: error: cannot write the report: it is a directory\n")
         let nowhere = try CLI.run(["report", "request.json", "-o", "missing/report.md"], in: folder)
         #expect(nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.resolvingSymlinksInPath().path)/missing\n"
                 || nowhere.stderr == "missing/report.md: error: cannot write the report: no such folder: \(folder.path)/missing\n", "\(nowhere.stderr)")

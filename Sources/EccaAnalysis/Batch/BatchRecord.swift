@@ -53,11 +53,10 @@ public struct BatchInput: Sendable, Hashable {
     /// is NDJSON, as is anything else. (In a folder every request file is one request.)
     public init(path: String, standardInput: Kind = .ndjson) {
         self.path = path
-        var isDirectory: ObjCBool = false
         let lowercased = path.lowercased()
         if path == "-" {
             kind = standardInput
-        } else if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        } else if FileKind(path: path) == .folder {
             kind = .folder
         } else if lowercased.hasSuffix(".csv") {
             kind = .csv

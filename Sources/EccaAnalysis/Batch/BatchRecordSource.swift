@@ -1,8 +1,5 @@
 import EccaFormats
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Reads batch records from NDJSON, CSV, request files and folders of them, streaming, in input order.
 public final class BatchRecordSource {
@@ -10,10 +7,9 @@ public final class BatchRecordSource {
     private let vocabulary: RequestVocabulary
     private var inputIndex = 0
     private var nextIndex = 0
+    /// The lines of the NDJSON or CSV input being read (under `csv` for CSV).
     private var lines: LineReader?
     private var csv: RequestCSVReader?
-    /// The lines under `csv`.
-    private var csvLines: LineReader?
     private var folderFiles: [String] = []
     private var folderPosition = 0
 
@@ -30,7 +26,6 @@ public final class BatchRecordSource {
             inputIndex += 1
             lines = nil
             csv = nil
-            csvLines = nil
             folderFiles = []
             folderPosition = 0
         }
@@ -72,7 +67,7 @@ public final class BatchRecordSource {
             if csv == nil {
                 do {
                     let reader = try LineReader(path: input.path)
-                    csvLines = reader
+                    lines = reader
                     csv = try RequestCSVReader(lines: reader, vocabulary: vocabulary)
                 } catch let error as RequestError {
                     inputIndex += 1
@@ -104,25 +99,17 @@ public final class BatchRecordSource {
             // A pipe or device in a folder would block the batch, or be read twice when counted
             // for --shard: a folder's requests are its regular files (one named on the command
             // line may be a pipe).
-            if input.kind == .folder, Self.isSpecialFile(path) {
+            if input.kind == .folder, let kind = FileKind(path: path), kind != .regular && kind != .folder {
                 return record(path, 1, .failed(RequestError(file: path, line: 0, message: "not a regular file (a pipe, device or socket): a folder's requests are read from its regular files only")))
             }
             return record(path, 1, .file(path))
         }
     }
 
-    /// Whether `path`, followed through links, is there and is no regular file or folder (a pipe,
-    /// device or socket).
-    static func isSpecialFile(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return false }
-        return ![S_IFREG, S_IFDIR].contains(status.st_mode & S_IFMT)
-    }
-
     /// Whether reading the next record would wait for input not there yet (a pipe whose writer
     /// pauses). A CSV request is read to its next row, so the last one before a pause waits.
     public var wouldWait: Bool {
-        (lines ?? csvLines)?.wouldWait ?? false
+        lines?.wouldWait ?? false
     }
 
     /// Counts the records of `inputs` (a separate pass, for sharding and progress).

@@ -5,18 +5,18 @@ import EccaFormats
 /// exit status and the check that the output is this run's need, read with ecca's own JSON
 /// parser, so that reading back 10^5 lines does not cost a second batch (decoding a whole
 /// `RequestAnalysis` per line with `JSONDecoder` took twice as long as the batch).
-public struct KeptLine {
+struct KeptLine {
     /// The record's summary entry.
-    public var entry: BatchSummary.Entry
+    var entry: BatchSummary.Entry
     /// Its request id; nil for an error line that names none.
-    public var id: String?
+    var id: String?
     /// For an analysis: its postures and date, whether its clear verdicts carry grounds (nil
     /// when no verdict is clear) and whether its caveats carry their texts (nil when it has
     /// none); nil for an error line.
-    public var made: (postures: Set<String>, asOf: LegalDate, groundsGiven: Bool?, textsGiven: Bool?)?
+    var made: (postures: Set<String>, asOf: LegalDate, groundsGiven: Bool?, textsGiven: Bool?)?
 
     /// Nil when `line` is not a line `ecca batch` writes.
-    public init?(line: String) {
+    init?(line: String) {
         guard let object = try? JSONParser.parse(line), object.members != nil else { return nil }
         id = object["id"]?.string
         if let error = object["error"] {

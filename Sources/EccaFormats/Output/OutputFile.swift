@@ -47,6 +47,9 @@ public final class OutputFile {
     /// Standard output, written with the same checks; never closed.
     public static func standardOutput() -> OutputFile { OutputFile(descriptor: STDOUT_FILENO, name: "standard output") }
 
+    /// Standard error, written with the same checks; never closed.
+    public static func standardError() -> OutputFile { OutputFile(descriptor: STDERR_FILENO, name: "standard error") }
+
     private init(descriptor: Int32, name: String) {
         self.path = name
         self.descriptor = descriptor
@@ -105,19 +108,18 @@ public final class OutputFile {
     /// the link itself stays), or a device, FIFO or socket to write to. A folder, a block device
     /// or a folder that does not exist is refused, in words.
     public static func target(of path: String) throws(OutputFileError) -> Target {
-        var status = stat()
-        if stat(path, &status) == 0 {
-            switch status.st_mode & S_IFMT {
-            case S_IFREG:
+        if let kind = FileKind(path: path) {
+            switch kind {
+            case .regular:
                 // realpath resolves every link (also /proc/self/fd/N, which readlink cannot).
                 guard let resolved = realpath(path, nil) else { return .file(path: path, exists: true) }
                 defer { free(resolved) }
                 return .file(path: String(cString: resolved), exists: true)
-            case S_IFCHR, S_IFIFO, S_IFSOCK:
+            case .stream:
                 return .special
-            case S_IFDIR:
+            case .folder:
                 throw OutputFileError(path: path, reason: "it is a directory")
-            default:
+            case .other:
                 throw OutputFileError(path: path, reason: "it is not a regular file, character device or pipe")
             }
         }
@@ -138,11 +140,11 @@ public final class OutputFile {
             current = pointee.hasPrefix("/") || holder.isEmpty ? pointee : holder + "/" + pointee
         }
         let folder = (current as NSString).deletingLastPathComponent
-        var isFolder = stat()
-        if stat(folder.isEmpty ? "." : folder, &isFolder) != 0 {
-            throw OutputFileError(path: path, reason: "no such folder: \(URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path)")
+        switch FileKind(path: folder.isEmpty ? "." : folder) {
+        case nil: throw OutputFileError(path: path, reason: "no such folder: \(URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path)")
+        case .folder?: break
+        default: throw OutputFileError(path: path, reason: "\(folder) is not a directory")
         }
-        if isFolder.st_mode & S_IFMT != S_IFDIR { throw OutputFileError(path: path, reason: "\(folder) is not a directory") }
         return .file(path: current, exists: false)
     }
 
@@ -180,6 +182,8 @@ public final class OutputFile {
                 if errno == EINTR { continue }
                 throw OutputFileError(path: path, reason: Self.reason(errno))
             }
+            // No error, yet no progress: trying again would spin.
+            if written == 0 { throw OutputFileError(path: path, reason: "nothing could be written") }
             left -= written
             base += written
         }

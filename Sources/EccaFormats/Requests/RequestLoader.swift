@@ -26,36 +26,42 @@ public struct RequestLoader: Sendable {
 
     /// Loads `path` (`-` is standard input).
     public func load(_ path: String) throws(RequestError) -> DisclosureRequest {
-        let name = path == "-" ? "<stdin>" : path
+        try decode(try Self.read(path), name: Self.name(path))
+    }
+
+    /// How `path` is named in errors: `<stdin>` for `-`.
+    public static func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+    /// The bytes of the request at `path` (`-` is standard input), read once: a report's receipt
+    /// digests these, not the file read again (which may have changed, or be a pipe read already).
+    public static func read(_ path: String) throws(RequestError) -> [UInt8] {
+        let name = name(path)
         let tooLarge = { (size: Int) in
             RequestError(file: name, line: 0, message: "request of \(size) bytes is larger than the limit of \(Self.maximumBytes) bytes")
         }
-        var data = Data()
+        let handle: FileHandle
         if path == "-" {
-            // At most one byte past the limit, so an endless stream is refused, not read forever.
-            while data.count <= Self.maximumBytes,
-                  let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
-                data.append(chunk)
-            }
-            if data.count > Self.maximumBytes { throw tooLarge(data.count) }
+            handle = .standardInput
         } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileKind(path: path) == .folder {
                 throw RequestError(file: name, line: 0, message: "is a directory, not a request file")
             }
             if let size = InputSize.bytes(ofFile: path), size > Self.maximumBytes { throw tooLarge(size) }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            guard let opened = FileHandle(forReadingAtPath: path) else {
                 throw RequestError(file: name, line: 0, message: FileManager.default.fileExists(atPath: path)
                     ? "cannot read the file (no permission to read it, or not a regular file)" : "no such file")
             }
-            defer { try? handle.close() }
-            // Bounded even when the file grows while it is read or is not a regular file (a FIFO).
-            while data.count <= Self.maximumBytes, let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                data.append(chunk)
-            }
-            if data.count > Self.maximumBytes { throw tooLarge(data.count) }
+            handle = opened
         }
-        return try decode([UInt8](data), name: name)
+        defer { if path != "-" { try? handle.close() } }
+        // At most one byte past the limit, so an endless stream is refused, not read forever, and
+        // a file that grows while it is read is bounded too.
+        var data = Data()
+        while data.count <= Self.maximumBytes, let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            data.append(chunk)
+        }
+        if data.count > Self.maximumBytes { throw tooLarge(data.count) }
+        return [UInt8](data)
     }
 
     /// Decodes a request already read: XML when its first significant byte is `<`, JSON otherwise.

@@ -11,7 +11,6 @@ struct ConflictGroupView {
     var title: String
     var provisions: [ProvisionView]
     var findings: [FindingView]
-    var findingTotal: Int
     var severalFindings: Bool
 
     static func groups(_ findings: [Finding], request: String, asOf: String, numbers: [String: Int],
@@ -30,7 +29,7 @@ struct ConflictGroupView {
                 title: group[0].provisions.map(\.citation).joined(separator: " × "),
                 provisions: group[0].provisions.map { ProvisionView($0, asOf: asOf) },
                 findings: group.map { FindingView($0, number: numbers[$0.id] ?? 0, request: request, caveats: caveats) },
-                findingTotal: group.count, severalFindings: group.count > 1)
+                severalFindings: group.count > 1)
         }
     }
 }
@@ -46,7 +45,6 @@ struct ProvisionView {
     var heading: String
     var hasHeading: Bool
     var wording: String
-    var wordingKind: String
     /// `WordingKind.label`: "verbatim from a secondary copy", "paraphrase".
     var wordingLabel: String
     /// Verbatim wording stands in quotation marks; a paraphrase never does.
@@ -69,7 +67,6 @@ struct ProvisionView {
         heading = provision.heading ?? ""
         hasHeading = provision.heading != nil
         wording = provision.wording
-        wordingKind = provision.wordingKind
         wordingLabel = WordingKind.label(provision.wordingKind, evidence: provision.evidence)
         quotedWording = WordingKind.quoted(provision.wordingKind)
         evidence = provision.evidence.rawValue

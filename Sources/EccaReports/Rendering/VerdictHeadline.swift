@@ -39,10 +39,7 @@ struct VerdictHeadline {
         notAnalysed = missing.isEmpty ? nil : missing.joined(separator: " ")
     }
 
-    /// "CONFLICT under the text in force", "CLEAR".
-    func verdict(_ word: String) -> String { qualifier.isEmpty ? word : "\(word) \(qualifier)" }
-
-    static func phrase(_ posture: String) -> String {
+    private static func phrase(_ posture: String) -> String {
         switch posture {
         case "text": "the text in force"
         case "enforcement": "the enforcement posture"
