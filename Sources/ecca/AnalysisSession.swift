@@ -18,12 +18,7 @@ struct AnalysisSession {
     }
 
     init(regulations: RegulationOptions, options: AnalysisOptions) throws {
-        loaded = try regulations.load()
-        if loaded.hasErrors {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
-            Output.error("error: the regulations have errors; run `ecca validate`")
-            throw ExitCode(ExitStatus.unusableInput)
-        }
+        loaded = try regulations.loadUsable()
         do {
             engine = try ConflictEngine(graph: loaded.graph, options: options)
         } catch {

@@ -97,11 +97,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try regulations.load()
-        if loaded.hasErrors {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
-            throw ExitCode(ExitStatus.unusableInput)
-        }
+        let loaded = try regulations.loadUsable()
         let vocabulary = RequestVocabulary(graph: loaded.graph)
         let batchInputs = inputs.map { BatchInput(path: $0, standardInput: inputFormat == .csv ? .csv : .ndjson) }
         for input in batchInputs where input.path != "-" && !FileManager.default.fileExists(atPath: input.path) {

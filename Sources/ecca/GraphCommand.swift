@@ -27,11 +27,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         if conflict.request != nil { return try conflict.run(regulations: regulations, json: format == .json) }
-        let result = try regulations.load()
-        if result.hasErrors {
-            result.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
-            throw ExitCode(ExitStatus.unusableInput)
-        }
+        let result = try regulations.loadUsable()
         var selection: Set<String>?
         if let provision {
             guard result.graph.provisions[provision] != nil else {

@@ -40,6 +40,18 @@ struct RegulationOptions: ParsableArguments {
         let folders = try resolvedDirectories()
         return RegulationsLoader().load(directories: folders, files: instruments, schemaPath: schemaPath(for: folders))
     }
+
+    /// The regulations, for a command that analyses with them: with errors, each is printed and
+    /// the command stops (exit 2), pointing to `ecca validate`, which says all there is to say.
+    func loadUsable() throws -> RegulationsLoader.Result {
+        let loaded = try load()
+        if loaded.hasErrors {
+            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
+            Output.error("error: the regulations have errors; run `ecca validate`")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        return loaded
+    }
 }
 
 /// Finds the shipped `Regulations/` from any working directory.

@@ -1,10 +1,5 @@
 import ClauseGraph
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes imported provisions as ecca rules XML (`urn:ecca:rules:1`, valid against
 /// `Regulations/schema/rules.rng`) while they are read: nothing is held but the current unit's ids.
