@@ -89,10 +89,11 @@ extension ConflictEngine {
             period.append(try context.ge(asOf, context.int(value: from.dayNumber)))
             period.append(try context.le(asOf, context.int(value: to.dayNumber)))
         }
-        // Whether the model is yet to be placed is read from its placing date and the as-of date.
-        for (id, fact) in graph.facts where fact.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && fact.type == .boolean {
-            if let flag = encoding.booleans[id], let placed = encoding.dates["model.placed-on-eu-market"], let asOf = encoding.dates["as-of"] {
-                period.append(try context.iff(flag, context.gt(placed, asOf)))
+        // A Boolean read from a date of the request against the as-of date (whether the model is
+        // yet to be placed) ranges with both here, where the reader supplies it in an analysis.
+        for (flag, date) in graph.datesAfterAsOf {
+            if let flagTerm = encoding.booleans[flag], let dateTerm = encoding.dates[date], let asOf = encoding.dates["as-of"] {
+                period.append(try context.iff(flagTerm, context.gt(dateTerm, asOf)))
             }
         }
         var constraints: [SMTTerm] = []

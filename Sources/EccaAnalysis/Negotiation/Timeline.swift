@@ -62,7 +62,7 @@ extension ConflictEngine {
     /// The request's placing date, when a boolean fact is read from it (whether the model is yet
     /// to be placed on the as-of date): the verdict may change on it.
     func placingDay(of request: DisclosureRequest) -> LegalDate? {
-        let read = graph.facts.values.contains { $0.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue && $0.type == .boolean }
+        let read = graph.datesAfterAsOf.contains { graph.facts[$0.date]?.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue }
         return read ? request.model?.placedOnEUMarket : nil
     }
 
