@@ -415,6 +415,45 @@ import Testing
         #expect((gdpr["notes"] as? [String])?.contains("the legal basis 'Article 15 of Regulation (EU) 2016/679' is a provision of an act the regulations loaded do not hold, so no obligation of theirs arises from it; whether that act obliges the disclosure is to be checked apart") == true)
     }
 
+    /// "EC" is Ecuador's country code but, in a request to an AI provider, reads as the European
+    /// Commission: taken as Ecuador it made Arts 91 and 92 oblige nothing, a silent CLEAR.
+    @Test func ecAsAJurisdictionIsRefusedAsAmbiguous() throws {
+        let sample = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
+        let folder = try CLI.folder(["ec.json": sample.replacingOccurrences(of: "\"jurisdiction\": \"EU\"", with: "\"jurisdiction\": \"EC\"")])
+        let result = try CLI.run(["check", folder.appendingPathComponent("ec.json").path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("error: requester.jurisdiction: 'EC' is ambiguous: it is Ecuador's ISO 3166-1 code, and also reads as the European Commission; write EU for the Commission and its AI Office"), "\(result.stderr)")
+    }
+
+    /// A PRC national at the AI Office in Brussels flagged as a government body cleared License
+    /// Exception AIA through Belgium alone; the two descriptions of a recipient are refused
+    /// together, with what to write instead (QA law review 2, N6).
+    @Test func aGovernmentBodyWithNamedNationalitiesIsRefused() throws {
+        let sample = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(sample.utf8)) as? [String: Any])
+        var items = try #require(json["items"] as? [[String: Any]])
+        var recipients = try #require(items[0]["recipients"] as? [[String: Any]])
+        recipients[0]["nationalities"] = ["CN"]
+        recipients[0]["location"] = "BE"
+        recipients[0]["governmentBody"] = true
+        items[0]["recipients"] = recipients
+        items[0]["licences"] = ["us.ai-diffusion.740.27"]
+        var changed = json
+        changed["items"] = items
+        let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
+        let result = try CLI.run(["check", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("error: items[0].recipients[0].governmentBody: a recipient is either a government body or natural persons of the nationalities given, not both: for the staff of a body, give their nationalities and leave governmentBody out"), "\(result.stderr)")
+        // Without the flag, the same person is tested as a deemed reexport to China: no AIA.
+        recipients[0]["governmentBody"] = nil
+        items[0]["recipients"] = recipients
+        changed["items"] = items
+        let plain = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
+        let analysed = try CLI.run(["check", plain.appendingPathComponent("r.json").path])
+        #expect(analysed.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CONFLICT under text"), "\(analysed.stdout)\(analysed.stderr)")
+    }
+
     /// A license exception's symbol, a classification, "no licence required" and a lapsed licence
     /// are no licence held (QA law review 2, N3).
     @Test func licenceEntriesThatSayNoLicenceIsHeldAreRefused() throws {

@@ -126,6 +126,12 @@ public struct RequestJSONDecoder: Sendable {
             guard text == "EU" || CountryCodes.isValid(text) else {
                 throw fail(value, "requester.jurisdiction", "'\(text)' is neither EU (the Union: the Commission and its AI Office) nor an ISO 3166-1 alpha-2 country code")
             }
+            // EC is Ecuador's code, but in a request to an AI provider it far more likely means the
+            // European Commission: read as Ecuador it would make Arts 91 and 92 bind nothing.
+            guard text != "EC" else {
+                throw fail(value, "requester.jurisdiction", "'EC' is ambiguous: it is Ecuador's ISO 3166-1 code, and also reads as the European Commission; "
+                    + "write EU for the Commission and its AI Office (a body of a third country, Ecuador's included, has no power under Arts 91 and 92, as the caveat on who may ask says)")
+            }
             return text
         }
 
@@ -332,13 +338,23 @@ public struct RequestJSONDecoder: Sendable {
                 }
                 return text
             }
+            // A government body (50 U.S.C. 4801(5)(B)) and natural persons of named nationalities
+            // are tested differently: a release abroad to such persons is a deemed reexport to their
+            // country (15 CFR 734.14(a)(2)) whatever body employs them, so the flag must not
+            // switch that test off.
+            let governmentBody = optional { () throws(RequestError) in try bool(value["governmentBody"], "\(place).governmentBody") }
+            if governmentBody == true, let nationalities, !nationalities.isEmpty, let flag = value["governmentBody"] {
+                record(fail(flag, "\(place).governmentBody", "a recipient is either a government body or natural persons of the nationalities given, not both: "
+                    + "for the staff of a body, give their nationalities and leave governmentBody out (a release abroad to them is a deemed reexport to their country, 15 CFR 734.14(a)(2)); "
+                    + "for the body itself, leave nationalities out"))
+            }
             return .init(organisation: optional { () throws(RequestError) in try string(value["organisation"], "\(place).organisation") },
                          nationalities: nationalities,
                          location: optional { () throws(RequestError) in try country(value["location"], "\(place).location") },
                          headquarters: optional { () throws(RequestError) in try country(value["headquarters"], "\(place).headquarters") },
                          latestCitizenship: optional { () throws(RequestError) in try country(value["latestCitizenship"], "\(place).latestCitizenship") },
                          usPermanentResident: optional { () throws(RequestError) in try bool(value["usPermanentResident"], "\(place).usPermanentResident") },
-                         governmentBody: optional { () throws(RequestError) in try bool(value["governmentBody"], "\(place).governmentBody") },
+                         governmentBody: governmentBody,
                          role: role)
         }
     }
