@@ -28,7 +28,8 @@ public final class ConflictEngine {
     private(set) var groundCaveats: [GroundCaveats] = []
     /// Effective status of each provision that carries a checked norm.
     private(set) var statuses: [String: StatusTimeline] = [:]
-    /// The dates its conditions compare the as-of date with (Art. 111(3)'s 2 August 2027).
+    /// The dates its conditions compare the as-of date or the request's date with (Art. 111(3)'s
+    /// 2 August 2027): an undated request's date is the as-of date.
     private(set) var asOfThresholds: Set<LegalDate> = []
     /// The dates on which something the law says can change, ascending: the graph's status
     /// breakpoints and `asOfThresholds`.
@@ -76,7 +77,8 @@ public final class ConflictEngine {
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
-        asOfThresholds = Set(graph.comparisons(of: "as-of").flatMap(\.switchDays))
+        // The request's date is the as-of date when the request gives none.
+        asOfThresholds = Set((graph.comparisons(of: "as-of") + graph.comparisons(of: ClauseGraph.requestDateFact)).flatMap(\.switchDays))
         changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()
         preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
         groundHeads = encoding.checkedNorms.map { norm in
@@ -348,31 +350,60 @@ public final class ConflictEngine {
         var statusTexts: [String?]
     }
 
-    /// `DatedPosture`s by date and posture (text, enforcement): batches repeat dates. Bounded.
-    private var datedPostures: [LegalDate: [DatedPosture?]] = [:]
+    /// The two dates of an analysis: the request's, on which obligations are judged, and the
+    /// disclosure's (the as-of date), on which prohibitions are.
+    struct JudgingDays: Hashable {
+        var asOf: LegalDate
+        var requested: LegalDate
+    }
 
-    func dated(_ asOf: LegalDate, _ posture: Posture) -> DatedPosture {
+    /// `DatedPosture`s by dates and posture (text, enforcement): batches repeat dates. Bounded.
+    private var datedPostures: [JudgingDays: [DatedPosture?]] = [:]
+
+    /// The date the request of a check was made (`ClauseGraph.requestDateFact`); the as-of date
+    /// where the law loaded declares no such fact.
+    func requestDate(of prepared: PreparedSlot, asOf: LegalDate) -> LegalDate {
+        if case .date(let day) = prepared.value(of: ClauseGraph.requestDateFact) { return day }
+        return asOf
+    }
+
+    /// The date a checked norm is judged on: an obligation arises from the request, so on the
+    /// date it was made; a prohibition on the date of the disclosure (`RegulationEncoding.judgedOn`
+    /// is the same choice in the solver).
+    func judgingDate(of norm: Norm, asOf: LegalDate, requested: LegalDate) -> LegalDate {
+        norm.modality == .obligation ? requested : asOf
+    }
+
+    func dated(_ asOf: LegalDate, requested: LegalDate, _ posture: Posture) -> DatedPosture {
         let slot = posture == .text ? 0 : 1
-        if let known = datedPostures[asOf]?[slot] { return known }
-        let binding = encoding.checkedNorms.map { binds($0.provisionID, on: asOf, posture: posture) }
-        let texts = encoding.checkedNorms.indices.map { binding[$0] ? nil : statusText(encoding.checkedNorms[$0].provisionID, asOf: asOf) }
+        let days = JudgingDays(asOf: asOf, requested: requested)
+        if let known = datedPostures[days]?[slot] { return known }
+        let norms = encoding.checkedNorms
+        let on = norms.map { judgingDate(of: $0, asOf: asOf, requested: requested) }
+        let binding = norms.indices.map { binds(norms[$0].provisionID, on: on[$0], posture: posture) }
+        // An obligation judged on another day than the disclosure's says which day it was.
+        let texts = norms.indices.map { index -> String? in
+            guard !binding[index] else { return nil }
+            let status = statusText(norms[index].provisionID, asOf: on[index])
+            return on[index] == asOf ? status : "on \(on[index]), the date of the request: \(status)"
+        }
         var unbound: [(norm: Int, note: String)] = []
-        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .obligation {
-            if let status = texts[index], let note = notBindingNote(norm, status: status, asOf: asOf, posture: posture) { unbound.append((index, note)) }
+        for (index, norm) in norms.enumerated() where norm.modality == .obligation {
+            if let status = texts[index], let note = notBindingNote(norm, status: status, on: on[index], asOf: asOf, posture: posture) { unbound.append((index, note)) }
         }
         let result = DatedPosture(binding: binding, unboundObligations: unbound, statusTexts: texts)
         if datedPostures.count >= 4096 { datedPostures.removeAll(keepingCapacity: true) }
-        datedPostures[asOf, default: [nil, nil]][slot] = result
+        datedPostures[days, default: [nil, nil]][slot] = result
         return result
     }
 
-    /// Whether each checked norm's provision binds on `asOf` under `posture`, in
-    /// `encoding.checkedNorms` order.
-    func binding(on asOf: LegalDate, posture: Posture) -> [Bool] { dated(asOf, posture).binding }
+    /// Whether each checked norm's provision binds under `posture`, in `encoding.checkedNorms`
+    /// order: obligations on the request's date, prohibitions on `asOf`.
+    func binding(on asOf: LegalDate, requested: LegalDate, posture: Posture) -> [Bool] { dated(asOf, requested: requested, posture).binding }
 
     func check(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate) throws -> SlotResult {
         // With reuse off (the fresh-solver baseline), no class is worked out or remembered.
-        let key = options.reuseEquivalentChecks ? keys.key(prepared, posture: posture, binding: binding(on: asOf, posture: posture)) : nil
+        let key = options.reuseEquivalentChecks ? keys.key(prepared, posture: posture, binding: binding(on: asOf, requested: requestDate(of: prepared, asOf: asOf), posture: posture)) : nil
         let decided: SolvedCheck
         if let key, let cached = solved[key] {
             decided = cached
@@ -471,7 +502,7 @@ public final class ConflictEngine {
     private func decidingConditions(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate,
                                     models: (consistent: [SMTModel], clashing: [SMTModel])) throws -> [String] {
         var models = models
-        let relevant = keys.relevantFacts(prepared, binding: binding(on: asOf, posture: posture))
+        let relevant = keys.relevantFacts(prepared, binding: binding(on: asOf, requested: requestDate(of: prepared, asOf: asOf), posture: posture))
         let solver = encoding.solver
         let tracks = encoding.tracks.map(\.literal)
         var sufficient: [String] = []

@@ -73,28 +73,29 @@ import Testing
     @Test func findingsAndGroundsNameTheReadingsTheyRestOn() throws {
         let result = try CLI.run(["check", CLI.sample("weights-to-ai-office-warsaw.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-4)"))
+        #expect(lines.contains("    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-5)"))
         // The Code's Measure 3.5 concerns evaluators the provider engages, not experts the
         // Commission appoints under Art. 92(2), as here: no Code ground. The ground that 4E091
         // does not bind rests on its instrument's caveats alone (its status is at stake).
         #expect(!lines.contains { $0.contains("GPAI Code of Practice") })
-        #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: ") && $0.hasSuffix(" (caveats 5, 6)") })
-        #expect(lines.filter { $0.hasPrefix("  rests on ") } == ["  rests on caveats 1-14, given at the end"])
+        #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: ") && $0.hasSuffix(" (caveats 6, 7)") })
+        #expect(lines.filter { $0.hasPrefix("  rests on ") } == ["  rests on caveats 1-15, given at the end"])
         let caveats = lines.filter { $0.hasPrefix("caveat ") }
-        #expect(caveats.count == 14)
+        #expect(caveats.count == 15)
         #expect(caveats.first?.hasPrefix("caveat 1, reading of Art. 92(5): Model weights are not named in Art. 92(3)") == true)
-        #expect(caveats.contains { $0.hasPrefix("caveat 7, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: ") })
+        #expect(caveats.contains { $0.hasPrefix("caveat 3, reading of Regulation (EU) 2024/1689 ") && $0.contains(": Date of the request. ") })
+        #expect(caveats.contains { $0.hasPrefix("caveat 8, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: ") })
 
         let json = try CLI.json(try CLI.run(["check", "--format", "json", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout)
         let listed = try #require(json["caveats"] as? [[String: Any]])
-        #expect(listed.count == 14)
+        #expect(listed.count == 15)
         #expect(listed[0]["id"] as? String == "eu.ai-act.art92.5:reading")
         #expect(listed[0]["kind"] as? String == "reading")
         #expect(listed[0]["source"] as? String == "eu.ai-act.art92.5")
-        #expect(listed[6]["kind"] as? String == "open-question")
+        #expect(listed[7]["kind"] as? String == "open-question")
         let finding = try #require((json["findings"] as? [[String: Any]])?.first)
         #expect(finding["caveats"] as? [String] == [
-            "eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
+            "eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
             "us.ai-diffusion.4e091:reading-2", "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "eu.ai-act.art3.63:reading",
             "eu.ai-act.art3.47:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading", "us.ai-diffusion.742.6.a.13:open-question",
             "us.ai-diffusion.740.27:open-question", "us.ai-diffusion.740.27:reading",
@@ -110,9 +111,9 @@ import Testing
         #expect(Array(lines.prefix(5)) == [
             "request AIO-2026-0196 (as of 2026-11-24): CLEAR (both postures)",
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
-            "    clear [both]: EU Art. 92(5) obliges the disclosure (caveats 1-4)",
-            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13)) (caveats 5-13)",
-            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 8, 9)",
+            "    clear [both]: EU Art. 92(5) obliges the disclosure (caveats 1-5)",
+            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13)) (caveats 6-14)",
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 9, 10)",
         ])
 
         // A held licence clears 4E091 whatever License Exception AIA's headquarters test says.
@@ -136,8 +137,8 @@ import Testing
         ])
         #expect(grounds.allSatisfy { $0["recipient"] == nil })
         let early = try CLI.run(["check", "--posture", "text", CLI.sample("before-art92-applies.json")])
-        #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02\n"))
-        #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-11)\n"))
+        #expect(early.stdout.contains("    clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)\n"))
+        #expect(early.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 2-12)\n"))
         // The same request without its compute: 4E091 may or may not apply, and cannot clash either way.
         var unknown = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CLI.sample("before-art92-applies.json")))) as? [String: Any])
         var model = try #require(unknown["model"] as? [String: Any])
@@ -146,7 +147,7 @@ import Testing
         let folder = try CLI.folder(["open.json": String(decoding: try JSONSerialization.data(withJSONObject: unknown), as: UTF8.self)])
         let open = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("open.json").path])
         #expect(open.status == 0)
-        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way (caveats 1-11)\n"), "\(open.stdout)")
+        #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way (caveats 2-12)\n"), "\(open.stdout)")
     }
 
     /// A rule that does not hold says why: the exception of the rule that holds (here 4E091 Note 1
@@ -155,7 +156,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", CLI.sample("open-weight-model.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains(
-            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 5-12)"
+            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 6-13)"
         ), "\(result.stdout)")
     }
 
@@ -206,8 +207,8 @@ import Testing
         #expect(lines.joined(separator: "\n") == """
             request AIO-2026-0007 (as of 2026-06-15): CLEAR (text posture; the enforcement posture was not analysed)
               item 0: weights via transfer: CLEAR (text)
-                clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02
-                clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 1-11)
+                clear: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)
+                clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it (caveats 2-12)
             """)
         #expect(!result.stdout.contains("note:"))
 
@@ -255,19 +256,21 @@ import Testing
             """
         let folder = try CLI.folder(["cp.json": request])
         for date in ["2026-06-15", "2026-11-24"] {
-            let result = try CLI.run(["check", "--as-of", date, folder.appendingPathComponent("cp.json").path])
+            let dated = try CLI.folder(["cp.json": request.replacingOccurrences(of: "\"date\": \"2026-06-15\"", with: "\"date\": \"\(date)\"")])
+            let result = try CLI.run(["check", dated.appendingPathComponent("cp.json").path])
             #expect(result.status == 0, "\(result.stdout)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(Array(lines.prefix(4)) == [
                 "request CP (as of \(date)): CLEAR (both postures)",
                 "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
                 "    clear [both]: no obligation in the regulations loaded requires this disclosure",
-                "    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it (caveats 1-3)",
+                "    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it (caveats 1-4)",
             ])
         }
         // An Art. 92 request to the Commission's experts is not the measure's.
-        let art92 = try CLI.folder(["cp92.json": request.replacingOccurrences(of: "eu.gpai-code.safety-security.m3-5", with: "Art. 92(3)")])
-        let json = try CLI.json(try CLI.run(["check", "--as-of", "2026-11-24", "--format", "json", art92.appendingPathComponent("cp92.json").path]).stdout)
+        let art92 = try CLI.folder(["cp92.json": request.replacingOccurrences(of: "eu.gpai-code.safety-security.m3-5", with: "Art. 92(3)")
+                                                     .replacingOccurrences(of: "\"date\": \"2026-06-15\"", with: "\"date\": \"2026-11-24\"")])
+        let json = try CLI.json(try CLI.run(["check", "--format", "json", art92.appendingPathComponent("cp92.json").path]).stdout)
         let signatures = Set((json["findings"] as? [[String: Any]] ?? []).compactMap { $0["signature"] as? String })
         #expect(signatures == ["eu.ai-act.art92.5 + us.ai-diffusion.4e091"])
         #expect((json["notes"] as? [String])?.contains { $0.contains("Measure 3.5") } == false)
@@ -291,19 +294,20 @@ import Testing
             "  item 0: weights via on-site: AVOIDABLE (text)",
             "    alternatives: remote-api compliant",
             "    cure: use the accepted alternative channel 'remote-api'",
-            "      clear because: EU Art. 92(5) obliges the disclosure (caveats 1-4)",
+            "      clear because: EU Art. 92(5) obliges the disclosure (caveats 1-5)",
             """
                   clear because: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: \
             not: an export, reexport, deemed export or release of the model's parameters (15 CFR 734.13(a)(1)-(2), 734.14(a), 734.15(a)): \
             transferred or inspected on site, by a recipient outside the United States or by a foreign person; or run in a secure enclave \
             hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted sending and storage), since \
-            item.channel is not in {transfer, on-site} (request: remote-api); item.channel is not secure-enclave (request: remote-api) (caveats 5-12)
+            item.channel is not in {transfer, on-site} (request: remote-api); item.channel is not secure-enclave (request: remote-api) (caveats 6-13)
             """,
             "    depends: conflict if model.training-compute ≥ 1e26 operations",
         ]
         #expect(Array(result.stdout.split(separator: "\n").prefix(7).map(String.init)) == expected)
-        // Before Art. 92 applies the item is clear: the alternative is no cure then.
-        let early = try CLI.run(["check", "--posture", "text", "--as-of", "2026-06-15", folder.appendingPathComponent("av.json").path])
+        // Made before Art. 92 applies, the request obliges nothing: the alternative is no cure then.
+        let before = try CLI.folder(["av.json": request.replacingOccurrences(of: "\"date\": \"2026-11-24\"", with: "\"date\": \"2026-06-15\"")])
+        let early = try CLI.run(["check", "--posture", "text", before.appendingPathComponent("av.json").path])
         #expect(early.status == 0)
         #expect(!early.stdout.contains("    cure: "), "\(early.stdout)")
     }
@@ -533,12 +537,25 @@ import Testing
         ])
     }
 
-    @Test func asOfOverridesTheRequestDate() throws {
+    /// `--as-of` moves the disclosure, not the request: a request of 15 June 2026, made before
+    /// Art. 92 applied, creates no duty when it is answered after 2 August 2026; the same request
+    /// undated is taken as made on the as-of date, and conflicts.
+    @Test func asOfMovesTheDisclosureNotTheRequest() throws {
         let result = try CLI.run(["check", "--format", "json", "--as-of", "2026-09-01", "--posture", "text", CLI.sample("before-art92-applies.json")])
         let json = try CLI.json(result.stdout)
         #expect(json["asOf"] as? String == "2026-09-01")
-        #expect(json["postures"] as? [String: String] == ["text": "conflict"])
-        #expect(result.status == 1)
+        #expect(json["postures"] as? [String: String] == ["text": "clear"])
+        #expect(result.status == 0)
+        let text = try CLI.run(["check", "--as-of", "2026-09-01", "--posture", "text", CLI.sample("before-art92-applies.json")])
+        #expect(text.stdout.contains("\n    clear: EU Art. 92(5) does not bind: on 2026-06-15, the date of the request: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("\ncaveat 1, reading of Regulation (EU) 2024/1689 "), "\(text.stdout)")
+        #expect(text.stdout.contains("Date of the request. The duties to supply documentation, information or access (Arts 53(1)(a), 91(5) and 92(5)) arise from the Commission's request, so ecca judges them on the date the request was made"))
+
+        let sample = try String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8)
+        let folder = try CLI.folder(["undated.json": sample.replacingOccurrences(of: "\"date\": \"2026-06-15\",", with: "")])
+        let undated = try CLI.json(try CLI.run(["check", "--format", "json", "--as-of", "2026-09-01", "--posture", "text",
+                                                folder.appendingPathComponent("undated.json").path]).stdout)
+        #expect(undated["postures"] as? [String: String] == ["text": "conflict"])
     }
 
     @Test func aLetterNamedButNotLoadedIsUnusableInput() throws {

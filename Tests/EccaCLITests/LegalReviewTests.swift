@@ -194,19 +194,23 @@ import Testing
         #expect(!result.stdout.contains("never bind"))
     }
 
-    /// Before its placing date a model owes no Chapter V or Art. 91/92 duty: the note says so, and
-    /// the timeline turns on the placing date.
+    /// Before its placing date a model owes no Chapter V or Art. 91/92 duty: the note says so. A
+    /// request made before the placing creates none when it is answered after it; an undated
+    /// request, taken as made on each date, turns on the placing date in a timeline.
     @Test func aModelNotYetPlacedOwesNoDutyUntilItIs() throws {
         var request = Self.base()
         Self.set("model", "placedOnEUMarket", "2027-03-01")(&request)
         let path = try Self.write(request)
         let check = try CLI.run(["check", path])
-        #expect(check.stdout.contains("note: no duty under Art. 53(1)(a) or Art. 91(5) or Art. 92(5) arises from this request: not: a general-purpose AI model, not one used for research, development or prototyping before it is placed on the market (taken as placed when no placing date is given) (Art. 3(63)), since model.placed-after-as-of is true (request: true)\n"))
-        let timeline = try CLI.run(["timeline", path, "--from", "2027-02-01", "--to", "2027-04-01"])
-        #expect(timeline.stdout.contains("""
+        #expect(check.stdout.contains("note: no duty under Art. 53(1)(a) or Art. 91(5) or Art. 92(5) arises from this request: not: a general-purpose AI model, not one used for research, development or prototyping before it is placed on the market (taken as placed when no placing date is given) (Art. 3(63)), since model.placed-after-request is true (request: true)\n"), "\(check.stdout)")
+        let dated = try CLI.run(["timeline", path, "--from", "2027-02-01", "--to", "2027-04-01"])
+        #expect(dated.stdout.contains("  from 2027-02-01 to 2027-04-01: clear (text) · clear (enforcement)\n"), "\(dated.stdout)")
+        request["date"] = nil
+        let undated = try CLI.run(["timeline", try Self.write(request), "--from", "2027-02-01", "--to", "2027-04-01"])
+        #expect(undated.stdout.contains("""
               2027-03-01: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
                 because the model is placed on the Union market on 2027-03-01
-            """))
+            """), "\(undated.stdout)")
     }
 
     /// A placing date before the request's leaves Art. 53(1)(a) obliging as before.

@@ -254,7 +254,7 @@ import Testing
         let counterexample = try #require(outcomes.first)
         let findingCaveats = ((counterexample["analysis"] as? [String: Any])?["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(counterexample["caveats"] as? [String] == findingCaveats)
-        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "us.ai-diffusion.4e091:open-question",
+        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act:reading", "us.ai-diffusion.4e091:open-question",
                                    "us.ai-diffusion.4e091:reading", "us.ai-diffusion.4e091:reading-2", "us.ai-diffusion:open-question",
                                    "us.ai-diffusion:reading", "eu.ai-act.art3.63:reading", "eu.ai-act.art3.47:reading", "us.ear.734.13:reading",
                                    "us.ecra.4801.5:reading", "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question",
@@ -532,10 +532,13 @@ import Testing
     /// The breakpoints are status dates of the shipped regulations, each tied to the status
     /// changes of the provisions that engage the request: Art. 92(5)'s, not those of Art. 91(5)
     /// or Art. 53(1)(a), which an Art. 92 request for weights never engages, and not the Code of
-    /// Practice's, which binds by commitment only.
+    /// Practice's, which binds by commitment only. The request is undated, so that it is taken as
+    /// made on each date and its obligations move with the timeline.
     @Test func timelineBreakpointsAreTheStatusDates() throws {
+        let sample = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
+        let folder = try CLI.folder(["undated.json": sample.replacingOccurrences(of: "\"date\": \"2026-11-24\",", with: "")])
         let result = try CLI.run(["timeline", "--format", "json", "--from", "2025-01-01", "--to", "2027-12-31",
-                                  CLI.sample("weights-to-ai-office-warsaw.json")])
+                                  folder.appendingPathComponent("undated.json").path])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try CLI.json(result.stdout)
         let breakpoints = json["breakpoints"] as? [[String: Any]] ?? []
@@ -552,12 +555,34 @@ import Testing
         #expect(graph.status == 0)
     }
 
+    /// A dated request's obligations are judged on its date: the request of 15 June 2026, made
+    /// before Art. 92 applied, stays clear after 2 August 2026, while the same request dated after
+    /// it conflicts from its date on, whatever the day of the disclosure.
+    @Test func aDatedRequestsTimelineMovesOnlyTheDisclosure() throws {
+        let early = try CLI.run(["timeline", "--posture", "text", "--from", "2026-06-15", "--to", "2026-12-31", CLI.sample("before-art92-applies.json")])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(early.stdout == """
+            request AIO-2026-0007 from 2026-06-15 to 2026-12-31
+              from 2026-06-15 to 2026-12-31: clear (text)
+
+            """)
+        let sample = try String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8)
+        let folder = try CLI.folder(["late.json": sample.replacingOccurrences(of: "\"date\": \"2026-06-15\"", with: "\"date\": \"2026-08-03\"")])
+        let late = try CLI.run(["timeline", "--posture", "text", "--from", "2026-06-15", "--to", "2026-12-31", folder.appendingPathComponent("late.json").path])
+        #expect(late.stdout == """
+            request AIO-2026-0007 from 2026-06-15 to 2026-12-31
+              from 2026-06-15 to 2026-12-31: conflict (text)
+                clash [text]: eu.ai-act.art92.5 + us.ai-diffusion.4e091
+
+            """, "\(late.stdout)")
+    }
+
     /// The text timeline: each piece with what clashes in it, and a breakpoint where only the
     /// clashing provisions change (the letter joins 4E091 on 15 September 2026) said to leave the
     /// verdict as it was.
     @Test func timelineTextGivesEachPiecesClashes() throws {
         let request = """
-            {"id": "TL", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+            {"id": "TL", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
              "model": {"name": "Orion-7", "trainingCompute": {"value": 4e26, "unit": "operations"}, "weightsPublished": false},
              "items": [{"artifact": "weights", "channel": "transfer",
                         "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"}]}],

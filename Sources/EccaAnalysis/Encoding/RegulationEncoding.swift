@@ -187,7 +187,7 @@ final class RegulationEncoding {
         for norm in checkedNorms {
             let literal = try context.bool("active:\(norm.id)")
             active[norm.id] = literal
-            let status = try binds(norm.provisionID)
+            let status = try binds(norm.provisionID, on: judgedOn(norm))
             var parts: [SMTTerm] = []
             if let condition = norm.condition { parts.append(try term(condition)) }
             parts += try norm.exceptions.map { try context.not(term($0.condition)) }
@@ -210,21 +210,29 @@ final class RegulationEncoding {
         }
     }
 
-    /// The provision binds on the as-of date under the posture (its effective status timeline).
-    func binds(_ provision: String) throws -> SMTTerm {
+    /// The date variable a norm is judged on: an obligation arises from the request, so on the
+    /// date the request was made (`ClauseGraph.requestDateFact`, where the law declares it); a
+    /// prohibition on the date of the disclosure, the as-of date.
+    func judgedOn(_ norm: Norm) -> SMTTerm? {
+        if norm.modality == .obligation, let requested = dates[ClauseGraph.requestDateFact] { return requested }
+        return dates["as-of"]
+    }
+
+    /// The provision binds on `date` under the posture (its effective status timeline).
+    func binds(_ provision: String, on date: SMTTerm?) throws -> SMTTerm {
         let status = graph.effectiveStatus(ofProvision: provision)
         if status.voluntary != nil { return context.false }
-        guard let asOf = dates["as-of"] else { return context.true }
+        guard let day = date else { return context.true }
         func within(_ interval: StatusInterval?) throws -> SMTTerm {
             guard let interval else { return context.true }
             var parts: [SMTTerm] = []
-            if let from = interval.from { parts.append(try context.ge(asOf, try context.int(value: from.dayNumber))) }
-            if let until = interval.until { parts.append(try context.lt(asOf, try context.int(value: until.dayNumber))) }
+            if let from = interval.from { parts.append(try context.ge(day, try context.int(value: from.dayNumber))) }
+            if let until = interval.until { parts.append(try context.lt(day, try context.int(value: until.dayNumber))) }
             return try context.and(parts)
         }
         var parts = [try within(status.inForce), try within(status.applicable)]
         if let published = status.rescissionPublished?.on {
-            parts.append(try context.lt(asOf, try context.int(value: published.dayNumber)))
+            parts.append(try context.lt(day, try context.int(value: published.dayNumber)))
         }
         if !status.enforced.isEmpty {
             let enforced = try context.or(try status.enforced.map(within))

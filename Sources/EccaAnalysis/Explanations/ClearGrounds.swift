@@ -23,7 +23,8 @@ extension ConflictEngine {
     /// it fails, and only for a norm that binds on `asOf` under one of the postures analysed.
     func assessments(of prepared: PreparedSlot, asOf: LegalDate) -> [NormAssessment?] {
         let truths = compiled.partTruths(atoms: prepared.atomTruths)
-        let bindings = options.postures.map { dated(asOf, $0).binding }
+        let requested = requestDate(of: prepared, asOf: asOf)
+        let bindings = options.postures.map { dated(asOf, requested: requested, $0).binding }
         var explaining: (evaluator: ConditionEvaluator, snapshot: FactSnapshot)?
         func explainer() -> (evaluator: ConditionEvaluator, snapshot: FactSnapshot) {
             if let explaining { return explaining }
@@ -39,7 +40,8 @@ extension ConflictEngine {
             var failures: [String] = []
             // A voluntary norm binds under no posture, but its ground says what it depends on.
             if applies != .true, let condition = norm.condition,
-               bindings.contains(where: { $0[index] }) || statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
+               bindings.contains(where: { $0[index] })
+                || statuses[norm.provisionID]?.asksVoluntarily(on: judgingDate(of: norm, asOf: asOf, requested: requested)) == true {
                 let (evaluator, snapshot) = explainer()
                 failures = failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
             }
@@ -60,7 +62,9 @@ extension ConflictEngine {
     ///
     /// - Parameter assessments: per recipient of the channel, `assessments(of:)`.
     func grounds(of slots: [PreparedSlot], assessments: [[NormAssessment?]], posture: Posture, asOf: LegalDate) -> [Ground] {
-        let binding = dated(asOf, posture)
+        // The slots are one request's: one request date.
+        let requested = slots.first.map { requestDate(of: $0, asOf: asOf) } ?? asOf
+        let binding = dated(asOf, requested: requested, posture)
         var perSlot: [[Ground?]] = []
         for (prepared, assessed) in zip(slots, assessments) {
             var grounds: [Ground?] = []
@@ -71,7 +75,7 @@ extension ConflictEngine {
                 }
                 let outcome: Ground.Outcome
                 let reasons: [String]
-                if statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
+                if statuses[norm.provisionID]?.asksVoluntarily(on: judgingDate(of: norm, asOf: asOf, requested: requested)) == true {
                     // The facts left open, if any (the provider may not have signed the chapter).
                     (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)
                 } else if !binding.binding[index] {

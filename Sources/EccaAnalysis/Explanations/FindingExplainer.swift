@@ -7,7 +7,8 @@ extension ConflictEngine {
     /// all of those.
     func explain(_ provisions: [String], snapshot: FactSnapshot, posture: Posture, slot: CheckSlot, asOf: LegalDate) -> Finding {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        let binding = binding(on: asOf, posture: posture)
+        let requested = if case .date(let day) = snapshot[ClauseGraph.requestDateFact] { day } else { asOf }
+        let binding = binding(on: asOf, requested: requested, posture: posture)
         let norms = encoding.checkedNorms.indices.filter { index in
             let norm = encoding.checkedNorms[index]
             return binding[index] && provisions.contains(norm.provisionID) && (norm.condition.map(evaluator.evaluate) ?? .true) != .false
@@ -16,7 +17,7 @@ extension ConflictEngine {
         let ordered = norms.filter { $0.modality == .obligation } + norms.filter { $0.modality == .prohibition }
         var references: [ProvisionReference] = []
         for norm in ordered where !references.contains(where: { $0.id == norm.provisionID }) {
-            references.append(reference(norm.provisionID, norm: norm, asOf: asOf, posture: posture))
+            references.append(reference(norm.provisionID, norm: norm, asOf: judgingDate(of: norm, asOf: asOf, requested: requested), posture: posture))
         }
         var triggering: [String] = []
         var rules: [RuleApplication] = []
@@ -230,22 +231,27 @@ extension ConflictEngine {
     /// any more) on the as-of date: reported as not binding rather than as conflicts.
     func notBindingNotes(_ prepared: PreparedSlot, asOf: LegalDate, posture: Posture) -> [UnboundObligationNote] {
         // The sentences depend on the date and posture alone, so they are written once per date.
-        dated(asOf, posture).unboundObligations.compactMap { norm, note in
+        dated(asOf, requested: requestDate(of: prepared, asOf: asOf), posture).unboundObligations.compactMap { norm, note in
             prepared.normTruths[norm] == .true
                 ? UnboundObligationNote(provision: encoding.checkedNorms[norm].provisionID, text: "item \(prepared.slot.item): " + note) : nil
         }
     }
 
-    /// The sentence for an obligation whose provision does not bind on `asOf` under `posture`
-    /// (without the item it concerns).
-    func notBindingNote(_ norm: Norm, status: String, asOf: LegalDate, posture: Posture) -> String? {
+    /// The sentence for an obligation whose provision does not bind on `day` (the request's
+    /// date; `asOf` is the disclosure's) under `posture` (without the item it concerns).
+    func notBindingNote(_ norm: Norm, status: String, on day: LegalDate, asOf: LegalDate, posture: Posture) -> String? {
         guard let provision = graph.provisions[norm.provisionID] else { return nil }
         let effective = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
-        if effective.asksVoluntarily(on: asOf), let voluntary = effective.voluntary {
+        if effective.asksVoluntarily(on: day), let voluntary = effective.voluntary {
             // Said the same under every posture: a commitment is never law.
             return "\(provision.citation) asks for this disclosure only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
                 + (voluntary.basis.map { " (\($0))" } ?? "")
         }
-        return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
+        if day != asOf, binds(norm.provisionID, on: asOf, posture: posture) {
+            // A request made before the power applied: the duty arises from the request.
+            return "\(provision.citation) would oblige this disclosure but did not bind on \(day), the date of the request, under the \(posture.rawValue) posture (\(status)); "
+                + "a request made then creates no duty, although the provision binds on \(asOf): the Commission would have to ask again"
+        }
+        return "\(provision.citation) would oblige this disclosure but does not bind on \(day)\(day == asOf ? "" : ", the date of the request,") under the \(posture.rawValue) posture (\(status))"
     }
 }

@@ -15,7 +15,7 @@ extension ConflictEngine {
         var notes: [String] = []
         for (id, norms) in preconditionRules {
             guard let rule = graph.rules[id], evaluator.evaluate(rule.condition) == .false else { continue }
-            let needing = norms.map { encoding.checkedNorms[$0] }.filter { statuses[$0.provisionID]?.asksVoluntarily(on: asOf) != true }
+            let needing = norms.map { encoding.checkedNorms[$0] }.filter { statuses[$0.provisionID]?.asksVoluntarily(on: request.date ?? asOf) != true }
             guard !needing.isEmpty else { continue }
             let citations = needing.map { graph.provisions[$0.provisionID]?.citation ?? $0.provisionID }
             let source = graph.provisions[rule.provisionID]?.citation ?? rule.provisionID

@@ -160,6 +160,8 @@ public final class FactReader {
         let implicitRecipient = slot.recipient == nil
         switch source {
         case .asOf: return .date(asOf)
+        // Undated, the request is taken as made on the date analysed (the receipt says so).
+        case .requestDate: return .date(request.date ?? asOf)
         case .legalBasis:
             guard let basis = request.requester?.legalBasis else { return .unknown }
             // Another act's provision invokes no obligation of the law loaded; a basis it does not
@@ -182,8 +184,9 @@ public final class FactReader {
         case .placedOnEUMarket:
             guard let placed = request.model?.placedOnEUMarket else { return .unknown }
             // A boolean fact on the placing date says whether the model is yet to be placed on
-            // the as-of date (Art. 3(63)), since conditions compare dates with constants only.
-            return fact.type == .boolean ? .boolean(placed > asOf) : .date(placed)
+            // the date of the request (Art. 3(63)), since conditions compare dates with constants
+            // only (`ClauseGraph.datesAfterRequest`).
+            return fact.type == .boolean ? .boolean(placed > (request.date ?? asOf)) : .date(placed)
         case .trainingCompute: return compute(fact, request.model?.trainingCompute, assumptions: &assumptions)
         case .artifact: return .scalar(item.artifact)
         case .channel: return .scalar(slot.channel)

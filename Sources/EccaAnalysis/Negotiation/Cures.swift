@@ -46,10 +46,10 @@ extension ConflictEngine {
                 var forbidden: [(set: CureFinder.CorrectionSet, provisions: [(provision: String, certain: Bool)])] = []
                 // Whether each request a set cures is kept: the recipients' searches often find the
                 // same set, which is verified (the request analysed again) once.
-                var kept: [DisclosureRequest: Bool] = [:]
+                var kept: [CuredRequest: Bool] = [:]
                 for slot in conflicting {
                     _ = try finder.correctionSets(slot, among: slots, request: request, posture: posture, limit: top) { set in
-                        let cured = apply(set, to: request, item: item.index)
+                        let cured = CuredRequest(request: apply(set, to: request, item: item.index), disclosedOn: set.date)
                         if let known = kept[cured] { return known }
                         let keep: Bool
                         switch try verify(set, request: request, item: item.index, posture: posture, finder: finder, today: today) {
@@ -159,7 +159,8 @@ extension ConflictEngine {
         // Each extension clears at least one more recipient.
         for _ in 0...facts.recipients(of: request.items[index], in: request).count {
             let cured = apply(current, to: request, item: index)
-            let after = try analyze(cured, today: today)
+            // A timing cure moves the disclosure, not the request: its obligations keep their date.
+            let after = try current.date.map { day throws(AnalysisError) in try analyze(cured, asOf: day) } ?? analyze(cured, today: today)
             let slots = itemSlots(cured, item: index, asOf: after.asOf)
             if after.items[index].postures.values.allSatisfy({ $0.verdict == .clear }) {
                 var forbidden: [(provision: String, certain: Bool)] = []
@@ -238,8 +239,14 @@ extension ConflictEngine {
         if set.licence { item.licences = (item.licences ?? []) + ["BIS licence to be obtained"] }
         if !set.claims.isEmpty { item.licences = (item.licences ?? []) + set.claims }
         cured.items[index] = item
-        if let date = set.date { cured.date = date }
         return cured
+    }
+
+    /// A cured request and the day of its disclosure, when a timing cure moves it (`apply` leaves
+    /// the request's own date alone): what a correction set is verified on.
+    struct CuredRequest: Hashable {
+        var request: DisclosureRequest
+        var disclosedOn: LegalDate?
     }
 
     /// A provision a cure relies on, with the facts its condition reads (so that each MoU clause
@@ -268,10 +275,14 @@ extension ConflictEngine {
             result.append(.init(reliance: .init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason),
                                 facts: extra.union(condition.map(readFacts) ?? []), lapses: lapses, statusChange: statusChange))
         }
+        let requested = requestDate(of: before, asOf: asOf)
         for (index, norm) in encoding.checkedNorms.enumerated() {
-            guard before.normTruths[index] == .true, binds(norm.provisionID, on: asOf, posture: posture) else { continue }
+            guard before.normTruths[index] == .true,
+                  binds(norm.provisionID, on: judgingDate(of: norm, asOf: asOf, requested: requested), posture: posture) else { continue }
             if after.normTruths[index] == .true {
-                if let curedDate, !binds(norm.provisionID, on: curedDate, posture: posture) {
+                // Waiting moves the disclosure: an obligation stays judged on the request's date.
+                if let curedDate, judgingDate(of: norm, asOf: curedDate, requested: requested) == curedDate,
+                   !binds(norm.provisionID, on: curedDate, posture: posture) {
                     let change = statusChange(norm.provisionID, from: asOf, to: curedDate)
                     add(norm.provisionID, "no longer binds on \(curedDate): \(change ?? statusText(norm.provisionID, asOf: curedDate))", nil,
                         lapses: norm.modality == .obligation, facts: ["as-of"], statusChange: change)

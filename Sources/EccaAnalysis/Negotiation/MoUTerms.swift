@@ -85,15 +85,22 @@ extension ConflictEngine {
     func terms(_ mou: MoUDocument, from: LegalDate, to: LegalDate) throws -> MoUTerms {
         let context = encoding.context
         var period: [SMTTerm] = []
-        if let asOf = encoding.dates["as-of"] {
+        let asOf = encoding.dates["as-of"]
+        if let asOf {
             period.append(try context.ge(asOf, context.int(value: from.dayNumber)))
             period.append(try context.le(asOf, context.int(value: to.dayNumber)))
         }
-        // A Boolean read from a date of the request against the as-of date (whether the model is
-        // yet to be placed) ranges with both here, where the reader supplies it in an analysis.
-        for (flag, date) in graph.datesAfterAsOf {
-            if let flagTerm = encoding.booleans[flag], let dateTerm = encoding.dates[date], let asOf = encoding.dates["as-of"] {
-                period.append(try context.iff(flagTerm, context.gt(dateTerm, asOf)))
+        // Each request is taken as answered on the day it is made, so that a counterexample is a
+        // dated request `ecca check` reproduces as it stands. A clash that needs the two days apart
+        // (an obligation that lapses after the request while a prohibition starts) is missed; the
+        // law shipped has no such obligation (docs/negotiation.md).
+        let requested = encoding.dates[ClauseGraph.requestDateFact]
+        if let requested, let asOf { period.append(try context.eq(requested, asOf)) }
+        // A Boolean read from a date of the request against the request's date (whether the model
+        // is yet to be placed) ranges with both here, where the reader supplies it in an analysis.
+        for (flag, date) in graph.datesAfterRequest {
+            if let flagTerm = encoding.booleans[flag], let dateTerm = encoding.dates[date], let day = requested ?? asOf {
+                period.append(try context.iff(flagTerm, context.gt(dateTerm, day)))
             }
         }
         var constraints: [SMTTerm] = []

@@ -47,7 +47,11 @@ extension ConflictEngine {
             if let last = pieces.last, last.verdicts == analysis.postures, last.clashes == clashes { continue }
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
-                let relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
+                var relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
+                // A dated request's obligations are judged on its date: their changes move nothing here.
+                if request.date != nil {
+                    relevant.subtract(encoding.checkedNorms.filter { $0.modality == .obligation }.map(\.provisionID))
+                }
                 var causes = statusChanges(on: date, among: relevant)
                 if asOfThresholds.contains(date) { causes.append("a condition compares the date with \(date)") }
                 if date == placed { causes.append("the model is placed on the Union market on \(date)") }
@@ -60,10 +64,11 @@ extension ConflictEngine {
     }
 
     /// The request's placing date, when a boolean fact is read from it (whether the model is yet
-    /// to be placed on the as-of date): the verdict may change on it.
+    /// to be placed on the request's date) and the request is undated, so that its date moves with
+    /// the timeline's: the verdict may change on it.
     func placingDay(of request: DisclosureRequest) -> LegalDate? {
-        let read = graph.datesAfterAsOf.contains { graph.facts[$0.date]?.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue }
-        return read ? request.model?.placedOnEUMarket : nil
+        let read = graph.datesAfterRequest.contains { graph.facts[$0.date]?.suppliedBy == FactBinding.Source.placedOnEUMarket.rawValue }
+        return read && request.date == nil ? request.model?.placedOnEUMarket : nil
     }
 
     /// The provisions whose norms engage the request on `asOf`, on any channel it accepts: their

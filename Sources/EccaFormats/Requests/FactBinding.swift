@@ -6,7 +6,7 @@ import ClauseGraph
 public enum FactBinding {
     /// The request fields and analysis inputs that can supply a fact, as `supplied-by` names them.
     public enum Source: String, Sendable, CaseIterable {
-        case asOf = "analysis.asOf", legalBasis = "requester.legalBasis", authority = "requester.authority"
+        case asOf = "analysis.asOf", requestDate = "date", legalBasis = "requester.legalBasis", authority = "requester.authority"
         case jurisdiction = "requester.jurisdiction", providerName = "provider.name"
         case establishedIn = "provider.establishedIn", codeOfPractice = "provider.codeOfPractice"
         case instruments, modelName = "model.name", weightsPublished = "model.weightsPublished"
@@ -20,7 +20,7 @@ public enum FactBinding {
 
         public var scope: Scope {
             switch self {
-            case .asOf, .legalBasis, .authority, .jurisdiction, .providerName, .establishedIn, .codeOfPractice, .instruments,
+            case .asOf, .requestDate, .legalBasis, .authority, .jurisdiction, .providerName, .establishedIn, .codeOfPractice, .instruments,
                  .modelName, .weightsPublished, .openSourceLicence, .placedOnEUMarket, .trainingCompute:
                 .request
             case .artifact, .hostingLocation, .licences: .item
