@@ -19,7 +19,7 @@ public final class ConflictEngine {
     /// The model names each instrument's norms test (`namedInstrumentNotes`).
     let modelNames: [String: [String]]
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
-    private var keys: EquivalenceKeyBuilder!
+    private(set) var keys: EquivalenceKeyBuilder!
     private(set) var compiled: CompiledConditions!
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
@@ -163,7 +163,7 @@ public final class ConflictEngine {
                 for posture in options.postures {
                     var outcomes: [ChannelOutcome] = []
                     var postureFindings: [String] = []
-                    var deciding: [String] = []
+                    var deciding: [DecidingCondition] = []
                     // The findings on the channel asked for, whose exceptions say what would cure the item.
                     var askedFindings: [Finding] = []
                     var unbound: [UnboundObligationNote] = []
@@ -181,7 +181,14 @@ public final class ConflictEngine {
                                 if channel == item.channel && !askedFindings.contains(finding) { askedFindings.append(finding) }
                             }
                             if channel == item.channel {
-                                for condition in result.deciding where !deciding.contains(condition) { deciding.append(condition) }
+                                // Said once; a condition said for several recipients rests on each one's norms.
+                                for condition in result.deciding {
+                                    if let index = deciding.firstIndex(where: { $0.text == condition.text }) {
+                                        deciding[index].caveats = CaveatIndex.merged(deciding[index].caveats, condition.caveats)
+                                    } else {
+                                        deciding.append(condition)
+                                    }
+                                }
                             }
                         }
                         let combined: ChannelOutcome.Outcome =
@@ -201,7 +208,7 @@ public final class ConflictEngine {
                         verdict = compliantAlternatives.isEmpty ? .undetermined : .avoidable
                     }
                     if verdict == .undetermined, deciding.isEmpty, let reason = outcomes.compactMap(\.reason).first {
-                        deciding.append("the solver could not decide: \(reason)")
+                        deciding.append(DecidingCondition(text: "the solver could not decide: \(reason)", caveats: []))
                     }
                     var grounds: [Ground]?
                     if verdict == .clear && options.groundsForClearVerdicts {
@@ -225,11 +232,12 @@ public final class ConflictEngine {
                     for note in unbound where !saidByGrounds.contains(note.provision) && !notes.contains(note.text) {
                         notes.append(note.text)
                     }
+                    let decides = verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined)
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
                         // An alternative is a cure only where the channel asked for does not comply.
                         verdict: verdict, channels: outcomes, compliantAlternatives: verdict == .clear ? [] : compliantAlternatives,
                         // Also for an avoidable item whose channel asked for may conflict: what decides it.
-                        decidingConditions: verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined) ? deciding : [],
+                        decidingConditions: decides ? deciding.map(\.text) : [], decidingConditionCaveats: decides ? deciding.map(\.caveats) : [],
                         cures: verdict == .conflict || verdict == .avoidable ? Self.cures(of: askedFindings) : [], findings: postureFindings,
                         grounds: grounds, alternativeGrounds: alternativeGrounds)
                 }
@@ -254,12 +262,13 @@ public final class ConflictEngine {
         for posture in options.postures {
             postures[posture.rawValue] = items.compactMap { $0.postures[posture.rawValue]?.verdict }.max() ?? .clear
         }
-        // In the order a report names them: the items' grounds, then the findings.
+        // In the order `check` names them: per item and posture, the grounds of the alternative to
+        // use, the deciding conditions and the grounds; then the findings.
         let caveatsOfGrounds = items.flatMap { item in
             options.postures.flatMap { posture -> [String] in
-                let detail = item.postures[posture.rawValue]
-                let alternatives = (detail?.compliantAlternatives ?? []).flatMap { detail?.alternativeGrounds?[$0] ?? [] }
-                return ((detail?.grounds ?? []) + alternatives).flatMap(\.caveats)
+                guard let detail = item.postures[posture.rawValue] else { return [] }
+                let alternatives = detail.compliantAlternatives.flatMap { detail.alternativeGrounds?[$0] ?? [] }
+                return alternatives.flatMap(\.caveats) + detail.decidingConditionCaveats.joined() + (detail.grounds ?? []).flatMap(\.caveats)
             }
         }
         return RequestAnalysis(id: request.id, asOf: asOf, verdict: postures.values.max() ?? .clear, postures: postures,
@@ -276,7 +285,7 @@ public final class ConflictEngine {
     struct SlotResult {
         var outcome: ChannelOutcome.Outcome
         var findings: [Finding]
-        var deciding: [String]
+        var deciding: [DecidingCondition]
         var reason: String?
     }
 
@@ -284,7 +293,8 @@ public final class ConflictEngine {
     struct SolvedCheck {
         var outcome: ChannelOutcome.Outcome
         var clashingSets: [[String]]
-        var deciding: [String]
+        /// With their caveats, which the class fixes too (`decidingCaveats`).
+        var deciding: [DecidingCondition]
         var reason: String?
     }
 
@@ -500,13 +510,17 @@ public final class ConflictEngine {
     ///   false in a clashing model is not needed for it, so those checks are skipped; every sat
     ///   check adds its model. This halves the checks or better, and changes no answer.
     private func decidingConditions(_ prepared: PreparedSlot, posture: Posture, asOf: LegalDate,
-                                    models: (consistent: [SMTModel], clashing: [SMTModel])) throws -> [String] {
+                                    models: (consistent: [SMTModel], clashing: [SMTModel])) throws -> [DecidingCondition] {
         var models = models
-        let relevant = keys.relevantFacts(prepared, binding: binding(on: asOf, requested: requestDate(of: prepared, asOf: asOf), posture: posture))
+        let binding = binding(on: asOf, requested: requestDate(of: prepared, asOf: asOf), posture: posture)
+        let relevant = keys.relevantFacts(prepared, binding: binding)
         let solver = encoding.solver
         let tracks = encoding.tracks.map(\.literal)
-        var sufficient: [String] = []
-        var necessary: [String] = []
+        var sufficient: [DecidingCondition] = []
+        var necessary: [DecidingCondition] = []
+        func condition(_ text: String, atom index: Int) -> DecidingCondition {
+            DecidingCondition(text: text, caveats: decidingCaveats(facts: keys.factsByAtom[index], prepared: prepared, binding: binding))
+        }
         for index in relevant.flatMap({ keys.atomsByFactIndex[$0] }).sorted() where prepared.atomTruths[index] == .unknown {
             let (atom, term) = atomTerms[index]
             for polarity in [true, false] {
@@ -517,7 +531,7 @@ public final class ConflictEngine {
                     let result = try solver.check(assumptions: tracks)
                     if result == .sat { models.consistent.append(try solver.model()) }
                     try solver.pop()
-                    if result == .unsat { sufficient.append("conflict if " + renderer.statement(atom, negated: !polarity)) }
+                    if result == .unsat { sufficient.append(condition("conflict if " + renderer.statement(atom, negated: !polarity), atom: index)) }
                 }
                 if try !models.clashing.contains(where: { try $0.evalBool(literal) == false }) {
                     try solver.push()
@@ -525,14 +539,15 @@ public final class ConflictEngine {
                     let result = try solver.check(assumptions: [encoding.clash])
                     if result == .sat { models.clashing.append(try solver.model()) }
                     try solver.pop()
-                    if result == .unsat { necessary.append("conflict only if " + renderer.statement(atom, negated: !polarity)) }
+                    if result == .unsat { necessary.append(condition("conflict only if " + renderer.statement(atom, negated: !polarity), atom: index)) }
                 }
             }
         }
         if !sufficient.isEmpty { return sufficient }
         if !necessary.isEmpty { return necessary }
-        let open = relevant.map { graph.factOrder[$0] }.filter { !EquivalenceKeyBuilder.isFullyKnown(prepared.value(of: $0)) }
-        return ["depends on facts the request does not give: " + open.joined(separator: ", ")]
+        let open = relevant.filter { !EquivalenceKeyBuilder.isFullyKnown(prepared.value(of: graph.factOrder[$0])) }
+        return [DecidingCondition(text: "depends on facts the request does not give: " + open.map { graph.factOrder[$0] }.joined(separator: ", "),
+                                  caveats: decidingCaveats(facts: open, prepared: prepared, binding: binding))]
     }
 
     /// Every minimal unsatisfiable subset of the tracking literals (MARCO-style enumeration with

@@ -9,7 +9,7 @@ public struct CSVReport: Sendable {
         "request_id", "as_of", "request_verdict", "item_index", "item_id", "artifact", "channel",
         "item_verdict", "text_verdict", "enforcement_verdict", "compliant_alternatives", "deciding_conditions",
         "cures", "finding_count", "conflict_signatures", "obliging_provisions", "forbidding_provisions",
-        "failed_exceptions", "clear_grounds", "request_verdict_postures",
+        "failed_exceptions", "clear_grounds", "request_verdict_postures", "deciding_caveats",
     ]
 
     /// Joins the values of a multi-valued cell.
@@ -57,6 +57,8 @@ public struct CSVReport: Sendable {
             // The postures request_verdict holds under: "text" alone is a verdict on the law in
             // force that is not enforced; "enforcement" alone says nothing of the law in force.
             PostureOrder.sorted(analysis.postures.keys).filter { analysis.postures[$0] == analysis.verdict }.joined(separator: Self.separator),
+            // By id, as in the JSON (`caveats`): a CSV has no list of caveats to number them in.
+            unique(Array(details.flatMap(\.decidingConditionCaveats).joined())).joined(separator: Self.separator),
         ]
     }
 

@@ -32,7 +32,7 @@ public struct CheckTextReport: Sendable {
                     }
                 }
                 for cure in detail.cures { out.append("    cure\(tag): \(cure)") }
-                for condition in detail.decidingConditions { out.append("    depends\(tag): \(condition)") }
+                for condition in caveatNumbers.decidingConditions(detail) { out.append("    depends\(tag): \(condition)") }
                 for ground in grounds[postureIndex] where !shared.contains(ground) || postureIndex == 0 {
                     out.append("    clear\(shared.contains(ground) ? " [both]" : tag): \(ground)")
                 }

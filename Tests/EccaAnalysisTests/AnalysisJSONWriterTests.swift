@@ -13,14 +13,18 @@ import Testing
         let generator = RequestGenerator(seed: 3)
         var conflicts = 0
         var grounded = 0
+        var deciding = 0
         for index in 0..<400 {
             let analysis = try engine.analyze(generator.request(index))
             if analysis.verdict == .conflict { conflicts += 1 }
             if analysis.items.contains(where: { $0.postures.values.contains { $0.grounds?.isEmpty == false } }) { grounded += 1 }
+            // Deciding conditions with the caveats they rest on.
+            if analysis.items.contains(where: { $0.postures.values.contains { $0.decidingConditionCaveats.contains { !$0.isEmpty } } }) { deciding += 1 }
             #expect(writer.line(analysis) == AnalysisJSON.encode(analysis, pretty: false), "request \(index)")
         }
         #expect(conflicts > 5)
         #expect(grounded > 5)
+        #expect(deciding > 0)
         // Strings that need escaping.
         var tricky = generator.request(1)
         tricky.id = "quote \" backslash \\ tab \t newline \n bell \u{07} slash / non-ASCII é 🙂"

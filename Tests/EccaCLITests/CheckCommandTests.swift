@@ -196,6 +196,46 @@ import Testing
         let item = (json["items"] as? [[String: Any]])?.first
         let text = (item?["postures"] as? [String: Any])?["text"] as? [String: Any]
         #expect(text?["decidingConditions"] as? [String] == ["conflict if model.training-compute ≥ 1e26 operations"])
+        // The caveats of Art. 92(5) and of 4E091, whose clash the threshold decides, numbered first.
+        let caveats = (json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(text?["decidingConditionCaveats"] as? [[String]] == [Array(caveats.prefix(16))])
+        #expect(caveats.prefix(1) == ["eu.ai-act.art92.5:reading"])
+        #expect(caveats.contains("us.ai-diffusion.4e091:open-question"))
+        // No deciding conditions, no list for them.
+        let enforcement = (item?["postures"] as? [String: Any])?["enforcement"] as? [String: Any]
+        #expect(enforcement?.keys.contains("decidingConditionCaveats") == false)
+    }
+
+    /// A deciding condition says which readings it rests on, as a ground does: the ≥ of 4E091
+    /// against "more than" is an open question, and the conflict it would be rests on Art. 92(5)'s
+    /// readings.
+    @Test func unknownComputeTextGivesTheCaveatsOfItsDecidingCondition() throws {
+        let result = try CLI.run(["check", CLI.sample("unknown-compute.json")])
+        #expect(result.status == 1, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(5)) == [
+            "request AIO-2026-0150 (as of 2026-11-24): UNDETERMINED under text, CLEAR under enforcement",
+            "  item 0: weights via transfer: UNDETERMINED (text) · CLEAR (enforcement)",
+            "    depends [text]: conflict if model.training-compute ≥ 1e26 operations (caveats 1-16)",
+            "    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-5)",
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; "
+                + "not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials "
+                + "not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 9, 10)",
+        ])
+        let named = lines.filter { $0.hasPrefix("caveat ") }.map { String($0.prefix { $0 != ":" }) }
+        let diffusion = "Framework for Artificial Intelligence Diffusion (interim final rule, Bureau of Industry and Security)"
+        let aiAct = try #require(lines.first { $0.hasPrefix("caveat 3, reading of Regulation (EU) 2024/1689 ") }.map { String($0.dropFirst("caveat 3, reading of ".count).prefix { $0 != ":" }) })
+        #expect(named == [
+            "caveat 1, reading of Art. 92(5)", "caveat 2, reading of Art. 92(5)", "caveat 3, reading of \(aiAct)",
+            "caveat 4, reading of Art. 3(63)",
+            "caveat 5, reading of Art. 3(47)", "caveat 6, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
+            "caveat 7, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091", "caveat 8, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
+            "caveat 9, open question on \(diffusion)", "caveat 10, reading of \(diffusion)", "caveat 11, reading of 15 CFR 734.13",
+            "caveat 12, reading of 15 CFR 734.3(b)(3)", "caveat 13, reading of 50 U.S.C. 4801(5)",
+            "caveat 14, open question on 15 CFR 742.6(a)(13)", "caveat 15, open question on 15 CFR 740.27",
+            "caveat 16, reading of 15 CFR 740.27",
+        ])
+        #expect(lines.contains { $0.hasPrefix("caveat 6, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: the eCFR heading reads \"10^26 or more 'operations'\" (≥)") })
     }
 
     /// Said once: by the clear verdict's ground where grounds are worked out (`check`), by a
@@ -302,7 +342,8 @@ import Testing
             hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted sending and storage), since \
             item.channel is not in {transfer, on-site} (request: remote-api); item.channel is not secure-enclave (request: remote-api) (caveats 6-13)
             """,
-            "    depends: conflict if model.training-compute ≥ 1e26 operations",
+            // What decides the channel asked for rests on Art. 92(5)'s and 4E091's readings, as its conflict would.
+            "    depends: conflict if model.training-compute ≥ 1e26 operations (caveats 1-16)",
         ]
         #expect(Array(result.stdout.split(separator: "\n").prefix(7).map(String.init)) == expected)
         // Made before Art. 92 applies, the request obliges nothing: the alternative is no cure then.

@@ -32,6 +32,22 @@ import Testing
         #expect(clear["clear_grounds"] == "text: eu.ai-act.art92.5 obliges; text: us.ai-diffusion.4e091 excepted; enforcement: eu.ai-act.art92.5 obliges; enforcement: us.ai-diffusion.4e091 not-binding")
         // The Code's Measure 3.5 is not about the Art. 92(2) experts of the Warsaw sample.
         #expect(conflict["clear_grounds"] == "enforcement: eu.ai-act.art92.5 obliges; enforcement: us.ai-diffusion.4e091 not-binding")
+        #expect(conflict["deciding_caveats"] == "")
+    }
+
+    /// The caveats an undetermined verdict's deciding conditions rest on, by id as in the JSON: a
+    /// CSV has no list of caveats to number them in.
+    @Test func decidingCaveatsByID() throws {
+        let rows = try CSVParsing.rows(CSVReport().render([try Fixtures.analyse(sample: "undetermined")]))
+        let record = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(record["deciding_conditions"] == "conflict if model.training-compute ≥ 1e26 operations")
+        #expect(record["deciding_caveats"] == [
+            "eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act:reading", "eu.ai-act.art3.63:reading", "eu.ai-act.art3.47:reading",
+            "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading", "us.ai-diffusion.4e091:reading-2",
+            "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ear.734.3.b.3:reading",
+            "us.ecra.4801.5:reading", "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question",
+            "us.ai-diffusion.740.27:reading",
+        ].joined(separator: "; "))
     }
 
     @Test func rfc4180Fields() {

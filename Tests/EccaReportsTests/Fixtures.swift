@@ -11,10 +11,11 @@ enum Fixtures {
     static let regulations = root.appendingPathComponent("Regulations").path
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-    /// The three verdict shapes the snapshots cover.
+    /// The four verdict shapes the snapshots cover.
     static let samples = ["conflict": "weights-to-ai-office-warsaw.json",
                           "avoidable": "weights-or-api-access.xml",
-                          "clear": "weights-to-brussels-aia-claimed.json"]
+                          "clear": "weights-to-brussels-aia-claimed.json",
+                          "undetermined": "unknown-compute.json"]
 
     static func samplePath(_ file: String) -> String { root.appendingPathComponent("Samples/requests/\(file)").path }
 

@@ -3,11 +3,11 @@ import EccaReports
 import Foundation
 import Testing
 
-/// The Markdown and HTML reports of the conflict, avoidable and clear samples, byte for byte.
+/// The Markdown and HTML reports of the conflict, avoidable, clear and undetermined samples, byte for byte.
 /// The HTML is the Graphviz-free variant (SVG output varies between Graphviz versions); SVG
 /// embedding has its own tests.
 @Suite struct ReportSnapshotTests {
-    static let samples = ["conflict", "avoidable", "clear"]
+    static let samples = ["conflict", "avoidable", "clear", "undetermined"]
 
     @Test(arguments: samples)
     func markdown(_ sample: String) throws {
@@ -19,6 +19,18 @@ import Testing
     func html(_ sample: String) throws {
         let report = try Fixtures.report(sample: sample)
         try Snapshot.expectMatches(try HTMLReport().render(report, pictures: [.graphvizMissing]), named: "\(sample).html")
+    }
+
+    /// What an undetermined verdict depends on rests on readings as a finding or a ground does: its
+    /// deciding condition names them, numbered with the others.
+    @Test func markdownGivesTheCaveatsOfADecidingCondition() throws {
+        let markdown = try MarkdownReport().render(try Fixtures.report(sample: "undetermined"))
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("- depends on: conflict if model.training-compute ≥ 1e26 operations (caveats 1-16)"))
+        #expect(lines.contains("- clear because: EU Art. 92(5) obliges the disclosure (caveats 1-5)"))
+        #expect(lines.contains { $0.hasPrefix("6. **open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091**: Comparator:") })
+        #expect(lines.contains { $0.hasPrefix("16. **reading of 15 CFR 740.27**: Deemed reexports.") })
+        #expect(!lines.contains { $0.hasPrefix("17. ") })
     }
 
     @Test func samplesHaveTheVerdictsTheirNamesSay() throws {

@@ -29,6 +29,8 @@ struct EquivalenceKeyBuilder {
     let factsByNorm: [[Int]]
     /// Per fact of `graph.factOrder`, the indices of the atoms over it.
     let atomsByFactIndex: [[Int]]
+    /// Per atom, the facts it reads (indices into `graph.factOrder`).
+    let factsByAtom: [[Int]]
 
     init(graph: ClauseGraph, atoms: [Condition], norms: [Norm]) {
         self.graph = graph
@@ -39,6 +41,7 @@ struct EquivalenceKeyBuilder {
         var factIndex: [String: Int] = [:]
         for (index, id) in graph.factOrder.enumerated() { factIndex[id] = index }
         atomsByFactIndex = graph.factOrder.map { byFact[$0] ?? [] }
+        factsByAtom = atoms.map { atom in atom.facts.compactMap { factIndex[$0] } }
         factsByNorm = norms.map { norm in
             var facts: Set<Int> = []
             var visited: Set<String> = []
@@ -60,7 +63,7 @@ struct EquivalenceKeyBuilder {
     }
 
     /// - Parameter binding: whether each checked norm's provision binds on the check's date under
-    ///   its posture (`ConflictEngine.binding(on:posture:)`).
+    ///   its posture (`ConflictEngine.binding(on:requested:posture:)`).
     func key(_ prepared: ConflictEngine.PreparedSlot, posture: Posture, binding: [Bool]) -> CheckClass {
         var code: [UInt8] = [posture == .text ? 0 : 1, 1]
         code.reserveCapacity(2 + binding.count)

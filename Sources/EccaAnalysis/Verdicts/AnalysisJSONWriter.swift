@@ -168,6 +168,9 @@ private struct Encoder {
         key("channels"); array(posture.channels) { $0.write($1) }
         key("compliantAlternatives"); strings(posture.compliantAlternatives)
         key("cures"); strings(posture.cures)
+        if !posture.decidingConditions.isEmpty {
+            key("decidingConditionCaveats"); array(posture.decidingConditionCaveats) { $0.strings($1) }
+        }
         key("decidingConditions"); strings(posture.decidingConditions)
         key("findings"); strings(posture.findings)
         if let grounds = posture.grounds { key("grounds"); array(grounds) { $0.write($1) } }

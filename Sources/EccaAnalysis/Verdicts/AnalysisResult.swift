@@ -58,6 +58,12 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     /// For `undetermined`, and for `avoidable` where the channel asked for may conflict: the
     /// conditions on unknown facts that decide the verdict.
     public var decidingConditions: [String]
+    /// Per deciding condition, in the same order: the readings and open questions it rests on, by
+    /// id (`RequestAnalysis.caveats`): those of the norms whose clash it would decide, as a ground
+    /// that leaves them open cites them. A list of its own beside `decidingConditions` so that
+    /// those stay plain strings for whoever reads them; absent from JSON where there are no
+    /// deciding conditions, and in results written before it existed (each then rests on none).
+    public var decidingConditionCaveats: [[String]]
     /// For `conflict`: what would cure it (licences, exceptions to establish).
     public var cures: [String]
     /// Finding ids (into `RequestAnalysis.findings`) for this item under this posture.
@@ -71,6 +77,54 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     /// says for the channel asked for: the channel a report recommends is explained as a clear
     /// one is. Nil where grounds were not worked out.
     public var alternativeGrounds: [String: [Ground]]? = nil
+
+    /// The caveat ids deciding condition `index` rests on (none for results written before
+    /// deciding conditions carried them).
+    public func caveats(ofDecidingCondition index: Int) -> [String] {
+        index < decidingConditionCaveats.count ? decidingConditionCaveats[index] : []
+    }
+}
+
+extension ItemPostureAnalysis {
+    private enum CodingKeys: String, CodingKey {
+        case verdict, channels, compliantAlternatives, decidingConditions, decidingConditionCaveats, cures, findings, grounds,
+             alternativeGrounds
+    }
+
+    /// Results written before deciding conditions carried caveats have none for them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let deciding = try container.decode([String].self, forKey: .decidingConditions)
+        let caveats = try container.decodeIfPresent([[String]].self, forKey: .decidingConditionCaveats)
+            ?? Array(repeating: [], count: deciding.count)
+        guard caveats.count == deciding.count else {
+            throw DecodingError.dataCorruptedError(forKey: .decidingConditionCaveats, in: container, debugDescription:
+                "\(caveats.count) lists of caveats for \(deciding.count) deciding conditions: one list is needed per condition")
+        }
+        self.init(verdict: try container.decode(Verdict.self, forKey: .verdict),
+                  channels: try container.decode([ChannelOutcome].self, forKey: .channels),
+                  compliantAlternatives: try container.decode([String].self, forKey: .compliantAlternatives),
+                  decidingConditions: deciding, decidingConditionCaveats: caveats,
+                  cures: try container.decode([String].self, forKey: .cures),
+                  findings: try container.decode([String].self, forKey: .findings),
+                  grounds: try container.decodeIfPresent([Ground].self, forKey: .grounds),
+                  alternativeGrounds: try container.decodeIfPresent([String: [Ground]].self, forKey: .alternativeGrounds))
+    }
+
+    /// As the synthesized encoding would, but without `decidingConditionCaveats` where there are no
+    /// deciding conditions (most items): a batch line does not grow for them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(channels, forKey: .channels)
+        try container.encode(compliantAlternatives, forKey: .compliantAlternatives)
+        try container.encode(decidingConditions, forKey: .decidingConditions)
+        if !decidingConditions.isEmpty { try container.encode(decidingConditionCaveats, forKey: .decidingConditionCaveats) }
+        try container.encode(cures, forKey: .cures)
+        try container.encode(findings, forKey: .findings)
+        try container.encodeIfPresent(grounds, forKey: .grounds)
+        try container.encodeIfPresent(alternativeGrounds, forKey: .alternativeGrounds)
+    }
 }
 
 /// One reason for a clear verdict: a checked norm and what it comes to for the item.

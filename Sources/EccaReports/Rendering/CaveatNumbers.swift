@@ -23,6 +23,14 @@ struct CaveatNumbers {
         caveat.text ?? "(its text is not in these results, made by ecca batch without --caveat-texts; ecca check on the request gives it)"
     }
 
+    /// The deciding conditions of an item under a posture as every report words them: each with
+    /// the caveats it rests on after it, as a ground has them ("conflict if … (caveats 1-15)").
+    func decidingConditions(_ detail: ItemPostureAnalysis) -> [String] {
+        detail.decidingConditions.enumerated().map { index, condition in
+            condition + (reference(detail.caveats(ofDecidingCondition: index)).map { " (\($0))" } ?? "")
+        }
+    }
+
     /// "caveat 3", "caveats 1-4, 7"; nil when there are none.
     func reference(_ ids: [String]) -> String? {
         let found = ids.compactMap { numbers[$0] }

@@ -221,7 +221,7 @@ struct ItemPostureView {
             AlternativeView(alternativeName: channel,
                             alternativeGrounds: GroundWording.sentences(detail.alternativeGrounds?[channel] ?? [], caveats: caveats))
         }
-        decidingConditions = detail.decidingConditions
+        decidingConditions = caveats.decidingConditions(detail)
         cures = detail.cures
         grounds = GroundWording.sentences(detail.grounds ?? [], caveats: caveats)
         groundsNotWorkedOut = detail.verdict == .clear && detail.grounds == nil
