@@ -256,7 +256,7 @@ public final class ConflictEngine {
         // parameters are: said where the provider is established elsewhere.
         if let established = request.provider?.establishedIn, established.uppercased() != "US",
            findings.contains(where: { $0.provisions.contains { $0.jurisdiction == "US" && $0.modality == "prohibition" } }) {
-            notes.append("the provider is established in \(established): ecca assumes the model's parameters are subject to the EAR (US-origin, in the United States, or a foreign-made direct product under 15 CFR 734.9), which a US prohibition found here needs; check US origin and the foreign-direct-product rule before relying on it")
+            notes.append("the provider is established in \(established): ecca assumes the model's parameters are subject to the EAR (US-origin, in the United States, or a foreign-made direct product under 15 CFR 734.9), which a US prohibition found here needs; check US origin and the foreign-direct-product rule before relying on it, and where they do not reach the parameters, claim it (list \"us.ear.734.3.a\" in the item's licences)")
         }
         var postures: [String: Verdict] = [:]
         for posture in options.postures {

@@ -223,14 +223,26 @@ import Testing
     }
 
     /// ecca assumes the parameters are subject to the EAR; for a provider established outside the
-    /// United States a note says to check, and a caveat gives the assumption.
+    /// United States a note says to check, and how to claim they are not (15 CFR 734.3(a)); the
+    /// claim clears 4E091 for such a provider, and fails for a US one.
     @Test func aNonUSProviderIsToldTheEARMayNotReachItsModel() throws {
         var request = Self.base()
         Self.set("provider", "establishedIn", "FR")(&request)
         let result = try CLI.run(["check", try Self.write(request)])
-        #expect(result.stdout.contains("note: the provider is established in FR: ecca assumes the model's parameters are subject to the EAR (US-origin, in the United States, or a foreign-made direct product under 15 CFR 734.9), which a US prohibition found here needs; check US origin and the foreign-direct-product rule before relying on it\n"))
+        #expect(result.stdout.contains("note: the provider is established in FR: ecca assumes the model's parameters are subject to the EAR (US-origin, in the United States, or a foreign-made direct product under 15 CFR 734.9), which a US prohibition found here needs; check US origin and the foreign-direct-product rule before relying on it, and where they do not reach the parameters, claim it (list \"us.ear.734.3.a\" in the item's licences)\n"))
         #expect(result.stdout.contains("reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Subject to the EAR. "))
+        #expect(result.stdout.contains("    cure [text]: establish and claim 15 CFR 734.3(a) (list \"us.ear.734.3.a\" in the item's licences)\n"))
         let us = try CLI.run(["check", try Self.write(Self.base())])
         #expect(!us.stdout.contains("note: the provider is established in"))
+        #expect(!us.stdout.contains("15 CFR 734.3(a) (list"))
+
+        Self.set("item", "licences", ["us.ear.734.3.a"])(&request)
+        let claimed = try CLI.run(["check", "--posture", "text", try Self.write(request)])
+        #expect(claimed.status == 0)
+        #expect(claimed.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: Not subject to the EAR (15 CFR 734.3(a)): "), "\(claimed.stdout)")
+        Self.set("provider", "establishedIn", "US")(&request)
+        let usClaim = try CLI.run(["check", "--posture", "text", try Self.write(request)])
+        #expect(usClaim.status == 1)
+        #expect(usClaim.stdout.contains("        because provider.established-in is US (request: US)\n"), "\(usClaim.stdout)")
     }
 }

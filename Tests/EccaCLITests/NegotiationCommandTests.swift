@@ -233,7 +233,7 @@ import Testing
                 rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period
                 rests on caveats 2, 3, given at the end
             assumed:
-              - the regulations loaded (5 files, 82 provisions); no rule outside them
+              - the regulations loaded (5 files, 83 provisions); no rule outside them
               - dates from 2026-09-01 to 2027-12-31 (the MoU's validity is 2026-09-01 to 2027-12-31)
               - facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)
               - one item and one recipient per request: a request with several is covered when each of its items and recipients is
@@ -318,7 +318,7 @@ import Testing
         ])
         let cases = [
             ("note2.xml", "note2.xml:21: error: commitment.provision: an aia-certification claims License Exception AIA (15 CFR 740.27, us.ai-diffusion.740.27), not 'us.ai-diffusion.4e091.note2' (claim another exception with kind=\"exception-claim\")\n"),
-            ("obligation.xml", "obligation.xml:21: error: commitment.provision: 'eu.ai-act.art92.5' (Art. 92(5)) is not an exception an exporter can claim (expected one of: us.ai-diffusion.4e091.note1, us.ai-diffusion.4e091.note2, us.ai-diffusion.740.27)\n"),
+            ("obligation.xml", "obligation.xml:21: error: commitment.provision: 'eu.ai-act.art92.5' (Art. 92(5)) is not an exception an exporter can claim (expected one of: us.ai-diffusion.4e091.note1, us.ai-diffusion.4e091.note2, us.ai-diffusion.740.27, us.ear.734.3.a)\n"),
         ]
         for (file, message) in cases {
             let path = folder.appendingPathComponent(file).path

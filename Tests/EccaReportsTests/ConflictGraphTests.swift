@@ -16,7 +16,7 @@ import Testing
         #expect(obliging == ["eu.ai-act.art92.5"])
         #expect(forbidding == ["us.ai-diffusion.4e091"])
         let exceptions = graph.nodes.filter { $0.kind == .exception }
-        #expect(exceptions.count == 4)
+        #expect(exceptions.count == 5)
         #expect(exceptions.contains { $0.label.hasPrefix("License Exception AIA (15 CFR 740.27)") && $0.label.hasSuffix("failed") })
         let us = try #require(graph.nodes.first { $0.provision == "us.ai-diffusion.4e091" && $0.kind == .forbidding })
         // Every failed exception points at the prohibition it did not lift.
