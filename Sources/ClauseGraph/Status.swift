@@ -110,6 +110,16 @@ public struct StatusTimeline: Sendable, Hashable, Codable {
         return posture == .text || isEnforced(on: date)
     }
 
+    /// Whether a duty that arises from a request binds when it is performed: the request was valid
+    /// (the text in force and applicable on `requested`), the text is still in force on
+    /// `performed`, and, under the enforcement posture, it is enforced on `performed` (fines attach
+    /// to the failure to comply, not to the request). The same as `binds(on:posture:)` when the
+    /// two days are one.
+    public func binds(requested: LegalDate, performed: LegalDate, posture: Posture) -> Bool {
+        guard voluntary == nil, isApplicable(on: requested), isInForce(on: performed) else { return false }
+        return posture == .text || isEnforced(on: performed)
+    }
+
     /// Every date at which `binds` can change, ascending: the ends of each interval.
     public var breakpoints: [LegalDate] {
         var dates: Set<LegalDate> = []

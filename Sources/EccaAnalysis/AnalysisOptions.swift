@@ -56,6 +56,9 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// verdict can rest on them. The readers refuse the contradictions they know of; this is the
     /// solver's word for any other.
     case contradictoryFacts(requestID: String)
+    /// The date analysed, the disclosure's, is before the request was made (exit status 2): a
+    /// disclosure then answers no request, and its obligations did not exist yet.
+    case disclosureBeforeRequest(requestID: String, requested: LegalDate, asOf: LegalDate)
     /// No request lies within an MoU's scope and commitments in the period searched, so any
     /// statement that its terms hold would be vacuous (exit status 2).
     case noRequestInScope(mou: String, reason: String)
@@ -68,6 +71,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
             "request \(request): solver failure: \(message)"
         case .contradictoryFacts(let request):
             "request \(request): its facts contradict each other (the solver finds them inconsistent before any rule applies); check its figures and dates"
+        case .disclosureBeforeRequest(let request, let requested, let asOf):
+            "request \(request): the date analysed (\(asOf)) is before the request was made (\(requested)); a disclosure then answers no request: analyse on or after \(requested)"
         case .noRequestInScope(let mou, let reason):
             "MoU \(mou): \(reason)"
         }

@@ -110,6 +110,9 @@ public final class ConflictEngine {
         // Before any check, so that an answer cached for the request's class cannot stand in for
         // the refusal (the solver's check below is the backstop for contradictions not known here).
         if request.model?.computeContradiction != nil { throw .contradictoryFacts(requestID: request.id) }
+        if let requested = request.date, asOf < requested {
+            throw .disclosureBeforeRequest(requestID: request.id, requested: requested, asOf: asOf)
+        }
         var items: [ItemAnalysis] = []
         var findings: [Finding] = []
         var findingIDs: Set<String> = []
@@ -128,7 +131,9 @@ public final class ConflictEngine {
         notes += preconditionNotes(request, asOf: asOf)
         notes += namedInstrumentNotes(request)
         notes += deadlineNotes(request, asOf: asOf)
-        var assumptions: [String] = []
+        // Obligations are judged on the request's date: an undated request's is the date analysed.
+        var assumptions: [String] = request.date == nil
+            ? ["the request gives no date: it is taken as made on \(asOf), the date analysed, so the obligations it invokes are judged on that date too"] : []
         do {
             var requestFacts: ScopeFacts?
             for (index, item) in request.items.enumerated() {
@@ -377,11 +382,23 @@ public final class ConflictEngine {
         return asOf
     }
 
-    /// The date a checked norm is judged on: an obligation arises from the request, so on the
-    /// date it was made; a prohibition on the date of the disclosure (`RegulationEncoding.judgedOn`
-    /// is the same choice in the solver).
-    func judgingDate(of norm: Norm, asOf: LegalDate, requested: LegalDate) -> LegalDate {
-        norm.modality == .obligation ? requested : asOf
+    /// Whether a checked norm binds: an obligation arises from the request, so the request must
+    /// have been valid when it was made (its provision in force and applicable then), and it binds
+    /// when performed, on the as-of date, if still in force and, under the enforcement posture,
+    /// enforced then; a prohibition binds on the date of the disclosure (`RegulationEncoding.binds`
+    /// is the same rule in the solver).
+    func normBinds(_ norm: Norm, asOf: LegalDate, requested: LegalDate, posture: Posture) -> Bool {
+        guard norm.modality == .obligation, requested != asOf else { return binds(norm.provisionID, on: asOf, posture: posture) }
+        let status = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
+        return status.binds(requested: requested, performed: asOf, posture: posture)
+    }
+
+    /// The day a checked norm that does not bind fails on: the request's day for an obligation
+    /// whose provision did not apply when the request was made, else the as-of date.
+    func failingDay(of norm: Norm, asOf: LegalDate, requested: LegalDate) -> LegalDate {
+        guard norm.modality == .obligation, requested != asOf else { return asOf }
+        let status = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
+        return status.isApplicable(on: requested) ? asOf : requested
     }
 
     func dated(_ asOf: LegalDate, requested: LegalDate, _ posture: Posture) -> DatedPosture {
@@ -389,17 +406,17 @@ public final class ConflictEngine {
         let days = JudgingDays(asOf: asOf, requested: requested)
         if let known = datedPostures[days]?[slot] { return known }
         let norms = encoding.checkedNorms
-        let on = norms.map { judgingDate(of: $0, asOf: asOf, requested: requested) }
-        let binding = norms.indices.map { binds(norms[$0].provisionID, on: on[$0], posture: posture) }
-        // An obligation judged on another day than the disclosure's says which day it was.
+        let binding = norms.map { normBinds($0, asOf: asOf, requested: requested, posture: posture) }
+        let failing = norms.map { failingDay(of: $0, asOf: asOf, requested: requested) }
+        // An obligation that did not apply when the request was made says so, with that day's status.
         let texts = norms.indices.map { index -> String? in
             guard !binding[index] else { return nil }
-            let status = statusText(norms[index].provisionID, asOf: on[index])
-            return on[index] == asOf ? status : "on \(on[index]), the date of the request: \(status)"
+            let status = statusText(norms[index].provisionID, asOf: failing[index])
+            return failing[index] == asOf ? status : "it did not apply when the request was made, on \(failing[index]) (\(status))"
         }
         var unbound: [(norm: Int, note: String)] = []
         for (index, norm) in norms.enumerated() where norm.modality == .obligation {
-            if let status = texts[index], let note = notBindingNote(norm, status: status, on: on[index], asOf: asOf, posture: posture) { unbound.append((index, note)) }
+            if let status = texts[index], let note = notBindingNote(norm, status: status, on: failing[index], asOf: asOf, posture: posture) { unbound.append((index, note)) }
         }
         let result = DatedPosture(binding: binding, unboundObligations: unbound, statusTexts: texts)
         if datedPostures.count >= 4096 { datedPostures.removeAll(keepingCapacity: true) }

@@ -42,7 +42,7 @@ struct AnalysisSession {
 extension AnalysisError {
     var exitStatus: Int32 {
         switch self {
-        case .unknownInstrument, .contradictoryFacts, .noRequestInScope: ExitStatus.unusableInput
+        case .unknownInstrument, .contradictoryFacts, .disclosureBeforeRequest, .noRequestInScope: ExitStatus.unusableInput
         case .solver: ExitStatus.internalFailure
         }
     }

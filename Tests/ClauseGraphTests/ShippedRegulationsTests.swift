@@ -21,8 +21,9 @@ import Testing
     /// Analyses (the timeline, the MoU verifier's witness) read these dates from the graph.
     @Test func legacyModelDatesAreArticle111Paragraph3s() {
         #expect(graph.comparisons(of: "model.placed-on-eu-market").map { "\($0.op.rawValue) \($0.value)" } == ["lt 2025-08-02"])
-        // Judged on the date of the request, as the duty of Art. 53(1)(a) arises from it.
-        #expect(graph.comparisons(of: "request.date").map { "\($0.op.rawValue) \($0.value)" } == ["lt 2027-08-02"])
+        // A compliance period, judged on the date of the disclosure, not on the request's.
+        #expect(graph.comparisons(of: "as-of").map { "\($0.op.rawValue) \($0.value)" } == ["lt 2027-08-02"])
+        #expect(graph.comparisons(of: "request.date").isEmpty)
     }
 
     /// Users name provisions as the law cites them; every spelling finds the same provision.

@@ -63,6 +63,22 @@ import Testing
         #expect(!rescinded.binds(on: LegalDate(iso: "2027-01-01")!, posture: .text))
     }
 
+    /// A duty that arises from a request: valid if the text applied when the request was made,
+    /// enforced (and still in force) when it is performed. Art. 53(1)(a): applicable from
+    /// 2 August 2025, enforced from 2 August 2026 (QA review of 2026-12-05, F3).
+    @Test func aRequestedDutyIsValidWhenMadeAndEnforcedWhenPerformed() {
+        var art53 = StatusTimeline(inForce: StatusInterval(from: LegalDate(iso: "2024-08-01")),
+                                   applicable: StatusInterval(from: LegalDate(iso: "2025-08-02")),
+                                   enforced: [StatusInterval(from: LegalDate(iso: "2026-08-02"))])
+        let requested = LegalDate(iso: "2026-07-01")!, performed = LegalDate(iso: "2026-09-20")!
+        #expect(!art53.binds(on: requested, posture: .enforcement))
+        #expect(art53.binds(requested: requested, performed: performed, posture: .enforcement))
+        #expect(!art53.binds(requested: LegalDate(iso: "2025-07-01")!, performed: performed, posture: .text), "made before it applied")
+        art53.rescissionPublished = StatusEvent(on: LegalDate(iso: "2026-09-01"))
+        #expect(!art53.binds(requested: requested, performed: performed, posture: .text), "repealed before it is performed")
+        #expect(art53.binds(requested: requested, performed: requested, posture: .text) == art53.binds(on: requested, posture: .text))
+    }
+
     @Test func provisionsInheritUnsetAxes() {
         let provision = StatusTimeline(applicable: StatusInterval(from: LegalDate(iso: "2026-08-02")))
         let merged = provision.inheriting(from: StatusTimeline(inForce: StatusInterval(from: LegalDate(iso: "2024-08-01"))))

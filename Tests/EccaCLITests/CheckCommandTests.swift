@@ -489,8 +489,27 @@ import Testing
         let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
         let result = try CLI.run(["check", folder.appendingPathComponent("r.json").path])
         #expect(result.status == 2, "\(result.stdout)")
-        #expect(result.stderr.contains("error: items[0].recipients[0].governmentBody: a recipient is either a government body or natural persons of the nationalities given, not both: for the staff of a body, give their nationalities and leave governmentBody out"), "\(result.stderr)")
+        #expect(result.stderr.contains("error: items[0].recipients[0].governmentBody: a recipient is either a government body or natural persons, not both (nationalities describes a person): for the staff of a body, leave governmentBody out and name each person, or each group of one nationality, as a recipient of its own with their nationalities"), "\(result.stderr)")
+        // Citizenship alone describes a person too (QA review of 2026-12-05, F2).
+        recipients[0]["nationalities"] = nil
+        recipients[0]["latestCitizenship"] = "CN"
+        items[0]["recipients"] = recipients
+        changed["items"] = items
+        let citizen = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
+        let refused = try CLI.run(["check", citizen.appendingPathComponent("r.json").path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("governmentBody: a recipient is either a government body or natural persons, not both (latestCitizenship describes a person)"), "\(refused.stderr)")
+        // Named as the requesting authority itself, a person of Chinese citizenship is no body.
+        recipients[0]["governmentBody"] = nil
+        recipients[0]["organisation"] = "European Commission (AI Office)"
+        items[0]["recipients"] = recipients
+        changed["items"] = items
+        let implicit = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
+        let deemed = try CLI.run(["check", "--posture", "text", implicit.appendingPathComponent("r.json").path])
+        #expect(deemed.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CONFLICT"), "\(deemed.stdout)")
         // Without the flag, the same person is tested as a deemed reexport to China: no AIA.
+        recipients[0]["latestCitizenship"] = nil
+        recipients[0]["nationalities"] = ["CN"]
         recipients[0]["governmentBody"] = nil
         items[0]["recipients"] = recipients
         changed["items"] = items
@@ -578,6 +597,23 @@ import Testing
         ])
     }
 
+    /// An undated request is taken as made on the date analysed, so an obligation that starts to
+    /// apply before its deadline is named in the deadline note; a deadline before the request's
+    /// date is refused (QA review of 2026-12-05, F1 and F7).
+    @Test func anUndatedRequestsDeadlineNoteNamesTheObligation() throws {
+        let sample = try String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8)
+        let folder = try CLI.folder([
+            "undated.json": sample.replacingOccurrences(of: "\"date\": \"2026-06-15\",", with: "\"deadline\": \"2026-08-20\","),
+            "early.json": sample.replacingOccurrences(of: "\"date\": \"2026-06-15\",", with: "\"date\": \"2026-06-15\", \"deadline\": \"2026-06-01\","),
+        ])
+        let undated = try CLI.run(["check", "--posture", "text", "--as-of", "2026-07-20", folder.appendingPathComponent("undated.json").path])
+        #expect(undated.stdout.contains("\nnote: the law changes before the deadline (2026-08-20): Art. 92(5): applicable from 2026-08-02 "), "\(undated.stdout)")
+        #expect(undated.stdout.contains("\nassumption: the request gives no date: it is taken as made on 2026-07-20, the date analysed, so the obligations it invokes are judged on that date too\n"))
+        let early = try CLI.run(["check", folder.appendingPathComponent("early.json").path])
+        #expect(early.status == 2)
+        #expect(early.stderr.contains("error: deadline: '2026-06-01' is before the request's date (2026-06-15): a request cannot fall due before it is made"), "\(early.stderr)")
+    }
+
     /// `--as-of` moves the disclosure, not the request: a request of 15 June 2026, made before
     /// Art. 92 applied, creates no duty when it is answered after 2 August 2026; the same request
     /// undated is taken as made on the as-of date, and conflicts.
@@ -588,9 +624,15 @@ import Testing
         #expect(json["postures"] as? [String: String] == ["text": "clear"])
         #expect(result.status == 0)
         let text = try CLI.run(["check", "--as-of", "2026-09-01", "--posture", "text", CLI.sample("before-art92-applies.json")])
-        #expect(text.stdout.contains("\n    clear: EU Art. 92(5) does not bind: on 2026-06-15, the date of the request: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("\n    clear: EU Art. 92(5) does not bind: it did not apply when the request was made, on 2026-06-15 (in force; applicable from 2026-08-02; enforced from 2026-08-02) (caveat 1)\n"), "\(text.stdout)")
         #expect(text.stdout.contains("\ncaveat 1, reading of Regulation (EU) 2024/1689 "), "\(text.stdout)")
-        #expect(text.stdout.contains("Date of the request. The duties to supply documentation, information or access (Arts 53(1)(a), 91(5) and 92(5)) arise from the Commission's request, so ecca judges them on the date the request was made"))
+        #expect(text.stdout.contains("Date of the request. The duties to supply documentation, information or access (Arts 53(1)(a), 91(5) and 92(5)) arise from the Commission's request, so ecca holds a request valid only if the provision it invokes applied on the date the request was made"))
+        // The reading is contestable: the note says what to do about it.
+        #expect(text.stdout.contains("\nnote: Art. 92(5) (applicable from 2026-08-02) did not apply when the request was made (2026-06-15) but applies by 2026-09-01: on ecca's reading the request creates no duty under it (the caveat on the date of the request), but the Commission may hold the request valid once it applies; until the request is withdrawn or annulled, challenge it rather than ignore it\n"), "\(text.stdout)")
+        // A disclosure before the request answers nothing: refused.
+        let before = try CLI.run(["check", "--as-of", "2026-06-01", CLI.sample("before-art92-applies.json")])
+        #expect(before.status == 2)
+        #expect(before.stderr.hasSuffix("error: request AIO-2026-0007: the date analysed (2026-06-01) is before the request was made (2026-06-15); a disclosure then answers no request: analyse on or after 2026-06-15\n"), "\(before.stderr)")
 
         let sample = try String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8)
         let folder = try CLI.folder(["undated.json": sample.replacingOccurrences(of: "\"date\": \"2026-06-15\",", with: "")])

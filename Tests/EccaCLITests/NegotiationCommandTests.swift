@@ -568,10 +568,10 @@ import Testing
             """)
         let sample = try String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8)
         let folder = try CLI.folder(["late.json": sample.replacingOccurrences(of: "\"date\": \"2026-06-15\"", with: "\"date\": \"2026-08-03\"")])
-        let late = try CLI.run(["timeline", "--posture", "text", "--from", "2026-06-15", "--to", "2026-12-31", folder.appendingPathComponent("late.json").path])
+        let late = try CLI.run(["timeline", "--posture", "text", "--from", "2026-08-03", "--to", "2026-12-31", folder.appendingPathComponent("late.json").path])
         #expect(late.stdout == """
-            request AIO-2026-0007 from 2026-06-15 to 2026-12-31
-              from 2026-06-15 to 2026-12-31: conflict (text)
+            request AIO-2026-0007 from 2026-08-03 to 2026-12-31
+              from 2026-08-03 to 2026-12-31: conflict (text)
                 clash [text]: eu.ai-act.art92.5 + us.ai-diffusion.4e091
 
             """, "\(late.stdout)")

@@ -187,7 +187,7 @@ final class RegulationEncoding {
         for norm in checkedNorms {
             let literal = try context.bool("active:\(norm.id)")
             active[norm.id] = literal
-            let status = try binds(norm.provisionID, on: judgedOn(norm))
+            let status = try binds(norm)
             var parts: [SMTTerm] = []
             if let condition = norm.condition { parts.append(try term(condition)) }
             parts += try norm.exceptions.map { try context.not(term($0.condition)) }
@@ -210,32 +210,38 @@ final class RegulationEncoding {
         }
     }
 
-    /// The date variable a norm is judged on: an obligation arises from the request, so on the
-    /// date the request was made (`ClauseGraph.requestDateFact`, where the law declares it); a
-    /// prohibition on the date of the disclosure, the as-of date.
-    func judgedOn(_ norm: Norm) -> SMTTerm? {
-        if norm.modality == .obligation, let requested = dates[ClauseGraph.requestDateFact] { return requested }
-        return dates["as-of"]
-    }
-
-    /// The provision binds on `date` under the posture (its effective status timeline).
-    func binds(_ provision: String, on date: SMTTerm?) throws -> SMTTerm {
-        let status = graph.effectiveStatus(ofProvision: provision)
+    /// A norm's provision binds under the posture (its effective status timeline). A prohibition
+    /// on the as-of date, the disclosure's. An obligation arises from the request: the request
+    /// must have been valid when made (the provision in force and applicable on
+    /// `ClauseGraph.requestDateFact`, where the law declares it), and the duty binds when
+    /// performed, on the as-of date, if still in force and, under the enforcement posture,
+    /// enforced then (`StatusTimeline.binds(requested:performed:posture:)`).
+    func binds(_ norm: Norm) throws -> SMTTerm {
+        let status = graph.effectiveStatus(ofProvision: norm.provisionID)
         if status.voluntary != nil { return context.false }
-        guard let day = date else { return context.true }
-        func within(_ interval: StatusInterval?) throws -> SMTTerm {
+        guard let performed = dates["as-of"] else { return context.true }
+        func within(_ interval: StatusInterval?, on day: SMTTerm) throws -> SMTTerm {
             guard let interval else { return context.true }
             var parts: [SMTTerm] = []
             if let from = interval.from { parts.append(try context.ge(day, try context.int(value: from.dayNumber))) }
             if let until = interval.until { parts.append(try context.lt(day, try context.int(value: until.dayNumber))) }
             return try context.and(parts)
         }
-        var parts = [try within(status.inForce), try within(status.applicable)]
-        if let published = status.rescissionPublished?.on {
-            parts.append(try context.lt(day, try context.int(value: published.dayNumber)))
+        func inForce(on day: SMTTerm) throws -> [SMTTerm] {
+            var parts = [try within(status.inForce, on: day)]
+            if let published = status.rescissionPublished?.on {
+                parts.append(try context.lt(day, try context.int(value: published.dayNumber)))
+            }
+            return parts
+        }
+        var parts: [SMTTerm] = []
+        if norm.modality == .obligation, let requested = dates[ClauseGraph.requestDateFact] {
+            parts += try inForce(on: requested) + [try within(status.applicable, on: requested)] + inForce(on: performed)
+        } else {
+            parts += try inForce(on: performed) + [try within(status.applicable, on: performed)]
         }
         if !status.enforced.isEmpty {
-            let enforced = try context.or(try status.enforced.map(within))
+            let enforced = try context.or(try status.enforced.map { try within($0, on: performed) })
             parts.append(try context.or([postureText, enforced]))
         }
         return try context.and(parts)

@@ -41,7 +41,7 @@ extension ConflictEngine {
             // A voluntary norm binds under no posture, but its ground says what it depends on.
             if applies != .true, let condition = norm.condition,
                bindings.contains(where: { $0[index] })
-                || statuses[norm.provisionID]?.asksVoluntarily(on: judgingDate(of: norm, asOf: asOf, requested: requested)) == true {
+                || statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
                 let (evaluator, snapshot) = explainer()
                 failures = failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
             }
@@ -75,7 +75,7 @@ extension ConflictEngine {
                 }
                 let outcome: Ground.Outcome
                 let reasons: [String]
-                if statuses[norm.provisionID]?.asksVoluntarily(on: judgingDate(of: norm, asOf: asOf, requested: requested)) == true {
+                if statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
                     // The facts left open, if any (the provider may not have signed the chapter).
                     (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)
                 } else if !binding.binding[index] {

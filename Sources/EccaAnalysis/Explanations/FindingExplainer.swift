@@ -17,7 +17,7 @@ extension ConflictEngine {
         let ordered = norms.filter { $0.modality == .obligation } + norms.filter { $0.modality == .prohibition }
         var references: [ProvisionReference] = []
         for norm in ordered where !references.contains(where: { $0.id == norm.provisionID }) {
-            references.append(reference(norm.provisionID, norm: norm, asOf: judgingDate(of: norm, asOf: asOf, requested: requested), posture: posture))
+            references.append(reference(norm.provisionID, norm: norm, asOf: asOf, posture: posture))
         }
         var triggering: [String] = []
         var rules: [RuleApplication] = []
@@ -237,8 +237,9 @@ extension ConflictEngine {
         }
     }
 
-    /// The sentence for an obligation whose provision does not bind on `day` (the request's
-    /// date; `asOf` is the disclosure's) under `posture` (without the item it concerns).
+    /// The sentence for an obligation whose provision does not bind under `posture`, failing on
+    /// `day`: the request's date when it did not apply then (`status` says so), else `asOf`, the
+    /// disclosure's (without the item it concerns).
     func notBindingNote(_ norm: Norm, status: String, on day: LegalDate, asOf: LegalDate, posture: Posture) -> String? {
         guard let provision = graph.provisions[norm.provisionID] else { return nil }
         let effective = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
@@ -247,11 +248,8 @@ extension ConflictEngine {
             return "\(provision.citation) asks for this disclosure only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
                 + (voluntary.basis.map { " (\($0))" } ?? "")
         }
-        if day != asOf, binds(norm.provisionID, on: asOf, posture: posture) {
-            // A request made before the power applied: the duty arises from the request.
-            return "\(provision.citation) would oblige this disclosure but did not bind on \(day), the date of the request, under the \(posture.rawValue) posture (\(status)); "
-                + "a request made then creates no duty, although the provision binds on \(asOf): the Commission would have to ask again"
-        }
-        return "\(provision.citation) would oblige this disclosure but does not bind on \(day)\(day == asOf ? "" : ", the date of the request,") under the \(posture.rawValue) posture (\(status))"
+        // A request made before the power applied (`straddleNote` says what that means).
+        if day != asOf { return "\(provision.citation) would oblige this disclosure, but \(status)" }
+        return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
     }
 }

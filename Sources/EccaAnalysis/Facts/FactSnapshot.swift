@@ -224,9 +224,11 @@ public final class FactReader {
             return recipient?.usPermanentResident.map(FactValue.boolean) ?? .unknown
         case .governmentBody:
             if let flag = recipient?.governmentBody { return .boolean(flag) }
-            // A natural person (nationalities given) is not a government body; the requesting
-            // authority of a non-US jurisdiction is one (50 U.S.C. 4801(5)(B)).
-            if recipient?.nationalities != nil { return .boolean(false) }
+            // A natural person (nationalities, citizenship or residence given) is not a government
+            // body; the requesting authority of a non-US jurisdiction is one (50 U.S.C. 4801(5)(B)).
+            if let recipient, recipient.nationalities != nil || recipient.latestCitizenship != nil || recipient.usPermanentResident != nil {
+                return .boolean(false)
+            }
             let authority = request.requester?.authority
             let isRequester = implicitRecipient || (authority != nil && recipient?.organisation == authority)
             if isRequester, let jurisdiction = request.requester?.jurisdiction {

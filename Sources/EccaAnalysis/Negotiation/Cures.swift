@@ -278,11 +278,10 @@ extension ConflictEngine {
         let requested = requestDate(of: before, asOf: asOf)
         for (index, norm) in encoding.checkedNorms.enumerated() {
             guard before.normTruths[index] == .true,
-                  binds(norm.provisionID, on: judgingDate(of: norm, asOf: asOf, requested: requested), posture: posture) else { continue }
+                  normBinds(norm, asOf: asOf, requested: requested, posture: posture) else { continue }
             if after.normTruths[index] == .true {
-                // Waiting moves the disclosure: an obligation stays judged on the request's date.
-                if let curedDate, judgingDate(of: norm, asOf: curedDate, requested: requested) == curedDate,
-                   !binds(norm.provisionID, on: curedDate, posture: posture) {
+                // Waiting moves the disclosure: an obligation's request stays valid or not as made.
+                if let curedDate, !normBinds(norm, asOf: curedDate, requested: requested, posture: posture) {
                     let change = statusChange(norm.provisionID, from: asOf, to: curedDate)
                     add(norm.provisionID, "no longer binds on \(curedDate): \(change ?? statusText(norm.provisionID, asOf: curedDate))", nil,
                         lapses: norm.modality == .obligation, facts: ["as-of"], statusChange: change)

@@ -171,6 +171,9 @@ public struct RequestJSONDecoder: Sendable {
             let id = attempt { () throws(RequestError) in try required(value["id"], in: value, "id") }
             let asked = optional { () throws(RequestError) in try date(value["date"], "date") }
             let deadline = optional { () throws(RequestError) in try date(value["deadline"], "deadline") }
+            if let asked, let deadline, deadline < asked, let place = value["deadline"] {
+                record(fail(place, "deadline", "'\(deadline)' is before the request's date (\(asked)): a request cannot fall due before it is made"))
+            }
             let requesting = value["requester"].flatMap { v in attempt { () throws(RequestError) in try requester(v) } }
             let providing = value["provider"].flatMap { v in attempt { () throws(RequestError) in try provider(v) } }
             let trained = value["model"].flatMap { v in attempt { () throws(RequestError) in try model(v) } }
@@ -343,10 +346,11 @@ public struct RequestJSONDecoder: Sendable {
             // country (15 CFR 734.14(a)(2)) whatever body employs them, so the flag must not
             // switch that test off.
             let governmentBody = optional { () throws(RequestError) in try bool(value["governmentBody"], "\(place).governmentBody") }
-            if governmentBody == true, let nationalities, !nationalities.isEmpty, let flag = value["governmentBody"] {
-                record(fail(flag, "\(place).governmentBody", "a recipient is either a government body or natural persons of the nationalities given, not both: "
-                    + "for the staff of a body, give their nationalities and leave governmentBody out (a release abroad to them is a deemed reexport to their country, 15 CFR 734.14(a)(2)); "
-                    + "for the body itself, leave nationalities out"))
+            let personal = ["nationalities", "latestCitizenship", "usPermanentResident"].filter { value[$0] != nil }
+            if governmentBody == true, !personal.isEmpty, let flag = value["governmentBody"] {
+                record(fail(flag, "\(place).governmentBody", "a recipient is either a government body or natural persons, not both (\(personal.joined(separator: ", ")) \(personal.count == 1 ? "describes" : "describe") a person): "
+                    + "for the staff of a body, leave governmentBody out and name each person, or each group of one nationality, as a recipient of its own with their nationalities "
+                    + "(a release abroad to them is a deemed reexport to their country, 15 CFR 734.14(a)(2)); for the body itself, leave out what describes a person"))
             }
             return .init(organisation: optional { () throws(RequestError) in try string(value["organisation"], "\(place).organisation") },
                          nationalities: nationalities,
