@@ -1,4 +1,5 @@
 import EccaAnalysis
+import EccaFormats
 import Foundation
 
 /// Reads analysis results back: one `RequestAnalysis` (what `ecca check --format json` prints for
@@ -25,50 +26,216 @@ public enum AnalysisResultsReader {
         }
     }
 
+    /// What a results file held besides its analyses, which `read(_:path:name:each:)` hands
+    /// over one at a time as they are read.
+    public struct Records: Sendable, Hashable {
+        /// How many analyses were handed over.
+        public var analysed = 0
+        /// Records `ecca batch` could not use, with where they are and why (`Results.leftOut`).
+        public var leftOut: [ReproducibilityReceipt.LeftOutRecord] = []
+        /// Whether `leftOut` counts lines (NDJSON) rather than positions in an array.
+        public var byLine = false
+        /// The receipt of a whole report read back.
+        public var receipt: ReproducibilityReceipt?
+        public var errorRecords: [Int] { leftOut.map(\.record) }
+    }
+
+    /// What an input turned out to be.
+    public enum Content {
+        /// Analysis results: their analyses were handed over as they were read.
+        case results(Records)
+        /// Not analysis results (a request, say): all its bytes, for the caller to read as such.
+        case other([UInt8])
+    }
+
     /// The analyses in `bytes`, or nil when they are not analysis results (a request, say).
     public static func read(_ bytes: [UInt8], name: String) throws(ReportError) -> Results? {
+        var analyses: [RequestAnalysis] = []
+        let content = try read(ByteLineReader(bytes: bytes), path: name, name: name) { analyses.append($0) }
+        guard case .results(let records) = content else { return nil }
+        var results = Results(analyses: analyses, leftOut: records.leftOut, byLine: records.byLine)
+        results.receipt = records.receipt
+        return results
+    }
+
+    /// Reads `lines` to their end, handing each analysis to `each` as it is read: NDJSON (what
+    /// `ecca batch` writes, up to millions of lines) is read line by line, each line parsed
+    /// once, so memory holds one line, not the file. Anything else (one analysis, an array, a
+    /// whole report, a request) is one JSON document, read whole as before.
+    ///
+    /// Lines are split where a Swift `String` of the file splits them, which is how they were
+    /// split before this read streamed: at a line feed, but not inside a CR LF pair (one
+    /// `Character`), so a file with CR LF line ends is still read as one document.
+    /// - Parameter path: the input as given, for `ReportError.unreadableFile`.
+    public static func read(_ lines: ByteLineReader, path: String, name: String,
+                            each: (RequestAnalysis) throws(ReportError) -> Void) throws(ReportError) -> Content {
+        func nextLine() throws(ReportError) -> (bytes: [UInt8], terminated: Bool)? {
+            do {
+                guard var line = try lines.next() else { return nil }
+                while line.last == UInt8(ascii: "\r") && lines.lastLineTerminated, let more = try lines.next() {
+                    line.append(UInt8(ascii: "\n"))
+                    line += more
+                }
+                return (line, lines.lastLineTerminated)
+            } catch {
+                throw .unreadableFile(path: path)
+            }
+        }
+        // Everything read while the input may still be one JSON document.
+        var consumed: [UInt8] = []
+        func keep(_ line: (bytes: [UInt8], terminated: Bool)) {
+            consumed += line.bytes
+            if line.terminated { consumed.append(UInt8(ascii: "\n")) }
+        }
+        var number = 0
+        var leadingJSONWhitespace = true
+        var first: (bytes: [UInt8], number: Int)?
+        while let line = try nextLine() {
+            number += 1
+            keep(line)
+            if isBlank(line.bytes) {
+                leadingJSONWhitespace = leadingJSONWhitespace && isJSONWhitespace(line.bytes)
+                continue
+            }
+            first = (line.bytes, number)
+            break
+        }
+        // NDJSON when the first line is a record and more than JSON whitespace follows it (then
+        // the whole is not one JSON value); a first line alone is one document.
+        if let first, let object = try? JSONSerialization.jsonObject(with: Data(first.bytes)), isRecord(object) {
+            var following: [UInt8]?
+            while let line = try nextLine() {
+                number += 1
+                if leadingJSONWhitespace && isJSONWhitespace(line.bytes) {
+                    keep(line)
+                    continue
+                }
+                following = line.bytes
+                break
+            }
+            if let following {
+                consumed = []
+                var ndjson = NDJSON(name: name)
+                try ndjson.take(first.bytes, number: first.number, each: each)
+                try ndjson.take(following, number: number, each: each)
+                while let line = try nextLine() {
+                    number += 1
+                    try ndjson.take(line.bytes, number: number, each: each)
+                }
+                return .results(ndjson.records)
+            }
+        }
+        do {
+            consumed += try lines.rest()
+        } catch {
+            throw .unreadableFile(path: path)
+        }
+        return try document(consumed, name: name, each: each)
+    }
+
+    /// An input held whole: one JSON value (an analysis, an array, a report), else NDJSON.
+    private static func document(_ bytes: [UInt8], name: String,
+                                 each: (RequestAnalysis) throws(ReportError) -> Void) throws(ReportError) -> Content {
         let data = Data(bytes)
         if let whole = try? JSONSerialization.jsonObject(with: data) {
+            var records = Records()
             switch whole {
             case let object as [String: Any] where object["analyses"] != nil && object["receipt"] != nil:
                 let report = try decode(ConflictReport.self, data, name: name, line: nil)
-                var results = Results(analyses: report.analyses)
-                results.receipt = report.receipt
-                return results
+                for analysis in report.analyses { try each(analysis) }
+                records.analysed = report.analyses.count
+                records.receipt = report.receipt
             case let object as [String: Any] where looksLikeAnalysis(object):
-                return Results(analyses: [try decode(RequestAnalysis.self, data, name: name, line: nil)])
+                try each(try decode(RequestAnalysis.self, data, name: name, line: nil))
+                records.analysed = 1
             case let object as [String: Any] where isErrorRecord(object):
-                return Results(analyses: [], leftOut: [leftOutRecord(object, record: 1)])
+                records.leftOut = [leftOutRecord(object, record: 1)]
             case let array as [Any] where !array.isEmpty && array.allSatisfy(isRecord):
-                var results = Results(analyses: [])
                 for (index, element) in array.enumerated() {
                     let object = element as! [String: Any]
                     if isErrorRecord(object) {
-                        results.leftOut.append(leftOutRecord(object, record: index + 1))
+                        records.leftOut.append(leftOutRecord(object, record: index + 1))
                     } else {
                         let elementData = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
-                        results.analyses.append(try decode(RequestAnalysis.self, elementData, name: name, line: nil))
+                        try each(try decode(RequestAnalysis.self, elementData, name: name, line: nil))
+                        records.analysed += 1
                     }
                 }
-                return results
             default:
-                return nil
+                return .other(bytes)
             }
+            return .results(records)
         }
         // NDJSON: one record per non-blank line.
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }),
-              let object = try? JSONSerialization.jsonObject(with: Data(first.utf8)), isRecord(object) else { return nil }
-        var results = Results(analyses: [], byLine: true)
-        for (number, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
-            let data = Data(line.utf8)
-            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], isErrorRecord(object) {
-                results.leftOut.append(leftOutRecord(object, record: number + 1))
-                continue
-            }
-            results.analyses.append(try decode(RequestAnalysis.self, data, name: name, line: number + 1))
+              let object = try? JSONSerialization.jsonObject(with: Data(first.utf8)), isRecord(object) else { return .other(bytes) }
+        var ndjson = NDJSON(name: name)
+        for (number, line) in lines.enumerated() {
+            try ndjson.take(Array(line.utf8), number: number + 1, each: each)
         }
-        return results
+        return .results(ndjson.records)
+    }
+
+    /// The records of NDJSON, a line at a time.
+    private struct NDJSON {
+        let name: String
+        let decoder = JSONDecoder()
+        var records = Records(byLine: true)
+
+        init(name: String) { self.name = name }
+
+        mutating func take(_ line: [UInt8], number: Int, each: (RequestAnalysis) throws(ReportError) -> Void) throws(ReportError) {
+            guard !isBlank(line) else { return }
+            // Decoded as a String of the file decoded it: bytes that are not UTF-8 become U+FFFD.
+            let data = Data(String(decoding: line, as: UTF8.self).utf8)
+            switch try AnalysisResultsReader.decode(Record.self, data, name: name, line: number, with: decoder) {
+            case .analysis(let analysis):
+                try each(analysis)
+                records.analysed += 1
+            case .error:
+                let object = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+                records.leftOut.append(leftOutRecord(object, record: number))
+            }
+        }
+    }
+
+    /// One NDJSON line, parsed once: an error record (`isErrorRecord`), else an analysis, whose
+    /// errors are those of decoding `RequestAnalysis` from the line.
+    private enum Record: Decodable {
+        case analysis(RequestAnalysis)
+        case error
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            if container.contains(Key(stringValue: "error")) && !container.contains(Key(stringValue: "verdict")) {
+                self = .error
+            } else {
+                self = .analysis(try RequestAnalysis(from: decoder))
+            }
+        }
+    }
+
+    /// A blank line as a Swift `String` tells it (`Character.isWhitespace`), without decoding
+    /// one when the line is ASCII.
+    private static func isBlank(_ line: [UInt8]) -> Bool {
+        for byte in line {
+            if byte >= 0x80 { return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace) }
+            if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
+        }
+        return true
+    }
+
+    /// Only what JSON itself counts as whitespace between values.
+    private static func isJSONWhitespace(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// Requests never carry a verdict or findings; analyses always do.
@@ -98,9 +265,10 @@ public enum AnalysisResultsReader {
         return looksLikeAnalysis(object) || isErrorRecord(object)
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ data: Data, name: String, line: Int?) throws(ReportError) -> T {
+    private static func decode<T: Decodable>(_ type: T.Type, _ data: Data, name: String, line: Int?,
+                                             with decoder: JSONDecoder = JSONDecoder()) throws(ReportError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw .invalidResults(file: name, line: line, message: describe(error))
         } catch {

@@ -18,13 +18,20 @@ public struct CSVReport: Sendable {
     public init() {}
 
     public func render(_ analyses: [RequestAnalysis]) -> String {
-        var rows = [Self.columns]
-        for analysis in analyses {
-            for item in analysis.items {
-                rows.append(row(item, in: analysis))
-            }
-        }
-        return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+        Self.header + analyses.map(rows).joined()
+    }
+
+    /// The header row, with its line end.
+    public static var header: String { line(columns) }
+
+    /// The rows of one analysis, one per item, with their line ends: a report of many analyses
+    /// is the header and these, so it can be written an analysis at a time.
+    public func rows(_ analysis: RequestAnalysis) -> String {
+        analysis.items.map { Self.line(row($0, in: analysis)) }.joined()
+    }
+
+    private static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     private func row(_ item: ItemAnalysis, in analysis: RequestAnalysis) -> [String] {

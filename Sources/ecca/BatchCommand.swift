@@ -150,8 +150,7 @@ struct BatchCommand: ParsableCommand {
         let schema = regulations.schema(named: "request.rng")
         let runner = BatchRunner(graph: loaded.graph, analysis: options,
                                  options: .init(jobs: jobs, range: range, keptIDs: keptIDs), requestSchema: schema)
-        var summary = BatchSummary()
-        sink.resumed?.entries.forEach { summary.add($0) }
+        var summary = sink.resumed?.summary ?? BatchSummary()
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - keptIDs.count }, resumed: keptIDs.count)
         do {
             try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary), idle: sink.flush) { result in
@@ -227,15 +226,15 @@ final class OutputSink {
                 guard case .file(let resolved, _) = try OutputFile.target(of: path) else {
                     throw Refusal(description: "\(path): error: --resume: the output is not a regular file, so it cannot be continued")
                 }
-                let existing: Data
-                do {
-                    existing = try Data(contentsOf: URL(fileURLWithPath: resolved))
-                } catch {
-                    throw Refusal(description: "\(path): error: cannot continue the output: \(error.localizedDescription)")
+                // Read a line at a time: what is kept is the summary and an id per line.
+                guard let existing = ByteLineReader(path: resolved) else {
+                    throw Refusal(description: "\(path): error: cannot continue the output: \(String(cString: strerror(errno)))")
                 }
                 let kept: ResumedOutput
                 do {
                     kept = try ResumedOutput(existing, expecting: options)
+                } catch let unreadable as ByteLineReader.ReadError {
+                    throw Refusal(description: "\(path): error: cannot continue the output: \(unreadable)")
                 } catch {
                     throw Refusal(description: "\(path): error: --resume: \(error)")
                 }

@@ -58,7 +58,19 @@ struct ReportCommand: ParsableCommand {
             Output.error("\(output): error: cannot write the report: \(problem)")
             throw ExitCode(ExitStatus.unusableInput)
         }
+        // The analyses the report needs at once (Markdown, HTML and JSON render them together);
+        // CSV needs none of them at once, so its rows are made as each analysis is read.
         var analyses: [RequestAnalysis] = []
+        var csvRows: String? = format == .csv ? "" : nil
+        var count = 0
+        func take(_ analysis: RequestAnalysis) {
+            count += 1
+            if csvRows != nil {
+                csvRows! += CSVReport().rows(analysis)
+            } else {
+                analyses.append(analysis)
+            }
+        }
         var digests: [FileDigest] = []
         var sawResults = false
         var sawRequests = false
@@ -68,25 +80,29 @@ struct ReportCommand: ParsableCommand {
         var originals: [ReproducibilityReceipt] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
-            let bytes = try ReportSupport.read(path)
-            digests.append(FileDigest(path: path, bytes: bytes))
-            let results: AnalysisResultsReader.Results?
+            // Read a line at a time and hashed as it is read: the file is never held whole
+            // unless it is one JSON document (a request, an array, a whole report).
+            let lines = try ReportSupport.open(path)
+            var hasher = SHA256()
+            lines.observe = { hasher.update($0) }
+            let content: AnalysisResultsReader.Content
             do {
-                results = try AnalysisResultsReader.read(bytes, name: name)
+                content = try AnalysisResultsReader.read(lines, path: path, name: name) { take($0) }
             } catch {
                 Output.error(error.description)
                 throw ExitCode(ExitStatus.unusableInput)
             }
-            if let results {
+            digests.append(FileDigest(path: path, sha256: SHA256.hex(hasher.finalize())))
+            switch content {
+            case .results(let results):
                 sawResults = true
                 if !results.leftOut.isEmpty {
                     let unit = results.byLine ? "line" : "record"
                     Output.error("\(name): warning: left out \(results.leftOut.count) record(s) the analysis could not use (\(unit) \(results.errorRecords.map(String.init).joined(separator: ", ")))")
                     leftOut.append(.init(path: path, records: results.errorRecords, byLine: results.byLine, details: results.leftOut))
                 }
-                analyses += results.analyses
                 originals += results.receipt?.analysingReceipts ?? []
-            } else {
+            case .other(let bytes):
                 sawRequests = true
                 if analyser == nil {
                     analyser = try ReportSupport.Analyser(
@@ -94,8 +110,8 @@ struct ReportCommand: ParsableCommand {
                         postures: (posture ?? .both).postures, timeoutMilliseconds: timeoutMilliseconds)
                 }
                 let analysed = try analyser!.analyse(bytes, name: name)
-                if !analysed.dated { undated.append(analyses.count) }
-                analyses.append(analysed.analysis)
+                if !analysed.dated { undated.append(count) }
+                take(analysed.analysis)
             }
         }
         if sawResults && sawRequests {
@@ -106,13 +122,14 @@ struct ReportCommand: ParsableCommand {
             Output.error("error: --as-of and --posture apply when analysing requests; results already hold their date and postures")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        if analyses.isEmpty {
+        if count == 0 {
             Output.error("error: nothing to report: the results hold no analysis, only records the analysis could not use")
             throw ExitCode(ExitStatus.unusableInput)
         }
         let text = try ReportSupport.render(
             format, analyses: analyses, source: sawRequests ? .analysed : .results,
-            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated, originals: originals)
+            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated, originals: originals,
+            csvRows: csvRows)
         if let output {
             do {
                 try OutputFile.write(text.utf8, to: output)

@@ -62,6 +62,19 @@ enum ReportSupport {
         return [UInt8](data)
     }
 
+    /// A file, or standard input for `-`, to read line by line (`AnalysisResultsReader`).
+    static func open(_ path: String) throws -> ByteLineReader {
+        if path != "-", FileKind(path: path) == .folder {
+            Output.error(ReportError.directory(path: path).description)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        guard let reader = path == "-" ? ByteLineReader(standardInputWithChunkBytes: 1 << 20) : ByteLineReader(path: path) else {
+            Output.error(ReportError.unreadableFile(path: path).description)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
+        return reader
+    }
+
     /// The command line that makes the same report again: this one, with `--as-of` pinned to the
     /// date analysed when it was not given (a request without a date is analysed as of today),
     /// and `--regulations` when the rules came from `ECCA_REGULATIONS`, which the line would not
@@ -136,10 +149,12 @@ enum ReportSupport {
     /// - Parameter leftOut: the results files' records that the analysis could not use, which the
     ///   receipt lists.
     /// - Parameter undated: the positions in `analyses` of requests that gave no date.
+    /// - Parameter csvRows: for CSV, the rows of the analyses made as they were read
+    ///   (`CSVReport.rows`), when `analyses` was not kept.
     static func render(_ format: Format, analyses: [RequestAnalysis], source: ReproducibilityReceipt.Source,
                        regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool,
                        leftOut: [ReproducibilityReceipt.LeftOut] = [], undated: [Int] = [],
-                       originals: [ReproducibilityReceipt] = []) throws -> String {
+                       originals: [ReproducibilityReceipt] = [], csvRows: String? = nil) throws -> String {
         let drawn = format == .html ? pictures(for: analyses, draw: drawPictures) : ([], nil)
         var receipt = try receipt(source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses,
                                   undated: undated, graphvizVersion: drawn.1)
@@ -150,7 +165,7 @@ enum ReportSupport {
             switch format {
             case .md: return try MarkdownReport().render(report)
             case .html: return try HTMLReport().render(report, pictures: drawn.0)
-            case .csv: return CSVReport().render(analyses)
+            case .csv: return csvRows.map { CSVReport.header + $0 } ?? CSVReport().render(analyses)
             case .json: return JSONReport.encode(report) + "\n"
             }
         } catch {

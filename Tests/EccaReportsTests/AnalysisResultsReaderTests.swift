@@ -1,4 +1,5 @@
 import EccaAnalysis
+import EccaFormats
 import EccaReports
 import Foundation
 import Testing
@@ -101,5 +102,66 @@ import Testing
             #expect(error.description.hasPrefix("bad.ndjson:2: error: not analysis results:"))
             #expect(error.description.contains("verdict"))
         }
+    }
+
+    /// NDJSON from a pipe is read a line at a time in chunks smaller than a line, each analysis
+    /// handed over as it is read, error records and broken lines named by their line, and the
+    /// digest taken while reading is that of all the bytes.
+    @Test func ndjsonStreamsFromAPipe() throws {
+        let analyses = try Self.analyses()
+        var lines: [String] = []
+        for index in 0..<300 {
+            if index == 4 { lines.append(#"{"error":{"file":"in.ndjson","line":5,"field":"items[0]","message":"unknown artifact"},"id":"bad"}"#) }
+            if index == 10 { lines.append("  ") }
+            lines.append(JSONReport.encode(analyses[index % 2], pretty: false))
+        }
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("results-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)!
+            handle.write(Data(bytes))
+            try? handle.close()
+        }
+        writer.start()
+        let reader = try #require(ByteLineReader(path: fifo, chunkBytes: 1024))
+        var hasher = SHA256()
+        reader.observe = { hasher.update($0) }
+        var read: [RequestAnalysis] = []
+        let content = try AnalysisResultsReader.read(reader, path: fifo, name: "in.ndjson") { read.append($0) }
+        guard case .results(let records) = content else {
+            Issue.record("not read as results")
+            return
+        }
+        #expect(read.count == 300 && records.analysed == 300)
+        #expect(read == (0..<300).map { analyses[$0 % 2] })
+        #expect(records.byLine && records.errorRecords == [5])
+        #expect(records.leftOut.first?.reason == "in.ndjson:5: items[0]: unknown artifact")
+        #expect(SHA256.hex(hasher.finalize()) == SHA256.hexDigest(bytes))
+    }
+
+    /// A broken line far into a file read in chunks is named by its own line number.
+    @Test func aBrokenLineIsNamedByItsLineWhenStreamed() throws {
+        let good = JSONReport.encode(try Self.analyses()[1], pretty: false)
+        let text = Array(repeating: good, count: 40).joined(separator: "\n") + "\n\n" + #"{"verdict":"clear"}"# + "\n" + good + "\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).ndjson")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(text.utf8).write(to: url)
+        let reader = try #require(ByteLineReader(path: url.path, chunkBytes: 512))
+        var count = 0
+        #expect {
+            _ = try AnalysisResultsReader.read(reader, path: url.path, name: "big.ndjson") { _ in count += 1 }
+        } throws: { error in
+            (error as? ReportError)?.description.hasPrefix("big.ndjson:42: error: not analysis results: missing \"id\"") == true
+        }
+        #expect(count == 40)
+    }
+
+    /// One record alone is one JSON document (a record, not a line), as it was before reading streamed.
+    @Test func aSingleLineIsOneDocument() throws {
+        let line = #"{"error":{"message":"not valid JSON"},"id":"broken"}"# + "\n\n"
+        let results = try #require(try AnalysisResultsReader.read(Array(line.utf8), name: "one.ndjson"))
+        #expect(!results.byLine && results.errorRecords == [1])
     }
 }

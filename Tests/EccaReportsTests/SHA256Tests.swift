@@ -68,6 +68,25 @@ import Testing
         #expect(receipt.regulationsSHA256 == String(output.prefix(64)))
         #expect(receipt.regulationFiles.map(\.path) == files.sorted())
     }
+
+    /// Fed from buffers split anywhere (as a file is hashed chunk by chunk while it is read),
+    /// the digest is that of the whole.
+    @Test func buffersSplitAnywhereGiveTheWholeDigest() {
+        let message = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let whole = SHA256.digest(message)
+        for sizes in [[1], [63, 1], [64], [65], [3, 200, 7], [1000]] {
+            var hasher = SHA256()
+            var start = 0
+            var turn = 0
+            while start < message.count {
+                let end = min(message.count, start + sizes[turn % sizes.count])
+                message[start..<end].withUnsafeBytes { hasher.update($0) }
+                start = end
+                turn += 1
+            }
+            #expect(hasher.finalize() == whole, "chunks of \(sizes)")
+        }
+    }
 }
 
 /// Runs a program and returns its standard output.

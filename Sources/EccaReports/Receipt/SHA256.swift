@@ -35,6 +35,26 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Feeds bytes in memory, whole blocks straight from them: a results file of hundreds of
+    /// megabytes is hashed as it is read (`ecca report`), not byte by byte through `pending`.
+    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+        var index = 0
+        while !pending.isEmpty && index < buffer.count {
+            pending.append(buffer[index])
+            index += 1
+            if pending.count == 64 {
+                compress(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        while buffer.count - index >= 64 {
+            compress(buffer[index..<index + 64])
+            index += 64
+        }
+        pending.append(contentsOf: buffer[index...])
+        byteCount &+= UInt64(buffer.count)
+    }
+
     /// Pads the message (a 1 bit, zeros, the 64-bit length) and returns the 32-byte digest.
     public mutating func finalize() -> [UInt8] {
         let bitLength = byteCount &* 8
