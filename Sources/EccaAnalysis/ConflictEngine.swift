@@ -128,7 +128,8 @@ public final class ConflictEngine {
                 notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
             }
         }
-        notes += preconditionNotes(request, asOf: asOf)
+        let preconditions = preconditionNotes(request, asOf: asOf)
+        notes += preconditions.map(\.text)
         notes += namedInstrumentNotes(request)
         notes += deadlineNotes(request, asOf: asOf)
         // Obligations are judged on the request's date: an undated request's is the date analysed.
@@ -278,7 +279,8 @@ public final class ConflictEngine {
         }
         return RequestAnalysis(id: request.id, asOf: asOf, verdict: postures.values.max() ?? .clear, postures: postures,
                                items: items, findings: findings, assumptions: assumptions, notes: notes,
-                               caveats: caveats.caveats(for: caveatsOfGrounds + findings.flatMap(\.caveats), texts: options.caveatTexts))
+                               caveats: caveats.caveats(for: caveatsOfGrounds + findings.flatMap(\.caveats) + preconditions.flatMap(\.caveats),
+                                                        texts: options.caveatTexts))
     }
 
     public static func today() -> LegalDate {

@@ -7,22 +7,41 @@ extension ConflictEngine {
     /// placed on the market (Art. 3(63)), does not apply where the request shows otherwise. A clear
     /// verdict lists only the obligations that engage, so without such a note a third country's
     /// "Art. 92(3)" request would be cleared in silence.
-    func preconditionNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
+    ///
+    /// Each note comes with the caveats its reading rests on (the rule's provision's and its
+    /// instrument's), which the analysis lists with the others: a clear verdict that rests on a
+    /// failed precondition rests on them (Art. 3(63)'s models not yet placed, the date of the
+    /// request), and the note names them.
+    func preconditionNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [(text: String, caveats: [String])] {
         guard let first = request.items.first, !preconditionRules.isEmpty else { return [] }
         let snapshot = facts.layout.snapshot([facts.facts(.request, of: request, slot: CheckSlot(item: 0, recipient: nil, channel: first.channel),
                                                           asOf: asOf)])
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        var notes: [String] = []
+        var notes: [(text: String, caveats: [String])] = []
         for (id, norms) in preconditionRules {
             guard let rule = graph.rules[id], evaluator.evaluate(rule.condition) == .false else { continue }
             let needing = norms.map { encoding.checkedNorms[$0] }.filter { statuses[$0.provisionID]?.asksVoluntarily(on: request.date ?? asOf) != true }
             guard !needing.isEmpty else { continue }
             let citations = needing.map { graph.provisions[$0.provisionID]?.citation ?? $0.provisionID }
             let source = graph.provisions[rule.provisionID]?.citation ?? rule.provisionID
-            let why = failureReasons(rule.condition, evaluator: evaluator, snapshot: snapshot).joined(separator: "; ")
-            notes.append("no duty under \(citations.joined(separator: " or ")) arises from this request: not: \(rule.label) (\(source)), since \(why)")
+            var why = failureReasons(rule.condition, evaluator: evaluator, snapshot: snapshot).joined(separator: "; ")
+            // A Boolean read from a date against the request's says which dates it compared.
+            for (flag, date) in graph.datesAfterRequest where rule.condition.facts.contains(flag) {
+                if case .boolean(true) = snapshot[flag], case .date(let day) = snapshot[date], case .date(let requested) = snapshot[ClauseGraph.requestDateFact] {
+                    why += " (\(date) \(day) is after the request's date, \(requested))"
+                }
+            }
+            let ids = caveats.ids(of: [rule.provisionID])
+            let named = caveats.caveats(for: ids).compactMap { $0.text.map(Self.heading) }.map { "\u{201C}\($0)\u{201D}" }
+            notes.append(("no duty under \(citations.joined(separator: " or ")) arises from this request: not: \(rule.label) (\(source)), since \(why)"
+                              + (named.isEmpty ? "" : "; this rests on the readings \(named.joined(separator: " and ")), given with the caveats"), ids))
         }
         return notes
+    }
+
+    /// A caveat's own heading: its first sentence ("Models not yet on the market").
+    static func heading(_ text: String) -> String {
+        String(text.prefix { $0 != "." })
     }
 
     /// The rules `preconditionNotes` tests, worked out once per engine: those without exceptions
