@@ -280,7 +280,8 @@ public final class ConflictEngine {
         return RequestAnalysis(id: request.id, asOf: asOf, verdict: postures.values.max() ?? .clear, postures: postures,
                                items: items, findings: findings, assumptions: assumptions, notes: notes,
                                caveats: caveats.caveats(for: caveatsOfGrounds + findings.flatMap(\.caveats) + preconditions.flatMap(\.caveats),
-                                                        texts: options.caveatTexts))
+                                                        texts: options.caveatTexts),
+                               requestDate: request.date.flatMap { $0 == asOf ? nil : $0 })
     }
 
     public static func today() -> LegalDate {

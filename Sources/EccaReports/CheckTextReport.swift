@@ -9,7 +9,7 @@ public struct CheckTextReport: Sendable {
     public func render(_ analysis: RequestAnalysis) -> String {
         var out: [String] = []
         let caveatNumbers = CaveatNumbers(analysis)
-        out.append(style.bold("request \(analysis.id)") + " (as of \(analysis.asOf)): " + postureLine(analysis.postures))
+        out.append(style.bold("request \(analysis.id)") + " (as of \(analysis.asOf)\(analysis.requestDate.map { "; request made \($0)" } ?? "")): " + postureLine(analysis.postures))
         for item in analysis.items {
             let postures = PostureOrder.sorted(item.postures.keys)
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")

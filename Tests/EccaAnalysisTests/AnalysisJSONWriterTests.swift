@@ -30,6 +30,11 @@ import Testing
         tricky.id = "quote \" backslash \\ tab \t newline \n bell \u{07} slash / non-ASCII é 🙂"
         let analysis = try engine.analyze(tricky)
         #expect(writer.line(analysis) == AnalysisJSON.encode(analysis, pretty: false))
+        // Analysed after the day it was made: the request's date is written beside the as-of date.
+        let later = try engine.analyze(generator.request(2), asOf: try #require(generator.request(2).date).adding(days: 30))
+        #expect(later.requestDate == generator.request(2).date)
+        #expect(writer.line(later) == AnalysisJSON.encode(later, pretty: false))
+        #expect(try JSONDecoder().decode(RequestAnalysis.self, from: Data(writer.line(later).utf8)) == later)
     }
 }
 

@@ -145,6 +145,7 @@ private struct Encoder {
         key("items"); array(analysis.items) { $0.write($1) }
         key("notes"); strings(analysis.notes)
         key("postures"); dictionary(analysis.postures) { $0.string($1.rawValue) }
+        if let requested = analysis.requestDate { key("requestDate"); string(requested.iso) }
         key("verdict"); string(analysis.verdict.rawValue)
         end()
     }

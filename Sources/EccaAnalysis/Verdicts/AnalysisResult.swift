@@ -19,11 +19,15 @@ public struct RequestAnalysis: Sendable, Hashable, Codable {
     /// The readings and open questions the findings rest on, each once, in the order the
     /// findings name them (`Finding.caveats`).
     public var caveats: [Caveat]
+    /// The date the request was made, on which its obligations are judged, where it is not
+    /// `asOf` (the disclosure's); nil when it is the same day, or the request is undated (an
+    /// assumption then says so).
+    public var requestDate: LegalDate? = nil
 }
 
 extension RequestAnalysis {
     private enum CodingKeys: String, CodingKey {
-        case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats
+        case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats, requestDate
     }
 
     /// Results written before caveats existed have none.
@@ -36,7 +40,8 @@ extension RequestAnalysis {
                   findings: try container.decode([Finding].self, forKey: .findings),
                   assumptions: try container.decode([String].self, forKey: .assumptions),
                   notes: try container.decode([String].self, forKey: .notes),
-                  caveats: try container.decodeIfPresent([Caveat].self, forKey: .caveats) ?? [])
+                  caveats: try container.decodeIfPresent([Caveat].self, forKey: .caveats) ?? [],
+                  requestDate: try container.decodeIfPresent(LegalDate.self, forKey: .requestDate))
     }
 }
 

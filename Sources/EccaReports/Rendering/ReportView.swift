@@ -54,6 +54,8 @@ struct RequestView {
     var anchor: String
     var id: String
     var asOf: String
+    /// The day the request was made, where it is not `asOf` (`RequestAnalysis.requestDate`).
+    var requestDate: String?
     var verdict: VerdictView
     /// "under the text in force" when the verdict does not hold under both postures (`VerdictHeadline`).
     var headlineQualifier: String?
@@ -81,6 +83,7 @@ struct RequestView {
         anchor = "request-\(number)"
         id = analysis.id
         asOf = analysis.asOf.iso
+        requestDate = analysis.requestDate?.iso
         verdict = VerdictView(analysis.verdict)
         let headline = VerdictHeadline(analysis)
         headlineQualifier = headline.qualifier.isEmpty ? nil : headline.qualifier
