@@ -31,6 +31,26 @@ import Testing
         #expect(read.seen == Array(Self.text.utf8))
     }
 
+    /// A line longer than the limit is read past chunk by chunk, not held: it comes back empty
+    /// with its length, the offsets and line numbers stay right, and the buffer stays small.
+    @Test func aLineLongerThanTheLimitIsReadPastNotHeld() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("byte-lines-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(Self.text.utf8).write(to: url)
+        let reader = try #require(ByteLineReader(path: url.path, chunkBytes: 7, maximumLineBytes: 20))
+        let read = try readAll(reader)
+        #expect(read.lines == ["first line", "", "", "with CR\r", "torn"])
+        #expect(read.offsets == [11, 62, 63, 72, 76])
+        #expect(reader.lineNumber == 5)
+        #expect(read.seen == Array(Self.text.utf8))
+        let again = try #require(ByteLineReader(path: url.path, chunkBytes: 7, maximumLineBytes: 20))
+        _ = try again.next()
+        #expect(try again.next() == [])
+        #expect(again.lastLineLength == 50)
+        #expect(try again.next() == [])
+        #expect(again.lastLineLength == 0)
+    }
+
     @Test func bytesInMemoryReadTheSame() throws {
         let read = try readAll(ByteLineReader(bytes: Array(Self.text.utf8)))
         #expect(read.lines == ["first line", String(repeating: "x", count: 50), "", "with CR\r", "torn"])
