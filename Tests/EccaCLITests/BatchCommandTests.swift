@@ -230,12 +230,7 @@ import Glibc
     @Test(arguments: [1, 2]) func recordsFromAPausedPipeAreWrittenBeforeItGoesOn(jobs: Int) throws {
         let requests = lines(try String(contentsOf: try generated(5, seed: 7), encoding: .utf8))
         let output = try CLI.folder([:]).appendingPathComponent("out.ndjson")
-        let process = Process()
-        process.executableURL = CLI.productsDirectory.appendingPathComponent("ecca")
-        process.arguments = ["batch", "-", "--jobs", "\(jobs)", "-o", output.path] + Self.letter
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "ECCA_REGULATIONS")
-        process.environment = environment
+        let process = CLI.process(["batch", "-", "--jobs", "\(jobs)", "-o", output.path] + Self.letter)
         let input = Pipe()
         process.standardInput = input
         process.standardError = FileHandle.nullDevice

@@ -16,14 +16,9 @@ import Glibc
     /// Starts `ecca batch` writing to `output`, waits until the file holds at least `atLeast`
     /// newlines, and kills it with SIGKILL. Returns the number of complete lines it left.
     func startAndKill(_ arguments: [String], output: URL, atLeast: Int) throws -> Int {
-        let process = Process()
-        process.executableURL = CLI.productsDirectory.appendingPathComponent("ecca")
-        process.arguments = arguments
+        let process = CLI.process(arguments)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "ECCA_REGULATIONS")
-        process.environment = environment
         try process.run()
         let deadline = Date().addingTimeInterval(120)
         var written = 0

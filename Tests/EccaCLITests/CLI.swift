@@ -27,15 +27,8 @@ enum CLI {
     /// show the shipped regulations are found from anywhere).
     static func run(_ arguments: [String], in directory: URL = FileManager.default.temporaryDirectory,
                     environment: [String: String] = [:], stdin: Data? = nil, executable: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? productsDirectory.appendingPathComponent("ecca")
-        process.arguments = arguments
+        let process = process(arguments, environment: environment, executable: executable)
         process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "ECCA_REGULATIONS")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -50,6 +43,20 @@ enum CLI {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// `ecca` (or `executable`) set up to run with `arguments`, as every test runs it: the shipped
+    /// regulations found from the binary, not from the environment, and no colour.
+    static func process(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) -> Process {
+        let process = Process()
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? productsDirectory.appendingPathComponent("ecca")
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "ECCA_REGULATIONS")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        return process
     }
 
     static func sample(_ name: String) -> String { root.appendingPathComponent("Samples/requests/\(name)").path }

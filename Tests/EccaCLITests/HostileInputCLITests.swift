@@ -17,12 +17,7 @@ import Glibc
     /// the process's own memory since its exec) every 2 ms until it exits. The rusage of `wait4`
     /// cannot be used: a child spawned from a large test process inherits that process's peak.
     func runMeasured(_ arguments: [String]) throws -> Measured {
-        let process = Process()
-        process.executableURL = CLI.productsDirectory.appendingPathComponent("ecca")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "ECCA_REGULATIONS")
-        process.environment = environment
+        let process = CLI.process(arguments)
         let folder = try CLI.folder([:])
         let errURL = folder.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)

@@ -165,12 +165,7 @@ import Glibc
 
     /// Runs ecca with standard output on `standardOutput`.
     func run(_ arguments: [String], standardOutput: String) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = CLI.productsDirectory.appendingPathComponent("ecca")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "ECCA_REGULATIONS")
-        process.environment = environment
+        let process = CLI.process(arguments)
         let output = try #require(FileHandle(forWritingAtPath: standardOutput))
         process.standardOutput = output
         let error = Pipe()
