@@ -12,9 +12,4 @@ extension ClauseGraph {
             return date.map { (id, $0) }
         }
     }
-
-    /// The fact that holds the date a request was made, on which obligations are judged
-    /// (facts.xml); nil where the law loaded declares none, and every norm is judged on the as-of
-    /// date.
-    public static let requestDateFact = "request.date"
 }

@@ -78,7 +78,7 @@ public final class ConflictEngine {
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
         // The request's date is the as-of date when the request gives none.
-        asOfThresholds = Set((graph.comparisons(of: "as-of") + graph.comparisons(of: ClauseGraph.requestDateFact)).flatMap(\.switchDays))
+        asOfThresholds = Set((graph.comparisons(of: "as-of") + graph.comparisons(of: FactBinding.FactID.requestDate)).flatMap(\.switchDays))
         changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()
         preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
         groundHeads = encoding.checkedNorms.map { norm in
@@ -132,6 +132,7 @@ public final class ConflictEngine {
         notes += preconditions.map(\.text)
         notes += namedInstrumentNotes(request)
         notes += deadlineNotes(request, asOf: asOf)
+        if let straddle = straddleNote(request, asOf: asOf) { notes.append(straddle) }
         // Obligations are judged on the request's date: an undated request's is the date analysed.
         var assumptions: [String] = request.date == nil
             ? ["the request gives no date: it is taken as made on \(asOf), the date analysed, so the obligations it invokes are judged on that date too"] : []
@@ -378,10 +379,15 @@ public final class ConflictEngine {
     /// `DatedPosture`s by dates and posture (text, enforcement): batches repeat dates. Bounded.
     private var datedPostures: [JudgingDays: [DatedPosture?]] = [:]
 
-    /// The date the request of a check was made (`ClauseGraph.requestDateFact`); the as-of date
+    /// The date the request of a check was made (`FactBinding.FactID.requestDate`); the as-of date
     /// where the law loaded declares no such fact.
     func requestDate(of prepared: PreparedSlot, asOf: LegalDate) -> LegalDate {
-        if case .date(let day) = prepared.value(of: ClauseGraph.requestDateFact) { return day }
+        Self.requestDate(prepared.value(of: FactBinding.FactID.requestDate), asOf: asOf)
+    }
+
+    /// The request's date from the fact's value (a check's, a snapshot's), else the as-of date.
+    static func requestDate(_ value: FactValue, asOf: LegalDate) -> LegalDate {
+        if case .date(let day) = value { return day }
         return asOf
     }
 

@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaFormats
 import EccaSMT
 
 /// The clause graph compiled into one Z3 context, asserted once; requests are then checked
@@ -213,7 +214,7 @@ final class RegulationEncoding {
     /// A norm's provision binds under the posture (its effective status timeline). A prohibition
     /// on the as-of date, the disclosure's. An obligation arises from the request: the request
     /// must have been valid when made (the provision in force and applicable on
-    /// `ClauseGraph.requestDateFact`, where the law declares it), and the duty binds when
+    /// `FactBinding.FactID.requestDate`, where the law declares it), and the duty binds when
     /// performed, on the as-of date, if still in force and, under the enforcement posture,
     /// enforced then (`StatusTimeline.binds(requested:performed:posture:)`).
     func binds(_ norm: Norm) throws -> SMTTerm {
@@ -235,7 +236,7 @@ final class RegulationEncoding {
             return parts
         }
         var parts: [SMTTerm] = []
-        if norm.modality == .obligation, let requested = dates[ClauseGraph.requestDateFact] {
+        if norm.modality == .obligation, let requested = dates[FactBinding.FactID.requestDate] {
             parts += try inForce(on: requested) + [try within(status.applicable, on: requested)] + inForce(on: performed)
         } else {
             parts += try inForce(on: performed) + [try within(status.applicable, on: performed)]

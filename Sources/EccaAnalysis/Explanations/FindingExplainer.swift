@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaFormats
 
 extension ConflictEngine {
     /// Turns one minimal clashing set into a finding in the law's own words: the provisions with
@@ -7,7 +8,7 @@ extension ConflictEngine {
     /// all of those.
     func explain(_ provisions: [String], snapshot: FactSnapshot, posture: Posture, slot: CheckSlot, asOf: LegalDate) -> Finding {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        let requested = if case .date(let day) = snapshot[ClauseGraph.requestDateFact] { day } else { asOf }
+        let requested = Self.requestDate(snapshot[FactBinding.FactID.requestDate], asOf: asOf)
         let binding = binding(on: asOf, requested: requested, posture: posture)
         let norms = encoding.checkedNorms.indices.filter { index in
             let norm = encoding.checkedNorms[index]

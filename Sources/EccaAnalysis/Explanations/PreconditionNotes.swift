@@ -27,21 +27,23 @@ extension ConflictEngine {
             var why = failureReasons(rule.condition, evaluator: evaluator, snapshot: snapshot).joined(separator: "; ")
             // A Boolean read from a date against the request's says which dates it compared.
             for (flag, date) in graph.datesAfterRequest where rule.condition.facts.contains(flag) {
-                if case .boolean(true) = snapshot[flag], case .date(let day) = snapshot[date], case .date(let requested) = snapshot[ClauseGraph.requestDateFact] {
+                if case .boolean(true) = snapshot[flag], case .date(let day) = snapshot[date], case .date(let requested) = snapshot[FactBinding.FactID.requestDate] {
                     why += " (\(date) \(day) is after the request's date, \(requested))"
                 }
             }
             let ids = caveats.ids(of: [rule.provisionID])
-            let named = caveats.caveats(for: ids).compactMap { $0.text.map(Self.heading) }.map { "\u{201C}\($0)\u{201D}" }
+            let named = caveats.caveats(for: ids).map(Self.heading)
             notes.append(("no duty under \(citations.joined(separator: " or ")) arises from this request: not: \(rule.label) (\(source)), since \(why)"
                               + (named.isEmpty ? "" : "; this rests on the readings \(named.joined(separator: " and ")), given with the caveats"), ids))
         }
         return notes
     }
 
-    /// A caveat's own heading: its first sentence ("Models not yet on the market").
-    static func heading(_ text: String) -> String {
-        String(text.prefix { $0 != "." })
+    /// How a note names a caveat: by its heading, the first sentence ("Models not yet on the
+    /// market"), where it has one short enough to be a heading; else as "reading of Art. 3(63)".
+    static func heading(of caveat: Caveat) -> String {
+        let first = caveat.text.map { String($0.prefix { $0 != "." }) } ?? ""
+        return first.isEmpty || first.count > 60 || first.contains("(") ? caveat.name : "\u{201C}\(first)\u{201D}"
     }
 
     /// The rules `preconditionNotes` tests, worked out once per engine: those without exceptions

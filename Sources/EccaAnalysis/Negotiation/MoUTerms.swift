@@ -94,7 +94,7 @@ extension ConflictEngine {
         // dated request `ecca check` reproduces as it stands. A clash that needs the two days apart
         // (an obligation that lapses after the request while a prohibition starts) is missed; the
         // law shipped has no such obligation (docs/negotiation.md).
-        let requested = encoding.dates[ClauseGraph.requestDateFact]
+        let requested = encoding.dates[FactBinding.FactID.requestDate]
         if let requested, let asOf { period.append(try context.eq(requested, asOf)) }
         // A Boolean read from a date of the request against the request's date (whether the model
         // is yet to be placed) ranges with both here, where the reader supplies it in an analysis.

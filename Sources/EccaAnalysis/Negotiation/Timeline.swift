@@ -124,48 +124,20 @@ extension ConflictEngine {
 
     /// What changes between the as-of date and the request's deadline in the provisions the
     /// request engages: the provider may disclose on any day up to the deadline, and a verdict is
-    /// one day's. For a dated request, the prohibitions, and an obligation that starts to apply
-    /// after the request was made, which on ecca's reading the request does not invoke but the
-    /// Commission may (`straddleNote`); for an undated one, taken as made on each day, every
-    /// engaged provision. Nothing of the kind when no deadline lies after the as-of date.
+    /// one day's. For a dated request, the prohibitions (its obligations were judged when it was
+    /// made: `straddleNote`); for an undated one, taken as made on each day, every engaged
+    /// provision. Nothing when no deadline lies after the as-of date.
     func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
-        let straddle = straddleNote(request, asOf: asOf, until: max(request.deadline ?? asOf, asOf))
-        guard let deadline = request.deadline, deadline > asOf else { return straddle.map { [$0] } ?? [] }
+        guard let deadline = request.deadline, deadline > asOf else { return [] }
         let moving = Set(encoding.checkedNorms.filter { request.date == nil || $0.modality == .prohibition }.map(\.provisionID))
         // Most requests see no provision change status before their deadline: their slots are
         // prepared again (`engaged`) only where one does.
         let dates = changeDates.filter { $0 > asOf && $0 <= deadline && !statusChanges(on: $0, among: moving).isEmpty }
-        var notes: [String] = []
-        if !dates.isEmpty {
-            let now = engaged(request, asOf: asOf)
-            let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0)).intersection(moving)) }
-            if !changes.isEmpty {
-                notes.append("the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)")
-            }
-        }
-        if let straddle { notes.append(straddle) }
-        return notes
+        guard !dates.isEmpty else { return [] }
+        let now = engaged(request, asOf: asOf)
+        let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0)).intersection(moving)) }
+        guard !changes.isEmpty else { return [] }
+        return ["the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)"]
     }
 
-    /// For a dated request, the obligations it engages that did not apply when it was made and
-    /// apply from a day up to `until` (the deadline or the as-of date): ecca reads the request as
-    /// invoking none of them, a reading the Commission may not share, so the note says what to do
-    /// rather than leave a clear verdict silent.
-    func straddleNote(_ request: DisclosureRequest, asOf: LegalDate, until: LegalDate) -> String? {
-        guard let requested = request.date, requested < until else { return nil }
-        var later: [(provision: String, starts: LegalDate)] = []
-        for norm in encoding.checkedNorms where norm.modality == .obligation && !later.contains(where: { $0.provision == norm.provisionID }) {
-            let status = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
-            guard status.voluntary == nil, !status.isApplicable(on: requested),
-                  let starts = status.breakpoints.first(where: { $0 > requested && $0 <= until && status.isApplicable(on: $0) }) else { continue }
-            later.append((norm.provisionID, starts))
-        }
-        guard !later.isEmpty else { return nil }
-        let engagedThen = engaged(request, asOf: until)
-        let cited = later.filter { engagedThen.contains($0.provision) }
-        guard !cited.isEmpty else { return nil }
-        let citations = cited.map { "\(graph.provisions[$0.provision]?.citation ?? $0.provision) (applicable from \($0.starts))" }.joined(separator: " and ")
-        return "\(citations) did not apply when the request was made (\(requested)) but \(cited.count == 1 ? "applies" : "apply") by \(until): on ecca's reading the request creates no duty under \(cited.count == 1 ? "it" : "them") (the caveat on the date of the request), "
-            + "but the Commission may hold the request valid once \(cited.count == 1 ? "it applies" : "they apply"); until the request is withdrawn or annulled, challenge it rather than ignore it"
-    }
 }

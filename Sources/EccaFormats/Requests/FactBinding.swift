@@ -62,5 +62,8 @@ public enum FactBinding {
         public static let codeOfPractice = "provider.code-of-practice"
         public static let recipientRole = "recipient.role"
         public static let requesterJurisdiction = "request.jurisdiction"
+        /// The date the request was made, on which obligations are judged; where the law loaded
+        /// declares no such fact, every norm is judged on the as-of date.
+        public static let requestDate = "request.date"
     }
 }
