@@ -397,17 +397,19 @@ public final class ConflictEngine {
     /// enforced then; a prohibition binds on the date of the disclosure (`RegulationEncoding.binds`
     /// is the same rule in the solver).
     func normBinds(_ norm: Norm, asOf: LegalDate, requested: LegalDate, posture: Posture) -> Bool {
-        guard norm.modality == .obligation, requested != asOf else { return binds(norm.provisionID, on: asOf, posture: posture) }
-        let status = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
-        return status.binds(requested: requested, performed: asOf, posture: posture)
+        guard norm.modality == .obligation else { return binds(norm.provisionID, on: asOf, posture: posture) }
+        return status(of: norm).binds(requested: requested, performed: asOf, posture: posture)
     }
 
     /// The day a checked norm that does not bind fails on: the request's day for an obligation
     /// whose provision did not apply when the request was made, else the as-of date.
     func failingDay(of norm: Norm, asOf: LegalDate, requested: LegalDate) -> LegalDate {
-        guard norm.modality == .obligation, requested != asOf else { return asOf }
-        let status = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
-        return status.isApplicable(on: requested) ? asOf : requested
+        norm.modality == .obligation && !status(of: norm).isApplicable(on: requested) ? requested : asOf
+    }
+
+    /// A norm's provision's effective status, resolved once per engine for checked norms.
+    func status(of norm: Norm) -> StatusTimeline {
+        statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
     }
 
     func dated(_ asOf: LegalDate, requested: LegalDate, _ posture: Posture) -> DatedPosture {

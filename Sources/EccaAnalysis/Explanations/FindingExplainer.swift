@@ -243,7 +243,7 @@ extension ConflictEngine {
     /// disclosure's (without the item it concerns).
     func notBindingNote(_ norm: Norm, status: String, on day: LegalDate, asOf: LegalDate, posture: Posture) -> String? {
         guard let provision = graph.provisions[norm.provisionID] else { return nil }
-        let effective = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
+        let effective = self.status(of: norm)
         if effective.asksVoluntarily(on: day), let voluntary = effective.voluntary {
             // Said the same under every posture: a commitment is never law.
             return "\(provision.citation) asks for this disclosure only as a voluntary commitment of the provider, not as law, so no conflict rests on it"

@@ -11,7 +11,7 @@ extension ConflictEngine {
         guard let requested = request.date, requested < until else { return nil }
         var later: [(provision: String, starts: LegalDate)] = []
         for norm in encoding.checkedNorms where norm.modality == .obligation && !later.contains(where: { $0.provision == norm.provisionID }) {
-            let status = statuses[norm.provisionID] ?? graph.effectiveStatus(ofProvision: norm.provisionID)
+            let status = status(of: norm)
             guard status.voluntary == nil, !status.isApplicable(on: requested),
                   let starts = status.breakpoints.first(where: { $0 > requested && $0 <= until && status.isApplicable(on: $0) }) else { continue }
             later.append((norm.provisionID, starts))
