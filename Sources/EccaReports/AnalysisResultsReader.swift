@@ -63,19 +63,14 @@ public enum AnalysisResultsReader {
     /// once, so memory holds one line, not the file. Anything else (one analysis, an array, a
     /// whole report, a request) is one JSON document, read whole as before.
     ///
-    /// Lines are split where a Swift `String` of the file splits them, which is how they were
-    /// split before this read streamed: at a line feed, but not inside a CR LF pair (one
-    /// `Character`), so a file with CR LF line ends is still read as one document.
+    /// A line ends at a line feed; a carriage return before it is part of the line end (NDJSON
+    /// that went through a Windows tool), and JSON whitespace to a document read whole.
     /// - Parameter path: the input as given, for `ReportError.unreadableFile`.
     public static func read(_ lines: ByteLineReader, path: String, name: String,
                             each: (RequestAnalysis) throws(ReportError) -> Void) throws(ReportError) -> Content {
         func nextLine() throws(ReportError) -> (bytes: [UInt8], terminated: Bool)? {
             do {
-                guard var line = try lines.next() else { return nil }
-                while line.last == UInt8(ascii: "\r") && lines.lastLineTerminated, let more = try lines.next() {
-                    line.append(UInt8(ascii: "\n"))
-                    line += more
-                }
+                guard let line = try lines.next() else { return nil }
                 return (line, lines.lastLineTerminated)
             } catch {
                 throw .unreadableFile(path: path)
@@ -102,7 +97,7 @@ public enum AnalysisResultsReader {
         }
         // NDJSON when the first line is a record and more than JSON whitespace follows it (then
         // the whole is not one JSON value); a first line alone is one document.
-        if let first, let object = try? JSONSerialization.jsonObject(with: Data(first.bytes)), isRecord(object) {
+        if let first, let object = try? JSONSerialization.jsonObject(with: Data(withoutCarriageReturn(first.bytes))), isRecord(object) {
             var following: [UInt8]?
             while let line = try nextLine() {
                 number += 1
@@ -167,12 +162,12 @@ public enum AnalysisResultsReader {
             return .results(records)
         }
         // NDJSON: one record per non-blank line.
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }),
-              let object = try? JSONSerialization.jsonObject(with: Data(first.utf8)), isRecord(object) else { return .other(bytes) }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { withoutCarriageReturn(Array($0)) }
+        guard let first = lines.first(where: { !isBlank($0) }),
+              let object = try? JSONSerialization.jsonObject(with: Data(first)), isRecord(object) else { return .other(bytes) }
         var ndjson = NDJSON(name: name)
         for (number, line) in lines.enumerated() {
-            try ndjson.take(Array(line.utf8), number: number + 1, each: each)
+            try ndjson.take(line, number: number + 1, each: each)
         }
         return .results(ndjson.records)
     }
@@ -186,6 +181,7 @@ public enum AnalysisResultsReader {
         init(name: String) { self.name = name }
 
         mutating func take(_ line: [UInt8], number: Int, each: (RequestAnalysis) throws(ReportError) -> Void) throws(ReportError) {
+            let line = withoutCarriageReturn(line)
             guard !isBlank(line) else { return }
             // Decoded as a String of the file decoded it: bytes that are not UTF-8 become U+FFFD.
             let data = Data(String(decoding: line, as: UTF8.self).utf8)
@@ -233,7 +229,13 @@ public enum AnalysisResultsReader {
         return true
     }
 
+    /// A line without the carriage return of a CR LF line end.
+    private static func withoutCarriageReturn(_ line: [UInt8]) -> [UInt8] {
+        line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : line
+    }
+
     /// Only what JSON itself counts as whitespace between values.
+
     private static func isJSONWhitespace(_ line: [UInt8]) -> Bool {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }

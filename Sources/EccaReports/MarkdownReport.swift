@@ -1,9 +1,10 @@
 /// The Markdown report (`--format md`): for pasting findings into a memo or an MoU draft.
-/// Rendered from `Templates/markdown-report.mustache`; a pure function of the report value.
+/// Rendered from `Templates/markdown-*.mustache` a request at a time (`ReportPages`); a pure
+/// function of the report value.
 public struct MarkdownReport: Sendable {
     public init() {}
 
     public func render(_ report: ConflictReport) throws(ReportError) -> String {
-        try ReportTemplates.render(ReportView(report), template: "markdown-report")
+        try ReportPages.render(report, format: .markdown)
     }
 }

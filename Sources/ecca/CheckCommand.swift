@@ -67,7 +67,7 @@ struct CheckCommand: ParsableCommand {
 
         var status = ExitStatus.clean
         var analyses: [RequestAnalysis] = []
-        var undated: [Int] = []
+        var undated: [ReproducibilityReceipt.RequestDate] = []
         // What the report's receipt lists: the bytes analysed, as read (standard input and pipes too).
         var inputs: [FileDigest] = []
         let report = CheckTextReport(style: TextStyle(colour: Output.colourAllowed))
@@ -91,7 +91,7 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
-            if request.date == nil { undated.append(analyses.count) }
+            if request.date == nil { undated.append(.init(id: analysis.id, asOf: analysis.asOf)) }
             analyses.append(analysis)
             if format == .text { try Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
         }
@@ -109,9 +109,15 @@ struct CheckCommand: ParsableCommand {
             Output.error("error: no report written: \(missing) of \(requests.count) requests could not be analysed (above); fix \(missing == 1 ? "it" : "them") or leave \(missing == 1 ? "it" : "them") out")
         } else if format == .md || format == .html, !analyses.isEmpty {
             // The report renderers (docs/reports.md), fed the same analyses as the JSON above.
-            try Output.write(try ReportSupport.render(format == .md ? .md : .html, analyses: analyses, source: .analysed,
-                                                  regulationFiles: loaded.files, inputs: inputs, drawPictures: true,
-                                                  undated: undated))
+            do {
+                let report = try ReportWriter(format: format == .md ? .markdown : .html, output: nil, drawPictures: true)
+                for analysis in analyses { try report.add(analysis) }
+                let receipt = try ReportSupport.receipt(of: report, source: .analysed, regulationFiles: loaded.files, inputs: inputs,
+                                                        undated: undated)
+                try report.finish(receipt: receipt, to: nil)
+            } catch let error as ReportError {
+                throw ReportSupport.exit(error)
+            }
         }
         if status != ExitStatus.clean { throw ExitCode(status) }
     }

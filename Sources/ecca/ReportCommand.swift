@@ -58,25 +58,20 @@ struct ReportCommand: ParsableCommand {
             Output.error("\(output): error: cannot write the report: \(problem)")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        // The analyses the report needs at once (Markdown, HTML and JSON render them together);
-        // CSV needs none of them at once, so its rows are made as each analysis is read.
-        var analyses: [RequestAnalysis] = []
-        var csvRows: String? = format == .csv ? "" : nil
-        var count = 0
-        func take(_ analysis: RequestAnalysis) {
-            count += 1
-            if csvRows != nil {
-                csvRows! += CSVReport().rows(analysis)
-            } else {
-                analyses.append(analysis)
-            }
+        // Each analysis is rendered as it is read, and the report written once all are
+        // (ReportWriter): memory holds one analysis, whatever the number of lines.
+        let report: ReportWriter
+        do {
+            report = try ReportWriter(format: format.writerFormat, output: output, drawPictures: !noSVG)
+        } catch {
+            throw ReportSupport.exit(error)
         }
         var digests: [FileDigest] = []
         var sawResults = false
         var sawRequests = false
         var analyser: ReportSupport.Analyser?
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
-        var undated: [Int] = []
+        var undated: [ReproducibilityReceipt.RequestDate] = []
         var originals: [ReproducibilityReceipt] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
@@ -87,18 +82,24 @@ struct ReportCommand: ParsableCommand {
             lines.observe = { hasher.update($0) }
             let content: AnalysisResultsReader.Content
             do {
-                content = try AnalysisResultsReader.read(lines, path: path, name: name) { take($0) }
+                content = try AnalysisResultsReader.read(lines, path: path, name: name) { analysis throws(ReportError) in
+                    try report.add(analysis)
+                }
             } catch {
-                Output.error(error.description)
-                throw ExitCode(ExitStatus.unusableInput)
+                throw ReportSupport.exit(error)
             }
             digests.append(FileDigest(path: path, sha256: SHA256.hex(hasher.finalize())))
             switch content {
             case .results(let results):
                 sawResults = true
                 if !results.leftOut.isEmpty {
+                    // A batch of 10^5 requests can hold thousands of error records: the warning
+                    // names the first ten, and the report's receipt lists every one with its reason.
                     let unit = results.byLine ? "line" : "record"
-                    Output.error("\(name): warning: left out \(results.leftOut.count) record(s) the analysis could not use (\(unit) \(results.errorRecords.map(String.init).joined(separator: ", ")))")
+                    let records = results.errorRecords
+                    let named = records.prefix(10).map(String.init).joined(separator: ", ")
+                        + (records.count > 10 ? " and \(records.count - 10) more, listed in the report's receipt" : "")
+                    Output.error("\(name): warning: left out \(records.count) record(s) the analysis could not use (\(unit) \(named))")
                     leftOut.append(.init(path: path, records: results.errorRecords, byLine: results.byLine, details: results.leftOut))
                 }
                 originals += results.receipt?.analysingReceipts ?? []
@@ -110,8 +111,12 @@ struct ReportCommand: ParsableCommand {
                         postures: (posture ?? .both).postures, timeoutMilliseconds: timeoutMilliseconds)
                 }
                 let analysed = try analyser!.analyse(bytes, name: name)
-                if !analysed.dated { undated.append(count) }
-                take(analysed.analysis)
+                if !analysed.dated { undated.append(.init(id: analysed.analysis.id, asOf: analysed.analysis.asOf)) }
+                do {
+                    try report.add(analysed.analysis)
+                } catch {
+                    throw ReportSupport.exit(error)
+                }
             }
         }
         if sawResults && sawRequests {
@@ -122,23 +127,17 @@ struct ReportCommand: ParsableCommand {
             Output.error("error: --as-of and --posture apply when analysing requests; results already hold their date and postures")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        if count == 0 {
+        if report.count == 0 {
             Output.error("error: nothing to report: the results hold no analysis, only records the analysis could not use")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        let text = try ReportSupport.render(
-            format, analyses: analyses, source: sawRequests ? .analysed : .results,
-            regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated, originals: originals,
-            csvRows: csvRows)
-        if let output {
-            do {
-                try OutputFile.write(text.utf8, to: output)
-            } catch {
-                Output.error("\(output): error: cannot write the report: \(error.reason)")
-                throw ExitCode(ExitStatus.unusableInput)
-            }
-        } else {
-            try Output.write(text, failing: ExitStatus.unusableInput)
+        let receipt = try ReportSupport.receipt(
+            of: report, source: sawRequests ? .analysed : .results, regulationFiles: analyser?.loaded.files ?? [], inputs: digests,
+            undated: undated, leftOut: leftOut, originals: originals)
+        do {
+            try report.finish(receipt: receipt, to: output)
+        } catch {
+            throw ReportSupport.exit(error)
         }
     }
 }

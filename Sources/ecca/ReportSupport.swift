@@ -10,7 +10,25 @@ import Foundation
 /// What `report`, `check --format md|html` and `graph --conflict` share: analysing requests as
 /// `check` does, the receipt, the pictures, and rendering through the one renderer layer.
 enum ReportSupport {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, csv, json
+
+        var writerFormat: ReportWriter.Format {
+            switch self {
+            case .md: .markdown
+            case .html: .html
+            case .csv: .csv
+            case .json: .json
+            }
+        }
+    }
+
+    /// A report error said in words, and the exit status it ends the command with: an
+    /// incomplete installation is ecca's failure, anything else the input's or the disk's.
+    static func exit(_ error: ReportError) -> ExitCode {
+        Output.error(error.description)
+        return ExitCode(error.isInstallationFault ? ExitStatus.internalFailure : ExitStatus.unusableInput)
+    }
 
     /// The regulations, the engine and the request reader, set up as `check` sets them up.
     struct Analyser {
@@ -79,7 +97,8 @@ enum ReportSupport {
     /// date analysed when it was not given (a request without a date is analysed as of today),
     /// and `--regulations` when the rules came from `ECCA_REGULATIONS`, which the line would not
     /// carry. Also the requests without a date whose date it cannot pin (several dates analysed).
-    static func reproducingCommand(analysed: Bool, analyses: [RequestAnalysis], undated: [Int] = [],
+    /// - Parameter undated: the requests analysed that gave no date.
+    static func reproducingCommand(analysed: Bool, dates: Set<LegalDate>, undated: [ReproducibilityReceipt.RequestDate] = [],
                                    environment: [String: String] = ProcessInfo.processInfo.environment)
         -> (command: String, unpinned: [ReproducibilityReceipt.RequestDate]) {
         var arguments = CommandLine.arguments
@@ -93,11 +112,10 @@ enum ReportSupport {
         guard analysed else { return (ShellCommand.line(arguments), []) }
         var unpinned: [ReproducibilityReceipt.RequestDate] = []
         if !given("--as-of") {
-            let dates = Set(analyses.map(\.asOf))
             if dates.count == 1, let date = dates.first {
                 add(["--as-of", date.iso])
             } else {
-                unpinned = undated.filter(analyses.indices.contains).map { .init(id: analyses[$0].id, asOf: analyses[$0].asOf) }
+                unpinned = undated
             }
         }
         if !given("--regulations"), let folder = environment["ECCA_REGULATIONS"], !folder.isEmpty {
@@ -106,8 +124,13 @@ enum ReportSupport {
         return (ShellCommand.line(arguments), unpinned)
     }
 
-    static func receipt(source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
-                        analyses: [RequestAnalysis], undated: [Int], graphvizVersion: String?) throws -> ReproducibilityReceipt {
+    /// The receipt of a report on the analyses `output` was given.
+    /// - Parameter leftOut: the results files' records that the analysis could not use.
+    /// - Parameter undated: the requests analysed that gave no date.
+    /// - Parameter originals: the receipts of the reports these analyses were read from.
+    static func receipt(of output: ReportWriter, source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
+                        undated: [ReproducibilityReceipt.RequestDate] = [], leftOut: [ReproducibilityReceipt.LeftOut] = [],
+                        originals: [ReproducibilityReceipt] = []) throws -> ReproducibilityReceipt {
         var digests: [FileDigest] = []
         for file in regulationFiles {
             do {
@@ -117,12 +140,15 @@ enum ReportSupport {
                 throw ExitCode(ExitStatus.unusableInput)
             }
         }
-        let again = reproducingCommand(analysed: source == .analysed, analyses: analyses, undated: undated)
+        let again = reproducingCommand(analysed: source == .analysed, dates: output.dates, undated: undated)
         var receipt = ReproducibilityReceipt(
-            eccaVersion: Ecca.version, source: source, regulationFiles: digests, inputs: inputs, analyses: analyses,
-            z3Version: SMTVersion.string, libxml2Version: libxml2Version, graphvizVersion: graphvizVersion,
+            eccaVersion: Ecca.version, source: source, regulationFiles: digests, inputs: inputs,
+            asOf: Array(output.dates), postures: PostureOrder.sorted(output.postures),
+            z3Version: SMTVersion.string, libxml2Version: libxml2Version, graphvizVersion: output.graphvizVersion,
             command: again.command)
         receipt.unpinnedDates = again.unpinned.isEmpty ? nil : again.unpinned
+        receipt.leftOut = leftOut.isEmpty ? nil : leftOut
+        receipt.originalReceipts = originals.isEmpty ? nil : originals
         return receipt
     }
 
@@ -131,46 +157,5 @@ enum ReportSupport {
         let raw = LibXML2.version
         guard let number = Int(raw) else { return raw }
         return "\(number / 10_000).\(number / 100 % 100).\(number % 100) (\(raw))"
-    }
-
-    /// The conflict graph of each analysis drawn by Graphviz when it is installed (and `draw`),
-    /// else the reason it is not; the Graphviz version when any picture was drawn.
-    static func pictures(for analyses: [RequestAnalysis], draw: Bool) -> (pictures: [ConflictPicture], graphvizVersion: String?) {
-        guard draw else { return (analyses.map { _ in .turnedOff }, nil) }
-        guard let graphviz = Graphviz.locate() else { return (analyses.map { _ in .graphvizMissing }, nil) }
-        let pictures = analyses.map { analysis -> ConflictPicture in
-            analysis.findings.isEmpty ? .graphvizMissing : graphviz.picture(ofDOT: ConflictGraph(analysis).dot())
-        }
-        let drew = pictures.contains { if case .svg = $0 { true } else { false } }
-        return (pictures, drew ? graphviz.version() : nil)
-    }
-
-    /// Renders a report; a broken installation (templates missing) is an internal failure.
-    /// - Parameter leftOut: the results files' records that the analysis could not use, which the
-    ///   receipt lists.
-    /// - Parameter undated: the positions in `analyses` of requests that gave no date.
-    /// - Parameter csvRows: for CSV, the rows of the analyses made as they were read
-    ///   (`CSVReport.rows`), when `analyses` was not kept.
-    static func render(_ format: Format, analyses: [RequestAnalysis], source: ReproducibilityReceipt.Source,
-                       regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool,
-                       leftOut: [ReproducibilityReceipt.LeftOut] = [], undated: [Int] = [],
-                       originals: [ReproducibilityReceipt] = [], csvRows: String? = nil) throws -> String {
-        let drawn = format == .html ? pictures(for: analyses, draw: drawPictures) : ([], nil)
-        var receipt = try receipt(source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses,
-                                  undated: undated, graphvizVersion: drawn.1)
-        receipt.leftOut = leftOut.isEmpty ? nil : leftOut
-        receipt.originalReceipts = originals.isEmpty ? nil : originals
-        let report = ConflictReport(analyses: analyses, receipt: receipt)
-        do {
-            switch format {
-            case .md: return try MarkdownReport().render(report)
-            case .html: return try HTMLReport().render(report, pictures: drawn.0)
-            case .csv: return csvRows.map { CSVReport.header + $0 } ?? CSVReport().render(analyses)
-            case .json: return JSONReport.encode(report) + "\n"
-            }
-        } catch {
-            Output.error(error.description)
-            throw ExitCode(ExitStatus.internalFailure)
-        }
     }
 }

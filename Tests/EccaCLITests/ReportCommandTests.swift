@@ -132,6 +132,37 @@ import Testing
         #expect(empty.stderr.hasSuffix("error: nothing to report: the results hold no analysis, only records the analysis could not use\n"))
     }
 
+    /// Reports are rendered a request at a time, and written only once every input was read: a
+    /// line found unusable after many good ones leaves standard output empty and the `-o` file as
+    /// it was. Thousands of error records are not all named on standard error (the receipt has them).
+    @Test func aReportIsWrittenOnlyOnceEveryInputWasRead() throws {
+        let analysis = try CLI.run(["check", "--format", "json", Self.conflict])
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8)),
+                                                               options: [.sortedKeys]), as: UTF8.self)
+        let error = #"{"error":{"message":"bad record"},"id":"x"}"#
+        let folder = try CLI.folder([
+            "broken.ndjson": String(repeating: line + "\n", count: 3) + "{\"not\": \"an analysis\"}\n" + line + "\n",
+            "errors.ndjson": String(repeating: error + "\n", count: 12) + line + "\n",
+            "kept.md": "an earlier report\n",
+        ])
+        let broken = folder.appendingPathComponent("broken.ndjson").path
+        let kept = folder.appendingPathComponent("kept.md").path
+        for format in ["md", "html", "csv", "json"] {
+            let toStandardOutput = try CLI.run(["report", "--format", format, broken])
+            #expect(toStandardOutput.status == 2)
+            #expect(toStandardOutput.stdout.isEmpty, "\(format): \(toStandardOutput.stdout.prefix(200))")
+            #expect(toStandardOutput.stderr.contains("broken.ndjson:4: error: not analysis results"), "\(toStandardOutput.stderr)")
+            let toFile = try CLI.run(["report", "--format", format, broken, "-o", kept])
+            #expect(toFile.status == 2)
+            #expect(try String(contentsOfFile: kept, encoding: .utf8) == "an earlier report\n")
+        }
+        let errors = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("errors.ndjson").path])
+        #expect(errors.status == 0, "\(errors.stderr)")
+        #expect(errors.stderr.contains("left out 12 record(s) the analysis could not use (line 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more, listed in the report's receipt)\n"), "\(errors.stderr)")
+        #expect(errors.stdout.contains("errors.ndjson line 12 (request x): bad record\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["broken.ndjson", "errors.ndjson", "kept.md"])
+    }
+
     /// A clear verdict from results made without grounds says they were not worked out, rather
     /// than showing none.
     @Test func clearVerdictsFromResultsWithoutGroundsSaySo() throws {

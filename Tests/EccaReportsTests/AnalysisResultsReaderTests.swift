@@ -164,4 +164,22 @@ import Testing
         let results = try #require(try AnalysisResultsReader.read(Array(line.utf8), name: "one.ndjson"))
         #expect(!results.byLine && results.errorRecords == [1])
     }
+
+    /// NDJSON with CR LF line ends (through a Windows tool, or git's autocrlf) is read line by
+    /// line as with LF, error records named by their line; pretty JSON with CR LF line ends is
+    /// still one document, and a request with them is still not results.
+    @Test func crlfLineEndsAreLineEnds() throws {
+        let analyses = try Self.analyses()
+        let lines = [JSONReport.encode(analyses[0], pretty: false), #"{"error":{"message":"not valid JSON"},"id":"broken"}"#, "",
+                     JSONReport.encode(analyses[1], pretty: false), ""]
+        let results = try #require(try AnalysisResultsReader.read(Array(lines.joined(separator: "\r\n").utf8), name: "batch.ndjson"))
+        #expect(results.analyses == analyses)
+        #expect(results.byLine && results.errorRecords == [2])
+        let pretty = JSONReport.encode(analyses).replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        let array = try #require(try AnalysisResultsReader.read(Array(pretty.utf8), name: "many.json"))
+        #expect(array.analyses == analyses && !array.byLine)
+        let request = try #require(FileManager.default.contents(atPath: Fixtures.samplePath("weights-to-ai-office-warsaw.json")))
+        let crlfRequest = String(decoding: request, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try AnalysisResultsReader.read(Array(crlfRequest.utf8), name: "request.json") == nil)
+    }
 }

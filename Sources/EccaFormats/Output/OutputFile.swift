@@ -268,4 +268,5 @@ public struct OutputFileError: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// The C calls, named apart from `OutputFile`'s own `write`.
 private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags, 0o666) }
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
+/// `write(2)`, named apart from the `write` methods of the types that call it.
+func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }

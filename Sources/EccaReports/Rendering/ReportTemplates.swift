@@ -27,11 +27,11 @@ enum ReportTemplates {
         for base in bases {
             for candidate in ["\(bundleName).resources/Templates", "\(bundleName).bundle/Contents/Resources/Templates", "\(bundleName).bundle/Templates"] {
                 let url = base.appendingPathComponent(candidate)
-                if fileManager.fileExists(atPath: url.appendingPathComponent("html-report.mustache").path) { return url }
+                if fileManager.fileExists(atPath: url.appendingPathComponent("html-head.mustache").path) { return url }
             }
         }
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
-        return fileManager.fileExists(atPath: source.appendingPathComponent("html-report.mustache").path) ? source : nil
+        return fileManager.fileExists(atPath: source.appendingPathComponent("html-head.mustache").path) ? source : nil
     }
 
     private static func load() -> Result<MustacheLibrary, ReportError> {

@@ -1,24 +1,37 @@
 import ClauseGraph
 import EccaAnalysis
 
-/// The report as the templates see it: plain stored properties (swift-mustache reads them by
-/// reflection), built from `ConflictReport` alone. Values are raw text: each template escapes
-/// them for its format. Optional properties have names used nowhere else, because Mustache
-/// looks a missing name up in the enclosing sections.
-struct ReportView {
-    var title: String
+/// The parts of a report that are not one request, as the templates see them: plain stored
+/// properties (swift-mustache reads them by reflection). Values are raw text: each template
+/// escapes them for its format. Optional properties have names used nowhere else, because
+/// Mustache looks a missing name up in the enclosing sections.
+struct ReportFrameView {
+    var title = "Export-control conflict report"
     var several: Bool
-    var requests: [RequestView]
+    /// Every request's id and verdict, which the HTML report's head lists before the requests.
+    var requests: [RequestGlance]
     var receipt: ReceiptView
+}
 
-    init(_ report: ConflictReport, pictures: [ConflictPicture]? = nil) {
-        title = "Export-control conflict report"
-        several = report.analyses.count > 1
-        requests = report.analyses.enumerated().map { index, analysis in
-            RequestView(analysis, number: index + 1,
-                        picture: pictures.map { index < $0.count ? $0[index] : .graphvizMissing })
-        }
-        receipt = ReceiptView(report.receipt)
+/// One request's section, with what it needs to know of the whole report.
+struct RequestPageView {
+    var several: Bool
+    var request: RequestView
+}
+
+/// A request as the HTML report's head lists it: a few strings, kept for every request while
+/// the sections are rendered.
+struct RequestGlance {
+    var anchor: String
+    var id: String
+    var verdict: VerdictView
+    var headlineQualifier: String?
+
+    init(_ request: RequestView) {
+        anchor = request.anchor
+        id = request.id
+        verdict = request.verdict
+        headlineQualifier = request.headlineQualifier
     }
 }
 

@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A scratch file for output written before what must come ahead of it is known (a report's
+/// requests, before its head, which lists them), so that it is kept on disk rather than in
+/// memory. Made in a folder and unlinked at once: nothing is left behind, whatever ends the run.
+public final class SpoolFile {
+    private var descriptor: Int32
+    /// How errors name it.
+    private let name: String
+
+    /// - Parameter folder: where to make it: beside the output it is for (the same file system,
+    ///   not a memory-backed /tmp), or the temporary folder for standard output.
+    public init(folder: String) throws(OutputFileError) {
+        var template = Array((folder.isEmpty ? "." : folder).utf8CString.dropLast()) + Array("/.ecca-spool-XXXXXX".utf8CString)
+        // Not inherited by the processes the report starts (Graphviz).
+        let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard opened >= 0 else {
+            throw OutputFileError(path: folder, reason: "cannot make a scratch file in \(folder): " + String(cString: strerror(errno)))
+        }
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        _ = fcntl(opened, F_SETFD, FD_CLOEXEC)
+        descriptor = opened
+        name = "a scratch file in \(folder.isEmpty ? "." : folder)"
+    }
+
+    /// The folder for a spool beside `output` (`-o`), or the temporary folder (`TMPDIR`, else
+    /// /tmp) for standard output, a device or a pipe.
+    public static func folder(for output: String?) -> String {
+        if let output, case .file(let resolved, _)? = try? OutputFile.target(of: output) {
+            let folder = (resolved as NSString).deletingLastPathComponent
+            return folder.isEmpty ? "." : folder
+        }
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
+        return temporary.isEmpty ? "/tmp" : temporary
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    public func write(_ text: String) throws(OutputFileError) {
+        var text = text
+        let result: Result<Void, OutputFileError> = text.withUTF8 { bytes in
+            var base = UnsafeRawPointer(bytes.baseAddress)
+            var left = bytes.count
+            while left > 0, let start = base {
+                let written = posixWrite(descriptor, start, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(OutputFileError(path: name, reason: String(cString: strerror(errno))))
+                }
+                if written == 0 { return .failure(OutputFileError(path: name, reason: "nothing could be written")) }
+                left -= written
+                base = start + written
+            }
+            return .success(())
+        }
+        try result.get()
+    }
+
+    /// Writes everything spooled so far to `output`, from the start.
+    public func copy(to output: OutputFile) throws(OutputFileError) {
+        var offset: off_t = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let read = pread(descriptor, buffer.baseAddress, buffer.count, offset)
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw OutputFileError(path: name, reason: String(cString: strerror(errno)))
+            }
+            if read == 0 { return }
+            try output.write(UnsafeRawBufferPointer(rebasing: buffer[..<read]))
+            offset += off_t(read)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import EccaAnalysis
+import EccaReports
+import Foundation
+import Testing
+
+/// A report written a request at a time (`ReportWriter`, `ReportPages`, `JSONReport`'s pieces)
+/// is, byte for byte, the report rendered from all its analyses at once.
+@Suite struct ReportWriterTests {
+    /// The four samples, the conflict twice: one, two and several requests, with findings and
+    /// without (an empty array is a blank line in pretty JSON).
+    static func analyses() throws -> [RequestAnalysis] {
+        try ["conflict", "clear", "avoidable", "undetermined", "conflict"].map { try Fixtures.analyse(sample: $0) }
+    }
+
+    static func scratch(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ecca-writer-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func jsonPiecesAreTheWholeReport(count: Int) throws {
+        let analyses = Array(try Self.analyses().prefix(count))
+        let receipt = Fixtures.receipt(for: analyses, input: "several.json")
+        var pieces = JSONReport.head
+        for (index, analysis) in analyses.enumerated() { pieces += JSONReport.element(analysis, first: index == 0) }
+        pieces += JSONReport.end(receipt: receipt)
+        #expect(pieces == JSONReport.encode(ConflictReport(analyses: analyses, receipt: receipt)))
+    }
+
+    @Test(arguments: [ReportWriter.Format.markdown, .html, .csv, .json], [1, 2, 5])
+    func writerWritesWhatTheWholeRendererMakes(format: ReportWriter.Format, count: Int) throws {
+        let analyses = Array(try Self.analyses().prefix(count))
+        let receipt = Fixtures.receipt(for: analyses, input: "several.json")
+        let report = ConflictReport(analyses: analyses, receipt: receipt)
+        let expected = switch format {
+        case .markdown: try MarkdownReport().render(report)
+        case .html: try HTMLReport().render(report, pictures: analyses.map { _ in .turnedOff })
+        case .csv: CSVReport().render(analyses)
+        case .json: JSONReport.encode(report) + "\n"
+        }
+        let path = Self.scratch("report")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try ReportWriter(format: format, output: path, drawPictures: false)
+        for analysis in analyses { try writer.add(analysis) }
+        #expect(writer.count == count)
+        #expect(writer.dates == Set(analyses.map(\.asOf)))
+        try writer.finish(receipt: receipt, to: path)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written == expected)
+        // Nothing is left beside the output: the scratch file was unlinked when it was made.
+        let folder = (path as NSString).deletingLastPathComponent
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".ecca-spool-") || $0.contains("ecca-partial") }
+        #expect(left.isEmpty)
+    }
+
+    /// A report is not written until it is finished: an input found unusable halfway leaves the
+    /// output as it was.
+    @Test func anUnfinishedReportLeavesTheOutputAsItWas() throws {
+        let path = Self.scratch("kept")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "an earlier report\n".write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            let writer = try ReportWriter(format: .markdown, output: path, drawPictures: false)
+            for analysis in try Self.analyses() { try writer.add(analysis) }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "an earlier report\n")
+    }
+}
