@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "EccaXML", dependencies: ["CLibXML2"]),
         .target(name: "EccaSMT", dependencies: ["CZ3"]),
         .target(name: "ClauseGraph"),
-        .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph"]),
+        .target(name: "CSHA256"),
+        .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph", "CSHA256"]),
         .target(name: "EccaAnalysis", dependencies: ["ClauseGraph", "EccaFormats", "EccaSMT"]),
         .target(
             name: "EccaReports",

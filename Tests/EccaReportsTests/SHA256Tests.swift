@@ -1,3 +1,4 @@
+import EccaFormats
 import EccaReports
 import Foundation
 import Testing
@@ -86,6 +87,25 @@ import Testing
             }
             #expect(hasher.finalize() == whole, "chunks of \(sizes)")
         }
+    }
+
+    /// The digest as a value (what a batch line records per record) is the same digest, and
+    /// reads back from its hexadecimal form.
+    @Test func aDigestValueIsTheHexDigestAndReadsBack() {
+        for length in [0, 3, 55, 64, 65, 1000] {
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+            let digest = SHA256.digest(of: message)
+            #expect(digest.description == SHA256.hexDigest(message))
+            #expect(SHA256.Digest(hex: digest.description) == digest)
+            #expect(SHA256.Digest(hex: digest.description.uppercased()) == digest)
+        }
+        #expect(SHA256.digest(of: "abc").description == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // A sequence without contiguous storage is hashed the same.
+        #expect(SHA256.hexDigest(Array("abc".utf8).lazy.map { $0 }) == SHA256.hexDigest(Array("abc".utf8)))
+        for text in ["", "abc", String(repeating: "0", count: 63), String(repeating: "0", count: 65), String(repeating: "g", count: 64)] {
+            #expect(SHA256.Digest(hex: text) == nil, "\(text)")
+        }
+        #expect(SHA256.digest(of: "a") != SHA256.digest(of: "b"))
     }
 }
 

@@ -1,5 +1,6 @@
 import ClauseGraph
 import EccaAnalysis
+import EccaFormats
 
 /// What it takes to make the same report again: the program, the law it read, the date and
 /// postures, the solver and parser versions, and the command. Never the current time.
