@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"]),
         .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph", "EccaTestSupport"]),
         .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "EccaCLITests", dependencies: ["ecca", "EccaTestSupport"]),
+        .testTarget(name: "EccaCLITests", dependencies: ["ecca", "EccaFormats", "EccaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

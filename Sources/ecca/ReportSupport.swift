@@ -106,8 +106,9 @@ enum ReportSupport {
         return (ShellCommand.line(arguments), unpinned)
     }
 
-    static func receipt(source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
-                        analyses: [RequestAnalysis], undated: [Int], graphvizVersion: String?) throws -> ReproducibilityReceipt {
+    /// The digest of each rules file read (the folders' and the `--instrument` files); a file
+    /// that cannot be read again stops the command (exit 2).
+    static func regulationDigests(_ regulationFiles: [String]) throws -> [FileDigest] {
         var digests: [FileDigest] = []
         for file in regulationFiles {
             do {
@@ -117,6 +118,12 @@ enum ReportSupport {
                 throw ExitCode(ExitStatus.unusableInput)
             }
         }
+        return digests
+    }
+
+    static func receipt(source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
+                        analyses: [RequestAnalysis], undated: [Int], graphvizVersion: String?) throws -> ReproducibilityReceipt {
+        let digests = try regulationDigests(regulationFiles)
         let again = reproducingCommand(analysed: source == .analysed, analyses: analyses, undated: undated)
         var receipt = ReproducibilityReceipt(
             eccaVersion: Ecca.version, source: source, regulationFiles: digests, inputs: inputs, analyses: analyses,
