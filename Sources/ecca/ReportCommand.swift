@@ -78,6 +78,7 @@ struct ReportCommand: ParsableCommand {
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
         var undated: [Int] = []
         var originals: [ReproducibilityReceipt] = []
+        var recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
             // Read a line at a time and hashed as it is read: the file is never held whole
@@ -102,6 +103,7 @@ struct ReportCommand: ParsableCommand {
                     leftOut.append(.init(path: path, records: results.errorRecords, byLine: results.byLine, details: results.leftOut))
                 }
                 originals += results.receipt?.analysingReceipts ?? []
+                recordedRegulations = ReproducibilityReceipt.RecordedRegulations.merged(recordedRegulations, results.recordedRegulations)
             case .other(let bytes):
                 sawRequests = true
                 if analyser == nil {
@@ -126,10 +128,17 @@ struct ReportCommand: ParsableCommand {
             Output.error("error: nothing to report: the results hold no analysis, only records the analysis could not use")
             throw ExitCode(ExitStatus.unusableInput)
         }
+        // Analyses made under different regulations are one report only with a word of warning:
+        // the receipt lists each digest with its count.
+        let distinct = recordedRegulations.filter { $0.sha256 != nil }.count
+        if distinct > 1 || (distinct == 1 && recordedRegulations.contains { $0.sha256 == nil }) {
+            let each = recordedRegulations.map { "\($0.analyses) \($0.sha256.map { "under SHA-256 " + $0 } ?? "recording none")" }
+            Output.error("warning: the analyses were not all made under the same regulations (\(each.joined(separator: ", "))); the receipt lists them")
+        }
         let text = try ReportSupport.render(
             format, analyses: analyses, source: sawRequests ? .analysed : .results,
             regulationFiles: analyser?.loaded.files ?? [], inputs: digests, drawPictures: !noSVG, leftOut: leftOut, undated: undated, originals: originals,
-            csvRows: csvRows)
+            recordedRegulations: recordedRegulations, csvRows: csvRows)
         if let output {
             do {
                 try OutputFile.write(text.utf8, to: output)

@@ -156,17 +156,22 @@ enum ReportSupport {
     /// - Parameter leftOut: the results files' records that the analysis could not use, which the
     ///   receipt lists.
     /// - Parameter undated: the positions in `analyses` of requests that gave no date.
+    /// - Parameter recordedRegulations: the regulations the analyses read from results record
+    ///   they were made under (`AnalysisResultsReader.Records.recordedRegulations`), for the receipt.
     /// - Parameter csvRows: for CSV, the rows of the analyses made as they were read
     ///   (`CSVReport.rows`), when `analyses` was not kept.
     static func render(_ format: Format, analyses: [RequestAnalysis], source: ReproducibilityReceipt.Source,
                        regulationFiles: [String], inputs: [FileDigest], drawPictures: Bool,
                        leftOut: [ReproducibilityReceipt.LeftOut] = [], undated: [Int] = [],
-                       originals: [ReproducibilityReceipt] = [], csvRows: String? = nil) throws -> String {
+                       originals: [ReproducibilityReceipt] = [], recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = [],
+                       csvRows: String? = nil) throws -> String {
         let drawn = format == .html ? pictures(for: analyses, draw: drawPictures) : ([], nil)
         var receipt = try receipt(source: source, regulationFiles: regulationFiles, inputs: inputs, analyses: analyses,
                                   undated: undated, graphvizVersion: drawn.1)
         receipt.leftOut = leftOut.isEmpty ? nil : leftOut
         receipt.originalReceipts = originals.isEmpty ? nil : originals
+        // Only where some analysis records its regulations: results without any say nothing new.
+        receipt.recordedRegulations = recordedRegulations.contains { $0.sha256 != nil } ? recordedRegulations : nil
         let report = ConflictReport(analyses: analyses, receipt: receipt)
         do {
             switch format {

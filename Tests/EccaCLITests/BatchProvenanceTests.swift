@@ -146,4 +146,37 @@ import Testing
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("| Regulations (SHA-256) | not read by this run |"))
     }
+
+    /// A report made from batch results names the regulations their lines record, and says so
+    /// when they are not all the same.
+    @Test func aReportFromBatchResultsNamesTheRegulationsTheLinesRecord() throws {
+        let (folder, input) = try generated(4, seed: 25)
+        let output = folder.appendingPathComponent("out.ndjson")
+        let made = try CLI.run(["batch", input.path, "-o", output.path] + Self.letter)
+        #expect([0, 1].contains(made.status), "\(made.stderr)")
+        let digest = try receiptDigest(Self.letter)
+        let report = try CLI.run(["report", "--format", "md", output.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("| Regulations (SHA-256) | \(digest), as recorded in each analysis by the run that made it; not read by this run |"), "\(report.stdout)")
+        #expect(!report.stderr.contains("warning"))
+        // Lines made without the letter, put with them: each digest with its count, and a warning.
+        let other = folder.appendingPathComponent("other.ndjson")
+        let without = try receiptDigest([])
+        try lines(try CLI.run(["batch", input.path]).stdout).filter { $0.contains("\"verdict\"") }.prefix(1)
+            .map { $0 + "\n" }.joined().write(to: other, atomically: true, encoding: .utf8)
+        let mixed = try CLI.run(["report", "--format", "md", output.path, other.path])
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        #expect(mixed.stdout.contains("| Regulations (SHA-256) | different for different analyses: \(digest) (4 analyses), \(without) (1 analysis); not read by this run |"), "\(mixed.stdout)")
+        #expect(mixed.stderr.contains("warning: the analyses were not all made under the same regulations (4 under SHA-256 \(digest), 1 under SHA-256 \(without)); the receipt lists them"), "\(mixed.stderr)")
+        // The JSON report carries them, and a report made from it says where they came from.
+        let json = try CLI.run(["report", "--format", "json", output.path, other.path])
+        let receipt = try #require(CLI.json(json.stdout)["receipt"] as? [String: Any])
+        let recorded = try #require(receipt["recordedRegulations"] as? [[String: Any]])
+        #expect(recorded.map { $0["sha256"] as? String } == [digest, without])
+        #expect(recorded.map { $0["analyses"] as? Int } == [4, 1])
+        let reportJSON = folder.appendingPathComponent("report.json")
+        try json.stdout.write(to: reportJSON, atomically: true, encoding: .utf8)
+        let again = try CLI.run(["report", "--format", "md", reportJSON.path])
+        #expect(again.stdout.contains("regulations SHA-256 different for different analyses: \(digest) (4 analyses), \(without) (1 analysis);"), "\(again.stdout)")
+    }
 }
