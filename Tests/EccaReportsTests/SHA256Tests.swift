@@ -32,6 +32,18 @@ import Testing
         #expect(SHA256.hex(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    /// A hash is a value: a copy goes on from where the original was, and each from then on
+    /// hashes only what it is fed.
+    @Test func aCopyGoesOnByItself() {
+        var original = SHA256()
+        original.update(Array("ab".utf8))
+        var copy = original
+        original.update(Array("c".utf8))
+        copy.update(Array("cdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8).dropFirst(0))
+        #expect(SHA256.hex(original.finalize()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(copy.finalize()) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
     @Test func paddingBoundaries() {
         // 55, 56, 63, 64 and 65 bytes straddle the length field and the block edge.
         let expected = [
