@@ -26,6 +26,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .systemLibrary(
             name: "CZ3",
             pkgConfig: "z3",
             providers: [.apt(["libz3-dev"]), .brew(["z3"])]
@@ -33,7 +38,7 @@ let package = Package(
         .target(name: "EccaXML", dependencies: ["CLibXML2"]),
         .target(name: "EccaSMT", dependencies: ["CZ3"]),
         .target(name: "ClauseGraph"),
-        .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph"]),
+        .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph", "CLibCrypto"]),
         .target(name: "EccaAnalysis", dependencies: ["ClauseGraph", "EccaFormats", "EccaSMT"]),
         .target(
             name: "EccaReports",
@@ -54,7 +59,7 @@ let package = Package(
         .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"]),
         .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph", "EccaTestSupport"]),
         .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "EccaCLITests", dependencies: ["ecca", "EccaTestSupport"]),
+        .testTarget(name: "EccaCLITests", dependencies: ["ecca", "EccaFormats", "EccaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,8 @@ public enum AnalysisResultsReader {
         /// The receipt of a whole report read back (`ecca report --format json`): how the analyses
         /// were made, which a report made from them carries forward.
         public var receipt: ReproducibilityReceipt?
+        /// The regulations digests the analyses record (`Records.recordedRegulations`).
+        public var recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []
 
         init(analyses: [RequestAnalysis], leftOut: [ReproducibilityReceipt.LeftOutRecord] = [], byLine: Bool = false) {
             self.analyses = analyses
@@ -37,7 +39,19 @@ public enum AnalysisResultsReader {
         public var byLine = false
         /// The receipt of a whole report read back.
         public var receipt: ReproducibilityReceipt?
+        /// The regulations digests the analyses record (`ecca batch` lines), with how many
+        /// analyses give each; a count under nil for those that give none.
+        public var recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []
         public var errorRecords: [Int] { leftOut.map(\.record) }
+
+        /// Counts one analysis under the digest it records.
+        mutating func count(regulations sha256: String?) {
+            if let index = recordedRegulations.firstIndex(where: { $0.sha256 == sha256 }) {
+                recordedRegulations[index].analyses += 1
+            } else {
+                recordedRegulations.append(.init(sha256: sha256, analyses: 1))
+            }
+        }
     }
 
     /// What an input turned out to be.
@@ -55,6 +69,7 @@ public enum AnalysisResultsReader {
         guard case .results(let records) = content else { return nil }
         var results = Results(analyses: analyses, leftOut: records.leftOut, byLine: records.byLine)
         results.receipt = records.receipt
+        results.recordedRegulations = records.recordedRegulations
         return results
     }
 
@@ -143,6 +158,7 @@ public enum AnalysisResultsReader {
             case let object as [String: Any] where looksLikeAnalysis(object):
                 try each(try decode(RequestAnalysis.self, data, name: name, line: nil))
                 records.analysed = 1
+                records.count(regulations: object["regulationsSHA256"] as? String)
             case let object as [String: Any] where isErrorRecord(object):
                 records.leftOut = [leftOutRecord(object, record: 1)]
             case let array as [Any] where !array.isEmpty && array.allSatisfy(isRecord):
@@ -154,6 +170,7 @@ public enum AnalysisResultsReader {
                         let elementData = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
                         try each(try decode(RequestAnalysis.self, elementData, name: name, line: nil))
                         records.analysed += 1
+                        records.count(regulations: object["regulationsSHA256"] as? String)
                     }
                 }
             default:
@@ -186,9 +203,10 @@ public enum AnalysisResultsReader {
             // Decoded as a String of the file decoded it: bytes that are not UTF-8 become U+FFFD.
             let data = Data(String(decoding: line, as: UTF8.self).utf8)
             switch try AnalysisResultsReader.decode(Record.self, data, name: name, line: number, with: decoder) {
-            case .analysis(let analysis):
+            case .analysis(let analysis, let regulations):
                 try each(analysis)
                 records.analysed += 1
+                records.count(regulations: regulations)
             case .error:
                 let object = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
                 records.leftOut.append(leftOutRecord(object, record: number))
@@ -197,9 +215,10 @@ public enum AnalysisResultsReader {
     }
 
     /// One NDJSON line, parsed once: an error record (`isErrorRecord`), else an analysis, whose
-    /// errors are those of decoding `RequestAnalysis` from the line.
+    /// errors are those of decoding `RequestAnalysis` from the line, with the digest of the
+    /// regulations it records it was made under (`ecca batch` lines), if any.
     private enum Record: Decodable {
-        case analysis(RequestAnalysis)
+        case analysis(RequestAnalysis, regulationsSHA256: String?)
         case error
 
         private struct Key: CodingKey {
@@ -214,7 +233,8 @@ public enum AnalysisResultsReader {
             if container.contains(Key(stringValue: "error")) && !container.contains(Key(stringValue: "verdict")) {
                 self = .error
             } else {
-                self = .analysis(try RequestAnalysis(from: decoder))
+                self = .analysis(try RequestAnalysis(from: decoder),
+                                 regulationsSHA256: try container.decodeIfPresent(String.self, forKey: Key(stringValue: "regulationsSHA256")))
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClauseGraph
 import EccaAnalysis
 import EccaFormats
+import EccaReports
 import EccaXML
 import Foundation
 
@@ -39,7 +40,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run shard I of N (0 ≤ I < N): a contiguous block of the input, so shard outputs concatenate to the whole.", valueName: "I/N"))
     var shard: String?
 
-    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone. Give the same input, regulations and --instrument files: the lines do not record them, so a change is not noticed.")
+    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone. The kept lines must have been made with the same options, regulations, --instrument files and input records, which each line records.")
     var resume = false
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
@@ -98,6 +99,8 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try regulations.loadUsable()
+        // What every line records it was made under (the receipt's digest), computed once.
+        let regulationsSHA256 = FileDigest.combined(try ReportSupport.regulationDigests(loaded.files))
         let vocabulary = RequestVocabulary(graph: loaded.graph)
         let batchInputs = inputs.map { BatchInput(path: $0, standardInput: inputFormat == .csv ? .csv : .ndjson) }
         for input in batchInputs where input.path != "-" && !FileManager.default.fileExists(atPath: input.path) {
@@ -141,17 +144,19 @@ struct BatchCommand: ParsableCommand {
                     throw OutputSink.Refusal(description: "error: cannot write the summary to \(summaryFile): \(problem)")
                 }
             }
-            sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json, options: options)
+            sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json, options: options,
+                                  regulationsSHA256: regulationsSHA256)
         } catch {
             Output.error(error.description)
             throw ExitCode(ExitStatus.unusableInput)
         }
-        let keptIDs = sink.resumed?.ids ?? []
+        let kept = sink.resumed?.records ?? []
         let schema = regulations.schema(named: "request.rng")
         let runner = BatchRunner(graph: loaded.graph, analysis: options,
-                                 options: .init(jobs: jobs, range: range, keptIDs: keptIDs), requestSchema: schema)
+                                 options: .init(jobs: jobs, range: range, kept: kept, regulationsSHA256: regulationsSHA256),
+                                 requestSchema: schema)
         var summary = sink.resumed?.summary ?? BatchSummary()
-        let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - keptIDs.count }, resumed: keptIDs.count)
+        let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - kept.count }, resumed: kept.count)
         do {
             try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary), idle: sink.flush) { result in
                 try sink.write(result.line)
@@ -212,8 +217,9 @@ final class OutputSink {
         var description: String
     }
 
-    /// - Parameter options: what the resumed lines must have been made with (`ResumedOutput`).
-    init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions) throws(Refusal) {
+    /// - Parameter options: what the resumed lines must have been made with (`ResumedOutput`),
+    ///   and `regulationsSHA256` under.
+    init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions, regulationsSHA256: String) throws(Refusal) {
         self.jsonArray = jsonArray
         guard let path else {
             file = OutputFile.standardOutput()
@@ -232,7 +238,7 @@ final class OutputSink {
                 }
                 let kept: ResumedOutput
                 do {
-                    kept = try ResumedOutput(existing, expecting: options)
+                    kept = try ResumedOutput(existing, expecting: options, regulationsSHA256: regulationsSHA256)
                 } catch let unreadable as ByteLineReader.ReadError {
                     throw Refusal(description: "\(path): error: cannot continue the output: \(unreadable)")
                 } catch {

@@ -73,6 +73,7 @@ struct ReportCommand: ParsableCommand {
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
         var undated: [ReproducibilityReceipt.RequestDate] = []
         var originals: [ReproducibilityReceipt] = []
+        var recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
             // Read a line at a time and hashed as it is read: the file is never held whole
@@ -103,6 +104,7 @@ struct ReportCommand: ParsableCommand {
                     leftOut.append(.init(path: path, records: results.errorRecords, byLine: results.byLine, details: results.leftOut))
                 }
                 originals += results.receipt?.analysingReceipts ?? []
+                recordedRegulations = ReproducibilityReceipt.RecordedRegulations.merged(recordedRegulations, results.recordedRegulations)
             case .other(let bytes):
                 sawRequests = true
                 if analyser == nil {
@@ -131,9 +133,16 @@ struct ReportCommand: ParsableCommand {
             Output.error("error: nothing to report: the results hold no analysis, only records the analysis could not use")
             throw ExitCode(ExitStatus.unusableInput)
         }
+        // Analyses made under different regulations are one report only with a word of warning:
+        // the receipt lists each digest with its count.
+        let distinct = recordedRegulations.filter { $0.sha256 != nil }.count
+        if distinct > 1 || (distinct == 1 && recordedRegulations.contains { $0.sha256 == nil }) {
+            let each = recordedRegulations.map { "\($0.analyses) \($0.sha256.map { "under SHA-256 " + $0 } ?? "recording none")" }
+            Output.error("warning: the analyses were not all made under the same regulations (\(each.joined(separator: ", "))); the receipt lists them")
+        }
         let receipt = try ReportSupport.receipt(
             of: report, source: sawRequests ? .analysed : .results, regulationFiles: analyser?.loaded.files ?? [], inputs: digests,
-            undated: undated, leftOut: leftOut, originals: originals)
+            undated: undated, leftOut: leftOut, originals: originals, recordedRegulations: recordedRegulations)
         do {
             try report.finish(receipt: receipt, to: output)
         } catch {

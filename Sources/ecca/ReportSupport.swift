@@ -124,13 +124,9 @@ enum ReportSupport {
         return (ShellCommand.line(arguments), unpinned)
     }
 
-    /// The receipt of a report on the analyses `output` was given.
-    /// - Parameter leftOut: the results files' records that the analysis could not use.
-    /// - Parameter undated: the requests analysed that gave no date.
-    /// - Parameter originals: the receipts of the reports these analyses were read from.
-    static func receipt(of output: ReportWriter, source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
-                        undated: [ReproducibilityReceipt.RequestDate] = [], leftOut: [ReproducibilityReceipt.LeftOut] = [],
-                        originals: [ReproducibilityReceipt] = []) throws -> ReproducibilityReceipt {
+    /// The digest of each rules file read (the folders' and the `--instrument` files); a file
+    /// that cannot be read again stops the command (exit 2).
+    static func regulationDigests(_ regulationFiles: [String]) throws -> [FileDigest] {
         var digests: [FileDigest] = []
         for file in regulationFiles {
             do {
@@ -140,6 +136,20 @@ enum ReportSupport {
                 throw ExitCode(ExitStatus.unusableInput)
             }
         }
+        return digests
+    }
+
+    /// The receipt of a report on the analyses `output` was given.
+    /// - Parameter leftOut: the results files' records that the analysis could not use.
+    /// - Parameter undated: the requests analysed that gave no date.
+    /// - Parameter originals: the receipts of the reports these analyses were read from.
+    /// - Parameter recordedRegulations: the regulations the analyses read from results record
+    ///   they were made under (`AnalysisResultsReader.Records.recordedRegulations`).
+    static func receipt(of output: ReportWriter, source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
+                        undated: [ReproducibilityReceipt.RequestDate] = [], leftOut: [ReproducibilityReceipt.LeftOut] = [],
+                        originals: [ReproducibilityReceipt] = [],
+                        recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []) throws -> ReproducibilityReceipt {
+        let digests = try regulationDigests(regulationFiles)
         let again = reproducingCommand(analysed: source == .analysed, dates: output.dates, undated: undated)
         var receipt = ReproducibilityReceipt(
             eccaVersion: Ecca.version, source: source, regulationFiles: digests, inputs: inputs,
@@ -149,6 +159,8 @@ enum ReportSupport {
         receipt.unpinnedDates = again.unpinned.isEmpty ? nil : again.unpinned
         receipt.leftOut = leftOut.isEmpty ? nil : leftOut
         receipt.originalReceipts = originals.isEmpty ? nil : originals
+        // Only where some analysis records its regulations: results without any say nothing new.
+        receipt.recordedRegulations = recordedRegulations.contains { $0.sha256 != nil } ? recordedRegulations : nil
         return receipt
     }
 

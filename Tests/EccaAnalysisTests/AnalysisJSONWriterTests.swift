@@ -54,4 +54,38 @@ extension AnalysisJSONWriterTests {
         }
         #expect(undetermined > 0)
     }
+
+    /// A batch line is the analysis with its provenance in key order, as JSONEncoder would place
+    /// two more members; it still decodes as the analysis (`ecca report` reads it so).
+    @Test func aBatchLineAddsItsProvenanceInKeyOrder() throws {
+        let engine = try ConflictEngine(graph: try GraphFixture.shippedWithLetter(), options: AnalysisOptions())
+        let writer = AnalysisJSONWriter()
+        let generator = RequestGenerator(seed: 4)
+        let regulations = SHA256.hexDigest(Array("regulations".utf8))
+        let record = SHA256.digest(of: "record")
+        /// The analysis with the two members, encoded by JSONEncoder.
+        struct Line: Encodable {
+            var analysis: RequestAnalysis
+            var recordSHA256: String?
+            var regulationsSHA256: String?
+            enum Keys: String, CodingKey { case recordSHA256, regulationsSHA256 }
+            func encode(to encoder: any Encoder) throws {
+                try analysis.encode(to: encoder)
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encodeIfPresent(recordSHA256, forKey: .recordSHA256)
+                try container.encodeIfPresent(regulationsSHA256, forKey: .regulationsSHA256)
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for index in 0..<20 {
+            let analysis = try engine.analyze(generator.request(index))
+            for digest in [record, nil] {
+                let line = writer.line(analysis, provenance: LineProvenance(regulationsSHA256: regulations, recordSHA256: digest))
+                let expected = String(decoding: try encoder.encode(Line(analysis: analysis, recordSHA256: digest?.description, regulationsSHA256: regulations)), as: UTF8.self)
+                #expect(line == expected, "request \(index)")
+                #expect(try JSONDecoder().decode(RequestAnalysis.self, from: Data(line.utf8)) == analysis)
+            }
+        }
+    }
 }

@@ -16,6 +16,31 @@ import Testing
         #expect(results.analyses == [analysis])
     }
 
+    /// Batch lines record the regulations they were made under: each digest is counted, in the
+    /// order first met, and analyses that record none (older lines, `check`) under nil, whether
+    /// the lines are NDJSON or a JSON array; the analyses are read as before.
+    @Test func theRegulationsBatchLinesRecordAreCounted() throws {
+        let analyses = try Self.analyses()
+        let writer = AnalysisJSONWriter()
+        let (first, second) = (SHA256.hexDigest(Array("first".utf8)), SHA256.hexDigest(Array("second".utf8)))
+        func line(_ analysis: RequestAnalysis, _ regulations: String?) -> String {
+            regulations.map { writer.line(analysis, provenance: LineProvenance(regulationsSHA256: $0, recordSHA256: SHA256.digest(of: "r"))) }
+                ?? writer.line(analysis)
+        }
+        let lines = [line(analyses[0], first), line(analyses[1], nil), line(analyses[1], first), line(analyses[0], second)]
+        let error = #"{"error":{"file":"in.ndjson","line":5,"message":"malformed JSON"},"regulationsSHA256":"\#(first)"}"#
+        let expected: [ReproducibilityReceipt.RecordedRegulations] = [.init(sha256: first, analyses: 2), .init(sha256: nil, analyses: 1), .init(sha256: second, analyses: 1)]
+        let ndjson = try #require(try AnalysisResultsReader.read(Array((lines + [error]).map { $0 + "\n" }.joined().utf8), name: "out.ndjson"))
+        #expect(ndjson.analyses == [analyses[0], analyses[1], analyses[1], analyses[0]])
+        #expect(ndjson.recordedRegulations == expected)
+        #expect(ndjson.errorRecords == [5])
+        let array = try #require(try AnalysisResultsReader.read(Array(("[\n" + (lines + [error]).joined(separator: ",\n") + "\n]\n").utf8), name: "out.json"))
+        #expect(array.analyses == ndjson.analyses)
+        #expect(array.recordedRegulations == expected)
+        #expect(ReproducibilityReceipt.RecordedRegulations.merged(expected, [.init(sha256: second, analyses: 2), .init(sha256: "x", analyses: 1)])
+            == [.init(sha256: first, analyses: 2), .init(sha256: nil, analyses: 1), .init(sha256: second, analyses: 3), .init(sha256: "x", analyses: 1)])
+    }
+
     /// Results written before clear verdicts carried grounds still load, with none.
     @Test func resultsWithoutGroundsStillLoad() throws {
         let analysis = try Self.analyses()[1]

@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaFormats
 import EccaReports
 import Testing
 

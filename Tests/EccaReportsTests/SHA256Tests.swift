@@ -1,3 +1,4 @@
+import EccaFormats
 import EccaReports
 import Foundation
 import Testing
@@ -29,6 +30,18 @@ import Testing
         }
         hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000 - fed))
         #expect(SHA256.hex(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// A hash is a value: a copy goes on from where the original was, and each from then on
+    /// hashes only what it is fed.
+    @Test func aCopyGoesOnByItself() {
+        var original = SHA256()
+        original.update(Array("ab".utf8))
+        var copy = original
+        original.update(Array("c".utf8))
+        copy.update(Array("cdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8).dropFirst(0))
+        #expect(SHA256.hex(original.finalize()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(copy.finalize()) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
     @Test func paddingBoundaries() {
@@ -86,6 +99,25 @@ import Testing
             }
             #expect(hasher.finalize() == whole, "chunks of \(sizes)")
         }
+    }
+
+    /// The digest as a value (what a batch line records per record) is the same digest, and
+    /// reads back from its hexadecimal form.
+    @Test func aDigestValueIsTheHexDigestAndReadsBack() {
+        for length in [0, 3, 55, 64, 65, 1000] {
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+            let digest = SHA256.digest(of: message)
+            #expect(digest.description == SHA256.hexDigest(message))
+            #expect(SHA256.Digest(hex: digest.description) == digest)
+            #expect(SHA256.Digest(hex: digest.description.uppercased()) == digest)
+        }
+        #expect(SHA256.digest(of: "abc").description == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // A sequence without contiguous storage is hashed the same.
+        #expect(SHA256.hexDigest(Array("abc".utf8).lazy.map { $0 }) == SHA256.hexDigest(Array("abc".utf8)))
+        for text in ["", "abc", String(repeating: "0", count: 63), String(repeating: "0", count: 65), String(repeating: "g", count: 64)] {
+            #expect(SHA256.Digest(hex: text) == nil, "\(text)")
+        }
+        #expect(SHA256.digest(of: "a") != SHA256.digest(of: "b"))
     }
 }
 

@@ -18,6 +18,23 @@ public struct BatchRecord: Sendable {
     public var file: String
     public var line: Int
     public var payload: Payload
+    /// The record as read where the payload does not hold it: a CSV request's header and rows
+    /// (`RequestCSVReader.Record.text`), a truncated last line.
+    public var text: String? = nil
+
+    /// The SHA-256 of the record as read, which its output line carries (`recordSHA256`) so that a
+    /// resumed run can tell that the input record is still the one the line was made from: an
+    /// NDJSON line without its line ending, a request file's bytes, a CSV request's `text`. Nil
+    /// for a record that could not be read (a line over the length limit or not UTF-8, an input
+    /// or file that cannot be opened). A request file is read again to hash it: the worker that
+    /// analyses it hashes the bytes it decodes instead (`BatchRunner.Worker`).
+    func digest() -> SHA256.Digest? {
+        switch payload {
+        case .json(let line): return SHA256.digest(of: line)
+        case .file(let path): return (try? RequestLoader.read(path)).map { SHA256.digest(of: $0) }
+        case .request, .failed: return text.map(SHA256.digest(of:))
+        }
+    }
 
     /// The request's id where it can be told without analysing it (a resumed run checks its
     /// output against the input by id); nil for a folder's file, or a line that names none.

@@ -32,9 +32,9 @@ public final class BatchRecordSource {
         return nil
     }
 
-    private func record(_ file: String, _ line: Int, _ payload: BatchRecord.Payload) -> BatchRecord {
+    private func record(_ file: String, _ line: Int, _ payload: BatchRecord.Payload, text: String? = nil) -> BatchRecord {
         defer { nextIndex += 1 }
-        return BatchRecord(index: nextIndex, file: file, line: line, payload: payload)
+        return BatchRecord(index: nextIndex, file: file, line: line, payload: payload, text: text)
     }
 
     private func next(from input: BatchInput) -> BatchRecord? {
@@ -58,7 +58,8 @@ public final class BatchRecordSource {
                 if text.allSatisfy(\.isWhitespace) { continue }
                 if reader.lastLineUnterminated && !text.hasSuffix("}") {
                     return record(reader.name, reader.lineNumber,
-                                  .failed(RequestError(file: reader.name, line: reader.lineNumber, message: "truncated last line (no newline, incomplete JSON)")))
+                                  .failed(RequestError(file: reader.name, line: reader.lineNumber, message: "truncated last line (no newline, incomplete JSON)")),
+                                  text: text)
                 }
                 return record(reader.name, reader.lineNumber, .json(text))
             }
@@ -79,8 +80,8 @@ public final class BatchRecordSource {
             }
             guard let next = csv?.next() else { return nil }
             switch next.result {
-            case .success(let request): return record(input.path, next.line, .request(request))
-            case .failure(let error): return record(input.path, next.line, .failed(error))
+            case .success(let request): return record(input.path, next.line, .request(request), text: next.text)
+            case .failure(let error): return record(input.path, next.line, .failed(error), text: next.text)
             }
         case .folder, .file:
             if folderFiles.isEmpty && folderPosition == 0 {

@@ -11,16 +11,19 @@ public final class BatchRunner: @unchecked Sendable {
         public var jobs: Int
         /// Records `[first, end)` of the input (a shard), or all.
         public var range: Range<Int>?
-        /// The request ids of the lines already in the output (resume), in order (nil where a
-        /// line names none): their records are skipped, and each id must be that of the input
-        /// record it stands for, or the output is another input's.
-        public var keptIDs: [String?]
+        /// The lines already in the output (resume), in order: their records are skipped, and
+        /// each must have been made from the input record it stands for (its request id and the
+        /// digest of the record), or the output is another input's, or the input has changed.
+        public var kept: [ResumedOutput.KeptRecord]
+        /// The digest of the regulations, which every line records (`LineProvenance`).
+        public var regulationsSHA256: String?
         /// Records already in the output: skipped.
-        public var skip: Int { keptIDs.count }
-        public init(jobs: Int = 1, range: Range<Int>? = nil, keptIDs: [String?] = []) {
+        public var skip: Int { kept.count }
+        public init(jobs: Int = 1, range: Range<Int>? = nil, kept: [ResumedOutput.KeptRecord] = [], regulationsSHA256: String? = nil) {
             self.jobs = max(1, jobs)
             self.range = range
-            self.keptIDs = keptIDs
+            self.kept = kept
+            self.regulationsSHA256 = regulationsSHA256
         }
     }
 
@@ -102,8 +105,15 @@ public final class BatchRunner: @unchecked Sendable {
         if let range = options.range, !range.contains(record.index) { return false }
         let position = record.index - start
         guard position >= options.skip else {
-            if position < options.keptIDs.count, let kept = options.keptIDs[position], let id = record.requestID, kept != id {
-                throw ResumeMismatch(description: "line \(position + 1) of the output is request \(kept), but record \(position + 1) of the input is \(id): it is not this input's output (or not in its order)")
+            let kept = options.kept[position]
+            if let keptID = kept.id, let id = record.requestID, keptID != id {
+                throw ResumeMismatch(description: "line \(position + 1) of the output is request \(keptID), but record \(position + 1) of the input is \(id): it is not this input's output (or not in its order)")
+            }
+            let now = record.digest()
+            if now != kept.recordSHA256 {
+                let then = kept.recordSHA256.map { "had SHA-256 \($0)" } ?? "could not be read"
+                let current = now.map { "has SHA-256 \($0)" } ?? "cannot be read"
+                throw ResumeMismatch(description: "line \(position + 1) of the output was not made from record \(position + 1) of the input as it is now (\(record.file) line \(record.line)): the record \(then), it \(current); the input has changed since the line was written, so start again without --resume")
             }
             return false
         }
@@ -127,21 +137,22 @@ public final class BatchRunner: @unchecked Sendable {
         }
 
         func process(_ record: BatchRecord) -> Result {
+            var provenance = LineProvenance(regulationsSHA256: runner.options.regulationsSHA256, recordSHA256: nil)
             let request: DisclosureRequest
             do {
-                request = try decode(record)
+                request = try decode(record, digest: &provenance.recordSHA256)
             } catch {
                 return failure(record, id: error.requestID, problem: .init(error), further: error.further.map(BatchErrorLine.Problem.init),
-                               text: error.description)
+                               provenance: provenance, text: error.description)
             }
             do {
                 let analysis = try engine.analyze(request)
-                return Result(index: record.index, line: writer.line(analysis),
+                return Result(index: record.index, line: writer.line(analysis, provenance: provenance),
                               entry: BatchSummary.Entry(analysis), problem: nil)
             } catch {
                 if case .solver = error { renewEngine() }
                 return failure(record, id: request.id, problem: .init(file: record.file, line: record.line, field: nil, message: error.description),
-                               text: ControlCharacters.escaped("\(record.file):\(record.line): error: \(error)"))
+                               provenance: provenance, text: ControlCharacters.escaped("\(record.file):\(record.line): error: \(error)"))
             }
         }
 
@@ -153,7 +164,15 @@ public final class BatchRunner: @unchecked Sendable {
             engine = fresh
         }
 
-        private func decode(_ record: BatchRecord) throws(RequestError) -> DisclosureRequest {
+        /// The record's request, and in `digest` the digest of the record as read (a request
+        /// file is read once, and its bytes hashed and decoded).
+        private func decode(_ record: BatchRecord, digest: inout SHA256.Digest?) throws(RequestError) -> DisclosureRequest {
+            if case .file(let path) = record.payload {
+                let bytes = try RequestLoader.read(path)
+                digest = SHA256.digest(of: bytes)
+                return try loader.decode(bytes, name: RequestLoader.name(path))
+            }
+            digest = record.digest()
             switch record.payload {
             case .json(let text): return try decoder.decode(text, file: record.file, firstLine: record.line)
             case .request(let decoded): return decoded
@@ -163,8 +182,9 @@ public final class BatchRunner: @unchecked Sendable {
         }
 
         private func failure(_ record: BatchRecord, id: String?, problem: BatchErrorLine.Problem,
-                             further: [BatchErrorLine.Problem] = [], text: String) -> Result {
-            let errorLine = BatchErrorLine(id: id, error: problem, further: further.isEmpty ? nil : further)
+                             further: [BatchErrorLine.Problem] = [], provenance: LineProvenance, text: String) -> Result {
+            let errorLine = BatchErrorLine(id: id, error: problem, further: further.isEmpty ? nil : further,
+                                           recordSHA256: provenance.recordSHA256?.description, regulationsSHA256: provenance.regulationsSHA256)
             return Result(index: record.index, line: AnalysisJSON.encode(errorLine, pretty: false),
                           entry: BatchSummary.Entry(errorOf: id, file: problem.file, line: problem.line), problem: text)
         }
@@ -330,4 +350,8 @@ public struct BatchErrorLine: Sendable, Codable, Hashable {
     public var error: Problem
     /// Its other problems, in the order of their lines (absent when there are none).
     public var further: [Problem]?
+    /// The digest of the record as read (`LineProvenance`); absent when it could not be read.
+    public var recordSHA256: String?
+    /// The digest of the regulations of the run; absent in lines written before lines recorded it.
+    public var regulationsSHA256: String?
 }

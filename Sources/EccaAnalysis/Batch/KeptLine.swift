@@ -14,11 +14,25 @@ struct KeptLine {
     /// when no verdict is clear) and whether its caveats carry their texts (nil when it has
     /// none); nil for an error line.
     var made: (postures: Set<String>, asOf: LegalDate, groundsGiven: Bool?, textsGiven: Bool?)?
+    /// The digest of the regulations it was made under; nil in a line written before lines
+    /// recorded it (`LineProvenance`).
+    var regulationsSHA256: String?
+    /// The digest of the input record it was made from; nil for a record that could not be
+    /// read, and in a line written before lines recorded it.
+    var recordSHA256: SHA256.Digest?
 
     /// Nil when `line` is not a line `ecca batch` writes.
     init?(line: String) {
         guard let object = try? JSONParser.parse(line), object.members != nil else { return nil }
         id = object["id"]?.string
+        if let regulations = object["regulationsSHA256"] {
+            guard let digest = regulations.string.flatMap(SHA256.Digest.init(hex:)) else { return nil }
+            regulationsSHA256 = digest.description
+        }
+        if let record = object["recordSHA256"] {
+            guard let digest = record.string.flatMap(SHA256.Digest.init(hex:)) else { return nil }
+            recordSHA256 = digest
+        }
         if let error = object["error"] {
             guard let file = error["file"]?.string, let line = error["line"]?.int else { return nil }
             entry = BatchSummary.Entry(errorOf: id, file: file, line: line)

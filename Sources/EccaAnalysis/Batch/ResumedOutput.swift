@@ -3,8 +3,8 @@ import Foundation
 
 /// What a batch's earlier output holds when the run is resumed: its complete lines, read back
 /// one at a time (`KeptLine`) into the summary, so that the summary and exit status cover the
-/// whole output, and checked to be a run's with the same options. Their ids are checked against the input as it is read
-/// (`BatchRunner.Options.keptIDs`).
+/// whole output, and checked to be a run's with the same options and regulations. Their ids and
+/// record digests are checked against the input as it is read (`BatchRunner.Options.kept`).
 public struct ResumedOutput {
     /// A kept line that this run cannot continue from.
     public struct Refusal: Error, CustomStringConvertible {
@@ -15,15 +15,31 @@ public struct ResumedOutput {
 
     /// The summary of the kept lines, which the run's own lines are added to.
     public var summary = BatchSummary()
-    /// Request ids in order (nil for an error line that names none): all that is kept of each
-    /// line, so memory grows by an id per line, not by the line.
-    public var ids: [String?] = []
+    /// What is kept of each line, in order, so that memory grows by an id and a digest per
+    /// line, not by the line.
+    public struct KeptRecord: Sendable, Hashable {
+        /// The request id; nil for an error line that names none.
+        public var id: String?
+        /// The digest of the input record the line was made from; nil for a record that could
+        /// not be read.
+        public var recordSHA256: SHA256.Digest?
+        public init(id: String?, recordSHA256: SHA256.Digest?) {
+            self.id = id
+            self.recordSHA256 = recordSHA256
+        }
+    }
+
+    public var records: [KeptRecord] = []
+    /// The request ids of `records`.
+    public var ids: [String?] { records.map(\.id) }
     /// The length of the complete lines: a run killed mid-write may have left a torn last line.
     public var completeBytes = 0
 
     /// Reads the output a line at a time (`lines` to its end, or to a torn last line).
+    /// - Parameter regulationsSHA256: the digest of this run's regulations (`LineProvenance`),
+    ///   which every kept line must have been made under.
     /// - Throws: `Refusal`, or `ByteLineReader.ReadError` when the output cannot be read.
-    public init(_ lines: ByteLineReader, expecting options: AnalysisOptions) throws {
+    public init(_ lines: ByteLineReader, expecting options: AnalysisOptions, regulationsSHA256: String) throws {
         let postures = Set(options.postures.map(\.rawValue))
         var number = 0
         while let line = try lines.next(), lines.lastLineTerminated {
@@ -31,14 +47,22 @@ public struct ResumedOutput {
             guard let kept = KeptLine(line: String(decoding: line, as: UTF8.self)) else {
                 throw Refusal(line: number, reason: "is not a line ecca batch writes; is it this batch's output?")
             }
+            // Without them the line cannot be told to be this run's: the regulations and the
+            // input may have changed since, and the output would mix analyses without a word.
+            guard let madeUnder = kept.regulationsSHA256 else {
+                throw Refusal(line: number, reason: "does not record the regulations and the input record it was made from (it was written by an earlier ecca), so it cannot be checked against this run; start again without --resume")
+            }
             // A line made with other options would mix two analyses in one output.
             if let made = kept.made, made.postures != postures || (options.asOf.map { $0 != made.asOf } ?? false)
                 || (made.groundsGiven.map { $0 != options.groundsForClearVerdicts } ?? false)
                 || (made.textsGiven.map { $0 != options.caveatTexts } ?? false) {
                 throw Refusal(line: number, reason: "was made with other options (postures, --as-of, --grounds or --caveat-texts); resume with the options of the run that made it")
             }
+            if madeUnder != regulationsSHA256 {
+                throw Refusal(line: number, reason: "was made under other regulations (SHA-256 \(madeUnder)) than this run's (SHA-256 \(regulationsSHA256)): other rules folders (--regulations, ECCA_REGULATIONS), other --instrument files, or files changed since; resume with the regulations of the run that made it, or start again without --resume")
+            }
             summary.add(kept.entry)
-            ids.append(kept.id)
+            records.append(KeptRecord(id: kept.id, recordSHA256: kept.recordSHA256))
             completeBytes = lines.offset
         }
     }

@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaFormats
 
 /// Writes a `RequestAnalysis` as compact JSON with sorted keys, byte for byte what `JSONEncoder`
 /// with `.sortedKeys` and `.withoutEscapingSlashes` writes (a test holds them together), several
@@ -12,7 +13,13 @@ public final class AnalysisJSONWriter {
     public init() {}
 
     public func line(_ analysis: RequestAnalysis) -> String {
-        encoder.line(analysis)
+        encoder.line(analysis, provenance: nil)
+    }
+
+    /// A batch line: the analysis with what it was made under and from (`recordSHA256`,
+    /// `regulationsSHA256`), in their places in key order.
+    public func line(_ analysis: RequestAnalysis, provenance: LineProvenance) -> String {
+        encoder.line(analysis, provenance: provenance)
     }
 }
 
@@ -24,9 +31,9 @@ private struct Encoder {
     var provisionCache: [String: [UInt8]] = [:]
 
     /// One analysis as a line of JSON.
-    mutating func line(_ analysis: RequestAnalysis) -> String {
+    mutating func line(_ analysis: RequestAnalysis, provenance: LineProvenance?) -> String {
         output.removeAll(keepingCapacity: true)
-        write(analysis)
+        write(analysis, provenance: provenance)
         return String(decoding: output, as: UTF8.self)
     }
 
@@ -135,7 +142,7 @@ private struct Encoder {
 
     // MARK: Analysis types
 
-    mutating func write(_ analysis: RequestAnalysis) {
+    mutating func write(_ analysis: RequestAnalysis, provenance: LineProvenance?) {
         begin()
         key("asOf"); string(analysis.asOf.iso)
         key("assumptions"); strings(analysis.assumptions)
@@ -145,6 +152,13 @@ private struct Encoder {
         key("items"); array(analysis.items) { $0.write($1) }
         key("notes"); strings(analysis.notes)
         key("postures"); dictionary(analysis.postures) { $0.string($1.rawValue) }
+        if let record = provenance?.recordSHA256 {
+            key("recordSHA256")
+            output.append(UInt8(ascii: "\""))
+            record.appendHex(to: &output)
+            output.append(UInt8(ascii: "\""))
+        }
+        if let regulations = provenance?.regulationsSHA256 { key("regulationsSHA256"); string(regulations) }
         if let requested = analysis.requestDate { key("requestDate"); string(requested.iso) }
         key("verdict"); string(analysis.verdict.rawValue)
         end()

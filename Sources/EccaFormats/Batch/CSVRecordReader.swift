@@ -10,6 +10,9 @@ public struct CSVRecordReader {
         /// can still be told), or none for a line that could not be read at all.
         public var fields: [String]
         public var problem: String?
+        /// The line as read, without its line ending; nil for a line that could not be read
+        /// (over the length limit, not UTF-8).
+        public var text: String?
     }
 
     private let lines: LineReader
@@ -22,7 +25,7 @@ public struct CSVRecordReader {
     public mutating func next() -> Row? {
         guard let line = lines.next() else { return nil }
         let number = lines.lineNumber
-        if let problem = lines.lastLineProblem { return Row(line: number, fields: [], problem: problem.description) }
+        if let problem = lines.lastLineProblem { return Row(line: number, fields: [], problem: problem.description, text: nil) }
         var fields: [String] = []
         var field = ""
         var inQuotes = false
@@ -51,9 +54,9 @@ public struct CSVRecordReader {
         }
         if inQuotes {
             return Row(line: number, fields: fields,
-                       problem: "a quoted field is not closed on its line (an unclosed quote?); no column holds a line break")
+                       problem: "a quoted field is not closed on its line (an unclosed quote?); no column holds a line break", text: line)
         }
         fields.append(field)
-        return Row(line: number, fields: fields, problem: nil)
+        return Row(line: number, fields: fields, problem: nil, text: line)
     }
 }

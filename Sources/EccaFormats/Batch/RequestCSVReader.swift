@@ -90,11 +90,17 @@ public struct RequestCSVReader {
         public var line: Int
         public var id: String?
         public var result: Result<DisclosureRequest, RequestError>
+        /// The request as read: the header row, then its rows, each followed by a line feed (a
+        /// batch line's `recordSHA256` is the digest of this: the header names what each field
+        /// means). Nil when one of its rows could not be read.
+        public var text: String?
     }
 
     private var records: CSVRecordReader
     private let decoder: RequestJSONDecoder
     private var header: [String: Int] = [:]
+    /// The header row as read, without its line ending.
+    private let headerText: String
     /// The header's number of fields: every row must have as many (RFC 4180), or its values would
     /// be read into the wrong columns.
     private var width = 0
@@ -109,6 +115,7 @@ public struct RequestCSVReader {
             throw RequestError(file: lines.name, line: 1, message: "empty CSV: a header row is required")
         }
         if let problem = headerRow.problem { throw RequestError(file: lines.name, line: headerRow.line, message: problem) }
+        headerText = headerRow.text ?? ""
         let names = headerRow.fields
         for (index, name) in names.enumerated() {
             let column = name.trimmingCharacters(in: CharacterSet(charactersIn: " \u{FEFF}"))
@@ -146,22 +153,23 @@ public struct RequestCSVReader {
         }
         guard let first = rows.first else { return nil }
         let id = value(first.fields, "id")
+        let text = rows.allSatisfy { $0.text != nil } ? rows.reduce(headerText + "\n") { $0 + $1.text! + "\n" } : nil
         if let bad = rows.first(where: { $0.problem != nil }) {
             return Record(line: first.line, id: id,
-                          result: .failure(RequestError(file: records.name, line: bad.line, message: bad.problem!, requestID: id)))
+                          result: .failure(RequestError(file: records.name, line: bad.line, message: bad.problem!, requestID: id)), text: text)
         }
         if let row = rows.first(where: { $0.fields.count != width }) {
             let count = row.fields.count
             return Record(line: first.line, id: id, result: .failure(RequestError(
                 file: records.name, line: row.line,
                 message: "the row has \(count) field\(count == 1 ? "" : "s") but the header has \(width) (a missing or extra comma?), so its values cannot be told apart",
-                requestID: id)))
+                requestID: id)), text: text)
         }
         let json = self.json(rows)
         do {
-            return Record(line: first.line, id: id, result: .success(try decoder.decode(json, file: records.name)))
+            return Record(line: first.line, id: id, result: .success(try decoder.decode(json, file: records.name)), text: text)
         } catch {
-            return Record(line: first.line, id: id, result: .failure(Self.namingColumns(error)))
+            return Record(line: first.line, id: id, result: .failure(Self.namingColumns(error)), text: text)
         }
     }
 

@@ -1,3 +1,4 @@
+import EccaFormats
 import Foundation
 
 /// A file that went into a report, with the SHA-256 of its bytes: `sha256sum PATH` prints the same.

@@ -1,5 +1,6 @@
 import ClauseGraph
 import EccaAnalysis
+import EccaFormats
 
 /// What it takes to make the same report again: the program, the law it read, the date and
 /// postures, the solver and parser versions, and the command. Never the current time.
@@ -41,6 +42,11 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
     /// were made (versions, regulations, inputs), carried forward so that the chain from a filed
     /// report back to the law files is not broken. Nil otherwise.
     public var originalReceipts: [ReproducibilityReceipt]?
+    /// For a report made from batch results: the regulations their analyses record they were
+    /// made under (each `ecca batch` line carries the digest), in the order first met, with how
+    /// many analyses name each. Nil when no analysis records one (results of `ecca check`, or of
+    /// an ecca before lines recorded it), or the report analysed the requests itself.
+    public var recordedRegulations: [RecordedRegulations]?
 
     /// The receipts of the runs that analysed: a re-rendered report's own originals, else itself.
     public var analysingReceipts: [ReproducibilityReceipt] {
@@ -54,6 +60,30 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
         public init(id: String, asOf: LegalDate) {
             self.id = id
             self.asOf = asOf
+        }
+    }
+
+    /// A regulations digest that analyses read from results record, and how many record it.
+    public struct RecordedRegulations: Sendable, Hashable, Codable {
+        /// `regulationsSHA256` as the lines give it; nil for analyses that record none.
+        public var sha256: String?
+        public var analyses: Int
+        public init(sha256: String?, analyses: Int) {
+            self.sha256 = sha256
+            self.analyses = analyses
+        }
+
+        /// `counts` with `more` added: a digest already there counts more, a new one goes last.
+        public static func merged(_ counts: [RecordedRegulations], _ more: [RecordedRegulations]) -> [RecordedRegulations] {
+            var merged = counts
+            for entry in more {
+                if let index = merged.firstIndex(where: { $0.sha256 == entry.sha256 }) {
+                    merged[index].analyses += entry.analyses
+                } else {
+                    merged.append(entry)
+                }
+            }
+            return merged
         }
     }
 

@@ -3,6 +3,9 @@ struct ReceiptView {
     var eccaVersion: String
     var sourceText: String
     var regulationsSHA256: String?
+    /// What the "Regulations (SHA-256)" row says: the digest this run read, else the one the
+    /// analyses record they were made under (or each, where they disagree), else that none was read.
+    var regulationsText: String
     var regulationFiles: [FileDigest]
     var hasRegulationFiles: Bool
     var verifyCommand: String?
@@ -30,6 +33,8 @@ struct ReceiptView {
         case .results: sourceText = "read from analysis results made earlier (the versions below are those of the run that made this report)"
         }
         regulationsSHA256 = receipt.regulationsSHA256
+        regulationsText = receipt.regulationsSHA256 ?? Self.recorded(receipt.recordedRegulations).map { $0 + "; not read by this run" }
+            ?? "not read by this run"
         regulationFiles = receipt.regulationFiles
         hasRegulationFiles = !receipt.regulationFiles.isEmpty
         verifyCommand = receipt.regulationFiles.isEmpty ? nil
@@ -59,7 +64,8 @@ struct ReceiptView {
             var parts = ["ecca \(original.eccaVersion) (Z3 \(original.z3Version), libxml2 \(original.libxml2Version))"]
             parts.append("as of \(original.asOf.map(\.iso).joined(separator: ", "))")
             parts.append("postures \(original.postures.joined(separator: ", "))")
-            parts.append("regulations SHA-256 " + (original.regulationsSHA256.map { "\($0) (\(original.regulationFiles.count) files)" } ?? "not recorded"))
+            parts.append(original.regulationsSHA256.map { "regulations SHA-256 \($0) (\(original.regulationFiles.count) files)" }
+                ?? Self.recorded(original.recordedRegulations).map { "regulations SHA-256 " + $0 } ?? "regulations SHA-256 not recorded")
             if !original.inputs.isEmpty {
                 parts.append("from " + original.inputs.map { "\($0.path) (SHA-256 \($0.sha256))" }.joined(separator: ", "))
             }
@@ -73,5 +79,20 @@ struct ReceiptView {
             let which = unpinned.map { "\($0.id) (as of \($0.asOf.iso))" }.joined(separator: ", ")
             notReproducible = "Not reproducible as it stands: request\(several ? "s" : "") \(which) gave no date and \(several ? "were" : "was") analysed as of the day this report was made; the command below analyses \(several ? "them" : "it") as of the day it is run. Give \(several ? "them dates" : "it a date"), or report \(several ? "them" : "it") apart from the dated requests (the command then pins the date)."
         }
+    }
+
+    /// The regulations analyses read from results record (`ReproducibilityReceipt.recordedRegulations`):
+    /// "… as recorded in each analysis", or, where they differ, each with its count, so
+    /// that a report mixing analyses made under different rules says so where the rules are named.
+    static func recorded(_ counts: [ReproducibilityReceipt.RecordedRegulations]?) -> String? {
+        guard let counts, counts.contains(where: { $0.sha256 != nil }) else { return nil }
+        if counts.count == 1, let sha256 = counts[0].sha256 {
+            return "\(sha256), as recorded in each analysis by the run that made it"
+        }
+        let each = counts.map { count in
+            let analyses = "\(count.analyses) analys\(count.analyses == 1 ? "is" : "es")"
+            return count.sha256.map { "\($0) (\(analyses))" } ?? "none recorded (\(analyses))"
+        }
+        return "different for different analyses: " + each.joined(separator: ", ")
     }
 }
