@@ -69,7 +69,7 @@ public struct SHA256: Sendable {
         init() {
             guard let pointer = EVP_MD_CTX_new() else { fatalError("libcrypto could not allocate a digest context") }
             self.pointer = pointer
-            check(EVP_DigestInit_ex(pointer, EVP_sha256(), nil), "EVP_DigestInit_ex")
+            check(EVP_DigestInit_ex(pointer, Self.algorithm, nil), "EVP_DigestInit_ex")
         }
 
         private init(copying other: Context) {
@@ -79,6 +79,14 @@ public struct SHA256: Sendable {
         }
 
         func copy() -> Context { Context(copying: self) }
+
+        /// SHA-256, fetched from libcrypto's provider once: OpenSSL 3 otherwise looks it up
+        /// (names, locks) on every hash begun, and a batch begins one per record. Never freed;
+        /// libcrypto only reads it.
+        nonisolated(unsafe) static let algorithm: OpaquePointer = {
+            guard let algorithm = EVP_MD_fetch(nil, "SHA256", nil) else { fatalError("libcrypto has no SHA-256") }
+            return algorithm
+        }()
 
         /// libcrypto fails these calls only when it cannot allocate or is misused: a hash that
         /// silently went wrong would put a false digest in a receipt, so it stops the program.
