@@ -1,5 +1,5 @@
 import EccaAnalysis
-import EccaReports
+@testable import EccaReports
 import Foundation
 import Testing
 
@@ -63,5 +63,22 @@ import Testing
             for analysis in try Self.analyses() { try writer.add(analysis) }
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "an earlier report\n")
+    }
+
+    /// Requests are rendered a chunk at a time, side by side: how they are cut into chunks
+    /// changes nothing, and they come out numbered and in order.
+    @Test func chunksRenderedSideBySideKeepTheOrder() throws {
+        let samples = try Self.analyses()
+        let analyses = (0..<130).map { samples[$0 % samples.count] }
+        let report = ConflictReport(analyses: analyses, receipt: Fixtures.receipt(for: analyses, input: "many.ndjson"))
+        for format in [ReportPages.Format.markdown, .html] {
+            let whole = try ReportPages.render(report, format: format)
+            #expect(try ReportPages.render(report, format: format, chunk: 2) == whole)
+            #expect(try ReportPages.render(report, format: format, chunk: 7) == whole)
+            if format == .markdown {
+                let numbers = whole.components(separatedBy: "\n## ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+                #expect(numbers == Array(1...130))
+            }
+        }
     }
 }
