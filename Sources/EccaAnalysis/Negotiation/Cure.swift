@@ -45,6 +45,7 @@ public struct CureReport: Sendable, Hashable, Codable {
     /// The items in conflict that no change within the negotiable parts cures (their note says
     /// why): what `ecca cures`' exit status 1 means.
     public var uncured: [Int]
-    /// The cures' caveats, each once, in the order the cures name them.
+    /// The caveats the cures rest on, and those of the deciding conditions of undetermined items
+    /// (which their note names), each once, in that order.
     public var caveats: [Caveat]
 }

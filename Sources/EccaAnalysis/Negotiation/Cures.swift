@@ -18,6 +18,8 @@ extension ConflictEngine {
         var found: [(cure: Cure, order: Int)] = []
         var notes: [String] = []
         var uncured: [Int] = []
+        /// The caveats the deciding conditions of undetermined items rest on.
+        var undeterminedReadings: [String] = []
         let finder = CureFinder(engine: self, costs: costs)
         do {
             for item in analysis.items where item.verdict != .clear {
@@ -26,12 +28,19 @@ extension ConflictEngine {
                     return verdict == .conflict || verdict == .avoidable
                 }) else {
                     // In posture order, each once: postures often share their deciding conditions.
+                    // The readings they rest on are given with the cures' caveats.
                     var deciding: [String] = []
-                    for condition in options.postures.flatMap({ item.postures[$0.rawValue]?.decidingConditions ?? [] })
-                    where !deciding.contains(condition) {
-                        deciding.append(condition)
+                    var readings: [String] = []
+                    for posture in options.postures {
+                        guard let detail = item.postures[posture.rawValue] else { continue }
+                        for (index, condition) in detail.decidingConditions.enumerated() where !deciding.contains(condition) {
+                            deciding.append(condition)
+                            readings += detail.caveats(ofDecidingCondition: index).filter { !readings.contains($0) }
+                        }
                     }
-                    notes.append("item \(item.index): undetermined; establish the deciding facts first (\(deciding.joined(separator: "; ")))")
+                    notes.append("item \(item.index): undetermined; establish the deciding facts first (\(deciding.joined(separator: "; ")))"
+                                 + (readings.isEmpty ? "" : "; the readings they rest on are given with the caveats"))
+                    undeterminedReadings += readings.filter { !undeterminedReadings.contains($0) }
                     continue
                 }
                 let requestItem = request.items[item.index]
@@ -120,7 +129,7 @@ extension ConflictEngine {
         }
 
         return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes, uncured: uncured,
-                          caveats: caveats.caveats(for: cures.flatMap(\.caveats)))
+                          caveats: caveats.caveats(for: cures.flatMap(\.caveats) + undeterminedReadings))
     }
 
     /// A correction set that holds for the whole item: the request it cures, analysed again,
