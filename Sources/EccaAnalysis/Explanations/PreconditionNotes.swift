@@ -41,9 +41,12 @@ extension ConflictEngine {
 
     /// How a note names a caveat: by its heading, the first sentence ("Models not yet on the
     /// market"), where it has one short enough to be a heading; else as "reading of Art. 3(63)".
+    /// A text whose first full stop ends an abbreviation ("… named in Art. 92(3)") has none.
     static func heading(of caveat: Caveat) -> String {
         let first = caveat.text.map { String($0.prefix { $0 != "." }) } ?? ""
-        return first.isEmpty || first.count > 60 || first.contains("(") ? caveat.name : "\u{201C}\(first)\u{201D}"
+        let lastWord = first.split(separator: " ").last.map(String.init) ?? ""
+        let abbreviated = ["Art", "Arts", "No", "Nos", "Supp", "para", "paras", "p", "pp", "e.g", "i.e", "cf"].contains(lastWord)
+        return first.isEmpty || first.count > 60 || first.contains("(") || abbreviated ? caveat.name : "\u{201C}\(first)\u{201D}"
     }
 
     /// The rules `preconditionNotes` tests, worked out once per engine: those without exceptions
