@@ -155,6 +155,8 @@ public enum AnalysisResultsReader {
                 for analysis in report.analyses { try each(analysis) }
                 records.analysed = report.analyses.count
                 records.receipt = report.receipt
+                records.recordedRegulations = ReproducibilityReceipt.RecordedRegulations.merged(
+                    records.recordedRegulations, regulations(of: report))
             case let object as [String: Any] where looksLikeAnalysis(object):
                 try each(try decode(RequestAnalysis.self, data, name: name, line: nil))
                 records.analysed = 1
@@ -247,6 +249,16 @@ public enum AnalysisResultsReader {
             if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
         }
         return true
+    }
+
+    /// The regulations a whole report's analyses were made under, as its receipt says: those the
+    /// run read, else those its analyses recorded (a report made from batch lines), else none
+    /// recorded. A report mixed with batch lines is then counted with them.
+    private static func regulations(of report: ConflictReport) -> [ReproducibilityReceipt.RecordedRegulations] {
+        let count = report.analyses.count
+        if let read = report.receipt.regulationsSHA256 { return [.init(sha256: read, analyses: count)] }
+        if let recorded = report.receipt.recordedRegulations, recorded.reduce(0, { $0 + $1.analyses }) == count { return recorded }
+        return [.init(sha256: nil, analyses: count)]
     }
 
     /// A line without the carriage return of a CR LF line end.

@@ -41,7 +41,7 @@ public final class ReportWriter {
         do {
             spool = try SpoolFile(folder: SpoolFile.folder(for: output))
         } catch {
-            throw .unwritable(path: output, reason: error.reason)
+            throw .unwritable(path: error.path, reason: error.reason)
         }
     }
 

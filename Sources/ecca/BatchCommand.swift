@@ -40,7 +40,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run shard I of N (0 ≤ I < N): a contiguous block of the input, so shard outputs concatenate to the whole.", valueName: "I/N"))
     var shard: String?
 
-    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone. The kept lines must have been made with the same options, regulations, --instrument files and input records, which each line records.")
+    @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone. Each kept line is checked against what it records: its postures, --as-of, --grounds and --caveat-texts, its regulations (with --instrument files) and its input record. Resume with the same --timeout-ms and --memory-mb, which lines do not record.")
     var resume = false
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))

@@ -10,6 +10,9 @@ import Testing
 
     @Test func aShortFirstSentenceIsTheHeading() {
         #expect(ConflictEngine.heading(of: Self.caveat("Who may ask. Only the Commission holds the powers.")) == "\u{201C}Who may ask\u{201D}")
+        #expect(ConflictEngine.heading(of: Self.caveat("Subject to the EAR. ECCN 4E091 and its licence requirement reach…")) == "\u{201C}Subject to the EAR\u{201D}")
+        #expect(ConflictEngine.heading(of: Self.caveat("Measure 3.5 of the Code. It applies.")) == "\u{201C}Measure 3.5 of the Code\u{201D}")
+        #expect(ConflictEngine.heading(of: Self.caveat("Headquarters test. ecca lets AIA apply when…")) == "\u{201C}Headquarters test\u{201D}")
     }
 
     @Test(arguments: [
@@ -18,6 +21,10 @@ import Testing
         "The list is in 15 CFR Part 740, Supp. No. 5.",
         "A first sentence that runs on far too long to be read as the heading of the caveat it opens.",
         "Weights (the parameters) are named.",
+        "Measure 3.5 concerns the requests that the AI Office makes of the signatories. It applies.",
+        "U.S. persons are not foreign persons.",
+        "For example, e.g. The list goes on.",
+        "A single sentence with no heading before it.",
     ])
     func otherwiseTheCaveatIsNamedByWhatItReads(text: String) {
         #expect(ConflictEngine.heading(of: Self.caveat(text)) == "reading of Art. 92(5)")

@@ -178,5 +178,25 @@ import Testing
         try json.stdout.write(to: reportJSON, atomically: true, encoding: .utf8)
         let again = try CLI.run(["report", "--format", "md", reportJSON.path])
         #expect(again.stdout.contains("regulations SHA-256 different for different analyses: \(digest) (4 analyses), \(without) (1 analysis);"), "\(again.stdout)")
+        // A report's JSON put with batch lines counts its analyses under the regulations its
+        // receipt gives: the one request analysed without the letter is not taken for the lines'.
+        let checked = folder.appendingPathComponent("checked.json")
+        try CLI.run(["report", "--format", "json", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout
+            .write(to: checked, atomically: true, encoding: .utf8)
+        let withReport = try CLI.run(["report", "--format", "md", output.path, checked.path])
+        #expect(withReport.status == 0, "\(withReport.stderr)")
+        #expect(withReport.stdout.contains("| Regulations (SHA-256) | different for different analyses: \(digest) (4 analyses), \(without) (1 analysis); not read by this run |"), "\(withReport.stdout)")
+        #expect(withReport.stderr.contains("warning: the analyses were not all made under the same regulations"), "\(withReport.stderr)")
+    }
+
+    /// The regulations hash is of the files' contents: the same files from another folder, given
+    /// in another order, are the same regulations (a resumed run compares it).
+    @Test func theRegulationsHashIsOfContentsNotPaths() throws {
+        let folder = try CLI.folder([:])
+        let copy = folder.appendingPathComponent("a-letter.xml")
+        try FileManager.default.copyItem(atPath: Self.letter[1], toPath: copy.path)
+        let regulations = folder.appendingPathComponent("zz-regulations")
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("Regulations").path, toPath: regulations.path)
+        #expect(try receiptDigest(Self.letter) == receiptDigest(["--regulations", regulations.path, "--instrument", copy.path]))
     }
 }

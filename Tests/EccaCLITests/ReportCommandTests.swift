@@ -31,7 +31,7 @@ import Testing
         let files = try #require(receipt["regulationFiles"] as? [[String: Any]]).compactMap { $0["path"] as? String }
         #expect(files.count == 5)
         #expect(files == files.sorted())
-        let pipeline = "LC_ALL=C sha256sum " + files.joined(separator: " ") + " | cut -c1-64 | sha256sum"
+        let pipeline = "sha256sum " + files.joined(separator: " ") + " | cut -c1-64 | LC_ALL=C sort | sha256sum"
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", pipeline]
@@ -156,6 +156,11 @@ import Testing
             #expect(toFile.status == 2)
             #expect(try String(contentsOfFile: kept, encoding: .utf8) == "an earlier report\n")
         }
+        // The scratch file for standard output goes to TMPDIR, or to /tmp where TMPDIR is no folder.
+        let noTemporary = try CLI.run(["report", "--format", "csv", folder.appendingPathComponent("errors.ndjson").path],
+                                      environment: ["TMPDIR": folder.appendingPathComponent("missing").path])
+        #expect(noTemporary.status == 0, "\(noTemporary.stderr)")
+        #expect(noTemporary.stdout.hasPrefix("request_id,"))
         let errors = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("errors.ndjson").path])
         #expect(errors.status == 0, "\(errors.stderr)")
         #expect(errors.stderr.contains("left out 12 record(s) the analysis could not use (line 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more, listed in the report's receipt)\n"), "\(errors.stderr)")
@@ -508,7 +513,9 @@ import Testing
             regulations SHA-256 \(hash) (5 files); from request.json (SHA-256 \(input)); made with: \(command.replacingOccurrences(of: "_", with: "\\_"))
 
             """), "\(markdown.stdout.suffix(1200))")
-        #expect(markdown.stdout.contains("| Regulations (SHA-256) | not read by this run |"))
+        // Not read by this run, but recorded by the one that made the analyses.
+        #expect(markdown.stdout.contains("| Regulations (SHA-256) | \(hash), as recorded in each analysis by the run that made it; not read by this run |"),
+                "\(markdown.stdout.suffix(1200))")
         let json = try CLI.json(try CLI.run(["report", "second.json", "--format", "json"], in: folder).stdout)
         let originals = try #require((json["receipt"] as? [String: Any])?["originalReceipts"] as? [[String: Any]])
         #expect(originals.count == 1)

@@ -41,12 +41,30 @@ extension ConflictEngine {
 
     /// How a note names a caveat: by its heading, the first sentence ("Models not yet on the
     /// market"), where it has one short enough to be a heading; else as "reading of Art. 3(63)".
-    /// A text whose first full stop ends an abbreviation ("… named in Art. 92(3)") has none.
     static func heading(of caveat: Caveat) -> String {
-        let first = caveat.text.map { String($0.prefix { $0 != "." }) } ?? ""
-        let lastWord = first.split(separator: " ").last.map(String.init) ?? ""
-        let abbreviated = ["Art", "Arts", "No", "Nos", "Supp", "para", "paras", "p", "pp", "e.g", "i.e", "cf"].contains(lastWord)
-        return first.isEmpty || first.count > 60 || first.contains("(") || abbreviated ? caveat.name : "\u{201C}\(first)\u{201D}"
+        guard let first = caveat.text.flatMap(firstSentence), first.count <= 60, !first.contains("(") else { return caveat.name }
+        return "\u{201C}\(first)\u{201D}"
+    }
+
+    /// The text up to the full stop that ends its first sentence: one followed by a space and a
+    /// capital letter (or "ecca"), and not ending an abbreviation ("Art. 92", "Supp. No. 5", "U.S. Persons",
+    /// "e.g. The") or inside a number ("Measure 3.5"). Nil when there is none.
+    static func firstSentence(of text: String) -> String? {
+        let abbreviations: Set<String> = ["Art", "Arts", "No", "Nos", "Supp", "para", "paras", "p", "pp", "cf", "e.g", "i.e", "U.S", "v", "Inc", "Co"]
+        var index = text.startIndex
+        while let stop = text[index...].firstIndex(of: ".") {
+            let after = text.index(after: stop)
+            let sentence = String(text[..<stop])
+            let lastWord = sentence.split(separator: " ").last.map(String.init) ?? ""
+            let next = text[after...].dropFirst()
+            // A sentence begins with a capital, or with "ecca", which is written in lower case.
+            if text[after...].first == " ", next.first?.isUppercase == true || next.hasPrefix("ecca "),
+               !abbreviations.contains(lastWord), lastWord.count > 1 || lastWord.isEmpty {
+                return sentence.isEmpty ? nil : sentence
+            }
+            index = after
+        }
+        return nil
     }
 
     /// The rules `preconditionNotes` tests, worked out once per engine: those without exceptions

@@ -20,7 +20,7 @@ public final class SpoolFile {
         // Not inherited by the processes the report starts (Graphviz).
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard opened >= 0 else {
-            throw OutputFileError(path: folder, reason: "cannot make a scratch file in \(folder): " + String(cString: strerror(errno)))
+            throw OutputFileError(path: "a scratch file in \(folder.isEmpty ? "." : folder)", reason: String(cString: strerror(errno)))
         }
         _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         _ = fcntl(opened, F_SETFD, FD_CLOEXEC)
@@ -28,15 +28,15 @@ public final class SpoolFile {
         name = "a scratch file in \(folder.isEmpty ? "." : folder)"
     }
 
-    /// The folder for a spool beside `output` (`-o`), or the temporary folder (`TMPDIR`, else
-    /// /tmp) for standard output, a device or a pipe.
+    /// The folder for a spool beside `output` (`-o`), or the temporary folder (`TMPDIR` where it
+    /// is a folder that can be written to, else /tmp) for standard output, a device or a pipe.
     public static func folder(for output: String?) -> String {
         if let output, case .file(let resolved, _)? = try? OutputFile.target(of: output) {
             let folder = (resolved as NSString).deletingLastPathComponent
             return folder.isEmpty ? "." : folder
         }
         let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
-        return temporary.isEmpty ? "/tmp" : temporary
+        return !temporary.isEmpty && FileKind(path: temporary) == .folder && access(temporary, W_OK) == 0 ? temporary : "/tmp"
     }
 
     deinit {

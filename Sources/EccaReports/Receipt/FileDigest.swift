@@ -24,11 +24,12 @@ public struct FileDigest: Sendable, Hashable, Codable {
         return FileDigest(path: path, bytes: [UInt8](data))
     }
 
-    /// One digest for a set of files: the SHA-256 of their digests, one `<hex>\n` line each, in
-    /// path order. Paths do not enter it, so the same files hash the same from any folder;
-    /// `sha256sum FILES | cut -c1-64 | sha256sum` (files in that order) prints it.
+    /// One digest for a set of files: the SHA-256 of their digests, one `<hex>\n` line each,
+    /// sorted (byte order). Neither paths nor the order the files were given in enter it, so the
+    /// same files hash the same from any folder (a resumed batch compares it);
+    /// `sha256sum FILES | cut -c1-64 | LC_ALL=C sort | sha256sum` prints it.
     public static func combined(_ files: [FileDigest]) -> String {
-        let lines = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { $0.sha256 + "\n" }.joined()
+        let lines = files.map(\.sha256).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "\n" }.joined()
         return SHA256.hexDigest(Array(lines.utf8))
     }
 }

@@ -38,7 +38,7 @@ struct ReceiptView {
         regulationFiles = receipt.regulationFiles
         hasRegulationFiles = !receipt.regulationFiles.isEmpty
         verifyCommand = receipt.regulationFiles.isEmpty ? nil
-            : "sha256sum " + ShellCommand.line(receipt.regulationFiles.map(\.path)) + " | cut -c1-64 | sha256sum"
+            : "sha256sum " + ShellCommand.line(receipt.regulationFiles.map(\.path)) + " | cut -c1-64 | LC_ALL=C sort | sha256sum"
         inputs = receipt.inputs
         hasInputs = !receipt.inputs.isEmpty
         asOfDates = receipt.asOf.map(\.iso).joined(separator: ", ")
