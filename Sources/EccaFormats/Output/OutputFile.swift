@@ -174,19 +174,7 @@ public final class OutputFile {
 
     /// Writes all of `bytes`; a short or failed write (a full disk) is an error naming the file.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputFileError) {
-        guard var base = bytes.baseAddress else { return }
-        var left = bytes.count
-        while left > 0 {
-            let written = posixWrite(descriptor, base, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputFileError(path: path, reason: Self.reason(errno))
-            }
-            // No error, yet no progress: trying again would spin.
-            if written == 0 { throw OutputFileError(path: path, reason: "nothing could be written") }
-            left -= written
-            base += written
-        }
+        try writeAll(bytes, to: descriptor, name: path)
     }
 
     public func write(_ bytes: some Collection<UInt8>) throws(OutputFileError) {
@@ -268,5 +256,20 @@ public struct OutputFileError: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// The C calls, named apart from `OutputFile`'s own `write`.
 private func posixOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags, 0o666) }
-/// `write(2)`, named apart from the `write` methods of the types that call it.
-func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
+/// Writes all of `bytes` to `descriptor` (an output, a scratch file), again after an interrupted
+/// or short write; a failed one (a full disk) is an error naming the file as `name`.
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws(OutputFileError) {
+    guard var base = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+        let written = write(descriptor, base, left)
+        if written < 0 {
+            if errno == EINTR { continue }
+            throw OutputFileError(path: name, reason: OutputFile.reason(errno))
+        }
+        // No error, yet no progress: trying again would spin.
+        if written == 0 { throw OutputFileError(path: name, reason: "nothing could be written") }
+        left -= written
+        base += written
+    }
+}

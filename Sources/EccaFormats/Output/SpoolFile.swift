@@ -20,7 +20,7 @@ public final class SpoolFile {
         // Not inherited by the processes the report starts (Graphviz).
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard opened >= 0 else {
-            throw OutputFileError(path: "a scratch file in \(folder.isEmpty ? "." : folder)", reason: String(cString: strerror(errno)))
+            throw OutputFileError(path: "a scratch file in \(folder.isEmpty ? "." : folder)", reason: OutputFile.reason(errno))
         }
         _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         _ = fcntl(opened, F_SETFD, FD_CLOEXEC)
@@ -46,19 +46,12 @@ public final class SpoolFile {
     public func write(_ text: String) throws(OutputFileError) {
         var text = text
         let result: Result<Void, OutputFileError> = text.withUTF8 { bytes in
-            var base = UnsafeRawPointer(bytes.baseAddress)
-            var left = bytes.count
-            while left > 0, let start = base {
-                let written = posixWrite(descriptor, start, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(OutputFileError(path: name, reason: String(cString: strerror(errno))))
-                }
-                if written == 0 { return .failure(OutputFileError(path: name, reason: "nothing could be written")) }
-                left -= written
-                base = start + written
+            do throws(OutputFileError) {
+                try writeAll(UnsafeRawBufferPointer(bytes), to: descriptor, name: name)
+                return .success(())
+            } catch {
+                return .failure(error)
             }
-            return .success(())
         }
         try result.get()
     }
@@ -72,7 +65,7 @@ public final class SpoolFile {
             let read = pread(descriptor, buffer.baseAddress, buffer.count, offset)
             if read < 0 {
                 if errno == EINTR { continue }
-                throw OutputFileError(path: name, reason: String(cString: strerror(errno)))
+                throw OutputFileError(path: name, reason: OutputFile.reason(errno))
             }
             if read == 0 { return }
             try output.write(UnsafeRawBufferPointer(rebasing: buffer[..<read]))
