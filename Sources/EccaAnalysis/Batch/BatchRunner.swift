@@ -167,17 +167,20 @@ public final class BatchRunner: @unchecked Sendable {
         /// The record's request, and in `digest` the digest of the record as read (a request
         /// file is read once, and its bytes hashed and decoded).
         private func decode(_ record: BatchRecord, digest: inout SHA256.Digest?) throws(RequestError) -> DisclosureRequest {
-            if case .file(let path) = record.payload {
+            switch record.payload {
+            case .file(let path):
                 let bytes = try RequestLoader.read(path)
                 digest = SHA256.digest(of: bytes)
                 return try loader.decode(bytes, name: RequestLoader.name(path))
-            }
-            digest = record.digest()
-            switch record.payload {
-            case .json(let text): return try decoder.decode(text, file: record.file, firstLine: record.line)
-            case .request(let decoded): return decoded
-            case .file(let path): return try loader.load(path)
-            case .failed(let error): throw error
+            case .json(let text):
+                digest = record.digest()
+                return try decoder.decode(text, file: record.file, firstLine: record.line)
+            case .request(let decoded):
+                digest = record.digest()
+                return decoded
+            case .failed(let error):
+                digest = record.digest()
+                throw error
             }
         }
 

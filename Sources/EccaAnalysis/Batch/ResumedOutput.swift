@@ -30,8 +30,6 @@ public struct ResumedOutput {
     }
 
     public var records: [KeptRecord] = []
-    /// The request ids of `records`.
-    public var ids: [String?] { records.map(\.id) }
     /// The length of the complete lines: a run killed mid-write may have left a torn last line.
     public var completeBytes = 0
 
