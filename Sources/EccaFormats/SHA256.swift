@@ -98,75 +98,75 @@ public struct SHA256: Sendable {
     }
 
     /// A digest as a value: 32 bytes in four words, kept and compared without an allocation (a
-        /// resumed batch keeps one for each line it continues after). Written as `sha256sum` writes
-        /// it: 64 lower-case hexadecimal digits.
-        public struct Digest: Sendable, Hashable, CustomStringConvertible {
-            private var words: (UInt64, UInt64, UInt64, UInt64)
+    /// resumed batch keeps one for each line it continues after). Written as `sha256sum` writes
+    /// it: 64 lower-case hexadecimal digits.
+    public struct Digest: Sendable, Hashable, CustomStringConvertible {
+        private var words: (UInt64, UInt64, UInt64, UInt64)
 
-            /// The digest's 32 bytes, in order.
-            init(bytes: [UInt8]) {
-                func word(_ start: Int) -> UInt64 { bytes[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) } }
-                words = (word(0), word(8), word(16), word(24))
-            }
+        /// The digest's 32 bytes, in order.
+        init(bytes: [UInt8]) {
+            func word(_ start: Int) -> UInt64 { bytes[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+            words = (word(0), word(8), word(16), word(24))
+        }
 
-            /// Nil unless `hex` is 64 hexadecimal digits.
-            public init?(hex: String) {
-                let digits = Array(hex.utf8)
-                guard digits.count == 64 else { return nil }
-                var parsed: [UInt64] = []
-                for start in stride(from: 0, to: 64, by: 16) {
-                    var word: UInt64 = 0
-                    for digit in digits[start..<start + 16] {
-                        guard let value = Self.value(ofHexDigit: digit) else { return nil }
-                        word = word << 4 | UInt64(value)
-                    }
-                    parsed.append(word)
+        /// Nil unless `hex` is 64 hexadecimal digits.
+        public init?(hex: String) {
+            let digits = Array(hex.utf8)
+            guard digits.count == 64 else { return nil }
+            var parsed: [UInt64] = []
+            for start in stride(from: 0, to: 64, by: 16) {
+                var word: UInt64 = 0
+                for digit in digits[start..<start + 16] {
+                    guard let value = Self.value(ofHexDigit: digit) else { return nil }
+                    word = word << 4 | UInt64(value)
                 }
-                words = (parsed[0], parsed[1], parsed[2], parsed[3])
+                parsed.append(word)
             }
+            words = (parsed[0], parsed[1], parsed[2], parsed[3])
+        }
 
-            private static func value(ofHexDigit digit: UInt8) -> UInt8? {
-                switch digit {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-                default: nil
-                }
-            }
-
-            public var description: String {
-                var text: [UInt8] = []
-                text.reserveCapacity(64)
-                appendHex(to: &text)
-                return String(decoding: text, as: UTF8.self)
-            }
-
-            /// Appends the 64 lower-case hexadecimal digits (a batch line writes them straight into
-            /// its buffer).
-            public func appendHex(to output: inout [UInt8]) {
-                let digits: StaticString = "0123456789abcdef"
-                digits.withUTF8Buffer { digits in
-                    func append(_ word: UInt64) {
-                        for shift in stride(from: 60, through: 0, by: -4) { output.append(digits[Int(word >> UInt64(shift) & 0xF)]) }
-                    }
-                    append(words.0)
-                    append(words.1)
-                    append(words.2)
-                    append(words.3)
-                }
-            }
-
-            public static func == (left: Digest, right: Digest) -> Bool {
-                left.words == right.words
-            }
-
-            public func hash(into hasher: inout Hasher) {
-                hasher.combine(words.0)
-                hasher.combine(words.1)
-                hasher.combine(words.2)
-                hasher.combine(words.3)
+        private static func value(ofHexDigit digit: UInt8) -> UInt8? {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+            default: nil
             }
         }
+
+        public var description: String {
+            var text: [UInt8] = []
+            text.reserveCapacity(64)
+            appendHex(to: &text)
+            return String(decoding: text, as: UTF8.self)
+        }
+
+        /// Appends the 64 lower-case hexadecimal digits (a batch line writes them straight into
+        /// its buffer).
+        public func appendHex(to output: inout [UInt8]) {
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { digits in
+                func append(_ word: UInt64) {
+                    for shift in stride(from: 60, through: 0, by: -4) { output.append(digits[Int(word >> UInt64(shift) & 0xF)]) }
+                }
+                append(words.0)
+                append(words.1)
+                append(words.2)
+                append(words.3)
+            }
+        }
+
+        public static func == (left: Digest, right: Digest) -> Bool {
+            left.words == right.words
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+            hasher.combine(words.2)
+            hasher.combine(words.3)
+        }
+    }
 
     /// The digest of `bytes` in one call.
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
@@ -178,11 +178,8 @@ public struct SHA256: Sendable {
     /// The digest of `bytes` in lower-case hexadecimal, as `sha256sum` prints it.
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String { hex(digest(bytes)) }
 
-    /// Lower-case hexadecimal of a digest.
+    /// Lower-case hexadecimal of a 32-byte digest, as `Digest` writes it.
     public static func hex(_ digest: [UInt8]) -> String {
-        digest.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        Digest(bytes: digest).description
     }
 }
