@@ -9,8 +9,9 @@ import EccaFormats
 /// replaced whole, or standard output only once every input was read, so that an input found
 /// unusable halfway leaves no half report behind.
 public final class ReportWriter {
-    public enum Format: Sendable {
-        case markdown, html, csv, json
+    /// The formats, named as `--format` names them.
+    public enum Format: String, Sendable, CaseIterable {
+        case markdown = "md", html, csv, json
     }
 
     public let format: Format

@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     var inputs: [String]
 
     @Option(help: "Output format.")
-    var format: ReportSupport.Format = .md
+    var format: ReportWriter.Format = .markdown
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here instead of standard output.", valueName: "file"))
     var output: String?
@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
         // (ReportWriter): memory holds one analysis, whatever the number of lines.
         let report: ReportWriter
         do {
-            report = try ReportWriter(format: format.writerFormat, output: output, drawPictures: !noSVG)
+            report = try ReportWriter(format: format, output: output, drawPictures: !noSVG)
         } catch {
             throw ReportSupport.exit(error)
         }
@@ -135,8 +135,7 @@ struct ReportCommand: ParsableCommand {
         }
         // Analyses made under different regulations are one report only with a word of warning:
         // the receipt lists each digest with its count.
-        let distinct = recordedRegulations.filter { $0.sha256 != nil }.count
-        if distinct > 1 || (distinct == 1 && recordedRegulations.contains { $0.sha256 == nil }) {
+        if ReproducibilityReceipt.RecordedRegulations.differ(recordedRegulations) {
             let each = recordedRegulations.map { "\($0.analyses) \($0.sha256.map { "under SHA-256 " + $0 } ?? "recording none")" }
             Output.error("warning: the analyses were not all made under the same regulations (\(each.joined(separator: ", "))); the receipt lists them")
         }

@@ -10,19 +10,6 @@ import Foundation
 /// What `report`, `check --format md|html` and `graph --conflict` share: analysing requests as
 /// `check` does, the receipt, the pictures, and rendering through the one renderer layer.
 enum ReportSupport {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, csv, json
-
-        var writerFormat: ReportWriter.Format {
-            switch self {
-            case .md: .markdown
-            case .html: .html
-            case .csv: .csv
-            case .json: .json
-            }
-        }
-    }
-
     /// A report error said in words, and the exit status it ends the command with: an
     /// incomplete installation is ecca's failure, anything else the input's or the disk's.
     static func exit(_ error: ReportError) -> ExitCode {
@@ -171,3 +158,5 @@ enum ReportSupport {
         return "\(number / 10_000).\(number / 100 % 100).\(number % 100) (\(raw))"
     }
 }
+
+extension ReportWriter.Format: ExpressibleByArgument {}

@@ -73,6 +73,12 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
             self.analyses = analyses
         }
 
+        /// Whether the analyses counted were not all made under the same recorded regulations
+        /// (`counts` as `merged` makes them: each digest once), some recording one.
+        public static func differ(_ counts: [RecordedRegulations]) -> Bool {
+            counts.count > 1 && counts.contains { $0.sha256 != nil }
+        }
+
         /// `counts` with `more` added: a digest already there counts more, a new one goes last.
         public static func merged(_ counts: [RecordedRegulations], _ more: [RecordedRegulations]) -> [RecordedRegulations] {
             var merged = counts

@@ -86,7 +86,7 @@ struct ReceiptView {
     /// that a report mixing analyses made under different rules says so where the rules are named.
     static func recorded(_ counts: [ReproducibilityReceipt.RecordedRegulations]?) -> String? {
         guard let counts, counts.contains(where: { $0.sha256 != nil }) else { return nil }
-        if counts.count == 1, let sha256 = counts[0].sha256 {
+        if !ReproducibilityReceipt.RecordedRegulations.differ(counts), let sha256 = counts[0].sha256 {
             return "\(sha256), as recorded in each analysis by the run that made it"
         }
         let each = counts.map { count in
