@@ -74,6 +74,13 @@ enum CLI {
         return folder
     }
 
+    /// `ecca check` (with `options`) on a request given as a JSON object, written to a file of its own.
+    static func check(_ request: [String: Any], _ options: [String] = []) throws -> Result {
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)
+        let folder = try folder(["r.json": text])
+        return try run(["check"] + options + [folder.appendingPathComponent("r.json").path])
+    }
+
     static func json(_ text: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }

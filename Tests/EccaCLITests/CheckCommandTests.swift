@@ -144,8 +144,7 @@ import Testing
         var model = try #require(unknown["model"] as? [String: Any])
         model.removeValue(forKey: "trainingCompute")
         unknown["model"] = model
-        let folder = try CLI.folder(["open.json": String(decoding: try JSONSerialization.data(withJSONObject: unknown), as: UTF8.self)])
-        let open = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("open.json").path])
+        let open = try CLI.check(unknown, ["--posture", "text"])
         #expect(open.status == 0)
         #expect(open.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 may forbid it, depending on facts the request leaves open (unknown whether ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = unknown: unknown whether ≥ 1e26 operations); no clash is possible either way (caveats 2-12)\n"), "\(open.stdout)")
     }
@@ -294,7 +293,6 @@ import Testing
              "items": [{"artifact": "weights", "channel": "transfer",
                         "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "independent-expert"}]}]}
             """
-        let folder = try CLI.folder(["cp.json": request])
         for date in ["2026-06-15", "2026-11-24"] {
             let dated = try CLI.folder(["cp.json": request.replacingOccurrences(of: "\"date\": \"2026-06-15\"", with: "\"date\": \"\(date)\"")])
             let result = try CLI.run(["check", dated.appendingPathComponent("cp.json").path])
@@ -486,8 +484,7 @@ import Testing
         items[0]["licences"] = ["us.ai-diffusion.740.27"]
         var changed = json
         changed["items"] = items
-        let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
-        let result = try CLI.run(["check", folder.appendingPathComponent("r.json").path])
+        let result = try CLI.check(changed)
         #expect(result.status == 2, "\(result.stdout)")
         #expect(result.stderr.contains("error: items[0].recipients[0].governmentBody: a recipient is either a government body or natural persons, not both (nationalities describes a person): for the staff of a body, leave governmentBody out and name each person, or each group of one nationality, as a recipient of its own with their nationalities"), "\(result.stderr)")
         // Citizenship alone describes a person too (QA review of 2026-12-05, F2).
@@ -495,8 +492,7 @@ import Testing
         recipients[0]["latestCitizenship"] = "CN"
         items[0]["recipients"] = recipients
         changed["items"] = items
-        let citizen = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
-        let refused = try CLI.run(["check", citizen.appendingPathComponent("r.json").path])
+        let refused = try CLI.check(changed)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("governmentBody: a recipient is either a government body or natural persons, not both (latestCitizenship describes a person)"), "\(refused.stderr)")
         // Named as the requesting authority itself, a person of Chinese citizenship is no body.
@@ -504,8 +500,7 @@ import Testing
         recipients[0]["organisation"] = "European Commission (AI Office)"
         items[0]["recipients"] = recipients
         changed["items"] = items
-        let implicit = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
-        let deemed = try CLI.run(["check", "--posture", "text", implicit.appendingPathComponent("r.json").path])
+        let deemed = try CLI.check(changed, ["--posture", "text"])
         #expect(deemed.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CONFLICT"), "\(deemed.stdout)")
         // Without the flag, the same person is tested as a deemed reexport to China: no AIA.
         recipients[0]["latestCitizenship"] = nil
@@ -513,8 +508,7 @@ import Testing
         recipients[0]["governmentBody"] = nil
         items[0]["recipients"] = recipients
         changed["items"] = items
-        let plain = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
-        let analysed = try CLI.run(["check", plain.appendingPathComponent("r.json").path])
+        let analysed = try CLI.check(changed)
         #expect(analysed.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CONFLICT under text"), "\(analysed.stdout)\(analysed.stderr)")
     }
 
@@ -527,8 +521,7 @@ import Testing
         items[0]["licences"] = ["NLR", "EAR99", "STA", "License Exception AIA", "CCATS G123456", "D123456 (expired)", "0"]
         var changed = json
         changed["items"] = items
-        let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)])
-        let result = try CLI.run(["check", folder.appendingPathComponent("r.json").path])
+        let result = try CLI.check(changed)
         #expect(result.status == 2)
         let refused = result.stderr.split(separator: "\n").filter { $0.contains("error: items[0].licences[") }
         #expect(refused.count == 7, "\(result.stderr)")
