@@ -16,12 +16,16 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var message: String
     /// The provision (or other clause-graph id) the finding is about, when there is one.
     public var subject: String?
+    /// For a reference to something the graph does not hold: what it names.
+    public var unresolved: UnresolvedReference?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, subject: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, subject: String? = nil,
+                unresolved: UnresolvedReference? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.subject = subject
+        self.unresolved = unresolved
     }
 
     public var description: String {

@@ -18,7 +18,7 @@ extension ClauseGraph {
             let provision = provisions[id]!
             if instruments[provision.instrumentID] == nil {
                 findings.append(Diagnostic(.error, "provision belongs to unknown instrument '\(provision.instrumentID)'",
-                                           at: provision.location, subject: id))
+                                           at: provision.location, subject: id, unresolved: .init(.instrument, provision.instrumentID)))
             }
             if provision.wording.allSatisfy(\.isWhitespace) {
                 findings.append(Diagnostic(.error, "provision has no wording", at: provision.location, subject: id))
@@ -28,12 +28,14 @@ extension ClauseGraph {
                                        subject: id, at: provision.location)
             }
             for target in provision.cites + provision.implements where !provisionExists(target) {
-                findings.append(Diagnostic(.error, "reference to unknown provision '\(target)'", at: provision.location, subject: id))
+                findings.append(Diagnostic(.error, "reference to unknown provision '\(target)'", at: provision.location, subject: id,
+                                           unresolved: .init(.provision, target)))
             }
             for norm in provision.norms {
                 if let condition = norm.condition { findings += lintCondition(condition, subject: id) }
                 for sanction in norm.sanctions where !provisionExists(sanction) {
-                    findings.append(Diagnostic(.error, "sanction refers to unknown provision '\(sanction)'", at: norm.location, subject: id))
+                    findings.append(Diagnostic(.error, "sanction refers to unknown provision '\(sanction)'", at: norm.location, subject: id,
+                                               unresolved: .init(.provision, sanction)))
                 }
                 findings += lintExceptions(norm.exceptions, subject: id)
             }
@@ -55,7 +57,7 @@ extension ClauseGraph {
         for exception in exceptions {
             if let provision = exception.provisionID, !provisionExists(provision) {
                 findings.append(Diagnostic(.error, "exception '\(exception.id)' refers to unknown provision '\(provision)'",
-                                           at: exception.location, subject: subject))
+                                           at: exception.location, subject: subject, unresolved: .init(.provision, provision)))
             }
             findings += lintCondition(exception.condition, subject: subject)
         }
@@ -80,7 +82,8 @@ extension ClauseGraph {
                     findings.append(Diagnostic(.error, "quantity fact '\(id)' declares no units", at: fact.location, subject: id))
                 }
                 for unit in fact.units where units[unit] == nil {
-                    findings.append(Diagnostic(.error, "fact '\(id)' uses undeclared unit '\(unit)'", at: fact.location, subject: id))
+                    findings.append(Diagnostic(.error, "fact '\(id)' uses undeclared unit '\(unit)'", at: fact.location, subject: id,
+                                               unresolved: .init(.unit, unit)))
                 }
             } else if !fact.units.isEmpty {
                 findings.append(Diagnostic(.error, "unit mismatch: \(fact.type.rawValue) fact '\(id)' cannot have units", at: fact.location, subject: id))
@@ -91,7 +94,8 @@ extension ClauseGraph {
         }
         for unit in units.values {
             if let target = unit.countsToward, units[target] == nil {
-                findings.append(Diagnostic(.error, "unit '\(unit.id)' counts toward undeclared unit '\(target)'", at: unit.location, subject: unit.id))
+                findings.append(Diagnostic(.error, "unit '\(unit.id)' counts toward undeclared unit '\(target)'", at: unit.location, subject: unit.id,
+                                           unresolved: .init(.unit, target)))
             }
         }
         return findings
@@ -101,7 +105,8 @@ extension ClauseGraph {
         var findings: [Diagnostic] = []
         for set in sets.values.sorted(by: { $0.id < $1.id }) {
             if let provision = set.provisionID, !provisionExists(provision) {
-                findings.append(Diagnostic(.error, "set '\(set.id)' refers to unknown provision '\(provision)'", at: set.location, subject: set.id))
+                findings.append(Diagnostic(.error, "set '\(set.id)' refers to unknown provision '\(provision)'", at: set.location, subject: set.id,
+                                           unresolved: .init(.provision, provision)))
             }
             if set.kind == .country {
                 for member in set.members where !CountryCodes.isValid(member) {
@@ -142,10 +147,12 @@ extension ClauseGraph {
         var findings: [Diagnostic] = []
         condition.visitAtoms { atom in
             let location = atom.location
-            func error(_ message: String) { findings.append(Diagnostic(.error, message, at: location, subject: subject)) }
+            func error(_ message: String, unresolved: UnresolvedReference? = nil) {
+                findings.append(Diagnostic(.error, message, at: location, subject: subject, unresolved: unresolved))
+            }
             func declared(_ id: String) -> FactDeclaration? {
                 guard let fact = facts[id] else {
-                    error("condition uses unknown fact '\(id)'")
+                    error("condition uses unknown fact '\(id)'", unresolved: .init(.fact, id))
                     return nil
                 }
                 return fact
@@ -184,7 +191,7 @@ extension ClauseGraph {
                 if !fact.type.isSet { error("fact '\(id)' is not a set; use <is> or <in>") }
                 findings += lintMembers(members, for: fact, subject: subject, at: location)
             case .holds(let rule, _):
-                if rules[rule] == nil { error("reference to unknown rule '\(rule)'") }
+                if rules[rule] == nil { error("reference to unknown rule '\(rule)'", unresolved: .init(.rule, rule)) }
             default:
                 break
             }
@@ -199,7 +206,7 @@ extension ClauseGraph {
             return values.flatMap { lintValue($0, for: fact, subject: subject, at: location) }
         case .set(let id):
             guard let set = sets[id] else {
-                return [Diagnostic(.error, "reference to unknown set '\(id)'", at: location, subject: subject)]
+                return [Diagnostic(.error, "reference to unknown set '\(id)'", at: location, subject: subject, unresolved: .init(.set, id))]
             }
             let expected: NamedSet.Kind? = switch fact.type.elementType {
             case .country: .country
@@ -229,7 +236,8 @@ extension ClauseGraph {
         default: nil
         }
         guard let problem else { return [] }
-        return [Diagnostic(.error, problem, at: location, subject: subject)]
+        let unresolved: UnresolvedReference? = fact.type.elementType == .provision ? .init(.provision, value) : nil
+        return [Diagnostic(.error, problem, at: location, subject: subject, unresolved: unresolved)]
     }
 
     /// Constitutive rules may not define themselves, directly or through others, and that

@@ -18,8 +18,9 @@ struct ValidateCommand: ParsableCommand {
         let counts = result.graph.counts
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        let notUsed = result.files.filter { result.invalidFiles.contains($0) || result.unusableFiles.contains($0) }.count
         try Output.write("""
-            \(result.files.count) files: \(counts.instruments) instruments, \(counts.provisions) provisions, \(counts.norms) norms, \
+            \(result.files.count) files\(notUsed > 0 ? " (\(notUsed) not used)" : ""): \(counts.instruments) instruments, \(counts.provisions) provisions, \(counts.norms) norms, \
             \(counts.rules) constitutive rules, \(counts.facts) facts, \(counts.sets) sets; \(errors) errors, \(warnings) warnings
 
             """)

@@ -86,3 +86,20 @@ import Testing
         #expect(merged.applicable?.from?.iso == "2026-08-02")
     }
 }
+
+/// What a file not used would have declared: a provision reference may name an article whose
+/// paragraphs are provisions, as the graph reads it; other kinds match exactly.
+@Suite struct DeclaredIDsTests {
+    @Test func provisionReferencesMatchByIdOrArticlePrefixOtherKindsExactly() {
+        var declared = DeclaredIDs()
+        declared.insert(.provision, "eu.ai-act.art92.3")
+        declared.insert(.fact, "model.training-compute")
+        #expect(declared.declares(.init(.provision, "eu.ai-act.art92.3")))
+        #expect(declared.declares(.init(.provision, "eu.ai-act.art92")))
+        #expect(!declared.declares(.init(.provision, "eu.ai-act.art9")))
+        #expect(!declared.declares(.init(.provision, "eu.ai-act.art92.3.a")))
+        #expect(declared.declares(.init(.fact, "model.training-compute")))
+        #expect(!declared.declares(.init(.fact, "model.training")))
+        #expect(!declared.declares(.init(.rule, "model.training-compute")))
+    }
+}

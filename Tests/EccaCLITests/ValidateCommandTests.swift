@@ -58,7 +58,37 @@ import EccaTestSupport
         #expect(result.stderr.contains("c-dangling.xml:5: error: reference to unknown provision 'us.nowhere' [us.c.1]"))
         #expect(result.stderr.contains("d-units.xml:8: error: unit mismatch: 'model.training-compute' is measured in FLOP or operations, not 'petaFLOP' [us.d.1]"))
         #expect(result.stdout.contains("3 instruments") == false)
-        #expect(result.stdout.hasPrefix("4 files: 2 instruments, 2 provisions"))
+        #expect(result.stdout.hasPrefix("4 files (1 not used): 2 instruments, 2 provisions"))
+    }
+
+    /// One schema error in the facts file must read as one error, not as one more for every
+    /// condition elsewhere that uses its facts; a reference to nothing at all is still an error.
+    @Test func referencesIntoAFileNotUsedAreCountedNotReportedEach() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts.replacingOccurrences(of: "<fact id=", with: "<fact bogus=\"1\" id=")),
+            "b-uses.xml": Self.rules(Self.instrument("us.b", """
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <counts-as id="big"><label>big</label>
+                      <condition><all>
+                        <compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>
+                        <compare fact="model.training-compute" op="lt" value="1e27" unit="operations"/>
+                        <is fact="model.nowhere" value="x"/>
+                      </all></condition>
+                    </counts-as>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(folder.path)/a-facts.xml:4: error: Invalid attribute bogus for element fact
+            \(folder.path)/a-facts.xml: note: 2 references from other files to ids this file declares not checked: the file is not used until its errors are mended
+            \(folder.path)/b-uses.xml:11: error: condition uses unknown fact 'model.nowhere' [us.b.1]
+
+            """)
+        #expect(result.stdout == "2 files (1 not used): 1 instruments, 1 provisions, 0 norms, 1 constitutive rules, 0 facts, 0 sets; 2 errors, 0 warnings\n")
     }
 
     /// A fact's declared scope is checked against the field that supplies it, so the declaration

@@ -13,6 +13,8 @@ public struct RegulationsLoader: Sendable {
         public var diagnostics: [Diagnostic]
         /// Files that could not be read at all (exit status 2 territory).
         public var unusableFiles: [String]
+        /// Files read but not used, since they are not valid against the schema.
+        public var invalidFiles: [String]
         /// The rules files used, in load order.
         public var files: [String]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -52,18 +54,39 @@ public struct RegulationsLoader: Sendable {
         }
         let reader = RulesReader(schema: schema)
         var documents: [RulesDocument] = []
+        var invalid: [(file: String, declared: DeclaredIDs, findingsEnd: Int)] = []
         for file in files {
             switch reader.read(file: file) {
             case .document(let document): documents.append(document)
-            case .invalid(let findings): diagnostics += findings
+            case .invalid(let findings, let declared):
+                diagnostics += findings
+                invalid.append((file, declared, diagnostics.endIndex))
             case .unusable(let finding):
                 diagnostics.append(finding)
                 unusable.append(file)
             }
         }
         let graph = ClauseGraph(documents: documents)
-        diagnostics += graph.lint(suppliableFields: FactBinding.suppliableFields)
-        return Result(graph: graph, diagnostics: diagnostics, unusableFiles: unusable, files: files)
+        // A reference to an id that a file not used declares is no error of its own: the file's
+        // errors explain it. Such references are counted, and said after that file's errors.
+        var unchecked = Array(repeating: 0, count: invalid.count)
+        for finding in graph.lint(suppliableFields: FactBinding.suppliableFields) {
+            if let reference = finding.unresolved, let index = invalid.firstIndex(where: { $0.declared.declares(reference) }) {
+                unchecked[index] += 1
+            } else {
+                diagnostics.append(finding)
+            }
+        }
+        for (index, file) in invalid.enumerated().reversed() where unchecked[index] > 0 {
+            diagnostics.insert(Self.uncheckedReferences(unchecked[index], to: file.file), at: file.findingsEnd)
+        }
+        return Result(graph: graph, diagnostics: diagnostics, unusableFiles: unusable, invalidFiles: invalid.map(\.file), files: files)
+    }
+
+    static func uncheckedReferences(_ count: Int, to file: String) -> Diagnostic {
+        let references = count == 1 ? "1 reference" : "\(count) references"
+        return Diagnostic(.note, "\(references) from other files to ids this file declares not checked: the file is not used until its errors are mended",
+                          at: SourceLocation(file: file, line: 0))
     }
 
     /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.

@@ -16,7 +16,9 @@ public struct RulesReader: Sendable {
     public enum Outcome: Sendable {
         case document(RulesDocument)
         /// Schema violations: the file is well-formed but not valid; nothing from it is used.
-        case invalid([Diagnostic])
+        /// `declared` holds the ids its elements declare, so that references to them from other
+        /// files can be told from references to nothing.
+        case invalid([Diagnostic], declared: DeclaredIDs)
         /// The file cannot be read at all (I/O, malformed XML, forbidden constructs).
         case unusable(Diagnostic)
     }
@@ -59,11 +61,11 @@ public struct RulesReader: Sendable {
         }
         let validity = reader.validationErrors
         if !validity.isEmpty {
-            return .invalid(validity.map { Diagnostic(error: $0) })
+            return .invalid(validity.map { Diagnostic(error: $0) }, declared: DeclaredIDs(rulesTree: root))
         }
         guard root.name == "rules", root.namespace == RulesReader.namespace else {
             return .invalid([Diagnostic(.error, "root element must be <rules xmlns=\"\(RulesReader.namespace)\">",
-                                        at: SourceLocation(root.location))])
+                                        at: SourceLocation(root.location))], declared: DeclaredIDs(rulesTree: root))
         }
         return .document(RulesDocumentBuilder(file: file).build(root))
     }
