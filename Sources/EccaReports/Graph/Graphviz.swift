@@ -1,10 +1,22 @@
 import Foundation
 
-/// Graphviz's `dot`, found on PATH, to draw conflict graphs as SVG for the HTML report.
+/// Graphviz's `dot`, found on PATH, to draw conflict graphs as SVG for the HTML report. Every way
+/// `dot` can fail (not startable, no file descriptor left, a crash, an exit without reading the
+/// graph, a hang past `timeLimit`, output that is not SVG) gives a picture not drawn, with the
+/// reason, never a crash or a hang of the report (`ChildProcess` runs it).
 public struct Graphviz: Sendable {
     public let executable: String
+    /// How long one run of `dot` may take before it is killed. 30 seconds: the conflict graph of
+    /// a request of 200 items (160 KB of DOT, far beyond a real request) takes `dot` 8 seconds here,
+    /// a usual one 16 ms, so only a `dot` that hangs or is very slow is stopped.
+    public let timeLimit: Duration
 
-    public init(executable: String) { self.executable = executable }
+    public static let defaultTimeLimit = Duration.seconds(30)
+
+    public init(executable: String, timeLimit: Duration = Graphviz.defaultTimeLimit) {
+        self.executable = executable
+        self.timeLimit = timeLimit
+    }
 
     /// `dot` on PATH, or nil when Graphviz is not installed.
     public static func locate(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> Graphviz? {
@@ -21,45 +33,39 @@ public struct Graphviz: Sendable {
 
     /// "2.43.0" from `dot -V` ("dot - graphviz version 2.43.0 (0)"), for the receipt.
     public func version() -> String? {
-        guard let output = run(["-V"], input: "", captureStandardError: true), output.status == 0 else { return nil }
-        let text = String(decoding: output.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let run = ChildProcess(executable: executable, arguments: ["-V"], mergeStandardError: true, timeLimit: timeLimit)
+        guard let result = try? run.run(input: []), result.ending == .exited(status: 0) else { return nil }
+        let text = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let range = text.range(of: "version ") else { return text.isEmpty ? nil : text }
         return String(text[range.upperBound...].prefix { !$0.isWhitespace })
     }
 
     /// The picture of `dot` source: SVG when `dot` draws it and it is safe to embed, else why not.
     public func picture(ofDOT source: String) -> ConflictPicture {
-        guard let output = run(["-Tsvg"], input: source, captureStandardError: false) else {
-            return .notDrawn(reason: "Graphviz (\(executable)) could not be run; the conflict graph's DOT source follows.")
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess(executable: executable, arguments: ["-Tsvg"], timeLimit: timeLimit).run(input: Array(source.utf8))
+        } catch {
+            return notDrawn("\(error)")
         }
-        guard output.status == 0 else {
-            return .notDrawn(reason: "Graphviz (\(executable)) failed with exit status \(output.status); the conflict graph's DOT source follows.")
+        switch (result.ending, result.tookAllInput) {
+        case (.exited(0), true):
+            break
+        case (.exited(0), false):
+            return notDrawn("stopped reading the graph before its end")
+        case (.exited(let status), let tookAllInput):
+            return notDrawn("failed with exit status \(status)" + (tookAllInput ? "" : " without reading the whole graph"))
+        case (.killed(let signal), _):
+            return notDrawn("was killed by signal \(signal) (\(String(cString: strsignal(signal))))")
         }
-        guard let svg = SVGEmbedding.embeddable(String(decoding: output.data, as: UTF8.self)) else {
+        guard let svg = SVGEmbedding.embeddable(String(decoding: result.output, as: UTF8.self)) else {
             return .notDrawn(reason: "Graphviz's SVG output was not embeddable; the conflict graph's DOT source follows.")
         }
         return .svg(svg)
     }
 
-    private func run(_ arguments: [String], input: String, captureStandardError: Bool) -> (status: Int32, data: Data)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = captureStandardError ? stdout : FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        // dot reads all its input before it writes, so writing first cannot dead-lock.
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
+    /// "Graphviz (/usr/bin/dot) <what happened>; the conflict graph's DOT source follows."
+    private func notDrawn(_ whatHappened: String) -> ConflictPicture {
+        .notDrawn(reason: "Graphviz (\(executable)) \(whatHappened); the conflict graph's DOT source follows.")
     }
 }
