@@ -26,11 +26,20 @@ public final class ReportWriter {
     private let graphviz: Graphviz?
     private let drawPictures: Bool
     private var drewPicture = false
+    /// Set once `dot` ran out of time: a `dot` that hangs would otherwise cost its time limit
+    /// for every request with findings (hours for a large batch), so it is not run again.
+    private var graphvizGaveUp = false
 
     /// - Parameter output: the `-o` file (the scratch file is made beside it), or nil for
     ///   standard output.
     /// - Parameter drawPictures: whether the HTML report draws conflict graphs with Graphviz.
-    public init(format: Format, output: String?, drawPictures: Bool) throws(ReportError) {
+    public convenience init(format: Format, output: String?, drawPictures: Bool) throws(ReportError) {
+        try self.init(format: format, output: output, drawPictures: drawPictures,
+                      graphviz: format == .html && drawPictures ? Graphviz.locate() : nil)
+    }
+
+    /// With a given `dot` (tests: a fake one).
+    init(format: Format, output: String?, drawPictures: Bool, graphviz: Graphviz?) throws(ReportError) {
         self.format = format
         switch format {
         case .markdown: pages = ReportPages(format: .markdown)
@@ -38,7 +47,7 @@ public final class ReportWriter {
         case .csv, .json: pages = nil
         }
         self.drawPictures = drawPictures
-        graphviz = format == .html && drawPictures ? Graphviz.locate() : nil
+        self.graphviz = graphviz
         do {
             spool = try SpoolFile(folder: SpoolFile.folder(for: output))
         } catch {
@@ -88,8 +97,13 @@ public final class ReportWriter {
     private func picture(of analysis: RequestAnalysis) -> ConflictPicture {
         guard drawPictures else { return .turnedOff }
         guard let graphviz, !analysis.findings.isEmpty else { return .graphvizMissing }
+        guard !graphvizGaveUp else {
+            return .notDrawn(reason: "Graphviz (\(graphviz.executable)) was not run again, since it did not finish an earlier picture within \(ChildProcessError.words(graphviz.timeLimit)); the conflict graph's DOT source follows.")
+        }
+        let started = ContinuousClock.now
         let picture = graphviz.picture(ofDOT: ConflictGraph(analysis).dot())
         if case .svg = picture { drewPicture = true }
+        if ContinuousClock.now - started >= graphviz.timeLimit { graphvizGaveUp = true }
         return picture
     }
 

@@ -1,4 +1,4 @@
-import EccaReports
+@testable import EccaReports
 import EccaTestSupport
 import Foundation
 import Testing
@@ -118,5 +118,27 @@ import Testing
             usleep(10_000)
         }
         return false
+    }
+}
+
+/// A `dot` that hangs costs its time limit once per report, not once per request with findings
+/// (for a large batch, hours): after the first timeout the report does not run it again.
+@Suite struct GraphvizGiveUpTests {
+    @Test func aReportStopsRunningDotAfterItTimedOut() throws {
+        let dot = try GraphvizFailureTests.fakeDot("sleep 1000", timeLimit: .milliseconds(300))
+        let analysis = try Fixtures.analyse(sample: "conflict")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-giveup-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try ReportWriter(format: .html, output: path, drawPictures: true, graphviz: dot)
+        let start = ContinuousClock.now
+        for _ in 0..<3 { try writer.add(analysis) }
+        #expect(ContinuousClock.now - start < .milliseconds(1500))
+        try writer.finish(receipt: Fixtures.receipt(for: [analysis, analysis, analysis], input: "three.json"), to: path)
+        let html = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "&#39;", with: "'")
+        let stopped = "Graphviz (\(dot.executable)) did not finish within 300 ms and was stopped" + GraphvizFailureTests.follows
+        let notRunAgain = "Graphviz (\(dot.executable)) was not run again, since it did not finish an earlier picture within 300 ms"
+            + GraphvizFailureTests.follows
+        #expect(html.components(separatedBy: stopped).count - 1 == 1)
+        #expect(html.components(separatedBy: notRunAgain).count - 1 == 2)
     }
 }
