@@ -76,4 +76,100 @@ import Testing
     @Test func proseWithoutAVerbIsNotUnderstood() {
         #expect(!grammar.read("8. Supplement No. 1 to part 774 is modified as the Secretary sees fit.").isUnderstood)
     }
+
+    // The shapes below are hand-made, in the wordings FORMATS.md §2.2-2.3 lists or the Federal
+    // Register uses; the corpus's three rules print none of them (QA issue 7, files fr-hard*.xml).
+
+    private func read(_ text: String) -> [String] { grammar.read(text, title: "47", part: "64").actions.map(\.description) }
+
+    /// "Revise § 64.2016(c)" revises one paragraph; reading it as the section would repeal or
+    /// rewrite the whole of § 64.2016.
+    @Test func aParagraphAfterTheSectionNumberIsTheTarget() {
+        #expect(read("1. Revise § 64.2016(c) to read as follows:") == ["revise § 64.2016(c)"])
+        #expect(read("2. Remove § 64.2016(c)(2).") == ["remove § 64.2016(c)(2)"])
+        let suspended = grammar.read("13. Suspend § 64.2016(c) until further notice.")
+        #expect(suspended.actions.map(\.description) == ["suspend § 64.2016(c)"])
+        #expect(suspended.timing == "until further notice")
+        #expect(read("19. Revise paragraphs (a) and (b) of § 64.2020 to read as follows:") == ["revise § 64.2020(a), § 64.2020(b)"])
+        #expect(read("11. Remove and reserve paragraph (f) of § 1006.210.") == ["remove-and-reserve § 1006.210(f)"])
+    }
+
+    @Test func sectionRangesAndListsKeepEverySection() {
+        let transfer = grammar.read("6. Transfer §§ 64.2010 through 64.2015 to subpart E.")
+        #expect(transfer.actions.map(\.description) == ["transfer §§ 64.2010 through 64.2015 to subpart E"])
+        #expect(transfer.actions.first?.targets == [Amendment.Target(kind: .sectionRange, section: "64.2010", through: "64.2015")])
+        #expect(transfer.sections == ["64.2010", "64.2011", "64.2012", "64.2013", "64.2014", "64.2015"])
+        #expect(read("7. Remove §§ 64.2010 through 64.2015.") == ["remove §§ 64.2010 through 64.2015"])
+        #expect(read("8. Sections 64.2010 and 64.2011 are revised to read as follows:") == ["revise § 64.2010, § 64.2011"])
+        let subpart = grammar.read("14. Amend part 64 by adding subpart V, consisting of §§ 64.2100 through 64.2110, to read as follows:")
+        #expect(subpart.actions.map(\.description) == ["add subpart V (§§ 64.2100 through 64.2110)"])
+        #expect(subpart.sections.count == 11)
+    }
+
+    /// The eregs #379 class of error (FORMATS.md §2.2): a table's entries are not the section.
+    @Test func tablesAndTheirEntriesAreNotTheSection() {
+        #expect(read("4. In § 52.2020, the table in paragraph (c) is amended by removing the entries for “Section 1.2” and “Section 3.4”.")
+                == ["remove entry “Section 1.2” in table in § 52.2020(c), entry “Section 3.4” in table in § 52.2020(c)"])
+        #expect(read("4. Amend § 165.100 by removing the table in paragraph (b).") == ["remove table in § 165.100(b)"])
+        #expect(read("12. Appendix A to part 64 is amended by revising the entry for “Foo”.") == ["revise entry “Foo” in Appendix A to part 64"])
+        #expect(read("13. In § 1006.10, the definition of “Project” is amended by removing the word “revise” in the second sentence.")
+                == ["replace-text § 1006.10 definition “Project”: remove “revise”, in the second sentence"])
+    }
+
+    /// The AI Diffusion rule's key instruction (FORMATS.md §2.3).
+    @Test func anECCNInTheCommerceControlList() {
+        let eccn = grammar.read("16. In Supplement No. 1 to part 774, Category 4, add ECCN 4E091 after ECCN 4E001 to read as follows:", title: "15", part: "774")
+        #expect(eccn.isUnderstood)
+        #expect(eccn.actions.first?.targets == [Amendment.Target(kind: .eccn, detail: "ECCN 4E091", within: "Supplement No. 1 to part 774, Category 4")])
+        #expect(eccn.actions.first?.position == "after ECCN 4E001")
+        #expect(eccn.actions.map(\.description) == ["add ECCN 4E091 in Supplement No. 1 to part 774, Category 4, after ECCN 4E001"])
+    }
+
+    @Test func redesignationsKeepSourcesAndDestinationsApart() {
+        let amendment = grammar.read("10. In § 64.2013, paragraphs (b) and (c) are redesignated as paragraphs (c) and (d), and a new paragraph (b) is added to read as follows:")
+        #expect(amendment.actions.map(\.description) == ["redesignate § 64.2013(b), § 64.2013(c) as paragraphs (c) and (d)", "add § 64.2013(b)"])
+        #expect(amendment.actions.first?.destination == "paragraphs (c) and (d)")
+    }
+
+    @Test func theIntroductoryTextInAListAndAParagraphLeftUnchanged() {
+        #expect(read("3. In § 1006.101, revise the introductory text and paragraphs (c) and (d) to read as follows:")
+                == ["revise § 1006.101 introductory text, § 1006.101(c), § 1006.101(d)"])
+        #expect(read("9. Amend § 740.27 by revising paragraph (b) introductory text and paragraphs (b)(1) through (3).")
+                == ["revise § 740.27(b) introductory text, § 740.27(b)(1) through (b)(3)"])
+        #expect(read("18. In § 64.2019, paragraph (a) is revised, but paragraph (b) remains unchanged.")
+                == ["revise § 64.2019(a)", "restate § 64.2019(b)"])
+    }
+
+    /// A date after the verbs is the instruction's own when it closes the instruction (one action,
+    /// or set off by a comma), one action's when more follow; left ambiguous, it is not understood.
+    @Test func trailingOwnTiming() {
+        let whole = grammar.read("14. In § 64.2017, revise paragraph (a) and remove paragraph (b), effective July 1, 2025.")
+        #expect(whole.actions.map(\.description) == ["revise § 64.2017(a)", "remove § 64.2017(b)"])
+        #expect(whole.timing == "effective July 1, 2025")
+        #expect(whole.effective == LegalDate(iso: "2025-07-01"))
+        let reserved = grammar.read("10. In § 744.23, paragraph (a)(1)(iii) is removed and reserved effective May 13, 2025.")
+        #expect(reserved.actions.map(\.description) == ["remove-and-reserve § 744.23(a)(1)(iii)"])
+        #expect(reserved.effective == LegalDate(iso: "2025-05-13"))
+        let one = grammar.read("20. In § 64.2021, remove paragraph (c) effective June 1, 2025, and revise paragraph (d).")
+        #expect(one.timing == nil)
+        #expect(one.actions.map(\.description) == ["remove § 64.2021(c) (effective June 1, 2025)", "revise § 64.2021(d)"])
+        #expect(one.dates == [LegalDate(iso: "2025-06-01")])
+        let ambiguous = grammar.read("21. In § 64.2017, revise paragraph (a) and remove paragraph (b) effective July 1, 2025.")
+        #expect(!ambiguous.isUnderstood)
+        #expect(ambiguous.unaccounted == ["effective July 1, 2025"])
+    }
+
+    /// What the grammar cannot account for word by word is not understood, never read as
+    /// something broader or narrower.
+    @Test func anythingLeftOverMakesTheInstructionUnread() {
+        let entries = grammar.read("3. In table 1 to paragraph (b), removing the 8 entries under “Alaska”.")
+        #expect(!entries.isUnderstood)
+        #expect(!grammar.read("15. The heading of part 64 is revised; and in § 64.2018, paragraph (d) is amended by removing “or” at the end.").isUnderstood)
+        #expect(!grammar.read("17. Lorem ipsum dolor sit amet.").isUnderstood)
+        #expect(!grammar.read("22. Revise § 64.2016(c) and the related guidance to read as follows:").isUnderstood)
+        #expect(!grammar.read("23. In § 64.2016, revise paragraph (c) in part.").isUnderstood)
+        let unread = grammar.read("24. Revise § 64.2016(c) except the last sentence.")
+        #expect(!unread.isUnderstood)
+        #expect(unread.unaccounted == ["Revise § 64.2016(c) except the last sentence."])
+    }
 }

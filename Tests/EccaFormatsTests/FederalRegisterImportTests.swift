@@ -71,8 +71,34 @@ import Testing
         #expect(nine.actions.first?.addedText == "§§ 1006.370, 1006.375, and 1006.377")
         #expect(nine.actions.first?.targets.first == Amendment.Target(kind: .paragraph, section: "1006.230", paragraph: "(f)"))
 
+        // "3. In § 1006.101, revise the introductory text and paragraphs (c) and (d)": the section
+        // it sets out begins with the new introductory text.
+        let three = try amendment("amd_3")
+        #expect(three.actions.map(\.verb) == [.revise])
+        #expect(three.actions.first?.targets == [
+            Amendment.Target(kind: .introductoryText, section: "1006.101"),
+            Amendment.Target(kind: .paragraph, section: "1006.101", paragraph: "(c)"),
+            Amendment.Target(kind: .paragraph, section: "1006.101", paragraph: "(d)"),
+        ])
+        let note = hud.provisions.first { $0.canonicalID == "amd_3" }?.notes.first { $0.kind == .amendment }?.text
+        #expect(note == "Amends 24 CFR part 1006: revise § 1006.101 introductory text, § 1006.101(c), § 1006.101(d).")
+
         #expect(try amendment("amd_1").actions.first?.targets.first?.kind == .authority)
         #expect(try amendment("amd_2").actions.first?.targets.map(\.detail) == ["Annual income", "Income", "NAHASDA", "Person with a disability", "Project-based rental assistance"])
+    }
+
+    /// An instruction is cited at the page it is printed on, after the rule's first page, as a
+    /// lawyer writes it: instruction 20 follows `<PRTPAGE P="9764"/>`.
+    @Test func instructionsArePinpointedToTheirPage() throws {
+        guard let imported = try load() else { return }
+        let hud = try entry(imported, "2024-02447")
+        func citation(_ id: String) -> String? { hud.provisions.first { $0.canonicalID == id }?.citation }
+        #expect(citation("amd_20") == "89 FR 9757, 9764, amendatory instruction 20")
+        #expect(citation("amd_3") == "89 FR 9757, 9761, amendatory instruction 3")
+        #expect(citation("amd_7__b") == "89 FR 9757, 9761, amendatory instruction 7.b")
+        let coastGuard = try entry(imported, "2024-02701")
+        #expect(coastGuard.provisions.first { $0.canonicalID == "amd_2" }?.citation == "89 FR 9769, 9771, amendatory instruction 2")
+        #expect(coastGuard.provisions.first { $0.canonicalID == "dates" }?.citation == "89 FR 9769, DATES")
     }
 
     @Test func listsAndRangesOfParagraphsAreCompleted() throws {
@@ -124,6 +150,38 @@ import Testing
         #expect(timed.effective == LegalDate(iso: "2025-03-13"))
         #expect(timed.actions.first?.targets.first == Amendment.Target(kind: .paragraph, section: "774.1", paragraph: "(b)"))
         #expect(imported.instruments.first?.instrument.kind == .interimFinalRule)
+        #expect(imported.summary.instruments.first?[.amendmentsUnread] == 1)
+    }
+
+    /// Hand-made instructions in shapes the corpus does not print (FORMATS.md §2.2-2.3; QA issue 7,
+    /// fr-hard*.xml): each is read for all it says or reported, and an action's own date is kept.
+    @Test func partlyReadableInstructionsAreReportedNotNarrowedOrWidened() throws {
+        let path = try Corpus.fixture("FR-hard-fixture.xml", """
+            <FEDREG><VOL>90</VOL><NO>9</NO><DATE>Wednesday, January 15, 2025</DATE>
+            <RULES><RULE><PREAMB><AGENCY TYPE="N">DEPARTMENT OF COMMERCE</AGENCY><SUBJECT>Hand-written fixture</SUBJECT></PREAMB>
+            <SUPLINF><PRTPAGE P="4544"/><REGTEXT TITLE="47" PART="64">
+            <AMDPAR>1. In § 52.2020, the table in paragraph (c) is amended by removing the entries for “Section 1.2” and “Section 3.4”.</AMDPAR>
+            <AMDPAR>2. In § 64.2021, remove paragraph (c) effective June 1, 2025, and revise paragraph (d).</AMDPAR>
+            <PRTPAGE P="4545"/>
+            <AMDPAR>3. In table 1 to paragraph (b), removing the 8 entries under “Alaska”.</AMDPAR>
+            </REGTEXT></SUPLINF><FRDOC>[FR Doc. 2025-99998 Filed 1-13-25; 8:45 am]</FRDOC></RULE></RULES></FEDREG>
+            """)
+        let imported = try Corpus.collect([path])
+        let table = try #require(imported.provision("amd_1"))
+        #expect(table.notes.filter { $0.kind == .amendment }.map(\.text)
+                == ["Amends 47 CFR part 64: remove entry “Section 1.2” in table in § 52.2020(c), entry “Section 3.4” in table in § 52.2020(c)."])
+        let timed = try #require(imported.provision("amd_2"))
+        #expect(timed.notes.filter { $0.kind == .amendment }.map(\.text)
+                == ["Amends 47 CFR part 64: remove § 64.2021(c) (effective June 1, 2025); revise § 64.2021(d)."])
+        #expect(timed.dates == [ImportedDate(date: LegalDate(iso: "2025-06-01")!, role: "effective date of one action of the instruction")])
+        let unread = try #require(imported.provision("amd_3"))
+        #expect(unread.citation == "90 FR 4543, 4545, amendatory instruction 3")
+        #expect(unread.notes.contains { $0.kind == .unresolved })
+        #expect(imported.diagnostics.map(\.message) == [
+            "amendment 3 not understood (could not read: “In table 1 to paragraph (b),”, “removing the 8 entries under “Alaska”.”): "
+                + "“3. In table 1 to paragraph (b), removing the 8 entries under “Alaska”.”",
+        ])
+        #expect(imported.summary.instruments.first?[.amendmentsRead] == 2)
         #expect(imported.summary.instruments.first?[.amendmentsUnread] == 1)
     }
 }

@@ -18,6 +18,12 @@ public struct Amendment: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable {
             case section, paragraph, paragraphRange = "paragraph-range", introductoryText = "introductory-text"
             case heading, definition, authority, subpart, appendix, table, part, chapter, other
+            /// `§§ 64.2010 through 64.2015`.
+            case sectionRange = "section-range"
+            /// An entry of a table or appendix ("the entries for “Section 1.2” and “Section 3.4”").
+            case entry
+            /// An ECCN of the Commerce Control List (Supplement No. 1 to part 774).
+            case eccn
         }
         public var kind: Kind
         /// The CFR section (`1006.215`), when the instruction names one.
@@ -26,19 +32,45 @@ public struct Amendment: Sendable, Hashable {
         public var paragraph: String?
         /// The last paragraph of a range (`(h)` in "(f) through (h)").
         public var through: String?
-        /// Free text: the defined term, the table, the subpart.
+        /// Free text: the defined term, the table, the subpart, the entry, the ECCN.
         public var detail: String?
+        /// The unit an entry or ECCN sits in ("the table in § 52.2020(c)", "Supplement No. 1 to
+        /// part 774, Category 4").
+        public var within: String?
 
-        public init(kind: Kind, section: String? = nil, paragraph: String? = nil, through: String? = nil, detail: String? = nil) {
+        public init(kind: Kind, section: String? = nil, paragraph: String? = nil, through: String? = nil, detail: String? = nil,
+                    within: String? = nil) {
             self.kind = kind
             self.section = section
             self.paragraph = paragraph
             self.through = through
             self.detail = detail
+            self.within = within
+        }
+
+        /// Whether the target says where it is: a paragraph, definition or table needs its section.
+        public var isPlaced: Bool {
+            switch kind {
+            case .paragraph, .paragraphRange, .introductoryText, .definition, .table: section != nil
+            case .heading: section != nil || detail != nil
+            case .entry: section != nil || within != nil
+            default: true
+            }
         }
 
         /// `§ 1006.215(e)`, `§ 309.130(f) through (h)`, `§ 1006.10 definition "Income"`.
         public var description: String {
+            switch kind {
+            case .sectionRange: return "§§ \(section ?? "?") through \(through ?? "?")"
+            case .subpart where section != nil:
+                return (detail ?? "subpart") + " (" + (through.map { "§§ \(section!) through \($0)" } ?? "§ \(section!)") + ")"
+            case .table:
+                let place = (section.map { "§ \($0)" } ?? "") + (paragraph ?? "")
+                return (detail ?? "table") + (place.isEmpty ? "" : " in \(place)")
+            case .entry: return "entry “\(detail ?? "")”" + (within.map { " in \($0)" } ?? "")
+            case .eccn: return (detail ?? "ECCN") + (within.map { " in \($0)" } ?? "")
+            default: break
+            }
             var text = section.map { "§ \($0)" } ?? ""
             if let paragraph { text += paragraph }
             if let through { text += " through \(through)" }
@@ -47,7 +79,7 @@ public struct Amendment: Sendable, Hashable {
             case .heading: text += detail.map { (text.isEmpty ? "" : " ") + "heading of \($0)" } ?? " heading"
             case .definition: text += " definition \(detail.map { "“\($0)”" } ?? "")"
             case .authority: text = "authority citation" + (detail.map { " for \($0)" } ?? "")
-            case .subpart, .appendix, .table, .part, .chapter, .other:
+            case .subpart, .appendix, .part, .chapter, .other:
                 if let detail { text += (text.isEmpty ? "" : " ") + detail }
             default: break
             }
@@ -69,6 +101,9 @@ public struct Amendment: Sendable, Hashable {
     public var timing: String?
     /// The instruction as printed, whitespace collapsed.
     public var text: String
+    /// The words of the instruction the grammar could not account for; an instruction with any
+    /// is not understood.
+    public var unaccounted: [String] = []
     /// The section (or other unit) a lead-in such as "In § 1006.215:" or "Section 309.130 is
     /// amended by:" names for the lettered steps after it.
     public var scope: Target?
@@ -82,13 +117,24 @@ public struct Amendment: Sendable, Hashable {
         /// The words removed and added by a word-level edit.
         public var removedText: String?
         public var addedText: String?
+        /// Where an addition goes ("after ECCN 4E001", "in alphabetical order"), or where a
+        /// word-level edit applies when no target says it ("in the second sentence").
+        public var position: String?
+        /// This action's own timing when the instruction gives one for it alone ("remove
+        /// paragraph (c) effective June 1, 2025, and revise paragraph (d)").
+        public var timing: String?
+        public var effective: LegalDate?
 
-        public init(verb: Verb, targets: [Target], destination: String? = nil, removedText: String? = nil, addedText: String? = nil) {
+        public init(verb: Verb, targets: [Target], destination: String? = nil, removedText: String? = nil, addedText: String? = nil,
+                    position: String? = nil, timing: String? = nil, effective: LegalDate? = nil) {
             self.verb = verb
             self.targets = targets
             self.destination = destination
             self.removedText = removedText
             self.addedText = addedText
+            self.position = position
+            self.timing = timing
+            self.effective = effective
         }
 
         public var description: String {
@@ -101,6 +147,8 @@ public struct Amendment: Sendable, Hashable {
             case let (nil, added?): text += ": add “\(added)”"
             default: break
             }
+            if let position { text += (targets.isEmpty ? " " : ", ") + position }
+            if let timing { text += " (\(timing))" }
             return text
         }
     }
@@ -118,23 +166,43 @@ public struct Amendment: Sendable, Hashable {
         self.scope = scope
     }
 
+    /// The instruction's effective dates: its own, then those of single actions.
+    public var dates: [LegalDate] {
+        ([effective] + actions.map(\.effective)).compactMap { $0 }
+    }
+
     /// True when the grammar read a verb and a target for every step, or a lead-in that names
     /// its section.
     public var isUnderstood: Bool {
-        (!actions.isEmpty && actions.allSatisfy { !$0.targets.isEmpty }) || isLeadIn
+        unaccounted.isEmpty && ((!actions.isEmpty && actions.allSatisfy { !$0.targets.isEmpty }) || isLeadIn)
     }
 
     /// True for a lead-in ("In § 1006.215:") whose steps follow in the next instructions.
     public var isLeadIn: Bool { actions.isEmpty && scope != nil }
 
-    /// The CFR sections the instruction touches.
+    /// The CFR sections the instruction touches, ranges ("§§ 64.2010 through 64.2015") spelled out.
     public var sections: [String] {
         var seen: [String] = scope?.section.map { [$0] } ?? []
         for action in actions {
             for target in action.targets {
-                if let section = target.section, !seen.contains(section) { seen.append(section) }
+                let range = target.kind == .sectionRange || target.kind == .subpart
+                for section in range ? Self.spell(target.section, through: target.through) : target.section.map { [$0] } ?? []
+                where !seen.contains(section) {
+                    seen.append(section)
+                }
             }
         }
         return seen
+    }
+
+    /// `64.2010` through `64.2015` → the six numbers; a range whose ends do not share a part and a
+    /// numeric tail of the same width is given by its ends.
+    static func spell(_ first: String?, through last: String?) -> [String] {
+        guard let first else { return [] }
+        guard let last else { return [first] }
+        let a = first.split(separator: ".", maxSplits: 1), b = last.split(separator: ".", maxSplits: 1)
+        guard a.count == 2, b.count == 2, a[0] == b[0], a[1].count == b[1].count, let low = Int(a[1]), let high = Int(b[1]),
+              low <= high, high - low <= 500 else { return [first, last] }
+        return (low...high).map { "\(a[0])." + String(repeating: "0", count: max(0, a[1].count - String($0).count)) + String($0) }
     }
 }

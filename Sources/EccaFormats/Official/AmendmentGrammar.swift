@@ -26,25 +26,38 @@ public struct AmendmentGrammar: Sendable {
             scope = found.target
             if found.leadIn { leadIn = found.target }
         }
+        // "In Supplement No. 1 to part 774, Category 4, add ECCN 4E091 …": the category narrows it.
+        if let unit = scope, unit.kind == .appendix, let category = Self.category(&rest) {
+            scope?.detail = (unit.detail ?? "") + ", " + category
+            if leadIn != nil || rest.trimmingCharacters().isEmpty { leadIn = scope }
+        }
         // "In § 1006.230, in paragraph (f), remove …": the paragraph narrows the context.
         if rest.lowercased().hasPrefix("in paragraph"), let comma = rest.firstIndex(of: ","),
            let path = Self.paragraphPaths(in: String(rest[..<comma])).first {
             scope = Amendment.Target(kind: .paragraph, section: scope?.section, paragraph: path.path)
             rest = rest[rest.index(after: comma)...].drop { $0 == " " }
         }
-        var actions = Self.actions(in: String(rest), scope: scope, part: part)
-        if actions.isEmpty, leadIn == nil, let scope, rest.trimmingCharacters().isEmpty || rest.hasPrefix(":") {
+        // "the table in paragraph (c) is amended by …", "Amend part 64 by …", "Appendix A to part 64 is amended by …".
+        if let found = Self.amendedUnit(&rest, scope: scope, part: part) {
+            scope = found.target
+            if found.leadIn { leadIn = found.target }
+        }
+        let read = Self.actions(in: String(rest), scope: scope, part: part)
+        var unaccounted = read.unaccounted
+        if let own = read.timing {
+            if timing == nil { (timing, effective) = (own.text, own.date) } else { unaccounted.append(own.text) }
+        }
+        if read.actions.isEmpty, unaccounted.isEmpty, leadIn == nil, let scope, rest.trimmingCharacters().isEmpty || rest.hasPrefix(":") {
             leadIn = scope
         }
-        if let leadIn, actions.isEmpty {
+        if let leadIn, read.actions.isEmpty, unaccounted.isEmpty {
             return Amendment(number: number, title: title, part: part, actions: [], effective: effective, timing: timing,
                              text: text, scope: leadIn)
         }
-        for index in actions.indices where actions[index].targets.isEmpty {
-            if let scope { actions[index].targets = [scope] }
-        }
-        return Amendment(number: number, title: title, part: part, actions: actions, effective: effective, timing: timing,
-                         text: text, scope: nil)
+        var amendment = Amendment(number: number, title: title, part: part, actions: read.actions, effective: effective, timing: timing,
+                                  text: text, scope: nil)
+        amendment.unaccounted = unaccounted
+        return amendment
     }
 
     // MARK: - Prefixes
@@ -78,6 +91,8 @@ public struct AmendmentGrammar: Sendable {
                 if word.count == 5, word.hasSuffix(","), Int(word.dropLast()) != nil { break }
                 if consumed > 8 { return }
             }
+            // "Effective <Month> <day>, <year>," and nothing else; otherwise the words stay unread.
+            guard consumed == 4, USDates.first(in: prefix) != nil else { return }
             timing = String(prefix.dropLast())
             effective = USDates.first(in: prefix)
             rest = rest.dropFirst(prefix.count).drop { $0 == " " }
@@ -121,10 +136,12 @@ public struct AmendmentGrammar: Sendable {
             let unitLower = unit.lowercased()
             let kind: Amendment.Target.Kind? = unitLower.hasPrefix("appendix") || unitLower.hasPrefix("supplement") ? .appendix
                 : unitLower.hasPrefix("part ") ? .part : unitLower.hasPrefix("subpart") ? .subpart : nil
-            if let kind {
+            // The unit must read whole ("Supplement No. 1 to part 774"), not just start like one.
+            if let kind, let phrase = AmendmentPhrase.read(unit, scope: nil, part: nil, verb: nil),
+               phrase.targets.count == 1, phrase.targets[0].kind == kind, phrase.destination == nil, phrase.position == nil {
                 let leadIn = text[comma] == ":"
                 rest = text[text.index(after: comma)...].drop { $0 == " " }
-                return (Amendment.Target(kind: kind, detail: unit), leadIn)
+                return (phrase.targets[0], leadIn)
             }
         }
         return nil
@@ -148,6 +165,59 @@ public struct AmendmentGrammar: Sendable {
         return (number, index)
     }
 
+    // MARK: - Context inside the sentence
+
+    /// "Category 4," after "In Supplement No. 1 to part 774,".
+    static func category(_ rest: inout Substring) -> String? {
+        guard rest.lowercased().hasPrefix("category "), let comma = rest.firstIndex(where: { $0 == "," || $0 == ":" }) else { return nil }
+        let name = TextNormalizer.trim(String(rest[..<comma]))
+        guard name.split(separator: " ").count == 2 else { return nil }
+        rest = rest[rest.index(after: comma)...].drop { $0 == " " }
+        return name
+    }
+
+    /// The unit an instruction amends when it names it as the subject ("the table in paragraph (c)
+    /// is amended by removing …") or after "Amend" ("Amend part 64 by adding …"): it must read as
+    /// exactly one target.
+    static func amendedUnit(_ rest: inout Substring, scope: Amendment.Target?, part: String?) -> (target: Amendment.Target, leadIn: Bool)? {
+        let words = rest.split(separator: " ", omittingEmptySubsequences: true)
+        let depths = quoteDepths(words)
+        var subject: Range<Int>?
+        var after = 0
+        if words.first?.lowercased() == "amend" {
+            if let by = words.indices.dropFirst().first(where: { depths[$0] == 0 && ["by", "by:"].contains(words[$0].lowercased()) }) {
+                subject = 1..<by
+                after = by + 1
+            }
+        } else if let amended = words.indices.dropFirst().first(where: { index in
+            depths[index] == 0 && ["is", "are"].contains(words[index - 1].lowercased()) && words[index].lowercased() == "amended"
+                && index + 1 < words.count && ["by", "by:"].contains(words[index + 1].lowercased())
+        }) {
+            subject = 0..<(amended - 1)
+            after = amended + 2
+        }
+        guard let subject, !subject.isEmpty,
+              let phrase = AmendmentPhrase.read(words[subject].joined(separator: " "), scope: scope, part: part, verb: nil),
+              phrase.targets.count == 1, phrase.destination == nil, phrase.position == nil else { return nil }
+        let leadIn = words[after - 1].hasSuffix(":") || after >= words.count
+        rest = Substring(words[min(after, words.count)...].joined(separator: " "))
+        var target = phrase.targets[0]
+        if target.section == nil, target.kind != .appendix, target.kind != .part, target.kind != .subpart { target.section = scope?.section }
+        return (target, leadIn)
+    }
+
+    /// For each word, whether it is inside a quotation (“…”) or opens one.
+    static func quoteDepths<S: StringProtocol>(_ words: [S]) -> [Int] {
+        var depth = 0
+        return words.map { word in
+            let opens = word.filter { $0 == "“" }.count
+            let closes = word.filter { $0 == "”" }.count
+            let inside = depth > 0 || opens > 0 ? 1 : 0
+            depth = max(0, depth + opens - closes)
+            return inside
+        }
+    }
+
     // MARK: - Actions
 
     private static let verbs: [String: Amendment.Verb] = [
@@ -158,102 +228,280 @@ public struct AmendmentGrammar: Sendable {
         "reserve": .reserve, "reserving": .reserve, "reserved": .reserve,
         "transfer": .transfer, "transferring": .transfer, "transferred": .transfer,
         "suspend": .suspend, "suspending": .suspend, "suspended": .suspend,
-        "continues": .restate, "continue": .restate,
+        "continues": .restate, "continue": .restate, "remains": .restate, "remain": .restate,
     ]
-    private static let passive: Set<String> = ["added", "revised", "removed", "redesignated", "reserved", "transferred", "suspended", "continues", "continue"]
+    private static let passive: Set<String> = ["added", "revised", "removed", "redesignated", "reserved", "transferred", "suspended"]
+    /// Verbs whose subject comes first without "is"/"are": "continues to read", "remains unchanged".
+    private static let intransitive: Set<String> = ["continues", "continue", "remains", "remain"]
 
-    /// One action per verb, in order. Verbs inside quotations (“…”) are words, not instructions.
-    static func actions(in text: String, scope: Amendment.Target?, part: String?) -> [Amendment.Action] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        var quoted = false
-        var positions: [(index: Int, verb: Amendment.Verb, word: String)] = []
-        for (index, word) in words.enumerated() {
-            let opens = word.filter { $0 == "“" }.count
-            let closes = word.filter { $0 == "”" }.count
-            let wasQuoted = quoted
-            if opens > closes { quoted = true } else if closes > opens { quoted = false }
-            if wasQuoted || opens > 0 { continue }
-            let bare = word.lowercased().filter { $0.isLetter }
-            guard let verb = verbs[bare] else { continue }
-            // "newly redesignated paragraph (d)" and "the introductory text … to read as follows" are not verbs.
-            if index > 0, words[index - 1].lowercased() == "newly" { continue }
-            if bare == "reserved", index > 0, words[index - 1].hasPrefix("[") { continue }
-            positions.append((index, verb, bare))
-        }
+    /// What `actions(in:)` read: the actions, a timing for the whole instruction found after the
+    /// verbs ("…, effective July 1, 2025."), and the words it could not account for.
+    struct ReadActions {
         var actions: [Amendment.Action] = []
-        var consumedUntil = 0
-        var skipNext = false
-        for (offset, position) in positions.enumerated() {
-            if skipNext { skipNext = false; continue }
-            var verb = position.verb
-            let nextIndex = offset + 1 < positions.count ? positions[offset + 1].index : words.count
-            var end = nextIndex
-            // "remove and reserve" is one verb.
-            if verb == .remove, offset + 1 < positions.count, positions[offset + 1].verb == .reserve, positions[offset + 1].index == position.index + 2 {
-                verb = .removeAndReserve
-                skipNext = true
-                end = offset + 2 < positions.count ? positions[offset + 2].index : words.count
-            }
-            let objectWords = words[(skipNext ? position.index + 3 : position.index + 1)..<end]
-            var object = objectWords.joined(separator: " ")
-            var subject = ""
-            if passive.contains(position.word) {
-                subject = words[consumedUntil..<position.index].joined(separator: " ")
-            }
-            // "remove the citation “X” and add in its place the citation “Y”": one word-level edit.
-            if verb == .remove || verb == .add, offset + 1 < positions.count, !skipNext {
-                let following = words[positions[offset + 1].index...].joined(separator: " ").lowercased()
-                if verb == .remove, positions[offset + 1].verb == .add, following.contains("in its place") || following.contains("in their place") {
-                    let added = words[(positions[offset + 1].index + 1)..<(offset + 2 < positions.count ? positions[offset + 2].index : words.count)].joined(separator: " ")
-                    actions.append(replaceText(removing: object, adding: added, subject: subject, scope: scope, part: part))
-                    skipNext = true
-                    consumedUntil = offset + 2 < positions.count ? positions[offset + 2].index : words.count
-                    continue
-                }
-            }
-            object = TextNormalizer.trim(object, also: ",;.:")
-            if object.lowercased().hasSuffix(" and") { object = String(object.dropLast(4)) }
-            if (verb == .add || verb == .remove), let edit = wordEdit(verb: verb, object: object, scope: scope, part: part) {
-                actions.append(edit)
-            } else {
-                var targets = Self.targets(in: object, scope: scope, part: part, verb: verb)
-                if targets.isEmpty, !subject.isEmpty { targets = Self.targets(in: subject, scope: scope, part: part, verb: verb) }
-                actions.append(Amendment.Action(verb: verb, targets: targets, destination: destination(in: object, verb: verb)))
-            }
-            consumedUntil = end
-        }
-        return actions
+        var timing: (text: String, date: LegalDate?)?
+        var unaccounted: [String] = []
     }
 
-    /// "Adding the word “and” at the end of paragraph (a)(5)", "remove the words “x” from paragraph (b)".
+    /// One verb (or a verb pair read as one: "remove and reserve", "remove … and add in its place …").
+    private struct Clause {
+        var verb: Amendment.Verb
+        var first: Int
+        var end: Int
+        var passive: Bool
+        /// The "add" of a word-level replacement.
+        var added: Int?
+        var subject: Range<Int> = 0..<0
+        var object: Range<Int> = 0..<0
+    }
+
+    /// One action per verb, in order; the words between verbs are each verb's object (or, for a
+    /// passive verb, its subject). Verbs inside quotations (“…”) are words, not instructions.
+    static func actions(in text: String, scope: Amendment.Target?, part: String?) -> ReadActions {
+        var result = ReadActions()
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let timings = Self.timings(&words)
+        let depths = quoteDepths(words)
+        var positions: [(index: Int, verb: Amendment.Verb, word: String)] = []
+        for (index, word) in words.enumerated() where depths[index] == 0 {
+            let bare = word.lowercased().filter { $0.isLetter }
+            guard let verb = verbs[bare] else { continue }
+            // "newly redesignated paragraph (d)" is not a verb, nor "[Reserved]".
+            if index > 0, words[index - 1].lowercased() == "newly" { continue }
+            if bare == "reserved", word.hasPrefix("[") { continue }
+            positions.append((index, verb, bare))
+        }
+        // Verbs, with "remove and reserve" and word replacements joined.
+        var clauses: [Clause] = []
+        var offset = 0
+        while offset < positions.count {
+            let position = positions[offset]
+            let isPassive = (passive.contains(position.word) && position.index > 0 && ["is", "are", "be"].contains(words[position.index - 1].lowercased()))
+                || intransitive.contains(position.word)
+            var clause = Clause(verb: position.verb, first: position.index, end: position.index + 1, passive: isPassive)
+            if offset + 1 < positions.count {
+                let next = positions[offset + 1]
+                let nextEnd = offset + 2 < positions.count ? positions[offset + 2].index : words.count
+                if position.verb == .remove, next.verb == .reserve, next.index == position.index + 2 {
+                    clause.verb = .removeAndReserve
+                    clause.end = next.index + 1
+                    offset += 1
+                } else if position.verb == .remove, next.verb == .add,
+                          words[next.index..<nextEnd].joined(separator: " ").lowercased().contains(" in its place")
+                            || words[next.index..<nextEnd].joined(separator: " ").lowercased().contains(" in their place") {
+                    clause.verb = .replaceText
+                    clause.added = next.index
+                    clause.end = next.index + 1
+                    offset += 1
+                }
+            }
+            clauses.append(clause)
+            offset += 1
+        }
+        guard !clauses.isEmpty else {
+            if !words.isEmpty { result.unaccounted.append(words.joined(separator: " ")) }
+            return result
+        }
+        // Where each clause starts: an active verb right after the last one's object; a passive
+        // one's subject after the first ", and", "; and", ", but" or "," that lets both sides read.
+        if clauses[0].passive {
+            clauses[0].subject = 0..<clauses[0].first
+        } else if !words[0..<clauses[0].first].allSatisfy(isSeparator) {
+            result.unaccounted.append(words[0..<clauses[0].first].joined(separator: " "))
+        }
+        for index in clauses.indices {
+            let end = index + 1 < clauses.count ? clauses[index + 1].first : words.count
+            guard index + 1 < clauses.count, clauses[index + 1].passive else {
+                clauses[index].object = clauses[index].end..<end
+                continue
+            }
+            var candidates: [(objectEnd: Int, subjectStart: Int)] = []
+            for split in clauses[index].end..<end {
+                let before = words[split - 1]
+                guard before.hasSuffix(",") || before.hasSuffix(";") else { continue }
+                if ["and", "but"].contains(words[split].lowercased()) { candidates.append((split, split + 1)) } else { candidates.append((split, split)) }
+            }
+            let chosen = candidates.first { candidate in
+                var trial = clauses[index]
+                trial.object = trial.end..<candidate.objectEnd
+                var next = clauses[index + 1]
+                next.subject = candidate.subjectStart..<next.first
+                return action(trial, words: words, scope: scope, part: part) != nil
+                    && action(next, words: words, scope: scope, part: part) != nil
+            } ?? candidates.first ?? (clauses[index].end, clauses[index].end)
+            clauses[index].object = clauses[index].end..<chosen.objectEnd
+            clauses[index + 1].subject = chosen.subjectStart..<clauses[index + 1].first
+        }
+        for clause in clauses {
+            if let action = action(clause, words: words, scope: scope, part: part) {
+                result.actions.append(action)
+            } else {
+                result.actions.append(Amendment.Action(verb: clause.verb, targets: []))
+                let range = (clause.passive ? clause.subject.lowerBound : clause.first)..<max(clause.object.upperBound, clause.end)
+                result.unaccounted.append(words[range].joined(separator: " "))
+            }
+        }
+        // A timing belongs to the action it follows; at the very end, to the whole instruction
+        // when it has one action or is set off by a comma ("revise … and remove …, effective …").
+        for timing in timings {
+            guard let owner = clauses.lastIndex(where: { $0.first < timing.at }) else {
+                result.timing = (timing.text, timing.date)
+                continue
+            }
+            if owner == clauses.count - 1, timing.at >= words.count || words[timing.at...].allSatisfy(isSeparator) {
+                if clauses.count == 1 || timing.setOff {
+                    if result.timing == nil { result.timing = (timing.text, timing.date) } else { result.unaccounted.append(timing.text) }
+                } else {
+                    result.unaccounted.append(timing.text)
+                }
+            } else {
+                result.actions[owner].timing = timing.text
+                result.actions[owner].effective = timing.date
+            }
+        }
+        return result
+    }
+
+    private static func isSeparator(_ word: String) -> Bool {
+        let bare = TextNormalizer.trim(word.lowercased(), also: ",;:.")
+        return bare.isEmpty || ["and", "also", "but"].contains(bare)
+    }
+
+    /// "effective May 13, 2025" and "until further notice" after a verb: taken out of `words`, with
+    /// the place they stood and whether a comma set them off.
+    static func timings(_ words: inout [String]) -> [(at: Int, text: String, date: LegalDate?, setOff: Bool)] {
+        var found: [(at: Int, text: String, date: LegalDate?, setOff: Bool)] = []
+        let depths = quoteDepths(words)
+        var index = 0
+        var output: [String] = []
+        while index < words.count {
+            let lower = words[index].lowercased()
+            var length = 0
+            var text = ""
+            var date: LegalDate?
+            if depths[index] == 0, lower == "effective", index + 3 < words.count,
+               let first = USDates.first(in: words[(index + 1)...(index + 3)].joined(separator: " ")) {
+                length = 4
+                date = first
+                text = "effective " + TextNormalizer.trim(words[(index + 1)...(index + 3)].joined(separator: " "), also: ",;:.")
+            } else if depths[index] == 0, lower == "until", index + 2 < words.count,
+                      words[index + 1].lowercased() == "further", TextNormalizer.trim(words[index + 2].lowercased(), also: ",;:.") == "notice" {
+                length = 3
+                text = "until further notice"
+            }
+            guard length > 0 else {
+                output.append(words[index])
+                index += 1
+                continue
+            }
+            let setOff = output.last?.hasSuffix(",") == true
+            // The punctuation after the date still separates what follows.
+            let trailing = String(words[index + length - 1].reversed().prefix { ",;:.".contains($0) }.reversed())
+            if !trailing.isEmpty, !output.isEmpty { output[output.count - 1] = TextNormalizer.trim(output[output.count - 1], also: ",") + trailing }
+            found.append((output.count, text, date, setOff))
+            index += length
+        }
+        words = output
+        return found
+    }
+
+    /// The action of one clause, or nil when a word of it cannot be accounted for.
+    private static func action(_ clause: Clause, words: [String], scope: Amendment.Target?, part: String?) -> Amendment.Action? {
+        var subject = Array(words[clause.subject])
+        while let last = subject.last, ["is", "are", "be"].contains(last.lowercased()) { subject.removeLast() }
+        let object = words[clause.object].joined(separator: " ")
+        if clause.verb == .replaceText, let added = clause.added {
+            let removed = words[(clause.first + 1)..<added].joined(separator: " ")
+            return replaceText(removing: removed, adding: object, scope: scope, part: part).flatMap { $0.targets.allSatisfy(\.isPlaced) ? $0 : nil }
+        }
+        let trimmed = TextNormalizer.trim(object, also: ",;.:")
+        if clause.verb == .add || clause.verb == .remove, !clause.passive, let edit = wordEdit(verb: clause.verb, object: trimmed, scope: scope, part: part) {
+            return edit.targets.isEmpty || !edit.targets.allSatisfy(\.isPlaced) ? nil : edit
+        }
+        guard let read = AmendmentPhrase.read(object, scope: scope, part: part, verb: clause.verb) else { return nil }
+        var targets = read.targets
+        if clause.passive {
+            guard read.targets.isEmpty else { return nil }
+            if !subject.isEmpty {
+                guard let named = AmendmentPhrase.read(subject.joined(separator: " "), scope: scope, part: part, verb: clause.verb),
+                      named.destination == nil, named.position == nil else { return nil }
+                targets = named.targets
+            }
+        }
+        // A verb with nothing after it ("… to read as follows: Revise") names no target; the
+        // section in context would be a guess far broader than the text. Nor can a paragraph,
+        // definition or table be placed without the section it is in.
+        guard !targets.isEmpty, targets.allSatisfy(\.isPlaced) else { return nil }
+        // A redesignation or transfer that does not say where to is only half read.
+        if clause.verb == .redesignate || clause.verb == .transfer, read.destination == nil { return nil }
+        return Amendment.Action(verb: clause.verb, targets: targets, destination: read.destination, position: read.position)
+    }
+
+    /// "Adding the word “and” at the end of paragraph (a)(5)", "removing the word “revise” in the
+    /// second sentence": the words, and where (a paragraph, or a place kept as printed).
     static func wordEdit(verb: Amendment.Verb, object: String, scope: Amendment.Target?, part: String?) -> Amendment.Action? {
         let lower = object.lowercased()
         let textObjects = ["the word", "the words", "the citation", "the citations", "the phrase", "the reference", "the references",
                            "the semicolon", "the semicolons", "the period", "the periods", "the number", "the date", "the term"]
         guard textObjects.contains(where: { lower.hasPrefix($0) }) else { return nil }
-        let quote = quotations(in: object).first ?? object.split(separator: " ").dropFirst().first.map(String.init)
-        let targets = Self.targets(in: object, scope: scope, part: part, verb: verb)
-        return Amendment.Action(verb: .replaceText, targets: targets.isEmpty ? scope.map { [$0] } ?? [] : targets,
-                                removedText: verb == .remove ? quote : nil, addedText: verb == .add ? quote : nil)
+        guard let (quote, remainder) = textObject(object) else {
+            return Amendment.Action(verb: .replaceText, targets: [])
+        }
+        let (targets, position) = location(remainder, scope: scope, part: part) ?? ([], nil)
+        return Amendment.Action(verb: .replaceText, targets: targets,
+                                removedText: verb == .remove ? quote : nil, addedText: verb == .add ? quote : nil, position: position)
     }
 
-    static func replaceText(removing object: String, adding added: String, subject: String, scope: Amendment.Target?, part: String?) -> Amendment.Action {
-        var targets = Self.targets(in: object, scope: scope, part: part, verb: .replaceText)
-        if targets.isEmpty { targets = Self.targets(in: added, scope: scope, part: part, verb: .replaceText) }
-        if targets.isEmpty, let scope { targets = [scope] }
-        let removed = quotations(in: object).first ?? Self.objectPhrase(object)
-        let addedText = quotations(in: added).first ?? Self.objectPhrase(added)
-        return Amendment.Action(verb: .replaceText, targets: targets, removedText: removed, addedText: addedText)
+    static func replaceText(removing object: String, adding added: String, scope: Amendment.Target?, part: String?) -> Amendment.Action? {
+        // "… and add in its place the citation “Y”", "… and adding periods in their places".
+        var addedPhrase = TextNormalizer.trim(added, also: ",;.:")
+        for place in ["in its place", "in their places", "in their place"] {
+            if addedPhrase.lowercased().hasPrefix(place) { addedPhrase = TextNormalizer.trim(String(addedPhrase.dropFirst(place.count))); break }
+            if addedPhrase.lowercased().hasSuffix(place) { addedPhrase = TextNormalizer.trim(String(addedPhrase.dropLast(place.count))); break }
+        }
+        guard let (removed, removedRest) = textObject(TextNormalizer.trim(object, also: ",;.:")),
+              let (addedText, addedRest) = textObject(addedPhrase), TextNormalizer.trim(addedRest).isEmpty,
+              let (targets, position) = location(removedRest, scope: scope, part: part), !targets.isEmpty else { return nil }
+        return Amendment.Action(verb: .replaceText, targets: targets, removedText: removed, addedText: addedText, position: position)
     }
 
-    /// "the semicolons at the ends of paragraphs …" → "semicolons".
-    static func objectPhrase(_ text: String) -> String {
+    /// The words a word-level edit removes or adds, and what follows them: "the citation “X” from
+    /// …" → ("X", "from …"); "the semicolons at the ends of …" → ("semicolons", "at the ends of …").
+    static func textObject(_ text: String) -> (text: String, rest: String)? {
+        if let open = text.firstIndex(of: "“") {
+            let lead = text[..<open].lowercased().split(separator: " ")
+            guard lead.count <= 2, lead.first.map({ $0 == "the" }) ?? true,
+                  let close = text[open...].firstIndex(of: "”") else { return nil }
+            let quoted = String(text[text.index(after: open)..<close])
+            guard !quoted.isEmpty, !quoted.contains("“") else { return nil }
+            return (quoted, String(text[text.index(after: close)...]))
+        }
         var words = text.split(separator: " ").map(String.init)
         if words.first?.lowercased() == "the" { words.removeFirst() }
-        let stops: Set<String> = ["at", "from", "in", "of", "after", "before", "to", "and"]
-        return words.prefix { !stops.contains($0.lowercased()) }.joined(separator: " ")
+        guard let noun = words.first, noun.allSatisfy(\.isLetter) else { return nil }
+        return (noun, words.dropFirst().joined(separator: " "))
     }
 
+    /// Where a word-level edit applies: "at the end of paragraph (a)(5)", "from paragraphs (b) and
+    /// (c)" (targets), or a place the grammar keeps as printed ("in the second sentence") in the
+    /// unit in context. Nil when it names something it cannot place.
+    static func location(_ text: String, scope: Amendment.Target?, part: String?) -> (targets: [Amendment.Target], position: String?)? {
+        let words = TextNormalizer.trim(text, also: ",;.:").split(separator: " ").map(String.init)
+        let stripped = words.last?.lowercased() == "and" ? Array(words.dropLast()) : words
+        guard !stripped.isEmpty else { return scope.map { ([$0], nil) } }
+        if let keyword = stripped.firstIndex(where: { ["paragraph", "paragraphs"].contains($0.lowercased()) }) {
+            let lead = stripped[..<keyword].joined(separator: " ").lowercased()
+            guard ["", "at the end of", "at the ends of", "in", "from", "of", "to"].contains(lead),
+                  let read = AmendmentPhrase.read(stripped[keyword...].joined(separator: " "), scope: scope, part: part, verb: .replaceText),
+                  !read.targets.isEmpty, read.destination == nil, read.position == nil else { return nil }
+            return (read.targets, nil)
+        }
+        let place = stripped.joined(separator: " ")
+        let lower = place.lowercased()
+        let places = ["in the ", "at the end", "at the beginning", "each place", "wherever ", "where it appears", "where they appear"]
+        guard let scope, places.contains(where: { lower.hasPrefix($0) }), !place.contains("§"), !place.contains("("),
+              !place.contains("“"), !lower.contains("paragraph") else { return nil }
+        return ([scope], place)
+    }
     /// `text` without its quotations (“…”), so that a section quoted as words is not a target.
     static func unquoted(_ text: String) -> String {
         var output = ""
@@ -276,100 +524,6 @@ public struct AmendmentGrammar: Sendable {
             current?.append(character)
         }
         return found
-    }
-
-    /// "as paragraph (g)", "as paragraphs (c) through (f)", "to subpart E".
-    static func destination(in object: String, verb: Amendment.Verb) -> String? {
-        let lower = object.lowercased()
-        if verb == .redesignate, let range = lower.firstRange(of: " as ") {
-            return TextNormalizer.trim(String(object[range.upperBound...]), also: ",;.")
-        }
-        if verb == .add || verb == .transfer, let range = lower.firstRange(of: " to subpart ") {
-            let rest = object[range.upperBound...]
-            return "subpart " + (rest.split(separator: " ").first.map { TextNormalizer.trim(String($0), also: ",;.") } ?? "")
-        }
-        return nil
-    }
-
-    // MARK: - Targets
-
-    static func targets(in printed: String, scope: Amendment.Target?, part: String?, verb: Amendment.Verb) -> [Amendment.Target] {
-        let lowerPrinted = printed.lowercased()
-        if lowerPrinted.contains("definition") {
-            let terms = quotations(in: printed)
-            if !terms.isEmpty { return terms.map { Amendment.Target(kind: .definition, section: scope?.section, detail: $0) } }
-        }
-        let object = unquoted(printed)
-        let lower = object.lowercased()
-        var section = scope?.section
-        // A section named in the object: "Add § 1006.227 to read as follows"; failing that, by the
-        // word, as the passive writes it: "Section 740.27 is added to read as follows" (not "subsection").
-        func sectionsNamed(after opener: (Substring) -> Range<String.Index>?) -> [String] {
-            var found: [String] = []
-            var from = object.startIndex
-            while let range = opener(object[from...]) {
-                if let (number, end) = sectionNumber(in: object, from: range.lowerBound) {
-                    found.append(number)
-                    from = end
-                } else {
-                    from = range.upperBound
-                }
-            }
-            return found
-        }
-        var sections = sectionsNamed { rest in rest.firstIndex(of: "§").map { $0..<rest.index(after: $0) } }
-        if sections.isEmpty {
-            sections = sectionsNamed { rest in
-                var from = rest.startIndex
-                while let range = rest[from...].range(of: "section ", options: .caseInsensitive) {
-                    if range.lowerBound == object.startIndex || !object[object.index(before: range.lowerBound)].isLetter { return range }
-                    from = range.upperBound
-                }
-                return nil
-            }
-        }
-        if let first = sections.first { section = first }
-        var targets: [Amendment.Target] = []
-
-        if lower.contains("authority citation") {
-            let unit = lower.firstRange(of: "for part ").map { "part " + String(object[$0.upperBound...].prefix { $0.isNumber || $0.isLetter }) }
-            return [Amendment.Target(kind: .authority, detail: unit ?? part.map { "part \($0)" })]
-        }
-        if let range = lower.firstRange(of: "table ") {
-            let name = "table " + object[range.upperBound...].prefix { $0.isNumber || $0.isLetter || $0 == "-" }
-            let paragraph = paragraphPaths(in: object).first ?? (scope?.paragraph).map { (path: $0, through: String?.none, introductory: false) }
-            return [Amendment.Target(kind: .table, section: section, paragraph: paragraph?.path, detail: name)]
-        }
-        let paths = paragraphPaths(in: object)
-        if !paths.isEmpty {
-            for path in paths {
-                let kind: Amendment.Target.Kind = path.through != nil ? .paragraphRange
-                    : path.introductory ? .introductoryText : lower.contains("heading to paragraph") || lower.contains("heading of paragraph") ? .heading : .paragraph
-                targets.append(Amendment.Target(kind: kind, section: section, paragraph: path.path, through: path.through))
-            }
-            return targets
-        }
-        if lower.contains("section heading") || (lower.hasPrefix("the heading") && section != nil && !lower.contains("subpart") && !lower.contains("chapter")) {
-            return [Amendment.Target(kind: .heading, section: section)]
-        }
-        if !sections.isEmpty, !lower.contains("heading") {
-            return sections.map { Amendment.Target(kind: .section, section: $0) }
-        }
-        for unit in ["subpart", "chapter", "appendix", "supplement", "part"] {
-            if let range = lower.firstRange(of: unit + " ") {
-                let name = String(object[range.lowerBound...].prefix { $0 != "," && $0 != ";" }).split(separator: " ").prefix(unit == "supplement" || unit == "appendix" ? 6 : 2).joined(separator: " ")
-                let kind: Amendment.Target.Kind = unit == "subpart" ? .subpart : unit == "chapter" ? .chapter : unit == "part" ? .part : .appendix
-                let isHeading = lower.contains("heading")
-                return [Amendment.Target(kind: isHeading ? .heading : kind, section: isHeading ? nil : section, detail: TextNormalizer.trim(name, also: ",;.:"))]
-            }
-        }
-        if lower.contains("introductory text") {
-            return [Amendment.Target(kind: .introductoryText, section: section)]
-        }
-        if !sections.isEmpty {
-            return sections.map { Amendment.Target(kind: .section, section: $0) }
-        }
-        return []
     }
 
     /// Paragraph paths in `text`: `(a)(2)(ii)(B)( 3 )`, lists and ranges, short forms completed from

@@ -102,9 +102,26 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 dates: USDates.all(in: wording).map { ImportedDate(date: $0, role: "DATES") },
                 sourceURL: url))
         }
-        for regtext in rule.all(where: { $0.name == "REGTEXT" }, barriers: ["REGTEXT"]) {
-            try emitRegulatoryText(regtext, prefix: prefix, url: url, into: emitter)
+        // Walked in document order, so that each instruction knows the page it is printed on.
+        var page = startPage
+        func walk(_ element: OfficialElement) throws(OfficialImportError) {
+            for case .element(let child) in element.children {
+                if child.name == "PRTPAGE" {
+                    page = child["P"].flatMap { Int($0) } ?? page
+                } else if child.name == "REGTEXT" {
+                    try emitRegulatoryText(child, prefix: prefix, startPage: citation == nil ? nil : startPage, page: &page,
+                                           url: url, into: emitter)
+                } else {
+                    try walk(child)
+                }
+            }
         }
+        try walk(rule)
+    }
+
+    /// The page of the last `PRTPAGE` inside `element`, if any.
+    private static func lastPage(in element: OfficialElement) -> Int? {
+        element.all(where: { $0.name == "PRTPAGE" }).compactMap { $0["P"].flatMap { Int($0) } }.last
     }
 
     /// `[FR Doc. 2024-02701 Filed 2-8-24; 8:45 am]` → `2024-02701`.
@@ -122,9 +139,13 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var parent: String?
         var leadNumber: String?
         var texts: [String] = []
+        /// The citation of the rule, with the page the instruction is printed on when that is not
+        /// the first ("89 FR 9757, 9764").
+        var citation: String
     }
 
-    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, url: String?, into emitter: ImportEmitter) throws(OfficialImportError) {
+    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, startPage: Int?, page: inout Int?, url: String?,
+                                    into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
         let part = regtext["PART"]
         var pending: Pending?
@@ -149,15 +170,22 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 if isStep, scope == nil, let inherited = amendments.last?.scope { amendment = grammar.read(printed, title: title, part: part, scope: inherited) }
                 if amendment.isLeadIn { scope = amendment.scope; leadNumber = amendment.number }
                 amendments.append(amendment)
-                pending = Pending(amendment: amendment, element: child, parent: isStep ? leadNumber : nil, leadNumber: leadNumber)
+                let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
+                pending = Pending(amendment: amendment, element: child, parent: isStep ? leadNumber : nil, leadNumber: leadNumber,
+                                  citation: pinpoint)
+                page = Self.lastPage(in: child) ?? page
             case "SECTION":
                 try flushPending()
                 try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, into: emitter)
-            case "PRTPAGE", "STARS":
+                page = Self.lastPage(in: child) ?? page
+            case "PRTPAGE":
+                page = child["P"].flatMap { Int($0) } ?? page
+            case "STARS":
                 continue
             default:
                 let text = flattening.flatten(child)
                 if !text.isEmpty { pending?.texts.append(text) }
+                page = Self.lastPage(in: child) ?? page
             }
         }
         try flushPending()
@@ -179,7 +207,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes.append(Note(kind: .amendment, text: text + "."))
         } else {
             notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction (\(cfr)); read its wording."))
-            emitter.report(Diagnostic(.warning, "amendment \(label) not understood: “\(amendment.text)”",
+            let unread = amendment.unaccounted.isEmpty ? "" : " (could not read: " + amendment.unaccounted.map { "“\($0)”" }.joined(separator: ", ") + ")"
+            emitter.report(Diagnostic(.warning, "amendment \(label) not understood\(unread): “\(amendment.text)”",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
                                       subject: canonical))
         }
@@ -188,9 +217,12 @@ struct FederalRegisterAdapter: OfficialAdapter {
         try emitter.add(ImportedProvision(
             canonicalID: canonical, sourceID: "AMDPAR \(label)", idPath: isStep ? ["amd\(pending.parent!)", number] : ["amd\(number)"],
             level: .amendment, parentID: isStep ? "amd_\(pending.parent!)" : nil,
-            citation: "\(prefix), amendatory instruction \(label)", heading: nil, wording: amendment.text,
+            citation: "\(pending.citation), amendatory instruction \(label)", heading: nil, wording: amendment.text,
             span: pending.element.span.with(pointer: "REGTEXT/AMDPAR[\(label)]"),
-            dates: amendment.effective.map { [ImportedDate(date: $0, role: "effective date of the instruction")] } ?? [],
+            dates: (amendment.effective.map { [ImportedDate(date: $0, role: "effective date of the instruction")] } ?? [])
+                + amendment.actions.compactMap { action in
+                    action.effective.map { ImportedDate(date: $0, role: "effective date of one action of the instruction") }
+                },
             notes: notes, amendment: amendment))
     }
 
