@@ -23,8 +23,10 @@ public struct FormexText: Sendable {
     }
 
     /// Loads the main act and every annex file found beside it (`*.fmx.xml` with an `ANNEX` root).
-    public static func load(actPath: String, annexPaths: [String] = []) throws(XMLReadError) -> FormexText {
-        let act = try read(actPath)
+    /// Without `actPath`, the annexes alone (the act is empty: no article locator resolves).
+    public static func load(actPath: String? = nil, annexPaths: [String] = []) throws(XMLReadError) -> FormexText {
+        let act = try actPath.map { path throws(XMLReadError) in try read(path) }
+            ?? OfficialElement(name: "ACT", span: SourceSpan(file: annexPaths.first ?? "", firstLine: 1, lastLine: 1))
         var annexes: [String: OfficialElement] = [:]
         for path in annexPaths {
             let root = try read(path)
