@@ -15,8 +15,12 @@ struct CiteCheckCommand: ParsableCommand {
             Federal Register XML, or Akoma Ntoso. Each provision is looked up by its official id \
             (Formex source-id, CFR citation, AKN eid) in the text of its own instrument, and its verbatim \
             wording compared after normalising whitespace and typography; differences are shown as a \
-            word diff ([-shipped-] {+official+}).
-            Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input.
+            word diff ([-shipped-] {+official+}). A provision is checked only against the text of its \
+            own instrument; provisions the files given do not cover are counted as "not covered".
+            Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
+            that cannot be read, a LegalRuleML file (an encoding, not the official text), or files \
+            that cover no shipped provision at all (nothing was checked: the wrong act, another \
+            CFR title, an annex alone that no shipped provision cites).
             """
     )
 
@@ -56,6 +60,15 @@ struct CiteCheckCommand: ParsableCommand {
             \(report.passed.count) pass, \(drifted) drifted, \(missing) missing; \(report.notCovered.count) not covered by the texts given
 
             """)
+        if report.checkedNothing {
+            // A pass here would be a green gate on the wrong file.
+            Output.error("""
+                warning: nothing was checked: none of the \(report.notCovered.count) shipped provisions with an official id \
+                is covered by the official text\(report.officialFiles.count == 1 ? "" : "s") given (each is checked only against \
+                its own instrument: the act its CELEX or ELI names, the CFR title its citation names, the annex its source-id names)
+                """)
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         if !report.isClean { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -39,6 +39,86 @@ import Testing
         #expect(result.stdout.contains(" drifted, 1 missing;"))
     }
 
+    static let corpus = CLI.root.appendingPathComponent("../shared/corpora").standardizedFileURL.path
+    static let annexXI = CLI.root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689/L_202401689EN.014101.fmx.xml")
+        .standardizedFileURL.path
+
+    /// The count of shipped provisions the summary line gives as not covered.
+    private func notCovered(_ stdout: String) throws -> Int {
+        let match = try #require(stdout.firstMatch(of: #/; (\d+) not covered by the texts given\n$/#))
+        return try #require(Int(match.1))
+    }
+
+    /// Another act (the Akoma Ntoso of Directive 2014/92/EU) covers no shipped provision: nothing
+    /// is checked, which is said, and the status is 2, never a pass.
+    @Test func anOfficialFileThatCoversNothingIsNotAPass() throws {
+        let other = Self.corpus + "/official-xml/akoma-ntoso/32014L0092.akn"
+        guard FileManager.default.fileExists(atPath: other) else {
+            print("skipped: corpus file not found at \(other)")
+            return
+        }
+        let result = try CLI.run(["cite-check", "--official", other])
+        let total = try notCovered(result.stdout)
+        #expect(total > 47)
+        #expect(result.stdout == "0 provisions checked against 1 official file: 0 pass, 0 drifted, 0 missing; \(total) not covered by the texts given\n")
+        #expect(result.stderr == "warning: nothing was checked: none of the \(total) shipped provisions with an official id is covered by the official text given (each is checked only against its own instrument: the act its CELEX or ELI names, the CFR title its citation names, the annex its source-id names)\n")
+        #expect(result.status == 2)
+    }
+
+    @Test func aLegalRuleMLFileIsRefused() throws {
+        let file = Self.corpus + "/legalruleml-dapreco/rioKB_GDPR.xml"
+        guard FileManager.default.fileExists(atPath: file) else {
+            print("skipped: corpus file not found at \(file)")
+            return
+        }
+        let result = try CLI.run(["cite-check", "--official", file])
+        #expect(result.stdout == "")
+        #expect(result.stderr == "\(file): error: this LegalRuleML file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML\n")
+        #expect(result.status == 2)
+    }
+
+    @Test func anAnnexFileAloneChecksTheShippedAnnex() throws {
+        guard FileManager.default.fileExists(atPath: Self.annexXI) else {
+            print("skipped: corpus file not found at \(Self.annexXI)")
+            return
+        }
+        let result = try CLI.run(["cite-check", "--official", Self.annexXI])
+        let total = try notCovered(result.stdout)
+        #expect(result.stdout == "1 provisions checked against 1 official file: 1 pass, 0 drifted, 0 missing; \(total) not covered by the texts given\n")
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+    }
+
+    /// The package with one word of Annex XI changed: the finding names the annex's file.
+    @Test func annexDriftNamesTheAnnexFile() throws {
+        let folder = CLI.root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689").standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: folder + "/L_202401689EN.doc.fmx.xml") else {
+            print("skipped: official Formex not found at \(folder)")
+            return
+        }
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".fmx.xml") {
+            files[name] = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+        }
+        files["L_202401689EN.014101.fmx.xml"] = files["L_202401689EN.014101.fmx.xml"]?
+            .replacingOccurrences(of: "<TXT>the tasks that the model", with: "<TXT>the jobs that the model")
+        let copy = try CLI.folder(files).path
+        let shipped = CLI.regulations + "/eu-ai-act.xml"
+        let line = try #require(try String(contentsOfFile: shipped, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("<provision id=\"eu.ai-act.annex11\"") }) + 1
+
+        let result = try CLI.run(["cite-check", "--official", copy + "/L_202401689EN.doc.fmx.xml"])
+        let total = try notCovered(result.stdout)
+        #expect(result.stdout == """
+            \(shipped):\(line): error: eu.ai-act.annex11 (Annex XI): wording differs from \(copy)/L_202401689EN.014101.fmx.xml at 'ANNEX XI'
+                … general-purpose AI model including: (a) the [-tasks-] {+jobs+} that the model is intended to …
+            47 provisions checked against 1 official file: 46 pass, 1 drifted, 0 missing; \(total) not covered by the texts given
+
+            """)
+        #expect(result.stderr == "")
+        #expect(result.status == 1)
+    }
+
     @Test func aMalformedOfficialFileExitsTwo() throws {
         let folder = try CLI.folder(["act.xml": "<ACT><ARTICLE IDENTIFIER=\"001\">"])
         let result = try CLI.run(["cite-check", "--official", folder.appendingPathComponent("act.xml").path])

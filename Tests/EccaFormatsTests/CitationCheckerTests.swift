@@ -47,6 +47,79 @@ import EccaTestSupport
         #expect(!report.isClean)
     }
 
+    /// The package copied with one word of Annex XI changed: the drift is in the annex's file, and
+    /// is reported against it, not against the act.
+    @Test func annexDriftIsReportedAgainstTheAnnexFile() throws {
+        guard Corpus.available(Corpus.formexManifest) else { return }
+        let folder = try TemporaryFolder.make("formats").path
+        for name in try FileManager.default.contentsOfDirectory(atPath: Corpus.formexFolder) where name.hasSuffix(".fmx.xml") {
+            var text = try String(contentsOfFile: Corpus.formexFolder + "/" + name, encoding: .utf8)
+            if name == "L_202401689EN.014101.fmx.xml" {
+                #expect(text.contains("<TXT>the tasks that the model is intended to perform"))
+                text = text.replacingOccurrences(of: "<TXT>the tasks that the model", with: "<TXT>the jobs that the model")
+            }
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let report = try CitationChecker(officialFiles: [folder + "/L_202401689EN.doc.fmx.xml"]).check(Self.shipped.graph)
+        #expect(report.findings.map(\.provisionID) == ["eu.ai-act.annex11"])
+        let drift = try #require(report.findings.first)
+        #expect(drift.kind == .drifted)
+        #expect(drift.officialFile == folder + "/L_202401689EN.014101.fmx.xml")
+        #expect(drift.description.hasSuffix("error: eu.ai-act.annex11 (Annex XI): wording differs from \(folder)/L_202401689EN.014101.fmx.xml at 'ANNEX XI'"))
+        #expect(drift.diff?.description.contains("model including: (a) the [-tasks-] {+jobs+} that the model is intended") == true, "\(drift.diff?.description ?? "")")
+    }
+
+    /// Annex XI given alone (no act, no manifest named): it speaks for the shipped Annex XI and for
+    /// nothing else; the articles are not covered rather than missing.
+    @Test func anAnnexFileAloneCoversItsAnnexOnly() throws {
+        let annex = Corpus.formexFolder + "/L_202401689EN.014101.fmx.xml"
+        guard Corpus.available(annex) else { return }
+        let report = try CitationChecker(officialFiles: [annex]).check(Self.shipped.graph)
+        #expect(report.passed == ["eu.ai-act.annex11"])
+        #expect(report.findings.isEmpty)
+        #expect(report.notCovered.contains("eu.ai-act.art92.3"))
+        #expect(!report.checkedNothing)
+    }
+
+    /// An official file that covers no shipped provision checks nothing, and the report says so.
+    @Test func anotherActChecksNothing() throws {
+        guard Corpus.available(Corpus.akn) else { return }
+        let report = try CitationChecker(officialFiles: [Corpus.akn]).check(Self.shipped.graph)
+        #expect(report.checked == 0)
+        #expect(report.checkedNothing)
+        #expect(report.notCovered.count == Self.shipped.graph.provisionOrder.filter {
+            Self.shipped.graph.provisions[$0].map { $0.sourceID != nil || $0.eid != nil } ?? false
+        }.count)
+    }
+
+    @Test func aLegalRuleMLFileIsNotAnOfficialText() throws {
+        guard Corpus.available(Corpus.legalRuleML) else { return }
+        #expect(throws: OfficialImportError.notOfficialText(file: Corpus.legalRuleML, dialect: .legalruleml)) {
+            try CitationChecker(officialFiles: [Corpus.legalRuleML])
+        }
+        #expect(OfficialImportError.notOfficialText(file: "g.xml", dialect: .legalruleml).description
+            == "g.xml: error: this LegalRuleML file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML")
+    }
+
+    /// The real act set with double quotation marks for its 125 single ones (‘provider’ →
+    /// “provider”) and U+2010 hyphens in "general‐purpose": typography, not drift.
+    @Test func quotationMarksAndHyphensAreTypographyNotDrift() throws {
+        guard Corpus.available(Corpus.formexAct) else { return }
+        var act = try String(contentsOfFile: Corpus.formexAct, encoding: .utf8)
+        act = act.replacingOccurrences(of: "QUOT.START CODE=\"2018\"", with: "QUOT.START CODE=\"201C\"")
+            .replacingOccurrences(of: "QUOT.END CODE=\"2019\"", with: "QUOT.END CODE=\"201D\"")
+            .replacingOccurrences(of: "general-purpose", with: "general\u{2010}purpose")
+        let copy = try TemporaryFolder.make("formats").path + "/L_202401689EN.000101.fmx.xml"
+        try act.write(toFile: copy, atomically: true, encoding: .utf8)
+        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.provisionID))")
+        #expect(report.passed.count == 46)  // every shipped EU provision but Annex XI (no annexes beside the copy)
+        #expect(CitationChecker.matches(shipped: "‘provider’ means a general-purpose AI model", official: "“provider” means a general\u{2011}purpose AI model"))
+        #expect(!CitationChecker.matches(shipped: "‘provider’ means", official: "‘deployer’ means"))
+        // The diff compares folded words and shows them as written.
+        #expect(WordDiff(shipped: "the ‘provider’ shall act", official: "the “provider” must act").description == "the 'provider' [-shall-] {+must+} act")
+    }
+
     @Test func wordDiffsShowWhatChanged() {
         let diff = WordDiff(shipped: "The Commission may request access to the model.", official: "The AI Office may request remote access to the model.")
         #expect(diff.description == "The [-Commission-] {+AI Office+} may request {+remote+} access to the model.")

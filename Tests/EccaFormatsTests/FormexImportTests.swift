@@ -122,6 +122,55 @@ import EccaTestSupport
         #expect(collector.provision("anx_XI__sec_1__point_1")?.wording.hasPrefix("1. A general description of the general-purpose AI model") == true)
     }
 
+    /// Annex VII's points 3.1 and 4.2 hold their own lists ((a)-(f), (a)-(c)) inside the numbered
+    /// `NP`: they are the points of 3.1 and 4.2 only, not also points of sections 3 and 4.
+    @Test func annexPointsInsideANumberedPointAreImportedOnce() throws {
+        guard let collector = try act()?.collector else { return }
+        let section3 = collector.provisions.filter { $0.canonicalID.hasPrefix("anx_VII__sec_3") }
+        #expect(section3.map(\.canonicalID) == ["anx_VII__sec_3", "anx_VII__sec_3__point_3-1"]
+            + "abcdef".map { "anx_VII__sec_3__point_3-1__point_\($0)" } + ["anx_VII__sec_3__point_3-2", "anx_VII__sec_3__point_3-3", "anx_VII__sec_3__point_3-4"])
+        let section4 = collector.provisions.filter { $0.parentID == "anx_VII__sec_4" }.map(\.canonicalID)
+        #expect(section4 == (1...7).map { "anx_VII__sec_4__point_4-\($0)" })
+        #expect(collector.provisions.filter { $0.parentID == "anx_VII__sec_4__point_4-2" }.map(\.citation)
+            == ["Annex VII, point 4.2(a)", "Annex VII, point 4.2(b)", "Annex VII, point 4.2(c)"])
+        // No two provisions of the act share a canonical id.
+        let ids = collector.provisions.map(\.canonicalID)
+        #expect(Set(ids).count == ids.count, "\(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+    }
+
+    /// Annex groups are numbered by their number (Section A, numbered heading 3.), never by their
+    /// title's words; an annex's subtitle is its heading, not part of its number; citations are
+    /// written as the act itself cites annexes ("Section A of Annex I", "points 4.3., 4.4. … of Annex VII").
+    @Test func annexGroupsAreNumberedAndCitedByTheirNumbers() throws {
+        guard let collector = try act()?.collector else { return }
+        let groups = collector.provisions.filter { $0.level == .annexSection }
+        #expect(groups.map(\.canonicalID) == ["anx_I__sec_A", "anx_I__sec_B", "anx_VII__sec_1", "anx_VII__sec_2", "anx_VII__sec_3",
+                                              "anx_VII__sec_4", "anx_VII__sec_5", "anx_VIII__sec_A", "anx_VIII__sec_B", "anx_VIII__sec_C",
+                                              "anx_X__sec_1", "anx_X__sec_2", "anx_X__sec_3", "anx_X__sec_4", "anx_X__sec_5",
+                                              "anx_X__sec_6", "anx_X__sec_7", "anx_XI__sec_1", "anx_XI__sec_2"])
+        #expect(groups.map(\.citation) == ["Annex I, Section A", "Annex I, Section B", "Annex VII, point 1", "Annex VII, point 2",
+                                           "Annex VII, point 3", "Annex VII, point 4", "Annex VII, point 5", "Annex VIII, Section A",
+                                           "Annex VIII, Section B", "Annex VIII, Section C", "Annex X, point 1", "Annex X, point 2",
+                                           "Annex X, point 3", "Annex X, point 4", "Annex X, point 5", "Annex X, point 6",
+                                           "Annex X, point 7", "Annex XI, Section 1", "Annex XI, Section 2"])
+        #expect(collector.provision("anx_I__sec_A")?.heading == "List of Union harmonisation legislation based on the New Legislative Framework")
+        #expect(collector.provision("anx_VIII__sec_A")?.heading == "Information to be submitted by providers of high-risk AI systems in accordance with Article 49(1)")
+        #expect(collector.provision("anx_VII__sec_5")?.heading == "Surveillance of the approved quality management system.")
+        #expect(collector.provision("anx_X__sec_4")?.heading == "Entry/Exit System")
+        #expect(collector.provision("anx_XI__sec_2")?.heading == "Additional information to be provided by providers of general-purpose AI models with systemic risk")
+        let annexX = try #require(collector.provision("anx_X"))
+        #expect(annexX.citation == "Annex X")
+        #expect(annexX.sourceID == "ANNEX X")
+        #expect(annexX.heading == "Union legislative acts on large-scale IT systems in the area of Freedom, Security and Justice")
+        #expect(collector.provision("anx_X__sec_5__point_b")?.citation == "Annex X, point 5(b)")
+        #expect(collector.provision("anx_VII__sec_3__point_3-1")?.citation == "Annex VII, point 3.1")
+        #expect(collector.provision("anx_VII__sec_3__point_3-1__point_f")?.citation == "Annex VII, point 3.1(f)")
+        #expect(collector.provision("anx_VIII__sec_A__point_3")?.citation == "Annex VIII, Section A, point 3")
+        #expect(collector.provision("anx_I__sec_B__point_13")?.citation == "Annex I, Section B, point 13")
+        #expect(!collector.provisions.contains { $0.citation.contains("..") || $0.citation.contains(".,") })
+        #expect(Self.imported?.diagnostics.isEmpty == true)
+    }
+
     /// Every imported wording with a Formex locator equals what `FormexText` (the shipped-wording
     /// rule) extracts at that locator, except where a quoted amendment is left out.
     @Test func importedWordingEqualsFormexTextAtEverySourceID() throws {
@@ -150,14 +199,59 @@ import EccaTestSupport
         #expect(instrument.versionDate == LegalDate(iso: "2024-07-12"))
     }
 
+    /// `--instrument-id eu.ai-act`: the import of the real act and annexes has every shipped AI Act
+    /// provision under its shipped id and eid, except the shapes docs/importers.md names: Art.
+    /// 101(1)(a), (b), (d), which the act would cite "Article 101(1), first subparagraph, point (a)"
+    /// (as it cites Art. 5(1), of the same shape), and Annex XI, whose shipped id is `annex11`.
     @Test func aChosenInstrumentIDMakesIdsMatchTheShippedEncoding() throws {
-        guard Corpus.available(Corpus.formexAct) else { return }
+        guard Corpus.available(Corpus.formexManifest) else { return }
         let folder = try TemporaryFolder.make("formats").path
         let output = folder + "/ai-act.xml"
-        _ = try OfficialImporter(options: ImportOptions(instrumentID: "eu.ai-act")).run(files: [Corpus.formexAct], output: output)
+        _ = try OfficialImporter(options: ImportOptions(instrumentID: "eu.ai-act")).run(files: [Corpus.formexManifest], output: output)
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(text.contains(#"<provision id="eu.ai-act.art92.3" citation="Art. 92(3)" evidence="verified" source-id="092.003" eid="art_92__para_3" wording-kind="verbatim">"#))
+        #expect(text.contains(#"<provision id="eu.ai-act.art113.3.a" citation="Art. 113, third paragraph, point (a)" evidence="verified" source-id="113(a)~3" eid="art_113__subpara_3__point_a" wording-kind="verbatim">"#))
         #expect(text.contains(#"id="eu.ai-act.art43.1.sub2.a""#))
+        let imported = Set(text.matches(of: #/<provision id="([^"]+)"[^>]* eid="([^"]+)"/#).map { "\($0.1) \($0.2)" })
+        let shipped = RegulationsLoader().load(directories: [Corpus.regulations]).graph
+        let ai = shipped.provisionOrder.compactMap { shipped.provisions[$0] }.filter { $0.instrumentID == "eu.ai-act" }
+        #expect(ai.count == 47)
+        let apart = ai.filter { !imported.contains("\($0.id) \($0.eid ?? "")") }.map { "\($0.id) \($0.eid ?? "")" }
+        #expect(apart == ["eu.ai-act.art101.1.a art_101__para_1__point_a", "eu.ai-act.art101.1.b art_101__para_1__point_b",
+                          "eu.ai-act.art101.1.d art_101__para_1__point_d", "eu.ai-act.annex11 anx_XI"])
+        #expect(imported.contains("eu.ai-act.art101.1.sub1.a art_101__para_1__subpara_1__point_a"))
+        #expect(imported.contains("eu.ai-act.anx-XI anx_XI"))
+    }
+
+    /// A hand-made annex (the corpus has no such titles): a group whose title carries no number is
+    /// numbered by its position and reported (warning, unresolved note), never named after a word of
+    /// its title; `Part B: …` is a part, its rest the heading; a second `Part B` keeps a unique id
+    /// by its position, and is reported.
+    @Test func anAnnexGroupWithoutANumberIsNumberedByPositionAndReported() throws {
+        let path = try Corpus.fixture("annex.fmx.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ANNEX><TITLE><TI><P>ANNEX II</P></TI><STI><P>Lists</P></STI></TITLE><CONTENTS>
+            <GR.SEQ LEVEL="1"><TITLE><TI><P>General provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>First.</TXT></NP></GR.SEQ>
+            <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B: Other provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Second.</TXT></NP></GR.SEQ>
+            <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Third.</TXT></NP></GR.SEQ>
+            </CONTENTS></ANNEX>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.provisions.map(\.canonicalID) == ["anx_II", "anx_II__sec_1", "anx_II__sec_1__point_1", "anx_II__part_B", "anx_II__part_B__point_1",
+                                                           "anx_II__part_B-3", "anx_II__part_B-3__point_1"])
+        #expect(imported.provisions.map(\.citation) == ["Annex II", "Annex II, Section 1", "Annex II, Section 1, point 1", "Annex II, Part B", "Annex II, Part B, point 1",
+                                                        "Annex II, Part B", "Annex II, Part B, point 1"])
+        #expect(imported.provision("anx_II__part_B")?.heading == "Other provisions")
+        #expect(imported.provision("anx_II__sec_1")?.heading == "General provisions")
+        #expect(imported.provision("anx_II__sec_1")?.notes.filter { $0.kind == .unresolved }.map(\.text)
+            == ["The title of this group of the annex carries no number ecca can read; it is numbered by its position (1). Check the official text."])
+        #expect(imported.provision("anx_II__part_B-3")?.notes.filter { $0.kind == .unresolved }.map(\.text)
+            == ["Another group of this annex is numbered B too; this one, the third group, is told apart by its position. Check the official text."])
+        #expect(imported.diagnostics.map(\.description) == [
+            "\(path):3: warning: annex group 1 of Annex II has no number in its title; numbered by its position [anx_II__sec_1]",
+            "\(path):5: warning: two groups of Annex II are numbered B; the third is told apart by its position [anx_II__part_B-3]",
+        ])
+        #expect(imported.summary.instruments.first?.diagnostics[.warning] == 2)
     }
 
     /// The parser reads 64 KB at a time, so a fault further on is met only if the file is read to

@@ -17,7 +17,8 @@ import EccaXML
 public struct CitationChecker {
     /// One official document, loaded for look-up.
     enum Official {
-        case formex(FormexText, year: String?, number: String?, file: String)
+        /// `annexesOnly`: annex files given without their act, which speak for the annexes alone.
+        case formex(FormexText, year: String?, number: String?, file: String, annexesOnly: Bool)
         case imported(ImportCollector.Entry, index: [String: ImportedProvision], coverage: Coverage, file: String)
     }
 
@@ -86,13 +87,19 @@ public struct CitationChecker {
         public var notCovered: [String]
         public var officialFiles: [String]
         public var isClean: Bool { findings.isEmpty }
+        /// Provisions compared (passed or found wanting).
+        public var checked: Int { passed.count + findings.count }
+        /// No shipped provision is covered by the texts given: a pass would mean nothing (the
+        /// wrong act, another CFR title, an annex without the provisions that cite it).
+        public var checkedNothing: Bool { checked == 0 }
     }
 
     private var officials: [Official] = []
     public private(set) var files: [String] = []
 
     /// Loads the official texts. A Formex `.doc` manifest brings its act and annexes; annex files
-    /// given separately join the act given before them.
+    /// given separately join the act given before them (or after them); annexes given with no act
+    /// are checked on their own. A LegalRuleML file is refused: it is not an official text.
     public init(officialFiles: [String]) throws(OfficialImportError) {
         var pendingAnnexes: [String] = []
         var acts: [(path: String, annexes: [String])] = []
@@ -120,7 +127,8 @@ public struct CitationChecker {
                     pendingAnnexes = []
                 }
             case .legalruleml:
-                continue
+                // An encoding of the law (evidence "secondary" when imported), not its official text.
+                throw .notOfficialText(file: file, dialect: dialect)
             default:
                 let (collector, _) = try OfficialImporter().collect(files: [file])
                 for entry in collector.instruments {
@@ -146,7 +154,16 @@ public struct CitationChecker {
             do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
             let number = formex.act.element("BIB.INSTANCE")?.element("NO.DOC")
             officials.append(.formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
-                                     file: act.path))
+                                     file: act.path, annexesOnly: false))
+        }
+        // Annexes given with no act after them: they speak for the annexes of the act their
+        // bibliography names (`BIB.INSTANCE/NO.DOC`), and for nothing else.
+        if !pendingAnnexes.isEmpty {
+            let formex: FormexText
+            do { formex = try FormexText.load(annexPaths: pendingAnnexes) } catch { throw .unreadable(error) }
+            let number = formex.annexes.values.lazy.compactMap { $0.element("BIB.INSTANCE")?.element("NO.DOC") }.first
+            officials.append(.formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
+                                     file: pendingAnnexes[0], annexesOnly: true))
         }
     }
 
@@ -180,10 +197,14 @@ public struct CitationChecker {
     /// Nil when `official` does not cover the provision's instrument.
     private func check(_ provision: Provision, instrument: Instrument, against official: Official) -> Outcome? {
         switch official {
-        case .formex(let formex, let year, let number, let file):
+        case .formex(let formex, let year, let number, let file, let annexesOnly):
             guard let locator = provision.sourceID, Self.instrument(instrument, isDocument: year, number) else { return nil }
-            // Annexes are separate files: without them an annex locator is not covered, not missing.
-            if locator.hasPrefix("ANNEX "), formex.annexes.isEmpty { return nil }
+            // Annexes are separate files: without them an annex locator is not covered, not missing;
+            // annexes without their act cover no article.
+            let isAnnex = locator == "ANNEX" || locator.hasPrefix("ANNEX ")
+            if isAnnex ? formex.annexes.isEmpty : annexesOnly { return nil }
+            // An annex's wording is in its own file: drift is reported against that file.
+            let file = isAnnex ? formex.annexes[locator]?.span.file ?? file : file
             guard let text = formex.text(at: locator) else {
                 return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: locator,
                                         location: provision.location, officialFile: file))
@@ -211,8 +232,8 @@ public struct CitationChecker {
 
     /// Equal after normalisation; a shipped `…` stands for words left out.
     public static func matches(shipped: String, official: String) -> Bool {
-        let normalisedOfficial = TextNormalizer.comparable(official)
-        let normalisedShipped = TextNormalizer.comparable(shipped)
+        let normalisedOfficial = TextNormalizer.comparisonKey(official)
+        let normalisedShipped = TextNormalizer.comparisonKey(shipped)
         if normalisedShipped == normalisedOfficial { return true }
         guard normalisedShipped.contains("…") else { return false }
         var rest = Substring(normalisedOfficial)

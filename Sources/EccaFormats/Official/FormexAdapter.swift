@@ -303,7 +303,11 @@ struct FormexAdapter: OfficialAdapter {
             let ordinal = offset + 1
             var sub = context
             sub.canonical = CanonicalIDs.join(context.canonical, "subpara_\(ordinal)")
-            sub.idPath = context.idPath + ["sub\(ordinal)"]
+            // An article's unnumbered paragraphs are paragraphs (Art. 113, "third paragraph"): their
+            // rules ids number them as paragraphs are (`art113.3`), as the shipped encoding does; no
+            // numbered paragraph can share the id, since the article has none. A paragraph's
+            // subparagraphs are `sub1`, apart from its points (`art101.1.sub1.a`).
+            sub.idPath = context.idPath + [word == "paragraph" ? "\(ordinal)" : "sub\(ordinal)"]
             sub.locatorTilde = "~\(ordinal)"
             sub.subparagraph = "\(CanonicalIDs.ordinal(ordinal)) \(word)"
             let subSpan = span.with(pointer: "\(span.pointer ?? "")/ALINEA[\(ordinal)]")
@@ -318,13 +322,19 @@ struct FormexAdapter: OfficialAdapter {
     /// Points: `LIST`/`ITEM`/`NP`/`NO.P`, nested lists below an `NP` giving sub-points.
     private func emitPoints(in element: OfficialElement, context: Context, span: SourceSpan,
                             into emitter: ImportEmitter) throws(OfficialImportError) {
-        let lists = element.all(where: { $0.name == "LIST" }, barriers: ["LIST", "ITEM", "QUOT.S", "GR.SEQ"])
-        // Points are `LIST/ITEM`s, or (annexes) bare numbered `NP`s directly in the container.
-        var groups = lists.map { $0.elements("ITEM") }
-        if element.name != "ITEM" {
-            let bare = element.elements("NP").filter { $0.element("NO.P") != nil }
-            if !bare.isEmpty { groups.insert(bare, at: 0) }
+        // Points are `LIST/ITEM`s, or (annexes) bare numbered `NP`s directly in the container. A
+        // list inside a bare `NP` holds that point's own points (Annex VII, 3.1(a)-(f)): it is read
+        // below the `NP`, not again here.
+        let isBare = { (child: OfficialElement) in element.name != "ITEM" && child.name == "NP" && child.element("NO.P") != nil }
+        let barriers: Set<String> = ["LIST", "ITEM", "QUOT.S", "GR.SEQ"]
+        let lists = element.elements().flatMap { child -> [OfficialElement] in
+            if child.name == "LIST" { return [child] }
+            if isBare(child) || barriers.contains(child.name) { return [] }
+            return child.all(where: { $0.name == "LIST" }, barriers: barriers)
         }
+        var groups = lists.map { $0.elements("ITEM") }
+        let bare = element.elements().filter(isBare)
+        if !bare.isEmpty { groups.insert(bare, at: 0) }
         var unlabelled = 0
         for items in groups {
             for item in items {
@@ -335,7 +345,8 @@ struct FormexAdapter: OfficialAdapter {
                 if let label, !label.isEmpty {
                     segment = CanonicalIDs.clean(label)
                     let parenthesised = label.hasPrefix("(") && label.hasSuffix(")")
-                    display = parenthesised ? "(\(segment))" : segment
+                    // Cited as printed, without the closing period: `3.1.` is point 3.1.
+                    display = parenthesised ? "(\(segment))" : TextNormalizer.trim(label, also: ".")
                     if parenthesised { point.locatorPoints += label } else { point.addressable = false }
                 } else {
                     unlabelled += 1
@@ -346,7 +357,7 @@ struct FormexAdapter: OfficialAdapter {
                 let canonicalSegment = segment.hasPrefix("indent_") ? segment : "point_\(segment)"
                 point.canonical = CanonicalIDs.join(context.canonical, canonicalSegment)
                 point.idPath = context.idPath + [CanonicalIDs.idSegment(segment)]
-                point.pointPath = context.pointPath.isEmpty || display.hasPrefix("(") ? context.pointPath + display : context.pointPath + ", " + display
+                point.pointPath = Self.pointPath(parent: context.pointPath, display: display)
                 let pointSpan = span.with(pointer: "\(span.pointer ?? "")//ITEM[NP/NO.P='\(label ?? "")']")
                 try emitter.add(provision(
                     canonical: point.canonical, source: point.locator, idPath: point.idPath, level: .point,
@@ -423,44 +434,135 @@ struct FormexAdapter: OfficialAdapter {
 
     private func emitAnnex(title: OfficialElement?, contents: OfficialElement, metadata: Metadata,
                            into emitter: ImportEmitter) throws(OfficialImportError) {
-        let label = title?.element("TI").map { flattening.flatten($0) } ?? "ANNEX"
-        let number = label.uppercased().hasPrefix("ANNEX") ? TextNormalizer.trim(String(label.dropFirst(5))) : label
+        let annexTitle = FormexText.AnnexTitle(title)
+        let number = annexTitle.number
         let canonical = number.isEmpty ? "anx" : "anx_\(CanonicalIDs.clean(number))"
         let idPath = [number.isEmpty ? "anx" : "anx-\(CanonicalIDs.idSegment(number))"]
-        let heading = title?.element("STI").map { flattening.flatten($0) }
         let url = metadata.sourceURL
         let span = contents.span.with(pointer: "ANNEX/CONTENTS")
         let citation = number.isEmpty ? "Annex" : "Annex \(number)"
         try emitter.add(provision(
-            canonical: canonical, source: label, idPath: idPath, level: .annex, parent: nil, citation: citation,
-            heading: heading, element: contents, skipping: [], span: span, url: url, notes: []))
-        let context = Context(canonical: canonical, idPath: idPath, locatorBase: label, citationBase: citation,
+            canonical: canonical, source: annexTitle.locator, idPath: idPath, level: .annex, parent: nil, citation: citation,
+            heading: annexTitle.heading, element: contents, skipping: [], span: span, url: url, notes: []))
+        let context = Context(canonical: canonical, idPath: idPath, locatorBase: annexTitle.locator, citationBase: citation,
                               anchor: url, addressable: false)
-        try emitSections(in: contents, context: context, span: span, into: emitter)
+        var minted: Set<String> = []
+        try emitSections(in: contents, context: context, span: span, minted: &minted, into: emitter)
     }
 
-    /// `GR.SEQ` groups of an annex (Section 1, Part A …); numbering restarts in each (Annexes VIII, XI).
-    private func emitSections(in element: OfficialElement, context: Context, span: SourceSpan,
+    /// How an annex group (`GR.SEQ`) is numbered, read from its `TITLE`.
+    struct AnnexGroup: Equatable {
+        enum Kind: Equatable {
+            /// `Section A. List of …`, `Section A — …`, `Section 1` (+ `STI`): cited "Annex I, Section A".
+            case division(word: String)
+            /// A numbered heading, `<TI><NP><NO.P>3.</NO.P><TXT>Quality management system</TXT></NP></TI>`:
+            /// point 3 of the annex, whose points 3.1, 3.2 … follow (cited "Annex VII, point 3.1").
+            case point
+        }
+        var kind: Kind
+        /// `A`, `1`, `3`; nil when the title carries no number the reader recognises.
+        var number: String?
+        var heading: String?
+
+        /// The id segment kind: `sec` for sections and numbered headings, `part`, `chp`, `title`.
+        var segment: String {
+            guard case .division(let word) = kind else { return "sec" }
+            switch word.lowercased() {
+            case "part": return "part"
+            case "chapter": return "chp"
+            case "title": return "title"
+            default: return "sec"
+            }
+        }
+
+        static let divisionWords: Set<String> = ["section", "part", "chapter", "title"]
+
+        init(kind: Kind, number: String?, heading: String?) {
+            self.kind = kind
+            self.number = number
+            self.heading = heading
+        }
+
+        init(title: OfficialElement?) {
+            let flattening = TextFlattening.formex
+            let sti = title?.element("STI").map { flattening.flatten($0) }
+            let ti = title?.element("TI")
+            if let np = ti?.first(where: { $0.name == "NP" }), let label = np.element("NO.P").map({ flattening.flatten($0) }) {
+                let number = TextNormalizer.trim(label, also: ".")
+                let text = np.element("TXT").map { flattening.flatten($0) }
+                self.init(kind: .point, number: number.isEmpty ? nil : number, heading: Self.join(text, sti))
+                return
+            }
+            let words = (ti.map { flattening.flatten($0) } ?? "").split(separator: " ")
+            if words.count >= 2, Self.divisionWords.contains(words[0].lowercased()) {
+                let number = TextNormalizer.trim(String(words[1]), also: ".:—–")
+                let rest = TextNormalizer.trim(words.dropFirst(2).joined(separator: " "), also: ".:—–-")
+                if !number.isEmpty, number.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                    self.init(kind: .division(word: String(words[0])), number: number, heading: Self.join(rest, sti))
+                    return
+                }
+            }
+            self.init(kind: .division(word: "Section"), number: nil, heading: Self.join(words.joined(separator: " "), sti))
+        }
+
+        private static func join(_ parts: String?...) -> String? {
+            let kept = parts.compactMap { $0 }.filter { !$0.isEmpty }
+            return kept.isEmpty ? nil : kept.joined(separator: " ")
+        }
+    }
+
+    /// `GR.SEQ` groups of an annex (Section 1, Part A, numbered headings …); numbering restarts in
+    /// each (Annexes VIII, XI). Ids come from the group's number, never from its title's words; a
+    /// group whose number cannot be read is numbered by its position and reported.
+    private func emitSections(in element: OfficialElement, context: Context, span: SourceSpan, minted: inout Set<String>,
                               into emitter: ImportEmitter) throws(OfficialImportError) {
         let groups = element.elements("GR.SEQ")
         try emitPoints(in: element, context: context, span: span, into: emitter)
         for (offset, group) in groups.enumerated() {
-            let title = group.element("TITLE")?.element("TI").map { flattening.flatten($0) } ?? ""
-            var words = title.split(whereSeparator: \.isWhitespace)
-            let number = words.count >= 2 ? String(words.removeLast()) : String(offset + 1)
-            let kind = words.first.map { $0.lowercased() } ?? "section"
+            let read = AnnexGroup(title: group.element("TITLE"))
+            var notes: [Note] = []
             var section = context
-            let segment = CanonicalIDs.clean(number)
-            section.canonical = CanonicalIDs.join(context.canonical, "\(kind == "part" ? "part" : "sec")_\(segment)")
-            section.idPath = context.idPath + ["\(kind == "part" ? "part" : "sec")\(CanonicalIDs.idSegment(segment))"]
-            section.citationBase = "\(context.citationBase), \(title.isEmpty ? "Section \(number)" : title)"
-            let heading = group.element("TITLE")?.element("STI").map { flattening.flatten($0) }
+            let number = read.number ?? String(offset + 1)
+            var segment = CanonicalIDs.clean(number)
+            section.canonical = CanonicalIDs.join(context.canonical, "\(read.segment)_\(segment)")
+            let location = SourceLocation(file: group.span.file, line: group.span.firstLine)
+            if !minted.insert(section.canonical).inserted {
+                // Two groups printed with one number: the second keeps its position, so ids stay unique.
+                segment += "-\(offset + 1)"
+                section.canonical = CanonicalIDs.join(context.canonical, "\(read.segment)_\(segment)")
+                minted.insert(section.canonical)
+                notes.append(Note(kind: .unresolved, text: "Another group of this annex is numbered \(number) too; this one, the \(CanonicalIDs.ordinal(offset + 1)) group, is told apart by its position. Check the official text."))
+                emitter.report(Diagnostic(.warning, "two groups of \(context.citation) are numbered \(number); the \(CanonicalIDs.ordinal(offset + 1)) is told apart by its position",
+                                          at: location, subject: section.canonical))
+            }
+            section.idPath = context.idPath + ["\(read.segment)\(CanonicalIDs.idSegment(segment))"]
+            switch read.kind {
+            case .division(let word):
+                let capitalised = word.prefix(1).uppercased() + word.dropFirst().lowercased()
+                section.citationBase = "\(context.citation), \(capitalised) \(number)"
+                section.subparagraph = nil
+                section.pointPath = ""
+            case .point:
+                section.pointPath = Self.pointPath(parent: context.pointPath, display: number)
+            }
             let sectionSpan = span.with(pointer: "\(span.pointer ?? "")/GR.SEQ[\(offset + 1)]")
+            if read.number == nil {
+                notes.append(Note(kind: .unresolved, text: "The title of this group of the annex carries no number ecca can read; it is numbered by its position (\(number)). Check the official text."))
+                emitter.report(Diagnostic(.warning, "annex group \(offset + 1) of \(context.citation) has no number in its title; numbered by its position", at: location, subject: section.canonical))
+            }
             try emitter.add(provision(
                 canonical: section.canonical, source: nil, idPath: section.idPath, level: .annexSection,
-                parent: context.canonical, citation: section.citationBase, heading: heading, element: group,
-                skipping: ["TITLE"], span: sectionSpan, url: context.anchor, notes: []))
-            try emitSections(in: group, context: section, span: sectionSpan, into: emitter)
+                parent: context.canonical, citation: section.citation, heading: read.heading, element: group,
+                skipping: ["TITLE"], span: sectionSpan, url: context.anchor, notes: notes))
+            try emitSections(in: group, context: section, span: sectionSpan, minted: &minted, into: emitter)
         }
+    }
+
+    /// A point's path in citations: `(a)` after `1` is `1(a)`; `3.1` below point `3` is `3.1` (its
+    /// number already holds its parent's); another plain number is a level of its own (`1, 2`).
+    static func pointPath(parent: String, display: String) -> String {
+        if parent.isEmpty || display.hasPrefix("(") { return parent + display }
+        if display.hasPrefix(parent + ".") { return display }
+        return parent + ", " + display
     }
 }

@@ -23,15 +23,43 @@ public struct FormexText: Sendable {
     }
 
     /// Loads the main act and every annex file found beside it (`*.fmx.xml` with an `ANNEX` root).
-    public static func load(actPath: String, annexPaths: [String] = []) throws(XMLReadError) -> FormexText {
-        let act = try read(actPath)
+    /// Without `actPath`, the annexes alone (the act is empty: no article locator resolves).
+    public static func load(actPath: String? = nil, annexPaths: [String] = []) throws(XMLReadError) -> FormexText {
+        let act = try actPath.map { path throws(XMLReadError) in try read(path) }
+            ?? OfficialElement(name: "ACT", span: SourceSpan(file: annexPaths.first ?? "", firstLine: 1, lastLine: 1))
         var annexes: [String: OfficialElement] = [:]
         for path in annexPaths {
             let root = try read(path)
-            guard root.name == "ANNEX", let title = root.element("TITLE")?.element("TI") else { continue }
-            annexes[flatten(title)] = root
+            guard root.name == "ANNEX", let title = root.element("TITLE"), title.element("TI") != nil else { continue }
+            annexes[AnnexTitle(title).locator] = root
         }
         return FormexText(act: act, annexes: annexes)
+    }
+
+    /// An annex's `TITLE`: its number (`<TI><P>ANNEX X</P>…`) and its heading. The heading is the
+    /// `STI`, or the `TI`'s further `P`s: Annex X of the AI Act has no `STI` and prints its subtitle
+    /// as a second `P` of the `TI` (`<TI><P>ANNEX X</P><P>Union legislative acts …</P></TI>`), which
+    /// is not part of its number.
+    public struct AnnexTitle: Sendable, Hashable {
+        /// `XI`; empty for an annex printed without a number.
+        public var number: String
+        public var heading: String?
+
+        /// The `source-id` locator: `ANNEX XI` (`ANNEX` alone for an unnumbered annex).
+        public var locator: String { number.isEmpty ? "ANNEX" : "ANNEX \(number)" }
+
+        public init(_ title: OfficialElement?) {
+            let ti = title?.element("TI")
+            let lines = ti.map { ti in ti.elements("P").isEmpty ? [FormexText.flatten(ti)] : ti.elements("P").map { FormexText.flatten($0) } } ?? []
+            var words = (lines.first ?? "").split(separator: " ")
+            if words.first?.uppercased() == "ANNEX" { words.removeFirst() }
+            // The number is the word after ANNEX; anything after it on the same line is subtitle.
+            number = words.first.map(String.init) ?? ""
+            let parts = [words.dropFirst().joined(separator: " ")] + lines.dropFirst()
+                + [title?.element("STI").map { FormexText.flatten($0) } ?? ""]
+            let joined = parts.filter { !$0.isEmpty }.joined(separator: " ")
+            heading = joined.isEmpty ? nil : joined
+        }
     }
 
     /// A whole Formex file as one tree, read through the importers' stream.
@@ -50,7 +78,7 @@ public struct FormexText: Sendable {
     }
 
     private func element(at locator: String) -> (node: OfficialElement, skip: Set<String>)? {
-        if locator.hasPrefix("ANNEX ") {
+        if locator == "ANNEX" || locator.hasPrefix("ANNEX ") {
             guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return nil }
             return (contents, [])
         }

@@ -14,6 +14,8 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     case nothingToImport(file: String, dialect: OfficialDialect)
     /// The output file could not be written; nothing is left at the output path.
     case output(path: String, message: String)
+    /// `cite-check` was given a file that is not an official text (LegalRuleML: an encoding of the law).
+    case notOfficialText(file: String, dialect: OfficialDialect)
 
     public var description: String {
         switch self {
@@ -29,6 +31,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
             return "\(file): error: no provisions found in this \(dialect) file"
         case .output(let path, let message):
             return "\(path): error: cannot write the output: \(message)"
+        case .notOfficialText(let file, let dialect):
+            let name = dialect == .legalruleml ? "LegalRuleML" : dialect.description
+            return "\(file): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
         }
     }
 

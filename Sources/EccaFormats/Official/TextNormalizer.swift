@@ -127,6 +127,28 @@ public enum TextNormalizer {
         return collapse(mapped)
     }
 
+    /// `comparable`, then typography folded that a consolidated text or another typesetting may
+    /// change without changing the law: single and double quotation marks are one mark, and the
+    /// hyphens U+2010 and U+2011 are `-`. For deciding whether two wordings are the same only (and
+    /// for a word diff's comparisons); never for imported or shown wording. Character for
+    /// character, so its words line up with `comparable`'s.
+    public static func comparisonKey(_ text: String) -> String {
+        foldTypography(comparable(text))
+    }
+
+    static func foldTypography(_ comparable: String) -> String {
+        guard comparable.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2010}" || $0 == "\u{2011}" }) else { return comparable }
+        var folded = String.UnicodeScalarView()
+        for scalar in comparable.unicodeScalars {
+            switch scalar {
+            case "'": folded.append("\"")
+            case "\u{2010}", "\u{2011}": folded.append("-")
+            default: folded.append(scalar)
+            }
+        }
+        return String(folded)
+    }
+
     /// `text` without leading and trailing whitespace and without the characters in `extra`.
     public static func trim(_ text: String, also extra: String = "") -> String {
         // Most texts start and end with a letter or digit: nothing to trim, no characters to compare.

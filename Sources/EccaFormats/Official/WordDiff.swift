@@ -12,22 +12,33 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
 
     public var parts: [Part]
 
-    /// Diffs `shipped` against `official` by longest common subsequence of words.
+    /// Diffs `shipped` against `official` by longest common subsequence of words. Words are
+    /// compared by `TextNormalizer.comparisonKey` (quotation marks and hyphens folded) and shown as
+    /// `comparable` writes them, so a word that differs only in such typography is the same word.
     public init(shipped: String, official: String) {
         let old = TextNormalizer.words(shipped).map(String.init)
         let new = TextNormalizer.words(official).map(String.init)
+        let oldKeys = old.map(TextNormalizer.foldTypography)
+        let newKeys = new.map(TextNormalizer.foldTypography)
         // Common prefix and suffix first: drift is usually local, and it keeps the table small.
         var prefix = 0
-        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        while prefix < old.count, prefix < new.count, oldKeys[prefix] == newKeys[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
-        let a = Array(old[prefix..<(old.count - suffix)])
-        let b = Array(new[prefix..<(new.count - suffix)])
+        while suffix < old.count - prefix, suffix < new.count - prefix, oldKeys[old.count - 1 - suffix] == newKeys[new.count - 1 - suffix] { suffix += 1 }
+        let a = Words(shown: Array(old[prefix..<(old.count - suffix)]), keys: Array(oldKeys[prefix..<(old.count - suffix)]))
+        let b = Words(shown: Array(new[prefix..<(new.count - suffix)]), keys: Array(newKeys[prefix..<(new.count - suffix)]))
         var parts: [Part] = []
         if prefix > 0 { parts.append(.same(Array(old[..<prefix]))) }
         parts += Self.lcs(a, b)
         if suffix > 0 { parts.append(.same(Array(old[(old.count - suffix)...]))) }
         self.parts = Self.merged(parts)
+    }
+
+    /// Words as shown, and the keys they are compared by.
+    private struct Words {
+        var shown: [String]
+        var keys: [String]
+        var count: Int { shown.count }
     }
 
     public var isEmpty: Bool { !parts.contains { if case .same = $0 { return false } else { return true } } }
@@ -59,36 +70,36 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         return pieces.joined(separator: " ")
     }
 
-    private static func lcs(_ a: [String], _ b: [String]) -> [Part] {
-        if a.isEmpty { return b.isEmpty ? [] : [.added(b)] }
-        if b.isEmpty { return [.removed(a)] }
+    private static func lcs(_ a: Words, _ b: Words) -> [Part] {
+        if a.count == 0 { return b.count == 0 ? [] : [.added(b.shown)] }
+        if b.count == 0 { return [.removed(a.shown)] }
         // Too large for a table: report the whole middle as replaced.
-        if a.count * b.count > 4_000_000 { return [.removed(a), .added(b)] }
+        if a.count * b.count > 4_000_000 { return [.removed(a.shown), .added(b.shown)] }
         let width = b.count + 1
         var table = [Int32](repeating: 0, count: (a.count + 1) * width)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i * width + j] = a[i] == b[j] ? table[(i + 1) * width + j + 1] + 1
+                table[i * width + j] = a.keys[i] == b.keys[j] ? table[(i + 1) * width + j + 1] + 1
                     : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var parts: [Part] = []
         var i = 0, j = 0
         while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                parts.append(.same([a[i]]))
+            if a.keys[i] == b.keys[j] {
+                parts.append(.same([a.shown[i]]))
                 i += 1
                 j += 1
             } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
-                parts.append(.removed([a[i]]))
+                parts.append(.removed([a.shown[i]]))
                 i += 1
             } else {
-                parts.append(.added([b[j]]))
+                parts.append(.added([b.shown[j]]))
                 j += 1
             }
         }
-        if i < a.count { parts.append(.removed(Array(a[i...]))) }
-        if j < b.count { parts.append(.added(Array(b[j...]))) }
+        if i < a.count { parts.append(.removed(Array(a.shown[i...]))) }
+        if j < b.count { parts.append(.added(Array(b.shown[j...]))) }
         return parts
     }
 
