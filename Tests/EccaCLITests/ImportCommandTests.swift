@@ -51,11 +51,36 @@ import Testing
         let output = folder.appendingPathComponent("out.xml").path
         let result = try CLI.run(["import", folder.appendingPathComponent("cut.xml").path, "-o", output])
         #expect(result.status == 2)
-        #expect(result.stderr.range(of: #"cut\.xml:4:\d+: error: the document ends inside <P> \(opened on line 4\): the file is truncated or an end tag is missing"#,
+        #expect(result.stderr.range(of: #"cut\.xml:4:\d+: error: the document ends inside <P> \(opened on line 4, column 1\): the file is truncated or an end tag is missing"#,
                                     options: .regularExpression) != nil, "\(result.stderr)")
         #expect(result.stderr.contains("nothing was written to \(output)"))
         #expect(!FileManager.default.fileExists(atPath: output))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cut.xml"])
+    }
+
+    /// libxml2 calls an empty file "extra content at the end of the document"; a DOCTYPE is
+    /// refused with its column, as every error has one.
+    @Test func anEmptyFileOrADoctypeIsNamedWithLineAndColumn() throws {
+        let folder = try CLI.folder(["empty.xml": "", "dtd.xml": "<?xml version=\"1.0\"?>\n<!DOCTYPE ACT [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n<ACT>&x;</ACT>"])
+        let output = folder.appendingPathComponent("out.xml").path
+        let empty = try CLI.run(["import", folder.appendingPathComponent("empty.xml").path, "-o", output])
+        #expect(empty.status == 2)
+        #expect(empty.stderr == "\(folder.appendingPathComponent("empty.xml").path):1:1: error: the file is empty\nerror: nothing was written to \(output)\n")
+        let doctype = try CLI.run(["import", folder.appendingPathComponent("dtd.xml").path, "-o", output])
+        #expect(doctype.status == 2)
+        #expect(doctype.stderr.hasPrefix("\(folder.appendingPathComponent("dtd.xml").path):2:1: error: document type declarations are not accepted"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// A format ecca does not know is a usage error: 64, as for every command (README), with the usage line.
+    @Test func anUnknownFormatNameIsAUsageError() throws {
+        let folder = try CLI.folder(["act.xml": "<ACT><ENACTING.TERMS/></ACT>"])
+        let output = folder.appendingPathComponent("o.xml").path
+        let result = try CLI.run(["import", "--format", "xyz", folder.appendingPathComponent("act.xml").path, "-o", output])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error: The value 'xyz' is invalid for '--format <format>'. Please provide one of 'ecfr', 'fr', 'formex', 'akn' or 'legalruleml'."))
+        #expect(result.stderr.contains("Usage: ecca import <file> ..."))
+        #expect(!FileManager.default.fileExists(atPath: output))
     }
 
     @Test func anUnknownFormatOrTheWrongOneExitsTwo() throws {
