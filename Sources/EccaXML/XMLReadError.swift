@@ -27,8 +27,26 @@ public struct XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
 extension XMLReadError {
     /// What a document that ends inside an element is called, by every reader (libxml2 itself
     /// says "extra content at the end of the document").
-    public static func truncationMessage(inside element: String, openedOn line: Int?) -> String {
-        let opened = line.map { " (opened on line \($0))" } ?? ""
+    /// `column` (0: unknown) matters in official files that are one line long.
+    public static func truncationMessage(inside element: String, openedOn line: Int?, column: Int = 0) -> String {
+        let opened = line.map { " (opened on line \($0)\(column > 0 ? ", column \(column)" : ""))" } ?? ""
         return "the document ends inside <\(element)>\(opened): the file is truncated or an end tag is missing"
+    }
+
+    /// An input that ends before any element, said in words a person recognises (libxml2 says
+    /// "extra content at the end of the document"); nil for any other prolog finding.
+    static func withoutRootElement(_ finding: XMLProlog.Finding, file: String) -> XMLReadError? {
+        switch finding {
+        case .empty:
+            XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: 1, column: 1), message: "the file is empty")
+        case .blank:
+            XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: 1, column: 1),
+                         message: "the file holds only white space")
+        case .noRootElement(let line, let column):
+            XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: line, column: column),
+                         message: "the document ends before its root element (it holds only an XML declaration, comments or processing instructions)")
+        case .doctype, .none, .undecided:
+            nil
+        }
     }
 }

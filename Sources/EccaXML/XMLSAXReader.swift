@@ -54,9 +54,14 @@ public final class XMLSAXReader {
             throw XMLReadError(kind: .io, location: XMLSourceLocation(file: path, line: 0),
                                message: "cannot open file: \(String(cString: strerror(errno)))")
         }
-        if case .doctype(let line) = XMLProlog.scan(file: handle) {
+        let prolog = XMLProlog.scan(file: handle)
+        if case .doctype(let line, let column) = prolog {
             fclose(handle)
-            throw XMLRefusal.doctype(at: XMLSourceLocation(file: path, line: line))
+            throw XMLRefusal.doctype(at: XMLSourceLocation(file: path, line: line, column: column))
+        }
+        if let error = XMLReadError.withoutRootElement(prolog, file: path) {
+            fclose(handle)
+            throw error
         }
         rewind(handle)
         try self.init(source: .file(handle), name: path)
@@ -64,9 +69,11 @@ public final class XMLSAXReader {
 
     /// Reads from bytes in memory (tests); `name` is used in diagnostics.
     public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
-        if case .doctype(let line) = bytes.withUnsafeBytes({ XMLProlog.scan($0) }) {
-            throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line))
+        let prolog = bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }
+        if case .doctype(let line, let column) = prolog {
+            throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line, column: column))
         }
+        if let error = XMLReadError.withoutRootElement(prolog, file: name) { throw error }
         try self.init(source: .memory(bytes), name: name)
     }
 
@@ -171,9 +178,9 @@ private final class Parser {
     var textLine = 0
     /// Whether the last queued event is a start whose element has had no content yet.
     @exclusivity(unchecked) var openStart = false
-    /// The elements open at the parser's position, with the lines they start on: for the depth
-    /// limit and to say where a truncated document ends.
-    @exclusivity(unchecked) var openElements: [(name: String, line: Int)] = []
+    /// The elements open at the parser's position, with the line and column they start at: for
+    /// the depth limit and to say where a truncated document ends.
+    @exclusivity(unchecked) var openElements: [(name: String, line: Int, column: Int)] = []
     var fault: XMLReadError?
     var encodingChecked = false
     /// Elements to capture whole; the subtree being captured, and how deep the parser is in it
@@ -222,6 +229,21 @@ private final class Parser {
 
     var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
 
+    /// The column of the `<` of the start tag libxml2 has just reported (0 if unknown). libxml2
+    /// reports a start tag once it holds all of it, so the tag is still in its input buffer, and
+    /// `<` cannot occur inside one: the column is counted back from the parser's own. Official
+    /// files are often one line long, where the line alone does not find the element.
+    func startTagColumn() -> Int {
+        guard let input = context?.pointee.input?.pointee, let base = input.base, var cursor = input.cur else { return 0 }
+        var column = Int(input.col)
+        while cursor > base {
+            cursor -= 1
+            if cursor.pointee & 0xC0 != 0x80 { column -= 1 }
+            if cursor.pointee == UInt8(ascii: "<") { return max(column, 0) }
+        }
+        return 0
+    }
+
     func location() -> XMLSourceLocation { XMLSourceLocation(file: sink.fileName, line: line) }
 
     /// The next event that can be handed out. Until the input has ended, a start stays queued
@@ -247,7 +269,7 @@ private final class Parser {
         guard openElements.count < XMLResourceLimit.maximumDepth else {
             return stop(XMLRefusal.tooDeep(at: XMLSourceLocation(file: sink.fileName, line: line)))
         }
-        openElements.append((name, line))
+        openElements.append((name, line, startTagColumn()))
         if subtreeDepth > 0 || (!capturing.isEmpty && capturing.contains(name)) {
             if subtreeDepth == 0 {
                 flushText()
@@ -371,7 +393,7 @@ private final class Parser {
         let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
         sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
                     line: error.pointee.line, column: error.pointee.int2, message: message,
-                    openElement: openElements.last.map { ($0.name, $0.line) })
+                    openElement: openElements.last.map { ($0.name, $0.line, $0.column) })
         if fault == nil, let last = sink.errors.last, last.kind == .malformed || last.kind == .forbidden { stop(last) }
     }
 

@@ -74,9 +74,13 @@ public final class XMLStreamReader {
             }
             let prolog = XMLProlog.scan(file: handle)
             fclose(handle)
-            if case .doctype(let line) = prolog, !options.allowDoctype {
+            if case .doctype(let line, let column) = prolog, !options.allowDoctype {
                 sinkRetain.release()
-                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line))
+                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line, column: column))
+            }
+            if let error = XMLReadError.withoutRootElement(prolog, file: name) {
+                sinkRetain.release()
+                throw error
             }
             created = xmlReaderForFile(path, nil, parseOptions)
         case .memory(let bytes):
@@ -86,9 +90,14 @@ public final class XMLStreamReader {
                 throw XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: name, line: 0),
                                    message: "input of \(bytes.count) bytes is larger than the XML reader's limit of 2 GiB")
             }
-            if case .doctype(let line) = bytes.withUnsafeBytes({ XMLProlog.scan($0) }), !options.allowDoctype {
+            let prolog = bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }
+            if case .doctype(let line, let column) = prolog, !options.allowDoctype {
                 sinkRetain.release()
-                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line))
+                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line, column: column))
+            }
+            if let error = XMLReadError.withoutRootElement(prolog, file: name) {
+                sinkRetain.release()
+                throw error
             }
             let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
             bytes.withUnsafeBytes { source in
@@ -237,11 +246,11 @@ final class ErrorSink {
     /// line it opened on, when known): libxml2's push parser, under both readers, calls a
     /// document that ends inside an element "extra content at the end of the document".
     func record(domain: Int32, code: Int32 = 0, level: Int32, line: Int32, column: Int32, message: String,
-                openElement: (name: String, line: Int?)? = nil) {
+                openElement: (name: String, line: Int?, column: Int)? = nil) {
         var kind: XMLReadError.Kind
         var trimmed = message.trimmingCharacters(inSet: "\n ")
         if code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElement {
-            trimmed = XMLReadError.truncationMessage(inside: open.name, openedOn: open.line)
+            trimmed = XMLReadError.truncationMessage(inside: open.name, openedOn: open.line, column: open.column)
         }
         if domain == Int32(XML_FROM_RELAXNGV.rawValue) || domain == Int32(XML_FROM_VALID.rawValue) {
             kind = .invalid
@@ -265,10 +274,10 @@ private let xmlReaderErrorCallback: xmlStructuredErrorFunc = { context, error in
     let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
     // The reader reads ahead of its events: the element the parser is in is the parser's own.
-    var open: (name: String, line: Int?)?
+    var open: (name: String, line: Int?, column: Int)?
     if error.pointee.domain == Int32(XML_FROM_PARSER.rawValue), let parser = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
        let name = parser.pointee.name {
-        open = (String(cString: name), nil)
+        open = (String(cString: name), nil, 0)
     }
     sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
                 line: error.pointee.line, column: error.pointee.int2, message: message, openElement: open)

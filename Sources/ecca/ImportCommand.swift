@@ -15,8 +15,9 @@ struct ImportCommand: ParsableCommand {
             ambiguous paragraph markers and amendments the grammar cannot read go to standard error.
             The output is written under a temporary name and renamed when every file was read, so a \
             failed import leaves no output file (a device or FIFO is written to directly).
-            Exit status: 0 imported, 2 unusable input (malformed or truncated XML, unknown format, \
-            nothing to import), 3 the output could not be written.
+            Exit status: 0 imported, 2 unusable input (malformed, truncated or empty XML, a root \
+            element of no known format, nothing to import), 3 the output could not be written, 64 a \
+            usage error (such as a --format name that is not one of the five).
             """
     )
 

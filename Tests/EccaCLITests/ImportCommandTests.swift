@@ -37,7 +37,13 @@ import Testing
         let output = try CLI.folder([:]).appendingPathComponent("gdpr.xml").path
         let result = try CLI.run(["import", "--format", "legalruleml", Self.legalRuleML, "-o", output])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("501 rules, 347 prescriptive statements, 154 constitutive statements, 271 obligations, 76 permissions, 0 prohibitions, 275 legal references"))
+        #expect(result.stdout.contains("501 rules, 347 prescriptive statements, 154 constitutive statements, 271 obligations, 76 permissions, 0 prohibitions, 275 legal references, 2 statement groups cited by their own key (legal reference missing or uncertain)\n  3 warnings, 0 notes\n"))
+        // The file's reference key defined twice (lines 138 and 151) and the key it never defines go to standard error.
+        #expect(result.stderr.contains("\(Self.legalRuleML):151: warning: the legal reference key gdprC4S1A28P1ref is defined again, as GDPR:art_28__para_10, after GDPR:art_28__para_1 at \(Self.legalRuleML):138: "))
+        #expect(result.stderr.contains("\(Self.legalRuleML):861: warning: statement group statements145 is tied to the legal reference key gdprC4S1A28P10ref, which no lrml:LegalReference defines: cited by its own key [statements145]\n"))
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.contains("<provision id=\"lrml.gdpr.statements132\" citation=\"LegalRuleML statements132\" evidence=\"secondary\" source-id=\"statements132\" eid=\"statements132\" wording-kind=\"paraphrase\">"))
+        #expect(!written.contains("citation=\"GDPR Art. 28(10)\""))
     }
 
     @Test func aTruncatedFileExitsTwoWithLineAndColumnAndWritesNothing() throws {
@@ -45,11 +51,36 @@ import Testing
         let output = folder.appendingPathComponent("out.xml").path
         let result = try CLI.run(["import", folder.appendingPathComponent("cut.xml").path, "-o", output])
         #expect(result.status == 2)
-        #expect(result.stderr.range(of: #"cut\.xml:4:\d+: error: the document ends inside <P> \(opened on line 4\): the file is truncated or an end tag is missing"#,
+        #expect(result.stderr.range(of: #"cut\.xml:4:\d+: error: the document ends inside <P> \(opened on line 4, column 1\): the file is truncated or an end tag is missing"#,
                                     options: .regularExpression) != nil, "\(result.stderr)")
         #expect(result.stderr.contains("nothing was written to \(output)"))
         #expect(!FileManager.default.fileExists(atPath: output))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cut.xml"])
+    }
+
+    /// libxml2 calls an empty file "extra content at the end of the document"; a DOCTYPE is
+    /// refused with its column, as every error has one.
+    @Test func anEmptyFileOrADoctypeIsNamedWithLineAndColumn() throws {
+        let folder = try CLI.folder(["empty.xml": "", "dtd.xml": "<?xml version=\"1.0\"?>\n<!DOCTYPE ACT [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n<ACT>&x;</ACT>"])
+        let output = folder.appendingPathComponent("out.xml").path
+        let empty = try CLI.run(["import", folder.appendingPathComponent("empty.xml").path, "-o", output])
+        #expect(empty.status == 2)
+        #expect(empty.stderr == "\(folder.appendingPathComponent("empty.xml").path):1:1: error: the file is empty\nerror: nothing was written to \(output)\n")
+        let doctype = try CLI.run(["import", folder.appendingPathComponent("dtd.xml").path, "-o", output])
+        #expect(doctype.status == 2)
+        #expect(doctype.stderr.hasPrefix("\(folder.appendingPathComponent("dtd.xml").path):2:1: error: document type declarations are not accepted"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// A format ecca does not know is a usage error: 64, as for every command (README), with the usage line.
+    @Test func anUnknownFormatNameIsAUsageError() throws {
+        let folder = try CLI.folder(["act.xml": "<ACT><ENACTING.TERMS/></ACT>"])
+        let output = folder.appendingPathComponent("o.xml").path
+        let result = try CLI.run(["import", "--format", "xyz", folder.appendingPathComponent("act.xml").path, "-o", output])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error: The value 'xyz' is invalid for '--format <format>'. Please provide one of 'ecfr', 'fr', 'formex', 'akn' or 'legalruleml'."))
+        #expect(result.stderr.contains("Usage: ecca import <file> ..."))
+        #expect(!FileManager.default.fileExists(atPath: output))
     }
 
     @Test func anUnknownFormatOrTheWrongOneExitsTwo() throws {

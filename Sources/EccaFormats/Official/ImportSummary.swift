@@ -6,6 +6,8 @@ public struct ImportSummary: Sendable, Hashable {
     public enum Counter: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         // LegalRuleML, counted element by element.
         case rules, prescriptiveStatements, constitutiveStatements, obligations, permissions, prohibitions, legalReferences
+        // LegalRuleML statement groups whose legal reference is missing or uncertain.
+        case uncitedStatementGroups
         // Federal Register.
         case amendmentsRead, amendmentsUnread
         // eCFR paragraph markers.
@@ -22,6 +24,7 @@ public struct ImportSummary: Sendable, Hashable {
             case .permissions: "permissions"
             case .prohibitions: "prohibitions"
             case .legalReferences: "legal references"
+            case .uncitedStatementGroups: "statement groups cited by their own key (legal reference missing or uncertain)"
             case .amendmentsRead: "amendments read"
             case .amendmentsUnread: "amendments the grammar could not read"
             case .ambiguousMarkers: "ambiguous paragraph markers"

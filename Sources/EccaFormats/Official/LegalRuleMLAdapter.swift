@@ -21,8 +21,8 @@ struct LegalRuleMLAdapter: OfficialAdapter {
 
     func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         var prefixes: [String: String] = [:]
-        var references: [String: String] = [:]          // refersTo / key → refID
-        var associations: [String: [String]] = [:]      // statements key → reference keys
+        var references = LegalRuleMLReferences(file: stream.file)
+        var associations: [String: [Association]] = [:]  // statements key → the reference keys tied to it
         var sawAssociations = false
         var buffered: [OfficialElement] = []
         var begun = false
@@ -43,17 +43,20 @@ struct LegalRuleMLAdapter: OfficialAdapter {
                 try stream.skip(start)
             case "LegalReferences":
                 let element = try stream.capture(start)
+                try begin()
                 for reference in element.all(where: { $0.name == "LegalReference" }) {
                     let key = reference["refersTo"] ?? reference["key"] ?? ""
-                    if let refID = reference["refID"] { references[key] = refID }
+                    guard let refID = reference["refID"] else { continue }
+                    if let warning = references.define(key, refID: refID, line: reference.span.firstLine) { emitter.report(warning) }
                 }
-                try begin()
                 emitter.count(.legalReferences, by: element.all(where: { $0.name == "LegalReference" }).count)
             case "Associations":
                 sawAssociations = true
                 let element = try stream.capture(start)
                 for association in element.all(where: { $0.name == "Association" }) {
-                    let sources = association.elements("appliesSource").compactMap { $0["keyref"].map(Self.key) }
+                    let sources = association.elements("appliesSource").compactMap { source in
+                        source["keyref"].map { Association(key: Self.key($0), line: source.span.firstLine) }
+                    }
                     for target in association.elements("toTarget").compactMap({ $0["keyref"].map(Self.key) }) {
                         associations[target, default: []] += sources
                     }
@@ -79,6 +82,12 @@ struct LegalRuleMLAdapter: OfficialAdapter {
             try emit(group, prefixes: prefixes, references: references, associations: associations, into: emitter)
         }
         if groups == 0 { throw .nothingToImport(file: stream.file, dialect: .legalruleml) }
+    }
+
+    /// A legal reference key an `lrml:Association` ties a statement group to (`appliesSource`), with its line.
+    private struct Association {
+        var key: String
+        var line: Int
     }
 
     /// `#statements1` → `statements1`.
@@ -109,18 +118,49 @@ struct LegalRuleMLAdapter: OfficialAdapter {
 
     // MARK: - Statements
 
-    private func emit(_ group: OfficialElement, prefixes: [String: String], references: [String: String],
-                      associations: [String: [String]], into emitter: ImportEmitter) throws(OfficialImportError) {
+    private func emit(_ group: OfficialElement, prefixes: [String: String], references: LegalRuleMLReferences,
+                      associations: [String: [Association]], into emitter: ImportEmitter) throws(OfficialImportError) {
         let key = group["key"] ?? "statements"
         let statements = group.elements().compactMap(Self.statement)
-        let refIDs = (associations[key] ?? []).compactMap { references[$0] }
-        let primary = refIDs.first
+        let tied = associations[key] ?? []
+        var refIDs: [String] = []
+        var uncertain: [Note] = []
+        for association in tied {
+            let place = SourceLocation(file: group.span.file, line: association.line)
+            switch references.resolve(association.key) {
+            case .resolved(let refID):
+                refIDs.append(refID)
+            case .ambiguous(let candidates):
+                let named = candidates.map { "\(Self.citation(ofRefID: $0.refID)) (\($0.refID), line \($0.line))" }
+                uncertain.append(Note(kind: .unresolved, text: "Which provision statement group \(key) encodes is uncertain: its "
+                                      + "lrml:Association names the legal reference key \(association.key), which the file defines "
+                                      + "more than once, as \(named.joined(separator: " and as ")). It is cited by its own key, not by either."))
+                emitter.report(Diagnostic(.warning, "statement group \(key) is tied to the legal reference key \(association.key), "
+                                          + "which names \(candidates.map(\.refID).joined(separator: " and ")): cited by its own key",
+                                          at: place, subject: key))
+            case .undefined:
+                uncertain.append(Note(kind: .unresolved, text: "The lrml:Association of statement group \(key) names the legal "
+                                      + "reference key \(association.key), which no lrml:LegalReference in the file defines. It is "
+                                      + "cited by its own key."))
+                emitter.report(Diagnostic(.warning, "statement group \(key) is tied to the legal reference key \(association.key), "
+                                          + "which no lrml:LegalReference defines: cited by its own key", at: place, subject: key))
+            }
+        }
+        if tied.isEmpty {
+            uncertain.append(Note(kind: .unresolved, text: "No lrml:Association ties statement group \(key) to a legal reference."))
+            emitter.report(Diagnostic(.warning, "no lrml:Association ties statement group \(key) to a legal reference: cited by its own key",
+                                      at: SourceLocation(file: group.span.file, line: group.span.firstLine), subject: key))
+        }
+        // Cited by its reference only when every reference tied to it is certain: an ambiguous
+        // key could be the one the group encodes, and ecca does not guess which.
+        let primary = uncertain.isEmpty ? refIDs.first : nil
         var canonical = key
         var citation = "LegalRuleML \(key)"
         if let primary {
-            let (prefix, local) = Self.split(primary)
-            canonical = Self.canonical(fromEId: local)
-            citation = "\(prefix.isEmpty ? "" : prefix + " ")\(Self.citation(fromCanonical: canonical))"
+            canonical = Self.canonical(fromEId: Self.split(primary).1)
+            citation = Self.citation(ofRefID: primary)
+        } else {
+            emitter.count(.uncitedStatementGroups)
         }
         var notes: [Note] = statements.map { statement in
             let modality = statement.modalities.isEmpty ? "no deontic modality" : statement.modalities.map(\.rawValue).joined(separator: ", ")
@@ -132,13 +172,19 @@ struct LegalRuleMLAdapter: OfficialAdapter {
             return prefixes[prefix].map { $0 + local } ?? refID
         }
         if !resolved.isEmpty { notes.append(Note(kind: .editorial, text: "Legal reference\(resolved.count == 1 ? "" : "s"): " + resolved.joined(separator: "; "))) }
-        if primary == nil { notes.append(Note(kind: .unresolved, text: "No lrml:Association ties statement group \(key) to a legal reference.")) }
+        notes += uncertain
         try emitter.add(ImportedProvision(
-            canonicalID: canonical, sourceID: refIDs.isEmpty ? key : refIDs.joined(separator: " "),
+            canonicalID: canonical, sourceID: primary == nil ? key : refIDs.joined(separator: " "),
             idPath: [CanonicalIDs.idSegment(canonical.replacingFirst("art_", with: "art"))], level: .ruleGroup, parentID: nil,
             citation: citation, heading: "LegalRuleML \(key)", wording: statements.map(\.rendered).joined(separator: " "),
             span: group.span.with(pointer: "lrml:Statements[@key='\(key)']"), evidence: .secondary, wordingKind: .paraphrase,
             notes: notes, statements: statements))
+    }
+
+    /// `GDPR:art_6__para_1__content__list_1__point_a` → `GDPR Art. 6(1)(a)`.
+    static func citation(ofRefID refID: String) -> String {
+        let (prefix, local) = split(refID)
+        return "\(prefix.isEmpty ? "" : prefix + " ")\(citation(fromCanonical: canonical(fromEId: local)))"
     }
 
     /// `GDPR:art_6__para_1` → (`GDPR`, `art_6__para_1`).
