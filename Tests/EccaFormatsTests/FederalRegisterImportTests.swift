@@ -130,6 +130,17 @@ import Testing
         #expect(hud.provisions.first { $0.canonicalID == "1006.205" }?.notes.contains { $0.text.contains("Partial text") } == true)
     }
 
+    /// The GovInfo file breaks the line between `</E>` and `—(1)`: the printed text closes the
+    /// em dash up, and so does the wording.
+    @Test func aLineBreakBeforeAnEmDashIsNoSpace() throws {
+        guard let imported = try load() else { return }
+        let hud = try entry(imported, "2024-02447")
+        let c = try #require(hud.provisions.first { $0.canonicalID == "1006.101(c)" })
+        #expect(c.wording.hasPrefix("(c) Updates to plan—(1) In general. Subject to paragraph (c)(2) of this section"))
+        #expect(c.heading == "Updates to plan")
+        #expect(hud.provisions.first { $0.canonicalID == "1006.101(c)(1)" }?.heading == "In general")
+    }
+
     @Test func anInstructionTheGrammarCannotReadIsReportedAndKept() throws {
         let path = try Corpus.fixture("FR-fixture.xml", """
             <FEDREG><VOL>90</VOL><NO>9</NO><DATE>Wednesday, January 15, 2025</DATE>

@@ -1,4 +1,4 @@
-import EccaFormats
+@testable import EccaFormats
 import Testing
 
 /// The marker-sequence solver on hand-written sequences: levels, the (i)/(v)/(x) ambiguity,
@@ -79,6 +79,22 @@ import Testing
         let solution = MarkerSequenceSolver().solve(markers("a 1 a"))
         #expect(!solution.fitted)
         #expect(solution.readings.map(\.depth) == [0, 1, 0])
+    }
+
+    /// GPO § 1203a.102 puts italic letters below roman numerals, which no reading fits: levels
+    /// then come from the kinds that say them (a number is level 2, an italic letter level 5),
+    /// and `(i)`/`(ii)` are roman where they start or continue romans, a letter where they
+    /// continue letters.
+    @Test func withoutAFitLevelsComeFromTheUnambiguousKinds() {
+        let solution = MarkerSequenceSolver().solve(markers("a 1 i ii iii 2 3 i _a _b _c _d ii b 1 2 3 4 c"))
+        #expect(!solution.fitted)
+        #expect(solution.readings.map(\.depth) == [0, 1, 2, 2, 2, 1, 1, 2, 4, 4, 4, 4, 2, 0, 1, 1, 1, 1, 0])
+        #expect(solution.readings.map(\.kind) == [.lower, .digit, .roman, .roman, .roman, .digit, .digit, .roman,
+                                                  .lower, .lower, .lower, .lower, .roman, .lower, .digit, .digit, .digit, .digit, .lower])
+        // (i) after (h) continues the letters; inside a numbered paragraph it starts romans.
+        #expect(MarkerSequenceSolver.kindReadings(markers("a b c d e f g h i a")).map(\.depth) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        #expect(MarkerSequenceSolver.kindReadings(markers("h 1 i ii")).map(\.kind) == [.lower, .digit, .roman, .roman])
+        #expect(MarkerSequenceSolver.kindReadings(markers("a _1 _i _ii")).map(\.depth) == [0, 4, 5, 5])
     }
 
     @Test func markerKindsKnowTheirOrdinals() {

@@ -17,6 +17,21 @@ struct CFRSectionReader {
         var provisions: ProvisionBatch
         var diagnostics: [Diagnostic]
         var ambiguous: Int
+        /// Whether no reading fitted the section's markers (its levels are the marker kinds').
+        var unfitted = false
+        /// Paragraphs cited like another paragraph of the section.
+        var duplicateCitations = 0
+        /// Numeric superscripts after a number left out as footnote marks.
+        var droppedSuperscripts = 0
+
+        /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
+        func report(to emitter: ImportEmitter) {
+            for diagnostic in diagnostics { emitter.report(diagnostic) }
+            if ambiguous > 0 { emitter.count(.ambiguousMarkers, by: ambiguous) }
+            if unfitted { emitter.count(.unfittedSections) }
+            if duplicateCitations > 0 { emitter.count(.duplicateCitations, by: duplicateCitations) }
+            if droppedSuperscripts > 0 { emitter.count(.droppedSuperscripts, by: droppedSuperscripts) }
+        }
     }
 
     /// Children that carry the section's number and heading, or that are not wording.
@@ -108,10 +123,9 @@ struct CFRSectionReader {
         let span = SourceSpan(file: file, firstLine: section.root.firstLine, lastLine: section.root.lastLine)
         let solution = MarkerSequenceSolver().solve(items)
         var diagnostics: [Diagnostic] = []
-        if !solution.fitted {
-            diagnostics.append(Diagnostic(.warning, "§ \(header.number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds",
-                                          at: SourceLocation(file: file, line: span.firstLine), subject: header.number))
-        }
+        /// Superscripts after a number dropped as footnote marks, by the record open after their
+        /// paragraph (nil: before any marker). Rare: nothing is allocated otherwise.
+        var droppedOn: [(record: Int?, marks: Range<Int>)] = []
 
         var records: [Record] = []
         records.reserveCapacity(items.count)
@@ -193,11 +207,133 @@ struct CFRSectionReader {
                     pieces.append(Piece(start: start, end: text.count))
                 }
             }
+            // Noted after the loop, as everything reported is (`records` is only touched here as
+            // it always was: any other use makes the optimiser check every access to it).
+            if !marked.droppedSuperscripts.isEmpty { droppedOn.append((open.last, marked.droppedSuperscripts)) }
         }
         for index in open { records[index].endPiece = pieces.count }
 
-        let layout = CFRSectionLayout(header: header, span: span, records: records, pieces: pieces, text: text)
-        return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count)
+        // Markers a reading fitted are distinct under each parent: only levels taken from the
+        // marker kinds, or a term defined twice, can cite two paragraphs alike.
+        var layout = CFRSectionLayout(header: header, span: span, records: records, pieces: pieces, text: text)
+        var counts = (droppedSuperscripts: 0, duplicateCitations: 0)
+        if !solution.fitted || solution.definitionDepths.count > 1 || !droppedOn.isEmpty {
+            // On the layout, not on `records`: any other use of the records the nested functions
+            // capture makes the optimiser check every access to them.
+            counts = Self.reportFindings(in: &layout, fitted: solution.fitted, droppedOn: droppedOn, marks: store.droppedSuperscripts,
+                                         file: file, into: &diagnostics)
+        }
+        return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
+                      unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts)
+    }
+
+    /// What a section's reading leaves uncertain, on its provisions and in the output: the
+    /// superscripts dropped after a number, paragraphs cited alike, a numbering no reading fits.
+    @inline(never)
+    private static func reportFindings(in layout: inout CFRSectionLayout, fitted: Bool, droppedOn: [(record: Int?, marks: Range<Int>)],
+                                       marks: [Superscript.Dropped], file: String,
+                                       into diagnostics: inout [Diagnostic]) -> (droppedSuperscripts: Int, duplicateCitations: Int) {
+        let number = layout.header.number
+        var dropped = 0
+        for (record, range) in droppedOn {
+            let notes = reportDropped(marks[range], on: record, in: layout.records, number: number, file: file, into: &diagnostics)
+            if let record { layout.records[record].notes += notes } else { layout.header.notes += notes }
+            dropped += notes.count
+        }
+        let duplicates = reportDuplicateCitations(&layout.records, fitted: fitted, number: number, file: file, into: &diagnostics)
+        if !fitted {
+            reportUnfitted(&layout.records, sectionNotes: &layout.header.notes, number: number, line: layout.span.firstLine, file: file, into: &diagnostics)
+        }
+        return (dropped, duplicates)
+    }
+
+    /// A section whose markers fit no reading of the CFR levels: a warning, and a note on the
+    /// section and every paragraph. Out of line, as the rare paths are: the section reader's loop
+    /// stays small enough for the optimiser to inline its helpers.
+    @inline(never)
+    private static func reportUnfitted(_ records: inout [Record], sectionNotes: inout [Note], number: String, line: Int, file: String,
+                                       into diagnostics: inout [Diagnostic]) {
+        diagnostics.append(Diagnostic(.warning, "§ \(number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds, and every provision of the section is marked unresolved",
+                                      at: SourceLocation(file: file, line: line), subject: number))
+        let note = unfittedNote(number)
+        sectionNotes.append(note)
+        for index in records.indices { records[index].notes.append(note) }
+    }
+
+    /// Superscripts after a number that a paragraph's text left out as footnote marks: a warning
+    /// each, and the notes for the paragraph read last (`record`), or the section before any marker.
+    @inline(never)
+    private static func reportDropped(_ dropped: ArraySlice<Superscript.Dropped>, on record: Int?, in records: [Record],
+                                      number: String, file: String, into diagnostics: inout [Diagnostic]) -> [Note] {
+        let subject = record.map { number + canonicalPath(of: $0, in: records) } ?? number
+        for mark in dropped {
+            diagnostics.append(Diagnostic(.warning, mark.message(subject: "§ " + subject), at: SourceLocation(file: file, line: mark.line), subject: subject))
+        }
+        return dropped.map(\.note)
+    }
+
+    /// The note on every provision of a section whose markers fit no reading of the CFR levels.
+    static func unfittedNote(_ number: String) -> Note {
+        Note(kind: .unresolved, text: "The paragraph numbering of § \(number) does not follow the usual CFR levels (a), (1), (i), (A); the level of each of its paragraphs, and so this citation, was inferred from the kind of its number alone and may be wrong. Check the official text.")
+    }
+
+    /// Finds the written records that share a citation with another: each gets a note and a
+    /// warning (their ids are then told apart by a `-2` in the rules file, their citations are
+    /// not changed). Returns how many records share a citation. `fitted`: the markers fitted a
+    /// reading, so only a term defined twice (and what is below it) can repeat a citation, and
+    /// only the terms are compared unless two of them collide; no string is made for that.
+    @inline(never)
+    private static func reportDuplicateCitations(_ records: inout [Record], fitted: Bool, number: String, file: String,
+                                                 into diagnostics: inout [Diagnostic]) -> Int {
+        if fitted {
+            var collide = false
+            search: for first in records.indices where isTerm(records[first]) {
+                for second in (first + 1)..<records.count where isTerm(records[second]) && samePath(first, second, in: records) {
+                    collide = true
+                    break search
+                }
+            }
+            guard collide else { return 0 }
+        }
+        // Each record's first record with the same path, where it is not itself.
+        var firstAlike = [Int?](repeating: nil, count: records.count)
+        for first in records.indices where !records[first].elided && firstAlike[first] == nil {
+            for second in (first + 1)..<records.count where !records[second].elided && firstAlike[second] == nil && samePath(first, second, in: records) {
+                firstAlike[second] = first
+            }
+        }
+        var count = 0
+        for first in records.indices where !records[first].elided && firstAlike[first] == nil {
+            let indices = [first] + records.indices.filter { firstAlike[$0] == first }
+            guard indices.count > 1 else { continue }
+            count += indices.count
+            let path = canonicalPath(of: first, in: records)
+            let lines = indices.map { String(records[$0].firstLine) }
+            let linesText = lines.dropLast().joined(separator: ", ") + " and " + lines[lines.count - 1]
+            diagnostics.append(Diagnostic(.warning, "§ \(number): \(indices.count) paragraphs (lines \(linesText)) are all cited § \(number)\(path); their citations are kept, their ids told apart by a suffix",
+                                          at: SourceLocation(file: file, line: records[first].firstLine), subject: number + path))
+            let note = Note(kind: .unresolved, text: "\(indices.count) paragraphs of § \(number) (at lines \(linesText) of the official file) read as § \(number)\(path): this citation does not tell them apart. Check the official text.")
+            for index in indices { records[index].notes.append(note) }
+        }
+        return count
+    }
+
+    private static func isTerm(_ record: Record) -> Bool {
+        if case .definition = record.level { return !record.elided }
+        return false
+    }
+
+    /// Whether two records have one address: equal segments up to a common ancestor or the section.
+    private static func samePath(_ first: Int, _ second: Int, in records: [Record]) -> Bool {
+        var left: Int? = first
+        var right: Int? = second
+        while let one = left, let other = right {
+            if one == other { return true }
+            guard records[one].segment.canonical == records[other].segment.canonical else { return false }
+            left = records[one].parent
+            right = records[other].parent
+        }
+        return left == nil && right == nil
     }
 
     /// A section that defines terms: "Definitions.", "Definition.", "Definitions of terms as used

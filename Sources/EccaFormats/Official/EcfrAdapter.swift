@@ -157,8 +157,7 @@ struct EcfrAdapter: OfficialAdapter {
         // the eCFR's paragraph anchor.
         reader.header.paragraphURLBase = url.map { $0 + "#p-" + SourceURL.component(number) }
         let output = reader.read(section, file: file, scratch: &scratch)
-        for diagnostic in output.diagnostics { emitter.report(diagnostic) }
-        if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
+        output.report(to: emitter)
         try emitter.add(contentsOf: output.provisions)
     }
 
@@ -193,22 +192,37 @@ struct EcfrAdapter: OfficialAdapter {
         let head = appendix.element("HEAD").map { flattening.flatten($0) } ?? ""
         var heading = head.hasPrefix(n) ? TextNormalizer.trim(String(head.dropFirst(n.count)), also: "—–-.:") : head
         if heading.isEmpty { heading = head }
-        let wording = flattening.flatten(appendix, skipping: ["HEAD", "CITA"])
+        var dropped: [Superscript.Dropped] = []
+        let wording = flattening.flatten(appendix, skipping: ["HEAD", "CITA"], dropped: { dropped.append($0) })
         // A supplement is cited as its entries are (`15 CFR Part 774, Supp. No. 1`), an appendix by its name.
         let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
         try emitter.add(ImportedProvision(
             canonicalID: n, sourceID: n, idPath: [n], level: .annex, parentID: nil, citation: citation,
             heading: heading.isEmpty ? nil : heading, wording: wording.isEmpty ? head : wording,
             span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
-            sourceURL: nil, notes: sectionNotes(appendix)))
+            sourceURL: nil, notes: sectionNotes(appendix) + dropped.map(\.note)))
+        Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if CommerceControlList.isCommerceControlList(n) {
-            try emitEntries(of: appendix, n: n, citation: citation, into: emitter)
+            try emitEntries(of: appendix, n: n, citation: citation, dropped: dropped, into: emitter)
         }
+    }
+
+    /// Warns of each numeric superscript after a number that `subject`'s text left out as a
+    /// footnote mark (`Superscript`), and counts them.
+    static func report(_ dropped: [Superscript.Dropped], in subject: String, file: String, to emitter: ImportEmitter) {
+        for mark in dropped {
+            emitter.report(Diagnostic(.warning, mark.message(subject: subject), at: SourceLocation(file: file, line: mark.line), subject: subject))
+        }
+        if !dropped.isEmpty { emitter.count(.droppedSuperscripts, by: dropped.count) }
     }
 
     /// The Commerce Control List's ECCN entries, each a provision below the supplement, and their
     /// numbered notes below them (`CommerceControlList`).
-    private func emitEntries(of supplement: OfficialElement, n: String, citation: String, into emitter: ImportEmitter) throws(OfficialImportError) {
+    /// `dropped`: the superscripts the supplement's text left out (reported with it), noted on
+    /// the entries and notes whose lines hold them.
+    private func emitEntries(of supplement: OfficialElement, n: String, citation: String, dropped: [Superscript.Dropped],
+                             into emitter: ImportEmitter) throws(OfficialImportError) {
+        func droppedNotes(_ lines: ClosedRange<Int>) -> [Note] { dropped.filter { lines.contains($0.line) }.map(\.note) }
         func flatten(_ elements: [OfficialElement]) -> String {
             TextNormalizer.collapse(elements.map { flattening.flatten($0) }.joined(separator: " "))
         }
@@ -220,7 +234,7 @@ struct EcfrAdapter: OfficialAdapter {
             try emitter.add(ImportedProvision(
                 canonicalID: entryID, sourceID: entryID, idPath: [n, "ECCN \(entry.eccn)"], level: .annexSection, parentID: n,
                 citation: "\(citation), ECCN \(entry.eccn)", heading: flattening.flatten(first), wording: flatten(entry.elements),
-                span: span, evidence: .verified))
+                span: span, evidence: .verified, notes: droppedNotes(span.firstLine...span.lastLine)))
             let notes = CommerceControlList.notes(of: entry)
             for (index, note) in notes.enumerated() {
                 let (paragraphs, lastLine) = CommerceControlList.wording(ofNoteAt: index, in: notes)
@@ -230,7 +244,7 @@ struct EcfrAdapter: OfficialAdapter {
                     parentID: note.parent.map { "\(entryID), \($0)" } ?? entryID, citation: "\(citation), ECCN \(entry.eccn), \(note.label)",
                     wording: flatten(paragraphs),
                     span: SourceSpan(file: note.span.file, firstLine: note.span.firstLine, lastLine: lastLine, pointer: pointer),
-                    evidence: .verified))
+                    evidence: .verified, notes: droppedNotes(note.span.firstLine...max(note.span.firstLine, lastLine))))
             }
         }
     }
@@ -266,12 +280,14 @@ struct EcfrAdapter: OfficialAdapter {
                 if !begun { try emitter.begin(instrument(context)); begun = true }
                 let appendix = try stream.capture(start)
                 let head = appendix.element("HD").map { flattening.flatten($0) } ?? "Appendix"
-                var wording = flattening.flatten(appendix, skipping: ["HD", "EAR"])
+                var dropped: [Superscript.Dropped] = []
+                var wording = flattening.flatten(appendix, skipping: ["HD", "EAR"], dropped: { dropped.append($0) })
                 // An appendix printed as a graphic has no text: its heading stands in.
                 if wording.isEmpty { wording = head }
                 try emitter.add(ImportedProvision(
                     canonicalID: head, sourceID: head, idPath: [head], level: .annex, citation: "\(context.title.map { "\($0) CFR " } ?? "")\(head)",
-                    heading: nil, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']")))
+                    heading: nil, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: dropped.map(\.note)))
+                Self.report(dropped, in: head, file: appendix.span.file, to: emitter)
             default:
                 break
             }

@@ -243,8 +243,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                                       url: url, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
         let output = reader.read(section)
-        for diagnostic in output.diagnostics { emitter.report(diagnostic) }
-        if output.ambiguous > 0 { emitter.count(.ambiguousMarkers, by: output.ambiguous) }
+        output.report(to: emitter)
         try emitter.add(contentsOf: output.provisions)
     }
 }

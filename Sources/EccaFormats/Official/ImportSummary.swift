@@ -10,8 +10,8 @@ public struct ImportSummary: Sendable, Hashable {
         case uncitedStatementGroups
         // Federal Register.
         case amendmentsRead, amendmentsUnread
-        // eCFR paragraph markers.
-        case ambiguousMarkers
+        // eCFR paragraph markers and superscripts.
+        case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts
         // Formex: quoted amending text left out.
         case quotedStructures
 
@@ -28,6 +28,9 @@ public struct ImportSummary: Sendable, Hashable {
             case .amendmentsRead: "amendments read"
             case .amendmentsUnread: "amendments the grammar could not read"
             case .ambiguousMarkers: "ambiguous paragraph markers"
+            case .unfittedSections: "sections whose paragraph numbers fit no CFR reading (levels from the marker kinds, marked unresolved)"
+            case .duplicateCitations: "paragraphs cited like another paragraph of their section"
+            case .droppedSuperscripts: "numeric superscripts after a number dropped as footnote marks"
             case .quotedStructures: "quoted amendments to other acts left out (QUOT.S)"
             }
         }

@@ -21,6 +21,8 @@ struct MarkedParagraph {
     var isElided: Bool
     /// The term an unnumbered definition defines (`<I>Agency</I> means …`, `“Agency” means …`).
     var definedTerm: String?
+    /// Numeric superscripts after a number dropped as footnote marks, in the store's `droppedSuperscripts`.
+    var droppedSuperscripts: Range<Int> = 0..<0
 
     /// Whether a paragraph element (a Federal Register `P`) is a `(a) * * *` stub.
     static func isElided(_ element: OfficialElement) -> Bool {
@@ -28,8 +30,29 @@ struct MarkedParagraph {
         return store.read(element.subtree, at: 0).isElided
     }
 
-    /// Elements inside a paragraph whose text is left out of the wording (footnotes, page marks).
-    static let dropped: Set<String> = ["FTNT", "FTREF", "PRTPAGE", "GID", "img", "GPH"]
+    /// What an element inside a paragraph is to its wording, where it is not plain inline text.
+    enum InlineRole {
+        /// Left out (footnotes, page marks).
+        case dropped
+        /// A block (a table cell, an example's heading): a space on each side, so that words of
+        /// adjacent blocks never fuse (FORMATS.md §1.5: `EXAMPLE` holding `HED` plus `PSPACE`).
+        case block
+        /// `<SU>`, `<sup>`: a power or a footnote mark (`Superscript`).
+        case superscript
+    }
+
+    /// The roles of elements, from the GPO flattening rule (`TextFlattening.gpo`), so that a
+    /// section's paragraphs and an appendix read alike; one lookup per element, as the set of
+    /// dropped elements was before.
+    static let roles: [String: InlineRole] = {
+        var roles: [String: InlineRole] = [:]
+        for name in TextFlattening.gpo.blocks { roles[name] = .block }
+        roles["LI"] = .block
+        for name in TextFlattening.gpo.dropped { roles[name] = .dropped }
+        roles["SU"] = .superscript
+        roles["sup"] = .superscript
+        return roles
+    }()
 
     /// The text and pieces of one section's paragraphs, appended paragraph by paragraph.
     struct Store {
@@ -39,6 +62,8 @@ struct MarkedParagraph {
         /// Scratch space for one paragraph: its italic runs and its markers.
         private var italic: [Range<Int>] = []
         private var found: [Found] = []
+        /// Numeric superscripts after a number dropped as footnote marks (`MarkedParagraph.droppedSuperscripts`).
+        private(set) var droppedSuperscripts: [Superscript.Dropped] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
 
@@ -54,6 +79,7 @@ struct MarkedParagraph {
             self.bytes.removeAll(keepingCapacity: true)
             self.bytes.reserveCapacity(bytes)
             pieces.removeAll(keepingCapacity: true)
+            droppedSuperscripts.removeAll(keepingCapacity: true)
         }
 
         /// Reads the element at `index` of a section's subtree (a `P` or `FP`); markers are looked
@@ -65,11 +91,13 @@ struct MarkedParagraph {
             let firstPiece = pieces.count
             italic.removeAll(keepingCapacity: true)
             found.removeAll(keepingCapacity: true)
-            MarkedParagraph.collect(tree, index, italic: false, into: &bytes, italicRanges: &italic)
+            let firstDropped = droppedSuperscripts.count
+            MarkedParagraph.collect(tree, index, italic: false, into: &bytes, italicRanges: &italic, dropped: &droppedSuperscripts)
             let end = bytes.count
+            let dropped = firstDropped..<droppedSuperscripts.count
             guard lookForMarkers else {
                 pieces.append(Piece(marker: nil, text: start..<end))
-                return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: false, definedTerm: nil)
+                return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: false, definedTerm: nil, droppedSuperscripts: dropped)
             }
             var position = MarkedParagraph.skipSpace(bytes, start)
             var embedded = false
@@ -127,7 +155,7 @@ struct MarkedParagraph {
                 }
                 isElided = stars >= 3 && !other
             }
-            return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: isElided, definedTerm: definedTerm)
+            return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: isElided, definedTerm: definedTerm, droppedSuperscripts: dropped)
         }
     }
 
@@ -195,13 +223,18 @@ struct MarkedParagraph {
 
     // MARK: - Text with italics
 
-    private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>]) {
+    private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
+                                dropped: inout [Superscript.Dropped]) {
         // Nodes are read field by field: a copy of one would retain its name and namespace.
         for child in tree.children(of: index) {
             switch tree.nodes[child].kind {
             case .text:
                 let start = bytes.count
-                bytes.append(contentsOf: tree.bytes[tree.nodes[child].content])
+                var content = tree.nodes[child].content
+                // Pretty-printing's line break before an em dash (`</E>⏎    —(1)`, Federal Register)
+                // is no space in the printed text, where an em dash is closed up.
+                if let first = content.first, isSpace(tree.bytes[first]) { content = closedUpBeforeEmDash(tree.bytes, content) }
+                bytes.append(contentsOf: tree.bytes[content])
                 if italic, bytes.count > start {
                     if let last = italicRanges.last, last.upperBound == start {
                         italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count
@@ -215,34 +248,60 @@ struct MarkedParagraph {
                 let name = tree.nodes[child].name
                 // Italics, the most frequent element inside paragraphs, need none of the checks below.
                 if name == "I" {
-                    collect(tree, child, italic: true, into: &bytes, italicRanges: &italicRanges)
+                    collect(tree, child, italic: true, into: &bytes, italicRanges: &italicRanges, dropped: &dropped)
                     continue
                 }
-                if dropped.contains(name) { continue }
-                if name == "SU" || (name == "E" && tree.attribute("T", of: child) == "51") {
-                    let digits = tree.text(of: child)
-                    if digits.allSatisfy(\.isNumber) {
-                        // 10<SU>26</SU> is a power; a superscript after a word is a footnote mark.
-                        if let spaces = TextFlattening.powerFollows(bytes, isSpace: isSpace, isLineBreak: { $0 == 0x0A || $0 == 0x0D },
-                                                                  isDigit: { $0 >= 48 && $0 <= 57 }) {
+                let role = roles[name]
+                if role == .dropped { continue }
+                if role == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
+                    let text = tree.text(of: child)
+                    let content = Superscript.content(text)
+                    if content != .other {
+                        let isLineBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
+                        let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+                        switch Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit) {
+                        case .power(let spaces):
                             bytes.removeLast(spaces)
                             if let last = italicRanges.last, last.upperBound > bytes.count {
                                 if last.lowerBound < bytes.count { italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count }
                                 else { italicRanges.removeLast() }
                             }
-                            bytes.append(UInt8(ascii: "^"))
-                            bytes.append(contentsOf: digits.utf8)
+                        case .markAfterNumber where content == .unsigned:
+                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported.
+                            let number = Superscript.Dropped.number(before: bytes, isSpace: isSpace, isDigit: isDigit)
+                            dropped.append(Superscript.Dropped(number: String(decoding: number, as: UTF8.self),
+                                                               superscript: TextNormalizer.collapse(text), line: tree.nodes[child].firstLine))
+                            continue
+                        case .mark where content == .unsigned:
+                            continue
+                        case .markAfterNumber, .mark:
+                            break  // signed: a power wherever it is (`cm<SU>−1</SU>`)
                         }
+                        bytes.append(UInt8(ascii: "^"))
+                        bytes.append(contentsOf: text.utf8)
                         continue
                     }
                 }
-                if name == "br" || name == "LI" { bytes.append(0x20) }
-                let isItalic = italic || name == "I" || name == "i" || name == "em"
-                    || (name == "E" && tree.attribute("T", of: child) == "03")
-                collect(tree, child, italic: isItalic, into: &bytes, italicRanges: &italicRanges)
-                if name == "br" || name == "LI" { bytes.append(0x20) }
+                let block = role == .block
+                if block { bytes.append(0x20) }
+                let isItalic = italic || name == "i" || name == "em" || (name == "E" && tree.attribute("T", of: child) == "03")
+                collect(tree, child, italic: isItalic, into: &bytes, italicRanges: &italicRanges, dropped: &dropped)
+                if block { bytes.append(0x20) }
             }
         }
+    }
+
+    /// `content` without its leading whitespace when that whitespace breaks the line and an em
+    /// dash follows it; `content` otherwise.
+    private static func closedUpBeforeEmDash(_ bytes: [UInt8], _ content: Range<Int>) -> Range<Int> {
+        var index = content.lowerBound
+        var brokenLine = false
+        while index < content.upperBound, isSpace(bytes[index]) {
+            brokenLine = brokenLine || bytes[index] == 0x0A || bytes[index] == 0x0D
+            index += 1
+        }
+        guard brokenLine, index + 2 < content.upperBound, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x94 else { return content }
+        return index..<content.upperBound
     }
 
     // MARK: - Markers

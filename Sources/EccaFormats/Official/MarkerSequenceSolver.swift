@@ -63,16 +63,69 @@ public struct MarkerSequenceSolver: Sendable {
         } else if let found = search(items, relaxed: false) ?? search(items, relaxed: true) {
             solution = found
         } else {
-            // Nothing fits: take each marker's first kind at its conventional depth.
-            let readings = items.compactMap { item -> Reading? in
-                guard case .marker(let marker) = item else { return nil }
-                let kind = marker.candidates.first ?? .lower
-                return Reading(kind: kind, depth: kind.depth)
-            }
-            solution = Solution(readings: readings, ambiguities: [], fitted: false)
+            solution = Solution(readings: Self.kindReadings(items), ambiguities: [], fitted: false)
         }
         solution.definitionDepths = Self.definitionDepths(items, readings: solution.readings)
         return solution
+    }
+
+    /// Levels from the marker kinds alone, for a sequence no reading fits (GPO § 1203a.102 puts
+    /// italic letters below roman numerals): a number is level 2, a capital level 4, an italic
+    /// number level 5, an italic roman numeral or (old style) an italic letter level 5 or 6, a
+    /// plain letter level 1. A label that is a letter or a roman numeral (`(i)`, `(v)`, `(ii)`) is
+    /// the one whose sequence it continues: `(ii)` after a roman `(i)` is roman, `(i)` after `(h)`
+    /// a letter; `(i)` inside a numbered paragraph starts romans. The result is a reading, not a
+    /// fit: the section reader reports it on every provision.
+    static func kindReadings(_ items: [Item]) -> [Reading] {
+        var readings: [Reading] = []
+        // The value last read at each depth; 0 where nothing is open (a shallower marker closes deeper levels).
+        var last = [Int](repeating: 0, count: MarkerKind.allCases.count)
+        var elided = false
+        var previousDepth = -1
+        for item in items {
+            guard case .marker(let marker) = item else {
+                if case .elision = item { elided = true }
+                continue
+            }
+            func continues(_ value: Int, at depth: Int) -> Bool {
+                elided ? value > last[depth] : value == last[depth] + 1
+            }
+            let kinds = marker.candidates
+            var reading: Reading
+            if let kind = kinds.first, kinds.underestimatedCount == 1, kind != .lower, kind != .roman {
+                reading = Reading(kind: kind, depth: kind.depth)
+            } else {
+                let letter = kinds.contains(.lower) ? MarkerKind.lower.ordinal(of: marker.label) : nil
+                let roman = MarkerKind.roman.ordinal(of: marker.label)
+                let letterDepth = marker.italic ? MarkerKind.italicDigit.depth : MarkerKind.lower.depth
+                let romanKind: MarkerKind = marker.italic ? .italicRoman : .roman
+                let letterFits = letter.map { continues($0, at: letterDepth) } ?? false
+                let romanFits = roman.map { continues($0, at: romanKind.depth) || ($0 == 1 && last[romanKind.depth] == 0) } ?? false
+                let asLetter = Reading(kind: .lower, depth: letterDepth)
+                let asRoman = Reading(kind: romanKind, depth: romanKind.depth)
+                switch (letter, roman) {
+                case (nil, _): reading = asRoman
+                case (_, nil): reading = asLetter
+                case (let letter?, let roman?):
+                    if letterFits != romanFits {
+                        reading = letterFits ? asLetter : asRoman
+                    } else if letterFits {
+                        // Both continue a sequence: roman inside a deeper paragraph (`(h)(1)(i)`).
+                        reading = previousDepth > letterDepth ? asRoman : asLetter
+                    } else {
+                        // Neither: the one whose last value is nearer.
+                        reading = abs(roman - last[romanKind.depth]) < abs(letter - last[letterDepth]) ? asRoman : asLetter
+                    }
+                }
+            }
+            let value = reading.kind.ordinal(of: marker.label) ?? 0
+            last[reading.depth] = value
+            for deeper in (reading.depth + 1)..<last.count { last[deeper] = 0 }
+            readings.append(reading)
+            previousDepth = reading.depth
+            elided = false
+        }
+        return readings
     }
 
     /// Where each defined term sits, given the markers' readings: under the innermost paragraph

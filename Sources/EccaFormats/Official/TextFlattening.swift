@@ -9,9 +9,10 @@ public struct TextFlattening: Sendable {
     public var dropped: Set<String>
     public var isSuperscript: @Sendable (OfficialElement) -> Bool
     public var milestone: @Sendable (OfficialElement) -> String?
-    /// When true, a superscript is a power only after a digit (`10<SU>26</SU>`, and `10` at the
-    /// end of a line before it: `powerFollows`); elsewhere it is a footnote mark and is dropped
-    /// with the footnotes (`requirements<SU>1</SU>`).
+    /// When true, an unsigned superscript is a power only after a digit (`10<SU>26</SU>`, and `10`
+    /// at the end of a line before it); elsewhere it is a footnote mark and is dropped with the
+    /// footnotes (`requirements<SU>1</SU>`). A signed one (`10<SU>−3</SU>`) is always a power
+    /// (`Superscript`).
     public var powersFollowDigits: Bool
 
     public init(blocks: Set<String>, dropped: Set<String> = [],
@@ -27,8 +28,10 @@ public struct TextFlattening: Sendable {
 
     /// The flattened text of `element`'s content, leaving out elements named in `skipping` (at any
     /// depth) and, when `omitting` names one, replacing each such subtree by `replacement`.
-    public func flatten(_ element: OfficialElement, skipping skip: Set<String> = [],
-                        omitting omitted: Set<String> = [], replacement: String = " … ") -> String {
+    /// `dropped` hears of each numeric superscript after a number that is left out as a footnote
+    /// mark (`10 <SU>26</SU>`), for the reader to report.
+    func flatten(_ element: OfficialElement, skipping skip: Set<String> = [], omitting omitted: Set<String> = [],
+                 replacement: String = " … ", dropped droppedMark: ((Superscript.Dropped) -> Void)?) -> String {
         var output = ""
         func walk(_ node: OfficialElement) {
             for child in node.children {
@@ -47,10 +50,18 @@ public struct TextFlattening: Sendable {
                     }
                     if isSuperscript(inner) {
                         if powersFollowDigits {
-                            guard let spaces = Self.powerFollows(output, isSpace: { $0 == " " || $0 == "\t" || Self.isLineBreak($0) },
-                                                                 isLineBreak: Self.isLineBreak, isDigit: { $0.isASCII && $0.isNumber })
-                            else { continue }
-                            output.removeLast(spaces)
+                            let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || Self.isLineBreak($0) }
+                            let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+                            let signed = Superscript.content(inner.rawText) == .signed
+                            switch Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit) {
+                            case .power(let spaces): output.removeLast(spaces)
+                            case .markAfterNumber where !signed:
+                                let number = String(Superscript.Dropped.number(before: output, isSpace: isSpace, isDigit: isDigit))
+                                droppedMark?(Superscript.Dropped(number: number, superscript: inner.plainText, line: inner.span.firstLine))
+                                continue
+                            case .mark where !signed: continue
+                            case .markAfterNumber, .mark: break  // signed: a power wherever it is
+                            }
                         }
                         output += "^"
                         walk(inner)
@@ -67,25 +78,11 @@ public struct TextFlattening: Sendable {
         return TextNormalizer.collapse(output)
     }
 
-    /// Whether a superscript after `text` is a power: `text` ends in a digit, or in a digit and
-    /// whitespace that breaks the line (GPO files break lines before inline elements: 4E091's
-    /// `2.5 × 10⏎<SU>25</SU>` is 2.5 × 10^25; `in 2019 <SU>3</SU>`, on one line, is a footnote
-    /// mark). Returns how much whitespace to drop before the `^`; nil for a footnote mark. Both
-    /// readers (the tree, the section's bytes) pass ASCII predicates, so they read alike.
-    static func powerFollows<Text: BidirectionalCollection>(_ text: Text, isSpace: (Text.Element) -> Bool,
-                                                           isLineBreak: (Text.Element) -> Bool,
-                                                           isDigit: (Text.Element) -> Bool) -> Int? {
-        var spaces = 0
-        var brokenLine = false
-        for element in text.reversed() {
-            if isSpace(element) {
-                spaces += 1
-                brokenLine = brokenLine || isLineBreak(element)
-                continue
-            }
-            return isDigit(element) && (spaces == 0 || brokenLine) ? spaces : nil
-        }
-        return nil
+    /// `flatten(_:skipping:omitting:replacement:dropped:)` for text whose dropped superscripts
+    /// nobody reports (headings, titles, dialects without them).
+    public func flatten(_ element: OfficialElement, skipping skip: Set<String> = [],
+                        omitting omitted: Set<String> = [], replacement: String = " … ") -> String {
+        flatten(element, skipping: skip, omitting: omitted, replacement: replacement, dropped: nil)
     }
 
     private static func isLineBreak(_ character: Character) -> Bool {
@@ -115,8 +112,8 @@ public struct TextFlattening: Sendable {
             return String(Character(scalar))
         })
 
-    /// eCFR, annual CFR and Federal Register text: footnotes and page markers dropped, `<SU>` and
-    /// `<E T="51">` superscripts written as powers.
+    /// eCFR, annual CFR and Federal Register text: footnotes and page markers dropped, `<SU>`,
+    /// `<sup>` (versioner tables) and `<E T="51">` superscripts written as powers (`Superscript`).
     public static let gpo = TextFlattening(
         blocks: ["P", "FP", "FP-1", "FP-2", "FP1", "FP2", "FRP", "HD", "HD1", "HD2", "HD3", "HED", "PSPACE", "EXTRACT",
                  "EXAMPLE", "NOTE", "NOTES", "TD", "TH", "TR", "ROW", "ENT", "LI", "DIV", "TABLE", "GPOTABLE", "BOXHD",
@@ -124,7 +121,8 @@ public struct TextFlattening: Sendable {
                  "AUTH", "SOURCE", "STARS", "HEAD", "SUBJECT", "SECTNO", "APPENDIX", "FTNT", "GPH", "MATH"],
         dropped: ["FTNT", "FTREF", "PRTPAGE", "GID", "img", "GPH"],
         isSuperscript: { element in
-            (element.name == "SU" || (element.name == "E" && element["T"] == "51")) && element.rawText.allSatisfy(\.isNumber)
+            (element.name == "SU" || element.name == "sup" || (element.name == "E" && element["T"] == "51"))
+                && Superscript.content(element.rawText) != .other
         },
         powersFollowDigits: true)
 
@@ -135,6 +133,6 @@ public struct TextFlattening: Sendable {
                  "tblock", "table", "tr", "td", "th", "li", "ul", "ol", "br", "level", "hcontainer", "crossHeading",
                  "blockContainer", "division", "part", "title", "indent"],
         dropped: ["authorialNote", "noteRef", "eol", "eop"],
-        isSuperscript: { $0.name == "sup" && $0.rawText.allSatisfy(\.isNumber) },
+        isSuperscript: { $0.name == "sup" && Superscript.content($0.rawText) != .other },
         powersFollowDigits: true)
 }

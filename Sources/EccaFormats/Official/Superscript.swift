@@ -1,0 +1,91 @@
+import ClauseGraph
+
+/// How a GPO or Akoma Ntoso superscript (`<SU>`, `<sup>`, `<E T="51">`) holding a number reads in
+/// the wording (FORMATS.md §0.10, §7.6: a threshold's exponent must be read from the markup).
+///
+/// - A signed number (`10<SU>−3</SU>`, `cm<SU>−1</SU>`) is always a power: a footnote mark is never
+///   signed. It is written `^−3`, as the Formex reader writes `10<HT TYPE="SUP">−3</HT>`.
+/// - An unsigned number is a power right after a digit, or after a digit and whitespace that breaks
+///   the line (`10<SU>26</SU>`, the eCFR's `2.5 × 10⏎<SU>25</SU>`).
+/// - Otherwise it is a footnote mark and is dropped. After a word (`requirements<SU>1</SU>`) that
+///   is certain; after a number and a space on one line (`2019 <SU>2</SU>`, but also a mistyped
+///   `10 <SU>26</SU>`) it is not, and the reader reports it (`Dropped`), so that a 10^26 can never
+///   become 10 without a word.
+enum Superscript {
+    /// What a superscript after some text is.
+    enum Placement: Equatable {
+        /// A power: drop this much whitespace before the `^`.
+        case power(spaces: Int)
+        /// A footnote mark after a number and a space on the same line: dropped, and reported.
+        case markAfterNumber
+        /// A footnote mark after a word (or at the start): dropped.
+        case mark
+    }
+
+    /// Where an unsigned numeric superscript after `text` belongs. Both readers (the tree, the
+    /// section's bytes) pass ASCII predicates, so they read alike.
+    static func placement<Text: BidirectionalCollection>(after text: Text, isSpace: (Text.Element) -> Bool,
+                                                         isLineBreak: (Text.Element) -> Bool,
+                                                         isDigit: (Text.Element) -> Bool) -> Placement {
+        var spaces = 0
+        var brokenLine = false
+        for element in text.reversed() {
+            if isSpace(element) {
+                spaces += 1
+                brokenLine = brokenLine || isLineBreak(element)
+                continue
+            }
+            guard isDigit(element) else { return .mark }
+            return spaces == 0 || brokenLine ? .power(spaces: spaces) : .markAfterNumber
+        }
+        return .mark
+    }
+
+    /// What a superscript's text is: a number, a signed number, or anything else.
+    enum Content: Equatable {
+        case unsigned, signed, other
+    }
+
+    /// `26`, `−3` (U+2212 minus, `-`, `+`, or an en dash for a minus), or other text.
+    static func content(_ text: some StringProtocol) -> Content {
+        var rest = Substring(text)
+        var signed = false
+        if let first = rest.first, first == "\u{2212}" || first == "-" || first == "+" || first == "\u{2013}" {
+            signed = true
+            rest = rest.dropFirst()
+            if rest.isEmpty { return .other }
+        }
+        // Characters, as the readers have always judged digits (`Character.isNumber`).
+        guard rest.allSatisfy(\.isNumber) else { return .other }
+        return signed ? .signed : .unsigned
+    }
+
+    /// A numeric superscript after a number that was dropped as a footnote mark.
+    struct Dropped: Sendable, Hashable {
+        /// The number before it (`10`, `2019`).
+        var number: String
+        /// The superscript's text (`26`).
+        var superscript: String
+        var line: Int
+
+        /// For the warning: what was read, and what it would be as a power.
+        func message(subject: String) -> String {
+            "\(subject): the superscript \(superscript) after the number \(number) is read as a footnote mark and left out of the wording (it is spaced from the number); if it is an exponent, the text means \(number)^\(superscript)"
+        }
+
+        /// For the provision, in words for the reader of a report.
+        var note: Note {
+            Note(kind: .unresolved, text: "The official text prints a raised “\(superscript)” after the number \(number), set apart by a space. It is read as a footnote mark and left out of this wording; if it is an exponent, the number is \(number)^\(superscript). Check the official text.")
+        }
+
+        /// The number that ends `text`, after trailing whitespace (`2.5 × 10 ` → `10`).
+        static func number<Text: BidirectionalCollection>(before text: Text, isSpace: (Text.Element) -> Bool,
+                                                          isDigit: (Text.Element) -> Bool) -> [Text.Element] {
+            var end = text.endIndex
+            while end > text.startIndex, isSpace(text[text.index(before: end)]) { end = text.index(before: end) }
+            var start = end
+            while start > text.startIndex, isDigit(text[text.index(before: start)]) { start = text.index(before: start) }
+            return Array(text[start..<end])
+        }
+    }
+}
