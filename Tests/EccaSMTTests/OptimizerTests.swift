@@ -95,7 +95,8 @@ struct OptimizerTests {
         }
         let start = ContinuousClock.now
         let result = try optimizer.check()
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // A bound against a hang, not a speed test: generous, since the tests share a loaded machine.
+        #expect(ContinuousClock.now - start < .seconds(10))
         guard case let .unknown(reason) = result else {
             Issue.record("expected unknown, got \(result)")
             return

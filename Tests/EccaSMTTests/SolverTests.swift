@@ -121,7 +121,8 @@ struct SolverTests {
         let start = ContinuousClock.now
         let result = try solver.check()
         #expect(result == .unknown(reason: "timeout"))
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // A bound against a hang, not a speed test: generous, since the tests share a loaded machine.
+        #expect(ContinuousClock.now - start < .seconds(10))
         let error = #expect(throws: SMTError.self) { try result.satisfiable() }
         #expect(error == .unknownResult(reason: "timeout"))
         // reset() keeps parameters: the timeout still applies to the re-asserted problem.
