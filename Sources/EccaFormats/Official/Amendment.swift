@@ -186,8 +186,8 @@ public struct Amendment: Sendable, Hashable {
         for action in actions {
             for target in action.targets {
                 let range = target.kind == .sectionRange || target.kind == .subpart
-                for section in range ? Self.spell(target.section, through: target.through) : target.section.map { [$0] } ?? []
-                where !seen.contains(section) {
+                let sections = range ? Self.spell(target.section, through: target.through) : target.section.map { [$0] } ?? []
+                for section in sections where !seen.contains(section) {
                     seen.append(section)
                 }
             }
