@@ -33,10 +33,13 @@ extension XMLReadError {
         return "the document ends inside <\(element)>\(opened): the file is truncated or an end tag is missing"
     }
 
-    /// An input that ends before any element, said in words a person recognises (libxml2 says
-    /// "extra content at the end of the document"); nil for any other prolog finding.
-    static func withoutRootElement(_ finding: XMLProlog.Finding, file: String) -> XMLReadError? {
+    /// Why a document is refused before it is parsed, from its prolog: a DOCTYPE (unless
+    /// `allowDoctype`), or an input that ends before any element, said in words a person
+    /// recognises (libxml2 says "extra content at the end of the document"). Nil otherwise.
+    static func refusal(_ finding: XMLProlog.Finding, file: String, allowDoctype: Bool = false) -> XMLReadError? {
         switch finding {
+        case .doctype(let line, let column):
+            allowDoctype ? nil : XMLRefusal.doctype(at: XMLSourceLocation(file: file, line: line, column: column))
         case .empty:
             XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: 1, column: 1), message: "the file is empty")
         case .blank:
@@ -45,7 +48,7 @@ extension XMLReadError {
         case .noRootElement(let line, let column):
             XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: line, column: column),
                          message: "the document ends before its root element (it holds only an XML declaration, comments or processing instructions)")
-        case .doctype, .none, .undecided:
+        case .none, .undecided:
             nil
         }
     }

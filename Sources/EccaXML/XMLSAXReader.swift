@@ -54,12 +54,7 @@ public final class XMLSAXReader {
             throw XMLReadError(kind: .io, location: XMLSourceLocation(file: path, line: 0),
                                message: "cannot open file: \(String(cString: strerror(errno)))")
         }
-        let prolog = XMLProlog.scan(file: handle)
-        if case .doctype(let line, let column) = prolog {
-            fclose(handle)
-            throw XMLRefusal.doctype(at: XMLSourceLocation(file: path, line: line, column: column))
-        }
-        if let error = XMLReadError.withoutRootElement(prolog, file: path) {
+        if let error = XMLReadError.refusal(XMLProlog.scan(file: handle), file: path) {
             fclose(handle)
             throw error
         }
@@ -69,11 +64,7 @@ public final class XMLSAXReader {
 
     /// Reads from bytes in memory (tests); `name` is used in diagnostics.
     public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
-        let prolog = bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }
-        if case .doctype(let line, let column) = prolog {
-            throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line, column: column))
-        }
-        if let error = XMLReadError.withoutRootElement(prolog, file: name) { throw error }
+        if let error = XMLReadError.refusal(bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }, file: name) { throw error }
         try self.init(source: .memory(bytes), name: name)
     }
 

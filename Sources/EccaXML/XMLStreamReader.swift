@@ -74,11 +74,7 @@ public final class XMLStreamReader {
             }
             let prolog = XMLProlog.scan(file: handle)
             fclose(handle)
-            if case .doctype(let line, let column) = prolog, !options.allowDoctype {
-                sinkRetain.release()
-                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line, column: column))
-            }
-            if let error = XMLReadError.withoutRootElement(prolog, file: name) {
+            if let error = XMLReadError.refusal(prolog, file: name, allowDoctype: options.allowDoctype) {
                 sinkRetain.release()
                 throw error
             }
@@ -91,11 +87,7 @@ public final class XMLStreamReader {
                                    message: "input of \(bytes.count) bytes is larger than the XML reader's limit of 2 GiB")
             }
             let prolog = bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }
-            if case .doctype(let line, let column) = prolog, !options.allowDoctype {
-                sinkRetain.release()
-                throw XMLRefusal.doctype(at: XMLSourceLocation(file: name, line: line, column: column))
-            }
-            if let error = XMLReadError.withoutRootElement(prolog, file: name) {
+            if let error = XMLReadError.refusal(prolog, file: name, allowDoctype: options.allowDoctype) {
                 sinkRetain.release()
                 throw error
             }
