@@ -502,17 +502,6 @@ public struct AmendmentGrammar: Sendable {
               !place.contains("“"), !lower.contains("paragraph") else { return nil }
         return ([scope], place)
     }
-    /// `text` without its quotations (“…”), so that a section quoted as words is not a target.
-    static func unquoted(_ text: String) -> String {
-        var output = ""
-        var depth = 0
-        for character in text {
-            if character == "“" { depth += 1; continue }
-            if character == "”" { depth = max(0, depth - 1); continue }
-            if depth == 0 { output.append(character) }
-        }
-        return output
-    }
 
     /// Texts between “ and ”.
     static func quotations(in text: String) -> [String] {

@@ -47,7 +47,6 @@ struct MarkedParagraph {
     static let roles: [String: InlineRole] = {
         var roles: [String: InlineRole] = [:]
         for name in TextFlattening.gpo.blocks { roles[name] = .block }
-        roles["LI"] = .block
         for name in TextFlattening.gpo.dropped { roles[name] = .dropped }
         roles["SU"] = .superscript
         roles["sup"] = .superscript
