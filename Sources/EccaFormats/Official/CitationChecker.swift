@@ -20,6 +20,14 @@ public struct CitationChecker {
         /// `annexesOnly`: annex files given without their act, which speak for the annexes alone.
         case formex(FormexText, year: String?, number: String?, file: String, annexesOnly: Bool)
         case imported(ImportCollector.Entry, index: [String: ImportedProvision], coverage: Coverage, file: String)
+
+        /// A Formex text, with the year and number of the act its bibliography
+        /// (`BIB.INSTANCE/NO.DOC` of `bibliography`, the act or an annex) names.
+        static func formex(_ formex: FormexText, bibliography: OfficialElement?, file: String, annexesOnly: Bool) -> Official {
+            let number = bibliography?.element("BIB.INSTANCE")?.element("NO.DOC")
+            return .formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
+                           file: file, annexesOnly: annexesOnly)
+        }
     }
 
     /// Which provisions an imported text can speak for: a whole part (a title or volume), one
@@ -152,18 +160,15 @@ public struct CitationChecker {
         for act in acts {
             let formex: FormexText
             do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
-            let number = formex.act.element("BIB.INSTANCE")?.element("NO.DOC")
-            officials.append(.formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
-                                     file: act.path, annexesOnly: false))
+            officials.append(.formex(formex, bibliography: formex.act, file: act.path, annexesOnly: false))
         }
         // Annexes given with no act after them: they speak for the annexes of the act their
         // bibliography names (`BIB.INSTANCE/NO.DOC`), and for nothing else.
         if !pendingAnnexes.isEmpty {
             let formex: FormexText
             do { formex = try FormexText.load(annexPaths: pendingAnnexes) } catch { throw .unreadable(error) }
-            let number = formex.annexes.values.lazy.compactMap { $0.element("BIB.INSTANCE")?.element("NO.DOC") }.first
-            officials.append(.formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
-                                     file: pendingAnnexes[0], annexesOnly: true))
+            let bibliography = formex.annexes.values.first { $0.element("BIB.INSTANCE")?.element("NO.DOC") != nil }
+            officials.append(.formex(formex, bibliography: bibliography, file: pendingAnnexes[0], annexesOnly: true))
         }
     }
 

@@ -107,7 +107,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         func walk(_ element: OfficialElement) throws(OfficialImportError) {
             for case .element(let child) in element.children {
                 if child.name == "PRTPAGE" {
-                    page = child["P"].flatMap { Int($0) } ?? page
+                    page = Self.printedPage(child) ?? page
                 } else if child.name == "REGTEXT" {
                     try emitRegulatoryText(child, prefix: prefix, startPage: citation == nil ? nil : startPage, page: &page,
                                            url: url, into: emitter)
@@ -121,8 +121,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
 
     /// The page of the last `PRTPAGE` inside `element`, if any.
     private static func lastPage(in element: OfficialElement) -> Int? {
-        element.all(where: { $0.name == "PRTPAGE" }).compactMap { $0["P"].flatMap { Int($0) } }.last
+        element.all(where: { $0.name == "PRTPAGE" }).compactMap(printedPage).last
     }
+
+    /// The page a `PRTPAGE` marks the start of (`<PRTPAGE P="9764"/>`).
+    private static func printedPage(_ marker: OfficialElement) -> Int? { marker["P"].flatMap { Int($0) } }
 
     /// `[FR Doc. 2024-02701 Filed 2-8-24; 8:45 am]` → `2024-02701`.
     static func documentNumber(_ text: String) -> String? {
@@ -179,7 +182,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, into: emitter)
                 page = Self.lastPage(in: child) ?? page
             case "PRTPAGE":
-                page = child["P"].flatMap { Int($0) } ?? page
+                page = Self.printedPage(child) ?? page
             case "STARS":
                 continue
             default:
