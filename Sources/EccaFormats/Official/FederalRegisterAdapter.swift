@@ -95,12 +95,14 @@ struct FederalRegisterAdapter: OfficialAdapter {
 
         let prefix = citation ?? "FR Doc. \(frDoc ?? "?")"
         if let dates = preamble.element("EFFDATE") ?? preamble.element("DATES") {
-            let wording = flattening.flatten(dates, skipping: ["HD"])
+            var dropped: [Superscript.Dropped] = []
+            let wording = flattening.flatten(dates, skipping: ["HD"], dropped: { dropped.append($0) })
             try emitter.add(ImportedProvision(
                 canonicalID: "dates", sourceID: "EFFDATE", idPath: ["dates"], level: .preamble, citation: "\(prefix), DATES",
                 heading: "Dates", wording: wording, span: dates.span.with(pointer: "RULE/PREAMB/EFFDATE"),
                 dates: USDates.all(in: wording).map { ImportedDate(date: $0, role: "DATES") },
-                sourceURL: url))
+                sourceURL: url, notes: dropped.map(\.note)))
+            EcfrAdapter.report(dropped, in: "dates", file: dates.span.file, to: emitter)
         }
         // Walked in document order, so that each instruction knows the page it is printed on.
         var page = startPage
@@ -145,6 +147,9 @@ struct FederalRegisterAdapter: OfficialAdapter {
         /// The citation of the rule, with the page the instruction is printed on when that is not
         /// the first ("89 FR 9757, 9764").
         var citation: String
+        /// Numeric superscripts after a number that the instruction's text, or the text set out
+        /// with it, left out as footnote marks: reported and noted with it.
+        var dropped: [Superscript.Dropped] = []
     }
 
     private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, startPage: Int?, page: inout Int?, url: String?,
@@ -166,7 +171,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
             switch child.name {
             case "AMDPAR":
                 try flushPending()
-                let printed = flattening.flatten(child)
+                var dropped: [Superscript.Dropped] = []
+                let printed = flattening.flatten(child, dropped: { dropped.append($0) })
                 var amendment = grammar.read(printed, title: title, part: part, scope: scope)
                 let isStep = amendment.number.first?.isLetter == true
                 if !isStep { scope = nil; leadNumber = nil }
@@ -175,7 +181,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 amendments.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
                 pending = Pending(amendment: amendment, element: child, parent: isStep ? leadNumber : nil, leadNumber: leadNumber,
-                                  citation: pinpoint)
+                                  citation: pinpoint, dropped: dropped)
                 page = Self.lastPage(in: child) ?? page
             case "SECTION":
                 try flushPending()
@@ -186,8 +192,15 @@ struct FederalRegisterAdapter: OfficialAdapter {
             case "STARS":
                 continue
             default:
-                let text = flattening.flatten(child)
+                var dropped: [Superscript.Dropped] = []
+                let text = flattening.flatten(child, dropped: { dropped.append($0) })
                 if !text.isEmpty { pending?.texts.append(text) }
+                if pending != nil {
+                    pending?.dropped += dropped
+                } else if !dropped.isEmpty {
+                    // Text with no instruction to belong to is not imported; its marks are still reported.
+                    EcfrAdapter.report(dropped, in: "REGTEXT", file: child.span.file, to: emitter)
+                }
                 page = Self.lastPage(in: child) ?? page
             }
         }
@@ -216,6 +229,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
                                       subject: canonical))
         }
         for text in pending.texts { notes.append(Note(kind: .amendment, text: "Text set out with this instruction: \(text)")) }
+        notes += pending.dropped.map(\.note)
+        EcfrAdapter.report(pending.dropped, in: canonical, file: pending.element.span.file, to: emitter)
         emitter.count(amendment.isUnderstood ? .amendmentsRead : .amendmentsUnread)
         try emitter.add(ImportedProvision(
             canonicalID: canonical, sourceID: "AMDPAR \(label)", idPath: isStep ? ["amd\(pending.parent!)", number] : ["amd\(number)"],
