@@ -43,4 +43,27 @@ import Testing
         #expect(summary[.article] == 20)
         #expect(imported.provisions.allSatisfy { $0.sourceID != nil })
     }
+
+    /// Unnumbered items are indents, cited by their place ("first indent"), below an article or a
+    /// point; a point numbered `1.` is cited "point 1", never closed up to the article's number.
+    /// Hand-made in the AKN 3.0 shape (FORMATS.md §4): the corpus files have no indents.
+    @Test func indentsAndPlainNumberedPointsAreCitedAsTheActCitesThem() throws {
+        let path = try Corpus.fixture("akn-indents.xml", """
+            <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="fixture">
+            <meta><identification source="#ecca"><FRBRWork><FRBRthis value="/akn/eu/act/2025/1/main"/><FRBRuri value="/akn/eu/act/2025/1"/>
+            <FRBRdate date="2025-01-01" name="adoption"/><FRBRauthor href="#eu"/><FRBRcountry value="eu"/></FRBRWork></identification></meta>
+            <body><article eId="art_3"><num>Article 3</num><heading>Lists</heading>
+            <list eId="art_3__list_1"><intro><p>The offences are:</p></intro>
+            <indent eId="art_3__list_1__indent_1"><content><p>terrorism,</p></content></indent>
+            <indent eId="art_3__list_1__indent_2"><content><p>sabotage.</p></content></indent></list></article>
+            <article eId="art_4"><num>Article 4</num><list eId="art_4__list_1">
+            <point eId="art_4__list_1__point_1"><num>1.</num><content><p>One.</p></content></point></list></article>
+            </body></act></akomaNtoso>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.summary.instruments.first?.id == "eu.act-2025-1")  // a FRBRuri without a subtype
+        #expect(imported.provision("art_3__indent_1")?.citation == "Art. 3, first indent")
+        #expect(imported.provision("art_3__indent_2")?.citation == "Art. 3, second indent")
+        #expect(imported.provision("art_4__point_1")?.citation == "Art. 4, point 1")
+    }
 }

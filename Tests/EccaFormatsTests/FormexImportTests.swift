@@ -122,6 +122,19 @@ import EccaTestSupport
         #expect(collector.provision("anx_XI__sec_1__point_1")?.wording.hasPrefix("1. A general description of the general-purpose AI model") == true)
     }
 
+    /// Annex II's dash items have no number: each is an indent, cited by its place as the act cites
+    /// such items ("first indent"), never called a point.
+    @Test func unnumberedItemsAreCitedAsIndents() throws {
+        guard let collector = try act()?.collector else { return }
+        let indents = collector.provisions.filter { $0.parentID == "anx_II" }
+        #expect(indents.count == 16)
+        #expect(indents.first?.canonicalID == "anx_II__indent_1")
+        #expect(indents.first?.citation == "Annex II, first indent")
+        #expect(indents.first?.wording == "terrorism,")
+        #expect(indents.last?.citation == "Annex II, sixteenth indent")
+        #expect(indents.last?.wording == "participation in a criminal organisation involved in one or more of the offences listed above.")
+    }
+
     /// Annex VII's points 3.1 and 4.2 hold their own lists ((a)-(f), (a)-(c)) inside the numbered
     /// `NP`: they are the points of 3.1 and 4.2 only, not also points of sections 3 and 4.
     @Test func annexPointsInsideANumberedPointAreImportedOnce() throws {

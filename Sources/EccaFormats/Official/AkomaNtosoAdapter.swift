@@ -78,14 +78,16 @@ struct AkomaNtosoAdapter: OfficialAdapter {
     }
 
     private func instrument(_ metadata: Metadata, file: String) -> ImportedInstrument {
-        // `/akn/eu/act/directive/ep/2014/92/` → eu.directive-2014-92
+        // `/akn/eu/act/directive/ep/2014/92/` → eu.directive-2014-92; `/akn/eu/act/2025/1` (no
+        // subtype: the date follows the document type) → eu.act-2025-1.
         var id = options.instrumentID
         if id == nil, let uri = metadata.uri {
             let parts = uri.split(separator: "/").filter { $0 != "akn" }
             if parts.count >= 3 {
                 let country = parts[0].lowercased()
                 let digits = parts.suffix(2).filter { $0.allSatisfy(\.isNumber) }
-                let type = parts.count > 2 ? String(parts[2]) : metadata.documentType
+                let kinds = parts.dropFirst().prefix { $0.first?.isNumber == false }
+                let type = kinds.dropFirst().first.map(String.init) ?? kinds.first.map(String.init) ?? metadata.documentType
                 id = "\(country).\(type)-\(digits.joined(separator: "-"))"
             }
         }
@@ -122,8 +124,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         func citing(points: String) -> String {
             var text = citation
             if let subparagraph { text += ", \(subparagraph)" }
-            if points.isEmpty { return text }
-            return subparagraph == nil ? text + points : text + ", point " + points
+            return PointCitation.cite(points, after: text, short: subparagraph == nil)
         }
     }
 
@@ -210,11 +211,11 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             if label.isEmpty {
                 unnumbered += 1
                 segment = "indent_\(unnumbered)"
-                child.pointPath = context.pointPath + (context.pointPath.isEmpty ? "" : ", ") + "indent \(unnumbered)"
+                child.pointPath = PointCitation.join(context.pointPath, PointCitation.indent(unnumbered))
             } else {
                 let clean = CanonicalIDs.clean(label)
                 segment = "point_\(clean)"
-                child.pointPath = context.pointPath + (label.hasPrefix("(") ? "(\(clean))" : (context.pointPath.isEmpty ? clean : ", \(clean)"))
+                child.pointPath = PointCitation.join(context.pointPath, label.hasPrefix("(") ? "(\(clean))" : clean)
             }
             child.canonical = CanonicalIDs.join(context.canonical, segment)
             child.idPath = context.idPath + [CanonicalIDs.idSegment(segment.hasPrefix("point_") ? String(segment.dropFirst(6)) : segment)]

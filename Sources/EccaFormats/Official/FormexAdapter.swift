@@ -243,9 +243,7 @@ struct FormexAdapter: OfficialAdapter {
         var citation: String {
             var text = citationBase
             if let subparagraph { text += ", \(subparagraph)" }
-            guard !pointPath.isEmpty else { return text }
-            if subparagraph == nil, citationBase.hasPrefix("Art."), pointPath.hasPrefix("(") { return text + pointPath }
-            return text + ", point " + pointPath
+            return PointCitation.cite(pointPath, after: text, short: subparagraph == nil && citationBase.hasPrefix("Art."))
         }
     }
 
@@ -351,7 +349,7 @@ struct FormexAdapter: OfficialAdapter {
                 } else {
                     unlabelled += 1
                     segment = "indent_\(unlabelled)"
-                    display = "indent \(unlabelled)"
+                    display = PointCitation.indent(unlabelled)
                     point.addressable = false
                 }
                 let canonicalSegment = segment.hasPrefix("indent_") ? segment : "point_\(segment)"
@@ -559,10 +557,10 @@ struct FormexAdapter: OfficialAdapter {
     }
 
     /// A point's path in citations: `(a)` after `1` is `1(a)`; `3.1` below point `3` is `3.1` (its
-    /// number already holds its parent's); another plain number is a level of its own (`1, 2`).
+    /// number already holds its parent's); another plain number, or an indent, is a level of its
+    /// own (`1, 2`, `(h), first indent`).
     static func pointPath(parent: String, display: String) -> String {
-        if parent.isEmpty || display.hasPrefix("(") { return parent + display }
-        if display.hasPrefix(parent + ".") { return display }
-        return parent + ", " + display
+        if !parent.isEmpty, display.hasPrefix(parent + ".") { return display }
+        return PointCitation.join(parent, display)
     }
 }
