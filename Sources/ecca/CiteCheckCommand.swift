@@ -16,7 +16,8 @@ struct CiteCheckCommand: ParsableCommand {
             (Formex source-id, CFR citation, AKN eid) in the text of its own instrument, and its verbatim \
             wording compared after normalising whitespace and typography; differences are shown as a \
             word diff ([-shipped-] {+official+}). A provision is checked only against the text of its \
-            own instrument; provisions the files given do not cover are counted as "not covered".
+            own instrument; provisions the files given do not cover are counted as "not covered" \
+            (--list-not-covered names them).
             Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
             that cannot be read, a LegalRuleML file (an encoding, not the official text), or files \
             that cover no shipped provision at all (nothing was checked: the wrong act, another \
@@ -27,6 +28,10 @@ struct CiteCheckCommand: ParsableCommand {
     @Option(name: .customLong("official"), parsing: .upToNextOption,
             help: ArgumentHelp("Official XML files to check against.", valueName: "file"))
     var officialFiles: [String]
+
+    @Flag(name: .customLong("list-not-covered"),
+          help: "Name each provision with an official id that the files given do not cover, so that what was not checked is on the record.")
+    var listNotCovered = false
 
     @OptionGroup var regulations: RegulationOptions
 
@@ -51,6 +56,14 @@ struct CiteCheckCommand: ParsableCommand {
         for finding in report.findings {
             try Output.write(finding.description + "\n")
             if let diff = finding.diff { try Output.write("    " + diff.description + "\n") }
+        }
+        if listNotCovered {
+            for id in report.notCovered {
+                guard let provision = loaded.graph.provisions[id] else { continue }
+                let officialID = provision.sourceID ?? provision.eid ?? ""
+                try Output.write("\(provision.location): note: \(id) (\(provision.citation)): not covered by the texts given "
+                                 + "(\(provision.instrumentID), official id '\(officialID)')\n")
+            }
         }
         let missing = report.findings.filter { $0.kind == .missing }.count
         let drifted = report.findings.filter { $0.kind == .drifted }.count

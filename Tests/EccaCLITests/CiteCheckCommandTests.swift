@@ -39,6 +39,25 @@ import Testing
         #expect(result.stdout.contains(" drifted, 1 missing;"))
     }
 
+    /// `--list-not-covered` names every provision the summary counts as not covered, each at its
+    /// line in the shipped rules file, so that a filed check says what it did not check.
+    @Test func theProvisionsNotCoveredCanBeListed() throws {
+        guard FileManager.default.fileExists(atPath: Self.act) else {
+            print("skipped: official Formex not found at \(Self.act)")
+            return
+        }
+        let result = try CLI.run(["cite-check", "--list-not-covered", "--official", Self.act])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let total = try notCovered(result.stdout)
+        let listed = result.stdout.split(separator: "\n").filter { $0.contains(": not covered by the texts given (") }
+        #expect(listed.count == total)
+        let rules = CLI.root.appendingPathComponent("Regulations/us-ear.xml").path
+        let line = try #require(try String(contentsOfFile: rules, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("id=\"us.ear.734.13.a.2\"") }) + 1
+        #expect(listed.contains("\(rules):\(line): note: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): not covered by the texts given (us.ear, official id '734.13(a)(2)')"))
+        #expect(!listed.contains { $0.contains("eu.ai-act.art92") })
+    }
+
     static let corpus = CLI.root.appendingPathComponent("../shared/corpora").standardizedFileURL.path
     static let annexXI = CLI.root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689/L_202401689EN.014101.fmx.xml")
         .standardizedFileURL.path
