@@ -91,6 +91,36 @@ import EccaTestSupport
         #expect(result.stdout == "2 files (1 not used): 1 instruments, 1 provisions, 0 norms, 1 constitutive rules, 0 facts, 0 sets; 2 errors, 0 warnings\n")
     }
 
+    /// A facts file cut short (not well-formed, so not used) must also read as one error: the ids it
+    /// still shows to a recovering parse are not reported again from every file that uses them,
+    /// and a reference to nothing at all is still an error.
+    @Test func referencesIntoAMalformedFileAreCountedNotReportedEach() throws {
+        let truncated = String(Self.rules(Self.facts).dropLast("</rules>\n".count))
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": truncated,
+            "b-uses.xml": Self.rules(Self.instrument("us.b", """
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <counts-as id="big"><label>big</label>
+                      <condition><all>
+                        <compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>
+                        <is fact="model.nowhere" value="x"/>
+                      </all></condition>
+                    </counts-as>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            \(folder.path)/a-facts.xml:4: error: the document ends inside <rules>: the file is truncated or an end tag is missing
+            \(folder.path)/a-facts.xml: note: 1 reference from other files to ids this file seems to declare (as far as it can be read) not checked: the file is not used until it is well-formed
+            \(folder.path)/b-uses.xml:10: error: condition uses unknown fact 'model.nowhere' [us.b.1]
+
+            """)
+    }
+
     /// A fact's declared scope is checked against the field that supplies it, so the declaration
     /// in a rules file cannot drift from where the analysis reads the fact.
     @Test func aFactDeclaredWithTheWrongScopeIsAnError() throws {

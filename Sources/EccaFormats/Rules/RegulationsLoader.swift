@@ -54,39 +54,46 @@ public struct RegulationsLoader: Sendable {
         }
         let reader = RulesReader(schema: schema)
         var documents: [RulesDocument] = []
-        var invalid: [(file: String, declared: DeclaredIDs, findingsEnd: Int)] = []
+        // Files not used whose ids are known (schema-invalid: read from their tree; malformed: what a
+        // recovering parse still sees), with where their errors end.
+        var notUsed: [(file: String, declared: DeclaredIDs, findingsEnd: Int, isReadable: Bool)] = []
         for file in files {
             switch reader.read(file: file) {
             case .document(let document): documents.append(document)
             case .invalid(let findings, let declared):
                 diagnostics += findings
-                invalid.append((file, declared, diagnostics.endIndex))
-            case .unusable(let finding):
+                notUsed.append((file, declared, diagnostics.endIndex, true))
+            case .unusable(let finding, let declared):
                 diagnostics.append(finding)
                 unusable.append(file)
+                if !declared.isEmpty { notUsed.append((file, declared, diagnostics.endIndex, false)) }
             }
         }
         let graph = ClauseGraph(documents: documents)
         // A reference to an id that a file not used declares is no error of its own: the file's
         // errors explain it. Such references are counted, and said after that file's errors.
-        var unchecked = Array(repeating: 0, count: invalid.count)
+        var unchecked = Array(repeating: 0, count: notUsed.count)
         for finding in graph.lint(suppliableFields: FactBinding.suppliableFields) {
-            if let reference = finding.unresolved, let index = invalid.firstIndex(where: { $0.declared.declares(reference) }) {
+            if let reference = finding.unresolved, let index = notUsed.firstIndex(where: { $0.declared.declares(reference) }) {
                 unchecked[index] += 1
             } else {
                 diagnostics.append(finding)
             }
         }
-        for (index, file) in invalid.enumerated().reversed() where unchecked[index] > 0 {
-            diagnostics.insert(Self.uncheckedReferences(unchecked[index], to: file.file), at: file.findingsEnd)
+        for (index, file) in notUsed.enumerated().reversed() where unchecked[index] > 0 {
+            diagnostics.insert(Self.uncheckedReferences(unchecked[index], to: file.file, isReadable: file.isReadable), at: file.findingsEnd)
         }
-        return Result(graph: graph, diagnostics: diagnostics, unusableFiles: unusable, invalidFiles: invalid.map(\.file), files: files)
+        return Result(graph: graph, diagnostics: diagnostics, unusableFiles: unusable, invalidFiles: notUsed.filter(\.isReadable).map(\.file), files: files)
     }
 
-    static func uncheckedReferences(_ count: Int, to file: String) -> Diagnostic {
+    /// `isReadable`: the file is well-formed (its ids are read from its tree); otherwise its ids
+    /// are what libxml2's recovering parse still sees.
+    static func uncheckedReferences(_ count: Int, to file: String, isReadable: Bool = true) -> Diagnostic {
         let references = count == 1 ? "1 reference" : "\(count) references"
-        return Diagnostic(.note, "\(references) from other files to ids this file declares not checked: the file is not used until its errors are mended",
-                          at: SourceLocation(file: file, line: 0))
+        let text = isReadable
+            ? "\(references) from other files to ids this file declares not checked: the file is not used until its errors are mended"
+            : "\(references) from other files to ids this file seems to declare (as far as it can be read) not checked: the file is not used until it is well-formed"
+        return Diagnostic(.note, text, at: SourceLocation(file: file, line: 0))
     }
 
     /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.

@@ -1,5 +1,6 @@
 import ClauseGraph
 import EccaXML
+import Foundation
 
 /// Reads one rules XML file (namespace `urn:ecca:rules:1`, docs/rules-format.md) into a
 /// `RulesDocument`, validating it against the RELAX NG schema as it streams.
@@ -19,8 +20,10 @@ public struct RulesReader: Sendable {
         /// `declared` holds the ids its elements declare, so that references to them from other
         /// files can be told from references to nothing.
         case invalid([Diagnostic], declared: DeclaredIDs)
-        /// The file cannot be read at all (I/O, malformed XML, forbidden constructs).
-        case unusable(Diagnostic)
+        /// The file cannot be read at all (I/O, malformed XML, forbidden constructs). `declared`
+        /// holds the ids a malformed file still shows to libxml2's recovering parse (empty
+        /// otherwise), so that references to them from other files are not errors of their own.
+        case unusable(Diagnostic, declared: DeclaredIDs = DeclaredIDs())
     }
 
     /// The largest rules file read, so that a hostile file cannot make the in-memory tree
@@ -32,7 +35,9 @@ public struct RulesReader: Sendable {
             return .unusable(Diagnostic(.error, "rules file of \(size) bytes is larger than the limit of \(Self.maximumFileBytes) bytes",
                                         at: SourceLocation(file: file, line: 0)))
         }
-        return read(name: file) { () throws(XMLReadError) in try XMLStreamReader(path: file, options: .init(schema: schema)) }
+        return read(name: file, bytes: { FileManager.default.contents(atPath: file).map { [UInt8]($0) } }) { () throws(XMLReadError) in
+            try XMLStreamReader(path: file, options: .init(schema: schema))
+        }
     }
 
     /// Reads a rules document from bytes in memory (tests, fuzzing); `name` is used in diagnostics.
@@ -41,10 +46,12 @@ public struct RulesReader: Sendable {
             return .unusable(Diagnostic(.error, "rules file of \(bytes.count) bytes is larger than the limit of \(Self.maximumFileBytes) bytes",
                                         at: SourceLocation(file: name, line: 0)))
         }
-        return read(name: name) { () throws(XMLReadError) in try XMLStreamReader(bytes: bytes, name: name, options: .init(schema: schema)) }
+        return read(name: name, bytes: { bytes }) { () throws(XMLReadError) in
+            try XMLStreamReader(bytes: bytes, name: name, options: .init(schema: schema))
+        }
     }
 
-    private func read(name file: String, _ open: () throws(XMLReadError) -> XMLStreamReader) -> Outcome {
+    private func read(name file: String, bytes: () -> [UInt8]?, _ open: () throws(XMLReadError) -> XMLStreamReader) -> Outcome {
         // The builder relies on the schema for required attributes and their values: without it
         // nothing is read, so a broken schema can never let an unchecked file through.
         guard schema != nil else {
@@ -57,7 +64,8 @@ public struct RulesReader: Sendable {
             reader = try open()
             root = try XMLElementNode.parse(reader)
         } catch {
-            return .unusable(Diagnostic(error: error))
+            guard error.kind == .malformed, let bytes = bytes() else { return .unusable(Diagnostic(error: error)) }
+            return .unusable(Diagnostic(error: error), declared: DeclaredIDs(recoveredFrom: bytes, name: file))
         }
         let validity = reader.validationErrors
         if !validity.isEmpty {
