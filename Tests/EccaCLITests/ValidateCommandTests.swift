@@ -61,24 +61,29 @@ import EccaTestSupport
         #expect(result.stdout.hasPrefix("4 files (1 not used): 2 instruments, 2 provisions"))
     }
 
+    /// A rules file whose one rule's condition holds `conditions`, one a line from line 9, and a
+    /// reference to a fact that nothing declares (`model.nowhere`, on the line after them).
+    static func usesFacts(_ conditions: String...) -> String {
+        rules(instrument("us.b", """
+              <provision id="us.b.1" citation="§ 1" evidence="verified">
+                <wording>w</wording>
+                <counts-as id="big"><label>big</label>
+                  <condition><all>
+            \(conditions.map { "        " + $0 + "\n" }.joined())        <is fact="model.nowhere" value="x"/>
+                  </all></condition>
+                </counts-as>
+              </provision>
+            """))
+    }
+
     /// One schema error in the facts file must read as one error, not as one more for every
     /// condition elsewhere that uses its facts; a reference to nothing at all is still an error.
     @Test func referencesIntoAFileNotUsedAreCountedNotReportedEach() throws {
         let folder = try CLI.folder([
             "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
             "a-facts.xml": Self.rules(Self.facts.replacingOccurrences(of: "<fact id=", with: "<fact bogus=\"1\" id=")),
-            "b-uses.xml": Self.rules(Self.instrument("us.b", """
-                  <provision id="us.b.1" citation="§ 1" evidence="verified">
-                    <wording>w</wording>
-                    <counts-as id="big"><label>big</label>
-                      <condition><all>
-                        <compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>
-                        <compare fact="model.training-compute" op="lt" value="1e27" unit="operations"/>
-                        <is fact="model.nowhere" value="x"/>
-                      </all></condition>
-                    </counts-as>
-                  </provision>
-                """)),
+            "b-uses.xml": Self.usesFacts(#"<compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>"#,
+                                         #"<compare fact="model.training-compute" op="lt" value="1e27" unit="operations"/>"#),
         ])
         let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 1)
@@ -99,17 +104,7 @@ import EccaTestSupport
         let folder = try CLI.folder([
             "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
             "a-facts.xml": truncated,
-            "b-uses.xml": Self.rules(Self.instrument("us.b", """
-                  <provision id="us.b.1" citation="§ 1" evidence="verified">
-                    <wording>w</wording>
-                    <counts-as id="big"><label>big</label>
-                      <condition><all>
-                        <compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>
-                        <is fact="model.nowhere" value="x"/>
-                      </all></condition>
-                    </counts-as>
-                  </provision>
-                """)),
+            "b-uses.xml": Self.usesFacts(#"<compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>"#),
         ])
         let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 2)
