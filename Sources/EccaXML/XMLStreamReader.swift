@@ -235,14 +235,20 @@ final class ErrorSink {
     init(fileName: String) { self.fileName = fileName }
 
     /// Records one libxml2 error. `openElement` is the element the parser was inside (and the
-    /// line it opened on, when known): libxml2's push parser, under both readers, calls a
-    /// document that ends inside an element "extra content at the end of the document".
+    /// line and column it opened on, when known): libxml2's push parser, under both readers, calls
+    /// a document that ends inside an element "extra content at the end of the document", and
+    /// gives a mismatched end tag's element no column.
     func record(domain: Int32, code: Int32 = 0, level: Int32, line: Int32, column: Int32, message: String,
                 openElement: (name: String, line: Int?, column: Int)? = nil) {
         var kind: XMLReadError.Kind
         var trimmed = message.trimmingCharacters(inSet: "\n ")
         if code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElement {
             trimmed = XMLReadError.truncationMessage(inside: open.name, openedOn: open.line, column: open.column)
+        }
+        // libxml2 names the line the unclosed element opened on, not its column: in an official
+        // file that is one line long, only the column finds it.
+        if code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue), let open = openElement, let openLine = open.line, open.column > 0 {
+            trimmed += " (<\(open.name)> opened on line \(openLine), column \(open.column))"
         }
         if domain == Int32(XML_FROM_RELAXNGV.rawValue) || domain == Int32(XML_FROM_VALID.rawValue) {
             kind = .invalid

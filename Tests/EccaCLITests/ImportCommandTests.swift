@@ -58,6 +58,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cut.xml"])
     }
 
+    /// An official file that is one line long (as Formex is) names a mismatched end tag's open
+    /// element by line only in libxml2's words: the column where it opened is added.
+    @Test func aMismatchedEndTagOnOneLineNamesTheColumnOfItsOpenElement() throws {
+        let folder = try CLI.folder(["one.fmx.xml": #"<ACT><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><ALINEA>text</PARAG></ARTICLE></ENACTING.TERMS></ACT>"#])
+        let output = folder.appendingPathComponent("out.xml").path
+        let result = try CLI.run(["import", folder.appendingPathComponent("one.fmx.xml").path, "-o", output])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(folder.appendingPathComponent("one.fmx.xml").path):1:94: error: Opening and ending tag mismatch: ALINEA line 1 and PARAG (<ALINEA> opened on line 1, column 74)\nerror: nothing was written to \(output)\n")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     /// libxml2 calls an empty file "extra content at the end of the document"; a DOCTYPE is
     /// refused with its column, as every error has one.
     @Test func anEmptyFileOrADoctypeIsNamedWithLineAndColumn() throws {
