@@ -139,6 +139,57 @@ import Testing
         #expect(!imported.provisions.contains { $0.canonicalID.contains("Total Operating Costs") })
     }
 
+    /// 15 CFR 772.1 in the eCFR's shape (QA, second pass: the wording of five of its terms, from
+    /// the ecfr.gov text): a run-in term whose own paragraph opens its points (`<I>Build-to-Print
+    /// technology.</I> (1) This is …`) numbers them below it, and every term stays at the top of
+    /// the section: "Foreign person" is cited 15 CFR 772.1, “Foreign person”, never under a point
+    /// of the term before it. A term whose numbering fits no reading (here (4) after (1)) is
+    /// reported and noted alone.
+    @Test func termsOfTheEARDefinitionsSectionStayAtTheTop() throws {
+        func section(_ second: String) -> String {
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DIV8 N="772.1" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;: &quot;/on/2025-01-15/title-15/section-772.1&quot;, &quot;citation&quot;: &quot;15 CFR 772.1&quot;}">
+            <HEAD>§ 772.1 Definitions of terms as used in the Export Administration Regulations (EAR).</HEAD>
+            <P>The following are definitions of terms as used in the Export Administration Regulations (EAR).</P>
+            <P><I>Bank.</I> Means any of the following:</P>
+            <P>(a) Bank, savings association, credit union; or</P>
+            <P>(b) A company organized under the laws of a foreign country.</P>
+            <P><I>Build-to-Print technology.</I> (1) This is “production” “technology” that is sufficient for an inherently capable end user to produce or repair a commodity from engineering drawings without any of the following:</P>
+            <P>(i) Revealing “development” “technology,” such as design methodology;</P>
+            <P>(ii) Requiring assistance from the provider of the technology to produce or repair the commodity.</P>
+            <P>(\(second)) Acceptance, test, or inspection criteria pertaining to the commodity at issue is included within the scope of “build-to-print technology” only if it is necessary to verify that the commodity is acceptable.</P>
+            <P><I>Foreign person.</I> Any natural person who is not a lawful permanent resident of the United States.</P>
+            </DIV8>
+            """
+        }
+        let imported = try Corpus.collect([try Corpus.fixture("versioner-772.1.xml", section("2"))])
+        #expect(imported.provisions.map(\.citation) == [
+            "15 CFR 772.1", "15 CFR 772.1, “Bank”", "15 CFR 772.1, “Bank” (a)", "15 CFR 772.1, “Bank” (b)",
+            "15 CFR 772.1, “Build-to-Print technology”", "15 CFR 772.1, “Build-to-Print technology” (1)",
+            "15 CFR 772.1, “Build-to-Print technology” (1)(i)", "15 CFR 772.1, “Build-to-Print technology” (1)(ii)",
+            "15 CFR 772.1, “Build-to-Print technology” (2)", "15 CFR 772.1, “Foreign person”",
+        ])
+        #expect(imported.diagnostics.isEmpty)
+        let term = try #require(imported.provision("772.1 (Build-to-Print technology)"))
+        #expect(term.wording.hasPrefix("Build-to-Print technology. (1) This is “production” “technology” that is sufficient"))
+        #expect(term.wording.hasSuffix("only if it is necessary to verify that the commodity is acceptable."))
+        #expect(imported.provision("772.1 (Build-to-Print technology)(1)")?.wording.hasPrefix("(1) This is “production”") == true)
+        #expect(imported.provision("772.1 (Foreign person)")?.parentID == "772.1")
+
+        let file = try Corpus.fixture("versioner-772.1-broken.xml", section("4"))
+        let broken = try Corpus.collect([file])
+        #expect(broken.provisions.map(\.citation).last == "15 CFR 772.1, “Foreign person”")
+        #expect(broken.provisions.filter { $0.notes.contains(CFRSectionReader.unfittedNote("772.1")) }.map(\.citation) == [
+            "15 CFR 772.1, “Build-to-Print technology”", "15 CFR 772.1, “Build-to-Print technology” (1)",
+            "15 CFR 772.1, “Build-to-Print technology” (1)(i)", "15 CFR 772.1, “Build-to-Print technology” (1)(ii)",
+            "15 CFR 772.1, “Build-to-Print technology” (4)",
+        ])
+        #expect(broken.diagnostics.map(\.description) == [
+            "\(file):8: warning: § 772.1 (Build-to-Print technology): the paragraph markers of this definition do not follow the CFR levels (a)(1)(i)(A); their levels were taken from the marker kinds, and the definition and its paragraphs are marked unresolved [772.1 (Build-to-Print technology)]",
+        ])
+    }
+
     /// Which headings make a definitions section, where a term may be run in with a period.
     @Test func definitionsSectionsAreKnownByTheirHeading() {
         for heading in ["Definitions", "Definitions.", "DEFINITIONS", "Definition", "Definitions of terms as used in the Export Administration Regulations (EAR)",

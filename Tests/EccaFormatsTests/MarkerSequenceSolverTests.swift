@@ -75,6 +75,28 @@ import Testing
         #expect(nested.definitionDepths == [1, 1])
     }
 
+    /// Terms that come before any marker (15 CFR 772.1) are solved each on its own: a term whose
+    /// numbering fits no reading falls back alone, its markers below it, and the terms after it
+    /// stay at the top; an elision before a term still lets its first marker jump.
+    @Test func aTermWhoseNumberingFitsNoReadingFallsBackAlone() {
+        let solution = MarkerSequenceSolver().solve(markers("def a b def 1 i ii 4 def 1 2 def a b"))
+        #expect(!solution.fitted)
+        #expect(solution.definitionDepths == [0, 0, 0, 0])
+        #expect(solution.readings.map(\.depth) == [1, 1, 1, 2, 2, 1, 1, 1, 1, 1])
+        #expect(solution.unfittedTerms == [1..<2])
+        #expect(solution.unfittedMarkers == [2..<6])
+        // One pass would read it alike where everything fits.
+        let fitting = MarkerSequenceSolver().solve(markers("def a b def 1 i ii 2 def a * d"))
+        #expect(fitting.fitted)
+        #expect(fitting.readings.map(\.depth) == [1, 1, 1, 2, 2, 1, 1, 1])
+        #expect(MarkerSequenceSolver().solve(markers("def a * def c")).fitted)
+        // A term inside a lettered paragraph is not a run of its own: the section falls back whole.
+        let nested = MarkerSequenceSolver().solve(markers("a def 1 3 def 1"))
+        #expect(!nested.fitted)
+        #expect(nested.unfittedMarkers == [0..<4])
+        #expect(nested.unfittedTerms == [0..<2])
+    }
+
     @Test func aSequenceThatFitsNoReadingFallsBackToMarkerKinds() {
         let solution = MarkerSequenceSolver().solve(markers("a 1 a"))
         #expect(!solution.fitted)
@@ -92,9 +114,9 @@ import Testing
         #expect(solution.readings.map(\.kind) == [.lower, .digit, .roman, .roman, .roman, .digit, .digit, .roman,
                                                   .lower, .lower, .lower, .lower, .roman, .lower, .digit, .digit, .digit, .digit, .lower])
         // (i) after (h) continues the letters; inside a numbered paragraph it starts romans.
-        #expect(MarkerSequenceSolver.kindReadings(markers("a b c d e f g h i a")).map(\.depth) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
-        #expect(MarkerSequenceSolver.kindReadings(markers("h 1 i ii")).map(\.kind) == [.lower, .digit, .roman, .roman])
-        #expect(MarkerSequenceSolver.kindReadings(markers("a _1 _i _ii")).map(\.depth) == [0, 4, 5, 5])
+        #expect(MarkerSequenceSolver.kindReadings(markers("a b c d e f g h i a")[...]).map(\.depth) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        #expect(MarkerSequenceSolver.kindReadings(markers("h 1 i ii")[...]).map(\.kind) == [.lower, .digit, .roman, .roman])
+        #expect(MarkerSequenceSolver.kindReadings(markers("a _1 _i _ii")[...]).map(\.depth) == [0, 4, 5, 5])
     }
 
     @Test func markerKindsKnowTheirOrdinals() {

@@ -137,6 +137,8 @@ struct CFRSectionReader {
         text.reserveCapacity(section.bytes.count)
         var markerIndex = 0
         var definitionIndex = 0
+        /// The records whose levels were taken from the marker kinds (`solution.fitted` is false).
+        var unfitted: [Int] = []
         var ambiguityByMarker: [Int: MarkerSequenceSolver.Ambiguity] = [:]
         for ambiguity in solution.ambiguities { ambiguityByMarker[ambiguity.marker] = ambiguity }
 
@@ -162,6 +164,7 @@ struct CFRSectionReader {
             guard let marked = entry.marked else { continue }  // STARS: no text
             if let term = marked.definedTerm, definitionIndex < solution.definitionDepths.count {
                 let depth = solution.definitionDepths[definitionIndex]
+                if !solution.fitted, solution.unfittedTerms.contains(where: { $0.contains(definitionIndex) }) { unfitted.append(records.count) }
                 definitionIndex += 1
                 openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: CanonicalIDs.idSegment("def-\(term)")),
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, elided: false, notes: [])
@@ -182,6 +185,7 @@ struct CFRSectionReader {
                                                       subject: "\(header.number)(\(marker.label))"))
                         notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
                     }
+                    if !solution.fitted, solution.unfittedMarkers.contains(where: { $0.contains(markerIndex) }) { unfitted.append(records.count) }
                     var afterTerm = false
                     if let parent = open.last, case .definition = records[parent].level { afterTerm = true }
                     let canonical = Self.parenthesized(marker.label, spaced: false)
@@ -220,8 +224,8 @@ struct CFRSectionReader {
         if !solution.fitted || solution.definitionDepths.count > 1 || !droppedOn.isEmpty {
             // On the layout, not on `records`: any other use of the records the nested functions
             // capture makes the optimiser check every access to them.
-            counts = Self.reportFindings(in: &layout, fitted: solution.fitted, droppedOn: droppedOn, marks: store.droppedSuperscripts,
-                                         file: file, into: &diagnostics)
+            counts = Self.reportFindings(in: &layout, fitted: solution.fitted, unfitted: unfitted, droppedOn: droppedOn,
+                                         marks: store.droppedSuperscripts, file: file, into: &diagnostics)
         }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts)
@@ -230,7 +234,7 @@ struct CFRSectionReader {
     /// What a section's reading leaves uncertain, on its provisions and in the output: the
     /// superscripts dropped after a number, paragraphs cited alike, a numbering no reading fits.
     @inline(never)
-    private static func reportFindings(in layout: inout CFRSectionLayout, fitted: Bool, droppedOn: [(record: Int?, marks: Range<Int>)],
+    private static func reportFindings(in layout: inout CFRSectionLayout, fitted: Bool, unfitted: [Int], droppedOn: [(record: Int?, marks: Range<Int>)],
                                        marks: [Superscript.Dropped], file: String,
                                        into diagnostics: inout [Diagnostic]) -> (droppedSuperscripts: Int, duplicateCitations: Int) {
         let number = layout.header.number
@@ -242,22 +246,36 @@ struct CFRSectionReader {
         }
         let duplicates = reportDuplicateCitations(&layout.records, fitted: fitted, number: number, file: file, into: &diagnostics)
         if !fitted {
-            reportUnfitted(&layout.records, sectionNotes: &layout.header.notes, number: number, line: layout.span.firstLine, file: file, into: &diagnostics)
+            reportUnfitted(unfitted, in: &layout.records, sectionNotes: &layout.header.notes, number: number, line: layout.span.firstLine,
+                           file: file, into: &diagnostics)
         }
         return (dropped, duplicates)
     }
 
     /// A section whose markers fit no reading of the CFR levels: a warning, and a note on the
-    /// section and every paragraph. Out of line, as the rare paths are: the section reader's loop
-    /// stays small enough for the optimiser to inline its helpers.
+    /// section and every paragraph; in a section of terms numbered each on its own, on the terms
+    /// whose numbering fits no reading and their paragraphs (`unfitted`), a warning for each.
+    /// Out of line, as the rare paths are: the section reader's loop stays small enough for the
+    /// optimiser to inline its helpers.
     @inline(never)
-    private static func reportUnfitted(_ records: inout [Record], sectionNotes: inout [Note], number: String, line: Int, file: String,
-                                       into diagnostics: inout [Diagnostic]) {
-        diagnostics.append(Diagnostic(.warning, "§ \(number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds, and every provision of the section is marked unresolved",
-                                      at: SourceLocation(file: file, line: line), subject: number))
+    private static func reportUnfitted(_ unfitted: [Int], in records: inout [Record], sectionNotes: inout [Note], number: String, line: Int,
+                                       file: String, into diagnostics: inout [Diagnostic]) {
+        let terms = unfitted.filter { isTerm(records[$0]) }
+        guard !terms.isEmpty, unfitted.count < records.count else {
+            diagnostics.append(Diagnostic(.warning, "§ \(number): the paragraph markers do not follow the CFR levels (a)(1)(i)(A); levels were taken from the marker kinds, and every provision of the section is marked unresolved",
+                                          at: SourceLocation(file: file, line: line), subject: number))
+            let note = unfittedNote(number)
+            sectionNotes.append(note)
+            for index in records.indices { records[index].notes.append(note) }
+            return
+        }
+        for term in terms {
+            let path = canonicalPath(of: term, in: records)
+            diagnostics.append(Diagnostic(.warning, "§ \(number)\(path): the paragraph markers of this definition do not follow the CFR levels (a)(1)(i)(A); their levels were taken from the marker kinds, and the definition and its paragraphs are marked unresolved",
+                                          at: SourceLocation(file: file, line: records[term].firstLine), subject: number + path))
+        }
         let note = unfittedNote(number)
-        sectionNotes.append(note)
-        for index in records.indices { records[index].notes.append(note) }
+        for index in unfitted { records[index].notes.append(note) }
     }
 
     /// Superscripts after a number that a paragraph's text left out as footnote marks: a warning

@@ -100,6 +100,18 @@ struct MarkedParagraph {
             }
             var position = MarkedParagraph.skipSpace(bytes, start)
             var embedded = false
+            var definedTerm: String?
+            // A run-in term whose points start in its own paragraph (`<I>Build-to-Print
+            // technology.</I> (1) This is …`, 15 CFR 772.1): the term, then its first point.
+            if inDefinitions, MarkedParagraph.marker(in: bytes, at: position) == nil,
+               let term = MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: true), term.runIn {
+                let next = MarkedParagraph.skipDashes(bytes, term.end)
+                if next < end, MarkedParagraph.marker(in: bytes, at: next) != nil {
+                    definedTerm = term.term
+                    position = next
+                    embedded = true
+                }
+            }
             chains: while true {
                 let chainStart = found.count
                 while let (label, next, labelRange) = MarkedParagraph.marker(in: bytes, at: position) {
@@ -129,7 +141,6 @@ struct MarkedParagraph {
                 embedded = true
                 continue chains
             }
-            var definedTerm: String?
             if let first = found.first, first.offset > start {
                 pieces.append(Piece(marker: nil, text: start..<first.offset))
             }
@@ -139,7 +150,7 @@ struct MarkedParagraph {
             }
             if found.isEmpty {
                 pieces.append(Piece(marker: nil, text: start..<end))
-                definedTerm = MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: inDefinitions)
+                definedTerm = MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: inDefinitions)?.term
             }
             // "(a) * * *": nothing but stars after the markers.
             var isElided = false
@@ -190,7 +201,10 @@ struct MarkedParagraph {
     /// followed by its definition as a sentence of its own: `<I>Arrest.</I> An act, …` (14 CFR
     /// 1203b.102), `<I>Export.</I> See § 734.13 of the EAR.` and `“Accuracy.” (Cat 2 and 6)—…`
     /// (15 CFR 772.1). Elsewhere an italic phrase closed by a period is a run-in heading.
-    static func definedTerm(_ bytes: [UInt8], from paragraphStart: Int, italic: [Range<Int>], inDefinitions: Bool = false) -> String? {
+    /// Returns the term, where it ends (past the italic run or the closing quote), and whether it
+    /// is run in (closed by a period, its definition a sentence of its own).
+    static func definedTerm(_ bytes: [UInt8], from paragraphStart: Int, italic: [Range<Int>],
+                            inDefinitions: Bool = false) -> (term: String, end: Int, runIn: Bool)? {
         let start = skipSpace(bytes, paragraphStart)
         if let run = italic.first(where: { $0.lowerBound == start }), run.count < 160 {
             let raw = TextNormalizer.collapse(utf8: bytes[run])
@@ -198,11 +212,13 @@ struct MarkedParagraph {
             guard !term.isEmpty, !raw.hasSuffix(":"), isTerm(term, runIn: false) else { return nil }
             let after = skipSpace(bytes, run.upperBound)
             guard after < bytes.count else { return nil }
-            if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") { return inDefinitions && isTerm(term, runIn: true) ? term : nil }
+            if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") {
+                return inDefinitions && isTerm(term, runIn: true) ? (term, run.upperBound, true) : nil
+            }
             let next = bytes[after]
             // The sentence goes on in lower case ("means", "has", "as defined") or after a comma.
             guard (next >= 97 && next <= 122) || raw.hasSuffix(",") || next == UInt8(ascii: ",") else { return nil }
-            return term
+            return (term, run.upperBound, false)
         }
         if bytes.count > start + 3, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0x9C {
             // “Term” means …
@@ -215,7 +231,7 @@ struct MarkedParagraph {
             let runIn = inDefinitions && TextNormalizer.trim(quoted).hasSuffix(".")
             guard runIn || definingWords.contains(where: { bytes[after...].starts(with: $0) }) else { return nil }
             let term = TextNormalizer.trim(quoted, also: ",.")
-            return term.isEmpty || !isTerm(term, runIn: runIn) ? nil : term
+            return term.isEmpty || !isTerm(term, runIn: runIn) ? nil : (term, after, runIn)
         }
         return nil
     }

@@ -46,27 +46,79 @@ public struct MarkerSequenceSolver: Sendable {
         public var fitted: Bool
         /// The depth of each `.definition` item, in order.
         public var definitionDepths: [Int] = []
+        /// Where levels were taken from the marker kinds (`fitted` is false): the markers (indices
+        /// into the markers) and the defined terms (indices into the `.definition` items) whose
+        /// readings are not a fit. The whole section, or, in a section of terms numbered each on
+        /// its own (`solve`), the terms whose numbering fits no reading.
+        public var unfittedMarkers: [Range<Int>] = []
+        public var unfittedTerms: [Range<Int>] = []
     }
 
     public init() {}
 
     /// Solves one section's sequence.
+    ///
+    /// In a section of defined terms that come before any marker (15 CFR 772.1: hundreds of
+    /// terms, each numbered afresh below it) each term is solved on its own: every reading of the
+    /// whole sequence passes through a fresh scope at each term, so the parts are independent, and
+    /// a term whose numbering fits no reading falls back to the marker kinds alone, not the terms
+    /// after it.
     public func solve(_ items: [Item]) -> Solution {
+        var solution: Solution
+        if let runs = Self.termRuns(items) {
+            solution = Solution(readings: [], ambiguities: [], fitted: true)
+            var markerStart = 0
+            for (term, run) in runs.enumerated() {
+                // An elision after the previous run's last marker still lets this run's first
+                // marker jump, as in one pass.
+                let previous = term == 0 ? items[..<run.lowerBound] : items[runs[term - 1]]
+                let lastMarker = previous.lastIndex { if case .marker = $0 { true } else { false } } ?? previous.startIndex
+                let elided = previous[lastMarker...].contains { if case .elision = $0 { true } else { false } }
+                var part = solveRun(elided ? ArraySlice([Item.elision] + items[run]) : items[run])
+                let markers = markerStart..<(markerStart + part.readings.count)
+                if !part.fitted {
+                    // Below the term, at the depths its own markers take from their kinds.
+                    let base = part.readings.map(\.depth).min() ?? 0
+                    part.readings = part.readings.map { Reading(kind: $0.kind, depth: $0.depth - base + 1) }
+                    solution.fitted = false
+                    solution.unfittedTerms.append(term..<(term + 1))
+                    solution.unfittedMarkers.append(markers)
+                }
+                solution.readings += part.readings
+                solution.ambiguities += part.ambiguities.map { Ambiguity(marker: $0.marker + markerStart, chosen: $0.chosen, alternatives: $0.alternatives) }
+                markerStart = markers.upperBound
+            }
+        } else {
+            solution = solveRun(items[...])
+            if !solution.fitted { solution.unfittedMarkers = [0..<solution.readings.count] }
+        }
+        solution.definitionDepths = Self.definitionDepths(items, readings: solution.readings)
+        if !solution.fitted, Self.termRuns(items) == nil { solution.unfittedTerms = [0..<solution.definitionDepths.count] }
+        return solution
+    }
+
+    /// The runs of a section whose first defined term comes before any marker: each term with the
+    /// markers after it, up to the next term (an elision since the last marker is carried into
+    /// the next run, as it would be in one pass). Nil for any other section, or one term alone.
+    static func termRuns(_ items: [Item]) -> [Range<Int>]? {
+        guard let first = items.firstIndex(where: { if case .definition = $0 { true } else { false } }),
+              !items[..<first].contains(where: { if case .marker = $0 { true } else { false } }) else { return nil }
+        var starts: [Int] = []
+        for index in items.indices[first...] { if case .definition = items[index] { starts.append(index) } }
+        guard starts.count > 1 else { return nil }
+        return starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : items.count) }
+    }
+
+    /// Solves one run of items: the fast path, then the search, strict and relaxed; the marker
+    /// kinds alone when nothing fits.
+    private func solveRun(_ items: ArraySlice<Item>) -> Solution {
         // Counted, not collected: a section's markers are only needed again when nothing fits.
         var markerCount = 0
         for item in items { if case .marker = item { markerCount += 1 } }
-        var solution: Solution
-        if markerCount == 0 {
-            solution = Solution(readings: [], ambiguities: [], fitted: true)
-        } else if let fast = greedy(items, count: markerCount) {
-            solution = fast
-        } else if let found = search(items, relaxed: false) ?? search(items, relaxed: true) {
-            solution = found
-        } else {
-            solution = Solution(readings: Self.kindReadings(items), ambiguities: [], fitted: false)
-        }
-        solution.definitionDepths = Self.definitionDepths(items, readings: solution.readings)
-        return solution
+        if markerCount == 0 { return Solution(readings: [], ambiguities: [], fitted: true) }
+        if let fast = greedy(items, count: markerCount) { return fast }
+        if let found = search(items, relaxed: false) ?? search(items, relaxed: true) { return found }
+        return Solution(readings: Self.kindReadings(items), ambiguities: [], fitted: false)
     }
 
     /// Levels from the marker kinds alone, for a sequence no reading fits (GPO § 1203a.102 puts
@@ -76,7 +128,7 @@ public struct MarkerSequenceSolver: Sendable {
     /// the one whose sequence it continues: `(ii)` after a roman `(i)` is roman, `(i)` after `(h)`
     /// a letter; `(i)` inside a numbered paragraph starts romans. The result is a reading, not a
     /// fit: the section reader reports it on every provision.
-    static func kindReadings(_ items: [Item]) -> [Reading] {
+    static func kindReadings(_ items: ArraySlice<Item>) -> [Reading] {
         var readings: [Reading] = []
         // The value last read at each depth; 0 where nothing is open (a shallower marker closes deeper levels).
         var last = [Int](repeating: 0, count: MarkerKind.allCases.count)
@@ -215,7 +267,7 @@ public struct MarkerSequenceSolver: Sendable {
 
     /// One pass that succeeds when every marker has exactly one strict reading at its step, which
     /// is most sections (no ambiguous letter, no skipped level).
-    private func greedy(_ items: [Item], count: Int) -> Solution? {
+    private func greedy(_ items: ArraySlice<Item>, count: Int) -> Solution? {
         var stack = Stack()
         var readings: [Reading] = []
         readings.reserveCapacity(count)
@@ -276,7 +328,7 @@ public struct MarkerSequenceSolver: Sendable {
 
     private static let beam = 256
 
-    private func search(_ items: [Item], relaxed: Bool) -> Solution? {
+    private func search(_ items: ArraySlice<Item>, relaxed: Bool) -> Solution? {
         // Every state of every layer in one array: a layer (the states after a marker) is a run of
         // it from `layerStarts`, and a state's predecessors are positions in the layer before.
         // One array for the search rather than several per marker.
