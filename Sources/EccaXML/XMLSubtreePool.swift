@@ -35,9 +35,12 @@ public final class XMLSubtreePool: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// Gives a subtree back; dropped if the pool is full or its buffers are large.
+    /// Gives a subtree back; dropped if the pool is full, or its buffers are large, or much larger
+    /// than what they hold now (a buffer kept at the largest size it ever held would make every
+    /// subtree in flight as large as the largest sections, and memory grow with them).
     public func put(_ tree: consuming XMLSubtree) {
-        guard tree.nodes.capacity <= Self.largest.nodes, tree.bytes.capacity <= Self.largest.bytes else { return }
+        guard tree.nodes.capacity <= min(Self.largest.nodes, max(2 * tree.nodes.count, 32)),
+              tree.bytes.capacity <= min(Self.largest.bytes, max(2 * tree.bytes.count, 4096)) else { return }
         pthread_mutex_lock(mutex)
         if trees.count < limit { trees.append(tree) }
         pthread_mutex_unlock(mutex)
