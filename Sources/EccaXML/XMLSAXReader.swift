@@ -94,6 +94,12 @@ public final class XMLSAXReader {
         if case .file(let handle) = source { fclose(handle) }
     }
 
+    /// Gives back a `.subtree` event's subtree once it has been read, for the parser to fill again
+    /// (`XMLSubtreePool`); safe from any thread. Optional: a subtree not given back is freed.
+    public func recycle(_ subtree: consuming XMLSubtree) {
+        parser.pool.put(subtree)
+    }
+
     /// Local names of elements to deliver whole, as `.subtree` events (an eCFR section: `DIV8`).
     public var capturing: Set<String> {
         get { parser.capturing }
@@ -180,6 +186,8 @@ private final class Parser {
     @exclusivity(unchecked) var subtree = XMLSubtreeBuilder()
     @exclusivity(unchecked) var subtreeDepth = 0
     @exclusivity(unchecked) var subtreeTextLength = 0
+    /// Subtrees their reader gave back (`XMLSAXReader.recycle`): captured subtrees are built in them.
+    let pool = XMLSubtreePool()
 
     init(fileName: String) { sink = ErrorSink(fileName: fileName) }
 
@@ -310,7 +318,7 @@ private final class Parser {
             subtree.end(line: line)
             subtreeDepth -= 1
             subtreeTextLength = 0
-            if subtreeDepth == 0 { incoming.append(.subtree(subtree.take())) }
+            if subtreeDepth == 0 { incoming.append(.subtree(subtree.take(reusing: pool))) }
             return
         }
         flushText()

@@ -54,6 +54,13 @@ public struct XMLSubtree: Sendable, Equatable {
 
     public var root: Node { nodes[0] }
 
+    /// Empties the subtree, keeping its buffers (`XMLSubtreePool`).
+    mutating func removeAll() {
+        nodes.removeAll(keepingCapacity: true)
+        attributes.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// The indices of `index`'s children, in order. Inlinable, with its iterator: the section
     /// readers walk every paragraph's children, and a call per step into this module cost 2% of an
     /// import's time.
@@ -209,11 +216,11 @@ public struct XMLSubtreeBuilder: Sendable {
         inText = false
     }
 
-    /// The finished tree (the builder starts afresh).
-    public mutating func take() -> XMLSubtree {
+    /// The finished tree (the builder starts afresh, in a tree from `pool` if it has one).
+    public mutating func take(reusing pool: XMLSubtreePool? = nil) -> XMLSubtree {
         defer {
             // The next subtree (the next section) is likely about as large: no regrowing from one.
-            tree = XMLSubtree(capacityLike: tree)
+            tree = pool?.take() ?? XMLSubtree(capacityLike: tree)
             open.removeAll(keepingCapacity: true)
             inText = false
         }

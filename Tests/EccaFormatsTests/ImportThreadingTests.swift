@@ -35,6 +35,48 @@ import Testing
         #expect(capturing.capturing == ["DIV8"])
     }
 
+    /// Subtrees given back while reading are refilled by the parser, and what comes out is what
+    /// comes out without giving any back: the same subtrees, none altered by its reuse.
+    @Test func subtreesGivenBackAreRefilledWithTheSameResult() throws {
+        let bytes = Self.document(sections: 3_000)
+        let plain = try XMLSAXReader(bytes: bytes, name: "t.xml")
+        plain.capturing = ["DIV8"]
+        let expected = try plain.readAll()
+
+        let reader = try XMLSAXReader(bytes: bytes, name: "t.xml")
+        reader.capturing = ["DIV8"]
+        let ahead = XMLReadAhead(reader, batchSize: 16, window: 2)
+        var events: [XMLEvent] = []
+        var subtrees = 0
+        while let event = try ahead.next() {
+            events.append(event)
+            if case .subtree(let tree) = event {
+                subtrees += 1
+                // Given back while `events` still holds it: a shared subtree is copied before
+                // it is refilled, never changed under its holder.
+                ahead.recycle(tree)
+            }
+        }
+        #expect(subtrees == 3_000)
+        #expect(events == expected)
+    }
+
+    @Test func thePoolKeepsFewAndSmallSubtrees() throws {
+        let reader = try XMLSAXReader(bytes: Array("<A><B>text</B></A>".utf8), name: "t.xml")
+        reader.capturing = ["A"]
+        guard case .subtree(let small) = try #require(try reader.next()) else { Issue.record("no subtree"); return }
+        let pool = XMLSubtreePool(limit: 2)
+        for _ in 0..<3 { pool.put(small) }
+        #expect(pool.count == 2)
+
+        let large = try XMLSAXReader(bytes: Array(("<A>" + String(repeating: "x", count: 20_000) + "</A>").utf8), name: "t.xml")
+        large.capturing = ["A"]
+        guard case .subtree(let big) = try #require(try large.next()) else { Issue.record("no subtree"); return }
+        let other = XMLSubtreePool(limit: 2)
+        other.put(big)
+        #expect(other.count == 0)  // its buffers are past `largest`: freed, not kept
+    }
+
     @Test func aFaultComesAfterTheEventsBeforeIt() throws {
         var bytes = Self.document(sections: 3_000)
         bytes.removeLast("</DIV8>\n</ECFR>\n".utf8.count)  // truncated inside the last section

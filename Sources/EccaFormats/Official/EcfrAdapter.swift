@@ -105,11 +105,14 @@ struct EcfrAdapter: OfficialAdapter {
         // Sections and appendices come whole from the parser's callbacks, without an event per node.
         stream.capturing = ["DIV8", "DIV9"]
         while let event = try stream.next() {
-            switch event {
+            switch consume event {
             case .subtree(let unit):
                 if !begun { try emitter.begin(instrument(context)); begun = true }
-                if unit.root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter) }
-                else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
+                if unit.root.name == "DIV8" {
+                    try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter)
+                    // The section's buffers go back to the parser, which fills them with a later one.
+                    stream.recycle(unit)
+                } else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
             case .start(let start):
                 switch start.name {
                 case "HEADER":
@@ -260,6 +263,7 @@ struct EcfrAdapter: OfficialAdapter {
             if case .subtree(let section) = event {
                 if !begun { try emitter.begin(instrument(context)); begun = true }
                 try emitAnnualSection(section, file: stream.file, context: context, scratch: &scratch, into: emitter)
+                stream.recycle(section)
                 continue
             }
             guard case .start(let start) = event else { continue }

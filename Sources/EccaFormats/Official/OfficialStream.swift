@@ -33,6 +33,12 @@ public final class OfficialStream {
         return event
     }
 
+    /// Gives back a `.subtree` event's subtree once it has been read, so that the parser fills
+    /// it again rather than allocating another (`XMLSubtreePool`). Optional.
+    func recycle(_ subtree: consuming XMLSubtree) {
+        source.recycle(subtree)
+    }
+
     private func nextFromSource() throws(OfficialImportError) -> XMLEvent? {
         do { return try source.next() } catch { throw .unreadable(error) }
     }

@@ -8,6 +8,8 @@ public protocol XMLEventSource: AnyObject {
     func next() throws(XMLReadError) -> XMLEvent?
     /// Local names of elements to deliver whole, as `.subtree` events (`XMLSAXReader.capturing`).
     var capturing: Set<String> { get set }
+    /// Gives back a `.subtree` event's subtree once read, for the parser to fill again (any thread).
+    func recycle(_ subtree: consuming XMLSubtree)
 }
 
 extension XMLSAXReader: XMLEventSource {}
@@ -65,6 +67,11 @@ public final class XMLReadAhead: XMLEventSource {
             precondition(worker == nil, "set what to capture before the first event is read ahead")
             producer.reader.capturing = newValue
         }
+    }
+
+    /// Goes straight to the reader's pool, which the reading thread takes from under a lock.
+    public func recycle(_ subtree: consuming XMLSubtree) {
+        producer.reader.recycle(subtree)
     }
 
     public func next() throws(XMLReadError) -> XMLEvent? {
