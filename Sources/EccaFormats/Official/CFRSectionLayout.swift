@@ -37,10 +37,7 @@ struct CFRSectionLayout: Sendable {
         var notes: [Note]
 
         /// The level a provision of this record is counted and written at.
-        var provisionLevel: ProvisionLevel {
-            if case .definition = level { return .definition }
-            return .cfr(depth: depth)
-        }
+        var provisionLevel: ProvisionLevel { level }
     }
 
     /// Where one piece of paragraph text sits in `text`: every provision's wording is one
@@ -95,13 +92,12 @@ struct CFRSectionLayout: Sendable {
                 definitions += 1
                 continue
             }
-            // The depths `ProvisionLevel.cfr(depth:)` maps to (1) … italic (i).
-            switch records[index].depth {
-            case ...0: depths.0 += 1
-            case 1: depths.1 += 1
-            case 2: depths.2 += 1
-            case 3: depths.3 += 1
-            case 4: depths.4 += 1
+            switch records[index].level {
+            case .paragraph: depths.0 += 1
+            case .level2: depths.1 += 1
+            case .level3: depths.2 += 1
+            case .level4: depths.3 += 1
+            case .level5: depths.4 += 1
             default: depths.5 += 1
             }
         }

@@ -192,7 +192,7 @@ struct CFRSectionReader {
                     // A marker's label is letters or digits (`MarkedParagraph.marker`): already an id segment.
                     openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? Self.parenthesized(marker.label, spaced: true) : canonical,
                                                                       id: marker.label),
-                               level: .cfr(depth: reading.depth), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
+                               level: Self.level(of: reading, italic: marker.italic), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
                                elided: marked.isElided && pieceIndex == marked.pieces.upperBound - 1, notes: notes)
                     markerIndex += 1
                 }
@@ -229,6 +229,12 @@ struct CFRSectionReader {
         }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts)
+    }
+
+    /// A paragraph's level is its marker's kind, wherever it sits (`(a)` below a defined term is
+    /// a paragraph, not a level-2 one); an italic letter (the old style) is level 5.
+    static func level(of reading: MarkerSequenceSolver.Reading, italic: Bool) -> ProvisionLevel {
+        .cfr(depth: italic && reading.kind == .lower ? MarkerKind.italicDigit.depth : reading.kind.depth)
     }
 
     /// What a section's reading leaves uncertain, on its provisions and in the output: the

@@ -48,7 +48,8 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
-    /// The CFR level of a marker depth (0 = `(a)`).
+    /// The CFR level of a marker kind's depth (0 = `(a)`): `(a)` is a paragraph wherever it sits
+    /// (below a defined term too), `(1)` a level-2 paragraph.
     static func cfr(depth: Int) -> ProvisionLevel {
         switch depth {
         case ...0: .paragraph
