@@ -172,4 +172,110 @@ import Testing
         #expect(!unread.isUnderstood)
         #expect(unread.unaccounted == ["Revise § 64.2016(c) except the last sentence."])
     }
+
+    // BIS's usual wordings (QA issue 7, second pass, finding 3; fixture fr-bis-ai.xml, written in
+    // BIS house style after 90 FR 4544, whose verbatim instructions no corpus holds).
+
+    private func bis(_ text: String, part: String) -> Amendment { grammar.read(text, title: "15", part: part) }
+
+    /// "Amend X, Category N, by <verb>ing Y": the AI Diffusion rule's key instruction in BIS's own
+    /// form (the "In Supplement No. 1 to part 774, Category 4, add …" form is read above). The
+    /// category is the CCL's, so a category only narrows a supplement; "Category 5—Part 2" is how
+    /// the EAR names the second part of Category 5 (§ 742.15(a)(1), "Note 3 to Category 5—Part 2",
+    /// quoted in public repositories found with `find_string`).
+    @Test func amendASupplementInACategoryBy() {
+        let eccn = bis("14. Amend supplement no. 1 to part 774, Category 4, by adding ECCN 4E091 after ECCN 4E001 to read as follows:", part: "774")
+        #expect(eccn.isUnderstood)
+        #expect(eccn.actions.map(\.description) == ["add ECCN 4E091 in supplement No. 1 to part 774, Category 4, after ECCN 4E001"])
+        #expect(eccn.actions.first?.targets == [Amendment.Target(kind: .eccn, detail: "ECCN 4E091", within: "supplement No. 1 to part 774, Category 4")])
+        let lead = bis("12. Amend supplement no. 1 to part 774, Category 4, by:", part: "774")
+        #expect(lead.isLeadIn)
+        #expect(lead.scope == Amendment.Target(kind: .appendix, detail: "supplement No. 1 to part 774, Category 4"))
+        let part2 = bis("20. Amend supplement no. 1 to part 774, Category 5—Part 2, by revising ECCN 5A002 to read as follows:", part: "774")
+        #expect(part2.actions.map(\.description) == ["revise ECCN 5A002 in supplement No. 1 to part 774, Category 5—Part 2"])
+        let inForm = bis("13. In Supplement No. 1 to part 774, Category 5—Part 2, revise ECCN 5D002.", part: "774")
+        #expect(inForm.actions.map(\.description) == ["revise ECCN 5D002 in Supplement No. 1 to part 774, Category 5—Part 2"])
+        // Not a CCL category, not a supplement, or a note the grammar has no target for: not read.
+        #expect(!bis("15. Amend supplement no. 1 to part 774, Category 4, Product Group E, by adding ECCN 4E091.", part: "774").isUnderstood)
+        #expect(!bis("16. Amend § 774.1, Category 4, by adding ECCN 4E091.", part: "774").isUnderstood)
+        #expect(!bis("17. Amend supplement no. 1 to part 774, Category XI, by adding ECCN 4E091.", part: "774").isUnderstood)
+        #expect(!bis("21. Amend supplement no. 1 to part 774 by revising Note 3 to Category 5—Part 2 to read as follows:", part: "774").isUnderstood)
+    }
+
+    /// The Entity List (Supplement No. 4 to part 744): entries are added under a country heading,
+    /// in capitals as the list prints it, for one country or several. The shape of every Entity
+    /// List rule (e.g. 87 FR 51876, FR Doc. 2022-18268, "adding seven entities … under the
+    /// destination of the People's Republic of China"); the instruction's verbatim words were not
+    /// found in the corpora and are BIS house style as the QA fixture writes it.
+    @Test func entityListEntriesUnderACountry() {
+        let china = bis("15. Amend supplement no. 4 to part 744 by adding, under CHINA, PEOPLE’S REPUBLIC OF, in alphabetical order, entries for “Alpha Co.” and “Beta Ltd.”", part: "744")
+        #expect(china.isUnderstood)
+        #expect(china.actions.map(\.description) == [
+            "add entry “Alpha Co.” in supplement No. 4 to part 744, under CHINA, PEOPLE’S REPUBLIC OF, "
+                + "entry “Beta Ltd.” in supplement No. 4 to part 744, under CHINA, PEOPLE’S REPUBLIC OF, in alphabetical order",
+        ])
+        let two = bis("3. Amend supplement no. 4 to part 744 by adding under CHINA, PEOPLE’S REPUBLIC OF, in alphabetical order, an entry for “Alpha Co.”; and under RUSSIA, in alphabetical order, entries for “Gamma LLC,” and “Delta JSC”.", part: "744")
+        #expect(two.actions.first?.targets.map(\.description) == [
+            "entry “Alpha Co.” in supplement No. 4 to part 744, under CHINA, PEOPLE’S REPUBLIC OF",
+            "entry “Gamma LLC” in supplement No. 4 to part 744, under RUSSIA",
+            "entry “Delta JSC” in supplement No. 4 to part 744, under RUSSIA",
+        ])
+        #expect(two.actions.first?.position == "in alphabetical order")
+        // A country with no entries after it, a country outside a supplement, something other
+        // than an entry under a country, a heading in quotes: not read.
+        #expect(!bis("4. Amend supplement no. 4 to part 744 by adding under CHINA, PEOPLE’S REPUBLIC OF, in alphabetical order.", part: "744").isUnderstood)
+        #expect(!bis("5. Amend § 744.11 by adding under CHINA, in alphabetical order, entries for “Alpha Co.”", part: "744").isUnderstood)
+        #expect(!bis("6. Amend supplement no. 4 to part 744 by adding under RUSSIA paragraph (a).", part: "744").isUnderstood)
+        #expect(!bis("7. Amend supplement no. 4 to part 744 by adding under “Russia” entries for “Alpha Co.”", part: "744").isUnderstood)
+    }
+
+    /// "removing the phrase “X” and adding in its place the phrase “Y” in paragraph (a)": the
+    /// place may follow the added words. Real: CMS-1848-P, 91 FR 43842 ("In paragraph (a)(7)(ii),
+    /// removing the phrase '…' and adding in its place the phrase '…'", quoted in a public
+    /// repository found with `find_string`).
+    @Test func aPhraseReplacedWithThePlaceAfterTheNewWords() {
+        #expect(bis("9. Amend § 748.1 by removing the phrase “Form BIS-748P” and adding in its place the phrase “license application” in paragraph (a).", part: "748")
+                    .actions.map(\.description) == ["replace-text § 748.1(a): “Form BIS-748P” → “license application”"])
+        #expect(bis("9. Amend § 748.1 by removing the words “Form BIS-748P” and adding in their place the words “license application” in paragraph (a).", part: "748")
+                    .actions.map(\.description) == ["replace-text § 748.1(a): “Form BIS-748P” → “license application”"])
+        #expect(bis("9. Amend § 748.1 by removing the term “U.S. person” and adding in its place the term “United States person” in paragraphs (a) and (b).", part: "748")
+                    .actions.map(\.description) == ["replace-text § 748.1(a), § 748.1(b): “U.S. person” → “United States person”"])
+        // A place on both sides is not one edit.
+        #expect(!bis("9. Amend § 748.1 by removing the phrase “X” in paragraph (b) and adding in its place the phrase “Y” in paragraph (a).", part: "748").isUnderstood)
+    }
+
+    /// "adding a sentence at the end of paragraph (a)(1)": the sentence, and the paragraph it goes
+    /// in. Real: FR Doc. 2026-13830 (Treasury), "Section 1.6050Y-4 is amended by adding a sentence
+    /// at the end of paragraph (e)(3) to read as follows:", quoted in a public repository.
+    @Test func aSentenceAddedAtTheEndOfAParagraph() {
+        let sentence = bis("8. Amend § 744.1 by adding a sentence at the end of paragraph (a)(1) to read as follows:", part: "744")
+        #expect(sentence.isUnderstood)
+        #expect(sentence.actions.map(\.description) == ["add a sentence at the end of § 744.1(a)(1)"])
+        #expect(sentence.actions.first?.portion == "a sentence at the end")
+        #expect(sentence.actions.first?.targets == [Amendment.Target(kind: .paragraph, section: "744.1", paragraph: "(a)(1)")])
+        #expect(grammar.read("7. Section 1.6050Y-4 is amended by adding a sentence at the end of paragraph (e)(3) to read as follows:")
+                    .actions.map(\.description) == ["add a sentence at the end of § 1.6050Y-4(e)(3)"])
+        // No paragraph, or no place in it: not read (never "add § 744.1").
+        #expect(!bis("8. Amend § 744.1 by adding a sentence at the end to read as follows:", part: "744").isUnderstood)
+        #expect(!bis("8. Amend § 744.1 by adding a sentence to paragraph (a)(1) to read as follows:", part: "744").isUnderstood)
+    }
+
+    /// The end of a list: a word removed, a period replaced, a paragraph added, in one instruction
+    /// (BIS house style, QA fixture no. 19; the shape is the corpus's "removing the semicolons at
+    /// the ends of … and adding periods in their places" with "in its place").
+    @Test func theEndOfAListChangedInOneInstruction() {
+        let list = bis("19. Amend § 740.15 by removing the word “and” at the end of paragraph (b)(2)(ii), removing the period at the end of paragraph (b)(2)(iii) and adding “; and” in its place, and adding paragraph (b)(2)(iv).", part: "740")
+        #expect(list.isUnderstood)
+        #expect(list.actions.map(\.description) == [
+            "replace-text § 740.15(b)(2)(ii): remove “and”",
+            "replace-text § 740.15(b)(2)(iii): “period” → “; and”",
+            "add § 740.15(b)(2)(iv)",
+        ])
+    }
+
+    /// US style sets a list's comma inside the closing quote; the comma is no part of the term.
+    @Test func aCommaInsideTheClosingQuoteIsNotPartOfTheTerm() {
+        let definitions = bis("10. Amend § 772.1 by adding, in alphabetical order, definitions for “Advanced integrated circuit,” “Data center,” and “Model weights” to read as follows:", part: "772")
+        #expect(definitions.actions.first?.targets.map(\.detail) == ["Advanced integrated circuit", "Data center", "Model weights"])
+    }
 }

@@ -196,6 +196,67 @@ import Testing
         #expect(imported.summary.instruments.first?[.amendmentsUnread] == 1)
     }
 
+    /// Lettered steps keep their instruction's number whether or not its lead-in was read (QA
+    /// issue 7, second pass, finding 2: mut/fr-orphan.xml, instructions 1-3 verbatim; 4 and 5 are
+    /// lead-ins the grammar cannot read, "Product Group E" being no context it knows). A step of an
+    /// unread lead-in is itself reported, its context being unknown, unless it names its whole
+    /// target; no two provisions share an eid or a citation.
+    @Test func stepsKeepTheirInstructionNumberAndAnUnreadLeadInIsReportedOnItsSteps() throws {
+        let path = try Corpus.fixture("FR-orphan-fixture.xml", """
+            <RULE><PREAMB><AGENCY TYPE="S">DEPARTMENT OF COMMERCE</AGENCY><CFR>15 CFR Parts 740 and 774</CFR><SUBJECT>Orphan steps test</SUBJECT>
+            <EFFDATE><HD SOURCE="HED">DATES:</HD><P>This rule is effective January 13, 2025.</P></EFFDATE></PREAMB>
+            <SUPLINF><PRTPAGE P="100"/>
+            <REGTEXT TITLE="15" PART="774">
+            <AMDPAR>1. Amend supplement no. 1 to part 774, Category 4, by:</AMDPAR>
+            <AMDPAR>a. Revising ECCN 4A090; and</AMDPAR>
+            <AMDPAR>b. Adding ECCN 4E091 after ECCN 4E001.</AMDPAR>
+            </REGTEXT>
+            <REGTEXT TITLE="15" PART="774">
+            <AMDPAR>2. Amend supplement no. 1 to part 774, Category 3, by:</AMDPAR>
+            <AMDPAR>a. Revising ECCN 3A090; and</AMDPAR>
+            <AMDPAR>b. Removing ECCN 3A991.</AMDPAR>
+            </REGTEXT>
+            <REGTEXT TITLE="15" PART="740">
+            <AMDPAR>3. Amend supplement no. 1 to part 740 by:</AMDPAR>
+            <AMDPAR>a. Revising paragraph (a); and</AMDPAR>
+            <AMDPAR>b. Removing the entry for “Macau”.</AMDPAR>
+            </REGTEXT>
+            <REGTEXT TITLE="15" PART="774">
+            <AMDPAR>4. Amend supplement no. 1 to part 774, Category 4, Product Group E, by:</AMDPAR>
+            <AMDPAR>a. Revising ECCN 4E001; and</AMDPAR>
+            <AMDPAR>b. Removing § 740.2(a)(3).</AMDPAR>
+            <AMDPAR>5. Amend supplement no. 1 to part 774, Category 3, Product Group A, by:</AMDPAR>
+            <AMDPAR>a. Revising ECCN 3A001.</AMDPAR>
+            </REGTEXT>
+            </SUPLINF><FRDOC>[FR Doc. 2099-00001 Filed 1-1-99; 8:45 am]</FRDOC></RULE>
+            """)
+        let imported = try Corpus.collect([path])
+        let amendments = imported.provisions.filter { $0.level == .amendment }
+        #expect(amendments.map(\.canonicalID) == ["amd_1", "amd_1__a", "amd_1__b", "amd_2", "amd_2__a", "amd_2__b", "amd_3", "amd_3__a", "amd_3__b",
+                                                  "amd_4", "amd_4__a", "amd_4__b", "amd_5", "amd_5__a"])
+        #expect(Set(amendments.map(\.citation)).count == amendments.count)
+        #expect(amendments.first { $0.canonicalID == "amd_4__a" }?.citation == "FR Doc. 2099-00001, amendatory instruction 4.a")
+        #expect(amendments.first { $0.canonicalID == "amd_4__a" }?.parentID == "amd_4")
+        func notes(_ id: String) -> [String] {
+            amendments.first { $0.canonicalID == id }?.notes.filter { $0.kind == .amendment || $0.kind == .unresolved }.map { "\($0.kind): \($0.text)" } ?? []
+        }
+        #expect(notes("amd_1") == ["amendment: Lead-in for the lettered steps that follow: supplement No. 1 to part 774, Category 4 (15 CFR part 774)."])
+        #expect(notes("amd_1__a") == ["amendment: Amends 15 CFR part 774: revise ECCN 4A090 in supplement No. 1 to part 774, Category 4."])
+        #expect(notes("amd_2__b") == ["amendment: Amends 15 CFR part 774: remove ECCN 3A991 in supplement No. 1 to part 774, Category 3."])
+        #expect(notes("amd_4__a") == ["unresolved: The unit this step amends is not known (15 CFR part 774): amendatory instruction 4, which it belongs to, could not be read, and the step does not name it by itself; read the wording of both."])
+        // A step that names its whole target stands on its own.
+        #expect(notes("amd_4__b") == ["amendment: Amends 15 CFR part 774: remove § 740.2(a)(3)."])
+        #expect(imported.diagnostics.map(\.message) == [
+            "amendment 3.a not understood (could not read: “Revising paragraph (a); and”): “a. Revising paragraph (a); and”",
+            "amendment 4 not understood (could not read: “Amend supplement no. 1 to part 774, Category 4, Product Group E, by:”): “4. Amend supplement no. 1 to part 774, Category 4, Product Group E, by:”",
+            "amendment 4.a not understood (its lead-in, instruction 4, was not read, and the step does not name its whole target): “a. Revising ECCN 4E001; and”",
+            "amendment 5 not understood (could not read: “Amend supplement no. 1 to part 774, Category 3, Product Group A, by:”): “5. Amend supplement no. 1 to part 774, Category 3, Product Group A, by:”",
+            "amendment 5.a not understood (its lead-in, instruction 5, was not read, and the step does not name its whole target): “a. Revising ECCN 3A001.”",
+        ])
+        #expect(imported.summary.instruments.first?[.amendmentsRead] == 9)
+        #expect(imported.summary.instruments.first?[.amendmentsUnread] == 5)
+    }
+
     /// A number's superscript set apart by a space (`10 <SU>26</SU>`) is read as a footnote mark,
     /// as in the CFR text; in a rule's DATES, an instruction and the text set out with it, it is
     /// reported as a `file:line` warning and noted on the provision, never dropped silently.

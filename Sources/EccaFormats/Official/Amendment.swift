@@ -48,6 +48,19 @@ public struct Amendment: Sendable, Hashable {
             self.within = within
         }
 
+        /// Whether the target names, by itself, the unit it is in: a section or one of its parts, a
+        /// supplement, part or subpart, an ECCN or entry with its list; not a bare paragraph or ECCN,
+        /// whose unit a lead-in would have named.
+        public var namesItsUnit: Bool {
+            switch kind {
+            case .sectionRange, .appendix, .part, .subpart, .chapter: true
+            case .eccn, .entry: within != nil || section != nil
+            case .authority: detail != nil
+            case .heading: section != nil || detail != nil
+            default: section != nil
+            }
+        }
+
         /// Whether the target says where it is: a paragraph, definition or table needs its section.
         public var isPlaced: Bool {
             switch kind {
@@ -107,6 +120,9 @@ public struct Amendment: Sendable, Hashable {
     /// The section (or other unit) a lead-in such as "In § 1006.215:" or "Section 309.130 is
     /// amended by:" names for the lettered steps after it.
     public var scope: Target?
+    /// For a lettered step: the number of its lead-in when the grammar could not read that lead-in.
+    /// The step's context is then unknown, and it is read only when it names its whole target.
+    public var unreadLeadIn: String?
 
     /// One verb with its targets; an instruction can carry several.
     public struct Action: Sendable, Hashable, CustomStringConvertible {
@@ -124,9 +140,12 @@ public struct Amendment: Sendable, Hashable {
         /// paragraph (c) effective June 1, 2025, and revise paragraph (d)").
         public var timing: String?
         public var effective: LegalDate?
+        /// The part of the targets the action adds, where it is not the whole ("a sentence at the
+        /// end" of paragraph (a)(1)).
+        public var portion: String?
 
         public init(verb: Verb, targets: [Target], destination: String? = nil, removedText: String? = nil, addedText: String? = nil,
-                    position: String? = nil, timing: String? = nil, effective: LegalDate? = nil) {
+                    position: String? = nil, timing: String? = nil, effective: LegalDate? = nil, portion: String? = nil) {
             self.verb = verb
             self.targets = targets
             self.destination = destination
@@ -135,10 +154,12 @@ public struct Amendment: Sendable, Hashable {
             self.position = position
             self.timing = timing
             self.effective = effective
+            self.portion = portion
         }
 
         public var description: String {
             var text = verb.rawValue
+            if let portion { text += " " + portion + " of" }
             if !targets.isEmpty { text += " " + targets.map(\.description).joined(separator: ", ") }
             if let destination { text += (verb == .redesignate ? " as " : " to ") + destination }
             switch (removedText, addedText) {
@@ -174,7 +195,7 @@ public struct Amendment: Sendable, Hashable {
     /// True when the grammar read a verb and a target for every step, or a lead-in that names
     /// its section.
     public var isUnderstood: Bool {
-        unaccounted.isEmpty && ((!actions.isEmpty && actions.allSatisfy { !$0.targets.isEmpty }) || isLeadIn)
+        unaccounted.isEmpty && unreadLeadIn == nil && ((!actions.isEmpty && actions.allSatisfy { !$0.targets.isEmpty }) || isLeadIn)
     }
 
     /// True for a lead-in ("In § 1006.215:") whose steps follow in the next instructions.

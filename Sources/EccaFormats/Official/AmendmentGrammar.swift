@@ -169,11 +169,35 @@ public struct AmendmentGrammar: Sendable {
 
     /// "Category 4," after "In Supplement No. 1 to part 774,".
     static func category(_ rest: inout Substring) -> String? {
-        guard rest.lowercased().hasPrefix("category "), let comma = rest.firstIndex(where: { $0 == "," || $0 == ":" }) else { return nil }
-        let name = TextNormalizer.trim(String(rest[..<comma]))
-        guard name.split(separator: " ").count == 2 else { return nil }
+        guard rest.lowercased().hasPrefix("category "), let comma = rest.firstIndex(where: { $0 == "," || $0 == ":" }),
+              let name = categoryName(String(rest[..<comma])) else { return nil }
         rest = rest[rest.index(after: comma)...].drop { $0 == " " }
         return name
+    }
+
+    /// A category of the Commerce Control List as the EAR names it: `Category 4`, and the two
+    /// parts of Category 5, `Category 5—Part 2` (§ 742.15(a)(1): "Note 3 to Category 5—Part 2").
+    static func categoryName(_ text: String) -> String? {
+        let name = TextNormalizer.trim(text)
+        guard name.lowercased().hasPrefix("category ") else { return nil }
+        let rest = Array(name.dropFirst("category ".count))
+        guard let digit = rest.first, digit.isASCII, digit.isNumber else { return nil }
+        if rest.count == 1 { return name }
+        // "5—Part 2": an em dash, the word and the part's number.
+        let part = String(rest.dropFirst())
+        guard part.hasPrefix("—Part "), part.count == 7, let number = part.last, number.isASCII, number.isNumber else { return nil }
+        return name
+    }
+
+    /// "supplement no. 1 to part 774, Category 4," → ("supplement no. 1 to part 774", "Category 4"):
+    /// the subject of "Amend … by" may name the category of the Commerce Control List it works in.
+    static func splitCategory(_ subject: String) -> (unit: String, category: String?) {
+        let trimmed = TextNormalizer.trim(subject, also: ",")
+        guard let comma = trimmed.range(of: ", Category ", options: .backwards) else { return (subject, nil) }
+        let unit = String(trimmed[..<comma.lowerBound])
+        let name = String(trimmed[trimmed.index(after: comma.lowerBound)...])
+        guard let category = categoryName(name) else { return (subject, nil) }
+        return (unit, category)
     }
 
     /// The unit an instruction amends when it names it as the subject ("the table in paragraph (c)
@@ -196,12 +220,16 @@ public struct AmendmentGrammar: Sendable {
             subject = 0..<(amended - 1)
             after = amended + 2
         }
-        guard let subject, !subject.isEmpty,
-              let phrase = AmendmentPhrase.read(words[subject].joined(separator: " "), scope: scope, part: part, verb: nil),
-              phrase.targets.count == 1, phrase.destination == nil, phrase.position == nil else { return nil }
+        guard let subject, !subject.isEmpty else { return nil }
+        // "Amend supplement no. 1 to part 774, Category 4, by …": the category narrows a supplement.
+        let (unit, category) = splitCategory(words[subject].joined(separator: " "))
+        guard let phrase = AmendmentPhrase.read(unit, scope: scope, part: part, verb: nil),
+              phrase.targets.count == 1, phrase.destination == nil, phrase.position == nil,
+              category == nil || phrase.targets[0].kind == .appendix else { return nil }
         let leadIn = words[after - 1].hasSuffix(":") || after >= words.count
         rest = Substring(words[min(after, words.count)...].joined(separator: " "))
         var target = phrase.targets[0]
+        if let category { target.detail = (target.detail ?? "") + ", " + category }
         if target.section == nil, target.kind != .appendix, target.kind != .part, target.kind != .subpart { target.section = scope?.section }
         return (target, leadIn)
     }
@@ -417,6 +445,9 @@ public struct AmendmentGrammar: Sendable {
         if clause.verb == .add || clause.verb == .remove, !clause.passive, let edit = wordEdit(verb: clause.verb, object: trimmed, scope: scope, part: part) {
             return edit.targets.isEmpty || !edit.targets.allSatisfy(\.isPlaced) ? nil : edit
         }
+        if clause.verb == .add, !clause.passive, let sentences = sentenceAddition(object: trimmed, scope: scope, part: part) {
+            return sentences.targets.isEmpty || !sentences.targets.allSatisfy(\.isPlaced) ? nil : sentences
+        }
         guard let read = AmendmentPhrase.read(object, scope: scope, part: part, verb: clause.verb) else { return nil }
         var targets = read.targets
         if clause.passive {
@@ -452,16 +483,49 @@ public struct AmendmentGrammar: Sendable {
     }
 
     static func replaceText(removing object: String, adding added: String, scope: Amendment.Target?, part: String?) -> Amendment.Action? {
-        // "… and add in its place the citation “Y”", "… and adding periods in their places".
-        var addedPhrase = TextNormalizer.trim(added, also: ",;.:")
+        // "… and add in its place the citation “Y”", "… and adding periods in their places"; the
+        // "and" that joins the next verb ("…, and adding paragraph (b)(2)(iv)") is no part of it.
+        var addedPhrase = trimJoiner(added)
         for place in ["in its place", "in their places", "in their place"] {
             if addedPhrase.lowercased().hasPrefix(place) { addedPhrase = TextNormalizer.trim(String(addedPhrase.dropFirst(place.count))); break }
             if addedPhrase.lowercased().hasSuffix(place) { addedPhrase = TextNormalizer.trim(String(addedPhrase.dropLast(place.count))); break }
         }
-        guard let (removed, removedRest) = textObject(TextNormalizer.trim(object, also: ",;.:")),
-              let (addedText, addedRest) = textObject(addedPhrase), TextNormalizer.trim(addedRest).isEmpty,
-              let (targets, position) = location(removedRest, scope: scope, part: part), !targets.isEmpty else { return nil }
+        guard let (removed, removedRest) = textObject(trimJoiner(object)),
+              let (addedText, addedRest) = textObject(addedPhrase) else { return nil }
+        // Where: after the removed words ("the citation “X” in paragraph (f)"), or after the added
+        // ones ("the phrase “X” and adding in its place the phrase “Y” in paragraph (a)"), not both.
+        let removedPlace = TextNormalizer.trim(removedRest, also: ",;.:"), addedPlace = TextNormalizer.trim(addedRest, also: ",;.:")
+        guard removedPlace.isEmpty || addedPlace.isEmpty,
+              let (targets, position) = location(removedPlace.isEmpty ? addedPlace : removedPlace, scope: scope, part: part),
+              !targets.isEmpty else { return nil }
         return Amendment.Action(verb: .replaceText, targets: targets, removedText: removed, addedText: addedText, position: position)
+    }
+
+    /// Punctuation and a last "and" or "but" that joins the next verb, taken off the end.
+    static func trimJoiner(_ text: String) -> String {
+        var words = TextNormalizer.trim(text, also: ",;.:").split(separator: " ").map(String.init)
+        while let last = words.last, ["and", "but"].contains(last.lowercased()) {
+            words.removeLast()
+            if let end = words.last { words[words.count - 1] = TextNormalizer.trim(end, also: ",;") }
+        }
+        return TextNormalizer.trim(words.joined(separator: " "), also: ",;.:")
+    }
+
+    /// "adding a sentence at the end of paragraph (a)(1)", "adding two sentences at the beginning of
+    /// § 744.1(b)": the sentences and the paragraph they go in, which must be named.
+    static func sentenceAddition(object: String, scope: Amendment.Target?, part: String?) -> Amendment.Action? {
+        let lower = object.lowercased()
+        let counts = ["a new sentence", "new sentences", "a sentence", "sentences", "two sentences", "two new sentences", "three sentences"]
+        guard let count = counts.first(where: { lower.hasPrefix($0 + " ") }) else { return nil }
+        let after = lower.dropFirst(count.count + 1)
+        guard let place = ["at the end of ", "at the beginning of "].first(where: { after.hasPrefix($0) }) else {
+            return Amendment.Action(verb: .add, targets: [])
+        }
+        let rest = String(object.dropFirst(count.count + 1 + place.count))
+        guard let read = AmendmentPhrase.read(rest, scope: scope, part: part, verb: .add), !read.targets.isEmpty,
+              read.destination == nil, read.position == nil else { return Amendment.Action(verb: .add, targets: []) }
+        return Amendment.Action(verb: .add, targets: read.targets,
+                                portion: String(object.prefix(count.count)) + " " + place.dropLast(" of ".count))
     }
 
     /// The words a word-level edit removes or adds, and what follows them: "the citation “X” from

@@ -120,6 +120,8 @@ struct AmendmentPhrase: Sendable, Hashable {
         let part: String?
         let verb: Amendment.Verb?
         var index = 0
+        /// The Entity List country the entries that follow are under.
+        var under: String?
 
         init(tokens: [Token], scope: Amendment.Target?, part: String?, verb: Amendment.Verb?) {
             self.tokens = tokens
@@ -156,11 +158,20 @@ struct AmendmentPhrase: Sendable, Hashable {
             var result = AmendmentPhrase()
             // Two targets with nothing between them ("paragraph (f) paragraph (g)") are not a list.
             var separated = true
+            // An "under <country>" must be followed by the entries it places.
+            var countryWithoutEntries = false
             while !atEnd {
                 if takeSeparator() { separated = true; continue }
                 if filler() { separated = false; continue }
+                if let country = country() {
+                    guard separated, !countryWithoutEntries else { return nil }
+                    under = country
+                    countryWithoutEntries = true
+                    continue
+                }
                 if let position = position() {
-                    guard result.position == nil else { return nil }
+                    // "under CHINA, …, in alphabetical order, …; and under RUSSIA, in alphabetical order, …"
+                    guard result.position == nil || result.position == position else { return nil }
                     result.position = position
                     // "add alphabetically definitions for …": the adverb stands before its target.
                     if position != "alphabetically" { separated = false }
@@ -173,10 +184,45 @@ struct AmendmentPhrase: Sendable, Hashable {
                     continue
                 }
                 guard separated, let targets = targets() else { return nil }
+                // Only entries sit under a country, and only in a supplement (the Entity List).
+                if under != nil, !targets.allSatisfy({ $0.kind == .entry }) { return nil }
+                if !targets.isEmpty { countryWithoutEntries = false }
                 result.targets += targets
                 separated = false
             }
-            return result
+            return countryWithoutEntries ? nil : result
+        }
+
+        /// "under CHINA, PEOPLE’S REPUBLIC OF," and "under RUSSIA,": the country heading of the
+        /// Entity List (Supplement No. 4 to part 744) that entries are added under. The name is in
+        /// capitals or title case ("of", "and", "the" excepted), and may hold commas; it needs a
+        /// supplement in context.
+        mutating func country() -> String? {
+            guard word() == "under", scope?.kind == .appendix else { return nil }
+            let start = index
+            index += 1
+            var name = ""
+            func isName(_ token: Token?) -> Bool {
+                guard case .word(let word)? = token else { return false }
+                let lower = word.lowercased()
+                if ["of", "and", "the"].contains(lower) { return !name.isEmpty }
+                // Not the words that end the name: "in alphabetical order", "entries for".
+                return word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || "’'-.".contains($0) }
+            }
+            while true {
+                if isName(current), case .word(let word)? = current {
+                    name += (name.isEmpty ? "" : " ") + word
+                    index += 1
+                } else if current == .comma, !name.isEmpty, index + 1 < tokens.count, isName(tokens[index + 1]),
+                          tokens[index + 1].lower.map({ !["of", "and", "the"].contains($0) }) ?? false {
+                    name += ","
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            guard !name.isEmpty else { index = start; return nil }
+            return name
         }
 
         /// "to read as follows", and "unchanged" after "remains".
@@ -286,7 +332,8 @@ struct AmendmentPhrase: Sendable, Hashable {
                 var names = quotes()
                 if names.isEmpty { names = eccns().map { "ECCN \($0)" } }
                 guard !names.isEmpty else { index = start; return nil }
-                return names.map { Amendment.Target(kind: .entry, section: section, paragraph: scope?.paragraph, detail: $0, within: scope?.description) }
+                let within = scope.map { $0.description + (under.map { ", under \($0)" } ?? "") }
+                return names.map { Amendment.Target(kind: .entry, section: section, paragraph: scope?.paragraph, detail: $0, within: within) }
             }
             if word() == "eccn" || word() == "eccns" {
                 index += 1
@@ -436,7 +483,9 @@ struct AmendmentPhrase: Sendable, Hashable {
             var found: [String] = []
             while case .quote(let text)? = current {
                 index += 1
-                found.append(text)
+                // US style sets the list's comma inside the closing quote: “Data center,” names
+                // the term "Data center".
+                found.append(text.hasSuffix(",") ? String(text.dropLast()) : text)
                 let save = index
                 while current == .comma || word() == "and" { index += 1 }
                 guard case .quote? = current else { index = save; break }

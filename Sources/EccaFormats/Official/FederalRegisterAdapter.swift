@@ -104,15 +104,17 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 sourceURL: url, notes: dropped.map(\.note)))
             EcfrAdapter.report(dropped, in: "dates", file: dates.span.file, to: emitter)
         }
-        // Walked in document order, so that each instruction knows the page it is printed on.
+        // Walked in document order, so that each instruction knows the page it is printed on and
+        // each lettered step the numbered instruction it belongs to.
         var page = startPage
+        var lead: Lead?
         func walk(_ element: OfficialElement) throws(OfficialImportError) {
             for case .element(let child) in element.children {
                 if child.name == "PRTPAGE" {
                     page = Self.printedPage(child) ?? page
                 } else if child.name == "REGTEXT" {
                     try emitRegulatoryText(child, prefix: prefix, startPage: citation == nil ? nil : startPage, page: &page,
-                                           url: url, into: emitter)
+                                           lead: &lead, url: url, into: emitter)
                 } else {
                     try walk(child)
                 }
@@ -138,6 +140,15 @@ struct FederalRegisterAdapter: OfficialAdapter {
 
     // MARK: - REGTEXT
 
+    /// The numbered instruction that lettered steps after it belong to ("1. Amend … by:" then
+    /// "a. Revising …"), by its form, whether or not the grammar could read it.
+    private struct Lead {
+        var number: String
+        /// Its context, when the grammar read it as a lead-in; nil when it did not, and the steps'
+        /// context is unknown.
+        var scope: Amendment.Target?
+    }
+
     private struct Pending {
         var amendment: Amendment
         var element: OfficialElement
@@ -152,13 +163,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var dropped: [Superscript.Dropped] = []
     }
 
-    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, startPage: Int?, page: inout Int?, url: String?,
-                                    into emitter: ImportEmitter) throws(OfficialImportError) {
+    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, startPage: Int?, page: inout Int?, lead: inout Lead?,
+                                    url: String?, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
         let part = regtext["PART"]
         var pending: Pending?
-        var scope: Amendment.Target?
-        var leadNumber: String?
         var amendments: [Amendment] = []
 
         func flushPending() throws(OfficialImportError) {
@@ -173,14 +182,20 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 try flushPending()
                 var dropped: [Superscript.Dropped] = []
                 let printed = flattening.flatten(child, dropped: { dropped.append($0) })
-                var amendment = grammar.read(printed, title: title, part: part, scope: scope)
+                var amendment = grammar.read(printed, title: title, part: part)
                 let isStep = amendment.number.first?.isLetter == true
-                if !isStep { scope = nil; leadNumber = nil }
-                if isStep, scope == nil, let inherited = amendments.last?.scope { amendment = grammar.read(printed, title: title, part: part, scope: inherited) }
-                if amendment.isLeadIn { scope = amendment.scope; leadNumber = amendment.number }
+                if !isStep {
+                    lead = amendment.number.isEmpty ? nil : Lead(number: amendment.number, scope: amendment.isLeadIn ? amendment.scope : nil)
+                } else if let scope = lead?.scope {
+                    amendment = grammar.read(printed, title: title, part: part, scope: scope)
+                } else if !(amendment.isUnderstood && amendment.actions.allSatisfy({ $0.targets.allSatisfy(\.namesItsUnit) })) {
+                    // The lead-in was not read (or there is none): the step's context is unknown,
+                    // and it stands only if it names its whole target ("b. Removing § 740.2(a)(3)").
+                    amendment.unreadLeadIn = lead?.number ?? ""
+                }
                 amendments.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
-                pending = Pending(amendment: amendment, element: child, parent: isStep ? leadNumber : nil, leadNumber: leadNumber,
+                pending = Pending(amendment: amendment, element: child, parent: isStep ? lead?.number : nil, leadNumber: lead?.number,
                                   citation: pinpoint, dropped: dropped)
                 page = Self.lastPage(in: child) ?? page
             case "SECTION":
@@ -221,6 +236,13 @@ struct FederalRegisterAdapter: OfficialAdapter {
             var text = "Amends \(cfr): " + amendment.actions.map(\.description).joined(separator: "; ")
             if let timing = amendment.timing { text += ". Own timing: \(timing)" }
             notes.append(Note(kind: .amendment, text: text + "."))
+        } else if let lead = amendment.unreadLeadIn, amendment.unaccounted.isEmpty {
+            let instruction = lead.isEmpty ? "no numbered instruction comes before it" : "amendatory instruction \(lead), which it belongs to, could not be read"
+            notes.append(Note(kind: .unresolved, text: "The unit this step amends is not known (\(cfr)): \(instruction), and the step does not name it by itself; read the wording of both."))
+            let reason = lead.isEmpty ? "no lead-in before it" : "its lead-in, instruction \(lead), was not read"
+            emitter.report(Diagnostic(.warning, "amendment \(label) not understood (\(reason), and the step does not name its whole target): “\(amendment.text)”",
+                                      at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
+                                      subject: canonical))
         } else {
             notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction (\(cfr)); read its wording."))
             let unread = amendment.unaccounted.isEmpty ? "" : " (could not read: " + amendment.unaccounted.map { "“\($0)”" }.joined(separator: ", ") + ")"
