@@ -45,7 +45,10 @@ struct EcfrAdapter: OfficialAdapter {
             label = context.amendedThrough.map { "Annual edition of the CFR, \($0)" }
             date = context.amendedThrough.flatMap(USDates.first(in:))
         case "ecfr-versioner":
-            label = "eCFR versioner API (ecfr.gov)"
+            // The path names the date the text was asked for (`/on/2025-01-02/title-15/…`), unless
+            // the server left its placeholder (`/on/_SUBSTITUTE_DATE_/`): then the file has no date.
+            date = context.path.flatMap(Self.pathDate)
+            label = "eCFR versioner API (ecfr.gov)" + (date.map { ", text as of \($0.iso)" } ?? "")
         default:
             label = context.amendedThrough.map { "eCFR (GovInfo bulk data), amended through \($0)" }
             date = context.amendedThrough.flatMap(USDates.first(in:))
@@ -70,6 +73,13 @@ struct EcfrAdapter: OfficialAdapter {
             attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
             notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(FormexAdapter.name(of: context.file)): wording verbatim (footnotes dropped, superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
             file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" })
+    }
+
+    /// The date in a versioner path's `/on/YYYY-MM-DD/` segment.
+    static func pathDate(_ path: String) -> LegalDate? {
+        let segments = path.split(separator: "/")
+        guard let on = segments.firstIndex(of: "on"), on + 1 < segments.count else { return nil }
+        return LegalDate(iso: String(segments[on + 1]))
     }
 
     // MARK: - Bulk and versioner
