@@ -11,12 +11,15 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import official legal XML into ecca rules XML.",
         discussion: """
             The format of each FILE is detected from its root element (docs/importers.md). For a Formex \
-            package, give the .doc manifest to import the act with its annexes. Prints what was read; \
+            package, give the .doc manifest to import the act with its annexes. Files that are parts of \
+            one CFR title (versioner sections or parts, bulk titles, annual volumes) join one instrument, \
+            with the title's ids. Prints what was read; \
             ambiguous paragraph markers and amendments the grammar cannot read go to standard error.
             The output is written under a temporary name and renamed when every file was read, so a \
             failed import leaves no output file (a device or FIFO is written to directly).
             Exit status: 0 imported, 2 unusable input (malformed, truncated or empty XML, a root \
-            element of no known format, nothing to import), 3 the output could not be written, 64 a \
+            element of no known format, nothing to import, a section given by two files of one title), \
+            3 the output could not be written, 64 a \
             usage error (such as a --format name that is not one of the five).
             """
     )

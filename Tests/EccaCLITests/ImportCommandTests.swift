@@ -115,4 +115,54 @@ import Testing
         #expect(result.stderr.contains("warning: § 1.5: marker (i) read as letter at level 1"))
         #expect(result.stdout.contains("1 ambiguous paragraph markers"))
     }
+
+    /// Two versioner sections of title 15 with `--instrument-id us.ear`: one instrument, the
+    /// shipped encoding's ids, so `validate --instrument` reports them beside the shipped rules as
+    /// duplicates (docs/importers.md: an id-aligned import is for comparing and merging). The same
+    /// section from a second file is an error with both places and writes nothing. (Hand-made, in
+    /// the versioner's shape: the corpus has no title-15 section.)
+    @Test func sectionsOfOneTitleJoinOneInstrument() throws {
+        func section(_ number: String, _ paragraphs: String) -> String {
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DIV8 N="\(number)" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/_SUBSTITUTE_DATE_/title-15/section-\(number)&quot;,&quot;citation&quot;:&quot;15 CFR \(number)&quot;}">
+            <HEAD>§ \(number) Heading.</HEAD>
+            \(paragraphs)
+            </DIV8>
+            """
+        }
+        let folder = try CLI.folder([
+            "v-734.13.xml": section("734.13", "<P>(a) <I>Export</I> means:</P>\n<P>(1) An actual shipment;</P>\n<P>(2) Releasing technology to a foreign person.</P>"),
+            "v-734.3.xml": section("734.3", "<P>(a) Items subject to the EAR:</P>\n<P>(b) Items not subject to the EAR:</P>\n<P>(1) Published information.</P>"),
+        ])
+        let first = folder.appendingPathComponent("v-734.13.xml").path
+        let second = folder.appendingPathComponent("v-734.3.xml").path
+        let output = folder.appendingPathComponent("ear.rules.xml").path
+        let result = try CLI.run(["import", first, second, "--instrument-id", "us.ear", "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            \(first): ecfr-versioner → us.ear: 15 CFR 734.13 (eCFR)
+              4 provisions: 1 sections, 1 paragraphs, 2 level-2 paragraphs (1)
+            \(second): ecfr-versioner → us.ear (joins the instrument begun by \(first)): 15 CFR 734.3 (eCFR)
+              4 provisions: 1 sections, 2 paragraphs, 1 level-2 paragraphs (1)
+            wrote 8 provisions to \(output)
+
+            """)
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.matches(of: #/<provision id="([^"]+)"/#).map { String($0.1) }
+                == ["us.ear.734.13", "us.ear.734.13.a", "us.ear.734.13.a.1", "us.ear.734.13.a.2", "us.ear.734.3", "us.ear.734.3.a", "us.ear.734.3.b", "us.ear.734.3.b.1"])
+        let validate = try CLI.run(["validate", "--instrument", output])
+        #expect(validate.status != 0)
+        let lines = (validate.stdout + validate.stderr).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("\(output):") && $0.contains(": error: duplicate provision id 'us.ear.734.13' (first defined at \(CLI.regulations)/us-ear.xml:") }, "\(lines)")
+
+        let again = try CLI.run(["import", second, first, second, "-o", output + ".2"])
+        #expect(again.status == 2)
+        #expect(again.stderr == """
+            \(second):2: error: 15 CFR 734.3 was already imported from this file (\(second):2): the file is given twice
+            error: nothing was written to \(output).2
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: output + ".2"))
+    }
 }

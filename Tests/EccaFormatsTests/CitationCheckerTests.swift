@@ -41,7 +41,8 @@ import EccaTestSupport
         let missing = try #require(report.findings.first { $0.provisionID == "eu.ai-act.art92.5" })
         #expect(missing.kind == .missing)
         #expect(missing.officialID == "092.005")
-        #expect(missing.description.contains("'092.005' does not exist in"))
+        #expect(missing.officialVersion?.iso == "2024-06-13")  // BIB.INSTANCE/DATE of the act
+        #expect(missing.description == "\(missing.location): error: eu.ai-act.art92.5 (Art. 92(5)): '092.005' does not exist in \(copy) (text as of 2024-06-13)")
         // Without the annexes, Annex XI is not covered rather than missing.
         #expect(report.notCovered.contains("eu.ai-act.annex11"))
         #expect(!report.isClean)
@@ -65,7 +66,7 @@ import EccaTestSupport
         let drift = try #require(report.findings.first)
         #expect(drift.kind == .drifted)
         #expect(drift.officialFile == folder + "/L_202401689EN.014101.fmx.xml")
-        #expect(drift.description.hasSuffix("error: eu.ai-act.annex11 (Annex XI): wording differs from \(folder)/L_202401689EN.014101.fmx.xml at 'ANNEX XI'"))
+        #expect(drift.description.hasSuffix("error: eu.ai-act.annex11 (Annex XI): wording differs from \(folder)/L_202401689EN.014101.fmx.xml (text as of 2024-06-13) at 'ANNEX XI'"))
         #expect(drift.diff?.description.contains("model including: (a) the [-tasks-] {+jobs+} that the model is intended") == true, "\(drift.diff?.description ?? "")")
     }
 
@@ -187,5 +188,52 @@ import EccaTestSupport
         #expect(report.passed.contains("us.ear.772.1.foreign-person"))
         #expect(report.passed.contains("us.ear.772.1.technology"))
         #expect(!report.findings.contains { $0.provisionID.hasPrefix("us.ear.772.1") })
+    }
+
+    /// A provision missing from, or drifted in, an older text may be newer law rather than a wrong
+    /// citation: findings name the text's date when the file gives one. A versioner file gives it
+    /// in its path (`/on/2024-12-31/…`); with the server's placeholder it gives none, and the
+    /// message says nothing of a date. (Hand-made, in the versioner's shape, FORMATS.md §1.3: the
+    /// corpus has no title-15 section.)
+    @Test func findingsNameTheDateOfTheOfficialText() throws {
+        func section(path: String) -> String {
+            """
+            <DIV8 N="742.6" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;\(path)&quot;,&quot;citation&quot;:&quot;15 CFR 742.6&quot;}">
+            <HEAD>§ 742.6 Regional stability.</HEAD>
+            <P>(a) <I>License requirements</I>—</P>
+            <P>(1) RS Column 1 license requirements.</P>
+            </DIV8>
+            """
+        }
+        let dated = try Corpus.fixture("v-742.6-dated.xml", section(path: "/on/2024-12-31/title-15/section-742.6"))
+        let undated = try Corpus.fixture("v-742.6.xml", section(path: "/on/_SUBSTITUTE_DATE_/title-15/section-742.6"))
+        let line = Self.shipped.graph.provisions["us.ai-diffusion.742.6.a.13"]?.location.line ?? 0
+        let shippedFile = Corpus.regulations + "/us-ai-diffusion.xml"
+
+        let old = try #require(try CitationChecker(officialFiles: [dated]).check(Self.shipped.graph).findings.first { $0.provisionID == "us.ai-diffusion.742.6.a.13" })
+        #expect(old.description == "\(shippedFile):\(line): error: us.ai-diffusion.742.6.a.13 (15 CFR 742.6(a)(13)): '742.6(a)(13)' does not exist in \(dated) (text as of 2024-12-31)")
+        let plain = try #require(try CitationChecker(officialFiles: [undated]).check(Self.shipped.graph).findings.first { $0.provisionID == "us.ai-diffusion.742.6.a.13" })
+        #expect(plain.description == "\(shippedFile):\(line): error: us.ai-diffusion.742.6.a.13 (15 CFR 742.6(a)(13)): '742.6(a)(13)' does not exist in \(undated)")
+    }
+
+    /// A drift found in an eCFR bulk title names the title's `AMDDATE`. (Hand-made, in the bulk
+    /// shape, FORMATS.md §1.2: the corpus has no title-15 file.)
+    @Test func driftNamesTheAmendmentDateOfABulkTitle() throws {
+        let bulk = try Corpus.fixture("ECFR-title15-734.13.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><TITLESTMT><TITLE>Title 15</TITLE></TITLESTMT></FILEDESC>
+            <PROFILEDESC><IDNO TYPE="title">15</IDNO></PROFILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2025</AMDDATE>
+            <DIV1 N="15" TYPE="TITLE"><DIV5 N="734" TYPE="PART">
+            <DIV8 N="§ 734.13" TYPE="SECTION">
+            <HEAD>§ 734.13 Export.</HEAD>
+            <P>(a) Except as set forth in § 734.17 or § 734.18, <I>Export</I> means:</P>
+            <P>(1) An actual shipment or transmission out of the United States, including the sending or taking of an item out of the United States, in any manner;</P>
+            <P>(2) Releasing or otherwise transferring “technology” or source code (but not object code) to a person in the United States (a “deemed export”);</P>
+            </DIV8></DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let drift = try #require(try CitationChecker(officialFiles: [bulk]).check(Self.shipped.graph).findings.first { $0.provisionID == "us.ear.734.13.a.2" })
+        #expect(drift.kind == .drifted)
+        #expect(drift.description == "\(drift.location): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(bulk) (text as of 2025-01-02) at '734.13(a)(2)'")
     }
 }

@@ -154,7 +154,8 @@ import Testing
             .check(Self.shipped.graph)
         #expect(removed.findings.map(\.provisionID) == ["us.ai-diffusion.4e091"])
         #expect(removed.findings.first?.kind == .missing)
-        #expect(removed.findings.first?.description.contains("'Supplement No. 1 to Part 774, ECCN 4E091' does not exist in") == true)
+        let missing = try #require(removed.findings.first)
+        #expect(missing.description.hasSuffix("error: us.ai-diffusion.4e091 (15 CFR Part 774, Supp. No. 1, ECCN 4E091): 'Supplement No. 1 to Part 774, ECCN 4E091' does not exist in \(missing.officialFile) (text as of 2025-09-29)"), "\(missing)")
         #expect(Set(shipped4E091.dropFirst()).isSubset(of: Set(removed.notCovered)))
     }
 }

@@ -60,6 +60,9 @@ import Testing
         #expect(instrument.variant == "ecfr-versioner")
         #expect(instrument.officialIDs.contains { $0.scheme == "cfr" && $0.value == "26 CFR 1.162-4" })
         #expect(instrument.sourceURL == "https://www.ecfr.gov/current/title-26/section-1.162-4")
+        // The path keeps the server's placeholder (`/on/_SUBSTITUTE_DATE_/`): the file gives no date.
+        #expect(instrument.versionLabel == "eCFR versioner API (ecfr.gov)")
+        #expect(instrument.versionDate == nil)
         let section = try #require(imported.provision("1.162-4"))
         #expect(section.sourceID == "1.162-4")
         #expect(section.heading == "Repairs")
@@ -297,6 +300,21 @@ import Testing
         #expect(imported.provision("9.3")?.heading == "Re\u{301}sume\u{301}")
         #expect(imported.provision("9.4-9.5")?.heading == "[Reserved]")
         #expect(imported.provision("9.6")?.heading == nil)
+    }
+
+    /// A versioner file asked for a date names it in its path (`/on/2025-01-02/…`): that is the
+    /// date of its text. (Hand-made, in the versioner's shape: the corpus file has the placeholder.)
+    @Test func aVersionerPathDateIsTheVersionOfTheText() throws {
+        let section = try Corpus.fixture("v-772.9-dated.xml", """
+            <DIV8 N="772.9" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2025-01-02/title-15/section-772.9&quot;,&quot;citation&quot;:&quot;15 CFR 772.9&quot;}">
+            <HEAD>§ 772.9 Terms.</HEAD>
+            <P>(a) A.</P>
+            </DIV8>
+            """)
+        let instrument = try #require(try Corpus.collect([section]).instruments.first?.instrument)
+        #expect(instrument.versionLabel == "eCFR versioner API (ecfr.gov), text as of 2025-01-02")
+        #expect(instrument.versionDate == LegalDate(iso: "2025-01-02"))
+        #expect(instrument.sourceURL == "https://www.ecfr.gov/on/2025-01-02/title-15/section-772.9")
     }
 
     /// An ambiguous (i) read as a letter below a defined term: the warning gives the path the

@@ -18,7 +18,8 @@ public struct CitationChecker {
     /// One official document, loaded for look-up.
     enum Official {
         /// `annexesOnly`: annex files given without their act, which speak for the annexes alone.
-        case formex(FormexText, year: String?, number: String?, file: String, annexesOnly: Bool)
+        /// `version`: the date of the text (`FormexText.versionDate`), named in findings.
+        case formex(FormexText, year: String?, number: String?, version: LegalDate?, file: String, annexesOnly: Bool)
         case imported(ImportCollector.Entry, index: [String: ImportedProvision], coverage: Coverage, file: String)
 
         /// A Formex text, with the year and number of the act its bibliography
@@ -26,7 +27,7 @@ public struct CitationChecker {
         static func formex(_ formex: FormexText, bibliography: OfficialElement?, file: String, annexesOnly: Bool) -> Official {
             let number = bibliography?.element("BIB.INSTANCE")?.element("NO.DOC")
             return .formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
-                           file: file, annexesOnly: annexesOnly)
+                           version: bibliography.flatMap(FormexText.versionDate(of:)), file: file, annexesOnly: annexesOnly)
         }
     }
 
@@ -75,14 +76,31 @@ public struct CitationChecker {
         public var location: SourceLocation
         /// The official file checked against.
         public var officialFile: String
+        /// The date of the official text, when the file gives one (eCFR `AMDDATE`, a versioner
+        /// path date, the annual CFR's edition, the Formex act's or consolidation's date, the FR
+        /// issue): a provision missing from an older text may be newer law, not a wrong citation.
+        public var officialVersion: LegalDate?
         public var diff: WordDiff?
 
+        public init(kind: Kind, provisionID: String, citation: String, officialID: String, location: SourceLocation,
+                    officialFile: String, officialVersion: LegalDate? = nil, diff: WordDiff? = nil) {
+            self.kind = kind
+            self.provisionID = provisionID
+            self.citation = citation
+            self.officialID = officialID
+            self.location = location
+            self.officialFile = officialFile
+            self.officialVersion = officialVersion
+            self.diff = diff
+        }
+
         public var description: String {
+            let file = officialFile + (officialVersion.map { " (text as of \($0.iso))" } ?? "")
             switch kind {
             case .missing:
-                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(officialFile)"
+                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(file)"
             case .drifted:
-                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(officialFile) at '\(officialID)'"
+                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(file) at '\(officialID)'"
             }
         }
     }
@@ -202,7 +220,7 @@ public struct CitationChecker {
     /// Nil when `official` does not cover the provision's instrument.
     private func check(_ provision: Provision, instrument: Instrument, against official: Official) -> Outcome? {
         switch official {
-        case .formex(let formex, let year, let number, let file, let annexesOnly):
+        case .formex(let formex, let year, let number, let version, let file, let annexesOnly):
             guard let locator = provision.sourceID, Self.instrument(instrument, isDocument: year, number) else { return nil }
             // Annexes are separate files: without them an annex locator is not covered, not missing;
             // annexes without their act cover no article.
@@ -212,26 +230,26 @@ public struct CitationChecker {
             let file = isAnnex ? formex.annexes[locator]?.span.file ?? file : file
             guard let text = formex.text(at: locator) else {
                 return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: locator,
-                                        location: provision.location, officialFile: file))
+                                        location: provision.location, officialFile: file, officialVersion: version))
             }
-            return compare(provision, official: text, officialID: locator, file: file)
+            return compare(provision, official: text, officialID: locator, file: file, version: version)
         case .imported(let entry, let index, let coverage, let file):
             guard let officialID = Self.officialID(of: provision, in: instrument, against: entry.instrument) else { return nil }
             let found = index[Self.key(officialID)]
             guard coverage.covers(officialID, found: found != nil) else { return nil }
             guard let found else {
                 return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: officialID,
-                                        location: provision.location, officialFile: file))
+                                        location: provision.location, officialFile: file, officialVersion: entry.instrument.versionDate))
             }
-            return compare(provision, official: found.wording, officialID: officialID, file: file)
+            return compare(provision, official: found.wording, officialID: officialID, file: file, version: entry.instrument.versionDate)
         }
     }
 
-    private func compare(_ provision: Provision, official: String, officialID: String, file: String) -> Outcome {
+    private func compare(_ provision: Provision, official: String, officialID: String, file: String, version: LegalDate?) -> Outcome {
         guard provision.wordingKind == .verbatim else { return .success }
         if Self.matches(shipped: provision.wording, official: official) { return .success }
         return .failure(Finding(kind: .drifted, provisionID: provision.id, citation: provision.citation, officialID: officialID,
-                                location: provision.location, officialFile: file,
+                                location: provision.location, officialFile: file, officialVersion: version,
                                 diff: WordDiff(shipped: provision.wording, official: official)))
     }
 

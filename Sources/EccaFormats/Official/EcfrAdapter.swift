@@ -45,7 +45,10 @@ struct EcfrAdapter: OfficialAdapter {
             label = context.amendedThrough.map { "Annual edition of the CFR, \($0)" }
             date = context.amendedThrough.flatMap(USDates.first(in:))
         case "ecfr-versioner":
-            label = "eCFR versioner API (ecfr.gov)"
+            // The path names the date the text was asked for (`/on/2025-01-02/title-15/…`), unless
+            // the server left its placeholder (`/on/_SUBSTITUTE_DATE_/`): then the file has no date.
+            date = context.path.flatMap(Self.pathDate)
+            label = "eCFR versioner API (ecfr.gov)" + (date.map { ", text as of \($0.iso)" } ?? "")
         default:
             label = context.amendedThrough.map { "eCFR (GovInfo bulk data), amended through \($0)" }
             date = context.amendedThrough.flatMap(USDates.first(in:))
@@ -69,19 +72,71 @@ struct EcfrAdapter: OfficialAdapter {
             versionLabel: label, versionDate: date, sourceURL: url,
             attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
             notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(FormexAdapter.name(of: context.file)): wording verbatim (footnotes dropped, superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
-            file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" })
+            file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" },
+            joinKey: title.map { "\($0) CFR" },
+            joinSourceURL: context.variant == "cfr-annual" ? nil : title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) })
+    }
+
+    // MARK: - Preview
+
+    /// The instrument a file begins, read from its head only: a versioner file's root, a bulk
+    /// title's header up to its first section or appendix, an annual volume's front matter.
+    func preview(_ stream: OfficialStream, root: XMLElementStart) throws(OfficialImportError) -> ImportedInstrument? {
+        switch root.name {
+        case "CFRDOC":
+            var context = Context(variant: "cfr-annual", file: stream.file)
+            while let event = try stream.next() {
+                guard case .start(let start) = event else { continue }
+                switch start.name {
+                case "FMTR": read(frontMatter: try stream.capture(start), into: &context)
+                case "SECTION", "APPENDIX": return instrument(context)
+                case "CONTENTS", "TOC", "BMTR", "LSA", "FAIDS", "CFRTOC": try stream.skip(start)
+                default: break
+                }
+            }
+            return nil
+        case "DLPSTEXTCLASS", "ECFR":
+            var context = Context(variant: "ecfr-bulk", file: stream.file)
+            var stack: [String] = []
+            while let event = try stream.next() {
+                switch event {
+                case .start(let start):
+                    if start.name == "DIV8" || start.name == "DIV9" { return instrument(context) }
+                    try readHead(start, stream: stream, context: &context, stack: &stack)
+                case .end:
+                    _ = stack.popLast()
+                default:
+                    break
+                }
+            }
+            return nil
+        default:
+            return instrument(Self.versionerContext(root: root, file: stream.file))
+        }
+    }
+
+    /// The date in a versioner path's `/on/YYYY-MM-DD/` segment.
+    static func pathDate(_ path: String) -> LegalDate? {
+        let segments = path.split(separator: "/")
+        guard let on = segments.firstIndex(of: "on"), on + 1 < segments.count else { return nil }
+        return LegalDate(iso: String(segments[on + 1]))
     }
 
     // MARK: - Bulk and versioner
 
-    private func readVersioner(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
-        var context = Context(variant: "ecfr-versioner", file: stream.file)
+    private static func versionerContext(root: XMLElementStart, file: String) -> Context {
+        var context = Context(variant: "ecfr-versioner", file: file)
         if let metadata = root["hierarchy_metadata"] {
             context.citation = Self.jsonString("citation", in: metadata)
             context.path = Self.jsonString("path", in: metadata)
         }
         context.title = context.citation?.split(separator: " ").first.map(String.init)
             ?? context.path.flatMap { path in path.split(separator: "/").first { $0.hasPrefix("title-") }.map { String($0.dropFirst(6)) } }
+        return context
+    }
+
+    private func readVersioner(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
+        var context = Self.versionerContext(root: root, file: stream.file)
         if root.name == "DIV8" || root.name == "DIV9" {
             try emitter.begin(instrument(context))
             let unit = try stream.captureSubtree(root)
@@ -114,21 +169,7 @@ struct EcfrAdapter: OfficialAdapter {
                     stream.recycle(unit)
                 } else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
             case .start(let start):
-                switch start.name {
-                case "HEADER":
-                    let header = try stream.capture(start)
-                    if let idno = header.first(where: { $0.name == "IDNO" && $0["TYPE"] == "title" }) { context.title = idno.plainText }
-                case "AMDDATE":
-                    context.amendedThrough = TextNormalizer.trim(try stream.capture(start).plainText.replacingFirst("(fm)", with: ""))
-                case "CFRTOC", "TOC":
-                    try stream.skip(start)
-                case "HEAD" where stack.last == "DIV1":
-                    let head = try stream.capture(start).plainText
-                    if context.titleHeading == nil { context.titleHeading = head }
-                default:
-                    if start.name == "DIV1", start["TYPE"] != nil, context.title == nil { context.title = start["N"] }
-                    if !start.isEmpty { stack.append(start.name) }
-                }
+                try readHead(start, stream: stream, context: &context, stack: &stack)
             case .end:
                 _ = stack.popLast()  // the root's end has no start here
             default:
@@ -136,6 +177,26 @@ struct EcfrAdapter: OfficialAdapter {
             }
         }
         if !begun { throw .nothingToImport(file: stream.file, dialect: .ecfr) }
+    }
+
+    /// What a bulk title says about itself before and between its sections: its number, heading
+    /// and amendment date; tables of contents are skipped. `stack` holds the elements open.
+    private func readHead(_ start: XMLElementStart, stream: OfficialStream, context: inout Context, stack: inout [String]) throws(OfficialImportError) {
+        switch start.name {
+        case "HEADER":
+            let header = try stream.capture(start)
+            if let idno = header.first(where: { $0.name == "IDNO" && $0["TYPE"] == "title" }) { context.title = idno.plainText }
+        case "AMDDATE":
+            context.amendedThrough = TextNormalizer.trim(try stream.capture(start).plainText.replacingFirst("(fm)", with: ""))
+        case "CFRTOC", "TOC":
+            try stream.skip(start)
+        case "HEAD" where stack.last == "DIV1":
+            let head = try stream.capture(start).plainText
+            if context.titleHeading == nil { context.titleHeading = head }
+        default:
+            if start.name == "DIV1", start["TYPE"] != nil, context.title == nil { context.title = start["N"] }
+            if !start.isEmpty { stack.append(start.name) }
+        }
     }
 
     /// `<DIV8 N="§ 2.2">` or `<DIV8 N="1.162-4">` with a `HEAD` of `§ 2.2   Heading.`.
@@ -269,15 +330,7 @@ struct EcfrAdapter: OfficialAdapter {
             guard case .start(let start) = event else { continue }
             switch start.name {
             case "FMTR":
-                let front = try stream.capture(start)
-                if let number = front.first(where: { $0.name == "TITLENUM" })?.plainText {
-                    context.title = number.split(separator: " ").last.map(String.init)
-                }
-                let subject = front.first(where: { $0.name == "TITLEPG" })?.element("SUBJECT")?.plainText
-                if let title = context.title {
-                    context.titleHeading = "Title \(title)" + (subject.map { "—\($0)" } ?? "") + " (annual edition of the Code of Federal Regulations)"
-                }
-                context.amendedThrough = front.first(where: { $0.name == "REVISED" })?.plainText
+                read(frontMatter: try stream.capture(start), into: &context)
             case "CONTENTS", "TOC", "BMTR", "LSA", "FAIDS", "CFRTOC":
                 try stream.skip(start)
             case "APPENDIX":
@@ -297,6 +350,18 @@ struct EcfrAdapter: OfficialAdapter {
             }
         }
         if !begun { throw .nothingToImport(file: stream.file, dialect: .ecfr) }
+    }
+
+    /// An annual volume's front matter: its title number and subject, and the edition's date.
+    private func read(frontMatter front: OfficialElement, into context: inout Context) {
+        if let number = front.first(where: { $0.name == "TITLENUM" })?.plainText {
+            context.title = number.split(separator: " ").last.map(String.init)
+        }
+        let subject = front.first(where: { $0.name == "TITLEPG" })?.element("SUBJECT")?.plainText
+        if let title = context.title {
+            context.titleHeading = "Title \(title)" + (subject.map { "—\($0)" } ?? "") + " (annual edition of the Code of Federal Regulations)"
+        }
+        context.amendedThrough = front.first(where: { $0.name == "REVISED" })?.plainText
     }
 
     /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.

@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaXML
 
 /// Official wording out of Formex 4 (the EU Official Journal's XML), addressed by the `source-id`
@@ -34,6 +35,16 @@ public struct FormexText: Sendable {
             annexes[AnnexTitle(title).locator] = root
         }
         return FormexText(act: act, annexes: annexes)
+    }
+
+    /// The date of the text in `document` (an act, a consolidated act or an annex file): a
+    /// consolidated version's first day of validity (`INFO.CONSLEG/@START.DATE`), otherwise the
+    /// date its bibliography gives (`BIB.INSTANCE/DATE`, the act's date). Nil when it has neither.
+    public static func versionDate(of document: OfficialElement) -> LegalDate? {
+        if let start = document.first(where: { $0.name == "INFO.CONSLEG" })?["START.DATE"], let date = FormexAdapter.date(start) {
+            return date
+        }
+        return document.element("BIB.INSTANCE")?.element("DATE")?["ISO"].flatMap(FormexAdapter.date)
     }
 
     /// An annex's `TITLE`: its number (`<TI><P>ANNEX X</P>…`) and its heading. The heading is the

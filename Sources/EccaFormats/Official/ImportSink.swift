@@ -51,12 +51,39 @@ public final class ImportEmitter {
     private var usedInstrumentIDs: Set<String> = []
     /// The instrument provisions currently go to.
     public private(set) var current: ImportedInstrument?
+    /// The files that join one instrument, by file (`InstrumentJoin`).
+    private let joins: [String: InstrumentJoin]
+    /// The join the open instrument is, if it is one.
+    private var openJoin: String?
+    /// The top-level units (sections, appendices) of the open joined instrument: where each was
+    /// read, and in which file read (`fileNumber`), so that one given by two files is refused.
+    private var joinedUnits: [String: (location: SourceLocation, file: Int)] = [:]
+    private var fileNumber = 0
 
-    public init(sink: any ImportSink) { self.sink = sink }
+    init(sink: any ImportSink, joins: [String: InstrumentJoin]) {
+        self.sink = sink
+        self.joins = joins
+    }
+
+    public convenience init(sink: any ImportSink) { self.init(sink: sink, joins: [:]) }
+
+    /// A new file is read (each time a file is given, even the same file twice).
+    func beginFile() { fileNumber += 1 }
 
     public func begin(_ instrument: ImportedInstrument) throws(OfficialImportError) {
+        let join = joins[instrument.file].flatMap { $0.key == InstrumentJoin.key(of: instrument) ? $0 : nil }
+        if let join, open, openJoin == join.key, let current {
+            // A later part of the open instrument: its provisions go on into it.
+            summary.instruments.append(.init(id: current.id, title: instrument.title, dialect: instrument.dialect,
+                                             variant: instrument.variant, file: instrument.file, joins: current.file))
+            return
+        }
         if open { try end() }
-        var instrument = instrument
+        // The summary speaks of each file: its own title and variant, not the joined ones.
+        let own = instrument
+        var instrument = join?.header ?? instrument
+        openJoin = join?.key
+        joinedUnits.removeAll()
         var suffix = 2
         let base = instrument.id
         while usedInstrumentIDs.contains(instrument.id) {
@@ -66,27 +93,49 @@ public final class ImportEmitter {
         usedInstrumentIDs.insert(instrument.id)
         current = instrument
         try sink.begin(instrument)
-        summary.instruments.append(.init(id: instrument.id, title: instrument.title, dialect: instrument.dialect,
-                                         variant: instrument.variant, file: instrument.file))
+        summary.instruments.append(.init(id: instrument.id, title: own.title, dialect: own.dialect,
+                                         variant: own.variant, file: own.file))
         open = true
     }
 
     public func add(_ provision: ImportedProvision) throws(OfficialImportError) {
+        if openJoin != nil, provision.parentID == nil, let unit = provision.idPath.first {
+            try joinUnit(CanonicalIDs.idSegment(unit), citation: provision.citation, at: SourceLocation(file: provision.span.file, line: provision.span.firstLine))
+        }
         try sink.add(provision)
         summary.instruments[summary.instruments.count - 1].count(provision.level)
     }
 
     /// Counts the batch's provisions by level and hands it on unbuilt.
     public func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
+        if openJoin != nil {
+            let header = batch.section.header
+            try joinUnit(CanonicalIDs.idSegment(header.number), citation: header.citationTitle + header.number,
+                         at: SourceLocation(file: batch.section.span.file, line: batch.section.span.firstLine))
+        }
         try sink.add(contentsOf: batch)
         let last = summary.instruments.count - 1
         batch.forEachLevelCount { level, count in summary.instruments[last].count(level, by: count) }
+    }
+
+    /// A section or appendix given by two files of one joined instrument is refused: its ids
+    /// would be told apart only by a `-2`, and which text is right is for the user to say. (One
+    /// file that repeats a section, as a GPO file may, keeps its `-2`.)
+    private func joinUnit(_ unit: String, citation: String, at location: SourceLocation) throws(OfficialImportError) {
+        if let first = joinedUnits[unit] {
+            guard first.file == fileNumber else {
+                throw .givenTwice(citation: citation, instrument: current?.id ?? "", first: first.location, again: location)
+            }
+            return
+        }
+        joinedUnits[unit] = (location, fileNumber)
     }
 
     public func end() throws(OfficialImportError) {
         guard open else { return }
         open = false
         current = nil
+        openJoin = nil
         try sink.end()
     }
 

@@ -42,6 +42,8 @@ public struct ImportSummary: Sendable, Hashable {
         public var dialect: OfficialDialect
         public var variant: String
         public var file: String
+        /// The file of the instrument this file's provisions joined (`InstrumentJoin`), if they did.
+        public var joins: String?
         public var provisions = 0
         public var byLevel: [ProvisionLevel: Int] = [:]
         public var counters: [Counter: Int] = [:]
@@ -67,7 +69,8 @@ public struct ImportSummary: Sendable, Hashable {
     public var rendered: String {
         var lines: [String] = []
         for instrument in instruments {
-            lines.append("\(instrument.file): \(instrument.variant) → \(instrument.id): \(instrument.title)")
+            let joined = instrument.joins.map { " (joins the instrument begun by \($0))" } ?? ""
+            lines.append("\(instrument.file): \(instrument.variant) → \(instrument.id)\(joined): \(instrument.title)")
             let levels = ProvisionLevel.allCases.compactMap { level -> String? in
                 guard let count = instrument.byLevel[level], count > 0 else { return nil }
                 return "\(count) \(level)"

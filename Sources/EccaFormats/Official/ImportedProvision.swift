@@ -145,11 +145,17 @@ public struct ImportedInstrument: Sendable, Hashable {
     public var file: String
     /// The document's own number (`2024/1689`), so that annex files join their act's instrument.
     public var documentNumber: String?
+    /// The text this is part of (`15 CFR`): files of one dialect whose instruments have the same id
+    /// and join key are one instrument (`InstrumentJoin`). Nil joins nothing (each Federal
+    /// Register rule, Formex act, Akoma Ntoso act is a document of its own).
+    public var joinKey: String?
+    /// The URL of that whole text (the eCFR title), for a joined instrument whose files' own differ.
+    public var joinSourceURL: String?
 
     public init(id: String, dialect: OfficialDialect, variant: String, title: String, jurisdiction: String,
                 kind: Instrument.Kind, officialIDs: [Instrument.OfficialID] = [], versionLabel: String? = nil,
                 versionDate: LegalDate? = nil, sourceURL: String? = nil, attribution: String? = nil,
-                notes: [Note] = [], file: String, documentNumber: String? = nil) {
+                notes: [Note] = [], file: String, documentNumber: String? = nil, joinKey: String? = nil, joinSourceURL: String? = nil) {
         self.id = id
         self.dialect = dialect
         self.variant = variant
@@ -164,5 +170,7 @@ public struct ImportedInstrument: Sendable, Hashable {
         self.notes = notes
         self.file = file
         self.documentNumber = documentNumber
+        self.joinKey = joinKey
+        self.joinSourceURL = joinSourceURL
     }
 }

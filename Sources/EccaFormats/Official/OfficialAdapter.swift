@@ -19,4 +19,11 @@ public struct ImportOptions: Sendable, Hashable {
 protocol OfficialAdapter {
     init(options: ImportOptions)
     func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError)
+    /// The instrument the file will begin, read from the file's head only, for a dialect whose
+    /// files can be parts of one text (`InstrumentJoin`); nil for the others.
+    func preview(_ stream: OfficialStream, root: XMLElementStart) throws(OfficialImportError) -> ImportedInstrument?
+}
+
+extension OfficialAdapter {
+    func preview(_ stream: OfficialStream, root: XMLElementStart) throws(OfficialImportError) -> ImportedInstrument? { nil }
 }

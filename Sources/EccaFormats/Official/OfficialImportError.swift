@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaXML
 
 /// Why an official file could not be imported. Every case reads as a sentence and names the place.
@@ -16,6 +17,8 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     case output(path: String, message: String)
     /// `cite-check` was given a file that is not an official text (LegalRuleML: an encoding of the law).
     case notOfficialText(file: String, dialect: OfficialDialect)
+    /// Two files that join one instrument both hold this section (or appendix).
+    case givenTwice(citation: String, instrument: String, first: SourceLocation, again: SourceLocation)
 
     public var description: String {
         switch self {
@@ -34,6 +37,12 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
         case .notOfficialText(let file, let dialect):
             let name = dialect == .legalruleml ? "LegalRuleML" : dialect.description
             return "\(file): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
+        case .givenTwice(let citation, let instrument, let first, let again):
+            if first.file == again.file {
+                return "\(again): error: \(citation) was already imported from this file (\(first)): the file is given twice"
+            }
+            return "\(again): error: \(citation) was already imported from \(first); files of one CFR title join one instrument (\(instrument)), "
+                + "so a section may come from one file only: leave one of them out, or import them separately"
         }
     }
 

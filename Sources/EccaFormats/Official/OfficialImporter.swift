@@ -21,10 +21,14 @@ public struct OfficialImporter: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Imports `files` into `sink`, in order.
+    /// Imports `files` into `sink`, in order; files that are parts of one text (sections of one
+    /// CFR title) are read one after the other, at the place of the first, into one instrument
+    /// (`InstrumentJoin`).
     public func run(files: [String], into sink: any ImportSink) throws(OfficialImportError) -> Result {
-        let emitter = ImportEmitter(sink: sink)
-        for file in files {
+        let (order, joins) = files.count > 1 ? InstrumentJoin.plan(files, previews: files.map(preview)) : (files, [:])
+        let emitter = ImportEmitter(sink: sink, joins: joins)
+        for file in order {
+            emitter.beginFile()
             try read(file: file, into: emitter)
         }
         try emitter.end()
@@ -74,6 +78,29 @@ public struct OfficialImporter: Sendable {
         return (collector, result)
     }
 
+    /// The instrument `file` will begin, from its head alone; nil for a dialect whose files join
+    /// nothing, and for a file that cannot be read (reading it reports why).
+    private func preview(_ file: String) -> ImportedInstrument? {
+        do {
+            let stream = try OfficialStream(path: file)
+            let root = try stream.root()
+            guard let dialect = OfficialDialect.detect(root: root), options.format ?? dialect == dialect else { return nil }
+            return try adapter(for: dialect).preview(stream, root: root)
+        } catch {
+            return nil
+        }
+    }
+
+    private func adapter(for dialect: OfficialDialect) -> any OfficialAdapter {
+        switch dialect {
+        case .formex: FormexAdapter(options: options)
+        case .ecfr: EcfrAdapter(options: options)
+        case .fr: FederalRegisterAdapter(options: options)
+        case .akn: AkomaNtosoAdapter(options: options)
+        case .legalruleml: LegalRuleMLAdapter(options: options)
+        }
+    }
+
     private func read(file: String, into emitter: ImportEmitter) throws(OfficialImportError) {
         // libxml2 parses on a thread of its own, ahead of the adapter (and the writer has a third).
         try OfficialStream.read(file, readingAhead: true) { stream, root throws(OfficialImportError) in
@@ -83,14 +110,7 @@ public struct OfficialImporter: Sendable {
             if let expected = options.format, expected != dialect {
                 throw .wrongDialect(expected: expected, found: dialect, location: root.location)
             }
-            let adapter: any OfficialAdapter = switch dialect {
-            case .formex: FormexAdapter(options: options)
-            case .ecfr: EcfrAdapter(options: options)
-            case .fr: FederalRegisterAdapter(options: options)
-            case .akn: AkomaNtosoAdapter(options: options)
-            case .legalruleml: LegalRuleMLAdapter(options: options)
-            }
-            try adapter.read(stream, root: root, into: emitter)
+            try adapter(for: dialect).read(stream, root: root, into: emitter)
         }
     }
 }
