@@ -58,6 +58,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cut.xml"])
     }
 
+    /// One file given twice (here by two paths) is refused before anything is read: its
+    /// provisions would be imported twice, told apart only by an id suffix.
+    @Test func aFileGivenTwiceIsRefused() throws {
+        let folder = try CLI.folder(["rule.xml": "<RULE><PREAMB><SUBJECT>S</SUBJECT></PREAMB></RULE>"])
+        let file = folder.appendingPathComponent("rule.xml").path
+        let output = folder.appendingPathComponent("out.xml").path
+        let result = try CLI.run(["import", file, folder.path + "/./rule.xml", "-o", output])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(folder.path)/./rule.xml: error: this file is given twice (also as \(file)): each file is imported once\nerror: nothing was written to \(output)\n")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     /// An official file that is one line long (as Formex is) names a mismatched end tag's open
     /// element by line only in libxml2's words: the column where it opened is added.
     @Test func aMismatchedEndTagOnOneLineNamesTheColumnOfItsOpenElement() throws {
@@ -159,7 +171,7 @@ import Testing
         let again = try CLI.run(["import", second, first, second, "-o", output + ".2"])
         #expect(again.status == 2)
         #expect(again.stderr == """
-            \(second):2: error: 15 CFR 734.3 was already imported from this file (\(second):2): the file is given twice
+            \(second): error: this file is given twice (also as \(second)): each file is imported once
             error: nothing was written to \(output).2
 
             """)

@@ -124,7 +124,7 @@ import EccaTestSupport
             _ = try OfficialImporter().collect(files: [other, other])
             Issue.record("no error")
         } catch {
-            #expect(error.description == "\(other):2: error: 15 CFR 734.13 was already imported from this file (\(other):2): the file is given twice")
+            #expect(error == .fileGivenTwice(file: other, first: other))
         }
     }
 

@@ -19,6 +19,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     case notOfficialText(file: String, dialect: OfficialDialect)
     /// Two files that join one instrument both hold this section (or appendix).
     case givenTwice(citation: String, instrument: String, first: SourceLocation, again: SourceLocation)
+    /// One file named twice among the inputs (perhaps by two paths): its provisions would be
+    /// imported twice, their ids told apart by a suffix.
+    case fileGivenTwice(file: String, first: String)
 
     public var description: String {
         switch self {
@@ -37,10 +40,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
         case .notOfficialText(let file, let dialect):
             let name = dialect == .legalruleml ? "LegalRuleML" : dialect.description
             return "\(file): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
+        case .fileGivenTwice(let file, let first):
+            return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
         case .givenTwice(let citation, let instrument, let first, let again):
-            if first.file == again.file {
-                return "\(again): error: \(citation) was already imported from this file (\(first)): the file is given twice"
-            }
             return "\(again): error: \(citation) was already imported from \(first); files of one CFR title join one instrument (\(instrument)), "
                 + "so a section may come from one file only: leave one of them out, or import them separately"
         }

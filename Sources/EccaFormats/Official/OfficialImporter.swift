@@ -1,5 +1,6 @@
 import ClauseGraph
 import EccaXML
+import Foundation
 
 /// `ecca import`: official XML in, ecca rules XML out.
 ///
@@ -25,6 +26,12 @@ public struct OfficialImporter: Sendable {
     /// CFR title) are read one after the other, at the place of the first, into one instrument
     /// (`InstrumentJoin`).
     public func run(files: [String], into sink: any ImportSink) throws(OfficialImportError) -> Result {
+        var seen: [String: String] = [:]
+        for file in files {
+            let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            if let first = seen[resolved] { throw .fileGivenTwice(file: file, first: first) }
+            seen[resolved] = file
+        }
         let (order, joins) = files.count > 1 ? InstrumentJoin.plan(files, previews: files.map(preview)) : (files, [:])
         let emitter = ImportEmitter(sink: sink, joins: joins)
         for file in order {
