@@ -25,8 +25,8 @@ public struct CitationChecker {
         /// A Formex text, with the year and number of the act its bibliography
         /// (`BIB.INSTANCE/NO.DOC` of `bibliography`, the act or an annex) names.
         static func formex(_ formex: FormexText, bibliography: OfficialElement?, file: String, annexesOnly: Bool) -> Official {
-            let number = bibliography?.element("BIB.INSTANCE")?.element("NO.DOC")
-            return .formex(formex, year: number?.element("YEAR")?.rawText, number: number?.element("NO.CURRENT")?.rawText,
+            let number = bibliography.map(FormexText.documentNumber(of:))
+            return .formex(formex, year: number?.year, number: number?.number,
                            version: bibliography.flatMap(FormexText.versionDate(of:)), file: file, annexesOnly: annexesOnly)
         }
     }
@@ -80,10 +80,18 @@ public struct CitationChecker {
         /// path date, the annual CFR's edition, the Formex act's or consolidation's date, the FR
         /// issue): a provision missing from an older text may be newer law, not a wrong citation.
         public var officialVersion: LegalDate?
+        /// The official text is a consolidated text (documentation, not the Official Journal).
+        public var consolidated: Bool
+        /// What the consolidation marks over the provision: "changed by 32026R1744, Art. 1, point (40)(a)",
+        /// "deleted by …".
+        public var amendment: String?
         public var diff: WordDiff?
 
         public init(kind: Kind, provisionID: String, citation: String, officialID: String, location: SourceLocation,
-                    officialFile: String, officialVersion: LegalDate? = nil, diff: WordDiff? = nil) {
+                    officialFile: String, officialVersion: LegalDate? = nil, consolidated: Bool = false, amendment: String? = nil,
+                    diff: WordDiff? = nil) {
+            self.consolidated = consolidated
+            self.amendment = amendment
             self.kind = kind
             self.provisionID = provisionID
             self.citation = citation
@@ -94,8 +102,14 @@ public struct CitationChecker {
             self.diff = diff
         }
 
+        /// What the message says of the official text: its date and, for a consolidated text, which act changed the provision.
+        var about: String? {
+            guard consolidated else { return officialVersion.map { "text as of \($0.iso)" } }
+            return ["consolidated text" + (officialVersion.map { " of \($0.iso)" } ?? ""), amendment].compactMap { $0 }.joined(separator: "; ")
+        }
+
         public var description: String {
-            let file = officialFile + (officialVersion.map { " (text as of \($0.iso))" } ?? "")
+            let file = officialFile + (about.map { " (\($0))" } ?? "")
             switch kind {
             case .missing:
                 return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(file)"
@@ -228,11 +242,19 @@ public struct CitationChecker {
             if isAnnex ? formex.annexes.isEmpty : annexesOnly { return nil }
             // An annex's wording is in its own file: drift is reported against that file.
             let file = isAnnex ? formex.annexes[locator]?.span.file ?? file : file
-            guard let text = formex.text(at: locator) else {
+            let consolidated = formex.isConsolidated
+            switch formex.lookup(locator) {
+            case .found(let text, let markers):
+                return compare(provision, official: text, officialID: locator, file: file, version: version,
+                               consolidated: consolidated, amendment: Self.phrase("changed by", markers))
+            case .deleted(let marker):
                 return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: locator,
-                                        location: provision.location, officialFile: file, officialVersion: version))
+                                        location: provision.location, officialFile: file, officialVersion: version,
+                                        consolidated: consolidated, amendment: Self.phrase("deleted by", [marker])))
+            case .absent:
+                return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: locator,
+                                        location: provision.location, officialFile: file, officialVersion: version, consolidated: consolidated))
             }
-            return compare(provision, official: text, officialID: locator, file: file, version: version)
         case .imported(let entry, let index, let coverage, let file):
             guard let officialID = Self.officialID(of: provision, in: instrument, against: entry.instrument) else { return nil }
             let found = index[Self.key(officialID)]
@@ -245,12 +267,27 @@ public struct CitationChecker {
         }
     }
 
-    private func compare(_ provision: Provision, official: String, officialID: String, file: String, version: LegalDate?) -> Outcome {
+    private func compare(_ provision: Provision, official: String, officialID: String, file: String, version: LegalDate?,
+                         consolidated: Bool = false, amendment: String? = nil) -> Outcome {
         guard provision.wordingKind == .verbatim else { return .success }
         if Self.matches(shipped: provision.wording, official: official) { return .success }
         return .failure(Finding(kind: .drifted, provisionID: provision.id, citation: provision.citation, officialID: officialID,
                                 location: provision.location, officialFile: file, officialVersion: version,
+                                consolidated: consolidated, amendment: amendment,
                                 diff: WordDiff(shipped: provision.wording, official: official)))
+    }
+
+    /// `changed by 32026R1744, Art. 1, point (40)(a); Art. 1, point (40)(b)`: the acts and places of
+    /// consolidation markers, each act once; nil without markers.
+    static func phrase(_ verb: String, _ markers: [ConsolidationMarker]) -> String? {
+        var acts: [(act: String, places: [String])] = []
+        for marker in markers {
+            let act = marker.amendingAct ?? "an amending act the marker does not name"
+            let index = acts.firstIndex { $0.act == act } ?? { acts.append((act, [])); return acts.count - 1 }()
+            if let place = marker.place, !acts[index].places.contains(place) { acts[index].places.append(place) }
+        }
+        guard !acts.isEmpty else { return nil }
+        return verb + " " + acts.map { $0.places.isEmpty ? $0.act : $0.act + ", " + $0.places.joined(separator: "; ") }.joined(separator: ", and by ")
     }
 
     /// Equal after normalisation; a shipped `…` stands for words left out.

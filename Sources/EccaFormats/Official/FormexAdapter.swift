@@ -27,6 +27,11 @@ struct FormexAdapter: OfficialAdapter {
         var title: String?
         var manifest: String?
         var consolidation: String?
+        /// A consolidated text's `CONSLEG.REF` and first day (`INFO.CONSLEG`).
+        var consolidationRef: String?
+        var consolidationStart: LegalDate?
+        /// A consolidated text's header: the act consolidated and the acts that amend it.
+        var header: ConsolidatedHeader?
         var annexFiles: [String] = []
         var actFile: String?
 
@@ -122,20 +127,48 @@ struct FormexAdapter: OfficialAdapter {
         var stack: [String] = [root.name]
         var begun = false
         var articles = 0
+        let consolidated = root.name == "CONS.ACT"
+        var ranges = ConsolidationRanges()
         func begin() throws(OfficialImportError) {
             guard !begun else { return }
             begun = true
-            try emitter.begin(instrument(metadata, file: stream.file, variant: root.name == "CONS.ACT" ? "formex-consolidated" : "formex-act"))
+            try emitter.begin(instrument(metadata, file: stream.file, variant: consolidated ? "formex-consolidated" : "formex-act"))
+        }
+        /// An article or annex read whole, with the consolidation ranges around and inside it; nil
+        /// when a deleted range holds all of it (reported, not imported: it is no longer law).
+        func annotated(_ element: OfficialElement, line: Int) -> OfficialElement? {
+            guard ranges.concerns(element) else { return element }
+            let deletedBy = ranges.deleting
+            guard let annotated = ranges.annotate(element) else {
+                if let deletedBy, let marker = ranges.marker(deletedBy) {
+                    emitter.report(Diagnostic(.note, "\(ConsolidationRanges.describe(element)) lies in a range deleted by \(marker.source) (consolidation marker \(marker.id)); it is no longer in force and is not imported",
+                                              at: SourceLocation(file: stream.file, line: line)))
+                }
+                return nil
+            }
+            return annotated
         }
         while let event = try stream.next() {
             switch event {
             case .start(let start):
                 switch start.name {
                 case "BIB.INSTANCE" where !begun:
-                    read(bibliography: try stream.capture(start), into: &metadata)
+                    // A consolidated text's BIB.INSTANCE dates the consolidated version, not the act (FAM.COMP does).
+                    read(bibliography: try stream.capture(start), into: &metadata, actDate: !consolidated)
                 case "INFO.CONSLEG":
                     metadata.consolidation = [start["CONSLEG.REF"], start["START.DATE"]].compactMap { $0 }.joined(separator: " from ")
+                    metadata.legalValue = metadata.legalValue ?? start["LEG.VAL"]
+                    metadata.consolidationRef = start["CONSLEG.REF"]
+                    metadata.consolidationStart = start["START.DATE"].flatMap(Self.date)
                     try stream.skip(start)
+                case "FAM.COMP" where !begun && consolidated:
+                    let header = ConsolidatedHeader(try stream.capture(start))
+                    metadata.header = header
+                    metadata.year = metadata.year ?? header.act.year
+                    metadata.number = metadata.number ?? header.act.number
+                    metadata.celex = metadata.celex ?? header.act.celex
+                    metadata.actDate = header.act.date ?? metadata.actDate
+                    metadata.legalValue = metadata.legalValue ?? header.act.legalValue
                 case "NO.CELEX" where !begun && metadata.celex == nil:
                     metadata.celex = try stream.capture(start).plainText
                 case "TITLE" where !begun && ["ACT", "CONS.ACT", "CONS.DOC"].contains(stack.last ?? ""):
@@ -145,8 +178,18 @@ struct FormexAdapter: OfficialAdapter {
                     try stream.skip(start)
                 case "ARTICLE":
                     try begin()
-                    try emitArticle(try stream.capture(start), metadata: metadata, into: emitter)
+                    let article = try stream.capture(start)
+                    guard let article = annotated(article, line: start.location.line) else { continue }
+                    try emitArticle(article, metadata: metadata, ranges: ranges, into: emitter)
                     articles += 1
+                case "CONS.ANNEX":
+                    // The annexes of a consolidated act follow its articles in the same file.
+                    try begin()
+                    let annex = try stream.capture(start)
+                    guard let annex = annotated(annex, line: start.location.line), let contents = annex.element("CONTENTS") else { continue }
+                    let title = FormexText.AnnexTitle(annex.element("TITLE")).locator
+                    try emitAnnex(title: annex.element("TITLE"), contents: contents, root: annex, pointer: "CONS.ANNEX[TITLE/TI/P='\(title)']/CONTENTS",
+                                  metadata: metadata, ranges: ranges, into: emitter)
                 case "QUOT.S":
                     try stream.skip(start)
                 default:
@@ -154,19 +197,39 @@ struct FormexAdapter: OfficialAdapter {
                 }
             case .end:
                 stack.removeLast()
+            case .processingInstruction(let target, let data, _):
+                ranges.instruction(target: target, data: data)
             default:
                 break
             }
         }
         guard articles > 0 else { throw .nothingToImport(file: stream.file, dialect: .formex) }
+        report(ranges, file: stream.file, into: emitter)
     }
 
-    private func read(bibliography bib: OfficialElement, into metadata: inout Metadata) {
+    /// Counts the consolidation ranges, and warns of markers that do not pair: a range never closed
+    /// would note every provision after it, one closed twice says the file is not what ecca expects.
+    private func report(_ ranges: ConsolidationRanges, file: String, into emitter: ImportEmitter) {
+        let markers = ranges.markersRead
+        guard !markers.isEmpty || !ranges.unpaired.isEmpty else { return }
+        let deleted = markers.filter { $0.action == .deleted }.count
+        if markers.count > deleted { emitter.count(.consolidationRanges, by: markers.count - deleted) }
+        if deleted > 0 { emitter.count(.deletedRanges, by: deleted) }
+        for id in ranges.open {
+            emitter.report(Diagnostic(.warning, "consolidation marker \(id) is never closed (no CLG.MDFC with IDREF=\"\(id)\"): the provisions after it are noted as changed by it; check the file",
+                                      at: SourceLocation(file: file, line: 1)))
+        }
+        for id in ranges.unpaired {
+            emitter.report(Diagnostic(.warning, "consolidation marker \(id) closes no open range; it is ignored", at: SourceLocation(file: file, line: 1)))
+        }
+    }
+
+    private func read(bibliography bib: OfficialElement, into metadata: inout Metadata, actDate: Bool = true) {
         if let number = bib.first(where: { $0.name == "NO.DOC" }) {
             metadata.year = metadata.year ?? number.element("YEAR")?.plainText
             metadata.number = metadata.number ?? number.element("NO.CURRENT")?.plainText
         }
-        if metadata.actDate == nil, let iso = bib.element("DATE")?["ISO"] { metadata.actDate = Self.date(iso) }
+        if actDate, metadata.actDate == nil, let iso = bib.element("DATE")?["ISO"] { metadata.actDate = Self.date(iso) }
         if metadata.manifest == nil { metadata.manifest = bib.element("DOCUMENT.REF")?["FILE"] }
     }
 
@@ -194,7 +257,12 @@ struct FormexAdapter: OfficialAdapter {
             label = "Official Journal L, \(metadata.documentNumber ?? ""), published \(published.iso)"
             versionDate = published
         }
-        var notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(Self.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
+        var notes: [Note]
+        if metadata.consolidation != nil {
+            notes = [Note(kind: .editorial, text: Self.consolidatedNote(file: file, metadata: metadata))]
+        } else {
+            notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(Self.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
+        }
         if let date = metadata.actDate { notes.append(Note(kind: .editorial, text: "Date of the act: \(date.iso).")) }
         return ImportedInstrument(
             id: id, dialect: .formex, variant: variant,
@@ -202,6 +270,22 @@ struct FormexAdapter: OfficialAdapter {
             jurisdiction: "EU", kind: kind.type, officialIDs: officialIDs, versionLabel: label, versionDate: versionDate,
             sourceURL: metadata.sourceURL, attribution: "EUR-Lex / Publications Office of the European Union",
             notes: notes, file: file, documentNumber: metadata.documentNumber)
+    }
+
+    /// A consolidated text is documentation, not law: its note says so and names the Official
+    /// Journal acts that are authentic (the act and each act in `GR.MOD.ACT`).
+    static func consolidatedNote(file: String, metadata: Metadata) -> String {
+        let version = [metadata.consolidationRef.map { "CONSLEG \($0)" }, metadata.consolidationStart.map { "version from \($0.iso)" }].compactMap { $0 }
+        var text = "Imported by ecca from the Formex 4 file \(name(of: file)): a consolidated text" + (version.isEmpty ? "" : " (\(version.joined(separator: ", ")))")
+            + ", which is documentation only and has no legal effect; the authentic texts are the acts published in the Official Journal"
+        if let header = metadata.header {
+            let amending = header.amendingActs.map(\.name)
+            text += ": \(header.act.name)" + (amending.isEmpty ? "" : ", as amended by \(ConsolidationRanges.list(amending))")
+        } else if let documentNumber = metadata.documentNumber {
+            text += ": act \(documentNumber) and the acts amending it"
+        }
+        text += ". Wording verbatim from the consolidated XML (footnotes dropped, superscripts as ^, whitespace collapsed, text marked deleted left out); each change the consolidation marks is an amendment note on the provisions it covers; ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU."
+        return text
     }
 
     /// `http://data.europa.eu/eli/reg/2024/1689/oj` → the EUR-Lex page whose anchors (`#art_53`,
@@ -247,26 +331,68 @@ struct FormexAdapter: OfficialAdapter {
         }
     }
 
-    private func emitArticle(_ article: OfficialElement, metadata: Metadata, into emitter: ImportEmitter) throws(OfficialImportError) {
-        let identifier = article["IDENTIFIER"] ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
+    /// The provisions of one article or annex, held until the consolidation ranges each one owns
+    /// are known (`ConsolidationRanges.notes`), then added in document order.
+    private final class Unit {
+        let emitter: ImportEmitter
+        private var provisions: [ImportedProvision] = []
+        private var owners: [Int?] = []
+
+        init(_ emitter: ImportEmitter) { self.emitter = emitter }
+
+        func add(_ provision: ImportedProvision, from element: OfficialElement) {
+            provisions.append(provision)
+            owners.append(ConsolidationRanges.ordinal(of: element))
+        }
+
+        /// Adds the provisions, each with the amendment notes of the ranges over what it owns in `tree`.
+        func flush(_ tree: OfficialElement, ranges: ConsolidationRanges) throws(OfficialImportError) {
+            let owned = Set(owners.compactMap { $0 })
+            let notes = owned.isEmpty ? [:] : ranges.notes(in: tree, owners: owned, top: owners.first ?? nil)
+            for (index, var provision) in provisions.enumerated() {
+                if let owner = owners[index], let extra = notes[owner] { provision.notes += extra }
+                try emitter.add(provision)
+            }
+        }
+    }
+
+    /// An article's number as the act prints it: `4a` from `<TI.ART>Article 4a</TI.ART>`, where the
+    /// identifier says `004A`; the identifier's number when the heading says something else.
+    static func articleNumber(identifier: String, heading: String?) -> String {
         let number = CanonicalIDs.articleNumber(identifier)
+        guard let heading else { return number }
+        let words = heading.split(separator: " ")
+        guard words.count == 2, words[0] == "Article", words[1].uppercased() == number.uppercased() else { return number }
+        return String(words[1])
+    }
+
+    private func emitArticle(_ article: OfficialElement, metadata: Metadata, ranges: ConsolidationRanges,
+                             into emitter: ImportEmitter) throws(OfficialImportError) {
+        let unit = Unit(emitter)
+        try emitArticle(article, metadata: metadata, into: unit)
+        try unit.flush(article, ranges: ranges)
+    }
+
+    private func emitArticle(_ article: OfficialElement, metadata: Metadata, into unit: Unit) throws(OfficialImportError) {
+        let emitter = unit.emitter
+        let identifier = article["IDENTIFIER"] ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
+        let number = Self.articleNumber(identifier: identifier, heading: article.element("TI.ART")?.plainText)
         let canonical = "art_\(CanonicalIDs.clean(number))"
         let url = metadata.sourceURL
         let articleURL = url.flatMap { SourceURL.make("\($0)#art_" + SourceURL.component(number)) }
         let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
-        let notes = Self.consolidationNotes(article)
         let span = article.span.with(pointer: "ARTICLE[@IDENTIFIER='\(identifier)']")
-        try emitter.add(provision(
+        unit.add(provision(
             canonical: canonical, source: identifier, idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
             parent: nil, citation: "Art. \(number)", heading: article.element("STI.ART").map { flattening.flatten($0) },
-            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: articleURL, notes: notes))
+            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: articleURL, notes: []), from: article)
 
         let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], locatorBase: identifier,
                               citationBase: "Art. \(number)", anchor: articleURL)
         let paragraphs = article.elements("PARAG")
         if paragraphs.isEmpty {
-            try emitSubparagraphs(of: article, context: context, word: "paragraph", span: span, into: emitter)
+            try emitSubparagraphs(of: article, context: context, word: "paragraph", span: span, into: unit)
             return
         }
         for paragraph in paragraphs {
@@ -275,14 +401,14 @@ struct FormexAdapter: OfficialAdapter {
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
             let paraSpan = span.with(pointer: "\(span.pointer ?? "")/PARAG[@IDENTIFIER='\(parag)']")
             let anchor = url.flatMap { SourceURL.make("\($0)#" + SourceURL.component(parag)) }
-            try emitter.add(provision(
+            unit.add(provision(
                 canonical: paraCanonical, source: parag.isEmpty ? nil : parag, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                 level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: nil,
-                element: paragraph, skipping: ["NO.PARAG"], span: paraSpan, url: anchor, notes: Self.consolidationNotes(paragraph)))
+                element: paragraph, skipping: ["NO.PARAG"], span: paraSpan, url: anchor, notes: []), from: paragraph)
             let paraContext = Context(canonical: paraCanonical, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                                       locatorBase: parag, citationBase: "Art. \(number)(\(numberText))", anchor: anchor,
                                       addressable: !parag.isEmpty)
-            try emitSubparagraphs(of: paragraph, context: paraContext, word: "subparagraph", span: paraSpan, into: emitter)
+            try emitSubparagraphs(of: paragraph, context: paraContext, word: "subparagraph", span: paraSpan, into: unit)
         }
     }
 
@@ -291,10 +417,10 @@ struct FormexAdapter: OfficialAdapter {
     /// points hang on the paragraph. With several, each is a provision and ids of its points carry
     /// `subpara_K`, because points restart per subparagraph (Art. 43(1)).
     private func emitSubparagraphs(of container: OfficialElement, context: Context, word: String, span: SourceSpan,
-                                   into emitter: ImportEmitter) throws(OfficialImportError) {
+                                   into unit: Unit) throws(OfficialImportError) {
         let alineas = container.elements("ALINEA")
         guard alineas.count > 1 else {
-            try emitPoints(in: alineas.first ?? container, context: context, span: span, into: emitter)
+            try emitPoints(in: alineas.first ?? container, context: context, span: span, into: unit)
             return
         }
         for (offset, alinea) in alineas.enumerated() {
@@ -309,17 +435,17 @@ struct FormexAdapter: OfficialAdapter {
             sub.locatorTilde = "~\(ordinal)"
             sub.subparagraph = "\(CanonicalIDs.ordinal(ordinal)) \(word)"
             let subSpan = span.with(pointer: "\(span.pointer ?? "")/ALINEA[\(ordinal)]")
-            try emitter.add(provision(
+            unit.add(provision(
                 canonical: sub.canonical, source: sub.locator, idPath: sub.idPath, level: .subparagraph,
                 parent: context.canonical, citation: sub.citation, heading: nil, element: alinea, skipping: [],
-                span: subSpan, url: context.anchor, notes: []))
-            try emitPoints(in: alinea, context: sub, span: subSpan, into: emitter)
+                span: subSpan, url: context.anchor, notes: []), from: alinea)
+            try emitPoints(in: alinea, context: sub, span: subSpan, into: unit)
         }
     }
 
     /// Points: `LIST`/`ITEM`/`NP`/`NO.P`, nested lists below an `NP` giving sub-points.
     private func emitPoints(in element: OfficialElement, context: Context, span: SourceSpan,
-                            into emitter: ImportEmitter) throws(OfficialImportError) {
+                            into unit: Unit) throws(OfficialImportError) {
         // Points are `LIST/ITEM`s, or (annexes) bare numbered `NP`s directly in the container. A
         // list inside a bare `NP` holds that point's own points (Annex VII, 3.1(a)-(f)): it is read
         // below the `NP`, not again here.
@@ -357,11 +483,11 @@ struct FormexAdapter: OfficialAdapter {
                 point.idPath = context.idPath + [CanonicalIDs.idSegment(segment)]
                 point.pointPath = Self.pointPath(parent: context.pointPath, display: display)
                 let pointSpan = span.with(pointer: "\(span.pointer ?? "")//ITEM[NP/NO.P='\(label ?? "")']")
-                try emitter.add(provision(
+                unit.add(provision(
                     canonical: point.canonical, source: point.locator, idPath: point.idPath, level: .point,
                     parent: context.canonical, citation: point.citation, heading: nil, element: item, skipping: [],
-                    span: pointSpan, url: context.anchor, notes: []))
-                try emitPoints(in: item, context: point, span: span, into: emitter)
+                    span: pointSpan, url: context.anchor, notes: []), from: item)
+                try emitPoints(in: item, context: point, span: span, into: unit)
             }
         }
     }
@@ -388,15 +514,6 @@ struct FormexAdapter: OfficialAdapter {
         }
     }
 
-    /// Consolidation markers (`<?CLG.MDFO … ACTIVE.DOC="32026R1744" ACTIVE.LOC="AR:1;PT:2"?>`) directly
-    /// inside an element: which act changed it, and how.
-    static func consolidationNotes(_ element: OfficialElement) -> [Note] {
-        element.children.compactMap { child in
-            guard case .instruction(let target, let data) = child, target == "CLG.MDFO" else { return nil }
-            return Note(kind: .amendment, text: "Consolidation marker: \(data)")
-        }
-    }
-
     // MARK: - Annexes
 
     private func readAnnex(_ stream: OfficialStream, root: XMLElementStart, metadata initial: Metadata?,
@@ -404,7 +521,9 @@ struct FormexAdapter: OfficialAdapter {
         var metadata = initial ?? Metadata()
         var title: OfficialElement?
         var found = false
+        var ranges = ConsolidationRanges()
         while let event = try stream.next() {
+            if case .processingInstruction(let target, let data, _) = event { ranges.instruction(target: target, data: data) }
             guard case .start(let start) = event else { continue }
             switch start.name {
             case "BIB.INSTANCE":
@@ -421,7 +540,10 @@ struct FormexAdapter: OfficialAdapter {
                     }
                     try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex"))
                 }
-                try emitAnnex(title: title, contents: contents, metadata: metadata, into: emitter)
+                // A consolidated annex file's deleted ranges are left out as in an act (`readAct`).
+                let annotated = ranges.concerns(contents) ? ranges.annotate(contents) ?? OfficialElement(name: "CONTENTS", span: contents.span) : contents
+                try emitAnnex(title: title, contents: annotated, root: annotated, pointer: "ANNEX/CONTENTS", metadata: metadata,
+                              ranges: ranges, into: emitter)
                 found = true
             default:
                 break
@@ -430,22 +552,31 @@ struct FormexAdapter: OfficialAdapter {
         guard found else { throw .nothingToImport(file: stream.file, dialect: .formex) }
     }
 
-    private func emitAnnex(title: OfficialElement?, contents: OfficialElement, metadata: Metadata,
-                           into emitter: ImportEmitter) throws(OfficialImportError) {
+    /// An annex: `contents` is read, `root` (the `CONTENTS` or the consolidated `CONS.ANNEX` holding
+    /// it) is where its consolidation ranges are looked for, `pointer` the source span's path.
+    private func emitAnnex(title: OfficialElement?, contents: OfficialElement, root: OfficialElement, pointer: String, metadata: Metadata,
+                           ranges: ConsolidationRanges, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let unit = Unit(emitter)
+        try emitAnnex(title: title, contents: contents, pointer: pointer, metadata: metadata, into: unit)
+        try unit.flush(root, ranges: ranges)
+    }
+
+    private func emitAnnex(title: OfficialElement?, contents: OfficialElement, pointer: String, metadata: Metadata,
+                           into unit: Unit) throws(OfficialImportError) {
         let annexTitle = FormexText.AnnexTitle(title)
         let number = annexTitle.number
         let canonical = number.isEmpty ? "anx" : "anx_\(CanonicalIDs.clean(number))"
         let idPath = [number.isEmpty ? "anx" : "anx-\(CanonicalIDs.idSegment(number))"]
         let url = metadata.sourceURL
-        let span = contents.span.with(pointer: "ANNEX/CONTENTS")
+        let span = contents.span.with(pointer: pointer)
         let citation = number.isEmpty ? "Annex" : "Annex \(number)"
-        try emitter.add(provision(
+        unit.add(provision(
             canonical: canonical, source: annexTitle.locator, idPath: idPath, level: .annex, parent: nil, citation: citation,
-            heading: annexTitle.heading, element: contents, skipping: [], span: span, url: url, notes: []))
+            heading: annexTitle.heading, element: contents, skipping: [], span: span, url: url, notes: []), from: contents)
         let context = Context(canonical: canonical, idPath: idPath, locatorBase: annexTitle.locator, citationBase: citation,
                               anchor: url, addressable: false)
         var minted: Set<String> = []
-        try emitSections(in: contents, context: context, span: span, minted: &minted, into: emitter)
+        try emitSections(in: contents, context: context, span: span, minted: &minted, into: unit)
     }
 
     /// How an annex group (`GR.SEQ`) is numbered, read from its `TITLE`.
@@ -513,9 +644,10 @@ struct FormexAdapter: OfficialAdapter {
     /// each (Annexes VIII, XI). Ids come from the group's number, never from its title's words; a
     /// group whose number cannot be read is numbered by its position and reported.
     private func emitSections(in element: OfficialElement, context: Context, span: SourceSpan, minted: inout Set<String>,
-                              into emitter: ImportEmitter) throws(OfficialImportError) {
+                              into unit: Unit) throws(OfficialImportError) {
+        let emitter = unit.emitter
         let groups = element.elements("GR.SEQ")
-        try emitPoints(in: element, context: context, span: span, into: emitter)
+        try emitPoints(in: element, context: context, span: span, into: unit)
         for (offset, group) in groups.enumerated() {
             let read = AnnexGroup(title: group.element("TITLE"))
             var notes: [Note] = []
@@ -548,11 +680,11 @@ struct FormexAdapter: OfficialAdapter {
                 notes.append(Note(kind: .unresolved, text: "The title of this group of the annex carries no number ecca can read; it is numbered by its position (\(number)). Check the official text."))
                 emitter.report(Diagnostic(.warning, "annex group \(offset + 1) of \(context.citation) has no number in its title; numbered by its position", at: location, subject: section.canonical))
             }
-            try emitter.add(provision(
+            unit.add(provision(
                 canonical: section.canonical, source: nil, idPath: section.idPath, level: .annexSection,
                 parent: context.canonical, citation: section.citation, heading: read.heading, element: group,
-                skipping: ["TITLE"], span: sectionSpan, url: context.anchor, notes: notes))
-            try emitSections(in: group, context: section, span: sectionSpan, minted: &minted, into: emitter)
+                skipping: ["TITLE"], span: sectionSpan, url: context.anchor, notes: notes), from: group)
+            try emitSections(in: group, context: section, span: sectionSpan, minted: &minted, into: unit)
         }
     }
 

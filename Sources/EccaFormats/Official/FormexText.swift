@@ -9,7 +9,12 @@ import EccaXML
 /// - `NNN.PPP(x)(y)`: points within a paragraph, by their `NO.P` labels;
 /// - `NNN(x)`: a point of an article without paragraphs (Art. 3 definitions);
 /// - `NNN~K`, `NNN.PPP~K`: the K-th subparagraph (`ALINEA`);
-/// - `ANNEX XI`: an annex's `CONTENTS`.
+/// - `ANNEX XI`: an annex's `CONTENTS` (an annex file's, or a `CONS.ANNEX` of a consolidated act).
+///
+/// In a consolidated act (`CONS.ACT`), text in a range marked deleted (`CLG.MDFO ACTION="DELETED"`)
+/// is not part of the wording, and a locator that names only deleted text is told apart from one
+/// that names nothing (`lookup`); the consolidation ranges over the text a locator names say which
+/// act changed it.
 ///
 /// Text is flattened by `TextFlattening.formex`, the rule the Formex importer uses too: footnotes
 /// (`NOTE`) dropped, superscripts written `^25`, quotation milestones as their characters, block
@@ -18,9 +23,43 @@ public struct FormexText: Sendable {
     public let act: OfficialElement
     public let annexes: [String: OfficialElement]
 
+    /// A consolidated act's ranges, over `act` (deleted text left out) and over a copy that keeps it.
+    struct Consolidation: Sendable {
+        var ranges: ConsolidationRanges
+        var kept: OfficialElement
+        var keptAnnexes: [String: OfficialElement]
+        var keptRanges: ConsolidationRanges
+    }
+
+    let consolidation: Consolidation?
+
+    /// True for a consolidated act (`CONS.ACT`): documentation, not the Official Journal.
+    public var isConsolidated: Bool { consolidation != nil }
+
     public init(act: OfficialElement, annexes: [String: OfficialElement] = [:]) {
         self.act = act
         self.annexes = annexes
+        consolidation = nil
+    }
+
+    /// A consolidated act, with the annexes it holds (`CONS.ANNEX`) and any annex files given with it.
+    init(consolidated document: OfficialElement, annexes files: [String: OfficialElement] = [:]) {
+        var ranges = ConsolidationRanges()
+        act = ranges.annotate(document) ?? OfficialElement(name: document.name, span: document.span)
+        var keptRanges = ConsolidationRanges()
+        let kept = keptRanges.annotate(document, keepingDeleted: true) ?? document
+        annexes = files.merging(Self.annexes(in: act)) { _, inner in inner }
+        consolidation = Consolidation(ranges: ranges, kept: kept, keptAnnexes: Self.annexes(in: kept), keptRanges: keptRanges)
+    }
+
+    /// The `CONS.ANNEX`es of a consolidated act, by locator.
+    static func annexes(in document: OfficialElement) -> [String: OfficialElement] {
+        var annexes: [String: OfficialElement] = [:]
+        for annex in document.all(where: { $0.name == "CONS.ANNEX" }, barriers: ["CONS.ANNEX", "ARTICLE", "QUOT.S"]) {
+            guard let title = annex.element("TITLE"), title.element("TI") != nil else { continue }
+            annexes[AnnexTitle(title).locator] = annex
+        }
+        return annexes
     }
 
     /// Loads the main act and every annex file found beside it (`*.fmx.xml` with an `ANNEX` root).
@@ -34,6 +73,7 @@ public struct FormexText: Sendable {
             guard root.name == "ANNEX", let title = root.element("TITLE"), title.element("TI") != nil else { continue }
             annexes[AnnexTitle(title).locator] = root
         }
+        if act.name == "CONS.ACT" { return FormexText(consolidated: act, annexes: annexes) }
         return FormexText(act: act, annexes: annexes)
     }
 
@@ -83,12 +123,42 @@ public struct FormexText: Sendable {
         }
     }
 
-    /// The flattened official text at `locator`, or nil when the locator names nothing.
-    public func text(at locator: String) -> String? {
-        element(at: locator).map { FormexText.flatten($0.node, skipping: $0.skip) }
+    /// The act and number a document's bibliography gives (`BIB.INSTANCE/NO.DOC`; in a consolidated
+    /// act, the consolidated act's `BIB.INSTANCE.CONS`, not the consolidation's own `BIB.INSTANCE`).
+    public static func documentNumber(of document: OfficialElement) -> (year: String?, number: String?) {
+        if let header = ConsolidatedHeader(document: document) { return (header.act.year, header.act.number) }
+        let number = document.element("BIB.INSTANCE")?.element("NO.DOC")
+        return (number?.element("YEAR")?.rawText, number?.element("NO.CURRENT")?.rawText)
     }
 
-    private func element(at locator: String) -> (node: OfficialElement, skip: Set<String>)? {
+    /// What a locator names.
+    public enum Lookup: Sendable, Hashable {
+        /// The flattened text, and the consolidation ranges over it or inside it (consolidated acts).
+        case found(String, changedBy: [ConsolidationMarker])
+        /// Only text a consolidation range marks deleted: no longer law.
+        case deleted(by: ConsolidationMarker)
+        case absent
+    }
+
+    /// The flattened official text at `locator`, or nil when the locator names nothing in force.
+    public func text(at locator: String) -> String? {
+        if case .found(let text, _) = lookup(locator) { return text }
+        return nil
+    }
+
+    public func lookup(_ locator: String) -> Lookup {
+        if let found = Self.element(at: locator, in: act, annexes: annexes) {
+            return .found(FormexText.flatten(found.node, skipping: found.skip), changedBy: consolidation?.ranges.markers(within: found.node) ?? [])
+        }
+        if let consolidation, let found = Self.element(at: locator, in: consolidation.kept, annexes: consolidation.keptAnnexes),
+           let ordinal = ConsolidationRanges.ordinal(of: found.node), let id = consolidation.keptRanges.deleted[ordinal],
+           let marker = consolidation.keptRanges.marker(id) {
+            return .deleted(by: marker)
+        }
+        return .absent
+    }
+
+    private static func element(at locator: String, in act: OfficialElement, annexes: [String: OfficialElement]) -> (node: OfficialElement, skip: Set<String>)? {
         if locator == "ANNEX" || locator.hasPrefix("ANNEX ") {
             guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return nil }
             return (contents, [])

@@ -12,8 +12,8 @@ public struct ImportSummary: Sendable, Hashable {
         case amendmentsRead, amendmentsUnread
         // eCFR paragraph markers and superscripts.
         case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts
-        // Formex: quoted amending text left out.
-        case quotedStructures
+        // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
+        case quotedStructures, consolidationRanges, deletedRanges
 
         public var description: String {
             switch self {
@@ -32,6 +32,8 @@ public struct ImportSummary: Sendable, Hashable {
             case .duplicateCitations: "paragraphs cited like another paragraph of their section"
             case .droppedSuperscripts: "numeric superscripts after a number dropped as footnote marks"
             case .quotedStructures: "quoted amendments to other acts left out (QUOT.S)"
+            case .consolidationRanges: "consolidation ranges read as amendment notes (CLG.MDFO)"
+            case .deletedRanges: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")"
             }
         }
     }
