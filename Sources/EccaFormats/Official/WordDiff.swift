@@ -15,9 +15,15 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
     /// Diffs `shipped` against `official` by longest common subsequence of words. Words are
     /// compared by `TextNormalizer.comparisonKey` (quotation marks and hyphens folded) and shown as
     /// `comparable` writes them, so a word that differs only in such typography is the same word.
+    ///
+    /// A shipped wording that starts or ends with "…" quotes only part of the official text: the
+    /// official words it leaves out are not shown as added, and a quoted word that the official
+    /// word merely goes on from at the cut (`export')` before `export");`) is the same word.
     public init(shipped: String, official: String) {
-        let old = TextNormalizer.words(shipped).map(String.init)
+        var old = TextNormalizer.words(shipped).map(String.init)
         let new = TextNormalizer.words(official).map(String.init)
+        let elidedEnd = Self.dropElision(&old, atEnd: true)
+        let elidedStart = Self.dropElision(&old, atEnd: false)
         let oldKeys = old.map(TextNormalizer.foldTypography)
         let newKeys = new.map(TextNormalizer.foldTypography)
         // Common prefix and suffix first: drift is usually local, and it keeps the table small.
@@ -31,7 +37,62 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         if prefix > 0 { parts.append(.same(Array(old[..<prefix]))) }
         parts += Self.lcs(a, b)
         if suffix > 0 { parts.append(.same(Array(old[(old.count - suffix)...]))) }
+        parts = Self.merged(parts)
+        if elidedEnd { parts = Self.cut(parts, atEnd: true) + [.same(["…"])] }
+        if elidedStart { parts = [.same(["…"])] + Self.cut(parts, atEnd: false) }
         self.parts = Self.merged(parts)
+    }
+
+    /// Removes an elision ("…", alone or closing up to a word) from the end or the start of `words`.
+    private static func dropElision(_ words: inout [String], atEnd: Bool) -> Bool {
+        guard let word = atEnd ? words.last : words.first else { return false }
+        if word == "…" {
+            if atEnd { words.removeLast() } else { words.removeFirst() }
+            return true
+        }
+        if atEnd, word.hasSuffix("…") {
+            words[words.count - 1] = String(word.dropLast())
+            return true
+        }
+        if !atEnd, word.hasPrefix("…") {
+            words[0] = String(word.dropFirst())
+            return true
+        }
+        return false
+    }
+
+    /// The diff without the official words an elision leaves out at one end: official-only words
+    /// past the last (or before the first) common run are dropped, and a shipped word there that
+    /// the official word next to it continues from the cut counts as the same word.
+    private static func cut(_ parts: [Part], atEnd: Bool) -> [Part] {
+        var body = atEnd ? parts : parts.reversed()
+        var removed: [String] = []
+        var added: [String] = []
+        while let last = body.last {
+            if case .removed(let words) = last { removed = words + removed } else if case .added(let words) = last { added = words + added } else { break }
+            body.removeLast()
+        }
+        if removed.count == 1, let edge = atEnd ? added.first : added.last {
+            let quoted = TextNormalizer.foldTypography(removed[0])
+            let official = TextNormalizer.foldTypography(edge)
+            if atEnd ? official.hasPrefix(quoted) : official.hasSuffix(quoted) {
+                body.append(.same(removed))
+                removed = []
+            }
+        }
+        if !removed.isEmpty {
+            // What the official text has in their place, as far as the shipped words went; removed
+            // words come before added ones, as everywhere in a diff.
+            let shown = atEnd ? Array(added.prefix(removed.count + 2)) : Array(added.suffix(removed.count + 2))
+            if atEnd {
+                body.append(.removed(removed))
+                if !shown.isEmpty { body.append(.added(shown)) }
+            } else {
+                if !shown.isEmpty { body.append(.added(shown)) }
+                body.append(.removed(removed))
+            }
+        }
+        return atEnd ? body : body.reversed()
     }
 
     /// Words as shown, and the keys they are compared by.
