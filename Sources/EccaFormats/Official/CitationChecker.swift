@@ -231,6 +231,14 @@ public struct CitationChecker {
 
     private enum Outcome { case success, failure(Finding) }
 
+    /// The official text a provision is looked up in, as findings name it: its file, its date, and
+    /// whether it is a consolidated text.
+    private struct Source {
+        var file: String
+        var version: LegalDate?
+        var consolidated = false
+    }
+
     /// Nil when `official` does not cover the provision's instrument.
     private func check(_ provision: Provision, instrument: Instrument, against official: Official) -> Outcome? {
         switch official {
@@ -241,40 +249,38 @@ public struct CitationChecker {
             let isAnnex = locator == "ANNEX" || locator.hasPrefix("ANNEX ")
             if isAnnex ? formex.annexes.isEmpty : annexesOnly { return nil }
             // An annex's wording is in its own file: drift is reported against that file.
-            let file = isAnnex ? formex.annexes[locator]?.span.file ?? file : file
-            let consolidated = formex.isConsolidated
+            let source = Source(file: isAnnex ? formex.annexes[locator]?.span.file ?? file : file, version: version,
+                                consolidated: formex.isConsolidated)
             switch formex.lookup(locator) {
             case .found(let text, let markers):
-                return compare(provision, official: text, officialID: locator, file: file, version: version,
-                               consolidated: consolidated, amendment: Self.phrase("changed by", markers))
+                return compare(provision, official: text, at: locator, in: source, amendment: Self.phrase("changed by", markers))
             case .deleted(let marker):
-                return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: locator,
-                                        location: provision.location, officialFile: file, officialVersion: version,
-                                        consolidated: consolidated, amendment: Self.phrase("deleted by", [marker])))
+                return .failure(finding(.missing, provision, at: locator, in: source, amendment: Self.phrase("deleted by", [marker])))
             case .absent:
-                return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: locator,
-                                        location: provision.location, officialFile: file, officialVersion: version, consolidated: consolidated))
+                return .failure(finding(.missing, provision, at: locator, in: source))
             }
         case .imported(let entry, let index, let coverage, let file):
             guard let officialID = Self.officialID(of: provision, in: instrument, against: entry.instrument) else { return nil }
             let found = index[Self.key(officialID)]
             guard coverage.covers(officialID, found: found != nil) else { return nil }
-            guard let found else {
-                return .failure(Finding(kind: .missing, provisionID: provision.id, citation: provision.citation, officialID: officialID,
-                                        location: provision.location, officialFile: file, officialVersion: entry.instrument.versionDate))
-            }
-            return compare(provision, official: found.wording, officialID: officialID, file: file, version: entry.instrument.versionDate)
+            let source = Source(file: file, version: entry.instrument.versionDate)
+            guard let found else { return .failure(finding(.missing, provision, at: officialID, in: source)) }
+            return compare(provision, official: found.wording, at: officialID, in: source)
         }
     }
 
-    private func compare(_ provision: Provision, official: String, officialID: String, file: String, version: LegalDate?,
-                         consolidated: Bool = false, amendment: String? = nil) -> Outcome {
+    private func compare(_ provision: Provision, official: String, at officialID: String, in source: Source,
+                         amendment: String? = nil) -> Outcome {
         guard provision.wordingKind == .verbatim else { return .success }
         if Self.matches(shipped: provision.wording, official: official) { return .success }
-        return .failure(Finding(kind: .drifted, provisionID: provision.id, citation: provision.citation, officialID: officialID,
-                                location: provision.location, officialFile: file, officialVersion: version,
-                                consolidated: consolidated, amendment: amendment,
+        return .failure(finding(.drifted, provision, at: officialID, in: source, amendment: amendment,
                                 diff: WordDiff(shipped: provision.wording, official: official)))
+    }
+
+    private func finding(_ kind: Finding.Kind, _ provision: Provision, at officialID: String, in source: Source,
+                         amendment: String? = nil, diff: WordDiff? = nil) -> Finding {
+        Finding(kind: kind, provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
+                officialFile: source.file, officialVersion: source.version, consolidated: source.consolidated, amendment: amendment, diff: diff)
     }
 
     /// `changed by 32026R1744, Art. 1, point (40)(a); Art. 1, point (40)(b)`: the acts and places of
