@@ -90,10 +90,14 @@ public struct MarkerSequenceSolver: Sendable {
             }
         } else {
             solution = solveRun(items[...])
-            if !solution.fitted { solution.unfittedMarkers = [0..<solution.readings.count] }
+            if !solution.fitted {
+                // The whole section: every marker and every term.
+                let terms = items.reduce(0) { count, item in if case .definition = item { count + 1 } else { count } }
+                solution.unfittedMarkers = [0..<solution.readings.count]
+                solution.unfittedTerms = [0..<terms]
+            }
         }
         solution.definitionDepths = Self.definitionDepths(items, readings: solution.readings)
-        if !solution.fitted, Self.termRuns(items) == nil { solution.unfittedTerms = [0..<solution.definitionDepths.count] }
         return solution
     }
 
