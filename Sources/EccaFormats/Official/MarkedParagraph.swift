@@ -100,14 +100,14 @@ struct MarkedParagraph {
             }
             var position = MarkedParagraph.skipSpace(bytes, start)
             var embedded = false
-            var definedTerm: String?
+            // A paragraph that opens with no marker may define a term (looked up once).
+            let term = MarkedParagraph.marker(in: bytes, at: position) == nil
+                ? MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: inDefinitions) : nil
             // A run-in term whose points start in its own paragraph (`<I>Build-to-Print
             // technology.</I> (1) This is …`, 15 CFR 772.1): the term, then its first point.
-            if inDefinitions, MarkedParagraph.marker(in: bytes, at: position) == nil,
-               let term = MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: true), term.runIn {
+            if let term, term.runIn {
                 let next = MarkedParagraph.skipDashes(bytes, term.end)
                 if next < end, MarkedParagraph.marker(in: bytes, at: next) != nil {
-                    definedTerm = term.term
                     position = next
                     embedded = true
                 }
@@ -148,10 +148,9 @@ struct MarkedParagraph {
                 let pieceEnd = index + 1 < found.count ? found[index + 1].offset : end
                 pieces.append(Piece(marker: entry.marker, text: entry.offset..<pieceEnd))
             }
-            if found.isEmpty {
-                pieces.append(Piece(marker: nil, text: start..<end))
-                definedTerm = MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: inDefinitions)?.term
-            }
+            if found.isEmpty { pieces.append(Piece(marker: nil, text: start..<end)) }
+            // The term, when the paragraph defines one: markerless, or its points run in after it.
+            let definedTerm = found.isEmpty || found[0].offset > start ? term?.term : nil
             // "(a) * * *": nothing but stars after the markers.
             var isElided = false
             if let last = found.last {
