@@ -22,7 +22,9 @@ struct CFRSectionLayout: Sendable {
     /// and this), and the stretch of pieces its wording runs over.
     struct Record: Sendable {
         var segment: Segment
+        /// The record's place in the hierarchy (0 = the section's first level).
         var depth: Int
+        /// The level it is counted and written at: its marker's kind, or a definition.
         var level: ProvisionLevel
         var heading: String?
         var firstPiece: Int
@@ -36,8 +38,6 @@ struct CFRSectionLayout: Sendable {
         var parent: Int?
         var notes: [Note]
 
-        /// The level a provision of this record is counted and written at.
-        var provisionLevel: ProvisionLevel { level }
     }
 
     /// Where one piece of paragraph text sits in `text`: every provision's wording is one
@@ -245,7 +245,7 @@ struct CFRSectionLayout: Sendable {
             let canonicalID = number + path
             provisions.append(ImportedProvision(
                 canonicalID: canonicalID, sourceID: header.sourceID + path, idPath: idPaths[index],
-                level: record.provisionLevel, parentID: number + (record.parent.map { string(addresses.entries[$0].canonical) } ?? ""),
+                level: record.level, parentID: number + (record.parent.map { string(addresses.entries[$0].canonical) } ?? ""),
                 citation: citationTitle + number + string(addresses.entries[index].citation),
                 heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
                 span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
