@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "EccaTestSupport", path: "Tests/EccaTestSupport"),
         .testTarget(name: "EccaXMLTests", dependencies: ["EccaXML", "EccaTestSupport"]),
         .testTarget(name: "EccaSMTTests", dependencies: ["EccaSMT"]),
-        .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats"]),
+        .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats", "EccaTestSupport"]),
         .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"]),
         .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph", "EccaTestSupport"]),
         .testTarget(name: "EccaReportsTests", dependencies: ["EccaReports", "EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"], exclude: ["Snapshots"]),

@@ -1,5 +1,6 @@
 import ClauseGraph
 import EccaFormats
+import EccaTestSupport
 import Foundation
 import Testing
 
@@ -135,10 +136,7 @@ import Testing
     /// typography normalised). Skipped where the corpus is not beside the checkout.
     @Test func everyShippedEUProvisionEqualsTheOfficialFormexText() throws {
         let act = Paths.formex + "/L_202401689EN.000101.fmx.xml"
-        guard FileManager.default.fileExists(atPath: act) else {
-            print("skipped: official Formex corpus not found at \(Paths.formex)")
-            return
-        }
+        guard CorpusFile.available(act) else { return }
         let annexes = try FileManager.default.contentsOfDirectory(atPath: Paths.formex)
             .filter { $0.hasSuffix(".fmx.xml") && $0.range(of: #"\.01\d{4}\.fmx\.xml$"#, options: .regularExpression) != nil }
             .map { Paths.formex + "/" + $0 }

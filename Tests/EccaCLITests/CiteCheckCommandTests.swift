@@ -1,3 +1,4 @@
+import EccaTestSupport
 import Foundation
 import Testing
 
@@ -8,20 +9,14 @@ import Testing
         .standardizedFileURL.path
 
     @Test func theShippedEUProvisionsPassAgainstTheOfficialJournal() throws {
-        guard FileManager.default.fileExists(atPath: Self.act) else {
-            print("skipped: official Formex not found at \(Self.act)")
-            return
-        }
+        guard CorpusFile.available(Self.act) else { return }
         let result = try CLI.run(["cite-check", "--official", Self.act])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.range(of: #"^\d+ provisions checked against 1 official file: (\d+) pass, 0 drifted, 0 missing"#, options: .regularExpression) != nil, "\(result.stdout)")
     }
 
     @Test func anAlteredWordAndARemovedProvisionExitOne() throws {
-        guard FileManager.default.fileExists(atPath: Self.act) else {
-            print("skipped: official Formex not found at \(Self.act)")
-            return
-        }
+        guard CorpusFile.available(Self.act) else { return }
         var text = try String(contentsOfFile: Self.act, encoding: .utf8)
         text = text.replacingOccurrences(of: "including source code.</ALINEA>", with: "including object code.</ALINEA>")
         let start = try #require(text.range(of: "<PARAG IDENTIFIER=\"092.005\">"))
@@ -42,10 +37,7 @@ import Testing
     /// `--list-not-covered` names every provision the summary counts as not covered, each at its
     /// line in the shipped rules file, so that a filed check says what it did not check.
     @Test func theProvisionsNotCoveredCanBeListed() throws {
-        guard FileManager.default.fileExists(atPath: Self.act) else {
-            print("skipped: official Formex not found at \(Self.act)")
-            return
-        }
+        guard CorpusFile.available(Self.act) else { return }
         let result = try CLI.run(["cite-check", "--list-not-covered", "--official", Self.act])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let total = try notCovered(result.stdout)
@@ -72,10 +64,7 @@ import Testing
     /// is checked, which is said, and the status is 2, never a pass.
     @Test func anOfficialFileThatCoversNothingIsNotAPass() throws {
         let other = Self.corpus + "/official-xml/akoma-ntoso/32014L0092.akn"
-        guard FileManager.default.fileExists(atPath: other) else {
-            print("skipped: corpus file not found at \(other)")
-            return
-        }
+        guard CorpusFile.available(other) else { return }
         let result = try CLI.run(["cite-check", "--official", other])
         let total = try notCovered(result.stdout)
         #expect(total > 47)
@@ -86,10 +75,7 @@ import Testing
 
     @Test func aLegalRuleMLFileIsRefused() throws {
         let file = Self.corpus + "/legalruleml-dapreco/rioKB_GDPR.xml"
-        guard FileManager.default.fileExists(atPath: file) else {
-            print("skipped: corpus file not found at \(file)")
-            return
-        }
+        guard CorpusFile.available(file) else { return }
         let result = try CLI.run(["cite-check", "--official", file])
         #expect(result.stdout == "")
         #expect(result.stderr == "\(file): error: this LegalRuleML file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML\n")
@@ -97,10 +83,7 @@ import Testing
     }
 
     @Test func anAnnexFileAloneChecksTheShippedAnnex() throws {
-        guard FileManager.default.fileExists(atPath: Self.annexXI) else {
-            print("skipped: corpus file not found at \(Self.annexXI)")
-            return
-        }
+        guard CorpusFile.available(Self.annexXI) else { return }
         let result = try CLI.run(["cite-check", "--official", Self.annexXI])
         let total = try notCovered(result.stdout)
         #expect(result.stdout == "1 provisions checked against 1 official file: 1 pass, 0 drifted, 0 missing; \(total) not covered by the texts given\n")
@@ -111,10 +94,7 @@ import Testing
     /// The package with one word of Annex XI changed: the finding names the annex's file.
     @Test func annexDriftNamesTheAnnexFile() throws {
         let folder = CLI.root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689").standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: folder + "/L_202401689EN.doc.fmx.xml") else {
-            print("skipped: official Formex not found at \(folder)")
-            return
-        }
+        guard CorpusFile.available(folder + "/L_202401689EN.doc.fmx.xml") else { return }
         var files: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".fmx.xml") {
             files[name] = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)

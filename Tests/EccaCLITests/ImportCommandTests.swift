@@ -1,3 +1,4 @@
+import EccaTestSupport
 import Foundation
 import Testing
 
@@ -8,14 +9,8 @@ import Testing
     static let formexManifest = corpus + "/official-xml/formex-ai-act-2024-1689/L_202401689EN.doc.fmx.xml"
     static let legalRuleML = corpus + "/legalruleml-dapreco/rioKB_GDPR.xml"
 
-    private func available(_ path: String, _ test: String = #function) -> Bool {
-        if FileManager.default.fileExists(atPath: path) { return true }
-        print("skipped \(test): corpus file not found at \(path)")
-        return false
-    }
-
     @Test func importsTheAIActAndWritesRulesEccaValidates() throws {
-        guard available(Self.formexManifest) else { return }
+        guard CorpusFile.available(Self.formexManifest) else { return }
         let folder = try CLI.folder(["schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8)])
         let output = folder.appendingPathComponent("ai-act.xml").path
         let result = try CLI.run(["import", Self.formexManifest, "-o", output, "--instrument-id", "eu.ai-act"])
@@ -33,7 +28,7 @@ import Testing
     }
 
     @Test func legalRuleMLSummaryCountsWhatTheFileHolds() throws {
-        guard available(Self.legalRuleML) else { return }
+        guard CorpusFile.available(Self.legalRuleML) else { return }
         let output = try CLI.folder([:]).appendingPathComponent("gdpr.xml").path
         let result = try CLI.run(["import", "--format", "legalruleml", Self.legalRuleML, "-o", output])
         #expect(result.status == 0, "\(result.stderr)")

@@ -24,11 +24,7 @@ enum Corpus {
     static let legalRuleML = root.appendingPathComponent("../shared/corpora/legalruleml-dapreco/rioKB_GDPR.xml").standardizedFileURL.path
 
     /// True when `path` exists; otherwise prints why the test is skipped.
-    static func available(_ path: String, _ test: String = #function) -> Bool {
-        if FileManager.default.fileExists(atPath: path) { return true }
-        print("skipped \(test): corpus file not found at \(path)")
-        return false
-    }
+    static func available(_ path: String, _ test: String = #function) -> Bool { CorpusFile.available(path, test) }
 
     /// Writes `contents` to a new temporary file named `name`.
     static func fixture(_ name: String, _ contents: String) throws -> String {
