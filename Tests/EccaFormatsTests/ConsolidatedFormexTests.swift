@@ -162,8 +162,23 @@ import EccaTestSupport
         ])
     }
 
+    /// Markers that do not pair are warned of at the line they stand on: a range never closed (here
+    /// Art. 113's point (d), inside the captured article, two lines down) and a closing marker with no
+    /// range open (between chapters, a line further; both made up).
+    @Test func unpairedMarkersAreWarnedOfWhereTheyStand() throws {
+        let text = Self.act()
+            .replacingOccurrences(of: Self.close("068"), with: "")
+            .replacingOccurrences(of: Self.open("068", "INSERTED", "AR:1;PT:40;PT:c"), with: "\n\n" + Self.open("068", "INSERTED", "AR:1;PT:40;PT:c"))
+            .replacingOccurrences(of: "</ARTICLE></DIVISION></ENACTING.TERMS>", with: "</ARTICLE></DIVISION>\n" + Self.close("077") + "</ENACTING.TERMS>")
+        let (imported, path) = try Self.imported(text)
+        #expect(imported.diagnostics.map(\.description) == [
+            "\(path):3: warning: consolidation marker O001001M068000 is never closed (no CLG.MDFC with IDREF=\"O001001M068000\"): the provisions after it are noted as changed by it; check the file",
+            "\(path):4: warning: consolidation marker C001001M077000 closes no open range; it is ignored",
+        ])
+    }
+
     /// The instrument is the act consolidated: its id from `BIB.INSTANCE.CONS`, its date the act's
-    /// (13 June 2024, not the consolidation's 27 July 2026), and a note that the text is
+    /// (13 June 2024, not the consolidation's 27 July 2026), its page the consolidated version's, and a note that the text is
     /// documentation whose authentic texts are the Official Journal acts named in `GR.MOD.ACT`.
     @Test func theInstrumentIsTheConsolidatedActAndSaysTheTextIsNotAuthentic() throws {
         let (imported, _) = try Self.imported()
@@ -171,6 +186,9 @@ import EccaTestSupport
         #expect(instrument.id == "eu.reg-2024-1689")
         #expect(instrument.variant == "formex-consolidated")
         #expect(instrument.versionLabel == "Consolidated text 2024R1689 from 20260727")
+        // The consolidated version's own EUR-Lex page (its CELEX number), not the Official Journal act's.
+        #expect(instrument.sourceURL == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:02024R1689-20260727")
+        #expect(imported.provision("art_4a")?.sourceURL == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:02024R1689-20260727#art_4a")
         #expect(instrument.notes.map(\.text) == [
             "Imported by ecca from the Formex 4 file CL2024R1689EN0010010.0001.xml: a consolidated text (CONSLEG 2024R1689, version from 2026-07-27), which is documentation only and has no legal effect; the authentic texts are the acts published in the Official Journal: Regulation (EU) 2024/1689 of 2024-06-13 (CELEX 32024R1689, Official Journal of 2024-07-12), as amended by Regulation (EU) 2026/1744 of 2026-07-08 (CELEX 32026R1744, Official Journal of 2026-07-24). Wording verbatim from the consolidated XML (footnotes dropped, superscripts as ^, whitespace collapsed, text marked deleted left out); each change the consolidation marks is an amendment note on the provisions it covers; ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.",
             "Date of the act: 2024-06-13.",

@@ -35,8 +35,10 @@ struct ConsolidationRanges: Sendable {
     private(set) var removed: [Int: [Removal]] = [:]
     /// Element number → the deleted range it lies in (kept elements only, `keepingDeleted`).
     private(set) var deleted: [Int: String] = [:]
-    /// Closing markers that closed no open range.
-    private(set) var unpaired: [String] = []
+    /// Closing markers that closed no open range, with the line each stands on.
+    private(set) var unpaired: [(id: String, line: Int)] = []
+    /// Opening marker id → the line it stands on (to point a warning at a range never closed).
+    private(set) var openedOn: [String: Int] = [:]
     private var next = 0
 
     /// The innermost open `DELETED` range.
@@ -50,18 +52,19 @@ struct ConsolidationRanges: Sendable {
     static func ordinal(of element: OfficialElement) -> Int? { element[ordinalKey].flatMap { Int($0) } }
 
     /// A marker met in document order, outside any captured element (or inside one, from `annotate`).
-    mutating func instruction(target: String, data: String) {
+    mutating func instruction(target: String, data: String, line: Int) {
         switch target {
         case ConsolidationMarker.opening:
             guard let marker = ConsolidationMarker(instruction: data) else { return }
             markers[marker.id] = marker
+            openedOn[marker.id] = line
             open.append(marker.id)
         case ConsolidationMarker.closing:
             let values = ConsolidationMarker.pseudoAttributes(data)
             if let opening = values["IDREF"], let index = open.lastIndex(of: opening) {
                 open.remove(at: index)
             } else {
-                unpaired.append(values["ID"] ?? data)
+                unpaired.append((values["ID"] ?? data, line))
             }
         default:
             break
@@ -76,7 +79,7 @@ struct ConsolidationRanges: Sendable {
     private static func hasMarker(_ element: OfficialElement) -> Bool {
         element.children.contains { child in
             switch child {
-            case .instruction(let target, _): target == ConsolidationMarker.opening || target == ConsolidationMarker.closing
+            case .instruction(let target, _, _): target == ConsolidationMarker.opening || target == ConsolidationMarker.closing
             case .element(let inner): hasMarker(inner)
             case .text: false
             }
@@ -102,8 +105,8 @@ struct ConsolidationRanges: Sendable {
         children.reserveCapacity(element.children.count)
         for child in element.children {
             switch child {
-            case .instruction(let target, let data):
-                instruction(target: target, data: data)
+            case .instruction(let target, let data, let line):
+                instruction(target: target, data: data, line: line)
                 children.append(child)
             case .text(let text):
                 if text.allSatisfy(\.isWhitespace) {
@@ -130,7 +133,7 @@ struct ConsolidationRanges: Sendable {
     private mutating func follow(_ element: OfficialElement) {
         for child in element.children {
             switch child {
-            case .instruction(let target, let data): instruction(target: target, data: data)
+            case .instruction(let target, let data, let line): instruction(target: target, data: data, line: line)
             case .element(let inner): follow(inner)
             case .text: break
             }

@@ -40,8 +40,20 @@ struct FormexAdapter: OfficialAdapter {
             return "\(year)/\(number)"
         }
 
-        /// The act's EUR-Lex page, whose anchors address its articles and paragraphs.
-        var sourceURL: String? { eli.map(FormexAdapter.eurLex).flatMap(SourceURL.make) }
+        /// The language of the text (`LG.DOC`), for a consolidated version's EUR-Lex page.
+        var language: String?
+
+        /// The EUR-Lex page of the text read, whose anchors address its articles and paragraphs: for an
+        /// Official Journal act the page its ELI names; for a consolidated text, the consolidated
+        /// version's own page (`uri=CELEX:02024R1689-20260727`, its CELEX number), never the original
+        /// act's, whose wording the consolidation may have changed.
+        var sourceURL: String? {
+            guard consolidation != nil else { return eli.map(FormexAdapter.eurLex).flatMap(SourceURL.make) }
+            guard let consolidationRef, let consolidationStart else { return nil }
+            let language = language.flatMap { $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isLetter) ? $0.uppercased() : nil } ?? "AUTO"
+            let day = consolidationStart.iso.replacingOccurrences(of: "-", with: "")
+            return SourceURL.make("https://eur-lex.europa.eu/legal-content/\(language)/TXT/?uri=CELEX:0\(SourceURL.component(consolidationRef))-\(day)")
+        }
     }
 
     func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
@@ -197,8 +209,8 @@ struct FormexAdapter: OfficialAdapter {
                 }
             case .end:
                 stack.removeLast()
-            case .processingInstruction(let target, let data, _):
-                ranges.instruction(target: target, data: data)
+            case .processingInstruction(let target, let data, let location):
+                ranges.instruction(target: target, data: data, line: location.line)
             default:
                 break
             }
@@ -217,10 +229,10 @@ struct FormexAdapter: OfficialAdapter {
         if deleted > 0 { emitter.count(.deletedRanges, by: deleted) }
         for id in ranges.open {
             emitter.report(Diagnostic(.warning, "consolidation marker \(id) is never closed (no CLG.MDFC with IDREF=\"\(id)\"): the provisions after it are noted as changed by it; check the file",
-                                      at: SourceLocation(file: file, line: 1)))
+                                      at: SourceLocation(file: file, line: ranges.openedOn[id] ?? 1)))
         }
-        for id in ranges.unpaired {
-            emitter.report(Diagnostic(.warning, "consolidation marker \(id) closes no open range; it is ignored", at: SourceLocation(file: file, line: 1)))
+        for (id, line) in ranges.unpaired {
+            emitter.report(Diagnostic(.warning, "consolidation marker \(id) closes no open range; it is ignored", at: SourceLocation(file: file, line: line)))
         }
     }
 
@@ -230,6 +242,7 @@ struct FormexAdapter: OfficialAdapter {
             metadata.number = metadata.number ?? number.element("NO.CURRENT")?.plainText
         }
         if actDate, metadata.actDate == nil, let iso = bib.element("DATE")?["ISO"] { metadata.actDate = Self.date(iso) }
+        if metadata.language == nil { metadata.language = bib.element("LG.DOC")?.plainText }
         if metadata.manifest == nil { metadata.manifest = bib.element("DOCUMENT.REF")?["FILE"] }
     }
 
@@ -523,7 +536,7 @@ struct FormexAdapter: OfficialAdapter {
         var found = false
         var ranges = ConsolidationRanges()
         while let event = try stream.next() {
-            if case .processingInstruction(let target, let data, _) = event { ranges.instruction(target: target, data: data) }
+            if case .processingInstruction(let target, let data, let location) = event { ranges.instruction(target: target, data: data, line: location.line) }
             guard case .start(let start) = event else { continue }
             switch start.name {
             case "BIB.INSTANCE":

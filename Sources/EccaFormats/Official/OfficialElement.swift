@@ -7,7 +7,8 @@ public struct OfficialElement: Sendable, Hashable {
     public enum Child: Sendable, Hashable {
         case element(OfficialElement)
         case text(String)
-        case instruction(target: String, data: String)
+        /// A processing instruction, with the line it stands on (a consolidation marker's warning names it).
+        case instruction(target: String, data: String, line: Int)
     }
 
     public var name: String
@@ -139,7 +140,7 @@ extension OfficialElement {
             switch inner.kind {
             case .element: children.append(.element(OfficialElement(subtree, at: child, file: file)))
             case .text: children.append(.text(String(decoding: subtree.content(of: child), as: UTF8.self)))
-            case .instruction: children.append(.instruction(target: inner.name, data: String(decoding: subtree.content(of: child), as: UTF8.self)))
+            case .instruction: children.append(.instruction(target: inner.name, data: String(decoding: subtree.content(of: child), as: UTF8.self), line: inner.firstLine))
             }
         }
         self.init(name: node.name, namespace: node.namespace, attributes: attributes, children: children,
@@ -156,7 +157,7 @@ extension OfficialElement {
                 switch child {
                 case .element(let inner): visit(inner)
                 case .text(let text): builder.text(text, line: element.span.firstLine)
-                case .instruction(let target, let data): builder.instruction(target: target, data: data, line: element.span.firstLine)
+                case .instruction(let target, let data, let line): builder.instruction(target: target, data: data, line: line)
                 }
             }
             builder.end(line: element.span.lastLine)
