@@ -69,7 +69,7 @@ struct CiteCheckCommand: ParsableCommand {
         let drifted = report.findings.filter { $0.kind == .drifted }.count
         let checked = report.passed.count + report.findings.count
         try Output.write("""
-            \(checked) provisions checked against \(report.officialFiles.count) official file\(report.officialFiles.count == 1 ? "" : "s"): \
+            \(CountedNoun("provision")(checked)) checked against \(CountedNoun("official file")(report.officialFiles.count)): \
             \(report.passed.count) pass, \(drifted) drifted, \(missing) missing; \(report.notCovered.count) not covered by the texts given
 
             """)
@@ -77,7 +77,7 @@ struct CiteCheckCommand: ParsableCommand {
             // A pass here would be a green gate on the wrong file.
             Output.error("""
                 warning: nothing was checked: none of the \(report.notCovered.count) shipped provisions with an official id \
-                is covered by the official text\(report.officialFiles.count == 1 ? "" : "s") given (each is checked only against \
+                is covered by the official \(CountedNoun("text").noun(for: report.officialFiles.count)) given (each is checked only against \
                 its own instrument: the act its CELEX or ELI names, the CFR title its citation names, the annex its source-id names)
                 """)
             throw ExitCode(ExitStatus.unusableInput)

@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
         }
         for diagnostic in result.diagnostics { Output.error(diagnostic.description) }
         try Output.write(result.summary.rendered)
-        try Output.write("wrote \(result.summary.provisions) provisions to \(destination)\n")
+        try Output.write("wrote \(CountedNoun("provision")(result.summary.provisions)) to \(destination)\n")
     }
 
     /// `L_202401689EN.000101.fmx.xml` → `L_202401689EN.000101.fmx.rules.xml`.

@@ -20,8 +20,9 @@ struct ValidateCommand: ParsableCommand {
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
         let notUsed = result.files.filter { result.invalidFiles.contains($0) || result.unusableFiles.contains($0) }.count
         try Output.write("""
-            \(result.files.count) files\(notUsed > 0 ? " (\(notUsed) not used)" : ""): \(counts.instruments) instruments, \(counts.provisions) provisions, \(counts.norms) norms, \
-            \(counts.rules) constitutive rules, \(counts.facts) facts, \(counts.sets) sets; \(errors) errors, \(warnings) warnings
+            \(CountedNoun("file")(result.files.count))\(notUsed > 0 ? " (\(notUsed) not used)" : ""): \(CountedNoun("instrument")(counts.instruments)), \
+            \(CountedNoun("provision")(counts.provisions)), \(CountedNoun("norm")(counts.norms)), \(CountedNoun("constitutive rule")(counts.rules)), \
+            \(CountedNoun("fact")(counts.facts)), \(CountedNoun("set")(counts.sets)); \(CountedNoun("error")(errors)), \(CountedNoun("warning")(warnings))
 
             """)
         if !result.unusableFiles.isEmpty { throw ExitCode(ExitStatus.unusableInput) }

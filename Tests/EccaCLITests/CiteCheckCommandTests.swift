@@ -86,7 +86,7 @@ import Testing
         guard CorpusFile.available(Self.annexXI) else { return }
         let result = try CLI.run(["cite-check", "--official", Self.annexXI])
         let total = try notCovered(result.stdout)
-        #expect(result.stdout == "1 provisions checked against 1 official file: 1 pass, 0 drifted, 0 missing; \(total) not covered by the texts given\n")
+        #expect(result.stdout == "1 provision checked against 1 official file: 1 pass, 0 drifted, 0 missing; \(total) not covered by the texts given\n")
         #expect(result.stderr == "")
         #expect(result.status == 0)
     }

@@ -93,7 +93,7 @@ import EccaTestSupport
             \(folder.path)/b-uses.xml:11: error: condition uses unknown fact 'model.nowhere' [us.b.1]
 
             """)
-        #expect(result.stdout == "2 files (1 not used): 1 instruments, 1 provisions, 0 norms, 1 constitutive rules, 0 facts, 0 sets; 2 errors, 0 warnings\n")
+        #expect(result.stdout == "2 files (1 not used): 1 instrument, 1 provision, 0 norms, 1 constitutive rule, 0 facts, 0 sets; 2 errors, 0 warnings\n")
     }
 
     /// A facts file cut short (not well-formed, so not used) must also read as one error: the ids it

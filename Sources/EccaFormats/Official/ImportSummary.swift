@@ -15,27 +15,33 @@ public struct ImportSummary: Sendable, Hashable {
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, consolidationRanges, deletedRanges
 
-        public var description: String {
+        /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
+        public var noun: CountedNoun {
             switch self {
-            case .rules: "rules"
-            case .prescriptiveStatements: "prescriptive statements"
-            case .constitutiveStatements: "constitutive statements"
-            case .obligations: "obligations"
-            case .permissions: "permissions"
-            case .prohibitions: "prohibitions"
-            case .legalReferences: "legal references"
-            case .uncitedStatementGroups: "statement groups cited by their own key (legal reference missing or uncertain)"
-            case .amendmentsRead: "amendments read"
-            case .amendmentsUnread: "amendments the grammar could not read"
-            case .ambiguousMarkers: "ambiguous paragraph markers"
-            case .unfittedSections: "sections whose paragraph numbers fit no CFR reading (levels from the marker kinds, marked unresolved)"
-            case .duplicateCitations: "paragraphs cited like another paragraph of their section"
-            case .droppedSuperscripts: "numeric superscripts after a number dropped as footnote marks"
-            case .quotedStructures: "quoted amendments to other acts left out (QUOT.S)"
-            case .consolidationRanges: "consolidation ranges read as amendment notes (CLG.MDFO)"
-            case .deletedRanges: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")"
+            case .rules: CountedNoun("rule")
+            case .prescriptiveStatements: CountedNoun("prescriptive statement")
+            case .constitutiveStatements: CountedNoun("constitutive statement")
+            case .obligations: CountedNoun("obligation")
+            case .permissions: CountedNoun("permission")
+            case .prohibitions: CountedNoun("prohibition")
+            case .legalReferences: CountedNoun("legal reference")
+            case .uncitedStatementGroups: CountedNoun("statement group cited by its own key (legal reference missing or uncertain)",
+                                                      plural: "statement groups cited by their own key (legal reference missing or uncertain)")
+            case .amendmentsRead: CountedNoun("amendment read", plural: "amendments read")
+            case .amendmentsUnread: CountedNoun("amendment the grammar could not read", plural: "amendments the grammar could not read")
+            case .ambiguousMarkers: CountedNoun("ambiguous paragraph marker")
+            case .unfittedSections: CountedNoun("section whose paragraph numbers fit no CFR reading (levels from the marker kinds, marked unresolved)",
+                                                plural: "sections whose paragraph numbers fit no CFR reading (levels from the marker kinds, marked unresolved)")
+            case .duplicateCitations: CountedNoun("paragraph cited like another paragraph of its section", plural: "paragraphs cited like another paragraph of their section")
+            case .droppedSuperscripts: CountedNoun("numeric superscript after a number dropped as a footnote mark", plural: "numeric superscripts after a number dropped as footnote marks")
+            case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")
+            case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
+            case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
+                                             plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
             }
         }
+
+        public var description: String { noun.plural }
     }
 
     public struct InstrumentSummary: Sendable, Hashable {
@@ -75,17 +81,17 @@ public struct ImportSummary: Sendable, Hashable {
             lines.append("\(instrument.file): \(instrument.variant) → \(instrument.id)\(joined): \(instrument.title)")
             let levels = ProvisionLevel.allCases.compactMap { level -> String? in
                 guard let count = instrument.byLevel[level], count > 0 else { return nil }
-                return "\(count) \(level)"
+                return level.noun(count)
             }
-            lines.append("  \(instrument.provisions) provisions: " + levels.joined(separator: ", "))
+            lines.append("  \(CountedNoun("provision")(instrument.provisions)): " + levels.joined(separator: ", "))
             let counters = Counter.allCases.compactMap { counter -> String? in
                 guard let count = instrument.counters[counter] else { return nil }
-                return "\(count) \(counter)"
+                return counter.noun(count)
             }
             if !counters.isEmpty { lines.append("  " + counters.joined(separator: ", ")) }
             let warnings = instrument.diagnostics[.warning] ?? 0
             let notes = instrument.diagnostics[.note] ?? 0
-            if warnings + notes > 0 { lines.append("  \(warnings) warnings, \(notes) notes") }
+            if warnings + notes > 0 { lines.append("  \(CountedNoun("warning")(warnings)), \(CountedNoun("note")(notes))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -23,26 +23,29 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
     /// Front matter such as a Federal Register `DATES` paragraph.
     case preamble
 
-    public var description: String {
+    /// What the summary counts provisions of this level as ("1 article", "2 level-2 paragraphs (1)").
+    public var noun: CountedNoun {
         switch self {
-        case .article: "articles"
-        case .section: "sections"
-        case .paragraph: "paragraphs"
-        case .subparagraph: "subparagraphs"
-        case .point: "points"
-        case .level2: "level-2 paragraphs (1)"
-        case .level3: "level-3 paragraphs (i)"
-        case .level4: "level-4 paragraphs (A)"
-        case .level5: "level-5 paragraphs (italic 1)"
-        case .level6: "level-6 paragraphs (italic i)"
-        case .definition: "definitions"
-        case .annex: "annexes"
-        case .annexSection: "annex sections"
-        case .amendment: "amendments"
-        case .ruleGroup: "rule groups"
-        case .preamble: "preamble items"
+        case .article: CountedNoun("article")
+        case .section: CountedNoun("section")
+        case .paragraph: CountedNoun("paragraph")
+        case .subparagraph: CountedNoun("subparagraph")
+        case .point: CountedNoun("point")
+        case .level2: CountedNoun("level-2 paragraph (1)", plural: "level-2 paragraphs (1)")
+        case .level3: CountedNoun("level-3 paragraph (i)", plural: "level-3 paragraphs (i)")
+        case .level4: CountedNoun("level-4 paragraph (A)", plural: "level-4 paragraphs (A)")
+        case .level5: CountedNoun("level-5 paragraph (italic 1)", plural: "level-5 paragraphs (italic 1)")
+        case .level6: CountedNoun("level-6 paragraph (italic i)", plural: "level-6 paragraphs (italic i)")
+        case .definition: CountedNoun("definition")
+        case .annex: CountedNoun("annex", plural: "annexes")
+        case .annexSection: CountedNoun("annex section")
+        case .amendment: CountedNoun("amendment")
+        case .ruleGroup: CountedNoun("rule group")
+        case .preamble: CountedNoun("preamble item")
         }
     }
+
+    public var description: String { noun.plural }
 
     public static func < (lhs: ProvisionLevel, rhs: ProvisionLevel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
