@@ -287,7 +287,10 @@ struct MarkedParagraph {
                                                                superscript: TextNormalizer.collapse(text), line: tree.nodes[child].firstLine))
                             continue
                         case .mark where content == .unsigned:
-                            continue
+                            let next = tree.nodes[child].end
+                            let following = next < tree.nodes[index].end && tree.nodes[next].kind == .text
+                                ? tree.content(of: next).first.map { Character(Unicode.Scalar($0)) } : nil
+                            guard Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), next: following) else { continue }
                         case .markAfterNumber, .mark:
                             break  // signed: a power wherever it is (`cm<SU>−1</SU>`)
                         }

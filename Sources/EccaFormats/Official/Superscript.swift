@@ -7,6 +7,7 @@ import ClauseGraph
 ///   signed. It is written `^−3`, as the Formex reader writes `10<HT TYPE="SUP">−3</HT>`.
 /// - An unsigned number is a power right after a digit, or after a digit and whitespace that breaks
 ///   the line (`10<SU>26</SU>`, the eCFR's `2.5 × 10⏎<SU>25</SU>`).
+/// - A unit's exponent or a mass number (`cm<SU>3</SU>`, `(<SU>2</SU>H)`) stays (`isPartOfText`).
 /// - Otherwise it is a footnote mark and is dropped. After a word (`requirements<SU>1</SU>`) that
 ///   is certain; after a number and a space on one line (`2019 <SU>2</SU>`, but also a mistyped
 ///   `10 <SU>26</SU>`) it is not, and the reader reports it (`Dropped`), so that a 10^26 can never
@@ -40,6 +41,31 @@ enum Superscript {
         }
         return .mark
     }
+
+    /// Whether an unsigned numeric superscript that follows no number is still part of the text and
+    /// not a footnote mark: a unit's exponent closed up to its symbol (`40 cm<SU>3</SU>`,
+    /// `W/m<SU>2</SU>`, `(m<SU>2</SU>)`) or a mass number closed up to an element's symbol
+    /// (`(<SU>2</SU>H)`, `<SU>235</SU>U`, as 10 CFR 810 and the CCL print isotopes). Dropping either
+    /// changes the law's quantities and names: "2 m" for 2 m², hydrogen for deuterium. `tail` is the
+    /// text before the superscript (its last few characters do), `next` the character right after it.
+    /// A footnote mark follows a word or punctuation (`requirements<SU>1</SU>`, `items.<SU>2</SU>`),
+    /// which neither test accepts.
+    static func isPartOfText(after tail: Substring, next: Character?) -> Bool {
+        if let next, next.isASCII, next.isUppercase {
+            guard let last = tail.last else { return true }
+            if last.isWhitespace || "([/-\u{2013}".contains(last) { return true }
+        }
+        let symbol = tail.reversed().prefix { $0.isLetter }.count
+        guard symbol > 0, unitSymbols.contains(String(tail.suffix(symbol))) else { return false }
+        let before = tail.dropLast(symbol)
+        guard let closeUp = before.last else { return false }
+        if "/\u{00B7}\u{22C5}×(".contains(closeUp) { return true }
+        return before.reversed().first { !$0.isWhitespace }?.isNumber == true
+    }
+
+    /// Unit symbols that take an exponent in the CFR's and the CCL's quantities (lengths for areas
+    /// and volumes, seconds for accelerations, radians).
+    static let unitSymbols: Set<String> = ["m", "cm", "mm", "km", "nm", "\u{00B5}m", "\u{03BC}m", "in", "ft", "yd", "s", "rad"]
 
     /// What a superscript's text is: a number, a signed number, or anything else.
     enum Content: Equatable {

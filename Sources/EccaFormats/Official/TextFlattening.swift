@@ -34,7 +34,7 @@ public struct TextFlattening: Sendable {
                  replacement: String = " … ", dropped droppedMark: ((Superscript.Dropped) -> Void)?) -> String {
         var output = ""
         func walk(_ node: OfficialElement) {
-            for child in node.children {
+            for (position, child) in node.children.enumerated() {
                 switch child {
                 case .text(let text): output += text
                 case .instruction: break
@@ -59,7 +59,10 @@ public struct TextFlattening: Sendable {
                                 let number = String(Superscript.Dropped.number(before: output, isSpace: isSpace, isDigit: isDigit))
                                 droppedMark?(Superscript.Dropped(number: number, superscript: inner.plainText, line: inner.span.firstLine))
                                 continue
-                            case .mark where !signed: continue
+                            case .mark where !signed:
+                                var next: Character?
+                                if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { next = text.first }
+                                guard Superscript.isPartOfText(after: output.suffix(12), next: next) else { continue }
                             case .markAfterNumber, .mark: break  // signed: a power wherever it is
                             }
                         }
