@@ -20,6 +20,16 @@ enum XMLRefusal {
                             message: "the document declares encoding '\(declared)'; ecca reads UTF-8 only (convert the file to UTF-8 and declare encoding=\"UTF-8\")")
     }
 
+    /// The words for libxml2's "Input is not proper UTF-8, indicate encoding !" (a file in another
+    /// encoding that declares UTF-8 or nothing, most often with a Windows-1252 "§"), or nil for any other error: the
+    /// same advice as for a declared encoding, with the byte libxml2 stopped at.
+    static func notUTF8(_ message: String) -> String? {
+        guard message.hasPrefix("Input is not proper UTF-8") else { return nil }
+        let bytes = message.firstRange(of: "Bytes: ").map { message[$0.upperBound...].split(separator: " ").first.map(String.init) } ?? nil
+        return "the text is not valid UTF-8" + (bytes.map { " (byte \($0) here)" } ?? "")
+            + "; ecca reads UTF-8 only (convert a file in another encoding to UTF-8, e.g. with iconv -f WINDOWS-1252 -t UTF-8)"
+    }
+
     static func tooDeep(at location: XMLSourceLocation) -> XMLReadError {
         XMLReadError(kind: .forbidden, location: location, message: XMLResourceLimit.depthExceeded)
     }

@@ -259,6 +259,8 @@ final class ErrorSink {
             if let limit = XMLResourceLimit.explanation(code: code, message: trimmed) {
                 kind = .forbidden
                 trimmed = limit
+            } else if let encoding = XMLRefusal.notUTF8(trimmed) {
+                trimmed = encoding
             }
         }
         errors.append(XMLReadError(kind: kind,

@@ -172,6 +172,8 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
         } catch {
             #expect(error.kind == .malformed)
             #expect(error.location.line == 1)
+            // ecca's words, not libxml2's "Input is not proper UTF-8, indicate encoding !".
+            #expect(error.message == "the text is not valid UTF-8 (byte 0xC3 here); ecca reads UTF-8 only (convert a file in another encoding to UTF-8, e.g. with iconv -f WINDOWS-1252 -t UTF-8)")
         }
     }
 
