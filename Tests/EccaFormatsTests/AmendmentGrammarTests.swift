@@ -195,11 +195,25 @@ import Testing
         #expect(part2.actions.map(\.description) == ["revise ECCN 5A002 in supplement No. 1 to part 774, Category 5—Part 2"])
         let inForm = bis("13. In Supplement No. 1 to part 774, Category 5—Part 2, revise ECCN 5D002.", part: "774")
         #expect(inForm.actions.map(\.description) == ["revise ECCN 5D002 in Supplement No. 1 to part 774, Category 5—Part 2"])
-        // Not a CCL category, not a supplement, or a note the grammar has no target for: not read.
+        // Not a CCL category, not a supplement: not read.
         #expect(!bis("15. Amend supplement no. 1 to part 774, Category 4, Product Group E, by adding ECCN 4E091.", part: "774").isUnderstood)
         #expect(!bis("16. Amend § 774.1, Category 4, by adding ECCN 4E091.", part: "774").isUnderstood)
         #expect(!bis("17. Amend supplement no. 1 to part 774, Category XI, by adding ECCN 4E091.", part: "774").isUnderstood)
-        #expect(!bis("21. Amend supplement no. 1 to part 774 by revising Note 3 to Category 5—Part 2 to read as follows:", part: "774").isUnderstood)
+    }
+
+    /// A note of the Commerce Control List is named by its category or ECCN: "Note 3 to Category
+    /// 5—Part 2" (as § 742.15(a)(1) cites it), "Note 1 to ECCN 4E091". The supplement the
+    /// instruction amends is where it is. A note to something else, or a category that is not the
+    /// CCL's, is not read (and so is reported).
+    @Test func aNoteOfTheControlListIsATarget() {
+        let category = bis("21. Amend supplement no. 1 to part 774 by revising Note 3 to Category 5—Part 2 to read as follows:", part: "774")
+        #expect(category.isUnderstood)
+        #expect(category.actions.map(\.description) == ["revise Note 3 to Category 5—Part 2 in supplement No. 1 to part 774"])
+        #expect(category.actions.first?.targets == [Amendment.Target(kind: .note, detail: "Note 3 to Category 5—Part 2", within: "supplement No. 1 to part 774")])
+        let eccn = bis("22. Amend supplement no. 1 to part 774 by adding Note 1 to ECCN 4E091 to read as follows:", part: "774")
+        #expect(eccn.actions.map(\.description) == ["add Note 1 to ECCN 4E091 in supplement No. 1 to part 774"])
+        #expect(!bis("23. Amend supplement no. 1 to part 774 by revising Note 3 to Category XI to read as follows:", part: "774").isUnderstood)
+        #expect(!bis("24. Amend supplement no. 1 to part 774 by revising Note 3 to the Entity List to read as follows:", part: "774").isUnderstood)
     }
 
     /// The Entity List (Supplement No. 4 to part 744): entries are added under a country heading,

@@ -24,6 +24,9 @@ public struct Amendment: Sendable, Hashable {
             case entry
             /// An ECCN of the Commerce Control List (Supplement No. 1 to part 774).
             case eccn
+            /// A numbered note of the Commerce Control List, named by its category or ECCN ("Note 3
+            /// to Category 5—Part 2", "Note 1 to ECCN 4E091").
+            case note
         }
         public var kind: Kind
         /// The CFR section (`1006.215`), when the instruction names one.
@@ -81,7 +84,7 @@ public struct Amendment: Sendable, Hashable {
                 let place = (section.map { "§ \($0)" } ?? "") + (paragraph ?? "")
                 return (detail ?? "table") + (place.isEmpty ? "" : " in \(place)")
             case .entry: return "entry “\(detail ?? "")”" + (within.map { " in \($0)" } ?? "")
-            case .eccn: return (detail ?? "ECCN") + (within.map { " in \($0)" } ?? "")
+            case .eccn, .note: return (detail ?? kind.rawValue) + (within.map { " in \($0)" } ?? "")
             default: break
             }
             var text = section.map { "§ \($0)" } ?? ""

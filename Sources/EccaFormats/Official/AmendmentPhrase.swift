@@ -335,6 +335,24 @@ struct AmendmentPhrase: Sendable, Hashable {
                 let within = scope.map { $0.description + (under.map { ", under \($0)" } ?? "") }
                 return names.map { Amendment.Target(kind: .entry, section: section, paragraph: scope?.paragraph, detail: $0, within: within) }
             }
+            // "Note 3 to Category 5—Part 2", "Note 1 to ECCN 4E091": a note of the CCL (§ 742.15(a)(1)
+            // cites the first); the category or ECCN names it, the supplement is the scope.
+            if word() == "note", index + 1 < tokens.count, case .word(let number) = tokens[index + 1], number.allSatisfy(\.isNumber),
+               word(at: 2) == "to" {
+                index += 3
+                var owner: String?
+                if take("category"), case .word(let first)? = current {
+                    var name = "Category " + first
+                    index += 1
+                    if first.hasSuffix("—Part"), case .word(let partNumber)? = current { name += " " + partNumber; index += 1 }
+                    owner = AmendmentGrammar.categoryName(name)
+                } else if take("eccn"), case .word(let eccn)? = current, AmendmentPhrase.isECCN(eccn) {
+                    owner = "ECCN \(eccn)"
+                    index += 1
+                }
+                guard let owner else { index = start; return nil }
+                return [Amendment.Target(kind: .note, detail: "Note \(number) to \(owner)", within: scope?.description)]
+            }
             if word() == "eccn" || word() == "eccns" {
                 index += 1
                 let numbers = eccns()
