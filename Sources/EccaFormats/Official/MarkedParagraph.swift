@@ -99,6 +99,16 @@ struct MarkedParagraph {
                 return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: false, definedTerm: nil, droppedSuperscripts: dropped)
             }
             var position = MarkedParagraph.skipSpace(bytes, start)
+            // The USML's significant-military-equipment asterisk (`* (a)`, `*(a)`, 22 CFR 121.1):
+            // the paragraph is (a), and its text, asterisk and all, is (a)'s wording.
+            var starred: Int?
+            if position < end, bytes[position] == UInt8(ascii: "*") {
+                let after = MarkedParagraph.skipSpace(bytes, position + 1)
+                if MarkedParagraph.marker(in: bytes, at: after) != nil {
+                    starred = position
+                    position = after
+                }
+            }
             var embedded = false
             // A paragraph that opens with no marker may define a term (looked up once).
             let term = MarkedParagraph.marker(in: bytes, at: position) == nil
@@ -116,8 +126,18 @@ struct MarkedParagraph {
                 let chainStart = found.count
                 while let (label, next, labelRange) = MarkedParagraph.marker(in: bytes, at: position) {
                     let isItalic = italic.contains { $0.overlaps(labelRange) }
-                    found.append(Found(marker: ParagraphMarker(label: label, italic: isItalic, embedded: embedded), offset: position))
-                    position = next
+                    var marker = ParagraphMarker(label: label, italic: isItalic, embedded: embedded)
+                    var markerEnd = next
+                    if let range = MarkedParagraph.reservedRange(bytes, after: next, end: end) {
+                        let ranged = ParagraphMarker(label: label, italic: isItalic, embedded: embedded, through: range.last)
+                        if !ranged.candidates.isEmpty {
+                            marker = ranged
+                            markerEnd = range.end
+                        }
+                    }
+                    let offset = found.isEmpty ? starred ?? position : position
+                    found.append(Found(marker: marker, offset: offset))
+                    position = markerEnd
                     // `(6) (i) If …`: a chain may have spaces between its markers.
                     let after = MarkedParagraph.skipSpace(bytes, position)
                     if after > position, MarkedParagraph.marker(in: bytes, at: after) != nil { position = after }
@@ -362,6 +382,31 @@ struct MarkedParagraph {
         let label = String(decoding: bytes[labelStart..<labelEnd], as: UTF8.self)
         guard ParagraphMarker.isLabel(label) else { return nil }
         return (label, index + 1, labelStart..<labelEnd)
+    }
+
+    private static let through = Array("through".utf8)
+
+    /// The rest of a reserved range after its first marker (`(c)` ends at `after`): `-(w)`,
+    /// `–(w)` or ` through (w)`, then a bracket (`[Reserved]`, `[Removed and reserved]`). Only a
+    /// bracket makes it a range: a paragraph whose text goes on after `(c)-(w)` is not one the
+    /// CFR prints, and stays the marker `(c)`. Returns the last label and the offset after it.
+    static func reservedRange(_ bytes: [UInt8], after: Int, end: Int) -> (last: String, end: Int)? {
+        var index = skipSpace(bytes, after)
+        guard index < end else { return nil }
+        if bytes[index] == UInt8(ascii: "-") {
+            index += 1
+        } else if bytes[index] == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 {
+            index += 3  // en dash
+        } else if bytes[index] == UInt8(ascii: "t"), bytes[index..<end].starts(with: through) {
+            index += through.count
+        } else {
+            return nil
+        }
+        index = skipSpace(bytes, index)
+        guard let (last, next, _) = marker(in: bytes, at: index), next <= end else { return nil }
+        let bracket = skipSpace(bytes, next)
+        guard bracket < end, bytes[bracket] == UInt8(ascii: "[") else { return nil }
+        return (last, next)
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
