@@ -3,7 +3,8 @@ import ClauseGraph
 import Testing
 
 /// Shapes of paragraph markers in export-control CFR text beyond the EAR: the ITAR's reserved
-/// ranges and the USML's significant-military-equipment asterisk (22 CFR 121.1).
+/// ranges and the USML's significant-military-equipment asterisk (22 CFR 121.1), and a defined
+/// term right after a marker (22 CFR 120.50, 120.33).
 ///
 /// The fixtures are versioner-shaped sections (`DIV8` with `hierarchy_metadata`) holding `P`
 /// elements copied verbatim from the QA reviewer's inputs, whose text is the ecfr.gov markdown
@@ -163,5 +164,40 @@ import Testing
         #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
         #expect(imported.provisions.map(\.canonicalID) == ["999.2", "999.2(a)", "999.2(b)"])
         #expect(imported.provision("999.2(a)")?.wording == "(a) Alpha. * * * * * * Marked text (b) here.")
+    }
+
+    /// A term in italics right after a marker is the term a definition defines, not the
+    /// paragraph's heading (22 CFR 120.50(a) `<I>Export,</I> … means:` was headed "Export,",
+    /// 120.33(a) `<I>Technical data</I> means` "Technical data"); a run-in heading closed by a
+    /// period stays one (120.56(a) "Release").
+    @Test func aDefinedTermAfterAMarkerIsNoHeading() throws {
+        let export = try Corpus.fixture("v-120.50-term.xml", section("120.50", "Export.", """
+            <P>(a) <I>Export,</I> except as set forth in § 120.54 or § 126.16 or § 126.17 of this subchapter, means:</P>
+            <P>(1) An actual shipment or transmission out of the United States, including the sending or taking of a defense article out of the United States in any manner;</P>
+            """))
+        let data = try Corpus.fixture("v-120.33-term.xml", section("120.33", "Technical data.", """
+            <P>(a) <I>Technical data</I> means for purposes of this subchapter:</P>
+            """))
+        let release = try Corpus.fixture("v-120.56-heading.xml", section("120.56", "Release.", """
+            <P>(a) <I>Release.</I> Technical data is released through:</P>
+            <P>(1) Visual or other inspection by foreign persons of a defense article that reveals technical data to a foreign person;</P>
+            """))
+        let imported = try Corpus.collect([export, data, release])
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
+        let exportA = try #require(imported.provision("120.50(a)"))
+        #expect(exportA.heading == nil)
+        #expect(exportA.wording.hasPrefix("(a) Export, except as set forth in § 120.54 or § 126.16 or § 126.17 of this subchapter, means: (1) An actual"))
+        #expect(imported.provision("120.50(a)(1)")?.parentID == "120.50(a)")
+        #expect(imported.provision("120.33(a)")?.heading == nil)
+        #expect(imported.provision("120.56(a)")?.heading == "Release")
+        #expect(imported.provisions.map { $0.heading ?? "-" } == ["Export", "-", "-", "Technical data", "-", "Release", "Release", "-"])
+    }
+
+    /// A heading never keeps a trailing comma (an italic run closed by one that is no term, as a
+    /// paragraph with nothing after it).
+    @Test func aHeadingDropsATrailingComma() {
+        var scratch: [UInt8] = []
+        #expect(MarkedParagraph.heading(Array("Export, ".utf8)[...], scratch: &scratch) == "Export")
+        #expect(MarkedParagraph.heading(Array("In general.".utf8)[...], scratch: &scratch) == "In general")
     }
 }

@@ -146,6 +146,11 @@ struct MarkedParagraph {
                 // An italic heading right after the chain belongs to its last marker.
                 let afterChain = MarkedParagraph.skipSpace(bytes, position)
                 guard let headingRange = italic.first(where: { $0.lowerBound == afterChain }) else { break }
+                // A defined term is not a heading (`(a) <I>Export,</I> except as … means:`,
+                // `(a) <I>Technical data</I> means …`, 22 CFR 120.50, 120.33): the term test of
+                // an unnumbered definition (a comma, or the sentence going on in lower case).
+                // Two bytes first: most headings end in a period and a capital follows them.
+                if MarkedParagraph.mayBeTerm(bytes, headingRange, end: end), MarkedParagraph.definedTerm(bytes, from: afterChain, italic: italic) != nil { break }
                 var headingEnd = headingRange.upperBound
                 // Adjacent italic runs separated only by spaces are one heading.
                 while let more = italic.first(where: { $0.lowerBound > headingEnd && $0.lowerBound == MarkedParagraph.skipSpace(bytes, headingEnd) }) {
@@ -188,13 +193,23 @@ struct MarkedParagraph {
         }
     }
 
-    /// A paragraph heading from its italic run: whitespace collapsed, then spaces and `. : - — –`
+    /// A paragraph heading from its italic run: whitespace collapsed, then spaces and `. : - — – ,`
     /// trimmed at both ends (one string made from the bytes; a large title has a hundred
     /// thousand headings). `scratch` holds the collapsed bytes: the store's, reused.
     static func heading(_ run: ArraySlice<UInt8>, scratch: inout [UInt8]) -> String {
         scratch.removeAll(keepingCapacity: true)
         TextNormalizer.appendCollapsed(run, to: &scratch)
-        return TextNormalizer.trim(utf8: scratch, also: ".:—–-")
+        return TextNormalizer.trim(utf8: scratch, also: ".:—–-,")
+    }
+
+    /// Whether the italic `run` may open a definition, by the bytes `definedTerm` looks at first:
+    /// a comma closing it, or a lower-case word or a comma after it.
+    static func mayBeTerm(_ bytes: [UInt8], _ run: Range<Int>, end: Int) -> Bool {
+        var last = run.upperBound - 1
+        while last > run.lowerBound, isSpace(bytes[last]) { last -= 1 }
+        if bytes[last] == UInt8(ascii: ",") { return true }
+        let after = skipSpace(bytes, run.upperBound)
+        return after < end && ((bytes[after] >= 97 && bytes[after] <= 122) || bytes[after] == UInt8(ascii: ","))
     }
 
     /// Words that follow a quoted term in a definition (`“Agency” means …`).
