@@ -13,6 +13,9 @@ import Testing
             var heading: String?
             if label.hasPrefix("_") { italic = true; label.removeFirst() }
             if label.hasSuffix("!") { heading = "Heading"; label.removeLast() }
+            // `c-w`: the reserved range `(c)-(w)`.
+            let range = label.split(separator: "-").map(String.init)
+            if range.count == 2 { return .marker(ParagraphMarker(label: range[0], italic: italic, heading: heading, through: range[1])) }
             return .marker(ParagraphMarker(label: label, italic: italic, heading: heading))
         }
     }
@@ -117,6 +120,42 @@ import Testing
         #expect(MarkerSequenceSolver.kindReadings(markers("a b c d e f g h i a")[...]).map(\.depth) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
         #expect(MarkerSequenceSolver.kindReadings(markers("h 1 i ii")[...]).map(\.kind) == [.lower, .digit, .roman, .roman])
         #expect(MarkerSequenceSolver.kindReadings(markers("a _1 _i _ii")[...]).map(\.depth) == [0, 4, 5, 5])
+    }
+
+    /// A reserved range (`(j)-(w) [Reserved]`, every USML category of 22 CFR 121.1) stands for
+    /// its first to its last marker: (x) after it is the next letter, not roman ten below it.
+    @Test func aReservedRangeAdvancesTheSequenceToItsLastMarker() {
+        let usml = MarkerSequenceSolver().solve(markers("a b c d e f g h 1 2 3 4 i j-w x"))
+        #expect(usml.fitted)
+        #expect(usml.ambiguities.isEmpty)
+        #expect(usml.readings.map(\.depth) == [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0])
+        #expect(usml.readings[12] == .init(kind: .lower, depth: 0))  // (i): the letter, as (j)-(w) follows
+        #expect(usml.readings[14] == .init(kind: .lower, depth: 0))  // (x): the letter after (w)
+        // Ranges of numbers and roman numerals; a range may open a level when it starts at 1.
+        let nested = MarkerSequenceSolver().solve(markers("a 1 2 3-5 6 i ii-iv v b 1-3 4 c-e f"))
+        #expect(nested.fitted)
+        #expect(nested.ambiguities.isEmpty)
+        #expect(nested.readings.map(\.depth) == [0, 1, 1, 1, 1, 2, 2, 2, 0, 1, 1, 0, 0])
+        #expect(nested.readings.map(\.kind) == [.lower, .digit, .digit, .digit, .digit, .roman, .roman, .roman, .lower, .digit, .digit, .lower, .lower])
+        // The next marker must follow the range's last: (5) after (2)-(4) fits, (3) does not.
+        #expect(MarkerSequenceSolver().solve(markers("a 1 2-4 5")).fitted)
+        #expect(!MarkerSequenceSolver().solve(markers("a 1 2-4 3")).fitted)
+        // Without a fit, the marker kinds' fallback also continues after the range's last.
+        #expect(MarkerSequenceSolver.kindReadings(markers("a 1 3 c-w x")[...]) == [
+            .init(kind: .lower, depth: 0), .init(kind: .digit, depth: 1), .init(kind: .digit, depth: 1),
+            .init(kind: .lower, depth: 0), .init(kind: .lower, depth: 0)])
+    }
+
+    /// A range's kinds are those both its labels can be, in order: `(i)-(v)` letters or romans,
+    /// `(i)-(k)` only letters, `(v)-(i)` nothing.
+    @Test func aRangeIsOfTheKindsThatOrderItsLabels() {
+        #expect(ParagraphMarker(label: "i", italic: false, through: "v").candidates == [.lower, .roman])
+        #expect(ParagraphMarker(label: "i", italic: false, through: "k").candidates == [.lower])
+        #expect(ParagraphMarker(label: "v", italic: false, through: "i").candidates.isEmpty)
+        #expect(ParagraphMarker(label: "a", italic: false, through: "1").candidates.isEmpty)
+        #expect(ParagraphMarker(label: "3", italic: true, through: "5").candidates == [.italicDigit])
+        #expect(ParagraphMarker(label: "c", italic: false, through: "w").description == "(c)-(w)")
+        #expect(ParagraphMarker(label: "c", italic: false, through: "w").idSegment == "c-w")
     }
 
     @Test func markerKindsKnowTheirOrdinals() {

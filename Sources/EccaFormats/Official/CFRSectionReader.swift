@@ -180,18 +180,19 @@ struct CFRSectionReader {
                     if let ambiguity = ambiguityByMarker[markerIndex] {
                         let parentPath = open.last.map { Self.canonicalPath(of: $0, in: records) } ?? ""
                         let others = ambiguity.alternatives.map(\.description).joined(separator: "; ")
-                        let message = "§ \(header.number): marker (\(marker.label)) read as \(ambiguity.chosen) (§ \(header.number)\(parentPath)(\(marker.label))); it also fits as \(others)"
+                        let message = "§ \(header.number): marker \(marker) read as \(ambiguity.chosen) (§ \(header.number)\(parentPath)\(marker)); it also fits as \(others)"
                         diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: entry.firstLine),
-                                                      subject: "\(header.number)(\(marker.label))"))
-                        notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: (\(marker.label)) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
+                                                      subject: "\(header.number)\(marker)"))
+                        notes.append(Note(kind: .unresolved, text: "Ambiguous paragraph marker: \(marker) is read as \(ambiguity.chosen); the marker sequence also allows \(others). Check the official text."))
                     }
                     if !solution.fitted, solution.unfittedMarkers.contains(where: { $0.contains(markerIndex) }) { unfitted.append(records.count) }
                     var afterTerm = false
                     if let parent = open.last, case .definition = records[parent].level { afterTerm = true }
-                    let canonical = Self.parenthesized(marker.label, spaced: false)
+                    // A range (`(c)-(w)`) is cited as printed, with its first and last marker.
+                    let canonical = marker.through == nil ? Self.parenthesized(marker.label, spaced: false) : marker.description
                     // A marker's label is letters or digits (`MarkedParagraph.marker`): already an id segment.
-                    openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: afterTerm ? Self.parenthesized(marker.label, spaced: true) : canonical,
-                                                                      id: marker.label),
+                    openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: !afterTerm ? canonical : marker.through == nil ? Self.parenthesized(marker.label, spaced: true) : " " + canonical,
+                                                                      id: marker.idSegment),
                                level: Self.level(of: reading, italic: marker.italic), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
                                elided: marked.isElided && pieceIndex == marked.pieces.upperBound - 1, notes: notes)
                     markerIndex += 1

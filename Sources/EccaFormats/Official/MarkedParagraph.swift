@@ -99,6 +99,16 @@ struct MarkedParagraph {
                 return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: false, definedTerm: nil, droppedSuperscripts: dropped)
             }
             var position = MarkedParagraph.skipSpace(bytes, start)
+            // The USML's significant-military-equipment asterisk (`* (a)`, `*(a)`, 22 CFR 121.1):
+            // the paragraph is (a), and its text, asterisk and all, is (a)'s wording.
+            var starred: Int?
+            if position < end, bytes[position] == UInt8(ascii: "*") {
+                let after = MarkedParagraph.skipSpace(bytes, position + 1)
+                if MarkedParagraph.marker(in: bytes, at: after) != nil {
+                    starred = position
+                    position = after
+                }
+            }
             var embedded = false
             // A paragraph that opens with no marker may define a term (looked up once).
             let term = MarkedParagraph.marker(in: bytes, at: position) == nil
@@ -116,8 +126,18 @@ struct MarkedParagraph {
                 let chainStart = found.count
                 while let (label, next, labelRange) = MarkedParagraph.marker(in: bytes, at: position) {
                     let isItalic = italic.contains { $0.overlaps(labelRange) }
-                    found.append(Found(marker: ParagraphMarker(label: label, italic: isItalic, embedded: embedded), offset: position))
-                    position = next
+                    var marker = ParagraphMarker(label: label, italic: isItalic, embedded: embedded)
+                    var markerEnd = next
+                    if let range = MarkedParagraph.reservedRange(bytes, after: next, end: end) {
+                        let ranged = ParagraphMarker(label: label, italic: isItalic, embedded: embedded, through: range.last)
+                        if !ranged.candidates.isEmpty {
+                            marker = ranged
+                            markerEnd = range.end
+                        }
+                    }
+                    let offset = found.isEmpty ? starred ?? position : position
+                    found.append(Found(marker: marker, offset: offset))
+                    position = markerEnd
                     // `(6) (i) If …`: a chain may have spaces between its markers.
                     let after = MarkedParagraph.skipSpace(bytes, position)
                     if after > position, MarkedParagraph.marker(in: bytes, at: after) != nil { position = after }
@@ -126,6 +146,11 @@ struct MarkedParagraph {
                 // An italic heading right after the chain belongs to its last marker.
                 let afterChain = MarkedParagraph.skipSpace(bytes, position)
                 guard let headingRange = italic.first(where: { $0.lowerBound == afterChain }) else { break }
+                // A defined term is not a heading (`(a) <I>Export,</I> except as … means:`,
+                // `(a) <I>Technical data</I> means …`, 22 CFR 120.50, 120.33): the term test of
+                // an unnumbered definition (a comma, or the sentence going on in lower case).
+                // Two bytes first: most headings end in a period and a capital follows them.
+                if MarkedParagraph.mayBeTerm(bytes, headingRange, end: end), MarkedParagraph.definedTerm(bytes, from: afterChain, italic: italic) != nil { break }
                 var headingEnd = headingRange.upperBound
                 // Adjacent italic runs separated only by spaces are one heading.
                 while let more = italic.first(where: { $0.lowerBound > headingEnd && $0.lowerBound == MarkedParagraph.skipSpace(bytes, headingEnd) }) {
@@ -168,13 +193,23 @@ struct MarkedParagraph {
         }
     }
 
-    /// A paragraph heading from its italic run: whitespace collapsed, then spaces and `. : - — –`
+    /// A paragraph heading from its italic run: whitespace collapsed, then spaces and `. : - — – ,`
     /// trimmed at both ends (one string made from the bytes; a large title has a hundred
     /// thousand headings). `scratch` holds the collapsed bytes: the store's, reused.
     static func heading(_ run: ArraySlice<UInt8>, scratch: inout [UInt8]) -> String {
         scratch.removeAll(keepingCapacity: true)
         TextNormalizer.appendCollapsed(run, to: &scratch)
-        return TextNormalizer.trim(utf8: scratch, also: ".:—–-")
+        return TextNormalizer.trim(utf8: scratch, also: ".:—–-,")
+    }
+
+    /// Whether the italic `run` may open a definition, by the bytes `definedTerm` looks at first:
+    /// a comma closing it, or a lower-case word or a comma after it.
+    static func mayBeTerm(_ bytes: [UInt8], _ run: Range<Int>, end: Int) -> Bool {
+        var last = run.upperBound - 1
+        while last > run.lowerBound, isSpace(bytes[last]) { last -= 1 }
+        if bytes[last] == UInt8(ascii: ",") { return true }
+        let after = skipSpace(bytes, run.upperBound)
+        return after < end && ((bytes[after] >= 97 && bytes[after] <= 122) || bytes[after] == UInt8(ascii: ","))
     }
 
     /// Words that follow a quoted term in a definition (`“Agency” means …`).
@@ -365,6 +400,31 @@ struct MarkedParagraph {
         let label = String(decoding: bytes[labelStart..<labelEnd], as: UTF8.self)
         guard ParagraphMarker.isLabel(label) else { return nil }
         return (label, index + 1, labelStart..<labelEnd)
+    }
+
+    private static let through = Array("through".utf8)
+
+    /// The rest of a reserved range after its first marker (`(c)` ends at `after`): `-(w)`,
+    /// `–(w)` or ` through (w)`, then a bracket (`[Reserved]`, `[Removed and reserved]`). Only a
+    /// bracket makes it a range: a paragraph whose text goes on after `(c)-(w)` is not one the
+    /// CFR prints, and stays the marker `(c)`. Returns the last label and the offset after it.
+    static func reservedRange(_ bytes: [UInt8], after: Int, end: Int) -> (last: String, end: Int)? {
+        var index = skipSpace(bytes, after)
+        guard index < end else { return nil }
+        if bytes[index] == UInt8(ascii: "-") {
+            index += 1
+        } else if bytes[index] == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 {
+            index += 3  // en dash
+        } else if bytes[index] == UInt8(ascii: "t"), bytes[index..<end].starts(with: through) {
+            index += through.count
+        } else {
+            return nil
+        }
+        index = skipSpace(bytes, index)
+        guard let (last, next, _) = marker(in: bytes, at: index), next <= end else { return nil }
+        let bracket = skipSpace(bytes, next)
+        guard bracket < end, bytes[bracket] == UInt8(ascii: "[") else { return nil }
+        return (last, next)
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -152,7 +152,7 @@ public struct MarkerSequenceSolver: Sendable {
                 reading = Reading(kind: kind, depth: kind.depth)
             } else {
                 let letter = kinds.contains(.lower) ? MarkerKind.lower.ordinal(of: marker.label) : nil
-                let roman = MarkerKind.roman.ordinal(of: marker.label)
+                let roman = kinds.contains(.roman) || kinds.contains(.italicRoman) ? MarkerKind.roman.ordinal(of: marker.label) : nil
                 let letterDepth = marker.italic ? MarkerKind.italicDigit.depth : MarkerKind.lower.depth
                 let romanKind: MarkerKind = marker.italic ? .italicRoman : .roman
                 let letterFits = letter.map { continues($0, at: letterDepth) } ?? false
@@ -174,7 +174,8 @@ public struct MarkerSequenceSolver: Sendable {
                     }
                 }
             }
-            let value = reading.kind.ordinal(of: marker.label) ?? 0
+            // A range leaves its last value open.
+            let value = marker.lastOrdinal(as: reading.kind) ?? 0
             last[reading.depth] = value
             for deeper in (reading.depth + 1)..<last.count { last[deeper] = 0 }
             readings.append(reading)
@@ -236,7 +237,8 @@ public struct MarkerSequenceSolver: Sendable {
                              strictOnly: Bool) -> (stack: Stack, depth: Int, cost: Int)? {
         guard let value = kind.ordinal(of: marker.label) else { return nil }
         let hasHeading = marker.heading != nil
-        let packed = pack(kind, value, heading: hasHeading)
+        // A range `(c)-(w)` is placed by its first marker and leaves its last open: (x) follows it.
+        let packed = pack(kind, marker.through == nil ? value : marker.lastOrdinal(as: kind) ?? value, heading: hasHeading)
         if let level = stack.lastIndex(where: { Self.kind($0) == kind }) {
             // A sibling at an open level: the next number (or any later one after an elision).
             let previous = Self.value(stack[level])

@@ -91,10 +91,15 @@ public enum MarkerKind: Int, Sendable, Hashable, CaseIterable, Comparable, Custo
     }
 }
 
-/// One paragraph marker as printed at the start of a CFR paragraph: `(a)`, `(2)`, italic `(3)`.
+/// One paragraph marker as printed at the start of a CFR paragraph: `(a)`, `(2)`, italic `(3)`,
+/// or a reserved range `(c)-(w)`.
 public struct ParagraphMarker: Sendable, Hashable, CustomStringConvertible {
-    /// The label inside the parentheses (`a`, `2`, `iv`).
+    /// The label inside the parentheses (`a`, `2`, `iv`); a range's first label.
     public var label: String
+    /// A range's last label: `w` in `(c)-(w) [Reserved]` (also `(c) through (w)`, an en dash),
+    /// the CFR's way of reserving several paragraphs at once (every USML category has one). The
+    /// range stands for its first to its last marker: the next paragraph follows `w`.
+    public let through: String?
     /// Whether the label is printed in italics (levels 5 and 6).
     public var italic: Bool
     /// The paragraph heading printed in italics right after the marker (`In general.`).
@@ -103,19 +108,39 @@ public struct ParagraphMarker: Sendable, Hashable, CustomStringConvertible {
     /// (`(c) <I>Effective date</I>—(1) …`).
     public var embedded: Bool
 
-    public init(label: String, italic: Bool, heading: String? = nil, embedded: Bool = false) {
+    public init(label: String, italic: Bool, heading: String? = nil, embedded: Bool = false, through: String? = nil) {
         self.label = label
         self.italic = italic
         self.heading = heading
         self.embedded = embedded
-        candidates = Self.kinds(label: label, italic: italic)
+        self.through = through
+        candidates = through.map { Self.rangeKinds(from: label, through: $0, italic: italic) } ?? Self.kinds(label: label, italic: italic)
     }
 
-    public var description: String { "(\(label))" }
+    /// `(a)`, or a range as the CFR cites it: `(c)-(w)`.
+    public var description: String { through.map { "(\(label))-(\($0))" } ?? "(\(label))" }
+
+    /// The rules-XML id segment: the label (letters or digits, already safe), or `c-w` for a range.
+    var idSegment: String { through.map { "\(label)-\($0)" } ?? label }
 
     /// The kinds this marker can be. `(i)`, `(v)`, `(x)` can be a letter or a roman numeral; an
-    /// italic number is level 5 and an italic roman numeral level 6.
+    /// italic number is level 5 and an italic roman numeral level 6. A range is of the kinds both
+    /// its labels can be, where the first comes before the last: `(i)-(v)` letters or romans,
+    /// `(i)-(k)` letters only.
     public let candidates: MarkerKinds
+
+    /// The value the range ends at when read as `kind` (the label's own value for one marker).
+    func lastOrdinal(as kind: MarkerKind) -> Int? { kind.ordinal(of: through ?? label) }
+
+    /// The kinds of a range `(first)-(last)`: empty when no kind orders the two labels.
+    static func rangeKinds(from first: String, through last: String, italic: Bool) -> MarkerKinds {
+        var kinds = MarkerKinds()
+        let lastKinds = Self.kinds(label: last, italic: italic)
+        for kind in Self.kinds(label: first, italic: italic) where lastKinds.contains(kind) {
+            if let start = kind.ordinal(of: first), let end = kind.ordinal(of: last), start < end { kinds.insert(kind) }
+        }
+        return kinds
+    }
 
     /// Whether `label` can be a marker of any kind (`kinds` is not empty), without making the list.
     static func isLabel(_ label: String) -> Bool {
