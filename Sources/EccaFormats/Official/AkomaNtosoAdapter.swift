@@ -2,167 +2,232 @@ import ClauseGraph
 import EccaXML
 
 /// Akoma Ntoso 3.0 (FORMATS.md §4): `akomaNtoso/act` (or `bill`, `doc`) with FRBR
-/// identification, a `body` of containers (`chapter`, `section`, `part`, `title`) holding
-/// `article`s, and within them `paragraph`, `subparagraph`, `alinea`, `list`, `point`, with
-/// `num`, `heading` and `content`. Covers the CIRSFID conversions (raw-number `eId`s such as
-/// `chp_I__art_1__para_1.`, a second `num` used as the heading) and the AKN4EU profile
-/// (opaque `xml:id`s, no `eId`).
+/// identification and a `body` of containers (`chapter`, `part`, `title`, `hcontainer`) holding
+/// the act's units, read in either of the two shapes AKN acts come in:
+/// - **article-based** (EU, civil law): `article`s, and within them `paragraph`, `subparagraph`,
+///   `alinea`, `list`, `point`, with `num`, `heading` and `content`. Covers the CIRSFID
+///   conversions (raw-number `eId`s such as `chp_I__art_1__para_1.`, a second `num` used as the
+///   heading), the AKN4EU profile (opaque `xml:id`s, no `eId`), LegalDocML.de (`§ 1`, whose
+///   `section`s are Abschnitte holding articles) and Swiss numbered `alinea`s;
+/// - **section-based** (South Africa, Kenya, the UK …): `section`, `subsection`, `paragraph`,
+///   `subparagraph`, `blockList` `item`s, cited "section 3(2)(a)".
 ///
-/// Canonical ids are minted from the numbers (`art_1__para_6__point_a`); the source's `eId`
-/// (or `xml:id`) is kept as the source id. One article is captured at a time.
+/// Canonical ids are minted from the numbers (`art_1__para_6__point_a`, `sec_3__subsec_2__point_a`);
+/// the source's `eId` (or `wId`, `xml:id`, `id`, `GUID`) is kept as the source id. One unit is
+/// captured at a time. Quoted structures (`quotedStructure`, `embeddedStructure`: text of another
+/// act that an amending act inserts) are never this act's provisions and are shown as " … " in
+/// the wording, as the Formex reader does for `QUOT.S`. Attachments with their own text become
+/// annexes (`att_1`); attachments that only refer to another file are reported.
 struct AkomaNtosoAdapter: OfficialAdapter {
     let options: ImportOptions
     private let flattening = TextFlattening.akn
-    private static let containers: Set<String> = ["paragraph", "subparagraph", "alinea", "list", "point", "indent", "item", "blockList"]
-
-    private struct Metadata {
-        var documentType = "act"
-        var name: String?
-        var this: String?
-        var uri: String?
-        var celex: String?
-        var date: LegalDate?
-        var number: String?
-        var country: String?
-        var title: String?
-        var akn4eu = false
-    }
+    /// Quotations of another act's text: left out of the wording, never provisions.
+    static let quotations: Set<String> = ["quotedStructure", "embeddedStructure"]
+    /// Where no provision of this act is looked for: the quotations and the `mod` that holds them.
+    static let quotationBarriers: Set<String> = quotations.union(["mod"])
+    private static let documentTypes: Set<String> = ["act", "bill", "doc", "documentCollection", "amendment", "amendmentList",
+                                                     "judgment", "statement", "debate", "debateReport", "officialGazette", "portion"]
+    /// The units below a section of a section-based act, with their id segment and level.
+    private static let subunits: [String: (segment: String, level: ProvisionLevel)] = [
+        "subsection": ("subsec", .subsection), "paragraph": ("para", .paragraph), "subparagraph": ("subpara", .subparagraph),
+        "clause": ("clause", .point), "subclause": ("subclause", .point), "level": ("level", .paragraph),
+        "item": ("point", .point), "point": ("point", .point), "indent": ("point", .point)]
 
     func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
-        var metadata = Metadata()
+        var metadata = AkomaNtosoMetadata()
+        metadata.namespace = root.namespace
         var begun = false
-        var articles = 0
+        var units = 0
+        var bodies: [String] = []
+        var attachments = 0
+        var unnumberedSections = 0
+        func begin() throws(OfficialImportError) {
+            if !begun {
+                try emitter.begin(instrument(metadata, file: stream.file, emitter: emitter))
+                begun = true
+            }
+        }
         while let event = try stream.next() {
             guard case .start(let start) = event else { continue }
             switch start.name {
-            case "act", "bill", "doc", "documentCollection", "amendment", "judgment", "statement":
-                if start.namespace == OfficialDialect.aknNamespace || start.namespace == nil {
+            case _ where Self.documentTypes.contains(start.name) && !begun && bodies.isEmpty:
+                if start.namespace == root.namespace {
                     metadata.documentType = start.name
                     metadata.name = start["name"]
                 }
             case "meta":
-                read(meta: try stream.capture(start), into: &metadata)
+                metadata.read(meta: try stream.capture(start))
             case "preface", "coverPage":
                 let preface = try stream.capture(start)
                 if metadata.title == nil {
                     let title = preface.first(where: { $0.name == "longTitle" || $0.name == "docTitle" }) ?? preface
                     metadata.title = flattening.flatten(title).nilIfEmpty
                 }
-            case "preamble", "conclusions", "attachments", "components":
-                try stream.skip(start)
-            case "article":
-                if !begun {
-                    try emitter.begin(instrument(metadata, file: stream.file))
-                    begun = true
+                if metadata.docDate == nil, let date = preface.first(where: { $0.name == "docDate" })?["date"] {
+                    metadata.docDate = LegalDate(iso: String(date.prefix(10)))
                 }
-                try emitArticle(try stream.capture(start), metadata: metadata, into: emitter)
-                articles += 1
+            case "preamble", "conclusions":
+                try stream.skip(start)
+            case "body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody", "portionBody":
+                bodies.append(start.name)
+            case "article":
+                try begin()
+                try emitArticle(try stream.capture(start), base: nil, metadata: metadata, into: emitter)
+                units += 1
+            case "section":
+                try begin()
+                let section = try stream.capture(start)
+                units += try emitSectionOrContainer(section, base: nil, unnumbered: &unnumberedSections, metadata: metadata, into: emitter)
+            case "quotedStructure", "embeddedStructure":
+                // Outside any unit (in a container's own text): still another act's text.
+                try stream.skip(start)
+                if begun { emitter.count(.quotedStructuresAKN) }
+            case "attachment", "component":
+                try begin()
+                attachments += 1
+                try emitAttachment(try stream.capture(start), position: attachments, metadata: metadata, into: emitter)
             default:
                 break
             }
         }
-        if articles == 0 { throw .nothingToImport(file: stream.file, dialect: .akn) }
+        if units == 0 && !begun {
+            let type = metadata.documentType
+            let body = bodies.first.map { " (its \($0) holds" } ?? " (it holds"
+            throw .nothingToImport(file: stream.file, dialect: .akn,
+                                   why: "this is an Akoma Ntoso `\(type)`\(body) no `article` or `section`); ecca imports the articles and sections of acts, bills and docs")
+        }
     }
 
-    private func read(meta: OfficialElement, into metadata: inout Metadata) {
-        guard let work = meta.first(where: { $0.name == "FRBRWork" }) else { return }
-        metadata.this = work.element("FRBRthis")?["value"].flatMap(\.nilIfEmpty)
-        metadata.uri = work.element("FRBRuri")?["value"].flatMap(\.nilIfEmpty)
-        metadata.celex = work.elements("FRBRalias").first { ($0["name"] ?? "").uppercased() == "CELEX" }?["value"]
-        metadata.number = work.element("FRBRnumber")?["value"].flatMap(\.nilIfEmpty)
-        metadata.country = work.element("FRBRcountry")?["value"].flatMap(\.nilIfEmpty)
-        if let date = work.element("FRBRdate")?["date"], let parsed = LegalDate(iso: String(date.prefix(10))), parsed.components.year < 2900 {
-            metadata.date = parsed
-        }
-        metadata.akn4eu = meta.first(where: { $0.name == "akn4euVersion" }) != nil
-    }
-
-    private func instrument(_ metadata: Metadata, file: String) -> ImportedInstrument {
-        // `/akn/eu/act/directive/ep/2014/92/` → eu.directive-2014-92; `/akn/eu/act/2025/1` (no
-        // subtype: the date follows the document type) → eu.act-2025-1.
-        var id = options.instrumentID
-        if id == nil, let uri = metadata.uri {
-            let parts = uri.split(separator: "/").filter { $0 != "akn" }
-            if parts.count >= 3 {
-                let country = parts[0].lowercased()
-                let digits = parts.suffix(2).filter { $0.allSatisfy(\.isNumber) }
-                let kinds = parts.dropFirst().prefix { $0.first?.isNumber == false }
-                let type = kinds.dropFirst().first.map(String.init) ?? kinds.first.map(String.init) ?? metadata.documentType
-                id = "\(country).\(type)-\(digits.joined(separator: "-"))"
-            }
-        }
-        if id == nil, let number = metadata.number {
-            id = "\((metadata.country ?? "akn").lowercased()).\(metadata.documentType)-\(CanonicalIDs.idSegment(number))"
-        }
+    private func instrument(_ metadata: AkomaNtosoMetadata, file: String, emitter: ImportEmitter) -> ImportedInstrument {
+        let id = options.instrumentID ?? metadata.mintedID
         var officialIDs: [Instrument.OfficialID] = []
         if let celex = metadata.celex { officialIDs.append(.init(scheme: "celex", value: celex)) }
         if let this = metadata.uri ?? metadata.this { officialIDs.append(.init(scheme: "other", value: "AKN FRBR \(this)")) }
         if let number = metadata.number, metadata.celex == nil { officialIDs.append(.init(scheme: "other", value: number)) }
-        let profile = metadata.akn4eu ? "AKN4EU" : "Akoma Ntoso 3.0"
-        return ImportedInstrument(
+        let profile = metadata.profile
+        var notes = [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(FormexAdapter.name(of: file)): wording from the XML (authorial notes dropped, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")]
+        if let act = metadata.actDate, act.date != metadata.version?.date {
+            notes.append(Note(kind: .editorial, text: "Date of the act: \(act.date.iso) (\(act.source))."))
+        }
+        let jurisdiction = metadata.jurisdiction
+        if jurisdiction == nil {
+            notes.append(Note(kind: .unresolved, text: "The file does not name the country whose law this is (its FRBRcountry is empty and its FRBR URI names none); the jurisdiction is written as “unknown”. Check the official text."))
+        }
+        let instrument = ImportedInstrument(
             id: CanonicalIDs.idSegment(id ?? "akn.\(FormexAdapter.name(of: file))"), dialect: .akn,
             variant: metadata.akn4eu ? "akn4eu" : "akn", title: metadata.title ?? metadata.name ?? "Akoma Ntoso document",
-            jurisdiction: (metadata.country ?? "EU").uppercased(),
-            kind: metadata.documentType == "act" && (metadata.name ?? "regulation").lowercased().contains("regulation") ? .regulation : .other,
-            officialIDs: officialIDs, versionLabel: metadata.date.map { "\(profile) expression of \($0.iso)" }, versionDate: metadata.date,
+            jurisdiction: jurisdiction ?? "unknown", kind: metadata.kind,
+            officialIDs: officialIDs, versionLabel: metadata.version?.label, versionDate: metadata.version?.date,
             sourceURL: metadata.celex.map { "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + SourceURL.component($0) },
-            attribution: nil,
-            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(FormexAdapter.name(of: file)): wording from the XML (authorial notes dropped, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")],
-            file: file, documentNumber: metadata.celex ?? metadata.uri)
+            attribution: nil, notes: notes, file: file, documentNumber: metadata.celex ?? metadata.uri)
+        if jurisdiction == nil {
+            emitter.report(Diagnostic(.warning, "the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
+                                      at: SourceLocation(file: file, line: 1)))
+        }
+        return instrument
     }
 
-    // MARK: - Articles
+    // MARK: - Units
 
     /// The numbering context children are minted in.
     private struct Context {
+        enum Style { case eu, german, section }
         var canonical: String
         var idPath: [String]
         var citation: String
+        var style: Style
         var pointPath = ""
         var subparagraph: String?
 
         func citing(points: String) -> String {
+            if style == .german, !points.isEmpty, !points.contains(" indent") { return citation + " " + points }
             var text = citation
             if let subparagraph { text += ", \(subparagraph)" }
             return PointCitation.cite(points, after: text, short: subparagraph == nil)
         }
+
+        /// `paragraph` numbered `number` (as printed, cleaned) below this context.
+        func paragraph(_ number: String) -> String {
+            style == .german ? "\(citation) Abs. \(number)" : "\(citation)(\(number))"
+        }
+
+        /// A point's place in its citation: `(a)`, `1.` → `1` (EU); `Nr. 1`, `Buchst. a`, `Doppelbuchst. aa` (German).
+        func pointSegment(label: String, clean: String) -> String {
+            guard style == .german else { return label.hasPrefix("(") ? "(\(clean))" : clean }
+            if clean.first?.isNumber == true { return "Nr. \(clean)" }
+            return clean.count > 1 && Set(clean).count == 1 ? "Doppelbuchst. \(clean)" : "Buchst. \(clean)"
+        }
     }
 
-    private static func sourceID(_ element: OfficialElement) -> String? {
-        element["eId"] ?? element["xml:id"] ?? element["id"] ?? element["GUID"]
+    /// The source's own id and the attribute it is in: `eId`, else `wId` (stable across
+    /// expressions), `xml:id`, `id` or `GUID`.
+    private static func sourceID(_ element: OfficialElement) -> (attribute: String, value: String)? {
+        for attribute in ["eId", "wId", "xml:id", "id", "GUID"] {
+            if let value = element[attribute] { return (attribute, value) }
+        }
+        return nil
     }
 
-    private func emitArticle(_ article: OfficialElement, metadata: Metadata, into emitter: ImportEmitter) throws(OfficialImportError) {
+    private static func pointer(_ element: OfficialElement) -> String? {
+        sourceID(element).map { "\(element.name)[@\($0.attribute)='\($0.value)']" }
+    }
+
+    /// The unit's number, if its `num` holds one (an empty `<num/>` is none).
+    private func number(of element: OfficialElement) -> String? {
+        element.element("num").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
+    }
+
+    private func emitArticle(_ article: OfficialElement, base: Context?, metadata: AkomaNtosoMetadata, into emitter: ImportEmitter) throws(OfficialImportError) {
         let nums = article.elements("num")
         let label = nums.first.map { flattening.flatten($0) } ?? ""
-        let number = CanonicalIDs.clean(label.lowercased().hasPrefix("article") ? String(label.dropFirst(7)) : label)
-        let canonical = "art_\(number)"
+        let parsed = AkomaNtosoNumber(label)
+        let number = parsed?.clean ?? CanonicalIDs.clean(label)
+        let canonical = CanonicalIDs.join(base?.canonical, "art_\(number)")
+        let citation = (base.map { "\($0.citation), " } ?? "") + (parsed?.articleCitation ?? "Art. \(number)")
+        let idPath = (base?.idPath ?? []) + ["art\(CanonicalIDs.idSegment(number))"]
         // The heading, or (CIRSFID conversions) a second num.
-        let heading = article.element("heading").map { flattening.flatten($0) } ?? (nums.count > 1 ? flattening.flatten(nums[1]) : nil)
-        let pointer = Self.sourceID(article).map { "article[@\(article["eId"] != nil ? "eId" : "xml:id")='\($0)']" } ?? "article[\(number)]"
-        try emitter.add(ImportedProvision(
-            canonicalID: canonical, sourceID: Self.sourceID(article), idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
-            citation: "Art. \(number)", heading: heading, wording: flattening.flatten(article.removingChildren(named: ["num", "heading"])),
-            span: article.span.with(pointer: pointer), dates: Self.dates(in: article)))
-        let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], citation: "Art. \(number)")
-        try emitChildren(of: article, context: context, pointer: pointer, into: emitter)
+        let heading = article.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
+            ?? (nums.count > 1 ? flattening.flatten(nums[1]) : nil)
+        let pointer = Self.pointer(article) ?? "article[\(number)]"
+        try emitter.add(provision(article, canonical: canonical, idPath: idPath, level: .article, parent: base?.canonical,
+                                  citation: citation, heading: heading, skipping: ["num", "heading"], pointer: pointer, emitter: emitter))
+        let style: Context.Style = parsed?.isParagraphSign == true || metadata.profile.hasPrefix("LegalDocML.de") ? .german : .eu
+        let context = Context(canonical: canonical, idPath: idPath, citation: citation, style: style)
+        try emitChildren(of: article, context: context, metadata: metadata, into: emitter)
     }
 
-    /// Paragraphs (numbered or not), then points in lists.
-    private func emitChildren(of element: OfficialElement, context: Context, pointer: String, into emitter: ImportEmitter) throws(OfficialImportError) {
+    /// Paragraphs (numbered or not), numbered alineas (Swiss "al. 2"), then points in lists.
+    private func emitChildren(of element: OfficialElement, context: Context, metadata: AkomaNtosoMetadata, into emitter: ImportEmitter) throws(OfficialImportError) {
         let paragraphs = element.elements().filter { $0.name == "paragraph" }
-        let numbered = paragraphs.filter { $0.element("num") != nil }
+        let numbered = paragraphs.filter { number(of: $0) != nil }
         if !numbered.isEmpty {
             for paragraph in paragraphs {
-                guard let num = paragraph.element("num") else { continue }
-                let number = CanonicalIDs.clean(flattening.flatten(num))
+                guard let label = number(of: paragraph) else { continue }
+                let number = CanonicalIDs.clean(label)
                 var child = context
                 child.canonical = CanonicalIDs.join(context.canonical, "para_\(number)")
                 child.idPath = context.idPath + [CanonicalIDs.idSegment(number)]
-                child.citation = "\(context.citation)(\(number))"
+                child.citation = context.paragraph(number)
                 try emitter.add(provision(paragraph, canonical: child.canonical, idPath: child.idPath, level: .paragraph,
-                                          parent: context.canonical, citation: child.citation, skipping: ["num", "heading"]))
+                                          parent: context.canonical, citation: child.citation, skipping: ["num", "heading"], emitter: emitter))
                 try emitSubdivisions(of: paragraph, context: child, into: emitter)
+            }
+            return
+        }
+        // Numbered alineas (Swiss acts: `<alinea><num>2</num>`) are the article's paragraphs,
+        // cited "al. 2" in French, "Abs. 2" in German, "cpv. 2" in Italian.
+        let alineas = element.elements().filter { $0.name == "alinea" }
+        if alineas.contains(where: { number(of: $0) != nil }) {
+            for alinea in alineas {
+                guard let label = number(of: alinea) else { continue }
+                let number = CanonicalIDs.clean(label)
+                var child = context
+                child.canonical = CanonicalIDs.join(context.canonical, "al_\(number)")
+                child.idPath = context.idPath + [CanonicalIDs.idSegment(number)]
+                child.citation = Self.alineaCitation(context.citation, number: number, language: metadata.language)
+                try emitter.add(provision(alinea, canonical: child.canonical, idPath: child.idPath, level: .paragraph,
+                                          parent: context.canonical, citation: child.citation, skipping: ["num", "heading"], emitter: emitter))
+                try emitChildren(of: alinea, context: child, metadata: metadata, into: emitter)
             }
             return
         }
@@ -176,7 +241,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                 child.idPath = context.idPath + ["sub\(offset + 1)"]
                 child.subparagraph = "\(CanonicalIDs.ordinal(offset + 1)) paragraph"
                 try emitter.add(provision(paragraph, canonical: child.canonical, idPath: child.idPath, level: .subparagraph,
-                                          parent: context.canonical, citation: child.citing(points: ""), skipping: []))
+                                          parent: context.canonical, citation: child.citing(points: ""), skipping: [], emitter: emitter))
                 try emitSubdivisions(of: paragraph, context: child, into: emitter)
             }
         } else {
@@ -184,10 +249,22 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         }
     }
 
+    /// "Art. 1 al. 2" (French), "Art. 1 Abs. 2" (German), "Art. 1 cpv. 2" (Italian), else "Art. 1(2)".
+    private static func alineaCitation(_ base: String, number: String, language: String?) -> String {
+        switch language?.lowercased().prefix(2) {
+        case "fr": "\(base) al. \(number)"
+        case "de": "\(base) Abs. \(number)"
+        case "it": "\(base) cpv. \(number)"
+        default: "\(base)(\(number))"
+        }
+    }
+
+    private static let listBarriers = quotationBarriers.union(["list", "blockList", "point", "paragraph"])
+
     /// Subparagraphs (`alinea`, `subparagraph` outside lists) and the points of the lists below.
     private func emitSubdivisions(of element: OfficialElement, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
-        let subparagraphs = element.elements().filter { ($0.name == "alinea" || $0.name == "subparagraph") && $0.all(where: { $0.name == "point" }).count > 0 }
-        let lists = element.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: ["list", "blockList", "point", "paragraph"])
+        let subparagraphs = element.elements().filter { ($0.name == "alinea" || $0.name == "subparagraph") && $0.all(where: { $0.name == "point" }, barriers: Self.quotationBarriers).count > 0 }
+        let lists = element.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: Self.listBarriers)
         if subparagraphs.count > 1 || lists.count > 1 {
             // Points restart per subparagraph: each list gets its own segment.
             for (offset, list) in lists.enumerated() {
@@ -205,7 +282,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
     private func emitPoints(in list: OfficialElement, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
         var unnumbered = 0
         for point in list.elements() where point.name == "point" || point.name == "indent" || point.name == "item" {
-            let label = point.element("num").map { flattening.flatten($0) } ?? ""
+            let label = number(of: point) ?? ""
             var child = context
             let segment: String
             if label.isEmpty {
@@ -215,30 +292,147 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             } else {
                 let clean = CanonicalIDs.clean(label)
                 segment = "point_\(clean)"
-                child.pointPath = PointCitation.join(context.pointPath, label.hasPrefix("(") ? "(\(clean))" : clean)
+                let place = context.pointSegment(label: label, clean: clean)
+                child.pointPath = context.style == .german ? [context.pointPath, place].filter { !$0.isEmpty }.joined(separator: " ")
+                    : PointCitation.join(context.pointPath, place)
             }
             child.canonical = CanonicalIDs.join(context.canonical, segment)
             child.idPath = context.idPath + [CanonicalIDs.idSegment(segment.hasPrefix("point_") ? String(segment.dropFirst(6)) : segment)]
             try emitter.add(provision(point, canonical: child.canonical, idPath: child.idPath, level: .point, parent: context.canonical,
-                                      citation: child.citing(points: child.pointPath), skipping: []))
-            for nested in point.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: ["list", "blockList", "point"]) {
+                                      citation: child.citing(points: child.pointPath), skipping: [], emitter: emitter))
+            for nested in point.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: Self.quotationBarriers.union(["list", "blockList", "point"])) {
                 try emitPoints(in: nested, context: child, into: emitter)
             }
         }
     }
 
-    private func provision(_ element: OfficialElement, canonical: String, idPath: [String], level: ProvisionLevel, parent: String,
-                           citation: String, skipping: Set<String>) -> ImportedProvision {
+    // MARK: - Section-based acts
+
+    /// A `section` is a unit of a section-based act, unless it holds articles (a LegalDocML.de
+    /// Abschnitt, an EU act's section): then its articles are read. Returns the units read.
+    private func emitSectionOrContainer(_ section: OfficialElement, base: Context?, unnumbered: inout Int, metadata: AkomaNtosoMetadata,
+                                        into emitter: ImportEmitter) throws(OfficialImportError) -> Int {
+        let articles = section.all(where: { $0.name == "article" }, barriers: Self.quotationBarriers.union(["article"]))
+        if !articles.isEmpty {
+            for article in articles { try emitArticle(article, base: base, metadata: metadata, into: emitter) }
+            return articles.count
+        }
+        let label = number(of: section)
+        var notes: [Note] = []
+        let parsed = label.flatMap(AkomaNtosoNumber.init)
+        let number: String
+        let citation: String
+        if let parsed {
+            number = parsed.clean
+            citation = parsed.sectionCitation
+        } else {
+            unnumbered += 1
+            number = "nn\(unnumbered)"
+            citation = "unnumbered section \(unnumbered)"
+            notes.append(Note(kind: .unresolved, text: "This section carries no number; ecca numbers it by its place among the unnumbered sections (\(unnumbered)). Check the official text."))
+            emitter.report(Diagnostic(.warning, "a section has no number; it is cited as \"\(citation)\"",
+                                      at: SourceLocation(file: section.span.file, line: section.span.firstLine)))
+        }
+        let context = Context(canonical: CanonicalIDs.join(base?.canonical, "sec_\(number)"), idPath: (base?.idPath ?? []) + ["sec\(CanonicalIDs.idSegment(number))"],
+                              citation: (base.map { "\($0.citation), " } ?? "") + citation, style: .section)
+        var provision = provision(section, canonical: context.canonical, idPath: context.idPath, level: .section, parent: base?.canonical,
+                                  citation: context.citation, skipping: ["num", "heading"], emitter: emitter)
+        provision.notes.append(contentsOf: notes)
+        try emitter.add(provision)
+        try emitSubunits(of: section, context: context, into: emitter)
+        return 1
+    }
+
+    /// Subsections, paragraphs, subparagraphs and list items below a section, each a provision
+    /// cited after its parent as the jurisdictions cite them: "section 3(2)(a)(i)". Unnumbered
+    /// ones are no level: their text is their parent's, their numbered parts are read below them.
+    private func emitSubunits(of element: OfficialElement, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let barriers = Self.quotationBarriers.union(Self.subunits.keys).union(["article", "section"])
+        let units = element.all(where: { Self.subunits[$0.name] != nil }, barriers: barriers)
+        for unit in units {
+            guard let label = number(of: unit), let kind = Self.subunits[unit.name] else {
+                try emitSubunits(of: unit, context: context, into: emitter)
+                continue
+            }
+            let clean = CanonicalIDs.clean(label)
+            var child = context
+            child.canonical = CanonicalIDs.join(context.canonical, "\(kind.segment)_\(clean)")
+            child.idPath = context.idPath + [CanonicalIDs.idSegment(clean)]
+            child.citation = "\(context.citation)(\(clean))"
+            // A list item's wording keeps its label, as an EU point's does (`(a) equally entitled …`).
+            try emitter.add(provision(unit, canonical: child.canonical, idPath: child.idPath, level: kind.level, parent: context.canonical,
+                                      citation: child.citation, skipping: kind.level == .point ? ["heading"] : ["num", "heading"], emitter: emitter))
+            try emitSubunits(of: unit, context: child, into: emitter)
+        }
+    }
+
+    // MARK: - Attachments
+
+    /// An attachment (or component) with its own text becomes an annex, `att_N`, cited by its
+    /// heading or number ("Schedule 1") or its place ("Attachment 1"), and its articles or sections
+    /// provisions below it. One that only refers to another file (`documentRef`) is reported.
+    private func emitAttachment(_ attachment: OfficialElement, position: Int, metadata: AkomaNtosoMetadata,
+                                into emitter: ImportEmitter) throws(OfficialImportError) {
+        let location = SourceLocation(file: attachment.span.file, line: attachment.span.firstLine)
+        let heading = attachment.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
+        let label = number(of: attachment)
+        guard let document = attachment.elements().first(where: { Self.documentTypes.contains($0.name) }) else {
+            let reference = attachment.first(where: { $0.name == "documentRef" })
+            let name = reference?["showAs"] ?? heading ?? label.map { "attachment \($0)" } ?? "attachment \(position)"
+            let href = reference?["href"] ?? ""
+            let what = href.hasPrefix("data:") ? "is embedded data (\(href.dropFirst(5).prefix { $0 != ";" && $0 != "," })), not text: it is not imported"
+                : href.isEmpty ? "has no text in this file: it is not imported"
+                : "refers to another file, \(href): it is not imported; import that file on its own"
+            emitter.count(.attachmentsNotRead)
+            emitter.report(Diagnostic(.warning, "\(attachment.name) \(position) (\(name)) \(what)", at: location))
+            return
+        }
+        let title = document.first(where: { $0.name == "docTitle" || $0.name == "shortTitle" }).map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
+        let citation = heading ?? label.map { "Attachment \($0)" } ?? "Attachment \(position)"
+        let number = label.map(CanonicalIDs.clean).flatMap(\.nilIfEmpty) ?? "\(position)"
+        let context = Context(canonical: "att_\(number)", idPath: ["att\(CanonicalIDs.idSegment(number))"], citation: citation, style: .eu)
+        var wordingSource = attachment
+        wordingSource.children.removeAll { child in
+            if case .element(let element) = child { return ["num", "heading", "subheading"].contains(element.name) }
+            return false
+        }
+        if let index = wordingSource.children.firstIndex(where: { if case .element(let e) = $0 { return e.name == document.name } else { return false } }) {
+            wordingSource.children[index] = .element(document.removingChildren(named: ["meta"]))
+        }
+        try emitter.add(provision(wordingSource, canonical: context.canonical, idPath: context.idPath, level: .annex, parent: nil,
+                                  citation: citation, heading: attachment.element("subheading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty) ?? title,
+                                  skipping: [], pointer: Self.pointer(attachment) ?? "\(attachment.name)[\(position)]", emitter: emitter))
+        var unnumbered = 0
+        for unit in document.all(where: { $0.name == "article" || $0.name == "section" }, barriers: Self.quotationBarriers.union(["article", "section", "meta"])) {
+            if unit.name == "article" {
+                try emitArticle(unit, base: context, metadata: metadata, into: emitter)
+            } else {
+                _ = try emitSectionOrContainer(unit, base: context, unnumbered: &unnumbered, metadata: metadata, into: emitter)
+            }
+        }
+    }
+
+    // MARK: - Provisions
+
+    private func provision(_ element: OfficialElement, canonical: String, idPath: [String], level: ProvisionLevel, parent: String?,
+                           citation: String, heading: String? = nil, skipping: Set<String>, pointer: String? = nil,
+                           emitter: ImportEmitter) -> ImportedProvision {
         let source = Self.sourceID(element)
-        let attribute = element["eId"] != nil ? "eId" : "xml:id"
+        var notes: [Note] = []
+        let quoted = element.all(where: { Self.quotations.contains($0.name) }, barriers: Self.quotations).count
+        if quoted > 0 {
+            notes.append(Note(kind: .editorial, text: "Quotes amending text for another act (\(quoted) quoted structure\(quoted == 1 ? "" : "s")); the quotation is not part of this act and is shown as “…”."))
+            if parent == nil { emitter.count(.quotedStructuresAKN, by: quoted) }
+        }
+        let ownHeading = heading ?? element.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
         return ImportedProvision(
-            canonicalID: canonical, sourceID: source, idPath: idPath, level: level, parentID: parent, citation: citation,
-            heading: element.element("heading").map { flattening.flatten($0) }, wording: flattening.flatten(element.removingChildren(named: skipping)),
-            span: element.span.with(pointer: source.map { "\(element.name)[@\(attribute)='\($0)']" }), dates: Self.dates(in: element))
+            canonicalID: canonical, sourceID: source?.value, idPath: idPath, level: level, parentID: parent, citation: citation,
+            heading: ownHeading, wording: flattening.flatten(element.removingChildren(named: skipping), omitting: Self.quotations),
+            span: element.span.with(pointer: pointer ?? Self.pointer(element)), dates: Self.dates(in: element), notes: notes)
     }
 
     static func dates(in element: OfficialElement) -> [ImportedDate] {
-        element.all(where: { $0.name == "date" }, barriers: ["authorialNote"]).compactMap { date in
+        element.all(where: { $0.name == "date" }, barriers: quotations.union(["authorialNote"])).compactMap { date in
             date["date"].flatMap { LegalDate(iso: String($0.prefix(10))) }.map { ImportedDate(date: $0, role: "stated in the text: \(date.plainText)") }
         }
     }

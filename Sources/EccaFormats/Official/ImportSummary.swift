@@ -14,6 +14,8 @@ public struct ImportSummary: Sendable, Hashable {
         case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, consolidationRanges, deletedRanges
+        // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
+        case quotedStructuresAKN, attachmentsNotRead
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -35,6 +37,10 @@ public struct ImportSummary: Sendable, Hashable {
             case .duplicateCitations: CountedNoun("paragraph cited like another paragraph of its section", plural: "paragraphs cited like another paragraph of their section")
             case .droppedSuperscripts: CountedNoun("numeric superscript after a number dropped as a footnote mark", plural: "numeric superscripts after a number dropped as footnote marks")
             case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")
+            case .quotedStructuresAKN: CountedNoun("quoted structure of another act left out (quotedStructure, embeddedStructure)",
+                                                   plural: "quoted structures of other acts left out (quotedStructure, embeddedStructure)")
+            case .attachmentsNotRead: CountedNoun("attachment not imported (a reference to another file, or not text)",
+                                                  plural: "attachments not imported (references to other files, or not text)")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")

@@ -4,6 +4,8 @@ import ClauseGraph
 public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     /// An article (EU) or a section (CFR).
     case article, section
+    /// A numbered subsection of a section-based act (Akoma Ntoso `subsection`, "section 3(2)").
+    case subsection
     /// A numbered paragraph (EU `PARAG`), or a CFR paragraph of the first level `(a)`.
     case paragraph
     /// An unnumbered subparagraph (EU `ALINEA`), kept apart because points restart within them.
@@ -28,6 +30,7 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
         switch self {
         case .article: CountedNoun("article")
         case .section: CountedNoun("section")
+        case .subsection: CountedNoun("subsection")
         case .paragraph: CountedNoun("paragraph")
         case .subparagraph: CountedNoun("subparagraph")
         case .point: CountedNoun("point")

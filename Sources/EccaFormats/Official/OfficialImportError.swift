@@ -11,8 +11,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     case unknownDialect(root: String, location: XMLSourceLocation)
     /// `--format` named one dialect, the file is another.
     case wrongDialect(expected: OfficialDialect, found: OfficialDialect, location: XMLSourceLocation)
-    /// The file is of the right dialect but holds nothing ecca can turn into a provision.
-    case nothingToImport(file: String, dialect: OfficialDialect)
+    /// The file is of the right dialect but holds nothing ecca can turn into a provision; `why`
+    /// says what the file is instead, where the reader can tell (an Akoma Ntoso `amendment`).
+    case nothingToImport(file: String, dialect: OfficialDialect, why: String? = nil)
     /// The output file could not be written; nothing is left at the output path.
     case output(path: String, message: String)
     /// `cite-check` was given a file that is not an official text (LegalRuleML: an encoding of the law).
@@ -33,8 +34,8 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
             return "\(location): error: root element <\(root)> is not a format ecca imports (eCFR, CFR, Federal Register, Formex, Akoma Ntoso, LegalRuleML)"
         case .wrongDialect(let expected, let found, let location):
             return "\(location): error: --format \(expected) was given, but this file is \(found) XML"
-        case .nothingToImport(let file, let dialect):
-            return "\(file): error: no provisions found in this \(dialect) file"
+        case .nothingToImport(let file, let dialect, let why):
+            return "\(file): error: no provisions found in this \(dialect) file" + (why.map { ": \($0)" } ?? "")
         case .output(let path, let message):
             return "\(path): error: cannot write the output: \(message)"
         case .notOfficialText(let file, let dialect):

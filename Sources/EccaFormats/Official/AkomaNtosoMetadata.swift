@@ -1,0 +1,117 @@
+import ClauseGraph
+
+/// What an Akoma Ntoso file's identification says about the act: its FRBR work and expression,
+/// the date the preface prints, and the namespace (profile) it is written in.
+struct AkomaNtosoMetadata {
+    var documentType = "act"
+    var name: String?
+    var this: String?
+    var uri: String?
+    var celex: String?
+    var number: String?
+    var country: String?
+    var title: String?
+    var akn4eu = false
+    /// `FRBRWork/FRBRdate`: the work's date (enactment, promulgation), with the name the file gives it.
+    var workDate: (date: LegalDate, name: String?)?
+    /// `FRBRExpression/FRBRdate`: the date of this version of the text (a consolidation's point in time).
+    var expressionDate: (date: LegalDate, name: String?)?
+    /// The preface's `docDate`: the date printed on the act.
+    var docDate: LegalDate?
+    /// `FRBRExpression/FRBRlanguage`: the language of this text (`fra`, `deu`, `eng`).
+    var language: String?
+    /// The namespace of the document element (OASIS, LegalDocML.de, the Italian Senate's CSD03 …).
+    var namespace: String?
+
+    /// The profile named in labels: AKN4EU, Akoma Ntoso 3.0 (OASIS namespace), or the namespace read.
+    var profile: String {
+        if akn4eu { return "AKN4EU" }
+        guard let namespace, namespace != OfficialDialect.aknNamespace else { return "Akoma Ntoso 3.0" }
+        if namespace.contains("LegalDocML.de") {
+            let version = namespace.split(separator: "/").last.map(String.init) ?? ""
+            return "LegalDocML.de" + (version.first?.isNumber == true ? " \(version)" : "")
+        }
+        return "Akoma Ntoso (namespace \(namespace))"
+    }
+
+    mutating func read(meta: OfficialElement) {
+        guard let work = meta.first(where: { $0.name == "FRBRWork" }) else { return }
+        this = work.element("FRBRthis")?["value"].flatMap(\.nilIfEmpty)
+        uri = work.element("FRBRuri")?["value"].flatMap(\.nilIfEmpty)
+        celex = work.elements("FRBRalias").first { ($0["name"] ?? "").uppercased() == "CELEX" }?["value"]
+        number = work.element("FRBRnumber")?["value"].flatMap(\.nilIfEmpty)
+        country = work.element("FRBRcountry")?["value"].flatMap(\.nilIfEmpty)
+        workDate = Self.date(work)
+        if let expression = meta.first(where: { $0.name == "FRBRExpression" }) {
+            expressionDate = Self.date(expression)
+            language = expression.element("FRBRlanguage")?["language"].flatMap(\.nilIfEmpty)
+        }
+        akn4eu = meta.first(where: { $0.name == "akn4euVersion" }) != nil
+    }
+
+    /// A FRBR level's full date; drafts' placeholder `2999-01-01` and a bare year are no date.
+    private static func date(_ level: OfficialElement) -> (date: LegalDate, name: String?)? {
+        guard let element = level.element("FRBRdate"), let text = element["date"], text.count >= 10,
+              let parsed = LegalDate(iso: String(text.prefix(10))), parsed.components.year < 2900 else { return nil }
+        return (parsed, element["name"].flatMap(\.nilIfEmpty))
+    }
+
+    /// The version of the text: the expression's date, labelled as the expression's; without one,
+    /// the work's date, labelled as the work's (not as an expression's).
+    var version: (label: String, date: LegalDate)? {
+        if let expressionDate { return ("\(profile) expression of \(expressionDate.date.iso)", expressionDate.date) }
+        if let workDate { return ("\(profile) work dated \(workDate.date.iso) (the file gives no expression date)", workDate.date) }
+        return nil
+    }
+
+    /// The act's own date: the date the preface prints (`docDate`), else the work's date.
+    var actDate: (date: LegalDate, source: String)? {
+        if let docDate { return (docDate, "the preface's docDate") }
+        if let workDate { return (workDate.date, "FRBRWork date" + (workDate.name.map { " “\($0)”" } ?? "")) }
+        return nil
+    }
+
+    /// The jurisdiction: `FRBRcountry`, else the FRBR URI's country segment (`/akn/za/…`), else
+    /// nil: the file does not say, and ecca does not guess.
+    var jurisdiction: String? {
+        if let country { return country.uppercased() }
+        if let parts = uriParts, let first = parts.first, first.count <= 6, first.first?.isLetter == true { return first.uppercased() }
+        return nil
+    }
+
+    /// The FRBR URI's segments after `/akn` (or an ELI's `eli/`), when it is one.
+    private var uriParts: [Substring]? {
+        guard let uri, uri.hasPrefix("/") || uri.hasPrefix("eli/") else { return nil }
+        var parts = uri.split(separator: "/").filter { $0 != "akn" }
+        if parts.first == "eli" {
+            // ELI (`eli/bund/bgbl-1/2025/145`): the country is FRBRcountry, not a URI segment.
+            parts.removeFirst()
+            guard let country else { return nil }
+            parts.insert(Substring(country.lowercased()), at: 0)
+        }
+        return parts
+    }
+
+    /// The instrument id from the FRBR URI `/akn/{country}/{type}[/{subtype}][/{actor}]/{date}/{number}`:
+    /// `/akn/eu/act/directive/ep/2014/92/` → `eu.directive-2014-92`, `/akn/za/act/1996/constitution`
+    /// → `za.act-1996-constitution`, `/akn/za-cpt/act/by-law/2010/air-quality` →
+    /// `za-cpt.by-law-2010-air-quality`. The number is kept even when it is a word, or two acts of
+    /// one year would share an id.
+    var mintedID: String? {
+        if let parts = uriParts, parts.count >= 3 {
+            let country = parts[0].lowercased()
+            let kinds = parts.dropFirst().prefix { $0.first?.isNumber == false }
+            let type = kinds.dropFirst().first.map(String.init) ?? kinds.first.map(String.init) ?? documentType
+            let rest = parts.dropFirst(1 + kinds.count).filter { !$0.hasPrefix("!") && !$0.contains("@") }
+            if !rest.isEmpty { return "\(country).\(type)-\(rest.map(String.init).joined(separator: "-"))" }
+        }
+        if let number { return "\((country ?? "akn").lowercased()).\(documentType)-\(CanonicalIDs.idSegment(number))" }
+        return nil
+    }
+
+    /// `kind`: a regulation only when the act says so (`act name="regulation"`); nothing is a
+    /// regulation by default.
+    var kind: Instrument.Kind {
+        documentType == "act" && (name ?? "").lowercased().contains("regulation") ? .regulation : .other
+    }
+}
