@@ -4,6 +4,9 @@ import ClauseGraph
 public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     /// An article (EU) or a section (CFR).
     case article, section
+    /// A numbered category of a list inside a CFR section (`Category I` of the US Munitions List,
+    /// 22 CFR 121.1), whose paragraphs are lettered afresh.
+    case category
     /// A numbered paragraph (EU `PARAG`), or a CFR paragraph of the first level `(a)`.
     case paragraph
     /// An unnumbered subparagraph (EU `ALINEA`), kept apart because points restart within them.
@@ -28,6 +31,7 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
         switch self {
         case .article: CountedNoun("article")
         case .section: CountedNoun("section")
+        case .category: CountedNoun("category", plural: "categories")
         case .paragraph: CountedNoun("paragraph")
         case .subparagraph: CountedNoun("subparagraph")
         case .point: CountedNoun("point")
