@@ -50,8 +50,10 @@ struct CFRSectionReader {
         var lastLine: Int
         /// Its position inside an `EXTRACT` read as the section's own paragraphs; -1 otherwise.
         var inner: Int = -1
-        /// What the element is besides wording: a category heading, a note that names its target.
-        var role: Role = .wording
+        /// What the element is besides wording (a category heading, a note that names its
+        /// target), as an index into the section's roles; -1 for wording. Kept apart so that a
+        /// paragraph stays a few plain fields, copied without reference counting.
+        var role = -1
     }
 
     /// What a child element is to the section's structure.
@@ -158,6 +160,8 @@ struct CFRSectionReader {
         let inDefinitions = header.heading.map(Self.isDefinitionsHeading) ?? false
         /// Where each category's items start (a category's markers are solved on their own).
         var categoryStarts: [Int] = []
+        /// The roles of the elements that are more than wording (`Paragraph.role`); rare.
+        var roles: [Role] = []
         /// Reads one element of the section (`inner` < 0) or of an `EXTRACT` read as its own.
         func add(_ child: Int, index: Int, inner: Int) {
             let name = section.nodes[child].name
@@ -176,8 +180,10 @@ struct CFRSectionReader {
             default:
                 let role = Self.role(of: child, in: section)
                 if case .category = role { categoryStarts.append(items.count) }
+                if case .wording = role {} else { roles.append(role) }
                 paragraphs.append(Paragraph(marked: store.read(section, at: child, markers: false), index: index,
-                                            firstLine: firstLine, lastLine: lastLine, inner: inner, role: role))
+                                            firstLine: firstLine, lastLine: lastLine, inner: inner,
+                                            role: { if case .wording = role { -1 } else { roles.count - 1 } }()))
             }
         }
         /// Reads the section's children; an `EXTRACT` that holds categories is read as the
@@ -204,8 +210,9 @@ struct CFRSectionReader {
                             inner += 1
                             if !Self.structural.contains(section.nodes[grandchild].name) { add(grandchild, index: index, inner: inner) }
                         }
+                        roles.append(.endOfExtract)
                         paragraphs.append(Paragraph(marked: nil, index: index, firstLine: section.nodes[child].lastLine,
-                                                    lastLine: section.nodes[child].lastLine, role: .endOfExtract))
+                                                    lastLine: section.nodes[child].lastLine, role: roles.count - 1))
                         continue
                     }
                     quoted += holds.numbered
@@ -226,6 +233,7 @@ struct CFRSectionReader {
             items.removeAll(keepingCapacity: true)
             paragraphs.removeAll(keepingCapacity: true)
             categoryStarts.removeAll()
+            roles.removeAll()
             _ = collect(extracts: true)
         }
         let span = SourceSpan(file: file, firstLine: section.root.firstLine, lastLine: section.root.lastLine)
@@ -275,22 +283,24 @@ struct CFRSectionReader {
 
         for entry in paragraphs {
             guard let marked = entry.marked else {  // STARS, the end of an extract: no text
-                if case .endOfExtract = entry.role { close(from: 0) }
+                if entry.role >= 0, case .endOfExtract = roles[entry.role] { close(from: 0) }
                 continue
             }
-            switch entry.role {
-            case .wording, .endOfExtract:
-                break
-            case .category(let category):
-                // A category's heading is the first words of its wording, as a marker is a paragraph's.
-                let segment = ", Category " + category.number
-                openRecord(depth: 0, segment: Segment(canonical: segment, citation: segment, id: "cat-" + CanonicalIDs.idSegment(category.number)),
-                           level: .category, heading: category.title, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
-                           inner: entry.inner, elided: false, notes: [])
-            case .note(let target, let heading):
-                // The note belongs to what it names: what is open below that closes before it.
-                if let depth = Self.depth(of: target, open: open, records: records) { close(from: depth + 1) }
-                else { misplacedNotes.append((open.last, entry.firstLine, heading)) }
+            if entry.role >= 0 {
+                switch roles[entry.role] {
+                case .wording, .endOfExtract:
+                    break
+                case .category(let category):
+                    // A category's heading is the first words of its wording, as a marker is a paragraph's.
+                    let segment = ", Category " + category.number
+                    openRecord(depth: 0, segment: Segment(canonical: segment, citation: segment, id: "cat-" + CanonicalIDs.idSegment(category.number)),
+                               level: .category, heading: category.title, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
+                               inner: entry.inner, elided: false, notes: [])
+                case .note(let target, let heading):
+                    // The note belongs to what it names: what is open below that closes before it.
+                    if let depth = Self.depth(of: target, open: open, records: records) { close(from: depth + 1) }
+                    else { misplacedNotes.append((open.last, entry.firstLine, heading)) }
+                }
             }
             if let term = marked.definedTerm, definitionIndex < solution.definitionDepths.count {
                 let depth = solution.definitionDepths[definitionIndex]
