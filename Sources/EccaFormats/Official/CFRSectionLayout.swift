@@ -33,11 +33,16 @@ struct CFRSectionLayout: Sendable {
         var lastLine: Int
         /// The paragraph's position among the section's child elements (for the span's pointer).
         var elementIndex: Int
+        /// Its position among the child elements of that element, for a paragraph inside an
+        /// `EXTRACT` the section reads as its own (`/*[3]/*[2]`); -1 for a child of the section.
+        var innerIndex: Int = -1
         /// `(a) * * *`: an elided paragraph, kept for the hierarchy but not a provision.
         var elided: Bool
         var parent: Int?
         var notes: [Note]
-
+        /// Whether its URL is the section's paragraph anchor and its path (`#p-734.13(a)(2)`);
+        /// false for a category and what it holds, whose anchors the eCFR does not name by path.
+        var anchored = true
     }
 
     /// Where one piece of paragraph text sits in `text`: every provision's wording is one
@@ -86,6 +91,7 @@ struct CFRSectionLayout: Sendable {
     func forEachLevelCount(_ body: (ProvisionLevel, Int) -> Void) {
         var depths = (0, 0, 0, 0, 0, 0)
         var definitions = 0
+        var categories = 0
         // By index: a copy of a record would retain its strings.
         for index in records.indices where !records[index].elided {
             if case .definition = records[index].level {
@@ -93,6 +99,7 @@ struct CFRSectionLayout: Sendable {
                 continue
             }
             switch records[index].level {
+            case .category: categories += 1
             case .paragraph: depths.0 += 1
             case .level2: depths.1 += 1
             case .level3: depths.2 += 1
@@ -102,6 +109,7 @@ struct CFRSectionLayout: Sendable {
             }
         }
         body(.section, 1)
+        if categories > 0 { body(.category, categories) }
         if depths.0 > 0 { body(.paragraph, depths.0) }
         if depths.1 > 0 { body(.level2, depths.1) }
         if depths.2 > 0 { body(.level3, depths.2) }
@@ -164,7 +172,7 @@ struct CFRSectionLayout: Sendable {
                 canonical: place((parent?.canonical.count ?? 0) + records[index].segment.canonical.utf8.count),
                 citation: place((parent?.citation.count ?? 0) + records[index].segment.citation.utf8.count),
                 id: place((parent?.id.count ?? 0) + 1 + records[index].segment.id.utf8.count),
-                element: place(4 + Self.decimalDigits(records[index].elementIndex + 1))))
+                element: place(Self.elementLength(records[index].elementIndex) + (records[index].innerIndex < 0 ? 0 : Self.elementLength(records[index].innerIndex)))))
         }
         // A section without records has no addresses: `Array(unsafeUninitializedCapacity: 0)` would
         // write its count into the empty-array singleton all threads share (ThreadSanitizer says so).
@@ -193,24 +201,34 @@ struct CFRSectionLayout: Sendable {
                     copy(records[index].segment.id, to: $0 + 1)
                 }
                 let element = addresses.entries[index].element
-                write(element, parent: nil) { at in
+                /// Writes `/*[n]` for the element at `position`, ending at `end`.
+                func step(_ position: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+                    let length = Self.elementLength(position)
+                    let at = end - length
                     at.initialize(to: UInt8(ascii: "/"))
                     (at + 1).initialize(to: UInt8(ascii: "*"))
                     (at + 2).initialize(to: UInt8(ascii: "["))
-                    var rest = records[index].elementIndex + 1
-                    var digit = base + element.upperBound - 2
+                    var rest = position + 1
+                    var digit = end - 2
                     repeat {
                         digit.initialize(to: UInt8(ascii: "0") + UInt8(rest % 10))
                         digit -= 1
                         rest /= 10
                     } while rest > 0
-                    (base + element.upperBound - 1).initialize(to: UInt8(ascii: "]"))
+                    (end - 1).initialize(to: UInt8(ascii: "]"))
                 }
+                let inner = records[index].innerIndex
+                let outerEnd = base + element.lowerBound + Self.elementLength(records[index].elementIndex)
+                step(records[index].elementIndex, endingAt: outerEnd)
+                if inner >= 0 { step(inner, endingAt: base + element.upperBound) }
             }
             initialized = total
         }
         return addresses
     }
+
+    /// The length of `/*[n]` for the element at `position` (0-based).
+    private static func elementLength(_ position: Int) -> Int { 4 + decimalDigits(position + 1) }
 
     /// How many decimal digits `number` (positive) has.
     private static func decimalDigits(_ number: Int) -> Int {
@@ -250,7 +268,8 @@ struct CFRSectionLayout: Sendable {
                 heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
                 span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
                                  pointer: header.pointer + string(addresses.entries[index].element)),
-                evidence: header.evidence, sourceURL: header.paragraphURLBase.map { $0 + SourceURL.fragment(path) } ?? header.url, notes: record.notes))
+                evidence: header.evidence, sourceURL: (record.anchored ? header.paragraphURLBase.map { $0 + SourceURL.fragment(path) } : nil) ?? header.url,
+                notes: record.notes))
         }
         return provisions
     }

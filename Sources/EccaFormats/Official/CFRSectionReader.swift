@@ -23,6 +23,8 @@ struct CFRSectionReader {
         var duplicateCitations = 0
         /// Numeric superscripts after a number left out as footnote marks.
         var droppedSuperscripts = 0
+        /// Notes whose heading names a paragraph they do not follow, kept with the paragraph before them.
+        var misplacedNotes = 0
 
         /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
         func report(to emitter: ImportEmitter) {
@@ -31,6 +33,7 @@ struct CFRSectionReader {
             if unfitted { emitter.count(.unfittedSections) }
             if duplicateCitations > 0 { emitter.count(.duplicateCitations, by: duplicateCitations) }
             if droppedSuperscripts > 0 { emitter.count(.droppedSuperscripts, by: droppedSuperscripts) }
+            if misplacedNotes > 0 { emitter.count(.misplacedNotes, by: misplacedNotes) }
         }
     }
 
@@ -45,6 +48,67 @@ struct CFRSectionReader {
         var index: Int
         var firstLine: Int
         var lastLine: Int
+        /// Its position inside an `EXTRACT` read as the section's own paragraphs; -1 otherwise.
+        var inner: Int = -1
+        /// What the element is besides wording (a category heading, a note that names its
+        /// target), as an index into the section's roles; -1 for wording. Kept apart so that a
+        /// paragraph stays a few plain fields, copied without reference counting.
+        var role = -1
+    }
+
+    /// What a child element is to the section's structure.
+    fileprivate enum Role {
+        case wording
+        /// `HD1` `Category I—Firearms and Related Articles`: opens a level whose paragraphs are lettered afresh.
+        case category(CategoryHeading)
+        /// A `NOTE` whose heading names what it is a note to (`Note 1 to paragraph (a):`).
+        case note(NoteTarget, heading: String)
+        /// The end of an `EXTRACT` read as the section's paragraphs: what follows it (`[End of
+        /// provision]`) is the section's, not its last paragraph's.
+        case endOfExtract
+    }
+
+    /// What a note's heading says it is a note to.
+    enum NoteTarget: Sendable, Hashable {
+        /// `Note 1 to paragraph (j)(10):`: the labels of the paragraph's markers, within the
+        /// category the note is printed in (if any).
+        case paragraph([String])
+        /// `Note 1 to Category I:`.
+        case category(String)
+        /// `Note to this section:`, `Note to § 121.1:`.
+        case section
+
+        /// The target a note heading names; nil for a heading that names none, or more than one
+        /// (`Note to paragraphs (a) and (b):`).
+        init?(heading: String) {
+            let text = TextNormalizer.trim(heading, also: ":.")
+            guard text.hasPrefix("Note"), let to = text.firstRange(of: " to ") else { return nil }
+            let rest = text[to.upperBound...]
+            if rest.hasPrefix("paragraph ") {
+                let bytes = Array(rest.dropFirst("paragraph ".count).utf8)
+                var labels: [String] = []
+                var at = 0
+                while let (label, next, _) = MarkedParagraph.marker(in: bytes, at: at) {
+                    labels.append(label)
+                    at = next
+                }
+                // `(a) and (b)`, `(a) through (c)`: more than one paragraph.
+                let after = MarkedParagraph.skipSpace(bytes, at)
+                if labels.isEmpty || (after < bytes.count && (bytes[after...].starts(with: "and ".utf8) || bytes[after...].starts(with: "through ".utf8)
+                                                              || bytes[after...].starts(with: "or ".utf8) || bytes[after] == UInt8(ascii: ","))) {
+                    return nil
+                }
+                self = .paragraph(labels)
+            } else if rest.hasPrefix("Category ") {
+                let number = rest.dropFirst("Category ".count).prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+                guard !number.isEmpty else { return nil }
+                self = .category(String(number))
+            } else if rest == "this section" || rest.hasPrefix("§") {
+                self = .section
+            } else {
+                return nil
+            }
+        }
     }
 
     private typealias Segment = CFRSectionLayout.Segment
@@ -93,35 +157,87 @@ struct CFRSectionReader {
             swap(&store, &scratch.store)
             swap(&open, &scratch.open)
         }
-        store.removeAll(reservingCapacity: section.bytes.count)
         let inDefinitions = header.heading.map(Self.isDefinitionsHeading) ?? false
-        var index = -1
-        // Nodes, pieces and records are read field by field: a copy of one would retain its strings.
-        for child in section.children(of: 0) {
-            guard section.nodes[child].kind == .element else { continue }
-            index += 1
+        /// Where each category's items start (a category's markers are solved on their own).
+        var categoryStarts: [Int] = []
+        /// The roles of the elements that are more than wording (`Paragraph.role`); rare.
+        var roles: [Role] = []
+        /// Reads one element of the section (`inner` < 0) or of an `EXTRACT` read as its own.
+        func add(_ child: Int, index: Int, inner: Int) {
             let name = section.nodes[child].name
             let firstLine = section.nodes[child].firstLine
             let lastLine = section.nodes[child].lastLine
-            // Most children are paragraphs: only other names are looked up.
-            if name != "P", Self.structural.contains(name) { continue }
             switch name {
             case "STARS":
                 items.append(.elision)
-                paragraphs.append(Paragraph(marked: nil, index: index, firstLine: firstLine, lastLine: lastLine))
+                paragraphs.append(Paragraph(marked: nil, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner))
             case "P":
                 let marked = store.read(section, at: child, inDefinitions: inDefinitions)
                 if marked.definedTerm != nil { items.append(.definition) }
                 for piece in marked.pieces { if let marker = store.pieces[piece].marker { items.append(.marker(marker)) } }
                 if marked.isElided { items.append(.elision) }
-                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine))
+                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner))
             default:
+                let role = Self.role(of: child, in: section)
+                if case .category = role { categoryStarts.append(items.count) }
+                if case .wording = role {} else { roles.append(role) }
                 paragraphs.append(Paragraph(marked: store.read(section, at: child, markers: false), index: index,
-                                            firstLine: firstLine, lastLine: lastLine))
+                                            firstLine: firstLine, lastLine: lastLine, inner: inner,
+                                            role: { if case .wording = role { -1 } else { roles.count - 1 } }()))
             }
         }
+        /// Reads the section's children; an `EXTRACT` that holds categories is read as the
+        /// section's own paragraphs, and so, when `extracts` is true, is one whose paragraphs
+        /// are numbered. Returns how many numbered paragraphs sit in extracts read as text, and
+        /// whether the section's own paragraphs have markers.
+        func collect(extracts: Bool) -> (quoted: Int, ownMarkers: Bool) {
+            store.removeAll(reservingCapacity: section.bytes.count)
+            var quoted = 0
+            var ownMarkers = false
+            var index = -1
+            // Nodes, pieces and records are read field by field: a copy of one would retain its strings.
+            for child in section.children(of: 0) {
+                guard section.nodes[child].kind == .element else { continue }
+                index += 1
+                let name = section.nodes[child].name
+                // Most children are paragraphs: only other names are looked up.
+                if name != "P", Self.structural.contains(name) { continue }
+                if name == "EXTRACT" {
+                    let holds = Self.extractHolds(child, in: section)
+                    if holds.categories || (extracts && holds.numbered > 0) {
+                        var inner = -1
+                        for grandchild in section.children(of: child) where section.nodes[grandchild].kind == .element {
+                            inner += 1
+                            if !Self.structural.contains(section.nodes[grandchild].name) { add(grandchild, index: index, inner: inner) }
+                        }
+                        roles.append(.endOfExtract)
+                        paragraphs.append(Paragraph(marked: nil, index: index, firstLine: section.nodes[child].lastLine,
+                                                    lastLine: section.nodes[child].lastLine, role: roles.count - 1))
+                        continue
+                    }
+                    quoted += holds.numbered
+                } else if name == "P", !ownMarkers {
+                    let before = items.count
+                    add(child, index: index, inner: -1)
+                    ownMarkers = items[before...].contains { if case .marker = $0 { true } else { false } }
+                    continue
+                }
+                add(child, index: index, inner: -1)
+            }
+            return (quoted, ownMarkers)
+        }
+        let collected = collect(extracts: false)
+        if collected.quoted > 0, !collected.ownMarkers {
+            // The section's numbered paragraphs are all in extracts (a clause or list the section
+            // sets out): they are its paragraphs. Read again, extracts and all.
+            items.removeAll(keepingCapacity: true)
+            paragraphs.removeAll(keepingCapacity: true)
+            categoryStarts.removeAll()
+            roles.removeAll()
+            _ = collect(extracts: true)
+        }
         let span = SourceSpan(file: file, firstLine: section.root.firstLine, lastLine: section.root.lastLine)
-        let solution = MarkerSequenceSolver().solve(items)
+        let solution = categoryStarts.isEmpty ? MarkerSequenceSolver().solve(items) : Self.solve(items, categoryStarts: categoryStarts)
         var diagnostics: [Diagnostic] = []
         /// Superscripts after a number dropped as footnote marks, by the record open after their
         /// paragraph (nil: before any marker). Rare: nothing is allocated otherwise.
@@ -152,22 +268,47 @@ struct CFRSectionReader {
         }
 
         func openRecord(depth: Int, segment: Segment, level: ProvisionLevel, heading: String?, firstLine: Int, lastLine: Int,
-                        index: Int, elided: Bool, notes: [Note]) {
+                        index: Int, inner: Int, elided: Bool, notes: [Note]) {
             close(from: depth)
+            // A category and what it holds have no paragraph anchor of their own.
+            let anchored = level != .category && (open.last.map { records[$0].anchored } ?? true)
             records.append(Record(segment: segment, depth: depth, level: level, heading: heading, firstPiece: pieces.count,
                                   endPiece: pieces.count, firstLine: firstLine, lastLine: lastLine,
-                                  elementIndex: index, elided: elided, parent: open.last, notes: notes))
+                                  elementIndex: index, innerIndex: inner, elided: elided, parent: open.last, notes: notes, anchored: anchored))
             open.append(records.count - 1)
         }
+        /// Notes whose heading names a target they cannot be placed under: the record that holds
+        /// their text instead (nil: the section), their line and heading. Rare: nothing is allocated otherwise.
+        var misplacedNotes: [(record: Int?, line: Int, heading: String)] = []
 
         for entry in paragraphs {
-            guard let marked = entry.marked else { continue }  // STARS: no text
+            guard let marked = entry.marked else {  // STARS, the end of an extract: no text
+                if entry.role >= 0, case .endOfExtract = roles[entry.role] { close(from: 0) }
+                continue
+            }
+            if entry.role >= 0 {
+                switch roles[entry.role] {
+                case .wording, .endOfExtract:
+                    break
+                case .category(let category):
+                    // A category's heading is the first words of its wording, as a marker is a paragraph's.
+                    let segment = ", Category " + category.number
+                    openRecord(depth: 0, segment: Segment(canonical: segment, citation: segment, id: "cat-" + CanonicalIDs.idSegment(category.number)),
+                               level: .category, heading: category.title, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
+                               inner: entry.inner, elided: false, notes: [])
+                case .note(let target, let heading):
+                    // The note belongs to what it names: what is open below that closes before it.
+                    if let depth = Self.depth(of: target, open: open, records: records) { close(from: depth + 1) }
+                    else { misplacedNotes.append((open.last, entry.firstLine, heading)) }
+                }
+            }
             if let term = marked.definedTerm, definitionIndex < solution.definitionDepths.count {
                 let depth = solution.definitionDepths[definitionIndex]
                 if !solution.fitted, solution.unfittedTerms.contains(where: { $0.contains(definitionIndex) }) { unfitted.append(records.count) }
                 definitionIndex += 1
                 openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: CanonicalIDs.idSegment("def-\(term)")),
-                           level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, elided: false, notes: [])
+                           level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, inner: entry.inner,
+                           elided: false, notes: [])
             }
             for pieceIndex in marked.pieces {
                 let pieceText = store.pieces[pieceIndex].text
@@ -193,7 +334,7 @@ struct CFRSectionReader {
                     // A marker's label is letters or digits (`MarkedParagraph.marker`): already an id segment.
                     openRecord(depth: reading.depth, segment: Segment(canonical: canonical, citation: !afterTerm ? canonical : marker.through == nil ? Self.parenthesized(marker.label, spaced: true) : " " + canonical,
                                                                       id: marker.idSegment),
-                               level: Self.level(of: reading, italic: marker.italic), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index,
+                               level: Self.level(of: reading, italic: marker.italic), heading: marker.heading, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, inner: entry.inner,
                                elided: marked.isElided && pieceIndex == marked.pieces.upperBound - 1, notes: notes)
                     markerIndex += 1
                 }
@@ -222,14 +363,115 @@ struct CFRSectionReader {
         // marker kinds, or a term defined twice, can cite two paragraphs alike.
         var layout = CFRSectionLayout(header: header, span: span, records: records, pieces: pieces, text: text)
         var counts = (droppedSuperscripts: 0, duplicateCitations: 0)
-        if !solution.fitted || solution.definitionDepths.count > 1 || !droppedOn.isEmpty {
+        if !solution.fitted || solution.definitionDepths.count > 1 || !droppedOn.isEmpty || categoryStarts.count > 1 {
             // On the layout, not on `records`: any other use of the records the nested functions
-            // capture makes the optimiser check every access to them.
-            counts = Self.reportFindings(in: &layout, fitted: solution.fitted, unfitted: unfitted, droppedOn: droppedOn,
+            // capture makes the optimiser check every access to them. Two categories with one
+            // number would cite their paragraphs alike: all records are compared then.
+            counts = Self.reportFindings(in: &layout, fitted: solution.fitted, compareAll: categoryStarts.count > 1, unfitted: unfitted, droppedOn: droppedOn,
                                          marks: store.droppedSuperscripts, file: file, into: &diagnostics)
         }
+        if !misplacedNotes.isEmpty { Self.reportMisplaced(misplacedNotes, in: &layout, file: file, into: &diagnostics) }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
-                      unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts)
+                      unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts,
+                      misplacedNotes: misplacedNotes.count)
+    }
+
+    /// What an element other than a paragraph is to the section: a category heading (`HD1`, or
+    /// the annual CFR's `HD SOURCE="HD1"`, reading `Category I—…`), a `NOTE` whose `HED` names
+    /// its target, or wording.
+    fileprivate static func role(of child: Int, in section: XMLSubtree) -> Role {
+        let name = section.nodes[child].name
+        if name.hasPrefix("HD"), name.count <= 3, let category = CategoryHeading(TextNormalizer.collapse(section.text(of: child))) {
+            return .category(category)
+        }
+        if name == "NOTE", let hed = section.child(named: "HED", of: child) {
+            let heading = TextNormalizer.trim(TextNormalizer.collapse(section.text(of: hed)))
+            if let target = NoteTarget(heading: heading) { return .note(target, heading: heading) }
+        }
+        return .wording
+    }
+
+    /// What an `EXTRACT` holds: category headings (the US Munitions List, which the annual CFR
+    /// sets in one), and how many of its paragraphs open with a marker (`(a)`, `* (a)`).
+    static func extractHolds(_ extract: Int, in section: XMLSubtree) -> (categories: Bool, numbered: Int) {
+        var categories = false
+        var numbered = 0
+        for child in section.children(of: extract) where section.nodes[child].kind == .element {
+            let name = section.nodes[child].name
+            if name == "P" {
+                let bytes = Array(section.text(of: child).utf8)
+                var start = MarkedParagraph.skipSpace(bytes, 0)
+                if start < bytes.count, bytes[start] == UInt8(ascii: "*") { start = MarkedParagraph.skipSpace(bytes, start + 1) }
+                if MarkedParagraph.marker(in: bytes, at: start) != nil { numbered += 1 }
+            } else if name.hasPrefix("HD"), name.count <= 3, CategoryHeading(TextNormalizer.collapse(section.text(of: child))) != nil {
+                categories = true
+            }
+        }
+        return (categories, numbered)
+    }
+
+    /// Solves a section whose list is divided into categories: the markers before the first
+    /// category, then each category's, each on its own (a category letters its paragraphs
+    /// afresh), one level below the category.
+    static func solve(_ items: [MarkerSequenceSolver.Item], categoryStarts: [Int]) -> MarkerSequenceSolver.Solution {
+        var solution = MarkerSequenceSolver.Solution(readings: [], ambiguities: [], fitted: true)
+        let bounds = [0] + categoryStarts + [items.count]
+        var markerBase = 0
+        var termBase = 0
+        for run in 0..<(bounds.count - 1) {
+            let part = MarkerSequenceSolver().solve(Array(items[bounds[run]..<bounds[run + 1]]))
+            // Before the first category the markers are the section's own.
+            let shift = run == 0 ? 0 : 1
+            solution.readings += part.readings.map { MarkerSequenceSolver.Reading(kind: $0.kind, depth: $0.depth + shift) }
+            solution.ambiguities += part.ambiguities.map {
+                MarkerSequenceSolver.Ambiguity(marker: $0.marker + markerBase, chosen: $0.chosen, alternatives: $0.alternatives)
+            }
+            solution.definitionDepths += part.definitionDepths.map { $0 + shift }
+            if !part.fitted {
+                solution.fitted = false
+                solution.unfittedMarkers += part.unfittedMarkers.map { ($0.lowerBound + markerBase)..<($0.upperBound + markerBase) }
+                solution.unfittedTerms += part.unfittedTerms.map { ($0.lowerBound + termBase)..<($0.upperBound + termBase) }
+            }
+            markerBase += part.readings.count
+            termBase += part.definitionDepths.count
+        }
+        return solution
+    }
+
+    /// The depth of the open record a note's target names (-1 for the section), or nil when
+    /// no open record is that target: a paragraph's path is read from the innermost open
+    /// category down (`(j)(10)` in Category II), a category by its number.
+    private static func depth(of target: NoteTarget, open: [Int], records: [Record]) -> Int? {
+        switch target {
+        case .section:
+            return -1
+        case .category(let number):
+            return open.first { records[$0].level == .category && records[$0].segment.id == "cat-" + CanonicalIDs.idSegment(number) }.map { records[$0].depth }
+        case .paragraph(let labels):
+            let start = (open.lastIndex { records[$0].level == .category }).map { $0 + 1 } ?? 0
+            guard open.count - start >= labels.count else { return nil }
+            for (offset, label) in labels.enumerated() {
+                let record = records[open[start + offset]]
+                if case .definition = record.level { return nil }
+                guard record.segment.id == label else { return nil }
+            }
+            return records[open[start + labels.count - 1]].depth
+        }
+    }
+
+    /// Notes whose heading names a target that is not the paragraph they follow nor one that
+    /// holds it: their text stays with that paragraph, which gets a note; a warning each.
+    @inline(never)
+    private static func reportMisplaced(_ misplaced: [(record: Int?, line: Int, heading: String)], in layout: inout CFRSectionLayout,
+                                        file: String, into diagnostics: inout [Diagnostic]) {
+        let number = layout.header.number
+        for (record, line, heading) in misplaced {
+            let path = record.map { canonicalPath(of: $0, in: layout.records) } ?? ""
+            diagnostics.append(Diagnostic(.warning, "§ \(number): the note headed “\(heading)” names no paragraph it follows or is part of; its text is kept with § \(number)\(path)",
+                                          at: SourceLocation(file: file, line: line), subject: number + path))
+            let note = Note(kind: .unresolved, text: "The wording of this provision includes a note headed “\(heading)”, printed after it; the paragraph the note names is not this one nor one it is part of, so the note may not apply to this provision. Check the official text.")
+            if let record { layout.records[record].notes.append(note) } else { layout.header.notes.append(note) }
+        }
     }
 
     /// A paragraph's level is its marker's kind, wherever it sits (`(a)` below a defined term is
@@ -241,7 +483,7 @@ struct CFRSectionReader {
     /// What a section's reading leaves uncertain, on its provisions and in the output: the
     /// superscripts dropped after a number, paragraphs cited alike, a numbering no reading fits.
     @inline(never)
-    private static func reportFindings(in layout: inout CFRSectionLayout, fitted: Bool, unfitted: [Int], droppedOn: [(record: Int?, marks: Range<Int>)],
+    private static func reportFindings(in layout: inout CFRSectionLayout, fitted: Bool, compareAll: Bool, unfitted: [Int], droppedOn: [(record: Int?, marks: Range<Int>)],
                                        marks: [Superscript.Dropped], file: String,
                                        into diagnostics: inout [Diagnostic]) -> (droppedSuperscripts: Int, duplicateCitations: Int) {
         let number = layout.header.number
@@ -251,7 +493,7 @@ struct CFRSectionReader {
             if let record { layout.records[record].notes += notes } else { layout.header.notes += notes }
             dropped += notes.count
         }
-        let duplicates = reportDuplicateCitations(&layout.records, fitted: fitted, number: number, file: file, into: &diagnostics)
+        let duplicates = reportDuplicateCitations(&layout.records, fitted: fitted && !compareAll, number: number, file: file, into: &diagnostics)
         if !fitted {
             reportUnfitted(unfitted, in: &layout.records, sectionNotes: &layout.header.notes, number: number, line: layout.span.firstLine,
                            file: file, into: &diagnostics)

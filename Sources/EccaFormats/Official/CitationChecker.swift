@@ -54,7 +54,7 @@ public struct CitationChecker {
                 guard let comma = officialID.range(of: ", ", options: .backwards) else { return sections.count != 1 && parts.contains(part) }
                 return divided.contains(CitationChecker.key(String(officialID[..<comma.lowerBound])))
             }
-            let section = String(officialID.prefix { $0 != "(" && $0 != " " })
+            let section = String(officialID.prefix { $0 != "(" && $0 != " " && $0 != "," })
             if sections.count == 1 { return sections.contains(section) }
             return parts.contains(String(section.prefix { $0 != "." }))
         }
@@ -345,8 +345,9 @@ public struct CitationChecker {
             var rest = String(citation[range.upperBound...])
             // `15 CFR Part 774, Supp. No. 1, ECCN 4E091` → `Supplement No. 1 to Part 774, ECCN 4E091`.
             if let path = SupplementCitation.path(ofCitation: rest) { return path }
-            // `15 CFR 772.1, "foreign person"` → `772.1 (foreign person)`.
-            if let comma = rest.firstIndex(of: ",") {
+            // `22 CFR 121.1, Category I(a)` stays `121.1, Category I(a)`, as the importer cites a
+            // category; `15 CFR 772.1, "foreign person"` → `772.1 (foreign person)`.
+            if let comma = rest.firstIndex(of: ","), !rest[rest.index(after: comma)...].hasPrefix(" Category ") {
                 let term = TextNormalizer.trim(String(rest[rest.index(after: comma)...]), also: "\"“”")
                 rest = String(rest[..<comma]) + " (\(term))"
             }

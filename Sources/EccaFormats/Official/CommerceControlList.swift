@@ -77,9 +77,10 @@ enum CommerceControlList {
         return characters[2...].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// `Category 4—Computers`, `Category 0—Nuclear Materials …`, `E. “Technology”`.
+    /// `Category 4—Computers`, `Category 0—Nuclear Materials …` (a `CategoryHeading` numbered in
+    /// digits, as the CCL numbers them), `E. “Technology”`.
     static func isCategoryOrGroupHeading(_ text: String) -> Bool {
-        if text.hasPrefix("Category "), text.dropFirst(9).first?.isNumber == true { return true }
+        if CategoryHeading(text)?.isArabic == true { return true }
         let characters = Array(text.prefix(3))
         return characters.count == 3 && "ABCDE".contains(characters[0]) && characters[1] == "." && characters[2] == " "
     }

@@ -12,6 +12,8 @@ public struct ImportSummary: Sendable, Hashable {
         case amendmentsRead, amendmentsUnread
         // eCFR paragraph markers and superscripts.
         case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts
+        // eCFR notes whose heading names a paragraph they cannot be placed under.
+        case misplacedNotes
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, consolidationRanges, deletedRanges
         // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
@@ -36,6 +38,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                 plural: "sections whose paragraph numbers fit no CFR reading (levels from the marker kinds, marked unresolved)")
             case .duplicateCitations: CountedNoun("paragraph cited like another paragraph of its section", plural: "paragraphs cited like another paragraph of their section")
             case .droppedSuperscripts: CountedNoun("numeric superscript after a number dropped as a footnote mark", plural: "numeric superscripts after a number dropped as footnote marks")
+            case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
+                                              plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
             case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")
             case .quotedStructuresAKN: CountedNoun("quoted structure of another act left out (quotedStructure, embeddedStructure)",
                                                    plural: "quoted structures of other acts left out (quotedStructure, embeddedStructure)")

@@ -4,6 +4,9 @@ import ClauseGraph
 public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     /// An article (EU) or a section (CFR).
     case article, section
+    /// A numbered category of a list inside a CFR section (`Category I` of the US Munitions List,
+    /// 22 CFR 121.1), whose paragraphs are lettered afresh.
+    case category
     /// A numbered subsection of a section-based act (Akoma Ntoso `subsection`, "section 3(2)").
     case subsection
     /// A numbered paragraph (EU `PARAG`), or a CFR paragraph of the first level `(a)`.
@@ -30,6 +33,7 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
         switch self {
         case .article: CountedNoun("article")
         case .section: CountedNoun("section")
+        case .category: CountedNoun("category", plural: "categories")
         case .subsection: CountedNoun("subsection")
         case .paragraph: CountedNoun("paragraph")
         case .subparagraph: CountedNoun("subparagraph")

@@ -273,7 +273,8 @@ public final class RulesXMLWriter: ImportSink {
             // Records are read in place, by index: a copy of one would retain each of its strings.
             func writeRecord(_ index: Int, id: some WritableText) {
                 let path = run(addresses.entries[index].canonical)
-                let recordURL = paragraphURLBase.map { ByteRuns(run($0), path, escaping: fields, uriRuns: 1) } ?? url.map { ByteRuns(run($0), escaping: fields) }
+                let anchor = section.records[index].anchored ? paragraphURLBase : nil
+                let recordURL = anchor.map { ByteRuns(run($0), path, escaping: fields, uriRuns: 1) } ?? url.map { ByteRuns(run($0), escaping: fields) }
                 Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.entries[index].citation), escaping: fields), evidence: header.evidence,
                                            sourceID: ByteRuns(run(sourceID), path, escaping: fields), eid: ByteRuns(run(number), path, escaping: fields), wordingKind: .verbatim,
                                            heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece) ?? ByteRuns(),
