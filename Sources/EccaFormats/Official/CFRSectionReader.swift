@@ -25,6 +25,8 @@ struct CFRSectionReader {
         var droppedSuperscripts = 0
         /// Notes whose heading names a paragraph they do not follow, kept with the paragraph before them.
         var misplacedNotes = 0
+        /// Whether the numbered paragraphs of a text the section sets out were kept as its wording.
+        var extractKeptAsText = false
 
         /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
         func report(to emitter: ImportEmitter) {
@@ -34,6 +36,7 @@ struct CFRSectionReader {
             if duplicateCitations > 0 { emitter.count(.duplicateCitations, by: duplicateCitations) }
             if droppedSuperscripts > 0 { emitter.count(.droppedSuperscripts, by: droppedSuperscripts) }
             if misplacedNotes > 0 { emitter.count(.misplacedNotes, by: misplacedNotes) }
+            if extractKeptAsText { emitter.count(.extractsKeptAsText) }
         }
     }
 
@@ -226,19 +229,45 @@ struct CFRSectionReader {
             }
             return (quoted, ownMarkers)
         }
-        let collected = collect(extracts: false)
-        if collected.quoted > 0, !collected.ownMarkers {
-            // The section's numbered paragraphs are all in extracts (a clause or list the section
-            // sets out): they are its paragraphs. Read again, extracts and all.
+        func recollect(extracts: Bool) {
             items.removeAll(keepingCapacity: true)
             paragraphs.removeAll(keepingCapacity: true)
             categoryStarts.removeAll()
             roles.removeAll()
-            _ = collect(extracts: true)
+            _ = collect(extracts: extracts)
+        }
+        func solve() -> MarkerSequenceSolver.Solution {
+            categoryStarts.isEmpty ? MarkerSequenceSolver().solve(items) : Self.solve(items, categoryStarts: categoryStarts)
+        }
+        let collected = collect(extracts: false)
+        var solution: MarkerSequenceSolver.Solution
+        /// Numbered paragraphs set out in extracts, kept as the section's text because their
+        /// numbering fits no CFR reading.
+        var extractsKeptAsText = 0
+        if collected.quoted > 0, !collected.ownMarkers {
+            // The section's numbered paragraphs are all in extracts (a clause or list the section
+            // sets out): they are its paragraphs. Read again, extracts and all.
+            recollect(extracts: true)
+            solution = solve()
+            if !solution.fitted {
+                // A text set out in a numbering of its own (a code under "I." and "A." headings,
+                // 14 CFR 1214.403): its numbers are not the section's paragraphs. Kept as the
+                // section's wording, as an extract is elsewhere, and said.
+                recollect(extracts: false)
+                solution = solve()
+                extractsKeptAsText = collected.quoted
+            }
+        } else {
+            solution = solve()
         }
         let span = SourceSpan(file: file, firstLine: section.root.firstLine, lastLine: section.root.lastLine)
-        let solution = categoryStarts.isEmpty ? MarkerSequenceSolver().solve(items) : Self.solve(items, categoryStarts: categoryStarts)
         var diagnostics: [Diagnostic] = []
+        var extractNotes: [Note] = []
+        if extractsKeptAsText > 0 {
+            diagnostics.append(Diagnostic(.warning, "§ \(header.number): the \(CountedNoun("numbered paragraph")(extractsKeptAsText)) the section sets out in an EXTRACT fit no CFR reading of (a)(1)(i)(A); they are kept as the section's wording, not read as its paragraphs",
+                                          at: SourceLocation(file: file, line: section.root.firstLine), subject: header.number))
+            extractNotes.append(Note(kind: .unresolved, text: "§ \(header.number) sets out a text whose numbering does not follow the CFR levels (a), (1), (i), (A); its numbered paragraphs are kept in this wording and are not provisions of their own. Check the official text."))
+        }
         /// Superscripts after a number dropped as footnote marks, by the record open after their
         /// paragraph (nil: before any marker). Rare: nothing is allocated otherwise.
         var droppedOn: [(record: Int?, marks: Range<Int>)] = []
@@ -371,9 +400,10 @@ struct CFRSectionReader {
                                          marks: store.droppedSuperscripts, file: file, into: &diagnostics)
         }
         if !misplacedNotes.isEmpty { Self.reportMisplaced(misplacedNotes, in: &layout, file: file, into: &diagnostics) }
+        if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts,
-                      misplacedNotes: misplacedNotes.count)
+                      misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0)
     }
 
     /// What an element other than a paragraph is to the section: a category heading (`HD1`, or

@@ -12,8 +12,9 @@ public struct ImportSummary: Sendable, Hashable {
         case amendmentsRead, amendmentsUnread
         // eCFR paragraph markers and superscripts.
         case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts
-        // eCFR notes whose heading names a paragraph they cannot be placed under.
-        case misplacedNotes
+        // eCFR notes whose heading names a paragraph they cannot be placed under; sections whose
+        // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
+        case misplacedNotes, extractsKeptAsText
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, consolidationRanges, deletedRanges
         // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
@@ -40,6 +41,8 @@ public struct ImportSummary: Sendable, Hashable {
             case .droppedSuperscripts: CountedNoun("numeric superscript after a number dropped as a footnote mark", plural: "numeric superscripts after a number dropped as footnote marks")
             case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
                                               plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
+            case .extractsKeptAsText: CountedNoun("section whose set-out text (EXTRACT) is numbered in no CFR reading (kept as its wording)",
+                                                  plural: "sections whose set-out text (EXTRACT) is numbered in no CFR reading (kept as their wording)")
             case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")
             case .quotedStructuresAKN: CountedNoun("quoted structure of another act left out (quotedStructure, embeddedStructure)",
                                                    plural: "quoted structures of other acts left out (quotedStructure, embeddedStructure)")
