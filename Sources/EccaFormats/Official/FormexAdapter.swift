@@ -403,20 +403,20 @@ struct FormexAdapter: OfficialAdapter {
 
         let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], locatorBase: identifier,
                               citationBase: "Art. \(number)", anchor: articleURL)
-        let paragraphs = article.elements("PARAG")
+        let paragraphs = FormexText.grouped("PARAG", in: article)
         if paragraphs.isEmpty {
             try emitSubparagraphs(of: article, context: context, word: "paragraph", span: span, into: unit)
             return
         }
-        for paragraph in paragraphs {
+        for (paragraph, groups, path) in paragraphs {
             let parag = paragraph["IDENTIFIER"] ?? ""
             let numberText = CanonicalIDs.clean(paragraph.element("NO.PARAG")?.plainText ?? String(parag.split(separator: ".").last ?? ""))
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
-            let paraSpan = span.with(pointer: "\(span.pointer ?? "")/PARAG[@IDENTIFIER='\(parag)']")
+            let paraSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)PARAG[@IDENTIFIER='\(parag)']")
             let anchor = url.flatMap { SourceURL.make("\($0)#" + SourceURL.component(parag)) }
             unit.add(provision(
                 canonical: paraCanonical, source: parag.isEmpty ? nil : parag, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
-                level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: nil,
+                level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: Self.groupHeading(groups),
                 element: paragraph, skipping: ["NO.PARAG"], span: paraSpan, url: anchor, notes: []), from: paragraph)
             let paraContext = Context(canonical: paraCanonical, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                                       locatorBase: parag, citationBase: "Art. \(number)(\(numberText))", anchor: anchor,
@@ -425,18 +425,25 @@ struct FormexAdapter: OfficialAdapter {
         }
     }
 
+    /// The heading of a paragraph (or an article's unnumbered paragraph) that a `SUBDIV` groups: the
+    /// group's title as printed (`A. NORMAL VALUE`, Reg. 2016/1036 Art. 2), the titles of nested
+    /// groups joined outermost first. The title is the group's, shared by every paragraph it holds.
+    static func groupHeading(_ groups: [String]) -> String? {
+        groups.isEmpty ? nil : groups.joined(separator: " — ")
+    }
+
     /// The `ALINEA`s of an article without paragraphs (cited as "first paragraph") or of a
     /// paragraph ("first subparagraph"). With one `ALINEA` there is no subparagraph level: its
     /// points hang on the paragraph. With several, each is a provision and ids of its points carry
     /// `subpara_K`, because points restart per subparagraph (Art. 43(1)).
     private func emitSubparagraphs(of container: OfficialElement, context: Context, word: String, span: SourceSpan,
                                    into unit: Unit) throws(OfficialImportError) {
-        let alineas = container.elements("ALINEA")
+        let alineas = FormexText.grouped("ALINEA", in: container)
         guard alineas.count > 1 else {
-            try emitPoints(in: alineas.first ?? container, context: context, span: span, into: unit)
+            try emitPoints(in: alineas.first?.element ?? container, context: context, span: span, into: unit)
             return
         }
-        for (offset, alinea) in alineas.enumerated() {
+        for (offset, (alinea, groups, path)) in alineas.enumerated() {
             let ordinal = offset + 1
             var sub = context
             sub.canonical = CanonicalIDs.join(context.canonical, "subpara_\(ordinal)")
@@ -447,10 +454,12 @@ struct FormexAdapter: OfficialAdapter {
             sub.idPath = context.idPath + [word == "paragraph" ? "\(ordinal)" : "sub\(ordinal)"]
             sub.locatorTilde = "~\(ordinal)"
             sub.subparagraph = "\(CanonicalIDs.ordinal(ordinal)) \(word)"
-            let subSpan = span.with(pointer: "\(span.pointer ?? "")/ALINEA[\(ordinal)]")
+            // Its place among the ALINEAs of its own parent (the container or a SUBDIV).
+            let place = alineas[..<offset].filter { $0.path == path }.count + 1
+            let subSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)ALINEA[\(place)]")
             unit.add(provision(
                 canonical: sub.canonical, source: sub.locator, idPath: sub.idPath, level: .subparagraph,
-                parent: context.canonical, citation: sub.citation, heading: nil, element: alinea, skipping: [],
+                parent: context.canonical, citation: sub.citation, heading: Self.groupHeading(groups), element: alinea, skipping: [],
                 span: subSpan, url: context.anchor, notes: []), from: alinea)
             try emitPoints(in: alinea, context: sub, span: subSpan, into: unit)
         }

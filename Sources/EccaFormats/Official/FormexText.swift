@@ -191,7 +191,7 @@ public struct FormexText: Sendable {
             skip = ["NO.PARAG"]
         }
         if let alinea {
-            let alineas = node.elements("ALINEA")
+            let alineas = grouped("ALINEA", in: node).map(\.element)
             guard alinea >= 1, alinea <= alineas.count else { return nil }
             node = alineas[alinea - 1]
             skip = []
@@ -206,6 +206,31 @@ public struct FormexText: Sendable {
             skip = []
         }
         return (node, skip)
+    }
+
+    /// The `PARAG`s (or `ALINEA`s) of an article or paragraph in document order, with the titles of
+    /// the `SUBDIV`s they sit in, outermost first. `SUBDIV` is Formex's grouping element inside an
+    /// `ARTICLE` (Reg. 2016/1036 Art. 2 groups its paragraphs under "A. NORMAL VALUE", "B. EXPORT
+    /// PRICE" …); it may nest. The paragraphs keep their numbers and identifiers: the group is no level
+    /// of the citation ("Article 2(7)(a)").
+    /// `path` is the element path from `container` to the element's parent (`SUBDIV[1]/`, empty
+    /// when there is no group), for source spans.
+    public static func grouped(_ name: String, in container: OfficialElement) -> [(element: OfficialElement, groups: [String], path: String)] {
+        var found: [(element: OfficialElement, groups: [String], path: String)] = []
+        func walk(_ element: OfficialElement, _ groups: [String], _ path: String) {
+            var subdivisions = 0
+            for child in element.elements() {
+                if child.name == name {
+                    found.append((child, groups, path))
+                } else if child.name == "SUBDIV" {
+                    subdivisions += 1
+                    let title = child.element("TITLE").map { flatten($0) }.flatMap { $0.isEmpty ? nil : $0 }
+                    walk(child, groups + (title.map { [$0] } ?? []), path + "SUBDIV[\(subdivisions)]/")
+                }
+            }
+        }
+        walk(container, [], "")
+        return found
     }
 
     /// Depth-first search for the first element matching `predicate`, not descending into quoted
