@@ -13,7 +13,7 @@ public struct ImportSummary: Sendable, Hashable {
         // eCFR paragraph markers and superscripts.
         case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
-        case quotedStructures, consolidationRanges, deletedRanges
+        case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -35,6 +35,7 @@ public struct ImportSummary: Sendable, Hashable {
             case .duplicateCitations: CountedNoun("paragraph cited like another paragraph of its section", plural: "paragraphs cited like another paragraph of their section")
             case .droppedSuperscripts: CountedNoun("numeric superscript after a number dropped as a footnote mark", plural: "numeric superscripts after a number dropped as footnote marks")
             case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")
+            case .quotedAnnexes: CountedNoun("annex quoting another act's text left out", plural: "annexes quoting another act's text left out")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
