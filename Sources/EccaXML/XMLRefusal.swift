@@ -12,11 +12,13 @@ enum XMLRefusal {
     }
 
     /// The refusal of a declared encoding other than UTF-8 or US-ASCII, or nil when it is one of
-    /// them: a wrong declaration silently turns text into mojibake, and ecca compares wording.
-    static func encoding(declared: String, at location: XMLSourceLocation) -> XMLReadError? {
+    /// them: a wrong declaration silently turns text into mojibake, and ecca compares wording. The
+    /// error stands on line 1, where the XML declaration is (it may only open the document), not
+    /// where the reader happens to learn of it (the root element's line).
+    static func encoding(declared: String, in file: String) -> XMLReadError? {
         let normalized = declared.uppercased().filter { $0 != "-" && $0 != "_" }
         guard !["UTF8", "USASCII", "ASCII"].contains(normalized) else { return nil }
-        return XMLReadError(kind: .forbidden, location: location,
+        return XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: file, line: 1),
                             message: "the document declares encoding '\(declared)'; ecca reads UTF-8 only (convert the file to UTF-8 and declare encoding=\"UTF-8\")")
     }
 

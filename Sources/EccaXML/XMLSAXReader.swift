@@ -377,7 +377,7 @@ private final class Parser {
         if encodingChecked { return fault == nil }
         encodingChecked = true
         guard let context, let pointer = context.pointee.encoding,
-              let refusal = XMLRefusal.encoding(declared: String(cString: pointer), at: location()) else { return true }
+              let refusal = XMLRefusal.encoding(declared: String(cString: pointer), in: sink.fileName) else { return true }
         stop(refusal)
         return false
     }

@@ -178,7 +178,7 @@ public final class XMLStreamReader {
     /// declaration once the first node is read, before any text reaches the caller.
     private func checkEncoding() throws(XMLReadError) {
         guard let pointer = xmlTextReaderConstEncoding(reader) else { return }  // no declaration: UTF-8
-        guard let refusal = XMLRefusal.encoding(declared: String(cString: pointer), at: currentLocation()) else { return }
+        guard let refusal = XMLRefusal.encoding(declared: String(cString: pointer), in: fileName) else { return }
         finished = true
         throw refusal
     }

@@ -157,10 +157,10 @@ public struct CitationChecker {
                 case "ANNEX", "CONS.ANNEX":
                     if acts.isEmpty { pendingAnnexes.append(file) } else { acts[acts.count - 1].annexes.append(file) }
                 default:
-                    // An act given alone brings the annexes its package manifest lists, when the manifest is beside it.
+                    // An act given alone brings the annexes its package manifest lists, when the manifest
+                    // is beside it (either layout's name: `….doc.fmx.xml`, or before October 2023 `….doc.xml`).
                     var annexes = pendingAnnexes
-                    if annexes.isEmpty, let manifest = FormexAdapter.manifestBeside(file),
-                       let listed = try? FormexAdapter.readManifest(manifest), listed.actFile.map({ FormexAdapter.name(of: file) == $0 }) ?? false {
+                    if annexes.isEmpty, let listed = FormexAdapter.packageManifest(for: file), listed.actFile == FormexAdapter.name(of: file) {
                         annexes = listed.annexFiles.map { FormexAdapter.folder(of: file) + $0 }
                     }
                     acts.append((file, annexes))

@@ -25,7 +25,16 @@ struct FormexAdapter: OfficialAdapter {
         var eli: String?
         var celex: String?
         var title: String?
+        /// The path of the package manifest read, if one was.
         var manifest: String?
+        /// The manifest the file names (`BIB.INSTANCE/DOCUMENT.REF/@FILE`), a name in its folder.
+        var documentRef: String?
+        /// The Official Journal issue (`PUBLICATION.REF`: `COLL` L, `NO.OJ` 176) and the act's first
+        /// page (`DOC.MAIN.PUB/PAGE.FIRST`). Issues were numbered until October 2023; since then
+        /// each act is published on its own and cited by its number ("OJ L, 2024/1689").
+        var collection: String?
+        var issue: String?
+        var firstPage: String?
         var consolidation: String?
         /// A consolidated text's `CONSLEG.REF` and first day (`INFO.CONSLEG`).
         var consolidationRef: String?
@@ -38,6 +47,34 @@ struct FormexAdapter: OfficialAdapter {
         var documentNumber: String? {
             guard let year, let number else { return celex }
             return "\(year)/\(number)"
+        }
+
+        /// Fills what is still unknown from a package manifest read beside the file.
+        mutating func complete(from package: Metadata) {
+            manifest = manifest ?? package.manifest
+            year = year ?? package.year
+            number = number ?? package.number
+            legalValue = legalValue ?? package.legalValue
+            actDate = actDate ?? package.actDate
+            publicationDate = publicationDate ?? package.publicationDate
+            eli = eli ?? package.eli
+            celex = celex ?? package.celex
+            collection = collection ?? package.collection
+            issue = issue ?? package.issue
+            firstPage = firstPage ?? package.firstPage
+            actFile = actFile ?? package.actFile
+            if annexFiles.isEmpty { annexFiles = package.annexFiles }
+        }
+
+        /// The Official Journal as the act is cited: "OJ L 176, 30.6.2016, p. 21" for an act in a
+        /// numbered issue (before October 2023), nil for one published on its own.
+        var journalCitation: String? {
+            guard let issue, let publicationDate else { return nil }
+            let number = String(issue.drop { $0 == "0" })
+            guard !number.isEmpty else { return nil }
+            let date = publicationDate.components
+            let day = "\(date.day).\(date.month).\(date.year)"
+            return "OJ \(collection ?? "L") \(number), \(day)" + (firstPage.map { ", p. \($0)" } ?? "")
         }
 
         /// The language of the text (`LG.DOC`), for a consolidated version's EUR-Lex page.
@@ -61,9 +98,7 @@ struct FormexAdapter: OfficialAdapter {
         case "DOC": try readPackage(stream, root: root, into: emitter)
         case "ANNEX", "CONS.ANNEX": try readAnnex(stream, root: root, metadata: nil, into: emitter)
         default:
-            var metadata = Metadata()
-            if let manifest = Self.manifestBeside(stream.file) { metadata = (try? Self.readManifest(manifest)) ?? metadata }
-            try readAct(stream, root: root, metadata: metadata, into: emitter)
+            try readAct(stream, root: root, metadata: Self.packageManifest(for: stream.file) ?? Metadata(), alone: true, into: emitter)
         }
     }
 
@@ -75,7 +110,7 @@ struct FormexAdapter: OfficialAdapter {
         let folder = Self.folder(of: stream.file)
         guard let act = metadata.actFile else { throw .nothingToImport(file: stream.file, dialect: .formex) }
         try OfficialStream.read(folder + act) { stream, root throws(OfficialImportError) in
-            try readAct(stream, root: root, metadata: metadata, into: emitter)
+            try readAct(stream, root: root, metadata: metadata, alone: false, into: emitter)
         }
         for annex in metadata.annexFiles {
             try OfficialStream.read(folder + annex) { stream, root throws(OfficialImportError) in
@@ -89,12 +124,29 @@ struct FormexAdapter: OfficialAdapter {
         return String(path[...slash])
     }
 
-    /// The `.doc` manifest of a package, when it sits beside an act file (`L_202401689EN.doc.fmx.xml`).
-    static func manifestBeside(_ path: String) -> String? {
-        let name = path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...]
-        guard let dot = name.firstIndex(of: ".") else { return nil }
-        let candidate = folder(of: path) + name[..<dot] + ".doc.fmx.xml"
-        return candidate != path && FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    /// Where a file's package manifest may be, in its folder: the one it names (`DOCUMENT.REF`), then
+    /// by the two layouts' names: since October 2023 `L_202401689EN.000101.fmx.xml` →
+    /// `L_202401689EN.doc.fmx.xml`; before, `L_2016176EN.01002101.xml` → `L_2016176EN.01002101.doc.xml`.
+    static func manifestCandidates(for path: String, named documentRef: String?) -> [String] {
+        let folder = folder(of: path)
+        let name = Self.name(of: path)
+        var candidates: [String] = []
+        if let documentRef, !documentRef.isEmpty, !documentRef.contains("/"), documentRef != ".." { candidates.append(folder + documentRef) }
+        if let dot = name.firstIndex(of: ".") { candidates.append(folder + name[..<dot] + ".doc.fmx.xml") }
+        if name.hasSuffix(".xml"), !name.hasSuffix(".fmx.xml"), !name.hasSuffix(".doc.xml") { candidates.append(folder + name.dropLast(4) + ".doc.xml") }
+        var seen: Set<String> = [path]
+        return candidates.filter { seen.insert($0).inserted }
+    }
+
+    /// The package manifest beside `path` that lists it (as its act or one of its annexes), read;
+    /// nil when there is none. A manifest that lists other files is another package's.
+    static func packageManifest(for path: String, named documentRef: String? = nil) -> Metadata? {
+        let name = Self.name(of: path)
+        for candidate in manifestCandidates(for: path, named: documentRef) where FileManager.default.fileExists(atPath: candidate) {
+            guard let read = try? readManifest(candidate), read.manifest != nil else { continue }
+            if read.actFile == name || read.annexFiles.contains(name) { return read }
+        }
+        return nil
     }
 
     static func readManifest(_ path: String) throws(OfficialImportError) -> Metadata {
@@ -115,14 +167,17 @@ struct FormexAdapter: OfficialAdapter {
             metadata.eli = bib.element("NO.ELI")?["ID"]
             metadata.celex = bib.first(where: { $0.name == "NO.CELEX" })?.plainText
         }
-        if let publication = manifest.element("PUBLICATION.REF"), let iso = publication.element("DATE")?["ISO"] {
-            metadata.publicationDate = Self.date(iso)
+        if let publication = manifest.element("PUBLICATION.REF") {
+            metadata.publicationDate = publication.element("DATE")?["ISO"].flatMap(Self.date)
+            metadata.collection = publication.element("COLL")?.plainText
+            metadata.issue = publication.element("NO.OJ")?.plainText
         }
         if let fmx = manifest.element("FMX") {
             if let main = fmx.element("DOC.MAIN.PUB") {
                 metadata.actFile = main.element("REF.PHYS")?["FILE"]
                 metadata.legalValue = main.element("LEGAL.VALUE")?.plainText
                 metadata.actDate = main.element("DATE")?["ISO"].flatMap(Self.date)
+                metadata.firstPage = main.element("PAGE.FIRST")?.plainText
             }
             for sub in fmx.elements("DOC.SUB.PUB") where (sub["TYPE"] ?? "ANNEX") == "ANNEX" {
                 if let file = sub.element("REF.PHYS")?["FILE"] { metadata.annexFiles.append(file) }
@@ -133,7 +188,8 @@ struct FormexAdapter: OfficialAdapter {
 
     // MARK: - Act
 
-    private func readAct(_ stream: OfficialStream, root: XMLElementStart, metadata initial: Metadata,
+    /// `alone`: the act file was given by itself, not through its manifest.
+    private func readAct(_ stream: OfficialStream, root: XMLElementStart, metadata initial: Metadata, alone: Bool,
                          into emitter: ImportEmitter) throws(OfficialImportError) {
         var metadata = initial
         var stack: [String] = [root.name]
@@ -167,6 +223,10 @@ struct FormexAdapter: OfficialAdapter {
                 case "BIB.INSTANCE" where !begun:
                     // A consolidated text's BIB.INSTANCE dates the consolidated version, not the act (FAM.COMP does).
                     read(bibliography: try stream.capture(start), into: &metadata, actDate: !consolidated)
+                    // The manifest the act names, when no manifest was read by its name (`DOCUMENT.REF`).
+                    if alone, metadata.manifest == nil, let package = Self.packageManifest(for: stream.file, named: metadata.documentRef) {
+                        metadata.complete(from: package)
+                    }
                 case "INFO.CONSLEG":
                     metadata.consolidation = [start["CONSLEG.REF"], start["START.DATE"]].compactMap { $0 }.joined(separator: " from ")
                     metadata.legalValue = metadata.legalValue ?? start["LEG.VAL"]
@@ -217,6 +277,12 @@ struct FormexAdapter: OfficialAdapter {
         }
         guard articles > 0 else { throw .nothingToImport(file: stream.file, dialect: .formex) }
         report(ranges, file: stream.file, into: emitter)
+        // Given alone, the act does not bring its annexes (docs/importers.md): say so, where its manifest lists any.
+        if alone, let manifest = metadata.manifest, !metadata.annexFiles.isEmpty {
+            let count = metadata.annexFiles.count
+            emitter.report(Diagnostic(.note, "the package manifest \(Self.name(of: manifest)) lists \(count) annex\(count == 1 ? "" : "es") of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
+                                      at: SourceLocation(file: stream.file, line: root.location.line)))
+        }
     }
 
     /// Counts the consolidation ranges, and warns of markers that do not pair: a range never closed
@@ -243,7 +309,7 @@ struct FormexAdapter: OfficialAdapter {
         }
         if actDate, metadata.actDate == nil, let iso = bib.element("DATE")?["ISO"] { metadata.actDate = Self.date(iso) }
         if metadata.language == nil { metadata.language = bib.element("LG.DOC")?.plainText }
-        if metadata.manifest == nil { metadata.manifest = bib.element("DOCUMENT.REF")?["FILE"] }
+        if metadata.documentRef == nil { metadata.documentRef = bib.element("DOCUMENT.REF")?["FILE"] }
     }
 
     private func instrument(_ metadata: Metadata, file: String, variant: String) -> ImportedInstrument {
@@ -251,7 +317,9 @@ struct FormexAdapter: OfficialAdapter {
         case "REG", "REG_IMPL", "REG_DEL": ("Regulation", "reg", .regulation)
         case "DIR", "DIR_IMPL", "DIR_DEL": ("Directive", "dir", .other)
         case "DEC", "DEC_IMPL", "DEC_DEL": ("Decision", "dec", .other)
-        default: ("Act", "act", .regulation)
+        // The kind is the manifest's (`LEGAL.VALUE`, or a consolidated text's `LEG.VAL`); a file read
+        // without it (a lone annex) does not say, and the kind is not guessed.
+        default: ("Act", "act", .other)
         }
         let numberID = [metadata.year, metadata.number].compactMap { $0 }.joined(separator: "-")
         let id = options.instrumentID ?? "eu.\(kind.id)-\(numberID.isEmpty ? "formex" : numberID)"
@@ -267,7 +335,7 @@ struct FormexAdapter: OfficialAdapter {
         if let consolidation = metadata.consolidation {
             label = "Consolidated text \(consolidation)"
         } else if let published = metadata.publicationDate {
-            label = "Official Journal L, \(metadata.documentNumber ?? ""), published \(published.iso)"
+            label = metadata.journalCitation ?? "Official Journal L, \(metadata.documentNumber ?? ""), published \(published.iso)"
             versionDate = published
         }
         var notes: [Note]
@@ -277,9 +345,15 @@ struct FormexAdapter: OfficialAdapter {
             notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(Self.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
         }
         if let date = metadata.actDate { notes.append(Note(kind: .editorial, text: "Date of the act: \(date.iso).")) }
+        var title = metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")"
+        if metadata.legalValue == nil {
+            // Nothing read names the kind of act: the title and a note say what is known, and no more.
+            if metadata.title == nil { title += " (an annex read without its act: the kind of act is not known)" }
+            notes.append(Note(kind: .editorial, text: "The files read do not say which kind of act this is (the package manifest, whose LEGAL.VALUE gives it, was not read); its kind is given as “other”."))
+        }
         return ImportedInstrument(
             id: id, dialect: .formex, variant: variant,
-            title: metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")",
+            title: title,
             jurisdiction: "EU", kind: kind.type, officialIDs: officialIDs, versionLabel: label, versionDate: versionDate,
             sourceURL: metadata.sourceURL, attribution: "EUR-Lex / Publications Office of the European Union",
             notes: notes, file: file, documentNumber: metadata.documentNumber)
@@ -403,20 +477,20 @@ struct FormexAdapter: OfficialAdapter {
 
         let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], locatorBase: identifier,
                               citationBase: "Art. \(number)", anchor: articleURL)
-        let paragraphs = article.elements("PARAG")
+        let paragraphs = FormexText.grouped("PARAG", in: article)
         if paragraphs.isEmpty {
             try emitSubparagraphs(of: article, context: context, word: "paragraph", span: span, into: unit)
             return
         }
-        for paragraph in paragraphs {
+        for (paragraph, groups, path) in paragraphs {
             let parag = paragraph["IDENTIFIER"] ?? ""
             let numberText = CanonicalIDs.clean(paragraph.element("NO.PARAG")?.plainText ?? String(parag.split(separator: ".").last ?? ""))
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
-            let paraSpan = span.with(pointer: "\(span.pointer ?? "")/PARAG[@IDENTIFIER='\(parag)']")
+            let paraSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)PARAG[@IDENTIFIER='\(parag)']")
             let anchor = url.flatMap { SourceURL.make("\($0)#" + SourceURL.component(parag)) }
             unit.add(provision(
                 canonical: paraCanonical, source: parag.isEmpty ? nil : parag, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
-                level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: nil,
+                level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: Self.groupHeading(groups),
                 element: paragraph, skipping: ["NO.PARAG"], span: paraSpan, url: anchor, notes: []), from: paragraph)
             let paraContext = Context(canonical: paraCanonical, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                                       locatorBase: parag, citationBase: "Art. \(number)(\(numberText))", anchor: anchor,
@@ -425,18 +499,25 @@ struct FormexAdapter: OfficialAdapter {
         }
     }
 
+    /// The heading of a paragraph (or an article's unnumbered paragraph) that a `SUBDIV` groups: the
+    /// group's title as printed (`A. NORMAL VALUE`, Reg. 2016/1036 Art. 2), the titles of nested
+    /// groups joined outermost first. The title is the group's, shared by every paragraph it holds.
+    static func groupHeading(_ groups: [String]) -> String? {
+        groups.isEmpty ? nil : groups.joined(separator: " — ")
+    }
+
     /// The `ALINEA`s of an article without paragraphs (cited as "first paragraph") or of a
     /// paragraph ("first subparagraph"). With one `ALINEA` there is no subparagraph level: its
     /// points hang on the paragraph. With several, each is a provision and ids of its points carry
     /// `subpara_K`, because points restart per subparagraph (Art. 43(1)).
     private func emitSubparagraphs(of container: OfficialElement, context: Context, word: String, span: SourceSpan,
                                    into unit: Unit) throws(OfficialImportError) {
-        let alineas = container.elements("ALINEA")
+        let alineas = FormexText.grouped("ALINEA", in: container)
         guard alineas.count > 1 else {
-            try emitPoints(in: alineas.first ?? container, context: context, span: span, into: unit)
+            try emitPoints(in: alineas.first?.element ?? container, context: context, span: span, into: unit)
             return
         }
-        for (offset, alinea) in alineas.enumerated() {
+        for (offset, (alinea, groups, path)) in alineas.enumerated() {
             let ordinal = offset + 1
             var sub = context
             sub.canonical = CanonicalIDs.join(context.canonical, "subpara_\(ordinal)")
@@ -447,10 +528,12 @@ struct FormexAdapter: OfficialAdapter {
             sub.idPath = context.idPath + [word == "paragraph" ? "\(ordinal)" : "sub\(ordinal)"]
             sub.locatorTilde = "~\(ordinal)"
             sub.subparagraph = "\(CanonicalIDs.ordinal(ordinal)) \(word)"
-            let subSpan = span.with(pointer: "\(span.pointer ?? "")/ALINEA[\(ordinal)]")
+            // Its place among the ALINEAs of its own parent (the container or a SUBDIV).
+            let place = alineas[..<offset].filter { $0.path == path }.count + 1
+            let subSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)ALINEA[\(place)]")
             unit.add(provision(
                 canonical: sub.canonical, source: sub.locator, idPath: sub.idPath, level: .subparagraph,
-                parent: context.canonical, citation: sub.citation, heading: nil, element: alinea, skipping: [],
+                parent: context.canonical, citation: sub.citation, heading: Self.groupHeading(groups), element: alinea, skipping: [],
                 span: subSpan, url: context.anchor, notes: []), from: alinea)
             try emitPoints(in: alinea, context: sub, span: subSpan, into: unit)
         }
@@ -546,10 +629,8 @@ struct FormexAdapter: OfficialAdapter {
             case "CONTENTS":
                 let contents = try stream.capture(start)
                 if emitter.current == nil || (emitter.current?.documentNumber != metadata.documentNumber && metadata.documentNumber != nil) {
-                    if initial == nil, let manifest = Self.manifestBeside(stream.file), let read = try? Self.readManifest(manifest) {
-                        metadata.eli = metadata.eli ?? read.eli
-                        metadata.legalValue = metadata.legalValue ?? read.legalValue
-                        metadata.publicationDate = metadata.publicationDate ?? read.publicationDate
+                    if initial == nil, let package = Self.packageManifest(for: stream.file, named: metadata.documentRef) {
+                        metadata.complete(from: package)
                     }
                     try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex"))
                 }
@@ -583,6 +664,11 @@ struct FormexAdapter: OfficialAdapter {
         let url = metadata.sourceURL
         let span = contents.span.with(pointer: pointer)
         let citation = number.isEmpty ? "Annex" : "Annex \(number)"
+        if let quotation = annexTitle.quotation {
+            try emitQuotedAnnex(quotation: quotation, opening: annexTitle.quotationID, title: title, contents: contents,
+                                canonical: canonical, idPath: idPath, citation: citation, locator: annexTitle.locator, span: span, url: url, into: unit)
+            return
+        }
         unit.add(provision(
             canonical: canonical, source: annexTitle.locator, idPath: idPath, level: .annex, parent: nil, citation: citation,
             heading: annexTitle.heading, element: contents, skipping: [], span: span, url: url, notes: []), from: contents)
@@ -590,6 +676,51 @@ struct FormexAdapter: OfficialAdapter {
                               anchor: url, addressable: false)
         var minted: Set<String> = []
         try emitSections(in: contents, context: context, span: span, minted: &minted, into: unit)
+    }
+
+    /// An amending act's annex that is one quotation of another act's annex (Reg. 2026/1744: its
+    /// Annex is the new Annex XIV of Reg. 2024/1689, from `‘Annex XIV` to `…Article 29.’`). Like a
+    /// `QUOT.S`, the quoted text is not this act's provisions: the annex is one provision whose wording
+    /// is `…`, with a note naming the quotation, and counted; its groups and points are not imported.
+    /// A quotation that does not close at the annex's end is reported, not guessed at.
+    private func emitQuotedAnnex(quotation: String, opening: String?, title: OfficialElement?, contents: OfficialElement, canonical: String,
+                                 idPath: [String], citation: String, locator: String, span: SourceSpan, url: String?,
+                                 into unit: Unit) throws(OfficialImportError) {
+        let emitter = unit.emitter
+        emitter.count(.quotedAnnexes)
+        var notes = [Note(kind: .editorial, text: "The whole of this annex is a quotation of another act's text (from its title, \(quotation), to its end): text this act inserts in the act it amends, not this act's own provisions. It is shown as “…”; its groups and points are not imported. Read them in the amended act (its consolidated text).")]
+        let closings = contents.all(where: { $0.name == "QUOT.END" && ($0["REF.START"] == opening || opening == nil) }, barriers: ["QUOT.S"])
+        let trailing = closings.isEmpty ? nil : Self.textAfter(closings[closings.count - 1], in: contents)
+        if closings.isEmpty || trailing.map({ !$0.allSatisfy { $0.isWhitespace || $0.isPunctuation } }) ?? true {
+            let what = closings.isEmpty ? "never closes in the annex" : "closes before the annex ends (“\(trailing ?? "")” follows it)"
+            notes.append(Note(kind: .unresolved, text: "The quotation that opens this annex's title (\(quotation)) \(what); the whole annex is left out as quoted text all the same. Check the official text."))
+            emitter.report(Diagnostic(.warning, "the quotation that opens the title of the annex (\(quotation)) \(what); the annex is left out as quoted text",
+                                      at: SourceLocation(file: span.file, line: span.firstLine), subject: canonical))
+        }
+        unit.add(ImportedProvision(
+            canonicalID: canonical, sourceID: locator, idPath: idPath, level: .annex, parentID: nil, citation: citation,
+            heading: nil, wording: "…", span: span, dates: [], evidence: .verified, wordingKind: .verbatim, sourceURL: url,
+            notes: notes), from: contents)
+    }
+
+    /// The text that follows `element` in `container`, flattened (`.` after a closing quotation mark).
+    static func textAfter(_ element: OfficialElement, in container: OfficialElement) -> String {
+        var after = ""
+        var seen = false
+        func walk(_ node: OfficialElement) {
+            for child in node.children {
+                switch child {
+                case .element(let inner):
+                    if inner == element { seen = true } else { walk(inner) }
+                case .text(let text):
+                    if seen { after += text }
+                case .instruction:
+                    break
+                }
+            }
+        }
+        walk(container)
+        return TextNormalizer.collapse(after)
     }
 
     /// How an annex group (`GR.SEQ`) is numbered, read from its `TITLE`.
@@ -686,7 +817,10 @@ struct FormexAdapter: OfficialAdapter {
                 section.subparagraph = nil
                 section.pointPath = ""
             case .point:
-                section.pointPath = Self.pointPath(parent: context.pointPath, display: number)
+                // A lettered group below a numbered one (`2.` then `a.`) is cited as the EU cites a
+                // point's letter, "point 2(a)", never "point 2, a".
+                let lettered = !context.pointPath.isEmpty && !number.isEmpty && number.allSatisfy { $0.isLetter && $0.isLowercase }
+                section.pointPath = Self.pointPath(parent: context.pointPath, display: lettered ? "(\(number))" : number)
             }
             let sectionSpan = span.with(pointer: "\(span.pointer ?? "")/GR.SEQ[\(offset + 1)]")
             if read.number == nil {

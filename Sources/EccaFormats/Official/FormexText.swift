@@ -91,16 +91,32 @@ public struct FormexText: Sendable {
     /// `STI`, or the `TI`'s further `P`s: Annex X of the AI Act has no `STI` and prints its subtitle
     /// as a second `P` of the `TI` (`<TI><P>ANNEX X</P><P>Union legislative acts …</P></TI>`), which
     /// is not part of its number.
+    ///
+    /// An annex whose title opens a quotation (`<TI><P><QUOT.START …/>Annex XIV</P>`, the Annex of
+    /// Reg. 2026/1744, which is the new Annex XIV of Reg. 2024/1689) is an amending act's annex that
+    /// quotes another act's annex whole: the quoted title is not its number. It is the act's one
+    /// unnumbered annex (`ANNEX`), and `quotation` is the quoted title as printed (`‘Annex XIV`).
     public struct AnnexTitle: Sendable, Hashable {
         /// `XI`; empty for an annex printed without a number.
         public var number: String
         public var heading: String?
+        /// The quoted title of an annex that quotes another act's annex (`‘Annex XIV`); nil otherwise.
+        public var quotation: String?
+        /// The `ID` of the `QUOT.START` that opens the quotation, which its `QUOT.END` names in `REF.START`.
+        public var quotationID: String?
 
         /// The `source-id` locator: `ANNEX XI` (`ANNEX` alone for an unnumbered annex).
         public var locator: String { number.isEmpty ? "ANNEX" : "ANNEX \(number)" }
 
         public init(_ title: OfficialElement?) {
             let ti = title?.element("TI")
+            if let ti, let opening = Self.openingQuotation(ti) {
+                number = ""
+                heading = nil
+                quotation = FormexText.flatten(ti)
+                quotationID = opening["ID"]
+                return
+            }
             let lines = ti.map { ti in ti.elements("P").isEmpty ? [FormexText.flatten(ti)] : ti.elements("P").map { FormexText.flatten($0) } } ?? []
             var words = (lines.first ?? "").split(separator: " ")
             if words.first?.uppercased() == "ANNEX" { words.removeFirst() }
@@ -110,6 +126,22 @@ public struct FormexText: Sendable {
                 + [title?.element("STI").map { FormexText.flatten($0) } ?? ""]
             let joined = parts.filter { !$0.isEmpty }.joined(separator: " ")
             heading = joined.isEmpty ? nil : joined
+        }
+
+        /// The `QUOT.START` milestone a title's text opens with (in its first `P`, or the `TI` itself),
+        /// before any other text; nil when the title opens otherwise.
+        static func openingQuotation(_ ti: OfficialElement) -> OfficialElement? {
+            var node = ti
+            while true {
+                guard let first = node.children.first(where: { child in
+                    if case .text(let text) = child { return !text.allSatisfy(\.isWhitespace) }
+                    if case .element = child { return true }
+                    return false
+                }), case .element(let element) = first else { return nil }
+                if element.name == "QUOT.START" { return element }
+                guard element.name == "P" else { return nil }
+                node = element
+            }
         }
     }
 
@@ -191,7 +223,7 @@ public struct FormexText: Sendable {
             skip = ["NO.PARAG"]
         }
         if let alinea {
-            let alineas = node.elements("ALINEA")
+            let alineas = grouped("ALINEA", in: node).map(\.element)
             guard alinea >= 1, alinea <= alineas.count else { return nil }
             node = alineas[alinea - 1]
             skip = []
@@ -206,6 +238,31 @@ public struct FormexText: Sendable {
             skip = []
         }
         return (node, skip)
+    }
+
+    /// The `PARAG`s (or `ALINEA`s) of an article or paragraph in document order, with the titles of
+    /// the `SUBDIV`s they sit in, outermost first. `SUBDIV` is Formex's grouping element inside an
+    /// `ARTICLE` (Reg. 2016/1036 Art. 2 groups its paragraphs under "A. NORMAL VALUE", "B. EXPORT
+    /// PRICE" …); it may nest. The paragraphs keep their numbers and identifiers: the group is no level
+    /// of the citation ("Article 2(7)(a)").
+    /// `path` is the element path from `container` to the element's parent (`SUBDIV[1]/`, empty
+    /// when there is no group), for source spans.
+    public static func grouped(_ name: String, in container: OfficialElement) -> [(element: OfficialElement, groups: [String], path: String)] {
+        var found: [(element: OfficialElement, groups: [String], path: String)] = []
+        func walk(_ element: OfficialElement, _ groups: [String], _ path: String) {
+            var subdivisions = 0
+            for child in element.elements() {
+                if child.name == name {
+                    found.append((child, groups, path))
+                } else if child.name == "SUBDIV" {
+                    subdivisions += 1
+                    let title = child.element("TITLE").map { flatten($0) }.flatMap { $0.isEmpty ? nil : $0 }
+                    walk(child, groups + (title.map { [$0] } ?? []), path + "SUBDIV[\(subdivisions)]/")
+                }
+            }
+        }
+        walk(container, [], "")
+        return found
     }
 
     /// Depth-first search for the first element matching `predicate`, not descending into quoted

@@ -16,7 +16,7 @@ public struct ImportSummary: Sendable, Hashable {
         // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
         case misplacedNotes, extractsKeptAsText
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
-        case quotedStructures, consolidationRanges, deletedRanges
+        case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
         // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
         case quotedStructuresAKN, attachmentsNotRead
 
@@ -48,6 +48,7 @@ public struct ImportSummary: Sendable, Hashable {
                                                    plural: "quoted structures of other acts left out (quotedStructure, embeddedStructure)")
             case .attachmentsNotRead: CountedNoun("attachment not imported (a reference to another file, or not text)",
                                                   plural: "attachments not imported (references to other files, or not text)")
+            case .quotedAnnexes: CountedNoun("annex quoting another act's text left out", plural: "annexes quoting another act's text left out")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
