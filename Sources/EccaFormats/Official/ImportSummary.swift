@@ -6,8 +6,12 @@ public struct ImportSummary: Sendable, Hashable {
     public enum Counter: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         // LegalRuleML, counted element by element.
         case rules, prescriptiveStatements, constitutiveStatements, obligations, permissions, prohibitions, legalReferences
-        // LegalRuleML statement groups whose legal reference is missing or uncertain.
-        case uncitedStatementGroups
+        case legalSources, penaltyStatements, reparationStatements, overrides, factualStatements
+        // LegalRuleML: defeaters (labelled as such), elements ecca does not model (shown as written).
+        case defeaters, unmodelledElements
+        // LegalRuleML statement groups whose legal reference is missing or uncertain, or not read;
+        // groups with nothing to write.
+        case uncitedStatementGroups, unreadReferences, unwrittenGroups
         // Federal Register.
         case amendmentsRead, amendmentsUnread
         // eCFR paragraph markers and superscripts.
@@ -30,6 +34,17 @@ public struct ImportSummary: Sendable, Hashable {
             case .permissions: CountedNoun("permission")
             case .prohibitions: CountedNoun("prohibition")
             case .legalReferences: CountedNoun("legal reference")
+            case .legalSources: CountedNoun("legal source")
+            case .penaltyStatements: CountedNoun("penalty statement")
+            case .reparationStatements: CountedNoun("reparation statement")
+            case .overrides: CountedNoun("override (lrml:Override)", plural: "overrides (lrml:Override)")
+            case .factualStatements: CountedNoun("factual statement")
+            case .defeaters: CountedNoun("defeater statement (labelled: it blocks, never concludes)", plural: "defeater statements (labelled: they block, never conclude)")
+            case .unmodelledElements: CountedNoun("element ecca does not model, shown as written (marked unresolved)",
+                                                  plural: "elements ecca does not model, shown as written (marked unresolved)")
+            case .unreadReferences: CountedNoun("statement group whose legal reference ecca cannot read with certainty (marked unresolved)",
+                                                plural: "statement groups whose legal reference ecca cannot read with certainty (marked unresolved)")
+            case .unwrittenGroups: CountedNoun("statement group with nothing to write, not imported", plural: "statement groups with nothing to write, not imported")
             case .uncitedStatementGroups: CountedNoun("statement group cited by its own key (legal reference missing or uncertain)",
                                                       plural: "statement groups cited by their own key (legal reference missing or uncertain)")
             case .amendmentsRead: CountedNoun("amendment read", plural: "amendments read")

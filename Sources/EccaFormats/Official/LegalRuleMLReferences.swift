@@ -1,6 +1,6 @@
 import ClauseGraph
 
-/// The `lrml:LegalReference`s of a LegalRuleML file, by the key associations name them with
+/// The `lrml:LegalReference`s and `lrml:LegalSource`s of a LegalRuleML file, by the key associations name them with
 /// (`refersTo`, or `key`), and what a key an association names resolves to.
 ///
 /// A key defined twice with different `refID`s is ambiguous: `rioKB_GDPR.xml` gives
@@ -38,6 +38,9 @@ struct LegalRuleMLReferences {
                           + "\(SourceLocation(file: file, line: first.line)): statement groups associated through this key are "
                           + "cited by their own key, not by either reference", at: SourceLocation(file: file, line: line))
     }
+
+    /// Every `refID` defined, in no particular order (for the jurisdiction an AKN IRI names).
+    var allRefIDs: [String] { definitions.values.flatMap { $0.map(\.refID) }.sorted() }
 
     func resolve(_ key: String) -> Resolution {
         guard let found = definitions[key], let first = found.first else { return .undefined }

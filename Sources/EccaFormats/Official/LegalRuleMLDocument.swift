@@ -1,0 +1,347 @@
+import ClauseGraph
+import Foundation
+
+/// What a LegalRuleML file says, gathered while it is read and written out at its end: its
+/// statement groups (rendered), the associations that tie them to legal references, the keys every
+/// group and statement has (to find duplicates), and the warnings found on the way.
+struct LegalRuleMLDocument {
+    /// One `lrml:Statements` group, or one statement outside any (`statement` names it).
+    struct Group {
+        var key: String?
+        var span: SourceSpan
+        /// The group's own `lrml:Comment`, its title in the files that have one.
+        var title: String?
+        var statements: [LegalRuleMLStatement]
+        var children: [Group]
+        /// True for a statement written outside any `lrml:Statements`.
+        var ungrouped = false
+
+        /// How messages name it: `statement group stmts1`, `the statement group at line 100 (no key)`.
+        var name: String {
+            if ungrouped { return "statement \(key ?? "at line \(span.firstLine)") (outside any lrml:Statements)" }
+            return key.map { "statement group \($0)" } ?? "the statement group at line \(span.firstLine) (no key)"
+        }
+    }
+
+    /// One `lrml:Association` (or `lrml:Context` applying a source to statements in scope).
+    struct Association {
+        var line: Int
+        /// `appliesSource` key references with their lines.
+        var sources: [(keyref: String, line: Int)]
+        var targets: [String]
+        /// What else it applies (`lrml:appliesModality`, `lrml:appliesAuthority` …), which ecca does not read.
+        var unread: [String] = []
+    }
+
+    let file: String
+    let base: String?
+    var prefixes: [String: String] = [:]
+    var references: LegalRuleMLReferences
+    var associations: [Association] = []
+    var groups: [Group] = []
+    var jurisdictions: [OfficialElement] = []
+    var counts: [ImportSummary.Counter: Int] = [:]
+    /// Every key a group or statement has, with what has it and where.
+    private var keys: [String: [(element: String, line: Int)]] = [:]
+    private var diagnostics: [Diagnostic] = []
+
+    init(file: String, base: String?) {
+        self.file = file
+        self.base = base
+        references = LegalRuleMLReferences(file: file)
+    }
+
+    // MARK: - Reading
+
+    mutating func define(_ element: OfficialElement) {
+        counts[element.name == "LegalReference" ? .legalReferences : .legalSources, default: 0] += 1
+        let key = LegalRuleMLKeyref.bare(element["refersTo"] ?? element["key"] ?? "")
+        guard let refID = element["refID"] ?? element["sameAs"] else { return }
+        if let warning = references.define(key, refID: refID, line: element.span.firstLine) { diagnostics.append(warning) }
+    }
+
+    mutating func associate(_ element: OfficialElement) {
+        let sources = element.elements("appliesSource").compactMap { source in source["keyref"].map { (keyref: $0, line: source.span.firstLine) } }
+        let unread = element.elements().filter { $0.name != "appliesSource" && $0.name != "toTarget" }.map { part in
+            LegalRuleMLFormula.prefixed(part) + ((part["keyref"] ?? part["iri"]).map { " \($0)" } ?? "")
+        }
+        associations.append(Association(line: element.span.firstLine, sources: sources,
+                                        targets: element.elements("toTarget").compactMap { $0["keyref"] }, unread: unread))
+    }
+
+    /// `lrml:Context`: the associations it holds, and its own `appliesSource` for the statements `inScope`.
+    mutating func context(_ element: OfficialElement) {
+        for association in element.all(where: { $0.name == "Association" }) { associate(association) }
+        let sources = element.elements("appliesSource").compactMap { source in source["keyref"].map { (keyref: $0, line: source.span.firstLine) } }
+        let scope = element.elements("inScope").compactMap { $0["keyref"] }
+        if !sources.isEmpty, !scope.isEmpty { associations.append(Association(line: element.span.firstLine, sources: sources, targets: scope)) }
+    }
+
+    mutating func add(_ element: OfficialElement) {
+        count(element)
+        groups.append(group(element))
+    }
+
+    mutating func addUngrouped(_ element: OfficialElement) {
+        count(element)
+        guard let statement = LegalRuleMLFormula.statement(element) else { return }
+        if !statement.key.isEmpty { keys[statement.key, default: []].append((LegalRuleMLFormula.prefixed(element), element.span.firstLine)) }
+        groups.append(Group(key: statement.key.isEmpty ? nil : statement.key, span: element.span, title: nil,
+                            statements: [statement], children: [], ungrouped: true))
+    }
+
+    private mutating func count(_ element: OfficialElement) {
+        if let counter = Self.counted(element.name) { counts[counter, default: 0] += 1 }
+        for inner in element.all(where: { Self.counted($0.name) != nil }) { counts[Self.counted(inner.name)!, default: 0] += 1 }
+    }
+
+    static func counted(_ name: String) -> ImportSummary.Counter? {
+        switch name {
+        case "Rule": .rules
+        case "PrescriptiveStatement": .prescriptiveStatements
+        case "ConstitutiveStatement": .constitutiveStatements
+        case "Obligation": .obligations
+        case "Permission": .permissions
+        case "Prohibition": .prohibitions
+        case "PenaltyStatement": .penaltyStatements
+        case "ReparationStatement": .reparationStatements
+        case "Override": .overrides
+        case "FactualStatement": .factualStatements
+        default: nil
+        }
+    }
+
+    private mutating func group(_ element: OfficialElement) -> Group {
+        let key = element["key"].map(LegalRuleMLKeyref.bare).flatMap { $0.isEmpty ? nil : $0 }
+        if let key { keys[key, default: []].append(("lrml:Statements", element.span.firstLine)) }
+        var statements: [LegalRuleMLStatement] = []
+        var children: [Group] = []
+        for child in element.elements() {
+            if child.name == "Statements" {
+                children.append(group(child))
+            } else if child.name == "hasQualification" {
+                statements += child.elements().compactMap(LegalRuleMLFormula.statement)
+            } else if let statement = LegalRuleMLFormula.statement(child) {
+                if !statement.key.isEmpty { keys[statement.key, default: []].append((LegalRuleMLFormula.prefixed(child), child.span.firstLine)) }
+                statements.append(statement)
+            }
+        }
+        let title = element.element("Comment").map(\.plainText).flatMap { $0.isEmpty ? nil : $0 }
+        return Group(key: key, span: element.span, title: title, statements: statements, children: children)
+    }
+
+    // MARK: - Instrument
+
+    /// The jurisdiction the file names: an `lrml:Jurisdiction` whose key or `sameAs` fragment is a
+    /// country code (or EU), else the country of an Akoma Ntoso IRI it cites; "unknown" otherwise,
+    /// never a default. The second value says, for the instrument's note, what was not read.
+    func jurisdiction(act: String?) -> (String, String?) {
+        var unread: [String] = []
+        for element in jurisdictions {
+            let named = [element["key"], element["sameAs"].map { String($0.split(separator: "#").last ?? "") }].compactMap { $0?.uppercased() }
+            if let code = named.first(where: { $0 == "EU" || CountryCodes.isValid($0) }) { return (code, nil) }
+            unread.append(element["sameAs"] ?? element["key"] ?? "?")
+        }
+        let iris = [act].compactMap { $0 } + references.allRefIDs
+        if let akn = iris.first(where: { $0.hasPrefix("/akn/") }), let country = akn.split(separator: "/").dropFirst().first {
+            let code = country.uppercased()
+            if code == "EU" || CountryCodes.isValid(code) { return (code, nil) }
+        }
+        let said = unread.isEmpty ? "The file names no jurisdiction" : "The file names its jurisdiction as \(unread.joined(separator: ", ")), which is no country code ecca reads"
+        return ("unknown", "\(said): the jurisdiction is recorded as unknown.")
+    }
+
+    // MARK: - Writing
+
+    mutating func write(into emitter: ImportEmitter) throws(OfficialImportError) {
+        for diagnostic in diagnostics { emitter.report(diagnostic) }
+        for (key, places) in keys.sorted(by: { $0.value[0].line < $1.value[0].line }) where places.count > 1 {
+            for place in places.dropFirst() {
+                emitter.report(Diagnostic(.warning, "the key \(key) is given again, to the \(place.element) here, after the \(places[0].element) at "
+                                          + "\(SourceLocation(file: file, line: places[0].line)): associations and overrides that name it cannot tell "
+                                          + "which is meant, and no citation is made through it", at: SourceLocation(file: file, line: place.line)))
+            }
+        }
+        let overrides = relations()
+        for group in groups { try write(group, parent: nil, relations: overrides, into: emitter) }
+        // Associations whose targets are no key of the file tie nothing: said where they are.
+        for association in associations {
+            if !association.unread.isEmpty {
+                emitter.report(Diagnostic(.warning, "the lrml:Association here applies \(association.unread.joined(separator: ", ")), which ecca does not "
+                                          + "read, to \(association.targets.count) target\(association.targets.count == 1 ? "" : "s")",
+                                          at: SourceLocation(file: file, line: association.line)))
+            }
+            for target in association.targets where !association.sources.isEmpty {
+                let local = LegalRuleMLKeyref.local(target, prefixes: prefixes, file: file, base: base)
+                let foreign = LegalRuleMLKeyref.foreignDocument(target, prefixes: prefixes, file: file, base: base)
+                if let local, keys[local] != nil {
+                    guard let foreign else { continue }
+                    emitter.report(Diagnostic(.warning, "the lrml:Association here names the target \(target.trimmingCharacters(in: .whitespaces)) in the "
+                                              + "document \(foreign), which is neither this file's name nor its xml:base: read as this file's key \(local)",
+                                              at: SourceLocation(file: file, line: association.line)))
+                    continue
+                }
+                let why = "which no statement or statement group in the file has"
+                emitter.report(Diagnostic(.warning, "the lrml:Association here names the target \(target.trimmingCharacters(in: .whitespaces)), \(why): "
+                                          + "it ties nothing to a legal reference", at: SourceLocation(file: file, line: association.line)))
+            }
+        }
+    }
+
+    /// What other statements say of a statement, by its key: overrides and reparations.
+    private func relations() -> [String: [String]] {
+        var said: [String: [String]] = [:]
+        func visit(_ group: Group) {
+            for statement in group.statements {
+                switch statement.kind {
+                case .override:
+                    // The text is "over overrides under (…)".
+                    let parts = statement.text.components(separatedBy: " overrides ")
+                    guard parts.count == 2, let under = parts[1].split(separator: " ").first else { continue }
+                    said[String(under), default: []].append("Overridden by \(parts[0]) where both apply (lrml:Override, line \(statement.line)).")
+                case .reparation:
+                    for part in statement.text.components(separatedBy: "; ") {
+                        guard let range = part.range(of: " applies when "), let end = part.range(of: " is violated") else { continue }
+                        let target = String(part[range.upperBound..<end.lowerBound])
+                        said[target, default: []].append("When it is violated, \(part[..<range.lowerBound]) applies (lrml:ReparationStatement, line \(statement.line)).")
+                    }
+                default: break
+                }
+            }
+            group.children.forEach(visit)
+        }
+        groups.forEach(visit)
+        return said
+    }
+
+    private func write(_ group: Group, parent: (canonical: String, idPath: [String])?, relations: [String: [String]],
+                       into emitter: ImportEmitter) throws(OfficialImportError) {
+        let place = SourceLocation(file: file, line: group.span.firstLine)
+        let ownKey = group.key ?? "line_\(group.span.firstLine)"
+        // A provision needs wording (`ecca validate`): a group with nothing in it is reported, not written.
+        guard !group.statements.isEmpty || !group.children.isEmpty else {
+            emitter.report(Diagnostic(.warning, "\(group.name) holds no statement ecca can write: not imported", at: place, subject: ownKey))
+            emitter.count(.unwrittenGroups)
+            return
+        }
+        var uncertain: [Note] = []
+        var cited: [(refID: String, reading: LegalRuleMLCitation)] = []
+        var tied = false
+        let targets = Set(([group.key] + group.statements.map(\.key)).compactMap { $0 }.filter { !$0.isEmpty })
+        var seenSources: Set<String> = []
+        for association in associations {
+            let named = association.targets.compactMap { LegalRuleMLKeyref.local($0, prefixes: prefixes, file: file, base: base) }.filter(targets.contains)
+            guard !named.isEmpty else { continue }
+            tied = true
+            if let duplicate = named.first(where: { (keys[$0]?.count ?? 0) > 1 }) {
+                let lines = keys[duplicate]!.map { String($0.line) }.joined(separator: " and ")
+                uncertain.append(Note(kind: .unresolved, text: "Which provision \(group.name) encodes is uncertain: the lrml:Association at line "
+                                      + "\(association.line) names the key \(duplicate), which the file gives to more than one element (lines \(lines)). "
+                                      + "It is cited by its own key."))
+                emitter.report(Diagnostic(.warning, "\(group.name) is named by the lrml:Association at line \(association.line) through the key "
+                                          + "\(duplicate), which the file gives to more than one element: cited by its own key", at: place, subject: ownKey))
+                continue
+            }
+            for source in association.sources {
+                let key = LegalRuleMLKeyref.local(source.keyref, prefixes: prefixes, file: file, base: base) ?? source.keyref
+                guard seenSources.insert(key).inserted else { continue }
+                let at = SourceLocation(file: file, line: source.line)
+                switch references.resolve(key) {
+                case .resolved(let refID):
+                    cited.append((refID, LegalRuleMLCitation.read(refID, prefixes: prefixes)))
+                case .ambiguous(let candidates):
+                    let readings = candidates.map { "\(LegalRuleMLCitation.read($0.refID, prefixes: prefixes).citation) (\($0.refID), line \($0.line))" }
+                    uncertain.append(Note(kind: .unresolved, text: "Which provision \(group.name) encodes is uncertain: its "
+                                          + "lrml:Association names the legal reference key \(key), which the file defines "
+                                          + "more than once, as \(readings.joined(separator: " and as ")). It is cited by its own key, not by either."))
+                    emitter.report(Diagnostic(.warning, "\(group.name) is tied to the legal reference key \(key), "
+                                              + "which names \(candidates.map(\.refID).joined(separator: " and ")): cited by its own key",
+                                              at: at, subject: ownKey))
+                case .undefined:
+                    uncertain.append(Note(kind: .unresolved, text: "The lrml:Association of \(group.name) names the legal "
+                                          + "reference key \(key), which no lrml:LegalReference in the file defines. It is "
+                                          + "cited by its own key."))
+                    emitter.report(Diagnostic(.warning, "\(group.name) is tied to the legal reference key \(key), "
+                                              + "which no lrml:LegalReference defines: cited by its own key", at: at, subject: ownKey))
+                }
+            }
+        }
+        if !tied {
+            uncertain.append(Note(kind: .unresolved, text: "No lrml:Association ties \(group.name) to a legal reference."))
+            emitter.report(Diagnostic(.warning, "no lrml:Association ties \(group.name) to a legal reference: cited by its own key",
+                                      at: place, subject: ownKey))
+        }
+        // Cited by its reference only when every reference tied to it is certain: an ambiguous
+        // key could be the one the group encodes, and ecca does not guess which.
+        let primary = uncertain.isEmpty ? cited.first : nil
+        var canonical = ownKey
+        var citation = "LegalRuleML " + (group.key ?? "statement group at line \(group.span.firstLine)")
+        if let primary {
+            canonical = primary.reading.canonical ?? ownKey
+            citation = primary.reading.citation
+            if let problem = primary.reading.problem {
+                uncertain.append(Note(kind: .unresolved, text: "The legal reference of \(group.name) is not read with certainty: \(problem)."))
+                emitter.report(Diagnostic(.warning, "\(group.name): \(problem)", at: place, subject: ownKey))
+                emitter.count(.unreadReferences)
+            }
+        } else {
+            emitter.count(.uncitedStatementGroups)
+        }
+
+        var notes: [Note] = group.statements.map { statement in note(statement, relations: relations[statement.key] ?? []) }
+        if !cited.isEmpty {
+            notes.append(Note(kind: .editorial, text: "Legal reference\(cited.count == 1 ? "" : "s"): " + cited.map(\.reading.resolved).joined(separator: "; ")))
+        }
+        for statement in group.statements {
+            if statement.isDefeater { emitter.count(.defeaters) }
+            for element in statement.unmodelled {
+                emitter.count(.unmodelledElements)
+                let what = element.standard ? "is not modelled by ecca" : "is no LegalRuleML or RuleML element ecca knows"
+                let named = statement.key.isEmpty ? "a \(statement.kind.rawValue) statement" : "statement \(statement.key)"
+                uncertain.append(Note(kind: .unresolved, text: "In \(named), \(element.name) (line \(element.line)) \(what): "
+                                      + "the wording shows it as written, \(element.shownAs), and its meaning is not read."))
+                emitter.report(Diagnostic(.warning, "\(element.name) in \(named) \(what): shown as written (\(element.shownAs)), "
+                                          + "its meaning not read", at: SourceLocation(file: file, line: element.line), subject: ownKey))
+            }
+        }
+        notes += uncertain
+        var wording = group.statements.map(\.rendered).joined(separator: " ")
+        if wording.isEmpty, !group.children.isEmpty {
+            wording = "Statement group holding the group\(group.children.count == 1 ? "" : "s") "
+                + group.children.map { $0.key ?? "at line \($0.span.firstLine)" }.joined(separator: ", ") + "."
+        }
+        let segment = CanonicalIDs.idSegment(canonical.replacingFirst("art_", with: "art"))
+        let idPath = (parent?.idPath ?? []) + [segment]
+        let pointer = group.ungrouped ? "*[@key='\(group.key ?? "")']" : group.key.map { "lrml:Statements[@key='\($0)']" } ?? "lrml:Statements"
+        try emitter.add(ImportedProvision(
+            canonicalID: canonical, sourceID: primary.map { _ in cited.map(\.refID).joined(separator: " ") } ?? group.key,
+            idPath: idPath, level: .ruleGroup, parentID: parent?.canonical,
+            citation: citation, heading: (group.key.map { "LegalRuleML \($0)" } ?? "LegalRuleML statement group") + (group.title.map { ": \($0)" } ?? ""),
+            wording: wording, span: group.span.with(pointer: pointer), evidence: .secondary, wordingKind: .paraphrase,
+            notes: notes, statements: group.statements))
+        for child in group.children { try write(child, parent: (canonical, idPath), relations: relations, into: emitter) }
+    }
+
+    private func note(_ statement: LegalRuleMLStatement, relations: [String]) -> Note {
+        let modality = statement.modalities.isEmpty ? "no deontic modality" : statement.modalities.map(\.rawValue).joined(separator: ", ")
+        let iris = statement.modalityIRIs.isEmpty ? "" : " (\(statement.modalityIRIs.joined(separator: ", ")))"
+        let named = statement.key.isEmpty ? "" : " \(statement.key)"
+        var text: String
+        switch statement.kind {
+        case .prescriptive, .constitutive:
+            text = "LegalRuleML \(statement.kind.rawValue) statement\(named): \(modality)\(iris); \(statement.ruleCount) rule\(statement.ruleCount == 1 ? "" : "s")."
+        case .penalty:
+            text = "LegalRuleML penalty statement\(named) (a sanction): \(modality)\(iris)."
+        case .override, .reparation:
+            text = "LegalRuleML \(statement.kind.rawValue) statement\(named): the wording says what it ties together; the statements it names are "
+                + "written as they are, each with a note that names it."
+        case .factual:
+            text = "LegalRuleML factual statement\(named): a fact the encoding states, not a rule."
+        }
+        if statement.isDefeater { text += " A defeater: it only blocks a contrary conclusion and concludes nothing itself." }
+        let strengths = Set(statement.rules.compactMap(\.strength)).subtracting([.defeater])
+        if !strengths.isEmpty { text += " Strength: \(strengths.map(\.rawValue).sorted().joined(separator: ", "))." }
+        for relation in relations { text += " " + relation }
+        return Note(kind: .editorial, text: text)
+    }
+}
