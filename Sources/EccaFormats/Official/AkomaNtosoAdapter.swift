@@ -199,36 +199,19 @@ struct AkomaNtosoAdapter: OfficialAdapter {
     /// Paragraphs (numbered or not), numbered alineas (Swiss "al. 2"), then points in lists.
     private func emitChildren(of element: OfficialElement, context: Context, metadata: AkomaNtosoMetadata, into emitter: ImportEmitter) throws(OfficialImportError) {
         let paragraphs = element.elements().filter { $0.name == "paragraph" }
-        let numbered = paragraphs.filter { number(of: $0) != nil }
-        if !numbered.isEmpty {
-            for paragraph in paragraphs {
-                guard let label = number(of: paragraph) else { continue }
-                let number = CanonicalIDs.clean(label)
-                var child = context
-                child.canonical = CanonicalIDs.join(context.canonical, "para_\(number)")
-                child.idPath = context.idPath + [CanonicalIDs.idSegment(number)]
-                child.citation = context.paragraph(number)
-                try emitter.add(provision(paragraph, canonical: child.canonical, idPath: child.idPath, level: .paragraph,
-                                          parent: context.canonical, citation: child.citation, skipping: ["num", "heading"], emitter: emitter))
-                try emitSubdivisions(of: paragraph, context: child, into: emitter)
-            }
+        if paragraphs.contains(where: { number(of: $0) != nil }) {
+            try emitNumbered(paragraphs, idPrefix: "para_", context: context, into: emitter,
+                             citation: { context.paragraph($0) },
+                             below: { paragraph, child throws(OfficialImportError) in try emitSubdivisions(of: paragraph, context: child, into: emitter) })
             return
         }
         // Numbered alineas (Swiss acts: `<alinea><num>2</num>`) are the article's paragraphs,
         // cited "al. 2" in French, "Abs. 2" in German, "cpv. 2" in Italian.
         let alineas = element.elements().filter { $0.name == "alinea" }
         if alineas.contains(where: { number(of: $0) != nil }) {
-            for alinea in alineas {
-                guard let label = number(of: alinea) else { continue }
-                let number = CanonicalIDs.clean(label)
-                var child = context
-                child.canonical = CanonicalIDs.join(context.canonical, "al_\(number)")
-                child.idPath = context.idPath + [CanonicalIDs.idSegment(number)]
-                child.citation = Self.alineaCitation(context.citation, number: number, language: metadata.language)
-                try emitter.add(provision(alinea, canonical: child.canonical, idPath: child.idPath, level: .paragraph,
-                                          parent: context.canonical, citation: child.citation, skipping: ["num", "heading"], emitter: emitter))
-                try emitChildren(of: alinea, context: child, metadata: metadata, into: emitter)
-            }
+            try emitNumbered(alineas, idPrefix: "al_", context: context, into: emitter,
+                             citation: { Self.alineaCitation(context.citation, number: $0, language: metadata.language) },
+                             below: { alinea, child throws(OfficialImportError) in try emitChildren(of: alinea, context: child, metadata: metadata, into: emitter) })
             return
         }
         // Unnumbered paragraphs (AKN4EU) are subparagraphs; with only one, its points hang on the article.
@@ -246,6 +229,24 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             }
         } else {
             try emitSubdivisions(of: element, context: context, into: emitter)
+        }
+    }
+
+    /// Each numbered unit of `units` (unnumbered ones are skipped: a number is what cites them)
+    /// as a paragraph of `context`, then what lies `below` it.
+    private func emitNumbered(_ units: [OfficialElement], idPrefix: String, context: Context, into emitter: ImportEmitter,
+                              citation: (String) -> String,
+                              below: (OfficialElement, Context) throws(OfficialImportError) -> Void) throws(OfficialImportError) {
+        for unit in units {
+            guard let label = number(of: unit) else { continue }
+            let number = CanonicalIDs.clean(label)
+            var child = context
+            child.canonical = CanonicalIDs.join(context.canonical, idPrefix + number)
+            child.idPath = context.idPath + [CanonicalIDs.idSegment(number)]
+            child.citation = citation(number)
+            try emitter.add(provision(unit, canonical: child.canonical, idPath: child.idPath, level: .paragraph,
+                                      parent: context.canonical, citation: child.citation, skipping: ["num", "heading"], emitter: emitter))
+            try below(unit, child)
         }
     }
 
