@@ -163,7 +163,8 @@ struct LegalRuleMLDocument {
             }
         }
         let overrides = relations()
-        for group in groups { try write(group, parent: nil, relations: overrides, into: emitter) }
+        let index = associationIndex()
+        for group in groups { try write(group, parent: nil, relations: overrides, associations: index, into: emitter) }
         // Associations whose targets are no key of the file tie nothing: said where they are.
         for association in associations {
             if !association.unread.isEmpty {
@@ -186,6 +187,26 @@ struct LegalRuleMLDocument {
                                           + "it ties nothing to a legal reference", at: SourceLocation(file: file, line: association.line)))
             }
         }
+    }
+
+    /// Each association's targets read as this file's keys once, and the associations that name
+    /// each key: a group looks up its own keys instead of reading every target of every
+    /// association (rioKB_GDPR.xml has one association with 3,086 targets and 501 groups).
+    private struct AssociationIndex {
+        /// Per association, its targets that are keys of this file, in its order.
+        var locals: [[String]] = []
+        /// Key → the associations that name it, in document order.
+        var naming: [String: [Int]] = [:]
+    }
+
+    private func associationIndex() -> AssociationIndex {
+        var index = AssociationIndex()
+        for (position, association) in associations.enumerated() {
+            let locals = association.targets.compactMap { LegalRuleMLKeyref.local($0, prefixes: prefixes, file: file, base: base) }
+            index.locals.append(locals)
+            for key in Set(locals) { index.naming[key, default: []].append(position) }
+        }
+        return index
     }
 
     /// What other statements say of a statement, by its key: overrides and reparations.
@@ -215,7 +236,7 @@ struct LegalRuleMLDocument {
     }
 
     private func write(_ group: Group, parent: (canonical: String, idPath: [String])?, relations: [String: [String]],
-                       into emitter: ImportEmitter) throws(OfficialImportError) {
+                       associations index: AssociationIndex, into emitter: ImportEmitter) throws(OfficialImportError) {
         let place = SourceLocation(file: file, line: group.span.firstLine)
         let ownKey = group.key ?? "line_\(group.span.firstLine)"
         // A provision needs wording (`ecca validate`): a group with nothing in it is reported, not written.
@@ -229,8 +250,9 @@ struct LegalRuleMLDocument {
         var tied = false
         let targets = Set(([group.key] + group.statements.map(\.key)).compactMap { $0 }.filter { !$0.isEmpty })
         var seenSources: Set<String> = []
-        for association in associations {
-            let named = association.targets.compactMap { LegalRuleMLKeyref.local($0, prefixes: prefixes, file: file, base: base) }.filter(targets.contains)
+        for position in Set(targets.flatMap { index.naming[$0] ?? [] }).sorted() {
+            let association = associations[position]
+            let named = index.locals[position].filter(targets.contains)
             guard !named.isEmpty else { continue }
             tied = true
             if let duplicate = named.first(where: { (keys[$0]?.count ?? 0) > 1 }) {
@@ -319,7 +341,7 @@ struct LegalRuleMLDocument {
             citation: citation, heading: (group.key.map { "LegalRuleML \($0)" } ?? "LegalRuleML statement group") + (group.title.map { ": \($0)" } ?? ""),
             wording: wording, span: group.span.with(pointer: pointer), evidence: .secondary, wordingKind: .paraphrase,
             notes: notes, statements: group.statements))
-        for child in group.children { try write(child, parent: (canonical, idPath), relations: relations, into: emitter) }
+        for child in group.children { try write(child, parent: (canonical, idPath), relations: relations, associations: index, into: emitter) }
     }
 
     private func note(_ statement: LegalRuleMLStatement, relations: [String]) -> Note {
