@@ -454,9 +454,10 @@ import Testing
     /// marks: `40 cm<SU>3</SU>` is 40 cm^3, `(<SU>2</SU>H)` is deuterium (^2H), not hydrogen (H). The
     /// isotopes are 10 CFR 810.7(c)(3)'s wording (ecfr.gov, via the markdown mirror MichalOpoka/ecfr,
     /// with GPO's `<SU>` markup); the units are in the CCL's shape. A mark after a word or after
-    /// punctuation stays a footnote mark. The section reader and the tree flattening agree.
+    /// punctuation, or before a word (`<SU>3</SU>Under`), stays a footnote mark. The section reader
+    /// and the tree flattening agree.
     @Test func unitExponentsAndMassNumbersAreKept() throws {
-        let text = "large-scale separation of deuterium (<SU>2</SU>H) from protium (<SU>1</SU>H), <SU>235</SU>U, a volume of 40 cm<SU>3</SU>, an area of 2 m<SU>2</SU>, 5 W/m<SU>2</SU> and 9.8 m/s<SU>2</SU>; requirements<SU>1</SU> and items.<SU>2</SU>The end."
+        let text = "large-scale separation of deuterium (<SU>2</SU>H) from protium (<SU>1</SU>H), <SU>235</SU>U, a volume of 40 cm<SU>3</SU>, an area of 2 m<SU>2</SU>, 5 W/m<SU>2</SU> and 9.8 m/s<SU>2</SU>; requirements<SU>1</SU> and items.<SU>2</SU>The end. <SU>3</SU>Under (<SU>4</SU>See note)."
         let file = try Corpus.fixture("ECFR-title10-isotopes.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
             <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">10</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
@@ -470,7 +471,7 @@ import Testing
             </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
             """)
         let imported = try Corpus.collect([file])
-        let expected = "large-scale separation of deuterium (^2H) from protium (^1H), ^235U, a volume of 40 cm^3, an area of 2 m^2, 5 W/m^2 and 9.8 m/s^2; requirements and items.The end."
+        let expected = "large-scale separation of deuterium (^2H) from protium (^1H), ^235U, a volume of 40 cm^3, an area of 2 m^2, 5 W/m^2 and 9.8 m/s^2; requirements and items.The end. Under (See note)."
         #expect(imported.provision("810.7(c)")?.wording == "(c) " + expected)
         #expect(imported.provision("Appendix A to Part 810")?.wording == expected)
         #expect(imported.diagnostics.isEmpty)

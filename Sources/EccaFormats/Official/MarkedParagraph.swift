@@ -324,8 +324,8 @@ struct MarkedParagraph {
                         case .mark where content == .unsigned:
                             let next = tree.nodes[child].end
                             let following = next < tree.nodes[index].end && tree.nodes[next].kind == .text
-                                ? tree.content(of: next).first.map { Character(Unicode.Scalar($0)) } : nil
-                            guard Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), next: following) else { continue }
+                                ? Substring(decoding: tree.content(of: next).prefix(3), as: UTF8.self) : ""
+                            guard Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), before: following) else { continue }
                         case .markAfterNumber, .mark:
                             break  // signed: a power wherever it is (`cm<SU>−1</SU>`)
                         }

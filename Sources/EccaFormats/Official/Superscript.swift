@@ -49,9 +49,10 @@ enum Superscript {
     /// changes the law's quantities and names: "2 m" for 2 m², hydrogen for deuterium. `tail` is the
     /// text before the superscript (its last few characters do), `next` the character right after it.
     /// A footnote mark follows a word or punctuation (`requirements<SU>1</SU>`, `items.<SU>2</SU>`),
-    /// which neither test accepts.
-    static func isPartOfText(after tail: Substring, next: Character?) -> Bool {
-        if let next, next.isASCII, next.isUppercase {
+    /// or stands before a word (`<SU>1</SU>Under`, `(<SU>3</SU>See`), which no test accepts: an
+    /// element's symbol is a capital and at most one small letter (`H`, `He`, `U`), then no letter.
+    static func isPartOfText(after tail: Substring, before head: Substring) -> Bool {
+        if isElementSymbol(head) {
             guard let last = tail.last else { return true }
             if last.isWhitespace || "([/-\u{2013}".contains(last) { return true }
         }
@@ -61,6 +62,17 @@ enum Superscript {
         guard let closeUp = before.last else { return false }
         if "/\u{00B7}\u{22C5}×(".contains(closeUp) { return true }
         return before.reversed().first { !$0.isWhitespace }?.isNumber == true
+    }
+
+    /// Whether `head` opens with a chemical element's symbol: `H)`, `He,`, `U` (a capital, at most
+    /// one small letter, then no letter).
+    static func isElementSymbol(_ head: Substring) -> Bool {
+        var characters = head.makeIterator()
+        guard let first = characters.next(), first.isASCII, first.isUppercase else { return false }
+        guard let second = characters.next() else { return true }
+        if !second.isLetter { return true }
+        guard second.isASCII, second.isLowercase else { return false }
+        return characters.next().map { !$0.isLetter } ?? true
     }
 
     /// Unit symbols that take an exponent in the CFR's and the CCL's quantities (lengths for areas

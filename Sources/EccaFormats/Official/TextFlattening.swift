@@ -60,9 +60,9 @@ public struct TextFlattening: Sendable {
                                 droppedMark?(Superscript.Dropped(number: number, superscript: inner.plainText, line: inner.span.firstLine))
                                 continue
                             case .mark where !signed:
-                                var next: Character?
-                                if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { next = text.first }
-                                guard Superscript.isPartOfText(after: output.suffix(12), next: next) else { continue }
+                                var following: Substring = ""
+                                if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { following = text.prefix(3) }
+                                guard Superscript.isPartOfText(after: output.suffix(12), before: following) else { continue }
                             case .markAfterNumber, .mark: break  // signed: a power wherever it is
                             }
                         }
