@@ -477,6 +477,36 @@ import Testing
         #expect(imported.diagnostics.isEmpty)
     }
 
+    /// A table note opens with its mark (`<TNOTE><SU>1</SU>Under …`): it follows no number, though
+    /// the cell before it ends in one and a line break parts them, which after a digit in running
+    /// text makes a power (4E091's `10⏎<SU>25</SU>`). Read as one, a cell `5` became "5^1". The
+    /// shape is GPO's GPOTABLE (the QA checker's probe); section reader and tree flattening agree.
+    @Test func aTableNotesMarkIsNoPowerOfTheCellBefore() throws {
+        let table = """
+            <GPOTABLE COLS="2" OPTS="L2"><BOXHD><CHED H="1">Item</CHED><CHED H="1">Rate</CHED></BOXHD>
+            <ROW><ENT I="01">Alpha</ENT><ENT>5</ENT></ROW>
+            <TNOTE><SU>1</SU>Under license exception.</TNOTE>
+            </GPOTABLE>
+            """
+        let file = try Corpus.fixture("ECFR-title22-tnote.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">22</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><DIV1 N="22" NODE="22:1" TYPE="TITLE"><HEAD>Title 22</HEAD>
+            <DIV8 N="§ 999.8" TYPE="SECTION"><HEAD>§ 999.8   Table probe.</HEAD>
+            <P>(a) Rates are in Table 1.</P>
+            \(table)
+            </DIV8>
+            <DIV9 N="Appendix A to Part 999" TYPE="APPENDIX"><HEAD>Appendix A to Part 999—Rates</HEAD>
+            \(table)
+            </DIV9>
+            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([file])
+        #expect(imported.provision("999.8(a)")?.wording == "(a) Rates are in Table 1. Item Rate Alpha 5 Under license exception.")
+        #expect(imported.provision("Appendix A to Part 999")?.wording == "Item Rate Alpha 5 Under license exception.")
+        #expect(imported.diagnostics.isEmpty)
+    }
+
     /// eCFR table cells and an example's `HED` and `PSPACE` are blocks: a space between them, so
     /// that words never fuse (FORMATS.md §1.5). 1 CFR 17.2(c) holds a table, 426.210 three
     /// examples, 21.45 an authority citation as an example.

@@ -308,7 +308,11 @@ struct MarkedParagraph {
                     if content != .other {
                         let isLineBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
                         let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
-                        switch Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit) {
+                        // One that opens a block (a table note's `<TNOTE><SU>1</SU>Under …`) follows
+                        // no number: the cell's `5` before it is another block's, even across a line break.
+                        let opensBlock = roles[tree.nodes[index].name] == .block && tree.children(of: index).prefix { $0 != child }
+                            .allSatisfy { tree.nodes[$0].kind == .text && tree.content(of: $0).allSatisfy(isSpace) }
+                        switch opensBlock ? .mark : Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit) {
                         case .power(let spaces):
                             bytes.removeLast(spaces)
                             if let last = italicRanges.last, last.upperBound > bytes.count {

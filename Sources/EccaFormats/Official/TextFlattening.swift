@@ -53,7 +53,11 @@ public struct TextFlattening: Sendable {
                             let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || Self.isLineBreak($0) }
                             let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
                             let signed = Superscript.content(inner.rawText) == .signed
-                            switch Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit) {
+                            // One that opens a block (`<TNOTE><SU>1</SU>…`) follows no number of its block.
+                            let opensBlock = blocks.contains(node.name) && node.children[..<position].allSatisfy {
+                                if case .text(let text) = $0 { text.allSatisfy(isSpace) } else { false }
+                            }
+                            switch opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit) {
                             case .power(let spaces): output.removeLast(spaces)
                             case .markAfterNumber where !signed:
                                 let number = String(Superscript.Dropped.number(before: output, isSpace: isSpace, isDigit: isDigit))
