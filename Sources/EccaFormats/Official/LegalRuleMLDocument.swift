@@ -172,10 +172,9 @@ struct LegalRuleMLDocument {
                                           at: SourceLocation(file: file, line: association.line)))
             }
             for target in association.targets where !association.sources.isEmpty {
-                let local = LegalRuleMLKeyref.local(target, prefixes: prefixes, file: file, base: base)
-                let foreign = LegalRuleMLKeyref.foreignDocument(target, prefixes: prefixes, file: file, base: base)
-                if let local, keys[local] != nil {
-                    guard let foreign else { continue }
+                let local = LegalRuleMLKeyref.local(target, prefixes: prefixes)
+                if keys[local] != nil {
+                    guard let foreign = LegalRuleMLKeyref.foreignDocument(target, prefixes: prefixes, file: file, base: base) else { continue }
                     emitter.report(Diagnostic(.warning, "the lrml:Association here names the target \(target.trimmingCharacters(in: .whitespaces)) in the "
                                               + "document \(foreign), which is neither this file's name nor its xml:base: read as this file's key \(local)",
                                               at: SourceLocation(file: file, line: association.line)))
@@ -230,7 +229,7 @@ struct LegalRuleMLDocument {
         let targets = Set(([group.key] + group.statements.map(\.key)).compactMap { $0 }.filter { !$0.isEmpty })
         var seenSources: Set<String> = []
         for association in associations {
-            let named = association.targets.compactMap { LegalRuleMLKeyref.local($0, prefixes: prefixes, file: file, base: base) }.filter(targets.contains)
+            let named = association.targets.map { LegalRuleMLKeyref.local($0, prefixes: prefixes) }.filter(targets.contains)
             guard !named.isEmpty else { continue }
             tied = true
             if let duplicate = named.first(where: { (keys[$0]?.count ?? 0) > 1 }) {
@@ -243,7 +242,7 @@ struct LegalRuleMLDocument {
                 continue
             }
             for source in association.sources {
-                let key = LegalRuleMLKeyref.local(source.keyref, prefixes: prefixes, file: file, base: base) ?? source.keyref
+                let key = LegalRuleMLKeyref.local(source.keyref, prefixes: prefixes)
                 guard seenSources.insert(key).inserted else { continue }
                 let at = SourceLocation(file: file, line: source.line)
                 switch references.resolve(key) {

@@ -145,8 +145,9 @@ enum LegalRuleMLKeyref {
     }
 
     /// The key a key reference names, read as an IRI reference: `#key`, a bare `key`,
-    /// `prefix:key` through a declared `lrml:Prefix`, or a full IRI's fragment.
-    static func local(_ reference: String, prefixes: [String: String], file: String, base: String?) -> String? {
+    /// `prefix:key` through a declared `lrml:Prefix`, or a full IRI's fragment. Every reference
+    /// names one: whether its document is this file is `foreignDocument`'s question.
+    static func local(_ reference: String, prefixes: [String: String]) -> String {
         key(reference, prefixes: prefixes).key
     }
 
