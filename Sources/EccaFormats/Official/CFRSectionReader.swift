@@ -432,9 +432,10 @@ struct CFRSectionReader {
             let name = section.nodes[child].name
             if name == "P" {
                 let bytes = Array(section.text(of: child).utf8)
-                var start = MarkedParagraph.skipSpace(bytes, 0)
-                if start < bytes.count, bytes[start] == UInt8(ascii: "*") { start = MarkedParagraph.skipSpace(bytes, start + 1) }
-                if MarkedParagraph.marker(in: bytes, at: start) != nil { numbered += 1 }
+                let start = MarkedParagraph.skipSpace(bytes, 0)
+                if MarkedParagraph.marker(in: bytes, at: start) != nil || MarkedParagraph.markerAfterAsterisk(bytes, at: start, end: bytes.count) != nil {
+                    numbered += 1
+                }
             } else if categoryHeading(child, in: section) != nil {
                 categories = true
             }
