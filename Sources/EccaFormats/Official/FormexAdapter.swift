@@ -280,7 +280,7 @@ struct FormexAdapter: OfficialAdapter {
         // Given alone, the act does not bring its annexes (docs/importers.md): say so, where its manifest lists any.
         if alone, let manifest = metadata.manifest, !metadata.annexFiles.isEmpty {
             let count = metadata.annexFiles.count
-            emitter.report(Diagnostic(.note, "the package manifest \(Self.name(of: manifest)) lists \(count) annex\(count == 1 ? "" : "es") of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
+            emitter.report(Diagnostic(.note, "the package manifest \(Self.name(of: manifest)) lists \(ProvisionLevel.annex.noun(count)) of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
                                       at: SourceLocation(file: stream.file, line: root.location.line)))
         }
     }
@@ -594,7 +594,7 @@ struct FormexAdapter: OfficialAdapter {
         var notes = notes
         let quoted = element.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 {
-            notes.append(Note(kind: .editorial, text: "Quotes amending text for another act (\(quoted) QUOT.S element\(quoted == 1 ? "" : "s")); the quotation is not part of this act and is shown as “…”."))
+            notes.append(QuotedTextNote.note(quoted, of: CountedNoun("QUOT.S element")))
         }
         return ImportedProvision(
             canonicalID: canonical, sourceID: source, idPath: idPath, level: level, parentID: parent, citation: citation,

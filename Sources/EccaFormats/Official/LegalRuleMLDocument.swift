@@ -168,7 +168,7 @@ struct LegalRuleMLDocument {
         for association in associations {
             if !association.unread.isEmpty {
                 emitter.report(Diagnostic(.warning, "the lrml:Association here applies \(association.unread.joined(separator: ", ")), which ecca does not "
-                                          + "read, to \(association.targets.count) target\(association.targets.count == 1 ? "" : "s")",
+                                          + "read, to \(CountedNoun("target")(association.targets.count))",
                                           at: SourceLocation(file: file, line: association.line)))
             }
             for target in association.targets where !association.sources.isEmpty {
@@ -289,7 +289,7 @@ struct LegalRuleMLDocument {
 
         var notes: [Note] = group.statements.map { statement in note(statement, relations: relations[statement.key] ?? []) }
         if !cited.isEmpty {
-            notes.append(Note(kind: .editorial, text: "Legal reference\(cited.count == 1 ? "" : "s"): " + cited.map(\.reading.resolved).joined(separator: "; ")))
+            notes.append(Note(kind: .editorial, text: "\(CountedNoun("Legal reference").noun(for: cited.count)): " + cited.map(\.reading.resolved).joined(separator: "; ")))
         }
         for statement in group.statements {
             if statement.isDefeater { emitter.count(.defeaters) }
@@ -306,7 +306,7 @@ struct LegalRuleMLDocument {
         notes += uncertain
         var wording = group.statements.map(\.rendered).joined(separator: " ")
         if wording.isEmpty, !group.children.isEmpty {
-            wording = "Statement group holding the group\(group.children.count == 1 ? "" : "s") "
+            wording = "Statement group holding the \(CountedNoun("group").noun(for: group.children.count)) "
                 + group.children.map { $0.key ?? "at line \($0.span.firstLine)" }.joined(separator: ", ") + "."
         }
         let segment = CanonicalIDs.idSegment(canonical.replacingFirst("art_", with: "art"))
@@ -328,7 +328,7 @@ struct LegalRuleMLDocument {
         var text: String
         switch statement.kind {
         case .prescriptive, .constitutive:
-            text = "LegalRuleML \(statement.kind.rawValue) statement\(named): \(modality)\(iris); \(statement.ruleCount) rule\(statement.ruleCount == 1 ? "" : "s")."
+            text = "LegalRuleML \(statement.kind.rawValue) statement\(named): \(modality)\(iris); \(ImportSummary.Counter.rules.noun(statement.ruleCount))."
         case .penalty:
             text = "LegalRuleML penalty statement\(named) (a sanction): \(modality)\(iris)."
         case .override, .reparation:
