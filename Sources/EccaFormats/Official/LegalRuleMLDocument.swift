@@ -192,20 +192,7 @@ struct LegalRuleMLDocument {
         var said: [String: [String]] = [:]
         func visit(_ group: Group) {
             for statement in group.statements {
-                switch statement.kind {
-                case .override:
-                    // The text is "over overrides under (…)".
-                    let parts = statement.text.components(separatedBy: " overrides ")
-                    guard parts.count == 2, let under = parts[1].split(separator: " ").first else { continue }
-                    said[String(under), default: []].append("Overridden by \(parts[0]) where both apply (lrml:Override, line \(statement.line)).")
-                case .reparation:
-                    for part in statement.text.components(separatedBy: "; ") {
-                        guard let range = part.range(of: " applies when "), let end = part.range(of: " is violated") else { continue }
-                        let target = String(part[range.upperBound..<end.lowerBound])
-                        said[target, default: []].append("When it is violated, \(part[..<range.lowerBound]) applies (lrml:ReparationStatement, line \(statement.line)).")
-                    }
-                default: break
-                }
+                for tie in statement.ties { said[tie.statement, default: []].append(tie.text) }
             }
             group.children.forEach(visit)
         }
