@@ -348,7 +348,7 @@ struct FormexAdapter: OfficialAdapter {
         var title = metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")"
         if metadata.legalValue == nil {
             // Nothing read names the kind of act: the title and a note say what is known, and no more.
-            if metadata.title == nil { title += " (an annex read without its act: the kind of act is not known)" }
+            if metadata.title == nil, variant == "formex-annex" { title += " (an annex read without its act: the kind of act is not known)" }
             notes.append(Note(kind: .editorial, text: "The files read do not say which kind of act this is (the package manifest, whose LEGAL.VALUE gives it, was not read); its kind is given as “other”."))
         }
         return ImportedInstrument(
