@@ -43,6 +43,20 @@ import EccaTestSupport
         #expect(instrument.notes.map(\.text).contains("The files read do not say which kind of act this is (the package manifest, whose LEGAL.VALUE gives it, was not read); its kind is given as “other”."))
     }
 
+    /// An act given alone, without a manifest and without a `TITLE`, is as unknown in kind as a lone
+    /// annex, but it is no annex: its title does not say it is one.
+    @Test func anUntitledActReadAloneIsNotCalledAnAnnex() throws {
+        let path = try Corpus.fixture("untitled.fmx.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ACT><BIB.INSTANCE><NO.DOC><NO.CURRENT>1744</NO.CURRENT><YEAR>2026</YEAR></NO.DOC></BIB.INSTANCE>
+            <ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><ALINEA>Text.</ALINEA></ARTICLE></ENACTING.TERMS></ACT>
+            """)
+        let instrument = try #require(try Corpus.collect([path]).instruments.first?.instrument)
+        #expect(instrument.kind == .other)
+        #expect(instrument.title == "Act 2026/1744")
+        #expect(instrument.notes.map(\.text).contains("The files read do not say which kind of act this is (the package manifest, whose LEGAL.VALUE gives it, was not read); its kind is given as “other”."))
+    }
+
     /// Hand-made from the real annex with its closing mark removed: the quotation is reported, not guessed at.
     @Test func aQuotationThatDoesNotCloseIsReported() throws {
         let groups = OmnibusAnnex.groups.replacingOccurrences(of: #"<QUOT.END CODE="2019" ID="QE0001" REF.START="QS0001"/>"#, with: "")

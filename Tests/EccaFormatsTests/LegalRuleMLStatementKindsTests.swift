@@ -178,6 +178,38 @@ import Testing
         #expect(imported.provisions.flatMap(\.statements).count == 7)
     }
 
+    /// An override statement that comments on itself, or holds two overrides, still tells each
+    /// overridden statement what overrides it: the note is made from the `over` and `under` read,
+    /// not recovered from the rendered wording (which ran the comment into the name, "Overridden by
+    /// Why ∧ cs2", and split two overrides into no note at all).
+    @Test func overridesAreNotedOnTheStatementsTheyNameWhateverElseTheirStatementHolds() throws {
+        let path = try Corpus.fixture("overrides.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <lrml:LegalRuleML xmlns:lrml="http://docs.oasis-open.org/legalruleml/ns/v1.0/" xmlns:ruleml="http://ruleml.org/spec">
+             <lrml:Statements key="stmts1">
+              <lrml:ConstitutiveStatement key="cs1"><ruleml:Rule><lrml:Paraphrase>One.</lrml:Paraphrase></ruleml:Rule></lrml:ConstitutiveStatement>
+              <lrml:ConstitutiveStatement key="cs2"><ruleml:Rule><lrml:Paraphrase>Two.</lrml:Paraphrase></ruleml:Rule></lrml:ConstitutiveStatement>
+              <lrml:ConstitutiveStatement key="cs3"><ruleml:Rule><lrml:Paraphrase>Three.</lrml:Paraphrase></ruleml:Rule></lrml:ConstitutiveStatement>
+              <lrml:OverrideStatement key="ov1">
+               <lrml:Comment>Why</lrml:Comment>
+               <lrml:Override over="#cs2" under="#cs1"/>
+              </lrml:OverrideStatement>
+              <lrml:OverrideStatement key="ov2">
+               <lrml:Override over="#cs3" under="#cs1"/>
+               <lrml:Override over="#cs3" under="#cs2"/>
+              </lrml:OverrideStatement>
+             </lrml:Statements>
+            </lrml:LegalRuleML>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.provisions.first?.notes.prefix(3).map(\.text) == [
+            "LegalRuleML constitutive statement cs1: no deontic modality; 1 rule. Overridden by cs2 where both apply (lrml:Override, line 7). "
+                + "Overridden by cs3 where both apply (lrml:Override, line 11).",
+            "LegalRuleML constitutive statement cs2: no deontic modality; 1 rule. Overridden by cs3 where both apply (lrml:Override, line 11).",
+            "LegalRuleML constitutive statement cs3: no deontic modality; 1 rule.",
+        ])
+    }
+
     /// The reviewer's mutations of rioKB_GDPR.xml's association (line 286) and reference (line 21),
     /// on a two-group file in its shape: a full-IRI, a prefixed and a statement-key target with a
     /// trailing space, an AKN IRI, an ELI, an undeclared prefix and dadsa.xml's `sec_4-20`; two

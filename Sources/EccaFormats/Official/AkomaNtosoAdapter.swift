@@ -422,7 +422,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         var notes: [Note] = []
         let quoted = element.all(where: { Self.quotations.contains($0.name) }, barriers: Self.quotations).count
         if quoted > 0 {
-            notes.append(Note(kind: .editorial, text: "Quotes amending text for another act (\(quoted) quoted structure\(quoted == 1 ? "" : "s")); the quotation is not part of this act and is shown as “…”."))
+            notes.append(QuotedTextNote.note(quoted, of: CountedNoun("quoted structure")))
             if parent == nil { emitter.count(.quotedStructuresAKN, by: quoted) }
         }
         let ownHeading = heading ?? element.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)

@@ -59,9 +59,8 @@ struct CFRSectionReader {
         var role = -1
     }
 
-    /// What a child element is to the section's structure.
+    /// What a child element is to the section's structure besides wording.
     fileprivate enum Role {
-        case wording
         /// `HD1` `Category I—Firearms and Related Articles`: opens a level whose paragraphs are lettered afresh.
         case category(CategoryHeading)
         /// A `NOTE` whose heading names what it is a note to (`Note 1 to paragraph (a):`).
@@ -182,11 +181,10 @@ struct CFRSectionReader {
                 paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner))
             default:
                 let role = Self.role(of: child, in: section)
-                if case .category = role { categoryStarts.append(items.count) }
-                if case .wording = role {} else { roles.append(role) }
+                if case .category? = role { categoryStarts.append(items.count) }
+                if let role { roles.append(role) }
                 paragraphs.append(Paragraph(marked: store.read(section, at: child, markers: false), index: index,
-                                            firstLine: firstLine, lastLine: lastLine, inner: inner,
-                                            role: { if case .wording = role { -1 } else { roles.count - 1 } }()))
+                                            firstLine: firstLine, lastLine: lastLine, inner: inner, role: role == nil ? -1 : roles.count - 1))
             }
         }
         /// Reads the section's children; an `EXTRACT` that holds categories is read as the
@@ -317,7 +315,7 @@ struct CFRSectionReader {
             }
             if entry.role >= 0 {
                 switch roles[entry.role] {
-                case .wording, .endOfExtract:
+                case .endOfExtract:  // has no text: handled above
                     break
                 case .category(let category):
                     // A category's heading is the first words of its wording, as a marker is a paragraph's.
@@ -406,19 +404,23 @@ struct CFRSectionReader {
                       misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0)
     }
 
-    /// What an element other than a paragraph is to the section: a category heading (`HD1`, or
-    /// the annual CFR's `HD SOURCE="HD1"`, reading `Category I—…`), a `NOTE` whose `HED` names
-    /// its target, or wording.
-    fileprivate static func role(of child: Int, in section: XMLSubtree) -> Role {
-        let name = section.nodes[child].name
-        if name.hasPrefix("HD"), name.count <= 3, let category = CategoryHeading(TextNormalizer.collapse(section.text(of: child))) {
-            return .category(category)
-        }
-        if name == "NOTE", let hed = section.child(named: "HED", of: child) {
+    /// What an element other than a paragraph is to the section: a category heading, a `NOTE`
+    /// whose `HED` names its target, or nil for wording.
+    fileprivate static func role(of child: Int, in section: XMLSubtree) -> Role? {
+        if let category = categoryHeading(child, in: section) { return .category(category) }
+        if section.nodes[child].name == "NOTE", let hed = section.child(named: "HED", of: child) {
             let heading = TextNormalizer.trim(TextNormalizer.collapse(section.text(of: hed)))
             if let target = NoteTarget(heading: heading) { return .note(target, heading: heading) }
         }
-        return .wording
+        return nil
+    }
+
+    /// The category an element opens: a heading (`HD1`, or the annual CFR's `HD SOURCE="HD1"`)
+    /// reading `Category I—…`; nil for any other element.
+    private static func categoryHeading(_ child: Int, in section: XMLSubtree) -> CategoryHeading? {
+        let name = section.nodes[child].name
+        guard name.hasPrefix("HD"), name.count <= 3 else { return nil }
+        return CategoryHeading(TextNormalizer.collapse(section.text(of: child)))
     }
 
     /// What an `EXTRACT` holds: category headings (the US Munitions List, which the annual CFR
@@ -430,10 +432,11 @@ struct CFRSectionReader {
             let name = section.nodes[child].name
             if name == "P" {
                 let bytes = Array(section.text(of: child).utf8)
-                var start = MarkedParagraph.skipSpace(bytes, 0)
-                if start < bytes.count, bytes[start] == UInt8(ascii: "*") { start = MarkedParagraph.skipSpace(bytes, start + 1) }
-                if MarkedParagraph.marker(in: bytes, at: start) != nil { numbered += 1 }
-            } else if name.hasPrefix("HD"), name.count <= 3, CategoryHeading(TextNormalizer.collapse(section.text(of: child))) != nil {
+                let start = MarkedParagraph.skipSpace(bytes, 0)
+                if MarkedParagraph.marker(in: bytes, at: start) != nil || MarkedParagraph.markerAfterAsterisk(bytes, at: start, end: bytes.count) != nil {
+                    numbered += 1
+                }
+            } else if categoryHeading(child, in: section) != nil {
                 categories = true
             }
         }

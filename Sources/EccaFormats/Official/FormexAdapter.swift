@@ -280,7 +280,7 @@ struct FormexAdapter: OfficialAdapter {
         // Given alone, the act does not bring its annexes (docs/importers.md): say so, where its manifest lists any.
         if alone, let manifest = metadata.manifest, !metadata.annexFiles.isEmpty {
             let count = metadata.annexFiles.count
-            emitter.report(Diagnostic(.note, "the package manifest \(Self.name(of: manifest)) lists \(count) annex\(count == 1 ? "" : "es") of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
+            emitter.report(Diagnostic(.note, "the package manifest \(Self.name(of: manifest)) lists \(ProvisionLevel.annex.noun(count)) of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
                                       at: SourceLocation(file: stream.file, line: root.location.line)))
         }
     }
@@ -348,7 +348,7 @@ struct FormexAdapter: OfficialAdapter {
         var title = metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")"
         if metadata.legalValue == nil {
             // Nothing read names the kind of act: the title and a note say what is known, and no more.
-            if metadata.title == nil { title += " (an annex read without its act: the kind of act is not known)" }
+            if metadata.title == nil, variant == "formex-annex" { title += " (an annex read without its act: the kind of act is not known)" }
             notes.append(Note(kind: .editorial, text: "The files read do not say which kind of act this is (the package manifest, whose LEGAL.VALUE gives it, was not read); its kind is given as “other”."))
         }
         return ImportedInstrument(
@@ -594,7 +594,7 @@ struct FormexAdapter: OfficialAdapter {
         var notes = notes
         let quoted = element.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 {
-            notes.append(Note(kind: .editorial, text: "Quotes amending text for another act (\(quoted) QUOT.S element\(quoted == 1 ? "" : "s")); the quotation is not part of this act and is shown as “…”."))
+            notes.append(QuotedTextNote.note(quoted, of: CountedNoun("QUOT.S element")))
         }
         return ImportedProvision(
             canonicalID: canonical, sourceID: source, idPath: idPath, level: level, parentID: parent, citation: citation,

@@ -169,14 +169,13 @@ struct LegalRuleMLDocument {
         for association in associations {
             if !association.unread.isEmpty {
                 emitter.report(Diagnostic(.warning, "the lrml:Association here applies \(association.unread.joined(separator: ", ")), which ecca does not "
-                                          + "read, to \(association.targets.count) target\(association.targets.count == 1 ? "" : "s")",
+                                          + "read, to \(CountedNoun("target")(association.targets.count))",
                                           at: SourceLocation(file: file, line: association.line)))
             }
             for target in association.targets where !association.sources.isEmpty {
-                let local = LegalRuleMLKeyref.local(target, prefixes: prefixes, file: file, base: base)
-                let foreign = LegalRuleMLKeyref.foreignDocument(target, prefixes: prefixes, file: file, base: base)
-                if let local, keys[local] != nil {
-                    guard let foreign else { continue }
+                let local = LegalRuleMLKeyref.local(target, prefixes: prefixes)
+                if keys[local] != nil {
+                    guard let foreign = LegalRuleMLKeyref.foreignDocument(target, prefixes: prefixes, file: file, base: base) else { continue }
                     emitter.report(Diagnostic(.warning, "the lrml:Association here names the target \(target.trimmingCharacters(in: .whitespaces)) in the "
                                               + "document \(foreign), which is neither this file's name nor its xml:base: read as this file's key \(local)",
                                               at: SourceLocation(file: file, line: association.line)))
@@ -202,7 +201,7 @@ struct LegalRuleMLDocument {
     private func associationIndex() -> AssociationIndex {
         var index = AssociationIndex()
         for (position, association) in associations.enumerated() {
-            let locals = association.targets.compactMap { LegalRuleMLKeyref.local($0, prefixes: prefixes, file: file, base: base) }
+            let locals = association.targets.map { LegalRuleMLKeyref.local($0, prefixes: prefixes) }
             index.locals.append(locals)
             for key in Set(locals) { index.naming[key, default: []].append(position) }
         }
@@ -214,20 +213,7 @@ struct LegalRuleMLDocument {
         var said: [String: [String]] = [:]
         func visit(_ group: Group) {
             for statement in group.statements {
-                switch statement.kind {
-                case .override:
-                    // The text is "over overrides under (…)".
-                    let parts = statement.text.components(separatedBy: " overrides ")
-                    guard parts.count == 2, let under = parts[1].split(separator: " ").first else { continue }
-                    said[String(under), default: []].append("Overridden by \(parts[0]) where both apply (lrml:Override, line \(statement.line)).")
-                case .reparation:
-                    for part in statement.text.components(separatedBy: "; ") {
-                        guard let range = part.range(of: " applies when "), let end = part.range(of: " is violated") else { continue }
-                        let target = String(part[range.upperBound..<end.lowerBound])
-                        said[target, default: []].append("When it is violated, \(part[..<range.lowerBound]) applies (lrml:ReparationStatement, line \(statement.line)).")
-                    }
-                default: break
-                }
+                for tie in statement.ties { said[tie.statement, default: []].append(tie.text) }
             }
             group.children.forEach(visit)
         }
@@ -265,7 +251,7 @@ struct LegalRuleMLDocument {
                 continue
             }
             for source in association.sources {
-                let key = LegalRuleMLKeyref.local(source.keyref, prefixes: prefixes, file: file, base: base) ?? source.keyref
+                let key = LegalRuleMLKeyref.local(source.keyref, prefixes: prefixes)
                 guard seenSources.insert(key).inserted else { continue }
                 let at = SourceLocation(file: file, line: source.line)
                 switch references.resolve(key) {
@@ -312,7 +298,7 @@ struct LegalRuleMLDocument {
 
         var notes: [Note] = group.statements.map { statement in note(statement, relations: relations[statement.key] ?? []) }
         if !cited.isEmpty {
-            notes.append(Note(kind: .editorial, text: "Legal reference\(cited.count == 1 ? "" : "s"): " + cited.map(\.reading.resolved).joined(separator: "; ")))
+            notes.append(Note(kind: .editorial, text: "\(CountedNoun("Legal reference").noun(for: cited.count)): " + cited.map(\.reading.resolved).joined(separator: "; ")))
         }
         for statement in group.statements {
             if statement.isDefeater { emitter.count(.defeaters) }
@@ -329,7 +315,7 @@ struct LegalRuleMLDocument {
         notes += uncertain
         var wording = group.statements.map(\.rendered).joined(separator: " ")
         if wording.isEmpty, !group.children.isEmpty {
-            wording = "Statement group holding the group\(group.children.count == 1 ? "" : "s") "
+            wording = "Statement group holding the \(CountedNoun("group").noun(for: group.children.count)) "
                 + group.children.map { $0.key ?? "at line \($0.span.firstLine)" }.joined(separator: ", ") + "."
         }
         let segment = CanonicalIDs.idSegment(canonical.replacingFirst("art_", with: "art"))
@@ -351,7 +337,7 @@ struct LegalRuleMLDocument {
         var text: String
         switch statement.kind {
         case .prescriptive, .constitutive:
-            text = "LegalRuleML \(statement.kind.rawValue) statement\(named): \(modality)\(iris); \(statement.ruleCount) rule\(statement.ruleCount == 1 ? "" : "s")."
+            text = "LegalRuleML \(statement.kind.rawValue) statement\(named): \(modality)\(iris); \(ImportSummary.Counter.rules.noun(statement.ruleCount))."
         case .penalty:
             text = "LegalRuleML penalty statement\(named) (a sanction): \(modality)\(iris)."
         case .override, .reparation:

@@ -21,10 +21,14 @@ struct LegalRuleMLFormula {
     ]
 
     private var unmodelled: [LegalRuleMLStatement.Unmodelled] = []
+    /// What the overrides and reparations rendered say of the statements they name.
+    private var ties: [LegalRuleMLStatement.Tie] = []
+    /// The line of the statement read, for its ties' notes.
+    private let line: Int
 
     static func statement(_ element: OfficialElement) -> LegalRuleMLStatement? {
         guard let kind = statementKinds[element.name] ?? (element.name == "Override" ? .override : nil) else { return nil }
-        var reader = LegalRuleMLFormula()
+        var reader = LegalRuleMLFormula(line: element.span.firstLine)
         let rules = element.all(where: { $0.name == "Rule" }, barriers: ["Rule"]).map { reader.rule($0) }
         // The modalities a statement lays down are those of its conclusions: a modality in a
         // condition ("if it is obliged that …") is a premise, not what the rule imposes.
@@ -43,7 +47,8 @@ struct LegalRuleMLFormula {
         return LegalRuleMLStatement(key: LegalRuleMLKeyref.bare(key), kind: kind,
                                     modalities: modalElements.compactMap { LegalRuleMLStatement.Modality(rawValue: $0.name.lowercased()) },
                                     modalityIRIs: modalElements.compactMap { $0["iri"] }, rules: rules, text: text,
-                                    unmodelled: reader.unmodelled, line: element.span.firstLine)
+                                    unmodelled: reader.unmodelled, ties: kind == .override || kind == .reparation ? reader.ties : [],
+                                    line: element.span.firstLine)
     }
 
     private mutating func rule(_ element: OfficialElement) -> LegalRuleMLStatement.Rule {
@@ -67,9 +72,10 @@ struct LegalRuleMLFormula {
     }
 
     /// `lrml:Override over="#cs25" under="#cs22"`: the statement `over` prevails where both apply.
-    private func override(_ element: OfficialElement) -> String {
+    private mutating func override(_ element: OfficialElement) -> String {
         let over = element["over"].map(LegalRuleMLKeyref.bare) ?? "?"
         let under = element["under"].map(LegalRuleMLKeyref.bare) ?? "?"
+        ties.append(.init(statement: under, text: "Overridden by \(over) where both apply (lrml:Override, line \(line))."))
         return "\(over) overrides \(under) (where both apply, \(over) prevails)"
     }
 
@@ -108,6 +114,7 @@ struct LegalRuleMLFormula {
         case "Reparation":
             let penalty = element.element("appliesPenalty")?["keyref"].map(LegalRuleMLKeyref.bare) ?? "?"
             let statement = (element.element("toPrescriptiveStatement") ?? element.element("toStatement"))?["keyref"].map(LegalRuleMLKeyref.bare) ?? "?"
+            ties.append(.init(statement: statement, text: "When it is violated, penalty \(penalty) applies (lrml:ReparationStatement, line \(line))."))
             return "penalty \(penalty) applies when \(statement) is violated"
         case "Override": return override(element)
         default:
@@ -145,8 +152,9 @@ enum LegalRuleMLKeyref {
     }
 
     /// The key a key reference names, read as an IRI reference: `#key`, a bare `key`,
-    /// `prefix:key` through a declared `lrml:Prefix`, or a full IRI's fragment.
-    static func local(_ reference: String, prefixes: [String: String], file: String, base: String?) -> String? {
+    /// `prefix:key` through a declared `lrml:Prefix`, or a full IRI's fragment. Every reference
+    /// names one: whether its document is this file is `foreignDocument`'s question.
+    static func local(_ reference: String, prefixes: [String: String]) -> String {
         key(reference, prefixes: prefixes).key
     }
 

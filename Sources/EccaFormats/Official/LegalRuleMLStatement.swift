@@ -40,6 +40,15 @@ public struct LegalRuleMLStatement: Sendable, Hashable {
         public var line: Int
     }
 
+    /// What an override or reparation statement says of another statement, written in that
+    /// statement's note.
+    public struct Tie: Sendable, Hashable {
+        /// The key of the statement it is said of (`cs1`).
+        public var statement: String
+        /// `Overridden by cs2 where both apply (lrml:Override, line 19).`
+        public var text: String
+    }
+
     /// The statement's `key` (`statements1Formula1`); empty when it has none.
     public var key: String
     public var kind: Kind
@@ -52,11 +61,13 @@ public struct LegalRuleMLStatement: Sendable, Hashable {
     /// What a statement without rules says (a penalty, a reparation, an override, a fact).
     public var text: String
     public var unmodelled: [Unmodelled]
+    /// What it says of other statements, by their keys (overrides and reparations only).
+    public var ties: [Tie]
     /// The line the statement starts on.
     public var line: Int
 
     public init(key: String, kind: Kind, modalities: [Modality], modalityIRIs: [String], rules: [Rule], text: String = "",
-                unmodelled: [Unmodelled] = [], line: Int = 0) {
+                unmodelled: [Unmodelled] = [], ties: [Tie] = [], line: Int = 0) {
         self.key = key
         self.kind = kind
         self.modalities = modalities
@@ -64,6 +75,7 @@ public struct LegalRuleMLStatement: Sendable, Hashable {
         self.rules = rules
         self.text = text
         self.unmodelled = unmodelled
+        self.ties = ties
         self.line = line
     }
 

@@ -102,12 +102,9 @@ struct MarkedParagraph {
             // The USML's significant-military-equipment asterisk (`* (a)`, `*(a)`, 22 CFR 121.1):
             // the paragraph is (a), and its text, asterisk and all, is (a)'s wording.
             var starred: Int?
-            if position < end, bytes[position] == UInt8(ascii: "*") {
-                let after = MarkedParagraph.skipSpace(bytes, position + 1)
-                if MarkedParagraph.marker(in: bytes, at: after) != nil {
-                    starred = position
-                    position = after
-                }
+            if let after = MarkedParagraph.markerAfterAsterisk(bytes, at: position, end: end) {
+                starred = position
+                position = after
             }
             var embedded = false
             // A paragraph that opens with no marker may define a term (looked up once).
@@ -363,6 +360,14 @@ struct MarkedParagraph {
     // MARK: - Markers
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// Where the marker starts after the USML's significant-military-equipment asterisk (`* (a)`,
+    /// `*(a)`, 22 CFR 121.1) at `position`; nil when no asterisk and marker stand there.
+    static func markerAfterAsterisk(_ bytes: [UInt8], at position: Int, end: Int) -> Int? {
+        guard position < end, bytes[position] == UInt8(ascii: "*") else { return nil }
+        let after = skipSpace(bytes, position + 1)
+        return marker(in: bytes, at: after) != nil ? after : nil
+    }
 
     static func skipSpace(_ bytes: [UInt8], _ start: Int) -> Int {
         var index = start
