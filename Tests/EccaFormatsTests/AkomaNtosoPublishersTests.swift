@@ -182,6 +182,7 @@ import Testing
         #expect(imported.provision("att_1__art_1")?.parentID == "att_1")
         #expect(imported.provision("att_1__art_1")?.heading == "PERSONNES VISÉES")
         #expect(imported.diagnostics.map(\.description) == [
+            "\(path):1: warning: the file has no FRBR URI or number to mint the instrument id from: it is minted from the file's name, akn.lu-attachment, and changes if the file is renamed (give --instrument-id to fix it)",
             "\(path):1: warning: the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
             "\(path):7: warning: attachment 2 (Récapitulation par district.pdf) is embedded data (application/pdf), not text: it is not imported",
             "\(path):8: warning: attachment 3 (Annex II) refers to another file, ANNEX-2.xml: it is not imported; import that file on its own"])
@@ -189,6 +190,7 @@ import Testing
         // Finding 8: no country is named, and none is guessed; an `id` is reported as `@id` (finding 7).
         let instrument = try #require(imported.instruments.first?.instrument)
         #expect(instrument.jurisdiction == "unknown")
+        #expect(instrument.id == "akn.lu-attachment")
         #expect(imported.provision("art_unique")?.span.pointer == "article[@id='art_unique']")
     }
 

@@ -105,7 +105,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         if let this = metadata.uri ?? metadata.this { officialIDs.append(.init(scheme: "other", value: "AKN FRBR \(this)")) }
         if let number = metadata.number, metadata.celex == nil { officialIDs.append(.init(scheme: "other", value: number)) }
         let profile = metadata.profile
-        var notes = [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(FormexAdapter.name(of: file)): wording from the XML (authorial notes dropped, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")]
+        var notes = [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(SourceFileName.name(of: file)): wording from the XML (authorial notes dropped, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")]
         if let act = metadata.actDate, act.date != metadata.version?.date {
             notes.append(Note(kind: .editorial, text: "Date of the act: \(act.date.iso) (\(act.source))."))
         }
@@ -114,12 +114,17 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             notes.append(Note(kind: .unresolved, text: "The file does not name the country whose law this is (its FRBRcountry is empty and its FRBR URI names none); the jurisdiction is written as “unknown”. Check the official text."))
         }
         let instrument = ImportedInstrument(
-            id: CanonicalIDs.idSegment(id ?? "akn.\(FormexAdapter.name(of: file))"), dialect: .akn,
+            id: CanonicalIDs.idSegment(id ?? "akn.\(SourceFileName.stem(of: file))"), dialect: .akn,
             variant: metadata.akn4eu ? "akn4eu" : "akn", title: metadata.title ?? metadata.name ?? "Akoma Ntoso document",
             jurisdiction: jurisdiction ?? "unknown", kind: metadata.kind,
             officialIDs: officialIDs, versionLabel: metadata.version?.label, versionDate: metadata.version?.date,
             sourceURL: metadata.celex.map { "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + SourceURL.component($0) },
             attribution: nil, notes: notes, file: file, documentNumber: metadata.celex ?? metadata.uri)
+        if id == nil {
+            // Ids minted from the file's name change when the file is renamed: said, not silent.
+            emitter.report(Diagnostic(.warning, "the file has no FRBR URI or number to mint the instrument id from: it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
+                                      at: SourceLocation(file: file, line: 1)))
+        }
         if jurisdiction == nil {
             emitter.report(Diagnostic(.warning, "the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
                                       at: SourceLocation(file: file, line: 1)))

@@ -160,7 +160,7 @@ public struct CitationChecker {
                     // An act given alone brings the annexes its package manifest lists, when the manifest
                     // is beside it (either layout's name: `….doc.fmx.xml`, or before October 2023 `….doc.xml`).
                     var annexes = pendingAnnexes
-                    if annexes.isEmpty, let listed = FormexAdapter.packageManifest(for: file), listed.actFile == FormexAdapter.name(of: file) {
+                    if annexes.isEmpty, let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
                         annexes = listed.annexFiles.map { FormexAdapter.folder(of: file) + $0 }
                     }
                     acts.append((file, annexes))

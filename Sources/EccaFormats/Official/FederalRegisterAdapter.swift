@@ -81,7 +81,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         for cfr in preamble.elements("CFR") { officialIDs.append(.init(scheme: "cfr", value: flattening.flatten(cfr))) }
         var notes: [Note] = []
         let agencies = [field("AGENCY"), field("SUBAGY")].compactMap { $0 }
-        notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(FormexAdapter.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
+        notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
         if citation != nil { notes.append(Note(kind: .editorial, text: "The starting page is derived from the page markers (PRTPAGE) around the document.")) }
         let id = options.instrumentID ?? "us.fr-\(frDoc ?? citation.map { CanonicalIDs.idSegment($0) } ?? "document")"
         let issueLabel = ["Federal Register", issue.volume.map { "Vol. \($0)" }, issue.number.map { "No. \($0)" }, issue.date]

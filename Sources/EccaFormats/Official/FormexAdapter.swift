@@ -129,7 +129,7 @@ struct FormexAdapter: OfficialAdapter {
     /// `L_202401689EN.doc.fmx.xml`; before, `L_2016176EN.01002101.xml` → `L_2016176EN.01002101.doc.xml`.
     static func manifestCandidates(for path: String, named documentRef: String?) -> [String] {
         let folder = folder(of: path)
-        let name = Self.name(of: path)
+        let name = SourceFileName.name(of: path)
         var candidates: [String] = []
         if let documentRef, !documentRef.isEmpty, !documentRef.contains("/"), documentRef != ".." { candidates.append(folder + documentRef) }
         if let dot = name.firstIndex(of: ".") { candidates.append(folder + name[..<dot] + ".doc.fmx.xml") }
@@ -141,7 +141,7 @@ struct FormexAdapter: OfficialAdapter {
     /// The package manifest beside `path` that lists it (as its act or one of its annexes), read;
     /// nil when there is none. A manifest that lists other files is another package's.
     static func packageManifest(for path: String, named documentRef: String? = nil) -> Metadata? {
-        let name = Self.name(of: path)
+        let name = SourceFileName.name(of: path)
         for candidate in manifestCandidates(for: path, named: documentRef) where FileManager.default.fileExists(atPath: candidate) {
             guard let read = try? readManifest(candidate), read.manifest != nil else { continue }
             if read.actFile == name || read.annexFiles.contains(name) { return read }
@@ -280,7 +280,7 @@ struct FormexAdapter: OfficialAdapter {
         // Given alone, the act does not bring its annexes (docs/importers.md): say so, where its manifest lists any.
         if alone, let manifest = metadata.manifest, !metadata.annexFiles.isEmpty {
             let count = metadata.annexFiles.count
-            emitter.report(Diagnostic(.note, "the package manifest \(Self.name(of: manifest)) lists \(ProvisionLevel.annex.noun(count)) of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
+            emitter.report(Diagnostic(.note, "the package manifest \(SourceFileName.name(of: manifest)) lists \(ProvisionLevel.annex.noun(count)) of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
                                       at: SourceLocation(file: stream.file, line: root.location.line)))
         }
     }
@@ -342,7 +342,7 @@ struct FormexAdapter: OfficialAdapter {
         if metadata.consolidation != nil {
             notes = [Note(kind: .editorial, text: Self.consolidatedNote(file: file, metadata: metadata))]
         } else {
-            notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(Self.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
+            notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(SourceFileName.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
         }
         if let date = metadata.actDate { notes.append(Note(kind: .editorial, text: "Date of the act: \(date.iso).")) }
         var title = metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")"
@@ -363,7 +363,7 @@ struct FormexAdapter: OfficialAdapter {
     /// Journal acts that are authentic (the act and each act in `GR.MOD.ACT`).
     static func consolidatedNote(file: String, metadata: Metadata) -> String {
         let version = [metadata.consolidationRef.map { "CONSLEG \($0)" }, metadata.consolidationStart.map { "version from \($0.iso)" }].compactMap { $0 }
-        var text = "Imported by ecca from the Formex 4 file \(name(of: file)): a consolidated text" + (version.isEmpty ? "" : " (\(version.joined(separator: ", ")))")
+        var text = "Imported by ecca from the Formex 4 file \(SourceFileName.name(of: file)): a consolidated text" + (version.isEmpty ? "" : " (\(version.joined(separator: ", ")))")
             + ", which is documentation only and has no legal effect; the authentic texts are the acts published in the Official Journal"
         if let header = metadata.header {
             let amending = header.amendingActs.map(\.name)
@@ -386,10 +386,6 @@ struct FormexAdapter: OfficialAdapter {
         guard iso.count == 8, let year = Int(iso.prefix(4)), let month = Int(iso.dropFirst(4).prefix(2)),
               let day = Int(iso.suffix(2)) else { return nil }
         return LegalDate(year: year, month: month, day: day)
-    }
-
-    static func name(of path: String) -> String {
-        String(path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...])
     }
 
     // MARK: - Articles

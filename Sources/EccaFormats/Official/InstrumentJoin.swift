@@ -65,7 +65,7 @@ struct InstrumentJoin: Sendable {
         }
         if distinct(parts.map(\.sourceURL)).count > 1 { joined.sourceURL = parts[0].joinSourceURL }
         let listed = parts.enumerated().map { index, part in
-            "\(index + 1). \(FormexAdapter.name(of: part.file)): \(part.title), "
+            "\(index + 1). \(SourceFileName.name(of: part.file)): \(part.title), "
                 + (part.versionLabel ?? "no version given") + (part.versionDate == nil ? ", no date in the file" : "")
         }
         joined.notes.append(Note(kind: .editorial, text: "One instrument joined from \(parts.count) files of \(parts[0].joinKey ?? "one text"), "

@@ -56,9 +56,8 @@ struct LegalRuleMLAdapter: OfficialAdapter {
     private func instrument(_ document: LegalRuleMLDocument) -> ImportedInstrument {
         // The prefix whose refID is an Akoma Ntoso FRBR URI names the act encoded.
         let act = document.prefixes.sorted { $0.key < $1.key }.first { $0.value.hasPrefix("/akn/") }
-        let file = FormexAdapter.name(of: document.file)
-        let stem = file.contains(".") ? String(file[..<file.lastIndex(of: ".")!]) : file
-        let name = act?.key ?? stem
+        let file = SourceFileName.name(of: document.file)
+        let name = act?.key ?? SourceFileName.stem(of: document.file)
         var officialIDs: [Instrument.OfficialID] = []
         if let act { officialIDs.append(.init(scheme: "other", value: "AKN FRBR \(act.value)")) }
         var notes = [Note(kind: .editorial, text: "Imported by ecca from the LegalRuleML file \(file): one provision per statement group (and per statement outside any group), its wording the statements as formulas (IF condition THEN conclusion), the deontic modality of each statement in a note. A third-party encoding, not the legal text: evidence secondary, wording a paraphrase.")]

@@ -162,7 +162,7 @@ enum LegalRuleMLKeyref {
     /// `xml:base`); nil for a reference within the file.
     static func foreignDocument(_ reference: String, prefixes: [String: String], file: String, base: String?) -> String? {
         guard let document = key(reference, prefixes: prefixes).document, !document.isEmpty, document != base else { return nil }
-        let name = FormexAdapter.name(of: file)
+        let name = SourceFileName.name(of: file)
         return document == name || document.hasSuffix("/" + name) ? nil : document
     }
 

@@ -50,7 +50,7 @@ public struct OfficialImporter: Sendable {
     /// - Parameter largestLoadable: the largest rules file ecca loads; an output larger than that
     ///   is written all the same, with a warning that it cannot be loaded.
     func run(files: [String], output: String, largestLoadable: Int) throws(OfficialImportError) -> Result {
-        let names = files.map(FormexAdapter.name(of:)).joined(separator: ", ")
+        let names = files.map(SourceFileName.name(of:)).joined(separator: ", ")
         let writer = try RulesXMLWriter(path: output, comment: "Imported by `ecca import` from \(names). Wording straight from the official XML; ids minted by ecca from the numbering (docs/importers.md).")
         // The writer escapes and writes on a second thread while this one reads the next sections.
         let background = BackgroundSink(writer)
