@@ -260,4 +260,27 @@ import Testing
         ])
         #expect(imported.summary.instruments.first?[.unreadReferences] == 2)
     }
+    /// A context ties its `appliesSource` to the statements `inScope` as an association does, and a
+    /// message about it names it as what it is (ngligorov/LegalRuleMLParser `src/xml/dadsa.xml`
+    /// lines 79-88, shortened: its `#ps4` is no key of the file).
+    @Test func aContextIsNamedAsAContext() throws {
+        let path = try Corpus.fixture("context.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <lrml:LegalRuleML xmlns:lrml="http://docs.oasis-open.org/legalruleml/ns/v1.0/" xmlns:ruleml="http://ruleml.org/spec">
+              <lrml:LegalReferences><lrml:LegalReference refersTo="ref1" refID="/akn/rs/act/2009/41/main#art_5"/></lrml:LegalReferences>
+              <lrml:Statements key="stmts1">
+                <lrml:PrescriptiveStatement key="ps1"><ruleml:Rule><ruleml:if><ruleml:Atom><ruleml:Rel iri=":a"/></ruleml:Atom></ruleml:if><ruleml:then><lrml:Obligation><ruleml:Atom><ruleml:Rel iri=":b"/></ruleml:Atom></lrml:Obligation></ruleml:then></ruleml:Rule></lrml:PrescriptiveStatement>
+              </lrml:Statements>
+              <lrml:Context key="ctx1">
+                <lrml:appliesSource keyref="#ref1" />
+                <lrml:inScope keyref="#ps1" />
+                <lrml:inScope keyref="#ps4" />
+              </lrml:Context>
+            </lrml:LegalRuleML>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.diagnostics.map(\.description).filter { $0.contains("#ps4") } == [
+            "\(path):7: warning: the lrml:Context here names the target #ps4, which no statement or statement group in the file has: it ties nothing to a legal reference",
+        ])
+    }
 }

@@ -31,6 +31,10 @@ struct LegalRuleMLDocument {
         var targets: [String]
         /// What else it applies (`lrml:appliesModality`, `lrml:appliesAuthority` …), which ecca does not read.
         var unread: [String] = []
+        /// The element that ties them, as messages name it: `lrml:Association`, or the `lrml:Context`
+        /// whose `appliesSource` covers the statements `inScope`.
+        var element = "lrml:Association"
+
     }
 
     let file: String
@@ -74,7 +78,7 @@ struct LegalRuleMLDocument {
         for association in element.all(where: { $0.name == "Association" }) { associate(association) }
         let sources = element.elements("appliesSource").compactMap { source in source["keyref"].map { (keyref: $0, line: source.span.firstLine) } }
         let scope = element.elements("inScope").compactMap { $0["keyref"] }
-        if !sources.isEmpty, !scope.isEmpty { associations.append(Association(line: element.span.firstLine, sources: sources, targets: scope)) }
+        if !sources.isEmpty, !scope.isEmpty { associations.append(Association(line: element.span.firstLine, sources: sources, targets: scope, element: "lrml:Context")) }
     }
 
     mutating func add(_ element: OfficialElement) {
@@ -168,7 +172,7 @@ struct LegalRuleMLDocument {
         // Associations whose targets are no key of the file tie nothing: said where they are.
         for association in associations {
             if !association.unread.isEmpty {
-                emitter.report(Diagnostic(.warning, "the lrml:Association here applies \(association.unread.joined(separator: ", ")), which ecca does not "
+                emitter.report(Diagnostic(.warning, "the \(association.element) here applies \(association.unread.joined(separator: ", ")), which ecca does not "
                                           + "read, to \(CountedNoun("target")(association.targets.count))",
                                           at: SourceLocation(file: file, line: association.line)))
             }
@@ -176,13 +180,13 @@ struct LegalRuleMLDocument {
                 let local = LegalRuleMLKeyref.local(target, prefixes: prefixes)
                 if keys[local] != nil {
                     guard let foreign = LegalRuleMLKeyref.foreignDocument(target, prefixes: prefixes, file: file, base: base) else { continue }
-                    emitter.report(Diagnostic(.warning, "the lrml:Association here names the target \(target.trimmingCharacters(in: .whitespaces)) in the "
+                    emitter.report(Diagnostic(.warning, "the \(association.element) here names the target \(target.trimmingCharacters(in: .whitespaces)) in the "
                                               + "document \(foreign), which is neither this file's name nor its xml:base: read as this file's key \(local)",
                                               at: SourceLocation(file: file, line: association.line)))
                     continue
                 }
                 let why = "which no statement or statement group in the file has"
-                emitter.report(Diagnostic(.warning, "the lrml:Association here names the target \(target.trimmingCharacters(in: .whitespaces)), \(why): "
+                emitter.report(Diagnostic(.warning, "the \(association.element) here names the target \(target.trimmingCharacters(in: .whitespaces)), \(why): "
                                           + "it ties nothing to a legal reference", at: SourceLocation(file: file, line: association.line)))
             }
         }
