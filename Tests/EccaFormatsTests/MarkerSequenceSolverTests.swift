@@ -178,4 +178,17 @@ import Testing
         #expect(ParagraphMarker(label: "ii", italic: false).candidates == [.lower, .roman])
         #expect(ParagraphMarker(label: "3", italic: true).candidates == [.italicDigit])
     }
+    /// A list that starts afresh at each part (USML categories): each part is solved on its own,
+    /// one level below the heading that opens it, and what it reports is placed at its index in the
+    /// whole sequence (here the `(i)` after `(h)(1)(2)` in part 2, letter or roman, is marker 10 of the part and 12 of all).
+    @Test func partsThatStartAfreshAreSolvedEachOnItsOwn() {
+        let items = markers("a 1 a b c d e f g h 1 2 i")
+        let part = MarkerSequenceSolver().solve(Array(items[2...]))
+        let solution = MarkerSequenceSolver().solve(items, restartingAt: [2])
+        #expect(solution.fitted)
+        #expect(solution.readings.map(\.depth) == [0, 1] + part.readings.map { $0.depth + 1 })
+        #expect(part.ambiguities.map(\.marker) == [10])
+        #expect(solution.ambiguities.map(\.marker) == [12])
+        #expect(MarkerSequenceSolver().solve(items, restartingAt: []) == MarkerSequenceSolver().solve(items))
+    }
 }

@@ -235,7 +235,7 @@ struct CFRSectionReader {
             _ = collect(extracts: extracts)
         }
         func solve() -> MarkerSequenceSolver.Solution {
-            categoryStarts.isEmpty ? MarkerSequenceSolver().solve(items) : Self.solve(items, categoryStarts: categoryStarts)
+            MarkerSequenceSolver().solve(items, restartingAt: categoryStarts)
         }
         let collected = collect(extracts: false)
         var solution: MarkerSequenceSolver.Solution
@@ -441,34 +441,6 @@ struct CFRSectionReader {
             }
         }
         return (categories, numbered)
-    }
-
-    /// Solves a section whose list is divided into categories: the markers before the first
-    /// category, then each category's, each on its own (a category letters its paragraphs
-    /// afresh), one level below the category.
-    static func solve(_ items: [MarkerSequenceSolver.Item], categoryStarts: [Int]) -> MarkerSequenceSolver.Solution {
-        var solution = MarkerSequenceSolver.Solution(readings: [], ambiguities: [], fitted: true)
-        let bounds = [0] + categoryStarts + [items.count]
-        var markerBase = 0
-        var termBase = 0
-        for run in 0..<(bounds.count - 1) {
-            let part = MarkerSequenceSolver().solve(Array(items[bounds[run]..<bounds[run + 1]]))
-            // Before the first category the markers are the section's own.
-            let shift = run == 0 ? 0 : 1
-            solution.readings += part.readings.map { MarkerSequenceSolver.Reading(kind: $0.kind, depth: $0.depth + shift) }
-            solution.ambiguities += part.ambiguities.map {
-                MarkerSequenceSolver.Ambiguity(marker: $0.marker + markerBase, chosen: $0.chosen, alternatives: $0.alternatives)
-            }
-            solution.definitionDepths += part.definitionDepths.map { $0 + shift }
-            if !part.fitted {
-                solution.fitted = false
-                solution.unfittedMarkers += part.unfittedMarkers.map { ($0.lowerBound + markerBase)..<($0.upperBound + markerBase) }
-                solution.unfittedTerms += part.unfittedTerms.map { ($0.lowerBound + termBase)..<($0.upperBound + termBase) }
-            }
-            markerBase += part.readings.count
-            termBase += part.definitionDepths.count
-        }
-        return solution
     }
 
     /// The depth of the open record a note's target names (-1 for the section), or nil when

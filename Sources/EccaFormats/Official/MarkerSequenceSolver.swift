@@ -52,6 +52,20 @@ public struct MarkerSequenceSolver: Sendable {
         /// its own (`solve`), the terms whose numbering fits no reading.
         public var unfittedMarkers: [Range<Int>] = []
         public var unfittedTerms: [Range<Int>] = []
+
+        /// Appends the solution of the items that follow those solved so far, its depths `shift`
+        /// levels down; its indices (markers, terms) are moved past this solution's.
+        mutating func append(_ part: Solution, shift: Int = 0) {
+            let markerBase = readings.count
+            let termBase = definitionDepths.count
+            readings += part.readings.map { Reading(kind: $0.kind, depth: $0.depth + shift) }
+            ambiguities += part.ambiguities.map { Ambiguity(marker: $0.marker + markerBase, chosen: $0.chosen, alternatives: $0.alternatives) }
+            definitionDepths += part.definitionDepths.map { $0 + shift }
+            guard !part.fitted else { return }
+            fitted = false
+            unfittedMarkers += part.unfittedMarkers.map { ($0.lowerBound + markerBase)..<($0.upperBound + markerBase) }
+            unfittedTerms += part.unfittedTerms.map { ($0.lowerBound + termBase)..<($0.upperBound + termBase) }
+        }
     }
 
     public init() {}
@@ -98,6 +112,19 @@ public struct MarkerSequenceSolver: Sendable {
             }
         }
         solution.definitionDepths = Self.definitionDepths(items, readings: solution.readings)
+        return solution
+    }
+
+    /// Solves a sequence whose list starts afresh at each of `starts` (the categories of the US
+    /// Munitions List, 22 CFR 121.1, each lettered from (a)): the items before the first start at
+    /// the section's levels, each part's on its own and one level below the heading that opens it.
+    public func solve(_ items: [Item], restartingAt starts: [Int]) -> Solution {
+        guard !starts.isEmpty else { return solve(items) }
+        var solution = Solution(readings: [], ambiguities: [], fitted: true)
+        let bounds = [0] + starts + [items.count]
+        for part in 0..<(bounds.count - 1) {
+            solution.append(solve(Array(items[bounds[part]..<bounds[part + 1]])), shift: part == 0 ? 0 : 1)
+        }
         return solution
     }
 
