@@ -433,7 +433,7 @@ struct CFRSectionReader {
             if name == "P" {
                 let bytes = Array(section.text(of: child).utf8)
                 let start = MarkedParagraph.skipSpace(bytes, 0)
-                if MarkedParagraph.marker(in: bytes, at: start) != nil || MarkedParagraph.markerAfterAsterisk(bytes, at: start, end: bytes.count) != nil {
+                if MarkedParagraph.isMarker(in: bytes, at: start) || MarkedParagraph.markerAfterAsterisk(bytes, at: start, end: bytes.count) != nil {
                     numbered += 1
                 }
             } else if categoryHeading(child, in: section) != nil {

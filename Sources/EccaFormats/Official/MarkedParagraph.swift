@@ -108,13 +108,13 @@ struct MarkedParagraph {
             }
             var embedded = false
             // A paragraph that opens with no marker may define a term (looked up once).
-            let term = MarkedParagraph.marker(in: bytes, at: position) == nil
+            let term = !MarkedParagraph.isMarker(in: bytes, at: position)
                 ? MarkedParagraph.definedTerm(bytes, from: start, italic: italic, inDefinitions: inDefinitions) : nil
             // A run-in term whose points start in its own paragraph (`<I>Build-to-Print
             // technology.</I> (1) This is …`, 15 CFR 772.1): the term, then its first point.
             if let term, term.runIn {
                 let next = MarkedParagraph.skipDashes(bytes, term.end)
-                if next < end, MarkedParagraph.marker(in: bytes, at: next) != nil {
+                if next < end, MarkedParagraph.isMarker(in: bytes, at: next) {
                     position = next
                     embedded = true
                 }
@@ -137,7 +137,7 @@ struct MarkedParagraph {
                     position = markerEnd
                     // `(6) (i) If …`: a chain may have spaces between its markers.
                     let after = MarkedParagraph.skipSpace(bytes, position)
-                    if after > position, MarkedParagraph.marker(in: bytes, at: after) != nil { position = after }
+                    if after > position, MarkedParagraph.isMarker(in: bytes, at: after) { position = after }
                 }
                 guard found.count > chainStart else { break }
                 // An italic heading right after the chain belongs to its last marker.
@@ -158,7 +158,7 @@ struct MarkedParagraph {
                 // A marker after the heading (and an optional dash) opens a child in the same paragraph.
                 var next = MarkedParagraph.skipSpace(bytes, headingEnd)
                 next = MarkedParagraph.skipDashes(bytes, next)
-                guard next < end, bytes[next] == UInt8(ascii: "("), MarkedParagraph.marker(in: bytes, at: next) != nil else { break }
+                guard next < end, bytes[next] == UInt8(ascii: "("), MarkedParagraph.isMarker(in: bytes, at: next) else { break }
                 position = next
                 embedded = true
                 continue chains
@@ -366,7 +366,7 @@ struct MarkedParagraph {
     static func markerAfterAsterisk(_ bytes: [UInt8], at position: Int, end: Int) -> Int? {
         guard position < end, bytes[position] == UInt8(ascii: "*") else { return nil }
         let after = skipSpace(bytes, position + 1)
-        return marker(in: bytes, at: after) != nil ? after : nil
+        return isMarker(in: bytes, at: after) ? after : nil
     }
 
     static func skipSpace(_ bytes: [UInt8], _ start: Int) -> Int {
@@ -397,6 +397,15 @@ struct MarkedParagraph {
     /// A marker `(label)` at `start` (spaces allowed inside the parentheses, as in the Federal
     /// Register's `( <E T="03">3</E> )`): its label, the offset after it, and the label's bytes.
     static func marker(in bytes: [UInt8], at start: Int) -> (String, Int, Range<Int>)? {
+        guard let (labelRange, next) = markerBounds(in: bytes, at: start) else { return nil }
+        return (String(decoding: bytes[labelRange], as: UTF8.self), next, labelRange)
+    }
+
+    /// Whether a marker stands at `start`: the test most paragraphs need, made without the label's string.
+    static func isMarker(in bytes: [UInt8], at start: Int) -> Bool { markerBounds(in: bytes, at: start) != nil }
+
+    /// The label's bytes and the offset after the marker at `start`, if one stands there.
+    private static func markerBounds(in bytes: [UInt8], at start: Int) -> (label: Range<Int>, end: Int)? {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "(") else { return nil }
         var index = start + 1
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }
@@ -406,9 +415,8 @@ struct MarkedParagraph {
         guard labelEnd > labelStart else { return nil }
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return nil }
-        let label = String(decoding: bytes[labelStart..<labelEnd], as: UTF8.self)
-        guard ParagraphMarker.isLabel(label) else { return nil }
-        return (label, index + 1, labelStart..<labelEnd)
+        guard ParagraphMarker.isLabel(bytes[labelStart..<labelEnd]) else { return nil }
+        return (labelStart..<labelEnd, index + 1)
     }
 
     private static let through = Array("through".utf8)

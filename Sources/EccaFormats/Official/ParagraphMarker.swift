@@ -142,10 +142,15 @@ public struct ParagraphMarker: Sendable, Hashable, CustomStringConvertible {
         return kinds
     }
 
-    /// Whether `label` can be a marker of any kind (`kinds` is not empty), without making the list.
-    static func isLabel(_ label: String) -> Bool {
-        label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } || MarkerKind.lower.ordinal(of: label) != nil
-            || MarkerKind.roman.ordinal(of: label) != nil || MarkerKind.upper.ordinal(of: label) != nil
+    /// Whether the label's bytes can be a marker of any kind (`kinds` is not empty), without
+    /// making the list: a label is read at every `(` that opens a paragraph, and most are answered
+    /// without a string (digits, one letter, a doubled letter).
+    static func isLabel<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        guard let first = bytes.first else { return false }
+        if bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return true }
+        let isLetter = (first >= 97 && first <= 122) || (first >= 65 && first <= 90)
+        if isLetter, bytes.count == 1 || (bytes.count == 2 && bytes.allSatisfy { $0 == first }) { return true }
+        return MarkerKind.roman.ordinal(of: String(decoding: bytes, as: UTF8.self)) != nil
     }
 
     static func kinds(label: String, italic: Bool) -> MarkerKinds {
