@@ -4,7 +4,7 @@ import ClauseGraph
 /// about the act consolidated and the acts that amend it.
 ///
 /// The act's own number and date are in `FAM.COMP/BIB.DATA` (`BIB.INSTANCE.CONS/DOCUMENT.REF.CONS/NO.DOC`,
-/// `NO.CELEX`, `DATE`); the `BIB.INSTANCE` of `CONS.DOC` dates the consolidated version, not the act.
+/// or `BIB.INSTANCE.CONS/NO.DOC` in Formex 5; `NO.CELEX`, `DATE`); the `BIB.INSTANCE` of `CONS.DOC` dates the consolidated version, not the act.
 /// Each `GR.MOD.ACT/MOD.ACT` names an amending act the same way.
 struct ConsolidatedHeader: Sendable, Hashable {
     struct Act: Sendable, Hashable {
@@ -36,7 +36,9 @@ struct ConsolidatedHeader: Sendable, Hashable {
 
         init(bibliography bib: OfficialElement?, legalValue: String?) {
             let instance = bib?.element("BIB.INSTANCE.CONS")
-            let number = instance?.element("DOCUMENT.REF.CONS")?.element("NO.DOC")
+            // Formex 6 puts the number in the reference (`DOCUMENT.REF.CONS/NO.DOC`); Formex 5
+            // consolidations (EUR-Lex CONSLEG files before 2023) put it after it, in the instance.
+            let number = instance?.element("DOCUMENT.REF.CONS")?.element("NO.DOC") ?? instance?.element("NO.DOC")
             year = number?.element("YEAR")?.plainText
             self.number = number?.element("NO.CURRENT")?.plainText
             celex = bib?.element("NO.CELEX")?.plainText

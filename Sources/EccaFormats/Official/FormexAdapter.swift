@@ -334,6 +334,8 @@ struct FormexAdapter: OfficialAdapter {
         var versionDate: LegalDate?
         if let consolidation = metadata.consolidation {
             label = "Consolidated text \(consolidation)"
+            // The version is the consolidation's: the text as it reads from its first day.
+            versionDate = metadata.consolidationStart
         } else if let published = metadata.publicationDate {
             label = metadata.journalCitation ?? "Official Journal L, \(metadata.documentNumber ?? ""), published \(published.iso)"
             versionDate = published
