@@ -190,9 +190,17 @@ public enum TextNormalizer {
     /// The bytes `trim` keeps when its trimming stops at ASCII bytes at both ends; nil when it
     /// would meet a non-ASCII byte (which may be whitespace or one of `extra`).
     private static func asciiTrimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes, also extra: String) -> Range<Bytes.Index>? {
+        // The ASCII bytes of `extra` as a bit set, made once: searching the string for every byte
+        // tried cost more than the rest of the trimming.
+        var extraLow: UInt64 = 0
+        var extraHigh: UInt64 = 0
+        for byte in extra.utf8 where byte < 0x80 {
+            if byte < 64 { extraLow |= 1 << UInt64(byte) } else { extraHigh |= 1 << UInt64(byte - 64) }
+        }
         @inline(__always) func drop(_ byte: UInt8) -> Bool? {
             guard byte < 0x80 else { return nil }
-            return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || extra.utf8.contains(byte)
+            let inExtra = byte < 64 ? extraLow & (1 << UInt64(byte)) != 0 : extraHigh & (1 << UInt64(byte - 64)) != 0
+            return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || inExtra
         }
         var start = bytes.startIndex
         var end = bytes.endIndex

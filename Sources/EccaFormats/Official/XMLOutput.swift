@@ -226,14 +226,16 @@ struct XMLOutput: ~Copyable {
     /// paragraph's address after the `#`, percent-encoded by `SourceURL`'s rule as they are copied.
     mutating func append(url: some WritableText) {
         guard let runs = url as? ByteRuns else { return append(escaped: url, attribute: true) }
+        // Runs checked once for the whole section (`.none`) are copied: a URL is written per provision.
+        let verbatim = runs.escaping == .none
         var index = 0
         runs.withRuns { run in
             defer { index += 1 }
-            guard index >= runs.uriRuns else { return append(escaped: run, attribute: true) }
+            guard index >= runs.uriRuns else { return verbatim ? append(run) : append(escaped: run, attribute: true) }
             var inFragment = true
             SourceURL.encode(run, inFragment: &inFragment) { piece in
                 switch piece {
-                case .asIs(let bytes): append(escaped: bytes, attribute: true)
+                case .asIs(let bytes): if verbatim { append(bytes) } else { append(escaped: bytes, attribute: true) }
                 case .encoded(let byte):
                     append(UInt8(ascii: "%"))
                     append(SourceURL.hexDigits[Int(byte >> 4)])
