@@ -249,6 +249,6 @@ import Testing
             <an:amendmentBody><an:amendmentContent><an:p><an:i>Al comma 1, primo periodo, sopprimere le parole:</an:i> «in tutti i suoi generi e manifestazioni».</an:p></an:amendmentContent></an:amendmentBody></an:amendment></an:akomaNtoso>
             """)
         let error = #expect(throws: OfficialImportError.self) { try Corpus.collect([path]) }
-        #expect(error?.description == "\(path): error: no provisions found in this akn file: this is an Akoma Ntoso `amendment` (its amendmentBody holds no `article` or `section`); ecca imports the articles and sections of acts, bills and docs")
+        #expect(error?.description == "\(path): error: no provisions found in this akn file: this is an Akoma Ntoso `amendment` (its amendmentBody holds no `article`, `section`, UK `regulation`, `rule` or `schedule`); ecca imports the articles and sections of acts, bills and docs, and the regulations, rules and schedules of UK statutory instruments")
     }
 }

@@ -10,7 +10,9 @@ import EccaXML
 ///   heading), the AKN4EU profile (opaque `xml:id`s, no `eId`), LegalDocML.de (`§ 1`, whose
 ///   `section`s are Abschnitte holding articles) and Swiss numbered `alinea`s;
 /// - **section-based** (South Africa, Kenya, the UK …): `section`, `subsection`, `paragraph`,
-///   `subparagraph`, `blockList` `item`s, cited "section 3(2)(a)".
+///   `subparagraph`, `blockList` `item`s, cited "section 3(2)(a)";
+/// - **UK statutory instruments** (`AkomaNtosoUKUnits.swift`): articles, regulations, rules and
+///   schedules, cited "article 2(2)(a)", "regulation 3(1)", "Schedule 2, paragraph 1(3)".
 ///
 /// Canonical ids are minted from the numbers (`art_1__para_6__point_a`, `sec_3__subsec_2__point_a`);
 /// the source's `eId` (or `wId`, `xml:id`, `id`, `GUID`) is kept as the source id. One unit is
@@ -20,7 +22,7 @@ import EccaXML
 /// annexes (`att_1`); attachments that only refer to another file are reported.
 struct AkomaNtosoAdapter: OfficialAdapter {
     let options: ImportOptions
-    private let flattening = TextFlattening.akn
+    let flattening = TextFlattening.akn
     /// Quotations of another act's text: left out of the wording, never provisions.
     static let quotations: Set<String> = ["quotedStructure", "embeddedStructure"]
     /// Where no provision of this act is looked for: the quotations and the `mod` that holds them.
@@ -41,6 +43,9 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         var bodies: [String] = []
         var attachments = 0
         var unnumberedSections = 0
+        var unnumberedUK = UKUnnumbered()
+        // The containers the body holds, named when nothing in it is read.
+        var containers: [(name: String, count: Int)] = []
         func begin() throws(OfficialImportError) {
             if !begun {
                 try emitter.begin(instrument(metadata, file: stream.file, emitter: emitter))
@@ -72,8 +77,33 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                 bodies.append(start.name)
             case "article":
                 try begin()
-                try emitArticle(try stream.capture(start), base: nil, metadata: metadata, into: emitter)
+                if metadata.isUK {
+                    try emitUKUnit(try stream.capture(start), kind: "article", unnumbered: &unnumberedUK, into: emitter)
+                } else {
+                    try emitArticle(try stream.capture(start), base: nil, metadata: metadata, into: emitter)
+                }
                 units += 1
+            case "rule":
+                // legislation.gov.uk writes the P1 of UK Rules as a `rule` element.
+                try begin()
+                try emitUKUnit(try stream.capture(start), kind: "rule", unnumbered: &unnumberedUK, into: emitter)
+                units += 1
+            case "hcontainer":
+                let name = start["name"] ?? ""
+                switch name {
+                case "regulation", "rule":
+                    try begin()
+                    try emitUKUnit(try stream.capture(start), kind: name, unnumbered: &unnumberedUK, into: emitter)
+                    units += 1
+                case "schedule":
+                    try begin()
+                    try emitSchedule(try stream.capture(start), unnumbered: &unnumberedUK, into: emitter)
+                    units += 1
+                default:
+                    if !bodies.isEmpty {
+                        if let index = containers.firstIndex(where: { $0.name == name }) { containers[index].count += 1 } else { containers.append((name, 1)) }
+                    }
+                }
             case "section":
                 try begin()
                 let section = try stream.capture(start)
@@ -93,43 +123,77 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         if units == 0 && !begun {
             let type = metadata.documentType
             let body = bodies.first.map { " (its \($0) holds" } ?? " (it holds"
+            let found = containers.map { "\($0.count) `hcontainer name=\"\($0.name)\"`" }
+            let holds = found.isEmpty ? "" : "; it holds " + found.joined(separator: ", ")
             throw .nothingToImport(file: stream.file, dialect: .akn,
-                                   why: "this is an Akoma Ntoso `\(type)`\(body) no `article` or `section`); ecca imports the articles and sections of acts, bills and docs")
+                                   why: "this is an Akoma Ntoso `\(type)`\(body) no `article`, `section`, UK `regulation`, `rule` or `schedule`\(holds)); ecca imports the articles and sections of acts, bills and docs, and the regulations, rules and schedules of UK statutory instruments")
         }
     }
 
     private func instrument(_ metadata: AkomaNtosoMetadata, file: String, emitter: ImportEmitter) -> ImportedInstrument {
         let id = options.instrumentID ?? metadata.mintedID
         var officialIDs: [Instrument.OfficialID] = []
+        if let citation = metadata.ukNumber?.citation { officialIDs.append(.init(scheme: "other", value: citation)) }
         if let celex = metadata.celex { officialIDs.append(.init(scheme: "celex", value: celex)) }
-        if let this = metadata.uri ?? metadata.this { officialIDs.append(.init(scheme: "other", value: "AKN FRBR \(this)")) }
-        if let number = metadata.number, metadata.celex == nil { officialIDs.append(.init(scheme: "other", value: number)) }
+        if let this = metadata.uri ?? metadata.this {
+            officialIDs.append(.init(scheme: "other", value: "AKN FRBR \(this)" + metadata.placeholderSource(of: metadata.uri != nil ? "FRBRuri" : "FRBRthis")))
+        }
+        if let number = metadata.number, metadata.celex == nil {
+            officialIDs.append(.init(scheme: "other", value: number + metadata.placeholderSource(of: "FRBRnumber")))
+        }
         let profile = metadata.profile
         var notes = [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(SourceFileName.name(of: file)): wording from the XML (authorial notes dropped, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")]
         if let act = metadata.actDate, act.date != metadata.version?.date {
             notes.append(Note(kind: .editorial, text: "Date of the act: \(act.date.iso) (\(act.source))."))
         }
         let jurisdiction = metadata.jurisdiction
-        if jurisdiction == nil {
+        if metadata.isLawmaker {
+            notes.append(contentsOf: lawmakerNotes(metadata, jurisdiction: jurisdiction))
+        } else if jurisdiction == nil {
             notes.append(Note(kind: .unresolved, text: "The file does not name the country whose law this is (its FRBRcountry is empty and its FRBR URI names none); the jurisdiction is written as “unknown”. Check the official text."))
         }
         let instrument = ImportedInstrument(
             id: CanonicalIDs.idSegment(id ?? "akn.\(SourceFileName.stem(of: file))"), dialect: .akn,
-            variant: metadata.akn4eu ? "akn4eu" : "akn", title: metadata.title ?? metadata.name ?? "Akoma Ntoso document",
+            variant: metadata.akn4eu ? "akn4eu" : "akn",
+            title: metadata.title ?? (metadata.isUK ? metadata.frbrName : nil) ?? metadata.name ?? "Akoma Ntoso document",
             jurisdiction: jurisdiction ?? "unknown", kind: metadata.kind,
             officialIDs: officialIDs, versionLabel: metadata.version?.label, versionDate: metadata.version?.date,
             sourceURL: metadata.celex.map { "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + SourceURL.component($0) },
             attribution: nil, notes: notes, file: file, documentNumber: metadata.celex ?? metadata.uri)
-        if id == nil {
+        if id == nil, metadata.isLawmaker {
+            let read = metadata.placeholders.map { "\($0.element) \($0.placeholder) → \($0.resolved.map { "“\($0)”" } ?? "nothing")" }
+            emitter.report(Diagnostic(.warning, "the file's FRBR identification is UK Lawmaker placeholders (\(read.joined(separator: ", "))) and it names no series, year and number (act/@name, varSIYear, varSINoComp): the placeholders are not used as the instrument id; it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
+                                      at: SourceLocation(file: file, line: 1)))
+        } else if id == nil {
             // Ids minted from the file's name change when the file is renamed: said, not silent.
             emitter.report(Diagnostic(.warning, "the file has no FRBR URI or number to mint the instrument id from: it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
                                       at: SourceLocation(file: file, line: 1)))
         }
-        if jurisdiction == nil {
+        if jurisdiction == nil, metadata.isLawmaker {
+            emitter.report(Diagnostic(.warning, "the file is a UK Lawmaker draft of a series ecca does not know (\(metadata.name ?? "no act name")); its FRBRcountry \(metadata.country ?? "") is its template's: the jurisdiction is written as \"unknown\"",
+                                      at: SourceLocation(file: file, line: 1)))
+        } else if jurisdiction == nil {
             emitter.report(Diagnostic(.warning, "the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
                                       at: SourceLocation(file: file, line: 1)))
         }
         return instrument
+    }
+
+    /// What a UK Lawmaker file's identification was read as: the SI its references number, the
+    /// jurisdiction from its series, never its template's `FRBRcountry`.
+    private func lawmakerNotes(_ metadata: AkomaNtosoMetadata, jurisdiction: String?) -> [Note] {
+        var notes: [Note] = []
+        if let uk = metadata.ukNumber {
+            notes.append(Note(kind: .editorial, text: "The file's FRBR identification is UK Lawmaker placeholders; the instrument is \(uk.citation ?? "\(uk.series) \(uk.year)/\(uk.number)") by its series (\(uk.series)) and the year and number its references give (varSIYear, varSINoComp)."))
+        }
+        if let jurisdiction {
+            if let country = metadata.country, country.uppercased() != jurisdiction {
+                notes.append(Note(kind: .editorial, text: "The jurisdiction, \(jurisdiction), is that of the series \(metadata.ukNumber?.series ?? metadata.name ?? "") as legislation.gov.uk gives it; the file's FRBRcountry, \(country), is its drafting template's and is not read."))
+            }
+        } else {
+            notes.append(Note(kind: .unresolved, text: "The file is a UK Lawmaker draft of a series ecca does not know, and its FRBRcountry is its template's; the jurisdiction is written as “unknown”. Check the official text."))
+        }
+        return notes
     }
 
     // MARK: - Units
@@ -173,12 +237,12 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         return nil
     }
 
-    private static func pointer(_ element: OfficialElement) -> String? {
+    static func pointer(_ element: OfficialElement) -> String? {
         sourceID(element).map { "\(element.name)[@\($0.attribute)='\($0.value)']" }
     }
 
     /// The unit's number, if its `num` holds one (an empty `<num/>` is none).
-    private func number(of element: OfficialElement) -> String? {
+    func number(of element: OfficialElement) -> String? {
         element.element("num").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
     }
 
@@ -420,7 +484,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
 
     // MARK: - Provisions
 
-    private func provision(_ element: OfficialElement, canonical: String, idPath: [String], level: ProvisionLevel, parent: String?,
+    func provision(_ element: OfficialElement, canonical: String, idPath: [String], level: ProvisionLevel, parent: String?,
                            citation: String, heading: String? = nil, skipping: Set<String>, pointer: String? = nil,
                            emitter: ImportEmitter) -> ImportedProvision {
         let source = Self.sourceID(element)

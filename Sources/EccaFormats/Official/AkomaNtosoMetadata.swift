@@ -22,6 +22,13 @@ struct AkomaNtosoMetadata {
     var language: String?
     /// The namespace of the document element (OASIS, LegalDocML.de, the Italian Senate's CSD03 …).
     var namespace: String?
+    /// `FRBRWork/FRBRname`, resolved if it is a placeholder (Lawmaker's `#varSITitle` is the SI's title).
+    var frbrName: String?
+    /// `references/TLC*`: each `eId` and its `showAs` (UK Lawmaker's placeholders resolve there).
+    var references: [String: String] = [:]
+    /// FRBR values that are placeholders (`#varWorkUri`): the element, the placeholder and what
+    /// `references` resolves it to (nil when it resolves to nothing).
+    var placeholders: [(element: String, placeholder: String, resolved: String?)] = []
 
     /// The profile named in labels: AKN4EU, Akoma Ntoso 3.0 (OASIS namespace), or the namespace read.
     var profile: String {
@@ -36,10 +43,14 @@ struct AkomaNtosoMetadata {
 
     mutating func read(meta: OfficialElement) {
         guard let work = meta.first(where: { $0.name == "FRBRWork" }) else { return }
-        this = work.element("FRBRthis")?["value"].flatMap(\.nilIfEmpty)
-        uri = work.element("FRBRuri")?["value"].flatMap(\.nilIfEmpty)
+        for reference in meta.all(where: { $0.name.hasPrefix("TLC") }) {
+            if let eId = reference["eId"], references[eId] == nil { references[eId] = reference["showAs"].map(TextNormalizer.collapse) ?? "" }
+        }
+        this = value(of: work, "FRBRthis")
+        uri = value(of: work, "FRBRuri")
         celex = work.elements("FRBRalias").first { ($0["name"] ?? "").uppercased() == "CELEX" }?["value"]
-        number = work.element("FRBRnumber")?["value"].flatMap(\.nilIfEmpty)
+        number = value(of: work, "FRBRnumber")
+        frbrName = value(of: work, "FRBRname")
         country = work.element("FRBRcountry")?["value"].flatMap(\.nilIfEmpty)
         workDate = Self.date(work)
         if let expression = meta.first(where: { $0.name == "FRBRExpression" }) {
@@ -47,6 +58,16 @@ struct AkomaNtosoMetadata {
             language = expression.element("FRBRlanguage")?["language"].flatMap(\.nilIfEmpty)
         }
         akn4eu = meta.first(where: { $0.name == "akn4euVersion" }) != nil
+    }
+
+    /// An FRBR element's `value`; a placeholder (`#varWorkUri`, UK Lawmaker's drafts) is what the
+    /// `references` entry with that `eId` shows, recorded, and nil when that is empty or missing.
+    private mutating func value(of work: OfficialElement, _ name: String) -> String? {
+        guard let value = work.element(name)?["value"].flatMap(\.nilIfEmpty) else { return nil }
+        guard value.hasPrefix("#") else { return value }
+        let resolved = references[String(value.dropFirst())].flatMap(\.nilIfEmpty)
+        placeholders.append((name, value, resolved))
+        return resolved
     }
 
     /// A FRBR level's full date; drafts' placeholder `2999-01-01` and a bare year are no date.
@@ -74,6 +95,8 @@ struct AkomaNtosoMetadata {
     /// The jurisdiction: `FRBRcountry`, else the FRBR URI's country segment (`/akn/za/…`), else
     /// nil: the file does not say, and ecca does not guess.
     var jurisdiction: String? {
+        // A UK Lawmaker draft's FRBRcountry is its template's (`GB-SCT` on UK-wide SIs): the series says.
+        if isLawmaker { return ukSeriesJurisdiction }
         if let country { return country.uppercased() }
         if let parts = uriParts, let first = parts.first, first.count <= 6, first.first?.isLetter == true { return first.uppercased() }
         return nil
@@ -96,8 +119,13 @@ struct AkomaNtosoMetadata {
     /// `/akn/eu/act/directive/ep/2014/92/` → `eu.directive-2014-92`, `/akn/za/act/1996/constitution`
     /// → `za.act-1996-constitution`, `/akn/za-cpt/act/by-law/2010/air-quality` →
     /// `za-cpt.by-law-2010-air-quality`. The number is kept even when it is a word, or two acts of
-    /// one year would share an id.
+    /// one year would share an id. A UK instrument is its series, year and number (`gb.uksi-2023-425`,
+    /// `AkomaNtosoUKIdentity.swift`).
     var mintedID: String? {
+        // A UK instrument is its series, year and number (`gb.uksi-2023-425`); a Lawmaker draft's
+        // placeholders name no instrument (its FRBRnumber is the drafting project's).
+        if let uk = ukNumber { return uk.id }
+        if isLawmaker { return nil }
         if let parts = uriParts, parts.count >= 3 {
             let country = parts[0].lowercased()
             let kinds = parts.dropFirst().prefix { $0.first?.isNumber == false }

@@ -23,6 +23,9 @@ public struct ImportSummary: Sendable, Hashable {
         case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
         // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
         case quotedStructuresAKN, attachmentsNotRead
+        // Akoma Ntoso, UK: regulations, rules, schedules or Parts without a number (numbered by their
+        // place); articles or sections in a schedule left in its wording.
+        case unnumberedUKUnits, scheduleUnitsNotRead
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -63,6 +66,10 @@ public struct ImportSummary: Sendable, Hashable {
                                                    plural: "quoted structures of other acts left out (quotedStructure, embeddedStructure)")
             case .attachmentsNotRead: CountedNoun("attachment not imported (a reference to another file, or not text)",
                                                   plural: "attachments not imported (references to other files, or not text)")
+            case .unnumberedUKUnits: CountedNoun("regulation, rule, schedule or Part without a number, numbered by its place (marked unresolved)",
+                                                 plural: "regulations, rules, schedules or Parts without a number, numbered by their place (marked unresolved)")
+            case .scheduleUnitsNotRead: CountedNoun("article or section in a schedule not read as a provision (kept as the schedule's wording)",
+                                                    plural: "articles or sections in schedules not read as provisions (kept as the schedules' wording)")
             case .quotedAnnexes: CountedNoun("annex quoting another act's text left out", plural: "annexes quoting another act's text left out")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",

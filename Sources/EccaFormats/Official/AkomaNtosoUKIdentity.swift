@@ -1,0 +1,85 @@
+/// A UK instrument as legislation.gov.uk names it: its series (`uksi`, `ssi`, `ukpga` …), year and
+/// number. S.I. 2008/3231 and S.I. 2019/3231 are two instruments: the id keeps all three.
+struct UKInstrumentNumber: Sendable, Hashable {
+    var series: String
+    var year: String
+    var number: String
+
+    /// `gb.uksi-2023-425`: the adapter's `{country}.{type}-{year}-{number}`, with the UK's ISO 3166
+    /// code and the series as the type (the series already tells UK-wide from devolved law).
+    var id: String { "gb.\(series)-\(year)-\(CanonicalIDs.idSegment(number))" }
+
+    /// How the instrument is cited, where the series has a form: "S.I. 2023/425".
+    var citation: String? {
+        let prefix: String? = switch series {
+        case "uksi", "wsi": "S.I."
+        case "ssi": "S.S.I."
+        case "nisr": "S.R."
+        default: nil
+        }
+        return prefix.map { "\($0) \(year)/\(number)" }
+    }
+
+    /// The country legislation.gov.uk writes as `FRBRcountry` for the series (its clml2akn
+    /// `work-country`), for the statutory-instrument series a Lawmaker draft can be.
+    static let seriesJurisdictions: [String: String] = [
+        "uksi": "GB-UKM", "ukdsi": "GB-UKM", "ssi": "GB-SCT", "sdsi": "GB-SCT",
+        "wsi": "GB-WLS", "wdsi": "GB-WLS", "nisr": "GB-NIR", "nidsr": "GB-NIR"]
+
+    /// A legislation.gov.uk URI: `http://www.legislation.gov.uk/id/uksi/2008/3231` (the work, as
+    /// its data.akn's `FRBRuri`), with or without `/id`, with a version after the number.
+    init?(legislationGovUK uri: String) {
+        var rest = Substring(uri)
+        for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+        guard let slash = rest.firstIndex(of: "/"), ["www.legislation.gov.uk", "legislation.gov.uk"].contains(rest[..<slash]) else { return nil }
+        var parts = rest[slash...].split(separator: "/")
+        if parts.first == "id" { parts.removeFirst() }
+        guard parts.count >= 3, parts[0].allSatisfy({ $0.isLetter && $0.isLowercase }), parts[1].count == 4, parts[1].allSatisfy(\.isNumber),
+              parts[2].first?.isNumber == true else { return nil }
+        self.init(series: String(parts[0]), year: String(parts[1]), number: String(parts[2]))
+    }
+
+    init(series: String, year: String, number: String) {
+        self.series = series
+        self.year = year
+        self.number = number
+    }
+}
+
+extension AkomaNtosoMetadata {
+    /// A UK Lawmaker draft (or its publication): FRBR values are placeholders (`#varWorkUri`) that
+    /// its `references` resolve, and its other FRBR values (`FRBRcountry`) are its template's.
+    var isLawmaker: Bool { !placeholders.isEmpty }
+
+    /// UK law: `FRBRcountry` `GB-…` (legislation.gov.uk, Lawmaker) or a legislation.gov.uk URI.
+    /// Its units are cited the UK way ("article 2(2)(a)", "regulation 3(1)", "Schedule 2, paragraph 1").
+    var isUK: Bool {
+        country?.lowercased().hasPrefix("gb") == true || (uri ?? this).flatMap(UKInstrumentNumber.init(legislationGovUK:)) != nil
+    }
+
+    /// The series a Lawmaker draft names: `act/@name` (`uksi`), else the `varDocType` reference (`UKSI`).
+    private var lawmakerSeries: String? {
+        [name, references["varDocType"]].compactMap { $0?.lowercased() }.first { UKInstrumentNumber.seriesJurisdictions[$0] != nil }
+    }
+
+    /// The instrument's series, year and number: from a legislation.gov.uk URI, or from a Lawmaker
+    /// draft's series and its `varSIYear` and `varSINoComp` references (the number it was given).
+    var ukNumber: UKInstrumentNumber? {
+        if let parsed = (uri ?? this).flatMap(UKInstrumentNumber.init(legislationGovUK:)) { return parsed }
+        guard isLawmaker, let series = lawmakerSeries, let year = references["varSIYear"], year.count == 4, year.allSatisfy(\.isNumber),
+              let number = references["varSINoComp"], number.first?.isNumber == true else { return nil }
+        return UKInstrumentNumber(series: series, year: year, number: number)
+    }
+
+    /// A Lawmaker draft's jurisdiction: the country legislation.gov.uk gives its series; nil (and
+    /// "unknown") when the series is not one, never the template's `FRBRcountry`.
+    var ukSeriesJurisdiction: String? {
+        lawmakerSeries.flatMap { UKInstrumentNumber.seriesJurisdictions[$0] }
+    }
+
+    /// How an FRBR element's value was read, for the instrument's official ids: "(from #varWorkUri)"
+    /// when it was a placeholder.
+    func placeholderSource(of element: String) -> String {
+        placeholders.first { $0.element == element }.map { " (\(element), from \($0.placeholder))" } ?? ""
+    }
+}
