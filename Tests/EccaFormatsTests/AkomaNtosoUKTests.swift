@@ -216,6 +216,20 @@ import Testing
         #expect(imported.diagnostics.isEmpty)
     }
 
+    /// One instrument, one id, whoever publishes it: an Akoma Ntoso FRBR URI `/akn/uk/act/uksi/2019/855`
+    /// names the SI that legislation.gov.uk calls `/id/uksi/2019/855` (`gb.uksi-2019-855`, not
+    /// `uk.uksi-2019-855`), and its units are cited the UK way.
+    @Test func anAknURIOfAUKInstrumentMintsTheSameID() throws {
+        let path = try Corpus.fixture("reg855.xml", """
+            <akomaNtoso xmlns="\(Self.oasis)"><act name="uksi"><meta><identification source="#source"><FRBRWork><FRBRthis value="/akn/uk/act/uksi/2019/855/!main"/><FRBRuri value="/akn/uk/act/uksi/2019/855"/><FRBRdate date="2019-04-10" name="made"/><FRBRauthor href="#source"/><FRBRnumber value="855"/></FRBRWork></identification></meta>
+            <body><hcontainer name="regulation" eId="reg_4"><num>4.</num><paragraph eId="reg_4__para_1"><num>(1)</num><content><p>A regulation.</p></content></paragraph></hcontainer></body></act></akomaNtoso>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.summary.instruments.map(\.id) == ["gb.uksi-2019-855"])
+        #expect(imported.instruments.first?.instrument.jurisdiction == "GB-UKM")
+        #expect(imported.provisions.map(\.citation) == ["regulation 4", "regulation 4(1)"])
+    }
+
     /// Finding 1: a body with nothing ecca reads says what containers it found.
     @Test func anUnreadableBodySaysWhatItHolds() throws {
         let path = try Self.lawmaker("nothing.xml", references: Self.references1066, body: """

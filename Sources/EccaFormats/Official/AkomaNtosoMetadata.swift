@@ -98,6 +98,8 @@ struct AkomaNtosoMetadata {
         // A UK Lawmaker draft's FRBRcountry is its template's (`GB-SCT` on UK-wide SIs): the series says.
         if isLawmaker { return ukSeriesJurisdiction }
         if let country { return country.uppercased() }
+        // A UK statutory instrument named only by its URI: the country legislation.gov.uk gives its series.
+        if let series = ukNumber?.series, let country = UKInstrumentNumber.seriesJurisdictions[series] { return country }
         if let parts = uriParts, let first = parts.first, first.count <= 6, first.first?.isLetter == true { return first.uppercased() }
         return nil
     }

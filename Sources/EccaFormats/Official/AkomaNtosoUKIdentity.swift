@@ -39,6 +39,21 @@ struct UKInstrumentNumber: Sendable, Hashable {
         self.init(series: String(parts[0]), year: String(parts[1]), number: String(parts[2]))
     }
 
+    /// An Akoma Ntoso FRBR URI of a UK instrument, `/akn/uk/act/uksi/2019/855` (also `gb`,
+    /// `gb-ukm` …): the same instrument as legislation.gov.uk's `/id/uksi/2019/855`, so the same id
+    /// (`gb.uksi-2019-855`, not `uk.uksi-2019-855`), whichever publisher's file is read.
+    init?(aknURI uri: String) {
+        let parts = uri.split(separator: "/").filter { $0 != "akn" }
+        guard uri.hasPrefix("/"), parts.count >= 5, parts[0] == "uk" || parts[0].hasPrefix("gb"), parts[1] == "act",
+              Self.seriesJurisdictions[String(parts[2])] != nil || Self.actSeries.contains(String(parts[2])),
+              parts[3].count == 4, parts[3].allSatisfy(\.isNumber), parts[4].first?.isNumber == true else { return nil }
+        self.init(series: String(parts[2]), year: String(parts[3]), number: String(parts[4]))
+    }
+
+    /// legislation.gov.uk's series of Acts (UK Public General Acts, Acts of the Scottish
+    /// Parliament, of Senedd Cymru, of the Northern Ireland Assembly, UK Local Acts).
+    static let actSeries: Set<String> = ["ukpga", "ukla", "asp", "asc", "anaw", "mwa", "nia"]
+
     init(series: String, year: String, number: String) {
         self.series = series
         self.year = year
@@ -55,6 +70,7 @@ extension AkomaNtosoMetadata {
     /// Its units are cited the UK way ("article 2(2)(a)", "regulation 3(1)", "Schedule 2, paragraph 1").
     var isUK: Bool {
         country?.lowercased().hasPrefix("gb") == true || (uri ?? this).flatMap(UKInstrumentNumber.init(legislationGovUK:)) != nil
+            || (uri ?? this).flatMap(UKInstrumentNumber.init(aknURI:)) != nil
     }
 
     /// The series a Lawmaker draft names: `act/@name` (`uksi`), else the `varDocType` reference (`UKSI`).
@@ -66,6 +82,7 @@ extension AkomaNtosoMetadata {
     /// draft's series and its `varSIYear` and `varSINoComp` references (the number it was given).
     var ukNumber: UKInstrumentNumber? {
         if let parsed = (uri ?? this).flatMap(UKInstrumentNumber.init(legislationGovUK:)) { return parsed }
+        if let parsed = (uri ?? this).flatMap(UKInstrumentNumber.init(aknURI:)) { return parsed }
         guard isLawmaker, let series = lawmakerSeries, let year = references["varSIYear"], year.count == 4, year.allSatisfy(\.isNumber),
               let number = references["varSINoComp"], number.first?.isNumber == true else { return nil }
         return UKInstrumentNumber(series: series, year: year, number: number)
