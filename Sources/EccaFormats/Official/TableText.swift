@@ -96,4 +96,22 @@ enum TableText {
         visit(0)
         return numbers
     }
+
+    /// The tables of an appendix and their body rows (header rows, `BOXHD` and `THEAD`, left out).
+    static func count(in element: OfficialElement) -> (tables: Int, rows: Int) {
+        let tables = element.all(where: { $0.name == "GPOTABLE" || $0.name == "TABLE" }).count
+        guard tables > 0 else { return (0, 0) }
+        let rows = element.all(where: { $0.name == "ROW" || $0.name == "TR" }, barriers: ["THEAD"]).count
+        return (tables, rows)
+    }
+
+    /// For the import summary: an appendix whose tables are one provision, its rows not
+    /// addressable (`1 table of 6 rows imported as one provision (Supp. No. 4 to Part 744)`);
+    /// nil for an appendix without tables.
+    static func remark(on element: OfficialElement, name n: String) -> String? {
+        let (tables, rows) = count(in: element)
+        guard tables > 0 else { return nil }
+        let name = SupplementCitation.numbers(ofSupplement: n).map { "Supp. No. \($0.supplement) to Part \($0.part)" } ?? n
+        return "\(CountedNoun("table")(tables)) of \(CountedNoun("row")(rows)) imported as one provision (\(name))"
+    }
 }
