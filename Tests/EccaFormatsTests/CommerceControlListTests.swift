@@ -100,7 +100,7 @@ import Testing
         #expect(entry.citation == "15 CFR Part 774, Supp. No. 1, ECCN 4E091")
         #expect(entry.parentID == supplement)
         #expect(entry.heading == "4E091 'Parameters' for an artificial intelligence model trained utilizing 10^26 or more 'operations.'")
-        #expect(entry.wording.hasPrefix("4E091 'Parameters' for an artificial intelligence model trained utilizing 10^26 or more 'operations.' License Requirements Reason for Control: RS, AT Control(s) Country Chart (see Supp. No. 1 to part 738) RS applies entire entry"))
+        #expect(entry.wording.hasPrefix("4E091 'Parameters' for an artificial intelligence model trained utilizing 10^26 or more 'operations.' License Requirements Reason for Control: RS, AT ¶ Control(s) | Country Chart (see Supp. No. 1 to part 738) ¶ RS applies entire entry | To or within any destination worldwide. See § 742.6(a)(13). ¶ AT applies to entire entry (4E091) | AT Column 1. ¶ List Based License Exceptions"))
         #expect(entry.wording.hasSuffix("2.a.2. A classification request to BIS in accordance with the procedures in §§ 748.1 and 748.3 of the EAR."))
         #expect(!entry.wording.contains("Category 5"))
 

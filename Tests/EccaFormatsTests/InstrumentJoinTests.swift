@@ -57,7 +57,7 @@ import EccaTestSupport
                 <official-id scheme="cfr">15 CFR 734.3</official-id>
                 <version label="eCFR versioner API (ecfr.gov)"/>
                 <source url="https://www.ecfr.gov/current/title-15" attribution="US Government Publishing Office / Office of the Federal Register; US Government work, public domain"/>
-                <note kind="editorial">Imported by ecca from the eCFR versioner XML file v-734.13.xml: wording verbatim (footnotes dropped, superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).</note>
+                <note kind="editorial">Imported by ecca from the eCFR versioner XML file v-734.13.xml: wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by " | ", rows set apart by " ¶ "; superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).</note>
                 <note kind="editorial">One instrument joined from 2 files of 15 CFR, their provisions in this order: 1. v-734.13.xml: 15 CFR 734.13 (eCFR), eCFR versioner API (ecfr.gov), no date in the file; 2. v-734.3.xml: 15 CFR 734.3 (eCFR), eCFR versioner API (ecfr.gov), no date in the file. A provision from a file other than the first names its file in its source note (“… of FILE”).</note>
                 <note kind="editorial">Source file: \(first). Each provision's note gives its lines and an element path in it.</note>
             """))

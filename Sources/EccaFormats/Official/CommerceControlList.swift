@@ -7,7 +7,8 @@
 /// - an entry opens with an element whose text starts in bold with its ECCN:
 ///   `<FP-2><B>4E091 'Parameters' …</B></FP-2>`, also `<FP-1><B>…` and `<P><B>3A090</B> …`;
 /// - category and group headings between entries are `HD1` (`Category 4—Computers`,
-///   `E. “Technology”`); other `HD1` and `HD2` headings sit inside an entry;
+///   `E. “Technology”`), and so are a category's dividers (`Part 2—“Information Security”`);
+///   other `HD1` and `HD2` headings sit inside an entry;
 /// - notes are `<NOTE><HED><I>Technical Notes:</I></HED><P><I>1. …</I></P>…</NOTE>`, numbered
 ///   `1.`, `2.`, `2.a.`, `2.a.1.`; or one note whose heading numbers it (`Note 1:`) or not (`Note:`).
 /// A cross-reference to another ECCN inside an entry is not bold at the start of an element, so it
@@ -78,11 +79,29 @@ enum CommerceControlList {
     }
 
     /// `Category 4—Computers`, `Category 0—Nuclear Materials …` (a `CategoryHeading` numbered in
-    /// digits, as the CCL numbers them), `E. “Technology”`.
+    /// digits, as the CCL numbers them), `E. “Technology”`, and the dividers inside a category:
+    /// `Part 2—“Information Security”` (Category 5), an `Annex` heading, and a roman-numbered one
+    /// (`I. …`). None is an entry's text. **Evidence:** the `Part N—` layout is secondary (a parser
+    /// of the versioner CCL that ends entries at `^Part\s+[0-9]+\s*[—–-]`, `Annex` and roman
+    /// numerals; QA cfr5 finding 5).
     static func isCategoryOrGroupHeading(_ text: String) -> Bool {
         if CategoryHeading(text)?.isArabic == true { return true }
         let characters = Array(text.prefix(3))
-        return characters.count == 3 && "ABCDE".contains(characters[0]) && characters[1] == "." && characters[2] == " "
+        if characters.count == 3 && "ABCDE".contains(characters[0]) && characters[1] == "." && characters[2] == " " { return true }
+        return isDivider(TextNormalizer.trim(text))
+    }
+
+    /// `Part 2—…` (digits, then a dash, spaces allowed around it), `Annex …`, `I. …`, `IV. …`.
+    private static func isDivider(_ text: String) -> Bool {
+        if text.hasPrefix("Part ") {
+            let rest = text.dropFirst(5).drop { $0 == " " }
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, let dash = rest.dropFirst(digits.count).first(where: { $0 != " " }) else { return false }
+            return dash == "—" || dash == "–" || dash == "-"
+        }
+        if text == "Annex" || text.hasPrefix("Annex ") || text.hasPrefix("Annex—") { return true }
+        let numeral = text.prefix { "IVX".contains($0) }
+        return !numeral.isEmpty && numeral.count <= 4 && text.dropFirst(numeral.count).hasPrefix(". ")
     }
 
     /// The numbered notes of an entry, parents before their parts. A `NOTE` whose heading is

@@ -71,7 +71,7 @@ struct EcfrAdapter: OfficialAdapter {
             kind: context.variant == "ecfr-versioner" ? .cfrPart : .regulation, officialIDs: officialIDs,
             versionLabel: label, versionDate: date, sourceURL: url,
             attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
-            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped, superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
+            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \"; superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
             file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" },
             joinKey: title.map { "\($0) CFR" },
             joinSourceURL: context.variant == "cfr-annual" ? nil : title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) })
@@ -268,6 +268,8 @@ struct EcfrAdapter: OfficialAdapter {
         Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if CommerceControlList.isCommerceControlList(n) {
             try emitEntries(of: appendix, n: n, citation: citation, dropped: dropped, into: emitter)
+        } else if let remark = TableText.remark(on: appendix, name: n) {
+            emitter.remark(remark)
         }
     }
 
@@ -287,8 +289,10 @@ struct EcfrAdapter: OfficialAdapter {
     private func emitEntries(of supplement: OfficialElement, n: String, citation: String, dropped: [Superscript.Dropped],
                              into emitter: ImportEmitter) throws(OfficialImportError) {
         func droppedNotes(_ lines: ClosedRange<Int>) -> [Note] { dropped.filter { lines.contains($0.line) }.map(\.note) }
+        // A mark in an entry links to a note printed anywhere in the supplement, as in its wording.
+        let footnotes = TableText.footnoteNumbers(in: supplement, flattening: flattening)
         func flatten(_ elements: [OfficialElement]) -> String {
-            TextNormalizer.collapse(elements.map { flattening.flatten($0) }.joined(separator: " "))
+            TextNormalizer.collapse(elements.map { flattening.flatten($0, footnotes: footnotes) }.joined(separator: " "))
         }
         for entry in CommerceControlList.entries(of: supplement) {
             guard let first = entry.elements.first, let last = entry.elements.last else { continue }
@@ -296,7 +300,7 @@ struct EcfrAdapter: OfficialAdapter {
             let pointer = "DIV9[@N='\(n)']/\(first.name)[B[starts-with(., '\(entry.eccn)')]]"
             let span = SourceSpan(file: first.span.file, firstLine: first.span.firstLine, lastLine: last.span.lastLine, pointer: pointer)
             try emitter.add(ImportedProvision(
-                canonicalID: entryID, sourceID: entryID, idPath: [n, "ECCN \(entry.eccn)"], level: .annexSection, parentID: n,
+                canonicalID: entryID, sourceID: entryID, idPath: [n, "ECCN \(entry.eccn)"], level: .listEntry, parentID: n,
                 citation: "\(citation), ECCN \(entry.eccn)", heading: flattening.flatten(first), wording: flatten(entry.elements),
                 span: span, evidence: .verified, notes: droppedNotes(span.firstLine...span.lastLine)))
             let notes = CommerceControlList.notes(of: entry)
@@ -304,7 +308,7 @@ struct EcfrAdapter: OfficialAdapter {
                 let (paragraphs, lastLine) = CommerceControlList.wording(ofNoteAt: index, in: notes)
                 try emitter.add(ImportedProvision(
                     canonicalID: "\(entryID), \(note.label)", sourceID: "\(entryID), \(note.label)",
-                    idPath: [n, "ECCN \(entry.eccn)", note.label], level: .point,
+                    idPath: [n, "ECCN \(entry.eccn)", note.label], level: .listNote,
                     parentID: note.parent.map { "\(entryID), \($0)" } ?? entryID, citation: "\(citation), ECCN \(entry.eccn), \(note.label)",
                     wording: flatten(paragraphs),
                     span: SourceSpan(file: note.span.file, firstLine: note.span.firstLine, lastLine: lastLine, pointer: pointer),
@@ -337,14 +341,19 @@ struct EcfrAdapter: OfficialAdapter {
                 if !begun { try emitter.begin(instrument(context)); begun = true }
                 let appendix = try stream.capture(start)
                 let head = appendix.element("HD").map { flattening.flatten($0) } ?? "Appendix"
+                // Named as the eCFR names it (`Supplement No. 4 to Part 744`, the `DIV9`'s `N`), the
+                // words after the dash its heading, so one appendix has one id in every edition.
+                let (n, heading) = Self.appendixName(fromHeading: head)
                 var dropped: [Superscript.Dropped] = []
                 var wording = flattening.flatten(appendix, skipping: ["HD", "EAR"], dropped: { dropped.append($0) })
                 // An appendix printed as a graphic has no text: its heading stands in.
                 if wording.isEmpty { wording = head }
+                let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
                 try emitter.add(ImportedProvision(
-                    canonicalID: head, sourceID: head, idPath: [head], level: .annex, citation: "\(context.title.map { "\($0) CFR " } ?? "")\(head)",
-                    heading: nil, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: dropped.map(\.note)))
-                Self.report(dropped, in: head, file: appendix.span.file, to: emitter)
+                    canonicalID: n, sourceID: n, idPath: [n], level: .annex, citation: citation,
+                    heading: heading, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: dropped.map(\.note)))
+                Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
+                if let remark = TableText.remark(on: appendix, name: n) { emitter.remark(remark) }
             default:
                 break
             }
@@ -376,6 +385,19 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     // MARK: - Small parsers
+
+    /// An annual-CFR appendix heading split as the eCFR splits its `HEAD` from its `N`:
+    /// `Supplement No. 4 to Part 744—Entity List` → (`Supplement No. 4 to Part 744`, `Entity List`),
+    /// `Appendix A to Part 1204—Items To Cover …` likewise. A heading with no em dash, or whose
+    /// words before it do not name an appendix or supplement, is the name, with no heading.
+    static func appendixName(fromHeading head: String) -> (name: String, heading: String?) {
+        guard let dash = head.firstIndex(of: "—") else { return (head, nil) }
+        let name = TextNormalizer.trim(String(head[..<dash]))
+        let lowered = name.lowercased()
+        guard lowered.hasPrefix("appendix") || lowered.hasPrefix("supplement") else { return (head, nil) }
+        let heading = TextNormalizer.trim(String(head[head.index(after: dash)...]), also: ".")
+        return (name, heading.isEmpty ? nil : heading)
+    }
 
     /// `§ 2.2` → `2.2`; `§§ 2.3-2.5` → `2.3-2.5`; `1.162-4` stays.
     static func sectionNumber(_ n: String) -> String {

@@ -146,6 +146,12 @@ public final class ImportEmitter {
         }
     }
 
+    /// A line the summary shows as it is (`1 table of 6 rows imported as one provision (…)`).
+    public func remark(_ text: String) {
+        guard !summary.instruments.isEmpty else { return }
+        summary.instruments[summary.instruments.count - 1].remarks.append(text)
+    }
+
     /// Counts an element the summary reports beyond provision levels (LegalRuleML rules …).
     public func count(_ counter: ImportSummary.Counter, by amount: Int = 1) {
         guard !summary.instruments.isEmpty else { return }

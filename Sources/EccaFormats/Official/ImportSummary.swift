@@ -91,6 +91,9 @@ public struct ImportSummary: Sendable, Hashable {
         public var provisions = 0
         public var byLevel: [ProvisionLevel: Int] = [:]
         public var counters: [Counter: Int] = [:]
+        /// Lines shown as they are: what was imported in a way a count does not say (a table of
+        /// many rows imported as one provision).
+        public var remarks: [String] = []
         public var diagnostics: [Diagnostic.Severity: Int] = [:]
 
         mutating func count(_ level: ProvisionLevel, by amount: Int = 1) {
@@ -125,6 +128,7 @@ public struct ImportSummary: Sendable, Hashable {
                 return counter.noun(count)
             }
             if !counters.isEmpty { lines.append("  " + counters.joined(separator: ", ")) }
+            for remark in instrument.remarks { lines.append("  " + remark) }
             let warnings = instrument.diagnostics[.warning] ?? 0
             let notes = instrument.diagnostics[.note] ?? 0
             if warnings + notes > 0 { lines.append("  \(CountedNoun("warning")(warnings)), \(CountedNoun("note")(notes))") }

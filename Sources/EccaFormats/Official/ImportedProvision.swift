@@ -21,6 +21,9 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
     case definition
     /// An annex (EU) or appendix (CFR), and a section of one.
     case annex, annexSection
+    /// An entry of a control list printed as a CFR supplement (an ECCN of the Commerce Control
+    /// List), and a numbered note of one (`Technical Note 2`).
+    case listEntry, listNote
     /// A Federal Register amendment instruction (`AMDPAR`).
     case amendment
     /// A LegalRuleML statement group tied to the provision it encodes.
@@ -46,6 +49,8 @@ public enum ProvisionLevel: String, Sendable, Hashable, CaseIterable, Comparable
         case .definition: CountedNoun("definition")
         case .annex: CountedNoun("annex", plural: "annexes")
         case .annexSection: CountedNoun("annex section")
+        case .listEntry: CountedNoun("ECCN entry", plural: "ECCN entries")
+        case .listNote: CountedNoun("note")
         case .amendment: CountedNoun("amendment")
         case .ruleGroup: CountedNoun("rule group")
         case .preamble: CountedNoun("preamble item")

@@ -39,6 +39,10 @@ struct MarkedParagraph {
         case block
         /// `<SU>`, `<sup>`: a power or a footnote mark (`Superscript`).
         case superscript
+        /// A table row and a cell of one: blocks written by the table convention (`TableText`).
+        case row, cell
+
+        var isBlock: Bool { self == .block || self == .row || self == .cell }
     }
 
     /// The roles of elements, from the GPO flattening rule (`TextFlattening.gpo`), so that a
@@ -48,6 +52,8 @@ struct MarkedParagraph {
         var roles: [String: InlineRole] = [:]
         for name in TextFlattening.gpo.blocks { roles[name] = .block }
         for name in TextFlattening.gpo.dropped { roles[name] = .dropped }
+        for name in TextFlattening.gpo.rows { roles[name] = .row }
+        for name in TextFlattening.gpo.cells { roles[name] = .cell }
         roles["SU"] = .superscript
         roles["sup"] = .superscript
         return roles
@@ -65,6 +71,9 @@ struct MarkedParagraph {
         private(set) var droppedSuperscripts: [Superscript.Dropped] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
+        /// The numbers of the notes the section keeps (`TableText.footnoteNumbers`), looked up at
+        /// the first footnote mark of the section: nil until then.
+        private var footnotes: Set<String>?
 
         /// A marker and where it starts.
         private struct Found {
@@ -79,6 +88,7 @@ struct MarkedParagraph {
             self.bytes.reserveCapacity(bytes)
             pieces.removeAll(keepingCapacity: true)
             droppedSuperscripts.removeAll(keepingCapacity: true)
+            footnotes = nil
         }
 
         /// Reads the element at `index` of a section's subtree (a `P` or `FP`); markers are looked
@@ -91,7 +101,8 @@ struct MarkedParagraph {
             italic.removeAll(keepingCapacity: true)
             found.removeAll(keepingCapacity: true)
             let firstDropped = droppedSuperscripts.count
-            MarkedParagraph.collect(tree, index, italic: false, into: &bytes, italicRanges: &italic, dropped: &droppedSuperscripts)
+            MarkedParagraph.collect(tree, index, italic: false, inRow: false, into: &bytes, italicRanges: &italic, dropped: &droppedSuperscripts,
+                                    footnotes: &footnotes)
             let end = bytes.count
             let dropped = firstDropped..<droppedSuperscripts.count
             guard lookForMarkers else {
@@ -269,8 +280,21 @@ struct MarkedParagraph {
 
     // MARK: - Text with italics
 
-    private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
-                                dropped: inout [Superscript.Dropped]) {
+    /// `inRow`: the element at `index` is a table row, whose cells are joined by ` | `.
+    /// `footnotes`: the section's note numbers, found at its first footnote mark (`TableText`).
+    private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, inRow: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
+                                dropped: inout [Superscript.Dropped], footnotes: inout Set<String>?) {
+        /// The mark written ` [n]` when the section keeps a note numbered `text`; false when it is left out.
+        /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
+        func link(_ text: String, opening: Bool = false) -> Bool {
+            if footnotes == nil { footnotes = TableText.footnoteNumbers(in: tree) }
+            let number = TextNormalizer.collapse(text)
+            guard footnotes!.contains(number) else { return false }
+            bytes.append(contentsOf: TableText.mark(number).utf8)
+            if opening { bytes.append(0x20) }
+            return true
+        }
+        var cellCount = 0
         // Nodes are read field by field: a copy of one would retain its name and namespace.
         for child in tree.children(of: index) {
             switch tree.nodes[child].kind {
@@ -294,7 +318,7 @@ struct MarkedParagraph {
                 let name = tree.nodes[child].name
                 // Italics, the most frequent element inside paragraphs, need none of the checks below.
                 if name == "I" {
-                    collect(tree, child, italic: true, into: &bytes, italicRanges: &italicRanges, dropped: &dropped)
+                    collect(tree, child, italic: true, inRow: false, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes)
                     continue
                 }
                 let role = roles[name]
@@ -307,7 +331,7 @@ struct MarkedParagraph {
                         let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
                         // One that opens a block (a table note's `<TNOTE><SU>1</SU>Under …`) follows
                         // no number: the cell's `5` before it is another block's, even across a line break.
-                        let opensBlock = roles[tree.nodes[index].name] == .block && tree.children(of: index).prefix { $0 != child }
+                        let opensBlock = roles[tree.nodes[index].name]?.isBlock == true && tree.children(of: index).prefix { $0 != child }
                             .allSatisfy { tree.nodes[$0].kind == .text && tree.content(of: $0).allSatisfy(isSpace) }
                         switch opensBlock ? .mark : Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit) {
                         case .power(let spaces):
@@ -317,7 +341,8 @@ struct MarkedParagraph {
                                 else { italicRanges.removeLast() }
                             }
                         case .markAfterNumber where content == .unsigned:
-                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported.
+                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported (unless its note is kept).
+                            if link(text) { continue }
                             let number = Superscript.Dropped.number(before: bytes, isSpace: isSpace, isDigit: isDigit)
                             dropped.append(Superscript.Dropped(number: String(decoding: number, as: UTF8.self),
                                                                superscript: TextNormalizer.collapse(text), line: tree.nodes[child].firstLine))
@@ -326,7 +351,10 @@ struct MarkedParagraph {
                             let next = tree.nodes[child].end
                             let following = next < tree.nodes[index].end && tree.nodes[next].kind == .text
                                 ? Substring(decoding: tree.content(of: next).prefix(3), as: UTF8.self) : ""
-                            guard Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), before: following) else { continue }
+                            guard Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), before: following) else {
+                                _ = link(text, opening: opensBlock)
+                                continue
+                            }
                         case .markAfterNumber, .mark:
                             break  // signed: a power wherever it is (`cm<SU>−1</SU>`)
                         }
@@ -335,11 +363,18 @@ struct MarkedParagraph {
                         continue
                     }
                 }
-                let block = role == .block
+                // Tables (`TableText`): a row set apart by ` ¶ `, its cells joined by ` | `.
+                if inRow, role == .cell {
+                    if cellCount > 0 { bytes.append(contentsOf: TableText.cellSeparator.utf8) }
+                    cellCount += 1
+                }
+                if role == .row { TableText.openRow(&bytes) }
+                let block = role?.isBlock == true
                 if block { bytes.append(0x20) }
                 let isItalic = italic || name == "i" || name == "em" || (name == "E" && tree.attribute("T", of: child) == "03")
-                collect(tree, child, italic: isItalic, into: &bytes, italicRanges: &italicRanges, dropped: &dropped)
+                collect(tree, child, italic: isItalic, inRow: role == .row, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes)
                 if block { bytes.append(0x20) }
+                if role == .row { bytes.append(contentsOf: TableText.rowSeparator.utf8) }
             }
         }
     }

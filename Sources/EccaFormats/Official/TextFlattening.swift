@@ -14,26 +14,47 @@ public struct TextFlattening: Sendable {
     /// footnotes (`requirements<SU>1</SU>`). A signed one (`10<SU>−3</SU>`) is always a power
     /// (`Superscript`).
     public var powersFollowDigits: Bool
+    /// Table rows (`ROW`, `TR`, a GPO table's header `BOXHD`) and their cells (`ENT`, `TD`, `TH`,
+    /// `CHED`), written by the table convention (`TableText`): a row's cells joined by ` | `, an
+    /// empty cell kept as an empty position, rows set apart by ` ¶ `. Empty: tables read as blocks.
+    public var rows: Set<String>
+    public var cells: Set<String>
 
     public init(blocks: Set<String>, dropped: Set<String> = [],
                 isSuperscript: @escaping @Sendable (OfficialElement) -> Bool = { _ in false },
                 milestone: @escaping @Sendable (OfficialElement) -> String? = { _ in nil },
-                powersFollowDigits: Bool = false) {
+                powersFollowDigits: Bool = false, rows: Set<String> = [], cells: Set<String> = []) {
         self.blocks = blocks
         self.dropped = dropped
         self.isSuperscript = isSuperscript
         self.milestone = milestone
         self.powersFollowDigits = powersFollowDigits
+        self.rows = rows
+        self.cells = cells
     }
 
     /// The flattened text of `element`'s content, leaving out elements named in `skipping` (at any
     /// depth) and, when `omitting` names one, replacing each such subtree by `replacement`.
     /// `dropped` hears of each numeric superscript after a number that is left out as a footnote
-    /// mark (`10 <SU>26</SU>`), for the reader to report.
+    /// mark (`10 <SU>26</SU>`), for the reader to report. A footnote mark whose note is kept (a
+    /// block that opens with the same number: `TableText.footnoteNumbers`) is written ` [1]`, as
+    /// the note's own number is; `footnotes` gives those numbers when the note is outside
+    /// `element` (a CCL entry's table and the supplement's notes), else they are looked up in it.
     func flatten(_ element: OfficialElement, skipping skip: Set<String> = [], omitting omitted: Set<String> = [],
-                 replacement: String = " … ", dropped droppedMark: ((Superscript.Dropped) -> Void)?) -> String {
+                 replacement: String = " … ", footnotes given: Set<String>? = nil, dropped droppedMark: ((Superscript.Dropped) -> Void)?) -> String {
         var output = ""
+        var footnotes = given
+        /// The mark written ` [n]` when a kept note has its number; nil when it is to be left out.
+        /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
+        func linked(_ superscript: OfficialElement, opening: Bool = false) -> String? {
+            if footnotes == nil { footnotes = TableText.footnoteNumbers(in: element, flattening: self) }
+            let number = TextNormalizer.collapse(superscript.rawText)
+            return footnotes!.contains(number) ? TableText.mark(number) + (opening ? " " : "") : nil
+        }
         func walk(_ node: OfficialElement) {
+            // A row's cells, counted for their separators (`TableText`).
+            let inRow = !rows.isEmpty && rows.contains(node.name)
+            var cellCount = 0
             for (position, child) in node.children.enumerated() {
                 switch child {
                 case .text(let text): output += text
@@ -60,13 +81,20 @@ public struct TextFlattening: Sendable {
                             switch opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit) {
                             case .power(let spaces): output.removeLast(spaces)
                             case .markAfterNumber where !signed:
+                                if let mark = linked(inner) {
+                                    output += mark
+                                    continue
+                                }
                                 let number = String(Superscript.Dropped.number(before: output, isSpace: isSpace, isDigit: isDigit))
                                 droppedMark?(Superscript.Dropped(number: number, superscript: inner.plainText, line: inner.span.firstLine))
                                 continue
                             case .mark where !signed:
                                 var following: Substring = ""
                                 if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { following = text.prefix(3) }
-                                guard Superscript.isPartOfText(after: output.suffix(12), before: following) else { continue }
+                                guard Superscript.isPartOfText(after: output.suffix(12), before: following) else {
+                                    if let mark = linked(inner, opening: opensBlock) { output += mark }
+                                    continue
+                                }
                             case .markAfterNumber, .mark: break  // signed: a power wherever it is
                             }
                         }
@@ -74,10 +102,17 @@ public struct TextFlattening: Sendable {
                         walk(inner)
                         continue
                     }
+                    if inRow, cells.contains(inner.name) {
+                        if cellCount > 0 { output += TableText.cellSeparator }
+                        cellCount += 1
+                    }
+                    let row = !rows.isEmpty && rows.contains(inner.name)
+                    if row { TableText.openRow(&output) }
                     let block = blocks.contains(inner.name)
                     if block { output += " " }
                     walk(inner)
                     if block { output += " " }
+                    if row { output += TableText.rowSeparator }
                 }
             }
         }
@@ -88,8 +123,8 @@ public struct TextFlattening: Sendable {
     /// `flatten(_:skipping:omitting:replacement:dropped:)` for text whose dropped superscripts
     /// nobody reports (headings, titles, dialects without them).
     public func flatten(_ element: OfficialElement, skipping skip: Set<String> = [],
-                        omitting omitted: Set<String> = [], replacement: String = " … ") -> String {
-        flatten(element, skipping: skip, omitting: omitted, replacement: replacement, dropped: nil)
+                        omitting omitted: Set<String> = [], replacement: String = " … ", footnotes: Set<String>? = nil) -> String {
+        flatten(element, skipping: skip, omitting: omitted, replacement: replacement, footnotes: footnotes, dropped: nil)
     }
 
     private static func isLineBreak(_ character: Character) -> Bool {
@@ -131,7 +166,8 @@ public struct TextFlattening: Sendable {
             (element.name == "SU" || element.name == "sup" || (element.name == "E" && element["T"] == "51"))
                 && Superscript.content(element.rawText) != .other
         },
-        powersFollowDigits: true)
+        powersFollowDigits: true,
+        rows: ["ROW", "TR", "BOXHD"], cells: ["ENT", "TD", "TH", "CHED"])
 
     /// Akoma Ntoso: authorial notes dropped, `<sup>` written as a power.
     public static let akn = TextFlattening(
