@@ -23,6 +23,9 @@ public struct ImportSummary: Sendable, Hashable {
         case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
         // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
         case quotedStructuresAKN, attachmentsNotRead
+        // Every dialect: ids minted twice (two texts, units or provisions with one number), the
+        // later told apart by a suffix.
+        case renamedIDs
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -65,6 +68,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                   plural: "attachments not imported (references to other files, or not text)")
             case .quotedAnnexes: CountedNoun("annex quoting another act's text left out", plural: "annexes quoting another act's text left out")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
+            case .renamedIDs: CountedNoun("id minted twice, the second told apart by a suffix (marked unresolved)",
+                                          plural: "ids minted twice, the second told apart by a suffix (marked unresolved)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
             }
