@@ -38,13 +38,23 @@ public final class RulesXMLWriter: ImportSink {
 
     // Id uniqueness: top-level units across the instrument (how often each was begun, and the
     // line of the first), full ids within the current unit (and where each was first given).
-    @exclusivity(unchecked) private var units: [String: (count: Int, line: Int)] = [:]
+    @exclusivity(unchecked) private var units: [String: UnitSeen] = [:]
+    /// Structs, not tuples: a tuple type's metadata is looked up at run time, on every use.
+    private struct UnitSeen {
+        var count: Int
+        var line: Int
+    }
     @exclusivity(unchecked) private var unitPrefix: [String: String] = [:]
     /// The ids of the current unit, each with the line (in the unit's file) it was first given on.
     @exclusivity(unchecked) private var idsInUnit: [String: Int] = [:]
     /// Set by `mintID` when the id it would have given was taken: that id, the line it was first
     /// given on, and whether a whole unit was taken (a section printed twice).
-    @exclusivity(unchecked) private var renamed: (wouldBe: String, firstLine: Int, unit: Bool)?
+    @exclusivity(unchecked) private var renamed: Renamed?
+    private struct Renamed {
+        var wouldBe: String
+        var firstLine: Int
+        var unit: Bool
+    }
     /// Ids told apart by a suffix, with the instrument each is in: warnings for the import's
     /// diagnostics (`OfficialImporter` adds them, and counts them in the summary).
     public private(set) var renamings: [(instrumentID: String, diagnostic: Diagnostic)] = []
@@ -446,7 +456,7 @@ public final class RulesXMLWriter: ImportSink {
         if startsUnit || currentUnit == nil {
             unlistedIDs = nil
             let seen = units[unit]
-            units[unit] = (count: (seen?.count ?? 0) + 1, line: seen?.line ?? line)
+            units[unit] = UnitSeen(count: (seen?.count ?? 0) + 1, line: seen?.line ?? line)
             currentUnitPrefix = seen.map { "\(unit)-\($0.count + 1)" } ?? unit
             repeatedUnit = seen?.line
             unitPrefix[unit] = currentUnitPrefix
@@ -472,7 +482,7 @@ public final class RulesXMLWriter: ImportSink {
         if let firstLine = repeatedUnit {
             var wouldBe = instrumentSegment.segment + "." + unit
             rest.withRuns { wouldBe += String(decoding: $0, as: UTF8.self) }
-            renamed = (wouldBe, firstLine, true)
+            renamed = Renamed(wouldBe: wouldBe, firstLine: firstLine, unit: true)
         }
         // One look-up: the line is claimed in place unless the id has one.
         var taken: Int?
@@ -483,7 +493,7 @@ public final class RulesXMLWriter: ImportSink {
         if let taken {
             var suffix = 2
             while idsInUnit["\(id)-\(suffix)"] != nil { suffix += 1 }
-            if renamed == nil { renamed = (id, taken, false) }
+            if renamed == nil { renamed = Renamed(wouldBe: id, firstLine: taken, unit: false) }
             id += "-\(suffix)"
             idsInUnit[id] = line
         }
