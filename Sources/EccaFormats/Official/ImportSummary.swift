@@ -26,6 +26,8 @@ public struct ImportSummary: Sendable, Hashable {
         // Every dialect: ids minted twice (two texts, units or provisions with one number), the
         // later told apart by a suffix.
         case renamedIDs
+        // The Commerce Control List: notes of an entry with one label, left in the entry's wording.
+        case notesLabelledAlike
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -70,6 +72,8 @@ public struct ImportSummary: Sendable, Hashable {
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
             case .renamedIDs: CountedNoun("id minted twice, the second told apart by a suffix (marked unresolved)",
                                           plural: "ids minted twice, the second told apart by a suffix (marked unresolved)")
+            case .notesLabelledAlike: CountedNoun("CCL note labelled like another note of its entry (kept in the entry's wording, marked unresolved)",
+                                                  plural: "CCL notes labelled like another note of their entry (kept in the entry's wording, marked unresolved)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
             }
