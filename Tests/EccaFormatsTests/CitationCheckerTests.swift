@@ -252,4 +252,82 @@ import EccaTestSupport
         #expect(drift.kind == .drifted)
         #expect(drift.description == "\(drift.location): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(bulk) (text as of 2025-01-02) at '734.13(a)(2)'")
     }
+
+    /// ecfr.gov shows a superscript as a Unicode superscript (`(²H)`, `cm³`); the importer writes
+    /// the markup (`(<SU>2</SU>H)`) as `(^2H)`. An encoding quoting ecfr.gov passes: a run of
+    /// superscript digits is compared as `^` and the digits, both ways round, but `102` is not
+    /// `10^2`, and a drift's diff shows both texts as written. 10 CFR 810.7(c)(1)-(3) is verbatim
+    /// from the eCFR mirror MichalOpoka/ecfr (cfr/title-10-Energy/chapter-III-Department-Energy/
+    /// part-810-Assistance-Foreign-Atomic-Energy-Activities/section-810.7.md, commit 4be71cd5), in
+    /// the versioner shape with ecfr.gov's `²H` as `<SU>` (as QA built /tmp/qa/cfr3/src/v-810.7.xml);
+    /// section 810.99 is hand-made, in the same shape, for units, powers and signs.
+    @Test func unicodeSuperscriptsAreThePowersTheImporterWrites() throws {
+        let real = try Corpus.fixture("v-810.7.xml", """
+            <DIV8 N="810.7" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/_SUBSTITUTE_DATE_/title-10/section-810.7&quot;,&quot;citation&quot;:&quot;10 CFR 810.7&quot;}">
+            <HEAD>§ 810.7 Activities requiring specific authorization.</HEAD>
+            <P>(c) Engaging in or providing technology (including assistance) for any of the following activities with respect to any foreign country or entity (or a citizen or national of that country other than U.S. lawful permanent residents or protected individuals under the Immigration and Naturalization Act (8 U.S.C. 1324b(a)(3)):</P>
+            <P>(1) Uranium isotope separation (uranium enrichment), plutonium isotope separation, or isotope separation of any other elements (including stable isotope separation) when the technology or process can be applied directly or indirectly to uranium or plutonium;</P>
+            <P>(2) Fabrication of nuclear fuel containing plutonium, including preparation of fuel elements, fuel assemblies, and cladding thereof;</P>
+            <P>(3) Heavy water production, and hydrogen isotope separation, when the technology or process has reasonable potential for large-scale separation of deuterium (<SU>2</SU>H) from protium (<SU>1</SU>H);</P>
+            </DIV8>
+            """)
+        let made = try Corpus.fixture("v-810.99.xml", """
+            <DIV8 N="810.99" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/_SUBSTITUTE_DATE_/title-10/section-810.99&quot;,&quot;citation&quot;:&quot;10 CFR 810.99&quot;}">
+            <HEAD>§ 810.99 Quantities.</HEAD>
+            <P>(a) A sample of 40 cm<SU>3</SU> or more.</P>
+            <P>(b) Models trained with more than 10<SU>25</SU> operations.</P>
+            <P>(c) A power of 10<SU>2</SU> watts.</P>
+            <P>(d) A field below 10<SU>−3</SU> tesla, measured over 2.5 × 10<SU>25</SU> cycles.</P>
+            <P>(e) A power of 102 watts.</P>
+            </DIV8>
+            """)
+        let folder = try TemporaryFolder.make("formats").path
+        let regulations = folder + "/regulations"
+        try FileManager.default.createDirectory(atPath: regulations + "/schema", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Corpus.schema, toPath: regulations + "/schema/rules.rng")
+        func provision(_ path: String, _ wording: String) -> String {
+            let id = path.replacingOccurrences(of: "(", with: ".").replacingOccurrences(of: ")", with: "")
+            return """
+                    <provision id="us.doe810.\(id)" citation="10 CFR \(path)" evidence="verified" eid="\(path)" wording-kind="verbatim">
+                      <wording>\(wording)</wording>
+                    </provision>
+                """
+        }
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rules xmlns="urn:ecca:rules:1" version="1">
+              <instrument id="us.doe810" jurisdiction="US" kind="cfr-part">
+                <title>10 CFR Part 810 (test encoding)</title>
+                <official-id scheme="cfr">10 CFR Part 810</official-id>
+            \(provision("810.7(c)(3)", "(3) Heavy water production, and hydrogen isotope separation, when the technology or process has reasonable potential for large-scale separation of deuterium (²H) from protium (¹H);"))
+            \(provision("810.99(a)", "(a) A sample of 40 cm³ or more."))
+            \(provision("810.99(b)", "(b) Models trained with more than 10²⁵ operations."))
+            \(provision("810.99(c)", "(c) A power of 102 watts."))
+            \(provision("810.99(d)", "(d) A field below 10⁻³ tesla, measured over 2.5 × 10²⁶ cycles."))
+            \(provision("810.99(e)", "(e) A power of 10² watts."))
+              </instrument>
+            </rules>
+            """.write(toFile: regulations + "/us-doe810.xml", atomically: true, encoding: .utf8)
+        let shipped = RegulationsLoader().load(directories: [regulations])
+        #expect(shipped.diagnostics.isEmpty, "\(shipped.diagnostics)")
+        let report = try CitationChecker(officialFiles: [real, made]).check(shipped.graph)
+        let printed = report.findings.map { [$0.description] + ($0.diff.map { ["    \($0)"] } ?? []) }.joined()
+        let file = regulations + "/us-doe810.xml"
+        #expect(Array(printed) == [
+            "\(file):15: error: us.doe810.810.99.c (10 CFR 810.99(c)): wording differs from \(made) at '810.99(c)'",
+            "    (c) A power of [-102-] {+10^2+} watts.",
+            "\(file):18: error: us.doe810.810.99.d (10 CFR 810.99(d)): wording differs from \(made) at '810.99(d)'",
+            "    (d) A field below 10⁻³ tesla, measured over 2.5 × [-10²⁶-] {+10^25+} cycles.",
+            "\(file):21: error: us.doe810.810.99.e (10 CFR 810.99(e)): wording differs from \(made) at '810.99(e)'",
+            "    (e) A power of [-10²-] {+102+} watts.",
+        ])
+        #expect(report.passed == ["us.doe810.810.7.c.3", "us.doe810.810.99.a", "us.doe810.810.99.b"])
+        #expect(report.notCovered.isEmpty)
+        // Both ways round, and only superscript digits: an ion's lone sign is not a power.
+        #expect(CitationChecker.matches(shipped: "more than 10^25 operations", official: "more than 10²⁵ operations"))
+        #expect(CitationChecker.matches(shipped: "below 10^−3 W", official: "below 10⁻³ W"))
+        #expect(!CitationChecker.matches(shipped: "10^2 watts", official: "102 watts"))
+        #expect(!CitationChecker.matches(shipped: "Ca^+ ions", official: "Ca⁺ ions"))
+        #expect(TextNormalizer.comparisonKey("10²⁵, ⁻³, x⁻ and ‘2’") == "10^25, ^-3, x⁻ and \"2\"")
+    }
 }

@@ -124,6 +124,13 @@ import Testing
         // Two notes an entry labels alike cannot be told apart by citation: neither is a provision, both stay in the entry.
         #expect(!imported.provisions.contains { $0.canonicalID.hasPrefix("\(supplement), ECCN 5A002, ") })
         #expect(imported.provision("\(supplement), ECCN 5A002")?.wording.hasSuffix("A second note, to 5A002.b.") == true)
+        // … and that is said: a warning naming both, a count, and a note on the entry.
+        #expect(imported.diagnostics.map(\.description) == [
+            "\(file):81: warning: 15 CFR Part 774, Supp. No. 1, ECCN 5A002: 2 notes (lines 81 and 83) are all labelled “Note”; a citation cannot tell them apart, so none is a provision of its own and their text stays in the entry's wording [Supplement No. 1 to Part 774, ECCN 5A002]",
+        ])
+        #expect(imported.summary.instruments.first?[.notesLabelledAlike] == 2)
+        #expect(imported.provision("\(supplement), ECCN 5A002")?.notes.filter { $0.kind == .unresolved }.map(\.text)
+            == ["2 notes of this entry (at lines 81 and 83 of the official file) are all labelled “Note”: they are in this wording, but none can be cited on its own. Check the official text."])
     }
 
     @Test func theShipped4E091ProvisionsPassAndAChangeIsFound() throws {

@@ -239,7 +239,7 @@ import EccaTestSupport
     /// A hand-made annex (the corpus has no such titles): a group whose title carries no number is
     /// numbered by its position and reported (warning, unresolved note), never named after a word of
     /// its title; `Part B: …` is a part, its rest the heading; a second `Part B` keeps a unique id
-    /// by its position, and is reported.
+    /// by its position, and is reported with the place of the first and counted.
     @Test func anAnnexGroupWithoutANumberIsNumberedByPositionAndReported() throws {
         let path = try Corpus.fixture("annex.fmx.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -259,12 +259,13 @@ import EccaTestSupport
         #expect(imported.provision("anx_II__sec_1")?.notes.filter { $0.kind == .unresolved }.map(\.text)
             == ["The title of this group of the annex carries no number ecca can read; it is numbered by its position (1). Check the official text."])
         #expect(imported.provision("anx_II__part_B-3")?.notes.filter { $0.kind == .unresolved }.map(\.text)
-            == ["Another group of this annex is numbered B too; this one, the third group, is told apart by its position. Check the official text."])
+            == ["Another group of this annex, at line 4 of the official file, is numbered B too; this one, the third group, would have had its id anx_II__part_B and is told apart by its position, anx_II__part_B-3. Check the official text."])
         #expect(imported.diagnostics.map(\.description) == [
             "\(path):3: warning: annex group 1 of Annex II has no number in its title; numbered by its position [anx_II__sec_1]",
-            "\(path):5: warning: two groups of Annex II are numbered B; the third is told apart by its position [anx_II__part_B-3]",
+            "\(path):5: warning: two groups of Annex II are numbered B, the first at \(path):4; the third is told apart by its position, anx_II__part_B-3 (not anx_II__part_B) [anx_II__part_B-3]",
         ])
         #expect(imported.summary.instruments.first?.diagnostics[.warning] == 2)
+        #expect(imported.summary.instruments.first?.counters == [.renamedIDs: 1])
     }
 
     /// The parser reads 64 KB at a time, so a fault further on is met only if the file is read to

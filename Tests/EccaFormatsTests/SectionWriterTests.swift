@@ -36,7 +36,8 @@ import EccaTestSupport
 
     /// Every shape the section reader makes: definitions (ids and anchors with spaces), an italic
     /// heading with a child in the same paragraph, levels down to (A), an ambiguous (i), an
-    /// elided paragraph, text that needs escaping, a section repeated (`-2` ids), an empty
+    /// elided paragraph, text that needs escaping, a section repeated (`-2` ids), terms whose ids
+    /// fold alike (`def-R-D`, `def-R-D-2`, reported with a note), an empty
     /// section (its heading stands in for its wording), and a section without paragraphs.
     private static let shapes = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -52,6 +53,7 @@ import EccaTestSupport
         <P>(2) Any government.</P>
         <P><I>Export.</I> See § 734.13.</P>
         <P><I>R&amp;D</I> means research &amp; development.</P>
+        <P><I>R D</I> means a term whose id folds like the one before.</P>
         <CITA TYPE="N">[61 FR 12786, Mar. 25, 1996]</CITA>
         </DIV8>
         <DIV8 N="§ 772.2" NODE="15:2.1.3.4.1.0.1.2" TYPE="SECTION">
@@ -90,15 +92,17 @@ import EccaTestSupport
     @Test func sectionsAreWrittenAsTheirProvisionsWouldBe() throws {
         let shapes = try Corpus.fixture("ECFR-title15-shapes.xml", Self.shapes)
         let written = try writeBothWays([shapes])
-        // 772.1: the section, the three defined terms (one run in with a period, one with `&`, so
+        // 772.1: the section, the four defined terms (one run in with a period, one with `&`, so
         // its ids and citations need escaping) and the first one's (1) and (2); 772.2: the section
         // and 15 paragraphs ((b) is elided); the repeated 772.2: 3; 772.3 and 772.4: the section alone.
-        #expect(written.provisions == 27)
+        #expect(written.provisions == 28)
         #expect(written.direct == written.oneByOne)
         let text = String(decoding: written.direct, as: UTF8.self)
         #expect(text.contains(#"<provision id="us.cfr-15.772.2-2.a-2" citation="15 CFR 772.2(a)""#))
         #expect(text.contains(#"<source url="https://www.ecfr.gov/current/title-15/section-772.1#p-772.1%20(Foreign%20person)(1)"/>"#))
         #expect(text.contains(#"<provision id="us.cfr-15.772.1.def-R-D" citation="15 CFR 772.1, “R&amp;D”" evidence="verified" source-id="§ 772.1 (R&amp;D)""#))
+        #expect(text.contains(#"<provision id="us.cfr-15.772.1.def-R-D-2" citation="15 CFR 772.1, “R D”""#))
+        #expect(text.contains("<note kind=\"unresolved\">This provision would have had the id us.cfr-15.772.1.def-R-D, which the provision at line 13 of the official file already has: the two were given one number or name. It is written as us.cfr-15.772.1.def-R-D-2 instead. Check the official text.</note>"))
         #expect(text.contains("<wording>Foreign person means any natural person who is not a lawful permanent resident &amp; “protected” &lt;individual&gt;: (1) Any corporation; (2) Any government.</wording>"))
         #expect(text.contains(#"<provision id="us.cfr-15.772.1.def-Export" citation="15 CFR 772.1, “Export”""#))
     }

@@ -43,6 +43,9 @@ struct CFRSectionLayout: Sendable {
         /// Whether its URL is the section's paragraph anchor and its path (`#p-734.13(a)(2)`);
         /// false for a category and what it holds, whose anchors the eCFR does not name by path.
         var anchored = true
+        /// Cited like another record of the section, and reported so (the section reader's
+        /// warning and note): the rules writer tells their ids apart by a suffix without a report of its own.
+        var citedAlike = false
     }
 
     /// Where one piece of paragraph text sits in `text`: every provision's wording is one
@@ -270,6 +273,7 @@ struct CFRSectionLayout: Sendable {
                                  pointer: header.pointer + string(addresses.entries[index].element)),
                 evidence: header.evidence, sourceURL: (record.anchored ? header.paragraphURLBase.map { $0 + SourceURL.fragment(path) } : nil) ?? header.url,
                 notes: record.notes))
+            provisions[provisions.count - 1].citedAlike = record.citedAlike
         }
         return provisions
     }

@@ -585,7 +585,10 @@ struct CFRSectionReader {
             diagnostics.append(Diagnostic(.warning, "§ \(number): \(indices.count) paragraphs (lines \(linesText)) are all cited § \(number)\(path); their citations are kept, their ids told apart by a suffix",
                                           at: SourceLocation(file: file, line: records[first].firstLine), subject: number + path))
             let note = Note(kind: .unresolved, text: "\(indices.count) paragraphs of § \(number) (at lines \(linesText) of the official file) read as § \(number)\(path): this citation does not tell them apart. Check the official text.")
-            for index in indices { records[index].notes.append(note) }
+            for index in indices {
+                records[index].notes.append(note)
+                records[index].citedAlike = true
+            }
         }
         return count
     }

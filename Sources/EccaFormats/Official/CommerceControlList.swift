@@ -108,8 +108,10 @@ enum CommerceControlList {
     /// plural (`Notes:`, `Technical Notes:`) holds numbered paragraphs, each a note (an unnumbered
     /// paragraph before the first, such as `For the purposes of 4E091:`, belongs to none; one after
     /// a numbered paragraph continues it); one headed `Note 1:` or `Note:` is one note. Labels seen
-    /// twice in an entry are left out (they cannot be told apart by citation).
-    static func notes(of entry: Entry) -> [Note] {
+    /// twice in an entry (two notes headed `Note:`) are left out, since a citation cannot tell them
+    /// apart, and returned as `alike` (the first line of each such note, by label) to be reported;
+    /// their text stays in the entry's wording.
+    static func notes(of entry: Entry) -> (notes: [Note], alike: [(label: String, lines: [Int])]) {
         var notes: [Note] = []
         for element in entry.elements {
             for note in element.name == "NOTE" ? [element] : element.all(where: { $0.name == "NOTE" }) {
@@ -118,6 +120,11 @@ enum CommerceControlList {
         }
         var seen: [String: Int] = [:]
         for note in notes { seen[note.label, default: 0] += 1 }
+        var alike: [(label: String, lines: [Int])] = []
+        for note in notes where seen[note.label, default: 0] > 1 {
+            if let index = alike.firstIndex(where: { $0.label == note.label }) { alike[index].lines.append(note.span.firstLine) }
+            else { alike.append((note.label, [note.span.firstLine])) }
+        }
         notes.removeAll { seen[$0.label] != 1 }
         // A part whose parent is not there hangs from the nearest one that is.
         let labels = Set(notes.map(\.label))
@@ -126,7 +133,7 @@ enum CommerceControlList {
                 notes[index].parent = parent.lastIndex(of: ".").map { String(parent[..<$0]) }
             }
         }
-        return notes
+        return (notes, alike)
     }
 
     /// A note's wording: its own paragraphs and those of its parts, which follow it (as a CFR

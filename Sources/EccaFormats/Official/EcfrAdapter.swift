@@ -299,11 +299,22 @@ struct EcfrAdapter: OfficialAdapter {
             let entryID = "\(n), ECCN \(entry.eccn)"
             let pointer = "DIV9[@N='\(n)']/\(first.name)[B[starts-with(., '\(entry.eccn)')]]"
             let span = SourceSpan(file: first.span.file, firstLine: first.span.firstLine, lastLine: last.span.lastLine, pointer: pointer)
+            let (notes, alike) = CommerceControlList.notes(of: entry)
+            // Notes of one label (two headed `Note:`) cannot be cited apart: not provisions of
+            // their own, and said so, never left out without a word.
+            var entryNotes = droppedNotes(span.firstLine...span.lastLine)
+            for group in alike {
+                let lines = group.lines.map(String.init)
+                let linesText = lines.dropLast().joined(separator: ", ") + " and " + lines[lines.count - 1]
+                emitter.report(Diagnostic(.warning, "\(citation), ECCN \(entry.eccn): \(group.lines.count) notes (lines \(linesText)) are all labelled “\(group.label)”; a citation cannot tell them apart, so none is a provision of its own and their text stays in the entry's wording",
+                                          at: SourceLocation(file: first.span.file, line: group.lines[0]), subject: entryID))
+                entryNotes.append(Note(kind: .unresolved, text: "\(group.lines.count) notes of this entry (at lines \(linesText) of the official file) are all labelled “\(group.label)”: they are in this wording, but none can be cited on its own. Check the official text."))
+            }
+            if !alike.isEmpty { emitter.count(.notesLabelledAlike, by: alike.reduce(0) { $0 + $1.lines.count }) }
             try emitter.add(ImportedProvision(
                 canonicalID: entryID, sourceID: entryID, idPath: [n, "ECCN \(entry.eccn)"], level: .listEntry, parentID: n,
                 citation: "\(citation), ECCN \(entry.eccn)", heading: flattening.flatten(first), wording: flatten(entry.elements),
-                span: span, evidence: .verified, notes: droppedNotes(span.firstLine...span.lastLine)))
-            let notes = CommerceControlList.notes(of: entry)
+                span: span, evidence: .verified, notes: entryNotes))
             for (index, note) in notes.enumerated() {
                 let (paragraphs, lastLine) = CommerceControlList.wording(ofNoteAt: index, in: notes)
                 try emitter.add(ImportedProvision(

@@ -86,12 +86,14 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let id = options.instrumentID ?? "us.fr-\(frDoc ?? citation.map { CanonicalIDs.idSegment($0) } ?? "document")"
         let issueLabel = ["Federal Register", issue.volume.map { "Vol. \($0)" }, issue.number.map { "No. \($0)" }, issue.date]
             .compactMap { $0 }.joined(separator: ", ")
-        try emitter.begin(ImportedInstrument(
+        var instrument = ImportedInstrument(
             id: id, dialect: .fr, variant: rule.name == "PRORULE" ? "fr-proposed-rule" : "fr-rule", title: subject,
             jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel,
             versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: url,
             attribution: "Federal Register (Office of the Federal Register / Government Publishing Office); US Government work, public domain",
-            notes: notes, file: file, documentNumber: frDoc))
+            notes: notes, file: file, documentNumber: frDoc)
+        instrument.line = rule.span.firstLine  // an issue holds several rules
+        try emitter.begin(instrument)
 
         let prefix = citation ?? "FR Doc. \(frDoc ?? "?")"
         if let dates = preamble.element("EFFDATE") ?? preamble.element("DATES") {

@@ -672,7 +672,7 @@ struct FormexAdapter: OfficialAdapter {
             heading: annexTitle.heading, element: contents, skipping: [], span: span, url: url, notes: []), from: contents)
         let context = Context(canonical: canonical, idPath: idPath, locatorBase: annexTitle.locator, citationBase: citation,
                               anchor: url, addressable: false)
-        var minted: Set<String> = []
+        var minted: [String: SourceLocation] = [:]
         try emitSections(in: contents, context: context, span: span, minted: &minted, into: unit)
     }
 
@@ -785,7 +785,7 @@ struct FormexAdapter: OfficialAdapter {
     /// `GR.SEQ` groups of an annex (Section 1, Part A, numbered headings …); numbering restarts in
     /// each (Annexes VIII, XI). Ids come from the group's number, never from its title's words; a
     /// group whose number cannot be read is numbered by its position and reported.
-    private func emitSections(in element: OfficialElement, context: Context, span: SourceSpan, minted: inout Set<String>,
+    private func emitSections(in element: OfficialElement, context: Context, span: SourceSpan, minted: inout [String: SourceLocation],
                               into unit: Unit) throws(OfficialImportError) {
         let emitter = unit.emitter
         let groups = element.elements("GR.SEQ")
@@ -798,14 +798,18 @@ struct FormexAdapter: OfficialAdapter {
             var segment = CanonicalIDs.clean(number)
             section.canonical = CanonicalIDs.join(context.canonical, "\(read.segment)_\(segment)")
             let location = SourceLocation(file: group.span.file, line: group.span.firstLine)
-            if !minted.insert(section.canonical).inserted {
+            if let first = minted[section.canonical] {
                 // Two groups printed with one number: the second keeps its position, so ids stay unique.
+                let wouldBe = section.canonical
                 segment += "-\(offset + 1)"
                 section.canonical = CanonicalIDs.join(context.canonical, "\(read.segment)_\(segment)")
-                minted.insert(section.canonical)
-                notes.append(Note(kind: .unresolved, text: "Another group of this annex is numbered \(number) too; this one, the \(CanonicalIDs.ordinal(offset + 1)) group, is told apart by its position. Check the official text."))
-                emitter.report(Diagnostic(.warning, "two groups of \(context.citation) are numbered \(number); the \(CanonicalIDs.ordinal(offset + 1)) is told apart by its position",
+                minted[section.canonical] = location
+                notes.append(Note(kind: .unresolved, text: "Another group of this annex, at line \(first.line) of the official file, is numbered \(number) too; this one, the \(CanonicalIDs.ordinal(offset + 1)) group, would have had its id \(wouldBe) and is told apart by its position, \(section.canonical). Check the official text."))
+                emitter.report(Diagnostic(.warning, "two groups of \(context.citation) are numbered \(number), the first at \(first); the \(CanonicalIDs.ordinal(offset + 1)) is told apart by its position, \(section.canonical) (not \(wouldBe))",
                                           at: location, subject: section.canonical))
+                emitter.count(.renamedIDs)
+            } else {
+                minted[section.canonical] = location
             }
             section.idPath = context.idPath + ["\(read.segment)\(CanonicalIDs.idSegment(segment))"]
             switch read.kind {

@@ -48,7 +48,11 @@ public final class ImportEmitter {
     public private(set) var summary = ImportSummary()
     public private(set) var diagnostics: [Diagnostic] = []
     private var open = false
-    private var usedInstrumentIDs: Set<String> = []
+    /// The instrument ids begun, with where each instrument starts.
+    private var usedInstrumentIDs: [String: SourceLocation] = [:]
+    /// The line the file being read starts its root element on: where an instrument of a whole
+    /// file starts (`ImportedInstrument.line` is 0 for one).
+    var rootLine = 0
     /// The instrument provisions currently go to.
     public private(set) var current: ImportedInstrument?
     /// The files that join one instrument, by file (`InstrumentJoin`).
@@ -84,18 +88,36 @@ public final class ImportEmitter {
         var instrument = join?.header ?? instrument
         openJoin = join?.key
         joinedUnits.removeAll()
-        var suffix = 2
+        // Two texts given one import that mint one id (two Akoma Ntoso files of one FRBR URI, two
+        // rules of one document number, `--instrument-id` for files that do not join) are two
+        // things with one name: the later is told apart by a suffix, and that is said.
+        let location = SourceLocation(file: own.file, line: own.line > 0 ? own.line : rootLine)
         let base = instrument.id
-        while usedInstrumentIDs.contains(instrument.id) {
-            instrument.id = "\(base)-\(suffix)"
-            suffix += 1
+        let first = usedInstrumentIDs[base]
+        if let first {
+            var suffix = 2
+            repeat {
+                instrument.id = "\(base)-\(suffix)"
+                suffix += 1
+            } while usedInstrumentIDs[instrument.id] != nil
+            instrument.notes.append(Note(kind: .unresolved, text: Self.renamedInstrumentNote(base, renamed: instrument.id, first: first)))
         }
-        usedInstrumentIDs.insert(instrument.id)
+        usedInstrumentIDs[instrument.id] = location
         current = instrument
         try sink.begin(instrument)
         summary.instruments.append(.init(id: instrument.id, title: own.title, dialect: own.dialect,
                                          variant: own.variant, file: own.file))
         open = true
+        if let first {
+            report(Diagnostic(.warning, "this text mints the instrument id \(base), which the text at \(first) was already given in this import: it is written as \(instrument.id), and its provisions' ids with it",
+                              at: location, subject: instrument.id))
+            count(.renamedIDs)
+        }
+    }
+
+    /// The note on an instrument whose minted id another instrument of the import has.
+    static func renamedInstrumentNote(_ base: String, renamed: String, first: SourceLocation) -> String {
+        "This text would have had the id \(base), which another text imported with it already has (\(first)): two texts were given one name. It and its provisions are written with the id \(renamed) instead. Check which text each is."
     }
 
     public func add(_ provision: ImportedProvision) throws(OfficialImportError) {
@@ -120,7 +142,7 @@ public final class ImportEmitter {
 
     /// A section or appendix given by two files of one joined instrument is refused: its ids
     /// would be told apart only by a `-2`, and which text is right is for the user to say. (One
-    /// file that repeats a section, as a GPO file may, keeps its `-2`.)
+    /// file that repeats a section, as a GPO file may, keeps its `-2`, which the writer reports.)
     private func joinUnit(_ unit: String, citation: String, at location: SourceLocation) throws(OfficialImportError) {
         if let first = joinedUnits[unit] {
             guard first.file == fileNumber else {

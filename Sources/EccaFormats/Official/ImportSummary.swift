@@ -26,6 +26,11 @@ public struct ImportSummary: Sendable, Hashable {
         // Akoma Ntoso, UK: regulations, rules, schedules or Parts without a number (numbered by their
         // place); articles or sections in a schedule left in its wording.
         case unnumberedUKUnits, scheduleUnitsNotRead
+        // Every dialect: ids minted twice (two texts, units or provisions with one number), the
+        // later told apart by a suffix.
+        case renamedIDs
+        // The Commerce Control List: notes of an entry with one label, left in the entry's wording.
+        case notesLabelledAlike
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -72,6 +77,10 @@ public struct ImportSummary: Sendable, Hashable {
                                                     plural: "articles or sections in schedules not read as provisions (kept as the schedules' wording)")
             case .quotedAnnexes: CountedNoun("annex quoting another act's text left out", plural: "annexes quoting another act's text left out")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
+            case .renamedIDs: CountedNoun("id minted twice, the second told apart by a suffix (marked unresolved)",
+                                          plural: "ids minted twice, the second told apart by a suffix (marked unresolved)")
+            case .notesLabelledAlike: CountedNoun("CCL note labelled like another note of its entry (kept in the entry's wording, marked unresolved)",
+                                                  plural: "CCL notes labelled like another note of their entry (kept in the entry's wording, marked unresolved)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
             }

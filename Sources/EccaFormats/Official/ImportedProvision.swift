@@ -117,6 +117,10 @@ public struct ImportedProvision: Sendable, Hashable {
     public var amendment: Amendment?
     /// The LegalRuleML statements of a rule group, when this provision is one.
     public var statements: [LegalRuleMLStatement]
+    /// A CFR paragraph cited like another of its section, which the section reader has reported
+    /// (warning, count, note): its rules id is told apart by a suffix, as documented, with no
+    /// second report.
+    public var citedAlike = false
 
     public init(canonicalID: String, sourceID: String?, idPath: [String], level: ProvisionLevel, parentID: String? = nil,
                 citation: String, heading: String? = nil, wording: String, span: SourceSpan, dates: [ImportedDate] = [],
@@ -158,6 +162,9 @@ public struct ImportedInstrument: Sendable, Hashable {
     public var attribution: String?
     public var notes: [Note]
     public var file: String
+    /// The line the instrument starts on where a file holds several (a Federal Register rule in
+    /// an issue); 0 for a whole file, which then starts at its root element.
+    public var line = 0
     /// The document's own number (`2024/1689`), so that annex files join their act's instrument.
     public var documentNumber: String?
     /// The text this is part of (`15 CFR`): files of one dialect whose instruments have the same id

@@ -64,6 +64,13 @@ public struct OfficialImporter: Sendable {
             }
             try writer.finish()
             var finished = result
+            // Ids the writer had to tell apart: warned of and counted with their instrument.
+            for (instrumentID, diagnostic) in writer.renamings {
+                finished.diagnostics.append(diagnostic)
+                guard let index = finished.summary.instruments.firstIndex(where: { $0.id == instrumentID && $0.joins == nil }) else { continue }
+                finished.summary.instruments[index].counters[.renamedIDs, default: 0] += 1
+                finished.summary.instruments[index].diagnostics[.warning, default: 0] += 1
+            }
             if let size = InputSize.bytes(ofFile: output), size > largestLoadable {
                 finished.diagnostics.append(Diagnostic(
                     .warning, "the output is \(size) bytes, more than the \(largestLoadable) bytes ecca loads as a rules file: it is complete, "
@@ -117,6 +124,7 @@ public struct OfficialImporter: Sendable {
             if let expected = options.format, expected != dialect {
                 throw .wrongDialect(expected: expected, found: dialect, location: root.location)
             }
+            emitter.rootLine = root.location.line
             try adapter(for: dialect).read(stream, root: root, into: emitter)
         }
     }

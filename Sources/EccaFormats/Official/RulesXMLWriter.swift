@@ -36,10 +36,28 @@ public final class RulesXMLWriter: ImportSink {
     public private(set) var provisionsWritten = 0
     public private(set) var skippedInstruments: [String] = []
 
-    // Id uniqueness: top-level units across the instrument, full ids within the current unit.
-    @exclusivity(unchecked) private var units: [String: Int] = [:]
+    // Id uniqueness: top-level units across the instrument (how often each was begun, and the
+    // line of the first), full ids within the current unit (and where each was first given).
+    @exclusivity(unchecked) private var units: [String: UnitSeen] = [:]
+    /// Structs, not tuples: a tuple type's metadata is looked up at run time, on every use.
+    private struct UnitSeen {
+        var count: Int
+        var line: Int
+    }
     @exclusivity(unchecked) private var unitPrefix: [String: String] = [:]
-    @exclusivity(unchecked) private var idsInUnit: Set<String> = []
+    /// The ids of the current unit, each with the line (in the unit's file) it was first given on.
+    @exclusivity(unchecked) private var idsInUnit: [String: Int] = [:]
+    /// Set by `mintID` when the id it would have given was taken: that id, the line it was first
+    /// given on, and whether a whole unit was taken (a section printed twice).
+    @exclusivity(unchecked) private var renamed: Renamed?
+    private struct Renamed {
+        var wouldBe: String
+        var firstLine: Int
+        var unit: Bool
+    }
+    /// Ids told apart by a suffix, with the instrument each is in: warnings for the import's
+    /// diagnostics (`OfficialImporter` adds them, and counts them in the summary).
+    public private(set) var renamings: [(instrumentID: String, diagnostic: Diagnostic)] = []
     @exclusivity(unchecked) private var currentUnit: String?
     /// The id segment of the current unit (`701.101`, or `701.101-2` for a repeat).
     @exclusivity(unchecked) private var currentUnitPrefix = ""
@@ -181,13 +199,19 @@ public final class RulesXMLWriter: ImportSink {
 
     private func writeProvision(_ provision: ImportedProvision, instrumentID: String) {
         let id: String
+        var notes = provision.notes
         if let first = provision.idPath.first {
             var rest = ""
             for segment in provision.idPath.dropFirst() {
                 rest += "."
                 rest += CanonicalIDs.idSegment(segment)
             }
-            id = mintID(unit: CanonicalIDs.idSegment(first), rest: rest, startsUnit: provision.parentID == nil, instrumentID: instrumentID)
+            id = mintID(unit: CanonicalIDs.idSegment(first), rest: rest, startsUnit: provision.parentID == nil, instrumentID: instrumentID,
+                        line: provision.span.firstLine)
+            if let renamed, renamed.unit || !provision.citedAlike {
+                notes.append(reportRenamed(id, citation: provision.citation, at: SourceLocation(file: provision.span.file, line: provision.span.firstLine),
+                                           instrumentID: instrumentID))
+            }
         } else {
             id = CanonicalIDs.idSegment(instrumentID) + ".x"
         }
@@ -195,7 +219,18 @@ public final class RulesXMLWriter: ImportSink {
                                    eid: provision.canonicalID, wordingKind: provision.wordingKind, heading: provision.heading,
                                    wording: provision.wording, url: provision.sourceURL, span: provision.span,
                                    pointer: provision.span.pointer, parent: provision.parentID, dates: provision.dates,
-                                   notes: provision.notes, currentFile: currentFile, into: &output)
+                                   notes: notes, currentFile: currentFile, into: &output)
+    }
+
+    /// A provision whose id was taken (`renamed`): a warning naming both places, and the note
+    /// it carries. Two provisions of one text were given one number, or were read so.
+    private func reportRenamed(_ id: String, citation: String, at location: SourceLocation, instrumentID: String) -> Note {
+        guard let renamed else { preconditionFailure("reportRenamed without a renamed id") }
+        let first = SourceLocation(file: location.file, line: renamed.firstLine)
+        let holds = renamed.unit ? ", as are the ids of any provisions below it" : ""
+        renamings.append((instrumentID, Diagnostic(.warning, "\(citation) is numbered or named as the provision at \(first) is: its id \(renamed.wouldBe) is taken, so it is written as \(id)\(holds)",
+                                                   at: location, subject: id)))
+        return Note(kind: .unresolved, text: "This provision would have had the id \(renamed.wouldBe), which the provision at line \(renamed.firstLine) of the official file already has: the two were given one number or name. It is written as \(id) instead\(holds). Check the official text.")
     }
 
     /// Writes a laid-out CFR section: the elements `writeProvision` writes for its `provisions()`,
@@ -207,7 +242,13 @@ public final class RulesXMLWriter: ImportSink {
         let currentFile = currentFile
         let addresses = section.addresses()
         let unit = CanonicalIDs.idSegment(header.number)
-        let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID)
+        let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID, line: section.span.firstLine)
+        // A section printed twice in one file (two texts of one number): said, with a note.
+        var sectionNotes = header.notes
+        if renamed != nil {
+            sectionNotes.append(reportRenamed(sectionID, citation: header.citationTitle + header.number,
+                                              at: SourceLocation(file: section.span.file, line: section.span.firstLine), instrumentID: instrumentID))
+        }
         // Moved out of the writer (so that each stays uniquely referenced) and back, emptied.
         var scratch = SectionScratch()
         swap(&scratch, &sectionScratch)
@@ -269,9 +310,9 @@ public final class RulesXMLWriter: ImportSink {
                                        sourceID: ByteRuns(run(sourceID), escaping: fields), eid: ByteRuns(run(number), escaping: fields), wordingKind: .verbatim,
                                        heading: header.heading, wording: wording(0..<section.pieces.count) ?? ByteRuns(run(headingWording), escaping: fields),
                                        url: url.map { ByteRuns(run($0), escaping: fields) }, span: section.span, pointer: ByteRuns(run(pointer), escaping: fields), parent: nil,
-                                       dates: [], notes: header.notes, currentFile: currentFile, into: &output)
+                                       dates: [], notes: sectionNotes, currentFile: currentFile, into: &output)
             // Records are read in place, by index: a copy of one would retain each of its strings.
-            func writeRecord(_ index: Int, id: some WritableText) {
+            func writeRecord(_ index: Int, id: some WritableText, notes: [Note]) {
                 let path = run(addresses.entries[index].canonical)
                 let anchor = section.records[index].anchored ? paragraphURLBase : nil
                 let recordURL = anchor.map { ByteRuns(run($0), path, escaping: fields, uriRuns: 1) } ?? url.map { ByteRuns(run($0), escaping: fields) }
@@ -282,13 +323,23 @@ public final class RulesXMLWriter: ImportSink {
                                            span: SourceSpan(file: section.span.file, firstLine: section.records[index].firstLine, lastLine: section.records[index].lastLine),
                                            pointer: ByteRuns(run(pointer), run(addresses.entries[index].element), escaping: fields),
                                            parent: ByteRuns(run(number), section.records[index].parent.map { run(addresses.entries[$0].canonical) } ?? UnsafeBufferPointer(start: nil, count: 0), escaping: fields),
-                                           dates: [], notes: section.records[index].notes, currentFile: currentFile, into: &output)
+                                           dates: [], notes: notes, currentFile: currentFile, into: &output)
             }
             for index in section.records.indices where !section.records[index].elided {
                 if idsAreDistinct {
-                    writeRecord(index, id: ByteRuns(run(idHead), run(addresses.entries[index].id), escaping: fields))
+                    writeRecord(index, id: ByteRuns(run(idHead), run(addresses.entries[index].id), escaping: fields), notes: section.records[index].notes)
                 } else {
-                    writeRecord(index, id: mintID(unit: unit, rest: ByteRuns(run(addresses.entries[index].id), escaping: fields), startsUnit: false, instrumentID: instrumentID))
+                    let id = mintID(unit: unit, rest: ByteRuns(run(addresses.entries[index].id), escaping: fields), startsUnit: false,
+                                    instrumentID: instrumentID, line: section.records[index].firstLine)
+                    var notes = section.records[index].notes
+                    // Paragraphs cited alike were reported by the section reader (their `-2` is
+                    // documented); ids alike from different citations (terms that fold to one id) are not.
+                    if renamed != nil, !section.records[index].citedAlike {
+                        let citation = String(decoding: run(citation), as: UTF8.self) + String(decoding: run(addresses.entries[index].citation), as: UTF8.self)
+                        notes.append(reportRenamed(id, citation: citation, at: SourceLocation(file: section.span.file, line: section.records[index].firstLine),
+                                                   instrumentID: instrumentID))
+                    }
+                    writeRecord(index, id: id, notes: notes)
                 }
             }
         }
@@ -396,13 +447,18 @@ public final class RulesXMLWriter: ImportSink {
 
     /// `instrument.unit.rest`, unique within the instrument. `unit` names the top-level unit
     /// (article, section, annex) and `rest` holds the id segments below it, each with its dot; a
-    /// unit seen twice (a GPO file that repeats a section) gets `-2`, and so do its provisions.
-    private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String) -> String {
+    /// unit seen twice (a GPO file that repeats a section) gets `-2`, and so do its provisions,
+    /// and an id seen twice in a unit gets `-2`. Either sets `renamed`, for the caller to report;
+    /// `line` is where this id is given, in the unit's file.
+    private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String, line: Int) -> String {
+        renamed = nil
+        var repeatedUnit: Int?
         if startsUnit || currentUnit == nil {
             unlistedIDs = nil
-            let seen = units[unit, default: 0]
-            units[unit] = seen + 1
-            currentUnitPrefix = seen == 0 ? unit : "\(unit)-\(seen + 1)"
+            let seen = units[unit]
+            units[unit] = UnitSeen(count: (seen?.count ?? 0) + 1, line: seen?.line ?? line)
+            currentUnitPrefix = seen.map { "\(unit)-\($0.count + 1)" } ?? unit
+            repeatedUnit = seen?.line
             unitPrefix[unit] = currentUnitPrefix
             idsInUnit.removeAll(keepingCapacity: true)
             currentUnit = unit
@@ -411,7 +467,8 @@ public final class RulesXMLWriter: ImportSink {
             // A provision continues the section written last: its ids join the set first.
             unlistedIDs = nil
             for index in unlisted.section.records.indices where !unlisted.section.records[index].elided {
-                idsInUnit.insert(unlisted.head + String(decoding: unlisted.addresses[unlisted.addresses.entries[index].id], as: UTF8.self))
+                idsInUnit[unlisted.head + String(decoding: unlisted.addresses[unlisted.addresses.entries[index].id], as: UTF8.self)] =
+                    unlisted.section.records[index].firstLine
             }
         }
         if instrumentSegment.source != instrumentID { instrumentSegment = (instrumentID, CanonicalIDs.idSegment(instrumentID)) }
@@ -422,11 +479,23 @@ public final class RulesXMLWriter: ImportSink {
         idBytes.append(contentsOf: prefix.utf8)
         rest.withRuns { idBytes.append(contentsOf: $0) }
         var id = String(decoding: idBytes, as: UTF8.self)
-        if !idsInUnit.insert(id).inserted {
+        if let firstLine = repeatedUnit {
+            var wouldBe = instrumentSegment.segment + "." + unit
+            rest.withRuns { wouldBe += String(decoding: $0, as: UTF8.self) }
+            renamed = Renamed(wouldBe: wouldBe, firstLine: firstLine, unit: true)
+        }
+        // One look-up: the line is claimed in place unless the id has one.
+        var taken: Int?
+        func claim(_ first: inout Int) {
+            if first == Int.min { first = line } else { taken = first }
+        }
+        claim(&idsInUnit[id, default: Int.min])
+        if let taken {
             var suffix = 2
-            while idsInUnit.contains("\(id)-\(suffix)") { suffix += 1 }
+            while idsInUnit["\(id)-\(suffix)"] != nil { suffix += 1 }
+            if renamed == nil { renamed = Renamed(wouldBe: id, firstLine: taken, unit: false) }
             id += "-\(suffix)"
-            idsInUnit.insert(id)
+            idsInUnit[id] = line
         }
         return id
     }

@@ -128,18 +128,39 @@ public enum TextNormalizer {
     }
 
     /// `comparable`, then typography folded that a consolidated text or another typesetting may
-    /// change without changing the law: single and double quotation marks are one mark, and the
-    /// hyphens U+2010 and U+2011 are `-`. For deciding whether two wordings are the same only (and
-    /// for a word diff's comparisons); never for imported or shown wording. Character for
-    /// character, so its words line up with `comparable`'s.
+    /// change without changing the law: single and double quotation marks are one mark, the
+    /// hyphens U+2010 and U+2011 are `-`, and a run of Unicode superscript digits is a power as the
+    /// importers write one (`10²⁵` is `10^25`, ecfr.gov's `(²H)` is the import's `(^2H)`, `10⁻³` is
+    /// `10^-3`; `102` stays `102`, never `10^2`). For deciding whether two wordings are the same
+    /// only (and for a word diff's comparisons); never for imported or shown wording. No space is
+    /// added or removed, so its words line up with `comparable`'s.
     public static func comparisonKey(_ text: String) -> String {
         foldTypography(comparable(text))
     }
 
     static func foldTypography(_ comparable: String) -> String {
-        guard comparable.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2010}" || $0 == "\u{2011}" }) else { return comparable }
+        guard comparable.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2010}" || $0 == "\u{2011}" || superscriptDigit($0) != nil })
+        else { return comparable }
         var folded = String.UnicodeScalarView()
-        for scalar in comparable.unicodeScalars {
+        let scalars = Array(comparable.unicodeScalars)
+        // Inside a run of superscript digits (its `^` written).
+        var inPower = false
+        for (index, scalar) in scalars.enumerated() {
+            if let digit = superscriptDigit(scalar) {
+                if !inPower { folded.append("^") }
+                folded.append(digit)
+                inPower = true
+                continue
+            }
+            // A superscript sign opens a power only before a superscript digit (`⁻³`), as the
+            // importers read a signed superscript (`Superscript.content`); an ion's lone `⁺` stays.
+            if !inPower, scalar == "\u{207B}" || scalar == "\u{207A}", index + 1 < scalars.count, superscriptDigit(scalars[index + 1]) != nil {
+                folded.append("^")
+                folded.append(scalar == "\u{207B}" ? "-" : "+")  // `comparable` writes the importers' U+2212 minus as `-`
+                inPower = true
+                continue
+            }
+            inPower = false
             switch scalar {
             case "'": folded.append("\"")
             case "\u{2010}", "\u{2011}": folded.append("-")
@@ -147,6 +168,19 @@ public enum TextNormalizer {
             }
         }
         return String(folded)
+    }
+
+    /// The ASCII digit a Unicode superscript digit stands for (`²` → `2`): U+2070, U+00B9, U+00B2,
+    /// U+00B3, U+2074–U+2079.
+    private static func superscriptDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x2070: return "0"
+        case 0x00B9: return "1"
+        case 0x00B2: return "2"
+        case 0x00B3: return "3"
+        case 0x2074...0x2079: return Unicode.Scalar(scalar.value - 0x2074 + 0x34)
+        default: return nil
+        }
     }
 
     /// `text` without leading and trailing whitespace and without the characters in `extra`.
