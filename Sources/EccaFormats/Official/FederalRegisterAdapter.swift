@@ -53,14 +53,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let preamble = rule.element("PREAMB") ?? OfficialElement(name: "PREAMB", span: rule.span)
         func field(_ name: String) -> String? { preamble.element(name).map { flattening.flatten($0) }.flatMap(\.nilIfEmpty) }
         let pages = rule.all(where: { $0.name == "PRTPAGE" }).compactMap { $0["P"].flatMap { Int($0) } }
-        // The page the rule starts on: the last page marker before it, unless the markers inside
-        // it are not consecutive with that (an excerpt), then the page before its first marker.
-        var startPage: Int?
-        if let first = pages.first {
-            if let last = issue.lastPage, first == last || first == last + 1 { startPage = last } else { startPage = first - 1 }
-        } else {
-            startPage = issue.lastPage
-        }
+        let (startPage, startNote) = Self.startPage(of: rule, pages: pages, lastBefore: issue.lastPage)
         if let lastInside = pages.last { issue.lastPage = lastInside }
         let citation = [issue.volume, startPage.map(String.init)].contains(where: { $0 == nil }) ? nil : "\(issue.volume!) FR \(startPage!)"
         let frDoc = rule.element("FRDOC").map { flattening.flatten($0) }.flatMap(Self.documentNumber)
@@ -82,7 +75,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var notes: [Note] = []
         let agencies = [field("AGENCY"), field("SUBAGY")].compactMap { $0 }
         notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
-        if citation != nil { notes.append(Note(kind: .editorial, text: "The starting page is derived from the page markers (PRTPAGE) around the document.")) }
+        if citation != nil, let startNote { notes.append(Note(kind: .editorial, text: startNote)) }
         let id = options.instrumentID ?? "us.fr-\(frDoc ?? citation.map { CanonicalIDs.idSegment($0) } ?? "document")"
         let issueLabel = ["Federal Register", issue.volume.map { "Vol. \($0)" }, issue.number.map { "No. \($0)" }, issue.date]
             .compactMap { $0 }.joined(separator: ", ")
@@ -121,6 +114,42 @@ struct FederalRegisterAdapter: OfficialAdapter {
             }
         }
         try walk(rule)
+    }
+
+    /// The page a document starts on, and a note that says how it was found. A page marker
+    /// (`<PRTPAGE P="9741"/>`) marks the top of a printed page, so a document whose first marker
+    /// comes before any of its text starts on that very page (89 FR 9741, FR Doc. 2024-02930);
+    /// one whose text begins before its first marker starts on the page before it (89 FR 9769,
+    /// FR Doc. 2024-02701, first marker 9770); one with no marker inside is on the page of the
+    /// last marker before it.
+    static func startPage(of rule: OfficialElement, pages: [Int], lastBefore: Int?) -> (Int?, String?) {
+        guard let first = pages.first else {
+            return (lastBefore, lastBefore.map { "The document has no page marker (PRTPAGE) of its own: it is taken to be on page \($0), the page of the last marker before it." })
+        }
+        if markerComesFirst(in: rule) {
+            return (first, "The document starts on page \(first): its first page marker (PRTPAGE) comes before any of its text.")
+        }
+        if let lastBefore, lastBefore == first {
+            return (first, "The document starts on page \(first), the page of the last page marker (PRTPAGE) before it.")
+        }
+        return (first - 1, "The document starts on page \(first - 1): its text begins before its first page marker (PRTPAGE), for page \(first).")
+    }
+
+    /// Whether a page marker comes before any text of `element` (whitespace aside), in document order.
+    private static func markerComesFirst(in element: OfficialElement) -> Bool {
+        func visit(_ element: OfficialElement) -> Bool? {
+            for child in element.children {
+                switch child {
+                case .text(let text): if text.contains(where: { !$0.isWhitespace }) { return false }
+                case .element(let inner):
+                    if inner.name == "PRTPAGE" { return printedPage(inner) != nil }
+                    if let found = visit(inner) { return found }
+                case .instruction: continue
+                }
+            }
+            return nil
+        }
+        return visit(element) ?? false
     }
 
     /// The page of the last `PRTPAGE` inside `element`, if any.
