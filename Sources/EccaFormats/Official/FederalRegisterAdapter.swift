@@ -75,12 +75,16 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var notes: [Note] = []
         let agencies = [field("AGENCY"), field("SUBAGY")].compactMap { $0 }
         notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
+        let proposed = rule.name == "PRORULE"
+        if proposed {
+            notes.append(Note(kind: .unresolved, text: "A proposed rule: nothing in it is law. Its instructions say how it would amend the CFR, and the text it sets out is proposed wording, not in the CFR and not in force; a final rule may adopt it, change it or drop it."))
+        }
         if citation != nil, let startNote { notes.append(Note(kind: .editorial, text: startNote)) }
         let id = options.instrumentID ?? "us.fr-\(frDoc ?? citation.map { CanonicalIDs.idSegment($0) } ?? "document")"
         let issueLabel = ["Federal Register", issue.volume.map { "Vol. \($0)" }, issue.number.map { "No. \($0)" }, issue.date]
             .compactMap { $0 }.joined(separator: ", ")
         try emitter.begin(ImportedInstrument(
-            id: id, dialect: .fr, variant: rule.name == "PRORULE" ? "fr-proposed-rule" : "fr-rule", title: subject,
+            id: id, dialect: .fr, variant: proposed ? ImportedInstrument.proposedRuleVariant : "fr-rule", title: subject,
             jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel,
             versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: url,
             attribution: "Federal Register (Office of the Federal Register / Government Publishing Office); US Government work, public domain",
@@ -107,7 +111,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                     page = Self.printedPage(child) ?? page
                 } else if child.name == "REGTEXT" {
                     try emitRegulatoryText(child, prefix: prefix, startPage: citation == nil ? nil : startPage, page: &page,
-                                           lead: &lead, url: url, into: emitter)
+                                           lead: &lead, url: url, proposed: proposed, into: emitter)
                 } else {
                     try walk(child)
                 }
@@ -190,10 +194,12 @@ struct FederalRegisterAdapter: OfficialAdapter {
         /// Numeric superscripts after a number that the instruction's text, or the text set out
         /// with it, left out as footnote marks: reported and noted with it.
         var dropped: [Superscript.Dropped] = []
+        /// The instruction of a proposed rule: it would amend the CFR, it does not.
+        var proposed = false
     }
 
     private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, startPage: Int?, page: inout Int?, lead: inout Lead?,
-                                    url: String?, into emitter: ImportEmitter) throws(OfficialImportError) {
+                                    url: String?, proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
         let part = regtext["PART"]
         var pending: Pending?
@@ -225,11 +231,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 amendments.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
                 pending = Pending(amendment: amendment, element: child, parent: isStep ? lead?.number : nil, leadNumber: lead?.number,
-                                  citation: pinpoint, dropped: dropped)
+                                  citation: pinpoint, dropped: dropped, proposed: proposed)
                 page = Self.lastPage(in: child) ?? page
             case "SECTION":
                 try flushPending()
-                try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, into: emitter)
+                try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, proposed: proposed, into: emitter)
                 page = Self.lastPage(in: child) ?? page
             case "PRTPAGE":
                 page = Self.printedPage(child) ?? page
@@ -260,11 +266,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var notes: [Note] = []
         let cfr = [amendment.title.map { "\($0) CFR" }, amendment.part.map { "part \($0)" }].compactMap { $0 }.joined(separator: " ")
         if amendment.isLeadIn, let scope = amendment.scope {
-            notes.append(Note(kind: .amendment, text: "Lead-in for the lettered steps that follow: \(scope) (\(cfr))."))
+            notes.append(Note(kind: .amendment, text: "Lead-in for the lettered steps that follow: \(scope) (\(cfr))\(pending.proposed ? "; a proposed rule" : "")."))
         } else if amendment.isUnderstood {
-            var text = "Amends \(cfr): " + amendment.actions.map(\.description).joined(separator: "; ")
+            var text = (pending.proposed ? "Would amend" : "Amends") + " \(cfr): " + amendment.actions.map(\.description).joined(separator: "; ")
             if let timing = amendment.timing { text += ". Own timing: \(timing)" }
-            notes.append(Note(kind: .amendment, text: text + "."))
+            notes.append(Note(kind: .amendment, text: text + (pending.proposed ? " (proposed rule)." : ".")))
         } else if let lead = amendment.unreadLeadIn, amendment.unaccounted.isEmpty {
             let instruction = lead.isEmpty ? "no numbered instruction comes before it" : "amendatory instruction \(lead), which it belongs to, could not be read"
             notes.append(Note(kind: .unresolved, text: "The unit this step amends is not known (\(cfr)): \(instruction), and the step does not name it by itself; read the wording of both."))
@@ -273,7 +279,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
                                       subject: canonical))
         } else {
-            notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction (\(cfr)); read its wording."))
+            notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction\(pending.proposed ? " of a proposed rule" : "") (\(cfr)); read its wording."))
             let unread = amendment.unaccounted.isEmpty ? "" : " (could not read: " + amendment.unaccounted.map { "“\($0)”" }.joined(separator: ", ") + ")"
             emitter.report(Diagnostic(.warning, "amendment \(label) not understood\(unread): “\(amendment.text)”",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
@@ -296,7 +302,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
     }
 
     private func emitSection(_ section: OfficialElement, title: String?, prefix: String, amendments: [Amendment], url: String?,
-                             into emitter: ImportEmitter) throws(OfficialImportError) {
+                             proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
         let number = EcfrAdapter.sectionNumber(sectno)
         guard !number.isEmpty else { return }
@@ -304,14 +310,23 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let related = amendments.filter { $0.sections.contains(number) }
         var notes: [Note] = []
         let instructions = (related.isEmpty ? amendments.suffix(1) : related[...]).map(\.number).joined(separator: ", ")
-        notes.append(Note(kind: .amendment, text: "CFR text as set out by \(prefix), amendatory instruction\(instructions.contains(",") ? "s" : "") \(instructions)."))
+        let by = "\(prefix), amendatory instruction\(instructions.contains(",") ? "s" : "") \(instructions)"
+        notes.append(Note(kind: .amendment, text: proposed ? "Text proposed for the CFR by \(by) (a proposed rule)." : "CFR text as set out by \(by)."))
         if section.elements("STARS").count > 0 || section.elements("P").contains(where: MarkedParagraph.isElided) {
             notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
         }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
                                       url: url, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
-        let output = reader.read(section)
+        if proposed {
+            // Not the CFR's wording: no CFR text says so yet (docs/importers.md, "Proposed rules").
+            reader.header.evidence = .unverified
+        }
+        var output = reader.read(section)
+        if proposed {
+            let cfr = title.map { "\($0) CFR" } ?? "the CFR"
+            output.provisions = output.provisions.noting(Note(kind: .unresolved, text: "Proposed text, not in force: \(prefix), a proposed rule, would set out this wording in \(cfr); it is not CFR text unless a final rule adopts it, and the final wording may differ."))
+        }
         output.report(to: emitter)
         try emitter.add(contentsOf: output.provisions)
     }
