@@ -8,7 +8,9 @@ import EccaXML
 /// the marker solver; `* * *` stubs are elisions, not text). Instructions the grammar cannot read
 /// are kept as provisions and reported, never dropped.
 ///
-/// One rule is captured at a time; notices and the issue's contents are skipped.
+/// One rule is captured at a time. The issue's contents are skipped; its notices, corrections and
+/// presidential documents are not imported but named in the summary by their FR Doc. numbers, and a
+/// correction that changes regulatory text is warned of.
 struct FederalRegisterAdapter: OfficialAdapter {
     let options: ImportOptions
     private let flattening = TextFlattening.gpo
@@ -38,13 +40,47 @@ struct FederalRegisterAdapter: OfficialAdapter {
             case "RULE", "PRORULE":
                 try emitRule(try stream.capture(start), issue: &issue, file: stream.file, into: emitter)
                 rules += 1
-            case "CNTNTS", "NOTICE", "NOTICES", "PRESDOCU", "PRESDOC", "SUNSHINE", "CORRECT":
+            case "CNTNTS":
                 try stream.skip(start)
+            case "NOTICE", "PRESDOCU", "PRESDOC", "SUNSHINE", "CORRECT":
+                try report(notImported: try stream.capture(start), into: emitter)
             default:
                 break
             }
         }
-        if rules == 0 { throw .nothingToImport(file: stream.file, dialect: .fr) }
+        if rules == 0 {
+            let held = emitter.summary.notImported.filter { $0.file == stream.file }
+            let kinds = ImportSummary.NotImported.Kind.allCases.compactMap { kind -> String? in
+                let count = held.filter { $0.kind == kind }.count
+                return count == 0 ? nil : CountedNoun(kind.rawValue)(count)
+            }
+            throw .nothingToImport(file: stream.file, dialect: .fr,
+                                   why: kinds.isEmpty ? nil : "it holds no rule or proposed rule, only \(kinds.joined(separator: ", ")), which ecca does not import")
+        }
+    }
+
+    /// A document ecca does not import, named in the summary by its FR Doc. number(s). A
+    /// correction that holds amendatory text (`REGTEXT`, `AMDPAR`) corrects a rule: the rule
+    /// imported from another issue is then not the law as corrected, which a warning says.
+    private func report(notImported document: OfficialElement, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let kind: ImportSummary.NotImported.Kind = switch document.name {
+        case "CORRECT": .correction
+        case "PRESDOCU", "PRESDOC": .presidentialDocument
+        case "SUNSHINE": .sunshineNotice
+        default: .notice
+        }
+        let numbers = document.all(where: { $0.name == "FRDOC" }).map { Self.documentNumber(flattening.flatten($0)) }
+        for number in numbers.isEmpty ? [nil] : numbers {
+            emitter.notImported(.init(file: document.span.file, kind: kind, documentNumber: number, line: document.span.firstLine))
+        }
+        guard kind == .correction,
+              let changed = document.first(where: { $0.name == "REGTEXT" || $0.name == "AMDPAR" }) else { return }
+        let instruction = changed.name == "AMDPAR" ? changed : changed.first(where: { $0.name == "AMDPAR" })
+        let wording = instruction.map { " (“" + flattening.flatten($0) + "”)" } ?? ""
+        let number = numbers.compactMap { $0 }.first.map { "FR Doc. \($0)" } ?? "a correction"
+        emitter.report(Diagnostic(.warning, "\(number) corrects the regulatory text of a rule\(wording) and is not applied: "
+                                  + "ecca does not import corrections, and the rule as imported from its own issue does not show it",
+                                  at: SourceLocation(file: document.span.file, line: changed.span.firstLine)), ofInstrument: false)
     }
 
     // MARK: - One rule
