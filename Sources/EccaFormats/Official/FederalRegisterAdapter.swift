@@ -141,19 +141,35 @@ struct FederalRegisterAdapter: OfficialAdapter {
         // each lettered step the numbered instruction it belongs to.
         var page = startPage
         var lead: Lead?
+        // Instructions printed outside any REGTEXT (a misplaced AMDPAR, as eregs' preprocessors
+        // meet them): read with the REGTEXT after them, or at the end with the one before.
+        var loose: [OfficialElement] = []
+        var previous: OfficialElement?
+        func emit(_ regtext: OfficialElement, loose: [OfficialElement], placement: String) throws(OfficialImportError) {
+            try emitRegulatoryText(regtext, loose: loose, placement: placement, prefix: prefix, startPage: citation == nil ? nil : startPage,
+                                   page: &page, lead: &lead, url: url, proposed: proposed, into: emitter)
+        }
         func walk(_ element: OfficialElement) throws(OfficialImportError) {
             for case .element(let child) in element.children {
                 if child.name == "PRTPAGE" {
                     page = Self.printedPage(child) ?? page
                 } else if child.name == "REGTEXT" {
-                    try emitRegulatoryText(child, prefix: prefix, startPage: citation == nil ? nil : startPage, page: &page,
-                                           lead: &lead, url: url, proposed: proposed, into: emitter)
+                    try emit(child, loose: loose, placement: "the REGTEXT after it")
+                    loose = []
+                    previous = child
+                } else if child.name == "AMDPAR" {
+                    loose.append(child)
                 } else {
                     try walk(child)
                 }
             }
         }
         try walk(rule)
+        if !loose.isEmpty {
+            let attributes = previous?.attributes.filter { $0.key == "TITLE" || $0.key == "PART" } ?? [:]
+            try emit(OfficialElement(name: "REGTEXT", attributes: attributes, span: loose[0].span), loose: loose,
+                     placement: previous == nil ? "" : "the REGTEXT before it")
+        }
     }
 
     /// The page a document starts on, and a note that says how it was found. A page marker
@@ -232,9 +248,14 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var dropped: [Superscript.Dropped] = []
         /// The instruction of a proposed rule: it would amend the CFR, it does not.
         var proposed = false
+        /// For an instruction printed outside any REGTEXT: the REGTEXT its title and part come from.
+        var placement: String?
     }
 
-    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, startPage: Int?, page: inout Int?, lead: inout Lead?,
+    /// `loose`: instructions printed before the REGTEXT outside it (or, with an empty REGTEXT that
+    /// has only the title and part of the one before, after the last), read as its first ones.
+    private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement] = [], placement: String = "", prefix: String,
+                                    startPage: Int?, page: inout Int?, lead: inout Lead?,
                                     url: String?, proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
         let part = regtext["PART"]
@@ -247,7 +268,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             try emitAmendment(current, prefix: prefix, into: emitter)
         }
 
-        for child in regtext.elements() {
+        for (index, child) in (loose + regtext.elements()).enumerated() {
             switch child.name {
             case "AMDPAR":
                 try flushPending()
@@ -267,7 +288,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 amendments.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
                 pending = Pending(amendment: amendment, element: child, parent: isStep ? lead?.number : nil, leadNumber: lead?.number,
-                                  citation: pinpoint, dropped: dropped, proposed: proposed)
+                                  citation: pinpoint, dropped: dropped, proposed: proposed, placement: index < loose.count ? placement : nil)
                 page = Self.lastPage(in: child) ?? page
             case "SECTION":
                 try flushPending()
@@ -320,6 +341,13 @@ struct FederalRegisterAdapter: OfficialAdapter {
             emitter.report(Diagnostic(.warning, "amendment \(label) not understood\(unread): “\(amendment.text)”",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
                                       subject: canonical))
+        }
+        if let placement = pending.placement {
+            let source = amendment.part == nil ? "its CFR title and part are unknown" : "its CFR title and part (\(cfr)) are taken from \(placement)"
+            notes.append(Note(kind: .unresolved, text: "This instruction stands outside the regulatory text (REGTEXT) in the official file: \(source). Check the official text."))
+            let read = placement.isEmpty ? ", and the rule has none: its CFR part is unknown" : "; read with \(placement)" + (cfr.isEmpty ? "" : " (\(cfr))")
+            emitter.report(Diagnostic(.warning, "amendatory instruction \(label) stands outside any REGTEXT\(read)",
+                                      at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
         }
         for text in pending.texts { notes.append(Note(kind: .amendment, text: "Text set out with this instruction: \(text)")) }
         notes += pending.dropped.map(\.note)
