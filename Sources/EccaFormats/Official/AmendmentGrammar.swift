@@ -71,8 +71,9 @@ public struct AmendmentGrammar: Sendable {
             index = rest.index(after: index)
         }
         guard !token.isEmpty, index < rest.endIndex, rest[index] == "." else { return "" }
-        // A letter step is one or two letters; a number step starts with a digit.
-        guard token.first!.isNumber || token.count <= 2 else { return "" }
+        // A letter step is one or two letters, a roman sub-step (`iii.`, `viii.`) up to four; a
+        // number step starts with a digit.
+        guard token.first!.isNumber || token.count <= 2 || token.allSatisfy({ "ivx".contains($0) }) else { return "" }
         rest = rest[rest.index(after: index)...].drop { $0 == " " }
         return token
     }

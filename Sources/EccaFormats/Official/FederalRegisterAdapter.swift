@@ -140,14 +140,14 @@ struct FederalRegisterAdapter: OfficialAdapter {
         // Walked in document order, so that each instruction knows the page it is printed on and
         // each lettered step the numbered instruction it belongs to.
         var page = startPage
-        var lead: Lead?
+        var reading = Reading()
         // Instructions printed outside any REGTEXT (a misplaced AMDPAR, as eregs' preprocessors
         // meet them): read with the REGTEXT after them, or at the end with the one before.
         var loose: [OfficialElement] = []
         var previous: OfficialElement?
         func emit(_ regtext: OfficialElement, loose: [OfficialElement], placement: String) throws(OfficialImportError) {
             try emitRegulatoryText(regtext, loose: loose, placement: placement, prefix: prefix, startPage: citation == nil ? nil : startPage,
-                                   page: &page, lead: &lead, url: url, proposed: proposed, into: emitter)
+                                   page: &page, reading: &reading, url: url, proposed: proposed, into: emitter)
         }
         func walk(_ element: OfficialElement) throws(OfficialImportError) {
             for case .element(let child) in element.children {
@@ -232,13 +232,35 @@ struct FederalRegisterAdapter: OfficialAdapter {
         /// Its context, when the grammar read it as a lead-in; nil when it did not, and the steps'
         /// context is unknown.
         var scope: Amendment.Target?
+        /// The lettered step that roman sub-steps after it belong to ("b. Under CHINA, …:" then
+        /// "i. By revising …"), and the last such sub-step.
+        var step: Step?
+        var roman: String?
+    }
+
+    private struct Step {
+        var number: String
+        /// Its context for sub-steps, when the grammar read it as a lead-in.
+        var scope: Amendment.Target?
+        /// Whether it ends in a colon, as a step that introduces sub-steps does.
+        var introduces: Bool
+    }
+
+    /// What the instructions read so far leave for the next: the lead-in and the unnumbered
+    /// instructions that stood on their own.
+    private struct Reading {
+        var lead: Lead?
+        var unnumbered = 0
+        /// The label of the last instruction emitted (`2.b.ii`).
+        var last: String?
     }
 
     private struct Pending {
         var amendment: Amendment
         var element: OfficialElement
-        var parent: String?
-        var leadNumber: String?
+        /// The instruction's place: `["7"]`, `["7", "b"]`, `["2", "b", "i"]`; empty for an
+        /// unnumbered instruction that stands on its own.
+        var path: [String]
         var texts: [String] = []
         /// The citation of the rule, with the page the instruction is printed on when that is not
         /// the first ("89 FR 9757, 9764").
@@ -250,48 +272,102 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var proposed = false
         /// For an instruction printed outside any REGTEXT: the REGTEXT its title and part come from.
         var placement: String?
+        /// For an unnumbered instruction that stands on its own: its order among them, and the
+        /// label of the instruction before it.
+        var unnumbered: (order: Int, after: String?)?
+    }
+
+    private enum StepKind { case numbered, letter, roman }
+
+    /// A numbered instruction, a lettered step, or a roman sub-step of the lettered step before
+    /// it: `i.` after "b. Under CHINA, …:" is a sub-step, after "h. Revising …;" the letter i.
+    private static func stepKind(_ number: String, lead: Lead?) -> StepKind {
+        guard let first = number.first, first.isLetter else { return .numbered }
+        guard let lead, let step = lead.step, let value = MarkerKind.romanValue(number) else { return .letter }
+        let next = (lead.roman.flatMap(MarkerKind.romanValue) ?? 0) + 1
+        guard value == next else { return .letter }
+        let nextLetter = step.number.count == 1 ? step.number.unicodeScalars.first.flatMap { Unicode.Scalar($0.value + 1) }.map { String(Character($0)) } : nil
+        return lead.roman != nil || step.introduces || nextLetter != number ? .roman : .letter
     }
 
     /// `loose`: instructions printed before the REGTEXT outside it (or, with an empty REGTEXT that
     /// has only the title and part of the one before, after the last), read as its first ones.
     private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement] = [], placement: String = "", prefix: String,
-                                    startPage: Int?, page: inout Int?, lead: inout Lead?,
+                                    startPage: Int?, page: inout Int?, reading: inout Reading,
                                     url: String?, proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
         let part = regtext["PART"]
-        var pending: Pending?
+        // A numbered instruction and its steps, held until the next numbered one (or a section)
+        // so that an unnumbered "The additions and revisions read as follows:" after the steps,
+        // and the text it introduces, join the instruction they belong to.
+        var group: [Pending] = []
+        var target: Int?
         var amendments: [Amendment] = []
 
-        func flushPending() throws(OfficialImportError) {
-            guard let current = pending else { return }
-            pending = nil
-            try emitAmendment(current, prefix: prefix, into: emitter)
+        func flushGroup() throws(OfficialImportError) {
+            for pending in group {
+                try emitAmendment(pending, prefix: prefix, into: emitter)
+                reading.last = pending.path.isEmpty ? reading.last : pending.path.joined(separator: ".")
+            }
+            group = []
+            target = nil
         }
 
         for (index, child) in (loose + regtext.elements()).enumerated() {
             switch child.name {
             case "AMDPAR":
-                try flushPending()
                 var dropped: [Superscript.Dropped] = []
                 let printed = flattening.flatten(child, dropped: { dropped.append($0) })
                 var amendment = grammar.read(printed, title: title, part: part)
-                let isStep = amendment.number.first?.isLetter == true
-                if !isStep {
-                    lead = amendment.number.isEmpty ? nil : Lead(number: amendment.number, scope: amendment.isLeadIn ? amendment.scope : nil)
-                } else if let scope = lead?.scope {
-                    amendment = grammar.read(printed, title: title, part: part, scope: scope)
-                } else if !(amendment.isUnderstood && amendment.actions.allSatisfy({ $0.targets.allSatisfy(\.namesItsUnit) })) {
-                    // The lead-in was not read (or there is none): the step's context is unknown,
-                    // and it stands only if it names its whole target ("b. Removing § 740.2(a)(3)").
-                    amendment.unreadLeadIn = lead?.number ?? ""
+                if amendment.number.isEmpty, !group.isEmpty, !(amendment.isUnderstood && !amendment.actions.isEmpty) {
+                    // Not an instruction of its own: it introduces the text the instruction sets out.
+                    group[0].texts.append(printed)
+                    group[0].dropped += dropped
+                    target = 0
+                    page = Self.lastPage(in: child) ?? page
+                    continue
+                }
+                var path: [String]
+                switch Self.stepKind(amendment.number, lead: reading.lead) {
+                case .numbered:
+                    try flushGroup()
+                    reading.lead = amendment.number.isEmpty ? nil : Lead(number: amendment.number, scope: amendment.isLeadIn ? amendment.scope : nil)
+                    path = amendment.number.isEmpty ? [] : [amendment.number]
+                case .letter:
+                    if let scope = reading.lead?.scope {
+                        amendment = grammar.read(printed, title: title, part: part, scope: scope)
+                    } else if !(amendment.isUnderstood && amendment.actions.allSatisfy({ $0.targets.allSatisfy(\.namesItsUnit) })) {
+                        // The lead-in was not read (or there is none): the step's context is unknown,
+                        // and it stands only if it names its whole target ("b. Removing § 740.2(a)(3)").
+                        amendment.unreadLeadIn = reading.lead?.number ?? ""
+                    }
+                    reading.lead?.step = Step(number: amendment.number, scope: amendment.isLeadIn ? amendment.scope : nil,
+                                              introduces: printed.hasSuffix(":"))
+                    reading.lead?.roman = nil
+                    path = (reading.lead.map { [$0.number] } ?? []) + [amendment.number]
+                case .roman:
+                    let lead = reading.lead!, step = lead.step!
+                    if let scope = step.scope {
+                        amendment = grammar.read(printed, title: title, part: part, scope: scope)
+                    } else if !(amendment.isUnderstood && amendment.actions.allSatisfy({ $0.targets.allSatisfy(\.namesItsUnit) })) {
+                        amendment.unreadLeadIn = "\(lead.number).\(step.number)"
+                    }
+                    reading.lead?.roman = amendment.number
+                    path = [lead.number, step.number, amendment.number]
                 }
                 amendments.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
-                pending = Pending(amendment: amendment, element: child, parent: isStep ? lead?.number : nil, leadNumber: lead?.number,
-                                  citation: pinpoint, dropped: dropped, proposed: proposed, placement: index < loose.count ? placement : nil)
+                var pending = Pending(amendment: amendment, element: child, path: path, citation: pinpoint, dropped: dropped,
+                                      proposed: proposed, placement: index < loose.count ? placement : nil)
+                if path.isEmpty {
+                    reading.unnumbered += 1
+                    pending.unnumbered = (reading.unnumbered, group.last.map { $0.path.joined(separator: ".") } ?? reading.last)
+                }
+                group.append(pending)
+                target = nil
                 page = Self.lastPage(in: child) ?? page
             case "SECTION":
-                try flushPending()
+                try flushGroup()
                 try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, proposed: proposed, into: emitter)
                 page = Self.lastPage(in: child) ?? page
             case "PRTPAGE":
@@ -301,9 +377,9 @@ struct FederalRegisterAdapter: OfficialAdapter {
             default:
                 var dropped: [Superscript.Dropped] = []
                 let text = flattening.flatten(child, dropped: { dropped.append($0) })
-                if !text.isEmpty { pending?.texts.append(text) }
-                if pending != nil {
-                    pending?.dropped += dropped
+                if let at = target ?? (group.isEmpty ? nil : group.count - 1) {
+                    if !text.isEmpty { group[at].texts.append(text) }
+                    group[at].dropped += dropped
                 } else if !dropped.isEmpty {
                     // Text with no instruction to belong to is not imported; its marks are still reported.
                     EcfrAdapter.report(dropped, in: "REGTEXT", file: child.span.file, to: emitter)
@@ -311,15 +387,17 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 page = Self.lastPage(in: child) ?? page
             }
         }
-        try flushPending()
+        try flushGroup()
     }
 
     private func emitAmendment(_ pending: Pending, prefix: String, into emitter: ImportEmitter) throws(OfficialImportError) {
         let amendment = pending.amendment
-        let number = amendment.number.isEmpty ? "?" : amendment.number
-        let isStep = number.first?.isLetter == true && pending.parent != nil
-        let label = isStep ? "\(pending.parent!).\(number)" : number
-        let canonical = isStep ? "amd_\(pending.parent!)__\(number)" : "amd_\(number)"
+        let path = pending.path
+        let label = path.isEmpty ? "unnumbered \(pending.unnumbered?.order ?? 1)" : path.joined(separator: ".")
+        let canonical = path.isEmpty ? "amd_unnumbered\(pending.unnumbered?.order ?? 1)" : "amd_" + path.joined(separator: "__")
+        let cited = path.isEmpty
+            ? "unnumbered amendatory instruction \(pending.unnumbered?.order ?? 1)" + (pending.unnumbered?.after.map { " (after instruction \($0))" } ?? "")
+            : "amendatory instruction \(label)"
         var notes: [Note] = []
         let cfr = [amendment.title.map { "\($0) CFR" }, amendment.part.map { "part \($0)" }].compactMap { $0 }.joined(separator: " ")
         if amendment.isLeadIn, let scope = amendment.scope {
@@ -354,9 +432,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
         EcfrAdapter.report(pending.dropped, in: canonical, file: pending.element.span.file, to: emitter)
         emitter.count(amendment.isUnderstood ? .amendmentsRead : .amendmentsUnread)
         try emitter.add(ImportedProvision(
-            canonicalID: canonical, sourceID: "AMDPAR \(label)", idPath: isStep ? ["amd\(pending.parent!)", number] : ["amd\(number)"],
-            level: .amendment, parentID: isStep ? "amd_\(pending.parent!)" : nil,
-            citation: "\(pending.citation), amendatory instruction \(label)", heading: nil, wording: amendment.text,
+            canonicalID: canonical, sourceID: "AMDPAR \(label)",
+            idPath: path.isEmpty ? ["amd-unnumbered\(pending.unnumbered?.order ?? 1)"] : ["amd\(path[0])"] + path.dropFirst(),
+            level: .amendment, parentID: path.count > 1 ? "amd_" + path.dropLast().joined(separator: "__") : nil,
+            citation: "\(pending.citation), \(cited)", heading: nil, wording: amendment.text,
             span: pending.element.span.with(pointer: "REGTEXT/AMDPAR[\(label)]"),
             dates: (amendment.effective.map { [ImportedDate(date: $0, role: "effective date of the instruction")] } ?? [])
                 + amendment.actions.compactMap { action in
