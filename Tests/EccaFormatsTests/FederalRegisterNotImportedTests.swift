@@ -12,7 +12,7 @@ import Testing
     static let rule = """
         <RULES><RULE><PREAMB><AGENCY TYPE="N">DEPARTMENT OF TRANSPORTATION</AGENCY><SUBJECT>A rule</SUBJECT></PREAMB>
         <SUPLINF><PRTPAGE P="9741"/><REGTEXT TITLE="14" PART="39">
-        <AMDPAR>1. The authority citation for part 39 continues to read as follows:</AMDPAR></REGTEXT></SUPLINF>
+        <AMDPAR>1. The authority citation for part 39 continues to read as follows:</AMDPAR><AUTH><P>49 U.S.C. 106(g).</P></AUTH></REGTEXT></SUPLINF>
         <FRDOC>[FR Doc. 2024-02930 Filed 2-8-24; 2:00 pm]</FRDOC></RULE></RULES>
         """
     static let others = """

@@ -28,9 +28,11 @@ import Testing
             <AMDPAR>h. Revising paragraph (h); and</AMDPAR>
             <AMDPAR>i. Revising paragraph (i).</AMDPAR>
             <AMDPAR>The addition reads as follows:</AMDPAR>
+            <P>(i) New text.</P>
             </REGTEXT>
             <REGTEXT TITLE="15" PART="744">
             <AMDPAR>The revision reads as follows:</AMDPAR>
+            <P>(j) Revised text.</P>
             </REGTEXT>
             </SUPLINF><FRDOC>[FR Doc. 2024-03674 Filed 2-26-24; 8:45 am]</FRDOC></RULE>
             """)
@@ -57,10 +59,11 @@ import Testing
         #expect(imported.provision("amd_3")?.notes.filter { $0.kind == .amendment }.map(\.text) == [
             "Lead-in for the lettered steps that follow: § 744.1 (15 CFR part 744).",
             "Text set out with this instruction: The addition reads as follows:",
+            "Text set out with this instruction: (i) New text.",
         ])
         #expect(imported.provision("amd_3__i")?.notes.filter { $0.kind == .amendment }.map(\.text) == ["Amends 15 CFR part 744: revise § 744.1(i)."])
         // One standing alone (a REGTEXT of its own) is reported under an id of its own.
         #expect(imported.diagnostics.map(\.description).last
-                == "\(path):20: warning: amendment unnumbered 1 not understood (could not read: “The revision reads as follows:”): “The revision reads as follows:” [amd_unnumbered1]")
+                == "\(path):21: warning: amendment unnumbered 1 not understood (could not read: “The revision reads as follows:”): “The revision reads as follows:” [amd_unnumbered1]")
     }
 }

@@ -110,12 +110,20 @@ struct FederalRegisterAdapter: OfficialAdapter {
         for cfr in preamble.elements("CFR") { officialIDs.append(.init(scheme: "cfr", value: flattening.flatten(cfr))) }
         var notes: [Note] = []
         let agencies = [field("AGENCY"), field("SUBAGY")].compactMap { $0 }
-        notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
+        notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action.map(EcfrAdapter.trimPeriod) ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
         let proposed = rule.name == "PRORULE"
         if proposed {
             notes.append(Note(kind: .unresolved, text: "A proposed rule: nothing in it is law. Its instructions say how it would amend the CFR, and the text it sets out is proposed wording, not in the CFR and not in force; a final rule may adopt it, change it or drop it."))
         }
         if citation != nil, let startNote { notes.append(Note(kind: .editorial, text: startNote)) }
+        let missing = [issue.volume == nil ? "volume (VOL)" : nil, issue.date == nil ? "date (DATE)" : nil].compactMap { $0 }
+        if !missing.isEmpty {
+            // A single document as federalregister.gov serves it has no issue wrapper.
+            let lacks = [issue.volume == nil ? "the Federal Register citation (volume and page)" : nil, issue.date == nil ? "the publication date" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            let pagesNote = issue.volume == nil ? (startPage.map { " Its page markers put its start on page \($0)." } ?? "") + " Its provisions are cited by FR Doc. number." : ""
+            notes.append(Note(kind: .editorial, text: "The file has no issue \(missing.joined(separator: " or ")) (a single document, as federalregister.gov serves it, has none): \(lacks) could not be formed.\(pagesNote)"))
+        }
         let id = options.instrumentID ?? "us.fr-\(frDoc ?? citation.map { CanonicalIDs.idSegment($0) } ?? "document")"
         let issueLabel = ["Federal Register", issue.volume.map { "Vol. \($0)" }, issue.number.map { "No. \($0)" }, issue.date]
             .compactMap { $0 }.joined(separator: ", ")
@@ -275,6 +283,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
         /// For an unnumbered instruction that stands on its own: its order among them, and the
         /// label of the instruction before it.
         var unnumbered: (order: Int, after: String?)?
+        /// It says the text "reads as follows", and nothing is set out after it.
+        var nothingSetOut = false
     }
 
     private enum StepKind { case numbered, letter, roman }
@@ -303,8 +313,15 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var group: [Pending] = []
         var target: Int?
         var amendments: [Amendment] = []
+        // The instruction (in `group`) that said its text "reads as follows", until text comes.
+        var promise: Int?
+        func checkPromise() {
+            if let promise { group[promise].nothingSetOut = true }
+            promise = nil
+        }
 
         func flushGroup() throws(OfficialImportError) {
+            checkPromise()
             for pending in group {
                 try emitAmendment(pending, prefix: prefix, into: emitter)
                 reading.last = pending.path.isEmpty ? reading.last : pending.path.joined(separator: ".")
@@ -319,11 +336,14 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 var dropped: [Superscript.Dropped] = []
                 let printed = flattening.flatten(child, dropped: { dropped.append($0) })
                 var amendment = grammar.read(printed, title: title, part: part)
+                let promises = printed.hasSuffix("as follows:") || printed.hasSuffix("as follows.")
+                checkPromise()
                 if amendment.number.isEmpty, !group.isEmpty, !(amendment.isUnderstood && !amendment.actions.isEmpty) {
                     // Not an instruction of its own: it introduces the text the instruction sets out.
                     group[0].texts.append(printed)
                     group[0].dropped += dropped
                     target = 0
+                    if promises { promise = 0 }
                     page = Self.lastPage(in: child) ?? page
                     continue
                 }
@@ -365,8 +385,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 }
                 group.append(pending)
                 target = nil
+                if promises { promise = group.count - 1 }
                 page = Self.lastPage(in: child) ?? page
             case "SECTION":
+                promise = nil
                 try flushGroup()
                 try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, proposed: proposed, into: emitter)
                 page = Self.lastPage(in: child) ?? page
@@ -377,6 +399,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             default:
                 var dropped: [Superscript.Dropped] = []
                 let text = flattening.flatten(child, dropped: { dropped.append($0) })
+                if !text.isEmpty { promise = nil }
                 if let at = target ?? (group.isEmpty ? nil : group.count - 1) {
                     if !text.isEmpty { group[at].texts.append(text) }
                     group[at].dropped += dropped
@@ -425,6 +448,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes.append(Note(kind: .unresolved, text: "This instruction stands outside the regulatory text (REGTEXT) in the official file: \(source). Check the official text."))
             let read = placement.isEmpty ? ", and the rule has none: its CFR part is unknown" : "; read with \(placement)" + (cfr.isEmpty ? "" : " (\(cfr))")
             emitter.report(Diagnostic(.warning, "amendatory instruction \(label) stands outside any REGTEXT\(read)",
+                                      at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
+        }
+        if pending.nothingSetOut {
+            notes.append(Note(kind: .unresolved, text: "The instruction says its text reads as follows, but the official file sets out nothing after it; check the official text."))
+            emitter.report(Diagnostic(.warning, "amendatory instruction \(label) says its text reads as follows, but nothing is set out after it before the next instruction (a damaged or mis-nested file?)",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
         }
         for text in pending.texts { notes.append(Note(kind: .amendment, text: "Text set out with this instruction: \(text)")) }
