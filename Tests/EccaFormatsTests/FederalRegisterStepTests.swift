@@ -53,6 +53,7 @@ import Testing
                                              ["amd3"], ["amd3", "h"], ["amd3", "i"], ["amd-unnumbered1"]])
         // The closing AMDPAR and the text it introduces belong to instruction 2 as a whole.
         #expect(imported.provision("amd_2")?.notes.filter { $0.kind == .amendment }.map(\.text) == [
+            "Lead-in for the lettered steps that follow: Supplement No. 4 to part 744 (15 CFR part 744).",
             "Text set out with this instruction: The additions and revisions read as follows:",
             "Text set out with this instruction: Supplement No. 4 to Part 744—Entity List CANADA Alpha Trading Ltd., 1 Main St., Toronto.",
         ])
@@ -61,6 +62,9 @@ import Testing
             "Text set out with this instruction: The addition reads as follows:",
             "Text set out with this instruction: (i) New text.",
         ])
+        // The sub-steps are read in the country of their step.
+        #expect(imported.provision("amd_2__b__ii")?.notes.filter { $0.kind == .amendment }.map(\.text)
+                == ["Amends 15 CFR part 744: add entry “Delta Technology Co.” in Supplement No. 4 to part 744, under CHINA, PEOPLE'S REPUBLIC OF, in alphabetical order."])
         #expect(imported.provision("amd_3__i")?.notes.filter { $0.kind == .amendment }.map(\.text) == ["Amends 15 CFR part 744: revise § 744.1(i)."])
         // One standing alone (a REGTEXT of its own) is reported under an id of its own.
         #expect(imported.diagnostics.map(\.description).last
