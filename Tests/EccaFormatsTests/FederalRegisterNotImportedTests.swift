@@ -70,6 +70,18 @@ import Testing
         #expect(imported.summary.instruments.first?.diagnostics == [:])
     }
 
+    /// The page markers of documents not imported still count: a rule after them with no marker
+    /// of its own is on their last page (9919, the correction's), not on the page of the rule
+    /// before them.
+    @Test func theNoticesPagesPlaceTheDocumentAfterThem() throws {
+        let path = try Corpus.fixture("FR-after-notice.xml", Self.head + Self.rule + "\n" + Self.others + """
+            <RULES><RULE><PREAMB><AGENCY TYPE="N">DEPARTMENT OF TRANSPORTATION</AGENCY><SUBJECT>No marker</SUBJECT></PREAMB>
+            <FRDOC>[FR Doc. 2024-02931 Filed 2-8-24; 2:00 pm]</FRDOC></RULE></RULES></FEDREG>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.instruments.map { $0.instrument.officialIDs.first { $0.scheme == "fr" }?.value } == ["89 FR 9740", "89 FR 9919"])
+    }
+
     @Test func anIssueWithoutRulesSaysWhatItHolds() throws {
         let path = try Corpus.fixture("FR-notices.xml", Self.head + Self.others + "\n</FEDREG>")
         #expect(throws: OfficialImportError.nothingToImport(file: path, dialect: .fr,

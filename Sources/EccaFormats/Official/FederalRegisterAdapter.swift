@@ -43,7 +43,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
             case "CNTNTS":
                 try stream.skip(start)
             case "NOTICE", "PRESDOCU", "PRESDOC", "SUNSHINE", "CORRECT":
-                try report(notImported: try stream.capture(start), into: emitter)
+                let document = try stream.capture(start)
+                try report(notImported: document, into: emitter)
+                // Its pages still tell where the next document starts.
+                issue.lastPage = Self.lastPage(in: document) ?? issue.lastPage
             default:
                 break
             }
