@@ -19,7 +19,9 @@ struct CiteCheckCommand: ParsableCommand {
             own instrument; provisions the files given do not cover are counted as "not covered" \
             (--list-not-covered names them).
             Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
-            that cannot be read, a LegalRuleML file (an encoding, not the official text), or files \
+            that cannot be read, a LegalRuleML file (an encoding, not the official text), a Federal \
+            Register file of proposed rules only (a proposal is not law; the proposed rules of a \
+            daily issue are left out, with a note), or files \
             that cover no shipped provision at all (nothing was checked: the wrong act, another \
             CFR title, an annex alone that no shipped provision cites).
             """
@@ -52,6 +54,7 @@ struct CiteCheckCommand: ParsableCommand {
             Output.error(error.description)
             throw ExitCode(ExitStatus.unusableInput)
         }
+        for note in checker.setAside { Output.error(note) }
         let report = checker.check(loaded.graph)
         for finding in report.findings {
             try Output.write(finding.description + "\n")

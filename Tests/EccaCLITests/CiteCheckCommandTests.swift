@@ -82,6 +82,24 @@ import Testing
         #expect(result.status == 2)
     }
 
+    /// A proposed rule is not law: a Federal Register file of proposals alone is refused, never
+    /// reported as a pass (QA fr5, finding 3: the reviewer's PRORULE copy of the AI Diffusion
+    /// fixture passed 15 CFR 740.27 and 742.6(a)(13)). Hand-made in the GPO shape.
+    @Test func aProposedRuleIsRefused() throws {
+        let folder = try CLI.folder(["prorule.xml": """
+            <PRORULE><PREAMB><AGENCY TYPE="S">DEPARTMENT OF COMMERCE</AGENCY><SUBJECT>Proposal</SUBJECT>
+            <ACT><HD SOURCE="HED">ACTION:</HD><P>Proposed rule.</P></ACT></PREAMB>
+            <SUPLINF><REGTEXT TITLE="15" PART="740"><AMDPAR>1. Add § 740.27 to read as follows:</AMDPAR>
+            <SECTION><SECTNO>§ 740.27</SECTNO><SUBJECT>Artificial intelligence authorization (AIA).</SUBJECT><P>(a) Text.</P></SECTION>
+            </REGTEXT></SUPLINF><FRDOC>[FR Doc. 2025-00636 Filed 1-13-25; 8:45 am]</FRDOC></PRORULE>
+            """])
+        let file = folder.appendingPathComponent("prorule.xml").path
+        let result = try CLI.run(["cite-check", "--official", file])
+        #expect(result.stdout == "")
+        #expect(result.stderr == "\(file): error: this Federal Register file holds only a proposed rule (FR Doc. 2025-00636): a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR\n")
+        #expect(result.status == 2)
+    }
+
     @Test func anAnnexFileAloneChecksTheShippedAnnex() throws {
         guard CorpusFile.available(Self.annexXI) else { return }
         let result = try CLI.run(["cite-check", "--official", Self.annexXI])

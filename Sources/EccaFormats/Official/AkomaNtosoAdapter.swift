@@ -52,7 +52,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                 // so that the summary counts it with this file, not the file read before it.
                 var warnings: [Diagnostic] = []
                 try emitter.begin(instrument(metadata, file: stream.file, warnings: &warnings))
-                warnings.forEach(emitter.report)
+                for warning in warnings { emitter.report(warning) }
                 begun = true
             }
         }

@@ -85,6 +85,7 @@ public struct Amendment: Sendable, Hashable {
                 return (detail ?? "table") + (place.isEmpty ? "" : " in \(place)")
             case .entry: return "entry “\(detail ?? "")”" + (within.map { " in \($0)" } ?? "")
             case .eccn, .note: return (detail ?? kind.rawValue) + (within.map { " in \($0)" } ?? "")
+            case .other where within != nil: return (detail ?? "") + " in " + within!
             default: break
             }
             var text = section.map { "§ \($0)" } ?? ""

@@ -31,6 +31,12 @@ public struct AmendmentGrammar: Sendable {
             scope?.detail = (unit.detail ?? "") + ", " + category
             if leadIn != nil || rest.trimmingCharacters().isEmpty { leadIn = scope }
         }
+        // "Under CANADA, by adding …", "Under CHINA, PEOPLE'S REPUBLIC OF:": a step of the Entity
+        // List works under a country heading of the supplement in context.
+        if let unit = scope, unit.kind == .appendix, let found = Self.country(&rest) {
+            scope?.detail = (unit.detail ?? "") + ", under " + found.country
+            if found.leadIn { leadIn = scope }
+        }
         // "In § 1006.230, in paragraph (f), remove …": the paragraph narrows the context.
         if rest.lowercased().hasPrefix("in paragraph"), let comma = rest.firstIndex(of: ","),
            let path = Self.paragraphPaths(in: String(rest[..<comma])).first {
@@ -71,8 +77,9 @@ public struct AmendmentGrammar: Sendable {
             index = rest.index(after: index)
         }
         guard !token.isEmpty, index < rest.endIndex, rest[index] == "." else { return "" }
-        // A letter step is one or two letters; a number step starts with a digit.
-        guard token.first!.isNumber || token.count <= 2 else { return "" }
+        // A letter step is one or two letters, a roman sub-step (`iii.`, `viii.`) up to four; a
+        // number step starts with a digit.
+        guard token.first!.isNumber || token.count <= 2 || token.allSatisfy({ "ivx".contains($0) }) else { return "" }
         rest = rest[rest.index(after: index)...].drop { $0 == " " }
         return token
     }
@@ -118,6 +125,14 @@ public struct AmendmentGrammar: Sendable {
             rest = after
             return (Amendment.Target(kind: .section, section: section), leadIn)
         }
+        // "The FAA amends § 39.13 by …": an agency as the subject, read as "Amend § 39.13 by …".
+        if lower.hasPrefix("the "), let amends = text.range(of: " amends § "), agencyName(text[text.index(text.startIndex, offsetBy: 4)..<amends.lowerBound]) {
+            var restated = Substring("Amend § " + text[amends.upperBound...])
+            if let found = context(&restated) {
+                rest = restated
+                return found
+            }
+        }
         // "Section X is amended by …", "§ X is amended by …", "Amend § X by …"
         for opener in ["section ", "§ ", "amend § ", "amending § ", "amend section "] where lower.hasPrefix(opener) {
             guard let (section, end) = sectionNumber(in: text, from: text.index(text.startIndex, offsetBy: opener.count - (opener.hasSuffix("§ ") ? 2 : 0))) else { continue }
@@ -145,6 +160,42 @@ public struct AmendmentGrammar: Sendable {
             }
         }
         return nil
+    }
+
+    /// "FAA", "Coast Guard", "EPA": an agency's short name, one to four capitalised words.
+    static func agencyName(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." } }
+    }
+
+    /// "Under CANADA, by …" or "Under CHINA, PEOPLE'S REPUBLIC OF:" at the start: the country
+    /// heading of the Entity List, in capitals as the list prints it or title case, as the phrase
+    /// reader takes it (commas, "of", "and", "the" inside), and whether the step is only a lead-in
+    /// for sub-steps.
+    static func country(_ rest: inout Substring) -> (country: String, leadIn: Bool)? {
+        guard rest.lowercased().hasPrefix("under ") else { return nil }
+        let text = rest.dropFirst("under ".count)
+        let name: Substring
+        let after: Substring
+        let leadIn: Bool
+        if let by = text.range(of: ", by ") {
+            name = text[..<by.lowerBound]
+            after = text[by.upperBound...]
+            leadIn = false
+        } else if text.hasSuffix(":") {
+            name = text.dropLast()
+            after = ""
+            leadIn = true
+        } else {
+            return nil
+        }
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard let first = words.first, !["of", "and", "the"].contains(first.lowercased()), words.allSatisfy({ word in
+            ["of", "and", "the"].contains(word.lowercased())
+                || (word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || "’'-.".contains($0) })
+        }) else { return nil }
+        rest = after
+        return (String(name), leadIn)
     }
 
     /// `§ 1006.215`, `§§ 1006.370`, `section 309.15`: the number after the sign, from `start`.
@@ -219,6 +270,11 @@ public struct AmendmentGrammar: Sendable {
         }) {
             subject = 0..<(amended - 1)
             after = amended + 2
+        } else if words.count >= 3, words[words.count - 1].lowercased() == "amended:", depths[words.count - 1] == 0,
+                  ["is", "are"].contains(words[words.count - 2].lowercased()) {
+            // "Supplement No. 4 to part 744 is amended:", lettered steps follow.
+            subject = 0..<(words.count - 2)
+            after = words.count
         }
         guard let subject, !subject.isEmpty else { return nil }
         // "Amend supplement no. 1 to part 774, Category 4, by …": the category narrows a supplement.
@@ -333,7 +389,8 @@ public struct AmendmentGrammar: Sendable {
         // one's subject after the first ", and", "; and", ", but" or "," that lets both sides read.
         if clauses[0].passive {
             clauses[0].subject = 0..<clauses[0].first
-        } else if !words[0..<clauses[0].first].allSatisfy(isSeparator) {
+        } else if !words[0..<clauses[0].first].allSatisfy(isSeparator), words[0..<clauses[0].first].map({ $0.lowercased() }) != ["by"] {
+            // A step's "By revising …" after a lead-in ("b. Under CHINA, …:" then "i. By revising …") is read.
             result.unaccounted.append(words[0..<clauses[0].first].joined(separator: " "))
         }
         for index in clauses.indices {

@@ -173,8 +173,9 @@ struct AmendmentPhrase: Sendable, Hashable {
                     // "under CHINA, …, in alphabetical order, …; and under RUSSIA, in alphabetical order, …"
                     guard result.position == nil || result.position == position else { return nil }
                     result.position = position
-                    // "add alphabetically definitions for …": the adverb stands before its target.
-                    if position != "alphabetically" { separated = false }
+                    // "add alphabetically definitions for …", "adding in alphabetical order an entry
+                    // for …": the placement stands before its target.
+                    if position != "alphabetically", position != "in alphabetical order" { separated = false }
                     continue
                 }
                 if let destination = destination() {
@@ -327,6 +328,12 @@ struct AmendmentPhrase: Sendable, Hashable {
                     paragraph = Self.path(labels)
                 }
                 return [Amendment.Target(kind: .table, section: section, paragraph: paragraph, detail: name)]
+            }
+            // "the following new airworthiness directive" (14 CFR 39.13 lists the FAA's ADs): set out
+            // after the instruction, in the section in context.
+            if take("following", "new", "airworthiness", "directive") || take("following", "airworthiness", "directive") {
+                guard let section else { index = start; return nil }
+                return [Amendment.Target(kind: .other, section: section, detail: "a new airworthiness directive", within: "§ \(section)")]
             }
             if take("entry", "for") || take("entries", "for") {
                 var names = quotes()

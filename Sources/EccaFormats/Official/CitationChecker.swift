@@ -136,6 +136,9 @@ public struct CitationChecker {
 
     private var officials: [Official] = []
     public private(set) var files: [String] = []
+    /// Proposed rules in the Federal Register files given, left out of the check (a proposal is
+    /// not law): one `file: note: …` line each.
+    public private(set) var setAside: [String] = []
 
     /// Loads the official texts. A Formex `.doc` manifest brings its act and annexes; annex files
     /// given separately join the act given before them (or after them); annexes given with no act
@@ -171,7 +174,17 @@ public struct CitationChecker {
                 throw .notOfficialText(file: file, dialect: dialect)
             default:
                 let (collector, _) = try OfficialImporter().collect(files: [file])
-                for entry in collector.instruments {
+                // A proposed rule's text is no provision's official wording: it is never checked
+                // against, and a file of proposals alone is refused.
+                let proposed = collector.instruments.filter(\.instrument.isProposedRule)
+                if !proposed.isEmpty, proposed.count == collector.instruments.count {
+                    throw .proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber))
+                }
+                for entry in proposed {
+                    setAside.append("\(file): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
+                                    + "not law: its text is not checked against")
+                }
+                for entry in collector.instruments where !entry.instrument.isProposedRule {
                     var index: [String: ImportedProvision] = [:]
                     var coverage = Coverage(printedOnly: dialect == .fr, whole: dialect == .akn)
                     for provision in entry.provisions {

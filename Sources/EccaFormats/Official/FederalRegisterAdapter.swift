@@ -8,7 +8,9 @@ import EccaXML
 /// the marker solver; `* * *` stubs are elisions, not text). Instructions the grammar cannot read
 /// are kept as provisions and reported, never dropped.
 ///
-/// One rule is captured at a time; notices and the issue's contents are skipped.
+/// One rule is captured at a time. The issue's contents are skipped; its notices, corrections and
+/// presidential documents are not imported but named in the summary by their FR Doc. numbers, and a
+/// correction that changes regulatory text is warned of.
 struct FederalRegisterAdapter: OfficialAdapter {
     let options: ImportOptions
     private let flattening = TextFlattening.gpo
@@ -38,13 +40,50 @@ struct FederalRegisterAdapter: OfficialAdapter {
             case "RULE", "PRORULE":
                 try emitRule(try stream.capture(start), issue: &issue, file: stream.file, into: emitter)
                 rules += 1
-            case "CNTNTS", "NOTICE", "NOTICES", "PRESDOCU", "PRESDOC", "SUNSHINE", "CORRECT":
+            case "CNTNTS":
                 try stream.skip(start)
+            case "NOTICE", "PRESDOCU", "PRESDOC", "SUNSHINE", "CORRECT":
+                let document = try stream.capture(start)
+                try report(notImported: document, into: emitter)
+                // Its pages still tell where the next document starts.
+                issue.lastPage = Self.lastPage(in: document) ?? issue.lastPage
             default:
                 break
             }
         }
-        if rules == 0 { throw .nothingToImport(file: stream.file, dialect: .fr) }
+        if rules == 0 {
+            let held = emitter.summary.notImported.filter { $0.file == stream.file }
+            let kinds = ImportSummary.NotImported.Kind.allCases.compactMap { kind -> String? in
+                let count = held.filter { $0.kind == kind }.count
+                return count == 0 ? nil : CountedNoun(kind.rawValue)(count)
+            }
+            throw .nothingToImport(file: stream.file, dialect: .fr,
+                                   why: kinds.isEmpty ? nil : "it holds no rule or proposed rule, only \(kinds.joined(separator: ", ")), which ecca does not import")
+        }
+    }
+
+    /// A document ecca does not import, named in the summary by its FR Doc. number(s). A
+    /// correction that holds amendatory text (`REGTEXT`, `AMDPAR`) corrects a rule: the rule
+    /// imported from another issue is then not the law as corrected, which a warning says.
+    private func report(notImported document: OfficialElement, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let kind: ImportSummary.NotImported.Kind = switch document.name {
+        case "CORRECT": .correction
+        case "PRESDOCU", "PRESDOC": .presidentialDocument
+        case "SUNSHINE": .sunshineNotice
+        default: .notice
+        }
+        let numbers = document.all(where: { $0.name == "FRDOC" }).map { Self.documentNumber(flattening.flatten($0)) }
+        for number in numbers.isEmpty ? [nil] : numbers {
+            emitter.notImported(.init(file: document.span.file, kind: kind, documentNumber: number, line: document.span.firstLine))
+        }
+        guard kind == .correction,
+              let changed = document.first(where: { $0.name == "REGTEXT" || $0.name == "AMDPAR" }) else { return }
+        let instruction = changed.name == "AMDPAR" ? changed : changed.first(where: { $0.name == "AMDPAR" })
+        let wording = instruction.map { " (“" + flattening.flatten($0) + "”)" } ?? ""
+        let number = numbers.compactMap { $0 }.first.map { "FR Doc. \($0)" } ?? "a correction"
+        emitter.report(Diagnostic(.warning, "\(number) corrects the regulatory text of a rule\(wording) and is not applied: "
+                                  + "ecca does not import corrections, and the rule as imported from its own issue does not show it",
+                                  at: SourceLocation(file: document.span.file, line: changed.span.firstLine)), ofInstrument: false)
     }
 
     // MARK: - One rule
@@ -53,14 +92,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let preamble = rule.element("PREAMB") ?? OfficialElement(name: "PREAMB", span: rule.span)
         func field(_ name: String) -> String? { preamble.element(name).map { flattening.flatten($0) }.flatMap(\.nilIfEmpty) }
         let pages = rule.all(where: { $0.name == "PRTPAGE" }).compactMap { $0["P"].flatMap { Int($0) } }
-        // The page the rule starts on: the last page marker before it, unless the markers inside
-        // it are not consecutive with that (an excerpt), then the page before its first marker.
-        var startPage: Int?
-        if let first = pages.first {
-            if let last = issue.lastPage, first == last || first == last + 1 { startPage = last } else { startPage = first - 1 }
-        } else {
-            startPage = issue.lastPage
-        }
+        let (startPage, startNote) = Self.startPage(of: rule, pages: pages, lastBefore: issue.lastPage)
         if let lastInside = pages.last { issue.lastPage = lastInside }
         let citation = [issue.volume, startPage.map(String.init)].contains(where: { $0 == nil }) ? nil : "\(issue.volume!) FR \(startPage!)"
         let frDoc = rule.element("FRDOC").map { flattening.flatten($0) }.flatMap(Self.documentNumber)
@@ -81,13 +113,25 @@ struct FederalRegisterAdapter: OfficialAdapter {
         for cfr in preamble.elements("CFR") { officialIDs.append(.init(scheme: "cfr", value: flattening.flatten(cfr))) }
         var notes: [Note] = []
         let agencies = [field("AGENCY"), field("SUBAGY")].compactMap { $0 }
-        notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
-        if citation != nil { notes.append(Note(kind: .editorial, text: "The starting page is derived from the page markers (PRTPAGE) around the document.")) }
+        notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action.map(EcfrAdapter.trimPeriod) ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
+        let proposed = rule.name == "PRORULE"
+        if proposed {
+            notes.append(Note(kind: .unresolved, text: "A proposed rule: nothing in it is law. Its instructions say how it would amend the CFR, and the text it sets out is proposed wording, not in the CFR and not in force; a final rule may adopt it, change it or drop it."))
+        }
+        if citation != nil, let startNote { notes.append(Note(kind: .editorial, text: startNote)) }
+        let missing = [issue.volume == nil ? "volume (VOL)" : nil, issue.date == nil ? "date (DATE)" : nil].compactMap { $0 }
+        if !missing.isEmpty {
+            // A single document as federalregister.gov serves it has no issue wrapper.
+            let lacks = [issue.volume == nil ? "the Federal Register citation (volume and page)" : nil, issue.date == nil ? "the publication date" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            let pagesNote = issue.volume == nil ? (startPage.map { " Its page markers put its start on page \($0)." } ?? "") + " Its provisions are cited by FR Doc. number." : ""
+            notes.append(Note(kind: .editorial, text: "The file has no issue \(missing.joined(separator: " or ")) (a single document, as federalregister.gov serves it, has none): \(lacks) could not be formed.\(pagesNote)"))
+        }
         let id = options.instrumentID ?? "us.fr-\(frDoc ?? citation.map { CanonicalIDs.idSegment($0) } ?? "document")"
         let issueLabel = ["Federal Register", issue.volume.map { "Vol. \($0)" }, issue.number.map { "No. \($0)" }, issue.date]
             .compactMap { $0 }.joined(separator: ", ")
         var instrument = ImportedInstrument(
-            id: id, dialect: .fr, variant: rule.name == "PRORULE" ? "fr-proposed-rule" : "fr-rule", title: subject,
+            id: id, dialect: .fr, variant: proposed ? ImportedInstrument.proposedRuleVariant : "fr-rule", title: subject,
             jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel,
             versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: url,
             attribution: "Federal Register (Office of the Federal Register / Government Publishing Office); US Government work, public domain",
@@ -109,20 +153,72 @@ struct FederalRegisterAdapter: OfficialAdapter {
         // Walked in document order, so that each instruction knows the page it is printed on and
         // each lettered step the numbered instruction it belongs to.
         var page = startPage
-        var lead: Lead?
+        var reading = Reading()
+        // Instructions printed outside any REGTEXT (a misplaced AMDPAR, as eregs' preprocessors
+        // meet them): read with the REGTEXT after them, or at the end with the one before.
+        var loose: [OfficialElement] = []
+        var previous: OfficialElement?
+        func emit(_ regtext: OfficialElement, loose: [OfficialElement], placement: String) throws(OfficialImportError) {
+            try emitRegulatoryText(regtext, loose: loose, placement: placement, prefix: prefix, startPage: citation == nil ? nil : startPage,
+                                   page: &page, reading: &reading, url: url, proposed: proposed, into: emitter)
+        }
         func walk(_ element: OfficialElement) throws(OfficialImportError) {
             for case .element(let child) in element.children {
                 if child.name == "PRTPAGE" {
                     page = Self.printedPage(child) ?? page
                 } else if child.name == "REGTEXT" {
-                    try emitRegulatoryText(child, prefix: prefix, startPage: citation == nil ? nil : startPage, page: &page,
-                                           lead: &lead, url: url, into: emitter)
+                    try emit(child, loose: loose, placement: "the REGTEXT after it")
+                    loose = []
+                    previous = child
+                } else if child.name == "AMDPAR" {
+                    loose.append(child)
                 } else {
                     try walk(child)
                 }
             }
         }
         try walk(rule)
+        if !loose.isEmpty {
+            let attributes = previous?.attributes.filter { $0.key == "TITLE" || $0.key == "PART" } ?? [:]
+            try emit(OfficialElement(name: "REGTEXT", attributes: attributes, span: loose[0].span), loose: loose,
+                     placement: previous == nil ? "" : "the REGTEXT before it")
+        }
+    }
+
+    /// The page a document starts on, and a note that says how it was found. A page marker
+    /// (`<PRTPAGE P="9741"/>`) marks the top of a printed page, so a document whose first marker
+    /// comes before any of its text starts on that very page (89 FR 9741, FR Doc. 2024-02930);
+    /// one whose text begins before its first marker starts on the page before it (89 FR 9769,
+    /// FR Doc. 2024-02701, first marker 9770); one with no marker inside is on the page of the
+    /// last marker before it.
+    static func startPage(of rule: OfficialElement, pages: [Int], lastBefore: Int?) -> (Int?, String?) {
+        guard let first = pages.first else {
+            return (lastBefore, lastBefore.map { "The document has no page marker (PRTPAGE) of its own: it is taken to be on page \($0), the page of the last marker before it." })
+        }
+        if markerComesFirst(in: rule) {
+            return (first, "The document starts on page \(first): its first page marker (PRTPAGE) comes before any of its text.")
+        }
+        if let lastBefore, lastBefore == first {
+            return (first, "The document starts on page \(first), the page of the last page marker (PRTPAGE) before it.")
+        }
+        return (first - 1, "The document starts on page \(first - 1): its text begins before its first page marker (PRTPAGE), for page \(first).")
+    }
+
+    /// Whether a page marker comes before any text of `element` (whitespace aside), in document order.
+    private static func markerComesFirst(in element: OfficialElement) -> Bool {
+        func visit(_ element: OfficialElement) -> Bool? {
+            for child in element.children {
+                switch child {
+                case .text(let text): if text.contains(where: { !$0.isWhitespace }) { return false }
+                case .element(let inner):
+                    if inner.name == "PRTPAGE" { return printedPage(inner) != nil }
+                    if let found = visit(inner) { return found }
+                case .instruction: continue
+                }
+            }
+            return nil
+        }
+        return visit(element) ?? false
     }
 
     /// The page of the last `PRTPAGE` inside `element`, if any.
@@ -149,13 +245,35 @@ struct FederalRegisterAdapter: OfficialAdapter {
         /// Its context, when the grammar read it as a lead-in; nil when it did not, and the steps'
         /// context is unknown.
         var scope: Amendment.Target?
+        /// The lettered step that roman sub-steps after it belong to ("b. Under CHINA, …:" then
+        /// "i. By revising …"), and the last such sub-step.
+        var step: Step?
+        var roman: String?
+    }
+
+    private struct Step {
+        var number: String
+        /// Its context for sub-steps, when the grammar read it as a lead-in.
+        var scope: Amendment.Target?
+        /// Whether it ends in a colon, as a step that introduces sub-steps does.
+        var introduces: Bool
+    }
+
+    /// What the instructions read so far leave for the next: the lead-in and the unnumbered
+    /// instructions that stood on their own.
+    private struct Reading {
+        var lead: Lead?
+        var unnumbered = 0
+        /// The label of the last instruction emitted (`2.b.ii`).
+        var last: String?
     }
 
     private struct Pending {
         var amendment: Amendment
         var element: OfficialElement
-        var parent: String?
-        var leadNumber: String?
+        /// The instruction's place: `["7"]`, `["7", "b"]`, `["2", "b", "i"]`; empty for an
+        /// unnumbered instruction that stands on its own.
+        var path: [String]
         var texts: [String] = []
         /// The citation of the rule, with the page the instruction is printed on when that is not
         /// the first ("89 FR 9757, 9764").
@@ -163,46 +281,121 @@ struct FederalRegisterAdapter: OfficialAdapter {
         /// Numeric superscripts after a number that the instruction's text, or the text set out
         /// with it, left out as footnote marks: reported and noted with it.
         var dropped: [Superscript.Dropped] = []
+        /// The instruction of a proposed rule: it would amend the CFR, it does not.
+        var proposed = false
+        /// For an instruction printed outside any REGTEXT: the REGTEXT its title and part come from.
+        var placement: String?
+        /// For an unnumbered instruction that stands on its own: its order among them, and the
+        /// label of the instruction before it.
+        var unnumbered: (order: Int, after: String?)?
+        /// It says the text "reads as follows", and nothing is set out after it.
+        var nothingSetOut = false
     }
 
-    private func emitRegulatoryText(_ regtext: OfficialElement, prefix: String, startPage: Int?, page: inout Int?, lead: inout Lead?,
-                                    url: String?, into emitter: ImportEmitter) throws(OfficialImportError) {
+    private enum StepKind { case numbered, letter, roman }
+
+    /// A numbered instruction, a lettered step, or a roman sub-step of the lettered step before
+    /// it: `i.` after "b. Under CHINA, …:" is a sub-step, after "h. Revising …;" the letter i.
+    private static func stepKind(_ number: String, lead: Lead?) -> StepKind {
+        guard let first = number.first, first.isLetter else { return .numbered }
+        guard let lead, let step = lead.step, let value = MarkerKind.romanValue(number) else { return .letter }
+        let next = (lead.roman.flatMap(MarkerKind.romanValue) ?? 0) + 1
+        guard value == next else { return .letter }
+        let nextLetter = step.number.count == 1 ? step.number.unicodeScalars.first.flatMap { Unicode.Scalar($0.value + 1) }.map { String(Character($0)) } : nil
+        return lead.roman != nil || step.introduces || nextLetter != number ? .roman : .letter
+    }
+
+    /// `loose`: instructions printed before the REGTEXT outside it (or, with an empty REGTEXT that
+    /// has only the title and part of the one before, after the last), read as its first ones.
+    private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement] = [], placement: String = "", prefix: String,
+                                    startPage: Int?, page: inout Int?, reading: inout Reading,
+                                    url: String?, proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
         let part = regtext["PART"]
-        var pending: Pending?
+        // A numbered instruction and its steps, held until the next numbered one (or a section)
+        // so that an unnumbered "The additions and revisions read as follows:" after the steps,
+        // and the text it introduces, join the instruction they belong to.
+        var group: [Pending] = []
+        var target: Int?
         var amendments: [Amendment] = []
-
-        func flushPending() throws(OfficialImportError) {
-            guard let current = pending else { return }
-            pending = nil
-            try emitAmendment(current, prefix: prefix, into: emitter)
+        // The instruction (in `group`) that said its text "reads as follows", until text comes.
+        var promise: Int?
+        func checkPromise() {
+            if let promise { group[promise].nothingSetOut = true }
+            promise = nil
         }
 
-        for child in regtext.elements() {
+        func flushGroup() throws(OfficialImportError) {
+            checkPromise()
+            for pending in group {
+                try emitAmendment(pending, prefix: prefix, into: emitter)
+                reading.last = pending.path.isEmpty ? reading.last : pending.path.joined(separator: ".")
+            }
+            group = []
+            target = nil
+        }
+
+        for (index, child) in (loose + regtext.elements()).enumerated() {
             switch child.name {
             case "AMDPAR":
-                try flushPending()
                 var dropped: [Superscript.Dropped] = []
                 let printed = flattening.flatten(child, dropped: { dropped.append($0) })
                 var amendment = grammar.read(printed, title: title, part: part)
-                let isStep = amendment.number.first?.isLetter == true
-                if !isStep {
-                    lead = amendment.number.isEmpty ? nil : Lead(number: amendment.number, scope: amendment.isLeadIn ? amendment.scope : nil)
-                } else if let scope = lead?.scope {
-                    amendment = grammar.read(printed, title: title, part: part, scope: scope)
-                } else if !(amendment.isUnderstood && amendment.actions.allSatisfy({ $0.targets.allSatisfy(\.namesItsUnit) })) {
-                    // The lead-in was not read (or there is none): the step's context is unknown,
-                    // and it stands only if it names its whole target ("b. Removing § 740.2(a)(3)").
-                    amendment.unreadLeadIn = lead?.number ?? ""
+                let promises = printed.hasSuffix("as follows:") || printed.hasSuffix("as follows.")
+                checkPromise()
+                if amendment.number.isEmpty, !group.isEmpty, !(amendment.isUnderstood && !amendment.actions.isEmpty) {
+                    // Not an instruction of its own: it introduces the text the instruction sets out.
+                    group[0].texts.append(printed)
+                    group[0].dropped += dropped
+                    target = 0
+                    if promises { promise = 0 }
+                    page = Self.lastPage(in: child) ?? page
+                    continue
+                }
+                var path: [String]
+                switch Self.stepKind(amendment.number, lead: reading.lead) {
+                case .numbered:
+                    try flushGroup()
+                    reading.lead = amendment.number.isEmpty ? nil : Lead(number: amendment.number, scope: amendment.isLeadIn ? amendment.scope : nil)
+                    path = amendment.number.isEmpty ? [] : [amendment.number]
+                case .letter:
+                    if let scope = reading.lead?.scope {
+                        amendment = grammar.read(printed, title: title, part: part, scope: scope)
+                    } else if !(amendment.isUnderstood && amendment.actions.allSatisfy({ $0.targets.allSatisfy(\.namesItsUnit) })) {
+                        // The lead-in was not read (or there is none): the step's context is unknown,
+                        // and it stands only if it names its whole target ("b. Removing § 740.2(a)(3)").
+                        amendment.unreadLeadIn = reading.lead?.number ?? ""
+                    }
+                    reading.lead?.step = Step(number: amendment.number, scope: amendment.isLeadIn ? amendment.scope : nil,
+                                              introduces: printed.hasSuffix(":"))
+                    reading.lead?.roman = nil
+                    path = (reading.lead.map { [$0.number] } ?? []) + [amendment.number]
+                case .roman:
+                    let lead = reading.lead!, step = lead.step!
+                    if let scope = step.scope {
+                        amendment = grammar.read(printed, title: title, part: part, scope: scope)
+                    } else if !(amendment.isUnderstood && amendment.actions.allSatisfy({ $0.targets.allSatisfy(\.namesItsUnit) })) {
+                        amendment.unreadLeadIn = "\(lead.number).\(step.number)"
+                    }
+                    reading.lead?.roman = amendment.number
+                    path = [lead.number, step.number, amendment.number]
                 }
                 amendments.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
-                pending = Pending(amendment: amendment, element: child, parent: isStep ? lead?.number : nil, leadNumber: lead?.number,
-                                  citation: pinpoint, dropped: dropped)
+                var pending = Pending(amendment: amendment, element: child, path: path, citation: pinpoint, dropped: dropped,
+                                      proposed: proposed, placement: index < loose.count ? placement : nil)
+                if path.isEmpty {
+                    reading.unnumbered += 1
+                    pending.unnumbered = (reading.unnumbered, group.last.map { $0.path.joined(separator: ".") } ?? reading.last)
+                }
+                group.append(pending)
+                target = nil
+                if promises { promise = group.count - 1 }
                 page = Self.lastPage(in: child) ?? page
             case "SECTION":
-                try flushPending()
-                try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, into: emitter)
+                promise = nil
+                try flushGroup()
+                try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, proposed: proposed, into: emitter)
                 page = Self.lastPage(in: child) ?? page
             case "PRTPAGE":
                 page = Self.printedPage(child) ?? page
@@ -211,9 +404,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
             default:
                 var dropped: [Superscript.Dropped] = []
                 let text = flattening.flatten(child, dropped: { dropped.append($0) })
-                if !text.isEmpty { pending?.texts.append(text) }
-                if pending != nil {
-                    pending?.dropped += dropped
+                if !text.isEmpty { promise = nil }
+                if let at = target ?? (group.isEmpty ? nil : group.count - 1) {
+                    if !text.isEmpty { group[at].texts.append(text) }
+                    group[at].dropped += dropped
                 } else if !dropped.isEmpty {
                     // Text with no instruction to belong to is not imported; its marks are still reported.
                     EcfrAdapter.report(dropped, in: "REGTEXT", file: child.span.file, to: emitter)
@@ -221,23 +415,25 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 page = Self.lastPage(in: child) ?? page
             }
         }
-        try flushPending()
+        try flushGroup()
     }
 
     private func emitAmendment(_ pending: Pending, prefix: String, into emitter: ImportEmitter) throws(OfficialImportError) {
         let amendment = pending.amendment
-        let number = amendment.number.isEmpty ? "?" : amendment.number
-        let isStep = number.first?.isLetter == true && pending.parent != nil
-        let label = isStep ? "\(pending.parent!).\(number)" : number
-        let canonical = isStep ? "amd_\(pending.parent!)__\(number)" : "amd_\(number)"
+        let path = pending.path
+        let label = path.isEmpty ? "unnumbered \(pending.unnumbered?.order ?? 1)" : path.joined(separator: ".")
+        let canonical = path.isEmpty ? "amd_unnumbered\(pending.unnumbered?.order ?? 1)" : "amd_" + path.joined(separator: "__")
+        let cited = path.isEmpty
+            ? "unnumbered amendatory instruction \(pending.unnumbered?.order ?? 1)" + (pending.unnumbered?.after.map { " (after instruction \($0))" } ?? "")
+            : "amendatory instruction \(label)"
         var notes: [Note] = []
         let cfr = [amendment.title.map { "\($0) CFR" }, amendment.part.map { "part \($0)" }].compactMap { $0 }.joined(separator: " ")
         if amendment.isLeadIn, let scope = amendment.scope {
-            notes.append(Note(kind: .amendment, text: "Lead-in for the lettered steps that follow: \(scope) (\(cfr))."))
+            notes.append(Note(kind: .amendment, text: "Lead-in for the lettered steps that follow: \(scope) (\(cfr))\(pending.proposed ? "; a proposed rule" : "")."))
         } else if amendment.isUnderstood {
-            var text = "Amends \(cfr): " + amendment.actions.map(\.description).joined(separator: "; ")
+            var text = (pending.proposed ? "Would amend" : "Amends") + " \(cfr): " + amendment.actions.map(\.description).joined(separator: "; ")
             if let timing = amendment.timing { text += ". Own timing: \(timing)" }
-            notes.append(Note(kind: .amendment, text: text + "."))
+            notes.append(Note(kind: .amendment, text: text + (pending.proposed ? " (proposed rule)." : ".")))
         } else if let lead = amendment.unreadLeadIn, amendment.unaccounted.isEmpty {
             let instruction = lead.isEmpty ? "no numbered instruction comes before it" : "amendatory instruction \(lead), which it belongs to, could not be read"
             notes.append(Note(kind: .unresolved, text: "The unit this step amends is not known (\(cfr)): \(instruction), and the step does not name it by itself; read the wording of both."))
@@ -246,20 +442,33 @@ struct FederalRegisterAdapter: OfficialAdapter {
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
                                       subject: canonical))
         } else {
-            notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction (\(cfr)); read its wording."))
+            notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction\(pending.proposed ? " of a proposed rule" : "") (\(cfr)); read its wording."))
             let unread = amendment.unaccounted.isEmpty ? "" : " (could not read: " + amendment.unaccounted.map { "“\($0)”" }.joined(separator: ", ") + ")"
             emitter.report(Diagnostic(.warning, "amendment \(label) not understood\(unread): “\(amendment.text)”",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
                                       subject: canonical))
+        }
+        if let placement = pending.placement {
+            let source = amendment.part == nil ? "its CFR title and part are unknown" : "its CFR title and part (\(cfr)) are taken from \(placement)"
+            notes.append(Note(kind: .unresolved, text: "This instruction stands outside the regulatory text (REGTEXT) in the official file: \(source). Check the official text."))
+            let read = placement.isEmpty ? ", and the rule has none: its CFR part is unknown" : "; read with \(placement)" + (cfr.isEmpty ? "" : " (\(cfr))")
+            emitter.report(Diagnostic(.warning, "amendatory instruction \(label) stands outside any REGTEXT\(read)",
+                                      at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
+        }
+        if pending.nothingSetOut {
+            notes.append(Note(kind: .unresolved, text: "The instruction says its text reads as follows, but the official file sets out nothing after it; check the official text."))
+            emitter.report(Diagnostic(.warning, "amendatory instruction \(label) says its text reads as follows, but nothing is set out after it before the next instruction (a damaged or mis-nested file?)",
+                                      at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
         }
         for text in pending.texts { notes.append(Note(kind: .amendment, text: "Text set out with this instruction: \(text)")) }
         notes += pending.dropped.map(\.note)
         EcfrAdapter.report(pending.dropped, in: canonical, file: pending.element.span.file, to: emitter)
         emitter.count(amendment.isUnderstood ? .amendmentsRead : .amendmentsUnread)
         try emitter.add(ImportedProvision(
-            canonicalID: canonical, sourceID: "AMDPAR \(label)", idPath: isStep ? ["amd\(pending.parent!)", number] : ["amd\(number)"],
-            level: .amendment, parentID: isStep ? "amd_\(pending.parent!)" : nil,
-            citation: "\(pending.citation), amendatory instruction \(label)", heading: nil, wording: amendment.text,
+            canonicalID: canonical, sourceID: "AMDPAR \(label)",
+            idPath: path.isEmpty ? ["amd-unnumbered\(pending.unnumbered?.order ?? 1)"] : ["amd\(path[0])"] + path.dropFirst(),
+            level: .amendment, parentID: path.count > 1 ? "amd_" + path.dropLast().joined(separator: "__") : nil,
+            citation: "\(pending.citation), \(cited)", heading: nil, wording: amendment.text,
             span: pending.element.span.with(pointer: "REGTEXT/AMDPAR[\(label)]"),
             dates: (amendment.effective.map { [ImportedDate(date: $0, role: "effective date of the instruction")] } ?? [])
                 + amendment.actions.compactMap { action in
@@ -269,7 +478,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
     }
 
     private func emitSection(_ section: OfficialElement, title: String?, prefix: String, amendments: [Amendment], url: String?,
-                             into emitter: ImportEmitter) throws(OfficialImportError) {
+                             proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
         let number = EcfrAdapter.sectionNumber(sectno)
         guard !number.isEmpty else { return }
@@ -277,14 +486,23 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let related = amendments.filter { $0.sections.contains(number) }
         var notes: [Note] = []
         let instructions = (related.isEmpty ? amendments.suffix(1) : related[...]).map(\.number).joined(separator: ", ")
-        notes.append(Note(kind: .amendment, text: "CFR text as set out by \(prefix), amendatory instruction\(instructions.contains(",") ? "s" : "") \(instructions)."))
+        let by = "\(prefix), amendatory instruction\(instructions.contains(",") ? "s" : "") \(instructions)"
+        notes.append(Note(kind: .amendment, text: proposed ? "Text proposed for the CFR by \(by) (a proposed rule)." : "CFR text as set out by \(by)."))
         if section.elements("STARS").count > 0 || section.elements("P").contains(where: MarkedParagraph.isElided) {
             notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
         }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
                                       url: url, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
-        let output = reader.read(section)
+        if proposed {
+            // Not the CFR's wording: no CFR text says so yet (docs/importers.md, "Proposed rules").
+            reader.header.evidence = .unverified
+        }
+        var output = reader.read(section)
+        if proposed {
+            let cfr = title.map { "\($0) CFR" } ?? "the CFR"
+            output.provisions = output.provisions.noting(Note(kind: .unresolved, text: "Proposed text, not in force: \(prefix), a proposed rule, would set out this wording in \(cfr); it is not CFR text unless a final rule adopts it, and the final wording may differ."))
+        }
         output.report(to: emitter)
         try emitter.add(contentsOf: output.provisions)
     }

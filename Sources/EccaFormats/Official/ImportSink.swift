@@ -161,9 +161,11 @@ public final class ImportEmitter {
         try sink.end()
     }
 
-    public func report(_ diagnostic: Diagnostic) {
+    /// `ofInstrument`: false for a diagnostic about the file rather than the open instrument (a
+    /// document not imported), which the instrument's counts leave out.
+    public func report(_ diagnostic: Diagnostic, ofInstrument: Bool = true) {
         diagnostics.append(diagnostic)
-        if !summary.instruments.isEmpty {
+        if ofInstrument, !summary.instruments.isEmpty {
             summary.instruments[summary.instruments.count - 1].diagnostics[diagnostic.severity, default: 0] += 1
         }
     }
@@ -173,6 +175,9 @@ public final class ImportEmitter {
         guard !summary.instruments.isEmpty else { return }
         summary.instruments[summary.instruments.count - 1].remarks.append(text)
     }
+
+    /// Records a document the file holds but the importer does not import.
+    public func notImported(_ document: ImportSummary.NotImported) { summary.notImported.append(document) }
 
     /// Counts an element the summary reports beyond provision levels (LegalRuleML rules …).
     public func count(_ counter: ImportSummary.Counter, by amount: Int = 1) {

@@ -117,6 +117,27 @@ public struct ImportSummary: Sendable, Hashable {
 
     public var instruments: [InstrumentSummary] = []
 
+    /// A document of a file that is read but not imported (a Federal Register notice, correction
+    /// or presidential document in a daily issue): the summary names it, so none goes unseen.
+    public struct NotImported: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable, CaseIterable {
+            case notice, correction, presidentialDocument = "presidential document", sunshineNotice = "Sunshine Act meeting notice"
+        }
+        public var file: String
+        public var kind: Kind
+        /// The FR Doc. number (`2024-02930`, `C1-2024-01111`), when the document prints one.
+        public var documentNumber: String?
+        public var line: Int
+
+        public init(file: String, kind: Kind, documentNumber: String?, line: Int) {
+            self.file = file
+            self.kind = kind
+            self.documentNumber = documentNumber
+            self.line = line
+        }
+    }
+    public var notImported: [NotImported] = []
+
     public init() {}
 
     public var provisions: Int { instruments.reduce(0) { $0 + $1.provisions } }
@@ -141,6 +162,18 @@ public struct ImportSummary: Sendable, Hashable {
             let warnings = instrument.diagnostics[.warning] ?? 0
             let notes = instrument.diagnostics[.note] ?? 0
             if warnings + notes > 0 { lines.append("  \(CountedNoun("warning")(warnings)), \(CountedNoun("note")(notes))") }
+        }
+        var files: [String] = []
+        for document in notImported where !files.contains(document.file) { files.append(document.file) }
+        for file in files {
+            let documents = notImported.filter { $0.file == file }
+            let kinds = NotImported.Kind.allCases.compactMap { kind -> String? in
+                let ofKind = documents.filter { $0.kind == kind }
+                guard !ofKind.isEmpty else { return nil }
+                let numbers = ofKind.map { $0.documentNumber.map { "FR Doc. \($0)" } ?? "no FR Doc. number, line \($0.line)" }
+                return CountedNoun(kind.rawValue)(ofKind.count) + " (" + numbers.joined(separator: ", ") + ")"
+            }
+            lines.append("\(file): not imported (ecca imports rules and proposed rules): " + kinds.joined(separator: "; "))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -152,6 +152,9 @@ public struct ImportedInstrument: Sendable, Hashable {
     public var dialect: OfficialDialect
     /// A finer name for the variant read: `ecfr-bulk`, `ecfr-versioner`, `cfr-annual`, `formex-act` …
     public var variant: String
+    /// A Federal Register proposed rule (`PRORULE`): nothing in it is law.
+    public var isProposedRule: Bool { variant == Self.proposedRuleVariant }
+    static let proposedRuleVariant = "fr-proposed-rule"
     public var title: String
     public var jurisdiction: String
     public var kind: Instrument.Kind

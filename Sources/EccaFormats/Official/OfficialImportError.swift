@@ -18,6 +18,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     case output(path: String, message: String)
     /// `cite-check` was given a file that is not an official text (LegalRuleML: an encoding of the law).
     case notOfficialText(file: String, dialect: OfficialDialect)
+    /// `cite-check` was given a Federal Register file whose documents are all proposed rules
+    /// (`PRORULE`, named by their FR Doc. numbers): a proposal is not law.
+    case proposedRuleOnly(file: String, documents: [String])
     /// Two files that join one instrument both hold this section (or appendix).
     case givenTwice(citation: String, instrument: String, first: SourceLocation, again: SourceLocation)
     /// One file named twice among the inputs (perhaps by two paths): its provisions would be
@@ -41,6 +44,10 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
         case .notOfficialText(let file, let dialect):
             let name = dialect == .legalruleml ? "LegalRuleML" : dialect.description
             return "\(file): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
+        case .proposedRuleOnly(let file, let documents):
+            let named = documents.isEmpty ? "" : " (" + documents.map { "FR Doc. \($0)" }.joined(separator: ", ") + ")"
+            return "\(file): error: this Federal Register file holds only \(documents.count > 1 ? "proposed rules" : "a proposed rule")\(named): "
+                + "a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR"
         case .fileGivenTwice(let file, let first):
             return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
         case .givenTwice(let citation, let instrument, let first, let again):

@@ -1,3 +1,5 @@
+import ClauseGraph
+
 /// A unit's provisions, handed on before their strings are made.
 ///
 /// The CFR section reader works out a section's hierarchy and wording on the reading thread; the
@@ -19,4 +21,13 @@ public struct ProvisionBatch: Sendable {
 
     /// The provisions, built now.
     public func provisions() -> [ImportedProvision] { section.provisions() }
+
+    /// The batch with `note` on every provision it holds, the section and each paragraph (the
+    /// text a proposed rule sets out is noted as proposed wherever a provision of it is used).
+    func noting(_ note: Note) -> ProvisionBatch {
+        var section = section
+        section.header.notes.append(note)
+        for index in section.records.indices { section.records[index].notes.append(note) }
+        return ProvisionBatch(section)
+    }
 }

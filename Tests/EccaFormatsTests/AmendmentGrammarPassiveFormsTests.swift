@@ -1,0 +1,86 @@
+import ClauseGraph
+import EccaFormats
+import Testing
+
+/// The everyday instruction shapes QA fr5 found unread (finding 6): BIS's passive Entity List form
+/// with its country steps and roman sub-steps (hand-made in BIS house style by the reviewer,
+/// mut/bis-entity-shape2.xml: no real BIS FR XML is in the indexes; invented entity names), and the
+/// FAA's instruction for every airworthiness directive (real: FR Doc. 2024-02930, 89 FR 9743,
+/// usgpo/bulk-data ndash-changes-March2024/updated/FR-2024-02-12.xml line 191 of the reviewer's copy).
+@Suite struct AmendmentGrammarPassiveFormsTests {
+    let grammar = AmendmentGrammar()
+    let supplement4 = Amendment.Target(kind: .appendix, detail: "Supplement No. 4 to part 744")
+
+    @Test func aPassiveLeadInNamesTheSupplement() {
+        #expect(grammar.read("2. Supplement No. 4 to part 744 is amended:", title: "15", part: "744")
+                == Amendment(number: "2", title: "15", part: "744", actions: [], text: "2. Supplement No. 4 to part 744 is amended:", scope: supplement4))
+    }
+
+    @Test func aStepUnderACountryAddsRevisesOrRemovesItsEntries() {
+        let canada = "a. Under CANADA, by adding in alphabetical order an entry for “Alpha Trading Ltd.”;"
+        let underCanada = "Supplement No. 4 to part 744, under CANADA"
+        #expect(grammar.read(canada, title: "15", part: "744", scope: supplement4) == Amendment(
+            number: "a", title: "15", part: "744",
+            actions: [Amendment.Action(verb: .add, targets: [Amendment.Target(kind: .entry, detail: "Alpha Trading Ltd.", within: underCanada)],
+                                       position: "in alphabetical order")],
+            text: canada))
+        let uae = "c. Under UNITED ARAB EMIRATES, by removing the entry for “Epsilon FZE”."
+        #expect(grammar.read(uae, title: "15", part: "744", scope: supplement4) == Amendment(
+            number: "c", title: "15", part: "744",
+            actions: [Amendment.Action(verb: .remove, targets: [Amendment.Target(kind: .entry, detail: "Epsilon FZE",
+                                                                                 within: "Supplement No. 4 to part 744, under UNITED ARAB EMIRATES")])],
+            text: uae))
+    }
+
+    @Test func aCountryStepWithAColonIsTheLeadInOfItsRomanSubSteps() {
+        let china = Amendment.Target(kind: .appendix, detail: "Supplement No. 4 to part 744, under CHINA, PEOPLE'S REPUBLIC OF")
+        #expect(grammar.read("b. Under CHINA, PEOPLE'S REPUBLIC OF:", title: "15", part: "744", scope: supplement4)
+                == Amendment(number: "b", title: "15", part: "744", actions: [], text: "b. Under CHINA, PEOPLE'S REPUBLIC OF:", scope: china))
+        let within = "Supplement No. 4 to part 744, under CHINA, PEOPLE'S REPUBLIC OF"
+        let revise = "i. By revising the entries for “Beta Electronics Co., Ltd.” and “Gamma Institute”; and"
+        #expect(grammar.read(revise, title: "15", part: "744", scope: china) == Amendment(
+            number: "i", title: "15", part: "744",
+            actions: [Amendment.Action(verb: .revise, targets: [
+                Amendment.Target(kind: .entry, detail: "Beta Electronics Co., Ltd.", within: within),
+                Amendment.Target(kind: .entry, detail: "Gamma Institute", within: within),
+            ])],
+            text: revise))
+        let add = "iii. By adding in alphabetical order an entry for “Delta Technology Co.”; and"
+        #expect(grammar.read(add, title: "15", part: "744", scope: china) == Amendment(
+            number: "iii", title: "15", part: "744",
+            actions: [Amendment.Action(verb: .add, targets: [Amendment.Target(kind: .entry, detail: "Delta Technology Co.", within: within)],
+                                       position: "in alphabetical order")],
+            text: add))
+    }
+
+    @Test func aPassiveInstructionAddsUnderACountryOfAnotherSupplement() {
+        let text = "3. Supplement No. 6 to part 744 is amended by adding in alphabetical order under RUSSIA an entry for “Zeta LLC”."
+        #expect(grammar.read(text, title: "15", part: "744") == Amendment(
+            number: "3", title: "15", part: "744",
+            actions: [Amendment.Action(verb: .add, targets: [Amendment.Target(kind: .entry, detail: "Zeta LLC", within: "Supplement No. 6 to part 744, under RUSSIA")],
+                                       position: "in alphabetical order")],
+            text: text))
+    }
+
+    @Test func theFAAAddsAnAirworthinessDirectiveToSection3913() {
+        let text = "2. The FAA amends § 39.13 by adding the following new airworthiness directive:"
+        let amendment = grammar.read(text, title: "14", part: "39")
+        #expect(amendment == Amendment(
+            number: "2", title: "14", part: "39",
+            actions: [Amendment.Action(verb: .add, targets: [Amendment.Target(kind: .other, section: "39.13", detail: "a new airworthiness directive", within: "§ 39.13")])],
+            text: text))
+        #expect(amendment.actions.map(\.description) == ["add a new airworthiness directive in § 39.13"])
+        #expect(amendment.sections == ["39.13"])
+    }
+
+    /// What these forms do not cover stays unread: a country step outside a supplement, a
+    /// country that is no heading, an agency that is no name, an AD without its section.
+    @Test func nearMissesAreNotRead() {
+        #expect(!grammar.read("a. Under CANADA, by adding paragraph (b).", title: "15", part: "744", scope: supplement4).isUnderstood)
+        #expect(!grammar.read("a. Under CANADA, by adding an entry for “X”.", title: "15", part: "744",
+                              scope: Amendment.Target(kind: .section, section: "744.11")).isUnderstood)
+        #expect(!grammar.read("a. Under the entry for Canada, by adding an entry for “X”.", title: "15", part: "744", scope: supplement4).isUnderstood)
+        #expect(!grammar.read("2. The agency in charge of aviation amends § 39.13 by adding the following new airworthiness directive:", title: "14", part: "39").isUnderstood)
+        #expect(!grammar.read("2. Amend part 39 by adding the following new airworthiness directive:", title: "14", part: "39").isUnderstood)
+    }
+}
