@@ -227,4 +227,35 @@ import EccaTestSupport
         #expect(note.contains("the authentic texts are the acts published in the Official Journal: Regulation (EU) 2016/1036 of 2016-06-08 (CELEX 32016R1036, Official Journal of 2016-06-30), as amended by Regulation (EU) 2017/2321 of 2017-12-12 (CELEX 32017R2321, Official Journal of 2017-12-19) and Regulation (EU) 2018/825 of 2018-05-30 (CELEX 32018R0825, Official Journal of 2018-06-07)."))
         #expect(imported.provision("art_1__para_1")?.wording == "An anti-dumping duty may be imposed on any dumped product whose release for free circulation in the Union causes injury.")
     }
+    /// Without any `NO.DOC` (QA verify-s10 N1: the same header with them removed), the act is still
+    /// named by its CELEX number, and so are the acts amending it; with no number at all, the id is
+    /// the file's name, and a warning says it changes when the file is renamed.
+    @Test func aConsolidationWithoutNODOCIsNamedByItsCELEXNumber() throws {
+        let text = #"""
+            <?xml version="1.0" encoding="utf-8"?><CONS.ACT><INFO.CONSLEG CONSLEG.DATE="20180607" CONSLEG.REF="2016R1036" DATE.LAST.MOD="20180607" END="NONE" END.DATE="99999999" LEG.VAL="REG" PROD.SEQ="002.001.0" START.DATE="20180608"/><CONS.DOC><BIB.INSTANCE><DOCUMENT.REF FILE="CL2016R1036EN0020010.0001.doc.xml"><LG.OJ>EN</LG.OJ><PAGE.FIRST>1</PAGE.FIRST></DOCUMENT.REF><DATE ISO="20180608">20180608</DATE><LG.DOC>EN</LG.DOC></BIB.INSTANCE><FAM.COMP LEG.VAL="REG"><BIB.DATA><BIB.INSTANCE.CONS><DOCUMENT.REF.CONS><COLL>L</COLL><NO.OJ>176</NO.OJ><YEAR>2016</YEAR><LG.OJ>EN</LG.OJ><PAGE.FIRST>21</PAGE.FIRST><PAGE.SEQ>1</PAGE.SEQ><VOLUME.REF>01</VOLUME.REF></DOCUMENT.REF.CONS><DATE ISO="20160630">20160630</DATE><LG.DOC>EN</LG.DOC><NO.SEQ>0002</NO.SEQ><PAGE.FIRST>21</PAGE.FIRST><PAGE.SEQ>1</PAGE.SEQ><PAGE.LAST>54</PAGE.LAST><PAGE.TOTAL>34</PAGE.TOTAL><NO.DOC FORMAT="YN" TYPE="OJ"><NO.CURRENT>1036</NO.CURRENT><YEAR>2016</YEAR><COM>EU</COM></NO.DOC></BIB.INSTANCE.CONS><NO.CELEX>32016R1036</NO.CELEX><DATE ISO="20160608">20160608</DATE><TITLE><TI><P><HT TYPE="UC">Regulation</HT> (EU) 2016/1036 <HT TYPE="UC">of the European Parliament and of the Council</HT></P><P>of <DATE ISO="20160608">8 June 2016</DATE></P><P>on protection against dumped imports from countries not members of the European Union</P><P>(codification)</P></TI></TITLE></BIB.DATA><GR.MOD.ACT><MOD.ACT EXISTS="YES" LEG.VAL="REG" TYPE="MOD"><BIB.DATA><BIB.INSTANCE.CONS><DOCUMENT.REF.CONS><COLL>L</COLL><NO.OJ>338</NO.OJ><YEAR>2017</YEAR><LG.OJ>EN</LG.OJ><PAGE.FIRST>1</PAGE.FIRST><PAGE.SEQ>1</PAGE.SEQ><VOLUME.REF>01</VOLUME.REF></DOCUMENT.REF.CONS><DATE ISO="20171219">20171219</DATE><LG.DOC>EN</LG.DOC><NO.SEQ>0001</NO.SEQ><PAGE.FIRST>1</PAGE.FIRST><PAGE.SEQ>1</PAGE.SEQ><PAGE.LAST>7</PAGE.LAST><PAGE.TOTAL>7</PAGE.TOTAL><NO.DOC FORMAT="YN" TYPE="OJ"><NO.CURRENT>2321</NO.CURRENT><YEAR>2017</YEAR><COM>EU</COM></NO.DOC></BIB.INSTANCE.CONS><NO.CELEX>32017R2321</NO.CELEX><DATE ISO="20171212">20171212</DATE><TITLE><TI><P><HT TYPE="UC">Regulation</HT> (EU) 2017/2321 <HT TYPE="UC">of the European Parliament and of the Council</HT></P><P>of <DATE ISO="20171212">12 December 2017</DATE></P><P>amending Regulation (EU) 2016/1036 on protection against dumped imports from countries not members of the European Union and Regulation (EU) 2016/1037 on protection against subsidised imports from countries not members of the European Union</P></TI></TITLE></BIB.DATA></MOD.ACT><MOD.ACT EXISTS="YES" LEG.VAL="REG" TYPE="MOD"><BIB.DATA><BIB.INSTANCE.CONS><DOCUMENT.REF.CONS><COLL>L</COLL><NO.OJ>143</NO.OJ><YEAR>2018</YEAR><LG.OJ>EN</LG.OJ><PAGE.FIRST>1</PAGE.FIRST><PAGE.SEQ>1</PAGE.SEQ><VOLUME.REF>01</VOLUME.REF></DOCUMENT.REF.CONS><DATE ISO="20180607">20180607</DATE><LG.DOC>EN</LG.DOC><NO.SEQ>0001</NO.SEQ><PAGE.FIRST>1</PAGE.FIRST><PAGE.SEQ>1</PAGE.SEQ><PAGE.LAST>18</PAGE.LAST><PAGE.TOTAL>18</PAGE.TOTAL><NO.DOC FORMAT="YN" TYPE="OJ"><NO.CURRENT>825</NO.CURRENT><YEAR>2018</YEAR><COM>EU</COM></NO.DOC></BIB.INSTANCE.CONS><NO.CELEX>32018R0825</NO.CELEX><DATE ISO="20180530">20180530</DATE><TITLE><TI><P><HT TYPE="UC">Regulation</HT> (EU) 2018/825 <HT TYPE="UC">of the European Parliament and of the Council</HT></P><P>of <DATE ISO="20180530">30 May 2018</DATE></P><P>amending Regulation (EU) 2016/1036 on protection against dumped imports from countries not members of the European Union and Regulation (EU) 2016/1037 on protection against subsidised imports from countries not members of the European Union</P></TI></TITLE></BIB.DATA></MOD.ACT></GR.MOD.ACT></FAM.COMP><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><STI.ART>Principles</STI.ART><PARAG IDENTIFIER="001.001"><NO.PARAG>1.</NO.PARAG><ALINEA>An anti-dumping duty may be imposed on any dumped product whose release for free circulation in the Union causes injury.</ALINEA></PARAG></ARTICLE></ENACTING.TERMS></CONS.DOC></CONS.ACT>
+            """#
+        let stripped = text.replacing(#/<NO.DOC [^>]*>.*?</NO.DOC>/#, with: "")
+        #expect(!stripped.contains("NO.DOC"))
+        let (imported, _) = try Self.imported(stripped, name: "CL2016R1036EN0020010.0001.xml")
+        let instrument = try #require(imported.instruments.first?.instrument)
+        #expect(instrument.id == "eu.reg-2016-1036")
+        #expect(instrument.notes.first?.text.contains("as amended by Regulation (EU) 2017/2321 of 2017-12-12 (CELEX 32017R2321, Official Journal of 2017-12-19) and Regulation (EU) 2018/825 of 2018-05-30") == true)
+        #expect(imported.diagnostics.isEmpty)
+
+        let nameless = stripped.replacing(#/<NO.CELEX>[^<]*</NO.CELEX>/#, with: "").replacing(" CONSLEG.REF=\"2016R1036\"", with: "")
+        let (unnamed, path) = try Self.imported(nameless, name: "consolidated-copy.xml")
+        #expect(unnamed.instruments.first?.instrument.id == "eu.reg-consolidated-copy")
+        #expect(unnamed.diagnostics.map(\.description) == [
+            "\(path):1: warning: the file names no act number (no NO.DOC, NO.CELEX or CONSLEG.REF): the instrument id is minted from the file's name, eu.reg-consolidated-copy, and changes if the file is renamed (give --instrument-id to fix it)",
+        ])
+    }
+
+    @Test func celexNumbersGiveTheActsNumber() {
+        #expect(CELEXNumber("32016R1036") == CELEXNumber(year: "2016", number: "1036"))
+        #expect(CELEXNumber("32018R0825")?.number == "825")
+        #expect(CELEXNumber("2016R1036")?.year == "2016")
+        #expect(CELEXNumber("32014L0092")?.number == "92")
+        #expect(CELEXNumber("C2016R1036") == nil)
+        #expect(CELEXNumber("formex") == nil)
+    }
 }

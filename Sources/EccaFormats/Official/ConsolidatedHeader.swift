@@ -39,9 +39,11 @@ struct ConsolidatedHeader: Sendable, Hashable {
             // Formex 6 puts the number in the reference (`DOCUMENT.REF.CONS/NO.DOC`); Formex 5
             // consolidations (EUR-Lex CONSLEG files before 2023) put it after it, in the instance.
             let number = instance?.element("DOCUMENT.REF.CONS")?.element("NO.DOC") ?? instance?.element("NO.DOC")
-            year = number?.element("YEAR")?.plainText
-            self.number = number?.element("NO.CURRENT")?.plainText
             celex = bib?.element("NO.CELEX")?.plainText
+            // A header without `NO.DOC` still names the act by its CELEX number (`32016R1036`).
+            let fromCELEX = celex.flatMap(CELEXNumber.init)
+            year = number?.element("YEAR")?.plainText ?? fromCELEX?.year
+            self.number = number?.element("NO.CURRENT")?.plainText ?? fromCELEX?.number
             date = bib?.element("DATE")?["ISO"].flatMap(FormexAdapter.date)
             published = instance?.element("DATE")?["ISO"].flatMap(FormexAdapter.date)
             self.legalValue = legalValue

@@ -200,7 +200,9 @@ struct FormexAdapter: OfficialAdapter {
         func begin() throws(OfficialImportError) {
             guard !begun else { return }
             begun = true
-            try emitter.begin(instrument(metadata, file: stream.file, variant: consolidated ? "formex-consolidated" : "formex-act"))
+            var warnings: [Diagnostic] = []
+            try emitter.begin(instrument(metadata, file: stream.file, variant: consolidated ? "formex-consolidated" : "formex-act", warnings: &warnings))
+            for warning in warnings { emitter.report(warning) }
         }
         /// An article or annex read whole, with the consolidation ranges around and inside it; nil
         /// when a deleted range holds all of it (reported, not imported: it is no longer law).
@@ -312,7 +314,7 @@ struct FormexAdapter: OfficialAdapter {
         if metadata.documentRef == nil { metadata.documentRef = bib.element("DOCUMENT.REF")?["FILE"] }
     }
 
-    private func instrument(_ metadata: Metadata, file: String, variant: String) -> ImportedInstrument {
+    private func instrument(_ metadata: Metadata, file: String, variant: String, warnings: inout [Diagnostic]) -> ImportedInstrument {
         let kind: (word: String, id: String, type: Instrument.Kind) = switch metadata.legalValue ?? "" {
         case "REG", "REG_IMPL", "REG_DEL": ("Regulation", "reg", .regulation)
         case "DIR", "DIR_IMPL", "DIR_DEL": ("Directive", "dir", .other)
@@ -321,8 +323,17 @@ struct FormexAdapter: OfficialAdapter {
         // without it (a lone annex) does not say, and the kind is not guessed.
         default: ("Act", "act", .other)
         }
-        let numberID = [metadata.year, metadata.number].compactMap { $0 }.joined(separator: "-")
-        let id = options.instrumentID ?? "eu.\(kind.id)-\(numberID.isEmpty ? "formex" : numberID)"
+        // The act's number (`NO.DOC`), else its CELEX number or a consolidation's reference; with
+        // none, the file's name, which is said: an id that changes when the file is renamed.
+        let parsed = (metadata.year == nil || metadata.number == nil)
+            ? (metadata.celex.flatMap(CELEXNumber.init) ?? metadata.consolidationRef.flatMap(CELEXNumber.init)) : nil
+        let numberID = [metadata.year ?? parsed?.year, metadata.number ?? parsed?.number].compactMap { $0 }.joined(separator: "-")
+        let stemID = "eu.\(kind.id)-\(CanonicalIDs.idSegment(SourceFileName.stem(of: file)))"
+        let id = options.instrumentID ?? (numberID.isEmpty ? stemID : "eu.\(kind.id)-\(numberID)")
+        if options.instrumentID == nil, numberID.isEmpty {
+            warnings.append(Diagnostic(.warning, "the file names no act number (no NO.DOC, NO.CELEX or CONSLEG.REF): the instrument id is minted from the file's name, \(stemID), and changes if the file is renamed (give --instrument-id to fix it)",
+                                       at: SourceLocation(file: file, line: 1)))
+        }
         var officialIDs: [Instrument.OfficialID] = []
         if let eli = metadata.eli { officialIDs.append(.init(scheme: "eli", value: eli)) }
         if let celex = metadata.celex { officialIDs.append(.init(scheme: "celex", value: celex)) }
@@ -630,7 +641,9 @@ struct FormexAdapter: OfficialAdapter {
                     if initial == nil, let package = Self.packageManifest(for: stream.file, named: metadata.documentRef) {
                         metadata.complete(from: package)
                     }
-                    try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex"))
+                    var warnings: [Diagnostic] = []
+                    try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex", warnings: &warnings))
+                    for warning in warnings { emitter.report(warning) }
                 }
                 // A consolidated annex file's deleted ranges are left out as in an act (`readAct`).
                 let annotated = ranges.concerns(contents) ? ranges.annotate(contents) ?? OfficialElement(name: "CONTENTS", span: contents.span) : contents
