@@ -302,8 +302,9 @@ struct FederalRegisterAdapter: OfficialAdapter {
     }
 
     /// `loose`: instructions printed before the REGTEXT outside it (or, with an empty REGTEXT that
-    /// has only the title and part of the one before, after the last), read as its first ones.
-    private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement] = [], placement: String = "", prefix: String,
+    /// has only the title and part of the one before, after the last), read as its first ones;
+    /// `placement` says where their title and part come from ("the REGTEXT after it").
+    private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement], placement: String, prefix: String,
                                     startPage: Int?, page: inout Int?, reading: inout Reading,
                                     url: String?, proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
