@@ -69,8 +69,12 @@ extension AkomaNtosoMetadata {
     /// UK law: `FRBRcountry` `GB-…` (legislation.gov.uk, Lawmaker) or a legislation.gov.uk URI.
     /// Its units are cited the UK way ("article 2(2)(a)", "regulation 3(1)", "Schedule 2, paragraph 1").
     var isUK: Bool {
-        country?.lowercased().hasPrefix("gb") == true || (uri ?? this).flatMap(UKInstrumentNumber.init(legislationGovUK:)) != nil
-            || (uri ?? this).flatMap(UKInstrumentNumber.init(aknURI:)) != nil
+        country?.lowercased().hasPrefix("gb") == true || uriNumber != nil
+    }
+
+    /// The UK instrument the FRBR URI names, a legislation.gov.uk URI or an Akoma Ntoso one.
+    private var uriNumber: UKInstrumentNumber? {
+        (uri ?? this).flatMap { UKInstrumentNumber(legislationGovUK: $0) ?? UKInstrumentNumber(aknURI: $0) }
     }
 
     /// The series a Lawmaker draft names: `act/@name` (`uksi`), else the `varDocType` reference (`UKSI`).
@@ -81,8 +85,7 @@ extension AkomaNtosoMetadata {
     /// The instrument's series, year and number: from a legislation.gov.uk URI, or from a Lawmaker
     /// draft's series and its `varSIYear` and `varSINoComp` references (the number it was given).
     var ukNumber: UKInstrumentNumber? {
-        if let parsed = (uri ?? this).flatMap(UKInstrumentNumber.init(legislationGovUK:)) { return parsed }
-        if let parsed = (uri ?? this).flatMap(UKInstrumentNumber.init(aknURI:)) { return parsed }
+        if let parsed = uriNumber { return parsed }
         guard isLawmaker, let series = lawmakerSeries, let year = references["varSIYear"], year.count == 4, year.allSatisfy(\.isNumber),
               let number = references["varSINoComp"], number.first?.isNumber == true else { return nil }
         return UKInstrumentNumber(series: series, year: year, number: number)

@@ -138,7 +138,8 @@ extension AkomaNtosoAdapter {
 
         let barriers = Self.quotationBarriers.union(["paragraph", "part"])
         let isParagraph: (OfficialElement) -> Bool = { $0.name == "paragraph" && !($0["class"]?.hasPrefix("para") ?? false) }
-        let all = schedule.all(where: isParagraph, barriers: Self.quotationBarriers.union(["paragraph"])).compactMap { number(of: $0).map(CanonicalIDs.clean) }
+        let paragraphs = schedule.all(where: isParagraph, barriers: Self.quotationBarriers.union(["paragraph"]))
+        let all = paragraphs.compactMap { number(of: $0).map(CanonicalIDs.clean) }
         let parts = schedule.all(where: { $0.name == "part" }, barriers: Self.quotationBarriers.union(["part"]))
         if Set(all).count < all.count && !parts.isEmpty {
             // Numbers restart in each Part: the Part is part of the citation.
@@ -166,7 +167,7 @@ extension AkomaNtosoAdapter {
                 try emitScheduleParagraph(paragraph, base: context, into: emitter)
             }
         } else {
-            for paragraph in schedule.all(where: isParagraph, barriers: Self.quotationBarriers.union(["paragraph"])) {
+            for paragraph in paragraphs {
                 try emitScheduleParagraph(paragraph, base: context, into: emitter)
             }
         }

@@ -52,11 +52,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             }
         }
         if rules == 0 {
-            let held = emitter.summary.notImported.filter { $0.file == stream.file }
-            let kinds = ImportSummary.NotImported.Kind.allCases.compactMap { kind -> String? in
-                let count = held.filter { $0.kind == kind }.count
-                return count == 0 ? nil : CountedNoun(kind.rawValue)(count)
-            }
+            let kinds = emitter.summary.notImported(in: stream.file).map { CountedNoun($0.kind.rawValue)($0.documents.count) }
             throw .nothingToImport(file: stream.file, dialect: .fr,
                                    why: kinds.isEmpty ? nil : "it holds no rule or proposed rule, only \(kinds.joined(separator: ", ")), which ecca does not import")
         }
@@ -306,8 +302,9 @@ struct FederalRegisterAdapter: OfficialAdapter {
     }
 
     /// `loose`: instructions printed before the REGTEXT outside it (or, with an empty REGTEXT that
-    /// has only the title and part of the one before, after the last), read as its first ones.
-    private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement] = [], placement: String = "", prefix: String,
+    /// has only the title and part of the one before, after the last), read as its first ones;
+    /// `placement` says where their title and part come from ("the REGTEXT after it").
+    private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement], placement: String, prefix: String,
                                     startPage: Int?, page: inout Int?, reading: inout Reading,
                                     url: String?, proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]

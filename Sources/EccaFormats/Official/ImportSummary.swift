@@ -138,6 +138,15 @@ public struct ImportSummary: Sendable, Hashable {
     }
     public var notImported: [NotImported] = []
 
+    /// The documents of `file` not imported, grouped by kind (in `Kind`'s order), kinds it has none of left out.
+    func notImported(in file: String) -> [(kind: NotImported.Kind, documents: [NotImported])] {
+        let documents = notImported.filter { $0.file == file }
+        return NotImported.Kind.allCases.compactMap { kind in
+            let ofKind = documents.filter { $0.kind == kind }
+            return ofKind.isEmpty ? nil : (kind, ofKind)
+        }
+    }
+
     public init() {}
 
     public var provisions: Int { instruments.reduce(0) { $0 + $1.provisions } }
@@ -166,12 +175,9 @@ public struct ImportSummary: Sendable, Hashable {
         var files: [String] = []
         for document in notImported where !files.contains(document.file) { files.append(document.file) }
         for file in files {
-            let documents = notImported.filter { $0.file == file }
-            let kinds = NotImported.Kind.allCases.compactMap { kind -> String? in
-                let ofKind = documents.filter { $0.kind == kind }
-                guard !ofKind.isEmpty else { return nil }
-                let numbers = ofKind.map { $0.documentNumber.map { "FR Doc. \($0)" } ?? "no FR Doc. number, line \($0.line)" }
-                return CountedNoun(kind.rawValue)(ofKind.count) + " (" + numbers.joined(separator: ", ") + ")"
+            let kinds = notImported(in: file).map { kind, documents in
+                let numbers = documents.map { $0.documentNumber.map { "FR Doc. \($0)" } ?? "no FR Doc. number, line \($0.line)" }
+                return CountedNoun(kind.rawValue)(documents.count) + " (" + numbers.joined(separator: ", ") + ")"
             }
             lines.append("\(file): not imported (ecca imports rules and proposed rules): " + kinds.joined(separator: "; "))
         }

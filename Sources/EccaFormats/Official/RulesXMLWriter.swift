@@ -47,9 +47,13 @@ public final class RulesXMLWriter: ImportSink {
     @exclusivity(unchecked) private var unitPrefix: [String: String] = [:]
     /// The ids of the current unit, each with the line (in the unit's file) it was first given on.
     @exclusivity(unchecked) private var idsInUnit: [String: Int] = [:]
-    /// Set by `mintID` when the id it would have given was taken: that id, the line it was first
-    /// given on, and whether a whole unit was taken (a section printed twice).
-    @exclusivity(unchecked) private var renamed: Renamed?
+    /// An id `mintID` gave, and, when the id it would have given was taken, that id.
+    private struct MintedID {
+        var id: String
+        var renamed: Renamed?
+    }
+    /// An id that was taken: the id, the line it was first given on, and whether a whole unit was
+    /// taken (a section printed twice).
     private struct Renamed {
         var wouldBe: String
         var firstLine: Int
@@ -206,11 +210,12 @@ public final class RulesXMLWriter: ImportSink {
                 rest += "."
                 rest += CanonicalIDs.idSegment(segment)
             }
-            id = mintID(unit: CanonicalIDs.idSegment(first), rest: rest, startsUnit: provision.parentID == nil, instrumentID: instrumentID,
-                        line: provision.span.firstLine)
-            if let renamed, renamed.unit || !provision.citedAlike {
-                notes.append(reportRenamed(id, citation: provision.citation, at: SourceLocation(file: provision.span.file, line: provision.span.firstLine),
-                                           instrumentID: instrumentID))
+            let minted = mintID(unit: CanonicalIDs.idSegment(first), rest: rest, startsUnit: provision.parentID == nil, instrumentID: instrumentID,
+                                line: provision.span.firstLine)
+            id = minted.id
+            if let renamed = minted.renamed, renamed.unit || !provision.citedAlike {
+                notes.append(reportRenamed(renamed, as: id, citation: provision.citation,
+                                           at: SourceLocation(file: provision.span.file, line: provision.span.firstLine), instrumentID: instrumentID))
             }
         } else {
             id = CanonicalIDs.idSegment(instrumentID) + ".x"
@@ -222,10 +227,9 @@ public final class RulesXMLWriter: ImportSink {
                                    notes: notes, currentFile: currentFile, into: &output)
     }
 
-    /// A provision whose id was taken (`renamed`): a warning naming both places, and the note
-    /// it carries. Two provisions of one text were given one number, or were read so.
-    private func reportRenamed(_ id: String, citation: String, at location: SourceLocation, instrumentID: String) -> Note {
-        guard let renamed else { preconditionFailure("reportRenamed without a renamed id") }
+    /// A provision whose id was taken (`renamed`) and is written as `id`: a warning naming both
+    /// places, and the note it carries. Two provisions of one text were given one number, or were read so.
+    private func reportRenamed(_ renamed: Renamed, as id: String, citation: String, at location: SourceLocation, instrumentID: String) -> Note {
         let first = SourceLocation(file: location.file, line: renamed.firstLine)
         let holds = renamed.unit ? ", as are the ids of any provisions below it" : ""
         renamings.append((instrumentID, Diagnostic(.warning, "\(citation) is numbered or named as the provision at \(first) is: its id \(renamed.wouldBe) is taken, so it is written as \(id)\(holds)",
@@ -242,11 +246,12 @@ public final class RulesXMLWriter: ImportSink {
         let currentFile = currentFile
         let addresses = section.addresses()
         let unit = CanonicalIDs.idSegment(header.number)
-        let sectionID = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID, line: section.span.firstLine)
+        let minted = mintID(unit: unit, rest: ByteRuns(), startsUnit: true, instrumentID: instrumentID, line: section.span.firstLine)
+        let sectionID = minted.id
         // A section printed twice in one file (two texts of one number): said, with a note.
         var sectionNotes = header.notes
-        if renamed != nil {
-            sectionNotes.append(reportRenamed(sectionID, citation: header.citationTitle + header.number,
+        if let renamed = minted.renamed {
+            sectionNotes.append(reportRenamed(renamed, as: sectionID, citation: header.citationTitle + header.number,
                                               at: SourceLocation(file: section.span.file, line: section.span.firstLine), instrumentID: instrumentID))
         }
         // Moved out of the writer (so that each stays uniquely referenced) and back, emptied.
@@ -329,17 +334,17 @@ public final class RulesXMLWriter: ImportSink {
                 if idsAreDistinct {
                     writeRecord(index, id: ByteRuns(run(idHead), run(addresses.entries[index].id), escaping: fields), notes: section.records[index].notes)
                 } else {
-                    let id = mintID(unit: unit, rest: ByteRuns(run(addresses.entries[index].id), escaping: fields), startsUnit: false,
-                                    instrumentID: instrumentID, line: section.records[index].firstLine)
+                    let minted = mintID(unit: unit, rest: ByteRuns(run(addresses.entries[index].id), escaping: fields), startsUnit: false,
+                                        instrumentID: instrumentID, line: section.records[index].firstLine)
                     var notes = section.records[index].notes
                     // Paragraphs cited alike were reported by the section reader (their `-2` is
                     // documented); ids alike from different citations (terms that fold to one id) are not.
-                    if renamed != nil, !section.records[index].citedAlike {
+                    if let renamed = minted.renamed, !section.records[index].citedAlike {
                         let citation = String(decoding: run(citation), as: UTF8.self) + String(decoding: run(addresses.entries[index].citation), as: UTF8.self)
-                        notes.append(reportRenamed(id, citation: citation, at: SourceLocation(file: section.span.file, line: section.records[index].firstLine),
-                                                   instrumentID: instrumentID))
+                        notes.append(reportRenamed(renamed, as: minted.id, citation: citation,
+                                                   at: SourceLocation(file: section.span.file, line: section.records[index].firstLine), instrumentID: instrumentID))
                     }
-                    writeRecord(index, id: id, notes: notes)
+                    writeRecord(index, id: minted.id, notes: notes)
                 }
             }
         }
@@ -448,10 +453,10 @@ public final class RulesXMLWriter: ImportSink {
     /// `instrument.unit.rest`, unique within the instrument. `unit` names the top-level unit
     /// (article, section, annex) and `rest` holds the id segments below it, each with its dot; a
     /// unit seen twice (a GPO file that repeats a section) gets `-2`, and so do its provisions,
-    /// and an id seen twice in a unit gets `-2`. Either sets `renamed`, for the caller to report;
-    /// `line` is where this id is given, in the unit's file.
-    private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String, line: Int) -> String {
-        renamed = nil
+    /// and an id seen twice in a unit gets `-2`. Either is returned as `renamed`, for the caller to
+    /// report; `line` is where this id is given, in the unit's file.
+    private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String, line: Int) -> MintedID {
+        var renamed: Renamed?
         var repeatedUnit: Int?
         if startsUnit || currentUnit == nil {
             unlistedIDs = nil
@@ -497,7 +502,7 @@ public final class RulesXMLWriter: ImportSink {
             id += "-\(suffix)"
             idsInUnit[id] = line
         }
-        return id
+        return MintedID(id: id, renamed: renamed)
     }
 
     // MARK: - Comment

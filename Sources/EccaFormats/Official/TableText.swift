@@ -66,35 +66,11 @@ enum TableText {
         return numbers
     }
 
-    /// `footnoteNumbers(in:flattening:)` for a section's subtree, as the section reader reads it
-    /// (`MarkedParagraph.roles`).
+    /// `footnoteNumbers(in:flattening:)` for a section's subtree (the section reader's, whose
+    /// roles are the GPO rule's): the subtree is made a tree only at a section's first footnote
+    /// mark, so the rule has one statement.
     static func footnoteNumbers(in tree: XMLSubtree) -> Set<String> {
-        var numbers: Set<String> = []
-        func visit(_ index: Int) {
-            let role = MarkedParagraph.roles[tree.nodes[index].name]
-            let opens = role == .block || role == .row
-            var blank = true
-            for child in tree.children(of: index) {
-                switch tree.nodes[child].kind {
-                case .text:
-                    if blank, !tree.content(of: child).allSatisfy(MarkedParagraph.isSpace) { blank = false }
-                case .element:
-                    let name = tree.nodes[child].name
-                    let childRole = MarkedParagraph.roles[name]
-                    if childRole == .dropped { continue }
-                    if opens, blank, childRole == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
-                        let text = tree.text(of: child)
-                        if Superscript.content(text) == .unsigned { numbers.insert(TextNormalizer.collapse(text)) }
-                    }
-                    blank = false
-                    visit(child)
-                default:
-                    continue
-                }
-            }
-        }
-        visit(0)
-        return numbers
+        footnoteNumbers(in: OfficialElement(tree, at: 0, file: ""), flattening: .gpo)
     }
 
     /// The tables of an appendix and their body rows (header rows, `BOXHD` and `THEAD`, left out).
