@@ -2,6 +2,7 @@ import ClauseGraph
 @testable import EccaFormats
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// UK statutory instruments in Akoma Ntoso (QA eu5, findings 1-4 and 6). Lawmaker fixtures are
 /// verbatim elements (GUIDs and DMS processing instructions left out) of TNA's
@@ -228,6 +229,33 @@ import Testing
         #expect(imported.summary.instruments.map(\.id) == ["gb.uksi-2019-855"])
         #expect(imported.instruments.first?.instrument.jurisdiction == "GB-UKM")
         #expect(imported.provisions.map(\.citation) == ["regulation 4", "regulation 4(1)"])
+    }
+
+    /// An encoding bootstrapped from a UK import is cite-checked against the official file: UK
+    /// Akoma Ntoso has no CELEX number, so the work is known by its FRBR URI or its S.I. number
+    /// (QA verify-s10 N5: "nothing was checked"). A changed word drifts.
+    @Test func aUKEncodingIsCiteCheckedAgainstItsOfficialFile() throws {
+        let body = """
+            <hcontainer name="regulation" eId="reg_4"><num>4.</num><paragraph eId="reg_4__para_1"><num>(1)</num><content><p>A person must not export restricted goods.</p></content></paragraph></hcontainer>
+            """
+        func file(_ name: String, _ text: String) throws -> String {
+            try Corpus.fixture(name, """
+                <akomaNtoso xmlns="\(Self.oasis)"><act name="uksi"><meta><identification source="#source"><FRBRWork><FRBRthis value="/akn/uk/act/uksi/2019/855/!main"/><FRBRuri value="/akn/uk/act/uksi/2019/855"/><FRBRdate date="2019-04-10" name="made"/><FRBRauthor href="#source"/><FRBRnumber value="855"/></FRBRWork></identification></meta>
+                <body>\(text)</body></act></akomaNtoso>
+                """)
+        }
+        let official = try file("reg855.xml", body)
+        let encoding = try TemporaryFolder.make("formats").path + "/reg855.rules.xml"
+        _ = try OfficialImporter().run(files: [official], output: encoding)
+        let shipped = RegulationsLoader().load(directories: [], files: [encoding], schemaPath: Corpus.schema).graph
+        let report = try CitationChecker(officialFiles: [official]).check(shipped)
+        #expect(report.passed == ["gb.uksi-2019-855.reg4", "gb.uksi-2019-855.reg4.1"])
+        #expect(report.findings.isEmpty)
+
+        let changed = try file("reg855.xml", body.replacingOccurrences(of: "must not", with: "may"))
+        let drift = try CitationChecker(officialFiles: [changed]).check(shipped)
+        #expect(drift.findings.map(\.provisionID) == ["gb.uksi-2019-855.reg4", "gb.uksi-2019-855.reg4.1"])
+        #expect(drift.findings.last?.diff?.description == "A person [-must not-] {+may+} export restricted goods.")
     }
 
     /// Finding 1: a body with nothing ecca reads says what containers it found.

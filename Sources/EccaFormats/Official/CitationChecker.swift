@@ -9,7 +9,7 @@ import EccaXML
 ///   number matches the instrument's CELEX or ELI.
 /// - US provisions are found by citation (`15 CFR 734.13(a)(2)`) in imported eCFR, CFR or
 ///   Federal Register text of the same title.
-/// - Akoma Ntoso texts are matched by CELEX, provisions by their canonical `eid`.
+/// - Akoma Ntoso texts are matched by CELEX, FRBR work URI or UK S.I. number, provisions by their canonical `eid`.
 ///
 /// A verbatim wording with `…` passes when its pieces occur in order in the official text. A
 /// paraphrase is checked for existence only. Provisions no given text covers are listed, not
@@ -346,9 +346,32 @@ public struct CitationChecker {
         return false
     }
 
+    /// Whether two Akoma Ntoso instruments are one work: the same CELEX number, the same FRBR work
+    /// URI (a real one, `/akn/…` or `http…`, never a drafting tool's `#var…` placeholder), or the
+    /// same UK statutory-instrument number (`S.I. 2023/425`, which a UK Lawmaker file gives through
+    /// its references). A bare FRBR number is not enough: two acts of different years share it.
+    static func sameWork(_ lhs: [Instrument.OfficialID], _ rhs: [Instrument.OfficialID]) -> Bool {
+        func works(_ ids: [Instrument.OfficialID]) -> Set<String> {
+            var keys = Set<String>()
+            for id in ids {
+                if id.scheme == "celex" { keys.insert("celex " + id.value) }
+                guard id.scheme == "other" else { continue }
+                // `AKN FRBR /akn/eu/act/…`, maybe followed by how it was read (`(FRBRuri, from #varWorkUri)`).
+                let words = id.value.split(separator: " ", maxSplits: 3)
+                if words.count >= 3, words[0] == "AKN", words[1] == "FRBR", words[2].hasPrefix("/akn/") || words[2].hasPrefix("http") {
+                    keys.insert("frbr " + words[2])
+                } else if id.value.wholeMatch(of: #/(S\.I\.|S\.S\.I\.|S\.R\.) \d{4}/\d+/#) != nil {
+                    keys.insert(id.value)
+                }
+            }
+            return keys
+        }
+        return !works(lhs).isDisjoint(with: works(rhs))
+    }
+
     /// The id to look up in an imported official text, when it covers the provision: for CFR
     /// texts, the citation's section path (`15 CFR 734.13(a)(2)` → `734.13(a)(2)`) in the same
-    /// title; for Akoma Ntoso, the provision's canonical `eid` in the act with the same CELEX.
+    /// title; for Akoma Ntoso, the provision's canonical `eid` in the same work (`sameWork`).
     static func officialID(of provision: Provision, in instrument: Instrument, against official: ImportedInstrument) -> String? {
         switch official.dialect {
         case .ecfr, .fr:
@@ -366,8 +389,7 @@ public struct CitationChecker {
             }
             return rest
         case .akn:
-            let celex = instrument.officialIDs.first { $0.scheme == "celex" }?.value
-            guard let celex, official.officialIDs.contains(where: { $0.scheme == "celex" && $0.value == celex }) else { return nil }
+            guard sameWork(instrument.officialIDs, official.officialIDs) else { return nil }
             return provision.eid
         default:
             return nil
