@@ -84,3 +84,47 @@ import Testing
         #expect(!grammar.read("2. Amend part 39 by adding the following new airworthiness directive:", title: "14", part: "39").isUnderstood)
     }
 }
+
+/// QA verify-s10 N2: with no commas around the country ("removing under RUSSIA the entry for …"),
+/// the Entity List country heading ends before "the entry"; it was read as "RUSSIA the" and
+/// "CHINA, PEOPLE'S REPUBLIC OF the" (hand-made by QA in BIS house style, /tmp/s10/verify/probe/fr/g1.xml
+/// and g2.xml; invented entity names).
+@Suite struct AmendmentGrammarCountryEndTests {
+    let grammar = AmendmentGrammar()
+
+    @Test func theCountryEndsBeforeTheEntry() {
+        let text = "3. Supplement No. 4 to part 744 is amended by removing under RUSSIA the entry for “Eta LLC”."
+        let amendment = grammar.read(text, title: "15", part: "744")
+        #expect(amendment == Amendment(
+            number: "3", title: "15", part: "744",
+            actions: [Amendment.Action(verb: .remove, targets: [Amendment.Target(kind: .entry, detail: "Eta LLC", within: "Supplement No. 4 to part 744, under RUSSIA")])],
+            text: text))
+        #expect(amendment.actions.map(\.description) == ["remove entry “Eta LLC” in Supplement No. 4 to part 744, under RUSSIA"])
+    }
+
+    @Test func aCountryEndingInOFEndsBeforeTheEntry() {
+        let text = "7. Supplement No. 4 to part 744 is amended by revising under CHINA, PEOPLE'S REPUBLIC OF the entry for “Theta Co.” to read as follows:"
+        #expect(grammar.read(text, title: "15", part: "744") == Amendment(
+            number: "7", title: "15", part: "744",
+            actions: [Amendment.Action(verb: .revise, targets: [Amendment.Target(kind: .entry, detail: "Theta Co.",
+                                                                                 within: "Supplement No. 4 to part 744, under CHINA, PEOPLE'S REPUBLIC OF")])],
+            text: text))
+    }
+
+    @Test func connectingWordsInsideANameStay() {
+        let text = "3. Supplement No. 4 to part 744 is amended by adding under Bosnia and Herzegovina the entry for “Rho d.o.o.”."
+        #expect(grammar.read(text, title: "15", part: "744").actions == [Amendment.Action(
+            verb: .add, targets: [Amendment.Target(kind: .entry, detail: "Rho d.o.o.", within: "Supplement No. 4 to part 744, under Bosnia and Herzegovina")])])
+        let congo = "3. Supplement No. 4 to part 744 is amended by adding under Republic of the Congo the entry for “Sigma SARL”."
+        #expect(grammar.read(congo, title: "15", part: "744").actions == [Amendment.Action(
+            verb: .add, targets: [Amendment.Target(kind: .entry, detail: "Sigma SARL", within: "Supplement No. 4 to part 744, under Republic of the Congo")])])
+    }
+
+    /// A name whose last word could be a connector or the start of the object is not guessed at.
+    @Test func anUnclearEndStaysUnread() {
+        #expect(!grammar.read("3. Supplement No. 4 to part 744 is amended by removing under Korea, Republic of the entry for “Tau”.",
+                              title: "15", part: "744").isUnderstood)
+        #expect(!grammar.read("3. Supplement No. 4 to part 744 is amended by removing under Russia of the entry for “Tau”.",
+                              title: "15", part: "744").isUnderstood)
+    }
+}

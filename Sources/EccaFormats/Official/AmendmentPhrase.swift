@@ -197,25 +197,36 @@ struct AmendmentPhrase: Sendable, Hashable {
         /// "under CHINA, PEOPLE’S REPUBLIC OF," and "under RUSSIA,": the country heading of the
         /// Entity List (Supplement No. 4 to part 744) that entries are added under. The name is in
         /// capitals or title case ("of", "and", "the" excepted), and may hold commas; it needs a
-        /// supplement in context.
+        /// supplement in context. Without commas around it ("removing under RUSSIA the entry for
+        /// …") the name ends before a lower-case "the", "of" or "and" that no capitalised word
+        /// follows: that word begins the object, not the name.
         mutating func country() -> String? {
             guard word() == "under", scope?.kind == .appendix else { return nil }
             let start = index
             index += 1
             var name = ""
-            func isName(_ token: Token?) -> Bool {
-                guard case .word(let word)? = token else { return false }
-                let lower = word.lowercased()
-                if ["of", "and", "the"].contains(lower) { return !name.isEmpty }
+            let connectors: Set<String> = ["of", "and", "the"]
+            func isNameWord(_ token: Token?) -> Bool {
+                guard case .word(let word)? = token, !connectors.contains(word.lowercased()) else { return false }
                 // Not the words that end the name: "in alphabetical order", "entries for".
                 return word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || "’'-.".contains($0) }
             }
+            func isName(at position: Int) -> Bool {
+                guard position < tokens.count, case .word(let word) = tokens[position] else { return false }
+                guard connectors.contains(word.lowercased()) else { return isNameWord(tokens[position]) }
+                guard !name.isEmpty else { return false }
+                // "REPUBLIC OF" in capitals is the name's own; "Bosnia and Herzegovina", "Republic
+                // of the Congo" go on to a name word.
+                if word == word.uppercased() { return true }
+                var next = position + 1
+                while next < tokens.count, let lower = tokens[next].lower, connectors.contains(lower) { next += 1 }
+                return next < tokens.count && isNameWord(tokens[next])
+            }
             while true {
-                if isName(current), case .word(let word)? = current {
+                if isName(at: index), case .word(let word)? = current {
                     name += (name.isEmpty ? "" : " ") + word
                     index += 1
-                } else if current == .comma, !name.isEmpty, index + 1 < tokens.count, isName(tokens[index + 1]),
-                          tokens[index + 1].lower.map({ !["of", "and", "the"].contains($0) }) ?? false {
+                } else if current == .comma, !name.isEmpty, index + 1 < tokens.count, isNameWord(tokens[index + 1]) {
                     name += ","
                     index += 1
                 } else {
