@@ -119,6 +119,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes.append(Note(kind: .unresolved, text: "A proposed rule: nothing in it is law. Its instructions say how it would amend the CFR, and the text it sets out is proposed wording, not in the CFR and not in force; a final rule may adopt it, change it or drop it."))
         }
         if citation != nil, let startNote { notes.append(Note(kind: .editorial, text: startNote)) }
+        if issue.volume != nil, startPage == nil {
+            // A file cut out of an issue without its page markers: the volume is known, the page not.
+            notes.append(Note(kind: .editorial, text: "The file has no page marker (PRTPAGE) in or before this document: the page it starts on, and so its Federal Register citation (volume and page), could not be formed. Its provisions are cited by FR Doc. number."))
+        }
         let missing = [issue.volume == nil ? "volume (VOL)" : nil, issue.date == nil ? "date (DATE)" : nil].compactMap { $0 }
         if !missing.isEmpty {
             // A single document as federalregister.gov serves it has no issue wrapper.
