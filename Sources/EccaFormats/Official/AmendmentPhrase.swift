@@ -204,6 +204,8 @@ struct AmendmentPhrase: Sendable, Hashable {
             guard word() == "under", scope?.kind == .appendix else { return nil }
             let start = index
             index += 1
+            // "under the destination of RUSSIA": BIS's way of naming the same heading.
+            _ = take("the", "destination", "of")
             var name = ""
             let connectors: Set<String> = ["of", "and", "the"]
             func isNameWord(_ token: Token?) -> Bool {
@@ -341,10 +343,18 @@ struct AmendmentPhrase: Sendable, Hashable {
                 return [Amendment.Target(kind: .table, section: section, paragraph: paragraph, detail: name)]
             }
             // "the following new airworthiness directive" (14 CFR 39.13 lists the FAA's ADs): set out
-            // after the instruction, in the section in context.
-            if take("following", "new", "airworthiness", "directive") || take("following", "airworthiness", "directive") {
+            // after the instruction, in the section in context; "(AD)" or "AD" abbreviates it.
+            if take("following", "new", "airworthiness", "directive") || take("following", "airworthiness", "directive")
+                || take("following", "new", "ad") {
+                if case .path(let labels)? = current, labels == ["AD"] { index += 1 }
                 guard let section else { index = start; return nil }
                 return [Amendment.Target(kind: .other, section: section, detail: "a new airworthiness directive", within: "§ \(section)")]
+            }
+            // "Airworthiness Directive (AD) 2023-01-02, Amendment 39-22301 (88 FR 1000, January 5,
+            // 2023)": the AD a superseding one removes, cited whole as the FAA cites it.
+            if word() == "airworthiness" || word() == "ad" {
+                guard let cited = supersededAD(), let section else { index = start; return nil }
+                return [Amendment.Target(kind: .other, section: section, detail: cited, within: "§ \(section)")]
             }
             if take("entry", "for") || take("entries", "for") {
                 var names = quotes()
@@ -411,6 +421,40 @@ struct AmendmentPhrase: Sendable, Hashable {
             }
             index = start
             return nil
+        }
+
+        /// "Airworthiness Directive (AD) 2023-01-02, Amendment 39-22301 (88 FR 1000, January 5,
+        /// 2023)", or "AD 2023-01-02, …": the AD number, then optionally its amendment number of
+        /// part 39 and the Federal Register page and date that published it. What follows the
+        /// number must read whole, or nothing is read. As the FAA cites it: "AD 2023-01-02,
+        /// Amendment 39-22301 (88 FR 1000, January 5, 2023)".
+        mutating func supersededAD() -> String? {
+            guard take("airworthiness", "directive") || take("ad") else { return nil }
+            if case .path(let labels)? = current, labels == ["AD"] { index += 1 }
+            func digits(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+            // `2023-01-02`, and before 2000 `96-12-05`.
+            guard case .word(let number)? = current, case let pieces = number.split(separator: "-", omittingEmptySubsequences: false),
+                  pieces.count == 3, [2, 4].contains(pieces[0].count), pieces.allSatisfy(digits) else { return nil }
+            index += 1
+            var cited = "AD \(number)"
+            if current == .comma, index + 2 < tokens.count, tokens[index + 1].lower == "amendment" {
+                guard case .word(let amendment) = tokens[index + 2], case let pieces = amendment.split(separator: "-", omittingEmptySubsequences: false),
+                      pieces.count == 2, pieces[0] == "39", digits(pieces[1]) else { return nil }
+                index += 3
+                cited += ", Amendment \(amendment)"
+            }
+            // "(88 FR 1000, January 5, 2023)", split as "(88" "FR" "1000" "," "January" "5" "," "2023)".
+            if case .word(let open)? = current, open.hasPrefix("(") {
+                guard index + 7 < tokens.count, digits(open.dropFirst()), tokens[index + 1].lower == "fr",
+                      case .word(let page) = tokens[index + 2], digits(Substring(page)), tokens[index + 3] == .comma,
+                      case .word(let month) = tokens[index + 4], case .word(let day) = tokens[index + 5], digits(Substring(day)),
+                      tokens[index + 6] == .comma, case .word(let close) = tokens[index + 7], close.hasSuffix(")"),
+                      digits(close.dropLast()), close.count == 5,
+                      case let date = "\(month) \(day), \(close.dropLast())", USDates.first(in: date) != nil else { return nil }
+                index += 8
+                cited += " (\(open.dropFirst()) FR \(page), \(date))"
+            }
+            return cited
         }
 
         /// `§ 64.2016`, `§ 64.2016(c)(2)`, `§§ 64.2010 through 64.2015`, `§§ 1.1 and 1.2`,
