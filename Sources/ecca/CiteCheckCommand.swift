@@ -20,8 +20,9 @@ struct CiteCheckCommand: ParsableCommand {
             (--list-not-covered names them).
             Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
             that cannot be read, a LegalRuleML file (an encoding, not the official text), a Federal \
-            Register file of proposed rules only (a proposal is not law; the proposed rules of a \
-            daily issue are left out, with a note), or files \
+            Register file of proposed rules only, given alone (a proposal is not law; the proposed \
+            rules of a daily issue, and a file of them given with other official files, are left \
+            out, with a note), or files \
             that cover no shipped provision at all (nothing was checked: the wrong act, another \
             CFR title, an annex alone that no shipped provision cites).
             """

@@ -77,6 +77,25 @@ import Testing
             == "p.xml: error: this Federal Register file holds only a proposed rule (FR Doc. 2024-02700): a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR")
     }
 
+    /// A file of proposed rules given with other official files is set aside with a note, and
+    /// the others are checked; only proposals and nothing else are refused (QA verify-s10 N11:
+    /// one PRORULE file refused the whole run).
+    @Test func citeCheckSetsAsideAFileOfProposedRulesGivenWithOthers() throws {
+        let proposal = try Corpus.fixture("FR-prorule.xml", Self.proposal)
+        let final = Self.proposal.replacingOccurrences(of: "PRORULE", with: "RULE").replacingOccurrences(of: "2024-02700", with: "2024-02699")
+        let rule = try Corpus.fixture("FR-rule.xml", final)
+        for files in [[proposal, rule], [rule, proposal]] {
+            let checker = try CitationChecker(officialFiles: files)
+            #expect(checker.files == files)
+            #expect(checker.setAside == ["\(proposal): note: FR Doc. 2024-02700 is a proposed rule, not law: its text is not checked against"])
+        }
+        let again = Self.proposal.replacingOccurrences(of: "2024-02700", with: "2024-02701")
+        let second = try Corpus.fixture("FR-prorule2.xml", again)
+        #expect(throws: OfficialImportError.proposedRuleOnly(file: proposal, documents: ["2024-02700"])) {
+            try CitationChecker(officialFiles: [proposal, second])
+        }
+    }
+
     /// A daily issue holds final and proposed rules: the final ones are checked against, the
     /// proposed ones set aside, each with a note.
     @Test func citeCheckSetsAsideTheProposedRulesOfADailyIssue() throws {

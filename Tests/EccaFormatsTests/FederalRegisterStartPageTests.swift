@@ -61,6 +61,28 @@ import Testing
         #expect(imported.instruments[1].provisions.map(\.citation) == ["89 FR 9743, 9744, amendatory instruction 1"])
     }
 
+    /// An issue's file with a volume but no page marker at all (QA verify-s10 N9: probe
+    /// /tmp/s10/verify/probe/fr/p7b-no-page.xml, the BIS shape with every PRTPAGE removed) has no
+    /// FR citation, and a note says why, as a single document without VOL does.
+    @Test func aDocumentWithAVolumeButNoPageMarkerSaysWhyItHasNoCitation() throws {
+        let path = try Corpus.fixture("FR-no-page.xml", """
+            <FEDREG><VOL>89</VOL><NO>39</NO><DATE>Tuesday, February 27, 2024</DATE>
+            <RULES><RULE>
+            <PREAMB><AGENCY TYPE="S">DEPARTMENT OF COMMERCE</AGENCY><SUBAGY>Bureau of Industry and Security</SUBAGY>
+            <SUBJECT>Additions of Entities, Revisions of Entries, and Removal of an Entity From the Entity List</SUBJECT>
+            <EFFDATE><HD SOURCE="HED">DATES:</HD><P>This rule is effective February 27, 2024.</P></EFFDATE></PREAMB>
+            <FRDOC>[FR Doc. 2024-03674 Filed 2-26-24; 8:45 am]</FRDOC>
+            </RULE></RULES></FEDREG>
+            """)
+        let imported = try Corpus.collect([path])
+        let instrument = try #require(imported.instruments.first?.instrument)
+        #expect(instrument.officialIDs.map(\.value) == ["FR Doc. 2024-03674"])
+        #expect(instrument.notes.filter { $0.kind == .editorial }.map(\.text).dropFirst() == [
+            "The file has no page marker (PRTPAGE) in or before this document: the page it starts on, and so its Federal Register citation (volume and page), could not be formed. Its provisions are cited by FR Doc. number.",
+        ])
+        #expect(imported.instruments[0].provisions.map(\.citation) == ["FR Doc. 2024-03674, DATES"])
+    }
+
     /// The three rules of the corpus excerpt all begin mid-page, before their first marker: their
     /// citations (89 FR 9769, 9757, 9784, as printed in the issue's contents) stay as they were.
     @Test func theCorpusRulesThatBeginMidPageKeepThePageBeforeTheirFirstMarker() throws {

@@ -68,6 +68,6 @@ import Testing
         #expect(imported.provision("amd_3__i")?.notes.filter { $0.kind == .amendment }.map(\.text) == ["Amends 15 CFR part 744: revise § 744.1(i)."])
         // One standing alone (a REGTEXT of its own) is reported under an id of its own.
         #expect(imported.diagnostics.map(\.description).last
-                == "\(path):21: warning: amendment unnumbered 1 not understood (could not read: “The revision reads as follows:”): “The revision reads as follows:” [amd_unnumbered1]")
+                == "\(path):21: warning: unnumbered amendatory instruction 1 not understood (could not read: “The revision reads as follows:”): “The revision reads as follows:” [amd_unnumbered1]")
     }
 }

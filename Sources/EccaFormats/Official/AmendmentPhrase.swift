@@ -197,25 +197,38 @@ struct AmendmentPhrase: Sendable, Hashable {
         /// "under CHINA, PEOPLE’S REPUBLIC OF," and "under RUSSIA,": the country heading of the
         /// Entity List (Supplement No. 4 to part 744) that entries are added under. The name is in
         /// capitals or title case ("of", "and", "the" excepted), and may hold commas; it needs a
-        /// supplement in context.
+        /// supplement in context. Without commas around it ("removing under RUSSIA the entry for
+        /// …") the name ends before a lower-case "the", "of" or "and" that no capitalised word
+        /// follows: that word begins the object, not the name.
         mutating func country() -> String? {
             guard word() == "under", scope?.kind == .appendix else { return nil }
             let start = index
             index += 1
+            // "under the destination of RUSSIA": BIS's way of naming the same heading.
+            _ = take("the", "destination", "of")
             var name = ""
-            func isName(_ token: Token?) -> Bool {
-                guard case .word(let word)? = token else { return false }
-                let lower = word.lowercased()
-                if ["of", "and", "the"].contains(lower) { return !name.isEmpty }
+            let connectors: Set<String> = ["of", "and", "the"]
+            func isNameWord(_ token: Token?) -> Bool {
+                guard case .word(let word)? = token, !connectors.contains(word.lowercased()) else { return false }
                 // Not the words that end the name: "in alphabetical order", "entries for".
                 return word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || "’'-.".contains($0) }
             }
+            func isName(at position: Int) -> Bool {
+                guard position < tokens.count, case .word(let word) = tokens[position] else { return false }
+                guard connectors.contains(word.lowercased()) else { return isNameWord(tokens[position]) }
+                guard !name.isEmpty else { return false }
+                // "REPUBLIC OF" in capitals is the name's own; "Bosnia and Herzegovina", "Republic
+                // of the Congo" go on to a name word.
+                if word == word.uppercased() { return true }
+                var next = position + 1
+                while next < tokens.count, let lower = tokens[next].lower, connectors.contains(lower) { next += 1 }
+                return next < tokens.count && isNameWord(tokens[next])
+            }
             while true {
-                if isName(current), case .word(let word)? = current {
+                if isName(at: index), case .word(let word)? = current {
                     name += (name.isEmpty ? "" : " ") + word
                     index += 1
-                } else if current == .comma, !name.isEmpty, index + 1 < tokens.count, isName(tokens[index + 1]),
-                          tokens[index + 1].lower.map({ !["of", "and", "the"].contains($0) }) ?? false {
+                } else if current == .comma, !name.isEmpty, index + 1 < tokens.count, isNameWord(tokens[index + 1]) {
                     name += ","
                     index += 1
                 } else {
@@ -330,10 +343,18 @@ struct AmendmentPhrase: Sendable, Hashable {
                 return [Amendment.Target(kind: .table, section: section, paragraph: paragraph, detail: name)]
             }
             // "the following new airworthiness directive" (14 CFR 39.13 lists the FAA's ADs): set out
-            // after the instruction, in the section in context.
-            if take("following", "new", "airworthiness", "directive") || take("following", "airworthiness", "directive") {
+            // after the instruction, in the section in context; "(AD)" or "AD" abbreviates it.
+            if take("following", "new", "airworthiness", "directive") || take("following", "airworthiness", "directive")
+                || take("following", "new", "ad") {
+                if case .path(let labels)? = current, labels == ["AD"] { index += 1 }
                 guard let section else { index = start; return nil }
                 return [Amendment.Target(kind: .other, section: section, detail: "a new airworthiness directive", within: "§ \(section)")]
+            }
+            // "Airworthiness Directive (AD) 2023-01-02, Amendment 39-22301 (88 FR 1000, January 5,
+            // 2023)": the AD a superseding one removes, cited whole as the FAA cites it.
+            if word() == "airworthiness" || word() == "ad" {
+                guard let cited = supersededAD(), let section else { index = start; return nil }
+                return [Amendment.Target(kind: .other, section: section, detail: cited, within: "§ \(section)")]
             }
             if take("entry", "for") || take("entries", "for") {
                 var names = quotes()
@@ -400,6 +421,40 @@ struct AmendmentPhrase: Sendable, Hashable {
             }
             index = start
             return nil
+        }
+
+        /// "Airworthiness Directive (AD) 2023-01-02, Amendment 39-22301 (88 FR 1000, January 5,
+        /// 2023)", or "AD 2023-01-02, …": the AD number, then optionally its amendment number of
+        /// part 39 and the Federal Register page and date that published it. What follows the
+        /// number must read whole, or nothing is read. As the FAA cites it: "AD 2023-01-02,
+        /// Amendment 39-22301 (88 FR 1000, January 5, 2023)".
+        mutating func supersededAD() -> String? {
+            guard take("airworthiness", "directive") || take("ad") else { return nil }
+            if case .path(let labels)? = current, labels == ["AD"] { index += 1 }
+            func digits(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+            // `2023-01-02`, and before 2000 `96-12-05`.
+            guard case .word(let number)? = current, case let pieces = number.split(separator: "-", omittingEmptySubsequences: false),
+                  pieces.count == 3, [2, 4].contains(pieces[0].count), pieces.allSatisfy(digits) else { return nil }
+            index += 1
+            var cited = "AD \(number)"
+            if current == .comma, index + 2 < tokens.count, tokens[index + 1].lower == "amendment" {
+                guard case .word(let amendment) = tokens[index + 2], case let pieces = amendment.split(separator: "-", omittingEmptySubsequences: false),
+                      pieces.count == 2, pieces[0] == "39", digits(pieces[1]) else { return nil }
+                index += 3
+                cited += ", Amendment \(amendment)"
+            }
+            // "(88 FR 1000, January 5, 2023)", split as "(88" "FR" "1000" "," "January" "5" "," "2023)".
+            if case .word(let open)? = current, open.hasPrefix("(") {
+                guard index + 7 < tokens.count, digits(open.dropFirst()), tokens[index + 1].lower == "fr",
+                      case .word(let page) = tokens[index + 2], digits(Substring(page)), tokens[index + 3] == .comma,
+                      case .word(let month) = tokens[index + 4], case .word(let day) = tokens[index + 5], digits(Substring(day)),
+                      tokens[index + 6] == .comma, case .word(let close) = tokens[index + 7], close.hasSuffix(")"),
+                      digits(close.dropLast()), close.count == 5,
+                      case let date = "\(month) \(day), \(close.dropLast())", USDates.first(in: date) != nil else { return nil }
+                index += 8
+                cited += " (\(open.dropFirst()) FR \(page), \(date))"
+            }
+            return cited
         }
 
         /// `§ 64.2016`, `§ 64.2016(c)(2)`, `§§ 64.2010 through 64.2015`, `§§ 1.1 and 1.2`,

@@ -137,7 +137,8 @@ public struct CitationChecker {
     private var officials: [Official] = []
     public private(set) var files: [String] = []
     /// Proposed rules in the Federal Register files given, left out of the check (a proposal is
-    /// not law): one `file: note: …` line each.
+    /// not law): one `file: note: …` line each, whether a daily issue holds them among final rules
+    /// or a file of them stands among other official files.
     public private(set) var setAside: [String] = []
 
     /// Loads the official texts. A Formex `.doc` manifest brings its act and annexes; annex files
@@ -146,6 +147,7 @@ public struct CitationChecker {
     public init(officialFiles: [String]) throws(OfficialImportError) {
         var pendingAnnexes: [String] = []
         var acts: [(path: String, annexes: [String])] = []
+        var proposalsOnly: [OfficialImportError] = []
         for file in officialFiles {
             let (dialect, root) = try OfficialDialect.detect(path: file)
             files.append(file)
@@ -175,10 +177,11 @@ public struct CitationChecker {
             default:
                 let (collector, _) = try OfficialImporter().collect(files: [file])
                 // A proposed rule's text is no provision's official wording: it is never checked
-                // against, and a file of proposals alone is refused.
+                // against. A file of proposals given with other official texts is set aside (a
+                // folder of Federal Register files may hold a proposal); given alone, it is refused.
                 let proposed = collector.instruments.filter(\.instrument.isProposedRule)
                 if !proposed.isEmpty, proposed.count == collector.instruments.count {
-                    throw .proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber))
+                    proposalsOnly.append(.proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
                 }
                 for entry in proposed {
                     setAside.append("\(file): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
@@ -202,6 +205,8 @@ public struct CitationChecker {
                 }
             }
         }
+        // Nothing but proposals: nothing to check against.
+        if let first = proposalsOnly.first, officials.isEmpty, acts.isEmpty, pendingAnnexes.isEmpty { throw first }
         for act in acts {
             let formex: FormexText
             do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }

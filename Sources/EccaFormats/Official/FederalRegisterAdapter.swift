@@ -115,6 +115,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes.append(Note(kind: .unresolved, text: "A proposed rule: nothing in it is law. Its instructions say how it would amend the CFR, and the text it sets out is proposed wording, not in the CFR and not in force; a final rule may adopt it, change it or drop it."))
         }
         if citation != nil, let startNote { notes.append(Note(kind: .editorial, text: startNote)) }
+        if issue.volume != nil, startPage == nil {
+            // A file cut out of an issue without its page markers: the volume is known, the page not.
+            notes.append(Note(kind: .editorial, text: "The file has no page marker (PRTPAGE) in or before this document: the page it starts on, and so its Federal Register citation (volume and page), could not be formed. Its provisions are cited by FR Doc. number."))
+        }
         let missing = [issue.volume == nil ? "volume (VOL)" : nil, issue.date == nil ? "date (DATE)" : nil].compactMap { $0 }
         if !missing.isEmpty {
             // A single document as federalregister.gov serves it has no issue wrapper.
@@ -423,6 +427,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let cited = path.isEmpty
             ? "unnumbered amendatory instruction \(pending.unnumbered?.order ?? 1)" + (pending.unnumbered?.after.map { " (after instruction \($0))" } ?? "")
             : "amendatory instruction \(label)"
+        // As warnings name it: "amendment 3.a", "amendatory instruction 3.a", and in English order
+        // "unnumbered amendatory instruction 1" (not "amendment unnumbered 1").
+        let unnumbered = "unnumbered amendatory instruction \(pending.unnumbered?.order ?? 1)"
+        let warned = path.isEmpty ? unnumbered : "amendment \(label)"
+        let instructionNamed = path.isEmpty ? unnumbered : "amendatory instruction \(label)"
         var notes: [Note] = []
         let cfr = [amendment.title.map { "\($0) CFR" }, amendment.part.map { "part \($0)" }].compactMap { $0 }.joined(separator: " ")
         if amendment.isLeadIn, let scope = amendment.scope {
@@ -435,13 +444,13 @@ struct FederalRegisterAdapter: OfficialAdapter {
             let instruction = lead.isEmpty ? "no numbered instruction comes before it" : "amendatory instruction \(lead), which it belongs to, could not be read"
             notes.append(Note(kind: .unresolved, text: "The unit this step amends is not known (\(cfr)): \(instruction), and the step does not name it by itself; read the wording of both."))
             let reason = lead.isEmpty ? "no lead-in before it" : "its lead-in, instruction \(lead), was not read"
-            emitter.report(Diagnostic(.warning, "amendment \(label) not understood (\(reason), and the step does not name its whole target): “\(amendment.text)”",
+            emitter.report(Diagnostic(.warning, "\(warned) not understood (\(reason), and the step does not name its whole target): “\(amendment.text)”",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
                                       subject: canonical))
         } else {
             notes.append(Note(kind: .unresolved, text: "The amendment grammar could not read this instruction\(pending.proposed ? " of a proposed rule" : "") (\(cfr)); read its wording."))
             let unread = amendment.unaccounted.isEmpty ? "" : " (could not read: " + amendment.unaccounted.map { "“\($0)”" }.joined(separator: ", ") + ")"
-            emitter.report(Diagnostic(.warning, "amendment \(label) not understood\(unread): “\(amendment.text)”",
+            emitter.report(Diagnostic(.warning, "\(warned) not understood\(unread): “\(amendment.text)”",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine),
                                       subject: canonical))
         }
@@ -449,12 +458,12 @@ struct FederalRegisterAdapter: OfficialAdapter {
             let source = amendment.part == nil ? "its CFR title and part are unknown" : "its CFR title and part (\(cfr)) are taken from \(placement)"
             notes.append(Note(kind: .unresolved, text: "This instruction stands outside the regulatory text (REGTEXT) in the official file: \(source). Check the official text."))
             let read = placement.isEmpty ? ", and the rule has none: its CFR part is unknown" : "; read with \(placement)" + (cfr.isEmpty ? "" : " (\(cfr))")
-            emitter.report(Diagnostic(.warning, "amendatory instruction \(label) stands outside any REGTEXT\(read)",
+            emitter.report(Diagnostic(.warning, "\(instructionNamed) stands outside any REGTEXT\(read)",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
         }
         if pending.nothingSetOut {
             notes.append(Note(kind: .unresolved, text: "The instruction says its text reads as follows, but the official file sets out nothing after it; check the official text."))
-            emitter.report(Diagnostic(.warning, "amendatory instruction \(label) says its text reads as follows, but nothing is set out after it before the next instruction (a damaged or mis-nested file?)",
+            emitter.report(Diagnostic(.warning, "\(instructionNamed) says its text reads as follows, but nothing is set out after it before the next instruction (a damaged or mis-nested file?)",
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
         }
         for text in pending.texts { notes.append(Note(kind: .amendment, text: "Text set out with this instruction: \(text)")) }
