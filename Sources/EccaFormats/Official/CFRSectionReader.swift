@@ -23,6 +23,8 @@ struct CFRSectionReader {
         var duplicateCitations = 0
         /// Numeric superscripts after a number left out as footnote marks.
         var droppedSuperscripts = 0
+        /// Numeric superscripts after a number and a space linked to a kept note as its mark.
+        var linkedSuperscripts = 0
         /// Notes whose heading names a paragraph they do not follow, kept with the paragraph before them.
         var misplacedNotes = 0
         /// Whether the numbered paragraphs of a text the section sets out were kept as its wording.
@@ -35,6 +37,7 @@ struct CFRSectionReader {
             if unfitted { emitter.count(.unfittedSections) }
             if duplicateCitations > 0 { emitter.count(.duplicateCitations, by: duplicateCitations) }
             if droppedSuperscripts > 0 { emitter.count(.droppedSuperscripts, by: droppedSuperscripts) }
+            if linkedSuperscripts > 0 { emitter.count(.linkedSuperscripts, by: linkedSuperscripts) }
             if misplacedNotes > 0 { emitter.count(.misplacedNotes, by: misplacedNotes) }
             if extractKeptAsText { emitter.count(.extractsKeptAsText) }
         }
@@ -389,7 +392,7 @@ struct CFRSectionReader {
         // Markers a reading fitted are distinct under each parent: only levels taken from the
         // marker kinds, or a term defined twice, can cite two paragraphs alike.
         var layout = CFRSectionLayout(header: header, span: span, records: records, pieces: pieces, text: text)
-        var counts = (droppedSuperscripts: 0, duplicateCitations: 0)
+        var counts = (droppedSuperscripts: 0, linkedSuperscripts: 0, duplicateCitations: 0)
         if !solution.fitted || solution.definitionDepths.count > 1 || !droppedOn.isEmpty || categoryStarts.count > 1 {
             // On the layout, not on `records`: any other use of the records the nested functions
             // capture makes the optimiser check every access to them. Two categories with one
@@ -401,6 +404,7 @@ struct CFRSectionReader {
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts,
+                      linkedSuperscripts: counts.linkedSuperscripts,
                       misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0)
     }
 
@@ -490,20 +494,23 @@ struct CFRSectionReader {
     @inline(never)
     private static func reportFindings(in layout: inout CFRSectionLayout, fitted: Bool, compareAll: Bool, unfitted: [Int], droppedOn: [(record: Int?, marks: Range<Int>)],
                                        marks: [Superscript.Dropped], file: String,
-                                       into diagnostics: inout [Diagnostic]) -> (droppedSuperscripts: Int, duplicateCitations: Int) {
+                                       into diagnostics: inout [Diagnostic]) -> (droppedSuperscripts: Int, linkedSuperscripts: Int, duplicateCitations: Int) {
         let number = layout.header.number
         var dropped = 0
+        var linked = 0
         for (record, range) in droppedOn {
             let notes = reportDropped(marks[range], on: record, in: layout.records, number: number, file: file, into: &diagnostics)
             if let record { layout.records[record].notes += notes } else { layout.header.notes += notes }
-            dropped += notes.count
+            let isLinked = marks[range].count(where: \.linked)
+            linked += isLinked
+            dropped += notes.count - isLinked
         }
         let duplicates = reportDuplicateCitations(&layout.records, fitted: fitted && !compareAll, number: number, file: file, into: &diagnostics)
         if !fitted {
             reportUnfitted(unfitted, in: &layout.records, sectionNotes: &layout.header.notes, number: number, line: layout.span.firstLine,
                            file: file, into: &diagnostics)
         }
-        return (dropped, duplicates)
+        return (dropped, linked, duplicates)
     }
 
     /// A section whose markers fit no reading of the CFR levels: a warning, and a note on the

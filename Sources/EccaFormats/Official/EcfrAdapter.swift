@@ -279,7 +279,10 @@ struct EcfrAdapter: OfficialAdapter {
         for mark in dropped {
             emitter.report(Diagnostic(.warning, mark.message(subject: subject), at: SourceLocation(file: file, line: mark.line), subject: subject))
         }
-        if !dropped.isEmpty { emitter.count(.droppedSuperscripts, by: dropped.count) }
+        for counter in [ImportSummary.Counter.droppedSuperscripts, .linkedSuperscripts] {
+            let count = dropped.count(where: { $0.counter == counter })
+            if count > 0 { emitter.count(counter, by: count) }
+        }
     }
 
     /// The Commerce Control List's ECCN entries, each a provision below the supplement, and their
@@ -399,14 +402,17 @@ struct EcfrAdapter: OfficialAdapter {
 
     /// An annual-CFR appendix heading split as the eCFR splits its `HEAD` from its `N`:
     /// `Supplement No. 4 to Part 744—Entity List` → (`Supplement No. 4 to Part 744`, `Entity List`),
-    /// `Appendix A to Part 1204—Items To Cover …` likewise. A heading with no em dash, or whose
-    /// words before it do not name an appendix or supplement, is the name, with no heading.
+    /// `Appendix A to Part 1204—Items To Cover …` likewise. GPO prints an em dash; a hyphen or en
+    /// dash set apart by spaces (`Supplement No. 4 to Part 744 - Entity List`, as a retyped copy
+    /// has it) splits the heading too, so the appendix is not named and cited by its whole heading.
+    /// A heading with no such dash, or whose words before it do not name an appendix or
+    /// supplement, is the name, with no heading.
     static func appendixName(fromHeading head: String) -> (name: String, heading: String?) {
-        guard let dash = head.firstIndex(of: "—") else { return (head, nil) }
-        let name = TextNormalizer.trim(String(head[..<dash]))
+        guard let dash = head.range(of: "—") ?? head.range(of: " - ") ?? head.range(of: " \u{2013} ") else { return (head, nil) }
+        let name = TextNormalizer.trim(String(head[..<dash.lowerBound]))
         let lowered = name.lowercased()
         guard lowered.hasPrefix("appendix") || lowered.hasPrefix("supplement") else { return (head, nil) }
-        let heading = TextNormalizer.trim(String(head[head.index(after: dash)...]), also: ".")
+        let heading = TextNormalizer.trim(String(head[dash.upperBound...]), also: ".")
         return (name, heading.isEmpty ? nil : heading)
     }
 

@@ -341,11 +341,12 @@ struct MarkedParagraph {
                                 else { italicRanges.removeLast() }
                             }
                         case .markAfterNumber where content == .unsigned:
-                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported (unless its note is kept).
-                            if link(text) { continue }
+                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported, linked to its note or not.
                             let number = Superscript.Dropped.number(before: bytes, isSpace: isSpace, isDigit: isDigit)
-                            dropped.append(Superscript.Dropped(number: String(decoding: number, as: UTF8.self),
-                                                               superscript: TextNormalizer.collapse(text), line: tree.nodes[child].firstLine))
+                            let numberText = String(decoding: number, as: UTF8.self)
+                            let linked = link(text)
+                            dropped.append(Superscript.Dropped(number: numberText, superscript: TextNormalizer.collapse(text),
+                                                               line: tree.nodes[child].firstLine, linked: linked))
                             continue
                         case .mark where content == .unsigned:
                             let next = tree.nodes[child].end

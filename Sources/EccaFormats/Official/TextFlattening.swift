@@ -81,12 +81,11 @@ public struct TextFlattening: Sendable {
                             switch opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit) {
                             case .power(let spaces): output.removeLast(spaces)
                             case .markAfterNumber where !signed:
-                                if let mark = linked(inner) {
-                                    output += mark
-                                    continue
-                                }
+                                // Reported whether it is linked to a kept note or left out (`Superscript.Dropped`).
                                 let number = String(Superscript.Dropped.number(before: output, isSpace: isSpace, isDigit: isDigit))
-                                droppedMark?(Superscript.Dropped(number: number, superscript: inner.plainText, line: inner.span.firstLine))
+                                let mark = linked(inner)
+                                if let mark { output += mark }
+                                droppedMark?(Superscript.Dropped(number: number, superscript: inner.plainText, line: inner.span.firstLine, linked: mark != nil))
                                 continue
                             case .mark where !signed:
                                 var following: Substring = ""
