@@ -100,13 +100,12 @@ enum Superscript {
 
     /// A numeric superscript after a number and a space read as a footnote mark: dropped, or
     /// linked to its note (` [26]`) when the text keeps a note of that number. Either way it is
-    /// reported, as a mistyped `10 <SU>26</SU>` is 10^26 whether a note 26 is kept or not.
+    /// reported (`TextFinding`), as a mistyped `10 <SU>26</SU>` is 10^26 whether a note 26 is kept or not.
     struct Dropped: Sendable, Hashable {
         /// The number before it (`10`, `2019`).
         var number: String
         /// The superscript's text (`26`).
         var superscript: String
-        var line: Int
         /// Written ` [26]`, the mark of a note the text keeps, rather than left out.
         var linked = false
 
