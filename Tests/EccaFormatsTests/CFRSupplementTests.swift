@@ -97,6 +97,12 @@ import EccaTestSupport
         // Not an appendix's name before the dash, or no dash: the heading is the name.
         #expect(EcfrAdapterNames.split("Exhibit A to Part 1274—Contract Provisions") == ["Exhibit A to Part 1274—Contract Provisions"])
         #expect(EcfrAdapterNames.split("Appendix B to Part 51") == ["Appendix B to Part 51"])
+        // A spaced hyphen or en dash for the em dash (QA verify-s10 N12, probe/cfr/ann-nodash.xml:
+        // before, the whole heading was the name, cited "15 CFR Supplement No. 4 to Part 744 - Entity List").
+        #expect(EcfrAdapterNames.split("Supplement No. 4 to Part 744 - Entity List") == ["Supplement No. 4 to Part 744", "Entity List"])
+        #expect(EcfrAdapterNames.split("Appendix A to Part 1204 \u{2013} Items To Cover in Memoranda of Agreement") == ["Appendix A to Part 1204", "Items To Cover in Memoranda of Agreement"])
+        // A hyphen inside a word or a range is no separator.
+        #expect(EcfrAdapterNames.split("Appendix A to Part 1204-Items") == ["Appendix A to Part 1204-Items"])
     }
 
     /// Category 5's `Part 2—“Information Security”` divider ends 5A001 (before, it was the last

@@ -450,6 +450,49 @@ import Testing
         #expect(imported.summary.instruments.first?[.droppedSuperscripts] == 2)
     }
 
+    /// A spaced superscript after a number whose note the text keeps (`2019 <SU>2</SU>`, and a
+    /// mistyped `10 <SU>26</SU>` with a note 26) is linked, ` [2]`, and still reported: a warning,
+    /// a count and a note, as when it is dropped (QA verify-s10 N6, probe/cfr/t1.xml; before, it was
+    /// linked silently). The section reader and the tree flattening (an appendix) agree.
+    @Test func aSpacedSuperscriptLinkedToAKeptNoteIsStillReported() throws {
+        let text = "a model trained on more than 10 <SU>26</SU> operations, as amended in 2019 <SU>2</SU>."
+        let notes = "<P><SU>2</SU> See 84 FR 1000.</P>\n<P><SU>26</SU> A note numbered 26.</P>"
+        let file = try Corpus.fixture("ECFR-title15-linked-superscripts.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15</HEAD>
+            <DIV8 N="§ 774.9" TYPE="SECTION"><HEAD>§ 774.9   Powers.</HEAD>
+            <P>(a) \(text)</P>
+            \(notes)
+            </DIV8>
+            <DIV9 N="Appendix A to Part 774" TYPE="APPENDIX"><HEAD>Appendix A to Part 774—Powers</HEAD>
+            <P>\(text)</P>
+            \(notes)
+            </DIV9>
+            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([file])
+        let expected = "a model trained on more than 10 [26] operations, as amended in 2019 [2]."
+        let paragraph = try #require(imported.provision("774.9(a)"))
+        let appendix = try #require(imported.provision("Appendix A to Part 774"))
+        #expect(paragraph.wording == "(a) " + expected + " [2] See 84 FR 1000. [26] A note numbered 26.")
+        #expect(appendix.wording == expected + " [2] See 84 FR 1000. [26] A note numbered 26.")
+        let expectedNotes = [
+            Note(kind: .unresolved, text: "The official text prints a raised “26” after the number 10, set apart by a space. It is read as a footnote mark and written [26], linking it to the footnote numbered 26 that the text keeps; if it is an exponent, the number is 10^26. Check the official text."),
+            Note(kind: .unresolved, text: "The official text prints a raised “2” after the number 2019, set apart by a space. It is read as a footnote mark and written [2], linking it to the footnote numbered 2 that the text keeps; if it is an exponent, the number is 2019^2. Check the official text."),
+        ]
+        #expect(paragraph.notes.filter { $0.kind == .unresolved } == expectedNotes)
+        #expect(appendix.notes.filter { $0.kind == .unresolved } == expectedNotes)
+        #expect(imported.diagnostics.map(\.description) == [
+            "\(file):5: warning: § 774.9(a): the superscript 26 after the number 10 is read as a footnote mark and written [26], the mark of the footnote the text keeps with that number (it is spaced from the number); if it is an exponent, the text means 10^26 [774.9(a)]",
+            "\(file):5: warning: § 774.9(a): the superscript 2 after the number 2019 is read as a footnote mark and written [2], the mark of the footnote the text keeps with that number (it is spaced from the number); if it is an exponent, the text means 2019^2 [774.9(a)]",
+            "\(file):10: warning: Appendix A to Part 774: the superscript 26 after the number 10 is read as a footnote mark and written [26], the mark of the footnote the text keeps with that number (it is spaced from the number); if it is an exponent, the text means 10^26 [Appendix A to Part 774]",
+            "\(file):10: warning: Appendix A to Part 774: the superscript 2 after the number 2019 is read as a footnote mark and written [2], the mark of the footnote the text keeps with that number (it is spaced from the number); if it is an exponent, the text means 2019^2 [Appendix A to Part 774]",
+        ])
+        #expect(imported.summary.instruments.first?[.linkedSuperscripts] == 4)
+        #expect(imported.summary.instruments.first?[.droppedSuperscripts] == 0)
+    }
+
     /// A unit's exponent and an isotope's mass number follow no number but are text, not footnote
     /// marks: `40 cm<SU>3</SU>` is 40 cm^3, `(<SU>2</SU>H)` is deuterium (^2H), not hydrogen (H). The
     /// isotopes are 10 CFR 810.7(c)(3)'s wording (ecfr.gov, via the markdown mirror MichalOpoka/ecfr,

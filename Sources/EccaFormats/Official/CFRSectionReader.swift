@@ -21,8 +21,9 @@ struct CFRSectionReader {
         var unfitted = false
         /// Paragraphs cited like another paragraph of the section.
         var duplicateCitations = 0
-        /// Numeric superscripts after a number left out as footnote marks.
-        var droppedSuperscripts = 0
+        /// What the paragraphs' text read without certainty (`TextFinding`: spaced superscripts
+        /// after a number, table spans), by the summary's counter.
+        var findings: [ImportSummary.Counter: Int] = [:]
         /// Notes whose heading names a paragraph they do not follow, kept with the paragraph before them.
         var misplacedNotes = 0
         /// Whether the numbered paragraphs of a text the section sets out were kept as its wording.
@@ -34,7 +35,7 @@ struct CFRSectionReader {
             if ambiguous > 0 { emitter.count(.ambiguousMarkers, by: ambiguous) }
             if unfitted { emitter.count(.unfittedSections) }
             if duplicateCitations > 0 { emitter.count(.duplicateCitations, by: duplicateCitations) }
-            if droppedSuperscripts > 0 { emitter.count(.droppedSuperscripts, by: droppedSuperscripts) }
+            for (counter, count) in findings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { emitter.count(counter, by: count) }
             if misplacedNotes > 0 { emitter.count(.misplacedNotes, by: misplacedNotes) }
             if extractKeptAsText { emitter.count(.extractsKeptAsText) }
         }
@@ -389,7 +390,7 @@ struct CFRSectionReader {
         // Markers a reading fitted are distinct under each parent: only levels taken from the
         // marker kinds, or a term defined twice, can cite two paragraphs alike.
         var layout = CFRSectionLayout(header: header, span: span, records: records, pieces: pieces, text: text)
-        var counts = (droppedSuperscripts: 0, duplicateCitations: 0)
+        var counts: (findings: [ImportSummary.Counter: Int], duplicateCitations: Int) = ([:], 0)
         if !solution.fitted || solution.definitionDepths.count > 1 || !droppedOn.isEmpty || categoryStarts.count > 1 {
             // On the layout, not on `records`: any other use of the records the nested functions
             // capture makes the optimiser check every access to them. Two categories with one
@@ -400,7 +401,7 @@ struct CFRSectionReader {
         if !misplacedNotes.isEmpty { Self.reportMisplaced(misplacedNotes, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
-                      unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, droppedSuperscripts: counts.droppedSuperscripts,
+                      unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, findings: counts.findings,
                       misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0)
     }
 
@@ -489,21 +490,26 @@ struct CFRSectionReader {
     /// superscripts dropped after a number, paragraphs cited alike, a numbering no reading fits.
     @inline(never)
     private static func reportFindings(in layout: inout CFRSectionLayout, fitted: Bool, compareAll: Bool, unfitted: [Int], droppedOn: [(record: Int?, marks: Range<Int>)],
-                                       marks: [Superscript.Dropped], file: String,
-                                       into diagnostics: inout [Diagnostic]) -> (droppedSuperscripts: Int, duplicateCitations: Int) {
+                                       marks: [TextFinding], file: String,
+                                       into diagnostics: inout [Diagnostic]) -> (findings: [ImportSummary.Counter: Int], duplicateCitations: Int) {
         let number = layout.header.number
-        var dropped = 0
+        var counts: [ImportSummary.Counter: Int] = [:]
         for (record, range) in droppedOn {
             let notes = reportDropped(marks[range], on: record, in: layout.records, number: number, file: file, into: &diagnostics)
-            if let record { layout.records[record].notes += notes } else { layout.header.notes += notes }
-            dropped += notes.count
+            // Each note once on its provision: two tables of one paragraph may span alike.
+            if let record {
+                for note in notes where !layout.records[record].notes.contains(note) { layout.records[record].notes.append(note) }
+            } else {
+                for note in notes where !layout.header.notes.contains(note) { layout.header.notes.append(note) }
+            }
+            for mark in marks[range] { counts[mark.counter, default: 0] += 1 }
         }
         let duplicates = reportDuplicateCitations(&layout.records, fitted: fitted && !compareAll, number: number, file: file, into: &diagnostics)
         if !fitted {
             reportUnfitted(unfitted, in: &layout.records, sectionNotes: &layout.header.notes, number: number, line: layout.span.firstLine,
                            file: file, into: &diagnostics)
         }
-        return (dropped, duplicates)
+        return (counts, duplicates)
     }
 
     /// A section whose markers fit no reading of the CFR levels: a warning, and a note on the
@@ -535,13 +541,13 @@ struct CFRSectionReader {
     /// Superscripts after a number that a paragraph's text left out as footnote marks: a warning
     /// each, and the notes for the paragraph read last (`record`), or the section before any marker.
     @inline(never)
-    private static func reportDropped(_ dropped: ArraySlice<Superscript.Dropped>, on record: Int?, in records: [Record],
+    private static func reportDropped(_ dropped: ArraySlice<TextFinding>, on record: Int?, in records: [Record],
                                       number: String, file: String, into diagnostics: inout [Diagnostic]) -> [Note] {
         let subject = record.map { number + canonicalPath(of: $0, in: records) } ?? number
         for mark in dropped {
             diagnostics.append(Diagnostic(.warning, mark.message(subject: "§ " + subject), at: SourceLocation(file: file, line: mark.line), subject: subject))
         }
-        return dropped.map(\.note)
+        return dropped.notes
     }
 
     /// The note on every provision of a section whose markers fit no reading of the CFR levels.

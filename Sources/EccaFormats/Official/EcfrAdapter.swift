@@ -71,7 +71,7 @@ struct EcfrAdapter: OfficialAdapter {
             kind: context.variant == "ecfr-versioner" ? .cfrPart : .regulation, officialIDs: officialIDs,
             versionLabel: label, versionDate: date, sourceURL: url,
             attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
-            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \"; superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
+            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \", a cell spanning columns or rows and a header of two or more levels written once where the markup has them, so they do not line up with the columns (each marked unresolved); superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
             file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" },
             joinKey: title.map { "\($0) CFR" },
             joinSourceURL: context.variant == "cfr-annual" ? nil : title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) })
@@ -256,7 +256,7 @@ struct EcfrAdapter: OfficialAdapter {
         let head = appendix.element("HEAD").map { flattening.flatten($0) } ?? ""
         var heading = head.hasPrefix(n) ? TextNormalizer.trim(String(head.dropFirst(n.count)), also: "—–-.:") : head
         if heading.isEmpty { heading = head }
-        var dropped: [Superscript.Dropped] = []
+        var dropped: [TextFinding] = []
         let wording = flattening.flatten(appendix, skipping: ["HEAD", "CITA"], dropped: { dropped.append($0) })
         // A supplement is cited as its entries are (`15 CFR Part 774, Supp. No. 1`), an appendix by its name.
         let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
@@ -264,7 +264,7 @@ struct EcfrAdapter: OfficialAdapter {
             canonicalID: n, sourceID: n, idPath: [n], level: .annex, parentID: nil, citation: citation,
             heading: heading.isEmpty ? nil : heading, wording: wording.isEmpty ? head : wording,
             span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
-            sourceURL: nil, notes: sectionNotes(appendix) + dropped.map(\.note)))
+            sourceURL: nil, notes: sectionNotes(appendix) + dropped.notes))
         Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if CommerceControlList.isCommerceControlList(n) {
             try emitEntries(of: appendix, n: n, citation: citation, dropped: dropped, into: emitter)
@@ -273,22 +273,25 @@ struct EcfrAdapter: OfficialAdapter {
         }
     }
 
-    /// Warns of each numeric superscript after a number that `subject`'s text left out as a
-    /// footnote mark (`Superscript`), and counts them.
-    static func report(_ dropped: [Superscript.Dropped], in subject: String, file: String, to emitter: ImportEmitter) {
+    /// Warns of each thing `subject`'s text read without certainty (`TextFinding`: a numeric
+    /// superscript after a number and a space read as a footnote mark, a table span), and counts them.
+    static func report(_ dropped: [TextFinding], in subject: String, file: String, to emitter: ImportEmitter) {
         for mark in dropped {
             emitter.report(Diagnostic(.warning, mark.message(subject: subject), at: SourceLocation(file: file, line: mark.line), subject: subject))
         }
-        if !dropped.isEmpty { emitter.count(.droppedSuperscripts, by: dropped.count) }
+        for counter in ImportSummary.Counter.allCases {
+            let count = dropped.count(where: { $0.counter == counter })
+            if count > 0 { emitter.count(counter, by: count) }
+        }
     }
 
     /// The Commerce Control List's ECCN entries, each a provision below the supplement, and their
     /// numbered notes below them (`CommerceControlList`).
     /// `dropped`: the superscripts the supplement's text left out (reported with it), noted on
     /// the entries and notes whose lines hold them.
-    private func emitEntries(of supplement: OfficialElement, n: String, citation: String, dropped: [Superscript.Dropped],
+    private func emitEntries(of supplement: OfficialElement, n: String, citation: String, dropped: [TextFinding],
                              into emitter: ImportEmitter) throws(OfficialImportError) {
-        func droppedNotes(_ lines: ClosedRange<Int>) -> [Note] { dropped.filter { lines.contains($0.line) }.map(\.note) }
+        func droppedNotes(_ lines: ClosedRange<Int>) -> [Note] { dropped.filter { lines.contains($0.line) }.notes }
         // A mark in an entry links to a note printed anywhere in the supplement, as in its wording.
         let footnotes = TableText.footnoteNumbers(in: supplement, flattening: flattening)
         func flatten(_ elements: [OfficialElement]) -> String {
@@ -355,14 +358,14 @@ struct EcfrAdapter: OfficialAdapter {
                 // Named as the eCFR names it (`Supplement No. 4 to Part 744`, the `DIV9`'s `N`), the
                 // words after the dash its heading, so one appendix has one id in every edition.
                 let (n, heading) = Self.appendixName(fromHeading: head)
-                var dropped: [Superscript.Dropped] = []
+                var dropped: [TextFinding] = []
                 var wording = flattening.flatten(appendix, skipping: ["HD", "EAR"], dropped: { dropped.append($0) })
                 // An appendix printed as a graphic has no text: its heading stands in.
                 if wording.isEmpty { wording = head }
                 let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
                 try emitter.add(ImportedProvision(
                     canonicalID: n, sourceID: n, idPath: [n], level: .annex, citation: citation,
-                    heading: heading, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: dropped.map(\.note)))
+                    heading: heading, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: dropped.notes))
                 Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
                 if let remark = TableText.remark(on: appendix, name: n) { emitter.remark(remark) }
             default:
@@ -399,14 +402,17 @@ struct EcfrAdapter: OfficialAdapter {
 
     /// An annual-CFR appendix heading split as the eCFR splits its `HEAD` from its `N`:
     /// `Supplement No. 4 to Part 744—Entity List` → (`Supplement No. 4 to Part 744`, `Entity List`),
-    /// `Appendix A to Part 1204—Items To Cover …` likewise. A heading with no em dash, or whose
-    /// words before it do not name an appendix or supplement, is the name, with no heading.
+    /// `Appendix A to Part 1204—Items To Cover …` likewise. GPO prints an em dash; a hyphen or en
+    /// dash set apart by spaces (`Supplement No. 4 to Part 744 - Entity List`, as a retyped copy
+    /// has it) splits the heading too, so the appendix is not named and cited by its whole heading.
+    /// A heading with no such dash, or whose words before it do not name an appendix or
+    /// supplement, is the name, with no heading.
     static func appendixName(fromHeading head: String) -> (name: String, heading: String?) {
-        guard let dash = head.firstIndex(of: "—") else { return (head, nil) }
-        let name = TextNormalizer.trim(String(head[..<dash]))
+        guard let dash = head.range(of: "—") ?? head.range(of: " - ") ?? head.range(of: " \u{2013} ") else { return (head, nil) }
+        let name = TextNormalizer.trim(String(head[..<dash.lowerBound]))
         let lowered = name.lowercased()
         guard lowered.hasPrefix("appendix") || lowered.hasPrefix("supplement") else { return (head, nil) }
-        let heading = TextNormalizer.trim(String(head[head.index(after: dash)...]), also: ".")
+        let heading = TextNormalizer.trim(String(head[dash.upperBound...]), also: ".")
         return (name, heading.isEmpty ? nil : heading)
     }
 

@@ -141,13 +141,13 @@ struct FederalRegisterAdapter: OfficialAdapter {
 
         let prefix = citation ?? "FR Doc. \(frDoc ?? "?")"
         if let dates = preamble.element("EFFDATE") ?? preamble.element("DATES") {
-            var dropped: [Superscript.Dropped] = []
+            var dropped: [TextFinding] = []
             let wording = flattening.flatten(dates, skipping: ["HD"], dropped: { dropped.append($0) })
             try emitter.add(ImportedProvision(
                 canonicalID: "dates", sourceID: "EFFDATE", idPath: ["dates"], level: .preamble, citation: "\(prefix), DATES",
                 heading: "Dates", wording: wording, span: dates.span.with(pointer: "RULE/PREAMB/EFFDATE"),
                 dates: USDates.all(in: wording).map { ImportedDate(date: $0, role: "DATES") },
-                sourceURL: url, notes: dropped.map(\.note)))
+                sourceURL: url, notes: dropped.notes))
             EcfrAdapter.report(dropped, in: "dates", file: dates.span.file, to: emitter)
         }
         // Walked in document order, so that each instruction knows the page it is printed on and
@@ -280,7 +280,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var citation: String
         /// Numeric superscripts after a number that the instruction's text, or the text set out
         /// with it, left out as footnote marks: reported and noted with it.
-        var dropped: [Superscript.Dropped] = []
+        var dropped: [TextFinding] = []
         /// The instruction of a proposed rule: it would amend the CFR, it does not.
         var proposed = false
         /// For an instruction printed outside any REGTEXT: the REGTEXT its title and part come from.
@@ -339,7 +339,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         for (index, child) in (loose + regtext.elements()).enumerated() {
             switch child.name {
             case "AMDPAR":
-                var dropped: [Superscript.Dropped] = []
+                var dropped: [TextFinding] = []
                 let printed = flattening.flatten(child, dropped: { dropped.append($0) })
                 var amendment = grammar.read(printed, title: title, part: part)
                 let promises = printed.hasSuffix("as follows:") || printed.hasSuffix("as follows.")
@@ -403,7 +403,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             case "STARS":
                 continue
             default:
-                var dropped: [Superscript.Dropped] = []
+                var dropped: [TextFinding] = []
                 let text = flattening.flatten(child, dropped: { dropped.append($0) })
                 if !text.isEmpty { promise = nil }
                 if let at = target ?? (group.isEmpty ? nil : group.count - 1) {
@@ -467,7 +467,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                                       at: SourceLocation(file: pending.element.span.file, line: pending.element.span.firstLine), subject: canonical))
         }
         for text in pending.texts { notes.append(Note(kind: .amendment, text: "Text set out with this instruction: \(text)")) }
-        notes += pending.dropped.map(\.note)
+        notes += pending.dropped.notes
         EcfrAdapter.report(pending.dropped, in: canonical, file: pending.element.span.file, to: emitter)
         emitter.count(amendment.isUnderstood ? .amendmentsRead : .amendmentsUnread)
         try emitter.add(ImportedProvision(

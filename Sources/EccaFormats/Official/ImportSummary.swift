@@ -15,7 +15,10 @@ public struct ImportSummary: Sendable, Hashable {
         // Federal Register.
         case amendmentsRead, amendmentsUnread
         // eCFR paragraph markers and superscripts.
-        case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts
+        case ambiguousMarkers, unfittedSections, duplicateCitations, droppedSuperscripts, linkedSuperscripts
+        // GPO tables: body rows whose cell spans columns or rows, headers whose cells do not line
+        // up with the columns (levels, spans), neither expanded (`TableText`).
+        case tableSpans, tableHeadersNotAligned
         // eCFR notes whose heading names a paragraph they cannot be placed under; sections whose
         // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
         case misplacedNotes, extractsKeptAsText
@@ -62,6 +65,12 @@ public struct ImportSummary: Sendable, Hashable {
                                                 plural: "sections whose paragraph numbers fit no CFR reading (levels from the marker kinds, marked unresolved)")
             case .duplicateCitations: CountedNoun("paragraph cited like another paragraph of its section", plural: "paragraphs cited like another paragraph of their section")
             case .droppedSuperscripts: CountedNoun("numeric superscript after a number dropped as a footnote mark", plural: "numeric superscripts after a number dropped as footnote marks")
+            case .tableSpans: CountedNoun("table row with a cell spanning columns or rows, not lined up with its columns (marked unresolved)",
+                                          plural: "table rows with cells spanning columns or rows, not lined up with their columns (marked unresolved)")
+            case .tableHeadersNotAligned: CountedNoun("table header with levels or spanning cells, not lined up with its columns (marked unresolved)",
+                                                      plural: "table headers with levels or spanning cells, not lined up with their columns (marked unresolved)")
+            case .linkedSuperscripts: CountedNoun("numeric superscript after a number and a space linked to a kept note as its footnote mark",
+                                                  plural: "numeric superscripts after a number and a space linked to kept notes as their footnote marks")
             case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
                                               plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
             case .extractsKeptAsText: CountedNoun("section whose set-out text (EXTRACT) is numbered in no CFR reading (kept as its wording)",

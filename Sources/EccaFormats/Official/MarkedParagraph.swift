@@ -68,7 +68,7 @@ struct MarkedParagraph {
         private var italic: [Range<Int>] = []
         private var found: [Found] = []
         /// Numeric superscripts after a number dropped as footnote marks (`MarkedParagraph.droppedSuperscripts`).
-        private(set) var droppedSuperscripts: [Superscript.Dropped] = []
+        private(set) var droppedSuperscripts: [TextFinding] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
         /// The numbers of the notes the section keeps (`TableText.footnoteNumbers`), looked up at
@@ -283,7 +283,7 @@ struct MarkedParagraph {
     /// `inRow`: the element at `index` is a table row, whose cells are joined by ` | `.
     /// `footnotes`: the section's note numbers, found at its first footnote mark (`TableText`).
     private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, inRow: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
-                                dropped: inout [Superscript.Dropped], footnotes: inout Set<String>?) {
+                                dropped: inout [TextFinding], footnotes: inout Set<String>?) {
         /// The mark written ` [n]` when the section keeps a note numbered `text`; false when it is left out.
         /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
         func link(_ text: String, opening: Bool = false) -> Bool {
@@ -295,6 +295,8 @@ struct MarkedParagraph {
             return true
         }
         var cellCount = 0
+        // The `EXPSTB` in force among a GPO table's rows (`TableText.Span`).
+        var stub = 0
         // Nodes are read field by field: a copy of one would retain its name and namespace.
         for child in tree.children(of: index) {
             switch tree.nodes[child].kind {
@@ -341,11 +343,12 @@ struct MarkedParagraph {
                                 else { italicRanges.removeLast() }
                             }
                         case .markAfterNumber where content == .unsigned:
-                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported (unless its note is kept).
-                            if link(text) { continue }
+                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported, linked to its note or not.
                             let number = Superscript.Dropped.number(before: bytes, isSpace: isSpace, isDigit: isDigit)
-                            dropped.append(Superscript.Dropped(number: String(decoding: number, as: UTF8.self),
-                                                               superscript: TextNormalizer.collapse(text), line: tree.nodes[child].firstLine))
+                            let numberText = String(decoding: number, as: UTF8.self)
+                            let linked = link(text)
+                            dropped.append(.superscript(number: numberText, superscript: TextNormalizer.collapse(text),
+                                                        line: tree.nodes[child].firstLine, linked: linked))
                             continue
                         case .mark where content == .unsigned:
                             let next = tree.nodes[child].end
@@ -368,7 +371,10 @@ struct MarkedParagraph {
                     if cellCount > 0 { bytes.append(contentsOf: TableText.cellSeparator.utf8) }
                     cellCount += 1
                 }
-                if role == .row { TableText.openRow(&bytes) }
+                if role == .row {
+                    TableText.openRow(&bytes)
+                    reportSpan(of: child, in: tree, parent: index, stub: &stub, into: &dropped)
+                }
                 let block = role?.isBlock == true
                 if block { bytes.append(0x20) }
                 let isItalic = italic || name == "i" || name == "em" || (name == "E" && tree.attribute("T", of: child) == "03")
@@ -377,6 +383,19 @@ struct MarkedParagraph {
                 if role == .row { bytes.append(contentsOf: TableText.rowSeparator.utf8) }
             }
         }
+    }
+
+    /// Reports the span of the table row at `row` (`TableText.Span`) whose cells it shifts off
+    /// their columns. Only rows come here: a section without tables never does.
+    @inline(never)
+    private static func reportSpan(of row: Int, in tree: XMLSubtree, parent: Int, stub: inout Int, into findings: inout [TextFinding]) {
+        let expandedStub = tree.attribute("EXPSTB", of: row)
+        if let set = TableText.expandedStub(expandedStub) { stub = set }
+        let cells = tree.children(of: row).filter { tree.nodes[$0].kind == .element && roles[tree.nodes[$0].name] == .cell }
+        let span = TableText.Span.of(cells: cells.count, attribute: { tree.attribute($1, of: cells[$0]) },
+                                     header: tree.nodes[parent].name == "THEAD" || tree.nodes[row].name == "BOXHD",
+                                     stub: stub, stubMarkup: "EXPSTB=\"\(expandedStub ?? String(stub))\"")
+        if let span { findings.append(TextFinding(kind: .span(span), line: tree.nodes[row].firstLine)) }
     }
 
     /// `content` without its leading whitespace when that whitespace breaks the line and an em

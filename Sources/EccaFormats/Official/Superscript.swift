@@ -98,23 +98,31 @@ enum Superscript {
         return signed ? .signed : .unsigned
     }
 
-    /// A numeric superscript after a number that was dropped as a footnote mark.
+    /// A numeric superscript after a number and a space read as a footnote mark: dropped, or
+    /// linked to its note (` [26]`) when the text keeps a note of that number. Either way it is
+    /// reported (`TextFinding`), as a mistyped `10 <SU>26</SU>` is 10^26 whether a note 26 is kept or not.
     struct Dropped: Sendable, Hashable {
         /// The number before it (`10`, `2019`).
         var number: String
         /// The superscript's text (`26`).
         var superscript: String
-        var line: Int
+        /// Written ` [26]`, the mark of a note the text keeps, rather than left out.
+        var linked = false
 
         /// For the warning: what was read, and what it would be as a power.
         func message(subject: String) -> String {
-            "\(subject): the superscript \(superscript) after the number \(number) is read as a footnote mark and left out of the wording (it is spaced from the number); if it is an exponent, the text means \(number)^\(superscript)"
+            let read = linked ? "written [\(superscript)], the mark of the footnote the text keeps with that number" : "left out of the wording"
+            return "\(subject): the superscript \(superscript) after the number \(number) is read as a footnote mark and \(read) (it is spaced from the number); if it is an exponent, the text means \(number)^\(superscript)"
         }
 
         /// For the provision, in words for the reader of a report.
         var note: Note {
-            Note(kind: .unresolved, text: "The official text prints a raised “\(superscript)” after the number \(number), set apart by a space. It is read as a footnote mark and left out of this wording; if it is an exponent, the number is \(number)^\(superscript). Check the official text.")
+            let read = linked ? "written [\(superscript)], linking it to the footnote numbered \(superscript) that the text keeps" : "left out of this wording"
+            return Note(kind: .unresolved, text: "The official text prints a raised “\(superscript)” after the number \(number), set apart by a space. It is read as a footnote mark and \(read); if it is an exponent, the number is \(number)^\(superscript). Check the official text.")
         }
+
+        /// The summary's count for it.
+        var counter: ImportSummary.Counter { linked ? .linkedSuperscripts : .droppedSuperscripts }
 
         /// The number that ends `text`, after trailing whitespace (`2.5 × 10 ` → `10`).
         static func number<Text: BidirectionalCollection>(before text: Text, isSpace: (Text.Element) -> Bool,

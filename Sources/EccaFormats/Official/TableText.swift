@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaXML
 
 /// How a table in GPO text (eCFR, annual CFR, Federal Register: `GPOTABLE` with `BOXHD`/`CHED`/
@@ -10,13 +11,95 @@ import EccaXML
 /// - Each row is set apart by ` ¶ ` before and after it (one between two rows), so row boundaries
 ///   survive whitespace collapsing. No CFR or Federal Register text in the corpus uses the pilcrow,
 ///   which keeps a row boundary from being read as text; square brackets would not (`[Reserved]`).
-/// - Spans (`colspan`, `rowspan`, a `CHED`'s level) are not expanded: a cell is written once,
-///   where the markup has it.
+/// - Spans (`colspan`, `rowspan`, GPO's `A="1"` straddle and `EXPSTB` stub, a `CHED`'s level) are
+///   not expanded: a cell is written once, where the markup has it. Where that shifts cells off
+///   their columns it is reported (`Span`): a body row whose spanning cell has cells after it, and
+///   a header with levels or spans.
 /// - A footnote mark (`Cuba<SU>1</SU>`) whose note is kept (a `TNOTE` or paragraph opening with
 ///   `<SU>1</SU>`) is written ` [1]`, and so is the note's number (`[1] See part 746 …`).
 enum TableText {
     static let cellSeparator = " | "
     static let rowSeparator = " ¶ "
+
+    /// A row that spans, for the reader to report (`TextFinding`): spans are not expanded, so the
+    /// cells after a spanning cell stand left of their columns.
+    struct Span: Sendable, Hashable {
+        /// The markup that spans, as written: `colspan="2"`, `rowspan="2"`, `A="L01"`, `EXPSTB="02"`, `H="2"`.
+        var markup: String
+        /// Extra columns (or rows, for `rowspan`) the cell takes, after its own: `colspan="3"` is 2.
+        var extra: Int
+        var byRows: Bool
+        /// Cells after the spanning one in its row.
+        var after: Int
+        /// A header row (`BOXHD`, a `THEAD`'s row): its cells do not line up with the columns.
+        var isHeader: Bool
+
+        func message(subject: String) -> String {
+            if isHeader {
+                return "\(subject): a table's header has levels or spanning cells (\(markup)), which are not expanded: it is written as one row per header row, so its cells do not line up with the columns below it"
+            }
+            return "\(subject): a table cell spans \(extra + 1) \(byRows ? "rows" : "columns") (\(markup)), which is not expanded: \(consequence)"
+        }
+
+        /// What not expanding the span does to the row's positions.
+        private var consequence: String {
+            if byRows {
+                return "it is written once, in the first of them, so in the \(CountedNoun("row")(extra)) below it the cells from its column on stand one position left of their columns"
+            }
+            let positions = extra == 1 ? "one position" : "\(extra) positions"
+            return "it is written once, in the first of them, " + (after == 0 ? "so the row has fewer positions than the table has columns"
+                : after == 1 ? "and the cell after it in its row stands \(positions) left of its column"
+                : "and the \(after) cells after it in its row stand \(positions) left of their columns")
+        }
+
+        var note: Note {
+            let text: String
+            if isHeader {
+                text = "A table here has a header of two or more levels or with cells spanning columns or rows; it is written one header row at a time, so its headings do not line up with the columns of the rows below. Check the official text for which column each cell is in."
+            } else {
+                text = "A table here has a cell spanning \(extra + 1) \(byRows ? "rows" : "columns"); \(consequence). Check the official text for which column each cell is in."
+            }
+            return Note(kind: .unresolved, text: text)
+        }
+
+        /// The span a row's cells make, from their attributes (`attribute(cell, name)`), if any
+        /// shifts a cell: `stub` is the `EXPSTB` in force (the row's own, or the last row's that
+        /// set one). In a header, the first spanning or levelled cell; in a body row of two or more
+        /// cells, the first spanning cell (a row of one cell across the table, a heading within it,
+        /// misplaces nothing).
+        static func of(cells count: Int, attribute: (Int, String) -> String?, header: Bool, stub: Int, stubMarkup: @autoclosure () -> String) -> Span? {
+            if !header, stub > 0, count > 1 {
+                return Span(markup: stubMarkup(), extra: stub, byRows: false, after: count - 1, isHeader: false)
+            }
+            for cell in 0..<count {
+                var extra = 0, byRows = false, markup = ""
+                if let value = attribute(cell, "colspan"), let n = Int(value), n > 1 {
+                    (extra, markup) = (n - 1, "colspan=\"\(value)\"")
+                } else if let value = attribute(cell, "A"), let n = straddle(value), n > 0 {
+                    (extra, markup) = (n, "A=\"\(value)\"")
+                } else if let value = attribute(cell, "rowspan"), let n = Int(value), n > 1 {
+                    (extra, markup, byRows) = (n - 1, "rowspan=\"\(value)\"", true)
+                } else if header, let value = attribute(cell, "H"), let n = Int(value), n > 1 {
+                    (extra, markup) = (n - 1, "CHED H=\"\(value)\"")
+                }
+                guard extra > 0, header || count > 1 else { continue }
+                return Span(markup: markup, extra: extra, byRows: byRows, after: count - 1 - cell, isHeader: header)
+            }
+            return nil
+        }
+
+        /// GPO's straddle: the columns an `ENT` takes beyond its own, after an optional alignment
+        /// letter (`A="1"`, `A="L01"`, `A="R2"`; `A="0"`, `A="L0"` only align).
+        static func straddle(_ value: String) -> Int? {
+            var digits = Substring(value)
+            if let first = digits.first, first.isLetter { digits = digits.dropFirst() }
+            return Int(digits)
+        }
+    }
+
+    /// The `EXPSTB` a GPO row sets (`<ROW EXPSTB="02">`: its stub takes two more columns, until a
+    /// row sets `00`); nil when it sets none.
+    static func expandedStub(_ value: String?) -> Int? { value.flatMap { Int($0) } }
 
     /// The pilcrow's UTF-8 bytes.
     private static let pilcrow: (UInt8, UInt8) = (0xC2, 0xB6)

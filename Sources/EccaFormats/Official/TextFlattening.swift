@@ -41,7 +41,7 @@ public struct TextFlattening: Sendable {
     /// the note's own number is; `footnotes` gives those numbers when the note is outside
     /// `element` (a CCL entry's table and the supplement's notes), else they are looked up in it.
     func flatten(_ element: OfficialElement, skipping skip: Set<String> = [], omitting omitted: Set<String> = [],
-                 replacement: String = " … ", footnotes given: Set<String>? = nil, dropped droppedMark: ((Superscript.Dropped) -> Void)?) -> String {
+                 replacement: String = " … ", footnotes given: Set<String>? = nil, dropped droppedMark: ((TextFinding) -> Void)?) -> String {
         var output = ""
         var footnotes = given
         /// The mark written ` [n]` when a kept note has its number; nil when it is to be left out.
@@ -55,6 +55,8 @@ public struct TextFlattening: Sendable {
             // A row's cells, counted for their separators (`TableText`).
             let inRow = !rows.isEmpty && rows.contains(node.name)
             var cellCount = 0
+            // The `EXPSTB` in force among a GPO table's rows (`TableText.Span`).
+            var stub = 0
             for (position, child) in node.children.enumerated() {
                 switch child {
                 case .text(let text): output += text
@@ -81,12 +83,11 @@ public struct TextFlattening: Sendable {
                             switch opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit) {
                             case .power(let spaces): output.removeLast(spaces)
                             case .markAfterNumber where !signed:
-                                if let mark = linked(inner) {
-                                    output += mark
-                                    continue
-                                }
+                                // Reported whether it is linked to a kept note or left out (`Superscript.Dropped`).
                                 let number = String(Superscript.Dropped.number(before: output, isSpace: isSpace, isDigit: isDigit))
-                                droppedMark?(Superscript.Dropped(number: number, superscript: inner.plainText, line: inner.span.firstLine))
+                                let mark = linked(inner)
+                                if let mark { output += mark }
+                                droppedMark?(.superscript(number: number, superscript: inner.plainText, line: inner.span.firstLine, linked: mark != nil))
                                 continue
                             case .mark where !signed:
                                 var following: Substring = ""
@@ -107,7 +108,10 @@ public struct TextFlattening: Sendable {
                         cellCount += 1
                     }
                     let row = !rows.isEmpty && rows.contains(inner.name)
-                    if row { TableText.openRow(&output) }
+                    if row {
+                        TableText.openRow(&output)
+                        if let droppedMark { reportSpan(of: inner, in: node, stub: &stub, to: droppedMark) }
+                    }
                     let block = blocks.contains(inner.name)
                     if block { output += " " }
                     walk(inner)
@@ -118,6 +122,17 @@ public struct TextFlattening: Sendable {
         }
         walk(element)
         return TextNormalizer.collapse(output)
+    }
+
+    /// Reports the span of a table row (`TableText.Span`) whose cells it shifts off their columns.
+    private func reportSpan(of row: OfficialElement, in parent: OfficialElement, stub: inout Int,
+                            to report: (TextFinding) -> Void) {
+        if let set = TableText.expandedStub(row["EXPSTB"]) { stub = set }
+        var cells: [OfficialElement] = []
+        for case .element(let cell) in row.children where self.cells.contains(cell.name) { cells.append(cell) }
+        let span = TableText.Span.of(cells: cells.count, attribute: { cells[$0][$1] }, header: parent.name == "THEAD" || row.name == "BOXHD",
+                                     stub: stub, stubMarkup: "EXPSTB=\"\(row["EXPSTB"] ?? String(stub))\"")
+        if let span { report(TextFinding(kind: .span(span), line: row.span.firstLine)) }
     }
 
     /// `flatten(_:skipping:omitting:replacement:dropped:)` for text whose dropped superscripts

@@ -1,0 +1,51 @@
+import ClauseGraph
+
+/// What flattening a text read without certainty, for the reader to report where it happens: a
+/// `file:line` warning, a count in the summary and a `note kind="unresolved"` on the provision
+/// whose wording holds it.
+struct TextFinding: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        /// A numeric superscript after a number and a space read as a footnote mark (`Superscript`).
+        case superscript(Superscript.Dropped)
+        /// A table row whose cell spans columns or rows, or a header with levels (`TableText.Span`).
+        case span(TableText.Span)
+    }
+
+    var kind: Kind
+    var line: Int
+
+    static func superscript(number: String, superscript: String, line: Int, linked: Bool) -> TextFinding {
+        TextFinding(kind: .superscript(Superscript.Dropped(number: number, superscript: superscript, linked: linked)), line: line)
+    }
+
+    /// The warning's text, `subject` naming the provision (`§ 774.9(a)`, `Supplement No. 1 to Part 738`).
+    func message(subject: String) -> String {
+        switch kind {
+        case .superscript(let mark): mark.message(subject: subject)
+        case .span(let span): span.message(subject: subject)
+        }
+    }
+
+    var note: Note {
+        switch kind {
+        case .superscript(let mark): mark.note
+        case .span(let span): span.note
+        }
+    }
+
+    var counter: ImportSummary.Counter {
+        switch kind {
+        case .superscript(let mark): mark.counter
+        case .span(let span): span.isHeader ? .tableHeadersNotAligned : .tableSpans
+        }
+    }
+}
+
+extension Collection<TextFinding> {
+    /// The findings' notes for their provision, each once: a table whose rows span alike gives one.
+    var notes: [Note] {
+        var notes: [Note] = []
+        for finding in self where !notes.contains(finding.note) { notes.append(finding.note) }
+        return notes
+    }
+}
