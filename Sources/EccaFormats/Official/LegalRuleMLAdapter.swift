@@ -12,9 +12,11 @@ import Foundation
 /// Each `lrml:Statements` group (nested ones too, as provisions within their group) and each
 /// statement outside a group becomes one provision, its wording the statements as formulas (a
 /// paraphrase, evidence secondary: it is an encoding, not the legal text). Associations, legal
-/// references and keys may come anywhere in the file, so groups are held, read and rendered, until
-/// its end and only then cited and written. What ecca does not model is shown as written, warned of
-/// and counted; nothing read is dropped silently.
+/// references, keys and overrides may come anywhere in the file, before or after the statements
+/// they concern, so the file is read twice: a first pass keeps only what the groups need
+/// (`LegalRuleMLDocument`), the second reads, renders and hands on each group as soon as it is
+/// complete. Memory grows with the keys and associations, not with the statements. What ecca does
+/// not model is shown as written, warned of and counted; nothing read is dropped silently.
 struct LegalRuleMLAdapter: OfficialAdapter {
     let options: ImportOptions
 
@@ -22,35 +24,83 @@ struct LegalRuleMLAdapter: OfficialAdapter {
     private static let alwaysShown: [ImportSummary.Counter] = [.rules, .prescriptiveStatements, .constitutiveStatements, .obligations,
                                                                 .permissions, .prohibitions, .legalReferences]
 
+    /// What the top level of a LegalRuleML file holds, as both passes read it.
+    private enum Part {
+        case prefix(name: String, refID: String)
+        case reference(OfficialElement)
+        case association(OfficialElement)
+        case context(OfficialElement)
+        case jurisdiction(OfficialElement)
+        /// Captured by the caller, as a subtree (first pass) or a tree (second).
+        case group(XMLElementStart)
+        case statement(XMLElementStart)
+        case counted(ImportSummary.Counter)
+    }
+
     func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         var document = LegalRuleMLDocument(file: stream.file, base: root["xml:base"])
+        // First pass, on a reader of its own: a file malformed or cut off anywhere fails here,
+        // before anything is handed on.
+        try OfficialStream.read(stream.file, readingAhead: true) { (first, _) throws(OfficialImportError) in
+            while let part = try Self.next(first, metadata: true) {
+                switch part {
+                case .prefix(let name, let refID): document.prefixes[name] = refID
+                case .reference(let element): document.define(element)
+                case .association(let element): document.associate(element)
+                case .context(let element): document.context(element)
+                case .jurisdiction(let element): document.jurisdictions.append(element)
+                case .group(let start): document.index(group: try first.captureSubtree(start))
+                case .statement(let start): document.index(statement: try first.captureSubtree(start))
+                case .counted(let counter): document.counts[counter, default: 0] += 1
+                }
+            }
+        }
+        guard document.hasGroups else { throw .nothingToImport(file: stream.file, dialect: .legalruleml) }
+        try emitter.begin(instrument(document))
+        for counter in Self.alwaysShown { emitter.count(counter, by: 0) }
+        for (counter, amount) in document.counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { emitter.count(counter, by: amount) }
+        document.beginWriting(into: emitter)
+        // Second pass: each group read, rendered and handed on, then let go.
+        while let part = try Self.next(stream, metadata: false) {
+            switch part {
+            case .group(let start): try document.write(LegalRuleMLDocument.group(try stream.capture(start)), into: emitter)
+            case .statement(let start):
+                if let group = LegalRuleMLDocument.ungrouped(try stream.capture(start)) { try document.write(group, into: emitter) }
+            default: break
+            }
+        }
+        document.finishWriting(into: emitter)
+    }
+
+    /// The next part of the file: each element captured whole, but groups and statements, which
+    /// the caller captures (`metadata` false: only groups and statements; the rest is skipped
+    /// unread). Both passes take the same elements whole, so a group inside an `lrml:Context` is
+    /// no group in either.
+    private static func next(_ stream: OfficialStream, metadata: Bool) throws(OfficialImportError) -> Part? {
         while let event = try stream.next() {
             guard case .start(let start) = event else { continue }
             switch start.name {
             case "Prefix":
-                if let name = start["pre"], let value = start["refID"] { document.prefixes[name] = value }
                 try stream.skip(start)
-            case "LegalReference", "LegalSource":
-                document.define(try stream.capture(start))
-            case "Association":
-                document.associate(try stream.capture(start))
-            case "Context":
-                document.context(try stream.capture(start))
-            case "Jurisdiction":
-                document.jurisdictions.append(try stream.capture(start))
+                if metadata, let name = start["pre"], let value = start["refID"] { return .prefix(name: name, refID: value) }
+            case "LegalReference", "LegalSource", "Association", "Context", "Jurisdiction":
+                guard metadata else { try stream.skip(start); continue }
+                let element = try stream.capture(start)
+                switch start.name {
+                case "Association": return .association(element)
+                case "Context": return .context(element)
+                case "Jurisdiction": return .jurisdiction(element)
+                default: return .reference(element)
+                }
             case "Statements":
-                document.add(try stream.capture(start))
+                return .group(start)
             case _ where LegalRuleMLFormula.statementKinds[start.name] != nil:
-                document.addUngrouped(try stream.capture(start))
+                return .statement(start)
             default:
-                if let counter = LegalRuleMLDocument.counted(start.name) { document.counts[counter, default: 0] += 1 }
+                if metadata, let counter = LegalRuleMLDocument.counted(start.name) { return .counted(counter) }
             }
         }
-        guard !document.groups.isEmpty else { throw .nothingToImport(file: stream.file, dialect: .legalruleml) }
-        try emitter.begin(instrument(document))
-        for counter in Self.alwaysShown { emitter.count(counter, by: 0) }
-        for (counter, amount) in document.counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { emitter.count(counter, by: amount) }
-        try document.write(into: emitter)
+        return nil
     }
 
     private func instrument(_ document: LegalRuleMLDocument) -> ImportedInstrument {

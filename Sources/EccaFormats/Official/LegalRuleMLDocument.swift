@@ -1,9 +1,13 @@
 import ClauseGraph
+import EccaXML
 import Foundation
 
-/// What a LegalRuleML file says, gathered while it is read and written out at its end: its
-/// statement groups (rendered), the associations that tie them to legal references, the keys every
-/// group and statement has (to find duplicates), and the warnings found on the way.
+/// What a LegalRuleML file says that its statement groups need, gathered by a first pass over
+/// the file (`LegalRuleMLAdapter`): its prefixes, legal references, associations, jurisdictions,
+/// counts, the keys every group and statement has (to find duplicates) and where, what overrides
+/// and reparations say of the statements they name, and the warnings found on the way. Groups
+/// themselves are not kept: the second pass reads each one, renders it with what this holds and
+/// hands it on (`write(_:into:)`), so memory grows with the keys and associations, not the file.
 struct LegalRuleMLDocument {
     /// One `lrml:Statements` group, or one statement outside any (`statement` names it).
     struct Group {
@@ -42,12 +46,26 @@ struct LegalRuleMLDocument {
     var prefixes: [String: String] = [:]
     var references: LegalRuleMLReferences
     var associations: [Association] = []
-    var groups: [Group] = []
     var jurisdictions: [OfficialElement] = []
     var counts: [ImportSummary.Counter: Int] = [:]
-    /// Every key a group or statement has, with what has it and where.
-    private var keys: [String: [(element: String, line: Int)]] = [:]
+    /// Whether the file has a statement group or a statement outside any (else there is nothing to import).
+    private(set) var hasGroups = false
+    /// Where a key is given: what has it (`elementNames`) and its line.
+    private struct Place {
+        var element: Int
+        var line: Int
+    }
+    /// Every key a group or statement has, with the first place it is given…
+    private var keys: [String: Place] = [:]
+    /// …and, for the few keys given again, the later places.
+    private var repeated: [String: [Place]] = [:]
+    /// What has a key (`lrml:Statements`, `lrml:PrescriptiveStatement` …), each name once.
+    private var elementNames: [String] = []
+    /// What other statements say of a statement, by its key: overrides and reparations.
+    private var relations: [String: [String]] = [:]
     private var diagnostics: [Diagnostic] = []
+    /// The associations by the keys they name, made once the first pass is done (`beginWriting`).
+    private var associationsByKey = AssociationIndex()
 
     init(file: String, base: String?) {
         self.file = file
@@ -55,7 +73,7 @@ struct LegalRuleMLDocument {
         references = LegalRuleMLReferences(file: file)
     }
 
-    // MARK: - Reading
+    // MARK: - First pass: what the groups need
 
     mutating func define(_ element: OfficialElement) {
         counts[element.name == "LegalReference" ? .legalReferences : .legalSources, default: 0] += 1
@@ -81,22 +99,28 @@ struct LegalRuleMLDocument {
         if !sources.isEmpty, !scope.isEmpty { associations.append(Association(line: element.span.firstLine, sources: sources, targets: scope, element: "lrml:Context")) }
     }
 
-    mutating func add(_ element: OfficialElement) {
-        count(element)
-        groups.append(group(element))
+    /// An `lrml:Statements` group, read for its counts, keys and ties and then let go. Read
+    /// from its subtree as captured: only overrides and reparations are built as trees.
+    mutating func index(group subtree: XMLSubtree) {
+        hasGroups = true
+        count(subtree)
+        indexKeys(subtree, at: 0)
+        indexTies(subtree, at: 0)
     }
 
-    mutating func addUngrouped(_ element: OfficialElement) {
-        count(element)
-        guard let statement = LegalRuleMLFormula.statement(element) else { return }
-        if !statement.key.isEmpty { keys[statement.key, default: []].append((LegalRuleMLFormula.prefixed(element), element.span.firstLine)) }
-        groups.append(Group(key: statement.key.isEmpty ? nil : statement.key, span: element.span, title: nil,
-                            statements: [statement], children: [], ungrouped: true))
+    /// A statement outside any `lrml:Statements`, read for its counts, key and ties and let go.
+    mutating func index(statement subtree: XMLSubtree) {
+        count(subtree)
+        hasGroups = true
+        indexStatementKey(subtree, at: 0)
+        if Self.tying.contains(subtree.root.name) { tie(OfficialElement(subtree, at: 0, file: file)) }
     }
 
-    private mutating func count(_ element: OfficialElement) {
-        if let counter = Self.counted(element.name) { counts[counter, default: 0] += 1 }
-        for inner in element.all(where: { Self.counted($0.name) != nil }) { counts[Self.counted(inner.name)!, default: 0] += 1 }
+    /// The element and every element below it that the summary counts.
+    private mutating func count(_ subtree: XMLSubtree) {
+        for node in subtree.nodes where node.kind == .element {
+            if let counter = Self.counted(node.name) { counts[counter, default: 0] += 1 }
+        }
     }
 
     static func counted(_ name: String) -> ImportSummary.Counter? {
@@ -115,9 +139,70 @@ struct LegalRuleMLDocument {
         }
     }
 
-    private mutating func group(_ element: OfficialElement) -> Group {
-        let key = element["key"].map(LegalRuleMLKeyref.bare).flatMap { $0.isEmpty ? nil : $0 }
-        if let key { keys[key, default: []].append(("lrml:Statements", element.span.firstLine)) }
+    /// The keys of a group and of what it holds, in document order: the walk `group(_:)` makes.
+    private mutating func indexKeys(_ subtree: XMLSubtree, at index: Int) {
+        if let key = subtree.attribute("key", of: index).map(LegalRuleMLKeyref.bare), !key.isEmpty {
+            place(key, element: "lrml:Statements", line: subtree.nodes[index].firstLine)
+        }
+        for child in subtree.children(of: index) where subtree.nodes[child].kind == .element {
+            let name = subtree.nodes[child].name
+            if name == "Statements" {
+                indexKeys(subtree, at: child)
+            } else if LegalRuleMLFormula.statementKinds[name] != nil || name == "Override" {
+                indexStatementKey(subtree, at: child)
+            }
+        }
+    }
+
+    /// A statement's key as `LegalRuleMLFormula.statement` reads it (a reparation statement
+    /// without one has its `lrml:Reparation`'s).
+    private mutating func indexStatementKey(_ subtree: XMLSubtree, at index: Int) {
+        let node = subtree.nodes[index]
+        var key = subtree.attribute("key", of: index) ?? ""
+        if key.isEmpty, node.name == "ReparationStatement", let inner = subtree.child(named: "Reparation", of: index) {
+            key = subtree.attribute("key", of: inner) ?? ""
+        }
+        key = LegalRuleMLKeyref.bare(key)
+        if !key.isEmpty { place(key, element: LegalRuleMLFormula.prefixed(name: node.name, namespace: node.namespace), line: node.firstLine) }
+    }
+
+    private mutating func place(_ key: String, element: String, line: Int) {
+        let named = elementNames.firstIndex(of: element) ?? { elementNames.append(element); return elementNames.count - 1 }()
+        let place = Place(element: named, line: line)
+        if keys[key] == nil { keys[key] = place } else { repeated[key, default: []].append(place) }
+    }
+
+    /// What a group's overrides and reparations say of other statements: its own statements'
+    /// first (qualifications among them), then its groups', as the notes list them. Only the
+    /// statements that can say something of others are read.
+    private mutating func indexTies(_ subtree: XMLSubtree, at index: Int) {
+        for child in subtree.children(of: index) where subtree.nodes[child].kind == .element {
+            let statements = subtree.nodes[child].name == "hasQualification" ? Array(subtree.children(of: child)) : [child]
+            for statement in statements where subtree.nodes[statement].kind == .element && Self.tying.contains(subtree.nodes[statement].name) {
+                tie(OfficialElement(subtree, at: statement, file: file))
+            }
+        }
+        for child in subtree.children(of: index) where subtree.nodes[child].kind == .element && subtree.nodes[child].name == "Statements" {
+            indexTies(subtree, at: child)
+        }
+    }
+
+    /// The statements whose `ties` can be non-empty (`LegalRuleMLFormula.statement`): overrides and reparations.
+    private static let tying: Set<String> = ["Override", "OverrideStatement", "ReparationStatement"]
+
+    private mutating func tie(_ element: OfficialElement) {
+        guard let statement = LegalRuleMLFormula.statement(element) else { return }
+        for tie in statement.ties { relations[tie.statement, default: []].append(tie.text) }
+    }
+
+    private static func groupKey(_ element: OfficialElement) -> String? {
+        element["key"].map(LegalRuleMLKeyref.bare).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    // MARK: - Second pass: groups read and rendered one at a time
+
+    /// An `lrml:Statements` group as a provision will be written from it.
+    static func group(_ element: OfficialElement) -> Group {
         var statements: [LegalRuleMLStatement] = []
         var children: [Group] = []
         for child in element.elements() {
@@ -126,12 +211,18 @@ struct LegalRuleMLDocument {
             } else if child.name == "hasQualification" {
                 statements += child.elements().compactMap(LegalRuleMLFormula.statement)
             } else if let statement = LegalRuleMLFormula.statement(child) {
-                if !statement.key.isEmpty { keys[statement.key, default: []].append((LegalRuleMLFormula.prefixed(child), child.span.firstLine)) }
                 statements.append(statement)
             }
         }
         let title = element.element("Comment").map(\.plainText).flatMap { $0.isEmpty ? nil : $0 }
-        return Group(key: key, span: element.span, title: title, statements: statements, children: children)
+        return Group(key: groupKey(element), span: element.span, title: title, statements: statements, children: children)
+    }
+
+    /// A statement outside any `lrml:Statements`, as a group of its own.
+    static func ungrouped(_ element: OfficialElement) -> Group? {
+        guard let statement = LegalRuleMLFormula.statement(element) else { return nil }
+        return Group(key: statement.key.isEmpty ? nil : statement.key, span: element.span, title: nil,
+                     statements: [statement], children: [], ungrouped: true)
     }
 
     // MARK: - Instrument
@@ -157,19 +248,30 @@ struct LegalRuleMLDocument {
 
     // MARK: - Writing
 
-    mutating func write(into emitter: ImportEmitter) throws(OfficialImportError) {
+    /// What comes before the first group: the warnings of the first pass, and every key given
+    /// twice (both places named). Indexes the associations for the groups.
+    mutating func beginWriting(into emitter: ImportEmitter) {
         for diagnostic in diagnostics { emitter.report(diagnostic) }
-        for (key, places) in keys.sorted(by: { $0.value[0].line < $1.value[0].line }) where places.count > 1 {
-            for place in places.dropFirst() {
-                emitter.report(Diagnostic(.warning, "the key \(key) is given again, to the \(place.element) here, after the \(places[0].element) at "
-                                          + "\(SourceLocation(file: file, line: places[0].line)): associations and overrides that name it cannot tell "
+        diagnostics = []
+        for (key, later) in repeated.sorted(by: { keys[$0.key]!.line < keys[$1.key]!.line }) {
+            let first = keys[key]!
+            for place in later {
+                emitter.report(Diagnostic(.warning, "the key \(key) is given again, to the \(elementNames[place.element]) here, after the \(elementNames[first.element]) at "
+                                          + "\(SourceLocation(file: file, line: first.line)): associations and overrides that name it cannot tell "
                                           + "which is meant, and no citation is made through it", at: SourceLocation(file: file, line: place.line)))
             }
         }
-        let overrides = relations()
-        let index = associationIndex()
-        for group in groups { try write(group, parent: nil, relations: overrides, associations: index, into: emitter) }
-        // Associations whose targets are no key of the file tie nothing: said where they are.
+        associationsByKey = associationIndex()
+    }
+
+    /// One group (with the groups within it) cited, rendered and handed on.
+    func write(_ group: Group, into emitter: ImportEmitter) throws(OfficialImportError) {
+        try write(group, parent: nil, into: emitter)
+    }
+
+    /// What comes after the last group: associations that apply what ecca does not read, and
+    /// those whose targets are no key of the file (they tie nothing), said where they are.
+    func finishWriting(into emitter: ImportEmitter) {
         for association in associations {
             if !association.unread.isEmpty {
                 emitter.report(Diagnostic(.warning, "the \(association.element) here applies \(association.unread.joined(separator: ", ")), which ecca does not "
@@ -212,21 +314,7 @@ struct LegalRuleMLDocument {
         return index
     }
 
-    /// What other statements say of a statement, by its key: overrides and reparations.
-    private func relations() -> [String: [String]] {
-        var said: [String: [String]] = [:]
-        func visit(_ group: Group) {
-            for statement in group.statements {
-                for tie in statement.ties { said[tie.statement, default: []].append(tie.text) }
-            }
-            group.children.forEach(visit)
-        }
-        groups.forEach(visit)
-        return said
-    }
-
-    private func write(_ group: Group, parent: (canonical: String, idPath: [String])?, relations: [String: [String]],
-                       associations index: AssociationIndex, into emitter: ImportEmitter) throws(OfficialImportError) {
+    private func write(_ group: Group, parent: (canonical: String, idPath: [String])?, into emitter: ImportEmitter) throws(OfficialImportError) {
         let place = SourceLocation(file: file, line: group.span.firstLine)
         let ownKey = group.key ?? "line_\(group.span.firstLine)"
         // A provision needs wording (`ecca validate`): a group with nothing in it is reported, not written.
@@ -240,13 +328,13 @@ struct LegalRuleMLDocument {
         var tied = false
         let targets = Set(([group.key] + group.statements.map(\.key)).compactMap { $0 }.filter { !$0.isEmpty })
         var seenSources: Set<String> = []
-        for position in Set(targets.flatMap { index.naming[$0] ?? [] }).sorted() {
+        for position in Set(targets.flatMap { associationsByKey.naming[$0] ?? [] }).sorted() {
             let association = associations[position]
-            let named = index.locals[position].filter(targets.contains)
+            let named = associationsByKey.locals[position].filter(targets.contains)
             guard !named.isEmpty else { continue }
             tied = true
-            if let duplicate = named.first(where: { (keys[$0]?.count ?? 0) > 1 }) {
-                let lines = keys[duplicate]!.map { String($0.line) }.joined(separator: " and ")
+            if let duplicate = named.first(where: { repeated[$0] != nil }), let first = keys[duplicate] {
+                let lines = ([first] + repeated[duplicate]!).map { String($0.line) }.joined(separator: " and ")
                 uncertain.append(Note(kind: .unresolved, text: "Which provision \(group.name) encodes is uncertain: the lrml:Association at line "
                                       + "\(association.line) names the key \(duplicate), which the file gives to more than one element (lines \(lines)). "
                                       + "It is cited by its own key."))
@@ -331,7 +419,7 @@ struct LegalRuleMLDocument {
             citation: citation, heading: (group.key.map { "LegalRuleML \($0)" } ?? "LegalRuleML statement group") + (group.title.map { ": \($0)" } ?? ""),
             wording: wording, span: group.span.with(pointer: pointer), evidence: .secondary, wordingKind: .paraphrase,
             notes: notes, statements: group.statements))
-        for child in group.children { try write(child, parent: (canonical, idPath), relations: relations, associations: index, into: emitter) }
+        for child in group.children { try write(child, parent: (canonical, idPath), into: emitter) }
     }
 
     private func note(_ statement: LegalRuleMLStatement, relations: [String]) -> Note {

@@ -136,10 +136,14 @@ struct LegalRuleMLFormula {
 
     /// `ruleml:Negation`, `lrml:Right`: the element's name with the prefix its vocabulary is known by.
     static func prefixed(_ element: OfficialElement) -> String {
-        guard let namespace = element.namespace else { return element.name }
-        if namespace.contains("legalruleml") { return "lrml:" + element.name }
-        if namespace.contains("ruleml") { return "ruleml:" + element.name }
-        return element.name
+        prefixed(name: element.name, namespace: element.namespace)
+    }
+
+    static func prefixed(name: String, namespace: String?) -> String {
+        guard let namespace else { return name }
+        if namespace.contains("legalruleml") { return "lrml:" + name }
+        if namespace.contains("ruleml") { return "ruleml:" + name }
+        return name
     }
 }
 
