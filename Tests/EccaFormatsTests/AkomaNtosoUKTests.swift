@@ -256,6 +256,12 @@ import EccaTestSupport
         let drift = try CitationChecker(officialFiles: [changed]).check(shipped)
         #expect(drift.findings.map(\.provisionID) == ["gb.uksi-2019-855.reg4", "gb.uksi-2019-855.reg4.1"])
         #expect(drift.findings.last?.diff?.description == "A person [-must not-] {+may+} export restricted goods.")
+        // A Lawmaker file's work is its S.I. number (its FRBR URI is a placeholder); a bare number is no work.
+        #expect(UKInstrumentNumber.isCitation("S.I. 2023/425") && UKInstrumentNumber.isCitation("S.S.I. 2019/7"))
+        #expect(!UKInstrumentNumber.isCitation("425") && !UKInstrumentNumber.isCitation("S.I. 23/425") && !UKInstrumentNumber.isCitation("S.I. 2023/"))
+        #expect(CitationChecker.sameWork([.init(scheme: "other", value: "S.I. 2023/425")], [.init(scheme: "other", value: "S.I. 2023/425")]))
+        #expect(!CitationChecker.sameWork([.init(scheme: "other", value: "425")], [.init(scheme: "other", value: "425")]))
+        #expect(!CitationChecker.sameWork([.init(scheme: "other", value: "AKN FRBR #varWorkUri")], [.init(scheme: "other", value: "AKN FRBR #varWorkUri")]))
     }
 
     /// Finding 1: a body with nothing ecca reads says what containers it found.

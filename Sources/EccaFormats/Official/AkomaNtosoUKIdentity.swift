@@ -11,13 +11,18 @@ struct UKInstrumentNumber: Sendable, Hashable {
 
     /// How the instrument is cited, where the series has a form: "S.I. 2023/425".
     var citation: String? {
-        let prefix: String? = switch series {
-        case "uksi", "wsi": "S.I."
-        case "ssi": "S.S.I."
-        case "nisr": "S.R."
-        default: nil
-        }
-        return prefix.map { "\($0) \(year)/\(number)" }
+        Self.citationPrefixes[series].map { "\($0) \(year)/\(number)" }
+    }
+
+    /// The series that have a citation form, and its prefix.
+    static let citationPrefixes = ["uksi": "S.I.", "wsi": "S.I.", "ssi": "S.S.I.", "nisr": "S.R."]
+
+    /// Whether `text` is such a citation ("S.I. 2023/425"): an official id naming one instrument.
+    static func isCitation(_ text: String) -> Bool {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, Set(citationPrefixes.values).contains(String(parts[0])) else { return false }
+        let number = parts[1].split(separator: "/", omittingEmptySubsequences: false)
+        return number.count == 2 && number[0].count == 4 && number.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
     /// The country legislation.gov.uk writes as `FRBRcountry` for the series (its clml2akn

@@ -365,7 +365,7 @@ public struct CitationChecker {
                 let words = id.value.split(separator: " ", maxSplits: 3)
                 if words.count >= 3, words[0] == "AKN", words[1] == "FRBR", words[2].hasPrefix("/akn/") || words[2].hasPrefix("http") {
                     keys.insert("frbr " + words[2])
-                } else if id.value.wholeMatch(of: #/(S\.I\.|S\.S\.I\.|S\.R\.) \d{4}/\d+/#) != nil {
+                } else if UKInstrumentNumber.isCitation(id.value) {
                     keys.insert(id.value)
                 }
             }
