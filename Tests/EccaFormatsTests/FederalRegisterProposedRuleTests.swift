@@ -38,6 +38,21 @@ import Testing
         </PRORULE></PRORULES></FEDREG>
         """
 
+    /// Whether a rule is proposed is its element's kind, not words of its ACTION: a final rule that
+    /// withdraws a proposal is a regulation, a proposed rule is not, whatever either's ACTION says.
+    @Test func theKindOfARuleIsItsElementNotWordsOfItsAction() throws {
+        let withdrawal = Self.proposal.replacingOccurrences(of: "PRORULE", with: "RULE")
+            .replacingOccurrences(of: "<P>Proposed rule.</P>", with: "<P>Final rule; withdrawal of proposed rule.</P>")
+        let final = try Corpus.collect([try Corpus.fixture("FR-withdrawal.xml", withdrawal)])
+        #expect(final.instruments.first?.instrument.kind == .regulation)
+        #expect(final.instruments.first?.instrument.isProposedRule == false)
+        let interim = Self.proposal.replacingOccurrences(of: "PRORULE", with: "RULE")
+            .replacingOccurrences(of: "<P>Proposed rule.</P>", with: "<P>Interim final rule.</P>")
+        #expect(try Corpus.collect([try Corpus.fixture("FR-interim.xml", interim)]).instruments.first?.instrument.kind == .interimFinalRule)
+        let proposal = try Corpus.collect([try Corpus.fixture("FR-prorule.xml", Self.proposal.replacingOccurrences(of: "<P>Proposed rule.</P>", with: "<P>Supplemental notice of proposed rulemaking.</P>"))])
+        #expect(proposal.instruments.first?.instrument.kind == .other)
+    }
+
     @Test func aProposedRuleWouldAmendAndItsTextIsMarkedProposedOnEveryProvision() throws {
         let imported = try Corpus.collect([try Corpus.fixture("FR-prorule.xml", Self.proposal)])
         let instrument = try #require(imported.instruments.first?.instrument)

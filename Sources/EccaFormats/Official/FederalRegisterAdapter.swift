@@ -95,12 +95,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let url = frDoc.map { "https://www.federalregister.gov/d/" + SourceURL.component($0) }
         let subject = field("SUBJECT") ?? "Federal Register document"
         let action = preamble.element("ACT").map { flattening.flatten($0, skipping: ["HD"]) }
-        let kind: Instrument.Kind = switch action?.lowercased() ?? "" {
-        case let text where text.contains("interim final rule"): .interimFinalRule
-        case let text where text.contains("proposed"): .other
-        case let text where text.contains("rule"): .regulation
-        default: rule.name == "PRORULE" ? .other : .regulation
-        }
+        // A proposed rule is the element's kind (`PRORULE`), not words of its ACTION: a final rule
+        // may say "withdrawal of proposed rule".
+        let proposed = rule.name == "PRORULE"
+        let kind: Instrument.Kind = proposed ? .other
+            : (action?.lowercased().contains("interim final rule") == true ? .interimFinalRule : .regulation)
         var officialIDs: [Instrument.OfficialID] = []
         if let citation { officialIDs.append(.init(scheme: "fr", value: citation)) }
         if let frDoc { officialIDs.append(.init(scheme: "other", value: "FR Doc. \(frDoc)")) }
@@ -110,7 +109,6 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var notes: [Note] = []
         let agencies = [field("AGENCY"), field("SUBAGY")].compactMap { $0 }
         notes.append(Note(kind: .editorial, text: "Imported by ecca from the Federal Register XML file \(SourceFileName.name(of: file)). Agency: \(agencies.joined(separator: ", ")). Action: \(action.map(EcfrAdapter.trimPeriod) ?? "not stated"). Amendment instructions are read by ecca's grammar (docs/importers.md); the CFR text the rule sets out is verbatim."))
-        let proposed = rule.name == "PRORULE"
         if proposed {
             notes.append(Note(kind: .unresolved, text: "A proposed rule: nothing in it is law. Its instructions say how it would amend the CFR, and the text it sets out is proposed wording, not in the CFR and not in force; a final rule may adopt it, change it or drop it."))
         }
