@@ -48,11 +48,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         var containers: [(name: String, count: Int)] = []
         func begin() throws(OfficialImportError) {
             if !begun {
-                // What the identification could not give is reported once the instrument is begun,
-                // so that the summary counts it with this file, not the file read before it.
-                var warnings: [Diagnostic] = []
-                try emitter.begin(instrument(metadata, file: stream.file, warnings: &warnings))
-                for warning in warnings { emitter.report(warning) }
+                try emitter.begin(instrument(metadata, file: stream.file, emitter: emitter))
                 begun = true
             }
         }
@@ -134,7 +130,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         }
     }
 
-    private func instrument(_ metadata: AkomaNtosoMetadata, file: String, warnings: inout [Diagnostic]) -> ImportedInstrument {
+    private func instrument(_ metadata: AkomaNtosoMetadata, file: String, emitter: ImportEmitter) -> ImportedInstrument {
         let id = options.instrumentID ?? metadata.mintedID
         var officialIDs: [Instrument.OfficialID] = []
         if let citation = metadata.ukNumber?.citation { officialIDs.append(.init(scheme: "other", value: citation)) }
@@ -166,18 +162,18 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             attribution: nil, notes: notes, file: file, documentNumber: metadata.celex ?? metadata.uri)
         if id == nil, metadata.isLawmaker {
             let read = metadata.placeholders.map { "\($0.element) \($0.placeholder) → \($0.resolved.map { "“\($0)”" } ?? "nothing")" }
-            warnings.append(Diagnostic(.warning, "the file's FRBR identification is UK Lawmaker placeholders (\(read.joined(separator: ", "))) and it names no series, year and number (act/@name, varSIYear, varSINoComp): the placeholders are not used as the instrument id; it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
+            emitter.report(Diagnostic(.warning, "the file's FRBR identification is UK Lawmaker placeholders (\(read.joined(separator: ", "))) and it names no series, year and number (act/@name, varSIYear, varSINoComp): the placeholders are not used as the instrument id; it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
                                       at: SourceLocation(file: file, line: 1)))
         } else if id == nil {
             // Ids minted from the file's name change when the file is renamed: said, not silent.
-            warnings.append(Diagnostic(.warning, "the file has no FRBR URI or number to mint the instrument id from: it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
+            emitter.report(Diagnostic(.warning, "the file has no FRBR URI or number to mint the instrument id from: it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
                                       at: SourceLocation(file: file, line: 1)))
         }
         if jurisdiction == nil, metadata.isLawmaker {
-            warnings.append(Diagnostic(.warning, "the file is a UK Lawmaker draft of a series ecca does not know (\(metadata.name ?? "no act name")); its FRBRcountry \(metadata.country ?? "") is its template's: the jurisdiction is written as \"unknown\"",
+            emitter.report(Diagnostic(.warning, "the file is a UK Lawmaker draft of a series ecca does not know (\(metadata.name ?? "no act name")); its FRBRcountry \(metadata.country ?? "") is its template's: the jurisdiction is written as \"unknown\"",
                                       at: SourceLocation(file: file, line: 1)))
         } else if jurisdiction == nil {
-            warnings.append(Diagnostic(.warning, "the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
+            emitter.report(Diagnostic(.warning, "the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
                                       at: SourceLocation(file: file, line: 1)))
         }
         return instrument

@@ -200,9 +200,7 @@ struct FormexAdapter: OfficialAdapter {
         func begin() throws(OfficialImportError) {
             guard !begun else { return }
             begun = true
-            var warnings: [Diagnostic] = []
-            try emitter.begin(instrument(metadata, file: stream.file, variant: consolidated ? "formex-consolidated" : "formex-act", warnings: &warnings))
-            for warning in warnings { emitter.report(warning) }
+            try emitter.begin(instrument(metadata, file: stream.file, variant: consolidated ? "formex-consolidated" : "formex-act", emitter: emitter))
         }
         /// An article or annex read whole, with the consolidation ranges around and inside it; nil
         /// when a deleted range holds all of it (reported, not imported: it is no longer law).
@@ -314,7 +312,7 @@ struct FormexAdapter: OfficialAdapter {
         if metadata.documentRef == nil { metadata.documentRef = bib.element("DOCUMENT.REF")?["FILE"] }
     }
 
-    private func instrument(_ metadata: Metadata, file: String, variant: String, warnings: inout [Diagnostic]) -> ImportedInstrument {
+    private func instrument(_ metadata: Metadata, file: String, variant: String, emitter: ImportEmitter) -> ImportedInstrument {
         let kind: (word: String, id: String, type: Instrument.Kind) = switch metadata.legalValue ?? "" {
         case "REG", "REG_IMPL", "REG_DEL": ("Regulation", "reg", .regulation)
         case "DIR", "DIR_IMPL", "DIR_DEL": ("Directive", "dir", .other)
@@ -331,7 +329,7 @@ struct FormexAdapter: OfficialAdapter {
         let stemID = "eu.\(kind.id)-\(CanonicalIDs.idSegment(SourceFileName.stem(of: file)))"
         let id = options.instrumentID ?? (numberID.isEmpty ? stemID : "eu.\(kind.id)-\(numberID)")
         if options.instrumentID == nil, numberID.isEmpty {
-            warnings.append(Diagnostic(.warning, "the file names no act number (no NO.DOC, NO.CELEX or CONSLEG.REF): the instrument id is minted from the file's name, \(stemID), and changes if the file is renamed (give --instrument-id to fix it)",
+            emitter.report(Diagnostic(.warning, "the file names no act number (no NO.DOC, NO.CELEX or CONSLEG.REF): the instrument id is minted from the file's name, \(stemID), and changes if the file is renamed (give --instrument-id to fix it)",
                                        at: SourceLocation(file: file, line: 1)))
         }
         var officialIDs: [Instrument.OfficialID] = []
@@ -641,9 +639,7 @@ struct FormexAdapter: OfficialAdapter {
                     if initial == nil, let package = Self.packageManifest(for: stream.file, named: metadata.documentRef) {
                         metadata.complete(from: package)
                     }
-                    var warnings: [Diagnostic] = []
-                    try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex", warnings: &warnings))
-                    for warning in warnings { emitter.report(warning) }
+                    try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex", emitter: emitter))
                 }
                 // A consolidated annex file's deleted ranges are left out as in an act (`readAct`).
                 let annotated = ranges.concerns(contents) ? ranges.annotate(contents) ?? OfficialElement(name: "CONTENTS", span: contents.span) : contents

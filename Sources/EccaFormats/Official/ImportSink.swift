@@ -63,6 +63,11 @@ public final class ImportEmitter {
     /// read, and in which file read (`fileNumber`), so that one given by two files is refused.
     private var joinedUnits: [String: (location: SourceLocation, file: Int)] = [:]
     private var fileNumber = 0
+    /// The summary's instruments when the file being read began, and what that file reported
+    /// before it began one: a file's identification and header are read before its instrument
+    /// begins, and what they report is that instrument's, not the instrument read before it.
+    private var instrumentsBeforeFile = 0
+    private var reportedBeforeBegin: [Diagnostic.Severity: Int] = [:]
 
     init(sink: any ImportSink, joins: [String: InstrumentJoin]) {
         self.sink = sink
@@ -72,13 +77,25 @@ public final class ImportEmitter {
     public convenience init(sink: any ImportSink) { self.init(sink: sink, joins: [:]) }
 
     /// A new file is read (each time a file is given, even the same file twice).
-    func beginFile() { fileNumber += 1 }
+    func beginFile() {
+        fileNumber += 1
+        instrumentsBeforeFile = summary.instruments.count
+        reportedBeforeBegin.removeAll()
+    }
+
+    /// A new entry of the summary, counting what its file reported before it began.
+    private func appendSummary(_ entry: ImportSummary.InstrumentSummary) {
+        var entry = entry
+        entry.diagnostics.merge(reportedBeforeBegin, uniquingKeysWith: +)
+        reportedBeforeBegin.removeAll()
+        summary.instruments.append(entry)
+    }
 
     public func begin(_ instrument: ImportedInstrument) throws(OfficialImportError) {
         let join = joins[instrument.file].flatMap { $0.key == InstrumentJoin.key(of: instrument) ? $0 : nil }
         if let join, open, openJoin == join.key, let current {
             // A later part of the open instrument: its provisions go on into it.
-            summary.instruments.append(.init(id: current.id, title: instrument.title, dialect: instrument.dialect,
+            appendSummary(.init(id: current.id, title: instrument.title, dialect: instrument.dialect,
                                              variant: instrument.variant, file: instrument.file, joins: current.file))
             return
         }
@@ -105,7 +122,7 @@ public final class ImportEmitter {
         usedInstrumentIDs[instrument.id] = location
         current = instrument
         try sink.begin(instrument)
-        summary.instruments.append(.init(id: instrument.id, title: own.title, dialect: own.dialect,
+        appendSummary(.init(id: instrument.id, title: own.title, dialect: own.dialect,
                                          variant: own.variant, file: own.file))
         open = true
         if let first {
@@ -165,8 +182,11 @@ public final class ImportEmitter {
     /// document not imported), which the instrument's counts leave out.
     public func report(_ diagnostic: Diagnostic, ofInstrument: Bool = true) {
         diagnostics.append(diagnostic)
-        if ofInstrument, !summary.instruments.isEmpty {
+        guard ofInstrument else { return }
+        if summary.instruments.count > instrumentsBeforeFile {
             summary.instruments[summary.instruments.count - 1].diagnostics[diagnostic.severity, default: 0] += 1
+        } else {
+            reportedBeforeBegin[diagnostic.severity, default: 0] += 1
         }
     }
 
