@@ -44,10 +44,14 @@ struct FormexAdapter: OfficialAdapter {
         var annexFiles: [String] = []
         var actFile: String?
 
-        var documentNumber: String? {
-            guard let year, let number else { return celex }
-            return "\(year)/\(number)"
+        /// The act's year and number: `NO.DOC`'s, else its CELEX number's or its consolidation's
+        /// reference's (a Formex 5 header may have no `NO.DOC`); nil when the file names none.
+        var actNumber: CELEXNumber? {
+            if let year, let number { return CELEXNumber(year: year, number: number) }
+            return celex.flatMap(CELEXNumber.init) ?? consolidationRef.flatMap(CELEXNumber.init)
         }
+
+        var documentNumber: String? { actNumber.map { "\($0.year)/\($0.number)" } ?? celex }
 
         /// Fills what is still unknown from a package manifest read beside the file.
         mutating func complete(from package: Metadata) {
@@ -321,14 +325,10 @@ struct FormexAdapter: OfficialAdapter {
         // without it (a lone annex) does not say, and the kind is not guessed.
         default: ("Act", "act", .other)
         }
-        // The act's number (`NO.DOC`), else its CELEX number or a consolidation's reference; with
-        // none, the file's name, which is said: an id that changes when the file is renamed.
-        let parsed = (metadata.year == nil || metadata.number == nil)
-            ? (metadata.celex.flatMap(CELEXNumber.init) ?? metadata.consolidationRef.flatMap(CELEXNumber.init)) : nil
-        let numberID = [metadata.year ?? parsed?.year, metadata.number ?? parsed?.number].compactMap { $0 }.joined(separator: "-")
+        // With no number, the file's name: an id that changes when the file is renamed, which is said.
         let stemID = "eu.\(kind.id)-\(CanonicalIDs.idSegment(SourceFileName.stem(of: file)))"
-        let id = options.instrumentID ?? (numberID.isEmpty ? stemID : "eu.\(kind.id)-\(numberID)")
-        if options.instrumentID == nil, numberID.isEmpty {
+        let id = options.instrumentID ?? metadata.actNumber.map { "eu.\(kind.id)-\($0.year)-\($0.number)" } ?? stemID
+        if options.instrumentID == nil, metadata.actNumber == nil {
             emitter.report(Diagnostic(.warning, "the file names no act number (no NO.DOC, NO.CELEX or CONSLEG.REF): the instrument id is minted from the file's name, \(stemID), and changes if the file is renamed (give --instrument-id to fix it)",
                                        at: SourceLocation(file: file, line: 1)))
         }
