@@ -292,4 +292,33 @@ import Testing
         let definitions = bis("10. Amend § 772.1 by adding, in alphabetical order, definitions for “Advanced integrated circuit,” “Data center,” and “Model weights” to read as follows:", part: "772")
         #expect(definitions.actions.first?.targets.map(\.detail) == ["Advanced integrated circuit", "Data center", "Model weights"])
     }
+
+    /// EPA's everyday instructions, verbatim from FR Doc. 2024-02700 (89 FR 9771, 12 Feb 2024,
+    /// GovInfo's daily issue; instructions 3 and 5, the first with the agency's "amended" for
+    /// "amend"): an entry placed by its rank in a table of approved State rules, and a paragraph
+    /// of an appendix printed under State headings. Both were "not understood".
+    @Test func tableEntriesByRankAndAppendixParagraphsUnderAHeading() {
+        let epa = { (text: String, part: String) in grammar.read(text, title: "40", part: part) }
+        let entry = epa("3. In § 52.385 amended Table 52.385 by adding a sixth entry for “22a-174-1” before the entry for “22a-174-2” to read as follows:", "52")
+        #expect(entry.isUnderstood)
+        #expect(entry.actions.map(\.description) == [
+            "add entry “22a-174-1” in table 52.385 in § 52.385, as the sixth entry, before the entry for “22a-174-2”",
+        ])
+        #expect(entry.sections == ["52.385"])
+        let appendix = epa("5. Amend Appendix A to Part 70 under “Connecticut” by adding paragraph (b) to read as follows:", "70")
+        #expect(appendix.isUnderstood)
+        #expect(appendix.actions.first?.targets == [
+            Amendment.Target(kind: .paragraph, paragraph: "(b)", within: "Appendix A to part 70, under “Connecticut”"),
+        ])
+        #expect(appendix.actions.map(\.description) == ["add paragraph (b) in Appendix A to part 70, under “Connecticut”"])
+        #expect(read("12. Appendix A to part 64 is amended by revising paragraphs (b) and (c).")
+                    == ["revise paragraph (b) in Appendix A to part 64, paragraph (c) in Appendix A to part 64"])
+        #expect(read("2. In § 52.2020, the table in paragraph (c) is amended by adding a new entry for “Section 1.2” in numerical order.")
+                    == ["add entry “Section 1.2” in table in § 52.2020(c), in numerical order"])
+        // A heading narrows only an appendix, and a rank only an entry; a paragraph with no unit
+        // in context is still not placed.
+        #expect(!epa("6. Amend § 52.385 under “Connecticut” by adding paragraph (b).", "52").isUnderstood)
+        #expect(!epa("7. In § 52.385, amend Table 52.385 by adding a sixth paragraph (b).", "52").isUnderstood)
+        #expect(!epa("8. Amend by adding paragraph (b).", "52").isUnderstood)
+    }
 }

@@ -243,18 +243,19 @@ import Testing
         #expect(notes("amd_1") == ["amendment: Lead-in for the lettered steps that follow: supplement No. 1 to part 774, Category 4 (15 CFR part 774)."])
         #expect(notes("amd_1__a") == ["amendment: Amends 15 CFR part 774: revise ECCN 4A090 in supplement No. 1 to part 774, Category 4."])
         #expect(notes("amd_2__b") == ["amendment: Amends 15 CFR part 774: remove ECCN 3A991 in supplement No. 1 to part 774, Category 3."])
+        // A supplement's paragraph is placed by the supplement in context.
+        #expect(notes("amd_3__a") == ["amendment: Amends 15 CFR part 740: revise paragraph (a) in supplement No. 1 to part 740."])
         #expect(notes("amd_4__a") == ["unresolved: The unit this step amends is not known (15 CFR part 774): amendatory instruction 4, which it belongs to, could not be read, and the step does not name it by itself; read the wording of both."])
         // A step that names its whole target stands on its own.
         #expect(notes("amd_4__b") == ["amendment: Amends 15 CFR part 774: remove § 740.2(a)(3)."])
         #expect(imported.diagnostics.map(\.message) == [
-            "amendment 3.a not understood (could not read: “Revising paragraph (a); and”): “a. Revising paragraph (a); and”",
             "amendment 4 not understood (could not read: “Amend supplement no. 1 to part 774, Category 4, Product Group E, by:”): “4. Amend supplement no. 1 to part 774, Category 4, Product Group E, by:”",
             "amendment 4.a not understood (its lead-in, instruction 4, was not read, and the step does not name its whole target): “a. Revising ECCN 4E001; and”",
             "amendment 5 not understood (could not read: “Amend supplement no. 1 to part 774, Category 3, Product Group A, by:”): “5. Amend supplement no. 1 to part 774, Category 3, Product Group A, by:”",
             "amendment 5.a not understood (its lead-in, instruction 5, was not read, and the step does not name its whole target): “a. Revising ECCN 3A001.”",
         ])
-        #expect(imported.summary.instruments.first?[.amendmentsRead] == 9)
-        #expect(imported.summary.instruments.first?[.amendmentsUnread] == 5)
+        #expect(imported.summary.instruments.first?[.amendmentsRead] == 10)
+        #expect(imported.summary.instruments.first?[.amendmentsUnread] == 4)
     }
 
     /// A number's superscript set apart by a space (`10 <SU>26</SU>`) is read as a footnote mark,

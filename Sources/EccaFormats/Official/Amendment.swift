@@ -57,7 +57,7 @@ public struct Amendment: Sendable, Hashable {
         public var namesItsUnit: Bool {
             switch kind {
             case .sectionRange, .appendix, .part, .subpart, .chapter: true
-            case .eccn, .entry: within != nil || section != nil
+            case .eccn, .entry, .paragraph, .paragraphRange, .introductoryText: within != nil || section != nil
             case .authority: detail != nil
             case .heading: section != nil || detail != nil
             default: section != nil
@@ -67,11 +67,20 @@ public struct Amendment: Sendable, Hashable {
         /// Whether the target says where it is: a paragraph, definition or table needs its section.
         public var isPlaced: Bool {
             switch kind {
-            case .paragraph, .paragraphRange, .introductoryText, .definition, .table: section != nil
+            case .paragraph, .paragraphRange, .introductoryText: section != nil || within != nil
+            case .definition, .table: section != nil
             case .heading: section != nil || detail != nil
             case .entry: section != nil || within != nil
             default: true
             }
+        }
+
+        /// Whether this is the Entity List under a country heading ("supplement No. 4 to part 744,
+        /// under CHINA"), where only entries sit; a quoted heading ("Appendix A to part 70, under
+        /// “Connecticut”") has paragraphs.
+        var isUnderACountry: Bool {
+            guard kind == .appendix, let detail, let under = detail.range(of: ", under ") else { return false }
+            return !detail[under.upperBound...].hasPrefix("“")
         }
 
         /// `§ 1006.215(e)`, `§ 309.130(f) through (h)`, `§ 1006.10 definition "Income"`.
@@ -87,6 +96,11 @@ public struct Amendment: Sendable, Hashable {
             case .eccn, .note: return (detail ?? kind.rawValue) + (within.map { " in \($0)" } ?? "")
             case .other where within != nil: return (detail ?? "") + " in " + within!
             default: break
+            }
+            // A paragraph of an appendix: "paragraph (b) in Appendix A to part 70, under “Connecticut”".
+            if section == nil, let within, [.paragraph, .paragraphRange, .introductoryText].contains(kind) {
+                return "paragraph \(paragraph ?? "")" + (through.map { " through \($0)" } ?? "")
+                    + (kind == .introductoryText ? " introductory text" : "") + " in " + within
             }
             var text = section.map { "§ \($0)" } ?? ""
             if let paragraph { text += paragraph }

@@ -251,6 +251,16 @@ public struct AmendmentGrammar: Sendable {
         return (unit, category)
     }
 
+    /// "Appendix A to Part 70 under “Connecticut”" → ("Appendix A to Part 70", "under “Connecticut”"):
+    /// an appendix printed under headings (40 CFR part 70, appendix A, lists each State's program)
+    /// is amended under one of them (89 FR 9771, FR Doc. 2024-02700, instruction 5).
+    static func splitHeading(_ subject: String) -> (unit: String, heading: String?) {
+        let trimmed = TextNormalizer.trim(subject, also: ",")
+        guard trimmed.hasSuffix("”"), let under = trimmed.range(of: " under “", options: .backwards),
+              !trimmed[under.upperBound...].dropLast().contains(where: { $0 == "“" || $0 == "”" }) else { return (subject, nil) }
+        return (TextNormalizer.trim(String(trimmed[..<under.lowerBound]), also: ","), String(trimmed[trimmed.index(after: under.lowerBound)...]))
+    }
+
     /// The unit an instruction amends when it names it as the subject ("the table in paragraph (c)
     /// is amended by removing …") or after "Amend" ("Amend part 64 by adding …"): it must read as
     /// exactly one target.
@@ -259,7 +269,8 @@ public struct AmendmentGrammar: Sendable {
         let depths = quoteDepths(words)
         var subject: Range<Int>?
         var after = 0
-        if words.first?.lowercased() == "amend" {
+        // "amended" as EPA once printed it: "In § 52.385 amended Table 52.385 by adding …" (89 FR 9771).
+        if words.first?.lowercased() == "amend" || words.first?.lowercased() == "amended" {
             if let by = words.indices.dropFirst().first(where: { depths[$0] == 0 && ["by", "by:"].contains(words[$0].lowercased()) }) {
                 subject = 1..<by
                 after = by + 1
@@ -277,15 +288,17 @@ public struct AmendmentGrammar: Sendable {
             after = words.count
         }
         guard let subject, !subject.isEmpty else { return nil }
-        // "Amend supplement no. 1 to part 774, Category 4, by …": the category narrows a supplement.
-        let (unit, category) = splitCategory(words[subject].joined(separator: " "))
+        // "Amend supplement no. 1 to part 774, Category 4, by …": the category narrows a supplement;
+        // "Amend Appendix A to Part 70 under “Connecticut” by …": a heading narrows an appendix.
+        let (named, heading) = splitHeading(words[subject].joined(separator: " "))
+        let (unit, category) = splitCategory(named)
         guard let phrase = AmendmentPhrase.read(unit, scope: scope, part: part, verb: nil),
               phrase.targets.count == 1, phrase.destination == nil, phrase.position == nil,
-              category == nil || phrase.targets[0].kind == .appendix else { return nil }
+              category == nil && heading == nil || phrase.targets[0].kind == .appendix else { return nil }
         let leadIn = words[after - 1].hasSuffix(":") || after >= words.count
         rest = Substring(words[min(after, words.count)...].joined(separator: " "))
         var target = phrase.targets[0]
-        if let category { target.detail = (target.detail ?? "") + ", " + category }
+        for narrowing in [category, heading].compactMap({ $0 }) { target.detail = (target.detail ?? "") + ", " + narrowing }
         if target.section == nil, target.kind != .appendix, target.kind != .part, target.kind != .subpart { target.section = scope?.section }
         return (target, leadIn)
     }

@@ -9,7 +9,7 @@ struct AmendmentPhrase: Sendable, Hashable {
     var targets: [Amendment.Target] = []
     /// "paragraph (g)" in "as paragraph (g)"; "subpart E" in "to subpart E".
     var destination: String?
-    /// "after ECCN 4E001", "in alphabetical order".
+    /// "after ECCN 4E001", "in alphabetical order", "as the sixth entry".
     var position: String?
 
     /// Reads `text`; nil when a word is left that the grammar cannot place. `scope` is the unit
@@ -122,6 +122,8 @@ struct AmendmentPhrase: Sendable, Hashable {
         var index = 0
         /// The Entity List country the entries that follow are under.
         var under: String?
+        /// "sixth" in "adding a sixth entry for “X”": where the entry goes, kept with the position.
+        var ordinal: String?
 
         init(tokens: [Token], scope: Amendment.Target?, part: String?, verb: Amendment.Verb?) {
             self.tokens = tokens
@@ -175,7 +177,7 @@ struct AmendmentPhrase: Sendable, Hashable {
                     result.position = position
                     // "add alphabetically definitions for …", "adding in alphabetical order an entry
                     // for …": the placement stands before its target.
-                    if position != "alphabetically", position != "in alphabetical order" { separated = false }
+                    if !Self.orders.contains(position) { separated = false }
                     continue
                 }
                 if let destination = destination() {
@@ -191,8 +193,21 @@ struct AmendmentPhrase: Sendable, Hashable {
                 result.targets += targets
                 separated = false
             }
-            return countryWithoutEntries ? nil : result
+            guard !countryWithoutEntries else { return nil }
+            if let ordinal { result.position = ["as the \(ordinal) entry", result.position].compactMap { $0 }.joined(separator: ", ") }
+            return result
         }
+
+        /// Positions that name an order rather than a neighbour; they may stand before their target.
+        static let orders: Set<String> = ["alphabetically", "in alphabetical order", "in numerical order"]
+
+        /// "a sixth entry for": EPA's tables of approved state rules (e.g. 40 CFR 52.385, 89 FR 9771)
+        /// say which entry an addition becomes.
+        static let ordinals: Set<String> = [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+            "twentieth", "last",
+        ]
 
         /// "under CHINA, PEOPLE’S REPUBLIC OF," and "under RUSSIA,": the country heading of the
         /// Entity List (Supplement No. 4 to part 744) that entries are added under. The name is in
@@ -247,6 +262,7 @@ struct AmendmentPhrase: Sendable, Hashable {
         /// "after ECCN 4E001", "before the entry for “X”", "in alphabetical order", "alphabetically".
         mutating func position() -> String? {
             if take("in", "alphabetical", "order") { return "in alphabetical order" }
+            if take("in", "numerical", "order") { return "in numerical order" }
             if take("alphabetically") { return "alphabetically" }
             guard let preposition = word(), preposition == "after" || preposition == "before" else { return nil }
             let start = index
@@ -356,6 +372,10 @@ struct AmendmentPhrase: Sendable, Hashable {
                 guard let cited = supersededAD(), let section else { index = start; return nil }
                 return [Amendment.Target(kind: .other, section: section, detail: cited, within: "§ \(section)")]
             }
+            if let number = word(), Self.ordinals.contains(number), word(at: 1) == "entry", word(at: 2) == "for", ordinal == nil {
+                ordinal = number
+                index += 1
+            }
             if take("entry", "for") || take("entries", "for") {
                 var names = quotes()
                 if names.isEmpty { names = eccns().map { "ECCN \($0)" } }
@@ -406,6 +426,11 @@ struct AmendmentPhrase: Sendable, Hashable {
             if take("paragraph") || take("paragraphs") {
                 var found = pathList(section: section)
                 guard !found.isEmpty else { index = start; return nil }
+                // "Amend Appendix A to Part 70 under “Connecticut” by adding paragraph (b)": a
+                // paragraph of an appendix is placed by the appendix.
+                if section == nil, let scope, scope.kind == .appendix, !scope.isUnderACountry {
+                    for offset in found.indices { found[offset].within = scope.description }
+                }
                 // "paragraphs (a) and (b) of § 64.2020", "paragraph (a) of this section"
                 if take("of", "this", "section") { return found }
                 let save = index
