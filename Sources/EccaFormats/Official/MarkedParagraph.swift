@@ -133,7 +133,7 @@ struct MarkedParagraph {
             chains: while true {
                 let chainStart = found.count
                 while let (label, next, labelRange) = MarkedParagraph.marker(in: bytes, at: position) {
-                    let isItalic = italic.contains { $0.overlaps(labelRange) }
+                    let isItalic = italic.overlaps(labelRange)
                     var marker = ParagraphMarker(label: label, italic: isItalic, embedded: embedded)
                     var markerEnd = next
                     if let range = MarkedParagraph.reservedRange(bytes, after: next, end: end) {
@@ -153,7 +153,8 @@ struct MarkedParagraph {
                 guard found.count > chainStart else { break }
                 // An italic heading right after the chain belongs to its last marker.
                 let afterChain = MarkedParagraph.skipSpace(bytes, position)
-                guard let headingRange = italic.first(where: { $0.lowerBound == afterChain }) else { break }
+                guard let headingRun = italic.run(startingAt: afterChain) else { break }
+                let headingRange = italic[headingRun]
                 // A defined term is not a heading (`(a) <I>Export,</I> except as … means:`,
                 // `(a) <I>Technical data</I> means …`, 22 CFR 120.50, 120.33): the term test of
                 // an unnumbered definition (a comma, or the sentence going on in lower case).
@@ -161,8 +162,8 @@ struct MarkedParagraph {
                 if MarkedParagraph.mayBeTerm(bytes, headingRange, end: end), MarkedParagraph.definedTerm(bytes, from: afterChain, italic: italic) != nil { break }
                 var headingEnd = headingRange.upperBound
                 // Adjacent italic runs separated only by spaces are one heading.
-                while let more = italic.first(where: { $0.lowerBound > headingEnd && $0.lowerBound == MarkedParagraph.skipSpace(bytes, headingEnd) }) {
-                    headingEnd = more.upperBound
+                while case let next = MarkedParagraph.skipSpace(bytes, headingEnd), next > headingEnd, let more = italic.run(startingAt: next) {
+                    headingEnd = italic[more].upperBound
                 }
                 let heading = MarkedParagraph.heading(bytes[afterChain..<headingEnd], scratch: &headingBytes)
                 if !heading.isEmpty { found[found.count - 1].marker.heading = heading }
@@ -248,7 +249,7 @@ struct MarkedParagraph {
     static func definedTerm(_ bytes: [UInt8], from paragraphStart: Int, italic: [Range<Int>],
                             inDefinitions: Bool = false) -> (term: String, end: Int, runIn: Bool)? {
         let start = skipSpace(bytes, paragraphStart)
-        if let run = italic.first(where: { $0.lowerBound == start }), run.count < 160 {
+        if let found = italic.run(startingAt: start), case let run = italic[found], run.count < 160 {
             let raw = TextNormalizer.collapse(utf8: bytes[run])
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
             guard !term.isEmpty, !raw.hasSuffix(":"), isTerm(term, runIn: false) else { return nil }
@@ -333,8 +334,7 @@ struct MarkedParagraph {
                         let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
                         // One that opens a block (a table note's `<TNOTE><SU>1</SU>Under …`) follows
                         // no number: the cell's `5` before it is another block's, even across a line break.
-                        let opensBlock = roles[tree.nodes[index].name]?.isBlock == true && tree.children(of: index).prefix { $0 != child }
-                            .allSatisfy { tree.nodes[$0].kind == .text && tree.content(of: $0).allSatisfy(isSpace) }
+                        let opensBlock = roles[tree.nodes[index].name]?.isBlock == true && onlySpace(before: child, in: tree, parent: index)
                         switch opensBlock ? .mark : Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit) {
                         case .power(let spaces):
                             bytes.removeLast(spaces)
@@ -383,6 +383,16 @@ struct MarkedParagraph {
                 if role == .row { bytes.append(contentsOf: TableText.rowSeparator.utf8) }
             }
         }
+    }
+
+    /// Whether nothing but white space comes before `child` in `parent`. It stops at the first
+    /// thing that is not, so that a paragraph of many superscripts is read in linear time.
+    private static func onlySpace(before child: Int, in tree: XMLSubtree, parent: Int) -> Bool {
+        for sibling in tree.children(of: parent) {
+            if sibling == child { return true }
+            guard tree.nodes[sibling].kind == .text, tree.content(of: sibling).allSatisfy(isSpace) else { return false }
+        }
+        return true
     }
 
     /// Reports the span of the table row at `row` (`TableText.Span`) whose cells it shifts off
@@ -500,5 +510,33 @@ struct MarkedParagraph {
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+}
+
+/// A paragraph's italic runs, collected in reading order, are sorted and disjoint: they are looked
+/// up by halving, so that a paragraph of many runs (a converter that sets every word in italics)
+/// is read in linear time, not in time growing with the square of its runs.
+extension [Range<Int>] {
+    /// The index of the first run that ends after `offset` (`count` when none does).
+    fileprivate func firstRun(endingAfter offset: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].upperBound > offset { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// The index of the run that starts at `offset`.
+    fileprivate func run(startingAt offset: Int) -> Int? {
+        let index = firstRun(endingAfter: offset)
+        return index < count && self[index].lowerBound == offset ? index : nil
+    }
+
+    /// Whether a run shares a byte with `range`.
+    fileprivate func overlaps(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let index = firstRun(endingAfter: range.lowerBound)
+        return index < count && self[index].lowerBound < range.upperBound
     }
 }
