@@ -15,7 +15,10 @@ struct CiteCheckCommand: ParsableCommand {
             Federal Register XML, or Akoma Ntoso. Each provision is looked up by its official id \
             (Formex source-id, CFR citation, AKN eid) in the text of its own instrument, and its verbatim \
             wording compared after normalising whitespace and typography; differences are shown as a \
-            word diff ([-shipped-] {+official+}). A provision is checked only against the text of its \
+            word diff ([-shipped-] {+official+}). A paraphrase is only found, its wording not compared: \
+            the summary counts such passes apart, --list-passed names every pass and how it passed, and \
+            a paraphrase whose wording is the official text word for word is named (mislabelled: \
+            marked verbatim, it would be compared). A provision is checked only against the text of its \
             own instrument; provisions the files given do not cover are counted as "not covered" \
             (--list-not-covered names them).
             Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
@@ -35,6 +38,10 @@ struct CiteCheckCommand: ParsableCommand {
     @Flag(name: .customLong("list-not-covered"),
           help: "Name each provision with an official id that the files given do not cover, so that what was not checked is on the record.")
     var listNotCovered = false
+
+    @Flag(name: .customLong("list-passed"),
+          help: "Name each provision that passed, and whether its wording was compared (verbatim) or it was only found (a paraphrase).")
+    var listPassed = false
 
     @OptionGroup var regulations: RegulationOptions
 
@@ -61,6 +68,11 @@ struct CiteCheckCommand: ParsableCommand {
             try Output.write(finding.description + "\n")
             if let diff = finding.diff { try Output.write("    " + diff.description + "\n") }
         }
+        // A paraphrase that is the official text word for word: a change to it would pass unseen.
+        for line in report.passes.compactMap(\.mislabelled) { try Output.write(line + "\n") }
+        if listPassed {
+            for pass in report.passes { try Output.write(pass.description + "\n") }
+        }
         if listNotCovered {
             for id in report.notCovered {
                 guard let provision = loaded.graph.provisions[id] else { continue }
@@ -74,7 +86,7 @@ struct CiteCheckCommand: ParsableCommand {
         let checked = report.passed.count + report.findings.count
         try Output.write("""
             \(CountedNoun("provision")(checked)) checked against \(CountedNoun("official file")(report.officialFiles.count)): \
-            \(report.passed.count) pass, \(drifted) drifted, \(missing) missing; \(report.notCovered.count) not covered by the texts given
+            \(report.passSummary), \(drifted) drifted, \(missing) missing; \(report.notCovered.count) not covered by the texts given
 
             """)
         if report.checkedNothing {

@@ -50,6 +50,35 @@ import Testing
         #expect(!listed.contains { $0.contains("eu.ai-act.art92") })
     }
 
+    /// A paraphrase is found, not compared: the summary counts such passes apart, and
+    /// `--list-passed` says what each pass rests on. (15 CFR 734.13 in the versioner shape,
+    /// FORMATS.md §1.3, as QA's us/base-734.13.xml, its words as lexbuild.dev's eCFR copy prints them.)
+    @Test func passesSayWhetherTheirWordingWasCompared() throws {
+        let folder = try CLI.folder(["v-734.13.xml": """
+            <DIV8 N="734.13" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;15 CFR 734.13&quot;}">
+            <HEAD>§ 734.13 Export.</HEAD>
+            <P>(a) Except as set forth in § 734.17 or § 734.18, <I>Export</I> means:</P>
+            <P>(1) An actual shipment or transmission out of the United States, including the sending or taking of an item out of the United States, in any manner;</P>
+            <P>(2) Releasing or otherwise transferring “technology” or source code (but not object code) to a foreign person in the United States (a “deemed export”);</P>
+            <P>(b) Any release in the United States of “technology” or source code to a foreign person is a deemed export to the foreign person's most recent country of citizenship or permanent residency.</P>
+            </DIV8>
+            """])
+        let file = folder.appendingPathComponent("v-734.13.xml").path
+        let result = try CLI.run(["cite-check", "--list-passed", "--official", file])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let rules = CLI.root.appendingPathComponent("Regulations/us-ear.xml").path
+        let lines = try String(contentsOfFile: rules, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ id: String) throws -> Int { try #require(lines.firstIndex { $0.contains("id=\"\(id)\"") }) + 1 }
+        #expect(result.stdout == """
+            \(rules):\(try line("us.ear.734.13")): note: us.ear.734.13 (15 CFR 734.13): found in \(file) at '734.13'; a paraphrase: wording not compared
+            \(rules):\(try line("us.ear.734.13.a.1")): note: us.ear.734.13.a.1 (15 CFR 734.13(a)(1)): wording matches \(file) at '734.13(a)(1)'
+            \(rules):\(try line("us.ear.734.13.a.2")): note: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording matches \(file) at '734.13(a)(2)'
+            \(rules):\(try line("us.ear.734.13.b")): note: us.ear.734.13.b (15 CFR 734.13(b)): wording matches \(file) at '734.13(b)'
+            4 provisions checked against 1 official file: 4 pass (1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing; 72 not covered by the texts given
+
+            """)
+    }
+
     static let corpus = CLI.root.appendingPathComponent("../shared/corpora").standardizedFileURL.path
     static let annexXI = CLI.root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689/L_202401689EN.014101.fmx.xml")
         .standardizedFileURL.path

@@ -11,8 +11,9 @@ import EccaXML
 ///   Federal Register text of the same title.
 /// - Akoma Ntoso texts are matched by CELEX, FRBR work URI or UK S.I. number, provisions by their canonical `eid`.
 ///
-/// A verbatim wording with `…` passes when its pieces occur in order in the official text. A
-/// paraphrase is checked for existence only. Provisions no given text covers are listed, not
+/// A verbatim wording with `…` passes when its pieces are whole words of the official text, in
+/// order, the first starting it unless "…" opens the wording and the last ending it unless "…"
+/// closes it (`ElidedWording`). A paraphrase is checked for existence only. Provisions no given text covers are listed, not
 /// reported as findings.
 public struct CitationChecker {
     /// One official document, loaded for look-up.
@@ -123,6 +124,8 @@ public struct CitationChecker {
         public var findings: [Finding]
         /// Provisions found whose wording passed (or, for paraphrases, that exist).
         public var passed: [String]
+        /// How each of `passed` passed: its wording compared, or a paraphrase only found (`Pass`).
+        public var passes: [Pass] = []
         /// Provisions with an official id that no official text given covers.
         public var notCovered: [String]
         public var officialFiles: [String]
@@ -237,7 +240,9 @@ public struct CitationChecker {
                 guard let outcome = check(provision, instrument: instrument, against: official) else { continue }
                 covered = true
                 switch outcome {
-                case .success: report.passed.append(id)
+                case .success(let pass):
+                    report.passed.append(id)
+                    report.passes.append(pass)
                 case .failure(let finding): report.findings.append(finding)
                 }
                 break
@@ -247,7 +252,7 @@ public struct CitationChecker {
         return report
     }
 
-    private enum Outcome { case success, failure(Finding) }
+    private enum Outcome { case success(Pass), failure(Finding) }
 
     /// The official text a provision is looked up in, as findings name it: its file, its date, and
     /// whether it is a consolidated text.
@@ -289,8 +294,10 @@ public struct CitationChecker {
 
     private func compare(_ provision: Provision, official: String, at officialID: String, in source: Source,
                          amendment: String? = nil) -> Outcome {
-        guard provision.wordingKind == .verbatim else { return .success }
-        if Self.matches(shipped: provision.wording, official: official) { return .success }
+        let pass = Pass(provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
+                        officialFile: source.file, wordingCompared: provision.wordingKind == .verbatim)
+        guard pass.wordingCompared else { return .success(pass.paraphrase(of: provision.wording, comparedWith: official)) }
+        if Self.matches(shipped: provision.wording, official: official) { return .success(pass) }
         return .failure(finding(.drifted, provision, at: officialID, in: source, amendment: amendment,
                                 diff: WordDiff(shipped: provision.wording, official: official)))
     }
@@ -314,20 +321,10 @@ public struct CitationChecker {
         return verb + " " + acts.map { $0.places.isEmpty ? $0.act : $0.act + ", " + $0.places.joined(separator: "; ") }.joined(separator: ", and by ")
     }
 
-    /// Equal after normalisation; a shipped `…` stands for words left out.
+    /// Equal after normalisation; a shipped `…` stands for words left out, and the quoted pieces
+    /// are anchored and whole words (`ElidedWording`).
     public static func matches(shipped: String, official: String) -> Bool {
-        let normalisedOfficial = TextNormalizer.comparisonKey(official)
-        let normalisedShipped = TextNormalizer.comparisonKey(shipped)
-        if normalisedShipped == normalisedOfficial { return true }
-        guard normalisedShipped.contains("…") else { return false }
-        var rest = Substring(normalisedOfficial)
-        for piece in normalisedShipped.split(separator: "…") {
-            let trimmed = TextNormalizer.trim(String(piece))
-            if trimmed.isEmpty { continue }
-            guard let range = rest.firstRange(of: trimmed) else { return false }
-            rest = rest[range.upperBound...]
-        }
-        return true
+        ElidedWording.matches(shipped: shipped, official: official)
     }
 
     /// Does a Formex act with this year and number encode the instrument (by CELEX or ELI)?

@@ -101,8 +101,9 @@ struct MarkedParagraph {
             italic.removeAll(keepingCapacity: true)
             found.removeAll(keepingCapacity: true)
             let firstDropped = droppedSuperscripts.count
+            var power = 0..<0
             MarkedParagraph.collect(tree, index, italic: false, inRow: false, into: &bytes, italicRanges: &italic, dropped: &droppedSuperscripts,
-                                    footnotes: &footnotes)
+                                    footnotes: &footnotes, power: &power)
             let end = bytes.count
             let dropped = firstDropped..<droppedSuperscripts.count
             guard lookForMarkers else {
@@ -283,8 +284,10 @@ struct MarkedParagraph {
 
     /// `inRow`: the element at `index` is a table row, whose cells are joined by ` | `.
     /// `footnotes`: the section's note numbers, found at its first footnote mark (`TableText`).
+    /// `power`: the last power written, from its `^` to its end, whose end is marked when a digit
+    /// follows it (`Superscript.powerOpen`): one comparison per text, none per byte.
     private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, inRow: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
-                                dropped: inout [TextFinding], footnotes: inout Set<String>?) {
+                                dropped: inout [TextFinding], footnotes: inout Set<String>?, power: inout Range<Int>) {
         /// The mark written ` [n]` when the section keeps a note numbered `text`; false when it is left out.
         /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
         func link(_ text: String, opening: Bool = false) -> Bool {
@@ -302,8 +305,11 @@ struct MarkedParagraph {
         for child in tree.children(of: index) {
             switch tree.nodes[child].kind {
             case .text:
-                let start = bytes.count
                 var content = tree.nodes[child].content
+                if power.upperBound == bytes.count, !power.isEmpty, let first = content.first, Superscript.isDigit(tree.bytes[first]) {
+                    markEnd(of: power, in: &bytes, italicRanges: &italicRanges)
+                }
+                let start = bytes.count
                 // Pretty-printing's line break before an em dash (`</E>⏎    —(1)`, Federal Register)
                 // is no space in the printed text, where an em dash is closed up.
                 if let first = content.first, isSpace(tree.bytes[first]) { content = closedUpBeforeEmDash(tree.bytes, content) }
@@ -321,7 +327,7 @@ struct MarkedParagraph {
                 let name = tree.nodes[child].name
                 // Italics, the most frequent element inside paragraphs, need none of the checks below.
                 if name == "I" {
-                    collect(tree, child, italic: true, inRow: false, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes)
+                    collect(tree, child, italic: true, inRow: false, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes, power: &power)
                     continue
                 }
                 let role = roles[name]
@@ -361,8 +367,10 @@ struct MarkedParagraph {
                         case .markAfterNumber, .mark:
                             break  // signed: a power wherever it is (`cm<SU>−1</SU>`)
                         }
+                        let caret = bytes.count
                         bytes.append(UInt8(ascii: "^"))
                         bytes.append(contentsOf: text.utf8)
+                        power = caret..<bytes.count
                         continue
                     }
                 }
@@ -378,7 +386,7 @@ struct MarkedParagraph {
                 let block = role?.isBlock == true
                 if block { bytes.append(0x20) }
                 let isItalic = italic || name == "i" || name == "em" || (name == "E" && tree.attribute("T", of: child) == "03")
-                collect(tree, child, italic: isItalic, inRow: role == .row, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes)
+                collect(tree, child, italic: isItalic, inRow: role == .row, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes, power: &power)
                 if block { bytes.append(0x20) }
                 if role == .row { bytes.append(contentsOf: TableText.rowSeparator.utf8) }
             }
@@ -393,6 +401,16 @@ struct MarkedParagraph {
             guard tree.nodes[sibling].kind == .text, tree.content(of: sibling).allSatisfy(isSpace) else { return false }
         }
         return true
+    }
+
+    /// `^2` made `^{2}` (a digit follows it), where it ends `bytes`; an italic run over it grows with it.
+    @inline(never)
+    private static func markEnd(of power: Range<Int>, in bytes: inout [UInt8], italicRanges: inout [Range<Int>]) {
+        bytes.insert(Superscript.powerOpen, at: power.lowerBound + 1)
+        bytes.append(Superscript.powerClose)
+        if let last = italicRanges.last, last.upperBound > power.lowerBound {
+            italicRanges[italicRanges.count - 1] = last.lowerBound..<last.upperBound + 2
+        }
     }
 
     /// Reports the span of the table row at `row` (`TableText.Span`) whose cells it shifts off

@@ -79,6 +79,20 @@ enum Superscript {
     /// and volumes, seconds for accelerations, radians).
     static let unitSymbols: Set<String> = ["m", "cm", "mm", "km", "nm", "\u{00B5}m", "\u{03BC}m", "in", "ft", "yd", "s", "rad"]
 
+    /// Where a digit follows a power (`10<HT TYPE="SUP">2</HT>5`, printed 10²5), its end is marked
+    /// (`10^{2}5`): written `10^25`, it would read as the exponent 25, and Art. 51(2)'s threshold
+    /// with it. Anywhere else a power is written as it always was (`10^25`, `cm^3`), so that no
+    /// wording changes. The importers (`TextFlattening`, the CFR section reader) and
+    /// `TextNormalizer.foldTypography` (for Unicode `10²5`) follow this one rule.
+    static let powerOpen = UInt8(ascii: "{")
+    static let powerClose = UInt8(ascii: "}")
+
+    /// An ASCII digit: what, right after a power, makes its end marked.
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && isDigit(UInt8(scalar.value)) }
+
     /// What a superscript's text is: a number, a signed number, or anything else.
     enum Content: Equatable {
         case unsigned, signed, other

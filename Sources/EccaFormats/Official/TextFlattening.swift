@@ -44,6 +44,9 @@ public struct TextFlattening: Sendable {
                  replacement: String = " … ", footnotes given: Set<String>? = nil, dropped droppedMark: ((TextFinding) -> Void)?) -> String {
         var output = ""
         var footnotes = given
+        // The last power written: its `^`'s UTF-8 offset and where it ends, so that a digit right
+        // after it marks its end (`Superscript.powerOpen`).
+        var power = (caret: -1, end: -1)
         /// The mark written ` [n]` when a kept note has its number; nil when it is to be left out.
         /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
         func linked(_ superscript: OfficialElement, opening: Bool = false) -> String? {
@@ -59,7 +62,12 @@ public struct TextFlattening: Sendable {
             var stub = 0
             for (position, child) in node.children.enumerated() {
                 switch child {
-                case .text(let text): output += text
+                case .text(let text):
+                    if power.end == output.utf8.count, let first = text.utf8.first, Superscript.isDigit(first) {
+                        output.insert("{", at: output.utf8.index(output.utf8.startIndex, offsetBy: power.caret + 1))
+                        output += "}"
+                    }
+                    output += text
                 case .instruction: break
                 case .element(let inner):
                     if dropped.contains(inner.name) || skip.contains(inner.name) { continue }
@@ -99,8 +107,10 @@ public struct TextFlattening: Sendable {
                             case .markAfterNumber, .mark: break  // signed: a power wherever it is
                             }
                         }
+                        let caret = output.utf8.count
                         output += "^"
                         walk(inner)
+                        power = (caret, output.utf8.count)
                         continue
                     }
                     if inRow, cells.contains(inner.name) {

@@ -132,42 +132,72 @@ public enum TextNormalizer {
     /// hyphens U+2010 and U+2011 are `-`, and a run of Unicode superscript digits is a power as the
     /// importers write one (`10²⁵` is `10^25`, ecfr.gov's `(²H)` is the import's `(^2H)`, `10⁻³` is
     /// `10^-3`; `102` stays `102`, never `10^2`). For deciding whether two wordings are the same
-    /// only (and for a word diff's comparisons); never for imported or shown wording. No space is
-    /// added or removed, so its words line up with `comparable`'s.
+    /// only (and for a word diff's comparisons); never for imported or shown wording. Format
+    /// characters that print nothing are left out (`isInvisible`), and the spacing inside a number
+    /// (`3 %`, `15 000 000`) with them (`words`); no other space is added or removed, so its words
+    /// line up with `words`'.
     public static func comparisonKey(_ text: String) -> String {
-        foldTypography(comparable(text))
+        let normalised = comparable(text)
+        guard mayGroupNumbers(normalised) else { return foldTypography(normalised) }
+        return words(normalised: normalised).map(wordKey).joined(separator: " ")
+    }
+
+    /// A word's comparison key (`words`): typography folded, and the spaces inside a number dropped.
+    static func wordKey(_ word: some StringProtocol) -> String {
+        foldTypography(word.contains(" ") ? String(word.filter { $0 != " " }) : String(word))
+    }
+
+    /// Whether a digit is followed by a space (a number's spacing might be grouped): most texts'
+    /// keys need no word splitting.
+    private static func mayGroupNumbers(_ text: String) -> Bool {
+        var afterDigit = false
+        for byte in text.utf8 {
+            if byte == 0x20, afterDigit { return true }
+            afterDigit = byte >= 48 && byte <= 57
+        }
+        return false
     }
 
     static func foldTypography(_ comparable: String) -> String {
-        guard comparable.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2010}" || $0 == "\u{2011}" || superscriptDigit($0) != nil })
+        guard comparable.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2010}" || $0 == "\u{2011}" || superscriptDigit($0) != nil || isInvisible($0) })
         else { return comparable }
         var folded = String.UnicodeScalarView()
         let scalars = Array(comparable.unicodeScalars)
-        // Inside a run of superscript digits (its `^` written).
-        var inPower = false
-        for (index, scalar) in scalars.enumerated() {
-            if let digit = superscriptDigit(scalar) {
-                if !inPower { folded.append("^") }
-                folded.append(digit)
-                inPower = true
-                continue
-            }
-            // A superscript sign opens a power only before a superscript digit (`⁻³`), as the
-            // importers read a signed superscript (`Superscript.content`); an ion's lone `⁺` stays.
-            if !inPower, scalar == "\u{207B}" || scalar == "\u{207A}", index + 1 < scalars.count, superscriptDigit(scalars[index + 1]) != nil {
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            // A run of superscript digits is a power; a superscript sign opens one only before a
+            // superscript digit (`⁻³`), as the importers read a signed superscript
+            // (`Superscript.content`); an ion's lone `⁺` stays.
+            let signed = (scalar == "\u{207B}" || scalar == "\u{207A}") && index + 1 < scalars.count && superscriptDigit(scalars[index + 1]) != nil
+            if signed || superscriptDigit(scalar) != nil {
+                var end = signed ? index + 1 : index
+                while end < scalars.count, superscriptDigit(scalars[end]) != nil { end += 1 }
+                // Ended where a digit follows (`10²5`), as the importers end one (`Superscript.power`).
+                let closed = end < scalars.count && Superscript.isDigit(scalars[end])
                 folded.append("^")
-                folded.append(scalar == "\u{207B}" ? "-" : "+")  // `comparable` writes the importers' U+2212 minus as `-`
-                inPower = true
+                if closed { folded.append("{") }
+                if signed { folded.append(scalar == "\u{207B}" ? "-" : "+") }  // `comparable` writes the importers' U+2212 minus as `-`
+                for digit in scalars[(signed ? index + 1 : index)..<end] { folded.append(superscriptDigit(digit)!) }
+                if closed { folded.append("}") }
+                index = end
                 continue
             }
-            inPower = false
             switch scalar {
             case "'": folded.append("\"")
             case "\u{2010}", "\u{2011}": folded.append("-")
-            default: folded.append(scalar)
+            default: if !isInvisible(scalar) { folded.append(scalar) }
             }
+            index += 1
         }
         return String(folded)
+    }
+
+    /// Format characters that print nothing, which an HTML-derived or re-typeset text carries
+    /// (U+00AD soft hyphen, U+200B zero-width space, U+2060 word joiner, U+FEFF zero-width no-break
+    /// space): typography, so the comparison key leaves them out (a diff shows them, `WordDiff`).
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{00AD}" || scalar == "\u{200B}" || scalar == "\u{2060}" || scalar == "\u{FEFF}"
     }
 
     /// The ASCII digit a Unicode superscript digit stands for (`²` → `2`): U+2070, U+00B9, U+00B2,
@@ -255,9 +285,41 @@ public enum TextNormalizer {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
-    /// The words of a text after `comparable` normalisation (for word diffs).
+    /// The words of a text after `comparable` normalisation (for word diffs), where a number set
+    /// with spaces is one word: its groups of three digits (`15 000 000`, as the Official Journal
+    /// prints an amount) and a percent or per-mille sign set apart from it (`3 %`, the OJ's no-break
+    /// space). Such spacing is typesetting: `15 000 000` is `15000000`, `3 %` is `3%`, whatever
+    /// the text. Commas and points in numbers are not folded: a decimal sign in some languages.
     public static func words(_ text: String) -> [Substring] {
-        let normalised = comparable(text)
-        return normalised.split(separator: " ")
+        words(normalised: comparable(text))
+    }
+
+    private static func words(normalised: String) -> [Substring] {
+        let tokens = normalised.split(separator: " ")
+        var words: [Substring] = []
+        for token in tokens {
+            if let last = words.last, continuesNumber(last, with: token) {
+                words[words.count - 1] = normalised[last.startIndex..<token.endIndex]
+            } else {
+                words.append(token)
+            }
+        }
+        return words
+    }
+
+    /// Whether `next` goes on with the number `word` ends: a `%` or `‰` after a digit, or a group
+    /// of exactly three digits after one to three digits (or a group before them) that no digit,
+    /// point or comma comes before.
+    private static func continuesNumber(_ word: Substring, with next: Substring) -> Bool {
+        guard let lastDigit = word.utf8.last, lastDigit >= 48, lastDigit <= 57, let first = next.unicodeScalars.first else { return false }
+        if first == "%" || first == "\u{2030}" { return true }
+        let leading = next.utf8.prefix { $0 >= 48 && $0 <= 57 }.count
+        guard leading == 3 else { return false }
+        // The digits `word` ends with: one to three, or a whole group already joined (`15 000`).
+        let run = word.utf8.reversed().prefix { $0 >= 48 && $0 <= 57 }.count
+        let before = word.utf8.dropLast(run).last
+        if before == 0x20 { return run == 3 }
+        guard run <= 3 else { return false }
+        return before.map { $0 != 0x2E && $0 != 0x2C } ?? true
     }
 }

@@ -24,8 +24,8 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         let new = TextNormalizer.words(official).map(String.init)
         let elidedEnd = Self.dropElision(&old, atEnd: true)
         let elidedStart = Self.dropElision(&old, atEnd: false)
-        let oldKeys = old.map(TextNormalizer.foldTypography)
-        let newKeys = new.map(TextNormalizer.foldTypography)
+        let oldKeys = old.map(TextNormalizer.wordKey)
+        let newKeys = new.map(TextNormalizer.wordKey)
         // Common prefix and suffix first: drift is usually local, and it keeps the table small.
         var prefix = 0
         while prefix < old.count, prefix < new.count, oldKeys[prefix] == newKeys[prefix] { prefix += 1 }
@@ -73,8 +73,8 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
             body.removeLast()
         }
         if removed.count == 1, let edge = atEnd ? added.first : added.last {
-            let quoted = TextNormalizer.foldTypography(removed[0])
-            let official = TextNormalizer.foldTypography(edge)
+            let quoted = TextNormalizer.wordKey(removed[0])
+            let official = TextNormalizer.wordKey(edge)
             if atEnd ? official.hasPrefix(quoted) : official.hasSuffix(quoted) {
                 body.append(.same(removed))
                 removed = []
@@ -110,7 +110,7 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
 
     public func rendered(context: Int) -> String {
         var pieces: [String] = []
-        for (index, part) in parts.enumerated() {
+        for (index, part) in parts.map(Self.visible).enumerated() {
             switch part {
             case .removed(let words): pieces.append("[-" + words.joined(separator: " ") + "-]")
             case .added(let words): pieces.append("{+" + words.joined(separator: " ") + "+}")
@@ -129,6 +129,36 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return pieces.joined(separator: " ")
+    }
+
+    /// The part with every character a reader cannot see or tell apart written as its code point:
+    /// a format or control character (`sour<U+00AD>ce`, `source<U+2060>code`), and a Greek or
+    /// Cyrillic letter in a word with Latin letters (`s<U+043E>urce`, a Cyrillic o). Otherwise
+    /// `[-source-] {+source+}` would be all the reader sees of the difference.
+    static func visible(_ part: Part) -> Part {
+        switch part {
+        case .same(let words): .same(words.map(visible))
+        case .removed(let words): .removed(words.map(visible))
+        case .added(let words): .added(words.map(visible))
+        }
+    }
+
+    static func visible(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { !$0.isASCII }) else { return word }
+        let latin = word.unicodeScalars.contains { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A }
+        var shown = ""
+        for scalar in word.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            let confusable = latin && (0x0370...0x04FF).contains(scalar.value) && scalar.properties.isAlphabetic
+            // ASCII is what it looks like (a number's groups keep their spaces: `15 000 000`).
+            if !scalar.isASCII, category == .format || category == .control || category == .spaceSeparator || confusable {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                shown += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 
     private static func lcs(_ a: Words, _ b: Words) -> [Part] {

@@ -1,0 +1,83 @@
+import ClauseGraph
+
+extension CitationChecker {
+    /// A provision that passed, and how: a verbatim wording compared with the official one, or a
+    /// paraphrase only found (its wording is not the official text, so it is not compared). A
+    /// legal team reads "pass" as "the text still says this", which only a compared wording shows.
+    public struct Pass: Sendable, Hashable {
+        public var provisionID: String
+        public var citation: String
+        /// The official id found (`092.003`, `734.13(b)`).
+        public var officialID: String
+        /// Where the provision is encoded (the shipped rules file).
+        public var location: SourceLocation
+        /// The official file it was found in.
+        public var officialFile: String
+        /// The wording was compared (verbatim); false for a paraphrase, which was only found.
+        public var wordingCompared: Bool
+        /// A paraphrase whose wording is the official text word for word (after the normalisation
+        /// wordings are compared by): mislabelled, so that a change to the text would pass unseen.
+        public var paraphraseIsOfficialText = false
+
+        public init(provisionID: String, citation: String, officialID: String, location: SourceLocation, officialFile: String,
+                    wordingCompared: Bool, paraphraseIsOfficialText: Bool = false) {
+            self.provisionID = provisionID
+            self.citation = citation
+            self.officialID = officialID
+            self.location = location
+            self.officialFile = officialFile
+            self.wordingCompared = wordingCompared
+            self.paraphraseIsOfficialText = paraphraseIsOfficialText
+        }
+
+        /// This pass of a paraphrase, told whether its wording equals `official`, with or without
+        /// the official paragraph's own marker (`(b) Any release …` is `Any release …`).
+        func paraphrase(of wording: String, comparedWith official: String) -> Pass {
+            var pass = self
+            let shipped = TextNormalizer.comparisonKey(wording)
+            let text = TextNormalizer.comparisonKey(official)
+            pass.paraphraseIsOfficialText = shipped == text || shipped == Self.withoutMarker(text)
+            return pass
+        }
+
+        /// `text` without a leading parenthesised marker and the space after it (`(b) `, `(a)(1) `);
+        /// nil when it opens with none.
+        static func withoutMarker(_ text: String) -> String? {
+            var rest = Substring(text)
+            while rest.first == "(", let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 6,
+                  !rest[..<close].contains(" ") {
+                rest = rest[rest.index(after: close)...]
+            }
+            guard rest.count < text.count, rest.first == " " else { return nil }
+            return String(rest.dropFirst())
+        }
+
+        /// The `--list-passed` line: what the pass rests on.
+        public var description: String {
+            wordingCompared
+                ? "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'"
+                : "\(location): note: \(provisionID) (\(citation)): found in \(officialFile) at '\(officialID)'; a paraphrase: wording not compared"
+        }
+
+        /// The line for a paraphrase that is the official text word for word; nil for any other pass.
+        public var mislabelled: String? {
+            guard paraphraseIsOfficialText else { return nil }
+            return "\(location): note: \(provisionID) (\(citation)): marked a paraphrase, but its wording is the text of '\(officialID)' in "
+                + "\(officialFile) word for word; marked verbatim, its wording would be compared"
+        }
+    }
+}
+
+extension CitationChecker.Report {
+    /// Passes of paraphrases: found, wording not compared.
+    public var foundOnly: [CitationChecker.Pass] { passes.filter { !$0.wordingCompared } }
+
+    /// The summary's words for the passes: `4 pass`, and how many of them are paraphrases only found
+    /// (`4 pass (3 of them paraphrases: found, wording not compared)`).
+    public var passSummary: String {
+        let found = foundOnly.count
+        guard found > 0 else { return "\(passed.count) pass" }
+        let them = found == passed.count ? (found == 1 ? "a paraphrase" : "all paraphrases") : "\(found) of them \(found == 1 ? "a paraphrase" : "paraphrases")"
+        return "\(passed.count) pass (\(them): found, wording not compared)"
+    }
+}
