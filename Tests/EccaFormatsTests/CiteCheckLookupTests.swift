@@ -178,4 +178,21 @@ import EccaTestSupport
         #expect(report.passed == ["us.ai-diffusion.dates"])
         #expect(report.findings.isEmpty)
     }
+
+    /// An annex file given alone speaks for its own annex only: Annex I of the AI Act cannot hold
+    /// Annex XI, which is not covered, not missing (QA docs6, finding 4: "'ANNEX XI' does not
+    /// exist in …012401.fmx.xml", status 1). Given with Annex XI, Annex XI is checked.
+    @Test func anAnnexFileAloneDoesNotSpeakForAnotherAnnex() throws {
+        let annexI = Corpus.formexFolder + "/L_202401689EN.012401.fmx.xml"
+        let annexXI = Corpus.formexFolder + "/L_202401689EN.014101.fmx.xml"
+        guard Corpus.available(annexI), Corpus.available(annexXI) else { return }
+        let shipped = RegulationsLoader().load(directories: [Corpus.regulations]).graph
+        let alone = try CitationChecker(officialFiles: [annexI]).check(shipped)
+        #expect(alone.findings.isEmpty, "\(alone.findings)")
+        #expect(alone.checkedNothing)
+        #expect(alone.notCovered.contains("eu.ai-act.annex11"))
+        let both = try CitationChecker(officialFiles: [annexI, annexXI]).check(shipped)
+        #expect(both.findings.isEmpty, "\(both.findings)")
+        #expect(both.passed == ["eu.ai-act.annex11"])
+    }
 }

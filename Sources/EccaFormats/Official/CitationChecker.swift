@@ -277,6 +277,8 @@ public struct CitationChecker {
             // annexes without their act cover no article.
             let isAnnex = locator == "ANNEX" || locator.hasPrefix("ANNEX ")
             if isAnnex ? formex.annexes.isEmpty : annexesOnly { return nil }
+            // Annex files given alone speak for their own annexes: Annex I cannot hold Annex XI.
+            if isAnnex, annexesOnly, formex.annexes[locator] == nil { return nil }
             // An annex's wording is in its own file: drift is reported against that file.
             let source = Source(file: isAnnex ? formex.annexes[locator]?.span.file ?? file : file, version: version,
                                 consolidated: formex.isConsolidated)
