@@ -153,6 +153,7 @@ public struct CitationChecker {
         var pendingAnnexes: [String] = []
         var acts: [(path: String, annexes: [String])] = []
         var proposalsOnly: [OfficialImportError] = []
+        for file in officialFiles { try OfficialImportError.requireRegularFile(file) }
         for file in officialFiles {
             let (dialect, root) = try OfficialDialect.detect(path: file)
             files.append(file)

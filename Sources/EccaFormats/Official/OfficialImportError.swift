@@ -26,6 +26,10 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     /// One file named twice among the inputs (perhaps by two paths): its provisions would be
     /// imported twice, their ids told apart by a suffix.
     case fileGivenTwice(file: String, first: String)
+    /// A pipe, FIFO or device: it can be read once only, and `XMLSAXReader` reads a file's start
+    /// twice (its prolog is scanned, then the file rewound); LegalRuleML, joined CFR files and
+    /// `cite-check`'s detection read more. libxml2 said "Extra content at the end of the document".
+    case notRegularFile(file: String)
 
     public var description: String {
         switch self {
@@ -50,9 +54,21 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
                 + "a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR"
         case .fileGivenTwice(let file, let first):
             return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
+        case .notRegularFile(let file):
+            return "\(file): error: not a regular file (a pipe, FIFO or device): ecca reads the start of an official file twice (to refuse "
+                + "DTDs and entities before parsing it), and some files twice over, which a pipe does not allow; save it to a file first"
         case .givenTwice(let citation, let instrument, let first, let again):
             return "\(again): error: \(citation) was already imported from \(first); files of one CFR title join one instrument (\(instrument)), "
                 + "so a section may come from one file only: leave one of them out, or import them separately"
+        }
+    }
+
+    /// Refuses a path that names a pipe, FIFO, socket or device (through symbolic links). A path
+    /// with nothing behind it is left to the reader, which says so.
+    static func requireRegularFile(_ file: String) throws(OfficialImportError) {
+        switch FileKind(path: file) {
+        case .stream?, .other?: throw .notRegularFile(file: file)
+        default: return
         }
     }
 
