@@ -21,7 +21,7 @@ struct CiteCheckCommand: ParsableCommand {
             Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
             that cannot be read, rules with errors (a file that fails the schema, a provision id \
             given twice: see `ecca validate`), a LegalRuleML file (an encoding, not the official text), a Federal \
-            Register file of proposed rules only, given alone (a proposal is not law; the proposed \
+            Register file of proposed rules only, or an Akoma Ntoso bill, given alone (a proposal is not law; the proposed \
             rules of a daily issue, and a file of them given with other official files, are left \
             out, with a note), or files \
             that cover no shipped provision at all (nothing was checked: the wrong act, another \

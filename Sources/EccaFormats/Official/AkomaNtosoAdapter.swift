@@ -152,7 +152,10 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         } else if jurisdiction == nil {
             notes.append(Note(kind: .unresolved, text: "The file does not name the country whose law this is (its FRBRcountry is empty and its FRBR URI names none); the jurisdiction is written as “unknown”. Check the official text."))
         }
-        let instrument = ImportedInstrument(
+        if metadata.documentType == "bill" {
+            notes.append(Note(kind: .unresolved, text: Self.billNote))
+        }
+        var instrument = ImportedInstrument(
             id: CanonicalIDs.idSegment(id ?? "akn.\(SourceFileName.stem(of: file))"), dialect: .akn,
             variant: metadata.akn4eu ? "akn4eu" : "akn",
             title: metadata.title ?? (metadata.isUK ? metadata.frbrName : nil) ?? metadata.name ?? "Akoma Ntoso document",
@@ -160,6 +163,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             officialIDs: officialIDs, versionLabel: metadata.version?.label, versionDate: metadata.version?.date,
             sourceURL: metadata.celex.map { "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + SourceURL.component($0) },
             attribution: nil, notes: notes, file: file, documentNumber: metadata.celex ?? metadata.uri)
+        instrument.isBill = metadata.documentType == "bill"
         if id == nil, metadata.isLawmaker {
             let read = metadata.placeholders.map { "\($0.element) \($0.placeholder) → \($0.resolved.map { "“\($0)”" } ?? "nothing")" }
             emitter.report(Diagnostic(.warning, "the file's FRBR identification is UK Lawmaker placeholders (\(read.joined(separator: ", "))) and it names no series, year and number (act/@name, varSIYear, varSINoComp): the placeholders are not used as the instrument id; it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
@@ -178,6 +182,12 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         }
         return instrument
     }
+
+    /// A `bill` is a proposal (a Commission proposal, a LEOS draft, a bill before a parliament), not
+    /// law: said on the instrument, as for a Federal Register proposed rule.
+    static let billNote = "A bill (a proposal, or a draft of one): nothing in it is law. Its wording is proposed wording, not in force; the act adopted may keep it, change it, renumber it or drop it."
+    /// On each of a bill's provisions (a caveat in reports wherever one is relied on).
+    static let billProvisionNote = "Proposed text, not in force: this is a provision of a bill (a proposal, or a draft of one), not of an act; the adopted act's wording and numbering may differ."
 
     /// What a UK Lawmaker file's identification was read as: the SI its references number, the
     /// jurisdiction from its series, never its template's `FRBRcountry`.
@@ -495,10 +505,14 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             if parent == nil { emitter.count(.quotedStructuresAKN, by: quoted) }
         }
         let ownHeading = heading ?? element.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
+        // A bill's wording is verbatim, but as a statement of law it is a hypothesis until adopted.
+        let bill = emitter.current?.isBill == true
+        if bill { notes.append(Note(kind: .unresolved, text: Self.billProvisionNote)) }
         return ImportedProvision(
             canonicalID: canonical, sourceID: source?.value, idPath: idPath, level: level, parentID: parent, citation: citation,
             heading: ownHeading, wording: flattening.flatten(element.removingChildren(named: skipping), omitting: Self.quotations),
-            span: element.span.with(pointer: pointer ?? Self.pointer(element)), dates: Self.dates(in: element), notes: notes)
+            span: element.span.with(pointer: pointer ?? Self.pointer(element)), dates: Self.dates(in: element),
+            evidence: bill ? .unverified : .verified, notes: notes)
     }
 
     static func dates(in element: OfficialElement) -> [ImportedDate] {

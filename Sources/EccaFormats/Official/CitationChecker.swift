@@ -185,15 +185,22 @@ public struct CitationChecker {
                 // A proposed rule's text is no provision's official wording: it is never checked
                 // against. A file of proposals given with other official texts is set aside (a
                 // folder of Federal Register files may hold a proposal); given alone, it is refused.
-                let proposed = collector.instruments.filter(\.instrument.isProposedRule)
+                // So is an Akoma Ntoso bill (a Commission proposal, a LEOS draft).
+                let proposed = collector.instruments.filter(\.instrument.isProposal)
                 if !proposed.isEmpty, proposed.count == collector.instruments.count {
-                    proposalsOnly.append(.proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
+                    proposalsOnly.append(dialect == .akn
+                        ? .billOnly(file: file, documents: proposed.map { $0.instrument.officialIDs.first?.value ?? $0.instrument.id })
+                        : .proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
                 }
-                for entry in proposed {
+                for entry in proposed where entry.instrument.isBill {
+                    setAside.append("\(file): note: \(entry.instrument.officialIDs.first?.value ?? entry.instrument.id) is a bill (a proposal), "
+                                    + "not law: its text is not checked against")
+                }
+                for entry in proposed where entry.instrument.isProposedRule {
                     setAside.append("\(file): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
                                     + "not law: its text is not checked against")
                 }
-                for entry in collector.instruments where !entry.instrument.isProposedRule {
+                for entry in collector.instruments where !entry.instrument.isProposal {
                     var index: [String: ImportedProvision] = [:]
                     var coverage = Coverage(printedOnly: dialect == .fr, whole: dialect == .akn)
                     coverage.ownCitation = dialect == .fr ? Self.ruleCitation(entry.instrument) : nil

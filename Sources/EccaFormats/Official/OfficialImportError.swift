@@ -21,6 +21,8 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     /// `cite-check` was given a Federal Register file whose documents are all proposed rules
     /// (`PRORULE`, named by their FR Doc. numbers): a proposal is not law.
     case proposedRuleOnly(file: String, documents: [String])
+    /// `cite-check` was given an Akoma Ntoso `bill` (named by its official id): a proposal is not law.
+    case billOnly(file: String, documents: [String])
     /// Two files that join one instrument both hold this section (or appendix).
     case givenTwice(citation: String, instrument: String, first: SourceLocation, again: SourceLocation)
     /// One file named twice among the inputs (perhaps by two paths): its provisions would be
@@ -52,6 +54,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
             let named = documents.isEmpty ? "" : " (" + documents.map { "FR Doc. \($0)" }.joined(separator: ", ") + ")"
             return "\(file): error: this Federal Register file holds only \(documents.count > 1 ? "proposed rules" : "a proposed rule")\(named): "
                 + "a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR"
+        case .billOnly(let file, let documents):
+            return "\(file): error: this Akoma Ntoso file is a bill (\(documents.joined(separator: ", "))), a proposal or a draft of one: "
+                + "a proposal is not law, and its text is not the official text of any provision; check against the act adopted"
         case .fileGivenTwice(let file, let first):
             return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
         case .notRegularFile(let file):
