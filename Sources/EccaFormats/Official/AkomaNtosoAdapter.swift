@@ -27,8 +27,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
     static let quotations: Set<String> = ["quotedStructure", "embeddedStructure"]
     /// Where no provision of this act is looked for: the quotations and the `mod` that holds them.
     static let quotationBarriers: Set<String> = quotations.union(["mod"])
-    private static let documentTypes: Set<String> = ["act", "bill", "doc", "documentCollection", "amendment", "amendmentList",
-                                                     "judgment", "statement", "debate", "debateReport", "officialGazette", "portion"]
+    private static let documentTypes = AkomaNtosoMetadata.documentTypes
     /// The units below a section of a section-based act, with their id segment and level.
     private static let subunits: [String: (segment: String, level: ProvisionLevel)] = [
         "subsection": ("subsec", .subsection), "paragraph": ("para", .paragraph), "subparagraph": ("subpara", .subparagraph),
@@ -174,7 +173,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                                       at: SourceLocation(file: file, line: 1)))
         }
         if jurisdiction == nil, metadata.isLawmaker {
-            emitter.report(Diagnostic(.warning, "the file is a UK Lawmaker draft of a series ecca does not know (\(metadata.name ?? "no act name")); its FRBRcountry \(metadata.country ?? "") is its template's: the jurisdiction is written as \"unknown\"",
+            emitter.report(Diagnostic(.warning, "the file is a UK Lawmaker draft of a series ecca does not know (\(metadata.name ?? "no act name")); \(metadata.country.map { "its FRBRcountry \($0) is its template's" } ?? "it names no FRBRcountry"): the jurisdiction is written as \"unknown\"",
                                       at: SourceLocation(file: file, line: 1)))
         } else if jurisdiction == nil {
             emitter.report(Diagnostic(.warning, "the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
@@ -201,7 +200,8 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                 notes.append(Note(kind: .editorial, text: "The jurisdiction, \(jurisdiction), is that of the series \(metadata.ukNumber?.series ?? metadata.name ?? "") as legislation.gov.uk gives it; the file's FRBRcountry, \(country), is its drafting template's and is not read."))
             }
         } else {
-            notes.append(Note(kind: .unresolved, text: "The file is a UK Lawmaker draft of a series ecca does not know, and its FRBRcountry is its template's; the jurisdiction is written as “unknown”. Check the official text."))
+            notes.append(Note(kind: .unresolved, text: "The file is a UK Lawmaker draft of a series ecca does not know, and "
+                              + (metadata.country == nil ? "it names no FRBRcountry" : "its FRBRcountry is its template's") + "; the jurisdiction is written as “unknown”. Check the official text."))
         }
         return notes
     }
