@@ -22,8 +22,9 @@ struct CiteCheckCommand: ParsableCommand {
             own instrument; provisions the files given do not cover are counted as "not covered" \
             (--list-not-covered names them).
             Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
-            that cannot be read, a LegalRuleML file (an encoding, not the official text), a Federal \
-            Register file of proposed rules only, given alone (a proposal is not law; the proposed \
+            that cannot be read, rules with errors (a file that fails the schema, a provision id \
+            given twice: see `ecca validate`), a LegalRuleML file (an encoding, not the official text), a Federal \
+            Register file of proposed rules only, or an Akoma Ntoso bill, given alone (a proposal is not law; the proposed \
             rules of a daily issue, and a file of them given with other official files, are left \
             out, with a note), or files \
             that cover no shipped provision at all (nothing was checked: the wrong act, another \
@@ -50,11 +51,10 @@ struct CiteCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try regulations.load()
-        if !loaded.unusableFiles.isEmpty {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
-            throw ExitCode(ExitStatus.unusableInput)
-        }
+        // As for `check`: a rules file that fails the schema is left out of the graph, and of two
+        // provisions with one id only the first is in it, so checking the rest would pass an
+        // encoding (or the copy of a provision) that was never read. The errors are said, status 2.
+        let loaded = try regulations.loadUsable()
         let checker: CitationChecker
         do {
             checker = try CitationChecker(officialFiles: officialFiles)

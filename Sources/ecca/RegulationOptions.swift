@@ -57,8 +57,9 @@ struct RegulationOptions: ParsableArguments {
 /// Finds the shipped `Regulations/` from any working directory.
 enum RegulationsLocator {
     /// In order: `ECCA_REGULATIONS`; a `Regulations/` beside the executable or in a folder above
-    /// it (a build in the checkout: `.build/debug/ecca`); `../share/ecca/Regulations` (an install);
-    /// the source checkout this binary was built from.
+    /// it (a build in the checkout: `.build/debug/ecca`); `../share/ecca/Regulations` (an install).
+    /// Never the source checkout the binary was built from: a copied binary would read a folder
+    /// the user neither named nor sees (and may be editing elsewhere); it says it found none.
     static func shipped() -> String? {
         let fileManager = FileManager.default
         func valid(_ path: String) -> Bool {
@@ -76,8 +77,6 @@ enum RegulationsLocator {
             if valid(installed) { return installed }
             directory = directory.deletingLastPathComponent()
         }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Regulations").path
-        return valid(source) ? source : nil
+        return nil
     }
 }

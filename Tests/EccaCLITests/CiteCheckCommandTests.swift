@@ -171,4 +171,72 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.range(of: #"act\.xml:1:\d+: error: "#, options: .regularExpression) != nil, "\(result.stderr)")
     }
+
+    /// A versioner section in the ecfr.gov shape (FORMATS.md §1.3), hand-made: 15 CFR 999.1 is no
+    /// real section, so that only the test's own encodings cite it.
+    static let section999 = """
+        <DIV8 N="999.1" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;15 CFR 999.1&quot;}">
+        <HEAD>§ 999.1 Scope.</HEAD>
+        <P>(a) This part applies to every export.</P>
+        </DIV8>
+        """
+
+    /// A rules file of one instrument citing 15 CFR 999.1(a); `wordingKind` and `extra` (more
+    /// provisions) are the test's.
+    static func encoding(wordingKind: String = "verbatim", wording: String = "(a) This part applies to no export.",
+                         extra: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rules xmlns="urn:ecca:rules:1" version="1">
+          <instrument id="qa.t15" jurisdiction="US" kind="cfr-part">
+            <title>15 CFR Part 999 (test encoding)</title>
+            <provision id="qa.t15.999.1.a" citation="15 CFR 999.1(a)" evidence="verified" eid="999.1(a)" wording-kind="\(wordingKind)">
+              <wording>\(wording)</wording>
+            </provision>\(extra)
+          </instrument>
+        </rules>
+        """
+    }
+
+    /// An encoding being edited with one misspelt attribute value fails the schema, and is not
+    /// read: cite-check said nothing of it and checked the rest (QA docs6, finding 1: 47 pass,
+    /// status 0, for a file with two drifted provisions). As `check` does, it refuses: the
+    /// schema's errors, a pointer to `ecca validate`, status 2, nothing checked.
+    @Test func aRulesFileThatFailsTheSchemaIsRefused() throws {
+        let folder = try CLI.folder(["v-999.1.xml": Self.section999, "typo.xml": Self.encoding(wordingKind: "verbatum")])
+        let typo = folder.appendingPathComponent("typo.xml").path
+        let result = try CLI.run(["cite-check", "--official", folder.appendingPathComponent("v-999.1.xml").path, "--instrument", typo])
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            \(typo):5: error: Invalid attribute wording-kind for element provision
+            error: the regulations have errors; run `ecca validate`
+
+            """)
+        #expect(result.status == 2)
+    }
+
+    /// A provision pasted into an encoding that already has it: only the first copy is in the
+    /// graph, so the second (here the one whose wording is wrong) was never checked (QA docs6,
+    /// finding 2: 47 pass, status 0). The duplicate is an error, as in `validate` and `check`.
+    @Test func aProvisionIDGivenTwiceIsRefused() throws {
+        // The first copy is right (it passed before), the pasted second one wrong.
+        let pasted = """
+
+                <provision id="qa.t15.999.1.a" citation="15 CFR 999.1(a)" evidence="verified" eid="999.1(a)" wording-kind="verbatim">
+                  <wording>(a) This part applies to no export.</wording>
+                </provision>
+            """
+        let wrongLast = Self.encoding(wording: "(a) This part applies to every export.", extra: pasted)
+        let folder = try CLI.folder(["v-999.1.xml": Self.section999, "regs/t15.xml": wrongLast])
+        let rules = folder.appendingPathComponent("regs/t15.xml").path
+        let result = try CLI.run(["cite-check", "--official", folder.appendingPathComponent("v-999.1.xml").path,
+                                  "--regulations", folder.appendingPathComponent("regs").path])
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            \(rules):8: error: duplicate provision id 'qa.t15.999.1.a' (first defined at \(rules):5) [qa.t15.999.1.a]
+            error: the regulations have errors; run `ecca validate`
+
+            """)
+        #expect(result.status == 2)
+    }
 }

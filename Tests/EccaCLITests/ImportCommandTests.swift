@@ -179,4 +179,27 @@ import Testing
             """)
         #expect(!FileManager.default.fileExists(atPath: output + ".2"))
     }
+
+    /// A pipe (here standard input, as `<(cat file)` or a FIFO gives one) is refused with ecca's
+    /// own reason: libxml2 said "Extra content at the end of the document" at 1:1, since the start
+    /// of the file, read to scan its prolog, could not be read again (QA docs6, finding 8). Both
+    /// `import` and `cite-check --official`; nothing is written.
+    @Test func aPipeIsRefusedWithTheReason() throws {
+        let section = Data("""
+            <DIV8 N="999.1" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;15 CFR 999.1&quot;}">
+            <HEAD>§ 999.1 Scope.</HEAD><P>(a) This part applies to every export.</P></DIV8>
+            """.utf8)
+        let folder = try CLI.folder([:])
+        let output = folder.appendingPathComponent("pipe.rules.xml").path
+        let refusal = "/dev/stdin: error: not a regular file (a pipe, FIFO or device): ecca reads the start of an official file twice (to refuse "
+            + "DTDs and entities before parsing it), and some files twice over, which a pipe does not allow; save it to a file first\n"
+        let imported = try CLI.run(["import", "/dev/stdin", "-o", output], stdin: section)
+        #expect(imported.stderr == refusal + "error: nothing was written to \(output)\n")
+        #expect(imported.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let checked = try CLI.run(["cite-check", "--official", "/dev/stdin"], stdin: section)
+        #expect(checked.stdout == "")
+        #expect(checked.stderr == refusal)
+        #expect(checked.status == 2)
+    }
 }

@@ -171,4 +171,19 @@ import EccaTestSupport
             #expect(result.stderr.contains(": error: document type declarations are not accepted"))
         }
     }
+
+    /// A binary away from any `Regulations/` (a copy, here a hard link, outside the build and with
+    /// no install layout) finds none, and says what to do. It used to fall back to the checkout it
+    /// was built from, a folder the user neither named nor sees (QA docs6, finding 12).
+    @Test func aBinaryAwayFromItsRegulationsFindsNoneAndSaysSo() throws {
+        let folder = try CLI.folder([:])
+        let copy = folder.appendingPathComponent("ecca").path
+        try FileManager.default.linkItem(atPath: CLI.productsDirectory.appendingPathComponent("ecca").resolvingSymlinksInPath().path, toPath: copy)
+        let result = try CLI.run(["validate"], in: folder, executable: copy)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("Error: cannot find the shipped Regulations/ folder; pass --regulations DIR or set ECCA_REGULATIONS\n"), "\(result.stderr)")
+        #expect(result.status == 64)
+        let given = try CLI.run(["validate"], in: folder, environment: ["ECCA_REGULATIONS": CLI.regulations], executable: copy)
+        #expect(given.status == 0, "\(given.stdout)\(given.stderr)")
+    }
 }

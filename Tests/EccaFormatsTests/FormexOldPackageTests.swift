@@ -26,8 +26,11 @@ import EccaTestSupport
         #expect(packaged.officialIDs == instrument.officialIDs)
         #expect(packaged.versionLabel == "OJ L 176, 30.6.2016, p. 21")
         #expect(package.provision("anx_I")?.citation == "Annex I")
-        // Alone, the annexes are not imported, and the import says so.
+        // Alone, the annexes are not imported, and the import says so, on standard error and in
+        // the rules file, where whoever opens it later reads which files hold them (QA docs6, finding 10).
         #expect(alone.provision("anx_I") == nil)
+        #expect(instrument.notes.map(\.text).contains("The act was read from its own file, not through its package manifest L_2016176EN.01002101.doc.xml, which lists 1 annex of it (L_2016176EN.01005001.xml): only those given as files with the act are imported with it."))
+        #expect(!packaged.notes.map(\.text).contains { $0.hasPrefix("The act was read from its own file") })
         #expect(alone.diagnostics.map(\.description) == [
             "\(act):2: note: the package manifest L_2016176EN.01002101.doc.xml lists 1 annex of this act (L_2016176EN.01005001.xml), not imported with the act alone; import the manifest, or give the annex files after the act, to include it",
         ])

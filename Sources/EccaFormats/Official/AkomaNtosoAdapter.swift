@@ -27,8 +27,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
     static let quotations: Set<String> = ["quotedStructure", "embeddedStructure"]
     /// Where no provision of this act is looked for: the quotations and the `mod` that holds them.
     static let quotationBarriers: Set<String> = quotations.union(["mod"])
-    private static let documentTypes: Set<String> = ["act", "bill", "doc", "documentCollection", "amendment", "amendmentList",
-                                                     "judgment", "statement", "debate", "debateReport", "officialGazette", "portion"]
+    private static let documentTypes = AkomaNtosoMetadata.documentTypes
     /// The units below a section of a section-based act, with their id segment and level.
     private static let subunits: [String: (segment: String, level: ProvisionLevel)] = [
         "subsection": ("subsec", .subsection), "paragraph": ("para", .paragraph), "subparagraph": ("subpara", .subparagraph),
@@ -152,7 +151,10 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         } else if jurisdiction == nil {
             notes.append(Note(kind: .unresolved, text: "The file does not name the country whose law this is (its FRBRcountry is empty and its FRBR URI names none); the jurisdiction is written as “unknown”. Check the official text."))
         }
-        let instrument = ImportedInstrument(
+        if metadata.documentType == "bill" {
+            notes.append(Note(kind: .unresolved, text: Self.billNote))
+        }
+        var instrument = ImportedInstrument(
             id: CanonicalIDs.idSegment(id ?? "akn.\(SourceFileName.stem(of: file))"), dialect: .akn,
             variant: metadata.akn4eu ? "akn4eu" : "akn",
             title: metadata.title ?? (metadata.isUK ? metadata.frbrName : nil) ?? metadata.name ?? "Akoma Ntoso document",
@@ -160,6 +162,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             officialIDs: officialIDs, versionLabel: metadata.version?.label, versionDate: metadata.version?.date,
             sourceURL: metadata.celex.map { "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + SourceURL.component($0) },
             attribution: nil, notes: notes, file: file, documentNumber: metadata.celex ?? metadata.uri)
+        instrument.isBill = metadata.documentType == "bill"
         if id == nil, metadata.isLawmaker {
             let read = metadata.placeholders.map { "\($0.element) \($0.placeholder) → \($0.resolved.map { "“\($0)”" } ?? "nothing")" }
             emitter.report(Diagnostic(.warning, "the file's FRBR identification is UK Lawmaker placeholders (\(read.joined(separator: ", "))) and it names no series, year and number (act/@name, varSIYear, varSINoComp): the placeholders are not used as the instrument id; it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",
@@ -170,7 +173,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                                       at: SourceLocation(file: file, line: 1)))
         }
         if jurisdiction == nil, metadata.isLawmaker {
-            emitter.report(Diagnostic(.warning, "the file is a UK Lawmaker draft of a series ecca does not know (\(metadata.name ?? "no act name")); its FRBRcountry \(metadata.country ?? "") is its template's: the jurisdiction is written as \"unknown\"",
+            emitter.report(Diagnostic(.warning, "the file is a UK Lawmaker draft of a series ecca does not know (\(metadata.name ?? "no act name")); \(metadata.country.map { "its FRBRcountry \($0) is its template's" } ?? "it names no FRBRcountry"): the jurisdiction is written as \"unknown\"",
                                       at: SourceLocation(file: file, line: 1)))
         } else if jurisdiction == nil {
             emitter.report(Diagnostic(.warning, "the file names no country (FRBRcountry is empty, the FRBR URI names none): the jurisdiction is written as \"unknown\"",
@@ -178,6 +181,12 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         }
         return instrument
     }
+
+    /// A `bill` is a proposal (a Commission proposal, a LEOS draft, a bill before a parliament), not
+    /// law: said on the instrument, as for a Federal Register proposed rule.
+    static let billNote = "A bill (a proposal, or a draft of one): nothing in it is law. Its wording is proposed wording, not in force; the act adopted may keep it, change it, renumber it or drop it."
+    /// On each of a bill's provisions (a caveat in reports wherever one is relied on).
+    static let billProvisionNote = "Proposed text, not in force: this is a provision of a bill (a proposal, or a draft of one), not of an act; the adopted act's wording and numbering may differ."
 
     /// What a UK Lawmaker file's identification was read as: the SI its references number, the
     /// jurisdiction from its series, never its template's `FRBRcountry`.
@@ -191,7 +200,8 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                 notes.append(Note(kind: .editorial, text: "The jurisdiction, \(jurisdiction), is that of the series \(metadata.ukNumber?.series ?? metadata.name ?? "") as legislation.gov.uk gives it; the file's FRBRcountry, \(country), is its drafting template's and is not read."))
             }
         } else {
-            notes.append(Note(kind: .unresolved, text: "The file is a UK Lawmaker draft of a series ecca does not know, and its FRBRcountry is its template's; the jurisdiction is written as “unknown”. Check the official text."))
+            notes.append(Note(kind: .unresolved, text: "The file is a UK Lawmaker draft of a series ecca does not know, and "
+                              + (metadata.country == nil ? "it names no FRBRcountry" : "its FRBRcountry is its template's") + "; the jurisdiction is written as “unknown”. Check the official text."))
         }
         return notes
     }
@@ -495,10 +505,14 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             if parent == nil { emitter.count(.quotedStructuresAKN, by: quoted) }
         }
         let ownHeading = heading ?? element.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
+        // A bill's wording is verbatim, but as a statement of law it is a hypothesis until adopted.
+        let bill = emitter.current?.isBill == true
+        if bill { notes.append(Note(kind: .unresolved, text: Self.billProvisionNote)) }
         return ImportedProvision(
             canonicalID: canonical, sourceID: source?.value, idPath: idPath, level: level, parentID: parent, citation: citation,
             heading: ownHeading, wording: flattening.flatten(element.removingChildren(named: skipping), omitting: Self.quotations),
-            span: element.span.with(pointer: pointer ?? Self.pointer(element)), dates: Self.dates(in: element), notes: notes)
+            span: element.span.with(pointer: pointer ?? Self.pointer(element)), dates: Self.dates(in: element),
+            evidence: bill ? .unverified : .verified, notes: notes)
     }
 
     static func dates(in element: OfficialElement) -> [ImportedDate] {

@@ -100,9 +100,21 @@ struct AkomaNtosoMetadata {
         if let country { return country.uppercased() }
         // A UK statutory instrument named only by its URI: the country legislation.gov.uk gives its series.
         if let series = ukNumber?.series, let country = UKInstrumentNumber.seriesJurisdictions[series] { return country }
-        if let parts = uriParts, let first = parts.first, first.count <= 6, first.first?.isLetter == true { return first.uppercased() }
+        if let first = uriCountry { return first.uppercased() }
         return nil
     }
+
+    /// The FRBR URI's country segment (`za`, `za-cpt`, `eu`); nil when the URI begins with the
+    /// document type instead (`/akn/act/2020/1`): it names no country, and none is guessed.
+    private var uriCountry: Substring? {
+        guard let parts = uriParts, let first = parts.first, first.count <= 6, first.first?.isLetter == true,
+              !Self.documentTypes.contains(String(first)) else { return nil }
+        return first
+    }
+
+    /// Akoma Ntoso's document types, the segment that follows the country in an FRBR URI.
+    static let documentTypes: Set<String> = ["act", "bill", "doc", "documentCollection", "amendment", "amendmentList",
+                                             "judgment", "statement", "debate", "debateReport", "officialGazette", "portion"]
 
     /// The FRBR URI's segments after `/akn` (or an ELI's `eli/`), when it is one.
     private var uriParts: [Substring]? {
@@ -129,10 +141,12 @@ struct AkomaNtosoMetadata {
         if let uk = ukNumber { return uk.id }
         if isLawmaker { return nil }
         if let parts = uriParts, parts.count >= 3 {
-            let country = parts[0].lowercased()
-            let kinds = parts.dropFirst().prefix { $0.first?.isNumber == false }
+            // Without a country segment (`/akn/act/2020/1`) the id says `akn`, as with no URI.
+            let country = uriCountry?.lowercased() ?? "akn"
+            let after = uriCountry == nil ? parts[...] : parts.dropFirst()
+            let kinds = after.prefix { $0.first?.isNumber == false }
             let type = kinds.dropFirst().first.map(String.init) ?? kinds.first.map(String.init) ?? documentType
-            let rest = parts.dropFirst(1 + kinds.count).filter { !$0.hasPrefix("!") && !$0.contains("@") }
+            let rest = after.dropFirst(kinds.count).filter { !$0.hasPrefix("!") && !$0.contains("@") }
             if !rest.isEmpty { return "\(country).\(type)-\(rest.map(String.init).joined(separator: "-"))" }
         }
         if let number { return "\((country ?? "akn").lowercased()).\(documentType)-\(CanonicalIDs.idSegment(number))" }

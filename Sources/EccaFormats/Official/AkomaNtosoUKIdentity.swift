@@ -69,7 +69,9 @@ struct UKInstrumentNumber: Sendable, Hashable {
 extension AkomaNtosoMetadata {
     /// A UK Lawmaker draft (or its publication): FRBR values are placeholders (`#varWorkUri`) that
     /// its `references` resolve, and its other FRBR values (`FRBRcountry`) are its template's.
-    var isLawmaker: Bool { !placeholders.isEmpty }
+    /// UK Lawmaker's placeholders are `#var…` (`#varWorkUri`, `#varSITitle`); another value with a
+    /// `#` (a bare `#w`) is a reference that names nothing, not a sign of Lawmaker.
+    var isLawmaker: Bool { placeholders.contains { $0.placeholder.hasPrefix("#var") } }
 
     /// UK law: `FRBRcountry` `GB-…` (legislation.gov.uk, Lawmaker) or a legislation.gov.uk URI.
     /// Its units are cited the UK way ("article 2(2)(a)", "regulation 3(1)", "Schedule 2, paragraph 1").

@@ -44,9 +44,14 @@ public struct CitationChecker {
         /// Supplements and pieces of them (keys) that the text divides into parts of its own: the
         /// Commerce Control List into ECCN entries, an entry into notes. Only such parts can be missing.
         var divided: Set<String> = []
+        /// A Federal Register rule's citation (`90 FR 4544`, or `FR Doc. 2025-00636` without one):
+        /// the rule prints all of its own provisions (its DATES, its instructions), so one of them
+        /// that it lacks is missing.
+        var ownCitation: String?
 
         func covers(_ officialID: String, found: Bool) -> Bool {
             if found || whole { return true }
+            if let ownCitation, officialID.hasPrefix(ownCitation + ", ") { return true }
             if printedOnly { return false }
             if let part = SupplementCitation.part(ofPath: officialID) {
                 // A supplement is covered with its part (unless the text is one section, which
@@ -151,6 +156,7 @@ public struct CitationChecker {
         var pendingAnnexes: [String] = []
         var acts: [(path: String, annexes: [String])] = []
         var proposalsOnly: [OfficialImportError] = []
+        for file in officialFiles { try OfficialImportError.requireRegularFile(file) }
         for file in officialFiles {
             let (dialect, root) = try OfficialDialect.detect(path: file)
             files.append(file)
@@ -182,19 +188,32 @@ public struct CitationChecker {
                 // A proposed rule's text is no provision's official wording: it is never checked
                 // against. A file of proposals given with other official texts is set aside (a
                 // folder of Federal Register files may hold a proposal); given alone, it is refused.
-                let proposed = collector.instruments.filter(\.instrument.isProposedRule)
+                // So is an Akoma Ntoso bill (a Commission proposal, a LEOS draft).
+                let proposed = collector.instruments.filter(\.instrument.isProposal)
                 if !proposed.isEmpty, proposed.count == collector.instruments.count {
-                    proposalsOnly.append(.proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
+                    proposalsOnly.append(dialect == .akn
+                        ? .billOnly(file: file, documents: proposed.map { $0.instrument.officialIDs.first?.value ?? $0.instrument.id })
+                        : .proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
                 }
-                for entry in proposed {
+                for entry in proposed where entry.instrument.isBill {
+                    setAside.append("\(file): note: \(entry.instrument.officialIDs.first?.value ?? entry.instrument.id) is a bill (a proposal), "
+                                    + "not law: its text is not checked against")
+                }
+                for entry in proposed where entry.instrument.isProposedRule {
                     setAside.append("\(file): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
                                     + "not law: its text is not checked against")
                 }
-                for entry in collector.instruments where !entry.instrument.isProposedRule {
+                for entry in collector.instruments where !entry.instrument.isProposal {
                     var index: [String: ImportedProvision] = [:]
                     var coverage = Coverage(printedOnly: dialect == .fr, whole: dialect == .akn)
+                    coverage.ownCitation = dialect == .fr ? Self.ruleCitation(entry.instrument) : nil
                     for provision in entry.provisions {
                         if index[Self.key(provision.canonicalID)] == nil { index[Self.key(provision.canonicalID)] = provision }
+                        // A rule's own provision (`89 FR 9757, 9760, amendatory instruction 1`) is also
+                        // found by its citation, without the pages it is printed on.
+                        if let own = coverage.ownCitation, let rest = Self.ownPart(of: provision.citation, after: [own]) {
+                            index[Self.key(own + ", " + rest)] = index[Self.key(own + ", " + rest)] ?? provision
+                        }
                         if provision.level == .section {
                             coverage.sections.insert(provision.canonicalID)
                             coverage.parts.insert(String(provision.canonicalID.prefix { $0 != "." }))
@@ -271,6 +290,8 @@ public struct CitationChecker {
             // annexes without their act cover no article.
             let isAnnex = locator == "ANNEX" || locator.hasPrefix("ANNEX ")
             if isAnnex ? formex.annexes.isEmpty : annexesOnly { return nil }
+            // Annex files given alone speak for their own annexes: Annex I cannot hold Annex XI.
+            if isAnnex, annexesOnly, formex.annexes[locator] == nil { return nil }
             // An annex's wording is in its own file: drift is reported against that file.
             let source = Source(file: isAnnex ? formex.annexes[locator]?.span.file ?? file : file, version: version,
                                 consolidated: formex.isConsolidated)
@@ -371,12 +392,62 @@ public struct CitationChecker {
         return !works(lhs).isDisjoint(with: works(rhs))
     }
 
+    /// The citation a Federal Register rule's own provisions begin with, as the importer cites
+    /// them: its FR citation (`90 FR 4544`), else its FR Doc. number.
+    static func ruleCitation(_ rule: ImportedInstrument) -> String? {
+        ruleCitations(rule.officialIDs).first
+    }
+
+    /// A rule's FR citation and `FR Doc.` number, in that order.
+    static func ruleCitations(_ ids: [Instrument.OfficialID]) -> [String] {
+        ids.filter { $0.scheme == "fr" }.map(\.value) + ids.filter { $0.scheme == "other" && $0.value.hasPrefix("FR Doc. ") }.map(\.value)
+    }
+
+    /// One rule: the same FR citation or the same FR Doc. number.
+    static func sameRule(_ lhs: [Instrument.OfficialID], _ rhs: [Instrument.OfficialID]) -> Bool {
+        !Set(ruleCitations(lhs).map(key)).isDisjoint(with: Set(ruleCitations(rhs).map(key)))
+    }
+
+    /// What a rule's citation of one of its provisions says after the rule's citation and the
+    /// pages (`90 FR 4544, DATES` → `DATES`; `89 FR 9757, 9760, amendatory instruction 1` →
+    /// `amendatory instruction 1`); nil when it does not begin with one of `prefixes`.
+    static func ownPart(of citation: String, after prefixes: [String]) -> String? {
+        guard let prefix = prefixes.first(where: { citation.hasPrefix($0 + ", ") }) else { return nil }
+        var rest = citation.dropFirst(prefix.count + 2)
+        // Pages: `9760, `, `4545-4546, `.
+        while let comma = rest.firstRange(of: ", "), rest[..<comma.lowerBound].allSatisfy({ $0.isNumber || $0 == "-" || $0 == "–" }) {
+            rest = rest[comma.upperBound...]
+        }
+        return rest.isEmpty ? nil : String(rest)
+    }
+
+    /// A defined term's part of a CFR citation as the importer's ids write it: `"foreign person"` →
+    /// ` (foreign person)`; a point the term numbers afresh follows the term, `“Handicapped person”
+    /// (1)(i)` → ` (Handicapped person)(1)(i)` (the term ends at its closing quotation mark).
+    static func definedTerm(_ text: Substring) -> String {
+        let quotes: Set<Character> = ["\"", "“", "”"]
+        let trimmed = Substring(TextNormalizer.trim(String(text)))
+        guard let open = trimmed.first, quotes.contains(open),
+              let close = trimmed.dropFirst().firstIndex(where: { quotes.contains($0) }) else {
+            return " (\(TextNormalizer.trim(String(trimmed), also: "\"“”")))"
+        }
+        let term = TextNormalizer.trim(String(trimmed[trimmed.index(after: trimmed.startIndex)..<close]))
+        let points = trimmed[trimmed.index(after: close)...].filter { !$0.isWhitespace }
+        return " (\(term))" + points
+    }
+
     /// The id to look up in an imported official text, when it covers the provision: for CFR
     /// texts, the citation's section path (`15 CFR 734.13(a)(2)` → `734.13(a)(2)`) in the same
     /// title; for Akoma Ntoso, the provision's canonical `eid` in the same work (`sameWork`).
     static func officialID(of provision: Provision, in instrument: Instrument, against official: ImportedInstrument) -> String? {
         switch official.dialect {
         case .ecfr, .fr:
+            // A Federal Register rule's own provision (its DATES, an instruction), cited by the
+            // rule's citation or FR Doc. number: looked up in that rule.
+            if official.dialect == .fr, let own = ruleCitation(official), sameRule(instrument.officialIDs, official.officialIDs),
+               let rest = ownPart(of: provision.citation, after: ruleCitations(instrument.officialIDs)) {
+                return own + ", " + rest
+            }
             guard let title = official.officialIDs.first(where: { $0.scheme == "cfr" })?.value.split(separator: " ").first else { return nil }
             let citation = provision.citation
             guard let range = citation.firstRange(of: " CFR "), citation[..<range.lowerBound] == title else { return nil }
@@ -386,8 +457,7 @@ public struct CitationChecker {
             // `22 CFR 121.1, Category I(a)` stays `121.1, Category I(a)`, as the importer cites a
             // category; `15 CFR 772.1, "foreign person"` → `772.1 (foreign person)`.
             if let comma = rest.firstIndex(of: ","), !rest[rest.index(after: comma)...].hasPrefix(" Category ") {
-                let term = TextNormalizer.trim(String(rest[rest.index(after: comma)...]), also: "\"“”")
-                rest = String(rest[..<comma]) + " (\(term))"
+                rest = String(rest[..<comma]) + definedTerm(rest[rest.index(after: comma)...])
             }
             return rest
         case .akn:

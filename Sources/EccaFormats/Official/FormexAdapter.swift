@@ -204,7 +204,14 @@ struct FormexAdapter: OfficialAdapter {
         func begin() throws(OfficialImportError) {
             guard !begun else { return }
             begun = true
-            try emitter.begin(instrument(metadata, file: stream.file, variant: consolidated ? "formex-consolidated" : "formex-act", emitter: emitter))
+            var instrument = instrument(metadata, file: stream.file, variant: consolidated ? "formex-consolidated" : "formex-act", emitter: emitter)
+            // Whoever opens the rules file later learns that annexes exist, and which files hold them.
+            if alone, let manifest = metadata.manifest, !metadata.annexFiles.isEmpty {
+                instrument.notes.append(Note(kind: .editorial, text: "The act was read from its own file, not through its package manifest \(SourceFileName.name(of: manifest)), "
+                    + "which lists \(ProvisionLevel.annex.noun(metadata.annexFiles.count)) of it (\(metadata.annexFiles.joined(separator: ", "))): "
+                    + "only those given as files with the act are imported with it."))
+            }
+            try emitter.begin(instrument)
         }
         /// An article or annex read whole, with the consolidation ranges around and inside it; nil
         /// when a deleted range holds all of it (reported, not imported: it is no longer law).

@@ -155,6 +155,11 @@ public struct ImportedInstrument: Sendable, Hashable {
     /// A Federal Register proposed rule (`PRORULE`): nothing in it is law.
     public var isProposedRule: Bool { variant == Self.proposedRuleVariant }
     static let proposedRuleVariant = "fr-proposed-rule"
+    /// An Akoma Ntoso `bill` (a Commission proposal, a LEOS draft, a bill before a parliament):
+    /// nothing in it is law either.
+    public var isBill = false
+    /// A proposal of either kind: `cite-check` never checks against its text.
+    public var isProposal: Bool { isProposedRule || isBill }
     public var title: String
     public var jurisdiction: String
     public var kind: Instrument.Kind

@@ -21,11 +21,17 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     /// `cite-check` was given a Federal Register file whose documents are all proposed rules
     /// (`PRORULE`, named by their FR Doc. numbers): a proposal is not law.
     case proposedRuleOnly(file: String, documents: [String])
+    /// `cite-check` was given an Akoma Ntoso `bill` (named by its official id): a proposal is not law.
+    case billOnly(file: String, documents: [String])
     /// Two files that join one instrument both hold this section (or appendix).
     case givenTwice(citation: String, instrument: String, first: SourceLocation, again: SourceLocation)
     /// One file named twice among the inputs (perhaps by two paths): its provisions would be
     /// imported twice, their ids told apart by a suffix.
     case fileGivenTwice(file: String, first: String)
+    /// A pipe, FIFO or device: it can be read once only, and `XMLSAXReader` reads a file's start
+    /// twice (its prolog is scanned, then the file rewound); LegalRuleML, joined CFR files and
+    /// `cite-check`'s detection read more. libxml2 said "Extra content at the end of the document".
+    case notRegularFile(file: String)
 
     public var description: String {
         switch self {
@@ -48,11 +54,26 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
             let named = documents.isEmpty ? "" : " (" + documents.map { "FR Doc. \($0)" }.joined(separator: ", ") + ")"
             return "\(file): error: this Federal Register file holds only \(documents.count > 1 ? "proposed rules" : "a proposed rule")\(named): "
                 + "a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR"
+        case .billOnly(let file, let documents):
+            return "\(file): error: this Akoma Ntoso file is a bill (\(documents.joined(separator: ", "))), a proposal or a draft of one: "
+                + "a proposal is not law, and its text is not the official text of any provision; check against the act adopted"
         case .fileGivenTwice(let file, let first):
             return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
+        case .notRegularFile(let file):
+            return "\(file): error: not a regular file (a pipe, FIFO or device): ecca reads the start of an official file twice (to refuse "
+                + "DTDs and entities before parsing it), and some files twice over, which a pipe does not allow; save it to a file first"
         case .givenTwice(let citation, let instrument, let first, let again):
             return "\(again): error: \(citation) was already imported from \(first); files of one CFR title join one instrument (\(instrument)), "
                 + "so a section may come from one file only: leave one of them out, or import them separately"
+        }
+    }
+
+    /// Refuses a path that names a pipe, FIFO, socket or device (through symbolic links). A path
+    /// with nothing behind it is left to the reader, which says so.
+    static func requireRegularFile(_ file: String) throws(OfficialImportError) {
+        switch FileKind(path: file) {
+        case .stream?, .other?: throw .notRegularFile(file: file)
+        default: return
         }
     }
 

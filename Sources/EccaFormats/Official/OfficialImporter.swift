@@ -28,6 +28,7 @@ public struct OfficialImporter: Sendable {
     public func run(files: [String], into sink: any ImportSink) throws(OfficialImportError) -> Result {
         var seen: [String: String] = [:]
         for file in files {
+            try OfficialImportError.requireRegularFile(file)
             let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
             if let first = seen[resolved] { throw .fileGivenTwice(file: file, first: first) }
             seen[resolved] = file
