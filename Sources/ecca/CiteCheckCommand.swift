@@ -5,7 +5,8 @@ import Foundation
 
 /// `ecca cite-check`: are the shipped citations still what the official text says? Finds ids
 /// that no longer exist and wording that drifted, the way a legal team learns that an amendment
-/// (such as Regulation 2026/1744) changed a provision ecca relies on.
+/// (such as Regulation 2026/1744: its consolidated text, or the amending act's instructions)
+/// changed a provision ecca relies on.
 struct CiteCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cite-check",
@@ -20,8 +21,15 @@ struct CiteCheckCommand: ParsableCommand {
             a paraphrase whose wording is the official text word for word is named (mislabelled: \
             marked verbatim, it would be compared). A provision is checked only against the text of its \
             own instrument; provisions the files given do not cover are counted as "not covered" \
-            (--list-not-covered names them).
-            Exit status: 0 all pass, 1 a missing id or drifted wording, 2 unusable input: a file \
+            (--list-not-covered names them). A provision covered by several texts is checked against \
+            the latest (a text with no date loses), whatever the order of the files; texts of one date \
+            that disagree are a finding. An EU amending act (Formex) or a Federal Register rule is not \
+            applied: each shipped provision its instructions change (replace, delete, add, remove, \
+            reserve, revise, redesignate …) is a finding, unless a consolidated text that includes the \
+            act, or the rule's own printed text, decided it. Each file gets a line: what it was taken \
+            to be, and how many shipped provisions it covered and decided.
+            Exit status: 0 all pass, 1 a missing id, drifted wording, texts that disagree, or a \
+            provision an amending act or rule changes (or an instruction not read), 2 unusable input: a file \
             that cannot be read, rules with errors (a file that fails the schema, a provision id \
             given twice: see `ecca validate`), a LegalRuleML file (an encoding, not the official text), a Federal \
             Register file of proposed rules only, or an Akoma Ntoso bill, given alone (a proposal is not law; the proposed \
@@ -73,6 +81,7 @@ struct CiteCheckCommand: ParsableCommand {
         if listPassed {
             for pass in report.passes { try Output.write(pass.description + "\n") }
         }
+        for line in report.unreadInstructions { try Output.write(line + "\n") }
         if listNotCovered {
             for id in report.notCovered {
                 guard let provision = loaded.graph.provisions[id] else { continue }
@@ -81,23 +90,34 @@ struct CiteCheckCommand: ParsableCommand {
                                  + "(\(provision.instrumentID), official id '\(officialID)')\n")
             }
         }
+        // What each official file was taken to be, and what it covered and decided.
+        for line in report.fileLines { try Output.write(line + "\n") }
         let missing = report.findings.filter { $0.kind == .missing }.count
         let drifted = report.findings.filter { $0.kind == .drifted }.count
-        let checked = report.passed.count + report.findings.count
+        let checked = report.checked
         try Output.write("""
-            \(CountedNoun("provision")(checked)) checked against \(CountedNoun("official file")(report.officialFiles.count)): \
-            \(report.passSummary), \(drifted) drifted, \(missing) missing; \(report.notCovered.count) not covered by the texts given
+            \(CountedNoun("provision")(checked)) checked against \(CountedNoun("official file")(report.filesUsed)): \
+            \(report.passSummary), \(drifted) drifted, \(missing) missing\(Self.amendmentCounts(report)); \(report.notCovered.count) not covered by the texts given
 
             """)
         if report.checkedNothing {
             // A pass here would be a green gate on the wrong file.
             Output.error("""
                 warning: nothing was checked: none of the \(report.notCovered.count) shipped provisions with an official id \
-                is covered by the official \(CountedNoun("text").noun(for: report.officialFiles.count)) given (each is checked only against \
-                its own instrument: the act its CELEX or ELI names, the CFR title its citation names, the annex its source-id names)
+                is covered by the official \(CountedNoun("text").noun(for: report.officialFiles.count)) given (each file's line above says what it was taken to be)
                 """)
             throw ExitCode(ExitStatus.unusableInput)
         }
         if !report.isClean { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// `, 4 changed by amending texts, 1 in disagreement`: said only when there are any.
+    static func amendmentCounts(_ report: CitationChecker.Report) -> String {
+        let amended = Set(report.findings.filter { $0.kind == .amended }.map(\.provisionID)).count
+        let disagreeing = report.findings.filter { $0.kind == .disagreement }.count
+        var text = amended > 0 ? ", \(amended) changed by amending texts" : ""
+        if disagreeing > 0 { text += ", \(disagreeing) where the texts disagree" }
+        if !report.unreadInstructions.isEmpty { text += ", \(CountedNoun("amending instruction")(report.unreadInstructions.count)) not read" }
+        return text
     }
 }

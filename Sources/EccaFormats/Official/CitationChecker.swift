@@ -15,6 +15,10 @@ import EccaXML
 /// order, the first starting it unless "…" opens the wording and the last ending it unless "…"
 /// closes it (`ElidedWording`). A paraphrase is checked for existence only. Provisions no given text covers are listed, not
 /// reported as findings.
+///
+/// Of several texts covering a provision the latest decides (`check`); an EU amending act's or a
+/// Federal Register rule's instructions that change a shipped provision are findings
+/// (`FormexAmendingAct`, `AmendmentReach`).
 public struct CitationChecker {
     /// One official document, loaded for look-up.
     enum Official {
@@ -72,6 +76,11 @@ public struct CitationChecker {
             case missing
             /// The provision exists but its wording is not the official wording.
             case drifted
+            /// An amending act or a Federal Register rule given changes the provision, and no text
+            /// given that includes the change decided it.
+            case amended
+            /// Texts of the same date (or undated) given for the provision disagree.
+            case disagreement
         }
         public var kind: Kind
         public var provisionID: String
@@ -92,10 +101,13 @@ public struct CitationChecker {
         /// "deleted by …".
         public var amendment: String?
         public var diff: WordDiff?
+        /// What the amending texts change (`.amended`), or what each text says (`.disagreement`).
+        public var detail: String?
 
         public init(kind: Kind, provisionID: String, citation: String, officialID: String, location: SourceLocation,
                     officialFile: String, officialVersion: LegalDate? = nil, consolidated: Bool = false, amendment: String? = nil,
-                    diff: WordDiff? = nil) {
+                    diff: WordDiff? = nil, detail: String? = nil) {
+            self.detail = detail
             self.consolidated = consolidated
             self.amendment = amendment
             self.kind = kind
@@ -121,6 +133,10 @@ public struct CitationChecker {
                 return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(file)"
             case .drifted:
                 return "\(location): error: \(provisionID) (\(citation)): wording differs from \(file) at '\(officialID)'"
+            case .amended:
+                return "\(location): error: \(provisionID) (\(citation)): \(detail ?? "")"
+            case .disagreement:
+                return "\(location): error: \(provisionID) (\(citation)): the official texts given disagree at '\(officialID)': \(detail ?? "")"
             }
         }
     }
@@ -134,15 +150,84 @@ public struct CitationChecker {
         /// Provisions with an official id that no official text given covers.
         public var notCovered: [String]
         public var officialFiles: [String]
-        public var isClean: Bool { findings.isEmpty }
-        /// Provisions compared (passed or found wanting).
-        public var checked: Int { passed.count + findings.count }
+        /// One line per official file given, in the order given: what it was taken to be, and how
+        /// many shipped provisions it covered and decided (`file: …: covers 47 shipped provisions, decides 43`).
+        public var fileLines: [String] = []
+        /// Instructions of an amending act or rule whose place was not read, in an instrument with
+        /// shipped provisions (`file: error: …`): what they change is not known, which is a finding.
+        public var unreadInstructions: [String] = []
+        /// How many files decided at least one provision: the files "checked against".
+        public var filesUsed = 0
+        public var isClean: Bool { findings.isEmpty && unreadInstructions.isEmpty }
+        /// Provisions compared (passed or found wanting), each once.
+        public var checked: Int { passed.count + Set(findings.map(\.provisionID)).count }
         /// No shipped provision is covered by the texts given: a pass would mean nothing (the
         /// wrong act, another CFR title, an annex without the provisions that cite it).
-        public var checkedNothing: Bool { checked == 0 }
+        public var checkedNothing: Bool { checked == 0 && unreadInstructions.isEmpty }
+    }
+
+    /// What an official text is, for its file's line and for choosing among texts of one provision.
+    struct TextInfo {
+        var file: String
+        /// The file given on the command line that brought the text (a package manifest for its act).
+        var given: String
+        /// The date of the text; a text with no date loses to one with a date.
+        var date: LegalDate?
+        /// `Regulation (EU) 2024/1689, Official Journal text of 2024-06-13`.
+        var description: String
+        /// The amending acts a consolidated text says it includes (`2026/1744`).
+        var includes: Set<String> = []
+        /// Why such a text covers no shipped provision, when it covers none.
+        var uncovered = "no shipped instrument is this act by its CELEX or ELI"
+    }
+
+    /// One instruction of an amending act or Federal Register rule given, and where it points.
+    struct Change {
+        enum Reach {
+            /// An EU act (year, number) and the place in it.
+            case eu(year: String, number: String, FormexAmendingAct.Address?)
+            /// A CFR title and part, and the target (nil: not read).
+            case us(title: String, part: String?, Amendment.Target?)
+        }
+        var file: String
+        /// The file given on the command line that brought it.
+        var given: String
+        /// `Regulation (EU) 2026/1744 of 2026-07-08`, `FR Doc. 2025-00636`.
+        var act: String
+        /// `Art. 1, point (40)(a)`, `amendatory instruction 1`.
+        var place: String
+        /// What the instruction does there: `replaces Article 113, third paragraph, point (a)`,
+        /// `remove-and-reserve § 734.13(a)(2)`.
+        var summary: String
+        /// The instruction as printed, for one not read.
+        var text: String
+        /// What it does to a provision it names whole: `removed and reserved`, `revised`.
+        var verb: String
+        var reach: Reach
+        /// A Federal Register rule's own text (in `officials`): a provision it prints and decides is checked against the change.
+        var official: Int?
+        /// `2026/1744`: a consolidated text that includes the act decides the provisions it changes.
+        var key: String? = nil
+        /// The instruction adds the unit it names (read whole): it changes only what holds that unit.
+        var adding = false
+
+        /// Whether the instruction's place was read (a CFR target may still have no path: `AmendmentReach`).
+        var isRead: Bool {
+            switch reach {
+            case .eu(_, _, let target): target != nil
+            case .us(_, _, let target): target != nil
+            }
+        }
     }
 
     private var officials: [Official] = []
+    /// For each of `officials`, what it is.
+    private var infos: [TextInfo] = []
+    private var changes: [Change] = []
+    /// Files that hold no text to check against (proposed rules only), with what they were taken to be.
+    private var setAsideFiles: [String: String] = [:]
+    /// Annex files given on their own that were read with an act: the file given for that act.
+    private var joined: [String: String] = [:]
     public private(set) var files: [String] = []
     /// Proposed rules in the Federal Register files given, left out of the check (a proposal is
     /// not law): one `file: note: …` line each, whether a daily issue holds them among final rules
@@ -154,7 +239,7 @@ public struct CitationChecker {
     /// are checked on their own. A LegalRuleML file is refused: it is not an official text.
     public init(officialFiles: [String]) throws(OfficialImportError) {
         var pendingAnnexes: [String] = []
-        var acts: [(path: String, annexes: [String])] = []
+        var acts: [(path: String, annexes: [String], given: String)] = []
         var proposalsOnly: [OfficialImportError] = []
         for file in officialFiles { try OfficialImportError.requireRegularFile(file) }
         for file in officialFiles {
@@ -167,9 +252,12 @@ public struct CitationChecker {
                     let manifest = try FormexAdapter.readManifest(file)
                     let folder = FormexAdapter.folder(of: file)
                     guard let act = manifest.actFile else { throw .nothingToImport(file: file, dialect: .formex) }
-                    acts.append((folder + act, manifest.annexFiles.map { folder + $0 }))
+                    acts.append((folder + act, manifest.annexFiles.map { folder + $0 }, file))
                 case "ANNEX", "CONS.ANNEX":
-                    if acts.isEmpty { pendingAnnexes.append(file) } else { acts[acts.count - 1].annexes.append(file) }
+                    if acts.isEmpty { pendingAnnexes.append(file) } else {
+                        acts[acts.count - 1].annexes.append(file)
+                        joined[file] = acts[acts.count - 1].given
+                    }
                 default:
                     // An act given alone brings the annexes its package manifest lists, when the manifest
                     // is beside it (either layout's name: `….doc.fmx.xml`, or before October 2023 `….doc.xml`).
@@ -177,7 +265,8 @@ public struct CitationChecker {
                     if annexes.isEmpty, let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
                         annexes = listed.annexFiles.map { FormexAdapter.folder(of: file) + $0 }
                     }
-                    acts.append((file, annexes))
+                    for annex in pendingAnnexes { joined[annex] = file }
+                    acts.append((file, annexes, file))
                     pendingAnnexes = []
                 }
             case .legalruleml:
@@ -224,6 +313,17 @@ public struct CitationChecker {
                         }
                     }
                     officials.append(.imported(entry, index: index, coverage: coverage, file: file))
+                    let uncovered = switch dialect {
+                    case .fr: "it prints no shipped provision"
+                    case .akn: "no shipped instrument is this work by CELEX, FRBR work URI or S.I. number"
+                    default: "no shipped provision cites a section it holds"
+                    }
+                    infos.append(TextInfo(file: file, given: file, date: entry.instrument.versionDate, description: Self.describe(entry.instrument, dialect: dialect),
+                                          uncovered: uncovered))
+                    if dialect == .fr { changes += Self.changes(of: entry, file: file, official: officials.count - 1) }
+                }
+                if collector.instruments.allSatisfy(\.instrument.isProposedRule) {
+                    setAsideFiles[file] = "proposed rules only (not law, not checked against)"
                 }
             }
         }
@@ -233,6 +333,19 @@ public struct CitationChecker {
             let formex: FormexText
             do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
             officials.append(.formex(formex, bibliography: formex.act, file: act.path, annexesOnly: false))
+            let name = Self.actName(formex.act)
+            var info = TextInfo(file: act.path, given: act.given, date: FormexText.versionDate(of: formex.act), description: "")
+            if let header = ConsolidatedHeader(document: formex.act) {
+                info.includes = Set(header.amendingActs.compactMap { act in act.year.flatMap { year in act.number.map { "\(year)/\(Int($0) ?? 0)" } } })
+                info.description = "consolidated text of \(name)" + (info.date.map { " of \($0.iso)" } ?? ", undated")
+                    + (info.includes.isEmpty ? "" : " (amended by " + info.includes.sorted().joined(separator: ", ") + ")")
+            } else {
+                info.description = "\(name), Official Journal text" + (info.date.map { " of \($0.iso)" } ?? ", undated")
+            }
+            infos.append(info)
+            if !formex.isConsolidated, let amending = FormexAmendingAct(act: formex.act) {
+                changes += Self.changes(of: amending, file: act.path, given: act.given)
+            }
         }
         // Annexes given with no act after them: they speak for the annexes of the act their
         // bibliography names (`BIB.INSTANCE/NO.DOC`), and for nothing else.
@@ -241,7 +354,82 @@ public struct CitationChecker {
             do { formex = try FormexText.load(annexPaths: pendingAnnexes) } catch { throw .unreadable(error) }
             let bibliography = formex.annexes.values.first { $0.element("BIB.INSTANCE")?.element("NO.DOC") != nil }
             officials.append(.formex(formex, bibliography: bibliography, file: pendingAnnexes[0], annexesOnly: true))
+            let number = bibliography.map(FormexText.documentNumber(of:))
+            for annex in pendingAnnexes.dropFirst() { joined[annex] = pendingAnnexes[0] }
+            infos.append(TextInfo(file: pendingAnnexes[0], given: pendingAnnexes[0], date: bibliography.flatMap(FormexText.versionDate(of:)),
+                                  description: "annexes of act " + [number?.year, number?.number].compactMap { $0 }.joined(separator: "/")
+                                    + (bibliography.flatMap(FormexText.versionDate(of:)).map { " of \($0.iso)" } ?? ", undated"),
+                                  uncovered: "no shipped provision cites these annexes of a shipped act"))
         }
+    }
+
+    /// `Regulation (EU) 2024/1689`: the name in the act's first title (a consolidated text's is its act's).
+    static func actName(_ act: OfficialElement) -> String {
+        let title = act.first(where: { $0.name == "TITLE" }, barriers: ["GR.MOD.ACT", "ENACTING.TERMS"]).map { FormexText.flatten($0) } ?? ""
+        if let match = title.firstMatch(of: FormexAmendingAct.actName) { return String(match.0) }
+        let number = FormexText.documentNumber(of: act)
+        return "act " + ([number.year, number.number].compactMap { $0 }.joined(separator: "/"))
+    }
+
+    /// What an imported text is: `15 CFR 734.13 (eCFR), text as of 2026-09-01`, `Federal Register rule FR Doc. 2025-00636 (…)`.
+    static func describe(_ instrument: ImportedInstrument, dialect: OfficialDialect) -> String {
+        let date = instrument.versionDate.map { ", text as of \($0.iso)" } ?? ", undated"
+        guard dialect == .fr else { return instrument.title + date }
+        let parts = instrument.officialIDs.filter { $0.scheme == "cfr" }.map(\.value)
+        return "Federal Register rule " + (instrument.documentNumber.map { "FR Doc. \($0)" } ?? "with no FR Doc. number")
+            + " (“\(instrument.title)”" + (parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")) + ")"
+            + (instrument.versionDate.map { ", published \($0.iso)" } ?? ", undated")
+    }
+
+    /// The instructions of an EU amending act.
+    static func changes(of act: FormexAmendingAct, file: String, given: String) -> [Change] {
+        let name = act.name + (act.date.map { " of \($0.iso)" } ?? "")
+        return act.instructions.map { instruction in
+            let verb = switch instruction.action {
+            case "replaced": "replaces"
+            case "deleted": "deletes"
+            case "added": "adds"
+            case "inserted": "inserts"
+            default: "amends"
+            }
+            let summary = instruction.target.map { "\(verb) \($0)" + (instruction.readInPart ? " (where below it: not read)" : "") } ?? "not read"
+            return Change(file: file, given: given, act: name, place: instruction.place, summary: summary, text: instruction.text, verb: "changed",
+                          reach: .eu(year: instruction.amendedYear, number: instruction.amendedNumber, instruction.target),
+                          key: act.key, adding: ["added", "inserted"].contains(instruction.action) && !instruction.readInPart)
+        }
+    }
+
+    /// The amendment instructions of a Federal Register rule (not lead-ins, not restated authorities).
+    static func changes(of entry: ImportCollector.Entry, file: String, official: Int) -> [Change] {
+        let act = entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? "the Federal Register rule “\(entry.instrument.title)” (no FR Doc. number)"
+        var changes: [Change] = []
+        for provision in entry.provisions {
+            guard let amendment = provision.amendment, !amendment.isLeadIn else { continue }
+            let place = provision.citation.components(separatedBy: ", ").dropFirst().joined(separator: ", ")
+            let title = amendment.title ?? entry.instrument.officialIDs.first { $0.scheme == "cfr" }?.value.split(separator: " ").first.map(String.init) ?? "?"
+            guard amendment.isUnderstood else {
+                changes.append(Change(file: file, given: file, act: act, place: place, summary: "not read", text: amendment.text, verb: "changed",
+                                      reach: .us(title: title, part: amendment.part, nil), official: official))
+                continue
+            }
+            for action in amendment.actions where action.verb != .restate {
+                let verb = switch action.verb {
+                case .remove: "removed"
+                case .removeAndReserve: "removed and reserved"
+                case .reserve: "reserved"
+                case .revise: "revised"
+                case .redesignate: "redesignated"
+                case .transfer: "transferred"
+                case .suspend: "suspended"
+                default: "changed"
+                }
+                for target in action.targets where ![.heading, .authority].contains(target.kind) {
+                    changes.append(Change(file: file, given: file, act: act, place: place, summary: action.description, text: amendment.text, verb: verb,
+                                          reach: .us(title: title, part: amendment.part, target), official: official, adding: action.verb == .add))
+                }
+            }
+        }
+        return changes
     }
 
     /// Lower-cased, whitespace-free: `772.1 (Foreign person)` and `772.1 (foreign person)` meet.
@@ -249,26 +437,218 @@ public struct CitationChecker {
         String(id.lowercased().filter { !$0.isWhitespace })
     }
 
+    /// Checks each shipped provision against the latest text given that covers it (a text with no
+    /// date loses to one with a date), whatever the order of the files: texts of that same date that
+    /// disagree are a finding. Then every instruction of an amending act or Federal Register rule
+    /// given that changes the provision is a finding, unless the text that decided it includes the
+    /// change (a consolidated text that lists the amending act, the rule's own printed text).
     public func check(_ graph: ClauseGraph) -> Report {
         var report = Report(findings: [], passed: [], notCovered: [], officialFiles: files)
+        var covered: [String: Int] = [:], decided: [String: Int] = [:]
         for id in graph.provisionOrder {
             guard let provision = graph.provisions[id], let instrument = graph.instruments[provision.instrumentID] else { continue }
             guard provision.sourceID != nil || provision.eid != nil else { continue }
-            var covered = false
-            for official in officials {
-                guard let outcome = check(provision, instrument: instrument, against: official) else { continue }
-                covered = true
-                switch outcome {
-                case .success(let pass):
-                    report.passed.append(id)
-                    report.passes.append(pass)
-                case .failure(let finding): report.findings.append(finding)
-                }
-                break
+            var candidates: [(official: Int, outcome: Outcome)] = []
+            for (index, official) in officials.enumerated() {
+                if let outcome = check(provision, instrument: instrument, against: official) { candidates.append((index, outcome)) }
             }
-            if !covered { report.notCovered.append(id) }
+            let touching = changes.filter { change in change.isRead && affects(change, provision, instrument) }
+            if candidates.isEmpty && touching.isEmpty {
+                report.notCovered.append(id)
+                continue
+            }
+            for file in Set(candidates.map { infos[$0.official].given } + touching.map(\.given)) { covered[file, default: 0] += 1 }
+            var findings: [Finding] = []
+            var deciders: Set<String> = []
+            var chosen: Int?
+            var chosenPass: Pass?
+            if !candidates.isEmpty {
+                // The latest text; among texts of that date, their files' names order them, never the command line.
+                let latest = candidates.compactMap { infos[$0.official].date }.max()
+                let tied = candidates.filter { infos[$0.official].date == latest }.sorted { infos[$0.official].file < infos[$1.official].file }
+                let verdicts = tied.map { Self.verdict($0.outcome) }
+                if Set(verdicts).count > 1 {
+                    findings.append(disagreement(provision, tied.map { ($0.official, $0.outcome) }))
+                    deciders.formUnion(tied.map { infos[$0.official].given })
+                } else {
+                    chosen = tied[0].official
+                    deciders.insert(infos[tied[0].official].given)
+                    switch tied[0].outcome {
+                    case .failure(let finding): findings.append(finding)
+                    case .success(let pass): chosenPass = pass
+                    }
+                }
+            }
+            let compared = Set(candidates.map(\.official))
+            let pending = touching.filter { change in
+                // A rule's own printed text that was compared (and disagreed) already shows its change.
+                guard let chosen else { return change.official.map { !compared.contains($0) } ?? true }
+                if let official = change.official { return official != chosen }
+                return !(change.key.map { infos[chosen].includes.contains($0) } ?? false)
+            }
+            var byAct: [(file: String, act: String, changes: [Change])] = []
+            for change in pending {
+                if let index = byAct.firstIndex(where: { $0.file == change.file && $0.act == change.act }) { byAct[index].changes.append(change) }
+                else { byAct.append((change.file, change.act, [change])) }
+            }
+            for group in byAct {
+                findings.append(amended(provision, instrument, by: group.changes))
+                deciders.insert(group.changes[0].given)
+            }
+            for file in deciders { decided[file, default: 0] += 1 }
+            if findings.isEmpty {
+                report.passed.append(id)
+                if let chosenPass { report.passes.append(chosenPass) }
+            } else {
+                report.findings += findings
+            }
+        }
+        let unread = unread(graph)
+        report.unreadInstructions = unread.map(\.line)
+        let unreadFiles = Set(unread.map(\.given))
+        var seen = Set<String>()
+        for file in files where seen.insert(file).inserted {
+            if let act = joined[file] {
+                report.fileLines.append("\(file): an annex, read with \(act) and counted there")
+                if decided[act] != nil { report.filesUsed += 1 }
+                continue
+            }
+            var what = infos.filter { $0.given == file }.map(\.description)
+            // An EU act's instructions are said for the shipped acts they amend (the AI Act amends
+            // Regulation (EC) No 300/2008 and others, which no shipped provision cites).
+            var amended: [(act: String, count: Int)] = []
+            for change in changes where change.given == file {
+                let act: String
+                switch change.reach {
+                case .eu(let year, let number, _):
+                    guard graph.instruments.values.contains(where: { $0.jurisdiction == "EU" && Self.instrument($0, isDocument: year, number) }) else { continue }
+                    act = "\(year)/\(number)"
+                case .us(let title, let part, _):
+                    act = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
+                }
+                if let index = amended.firstIndex(where: { $0.act == act }) { amended[index].count += 1 } else { amended.append((act, 1)) }
+            }
+            if !amended.isEmpty {
+                what.append("amends " + amended.map { "\($0.act) (\(CountedNoun("instruction")($0.count)))" }.joined(separator: ", "))
+            }
+            if let aside = setAsideFiles[file] { what.append(aside) }
+            let name = what.isEmpty ? "nothing to check against" : what.joined(separator: "; ")
+            let counts: String
+            if let count = covered[file] {
+                counts = "covers \(CountedNoun("shipped provision")(count)), decides \(decided[file] ?? 0)"
+            } else if unreadFiles.contains(file) {
+                counts = "covers no shipped provision it could read (see its errors)"
+            } else {
+                // Why, as far as it is known: what the file is, not a guess among causes.
+                var reasons = infos.filter { $0.given == file }.map(\.uncovered)
+                if !amended.isEmpty { reasons = ["none of its instructions changes a shipped provision"] }
+                else if changes.contains(where: { $0.given == file }) && reasons.contains("it prints no shipped provision") {
+                    reasons = ["it prints no shipped provision and its instructions change none"]
+                }
+                counts = "covers no shipped provision" + (reasons.isEmpty ? "" : " (" + Array(Set(reasons)).sorted().joined(separator: "; ") + ")")
+            }
+            report.fileLines.append("\(file): \(name): \(counts)")
+            if decided[file] != nil || unreadFiles.contains(file) { report.filesUsed += 1 }
         }
         return report
+    }
+
+    /// What a text says of a provision, for telling texts that disagree: a pass, a missing id, or the official words a drift shows.
+    private static func verdict(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .success: return "pass"
+        case .failure(let finding): return finding.kind.rawValue + (finding.diff.map { "\($0)" } ?? "")
+        }
+    }
+
+    private func disagreement(_ provision: Provision, _ texts: [(official: Int, outcome: Outcome)]) -> Finding {
+        let parts = texts.map { text -> String in
+            let info = infos[text.official]
+            let name = info.file + " (" + (info.date.map { "text as of \($0.iso)" } ?? "undated") + ")"
+            switch text.outcome {
+            case .success: return "\(name): passes"
+            case .failure(let finding) where finding.kind == .missing: return "\(name): '\(finding.officialID)' does not exist"
+            case .failure(let finding): return "\(name): differs (" + (finding.diff.map { "\($0)" } ?? "") + ")"
+            }
+        }
+        let first = texts[0]
+        let officialID: String
+        if case .failure(let finding) = first.outcome { officialID = finding.officialID } else { officialID = provision.sourceID ?? provision.eid ?? "" }
+        let resolved = texts.lazy.compactMap { text -> String? in if case .failure(let finding) = text.outcome { return finding.officialID } else { return nil } }.first ?? officialID
+        return Finding(kind: .disagreement, provisionID: provision.id, citation: provision.citation, officialID: resolved,
+                       location: provision.location, officialFile: infos[first.official].file, officialVersion: infos[first.official].date,
+                       detail: parts.joined(separator: "; ") + "; which of them is in force cannot be told from texts of one date")
+    }
+
+    private func amended(_ provision: Provision, _ instrument: Instrument, by changes: [Change]) -> Finding {
+        let first = changes[0]
+        let path: String?
+        if case .us = first.reach { path = Self.cfrPath(provision.citation) } else { path = nil }
+        // "removed and reserved by …" when every instruction names the provision itself; "changed by …" otherwise.
+        let whole = changes.allSatisfy { change in
+            guard case .us(_, _, let target?) = change.reach, let path, let section = target.section else { return false }
+            return Self.key(section + (target.paragraph ?? "")) == Self.key(path) && [.section, .paragraph].contains(target.kind)
+        }
+        let verb = whole && Set(changes.map(\.verb)).count == 1 ? first.verb : "changed"
+        let steps = changes.map { "\($0.place): \($0.summary)" }.joined(separator: "; ")
+        let hint = if case .eu = first.reach { "give the consolidated text" } else { "give the CFR text as amended" }
+        return Finding(kind: .amended, provisionID: provision.id, citation: provision.citation, officialID: provision.sourceID ?? path ?? "",
+                       location: provision.location, officialFile: first.file,
+                       detail: "\(verb) by \(first.act) (\(first.file)): \(steps); not checked against the new wording: \(hint)")
+    }
+
+    /// Whether an instruction changes the shipped wording of `provision`.
+    private func affects(_ change: Change, _ provision: Provision, _ instrument: Instrument) -> Bool {
+        switch change.reach {
+        case .eu(let year, let number, let target):
+            guard let target, Self.instrument(instrument, isDocument: year, number), instrument.jurisdiction == "EU",
+                  let locator = provision.sourceID, let place = FormexAmendingAct.Address(locator: locator, citation: provision.citation) else { return false }
+            return target.overlaps(place) && (!change.adding || place.depth < target.depth)
+        case .us(let title, _, let target):
+            guard let target, provision.citation.hasPrefix(title + " CFR "), let path = Self.cfrPath(provision.citation) else { return false }
+            return AmendmentReach.changes(target, path: path, adding: change.adding) ?? false
+        }
+    }
+
+    /// Instructions whose place was not read (or whose target has no CFR path) in an instrument or
+    /// CFR part with shipped provisions: one `file: error:` line each.
+    private func unread(_ graph: ClauseGraph) -> [(given: String, line: String)] {
+        var lines: [(given: String, line: String)] = []
+        for change in changes {
+            let unknown: Bool
+            let within: String
+            switch change.reach {
+            case .eu(let year, let number, let target):
+                guard target == nil else { continue }
+                unknown = graph.provisions.values.contains { provision in
+                    provision.sourceID != nil && graph.instruments[provision.instrumentID].map { Self.instrument($0, isDocument: year, number) && $0.jurisdiction == "EU" } == true
+                }
+                within = "\(year)/\(number)"
+            case .us(let title, let part, let target):
+                if let target, AmendmentReach.changes(target, path: "0", adding: change.adding) != nil { continue }
+                let prefixes = part.map { ["\(title) CFR \($0).", "\(title) CFR Part \($0),"] } ?? ["\(title) CFR "]
+                unknown = graph.provisions.values.contains { provision in prefixes.contains { provision.citation.hasPrefix($0) } }
+                within = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
+            }
+            let line = "\(change.file): error: \(change.act), \(change.place): what it changes in \(within) was not read "
+                         + "(“\(change.text)”): the shipped provisions it may change are not known; "
+                         + (change.official == nil ? "give the consolidated text" : "give the CFR text as amended")
+            // An instruction with several targets not read is said once.
+            if unknown, lines.last?.line != line { lines.append((change.given, line)) }
+        }
+        return lines
+    }
+
+    /// `15 CFR 734.13(a)(2)` → `734.13(a)(2)`, as `officialID` looks it up.
+    static func cfrPath(_ citation: String) -> String? {
+        guard let range = citation.firstRange(of: " CFR ") else { return nil }
+        var rest = String(citation[range.upperBound...])
+        if let path = SupplementCitation.path(ofCitation: rest) { return path }
+        if let comma = rest.firstIndex(of: ","), !rest[rest.index(after: comma)...].hasPrefix(" Category ") {
+            let term = TextNormalizer.trim(String(rest[rest.index(after: comma)...]), also: "\"“”")
+            rest = String(rest[..<comma]) + " (\(term))"
+        }
+        return rest
     }
 
     private enum Outcome { case success(Pass), failure(Finding) }

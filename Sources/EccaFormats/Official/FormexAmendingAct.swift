@@ -1,0 +1,278 @@
+import ClauseGraph
+
+/// The amendment instructions of an EU amending act in Formex (`Regulation (EU) 2026/1744`, whose
+/// Art. 1 reads "Regulation (EU) 2024/1689 is amended as follows: … (40) in Article 113, the third
+/// paragraph is amended as follows: (a) point (a) is replaced by the following: …").
+///
+/// `cite-check` does not apply an amending act: it reads where each instruction points (an
+/// article, a paragraph, an unnumbered paragraph by its ordinal, points), so that every shipped
+/// provision the act changes is reported as not checked against its new wording. An instruction
+/// whose target is read only down to some level (`in Article 5, the words … are replaced`) points
+/// at that level, and says so; one whose target is not read at all is reported as such.
+struct FormexAmendingAct: Sendable {
+    /// A place in an EU act, as far as it is known: unknown levels match any.
+    struct Address: Sendable, Hashable, CustomStringConvertible {
+        var article: String?
+        var annex: String?
+        /// A numbered paragraph (`paragraph 2`, Formex `111.002`).
+        var paragraph: String?
+        /// An unnumbered paragraph or subparagraph by its ordinal (`the third paragraph`, Formex `113~3`).
+        var subparagraph: Int?
+        var points: [String] = []
+
+        var isEmpty: Bool { article == nil && annex == nil }
+
+        /// How many levels the place gives: a unit is held by places of fewer levels that overlap it.
+        var depth: Int { (isEmpty ? 0 : 1) + (paragraph == nil ? 0 : 1) + (subparagraph == nil ? 0 : 1) + points.count }
+
+        /// Whether a change at one of the two places changes the wording at the other: one holds
+        /// the other, or they are the same (unknown levels match).
+        func overlaps(_ other: Address) -> Bool {
+            if let article, let theirs = other.article { guard Self.bare(article) == Self.bare(theirs) else { return false } }
+            else if let annex, let theirs = other.annex { guard annex.uppercased() == theirs.uppercased() else { return false } }
+            else { return false }
+            if let paragraph, let theirs = other.paragraph, Self.bare(paragraph) != Self.bare(theirs) { return false }
+            if let subparagraph, let theirs = other.subparagraph, subparagraph != theirs { return false }
+            return zip(points, other.points).allSatisfy { $0.lowercased() == $1.lowercased() }
+        }
+
+        static func bare(_ number: String) -> String {
+            let stripped = String(number.drop { $0 == "0" })
+            return stripped.isEmpty ? "0" : stripped.lowercased()
+        }
+
+        /// `Article 113, third paragraph, point (a)`, `Annex XI`.
+        var description: String {
+            var parts: [String] = []
+            if let article { parts.append("Article \(Self.bare(article))" + (paragraph.map { "(\(Self.bare($0)))" } ?? "")) }
+            if let annex { parts.append("Annex \(annex)") }
+            if article == nil, let paragraph { parts.append("paragraph \(Self.bare(paragraph))") }
+            if let subparagraph {
+                parts.append("\(Self.ordinals.indices.contains(subparagraph - 1) ? Self.ordinals[subparagraph - 1] : "\(subparagraph)th") "
+                             + (paragraph == nil ? "paragraph" : "subparagraph"))
+            }
+            if !points.isEmpty { parts.append("point " + points.map { "(\($0))" }.joined()) }
+            return parts.joined(separator: ", ")
+        }
+
+        static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+        init(article: String? = nil, annex: String? = nil, paragraph: String? = nil, subparagraph: Int? = nil, points: [String] = []) {
+            self.article = article
+            self.annex = annex
+            self.paragraph = paragraph
+            self.subparagraph = subparagraph
+            self.points = points
+        }
+
+        /// A shipped provision's place: its Formex locator (`113(a)`, `053.001(a)`, `113~3`, `ANNEX XI`),
+        /// with the unnumbered paragraph its citation names where the locator leaves it out
+        /// (`113(a)`, "Art. 113, third paragraph, point (a)").
+        init?(locator: String, citation: String) {
+            if locator.hasPrefix("ANNEX") {
+                self.init(annex: TextNormalizer.trim(String(locator.dropFirst(5))))
+                return
+            }
+            guard let match = locator.wholeMatch(of: #/(\d+[a-z]*)(?:\.(\d+[a-z]*))?(?:~(\d+))?((?:\([^()]+\))*)/#) else { return nil }
+            self.init(article: String(match.1), paragraph: match.2.map(String.init), subparagraph: match.3.flatMap { Int($0) },
+                      points: match.4.split(separator: ")").map { String($0.dropFirst()) })
+            if subparagraph == nil, let ordinal = citation.firstMatch(of: #/, (\w+) (?:sub)?paragraph/#),
+               let index = Self.ordinals.firstIndex(of: String(ordinal.1).lowercased()) {
+                subparagraph = index + 1
+            }
+        }
+    }
+
+    struct Instruction: Sendable, Hashable {
+        /// `Art. 1, point (40)(a)`.
+        var place: String
+        /// The instruction's own words (`point (a) is replaced by the following`), with its context
+        /// (`in Article 113, the third paragraph is amended as follows`) before it.
+        var text: String
+        /// `replaced`, `deleted`, `added`, `inserted`, `amended`.
+        var action: String
+        /// Where it points; nil when not read.
+        var target: Address?
+        /// The target is read only down to the level it gives; the rest of the words were not read.
+        var readInPart: Bool
+        /// The act it amends (`2024`, `1689`).
+        var amendedYear: String
+        var amendedNumber: String
+    }
+
+    /// `Regulation (EU) 2026/1744`.
+    var name: String
+    /// `2026/1744`, as a consolidated text's list of amending acts gives it.
+    var key: String?
+    var date: LegalDate?
+    var instructions: [Instruction]
+
+    /// The acts amended, each once, in order (`2024/1689`).
+    var amendedActs: [(year: String, number: String)] {
+        var seen = Set<String>()
+        return instructions.compactMap { seen.insert("\($0.amendedYear)/\($0.amendedNumber)").inserted ? ($0.amendedYear, $0.amendedNumber) : nil }
+    }
+
+    /// Nil for an act that amends nothing (no article says "… is amended as follows" or names
+    /// another act's article to change), and for a consolidated text.
+    init?(act: OfficialElement) {
+        guard act.name == "ACT", let terms = act.first(where: { $0.name == "ENACTING.TERMS" }) else { return nil }
+        let number = FormexText.documentNumber(of: act)
+        let title = act.element("TITLE").map { FormexText.flatten($0) } ?? ""
+        name = title.firstMatch(of: Self.actName).map { String($0.0) }
+            ?? "act " + [number.year, number.number].compactMap { $0 }.joined(separator: "/")
+        date = FormexText.versionDate(of: act)
+        key = number.year.flatMap { year in number.number.map { "\(year)/\(Int($0) ?? 0)" } }
+        var instructions: [Instruction] = []
+        for article in terms.all(where: { $0.name == "ARTICLE" }, barriers: ["ARTICLE", "QUOT.S"]) {
+            let label = "Art. " + Address.bare(article["IDENTIFIER"] ?? "?")
+            Self.read(article, place: label, into: &instructions)
+        }
+        guard !instructions.isEmpty else { return nil }
+        self.instructions = instructions
+    }
+
+    /// `Regulation (EU) 2024/1689`, `Regulation (EC) No 300/2008`, `Directive (EU) 2016/797`, `Directive 2014/90/EU`.
+    static var actName: Regex<Substring> { #/(?:(?:Commission|Council) )?(?:(?:Implementing|Delegated) )?(?:Regulation|Directive|Decision) (?:\((?:EU|EC|EEC|Euratom)\) )?(?:No )?\d{4}/\d+(?:/(?:EU|EC|EEC))?/# }
+
+    /// The year and number an act's name gives (`Regulation (EU) 2024/1689` → 2024, 1689).
+    static func yearAndNumber(_ name: Substring) -> (year: String, number: String)? {
+        guard let match = name.firstMatch(of: #/(\d{4})/(\d+)/#) else { return nil }
+        return (String(match.1), String(match.2))
+    }
+
+    /// An article's instructions: a lead ("Regulation (EU) 2024/1689 is amended as follows:") with a
+    /// list of points, or one instruction ("In Article 17 of Regulation (EU) 2018/1139, paragraph 1 is replaced …").
+    private static func read(_ article: OfficialElement, place: String, into instructions: inout [Instruction]) {
+        // The lead: the article's own words, without its heading, lists and quotations.
+        for block in article.all(where: { ["ALINEA", "PARAG"].contains($0.name) }, barriers: ["QUOT.S", "LIST"]) where block.name == "ALINEA" {
+            let lead = FormexText.flatten(block.removingChildren(named: ["LIST", "QUOT.S", "NO.PARAG"]))
+            guard let named = lead.firstMatch(of: actName), let act = yearAndNumber(named.0) else { continue }
+            let lists = block.all(where: { $0.name == "LIST" }, barriers: ["LIST", "QUOT.S"])
+            if lead.contains("is amended as follows"), !lists.isEmpty {
+                for list in lists {
+                    for item in list.elements("ITEM") { readItem(item, context: Address(), contextText: nil, place: place + ", point ", act: act, into: &instructions) }
+                }
+            } else if lead.firstMatch(of: #/\b(?:is|are) (?:replaced|deleted|added|inserted|amended)/#) != nil {
+                // `In Article 17 of Regulation (EU) 2018/1139, …`: the act named after the article.
+                let words = lead.replacing(" of " + named.0, with: "")
+                let quotation = block.first(where: { $0.name == "QUOT.S" })
+                instructions.append(instruction(words, context: Address(), contextText: nil, quotation: quotation, place: place, act: act))
+            }
+        }
+    }
+
+    private static func readItem(_ item: OfficialElement, context: Address, contextText: String?, place: String,
+                                 act: (year: String, number: String), into instructions: inout [Instruction]) {
+        let point = item.element("NP") ?? item
+        let label = point.element("NO.P").map { FormexText.flatten($0) } ?? "?"
+        let words = point.element("TXT").map { FormexText.flatten($0) }
+            ?? FormexText.flatten(point.removingChildren(named: ["NO.P", "LIST", "QUOT.S"]))
+        let here = place + label
+        let lists = point.all(where: { $0.name == "LIST" }, barriers: ["LIST", "QUOT.S"])
+        let quotation = point.first(where: { $0.name == "QUOT.S" }, barriers: ["LIST"])
+        let read = instruction(words, context: context, contextText: contextText, quotation: quotation, place: here, act: act)
+        guard !lists.isEmpty, read.action == "amended" else {
+            instructions.append(read)
+            return
+        }
+        // "in Article 113, the third paragraph is amended as follows:" gives its steps their context.
+        // A lead whose place is not read gives none, and each step stands on its own words.
+        let before = instructions.count
+        for list in lists {
+            for step in list.elements("ITEM") {
+                readItem(step, context: read.target ?? context, contextText: read.text, place: here, act: act, into: &instructions)
+            }
+        }
+        if instructions.count == before { instructions.append(read) }
+    }
+
+    /// Reads one instruction's place and action. Only the words before the action are read as its
+    /// place, so that an article its new text names ("… the reference to Article 3 …") is not taken for it.
+    static func instruction(_ words: String, context: Address, contextText: String?, quotation: OfficialElement?, place: String,
+                            act: (year: String, number: String)) -> Instruction {
+        var text = TextNormalizer.trim(words, also: ":;")
+        var rest = Substring(text)
+        if rest.lowercased().hasPrefix("in ") { rest = rest.dropFirst(3) }
+        var target = context
+        var readAny = false
+        var added: String?
+        // The place: components separated by commas, read while they are places.
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "," }
+            if rest.lowercased().hasPrefix("the ") && !rest.lowercased().hasPrefix("the following ") { rest = rest.dropFirst(4) }
+            if let match = rest.prefixMatch(of: #/(?i)article (\d+[a-z]*)(?:\((\d+[a-z]*)\))?((?:\([a-z0-9]+\))*)/#) {
+                target = Address(article: String(match.1), paragraph: match.2.map(String.init),
+                                 points: match.3.split(separator: ")").map { String($0.dropFirst()) })
+                rest = rest[match.range.upperBound...]
+            } else if let match = rest.prefixMatch(of: #/(?i)annex ([IVXLC]+[a-z]*)\b/#) {
+                target = Address(annex: String(match.1))
+                rest = rest[match.range.upperBound...]
+            } else if let match = rest.prefixMatch(of: #/(?i)paragraph (\d+[a-z]*)((?:\([a-z0-9]+\))*)/#) {
+                target = Address(article: target.article, annex: target.annex, paragraph: String(match.1),
+                                 points: match.2.split(separator: ")").map { String($0.dropFirst()) })
+                rest = rest[match.range.upperBound...]
+            } else if let match = rest.prefixMatch(of: #/(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:sub)?paragraph\b/#),
+                      let index = Address.ordinals.firstIndex(of: String(match.1).lowercased()) {
+                target.subparagraph = index + 1
+                target.points = []
+                rest = rest[match.range.upperBound...]
+            } else if let match = rest.prefixMatch(of: #/(?i)point ((?:\([a-z0-9]+\))+)/#) {
+                target.points = match.1.split(separator: ")").map { String($0.dropFirst()) }
+                rest = rest[match.range.upperBound...]
+            } else {
+                break
+            }
+            readAny = true
+        }
+        rest = rest.drop { $0 == " " || $0 == "," }
+        let lower = rest.lowercased()
+        var action = "amended"
+        var whole = false
+        if let match = lower.prefixMatch(of: #/(?:is|are) (replaced|deleted|amended|added|inserted)/#) {
+            action = String(match.1)
+            whole = true
+        } else if let match = lower.prefixMatch(of: #/the following (point|paragraph|subparagraph|article|annex)s? (?:is |are )?(?:added|inserted)/#) {
+            // The new unit's number is the quotation's: `(d)`, `4.`, `Article 4a`.
+            action = lower.contains("inserted") ? "inserted" : "added"
+            whole = true
+            readAny = readAny || !context.isEmpty
+            added = quotation.flatMap { quoted in Self.label(of: String(match.1), in: quoted) }
+            switch (String(match.1), added) {
+            case ("point", let label?): target.points.append(label)
+            case ("paragraph", let label?): target.paragraph = label; target.subparagraph = nil; target.points = []
+            case ("article", let label?): target = Address(article: label)
+            case ("annex", let label?): target = Address(annex: label)
+            default: whole = false
+            }
+        } else if let match = lower.firstMatch(of: #/\b(replaced|deleted|added|inserted)\b/#) {
+            action = String(match.1)
+        }
+        if let contextText { text = contextText + ": " + text }
+        let known = readAny && !target.isEmpty
+        return Instruction(place: place, text: text, action: action, target: known ? target : nil,
+                           readInPart: known && !whole, amendedYear: act.year, amendedNumber: act.number)
+    }
+
+    /// The number of the unit a quotation adds: a point's `NO.P` (`d`), a paragraph's `IDENTIFIER`
+    /// or `NO.PARAG` (`4`), an article's `IDENTIFIER` or `TI.ART` (`4a`), an annex's number.
+    private static func label(of unit: String, in quotation: OfficialElement) -> String? {
+        switch unit {
+        case "point":
+            guard let number = quotation.first(where: { $0.name == "NO.P" }) else { return nil }
+            return FormexText.flatten(number).firstMatch(of: #/\(([A-Za-z0-9]+)\)/#).map { String($0.1) }
+        case "paragraph":
+            if let identifier = quotation.first(where: { $0.name == "PARAG" })?["IDENTIFIER"], let dot = identifier.firstIndex(of: ".") {
+                return String(identifier[identifier.index(after: dot)...])
+            }
+            return quotation.first(where: { $0.name == "NO.PARAG" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }
+        case "article":
+            if let identifier = quotation.first(where: { $0.name == "ARTICLE" })?["IDENTIFIER"] { return identifier }
+            return quotation.first(where: { $0.name == "TI.ART" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }
+        case "annex":
+            return quotation.first(where: { $0.name == "TI" }).flatMap { FormexText.flatten($0).firstMatch(of: #/(?i)annex ([IVXLC]+[a-z]*)/#).map { String($0.1) } }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import ClauseGraph
+@testable import EccaFormats
+import Foundation
+import Testing
+import EccaTestSupport
+
+/// How `cite-check` reads where an EU amending act's instructions and a Federal Register rule's
+/// instructions point (QA citecheck6, findings 2 and 3).
+@Suite struct AmendingTextCiteCheckTests {
+    typealias Address = FormexAmendingAct.Address
+
+    static func read(_ words: String, context: Address = Address(), quotation: String? = nil) throws -> FormexAmendingAct.Instruction {
+        let quoted = try quotation.map { xml -> OfficialElement in
+            let file = try TemporaryFolder.make("quotation").appendingPathComponent("q.xml")
+            try xml.write(to: file, atomically: true, encoding: .utf8)
+            return try FormexText.load(actPath: file.path).act
+        }
+        return FormexAmendingAct.instruction(words, context: context, contextText: nil, quotation: quoted, place: "Art. 1, point (1)",
+                                             act: ("2024", "1689"))
+    }
+
+    /// The phrasings of EU amending acts (Regulation 2026/1744 and the Joint Practical Guide's
+    /// forms): the place is read from the words before the action, so that an article the new text
+    /// names is not taken for the place.
+    @Test func theInstructionsOfAnAmendingActAreReadToTheirPlace() throws {
+        let article113 = Address(article: "113", subparagraph: 3)
+        var read = try Self.read("point (a) is replaced by the following:", context: article113)
+        #expect(read.target == Address(article: "113", subparagraph: 3, points: ["a"]))
+        #expect(read.action == "replaced")
+        #expect(!read.readInPart)
+
+        read = try Self.read("Article 5 is replaced by the following:")
+        #expect(read.target == Address(article: "5"))
+
+        read = try Self.read("in Article 5(1), the first subparagraph, point (c) is deleted;")
+        #expect(read.target == Address(article: "5", paragraph: "1", subparagraph: 1, points: ["c"]))
+        #expect(read.action == "deleted")
+        #expect(read.target?.description == "Article 5(1), first subparagraph, point (c)")
+
+        // Read down to paragraph 3 only: the words replaced are not a place.
+        read = try Self.read("in Article 92, paragraph 3, the words ‘Article 3’ are replaced by ‘Article 4’;")
+        #expect(read.target == Address(article: "92", paragraph: "3"))
+        #expect(read.readInPart)
+        #expect(read.action == "replaced")
+
+        // An added paragraph's number is its quotation's.
+        read = try Self.read("the following paragraph is added:", context: Address(article: "111"),
+                             quotation: #"<QUOT.S LEVEL="1"><PARAG IDENTIFIER="111.004"><NO.PARAG>4.</NO.PARAG><ALINEA>Text.</ALINEA></PARAG></QUOT.S>"#)
+        #expect(read.target == Address(article: "111", paragraph: "004"))
+        #expect(read.action == "added")
+
+        // No place: not read, never guessed.
+        read = try Self.read("the title is replaced by the following:")
+        #expect(read.target == nil)
+    }
+
+    /// A change at a place changes what holds it and what it holds; an added unit changes only what holds it.
+    @Test func aPlaceOverlapsWhatHoldsItAndWhatItHolds() throws {
+        let point = try #require(Address(locator: "113(a)", citation: "Art. 113, third paragraph, point (a)"))
+        #expect(point == Address(article: "113", subparagraph: 3, points: ["a"]))
+        let target = Address(article: "113", subparagraph: 3, points: ["a"])
+        #expect(target.overlaps(point))
+        #expect(target.overlaps(try #require(Address(locator: "113~3", citation: "Art. 113, third paragraph"))))
+        #expect(target.overlaps(try #require(Address(locator: "113", citation: "Art. 113"))))
+        #expect(!target.overlaps(try #require(Address(locator: "113~1", citation: "Art. 113, first paragraph"))))
+        #expect(!target.overlaps(try #require(Address(locator: "113(b)", citation: "Art. 113, third paragraph, point (b)"))))
+        #expect(!Address(article: "111", paragraph: "2").overlaps(try #require(Address(locator: "111.003", citation: "Art. 111(3)"))))
+        #expect(!Address(annex: "III").overlaps(try #require(Address(locator: "ANNEX XI", citation: "Annex XI"))))
+    }
+
+    @Test func aFederalRegisterTargetChangesWhatHoldsItAndWhatItHolds() {
+        let a2 = Amendment.Target(kind: .paragraph, section: "734.13", paragraph: "(a)(2)")
+        #expect(AmendmentReach.changes(a2, path: "734.13(a)(2)") == true)
+        #expect(AmendmentReach.changes(a2, path: "734.13(a)") == true)
+        #expect(AmendmentReach.changes(a2, path: "734.13") == true)
+        #expect(AmendmentReach.changes(a2, path: "734.13(a)(2)(i)") == true)
+        #expect(AmendmentReach.changes(a2, path: "734.13(a)(1)") == false)
+        #expect(AmendmentReach.changes(a2, path: "734.1") == false)
+        // Adding (a)(2) changes what holds it only.
+        #expect(AmendmentReach.changes(a2, path: "734.13(a)", adding: true) == true)
+        #expect(AmendmentReach.changes(a2, path: "734.13(a)(2)", adding: true) == false)
+        // An introductory text is its paragraph's own words, not its subdivisions'.
+        let intro = Amendment.Target(kind: .introductoryText, section: "744.23", paragraph: "(a)(2)")
+        #expect(AmendmentReach.changes(intro, path: "744.23(a)") == true)
+        #expect(AmendmentReach.changes(intro, path: "744.23(a)(2)(i)") == false)
+        // A range: what lies between its ends, by marker order; letters and roman numerals alike are not told apart.
+        let range = Amendment.Target(kind: .paragraphRange, section: "740.2", paragraph: "(a)(12)", through: "(a)(14)")
+        #expect(AmendmentReach.changes(range, path: "740.2(a)(13)(i)") == true)
+        #expect(AmendmentReach.changes(range, path: "740.2(a)(15)") == false)
+        #expect(AmendmentReach.changes(range, path: "740.2(a)") == true)
+        let ambiguous = Amendment.Target(kind: .paragraphRange, section: "740.2", paragraph: "(i)", through: "(v)")
+        #expect(AmendmentReach.changes(ambiguous, path: "740.2(x)") == true)
+        // The definition in 772.1 and an ECCN's note.
+        #expect(AmendmentReach.changes(Amendment.Target(kind: .definition, section: "772.1", detail: "Foreign person"), path: "772.1 (foreign person)") == true)
+        let note = Amendment.Target(kind: .note, detail: "Note 1 to ECCN 4E091", within: "supplement No. 1 to part 774, Category 4")
+        #expect(AmendmentReach.changes(note, path: "Supplement No. 1 to Part 774, ECCN 4E091, Note 1") == true)
+        #expect(AmendmentReach.changes(note, path: "Supplement No. 1 to Part 774, ECCN 4E091, Note 2") == false)
+        // A table has no CFR path: not known.
+        #expect(AmendmentReach.changes(Amendment.Target(kind: .table, section: "738.4"), path: "738.4") == nil)
+    }
+
+    /// A consolidated text that lists the amending act among those it includes decides the
+    /// provisions the act changes: they are compared with the consolidated wording, and the act adds
+    /// no finding; the consolidated text of 2026-07-27 wins over the act's date (2026-07-08) and
+    /// over the Official Journal text, whatever the order.
+    @Test func aConsolidatedTextThatIncludesTheAmendingActDecides() throws {
+        let (_, consolidated) = try ConsolidatedFormexTests.imported()
+        let folder = try TemporaryFolder.make("amending")
+        let amending = folder.appendingPathComponent("L_202601744EN.000101.fmx.xml").path
+        try Self.amendingAct.write(toFile: amending, atomically: true, encoding: .utf8)
+        for files in [[amending, consolidated], [consolidated, amending]] {
+            let report = try CitationChecker(officialFiles: files).check(CitationCheckerTests.shipped.graph)
+            #expect(!report.findings.contains { $0.kind == .amended })
+            #expect(report.findings.first { $0.provisionID == "eu.ai-act.art113.3.a" }?.kind == .drifted)
+        }
+        // Alone, the act's findings.
+        let report = try CitationChecker(officialFiles: [amending]).check(CitationCheckerTests.shipped.graph)
+        #expect(report.findings.filter { $0.kind == .amended }.map(\.provisionID) == ["eu.ai-act.art113", "eu.ai-act.art113.3", "eu.ai-act.art113.3.c"])
+        #expect(report.unreadInstructions == ["\(amending): error: Regulation (EU) 2026/1744 of 2026-07-08, Art. 1, point (2): what it changes in 2024/1689 was not read (“the title is replaced by the following”): the shipped provisions it may change are not known; give the consolidated text"])
+    }
+
+    /// Art. 1 point (40)(b) of Regulation 2026/1744 (verbatim instruction, from the QA excerpt of the
+    /// OJ Formex, josesiqueira/tere4ai @f880753a, data/snapshots/formex/L_202601744EN.000101.fmx.xml)
+    /// and a made-up point (2) whose place is not read.
+    static let amendingAct = """
+        <?xml version="1.0" encoding="UTF-8"?><ACT><BIB.INSTANCE><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2026</YEAR><NO.CURRENT>1744</NO.CURRENT></NO.DOC><DATE ISO="20260708">20260708</DATE></BIB.INSTANCE>
+        <TITLE><TI><P>Regulation (EU) 2026/1744 of the European Parliament and of the Council</P><P>amending Regulation (EU) 2024/1689</P></TI></TITLE>
+        <ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><ALINEA><P>Regulation (EU) 2024/1689 is amended as follows:</P><LIST TYPE="ARAB">
+        <ITEM><NP><NO.P>(2)</NO.P><TXT>the title is replaced by the following:</TXT><P><QUOT.S LEVEL="1"><P>New title</P></QUOT.S>;</P></NP></ITEM>
+        <ITEM><NP><NO.P>(40)</NO.P><TXT>in Article 113, the third paragraph is amended as follows:</TXT><P><LIST TYPE="alpha"><ITEM><NP><NO.P>(b)</NO.P><TXT>point (c) is replaced by the following:</TXT><P><QUOT.S LEVEL="1"><LIST TYPE="alpha"><ITEM><NP><NO.P>(c)</NO.P><TXT>Chapter III … shall apply from: …</TXT></NP></ITEM></LIST></QUOT.S>;</P></NP></ITEM></LIST></P></NP></ITEM>
+        </LIST></ALINEA></ARTICLE></ENACTING.TERMS></ACT>
+        """
+}
