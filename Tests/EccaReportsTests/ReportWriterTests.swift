@@ -12,8 +12,12 @@ import Testing
         try ["conflict", "clear", "avoidable", "undetermined", "conflict"].map { try Fixtures.analyse(sample: $0) }
     }
 
-    static func scratch(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("ecca-writer-\(UUID().uuidString)-\(name)").path
+    /// A path in a folder of its own: what a writer leaves beside its output is looked for there,
+    /// where no parallel test case or other process writes (the temporary folder is shared).
+    static func scratch(_ name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecca-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        return folder.appendingPathComponent(name).path
     }
 
     @Test(arguments: [1, 2, 5])
@@ -37,8 +41,8 @@ import Testing
         case .csv: CSVReport().render(analyses)
         case .json: JSONReport.encode(report) + "\n"
         }
-        let path = Self.scratch("report")
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = try Self.scratch("report")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let writer = try ReportWriter(format: format, output: path, drawPictures: false)
         for analysis in analyses { try writer.add(analysis) }
         #expect(writer.count == count)
@@ -55,8 +59,8 @@ import Testing
     /// A report is not written until it is finished: an input found unusable halfway leaves the
     /// output as it was.
     @Test func anUnfinishedReportLeavesTheOutputAsItWas() throws {
-        let path = Self.scratch("kept")
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = try Self.scratch("kept")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         try "an earlier report\n".write(toFile: path, atomically: false, encoding: .utf8)
         do {
             let writer = try ReportWriter(format: .markdown, output: path, drawPictures: false)
