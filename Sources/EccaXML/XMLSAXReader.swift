@@ -36,6 +36,9 @@ public final class XMLSAXReader {
     private let source: Source
     private var chunk: [UInt8]
     private var finished = false
+    /// A carriage return that ended the last chunk: whether a line feed follows it is not known
+    /// until the next one is read (`LineEnds`).
+    private var carriedReturn = false
 
     private enum Source {
         case file(UnsafeMutablePointer<FILE>)
@@ -65,14 +68,14 @@ public final class XMLSAXReader {
     /// Reads from bytes in memory (tests); `name` is used in diagnostics.
     public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
         if let error = XMLReadError.refusal(bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }, file: name) { throw error }
-        try self.init(source: .memory(bytes), name: name)
+        try self.init(source: .memory(LineEnds.normalized(bytes)), name: name)
     }
 
     private init(source: Source, name: String) throws(XMLReadError) {
         LibXML2.initializeOnce()
         fileName = name
         self.source = source
-        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize + 1)
         parser = Parser(fileName: name)
         retained = Unmanaged.passRetained(parser)
         var handler = Parser.handler()
@@ -134,12 +137,18 @@ public final class XMLSAXReader {
         var count = 0
         switch source {
         case .file(let handle):
-            count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-            if count == 0, ferror(handle) != 0 {
+            // Room for a carried carriage return first, then a chunk's worth of the file.
+            let carried = carriedReturn ? 1 : 0
+            if carriedReturn { chunk[0] = LineEnds.carriageReturn }
+            let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress! + carried, 1, Self.chunkSize, handle) }
+            if read == 0, ferror(handle) != 0 {
                 finished = true
                 throw XMLReadError(kind: .io, location: XMLSourceLocation(file: fileName, line: parser.line),
                                    message: "cannot read file: \(String(cString: strerror(errno)))")
             }
+            count = carried + read
+            carriedReturn = chunk.withUnsafeMutableBufferPointer { LineEnds.normalize($0, count: count, atEnd: read == 0) }
+            if carriedReturn { count -= 1 }
             _ = chunk.withUnsafeBytes { bytes in
                 xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
             }
@@ -308,8 +317,31 @@ private final class Parser {
             guard let local = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else { continue }
             var key = String(cString: local)
             if let prefix = attributes[base + 1] { key = String(cString: prefix) + ":" + key }
-            body(key, String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self))
+            body(key, attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
         }
+    }
+
+    /// An attribute's value as the file means it. Without entity replacement (ecca never turns it
+    /// on: it is what lets a document pull in other files) libxml2 hands an ampersand over as
+    /// `&#38;`, whether the file wrote `&amp;`, `&#38;` or `&#x26;`, and no other way: an id
+    /// written `a&amp;b` would be read `a&#38;b` and never match.
+    static func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        let escaped = Array("&#38;".utf8)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + escaped.count <= bytes.count,
+               bytes[index..<(index + escaped.count)].elementsEqual(escaped) {
+                decoded.append(UInt8(ascii: "&"))
+                index += escaped.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     func endElement(_ localName: UnsafePointer<xmlChar>) {

@@ -63,6 +63,14 @@ enum Reader: String, CaseIterable, CustomTestStringConvertible {
         #expect(events.contains { if case .start(let c) = $0 { c.name == "c" && c.isEmpty } else { false } })
     }
 
+    /// An attribute's value is what the file means: libxml2's SAX2 hands `&` over as `&#38;`
+    /// (QA robust6, finding 8: an eId written `art_1&amp;x` was imported as `art_1&#38;x`).
+    @Test(arguments: Reader.allCases) func attributeValuesKeepTheirAmpersands(reader: Reader) throws {
+        let events = try reader.readAll(Array(#"<a p="a&amp;b" q="&#38;&#x26;" r="&amp;#38;" s="&lt;&gt;&quot;&apos;" t="plain"/>"#.utf8))
+        guard case .start(let a) = events[0] else { Issue.record("expected a start"); return }
+        #expect(a.attributes == ["p": "a&b", "q": "&&", "r": "&#38;", "s": "<>\"'", "t": "plain"])
+    }
+
     @Test(arguments: Reader.allCases) func malformedXMLReportsLineAndColumn(reader: Reader) throws {
         let failure = try #require(reader.error("<a>\n<b>\n</a>"))
         #expect(failure.kind == .malformed)
