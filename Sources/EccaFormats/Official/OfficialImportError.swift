@@ -32,6 +32,8 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     /// twice (its prolog is scanned, then the file rewound); LegalRuleML, joined CFR files and
     /// `cite-check`'s detection read more. libxml2 said "Extra content at the end of the document".
     case notRegularFile(file: String)
+    /// A unit's number longer than any official numbering (`ImportEmitter.longestNumber`).
+    case numberTooLong(start: String, bytes: Int, limit: Int, location: SourceLocation)
 
     public var description: String {
         switch self {
@@ -62,6 +64,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
         case .notRegularFile(let file):
             return "\(file): error: not a regular file (a pipe, FIFO or device): ecca reads the start of an official file twice (to refuse "
                 + "DTDs and entities before parsing it), and some files twice over, which a pipe does not allow; save it to a file first"
+        case .numberTooLong(let start, let bytes, let limit, let location):
+            return "\(location): error: a unit is numbered “\(ControlCharacters.escaped(start))…”, \(bytes) bytes long: no official numbering is longer than \(limit) bytes, "
+                + "and this one would be copied into every id, citation and link of its provisions; the file is damaged or not official text"
         case .givenTwice(let citation, let instrument, let first, let again):
             return "\(again): error: \(citation) was already imported from \(first); files of one CFR title join one instrument (\(instrument)), "
                 + "so a section may come from one file only: leave one of them out, or import them separately"
