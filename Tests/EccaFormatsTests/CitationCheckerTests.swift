@@ -118,7 +118,11 @@ import EccaTestSupport
         #expect(CitationChecker.matches(shipped: "‘provider’ means a general-purpose AI model", official: "“provider” means a general\u{2011}purpose AI model"))
         #expect(!CitationChecker.matches(shipped: "‘provider’ means", official: "‘deployer’ means"))
         // The diff compares folded words and shows them as written.
-        #expect(WordDiff(shipped: "the ‘provider’ shall act", official: "the “provider” must act").description == "the 'provider' [-shall-] {+must+} act")
+        // Words that differ only in typography are the same word, shown as the shipped wording prints them.
+        #expect(WordDiff(shipped: "the ‘provider’ shall act", official: "the “provider” must act").description == "the ‘provider’ [-shall-] {+must+} act")
+        // Changed words are shown as each text prints them, never folded (QA docs6, finding 6).
+        #expect(WordDiff(shipped: "‘general‑purpose AI system’", official: "‘general‑purpose AI model’").description
+                == "‘general‑purpose AI [-system’-] {+model’+}")
     }
 
     @Test func wordDiffsShowWhatChanged() {
@@ -138,6 +142,17 @@ import EccaTestSupport
         #expect(WordDiff(shipped: "… to the model.", official: "The Commission may request access to the model.").description == "… to the model.")
         #expect(WordDiff(shipped: "… remote model.", official: "The Commission may request access to the model.").description
                 == "… [-remote-] {+access to the+} model.")
+        // An elision inside the wording stands for the official words it leaves out; the diff
+        // shows only the words that differ (QA docs6, finding 6: the left-out words were shown as
+        // added, and a leading elision's first word matched too early).
+        #expect(WordDiff(shipped: "… the Commission may request access … through APIs or other appropriate technical means and tools …",
+                         official: "For the purposes of paragraph 1, the Commission may request access to the general-purpose AI model concerned through APIs or further appropriate technical means and tools, including source code.").description
+                == "… the Commission may request access … through APIs or [-other-] {+further+} appropriate technical means and tools …")
+        #expect(WordDiff(shipped: "means an AI … model, including where", official: "means an AI model, including where such an AI model is trained").description
+                == "means an AI … model, including where {+such an AI model is trained+}")
+        #expect(WordDiff(shipped: "a … c", official: "a b c").isEmpty)
+        #expect(WordDiff(shipped: "source code …; or (2) Oral", official: "source code subject to the EAR to a foreign person; or (2) Written").description
+                == "source code …; or (2) [-Oral-] {+Written+}")
         // No elision: the official words past the shipped ones are added.
         #expect(WordDiff(shipped: "(1) An actual shipment", official: "(1) An actual shipment or transmission").description == "(1) An actual shipment {+or transmission+}")
     }

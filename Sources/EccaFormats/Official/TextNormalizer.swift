@@ -285,13 +285,15 @@ public enum TextNormalizer {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
-    /// The words of a text after `comparable` normalisation (for word diffs), where a number set
-    /// with spaces is one word: its groups of three digits (`15 000 000`, as the Official Journal
-    /// prints an amount) and a percent or per-mille sign set apart from it (`3 %`, the OJ's no-break
-    /// space). Such spacing is typesetting: `15 000 000` is `15000000`, `3 %` is `3%`, whatever
-    /// the text. Commas and points in numbers are not folded: a decimal sign in some languages.
-    public static func words(_ text: String) -> [Substring] {
-        words(normalised: comparable(text))
+    /// The words of a text as it prints them (for word diffs), where a number set with spaces is
+    /// one word: its groups of three digits (`15 000 000`, as the Official Journal prints an
+    /// amount) and a percent or per-mille sign set apart from it (`3 %`, the OJ's no-break space).
+    /// Such spacing is typesetting: `15 000 000` is `15000000`, `3 %` is `3%`, whatever the text.
+    /// Commas and points in numbers are not folded: a decimal sign in some languages. The words are
+    /// those of `comparable`'s text (which maps one character to one, never to or from a space),
+    /// shown unfolded.
+    public static func printedWords(_ text: String) -> [Substring] {
+        words(normalised: collapse(text))
     }
 
     private static func words(normalised: String) -> [Substring] {

@@ -12,93 +12,162 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
 
     public var parts: [Part]
 
-    /// Diffs `shipped` against `official` by longest common subsequence of words. Words are
-    /// compared by `TextNormalizer.comparisonKey` (quotation marks and hyphens folded) and shown as
-    /// `comparable` writes them, so a word that differs only in such typography is the same word.
+    /// Diffs `shipped` against `official` by an alignment of their words that keeps as many as it
+    /// can in common. Words are compared by `TextNormalizer.wordKey` (quotation marks, dashes and
+    /// hyphens folded, a number's spacing dropped) and shown as each text prints them, so a word that
+    /// differs only in typography is the same word, and official words are shown as printed.
     ///
-    /// A shipped wording that starts or ends with "…" quotes only part of the official text: the
-    /// official words it leaves out are not shown as added, and a quoted word that the official
-    /// word merely goes on from at the cut (`export')` before `export");`) is the same word.
+    /// An elision ("…") in the shipped wording, at its start, end or inside it, stands for official
+    /// words the quotation leaves out: they are not shown as added. A quoted word cut at the
+    /// elision (`export')` before `export");`) is the same word as the official one it is cut from.
+    /// Where shipped words next to an elision differ, the official words in their place are shown,
+    /// as far as the shipped words went.
     public init(shipped: String, official: String) {
-        var old = TextNormalizer.words(shipped).map(String.init)
-        let new = TextNormalizer.words(official).map(String.init)
-        let elidedEnd = Self.dropElision(&old, atEnd: true)
-        let elidedStart = Self.dropElision(&old, atEnd: false)
-        let oldKeys = old.map(TextNormalizer.wordKey)
-        let newKeys = new.map(TextNormalizer.wordKey)
-        // Common prefix and suffix first: drift is usually local, and it keeps the table small.
+        let old = Self.splittingElisions(TextNormalizer.printedWords(shipped).map(String.init))
+        let new = TextNormalizer.printedWords(official).map(String.init)
+        let oldKeys: [String?] = old.map { Self.isElision($0) ? nil : Self.key($0) }
+        let newKeys: [String?] = new.map(Self.key)
+        // Common prefix and suffix first: drift is usually local, and it keeps the table small. An
+        // elision's key is nil, so neither run goes past one.
         var prefix = 0
-        while prefix < old.count, prefix < new.count, oldKeys[prefix] == newKeys[prefix] { prefix += 1 }
+        while prefix < old.count, prefix < new.count, oldKeys[prefix] != nil, oldKeys[prefix] == newKeys[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < old.count - prefix, suffix < new.count - prefix, oldKeys[old.count - 1 - suffix] == newKeys[new.count - 1 - suffix] { suffix += 1 }
+        while suffix < old.count - prefix, suffix < new.count - prefix, oldKeys[old.count - 1 - suffix] != nil,
+              oldKeys[old.count - 1 - suffix] == newKeys[new.count - 1 - suffix] { suffix += 1 }
         let a = Words(shown: Array(old[prefix..<(old.count - suffix)]), keys: Array(oldKeys[prefix..<(old.count - suffix)]))
         let b = Words(shown: Array(new[prefix..<(new.count - suffix)]), keys: Array(newKeys[prefix..<(new.count - suffix)]))
         var parts: [Part] = []
         if prefix > 0 { parts.append(.same(Array(old[..<prefix]))) }
-        parts += Self.lcs(a, b)
+        parts += Self.align(a, b)
         if suffix > 0 { parts.append(.same(Array(old[(old.count - suffix)...]))) }
-        parts = Self.merged(parts)
-        if elidedEnd { parts = Self.cut(parts, atEnd: true) + [.same(["…"])] }
-        if elidedStart { parts = [.same(["…"])] + Self.cut(parts, atEnd: false) }
         self.parts = Self.merged(parts)
     }
 
-    /// Removes an elision ("…", alone or closing up to a word) from the end or the start of `words`.
-    private static func dropElision(_ words: inout [String], atEnd: Bool) -> Bool {
-        guard let word = atEnd ? words.last : words.first else { return false }
-        if word == "…" {
-            if atEnd { words.removeLast() } else { words.removeFirst() }
-            return true
-        }
-        if atEnd, word.hasSuffix("…") {
-            words[words.count - 1] = String(word.dropLast())
-            return true
-        }
-        if !atEnd, word.hasPrefix("…") {
-            words[0] = String(word.dropFirst())
-            return true
-        }
-        return false
+    static let elision = "…"
+
+    /// "…", or "…" with the punctuation that closes the words it leaves out (`…;`), shown as printed.
+    static func isElision(_ word: String) -> Bool {
+        word.first == "…" && word.dropFirst().allSatisfy { !$0.isLetter && !$0.isNumber }
     }
 
-    /// The diff without the official words an elision leaves out at one end: official-only words
-    /// past the last (or before the first) common run are dropped, and a shipped word there that
-    /// the official word next to it continues from the cut counts as the same word.
-    private static func cut(_ parts: [Part], atEnd: Bool) -> [Part] {
-        var body = atEnd ? parts : parts.reversed()
-        var removed: [String] = []
-        var added: [String] = []
-        while let last = body.last {
-            if case .removed(let words) = last { removed = words + removed } else if case .added(let words) = last { added = words + added } else { break }
-            body.removeLast()
-        }
-        if removed.count == 1, let edge = atEnd ? added.first : added.last {
-            let quoted = TextNormalizer.wordKey(removed[0])
-            let official = TextNormalizer.wordKey(edge)
-            if atEnd ? official.hasPrefix(quoted) : official.hasSuffix(quoted) {
-                body.append(.same(removed))
-                removed = []
+    private static func key(_ word: String) -> String { TextNormalizer.wordKey(TextNormalizer.comparable(word)) }
+
+    /// Words with an elision closed up to them split into the word and the elision (`export')…`),
+    /// punctuation after it kept with it (`…;`).
+    private static func splittingElisions(_ words: [String]) -> [String] {
+        var split: [String] = []
+        for word in words {
+            guard word != elision, word.contains(elision) else { split.append(word); continue }
+            var piece = ""
+            for character in word {
+                if String(character) == elision {
+                    if !piece.isEmpty { split.append(piece) }
+                    split.append(elision)
+                    piece = ""
+                } else {
+                    piece.append(character)
+                }
+            }
+            if !piece.isEmpty {
+                if split.last == elision, piece.allSatisfy({ !$0.isLetter && !$0.isNumber }) { split[split.count - 1] += piece } else { split.append(piece) }
             }
         }
-        if !removed.isEmpty {
-            // What the official text has in their place, as far as the shipped words went; removed
-            // words come before added ones, as everywhere in a diff.
-            let shown = atEnd ? Array(added.prefix(removed.count + 2)) : Array(added.suffix(removed.count + 2))
-            if atEnd {
-                body.append(.removed(removed))
-                if !shown.isEmpty { body.append(.added(shown)) }
+        return split
+    }
+
+    /// The alignment: a shipped word kept (2), removed or an official word added (-1 each), an
+    /// official word an elision stands for (0). A word next to an elision is the same word as an
+    /// official one it is cut from.
+    private static func align(_ a: Words, _ b: Words) -> [Part] {
+        if a.count == 0 { return b.count == 0 ? [] : [.added(b.shown)] }
+        // Too large for a table: report the whole middle as replaced.
+        if a.count * b.count > 4_000_000 { return [.removed(a.shown), .added(b.shown)] }
+        let width = b.count + 1
+        var score = [Int32](repeating: 0, count: (a.count + 1) * width)
+        for j in stride(from: b.count - 1, through: 0, by: -1) { score[a.count * width + j] = score[a.count * width + j + 1] - 1 }
+        func same(_ i: Int, _ j: Int) -> Bool {
+            guard let word = a.keys[i], let official = b.keys[j] else { return false }
+            if word == official { return true }
+            guard !word.isEmpty else { return false }
+            if i + 1 < a.count, a.keys[i + 1] == nil, official.hasPrefix(word) { return true }
+            if i > 0, a.keys[i - 1] == nil, official.hasSuffix(word) { return true }
+            return false
+        }
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            let isElision = a.keys[i] == nil
+            score[i * width + b.count] = score[(i + 1) * width + b.count] - (isElision ? 0 : 1)
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                if isElision {
+                    score[i * width + j] = max(score[i * width + j + 1], score[(i + 1) * width + j])
+                } else {
+                    var best = max(score[(i + 1) * width + j], score[i * width + j + 1]) - 1
+                    if same(i, j) { best = max(best, score[(i + 1) * width + j + 1] + 2) }
+                    score[i * width + j] = best
+                }
+            }
+        }
+        // The way back; each elision keeps the official words it stands for.
+        var parts: [Part] = []
+        var absorbed: [[String]] = []
+        var i = 0, j = 0
+        while i < a.count {
+            if a.keys[i] == nil {
+                var words: [String] = []
+                while j < b.count, score[i * width + j] == score[i * width + j + 1] { words.append(b.shown[j]); j += 1 }
+                absorbed.append(words)
+                parts.append(.same([a.shown[i]]))
+                i += 1
+            } else if j < b.count, same(i, j), score[i * width + j] == score[(i + 1) * width + j + 1] + 2 {
+                parts.append(.same([a.shown[i]]))
+                i += 1
+                j += 1
+            } else if j == b.count || score[i * width + j] == score[(i + 1) * width + j] - 1 {
+                parts.append(.removed([a.shown[i]]))
+                i += 1
             } else {
-                if !shown.isEmpty { body.append(.added(shown)) }
-                body.append(.removed(removed))
+                parts.append(.added([b.shown[j]]))
+                j += 1
             }
         }
-        return atEnd ? body : body.reversed()
+        if j < b.count { parts.append(.added(Array(b.shown[j...]))) }
+        return showingReplacements(merged(parts), absorbed: absorbed)
+    }
+
+    /// Shipped words removed next to an elision are followed by the official words in their place,
+    /// as many as they were and two more, taken from the words the elision stands for.
+    private static func showingReplacements(_ parts: [Part], absorbed: [[String]]) -> [Part] {
+        var output: [Part] = []
+        var elisionIndex = 0
+        var index = 0
+        while index < parts.count {
+            let part = parts[index]
+            index += 1
+            guard case .same(let words) = part, words.contains(where: isElision) else { output.append(part); continue }
+            let count = words.filter(isElision).count
+            // "[-A real-] …": the official words its elision stands for begin with their replacement.
+            if words.first.map(isElision) == true, case .removed(let removed)? = output.last {
+                let shown = Array(absorbed[elisionIndex].prefix(removed.count + 2))
+                if !shown.isEmpty { output.append(.added(shown)) }
+            }
+            let lastAbsorbed = absorbed[elisionIndex + count - 1]
+            elisionIndex += count
+            output.append(part)
+            // "… [-remote-]": they end with it.
+            if words.last.map(isElision) == true, index < parts.count, case .removed(let removed) = parts[index] {
+                output.append(.removed(removed))
+                let shown = Array(lastAbsorbed.suffix(removed.count + 2))
+                if !shown.isEmpty { output.append(.added(shown)) }
+                index += 1
+            }
+        }
+        return output
     }
 
     /// Words as shown, and the keys they are compared by.
     private struct Words {
         var shown: [String]
-        var keys: [String]
+        /// Nil for an elision.
+        var keys: [String?]
         var count: Int { shown.count }
     }
 
@@ -160,40 +229,6 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         }
         return shown
     }
-
-    private static func lcs(_ a: Words, _ b: Words) -> [Part] {
-        if a.count == 0 { return b.count == 0 ? [] : [.added(b.shown)] }
-        if b.count == 0 { return [.removed(a.shown)] }
-        // Too large for a table: report the whole middle as replaced.
-        if a.count * b.count > 4_000_000 { return [.removed(a.shown), .added(b.shown)] }
-        let width = b.count + 1
-        var table = [Int32](repeating: 0, count: (a.count + 1) * width)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i * width + j] = a.keys[i] == b.keys[j] ? table[(i + 1) * width + j + 1] + 1
-                    : max(table[(i + 1) * width + j], table[i * width + j + 1])
-            }
-        }
-        var parts: [Part] = []
-        var i = 0, j = 0
-        while i < a.count, j < b.count {
-            if a.keys[i] == b.keys[j] {
-                parts.append(.same([a.shown[i]]))
-                i += 1
-                j += 1
-            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
-                parts.append(.removed([a.shown[i]]))
-                i += 1
-            } else {
-                parts.append(.added([b.shown[j]]))
-                j += 1
-            }
-        }
-        if i < a.count { parts.append(.removed(Array(a.shown[i...]))) }
-        if j < b.count { parts.append(.added(Array(b.shown[j...]))) }
-        return parts
-    }
-
     /// Adjacent parts of the same kind joined.
     private static func merged(_ parts: [Part]) -> [Part] {
         var output: [Part] = []
