@@ -155,10 +155,9 @@ public struct CitationChecker {
             case .formex:
                 switch root.name {
                 case "DOC":
-                    let manifest = try FormexAdapter.readManifest(file)
-                    let folder = FormexAdapter.folder(of: file)
-                    guard let act = manifest.actFile else { throw .nothingToImport(file: file, dialect: .formex) }
-                    acts.append((folder + act, manifest.annexFiles.map { folder + $0 }))
+                    let members = try FormexAdapter.readManifest(file).memberPaths()
+                    guard let act = members.act else { throw .nothingToImport(file: file, dialect: .formex) }
+                    acts.append((act, members.annexes))
                 case "ANNEX", "CONS.ANNEX":
                     if acts.isEmpty { pendingAnnexes.append(file) } else { acts[acts.count - 1].annexes.append(file) }
                 default:
@@ -166,7 +165,7 @@ public struct CitationChecker {
                     // is beside it (either layout's name: `….doc.fmx.xml`, or before October 2023 `….doc.xml`).
                     var annexes = pendingAnnexes
                     if annexes.isEmpty, let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
-                        annexes = listed.annexFiles.map { FormexAdapter.folder(of: file) + $0 }
+                        annexes = try listed.memberPaths().annexes
                     }
                     acts.append((file, annexes))
                     pendingAnnexes = []

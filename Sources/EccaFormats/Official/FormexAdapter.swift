@@ -43,6 +43,17 @@ struct FormexAdapter: OfficialAdapter {
         var header: ConsolidatedHeader?
         var annexFiles: [String] = []
         var actFile: String?
+        /// A member the manifest names outside its own folder (`FormexAdapter.isMemberName`): why
+        /// the package cannot be read. Such a name is in neither `actFile` nor `annexFiles`.
+        var refusedMember: OfficialImportError?
+
+        /// The paths of the act and annex files the manifest names, in its folder; throws when it
+        /// names one outside it. Every reader of a package's members goes through here.
+        func memberPaths() throws(OfficialImportError) -> (act: String?, annexes: [String]) {
+            if let refusedMember { throw refusedMember }
+            let folder = manifest.map(FormexAdapter.folder(of:)) ?? ""
+            return (actFile.map { folder + $0 }, annexFiles.map { folder + $0 })
+        }
 
         /// The act's year and number: `NO.DOC`'s, else its CELEX number's or its consolidation's
         /// reference's (a Formex 5 header may have no `NO.DOC`); nil when the file names none.
@@ -111,16 +122,24 @@ struct FormexAdapter: OfficialAdapter {
     private func readPackage(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         let manifest = try stream.capture(root)
         let metadata = Self.metadata(fromManifest: manifest, at: stream.file)
-        let folder = Self.folder(of: stream.file)
-        guard let act = metadata.actFile else { throw .nothingToImport(file: stream.file, dialect: .formex) }
-        try OfficialStream.read(folder + act) { stream, root throws(OfficialImportError) in
+        let members = try metadata.memberPaths()
+        guard let act = members.act else { throw .nothingToImport(file: stream.file, dialect: .formex) }
+        try OfficialStream.read(act) { stream, root throws(OfficialImportError) in
             try readAct(stream, root: root, metadata: metadata, alone: false, into: emitter)
         }
-        for annex in metadata.annexFiles {
-            try OfficialStream.read(folder + annex) { stream, root throws(OfficialImportError) in
+        for annex in members.annexes {
+            try OfficialStream.read(annex) { stream, root throws(OfficialImportError) in
                 try readAnnex(stream, root: root, metadata: metadata, into: emitter)
             }
         }
+    }
+
+    /// Whether `name` can name a file of a package: a bare file name in the manifest's own folder,
+    /// as every real manifest writes it. A package arrives as a downloaded zip; a name holding `/`,
+    /// `\` or `..` would have ecca read a file outside it (SECURITY.md: no input names another
+    /// file for ecca to open) and import it as the act.
+    static func isMemberName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && !name.contains("\\") && !name.contains("..")
     }
 
     static func folder(of path: String) -> String {
@@ -135,7 +154,7 @@ struct FormexAdapter: OfficialAdapter {
         let folder = folder(of: path)
         let name = SourceFileName.name(of: path)
         var candidates: [String] = []
-        if let documentRef, !documentRef.isEmpty, !documentRef.contains("/"), documentRef != ".." { candidates.append(folder + documentRef) }
+        if let documentRef, isMemberName(documentRef) { candidates.append(folder + documentRef) }
         if let dot = name.firstIndex(of: ".") { candidates.append(folder + name[..<dot] + ".doc.fmx.xml") }
         if name.hasSuffix(".xml"), !name.hasSuffix(".fmx.xml"), !name.hasSuffix(".doc.xml") { candidates.append(folder + name.dropLast(4) + ".doc.xml") }
         var seen: Set<String> = [path]
@@ -160,9 +179,9 @@ struct FormexAdapter: OfficialAdapter {
         }
     }
 
-    static func metadata(fromManifest manifest: OfficialElement, at path: String) -> Metadata {
+    static func metadata(fromManifest manifest: OfficialElement, at manifestPath: String) -> Metadata {
         var metadata = Metadata()
-        metadata.manifest = path
+        metadata.manifest = manifestPath
         if let bib = manifest.element("BIB.DOC") {
             if let number = bib.element("NO.DOC") {
                 metadata.year = number.element("YEAR")?.plainText
@@ -176,15 +195,27 @@ struct FormexAdapter: OfficialAdapter {
             metadata.collection = publication.element("COLL")?.plainText
             metadata.issue = publication.element("NO.OJ")?.plainText
         }
+        /// A member's name, or nil (with the refusal kept) when it names a file outside the folder.
+        func member(_ holder: OfficialElement, _ path: String) -> String? {
+            guard let reference = holder.element("REF.PHYS"), let name = reference["FILE"] else { return nil }
+            guard isMemberName(name) else {
+                if metadata.refusedMember == nil {
+                    metadata.refusedMember = .manifestMemberOutside(name: name, element: path + "/REF.PHYS",
+                                                                    location: SourceLocation(file: manifestPath, line: reference.span.firstLine))
+                }
+                return nil
+            }
+            return name
+        }
         if let fmx = manifest.element("FMX") {
             if let main = fmx.element("DOC.MAIN.PUB") {
-                metadata.actFile = main.element("REF.PHYS")?["FILE"]
+                metadata.actFile = member(main, "FMX/DOC.MAIN.PUB")
                 metadata.legalValue = main.element("LEGAL.VALUE")?.plainText
                 metadata.actDate = main.element("DATE")?["ISO"].flatMap(Self.date)
                 metadata.firstPage = main.element("PAGE.FIRST")?.plainText
             }
-            for sub in fmx.elements("DOC.SUB.PUB") where (sub["TYPE"] ?? "ANNEX") == "ANNEX" {
-                if let file = sub.element("REF.PHYS")?["FILE"] { metadata.annexFiles.append(file) }
+            for (index, sub) in fmx.elements("DOC.SUB.PUB").enumerated() where (sub["TYPE"] ?? "ANNEX") == "ANNEX" {
+                if let file = member(sub, "FMX/DOC.SUB.PUB[\(index + 1)]") { metadata.annexFiles.append(file) }
             }
         }
         return metadata

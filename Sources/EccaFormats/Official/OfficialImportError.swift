@@ -26,6 +26,11 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     /// One file named twice among the inputs (perhaps by two paths): its provisions would be
     /// imported twice, their ids told apart by a suffix.
     case fileGivenTwice(file: String, first: String)
+    /// The output named is one of the files read (by any path, link or hard link): writing it
+    /// would replace the official text with ecca's output.
+    case outputIsInput(output: String, input: String)
+    /// A Formex package manifest names a member (`element`'s `FILE`) outside its own folder.
+    case manifestMemberOutside(name: String, element: String, location: SourceLocation)
 
     public var description: String {
         switch self {
@@ -50,6 +55,11 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
                 + "a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR"
         case .fileGivenTwice(let file, let first):
             return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
+        case .outputIsInput(let output, let input):
+            return "error: the output \(output) is the input \(input): writing it would replace the official text with ecca's output (give another -o)"
+        case .manifestMemberOutside(let name, let element, let location):
+            return "\(location): error: the package manifest names the member file '\(ControlCharacters.escaped(name))' (\(element) FILE), which is not in the manifest's folder; "
+                + "a member is named by its bare file name, so a name holding '/', '\\' or '..' is refused and nothing outside the package is read"
         case .givenTwice(let citation, let instrument, let first, let again):
             return "\(again): error: \(citation) was already imported from \(first); files of one CFR title join one instrument (\(instrument)), "
                 + "so a section may come from one file only: leave one of them out, or import them separately"
