@@ -67,4 +67,52 @@ import Testing
         #expect(report.stderr == "error: the output \(letter) would overwrite the input \(letter)\n")
         #expect(try bytes(letter) == original)
     }
+
+    /// An eCFR bulk title of `sections` generated sections (the shape of `scripts/gen_big.py` in
+    /// the QA set /tmp/qa/robust6, whose paragraph is a CFR paragraph's shape): large enough that
+    /// its import is still writing when it is interrupted.
+    static func bulkTitle(sections: Int) -> String {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<DLPSTEXTCLASS>\n<HEADER><FILEDESC><TITLESTMT><TITLE>Title 15: Commerce</TITLE></TITLESTMT></FILEDESC></HEADER>\n"
+            + "<TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 1, 2025</AMDDATE>\n<DIV1 N=\"1\" NODE=\"15:1\" TYPE=\"TITLE\"><HEAD>Title 15—Commerce</HEAD>\n"
+        for part in 0..<(sections / 100) {
+            text += "<DIV5 N=\"\(1000 + part)\" NODE=\"15:1.\(part)\" TYPE=\"PART\"><HEAD>PART \(1000 + part)—GENERATED</HEAD>\n"
+            for section in 1...100 {
+                text += "<DIV8 N=\"§ \(1000 + part).\(section)\" NODE=\"15:1.\(part).\(section)\" TYPE=\"SECTION\"><HEAD>§ \(1000 + part).\(section) Generated.</HEAD>\n"
+                for marker in ["a", "1", "2", "3", "b", "1", "2", "3", "c", "1", "2", "3"] {
+                    text += "<P>(\(marker)) The exporter shall keep records of each transaction subject to this part, including the name of the end user, for five years.</P>\n"
+                }
+                text += "</DIV8>\n"
+            }
+            text += "</DIV5>\n"
+        }
+        return text + "</DIV1>\n</ECFRBRWS></BODY></TEXT>\n</DLPSTEXTCLASS>\n"
+    }
+
+    /// SIGINT or SIGTERM while the output is written: its hidden temporary file is removed, the
+    /// command says nothing was written, exits 128 + the signal, and `OUT` is as it was (QA robust6 #7).
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func anInterruptedImportRemovesItsPartialOutput(signal: Int32, status: Int32) throws {
+        let folder = try CLI.folder(["title.xml": Self.bulkTitle(sections: 6000), "out.rules.xml": "OLD\n"])
+        let output = folder.appendingPathComponent("out.rules.xml").path
+        let process = CLI.process(["import", folder.appendingPathComponent("title.xml").path, "-o", output])
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        // Interrupted once the partial file holds something (the import is writing).
+        var partial: String?
+        for _ in 0..<3000 where partial == nil && process.isRunning {
+            partial = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix(".out.rules.xml.ecca-partial-") }
+            if let name = partial, (try? FileManager.default.attributesOfItem(atPath: folder.path + "/" + name)[.size] as? Int) ?? 0 == 0 { partial = nil }
+            if partial == nil { usleep(5_000) }
+        }
+        try #require(partial != nil, "the import ended before its output was seen being written")
+        kill(process.processIdentifier, signal)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == status)
+        #expect(stderr == "interrupted; nothing was written to \(output)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.rules.xml", "title.xml"])
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "OLD\n")
+    }
 }
