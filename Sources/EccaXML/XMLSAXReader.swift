@@ -137,7 +137,8 @@ public final class XMLSAXReader {
             count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
             if count == 0, ferror(handle) != 0 {
                 finished = true
-                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: fileName, line: parser.line),
+                // No line: a read that fails (a folder, a device error) fails for the file, not at a line of it.
+                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: fileName, line: 0),
                                    message: "cannot read file: \(String(cString: strerror(errno)))")
             }
             _ = chunk.withUnsafeBytes { bytes in

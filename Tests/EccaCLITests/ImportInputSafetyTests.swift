@@ -9,7 +9,7 @@ import Testing
     /// set /tmp/qa/robust6), cut to one paragraph.
     static let section = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <DIV8 N="1.162-4" TYPE="SECTION">
+        <DIV8 N="1.162-4" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/_SUBSTITUTE_DATE_/title-26/section-1.162-4&quot;,&quot;citation&quot;:&quot;26 CFR 1.162-4&quot;}">
         <HEAD>§ 1.162-4 Repairs.</HEAD>
         <P>(a) <I>In general.</I> A taxpayer may deduct amounts paid for repairs and maintenance to tangible property.</P>
         </DIV8>
@@ -115,4 +115,37 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.rules.xml", "title.xml"])
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "OLD\n")
     }
+
+    /// A file name is printed with its line breaks and bidirectional characters escaped, on
+    /// standard error and output alike, as a field value is: a name cannot forge a line such as a
+    /// passing summary (QA robust6 #6). A missing file is reported without a line number (#12).
+    @Test func fileNamesArePrintedEscaped() throws {
+        let name = "v\n47 provisions checked: 47 pass\u{202E}.xml"
+        let folder = try CLI.folder([name: Self.section])
+        let file = folder.appendingPathComponent(name).path
+        let shown = folder.path + "/v\\n47 provisions checked: 47 pass\\u202e.xml"
+        let output = folder.appendingPathComponent("out.xml").path
+        let result = try CLI.run(["import", file, "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            \(shown): ecfr-versioner → us.cfr-26: 26 CFR 1.162-4 (eCFR)
+              2 provisions: 1 section, 1 paragraph
+            wrote 2 provisions to \(output)
+
+            """)
+        let missing = try CLI.run(["import", file + "\nerror: forged.xml", "-o", output + ".2"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "\(shown)\\nerror: forged.xml: error: cannot open file: No such file or directory\nerror: nothing was written to \(output).2\n")
+    }
+
+    /// A folder given as a file: said without a line, as a missing file is (QA robust6 #12).
+    @Test func aFolderIsReportedWithoutALine() throws {
+        let folder = try CLI.folder(["sub/v.xml": Self.section])
+        let sub = folder.appendingPathComponent("sub").path
+        let output = folder.appendingPathComponent("out.xml").path
+        let result = try CLI.run(["import", sub, "-o", output])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(sub): error: cannot read file: Is a directory\nerror: nothing was written to \(output)\n")
+    }
 }
+

@@ -112,9 +112,9 @@ public struct CitationChecker {
             let file = officialFile + (about.map { " (\($0))" } ?? "")
             switch kind {
             case .missing:
-                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(file)"
+                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(ControlCharacters.escaped(file))"
             case .drifted:
-                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(file) at '\(officialID)'"
+                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(ControlCharacters.escaped(file)) at '\(officialID)'"
             }
         }
     }
@@ -183,7 +183,7 @@ public struct CitationChecker {
                     proposalsOnly.append(.proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
                 }
                 for entry in proposed {
-                    setAside.append("\(file): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
+                    setAside.append("\(ControlCharacters.escaped(file)): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
                                     + "not law: its text is not checked against")
                 }
                 for entry in collector.instruments where !entry.instrument.isProposedRule {

@@ -37,26 +37,26 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
         case .unreadable(let error):
             return "\(error.location): error: \(error.message)"
         case .noRootElement(let file):
-            return "\(file): error: no root element (empty or not XML)"
+            return "\(shown(file)): error: no root element (empty or not XML)"
         case .unknownDialect(let root, let location):
             return "\(location): error: root element <\(root)> is not a format ecca imports (eCFR, CFR, Federal Register, Formex, Akoma Ntoso, LegalRuleML)"
         case .wrongDialect(let expected, let found, let location):
             return "\(location): error: --format \(expected) was given, but this file is \(found) XML"
         case .nothingToImport(let file, let dialect, let why):
-            return "\(file): error: no provisions found in this \(dialect) file" + (why.map { ": \($0)" } ?? "")
+            return "\(shown(file)): error: no provisions found in this \(dialect) file" + (why.map { ": \($0)" } ?? "")
         case .output(let path, let message):
-            return "\(path): error: cannot write the output: \(message)"
+            return "\(shown(path)): error: cannot write the output: \(message)"
         case .notOfficialText(let file, let dialect):
             let name = dialect == .legalruleml ? "LegalRuleML" : dialect.description
-            return "\(file): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
+            return "\(shown(file)): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
         case .proposedRuleOnly(let file, let documents):
             let named = documents.isEmpty ? "" : " (" + documents.map { "FR Doc. \($0)" }.joined(separator: ", ") + ")"
-            return "\(file): error: this Federal Register file holds only \(documents.count > 1 ? "proposed rules" : "a proposed rule")\(named): "
+            return "\(shown(file)): error: this Federal Register file holds only \(documents.count > 1 ? "proposed rules" : "a proposed rule")\(named): "
                 + "a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR"
         case .fileGivenTwice(let file, let first):
-            return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
+            return "\(shown(file)): error: this file is given twice (also as \(shown(first))): each file is imported once"
         case .outputIsInput(let output, let input):
-            return "error: the output \(output) is the input \(input): writing it would replace the official text with ecca's output (give another -o)"
+            return "error: the output \(shown(output)) is the input \(shown(input)): writing it would replace the official text with ecca's output (give another -o)"
         case .manifestMemberOutside(let name, let element, let location):
             return "\(location): error: the package manifest names the member file '\(ControlCharacters.escaped(name))' (\(element) FILE), which is not in the manifest's folder; "
                 + "a member is named by its bare file name, so a name holding '/', '\\' or '..' is refused and nothing outside the package is read"
@@ -65,6 +65,10 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
                 + "so a section may come from one file only: leave one of them out, or import them separately"
         }
     }
+
+    /// A path as printed: control and bidirectional characters escaped (a file name holding a
+    /// newline cannot forge a line of output).
+    private func shown(_ path: String) -> String { ControlCharacters.escaped(path) }
 
     /// The location of the error, when it has one (tests and exit-status decisions).
     public var location: XMLSourceLocation? {

@@ -259,7 +259,8 @@ public struct OutputFileError: Error, Sendable, Hashable, CustomStringConvertibl
         self.reason = reason
     }
 
-    public var description: String { "cannot write \(path): \(reason)" }
+    /// The path with its control and bidirectional characters escaped (`ControlCharacters`).
+    public var description: String { "cannot write \(ControlCharacters.escaped(path)): \(reason)" }
 }
 
 /// The C calls, named apart from `OutputFile`'s own `write`.
