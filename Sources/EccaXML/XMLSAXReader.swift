@@ -113,7 +113,7 @@ public final class XMLSAXReader {
                 finished = true
                 parser.incoming.removeAll()
                 parser.outgoing.removeAll()
-                throw fault
+                throw notASCII(before: fault) ?? fault
             }
             if let event = parser.nextReady(finished: finished) { return event }
             if finished { return nil }
@@ -126,6 +126,53 @@ public final class XMLSAXReader {
         var events: [XMLEvent] = []
         while let event = try next() { events.append(event) }
         return events
+    }
+
+    /// The error for a document that declares US-ASCII but holds another byte before `fault`:
+    /// libxml2 stops converting at that byte without a word, and then calls the document one that
+    /// ends inside the element open there ("truncated"). Nil for any other document. Error path
+    /// only: the input is read again from its start.
+    private func notASCII(before fault: XMLReadError) -> XMLReadError? {
+        guard let encoding = parser.context?.pointee.encoding, XMLRefusal.isASCII(String(cString: encoding)) else { return nil }
+        var line = 1
+        var lineStart = 0
+        var offset = 0
+        var previous: UInt8 = 0
+        var found: UInt8?
+        /// Scans `bytes`, which start at `offset`; true when a byte that is not ASCII was found.
+        func scan(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            for byte in bytes {
+                if byte >= 0x80 {
+                    found = byte
+                    return true
+                }
+                // A line ends at LF, CR LF or a lone CR, as XML reads them.
+                if byte == 0x0A && previous != 0x0D || byte == 0x0D {
+                    line += 1
+                    lineStart = offset + 1
+                } else if byte == 0x0A {
+                    lineStart = offset + 1
+                }
+                previous = byte
+                offset += 1
+            }
+            return false
+        }
+        switch source {
+        case .file(let handle):
+            var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { pread(fileno(handle), $0.baseAddress, $0.count, off_t(offset)) }
+                if count <= 0 || buffer.withUnsafeBytes({ scan(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) { break }
+            }
+        case .memory(let bytes):
+            _ = bytes.withUnsafeBytes(scan)
+        }
+        guard let found else { return nil }
+        // Every byte before it on its line is ASCII: the column counts bytes.
+        let location = XMLSourceLocation(file: fileName, line: line, column: offset - lineStart + 1)
+        if fault.location.line > 0, (fault.location.line, fault.location.column) < (location.line, location.column) { return nil }
+        return XMLRefusal.notASCII(byte: found, declared: String(cString: encoding), at: location)
     }
 
     /// Hands libxml2 the next chunk of input, or tells it the input has ended.
