@@ -188,12 +188,14 @@ public final class XMLSAXReader {
                 throw XMLReadError(kind: .io, location: XMLSourceLocation(file: fileName, line: 0),
                                    message: "cannot read file: \(String(cString: strerror(errno)))")
             }
+            parser.terminating = count == 0
             _ = chunk.withUnsafeBytes { bytes in
                 xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
             }
         case .memory(let bytes):
             count = min(Self.chunkSize, bytes.count - offset)
             let start = offset
+            parser.terminating = count == 0
             _ = bytes.withUnsafeBytes { all in
                 xmlParseChunk(context, all.baseAddress.map { ($0 + start).assumingMemoryBound(to: CChar.self) }, Int32(count), count == 0 ? 1 : 0)
             }
@@ -225,8 +227,12 @@ private final class Parser {
     @exclusivity(unchecked) var openStart = false
     /// The elements open at the parser's position, with the line and column they start at: for
     /// the depth limit and to say where a truncated document ends.
-    @exclusivity(unchecked) var openElements: [(name: String, line: Int, column: Int)] = []
+    /// `prefix` is the element's prefix as the file writes it (`ruleml` of `ruleml:Var`), for messages.
+    @exclusivity(unchecked) var openElements: [(name: String, prefix: String?, line: Int, column: Int)] = []
     var fault: XMLReadError?
+    /// Whether libxml2 has been told the input ended: an error it finds then, with nothing left
+    /// to parse, is where the file ends (`record`).
+    var terminating = false
     var encodingChecked = false
     /// Elements to capture whole; the subtree being captured, and how deep the parser is in it
     /// (0: not capturing); the length of the text node being captured (for the text limit).
@@ -316,7 +322,7 @@ private final class Parser {
         guard openElements.count < XMLResourceLimit.maximumDepth else {
             return stop(XMLRefusal.tooDeep(at: XMLSourceLocation(file: sink.fileName, line: line)))
         }
-        openElements.append((name, line, startTagColumn()))
+        openElements.append((name, prefix.map(elementName), line, startTagColumn()))
         if subtreeDepth > 0 || (!capturing.isEmpty && capturing.contains(name)) {
             if subtreeDepth == 0 {
                 flushText()
@@ -440,8 +446,25 @@ private final class Parser {
         let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
         sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
                     line: error.pointee.line, column: error.pointee.int2, message: message,
-                    openElement: openElements.last.map { ($0.name, $0.line, $0.column) })
+                    openElement: openElements.last.map { open in ((open.prefix.map { $0 + ":" } ?? "") + open.name, open.line, open.column) })
+        // libxml2 names the token it was reading when the input ran out ("AttValue: ' expected",
+        // "Couldn't find end of Start Tag"), not that the input ran out: that is the diagnosis.
+        if isAtEndOfInput, error.pointee.code != Int32(XML_ERR_DOCUMENT_END.rawValue) || openElements.isEmpty,
+           let last = sink.errors.indices.last, sink.errors[last].kind == .malformed {
+            sink.errors[last].message += " (the file ends here: it is truncated)"
+        }
         if fault == nil, let last = sink.errors.last, last.kind == .malformed || last.kind == .forbidden { stop(last) }
+    }
+
+    /// Whether libxml2 is at the end of the input: told it has ended, with nothing left to parse
+    /// but a lone `<` or the first bytes of a UTF-8 character cut off (where the file was cut).
+    private var isAtEndOfInput: Bool {
+        guard terminating, let input = context?.pointee.input?.pointee, let cursor = input.cur, let end = input.end else { return false }
+        let left = end - cursor
+        if left <= 0 { return true }
+        guard left < 4 else { return false }
+        if left == 1 && cursor.pointee == UInt8(ascii: "<") { return true }
+        return (0..<left).allSatisfy { cursor[$0] >= 0x80 }
     }
 
     // MARK: - The SAX2 handler

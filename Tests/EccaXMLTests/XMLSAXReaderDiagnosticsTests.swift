@@ -62,5 +62,40 @@ import EccaTestSupport
                 + "(convert it, e.g. with iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8, and declare encoding=\"UTF-8\")")
         }
     }
+
+    /// Files cut inside a token (shapes of the QA set's truncation sweep, `scripts/trunc_sweep.py`:
+    /// a versioner section cut in an attribute, in a start tag, in an entity reference, in a UTF-8
+    /// character, after its first byte): libxml2's word for the token, and that the file ends there.
+    @Test func aFileCutInsideATokenSaysItEndsThere() throws {
+        let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DIV8 N=\"1.162-4\" TYPE=\"SECTION\">\n<HEAD>§ 1.162-4 Repairs.</HEAD>\n"
+        let cases: [(String, String)] = [
+            (head + "<P N=", "4:6: error: AttValue: \" or ' expected (the file ends here: it is truncated)"),
+            (head + "<P N=\"a", "4:8: error: AttValue: ' expected (the file ends here: it is truncated)"),
+            (head + "<P>(a) <I", "4:10: error: Couldn't find end of Start Tag I (the file ends here: it is truncated)"),
+            (head + "<P>(a) repairs &am", "4:19: error: EntityRef: expecting ';' (the file ends here: it is truncated)"),
+            ("<", "1:1: error: Extra content at the end of the document (the file ends here: it is truncated)"),
+        ]
+        for (text, expected) in cases {
+            for error in try errors(text) {
+                #expect(error.description.hasSuffix(expected), "\(error.description)")
+            }
+        }
+        // A fault before the end is not said to be one, nor is content after the root element.
+        for (text, expected) in [("<a>x & y</a>\n", "1:7: error: xmlParseEntityRef: no name"), ("<a/>x", "1:5: error: Extra content at the end of the document")] {
+            for error in try errors(text) {
+                #expect(error.description.hasSuffix(expected), "\(error.description)")
+            }
+        }
+    }
+
+    /// An element of a LegalRuleML file is named as the file writes it, prefix and all (the
+    /// shape of `legalruleml-dapreco/rioKB_GDPR.xml`, cut inside a `ruleml:Var`).
+    @Test func aTruncatedElementIsNamedWithItsPrefix() throws {
+        let text = "<?xml version=\"1.0\"?>\n<lrml:LegalRuleML xmlns:lrml=\"http://docs.oasis-open.org/legalruleml/ns/v1.0/\" xmlns:ruleml=\"http://ruleml.org/spec\">\n"
+            + "<ruleml:Atom><ruleml:Var>x"
+        for error in try errors(text) {
+            #expect(error.description.hasSuffix("3:26: error: the document ends inside <ruleml:Var> (opened on line 3, column 14): the file is truncated or an end tag is missing"), "\(error.description)")
+        }
+    }
 }
 
