@@ -483,6 +483,14 @@ struct FormexAdapter: OfficialAdapter {
 
     /// An article's number as the act prints it: `4a` from `<TI.ART>Article 4a</TI.ART>`, where the
     /// identifier says `004A`; the identifier's number when the heading says something else.
+    /// An element's `IDENTIFIER` (`092`, `092.001`) without the white space around it that an
+    /// attribute keeps (`IDENTIFIER=" 092 "` is article 92, not "Art.  092 "); nil when it has none.
+    static func identifier(of element: OfficialElement) -> String? {
+        guard let value = element["IDENTIFIER"] else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
     static func articleNumber(identifier: String, heading: String?) -> String {
         let number = CanonicalIDs.articleNumber(identifier)
         guard let heading else { return number }
@@ -500,7 +508,7 @@ struct FormexAdapter: OfficialAdapter {
 
     private func emitArticle(_ article: OfficialElement, metadata: Metadata, into unit: Unit) throws(OfficialImportError) {
         let emitter = unit.emitter
-        let identifier = article["IDENTIFIER"] ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
+        let identifier = Self.identifier(of: article) ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
         let number = Self.articleNumber(identifier: identifier, heading: article.element("TI.ART")?.plainText)
         let canonical = "art_\(CanonicalIDs.clean(number))"
         let url = metadata.sourceURL
@@ -521,7 +529,7 @@ struct FormexAdapter: OfficialAdapter {
             return
         }
         for (paragraph, groups, path) in paragraphs {
-            let parag = paragraph["IDENTIFIER"] ?? ""
+            let parag = Self.identifier(of: paragraph) ?? ""
             let numberText = CanonicalIDs.clean(paragraph.element("NO.PARAG")?.plainText ?? String(parag.split(separator: ".").last ?? ""))
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
             let paraSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)PARAG[@IDENTIFIER='\(parag)']")
