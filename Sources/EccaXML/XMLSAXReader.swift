@@ -457,13 +457,14 @@ private final class Parser {
     }
 
     /// Whether libxml2 is at the end of the input: told it has ended, with nothing left to parse
-    /// but a lone `<` or the first bytes of a UTF-8 character cut off (where the file was cut).
+    /// but a lone `<`, the `/` of an empty-element tag cut before its `>` (inside the root), or the
+    /// first bytes of a UTF-8 character cut off (where the file was cut).
     private var isAtEndOfInput: Bool {
         guard terminating, let input = context?.pointee.input?.pointee, let cursor = input.cur, let end = input.end else { return false }
         let left = end - cursor
         if left <= 0 { return true }
         guard left < 4 else { return false }
-        if left == 1 && cursor.pointee == UInt8(ascii: "<") { return true }
+        if left == 1 && (cursor.pointee == UInt8(ascii: "<") || cursor.pointee == UInt8(ascii: "/") && !openElements.isEmpty) { return true }
         return (0..<left).allSatisfy { cursor[$0] >= 0x80 }
     }
 

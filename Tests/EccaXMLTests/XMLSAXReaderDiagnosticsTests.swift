@@ -74,6 +74,8 @@ import EccaTestSupport
             (head + "<P>(a) <I", "4:10: error: Couldn't find end of Start Tag I (the file ends here: it is truncated)"),
             (head + "<P>(a) repairs &am", "4:19: error: EntityRef: expecting ';' (the file ends here: it is truncated)"),
             ("<", "1:1: error: Extra content at the end of the document (the file ends here: it is truncated)"),
+            // The Formex manifest cut after `<EEA/` (its offset 371 in the sweep).
+            (head + "<EEA/", "4:5: error: error parsing attribute name (the file ends here: it is truncated)"),
         ]
         for (text, expected) in cases {
             for error in try errors(text) {
@@ -81,7 +83,7 @@ import EccaTestSupport
             }
         }
         // A fault before the end is not said to be one, nor is content after the root element.
-        for (text, expected) in [("<a>x & y</a>\n", "1:7: error: xmlParseEntityRef: no name"), ("<a/>x", "1:5: error: Extra content at the end of the document")] {
+        for (text, expected) in [("<a>x & y</a>\n", "1:7: error: xmlParseEntityRef: no name"), ("<a/>x", "1:5: error: Extra content at the end of the document"), ("<a/>/", "1:5: error: Extra content at the end of the document")] {
             for error in try errors(text) {
                 #expect(error.description.hasSuffix(expected), "\(error.description)")
             }
