@@ -230,6 +230,8 @@ struct FormexAdapter: OfficialAdapter {
         var stack: [String] = [root.name]
         var begun = false
         var articles = 0
+        /// Articles read so far by identifier: one printed twice is pointed to as the second.
+        var identifiers: [String: Int] = [:]
         let consolidated = root.name == "CONS.ACT"
         var ranges = ConsolidationRanges()
         func begin() throws(OfficialImportError) {
@@ -287,7 +289,11 @@ struct FormexAdapter: OfficialAdapter {
                     try begin()
                     let article = try stream.capture(start)
                     guard let article = annotated(article, line: start.location.line) else { continue }
-                    try emitArticle(article, metadata: metadata, ranges: ranges, into: emitter)
+                    let occurrence = Self.identifier(of: article).map { identifier in
+                        identifiers[identifier, default: 0] += 1
+                        return identifiers[identifier] ?? 1
+                    } ?? 1
+                    try emitArticle(article, occurrence: occurrence, metadata: metadata, ranges: ranges, into: emitter)
                     articles += 1
                 case "CONS.ANNEX":
                     // The annexes of a consolidated act follow its articles in the same file.
@@ -499,14 +505,16 @@ struct FormexAdapter: OfficialAdapter {
         return String(words[1])
     }
 
-    private func emitArticle(_ article: OfficialElement, metadata: Metadata, ranges: ConsolidationRanges,
+    /// `occurrence`: 2 for the second article of the file with this identifier (a file that prints
+    /// one twice), which its pointer says: a Formex act is one line long, where a line finds nothing.
+    private func emitArticle(_ article: OfficialElement, occurrence: Int, metadata: Metadata, ranges: ConsolidationRanges,
                              into emitter: ImportEmitter) throws(OfficialImportError) {
         let unit = Unit(emitter)
-        try emitArticle(article, metadata: metadata, into: unit)
+        try emitArticle(article, occurrence: occurrence, metadata: metadata, into: unit)
         try unit.flush(article, ranges: ranges)
     }
 
-    private func emitArticle(_ article: OfficialElement, metadata: Metadata, into unit: Unit) throws(OfficialImportError) {
+    private func emitArticle(_ article: OfficialElement, occurrence: Int, metadata: Metadata, into unit: Unit) throws(OfficialImportError) {
         let emitter = unit.emitter
         let identifier = Self.identifier(of: article) ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
         let number = Self.articleNumber(identifier: identifier, heading: article.element("TI.ART")?.plainText)
@@ -515,7 +523,7 @@ struct FormexAdapter: OfficialAdapter {
         let articleURL = url.flatMap { SourceURL.make("\($0)#art_" + SourceURL.component(number)) }
         let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
-        let span = article.span.with(pointer: "ARTICLE[@IDENTIFIER='\(identifier)']")
+        let span = article.span.with(pointer: "ARTICLE[@IDENTIFIER='\(identifier)']" + (occurrence > 1 ? "[\(occurrence)]" : ""))
         unit.add(provision(
             canonical: canonical, source: identifier, idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
             parent: nil, citation: "Art. \(number)", heading: article.element("STI.ART").map { flattening.flatten($0) },
