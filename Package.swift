@@ -35,10 +35,12 @@ let package = Package(
             pkgConfig: "z3",
             providers: [.apt(["libz3-dev"]), .brew(["z3"])]
         ),
-        .target(name: "EccaXML", dependencies: ["CLibXML2"]),
+        // What ecca prints from its inputs, made safe to print (`ControlCharacters`): below every module that prints.
+        .target(name: "EccaText"),
+        .target(name: "EccaXML", dependencies: ["CLibXML2", "EccaText"]),
         .target(name: "EccaSMT", dependencies: ["CZ3"]),
-        .target(name: "ClauseGraph"),
-        .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph", "CLibCrypto"]),
+        .target(name: "ClauseGraph", dependencies: ["EccaText"]),
+        .target(name: "EccaFormats", dependencies: ["EccaXML", "ClauseGraph", "CLibCrypto", "EccaText"]),
         .target(name: "EccaAnalysis", dependencies: ["ClauseGraph", "EccaFormats", "EccaSMT"]),
         .target(
             name: "EccaReports",

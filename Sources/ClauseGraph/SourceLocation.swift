@@ -1,3 +1,5 @@
+import EccaText
+
 /// Where a clause-graph element was written: `file:line`.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var file: String
@@ -6,5 +8,9 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
         self.file = file
         self.line = line
     }
-    public var description: String { line > 0 ? "\(file):\(line)" : file }
+    /// The file name with its control and bidirectional characters escaped (`ControlCharacters`).
+    public var description: String {
+        let name = ControlCharacters.escaped(file)
+        return line > 0 ? "\(name):\(line)" : name
+    }
 }

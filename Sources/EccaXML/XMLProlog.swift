@@ -25,6 +25,9 @@ enum XMLProlog {
         /// end of the document".
         case empty, blank
         case noRootElement(line: Int, column: Int)
+        /// The input opens with `<` in UTF-16 (`3C 00`, `00 3C`) without a byte-order mark, which
+        /// XML requires of UTF-16 (XML 1.0 §4.3.3); refused as every encoding but UTF-8 is.
+        case utf16WithoutBOM(bigEndian: Bool)
     }
 
     /// How much of a file's beginning is scanned; a prolog longer than this (a megabyte of
@@ -83,6 +86,9 @@ enum XMLProlog {
             }
             return false
         }
+        // NUL is no XML character, so UTF-8 never opens with one beside a '<'.
+        if bytes.count >= 2, bytes[0] == 0x3C, bytes[1] == 0x00 { return .utf16WithoutBOM(bigEndian: false) }
+        if bytes.count >= 2, bytes[0] == 0x00, bytes[1] == 0x3C { return .utf16WithoutBOM(bigEndian: true) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             index = 3
             lineStart = 3

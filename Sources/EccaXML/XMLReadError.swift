@@ -48,6 +48,10 @@ extension XMLReadError {
         case .noRootElement(let line, let column):
             XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: line, column: column),
                          message: "the document ends before its root element (it holds only an XML declaration, comments or processing instructions)")
+        case .utf16WithoutBOM(let bigEndian):
+            XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: file, line: 1, column: 1),
+                         message: "the file is UTF-16 (\(bigEndian ? "big" : "little")-endian, without a byte-order mark); ecca reads UTF-8 only "
+                            + "(convert it, e.g. with iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8, and declare encoding=\"UTF-8\")")
         case .none, .undecided:
             nil
         }

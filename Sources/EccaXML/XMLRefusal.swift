@@ -17,9 +17,22 @@ enum XMLRefusal {
     /// where the reader happens to learn of it (the root element's line).
     static func encoding(declared: String, in file: String) -> XMLReadError? {
         let normalized = declared.uppercased().filter { $0 != "-" && $0 != "_" }
-        guard !["UTF8", "USASCII", "ASCII"].contains(normalized) else { return nil }
+        guard normalized != "UTF8", !isASCII(declared) else { return nil }
         return XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: file, line: 1),
                             message: "the document declares encoding '\(declared)'; ecca reads UTF-8 only (convert the file to UTF-8 and declare encoding=\"UTF-8\")")
+    }
+
+    /// Whether a declared encoding is US-ASCII (`US-ASCII`, `ascii`): a subset of UTF-8, read.
+    static func isASCII(_ declared: String) -> Bool {
+        ["USASCII", "ASCII"].contains(declared.uppercased().filter { $0 != "-" && $0 != "_" })
+    }
+
+    /// A byte that is not ASCII in a file that declares US-ASCII: the advice the UTF-8 error gives.
+    static func notASCII(byte: UInt8, declared: String, at location: XMLSourceLocation) -> XMLReadError {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return XMLReadError(kind: .forbidden, location: location,
+                            message: "byte 0x\(hex) is not ASCII, which the file declares (encoding '\(declared)'); ecca reads UTF-8 only "
+                                + "(if the file is UTF-8, declare encoding=\"UTF-8\"; else convert it to UTF-8, e.g. with iconv -f WINDOWS-1252 -t UTF-8)")
     }
 
     /// The words for libxml2's "Input is not proper UTF-8, indicate encoding !" (a file in another

@@ -116,7 +116,7 @@ public final class XMLSAXReader {
                 finished = true
                 parser.incoming.removeAll()
                 parser.outgoing.removeAll()
-                throw fault
+                throw notASCII(before: fault) ?? fault
             }
             if let event = parser.nextReady(finished: finished) { return event }
             if finished { return nil }
@@ -131,6 +131,53 @@ public final class XMLSAXReader {
         return events
     }
 
+    /// The error for a document that declares US-ASCII but holds another byte before `fault`:
+    /// libxml2 stops converting at that byte without a word, and then calls the document one that
+    /// ends inside the element open there ("truncated"). Nil for any other document. Error path
+    /// only: the input is read again from its start.
+    private func notASCII(before fault: XMLReadError) -> XMLReadError? {
+        guard let encoding = parser.context?.pointee.encoding, XMLRefusal.isASCII(String(cString: encoding)) else { return nil }
+        var line = 1
+        var lineStart = 0
+        var offset = 0
+        var previous: UInt8 = 0
+        var found: UInt8?
+        /// Scans `bytes`, which start at `offset`; true when a byte that is not ASCII was found.
+        func scan(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            for byte in bytes {
+                if byte >= 0x80 {
+                    found = byte
+                    return true
+                }
+                // A line ends at LF, CR LF or a lone CR, as XML reads them.
+                if byte == 0x0A && previous != 0x0D || byte == 0x0D {
+                    line += 1
+                    lineStart = offset + 1
+                } else if byte == 0x0A {
+                    lineStart = offset + 1
+                }
+                previous = byte
+                offset += 1
+            }
+            return false
+        }
+        switch source {
+        case .file(let handle):
+            var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { pread(fileno(handle), $0.baseAddress, $0.count, off_t(offset)) }
+                if count <= 0 || buffer.withUnsafeBytes({ scan(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) { break }
+            }
+        case .memory(let bytes):
+            _ = bytes.withUnsafeBytes(scan)
+        }
+        guard let found else { return nil }
+        // Every byte before it on its line is ASCII: the column counts bytes.
+        let location = XMLSourceLocation(file: fileName, line: line, column: offset - lineStart + 1)
+        if fault.location.line > 0, (fault.location.line, fault.location.column) < (location.line, location.column) { return nil }
+        return XMLRefusal.notASCII(byte: found, declared: String(cString: encoding), at: location)
+    }
+
     /// Hands libxml2 the next chunk of input, or tells it the input has ended.
     private func feed() throws(XMLReadError) {
         guard let context = parser.context else { return }
@@ -143,18 +190,21 @@ public final class XMLSAXReader {
             let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress! + carried, 1, Self.chunkSize, handle) }
             if read == 0, ferror(handle) != 0 {
                 finished = true
-                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: fileName, line: parser.line),
+                // No line: a read that fails (a folder, a device error) fails for the file, not at a line of it.
+                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: fileName, line: 0),
                                    message: "cannot read file: \(String(cString: strerror(errno)))")
             }
             count = carried + read
             carriedReturn = chunk.withUnsafeMutableBufferPointer { LineEnds.normalize($0, count: count, atEnd: read == 0) }
             if carriedReturn { count -= 1 }
+            parser.terminating = count == 0
             _ = chunk.withUnsafeBytes { bytes in
                 xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
             }
         case .memory(let bytes):
             count = min(Self.chunkSize, bytes.count - offset)
             let start = offset
+            parser.terminating = count == 0
             _ = bytes.withUnsafeBytes { all in
                 xmlParseChunk(context, all.baseAddress.map { ($0 + start).assumingMemoryBound(to: CChar.self) }, Int32(count), count == 0 ? 1 : 0)
             }
@@ -186,8 +236,12 @@ private final class Parser {
     @exclusivity(unchecked) var openStart = false
     /// The elements open at the parser's position, with the line and column they start at: for
     /// the depth limit and to say where a truncated document ends.
-    @exclusivity(unchecked) var openElements: [(name: String, line: Int, column: Int)] = []
+    /// `prefix` is the element's prefix as the file writes it (`ruleml` of `ruleml:Var`), for messages.
+    @exclusivity(unchecked) var openElements: [(name: String, prefix: String?, line: Int, column: Int)] = []
     var fault: XMLReadError?
+    /// Whether libxml2 has been told the input ended: an error it finds then, with nothing left
+    /// to parse, is where the file ends (`record`).
+    var terminating = false
     var encodingChecked = false
     /// Elements to capture whole; the subtree being captured, and how deep the parser is in it
     /// (0: not capturing); the length of the text node being captured (for the text limit).
@@ -277,7 +331,7 @@ private final class Parser {
         guard openElements.count < XMLResourceLimit.maximumDepth else {
             return stop(XMLRefusal.tooDeep(at: XMLSourceLocation(file: sink.fileName, line: line)))
         }
-        openElements.append((name, line, startTagColumn()))
+        openElements.append((name, prefix.map(elementName), line, startTagColumn()))
         if subtreeDepth > 0 || (!capturing.isEmpty && capturing.contains(name)) {
             if subtreeDepth == 0 {
                 flushText()
@@ -424,8 +478,26 @@ private final class Parser {
         let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
         sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
                     line: error.pointee.line, column: error.pointee.int2, message: message,
-                    openElement: openElements.last.map { ($0.name, $0.line, $0.column) })
+                    openElement: openElements.last.map { open in ((open.prefix.map { $0 + ":" } ?? "") + open.name, open.line, open.column) })
+        // libxml2 names the token it was reading when the input ran out ("AttValue: ' expected",
+        // "Couldn't find end of Start Tag"), not that the input ran out: that is the diagnosis.
+        if isAtEndOfInput, error.pointee.code != Int32(XML_ERR_DOCUMENT_END.rawValue) || openElements.isEmpty,
+           let last = sink.errors.indices.last, sink.errors[last].kind == .malformed {
+            sink.errors[last].message += " (the file ends here: it is truncated)"
+        }
         if fault == nil, let last = sink.errors.last, last.kind == .malformed || last.kind == .forbidden { stop(last) }
+    }
+
+    /// Whether libxml2 is at the end of the input: told it has ended, with nothing left to parse
+    /// but a lone `<`, the `/` of an empty-element tag cut before its `>` (inside the root), or the
+    /// first bytes of a UTF-8 character cut off (where the file was cut).
+    private var isAtEndOfInput: Bool {
+        guard terminating, let input = context?.pointee.input?.pointee, let cursor = input.cur, let end = input.end else { return false }
+        let left = end - cursor
+        if left <= 0 { return true }
+        guard left < 4 else { return false }
+        if left == 1 && (cursor.pointee == UInt8(ascii: "<") || cursor.pointee == UInt8(ascii: "/") && !openElements.isEmpty) { return true }
+        return (0..<left).allSatisfy { cursor[$0] >= 0x80 }
     }
 
     // MARK: - The SAX2 handler

@@ -127,14 +127,16 @@ struct BatchCommand: ParsableCommand {
         // summary the output), is found before the run and before any file is touched.
         let sink: OutputSink
         do throws(OutputSink.Refusal) {
-            if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: batchInputs) {
+            // The requests and the rules files read: a rules file replaced by results is law lost.
+            let inputsRead = batchInputs + regulations.filesRead()
+            if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: inputsRead) {
                 throw OutputSink.Refusal(description: "error: the output \(output) would overwrite the input \(input)")
             }
             if let output, let problem = OutputFile.problem(writing: output) {
                 throw OutputSink.Refusal(description: "error: cannot write \(output): \(problem)")
             }
             if let summaryFile {
-                if let input = OutputTarget.input(overwrittenBy: summaryFile, inputs: batchInputs) {
+                if let input = OutputTarget.input(overwrittenBy: summaryFile, inputs: inputsRead) {
                     throw OutputSink.Refusal(description: "error: the summary \(summaryFile) would overwrite the input \(input)")
                 }
                 if let output, OutputTarget.input(overwrittenBy: summaryFile, inputs: [BatchInput(path: output, kind: .file)]) != nil {

@@ -20,7 +20,8 @@ struct ImportCommand: ParsableCommand {
             Exit status: 0 imported, 2 unusable input (malformed, truncated or empty XML, a root \
             element of no known format, nothing to import, a section given by two files of one title), \
             3 the output could not be written, 64 a \
-            usage error (such as a --format name that is not one of the five).
+            usage error (such as a --format name that is not one of the five), 130 or 143 interrupted \
+            (SIGINT, SIGTERM: the partial output is removed).
             """
     )
 
@@ -49,6 +50,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: files[0])
+        // Ctrl-C or a CI job's timeout removes the partial output (hundreds of MB for a large title).
+        InterruptedOutput.install(message: "interrupted; nothing was written to \(ControlCharacters.escaped(destination))")
         let importer = OfficialImporter(options: ImportOptions(format: format?.dialect, instrumentID: instrumentID))
         let result: OfficialImporter.Result
         do {
@@ -56,12 +59,12 @@ struct ImportCommand: ParsableCommand {
         } catch {
             Output.error(error.description)
             if case .output = error { throw ExitCode(ExitStatus.internalFailure) }
-            Output.error("error: nothing was written to \(destination)")
+            Output.error("error: nothing was written to \(ControlCharacters.escaped(destination))")
             throw ExitCode(ExitStatus.unusableInput)
         }
         for diagnostic in result.diagnostics { Output.error(diagnostic.description) }
         try Output.write(result.summary.rendered)
-        try Output.write("wrote \(CountedNoun("provision")(result.summary.provisions)) to \(destination)\n")
+        try Output.write("wrote \(CountedNoun("provision")(result.summary.provisions)) to \(ControlCharacters.escaped(destination))\n")
     }
 
     /// `L_202401689EN.000101.fmx.xml` → `L_202401689EN.000101.fmx.rules.xml`.

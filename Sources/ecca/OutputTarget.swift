@@ -1,9 +1,6 @@
 import EccaAnalysis
 import EccaFormats
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The file a command writes its output to (`batch -o` and `--summary`, `report -o`): refused
 /// before the run when writing it would overwrite an input (how it is written: `OutputFile`).
@@ -15,10 +12,10 @@ enum OutputTarget {
     static func input(overwrittenBy output: String, inputs: [BatchInput]) -> String? {
         let url = URL(fileURLWithPath: output).standardizedFileURL
         let name = url.lastPathComponent
-        let outputFile = identity(of: url.path)
-        let outputFolder = identity(of: url.deletingLastPathComponent().path)
+        let outputFile = FileIdentity(path: url.path)
+        let outputFolder = FileIdentity(path: url.deletingLastPathComponent().path)
         for input in inputs where input.path != "-" {
-            guard let inputIdentity = identity(of: input.path) else { continue }
+            guard let inputIdentity = FileIdentity(path: input.path) else { continue }
             if input.kind == .folder {
                 if inputIdentity == outputFolder && RequestLoader.isRequestFile(name) { return input.path }
             } else if inputIdentity == outputFile {
@@ -26,12 +23,5 @@ enum OutputTarget {
             }
         }
         return nil
-    }
-
-    /// The device and inode of what `path` names, following links; nil when nothing is there.
-    private static func identity(of path: String) -> [UInt64]? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return [UInt64(status.st_dev), UInt64(status.st_ino)]
     }
 }

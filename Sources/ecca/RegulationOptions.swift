@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClauseGraph
 import EccaFormats
+import EccaAnalysis
 import EccaXML
 import Foundation
 
@@ -34,6 +35,13 @@ struct RegulationOptions: ParsableArguments {
     func schema(named name: String) -> RelaxNGSchema? {
         guard let folders = try? resolvedDirectories(), let rules = schemaPath(for: folders) else { return nil }
         return try? RelaxNGSchema(path: (rules as NSString).deletingLastPathComponent + "/" + name)
+    }
+
+    /// The rules files a run reads (the folders' and `--instrument`'s), as inputs an output may
+    /// not overwrite (`OutputTarget`).
+    func filesRead() -> [BatchInput] {
+        let folders = (try? resolvedDirectories()) ?? []
+        return (folders.flatMap(RegulationsLoader.rulesFiles(in:)) + instruments).map { BatchInput(path: $0, kind: .file) }
     }
 
     func load() throws -> RegulationsLoader.Result {

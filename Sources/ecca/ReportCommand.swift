@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         // Refused before anything is read or analysed: the report would replace what it was made
         // from, or could not be written at all (as batch finds it before its run).
-        if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: inputs.map { BatchInput(path: $0, kind: .file) }) {
+        if let output, let input = OutputTarget.input(overwrittenBy: output, inputs: inputs.map { BatchInput(path: $0, kind: .file) } + regulations.filesRead()) {
             Output.error("error: the output \(output) would overwrite the input \(input)")
             throw ExitCode(ExitStatus.unusableInput)
         }

@@ -136,7 +136,7 @@ import Testing
         #expect {
             _ = try OfficialImporter().run(files: [path], into: sink)
         } throws: { error in
-            "\(error)" == "\(path):56:23: error: the document ends inside <Association> (opened on line 56, column 5): the file is truncated or an end tag is missing"
+            "\(error)" == "\(path):56:23: error: the document ends inside <lrml:Association> (opened on line 56, column 5): the file is truncated or an end tag is missing"
         }
         #expect(sink.instruments == 0)
         #expect(sink.provisions == 0)

@@ -130,9 +130,9 @@ public struct CitationChecker {
             let file = officialFile + (about.map { " (\($0))" } ?? "")
             switch kind {
             case .missing:
-                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(file)"
+                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(ControlCharacters.escaped(file))"
             case .drifted:
-                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(file) at '\(officialID)'"
+                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(ControlCharacters.escaped(file)) at '\(officialID)'"
             case .amended:
                 return "\(location): error: \(provisionID) (\(citation)): \(detail ?? "")"
             case .disagreement:
@@ -249,10 +249,9 @@ public struct CitationChecker {
             case .formex:
                 switch root.name {
                 case "DOC":
-                    let manifest = try FormexAdapter.readManifest(file)
-                    let folder = FormexAdapter.folder(of: file)
-                    guard let act = manifest.actFile else { throw .nothingToImport(file: file, dialect: .formex) }
-                    acts.append((folder + act, manifest.annexFiles.map { folder + $0 }, file))
+                    let members = try FormexAdapter.readManifest(file).memberPaths()
+                    guard let act = members.act else { throw .nothingToImport(file: file, dialect: .formex) }
+                    acts.append((act, members.annexes, file))
                 case "ANNEX", "CONS.ANNEX":
                     if acts.isEmpty { pendingAnnexes.append(file) } else {
                         acts[acts.count - 1].annexes.append(file)
@@ -263,7 +262,7 @@ public struct CitationChecker {
                     // is beside it (either layout's name: `….doc.fmx.xml`, or before October 2023 `….doc.xml`).
                     var annexes = pendingAnnexes
                     if annexes.isEmpty, let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
-                        annexes = listed.annexFiles.map { FormexAdapter.folder(of: file) + $0 }
+                        annexes = try listed.memberPaths().annexes
                     }
                     for annex in pendingAnnexes { joined[annex] = file }
                     acts.append((file, annexes, file))
@@ -285,11 +284,11 @@ public struct CitationChecker {
                         : .proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
                 }
                 for entry in proposed where entry.instrument.isBill {
-                    setAside.append("\(file): note: \(entry.instrument.officialIDs.first?.value ?? entry.instrument.id) is a bill (a proposal), "
+                    setAside.append("\(ControlCharacters.escaped(file)): note: \(entry.instrument.officialIDs.first?.value ?? entry.instrument.id) is a bill (a proposal), "
                                     + "not law: its text is not checked against")
                 }
                 for entry in proposed where entry.instrument.isProposedRule {
-                    setAside.append("\(file): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
+                    setAside.append("\(ControlCharacters.escaped(file)): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
                                     + "not law: its text is not checked against")
                 }
                 for entry in collector.instruments where !entry.instrument.isProposal {
@@ -509,7 +508,7 @@ public struct CitationChecker {
         var seen = Set<String>()
         for file in files where seen.insert(file).inserted {
             if let act = joined[file] {
-                report.fileLines.append("\(file): an annex, read with \(act) and counted there")
+                report.fileLines.append("\(ControlCharacters.escaped(file)): an annex, read with \(ControlCharacters.escaped(act)) and counted there")
                 if decided[act] != nil { report.filesUsed += 1 }
                 continue
             }
@@ -547,7 +546,7 @@ public struct CitationChecker {
                 }
                 counts = "covers no shipped provision" + (reasons.isEmpty ? "" : " (" + Array(Set(reasons)).sorted().joined(separator: "; ") + ")")
             }
-            report.fileLines.append("\(file): \(name): \(counts)")
+            report.fileLines.append("\(ControlCharacters.escaped(file)): \(name): \(counts)")
             if decided[file] != nil || unreadFiles.contains(file) { report.filesUsed += 1 }
         }
         return report
@@ -594,7 +593,7 @@ public struct CitationChecker {
         let hint = if case .eu = first.reach { "give the consolidated text" } else { "give the CFR text as amended" }
         return Finding(kind: .amended, provisionID: provision.id, citation: provision.citation, officialID: provision.sourceID ?? path ?? "",
                        location: provision.location, officialFile: first.file,
-                       detail: "\(verb) by \(first.act) (\(first.file)): \(steps); not checked against the new wording: \(hint)")
+                       detail: "\(verb) by \(first.act) (\(ControlCharacters.escaped(first.file))): \(ControlCharacters.escaped(steps)); not checked against the new wording: \(hint)")
     }
 
     /// Whether an instruction changes the shipped wording of `provision`.
@@ -630,8 +629,8 @@ public struct CitationChecker {
                 unknown = graph.provisions.values.contains { provision in prefixes.contains { provision.citation.hasPrefix($0) } }
                 within = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
             }
-            let line = "\(change.file): error: \(change.act), \(change.place): what it changes in \(within) was not read "
-                         + "(“\(change.text)”): the shipped provisions it may change are not known; "
+            let line = "\(ControlCharacters.escaped(change.file)): error: \(change.act), \(change.place): what it changes in \(within) was not read "
+                         + "(“\(ControlCharacters.escaped(change.text))”): the shipped provisions it may change are not known; "
                          + (change.official == nil ? "give the consolidated text" : "give the CFR text as amended")
             // An instruction with several targets not read is said once.
             if unknown, lines.last?.line != line { lines.append((change.given, line)) }

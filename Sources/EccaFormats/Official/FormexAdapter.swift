@@ -43,6 +43,17 @@ struct FormexAdapter: OfficialAdapter {
         var header: ConsolidatedHeader?
         var annexFiles: [String] = []
         var actFile: String?
+        /// A member the manifest names outside its own folder (`FormexAdapter.isMemberName`): why
+        /// the package cannot be read. Such a name is in neither `actFile` nor `annexFiles`.
+        var refusedMember: OfficialImportError?
+
+        /// The paths of the act and annex files the manifest names, in its folder; throws when it
+        /// names one outside it. Every reader of a package's members goes through here.
+        func memberPaths() throws(OfficialImportError) -> (act: String?, annexes: [String]) {
+            if let refusedMember { throw refusedMember }
+            let folder = manifest.map(FormexAdapter.folder(of:)) ?? ""
+            return (actFile.map { folder + $0 }, annexFiles.map { folder + $0 })
+        }
 
         /// The act's year and number: `NO.DOC`'s, else its CELEX number's or its consolidation's
         /// reference's (a Formex 5 header may have no `NO.DOC`); nil when the file names none.
@@ -111,16 +122,24 @@ struct FormexAdapter: OfficialAdapter {
     private func readPackage(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         let manifest = try stream.capture(root)
         let metadata = Self.metadata(fromManifest: manifest, at: stream.file)
-        let folder = Self.folder(of: stream.file)
-        guard let act = metadata.actFile else { throw .nothingToImport(file: stream.file, dialect: .formex) }
-        try OfficialStream.read(folder + act) { stream, root throws(OfficialImportError) in
+        let members = try metadata.memberPaths()
+        guard let act = members.act else { throw .nothingToImport(file: stream.file, dialect: .formex) }
+        try OfficialStream.read(act) { stream, root throws(OfficialImportError) in
             try readAct(stream, root: root, metadata: metadata, alone: false, into: emitter)
         }
-        for annex in metadata.annexFiles {
-            try OfficialStream.read(folder + annex) { stream, root throws(OfficialImportError) in
+        for annex in members.annexes {
+            try OfficialStream.read(annex) { stream, root throws(OfficialImportError) in
                 try readAnnex(stream, root: root, metadata: metadata, into: emitter)
             }
         }
+    }
+
+    /// Whether `name` can name a file of a package: a bare file name in the manifest's own folder,
+    /// as every real manifest writes it. A package arrives as a downloaded zip; a name holding `/`,
+    /// `\` or `..` would have ecca read a file outside it (SECURITY.md: no input names another
+    /// file for ecca to open) and import it as the act.
+    static func isMemberName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && !name.contains("\\") && !name.contains("..")
     }
 
     static func folder(of path: String) -> String {
@@ -135,7 +154,7 @@ struct FormexAdapter: OfficialAdapter {
         let folder = folder(of: path)
         let name = SourceFileName.name(of: path)
         var candidates: [String] = []
-        if let documentRef, !documentRef.isEmpty, !documentRef.contains("/"), documentRef != ".." { candidates.append(folder + documentRef) }
+        if let documentRef, isMemberName(documentRef) { candidates.append(folder + documentRef) }
         if let dot = name.firstIndex(of: ".") { candidates.append(folder + name[..<dot] + ".doc.fmx.xml") }
         if name.hasSuffix(".xml"), !name.hasSuffix(".fmx.xml"), !name.hasSuffix(".doc.xml") { candidates.append(folder + name.dropLast(4) + ".doc.xml") }
         var seen: Set<String> = [path]
@@ -160,9 +179,9 @@ struct FormexAdapter: OfficialAdapter {
         }
     }
 
-    static func metadata(fromManifest manifest: OfficialElement, at path: String) -> Metadata {
+    static func metadata(fromManifest manifest: OfficialElement, at manifestPath: String) -> Metadata {
         var metadata = Metadata()
-        metadata.manifest = path
+        metadata.manifest = manifestPath
         if let bib = manifest.element("BIB.DOC") {
             if let number = bib.element("NO.DOC") {
                 metadata.year = number.element("YEAR")?.plainText
@@ -176,15 +195,27 @@ struct FormexAdapter: OfficialAdapter {
             metadata.collection = publication.element("COLL")?.plainText
             metadata.issue = publication.element("NO.OJ")?.plainText
         }
+        /// A member's name, or nil (with the refusal kept) when it names a file outside the folder.
+        func member(_ holder: OfficialElement, _ path: String) -> String? {
+            guard let reference = holder.element("REF.PHYS"), let name = reference["FILE"] else { return nil }
+            guard isMemberName(name) else {
+                if metadata.refusedMember == nil {
+                    metadata.refusedMember = .manifestMemberOutside(name: name, element: path + "/REF.PHYS",
+                                                                    location: SourceLocation(file: manifestPath, line: reference.span.firstLine))
+                }
+                return nil
+            }
+            return name
+        }
         if let fmx = manifest.element("FMX") {
             if let main = fmx.element("DOC.MAIN.PUB") {
-                metadata.actFile = main.element("REF.PHYS")?["FILE"]
+                metadata.actFile = member(main, "FMX/DOC.MAIN.PUB")
                 metadata.legalValue = main.element("LEGAL.VALUE")?.plainText
                 metadata.actDate = main.element("DATE")?["ISO"].flatMap(Self.date)
                 metadata.firstPage = main.element("PAGE.FIRST")?.plainText
             }
-            for sub in fmx.elements("DOC.SUB.PUB") where (sub["TYPE"] ?? "ANNEX") == "ANNEX" {
-                if let file = sub.element("REF.PHYS")?["FILE"] { metadata.annexFiles.append(file) }
+            for (index, sub) in fmx.elements("DOC.SUB.PUB").enumerated() where (sub["TYPE"] ?? "ANNEX") == "ANNEX" {
+                if let file = member(sub, "FMX/DOC.SUB.PUB[\(index + 1)]") { metadata.annexFiles.append(file) }
             }
         }
         return metadata
@@ -199,6 +230,8 @@ struct FormexAdapter: OfficialAdapter {
         var stack: [String] = [root.name]
         var begun = false
         var articles = 0
+        /// Articles read so far by identifier: one printed twice is pointed to as the second.
+        var identifiers: [String: Int] = [:]
         let consolidated = root.name == "CONS.ACT"
         var ranges = ConsolidationRanges()
         func begin() throws(OfficialImportError) {
@@ -263,7 +296,11 @@ struct FormexAdapter: OfficialAdapter {
                     try begin()
                     let article = try stream.capture(start)
                     guard let article = annotated(article, line: start.location.line) else { continue }
-                    try emitArticle(article, metadata: metadata, ranges: ranges, into: emitter)
+                    let occurrence = Self.identifier(of: article).map { identifier in
+                        identifiers[identifier, default: 0] += 1
+                        return identifiers[identifier] ?? 1
+                    } ?? 1
+                    try emitArticle(article, occurrence: occurrence, metadata: metadata, ranges: ranges, into: emitter)
                     articles += 1
                 case "CONS.ANNEX":
                     // The annexes of a consolidated act follow its articles in the same file.
@@ -459,6 +496,14 @@ struct FormexAdapter: OfficialAdapter {
 
     /// An article's number as the act prints it: `4a` from `<TI.ART>Article 4a</TI.ART>`, where the
     /// identifier says `004A`; the identifier's number when the heading says something else.
+    /// An element's `IDENTIFIER` (`092`, `092.001`) without the white space around it that an
+    /// attribute keeps (`IDENTIFIER=" 092 "` is article 92, not "Art.  092 "); nil when it has none.
+    static func identifier(of element: OfficialElement) -> String? {
+        guard let value = element["IDENTIFIER"] else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
     static func articleNumber(identifier: String, heading: String?) -> String {
         let number = CanonicalIDs.articleNumber(identifier)
         guard let heading else { return number }
@@ -467,23 +512,25 @@ struct FormexAdapter: OfficialAdapter {
         return String(words[1])
     }
 
-    private func emitArticle(_ article: OfficialElement, metadata: Metadata, ranges: ConsolidationRanges,
+    /// `occurrence`: 2 for the second article of the file with this identifier (a file that prints
+    /// one twice), which its pointer says: a Formex act is one line long, where a line finds nothing.
+    private func emitArticle(_ article: OfficialElement, occurrence: Int, metadata: Metadata, ranges: ConsolidationRanges,
                              into emitter: ImportEmitter) throws(OfficialImportError) {
         let unit = Unit(emitter)
-        try emitArticle(article, metadata: metadata, into: unit)
+        try emitArticle(article, occurrence: occurrence, metadata: metadata, into: unit)
         try unit.flush(article, ranges: ranges)
     }
 
-    private func emitArticle(_ article: OfficialElement, metadata: Metadata, into unit: Unit) throws(OfficialImportError) {
+    private func emitArticle(_ article: OfficialElement, occurrence: Int, metadata: Metadata, into unit: Unit) throws(OfficialImportError) {
         let emitter = unit.emitter
-        let identifier = article["IDENTIFIER"] ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
+        let identifier = Self.identifier(of: article) ?? article.element("TI.ART")?.plainText.replacingOccurrences(of: "Article ", with: "") ?? "?"
         let number = Self.articleNumber(identifier: identifier, heading: article.element("TI.ART")?.plainText)
         let canonical = "art_\(CanonicalIDs.clean(number))"
         let url = metadata.sourceURL
         let articleURL = url.flatMap { SourceURL.make("\($0)#art_" + SourceURL.component(number)) }
         let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
-        let span = article.span.with(pointer: "ARTICLE[@IDENTIFIER='\(identifier)']")
+        let span = article.span.with(pointer: "ARTICLE[@IDENTIFIER='\(identifier)']" + (occurrence > 1 ? "[\(occurrence)]" : ""))
         unit.add(provision(
             canonical: canonical, source: identifier, idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
             parent: nil, citation: "Art. \(number)", heading: article.element("STI.ART").map { flattening.flatten($0) },
@@ -497,7 +544,7 @@ struct FormexAdapter: OfficialAdapter {
             return
         }
         for (paragraph, groups, path) in paragraphs {
-            let parag = paragraph["IDENTIFIER"] ?? ""
+            let parag = Self.identifier(of: paragraph) ?? ""
             let numberText = CanonicalIDs.clean(paragraph.element("NO.PARAG")?.plainText ?? String(parag.split(separator: ".").last ?? ""))
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
             let paraSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)PARAG[@IDENTIFIER='\(parag)']")

@@ -211,14 +211,14 @@ public struct FormexText: Sendable {
             }
         }
         let parts = rest.split(separator: ".")
-        guard let articleID = parts.first, let article = Self.find(in: act, where: { $0.name == "ARTICLE" && $0["IDENTIFIER"] == String(articleID) }) else {
+        guard let articleID = parts.first, let article = Self.find(in: act, where: { $0.name == "ARTICLE" && FormexAdapter.identifier(of: $0) == String(articleID) }) else {
             return nil
         }
         var node = article
         var skip: Set<String> = ["TI.ART", "STI.ART"]
         if parts.count > 1 {
             let identifier = "\(articleID).\(parts[1])"
-            guard let paragraph = Self.find(in: article, where: { $0.name == "PARAG" && $0["IDENTIFIER"] == identifier }) else { return nil }
+            guard let paragraph = Self.find(in: article, where: { $0.name == "PARAG" && FormexAdapter.identifier(of: $0) == identifier }) else { return nil }
             node = paragraph
             skip = ["NO.PARAG"]
         }

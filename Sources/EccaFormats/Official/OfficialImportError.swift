@@ -34,39 +34,49 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     case notRegularFile(file: String)
     /// A unit's number longer than any official numbering (`ImportEmitter.longestNumber`).
     case numberTooLong(start: String, bytes: Int, limit: Int, location: SourceLocation)
+    /// The output named is one of the files read (by any path, link or hard link): writing it
+    /// would replace the official text with ecca's output.
+    case outputIsInput(output: String, input: String)
+    /// A Formex package manifest names a member (`element`'s `FILE`) outside its own folder.
+    case manifestMemberOutside(name: String, element: String, location: SourceLocation)
 
     public var description: String {
         switch self {
         case .unreadable(let error):
             return "\(error.location): error: \(error.message)"
         case .noRootElement(let file):
-            return "\(file): error: no root element (empty or not XML)"
+            return "\(shown(file)): error: no root element (empty or not XML)"
         case .unknownDialect(let root, let location):
             return "\(location): error: root element <\(root)> is not a format ecca imports (eCFR, CFR, Federal Register, Formex, Akoma Ntoso, LegalRuleML)"
         case .wrongDialect(let expected, let found, let location):
             return "\(location): error: --format \(expected) was given, but this file is \(found) XML"
         case .nothingToImport(let file, let dialect, let why):
-            return "\(file): error: no provisions found in this \(dialect) file" + (why.map { ": \($0)" } ?? "")
+            return "\(shown(file)): error: no provisions found in this \(dialect) file" + (why.map { ": \($0)" } ?? "")
         case .output(let path, let message):
-            return "\(path): error: cannot write the output: \(message)"
+            return "\(shown(path)): error: cannot write the output: \(message)"
         case .notOfficialText(let file, let dialect):
             let name = dialect == .legalruleml ? "LegalRuleML" : dialect.description
-            return "\(file): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
+            return "\(shown(file)): error: this \(name) file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML"
         case .proposedRuleOnly(let file, let documents):
             let named = documents.isEmpty ? "" : " (" + documents.map { "FR Doc. \($0)" }.joined(separator: ", ") + ")"
-            return "\(file): error: this Federal Register file holds only \(documents.count > 1 ? "proposed rules" : "a proposed rule")\(named): "
+            return "\(shown(file)): error: this Federal Register file holds only \(documents.count > 1 ? "proposed rules" : "a proposed rule")\(named): "
                 + "a proposal is not law, and the text it sets out is not the official text of any provision; check against the final rule, the eCFR or the annual CFR"
         case .billOnly(let file, let documents):
-            return "\(file): error: this Akoma Ntoso file is a bill (\(documents.joined(separator: ", "))), a proposal or a draft of one: "
+            return "\(shown(file)): error: this Akoma Ntoso file is a bill (\(documents.joined(separator: ", "))), a proposal or a draft of one: "
                 + "a proposal is not law, and its text is not the official text of any provision; check against the act adopted"
         case .fileGivenTwice(let file, let first):
-            return "\(file): error: this file is given twice (also as \(first)): each file is imported once"
+            return "\(shown(file)): error: this file is given twice (also as \(shown(first))): each file is imported once"
         case .notRegularFile(let file):
-            return "\(file): error: not a regular file (a pipe, FIFO or device): ecca reads the start of an official file twice (to refuse "
+            return "\(shown(file)): error: not a regular file (a pipe, FIFO or device): ecca reads the start of an official file twice (to refuse "
                 + "DTDs and entities before parsing it), and some files twice over, which a pipe does not allow; save it to a file first"
         case .numberTooLong(let start, let bytes, let limit, let location):
             return "\(location): error: a unit is numbered “\(ControlCharacters.escaped(start))…”, \(bytes) bytes long: no official numbering is longer than \(limit) bytes, "
                 + "and this one would be copied into every id, citation and link of its provisions; the file is damaged or not official text"
+        case .outputIsInput(let output, let input):
+            return "error: the output \(shown(output)) is the input \(shown(input)): writing it would replace the official text with ecca's output (give another -o)"
+        case .manifestMemberOutside(let name, let element, let location):
+            return "\(location): error: the package manifest names the member file '\(ControlCharacters.escaped(name))' (\(element) FILE), which is not in the manifest's folder; "
+                + "a member is named by its bare file name, so a name holding '/', '\\' or '..' is refused and nothing outside the package is read"
         case .givenTwice(let citation, let instrument, let first, let again):
             return "\(again): error: \(citation) was already imported from \(first); files of one CFR title join one instrument (\(instrument)), "
                 + "so a section may come from one file only: leave one of them out, or import them separately"
@@ -81,6 +91,10 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
         default: return
         }
     }
+
+    /// A path as printed: control and bidirectional characters escaped (a file name holding a
+    /// newline cannot forge a line of output).
+    private func shown(_ path: String) -> String { ControlCharacters.escaped(path) }
 
     /// The location of the error, when it has one (tests and exit-status decisions).
     public var location: XMLSourceLocation? {

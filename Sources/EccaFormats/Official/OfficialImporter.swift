@@ -26,12 +26,13 @@ public struct OfficialImporter: Sendable {
     /// CFR title) are read one after the other, at the place of the first, into one instrument
     /// (`InstrumentJoin`).
     public func run(files: [String], into sink: any ImportSink) throws(OfficialImportError) -> Result {
-        var seen: [String: String] = [:]
+        // One file by two paths (a symbolic or hard link, a relative path): the same device and inode.
+        var seen: [FileIdentity: String] = [:]
         for file in files {
             try OfficialImportError.requireRegularFile(file)
-            let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-            if let first = seen[resolved] { throw .fileGivenTwice(file: file, first: first) }
-            seen[resolved] = file
+            guard let identity = FileIdentity(path: file) else { continue }
+            if let first = seen[identity] { throw .fileGivenTwice(file: file, first: first) }
+            seen[identity] = file
         }
         let (order, joins) = files.count > 1 ? InstrumentJoin.plan(files, previews: files.map(preview)) : (files, [:])
         let emitter = ImportEmitter(sink: sink, joins: joins)
@@ -51,6 +52,8 @@ public struct OfficialImporter: Sendable {
     /// - Parameter largestLoadable: the largest rules file ecca loads; an output larger than that
     ///   is written all the same, with a warning that it cannot be loaded.
     func run(files: [String], output: String, largestLoadable: Int) throws(OfficialImportError) -> Result {
+        // Refused before anything is read or written: the output would replace an official input.
+        if let input = input(overwrittenBy: output, files: files) { throw .outputIsInput(output: output, input: input) }
         let names = files.map(SourceFileName.name(of:)).joined(separator: ", ")
         let writer = try RulesXMLWriter(path: output, comment: "Imported by `ecca import` from \(names). Wording straight from the official XML; ids minted by ecca from the numbering (docs/importers.md).")
         // The writer escapes and writes on a second thread while this one reads the next sections.
@@ -84,6 +87,22 @@ public struct OfficialImporter: Sendable {
             writer.abandon()
             throw error
         }
+    }
+
+    /// The file among those `files` read (a Formex manifest's members with it) that `output` is,
+    /// by device and inode: through a symbolic link, a hard link or another path; nil when none is
+    /// (or `output` does not exist yet).
+    func input(overwrittenBy output: String, files: [String]) -> String? {
+        guard let target = FileIdentity(path: output) else { return nil }
+        for file in files {
+            if FileIdentity(path: file) == target { return file }
+            // A package manifest's act and annexes are read too (only a manifest is read whole here).
+            guard let stream = try? OfficialStream(path: file), let root = try? stream.root(), root.name == "DOC",
+                  OfficialDialect.detect(root: root) == .formex,
+                  let members = try? FormexAdapter.metadata(fromManifest: stream.capture(root), at: file).memberPaths() else { continue }
+            for member in [members.act].compactMap({ $0 }) + members.annexes where FileIdentity(path: member) == target { return member }
+        }
+        return nil
     }
 
     /// Imports `files` into memory (tests, `cite-check`).

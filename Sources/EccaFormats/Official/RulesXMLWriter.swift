@@ -43,6 +43,8 @@ public final class RulesXMLWriter: ImportSink {
     private struct UnitSeen {
         var count: Int
         var line: Int
+        /// The first one's element pointer (`ARTICLE[@IDENTIFIER='092']`), for a repeat's warning.
+        var pointer: String?
     }
     @exclusivity(unchecked) private var unitPrefix: [String: String] = [:]
     /// The ids of the current unit, each with the line (in the unit's file) it was first given on.
@@ -58,6 +60,8 @@ public final class RulesXMLWriter: ImportSink {
         var wouldBe: String
         var firstLine: Int
         var unit: Bool
+        /// The first one's element pointer, when known (a unit's).
+        var firstPointer: String? = nil
     }
     /// Ids told apart by a suffix, with the instrument each is in: warnings for the import's
     /// diagnostics (`OfficialImporter` adds them, and counts them in the summary).
@@ -211,11 +215,12 @@ public final class RulesXMLWriter: ImportSink {
                 rest += CanonicalIDs.idSegment(segment)
             }
             let minted = mintID(unit: CanonicalIDs.idSegment(first), rest: rest, startsUnit: provision.parentID == nil, instrumentID: instrumentID,
-                                line: provision.span.firstLine)
+                                line: provision.span.firstLine, pointer: provision.span.pointer)
             id = minted.id
             if let renamed = minted.renamed, renamed.unit || !provision.citedAlike {
                 notes.append(reportRenamed(renamed, as: id, citation: provision.citation,
-                                           at: SourceLocation(file: provision.span.file, line: provision.span.firstLine), instrumentID: instrumentID))
+                                           at: SourceLocation(file: provision.span.file, line: provision.span.firstLine), pointer: provision.span.pointer,
+                                           instrumentID: instrumentID))
             }
         } else {
             id = CanonicalIDs.idSegment(instrumentID) + ".x"
@@ -229,12 +234,19 @@ public final class RulesXMLWriter: ImportSink {
 
     /// A provision whose id was taken (`renamed`) and is written as `id`: a warning naming both
     /// places, and the note it carries. Two provisions of one text were given one number, or were read so.
-    private func reportRenamed(_ renamed: Renamed, as id: String, citation: String, at location: SourceLocation, instrumentID: String) -> Note {
+    /// On one line (a Formex act is one line long), the two are told apart by their element pointers.
+    private func reportRenamed(_ renamed: Renamed, as id: String, citation: String, at location: SourceLocation, pointer: String? = nil,
+                               instrumentID: String) -> Note {
         let first = SourceLocation(file: location.file, line: renamed.firstLine)
         let holds = renamed.unit ? ", as are the ids of any provisions below it" : ""
-        renamings.append((instrumentID, Diagnostic(.warning, "\(citation) is numbered or named as the provision at \(first) is: its id \(renamed.wouldBe) is taken, so it is written as \(id)\(holds)",
+        var this = "", that = ""
+        if renamed.firstLine == location.line, let pointer, let firstPointer = renamed.firstPointer, pointer != firstPointer {
+            this = " (\(pointer))"
+            that = " (\(firstPointer))"
+        }
+        renamings.append((instrumentID, Diagnostic(.warning, "\(citation)\(this) is numbered or named as the provision at \(first)\(that) is: its id \(renamed.wouldBe) is taken, so it is written as \(id)\(holds)",
                                                    at: location, subject: id)))
-        return Note(kind: .unresolved, text: "This provision would have had the id \(renamed.wouldBe), which the provision at line \(renamed.firstLine) of the official file already has: the two were given one number or name. It is written as \(id) instead\(holds). Check the official text.")
+        return Note(kind: .unresolved, text: "This provision would have had the id \(renamed.wouldBe), which the provision at line \(renamed.firstLine)\(that) of the official file already has: the two were given one number or name. It is written as \(id) instead\(holds). Check the official text.")
     }
 
     /// Writes a laid-out CFR section: the elements `writeProvision` writes for its `provisions()`,
@@ -455,15 +467,17 @@ public final class RulesXMLWriter: ImportSink {
     /// unit seen twice (a GPO file that repeats a section) gets `-2`, and so do its provisions,
     /// and an id seen twice in a unit gets `-2`. Either is returned as `renamed`, for the caller to
     /// report; `line` is where this id is given, in the unit's file.
-    private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String, line: Int) -> MintedID {
+    private func mintID(unit: String, rest: some WritableText, startsUnit: Bool, instrumentID: String, line: Int, pointer: String? = nil) -> MintedID {
         var renamed: Renamed?
         var repeatedUnit: Int?
+        var repeatedPointer: String?
         if startsUnit || currentUnit == nil {
             unlistedIDs = nil
             let seen = units[unit]
-            units[unit] = UnitSeen(count: (seen?.count ?? 0) + 1, line: seen?.line ?? line)
+            units[unit] = UnitSeen(count: (seen?.count ?? 0) + 1, line: seen?.line ?? line, pointer: seen.map(\.pointer) ?? pointer)
             currentUnitPrefix = seen.map { "\(unit)-\($0.count + 1)" } ?? unit
             repeatedUnit = seen?.line
+            repeatedPointer = seen?.pointer
             unitPrefix[unit] = currentUnitPrefix
             idsInUnit.removeAll(keepingCapacity: true)
             currentUnit = unit
@@ -487,7 +501,7 @@ public final class RulesXMLWriter: ImportSink {
         if let firstLine = repeatedUnit {
             var wouldBe = instrumentSegment.segment + "." + unit
             rest.withRuns { wouldBe += String(decoding: $0, as: UTF8.self) }
-            renamed = Renamed(wouldBe: wouldBe, firstLine: firstLine, unit: true)
+            renamed = Renamed(wouldBe: wouldBe, firstLine: firstLine, unit: true, firstPointer: repeatedPointer)
         }
         // One look-up: the line is claimed in place unless the id has one.
         var taken: Int?

@@ -97,6 +97,7 @@ public final class OutputFile {
             if exists, stat(resolved, &existing) == 0 { fchmod(opened, existing.st_mode & 0o7777) }
             descriptor = opened
             temporary = candidate
+            InterruptedOutput.arm(candidate)
         }
     }
 
@@ -197,11 +198,15 @@ public final class OutputFile {
         descriptor = -1
         guard closed == 0 else {
             let reason = Self.reason(errno)
-            if let temporary { unlink(temporary) }
+            if let temporary {
+                InterruptedOutput.disarm(temporary)
+                unlink(temporary)
+            }
             throw OutputFileError(path: path, reason: reason)
         }
         if let temporary {
             self.temporary = nil
+            InterruptedOutput.disarm(temporary)
             guard rename(temporary, destination) == 0 else {
                 let reason = Self.reason(errno)
                 unlink(temporary)
@@ -216,7 +221,10 @@ public final class OutputFile {
         guard ownsDescriptor, descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1
-        if let temporary { unlink(temporary) }
+        if let temporary {
+            InterruptedOutput.disarm(temporary)
+            unlink(temporary)
+        }
         temporary = nil
     }
 
@@ -251,7 +259,8 @@ public struct OutputFileError: Error, Sendable, Hashable, CustomStringConvertibl
         self.reason = reason
     }
 
-    public var description: String { "cannot write \(path): \(reason)" }
+    /// The path with its control and bidirectional characters escaped (`ControlCharacters`).
+    public var description: String { "cannot write \(ControlCharacters.escaped(path)): \(reason)" }
 }
 
 /// The C calls, named apart from `OutputFile`'s own `write`.

@@ -97,7 +97,7 @@ public struct RegulationsLoader: Sendable {
     }
 
     /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.
-    static func rulesFiles(in directory: String) -> [String] {
+    public static func rulesFiles(in directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
