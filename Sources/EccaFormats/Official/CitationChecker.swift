@@ -70,102 +70,6 @@ public struct CitationChecker {
         }
     }
 
-    public struct Finding: Sendable, Hashable, CustomStringConvertible {
-        public enum Kind: String, Sendable, Hashable {
-            /// The official id names nothing in the official text.
-            case missing
-            /// The provision exists but its wording is not the official wording.
-            case drifted
-            /// An amending act or a Federal Register rule given changes the provision, and no text
-            /// given that includes the change decided it.
-            case amended
-            /// Texts of the same date (or undated) given for the provision disagree.
-            case disagreement
-        }
-        public var kind: Kind
-        public var provisionID: String
-        public var citation: String
-        /// The official id looked up (`092.003`, `734.13(a)(2)`).
-        public var officialID: String
-        /// Where the provision is encoded (the shipped rules file).
-        public var location: SourceLocation
-        /// The official file checked against.
-        public var officialFile: String
-        /// The date of the official text, when the file gives one (eCFR `AMDDATE`, a versioner
-        /// path date, the annual CFR's edition, the Formex act's or consolidation's date, the FR
-        /// issue): a provision missing from an older text may be newer law, not a wrong citation.
-        public var officialVersion: LegalDate?
-        /// The official text is a consolidated text (documentation, not the Official Journal).
-        public var consolidated: Bool
-        /// What the consolidation marks over the provision: "changed by 32026R1744, Art. 1, point (40)(a)",
-        /// "deleted by …".
-        public var amendment: String?
-        public var diff: WordDiff?
-        /// What the amending texts change (`.amended`), or what each text says (`.disagreement`).
-        public var detail: String?
-
-        public init(kind: Kind, provisionID: String, citation: String, officialID: String, location: SourceLocation,
-                    officialFile: String, officialVersion: LegalDate? = nil, consolidated: Bool = false, amendment: String? = nil,
-                    diff: WordDiff? = nil, detail: String? = nil) {
-            self.detail = detail
-            self.consolidated = consolidated
-            self.amendment = amendment
-            self.kind = kind
-            self.provisionID = provisionID
-            self.citation = citation
-            self.officialID = officialID
-            self.location = location
-            self.officialFile = officialFile
-            self.officialVersion = officialVersion
-            self.diff = diff
-        }
-
-        /// What the message says of the official text: its date and, for a consolidated text, which act changed the provision.
-        var about: String? {
-            guard consolidated else { return officialVersion.map { "text as of \($0.iso)" } }
-            return ["consolidated text" + (officialVersion.map { " of \($0.iso)" } ?? ""), amendment].compactMap { $0 }.joined(separator: "; ")
-        }
-
-        public var description: String {
-            let file = officialFile + (about.map { " (\($0))" } ?? "")
-            switch kind {
-            case .missing:
-                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(ControlCharacters.escaped(file))"
-            case .drifted:
-                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(ControlCharacters.escaped(file)) at '\(officialID)'"
-            case .amended:
-                return "\(location): error: \(provisionID) (\(citation)): \(detail ?? "")"
-            case .disagreement:
-                return "\(location): error: \(provisionID) (\(citation)): the official texts given disagree at '\(officialID)': \(detail ?? "")"
-            }
-        }
-    }
-
-    public struct Report: Sendable {
-        public var findings: [Finding]
-        /// Provisions found whose wording passed (or, for paraphrases, that exist).
-        public var passed: [String]
-        /// How each of `passed` passed: its wording compared, or a paraphrase only found (`Pass`).
-        public var passes: [Pass] = []
-        /// Provisions with an official id that no official text given covers.
-        public var notCovered: [String]
-        public var officialFiles: [String]
-        /// One line per official file given, in the order given: what it was taken to be, and how
-        /// many shipped provisions it covered and decided (`file: …: covers 47 shipped provisions, decides 43`).
-        public var fileLines: [String] = []
-        /// Instructions of an amending act or rule whose place was not read, in an instrument with
-        /// shipped provisions (`file: error: …`): what they change is not known, which is a finding.
-        public var unreadInstructions: [String] = []
-        /// How many files decided at least one provision: the files "checked against".
-        public var filesUsed = 0
-        public var isClean: Bool { findings.isEmpty && unreadInstructions.isEmpty }
-        /// Provisions compared (passed or found wanting), each once.
-        public var checked: Int { passed.count + Set(findings.map(\.provisionID)).count }
-        /// No shipped provision is covered by the texts given: a pass would mean nothing (the
-        /// wrong act, another CFR title, an annex without the provisions that cite it).
-        public var checkedNothing: Bool { checked == 0 && unreadInstructions.isEmpty }
-    }
-
     /// What an official text is, for its file's line and for choosing among texts of one provision.
     struct TextInfo {
         var file: String
@@ -181,49 +85,11 @@ public struct CitationChecker {
         var uncovered = "no shipped instrument is this act by its CELEX or ELI"
     }
 
-    /// One instruction of an amending act or Federal Register rule given, and where it points.
-    struct Change {
-        enum Reach {
-            /// An EU act (year, number) and the place in it.
-            case eu(year: String, number: String, FormexAmendingAct.Address?)
-            /// A CFR title and part, and the target (nil: not read).
-            case us(title: String, part: String?, Amendment.Target?)
-        }
-        var file: String
-        /// The file given on the command line that brought it.
-        var given: String
-        /// `Regulation (EU) 2026/1744 of 2026-07-08`, `FR Doc. 2025-00636`.
-        var act: String
-        /// `Art. 1, point (40)(a)`, `amendatory instruction 1`.
-        var place: String
-        /// What the instruction does there: `replaces Article 113, third paragraph, point (a)`,
-        /// `remove-and-reserve § 734.13(a)(2)`.
-        var summary: String
-        /// The instruction as printed, for one not read.
-        var text: String
-        /// What it does to a provision it names whole: `removed and reserved`, `revised`.
-        var verb: String
-        var reach: Reach
-        /// A Federal Register rule's own text (in `officials`): a provision it prints and decides is checked against the change.
-        var official: Int?
-        /// `2026/1744`: a consolidated text that includes the act decides the provisions it changes.
-        var key: String? = nil
-        /// The instruction adds the unit it names (read whole): it changes only what holds that unit.
-        var adding = false
-
-        /// Whether the instruction's place was read (a CFR target may still have no path: `AmendmentReach`).
-        var isRead: Bool {
-            switch reach {
-            case .eu(_, _, let target): target != nil
-            case .us(_, _, let target): target != nil
-            }
-        }
-    }
-
-    private var officials: [Official] = []
+    private(set) var officials: [Official] = []
     /// For each of `officials`, what it is.
-    private var infos: [TextInfo] = []
-    private var changes: [Change] = []
+    private(set) var infos: [TextInfo] = []
+    /// The instructions of the amending acts and Federal Register rules given (`CitationChecker+AmendingTexts`).
+    private(set) var changes: [Change] = []
     /// Files that hold no text to check against (proposed rules only), with what they were taken to be.
     private var setAsideFiles: [String: String] = [:]
     /// Annex files given on their own that were read with an act: the file given for that act.
@@ -380,57 +246,6 @@ public struct CitationChecker {
             + (instrument.versionDate.map { ", published \($0.iso)" } ?? ", undated")
     }
 
-    /// The instructions of an EU amending act.
-    static func changes(of act: FormexAmendingAct, file: String, given: String) -> [Change] {
-        let name = act.name + (act.date.map { " of \($0.iso)" } ?? "")
-        return act.instructions.map { instruction in
-            let verb = switch instruction.action {
-            case "replaced": "replaces"
-            case "deleted": "deletes"
-            case "added": "adds"
-            case "inserted": "inserts"
-            default: "amends"
-            }
-            let summary = instruction.target.map { "\(verb) \($0)" + (instruction.readInPart ? " (where below it: not read)" : "") } ?? "not read"
-            return Change(file: file, given: given, act: name, place: instruction.place, summary: summary, text: instruction.text, verb: "changed",
-                          reach: .eu(year: instruction.amendedYear, number: instruction.amendedNumber, instruction.target),
-                          key: act.key, adding: ["added", "inserted"].contains(instruction.action) && !instruction.readInPart)
-        }
-    }
-
-    /// The amendment instructions of a Federal Register rule (not lead-ins, not restated authorities).
-    static func changes(of entry: ImportCollector.Entry, file: String, official: Int) -> [Change] {
-        let act = entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? "the Federal Register rule “\(entry.instrument.title)” (no FR Doc. number)"
-        var changes: [Change] = []
-        for provision in entry.provisions {
-            guard let amendment = provision.amendment, !amendment.isLeadIn else { continue }
-            let place = provision.citation.components(separatedBy: ", ").dropFirst().joined(separator: ", ")
-            let title = amendment.title ?? entry.instrument.officialIDs.first { $0.scheme == "cfr" }?.value.split(separator: " ").first.map(String.init) ?? "?"
-            guard amendment.isUnderstood else {
-                changes.append(Change(file: file, given: file, act: act, place: place, summary: "not read", text: amendment.text, verb: "changed",
-                                      reach: .us(title: title, part: amendment.part, nil), official: official))
-                continue
-            }
-            for action in amendment.actions where action.verb != .restate {
-                let verb = switch action.verb {
-                case .remove: "removed"
-                case .removeAndReserve: "removed and reserved"
-                case .reserve: "reserved"
-                case .revise: "revised"
-                case .redesignate: "redesignated"
-                case .transfer: "transferred"
-                case .suspend: "suspended"
-                default: "changed"
-                }
-                for target in action.targets where ![.heading, .authority].contains(target.kind) {
-                    changes.append(Change(file: file, given: file, act: act, place: place, summary: action.description, text: amendment.text, verb: verb,
-                                          reach: .us(title: title, part: amendment.part, target), official: official, adding: action.verb == .add))
-                }
-            }
-        }
-        return changes
-    }
-
     /// Lower-cased, whitespace-free: `772.1 (Foreign person)` and `772.1 (foreign person)` meet.
     static func key(_ id: String) -> String {
         String(id.lowercased().filter { !$0.isWhitespace })
@@ -577,77 +392,6 @@ public struct CitationChecker {
         return Finding(kind: .disagreement, provisionID: provision.id, citation: provision.citation, officialID: resolved,
                        location: provision.location, officialFile: infos[first.official].file, officialVersion: infos[first.official].date,
                        detail: parts.joined(separator: "; ") + "; which of them is in force cannot be told from texts of one date")
-    }
-
-    private func amended(_ provision: Provision, _ instrument: Instrument, by changes: [Change]) -> Finding {
-        let first = changes[0]
-        let path: String?
-        if case .us = first.reach { path = Self.cfrPath(provision.citation) } else { path = nil }
-        // "removed and reserved by …" when every instruction names the provision itself; "changed by …" otherwise.
-        let whole = changes.allSatisfy { change in
-            guard case .us(_, _, let target?) = change.reach, let path, let section = target.section else { return false }
-            return Self.key(section + (target.paragraph ?? "")) == Self.key(path) && [.section, .paragraph].contains(target.kind)
-        }
-        let verb = whole && Set(changes.map(\.verb)).count == 1 ? first.verb : "changed"
-        let steps = changes.map { "\($0.place): \($0.summary)" }.joined(separator: "; ")
-        let hint = if case .eu = first.reach { "give the consolidated text" } else { "give the CFR text as amended" }
-        return Finding(kind: .amended, provisionID: provision.id, citation: provision.citation, officialID: provision.sourceID ?? path ?? "",
-                       location: provision.location, officialFile: first.file,
-                       detail: "\(verb) by \(first.act) (\(ControlCharacters.escaped(first.file))): \(ControlCharacters.escaped(steps)); not checked against the new wording: \(hint)")
-    }
-
-    /// Whether an instruction changes the shipped wording of `provision`.
-    private func affects(_ change: Change, _ provision: Provision, _ instrument: Instrument) -> Bool {
-        switch change.reach {
-        case .eu(let year, let number, let target):
-            guard let target, Self.instrument(instrument, isDocument: year, number), instrument.jurisdiction == "EU",
-                  let locator = provision.sourceID, let place = FormexAmendingAct.Address(locator: locator, citation: provision.citation) else { return false }
-            return target.overlaps(place) && (!change.adding || place.depth < target.depth)
-        case .us(let title, _, let target):
-            guard let target, provision.citation.hasPrefix(title + " CFR "), let path = Self.cfrPath(provision.citation) else { return false }
-            return AmendmentReach.changes(target, path: path, adding: change.adding) ?? false
-        }
-    }
-
-    /// Instructions whose place was not read (or whose target has no CFR path) in an instrument or
-    /// CFR part with shipped provisions: one `file: error:` line each.
-    private func unread(_ graph: ClauseGraph) -> [(given: String, line: String)] {
-        var lines: [(given: String, line: String)] = []
-        for change in changes {
-            let unknown: Bool
-            let within: String
-            switch change.reach {
-            case .eu(let year, let number, let target):
-                guard target == nil else { continue }
-                unknown = graph.provisions.values.contains { provision in
-                    provision.sourceID != nil && graph.instruments[provision.instrumentID].map { Self.instrument($0, isDocument: year, number) && $0.jurisdiction == "EU" } == true
-                }
-                within = "\(year)/\(number)"
-            case .us(let title, let part, let target):
-                if let target, AmendmentReach.changes(target, path: "0", adding: change.adding) != nil { continue }
-                let prefixes = part.map { ["\(title) CFR \($0).", "\(title) CFR Part \($0),"] } ?? ["\(title) CFR "]
-                unknown = graph.provisions.values.contains { provision in prefixes.contains { provision.citation.hasPrefix($0) } }
-                within = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
-            }
-            let line = "\(ControlCharacters.escaped(change.file)): error: \(change.act), \(change.place): what it changes in \(within) was not read "
-                         + "(“\(ControlCharacters.escaped(change.text))”): the shipped provisions it may change are not known; "
-                         + (change.official == nil ? "give the consolidated text" : "give the CFR text as amended")
-            // An instruction with several targets not read is said once.
-            if unknown, lines.last?.line != line { lines.append((change.given, line)) }
-        }
-        return lines
-    }
-
-    /// `15 CFR 734.13(a)(2)` → `734.13(a)(2)`, as `officialID` looks it up.
-    static func cfrPath(_ citation: String) -> String? {
-        guard let range = citation.firstRange(of: " CFR ") else { return nil }
-        var rest = String(citation[range.upperBound...])
-        if let path = SupplementCitation.path(ofCitation: rest) { return path }
-        if let comma = rest.firstIndex(of: ","), !rest[rest.index(after: comma)...].hasPrefix(" Category ") {
-            let term = TextNormalizer.trim(String(rest[rest.index(after: comma)...]), also: "\"“”")
-            rest = String(rest[..<comma]) + " (\(term))"
-        }
-        return rest
     }
 
     private enum Outcome { case success(Pass), failure(Finding) }
