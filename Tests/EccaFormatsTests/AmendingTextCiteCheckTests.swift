@@ -55,6 +55,14 @@ import EccaTestSupport
     }
 
     /// A change at a place changes what holds it and what it holds; an added unit changes only what holds it.
+    /// An act's year and number in either numbering: since 2015 year first, before it "No" and
+    /// the number first (the AI Act amends Regulation (EC) No 300/2008, Art. 102).
+    @Test func anAmendedActIsNamedInEitherNumbering() {
+        #expect(FormexAmendingAct.yearAndNumber("Regulation (EU) 2024/1689").map { [$0.year, $0.number] } == ["2024", "1689"])
+        #expect(FormexAmendingAct.yearAndNumber("Regulation (EC) No 300/2008").map { [$0.year, $0.number] } == ["2008", "300"])
+        #expect(FormexAmendingAct.yearAndNumber("Directive 2014/90/EU").map { [$0.year, $0.number] } == ["2014", "90"])
+    }
+
     @Test func aPlaceOverlapsWhatHoldsItAndWhatItHolds() throws {
         let point = try #require(Address(locator: "113(a)", citation: "Art. 113, third paragraph, point (a)"))
         #expect(point == Address(article: "113", subparagraph: 3, points: ["a"]))

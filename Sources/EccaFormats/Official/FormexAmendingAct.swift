@@ -135,8 +135,10 @@ struct FormexAmendingAct: Sendable {
     /// `Regulation (EU) 2024/1689`, `Regulation (EC) No 300/2008`, `Directive (EU) 2016/797`, `Directive 2014/90/EU`.
     static var actName: Regex<Substring> { #/(?:(?:Commission|Council) )?(?:(?:Implementing|Delegated) )?(?:Regulation|Directive|Decision) (?:\((?:EU|EC|EEC|Euratom)\) )?(?:No )?\d{4}/\d+(?:/(?:EU|EC|EEC))?/# }
 
-    /// The year and number an act's name gives (`Regulation (EU) 2024/1689` → 2024, 1689).
+    /// The year and number an act's name gives (`Regulation (EU) 2024/1689` → 2024, 1689), also in
+    /// the numbering before 2015, number first (`Regulation (EC) No 300/2008` → 2008, 300).
     static func yearAndNumber(_ name: Substring) -> (year: String, number: String)? {
+        if let match = name.firstMatch(of: #/No (\d+)/(\d{4})\b/#) { return (String(match.2), String(match.1)) }
         guard let match = name.firstMatch(of: #/(\d{4})/(\d+)/#) else { return nil }
         return (String(match.1), String(match.2))
     }
