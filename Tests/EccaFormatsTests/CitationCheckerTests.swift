@@ -151,6 +151,13 @@ import EccaTestSupport
         #expect(WordDiff(shipped: "means an AI … model, including where", official: "means an AI model, including where such an AI model is trained").description
                 == "means an AI … model, including where {+such an AI model is trained+}")
         #expect(WordDiff(shipped: "a … c", official: "a b c").isEmpty)
+        // A word next to an elision is the official word it is cut from only at that word's end
+        // (QA verify11, N6: "source code" against "source codebooks" drifted with nothing marked),
+        // and inside the wording the words in a replaced word's place are shown as many as it was.
+        #expect(WordDiff(shipped: "including source code …; or (2) Oral", official: "including source codebooks subject to the EAR; or (2) Oral").description
+                == "including source [-code-] {+codebooks+} …; or (2) Oral")
+        #expect(WordDiff(shipped: "source code …; or (2) Oral", official: "source code subject to a foreign person; and (2) Oral").description
+                == "source code …; [-or-] {+and+} (2) Oral")
         #expect(WordDiff(shipped: "source code …; or (2) Oral", official: "source code subject to the EAR to a foreign person; or (2) Written").description
                 == "source code …; or (2) [-Oral-] {+Written+}")
         // No elision: the official words past the shipped ones are added.

@@ -38,7 +38,7 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         let b = Words(shown: Array(new[prefix..<(new.count - suffix)]), keys: Array(newKeys[prefix..<(new.count - suffix)]))
         var parts: [Part] = []
         if prefix > 0 { parts.append(.same(Array(old[..<prefix]))) }
-        parts += Self.align(a, b)
+        parts += Self.align(a, b, wordingStart: prefix == 0, wordingEnd: suffix == 0)
         if suffix > 0 { parts.append(.same(Array(old[(old.count - suffix)...]))) }
         self.parts = Self.merged(parts)
     }
@@ -51,6 +51,8 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func key(_ word: String) -> String { TextNormalizer.wordKey(TextNormalizer.comparable(word)) }
+
+    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
 
     /// Words with an elision closed up to them split into the word and the elision (`export')…`),
     /// punctuation after it kept with it (`…;`).
@@ -78,7 +80,7 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
     /// The alignment: a shipped word kept (2), removed or an official word added (-1 each), an
     /// official word an elision stands for (0). A word next to an elision is the same word as an
     /// official one it is cut from.
-    private static func align(_ a: Words, _ b: Words) -> [Part] {
+    private static func align(_ a: Words, _ b: Words, wordingStart: Bool, wordingEnd: Bool) -> [Part] {
         if a.count == 0 { return b.count == 0 ? [] : [.added(b.shown)] }
         // Too large for a table: report the whole middle as replaced.
         if a.count * b.count > 4_000_000 { return [.removed(a.shown), .added(b.shown)] }
@@ -89,8 +91,11 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
             guard let word = a.keys[i], let official = b.keys[j] else { return false }
             if word == official { return true }
             guard !word.isEmpty else { return false }
-            if i + 1 < a.count, a.keys[i + 1] == nil, official.hasPrefix(word) { return true }
-            if i > 0, a.keys[i - 1] == nil, official.hasSuffix(word) { return true }
+            // Cut at a word's end, not inside it: `export')` before `export");`, not `code` before `codebooks`.
+            if i + 1 < a.count, a.keys[i + 1] == nil, official.hasPrefix(word),
+               !isWordCharacter(official[official.index(official.startIndex, offsetBy: word.count)]) { return true }
+            if i > 0, a.keys[i - 1] == nil, official.hasSuffix(word),
+               !isWordCharacter(official[official.index(official.endIndex, offsetBy: -word.count - 1)]) { return true }
             return false
         }
         for i in stride(from: a.count - 1, through: 0, by: -1) {
@@ -130,12 +135,17 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
             }
         }
         if j < b.count { parts.append(.added(Array(b.shown[j...]))) }
-        return showingReplacements(merged(parts), absorbed: absorbed)
+        // An elision that begins or ends the wording leaves out the official text beyond it: two more
+        // of its words beside a replacement show where the quotation was cut. Inside the wording, the
+        // words in its place are shown as many as were replaced.
+        let widen = (first: wordingStart && a.keys[0] == nil ? 2 : 0, last: wordingEnd && a.keys[a.count - 1] == nil ? 2 : 0)
+        return showingReplacements(merged(parts), absorbed: absorbed, widen: widen)
     }
 
     /// Shipped words removed next to an elision are followed by the official words in their place,
-    /// as many as they were and two more, taken from the words the elision stands for.
-    private static func showingReplacements(_ parts: [Part], absorbed: [[String]]) -> [Part] {
+    /// as many as they were (and `widen` more where the elision begins or ends the wording), taken
+    /// from the words the elision stands for.
+    private static func showingReplacements(_ parts: [Part], absorbed: [[String]], widen: (first: Int, last: Int)) -> [Part] {
         var output: [Part] = []
         var elisionIndex = 0
         var index = 0
@@ -146,16 +156,16 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
             let count = words.filter(isElision).count
             // "[-A real-] …": the official words its elision stands for begin with their replacement.
             if words.first.map(isElision) == true, case .removed(let removed)? = output.last {
-                let shown = Array(absorbed[elisionIndex].prefix(removed.count + 2))
+                let shown = Array(absorbed[elisionIndex].prefix(removed.count + (elisionIndex == absorbed.count - 1 ? widen.last : 0)))
                 if !shown.isEmpty { output.append(.added(shown)) }
             }
-            let lastAbsorbed = absorbed[elisionIndex + count - 1]
+            let lastIndex = elisionIndex + count - 1
             elisionIndex += count
             output.append(part)
             // "… [-remote-]": they end with it.
             if words.last.map(isElision) == true, index < parts.count, case .removed(let removed) = parts[index] {
                 output.append(.removed(removed))
-                let shown = Array(lastAbsorbed.suffix(removed.count + 2))
+                let shown = Array(absorbed[lastIndex].suffix(removed.count + (lastIndex == 0 ? widen.first : 0)))
                 if !shown.isEmpty { output.append(.added(shown)) }
                 index += 1
             }
