@@ -21,12 +21,14 @@ struct CiteCheckCommand: ParsableCommand {
             a paraphrase whose wording is the official text word for word is named (mislabelled: \
             marked verbatim, it would be compared). A provision is checked only against the text of its \
             own instrument; provisions the files given do not cover are counted as "not covered" \
-            (--list-not-covered names them). A provision covered by several texts is checked against \
-            the latest (a text with no date loses), whatever the order of the files; texts of one date \
-            that disagree are a finding. An EU amending act (Formex) or a Federal Register rule is not \
+            (--list-not-covered names them). A provision covered by several texts (annex files \
+            included, each with its own date) is checked against the latest, whatever the order of the \
+            files; texts of one date that disagree, or an undated text that disagrees with the latest \
+            dated one, are a finding. An EU amending act (Formex) or a Federal Register rule is not \
             applied: each shipped provision its instructions change (replace, delete, add, remove, \
             reserve, revise, redesignate …) is a finding, unless a consolidated text that includes the \
-            act, or the rule's own printed text, decided it. Each file gets a line: what it was taken \
+            act, or the rule's own printed text, decided it (a paraphrase, whose wording is not \
+            compared, stays a finding). Each file gets a line: what it was taken \
             to be, and how many shipped provisions it covered and decided.
             Exit status: 0 all pass, 1 a missing id, drifted wording, texts that disagree, or a \
             provision an amending act or rule changes (or an instruction not read), 2 unusable input: a file \

@@ -96,8 +96,9 @@ extension CitationChecker {
     }
 
     /// The finding for a provision that `changes` (of one act or rule) change: what each does, and
-    /// that the new wording was not checked.
-    func amended(_ provision: Provision, _ instrument: Instrument, by changes: [Change]) -> Finding {
+    /// that the new wording was not checked. `printed`: the rule prints the new text, and it decided
+    /// the provision, which is a paraphrase (found there, its wording not comparable).
+    func amended(_ provision: Provision, _ instrument: Instrument, by changes: [Change], printed: Bool = false) -> Finding {
         let first = changes[0]
         let path: String?
         if case .us = first.reach { path = Self.cfrPath(provision.citation) } else { path = nil }
@@ -109,9 +110,12 @@ extension CitationChecker {
         let verb = whole && Set(changes.map(\.verb)).count == 1 ? first.verb : "changed"
         let steps = changes.map { "\($0.place): \($0.summary)" }.joined(separator: "; ")
         let hint = if case .eu = first.reach { "give the consolidated text" } else { "give the CFR text as amended" }
+        let unchecked = printed
+            ? "the rule prints the new text, but a paraphrase cannot be compared with it: re-read the provision against it"
+            : "not checked against the new wording: \(hint)"
         return Finding(kind: .amended, provisionID: provision.id, citation: provision.citation, officialID: provision.sourceID ?? path ?? "",
                        location: provision.location, officialFile: first.file,
-                       detail: "\(verb) by \(first.act) (\(ControlCharacters.escaped(first.file))): \(ControlCharacters.escaped(steps)); not checked against the new wording: \(hint)")
+                       detail: "\(verb) by \(first.act) (\(ControlCharacters.escaped(first.file))): \(ControlCharacters.escaped(steps)); \(unchecked)")
     }
 
     /// Whether an instruction changes the shipped wording of `provision`.

@@ -1,5 +1,6 @@
 import ClauseGraph
 import EccaXML
+import Foundation
 
 /// `ecca cite-check`: every shipped provision that names an official id is looked up in the
 /// official texts given, and its wording compared (whitespace and typography normalised).
@@ -75,7 +76,7 @@ public struct CitationChecker {
         var file: String
         /// The file given on the command line that brought the text (a package manifest for its act).
         var given: String
-        /// The date of the text; a text with no date loses to one with a date.
+        /// The date of the text; an undated text is weighed with the latest dated one (`check`).
         var date: LegalDate?
         /// `Regulation (EU) 2024/1689, Official Journal text of 2024-06-13`.
         var description: String
@@ -92,19 +93,21 @@ public struct CitationChecker {
     private(set) var changes: [Change] = []
     /// Files that hold no text to check against (proposed rules only), with what they were taken to be.
     private var setAsideFiles: [String: String] = [:]
-    /// Annex files given on their own that were read with an act: the file given for that act.
-    private var joined: [String: String] = [:]
+    /// Annex files given on their own that a package given lists: the package's file, where they are read.
+    private var listedAnnexes: [String: String] = [:]
     public private(set) var files: [String] = []
     /// Proposed rules in the Federal Register files given, left out of the check (a proposal is
     /// not law): one `file: note: …` line each, whether a daily issue holds them among final rules
     /// or a file of them stands among other official files.
     public private(set) var setAside: [String] = []
 
-    /// Loads the official texts. A Formex `.doc` manifest brings its act and annexes; annex files
-    /// given separately join the act given before them (or after them); annexes given with no act
-    /// are checked on their own. A LegalRuleML file is refused: it is not an official text.
+    /// Loads the official texts. A Formex `.doc` manifest (or an act with its manifest beside it)
+    /// brings its act and annexes; an annex file given separately is a text of its own, with its own
+    /// date, that competes in `check` like any other. A LegalRuleML file is refused: it is not an official text.
     public init(officialFiles: [String]) throws(OfficialImportError) {
-        var pendingAnnexes: [String] = []
+        // Annex files given on their own, each with the act given nearest it (the one before, or
+        // else the one after), whose number it takes when its own bibliography names none.
+        var annexFiles: [(file: String, act: Int?)] = []
         var acts: [(path: String, annexes: [String], given: String)] = []
         var proposalsOnly: [OfficialImportError] = []
         for file in officialFiles { try OfficialImportError.requireRegularFile(file) }
@@ -119,20 +122,16 @@ public struct CitationChecker {
                     guard let act = members.act else { throw .nothingToImport(file: file, dialect: .formex) }
                     acts.append((act, members.annexes, file))
                 case "ANNEX", "CONS.ANNEX":
-                    if acts.isEmpty { pendingAnnexes.append(file) } else {
-                        acts[acts.count - 1].annexes.append(file)
-                        joined[file] = acts[acts.count - 1].given
-                    }
+                    annexFiles.append((file, acts.isEmpty ? nil : acts.count - 1))
                 default:
                     // An act given alone brings the annexes its package manifest lists, when the manifest
                     // is beside it (either layout's name: `….doc.fmx.xml`, or before October 2023 `….doc.xml`).
-                    var annexes = pendingAnnexes
-                    if annexes.isEmpty, let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
+                    var annexes: [String] = []
+                    if let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
                         annexes = try listed.memberPaths().annexes
                     }
-                    for annex in pendingAnnexes { joined[annex] = file }
+                    for index in annexFiles.indices where annexFiles[index].act == nil { annexFiles[index].act = acts.count }
                     acts.append((file, annexes, file))
-                    pendingAnnexes = []
                 }
             case .legalruleml:
                 // An encoding of the law (evidence "secondary" when imported), not its official text.
@@ -193,8 +192,10 @@ public struct CitationChecker {
             }
         }
         // Nothing but proposals: nothing to check against.
-        if let first = proposalsOnly.first, officials.isEmpty, acts.isEmpty, pendingAnnexes.isEmpty { throw first }
+        if let first = proposalsOnly.first, officials.isEmpty, acts.isEmpty, annexFiles.isEmpty { throw first }
+        var actOfficials: [Int] = []
         for act in acts {
+            actOfficials.append(officials.count)
             let formex: FormexText
             do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
             officials.append(.formex(formex, bibliography: formex.act, file: act.path, annexesOnly: false))
@@ -212,20 +213,34 @@ public struct CitationChecker {
                 changes += Self.changes(of: amending, file: act.path, given: act.given)
             }
         }
-        // Annexes given with no act after them: they speak for the annexes of the act their
-        // bibliography names (`BIB.INSTANCE/NO.DOC`), and for nothing else.
-        if !pendingAnnexes.isEmpty {
+        // Annex files given on their own are texts of their own, with their own dates: a later
+        // Annex XI decides over an earlier one (or over a package's), and two of one date that
+        // disagree are a finding, as for acts. An annex file that a package given lists is read
+        // there. Each speaks for its own annexes only (Annex I cannot hold Annex XI).
+        for annex in annexFiles {
+            if let given = acts.first(where: { $0.annexes.map(Self.samePath).contains(Self.samePath(annex.file)) })?.given {
+                listedAnnexes[annex.file] = given
+                continue
+            }
             let formex: FormexText
-            do { formex = try FormexText.load(annexPaths: pendingAnnexes) } catch { throw .unreadable(error) }
-            let bibliography = formex.annexes.values.first { $0.element("BIB.INSTANCE")?.element("NO.DOC") != nil }
-            officials.append(.formex(formex, bibliography: bibliography, file: pendingAnnexes[0], annexesOnly: true))
-            let number = bibliography.map(FormexText.documentNumber(of:))
-            for annex in pendingAnnexes.dropFirst() { joined[annex] = pendingAnnexes[0] }
-            infos.append(TextInfo(file: pendingAnnexes[0], given: pendingAnnexes[0], date: bibliography.flatMap(FormexText.versionDate(of:)),
+            do { formex = try FormexText.load(annexPaths: [annex.file]) } catch { throw .unreadable(error) }
+            let bibliography = formex.annexes.values.first
+            var number = bibliography.flatMap { $0.element("BIB.INSTANCE")?.element("NO.DOC") != nil ? FormexText.documentNumber(of: $0) : nil }
+            if number == nil, let act = annex.act, case .formex(_, let year, let actNumber, _, _, false) = officials[actOfficials[act]] {
+                number = (year, actNumber)
+            }
+            let date = bibliography.flatMap(FormexText.versionDate(of:))
+            officials.append(.formex(formex, year: number?.year, number: number?.number, version: date, file: annex.file, annexesOnly: true))
+            infos.append(TextInfo(file: annex.file, given: annex.file, date: date,
                                   description: "annexes of act " + [number?.year, number?.number].compactMap { $0 }.joined(separator: "/")
-                                    + (bibliography.flatMap(FormexText.versionDate(of:)).map { " of \($0.iso)" } ?? ", undated"),
+                                    + (date.map { " of \($0.iso)" } ?? ", undated"),
                                   uncovered: "no shipped provision cites these annexes of a shipped act"))
         }
+    }
+
+    /// A file's path with `.`, `..` and symbolic links resolved, for telling whether two names are one file.
+    static func samePath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     /// `Regulation (EU) 2024/1689`: the name in the act's first title (a consolidated text's is its act's).
@@ -251,9 +266,8 @@ public struct CitationChecker {
         String(id.lowercased().filter { !$0.isWhitespace })
     }
 
-    /// Checks each shipped provision against the latest text given that covers it (a text with no
-    /// date loses to one with a date), whatever the order of the files: texts of that same date that
-    /// disagree are a finding. Then every instruction of an amending act or Federal Register rule
+    /// Checks each shipped provision against the latest text given that covers it, whatever the
+    /// order of the files: texts of that same date, or undated ones, that disagree are a finding. Then every instruction of an amending act or Federal Register rule
     /// given that changes the provision is a finding, unless the text that decided it includes the
     /// change (a consolidated text that lists the amending act, the rule's own printed text).
     public func check(_ graph: ClauseGraph) -> Report {
@@ -278,8 +292,14 @@ public struct CitationChecker {
             var chosenPass: Pass?
             if !candidates.isEmpty {
                 // The latest text; among texts of that date, their files' names order them, never the command line.
+                // An undated text cannot be placed before or after a dated one: it is weighed with the
+                // latest (after it, when they agree), so that one that says something else is a finding,
+                // never set aside unseen (a versioner response that kept `_SUBSTITUTE_DATE_` is likely the
+                // newest text there is).
                 let latest = candidates.compactMap { infos[$0.official].date }.max()
-                let tied = candidates.filter { infos[$0.official].date == latest }.sorted { infos[$0.official].file < infos[$1.official].file }
+                let tied = candidates.filter { infos[$0.official].date == latest || infos[$0.official].date == nil }.sorted {
+                    (infos[$0.official].date == nil ? 1 : 0, infos[$0.official].file) < (infos[$1.official].date == nil ? 1 : 0, infos[$1.official].file)
+                }
                 let verdicts = tied.map { Self.verdict($0.outcome) }
                 if Set(verdicts).count > 1 {
                     findings.append(disagreement(provision, tied.map { ($0.official, $0.outcome) }))
@@ -297,7 +317,9 @@ public struct CitationChecker {
             let pending = touching.filter { change in
                 // A rule's own printed text that was compared (and disagreed) already shows its change.
                 guard let chosen else { return change.official.map { !compared.contains($0) } ?? true }
-                if let official = change.official { return official != chosen }
+                // A rule's own printed text decides a verbatim wording, which was compared with it; a
+                // paraphrase was only found there, so what the rule did to it stays a finding.
+                if let official = change.official { return official != chosen || provision.wordingKind != .verbatim }
                 return !(change.key.map { infos[chosen].includes.contains($0) } ?? false)
             }
             var byAct: [(file: String, act: String, changes: [Change])] = []
@@ -306,7 +328,8 @@ public struct CitationChecker {
                 else { byAct.append((change.file, change.act, [change])) }
             }
             for group in byAct {
-                findings.append(amended(provision, instrument, by: group.changes))
+                let printed = chosen != nil && group.changes.allSatisfy { $0.official == chosen }
+                findings.append(amended(provision, instrument, by: group.changes, printed: printed))
                 deciders.insert(group.changes[0].given)
             }
             for file in deciders { decided[file, default: 0] += 1 }
@@ -322,9 +345,9 @@ public struct CitationChecker {
         let unreadFiles = Set(unread.map(\.given))
         var seen = Set<String>()
         for file in files where seen.insert(file).inserted {
-            if let act = joined[file] {
-                report.fileLines.append("\(ControlCharacters.escaped(file)): an annex, read with \(ControlCharacters.escaped(act)) and counted there")
-                if decided[act] != nil { report.filesUsed += 1 }
+            // Read as a member of a package given, and counted with it: never a file checked against of its own.
+            if let package = listedAnnexes[file] {
+                report.fileLines.append("\(ControlCharacters.escaped(file)): an annex that \(ControlCharacters.escaped(package)) lists, read and counted there")
                 continue
             }
             var what = infos.filter { $0.given == file }.map(\.description)
@@ -378,7 +401,12 @@ public struct CitationChecker {
     private func disagreement(_ provision: Provision, _ texts: [(official: Int, outcome: Outcome)]) -> Finding {
         let parts = texts.map { text -> String in
             let info = infos[text.official]
-            let name = info.file + " (" + (info.date.map { "text as of \($0.iso)" } ?? "undated") + ")"
+            // The file that holds the text (a package's annex file, not its act's).
+            let file = switch text.outcome {
+            case .success(let pass): pass.officialFile
+            case .failure(let finding): finding.officialFile
+            }
+            let name = file + " (" + (info.date.map { "text as of \($0.iso)" } ?? "undated") + ")"
             switch text.outcome {
             case .success: return "\(name): passes"
             case .failure(let finding) where finding.kind == .missing: return "\(name): '\(finding.officialID)' does not exist"
@@ -391,7 +419,9 @@ public struct CitationChecker {
         let resolved = texts.lazy.compactMap { text -> String? in if case .failure(let finding) = text.outcome { return finding.officialID } else { return nil } }.first ?? officialID
         return Finding(kind: .disagreement, provisionID: provision.id, citation: provision.citation, officialID: resolved,
                        location: provision.location, officialFile: infos[first.official].file, officialVersion: infos[first.official].date,
-                       detail: parts.joined(separator: "; ") + "; which of them is in force cannot be told from texts of one date")
+                       detail: parts.joined(separator: "; ") + (texts.contains { infos[$0.official].date != nil } && texts.contains { infos[$0.official].date == nil }
+                                                                  ? "; an undated text cannot be placed before or after a dated one: which of them is in force cannot be told"
+                                                                  : "; which of them is in force cannot be told from texts of one date"))
     }
 
     private enum Outcome { case success(Pass), failure(Finding) }
