@@ -406,7 +406,7 @@ public struct CitationChecker {
             case .success(let pass): pass.officialFile
             case .failure(let finding): finding.officialFile
             }
-            let name = file + " (" + (info.date.map { "text as of \($0.iso)" } ?? "undated") + ")"
+            let name = ControlCharacters.escaped(file) + " (" + (info.date.map { "text as of \($0.iso)" } ?? "undated") + ")"
             switch text.outcome {
             case .success: return "\(name): passes"
             case .failure(let finding) where finding.kind == .missing: return "\(name): '\(finding.officialID)' does not exist"
