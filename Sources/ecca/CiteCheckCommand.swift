@@ -116,7 +116,7 @@ struct CiteCheckCommand: ParsableCommand {
     /// `, 4 changed by amending texts, 1 in disagreement`: said only when there are any.
     static func amendmentCounts(_ report: CitationChecker.Report) -> String {
         let amended = Set(report.findings.filter { $0.kind == .amended }.map(\.provisionID)).count
-        let disagreeing = report.findings.filter { $0.kind == .disagreement }.count
+        let disagreeing = report.findings.filter { $0.kind == .disagreement || $0.kind == .repeated }.count
         var text = amended > 0 ? ", \(amended) changed by amending texts" : ""
         if disagreeing > 0 { text += ", \(disagreeing) where the texts disagree" }
         if !report.unreadInstructions.isEmpty { text += ", \(CountedNoun("amending instruction")(report.unreadInstructions.count)) not read" }

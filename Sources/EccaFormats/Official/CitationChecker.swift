@@ -462,6 +462,21 @@ public struct CitationChecker {
             guard coverage.covers(officialID, found: found != nil) else { return nil }
             let source = Source(file: file, version: entry.instrument.versionDate)
             guard let found else { return .failure(finding(.missing, provision, at: officialID, in: source)) }
+            // A unit the text prints twice (the import tells the copies apart by a suffix, and warns):
+            // each copy is what the text says, so copies that differ are a finding, whichever comes first.
+            let copies = entry.provisions.filter { $0.citation == found.citation && $0.level == found.level }
+            if copies.count > 1, Set(copies.map { TextNormalizer.comparisonKey($0.wording) }).count > 1 {
+                let says = copies.map { copy -> String in
+                    let line = "line \(copy.span.firstLine)"
+                    switch compare(provision, official: copy.wording, at: officialID, in: source) {
+                    case .success(let pass): return "\(line): " + (pass.wordingCompared ? "passes" : "found (a paraphrase: wording not compared)")
+                    case .failure(let drift): return "\(line): differs (" + (drift.diff.map { "\($0)" } ?? "") + ")"
+                    }
+                }
+                return .failure(Finding(kind: .repeated, provisionID: provision.id, citation: provision.citation, officialID: officialID,
+                                        location: provision.location, officialFile: file, officialVersion: entry.instrument.versionDate,
+                                        detail: says.joined(separator: "; ")))
+            }
             return compare(provision, official: found.wording, at: officialID, in: source)
         }
     }

@@ -15,6 +15,9 @@ extension CitationChecker {
             case amended
             /// Texts of the same date (or undated) given for the provision disagree.
             case disagreement
+            /// One official text prints the provision more than once (a unit repeated), and its
+            /// copies' wordings differ: which one is the law cannot be told.
+            case repeated
         }
         public var kind: Kind
         public var provisionID: String
@@ -71,6 +74,8 @@ extension CitationChecker {
                 return "\(location): error: \(provisionID) (\(citation)): \(detail ?? "")"
             case .disagreement:
                 return "\(location): error: \(provisionID) (\(citation)): the official texts given disagree at '\(officialID)': \(detail ?? "")"
+            case .repeated:
+                return "\(location): error: \(provisionID) (\(citation)): \(ControlCharacters.escaped(file)) prints '\(officialID)' more than once, and the copies differ: \(detail ?? "")"
             }
         }
     }

@@ -1,0 +1,44 @@
+import EccaTestSupport
+import Foundation
+import Testing
+
+/// `ecca cite-check`: a unit one official text prints twice, with different wordings, is a finding
+/// whichever copy comes first (QA verify11, N4: only the first copy was checked, so a changed
+/// second copy passed). The section is 15 CFR 734.13 in the versioner shape, its words as
+/// lexbuild.dev's eCFR copy prints them, with paragraph (b) printed twice (hand-made).
+@Suite struct CiteCheckRepeatedUnitTests {
+    static func section(_ paragraphs: String) -> String {
+        """
+        <DIV8 N="734.13" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;15 CFR 734.13&quot;}">
+        <HEAD>§ 734.13 Export.</HEAD>
+        <P>(a) Except as set forth in § 734.17 or § 734.18, <I>Export</I> means:</P>
+        <P>(1) An actual shipment or transmission out of the United States, including the sending or taking of an item out of the United States, in any manner;</P>
+        <P>(2) Releasing or otherwise transferring “technology” or source code (but not object code) to a foreign person in the United States (a “deemed export”);</P>
+        \(paragraphs)
+        </DIV8>
+        """
+    }
+
+    static let official = "<P>(b) Any release in the United States of “technology” or source code to a foreign person is a deemed export to the foreign person's most recent country of citizenship or permanent residency.</P>"
+    static let changed = "<P>(b) Any release in the United States of “technology” or source code to a foreign person is not an export to the foreign person's most recent country of citizenship or permanent residency.</P>"
+
+    @Test(arguments: [false, true]) func copiesThatDifferAreAFindingInEitherOrder(changedFirst: Bool) throws {
+        let paragraphs = changedFirst ? Self.changed + "\n" + Self.official : Self.official + "\n" + Self.changed
+        let folder = try CLI.folder(["v-734.13.xml": Self.section(paragraphs)])
+        let file = folder.appendingPathComponent("v-734.13.xml").path
+        let result = try CLI.run(["cite-check", "--official", file])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let lines = changedFirst ? ["line 6: differs", "line 7: passes"] : ["line 6: passes", "line 7: differs"]
+        #expect(result.stdout.contains("us.ear.734.13.b (15 CFR 734.13(b)): \(file) prints '734.13(b)' more than once, and the copies differ: \(lines[0])"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("; \(lines[1])"), "\(result.stdout)")
+        #expect(result.stdout.contains("[-a deemed-] {+not an+} export"), "\(result.stdout)")
+    }
+
+    /// Copies that say the same are one text: nothing to report.
+    @Test func copiesThatAgreeAreOne() throws {
+        let folder = try CLI.folder(["v-734.13.xml": Self.section(Self.official + "\n" + Self.official)])
+        let result = try CLI.run(["cite-check", "--official", folder.appendingPathComponent("v-734.13.xml").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+}
