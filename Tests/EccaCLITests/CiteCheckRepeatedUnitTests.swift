@@ -41,4 +41,27 @@ import Testing
         let result = try CLI.run(["cite-check", "--official", folder.appendingPathComponent("v-734.13.xml").path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
+
+    /// The real AI Act with Art. 92 printed a second time, its paragraph 3 saying "object code"
+    /// (QA verify11's dup92): the article's copies differ, in either order.
+    @Test(arguments: [false, true]) func aFormexArticlePrintedTwiceIsCheckedInBothCopies(changedFirst: Bool) throws {
+        guard CorpusFile.available(CiteCheckCommandTests.act) else { return }
+        var text = try String(contentsOfFile: CiteCheckCommandTests.act, encoding: .utf8)
+        let start = try #require(text.range(of: "<ARTICLE IDENTIFIER=\"092\">"))
+        let end = try #require(text.range(of: "</ARTICLE>", range: start.upperBound..<text.endIndex))
+        let article = String(text[start.lowerBound..<end.upperBound])
+        let changed = article.replacingOccurrences(of: "including source code.</ALINEA>", with: "including object code.</ALINEA>")
+        #expect(changed != article)
+        text.replaceSubrange(start.lowerBound..<end.upperBound, with: changedFirst ? changed + article : article + changed)
+        let folder = try CLI.folder(["L_202401689EN.000101.fmx.xml": text])
+        let copy = folder.appendingPathComponent("L_202401689EN.000101.fmx.xml").path
+        let result = try CLI.run(["cite-check", "--official", copy])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let says = changedFirst ? ("differs (", "); copy 2 of the article: passes") : ("passes; copy 2 of the article: differs (", "[-source-] {+object+} code.)")
+        #expect(result.stdout.contains("eu.ai-act.art92.3 (Art. 92(3)): \(copy) (text as of 2024-06-13) prints '092.003' more than once, and the copies differ: copy 1 of the article: \(says.0)"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains(says.1), "\(result.stdout)")
+        // Without its manifest beside it, the act's Annex XI is not covered: 46 provisions checked.
+        #expect(result.stdout.contains("46 provisions checked against 1 official file: 44 pass, 0 drifted, 0 missing, 2 where the texts disagree;"), "\(result.stdout)")
+    }
 }

@@ -190,7 +190,21 @@ public struct FormexText: Sendable {
         return .absent
     }
 
-    private static func element(at locator: String, in act: OfficialElement, annexes: [String: OfficialElement]) -> (node: OfficialElement, skip: Set<String>)? {
+    /// The flattened text at `locator` in each copy of its article, when the act prints that article
+    /// more than once (a damaged or hand-joined file; the import warns of it): one text per copy, in
+    /// document order; a copy that lacks the unit is left out. Empty for an article printed once.
+    public func repeatedTexts(at locator: String) -> [String] {
+        guard !(locator == "ANNEX" || locator.hasPrefix("ANNEX ")),
+              let articleID = locator.split(whereSeparator: { ".(~".contains($0) }).first else { return [] }
+        let articles = act.all(where: { $0.name == "ARTICLE" && FormexAdapter.identifier(of: $0) == String(articleID) }, barriers: ["QUOT.S"])
+        guard articles.count > 1 else { return [] }
+        return articles.indices.compactMap { copy in
+            Self.element(at: locator, in: act, annexes: annexes, copy: copy).map { FormexText.flatten($0.node, skipping: $0.skip) }
+        }
+    }
+
+    private static func element(at locator: String, in act: OfficialElement, annexes: [String: OfficialElement],
+                                copy: Int = 0) -> (node: OfficialElement, skip: Set<String>)? {
         if locator == "ANNEX" || locator.hasPrefix("ANNEX ") {
             guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return nil }
             return (contents, [])
@@ -211,9 +225,10 @@ public struct FormexText: Sendable {
             }
         }
         let parts = rest.split(separator: ".")
-        guard let articleID = parts.first, let article = Self.find(in: act, where: { $0.name == "ARTICLE" && FormexAdapter.identifier(of: $0) == String(articleID) }) else {
-            return nil
-        }
+        guard let articleID = parts.first else { return nil }
+        let isArticle = { (element: OfficialElement) in element.name == "ARTICLE" && FormexAdapter.identifier(of: element) == String(articleID) }
+        let found = copy == 0 ? Self.find(in: act, where: isArticle) : act.all(where: isArticle, barriers: ["QUOT.S"]).dropFirst(copy).first
+        guard let article = found else { return nil }
         var node = article
         var skip: Set<String> = ["TI.ART", "STI.ART"]
         if parts.count > 1 {
