@@ -66,7 +66,8 @@ struct ImportCommand: ParsableCommand {
             Output.error("error: nothing was written to \(ControlCharacters.escaped(destination))")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        for diagnostic in result.diagnostics { Output.error(diagnostic.description) }
+        // A warning may quote the document (an instruction not read): one line each, as printed.
+        for diagnostic in result.diagnostics { Output.error(ControlCharacters.escaped(diagnostic.description)) }
         try Output.write(result.summary.rendered)
         try Output.write("wrote \(CountedNoun("provision")(result.summary.provisions)) to \(ControlCharacters.escaped(destination))\n")
     }
