@@ -72,18 +72,18 @@ struct CiteCheckCommand: ParsableCommand {
             Output.error(error.description)
             throw ExitCode(ExitStatus.unusableInput)
         }
-        for note in checker.setAside { Output.error(note) }
+        for note in checker.setAside { Output.error(Self.printable(note)) }
         let report = checker.check(loaded.graph)
         for finding in report.findings {
-            try Output.write(finding.description + "\n")
-            if let diff = finding.diff { try Output.write("    " + diff.description + "\n") }
+            try Self.say(finding.description)
+            if let diff = finding.diff { try Self.say("    " + diff.description) }
         }
         // A paraphrase that is the official text word for word: a change to it would pass unseen.
-        for line in report.passes.compactMap(\.mislabelled) { try Output.write(line + "\n") }
+        for line in report.passes.compactMap(\.mislabelled) { try Self.say(line) }
         if listPassed {
-            for pass in report.passes { try Output.write(pass.description + "\n") }
+            for pass in report.passes { try Self.say(pass.description) }
         }
-        for line in report.unreadInstructions { try Output.write(line + "\n") }
+        for line in report.unreadInstructions { try Self.say(line) }
         if listNotCovered {
             for id in report.notCovered {
                 guard let provision = loaded.graph.provisions[id] else { continue }
@@ -93,7 +93,7 @@ struct CiteCheckCommand: ParsableCommand {
             }
         }
         // What each official file was taken to be, and what it covered and decided.
-        for line in report.fileLines { try Output.write(line + "\n") }
+        for line in report.fileLines { try Self.say(line) }
         let missing = report.findings.filter { $0.kind == .missing }.count
         let drifted = report.findings.filter { $0.kind == .drifted }.count
         let checked = report.checked
@@ -112,6 +112,14 @@ struct CiteCheckCommand: ParsableCommand {
         }
         if !report.isClean { throw ExitCode(ExitStatus.findings) }
     }
+
+    /// A line as printed: the official texts' own words in it (a Federal Register rule's subject,
+    /// an instruction, a wording, a file name) cannot break it or reorder it on a terminal; each
+    /// line break and bidirectional override is escaped (`ControlCharacters`), so no text can
+    /// forge a line such as a passing summary (SECURITY.md; QA verify11 N7).
+    static func printable(_ line: String) -> String { ControlCharacters.escaped(line) }
+
+    private static func say(_ line: String) throws { try Output.write(printable(line) + "\n") }
 
     /// `, 4 changed by amending texts, 1 in disagreement`: said only when there are any.
     static func amendmentCounts(_ report: CitationChecker.Report) -> String {

@@ -21,7 +21,8 @@ struct ImportCommand: ParsableCommand {
             element of no known format, nothing to import, a section given by two files of one title), \
             3 the output could not be written, 64 a \
             usage error (such as a --format name that is not one of the five), 130 or 143 interrupted \
-            (SIGINT, SIGTERM: the partial output is removed).
+            (SIGINT, SIGTERM: the partial output is removed; once the output was renamed into place, \
+            an interrupt says "interrupted after OUT was written" and the status is 0, as the output is complete).
             """
     )
 
@@ -51,7 +52,10 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: files[0])
         // Ctrl-C or a CI job's timeout removes the partial output (hundreds of MB for a large title).
-        InterruptedOutput.install(message: "interrupted; nothing was written to \(ControlCharacters.escaped(destination))")
+        // Once it is renamed into place it is complete, and an interrupt says so (status 0).
+        let shown = ControlCharacters.escaped(destination)
+        InterruptedOutput.install(message: "interrupted; nothing was written to \(shown)",
+                                  written: "interrupted after \(shown) was written: it is complete; the summary and warnings printed here may be cut short")
         let importer = OfficialImporter(options: ImportOptions(format: format?.dialect, instrumentID: instrumentID))
         let result: OfficialImporter.Result
         do {
@@ -62,7 +66,8 @@ struct ImportCommand: ParsableCommand {
             Output.error("error: nothing was written to \(ControlCharacters.escaped(destination))")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        for diagnostic in result.diagnostics { Output.error(diagnostic.description) }
+        // A warning may quote the document (an instruction not read): one line each, as printed.
+        for diagnostic in result.diagnostics { Output.error(ControlCharacters.escaped(diagnostic.description)) }
         try Output.write(result.summary.rendered)
         try Output.write("wrote \(CountedNoun("provision")(result.summary.provisions)) to \(ControlCharacters.escaped(destination))\n")
     }

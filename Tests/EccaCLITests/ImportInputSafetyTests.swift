@@ -116,6 +116,59 @@ import Testing
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "OLD\n")
     }
 
+    /// An eCFR bulk title whose `sections` sections each print paragraph (a) twice: each gives two
+    /// warnings (about 370 bytes), printed after the output is renamed into place.
+    static func titleWithWarnings(sections: Int) -> String {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<DLPSTEXTCLASS>\n<HEADER><FILEDESC><TITLESTMT><TITLE>Title 15: Commerce</TITLE></TITLESTMT></FILEDESC></HEADER>\n"
+            + "<TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 1, 2025</AMDDATE>\n<DIV1 N=\"1\" NODE=\"15:1\" TYPE=\"TITLE\"><HEAD>Title 15—Commerce</HEAD>\n"
+            + "<DIV5 N=\"1000\" NODE=\"15:1.0\" TYPE=\"PART\"><HEAD>PART 1000—GENERATED</HEAD>\n"
+        for section in 1...sections {
+            text += "<DIV8 N=\"§ 1000.\(section)\" NODE=\"15:1.0.\(section)\" TYPE=\"SECTION\"><HEAD>§ 1000.\(section) Generated.</HEAD>\n"
+                + "<P>(a) One.</P>\n<P>(a) Two.</P>\n</DIV8>\n"
+        }
+        return text + "</DIV5>\n</DIV1>\n</ECFRBRWS></BODY></TEXT>\n</DLPSTEXTCLASS>\n"
+    }
+
+    /// SIGINT or SIGTERM after the output was renamed into place (here: while the warnings are
+    /// printed to a pipe nobody reads yet): the output is complete, so the command says it was
+    /// written and exits 0, rather than "interrupted" and 130 with `OUT` replaced (QA verify11 N9).
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptAfterTheOutputWasWrittenSaysSo(signal: Int32) throws {
+        let folder = try CLI.folder(["title.xml": Self.titleWithWarnings(sections: 500), "out.rules.xml": "OLD\n"])
+        let input = folder.appendingPathComponent("title.xml").path
+        let output = folder.appendingPathComponent("out.rules.xml").path
+        let process = CLI.process(["import", input, "-o", output])
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        // 185 KB of warnings fill the pipe: the import waits, its output renamed into place.
+        var renamed = false
+        for _ in 0..<3000 where !renamed {
+            renamed = (try? String(contentsOfFile: output, encoding: .utf8)).map { $0 != "OLD\n" } ?? false
+            if !renamed { usleep(5_000) }
+        }
+        try #require(renamed, "the output was never renamed into place")
+        usleep(50_000)
+        kill(process.processIdentifier, signal)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(stderr.hasSuffix("\ninterrupted after \(output) was written: it is complete; the summary and warnings printed here may be cut short\n"))
+        #expect(!stderr.contains("nothing was written"))
+        // The output is the whole of an uninterrupted import's.
+        // (Its warnings to the null device: `CLI.run` reads standard output first, and 185 KB of
+        // warnings would fill the other pipe.)
+        let whole = folder.appendingPathComponent("whole.rules.xml").path
+        let uninterrupted = CLI.process(["import", input, "-o", whole])
+        uninterrupted.standardError = FileHandle.nullDevice
+        uninterrupted.standardOutput = FileHandle.nullDevice
+        try uninterrupted.run()
+        uninterrupted.waitUntilExit()
+        #expect(uninterrupted.terminationStatus == 0)
+        #expect(try bytes(output) == bytes(whole))
+    }
+
     /// A file name is printed with its line breaks and bidirectional characters escaped, on
     /// standard error and output alike, as a field value is: a name cannot forge a line such as a
     /// passing summary (QA robust6 #6). A missing file is reported without a line number (#12).

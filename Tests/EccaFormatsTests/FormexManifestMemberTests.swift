@@ -43,6 +43,35 @@ import EccaTestSupport
         }
     }
 
+    /// The act given alone reads the manifest beside it, which lists the annex: `-o` naming the
+    /// annex, or the manifest, would replace official text of the package, as `-o` naming the act
+    /// would, and is refused the same way before anything is written (QA verify11 N5).
+    @Test func anOutputThatIsAFileOfTheActsPackageIsRefused() throws {
+        let folder = try AntiDumpingPackage.write()
+        let act = folder + "/" + AntiDumpingPackage.actName
+        let manifest = folder + "/" + AntiDumpingPackage.manifestName
+        let annex = folder + "/" + AntiDumpingPackage.annexName
+        let link = folder + "/link.xml"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: AntiDumpingPackage.annexName)
+        let before = try [annex, manifest].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for (output, file) in [(annex, annex), (manifest, manifest), (link, annex)] {
+            do {
+                _ = try OfficialImporter().run(files: [act], output: output)
+                Issue.record("wrote \(output)")
+            } catch {
+                let what = file == manifest ? "the package manifest read beside the input \(act)"
+                    : "a file of the package of the input \(act) (its manifest \(manifest), read beside it, lists it)"
+                #expect(error.description == "error: the output \(output) is \(file), \(what): writing it would replace the official text with ecca's output (give another -o)")
+            }
+        }
+        #expect(try [annex, manifest].map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            == [AntiDumpingPackage.manifestName, AntiDumpingPackage.actName, AntiDumpingPackage.annexName, "link.xml"].sorted())
+        // Another file beside it is written as before.
+        _ = try OfficialImporter().run(files: [act], output: folder + "/out.rules.xml")
+        #expect(FileManager.default.fileExists(atPath: folder + "/out.rules.xml"))
+    }
+
     @Test func memberNamesAreBareFileNames() {
         #expect(FormexAdapter.isMemberName("L_202401689EN.013401.fmx.xml"))
         for name in ["../canary-annex.xml", "..\\x.xml", "sub/x.xml", "/etc/x.xml", "..", ""] {

@@ -164,9 +164,8 @@ public struct ImportSummary: Sendable, Hashable {
     public var rendered: String {
         var lines: [String] = []
         for instrument in instruments {
-            // File names as printed: a name holding a newline cannot forge a line (`ControlCharacters`).
-            let joined = instrument.joins.map { " (joins the instrument begun by \(ControlCharacters.escaped($0)))" } ?? ""
-            lines.append("\(ControlCharacters.escaped(instrument.file)): \(instrument.variant) → \(instrument.id)\(joined): \(instrument.title)")
+            let joined = instrument.joins.map { " (joins the instrument begun by \($0))" } ?? ""
+            lines.append("\(instrument.file): \(instrument.variant) → \(instrument.id)\(joined): \(instrument.title)")
             let levels = ProvisionLevel.allCases.compactMap { level -> String? in
                 guard let count = instrument.byLevel[level], count > 0 else { return nil }
                 return level.noun(count)
@@ -189,8 +188,11 @@ public struct ImportSummary: Sendable, Hashable {
                 let numbers = documents.map { $0.documentNumber.map { "FR Doc. \($0)" } ?? "no FR Doc. number, line \($0.line)" }
                 return CountedNoun(kind.rawValue)(documents.count) + " (" + numbers.joined(separator: ", ") + ")"
             }
-            lines.append("\(ControlCharacters.escaped(file)): not imported (ecca imports rules and proposed rules): " + kinds.joined(separator: "; "))
+            lines.append("\(file): not imported (ecca imports rules and proposed rules): " + kinds.joined(separator: "; "))
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Each line as printed: a file name or a document's own words (a Federal Register rule's
+        // subject, a title) holding a line break or a bidirectional override cannot forge a line
+        // (`ControlCharacters`; QA robust6 #6, verify11 N7).
+        return lines.map { ControlCharacters.escaped($0) }.joined(separator: "\n") + "\n"
     }
 }

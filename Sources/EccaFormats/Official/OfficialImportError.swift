@@ -37,6 +37,10 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     /// The output named is one of the files read (by any path, link or hard link): writing it
     /// would replace the official text with ecca's output.
     case outputIsInput(output: String, input: String)
+    /// The output named is a file of the package an input belongs to, not named but found beside
+    /// it (its manifest, its act, one of its annexes): writing it would replace official text
+    /// the manifest lists (QA verify11 N5).
+    case outputIsPackageFile(output: String, file: String, manifest: String, input: String)
     /// A Formex package manifest names a member (`element`'s `FILE`) outside its own folder.
     case manifestMemberOutside(name: String, element: String, location: SourceLocation)
 
@@ -74,6 +78,10 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
                 + "and this one would be copied into every id, citation and link of its provisions; the file is damaged or not official text"
         case .outputIsInput(let output, let input):
             return "error: the output \(shown(output)) is the input \(shown(input)): writing it would replace the official text with ecca's output (give another -o)"
+        case .outputIsPackageFile(let output, let file, let manifest, let input):
+            let what = file == manifest ? "the package manifest read beside the input \(shown(input))"
+                : "a file of the package of the input \(shown(input)) (its manifest \(shown(manifest)), read beside it, lists it)"
+            return "error: the output \(shown(output)) is \(shown(file)), \(what): writing it would replace the official text with ecca's output (give another -o)"
         case .manifestMemberOutside(let name, let element, let location):
             return "\(location): error: the package manifest names the member file '\(ControlCharacters.escaped(name))' (\(element) FILE), which is not in the manifest's folder; "
                 + "a member is named by its bare file name, so a name holding '/', '\\' or '..' is refused and nothing outside the package is read"

@@ -53,7 +53,10 @@ public struct OfficialImporter: Sendable {
     ///   is written all the same, with a warning that it cannot be loaded.
     func run(files: [String], output: String, largestLoadable: Int) throws(OfficialImportError) -> Result {
         // Refused before anything is read or written: the output would replace an official input.
-        if let input = input(overwrittenBy: output, files: files) { throw .outputIsInput(output: output, input: input) }
+        if let overwritten = input(overwrittenBy: output, files: files) {
+            guard let manifest = overwritten.manifest else { throw .outputIsInput(output: output, input: overwritten.file) }
+            throw .outputIsPackageFile(output: output, file: overwritten.file, manifest: manifest, input: overwritten.input)
+        }
         let names = files.map(SourceFileName.name(of:)).joined(separator: ", ")
         let writer = try RulesXMLWriter(path: output, comment: "Imported by `ecca import` from \(names). Wording straight from the official XML; ids minted by ecca from the numbering (docs/importers.md).")
         // The writer escapes and writes on a second thread while this one reads the next sections.
@@ -91,16 +94,27 @@ public struct OfficialImporter: Sendable {
 
     /// The file among those `files` read (a Formex manifest's members with it) that `output` is,
     /// by device and inode: through a symbolic link, a hard link or another path; nil when none is
-    /// (or `output` does not exist yet).
-    func input(overwrittenBy output: String, files: [String]) -> String? {
+    /// (or `output` does not exist yet). A Formex act or annex given alone reads the package
+    /// manifest beside it, which lists the package's other files: those are refused as well, with
+    /// the `manifest` and the `input` they were found by (nil for a file given or a manifest's member).
+    func input(overwrittenBy output: String, files: [String]) -> (file: String, manifest: String?, input: String)? {
         guard let target = FileIdentity(path: output) else { return nil }
         for file in files {
-            if FileIdentity(path: file) == target { return file }
+            if FileIdentity(path: file) == target { return (file, nil, file) }
+            guard let stream = try? OfficialStream(path: file), let root = try? stream.root(),
+                  OfficialDialect.detect(root: root) == .formex else { continue }
             // A package manifest's act and annexes are read too (only a manifest is read whole here).
-            guard let stream = try? OfficialStream(path: file), let root = try? stream.root(), root.name == "DOC",
-                  OfficialDialect.detect(root: root) == .formex,
-                  let members = try? FormexAdapter.metadata(fromManifest: stream.capture(root), at: file).memberPaths() else { continue }
-            for member in [members.act].compactMap({ $0 }) + members.annexes where FileIdentity(path: member) == target { return member }
+            if root.name == "DOC" {
+                guard let members = try? FormexAdapter.metadata(fromManifest: stream.capture(root), at: file).memberPaths() else { continue }
+                for member in [members.act].compactMap({ $0 }) + members.annexes where FileIdentity(path: member) == target { return (member, nil, file) }
+                continue
+            }
+            // An act or annex given alone: the manifest beside it that lists it (by the layouts' names).
+            guard let package = FormexAdapter.packageManifest(for: file), let manifest = package.manifest,
+                  let members = try? package.memberPaths() else { continue }
+            for member in [manifest] + [members.act].compactMap({ $0 }) + members.annexes where FileIdentity(path: member) == target {
+                return (member, manifest, file)
+            }
         }
         return nil
     }

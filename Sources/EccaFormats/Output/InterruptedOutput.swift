@@ -10,6 +10,10 @@ import Darwin
 /// rather than leaving hundreds of megabytes of a hidden partial file that no later run removes
 /// (each name holds the pid). The existing `OUT` is never touched either way.
 ///
+/// Once the temporary file has been renamed into place the output is complete: an interrupt
+/// then (while the summary is printed) says so (`writtenMessage`) and exits 0, the status of an
+/// import that wrote its output, rather than 130 and "nothing was written" (QA verify11 N9).
+///
 /// The handler is a plain signal handler, so it does only what is safe there: `unlink` of a path
 /// copied beforehand into memory it owns, `write` of a message prepared beforehand, `_exit`.
 /// SIGKILL cannot be caught: a killed run may still leave the temporary file (docs/importers.md).
@@ -18,20 +22,22 @@ public enum InterruptedOutput {
     nonisolated(unsafe) private static let path = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
     /// The messages, C strings with their lengths: when a temporary file was removed, and when none was.
     nonisolated(unsafe) private static var removedMessage: (pointer: UnsafeMutablePointer<CChar>, count: Int)?
+    /// The message when the output was renamed into place before the interrupt.
+    nonisolated(unsafe) private static var writtenMessage: (pointer: UnsafeMutablePointer<CChar>, count: Int)?
     private static let otherMessage: StaticString = "interrupted\n"
-    /// 1 while `path` names a temporary file being written.
+    /// 1 while `path` names a temporary file being written, 2 once it was renamed into place.
     private static let armed = Atomic<Int>(0)
     private static let installed = Atomic<Bool>(false)
 
     /// Handles SIGINT, SIGTERM and SIGHUP from now on: the temporary file being written is
     /// removed, `message` (one line) is printed to standard error, and the process exits with
-    /// 128 + the signal (130 for SIGINT, 143 for SIGTERM). Once per process; later calls do nothing.
-    public static func install(message: String) {
+    /// 128 + the signal (130 for SIGINT, 143 for SIGTERM). After the output was renamed into
+    /// place, `written` (one line) is printed instead and the process exits 0: the output is
+    /// complete. Once per process; later calls do nothing.
+    public static func install(message: String, written: String) {
         guard !installed.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        let bytes = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
-        let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
-        for (index, byte) in bytes.enumerated() { pointer[index] = CChar(bitPattern: byte) }
-        removedMessage = (pointer, bytes.count)
+        removedMessage = cString(message)
+        writtenMessage = cString(written)
         path[0] = 0
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
@@ -50,6 +56,14 @@ public enum InterruptedOutput {
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
+    /// `line` with its line end, as a C string the handler can write.
+    private static func cString(_ line: String) -> (pointer: UnsafeMutablePointer<CChar>, count: Int) {
+        let bytes = Array((line.hasSuffix("\n") ? line : line + "\n").utf8)
+        let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        for (index, byte) in bytes.enumerated() { pointer[index] = CChar(bitPattern: byte) }
+        return (pointer, bytes.count)
+    }
+
     /// `temporary` is being written: an interrupt removes it. A path too long to copy is not armed.
     static func arm(_ temporary: String) {
         let bytes = Array(temporary.utf8)
@@ -59,10 +73,16 @@ public enum InterruptedOutput {
         armed.store(1, ordering: .sequentiallyConsistent)
     }
 
-    /// `temporary` is no longer a partial file: renamed into place, or removed.
+    /// `temporary` is no longer a partial file: it is removed, or will be.
     static func disarm(_ temporary: String) {
         guard armed.load(ordering: .sequentiallyConsistent) == 1, String(cString: path) == temporary else { return }
         armed.store(0, ordering: .sequentiallyConsistent)
+    }
+
+    /// `temporary` was renamed into place: the output is complete.
+    static func renamed(_ temporary: String) {
+        guard armed.load(ordering: .sequentiallyConsistent) == 1, String(cString: path) == temporary else { return }
+        armed.store(2, ordering: .sequentiallyConsistent)
     }
 }
 
@@ -73,8 +93,14 @@ private func interrupted(_ signal: Int32) {
 
 extension InterruptedOutput {
     fileprivate static func handle(_ signal: Int32) {
-        if armed.exchange(0, ordering: .sequentiallyConsistent) == 1, let message = removedMessage {
-            unlink(path)
+        let state = armed.exchange(0, ordering: .sequentiallyConsistent)
+        // Still armed, yet the temporary file is gone: it was renamed between the rename and
+        // `renamed(_:)` (every other path that removes it disarms first).
+        if state == 2 || (state == 1 && unlink(path) != 0 && errno == ENOENT), let message = writtenMessage {
+            _ = write(STDERR_FILENO, message.pointer, message.count)
+            _exit(0)
+        }
+        if state == 1, let message = removedMessage {
             _ = write(STDERR_FILENO, message.pointer, message.count)
         } else {
             _ = otherMessage.withUTF8Buffer { write(STDERR_FILENO, $0.baseAddress, $0.count) }

@@ -206,12 +206,15 @@ public final class OutputFile {
         }
         if let temporary {
             self.temporary = nil
-            InterruptedOutput.disarm(temporary)
+            // Still armed while renamed: an interrupt in between finds the temporary file gone
+            // and says the output was written (`InterruptedOutput`), rather than leaving it.
             guard rename(temporary, destination) == 0 else {
                 let reason = Self.reason(errno)
+                InterruptedOutput.disarm(temporary)
                 unlink(temporary)
                 throw OutputFileError(path: path, reason: reason)
             }
+            InterruptedOutput.renamed(temporary)
         }
     }
 
