@@ -11,9 +11,7 @@ import Testing
     static func fakeDotFolder() throws -> URL {
         let folder = try TemporaryFolder.make("dot")
         let path = folder.appendingPathComponent("dot").path
-        try "#!/bin/sh\ndd of=/dev/null status=none\nprintf '<svg width=\"1pt\"><g></g></svg>'\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try ExecutableScript.write("dd of=/dev/null status=none\nprintf '<svg width=\"1pt\"><g></g></svg>'", to: path)
         return folder
     }
 

@@ -12,8 +12,7 @@ import Testing
     /// test is about it; elsewhere it leaves room for a loaded machine to start a shell.
     static func fakeDot(_ script: String, timeLimit: Duration = .seconds(10)) throws -> Graphviz {
         let path = try TemporaryFolder.make("dot").appendingPathComponent("dot").path
-        try "#!/bin/sh\n\(script)\n".write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try ExecutableScript.write(script, to: path)
         return Graphviz(executable: path, timeLimit: timeLimit)
     }
 
