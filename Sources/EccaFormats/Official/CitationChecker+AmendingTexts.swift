@@ -115,7 +115,7 @@ extension CitationChecker {
             : "not checked against the new wording: \(hint)"
         return Finding(kind: .amended, provisionID: provision.id, citation: provision.citation, officialID: provision.sourceID ?? path ?? "",
                        location: provision.location, officialFile: first.file,
-                       detail: "\(verb) by \(first.act) (\(ControlCharacters.escaped(first.file))): \(ControlCharacters.escaped(steps)); \(unchecked)")
+                       detail: "\(verb) by \(first.act) (\(first.file)): \(steps); \(unchecked)")
     }
 
     /// Whether an instruction changes the shipped wording of `provision`.
@@ -151,24 +151,12 @@ extension CitationChecker {
                 unknown = graph.provisions.values.contains { provision in prefixes.contains { provision.citation.hasPrefix($0) } }
                 within = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
             }
-            let line = "\(ControlCharacters.escaped(change.file)): error: \(change.act), \(change.place): what it changes in \(within) was not read "
-                         + "(“\(ControlCharacters.escaped(change.text))”): the shipped provisions it may change are not known; "
+            let line = "\(change.file): error: \(change.act), \(change.place): what it changes in \(within) was not read "
+                         + "(“\(change.text)”): the shipped provisions it may change are not known; "
                          + (change.official == nil ? "give the consolidated text" : "give the CFR text as amended")
             // An instruction with several targets not read is said once.
             if unknown, lines.last?.line != line { lines.append((change.given, line)) }
         }
         return lines
-    }
-
-    /// `15 CFR 734.13(a)(2)` → `734.13(a)(2)`, as `officialID` looks it up.
-    static func cfrPath(_ citation: String) -> String? {
-        guard let range = citation.firstRange(of: " CFR ") else { return nil }
-        var rest = String(citation[range.upperBound...])
-        if let path = SupplementCitation.path(ofCitation: rest) { return path }
-        if let comma = rest.firstIndex(of: ","), !rest[rest.index(after: comma)...].hasPrefix(" Category ") {
-            let term = TextNormalizer.trim(String(rest[rest.index(after: comma)...]), also: "\"“”")
-            rest = String(rest[..<comma]) + " (\(term))"
-        }
-        return rest
     }
 }

@@ -149,11 +149,11 @@ public struct CitationChecker {
                         : .proposedRuleOnly(file: file, documents: proposed.compactMap(\.instrument.documentNumber)))
                 }
                 for entry in proposed where entry.instrument.isBill {
-                    setAside.append("\(ControlCharacters.escaped(file)): note: \(entry.instrument.officialIDs.first?.value ?? entry.instrument.id) is a bill (a proposal), "
+                    setAside.append("\(file): note: \(entry.instrument.officialIDs.first?.value ?? entry.instrument.id) is a bill (a proposal), "
                                     + "not law: its text is not checked against")
                 }
                 for entry in proposed where entry.instrument.isProposedRule {
-                    setAside.append("\(ControlCharacters.escaped(file)): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
+                    setAside.append("\(file): note: \(entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? entry.instrument.id) is a proposed rule, "
                                     + "not law: its text is not checked against")
                 }
                 for entry in collector.instruments where !entry.instrument.isProposal {
@@ -347,7 +347,7 @@ public struct CitationChecker {
         for file in files where seen.insert(file).inserted {
             // Read as a member of a package given, and counted with it: never a file checked against of its own.
             if let package = listedAnnexes[file] {
-                report.fileLines.append("\(ControlCharacters.escaped(file)): an annex that \(ControlCharacters.escaped(package)) lists, read and counted there")
+                report.fileLines.append("\(file): an annex that \(package) lists, read and counted there")
                 continue
             }
             var what = infos.filter { $0.given == file }.map(\.description)
@@ -384,7 +384,7 @@ public struct CitationChecker {
                 }
                 counts = "covers no shipped provision" + (reasons.isEmpty ? "" : " (" + Array(Set(reasons)).sorted().joined(separator: "; ") + ")")
             }
-            report.fileLines.append("\(ControlCharacters.escaped(file)): \(name): \(counts)")
+            report.fileLines.append("\(file): \(name): \(counts)")
             if decided[file] != nil || unreadFiles.contains(file) { report.filesUsed += 1 }
         }
         return report
@@ -406,7 +406,7 @@ public struct CitationChecker {
             case .success(let pass): pass.officialFile
             case .failure(let finding): finding.officialFile
             }
-            let name = ControlCharacters.escaped(file) + " (" + (info.date.map { "text as of \($0.iso)" } ?? "undated") + ")"
+            let name = file + " (" + (info.date.map { "text as of \($0.iso)" } ?? "undated") + ")"
             switch text.outcome {
             case .success: return "\(name): passes"
             case .failure(let finding) where finding.kind == .missing: return "\(name): '\(finding.officialID)' does not exist"
@@ -600,6 +600,20 @@ public struct CitationChecker {
         return rest.isEmpty ? nil : String(rest)
     }
 
+    /// A CFR citation's path in its title, as the importer's ids write it: `15 CFR 734.13(a)(2)` →
+    /// `734.13(a)(2)`; `15 CFR Part 774, Supp. No. 1, ECCN 4E091` → `Supplement No. 1 to Part 774,
+    /// ECCN 4E091`; `22 CFR 121.1, Category I(a)` stays `121.1, Category I(a)`, as the importer
+    /// cites a category; `15 CFR 772.1, "foreign person"` → `772.1 (foreign person)`.
+    static func cfrPath(_ citation: String) -> String? {
+        guard let range = citation.firstRange(of: " CFR ") else { return nil }
+        var rest = String(citation[range.upperBound...])
+        if let path = SupplementCitation.path(ofCitation: rest) { return path }
+        if let comma = rest.firstIndex(of: ","), !rest[rest.index(after: comma)...].hasPrefix(" Category ") {
+            rest = String(rest[..<comma]) + definedTerm(rest[rest.index(after: comma)...])
+        }
+        return rest
+    }
+
     /// A defined term's part of a CFR citation as the importer's ids write it: `"foreign person"` →
     /// ` (foreign person)`; a point the term numbers afresh follows the term, `“Handicapped person”
     /// (1)(i)` → ` (Handicapped person)(1)(i)` (the term ends at its closing quotation mark).
@@ -627,18 +641,9 @@ public struct CitationChecker {
                let rest = ownPart(of: provision.citation, after: ruleCitations(instrument.officialIDs)) {
                 return own + ", " + rest
             }
-            guard let title = official.officialIDs.first(where: { $0.scheme == "cfr" })?.value.split(separator: " ").first else { return nil }
-            let citation = provision.citation
-            guard let range = citation.firstRange(of: " CFR "), citation[..<range.lowerBound] == title else { return nil }
-            var rest = String(citation[range.upperBound...])
-            // `15 CFR Part 774, Supp. No. 1, ECCN 4E091` → `Supplement No. 1 to Part 774, ECCN 4E091`.
-            if let path = SupplementCitation.path(ofCitation: rest) { return path }
-            // `22 CFR 121.1, Category I(a)` stays `121.1, Category I(a)`, as the importer cites a
-            // category; `15 CFR 772.1, "foreign person"` → `772.1 (foreign person)`.
-            if let comma = rest.firstIndex(of: ","), !rest[rest.index(after: comma)...].hasPrefix(" Category ") {
-                rest = String(rest[..<comma]) + definedTerm(rest[rest.index(after: comma)...])
-            }
-            return rest
+            guard let title = official.officialIDs.first(where: { $0.scheme == "cfr" })?.value.split(separator: " ").first,
+                  provision.citation.hasPrefix(title + " CFR ") else { return nil }
+            return cfrPath(provision.citation)
         case .akn:
             guard sameWork(instrument.officialIDs, official.officialIDs) else { return nil }
             return provision.eid

@@ -3,6 +3,8 @@ import Foundation
 
 /// What `cite-check` reports: a finding per provision whose official text is missing, drifted,
 /// changed by an amending text or told differently by texts of one date, and the whole report.
+/// Its lines hold file names and the texts' own words as they are; `ecca cite-check` escapes each
+/// line once as it prints it (`CiteCheckCommand.printable`), so no text can forge a line.
 extension CitationChecker {
     public struct Finding: Sendable, Hashable, CustomStringConvertible {
         public enum Kind: String, Sendable, Hashable {
@@ -67,15 +69,15 @@ extension CitationChecker {
             let file = officialFile + (about.map { " (\($0))" } ?? "")
             switch kind {
             case .missing:
-                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(ControlCharacters.escaped(file))"
+                return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(file)"
             case .drifted:
-                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(ControlCharacters.escaped(file)) at '\(officialID)'"
+                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(file) at '\(officialID)'"
             case .amended:
                 return "\(location): error: \(provisionID) (\(citation)): \(detail ?? "")"
             case .disagreement:
                 return "\(location): error: \(provisionID) (\(citation)): the official texts given disagree at '\(officialID)': \(detail ?? "")"
             case .repeated:
-                return "\(location): error: \(provisionID) (\(citation)): \(ControlCharacters.escaped(file)) prints '\(officialID)' more than once, and the copies differ: \(detail ?? "")"
+                return "\(location): error: \(provisionID) (\(citation)): \(file) prints '\(officialID)' more than once, and the copies differ: \(detail ?? "")"
             }
         }
     }
