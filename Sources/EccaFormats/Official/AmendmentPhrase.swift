@@ -203,11 +203,7 @@ struct AmendmentPhrase: Sendable, Hashable {
 
         /// "a sixth entry for": EPA's tables of approved state rules (e.g. 40 CFR 52.385, 89 FR 9771)
         /// say which entry an addition becomes.
-        static let ordinals: Set<String> = [
-            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-            "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-            "twentieth", "last",
-        ]
+        static let ordinals = Set(CanonicalIDs.ordinals + ["last"])
 
         /// "under CHINA, PEOPLE’S REPUBLIC OF," and "under RUSSIA,": the country heading of the
         /// Entity List (Supplement No. 4 to part 744) that entries are added under. The name is in

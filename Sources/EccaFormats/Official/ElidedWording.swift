@@ -55,7 +55,9 @@ enum ElidedWording {
         isWordPart(before) && isWordPart(after)
     }
 
-    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+    /// A letter, a digit or a power's `^`: what a word boundary falls between (also the word
+    /// diff's rule for a word cut at an elision, `WordDiff`).
+    static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
             return (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122) || value == 0x5E

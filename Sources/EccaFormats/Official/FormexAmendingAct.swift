@@ -47,15 +47,10 @@ struct FormexAmendingAct: Sendable {
             if let article { parts.append("Article \(Self.bare(article))" + (paragraph.map { "(\(Self.bare($0)))" } ?? "")) }
             if let annex { parts.append("Annex \(annex)") }
             if article == nil, let paragraph { parts.append("paragraph \(Self.bare(paragraph))") }
-            if let subparagraph {
-                parts.append("\(Self.ordinals.indices.contains(subparagraph - 1) ? Self.ordinals[subparagraph - 1] : "\(subparagraph)th") "
-                             + (paragraph == nil ? "paragraph" : "subparagraph"))
-            }
+            if let subparagraph { parts.append("\(CanonicalIDs.ordinal(subparagraph)) " + (paragraph == nil ? "paragraph" : "subparagraph")) }
             if !points.isEmpty { parts.append("point " + points.map { "(\($0))" }.joined()) }
             return parts.joined(separator: ", ")
         }
-
-        static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
         init(article: String? = nil, annex: String? = nil, paragraph: String? = nil, subparagraph: Int? = nil, points: [String] = []) {
             self.article = article
@@ -77,7 +72,7 @@ struct FormexAmendingAct: Sendable {
             self.init(article: String(match.1), paragraph: match.2.map(String.init), subparagraph: match.3.flatMap { Int($0) },
                       points: match.4.split(separator: ")").map { String($0.dropFirst()) })
             if subparagraph == nil, let ordinal = citation.firstMatch(of: #/, (\w+) (?:sub)?paragraph/#),
-               let index = Self.ordinals.firstIndex(of: String(ordinal.1).lowercased()) {
+               let index = CanonicalIDs.ordinals.firstIndex(of: String(ordinal.1).lowercased()) {
                 subparagraph = index + 1
             }
         }
@@ -214,8 +209,8 @@ struct FormexAmendingAct: Sendable {
                 target = Address(article: target.article, annex: target.annex, paragraph: String(match.1),
                                  points: match.2.split(separator: ")").map { String($0.dropFirst()) })
                 rest = rest[match.range.upperBound...]
-            } else if let match = rest.prefixMatch(of: #/(?i)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:sub)?paragraph\b/#),
-                      let index = Address.ordinals.firstIndex(of: String(match.1).lowercased()) {
+            } else if let match = rest.prefixMatch(of: #/(?i)([a-z]+) (?:sub)?paragraph\b/#),
+                      let index = CanonicalIDs.ordinals.firstIndex(of: String(match.1).lowercased()) {
                 target.subparagraph = index + 1
                 target.points = []
                 rest = rest[match.range.upperBound...]

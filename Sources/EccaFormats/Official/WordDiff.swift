@@ -52,7 +52,6 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
 
     private static func key(_ word: String) -> String { TextNormalizer.wordKey(TextNormalizer.comparable(word)) }
 
-    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
 
     /// Words with an elision closed up to them split into the word and the elision (`export')…`),
     /// punctuation after it kept with it (`…;`).
@@ -90,12 +89,16 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         func same(_ i: Int, _ j: Int) -> Bool {
             guard let word = a.keys[i], let official = b.keys[j] else { return false }
             if word == official { return true }
-            guard !word.isEmpty else { return false }
-            // Cut at a word's end, not inside it: `export')` before `export");`, not `code` before `codebooks`.
-            if i + 1 < a.count, a.keys[i + 1] == nil, official.hasPrefix(word),
-               !isWordCharacter(official[official.index(official.startIndex, offsetBy: word.count)]) { return true }
-            if i > 0, a.keys[i - 1] == nil, official.hasSuffix(word),
-               !isWordCharacter(official[official.index(official.endIndex, offsetBy: -word.count - 1)]) { return true }
+            // Only a word next to an elision may be cut: at its word's end, not inside it
+            // (`export')` before `export");`, not `code` before `codebooks`).
+            let beforeElision = i + 1 < a.count && a.keys[i + 1] == nil, afterElision = i > 0 && a.keys[i - 1] == nil
+            guard !word.isEmpty, beforeElision || afterElision else { return false }
+            let wordScalars = word.unicodeScalars, officialScalars = Array(official.unicodeScalars)
+            guard officialScalars.count > wordScalars.count else { return false }
+            if beforeElision, officialScalars.starts(with: wordScalars),
+               !ElidedWording.isWordPart(officialScalars[wordScalars.count]) { return true }
+            if afterElision, officialScalars.reversed().starts(with: wordScalars.reversed()),
+               !ElidedWording.isWordPart(officialScalars[officialScalars.count - wordScalars.count - 1]) { return true }
             return false
         }
         for i in stride(from: a.count - 1, through: 0, by: -1) {
