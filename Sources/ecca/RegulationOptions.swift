@@ -76,7 +76,10 @@ enum RegulationsLocator {
         if let override = ProcessInfo.processInfo.environment["ECCA_REGULATIONS"], !override.isEmpty {
             return override
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The executable's own path (/proc/self/exe): `argv[0]` is only `ecca` when it is found on
+        // PATH, and would be read against the working directory, which this search never uses.
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
         for _ in 0..<8 {
             let candidate = directory.appendingPathComponent("Regulations").path
