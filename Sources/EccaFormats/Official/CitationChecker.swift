@@ -271,7 +271,7 @@ public struct CitationChecker {
     /// given that changes the provision is a finding, unless the text that decided it includes the
     /// change (a consolidated text that lists the amending act, the rule's own printed text).
     public func check(_ graph: ClauseGraph) -> Report {
-        var report = Report(findings: [], passed: [], notCovered: [], officialFiles: files)
+        var report = Report(findings: [], notCovered: [], officialFiles: files)
         var covered: [String: Int] = [:], decided: [String: Int] = [:]
         for id in graph.provisionOrder {
             guard let provision = graph.provisions[id], let instrument = graph.instruments[provision.instrumentID] else { continue }
@@ -334,8 +334,9 @@ public struct CitationChecker {
             }
             for file in deciders { decided[file, default: 0] += 1 }
             if findings.isEmpty {
-                report.passed.append(id)
-                if let chosenPass { report.passes.append(chosenPass) }
+                // No finding means a text decided the provision and it passed there.
+                guard let chosenPass else { preconditionFailure("\(id): no finding, and no text that passed it") }
+                report.passes.append(chosenPass)
             } else {
                 report.findings += findings
             }

@@ -84,10 +84,10 @@ extension CitationChecker {
 
     public struct Report: Sendable {
         public var findings: [Finding]
-        /// Provisions found whose wording passed (or, for paraphrases, that exist).
-        public var passed: [String]
-        /// How each of `passed` passed: its wording compared, or a paraphrase only found (`Pass`).
+        /// The provisions that passed, and how: their wording compared, or a paraphrase only found (`Pass`).
         public var passes: [Pass] = []
+        /// Provisions found whose wording passed (or, for paraphrases, that exist).
+        public var passed: [String] { passes.map(\.provisionID) }
         /// Provisions with an official id that no official text given covers.
         public var notCovered: [String]
         public var officialFiles: [String]
