@@ -28,7 +28,7 @@ import Testing
         let file = folder.appendingPathComponent("v-734.13.xml").path
         let result = try CLI.run(["cite-check", "--official", file])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        let lines = changedFirst ? ["line 6: differs", "line 7: passes"] : ["line 6: passes", "line 7: differs"]
+        let lines = changedFirst ? ["copy 1 (line 6): differs", "copy 2 (line 7): passes"] : ["copy 1 (line 6): passes", "copy 2 (line 7): differs"]
         #expect(result.stdout.contains("us.ear.734.13.b (15 CFR 734.13(b)): \(file) prints '734.13(b)' more than once, and the copies differ: \(lines[0])"),
                 "\(result.stdout)")
         #expect(result.stdout.contains("; \(lines[1])"), "\(result.stdout)")
@@ -57,11 +57,39 @@ import Testing
         let copy = folder.appendingPathComponent("L_202401689EN.000101.fmx.xml").path
         let result = try CLI.run(["cite-check", "--official", copy])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        let says = changedFirst ? ("differs (", "); copy 2 of the article: passes") : ("passes; copy 2 of the article: differs (", "[-source-] {+object+} code.)")
-        #expect(result.stdout.contains("eu.ai-act.art92.3 (Art. 92(3)): \(copy) (text as of 2024-06-13) prints '092.003' more than once, and the copies differ: copy 1 of the article: \(says.0)"),
+        let says = changedFirst ? ("differs (", "); copy 2 (line 1): passes") : ("passes; copy 2 (line 1): differs (", "[-source-] {+object+} code.)")
+        #expect(result.stdout.contains("eu.ai-act.art92.3 (Art. 92(3)): \(copy) (text as of 2024-06-13) prints '092.003' more than once, and the copies differ: copy 1 (line 1): \(says.0)"),
                 "\(result.stdout)")
         #expect(result.stdout.contains(says.1), "\(result.stdout)")
         // Without its manifest beside it, the act's Annex XI is not covered: 46 provisions checked.
         #expect(result.stdout.contains("46 provisions checked against 1 official file: 44 pass, 0 drifted, 0 missing, 2 where the texts disagree;"), "\(result.stdout)")
+    }
+
+    /// A paragraph or a point printed twice inside its article (QA verify11: only the first copy
+    /// was read, so a changed second copy passed): the real AI Act with Art. 92(3), or Art. 101(1)(d),
+    /// given a second copy beside the first that says "object code" / "model and general-purpose".
+    @Test(arguments: [
+        ("<PARAG IDENTIFIER=\"092.003\">", "</PARAG>", "including source code.</ALINEA>", "including object code.</ALINEA>",
+         "eu.ai-act.art92.3 (Art. 92(3))", "'092.003'", "[-source-] {+object+} code."),
+        ("<ITEM><NP><NO.P>(d)</NO.P><TXT>failed to make available to the Commission access",
+         "</ITEM>", "general-purpose AI model or general-purpose", "general-purpose AI model and general-purpose",
+         "eu.ai-act.art101.1.d (Art. 101(1)(d))", "'101.001(d)'", "model [-or-] {+and+} general-purpose"),
+    ]) func aUnitPrintedTwiceInsideItsArticleIsCheckedInBothCopies(
+        start: String, end: String, from: String, to: String, provision: String, locator: String, diff: String) throws {
+        guard CorpusFile.available(CiteCheckCommandTests.act) else { return }
+        var text = try String(contentsOfFile: CiteCheckCommandTests.act, encoding: .utf8)
+        let first = try #require(text.range(of: start))
+        let last = try #require(text.range(of: end, range: first.upperBound..<text.endIndex))
+        let unit = String(text[first.lowerBound..<last.upperBound])
+        let changed = unit.replacingOccurrences(of: from, with: to)
+        #expect(changed != unit)
+        text.insert(contentsOf: changed, at: last.upperBound)
+        let folder = try CLI.folder(["L_202401689EN.000101.fmx.xml": text])
+        let copy = folder.appendingPathComponent("L_202401689EN.000101.fmx.xml").path
+        let result = try CLI.run(["cite-check", "--official", copy])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("\(provision): \(copy) (text as of 2024-06-13) prints \(locator) more than once, and the copies differ: copy 1 (line 1): passes; copy 2 (line 1): differs ("),
+                "\(result.stdout)")
+        #expect(result.stdout.contains(diff), "\(result.stdout)")
     }
 }

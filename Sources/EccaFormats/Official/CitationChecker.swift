@@ -451,11 +451,11 @@ public struct CitationChecker {
                                 consolidated: formex.isConsolidated)
             switch formex.lookup(locator) {
             case .found(let text, let markers):
-                // An article the act prints twice: copies that differ are a finding, whichever comes first.
+                // A unit the act prints twice (an article, or a paragraph or point in it): copies
+                // that differ are a finding, whichever comes first.
                 let copies = formex.repeatedTexts(at: locator)
-                if copies.count > 1, Set(copies.map(TextNormalizer.comparisonKey)).count > 1 {
-                    return repeated(provision, copies: copies.enumerated().map { ("copy \($0.offset + 1) of the article", $0.element) },
-                                    at: locator, in: source)
+                if copies.count > 1, Set(copies.map { TextNormalizer.comparisonKey($0.text) }).count > 1 {
+                    return repeated(provision, copies: copies.map { ($0.line, $0.text) }, at: locator, in: source)
                 }
                 return compare(provision, official: text, at: locator, in: source, amendment: Self.phrase("changed by", markers))
             case .deleted(let marker):
@@ -473,19 +473,21 @@ public struct CitationChecker {
             // each copy is what the text says, so copies that differ are a finding, whichever comes first.
             let copies = entry.provisions.filter { $0.citation == found.citation && $0.level == found.level }
             if copies.count > 1, Set(copies.map { TextNormalizer.comparisonKey($0.wording) }).count > 1 {
-                return repeated(provision, copies: copies.map { ("line \($0.span.firstLine)", $0.wording) }, at: officialID, in: source)
+                return repeated(provision, copies: copies.map { ($0.span.firstLine, $0.wording) }, at: officialID, in: source)
             }
             return compare(provision, official: found.wording, at: officialID, in: source)
         }
     }
 
     /// The finding for a unit one text prints more than once with different wordings: what each
-    /// copy (named by `where`) says of the shipped wording.
-    private func repeated(_ provision: Provision, copies: [(where: String, text: String)], at officialID: String, in source: Source) -> Outcome {
-        let says = copies.map { copy -> String in
+    /// copy says of the shipped wording, named by its place in the text and the line it starts on
+    /// (the same line for every copy in a file written on one line, as Formex often is).
+    private func repeated(_ provision: Provision, copies: [(line: Int, text: String)], at officialID: String, in source: Source) -> Outcome {
+        let says = copies.enumerated().map { number, copy -> String in
+            let name = "copy \(number + 1) (line \(copy.line))"
             switch compare(provision, official: copy.text, at: officialID, in: source) {
-            case .success(let pass): return "\(copy.where): " + (pass.wordingCompared ? "passes" : "found (a paraphrase: wording not compared)")
-            case .failure(let drift): return "\(copy.where): differs (" + (drift.diff.map { "\($0)" } ?? "") + ")"
+            case .success(let pass): return "\(name): " + (pass.wordingCompared ? "passes" : "found (a paraphrase: wording not compared)")
+            case .failure(let drift): return "\(name): differs (" + (drift.diff.map { "\($0)" } ?? "") + ")"
             }
         }
         return .failure(Finding(kind: .repeated, provisionID: provision.id, citation: provision.citation, officialID: officialID,

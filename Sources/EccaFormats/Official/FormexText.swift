@@ -179,10 +179,10 @@ public struct FormexText: Sendable {
     }
 
     public func lookup(_ locator: String) -> Lookup {
-        if let found = Self.element(at: locator, in: act, annexes: annexes) {
+        if let found = Self.elements(at: locator, in: act, annexes: annexes).first {
             return .found(FormexText.flatten(found.node, skipping: found.skip), changedBy: consolidation?.ranges.markers(within: found.node) ?? [])
         }
-        if let consolidation, let found = Self.element(at: locator, in: consolidation.kept, annexes: consolidation.keptAnnexes),
+        if let consolidation, let found = Self.elements(at: locator, in: consolidation.kept, annexes: consolidation.keptAnnexes).first,
            let ordinal = ConsolidationRanges.ordinal(of: found.node), let id = consolidation.keptRanges.deleted[ordinal],
            let marker = consolidation.keptRanges.marker(id) {
             return .deleted(by: marker)
@@ -190,24 +190,22 @@ public struct FormexText: Sendable {
         return .absent
     }
 
-    /// The flattened text at `locator` in each copy of its article, when the act prints that article
-    /// more than once (a damaged or hand-joined file; the import warns of it): one text per copy, in
-    /// document order; a copy that lacks the unit is left out. Empty for an article printed once.
-    public func repeatedTexts(at locator: String) -> [String] {
-        guard !(locator == "ANNEX" || locator.hasPrefix("ANNEX ")),
-              let articleID = locator.split(whereSeparator: { ".(~".contains($0) }).first else { return [] }
-        let articles = act.all(where: { $0.name == "ARTICLE" && FormexAdapter.identifier(of: $0) == String(articleID) }, barriers: ["QUOT.S"])
-        guard articles.count > 1 else { return [] }
-        return articles.indices.compactMap { copy in
-            Self.element(at: locator, in: act, annexes: annexes, copy: copy).map { FormexText.flatten($0.node, skipping: $0.skip) }
-        }
+    /// Each text `locator` names, with the line it starts on, when the act prints that unit more
+    /// than once: an article twice (a damaged or hand-joined file; the import warns of it), or a
+    /// paragraph or point twice in its article or list. In document order; empty for a unit printed once.
+    public func repeatedTexts(at locator: String) -> [(line: Int, text: String)] {
+        let found = Self.elements(at: locator, in: act, annexes: annexes)
+        guard found.count > 1 else { return [] }
+        return found.map { ($0.node.span.firstLine, FormexText.flatten($0.node, skipping: $0.skip)) }
     }
 
-    private static func element(at locator: String, in act: OfficialElement, annexes: [String: OfficialElement],
-                                copy: Int = 0) -> (node: OfficialElement, skip: Set<String>)? {
+    /// Every element `locator` names, in document order: one, or more where the act prints the
+    /// unit more than once (the first is the one a lookup reads).
+    private static func elements(at locator: String, in act: OfficialElement,
+                                 annexes: [String: OfficialElement]) -> [(node: OfficialElement, skip: Set<String>)] {
         if locator == "ANNEX" || locator.hasPrefix("ANNEX ") {
-            guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return nil }
-            return (contents, [])
+            guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return [] }
+            return [(contents, [])]
         }
         var rest = Substring(locator)
         var alinea: Int?
@@ -225,34 +223,32 @@ public struct FormexText: Sendable {
             }
         }
         let parts = rest.split(separator: ".")
-        guard let articleID = parts.first else { return nil }
-        let isArticle = { (element: OfficialElement) in element.name == "ARTICLE" && FormexAdapter.identifier(of: element) == String(articleID) }
-        let found = copy == 0 ? Self.find(in: act, where: isArticle) : act.all(where: isArticle, barriers: ["QUOT.S"]).dropFirst(copy).first
-        guard let article = found else { return nil }
-        var node = article
-        var skip: Set<String> = ["TI.ART", "STI.ART"]
+        guard let articleID = parts.first else { return [] }
+        var found = act.all(where: { $0.name == "ARTICLE" && FormexAdapter.identifier(of: $0) == String(articleID) }, barriers: ["QUOT.S"])
+            .map { (node: $0, skip: Set(["TI.ART", "STI.ART"])) }
         if parts.count > 1 {
             let identifier = "\(articleID).\(parts[1])"
-            guard let paragraph = Self.find(in: article, where: { $0.name == "PARAG" && FormexAdapter.identifier(of: $0) == identifier }) else { return nil }
-            node = paragraph
-            skip = ["NO.PARAG"]
+            found = found.flatMap { article in
+                article.node.all(where: { $0.name == "PARAG" && FormexAdapter.identifier(of: $0) == identifier }, barriers: ["QUOT.S"])
+                    .map { (node: $0, skip: Set(["NO.PARAG"])) }
+            }
         }
         if let alinea {
-            let alineas = grouped("ALINEA", in: node).map(\.element)
-            guard alinea >= 1, alinea <= alineas.count else { return nil }
-            node = alineas[alinea - 1]
-            skip = []
+            found = found.compactMap { unit in
+                let alineas = grouped("ALINEA", in: unit.node).map(\.element)
+                return alinea >= 1 && alinea <= alineas.count ? (alineas[alinea - 1], []) : nil
+            }
         }
         for label in points {
-            // The shallowest match: `092.001(i)` is the paragraph's own point (i), not a romanette
+            // The shallowest matches: `092.001(i)` is the paragraph's own point (i), not a romanette
             // nested in an earlier point.
-            guard let item = Self.findShallowest(in: node, where: { candidate in
-                candidate.name == "ITEM" && candidate.element("NP")?.element("NO.P").map { Self.flatten($0) } == label
-            }) else { return nil }
-            node = item
-            skip = []
+            found = found.flatMap { unit in
+                Self.shallowest(in: unit.node, where: { candidate in
+                    candidate.name == "ITEM" && candidate.element("NP")?.element("NO.P").map { Self.flatten($0) } == label
+                }).map { (node: $0, skip: Set<String>()) }
+            }
         }
-        return (node, skip)
+        return found
     }
 
     /// The `PARAG`s (or `ALINEA`s) of an article or paragraph in document order, with the titles of
@@ -280,21 +276,16 @@ public struct FormexText: Sendable {
         return found
     }
 
-    /// Depth-first search for the first element matching `predicate`, not descending into quoted
-    /// amendments to other acts (`QUOT.S`).
-    static func find(in node: OfficialElement, where predicate: (OfficialElement) -> Bool) -> OfficialElement? {
-        node.first(where: predicate, barriers: ["QUOT.S"])
-    }
-
-    /// Breadth-first search for the first element matching `predicate`, level by level, not
-    /// descending into quoted amendments to other acts (`QUOT.S`).
-    static func findShallowest(in node: OfficialElement, where predicate: (OfficialElement) -> Bool) -> OfficialElement? {
+    /// Breadth-first search for the elements matching `predicate` on the first level that has any,
+    /// not descending into quoted amendments to other acts (`QUOT.S`).
+    static func shallowest(in node: OfficialElement, where predicate: (OfficialElement) -> Bool) -> [OfficialElement] {
         var level = node.elements()
         while !level.isEmpty {
-            if let found = level.first(where: predicate) { return found }
+            let found = level.filter(predicate)
+            if !found.isEmpty { return found }
             level = level.filter { $0.name != "QUOT.S" }.flatMap { $0.elements() }
         }
-        return nil
+        return []
     }
 
     static let blockElements: Set<String> = ["P", "ALINEA", "NP", "NO.P", "TXT", "ITEM", "LIST", "PARAG", "ROW", "CELL", "GR.SEQ", "TITLE", "TI", "STI"]
