@@ -169,6 +169,39 @@ import Testing
         #expect(try bytes(output) == bytes(whole))
     }
 
+    /// An interrupt while standard error is a full pipe that nobody reads: the message cannot be
+    /// written, and the run still ends (after two seconds, with the status it was leaving with)
+    /// rather than waiting for ever on the write, deaf to SIGTERM (QA verify11 leftover).
+    @Test func anInterruptEndsTheRunWhenItsMessageCannotBeWritten() throws {
+        let folder = try CLI.folder(["title.xml": Self.titleWithWarnings(sections: 500), "out.rules.xml": "OLD\n"])
+        let output = folder.appendingPathComponent("out.rules.xml").path
+        let process = CLI.process(["import", folder.appendingPathComponent("title.xml").path, "-o", output])
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        var renamed = false
+        for _ in 0..<3000 where !renamed {
+            renamed = (try? String(contentsOfFile: output, encoding: .utf8)).map { $0 != "OLD\n" } ?? false
+            if !renamed { usleep(5_000) }
+        }
+        try #require(renamed, "the output was never renamed into place")
+        usleep(50_000)
+        kill(process.processIdentifier, SIGTERM)
+        // The pipe is never read: the warnings filled it, and the message waits behind them.
+        var waited = 0
+        while process.isRunning, waited < 200 {
+            usleep(50_000)
+            waited += 1
+        }
+        let ended = !process.isRunning
+        if !ended { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(ended, "still running 10 s after SIGTERM")
+        #expect(process.terminationStatus == 0)
+        withExtendedLifetime(err) {}
+    }
+
     /// A file name is printed with its line breaks and bidirectional characters escaped, on
     /// standard error and output alike, as a field value is: a name cannot forge a line such as a
     /// passing summary (QA robust6 #6). A missing file is reported without a line number (#12).

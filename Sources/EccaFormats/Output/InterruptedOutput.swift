@@ -91,20 +91,50 @@ private func interrupted(_ signal: Int32) {
     InterruptedOutput.handle(signal)
 }
 
+/// The second handler, for SIGALRM: the message could not be written in time (standard error is
+/// a full pipe nobody reads), so the process leaves with the status it was leaving with.
+private func messageTimedOut(_ signal: Int32) {
+    _exit(InterruptedOutput.leavingStatus.load(ordering: .sequentiallyConsistent))
+}
+
 extension InterruptedOutput {
+    /// The status the handler exits with, for `messageTimedOut`.
+    fileprivate static let leavingStatus = Atomic<Int32>(0)
+
     fileprivate static func handle(_ signal: Int32) {
         let state = armed.exchange(0, ordering: .sequentiallyConsistent)
         // Still armed, yet the temporary file is gone: it was renamed between the rename and
         // `renamed(_:)` (every other path that removes it disarms first).
         if state == 2 || (state == 1 && unlink(path) != 0 && errno == ENOENT), let message = writtenMessage {
-            _ = write(STDERR_FILENO, message.pointer, message.count)
-            _exit(0)
+            leave(0, saying: message.pointer, message.count)
         }
         if state == 1, let message = removedMessage {
-            _ = write(STDERR_FILENO, message.pointer, message.count)
-        } else {
-            _ = otherMessage.withUTF8Buffer { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            leave(128 + signal, saying: message.pointer, message.count)
         }
-        _exit(128 + signal)
+        otherMessage.withUTF8Buffer { leave(128 + signal, saying: $0.baseAddress!, $0.count) }
+    }
+
+    /// Writes the message and exits with `status`. The file is already removed by now; a write to a
+    /// full pipe that nobody reads would block for ever, and a run stopped by SIGTERM must still
+    /// stop: after two seconds SIGALRM ends it with the same status (`alarm`, `sigaction` and
+    /// `pthread_sigmask` are async-signal-safe).
+    private static func leave(_ status: Int32, saying message: UnsafeRawPointer, _ count: Int) -> Never {
+        leavingStatus.store(status, ordering: .sequentiallyConsistent)
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = messageTimedOut
+        #else
+        action.__sigaction_u.__sa_handler = messageTimedOut
+        #endif
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGALRM, &action, nil)
+        // A parent may have started ecca with SIGALRM blocked, as with the others (`install`).
+        var alarmOnly = sigset_t()
+        sigemptyset(&alarmOnly)
+        sigaddset(&alarmOnly, SIGALRM)
+        pthread_sigmask(SIG_UNBLOCK, &alarmOnly, nil)
+        alarm(2)
+        _ = write(STDERR_FILENO, message, count)
+        _exit(status)
     }
 }
