@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClauseGraph
+import EccaAnalysis
 import EccaFormats
 import Foundation
 
@@ -24,7 +25,10 @@ struct CiteCheckCommand: ParsableCommand {
             (--list-not-covered names them). A provision covered by several texts (annex files \
             included, each with its own date) is checked against the latest, whatever the order of the \
             files; texts of one date that disagree, or an undated text that disagrees with the latest \
-            dated one, are a finding. An EU amending act (Formex) or a Federal Register rule is not \
+            dated one, are a finding. Only a text in force on the day checked (--as-of, else today) \
+            decides: a text dated after it, or a Federal Register rule not yet effective (by its \
+            DATES, not its publication date), delayed or expired, is compared apart, and is a finding \
+            where it says otherwise than the text in force or is the only text given. An EU amending act (Formex) or a Federal Register rule is not \
             applied: each shipped provision its instructions change (replace, delete, add, remove, \
             reserve, revise, redesignate …) is a finding, unless a consolidated text that includes the \
             act, or the rule's own printed text, decided it (a paraphrase, whose wording is not \
@@ -54,10 +58,15 @@ struct CiteCheckCommand: ParsableCommand {
           help: "Name each provision that passed, and whether its wording was compared (verbatim) or it was only found (a paraphrase).")
     var listPassed = false
 
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Check against the law in force on this day (YYYY-MM-DD). Default: today. A text dated after it, or a Federal Register rule not effective on it, never decides.", valueName: "date"))
+    var asOf: String?
+
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
         if officialFiles.isEmpty { throw ValidationError("give at least one official file with --official") }
+        if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
     }
 
     func run() throws {
@@ -73,7 +82,7 @@ struct CiteCheckCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
         for note in checker.setAside { Output.error(Self.printable(note)) }
-        let report = checker.check(loaded.graph)
+        let report = checker.check(loaded.graph, on: asOf.flatMap(LegalDate.init(iso:)) ?? ConflictEngine.today())
         for finding in report.findings {
             try Self.say(finding.description)
             if let diff = finding.diff { try Self.say("    " + diff.description) }
@@ -127,6 +136,8 @@ struct CiteCheckCommand: ParsableCommand {
         let disagreeing = report.findings.filter { $0.kind == .disagreement || $0.kind == .repeated }.count
         var text = amended > 0 ? ", \(amended) changed by amending texts" : ""
         if disagreeing > 0 { text += ", \(disagreeing) where the texts disagree" }
+        let notInForce = report.findings.filter { $0.kind == .notInForce }.count
+        if notInForce > 0 { text += ", \(notInForce) with texts not in force on \(report.day.iso)" }
         if !report.unreadInstructions.isEmpty { text += ", \(CountedNoun("amending instruction")(report.unreadInstructions.count)) not read" }
         return text
     }

@@ -6,13 +6,14 @@ import Testing
 /// competes with the others (and with a package's annex) as acts do, and each file's line names its
 /// own date. The inputs are the corpus Annex XI (shared/corpora/official-xml/formex-ai-act-2024-1689,
 /// L_202401689EN.014101.fmx.xml) and copies of it altered as in QA verify11's annex/ folder
-/// ("training methodologies" → "training methods"; its DATE set to 2027-01-01).
+/// ("training methodologies" → "training methods"; its DATE set to 2026-01-01, a date before any
+/// day the tests run on: a text dated after the day checked never decides).
 @Suite struct CiteCheckAnnexFileTests {
     static let folder = CLI.root.appendingPathComponent("../shared/corpora/official-xml/formex-ai-act-2024-1689").standardizedFileURL.path
     static let annexXI = folder + "/L_202401689EN.014101.fmx.xml"
     static let annexI = folder + "/L_202401689EN.012401.fmx.xml"
 
-    /// The altered Annex XI, dated `date` (as `20270101`), in a folder of its own.
+    /// The altered Annex XI, dated `date` (as `20260101`), in a folder of its own.
     func alteredAnnex(date: String) throws -> String {
         let text = try String(contentsOfFile: Self.annexXI, encoding: .utf8)
             .replacingOccurrences(of: "training methodologies", with: "training methods")
@@ -31,16 +32,16 @@ import Testing
     /// and its line named the earlier file's date (QA verify11, N1).
     @Test(arguments: [false, true]) func aLaterAnnexDecidesInEitherOrder(laterFirst: Bool) throws {
         guard CorpusFile.available(Self.annexXI) else { return }
-        let later = try alteredAnnex(date: "20270101")
+        let later = try alteredAnnex(date: "20260101")
         let (shipped, line) = try shippedLine()
         let result = try CLI.run(["cite-check", "--official"] + (laterFirst ? [later, Self.annexXI] : [Self.annexXI, later]))
         let lines = laterFirst
-            ? ["\(later): annexes of act 2024/1689 of 2027-01-01: covers 1 shipped provision, decides 1",
+            ? ["\(later): annexes of act 2024/1689 of 2026-01-01: covers 1 shipped provision, decides 1",
                "\(Self.annexXI): annexes of act 2024/1689 of 2024-06-13: covers 1 shipped provision, decides 0"]
             : ["\(Self.annexXI): annexes of act 2024/1689 of 2024-06-13: covers 1 shipped provision, decides 0",
-               "\(later): annexes of act 2024/1689 of 2027-01-01: covers 1 shipped provision, decides 1"]
+               "\(later): annexes of act 2024/1689 of 2026-01-01: covers 1 shipped provision, decides 1"]
         #expect(result.stdout == """
-            \(shipped):\(line): error: eu.ai-act.annex11 (Annex XI): wording differs from \(later) (text as of 2027-01-01) at 'ANNEX XI'
+            \(shipped):\(line): error: eu.ai-act.annex11 (Annex XI): wording differs from \(later) (text as of 2026-01-01) at 'ANNEX XI'
                 … model and training process, including training [-methodologies-] {+methods+} and techniques, the key design choices …
             \(lines[0])
             \(lines[1])

@@ -248,12 +248,12 @@ import EccaTestSupport
         let encoding = try TemporaryFolder.make("formats").path + "/reg855.rules.xml"
         _ = try OfficialImporter().run(files: [official], output: encoding)
         let shipped = RegulationsLoader().load(directories: [], files: [encoding], schemaPath: Corpus.schema).graph
-        let report = try CitationChecker(officialFiles: [official]).check(shipped)
+        let report = try CitationChecker(officialFiles: [official]).check(shipped, on: .citeCheckDay)
         #expect(report.passed == ["gb.uksi-2019-855.reg4", "gb.uksi-2019-855.reg4.1"])
         #expect(report.findings.isEmpty)
 
         let changed = try file("reg855.xml", body.replacingOccurrences(of: "must not", with: "may"))
-        let drift = try CitationChecker(officialFiles: [changed]).check(shipped)
+        let drift = try CitationChecker(officialFiles: [changed]).check(shipped, on: .citeCheckDay)
         #expect(drift.findings.map(\.provisionID) == ["gb.uksi-2019-855.reg4", "gb.uksi-2019-855.reg4.1"])
         #expect(drift.findings.last?.diff?.description == "A person [-must not-] {+may+} export restricted goods.")
         // A Lawmaker file's work is its S.I. number (its FRBR URI is a placeholder); a bare number is no work.

@@ -117,12 +117,23 @@ import EccaTestSupport
         let amending = folder.appendingPathComponent("L_202601744EN.000101.fmx.xml").path
         try Self.amendingAct.write(toFile: amending, atomically: true, encoding: .utf8)
         for files in [[amending, consolidated], [consolidated, amending]] {
-            let report = try CitationChecker(officialFiles: files).check(CitationCheckerTests.shipped.graph)
+            let report = try CitationChecker(officialFiles: files).check(CitationCheckerTests.shipped.graph, on: .citeCheckDay)
             #expect(!report.findings.contains { $0.kind == .amended })
             #expect(report.findings.first { $0.provisionID == "eu.ai-act.art113.3.a" }?.kind == .drifted)
+            // What the instruction not read did is in the consolidated text too (QA amend7 #3: it
+            // stayed an error, "give the consolidated text", with the consolidated text given).
+            #expect(report.unreadInstructions.isEmpty, "\(report.unreadInstructions)")
         }
+        // A consolidated text older than the act cannot hold it (QA dates7 #4): the act's
+        // instructions stay findings, the one not read an error.
+        let later = folder.appendingPathComponent("later/L_202601744EN.000101.fmx.xml").path
+        try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("later").path, withIntermediateDirectories: true)
+        try Self.amendingAct.replacingOccurrences(of: "20260708", with: "20260801").write(toFile: later, atomically: true, encoding: .utf8)
+        let older = try CitationChecker(officialFiles: [consolidated, later]).check(CitationCheckerTests.shipped.graph, on: .citeCheckDay)
+        #expect(older.findings.filter { $0.kind == .amended }.map(\.provisionID) == ["eu.ai-act.art113", "eu.ai-act.art113.3", "eu.ai-act.art113.3.c"])
+        #expect(older.unreadInstructions.count == 1)
         // Alone, the act's findings.
-        let report = try CitationChecker(officialFiles: [amending]).check(CitationCheckerTests.shipped.graph)
+        let report = try CitationChecker(officialFiles: [amending]).check(CitationCheckerTests.shipped.graph, on: .citeCheckDay)
         #expect(report.findings.filter { $0.kind == .amended }.map(\.provisionID) == ["eu.ai-act.art113", "eu.ai-act.art113.3", "eu.ai-act.art113.3.c"])
         #expect(report.unreadInstructions == ["\(amending): error: Regulation (EU) 2026/1744 of 2026-07-08, Art. 1, point (2): what it changes in 2024/1689 was not read (“the title is replaced by the following”): the shipped provisions it may change are not known; give the consolidated text"])
     }

@@ -292,7 +292,7 @@ import Testing
             """)
         let loaded = RegulationsLoader().load(directories: [], files: [rules], schemaPath: Corpus.schema)
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
-        let report = try CitationChecker(officialFiles: [official]).check(loaded.graph)
+        let report = try CitationChecker(officialFiles: [official]).check(loaded.graph, on: .citeCheckDay)
         #expect(report.passed == ["us.itar.121.1.cat1.a"])
         #expect(report.findings.map(\.description) == [
             "\(rules):11: error: us.itar.121.1.cat2.j.10.ii (22 CFR 121.1, Category II(j)(10)(ii)): wording differs from \(official) at '121.1, Category II(j)(10)(ii)'",

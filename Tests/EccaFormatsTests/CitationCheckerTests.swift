@@ -11,7 +11,7 @@ import EccaTestSupport
 
     @Test func everyShippedEUProvisionPassesAgainstTheRealFormex() throws {
         guard Corpus.available(Corpus.formexAct) else { return }
-        let report = try CitationChecker(officialFiles: [Corpus.formexAct]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [Corpus.formexAct]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.findings.isEmpty, "\(report.findings)")
         let eu = Self.shipped.graph.provisionOrder.filter { Self.shipped.graph.provisions[$0]?.sourceID != nil }
         #expect(eu.count >= 25)
@@ -32,7 +32,7 @@ import EccaTestSupport
         let copy = folder + "/L_202401689EN.000101.fmx.xml"
         try act.write(toFile: copy, atomically: true, encoding: .utf8)
 
-        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph, on: .citeCheckDay)
         let drifted = try #require(report.findings.first { $0.provisionID == "eu.ai-act.art92.3" })
         #expect(drifted.kind == .drifted)
         #expect(drifted.officialID == "092.003")
@@ -61,7 +61,7 @@ import EccaTestSupport
             }
             try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
         }
-        let report = try CitationChecker(officialFiles: [folder + "/L_202401689EN.doc.fmx.xml"]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [folder + "/L_202401689EN.doc.fmx.xml"]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.findings.map(\.provisionID) == ["eu.ai-act.annex11"])
         let drift = try #require(report.findings.first)
         #expect(drift.kind == .drifted)
@@ -75,7 +75,7 @@ import EccaTestSupport
     @Test func anAnnexFileAloneCoversItsAnnexOnly() throws {
         let annex = Corpus.formexFolder + "/L_202401689EN.014101.fmx.xml"
         guard Corpus.available(annex) else { return }
-        let report = try CitationChecker(officialFiles: [annex]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [annex]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.passed == ["eu.ai-act.annex11"])
         #expect(report.findings.isEmpty)
         #expect(report.notCovered.contains("eu.ai-act.art92.3"))
@@ -85,7 +85,7 @@ import EccaTestSupport
     /// An official file that covers no shipped provision checks nothing, and the report says so.
     @Test func anotherActChecksNothing() throws {
         guard Corpus.available(Corpus.akn) else { return }
-        let report = try CitationChecker(officialFiles: [Corpus.akn]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [Corpus.akn]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.checked == 0)
         #expect(report.checkedNothing)
         #expect(report.notCovered.count == Self.shipped.graph.provisionOrder.filter {
@@ -112,7 +112,7 @@ import EccaTestSupport
             .replacingOccurrences(of: "general-purpose", with: "general\u{2010}purpose")
         let copy = try TemporaryFolder.make("formats").path + "/L_202401689EN.000101.fmx.xml"
         try act.write(toFile: copy, atomically: true, encoding: .utf8)
-        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.findings.isEmpty, "\(report.findings.map(\.provisionID))")
         #expect(report.passed.count == 46)  // every shipped EU provision but Annex XI (no annexes beside the copy)
         #expect(CitationChecker.matches(shipped: "‘provider’ means a general-purpose AI model", official: "“provider” means a general\u{2011}purpose AI model"))
@@ -182,7 +182,7 @@ import EccaTestSupport
                 """)
         }
         let official = "Releasing or otherwise transferring “technology” or source code (but not object code) to a foreign person in the United States (a “deemed export”);"
-        let report = try CitationChecker(officialFiles: [try section("section.xml", deemedExport: official)]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [try section("section.xml", deemedExport: official)]).check(Self.shipped.graph, on: .citeCheckDay)
         // (a)(1) and (a)(2) are quoted up to an elision (and in single quotes for the eCFR's
         // double ones): both pass.
         #expect(report.passed.contains("us.ear.734.13.a.1"))
@@ -193,7 +193,7 @@ import EccaTestSupport
         #expect(report.notCovered.contains("eu.ai-act.art92.3"))
         // A word changed before the elision is drift.
         let changed = official.replacingOccurrences(of: "(but not object code)", with: "(including object code)")
-        let altered = try CitationChecker(officialFiles: [try section("altered.xml", deemedExport: changed)]).check(Self.shipped.graph)
+        let altered = try CitationChecker(officialFiles: [try section("altered.xml", deemedExport: changed)]).check(Self.shipped.graph, on: .citeCheckDay)
         let drift = try #require(altered.findings.first { $0.provisionID == "us.ear.734.13.a.2" })
         #expect(drift.kind == .drifted)
         #expect(drift.diff?.description == "(2) Releasing or otherwise transferring 'technology' or source code [-(but not-] {+(including+} object code) to a foreign person …")
@@ -222,7 +222,7 @@ import EccaTestSupport
             <P>“<I>Technology.</I>” (General Technology Note)—Information necessary for the “development,” “production,” “use” of an item.</P>
             </DIV8>
             """)
-        let report = try CitationChecker(officialFiles: [section]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [section]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.passed.contains("us.ear.772.1.foreign-person"))
         #expect(report.passed.contains("us.ear.772.1.technology"))
         #expect(!report.findings.contains { $0.provisionID.hasPrefix("us.ear.772.1") })
@@ -248,9 +248,9 @@ import EccaTestSupport
         let line = Self.shipped.graph.provisions["us.ai-diffusion.742.6.a.13"]?.location.line ?? 0
         let shippedFile = Corpus.regulations + "/us-ai-diffusion.xml"
 
-        let old = try #require(try CitationChecker(officialFiles: [dated]).check(Self.shipped.graph).findings.first { $0.provisionID == "us.ai-diffusion.742.6.a.13" })
+        let old = try #require(try CitationChecker(officialFiles: [dated]).check(Self.shipped.graph, on: .citeCheckDay).findings.first { $0.provisionID == "us.ai-diffusion.742.6.a.13" })
         #expect(old.description == "\(shippedFile):\(line): error: us.ai-diffusion.742.6.a.13 (15 CFR 742.6(a)(13)): '742.6(a)(13)' does not exist in \(dated) (text as of 2024-12-31)")
-        let plain = try #require(try CitationChecker(officialFiles: [undated]).check(Self.shipped.graph).findings.first { $0.provisionID == "us.ai-diffusion.742.6.a.13" })
+        let plain = try #require(try CitationChecker(officialFiles: [undated]).check(Self.shipped.graph, on: .citeCheckDay).findings.first { $0.provisionID == "us.ai-diffusion.742.6.a.13" })
         #expect(plain.description == "\(shippedFile):\(line): error: us.ai-diffusion.742.6.a.13 (15 CFR 742.6(a)(13)): '742.6(a)(13)' does not exist in \(undated)")
     }
 
@@ -270,7 +270,7 @@ import EccaTestSupport
             <P>(2) Releasing or otherwise transferring “technology” or source code (but not object code) to a person in the United States (a “deemed export”);</P>
             </DIV8></DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
             """)
-        let drift = try #require(try CitationChecker(officialFiles: [bulk]).check(Self.shipped.graph).findings.first { $0.provisionID == "us.ear.734.13.a.2" })
+        let drift = try #require(try CitationChecker(officialFiles: [bulk]).check(Self.shipped.graph, on: .citeCheckDay).findings.first { $0.provisionID == "us.ear.734.13.a.2" })
         #expect(drift.kind == .drifted)
         #expect(drift.description == "\(drift.location): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(bulk) (text as of 2025-01-02) at '734.13(a)(2)'")
     }
@@ -332,7 +332,7 @@ import EccaTestSupport
             """.write(toFile: regulations + "/us-doe810.xml", atomically: true, encoding: .utf8)
         let shipped = RegulationsLoader().load(directories: [regulations])
         #expect(shipped.diagnostics.isEmpty, "\(shipped.diagnostics)")
-        let report = try CitationChecker(officialFiles: [real, made]).check(shipped.graph)
+        let report = try CitationChecker(officialFiles: [real, made]).check(shipped.graph, on: .citeCheckDay)
         let printed = report.findings.map { [$0.description] + ($0.diff.map { ["    \($0)"] } ?? []) }.joined()
         let file = regulations + "/us-doe810.xml"
         #expect(Array(printed) == [

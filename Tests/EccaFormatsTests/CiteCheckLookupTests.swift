@@ -71,7 +71,7 @@ import EccaTestSupport
                 </provision>
               </instrument>
             """)
-        let report = try CitationChecker(officialFiles: [section]).check(graph)
+        let report = try CitationChecker(officialFiles: [section]).check(graph, on: .citeCheckDay)
         #expect(report.passed == ["qa.t1.hp.2"])
         #expect(Self.printed(report) == [
             "\(file):8: error: qa.t1.hp.3 (1 CFR 457.103, \"Handicapped person\" (3)): wording differs from \(section) at '457.103 (Handicapped person)(3)'",
@@ -151,7 +151,7 @@ import EccaTestSupport
                 </provision>
               </instrument>
             """)
-        let report = try CitationChecker(officialFiles: [issue]).check(graph)
+        let report = try CitationChecker(officialFiles: [issue]).check(graph, on: .citeCheckDay)
         #expect(report.passed == ["qa.hud.dates", "qa.hud.amd1", "qa.hud.1006.10.ai.2.i"])
         #expect(Self.printed(report) == [
             "\(file):13: error: qa.hud.amd2 (89 FR 9757, 9758, amendatory instruction 2): wording differs from \(issue) (text as of 2024-02-12) at '89 FR 9757, amendatory instruction 2'",
@@ -174,7 +174,7 @@ import EccaTestSupport
             <SUPLINF><P>Text.</P></SUPLINF><FRDOC>[FR Doc. 2025-00636 Filed 1-13-25; 8:45 am]</FRDOC></RULE></RULES></FEDREG>
             """)
         let shipped = RegulationsLoader().load(directories: [Corpus.regulations]).graph
-        let report = try CitationChecker(officialFiles: [issue]).check(shipped)
+        let report = try CitationChecker(officialFiles: [issue]).check(shipped, on: .citeCheckDay)
         #expect(report.passed == ["us.ai-diffusion.dates"])
         #expect(report.findings.isEmpty)
     }
@@ -187,11 +187,11 @@ import EccaTestSupport
         let annexXI = Corpus.formexFolder + "/L_202401689EN.014101.fmx.xml"
         guard Corpus.available(annexI), Corpus.available(annexXI) else { return }
         let shipped = RegulationsLoader().load(directories: [Corpus.regulations]).graph
-        let alone = try CitationChecker(officialFiles: [annexI]).check(shipped)
+        let alone = try CitationChecker(officialFiles: [annexI]).check(shipped, on: .citeCheckDay)
         #expect(alone.findings.isEmpty, "\(alone.findings)")
         #expect(alone.checkedNothing)
         #expect(alone.notCovered.contains("eu.ai-act.annex11"))
-        let both = try CitationChecker(officialFiles: [annexI, annexXI]).check(shipped)
+        let both = try CitationChecker(officialFiles: [annexI, annexXI]).check(shipped, on: .citeCheckDay)
         #expect(both.findings.isEmpty, "\(both.findings)")
         #expect(both.passed == ["eu.ai-act.annex11"])
     }

@@ -49,10 +49,10 @@ import EccaTestSupport
     /// it passes the real wording, and a paragraph (3) added after (2) or a word cut in (1) is drift.
     @Test func theShipped734Point15aIsCheckedToItsEnd() throws {
         let real = try Self.section734_15(leadIn: "Except as set forth in §§ 734.18 and 734.19, “technology” and “software” are “released” through:")
-        #expect(try CitationChecker(officialFiles: [real]).check(Self.shipped.graph).passed.contains("us.ear.734.15.a"))
+        #expect(try CitationChecker(officialFiles: [real]).check(Self.shipped.graph, on: .citeCheckDay).passed.contains("us.ear.734.15.a"))
         let added = try Self.section734_15(leadIn: "Except as set forth in §§ 734.18 and 734.19, “technology” and “software” are “released” through:",
                                            after: "<P>(3) Any transfer made by electronic means to a foreign person located in a country listed in Country Group D:5.</P>")
-        let drift = try #require(try CitationChecker(officialFiles: [added]).check(Self.shipped.graph).findings.first { $0.provisionID == "us.ear.734.15.a" })
+        let drift = try #require(try CitationChecker(officialFiles: [added]).check(Self.shipped.graph, on: .citeCheckDay).findings.first { $0.provisionID == "us.ear.734.15.a" })
         #expect(drift.kind == .drifted)
         #expect(drift.diff?.parts.last == .added(["(3)", "Any", "transfer", "made", "by", "electronic", "means", "to", "a", "foreign", "person", "located",
                                                    "in", "a", "country", "listed", "in", "Country", "Group", "D:5."]))
@@ -70,7 +70,7 @@ import EccaTestSupport
             <P>(b) Any release in the United States of “technology” or source code to a foreign person is not an export or a deemed export to the foreign person's most recent country of citizenship or permanent residency.</P>
             </DIV8>
             """)
-        let report = try CitationChecker(officialFiles: [section]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [section]).check(Self.shipped.graph, on: .citeCheckDay)
         // (b) is verbatim now: the reversed paragraph is drift, no longer a pass.
         let drift = try #require(report.findings.first { $0.provisionID == "us.ear.734.13.b" })
         #expect(drift.diff?.description == "… code to a foreign person is {+not an export or+} a deemed export to the foreign …")
@@ -86,7 +86,7 @@ import EccaTestSupport
                 == "r.xml:3: note: x.b (15 CFR 734.13(b)): marked a paraphrase, but its wording is the text of '734.13(b)' in v.xml word for word; marked verbatim, its wording would be compared")
         pass = pass.paraphrase(of: "A release is a deemed export.", comparedWith: "(b) Any release is a deemed export.")
         #expect(pass.mislabelled == nil)
-        #expect(CitationChecker.Report(findings: [], passes: [pass], notCovered: [], officialFiles: []).passSummary
+        #expect(CitationChecker.Report(findings: [], passes: [pass], notCovered: [], officialFiles: [], day: .citeCheckDay).passSummary
                 == "1 pass (a paraphrase: found, wording not compared)")
     }
 
@@ -120,7 +120,7 @@ import EccaTestSupport
         act = act.replacingOccurrences(of: "10<HT TYPE=\"SUP\">25</HT>", with: "10<HT TYPE=\"SUP\">2</HT>5")
         let copy = try TemporaryFolder.make("formats").path + "/L_202401689EN.000101.fmx.xml"
         try act.write(toFile: copy, atomically: true, encoding: .utf8)
-        let drift = try #require(try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph).findings.first { $0.provisionID == "eu.ai-act.art51.2" })
+        let drift = try #require(try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph, on: .citeCheckDay).findings.first { $0.provisionID == "eu.ai-act.art51.2" })
         #expect(drift.diff?.description == "… floating point operations is greater than [-10^25.-] {+10^{2}5.+}")
     }
 

@@ -140,7 +140,7 @@ import Testing
         #expect(shipped4E091.count == 7)
 
         let file = try Corpus.fixture("ECFR-title15.xml", Self.title15(entry4E091: Self.entry4E091(table: table, notes: notes)))
-        let report = try CitationChecker(officialFiles: [file]).check(Self.shipped.graph)
+        let report = try CitationChecker(officialFiles: [file]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.findings.isEmpty, "\(report.findings)")
         #expect(Set(shipped4E091).isSubset(of: Set(report.passed)))
         // Supp. No. 5 to Part 740 is not in the file (and a supplement not divided could not speak for its paragraphs).
@@ -149,7 +149,7 @@ import Testing
         // One word of Technical Note 2 changed: the note and the entry drift, nothing else.
         let altered = Self.entry4E091(table: table, notes: notes, replacing: ("or 4N FLOP", "or 5N FLOP"))
         let changed = try CitationChecker(officialFiles: [try Corpus.fixture("ECFR-title15.xml", Self.title15(entry4E091: altered))])
-            .check(Self.shipped.graph)
+            .check(Self.shipped.graph, on: .citeCheckDay)
         #expect(Set(changed.findings.map(\.provisionID)) == ["us.ai-diffusion.4e091", "us.ai-diffusion.4e091.tn2"])
         #expect(changed.findings.allSatisfy { $0.kind == .drifted })
         #expect(changed.findings.first { $0.provisionID == "us.ai-diffusion.4e091.tn2" }?.officialID
@@ -158,7 +158,7 @@ import Testing
 
         // The entry removed: it is missing; its notes, with nothing to divide, are not covered.
         let removed = try CitationChecker(officialFiles: [try Corpus.fixture("ECFR-title15.xml", Self.title15(entry4E091: ""))])
-            .check(Self.shipped.graph)
+            .check(Self.shipped.graph, on: .citeCheckDay)
         #expect(removed.findings.map(\.provisionID) == ["us.ai-diffusion.4e091"])
         #expect(removed.findings.first?.kind == .missing)
         let missing = try #require(removed.findings.first)

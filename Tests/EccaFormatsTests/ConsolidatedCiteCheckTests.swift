@@ -24,7 +24,7 @@ import EccaTestSupport
     /// place that changed the provision; unchanged provisions pass.
     @Test func citeCheckNamesTheConsolidatedTextAndTheAmendingAct() throws {
         let (_, path) = try ConsolidatedFormexTests.imported()
-        let report = try CitationChecker(officialFiles: [path]).check(CitationCheckerTests.shipped.graph)
+        let report = try CitationChecker(officialFiles: [path]).check(CitationCheckerTests.shipped.graph, on: .citeCheckDay)
         #expect(report.passed.contains("eu.ai-act.art113.3.b"))
         #expect(report.passed.contains("eu.ai-act.art113.1"))
         let drift = try #require(report.findings.first { $0.provisionID == "eu.ai-act.art113.3.a" })
@@ -41,7 +41,7 @@ import EccaTestSupport
     /// deleted it (point (b) of Art. 113 wrapped in a made-up deleted range).
     @Test func citeCheckReportsAProvisionFoundOnlyInDeletedTextAsMissing() throws {
         let (_, path) = try ConsolidatedFormexTests.imported(ConsolidatedFormexTests.act(deletingB: true))
-        let report = try CitationChecker(officialFiles: [path]).check(CitationCheckerTests.shipped.graph)
+        let report = try CitationChecker(officialFiles: [path]).check(CitationCheckerTests.shipped.graph, on: .citeCheckDay)
         let missing = try #require(report.findings.first { $0.provisionID == "eu.ai-act.art113.3.b" })
         #expect(missing.kind == .missing)
         #expect(missing.description == "\(missing.location): error: eu.ai-act.art113.3.b (Art. 113, third paragraph, point (b)): '113(b)' does not exist in \(path) (consolidated text of 2026-07-27; deleted by 32026R1744, Art. 1, point (40)(z))")
@@ -59,7 +59,7 @@ import EccaTestSupport
         let title = try #require(oj.range(of: "<TITLE><TI><P>ANNEX")), end = try #require(oj.range(of: "</CONTENTS>"))
         let consolidated = "<CONS.ANNEX>" + oj[title.lowerBound..<end.upperBound] + "</CONS.ANNEX>"
         let (_, path) = try ConsolidatedFormexTests.imported(ConsolidatedFormexTests.act(annexXI: consolidated))
-        let report = try CitationChecker(officialFiles: [path]).check(CitationCheckerTests.shipped.graph)
+        let report = try CitationChecker(officialFiles: [path]).check(CitationCheckerTests.shipped.graph, on: .citeCheckDay)
         #expect(report.passed.contains("eu.ai-act.annex11"))
         #expect(!report.notCovered.contains("eu.ai-act.annex11"))
         #expect(!report.findings.contains { $0.provisionID == "eu.ai-act.annex11" })

@@ -34,6 +34,8 @@ extension CitationChecker {
         var key: String? = nil
         /// The instruction adds the unit it names (read whole): it changes only what holds that unit.
         var adding = false
+        /// When the change is law: an EU act's date; a rule's instruction's own timing, else the rule's.
+        var effect = LegalEffect()
 
         /// Whether the instruction's place was read (a CFR target may still have no path: `AmendmentReach`).
         var isRead: Bool {
@@ -58,12 +60,13 @@ extension CitationChecker {
             let summary = instruction.target.map { "\(verb) \($0)" + (instruction.readInPart ? " (where below it: not read)" : "") } ?? "not read"
             return Change(file: file, given: given, act: name, place: instruction.place, summary: summary, text: instruction.text, verb: "changed",
                           reach: .eu(year: instruction.amendedYear, number: instruction.amendedNumber, instruction.target),
-                          key: act.key, adding: ["added", "inserted"].contains(instruction.action) && !instruction.readInPart)
+                          key: act.key, adding: ["added", "inserted"].contains(instruction.action) && !instruction.readInPart,
+                          effect: LegalEffect(from: act.date))
         }
     }
 
     /// The amendment instructions of a Federal Register rule (not lead-ins, not restated authorities).
-    static func changes(of entry: ImportCollector.Entry, file: String, official: Int) -> [Change] {
+    static func changes(of entry: ImportCollector.Entry, file: String, official: Int, rule: LegalEffect) -> [Change] {
         let act = entry.instrument.documentNumber.map { "FR Doc. \($0)" } ?? "the Federal Register rule “\(entry.instrument.title)” (no FR Doc. number)"
         var changes: [Change] = []
         for provision in entry.provisions {
@@ -72,7 +75,8 @@ extension CitationChecker {
             let title = amendment.title ?? entry.instrument.officialIDs.first { $0.scheme == "cfr" }?.value.split(separator: " ").first.map(String.init) ?? "?"
             guard amendment.isUnderstood else {
                 changes.append(Change(file: file, given: file, act: act, place: place, summary: "not read", text: amendment.text, verb: "changed",
-                                      reach: .us(title: title, part: amendment.part, nil), official: official))
+                                      reach: .us(title: title, part: amendment.part, nil), official: official,
+                                      effect: rule.instruction(effective: amendment.effective, timing: amendment.timing)))
                 continue
             }
             for action in amendment.actions where action.verb != .restate {
@@ -88,7 +92,8 @@ extension CitationChecker {
                 }
                 for target in action.targets where ![.heading, .authority].contains(target.kind) {
                     changes.append(Change(file: file, given: file, act: act, place: place, summary: action.description, text: amendment.text, verb: verb,
-                                          reach: .us(title: title, part: amendment.part, target), official: official, adding: action.verb == .add))
+                                          reach: .us(title: title, part: amendment.part, target), official: official, adding: action.verb == .add,
+                                          effect: rule.instruction(effective: action.effective ?? amendment.effective, timing: action.timing ?? amendment.timing)))
                 }
             }
         }
@@ -97,8 +102,9 @@ extension CitationChecker {
 
     /// The finding for a provision that `changes` (of one act or rule) change: what each does, and
     /// that the new wording was not checked. `printed`: the rule prints the new text, and it decided
-    /// the provision, which is a paraphrase (found there, its wording not comparable).
-    func amended(_ provision: Provision, _ instrument: Instrument, by changes: [Change], printed: Bool = false) -> Finding {
+    /// the provision, which is a paraphrase (found there, its wording not comparable). A change not
+    /// in force on `day` says when it is ("which takes effect on 2027-03-01, after 2026-12-06").
+    func amended(_ provision: Provision, _ instrument: Instrument, by changes: [Change], printed: Bool = false, on day: LegalDate) -> Finding {
         let first = changes[0]
         let path: String?
         if case .us = first.reach { path = Self.cfrPath(provision.citation) } else { path = nil }
@@ -108,7 +114,7 @@ extension CitationChecker {
             return Self.key(section + (target.paragraph ?? "")) == Self.key(path) && [.section, .paragraph].contains(target.kind)
         }
         let verb = whole && Set(changes.map(\.verb)).count == 1 ? first.verb : "changed"
-        let steps = changes.map { "\($0.place): \($0.summary)" }.joined(separator: "; ")
+        let steps = changes.map { "\($0.place): \($0.summary)" + ($0.effect.notInForce(on: day).map { " (not in force: \($0))" } ?? "") }.joined(separator: "; ")
         let hint = if case .eu = first.reach { "give the consolidated text" } else { "give the CFR text as amended" }
         let unchecked = printed
             ? "the rule prints the new text, but a paraphrase cannot be compared with it: re-read the provision against it"
@@ -133,7 +139,7 @@ extension CitationChecker {
 
     /// Instructions whose place was not read (or whose target has no CFR path) in an instrument or
     /// CFR part with shipped provisions: one `file: error:` line each.
-    func unread(_ graph: ClauseGraph) -> [(given: String, line: String)] {
+    func unread(_ graph: ClauseGraph, on day: LegalDate) -> [(given: String, line: String)] {
         var lines: [(given: String, line: String)] = []
         for change in changes {
             let unknown: Bool
@@ -141,6 +147,14 @@ extension CitationChecker {
             switch change.reach {
             case .eu(let year, let number, let target):
                 guard target == nil else { continue }
+                // A consolidated text in force that includes the act holds what the instruction did,
+                // read or not (QA amend7 #3: the real act's 10 unread instructions stayed errors).
+                let consolidated = infos.indices.contains { index in
+                    guard case .formex(_, let actYear?, let actNumber?, _, _, false) = officials[index] else { return false }
+                    return actYear == year && Int(actNumber) == Int(number)
+                        && infos[index].effect.notInForce(on: day) == nil && includes(index, change, on: day)
+                }
+                if consolidated { continue }
                 unknown = graph.provisions.values.contains { provision in
                     provision.sourceID != nil && graph.instruments[provision.instrumentID].map { Self.instrument($0, isDocument: year, number) && $0.jurisdiction == "EU" } == true
                 }

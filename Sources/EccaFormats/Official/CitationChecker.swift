@@ -77,7 +77,12 @@ public struct CitationChecker {
         /// The file given on the command line that brought the text (a package manifest for its act).
         var given: String
         /// The date of the text; an undated text is weighed with the latest dated one (`check`).
+        /// A Federal Register rule's is the day it takes effect, when its DATES say (`LegalEffect.rule`).
         var date: LegalDate?
+        /// When the text is law: texts not in force on the day checked never decide.
+        var effect = LegalEffect()
+        /// A Federal Register rule (whose printed text is only what it changes), not a CFR text.
+        var isRule = false
         /// `Regulation (EU) 2024/1689, Official Journal text of 2024-06-13`.
         var description: String
         /// The amending acts a consolidated text says it includes (`2026/1744`).
@@ -182,9 +187,18 @@ public struct CitationChecker {
                     case .akn: "no shipped instrument is this work by CELEX, FRBR work URI or S.I. number"
                     default: "no shipped provision cites a section it holds"
                     }
-                    infos.append(TextInfo(file: file, given: file, date: entry.instrument.versionDate, description: Self.describe(entry.instrument, dialect: dialect),
-                                          uncovered: uncovered))
-                    if dialect == .fr { changes += Self.changes(of: entry, file: file, official: officials.count - 1) }
+                    var info = TextInfo(file: file, given: file, date: entry.instrument.versionDate, description: Self.describe(entry.instrument, dialect: dialect),
+                                        uncovered: uncovered)
+                    info.effect = LegalEffect(from: info.date)
+                    if dialect == .fr {
+                        let dates = entry.provisions.first { $0.canonicalID == "dates" }?.wording
+                        info.effect = LegalEffect.rule(dates: dates, published: entry.instrument.versionDate)
+                        info.date = info.effect.from
+                        info.isRule = true
+                        info.description += Self.describeTiming(info.effect, published: entry.instrument.versionDate)
+                        changes += Self.changes(of: entry, file: file, official: officials.count - 1, rule: info.effect)
+                    }
+                    infos.append(info)
                 }
                 if collector.instruments.allSatisfy(\.instrument.isProposedRule) {
                     setAsideFiles[file] = "proposed rules only (not law, not checked against)"
@@ -201,6 +215,7 @@ public struct CitationChecker {
             officials.append(.formex(formex, bibliography: formex.act, file: act.path, annexesOnly: false))
             let name = Self.actName(formex.act)
             var info = TextInfo(file: act.path, given: act.given, date: FormexText.versionDate(of: formex.act), description: "")
+            info.effect = LegalEffect(from: info.date, until: FormexText.validUntil(of: formex.act))
             if let header = ConsolidatedHeader(document: formex.act) {
                 info.includes = Set(header.amendingActs.compactMap { act in act.year.flatMap { year in act.number.map { "\(year)/\(Int($0) ?? 0)" } } })
                 info.description = "consolidated text of \(name)" + (info.date.map { " of \($0.iso)" } ?? ", undated")
@@ -231,7 +246,7 @@ public struct CitationChecker {
             }
             let date = bibliography.flatMap(FormexText.versionDate(of:))
             officials.append(.formex(formex, year: number?.year, number: number?.number, version: date, file: annex.file, annexesOnly: true))
-            infos.append(TextInfo(file: annex.file, given: annex.file, date: date,
+            infos.append(TextInfo(file: annex.file, given: annex.file, date: date, effect: LegalEffect(from: date),
                                   description: "annexes of act " + [number?.year, number?.number].compactMap { $0 }.joined(separator: "/")
                                     + (date.map { " of \($0.iso)" } ?? ", undated"),
                                   uncovered: "no shipped provision cites these annexes of a shipped act"))
@@ -261,17 +276,32 @@ public struct CitationChecker {
             + (instrument.versionDate.map { ", published \($0.iso)" } ?? ", undated")
     }
 
+    /// `, effective 2027-03-01`, `, effective 2026-12-01 until 2026-12-03`, `, its effective date
+    /// delayed indefinitely`: a rule's timing beside its publication date, when its DATES say more.
+    static func describeTiming(_ effect: LegalEffect, published: LegalDate?) -> String {
+        if effect.delayed { return ", its effective date delayed indefinitely" }
+        var text = ""
+        if let from = effect.from, from != published || effect.until != nil { text += ", effective \(from.iso)" }
+        if let until = effect.until { text += " until \(until.iso)" }
+        return text
+    }
+
     /// Lower-cased, whitespace-free: `772.1 (Foreign person)` and `772.1 (foreign person)` meet.
     static func key(_ id: String) -> String {
         String(id.lowercased().filter { !$0.isWhitespace })
     }
 
-    /// Checks each shipped provision against the latest text given that covers it, whatever the
-    /// order of the files: texts of that same date, or undated ones, that disagree are a finding. Then every instruction of an amending act or Federal Register rule
-    /// given that changes the provision is a finding, unless the text that decided it includes the
-    /// change (a consolidated text that lists the amending act, the rule's own printed text).
-    public func check(_ graph: ClauseGraph) -> Report {
-        var report = Report(findings: [], notCovered: [], officialFiles: files)
+    /// Checks each shipped provision against the latest text given that covers it and is law on
+    /// `day` (`--as-of`), whatever the order of the files: texts of that same date, or undated ones,
+    /// that disagree are a finding. A text not in force on `day` (dated after it; a rule not yet
+    /// effective, delayed or expired) never decides: where it says something else than the text in
+    /// force, or is the only text given, that is a finding. Then every instruction of an amending
+    /// act or Federal Register rule given that changes the provision is a finding, unless the text
+    /// that decided it includes the change (a consolidated text that lists the amending act and is not
+    /// older than it, a CFR text dated on or after the day the rule took effect, the rule's own
+    /// printed text).
+    public func check(_ graph: ClauseGraph, on day: LegalDate) -> Report {
+        var report = Report(findings: [], notCovered: [], officialFiles: files, day: day)
         var covered: [String: Int] = [:], decided: [String: Int] = [:]
         for id in graph.provisionOrder {
             guard let provision = graph.provisions[id], let instrument = graph.instruments[provision.instrumentID] else { continue }
@@ -290,14 +320,20 @@ public struct CitationChecker {
             var deciders: Set<String> = []
             var chosen: Int?
             var chosenPass: Pass?
-            if !candidates.isEmpty {
+            // Texts not law on `day` are weighed apart: they never decide.
+            let notInForce = Dictionary(uniqueKeysWithValues: candidates.compactMap { candidate in
+                effect(of: candidate.official, touching: touching).notInForce(on: day).map { (candidate.official, $0) }
+            })
+            let inForce = candidates.filter { notInForce[$0.official] == nil }
+            let later = candidates.filter { notInForce[$0.official] != nil }
+            if !inForce.isEmpty {
                 // The latest text; among texts of that date, their files' names order them, never the command line.
                 // An undated text cannot be placed before or after a dated one: it is weighed with the
                 // latest (after it, when they agree), so that one that says something else is a finding,
                 // never set aside unseen (a versioner response that kept `_SUBSTITUTE_DATE_` is likely the
                 // newest text there is).
-                let latest = candidates.compactMap { infos[$0.official].date }.max()
-                let tied = candidates.filter { infos[$0.official].date == latest || infos[$0.official].date == nil }.sorted {
+                let latest = inForce.compactMap { infos[$0.official].date }.max()
+                let tied = inForce.filter { infos[$0.official].date == latest || infos[$0.official].date == nil }.sorted {
                     (infos[$0.official].date == nil ? 1 : 0, infos[$0.official].file) < (infos[$1.official].date == nil ? 1 : 0, infos[$1.official].file)
                 }
                 let verdicts = tied.map { Self.verdict($0.outcome) }
@@ -313,14 +349,29 @@ public struct CitationChecker {
                     }
                 }
             }
+            // What the texts not in force say, where it is not what the law in force says (a pass
+            // there is no news; a text in force that fails is a finding already), or where they are all
+            // that was given.
+            let laterSay = later.sorted { (infos[$0.official].date?.dayNumber ?? .min, infos[$0.official].file) < (infos[$1.official].date?.dayNumber ?? .min, infos[$1.official].file) }
+                .filter { inForce.isEmpty || (chosenPass != nil && Self.verdict($0.outcome) != "pass") }
+            if !laterSay.isEmpty {
+                findings.append(notInForceFinding(provision, laterSay.map { ($0.official, $0.outcome, notInForce[$0.official]!) },
+                                                  inForce: chosenPass.map { _ in infos[chosen!].file }, on: day))
+                deciders.formUnion(laterSay.map { infos[$0.official].given })
+            }
             let compared = Set(candidates.map(\.official))
             let pending = touching.filter { change in
+                // A temporary rule that has expired changes nothing any more.
+                if let until = change.effect.until, until < day { return false }
                 // A rule's own printed text that was compared (and disagreed) already shows its change.
                 guard let chosen else { return change.official.map { !compared.contains($0) } ?? true }
                 // A rule's own printed text decides a verbatim wording, which was compared with it; a
-                // paraphrase was only found there, so what the rule did to it stays a finding.
-                if let official = change.official { return official != chosen || provision.wordingKind != .verbatim }
-                return !(change.key.map { infos[chosen].includes.contains($0) } ?? false)
+                // paraphrase was only found there, so what the rule did to it stays a finding. A rule
+                // not yet in force was compared apart, as a text not in force.
+                if let official = change.official, official == chosen || notInForce[official] != nil {
+                    return provision.wordingKind != .verbatim
+                }
+                return !includes(chosen, change, on: day)
             }
             var byAct: [(file: String, act: String, changes: [Change])] = []
             for change in pending {
@@ -328,8 +379,8 @@ public struct CitationChecker {
                 else { byAct.append((change.file, change.act, [change])) }
             }
             for group in byAct {
-                let printed = chosen != nil && group.changes.allSatisfy { $0.official == chosen }
-                findings.append(amended(provision, instrument, by: group.changes, printed: printed))
+                let printed = group.changes.allSatisfy { $0.official != nil && ($0.official == chosen || notInForce[$0.official!] != nil) }
+                findings.append(amended(provision, instrument, by: group.changes, printed: printed, on: day))
                 deciders.insert(group.changes[0].given)
             }
             for file in deciders { decided[file, default: 0] += 1 }
@@ -341,7 +392,7 @@ public struct CitationChecker {
                 report.findings += findings
             }
         }
-        let unread = unread(graph)
+        let unread = unread(graph, on: day)
         report.unreadInstructions = unread.map(\.line)
         let unreadFiles = Set(unread.map(\.given))
         var seen = Set<String>()
@@ -389,6 +440,56 @@ public struct CitationChecker {
             if decided[file] != nil || unreadFiles.contains(file) { report.filesUsed += 1 }
         }
         return report
+    }
+
+    /// When text `official` is law, for a provision `touching` changes reach: a rule's own, or that of
+    /// its latest instruction that reaches the provision where one has its own timing ("Effective
+    /// March 1, 2027, amend § 734.15 …").
+    private func effect(of official: Int, touching: [Change]) -> LegalEffect {
+        var effect = infos[official].effect
+        for change in touching where change.official == official {
+            if change.effect.delayed { effect.delayed = true }
+            if let from = change.effect.from, effect.from.map({ from > $0 }) ?? true { effect.from = from }
+        }
+        return effect
+    }
+
+    /// Whether the text `chosen`, which decided a provision, already holds what `change` does to it:
+    /// a consolidated text that lists the amending act, dated on or after the act; a CFR text dated on
+    /// or after the day the rule's instruction took effect (a date its DATES state, never its
+    /// publication date: a rule published before a text may take effect after it).
+    func includes(_ chosen: Int, _ change: Change, on day: LegalDate) -> Bool {
+        guard change.effect.notInForce(on: day) == nil else { return false }
+        if let key = change.key {
+            guard infos[chosen].includes.contains(key) else { return false }
+            guard let consolidated = infos[chosen].date, let act = change.effect.from else { return true }
+            return act <= consolidated
+        }
+        guard change.official != nil, !infos[chosen].isRule, change.effect.stated,
+              let text = infos[chosen].date, let effective = change.effect.from else { return false }
+        return effective <= text
+    }
+
+    /// The finding for a provision that texts not in force on `day` speak for: what each says, and
+    /// the text in force that passed it (or that none was given).
+    private func notInForceFinding(_ provision: Provision, _ texts: [(official: Int, outcome: Outcome, reason: String)],
+                                   inForce: String?, on day: LegalDate) -> Finding {
+        let parts = texts.map { text -> String in
+            let name = infos[text.official].file + " (" + text.reason + ")"
+            switch text.outcome {
+            case .success(let pass): return "\(name): " + (pass.wordingCompared ? "passes" : "found (a paraphrase: wording not compared)")
+            case .failure(let finding) where finding.kind == .missing: return "\(name): '\(finding.officialID)' does not exist"
+            case .failure(let finding): return "\(name): " + (finding.diff.map { "differs (\($0))" } ?? (finding.detail ?? "differs"))
+            }
+        }
+        let first = texts[0]
+        let officialID: String
+        if case .failure(let finding) = first.outcome { officialID = finding.officialID } else { officialID = provision.sourceID ?? provision.eid ?? "" }
+        let lead = inForce.map { "a text not in force on \(day.iso) says otherwise than the text in force (\($0)), which passes: " }
+            ?? "no text in force on \(day.iso) was given for it, only: "
+        return Finding(kind: .notInForce, provisionID: provision.id, citation: provision.citation, officialID: officialID,
+                       location: provision.location, officialFile: infos[first.official].file, officialVersion: infos[first.official].date,
+                       detail: lead + parts.joined(separator: "; "))
     }
 
     /// What a text says of a provision, for telling texts that disagree: a pass, a missing id, or the official words a drift shows.

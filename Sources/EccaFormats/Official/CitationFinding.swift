@@ -20,6 +20,9 @@ extension CitationChecker {
             /// One official text prints the provision more than once (a unit repeated), and its
             /// copies' wordings differ: which one is the law cannot be told.
             case repeated
+            /// A text not in force on the day checked (dated after it; a rule not yet effective,
+            /// delayed or expired) says otherwise than the text in force, or is all that was given.
+            case notInForce
         }
         public var kind: Kind
         public var provisionID: String
@@ -78,6 +81,8 @@ extension CitationChecker {
                 return "\(location): error: \(provisionID) (\(citation)): the official texts given disagree at '\(officialID)': \(detail ?? "")"
             case .repeated:
                 return "\(location): error: \(provisionID) (\(citation)): \(file) prints '\(officialID)' more than once, and the copies differ: \(detail ?? "")"
+            case .notInForce:
+                return "\(location): error: \(provisionID) (\(citation)): \(detail ?? "")"
             }
         }
     }
@@ -91,6 +96,8 @@ extension CitationChecker {
         /// Provisions with an official id that no official text given covers.
         public var notCovered: [String]
         public var officialFiles: [String]
+        /// The day whose law the provisions were checked against (`--as-of`, else today).
+        public var day: LegalDate
         /// One line per official file given, in the order given: what it was taken to be, and how
         /// many shipped provisions it covered and decided (`file: …: covers 47 shipped provisions, decides 43`).
         public var fileLines: [String] = []

@@ -87,6 +87,12 @@ public struct FormexText: Sendable {
         return document.element("BIB.INSTANCE")?.element("DATE")?["ISO"].flatMap(FormexAdapter.date)
     }
 
+    /// The last day a consolidated version is valid (`INFO.CONSLEG/@END.DATE`, "99991231" for one
+    /// still current); nil for any other text.
+    public static func validUntil(of document: OfficialElement) -> LegalDate? {
+        document.first(where: { $0.name == "INFO.CONSLEG" })?["END.DATE"].flatMap(FormexAdapter.date)
+    }
+
     /// An annex's `TITLE`: its number (`<TI><P>ANNEX X</P>…`) and its heading. The heading is the
     /// `STI`, or the `TI`'s further `P`s: Annex X of the AI Act has no `STI` and prints its subtitle
     /// as a second `P` of the `TI` (`<TI><P>ANNEX X</P><P>Union legislative acts …</P></TI>`), which

@@ -1,0 +1,120 @@
+import EccaTestSupport
+import Foundation
+import Testing
+
+/// `ecca cite-check --as-of`: shipped wording is checked against the law in force on one day. A text
+/// dated after it, or a Federal Register rule not yet effective, delayed or expired, never decides;
+/// where it says otherwise than the text in force, or is all that was given, that is a finding (QA
+/// dates7 #1-#3: each of these passed provisions whose law in force said something else, exit 0).
+/// A rule that took effect on or before the date of a CFR text given is held in that text (#2).
+@Suite struct CiteCheckInForceTests {
+    static let day = "2026-12-06"
+
+    /// A Federal Register rule revising § 734.13(a)(2), printing it with `a2`, with the DATES
+    /// paragraph `dates` (none when nil): the shape of `CiteCheckTextChoiceTests.rule`, with a
+    /// DATES as BIS rules print it (90 FR 4544: "Effective date: This rule is effective …").
+    static func rule(dates: String?, a2: String = "in the United States") -> String {
+        let section = """
+            <SECTION><SECTNO>§ 734.13</SECTNO><SUBJECT>Export.</SUBJECT><P>(a) * * *</P>\
+            <P>(2) Releasing or otherwise transferring “technology” or source code (but not object code) to a foreign person \(a2) (a “deemed export”);</P><STARS/></SECTION>
+            """
+        return CiteCheckTextChoiceTests.rule(part: "734", instruction: "1. Amend § 734.13 by revising paragraph (a)(2) to read as follows:", section: section)
+            .replacingOccurrences(of: "</ACT>\n", with: "</ACT>\n" + (dates.map { "<DATES><HD SOURCE=\"HED\">DATES:</HD><P>\($0)</P></DATES>\n" } ?? ""))
+    }
+
+    func run(_ files: [String: String], _ order: [String], day: String = Self.day) throws -> (CLI.Result, [String: String], String) {
+        let folder = try CLI.folder(files)
+        let paths = Dictionary(uniqueKeysWithValues: files.keys.map { ($0, folder.appendingPathComponent($0).path) })
+        let result = try CLI.run(["cite-check", "--as-of", day, "--official"] + order.map { paths[$0]! })
+        return (result, paths, try CiteCheckAmendmentTests.line("us.ear.734.13.a.2", in: "us-ear.xml"))
+    }
+
+    /// #1: the CFR text in force differs from the shipped wording; a rule that prints the shipped
+    /// wording but takes effect after the day (or is delayed, or has expired) must not hide that.
+    /// The rule also changes § 734.13, shipped as a paraphrase: a coming change to it stays a finding
+    /// ("re-read the provision"), which the rule decides; an expired rule changes nothing any more.
+    @Test(arguments: [
+        ("Effective date: This rule is effective March 1, 2027.", ", effective 2027-03-01", 1),
+        ("The effective date of this rule is delayed indefinitely.", ", its effective date delayed indefinitely", 1),
+        ("This rule is effective from December 1, 2026, until December 3, 2026.", ", effective 2026-12-01 until 2026-12-03", 0),
+    ]) func aRuleNotInForceDecidesNothing(dates: String, timing: String, decides: Int) throws {
+        let (result, paths, shipped) = try run(["cfr.xml": CiteCheckAmendmentTests.section734_13(date: "2026-11-01", a2: "in the United States or abroad"),
+                                               "rule.xml": Self.rule(dates: dates)], ["cfr.xml", "rule.xml"])
+        #expect(result.stdout.contains("""
+            \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(paths["cfr.xml"]!) (text as of 2026-11-01) at '734.13(a)(2)'
+                … foreign person in the United States {+or abroad+} (a 'deemed export') …
+
+            """), "\(result.stdout)")
+        #expect(result.stdout.contains("""
+            \(paths["rule.xml"]!): Federal Register rule FR Doc. 2026-99998 (“Revisions to Definitions of Export and Release (QA test rule)”; 15 CFR Parts 734 and 744), undated\(timing); \
+            amends 15 CFR part 734 (1 instruction): covers 2 shipped provisions, decides \(decides)
+
+            """), "\(result.stdout)")
+        #expect(result.status == 1)
+    }
+
+    /// #1, reversed: the text in force is the shipped wording, and a rule taking effect later changes
+    /// it: today's law passes, and the coming change is a finding that says when it comes.
+    @Test func aRuleTakingEffectLaterThatChangesTheWordingIsAFinding() throws {
+        let (result, paths, shipped) = try run(["cfr.xml": CiteCheckAmendmentTests.section734_13(date: "2026-11-01"),
+                                               "rule.xml": Self.rule(dates: "This rule is effective March 1, 2027.", a2: "in the United States or abroad")],
+                                              ["rule.xml", "cfr.xml"])
+        #expect(result.stdout.contains("""
+            \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): a text not in force on 2026-12-06 says otherwise than the text in force \
+            (\(paths["cfr.xml"]!)), which passes: \(paths["rule.xml"]!) (takes effect on 2027-03-01, after 2026-12-06): \
+            differs (… foreign person in the United States {+or abroad+} (a 'deemed export') …)
+
+            """), "\(result.stdout)")
+        #expect(result.stdout.contains(", 1 with texts not in force on 2026-12-06; "), "\(result.stdout)")
+        #expect(result.status == 1)
+    }
+
+    /// #2: a rule removing and reserving § 734.13(a)(2) that took effect on 2026-01-15 is held in
+    /// the CFR text of 2026-02-01 given with it: no finding for it. One that took effect after that
+    /// text's date, or whose DATES give no effective date (a publication date says nothing of when a
+    /// rule took effect), stays a finding.
+    @Test(arguments: [
+        ("This rule is effective January 15, 2026.", true),
+        ("This rule is effective March 15, 2026.", false),
+        (nil, false),
+    ]) func aRuleInForceBeforeTheCFRTextGivenIsHeldInIt(dates: String?, held: Bool) throws {
+        let rule = CiteCheckTextChoiceTests.rule(part: "734", instruction: "1. Amend § 734.13 by removing and reserving paragraph (a)(2).", section: "")
+            .replacingOccurrences(of: "</ACT>\n", with: "</ACT>\n" + (dates.map { "<DATES><HD SOURCE=\"HED\">DATES:</HD><P>\($0)</P></DATES>\n" } ?? ""))
+        let (result, paths, shipped) = try run(["cfr.xml": CiteCheckAmendmentTests.section734_13(date: "2026-02-01"), "rule.xml": rule], ["cfr.xml", "rule.xml"])
+        let finding = "\(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): removed and reserved by FR Doc. 2026-99998 (\(paths["rule.xml"]!))"
+        #expect(result.stdout.contains(finding) == !held, "\(result.stdout)")
+        #expect(result.status == (held ? 0 : 1), "\(result.stdout)")
+    }
+
+    /// #3: a CFR text dated after the day never decides: the one in force does, and its drift is found
+    /// whatever the later text says. Given alone, a later text is all there is: a finding for each
+    /// provision, never a pass.
+    @Test func aTextDatedAfterTheDayDecidesNothing() throws {
+        let files = ["now.xml": CiteCheckAmendmentTests.section734_13(date: "2026-11-01", a2: "in the United States or abroad"),
+                     "later.xml": CiteCheckAmendmentTests.section734_13(date: "2027-06-01")]
+        let (result, paths, shipped) = try run(files, ["later.xml", "now.xml"])
+        #expect(result.stdout.hasPrefix("\(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(paths["now.xml"]!) (text as of 2026-11-01)"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("\(paths["later.xml"]!): 15 CFR 734.13 (eCFR), text as of 2027-06-01: covers 4 shipped provisions, decides 0\n"), "\(result.stdout)")
+        #expect(result.status == 1)
+
+        let (alone, alonePaths, _) = try run(files, ["later.xml"])
+        #expect(alone.stdout.contains("""
+            \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): no text in force on 2026-12-06 was given for it, only: \
+            \(alonePaths["later.xml"]!) (text as of 2027-06-01, after 2026-12-06): passes
+
+            """), "\(alone.stdout)")
+        #expect(alone.stdout.contains("4 provisions checked against 1 official file: 0 pass, 0 drifted, 0 missing, 4 with texts not in force on 2026-12-06; "),
+                "\(alone.stdout)")
+        #expect(!alone.stdout.contains(": note: ") && alone.status == 1, "\(alone.stdout)")
+        // On the day it takes effect, it is the law, and decides.
+        let (then, _, _) = try run(files, ["later.xml", "now.xml"], day: "2027-06-01")
+        #expect(then.status == 0, "\(then.stdout)")
+    }
+
+    @Test func anImpossibleDayIsRefused() throws {
+        let result = try CLI.run(["cite-check", "--as-of", "2026-02-30", "--official", "x.xml"])
+        #expect(result.stderr.contains("--as-of '2026-02-30' is not a calendar date: 2026-02 has 28 days"), "\(result.stderr)")
+        #expect(result.status == 64)
+    }
+}

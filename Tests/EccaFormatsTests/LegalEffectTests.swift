@@ -1,0 +1,47 @@
+import ClauseGraph
+@testable import EccaFormats
+import Testing
+
+/// When a Federal Register rule is law, as its DATES paragraph says (`LegalEffect.rule`), and what
+/// that makes of a day. The first three wordings are the real EFFDATEs of the rules in
+/// shared/corpora/official-xml/federal-register/FR-2024-02-12.rules-excerpt.xml (FR Docs 2024-02701,
+/// 2024-02447, 2024-02110); the fourth is the shipped paraphrase of 90 FR 4544's DATES.
+@Suite struct LegalEffectTests {
+    static func date(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
+
+    @Test(arguments: [
+        ("This rule is effective from 10:30 a.m. until 11:35 a.m. on February 10, 2024.", "2024-02-10", "2024-02-10"),
+        ("Effective March 13, 2024.", "2024-03-13", nil),
+        ("This rule is effective October 1, 2024.", "2024-10-01", nil),
+        ("Effective date: January 13, 2025. Compliance date: May 15, 2025 (certain security requirements for validated end users: January 15, 2026).", "2025-01-13", nil),
+    ] as [(String, String, String?)]) func theEffectiveDateIsTheFirstDateAfterEffective(dates: String, from: String, until: String?) {
+        let effect = LegalEffect.rule(dates: dates, published: Self.date("2024-02-12"))
+        #expect(effect.from == Self.date(from))
+        #expect(effect.until == until.map(Self.date))
+        #expect(effect.stated)
+    }
+
+    /// Without an effective date the publication date stands in, and says so (`stated` is false):
+    /// it places the rule among texts, but never shows that a later text holds it.
+    @Test func withoutAnEffectiveDateThePublicationDateStandsIn() {
+        for dates in [nil, "This rule is effective upon publication in the Federal Register."] {
+            let effect = LegalEffect.rule(dates: dates, published: Self.date("2024-02-12"))
+            #expect(effect.from == Self.date("2024-02-12"))
+            #expect(!effect.stated)
+        }
+    }
+
+    @Test func whatADayMakesOfIt() {
+        let day = Self.date("2026-12-06")
+        let rule = LegalEffect.rule(dates: "This rule is effective from December 1, 2026, until December 3, 2026.", published: nil)
+        #expect(rule.notInForce(on: day) == "expired on 2026-12-03, before 2026-12-06")
+        #expect(rule.notInForce(on: Self.date("2026-12-03")) == nil)
+        #expect(rule.notInForce(on: Self.date("2026-11-30")) == "takes effect on 2026-12-01, after 2026-11-30")
+        #expect(LegalEffect.rule(dates: "The effective date is delayed indefinitely.", published: day).notInForce(on: day) == "its effective date is delayed indefinitely")
+        #expect(LegalEffect(from: Self.date("2027-06-01")).notInForce(on: day) == "text as of 2027-06-01, after 2026-12-06")
+        #expect(LegalEffect(from: nil).notInForce(on: day) == nil)
+        // An instruction's own timing wins over the rule's.
+        let instruction = LegalEffect.rule(dates: "Effective March 13, 2024.", published: nil).instruction(effective: Self.date("2027-03-01"), timing: "Effective March 1, 2027")
+        #expect(instruction.notInForce(on: day) == "takes effect on 2027-03-01, after 2026-12-06")
+    }
+}
