@@ -132,8 +132,9 @@ import Testing
     /// SIGINT or SIGTERM after the output was renamed into place (here: while the warnings are
     /// printed to a pipe nobody reads yet): the output is complete, so the command says it was
     /// written and exits 0, rather than "interrupted" and 130 with `OUT` replaced (QA verify11 N9).
-    @Test(arguments: [SIGINT, SIGTERM])
-    func anInterruptAfterTheOutputWasWrittenSaysSo(signal: Int32) throws {
+    /// An import of `titleWithWarnings` started, and waited for until its output is renamed into
+    /// place: 185 KB of warnings fill the standard error pipe, which nobody reads yet, so it waits.
+    func importWaitingOnItsWarnings() throws -> (process: Process, err: Pipe, folder: URL, input: String, output: String) {
         let folder = try CLI.folder(["title.xml": Self.titleWithWarnings(sections: 500), "out.rules.xml": "OLD\n"])
         let input = folder.appendingPathComponent("title.xml").path
         let output = folder.appendingPathComponent("out.rules.xml").path
@@ -142,7 +143,6 @@ import Testing
         process.standardError = err
         process.standardOutput = Pipe()
         try process.run()
-        // 185 KB of warnings fill the pipe: the import waits, its output renamed into place.
         var renamed = false
         for _ in 0..<3000 where !renamed {
             renamed = (try? String(contentsOfFile: output, encoding: .utf8)).map { $0 != "OLD\n" } ?? false
@@ -150,6 +150,12 @@ import Testing
         }
         try #require(renamed, "the output was never renamed into place")
         usleep(50_000)
+        return (process, err, folder, input, output)
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptAfterTheOutputWasWrittenSaysSo(signal: Int32) throws {
+        let (process, err, folder, input, output) = try importWaitingOnItsWarnings()
         kill(process.processIdentifier, signal)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -173,20 +179,7 @@ import Testing
     /// written, and the run still ends (after two seconds, with the status it was leaving with)
     /// rather than waiting for ever on the write, deaf to SIGTERM (QA verify11 leftover).
     @Test func anInterruptEndsTheRunWhenItsMessageCannotBeWritten() throws {
-        let folder = try CLI.folder(["title.xml": Self.titleWithWarnings(sections: 500), "out.rules.xml": "OLD\n"])
-        let output = folder.appendingPathComponent("out.rules.xml").path
-        let process = CLI.process(["import", folder.appendingPathComponent("title.xml").path, "-o", output])
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        var renamed = false
-        for _ in 0..<3000 where !renamed {
-            renamed = (try? String(contentsOfFile: output, encoding: .utf8)).map { $0 != "OLD\n" } ?? false
-            if !renamed { usleep(5_000) }
-        }
-        try #require(renamed, "the output was never renamed into place")
-        usleep(50_000)
+        let (process, err, _, _, _) = try importWaitingOnItsWarnings()
         kill(process.processIdentifier, SIGTERM)
         // The pipe is never read: the warnings filled it, and the message waits behind them.
         var waited = 0

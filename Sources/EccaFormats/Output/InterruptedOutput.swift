@@ -39,20 +39,26 @@ public enum InterruptedOutput {
         removedMessage = cString(message)
         writtenMessage = cString(written)
         path[0] = 0
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
+        handle([SIGINT, SIGTERM, SIGHUP], with: interrupted)
+    }
+
+    /// Installs `handler` for `signals` and unblocks them in the calling thread: a parent may have
+    /// started ecca with them blocked (a test runner, a CI agent). `sigaction` and `pthread_sigmask`
+    /// are async-signal-safe, so the interrupt handler uses this too.
+    private static func handle(_ signals: [Int32], with handler: @convention(c) (Int32) -> Void) {
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in signals {
             var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = interrupted
+            action.__sigaction_handler.sa_handler = handler
             #else
-            action.__sigaction_u.__sa_handler = interrupted
+            action.__sigaction_u.__sa_handler = handler
             #endif
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
+            sigaddset(&unblocked, signal)
         }
-        // A parent may have started ecca with these signals blocked (a test runner, a CI agent).
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblocked, signal) }
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
@@ -116,23 +122,10 @@ extension InterruptedOutput {
 
     /// Writes the message and exits with `status`. The file is already removed by now; a write to a
     /// full pipe that nobody reads would block for ever, and a run stopped by SIGTERM must still
-    /// stop: after two seconds SIGALRM ends it with the same status (`alarm`, `sigaction` and
-    /// `pthread_sigmask` are async-signal-safe).
+    /// stop: after two seconds SIGALRM ends it with the same status (`alarm` is async-signal-safe).
     private static func leave(_ status: Int32, saying message: UnsafeRawPointer, _ count: Int) -> Never {
         leavingStatus.store(status, ordering: .sequentiallyConsistent)
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = messageTimedOut
-        #else
-        action.__sigaction_u.__sa_handler = messageTimedOut
-        #endif
-        sigemptyset(&action.sa_mask)
-        sigaction(SIGALRM, &action, nil)
-        // A parent may have started ecca with SIGALRM blocked, as with the others (`install`).
-        var alarmOnly = sigset_t()
-        sigemptyset(&alarmOnly)
-        sigaddset(&alarmOnly, SIGALRM)
-        pthread_sigmask(SIG_UNBLOCK, &alarmOnly, nil)
+        handle([SIGALRM], with: messageTimedOut)
         alarm(2)
         _ = write(STDERR_FILENO, message, count)
         _exit(status)
