@@ -356,7 +356,7 @@ public struct CitationChecker {
                 .filter { inForce.isEmpty || (chosenPass != nil && Self.verdict($0.outcome) != "pass") }
             if !laterSay.isEmpty {
                 findings.append(notInForceFinding(provision, laterSay.map { ($0.official, $0.outcome, notInForce[$0.official]!) },
-                                                  inForce: chosenPass.map { _ in infos[chosen!].file }, on: day))
+                                                  inForce: chosenPass == nil ? nil : chosen.map { infos[$0].file }, on: day))
                 deciders.formUnion(laterSay.map { infos[$0.official].given })
             }
             let compared = Set(candidates.map(\.official))
