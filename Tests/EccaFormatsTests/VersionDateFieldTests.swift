@@ -132,6 +132,25 @@ import Testing
         #expect(try Corpus.collect([try Self.versioner("2025-01-02")]).instruments.first?.instrument.versionDate == LegalDate(iso: "2025-01-02"))
     }
 
+    /// Files joined into one instrument list each file's version: one whose path date is not a
+    /// date says so, and is not said to have no date; each file's warning is given.
+    @Test func aJoinedFileWhoseDateIsNotADateIsListedAsSuch() throws {
+        let bad = try Self.versioner("2025-02-30")
+        let good = try Corpus.fixture("v-734.3.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DIV8 N="734.3" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;: &quot;/on/2025-01-02/title-15/section-734.3&quot;, &quot;citation&quot;: &quot;15 CFR 734.3&quot;}">
+            <HEAD>§ 734.3 Items subject to the EAR.</HEAD>
+            <P>(a) Except for items excluded in paragraph (b) of this section, the following items are subject to the EAR:</P>
+            </DIV8>
+            """)
+        let imported = try Corpus.collect([bad, good])
+        #expect(imported.diagnostics.map(\.description) == ["\(bad):2: warning: hierarchy_metadata path '/on/2025-02-30/' is not a date: the text is undated"])
+        let joined = try #require(imported.instruments.first?.instrument)
+        #expect(imported.instruments.count == 1)
+        #expect(joined.versionDate == nil)
+        #expect(joined.notes.contains { $0.text.contains("1. v-734.13.xml: 15 CFR 734.13 (eCFR), eCFR versioner API (ecfr.gov) (hierarchy_metadata path '/on/2025-02-30/' is not a date); 2. v-734.3.xml: 15 CFR 734.3 (eCFR), eCFR versioner API (ecfr.gov), text as of 2025-01-02.") })
+    }
+
     /// An issue's DATE is warned of once, and each rule of the issue is undated with the note.
     @Test func aFederalRegisterIssueDateThatIsNotADateIsSaidOnce() throws {
         func rule(_ number: Int) -> String {
