@@ -48,6 +48,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         func begin() throws(OfficialImportError) {
             if !begun {
                 try emitter.begin(instrument(metadata, file: stream.file, emitter: emitter))
+                metadata.unreadDate?.report(to: emitter)
                 begun = true
             }
         }
@@ -163,6 +164,8 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             sourceURL: metadata.celex.map { "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + SourceURL.component($0) },
             attribution: nil, notes: notes, file: file, documentNumber: metadata.celex ?? metadata.uri)
         instrument.isBill = metadata.documentType == "bill"
+        instrument.versionDateRemark = metadata.unreadDate?.remark
+        if let note = metadata.unreadDate?.note { instrument.notes.append(note) }
         if id == nil, metadata.isLawmaker {
             let read = metadata.placeholders.map { "\($0.element) \($0.placeholder) → \($0.resolved.map { "“\($0)”" } ?? "nothing")" }
             emitter.report(Diagnostic(.warning, "the file's FRBR identification is UK Lawmaker placeholders (\(read.joined(separator: ", "))) and it names no series, year and number (act/@name, varSIYear, varSINoComp): the placeholders are not used as the instrument id; it is minted from the file's name, akn.\(SourceFileName.stem(of: file)), and changes if the file is renamed (give --instrument-id to fix it)",

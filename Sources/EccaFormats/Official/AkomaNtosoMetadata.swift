@@ -16,6 +16,11 @@ struct AkomaNtosoMetadata {
     var workDate: (date: LegalDate, name: String?)?
     /// `FRBRExpression/FRBRdate`: the date of this version of the text (a consolidation's point in time).
     var expressionDate: (date: LegalDate, name: String?)?
+    /// The FRBRdate the version would be dated by (the expression's, else the work's) when it is
+    /// there but not a date (`2026-02-30`, `30-11-2026`): the text is then undated, and that is
+    /// said. A malformed expression date does not fall back to the work's date, which would make a
+    /// consolidation the act as first made, and lose to any later text without a word (QA dates7 #5).
+    var unreadDate: VersionDateField?
     /// The preface's `docDate`: the date printed on the act.
     var docDate: LegalDate?
     /// `FRBRExpression/FRBRlanguage`: the language of this text (`fra`, `deu`, `eng`).
@@ -55,8 +60,10 @@ struct AkomaNtosoMetadata {
         workDate = Self.date(work)
         if let expression = meta.first(where: { $0.name == "FRBRExpression" }) {
             expressionDate = Self.date(expression)
+            if expressionDate == nil { unreadDate = Self.unreadDate(expression, level: "expression") }
             language = expression.element("FRBRlanguage")?["language"].flatMap(\.nilIfEmpty)
         }
+        if expressionDate == nil, unreadDate == nil, workDate == nil { unreadDate = Self.unreadDate(work, level: "work") }
         akn4eu = meta.first(where: { $0.name == "akn4euVersion" }) != nil
     }
 
@@ -77,10 +84,21 @@ struct AkomaNtosoMetadata {
         return (parsed, element["name"].flatMap(\.nilIfEmpty))
     }
 
+    /// A level's FRBRdate that is there but neither a date nor one of the values that are
+    /// documented as no date (the drafts' placeholder `2999-01-01`, a bare year, an empty value).
+    private static func unreadDate(_ level: OfficialElement, level name: String) -> VersionDateField? {
+        guard let element = level.element("FRBRdate"), let text = element["date"].map(TextNormalizer.collapse),
+              !(text.count == 4 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)),
+              text.count < 10 || LegalDate(iso: String(text.prefix(10))) == nil else { return nil }
+        return VersionDateField(field: "\(name) FRBRdate", value: text, file: level.span.file, line: element.span.firstLine, dates: [])
+    }
+
     /// The version of the text: the expression's date, labelled as the expression's; without one,
-    /// the work's date, labelled as the work's (not as an expression's).
-    var version: (label: String, date: LegalDate)? {
+    /// the work's date, labelled as the work's (not as an expression's). An expression date that
+    /// is not a date leaves the text undated (`unreadDate`), and the label says why.
+    var version: (label: String, date: LegalDate?)? {
         if let expressionDate { return ("\(profile) expression of \(expressionDate.date.iso)", expressionDate.date) }
+        if let unreadDate, let remark = unreadDate.remark { return ("\(profile) text, undated (\(remark))", nil) }
         if let workDate { return ("\(profile) work dated \(workDate.date.iso) (the file gives no expression date)", workDate.date) }
         return nil
     }

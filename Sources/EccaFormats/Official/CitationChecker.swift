@@ -268,12 +268,14 @@ public struct CitationChecker {
 
     /// What an imported text is: `15 CFR 734.13 (eCFR), text as of 2026-09-01`, `Federal Register rule FR Doc. 2025-00636 (…)`.
     static func describe(_ instrument: ImportedInstrument, dialect: OfficialDialect) -> String {
-        let date = instrument.versionDate.map { ", text as of \($0.iso)" } ?? ", undated"
+        // An unreadable date field is named ("undated (AMDDATE 'Feb. 30, 2025' is not a date)").
+        let remark = instrument.versionDateRemark.map { " (\($0))" } ?? ""
+        let date = (instrument.versionDate.map { ", text as of \($0.iso)" } ?? ", undated") + remark
         guard dialect == .fr else { return instrument.title + date }
         let parts = instrument.officialIDs.filter { $0.scheme == "cfr" }.map(\.value)
         return "Federal Register rule " + (instrument.documentNumber.map { "FR Doc. \($0)" } ?? "with no FR Doc. number")
             + " (“\(instrument.title)”" + (parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")) + ")"
-            + (instrument.versionDate.map { ", published \($0.iso)" } ?? ", undated")
+            + (instrument.versionDate.map { ", published \($0.iso)" } ?? ", undated") + remark
     }
 
     /// `, effective 2027-03-01`, `, effective 2026-12-01 until 2026-12-03`, `, its effective date

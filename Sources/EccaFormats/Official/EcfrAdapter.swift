@@ -29,6 +29,10 @@ struct EcfrAdapter: OfficialAdapter {
         var title: String?
         var titleHeading: String?
         var amendedThrough: String?
+        /// The line of the element `amendedThrough` comes from (`AMDDATE`, `REVISED`).
+        var amendedThroughLine = 0
+        /// The line of the versioner root, whose `hierarchy_metadata` holds `path`.
+        var rootLine = 0
         var citation: String?
         var path: String?
         var variant: String
@@ -39,19 +43,16 @@ struct EcfrAdapter: OfficialAdapter {
         let title = context.title ?? context.citation.flatMap { $0.split(separator: " ").first.map(String.init) }
         let id = options.instrumentID ?? "us.cfr-\(title ?? "x")"
         var label: String?
-        var date: LegalDate?
+        let dateField = Self.dateField(context)
         switch context.variant {
         case "cfr-annual":
             label = context.amendedThrough.map { "Annual edition of the CFR, \($0)" }
-            date = context.amendedThrough.flatMap(USDates.first(in:))
         case "ecfr-versioner":
             // The path names the date the text was asked for (`/on/2025-01-02/title-15/…`), unless
             // the server left its placeholder (`/on/_SUBSTITUTE_DATE_/`): then the file has no date.
-            date = context.path.flatMap(Self.pathDate)
-            label = "eCFR versioner API (ecfr.gov)" + (date.map { ", text as of \($0.iso)" } ?? "")
+            label = "eCFR versioner API (ecfr.gov)" + (dateField?.date.map { ", text as of \($0.iso)" } ?? "")
         default:
             label = context.amendedThrough.map { "eCFR (GovInfo bulk data), amended through \($0)" }
-            date = context.amendedThrough.flatMap(USDates.first(in:))
         }
         var officialIDs: [Instrument.OfficialID] = []
         if let citation = context.citation { officialIDs.append(.init(scheme: "cfr", value: citation)) }
@@ -66,15 +67,38 @@ struct EcfrAdapter: OfficialAdapter {
         default: title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) }
         }
         let dialectName = context.variant == "cfr-annual" ? "annual CFR XML (GovInfo)" : context.variant == "ecfr-versioner" ? "eCFR versioner XML" : "eCFR bulk XML (GovInfo)"
-        return ImportedInstrument(
+        var instrument = ImportedInstrument(
             id: id, dialect: .ecfr, variant: context.variant, title: name, jurisdiction: "US",
             kind: context.variant == "ecfr-versioner" ? .cfrPart : .regulation, officialIDs: officialIDs,
-            versionLabel: label, versionDate: date, sourceURL: url,
+            versionLabel: label, sourceURL: url,
             attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
             notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \", a cell spanning columns or rows and a header of two or more levels written once where the markup has them, so they do not line up with the columns (each marked unresolved); superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
             file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" },
             joinKey: title.map { "\($0) CFR" },
             joinSourceURL: context.variant == "cfr-annual" ? nil : title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) })
+        instrument.dated(by: dateField)
+        return instrument
+    }
+
+    /// The field the text is dated by: bulk `AMDDATE`, annual `REVISED` (its first US date), or
+    /// the versioner path's `/on/DATE/` (nil for the server's `_SUBSTITUTE_DATE_`: no date given).
+    private static func dateField(_ context: Context) -> VersionDateField? {
+        guard context.variant == "ecfr-versioner" else {
+            let name = context.variant == "cfr-annual" ? "REVISED" : "AMDDATE"
+            return context.amendedThrough.flatMap {
+                VersionDateField(field: name, value: $0, file: context.file, line: context.amendedThroughLine, dates: USDates.all(in: $0))
+            }
+        }
+        guard let segment = context.path.flatMap(Self.pathDateSegment), segment != "_SUBSTITUTE_DATE_" else { return nil }
+        return VersionDateField(field: "hierarchy_metadata path", value: "/on/\(segment)/", file: context.file, line: context.rootLine,
+                                dates: LegalDate(iso: segment).map { [$0] } ?? [])
+    }
+
+    /// Begins the instrument of `context`, and says what its date field leaves unread.
+    private func begin(_ context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+        let instrument = instrument(context)
+        try emitter.begin(instrument)
+        Self.dateField(context)?.report(to: emitter)
     }
 
     // MARK: - Preview
@@ -117,15 +141,21 @@ struct EcfrAdapter: OfficialAdapter {
 
     /// The date in a versioner path's `/on/YYYY-MM-DD/` segment.
     static func pathDate(_ path: String) -> LegalDate? {
+        pathDateSegment(path).flatMap(LegalDate.init(iso:))
+    }
+
+    /// The segment after `/on/` in a versioner path, whatever it holds.
+    static func pathDateSegment(_ path: String) -> String? {
         let segments = path.split(separator: "/")
         guard let on = segments.firstIndex(of: "on"), on + 1 < segments.count else { return nil }
-        return LegalDate(iso: String(segments[on + 1]))
+        return String(segments[on + 1])
     }
 
     // MARK: - Bulk and versioner
 
     private static func versionerContext(root: XMLElementStart, file: String) -> Context {
         var context = Context(variant: "ecfr-versioner", file: file)
+        context.rootLine = root.location.line
         if let metadata = root["hierarchy_metadata"] {
             context.citation = Self.jsonString("citation", in: metadata)
             context.path = Self.jsonString("path", in: metadata)
@@ -138,7 +168,7 @@ struct EcfrAdapter: OfficialAdapter {
     private func readVersioner(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         var context = Self.versionerContext(root: root, file: stream.file)
         if root.name == "DIV8" || root.name == "DIV9" {
-            try emitter.begin(instrument(context))
+            try begin(context, into: emitter)
             let unit = try stream.captureSubtree(root)
             var scratch = CFRSectionReader.Scratch()
             if root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter) }
@@ -162,7 +192,7 @@ struct EcfrAdapter: OfficialAdapter {
         while let event = try stream.next() {
             switch consume event {
             case .subtree(let unit):
-                if !begun { try emitter.begin(instrument(context)); begun = true }
+                if !begun { try begin(context, into: emitter); begun = true }
                 if unit.root.name == "DIV8" {
                     try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter)
                     // The section's buffers go back to the parser, which fills them with a later one.
@@ -187,7 +217,8 @@ struct EcfrAdapter: OfficialAdapter {
             let header = try stream.capture(start)
             if let idno = header.first(where: { $0.name == "IDNO" && $0["TYPE"] == "title" }) { context.title = idno.plainText }
         case "AMDDATE":
-            context.amendedThrough = TextNormalizer.trim(try stream.capture(start).plainText.replacingFirst("(fm)", with: ""))
+            context.amendedThrough = TextNormalizer.trim(try stream.capture(start).plainText.replacingFirst("(fm)", with: "")).nilIfEmpty
+            context.amendedThroughLine = start.location.line
         case "CFRTOC", "TOC":
             try stream.skip(start)
         case "HEAD" where stack.last == "DIV1":
@@ -340,7 +371,7 @@ struct EcfrAdapter: OfficialAdapter {
         stream.capturing = ["SECTION"]
         while let event = try stream.next() {
             if case .subtree(let section) = event {
-                if !begun { try emitter.begin(instrument(context)); begun = true }
+                if !begun { try begin(context, into: emitter); begun = true }
                 try emitAnnualSection(section, file: stream.file, context: context, scratch: &scratch, into: emitter)
                 stream.recycle(section)
                 continue
@@ -352,7 +383,7 @@ struct EcfrAdapter: OfficialAdapter {
             case "CONTENTS", "TOC", "BMTR", "LSA", "FAIDS", "CFRTOC":
                 try stream.skip(start)
             case "APPENDIX":
-                if !begun { try emitter.begin(instrument(context)); begun = true }
+                if !begun { try begin(context, into: emitter); begun = true }
                 let appendix = try stream.capture(start)
                 let head = appendix.element("HD").map { flattening.flatten($0) } ?? "Appendix"
                 // Named as the eCFR names it (`Supplement No. 4 to Part 744`, the `DIV9`'s `N`), the
@@ -384,7 +415,9 @@ struct EcfrAdapter: OfficialAdapter {
         if let title = context.title {
             context.titleHeading = "Title \(title)" + (subject.map { "—\($0)" } ?? "") + " (annual edition of the Code of Federal Regulations)"
         }
-        context.amendedThrough = front.first(where: { $0.name == "REVISED" })?.plainText
+        let revised = front.first(where: { $0.name == "REVISED" })
+        context.amendedThrough = revised?.plainText.nilIfEmpty
+        context.amendedThroughLine = revised?.span.firstLine ?? 0
     }
 
     /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.

@@ -20,6 +20,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var volume: String?
         var number: String?
         var date: String?
+        /// The issue's `DATE`, as a date field (nil when the file has none).
+        var dateField: VersionDateField?
+        /// Whether its warning was given: once for the issue, not for every rule in it.
+        var dateReported = false
         var lastPage: Int?
     }
 
@@ -35,7 +39,9 @@ struct FederalRegisterAdapter: OfficialAdapter {
             switch start.name {
             case "VOL" where issue.volume == nil: issue.volume = try stream.capture(start).plainText
             case "NO" where issue.number == nil: issue.number = try stream.capture(start).plainText
-            case "DATE" where issue.date == nil: issue.date = try stream.capture(start).plainText
+            case "DATE" where issue.date == nil:
+                issue.date = try stream.capture(start).plainText
+                issue.dateField = issue.date.flatMap { VersionDateField(field: "issue DATE", value: $0, file: stream.file, line: start.location.line, dates: USDates.all(in: $0)) }
             case "PRTPAGE": issue.lastPage = start["P"].flatMap { Int($0) } ?? issue.lastPage
             case "RULE", "PRORULE":
                 try emitRule(try stream.capture(start), issue: &issue, file: stream.file, into: emitter)
@@ -130,12 +136,16 @@ struct FederalRegisterAdapter: OfficialAdapter {
             .compactMap { $0 }.joined(separator: ", ")
         var instrument = ImportedInstrument(
             id: id, dialect: .fr, variant: proposed ? ImportedInstrument.proposedRuleVariant : "fr-rule", title: subject,
-            jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel,
-            versionDate: issue.date.flatMap(USDates.first(in:)), sourceURL: url,
+            jurisdiction: "US", kind: kind, officialIDs: officialIDs, versionLabel: issueLabel, sourceURL: url,
             attribution: "Federal Register (Office of the Federal Register / Government Publishing Office); US Government work, public domain",
             notes: notes, file: file, documentNumber: frDoc)
+        instrument.dated(by: issue.dateField)
         instrument.line = rule.span.firstLine  // an issue holds several rules
         try emitter.begin(instrument)
+        if !issue.dateReported {
+            issue.dateField?.report(to: emitter)
+            issue.dateReported = true
+        }
 
         let prefix = citation ?? "FR Doc. \(frDoc ?? "?")"
         if let dates = preamble.element("EFFDATE") ?? preamble.element("DATES") {

@@ -19,15 +19,27 @@ struct FormexAmendingAct: Sendable {
         /// An unnumbered paragraph or subparagraph by its ordinal (`the third paragraph`, Formex `113~3`).
         var subparagraph: Int?
         var points: [String] = []
+        /// The units an instruction adds or inserts together with this one, at its deepest level
+        /// (`1b`, `1c` with paragraph `1a`; `14b` with point `14a`): named in the description, not
+        /// matched on their own, since they share this one's holders.
+        var alongside: [String] = []
+        /// Unnumbered subparagraphs added at the end of this place ("in Article 40(2), the following
+        /// subparagraph is added"): `a subparagraph`, `subparagraphs`. The new ones are a level
+        /// below the place and follow its existing subparagraphs, so they hold none of them.
+        var appended: String?
 
         var isEmpty: Bool { article == nil && annex == nil }
 
         /// How many levels the place gives: a unit is held by places of fewer levels that overlap it.
-        var depth: Int { (isEmpty ? 0 : 1) + (paragraph == nil ? 0 : 1) + (subparagraph == nil ? 0 : 1) + points.count }
+        var depth: Int {
+            (isEmpty ? 0 : 1) + (paragraph == nil ? 0 : 1) + (subparagraph == nil ? 0 : 1) + points.count + (appended == nil ? 0 : 1)
+        }
 
         /// Whether a change at one of the two places changes the wording at the other: one holds
-        /// the other, or they are the same (unknown levels match).
+        /// the other, or they are the same (unknown levels match). Subparagraphs appended at the
+        /// end of a place overlap only what holds them: what the place held before is not among them.
         func overlaps(_ other: Address) -> Bool {
+            if appended != nil, other.depth >= depth { return false }
             if let article, let theirs = other.article { guard Self.bare(article) == Self.bare(theirs) else { return false } }
             else if let annex, let theirs = other.annex { guard annex.uppercased() == theirs.uppercased() else { return false } }
             else { return false }
@@ -41,23 +53,56 @@ struct FormexAmendingAct: Sendable {
             return stripped.isEmpty ? "0" : stripped.lowercased()
         }
 
-        /// `Article 113, third paragraph, point (a)`, `Annex XI`.
+        /// `Article 113, third paragraph, point (a)`, `Annex XI`; with the units added alongside,
+        /// `Article 6(1a), (1b) and (1c)`, `Article 3, points (14a) and (14b)`, `Articles 75a and 75b`;
+        /// with subparagraphs appended, `a subparagraph at the end of Article 40(2)`.
         var description: String {
+            if let appended {
+                var holder = self
+                holder.appended = nil
+                return "\(appended) at the end of \(holder)"
+            }
+            let others = alongside.map { Self.bare($0) }
             var parts: [String] = []
-            if let article { parts.append("Article \(Self.bare(article))" + (paragraph.map { "(\(Self.bare($0)))" } ?? "")) }
-            if let annex { parts.append("Annex \(annex)") }
-            if article == nil, let paragraph { parts.append("paragraph \(Self.bare(paragraph))") }
+            if let article {
+                if paragraph == nil, subparagraph == nil, points.isEmpty, !others.isEmpty {
+                    parts.append("Articles " + Self.list([Self.bare(article)] + others))
+                } else {
+                    let paragraphs = paragraph.map { [$0] + (subparagraph == nil && points.isEmpty ? others : []) } ?? []
+                    parts.append("Article \(Self.bare(article))" + Self.list(paragraphs.map { "(\(Self.bare($0)))" }))
+                }
+            }
+            if let annex {
+                let all = [annex] + (paragraph == nil && subparagraph == nil && points.isEmpty ? alongside : [])
+                parts.append((all.count == 1 ? "Annex " : "Annexes ") + Self.list(all))
+            }
+            if article == nil, let paragraph {
+                let all = [Self.bare(paragraph)] + (subparagraph == nil && points.isEmpty ? others : [])
+                parts.append((all.count == 1 ? "paragraph " : "paragraphs ") + Self.list(all))
+            }
             if let subparagraph { parts.append("\(CanonicalIDs.ordinal(subparagraph)) " + (paragraph == nil ? "paragraph" : "subparagraph")) }
-            if !points.isEmpty { parts.append("point " + points.map { "(\($0))" }.joined()) }
+            if !points.isEmpty {
+                let path = points.dropLast().map { "(\($0))" }.joined()
+                let all = [points.last!] + alongside
+                parts.append((all.count == 1 ? "point " : "points ") + Self.list(all.map { path + "(\($0))" }))
+            }
             return parts.joined(separator: ", ")
         }
 
-        init(article: String? = nil, annex: String? = nil, paragraph: String? = nil, subparagraph: Int? = nil, points: [String] = []) {
+        /// `a`, `a and b`, `a, b and c`.
+        private static func list(_ items: [String]) -> String {
+            items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+
+        init(article: String? = nil, annex: String? = nil, paragraph: String? = nil, subparagraph: Int? = nil, points: [String] = [],
+             alongside: [String] = [], appended: String? = nil) {
             self.article = article
             self.annex = annex
             self.paragraph = paragraph
             self.subparagraph = subparagraph
             self.points = points
+            self.alongside = alongside
+            self.appended = appended
         }
 
         /// A shipped provision's place: its Formex locator (`113(a)`, `053.001(a)`, `113~3`, `ANNEX XI`),
@@ -229,19 +274,26 @@ struct FormexAmendingAct: Sendable {
         if let match = lower.prefixMatch(of: #/(?:is|are) (replaced|deleted|amended|added|inserted)/#) {
             action = String(match.1)
             whole = true
-        } else if let match = lower.prefixMatch(of: #/the following (point|paragraph|subparagraph|article|annex)s? (?:is |are )?(?:added|inserted)/#) {
-            // The new unit's number is the quotation's: `(d)`, `4.`, `Article 4a`.
-            action = lower.contains("inserted") ? "inserted" : "added"
+        } else if let match = lower.prefixMatch(of: #/the following (point|paragraph|subparagraph|article|annex)(s?) (?:is |are )?(added|inserted)/#) {
+            // The new units' numbers are the quotation's: `(d)`, `4.`, `Article 4a`; every one is
+            // named (`1a`, `1b` and `1c`), the first is the place.
+            action = String(match.3)
             whole = true
             readAny = readAny || !context.isEmpty
-            added = quotation.flatMap { quoted in Self.label(of: String(match.1), in: quoted) }
+            let labels = quotation.map { quoted in Self.labels(of: String(match.1), in: quoted) } ?? []
+            added = labels.first
             switch (String(match.1), added) {
             case ("point", let label?): target.points.append(label)
             case ("paragraph", let label?): target.paragraph = label; target.subparagraph = nil; target.points = []
             case ("article", let label?): target = Address(article: label)
             case ("annex", let label?): target = Address(annex: label)
+            case ("subparagraph", _) where action == "added" && target.subparagraph == nil:
+                // Added at the end of the place, after its existing subparagraphs, which it does
+                // not change (an inserted one renumbers those after it: not read below the place).
+                target.appended = match.2.isEmpty ? "a subparagraph" : "subparagraphs"
             default: whole = false
             }
+            if whole, target.appended == nil { target.alongside = Array(labels.dropFirst()) }
         } else if let match = lower.firstMatch(of: #/\b(replaced|deleted|added|inserted)\b/#) {
             action = String(match.1)
         }
@@ -251,25 +303,38 @@ struct FormexAmendingAct: Sendable {
                            readInPart: known && !whole, amendedYear: act.year, amendedNumber: act.number)
     }
 
-    /// The number of the unit a quotation adds: a point's `NO.P` (`d`), a paragraph's `IDENTIFIER`
-    /// or `NO.PARAG` (`4`), an article's `IDENTIFIER` or `TI.ART` (`4a`), an annex's number.
-    private static func label(of unit: String, in quotation: OfficialElement) -> String? {
+    /// The numbers of the units a quotation adds, in order: each point's `NO.P` (`d`), each
+    /// paragraph's `IDENTIFIER` or `NO.PARAG` (`4`), each article's `IDENTIFIER` or `TI.ART` (`4a`),
+    /// an annex's number. Only the quotation's own units count, not those inside them (a new
+    /// point's subpoints, a new article's paragraphs); empty when the first has no number.
+    static func labels(of unit: String, in quotation: OfficialElement) -> [String] {
         switch unit {
         case "point":
-            guard let number = quotation.first(where: { $0.name == "NO.P" }) else { return nil }
-            return FormexText.flatten(number).firstMatch(of: #/\(([A-Za-z0-9]+)\)/#).map { String($0.1) }
-        case "paragraph":
-            if let identifier = quotation.first(where: { $0.name == "PARAG" })?["IDENTIFIER"], let dot = identifier.firstIndex(of: ".") {
-                return String(identifier[identifier.index(after: dot)...])
+            func label(_ number: OfficialElement) -> String? {
+                FormexText.flatten(number).firstMatch(of: #/\(([A-Za-z0-9]+)\)/#).map { String($0.1) }
             }
-            return quotation.first(where: { $0.name == "NO.PARAG" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }
+            guard let first = quotation.first(where: { $0.name == "NO.P" }).flatMap(label) else { return [] }
+            // The items of the quotation's first list, when the first point is its first item (a
+            // point quoted outside a list has its own subpoints in the first list: not counted).
+            let items = quotation.first(where: { $0.name == "LIST" })?.elements("ITEM").map { ($0.element("NP") ?? $0).element("NO.P").flatMap(label) } ?? []
+            guard items.first == first, !items.contains(nil) else { return [first] }
+            return items.compactMap { $0 }
+        case "paragraph":
+            let paragraphs = quotation.all(where: { $0.name == "PARAG" }, barriers: ["PARAG"])
+            let identifiers = paragraphs.compactMap { paragraph in
+                paragraph["IDENTIFIER"].flatMap { identifier in identifier.firstIndex(of: ".").map { String(identifier[identifier.index(after: $0)...]) } }
+            }
+            if !identifiers.isEmpty, identifiers.count == paragraphs.count { return identifiers }
+            return quotation.first(where: { $0.name == "NO.PARAG" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }.map { [$0] } ?? []
         case "article":
-            if let identifier = quotation.first(where: { $0.name == "ARTICLE" })?["IDENTIFIER"] { return identifier }
-            return quotation.first(where: { $0.name == "TI.ART" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }
+            let articles = quotation.all(where: { $0.name == "ARTICLE" }, barriers: ["ARTICLE"])
+            let identifiers = articles.compactMap { $0["IDENTIFIER"] }
+            if !identifiers.isEmpty, identifiers.count == articles.count { return identifiers }
+            return quotation.first(where: { $0.name == "TI.ART" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }.map { [$0] } ?? []
         case "annex":
-            return quotation.first(where: { $0.name == "TI" }).flatMap { FormexText.flatten($0).firstMatch(of: #/(?i)annex ([IVXLC]+[a-z]*)/#).map { String($0.1) } }
+            return quotation.first(where: { $0.name == "TI" }).flatMap { FormexText.flatten($0).firstMatch(of: #/(?i)annex ([IVXLC]+[a-z]*)/#).map { String($0.1) } }.map { [$0] } ?? []
         default:
-            return nil
+            return []
         }
     }
 }

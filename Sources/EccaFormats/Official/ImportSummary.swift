@@ -34,6 +34,8 @@ public struct ImportSummary: Sendable, Hashable {
         case renamedIDs
         // The Commerce Control List: notes of an entry with one label, left in the entry's wording.
         case notesLabelledAlike
+        // Every dialect: a date field that is not a date (the text undated), or gives several (the first taken).
+        case unreadDates
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -90,6 +92,8 @@ public struct ImportSummary: Sendable, Hashable {
                                           plural: "ids minted twice, the second told apart by a suffix (marked unresolved)")
             case .notesLabelledAlike: CountedNoun("CCL note labelled like another note of its entry (kept in the entry's wording, marked unresolved)",
                                                   plural: "CCL notes labelled like another note of their entry (kept in the entry's wording, marked unresolved)")
+            case .unreadDates: CountedNoun("date field that is not a date, or gives several (marked unresolved)",
+                                           plural: "date fields that are not dates, or give several (marked unresolved)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
             }

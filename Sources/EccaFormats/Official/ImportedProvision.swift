@@ -166,6 +166,10 @@ public struct ImportedInstrument: Sendable, Hashable {
     public var officialIDs: [Instrument.OfficialID]
     public var versionLabel: String?
     public var versionDate: LegalDate?
+    /// What the file's date field says beyond `versionDate` (`VersionDateField`): why there is no
+    /// date (`AMDDATE 'Feb. 30, 2025' is not a date`), or that one of several was taken; nil when
+    /// the field gives one date, or there is none.
+    public var versionDateRemark: String?
     public var sourceURL: String?
     public var attribution: String?
     public var notes: [Note]

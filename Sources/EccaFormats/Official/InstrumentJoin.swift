@@ -66,7 +66,9 @@ struct InstrumentJoin: Sendable {
         if distinct(parts.map(\.sourceURL)).count > 1 { joined.sourceURL = parts[0].joinSourceURL }
         let listed = parts.enumerated().map { index, part in
             "\(index + 1). \(SourceFileName.name(of: part.file)): \(part.title), "
-                + (part.versionLabel ?? "no version given") + (part.versionDate == nil ? ", no date in the file" : "")
+                + (part.versionLabel ?? "no version given")
+                // A date field that is not a date is said as such, not as no date (`VersionDateField`).
+                + (part.versionDateRemark.map { " (\($0))" } ?? (part.versionDate == nil ? ", no date in the file" : ""))
         }
         joined.notes.append(Note(kind: .editorial, text: "One instrument joined from \(parts.count) files of \(parts[0].joinKey ?? "one text"), "
             + "their provisions in this order: " + listed.joined(separator: "; ")
