@@ -83,7 +83,7 @@ import Testing
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         let file = try TemporaryFolder.make("added-act").appendingPathComponent("L_202601744EN.000101.fmx.xml")
         try Self.act.write(to: file, atomically: true, encoding: .utf8)
-        let report = try CitationChecker(officialFiles: [file.path]).check(loaded.graph)
+        let report = try CitationChecker(officialFiles: [file.path]).check(loaded.graph, on: .citeCheckDay)
         let changed = report.findings.filter { $0.kind == .amended }
         let act = "Regulation (EU) 2026/1744 of 2026-07-08 (\(file.path))"
         let unchecked = "not checked against the new wording: give the consolidated text"
