@@ -187,7 +187,7 @@ import Testing
         let folder = try CLI.folder(["rule.xml": Self.removingRule, "734.13.xml": Self.section734_13(date: "2026-01-01")])
         let rule = folder.appendingPathComponent("rule.xml").path, section = folder.appendingPathComponent("734.13.xml").path
         let by = "FR Doc. 2026-99999 (\(rule))"
-        let tail = "not checked against the new wording: give the CFR text as amended"
+        let tail = "not checked against the new wording: the rule states no effective date, so no CFR text given is taken to hold it: compare the CFR text as amended by hand"
         let findings = """
             \(try Self.line("us.ear.734.13", in: "us-ear.xml")): error: us.ear.734.13 (15 CFR 734.13): changed by \(by): amendatory instruction 1: remove-and-reserve § 734.13(a)(2); \(tail)
             \(try Self.line("us.ear.734.13.a.2", in: "us-ear.xml")): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): removed and reserved by \(by): amendatory instruction 1: remove-and-reserve § 734.13(a)(2); \(tail)

@@ -46,7 +46,7 @@ import Testing
 
             """), "\(result.stdout)")
         #expect(result.stdout.contains("""
-            \(paths["rule.xml"]!): Federal Register rule FR Doc. 2026-99998 (“Revisions to Definitions of Export and Release (QA test rule)”; 15 CFR Parts 734 and 744), undated\(timing); \
+            \(paths["rule.xml"]!): Federal Register rule FR Doc. 2026-99998 (“Revisions to Definitions of Export and Release (QA test rule)”; 15 CFR Parts 734 and 744), undated\(timing) (not in force on 2026-12-06); \
             amends 15 CFR part 734 (1 instruction): covers 2 shipped provisions, decides \(decides)
 
             """), "\(result.stdout)")
@@ -95,7 +95,7 @@ import Testing
         let (result, paths, shipped) = try run(files, ["later.xml", "now.xml"])
         #expect(result.stdout.hasPrefix("\(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(paths["now.xml"]!) (text as of 2026-11-01)"),
                 "\(result.stdout)")
-        #expect(result.stdout.contains("\(paths["later.xml"]!): 15 CFR 734.13 (eCFR), text as of 2027-06-01: covers 4 shipped provisions, decides 0\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("\(paths["later.xml"]!): 15 CFR 734.13 (eCFR), text as of 2027-06-01 (not in force on 2026-12-06): covers 4 shipped provisions, decides 0\n"), "\(result.stdout)")
         #expect(result.status == 1)
 
         let (alone, alonePaths, _) = try run(files, ["later.xml"])
@@ -110,6 +110,18 @@ import Testing
         // On the day it takes effect, it is the law, and decides.
         let (then, _, _) = try run(files, ["later.xml", "now.xml"], day: "2027-06-01")
         #expect(then.status == 0, "\(then.stdout)")
+    }
+
+    /// An instruction's own timing ("1. Effective March 1, 2027, amend …") places the rule's text
+    /// for the provisions it reaches, and the rule's file line says it (QA verify12 N8).
+    @Test func anInstructionsOwnTimingIsOnTheRulesLine() throws {
+        let rule = Self.rule(dates: nil).replacingOccurrences(of: "1. Amend § 734.13", with: "1. Effective March 1, 2027, amend § 734.13")
+        let (result, paths, shipped) = try run(["cfr.xml": CiteCheckAmendmentTests.section734_13(date: "2026-11-01", a2: "in the United States or abroad"),
+                                               "rule.xml": rule], ["cfr.xml", "rule.xml"])
+        #expect(result.stdout.contains("\(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(paths["cfr.xml"]!) (text as of 2026-11-01)"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("15 CFR Parts 734 and 744), undated (amendatory instruction 1, effective 2027-03-01); amends 15 CFR part 734"), "\(result.stdout)")
+        #expect(result.status == 1)
     }
 
     @Test func anImpossibleDayIsRefused() throws {

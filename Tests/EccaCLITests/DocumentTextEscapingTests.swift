@@ -22,7 +22,7 @@ import Testing
         let rule = folder.appendingPathComponent("rule.xml").path
         let result = try CLI.run(["cite-check", "--official", rule])
         let by = "the Federal Register rule “\(Self.subject)” (no FR Doc. number) (\(rule))"
-        let tail = "not checked against the new wording: give the CFR text as amended"
+        let tail = "not checked against the new wording: the rule states no effective date, so no CFR text given is taken to hold it: compare the CFR text as amended by hand"
         #expect(result.stdout == """
             \(try CiteCheckAmendmentTests.line("us.ear.734.13", in: "us-ear.xml")): error: us.ear.734.13 (15 CFR 734.13): changed by \(by): amendatory instruction 1: remove-and-reserve § 734.13(a)(2); \(tail)
             \(try CiteCheckAmendmentTests.line("us.ear.734.13.a.2", in: "us-ear.xml")): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): removed and reserved by \(by): amendatory instruction 1: remove-and-reserve § 734.13(a)(2); \(tail)

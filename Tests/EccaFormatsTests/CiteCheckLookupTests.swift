@@ -154,9 +154,9 @@ import EccaTestSupport
         let report = try CitationChecker(officialFiles: [issue]).check(graph, on: .citeCheckDay)
         #expect(report.passed == ["qa.hud.dates", "qa.hud.amd1", "qa.hud.1006.10.ai.2.i"])
         #expect(Self.printed(report) == [
-            "\(file):13: error: qa.hud.amd2 (89 FR 9757, 9758, amendatory instruction 2): wording differs from \(issue) (text as of 2024-02-12) at '89 FR 9757, amendatory instruction 2'",
+            "\(file):13: error: qa.hud.amd2 (89 FR 9757, 9758, amendatory instruction 2): wording differs from \(issue) (text as of 2024-03-13) at '89 FR 9757, amendatory instruction 2'",
             "[-insert-] {+add+}",
-            "\(file):16: error: qa.hud.amd3 (89 FR 9757, amendatory instruction 3): '89 FR 9757, amendatory instruction 3' does not exist in \(issue) (text as of 2024-02-12)",
+            "\(file):16: error: qa.hud.amd3 (89 FR 9757, amendatory instruction 3): '89 FR 9757, amendatory instruction 3' does not exist in \(issue) (text as of 2024-03-13)",
         ])
         #expect(report.notCovered.isEmpty)
     }

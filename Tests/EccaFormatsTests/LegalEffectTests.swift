@@ -24,11 +24,36 @@ import Testing
     /// Without an effective date the publication date stands in, and says so (`stated` is false):
     /// it places the rule among texts, but never shows that a later text holds it.
     @Test func withoutAnEffectiveDateThePublicationDateStandsIn() {
-        for dates in [nil, "This rule is effective upon publication in the Federal Register."] {
+        for dates in [nil, "Comments are due March 1, 2025."] {
             let effect = LegalEffect.rule(dates: dates, published: Self.date("2024-02-12"))
             #expect(effect.from == Self.date("2024-02-12"))
             #expect(!effect.stated)
         }
+    }
+
+    /// The wordings QA verify12 found misread (its fr/ fixtures): an exception with a later date,
+    /// stays and delays worded otherwise, a delay to a named day, a temporary rule "through" a day or
+    /// that "expires", and effective dates counted from publication. Each was a rule taken as law
+    /// before it was.
+    @Test(arguments: [
+        ("This rule is effective December 1, 2026, except for amendatory instruction 1 (the revision of § 734.15(a)), which is effective March 1, 2027.", "2027-03-01", nil, false),
+        ("This rule is effective December 1, 2026. The amendment to § 734.15(a) in amendatory instruction 1 is effective March 1, 2027.", "2027-03-01", nil, false),
+        ("The effective date of this rule is delayed until further notice.", nil, nil, true),
+        ("This rule is stayed indefinitely.", nil, nil, true),
+        ("The effective date of this rule is postponed indefinitely.", nil, nil, true),
+        ("The effective date of the rule published on November 30, 2026, is delayed to March 1, 2027.", "2027-03-01", nil, false),
+        ("The effective date of this rule, published October 1, 2026 (91 FR 60001), is delayed until March 1, 2027.", "2027-03-01", nil, false),
+        ("This rule is effective from December 1, 2026, through December 3, 2026.", "2026-12-01", "2026-12-03", false),
+        ("This temporary rule is effective December 1, 2026, and expires on December 3, 2026.", "2026-12-01", "2026-12-03", false),
+        ("This rule is effective on publication in the Federal Register.", "2026-10-01", nil, false),
+        ("This rule is effective upon filing for public inspection.", "2026-10-01", nil, false),
+        ("This rule is effective 30 days after publication.", "2026-10-31", nil, false),
+        ("This rule is effective October 15, 2026. Comments must be received until January 5, 2027.", "2026-10-15", nil, false),
+    ] as [(String, String?, String?, Bool)]) func readNeverEarlierThanItIsLaw(dates: String, from: String?, until: String?, delayed: Bool) {
+        let effect = LegalEffect.rule(dates: dates, published: Self.date("2026-10-01"))
+        #expect(effect.delayed == delayed)
+        if !delayed { #expect(effect.from == from.map(Self.date)) }
+        #expect(effect.until == until.map(Self.date))
     }
 
     @Test func whatADayMakesOfIt() {

@@ -115,7 +115,11 @@ extension CitationChecker {
         }
         let verb = whole && Set(changes.map(\.verb)).count == 1 ? first.verb : "changed"
         let steps = changes.map { "\($0.place): \($0.summary)" + ($0.effect.notInForce(on: day).map { " (not in force: \($0))" } ?? "") }.joined(separator: "; ")
-        let hint = if case .eu = first.reach { "give the consolidated text" } else { "give the CFR text as amended" }
+        // Without an effective date the rule states, no CFR text can be shown to hold the change
+        // (`includes`): the advice says so rather than ask for a text that would change nothing.
+        let hint = if case .eu = first.reach { "give the consolidated text" }
+            else if first.effect.stated { "give the CFR text as amended" }
+            else { "the rule states no effective date, so no CFR text given is taken to hold it: compare the CFR text as amended by hand" }
         let unchecked = printed
             ? "the rule prints the new text, but a paraphrase cannot be compared with it: re-read the provision against it"
             : "not checked against the new wording: \(hint)"
@@ -137,6 +141,18 @@ extension CitationChecker {
         }
     }
 
+    /// The consolidated text given, in force on `day`, of the act an EU instruction amends that holds
+    /// the instruction (it lists the amending act and is not older than it): what the instruction did
+    /// is in its text, read or not.
+    func holder(of change: Change, on day: LegalDate) -> Int? {
+        guard case .eu(let year, let number, _) = change.reach else { return nil }
+        return infos.indices.first { index in
+            guard case .formex(_, let actYear?, let actNumber?, _, _, false) = officials[index] else { return false }
+            return actYear == year && Int(actNumber) == Int(number)
+                && infos[index].effect.notInForce(on: day) == nil && includes(index, change, on: day)
+        }
+    }
+
     /// Instructions whose place was not read (or whose target has no CFR path) in an instrument or
     /// CFR part with shipped provisions: one `file: error:` line each.
     func unread(_ graph: ClauseGraph, on day: LegalDate) -> [(given: String, line: String)] {
@@ -149,12 +165,7 @@ extension CitationChecker {
                 guard target == nil else { continue }
                 // A consolidated text in force that includes the act holds what the instruction did,
                 // read or not (QA amend7 #3: the real act's 10 unread instructions stayed errors).
-                let consolidated = infos.indices.contains { index in
-                    guard case .formex(_, let actYear?, let actNumber?, _, _, false) = officials[index] else { return false }
-                    return actYear == year && Int(actNumber) == Int(number)
-                        && infos[index].effect.notInForce(on: day) == nil && includes(index, change, on: day)
-                }
-                if consolidated { continue }
+                if holder(of: change, on: day) != nil { continue }
                 unknown = graph.provisions.values.contains { provision in
                     provision.sourceID != nil && graph.instruments[provision.instrumentID].map { Self.instrument($0, isDocument: year, number) && $0.jurisdiction == "EU" } == true
                 }

@@ -196,7 +196,15 @@ public struct CitationChecker {
                         info.date = info.effect.from
                         info.isRule = true
                         info.description += Self.describeTiming(info.effect, published: entry.instrument.versionDate)
-                        changes += Self.changes(of: entry, file: file, official: officials.count - 1, rule: info.effect)
+                        let own = Self.changes(of: entry, file: file, official: officials.count - 1, rule: info.effect)
+                        // Instructions with a timing of their own ("Effective March 1, 2027, amend …").
+                        var timed: [String] = []
+                        for change in own where change.effect != info.effect {
+                            let timing = "\(change.place)" + Self.describeTiming(change.effect, published: nil)
+                            if !timed.contains(timing) { timed.append(timing) }
+                        }
+                        if !timed.isEmpty { info.description += " (" + timed.joined(separator: "; ") + ")" }
+                        changes += own
                     }
                     infos.append(info)
                 }
@@ -310,7 +318,7 @@ public struct CitationChecker {
             guard provision.sourceID != nil || provision.eid != nil else { continue }
             var candidates: [(official: Int, outcome: Outcome)] = []
             for (index, official) in officials.enumerated() {
-                if let outcome = check(provision, instrument: instrument, against: official) { candidates.append((index, outcome)) }
+                if let outcome = check(provision, instrument: instrument, against: official, dated: infos[index].date) { candidates.append((index, outcome)) }
             }
             let touching = changes.filter { change in change.isRead && affects(change, provision, instrument) }
             if candidates.isEmpty && touching.isEmpty {
@@ -404,7 +412,10 @@ public struct CitationChecker {
                 report.fileLines.append("\(file): an annex that \(package) lists, read and counted there")
                 continue
             }
-            var what = infos.filter { $0.given == file }.map(\.description)
+            // A text not in force on `day` is compared, and decides only findings of its own (`notInForceFinding`).
+            var what = infos.filter { $0.given == file }.map { info in
+                info.description + (info.effect.notInForce(on: day) == nil ? "" : " (not in force on \(day.iso))")
+            }
             // An EU act's instructions are said for the shipped acts they amend (the AI Act amends
             // Regulation (EC) No 300/2008 and others, which no shipped provision cites).
             var amended: [(act: String, count: Int)] = []
@@ -424,7 +435,8 @@ public struct CitationChecker {
             }
             if let aside = setAsideFiles[file] { what.append(aside) }
             let name = what.isEmpty ? "nothing to check against" : what.joined(separator: "; ")
-            let counts: String
+            let held = changes.filter { $0.given == file && !$0.isRead }.compactMap { holder(of: $0, on: day) }
+            var counts: String
             if let count = covered[file] {
                 counts = "covers \(CountedNoun("shipped provision")(count)), decides \(decided[file] ?? 0)"
             } else if unreadFiles.contains(file) {
@@ -432,11 +444,15 @@ public struct CitationChecker {
             } else {
                 // Why, as far as it is known: what the file is, not a guess among causes.
                 var reasons = infos.filter { $0.given == file }.map(\.uncovered)
-                if !amended.isEmpty { reasons = ["none of its instructions changes a shipped provision"] }
+                if !amended.isEmpty { reasons = ["none of its instructions \(held.isEmpty ? "" : "read ")changes a shipped provision"] }
                 else if changes.contains(where: { $0.given == file }) && reasons.contains("it prints no shipped provision") {
                     reasons = ["it prints no shipped provision and its instructions change none"]
                 }
                 counts = "covers no shipped provision" + (reasons.isEmpty ? "" : " (" + Array(Set(reasons)).sorted().joined(separator: "; ") + ")")
+            }
+            // Instructions not read that a consolidated text given holds: no error, and said here.
+            if let holder = held.first {
+                counts += "; its \(CountedNoun("instruction")(held.count)) not read \(held.count == 1 ? "is" : "are") held by \(infos[holder].file)"
             }
             report.fileLines.append("\(file): \(name): \(counts)")
             if decided[file] != nil || unreadFiles.contains(file) { report.filesUsed += 1 }
@@ -538,8 +554,9 @@ public struct CitationChecker {
         var consolidated = false
     }
 
-    /// Nil when `official` does not cover the provision's instrument.
-    private func check(_ provision: Provision, instrument: Instrument, against official: Official) -> Outcome? {
+    /// Nil when `official` does not cover the provision's instrument. `dated`: the text's date as
+    /// findings name it (a Federal Register rule's is the day it takes effect, which placed it).
+    private func check(_ provision: Provision, instrument: Instrument, against official: Official, dated: LegalDate?) -> Outcome? {
         switch official {
         case .formex(let formex, let year, let number, let version, let file, let annexesOnly):
             guard let locator = provision.sourceID, Self.instrument(instrument, isDocument: year, number) else { return nil }
@@ -570,7 +587,7 @@ public struct CitationChecker {
             guard let officialID = Self.officialID(of: provision, in: instrument, against: entry.instrument) else { return nil }
             let found = index[Self.key(officialID)]
             guard coverage.covers(officialID, found: found != nil) else { return nil }
-            let source = Source(file: file, version: entry.instrument.versionDate)
+            let source = Source(file: file, version: dated)
             guard let found else { return .failure(finding(.missing, provision, at: officialID, in: source)) }
             // A unit the text prints twice (the import tells the copies apart by a suffix, and warns):
             // each copy is what the text says, so copies that differ are a finding, whichever comes first.
