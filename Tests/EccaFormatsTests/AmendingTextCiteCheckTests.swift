@@ -74,6 +74,13 @@ import EccaTestSupport
         #expect(!target.overlaps(try #require(Address(locator: "113(b)", citation: "Art. 113, third paragraph, point (b)"))))
         #expect(!Address(article: "111", paragraph: "2").overlaps(try #require(Address(locator: "111.003", citation: "Art. 111(3)"))))
         #expect(!Address(annex: "III").overlaps(try #require(Address(locator: "ANNEX XI", citation: "Annex XI"))))
+        // A point of a numbered paragraph's subparagraph, as the import mints it (`096.001(a)~1`): the
+        // point 2026/1744 Art. 1(36)(a) replaces was left out of what the instruction reaches, and passed
+        // (QA amend7 #1).
+        let replaced = Address(article: "096", paragraph: "001", subparagraph: 1, points: ["a"])
+        #expect(try #require(Address(locator: "096.001(a)~1", citation: "Art. 96(1), first subparagraph, point (a)")) == replaced)
+        #expect(replaced.overlaps(try #require(Address(locator: "096.001(a)~1", citation: "Art. 96(1), first subparagraph, point (a)"))))
+        #expect(!replaced.overlaps(try #require(Address(locator: "096.001(a)~2", citation: "Art. 96(1), second subparagraph, point (a)"))))
     }
 
     @Test func aFederalRegisterTargetChangesWhatHoldsItAndWhatItHolds() {

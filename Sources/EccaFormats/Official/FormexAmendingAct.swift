@@ -105,7 +105,7 @@ struct FormexAmendingAct: Sendable {
             self.appended = appended
         }
 
-        /// A shipped provision's place: its Formex locator (`113(a)`, `053.001(a)`, `113~3`, `ANNEX XI`),
+        /// A shipped provision's place: its Formex locator (`113(a)`, `053.001(a)`, `113~3`, `096.001(a)~1`, `ANNEX XI`),
         /// with the unnumbered paragraph its citation names where the locator leaves it out
         /// (`113(a)`, "Art. 113, third paragraph, point (a)").
         init?(locator: String, citation: String) {
@@ -113,8 +113,10 @@ struct FormexAmendingAct: Sendable {
                 self.init(annex: TextNormalizer.trim(String(locator.dropFirst(5))))
                 return
             }
-            guard let match = locator.wholeMatch(of: #/(\d+[a-z]*)(?:\.(\d+[a-z]*))?(?:~(\d+))?((?:\([^()]+\))*)/#) else { return nil }
-            self.init(article: String(match.1), paragraph: match.2.map(String.init), subparagraph: match.3.flatMap { Int($0) },
+            // The subparagraph's `~N` ends the locator (`096.001(a)~1`, the import's shape: point (a) of
+            // the first subparagraph); read before the points too.
+            guard let match = locator.wholeMatch(of: #/(\d+[a-z]*)(?:\.(\d+[a-z]*))?(?:~(\d+))?((?:\([^()]+\))*)(?:~(\d+))?/#) else { return nil }
+            self.init(article: String(match.1), paragraph: match.2.map(String.init), subparagraph: (match.3 ?? match.5).flatMap { Int($0) },
                       points: match.4.split(separator: ")").map { String($0.dropFirst()) })
             if subparagraph == nil, let ordinal = citation.firstMatch(of: #/, (\w+) (?:sub)?paragraph/#),
                let index = CanonicalIDs.ordinals.firstIndex(of: String(ordinal.1).lowercased()) {
