@@ -52,6 +52,22 @@ import EccaTestSupport
         // No place: not read, never guessed.
         read = try Self.read("the title is replaced by the following:")
         #expect(read.target == nil)
+
+        // No place of its own, but one from its context (2026/1744 Art. 1(37)(a): "Article 97 is
+        // amended as follows: (a) paragraphs 2 and 3 are replaced …"): read down to that place, so
+        // that Art. 97(2) and 97(3) are findings, never passes (QA amend7 #2).
+        read = try Self.read("paragraphs 2 and 3 are replaced by the following:", context: Address(article: "97"))
+        #expect(read.target == Address(article: "97"))
+        #expect(read.readInPart)
+        #expect(read.action == "replaced")
+
+        // A new article is a place of its own, from its quotation, with no article before it
+        // (2026/1744 Art. 1(6), Article 4a as the OJ prints its identifier).
+        read = try Self.read("the following Article is inserted:",
+                             quotation: #"<QUOT.S LEVEL="1"><ARTICLE IDENTIFIER="004A"><TI.ART>Article 4a</TI.ART><PARAG IDENTIFIER="004A.001"><NO.PARAG>1.</NO.PARAG><ALINEA>Text.</ALINEA></PARAG></ARTICLE></QUOT.S>"#)
+        #expect(read.target == Address(article: "004A"))
+        #expect(!read.readInPart)
+        #expect(read.action == "inserted")
     }
 
     /// A change at a place changes what holds it and what it holds; an added unit changes only what holds it.

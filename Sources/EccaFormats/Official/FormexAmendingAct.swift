@@ -284,6 +284,9 @@ struct FormexAmendingAct: Sendable {
             readAny = readAny || !context.isEmpty
             let labels = quotation.map { quoted in Self.labels(of: String(match.1), in: quoted) } ?? []
             added = labels.first
+            // A new article or annex is a place of its own, read from the quotation (point (6) of
+            // 2026/1744: "the following Article is inserted", Article 4a, with no article before it).
+            readAny = readAny || (added != nil && ["article", "annex"].contains(String(match.1)))
             switch (String(match.1), added) {
             case ("point", let label?): target.points.append(label)
             case ("paragraph", let label?): target.paragraph = label; target.subparagraph = nil; target.points = []
@@ -300,9 +303,12 @@ struct FormexAmendingAct: Sendable {
             action = String(match.1)
         }
         if let contextText { text = contextText + ": " + text }
-        let known = readAny && !target.isEmpty
+        // Words that name no place of their own ("paragraphs 2 and 3 are replaced", "the title is
+        // replaced") still sit in their context's place ("Article 97 is amended as follows:"): read
+        // down to it, so that what it holds is a finding, never a pass (QA amend7 #2).
+        let known = (readAny || !context.isEmpty) && !target.isEmpty
         return Instruction(place: place, text: text, action: action, target: known ? target : nil,
-                           readInPart: known && !whole, amendedYear: act.year, amendedNumber: act.number)
+                           readInPart: known && (!whole || !readAny), amendedYear: act.year, amendedNumber: act.number)
     }
 
     /// The numbers of the units a quotation adds, in order: each point's `NO.P` (`d`), each
