@@ -31,12 +31,13 @@ import Testing
 
     /// #1: the CFR text in force differs from the shipped wording; a rule that prints the shipped
     /// wording but takes effect after the day (or is delayed, or has expired) must not hide that.
-    /// The rule also changes § 734.13, shipped as a paraphrase: a coming change to it stays a finding
-    /// ("re-read the provision"), which the rule decides; an expired rule changes nothing any more.
+    /// The rule also changes § 734.13, shipped as a paraphrase: a change not in force stays a finding
+    /// ("re-read the provision"), which the rule decides, and so does an expired rule's, whose end is
+    /// never read where it is not the rule's own (QA verify13: read wrongly, it hid the change).
     @Test(arguments: [
         ("Effective date: This rule is effective March 1, 2027.", ", effective 2027-03-01", 1),
         ("The effective date of this rule is delayed indefinitely.", ", its effective date delayed indefinitely", 1),
-        ("This rule is effective from December 1, 2026, until December 3, 2026.", ", effective 2026-12-01 until 2026-12-03", 0),
+        ("This rule is effective from December 1, 2026, until December 3, 2026.", ", effective 2026-12-01 until 2026-12-03", 1),
     ]) func aRuleNotInForceDecidesNothing(dates: String, timing: String, decides: Int) throws {
         let (result, paths, shipped) = try run(["cfr.xml": CiteCheckAmendmentTests.section734_13(date: "2026-11-01", a2: "in the United States or abroad"),
                                                "rule.xml": Self.rule(dates: dates)], ["cfr.xml", "rule.xml"])

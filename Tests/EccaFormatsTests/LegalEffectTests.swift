@@ -10,7 +10,7 @@ import Testing
     static func date(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
 
     @Test(arguments: [
-        ("This rule is effective from 10:30 a.m. until 11:35 a.m. on February 10, 2024.", "2024-02-10", "2024-02-10"),
+        ("This rule is effective from 10:30 a.m. until 11:35 a.m. on February 10, 2024.", "2024-02-10", nil),
         ("Effective March 13, 2024.", "2024-03-13", nil),
         ("This rule is effective October 1, 2024.", "2024-10-01", nil),
         ("Effective date: January 13, 2025. Compliance date: May 15, 2025 (certain security requirements for validated end users: January 15, 2026).", "2025-01-13", nil),
@@ -49,11 +49,36 @@ import Testing
         ("This rule is effective upon filing for public inspection.", "2026-10-01", nil, false),
         ("This rule is effective 30 days after publication.", "2026-10-31", nil, false),
         ("This rule is effective October 15, 2026. Comments must be received until January 5, 2027.", "2026-10-15", nil, false),
+        // QA verify13: an end that is not the rule's own, a start read as an end, a computed date
+        // beating a named later one, wordings not read, and a delay that names the day it ended.
+        ("This rule is effective November 16, 2026. The general license in § 736.2(b) expires on November 30, 2026.", "2026-11-16", nil, false),
+        ("This rule is effective November 16, 2026. The temporary rule published on May 1, 2026, which was to expire on November 30, 2026, is extended through May 31, 2027.", "2026-11-16", nil, false),
+        ("This rule is not effective until March 1, 2027.", "2027-03-01", nil, false),
+        ("The effective date of the rule published on December 1, 2026, is delayed from December 1, 2026, until March 1, 2027.", "2027-03-01", nil, false),
+        ("This rule is effective on the later of March 1, 2027, or 30 days after publication.", "2027-03-01", nil, false),
+        ("This rule is effective upon publication in the Federal Register or March 1, 2027, whichever is later.", "2027-03-01", nil, false),
+        ("This rule is effective thirty (30) days after publication in the Federal Register.", "2026-10-31", nil, false),
+        ("This rule is effective on the thirtieth day after publication in the Federal Register.", "2026-10-31", nil, false),
+        ("This rule takes effect on March 1, 2027.", "2027-03-01", nil, false),
+        ("The effective date of this rule is delayed for 60 days.", nil, nil, true),
+        ("This rule is stayed pending judicial review.", nil, nil, true),
+        ("The rule published at 91 FR 60001 on October 1, 2026, effective December 1, 2026, is withdrawn as of November 30, 2026.", nil, nil, true),
+        ("The effective date of this rule, which was delayed indefinitely on October 1, 2026, is now November 16, 2026.", "2026-11-16", nil, false),
+        ("The stay of this rule is lifted.", "2026-10-01", nil, false),
+        ("This rule is effective December 1, 2026. BIS will not enforce the amendments until March 1, 2027.", "2026-12-01", nil, false),
     ] as [(String, String?, String?, Bool)]) func readNeverEarlierThanItIsLaw(dates: String, from: String?, until: String?, delayed: Bool) {
         let effect = LegalEffect.rule(dates: dates, published: Self.date("2026-10-01"))
         #expect(effect.delayed == delayed)
         if !delayed { #expect(effect.from == from.map(Self.date)) }
         #expect(effect.until == until.map(Self.date))
+    }
+
+    /// A day stated in a form not read ("03/01/2027", "the 1st of March, 2027") could be any day:
+    /// the rule is not taken as law (QA verify13).
+    @Test(arguments: ["This rule is effective 03/01/2027.", "This rule is effective on the 1st of March, 2027."])
+    func anEffectiveDateNotReadIsNotLaw(dates: String) {
+        let effect = LegalEffect.rule(dates: dates, published: Self.date("2026-10-01"))
+        #expect(effect.notInForce(on: Self.date("2026-12-06")) == "its DATES give an effective date that could not be read")
     }
 
     @Test func whatADayMakesOfIt() {

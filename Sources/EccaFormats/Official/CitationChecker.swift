@@ -200,7 +200,9 @@ public struct CitationChecker {
                         // Instructions with a timing of their own ("Effective March 1, 2027, amend …").
                         var timed: [String] = []
                         for change in own where change.effect != info.effect {
-                            let timing = "\(change.place)" + Self.describeTiming(change.effect, published: nil)
+                            // The instruction without the pages it is printed on (`70001, amendatory instruction 1`).
+                            let place = change.place.components(separatedBy: ", ").drop { $0.allSatisfy(\.isNumber) }.joined(separator: ", ")
+                            let timing = place + Self.describeTiming(change.effect, published: nil)
                             if !timed.contains(timing) { timed.append(timing) }
                         }
                         if !timed.isEmpty { info.description += " (" + timed.joined(separator: "; ") + ")" }
@@ -290,6 +292,7 @@ public struct CitationChecker {
     /// delayed indefinitely`: a rule's timing beside its publication date, when its DATES say more.
     static func describeTiming(_ effect: LegalEffect, published: LegalDate?) -> String {
         if effect.delayed { return ", its effective date delayed indefinitely" }
+        if effect.unreadable { return ", its effective date not read" }
         var text = ""
         if let from = effect.from, from != published || effect.until != nil { text += ", effective \(from.iso)" }
         if let until = effect.until { text += " until \(until.iso)" }
@@ -371,8 +374,6 @@ public struct CitationChecker {
             }
             let compared = Set(candidates.map(\.official))
             let pending = touching.filter { change in
-                // A temporary rule that has expired changes nothing any more.
-                if let until = change.effect.until, until < day { return false }
                 // A rule's own printed text that was compared (and disagreed) already shows its change.
                 guard let chosen else { return change.official.map { !compared.contains($0) } ?? true }
                 // A rule's own printed text decides a verbatim wording, which was compared with it; a
