@@ -125,6 +125,22 @@ import Testing
         #expect(result.status == 1)
     }
 
+    /// An expired temporary rule given alone, whose only word on the provision is an instruction:
+    /// the instruction stays a finding, saying the rule expired (it crashed, "no finding, and no text
+    /// that passed it", QA verify13 #6).
+    @Test func anExpiredRuleAloneIsAFindingNotACrash() throws {
+        let rule = CiteCheckTextChoiceTests.rule(part: "734", instruction: "1. Amend § 734.13 by removing and reserving paragraph (a)(2).", section: "")
+            .replacingOccurrences(of: "</ACT>\n", with: "</ACT>\n<DATES><HD SOURCE=\"HED\">DATES:</HD><P>This rule is effective from November 16, 2026, through November 30, 2026.</P></DATES>\n")
+        let (result, paths, shipped) = try run(["rule.xml": rule], ["rule.xml"])
+        #expect(result.stdout.contains("""
+            \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): removed and reserved by FR Doc. 2026-99998 (\(paths["rule.xml"]!)): \
+            amendatory instruction 1: remove-and-reserve § 734.13(a)(2) (not in force: expired on 2026-11-30, before 2026-12-06); \
+            not checked against the new wording: give the CFR text as amended
+
+            """), "\(result.stdout)")
+        #expect(result.status == 1)
+    }
+
     @Test func anImpossibleDayIsRefused() throws {
         let result = try CLI.run(["cite-check", "--as-of", "2026-02-30", "--official", "x.xml"])
         #expect(result.stderr.contains("--as-of '2026-02-30' is not a calendar date: 2026-02 has 28 days"), "\(result.stderr)")
