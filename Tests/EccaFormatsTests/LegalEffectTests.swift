@@ -36,40 +36,64 @@ import Testing
     /// that "expires", and effective dates counted from publication. Each was a rule taken as law
     /// before it was.
     @Test(arguments: [
-        ("This rule is effective December 1, 2026, except for amendatory instruction 1 (the revision of § 734.15(a)), which is effective March 1, 2027.", "2027-03-01", nil, false),
-        ("This rule is effective December 1, 2026. The amendment to § 734.15(a) in amendatory instruction 1 is effective March 1, 2027.", "2027-03-01", nil, false),
-        ("The effective date of this rule is delayed until further notice.", nil, nil, true),
-        ("This rule is stayed indefinitely.", nil, nil, true),
-        ("The effective date of this rule is postponed indefinitely.", nil, nil, true),
-        ("The effective date of the rule published on November 30, 2026, is delayed to March 1, 2027.", "2027-03-01", nil, false),
-        ("The effective date of this rule, published October 1, 2026 (91 FR 60001), is delayed until March 1, 2027.", "2027-03-01", nil, false),
-        ("This rule is effective from December 1, 2026, through December 3, 2026.", "2026-12-01", "2026-12-03", false),
-        ("This temporary rule is effective December 1, 2026, and expires on December 3, 2026.", "2026-12-01", "2026-12-03", false),
-        ("This rule is effective on publication in the Federal Register.", "2026-10-01", nil, false),
-        ("This rule is effective upon filing for public inspection.", "2026-10-01", nil, false),
-        ("This rule is effective 30 days after publication.", "2026-10-31", nil, false),
-        ("This rule is effective October 15, 2026. Comments must be received until January 5, 2027.", "2026-10-15", nil, false),
+        ("This rule is effective December 1, 2026, except for amendatory instruction 1 (the revision of § 734.15(a)), which is effective March 1, 2027.", "2027-03-01", nil, nil),
+        ("This rule is effective December 1, 2026. The amendment to § 734.15(a) in amendatory instruction 1 is effective March 1, 2027.", "2027-03-01", nil, nil),
+        ("The effective date of this rule is delayed until further notice.", nil, nil, .delayed),
+        ("This rule is stayed indefinitely.", nil, nil, .delayed),
+        ("The effective date of this rule is postponed indefinitely.", nil, nil, .delayed),
+        ("The effective date of the rule published on November 30, 2026, is delayed to March 1, 2027.", "2027-03-01", nil, nil),
+        ("The effective date of this rule, published October 1, 2026 (91 FR 60001), is delayed until March 1, 2027.", "2027-03-01", nil, nil),
+        ("This rule is effective from December 1, 2026, through December 3, 2026.", "2026-12-01", "2026-12-03", nil),
+        ("This temporary rule is effective December 1, 2026, and expires on December 3, 2026.", "2026-12-01", "2026-12-03", nil),
+        ("This rule is effective on publication in the Federal Register.", "2026-10-01", nil, nil),
+        ("This rule is effective upon filing for public inspection.", "2026-10-01", nil, nil),
+        ("This rule is effective 30 days after publication.", "2026-10-31", nil, nil),
+        ("This rule is effective October 15, 2026. Comments must be received until January 5, 2027.", "2026-10-15", nil, nil),
         // QA verify13: an end that is not the rule's own, a start read as an end, a computed date
         // beating a named later one, wordings not read, and a delay that names the day it ended.
-        ("This rule is effective November 16, 2026. The general license in § 736.2(b) expires on November 30, 2026.", "2026-11-16", nil, false),
-        ("This rule is effective November 16, 2026. The temporary rule published on May 1, 2026, which was to expire on November 30, 2026, is extended through May 31, 2027.", "2026-11-16", nil, false),
-        ("This rule is not effective until March 1, 2027.", "2027-03-01", nil, false),
-        ("The effective date of the rule published on December 1, 2026, is delayed from December 1, 2026, until March 1, 2027.", "2027-03-01", nil, false),
-        ("This rule is effective on the later of March 1, 2027, or 30 days after publication.", "2027-03-01", nil, false),
-        ("This rule is effective upon publication in the Federal Register or March 1, 2027, whichever is later.", "2027-03-01", nil, false),
-        ("This rule is effective thirty (30) days after publication in the Federal Register.", "2026-10-31", nil, false),
-        ("This rule is effective on the thirtieth day after publication in the Federal Register.", "2026-10-31", nil, false),
-        ("This rule takes effect on March 1, 2027.", "2027-03-01", nil, false),
-        ("The effective date of this rule is delayed for 60 days.", nil, nil, true),
-        ("This rule is stayed pending judicial review.", nil, nil, true),
-        ("The rule published at 91 FR 60001 on October 1, 2026, effective December 1, 2026, is withdrawn as of November 30, 2026.", nil, nil, true),
-        ("The effective date of this rule, which was delayed indefinitely on October 1, 2026, is now November 16, 2026.", "2026-11-16", nil, false),
-        ("The stay of this rule is lifted.", "2026-10-01", nil, false),
-        ("This rule is effective December 1, 2026. BIS will not enforce the amendments until March 1, 2027.", "2026-12-01", nil, false),
-    ] as [(String, String?, String?, Bool)]) func readNeverEarlierThanItIsLaw(dates: String, from: String?, until: String?, delayed: Bool) {
+        // An end said of something else cannot be told from the rule's own: the rule is not taken as
+        // law (read as the rule's end, it had made an in-force rule expired, its changes hidden).
+        ("This rule is effective November 16, 2026. The general license in § 736.2(b) expires on November 30, 2026.", nil, nil, .unread),
+        ("This rule is effective November 16, 2026. The temporary rule published on May 1, 2026, which was to expire on November 30, 2026, is extended through May 31, 2027.", nil, nil, .unread),
+        ("This rule is not effective until March 1, 2027.", "2027-03-01", nil, nil),
+        ("The effective date of the rule published on December 1, 2026, is delayed from December 1, 2026, until March 1, 2027.", "2027-03-01", nil, nil),
+        ("This rule is effective on the later of March 1, 2027, or 30 days after publication.", "2027-03-01", nil, nil),
+        ("This rule is effective upon publication in the Federal Register or March 1, 2027, whichever is later.", "2027-03-01", nil, nil),
+        ("This rule is effective thirty (30) days after publication in the Federal Register.", "2026-10-31", nil, nil),
+        ("This rule is effective on the thirtieth day after publication in the Federal Register.", "2026-10-31", nil, nil),
+        ("This rule takes effect on March 1, 2027.", "2027-03-01", nil, nil),
+        ("The effective date of this rule is delayed for 60 days.", nil, nil, .delayed),
+        ("This rule is stayed pending judicial review.", nil, nil, .delayed),
+        ("The rule published at 91 FR 60001 on October 1, 2026, effective December 1, 2026, is withdrawn as of November 30, 2026.", nil, nil, .withdrawn),
+        ("The effective date of this rule, which was delayed indefinitely on October 1, 2026, is now November 16, 2026.", "2026-11-16", nil, nil),
+        ("The stay of this rule is lifted.", "2026-10-01", nil, nil),
+        ("This rule is effective December 1, 2026. BIS will not enforce the amendments until March 1, 2027.", "2026-12-01", nil, nil),
+        // QA verify14: other ways to say when, days not read beside days read, ends not read, and
+        // sentences cut at abbreviations.
+        ("The amendments in this rule will take effect on March 1, 2027.", "2027-03-01", nil, nil),
+        ("This rule goes into effect on March 1, 2027.", "2027-03-01", nil, nil),
+        ("This rule is effective December 1, 2026, except for amendatory instruction 1, which is effective upon OMB approval.", nil, nil, .unread),
+        ("This rule is effective December 1, 2026, except for amendatory instruction 1, which is effective 1 March 2027.", nil, nil, .unread),
+        ("The effective date of this rule is deferred.", nil, nil, .delayed),
+        ("The effective date will be published in a separate document.", nil, nil, .delayed),
+        ("This rule is delayed indefinitely, until the stay ordered by the court is lifted.", nil, nil, .delayed),
+        ("This rule is effective forty-five days after date of publication.", "2026-11-15", nil, nil),
+        ("This rule is effective at 12:01 a.m. Eastern Time on March 1, 2027.", "2027-03-01", nil, nil),
+        ("This rule is effective for U.S. Persons on March 1, 2027.", "2027-03-01", nil, nil),
+        ("This temporary rule is effective December 1, 2026. It expires on December 3, 2026.", nil, nil, .unread),
+        ("This rule will remain in effect until March 1, 2027.", nil, nil, .unread),
+        ("This rule is effective immediately.", "2026-10-01", nil, nil),
+        ("This rule is effective December 1, 2026, except as stated below. Amendatory instruction 1 (§ 734.15): March 1, 2027.", "2027-03-01", nil, nil),
+        ("Effectiveness of this rule is conditioned on OMB approval, which the agency will announce.", nil, nil, .delayed),
+        ("This rule is effective December 1 until December 3, 2026.", nil, nil, .unread),
+        ("This rule is effective December 1, 2026. Compliance date: March 1, 2027.", "2026-12-01", nil, nil),
+        ("This rule is effective March 1 2027.", "2027-03-01", nil, nil),
+        ("Effective date: This rule is effective January 13, 2025.", "2025-01-13", nil, nil),
+        ("This direct final rule is effective December 1, 2026. If adverse comments are received, BIS will publish a timely withdrawal in the Federal Register.", "2026-12-01", nil, nil),
+    ] as [(String, String?, String?, LegalEffect.Pending?)]) func readNeverEarlierThanItIsLaw(dates: String, from: String?, until: String?, pending: LegalEffect.Pending?) {
         let effect = LegalEffect.rule(dates: dates, published: Self.date("2026-10-01"))
-        #expect(effect.delayed == delayed)
-        if !delayed { #expect(effect.from == from.map(Self.date)) }
+        #expect(effect.pending == pending)
+        if pending == nil { #expect(effect.from == from.map(Self.date)) }
         #expect(effect.until == until.map(Self.date))
     }
 
@@ -78,7 +102,7 @@ import Testing
     @Test(arguments: ["This rule is effective 03/01/2027.", "This rule is effective on the 1st of March, 2027."])
     func anEffectiveDateNotReadIsNotLaw(dates: String) {
         let effect = LegalEffect.rule(dates: dates, published: Self.date("2026-10-01"))
-        #expect(effect.notInForce(on: Self.date("2026-12-06")) == "its DATES give an effective date that could not be read")
+        #expect(effect.notInForce(on: Self.date("2026-12-06")) == "its DATES state a day that could not be read")
     }
 
     @Test func whatADayMakesOfIt() {

@@ -291,8 +291,12 @@ public struct CitationChecker {
     /// `, effective 2027-03-01`, `, effective 2026-12-01 until 2026-12-03`, `, its effective date
     /// delayed indefinitely`: a rule's timing beside its publication date, when its DATES say more.
     static func describeTiming(_ effect: LegalEffect, published: LegalDate?) -> String {
-        if effect.delayed { return ", its effective date delayed indefinitely" }
-        if effect.unreadable { return ", its effective date not read" }
+        switch effect.pending {
+        case .delayed?: return ", its effective date delayed indefinitely"
+        case .withdrawn?: return ", withdrawn"
+        case .unread?: return ", its DATES not read"
+        case nil: break
+        }
         var text = ""
         if let from = effect.from, from != published || effect.until != nil { text += ", effective \(from.iso)" }
         if let until = effect.until { text += " until \(until.iso)" }
@@ -467,7 +471,7 @@ public struct CitationChecker {
     private func effect(of official: Int, touching: [Change]) -> LegalEffect {
         var effect = infos[official].effect
         for change in touching where change.official == official {
-            if change.effect.delayed { effect.delayed = true }
+            if let pending = change.effect.pending { effect.pending = effect.pending ?? pending }
             if let from = change.effect.from, effect.from.map({ from > $0 }) ?? true { effect.from = from }
         }
         return effect

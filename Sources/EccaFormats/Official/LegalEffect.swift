@@ -10,12 +10,29 @@ struct LegalEffect: Sendable, Hashable {
     /// What `from` is: a text's own date, or the day a rule (or one of its instructions) takes effect.
     enum Basis: Sendable, Hashable { case textDate, effectiveDate }
 
+    /// Why a rule's DATES leave it no day from which it is law.
+    enum Pending: Sendable, Hashable {
+        /// Delayed, postponed, stayed, suspended or deferred with no day ("delayed indefinitely").
+        case delayed
+        /// Withdrawn ("… is withdrawn").
+        case withdrawn
+        /// A day is stated in a form not read ("effective 03/01/2027", "1 March 2027"), or a
+        /// temporary rule's end is stated but not read: the day could be any.
+        case unread
+
+        var reason: String {
+            switch self {
+            case .delayed: "its effective date is delayed indefinitely"
+            case .withdrawn: "it is withdrawn"
+            case .unread: "its DATES state a day that could not be read"
+            }
+        }
+    }
+
     var from: LegalDate?
     var until: LegalDate?
-    var delayed = false
-    /// Its DATES state an effective date ecca cannot read ("effective 03/01/2027"): not taken as law,
-    /// since the day could be any.
-    var unreadable = false
+    /// Set: the rule is not law on any day (its reason).
+    var pending: Pending?
     var basis = Basis.textDate
     /// `from` is a date the text states (false: a rule's publication date, standing in for an
     /// effective date its DATES do not give). Only a stated date shows a later text includes the change.
@@ -24,8 +41,7 @@ struct LegalEffect: Sendable, Hashable {
     /// Why the text is not law on `day`, or nil when it is (or nothing says it is not: a text
     /// with no date is weighed as in force, and a disagreement with it is a finding).
     func notInForce(on day: LegalDate) -> String? {
-        if delayed { return "its effective date is delayed indefinitely" }
-        if unreadable { return "its DATES give an effective date that could not be read" }
+        if let pending { return pending.reason }
         if let from, from > day {
             return basis == .effectiveDate ? "takes effect on \(from.iso), after \(day.iso)" : "text as of \(from.iso), after \(day.iso)"
         }
@@ -36,23 +52,25 @@ struct LegalEffect: Sendable, Hashable {
     /// A Federal Register rule's timing as its DATES paragraph (`EFFDATE`) states it, read so that a
     /// rule is never taken as law earlier than it is: where the reading errs, it errs late, which
     /// keeps a finding (the rule's text does not decide, its instructions stay findings) rather than
-    /// passing a provision on a rule not yet law (QA dates7, verify12, verify13).
+    /// passing a provision on a rule not yet law (QA dates7, verify12-14).
     ///
-    /// Only the sentences about when something takes effect are read: those that say "effective",
-    /// "takes effect", or that something is delayed, postponed, stayed, suspended or withdrawn
-    /// ("Comments must be received by …" is not one). Of every date such a sentence states, and the
-    /// days it counts from publication ("on publication", "30 days after publication", "the
-    /// thirtieth day after publication"), the latest is the effective date: "effective December 1,
-    /// 2026, except for amendatory instruction 1, which is effective March 1, 2027", "the later of
-    /// March 1, 2027, or 30 days after publication", "delayed from December 1, 2026, until March 1,
-    /// 2027" all give March 1, 2027, and a date about another rule makes this one later too. A
-    /// sentence that delays, postpones, stays or suspends with no date ("delayed indefinitely",
-    /// "stayed pending judicial review", "delayed for 60 days"), or that withdraws, leaves the rule
-    /// not in force. A temporary rule's end is read only where one clause states both days
-    /// ("effective from December 1, 2026, until (through) December 3, 2026", "effective December
-    /// 1, 2026, and expires on December 3, 2026"); past it the rule is not in force, and what its
-    /// instructions did stays a finding. `published` stands in, not `stated`, when no effective date
-    /// can be read (no DATES at all).
+    /// Only the sentences about taking effect are read: those that say "effective", "effect",
+    /// or that something is delayed, postponed, deferred, stayed, suspended or withdrawn ("Comments
+    /// must be received by …" is not one). Of every date such a sentence states, and the days it
+    /// counts from publication ("on publication", "30 days after publication", "the thirtieth day
+    /// after publication"), the latest is the effective date: "effective December 1, 2026, except for
+    /// amendatory instruction 1, which is effective March 1, 2027", "the later of March 1, 2027, or
+    /// 30 days after publication", "delayed from December 1, 2026, until March 1, 2027" all give
+    /// March 1, 2027, and a date about another rule makes this one later too. The rule is not law
+    /// (`pending`) where such a sentence delays, defers or stays with no day ("delayed
+    /// indefinitely", "stayed pending judicial review", "to be announced"), withdraws it ("is
+    /// withdrawn"), or says "effective" where no day or publication count follows that is read
+    /// ("effective upon OMB approval", "effective 1 March 2027"). A temporary rule's end is read only
+    /// where one clause states both days ("effective from December 1, 2026, until (through) December
+    /// 3, 2026", "effective December 1, 2026, and expires on December 3, 2026"); an end stated
+    /// otherwise ("expires on", "remain in effect until", "between … and") is a day not read, and the
+    /// rule is not law. `published` stands in, not `stated`, when the DATES say nothing of taking
+    /// effect (or there are none).
     static func rule(dates wording: String?, published: LegalDate?) -> LegalEffect {
         var effect = LegalEffect(from: published, basis: .effectiveDate, stated: false)
         guard var wording else { return effect }
@@ -68,29 +86,43 @@ struct LegalEffect: Sendable, Hashable {
         var stated: [LegalDate] = []
         for sentence in Self.sentences(wording) {
             let lower = sentence.lowercased()
-            guard lower.firstMatch(of: #/\b(?:effective|takes effect|delay|postpone|stay|stayed|suspend|withdraw)/#) != nil else { continue }
-            if lower.contains("withdraw") {
-                effect.delayed = true
+            guard lower.firstMatch(of: #/\b(?:effective|effect|delay|postpone|defer|stay|stayed|suspend|withdraw|expir)/#) != nil else { continue }
+            if lower.firstMatch(of: #/\b(?:is|are|was|were|been|hereby) withdrawn\b|\bwithdraws\b/#) != nil {
+                effect.pending = .withdrawn
                 continue
             }
-            var dates = USDates.all(in: String(sentence))
-            if let published {
-                if lower.firstMatch(of: #/\b(?:on|upon) (?:the date of )?(?:publication|filing for public inspection)/#) != nil { dates.append(published) }
-                for count in lower.matches(of: #/\b(\d+|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?days? after (?:the date of )?publication/#) {
-                    let days = Int(count.1) ?? ["thirty": 30, "sixty": 60, "ninety": 90][String(count.1)] ?? 0
-                    dates.append(LegalDate(dayNumber: published.dayNumber + days))
-                }
-                for ordinal in lower.matches(of: #/\b(thirtieth|sixtieth|ninetieth) day after (?:the date of )?publication/#) {
-                    dates.append(LegalDate(dayNumber: published.dayNumber + (["thirtieth": 30, "sixtieth": 60, "ninetieth": 90][String(ordinal.1)] ?? 0)))
-                }
+            let dates = Self.days(in: sentence, published: published)
+            stated += dates.map(\.date)
+            let lifted = lower.firstMatch(of: #/(?:is|are|was|were|has been|have been|hereby) lifted/#) != nil && !lower.contains("until")
+            if lower.firstMatch(of: #/\b(?:delay|postpone|defer|stay|stayed|suspend)|\bbe announced|will announce|separate document|conditioned on|contingent on|to be determined/#) != nil, dates.isEmpty, !lifted {
+                effect.pending = effect.pending ?? .delayed
             }
-            if dates.isEmpty, lower.firstMatch(of: #/\b(?:delay|postpone|stay|stayed|suspend)/#) != nil, !lower.contains("lift") {
-                effect.delayed = true
-            } else if dates.isEmpty, sentence.contains(where: \.isNumber) {
-                // "effective 03/01/2027", "on the 1st of March, 2027": a day is stated, not read.
-                effect.unreadable = true
+            // Each "effective" must be followed by a day that is read: "effective upon OMB approval",
+            // "effective 1 March 2027" leave the day unknown, however many others are read.
+            for word in sentence.matches(of: #/(?i)\b(?:effective|(?:take|takes|taking|took|go|goes|went) (?:into )?effect)\b/#) {
+                let after = word.range.upperBound
+                if dates.contains(where: { $0.at >= after }) { continue }
+                if let published, sentence[after...].firstMatch(of: #/(?i)^\W*immediately\b/#) != nil {
+                    stated.append(published)
+                    continue
+                }
+                effect.pending = effect.pending ?? .unread
             }
-            stated += dates
+            // A temporary rule's end stated otherwise than in the clause read above ("expires on",
+            // "remain in effect until March 1, 2027", "between … and …", "effective until").
+            // ("effective December 1 until December 3, 2026": a clause not read whole.)
+            let delay = lower.firstMatch(of: #/\b(?:delay|postpone|defer|extend)/#) != nil
+            let notUntil = lower.contains("not effective until") || lower.contains("not be effective until")
+            let effectiveUntil = !notUntil && !delay && lower.firstMatch(of: #/effective\b[^.;]*\b(?:until|through)\b[^.;]*\d{4}|effective until/#) != nil
+            if effectiveUntil || lower.firstMatch(of: #/\bexpir(?:es|e|ation)\b|in effect until[^.;]*\d|\bbetween\b[^.;]*\band\b/#) != nil {
+                effect.pending = effect.pending ?? .unread
+            }
+        }
+        // "effective December 1, 2026, except as stated below": the exception may be in a sentence
+        // that does not say "effective" ("Amendatory instruction 1: March 1, 2027."), so every day
+        // the DATES state counts.
+        if wording.range(of: "except", options: .caseInsensitive) != nil {
+            stated += Self.days(in: Substring(wording), published: published).map(\.date)
         }
         if let latest = stated.max() {
             effect.from = latest
@@ -101,18 +133,50 @@ struct LegalEffect: Sendable, Hashable {
         return effect
     }
 
+    /// The days a sentence states (`Month D, YYYY`, the comma optional) and counts from publication,
+    /// each with where it stands in the sentence.
+    private static func days(in sentence: Substring, published: LegalDate?) -> [(date: LegalDate, at: String.Index)] {
+        var days: [(date: LegalDate, at: String.Index)] = []
+        for match in sentence.matches(of: #/(?i)\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/#) {
+            let month = match.0.prefix { $0.isLetter }
+            if let date = USDates.first(in: "\(month) \(match.1), \(match.2)") { days.append((date, match.range.lowerBound)) }
+        }
+        guard let published else { return days }
+        for match in sentence.matches(of: #/(?i)\b(?:on|upon) (?:the )?(?:date of )?(?:publication|filing for public inspection)/#) {
+            days.append((published, match.range.lowerBound))
+        }
+        let numbers = ["fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90,
+                       "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "forty-fifth": 45, "sixtieth": 60, "ninetieth": 90]
+        for match in sentence.matches(of: #/(?i)\b(\d+|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|fifteenth|twentieth|thirtieth|forty-fifth|sixtieth|ninetieth)\s*(?:\(\d+\)\s*)?(?:calendar )?days? (?:after|following) (?:the )?(?:date of )?(?:its )?publication/#) {
+            let count = Int(match.1) ?? numbers[match.1.lowercased()] ?? 0
+            days.append((LegalDate(dayNumber: published.dayNumber + count), match.range.lowerBound))
+        }
+        return days
+    }
+
+    /// Words before a full stop that do not end a sentence (`a.m.`, `U.S.`, `Fed. Reg.`, `No.`).
+    private static let abbreviations: Set<String> = ["a.m", "p.m", "u.s", "fed", "reg", "no", "nos", "sec", "secs", "mr", "ms", "dr", "st",
+                                                      "inc", "co", "corp", "e.g", "i.e", "et al", "jan", "feb", "mar", "apr", "jun", "jul",
+                                                      "aug", "sep", "sept", "oct", "nov", "dec", "pub", "stat", "u.s.c", "c.f.r", "cfr", "fr"]
+
     /// The sentences of a DATES paragraph: a full stop followed by a capital, or a line break, ends
-    /// one ("10:30 a.m. until" does not).
+    /// one, except after an abbreviation ("10:30 a.m. Eastern", "U.S. Persons", "91 Fed. Reg.").
     private static func sentences(_ text: String) -> [Substring] {
         var sentences: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
             let next = text.index(after: index)
-            if text[index] == "\n" || (text[index] == "." && next < text.endIndex && text[next] == " "
-                && text.index(after: next) < text.endIndex && text[text.index(after: next)].isUppercase) {
+            if text[index] == "\n" {
                 sentences.append(text[start..<next])
                 start = next
+            } else if text[index] == ".", next < text.endIndex, text[next] == " ",
+                      text.index(after: next) < text.endIndex, text[text.index(after: next)].isUppercase {
+                let word = text[start..<index].split(separator: " ").last.map { $0.lowercased() } ?? ""
+                if !Self.abbreviations.contains(word.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: ".")))) {
+                    sentences.append(text[start..<next])
+                    start = next
+                }
             }
             index = next
         }
@@ -128,7 +192,7 @@ struct LegalEffect: Sendable, Hashable {
             effect.from = effective
             effect.stated = true
         }
-        if let timing, timing.range(of: "delayed indefinitely", options: .caseInsensitive) != nil { effect.delayed = true }
+        if let timing, timing.range(of: "delayed indefinitely", options: .caseInsensitive) != nil { effect.pending = .delayed }
         return effect
     }
 }
