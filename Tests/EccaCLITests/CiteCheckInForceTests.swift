@@ -135,7 +135,7 @@ import Testing
         #expect(result.stdout.contains("""
             \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): removed and reserved by FR Doc. 2026-99998 (\(paths["rule.xml"]!)): \
             amendatory instruction 1: remove-and-reserve § 734.13(a)(2) (not in force: expired on 2026-11-30, before 2026-12-06); \
-            not checked against the new wording: give the CFR text as amended
+            it has expired: check that the CFR text in force no longer holds it
 
             """), "\(result.stdout)")
         #expect(result.status == 1)

@@ -120,9 +120,13 @@ extension CitationChecker {
         let hint = if case .eu = first.reach { "give the consolidated text" }
             else if first.effect.stated { "give the CFR text as amended" }
             else { "the rule states no effective date, so no CFR text given is taken to hold it: compare the CFR text as amended by hand" }
-        let unchecked = printed
-            ? "the rule prints the new text, but a paraphrase cannot be compared with it: re-read the provision against it"
-            : "not checked against the new wording: \(hint)"
+        // A change not law on `day` is news of what is coming (or what has lapsed), not of today's
+        // text: no CFR text in force can hold it.
+        let lapsed = changes.allSatisfy { change in change.effect.until.map { $0 < day } ?? false }
+        let unchecked = if printed { "the rule prints the new text, but a paraphrase cannot be compared with it: re-read the provision against it" }
+            else if lapsed { "it has expired: check that the CFR text in force no longer holds it" }
+            else if changes.allSatisfy({ $0.effect.notInForce(on: day) != nil }) { "not yet law: re-read the provision against the new wording when it takes effect" }
+            else { "not checked against the new wording: \(hint)" }
         return Finding(kind: .amended, provisionID: provision.id, citation: provision.citation, officialID: provision.sourceID ?? path ?? "",
                        location: provision.location, officialFile: first.file,
                        detail: "\(verb) by \(first.act) (\(first.file)): \(steps); \(unchecked)")
