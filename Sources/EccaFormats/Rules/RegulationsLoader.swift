@@ -97,8 +97,11 @@ public struct RegulationsLoader: Sendable {
     }
 
     /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.
+    /// A `directory` that is a symbolic link is followed (the enumerator would not descend into it:
+    /// a linked regulations folder loaded nothing, QA verify14); the files keep the name given.
     public static func rulesFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: resolved) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasPrefix("schema/") || relative == "schema" { continue }
