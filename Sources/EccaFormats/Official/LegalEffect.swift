@@ -55,21 +55,23 @@ struct LegalEffect: Sendable, Hashable {
     /// passing a provision on a rule not yet law (QA dates7, verify12-14).
     ///
     /// Only the sentences about taking effect are read: those that say "effective", "effect",
-    /// or that something is delayed, postponed, deferred, stayed, suspended or withdrawn ("Comments
-    /// must be received by …" is not one). Of every date such a sentence states, and the days it
+    /// or that something is delayed, postponed, deferred, stayed, suspended, withdrawn or expires
+    /// ("Comments must be received by …" is not one; where the DATES say "except", every date in
+    /// them counts, since the exception may stand in a sentence of its own). Of every date such a sentence states, and the days it
     /// counts from publication ("on publication", "30 days after publication", "the thirtieth day
     /// after publication"), the latest is the effective date: "effective December 1, 2026, except for
     /// amendatory instruction 1, which is effective March 1, 2027", "the later of March 1, 2027, or
     /// 30 days after publication", "delayed from December 1, 2026, until March 1, 2027" all give
     /// March 1, 2027, and a date about another rule makes this one later too. The rule is not law
-    /// (`pending`) where such a sentence delays, defers or stays with no day ("delayed
-    /// indefinitely", "stayed pending judicial review", "to be announced"), withdraws it ("is
+    /// (`pending`) where such a sentence delays, defers, stays or conditions with no day ("delayed
+    /// indefinitely", "stayed pending judicial review", "to be announced", "conditioned on OMB
+    /// approval"), withdraws it ("is
     /// withdrawn"), or says "effective" where no day or publication count follows that is read
     /// ("effective upon OMB approval", "effective 1 March 2027"). A temporary rule's end is read only
     /// where one clause states both days ("effective from December 1, 2026, until (through) December
     /// 3, 2026", "effective December 1, 2026, and expires on December 3, 2026"); an end stated
-    /// otherwise ("expires on", "remain in effect until", "between … and") is a day not read, and the
-    /// rule is not law. `published` stands in, not `stated`, when the DATES say nothing of taking
+    /// otherwise ("It expires on …", "remain in effect until", "between … and", an end said of a
+    /// general license or another rule) is a day not read, and the rule is not law. `published` stands in, not `stated`, when the DATES say nothing of taking
     /// effect (or there are none).
     static func rule(dates wording: String?, published: LegalDate?) -> LegalEffect {
         var effect = LegalEffect(from: published, basis: .effectiveDate, stated: false)
