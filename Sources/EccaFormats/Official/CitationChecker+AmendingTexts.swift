@@ -151,7 +151,7 @@ extension CitationChecker {
     func holder(of change: Change, on day: LegalDate) -> Int? {
         guard case .eu(let year, let number, _) = change.reach else { return nil }
         return infos.indices.first { index in
-            guard case .formex(_, let actYear?, let actNumber?, _, _, false) = officials[index] else { return false }
+            guard case .formex(_, let actYear?, let actNumber?, _, false) = officials[index] else { return false }
             return actYear == year && Int(actNumber) == Int(number)
                 && infos[index].effect.notInForce(on: day) == nil && includes(index, change, on: day)
         }

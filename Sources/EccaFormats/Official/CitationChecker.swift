@@ -24,16 +24,15 @@ public struct CitationChecker {
     /// One official document, loaded for look-up.
     enum Official {
         /// `annexesOnly`: annex files given without their act, which speak for the annexes alone.
-        /// `version`: the date of the text (`FormexText.versionDate`), named in findings.
-        case formex(FormexText, year: String?, number: String?, version: LegalDate?, file: String, annexesOnly: Bool)
+        /// Its date is its `TextInfo`'s.
+        case formex(FormexText, year: String?, number: String?, file: String, annexesOnly: Bool)
         case imported(ImportCollector.Entry, index: [String: ImportedProvision], coverage: Coverage, file: String)
 
         /// A Formex text, with the year and number of the act its bibliography
         /// (`BIB.INSTANCE/NO.DOC` of `bibliography`, the act or an annex) names.
         static func formex(_ formex: FormexText, bibliography: OfficialElement?, file: String, annexesOnly: Bool) -> Official {
             let number = bibliography.map(FormexText.documentNumber(of:))
-            return .formex(formex, year: number?.year, number: number?.number,
-                           version: bibliography.flatMap(FormexText.versionDate(of:)), file: file, annexesOnly: annexesOnly)
+            return .formex(formex, year: number?.year, number: number?.number, file: file, annexesOnly: annexesOnly)
         }
     }
 
@@ -76,11 +75,11 @@ public struct CitationChecker {
         var file: String
         /// The file given on the command line that brought the text (a package manifest for its act).
         var given: String
-        /// The date of the text; an undated text is weighed with the latest dated one (`check`).
-        /// A Federal Register rule's is the day it takes effect, when its DATES say (`LegalEffect.rule`).
-        var date: LegalDate?
         /// When the text is law: texts not in force on the day checked never decide.
-        var effect = LegalEffect()
+        var effect: LegalEffect
+        /// The date of the text, its `effect`'s first day; an undated text is weighed with the latest
+        /// dated one (`check`). A Federal Register rule's is the day it takes effect (`LegalEffect.rule`).
+        var date: LegalDate? { effect.from }
         /// A Federal Register rule (whose printed text is only what it changes), not a CFR text.
         var isRule = false
         /// `Regulation (EU) 2024/1689, Official Journal text of 2024-06-13`.
@@ -187,22 +186,20 @@ public struct CitationChecker {
                     case .akn: "no shipped instrument is this work by CELEX, FRBR work URI or S.I. number"
                     default: "no shipped provision cites a section it holds"
                     }
-                    var info = TextInfo(file: file, given: file, date: entry.instrument.versionDate, description: Self.describe(entry.instrument, dialect: dialect),
-                                        uncovered: uncovered)
-                    info.effect = LegalEffect(from: info.date)
+                    var info = TextInfo(file: file, given: file, effect: LegalEffect(from: entry.instrument.versionDate),
+                                        description: Self.describe(entry.instrument, dialect: dialect), uncovered: uncovered)
                     if dialect == .fr {
                         let dates = entry.provisions.first { $0.canonicalID == "dates" }?.wording
                         info.effect = LegalEffect.rule(dates: dates, published: entry.instrument.versionDate)
-                        info.date = info.effect.from
                         info.isRule = true
-                        info.description += Self.describeTiming(info.effect, published: entry.instrument.versionDate)
+                        info.description += info.effect.timing(published: entry.instrument.versionDate)
                         let own = Self.changes(of: entry, file: file, official: officials.count - 1, rule: info.effect)
                         // Instructions with a timing of their own ("Effective March 1, 2027, amend …").
                         var timed: [String] = []
                         for change in own where change.effect != info.effect {
                             // The instruction without the pages it is printed on (`70001, amendatory instruction 1`).
                             let place = change.place.components(separatedBy: ", ").drop { $0.allSatisfy(\.isNumber) }.joined(separator: ", ")
-                            let timing = place + Self.describeTiming(change.effect, published: nil)
+                            let timing = place + change.effect.timing(published: nil)
                             if !timed.contains(timing) { timed.append(timing) }
                         }
                         if !timed.isEmpty { info.description += " (" + timed.joined(separator: "; ") + ")" }
@@ -224,8 +221,8 @@ public struct CitationChecker {
             do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
             officials.append(.formex(formex, bibliography: formex.act, file: act.path, annexesOnly: false))
             let name = Self.actName(formex.act)
-            var info = TextInfo(file: act.path, given: act.given, date: FormexText.versionDate(of: formex.act), description: "")
-            info.effect = LegalEffect(from: info.date, until: FormexText.validUntil(of: formex.act))
+            var info = TextInfo(file: act.path, given: act.given,
+                                effect: LegalEffect(from: FormexText.versionDate(of: formex.act), until: FormexText.validUntil(of: formex.act)), description: "")
             if let header = ConsolidatedHeader(document: formex.act) {
                 info.includes = Set(header.amendingActs.compactMap { act in act.year.flatMap { year in act.number.map { "\(year)/\(Int($0) ?? 0)" } } })
                 info.description = "consolidated text of \(name)" + (info.date.map { " of \($0.iso)" } ?? ", undated")
@@ -251,12 +248,12 @@ public struct CitationChecker {
             do { formex = try FormexText.load(annexPaths: [annex.file]) } catch { throw .unreadable(error) }
             let bibliography = formex.annexes.values.first
             var number = bibliography.flatMap { $0.element("BIB.INSTANCE")?.element("NO.DOC") != nil ? FormexText.documentNumber(of: $0) : nil }
-            if number == nil, let act = annex.act, case .formex(_, let year, let actNumber, _, _, false) = officials[actOfficials[act]] {
+            if number == nil, let act = annex.act, case .formex(_, let year, let actNumber, _, false) = officials[actOfficials[act]] {
                 number = (year, actNumber)
             }
             let date = bibliography.flatMap(FormexText.versionDate(of:))
-            officials.append(.formex(formex, year: number?.year, number: number?.number, version: date, file: annex.file, annexesOnly: true))
-            infos.append(TextInfo(file: annex.file, given: annex.file, date: date, effect: LegalEffect(from: date),
+            officials.append(.formex(formex, year: number?.year, number: number?.number, file: annex.file, annexesOnly: true))
+            infos.append(TextInfo(file: annex.file, given: annex.file, effect: LegalEffect(from: date),
                                   description: "annexes of act " + [number?.year, number?.number].compactMap { $0 }.joined(separator: "/")
                                     + (date.map { " of \($0.iso)" } ?? ", undated"),
                                   uncovered: "no shipped provision cites these annexes of a shipped act"))
@@ -286,21 +283,6 @@ public struct CitationChecker {
         return "Federal Register rule " + (instrument.documentNumber.map { "FR Doc. \($0)" } ?? "with no FR Doc. number")
             + " (“\(instrument.title)”" + (parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")) + ")"
             + (instrument.versionDate.map { ", published \($0.iso)" } ?? ", undated") + remark
-    }
-
-    /// `, effective 2027-03-01`, `, effective 2026-12-01 until 2026-12-03`, `, its effective date
-    /// delayed indefinitely`: a rule's timing beside its publication date, when its DATES say more.
-    static func describeTiming(_ effect: LegalEffect, published: LegalDate?) -> String {
-        switch effect.pending {
-        case .delayed?: return ", its effective date delayed indefinitely"
-        case .withdrawn?: return ", withdrawn"
-        case .unread?: return ", its DATES not read"
-        case nil: break
-        }
-        var text = ""
-        if let from = effect.from, from != published || effect.until != nil { text += ", effective \(from.iso)" }
-        if let until = effect.until { text += " until \(until.iso)" }
-        return text
     }
 
     /// Lower-cased, whitespace-free: `772.1 (Foreign person)` and `772.1 (foreign person)` meet.
@@ -563,7 +545,7 @@ public struct CitationChecker {
     /// findings name it (a Federal Register rule's is the day it takes effect, which placed it).
     private func check(_ provision: Provision, instrument: Instrument, against official: Official, dated: LegalDate?) -> Outcome? {
         switch official {
-        case .formex(let formex, let year, let number, let version, let file, let annexesOnly):
+        case .formex(let formex, let year, let number, let file, let annexesOnly):
             guard let locator = provision.sourceID, Self.instrument(instrument, isDocument: year, number) else { return nil }
             // Annexes are separate files: without them an annex locator is not covered, not missing;
             // annexes without their act cover no article.
@@ -572,7 +554,7 @@ public struct CitationChecker {
             // Annex files given alone speak for their own annexes: Annex I cannot hold Annex XI.
             if isAnnex, annexesOnly, formex.annexes[locator] == nil { return nil }
             // An annex's wording is in its own file: drift is reported against that file.
-            let source = Source(file: isAnnex ? formex.annexes[locator]?.span.file ?? file : file, version: version,
+            let source = Source(file: isAnnex ? formex.annexes[locator]?.span.file ?? file : file, version: dated,
                                 consolidated: formex.isConsolidated)
             switch formex.lookup(locator) {
             case .found(let text, let markers):

@@ -49,6 +49,22 @@ struct LegalEffect: Sendable, Hashable {
         return nil
     }
 
+    /// `, effective 2027-03-01`, `, effective 2026-12-01 until 2026-12-03`, `, its effective date
+    /// delayed indefinitely`: a rule's timing as its file line gives it beside its publication date,
+    /// when its DATES say more.
+    func timing(published: LegalDate?) -> String {
+        switch pending {
+        case .delayed?: return ", its effective date delayed indefinitely"
+        case .withdrawn?: return ", withdrawn"
+        case .unread?: return ", its DATES not read"
+        case nil: break
+        }
+        var text = ""
+        if let from, from != published || until != nil { text += ", effective \(from.iso)" }
+        if let until { text += " until \(until.iso)" }
+        return text
+    }
+
     /// A Federal Register rule's timing as its DATES paragraph (`EFFDATE`) states it, read so that a
     /// rule is never taken as law earlier than it is: where the reading errs, it errs late, which
     /// keeps a finding (the rule's text does not decide, its instructions stay findings) rather than
@@ -77,7 +93,7 @@ struct LegalEffect: Sendable, Hashable {
         var effect = LegalEffect(from: published, basis: .effectiveDate, stated: false)
         guard var wording else { return effect }
         // A temporary rule's clause: its end is read, and left out of the dates it takes effect by.
-        let date = #"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4})"#
+        let date = "(" + Self.monthDayYear + ")"
         if let clause = try? Regex(#"(?i)\beffective (?:from )?"# + date + #",? (?:until|through|and expires(?: on)?) "# + date),
            let match = wording.firstMatch(of: clause), match.count == 3,
            let first = match[1].substring, let start = USDates.first(in: String(first)),
@@ -135,13 +151,21 @@ struct LegalEffect: Sendable, Hashable {
         return effect
     }
 
+    /// `March 1, 2027`, `Dec. 1 2026`: a month's name or abbreviation, a day and a year (the comma
+    /// optional), as the DATES of a rule print them.
+    private static let monthDayYear = #"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"#
+
     /// The days a sentence states (`Month D, YYYY`, the comma optional) and counts from publication,
     /// each with where it stands in the sentence.
     private static func days(in sentence: Substring, published: LegalDate?) -> [(date: LegalDate, at: String.Index)] {
         var days: [(date: LegalDate, at: String.Index)] = []
-        for match in sentence.matches(of: #/(?i)\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/#) {
-            let month = match.0.prefix { $0.isLetter }
-            if let date = USDates.first(in: "\(month) \(match.1), \(match.2)") { days.append((date, match.range.lowerBound)) }
+        if let pattern = try? Regex("(?i)" + Self.monthDayYear) {
+            for match in sentence.matches(of: pattern) {
+                // `USDates` reads `Month D, YYYY`; the comma may be missing in the text.
+                let words = match.0.split(whereSeparator: \.isWhitespace)
+                guard words.count == 3 else { continue }
+                if let date = USDates.first(in: "\(words[0]) \(words[1].filter(\.isNumber)), \(words[2])") { days.append((date, match.range.lowerBound)) }
+            }
         }
         guard let published else { return days }
         for match in sentence.matches(of: #/(?i)\b(?:on|upon) (?:the )?(?:date of )?(?:publication|filing for public inspection)/#) {

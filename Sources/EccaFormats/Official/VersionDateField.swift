@@ -38,10 +38,11 @@ struct VersionDateField: Sendable, Hashable {
     /// every message.
     static let longestQuoted = 80
 
+    /// The value as messages give it, cut at `longestQuoted` characters.
+    private var shown: String { value.count > Self.longestQuoted ? value.prefix(Self.longestQuoted) + "…" : value }
+
     /// The value as quoted: `'Feb. 30, 2025'`.
-    private var quoted: String {
-        "'" + (value.count > Self.longestQuoted ? value.prefix(Self.longestQuoted) + "…" : value) + "'"
-    }
+    private var quoted: String { "'" + shown + "'" }
 
     /// What a reader of a dated text is told that "undated" or the date alone does not say:
     /// `AMDDATE 'Feb. 30, 2025' is not a date`, `AMDDATE '…' gives 2 dates: the first, 2025-01-02, is taken`;
@@ -64,7 +65,7 @@ struct VersionDateField: Sendable, Hashable {
     /// The unresolved note on the instrument, for report readers.
     var note: Note? {
         guard dates.count != 1 else { return nil }
-        let named = "The file's \(field), “\(value.count > Self.longestQuoted ? value.prefix(Self.longestQuoted) + "…" : value)”,"
+        let named = "The file's \(field), “\(shown)”,"
         guard let date else {
             return Note(kind: .unresolved, text: "\(named) is not a date: this text is taken as undated, so it cannot be placed before or after a dated text of the same provisions. Check the date of the official text.")
         }
