@@ -124,6 +124,31 @@ import EccaTestSupport
         #expect(drift.diff?.description == "… floating point operations is greater than [-10^25.-] {+10^{2}5.+}")
     }
 
+    /// One power set in two superscript runs (`10<SU>2</SU><SU>5</SU>`, printed 10²⁵) is one
+    /// power, `10^25`, not `10^2^5`: in the CFR section reader, the tree flattening and Formex.
+    @Test func aPowerSetInTwoRunsIsOnePower() throws {
+        let file = try Corpus.fixture("v-810.99.xml", """
+            <DIV8 N="810.99" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;10 CFR 810.99&quot;}">
+            <HEAD>§ 810.99 Thresholds.</HEAD>
+            <P>(a) More than 10<SU>2</SU><SU>5</SU> operations.</P>
+            <P>(b) More than 10<SU>2</SU><SU>5</SU>0 operations.</P>
+            <P>(c) A table: <GPOTABLE><ROW><ENT>10<SU>2</SU><SU>5</SU></ENT><ENT>10<E T="51">2</E><E T="51">6</E></ENT></ROW></GPOTABLE></P>
+            </DIV8>
+            """)
+        let imported = try Corpus.collect([file])
+        #expect(imported.provision("810.99(a)")?.wording == "(a) More than 10^25 operations.")
+        #expect(imported.provision("810.99(b)")?.wording == "(b) More than 10^{25}0 operations.")
+        #expect(imported.provision("810.99(c)")?.wording == "(c) A table: ¶ 10^25 | 10^26 ¶")
+        guard Corpus.available(Corpus.formexAct) else { return }
+        var act = try String(contentsOfFile: Corpus.formexAct, encoding: .utf8)
+        act = act.replacingOccurrences(of: "10<HT TYPE=\"SUP\">25</HT>", with: "10<HT TYPE=\"SUP\">2</HT><HT TYPE=\"SUP\">5</HT>")
+        let copy = try TemporaryFolder.make("formats").path + "/L_202401689EN.000101.fmx.xml"
+        try act.write(toFile: copy, atomically: true, encoding: .utf8)
+        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph, on: .citeCheckDay)
+        #expect(!report.findings.contains { $0.provisionID == "eu.ai-act.art51.2" })
+        #expect(report.passes.contains { $0.provisionID == "eu.ai-act.art51.2" })
+    }
+
     /// Soft hyphens, zero-width spaces, word joiners and byte-order marks print nothing: typography.
     /// Where a difference remains, the diff writes invisible and look-alike characters as code points.
     /// A number's spacing (`3 %`, `15 000 000`) is typesetting too; its value and its commas are not.

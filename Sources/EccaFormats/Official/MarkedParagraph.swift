@@ -335,6 +335,12 @@ struct MarkedParagraph {
                 if role == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
                     let text = tree.text(of: child)
                     let content = Superscript.content(text)
+                    // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on.
+                    if content != .other, !power.isEmpty, power.upperBound == bytes.count {
+                        bytes.append(contentsOf: text.utf8)
+                        power = power.lowerBound..<bytes.count
+                        continue
+                    }
                     if content != .other {
                         let isLineBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
                         let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }

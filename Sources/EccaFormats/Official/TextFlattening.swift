@@ -80,6 +80,15 @@ public struct TextFlattening: Sendable {
                         continue
                     }
                     if isSuperscript(inner) {
+                        // `10<HT TYPE="SUP">2</HT><HT TYPE="SUP">5</HT>`, printed 10²⁵: one power set in
+                        // two runs goes on, not `10^2^5`.
+                        if power.end == output.utf8.count {
+                            let caret = power.caret
+                            power = (-1, -1)
+                            walk(inner)
+                            power = (caret, output.utf8.count)
+                            continue
+                        }
                         if powersFollowDigits {
                             let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || Self.isLineBreak($0) }
                             let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
