@@ -305,146 +305,170 @@ public struct CitationChecker {
         for id in graph.provisionOrder {
             guard let provision = graph.provisions[id], let instrument = graph.instruments[provision.instrumentID] else { continue }
             guard provision.sourceID != nil || provision.eid != nil else { continue }
-            var candidates: [(official: Int, outcome: Outcome)] = []
-            for (index, official) in officials.enumerated() {
-                if let outcome = check(provision, instrument: instrument, against: official, dated: infos[index].date) { candidates.append((index, outcome)) }
-            }
-            let touching = changes.filter { change in change.isRead && affects(change, provision, instrument) }
-            if candidates.isEmpty && touching.isEmpty {
+            guard let judgement = judge(provision, instrument, on: day) else {
                 report.notCovered.append(id)
                 continue
             }
-            for file in Set(candidates.map { infos[$0.official].given } + touching.map(\.given)) { covered[file, default: 0] += 1 }
-            var findings: [Finding] = []
-            var deciders: Set<String> = []
-            var chosen: Int?
-            var chosenPass: Pass?
-            // Texts not law on `day` are weighed apart: they never decide.
-            let notInForce = Dictionary(uniqueKeysWithValues: candidates.compactMap { candidate in
-                effect(of: candidate.official, touching: touching).notInForce(on: day).map { (candidate.official, $0) }
-            })
-            let inForce = candidates.filter { notInForce[$0.official] == nil }
-            let later = candidates.filter { notInForce[$0.official] != nil }
-            if !inForce.isEmpty {
-                // The latest text; among texts of that date, their files' names order them, never the command line.
-                // An undated text cannot be placed before or after a dated one: it is weighed with the
-                // latest (after it, when they agree), so that one that says something else is a finding,
-                // never set aside unseen (a versioner response that kept `_SUBSTITUTE_DATE_` is likely the
-                // newest text there is).
-                let latest = inForce.compactMap { infos[$0.official].date }.max()
-                let tied = inForce.filter { infos[$0.official].date == latest || infos[$0.official].date == nil }.sorted {
-                    (infos[$0.official].date == nil ? 1 : 0, infos[$0.official].file) < (infos[$1.official].date == nil ? 1 : 0, infos[$1.official].file)
-                }
-                let verdicts = tied.map { Self.verdict($0.outcome) }
-                if Set(verdicts).count > 1 {
-                    findings.append(disagreement(provision, tied.map { ($0.official, $0.outcome) }))
-                    deciders.formUnion(tied.map { infos[$0.official].given })
-                } else {
-                    chosen = tied[0].official
-                    deciders.insert(infos[tied[0].official].given)
-                    switch tied[0].outcome {
-                    case .failure(let finding): findings.append(finding)
-                    case .success(let pass): chosenPass = pass
-                    }
-                }
-            }
-            // What the texts not in force say, where it is not what the law in force says (a pass
-            // there is no news; a text in force that fails is a finding already), or where they are all
-            // that was given.
-            let laterSay = later.sorted { (infos[$0.official].date?.dayNumber ?? .min, infos[$0.official].file) < (infos[$1.official].date?.dayNumber ?? .min, infos[$1.official].file) }
-                .filter { inForce.isEmpty || (chosenPass != nil && Self.verdict($0.outcome) != "pass") }
-            if !laterSay.isEmpty {
-                findings.append(notInForceFinding(provision, laterSay.map { ($0.official, $0.outcome, notInForce[$0.official]!) },
-                                                  inForce: chosenPass == nil ? nil : chosen.map { infos[$0].file }, on: day))
-                deciders.formUnion(laterSay.map { infos[$0.official].given })
-            }
-            let compared = Set(candidates.map(\.official))
-            let pending = touching.filter { change in
-                // A rule's own printed text that was compared (and disagreed) already shows its change.
-                guard let chosen else { return change.official.map { !compared.contains($0) } ?? true }
-                // A rule's own printed text decides a verbatim wording, which was compared with it; a
-                // paraphrase was only found there, so what the rule did to it stays a finding. A rule
-                // not yet in force was compared apart, as a text not in force.
-                if let official = change.official, official == chosen || notInForce[official] != nil {
-                    return provision.wordingKind != .verbatim
-                }
-                return !includes(chosen, change, on: day)
-            }
-            var byAct: [(file: String, act: String, changes: [Change])] = []
-            for change in pending {
-                if let index = byAct.firstIndex(where: { $0.file == change.file && $0.act == change.act }) { byAct[index].changes.append(change) }
-                else { byAct.append((change.file, change.act, [change])) }
-            }
-            for group in byAct {
-                let printed = group.changes.allSatisfy { $0.official != nil && ($0.official == chosen || notInForce[$0.official!] != nil) }
-                findings.append(amended(provision, instrument, by: group.changes, printed: printed, on: day))
-                deciders.insert(group.changes[0].given)
-            }
-            for file in deciders { decided[file, default: 0] += 1 }
-            if findings.isEmpty {
-                // No finding means a text decided the provision and it passed there.
-                guard let chosenPass else { preconditionFailure("\(id): no finding, and no text that passed it") }
-                report.passes.append(chosenPass)
-            } else {
-                report.findings += findings
-            }
+            for file in judgement.covering { covered[file, default: 0] += 1 }
+            for file in judgement.deciders { decided[file, default: 0] += 1 }
+            if let pass = judgement.pass { report.passes.append(pass) } else { report.findings += judgement.findings }
         }
         let unread = unread(graph, on: day)
         report.unreadInstructions = unread.map(\.line)
         let unreadFiles = Set(unread.map(\.given))
         var seen = Set<String>()
         for file in files where seen.insert(file).inserted {
-            // Read as a member of a package given, and counted with it: never a file checked against of its own.
-            if let package = listedAnnexes[file] {
-                report.fileLines.append("\(file): an annex that \(package) lists, read and counted there")
-                continue
-            }
-            // A text not in force on `day` is compared, and decides only findings of its own (`notInForceFinding`).
-            var what = infos.filter { $0.given == file }.map { info in
-                info.description + (info.effect.notInForce(on: day) == nil ? "" : " (not in force on \(day.iso))")
-            }
-            // An EU act's instructions are said for the shipped acts they amend (the AI Act amends
-            // Regulation (EC) No 300/2008 and others, which no shipped provision cites).
-            var amended: [(act: String, count: Int)] = []
-            for change in changes where change.given == file {
-                let act: String
-                switch change.reach {
-                case .eu(let year, let number, _):
-                    guard graph.instruments.values.contains(where: { $0.jurisdiction == "EU" && Self.instrument($0, isDocument: year, number) }) else { continue }
-                    act = "\(year)/\(number)"
-                case .us(let title, let part, _):
-                    act = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
-                }
-                if let index = amended.firstIndex(where: { $0.act == act }) { amended[index].count += 1 } else { amended.append((act, 1)) }
-            }
-            if !amended.isEmpty {
-                what.append("amends " + amended.map { "\($0.act) (\(CountedNoun("instruction")($0.count)))" }.joined(separator: ", "))
-            }
-            if let aside = setAsideFiles[file] { what.append(aside) }
-            let name = what.isEmpty ? "nothing to check against" : what.joined(separator: "; ")
-            let held = changes.filter { $0.given == file && !$0.isRead }.compactMap { holder(of: $0, on: day) }
-            var counts: String
-            if let count = covered[file] {
-                counts = "covers \(CountedNoun("shipped provision")(count)), decides \(decided[file] ?? 0)"
-            } else if unreadFiles.contains(file) {
-                counts = "covers no shipped provision it could read (see its errors)"
-            } else {
-                // Why, as far as it is known: what the file is, not a guess among causes.
-                var reasons = infos.filter { $0.given == file }.map(\.uncovered)
-                if !amended.isEmpty { reasons = ["none of its instructions \(held.isEmpty ? "" : "read ")changes a shipped provision"] }
-                else if changes.contains(where: { $0.given == file }) && reasons.contains("it prints no shipped provision") {
-                    reasons = ["it prints no shipped provision and its instructions change none"]
-                }
-                counts = "covers no shipped provision" + (reasons.isEmpty ? "" : " (" + Array(Set(reasons)).sorted().joined(separator: "; ") + ")")
-            }
-            // Instructions not read that a consolidated text given holds: no error, and said here.
-            if let holder = held.first {
-                counts += "; its \(CountedNoun("instruction")(held.count)) not read \(held.count == 1 ? "is" : "are") held by \(infos[holder].file)"
-            }
-            report.fileLines.append("\(file): \(name): \(counts)")
+            report.fileLines.append(fileLine(file, graph, covered: covered[file], decided: decided[file], hasUnread: unreadFiles.contains(file), on: day))
             if decided[file] != nil || unreadFiles.contains(file) { report.filesUsed += 1 }
         }
         return report
+    }
+
+    /// What the texts given say of one shipped provision: the files that cover it and those that
+    /// decided it, and its pass or its findings.
+    private struct Judgement {
+        var covering: Set<String>
+        var deciders: Set<String> = []
+        var findings: [Finding] = []
+        /// Set only when there is no finding: the text that decided the provision passed it.
+        var pass: Pass?
+    }
+
+    /// Judges `provision` by the texts given and the instructions that reach it, on `day`; nil when
+    /// nothing given covers it.
+    private func judge(_ provision: Provision, _ instrument: Instrument, on day: LegalDate) -> Judgement? {
+        var candidates: [(official: Int, outcome: Outcome)] = []
+        for (index, official) in officials.enumerated() {
+            if let outcome = check(provision, instrument: instrument, against: official, dated: infos[index].date) { candidates.append((index, outcome)) }
+        }
+        let touching = changes.filter { change in change.isRead && affects(change, provision, instrument) }
+        if candidates.isEmpty && touching.isEmpty { return nil }
+        var judgement = Judgement(covering: Set(candidates.map { infos[$0.official].given } + touching.map(\.given)))
+        // Texts not law on `day` are weighed apart: they never decide.
+        let notInForce = Dictionary(uniqueKeysWithValues: candidates.compactMap { candidate in
+            effect(of: candidate.official, touching: touching).notInForce(on: day).map { (candidate.official, $0) }
+        })
+        let inForce = candidates.filter { notInForce[$0.official] == nil }
+        let later = candidates.filter { notInForce[$0.official] != nil }
+        var chosen: Int?
+        var chosenPass: Pass?
+        if !inForce.isEmpty {
+            let decision = decide(provision, among: inForce)
+            (chosen, chosenPass) = (decision.chosen, decision.pass)
+            judgement.findings += decision.findings
+            judgement.deciders.formUnion(decision.deciders)
+        }
+        // What the texts not in force say, where it is not what the law in force says (a pass
+        // there is no news; a text in force that fails is a finding already), or where they are all
+        // that was given.
+        let laterSay = later.sorted { (infos[$0.official].date?.dayNumber ?? .min, infos[$0.official].file) < (infos[$1.official].date?.dayNumber ?? .min, infos[$1.official].file) }
+            .filter { inForce.isEmpty || (chosenPass != nil && Self.verdict($0.outcome) != "pass") }
+        if !laterSay.isEmpty {
+            judgement.findings.append(notInForceFinding(provision, laterSay.map { ($0.official, $0.outcome, notInForce[$0.official]!) },
+                                                        inForce: chosenPass == nil ? nil : chosen.map { infos[$0].file }, on: day))
+            judgement.deciders.formUnion(laterSay.map { infos[$0.official].given })
+        }
+        let compared = Set(candidates.map(\.official))
+        let pending = touching.filter { change in
+            // A rule's own printed text that was compared (and disagreed) already shows its change.
+            guard let chosen else { return change.official.map { !compared.contains($0) } ?? true }
+            // A rule's own printed text decides a verbatim wording, which was compared with it; a
+            // paraphrase was only found there, so what the rule did to it stays a finding. A rule
+            // not yet in force was compared apart, as a text not in force.
+            if let official = change.official, official == chosen || notInForce[official] != nil {
+                return provision.wordingKind != .verbatim
+            }
+            return !includes(chosen, change, on: day)
+        }
+        var byAct: [(file: String, act: String, changes: [Change])] = []
+        for change in pending {
+            if let index = byAct.firstIndex(where: { $0.file == change.file && $0.act == change.act }) { byAct[index].changes.append(change) }
+            else { byAct.append((change.file, change.act, [change])) }
+        }
+        for group in byAct {
+            let printed = group.changes.allSatisfy { $0.official != nil && ($0.official == chosen || notInForce[$0.official!] != nil) }
+            judgement.findings.append(amended(provision, instrument, by: group.changes, printed: printed, on: day))
+            judgement.deciders.insert(group.changes[0].given)
+        }
+        if judgement.findings.isEmpty {
+            // No finding means a text decided the provision and it passed there.
+            guard let chosenPass else { preconditionFailure("\(provision.id): no finding, and no text that passed it") }
+            judgement.pass = chosenPass
+        }
+        return judgement
+    }
+
+    /// Of the texts in force that cover a provision, the latest decides; among texts of that date,
+    /// their files' names order them, never the command line. An undated text cannot be placed
+    /// before or after a dated one: it is weighed with the latest (after it, when they agree), so
+    /// that one that says something else is a finding, never set aside unseen (a versioner response
+    /// that kept `_SUBSTITUTE_DATE_` is likely the newest text there is). Texts of the latest date
+    /// that disagree decide nothing (`chosen` nil): that is a finding. `pass`: the chosen text's pass.
+    private func decide(_ provision: Provision, among inForce: [(official: Int, outcome: Outcome)])
+        -> (chosen: Int?, pass: Pass?, findings: [Finding], deciders: Set<String>) {
+        let latest = inForce.compactMap { infos[$0.official].date }.max()
+        let tied = inForce.filter { infos[$0.official].date == latest || infos[$0.official].date == nil }.sorted {
+            (infos[$0.official].date == nil ? 1 : 0, infos[$0.official].file) < (infos[$1.official].date == nil ? 1 : 0, infos[$1.official].file)
+        }
+        if Set(tied.map { Self.verdict($0.outcome) }).count > 1 {
+            return (nil, nil, [disagreement(provision, tied.map { ($0.official, $0.outcome) })], Set(tied.map { infos[$0.official].given }))
+        }
+        let decider: Set = [infos[tied[0].official].given]
+        switch tied[0].outcome {
+        case .success(let pass): return (tied[0].official, pass, [], decider)
+        case .failure(let finding): return (tied[0].official, nil, [finding], decider)
+        }
+    }
+
+    /// The line of one official file given: what it was taken to be (and whether it is law on
+    /// `day`), what it amends, and how many shipped provisions it `covered` and `decided` (or why
+    /// it covers none). `hasUnread`: it holds instructions whose place was not read.
+    private func fileLine(_ file: String, _ graph: ClauseGraph, covered: Int?, decided: Int?, hasUnread: Bool, on day: LegalDate) -> String {
+        // Read as a member of a package given, and counted with it: never a file checked against of its own.
+        if let package = listedAnnexes[file] { return "\(file): an annex that \(package) lists, read and counted there" }
+        // A text not in force on `day` is compared, and decides only findings of its own (`notInForceFinding`).
+        var what = infos.filter { $0.given == file }.map { info in
+            info.description + (info.effect.notInForce(on: day) == nil ? "" : " (not in force on \(day.iso))")
+        }
+        // An EU act's instructions are said for the shipped acts they amend (the AI Act amends
+        // Regulation (EC) No 300/2008 and others, which no shipped provision cites).
+        var amended: [(act: String, count: Int)] = []
+        for change in changes where change.given == file {
+            let act: String
+            switch change.reach {
+            case .eu(let year, let number, _):
+                guard graph.instruments.values.contains(where: { $0.jurisdiction == "EU" && Self.instrument($0, isDocument: year, number) }) else { continue }
+                act = "\(year)/\(number)"
+            case .us(let title, let part, _):
+                act = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
+            }
+            if let index = amended.firstIndex(where: { $0.act == act }) { amended[index].count += 1 } else { amended.append((act, 1)) }
+        }
+        if !amended.isEmpty {
+            what.append("amends " + amended.map { "\($0.act) (\(CountedNoun("instruction")($0.count)))" }.joined(separator: ", "))
+        }
+        if let aside = setAsideFiles[file] { what.append(aside) }
+        let name = what.isEmpty ? "nothing to check against" : what.joined(separator: "; ")
+        let held = changes.filter { $0.given == file && !$0.isRead }.compactMap { holder(of: $0, on: day) }
+        var counts: String
+        if let count = covered {
+            counts = "covers \(CountedNoun("shipped provision")(count)), decides \(decided ?? 0)"
+        } else if hasUnread {
+            counts = "covers no shipped provision it could read (see its errors)"
+        } else {
+            // Why, as far as it is known: what the file is, not a guess among causes.
+            var reasons = infos.filter { $0.given == file }.map(\.uncovered)
+            if !amended.isEmpty { reasons = ["none of its instructions \(held.isEmpty ? "" : "read ")changes a shipped provision"] }
+            else if changes.contains(where: { $0.given == file }) && reasons.contains("it prints no shipped provision") {
+                reasons = ["it prints no shipped provision and its instructions change none"]
+            }
+            counts = "covers no shipped provision" + (reasons.isEmpty ? "" : " (" + Array(Set(reasons)).sorted().joined(separator: "; ") + ")")
+        }
+        // Instructions not read that a consolidated text given holds: no error, and said here.
+        if let holder = held.first {
+            counts += "; its \(CountedNoun("instruction")(held.count)) not read \(held.count == 1 ? "is" : "are") held by \(infos[holder].file)"
+        }
+        return "\(file): \(name): \(counts)"
     }
 
     /// When text `official` is law, for a provision `touching` changes reach: a rule's own, or that of
