@@ -52,10 +52,10 @@ import Testing
                          new: "\(new): 15 CFR 734.13 (eCFR), text as of 2026-09-01: covers 4 shipped provisions, decides 4"]
             #expect(result.stdout == """
                 \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(new) (text as of 2026-09-01) at '734.13(a)(2)'
-                    … foreign person in the United States {+or abroad+} (a 'deemed export') …
+                    … foreign person in the United States {+or abroad+} (a "deemed export") …
                 \(lines[order[0]]!)
                 \(lines[order[1]]!)
-                4 provisions checked against 1 official file: 3 pass (1 of them a paraphrase: found, wording not compared), 1 drifted, 0 missing; \(total) not covered by the texts given
+                4 provisions checked against 1 official file: 3 pass (1 of them a quotation in part: words left out not compared; 1 of them a paraphrase: found, wording not compared), 1 drifted, 0 missing; \(total) not covered by the texts given
 
                 """)
             #expect(result.stderr == "")
@@ -77,11 +77,11 @@ import Testing
             outputs.append(result.stdout.split(separator: "\n").filter { !$0.hasPrefix(folder.path) || $0.contains(": error: ") }.joined(separator: "\n"))
             #expect(result.stdout.hasPrefix("""
                 \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): the official texts given disagree at '734.13(a)(2)': \
-                \(a) (undated): passes; \(b) (undated): differs (… foreign person in the United States {+or abroad+} (a 'deemed export') …); \
+                \(a) (undated): passes; \(b) (undated): differs (… foreign person in the United States {+or abroad+} (a "deemed export") …); \
                 which of them is in force cannot be told from texts of one date
 
                 """), "\(result.stdout)")
-            #expect(result.stdout.contains("\n4 provisions checked against 2 official files: 3 pass (1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing, 1 where the texts disagree; "))
+            #expect(result.stdout.contains("\n4 provisions checked against 2 official files: 3 pass (1 of them a quotation in part: words left out not compared; 1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing, 1 where the texts disagree; "))
         }
         #expect(outputs[0] == outputs[1])
     }
@@ -212,7 +212,7 @@ import Testing
         #expect(both.stdout == findings + """
             \(section): 15 CFR 734.13 (eCFR), text as of 2026-01-01: covers 4 shipped provisions, decides 4
             \(ruleLine)
-            7 provisions checked against 2 official files: 2 pass, 0 drifted, 0 missing, 5 changed by amending texts; \(try Self.notCovered(both.stdout)) not covered by the texts given
+            7 provisions checked against 2 official files: 2 pass (1 of them a quotation in part: words left out not compared), 0 drifted, 0 missing, 5 changed by amending texts; \(try Self.notCovered(both.stdout)) not covered by the texts given
 
             """)
         #expect(both.status == 1)

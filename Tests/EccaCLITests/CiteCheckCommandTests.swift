@@ -72,11 +72,11 @@ import Testing
         func line(_ id: String) throws -> Int { try #require(lines.firstIndex { $0.contains("id=\"\(id)\"") }) + 1 }
         #expect(result.stdout == """
             \(rules):\(try line("us.ear.734.13")): note: us.ear.734.13 (15 CFR 734.13): found in \(file) at '734.13'; a paraphrase: wording not compared
-            \(rules):\(try line("us.ear.734.13.a.1")): note: us.ear.734.13.a.1 (15 CFR 734.13(a)(1)): wording matches \(file) at '734.13(a)(1)'
-            \(rules):\(try line("us.ear.734.13.a.2")): note: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording matches \(file) at '734.13(a)(2)'
+            \(rules):\(try line("us.ear.734.13.a.1")): note: us.ear.734.13.a.1 (15 CFR 734.13(a)(1)): quoted words match \(file) at '734.13(a)(1)'; the official words its elision (…) leaves out were not compared
+            \(rules):\(try line("us.ear.734.13.a.2")): note: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): quoted words match \(file) at '734.13(a)(2)'; the official words its elision (…) leaves out were not compared
             \(rules):\(try line("us.ear.734.13.b")): note: us.ear.734.13.b (15 CFR 734.13(b)): wording matches \(file) at '734.13(b)'
             \(file): 15 CFR 734.13 (eCFR), undated: covers 4 shipped provisions, decides 4
-            4 provisions checked against 1 official file: 4 pass (1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing; 72 not covered by the texts given
+            4 provisions checked against 1 official file: 4 pass (2 of them quoted in part: words left out not compared; 1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing; 72 not covered by the texts given
 
             """)
     }

@@ -43,7 +43,7 @@ import Testing
                                                "rule.xml": Self.rule(dates: dates)], ["cfr.xml", "rule.xml"])
         #expect(result.stdout.contains("""
             \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): wording differs from \(paths["cfr.xml"]!) (text as of 2026-11-01) at '734.13(a)(2)'
-                … foreign person in the United States {+or abroad+} (a 'deemed export') …
+                … foreign person in the United States {+or abroad+} (a "deemed export") …
 
             """), "\(result.stdout)")
         #expect(result.stdout.contains("""
@@ -63,7 +63,7 @@ import Testing
         #expect(result.stdout.contains("""
             \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): a text not in force on 2026-12-06 says otherwise than the text in force \
             (\(paths["cfr.xml"]!)), which passes: \(paths["rule.xml"]!) (takes effect on 2027-03-01, after 2026-12-06): \
-            differs (… foreign person in the United States {+or abroad+} (a 'deemed export') …)
+            differs (… foreign person in the United States {+or abroad+} (a "deemed export") …)
 
             """), "\(result.stdout)")
         #expect(result.stdout.contains(", 1 with texts not in force on 2026-12-06; "), "\(result.stdout)")
@@ -102,7 +102,7 @@ import Testing
         let (alone, alonePaths, _) = try run(files, ["later.xml"])
         #expect(alone.stdout.contains("""
             \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): no text in force on 2026-12-06 was given for it, only: \
-            \(alonePaths["later.xml"]!) (text as of 2027-06-01, after 2026-12-06): passes
+            \(alonePaths["later.xml"]!) (text as of 2027-06-01, after 2026-12-06): quoted words pass (words left out with … not compared)
 
             """), "\(alone.stdout)")
         #expect(alone.stdout.contains("4 provisions checked against 1 official file: 0 pass, 0 drifted, 0 missing, 4 with texts not in force on 2026-12-06; "),

@@ -75,11 +75,11 @@ import Testing
                          new: "\(new): 15 CFR 734.13 (eCFR), undated: covers 4 shipped provisions, decides 1"]
             #expect(result.stdout == """
                 \(shipped): error: us.ear.734.13.a.2 (15 CFR 734.13(a)(2)): the official texts given disagree at '734.13(a)(2)': \
-                \(old) (text as of 2024-01-01): passes; \(new) (undated): differs (… foreign person in the United States {+or abroad+} (a 'deemed export') …); \
+                \(old) (text as of 2024-01-01): passes; \(new) (undated): differs (… foreign person in the United States {+or abroad+} (a "deemed export") …); \
                 an undated text cannot be placed before or after a dated one: which of them is in force cannot be told
                 \(lines[order[0]]!)
                 \(lines[order[1]]!)
-                4 provisions checked against 2 official files: 3 pass (1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing, 1 where the texts disagree; \(try CiteCheckAmendmentTests.notCovered(result.stdout)) not covered by the texts given
+                4 provisions checked against 2 official files: 3 pass (1 of them a quotation in part: words left out not compared; 1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing, 1 where the texts disagree; \(try CiteCheckAmendmentTests.notCovered(result.stdout)) not covered by the texts given
 
                 """)
             #expect(result.status == 1)
@@ -95,7 +95,7 @@ import Testing
         #expect(result.stdout == """
             \(new): 15 CFR 734.13 (eCFR), undated: covers 4 shipped provisions, decides 0
             \(old): 15 CFR 734.13 (eCFR), text as of 2024-01-01: covers 4 shipped provisions, decides 4
-            4 provisions checked against 1 official file: 4 pass (1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing; \(try CiteCheckAmendmentTests.notCovered(result.stdout)) not covered by the texts given
+            4 provisions checked against 1 official file: 4 pass (2 of them quoted in part: words left out not compared; 1 of them a paraphrase: found, wording not compared), 0 drifted, 0 missing; \(try CiteCheckAmendmentTests.notCovered(result.stdout)) not covered by the texts given
 
             """)
         #expect(result.status == 0)

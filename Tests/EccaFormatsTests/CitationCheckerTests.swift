@@ -102,24 +102,36 @@ import EccaTestSupport
             == "g.xml: error: this LegalRuleML file is an encoding of the law, not its official text; check against Formex, eCFR or annual CFR, Federal Register or Akoma Ntoso XML")
     }
 
-    /// The real act set with double quotation marks for its 125 single ones (‘provider’ →
-    /// “provider”) and U+2010 hyphens in "general‐purpose": typography, not drift.
-    @Test func quotationMarksAndHyphensAreTypographyNotDrift() throws {
+    /// Hyphens U+2010 and U+2011 and curly quotation marks are typography; a single quotation
+    /// mark set for a double one is not (QA normal F1: the CCL defines a term in double quotation
+    /// marks in part 772 and one in single quotation marks in its own entry), nor a prime for a
+    /// double prime (F5: 5′ of arc is not 5″).
+    @Test func hyphensAndCurlyQuotesAreTypographyButQuoteKindsAreNot() throws {
         guard Corpus.available(Corpus.formexAct) else { return }
-        var act = try String(contentsOfFile: Corpus.formexAct, encoding: .utf8)
-        act = act.replacingOccurrences(of: "QUOT.START CODE=\"2018\"", with: "QUOT.START CODE=\"201C\"")
-            .replacingOccurrences(of: "QUOT.END CODE=\"2019\"", with: "QUOT.END CODE=\"201D\"")
-            .replacingOccurrences(of: "general-purpose", with: "general\u{2010}purpose")
-        let copy = try TemporaryFolder.make("formats").path + "/L_202401689EN.000101.fmx.xml"
-        try act.write(toFile: copy, atomically: true, encoding: .utf8)
-        let report = try CitationChecker(officialFiles: [copy]).check(Self.shipped.graph, on: .citeCheckDay)
+        let original = try String(contentsOfFile: Corpus.formexAct, encoding: .utf8)
+        let folder = try TemporaryFolder.make("formats").path
+        let hyphens = folder + "/L_202401689EN.000101.fmx.xml"
+        try original.replacingOccurrences(of: "general-purpose", with: "general\u{2010}purpose").write(toFile: hyphens, atomically: true, encoding: .utf8)
+        var report = try CitationChecker(officialFiles: [hyphens]).check(Self.shipped.graph, on: .citeCheckDay)
         #expect(report.findings.isEmpty, "\(report.findings.map(\.provisionID))")
         #expect(report.passed.count == 46)  // every shipped EU provision but Annex XI (no annexes beside the copy)
-        #expect(CitationChecker.matches(shipped: "‘provider’ means a general-purpose AI model", official: "“provider” means a general\u{2011}purpose AI model"))
+        // The real act set with double quotation marks for its single ones (‘provider’ → “provider”).
+        try original.replacingOccurrences(of: "QUOT.START CODE=\"2018\"", with: "QUOT.START CODE=\"201C\"")
+            .replacingOccurrences(of: "QUOT.END CODE=\"2019\"", with: "QUOT.END CODE=\"201D\"")
+            .write(toFile: hyphens, atomically: true, encoding: .utf8)
+        report = try CitationChecker(officialFiles: [hyphens]).check(Self.shipped.graph, on: .citeCheckDay)
+        let definition = try #require(report.findings.first { $0.provisionID == "eu.ai-act.art3.3" })
+        #expect(definition.diff?.description.hasPrefix("(3) [-‘provider’-] {+“provider”+} means") == true, "\(String(describing: definition.diff))")
+        #expect(CitationChecker.matches(shipped: "‘provider’ means a general-purpose AI model", official: "'provider' means a general\u{2011}purpose AI model"))
+        #expect(CitationChecker.matches(shipped: "the “published” text", official: "the \"published\" text"))
+        #expect(!CitationChecker.matches(shipped: "‘provider’ means", official: "“provider” means"))
+        #expect(!CitationChecker.matches(shipped: "the 'parameters' of", official: "the \"parameters\" of"))
+        #expect(!CitationChecker.matches(shipped: "within 5\u{2032} of arc", official: "within 5\u{2033} of arc"))
+        #expect(!CitationChecker.matches(shipped: "within 5\u{2032} of arc", official: "within 5' of arc"))
         #expect(!CitationChecker.matches(shipped: "‘provider’ means", official: "‘deployer’ means"))
         // The diff compares folded words and shows them as written.
         // Words that differ only in typography are the same word, shown as the shipped wording prints them.
-        #expect(WordDiff(shipped: "the ‘provider’ shall act", official: "the “provider” must act").description == "the ‘provider’ [-shall-] {+must+} act")
+        #expect(WordDiff(shipped: "the ‘provider’ shall act", official: "the 'provider' must act").description == "the ‘provider’ [-shall-] {+must+} act")
         // Changed words are shown as each text prints them, never folded (QA docs6, finding 6).
         #expect(WordDiff(shipped: "‘general‑purpose AI system’", official: "‘general‑purpose AI model’").description
                 == "‘general‑purpose AI [-system’-] {+model’+}")
@@ -136,7 +148,7 @@ import EccaTestSupport
     /// `export");`) is the same word.
     @Test func wordDiffsLeaveOutWhatAnElisionLeavesOut() {
         #expect(WordDiff(shipped: "(1) An actual shipment …", official: "(1) An actual shipment or transmission out of the United States;").isEmpty)
-        #expect(WordDiff(shipped: "(a 'deemed export') …", official: "(a “deemed export”);").isEmpty)
+        #expect(WordDiff(shipped: "(a \"deemed export\") …", official: "(a “deemed export”);").isEmpty)
         #expect(WordDiff(shipped: "(1) A real shipment …", official: "(1) An actual shipment or transmission out of the United States;").description
                 == "(1) [-A real-] {+An actual+} shipment …")
         #expect(WordDiff(shipped: "… to the model.", official: "The Commission may request access to the model.").description == "… to the model.")
@@ -196,8 +208,8 @@ import EccaTestSupport
         let altered = try CitationChecker(officialFiles: [try section("altered.xml", deemedExport: changed)]).check(Self.shipped.graph, on: .citeCheckDay)
         let drift = try #require(altered.findings.first { $0.provisionID == "us.ear.734.13.a.2" })
         #expect(drift.kind == .drifted)
-        #expect(drift.diff?.description == "(2) Releasing or otherwise transferring 'technology' or source code [-(but not-] {+(including+} object code) to a foreign person …")
-        #expect(drift.diff?.parts.last == .same(["object", "code)", "to", "a", "foreign", "person", "in", "the", "United", "States", "(a", "'deemed", "export')", "…"]))
+        #expect(drift.diff?.description == "(2) Releasing or otherwise transferring \"technology\" or source code [-(but not-] {+(including+} object code) to a foreign person …")
+        #expect(drift.diff?.parts.last == .same(["object", "code)", "to", "a", "foreign", "person", "in", "the", "United", "States", "(a", "\"deemed", "export\")", "…"]))
     }
 
     /// The shipped EAR definitions (`15 CFR 772.1, "foreign person"`, `"technology"`) are found in a
@@ -350,6 +362,6 @@ import EccaTestSupport
         #expect(CitationChecker.matches(shipped: "below 10^−3 W", official: "below 10⁻³ W"))
         #expect(!CitationChecker.matches(shipped: "10^2 watts", official: "102 watts"))
         #expect(!CitationChecker.matches(shipped: "Ca^+ ions", official: "Ca⁺ ions"))
-        #expect(TextNormalizer.comparisonKey("10²⁵, ⁻³, x⁻ and ‘2’") == "10^25, ^-3, x⁻ and \"2\"")
+        #expect(TextNormalizer.comparisonKey("10²⁵, ⁻³, x⁻ and ‘2’") == "10^25, ^-3, x⁻ and '2'")
     }
 }

@@ -43,6 +43,19 @@ import EccaTestSupport
         #expect(!CitationChecker.matches(shipped: "… ource code …", official: "of source code subject"))
         // A later whole-word occurrence is found past one inside a word.
         #expect(CitationChecker.matches(shipped: "… code …", official: "codebooks and code"))
+        // Nor inside a number or a citation (QA normal F6): `25` is not in `0.25` or `1,25`, `2`
+        // not in `2.75`, `§ 734.7` not in `§ 734.7(b)`; a sentence's full stop after a number is.
+        #expect(!CitationChecker.matches(shipped: "… 25 percent of the training …", official: "more than 0.25 percent of the training data"))
+        #expect(!CitationChecker.matches(shipped: "… 25 percent of the training …", official: "more than 1,25 percent of the training data"))
+        #expect(CitationChecker.matches(shipped: "… 25 percent of the training …", official: "more than 25 percent of the training data"))
+        #expect(!CitationChecker.matches(shipped: "… more than 2 …", official: "is more than 2.75 times"))
+        #expect(CitationChecker.matches(shipped: "… more than 2 …", official: "it is more than 2. Then"))
+        #expect(!CitationChecker.matches(shipped: "… as defined in § 734.7 …", official: "as defined in § 734.7(b) of the EAR"))
+        #expect(CitationChecker.matches(shipped: "… as defined in § 734.7 …", official: "as defined in § 734.7 (published) of the EAR"))
+        #expect(!CitationChecker.matches(shipped: "… paragraph (a) …", official: "see paragraph (a)(2) below"))
+        // A composed `é` and `e` with a combining accent are one letter in pieces as in whole wordings.
+        #expect(CitationChecker.matches(shipped: "… the d\u{E9}cision of …", official: "in the de\u{301}cision of the Board"))
+        #expect(CitationChecker.matches(shipped: "the d\u{E9}cision", official: "the de\u{301}cision"))
     }
 
     /// The shipped 15 CFR 734.15(a) leaves the lead-in out with "…" (FACTS.md does not quote it):
@@ -75,10 +88,13 @@ import EccaTestSupport
         let drift = try #require(report.findings.first { $0.provisionID == "us.ear.734.13.b" })
         #expect(drift.diff?.description == "… code to a foreign person is {+not an export or+} a deemed export to the foreign …")
         #expect(report.passes.map { "\($0.provisionID) \($0.wordingCompared)" } == ["us.ear.734.13 false", "us.ear.734.13.a.1 true", "us.ear.734.13.a.2 true"])
-        #expect(report.passSummary == "3 pass (1 of them a paraphrase: found, wording not compared)")
+        #expect(report.passSummary == "3 pass (2 of them quoted in part: words left out not compared; 1 of them a paraphrase: found, wording not compared)")
         let whole = try #require(report.passes.first)
         #expect(whole.description == "\(whole.location): note: us.ear.734.13 (15 CFR 734.13): found in \(section) at '734.13'; a paraphrase: wording not compared")
-        #expect(report.passes[1].description.hasSuffix(": note: us.ear.734.13.a.1 (15 CFR 734.13(a)(1)): wording matches \(section) at '734.13(a)(1)'"))
+        // Quoted in part (QA normal F7): the words its elision leaves out were not compared, and the line says so.
+        #expect(report.passes[1].description.hasSuffix(": note: us.ear.734.13.a.1 (15 CFR 734.13(a)(1)): quoted words match \(section) at '734.13(a)(1)'; "
+                                                       + "the official words its elision (…) leaves out were not compared"))
+        #expect(report.passes[1].elisions == 1)
 
         var pass = CitationChecker.Pass(provisionID: "x.b", citation: "15 CFR 734.13(b)", officialID: "734.13(b)", location: SourceLocation(file: "r.xml", line: 3),
                                         officialFile: "v.xml", wordingCompared: false)

@@ -506,7 +506,7 @@ public struct CitationChecker {
         let parts = texts.map { text -> String in
             let name = infos[text.official].file + " (" + text.reason + ")"
             switch text.outcome {
-            case .success(let pass): return "\(name): " + (pass.wordingCompared ? "passes" : "found (a paraphrase: wording not compared)")
+            case .success(let pass): return "\(name): " + pass.verdict
             case .failure(let finding) where finding.kind == .missing: return "\(name): '\(finding.officialID)' does not exist"
             case .failure(let finding): return "\(name): " + (finding.diff.map { "differs (\($0))" } ?? (finding.detail ?? "differs"))
             }
@@ -617,7 +617,7 @@ public struct CitationChecker {
         let says = copies.enumerated().map { number, copy -> String in
             let name = "copy \(number + 1) (line \(copy.line))"
             switch compare(provision, official: copy.text, at: officialID, in: source) {
-            case .success(let pass): return "\(name): " + (pass.wordingCompared ? "passes" : "found (a paraphrase: wording not compared)")
+            case .success(let pass): return "\(name): " + pass.verdict
             case .failure(let drift): return "\(name): differs (" + (drift.diff.map { "\($0)" } ?? "") + ")"
             }
         }
@@ -631,7 +631,11 @@ public struct CitationChecker {
         let pass = Pass(provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
                         officialFile: source.file, wordingCompared: provision.wordingKind == .verbatim)
         guard pass.wordingCompared else { return .success(pass.paraphrase(of: provision.wording, comparedWith: official)) }
-        if Self.matches(shipped: provision.wording, official: official) { return .success(pass) }
+        if Self.matches(shipped: provision.wording, official: official) {
+            var pass = pass
+            pass.elisions = ElidedWording.elisions(in: provision.wording, comparedWith: official)
+            return .success(pass)
+        }
         return .failure(finding(.drifted, provision, at: officialID, in: source, amendment: amendment,
                                 diff: WordDiff(shipped: provision.wording, official: official)))
     }

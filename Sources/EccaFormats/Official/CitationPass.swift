@@ -18,6 +18,9 @@ extension CitationChecker {
         /// A paraphrase whose wording is the official text word for word (after the normalisation
         /// wordings are compared by): mislabelled, so that a change to the text would pass unseen.
         public var paraphraseIsOfficialText = false
+        /// How many times a compared wording leaves official words out with "…": those words were
+        /// not compared, and a change there (a lead-in's "means" made "does not include") passes.
+        public var elisions = 0
 
         public init(provisionID: String, citation: String, officialID: String, location: SourceLocation, officialFile: String,
                     wordingCompared: Bool, paraphraseIsOfficialText: Bool = false) {
@@ -54,9 +57,18 @@ extension CitationChecker {
 
         /// The `--list-passed` line: what the pass rests on.
         public var description: String {
-            wordingCompared
-                ? "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'"
-                : "\(location): note: \(provisionID) (\(citation)): found in \(officialFile) at '\(officialID)'; a paraphrase: wording not compared"
+            guard wordingCompared else {
+                return "\(location): note: \(provisionID) (\(citation)): found in \(officialFile) at '\(officialID)'; a paraphrase: wording not compared"
+            }
+            guard elisions > 0 else { return "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'" }
+            return "\(location): note: \(provisionID) (\(citation)): quoted words match \(officialFile) at '\(officialID)'; "
+                + "the official words \(elisions == 1 ? "its elision (…) leaves" : "its \(elisions) elisions (…) leave") out were not compared"
+        }
+
+        /// What the pass says in a line of its text's (`copy 2 (line 1): passes`).
+        var verdict: String {
+            guard wordingCompared else { return "found (a paraphrase: wording not compared)" }
+            return elisions == 0 ? "passes" : "quoted words pass (words left out with … not compared)"
         }
 
         /// The line for a paraphrase that is the official text word for word; nil for any other pass.
@@ -72,12 +84,20 @@ extension CitationChecker.Report {
     /// Passes of paraphrases: found, wording not compared.
     public var foundOnly: [CitationChecker.Pass] { passes.filter { !$0.wordingCompared } }
 
-    /// The summary's words for the passes: `4 pass`, and how many of them are paraphrases only found
-    /// (`4 pass (3 of them paraphrases: found, wording not compared)`).
+    /// Passes of wordings that leave official words out with "…": those words not compared.
+    public var quotedInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && $0.elisions > 0 } }
+
+    /// The summary's words for the passes: `4 pass`, and how many of them rest on less than a
+    /// whole wording compared: quotations with words left out, paraphrases only found
+    /// (`19 pass (3 of them quoted in part: words left out not compared; 13 of them paraphrases: found, wording not compared)`).
     public var passSummary: String {
-        let found = foundOnly.count
-        guard found > 0 else { return "\(passed.count) pass" }
-        let them = found == passed.count ? (found == 1 ? "a paraphrase" : "all paraphrases") : "\(found) of them \(found == 1 ? "a paraphrase" : "paraphrases")"
-        return "\(passed.count) pass (\(them): found, wording not compared)"
+        func share(_ count: Int, _ one: String, _ many: String) -> String {
+            count == passed.count ? (count == 1 ? "a \(one)" : "all \(many)") : "\(count) of them \(count == 1 ? "a \(one)" : many)"
+        }
+        var parts: [String] = []
+        let elided = quotedInPart.count, found = foundOnly.count
+        if elided > 0 { parts.append(share(elided, "quotation in part", "quoted in part") + ": words left out not compared") }
+        if found > 0 { parts.append(share(found, "paraphrase", "paraphrases") + ": found, wording not compared") }
+        return "\(passed.count) pass" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")
     }
 }

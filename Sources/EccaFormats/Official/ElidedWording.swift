@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `cite-check` compares a verbatim wording with the official one: equal after normalisation
 /// (`TextNormalizer.comparisonKey`), or, where the wording leaves words out with "…", its pieces
 /// are the official text's own words, in order, anchored where nothing is left out.
@@ -7,11 +9,11 @@
 ///   paragraph added after the last one quoted is where a scope changes: a wording that neither
 ///   quotes it nor marks it left out must not pass over it.
 /// - Every piece begins and ends at a word boundary: `source code` is not found in `source
-///   codebooks`, nor `10` in `10^25` (a power goes on with its number).
+///   codebooks`, nor `10` in `10^25` (a power goes on with its number), `25` in `0.25` or
+///   `§ 734.7` in `§ 734.7(b)` (`runsOn`).
 enum ElidedWording {
     static func matches(shipped: String, official: String) -> Bool {
-        let officialKey = TextNormalizer.comparisonKey(official)
-        let shippedKey = TextNormalizer.comparisonKey(shipped)
+        let officialKey = key(official), shippedKey = key(shipped)
         if shippedKey == officialKey { return true }
         guard shippedKey.contains("…") else { return false }
         let pieces = shippedKey.split(separator: "…", omittingEmptySubsequences: false).map { TextNormalizer.trim(String($0)) }
@@ -31,6 +33,20 @@ enum ElidedWording {
         return true
     }
 
+    /// How many times `shipped`, which matches `official`, leaves official words out with "…": none
+    /// where the two are the same text (an official "…" is no elision).
+    static func elisions(in shipped: String, comparedWith official: String) -> Int {
+        let shippedKey = key(shipped)
+        guard shippedKey != key(official) else { return 0 }
+        return shippedKey.reduce(0) { $0 + ($1 == "…" ? 1 : 0) }
+    }
+
+    /// A wording's comparison key, composed (NFC): pieces are found scalar by scalar, and `é` is
+    /// `e` and a combining accent there as it is in a whole wording's comparison (String equality).
+    private static func key(_ wording: String) -> String {
+        TextNormalizer.comparisonKey(wording).precomposedStringWithCanonicalMapping
+    }
+
     /// The end of the first occurrence of `needle` in `text` at or after `from` that lies between
     /// word boundaries (and starts the text when `atStart`, ends it when `atEnd`).
     private static func occurrence(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int,
@@ -42,22 +58,31 @@ enum ElidedWording {
         for start in earliest...latest {
             let end = start + needle.count
             guard text[start..<end].elementsEqual(needle) else { continue }
-            if start > 0, continuesWord(text[start - 1], needle[0]) { continue }
-            if end < text.count, continuesWord(needle[needle.count - 1], text[end]) { continue }
+            if runsOn(text, at: start) || runsOn(text, at: end) { continue }
             return end
         }
         return nil
     }
 
-    /// Whether `after` goes on with the word `before` ends: letters and digits run on, and a power
-    /// (`^`) goes on with its number.
-    private static func continuesWord(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
-        isWordPart(before) && isWordPart(after)
+    /// Whether a word, number or citation runs on across `boundary` (between `text[boundary - 1]`
+    /// and `text[boundary]`), so that no piece may begin or end there: letters and digits run on, a
+    /// power goes on with its number, a number through a decimal point or comma between digits
+    /// (`25` is not in `0.25` or `1,25`, nor `2` in `2.75`: QA normal F6), and a citation into the
+    /// paragraph it names (`§ 734.7` is not in `§ 734.7(b)`, nor `(a)` in `(a)(2)`). The word diff
+    /// cuts a word at an elision by the same rule (`WordDiff`).
+    static func runsOn(_ text: [Unicode.Scalar], at boundary: Int) -> Bool {
+        guard boundary > 0, boundary < text.count else { return false }
+        let before = text[boundary - 1], after = text[boundary]
+        if isWordPart(before) && isWordPart(after) { return true }
+        if after == "(", isWordPart(before) || before == ")" { return true }
+        let isDigit = { (scalar: Unicode.Scalar) in Superscript.isDigit(scalar) }
+        if before == "." || before == ",", boundary >= 2, isDigit(text[boundary - 2]), isDigit(after) { return true }
+        if after == "." || after == ",", isDigit(before), boundary + 1 < text.count, isDigit(text[boundary + 1]) { return true }
+        return false
     }
 
-    /// A letter, a digit or a power's `^`: what a word boundary falls between (also the word
-    /// diff's rule for a word cut at an elision, `WordDiff`).
-    static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+    /// A letter, a digit or a power's `^`: what a word boundary falls between.
+    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
             return (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122) || value == 0x5E

@@ -118,8 +118,11 @@ public enum TextNormalizer {
         var mapped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": mapped += "'"
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": mapped += "\""
+            // Curly quotation marks are their straight kind, single or double: the CCL tells them
+            // apart (a term in double ones is defined in part 772, in single ones in its entry).
+            // Primes (U+2032, U+2033) are units, not quotation marks: 5′ of arc is not 5″.
+            case "\u{2018}", "\u{2019}", "\u{201A}": mapped += "'"
+            case "\u{201C}", "\u{201D}", "\u{201E}": mapped += "\""
             case "\u{2013}", "\u{2014}", "\u{2212}": mapped += "-"
             default: mapped.unicodeScalars.append(scalar)  // spaces of every kind: `collapse`'s
             }
@@ -128,8 +131,7 @@ public enum TextNormalizer {
     }
 
     /// `comparable`, then typography folded that a consolidated text or another typesetting may
-    /// change without changing the law: single and double quotation marks are one mark, the
-    /// hyphens U+2010 and U+2011 are `-`, and a run of Unicode superscript digits is a power as the
+    /// change without changing the law: the hyphens U+2010 and U+2011 are `-`, and a run of Unicode superscript digits is a power as the
     /// importers write one (`10²⁵` is `10^25`, ecfr.gov's `(²H)` is the import's `(^2H)`, `10⁻³` is
     /// `10^-3`; `102` stays `102`, never `10^2`). For deciding whether two wordings are the same
     /// only (and for a word diff's comparisons); never for imported or shown wording. Format
@@ -159,7 +161,7 @@ public enum TextNormalizer {
     }
 
     static func foldTypography(_ comparable: String) -> String {
-        guard comparable.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2010}" || $0 == "\u{2011}" || superscriptDigit($0) != nil || isInvisible($0) })
+        guard comparable.unicodeScalars.contains(where: { $0 == "\u{2010}" || $0 == "\u{2011}" || superscriptDigit($0) != nil || isInvisible($0) })
         else { return comparable }
         var folded = String.UnicodeScalarView()
         let scalars = Array(comparable.unicodeScalars)
@@ -184,7 +186,6 @@ public enum TextNormalizer {
                 continue
             }
             switch scalar {
-            case "'": folded.append("\"")
             case "\u{2010}", "\u{2011}": folded.append("-")
             default: if !isInvisible(scalar) { folded.append(scalar) }
             }

@@ -96,9 +96,9 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
             let wordScalars = word.unicodeScalars, officialScalars = Array(official.unicodeScalars)
             guard officialScalars.count > wordScalars.count else { return false }
             if beforeElision, officialScalars.starts(with: wordScalars),
-               !ElidedWording.isWordPart(officialScalars[wordScalars.count]) { return true }
+               !ElidedWording.runsOn(officialScalars, at: wordScalars.count) { return true }
             if afterElision, officialScalars.reversed().starts(with: wordScalars.reversed()),
-               !ElidedWording.isWordPart(officialScalars[officialScalars.count - wordScalars.count - 1]) { return true }
+               !ElidedWording.runsOn(officialScalars, at: officialScalars.count - wordScalars.count) { return true }
             return false
         }
         for i in stride(from: a.count - 1, through: 0, by: -1) {
