@@ -36,6 +36,44 @@ import Testing
         #expect(imported.provision("art_1")?.sourceID == "d1e236")
     }
 
+    /// A paragraph of two lists (AKN4EU sets each subparagraph, its lead-in and its points, as one
+    /// `list`): each list is a subparagraph provision that its points name as their parent, cited as
+    /// the act cites it (QA fidelity F6; akn4eu.xml Art. 4(1), cut down to one point a list).
+    @Test func eachListOfAParagraphIsASubparagraphItsPointsHangOn() throws {
+        let path = try Corpus.fixture("akn4eu-lists.xml", """
+            <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="fixture">
+            <meta><identification source="#ecca"><FRBRWork><FRBRthis value="/akn/eu/act/2025/1/main"/><FRBRuri value="/akn/eu/act/2025/1"/>
+            <FRBRdate date="2025-01-01" name="adoption"/><FRBRauthor href="#eu"/><FRBRcountry value="eu"/></FRBRWork></identification></meta>
+            <body><article xml:id="d1e771"><num xml:id="d1e773">Article 4</num>
+            <paragraph xml:id="d1e776"><num xml:id="d1e778">1.</num>
+            <list xml:id="d1e781"><subparagraph xml:id="d1e783" refersTo="~INP"><content><p>It shall be prohibited to sell goods as listed in Annex II:</p></content></subparagraph>
+            <point xml:id="d1e792"><num>(a)</num><content><p>to any natural or legal person in the specified territories, or</p></content></point></list>
+            <list xml:id="d1e817"><subparagraph xml:id="d1e819" refersTo="~INP"><content><p>Annex II shall include certain goods suited for use in the following key sectors:</p></content></subparagraph>
+            <point xml:id="d1e828"><num>(i)</num><content><p>transport;</p></content></point></list>
+            </paragraph></article></body></act></akomaNtoso>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.provisions.map(\.canonicalID) == ["art_4", "art_4__para_1", "art_4__para_1__subpara_1", "art_4__para_1__subpara_1__point_a",
+                                                           "art_4__para_1__subpara_2", "art_4__para_1__subpara_2__point_i"])
+        #expect(imported.provisions.map(\.parentID) == [nil, "art_4", "art_4__para_1", "art_4__para_1__subpara_1",
+                                                        "art_4__para_1", "art_4__para_1__subpara_2"])
+        let second = try #require(imported.provision("art_4__para_1__subpara_2"))
+        #expect(second.citation == "Art. 4(1), second subparagraph")
+        #expect(second.level == .subparagraph)
+        #expect(second.sourceID == "d1e817")
+        #expect(second.wording == "Annex II shall include certain goods suited for use in the following key sectors: (i) transport;")
+        #expect(imported.provision("art_4__para_1__subpara_2__point_i")?.citation == "Art. 4(1), second subparagraph, point (i)")
+
+        guard Corpus.available(Corpus.akn4eu) else { return }
+        let corpus = try Corpus.collect([Corpus.akn4eu])
+        let real = try #require(corpus.provision("art_4__para_1__subpara_2"))
+        #expect(real.wording == "Annex II shall include certain goods and technologies suited for use in the following key sectors: (i) transport; (ii) telecommunications; (iii) energy; (iv) the prospection, exploration and production of oil, gas and mineral resources.")
+        #expect(real.span.firstLine == 512)
+        // Every parent a provision names is imported.
+        let ids = Set(corpus.provisions.map(\.canonicalID))
+        #expect(corpus.provisions.compactMap(\.parentID).filter { !ids.contains($0) } == [])
+    }
+
     @Test func aLeosDraftImports() throws {
         guard Corpus.available(Corpus.leos) else { return }
         let imported = try Corpus.collect([Corpus.leos])

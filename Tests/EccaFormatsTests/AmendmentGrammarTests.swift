@@ -276,15 +276,42 @@ import Testing
 
     /// The end of a list: a word removed, a period replaced, a paragraph added, in one instruction
     /// (BIS house style, QA fixture no. 19; the shape is the corpus's "removing the semicolons at
-    /// the ends of … and adding periods in their places" with "in its place").
+    /// the ends of … and adding periods in their places" with "in its place"). The period is the
+    /// mark, not the word "period", and the place, the end of the paragraph, is kept.
     @Test func theEndOfAListChangedInOneInstruction() {
         let list = bis("19. Amend § 740.15 by removing the word “and” at the end of paragraph (b)(2)(ii), removing the period at the end of paragraph (b)(2)(iii) and adding “; and” in its place, and adding paragraph (b)(2)(iv).", part: "740")
         #expect(list.isUnderstood)
         #expect(list.actions.map(\.description) == [
-            "replace-text § 740.15(b)(2)(ii): remove “and”",
-            "replace-text § 740.15(b)(2)(iii): “period” → “; and”",
+            "replace-text § 740.15(b)(2)(ii): remove “and”, at the end",
+            "replace-text § 740.15(b)(2)(iii): “.” → “; and”, at the end",
             "add § 740.15(b)(2)(iv)",
         ])
+    }
+
+    /// Only quoted words are text replaced or added (QA fidelity F4, 89 FR 9793, FR Doc.
+    /// 2024-02110, instruction 11.b): "the semicolons … and adding periods" names marks of
+    /// punctuation, read as the marks `;` and `.` at the ends of the paragraphs, the place kept; a
+    /// mark named anywhere else, or any other unquoted word, is not read.
+    @Test func namedPunctuationIsItsMarkAtTheEndAndUnquotedWordsAreNotText() {
+        let scope = Amendment.Target(kind: .section, section: "310.20")
+        let marks = grammar.read("b. Removing the semicolons at the ends of paragraphs (a)(1), (a)(2)(v), and (a)(5) and (6) and adding periods in their places.",
+                                 title: "45", part: "310", scope: scope)
+        #expect(marks.isUnderstood)
+        #expect(marks.actions.map(\.description) == [
+            "replace-text § 310.20(a)(1), § 310.20(a)(2)(v), § 310.20(a)(5), § 310.20(a)(6): “;” → “.”, at the ends",
+        ])
+        let word = grammar.read("a. Adding the word “and” at the end of paragraph (a)(5);", title: "45", part: "309",
+                                scope: Amendment.Target(kind: .section, section: "309.85"))
+        #expect(word.actions.map(\.description) == ["replace-text § 309.85(a)(5): add “and”, at the end"])
+        // A mark named with no place at the end: which semicolon is meant is not said.
+        let nowhere = grammar.read("b. Removing the semicolons in paragraphs (a)(1) and (a)(2) and adding periods in their places.",
+                                   title: "45", part: "310", scope: scope)
+        #expect(!nowhere.isUnderstood)
+        // Unquoted words are not the text replaced: never “deadline” → “date”.
+        let unquoted = grammar.read("c. Removing the word deadline in paragraph (b) and adding date in its place.",
+                                    title: "45", part: "310", scope: scope)
+        #expect(!unquoted.isUnderstood)
+        #expect(unquoted.unaccounted == ["Removing the word deadline in paragraph (b) and adding date in its place."])
     }
 
     /// US style sets a list's comma inside the closing quote; the comma is no part of the term.

@@ -112,6 +112,19 @@ import Testing
         #expect(try amendment("amd_11__a").actions.first?.targets.first?.kind == .introductoryText)
     }
 
+    /// The corpus's word-level edits at the end of paragraphs (QA fidelity F4): 11.b's semicolons
+    /// and periods are the marks, not the words, and every such edit keeps its place.
+    @Test func punctuationAndWordsAddedAtTheEndKeepTheirMarkAndPlace() throws {
+        guard let imported = try load() else { return }
+        let hhs = try entry(imported, "2024-02110")
+        func note(_ id: String) throws -> String? {
+            try #require(hhs.provisions.first { $0.canonicalID == id }).notes.first { $0.kind == .amendment }?.text
+        }
+        #expect(try note("amd_11__b") == "Amends 45 CFR part 310: replace-text § 310.20(a)(1), § 310.20(a)(2)(v), § 310.20(a)(5), § 310.20(a)(6): “;” → “.”, at the ends.")
+        #expect(try note("amd_6__a") == "Amends 45 CFR part 309: replace-text § 309.85(a)(5): add “and”, at the end.")
+        #expect(try note("amd_9__a") == "Amends 45 CFR part 309: replace-text § 309.170(b)(7): add “and”, at the end.")
+    }
+
     @Test func theCFRTextSetOutIsImportedAndTiedToItsInstruction() throws {
         guard let imported = try load() else { return }
         let coastGuard = try entry(imported, "2024-02701")

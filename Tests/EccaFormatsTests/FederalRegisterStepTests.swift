@@ -70,4 +70,36 @@ import Testing
         #expect(imported.diagnostics.map(\.description).last
                 == "\(path):21: warning: unnumbered amendatory instruction 1 not understood (could not read: “The revision reads as follows:”): “The revision reads as follows:” [amd_unnumbered1]")
     }
+
+    /// A `P` after the lettered steps ("The revision reads as follows:", 45 CFR 310.20 in FR Doc.
+    /// 2024-02110) is set out by the instruction as a whole, as a closing AMDPAR is, not by the last
+    /// step (there a removal); after a step that says it reads as follows, by that step (QA fidelity,
+    /// severity 4).
+    @Test func textAfterTheStepsBelongsToTheInstructionUnlessAStepPromisedIt() throws {
+        let path = try Corpus.fixture("FR-closing-P.xml", """
+            <RULE><PREAMB><AGENCY TYPE="S">DEPARTMENT OF HEALTH AND HUMAN SERVICES</AGENCY><SUBJECT>Steps</SUBJECT></PREAMB>
+            <SUPLINF>
+            <REGTEXT TITLE="45" PART="310">
+            <AMDPAR>11. Section 310.20 is amended by:</AMDPAR>
+            <AMDPAR>a. Revising paragraph (a) introductory text; and</AMDPAR>
+            <AMDPAR>b. Removing paragraph (b).</AMDPAR>
+            <P>The revision reads as follows:</P>
+            </REGTEXT>
+            <REGTEXT TITLE="45" PART="310">
+            <AMDPAR>12. Section 310.25 is amended by:</AMDPAR>
+            <AMDPAR>a. Removing paragraph (b); and</AMDPAR>
+            <AMDPAR>b. Revising paragraph (a) to read as follows:</AMDPAR>
+            <P>(a) New text.</P>
+            </REGTEXT>
+            </SUPLINF><FRDOC>[FR Doc. 2024-02110 Filed 2-9-24; 8:45 am]</FRDOC></RULE>
+            """)
+        let imported = try Corpus.collect([path])
+        func setOut(_ id: String) -> [String] {
+            imported.provision(id)?.notes.map(\.text).filter { $0.hasPrefix("Text set out") } ?? ["missing"]
+        }
+        #expect(setOut("amd_11") == ["Text set out with this instruction: The revision reads as follows:"])
+        #expect(setOut("amd_11__b") == [])
+        #expect(setOut("amd_12") == [])
+        #expect(setOut("amd_12__b") == ["Text set out with this instruction: (a) New text."])
+    }
 }

@@ -21,7 +21,7 @@ import EccaTestSupport
         #expect(article2.map(\.heading) == ["Determination of dumping", "A. NORMAL VALUE", "A. NORMAL VALUE", nil, nil, nil, "D. DUMPING MARGIN"])
         let pointA = try #require(imported.provision("art_2__para_6__point_a"))
         #expect(pointA.wording == "(a) the weighted average of the actual amounts determined for other exporters or producers subject to investigation in respect of production and sales of the like product in the domestic market of the country of origin;")
-        #expect(pointA.span.pointer == "ARTICLE[@IDENTIFIER='002']/SUBDIV[1]/PARAG[@IDENTIFIER='002.006']//ITEM[NP/NO.P='(a)']")
+        #expect(pointA.span.pointer == "ARTICLE[@IDENTIFIER='002']/SUBDIV[1]/PARAG[@IDENTIFIER='002.006']/ALINEA/LIST/ITEM[NP/NO.P='(a)']")
         #expect(imported.provision("art_2__para_12")?.wording == "The dumping margin shall be the amount by which the normal value exceeds the export price. Where dumping margins vary, a weighted average dumping margin may be established.")
         #expect(imported.provision("art_2__para_12")?.span.pointer == "ARTICLE[@IDENTIFIER='002']/SUBDIV[2]/PARAG[@IDENTIFIER='002.012']")
         // Nothing hangs on the article itself any more, and no eid is minted twice.
@@ -52,7 +52,7 @@ import EccaTestSupport
         #expect(imported.provisions.map(\.heading) == [nil, "Part one", "Part one — Chapter one", "Part two", nil])
         #expect(imported.provisions.map(\.span.pointer) == [
             "ARTICLE[@IDENTIFIER='099']", "ARTICLE[@IDENTIFIER='099']/SUBDIV[1]/ALINEA[1]", "ARTICLE[@IDENTIFIER='099']/SUBDIV[1]/SUBDIV[1]/ALINEA[1]",
-            "ARTICLE[@IDENTIFIER='099']/SUBDIV[2]/ALINEA[1]", "ARTICLE[@IDENTIFIER='099']/SUBDIV[2]/ALINEA[1]//ITEM[NP/NO.P='(a)']",
+            "ARTICLE[@IDENTIFIER='099']/SUBDIV[2]/ALINEA[1]", "ARTICLE[@IDENTIFIER='099']/SUBDIV[2]/ALINEA[1]/LIST/ITEM[NP/NO.P='(a)']",
         ])
         let text = try FormexText.load(actPath: path)
         for provision in imported.provisions {

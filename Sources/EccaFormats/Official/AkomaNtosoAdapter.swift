@@ -349,12 +349,19 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         let subparagraphs = element.elements().filter { ($0.name == "alinea" || $0.name == "subparagraph") && $0.all(where: { $0.name == "point" }, barriers: Self.quotationBarriers).count > 0 }
         let lists = element.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: Self.listBarriers)
         if subparagraphs.count > 1 || lists.count > 1 {
-            // Points restart per subparagraph: each list gets its own segment.
+            // Points restart per subparagraph: each list gets its own segment, and is a provision
+            // the points hang on, cited as the act cites it ("Art. 4(1), second subparagraph"), as
+            // Formex's ALINEAs are. AKN4EU sets a subparagraph's lead-in and points in one `list`
+            // (the lead-in a `subparagraph refersTo="~INP"`); an `alinea` or `subparagraph` that
+            // holds the list is the subparagraph, with the words before it.
             for (offset, list) in lists.enumerated() {
                 var child = context
                 child.canonical = CanonicalIDs.join(context.canonical, "subpara_\(offset + 1)")
                 child.idPath = context.idPath + ["sub\(offset + 1)"]
                 child.subparagraph = "\(CanonicalIDs.ordinal(offset + 1)) subparagraph"
+                let holder = subparagraphs.first { $0.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: Self.listBarriers) == [list] }
+                try emitter.add(provision(holder ?? list, canonical: child.canonical, idPath: child.idPath, level: .subparagraph,
+                                          parent: context.canonical, citation: child.citing(points: ""), skipping: [], emitter: emitter))
                 try emitPoints(in: list, context: child, into: emitter)
             }
             return

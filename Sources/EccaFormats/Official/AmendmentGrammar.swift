@@ -544,10 +544,11 @@ public struct AmendmentGrammar: Sendable {
         let textObjects = ["the word", "the words", "the citation", "the citations", "the phrase", "the reference", "the references",
                            "the semicolon", "the semicolons", "the period", "the periods", "the number", "the date", "the term"]
         guard textObjects.contains(where: { lower.hasPrefix($0) }) else { return nil }
-        guard let (quote, remainder) = textObject(object) else {
+        guard let (quote, remainder, named) = textObject(object) else {
             return Amendment.Action(verb: .replaceText, targets: [])
         }
         let (targets, position) = location(remainder, scope: scope, part: part) ?? ([], nil)
+        guard !named || isAtTheEnd(position) else { return Amendment.Action(verb: .replaceText, targets: []) }
         return Amendment.Action(verb: .replaceText, targets: targets,
                                 removedText: verb == .remove ? quote : nil, addedText: verb == .add ? quote : nil, position: position)
     }
@@ -560,14 +561,14 @@ public struct AmendmentGrammar: Sendable {
             if addedPhrase.lowercased().hasPrefix(place) { addedPhrase = TextNormalizer.trim(String(addedPhrase.dropFirst(place.count))); break }
             if addedPhrase.lowercased().hasSuffix(place) { addedPhrase = TextNormalizer.trim(String(addedPhrase.dropLast(place.count))); break }
         }
-        guard let (removed, removedRest) = textObject(trimJoiner(object)),
-              let (addedText, addedRest) = textObject(addedPhrase) else { return nil }
+        guard let (removed, removedRest, removedNamed) = textObject(trimJoiner(object)),
+              let (addedText, addedRest, addedNamed) = textObject(addedPhrase) else { return nil }
         // Where: after the removed words ("the citation “X” in paragraph (f)"), or after the added
         // ones ("the phrase “X” and adding in its place the phrase “Y” in paragraph (a)"), not both.
         let removedPlace = TextNormalizer.trim(removedRest, also: ",;.:"), addedPlace = TextNormalizer.trim(addedRest, also: ",;.:")
         guard removedPlace.isEmpty || addedPlace.isEmpty,
               let (targets, position) = location(removedPlace.isEmpty ? addedPlace : removedPlace, scope: scope, part: part),
-              !targets.isEmpty else { return nil }
+              !targets.isEmpty, !(removedNamed || addedNamed) || isAtTheEnd(position) else { return nil }
         return Amendment.Action(verb: .replaceText, targets: targets, removedText: removed, addedText: addedText, position: position)
     }
 
@@ -599,20 +600,35 @@ public struct AmendmentGrammar: Sendable {
     }
 
     /// The words a word-level edit removes or adds, and what follows them: "the citation “X” from
-    /// …" → ("X", "from …"); "the semicolons at the ends of …" → ("semicolons", "at the ends of …").
-    static func textObject(_ text: String) -> (text: String, rest: String)? {
+    /// …" → ("X", "from …"). Only quoted words are text; a mark of punctuation may be named instead
+    /// ("the semicolons at the ends of …" → (";", "at the ends of …"), `named`), and any other
+    /// unquoted word is nil: "removing the semicolons" never removes the word "semicolons".
+    static func textObject(_ text: String) -> (text: String, rest: String, named: Bool)? {
         if let open = text.firstIndex(of: "“") {
             let lead = text[..<open].lowercased().split(separator: " ")
             guard lead.count <= 2, lead.first.map({ $0 == "the" }) ?? true,
                   let close = text[open...].firstIndex(of: "”") else { return nil }
             let quoted = String(text[text.index(after: open)..<close])
             guard !quoted.isEmpty, !quoted.contains("“") else { return nil }
-            return (quoted, String(text[text.index(after: close)...]))
+            return (quoted, String(text[text.index(after: close)...]), false)
         }
         var words = text.split(separator: " ").map(String.init)
-        if words.first?.lowercased() == "the" { words.removeFirst() }
-        guard let noun = words.first, noun.allSatisfy(\.isLetter) else { return nil }
-        return (noun, words.dropFirst().joined(separator: " "))
+        if let article = words.first?.lowercased(), ["the", "a"].contains(article) { words.removeFirst() }
+        guard let noun = words.first?.lowercased(), let mark = punctuationMarks[noun] else { return nil }
+        return (mark, words.dropFirst().joined(separator: " "), true)
+    }
+
+    /// Marks of punctuation an instruction names rather than quotes ("removing the period … and
+    /// adding a semicolon in its place"), and the mark each name stands for.
+    private static let punctuationMarks: [String: String] = [
+        "period": ".", "periods": ".", "semicolon": ";", "semicolons": ";", "comma": ",", "commas": ",", "colon": ":", "colons": ":",
+    ]
+
+    /// Whether a word-level edit's place is the end of its paragraphs ("at the end of paragraph
+    /// (a)(5)", "at the ends of paragraphs …", or "at the end" of the paragraph in context): the only
+    /// place where a mark named, not quoted, says which mark of the paragraph is meant.
+    static func isAtTheEnd(_ position: String?) -> Bool {
+        position == "at the end" || position == "at the ends"
     }
 
     /// Where a word-level edit applies: "at the end of paragraph (a)(5)", "from paragraphs (b) and
@@ -627,7 +643,8 @@ public struct AmendmentGrammar: Sendable {
             guard ["", "at the end of", "at the ends of", "in", "from", "of", "to"].contains(lead),
                   let read = AmendmentPhrase.read(stripped[keyword...].joined(separator: " "), scope: scope, part: part, verb: .replaceText),
                   !read.targets.isEmpty, read.destination == nil, read.position == nil else { return nil }
-            return (read.targets, nil)
+            // "at the end of paragraph (a)(5)": the place in the paragraph is part of what is read.
+            return (read.targets, lead.hasPrefix("at the end") ? String(lead.dropLast(" of".count)) : nil)
         }
         let place = stripped.joined(separator: " ")
         let lower = place.lowercased()

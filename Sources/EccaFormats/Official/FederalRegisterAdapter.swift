@@ -413,8 +413,15 @@ struct FederalRegisterAdapter: OfficialAdapter {
             default:
                 var dropped: [TextFinding] = []
                 let text = flattening.flatten(child, dropped: { dropped.append($0) })
+                if target == nil, let last = group.indices.last {
+                    // Text after a step that said it "reads as follows" is that step's; after the
+                    // lettered steps ("The revision reads as follows:", 45 CFR 310.20), the
+                    // instruction's as a whole, as a closing AMDPAR is: not the last step's, which
+                    // may be a removal.
+                    target = promise ?? (group[last].path.count > 1 ? 0 : last)
+                }
                 if !text.isEmpty { promise = nil }
-                if let at = target ?? (group.isEmpty ? nil : group.count - 1) {
+                if let at = target {
                     if !text.isEmpty { group[at].texts.append(text) }
                     group[at].dropped += dropped
                 } else if !dropped.isEmpty {

@@ -234,6 +234,8 @@ struct FormexAdapter: OfficialAdapter {
         var identifiers: [String: Int] = [:]
         let consolidated = root.name == "CONS.ACT"
         var ranges = ConsolidationRanges()
+        /// The preamble's citations (`VISA`) and recitals (`CONSID`), which are not imported.
+        var preamble: (citations: Int, recitals: Int) = (0, 0)
         func begin() throws(OfficialImportError) {
             guard !begun else { return }
             begun = true
@@ -244,7 +246,10 @@ struct FormexAdapter: OfficialAdapter {
                     + "which lists \(ProvisionLevel.annex.noun(metadata.annexFiles.count)) of it (\(metadata.annexFiles.joined(separator: ", "))): "
                     + "only those given as files with the act are imported with it."))
             }
+            if let note = Self.preambleNote(citations: preamble.citations, recitals: preamble.recitals) { instrument.notes.append(note) }
             try emitter.begin(instrument)
+            if preamble.recitals > 0 { emitter.count(.recitalsNotImported, by: preamble.recitals) }
+            if preamble.citations > 0 { emitter.count(.preambleCitationsNotImported, by: preamble.citations) }
         }
         /// An article or annex read whole, with the consolidation ranges around and inside it; nil
         /// when a deleted range holds all of it (reported, not imported: it is no longer law).
@@ -290,6 +295,11 @@ struct FormexAdapter: OfficialAdapter {
                 case "TITLE" where !begun && ["ACT", "CONS.ACT", "CONS.DOC"].contains(stack.last ?? ""):
                     let title = try stream.capture(start)
                     if metadata.title == nil { metadata.title = flattening.flatten(title.element("TI") ?? title) }
+                case "PREAMBLE" where !begun:
+                    // Not provisions, but not left out unsaid: counted, and named in the instrument's note.
+                    let element = try stream.capture(start)
+                    preamble.citations += element.all(where: { $0.name == "VISA" }, barriers: ["QUOT.S"]).count
+                    preamble.recitals += element.all(where: { $0.name == "CONSID" }, barriers: ["QUOT.S"]).count
                 case "PREAMBLE", "FINAL", "GR.MOD.ACT", "GR.NOTES":
                     try stream.skip(start)
                 case "ARTICLE":
@@ -331,6 +341,16 @@ struct FormexAdapter: OfficialAdapter {
             emitter.report(Diagnostic(.note, "the package manifest \(SourceFileName.name(of: manifest)) lists \(ProvisionLevel.annex.noun(count)) of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
                                       at: SourceLocation(file: stream.file, line: root.location.line)))
         }
+    }
+
+    /// What the instrument's note says of the preamble and the final formula, which are not
+    /// imported: recitals are not binding, but they are cited ("Recital 12") and read with the
+    /// articles, so whoever reads the rules file learns that they exist and where to read them.
+    static func preambleNote(citations: Int, recitals: Int) -> Note? {
+        guard citations + recitals > 0 else { return nil }
+        let parts = [citations > 0 ? "\(CountedNoun("citation")(citations)) (VISA, “Having regard to …”)" : nil,
+                     recitals > 0 ? "\(CountedNoun("recital")(recitals)) (CONSID)" : nil].compactMap { $0 }
+        return Note(kind: .editorial, text: "Not imported: the preamble, its \(parts.joined(separator: " and ")), and the final formula (“Done at …”, the signatures). They are not provisions; recitals are not binding, but they are cited (“Recital 12”) and used to read the articles: read them in the Official Journal.")
     }
 
     /// Counts the consolidation ranges, and warns of markers that do not pair: a range never closed
@@ -575,7 +595,9 @@ struct FormexAdapter: OfficialAdapter {
                                    into unit: Unit) throws(OfficialImportError) {
         let alineas = FormexText.grouped("ALINEA", in: container)
         guard alineas.count > 1 else {
-            try emitPoints(in: alineas.first?.element ?? container, context: context, span: span, into: unit)
+            // The one ALINEA holds the points: their paths go through it (`…/ALINEA/LIST/ITEM…`).
+            let alineaSpan = alineas.first.map { span.with(pointer: "\(span.pointer ?? "")/\($0.path)ALINEA") } ?? span
+            try emitPoints(in: alineas.first?.element ?? container, context: context, span: alineaSpan, into: unit)
             return
         }
         for (offset, (alinea, groups, path)) in alineas.enumerated() {
@@ -600,26 +622,29 @@ struct FormexAdapter: OfficialAdapter {
         }
     }
 
-    /// Points: `LIST`/`ITEM`/`NP`/`NO.P`, nested lists below an `NP` giving sub-points.
+    /// Points: `LIST`/`ITEM`/`NP`/`NO.P`, nested lists below an `NP` giving sub-points. `span`'s
+    /// pointer names `element`; each point's extends it step by step to the point's own element
+    /// (`…/ALINEA/LIST/ITEM[NP/NO.P='(45)']/NP/TXT/LIST/ITEM[NP/NO.P='(a)']`), since a Formex act is
+    /// one line long and the path is all that locates a point.
     private func emitPoints(in element: OfficialElement, context: Context, span: SourceSpan,
                             into unit: Unit) throws(OfficialImportError) {
         // Points are `LIST/ITEM`s, or (annexes) bare numbered `NP`s directly in the container. A
         // list inside a bare `NP` holds that point's own points (Annex VII, 3.1(a)-(f)): it is read
         // below the `NP`, not again here.
         let isBare = { (child: OfficialElement) in element.name != "ITEM" && child.name == "NP" && child.element("NO.P") != nil }
-        let barriers: Set<String> = ["LIST", "ITEM", "QUOT.S", "GR.SEQ"]
-        let lists = element.elements().flatMap { child -> [OfficialElement] in
-            if child.name == "LIST" { return [child] }
-            if isBare(child) || barriers.contains(child.name) { return [] }
-            return child.all(where: { $0.name == "LIST" }, barriers: barriers)
+        // Each point with its place among its siblings of its name: `NP`s among the container's
+        // `NP`s, `ITEM`s among their list's.
+        var groups = Self.pointLists(in: element, isBare: isBare).map { list in
+            (siblings: list.list.elements("ITEM"), points: Array(list.list.elements("ITEM").enumerated()), path: list.path)
         }
-        var groups = lists.map { $0.elements("ITEM") }
-        let bare = element.elements().filter(isBare)
-        if !bare.isEmpty { groups.insert(bare, at: 0) }
+        let numbered = element.elements("NP")
+        let bare = Array(numbered.enumerated()).filter { isBare($0.element) }
+        if !bare.isEmpty { groups.insert((siblings: numbered, points: bare, path: ""), at: 0) }
         var unlabelled = 0
-        for items in groups {
-            for item in items {
-                let label = (item.name == "NP" ? item : item.element("NP"))?.element("NO.P").map { flattening.flatten($0) }
+        for (siblings, points, listPath) in groups {
+            let labels = siblings.map(pointLabel)
+            for (place, item) in points {
+                let label = pointLabel(item)
                 var point = context
                 let segment: String
                 let display: String
@@ -639,14 +664,50 @@ struct FormexAdapter: OfficialAdapter {
                 point.canonical = CanonicalIDs.join(context.canonical, canonicalSegment)
                 point.idPath = context.idPath + [CanonicalIDs.idSegment(segment)]
                 point.pointPath = Self.pointPath(parent: context.pointPath, display: display)
-                let pointSpan = span.with(pointer: "\(span.pointer ?? "")//ITEM[NP/NO.P='\(label ?? "")']")
+                // By its number where its list numbers it once, else by its place (an indent).
+                let predicate = item.name == "NP" ? "NO.P" : "NP/NO.P"
+                let step = if let label, !label.isEmpty, labels.filter({ $0 == label }).count == 1 {
+                    "\(item.name)[\(predicate)='\(label)']"
+                } else {
+                    "\(item.name)[\(place + 1)]"
+                }
+                let pointSpan = span.with(pointer: "\(span.pointer ?? "")/\(listPath)\(step)")
                 unit.add(provision(
                     canonical: point.canonical, source: point.locator, idPath: point.idPath, level: .point,
                     parent: context.canonical, citation: point.citation, heading: nil, element: item, skipping: [],
                     span: pointSpan, url: context.anchor, notes: []), from: item)
-                try emitPoints(in: item, context: point, span: span, into: unit)
+                try emitPoints(in: item, context: point, span: pointSpan, into: unit)
             }
         }
+    }
+
+    /// A point's number as printed (`(a)`, `3.1.`), nil for an indent.
+    private func pointLabel(_ item: OfficialElement) -> String? {
+        (item.name == "NP" ? item : item.element("NP"))?.element("NO.P").map { flattening.flatten($0) }
+    }
+
+    /// The `LIST`s below `element` whose items are its points, each with its path from `element`
+    /// ending in `/` (`ALINEA/LIST/`, `P[2]/LIST/`: a position where the parent has more than one
+    /// child of that name). Not those in a bare numbered `NP` (that point's own), in an `ITEM`, a
+    /// quotation or an annex group.
+    static func pointLists(in element: OfficialElement, isBare: (OfficialElement) -> Bool) -> [(list: OfficialElement, path: String)] {
+        let barriers: Set<String> = ["LIST", "ITEM", "QUOT.S", "GR.SEQ"]
+        var found: [(list: OfficialElement, path: String)] = []
+        func walk(_ node: OfficialElement, _ path: String, top: Bool) {
+            let children = node.elements()
+            var seen: [String: Int] = [:]
+            for child in children {
+                seen[child.name, default: 0] += 1
+                let step = children.filter({ $0.name == child.name }).count > 1 ? "\(child.name)[\(seen[child.name]!)]" : child.name
+                if child.name == "LIST" {
+                    found.append((child, path + step + "/"))
+                } else if !(top && isBare(child)), !barriers.contains(child.name) {
+                    walk(child, path + step + "/", top: false)
+                }
+            }
+        }
+        walk(element, "", top: true)
+        return found
     }
 
     private func provision(canonical: String, source: String?, idPath: [String], level: ProvisionLevel, parent: String?,

@@ -24,6 +24,8 @@ public struct ImportSummary: Sendable, Hashable {
         case misplacedNotes, extractsKeptAsText
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
+        // Formex: the preamble's recitals (`CONSID`) and citations (`VISA`), not imported.
+        case recitalsNotImported, preambleCitationsNotImported
         // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
         case quotedStructuresAKN, attachmentsNotRead
         // Akoma Ntoso, UK: regulations, rules, schedules or Parts without a number (numbered by their
@@ -86,6 +88,10 @@ public struct ImportSummary: Sendable, Hashable {
                                                  plural: "regulations, rules, schedules or Parts without a number, numbered by their place (marked unresolved)")
             case .scheduleUnitsNotRead: CountedNoun("article or section in a schedule not read as a provision (kept as the schedule's wording)",
                                                     plural: "articles or sections in schedules not read as provisions (kept as the schedules' wording)")
+            case .recitalsNotImported: CountedNoun("recital not imported (CONSID: not a provision, read it in the Official Journal)",
+                                                   plural: "recitals not imported (CONSID: not provisions, read them in the Official Journal)")
+            case .preambleCitationsNotImported: CountedNoun("citation of the preamble not imported (VISA, “Having regard to …”)",
+                                                            plural: "citations of the preamble not imported (VISA, “Having regard to …”)")
             case .quotedAnnexes: CountedNoun("annex quoting another act's text left out", plural: "annexes quoting another act's text left out")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
             case .renamedIDs: CountedNoun("id minted twice, the second told apart by a suffix (marked unresolved)",
