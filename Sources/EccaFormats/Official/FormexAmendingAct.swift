@@ -115,10 +115,10 @@ struct FormexAmendingAct: Sendable {
             }
             // The subparagraph's `~N` ends the locator (`096.001(a)~1`, the import's shape: point (a) of
             // the first subparagraph); read before the points too.
-            guard let match = locator.wholeMatch(of: #/(\d+[a-z]*)(?:\.(\d+[a-z]*))?(?:~(\d+))?((?:\([^()]+\))*)(?:~(\d+))?/#) else { return nil }
+            guard let match = locator.wholeMatch(of: Pattern.locator) else { return nil }
             self.init(article: String(match.1), paragraph: match.2.map(String.init), subparagraph: (match.3 ?? match.5).flatMap { Int($0) },
                       points: match.4.split(separator: ")").map { String($0.dropFirst()) })
-            if subparagraph == nil, let ordinal = citation.firstMatch(of: #/, (\w+) (?:sub)?paragraph/#),
+            if subparagraph == nil, let ordinal = citation.firstMatch(of: Pattern.ordinalSubparagraphInCitation),
                let index = CanonicalIDs.ordinals.firstIndex(of: String(ordinal.1).lowercased()) {
                 subparagraph = index + 1
             }
@@ -174,14 +174,38 @@ struct FormexAmendingAct: Sendable {
         self.instructions = instructions
     }
 
+    /// The patterns the reading matches, compiled once: a regex literal in a function is a new
+    /// `Regex` at each call, compiled again each time (QA scale F11: cite-check took 1.6 s per MB of
+    /// Formex). A `Regex` is not `Sendable`; these are never changed, and the program each one
+    /// compiles lazily is set atomically.
+    enum Pattern {
+        nonisolated(unsafe) static let actName = #/(?:(?:Commission|Council) )?(?:(?:Implementing|Delegated) )?(?:Regulation|Directive|Decision) (?:\((?:EU|EC|EEC|Euratom)\) )?(?:No )?\d{4}/\d+(?:/(?:EU|EC|EEC))?/#
+        nonisolated(unsafe) static let locator = #/(\d+[a-z]*)(?:\.(\d+[a-z]*))?(?:~(\d+))?((?:\([^()]+\))*)(?:~(\d+))?/#
+        nonisolated(unsafe) static let ordinalSubparagraphInCitation = #/, (\w+) (?:sub)?paragraph/#
+        nonisolated(unsafe) static let numberBeforeYear = #/No (\d+)/(\d{4})\b/#
+        nonisolated(unsafe) static let yearBeforeNumber = #/(\d{4})/(\d+)/#
+        nonisolated(unsafe) static let leadVerb = #/\b(?:is|are) (?:replaced|deleted|added|inserted|amended)/#
+        nonisolated(unsafe) static let articlePlace = #/(?i)article (\d+[a-z]*)(?:\((\d+[a-z]*)\))?((?:\([a-z0-9]+\))*)/#
+        nonisolated(unsafe) static let annexPlace = #/(?i)annex ([IVXLC]+[a-z]*)\b/#
+        nonisolated(unsafe) static let paragraphPlace = #/(?i)paragraph (\d+[a-z]*)((?:\([a-z0-9]+\))*)/#
+        nonisolated(unsafe) static let ordinalSubparagraphPlace = #/(?i)([a-z]+) (?:sub)?paragraph\b/#
+        nonisolated(unsafe) static let pointPlace = #/(?i)point ((?:\([a-z0-9]+\))+)/#
+        nonisolated(unsafe) static let verbAfterPlace = #/(?:is|are) (replaced|deleted|amended|added|inserted)/#
+        nonisolated(unsafe) static let followingUnitsAdded = #/the following (point|paragraph|subparagraph|article|annex)(s?) (?:is |are )?(added|inserted)/#
+        nonisolated(unsafe) static let anyVerb = #/\b(replaced|deleted|added|inserted)\b/#
+        nonisolated(unsafe) static let parenthesisedNumber = #/\(([A-Za-z0-9]+)\)/#
+        nonisolated(unsafe) static let unitNumber = #/\d+[a-z]*/#
+        nonisolated(unsafe) static let annexNumber = #/(?i)annex ([IVXLC]+[a-z]*)/#
+    }
+
     /// `Regulation (EU) 2024/1689`, `Regulation (EC) No 300/2008`, `Directive (EU) 2016/797`, `Directive 2014/90/EU`.
-    static var actName: Regex<Substring> { #/(?:(?:Commission|Council) )?(?:(?:Implementing|Delegated) )?(?:Regulation|Directive|Decision) (?:\((?:EU|EC|EEC|Euratom)\) )?(?:No )?\d{4}/\d+(?:/(?:EU|EC|EEC))?/# }
+    static var actName: Regex<Substring> { Pattern.actName }
 
     /// The year and number an act's name gives (`Regulation (EU) 2024/1689` → 2024, 1689), also in
     /// the numbering before 2015, number first (`Regulation (EC) No 300/2008` → 2008, 300).
     static func yearAndNumber(_ name: Substring) -> (year: String, number: String)? {
-        if let match = name.firstMatch(of: #/No (\d+)/(\d{4})\b/#) { return (String(match.2), String(match.1)) }
-        guard let match = name.firstMatch(of: #/(\d{4})/(\d+)/#) else { return nil }
+        if let match = name.firstMatch(of: Pattern.numberBeforeYear) { return (String(match.2), String(match.1)) }
+        guard let match = name.firstMatch(of: Pattern.yearBeforeNumber) else { return nil }
         return (String(match.1), String(match.2))
     }
 
@@ -197,7 +221,7 @@ struct FormexAmendingAct: Sendable {
                 for list in lists {
                     for item in list.elements("ITEM") { readItem(item, context: Address(), contextText: nil, place: place + ", point ", act: act, into: &instructions) }
                 }
-            } else if lead.firstMatch(of: #/\b(?:is|are) (?:replaced|deleted|added|inserted|amended)/#) != nil {
+            } else if lead.firstMatch(of: Pattern.leadVerb) != nil {
                 // `In Article 17 of Regulation (EU) 2018/1139, …`: the act named after the article.
                 let words = lead.replacing(" of " + named.0, with: "")
                 let quotation = block.first(where: { $0.name == "QUOT.S" })
@@ -245,23 +269,23 @@ struct FormexAmendingAct: Sendable {
         while true {
             rest = rest.drop { $0 == " " || $0 == "," }
             if rest.lowercased().hasPrefix("the ") && !rest.lowercased().hasPrefix("the following ") { rest = rest.dropFirst(4) }
-            if let match = rest.prefixMatch(of: #/(?i)article (\d+[a-z]*)(?:\((\d+[a-z]*)\))?((?:\([a-z0-9]+\))*)/#) {
+            if let match = rest.prefixMatch(of: Pattern.articlePlace) {
                 target = Address(article: String(match.1), paragraph: match.2.map(String.init),
                                  points: match.3.split(separator: ")").map { String($0.dropFirst()) })
                 rest = rest[match.range.upperBound...]
-            } else if let match = rest.prefixMatch(of: #/(?i)annex ([IVXLC]+[a-z]*)\b/#) {
+            } else if let match = rest.prefixMatch(of: Pattern.annexPlace) {
                 target = Address(annex: String(match.1))
                 rest = rest[match.range.upperBound...]
-            } else if let match = rest.prefixMatch(of: #/(?i)paragraph (\d+[a-z]*)((?:\([a-z0-9]+\))*)/#) {
+            } else if let match = rest.prefixMatch(of: Pattern.paragraphPlace) {
                 target = Address(article: target.article, annex: target.annex, paragraph: String(match.1),
                                  points: match.2.split(separator: ")").map { String($0.dropFirst()) })
                 rest = rest[match.range.upperBound...]
-            } else if let match = rest.prefixMatch(of: #/(?i)([a-z]+) (?:sub)?paragraph\b/#),
+            } else if let match = rest.prefixMatch(of: Pattern.ordinalSubparagraphPlace),
                       let index = CanonicalIDs.ordinals.firstIndex(of: String(match.1).lowercased()) {
                 target.subparagraph = index + 1
                 target.points = []
                 rest = rest[match.range.upperBound...]
-            } else if let match = rest.prefixMatch(of: #/(?i)point ((?:\([a-z0-9]+\))+)/#) {
+            } else if let match = rest.prefixMatch(of: Pattern.pointPlace) {
                 target.points = match.1.split(separator: ")").map { String($0.dropFirst()) }
                 rest = rest[match.range.upperBound...]
             } else {
@@ -273,10 +297,10 @@ struct FormexAmendingAct: Sendable {
         let lower = rest.lowercased()
         var action = "amended"
         var whole = false
-        if let match = lower.prefixMatch(of: #/(?:is|are) (replaced|deleted|amended|added|inserted)/#) {
+        if let match = lower.prefixMatch(of: Pattern.verbAfterPlace) {
             action = String(match.1)
             whole = true
-        } else if let match = lower.prefixMatch(of: #/the following (point|paragraph|subparagraph|article|annex)(s?) (?:is |are )?(added|inserted)/#) {
+        } else if let match = lower.prefixMatch(of: Pattern.followingUnitsAdded) {
             // The new units' numbers are the quotation's: `(d)`, `4.`, `Article 4a`; every one is
             // named (`1a`, `1b` and `1c`), the first is the place.
             action = String(match.3)
@@ -299,7 +323,7 @@ struct FormexAmendingAct: Sendable {
             default: whole = false
             }
             if whole, target.appended == nil { target.alongside = Array(labels.dropFirst()) }
-        } else if let match = lower.firstMatch(of: #/\b(replaced|deleted|added|inserted)\b/#) {
+        } else if let match = lower.firstMatch(of: Pattern.anyVerb) {
             action = String(match.1)
         }
         if let contextText { text = contextText + ": " + text }
@@ -319,7 +343,7 @@ struct FormexAmendingAct: Sendable {
         switch unit {
         case "point":
             func label(_ number: OfficialElement) -> String? {
-                FormexText.flatten(number).firstMatch(of: #/\(([A-Za-z0-9]+)\)/#).map { String($0.1) }
+                FormexText.flatten(number).firstMatch(of: Pattern.parenthesisedNumber).map { String($0.1) }
             }
             guard let first = quotation.first(where: { $0.name == "NO.P" }).flatMap(label) else { return [] }
             // The items of the quotation's first list, when the first point is its first item (a
@@ -333,14 +357,14 @@ struct FormexAmendingAct: Sendable {
                 paragraph["IDENTIFIER"].flatMap { identifier in identifier.firstIndex(of: ".").map { String(identifier[identifier.index(after: $0)...]) } }
             }
             if !identifiers.isEmpty, identifiers.count == paragraphs.count { return identifiers }
-            return quotation.first(where: { $0.name == "NO.PARAG" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }.map { [$0] } ?? []
+            return quotation.first(where: { $0.name == "NO.PARAG" }).flatMap { FormexText.flatten($0).firstMatch(of: Pattern.unitNumber).map { String($0.0) } }.map { [$0] } ?? []
         case "article":
             let articles = quotation.all(where: { $0.name == "ARTICLE" }, barriers: ["ARTICLE"])
             let identifiers = articles.compactMap { $0["IDENTIFIER"] }
             if !identifiers.isEmpty, identifiers.count == articles.count { return identifiers }
-            return quotation.first(where: { $0.name == "TI.ART" }).flatMap { FormexText.flatten($0).firstMatch(of: #/\d+[a-z]*/#).map { String($0.0) } }.map { [$0] } ?? []
+            return quotation.first(where: { $0.name == "TI.ART" }).flatMap { FormexText.flatten($0).firstMatch(of: Pattern.unitNumber).map { String($0.0) } }.map { [$0] } ?? []
         case "annex":
-            return quotation.first(where: { $0.name == "TI" }).flatMap { FormexText.flatten($0).firstMatch(of: #/(?i)annex ([IVXLC]+[a-z]*)/#).map { String($0.1) } }.map { [$0] } ?? []
+            return quotation.first(where: { $0.name == "TI" }).flatMap { FormexText.flatten($0).firstMatch(of: Pattern.annexNumber).map { String($0.1) } }.map { [$0] } ?? []
         default:
             return []
         }
