@@ -163,6 +163,26 @@ import Glibc
         #expect(kind(null) == S_IFCHR)
     }
 
+    /// A file-size limit (`ulimit -f`) is a write error like a full disk (QA scale F8): the import
+    /// says so with status 3, leaves no hidden temporary file and the old output as it was; it was
+    /// killed by SIGXFSZ, silently, with its partial file left behind.
+    @Test func aFileSizeLimitIsAWriteErrorThatLeavesNothingBehind() throws {
+        let paragraphs = (1...3000).map { "<P>(\($0)) Paragraph \($0) of this section, with words enough to fill a line of text.</P>" }.joined(separator: "\n")
+        let folder = try CLI.folder(["v-701.1.xml": """
+            <DIV8 N="701.1" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;99 CFR 701.1&quot;}">
+            <HEAD>§ 701.1 Many paragraphs.</HEAD>
+            \(paragraphs)
+            </DIV8>
+            """, "out.xml": "old output\n"])
+        let ecca = CLI.productsDirectory.appendingPathComponent("ecca").path
+        // The shell sets the limit (1024-byte blocks in bash, 512 in dash: either is far below the output).
+        let limited = try CLI.run(["-c", "ulimit -f 64 && exec \"$0\" import v-701.1.xml -o out.xml", ecca], in: folder, executable: "/bin/sh")
+        #expect(limited.status == 3, "\(limited.stderr)")
+        #expect(limited.stderr == "out.xml: error: cannot write the output: File too large\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("out.xml"), encoding: .utf8) == "old output\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.xml", "v-701.1.xml"])
+    }
+
     /// Runs ecca with standard output on `standardOutput`.
     func run(_ arguments: [String], standardOutput: String) throws -> (status: Int32, stderr: String) {
         let process = CLI.process(arguments)
