@@ -421,7 +421,7 @@ import Testing
     /// reported on the provision and as a `file:line` warning. Hand-made in the documented shapes:
     /// the corpus has none of them. The section reader and the tree flattening (an appendix) agree.
     @Test func signedAndLowerCaseSuperscriptsArePowersAndADroppedOneIsReported() throws {
-        let text = "more than 10<SU>−3</SU> W, 2.5 × 10<sup>24</sup> operations, 0.1 cm<SU>−1</SU>, 10 <SU>26</SU> operations and note<SU>3</SU>."
+        let text = "more than 10<SU>−3</SU> W, 2.5 × 10<sup>24</sup> operations, 0.1 cm<SU>−1</SU>, 10 <SU>26</SU> operations and a note <SU>3</SU> here."
         let file = try Corpus.fixture("ECFR-title15-superscripts.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
             <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
@@ -435,7 +435,7 @@ import Testing
             </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
             """)
         let imported = try Corpus.collect([file])
-        let expected = "more than 10^−3 W, 2.5 × 10^24 operations, 0.1 cm^−1, 10 operations and note."
+        let expected = "more than 10^−3 W, 2.5 × 10^24 operations, 0.1 cm^−1, 10 operations and a note here."
         let paragraph = try #require(imported.provision("774.9(a)"))
         let appendix = try #require(imported.provision("Appendix A to Part 774"))
         #expect(paragraph.wording == "(a) " + expected)
@@ -493,14 +493,51 @@ import Testing
         #expect(imported.summary.instruments.first?[.droppedSuperscripts] == 0)
     }
 
+    /// A superscript closed up to a letter is an exponent unless the text keeps a note with its
+    /// mark (`2N<SU>2</SU>` is 2N², `ft/sec<SU>2</SU>` is an acceleration: both lost their
+    /// exponent, QA normal F2); any text closed up to a digit is a power (`10<SU>2.5</SU>`,
+    /// `10<SU>n</SU>` ran into the number as `102.5`, `10n`, F3); a one-letter mark after a word
+    /// is a footnote mark (`Cuba<SU>a</SU>` was `Cubaa`), and one whose note a table keeps is
+    /// that note's mark even after a digit; other text is written as it is. The section reader,
+    /// the tree flattening (an appendix) and Akoma Ntoso's `<sup>` agree.
+    @Test func superscriptsAreExponentsUnlessTheirNoteIsKept() throws {
+        let text = "2N<SU>2</SU> FLOP, 10 ft/sec<SU>2</SU>, 0.1 g<SU>2</SU>/Hz, more than 10<SU>2.5</SU> or 10<SU>n</SU>, "
+            + "5 × 10<SU>−2.5</SU>, Cuba<SU>a</SU> and Iran <SU>b</SU> too, shall<SU>1</SU> apply, Brand<SU>TM</SU>."
+        let table = "<GPOTABLE><ROW><ENT>100<SU>c</SU></ENT><ENT>7<SU>d</SU></ENT></ROW><TNOTE><SU>c</SU> In kilograms.</TNOTE></GPOTABLE>"
+        let footnote = "<FTNT><P><SU>1</SU> As amended.</P></FTNT>"
+        let file = try Corpus.fixture("ECFR-title15-exponents.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15</HEAD>
+            <DIV8 N="§ 774.8" TYPE="SECTION"><HEAD>§ 774.8   Exponents.</HEAD>
+            <P>(a) \(text)</P>
+            <P>(b) A table: \(table)</P>
+            \(footnote)
+            </DIV8>
+            <DIV9 N="Appendix B to Part 774" TYPE="APPENDIX"><HEAD>Appendix B to Part 774—Exponents</HEAD>
+            <P>\(text)</P>
+            <P>\(table)</P>
+            \(footnote)
+            </DIV9>
+            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([file])
+        let expected = "2N^2 FLOP, 10 ft/sec^2, 0.1 g^2/Hz, more than 10^2.5 or 10^n, 5 × 10^−2.5, Cuba and Iran too, shall apply, BrandTM."
+        #expect(imported.provision("774.8(a)")?.wording == "(a) " + expected)
+        #expect(imported.provision("774.8(b)")?.wording == "(b) A table: ¶ 100 [c] | 7^d ¶ [c] In kilograms.")
+        let appendix = try #require(imported.provision("Appendix B to Part 774")?.wording)
+        #expect(appendix.hasPrefix(expected + " ¶ 100 [c] | 7^d ¶ [c] In kilograms."), "\(appendix)")
+    }
+
     /// A unit's exponent and an isotope's mass number follow no number but are text, not footnote
     /// marks: `40 cm<SU>3</SU>` is 40 cm^3, `(<SU>2</SU>H)` is deuterium (^2H), not hydrogen (H). The
     /// isotopes are 10 CFR 810.7(c)(3)'s wording (ecfr.gov, via the markdown mirror MichalOpoka/ecfr,
     /// with GPO's `<SU>` markup); the units are in the CCL's shape. A mark after a word or after
-    /// punctuation, or before a word (`<SU>3</SU>Under`), stays a footnote mark. The section reader
-    /// and the tree flattening agree.
+    /// punctuation, or before a word (`<SU>3</SU>Under`), stays a footnote mark; one closed up to a
+    /// word is a power unless the text keeps its note (`Superscript.reading`, QA normal F2). The
+    /// section reader and the tree flattening agree.
     @Test func unitExponentsAndMassNumbersAreKept() throws {
-        let text = "large-scale separation of deuterium (<SU>2</SU>H) from protium (<SU>1</SU>H), <SU>235</SU>U, a volume of 40 cm<SU>3</SU>, an area of 2 m<SU>2</SU>, 5 W/m<SU>2</SU> and 9.8 m/s<SU>2</SU>; requirements<SU>1</SU> and items.<SU>2</SU>The end. <SU>3</SU>Under (<SU>4</SU>See note)."
+        let text = "large-scale separation of deuterium (<SU>2</SU>H) from protium (<SU>1</SU>H), <SU>235</SU>U, a volume of 40 cm<SU>3</SU>, an area of 2 m<SU>2</SU>, 5 W/m<SU>2</SU> and 9.8 m/s<SU>2</SU>; requirements <SU>1</SU> and items.<SU>2</SU>The end. <SU>3</SU>Under (<SU>4</SU>See note)."
         let file = try Corpus.fixture("ECFR-title10-isotopes.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
             <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">10</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>

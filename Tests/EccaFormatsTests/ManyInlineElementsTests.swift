@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func manySuperscriptsInOneParagraphAreEachReadByTheRule() throws {
-        let marks = Array(repeating: "x<SU>1</SU>", count: 2_000).joined(separator: " ")
+        let marks = Array(repeating: "x <SU>1</SU>", count: 2_000).joined(separator: " ")
         let file = try Corpus.fixture("v-1.162-4-superscripts.xml", section("""
             <P>(a) \(marks) 10<SU>25</SU> operations.</P>
             """))

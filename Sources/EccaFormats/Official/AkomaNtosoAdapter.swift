@@ -514,6 +514,12 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             notes.append(QuotedTextNote.note(quoted, of: CountedNoun("quoted structure")))
             if parent == nil { emitter.count(.quotedStructuresAKN, by: quoted) }
         }
+        // Text a modification deletes (`<del>`, AKN 3.0's ANinline) is not the law: left out of the
+        // wording, and said, as Formex's deleted ranges are (QA normal F4: it was kept, and passed).
+        let deleted = element.all(where: { $0.name == "del" }, barriers: Self.quotations).count
+        if deleted > 0 {
+            notes.append(Note(kind: .editorial, text: "\(CountedNoun("passage")(deleted)) marked deleted (<del>) left out of the wording."))
+        }
         let ownHeading = heading ?? element.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
         // A bill's wording is verbatim, but as a statement of law it is a hypothesis until adopted.
         let bill = emitter.current?.isBill == true

@@ -71,9 +71,9 @@ struct MarkedParagraph {
         private(set) var droppedSuperscripts: [TextFinding] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
-        /// The numbers of the notes the section keeps (`TableText.footnoteNumbers`), looked up at
+        /// The marks of the section's notes (`TableText.noteMarks`), looked up at
         /// the first footnote mark of the section: nil until then.
-        private var footnotes: Set<String>?
+        private var footnotes: TableText.NoteMarks?
 
         /// A marker and where it starts.
         private struct Found {
@@ -283,17 +283,21 @@ struct MarkedParagraph {
     // MARK: - Text with italics
 
     /// `inRow`: the element at `index` is a table row, whose cells are joined by ` | `.
-    /// `footnotes`: the section's note numbers, found at its first footnote mark (`TableText`).
+    /// `footnotes`: the section's notes, found at its first superscript (`TableText.noteMarks`).
     /// `power`: the last power written, from its `^` to its end, whose end is marked when a digit
     /// follows it (`Superscript.powerOpen`): one comparison per text, none per byte.
     private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, inRow: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
-                                dropped: inout [TextFinding], footnotes: inout Set<String>?, power: inout Range<Int>) {
+                                dropped: inout [TextFinding], footnotes: inout TableText.NoteMarks?, power: inout Range<Int>) {
+        /// The section's notes, found at its first superscript.
+        func notes() -> TableText.NoteMarks {
+            if footnotes == nil { footnotes = TableText.noteMarks(in: tree) }
+            return footnotes!
+        }
         /// The mark written ` [n]` when the section keeps a note numbered `text`; false when it is left out.
         /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
         func link(_ text: String, opening: Bool = false) -> Bool {
-            if footnotes == nil { footnotes = TableText.footnoteNumbers(in: tree) }
             let number = TextNormalizer.collapse(text)
-            guard footnotes!.contains(number) else { return false }
+            guard notes().kept.contains(number) else { return false }
             bytes.append(contentsOf: TableText.mark(number).utf8)
             if opening { bytes.append(0x20) }
             return true
@@ -334,50 +338,50 @@ struct MarkedParagraph {
                 if role == .dropped { continue }
                 if role == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
                     let text = tree.text(of: child)
-                    let content = Superscript.content(text)
                     // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on.
-                    if content != .other, !power.isEmpty, power.upperBound == bytes.count {
+                    if !text.isEmpty, !power.isEmpty, power.upperBound == bytes.count {
                         bytes.append(contentsOf: text.utf8)
                         power = power.lowerBound..<bytes.count
                         continue
                     }
-                    if content != .other {
-                        let isLineBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
-                        let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
-                        // One that opens a block (a table note's `<TNOTE><SU>1</SU>Under …`) follows
-                        // no number: the cell's `5` before it is another block's, even across a line break.
-                        let opensBlock = roles[tree.nodes[index].name]?.isBlock == true && onlySpace(before: child, in: tree, parent: index)
-                        switch opensBlock ? .mark : Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit) {
-                        case .power(let spaces):
-                            bytes.removeLast(spaces)
-                            if let last = italicRanges.last, last.upperBound > bytes.count {
-                                if last.lowerBound < bytes.count { italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count }
-                                else { italicRanges.removeLast() }
-                            }
-                        case .markAfterNumber where content == .unsigned:
-                            // `10 <SU>26</SU>`: a footnote mark by the rule, but reported, linked to its note or not.
-                            let number = Superscript.Dropped.number(before: bytes, isSpace: isSpace, isDigit: isDigit)
-                            let numberText = String(decoding: number, as: UTF8.self)
-                            let linked = link(text)
-                            dropped.append(.superscript(number: numberText, superscript: TextNormalizer.collapse(text),
-                                                        line: tree.nodes[child].firstLine, linked: linked))
-                            continue
-                        case .mark where content == .unsigned:
-                            let next = tree.nodes[child].end
-                            let following = next < tree.nodes[index].end && tree.nodes[next].kind == .text
-                                ? Substring(decoding: tree.content(of: next).prefix(3), as: UTF8.self) : ""
-                            guard Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), before: following) else {
-                                _ = link(text, opening: opensBlock)
-                                continue
-                            }
-                        case .markAfterNumber, .mark:
-                            break  // signed: a power wherever it is (`cm<SU>−1</SU>`)
+                    let isLineBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
+                    let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+                    // One that opens a block (a table note's `<TNOTE><SU>1</SU>Under …`) follows
+                    // no number: the cell's `5` before it is another block's, even across a line break.
+                    let opensBlock = roles[tree.nodes[index].name]?.isBlock == true && onlySpace(before: child, in: tree, parent: index)
+                    let placement = opensBlock ? .mark : Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit)
+                    let collapsed = TextNormalizer.collapse(text)
+                    let closedUpToLetter = String(decoding: bytes.suffix(4), as: UTF8.self).last?.isLetter == true
+                    let reading = Superscript.reading(of: collapsed, at: placement, closedUpToLetter: closedUpToLetter, hasNote: notes().all.contains(collapsed)) {
+                        let next = tree.nodes[child].end
+                        let following = next < tree.nodes[index].end && tree.nodes[next].kind == .text
+                            ? Substring(decoding: tree.content(of: next).prefix(3), as: UTF8.self) : ""
+                        return Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), before: following)
+                    }
+                    switch reading {
+                    case .power(let spaces):
+                        bytes.removeLast(spaces)
+                        if let last = italicRanges.last, last.upperBound > bytes.count {
+                            if last.lowerBound < bytes.count { italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count }
+                            else { italicRanges.removeLast() }
                         }
                         let caret = bytes.count
                         bytes.append(UInt8(ascii: "^"))
                         bytes.append(contentsOf: text.utf8)
                         power = caret..<bytes.count
                         continue
+                    case .markAfterNumber:
+                        // `10 <SU>26</SU>`: a footnote mark by the rule, but reported, linked to its note or not.
+                        let number = Superscript.Dropped.number(before: bytes, isSpace: isSpace, isDigit: isDigit)
+                        let numberText = String(decoding: number, as: UTF8.self)
+                        let linked = link(text)
+                        dropped.append(.superscript(number: numberText, superscript: collapsed, line: tree.nodes[child].firstLine, linked: linked))
+                        continue
+                    case .mark:
+                        _ = link(text, opening: opensBlock)
+                        continue
+                    case .text:
+                        break  // written as any other element's text
                     }
                 }
                 // Tables (`TableText`): a row set apart by ` ¶ `, its cells joined by ` | `.

@@ -108,8 +108,60 @@ enum Superscript {
             if rest.isEmpty { return .other }
         }
         // Characters, as the readers have always judged digits (`Character.isNumber`).
-        guard rest.allSatisfy(\.isNumber) else { return .other }
+        guard !rest.isEmpty, rest.allSatisfy(\.isNumber) else { return .other }
         return signed ? .signed : .unsigned
+    }
+
+    /// What a GPO or Akoma Ntoso superscript is where it stands: the one rule both readers (the
+    /// tree, the CFR section's bytes) follow.
+    enum Reading: Equatable {
+        /// A power: drop this much whitespace before the `^`.
+        case power(spaces: Int)
+        /// A footnote mark: written as the mark of the note the text keeps, or left out.
+        case mark
+        /// A number spaced from a number on its line: a footnote mark by the rule, and reported (`Dropped`).
+        case markAfterNumber
+        /// Neither a number nor a mark (`<SU>TM</SU>`): its text as written.
+        case text
+    }
+
+    /// How a superscript holding `text` reads at `placement` (`placement(after:)`, or `.mark` when it
+    /// opens a block). `closedUpToLetter`: a letter comes right before it; `hasNote`: the text keeps a
+    /// note with its mark; `isPartOfText`: it is a unit's exponent or a mass number (`isPartOfText(after:before:)`).
+    ///
+    /// - A signed number is a power wherever it is.
+    /// - An unsigned number is a power after a digit, a unit or an element's symbol, and after a
+    ///   letter it is closed up to unless the text keeps a note with that number (`2N<SU>2</SU>` is
+    ///   2N², QA normal F2; `shall<SU>1</SU>` with note 1 is its mark). After a word and a space,
+    ///   punctuation, or at a block's start, it is a footnote mark.
+    /// - Any other text closed up to a digit is a power too (`10<SU>2.5</SU>`, `10<SU>n</SU>`: it
+    ///   was run into the number as `102.5`, QA normal F3), unless it is a one-character mark
+    ///   (`a`, `*`, `†`) whose note the text keeps. Elsewhere a one-character mark is a footnote
+    ///   mark (`Cuba<SU>a</SU>` was `Cubaa`), and other text is written as it is.
+    static func reading(of text: some StringProtocol, at placement: Placement, closedUpToLetter: Bool, hasNote: Bool,
+                        isPartOfText: () -> Bool) -> Reading {
+        switch content(text) {
+        case .signed:
+            if case .power(let spaces) = placement { return .power(spaces: spaces) }
+            return .power(spaces: 0)
+        case .unsigned:
+            switch placement {
+            case .power(let spaces): return .power(spaces: spaces)
+            case .markAfterNumber: return .markAfterNumber
+            case .mark: return isPartOfText() || (closedUpToLetter && !hasNote) ? .power(spaces: 0) : .mark
+            }
+        case .other:
+            let oneCharacterMark = isOneCharacterMark(text)
+            if oneCharacterMark && hasNote { return .mark }
+            if case .power(let spaces) = placement, !text.isEmpty { return .power(spaces: spaces) }
+            return oneCharacterMark ? .mark : .text
+        }
+    }
+
+    /// A footnote mark of one letter or sign (`a`, `*`, `†`, `‡`), as GPO tables mark their notes.
+    static func isOneCharacterMark(_ text: some StringProtocol) -> Bool {
+        guard text.count == 1, let character = text.first else { return false }
+        return (character.isASCII && character.isLetter) || "*\u{2020}\u{2021}".contains(character)
     }
 
     /// A numeric superscript after a number and a space read as a footnote mark: dropped, or

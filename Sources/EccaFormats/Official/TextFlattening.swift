@@ -9,10 +9,9 @@ public struct TextFlattening: Sendable {
     public var dropped: Set<String>
     public var isSuperscript: @Sendable (OfficialElement) -> Bool
     public var milestone: @Sendable (OfficialElement) -> String?
-    /// When true, an unsigned superscript is a power only after a digit (`10<SU>26</SU>`, and `10`
-    /// at the end of a line before it); elsewhere it is a footnote mark and is dropped with the
-    /// footnotes (`requirements<SU>1</SU>`). A signed one (`10<SU>−3</SU>`) is always a power
-    /// (`Superscript`).
+    /// When true, a superscript is a power or a footnote mark by where it stands
+    /// (`Superscript.reading`: `10<SU>26</SU>` a power, `requirements <SU>1</SU>` a mark); when false,
+    /// always a power (Formex's `HT TYPE="SUP"`).
     public var powersFollowDigits: Bool
     /// Table rows (`ROW`, `TR`, a GPO table's header `BOXHD`) and their cells (`ENT`, `TD`, `TH`,
     /// `CHED`), written by the table convention (`TableText`): a row's cells joined by ` | `, an
@@ -37,22 +36,26 @@ public struct TextFlattening: Sendable {
     /// depth) and, when `omitting` names one, replacing each such subtree by `replacement`.
     /// `dropped` hears of each numeric superscript after a number that is left out as a footnote
     /// mark (`10 <SU>26</SU>`), for the reader to report. A footnote mark whose note is kept (a
-    /// block that opens with the same number: `TableText.footnoteNumbers`) is written ` [1]`, as
+    /// block that opens with the same mark: `TableText.noteMarks`) is written ` [1]`, as
     /// the note's own number is; `footnotes` gives those numbers when the note is outside
     /// `element` (a CCL entry's table and the supplement's notes), else they are looked up in it.
     func flatten(_ element: OfficialElement, skipping skip: Set<String> = [], omitting omitted: Set<String> = [],
                  replacement: String = " … ", footnotes given: Set<String>? = nil, dropped droppedMark: ((TextFinding) -> Void)?) -> String {
         var output = ""
-        var footnotes = given
+        var footnotes = given.map { TableText.NoteMarks(kept: $0, all: $0) }
         // The last power written: its `^`'s UTF-8 offset and where it ends, so that a digit right
         // after it marks its end (`Superscript.powerOpen`).
         var power = (caret: -1, end: -1)
         /// The mark written ` [n]` when a kept note has its number; nil when it is to be left out.
         /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
         func linked(_ superscript: OfficialElement, opening: Bool = false) -> String? {
-            if footnotes == nil { footnotes = TableText.footnoteNumbers(in: element, flattening: self) }
             let number = TextNormalizer.collapse(superscript.rawText)
-            return footnotes!.contains(number) ? TableText.mark(number) + (opening ? " " : "") : nil
+            return notes().kept.contains(number) ? TableText.mark(number) + (opening ? " " : "") : nil
+        }
+        /// The element's notes, found at its first superscript.
+        func notes() -> TableText.NoteMarks {
+            if footnotes == nil { footnotes = TableText.noteMarks(in: element, flattening: self) }
+            return footnotes!
         }
         func walk(_ node: OfficialElement) {
             // A row's cells, counted for their separators (`TableText`).
@@ -92,28 +95,33 @@ public struct TextFlattening: Sendable {
                         if powersFollowDigits {
                             let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || Self.isLineBreak($0) }
                             let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
-                            let signed = Superscript.content(inner.rawText) == .signed
+                            let text = inner.rawText
                             // One that opens a block (`<TNOTE><SU>1</SU>…`) follows no number of its block.
                             let opensBlock = blocks.contains(node.name) && node.children[..<position].allSatisfy {
                                 if case .text(let text) = $0 { text.allSatisfy(isSpace) } else { false }
                             }
-                            switch opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit) {
+                            let placement = opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit)
+                            let reading = Superscript.reading(of: TextNormalizer.collapse(text), at: placement, closedUpToLetter: output.last?.isLetter == true,
+                                                              hasNote: notes().all.contains(TextNormalizer.collapse(text))) {
+                                var following: Substring = ""
+                                if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { following = text.prefix(3) }
+                                return Superscript.isPartOfText(after: output.suffix(12), before: following)
+                            }
+                            switch reading {
                             case .power(let spaces): output.removeLast(spaces)
-                            case .markAfterNumber where !signed:
+                            case .markAfterNumber:
                                 // Reported whether it is linked to a kept note or left out (`Superscript.Dropped`).
                                 let number = String(Superscript.Dropped.number(before: output, isSpace: isSpace, isDigit: isDigit))
                                 let mark = linked(inner)
                                 if let mark { output += mark }
                                 droppedMark?(.superscript(number: number, superscript: inner.plainText, line: inner.span.firstLine, linked: mark != nil))
                                 continue
-                            case .mark where !signed:
-                                var following: Substring = ""
-                                if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { following = text.prefix(3) }
-                                guard Superscript.isPartOfText(after: output.suffix(12), before: following) else {
-                                    if let mark = linked(inner, opening: opensBlock) { output += mark }
-                                    continue
-                                }
-                            case .markAfterNumber, .mark: break  // signed: a power wherever it is
+                            case .mark:
+                                if let mark = linked(inner, opening: opensBlock) { output += mark }
+                                continue
+                            case .text:
+                                walk(inner)
+                                continue
                             }
                         }
                         let caret = output.utf8.count
@@ -196,20 +204,17 @@ public struct TextFlattening: Sendable {
                  "CHED", "TTITLE", "TNOTE", "CITA", "SECAUTH", "EDNOTE", "EFFDNOT", "CROSSREF", "br", "PRTPAGE",
                  "AUTH", "SOURCE", "STARS", "HEAD", "SUBJECT", "SECTNO", "APPENDIX", "FTNT", "GPH", "MATH"],
         dropped: ["FTNT", "FTREF", "PRTPAGE", "GID", "img", "GPH"],
-        isSuperscript: { element in
-            (element.name == "SU" || element.name == "sup" || (element.name == "E" && element["T"] == "51"))
-                && Superscript.content(element.rawText) != .other
-        },
+        isSuperscript: { element in element.name == "SU" || element.name == "sup" || (element.name == "E" && element["T"] == "51") },
         powersFollowDigits: true,
         rows: ["ROW", "TR", "BOXHD"], cells: ["ENT", "TD", "TH", "CHED"])
 
-    /// Akoma Ntoso: authorial notes dropped, `<sup>` written as a power.
+    /// Akoma Ntoso: authorial notes and text marked deleted (`<del>`) dropped, `<sup>` written as a power.
     public static let akn = TextFlattening(
         blocks: ["p", "num", "heading", "subheading", "content", "intro", "wrapUp", "alinea", "paragraph", "subparagraph",
                  "point", "list", "blockList", "item", "listIntroduction", "listWrapUp", "article", "section", "chapter",
                  "tblock", "table", "tr", "td", "th", "li", "ul", "ol", "br", "level", "hcontainer", "crossHeading",
                  "blockContainer", "division", "part", "title", "indent"],
-        dropped: ["authorialNote", "noteRef", "eol", "eop"],
-        isSuperscript: { $0.name == "sup" && Superscript.content($0.rawText) != .other },
+        dropped: ["authorialNote", "noteRef", "eol", "eop", "del"],
+        isSuperscript: { $0.name == "sup" },
         powersFollowDigits: true)
 }
