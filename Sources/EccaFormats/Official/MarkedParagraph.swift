@@ -218,8 +218,26 @@ struct MarkedParagraph {
         var last = run.upperBound - 1
         while last > run.lowerBound, isSpace(bytes[last]) { last -= 1 }
         if bytes[last] == UInt8(ascii: ",") { return true }
-        let after = skipSpace(bytes, run.upperBound)
+        let after = skipAbbreviation(bytes, skipSpace(bytes, run.upperBound), end: end)
         return after < end && ((bytes[after] >= 97 && bytes[after] <= 122) || bytes[after] == UInt8(ascii: ","))
+    }
+
+    /// Where the sentence goes on after a term's abbreviation in parentheses, `<I>Senior Agency
+    /// Official for Privacy</I> (SAOP) shall mean …` (1 CFR 603.2): past the parentheses and the
+    /// space after them; `position` itself when no short parenthesis, with none inside it, opens
+    /// there, or when it is a paragraph marker (`<I>Scope</I> (1) in general`: a heading, then its
+    /// point). The abbreviation stays in the wording; the term is the italic text alone.
+    static func skipAbbreviation(_ bytes: [UInt8], _ position: Int, end: Int) -> Int {
+        guard position < end, bytes[position] == UInt8(ascii: "("), !isMarker(in: bytes, at: position) else { return position }
+        var index = position + 1
+        while index < end, index - position <= 60 {
+            switch bytes[index] {
+            case UInt8(ascii: ")"): return index > position + 1 ? skipSpace(bytes, index + 1) : position
+            case UInt8(ascii: "("): return position
+            default: index += 1
+            }
+        }
+        return position
     }
 
     /// Words that follow a quoted term in a definition (`“Agency” means …`).
@@ -254,13 +272,16 @@ struct MarkedParagraph {
             let raw = TextNormalizer.collapse(utf8: bytes[run])
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
             guard !term.isEmpty, !raw.hasSuffix(":"), isTerm(term, runIn: false) else { return nil }
-            let after = skipSpace(bytes, run.upperBound)
+            var after = skipSpace(bytes, run.upperBound)
             guard after < bytes.count else { return nil }
             if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") {
                 return inDefinitions && isTerm(term, runIn: true) ? (term, run.upperBound, true) : nil
             }
+            after = skipAbbreviation(bytes, after, end: bytes.count)
+            guard after < bytes.count else { return nil }
             let next = bytes[after]
-            // The sentence goes on in lower case ("means", "has", "as defined") or after a comma.
+            // The sentence goes on in lower case ("means", "has", "as defined") or after a comma,
+            // also past the term's abbreviation (`(SAOP) shall mean`).
             guard (next >= 97 && next <= 122) || raw.hasSuffix(",") || next == UInt8(ascii: ",") else { return nil }
             return (term, run.upperBound, false)
         }
