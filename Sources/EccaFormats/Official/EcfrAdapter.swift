@@ -390,7 +390,10 @@ struct EcfrAdapter: OfficialAdapter {
                 // words after the dash its heading, so one appendix has one id in every edition.
                 let (n, heading) = Self.appendixName(fromHeading: head)
                 var dropped: [TextFinding] = []
-                var wording = flattening.flatten(appendix, skipping: ["HD", "EAR"], dropped: { dropped.append($0) })
+                // The first `HD` is the appendix's name and heading; the headings after it (`HD1`,
+                // `HD2`: "Exhibit B to Part 1274—Reports") tell its parts apart, as the eCFR's
+                // `DIV9` keeps them, and stay in its wording.
+                var wording = flattening.flatten(appendix.removingFirstChild(named: "HD"), skipping: ["EAR"], dropped: { dropped.append($0) })
                 // An appendix printed as a graphic has no text: its heading stands in.
                 if wording.isEmpty { wording = head }
                 let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
