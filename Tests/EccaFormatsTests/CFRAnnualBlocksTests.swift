@@ -3,8 +3,9 @@ import ClauseGraph
 import Foundation
 import Testing
 
-/// Annual-CFR blocks whose text was lost (QA fidelity F3): the headings inside an appendix
-/// (`HD SOURCE="HD1"`, `"HD2"`), kept as the eCFR's `DIV9` keeps them.
+/// Annual-CFR blocks whose text was lost or misread (QA fidelity F3, F5): the headings inside an
+/// appendix (`HD SOURCE="HD1"`, `"HD2"`), kept as the eCFR's `DIV9` keeps them; and formulas and
+/// pictures printed as images (`MATH`/`MID`, `GPH`/`GID`), whose ids are not text.
 ///
 /// The fixture copies elements of CFR-2015-title14-vol5.xml: § 1214.103(g)(3)-(4) (lines
 /// 3942-3954, renumbered (a)(1)-(2)) and the shape of the appendices to parts 1271 and 1274
@@ -61,4 +62,34 @@ import Testing
         }
     }
 
+    /// Before: § 1214.103(g)(3) read "… is defined as: EC14NO91.003 If the computed charge factor
+    /// …", an image's file name as legal text, and nothing said the formula was missing. The id is
+    /// left out; a warning, a count and a note on the provision that holds the image name it.
+    @Test func anImagesIdIsNoWordingAndItsOmissionIsReported() throws {
+        let file = try Corpus.fixture("CFR-2015-title14-vol5.xml", Self.volume)
+        let imported = try Corpus.collect([file])
+        let g3 = try #require(imported.provision("1214.103(a)(1)"))
+        #expect(g3.wording == "(1) The computed charge factor for a payload is defined as: If the computed charge factor exceeds 1.0, the charge factor will be 1.0.")
+        #expect(g3.notes.filter { $0.kind == .unresolved }.map(\.text) == [
+            "The official text here prints a formula as an image (EC14NO91.003); it is not carried in this wording. Check the official text.",
+        ])
+        #expect(imported.provision("1214.103(a)(2)")?.notes.contains { $0.kind == .unresolved } == false)
+        let form = try #require(imported.provision("Appendix B to Part 1271"))
+        #expect(form.wording == "Appendix B to Part 1271—Disclosure Form To Report Lobbying")  // a graphic alone: its heading stands in
+        #expect(form.notes.filter { $0.kind == .unresolved }.map(\.text) == [
+            "The official text here prints a picture (EC09SE91.013); it is not carried in this wording. Check the official text.",
+        ])
+        #expect(imported.diagnostics.map(\.description) == [
+            "\(file):9: warning: § 1214.103(a)(1): the official text prints a formula as an image (EC14NO91.003), which is not carried: the id is left out of the wording and what the image shows is not imported [1214.103(a)(1)]",
+            "\(file):27: warning: Appendix B to Part 1271: the official text prints a picture (EC09SE91.013), which is not carried: the id is left out of the wording and what the image shows is not imported [Appendix B to Part 1271]",
+        ])
+        #expect(imported.summary.instruments.first?[.imagesNotCarried] == 2)
+        if Corpus.available(Corpus.cfrAnnual) {
+            let real = try Corpus.collect([Corpus.cfrAnnual])
+            #expect(real.provision("1214.103(g)(3)")?.wording.hasPrefix("(3) The computed charge factor for a payload is defined as: If the computed charge factor exceeds 1.0") == true)
+            // 16 formulas in sections, 4 pictures in sections and 3 in an appendix; the front matter's seals are no provision's.
+            #expect(real.summary.instruments.first?[.imagesNotCarried] == 23)
+            #expect(!real.provisions.contains { $0.wording.contains("EC14NO91") || $0.wording.contains("EC09SE91") })
+        }
+    }
 }

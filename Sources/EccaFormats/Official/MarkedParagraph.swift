@@ -21,7 +21,8 @@ struct MarkedParagraph {
     var isElided: Bool
     /// The term an unnumbered definition defines (`<I>Agency</I> means …`, `“Agency” means …`).
     var definedTerm: String?
-    /// Numeric superscripts after a number dropped as footnote marks, in the store's `droppedSuperscripts`.
+    /// What its text read without certainty (`TextFinding`: superscripts after a number dropped as
+    /// footnote marks, table spans, images left out), in the store's `droppedSuperscripts`.
     var droppedSuperscripts: Range<Int> = 0..<0
 
     /// Whether a paragraph element (a Federal Register `P`) is a `(a) * * *` stub.
@@ -41,6 +42,8 @@ struct MarkedParagraph {
         case superscript
         /// A table row and a cell of one: blocks written by the table convention (`TableText`).
         case row, cell
+        /// An image's id (`MID`, `GID`): left out and reported (`OmittedImage`).
+        case image
 
         var isBlock: Bool { self == .block || self == .row || self == .cell }
     }
@@ -54,6 +57,7 @@ struct MarkedParagraph {
         for name in TextFlattening.gpo.dropped { roles[name] = .dropped }
         for name in TextFlattening.gpo.rows { roles[name] = .row }
         for name in TextFlattening.gpo.cells { roles[name] = .cell }
+        for name in TextFlattening.gpo.images { roles[name] = .image }
         roles["SU"] = .superscript
         roles["sup"] = .superscript
         return roles
@@ -67,7 +71,7 @@ struct MarkedParagraph {
         /// Scratch space for one paragraph: its italic runs and its markers.
         private var italic: [Range<Int>] = []
         private var found: [Found] = []
-        /// Numeric superscripts after a number dropped as footnote marks (`MarkedParagraph.droppedSuperscripts`).
+        /// What the paragraphs read without certainty, superscripts dropped and images left out among them (`MarkedParagraph.droppedSuperscripts`).
         private(set) var droppedSuperscripts: [TextFinding] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
@@ -353,6 +357,11 @@ struct MarkedParagraph {
                 }
                 let role = roles[name]
                 if role == .dropped { continue }
+                if role == .image {
+                    dropped.append(.image(named: name, id: tree.text(of: child), line: tree.nodes[child].firstLine))
+                    bytes.append(0x20)
+                    continue
+                }
                 if role == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
                     let text = tree.text(of: child)
                     let content = Superscript.content(text)
