@@ -25,6 +25,9 @@ public struct ImportSummary: Sendable, Hashable {
         // eCFR notes whose heading names a paragraph they cannot be placed under; sections whose
         // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
         case misplacedNotes, extractsKeptAsText
+        // CFR flush paragraphs (`FP`) after a list that ends more than one lead-in's list: given
+        // to the nearest, and marked unresolved (`FlushParagraph`).
+        case ambiguousFlushParagraphs
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
         // Akoma Ntoso: quoted structures left out; attachments that only refer to another file.
@@ -80,6 +83,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                   plural: "numeric superscripts after a number and a space linked to kept notes as their footnote marks")
             case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
                                               plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
+            case .ambiguousFlushParagraphs: CountedNoun("flush paragraph (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)",
+                                                        plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
             case .extractsKeptAsText: CountedNoun("section whose set-out text (EXTRACT) is numbered in no CFR reading (kept as its wording)",
                                                   plural: "sections whose set-out text (EXTRACT) is numbered in no CFR reading (kept as their wording)")
             case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")
