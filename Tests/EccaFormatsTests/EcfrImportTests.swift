@@ -278,6 +278,36 @@ import Testing
         #expect(imported.provision("457.103 (Handicapped person)(2)")?.citation == "1 CFR 457.103, “Handicapped person” (2)")
     }
 
+    /// `<I>Senior Agency Official for Privacy</I> (SAOP) shall mean …` (1 CFR 603.2): the
+    /// abbreviation in parentheses after the italic term does not stop it being a term; the term is
+    /// the italic text, the abbreviation stays in the wording. Before, both such terms were read as
+    /// text of "Routine Use" before them (QA fidelity F2).
+    @Test func aTermFollowedByItsAbbreviationIsATerm() throws {
+        let file = try Corpus.fixture("v-603.2.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DIV8 N="603.2" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2025-01-16/title-1/section-603.2&quot;,&quot;citation&quot;:&quot;1 CFR 603.2&quot;}">
+            <HEAD>§ 603.2 Definitions.</HEAD>
+            <P>For purposes of this part, the following definitions shall apply:</P>
+            <P><I>Routine Use</I> shall mean with respect to disclosure of a Record, the use of such Record for a compatible purpose.</P>
+            <P><I>Senior Agency Official for Privacy</I> (SAOP) shall mean the individual responsible for the Privacy Act program.</P>
+            <P><I>System of Records or System</I> (SOR or Systems) shall mean a group of any Records under the control of the NCPC.</P>
+            </DIV8>
+            """)
+        let imported = try Corpus.collect([file])
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
+        #expect(imported.provisions.map(\.canonicalID) == ["603.2", "603.2 (Routine Use)", "603.2 (Senior Agency Official for Privacy)",
+                                                           "603.2 (System of Records or System)"])
+        #expect(imported.provision("603.2 (Routine Use)")?.wording == "Routine Use shall mean with respect to disclosure of a Record, the use of such Record for a compatible purpose.")
+        let saop = try #require(imported.provision("603.2 (Senior Agency Official for Privacy)"))
+        #expect(saop.heading == "Senior Agency Official for Privacy")
+        #expect(saop.citation == "1 CFR 603.2, “Senior Agency Official for Privacy”")
+        #expect(saop.wording == "Senior Agency Official for Privacy (SAOP) shall mean the individual responsible for the Privacy Act program.")
+        guard Corpus.available(Corpus.ecfrBulk) else { return }
+        let real = try Corpus.collect([Corpus.ecfrBulk])
+        #expect(real.provision("603.2 (Routine Use)")?.wording == "Routine Use shall mean with respect to disclosure of a Record, the use of such Record for a purpose which is compatible with the purpose for which the Record is collected.")
+        #expect(real.provision("603.2 (System of Records or System)")?.wording.hasPrefix("System of Records or System (SOR or Systems) shall mean a group of any Records under the control of the NCPC") == true)
+    }
+
     /// Section numbers and headings are trimmed on their bytes when every character is one
     /// scalar, and by characters otherwise (a no-break space, a combining accent): both ways give
     /// the same numbers and headings.

@@ -28,6 +28,8 @@ struct CFRSectionReader {
         var misplacedNotes = 0
         /// Whether the numbered paragraphs of a text the section sets out were kept as its wording.
         var extractKeptAsText = false
+        /// Flush paragraphs after a list that may close more than one lead-in.
+        var ambiguousFlush = 0
 
         /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
         func report(to emitter: ImportEmitter) {
@@ -38,6 +40,7 @@ struct CFRSectionReader {
             for (counter, count) in findings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { emitter.count(counter, by: count) }
             if misplacedNotes > 0 { emitter.count(.misplacedNotes, by: misplacedNotes) }
             if extractKeptAsText { emitter.count(.extractsKeptAsText) }
+            if ambiguousFlush > 0 { emitter.count(.ambiguousFlushParagraphs, by: ambiguousFlush) }
         }
     }
 
@@ -69,6 +72,10 @@ struct CFRSectionReader {
         /// The end of an `EXTRACT` read as the section's paragraphs: what follows it (`[End of
         /// provision]`) is the section's, not its last paragraph's.
         case endOfExtract
+        /// A flush paragraph (`FP`, no hanging indent): the GPO sets flush the text after a list
+        /// that closes its lead-in's sentence (14 CFR 1271.110(d): "(4) A contract …, ⏎ Shall file
+        /// a certification …"), so right after a list item it belongs to the item's parent.
+        case flush
     }
 
     /// What a note's heading says it is a note to.
@@ -308,16 +315,34 @@ struct CFRSectionReader {
         /// Notes whose heading names a target they cannot be placed under: the record that holds
         /// their text instead (nil: the section), their line and heading. Rare: nothing is allocated otherwise.
         var misplacedNotes: [(record: Int?, line: Int, heading: String)] = []
+        /// Flush paragraphs given to the lead-in of the list item before them, where the list
+        /// also ends an outer lead-in's list (`FlushParagraph`). Rare: nothing is allocated otherwise.
+        var ambiguousFlush: [FlushParagraph] = []
+        /// Whether the element before opened a paragraph by its marker: a flush paragraph right
+        /// after it follows a list item, not a table, formula or text of the item's own.
+        var followsMarker = false
 
         for entry in paragraphs {
             guard let marked = entry.marked else {  // STARS, the end of an extract: no text
                 if entry.role >= 0, case .endOfExtract = roles[entry.role] { close(from: 0) }
+                followsMarker = false
                 continue
             }
+            let markersBefore = markerIndex
             if entry.role >= 0 {
                 switch roles[entry.role] {
                 case .endOfExtract:  // has no text: handled above
                     break
+                case .flush:
+                    // The list item before it closes: the text is its lead-in's. Not after a
+                    // paragraph of the section's own level (1274.903(b)'s form line, after "(b) …
+                    // as follows:"), whose lead-in would be the section's heading.
+                    if followsMarker, let item = open.last,
+                       let flush = FlushParagraph(after: item, records: records, line: entry.firstLine,
+                                                  nextDepth: markerIndex < solution.readings.count ? solution.readings[markerIndex].depth : 0) {
+                        close(from: records[item].depth)
+                        if !flush.alternatives.isEmpty { ambiguousFlush.append(flush) }
+                    }
                 case .category(let category):
                     // A category's heading is the first words of its wording, as a marker is a paragraph's.
                     let segment = ", Category " + category.number
@@ -384,6 +409,7 @@ struct CFRSectionReader {
             // Noted after the loop, as everything reported is (`records` is only touched here as
             // it always was: any other use makes the optimiser check every access to it).
             if !marked.droppedSuperscripts.isEmpty { droppedOn.append((open.last, marked.droppedSuperscripts)) }
+            followsMarker = markerIndex > markersBefore
         }
         for index in open { records[index].endPiece = pieces.count }
 
@@ -399,16 +425,21 @@ struct CFRSectionReader {
                                          marks: store.droppedSuperscripts, file: file, into: &diagnostics)
         }
         if !misplacedNotes.isEmpty { Self.reportMisplaced(misplacedNotes, in: &layout, file: file, into: &diagnostics) }
+        if !ambiguousFlush.isEmpty { FlushParagraph.report(ambiguousFlush, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, findings: counts.findings,
-                      misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0)
+                      misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0, ambiguousFlush: ambiguousFlush.count)
     }
 
-    /// What an element other than a paragraph is to the section: a category heading, a `NOTE`
-    /// whose `HED` names its target, or nil for wording.
+    /// What an element other than a paragraph is to the section: a category heading, a flush
+    /// paragraph, a `NOTE` whose `HED` names its target, or nil for wording.
     fileprivate static func role(of child: Int, in section: XMLSubtree) -> Role? {
         if let category = categoryHeading(child, in: section) { return .category(category) }
+        // The plain `FP` only: `FP-1`, `FP-2` (hanging indents) and `FP-DASH` (a line to fill in),
+        // the eCFR's element names and the annual CFR's `SOURCE`s, set out forms, in extracts and
+        // appendices, whose lines are not the close of a list.
+        if section.nodes[child].name == "FP", (section.attribute("SOURCE", of: child) ?? "FP") == "FP" { return .flush }
         if section.nodes[child].name == "NOTE", let hed = section.child(named: "HED", of: child) {
             let heading = TextNormalizer.trim(TextNormalizer.collapse(section.text(of: hed)))
             if let target = NoteTarget(heading: heading) { return .note(target, heading: heading) }
@@ -663,7 +694,7 @@ struct CFRSectionReader {
     }
 
     /// The canonical path of a record (`(b)(1)`), from its segments up the parents.
-    private static func canonicalPath(of index: Int, in records: [Record]) -> String {
+    static func canonicalPath(of index: Int, in records: [CFRSectionLayout.Record]) -> String {
         var segments: [String] = []
         var current: Int? = index
         while let at = current {

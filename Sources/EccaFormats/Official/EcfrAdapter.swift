@@ -72,7 +72,7 @@ struct EcfrAdapter: OfficialAdapter {
             kind: context.variant == "ecfr-versioner" ? .cfrPart : .regulation, officialIDs: officialIDs,
             versionLabel: label, sourceURL: url,
             attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
-            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \", a cell spanning columns or rows and a header of two or more levels written once where the markup has them, so they do not line up with the columns (each marked unresolved); superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
+            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \", a cell spanning columns or rows and a header of two or more levels written once where the markup has them, so they do not line up with the columns (each marked unresolved); formulas and pictures printed as images not carried, their ids left out (each marked unresolved); superscripts after a number as ^, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
             file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" },
             joinKey: title.map { "\($0) CFR" },
             joinSourceURL: context.variant == "cfr-annual" ? nil : title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) })
@@ -390,7 +390,10 @@ struct EcfrAdapter: OfficialAdapter {
                 // words after the dash its heading, so one appendix has one id in every edition.
                 let (n, heading) = Self.appendixName(fromHeading: head)
                 var dropped: [TextFinding] = []
-                var wording = flattening.flatten(appendix, skipping: ["HD", "EAR"], dropped: { dropped.append($0) })
+                // The first `HD` is the appendix's name and heading; the headings after it (`HD1`,
+                // `HD2`: "Exhibit B to Part 1274—Reports") tell its parts apart, as the eCFR's
+                // `DIV9` keeps them, and stay in its wording.
+                var wording = flattening.flatten(appendix.removingFirstChild(named: "HD"), skipping: ["EAR"], dropped: { dropped.append($0) })
                 // An appendix printed as a graphic has no text: its heading stands in.
                 if wording.isEmpty { wording = head }
                 let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)

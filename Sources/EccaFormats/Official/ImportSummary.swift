@@ -19,9 +19,15 @@ public struct ImportSummary: Sendable, Hashable {
         // GPO tables: body rows whose cell spans columns or rows, headers whose cells do not line
         // up with the columns (levels, spans), neither expanded (`TableText`).
         case tableSpans, tableHeadersNotAligned
+        // GPO formulas and pictures printed as images (`MATH`/`MID`, `GPH`/`GID`): their ids left
+        // out of the wording, what they show not carried (`OmittedImage`).
+        case imagesNotCarried
         // eCFR notes whose heading names a paragraph they cannot be placed under; sections whose
         // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
         case misplacedNotes, extractsKeptAsText
+        // CFR flush paragraphs (`FP`) after a list that ends more than one lead-in's list: given
+        // to the nearest, and marked unresolved (`FlushParagraph`).
+        case ambiguousFlushParagraphs
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
         // Formex: the preamble's recitals (`CONSID`) and citations (`VISA`), not imported.
@@ -73,10 +79,14 @@ public struct ImportSummary: Sendable, Hashable {
                                           plural: "table rows with cells spanning columns or rows, not lined up with their columns (marked unresolved)")
             case .tableHeadersNotAligned: CountedNoun("table header with levels or spanning cells, not lined up with its columns (marked unresolved)",
                                                       plural: "table headers with levels or spanning cells, not lined up with their columns (marked unresolved)")
+            case .imagesNotCarried: CountedNoun("formula or picture printed as an image, not carried (its id left out, marked unresolved)",
+                                                plural: "formulas or pictures printed as images, not carried (their ids left out, marked unresolved)")
             case .linkedSuperscripts: CountedNoun("numeric superscript after a number and a space linked to a kept note as its footnote mark",
                                                   plural: "numeric superscripts after a number and a space linked to kept notes as their footnote marks")
             case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
                                               plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
+            case .ambiguousFlushParagraphs: CountedNoun("flush paragraph (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)",
+                                                        plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
             case .extractsKeptAsText: CountedNoun("section whose set-out text (EXTRACT) is numbered in no CFR reading (kept as its wording)",
                                                   plural: "sections whose set-out text (EXTRACT) is numbered in no CFR reading (kept as their wording)")
             case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")

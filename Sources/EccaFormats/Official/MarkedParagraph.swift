@@ -21,7 +21,8 @@ struct MarkedParagraph {
     var isElided: Bool
     /// The term an unnumbered definition defines (`<I>Agency</I> means …`, `“Agency” means …`).
     var definedTerm: String?
-    /// Numeric superscripts after a number dropped as footnote marks, in the store's `droppedSuperscripts`.
+    /// What its text read without certainty (`TextFinding`: superscripts after a number dropped as
+    /// footnote marks, table spans, images left out), in the store's `droppedSuperscripts`.
     var droppedSuperscripts: Range<Int> = 0..<0
 
     /// Whether a paragraph element (a Federal Register `P`) is a `(a) * * *` stub.
@@ -41,6 +42,8 @@ struct MarkedParagraph {
         case superscript
         /// A table row and a cell of one: blocks written by the table convention (`TableText`).
         case row, cell
+        /// An image's id (`MID`, `GID`): left out and reported (`OmittedImage`).
+        case image
 
         var isBlock: Bool { self == .block || self == .row || self == .cell }
     }
@@ -54,6 +57,7 @@ struct MarkedParagraph {
         for name in TextFlattening.gpo.dropped { roles[name] = .dropped }
         for name in TextFlattening.gpo.rows { roles[name] = .row }
         for name in TextFlattening.gpo.cells { roles[name] = .cell }
+        for name in TextFlattening.gpo.images { roles[name] = .image }
         roles["SU"] = .superscript
         roles["sup"] = .superscript
         return roles
@@ -67,7 +71,7 @@ struct MarkedParagraph {
         /// Scratch space for one paragraph: its italic runs and its markers.
         private var italic: [Range<Int>] = []
         private var found: [Found] = []
-        /// Numeric superscripts after a number dropped as footnote marks (`MarkedParagraph.droppedSuperscripts`).
+        /// What the paragraphs read without certainty, superscripts dropped and images left out among them (`MarkedParagraph.droppedSuperscripts`).
         private(set) var droppedSuperscripts: [TextFinding] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
@@ -218,8 +222,26 @@ struct MarkedParagraph {
         var last = run.upperBound - 1
         while last > run.lowerBound, isSpace(bytes[last]) { last -= 1 }
         if bytes[last] == UInt8(ascii: ",") { return true }
-        let after = skipSpace(bytes, run.upperBound)
+        let after = skipAbbreviation(bytes, skipSpace(bytes, run.upperBound), end: end)
         return after < end && ((bytes[after] >= 97 && bytes[after] <= 122) || bytes[after] == UInt8(ascii: ","))
+    }
+
+    /// Where the sentence goes on after a term's abbreviation in parentheses, `<I>Senior Agency
+    /// Official for Privacy</I> (SAOP) shall mean …` (1 CFR 603.2): past the parentheses and the
+    /// space after them; `position` itself when no short parenthesis, with none inside it, opens
+    /// there, or when it is a paragraph marker (`<I>Scope</I> (1) in general`: a heading, then its
+    /// point). The abbreviation stays in the wording; the term is the italic text alone.
+    static func skipAbbreviation(_ bytes: [UInt8], _ position: Int, end: Int) -> Int {
+        guard position < end, bytes[position] == UInt8(ascii: "("), !isMarker(in: bytes, at: position) else { return position }
+        var index = position + 1
+        while index < end, index - position <= 60 {
+            switch bytes[index] {
+            case UInt8(ascii: ")"): return index > position + 1 ? skipSpace(bytes, index + 1) : position
+            case UInt8(ascii: "("): return position
+            default: index += 1
+            }
+        }
+        return position
     }
 
     /// Words that follow a quoted term in a definition (`“Agency” means …`).
@@ -254,13 +276,16 @@ struct MarkedParagraph {
             let raw = TextNormalizer.collapse(utf8: bytes[run])
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
             guard !term.isEmpty, !raw.hasSuffix(":"), isTerm(term, runIn: false) else { return nil }
-            let after = skipSpace(bytes, run.upperBound)
+            var after = skipSpace(bytes, run.upperBound)
             guard after < bytes.count else { return nil }
             if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") {
                 return inDefinitions && isTerm(term, runIn: true) ? (term, run.upperBound, true) : nil
             }
+            after = skipAbbreviation(bytes, after, end: bytes.count)
+            guard after < bytes.count else { return nil }
             let next = bytes[after]
-            // The sentence goes on in lower case ("means", "has", "as defined") or after a comma.
+            // The sentence goes on in lower case ("means", "has", "as defined") or after a comma,
+            // also past the term's abbreviation (`(SAOP) shall mean`).
             guard (next >= 97 && next <= 122) || raw.hasSuffix(",") || next == UInt8(ascii: ",") else { return nil }
             return (term, run.upperBound, false)
         }
@@ -336,6 +361,11 @@ struct MarkedParagraph {
                 }
                 let role = roles[name]
                 if role == .dropped { continue }
+                if role == .image {
+                    dropped.append(.image(named: name, id: tree.text(of: child), line: tree.nodes[child].firstLine))
+                    bytes.append(0x20)
+                    continue
+                }
                 if role == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
                     let text = tree.text(of: child)
                     // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on.

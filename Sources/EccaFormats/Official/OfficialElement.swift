@@ -76,6 +76,16 @@ public struct OfficialElement: Sendable, Hashable {
         return copy
     }
 
+    /// A copy without its first direct child named `name` (an annual-CFR appendix's own `HD`,
+    /// read as its name and heading, not the `HD`s that head its parts).
+    public func removingFirstChild(named name: String) -> OfficialElement {
+        var copy = self
+        if let index = copy.children.firstIndex(where: { if case .element(let element) = $0 { element.name == name } else { false } }) {
+            copy.children.remove(at: index)
+        }
+        return copy
+    }
+
     /// All character data below this element, as written (no flattening).
     public var rawText: String {
         var output = ""

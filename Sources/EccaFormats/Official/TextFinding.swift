@@ -9,6 +9,8 @@ struct TextFinding: Sendable, Hashable {
         case superscript(Superscript.Dropped)
         /// A table row whose cell spans columns or rows, or a header with levels (`TableText.Span`).
         case span(TableText.Span)
+        /// A formula or picture printed as an image, its id left out (`OmittedImage`).
+        case image(OmittedImage)
     }
 
     var kind: Kind
@@ -18,11 +20,17 @@ struct TextFinding: Sendable, Hashable {
         TextFinding(kind: .superscript(Superscript.Dropped(number: number, superscript: superscript, linked: linked)), line: line)
     }
 
+    /// The formula or picture whose id element (`MID`, `GID`) is `name`, its id `text`.
+    static func image(named name: String, id text: String, line: Int) -> TextFinding {
+        TextFinding(kind: .image(OmittedImage(id: TextNormalizer.trim(TextNormalizer.collapse(text)), isFormula: name == "MID")), line: line)
+    }
+
     /// The warning's text, `subject` naming the provision (`§ 774.9(a)`, `Supplement No. 1 to Part 738`).
     func message(subject: String) -> String {
         switch kind {
         case .superscript(let mark): mark.message(subject: subject)
         case .span(let span): span.message(subject: subject)
+        case .image(let image): image.message(subject: subject)
         }
     }
 
@@ -30,6 +38,7 @@ struct TextFinding: Sendable, Hashable {
         switch kind {
         case .superscript(let mark): mark.note
         case .span(let span): span.note
+        case .image(let image): image.note
         }
     }
 
@@ -37,6 +46,7 @@ struct TextFinding: Sendable, Hashable {
         switch kind {
         case .superscript(let mark): mark.counter
         case .span(let span): span.isHeader ? .tableHeadersNotAligned : .tableSpans
+        case .image: .imagesNotCarried
         }
     }
 }

@@ -18,11 +18,14 @@ public struct TextFlattening: Sendable {
     /// empty cell kept as an empty position, rows set apart by ` ¶ `. Empty: tables read as blocks.
     public var rows: Set<String>
     public var cells: Set<String>
+    /// Elements that hold an image's file id (GPO `MID` in `MATH`, `GID` in `GPH`): the id is not
+    /// text, so it is left out, and reported as a formula or picture not carried (`OmittedImage`).
+    public var images: Set<String>
 
     public init(blocks: Set<String>, dropped: Set<String> = [],
                 isSuperscript: @escaping @Sendable (OfficialElement) -> Bool = { _ in false },
                 milestone: @escaping @Sendable (OfficialElement) -> String? = { _ in nil },
-                powersFollowDigits: Bool = false, rows: Set<String> = [], cells: Set<String> = []) {
+                powersFollowDigits: Bool = false, rows: Set<String> = [], cells: Set<String> = [], images: Set<String> = []) {
         self.blocks = blocks
         self.dropped = dropped
         self.isSuperscript = isSuperscript
@@ -30,6 +33,7 @@ public struct TextFlattening: Sendable {
         self.powersFollowDigits = powersFollowDigits
         self.rows = rows
         self.cells = cells
+        self.images = images
     }
 
     /// The flattened text of `element`'s content, leaving out elements named in `skipping` (at any
@@ -74,6 +78,11 @@ public struct TextFlattening: Sendable {
                 case .instruction: break
                 case .element(let inner):
                     if dropped.contains(inner.name) || skip.contains(inner.name) { continue }
+                    if images.contains(inner.name) {
+                        droppedMark?(.image(named: inner.name, id: inner.rawText, line: inner.span.firstLine))
+                        output += " "
+                        continue
+                    }
                     if omitted.contains(inner.name) {
                         output += replacement
                         continue
@@ -203,10 +212,10 @@ public struct TextFlattening: Sendable {
                  "EXAMPLE", "NOTE", "NOTES", "TD", "TH", "TR", "ROW", "ENT", "LI", "DIV", "TABLE", "GPOTABLE", "BOXHD",
                  "CHED", "TTITLE", "TNOTE", "CITA", "SECAUTH", "EDNOTE", "EFFDNOT", "CROSSREF", "br", "PRTPAGE",
                  "AUTH", "SOURCE", "STARS", "HEAD", "SUBJECT", "SECTNO", "APPENDIX", "FTNT", "GPH", "MATH"],
-        dropped: ["FTNT", "FTREF", "PRTPAGE", "GID", "img", "GPH"],
+        dropped: ["FTNT", "FTREF", "PRTPAGE", "img"],
         isSuperscript: { element in element.name == "SU" || element.name == "sup" || (element.name == "E" && element["T"] == "51") },
         powersFollowDigits: true,
-        rows: ["ROW", "TR", "BOXHD"], cells: ["ENT", "TD", "TH", "CHED"])
+        rows: ["ROW", "TR", "BOXHD"], cells: ["ENT", "TD", "TH", "CHED"], images: ["MID", "GID"])
 
     /// Akoma Ntoso: authorial notes and text marked deleted (`<del>`) dropped, `<sup>` written as a power.
     public static let akn = TextFlattening(
