@@ -105,6 +105,38 @@ import EccaTestSupport
         #expect(unresolvedNotes(of: #"<provision id="us.fr-2024-03674.amd2""#, in: imported.rules) == [])
     }
 
+    /// Many paragraphs cited alike (QA scale F5): each gets its own suffix in order (`-2` … `-15`),
+    /// and the warning and every note name the first ten lines, the last and how many, not all of
+    /// them (12,500 notes naming 12,500 lines each took gigabytes; finding each suffix by counting
+    /// up from `-2` took minutes). Paragraph numbers of more than three digits are numbers
+    /// (QA scale F1: from (1000) the section fell back to marker kinds, and (100000) was no marker).
+    @Test func manyParagraphsCitedAlikeAndLongNumbers() throws {
+        let alike = (1...15).map { "<P>(a) Copy \($0).</P>" }.joined(separator: "\n")
+        let long = (1...1002).map { "<P>(\($0)) Item \($0).</P>" }.joined(separator: "\n")
+        let file = try Corpus.fixture("ECFR-title15-alike.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15</HEAD>
+            <DIV8 N="§ 9.4" TYPE="SECTION"><HEAD>§ 9.4   Alike.</HEAD>
+            \(alike)
+            </DIV8>
+            <DIV8 N="§ 9.5" TYPE="SECTION"><HEAD>§ 9.5   Long.</HEAD>
+            <P>(a) Items:</P>
+            \(long)
+            </DIV8>
+            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try run([file])
+        let lines = "lines 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, … and 19, 15 in all"
+        #expect(imported.diagnostics.first == "\(file):5: warning: § 9.4: 15 paragraphs (\(lines)) are all cited § 9.4(a); their citations are kept, their ids told apart by a suffix [9.4(a)]")
+        let ids = imported.rules.matches(of: #/<provision id="([^"]+)"/#).map { String($0.1) }
+        #expect(ids.filter { $0.hasPrefix("us.cfr-15.9.4.a") } == ["us.cfr-15.9.4.a"] + (2...15).map { "us.cfr-15.9.4.a-\($0)" })
+        #expect(unresolvedNotes(of: #"<provision id="us.cfr-15.9.4.a-15""#, in: imported.rules).first
+                == "15 paragraphs of § 9.4 (at \(lines) of the official file) read as § 9.4(a): this citation does not tell them apart. Check the official text.")
+        #expect(ids.filter { $0.hasPrefix("us.cfr-15.9.5") } == ["us.cfr-15.9.5", "us.cfr-15.9.5.a"] + (1...1002).map { "us.cfr-15.9.5.a.\($0)" })
+        #expect(unresolvedNotes(of: #"<provision id="us.cfr-15.9.5.a.1001""#, in: imported.rules) == [])
+    }
+
     /// A CFR section printed twice in one file, and two terms whose ids fold alike ("End user",
     /// "End-user") though their citations differ, are reported by the writer; two paragraphs
     /// cited alike keep the section reader's report (docs/importers.md: "only their rules-file ids

@@ -526,13 +526,23 @@ struct MarkedParagraph {
     /// Whether a marker stands at `start`: the test most paragraphs need, made without the label's string.
     static func isMarker(in bytes: [UInt8], at start: Int) -> Bool { markerBounds(in: bytes, at: start) != nil }
 
+    /// The most digits a paragraph number has: a label is otherwise at most five characters
+    /// (`(xxiii)`'s five), and a section of 200,000 numbered paragraphs ran its 100,000th and
+    /// later into (99999), and from (1000) on fell back to marker kinds (QA scale F1).
+    static let longestNumber = 9
+
     /// The label's bytes and the offset after the marker at `start`, if one stands there.
     private static func markerBounds(in bytes: [UInt8], at start: Int) -> (label: Range<Int>, end: Int)? {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "(") else { return nil }
         var index = start + 1
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }
         let labelStart = index
-        while index < bytes.count, index - labelStart < 5, isAlphanumeric(bytes[index]) { index += 1 }
+        var digits = true
+        while index < bytes.count, isAlphanumeric(bytes[index]) {
+            digits = digits && bytes[index] >= 48 && bytes[index] <= 57
+            guard index - labelStart < 5 || (digits && index - labelStart < longestNumber) else { break }
+            index += 1
+        }
         let labelEnd = index
         guard labelEnd > labelStart else { return nil }
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }

@@ -34,7 +34,7 @@ public enum MarkerKind: Int, Sendable, Hashable, CaseIterable, Comparable, Custo
     /// every marker it tries, and `Int(String)` cost ten times as much.
     static func digitOrdinal(_ label: String) -> Int? {
         let bytes = label.utf8
-        guard !bytes.isEmpty, bytes.count <= 3 else { return nil }
+        guard !bytes.isEmpty, bytes.count <= MarkedParagraph.longestNumber else { return nil }
         var value = 0
         for byte in bytes {
             guard byte >= 48, byte <= 57 else { return nil }
