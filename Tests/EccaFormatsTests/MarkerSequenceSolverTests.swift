@@ -169,9 +169,9 @@ import Testing
         #expect(ParagraphMarker(label: "ll", italic: false).candidates == [.lower])
         #expect(MarkerKind.lower.ordinal(of: "ab") == nil)
         #expect(MarkerKind.upper.ordinal(of: "ZZ") == 52)
-        // Digits: up to three ASCII digits, as Int(_:) reads them.
-        for label in ["1", "07", "123", "1234", "", "1a", "+1", "-1", "١", "½"] {
-            let expected = label.utf8.count <= 3 && label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? Int(label) : nil
+        // Digits: up to nine ASCII digits (`MarkedParagraph.longestNumber`), as Int(_:) reads them.
+        for label in ["1", "07", "123", "1234", "123456789", "1234567890", "", "1a", "+1", "-1", "١", "½"] {
+            let expected = label.utf8.count <= 9 && label.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? Int(label) : nil
             #expect(MarkerKind.digit.ordinal(of: label) == expected, "\(label)")
         }
         #expect(ParagraphMarker(label: "x", italic: false).candidates == [.lower, .roman])
