@@ -24,6 +24,9 @@ public struct XMLElementStart: Sendable, Equatable {
     /// True for `<x/>`: no `.end` event follows.
     public var isEmpty: Bool
     public var location: XMLSourceLocation
+    /// The column of the start tag's `<` (0: not known), apart from `location`, whose line is the
+    /// tag's end's: for errors about the element as a whole (a unit past the import's limit).
+    public var column = 0
 
     public init(name: String, namespace: String?, attributes: [String: String], attributeOrder: [String],
                 isEmpty: Bool, location: XMLSourceLocation) {
@@ -36,4 +39,15 @@ public struct XMLElementStart: Sendable, Equatable {
     }
 
     public subscript(attribute: String) -> String? { attributes[attribute] }
+}
+
+extension XMLEvent {
+    /// The line the event ends on (a subtree's: its root's end tag's).
+    public var line: Int {
+        switch self {
+        case .start(let start): start.location.line
+        case .end(_, let location), .text(_, let location), .processingInstruction(_, _, let location): location.line
+        case .subtree(let subtree): subtree.nodes.first?.lastLine ?? 0
+        }
+    }
 }

@@ -29,8 +29,19 @@ extension XMLReadError {
     /// says "extra content at the end of the document").
     /// `column` (0: unknown) matters in official files that are one line long.
     public static func truncationMessage(inside element: String, openedOn line: Int?, column: Int = 0) -> String {
-        let opened = line.map { " (opened on line \($0)\(column > 0 ? ", column \(column)" : ""))" } ?? ""
-        return "the document ends inside <\(element)>\(opened): the file is truncated or an end tag is missing"
+        "the document ends inside <\(element)>\(opened(line: line, column: column)): the file is truncated or an end tag is missing"
+    }
+
+    /// ` (opened on line L, column C)`, or less where less is known: how messages place an open element.
+    static func opened(line: Int?, column: Int) -> String {
+        line.map { " (opened on line \($0)\(column > 0 ? ", column \(column)" : ""))" } ?? ""
+    }
+
+    /// ` (inside <X> opened on line L, column C)`, or nothing for no element: where a limit was
+    /// hit, in a one-line Formex act too, where the line alone finds nothing.
+    static func inside(_ open: XMLOpenElement?) -> String {
+        guard let open else { return "" }
+        return " (inside <\(open.name)>" + (open.line.map { " opened on line \($0)\(open.column > 0 ? ", column \(open.column)" : "")" } ?? "") + ")"
     }
 
     /// Why a document is refused before it is parsed, from its prolog: a DOCTYPE (unless

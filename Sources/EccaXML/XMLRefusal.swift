@@ -45,11 +45,30 @@ enum XMLRefusal {
             + "; ecca reads UTF-8 only (convert a file in another encoding to UTF-8, e.g. with iconv -f WINDOWS-1252 -t UTF-8)"
     }
 
-    static func tooDeep(at location: XMLSourceLocation) -> XMLReadError {
-        XMLReadError(kind: .forbidden, location: location, message: XMLResourceLimit.depthExceeded)
+    /// The limits name the element they were hit in, and the place, column too: libxml2 gives
+    /// neither, and in a one-line Formex act line 1 locates nothing.
+    static func tooDeep(_ element: String, at location: XMLSourceLocation, inside open: XMLOpenElement?) -> XMLReadError {
+        XMLReadError(kind: .forbidden, location: location,
+                     message: XMLResourceLimit.depthExceeded + ": <\(element)>" + XMLReadError.inside(open))
     }
 
-    static func textTooLong(at location: XMLSourceLocation) -> XMLReadError {
-        XMLReadError(kind: .forbidden, location: location, message: XMLResourceLimit.textLengthExceeded)
+    /// `location` is where the text passed the limit.
+    static func textTooLong(at location: XMLSourceLocation, inside open: XMLOpenElement?) -> XMLReadError {
+        XMLReadError(kind: .forbidden, location: location,
+                     message: "a text is longer than \(XMLResourceLimit.maximumTextBytes) bytes, the XML reader's limit" + XMLReadError.inside(open))
+    }
+
+    /// `location` is the start tag's `<`.
+    static func tooManyAttributes(_ element: String, at location: XMLSourceLocation, inside open: XMLOpenElement?) -> XMLReadError {
+        XMLReadError(kind: .forbidden, location: location,
+                     message: "the start tag <\(element)> has more than \(XMLResourceLimit.maximumAttributes) attributes, the XML reader's limit"
+                        + XMLReadError.inside(open))
+    }
+
+    /// A unit read whole past the unit limit; `location` is its start tag's `<`.
+    static func unitTooLarge(_ element: String, at location: XMLSourceLocation, holding what: String, reachedOn line: Int) -> XMLReadError {
+        XMLReadError(kind: .forbidden, location: location,
+                     message: "<\(element)> holds more than \(what), the import's limit for one unit (an element read whole into memory: "
+                        + "a section, an article, an annex, a rule); the limit was reached on line \(line)")
     }
 }

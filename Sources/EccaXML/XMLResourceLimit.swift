@@ -8,14 +8,31 @@ enum XMLResourceLimit {
     static let maximumTextBytes = 10_000_000
     /// libxml2's deepest element nesting without `XML_PARSE_HUGE`.
     static let maximumDepth = 256
+    /// ecca's most attributes on one start tag. libxml2 2.9 checks a start tag's attributes for
+    /// duplicates pair by pair, in time that grows with their number squared (500,000 attributes,
+    /// a 5.6 MB file, ran past two minutes); no official format uses more than a handful.
+    public static let maximumAttributes = 1_000
+    /// ecca's largest unit (an element read whole: a section, an article, an annex, a rule, a
+    /// statement group), in nodes (elements, attributes and runs of text) and in bytes of text and
+    /// attribute values. A unit is held in memory while it is read, at some hundreds of bytes per
+    /// node, so these bound the import's memory; the largest real units hold a few thousand nodes
+    /// and some hundred KB.
+    public static let maximumUnitNodes = 2_000_000
+    public static let maximumUnitBytes = 64 << 20
 
     static let textLengthExceeded = "a text, name or attribute value is longer than \(maximumTextBytes) bytes, the XML reader's limit"
+    /// libxml2's "Huge input lookup": it looked more than its limit ahead for the end of one piece
+    /// of markup, which it holds whole (text it hands over in pieces).
+    static let markupLengthExceeded = "a start tag, comment or other markup is longer than \(maximumTextBytes) bytes, the XML reader's limit"
     static let depthExceeded = "elements are nested deeper than \(maximumDepth) levels, the XML reader's limit"
 
     /// A clear message when the libxml2 error (`code`, `message`) is a resource limit, else nil.
     static func explanation(code: Int32, message: String) -> String? {
         let text = message.lowercased()
-        if text.contains("huge text node") || text.contains("text node too long") || text.contains("huge input lookup")
+        if text.contains("huge input lookup") {
+            return markupLengthExceeded
+        }
+        if text.contains("huge text node") || text.contains("text node too long")
             || text.contains("length too long") || text.contains("name too long") || text.contains("too long, use xml_parse_huge") {
             return textLengthExceeded
         }

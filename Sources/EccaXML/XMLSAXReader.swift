@@ -198,6 +198,8 @@ public final class XMLSAXReader {
             carriedReturn = chunk.withUnsafeMutableBufferPointer { LineEnds.normalize($0, count: count, atEnd: read == 0) }
             if carriedReturn { count -= 1 }
             parser.terminating = count == 0
+            parser.refuseCrowdedStartTag()
+            if parser.fault != nil { return }
             _ = chunk.withUnsafeBytes { bytes in
                 xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
             }
@@ -205,6 +207,8 @@ public final class XMLSAXReader {
             count = min(Self.chunkSize, bytes.count - offset)
             let start = offset
             parser.terminating = count == 0
+            parser.refuseCrowdedStartTag()
+            if parser.fault != nil { return }
             _ = bytes.withUnsafeBytes { all in
                 xmlParseChunk(context, all.baseAddress.map { ($0 + start).assumingMemoryBound(to: CChar.self) }, Int32(count), count == 0 ? 1 : 0)
             }
@@ -249,6 +253,11 @@ private final class Parser {
     @exclusivity(unchecked) var subtree = XMLSubtreeBuilder()
     @exclusivity(unchecked) var subtreeDepth = 0
     @exclusivity(unchecked) var subtreeTextLength = 0
+    /// Where the subtree being captured starts: a unit past the limit is refused there.
+    var subtreeStart = XMLSourceLocation(file: "", line: 0)
+    /// The start tag libxml2 is gathering, by its offset in the input: how far it has been
+    /// scanned, the quote it is inside (0: none) and the attributes counted (`refuseCrowdedStartTag`).
+    var pendingTag = (offset: -1, scanned: 0, quote: UInt8(0), attributes: 0)
     /// Subtrees their reader gave back (`XMLSAXReader.recycle`): captured subtrees are built in them.
     let pool = XMLSubtreePool()
 
@@ -308,6 +317,17 @@ private final class Parser {
 
     func location() -> XMLSourceLocation { XMLSourceLocation(file: sink.fileName, line: line) }
 
+    /// The parser's position, with its column: where a limit was passed (a one-line Formex act
+    /// has no other locator).
+    func position() -> XMLSourceLocation {
+        XMLSourceLocation(file: sink.fileName, line: line, column: context?.pointee.input.map { Int($0.pointee.col) } ?? 0)
+    }
+
+    /// The innermost open element, as messages name it.
+    var innermost: XMLOpenElement? {
+        openElements.last.map { XMLOpenElement(name: (($0.prefix.map { $0 + ":" }) ?? "") + $0.name, line: $0.line, column: $0.column) }
+    }
+
     /// The next event that can be handed out. Until the input has ended, a start stays queued
     /// while its element might still turn out empty, and text is held until it is complete.
     func nextReady(finished: Bool) -> XMLEvent? {
@@ -327,15 +347,23 @@ private final class Parser {
         guard checkEncoding() else { return }
         let name = elementName(localName)
         let line = self.line
+        let column = startTagColumn()
+        let qualifiedName = (prefix.map { elementName($0) + ":" } ?? "") + name
+        let here = XMLSourceLocation(file: sink.fileName, line: line, column: column)
         // libxml2 enforces its depth limit while it builds a tree; without one, here.
         guard openElements.count < XMLResourceLimit.maximumDepth else {
-            return stop(XMLRefusal.tooDeep(at: XMLSourceLocation(file: sink.fileName, line: line)))
+            return stop(XMLRefusal.tooDeep(qualifiedName, at: here, inside: innermost))
         }
-        openElements.append((name, prefix.map(elementName), line, startTagColumn()))
+        // A tag that came in one chunk (`refuseCrowdedStartTag` sees the others).
+        guard attributeCount <= XMLResourceLimit.maximumAttributes else {
+            return stop(XMLRefusal.tooManyAttributes(qualifiedName, at: here, inside: innermost))
+        }
+        openElements.append((name, prefix.map(elementName), line, column))
         if subtreeDepth > 0 || (!capturing.isEmpty && capturing.contains(name)) {
             if subtreeDepth == 0 {
                 flushText()
                 openStart = false
+                subtreeStart = here
             }
             subtree.start(name: name, namespace: uri.map { String(cString: $0) }, attributes: [], line: line)
             if attributeCount > 0, let attributes {
@@ -343,6 +371,7 @@ private final class Parser {
             }
             subtreeDepth += 1
             subtreeTextLength = 0
+            refuseOversizedUnit()
             return
         }
         flushText()
@@ -356,8 +385,9 @@ private final class Parser {
                 order.append(key)
             }
         }
-        let start = XMLElementStart(name: name, namespace: uri.map { String(cString: $0) }, attributes: names, attributeOrder: order,
+        var start = XMLElementStart(name: name, namespace: uri.map { String(cString: $0) }, attributes: names, attributeOrder: order,
                                     isEmpty: false, location: XMLSourceLocation(file: sink.fileName, line: line))
+        start.column = column
         incoming.append(.start(start))
         openStart = true
     }
@@ -423,14 +453,15 @@ private final class Parser {
         if subtreeDepth > 0 {
             subtreeTextLength += count
             guard subtreeTextLength <= XMLResourceLimit.maximumTextBytes else {
-                return stop(XMLRefusal.textTooLong(at: location()))
+                return stop(XMLRefusal.textTooLong(at: position(), inside: innermost))
             }
             subtree.text(UnsafeBufferPointer(start: bytes, count: count), line: line)
+            refuseOversizedUnit()
             return
         }
         // libxml2 enforces its text-size limit while it builds a tree; without one, here.
         guard text.count + count <= XMLResourceLimit.maximumTextBytes else {
-            return stop(XMLRefusal.textTooLong(at: location()))
+            return stop(XMLRefusal.textTooLong(at: position(), inside: innermost))
         }
         if text.isEmpty { textLine = line }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
@@ -442,12 +473,48 @@ private final class Parser {
         if subtreeDepth > 0 {
             subtree.instruction(target: String(cString: target), data: data.map { String(cString: $0) } ?? "", line: line)
             subtreeTextLength = 0
+            refuseOversizedUnit()
             return
         }
         flushText()
         openStart = false
         incoming.append(.processingInstruction(target: String(cString: target), data: data.map { String(cString: $0) } ?? "",
                                             location: location()))
+    }
+
+    /// Stops at a captured unit past the unit limit (`XMLResourceLimit.maximumUnitNodes`, `maximumUnitBytes`).
+    private func refuseOversizedUnit() {
+        if let refusal = subtree.refusalIfOversized(at: subtreeStart, reachedOn: line) { stop(refusal) }
+    }
+
+    /// Refuses a start tag that libxml2 is still gathering (it parses one only once its `>` has
+    /// come) when it already holds more attributes than the limit: libxml2's duplicate check
+    /// would take time that grows with their number squared, and no callback comes before it.
+    /// Counts the `=` outside quoted values from the `<` on, resuming where the last chunk ended.
+    func refuseCrowdedStartTag() {
+        guard let context, context.pointee.instate == XML_PARSER_START_TAG, let input = context.pointee.input,
+              let base = input.pointee.base, let cursor = input.pointee.cur, let end = input.pointee.end, cursor < end else { return }
+        let offset = Int(input.pointee.consumed) + (cursor - base)
+        if pendingTag.offset != offset { pendingTag = (offset, 0, 0, 0) }
+        var scan = cursor + pendingTag.scanned
+        while scan < end {
+            let byte = scan.pointee
+            if pendingTag.quote != 0 {
+                if byte == pendingTag.quote { pendingTag.quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                pendingTag.quote = byte
+            } else if byte == UInt8(ascii: "=") {
+                pendingTag.attributes += 1
+            }
+            scan += 1
+        }
+        pendingTag.scanned = scan - cursor
+        guard pendingTag.attributes > XMLResourceLimit.maximumAttributes else { return }
+        var nameEnd = cursor + 1
+        while nameEnd < end, !" \t\r\n/>".utf8.contains(nameEnd.pointee) { nameEnd += 1 }
+        let name = String(decoding: UnsafeBufferPointer(start: cursor + 1, count: nameEnd - cursor - 1), as: UTF8.self)
+        stop(XMLRefusal.tooManyAttributes(name, at: XMLSourceLocation(file: sink.fileName, line: Int(input.pointee.line), column: Int(input.pointee.col)),
+                                          inside: innermost))
     }
 
     /// Queues the character data collected so far as one event.
@@ -477,8 +544,7 @@ private final class Parser {
     func record(_ error: xmlErrorPtr) {
         let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
         sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
-                    line: error.pointee.line, column: error.pointee.int2, message: message,
-                    openElement: openElements.last.map { open in ((open.prefix.map { $0 + ":" } ?? "") + open.name, open.line, open.column) })
+                    line: error.pointee.line, column: error.pointee.int2, message: message, openElement: innermost)
         // libxml2 names the token it was reading when the input ran out ("AttValue: ' expected",
         // "Couldn't find end of Start Tag"), not that the input ran out: that is the diagnosis.
         if isAtEndOfInput, error.pointee.code != Int32(XML_ERR_DOCUMENT_END.rawValue) || openElements.isEmpty,

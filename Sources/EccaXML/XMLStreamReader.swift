@@ -236,10 +236,10 @@ final class ErrorSink {
 
     /// Records one libxml2 error. `openElement` is the element the parser was inside (and the
     /// line and column it opened on, when known): libxml2's push parser, under both readers, calls
-    /// a document that ends inside an element "extra content at the end of the document", and
-    /// gives a mismatched end tag's element no column.
+    /// a document that ends inside an element "extra content at the end of the document", gives
+    /// a mismatched end tag's element no column, and a limit's neither column nor element.
     func record(domain: Int32, code: Int32 = 0, level: Int32, line: Int32, column: Int32, message: String,
-                openElement: (name: String, line: Int?, column: Int)? = nil) {
+                openElement: XMLOpenElement? = nil) {
         var kind: XMLReadError.Kind
         var trimmed = message.trimmingCharacters(inSet: "\n ")
         if code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElement {
@@ -258,7 +258,7 @@ final class ErrorSink {
             kind = .malformed
             if let limit = XMLResourceLimit.explanation(code: code, message: trimmed) {
                 kind = .forbidden
-                trimmed = limit
+                trimmed = limit + XMLReadError.inside(openElement)
             } else if let encoding = XMLRefusal.notUTF8(trimmed) {
                 trimmed = encoding
             }
@@ -274,10 +274,10 @@ private let xmlReaderErrorCallback: xmlStructuredErrorFunc = { context, error in
     let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
     // The reader reads ahead of its events: the element the parser is in is the parser's own.
-    var open: (name: String, line: Int?, column: Int)?
+    var open: XMLOpenElement?
     if error.pointee.domain == Int32(XML_FROM_PARSER.rawValue), let parser = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
        let name = parser.pointee.name {
-        open = (String(cString: name), nil, 0)
+        open = XMLOpenElement(name: String(cString: name), line: nil, column: 0)
     }
     sink.record(domain: error.pointee.domain, code: error.pointee.code, level: Int32(error.pointee.level.rawValue),
                 line: error.pointee.line, column: error.pointee.int2, message: message, openElement: open)

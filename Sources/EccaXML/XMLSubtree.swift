@@ -171,6 +171,8 @@ public struct XMLSubtreeBuilder: Sendable {
     public private(set) var tree = XMLSubtree()
     /// The open elements, innermost last.
     private var open: [Int] = []
+    /// Bytes of attribute values held (text's are `tree.bytes`), for the unit limit.
+    private var attributeBytes = 0
     /// Whether the last node appended is text that more text would continue.
     private var inText = false
 
@@ -181,6 +183,7 @@ public struct XMLSubtreeBuilder: Sendable {
 
     public mutating func start(name: String, namespace: String?, attributes: [XMLSubtree.Attribute], line: Int) {
         open.append(tree.appendElement(name: name, namespace: namespace, attributes: attributes, line: line))
+        for attribute in attributes { attributeBytes += attribute.value.utf8.count }
         inText = false
     }
 
@@ -189,6 +192,19 @@ public struct XMLSubtreeBuilder: Sendable {
     public mutating func attribute(_ attribute: XMLSubtree.Attribute) {
         guard let last = open.last else { return }
         tree.appendAttribute(attribute, toLast: last)
+        attributeBytes += attribute.value.utf8.count
+    }
+
+    /// The refusal of a unit grown past the import's limit (`XMLResourceLimit.maximumUnitNodes`,
+    /// `maximumUnitBytes`), or nil. `start` is where its start tag is, `line` where it grew past.
+    public func refusalIfOversized(at start: XMLSourceLocation, reachedOn line: Int) -> XMLReadError? {
+        let nodes = tree.nodes.count + tree.attributes.count
+        let bytes = tree.bytes.count + attributeBytes
+        guard nodes > XMLResourceLimit.maximumUnitNodes || bytes > XMLResourceLimit.maximumUnitBytes, let root = tree.nodes.first else { return nil }
+        let what = nodes > XMLResourceLimit.maximumUnitNodes
+            ? "\(XMLResourceLimit.maximumUnitNodes) nodes (elements, attributes and runs of text)"
+            : "\(XMLResourceLimit.maximumUnitBytes) bytes of text and attribute values"
+        return XMLRefusal.unitTooLarge(root.name, at: start, holding: what, reachedOn: line)
     }
 
     public mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
@@ -223,6 +239,7 @@ public struct XMLSubtreeBuilder: Sendable {
             tree = pool?.take() ?? XMLSubtree(capacityLike: tree)
             open.removeAll(keepingCapacity: true)
             inText = false
+            attributeBytes = 0
         }
         return tree
     }

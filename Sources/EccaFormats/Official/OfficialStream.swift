@@ -72,6 +72,10 @@ public final class OfficialStream {
                                                message: XMLReadError.truncationMessage(inside: start.name, openedOn: start.location.line)))
             }
             builder.add(event)
+            if let refusal = builder.refusalIfOversized(at: XMLSourceLocation(file: file, line: start.location.line, column: start.column),
+                                                       reachedOn: event.line) {
+                throw .unreadable(refusal)
+            }
         }
         return builder.take()
     }
