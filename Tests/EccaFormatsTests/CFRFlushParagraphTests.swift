@@ -22,6 +22,7 @@ import Testing
     /// 51.9(c)(1)'s quoted language, continues its item). (f): a flush line after a paragraph of
     /// the section's first level is that paragraph's. (g): after a set-out form, the flush text is
     /// the item's whose form it follows. (h): `FP-1`, a form's hanging line, is no list's close.
+    /// (i): after an item that ends with a colon, the flush text is what the item introduces.
     @Test func flushTextAfterAListIsItsLeadInsWording() throws {
         let file = try Corpus.fixture("v-1271.110.xml", Self.versioner("1271.110", """
             <P>(d) Any person who requests or receives from a person referred to in paragraph (a):</P>
@@ -41,6 +42,9 @@ import Testing
             <P>(h) A form with:</P>
             <P>(1) A name,</P>
             <FP SOURCE="FP-1">Signature line</FP>
+            <P>(i) The charge is:</P>
+            <P>(1) For a payload, computed as follows:</P>
+            <FP>Charge = Rate × Mass</FP>
             """))
         let imported = try Corpus.collect([file])
         #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
@@ -51,6 +55,8 @@ import Testing
         #expect(wording("1271.110(f)") == "(f) The responsibilities are as follows: Responsibilities Start Date End Date")
         #expect(wording("1271.110(g)(1)") == "(1) The following statement: I certify that the statement is true. The statement is signed by the person.")
         #expect(wording("1271.110(h)(1)") == "(1) A name, Signature line")
+        // An item that ends with a colon keeps what it introduces (QA verify N4).
+        #expect(wording("1271.110(i)(1)") == "(1) For a payload, computed as follows: Charge = Rate × Mass")
         // The flush text's lines are its lead-in's: (d) runs to the FP, (d)(2) ends before it.
         #expect(imported.provision("1271.110(d)")?.span.lastLine == 7)
         #expect(imported.provision("1271.110(d)(2)")?.span.lastLine == 6)

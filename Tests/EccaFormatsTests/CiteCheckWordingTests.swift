@@ -53,6 +53,14 @@ import EccaTestSupport
         #expect(!CitationChecker.matches(shipped: "… as defined in § 734.7 …", official: "as defined in § 734.7(b) of the EAR"))
         #expect(CitationChecker.matches(shipped: "… as defined in § 734.7 …", official: "as defined in § 734.7 (published) of the EAR"))
         #expect(!CitationChecker.matches(shipped: "… paragraph (a) …", official: "see paragraph (a)(2) below"))
+        // Nor from a sign or a joiner (QA verify N3): `1/25`, `−25`, `2–25`, `1⁄25`, `§ 734.7-1`.
+        for official in ["more than 1/25 percent of the training data", "more than \u{2212}25 percent of the training data",
+                         "more than -25 percent of the training data", "more than 2\u{2013}25 percent of the training data",
+                         "more than 1\u{2044}25 percent of the training data"] {
+            #expect(!CitationChecker.matches(shipped: "… 25 percent of the training …", official: official), "\(official)")
+        }
+        #expect(!CitationChecker.matches(shipped: "… as defined in § 734.7 …", official: "as defined in § 734.7-1 of the EAR"))
+        #expect(CitationChecker.matches(shipped: "… as defined in § 734.7 …", official: "as defined in § 734.7 - of the EAR"))
         // A composed `é` and `e` with a combining accent are one letter in pieces as in whole wordings.
         #expect(CitationChecker.matches(shipped: "… the d\u{E9}cision of …", official: "in the de\u{301}cision of the Board"))
         #expect(CitationChecker.matches(shipped: "the d\u{E9}cision", official: "the de\u{301}cision"))

@@ -523,16 +523,19 @@ import Testing
         #expect(imported.summary.instruments.first?[.droppedSuperscripts] == 0)
     }
 
-    /// A superscript closed up to a letter is an exponent unless the text keeps a note with its
-    /// mark (`2N<SU>2</SU>` is 2N², `ft/sec<SU>2</SU>` is an acceleration: both lost their
-    /// exponent, QA normal F2); any text closed up to a digit is a power (`10<SU>2.5</SU>`,
-    /// `10<SU>n</SU>` ran into the number as `102.5`, `10n`, F3); a one-letter mark after a word
-    /// is a footnote mark (`Cuba<SU>a</SU>` was `Cubaa`), and one whose note a table keeps is
-    /// that note's mark even after a digit; other text is written as it is. The section reader,
-    /// the tree flattening (an appendix) and Akoma Ntoso's `<sup>` agree.
+    /// A superscript closed up to a letter or a bracket is an exponent unless the text has a note
+    /// with its mark (`2N<SU>2</SU>` is 2N², `ft/sec<SU>2</SU>` an acceleration, `(2N)<SU>2</SU>`,
+    /// `2N<SU>n</SU>` and `Hz<SU>1/2</SU>` keep theirs: each was lost, QA normal F2, verify N2); a
+    /// mark whose note is not there is written as a power too (`Cuba^a`: seen, where a lost
+    /// exponent is not). Any text closed up to a digit is a power (`10<SU>2.5</SU>`, `10<SU>n</SU>`
+    /// ran into the number as `102.5`, `10n`, F3). A mark after a word and a space, or whose note
+    /// is there (left out, `FTNT`, or kept, a table's `TNOTE`), is a footnote mark, even right after
+    /// a power (`10<SU>26</SU><SU>1</SU>` is not 10^261, verify N1). The section reader and the
+    /// tree flattening (an appendix) agree.
     @Test func superscriptsAreExponentsUnlessTheirNoteIsKept() throws {
         let text = "2N<SU>2</SU> FLOP, 10 ft/sec<SU>2</SU>, 0.1 g<SU>2</SU>/Hz, more than 10<SU>2.5</SU> or 10<SU>n</SU>, "
-            + "5 × 10<SU>−2.5</SU>, Cuba<SU>a</SU> and Iran <SU>b</SU> too, shall<SU>1</SU> apply, Brand<SU>TM</SU>."
+            + "5 × 10<SU>−2.5</SU>, (2N)<SU>2</SU>, 2N<SU>n</SU>, 1 Hz<SU>1/2</SU>, Cuba<SU>a</SU> and Iran <SU>b</SU> too, shall<SU>1</SU> apply, "
+            + "10<SU>26</SU><SU>1</SU> operations, 10<SU>2</SU><SU>6</SU> FLOP."
         let table = "<GPOTABLE><ROW><ENT>100<SU>c</SU></ENT><ENT>7<SU>d</SU></ENT></ROW><TNOTE><SU>c</SU> In kilograms.</TNOTE></GPOTABLE>"
         let footnote = "<FTNT><P><SU>1</SU> As amended.</P></FTNT>"
         let file = try Corpus.fixture("ECFR-title15-exponents.xml", """
@@ -552,7 +555,8 @@ import Testing
             </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
             """)
         let imported = try Corpus.collect([file])
-        let expected = "2N^2 FLOP, 10 ft/sec^2, 0.1 g^2/Hz, more than 10^2.5 or 10^n, 5 × 10^−2.5, Cuba and Iran too, shall apply, BrandTM."
+        let expected = "2N^2 FLOP, 10 ft/sec^2, 0.1 g^2/Hz, more than 10^2.5 or 10^n, 5 × 10^−2.5, (2N)^2, 2N^n, 1 Hz^1/2, Cuba^a and Iran too, shall apply, "
+            + "10^26 operations, 10^26 FLOP."
         #expect(imported.provision("774.8(a)")?.wording == "(a) " + expected)
         #expect(imported.provision("774.8(b)")?.wording == "(b) A table: ¶ 100 [c] | 7^d ¶ [c] In kilograms.")
         let appendix = try #require(imported.provision("Appendix B to Part 774")?.wording)

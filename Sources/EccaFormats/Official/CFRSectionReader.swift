@@ -336,8 +336,10 @@ struct CFRSectionReader {
                 case .flush:
                     // The list item before it closes: the text is its lead-in's. Not after a
                     // paragraph of the section's own level (1274.903(b)'s form line, after "(b) …
-                    // as follows:"), whose lead-in would be the section's heading.
-                    if followsMarker, let item = open.last,
+                    // as follows:"), whose lead-in would be the section's heading, nor after an
+                    // item that ends with a colon: what it introduces is its own (a formula, a
+                    // certification; QA verify N4).
+                    if followsMarker, text.last != UInt8(ascii: ":"), let item = open.last,
                        let flush = FlushParagraph(after: item, records: records, line: entry.firstLine,
                                                   nextDepth: markerIndex < solution.readings.count ? solution.readings[markerIndex].depth : 0) {
                         close(from: records[item].depth)

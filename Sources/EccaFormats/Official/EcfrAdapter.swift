@@ -324,7 +324,7 @@ struct EcfrAdapter: OfficialAdapter {
                              into emitter: ImportEmitter) throws(OfficialImportError) {
         func droppedNotes(_ lines: ClosedRange<Int>) -> [Note] { dropped.filter { lines.contains($0.line) }.notes }
         // A mark in an entry links to a note printed anywhere in the supplement, as in its wording.
-        let footnotes = TableText.footnoteNumbers(in: supplement, flattening: flattening)
+        let footnotes = TableText.noteMarks(in: supplement, flattening: flattening)
         func flatten(_ elements: [OfficialElement]) -> String {
             TextNormalizer.collapse(elements.map { flattening.flatten($0, footnotes: footnotes) }.joined(separator: " "))
         }

@@ -66,8 +66,9 @@ enum ElidedWording {
 
     /// Whether a word, number or citation runs on across `boundary` (between `text[boundary - 1]`
     /// and `text[boundary]`), so that no piece may begin or end there: letters and digits run on, a
-    /// power goes on with its number, a number through a decimal point or comma between digits
-    /// (`25` is not in `0.25` or `1,25`, nor `2` in `2.75`: QA normal F6), and a citation into the
+    /// power goes on with its number, a number through a decimal point, comma, slash, hyphen or
+    /// dash between digits and from a sign before it (`25` is not in `0.25`, `1,25`, `1/25`,
+    /// `−25` or `2–25`, nor `2` in `2.75`: QA normal F6, verify N3), and a citation into the
     /// paragraph it names (`§ 734.7` is not in `§ 734.7(b)`, nor `(a)` in `(a)(2)`). The word diff
     /// cuts a word at an elision by the same rule (`WordDiff`).
     static func runsOn(_ text: [Unicode.Scalar], at boundary: Int) -> Bool {
@@ -76,10 +77,16 @@ enum ElidedWording {
         if isWordPart(before) && isWordPart(after) { return true }
         if after == "(", isWordPart(before) || before == ")" { return true }
         let isDigit = { (scalar: Unicode.Scalar) in Superscript.isDigit(scalar) }
-        if before == "." || before == ",", boundary >= 2, isDigit(text[boundary - 2]), isDigit(after) { return true }
-        if after == "." || after == ",", isDigit(before), boundary + 1 < text.count, isDigit(text[boundary + 1]) { return true }
+        // A sign or joiner before a digit belongs to its number (`−25`, `1/25`, `2–25`, `734.7-1`);
+        // after a digit, one that a digit follows.
+        if numberJoiners.contains(before), isDigit(after) { return true }
+        if numberJoiners.contains(after), isDigit(before), boundary + 1 < text.count, isDigit(text[boundary + 1]) { return true }
         return false
     }
+
+    /// What joins digits into one number or citation, or signs one: decimal signs, a fraction's
+    /// slashes, hyphens, dashes and minus signs (QA normal F6, verify N3).
+    private static let numberJoiners: Set<Unicode.Scalar> = [".", ",", "/", "\u{2044}", "-", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2212}", "+"]
 
     /// A letter, a digit or a power's `^`: what a word boundary falls between.
     private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {

@@ -368,10 +368,17 @@ struct MarkedParagraph {
                 }
                 if role == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
                     let text = tree.text(of: child)
-                    // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on.
+                    let collapsed = TextNormalizer.collapse(text)
+                    // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on; a
+                    // note's mark right after a power is that mark (`10<SU>26</SU><SU>1</SU>` with a
+                    // note 1 is not 10^261, QA verify N1).
                     if !text.isEmpty, !power.isEmpty, power.upperBound == bytes.count {
-                        bytes.append(contentsOf: text.utf8)
-                        power = power.lowerBound..<bytes.count
+                        if notes().all.contains(collapsed) {
+                            _ = link(text)
+                        } else {
+                            bytes.append(contentsOf: text.utf8)
+                            power = power.lowerBound..<bytes.count
+                        }
                         continue
                     }
                     let isLineBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
@@ -380,9 +387,8 @@ struct MarkedParagraph {
                     // no number: the cell's `5` before it is another block's, even across a line break.
                     let opensBlock = roles[tree.nodes[index].name]?.isBlock == true && onlySpace(before: child, in: tree, parent: index)
                     let placement = opensBlock ? .mark : Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit)
-                    let collapsed = TextNormalizer.collapse(text)
-                    let closedUpToLetter = String(decoding: bytes.suffix(4), as: UTF8.self).last?.isLetter == true
-                    let reading = Superscript.reading(of: collapsed, at: placement, closedUpToLetter: closedUpToLetter, hasNote: notes().all.contains(collapsed)) {
+                    let closedUp = Superscript.closesUp(String(decoding: bytes.suffix(4), as: UTF8.self).last)
+                    let reading = Superscript.reading(of: collapsed, at: placement, closedUp: closedUp, hasNote: notes().all.contains(collapsed)) {
                         let next = tree.nodes[child].end
                         let following = next < tree.nodes[index].end && tree.nodes[next].kind == .text
                             ? Substring(decoding: tree.content(of: next).prefix(3), as: UTF8.self) : ""

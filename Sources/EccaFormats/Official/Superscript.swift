@@ -126,19 +126,23 @@ enum Superscript {
     }
 
     /// How a superscript holding `text` reads at `placement` (`placement(after:)`, or `.mark` when it
-    /// opens a block). `closedUpToLetter`: a letter comes right before it; `hasNote`: the text keeps a
-    /// note with its mark; `isPartOfText`: it is a unit's exponent or a mass number (`isPartOfText(after:before:)`).
+    /// opens a block). `closedUp`: a letter or a closing bracket comes right before it; `hasNote`:
+    /// the text has a note with its mark (kept or left out); `isPartOfText`: it is a unit's exponent
+    /// or a mass number (`isPartOfText(after:before:)`).
     ///
     /// - A signed number is a power wherever it is.
-    /// - An unsigned number is a power after a digit, a unit or an element's symbol, and after a
-    ///   letter it is closed up to unless the text keeps a note with that number (`2N<SU>2</SU>` is
-    ///   2N², QA normal F2; `shall<SU>1</SU>` with note 1 is its mark). After a word and a space,
-    ///   punctuation, or at a block's start, it is a footnote mark.
-    /// - Any other text closed up to a digit is a power too (`10<SU>2.5</SU>`, `10<SU>n</SU>`: it
-    ///   was run into the number as `102.5`, QA normal F3), unless it is a one-character mark
-    ///   (`a`, `*`, `†`) whose note the text keeps. Elsewhere a one-character mark is a footnote
-    ///   mark (`Cuba<SU>a</SU>` was `Cubaa`), and other text is written as it is.
-    static func reading(of text: some StringProtocol, at placement: Placement, closedUpToLetter: Bool, hasNote: Bool,
+    /// - An unsigned number is a power after a digit, a unit or an element's symbol.
+    /// - Closed up to a letter or a bracket, anything is a power unless the text has a note with
+    ///   that mark: `2N<SU>2</SU>` is 2N², `2N<SU>n</SU>` 2Nⁿ, `(2N)<SU>2</SU>` (2N)², `Hz<SU>1/2</SU>`
+    ///   Hz^1/2 (QA normal F2, verify N2: each lost its exponent, and 2N² passed cite-check against
+    ///   2N); `shall<SU>1</SU>` with a note 1 is its mark. A mark whose note is not in the text read
+    ///   (`Cuba<SU>a</SU>`) is then written `Cuba^a`: seen, where a lost exponent is not.
+    /// - Any other text closed up to a digit is a power too (`10<SU>2.5</SU>`, `10<SU>n</SU>` ran into
+    ///   the number as `102.5`, `10n`, QA normal F3), unless it is a one-character mark (`a`, `*`,
+    ///   `†`) whose note the text has (a table's `100<SU>c</SU>`).
+    /// - After a word and a space, after other punctuation, or at a block's start, a number or a
+    ///   one-character mark is a footnote mark; other text is written as it is.
+    static func reading(of text: some StringProtocol, at placement: Placement, closedUp: Bool, hasNote: Bool,
                         isPartOfText: () -> Bool) -> Reading {
         switch content(text) {
         case .signed:
@@ -148,14 +152,23 @@ enum Superscript {
             switch placement {
             case .power(let spaces): return .power(spaces: spaces)
             case .markAfterNumber: return .markAfterNumber
-            case .mark: return isPartOfText() || (closedUpToLetter && !hasNote) ? .power(spaces: 0) : .mark
+            case .mark: return isPartOfText() || (closedUp && !hasNote) ? .power(spaces: 0) : .mark
             }
         case .other:
             let oneCharacterMark = isOneCharacterMark(text)
             if oneCharacterMark && hasNote { return .mark }
-            if case .power(let spaces) = placement, !text.isEmpty { return .power(spaces: spaces) }
+            if text.isEmpty { return .text }
+            if case .power(let spaces) = placement { return .power(spaces: spaces) }
+            if closedUp && !hasNote { return .power(spaces: 0) }
             return oneCharacterMark ? .mark : .text
         }
+    }
+
+    /// Whether a superscript after `character` is closed up to a word or a bracketed term (`N`,
+    /// `(2N)`, `[x]`), where an exponent stands.
+    static func closesUp(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return character.isLetter || character == ")" || character == "]"
     }
 
     /// A footnote mark of one letter or sign (`a`, `*`, `†`, `‡`), as GPO tables mark their notes.

@@ -161,11 +161,6 @@ enum TableText {
         return marks
     }
 
-    /// The marks of the notes a unit keeps (`noteMarks`).
-    static func footnoteNumbers(in root: OfficialElement, flattening: TextFlattening) -> Set<String> {
-        noteMarks(in: root, flattening: flattening).kept
-    }
-
     /// `noteMarks(in:flattening:)` for a section's subtree (the section reader's, whose
     /// roles are the GPO rule's): the subtree is made a tree only at a section's first footnote
     /// mark, so the rule has one statement.

@@ -44,9 +44,9 @@ public struct TextFlattening: Sendable {
     /// the note's own number is; `footnotes` gives those numbers when the note is outside
     /// `element` (a CCL entry's table and the supplement's notes), else they are looked up in it.
     func flatten(_ element: OfficialElement, skipping skip: Set<String> = [], omitting omitted: Set<String> = [],
-                 replacement: String = " … ", footnotes given: Set<String>? = nil, dropped droppedMark: ((TextFinding) -> Void)?) -> String {
+                 replacement: String = " … ", footnotes given: TableText.NoteMarks? = nil, dropped droppedMark: ((TextFinding) -> Void)?) -> String {
         var output = ""
-        var footnotes = given.map { TableText.NoteMarks(kept: $0, all: $0) }
+        var footnotes = given
         // The last power written: its `^`'s UTF-8 offset and where it ends, so that a digit right
         // after it marks its end (`Superscript.powerOpen`).
         var power = (caret: -1, end: -1)
@@ -93,8 +93,13 @@ public struct TextFlattening: Sendable {
                     }
                     if isSuperscript(inner) {
                         // `10<HT TYPE="SUP">2</HT><HT TYPE="SUP">5</HT>`, printed 10²⁵: one power set in
-                        // two runs goes on, not `10^2^5`.
+                        // two runs goes on, not `10^2^5`; a note's mark right after a power is that
+                        // mark (`10<SU>26</SU><SU>1</SU>` with a note 1 is not 10^261, QA verify N1).
                         if power.end == output.utf8.count {
+                            if powersFollowDigits, notes().all.contains(TextNormalizer.collapse(inner.rawText)) {
+                                if let mark = linked(inner) { output += mark }
+                                continue
+                            }
                             let caret = power.caret
                             power = (-1, -1)
                             walk(inner)
@@ -110,7 +115,7 @@ public struct TextFlattening: Sendable {
                                 if case .text(let text) = $0 { text.allSatisfy(isSpace) } else { false }
                             }
                             let placement = opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit)
-                            let reading = Superscript.reading(of: TextNormalizer.collapse(text), at: placement, closedUpToLetter: output.last?.isLetter == true,
+                            let reading = Superscript.reading(of: TextNormalizer.collapse(text), at: placement, closedUp: Superscript.closesUp(output.last),
                                                               hasNote: notes().all.contains(TextNormalizer.collapse(text))) {
                                 var following: Substring = ""
                                 if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { following = text.prefix(3) }
@@ -174,8 +179,13 @@ public struct TextFlattening: Sendable {
     /// `flatten(_:skipping:omitting:replacement:dropped:)` for text whose dropped superscripts
     /// nobody reports (headings, titles, dialects without them).
     public func flatten(_ element: OfficialElement, skipping skip: Set<String> = [],
-                        omitting omitted: Set<String> = [], replacement: String = " … ", footnotes: Set<String>? = nil) -> String {
-        flatten(element, skipping: skip, omitting: omitted, replacement: replacement, footnotes: footnotes, dropped: nil)
+                        omitting omitted: Set<String> = [], replacement: String = " … ") -> String {
+        flatten(element, skipping: skip, omitting: omitted, replacement: replacement, footnotes: nil, dropped: nil)
+    }
+
+    /// `flatten(_:)` with the notes of a larger text (a CCL entry's, in its supplement).
+    func flatten(_ element: OfficialElement, footnotes: TableText.NoteMarks) -> String {
+        flatten(element, footnotes: footnotes, dropped: nil)
     }
 
     private static func isLineBreak(_ character: Character) -> Bool {
