@@ -348,8 +348,9 @@ private final class Parser {
         let name = elementName(localName)
         let line = self.line
         let column = startTagColumn()
-        let qualifiedName = (prefix.map { elementName($0) + ":" } ?? "") + name
-        let here = XMLSourceLocation(file: sink.fileName, line: line, column: column)
+        // Made only when needed: this runs for every element of a 200 MB title.
+        var here: XMLSourceLocation { XMLSourceLocation(file: sink.fileName, line: line, column: column) }
+        var qualifiedName: String { (prefix.map { elementName($0) + ":" } ?? "") + name }
         // libxml2 enforces its depth limit while it builds a tree; without one, here.
         guard openElements.count < XMLResourceLimit.maximumDepth else {
             return stop(XMLRefusal.tooDeep(qualifiedName, at: here, inside: innermost))
@@ -483,7 +484,9 @@ private final class Parser {
     }
 
     /// Stops at a captured unit past the unit limit (`XMLResourceLimit.maximumUnitNodes`, `maximumUnitBytes`).
+    @inline(__always)
     private func refuseOversizedUnit() {
+        guard subtree.isOversized else { return }
         if let refusal = subtree.refusalIfOversized(at: subtreeStart, reachedOn: line) { stop(refusal) }
     }
 

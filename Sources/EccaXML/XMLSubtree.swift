@@ -195,6 +195,11 @@ public struct XMLSubtreeBuilder: Sendable {
         attributeBytes += attribute.value.utf8.count
     }
 
+    /// Whether the unit has grown past the import's limit: the one check made for every node.
+    var isOversized: Bool {
+        tree.nodes.count + tree.attributes.count > XMLResourceLimit.maximumUnitNodes || tree.bytes.count + attributeBytes > XMLResourceLimit.maximumUnitBytes
+    }
+
     /// The refusal of a unit grown past the import's limit (`XMLResourceLimit.maximumUnitNodes`,
     /// `maximumUnitBytes`), or nil. `start` is where its start tag is, `line` where it grew past.
     public func refusalIfOversized(at start: XMLSourceLocation, reachedOn line: Int) -> XMLReadError? {

@@ -33,6 +33,18 @@ enum Corpus {
         return path
     }
 
+    /// The error importing a fixture `name` holding `text` gives, its path written as `name`;
+    /// `imported` when it imports.
+    static func refusal(_ name: String, _ text: String) throws -> String {
+        let file = try fixture(name, text)
+        do {
+            _ = try collect([file])
+            return "imported"
+        } catch let error as OfficialImportError {
+            return error.description.replacingOccurrences(of: file, with: name)
+        }
+    }
+
     /// Imports into memory.
     static func collect(_ files: [String], options: ImportOptions = ImportOptions()) throws -> Imported {
         let (collector, result) = try OfficialImporter(options: options).collect(files: files)

@@ -7,19 +7,9 @@ import Testing
 /// and link of the unit's provisions (QA robust6, finding 10: a 9 MB `N` gave a 486 MB output and
 /// 700 MB of memory). Hand-made fixtures.
 @Suite struct UnitNumberLimitTests {
-    private func refusal(_ name: String, _ text: String) throws -> String {
-        let file = try Corpus.fixture(name, text)
-        do {
-            _ = try Corpus.collect([file])
-            return "imported"
-        } catch let error as OfficialImportError {
-            return error.description.replacingOccurrences(of: file, with: name)
-        }
-    }
-
     @Test func aSectionNumberLongerThanAnyOfficialOneIsRefused() throws {
         let long = "1.162-4" + String(repeating: "9", count: 1_000)
-        let refused = try refusal("v-long.xml", """
+        let refused = try Corpus.refusal("v-long.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
             <DIV8 N="\(long)" TYPE="SECTION" hierarchy_metadata="{&quot;citation&quot;:&quot;26 CFR 1.162-4&quot;}">
             <HEAD>§ 1.162-4 Repairs.</HEAD>
@@ -30,7 +20,7 @@ import Testing
                 + "no official numbering is longer than 1000 bytes, and this one would be copied into every id, citation and link of its provisions; "
                 + "the file is damaged or not official text")
         // At the limit it is read.
-        let atLimit = try refusal("v-limit.xml", """
+        let atLimit = try Corpus.refusal("v-limit.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
             <DIV8 N="\(String(repeating: "9", count: 1_000))" TYPE="SECTION"><HEAD>§ 9 X.</HEAD><P>(a) Text.</P></DIV8>
             """)
@@ -39,7 +29,7 @@ import Testing
 
     /// An article's number is minted into its id and its paragraphs' ids.
     @Test func anArticleNumberIsHeldToTheSameLimit() throws {
-        let refused = try refusal("akn-long.xml", """
+        let refused = try Corpus.refusal("akn-long.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
             <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act">
             <meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/eu/act/regulation/2024/1/main"/><FRBRuri value="/akn/eu/act/regulation/2024/1"/>

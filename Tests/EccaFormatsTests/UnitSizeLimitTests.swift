@@ -9,15 +9,6 @@ import Testing
 /// held to it: in the parser's callbacks (eCFR sections after the first 64 KB) and from events
 /// (everything else). Hand-made fixtures.
 @Suite struct UnitSizeLimitTests {
-    private func refusal(_ name: String, _ text: String) throws -> String {
-        let file = try Corpus.fixture(name, text)
-        do {
-            _ = try Corpus.collect([file])
-            return "imported"
-        } catch let error as OfficialImportError {
-            return error.description.replacingOccurrences(of: file, with: name)
-        }
-    }
 
     private static let inline = String(repeating: "<I/>", count: 2_000_000)
     private static let limitWords = "the import's limit for one unit (an element read whole into memory: a section, an article, an annex, a rule)"
@@ -27,7 +18,7 @@ import Testing
         let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ANNEX><BIB.INSTANCE><DOCUMENT.REF FILE=\"L_202401689EN.doc.fmx.xml\"><COLL>L</COLL>"
             + "<NO.DOC FORMAT=\"YN\" TYPE=\"OJ\"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></DOCUMENT.REF></BIB.INSTANCE>"
             + "<TITLE><TI><P>ANNEX II</P></TI></TITLE>"
-        let refused = try refusal("annex.fmx.xml", head + "<CONTENTS><NP><NO.P>1.</NO.P><TXT>"
+        let refused = try Corpus.refusal("annex.fmx.xml", head + "<CONTENTS><NP><NO.P>1.</NO.P><TXT>"
             + Self.inline.replacingOccurrences(of: "<I/>", with: "<HT/>") + "</TXT></NP></CONTENTS></ANNEX>")
         #expect(refused == "annex.fmx.xml:2:\(head.split(separator: "\n")[1].utf8.count + 1): error: <CONTENTS> holds more than 2000000 nodes "
                 + "(elements, attributes and runs of text), \(Self.limitWords); the limit was reached on line 2")
@@ -44,7 +35,7 @@ import Testing
             + "</DIV5>\n</DIV1>\n</ECFRBRWS>\n</BODY>\n</TEXT>\n</DLPSTEXTCLASS>\n"
         #expect(text.utf8.count > 4 * 65_536)
         let line = 21 + 4 * sections.count
-        let refused = try refusal("ecfr.xml", text)
+        let refused = try Corpus.refusal("ecfr.xml", text)
         #expect(refused == "ecfr.xml:\(line):1: error: <DIV8> holds more than 2000000 nodes "
                 + "(elements, attributes and runs of text), \(Self.limitWords); the limit was reached on line \(line + 2)")
     }
