@@ -75,9 +75,9 @@ struct MarkedParagraph {
         private(set) var droppedSuperscripts: [TextFinding] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
-        /// The marks of the section's notes (`TableText.noteMarks`), looked up at
+        /// The marks of the notes the section keeps (`TableText.noteMarks`), looked up at
         /// the first footnote mark of the section: nil until then.
-        private var footnotes: TableText.NoteMarks?
+        private var footnotes: Set<String>?
 
         /// A marker and where it starts.
         private struct Found {
@@ -312,9 +312,9 @@ struct MarkedParagraph {
     /// `power`: the last power written, from its `^` to its end, whose end is marked when a digit
     /// follows it (`Superscript.powerOpen`): one comparison per text, none per byte.
     private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, inRow: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
-                                dropped: inout [TextFinding], footnotes: inout TableText.NoteMarks?, power: inout Range<Int>) {
-        /// The section's notes, found at its first superscript.
-        func notes() -> TableText.NoteMarks {
+                                dropped: inout [TextFinding], footnotes: inout Set<String>?, power: inout Range<Int>) {
+        /// The marks of the notes the section keeps, found at its first superscript.
+        func notes() -> Set<String> {
             if footnotes == nil { footnotes = TableText.noteMarks(in: tree) }
             return footnotes!
         }
@@ -322,7 +322,7 @@ struct MarkedParagraph {
         /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
         func link(_ text: String, opening: Bool = false) -> Bool {
             let number = TextNormalizer.collapse(text)
-            guard notes().kept.contains(number) else { return false }
+            guard notes().contains(number) else { return false }
             bytes.append(contentsOf: TableText.mark(number).utf8)
             if opening { bytes.append(0x20) }
             return true
@@ -372,8 +372,12 @@ struct MarkedParagraph {
                     // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on; a
                     // note's mark right after a power is that mark (`10<SU>26</SU><SU>1</SU>` with a
                     // note 1 is not 10^261, QA verify N1).
+                    let next = tree.nodes[child].end
+                    // GPO tags a footnote reference `<SU>1</SU><FTREF/>`, never a power.
+                    let referencesNote = next < tree.nodes[index].end && tree.nodes[next].kind == .element && tree.nodes[next].name == "FTREF"
+                    let hasNote = referencesNote || notes().contains(collapsed)
                     if !text.isEmpty, !power.isEmpty, power.upperBound == bytes.count {
-                        if notes().all.contains(collapsed) {
+                        if hasNote {
                             _ = link(text)
                         } else {
                             bytes.append(contentsOf: text.utf8)
@@ -388,8 +392,7 @@ struct MarkedParagraph {
                     let opensBlock = roles[tree.nodes[index].name]?.isBlock == true && onlySpace(before: child, in: tree, parent: index)
                     let placement = opensBlock ? .mark : Superscript.placement(after: bytes, isSpace: isSpace, isLineBreak: isLineBreak, isDigit: isDigit)
                     let closedUp = Superscript.closesUp(String(decoding: bytes.suffix(4), as: UTF8.self).last)
-                    let reading = Superscript.reading(of: collapsed, at: placement, closedUp: closedUp, hasNote: notes().all.contains(collapsed)) {
-                        let next = tree.nodes[child].end
+                    let reading = Superscript.reading(of: collapsed, at: placement, closedUp: closedUp, hasNote: hasNote) {
                         let following = next < tree.nodes[index].end && tree.nodes[next].kind == .text
                             ? Substring(decoding: tree.content(of: next).prefix(3), as: UTF8.self) : ""
                         return Superscript.isPartOfText(after: Substring(decoding: bytes.suffix(12), as: UTF8.self), before: following)

@@ -121,21 +121,14 @@ enum TableText {
     /// A footnote mark or a note's number as written: ` [1]`.
     static func mark(_ number: String) -> String { " [" + number + "]" }
 
-    /// The marks of a unit's notes: `kept`, the notes it keeps (a mark is written ` [1]`), and
-    /// `all`, those and the notes it leaves out (`FTNT`). A superscript that is any note's mark is
-    /// a footnote mark; closed up to a letter without one, it is an exponent (`Superscript.reading`).
-    struct NoteMarks: Sendable {
-        var kept: Set<String>
-        var all: Set<String>
-    }
-
-    /// The notes of a unit: each block that is no table cell and opens (after blank text) with an
-    /// unsigned numeric superscript or a one-character mark (`<TNOTE><SU>1</SU> See …`, `<P><SU>2</SU>
-    /// See § 744.21 …`, `<TNOTE><SU>a</SU> In kilograms.`); kept unless it is inside an element the
-    /// flattening leaves out.
-    static func noteMarks(in root: OfficialElement, flattening: TextFlattening) -> NoteMarks {
-        var marks = NoteMarks(kept: [], all: [])
-        func visit(_ node: OfficialElement, leftOut: Bool) {
+    /// The marks of the notes a unit keeps: each block that is no table cell, is not left out, and
+    /// opens (after blank text) with an unsigned numeric superscript or a one-character mark
+    /// (`<TNOTE><SU>1</SU> See …`, `<P><SU>2</SU> See § 744.21 …`, `<TNOTE><SU>a</SU> In kilograms.`).
+    /// A kept note's mark is written ` [1]`, so a superscript read as one stays seen; a note left
+    /// out (`FTNT`) is known by its reference's `<FTREF/>` instead (`Superscript.reading`).
+    static func noteMarks(in root: OfficialElement, flattening: TextFlattening) -> Set<String> {
+        var marks: Set<String> = []
+        func visit(_ node: OfficialElement) {
             let opens = flattening.blocks.contains(node.name) && !flattening.cells.contains(node.name)
             var blank = true
             for child in node.children {
@@ -145,26 +138,24 @@ enum TableText {
                 case .instruction:
                     break
                 case .element(let inner):
+                    if flattening.dropped.contains(inner.name) { continue }
                     if opens, blank, flattening.isSuperscript(inner) {
                         let mark = TextNormalizer.collapse(inner.rawText)
-                        if Superscript.content(mark) == .unsigned || Superscript.isOneCharacterMark(mark) {
-                            marks.all.insert(mark)
-                            if !leftOut { marks.kept.insert(mark) }
-                        }
+                        if Superscript.content(mark) == .unsigned || Superscript.isOneCharacterMark(mark) { marks.insert(mark) }
                     }
                     blank = false
-                    visit(inner, leftOut: leftOut || flattening.dropped.contains(inner.name))
+                    visit(inner)
                 }
             }
         }
-        visit(root, leftOut: false)
+        visit(root)
         return marks
     }
 
     /// `noteMarks(in:flattening:)` for a section's subtree (the section reader's, whose
     /// roles are the GPO rule's): the subtree is made a tree only at a section's first footnote
     /// mark, so the rule has one statement.
-    static func noteMarks(in tree: XMLSubtree) -> NoteMarks {
+    static func noteMarks(in tree: XMLSubtree) -> Set<String> {
         noteMarks(in: OfficialElement(tree, at: 0, file: ""), flattening: .gpo)
     }
 

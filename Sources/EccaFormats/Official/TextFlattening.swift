@@ -44,7 +44,7 @@ public struct TextFlattening: Sendable {
     /// the note's own number is; `footnotes` gives those numbers when the note is outside
     /// `element` (a CCL entry's table and the supplement's notes), else they are looked up in it.
     func flatten(_ element: OfficialElement, skipping skip: Set<String> = [], omitting omitted: Set<String> = [],
-                 replacement: String = " … ", footnotes given: TableText.NoteMarks? = nil, dropped droppedMark: ((TextFinding) -> Void)?) -> String {
+                 replacement: String = " … ", footnotes given: Set<String>? = nil, dropped droppedMark: ((TextFinding) -> Void)?) -> String {
         var output = ""
         var footnotes = given
         // The last power written: its `^`'s UTF-8 offset and where it ends, so that a digit right
@@ -54,10 +54,10 @@ public struct TextFlattening: Sendable {
         /// A note's own number (`opening` its block) is set apart from its text (`[1] Under …`).
         func linked(_ superscript: OfficialElement, opening: Bool = false) -> String? {
             let number = TextNormalizer.collapse(superscript.rawText)
-            return notes().kept.contains(number) ? TableText.mark(number) + (opening ? " " : "") : nil
+            return notes().contains(number) ? TableText.mark(number) + (opening ? " " : "") : nil
         }
-        /// The element's notes, found at its first superscript.
-        func notes() -> TableText.NoteMarks {
+        /// The marks of the notes the element keeps, found at its first superscript.
+        func notes() -> Set<String> {
             if footnotes == nil { footnotes = TableText.noteMarks(in: element, flattening: self) }
             return footnotes!
         }
@@ -95,8 +95,12 @@ public struct TextFlattening: Sendable {
                         // `10<HT TYPE="SUP">2</HT><HT TYPE="SUP">5</HT>`, printed 10²⁵: one power set in
                         // two runs goes on, not `10^2^5`; a note's mark right after a power is that
                         // mark (`10<SU>26</SU><SU>1</SU>` with a note 1 is not 10^261, QA verify N1).
+                        // GPO tags a footnote reference `<SU>1</SU><FTREF/>`, never a power.
+                        let referencesNote: Bool
+                        if position + 1 < node.children.count, case .element(let next) = node.children[position + 1] { referencesNote = next.name == "FTREF" }
+                        else { referencesNote = false }
                         if power.end == output.utf8.count {
-                            if powersFollowDigits, notes().all.contains(TextNormalizer.collapse(inner.rawText)) {
+                            if powersFollowDigits, referencesNote || notes().contains(TextNormalizer.collapse(inner.rawText)) {
                                 if let mark = linked(inner) { output += mark }
                                 continue
                             }
@@ -116,7 +120,7 @@ public struct TextFlattening: Sendable {
                             }
                             let placement = opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit)
                             let reading = Superscript.reading(of: TextNormalizer.collapse(text), at: placement, closedUp: Superscript.closesUp(output.last),
-                                                              hasNote: notes().all.contains(TextNormalizer.collapse(text))) {
+                                                              hasNote: referencesNote || notes().contains(TextNormalizer.collapse(text))) {
                                 var following: Substring = ""
                                 if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { following = text.prefix(3) }
                                 return Superscript.isPartOfText(after: output.suffix(12), before: following)
@@ -184,7 +188,7 @@ public struct TextFlattening: Sendable {
     }
 
     /// `flatten(_:)` with the notes of a larger text (a CCL entry's, in its supplement).
-    func flatten(_ element: OfficialElement, footnotes: TableText.NoteMarks) -> String {
+    func flatten(_ element: OfficialElement, footnotes: Set<String>) -> String {
         flatten(element, footnotes: footnotes, dropped: nil)
     }
 
