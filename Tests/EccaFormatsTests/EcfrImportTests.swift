@@ -6,6 +6,24 @@ import Testing
 /// The real eCFR (bulk and versioner) and annual CFR files: sections, flat paragraphs rebuilt
 /// into a hierarchy, and the ambiguities the marker solver reports.
 @Suite struct EcfrImportTests {
+    /// A bulk eCFR file of title `title` holding one section and one appendix, as the superscript
+    /// tests give the same text to the section reader and to the tree flattening.
+    static func sectionAndAppendix(title: String, section: String, heading: String, appendix: String, appendixHeading: String,
+                                   sectionBody: String, appendixBody: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">\(title)</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+        <TEXT><BODY><ECFRBRWS><DIV1 N="\(title)" NODE="\(title):1" TYPE="TITLE"><HEAD>Title \(title)</HEAD>
+        <DIV8 N="§ \(section)" TYPE="SECTION"><HEAD>§ \(section)   \(heading)</HEAD>
+        \(sectionBody)
+        </DIV8>
+        <DIV9 N="\(appendix)" TYPE="APPENDIX"><HEAD>\(appendix)—\(appendixHeading)</HEAD>
+        \(appendixBody)
+        </DIV9>
+        </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+        """
+    }
+
     @Test func bulkTitleOneImportsEverySectionOnce() throws {
         guard Corpus.available(Corpus.ecfrBulk) else { return }
         let imported = try Corpus.collect([Corpus.ecfrBulk])
@@ -452,18 +470,13 @@ import Testing
     /// the corpus has none of them. The section reader and the tree flattening (an appendix) agree.
     @Test func signedAndLowerCaseSuperscriptsArePowersAndADroppedOneIsReported() throws {
         let text = "more than 10<SU>−3</SU> W, 2.5 × 10<sup>24</sup> operations, 0.1 cm<SU>−1</SU>, 10 <SU>26</SU> operations and a note <SU>3</SU> here."
-        let file = try Corpus.fixture("ECFR-title15-superscripts.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
-            <TEXT><BODY><ECFRBRWS><DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15</HEAD>
-            <DIV8 N="§ 774.9" TYPE="SECTION"><HEAD>§ 774.9   Powers.</HEAD>
+        let file = try Corpus.fixture("ECFR-title15-superscripts.xml", Self.sectionAndAppendix(
+            title: "15", section: "774.9", heading: "Powers.", appendix: "Appendix A to Part 774", appendixHeading: "Powers",
+            sectionBody: """
             <P>(a) \(text)</P>
-            </DIV8>
-            <DIV9 N="Appendix A to Part 774" TYPE="APPENDIX"><HEAD>Appendix A to Part 774—Powers</HEAD>
+            """, appendixBody: """
             <P>\(text)</P>
-            </DIV9>
-            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
-            """)
+            """))
         let imported = try Corpus.collect([file])
         let expected = "more than 10^−3 W, 2.5 × 10^24 operations, 0.1 cm^−1, 10 operations and a note here."
         let paragraph = try #require(imported.provision("774.9(a)"))
@@ -487,20 +500,15 @@ import Testing
     @Test func aSpacedSuperscriptLinkedToAKeptNoteIsStillReported() throws {
         let text = "a model trained on more than 10 <SU>26</SU> operations, as amended in 2019 <SU>2</SU>."
         let notes = "<P><SU>2</SU> See 84 FR 1000.</P>\n<P><SU>26</SU> A note numbered 26.</P>"
-        let file = try Corpus.fixture("ECFR-title15-linked-superscripts.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
-            <TEXT><BODY><ECFRBRWS><DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15</HEAD>
-            <DIV8 N="§ 774.9" TYPE="SECTION"><HEAD>§ 774.9   Powers.</HEAD>
+        let file = try Corpus.fixture("ECFR-title15-linked-superscripts.xml", Self.sectionAndAppendix(
+            title: "15", section: "774.9", heading: "Powers.", appendix: "Appendix A to Part 774", appendixHeading: "Powers",
+            sectionBody: """
             <P>(a) \(text)</P>
             \(notes)
-            </DIV8>
-            <DIV9 N="Appendix A to Part 774" TYPE="APPENDIX"><HEAD>Appendix A to Part 774—Powers</HEAD>
+            """, appendixBody: """
             <P>\(text)</P>
             \(notes)
-            </DIV9>
-            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
-            """)
+            """))
         let imported = try Corpus.collect([file])
         let expected = "a model trained on more than 10 [26] operations, as amended in 2019 [2]."
         let paragraph = try #require(imported.provision("774.9(a)"))
@@ -539,22 +547,17 @@ import Testing
             + "10<SU>26</SU><SU>3</SU><FTREF/> operations, 10<SU>2</SU><SU>6</SU> FLOP, x<SU>1</SU> + y<SU>1</SU>."
         let table = "<GPOTABLE><ROW><ENT>100<SU>c</SU></ENT><ENT>7<SU>d</SU></ENT></ROW><TNOTE><SU>c</SU> In kilograms.</TNOTE></GPOTABLE>"
         let footnote = "<FTNT><P><SU>1</SU> As amended.</P></FTNT>"
-        let file = try Corpus.fixture("ECFR-title15-exponents.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">15</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
-            <TEXT><BODY><ECFRBRWS><DIV1 N="15" NODE="15:1" TYPE="TITLE"><HEAD>Title 15</HEAD>
-            <DIV8 N="§ 774.8" TYPE="SECTION"><HEAD>§ 774.8   Exponents.</HEAD>
+        let file = try Corpus.fixture("ECFR-title15-exponents.xml", Self.sectionAndAppendix(
+            title: "15", section: "774.8", heading: "Exponents.", appendix: "Appendix B to Part 774", appendixHeading: "Exponents",
+            sectionBody: """
             <P>(a) \(text)</P>
             <P>(b) A table: \(table)</P>
             \(footnote)
-            </DIV8>
-            <DIV9 N="Appendix B to Part 774" TYPE="APPENDIX"><HEAD>Appendix B to Part 774—Exponents</HEAD>
+            """, appendixBody: """
             <P>\(text)</P>
             <P>\(table)</P>
             \(footnote)
-            </DIV9>
-            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
-            """)
+            """))
         let imported = try Corpus.collect([file])
         let expected = "2N^2 FLOP, 10 ft/sec^2, 0.1 g^2/Hz, more than 10^2.5 or 10^n, 5 × 10^−2.5, (2N)^2, 2N^n, 1 Hz^1/2, Cuba^a and Iran too, shall apply, "
             + "10^26 operations, 10^26 FLOP, x^1 + y^1."
@@ -573,18 +576,13 @@ import Testing
     /// section reader and the tree flattening agree.
     @Test func unitExponentsAndMassNumbersAreKept() throws {
         let text = "large-scale separation of deuterium (<SU>2</SU>H) from protium (<SU>1</SU>H), <SU>235</SU>U, a volume of 40 cm<SU>3</SU>, an area of 2 m<SU>2</SU>, 5 W/m<SU>2</SU> and 9.8 m/s<SU>2</SU>; requirements <SU>1</SU> and items.<SU>2</SU>The end. <SU>3</SU>Under (<SU>4</SU>See note)."
-        let file = try Corpus.fixture("ECFR-title10-isotopes.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">10</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
-            <TEXT><BODY><ECFRBRWS><DIV1 N="10" NODE="10:1" TYPE="TITLE"><HEAD>Title 10</HEAD>
-            <DIV8 N="§ 810.7" TYPE="SECTION"><HEAD>§ 810.7   Generally authorized activities.</HEAD>
+        let file = try Corpus.fixture("ECFR-title10-isotopes.xml", Self.sectionAndAppendix(
+            title: "10", section: "810.7", heading: "Generally authorized activities.", appendix: "Appendix A to Part 810", appendixHeading: "Units",
+            sectionBody: """
             <P>(c) \(text)</P>
-            </DIV8>
-            <DIV9 N="Appendix A to Part 810" TYPE="APPENDIX"><HEAD>Appendix A to Part 810—Units</HEAD>
+            """, appendixBody: """
             <P>\(text)</P>
-            </DIV9>
-            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
-            """)
+            """))
         let imported = try Corpus.collect([file])
         let expected = "large-scale separation of deuterium (^2H) from protium (^1H), ^235U, a volume of 40 cm^3, an area of 2 m^2, 5 W/m^2 and 9.8 m/s^2; requirements and items.The end. Under (See note)."
         #expect(imported.provision("810.7(c)")?.wording == "(c) " + expected)
@@ -603,19 +601,14 @@ import Testing
             <TNOTE><SU>1</SU>Under license exception.</TNOTE>
             </GPOTABLE>
             """
-        let file = try Corpus.fixture("ECFR-title22-tnote.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">22</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
-            <TEXT><BODY><ECFRBRWS><DIV1 N="22" NODE="22:1" TYPE="TITLE"><HEAD>Title 22</HEAD>
-            <DIV8 N="§ 999.8" TYPE="SECTION"><HEAD>§ 999.8   Table probe.</HEAD>
+        let file = try Corpus.fixture("ECFR-title22-tnote.xml", Self.sectionAndAppendix(
+            title: "22", section: "999.8", heading: "Table probe.", appendix: "Appendix A to Part 999", appendixHeading: "Rates",
+            sectionBody: """
             <P>(a) Rates are in Table 1.</P>
             \(table)
-            </DIV8>
-            <DIV9 N="Appendix A to Part 999" TYPE="APPENDIX"><HEAD>Appendix A to Part 999—Rates</HEAD>
+            """, appendixBody: """
             \(table)
-            </DIV9>
-            </DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
-            """)
+            """))
         let imported = try Corpus.collect([file])
         // The table by its convention (`TableText`); the note keeps its number, as "[1]".
         #expect(imported.provision("999.8(a)")?.wording == "(a) Rates are in Table 1. ¶ Item | Rate ¶ Alpha | 5 ¶ [1] Under license exception.")
