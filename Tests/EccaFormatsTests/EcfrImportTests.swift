@@ -539,12 +539,14 @@ import Testing
     /// ran into the number as `102.5`, `10n`, F3). A mark after a word and a space, or whose note
     /// is kept (a table's `TNOTE`), or that references a footnote (`<FTREF/>` after it), is a
     /// footnote mark, even right after a power (`10<SU>26</SU><SU>3</SU><FTREF/>` is not 10^263,
-    /// verify N1, V2); a footnote 1 left out elsewhere does not make `x<SU>1</SU>` a mark (verify2
-    /// V1). The section reader and the tree flattening (an appendix) agree.
+    /// verify N1, V2), also with white space before its `FTREF` as the corpus has it (verify3 W1,
+    /// W3); a footnote 1 left out elsewhere does not make `x<SU>1</SU>` a mark (verify2 V1). The
+    /// section reader and the tree flattening (an appendix) agree.
     @Test func superscriptsAreExponentsUnlessTheirNoteIsKept() throws {
         let text = "2N<SU>2</SU> FLOP, 10 ft/sec<SU>2</SU>, 0.1 g<SU>2</SU>/Hz, more than 10<SU>2.5</SU> or 10<SU>n</SU>, "
             + "5 × 10<SU>−2.5</SU>, (2N)<SU>2</SU>, 2N<SU>n</SU>, 1 Hz<SU>1/2</SU>, Cuba<SU>a</SU> and Iran <SU>b</SU> too, shall<SU>1</SU><FTREF/> apply, "
-            + "10<SU>26</SU><SU>3</SU><FTREF/> operations, 10<SU>2</SU><SU>6</SU> FLOP, x<SU>1</SU> + y<SU>1</SU>."
+            + "10<SU>26</SU><SU>3</SU><FTREF/> operations, 10<SU>2</SU><SU>6</SU> FLOP, x<SU>1</SU> + y<SU>1</SU>, "
+            + "the rule<SU>1</SU>\n    <FTREF/> and 10<SU>26</SU>\n<SU>1</SU>\n<FTREF/> FLOP."
         let table = "<GPOTABLE><ROW><ENT>100<SU>c</SU></ENT><ENT>7<SU>d</SU></ENT></ROW><TNOTE><SU>c</SU> In kilograms.</TNOTE></GPOTABLE>"
         let footnote = "<FTNT><P><SU>1</SU> As amended.</P></FTNT>"
         let file = try Corpus.fixture("ECFR-title15-exponents.xml", Self.sectionAndAppendix(
@@ -560,7 +562,7 @@ import Testing
             """))
         let imported = try Corpus.collect([file])
         let expected = "2N^2 FLOP, 10 ft/sec^2, 0.1 g^2/Hz, more than 10^2.5 or 10^n, 5 × 10^−2.5, (2N)^2, 2N^n, 1 Hz^1/2, Cuba^a and Iran too, shall apply, "
-            + "10^26 operations, 10^26 FLOP, x^1 + y^1."
+            + "10^26 operations, 10^26 FLOP, x^1 + y^1, the rule and 10^26 FLOP."
         #expect(imported.provision("774.8(a)")?.wording == "(a) " + expected)
         #expect(imported.provision("774.8(b)")?.wording == "(b) A table: ¶ 100 [c] | 7^d ¶ [c] In kilograms.")
         let appendix = try #require(imported.provision("Appendix B to Part 774")?.wording)

@@ -372,10 +372,15 @@ struct MarkedParagraph {
                     // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on; a
                     // note's mark right after a power is that mark (`10<SU>26</SU><SU>1</SU>` with a
                     // note 1 is not 10^261, QA verify N1).
-                    let next = tree.nodes[child].end
-                    // GPO tags a footnote reference `<SU>1</SU><FTREF/>`, never a power.
-                    let referencesNote = next < tree.nodes[index].end && tree.nodes[next].kind == .element && tree.nodes[next].name == "FTREF"
-                    let hasNote = referencesNote || notes().contains(collapsed)
+                    // GPO tags a footnote reference `<SU>1</SU><FTREF/>` (white space may come
+                    // between, as the corpus has it): a footnote's mark, never a power.
+                    var next = tree.nodes[child].end
+                    while next < tree.nodes[index].end, tree.nodes[next].kind == .text, tree.content(of: next).allSatisfy(isSpace) { next = tree.nodes[next].end }
+                    if next < tree.nodes[index].end, tree.nodes[next].kind == .element, tree.nodes[next].name == "FTREF" {
+                        _ = link(text)
+                        continue
+                    }
+                    let hasNote = notes().contains(collapsed)
                     if !text.isEmpty, !power.isEmpty, power.upperBound == bytes.count {
                         if hasNote {
                             _ = link(text)

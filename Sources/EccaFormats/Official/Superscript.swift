@@ -127,17 +127,18 @@ enum Superscript {
 
     /// How a superscript holding `text` reads at `placement` (`placement(after:)`, or `.mark` when it
     /// opens a block). `closedUp`: a letter or a closing bracket comes right before it; `hasNote`:
-    /// it references a footnote (GPO tags every reference `<SU>1</SU><FTREF/>`, never a power) or
     /// the text keeps a note with its mark (then written ` [1]`, so it stays seen); `isPartOfText`:
     /// it is a unit's exponent or a mass number (`isPartOfText(after:before:)`). A footnote left out
     /// elsewhere with the same number does not count: it silenced `2N<SU>2</SU>` (QA verify2 V1).
+    /// One GPO tags as a footnote reference (`<SU>1</SU><FTREF/>`) is a mark before any of this:
+    /// the readers never ask.
     ///
     /// - A signed number is a power wherever it is.
     /// - An unsigned number is a power after a digit, a unit or an element's symbol.
     /// - Closed up to a letter or a bracket, anything is a power unless the text has a note with
     ///   that mark: `2N<SU>2</SU>` is 2N², `2N<SU>n</SU>` 2Nⁿ, `(2N)<SU>2</SU>` (2N)², `Hz<SU>1/2</SU>`
     ///   Hz^1/2 (QA normal F2, verify N2: each lost its exponent, and 2N² passed cite-check against
-    ///   2N); `shall<SU>1</SU><FTREF/>` is a footnote's mark. A mark whose note is not in the text read
+    ///   2N). A mark whose note is not in the text read
     ///   (`Cuba<SU>a</SU>`) is then written `Cuba^a`: seen, where a lost exponent is not.
     /// - Any other text closed up to a digit is a power too (`10<SU>2.5</SU>`, `10<SU>n</SU>` ran into
     ///   the number as `102.5`, `10n`, QA normal F3), unless it is a one-character mark (`a`, `*`,

@@ -95,12 +95,14 @@ public struct TextFlattening: Sendable {
                         // `10<HT TYPE="SUP">2</HT><HT TYPE="SUP">5</HT>`, printed 10²⁵: one power set in
                         // two runs goes on, not `10^2^5`; a note's mark right after a power is that
                         // mark (`10<SU>26</SU><SU>1</SU>` with a note 1 is not 10^261, QA verify N1).
-                        // GPO tags a footnote reference `<SU>1</SU><FTREF/>`, never a power.
-                        let referencesNote: Bool
-                        if position + 1 < node.children.count, case .element(let next) = node.children[position + 1] { referencesNote = next.name == "FTREF" }
-                        else { referencesNote = false }
+                        // GPO tags a footnote reference `<SU>1</SU><FTREF/>` (white space may come
+                        // between, as the corpus has it): a footnote's mark, never a power.
+                        if powersFollowDigits, Self.referencesNote(node.children[(position + 1)...]) {
+                            if let mark = linked(inner) { output += mark }
+                            continue
+                        }
                         if power.end == output.utf8.count {
-                            if powersFollowDigits, referencesNote || notes().contains(TextNormalizer.collapse(inner.rawText)) {
+                            if powersFollowDigits, notes().contains(TextNormalizer.collapse(inner.rawText)) {
                                 if let mark = linked(inner) { output += mark }
                                 continue
                             }
@@ -120,7 +122,7 @@ public struct TextFlattening: Sendable {
                             }
                             let placement = opensBlock ? .mark : Superscript.placement(after: output, isSpace: isSpace, isLineBreak: Self.isLineBreak, isDigit: isDigit)
                             let reading = Superscript.reading(of: TextNormalizer.collapse(text), at: placement, closedUp: Superscript.closesUp(output.last),
-                                                              hasNote: referencesNote || notes().contains(TextNormalizer.collapse(text))) {
+                                                              hasNote: notes().contains(TextNormalizer.collapse(text))) {
                                 var following: Substring = ""
                                 if position + 1 < node.children.count, case .text(let text) = node.children[position + 1] { following = text.prefix(3) }
                                 return Superscript.isPartOfText(after: output.suffix(12), before: following)
@@ -190,6 +192,19 @@ public struct TextFlattening: Sendable {
     /// `flatten(_:)` with the notes of a larger text (a CCL entry's, in its supplement).
     func flatten(_ element: OfficialElement, footnotes: Set<String>) -> String {
         flatten(element, footnotes: footnotes, dropped: nil)
+    }
+
+    /// Whether the nodes after a superscript open, past white space, with GPO's footnote
+    /// reference tag (`<FTREF/>`).
+    private static func referencesNote(_ following: ArraySlice<OfficialElement.Child>) -> Bool {
+        for child in following {
+            switch child {
+            case .text(let text) where text.allSatisfy(\.isWhitespace): continue
+            case .element(let element): return element.name == "FTREF"
+            default: return false
+            }
+        }
+        return false
     }
 
     private static func isLineBreak(_ character: Character) -> Bool {
