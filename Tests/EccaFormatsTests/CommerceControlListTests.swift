@@ -87,6 +87,21 @@ import Testing
         return entry
     }
 
+    /// A footnote (`FTNT`) among an entry's blocks is left out of its wording, as it is inside any
+    /// block; its reference mark is dropped too (QA verify3 W2: the note's text read as item a.'s).
+    @Test func aFootnoteAmongAnEntrysBlocksIsLeftOut() throws {
+        let markup = Self.title15(entry4E091: "").replacingOccurrences(
+            of: "<P>a. Any type of telecommunications equipment having any of the following characteristics.</P>",
+            with: "<P>a. Any type of telecommunications equipment<SU>2</SU>\n<FTREF/> having any of the following characteristics.</P>\n"
+                + "<FTNT><P><SU>2</SU> See § 772.1 for “telecommunications”.</P></FTNT>")
+        #expect(markup.contains("<FTNT>"))
+        let imported = try Corpus.collect([try Corpus.fixture("ECFR-title15-ftnt.xml", markup)])
+        let entry = try #require(imported.provision("Supplement No. 1 to Part 774, ECCN 5A001"))
+        #expect(entry.wording.hasPrefix("5A001 Telecommunications systems, equipment, components and accessories, as follows. "
+                                        + "a. Any type of telecommunications equipment having any of the following characteristics."), "\(entry.wording)")
+        #expect(!entry.wording.contains("772.1"))
+    }
+
     @Test func entriesAndNotesAreProvisions() throws {
         guard Corpus.available(Self.derived) else { return }
         let (table, notes) = try Self.officialMarkup()

@@ -325,8 +325,11 @@ struct EcfrAdapter: OfficialAdapter {
         func droppedNotes(_ lines: ClosedRange<Int>) -> [Note] { dropped.filter { lines.contains($0.line) }.notes }
         // A mark in an entry links to a note printed anywhere in the supplement, as in its wording.
         let footnotes = TableText.noteMarks(in: supplement, flattening: flattening)
+        // An entry's blocks are flattened one by one, so a footnote (`FTNT`) among them is left out
+        // here, as it is inside any block: its text read as the entry's (QA verify3 W2).
         func flatten(_ elements: [OfficialElement]) -> String {
-            TextNormalizer.collapse(elements.map { flattening.flatten($0, footnotes: footnotes) }.joined(separator: " "))
+            TextNormalizer.collapse(elements.filter { !flattening.dropped.contains($0.name) }
+                .map { flattening.flatten($0, footnotes: footnotes) }.joined(separator: " "))
         }
         for entry in CommerceControlList.entries(of: supplement) {
             guard let first = entry.elements.first, let last = entry.elements.last else { continue }
