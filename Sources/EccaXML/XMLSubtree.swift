@@ -203,10 +203,8 @@ public struct XMLSubtreeBuilder: Sendable {
     /// The refusal of a unit grown past the import's limit (`XMLResourceLimit.maximumUnitNodes`,
     /// `maximumUnitBytes`), or nil. `start` is where its start tag is, `line` where it grew past.
     public func refusalIfOversized(at start: XMLSourceLocation, reachedOn line: Int) -> XMLReadError? {
-        let nodes = tree.nodes.count + tree.attributes.count
-        let bytes = tree.bytes.count + attributeBytes
-        guard nodes > XMLResourceLimit.maximumUnitNodes || bytes > XMLResourceLimit.maximumUnitBytes, let root = tree.nodes.first else { return nil }
-        let what = nodes > XMLResourceLimit.maximumUnitNodes
+        guard isOversized, let root = tree.nodes.first else { return nil }
+        let what = tree.nodes.count + tree.attributes.count > XMLResourceLimit.maximumUnitNodes
             ? "\(XMLResourceLimit.maximumUnitNodes) nodes (elements, attributes and runs of text)"
             : "\(XMLResourceLimit.maximumUnitBytes) bytes of text and attribute values"
         return XMLRefusal.unitTooLarge(root.name, at: start, holding: what, reachedOn: line)

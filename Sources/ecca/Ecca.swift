@@ -1,9 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import EccaFormats
 
 /// `ecca`: export-control conflict analyzer. A thin command line over the library core.
 @main
@@ -18,12 +14,9 @@ struct Ecca: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// A file-size limit (`ulimit -f`, as CI containers set) is an ordinary write failure, not a
-    /// signal: with SIGXFSZ ignored, a write past it fails with EFBIG, which every output reports
-    /// (status 3) and cleans up after, instead of killing ecca silently with its hidden temporary
-    /// file left behind (QA scale F8).
+    /// Every command writes its outputs as a write that may fail, also past a file-size limit.
     static func main() {
-        signal(SIGXFSZ, SIG_IGN)
+        FileSizeLimit.failWritesInsteadOfSignalling()
         main(nil)
     }
 }

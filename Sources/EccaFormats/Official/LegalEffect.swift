@@ -93,9 +93,7 @@ struct LegalEffect: Sendable, Hashable {
         var effect = LegalEffect(from: published, basis: .effectiveDate, stated: false)
         guard var wording else { return effect }
         // A temporary rule's clause: its end is read, and left out of the dates it takes effect by.
-        let date = "(" + Self.monthDayYear + ")"
-        if let clause = try? Regex(#"(?i)\beffective (?:from )?"# + date + #",? (?:until|through|and expires(?: on)?) "# + date),
-           let match = wording.firstMatch(of: clause), match.count == 3,
+        if let match = wording.firstMatch(of: Pattern.temporaryClause), match.count == 3,
            let first = match[1].substring, let start = USDates.first(in: String(first)),
            let until = match[2].substring.flatMap({ USDates.first(in: String($0)) }), until >= start {
             effect.until = until
@@ -104,23 +102,23 @@ struct LegalEffect: Sendable, Hashable {
         var stated: [LegalDate] = []
         for sentence in Self.sentences(wording) {
             let lower = sentence.lowercased()
-            guard lower.firstMatch(of: #/\b(?:effective|effect|delay|postpone|defer|stay|stayed|suspend|withdraw|expir)/#) != nil else { continue }
-            if lower.firstMatch(of: #/\b(?:is|are|was|were|been|hereby) withdrawn\b|\bwithdraws\b/#) != nil {
+            guard lower.firstMatch(of: Pattern.aboutEffect) != nil else { continue }
+            if lower.firstMatch(of: Pattern.withdrawn) != nil {
                 effect.pending = .withdrawn
                 continue
             }
             let dates = Self.days(in: sentence, published: published)
             stated += dates.map(\.date)
-            let lifted = lower.firstMatch(of: #/(?:is|are|was|were|has been|have been|hereby) lifted/#) != nil && !lower.contains("until")
-            if lower.firstMatch(of: #/\b(?:delay|postpone|defer|stay|stayed|suspend)|\bbe announced|will announce|separate document|conditioned on|contingent on|to be determined/#) != nil, dates.isEmpty, !lifted {
+            let lifted = lower.firstMatch(of: Pattern.lifted) != nil && !lower.contains("until")
+            if lower.firstMatch(of: Pattern.delayedWithoutDay) != nil, dates.isEmpty, !lifted {
                 effect.pending = effect.pending ?? .delayed
             }
             // Each "effective" must be followed by a day that is read: "effective upon OMB approval",
             // "effective 1 March 2027" leave the day unknown, however many others are read.
-            for word in sentence.matches(of: #/(?i)\b(?:effective|(?:take|takes|taking|took|go|goes|went) (?:into )?effect)\b/#) {
+            for word in sentence.matches(of: Pattern.takesEffect) {
                 let after = word.range.upperBound
                 if dates.contains(where: { $0.at >= after }) { continue }
-                if let published, sentence[after...].firstMatch(of: #/(?i)^\W*immediately\b/#) != nil {
+                if let published, sentence[after...].firstMatch(of: Pattern.immediately) != nil {
                     stated.append(published)
                     continue
                 }
@@ -129,10 +127,10 @@ struct LegalEffect: Sendable, Hashable {
             // A temporary rule's end stated otherwise than in the clause read above ("expires on",
             // "remain in effect until March 1, 2027", "between … and …", "effective until").
             // ("effective December 1 until December 3, 2026": a clause not read whole.)
-            let delay = lower.firstMatch(of: #/\b(?:delay|postpone|defer|extend)/#) != nil
+            let delay = lower.firstMatch(of: Pattern.delay) != nil
             let notUntil = lower.contains("not effective until") || lower.contains("not be effective until")
-            let effectiveUntil = !notUntil && !delay && lower.firstMatch(of: #/effective\b[^.;]*\b(?:until|through)\b[^.;]*\d{4}|effective until/#) != nil
-            if effectiveUntil || lower.firstMatch(of: #/\bexpir(?:es|e|ation)\b|in effect until[^.;]*\d|\bbetween\b[^.;]*\band\b/#) != nil {
+            let effectiveUntil = !notUntil && !delay && lower.firstMatch(of: Pattern.effectiveUntil) != nil
+            if effectiveUntil || lower.firstMatch(of: Pattern.otherEnd) != nil {
                 effect.pending = effect.pending ?? .unread
             }
         }
@@ -153,27 +151,45 @@ struct LegalEffect: Sendable, Hashable {
 
     /// `March 1, 2027`, `Dec. 1 2026`: a month's name or abbreviation, a day and a year (the comma
     /// optional), as the DATES of a rule print them.
-    private static let monthDayYear = #"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"#
+    /// The patterns the DATES are read by, compiled once (a regex literal in a function is compiled
+    /// again at every call, as `FormexAmendingAct.Pattern` says). A `Regex` is not `Sendable`; these
+    /// are never changed. The temporary clause and a day share one month-day-year pattern.
+    private enum Pattern {
+        static let monthDayYearSource = #"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"#
+        // Constant patterns: `try!` fails only if they are mistyped, which every DATES test would show.
+        nonisolated(unsafe) static let monthDayYear = try! Regex("(?i)" + monthDayYearSource)
+        nonisolated(unsafe) static let temporaryClause = try! Regex(#"(?i)\beffective (?:from )?("# + monthDayYearSource
+                                                                   + #"),? (?:until|through|and expires(?: on)?) ("# + monthDayYearSource + ")")
+        nonisolated(unsafe) static let aboutEffect = #/\b(?:effective|effect|delay|postpone|defer|stay|stayed|suspend|withdraw|expir)/#
+        nonisolated(unsafe) static let withdrawn = #/\b(?:is|are|was|were|been|hereby) withdrawn\b|\bwithdraws\b/#
+        nonisolated(unsafe) static let lifted = #/(?:is|are|was|were|has been|have been|hereby) lifted/#
+        nonisolated(unsafe) static let delayedWithoutDay = #/\b(?:delay|postpone|defer|stay|stayed|suspend)|\bbe announced|will announce|separate document|conditioned on|contingent on|to be determined/#
+        nonisolated(unsafe) static let takesEffect = #/(?i)\b(?:effective|(?:take|takes|taking|took|go|goes|went) (?:into )?effect)\b/#
+        nonisolated(unsafe) static let immediately = #/(?i)^\W*immediately\b/#
+        nonisolated(unsafe) static let delay = #/\b(?:delay|postpone|defer|extend)/#
+        nonisolated(unsafe) static let effectiveUntil = #/effective\b[^.;]*\b(?:until|through)\b[^.;]*\d{4}|effective until/#
+        nonisolated(unsafe) static let otherEnd = #/\bexpir(?:es|e|ation)\b|in effect until[^.;]*\d|\bbetween\b[^.;]*\band\b/#
+        nonisolated(unsafe) static let onPublication = #/(?i)\b(?:on|upon) (?:the )?(?:date of )?(?:publication|filing for public inspection)/#
+        nonisolated(unsafe) static let daysAfterPublication = #/(?i)\b(\d+|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|fifteenth|twentieth|thirtieth|forty-fifth|sixtieth|ninetieth)\s*(?:\(\d+\)\s*)?(?:calendar )?days? (?:after|following) (?:the )?(?:date of )?(?:its )?publication/#
+    }
 
     /// The days a sentence states (`Month D, YYYY`, the comma optional) and counts from publication,
     /// each with where it stands in the sentence.
     private static func days(in sentence: Substring, published: LegalDate?) -> [(date: LegalDate, at: String.Index)] {
         var days: [(date: LegalDate, at: String.Index)] = []
-        if let pattern = try? Regex("(?i)" + Self.monthDayYear) {
-            for match in sentence.matches(of: pattern) {
-                // `USDates` reads `Month D, YYYY`; the comma may be missing in the text.
-                let words = match.0.split(whereSeparator: \.isWhitespace)
-                guard words.count == 3 else { continue }
-                if let date = USDates.first(in: "\(words[0]) \(words[1].filter(\.isNumber)), \(words[2])") { days.append((date, match.range.lowerBound)) }
-            }
+        for match in sentence.matches(of: Pattern.monthDayYear) {
+            // `USDates` reads `Month D, YYYY`; the comma may be missing in the text.
+            let words = match.0.split(whereSeparator: \.isWhitespace)
+            guard words.count == 3 else { continue }
+            if let date = USDates.first(in: "\(words[0]) \(words[1].filter(\.isNumber)), \(words[2])") { days.append((date, match.range.lowerBound)) }
         }
         guard let published else { return days }
-        for match in sentence.matches(of: #/(?i)\b(?:on|upon) (?:the )?(?:date of )?(?:publication|filing for public inspection)/#) {
+        for match in sentence.matches(of: Pattern.onPublication) {
             days.append((published, match.range.lowerBound))
         }
         let numbers = ["fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90,
                        "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "forty-fifth": 45, "sixtieth": 60, "ninetieth": 90]
-        for match in sentence.matches(of: #/(?i)\b(\d+|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|fifteenth|twentieth|thirtieth|forty-fifth|sixtieth|ninetieth)\s*(?:\(\d+\)\s*)?(?:calendar )?days? (?:after|following) (?:the )?(?:date of )?(?:its )?publication/#) {
+        for match in sentence.matches(of: Pattern.daysAfterPublication) {
             let count = Int(match.1) ?? numbers[match.1.lowercased()] ?? 0
             days.append((LegalDate(dayNumber: published.dayNumber + count), match.range.lowerBound))
         }

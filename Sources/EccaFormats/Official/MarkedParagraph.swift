@@ -376,7 +376,7 @@ struct MarkedParagraph {
                     // between, as the corpus has it): a footnote's mark, never a power.
                     var next = tree.nodes[child].end
                     while next < tree.nodes[index].end, tree.nodes[next].kind == .text, tree.content(of: next).allSatisfy(isSpace) { next = tree.nodes[next].end }
-                    if next < tree.nodes[index].end, tree.nodes[next].kind == .element, tree.nodes[next].name == "FTREF" {
+                    if next < tree.nodes[index].end, tree.nodes[next].kind == .element, tree.nodes[next].name == Superscript.footnoteReference {
                         _ = link(text)
                         continue
                     }

@@ -174,6 +174,10 @@ enum Superscript {
         return character.isLetter || character == ")" || character == "]"
     }
 
+    /// GPO's footnote reference tag, after a footnote's mark (`<SU>1</SU><FTREF/>`, white space may
+    /// come between): a superscript it follows is a mark wherever it stands, never a power.
+    static let footnoteReference = "FTREF"
+
     /// A footnote mark of one letter or sign (`a`, `*`, `†`, `‡`), as GPO tables mark their notes.
     static func isOneCharacterMark(_ text: some StringProtocol) -> Bool {
         guard text.count == 1, let character = text.first else { return false }

@@ -200,7 +200,7 @@ public struct TextFlattening: Sendable {
         for child in following {
             switch child {
             case .text(let text) where text.allSatisfy(\.isWhitespace): continue
-            case .element(let element): return element.name == "FTREF"
+            case .element(let element): return element.name == Superscript.footnoteReference
             default: return false
             }
         }
