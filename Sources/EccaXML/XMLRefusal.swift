@@ -65,10 +65,13 @@ enum XMLRefusal {
                         + XMLReadError.inside(open))
     }
 
-    /// A unit read whole past the unit limit; `location` is its start tag's `<`.
-    static func unitTooLarge(_ element: String, at location: XMLSourceLocation, holding what: String, reachedOn line: Int) -> XMLReadError {
+    /// A unit read whole past the unit limit (`XMLUnitLimit`); `location` is its start tag's `<`,
+    /// `option` the command-line option that raises the limit passed.
+    static func unitTooLarge(_ element: String, at location: XMLSourceLocation, reachedOn line: Int, holding what: String,
+                             raisedBy option: String) -> XMLReadError {
         XMLReadError(kind: .forbidden, location: location,
                      message: "<\(element)> holds more than \(what), the import's limit for one unit (an element read whole into memory: "
-                        + "a section, an article, an annex, a rule); the limit was reached on line \(line)")
+                        + "a section, an article, an annex, a rule); the limit was reached on line \(line); "
+                        + "a unit this large that is real can be read with a higher \(option), at some hundreds of bytes of memory per node")
     }
 }

@@ -12,13 +12,6 @@ enum XMLResourceLimit {
     /// duplicates pair by pair, in time that grows with their number squared (500,000 attributes,
     /// a 5.6 MB file, ran past two minutes); no official format uses more than a handful.
     public static let maximumAttributes = 1_000
-    /// ecca's largest unit (an element read whole: a section, an article, an annex, a rule, a
-    /// statement group), in nodes (elements, attributes and runs of text) and in bytes of text and
-    /// attribute values. A unit is held in memory while it is read, at some hundreds of bytes per
-    /// node, so these bound the import's memory; the largest real units hold a few thousand nodes
-    /// and some hundred KB.
-    public static let maximumUnitNodes = 2_000_000
-    public static let maximumUnitBytes = 64 << 20
 
     static let textLengthExceeded = "a text, name or attribute value is longer than \(maximumTextBytes) bytes, the XML reader's limit"
     /// libxml2's "Huge input lookup": it looked more than its limit ahead for the end of one piece

@@ -51,8 +51,8 @@ public final class XMLSAXReader {
     /// enough that memory stays flat.
     static let chunkSize = 1 << 16
 
-    /// Opens a file for streaming.
-    public convenience init(path: String) throws(XMLReadError) {
+    /// Opens a file for streaming; a captured unit past `unitLimit` is refused.
+    public convenience init(path: String, unitLimit: XMLUnitLimit = .standard) throws(XMLReadError) {
         guard let handle = fopen(path, "rb") else {
             throw XMLReadError(kind: .io, location: XMLSourceLocation(file: path, line: 0),
                                message: "cannot open file: \(String(cString: strerror(errno)))")
@@ -62,21 +62,21 @@ public final class XMLSAXReader {
             throw error
         }
         rewind(handle)
-        try self.init(source: .file(handle), name: path)
+        try self.init(source: .file(handle), name: path, unitLimit: unitLimit)
     }
 
     /// Reads from bytes in memory (tests); `name` is used in diagnostics.
-    public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
+    public convenience init(bytes: [UInt8], name: String, unitLimit: XMLUnitLimit = .standard) throws(XMLReadError) {
         if let error = XMLReadError.refusal(bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }, file: name) { throw error }
-        try self.init(source: .memory(LineEnds.normalized(bytes)), name: name)
+        try self.init(source: .memory(LineEnds.normalized(bytes)), name: name, unitLimit: unitLimit)
     }
 
-    private init(source: Source, name: String) throws(XMLReadError) {
+    private init(source: Source, name: String, unitLimit: XMLUnitLimit) throws(XMLReadError) {
         LibXML2.initializeOnce()
         fileName = name
         self.source = source
         chunk = [UInt8](repeating: 0, count: Self.chunkSize + 1)
-        parser = Parser(fileName: name)
+        parser = Parser(fileName: name, unitLimit: unitLimit)
         retained = Unmanaged.passRetained(parser)
         var handler = Parser.handler()
         guard let context = xmlCreatePushParserCtxt(&handler, retained.toOpaque(), nil, 0, name) else {
@@ -250,7 +250,7 @@ private final class Parser {
     /// Elements to capture whole; the subtree being captured, and how deep the parser is in it
     /// (0: not capturing); the length of the text node being captured (for the text limit).
     var capturing: Set<String> = []
-    @exclusivity(unchecked) var subtree = XMLSubtreeBuilder()
+    @exclusivity(unchecked) var subtree: XMLSubtreeBuilder
     @exclusivity(unchecked) var subtreeDepth = 0
     @exclusivity(unchecked) var subtreeTextLength = 0
     /// Where the subtree being captured starts: a unit past the limit is refused there.
@@ -261,7 +261,10 @@ private final class Parser {
     /// Subtrees their reader gave back (`XMLSAXReader.recycle`): captured subtrees are built in them.
     let pool = XMLSubtreePool()
 
-    init(fileName: String) { sink = ErrorSink(fileName: fileName) }
+    init(fileName: String, unitLimit: XMLUnitLimit) {
+        sink = ErrorSink(fileName: fileName)
+        subtree = XMLSubtreeBuilder(limit: unitLimit)
+    }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> Parser {
         Unmanaged<Parser>.fromOpaque(pointer!).takeUnretainedValue()
@@ -483,7 +486,7 @@ private final class Parser {
                                             location: location()))
     }
 
-    /// Stops at a captured unit past the unit limit (`XMLResourceLimit.maximumUnitNodes`, `maximumUnitBytes`).
+    /// Stops at a captured unit past the unit limit (`XMLSubtreeBuilder.limit`).
     @inline(__always)
     private func refuseOversizedUnit() {
         guard subtree.isOversized else { return }

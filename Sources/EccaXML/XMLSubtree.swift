@@ -175,8 +175,12 @@ public struct XMLSubtreeBuilder: Sendable {
     private var attributeBytes = 0
     /// Whether the last node appended is text that more text would continue.
     private var inText = false
+    /// The most the unit may hold (`isOversized`).
+    public let limit: XMLUnitLimit
 
-    public init() {}
+    public init(limit: XMLUnitLimit = .standard) {
+        self.limit = limit
+    }
 
     /// True once the root element has been closed.
     public var isComplete: Bool { open.isEmpty && !tree.nodes.isEmpty }
@@ -197,17 +201,18 @@ public struct XMLSubtreeBuilder: Sendable {
 
     /// Whether the unit has grown past the import's limit: the one check made for every node.
     var isOversized: Bool {
-        tree.nodes.count + tree.attributes.count > XMLResourceLimit.maximumUnitNodes || tree.bytes.count + attributeBytes > XMLResourceLimit.maximumUnitBytes
+        tree.nodes.count + tree.attributes.count > limit.nodes || tree.bytes.count + attributeBytes > limit.bytes
     }
 
-    /// The refusal of a unit grown past the import's limit (`XMLResourceLimit.maximumUnitNodes`,
-    /// `maximumUnitBytes`), or nil. `start` is where its start tag is, `line` where it grew past.
+    /// The refusal of a unit grown past the import's limit (`limit`), or nil. `start` is where its
+    /// start tag is, `line` where it grew past.
     public func refusalIfOversized(at start: XMLSourceLocation, reachedOn line: Int) -> XMLReadError? {
         guard isOversized, let root = tree.nodes.first else { return nil }
-        let what = tree.nodes.count + tree.attributes.count > XMLResourceLimit.maximumUnitNodes
-            ? "\(XMLResourceLimit.maximumUnitNodes) nodes (elements, attributes and runs of text)"
-            : "\(XMLResourceLimit.maximumUnitBytes) bytes of text and attribute values"
-        return XMLRefusal.unitTooLarge(root.name, at: start, holding: what, reachedOn: line)
+        let tooManyNodes = tree.nodes.count + tree.attributes.count > limit.nodes
+        return XMLRefusal.unitTooLarge(root.name, at: start, reachedOn: line,
+                                       holding: tooManyNodes ? "\(limit.nodes) nodes (elements, attributes and runs of text)"
+                                                             : "\(limit.bytes) bytes of text and attribute values",
+                                       raisedBy: tooManyNodes ? "--max-unit-nodes" : "--max-unit-mib")
     }
 
     public mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {

@@ -64,6 +64,8 @@ struct CiteCheckCommand: ParsableCommand {
 
     @OptionGroup var regulations: RegulationOptions
 
+    @OptionGroup var unitLimit: UnitLimitOptions
+
     func validate() throws {
         if officialFiles.isEmpty { throw ValidationError("give at least one official file with --official") }
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
@@ -76,7 +78,7 @@ struct CiteCheckCommand: ParsableCommand {
         let loaded = try regulations.loadUsable()
         let checker: CitationChecker
         do {
-            checker = try CitationChecker(officialFiles: officialFiles)
+            checker = try CitationChecker(officialFiles: officialFiles, unitLimit: unitLimit.limit)
         } catch {
             Output.error(error.description)
             throw ExitCode(ExitStatus.unusableInput)

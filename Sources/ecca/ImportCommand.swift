@@ -43,6 +43,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("instrument-id"), help: ArgumentHelp("Use this instrument id instead of the minted one (e.g. eu.ai-act).", valueName: "id"))
     var instrumentID: String?
 
+    @OptionGroup var unitLimit: UnitLimitOptions
+
     func validate() throws {
         if let instrumentID, instrumentID.range(of: #"^[A-Za-z0-9][A-Za-z0-9.:\-]*$"#, options: .regularExpression) == nil {
             throw ValidationError("--instrument-id '\(instrumentID)' must start with a letter or digit and hold only letters, digits, '.', ':' and '-'")
@@ -56,7 +58,7 @@ struct ImportCommand: ParsableCommand {
         let shown = ControlCharacters.escaped(destination)
         InterruptedOutput.install(message: "interrupted; nothing was written to \(shown)",
                                   written: "interrupted after \(shown) was written: it is complete; the summary and warnings printed here may be cut short")
-        let importer = OfficialImporter(options: ImportOptions(format: format?.dialect, instrumentID: instrumentID))
+        let importer = OfficialImporter(options: ImportOptions(format: format?.dialect, instrumentID: instrumentID, unitLimit: unitLimit.limit))
         let result: OfficialImporter.Result
         do {
             result = try importer.run(files: files, output: destination)

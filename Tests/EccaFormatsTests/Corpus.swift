@@ -35,10 +35,10 @@ enum Corpus {
 
     /// The error importing a fixture `name` holding `text` gives, its path written as `name`;
     /// `imported` when it imports.
-    static func refusal(_ name: String, _ text: String) throws -> String {
+    static func refusal(_ name: String, _ text: String, options: ImportOptions = ImportOptions()) throws -> String {
         let file = try fixture(name, text)
         do {
-            _ = try collect([file])
+            _ = try collect([file], options: options)
             return "imported"
         } catch let error as OfficialImportError {
             return error.description.replacingOccurrences(of: file, with: name)

@@ -108,7 +108,8 @@ public struct CitationChecker {
     /// Loads the official texts. A Formex `.doc` manifest (or an act with its manifest beside it)
     /// brings its act and annexes; an annex file given separately is a text of its own, with its own
     /// date, that competes in `check` like any other. A LegalRuleML file is refused: it is not an official text.
-    public init(officialFiles: [String]) throws(OfficialImportError) {
+    /// A unit read whole past `unitLimit` (a Formex file is read whole) is refused.
+    public init(officialFiles: [String], unitLimit: XMLUnitLimit = .standard) throws(OfficialImportError) {
         // Annex files given on their own, each with the act given nearest it (the one before, or
         // else the one after), whose number it takes when its own bibliography names none.
         var annexFiles: [(file: String, act: Int?)] = []
@@ -141,7 +142,7 @@ public struct CitationChecker {
                 // An encoding of the law (evidence "secondary" when imported), not its official text.
                 throw .notOfficialText(file: file, dialect: dialect)
             default:
-                let (collector, _) = try OfficialImporter().collect(files: [file])
+                let (collector, _) = try OfficialImporter(options: ImportOptions(unitLimit: unitLimit)).collect(files: [file])
                 // A proposed rule's text is no provision's official wording: it is never checked
                 // against. A file of proposals given with other official texts is set aside (a
                 // folder of Federal Register files may hold a proposal); given alone, it is refused.
@@ -218,7 +219,7 @@ public struct CitationChecker {
         for act in acts {
             actOfficials.append(officials.count)
             let formex: FormexText
-            do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes) } catch { throw .unreadable(error) }
+            do { formex = try FormexText.load(actPath: act.path, annexPaths: act.annexes, unitLimit: unitLimit) } catch { throw .unreadable(error) }
             officials.append(.formex(formex, bibliography: formex.act, file: act.path, annexesOnly: false))
             let name = Self.actName(formex.act)
             var info = TextInfo(file: act.path, given: act.given,
@@ -245,7 +246,7 @@ public struct CitationChecker {
                 continue
             }
             let formex: FormexText
-            do { formex = try FormexText.load(annexPaths: [annex.file]) } catch { throw .unreadable(error) }
+            do { formex = try FormexText.load(annexPaths: [annex.file], unitLimit: unitLimit) } catch { throw .unreadable(error) }
             let bibliography = formex.annexes.values.first
             var number = bibliography.flatMap { $0.element("BIB.INSTANCE")?.element("NO.DOC") != nil ? FormexText.documentNumber(of: $0) : nil }
             if number == nil, let act = annex.act, case .formex(_, let year, let actNumber, _, false) = officials[actOfficials[act]] {

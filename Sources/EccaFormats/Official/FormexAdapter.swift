@@ -124,11 +124,11 @@ struct FormexAdapter: OfficialAdapter {
         let metadata = Self.metadata(fromManifest: manifest, at: stream.file)
         let members = try metadata.memberPaths()
         guard let act = members.act else { throw .nothingToImport(file: stream.file, dialect: .formex) }
-        try OfficialStream.read(act) { stream, root throws(OfficialImportError) in
+        try OfficialStream.read(act, unitLimit: stream.unitLimit) { stream, root throws(OfficialImportError) in
             try readAct(stream, root: root, metadata: metadata, alone: false, into: emitter)
         }
         for annex in members.annexes {
-            try OfficialStream.read(annex) { stream, root throws(OfficialImportError) in
+            try OfficialStream.read(annex, unitLimit: stream.unitLimit) { stream, root throws(OfficialImportError) in
                 try readAnnex(stream, root: root, metadata: metadata, into: emitter)
             }
         }

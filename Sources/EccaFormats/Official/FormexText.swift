@@ -64,12 +64,12 @@ public struct FormexText: Sendable {
 
     /// Loads the main act and every annex file found beside it (`*.fmx.xml` with an `ANNEX` root).
     /// Without `actPath`, the annexes alone (the act is empty: no article locator resolves).
-    public static func load(actPath: String? = nil, annexPaths: [String] = []) throws(XMLReadError) -> FormexText {
-        let act = try actPath.map { path throws(XMLReadError) in try read(path) }
+    public static func load(actPath: String? = nil, annexPaths: [String] = [], unitLimit: XMLUnitLimit = .standard) throws(XMLReadError) -> FormexText {
+        let act = try actPath.map { path throws(XMLReadError) in try read(path, unitLimit: unitLimit) }
             ?? OfficialElement(name: "ACT", span: SourceSpan(file: annexPaths.first ?? "", firstLine: 1, lastLine: 1))
         var annexes: [String: OfficialElement] = [:]
         for path in annexPaths {
-            let root = try read(path)
+            let root = try read(path, unitLimit: unitLimit)
             guard root.name == "ANNEX", let title = root.element("TITLE"), title.element("TI") != nil else { continue }
             annexes[AnnexTitle(title).locator] = root
         }
@@ -151,10 +151,10 @@ public struct FormexText: Sendable {
         }
     }
 
-    /// A whole Formex file as one tree, read through the importers' stream.
-    private static func read(_ path: String) throws(XMLReadError) -> OfficialElement {
+    /// A whole Formex file as one tree (one unit, held to `unitLimit`), read through the importers' stream.
+    private static func read(_ path: String, unitLimit: XMLUnitLimit) throws(XMLReadError) -> OfficialElement {
         do {
-            return try OfficialStream.read(path) { stream, root throws(OfficialImportError) in try stream.capture(root) }
+            return try OfficialStream.read(path, unitLimit: unitLimit) { stream, root throws(OfficialImportError) in try stream.capture(root) }
         } catch {
             if case .unreadable(let reason) = error { throw reason }
             throw XMLReadError(kind: .malformed, location: XMLSourceLocation(file: path, line: 1), message: error.description)

@@ -41,7 +41,7 @@ struct LegalRuleMLAdapter: OfficialAdapter {
         var document = LegalRuleMLDocument(file: stream.file, base: root["xml:base"])
         // First pass, on a reader of its own: a file malformed or cut off anywhere fails here,
         // before anything is handed on.
-        try OfficialStream.read(stream.file, readingAhead: true) { (first, _) throws(OfficialImportError) in
+        try OfficialStream.read(stream.file, readingAhead: true, unitLimit: stream.unitLimit) { (first, _) throws(OfficialImportError) in
             while let part = try Self.next(first, metadata: true) {
                 switch part {
                 case .prefix(let name, let refID): document.prefixes[name] = refID

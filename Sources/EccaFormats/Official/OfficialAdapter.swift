@@ -7,10 +7,14 @@ public struct ImportOptions: Sendable, Hashable {
     /// The instrument id to use instead of the minted one (so ids match a shipped encoding,
     /// such as `eu.ai-act`).
     public var instrumentID: String?
+    /// The most one unit read whole (a section, an article, an annex) may hold
+    /// (`--max-unit-nodes`, `--max-unit-mib`).
+    public var unitLimit: XMLUnitLimit
 
-    public init(format: OfficialDialect? = nil, instrumentID: String? = nil) {
+    public init(format: OfficialDialect? = nil, instrumentID: String? = nil, unitLimit: XMLUnitLimit = .standard) {
         self.format = format
         self.instrumentID = instrumentID
+        self.unitLimit = unitLimit
     }
 }
 

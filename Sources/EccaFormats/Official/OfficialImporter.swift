@@ -101,7 +101,7 @@ public struct OfficialImporter: Sendable {
         guard let target = FileIdentity(path: output) else { return nil }
         for file in files {
             if FileIdentity(path: file) == target { return (file, nil, file) }
-            guard let stream = try? OfficialStream(path: file), let root = try? stream.root(),
+            guard let stream = try? OfficialStream(path: file, unitLimit: options.unitLimit), let root = try? stream.root(),
                   OfficialDialect.detect(root: root) == .formex else { continue }
             // A package manifest's act and annexes are read too (only a manifest is read whole here).
             if root.name == "DOC" {
@@ -130,7 +130,7 @@ public struct OfficialImporter: Sendable {
     /// nothing, and for a file that cannot be read (reading it reports why).
     private func preview(_ file: String) -> ImportedInstrument? {
         do {
-            let stream = try OfficialStream(path: file)
+            let stream = try OfficialStream(path: file, unitLimit: options.unitLimit)
             let root = try stream.root()
             guard let dialect = OfficialDialect.detect(root: root), options.format ?? dialect == dialect else { return nil }
             return try adapter(for: dialect).preview(stream, root: root)
@@ -151,7 +151,7 @@ public struct OfficialImporter: Sendable {
 
     private func read(file: String, into emitter: ImportEmitter) throws(OfficialImportError) {
         // libxml2 parses on a thread of its own, ahead of the adapter (and the writer has a third).
-        try OfficialStream.read(file, readingAhead: true) { stream, root throws(OfficialImportError) in
+        try OfficialStream.read(file, readingAhead: true, unitLimit: options.unitLimit) { stream, root throws(OfficialImportError) in
             guard let dialect = OfficialDialect.detect(root: root) else {
                 throw .unknownDialect(root: root.name, location: root.location)
             }

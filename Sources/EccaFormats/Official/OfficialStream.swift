@@ -8,13 +8,16 @@ public final class OfficialStream {
     /// The reader, or (once the root has been read, when reading ahead) the thread reading it.
     private var source: any XMLEventSource
     private let readingAhead: Bool
+    /// The most one captured unit may hold (`ImportOptions.unitLimit`).
+    public let unitLimit: XMLUnitLimit
 
     /// - Parameter readingAhead: parse on a thread of its own, ahead of the adapter (`XMLReadAhead`),
     ///   from the root element on; for large imports, where both cores have work.
-    public init(path: String, readingAhead: Bool = false) throws(OfficialImportError) {
+    public init(path: String, readingAhead: Bool = false, unitLimit: XMLUnitLimit = .standard) throws(OfficialImportError) {
         file = path
         self.readingAhead = readingAhead
-        do { source = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
+        self.unitLimit = unitLimit
+        do { source = try XMLSAXReader(path: path, unitLimit: unitLimit) } catch { throw .unreadable(error) }
     }
 
     /// Local names of elements delivered whole, as `.subtree` events. The reader captures them in
@@ -63,7 +66,7 @@ public final class OfficialStream {
     /// Reads the rest of the element that `start` opened and returns it as a subtree: the shape a
     /// reader that captures delivers (`.subtree`), for the same element met as events.
     func captureSubtree(_ start: XMLElementStart) throws(OfficialImportError) -> XMLSubtree {
-        var builder = XMLSubtreeBuilder()
+        var builder = XMLSubtreeBuilder(limit: unitLimit)
         builder.add(.start(start))
         while !builder.isComplete {
             guard let event = try nextFromSource() else {
@@ -103,10 +106,10 @@ public final class OfficialStream {
     /// Opens `path`, hands its root element to `body`, then reads the rest of the file: a file
     /// that is malformed or cut off after what `body` read is still an error, however far past
     /// the parser's first chunk the fault lies. Every official file ecca opens goes through here.
-    public static func read<Result>(_ path: String, readingAhead: Bool = false,
+    public static func read<Result>(_ path: String, readingAhead: Bool = false, unitLimit: XMLUnitLimit = .standard,
                                     _ body: (OfficialStream, XMLElementStart) throws(OfficialImportError) -> Result)
         throws(OfficialImportError) -> Result {
-        let stream = try OfficialStream(path: path, readingAhead: readingAhead)
+        let stream = try OfficialStream(path: path, readingAhead: readingAhead, unitLimit: unitLimit)
         let result = try body(stream, try stream.root())
         try stream.drain()
         return result
