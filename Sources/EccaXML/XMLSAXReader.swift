@@ -256,8 +256,8 @@ private final class Parser {
     /// Where the subtree being captured starts: a unit past the limit is refused there.
     var subtreeStart = XMLSourceLocation(file: "", line: 0)
     /// The start tag libxml2 is gathering, by its offset in the input: how far it has been
-    /// scanned, the quote it is inside (0: none) and the attributes counted (`refuseCrowdedStartTag`).
-    var pendingTag = (offset: -1, scanned: 0, quote: UInt8(0), attributes: 0)
+    /// scanned and its attributes counted so far (`refuseCrowdedStartTag`).
+    var pendingTag = (offset: -1, scanned: 0, attributes: StartTagAttributes())
     /// Subtrees their reader gave back (`XMLSAXReader.recycle`): captured subtrees are built in them.
     let pool = XMLSubtreePool()
 
@@ -501,21 +501,14 @@ private final class Parser {
         guard let context, context.pointee.instate == XML_PARSER_START_TAG, let input = context.pointee.input,
               let base = input.pointee.base, let cursor = input.pointee.cur, let end = input.pointee.end, cursor < end else { return }
         let offset = Int(input.pointee.consumed) + (cursor - base)
-        if pendingTag.offset != offset { pendingTag = (offset, 0, 0, 0) }
+        if pendingTag.offset != offset { pendingTag = (offset, 0, StartTagAttributes()) }
         var scan = cursor + pendingTag.scanned
         while scan < end {
-            let byte = scan.pointee
-            if pendingTag.quote != 0 {
-                if byte == pendingTag.quote { pendingTag.quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                pendingTag.quote = byte
-            } else if byte == UInt8(ascii: "=") {
-                pendingTag.attributes += 1
-            }
+            _ = pendingTag.attributes.read(scan.pointee)
             scan += 1
         }
         pendingTag.scanned = scan - cursor
-        guard pendingTag.attributes > XMLResourceLimit.maximumAttributes else { return }
+        guard pendingTag.attributes.isCrowded else { return }
         var nameEnd = cursor + 1
         while nameEnd < end, !" \t\r\n/>".utf8.contains(nameEnd.pointee) { nameEnd += 1 }
         let name = String(decoding: UnsafeBufferPointer(start: cursor + 1, count: nameEnd - cursor - 1), as: UTF8.self)

@@ -73,10 +73,13 @@ public final class XMLStreamReader {
                                    message: "cannot open file: \(String(cString: strerror(errno)))")
             }
             let prolog = XMLProlog.scan(file: handle)
+            rewind(handle)
+            let refusal = XMLReadError.refusal(prolog, file: name, allowDoctype: options.allowDoctype)
+                ?? CrowdedStartTagScan.refusal(reading: handle, file: name)
             fclose(handle)
-            if let error = XMLReadError.refusal(prolog, file: name, allowDoctype: options.allowDoctype) {
+            if let refusal {
                 sinkRetain.release()
-                throw error
+                throw refusal
             }
             created = xmlReaderForFile(path, nil, parseOptions)
         case .memory(let bytes):
@@ -86,10 +89,13 @@ public final class XMLStreamReader {
                 throw XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: name, line: 0),
                                    message: "input of \(bytes.count) bytes is larger than the XML reader's limit of 2 GiB")
             }
-            let prolog = bytes.withUnsafeBytes { XMLProlog.scan($0, complete: true) }
-            if let error = XMLReadError.refusal(prolog, file: name, allowDoctype: options.allowDoctype) {
+            let refusal = bytes.withUnsafeBytes { bytes in
+                XMLReadError.refusal(XMLProlog.scan(bytes, complete: true), file: name, allowDoctype: options.allowDoctype)
+                    ?? CrowdedStartTagScan.refusal(in: bytes, file: name)
+            }
+            if let refusal {
                 sinkRetain.release()
-                throw error
+                throw refusal
             }
             let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
             bytes.withUnsafeBytes { source in

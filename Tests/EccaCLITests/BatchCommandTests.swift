@@ -304,6 +304,27 @@ import Glibc
         #expect(result.stderr.contains("batch: 4 requests, 4 analysed, 0 unusable"))
     }
 
+    /// A request XML file with a start tag of more than 1,000 attributes is refused before libxml2
+    /// reads it (its duplicate check takes time that grows with their number squared: 200,000
+    /// attributes would hold the batch for minutes), and the batch goes on.
+    @Test func aRequestWithACrowdedStartTagIsUnusableAndTheBatchGoesOn() throws {
+        let crowded = "<?xml version=\"1.0\"?>\n<request xmlns=\"urn:ecca:request:1\"" + (0..<200_000).map { " a\($0)=\"1\"" }.joined() + "/>\n"
+        let folder = try CLI.folder(["crowded.xml": crowded])
+        let file = folder.appendingPathComponent("crowded.xml").path
+        let started = Date()
+        let result = try CLI.run(["batch", "--posture", "text", file, CLI.sample("weights-or-api-access.xml")])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 2, "\(result.stderr)")  // some unusable input
+        let out = try lines(result.stdout).map(CLI.json)
+        #expect(out.count == 2)
+        let error = try #require(out.first?["error"] as? [String: Any])
+        #expect(error["file"] as? String == file)
+        #expect(error["line"] as? Int == 2)
+        #expect(error["message"] as? String == "the start tag <request> has more than 1000 attributes, the XML reader's limit")
+        #expect(out.last?["id"] as? String == "AIO-2026-0177")
+        #expect(result.stderr.contains("batch: 2 requests, 1 analysed, 1 unusable"))
+    }
+
     @Test func aFolderOfRequestFilesAndJSONOutput() throws {
         let result = try CLI.run(["batch", "--format", "json", CLI.root.appendingPathComponent("Samples/requests").path] + Self.letter)
         let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
