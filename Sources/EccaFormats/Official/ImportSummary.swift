@@ -28,6 +28,9 @@ public struct ImportSummary: Sendable, Hashable {
         // CFR flush paragraphs (`FP`) after a list that ends more than one lead-in's list: given
         // to the nearest, and marked unresolved (`FlushParagraph`).
         case ambiguousFlushParagraphs
+        // CFR plain paragraphs without a marker after the last item of a list: kept with the item,
+        // though they may close the list, and marked unresolved (`ParagraphAfterList`).
+        case paragraphsAfterList
         // Formex: quoted amending text left out; consolidation ranges read, and those deleted left out.
         case quotedStructures, quotedAnnexes, consolidationRanges, deletedRanges
         // Formex: the preamble's recitals (`CONSID`) and citations (`VISA`), not imported.
@@ -87,6 +90,8 @@ public struct ImportSummary: Sendable, Hashable {
                                               plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
             case .ambiguousFlushParagraphs: CountedNoun("flush paragraph (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)",
                                                         plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
+            case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, kept with the item though it may close the list (marked unresolved)",
+                                                   plural: "paragraphs without a marker after the last item of a list, kept with the item though they may close the list (marked unresolved)")
             case .extractsKeptAsText: CountedNoun("section whose set-out text (EXTRACT) is numbered in no CFR reading (kept as its wording)",
                                                   plural: "sections whose set-out text (EXTRACT) is numbered in no CFR reading (kept as their wording)")
             case .quotedStructures: CountedNoun("quoted amendment to another act left out (QUOT.S)", plural: "quoted amendments to other acts left out (QUOT.S)")
