@@ -30,6 +30,8 @@ struct CFRSectionReader {
         var extractKeptAsText = false
         /// Flush paragraphs after a list that may close more than one lead-in.
         var ambiguousFlush = 0
+        /// Plain paragraphs without a marker after the last item of a list, kept with the item.
+        var paragraphsAfterList = 0
 
         /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
         func report(to emitter: ImportEmitter) {
@@ -41,6 +43,7 @@ struct CFRSectionReader {
             if misplacedNotes > 0 { emitter.count(.misplacedNotes, by: misplacedNotes) }
             if extractKeptAsText { emitter.count(.extractsKeptAsText) }
             if ambiguousFlush > 0 { emitter.count(.ambiguousFlushParagraphs, by: ambiguousFlush) }
+            if paragraphsAfterList > 0 { emitter.count(.paragraphsAfterList, by: paragraphsAfterList) }
         }
     }
 
@@ -61,6 +64,9 @@ struct CFRSectionReader {
         /// target), as an index into the section's roles; -1 for wording. Kept apart so that a
         /// paragraph stays a few plain fields, copied without reference counting.
         var role = -1
+        /// A `P` other than a footnote's text: when it has no marker, a paragraph of its own that
+        /// may continue the item before it or close its list (`ParagraphAfterList`).
+        var plain = false
     }
 
     /// What a child element is to the section's structure besides wording.
@@ -186,7 +192,8 @@ struct CFRSectionReader {
                 if marked.definedTerm != nil { items.append(.definition) }
                 for piece in marked.pieces { if let marker = store.pieces[piece].marker { items.append(.marker(marker)) } }
                 if marked.isElided { items.append(.elision) }
-                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner))
+                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner,
+                                            plain: ParagraphAfterList.isCandidate(child, in: section)))
             default:
                 let role = Self.role(of: child, in: section)
                 if case .category? = role { categoryStarts.append(items.count) }
@@ -321,6 +328,9 @@ struct CFRSectionReader {
         /// Whether the element before opened a paragraph by its marker: a flush paragraph right
         /// after it follows a list item, not a table, formula or text of the item's own.
         var followsMarker = false
+        /// Plain paragraphs without a marker right after the last item of a list
+        /// (`ParagraphAfterList`). Rare: nothing is allocated otherwise.
+        var afterList: [ParagraphAfterList] = []
 
         for entry in paragraphs {
             guard let marked = entry.marked else {  // STARS, the end of an extract: no text
@@ -365,6 +375,12 @@ struct CFRSectionReader {
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, inner: entry.inner,
                            elided: false, notes: [])
             }
+            // A plain paragraph right after a list item stays with it; where the list ends there
+            // it may close the list instead, and that is reported. Not after an item that ends
+            // with a colon, which introduces it (1274.908(g)(i)'s address), as for `FP`.
+            let closesList = entry.plain && followsMarker && marked.definedTerm == nil && text.last != UInt8(ascii: ":")
+                && !marked.pieces.contains { store.pieces[$0].marker != nil }
+            let textBefore = text.count
             for pieceIndex in marked.pieces {
                 let pieceText = store.pieces[pieceIndex].text
                 if let marker = store.pieces[pieceIndex].marker {
@@ -411,6 +427,12 @@ struct CFRSectionReader {
             // Noted after the loop, as everything reported is (`records` is only touched here as
             // it always was: any other use makes the optimiser check every access to it).
             if !marked.droppedSuperscripts.isEmpty { droppedOn.append((open.last, marked.droppedSuperscripts)) }
+            if closesList, let item = open.last,
+               let paragraph = ParagraphAfterList(after: item, records: records, line: entry.firstLine,
+                                                  nextDepth: markerIndex < solution.readings.count ? solution.readings[markerIndex].depth : nil,
+                                                  text: text[textBefore...]) {
+                afterList.append(paragraph)
+            }
             followsMarker = markerIndex > markersBefore
         }
         for index in open { records[index].endPiece = pieces.count }
@@ -428,10 +450,12 @@ struct CFRSectionReader {
         }
         if !misplacedNotes.isEmpty { Self.reportMisplaced(misplacedNotes, in: &layout, file: file, into: &diagnostics) }
         if !ambiguousFlush.isEmpty { FlushParagraph.report(ambiguousFlush, in: &layout, file: file, into: &diagnostics) }
+        if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, findings: counts.findings,
-                      misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0, ambiguousFlush: ambiguousFlush.count)
+                      misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0, ambiguousFlush: ambiguousFlush.count,
+                      paragraphsAfterList: afterList.count)
     }
 
     /// What an element other than a paragraph is to the section: a category heading, a flush

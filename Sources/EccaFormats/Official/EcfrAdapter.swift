@@ -126,7 +126,7 @@ struct EcfrAdapter: OfficialAdapter {
                 switch event {
                 case .start(let start):
                     if start.name == "DIV8" || start.name == "DIV9" { return instrument(context) }
-                    try readHead(start, stream: stream, context: &context, stack: &stack)
+                    _ = try readHead(start, stream: stream, context: &context, stack: &stack)
                 case .end:
                     _ = stack.popLast()
                 default:
@@ -187,19 +187,23 @@ struct EcfrAdapter: OfficialAdapter {
         var stack: [String] = []
         var begun = false
         var scratch = CFRSectionReader.Scratch()
+        /// Text outside every unit, reported with the next unit read (`CFRTextOutsideUnits`).
+        var outside: [OfficialElement] = []
         // Sections and appendices come whole from the parser's callbacks, without an event per node.
         stream.capturing = ["DIV8", "DIV9"]
         while let event = try stream.next() {
             switch consume event {
             case .subtree(let unit):
                 if !begun { try begin(context, into: emitter); begun = true }
+                let notes = CFRTextOutsideUnits.report(outside, nearest: unit.attribute("N", of: 0).map { Self.sectionNumber($0) }, to: emitter)
+                outside.removeAll()
                 if unit.root.name == "DIV8" {
-                    try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter)
+                    try emitSection(unit, file: stream.file, context: context, notes: notes, scratch: &scratch, into: emitter)
                     // The section's buffers go back to the parser, which fills them with a later one.
                     stream.recycle(unit)
-                } else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
+                } else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, notes: notes, into: emitter) }
             case .start(let start):
-                try readHead(start, stream: stream, context: &context, stack: &stack)
+                if let text = try readHead(start, stream: stream, context: &context, stack: &stack) { outside.append(text) }
             case .end:
                 _ = stack.popLast()  // the root's end has no start here
             default:
@@ -207,11 +211,14 @@ struct EcfrAdapter: OfficialAdapter {
             }
         }
         if !begun { throw .nothingToImport(file: stream.file, dialect: .ecfr) }
+        _ = CFRTextOutsideUnits.report(outside, nearest: nil, to: emitter)
     }
 
     /// What a bulk title says about itself before and between its sections: its number, heading
-    /// and amendment date; tables of contents are skipped. `stack` holds the elements open.
-    private func readHead(_ start: XMLElementStart, stream: OfficialStream, context: inout Context, stack: inout [String]) throws(OfficialImportError) {
+    /// and amendment date; tables of contents and the rest that is not rule text are skipped
+    /// (`CFRTextOutsideUnits.skipped`). `stack` holds the elements open. Returns an element that
+    /// is text outside every unit, read whole, for the caller to report.
+    private func readHead(_ start: XMLElementStart, stream: OfficialStream, context: inout Context, stack: inout [String]) throws(OfficialImportError) -> OfficialElement? {
         switch start.name {
         case "HEADER":
             let header = try stream.capture(start)
@@ -225,29 +232,36 @@ struct EcfrAdapter: OfficialAdapter {
             let head = try stream.capture(start).plainText
             if context.titleHeading == nil { context.titleHeading = head }
         default:
+            if CFRTextOutsideUnits.isOutside(start.name) { return try stream.capture(start) }
+            if !CFRTextOutsideUnits.containers.contains(start.name) {
+                try stream.skip(start)
+                return nil
+            }
             if start.name == "DIV1", start["TYPE"] != nil, context.title == nil { context.title = start["N"] }
             if !start.isEmpty { stack.append(start.name) }
         }
+        return nil
     }
 
     /// `<DIV8 N="§ 2.2">` or `<DIV8 N="1.162-4">` with a `HEAD` of `§ 2.2   Heading.`.
-    private func emitSection(_ section: XMLSubtree, file: String, context: Context, scratch: inout CFRSectionReader.Scratch,
+    /// `notes`: what the file holds before it outside every unit (`CFRTextOutsideUnits`).
+    private func emitSection(_ section: XMLSubtree, file: String, context: Context, notes: [Note] = [], scratch: inout CFRSectionReader.Scratch,
                              into emitter: ImportEmitter) throws(OfficialImportError) {
         let n = section.attribute("N", of: 0) ?? ""
         let number = Self.sectionNumber(n)
         let head = section.child(named: "HEAD", of: 0).map { flattening.flatten(section, at: $0, file: file) } ?? ""
         let pointer = "DIV8[@N='\(n)']"
         try emitCFRSection(section, file: file, number: number, sourceID: n.isEmpty ? number : n,
-                           heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, scratch: &scratch, into: emitter)
+                           heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, notes: notes, scratch: &scratch, into: emitter)
     }
 
     private func emitCFRSection(_ section: XMLSubtree, file: String, number: String, sourceID: String, heading: String?, pointer: String,
-                                context: Context, scratch: inout CFRSectionReader.Scratch, into emitter: ImportEmitter) throws(OfficialImportError) {
+                                context: Context, notes: [Note] = [], scratch: inout CFRSectionReader.Scratch, into emitter: ImportEmitter) throws(OfficialImportError) {
         let url: String? = if context.variant == "cfr-annual" { nil } else {
             context.title.map { "https://www.ecfr.gov/current/title-\(SourceURL.component($0))/section-\(SourceURL.component(number))" }
         }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
-        reader.header.notes = sectionNotes(section, file: file)
+        reader.header.notes = notes + sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
         // the eCFR's paragraph anchor.
         reader.header.paragraphURLBase = url.map { $0 + "#p-" + SourceURL.component(number) }
@@ -282,7 +296,8 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     /// `<DIV9 N="Appendix A to Part 51" TYPE="APPENDIX">`: one provision, its text flattened.
-    private func emitAppendix(_ appendix: OfficialElement, context: Context, into emitter: ImportEmitter) throws(OfficialImportError) {
+    /// `notes`: what the file holds before it outside every unit (`CFRTextOutsideUnits`).
+    private func emitAppendix(_ appendix: OfficialElement, context: Context, notes: [Note] = [], into emitter: ImportEmitter) throws(OfficialImportError) {
         let n = TextNormalizer.collapse(appendix["N"] ?? "Appendix")
         let head = appendix.element("HEAD").map { flattening.flatten($0) } ?? ""
         var heading = head.hasPrefix(n) ? TextNormalizer.trim(String(head.dropFirst(n.count)), also: "—–-.:") : head
@@ -295,7 +310,7 @@ struct EcfrAdapter: OfficialAdapter {
             canonicalID: n, sourceID: n, idPath: [n], level: .annex, parentID: nil, citation: citation,
             heading: heading.isEmpty ? nil : heading, wording: wording.isEmpty ? head : wording,
             span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
-            sourceURL: nil, notes: sectionNotes(appendix) + dropped.notes))
+            sourceURL: nil, notes: notes + sectionNotes(appendix) + dropped.notes))
         Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if CommerceControlList.isCommerceControlList(n) {
             try emitEntries(of: appendix, n: n, citation: citation, dropped: dropped, into: emitter)
@@ -371,45 +386,90 @@ struct EcfrAdapter: OfficialAdapter {
         var context = Context(variant: "cfr-annual", file: stream.file)
         var begun = false
         var scratch = CFRSectionReader.Scratch()
+        /// The appendix read last, held until what follows it is known: the file may set its text
+        /// after it (`CFRTextOutsideUnits`). `adjacent` while nothing but end tags came since.
+        var appendix: (element: OfficialElement, joined: [OfficialElement], outside: [OfficialElement])?
+        var adjacent = false
+        /// Text outside every unit, reported with the next unit read.
+        var outside: [OfficialElement] = []
+        func emitAppendix() throws(OfficialImportError) {
+            guard let held = appendix else { return }
+            appendix = nil
+            try emitAnnualAppendix(held.element, joined: held.joined, outside: held.outside, context: context, into: emitter)
+        }
         stream.capturing = ["SECTION"]
         while let event = try stream.next() {
             if case .subtree(let section) = event {
+                try emitAppendix()
+                adjacent = false
                 if !begun { try begin(context, into: emitter); begun = true }
-                try emitAnnualSection(section, file: stream.file, context: context, scratch: &scratch, into: emitter)
+                let notes = CFRTextOutsideUnits.report(outside, nearest: Self.sectionNumber(section.child(named: "SECTNO", of: 0).map { section.text(of: $0) } ?? ""), to: emitter)
+                outside.removeAll()
+                try emitAnnualSection(section, file: stream.file, context: context, notes: notes, scratch: &scratch, into: emitter)
                 stream.recycle(section)
                 continue
             }
             guard case .start(let start) = event else { continue }
+            if start.name == "PRTPAGE" { continue }  // a page number, between an appendix and its text too
+            if CFRTextOutsideUnits.isOutside(start.name), start.name != "APPENDIX" {
+                let element = try stream.capture(start)
+                if adjacent, let held = appendix {
+                    if CFRTextOutsideUnits.continues(held.element) { appendix?.joined.append(element) }
+                    else { appendix?.outside.append(element) }
+                } else {
+                    outside.append(element)
+                }
+                continue
+            }
+            try emitAppendix()
+            adjacent = false
             switch start.name {
             case "FMTR":
                 read(frontMatter: try stream.capture(start), into: &context)
-            case "CONTENTS", "TOC", "BMTR", "LSA", "FAIDS", "CFRTOC":
-                try stream.skip(start)
             case "APPENDIX":
                 if !begun { try begin(context, into: emitter); begun = true }
-                let appendix = try stream.capture(start)
-                let head = appendix.element("HD").map { flattening.flatten($0) } ?? "Appendix"
-                // Named as the eCFR names it (`Supplement No. 4 to Part 744`, the `DIV9`'s `N`), the
-                // words after the dash its heading, so one appendix has one id in every edition.
-                let (n, heading) = Self.appendixName(fromHeading: head)
-                var dropped: [TextFinding] = []
-                // The first `HD` is the appendix's name and heading; the headings after it (`HD1`,
-                // `HD2`: "Exhibit B to Part 1274—Reports") tell its parts apart, as the eCFR's
-                // `DIV9` keeps them, and stay in its wording.
-                var wording = flattening.flatten(appendix.removingFirstChild(named: "HD"), skipping: ["EAR"], dropped: { dropped.append($0) })
-                // An appendix printed as a graphic has no text: its heading stands in.
-                if wording.isEmpty { wording = head }
-                let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
-                try emitter.add(ImportedProvision(
-                    canonicalID: n, sourceID: n, idPath: [n], level: .annex, citation: citation,
-                    heading: heading, wording: wording, span: appendix.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: dropped.notes))
-                Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
-                if let remark = TableText.remark(on: appendix, name: n) { emitter.remark(remark) }
+                appendix = (try stream.capture(start), [], [])
+                adjacent = true
             default:
-                break
+                if !CFRTextOutsideUnits.containers.contains(start.name) { try stream.skip(start) }
             }
         }
+        try emitAppendix()
         if !begun { throw .nothingToImport(file: stream.file, dialect: .ecfr) }
+        _ = CFRTextOutsideUnits.report(outside, nearest: nil, to: emitter)
+    }
+
+    /// An annual-CFR appendix: one provision, with `joined`, the text the file sets after its
+    /// element, as its text; `outside`, text after it that is not its, reported on it.
+    private func emitAnnualAppendix(_ appendix: OfficialElement, joined: [OfficialElement], outside: [OfficialElement], context: Context,
+                                    into emitter: ImportEmitter) throws(OfficialImportError) {
+        let head = appendix.element("HD").map { flattening.flatten($0) } ?? "Appendix"
+        // Named as the eCFR names it (`Supplement No. 4 to Part 744`, the `DIV9`'s `N`), the
+        // words after the dash its heading, so one appendix has one id in every edition.
+        let (n, heading) = Self.appendixName(fromHeading: head)
+        var whole = appendix
+        var notes: [Note] = []
+        if let last = joined.last {
+            let lastHeading = appendix.elements().last { $0.name == "HD" }.map { flattening.flatten($0) } ?? head
+            notes.append(CFRTextOutsideUnits.joinedNote(joined, heading: lastHeading))
+            whole.children += joined.map { .element($0) }
+            whole.span.lastLine = last.span.lastLine
+            emitter.count(.textJoinedToAppendix, by: joined.count)
+        }
+        var dropped: [TextFinding] = []
+        // The first `HD` is the appendix's name and heading; the headings after it (`HD1`,
+        // `HD2`: "Exhibit B to Part 1274—Reports") tell its parts apart, as the eCFR's
+        // `DIV9` keeps them, and stay in its wording.
+        var wording = flattening.flatten(whole.removingFirstChild(named: "HD"), skipping: ["EAR"], dropped: { dropped.append($0) })
+        // An appendix printed as a graphic has no text: its heading stands in.
+        if wording.isEmpty { wording = head }
+        let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
+        notes += CFRTextOutsideUnits.report(outside, nearest: citation, following: true, to: emitter)
+        try emitter.add(ImportedProvision(
+            canonicalID: n, sourceID: n, idPath: [n], level: .annex, citation: citation,
+            heading: heading, wording: wording, span: whole.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: notes + dropped.notes))
+        Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
+        if let remark = TableText.remark(on: whole, name: n) { emitter.remark(remark) }
     }
 
     /// An annual volume's front matter: its title number and subject, and the edition's date.
@@ -427,14 +487,15 @@ struct EcfrAdapter: OfficialAdapter {
     }
 
     /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.
-    private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, scratch: inout CFRSectionReader.Scratch,
+    /// `notes`: what the file holds before it outside every unit (`CFRTextOutsideUnits`).
+    private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, notes: [Note], scratch: inout CFRSectionReader.Scratch,
                                    into emitter: ImportEmitter) throws(OfficialImportError) {
         func field(_ name: String) -> String? {
             section.child(named: name, of: 0).map { flattening.flatten(section, at: $0, file: file) }
         }
         let sectno = field("SECTNO") ?? ""
         try emitCFRSection(section, file: file, number: Self.sectionNumber(sectno), sourceID: sectno, heading: field("SUBJECT").map { Self.trimPeriod($0) },
-                           pointer: "SECTION[SECTNO='\(sectno)']", context: context, scratch: &scratch, into: emitter)
+                           pointer: "SECTION[SECTNO='\(sectno)']", context: context, notes: notes, scratch: &scratch, into: emitter)
     }
 
     // MARK: - Small parsers
