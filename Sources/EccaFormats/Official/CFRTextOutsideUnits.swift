@@ -30,11 +30,8 @@ enum CFRTextOutsideUnits {
         appendix.elements().last { $0.name != "PRTPAGE" && $0.name != "EAR" }?.name == "HD"
     }
 
-    /// The first eight words of `element`'s text, with `…` when there are more.
-    static func opening(_ element: OfficialElement) -> String {
-        let words = element.plainText.split(whereSeparator: \.isWhitespace)
-        return words.prefix(8).joined(separator: " ") + (words.count > 8 ? " …" : "")
-    }
+    /// The first words of `element`'s text (`TextNormalizer.opening`).
+    static func opening(_ element: OfficialElement) -> String { TextNormalizer.opening(of: element.plainText) }
 
     /// Where `element` stands: its name and lines.
     private static func place(_ element: OfficialElement) -> String {

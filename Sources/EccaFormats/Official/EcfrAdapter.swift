@@ -195,8 +195,12 @@ struct EcfrAdapter: OfficialAdapter {
             switch consume event {
             case .subtree(let unit):
                 if !begun { try begin(context, into: emitter); begun = true }
-                let notes = CFRTextOutsideUnits.report(outside, nearest: unit.attribute("N", of: 0).map { Self.sectionNumber($0) }, to: emitter)
-                outside.removeAll()
+                // Text outside every unit is rare: the unit's number is looked up only for it.
+                var notes: [Note] = []
+                if !outside.isEmpty {
+                    notes = CFRTextOutsideUnits.report(outside, nearest: unit.attribute("N", of: 0).map { Self.sectionNumber($0) }, to: emitter)
+                    outside.removeAll()
+                }
                 if unit.root.name == "DIV8" {
                     try emitSection(unit, file: stream.file, context: context, notes: notes, scratch: &scratch, into: emitter)
                     // The section's buffers go back to the parser, which fills them with a later one.
@@ -261,7 +265,7 @@ struct EcfrAdapter: OfficialAdapter {
             context.title.map { "https://www.ecfr.gov/current/title-\(SourceURL.component($0))/section-\(SourceURL.component(number))" }
         }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
-        reader.header.notes = notes + sectionNotes(section, file: file)
+        reader.header.notes = notes.isEmpty ? sectionNotes(section, file: file) : notes + sectionNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
         // the eCFR's paragraph anchor.
         reader.header.paragraphURLBase = url.map { $0 + "#p-" + SourceURL.component(number) }
@@ -403,8 +407,11 @@ struct EcfrAdapter: OfficialAdapter {
                 try emitAppendix()
                 adjacent = false
                 if !begun { try begin(context, into: emitter); begun = true }
-                let notes = CFRTextOutsideUnits.report(outside, nearest: Self.sectionNumber(section.child(named: "SECTNO", of: 0).map { section.text(of: $0) } ?? ""), to: emitter)
-                outside.removeAll()
+                var notes: [Note] = []
+                if !outside.isEmpty {
+                    notes = CFRTextOutsideUnits.report(outside, nearest: Self.sectionNumber(section.child(named: "SECTNO", of: 0).map { section.text(of: $0) } ?? ""), to: emitter)
+                    outside.removeAll()
+                }
                 try emitAnnualSection(section, file: stream.file, context: context, notes: notes, scratch: &scratch, into: emitter)
                 stream.recycle(section)
                 continue

@@ -25,7 +25,7 @@ struct ParagraphAfterList {
         guard records[item].level != .category else { return nil }
         self.item = item
         self.line = line
-        opening = Self.opening(of: String(decoding: text, as: UTF8.self))
+        opening = TextNormalizer.opening(of: String(decoding: text, as: UTF8.self))
     }
 
     /// Whether the `P` at `child` can be such a paragraph: not a footnote's text, which opens
@@ -40,12 +40,6 @@ struct ParagraphAfterList {
             return name != "SU" && name != "sup"
         }
         return true
-    }
-
-    /// The first eight words, with `…` when there are more.
-    private static func opening(of text: String) -> String {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        return words.prefix(8).joined(separator: " ") + (words.count > 8 ? " …" : "")
     }
 
     /// A warning each, and a note on the item that keeps the text.

@@ -215,6 +215,13 @@ public enum TextNormalizer {
     }
 
     /// `text` without leading and trailing whitespace and without the characters in `extra`.
+    /// The first eight words of `text`, with `…` when there are more: how a warning quotes a
+    /// passage for a person to find it in the official text.
+    static func opening(of text: String) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return words.prefix(8).joined(separator: " ") + (words.count > 8 ? " …" : "")
+    }
+
     public static func trim(_ text: String, also extra: String = "") -> String {
         // Most texts start and end with a letter or digit: nothing to trim, no characters to compare.
         if let first = text.utf8.first, let last = text.utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last),
