@@ -64,8 +64,8 @@ struct CFRSectionReader {
         /// target), as an index into the section's roles; -1 for wording. Kept apart so that a
         /// paragraph stays a few plain fields, copied without reference counting.
         var role = -1
-        /// A `P` other than a footnote's text: when it has no marker, a paragraph of its own that
-        /// may continue the item before it or close its list (`ParagraphAfterList`).
+        /// A `P` without a marker or a defined term, other than a footnote's text: a paragraph of
+        /// its own that may continue the item before it or close its list (`ParagraphAfterList`).
         var plain = false
     }
 
@@ -190,10 +190,17 @@ struct CFRSectionReader {
             case "P":
                 let marked = store.read(section, at: child, inDefinitions: inDefinitions)
                 if marked.definedTerm != nil { items.append(.definition) }
-                for piece in marked.pieces { if let marker = store.pieces[piece].marker { items.append(.marker(marker)) } }
+                var hasMarker = false
+                for piece in marked.pieces {
+                    if let marker = store.pieces[piece].marker {
+                        items.append(.marker(marker))
+                        hasMarker = true
+                    }
+                }
                 if marked.isElided { items.append(.elision) }
-                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner,
-                                            plain: ParagraphAfterList.isCandidate(child, in: section)))
+                // Looked at only for the rare `P` without a marker or a defined term.
+                let plain = !hasMarker && marked.definedTerm == nil && ParagraphAfterList.isCandidate(child, in: section)
+                paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner, plain: plain))
             default:
                 let role = Self.role(of: child, in: section)
                 if case .category? = role { categoryStarts.append(items.count) }
@@ -378,8 +385,7 @@ struct CFRSectionReader {
             // A plain paragraph right after a list item stays with it; where the list ends there
             // it may close the list instead, and that is reported. Not after an item that ends
             // with a colon, which introduces it (1274.908(g)(i)'s address), as for `FP`.
-            let closesList = entry.plain && followsMarker && marked.definedTerm == nil && text.last != UInt8(ascii: ":")
-                && !marked.pieces.contains { store.pieces[$0].marker != nil }
+            let closesList = entry.plain && followsMarker && text.last != UInt8(ascii: ":")
             let textBefore = text.count
             for pieceIndex in marked.pieces {
                 let pieceText = store.pieces[pieceIndex].text

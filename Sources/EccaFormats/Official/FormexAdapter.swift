@@ -642,7 +642,9 @@ struct FormexAdapter: OfficialAdapter {
         if !bare.isEmpty { groups.insert((siblings: numbered, points: bare, path: ""), at: 0) }
         var unlabelled = 0
         for (siblings, points, listPath) in groups {
-            let labels = siblings.map(pointLabel)
+            // How many siblings print each label, counted once (a list of thousands of points).
+            var labelCounts: [String: Int] = [:]
+            for label in siblings.map(pointLabel) { if let label { labelCounts[label, default: 0] += 1 } }
             for (place, item) in points {
                 let label = pointLabel(item)
                 var point = context
@@ -666,7 +668,7 @@ struct FormexAdapter: OfficialAdapter {
                 point.pointPath = Self.pointPath(parent: context.pointPath, display: display)
                 // By its number where its list numbers it once, else by its place (an indent).
                 let predicate = item.name == "NP" ? "NO.P" : "NP/NO.P"
-                let step = if let label, !label.isEmpty, labels.filter({ $0 == label }).count == 1 {
+                let step = if let label, !label.isEmpty, labelCounts[label] == 1 {
                     "\(item.name)[\(predicate)='\(label)']"
                 } else {
                     "\(item.name)[\(place + 1)]"
@@ -695,10 +697,13 @@ struct FormexAdapter: OfficialAdapter {
         var found: [(list: OfficialElement, path: String)] = []
         func walk(_ node: OfficialElement, _ path: String, top: Bool) {
             let children = node.elements()
+            // How many children have each name, counted once (a table of thousands of rows).
+            var named: [String: Int] = [:]
+            for child in children { named[child.name, default: 0] += 1 }
             var seen: [String: Int] = [:]
             for child in children {
                 seen[child.name, default: 0] += 1
-                let step = children.filter({ $0.name == child.name }).count > 1 ? "\(child.name)[\(seen[child.name]!)]" : child.name
+                let step = named[child.name]! > 1 ? "\(child.name)[\(seen[child.name]!)]" : child.name
                 if child.name == "LIST" {
                     found.append((child, path + step + "/"))
                 } else if !(top && isBare(child)), !barriers.contains(child.name) {
