@@ -326,7 +326,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         // and the text it introduces, join the instruction they belong to.
         var group: [Pending] = []
         var target: Int?
-        var amendments: [Amendment] = []
+        var instructions = InstructionsBySection()
         // The instruction (in `group`) that said its text "reads as follows", until text comes.
         var promise: Int?
         func checkPromise() {
@@ -389,7 +389,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                     reading.lead?.roman = amendment.number
                     path = [lead.number, step.number, amendment.number]
                 }
-                amendments.append(amendment)
+                instructions.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
                 var pending = Pending(amendment: amendment, element: child, path: path, citation: pinpoint, dropped: dropped,
                                       proposed: proposed, placement: index < loose.count ? placement : nil)
@@ -404,7 +404,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             case "SECTION":
                 promise = nil
                 try flushGroup()
-                try emitSection(child, title: title, prefix: prefix, amendments: amendments, url: url, proposed: proposed, into: emitter)
+                try emitSection(child, title: title, prefix: prefix, instructions: instructions, url: url, proposed: proposed, into: emitter)
                 page = Self.lastPage(in: child) ?? page
             case "PRTPAGE":
                 page = Self.printedPage(child) ?? page
@@ -498,16 +498,15 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes: notes, amendment: amendment))
     }
 
-    private func emitSection(_ section: OfficialElement, title: String?, prefix: String, amendments: [Amendment], url: String?,
+    private func emitSection(_ section: OfficialElement, title: String?, prefix: String, instructions: InstructionsBySection, url: String?,
                              proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
         let number = EcfrAdapter.sectionNumber(sectno)
         guard !number.isEmpty else { return }
         let subject = section.element("SUBJECT").map { EcfrAdapter.trimPeriod(flattening.flatten($0)) }
-        let related = amendments.filter { $0.sections.contains(number) }
         var notes: [Note] = []
-        let instructions = (related.isEmpty ? amendments.suffix(1) : related[...]).map(\.number).joined(separator: ", ")
-        let by = "\(prefix), amendatory instruction\(instructions.contains(",") ? "s" : "") \(instructions)"
+        let numbers = instructions.numbers(naming: number).joined(separator: ", ")
+        let by = "\(prefix), amendatory instruction\(numbers.contains(",") ? "s" : "") \(numbers)"
         notes.append(Note(kind: .amendment, text: proposed ? "Text proposed for the CFR by \(by) (a proposed rule)." : "CFR text as set out by \(by)."))
         if section.elements("STARS").count > 0 || section.elements("P").contains(where: MarkedParagraph.isElided) {
             notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))

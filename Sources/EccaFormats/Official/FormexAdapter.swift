@@ -600,6 +600,9 @@ struct FormexAdapter: OfficialAdapter {
             try emitPoints(in: alineas.first?.element ?? container, context: context, span: alineaSpan, into: unit)
             return
         }
+        // How many ALINEAs of each parent (the container or a SUBDIV) came so far, counted as they
+        // come (an article of thousands of paragraphs).
+        var placeInParent: [String: Int] = [:]
         for (offset, (alinea, groups, path)) in alineas.enumerated() {
             let ordinal = offset + 1
             var sub = context
@@ -611,8 +614,9 @@ struct FormexAdapter: OfficialAdapter {
             sub.idPath = context.idPath + [word == "paragraph" ? "\(ordinal)" : "sub\(ordinal)"]
             sub.locatorTilde = "~\(ordinal)"
             sub.subparagraph = "\(CanonicalIDs.ordinal(ordinal)) \(word)"
-            // Its place among the ALINEAs of its own parent (the container or a SUBDIV).
-            let place = alineas[..<offset].filter { $0.path == path }.count + 1
+            // Its place among the ALINEAs of its own parent.
+            placeInParent[path, default: 0] += 1
+            let place = placeInParent[path]!
             let subSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)ALINEA[\(place)]")
             unit.add(provision(
                 canonical: sub.canonical, source: sub.locator, idPath: sub.idPath, level: .subparagraph,
