@@ -32,6 +32,8 @@ public final class SMTOptimizer: CustomStringConvertible {
     /// on a pop without push, so the depth is tracked here.
     public private(set) var scopeCount = 0
     private var lastResult: SMTResult?
+    /// The timeout the parameters set, which `SMTWatchdog` holds each check to.
+    private var timeoutMilliseconds: UInt32?
 
     /// An optimizer with the context's timeout and resource limit.
     public init(context: SMTContext) throws {
@@ -124,16 +126,19 @@ public final class SMTOptimizer: CustomStringConvertible {
     public func check(assumptions: [SMTTerm] = []) throws -> SMTResult {
         try context.requireBoolean(assumptions, "check")
         lastResult = nil
+        let watchdog = timeoutMilliseconds.map { SMTWatchdog(interrupting: context.raw, after: $0) }
         let outcome = withExtendedLifetime(assumptions) {
             let asts: [OpaquePointer?] = assumptions.map { $0.ast }
             return Z3_optimize_check(context.raw, raw, UInt32(asts.count), asts)
         }
+        let interrupted = watchdog?.disarm() ?? false
         try context.checkError("check")
         let result: SMTResult
         switch outcome {
         case Z3_L_TRUE: result = .sat
         case Z3_L_FALSE: result = .unsat
-        default: result = .unknown(reason: context.string(Z3_optimize_get_reason_unknown(context.raw, raw)))
+        // Interrupted past its timeout: Z3 says "interrupted", the check timed out.
+        default: result = .unknown(reason: interrupted ? "timeout" : context.string(Z3_optimize_get_reason_unknown(context.raw, raw)))
         }
         lastResult = result
         return result
@@ -225,6 +230,7 @@ public final class SMTOptimizer: CustomStringConvertible {
             parameters, operation: operation,
             descriptions: { Z3_optimize_get_param_descrs(context.raw, raw) },
             apply: { Z3_optimize_set_params(context.raw, raw, $0) })
+        timeoutMilliseconds = SMTWatchdog.timeout(in: parameters, current: timeoutMilliseconds)
     }
 
     // MARK: Introspection

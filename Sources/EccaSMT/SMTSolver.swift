@@ -17,6 +17,8 @@ public final class SMTSolver: CustomStringConvertible {
     /// and cores are only handed out when they belong to the current state. Z3 would return a
     /// stale model after an unsat check instead of failing.
     private var lastResult: SMTResult?
+    /// The timeout the parameters set, which `SMTWatchdog` holds each check to.
+    private var timeoutMilliseconds: UInt32?
 
     /// A solver for all theories (Z3's default combined solver), with the context's limits.
     public init(context: SMTContext) throws {
@@ -88,18 +90,21 @@ public final class SMTSolver: CustomStringConvertible {
     public func check(assumptions: [SMTTerm] = []) throws -> SMTResult {
         try context.requireBoolean(assumptions, "check")
         lastResult = nil
+        let watchdog = timeoutMilliseconds.map { SMTWatchdog(interrupting: context.raw, after: $0) }
         let outcome = withExtendedLifetime(assumptions) {
             let asts: [OpaquePointer?] = assumptions.map { $0.ast }
             return asts.isEmpty
                 ? Z3_solver_check(context.raw, raw)
                 : Z3_solver_check_assumptions(context.raw, raw, UInt32(asts.count), asts)
         }
+        let interrupted = watchdog?.disarm() ?? false
         try context.checkError("check")
         let result: SMTResult
         switch outcome {
         case Z3_L_TRUE: result = .sat
         case Z3_L_FALSE: result = .unsat
-        default: result = .unknown(reason: context.string(Z3_solver_get_reason_unknown(context.raw, raw)))
+        // Interrupted past its timeout: Z3 says "interrupted", the check timed out.
+        default: result = .unknown(reason: interrupted ? "timeout" : context.string(Z3_solver_get_reason_unknown(context.raw, raw)))
         }
         lastResult = result
         return result
@@ -163,6 +168,7 @@ public final class SMTSolver: CustomStringConvertible {
             parameters, operation: operation,
             descriptions: { Z3_solver_get_param_descrs(context.raw, raw) },
             apply: { Z3_solver_set_params(context.raw, raw, $0) })
+        timeoutMilliseconds = SMTWatchdog.timeout(in: parameters, current: timeoutMilliseconds)
     }
 
     // MARK: Introspection
