@@ -26,7 +26,7 @@ public struct CitationChecker {
         /// `annexesOnly`: annex files given without their act, which speak for the annexes alone.
         /// Its date is its `TextInfo`'s.
         case formex(FormexText, year: String?, number: String?, file: String, annexesOnly: Bool)
-        case imported(ImportCollector.Entry, index: [String: ImportedProvision], coverage: Coverage, file: String)
+        case imported(ImportCollector.Entry, index: ImportedTextIndex, coverage: Coverage, file: String)
 
         /// A Formex text, with the year and number of the act its bibliography
         /// (`BIB.INSTANCE/NO.DOC` of `bibliography`, the act or an annex) names.
@@ -162,16 +162,10 @@ public struct CitationChecker {
                                     + "not law: its text is not checked against")
                 }
                 for entry in collector.instruments where !entry.instrument.isProposal {
-                    var index: [String: ImportedProvision] = [:]
                     var coverage = Coverage(printedOnly: dialect == .fr, whole: dialect == .akn)
                     coverage.ownCitation = dialect == .fr ? Self.ruleCitation(entry.instrument) : nil
+                    let index = ImportedTextIndex(entry.provisions, ownCitation: coverage.ownCitation)
                     for provision in entry.provisions {
-                        if index[Self.key(provision.canonicalID)] == nil { index[Self.key(provision.canonicalID)] = provision }
-                        // A rule's own provision (`89 FR 9757, 9760, amendatory instruction 1`) is also
-                        // found by its citation, without the pages it is printed on.
-                        if let own = coverage.ownCitation, let rest = Self.ownPart(of: provision.citation, after: [own]) {
-                            index[Self.key(own + ", " + rest)] = index[Self.key(own + ", " + rest)] ?? provision
-                        }
                         if provision.level == .section {
                             coverage.sections.insert(provision.canonicalID)
                             coverage.parts.insert(String(provision.canonicalID.prefix { $0 != "." }))
@@ -597,13 +591,13 @@ public struct CitationChecker {
             }
         case .imported(let entry, let index, let coverage, let file):
             guard let officialID = Self.officialID(of: provision, in: instrument, against: entry.instrument) else { return nil }
-            let found = index[Self.key(officialID)]
+            let found = index[officialID]
             guard coverage.covers(officialID, found: found != nil) else { return nil }
             let source = Source(file: file, version: dated)
             guard let found else { return .failure(finding(.missing, provision, at: officialID, in: source)) }
             // A unit the text prints twice (the import tells the copies apart by a suffix, and warns):
             // each copy is what the text says, so copies that differ are a finding, whichever comes first.
-            let copies = entry.provisions.filter { $0.citation == found.citation && $0.level == found.level }
+            let copies = index.copies(of: found)
             if copies.count > 1, Set(copies.map { TextNormalizer.comparisonKey($0.wording) }).count > 1 {
                 return repeated(provision, copies: copies.map { ($0.span.firstLine, $0.wording) }, at: officialID, in: source)
             }
