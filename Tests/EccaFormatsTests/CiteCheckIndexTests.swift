@@ -4,7 +4,8 @@ import Testing
 import EccaTestSupport
 
 /// What the indexes `cite-check` builds when it loads an official text must keep of the walks they
-/// replaced: every locator form finds what it found, and copies of a unit printed twice are all found.
+/// replaced: every locator form finds what it found, copies of a unit printed twice are all found,
+/// and an instruction is weighed against every provision it may change.
 @Suite struct CiteCheckIndexTests {
     static let act = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -49,5 +50,34 @@ import EccaTestSupport
         #expect(formex.repeatedTexts(at: "003").map(\.text) == ["Printed once.", "Printed twice."])
         #expect(formex.repeatedTexts(at: "002(2)").count == 2)
         #expect(formex.repeatedTexts(at: "001.001(i)").isEmpty)
+    }
+
+    /// A Federal Register instruction is weighed only against provisions of the section it can reach
+    /// (`ChangeIndex`): wherever `AmendmentReach.changes` finds a change, that section is the path's.
+    @Test func anInstructionIsIndexedUnderEverySectionItChanges() {
+        let targets: [(Amendment.Target, adding: Bool)] = [
+            (Amendment.Target(kind: .paragraph, section: "734.13", paragraph: "(a)(2)"), false),
+            (Amendment.Target(kind: .paragraph, section: "734.13", paragraph: "(a)(2)"), true),
+            (Amendment.Target(kind: .section, section: "734.13"), false),
+            (Amendment.Target(kind: .introductoryText, section: "744.23", paragraph: "(a)(2)"), false),
+            (Amendment.Target(kind: .definition, section: "772.1", detail: "Foreign person"), false),
+            (Amendment.Target(kind: .note, detail: "Note 1 to ECCN 4E091", within: "supplement No. 1 to part 774, Category 4"), false),
+            (Amendment.Target(kind: .eccn, detail: "4E091", within: "supplement No. 1 to part 774, Category 4"), false),
+            (Amendment.Target(kind: .appendix, detail: "supplement No. 4 to part 744"), false),
+            (Amendment.Target(kind: .paragraphRange, section: "740.2", paragraph: "(a)(12)", through: "(a)(14)"), false),
+            (Amendment.Target(kind: .sectionRange, section: "734.1", through: "734.5"), false),
+        ]
+        let paths = ["734.13", "734.13(a)", "734.13(a)(2)", "734.13(a)(2)(i)", "734.1", "734.3(b)", "744.23(a)", "744.23(a)(2)(i)",
+                     "772.1", "772.1 (foreign person)", "772.1 (foreign person)(1)", "740.2", "740.2(a)(13)(i)",
+                     "Supplement No. 1 to Part 774", "Supplement No. 1 to Part 774, ECCN 4E091", "Supplement No. 1 to Part 774, ECCN 4E091, Note 1",
+                     "Supplement No. 4 to Part 744", "Supplement No. 4 to Part 744, CHINA"]
+        for (target, adding) in targets {
+            let section = AmendmentReach.section(reachedBy: target, adding: adding)
+            for path in paths where AmendmentReach.changes(target, path: path, adding: adding) == true {
+                #expect(section == nil || section == AmendmentReach.section(ofKey: CitationChecker.key(path)), "\(target) \(path)")
+            }
+        }
+        #expect(AmendmentReach.section(reachedBy: Amendment.Target(kind: .sectionRange, section: "734.1", through: "734.5"), adding: false) == nil)
+        #expect(AmendmentReach.section(reachedBy: Amendment.Target(kind: .definition, section: "772.1", detail: "Foreign person"), adding: false) == "772.1")
     }
 }

@@ -95,6 +95,8 @@ public struct CitationChecker {
     private(set) var infos: [TextInfo] = []
     /// The instructions of the amending acts and Federal Register rules given (`CitationChecker+AmendingTexts`).
     private(set) var changes: [Change] = []
+    /// `changes` by the CFR sections they can reach, for `judge`.
+    private var changeIndex = ChangeIndex([])
     /// Files that hold no text to check against (proposed rules only), with what they were taken to be.
     private var setAsideFiles: [String: String] = [:]
     /// Annex files given on their own that a package given lists: the package's file, where they are read.
@@ -253,6 +255,7 @@ public struct CitationChecker {
                                     + (date.map { " of \($0.iso)" } ?? ", undated"),
                                   uncovered: "no shipped provision cites these annexes of a shipped act"))
         }
+        changeIndex = ChangeIndex(changes)
     }
 
     /// A file's path with `.`, `..` and symbolic links resolved, for telling whether two names are one file.
@@ -336,7 +339,9 @@ public struct CitationChecker {
         for (index, official) in officials.enumerated() {
             if let outcome = check(provision, instrument: instrument, against: official, dated: infos[index].date) { candidates.append((index, outcome)) }
         }
-        let touching = changes.filter { change in change.isRead && affects(change, provision, instrument) }
+        let touching = changeIndex.candidates(for: provision.citation).map { changes[$0] }.filter { change in
+            change.isRead && affects(change, provision, instrument)
+        }
         if candidates.isEmpty && touching.isEmpty { return nil }
         var judgement = Judgement(covering: Set(candidates.map { infos[$0.official].given } + touching.map(\.given)))
         // Texts not law on `day` are weighed apart: they never decide.
