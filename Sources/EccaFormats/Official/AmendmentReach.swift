@@ -47,6 +47,23 @@ enum AmendmentReach {
         }
     }
 
+    /// The section (`section(ofKey:)`) of every path `changes` can find `target` changing, so that
+    /// a provision is weighed only against the instructions that may reach it (`ChangeIndex`). A
+    /// target that changes what holds it or what it holds reaches only its own section's paths,
+    /// since a path and what holds it share their section (`holds`). Nil when that cannot be
+    /// narrowed (a range, which `changes` reads by the markers' order).
+    static func section(reachedBy target: Amendment.Target, adding: Bool) -> String? {
+        guard adding || [.section, .paragraph, .introductoryText, .definition, .eccn, .note, .appendix, .entry].contains(target.kind),
+              let own = ownPath(target) else { return nil }
+        return section(ofKey: own)
+    }
+
+    /// A path key's part before its first `(` or `,`: `734.13` of `734.13(a)(2)`, `supplementno.1topart774`
+    /// of `supplementno.1topart774,eccn4e091`.
+    static func section(ofKey key: String) -> String {
+        String(key.prefix { $0 != "(" && $0 != "," })
+    }
+
     /// The path (a key) of what a target names in a supplement: `supplement No. 5 to part 740` →
     /// the supplement; an ECCN, or a note to one, of the Commerce Control List → `…, ECCN 4E091, Note 1`;
     /// a note to a category → `…, Category 5—Part 2, Note 3`, which no ECCN holds; an entry under a

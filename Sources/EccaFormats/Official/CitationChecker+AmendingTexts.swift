@@ -161,6 +161,15 @@ extension CitationChecker {
     /// CFR part with shipped provisions: one `file: error:` line each.
     func unread(_ graph: ClauseGraph, on day: LegalDate) -> [(given: String, line: String)] {
         var lines: [(given: String, line: String)] = []
+        // Whether an act or CFR part (`within`) has shipped provisions, asked once each: a rule can
+        // hold thousands of instructions not read, and each asked looks through every provision.
+        var shipped: [String: Bool] = [:]
+        func hasShipped(_ within: String, _ provisionIn: (Provision) -> Bool) -> Bool {
+            if let known = shipped[within] { return known }
+            let found = graph.provisions.values.contains(where: provisionIn)
+            shipped[within] = found
+            return found
+        }
         for change in changes {
             let unknown: Bool
             let within: String
@@ -170,15 +179,15 @@ extension CitationChecker {
                 // A consolidated text in force that includes the act holds what the instruction did,
                 // read or not (QA amend7 #3: the real act's 10 unread instructions stayed errors).
                 if holder(of: change, on: day) != nil { continue }
-                unknown = graph.provisions.values.contains { provision in
+                within = "\(year)/\(number)"
+                unknown = hasShipped(within) { provision in
                     provision.sourceID != nil && graph.instruments[provision.instrumentID].map { Self.instrument($0, isDocument: year, number) && $0.jurisdiction == "EU" } == true
                 }
-                within = "\(year)/\(number)"
             case .us(let title, let part, let target):
                 if let target, AmendmentReach.changes(target, path: "0", adding: change.adding) != nil { continue }
                 let prefixes = part.map { ["\(title) CFR \($0).", "\(title) CFR Part \($0),"] } ?? ["\(title) CFR "]
-                unknown = graph.provisions.values.contains { provision in prefixes.contains { provision.citation.hasPrefix($0) } }
                 within = "\(title) CFR" + (part.map { " part \($0)" } ?? "")
+                unknown = hasShipped(within) { provision in prefixes.contains { provision.citation.hasPrefix($0) } }
             }
             let line = "\(change.file): error: \(change.act), \(change.place): what it changes in \(within) was not read "
                          + "(“\(change.text)”): the shipped provisions it may change are not known; "

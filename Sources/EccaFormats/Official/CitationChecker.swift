@@ -26,7 +26,7 @@ public struct CitationChecker {
         /// `annexesOnly`: annex files given without their act, which speak for the annexes alone.
         /// Its date is its `TextInfo`'s.
         case formex(FormexText, year: String?, number: String?, file: String, annexesOnly: Bool)
-        case imported(ImportCollector.Entry, index: [String: ImportedProvision], coverage: Coverage, file: String)
+        case imported(ImportCollector.Entry, index: ImportedTextIndex, coverage: Coverage, file: String)
 
         /// A Formex text, with the year and number of the act its bibliography
         /// (`BIB.INSTANCE/NO.DOC` of `bibliography`, the act or an annex) names.
@@ -95,6 +95,8 @@ public struct CitationChecker {
     private(set) var infos: [TextInfo] = []
     /// The instructions of the amending acts and Federal Register rules given (`CitationChecker+AmendingTexts`).
     private(set) var changes: [Change] = []
+    /// `changes` by the CFR sections they can reach, for `judge`.
+    private var changeIndex = ChangeIndex([])
     /// Files that hold no text to check against (proposed rules only), with what they were taken to be.
     private var setAsideFiles: [String: String] = [:]
     /// Annex files given on their own that a package given lists: the package's file, where they are read.
@@ -162,16 +164,10 @@ public struct CitationChecker {
                                     + "not law: its text is not checked against")
                 }
                 for entry in collector.instruments where !entry.instrument.isProposal {
-                    var index: [String: ImportedProvision] = [:]
                     var coverage = Coverage(printedOnly: dialect == .fr, whole: dialect == .akn)
                     coverage.ownCitation = dialect == .fr ? Self.ruleCitation(entry.instrument) : nil
+                    let index = ImportedTextIndex(entry.provisions, ownCitation: coverage.ownCitation)
                     for provision in entry.provisions {
-                        if index[Self.key(provision.canonicalID)] == nil { index[Self.key(provision.canonicalID)] = provision }
-                        // A rule's own provision (`89 FR 9757, 9760, amendatory instruction 1`) is also
-                        // found by its citation, without the pages it is printed on.
-                        if let own = coverage.ownCitation, let rest = Self.ownPart(of: provision.citation, after: [own]) {
-                            index[Self.key(own + ", " + rest)] = index[Self.key(own + ", " + rest)] ?? provision
-                        }
                         if provision.level == .section {
                             coverage.sections.insert(provision.canonicalID)
                             coverage.parts.insert(String(provision.canonicalID.prefix { $0 != "." }))
@@ -259,6 +255,7 @@ public struct CitationChecker {
                                     + (date.map { " of \($0.iso)" } ?? ", undated"),
                                   uncovered: "no shipped provision cites these annexes of a shipped act"))
         }
+        changeIndex = ChangeIndex(changes)
     }
 
     /// A file's path with `.`, `..` and symbolic links resolved, for telling whether two names are one file.
@@ -342,7 +339,9 @@ public struct CitationChecker {
         for (index, official) in officials.enumerated() {
             if let outcome = check(provision, instrument: instrument, against: official, dated: infos[index].date) { candidates.append((index, outcome)) }
         }
-        let touching = changes.filter { change in change.isRead && affects(change, provision, instrument) }
+        let touching = changeIndex.candidates(for: provision.citation).map { changes[$0] }.filter { change in
+            change.isRead && affects(change, provision, instrument)
+        }
         if candidates.isEmpty && touching.isEmpty { return nil }
         var judgement = Judgement(covering: Set(candidates.map { infos[$0.official].given } + touching.map(\.given)))
         // Texts not law on `day` are weighed apart: they never decide.
@@ -597,13 +596,13 @@ public struct CitationChecker {
             }
         case .imported(let entry, let index, let coverage, let file):
             guard let officialID = Self.officialID(of: provision, in: instrument, against: entry.instrument) else { return nil }
-            let found = index[Self.key(officialID)]
+            let found = index[officialID]
             guard coverage.covers(officialID, found: found != nil) else { return nil }
             let source = Source(file: file, version: dated)
             guard let found else { return .failure(finding(.missing, provision, at: officialID, in: source)) }
             // A unit the text prints twice (the import tells the copies apart by a suffix, and warns):
             // each copy is what the text says, so copies that differ are a finding, whichever comes first.
-            let copies = entry.provisions.filter { $0.citation == found.citation && $0.level == found.level }
+            let copies = index.copies(of: found)
             if copies.count > 1, Set(copies.map { TextNormalizer.comparisonKey($0.wording) }).count > 1 {
                 return repeated(provision, copies: copies.map { ($0.span.firstLine, $0.wording) }, at: officialID, in: source)
             }

@@ -22,11 +22,14 @@ import EccaXML
 public struct FormexText: Sendable {
     public let act: OfficialElement
     public let annexes: [String: OfficialElement]
+    /// `act`'s articles and paragraphs, found once for the look-ups.
+    let units: FormexLocatorIndex
 
     /// A consolidated act's ranges, over `act` (deleted text left out) and over a copy that keeps it.
     struct Consolidation: Sendable {
         var ranges: ConsolidationRanges
         var kept: OfficialElement
+        var keptUnits: FormexLocatorIndex
         var keptAnnexes: [String: OfficialElement]
         var keptRanges: ConsolidationRanges
     }
@@ -39,6 +42,7 @@ public struct FormexText: Sendable {
     public init(act: OfficialElement, annexes: [String: OfficialElement] = [:]) {
         self.act = act
         self.annexes = annexes
+        units = FormexLocatorIndex(act)
         consolidation = nil
     }
 
@@ -49,7 +53,9 @@ public struct FormexText: Sendable {
         var keptRanges = ConsolidationRanges()
         let kept = keptRanges.annotate(document, keepingDeleted: true) ?? document
         annexes = files.merging(Self.annexes(in: act)) { _, inner in inner }
-        consolidation = Consolidation(ranges: ranges, kept: kept, keptAnnexes: Self.annexes(in: kept), keptRanges: keptRanges)
+        units = FormexLocatorIndex(act)
+        consolidation = Consolidation(ranges: ranges, kept: kept, keptUnits: FormexLocatorIndex(kept), keptAnnexes: Self.annexes(in: kept),
+                                      keptRanges: keptRanges)
     }
 
     /// The `CONS.ANNEX`es of a consolidated act, by locator.
@@ -185,10 +191,10 @@ public struct FormexText: Sendable {
     }
 
     public func lookup(_ locator: String) -> Lookup {
-        if let found = Self.elements(at: locator, in: act, annexes: annexes).first {
+        if let found = Self.elements(at: locator, in: units, annexes: annexes).first {
             return .found(FormexText.flatten(found.node, skipping: found.skip), changedBy: consolidation?.ranges.markers(within: found.node) ?? [])
         }
-        if let consolidation, let found = Self.elements(at: locator, in: consolidation.kept, annexes: consolidation.keptAnnexes).first,
+        if let consolidation, let found = Self.elements(at: locator, in: consolidation.keptUnits, annexes: consolidation.keptAnnexes).first,
            let ordinal = ConsolidationRanges.ordinal(of: found.node), let id = consolidation.keptRanges.deleted[ordinal],
            let marker = consolidation.keptRanges.marker(id) {
             return .deleted(by: marker)
@@ -200,14 +206,14 @@ public struct FormexText: Sendable {
     /// than once: an article twice (a damaged or hand-joined file; the import warns of it), or a
     /// paragraph or point twice in its article or list. In document order; empty for a unit printed once.
     public func repeatedTexts(at locator: String) -> [(line: Int, text: String)] {
-        let found = Self.elements(at: locator, in: act, annexes: annexes)
+        let found = Self.elements(at: locator, in: units, annexes: annexes)
         guard found.count > 1 else { return [] }
         return found.map { ($0.node.span.firstLine, FormexText.flatten($0.node, skipping: $0.skip)) }
     }
 
     /// Every element `locator` names, in document order: one, or more where the act prints the
     /// unit more than once (the first is the one a lookup reads).
-    private static func elements(at locator: String, in act: OfficialElement,
+    private static func elements(at locator: String, in units: FormexLocatorIndex,
                                  annexes: [String: OfficialElement]) -> [(node: OfficialElement, skip: Set<String>)] {
         if locator == "ANNEX" || locator.hasPrefix("ANNEX ") {
             guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return [] }
@@ -230,31 +236,25 @@ public struct FormexText: Sendable {
         }
         let parts = rest.split(separator: ".")
         guard let articleID = parts.first else { return [] }
-        var found = act.all(where: { $0.name == "ARTICLE" && FormexAdapter.identifier(of: $0) == String(articleID) }, barriers: ["QUOT.S"])
-            .map { (node: $0, skip: Set(["TI.ART", "STI.ART"])) }
+        var unitsFound = units.articles[String(articleID)] ?? []
         if parts.count > 1 {
             let identifier = "\(articleID).\(parts[1])"
-            found = found.flatMap { article in
-                article.node.all(where: { $0.name == "PARAG" && FormexAdapter.identifier(of: $0) == identifier }, barriers: ["QUOT.S"])
-                    .map { (node: $0, skip: Set(["NO.PARAG"])) }
-            }
+            unitsFound = unitsFound.flatMap { $0.paragraphs[identifier] ?? [] }
         }
+        // What the point steps look in: an article's or paragraph's points found when it was
+        // indexed, or (nil) a subparagraph's or point's own, found when asked.
+        var found: [(node: OfficialElement, skip: Set<String>, points: [String: [OfficialElement]]?)]
         if let alinea {
-            found = found.compactMap { unit in
-                let alineas = grouped("ALINEA", in: unit.node).map(\.element)
-                return alinea >= 1 && alinea <= alineas.count ? (alineas[alinea - 1], []) : nil
+            found = unitsFound.compactMap { unit in
+                alinea >= 1 && alinea <= unit.alineas.count ? (unit.alineas[alinea - 1], [], nil) : nil
             }
+        } else {
+            found = unitsFound.map { ($0.node, $0.skip, $0.points) }
         }
         for label in points {
-            // The shallowest matches: `092.001(i)` is the paragraph's own point (i), not a romanette
-            // nested in an earlier point.
-            found = found.flatMap { unit in
-                Self.shallowest(in: unit.node, where: { candidate in
-                    candidate.name == "ITEM" && candidate.element("NP")?.element("NO.P").map { Self.flatten($0) } == label
-                }).map { (node: $0, skip: Set<String>()) }
-            }
+            found = found.flatMap { unit in (unit.points ?? Self.points(in: unit.node))[label] ?? [] }.map { ($0, [], nil) }
         }
-        return found
+        return found.map { ($0.node, $0.skip) }
     }
 
     /// The `PARAG`s (or `ALINEA`s) of an article or paragraph in document order, with the titles of
@@ -282,16 +282,23 @@ public struct FormexText: Sendable {
         return found
     }
 
-    /// Breadth-first search for the elements matching `predicate` on the first level that has any,
-    /// not descending into quoted amendments to other acts (`QUOT.S`).
-    static func shallowest(in node: OfficialElement, where predicate: (OfficialElement) -> Bool) -> [OfficialElement] {
+    /// A unit's points (`ITEM`s) by their label (`NO.P`, `(a)`), each label's on the shallowest
+    /// level that has one, found breadth-first, not descending into quoted amendments to other acts
+    /// (`QUOT.S`): `092.001(i)` is the paragraph's own point (i), not a romanette nested in an
+    /// earlier point. In document order within their level.
+    static func points(in node: OfficialElement) -> [String: [OfficialElement]] {
+        var points: [String: [OfficialElement]] = [:]
         var level = node.elements()
         while !level.isEmpty {
-            let found = level.filter(predicate)
-            if !found.isEmpty { return found }
+            var here: [String: [OfficialElement]] = [:]
+            for candidate in level where candidate.name == "ITEM" {
+                guard let label = candidate.element("NP")?.element("NO.P").map({ Self.flatten($0) }), points[label] == nil else { continue }
+                here[label, default: []].append(candidate)
+            }
+            points.merge(here) { first, _ in first }
             level = level.filter { $0.name != "QUOT.S" }.flatMap { $0.elements() }
         }
-        return []
+        return points
     }
 
     static let blockElements: Set<String> = ["P", "ALINEA", "NP", "NO.P", "TXT", "ITEM", "LIST", "PARAG", "ROW", "CELL", "GR.SEQ", "TITLE", "TI", "STI"]
