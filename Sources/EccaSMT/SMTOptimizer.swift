@@ -126,7 +126,7 @@ public final class SMTOptimizer: CustomStringConvertible {
     public func check(assumptions: [SMTTerm] = []) throws -> SMTResult {
         try context.requireBoolean(assumptions, "check")
         lastResult = nil
-        let watchdog = timeoutMilliseconds.map { SMTWatchdog(interrupting: context.raw, after: $0) }
+        let watchdog = timeoutMilliseconds.map { SMTWatchdog(interrupting: context, after: $0) }
         let outcome = withExtendedLifetime(assumptions) {
             let asts: [OpaquePointer?] = assumptions.map { $0.ast }
             return Z3_optimize_check(context.raw, raw, UInt32(asts.count), asts)

@@ -90,7 +90,7 @@ public final class SMTSolver: CustomStringConvertible {
     public func check(assumptions: [SMTTerm] = []) throws -> SMTResult {
         try context.requireBoolean(assumptions, "check")
         lastResult = nil
-        let watchdog = timeoutMilliseconds.map { SMTWatchdog(interrupting: context.raw, after: $0) }
+        let watchdog = timeoutMilliseconds.map { SMTWatchdog(interrupting: context, after: $0) }
         let outcome = withExtendedLifetime(assumptions) {
             let asts: [OpaquePointer?] = assumptions.map { $0.ast }
             return asts.isEmpty

@@ -1,4 +1,3 @@
-import CZ3
 import Dispatch
 import Synchronization
 
@@ -6,7 +5,7 @@ import Synchronization
 /// runs the `timeout` parameter on a pool of timer threads that, on a loaded machine, fired far
 /// too late: a 1 ms timeout on a hard problem returned after 74-178 s with three busy loops on two
 /// cores and two checks timing at once (the SMT timeout tests, 2026-12-06). A check past its
-/// timeout by `grace` is interrupted (`Z3_interrupt`) from a Dispatch timer instead. Z3 interrupts
+/// timeout by `grace` is interrupted (`SMTContext.interrupt`) from a Dispatch timer instead. Z3 interrupts
 /// only a check that is running, and a later check on the context runs as if it had not been
 /// (tested: `SMTWatchdogTests`); the lock keeps a late timer from reaching a later check.
 final class SMTWatchdog: Sendable {
@@ -25,19 +24,19 @@ final class SMTWatchdog: Sendable {
     }
 
     private let state = Mutex(State())
-    /// The `Z3_context` to interrupt; Z3 allows `Z3_interrupt` from any thread.
-    private nonisolated(unsafe) let context: OpaquePointer
+    /// The context whose check to interrupt (from any thread, as Z3 allows).
+    private let context: SMTContext
     private nonisolated(unsafe) var timer: DispatchWorkItem?
 
     /// Arms the watchdog for a check on `context` about to start, with a timeout of `milliseconds`.
-    init(interrupting context: OpaquePointer, after milliseconds: UInt32) {
+    init(interrupting context: SMTContext, after milliseconds: UInt32) {
         self.context = context
         let timer = DispatchWorkItem { [weak self] in
             guard let self else { return }
             state.withLock { state in
                 guard state.armed else { return }
                 state.fired = true
-                Z3_interrupt(self.context)
+                self.context.interrupt()
             }
         }
         self.timer = timer

@@ -10,7 +10,7 @@ import Testing
         let solver = try SMTSolver(context: ctx)
         try solver.assert(pigeonhole(ctx, pigeons: 12))
         // No Z3 timeout: only the watchdog can stop this check.
-        let watchdog = SMTWatchdog(interrupting: ctx.raw, after: 1)
+        let watchdog = SMTWatchdog(interrupting: ctx, after: 1)
         let result = try solver.check()
         #expect(watchdog.disarm())
         #expect(result == .unknown(reason: "interrupted"))
@@ -21,7 +21,7 @@ import Testing
 
     @Test func aDisarmedWatchdogInterruptsNothing() throws {
         let ctx = SMTContext(options: .init(resourceLimit: 400_000))
-        let watchdog = SMTWatchdog(interrupting: ctx.raw, after: 1)
+        let watchdog = SMTWatchdog(interrupting: ctx, after: 1)
         #expect(!watchdog.disarm())
         // A hard check bounded by its work limit, running past the time the watchdog would have
         // fired, ends by that limit (Z3 says "canceled" for it), not by an interrupt.
