@@ -278,3 +278,13 @@ struct CFRSectionLayout: Sendable {
         return provisions
     }
 }
+
+extension CFRSectionLayout {
+    /// A record's number as a diagnostic's subject: `1203.902(c)`.
+    func subject(_ record: Int) -> String {
+        header.number + CFRSectionReader.canonicalPath(of: record, in: records)
+    }
+
+    /// A record as a warning or note cites it: `§ 1203.902(c)`.
+    func cited(_ record: Int) -> String { "§ " + subject(record) }
+}

@@ -39,13 +39,12 @@ struct FlushParagraph {
     /// provision given the text.
     @inline(never)
     static func report(_ flushes: [FlushParagraph], in layout: inout CFRSectionLayout, file: String, into diagnostics: inout [Diagnostic]) {
-        let number = layout.header.number
-        func cited(_ record: Int) -> String { "§ \(number)" + CFRSectionReader.canonicalPath(of: record, in: layout.records) }
         for flush in flushes {
-            let others = flush.alternatives.map(cited).joined(separator: " or ")
-            diagnostics.append(Diagnostic(.warning, "\(cited(flush.leadIn)): the paragraph set flush (FP) after \(cited(flush.item)) is read as closing the lead-in of \(cited(flush.leadIn)), whose list it follows; the list of \(others) ends there too, so it may close that lead-in instead",
-                                          at: SourceLocation(file: file, line: flush.line), subject: number + CFRSectionReader.canonicalPath(of: flush.leadIn, in: layout.records)))
-            layout.records[flush.leadIn].notes.append(Note(kind: .unresolved, text: "A paragraph set flush after the list that ends with \(cited(flush.item)) (line \(flush.line) of the official file) is read as closing this provision's lead-in; the list of \(others) ends there too, so the paragraph may close that lead-in instead. Check the official text."))
+            let others = flush.alternatives.map { layout.cited($0) }.joined(separator: " or ")
+            let leadIn = layout.cited(flush.leadIn), item = layout.cited(flush.item)
+            diagnostics.append(Diagnostic(.warning, "\(leadIn): the paragraph set flush (FP) after \(item) is read as closing the lead-in of \(leadIn), whose list it follows; the list of \(others) ends there too, so it may close that lead-in instead",
+                                          at: SourceLocation(file: file, line: flush.line), subject: layout.subject(flush.leadIn)))
+            layout.records[flush.leadIn].notes.append(Note(kind: .unresolved, text: "A paragraph set flush after the list that ends with \(item) (line \(flush.line) of the official file) is read as closing this provision's lead-in; the list of \(others) ends there too, so the paragraph may close that lead-in instead. Check the official text."))
         }
     }
 }

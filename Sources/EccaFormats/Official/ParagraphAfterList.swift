@@ -45,14 +45,12 @@ struct ParagraphAfterList {
     /// A warning each, and a note on the item that keeps the text.
     @inline(never)
     static func report(_ paragraphs: [ParagraphAfterList], in layout: inout CFRSectionLayout, file: String, into diagnostics: inout [Diagnostic]) {
-        let number = layout.header.number
-        func cited(_ record: Int) -> String { "§ \(number)" + CFRSectionReader.canonicalPath(of: record, in: layout.records) }
         for paragraph in paragraphs {
-            let item = cited(paragraph.item)
+            let item = layout.cited(paragraph.item)
             // The list it may close: its lead-in's, or the section's for a list of the first level.
-            let list = layout.records[paragraph.item].parent.map(cited) ?? "§ \(number)"
+            let list = layout.records[paragraph.item].parent.map { layout.cited($0) } ?? "§ \(layout.header.number)"
             diagnostics.append(Diagnostic(.warning, "\(item): the paragraph without a marker after it (“\(paragraph.opening)”) is kept in its wording; the list ends there, so the paragraph may close the list of \(list) instead",
-                                          at: SourceLocation(file: file, line: paragraph.line), subject: number + CFRSectionReader.canonicalPath(of: paragraph.item, in: layout.records)))
+                                          at: SourceLocation(file: file, line: paragraph.line), subject: layout.subject(paragraph.item)))
             layout.records[paragraph.item].notes.append(Note(kind: .unresolved, text: "The paragraph without a marker after this one (line \(paragraph.line) of the official file: “\(paragraph.opening)”) is kept in this wording, as it may continue it; the list ends there, so it may instead close the list of \(list), and not be this paragraph's text. Check the official text."))
         }
     }
