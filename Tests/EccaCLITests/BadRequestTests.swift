@@ -79,6 +79,32 @@ import Testing
             == ["model.trainingCompute.unit", "items[0].channel", "items[0].recipients[0].location"])
     }
 
+    /// A request with thousands of problems (a generated file gone wrong) lists the first hundred
+    /// by line and counts the rest, at the line of the first not listed: one bad record must not
+    /// flood a terminal or a batch line, nor hold every problem in memory. The bad date is found
+    /// last but stands first; the unknown fields are found in rounds of the list being cut.
+    @Test func aRequestListsItsFirstHundredProblemsAndCountsTheRest() throws {
+        let unknown = (0..<450).map { "  \"x\($0)\": 0," }.joined(separator: "\n")
+        let request = Self.base
+            .replacingOccurrences(of: "\"2026-11-24\",", with: "\"2026-11-31\",\n" + unknown)
+        let result = try check(["r.json": request])
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let path = String(lines.first?.prefix { $0 != ":" } ?? "")
+        #expect(lines.count == 101)
+        #expect(lines.first == "\(path):3: error: date: '2026-11-31' is not a calendar date: 2026-11 has 30 days [request BAD-1]")
+        #expect(lines[1] == "\(path):4: error: x0: unknown field (expected one of: id, date, deadline, requester, provider, model, items, instruments) [request BAD-1]")
+        #expect(lines[99].hasPrefix("\(path):102: error: x98: unknown field"))
+        #expect(lines.last == "\(path):103: error: 351 more problems, from this line on, not listed (a request's error lists its first 100 by line) [request BAD-1]")
+
+        let folder = try CLI.folder(["r.json": request])
+        let batch = try CLI.run(["batch", folder.appendingPathComponent("r.json").path])
+        let record = try CLI.json(String(batch.stdout.split(separator: "\n")[0]))
+        #expect((record["error"] as? [String: Any])?["field"] as? String == "date")
+        #expect((record["further"] as? [[String: Any]])?.count == 99)
+        #expect(record["unlisted"] as? Int == 351)
+    }
+
     /// A figure with a problem is left out: two figures with unknown units are two unit problems,
     /// not also "two figures in the same unit"; a one-line request's problems come in the model's order.
     @Test func aBadComputeFigureCausesNoSecondProblem() throws {

@@ -44,6 +44,24 @@ import Testing
         #expect(reader.next() == nil)
     }
 
+    /// Named by column, a request's problems past the listed hundred are still counted.
+    @Test func problemsPastTheListedAreCountedWhenNamedByColumn() throws {
+        let rows = (0..<120).map { _ in "C-3,2026-11-24,3e26,operations,false,blueprints,transfer,,PL,PL" }
+        let csv = (["id,date,compute_value,compute_unit,weights_published,artifact,channel,alternatives,recipient_nationalities,recipient_location"]
+            + rows).joined(separator: "\n") + "\n"
+        let path = try TemporaryFolder.make("csv").appendingPathComponent("in.csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        var reader = try RequestCSVReader(lines: LineReader(path: path), vocabulary: Self.vocabulary)
+        guard case .failure(let error) = reader.next()?.result else {
+            Issue.record("C-3 was read")
+            return
+        }
+        #expect(([error] + error.further).map { "\($0.line): \($0.field ?? "")" } == (2...101).map { "\($0): artifact" })
+        #expect(error.unlisted == 20)
+        #expect(error.firstUnlistedLine == 102)
+        #expect(error.description.hasSuffix("in.csv:102: error: 20 more problems, from this line on, not listed (a request's error lists its first 100 by line) [request C-3]"))
+    }
+
     /// The outcome of each record of `csv`: the request's id, or `line: error`.
     static func outcomes(_ csv: String) throws -> [String] {
         let path = try TemporaryFolder.make("csv").appendingPathComponent("in.csv").path

@@ -143,7 +143,7 @@ public final class BatchRunner: @unchecked Sendable {
                 request = try decode(record, digest: &provenance.recordSHA256)
             } catch {
                 return failure(record, id: error.requestID, problem: .init(error), further: error.further.map(BatchErrorLine.Problem.init),
-                               provenance: provenance, text: error.description)
+                               unlisted: error.unlisted, provenance: provenance, text: error.description)
             }
             do {
                 let analysis = try engine.analyze(request)
@@ -185,8 +185,8 @@ public final class BatchRunner: @unchecked Sendable {
         }
 
         private func failure(_ record: BatchRecord, id: String?, problem: BatchErrorLine.Problem,
-                             further: [BatchErrorLine.Problem] = [], provenance: LineProvenance, text: String) -> Result {
-            let errorLine = BatchErrorLine(id: id, error: problem, further: further.isEmpty ? nil : further,
+                             further: [BatchErrorLine.Problem] = [], unlisted: Int = 0, provenance: LineProvenance, text: String) -> Result {
+            let errorLine = BatchErrorLine(id: id, error: problem, further: further.isEmpty ? nil : further, unlisted: unlisted > 0 ? unlisted : nil,
                                            recordSHA256: provenance.recordSHA256?.description, regulationsSHA256: provenance.regulationsSHA256)
             return Result(index: record.index, line: AnalysisJSON.encode(errorLine, pretty: false),
                           entry: BatchSummary.Entry(errorOf: id, file: problem.file, line: problem.line), problem: text)
@@ -353,6 +353,8 @@ public struct BatchErrorLine: Sendable, Codable, Hashable {
     public var error: Problem
     /// Its other problems, in the order of their lines (absent when there are none).
     public var further: [Problem]?
+    /// How many more problems it has, not listed (`RequestError.listedLimit`; absent when none).
+    public var unlisted: Int?
     /// The digest of the record as read (`LineProvenance`); absent when it could not be read.
     public var recordSHA256: String?
     /// The digest of the regulations of the run; absent in lines written before lines recorded it.

@@ -73,6 +73,7 @@ public struct RequestCSVReader {
         var named: [(problem: RequestError, column: Int)] = []
         for var problem in [error] + error.further {
             problem.further = []
+            problem.unlisted = 0
             let column = problem.field.flatMap(Self.column(naming:))
             if let column { problem.field = column.name }
             named.append((problem, column?.index ?? Int.max))
@@ -82,6 +83,8 @@ public struct RequestCSVReader {
         }.map(\.element.problem)
         var first = ordered[0]
         first.further = Array(ordered.dropFirst())
+        first.unlisted = error.unlisted
+        first.firstUnlistedLine = error.firstUnlistedLine
         return first
     }
 

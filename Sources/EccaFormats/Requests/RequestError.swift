@@ -12,6 +12,14 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The request's other problems, in the order found: a request is read to its end, so that one
     /// run names every problem in it.
     public var further: [RequestError] = []
+    /// How many more problems the request has past those listed (`listedLimit` in all, the first
+    /// by line): counted, not listed (`RequestProblems`).
+    public var unlisted = 0
+    /// The line of the first of them.
+    public var firstUnlistedLine = 0
+
+    /// The most problems one request's error lists.
+    public static let listedLimit = 100
 
     public init(file: String, line: Int, field: String? = nil, message: String, requestID: String? = nil) {
         self.file = file
@@ -32,6 +40,15 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
         if let requestID { text += " [request \(requestID)]" }
         text = ControlCharacters.escaped(text)
         for other in further { text += "\n" + other.description }
+        if unlisted > 0 { text += "\n" + ControlCharacters.escaped(unlistedLine) }
+        return text
+    }
+
+    /// The line that stands for the problems not listed, at the first of them.
+    private var unlistedLine: String {
+        var text = "\(SourceLocation(file: file, line: firstUnlistedLine)): error: \(unlisted) more problem\(unlisted == 1 ? "" : "s")"
+            + ", from this line on, not listed (a request's error lists its first \(Self.listedLimit) by line)"
+        if let requestID { text += " [request \(requestID)]" }
         return text
     }
 }

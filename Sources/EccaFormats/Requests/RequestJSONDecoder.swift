@@ -32,7 +32,7 @@ public struct RequestJSONDecoder: Sendable {
     final class Context {
         let file: String
         let vocabulary: RequestVocabulary
-        private var problems: [RequestError] = []
+        private var problems = RequestProblems()
 
         init(file: String, vocabulary: RequestVocabulary) {
             self.file = file
@@ -40,27 +40,22 @@ public struct RequestJSONDecoder: Sendable {
         }
 
         /// Every problem found, in the order of their lines, as one error (the first, with the
-        /// others after it), each naming the request when its id was read.
-        var error: RequestError? {
-            guard !problems.isEmpty else { return nil }
-            let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-            var first = ordered[0]
-            first.further = Array(ordered.dropFirst())
-            return first
-        }
+        /// others after it, up to `RequestError.listedLimit`), each naming the request when its id
+        /// was read.
+        var error: RequestError? { problems.error }
 
         /// A problem at `value`, to throw or to record; only made once one is found.
         func fail(_ value: JSONValue, _ path: String, _ message: String) -> RequestError {
             RequestError(file: file, line: value.line, field: path, message: message)
         }
 
-        func record(_ error: RequestError) { problems.append(error) }
+        func record(_ error: RequestError) { problems.record(error) }
 
         func attempt<T>(_ body: () throws(RequestError) -> T) -> T? {
             do {
                 return try body()
             } catch {
-                problems.append(error)
+                problems.record(error)
                 return nil
             }
         }
@@ -198,7 +193,7 @@ public struct RequestJSONDecoder: Sendable {
                             : RequestVocabulary.unknownInstrument(id)
                     }
                 })
-            if let id { for index in problems.indices { problems[index].requestID = id } }
+            problems.requestID = id
             return request
         }
 
