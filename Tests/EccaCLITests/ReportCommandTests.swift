@@ -184,6 +184,25 @@ import Testing
         #expect(full.stdout.contains("- clear because: "))
     }
 
+    /// A clear verdict that rests on nothing obliging what a US restriction forbids (a request
+    /// made before Art. 92 applied) must not say the request "can be honoured": a legal team
+    /// files that line. Without grounds the headline claims neither.
+    @Test func clearHeadlineSaysWhenAUSRestrictionForbidsIt() throws {
+        func lede(_ markdown: String) -> String? { markdown.split(separator: "\n").first { $0.hasPrefix("**CLEAR**") }.map(String.init) }
+        let early = try CLI.run(["report", "--format", "md", CLI.sample("before-art92-applies.json")])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(lede(early.stdout) == "**CLEAR**: nothing obliges the disclosure, and a US export restriction in force forbids it. "
+                + "As of 2026-06-15; text posture: **CLEAR**, enforcement posture: **CLEAR**.")
+        let published = try CLI.run(["report", "--format", "md", CLI.sample("open-weight-model.json")])
+        #expect(lede(published.stdout)?.hasPrefix("**CLEAR**: can be honoured without breaking a US export restriction. ") == true)
+
+        let batch = try CLI.run(["batch", CLI.sample("before-art92-applies.json")])
+        let folder = try CLI.folder(["results.ndjson": batch.stdout])
+        let ungrounded = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("results.ndjson").path])
+        #expect(lede(ungrounded.stdout)?.hasPrefix("**CLEAR**: no duty to disclose meets a US export restriction that forbids it. ") == true,
+                "\(ungrounded.stdout.prefix(400))")
+    }
+
     @Test func htmlToAFileWithOrWithoutGraphviz() throws {
         let folder = try CLI.folder([:])
         let withoutDot = folder.appendingPathComponent("plain.html").path

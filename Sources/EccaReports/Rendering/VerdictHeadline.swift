@@ -21,8 +21,20 @@ struct VerdictHeadline {
         let underText = holding.contains("text")
         switch analysis.verdict {
         case .clear:
-            meaning = underText ? "can be honoured without breaking a US export restriction"
-                : "no US export restriction that is enforced stands in the way"
+            // A clear verdict may rest on nothing obliging what a US restriction forbids (a
+            // request made before its EU provision applied): "can be honoured" would then invite
+            // the export the restriction forbids.
+            switch Self.forbidden(analysis, under: underText ? "text" : "enforcement") {
+            case false?:
+                meaning = underText ? "can be honoured without breaking a US export restriction"
+                    : "no US export restriction that is enforced stands in the way"
+            case true?:
+                meaning = underText ? "nothing obliges the disclosure, and a US export restriction in force forbids it"
+                    : "nothing obliges the disclosure, and a US export restriction that is enforced forbids it"
+            case nil:
+                meaning = underText ? "no duty to disclose meets a US export restriction that forbids it"
+                    : "no duty to disclose meets a US export restriction that is enforced and forbids it"
+            }
         case .avoidable: meaning = "the channel asked for conflicts; an alternative the requester accepts complies"
         case .undetermined: meaning = "depends on facts the request does not give"
         case .conflict:
@@ -37,6 +49,19 @@ struct VerdictHeadline {
             missing.append("The enforcement posture (what is enforced) was not analysed.")
         }
         notAnalysed = missing.isEmpty ? nil : missing.joined(separator: " ")
+    }
+
+    /// Whether a prohibition binds and applies to an item under `posture` where nothing obliges the
+    /// disclosure (a `forbids` ground); nil when an item's grounds were not worked out (a batch
+    /// without `--grounds`), so that the headline claims neither.
+    private static func forbidden(_ analysis: RequestAnalysis, under posture: String) -> Bool? {
+        var found = false
+        for item in analysis.items {
+            guard let outcome = item.postures[posture] else { continue }
+            guard let grounds = outcome.grounds else { return nil }
+            if grounds.contains(where: { $0.outcome == .forbids }) { found = true }
+        }
+        return found
     }
 
     private static func phrase(_ posture: String) -> String {
