@@ -139,7 +139,7 @@ struct BatchCommand: ParsableCommand {
                 if let input = OutputTarget.input(overwrittenBy: summaryFile, inputs: inputsRead) {
                     throw OutputSink.Refusal(description: "error: the summary \(summaryFile) would overwrite the input \(input)")
                 }
-                if let output, OutputTarget.input(overwrittenBy: summaryFile, inputs: [BatchInput(path: output, kind: .file)]) != nil {
+                if let output, OutputTarget.same(summaryFile, output) {
                     throw OutputSink.Refusal(description: "error: the summary \(summaryFile) would overwrite the output \(output)")
                 }
                 if let problem = OutputFile.problem(writing: summaryFile) {

@@ -24,4 +24,16 @@ enum OutputTarget {
         }
         return nil
     }
+
+    /// Whether two outputs are one file: the same file where it is there, or the same name in
+    /// the same folder where it is not yet (`batch -o` and `--summary` naming one new file: the
+    /// summary, written last, would replace the results).
+    static func same(_ first: String, _ second: String) -> Bool {
+        let one = URL(fileURLWithPath: first).standardizedFileURL
+        let other = URL(fileURLWithPath: second).standardizedFileURL
+        if let identity = FileIdentity(path: one.path), identity == FileIdentity(path: other.path) { return true }
+        guard one.lastPathComponent == other.lastPathComponent,
+              let folder = FileIdentity(path: one.deletingLastPathComponent().path) else { return false }
+        return folder == FileIdentity(path: other.deletingLastPathComponent().path)
+    }
 }

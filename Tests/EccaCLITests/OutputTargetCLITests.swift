@@ -215,6 +215,13 @@ import Glibc
         #expect(onOutput.status == 2)
         #expect(onOutput.stderr == "error: the summary alias.json would overwrite the output out.ndjson\n")
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "kept\n")
+        // One new file named by both, by two spellings: the summary, written last, had replaced
+        // every result line.
+        let other = "../\(folder.lastPathComponent)/new.ndjson"
+        let fresh = try CLI.run(["batch", "requests.ndjson", "-o", "new.ndjson", "--summary", other] + Self.letter, in: folder)
+        #expect(fresh.status == 2)
+        #expect(fresh.stderr == "error: the summary \(other) would overwrite the output new.ndjson\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.ndjson").path))
         // A request file in an input folder, as for -o.
         let requestsFolder = try CLI.folder(["r1.json": try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)])
         let inFolder = try CLI.run(["batch", requestsFolder.path, "--summary", requestsFolder.appendingPathComponent("new.json").path] + Self.letter)
