@@ -130,6 +130,41 @@ import Testing
         ])
     }
 
+    /// A broken row does not hide the request's other problems: its sound rows are still read
+    /// (one run names them all). Where the broken row is the first, which gives the request-level
+    /// columns, only the rows' own problems are named: the others would be guesses.
+    @Test func aBrokenRowHidesNoOtherProblemOfItsRequest() throws {
+        func problems(_ csv: String) throws -> [String] {
+            let path = try TemporaryFolder.make("csv").appendingPathComponent("in.csv").path
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            var reader = try RequestCSVReader(lines: LineReader(path: path), vocabulary: Self.vocabulary)
+            guard case .failure(let error) = reader.next()?.result else { return [] }
+            return ([error] + error.further).map { "\($0.line): \($0.field.map { "\($0): " } ?? "")\($0.message) [\($0.requestID ?? "")]" }
+        }
+        let misaligned = "the row has 4 fields but the header has 5 (a missing or extra comma?), so its values cannot be told apart"
+        #expect(try problems("""
+            id,date,artifact,channel,recipient_location
+            A,2026-11-24,weights,transfer,Poland
+            A,2026-11-24,weights,transfer
+            A,2026-11-24,blueprints,transfer,BE
+
+            """) == [
+            "2: recipient_location: 'Poland' is not an ISO 3166-1 alpha-2 country code [A]",
+            "3: \(misaligned) [A]",
+            "4: artifact: unknown artifact 'blueprints' (expected one of: weights) [A]",
+        ])
+        #expect(try problems("""
+            id,date,artifact,channel,recipient_location
+            A,2026-11-24,weights,transfer
+            A,,blueprints,transfer,BE
+            A,2026-11-24,weights,"transfer,PL
+
+            """) == [
+            "2: \(misaligned) [A]",
+            "4: a quoted field is not closed on its line (an unclosed quote?); no column holds a line break [A]",
+        ])
+    }
+
     @Test func aColumnNamedTwiceIsRefused() throws {
         let error = #expect(throws: RequestError.self) {
             _ = try Self.outcomes("id,artifact,channel,channel\nD-1,weights,transfer,publication\n")

@@ -157,23 +157,34 @@ public struct RequestCSVReader {
         guard let first = rows.first else { return nil }
         let id = value(first.fields, "id")
         let text = rows.allSatisfy { $0.text != nil } ? rows.reduce(headerText + "\n") { $0 + $1.text! + "\n" } : nil
-        if let bad = rows.first(where: { $0.problem != nil }) {
-            return Record(line: first.line, id: id,
-                          result: .failure(RequestError(file: records.name, line: bad.line, message: bad.problem!, requestID: id)), text: text)
+        // A row that cannot be read or told apart makes the request unusable, but its other rows
+        // are still read, so that one run names all the request's problems (when its first row,
+        // which gives the request-level columns, is sound).
+        var problems = RequestProblems()
+        for row in rows {
+            if let problem = row.problem ?? misalignment(row) {
+                problems.record(RequestError(file: records.name, line: row.line, message: problem, requestID: id))
+            }
         }
-        if let row = rows.first(where: { $0.fields.count != width }) {
-            let count = row.fields.count
-            return Record(line: first.line, id: id, result: .failure(RequestError(
-                file: records.name, line: row.line,
-                message: "the row has \(count) field\(count == 1 ? "" : "s") but the header has \(width) (a missing or extra comma?), so its values cannot be told apart",
-                requestID: id)), text: text)
+        let sound = rows.filter { $0.problem == nil && $0.fields.count == width }
+        guard sound.first?.line == first.line else {
+            return Record(line: first.line, id: id, result: .failure(problems.error!), text: text)
         }
-        let json = self.json(rows)
         do {
-            return Record(line: first.line, id: id, result: .success(try decoder.decode(json, file: records.name)), text: text)
+            let request = try decoder.decode(json(sound), file: records.name)
+            if let error = problems.error { return Record(line: first.line, id: id, result: .failure(error), text: text) }
+            return Record(line: first.line, id: id, result: .success(request), text: text)
         } catch {
-            return Record(line: first.line, id: id, result: .failure(Self.namingColumns(error)), text: text)
+            problems.record(every: Self.namingColumns(error))
+            return Record(line: first.line, id: id, result: .failure(problems.error!), text: text)
         }
+    }
+
+    /// Why a row's fields cannot be told apart: it has more or fewer than the header.
+    private func misalignment(_ row: CSVRecordReader.Row) -> String? {
+        let count = row.fields.count
+        guard count != width else { return nil }
+        return "the row has \(count) field\(count == 1 ? "" : "s") but the header has \(width) (a missing or extra comma?), so its values cannot be told apart"
     }
 
     /// A line whose fields could not be read at all: it belongs to no request.

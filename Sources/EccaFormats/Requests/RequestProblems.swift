@@ -22,6 +22,19 @@ struct RequestProblems {
         if kept.count >= 2 * RequestError.listedLimit { keepListed() }
     }
 
+    /// Records `error` and the problems after it, and counts those it did not list.
+    mutating func record(every error: RequestError) {
+        var first = error
+        first.further = []
+        first.unlisted = 0
+        record(first)
+        for problem in error.further { record(problem) }
+        if error.unlisted > 0 {
+            count += error.unlisted
+            firstUnlistedLine = min(firstUnlistedLine, error.firstUnlistedLine)
+        }
+    }
+
     /// All problems as one error: the first by line, the others listed after it up to the limit,
     /// and the number past it; nil when there are none.
     var error: RequestError? {
