@@ -73,29 +73,30 @@ import Testing
     @Test func findingsAndGroundsNameTheReadingsTheyRestOn() throws {
         let result = try CLI.run(["check", CLI.sample("weights-to-ai-office-warsaw.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-5)"))
+        #expect(lines.contains("    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-6)"))
         // The Code's Measure 3.5 concerns evaluators the provider engages, not experts the
         // Commission appoints under Art. 92(2), as here: no Code ground. The ground that 4E091
         // does not bind rests on its instrument's caveats alone (its status is at stake).
         #expect(!lines.contains { $0.contains("GPAI Code of Practice") })
-        #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: ") && $0.hasSuffix(" (caveats 6, 7)") })
-        #expect(lines.filter { $0.hasPrefix("  rests on ") } == ["  rests on caveats 1-15, given at the end"])
+        #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: ") && $0.hasSuffix(" (caveats 7, 8)") })
+        #expect(lines.filter { $0.hasPrefix("  rests on ") } == ["  rests on caveats 1-16, given at the end"])
         let caveats = lines.filter { $0.hasPrefix("caveat ") }
-        #expect(caveats.count == 15)
+        #expect(caveats.count == 16)
         #expect(caveats.first?.hasPrefix("caveat 1, reading of Art. 92(5): Model weights are not named in Art. 92(3)") == true)
-        #expect(caveats.contains { $0.hasPrefix("caveat 3, reading of Regulation (EU) 2024/1689 ") && $0.contains(": Date of the request. ") })
-        #expect(caveats.contains { $0.hasPrefix("caveat 8, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: ") })
+        #expect(caveats.contains { $0.hasPrefix("caveat 4, reading of Regulation (EU) 2024/1689 ") && $0.contains(": Date of the request. ") })
+        #expect(caveats.contains { $0.hasPrefix("caveat 9, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: ") })
 
         let json = try CLI.json(try CLI.run(["check", "--format", "json", CLI.sample("weights-to-ai-office-warsaw.json")]).stdout)
         let listed = try #require(json["caveats"] as? [[String: Any]])
-        #expect(listed.count == 15)
+        #expect(listed.count == 16)
         #expect(listed[0]["id"] as? String == "eu.ai-act.art92.5:reading")
         #expect(listed[0]["kind"] as? String == "reading")
         #expect(listed[0]["source"] as? String == "eu.ai-act.art92.5")
-        #expect(listed[7]["kind"] as? String == "open-question")
+        #expect(listed[8]["kind"] as? String == "open-question")
         let finding = try #require((json["findings"] as? [[String: Any]])?.first)
         #expect(finding["caveats"] as? [String] == [
-            "eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act:reading", "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading",
+            "eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act.art92.5:reading-3", "eu.ai-act:reading", "us.ai-diffusion.4e091:open-question",
+            "us.ai-diffusion.4e091:reading",
             "us.ai-diffusion.4e091:reading-2", "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "eu.ai-act.art3.63:reading",
             "eu.ai-act.art3.47:reading", "us.ear.734.13:reading", "us.ecra.4801.5:reading", "us.ai-diffusion.742.6.a.13:open-question",
             "us.ai-diffusion.740.27:open-question", "us.ai-diffusion.740.27:reading",
@@ -111,9 +112,9 @@ import Testing
         #expect(Array(lines.prefix(5)) == [
             "request AIO-2026-0196 (as of 2026-11-24): CLEAR (both postures)",
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
-            "    clear [both]: EU Art. 92(5) obliges the disclosure (caveats 1-5)",
-            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13)) (caveats 6-14)",
-            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 9, 10)",
+            "    clear [both]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
+            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13)) (caveats 7-15)",
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
         ])
 
         // A held licence clears 4E091 whatever License Exception AIA's headquarters test says.
@@ -155,7 +156,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", CLI.sample("open-weight-model.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains(
-            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 6-13)"
+            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 7-14)"
         ), "\(result.stdout)")
     }
 
@@ -197,7 +198,7 @@ import Testing
         #expect(text?["decidingConditions"] as? [String] == ["conflict if model.training-compute ≥ 1e26 operations"])
         // The caveats of Art. 92(5) and of 4E091, whose clash the threshold decides, numbered first.
         let caveats = (json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        #expect(text?["decidingConditionCaveats"] as? [[String]] == [Array(caveats.prefix(16))])
+        #expect(text?["decidingConditionCaveats"] as? [[String]] == [Array(caveats.prefix(17))])
         #expect(caveats.prefix(1) == ["eu.ai-act.art92.5:reading"])
         #expect(caveats.contains("us.ai-diffusion.4e091:open-question"))
         // No deciding conditions, no list for them.
@@ -215,26 +216,26 @@ import Testing
         #expect(Array(lines.prefix(5)) == [
             "request AIO-2026-0150 (as of 2026-11-24): UNDETERMINED under text, CLEAR under enforcement",
             "  item 0: weights via transfer: UNDETERMINED (text) · CLEAR (enforcement)",
-            "    depends [text]: conflict if model.training-compute ≥ 1e26 operations (caveats 1-16)",
-            "    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-5)",
+            "    depends [text]: conflict if model.training-compute ≥ 1e26 operations (caveats 1-17)",
+            "    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
             "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; "
                 + "not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials "
-                + "not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 9, 10)",
+                + "not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
         ])
         let named = lines.filter { $0.hasPrefix("caveat ") }.map { String($0.prefix { $0 != ":" }) }
         let diffusion = "Framework for Artificial Intelligence Diffusion (interim final rule, Bureau of Industry and Security)"
-        let aiAct = try #require(lines.first { $0.hasPrefix("caveat 3, reading of Regulation (EU) 2024/1689 ") }.map { String($0.dropFirst("caveat 3, reading of ".count).prefix { $0 != ":" }) })
+        let aiAct = try #require(lines.first { $0.hasPrefix("caveat 4, reading of Regulation (EU) 2024/1689 ") }.map { String($0.dropFirst("caveat 4, reading of ".count).prefix { $0 != ":" }) })
         #expect(named == [
-            "caveat 1, reading of Art. 92(5)", "caveat 2, reading of Art. 92(5)", "caveat 3, reading of \(aiAct)",
-            "caveat 4, reading of Art. 3(63)",
-            "caveat 5, reading of Art. 3(47)", "caveat 6, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
-            "caveat 7, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091", "caveat 8, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
-            "caveat 9, open question on \(diffusion)", "caveat 10, reading of \(diffusion)", "caveat 11, reading of 15 CFR 734.13",
-            "caveat 12, reading of 15 CFR 734.3(b)(3)", "caveat 13, reading of 50 U.S.C. 4801(5)",
-            "caveat 14, open question on 15 CFR 742.6(a)(13)", "caveat 15, open question on 15 CFR 740.27",
-            "caveat 16, reading of 15 CFR 740.27",
+            "caveat 1, reading of Art. 92(5)", "caveat 2, reading of Art. 92(5)", "caveat 3, reading of Art. 92(5)",
+            "caveat 4, reading of \(aiAct)", "caveat 5, reading of Art. 3(63)",
+            "caveat 6, reading of Art. 3(47)", "caveat 7, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
+            "caveat 8, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091", "caveat 9, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
+            "caveat 10, open question on \(diffusion)", "caveat 11, reading of \(diffusion)", "caveat 12, reading of 15 CFR 734.13",
+            "caveat 13, reading of 15 CFR 734.3(b)(3)", "caveat 14, reading of 50 U.S.C. 4801(5)",
+            "caveat 15, open question on 15 CFR 742.6(a)(13)", "caveat 16, open question on 15 CFR 740.27",
+            "caveat 17, reading of 15 CFR 740.27",
         ])
-        #expect(lines.contains { $0.hasPrefix("caveat 6, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: the eCFR heading reads \"10^26 or more 'operations'\" (≥)") })
+        #expect(lines.contains { $0.hasPrefix("caveat 7, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: the eCFR heading reads \"10^26 or more 'operations'\" (≥)") })
     }
 
     /// Said once: by the clear verdict's ground where grounds are worked out (`check`), by a
@@ -332,16 +333,16 @@ import Testing
             "  item 0: weights via on-site: AVOIDABLE (text)",
             "    alternatives: remote-api compliant",
             "    cure: use the accepted alternative channel 'remote-api'",
-            "      clear because: EU Art. 92(5) obliges the disclosure (caveats 1-5)",
+            "      clear because: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
             """
                   clear because: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: \
             not: an export, reexport, deemed export or release of the model's parameters (15 CFR 734.13(a)(1)-(2), 734.14(a), 734.15(a)): \
             transferred or inspected on site, by a recipient outside the United States or by a foreign person; or run in a secure enclave \
             hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted sending and storage), since \
-            item.channel is not in {transfer, on-site} (request: remote-api); item.channel is not secure-enclave (request: remote-api) (caveats 6-13)
+            item.channel is not in {transfer, on-site} (request: remote-api); item.channel is not secure-enclave (request: remote-api) (caveats 7-14)
             """,
             // What decides the channel asked for rests on Art. 92(5)'s and 4E091's readings, as its conflict would.
-            "    depends: conflict if model.training-compute ≥ 1e26 operations (caveats 1-16)",
+            "    depends: conflict if model.training-compute ≥ 1e26 operations (caveats 1-17)",
         ]
         #expect(Array(result.stdout.split(separator: "\n").prefix(7).map(String.init)) == expected)
         // Made before Art. 92 applies, the request obliges nothing: the alternative is no cure then.

@@ -215,16 +215,16 @@ import Testing
         ])
         // The readings the deciding condition rests on, as `ecca check` gives them with it.
         #expect(lines.dropFirst(3).map { String($0.prefix { $0 != ":" }) } == [
-            "caveat 1, reading of Art. 92(5)", "caveat 2, reading of Art. 92(5)",
-            "caveat 3, reading of Regulation (EU) 2024/1689 of the European Parliament and of the Council of 13 June 2024 laying down harmonised rules on artificial intelligence and amending Regulations (EC) No 300/2008, (EU) No 167/2013, (EU) No 168/2013, (EU) 2018/858, (EU) 2018/1139 and (EU) 2019/2144 and Directives 2014/90/EU, (EU) 2016/797 and (EU) 2020/1828 (Artificial Intelligence Act)",
-            "caveat 4, reading of Art. 3(63)", "caveat 5, reading of Art. 3(47)",
-            "caveat 6, reading of BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1",
-            "caveat 7, reading of FICTIONAL SAMPLE", "caveat 8, reading of 50 U.S.C. 4801(5)",
-            "caveat 9, reading of 15 CFR 734.3(b)(3)", "",
+            "caveat 1, reading of Art. 92(5)", "caveat 2, reading of Art. 92(5)", "caveat 3, reading of Art. 92(5)",
+            "caveat 4, reading of Regulation (EU) 2024/1689 of the European Parliament and of the Council of 13 June 2024 laying down harmonised rules on artificial intelligence and amending Regulations (EC) No 300/2008, (EU) No 167/2013, (EU) No 168/2013, (EU) 2018/858, (EU) 2018/1139 and (EU) 2019/2144 and Directives 2014/90/EU, (EU) 2016/797 and (EU) 2020/1828 (Artificial Intelligence Act)",
+            "caveat 5, reading of Art. 3(63)", "caveat 6, reading of Art. 3(47)",
+            "caveat 7, reading of BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1",
+            "caveat 8, reading of FICTIONAL SAMPLE", "caveat 9, reading of 50 U.S.C. 4801(5)",
+            "caveat 10, reading of 15 CFR 734.3(b)(3)", "",
         ])
         let check = try CLI.run(["check", "--format", "json"] + Self.letter + [folder.appendingPathComponent("r.json").path])
         let analysis = try CLI.json(check.stdout)
         let caveats = try #require(analysis["caveats"] as? [[String: Any]])
-        #expect(caveats.count == 9)
+        #expect(caveats.count == 10)
     }
 }

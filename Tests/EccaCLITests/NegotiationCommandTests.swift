@@ -254,7 +254,7 @@ import Testing
         let counterexample = try #require(outcomes.first)
         let findingCaveats = ((counterexample["analysis"] as? [String: Any])?["caveats"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(counterexample["caveats"] as? [String] == findingCaveats)
-        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act:reading", "us.ai-diffusion.4e091:open-question",
+        #expect(findingCaveats == ["eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act.art92.5:reading-3", "eu.ai-act:reading", "us.ai-diffusion.4e091:open-question",
                                    "us.ai-diffusion.4e091:reading", "us.ai-diffusion.4e091:reading-2", "us.ai-diffusion:open-question",
                                    "us.ai-diffusion:reading", "eu.ai-act.art3.63:reading", "eu.ai-act.art3.47:reading", "us.ear.734.13:reading",
                                    "us.ecra.4801.5:reading", "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question",

@@ -42,7 +42,7 @@ import Testing
         let record = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
         #expect(record["deciding_conditions"] == "conflict if model.training-compute ≥ 1e26 operations")
         #expect(record["deciding_caveats"] == [
-            "eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act:reading", "eu.ai-act.art3.63:reading", "eu.ai-act.art3.47:reading",
+            "eu.ai-act.art92.5:reading", "eu.ai-act.art92.5:reading-2", "eu.ai-act.art92.5:reading-3", "eu.ai-act:reading", "eu.ai-act.art3.63:reading", "eu.ai-act.art3.47:reading",
             "us.ai-diffusion.4e091:open-question", "us.ai-diffusion.4e091:reading", "us.ai-diffusion.4e091:reading-2",
             "us.ai-diffusion:open-question", "us.ai-diffusion:reading", "us.ear.734.13:reading", "us.ear.734.3.b.3:reading",
             "us.ecra.4801.5:reading", "us.ai-diffusion.742.6.a.13:open-question", "us.ai-diffusion.740.27:open-question",
