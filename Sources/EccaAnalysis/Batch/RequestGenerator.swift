@@ -72,7 +72,7 @@ public struct RequestGenerator: Sendable {
             items.append(.init(artifact: artifact, channel: channel, alternatives: alternatives,
                                recipients: recipients.isEmpty ? nil : recipients, licences: licences))
         }
-        return DisclosureRequest(
+        var request = DisclosureRequest(
             id: "GEN-\(seed)-\(index)",
             date: date,
             requester: .init(authority: "European Commission (AI Office)", jurisdiction: "EU", legalBasis: basis),
@@ -82,5 +82,11 @@ public struct RequestGenerator: Sendable {
                          openSourceLicence: random.chance(10), placedOnEUMarket: LegalDate(year: 2025, month: 1 + random.below(12), day: 1)),
             items: items,
             instruments: model == "Orion-7" && random.chance(70) ? ["us.bis.letter.helios-orion-2026"] : nil)
+        // A model released under an open licence is taken to publish its architecture and usage
+        // information too (Art. 53(2)), with no draw of its own: a seed gives the requests it gave
+        // before the field existed.
+        let openSource = request.model?.openSourceLicence
+        request.model?.architectureAndUsagePublished = openSource
+        return request
     }
 }

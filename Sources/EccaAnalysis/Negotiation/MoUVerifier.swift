@@ -372,6 +372,7 @@ extension ConflictEngine {
                             codeOfPractice: try elements("provider.code-of-practice")),
             model: .init(name: try scalar("model.name") ?? mou.scope.models.first, trainingCompute: try computeFigures(model, scope: mou.scope),
                          weightsPublished: try flag("model.weights-published"), openSourceLicence: try flag("model.open-source-licence"),
+                         architectureAndUsagePublished: try flag("model.architecture-and-usage-published"),
                          placedOnEUMarket: try date("model.placed-on-eu-market")),
             items: [item],
             instruments: try elements("request.instruments").nilIfEmpty)

@@ -58,13 +58,17 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
         public var trainingCompute: [Compute]?
         public var weightsPublished: Bool?
         public var openSourceLicence: Bool?
+        /// The information on the model's architecture and on its usage is made publicly available
+        /// (Art. 53(2) asks for it beside the weights and the licence).
+        public var architectureAndUsagePublished: Bool?
         public var placedOnEUMarket: LegalDate?
         public init(name: String? = nil, trainingCompute: [Compute]? = nil, weightsPublished: Bool? = nil,
-                    openSourceLicence: Bool? = nil, placedOnEUMarket: LegalDate? = nil) {
+                    openSourceLicence: Bool? = nil, architectureAndUsagePublished: Bool? = nil, placedOnEUMarket: LegalDate? = nil) {
             self.name = name
             self.trainingCompute = trainingCompute
             self.weightsPublished = weightsPublished
             self.openSourceLicence = openSourceLicence
+            self.architectureAndUsagePublished = architectureAndUsagePublished
             self.placedOnEUMarket = placedOnEUMarket
         }
     }

@@ -10,7 +10,8 @@ public enum FactBinding {
         case jurisdiction = "requester.jurisdiction", providerName = "provider.name"
         case establishedIn = "provider.establishedIn", codeOfPractice = "provider.codeOfPractice"
         case instruments, modelName = "model.name", weightsPublished = "model.weightsPublished"
-        case openSourceLicence = "model.openSourceLicence", placedOnEUMarket = "model.placedOnEUMarket"
+        case openSourceLicence = "model.openSourceLicence", architectureAndUsagePublished = "model.architectureAndUsagePublished"
+        case placedOnEUMarket = "model.placedOnEUMarket"
         case trainingCompute = "model.trainingCompute", artifact = "items[].artifact", channel = "items[].channel"
         case hostingLocation = "items[].hostingLocation", licences = "items[].licences"
         case nationalities = "items[].recipients[].nationalities", latestCitizenship = "items[].recipients[].latestCitizenship"
@@ -21,7 +22,7 @@ public enum FactBinding {
         public var scope: Scope {
             switch self {
             case .asOf, .requestDate, .legalBasis, .authority, .jurisdiction, .providerName, .establishedIn, .codeOfPractice, .instruments,
-                 .modelName, .weightsPublished, .openSourceLicence, .placedOnEUMarket, .trainingCompute:
+                 .modelName, .weightsPublished, .openSourceLicence, .architectureAndUsagePublished, .placedOnEUMarket, .trainingCompute:
                 .request
             case .artifact, .hostingLocation, .licences: .item
             case .channel: .channel

@@ -218,7 +218,8 @@ public struct RequestJSONDecoder: Sendable {
         }
 
         func model(_ value: JSONValue) throws(RequestError) -> DisclosureRequest.Model {
-            _ = try object(value, "model", allowed: ["name", "trainingCompute", "weightsPublished", "openSourceLicence", "placedOnEUMarket"])
+            _ = try object(value, "model", allowed: ["name", "trainingCompute", "weightsPublished", "openSourceLicence",
+                                                        "architectureAndUsagePublished", "placedOnEUMarket"])
             var figures: [DisclosureRequest.Compute]?
             if let computeValue = value["trainingCompute"] {
                 switch computeValue {
@@ -242,6 +243,9 @@ public struct RequestJSONDecoder: Sendable {
                          trainingCompute: figures,
                          weightsPublished: optional { () throws(RequestError) in try bool(value["weightsPublished"], "model.weightsPublished") },
                          openSourceLicence: optional { () throws(RequestError) in try bool(value["openSourceLicence"], "model.openSourceLicence") },
+                         architectureAndUsagePublished: optional { () throws(RequestError) in
+                             try bool(value["architectureAndUsagePublished"], "model.architectureAndUsagePublished")
+                         },
                          placedOnEUMarket: optional { () throws(RequestError) in try date(value["placedOnEUMarket"], "model.placedOnEUMarket") })
         }
 
