@@ -13,13 +13,11 @@ struct RegulationOptions: ParsableArguments {
     @Option(name: .customLong("instrument"), help: ArgumentHelp("An extra rules file, such as an is-informed letter (repeatable).", valueName: "file"))
     var instruments: [String] = []
 
-    /// The folders to load: those given, else the shipped regulations located from the executable.
-    func resolvedDirectories() throws -> [String] {
+    /// The folders to load: those given, else the shipped regulations located from the executable;
+    /// nil when none is given and none is found (`load()` says so).
+    func resolvedDirectories() -> [String]? {
         if !directories.isEmpty { return directories }
-        guard let shipped = RegulationsLocator.shipped() else {
-            throw ValidationError("cannot find the shipped Regulations/ folder; pass --regulations DIR or set ECCA_REGULATIONS")
-        }
-        return [shipped]
+        return RegulationsLocator.shipped().map { [$0] }
     }
 
     /// The schema: the one in the given folder if it has one, else the shipped one.
@@ -33,19 +31,26 @@ struct RegulationOptions: ParsableArguments {
 
     /// One of ecca's own schemas (`request.rng`, `mou.rng`), beside the rules schema in use.
     func schema(named name: String) -> RelaxNGSchema? {
-        guard let folders = try? resolvedDirectories(), let rules = schemaPath(for: folders) else { return nil }
+        guard let folders = resolvedDirectories(), let rules = schemaPath(for: folders) else { return nil }
         return try? RelaxNGSchema(path: (rules as NSString).deletingLastPathComponent + "/" + name)
     }
 
     /// The rules files a run reads (the folders' and `--instrument`'s), as inputs an output may
     /// not overwrite (`OutputTarget`).
     func filesRead() -> [BatchInput] {
-        let folders = (try? resolvedDirectories()) ?? []
+        let folders = resolvedDirectories() ?? []
         return (folders.flatMap(RegulationsLoader.rulesFiles(in:)) + instruments).map { BatchInput(path: $0, kind: .file) }
     }
 
+    /// The regulations read. Without a folder to read, the command stops with exit 2, as for a
+    /// `--regulations` folder that is missing: the law is an input that cannot be had, not a
+    /// misuse of the command line, so no usage line is printed (a ValidationError thrown from
+    /// `run()` printed the top-level one, `Usage: ecca <subcommand>`, and exited 64).
     func load() throws -> RegulationsLoader.Result {
-        let folders = try resolvedDirectories()
+        guard let folders = resolvedDirectories() else {
+            Output.error("error: cannot find the shipped Regulations/ folder; pass --regulations DIR or set ECCA_REGULATIONS")
+            throw ExitCode(ExitStatus.unusableInput)
+        }
         return RegulationsLoader().load(directories: folders, files: instruments, schemaPath: schemaPath(for: folders))
     }
 

@@ -174,15 +174,21 @@ import EccaTestSupport
 
     /// A binary away from any `Regulations/` (a copy, here a hard link, outside the build and with
     /// no install layout) finds none, and says what to do. It used to fall back to the checkout it
-    /// was built from, a folder the user neither named nor sees (QA docs6, finding 12).
+    /// was built from, a folder the user neither named nor sees (QA docs6, finding 12). Every
+    /// command that reads the law stops as for a `--regulations` folder that is missing: exit 2,
+    /// and no usage line, since the command line was right (it printed the top-level `Usage: ecca
+    /// <subcommand>` and exited 64).
     @Test func aBinaryAwayFromItsRegulationsFindsNoneAndSaysSo() throws {
         let folder = try CLI.folder([:])
         let copy = folder.appendingPathComponent("ecca").path
         try FileManager.default.linkItem(atPath: CLI.productsDirectory.appendingPathComponent("ecca").resolvingSymlinksInPath().path, toPath: copy)
-        let result = try CLI.run(["validate"], in: folder, executable: copy)
-        #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("Error: cannot find the shipped Regulations/ folder; pass --regulations DIR or set ECCA_REGULATIONS\n"), "\(result.stderr)")
-        #expect(result.status == 64)
+        let request = CLI.sample("weights-to-ai-office-warsaw.json")
+        for arguments in [["validate"], ["check", request], ["batch", request], ["graph"], ["report", request]] {
+            let result = try CLI.run(arguments, in: folder, executable: copy)
+            #expect(result.stdout == "", "\(arguments)")
+            #expect(result.stderr == "error: cannot find the shipped Regulations/ folder; pass --regulations DIR or set ECCA_REGULATIONS\n", "\(arguments)")
+            #expect(result.status == 2, "\(arguments)")
+        }
         let given = try CLI.run(["validate"], in: folder, environment: ["ECCA_REGULATIONS": CLI.regulations], executable: copy)
         #expect(given.status == 0, "\(given.stdout)\(given.stderr)")
     }

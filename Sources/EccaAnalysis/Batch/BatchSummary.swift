@@ -8,7 +8,9 @@ import EccaFormats
 /// Only requests whose verdict is not clear are grouped: a clear request can have findings, on an
 /// alternative channel it accepts but does not need (the requested one is compliant), and counted
 /// in a group it would make the list read as more conflicts than there are. Those requests are
-/// counted apart (`clearWithFindings`).
+/// counted apart (`clearWithFindings`). A request whose verdict is not clear but that has no
+/// finding has no signature either; those are counted apart too (`notClearWithoutFindings`), so
+/// that the summary accounts for every request that is not clear.
 public struct BatchSummary: Sendable, Codable, Hashable {
     public struct Group: Sendable, Codable, Hashable {
         /// The clashing provisions of every finding of the request, sorted.
@@ -26,17 +28,31 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var exampleID: String
     }
 
+    /// Requests not clear without a finding: no channel was found to conflict, only that one asked
+    /// for may (undetermined, or avoidable where an alternative complies). Either that depends on facts the request does not give (its line
+    /// names them as deciding conditions) or the solver stopped at a limit (its line says which).
+    public struct NotClearWithoutFindings: Sendable, Codable, Hashable {
+        public var count: Int
+        /// By verdict (undetermined, avoidable).
+        public var verdicts: [String: Int]
+        /// How many of them the solver left undecided at a limit (`--timeout-ms`, `--memory-mb`)
+        /// on some channel; the others depend on facts they do not give.
+        public var solverLimitReached: Int
+        public var exampleID: String
+    }
+
     public var records = 0
     public var analysed = 0
     public var errors = 0
     public var verdicts: [String: Int] = [:]
     public var groups: [Group] = []
     public var clearWithFindings: ClearWithFindings?
+    public var notClearWithoutFindings: NotClearWithoutFindings?
     private var groupIndex: [[String]: Int] = [:]
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, groups, clearWithFindings }
+    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, groups, clearWithFindings, notClearWithoutFindings }
 
     /// One record's contribution: its analysis, or nil for a record that could not be used.
     public mutating func add(_ entry: Entry) {
@@ -47,7 +63,15 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         }
         analysed += 1
         verdicts[verdict.rawValue, default: 0] += 1
-        guard !entry.signature.isEmpty else { return }
+        guard !entry.signature.isEmpty else {
+            guard verdict != .clear else { return }
+            var counted = notClearWithoutFindings ?? NotClearWithoutFindings(count: 0, verdicts: [:], solverLimitReached: 0, exampleID: entry.id)
+            counted.count += 1
+            counted.verdicts[verdict.rawValue, default: 0] += 1
+            if entry.reachedSolverLimit { counted.solverLimitReached += 1 }
+            notClearWithoutFindings = counted
+            return
+        }
         guard verdict != .clear else {
             clearWithFindings = ClearWithFindings(count: (clearWithFindings?.count ?? 0) + 1, exampleID: clearWithFindings?.exampleID ?? entry.id)
             return
@@ -67,6 +91,8 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var verdict: Verdict?
         public var signature: [String]
         public var label: String
+        /// Whether the solver stopped at a limit before deciding some channel of the request.
+        public var reachedSolverLimit: Bool
 
         /// An unusable record's entry: named by its request's id, or where it is when it names
         /// none (the same key whether the batch wrote the error line or a resumed run reads it).
@@ -75,6 +101,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             verdict = nil
             signature = []
             label = ""
+            reachedSolverLimit = false
         }
 
         public init(_ analysis: RequestAnalysis) {
@@ -82,14 +109,18 @@ public struct BatchSummary: Sendable, Codable, Hashable {
                       findings: analysis.findings.map { finding in
                           (finding.signature, finding.item, finding.channel, finding.provisions.map { ($0.modality, $0.citation) })
                       },
-                      artifacts: Dictionary(analysis.items.map { ($0.index, $0.artifact) }, uniquingKeysWith: { first, _ in first }))
+                      artifacts: Dictionary(analysis.items.map { ($0.index, $0.artifact) }, uniquingKeysWith: { first, _ in first }),
+                      reachedSolverLimit: analysis.items.contains { item in
+                          item.postures.values.contains { $0.channels.contains(where: \.reachedSolverLimit) }
+                      })
         }
 
         /// From the parts of an analysis the summary reads (a resumed output's lines give only these).
         init(id: String, verdict: Verdict, findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])],
-             artifacts: [Int: String]) {
+             artifacts: [Int: String], reachedSolverLimit: Bool) {
             self.id = id
             self.verdict = verdict
+            self.reachedSolverLimit = reachedSolverLimit
             var seen: [String: String] = [:]
             for finding in findings where seen[finding.signature] == nil {
                 let obliging = finding.provisions.filter { $0.modality == "obligation" }.map(\.citation)
@@ -102,16 +133,33 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         }
     }
 
+    /// The verdicts in the order the summary gives them, the least severe first.
+    private static let order = ["clear", "avoidable", "undetermined", "conflict"]
+
+    /// "12 avoidable, 5 undetermined, 65 conflict": the verdicts that have requests, in order.
+    private static func byVerdict(_ verdicts: [String: Int]) -> String {
+        order.compactMap { verdict in verdicts[verdict].map { "\($0) \(verdict)" } }.joined(separator: ", ")
+    }
+
     /// The summary as lines for a person.
     public func render() -> String {
         var lines: [String] = []
-        let order = ["clear", "avoidable", "undetermined", "conflict"]
-        let counts = order.map { "\(verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        let counts = Self.order.map { "\(verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
         lines.append("batch: \(records) requests, \(analysed) analysed, \(errors) unusable: \(counts)")
         for group in groups.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }) {
-            let byVerdict = order.compactMap { verdict in group.verdicts[verdict].map { "\($0) \(verdict)" } }.joined(separator: ", ")
             // Escaped: an id read back from an older output could still hold a line break.
-            lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s") (\(byVerdict)): \(group.label) (e.g. \(group.exampleID))"))
+            lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s") (\(Self.byVerdict(group.verdicts))): \(group.label) (e.g. \(group.exampleID))"))
+        }
+        if let open = notClearWithoutFindings {
+            let requests = open.count == 1 ? "1 request not clear has" : "\(open.count) requests not clear have"
+            let onFacts = "whether a channel asked for conflicts depends on facts the request does not give, which its line names as deciding conditions"
+            let atLimit = "the solver stopped at a limit (--timeout-ms, --memory-mb) before deciding a channel asked for, which its line gives"
+            // Said apart: a missing fact is asked of the requester, a limit is raised for a rerun.
+            let undecidedOnFacts = open.count - open.solverLimitReached
+            let why = open.solverLimitReached == 0 ? onFacts
+                : undecidedOnFacts == 0 ? atLimit
+                : "for \(undecidedOnFacts), \(onFacts); for \(open.solverLimitReached), \(atLimit)"
+            lines.append(ControlCharacters.escaped("  \(requests) no finding to group (\(Self.byVerdict(open.verdicts))): \(why) (e.g. \(open.exampleID))"))
         }
         if let clear = clearWithFindings {
             let requests = clear.count == 1 ? "1 clear request has" : "\(clear.count) clear requests have"

@@ -44,11 +44,18 @@ struct KeptLine {
               let items = object["items"]?.elements, let findings = object["findings"]?.elements else { return nil }
         var artifacts: [Int: String] = [:]
         var clear: [Bool] = []  // per clear item posture: whether it carries grounds
+        var reachedSolverLimit = false
         for item in items {
             guard let index = item["index"]?.int, let artifact = item["artifact"]?.string, let itemPostures = item["postures"]?.members else { return nil }
             if artifacts[index] == nil { artifacts[index] = artifact }
-            for (_, posture) in itemPostures where posture["verdict"]?.string == Verdict.clear.rawValue {
-                clear.append(posture["grounds"] != nil)
+            for (_, posture) in itemPostures {
+                if posture["verdict"]?.string == Verdict.clear.rawValue { clear.append(posture["grounds"] != nil) }
+                for channel in posture["channels"]?.elements ?? [] {
+                    if let name = channel["channel"]?.string, let outcome = channel["outcome"]?.string.flatMap(ChannelOutcome.Outcome.init(rawValue:)),
+                       ChannelOutcome(channel: name, outcome: outcome, reason: channel["reason"]?.string).reachedSolverLimit {
+                        reachedSolverLimit = true
+                    }
+                }
             }
         }
         var parts: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])] = []
@@ -62,7 +69,7 @@ struct KeptLine {
             }
             parts.append((signature, item, channel, cited))
         }
-        entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, artifacts: artifacts)
+        entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, artifacts: artifacts, reachedSolverLimit: reachedSolverLimit)
         let caveats = object["caveats"]?.elements ?? []
         made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true),
                 caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil })

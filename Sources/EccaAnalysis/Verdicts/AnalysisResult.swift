@@ -196,8 +196,13 @@ public struct ChannelOutcome: Sendable, Hashable, Codable {
     public enum Outcome: String, Sendable, Hashable, Codable { case compliant, conflicting, undetermined }
     public var channel: String
     public var outcome: Outcome
-    /// Set when the solver gave up (time or memory limit).
+    /// Set when the solver gave up (time or memory limit), and on a conflicting channel whose
+    /// clashing sets were too many to list.
     public var reason: String?
+
+    /// Whether the solver stopped at a limit before deciding this channel: a reason on an
+    /// undetermined channel is always a limit (a cut list of clashing sets is a conflict's).
+    public var reachedSolverLimit: Bool { outcome == .undetermined && reason != nil }
 }
 
 /// One minimal set of clashing provisions, explained in the law's own words.

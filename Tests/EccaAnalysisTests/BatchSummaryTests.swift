@@ -1,0 +1,56 @@
+@testable import EccaAnalysis
+import Testing
+
+/// The batch summary accounts for every request that is not clear: those with findings in their
+/// conflict-signature groups, those without on a line of their own that says why they have none.
+@Suite struct BatchSummaryTests {
+    /// A batch line, as a resumed run reads it back, for a request without findings whose one
+    /// item has `verdict` under the text posture, with `channels` (the one asked for first).
+    static func line(_ id: String, verdict: String, channels: String) -> String {
+        #"{"id":"\#(id)","asOf":"2026-09-01","verdict":"\#(verdict)","postures":{"text":"\#(verdict)"},"items":[{"index":0,"artifact":"weights","postures":{"text":{"verdict":"\#(verdict)","channels":[\#(channels)]}}}],"findings":[]}"#
+    }
+
+    static let undecidedOnFacts = line("R-1", verdict: "undetermined", channels: #"{"channel":"transfer","outcome":"undetermined"}"#)
+    static let avoidableOnFacts = line("R-2", verdict: "avoidable",
+                                       channels: #"{"channel":"transfer","outcome":"undetermined"},{"channel":"publication","outcome":"compliant"}"#)
+    static let timedOut = line("R-3", verdict: "undetermined",
+                               channels: #"{"channel":"on-site","outcome":"undetermined","reason":"solver: timeout (limit 1 ms per check)"}"#)
+    static let clear = line("R-4", verdict: "clear", channels: #"{"channel":"transfer","outcome":"compliant"}"#)
+
+    func summary(_ lines: [String]) throws -> BatchSummary {
+        var summary = BatchSummary()
+        for line in lines { summary.add(try #require(KeptLine(line: line)).entry) }
+        return summary
+    }
+
+    /// The QA report: 88 undetermined and 11 avoidable requests were in no group and nothing
+    /// said so. Without a solver limit, what decides them is a fact the requests do not give.
+    @Test func requestsNotClearWithoutFindingsAreCountedByVerdict() throws {
+        let summary = try summary([Self.undecidedOnFacts, Self.clear, Self.avoidableOnFacts])
+        #expect(summary.notClearWithoutFindings == .init(count: 2, verdicts: ["undetermined": 1, "avoidable": 1], solverLimitReached: 0, exampleID: "R-1"))
+        #expect(summary.render().split(separator: "\n") == [
+            "batch: 3 requests, 3 analysed, 0 unusable: 1 clear, 1 avoidable, 1 undetermined, 0 conflict",
+            "  2 requests not clear have no finding to group (1 avoidable, 1 undetermined): whether a channel asked for conflicts depends on facts the request does not give, which its line names as deciding conditions (e.g. R-1)",
+        ])
+        #expect(AnalysisJSON.encode(summary, pretty: false).contains(
+            #""notClearWithoutFindings":{"count":2,"exampleID":"R-1","solverLimitReached":0,"verdicts":{"avoidable":1,"undetermined":1}}"#))
+    }
+
+    /// A request the solver left undecided at a limit has no finding either, but no deciding
+    /// condition to look for: the line says how many are such, read back from a resumed output too.
+    @Test func requestsUndecidedAtASolverLimitAreToldApart() throws {
+        let mixed = try summary([Self.undecidedOnFacts, Self.timedOut, Self.avoidableOnFacts])
+        #expect(mixed.notClearWithoutFindings?.solverLimitReached == 1)
+        #expect(mixed.render().split(separator: "\n").last == "  3 requests not clear have no finding to group (1 avoidable, 2 undetermined): for 2, whether a channel asked for conflicts depends on facts the request does not give, which its line names as deciding conditions; for 1, the solver stopped at a limit (--timeout-ms, --memory-mb) before deciding a channel asked for, which its line gives (e.g. R-1)")
+        let limited = try summary([Self.timedOut])
+        #expect(limited.render().split(separator: "\n").last == "  1 request not clear has no finding to group (1 undetermined): the solver stopped at a limit (--timeout-ms, --memory-mb) before deciding a channel asked for, which its line gives (e.g. R-3)")
+    }
+
+    /// No such request, no line and no key: the JSON summary only gains a key.
+    @Test func aBatchWhoseRequestsAreClearSaysNothingMore() throws {
+        let summary = try summary([Self.clear])
+        #expect(summary.notClearWithoutFindings == nil)
+        #expect(summary.render() == "batch: 1 requests, 1 analysed, 0 unusable: 1 clear, 0 avoidable, 0 undetermined, 0 conflict\n")
+        #expect(!AnalysisJSON.encode(summary, pretty: false).contains("notClearWithoutFindings"))
+    }
+}
