@@ -1,3 +1,5 @@
+import CZ3
+
 /// Outcome of a satisfiability check.
 public enum SMTResult: Sendable, Hashable, CustomStringConvertible {
     case sat
@@ -23,6 +25,24 @@ public enum SMTResult: Sendable, Hashable, CustomStringConvertible {
         case .sat: return "sat"
         case .unsat: return "unsat"
         case let .unknown(reason): return "unknown (\(reason))"
+        }
+    }
+
+    /// What a check that returned `outcome` comes to. A check the watchdog interrupted
+    /// (`SMTWatchdog`) timed out, whatever Z3 says: "interrupted" when it stopped the check, and
+    /// sat or unsat when the check answered in the moment before the interrupt landed, which
+    /// then cancels what is asked of the answer (its model: "canceled"; seen in a batch with
+    /// `--timeout-ms 1` as an error record instead of `undetermined`). `reason` is Z3's, asked
+    /// only when needed.
+    init(_ outcome: Z3_lbool, interrupted: Bool, reason: () -> String) {
+        if interrupted {
+            self = .unknown(reason: "timeout")
+            return
+        }
+        switch outcome {
+        case Z3_L_TRUE: self = .sat
+        case Z3_L_FALSE: self = .unsat
+        default: self = .unknown(reason: reason())
         }
     }
 }

@@ -99,13 +99,7 @@ public final class SMTSolver: CustomStringConvertible {
         }
         let interrupted = watchdog?.disarm() ?? false
         try context.checkError("check")
-        let result: SMTResult
-        switch outcome {
-        case Z3_L_TRUE: result = .sat
-        case Z3_L_FALSE: result = .unsat
-        // Interrupted past its timeout: Z3 says "interrupted", the check timed out.
-        default: result = .unknown(reason: interrupted ? "timeout" : context.string(Z3_solver_get_reason_unknown(context.raw, raw)))
-        }
+        let result = SMTResult(outcome, interrupted: interrupted) { context.string(Z3_solver_get_reason_unknown(context.raw, raw)) }
         lastResult = result
         return result
     }

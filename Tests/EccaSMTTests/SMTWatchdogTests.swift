@@ -1,3 +1,4 @@
+import CZ3
 @testable import EccaSMT
 import Testing
 
@@ -54,5 +55,31 @@ import Testing
             Issue.record("the optimizer's check was not stopped")
             return
         }
+    }
+}
+
+
+/// A check the watchdog interrupted is a timeout even when Z3 answered first: the interrupt that
+/// lands after the answer cancels its model.
+@Suite struct LateInterruptTests {
+    @Test func anInterruptAfterTheAnswerCancelsItsModel() throws {
+        let ctx = SMTContext()
+        let solver = try SMTSolver(context: ctx)
+        try solver.assert(ctx.bool("a"))
+        #expect(try solver.check() == .sat)
+        ctx.interrupt()
+        #expect(throws: SMTError.self) { _ = try solver.model() }
+        // The next check starts afresh.
+        #expect(try solver.check() == .sat)
+        _ = try solver.model()
+    }
+
+    @Test func anInterruptedCheckIsATimeoutWhateverZ3Answered() {
+        for outcome in [Z3_L_TRUE, Z3_L_FALSE, Z3_L_UNDEF] {
+            #expect(SMTResult(outcome, interrupted: true) { "interrupted" } == .unknown(reason: "timeout"))
+        }
+        #expect(SMTResult(Z3_L_TRUE, interrupted: false) { "" } == .sat)
+        #expect(SMTResult(Z3_L_FALSE, interrupted: false) { "" } == .unsat)
+        #expect(SMTResult(Z3_L_UNDEF, interrupted: false) { "canceled" } == .unknown(reason: "canceled"))
     }
 }
