@@ -29,8 +29,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     }
 
     /// Requests not clear without a finding: no channel was found to conflict, only that one asked
-    /// for may (undetermined, or avoidable where an alternative complies). Either that depends on facts the request does not give (its line
-    /// names them as deciding conditions) or the solver stopped at a limit (its line says which).
+    /// for may (undetermined, or avoidable where an alternative complies). Either that depends on
+    /// facts the request does not give (its line names them as deciding conditions) or the solver
+    /// stopped at a limit (its line says which).
     public struct NotClearWithoutFindings: Sendable, Codable, Hashable {
         public var count: Int
         /// By verdict (undetermined, avoidable).
