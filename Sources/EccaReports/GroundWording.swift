@@ -3,12 +3,14 @@ import EccaAnalysis
 /// How every report words the grounds of a clear verdict (text, Markdown, HTML): one sentence
 /// each, led by the plainest ground when it holds, that nothing obliges the disclosure.
 enum GroundWording {
-    /// - Parameter caveats: numbers for the readings a ground rests on, said after its sentence.
-    static func sentences(_ grounds: [Ground], caveats: CaveatNumbers) -> [String] {
+    /// - Parameters:
+    ///   - caveats: numbers for the readings a ground rests on, said after its sentence.
+    ///   - posture: the posture the grounds were found under (`text`, `enforcement`).
+    static func sentences(_ grounds: [Ground], caveats: CaveatNumbers, posture: String) -> [String] {
         guard !grounds.isEmpty else { return [] }
         let lead = nothingObliges(grounds) ? ["no obligation in the regulations loaded requires this disclosure"] : []
         return lead + grounds.map { ground in
-            sentence(ground) + (caveats.reference(ground.caveats).map { " (\($0))" } ?? "")
+            sentence(ground, posture: posture) + (caveats.reference(ground.caveats).map { " (\($0))" } ?? "")
         }
     }
 
@@ -18,14 +20,16 @@ enum GroundWording {
         !grounds.isEmpty && !grounds.contains { $0.modality == "obligation" && $0.outcome != .voluntary }
     }
 
-    static func sentence(_ ground: Ground) -> String {
+    static func sentence(_ ground: Ground, posture: String) -> String {
         let subject = "\(ground.jurisdiction) \(ground.citation)"
         let because = ground.reasons.joined(separator: "; ")
         let who = ground.recipient.map { " (recipient \($0))" } ?? ""
         let verb = ModalityWording.verb(ground.modality)
         switch ground.outcome {
         case .obliges: return "\(subject) obliges the disclosure\(who)"
-        case .notBinding: return "\(subject) does not bind\(who): \(because)"
+        // Under the enforcement posture a rule "binds" when it is enforced: one in force but not
+        // enforced is still law, and "does not bind" would say it is not (a reader files it).
+        case .notBinding: return "\(subject) \(posture == "enforcement" ? "is not enforced" : "does not bind")\(who): \(because)"
         case .voluntary:
             // Reasons: the facts left open, if any.
             return "\(subject) \(because.isEmpty ? "asks" : "may ask") for it\(who) only as a voluntary commitment of the provider, not as law, so no conflict rests on it"

@@ -78,7 +78,7 @@ import Testing
         // Commission appoints under Art. 92(2), as here: no Code ground. The ground that 4E091
         // does not bind rests on its instrument's caveats alone (its status is at stake).
         #expect(!lines.contains { $0.contains("GPAI Code of Practice") })
-        #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: ") && $0.hasSuffix(" (caveats 7, 8)") })
+        #expect(lines.contains { $0.hasPrefix("    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: ") && $0.hasSuffix(" (caveats 7, 8)") })
         #expect(lines.filter { $0.hasPrefix("  rests on ") } == ["  rests on caveats 1-16, given at the end"])
         let caveats = lines.filter { $0.hasPrefix("caveat ") }
         #expect(caveats.count == 16)
@@ -114,7 +114,7 @@ import Testing
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
             "    clear [both]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
             "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13)) (caveats 7-15)",
-            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
         ])
 
         // A held licence clears 4E091 whatever License Exception AIA's headquarters test says.
@@ -211,6 +211,25 @@ import Testing
         #expect(fromCSV.stdout.contains(#""outcome":"excepted","provision":"eu.ai-act.art53.1.a""#), "\(fromCSV.stdout)\(fromCSV.stderr)")
     }
 
+    /// Under the enforcement posture a duty that applies but is not yet enforced is "not enforced",
+    /// not "does not bind": Art. 53(1)(a) binds providers from 2 August 2025; the Commission
+    /// enforces it from 2 August 2026 (Art. 113).
+    @Test func aDutyInForceButNotEnforcedIsSaidToBeNotEnforced() throws {
+        let request: [String: Any] = [
+            "id": "E-1", "date": "2025-09-01",
+            "requester": ["authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 53"],
+            "provider": ["name": "Lab", "establishedIn": "US"],
+            "model": ["name": "M", "trainingCompute": ["value": 1e23, "unit": "FLOP"], "weightsPublished": false, "placedOnEUMarket": "2025-08-10"],
+            "items": [["artifact": "technical-documentation", "channel": "transfer"]],
+        ]
+        let result = try CLI.check(request, ["--as-of", "2025-09-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("    clear [enforcement]: EU Art. 53(1)(a) is not enforced: in force; applicable since 2025-08-02; enforced from 2026-08-02 (caveat 2)"),
+                "\(result.stdout)")
+        #expect(lines.contains { $0.hasPrefix("    clear [text]: EU Art. 53(1)(a) obliges the disclosure") })
+    }
+
     /// An item no obligation reaches is clear first of all because nothing obliges it.
     @Test func groundsSayWhenNothingObligesTheDisclosure() throws {
         let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
@@ -269,7 +288,7 @@ import Testing
             "  item 0: weights via transfer: UNDETERMINED (text) · CLEAR (enforcement)",
             "    depends [text]: conflict if model.training-compute ≥ 1e26 operations (caveats 1-17)",
             "    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
-            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not bind: in force; applicable since 2025-05-15; "
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: in force; applicable since 2025-05-15; "
                 + "not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials "
                 + "not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
         ])

@@ -251,6 +251,8 @@ extension ConflictEngine {
         }
         // A request made before the power applied (`straddleNote` says what that means).
         if day != asOf { return "\(provision.citation) would oblige this disclosure, but \(status)" }
+        // Under the enforcement posture, not binding is not being enforced: the rule is still law.
+        if posture == .enforcement { return "\(provision.citation) would oblige this disclosure but is not enforced on \(asOf) (\(status))" }
         return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
     }
 }
