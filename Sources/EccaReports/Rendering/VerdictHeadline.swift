@@ -28,6 +28,11 @@ struct VerdictHeadline {
             case false?:
                 meaning = underText ? "can be honoured without breaking a US export restriction"
                     : "no US export restriction that is enforced stands in the way"
+                // A licence or exception that clears it is the request's claim, which ecca does
+                // not check: the headline a legal team files must not read as if it had.
+                if Self.cleared(analysis, under: underText ? "text" : "enforcement") {
+                    meaning += ", provided the licence or exception that clears it holds (ecca takes one the request claims as valid, and does not check it)"
+                }
             case true?:
                 meaning = underText ? "nothing obliges the disclosure, and a US export restriction in force forbids it"
                     : "nothing obliges the disclosure, and a US export restriction that is enforced forbids it"
@@ -38,8 +43,10 @@ struct VerdictHeadline {
         case .avoidable: meaning = "the channel asked for conflicts; an alternative the requester accepts complies"
         case .undetermined: meaning = "depends on facts the request does not give"
         case .conflict:
-            meaning = underText ? "no accepted way of complying satisfies both the EU and the US rules"
-                : "no accepted way of complying satisfies both the EU rules and the US rules as enforced"
+            // "As the request stands": a licence or exception it does not claim may cure it (the
+            // cures say which), so the conflict is the request's, not the law's last word.
+            meaning = underText ? "as the request stands, no accepted way of complying satisfies both the EU and the US rules"
+                : "as the request stands, no accepted way of complying satisfies both the EU rules and the US rules as enforced"
         }
         var missing: [String] = []
         if !analysed.contains("text") {
@@ -62,6 +69,14 @@ struct VerdictHeadline {
             if grounds.contains(where: { $0.outcome == .forbids }) { found = true }
         }
         return found
+    }
+
+    /// Whether a US restriction that would forbid an item is cleared by an exception under
+    /// `posture` (a licence, License Exception AIA, a letter's exception).
+    private static func cleared(_ analysis: RequestAnalysis, under posture: String) -> Bool {
+        analysis.items.contains { item in
+            item.postures[posture]?.grounds?.contains { $0.outcome == .excepted && $0.modality == "prohibition" } == true
+        }
     }
 
     private static func phrase(_ posture: String) -> String {
