@@ -367,6 +367,9 @@ public final class ConflictEngine {
         /// Per checked norm whose provision does not bind: its status on the date (`statusText`),
         /// which the notes and the grounds give.
         var statusTexts: [String?]
+        /// Per checked norm: its provision does not bind under the enforcement posture but binds
+        /// under the text posture, so it is law that is not enforced (never under the text posture).
+        var notEnforced: [Bool]
     }
 
     /// The two dates of an analysis: the request's, on which obligations are judged, and the
@@ -418,6 +421,8 @@ public final class ConflictEngine {
         if let known = datedPostures[days]?[slot] { return known }
         let norms = encoding.checkedNorms
         let binding = norms.map { normBinds($0, asOf: asOf, requested: requested, posture: posture) }
+        let notEnforced = posture == .text ? binding.map { _ in false }
+            : norms.indices.map { !binding[$0] && normBinds(norms[$0], asOf: asOf, requested: requested, posture: .text) }
         let failing = norms.map { failingDay(of: $0, asOf: asOf, requested: requested) }
         // An obligation that did not apply when the request was made says so, with that day's status.
         let texts = norms.indices.map { index -> String? in
@@ -427,9 +432,12 @@ public final class ConflictEngine {
         }
         var unbound: [(norm: Int, note: String)] = []
         for (index, norm) in norms.enumerated() where norm.modality == .obligation {
-            if let status = texts[index], let note = notBindingNote(norm, status: status, on: failing[index], asOf: asOf, posture: posture) { unbound.append((index, note)) }
+            if let status = texts[index],
+               let note = notBindingNote(norm, status: status, on: failing[index], asOf: asOf, posture: posture, notEnforced: notEnforced[index]) {
+                unbound.append((index, note))
+            }
         }
-        let result = DatedPosture(binding: binding, unboundObligations: unbound, statusTexts: texts)
+        let result = DatedPosture(binding: binding, unboundObligations: unbound, statusTexts: texts, notEnforced: notEnforced)
         if datedPostures.count >= 4096 { datedPostures.removeAll(keepingCapacity: true) }
         datedPostures[days, default: [nil, nil]][slot] = result
         return result

@@ -15,7 +15,7 @@ public struct CheckTextReport: Sendable {
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")
             out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)")
             // A ground the same under every posture is said once, where the first posture's are.
-            let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? [], caveats: caveatNumbers, posture: $0) }
+            let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? [], caveats: caveatNumbers) }
             let shared = postures.count > 1 ? grounds.dropFirst().reduce(Set(grounds[0])) { $0.intersection($1) } : []
             for (postureIndex, posture) in postures.enumerated() {
                 let detail = item.postures[posture]!
@@ -27,7 +27,7 @@ public struct CheckTextReport: Sendable {
                 for alternative in detail.compliantAlternatives {
                     out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'")
                     // Why the channel recommended is clear, as for a clear verdict.
-                    for ground in GroundWording.sentences(detail.alternativeGrounds?[alternative] ?? [], caveats: caveatNumbers, posture: posture) {
+                    for ground in GroundWording.sentences(detail.alternativeGrounds?[alternative] ?? [], caveats: caveatNumbers) {
                         out.append("      clear because: \(ground)")
                     }
                 }

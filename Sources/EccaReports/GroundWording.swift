@@ -3,16 +3,20 @@ import EccaAnalysis
 /// How every report words the grounds of a clear verdict (text, Markdown, HTML): one sentence
 /// each, led by the plainest ground when it holds, that nothing obliges the disclosure.
 enum GroundWording {
-    /// - Parameters:
-    ///   - caveats: numbers for the readings a ground rests on, said after its sentence.
-    ///   - posture: the posture the grounds were found under (`text`, `enforcement`).
-    static func sentences(_ grounds: [Ground], caveats: CaveatNumbers, posture: String) -> [String] {
+    /// - Parameter caveats: numbers for the readings a ground rests on, said after its sentence.
+    static func sentences(_ grounds: [Ground], caveats: CaveatNumbers) -> [String] {
         guard !grounds.isEmpty else { return [] }
-        let lead = nothingObliges(grounds) ? ["no obligation in the regulations loaded requires this disclosure"] : []
+        // "On the request as made": another request (another legal basis, a requester with the
+        // power, a later date) may oblige the same disclosure, as Art. 53(1)(a) obliges technical
+        // documentation asked for under Art. 91 but not under Art. 92(3).
+        let lead = nothingObliges(grounds) ? [Self.nothingObligesSentence] : []
         return lead + grounds.map { ground in
-            sentence(ground, posture: posture) + (caveats.reference(ground.caveats).map { " (\($0))" } ?? "")
+            sentence(ground) + (caveats.reference(ground.caveats).map { " (\($0))" } ?? "")
         }
     }
+
+    /// The plainest ground: what it says, and what it does not.
+    static let nothingObligesSentence = "no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)"
 
     /// Whether the grounds say that no obligation engages at all (a voluntary commitment is no
     /// obligation in law): the plainest ground, which every format gives.
@@ -20,16 +24,16 @@ enum GroundWording {
         !grounds.isEmpty && !grounds.contains { $0.modality == "obligation" && $0.outcome != .voluntary }
     }
 
-    static func sentence(_ ground: Ground, posture: String) -> String {
+    static func sentence(_ ground: Ground) -> String {
         let subject = "\(ground.jurisdiction) \(ground.citation)"
         let because = ground.reasons.joined(separator: "; ")
         let who = ground.recipient.map { " (recipient \($0))" } ?? ""
         let verb = ModalityWording.verb(ground.modality)
         switch ground.outcome {
         case .obliges: return "\(subject) obliges the disclosure\(who)"
-        // Under the enforcement posture a rule "binds" when it is enforced: one in force but not
-        // enforced is still law, and "does not bind" would say it is not (a reader files it).
-        case .notBinding: return "\(subject) \(posture == "enforcement" ? "is not enforced" : "does not bind")\(who): \(because)"
+        // A rule in force but not enforced is still law: "does not bind" would say it is not (a
+        // reader files it).
+        case .notBinding: return "\(subject) \(ground.inForceButNotEnforced == true ? "is not enforced" : "does not bind")\(who): \(because)"
         case .voluntary:
             // Reasons: the facts left open, if any.
             return "\(subject) \(because.isEmpty ? "asks" : "may ask") for it\(who) only as a voluntary commitment of the provider, not as law, so no conflict rests on it"

@@ -235,7 +235,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let item = try #require(lines.firstIndex { $0.hasPrefix("  item 1 [documentation]: technical-documentation via transfer: CLEAR") })
-        #expect(lines[item + 1] == "    clear: no obligation in the regulations loaded requires this disclosure")
+        #expect(lines[item + 1] == "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)")
         #expect(lines[item + 2].hasPrefix("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: "))
     }
 
@@ -372,7 +372,7 @@ import Testing
             #expect(Array(lines.prefix(4)) == [
                 "request CP (as of \(date)): CLEAR (both postures)",
                 "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
-                "    clear [both]: no obligation in the regulations loaded requires this disclosure",
+                "    clear [both]: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)",
                 "    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it (caveats 1-4)",
             ])
         }

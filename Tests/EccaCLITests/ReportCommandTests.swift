@@ -191,7 +191,7 @@ import Testing
         func lede(_ markdown: String) -> String? { markdown.split(separator: "\n").first { $0.hasPrefix("**CLEAR**") }.map(String.init) }
         let early = try CLI.run(["report", "--format", "md", CLI.sample("before-art92-applies.json")])
         #expect(early.status == 0, "\(early.stderr)")
-        #expect(lede(early.stdout) == "**CLEAR**: nothing obliges the disclosure, and a US export restriction in force forbids it. "
+        #expect(lede(early.stdout) == "**CLEAR**: nothing obliges the disclosure on the request as made, and a US export restriction in force forbids it. "
                 + "As of 2026-06-15; text posture: **CLEAR**, enforcement posture: **CLEAR**.")
         let published = try CLI.run(["report", "--format", "md", CLI.sample("open-weight-model.json")])
         #expect(lede(published.stdout)?.hasPrefix("**CLEAR**: can be honoured without breaking a US export restriction. ") == true)

@@ -241,7 +241,7 @@ extension ConflictEngine {
     /// The sentence for an obligation whose provision does not bind under `posture`, failing on
     /// `day`: the request's date when it did not apply then (`status` says so), else `asOf`, the
     /// disclosure's (without the item it concerns).
-    func notBindingNote(_ norm: Norm, status: String, on day: LegalDate, asOf: LegalDate, posture: Posture) -> String? {
+    func notBindingNote(_ norm: Norm, status: String, on day: LegalDate, asOf: LegalDate, posture: Posture, notEnforced: Bool) -> String? {
         guard let provision = graph.provisions[norm.provisionID] else { return nil }
         let effective = self.status(of: norm)
         if effective.asksVoluntarily(on: day), let voluntary = effective.voluntary {
@@ -251,8 +251,8 @@ extension ConflictEngine {
         }
         // A request made before the power applied (`straddleNote` says what that means).
         if day != asOf { return "\(provision.citation) would oblige this disclosure, but \(status)" }
-        // Under the enforcement posture, not binding is not being enforced: the rule is still law.
-        if posture == .enforcement { return "\(provision.citation) would oblige this disclosure but is not enforced on \(asOf) (\(status))" }
+        // Law in force that is not enforced is still law: "does not bind" would say it is not.
+        if notEnforced { return "\(provision.citation) would oblige this disclosure but is not enforced on \(asOf) (\(status))" }
         return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
     }
 }

@@ -80,6 +80,8 @@ private struct Encoder {
         }
     }
 
+    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
     mutating func int(_ value: Int) {
         var text = String(value)
         text.withUTF8 { output.append(contentsOf: $0) }
@@ -197,6 +199,7 @@ private struct Encoder {
         begin()
         key("caveats"); strings(ground.caveats)
         key("citation"); string(ground.citation)
+        if let notEnforced = ground.inForceButNotEnforced { key("inForceButNotEnforced"); bool(notEnforced) }
         key("jurisdiction"); string(ground.jurisdiction)
         key("modality"); string(ground.modality)
         key("outcome"); string(ground.outcome.rawValue)

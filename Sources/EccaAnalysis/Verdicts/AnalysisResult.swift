@@ -171,14 +171,19 @@ public struct Ground: Sendable, Hashable, Codable {
     /// The readings and open questions of the provision and its instrument, by id
     /// (`RequestAnalysis.caveats`).
     public var caveats: [String]
+    /// For `not-binding` under the enforcement posture: true where the provision binds under the
+    /// text posture on the date, so that it is law that is not enforced, which reports say as
+    /// such ("is not enforced"); absent otherwise.
+    public var inForceButNotEnforced: Bool? = nil
 }
 
 extension Ground {
     private enum CodingKeys: String, CodingKey {
-        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats
+        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats, inForceButNotEnforced
     }
 
-    /// Results written before caveats existed have none.
+    /// Results written before caveats existed have none; before `inForceButNotEnforced` existed,
+    /// none says so.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(provision: try container.decode(String.self, forKey: .provision),
@@ -188,7 +193,8 @@ extension Ground {
                   outcome: try container.decode(Outcome.self, forKey: .outcome),
                   recipient: try container.decodeIfPresent(Int.self, forKey: .recipient),
                   reasons: try container.decode([String].self, forKey: .reasons),
-                  caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [])
+                  caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [],
+                  inForceButNotEnforced: try container.decodeIfPresent(Bool.self, forKey: .inForceButNotEnforced))
     }
 }
 

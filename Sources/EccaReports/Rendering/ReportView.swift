@@ -235,11 +235,11 @@ struct ItemPostureView {
         // An alternative is a cure only where the channel asked for does not comply.
         compliantAlternatives = detail.verdict == .clear ? [] : detail.compliantAlternatives.map { channel in
             AlternativeView(alternativeName: channel,
-                            alternativeGrounds: GroundWording.sentences(detail.alternativeGrounds?[channel] ?? [], caveats: caveats, posture: posture))
+                            alternativeGrounds: GroundWording.sentences(detail.alternativeGrounds?[channel] ?? [], caveats: caveats))
         }
         decidingConditions = caveats.decidingConditions(detail)
         cures = detail.cures
-        grounds = GroundWording.sentences(detail.grounds ?? [], caveats: caveats, posture: posture)
+        grounds = GroundWording.sentences(detail.grounds ?? [], caveats: caveats)
         groundsNotWorkedOut = detail.verdict == .clear && detail.grounds == nil
         findingLinks = detail.findings.compactMap { id in
             numbers[id].map { FindingLinkView(findingNumber: $0, findingAnchor: "\(request)-finding-\($0)") }

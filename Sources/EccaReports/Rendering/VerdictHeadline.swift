@@ -34,8 +34,8 @@ struct VerdictHeadline {
                     meaning += ", provided the licence or exception that clears it holds (ecca takes one the request claims as valid, and does not check it)"
                 }
             case true?:
-                meaning = underText ? "nothing obliges the disclosure, and a US export restriction in force forbids it"
-                    : "nothing obliges the disclosure, and a US export restriction that is enforced forbids it"
+                meaning = underText ? "nothing obliges the disclosure on the request as made, and a US export restriction in force forbids it"
+                    : "nothing obliges the disclosure on the request as made, and a US export restriction that is enforced forbids it"
             case nil:
                 meaning = underText ? "no duty to disclose meets a US export restriction that forbids it"
                     : "no duty to disclose meets a US export restriction that is enforced and forbids it"
