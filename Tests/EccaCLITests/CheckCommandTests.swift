@@ -228,6 +228,10 @@ import Testing
         #expect(lines.contains("    clear [enforcement]: EU Art. 53(1)(a) is not enforced: in force; applicable since 2025-08-02; enforced from 2026-08-02 (caveat 2)"),
                 "\(result.stdout)")
         #expect(lines.contains { $0.hasPrefix("    clear [text]: EU Art. 53(1)(a) obliges the disclosure") })
+        // Not yet applicable, a duty binds under neither posture: "does not bind", said once.
+        let early = try CLI.run(["check", CLI.sample("before-art92-applies.json")])
+        #expect(early.stdout.contains("\n    clear [both]: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)\n"),
+                "\(early.stdout)")
     }
 
     /// An item no obligation reaches is clear first of all because nothing obliges it.
