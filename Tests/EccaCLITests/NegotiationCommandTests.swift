@@ -655,11 +655,15 @@ import Testing
         }
         #expect(try thresholds("eu-max.json") == """
             request EU-MAX (training compute: 1e24…1e25 FLOP)
+            note: the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, \
+            so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count
             note: no threshold within the compute given changes the verdict
 
             """)
         #expect(try thresholds("edge.json") == """
             request EDGE (training compute: 1e26…1e27 operations)
+            note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count
             note: no threshold within the compute given changes the verdict
 
             """)
@@ -667,6 +671,8 @@ import Testing
             request INSIDE (training compute: 5e25…1e27 operations)
               at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
                 threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091)
+            note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count
 
             """)
     }
@@ -699,6 +705,25 @@ import Testing
             note: two compute figures given; each threshold is tried within the figure in its own unit
 
             """)
+    }
+
+    /// One figure is taken as the other, as the analysis does, but every FLOP is an operation: the
+    /// thresholds in the other unit that the count not given may cross are named, so that "given
+    /// exactly" does not read as settled (lawyer's review).
+    @Test func aFigureInOneUnitNamesTheThresholdsOfTheOther() throws {
+        let flop = try CLI.run(["thresholds", CLI.sample("mid-compute-model.json")])
+        #expect(flop.stdout == """
+            request AIO-2026-0115 (training compute: 5e25 FLOP)
+            note: the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, \
+            so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count
+            note: the compute is given exactly; no threshold lies strictly within it
+
+            """)
+        let operations = try CLI.run(["thresholds", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(operations.stdout.contains("""
+            note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count\n
+            """))
     }
 
     @Test func unknownComputeFlipsAtTheECCN4E091Threshold() throws {

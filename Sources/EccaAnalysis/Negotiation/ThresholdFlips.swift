@@ -84,12 +84,45 @@ extension ConflictEngine {
                     crossing: side == .atValue ? .at : .justAbove, below: low, atOrAbove: high))
             }
         }
+        notes += otherUnitNotes(given)
         if flips.isEmpty {
             notes.append(exactly
                          ? "the compute is given exactly; no threshold lies strictly within it"
                          : "no threshold within the compute given changes the verdict")
         }
         return ThresholdReport(id: request.id, compute: description, flips: flips, notes: notes)
+    }
+
+    /// A figure in one unit is taken as the figure in the other, as the analysis does, but every
+    /// FLOP is an operation: from FLOP alone the operations count can only be higher, and from
+    /// operations alone the FLOP count only lower. The thresholds in the other unit that the
+    /// count not given may therefore cross, though the sweep (which holds the two equal) finds no
+    /// flip at them, are named, so that a "given exactly" does not read as settled.
+    func otherUnitNotes(_ given: [DisclosureRequest.Compute]) -> [String] {
+        guard given.count == 1, let figure = given.first else { return [] }
+        let renderer = AtomRenderer(graph: graph)
+        var notes: [String] = []
+        var named: Set<String> = []
+        for threshold in computeThresholds() {
+            guard let value = threshold.comparison.number,
+                  let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? ""), unit != figure.unit else { continue }
+            let statement = renderer.statement(.compare(threshold.comparison))
+            let citation = graph.provisions[threshold.provision]?.citation ?? threshold.provision
+            guard named.insert("\(statement) \(citation)").inserted else { continue }
+            switch figure.unit {
+            case .flop:
+                // Operations are at least the FLOP: a threshold above the lowest FLOP figure may be reached.
+                guard let lower = figure.value ?? figure.min, lower < value else { continue }
+                notes.append("the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, "
+                             + "so \(statement) (\(citation)) may be met: give the operations count")
+            case .operations:
+                // The FLOP are at most the operations: a threshold below the highest figure may be missed.
+                guard let upper = figure.value ?? figure.max, value < upper else { continue }
+                notes.append("the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, "
+                             + "so \(statement) (\(citation)) may not be met: give the FLOP count")
+            }
+        }
+        return notes
     }
 
     /// Comparisons of quantity facts, with the rule, norm or exception that carries each and its
