@@ -232,6 +232,12 @@ import Testing
         let early = try CLI.run(["check", CLI.sample("before-art92-applies.json")])
         #expect(early.stdout.contains("\n    clear [both]: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)\n"),
                 "\(early.stdout)")
+        // A rule that does not reach the item says so before its status: a letter to another
+        // provider, not yet in force, "does not apply", rather than "does not bind" as if it would.
+        let letter = try CLI.run(["check", "--instrument", CLI.letter, CLI.sample("before-art92-applies.json")])
+        #expect(letter.stdout.contains("\n    clear [both]: US BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 does not apply: "
+                                       + "request.instruments does not include us.bis.letter.helios-orion-2026 (request: none); model.name is not Orion-7 (request: Northwind-5) ("),
+                "\(letter.stdout)")
     }
 
     /// An item no obligation reaches is clear first of all because nothing obliges it.

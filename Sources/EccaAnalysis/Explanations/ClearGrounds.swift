@@ -38,9 +38,10 @@ extension ConflictEngine {
             let applies = truths.conditions[index]
             if norm.modality == .obligation && applies == .false { return nil }
             var failures: [String] = []
-            // A voluntary norm binds under no posture, but its ground says what it depends on.
+            // A voluntary norm binds under no posture, but its ground says what it depends on; a
+            // norm that does not apply says why whatever its status (`grounds`).
             if applies != .true, let condition = norm.condition,
-               bindings.contains(where: { $0[index] })
+               applies == .false || bindings.contains(where: { $0[index] })
                 || statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
                 let (evaluator, snapshot) = explainer()
                 failures = failureReasons(condition, evaluator: evaluator, snapshot: snapshot)
@@ -78,10 +79,13 @@ extension ConflictEngine {
                 if statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
                     // The facts left open, if any (the provider may not have signed the chapter).
                     (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)
+                } else if assessment.applies == .false {
+                    // Before its status: a rule whose condition fails for the item would not reach
+                    // it on any date, and "does not bind" (not yet in force) would read as if it
+                    // would (a letter to another provider, lawyer's review).
+                    (outcome, reasons) = (.notApplicable, assessment.failures)
                 } else if !binding.binding[index] {
                     (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
-                } else if assessment.applies == .false {
-                    (outcome, reasons) = (.notApplicable, assessment.failures)
                 } else if let holding = assessment.holding {
                     (outcome, reasons) = (.excepted, [holding.name])
                 } else if assessment.applies == .true && assessment.exceptionsFail {
