@@ -40,7 +40,7 @@ import Testing
         #expect(reliance == ["us.ear.734.13"])
         // That API access is no release of the parameters is ecca's reading, not settled: the cure says so.
         #expect(first["caveats"] as? [String] == ["us.ear.734.13:reading"])
-        #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, and shall not transfer a copy of the weights (relying on 15 CFR 734.13).")
+        #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13).")
         let tier1 = found.first { dimensions($0).contains("recipientLocation") && dimensions($0).contains("exception") }
         let location = try #require(tier1.flatMap { to($0, "recipientLocation") })
         #expect(["AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES", "SE", "TW", "GB"].contains(location))

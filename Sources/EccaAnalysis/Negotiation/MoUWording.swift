@@ -64,6 +64,23 @@ struct MoUWording {
         }
     }
 
+    /// The channel the request asked for, as the thing a channel clause replaces ("the requested
+    /// transfer of a copy of the weights"). A clause says what the Provider does in place of it,
+    /// never that it "shall not" do it: the negation of `channelAction` bound the Provider not to
+    /// use "a secure enclave whose decryption keys are never given to the evaluators", which reads
+    /// as renouncing the safe way rather than replacing the one asked for.
+    static func requestedChannel(_ channel: String, artifact: String) -> String {
+        let artifact = Self.artefact(artifact)
+        return switch channel {
+        case "transfer": "the requested transfer of a copy of the \(artifact)"
+        case "remote-api": "the requested access to the model through an application programming interface (API)"
+        case "on-site": "the requested on-site inspection of the \(artifact)"
+        case "secure-enclave": "the requested access to the \(artifact) within a secure enclave"
+        case "publication": "the requested publication of the \(artifact)"
+        default: "the requested provision of the \(artifact) by \(channel)"
+        }
+    }
+
     /// What the Provider does to supply an artefact in place of another ("give access to the
     /// model through an application programming interface (API)").
     static func supplyAction(_ artifact: String) -> String {
@@ -113,8 +130,10 @@ struct MoUWording {
         var clauses: [String] = []
         if let channel = set.channel {
             let new = Self.channelAction(channel, artifact: item.artifact, recipients: recipients)
-            let old = Self.channelAction(item.channel, artifact: item.artifact, recipients: recipients)
-            clauses.append("The Provider shall \(new), and shall not \(old)\(relying(on: reliance, .channel)).")
+            let old = Self.requestedChannel(item.channel, artifact: item.artifact)
+            // The comma keeps "in place of" on the whole action, not on its last words ("keys are
+            // never given to the evaluators in place of …").
+            clauses.append("The Provider shall \(new), in place of \(old)\(relying(on: reliance, .channel)).")
         }
         if let artifact = set.artifact {
             let extent = basis.map { $0.isEvaluation ? "it enables the evaluation under \($0.cited)" : "it serves the request under \($0.cited)" }
