@@ -39,7 +39,7 @@ import Testing
             "Access shall be given only to staff of the Commission located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the access.",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted; if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay; the Commission shall set the period under Article 91(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
             "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records; otherwise the disclosure shall not take place under this clause.",
         ]),
         ("Art. 92(3)", [
@@ -48,7 +48,7 @@ import Testing
             "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689, or independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689, who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the evaluation.",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted; if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay; the Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall provide the access within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
             "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records; otherwise the disclosure shall not take place under this clause.",
         ]),
     ])
@@ -140,8 +140,19 @@ import Testing
         #expect(Array(clauses.dropLast()) == [
             "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13).",
             "The Provider shall supply information about the model other than its parameters in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091).",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on 15 CFR 742.6(a)(13) (citation not verified)); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on 15 CFR 742.6(a)(13) (citation not verified)); the Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall provide the access within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
         ])
+    }
+
+    /// A basis other than Arts 91 and 92 has no paragraph 4 to set the period under: the licence
+    /// clause extends the period the request set, and still does not run it from the grant.
+    @Test func aLicenceClauseOnAnotherBasisExtendsTheRequestsPeriod() throws {
+        let graph = try GraphFixture.shippedWithLetter()
+        var request = Self.evaluatorsInWarsaw
+        request.requester?.legalBasis = "Art. 53(1)"
+        let set = CureFinder.CorrectionSet(changes: [], licence: true)
+        let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: [])
+        #expect(clauses.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay; the period set in the request shall be extended where needed so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
     }
 
     /// A later date works because something stops binding then; a date after the request's

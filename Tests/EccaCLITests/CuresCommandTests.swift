@@ -81,8 +81,19 @@ import Testing
         let wording = (report["cures"] as? [[String: Any]] ?? []).map { $0["mouWording"] as? [String] ?? [] }
         #expect(wording.count >= 2)
         #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 50 U.S.C. 4801(5)).")
-        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
+        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1); the Commission shall set the period under Article 91(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         #expect(!wording.joined().contains { $0.contains("Article 92") })
+    }
+
+    /// The period of an Art. 92 request is set in the Commission's request (Art. 92(4)); it does
+    /// not run from a licence grant. The licence clause has the Commission set or extend it so that
+    /// it ends after the grant, with the lengths left for the Parties to agree.
+    @Test func aLicenceClauseHasTheCommissionSetThePeriodRatherThanRunItFromTheGrant() throws {
+        let result = try CLI.run(["cures", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("    1. The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on 15 CFR 742.6(a)(13) (citation not verified)); the Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall provide the access within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request."))
+        #expect(!result.stdout.contains("after the licence is granted ("))
     }
 
     /// MoU wording names things in words: the artefact that replaces another as the channel clause
