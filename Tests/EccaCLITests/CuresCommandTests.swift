@@ -96,6 +96,35 @@ import Testing
         #expect(!result.stdout.contains("after the licence is granted ("))
     }
 
+    /// A cure that limits access to US persons rests on the reading of 50 U.S.C. 4801(5) (whether
+    /// a US national on the Commission's staff receives for the Commission itself is not settled),
+    /// whichever rule the clashing norm names: through 734.13's release to a foreign person (4E091)
+    /// as much as through the letter's own "foreign person". The 4E091 cures cited only 734.13.
+    @Test func aUSPersonCureRestsOnTheForeignPersonReading() throws {
+        let result = try CLI.run(["cures", CLI.sample("weights-or-api-access.xml")] + Self.letter)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "cure 5 for item 0 (cost 8): clear under text, clear under enforcement after it"))
+        #expect(Array(lines[(start + 1)...].prefix(2)) == ["  change recipientLocation: AT → US", "  change recipientNationality: AT → US persons"])
+        #expect(lines[start + 4] == "  relies on 50 U.S.C. 4801(5): no longer: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international organisation, or a natural person who is neither a US national nor a US permanent resident")
+        #expect(lines[start + 5] == "  rests on caveats 1, 5, given at the end")
+        #expect(lines[start + 8] == "    2. Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689 who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13; 50 U.S.C. 4801(5)).")
+        let caveat = try #require(lines.first { $0.hasPrefix("caveat 5, ") })
+        #expect(caveat.hasPrefix("caveat 5, reading of 50 U.S.C. 4801(5): The European Commission, its AI Office,"))
+        #expect(caveat.contains("Whether access that a US national or US permanent resident on the Commission's staff uses on the Commission's behalf is access given to the Commission itself (a foreign government body, 4801(5)(B)) is not settled"))
+    }
+
+    /// Every cure of every sample that makes the recipients US persons names that reading.
+    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("Samples/requests").path).sorted())
+    func everyUSPersonCureOfTheSamplesRestsOnTheForeignPersonReading(_ sample: String) throws {
+        let result = try CLI.run(["cures", "--format", "json", "--top", "10", CLI.sample(sample)] + Self.letter)
+        let cures = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+        for cure in cures where (cure["changes"] as? [[String: Any]] ?? []).contains(where: { $0["dimension"] as? String == "recipientNationality" }) {
+            #expect((cure["caveats"] as? [String] ?? []).contains("us.ecra.4801.5:reading"), "\(sample), cure \(cure["rank"] ?? "")")
+            #expect((cure["reliesOn"] as? [[String: Any]] ?? []).contains { $0["provision"] as? String == "us.ecra.4801.5" }, "\(sample), cure \(cure["rank"] ?? "")")
+        }
+    }
+
     /// MoU wording names things in words: the artefact that replaces another as the channel clause
     /// names it, a country by its name, and an exception clause says what happens where the
     /// exception's conditions are not met (the draft has no other clause to fall back on).
