@@ -21,24 +21,28 @@ public struct GraphExport: Sendable {
     }
 
     public func dot() -> String {
-        var lines = ["digraph clauses {", "  rankdir=LR;", "  node [shape=box, style=rounded, fontname=\"Helvetica\"];"]
+        // newrank: Graphviz 2.43's cluster-by-cluster ranking stops with "trouble in init_rank" on
+        // the whole graph (edges run between every instrument's cluster); the global ranking lays it out.
+        var lines = ["digraph clauses {", "  rankdir=LR;", "  newrank=true;", "  node [shape=box, style=rounded, fontname=\"Helvetica\"];"]
         var byInstrument: [String: [Provision]] = [:]
         for node in nodes { byInstrument[node.instrumentID, default: []].append(node) }
         for instrument in graph.instrumentOrder where byInstrument[instrument] != nil {
             let title = graph.instruments[instrument]?.title ?? instrument
-            lines.append("  subgraph \"cluster_\(escape(instrument))\" {")
-            lines.append("    label=\"\(escape(title))\";")
+            lines.append("  subgraph \"cluster_\(DOTEscaping.escape(instrument))\" {")
+            lines.append("    label=\"\(DOTEscaping.escape(title))\";")
             for provision in byInstrument[instrument]! {
                 let modalities = Set(provision.norms.map(\.modality.rawValue)).sorted()
                 let colour = modalities.contains("prohibition") ? "#f4cccc" : modalities.contains("obligation") ? "#cfe2f3" : "#ffffff"
-                let label = provision.citation + (modalities.isEmpty ? "" : "\\n" + modalities.joined(separator: ", "))
-                lines.append("    \"\(escape(provision.id))\" [label=\"\(label)\", fillcolor=\"\(colour)\", style=\"rounded,filled\"];")
+                // Escaped part by part: the `\n` between citation and modalities is DOT's line break.
+                let label = ([provision.citation] + (modalities.isEmpty ? [] : [modalities.joined(separator: ", ")]))
+                    .map(DOTEscaping.escape).joined(separator: "\\n")
+                lines.append("    \"\(DOTEscaping.escape(provision.id))\" [label=\"\(label)\", fillcolor=\"\(colour)\", style=\"rounded,filled\"];")
             }
             lines.append("  }")
         }
         for edge in edges {
             let style = edge.kind == .defeats ? ", style=dashed, color=\"#cc0000\"" : edge.kind == .cites ? ", color=\"#999999\"" : ""
-            lines.append("  \"\(escape(edge.from))\" -> \"\(escape(edge.to))\" [label=\"\(edge.kind.rawValue)\"\(style)];")
+            lines.append("  \"\(DOTEscaping.escape(edge.from))\" -> \"\(DOTEscaping.escape(edge.to))\" [label=\"\(DOTEscaping.escape(edge.kind.rawValue))\"\(style)];")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -62,9 +66,5 @@ public struct GraphExport: Sendable {
         Document(nodes: nodes.map { Node(id: $0.id, instrument: $0.instrumentID, citation: $0.citation, evidence: $0.evidence.rawValue,
                                          norms: $0.norms.map { "\($0.id) (\($0.modality.rawValue))" }, rules: $0.countsAs.map(\.id)) },
                  edges: edges)
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

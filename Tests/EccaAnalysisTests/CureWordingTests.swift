@@ -34,21 +34,21 @@ import Testing
     /// and a licence clause says what happens if the licence is refused.
     @Test(arguments: [
         ("Art. 91(1)", [
-            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the staff of the Commission, and shall not transfer a copy of the source code (relying on 15 CFR 734.13).",
+            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the staff of the Commission, in place of the requested transfer of a copy of the source code (relying on 15 CFR 734.13).",
             "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it serves the request under Article 91 of Regulation (EU) 2024/1689.",
             "Access shall be given only to staff of the Commission located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the access.",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted; if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay; the Commission shall set the period under Article 91(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
             "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records; otherwise the disclosure shall not take place under this clause.",
         ]),
         ("Art. 92(3)", [
-            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the evaluators, and shall not transfer a copy of the source code (relying on 15 CFR 734.13).",
+            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested transfer of a copy of the source code (relying on 15 CFR 734.13).",
             "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689.",
             "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689, or independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689, who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall remain hosted in the United States throughout the evaluation.",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted; if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay; the Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall provide the access within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
             "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records; otherwise the disclosure shall not take place under this clause.",
         ]),
     ])
@@ -65,6 +65,45 @@ import Testing
         let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: reliance)
         #expect(Array(clauses.dropLast()) == expected)
         #expect(clauses.last?.hasPrefix("The Commission shall treat all information and data obtained in accordance with Article 78") == true)
+    }
+
+    /// A channel clause says what the Provider does in place of the channel asked for, for every
+    /// pair of channels: "shall not" before the requested channel's action once bound the Provider
+    /// not to use the enclave whose keys the evaluators never get, the opposite of what was meant.
+    @Test(arguments: [
+        ("secure-enclave", "remote-api", "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested access to the weights within a secure enclave (relying on 15 CFR 734.13)."),
+        ("transfer", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13)."),
+        ("on-site", "remote-api", "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested on-site inspection of the weights (relying on 15 CFR 734.13)."),
+        ("remote-api", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested access to the model through an application programming interface (API) (relying on 15 CFR 734.13)."),
+        ("publication", "on-site", "The Provider shall make the weights available for on-site inspection, in place of the requested publication of the weights (relying on 15 CFR 734.13)."),
+        ("secure-enclave", "transfer", "The Provider shall transfer a copy of the weights, in place of the requested access to the weights within a secure enclave (relying on 15 CFR 734.13)."),
+    ])
+    func aChannelClauseReplacesTheChannelAskedFor(_ requested: String, _ offered: String, _ expected: String) throws {
+        let graph = try GraphFixture.shippedWithLetter()
+        var request = Self.evaluatorsInWarsaw
+        request.items[0].channel = requested
+        let set = CureFinder.CorrectionSet(changes: [], channel: offered)
+        let reliance = [ConflictEngine.ReliedProvision(reliance: .init(provision: "us.ear.734.13", citation: "15 CFR 734.13", reason: ""),
+                                                       facts: ["item.channel"], lapses: false)]
+        let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: reliance)
+        #expect(clauses.first == expected)
+    }
+
+    /// Every pair of the channels the law names: the clause offers one positively and names the
+    /// other as what it replaces, with no "shall not" a reader could take as a promise not to use it.
+    @Test func everyChannelPairIsWordedAsAReplacement() throws {
+        let graph = try GraphFixture.shippedWithLetter()
+        let channels = ["transfer", "remote-api", "on-site", "secure-enclave", "publication"]
+        for requested in channels {
+            for offered in channels where offered != requested {
+                var request = Self.evaluatorsInWarsaw
+                request.items[0].channel = requested
+                let set = CureFinder.CorrectionSet(changes: [], channel: offered)
+                let clause = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: []).first ?? ""
+                #expect(clause == "The Provider shall \(MoUWording.channelAction(offered, artifact: "weights")), in place of \(MoUWording.requestedChannel(requested, artifact: "weights")).")
+                #expect(!clause.contains("shall not"), "\(requested) → \(offered): \(clause)")
+            }
+        }
     }
 
     /// A U.S.-person clause names who evaluates: the AI Office's own staff (Art. 92(1)), the
@@ -99,10 +138,21 @@ import Testing
         ]
         let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: reliance)
         #expect(Array(clauses.dropLast()) == [
-            "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, and shall not transfer a copy of the weights (relying on 15 CFR 734.13).",
+            "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13).",
             "The Provider shall supply information about the model other than its parameters in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091).",
-            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall provide the access within the period set under Article 92(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on 15 CFR 742.6(a)(13) (citation not verified)); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
+            "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on 15 CFR 742.6(a)(13) (citation not verified)); the Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall provide the access within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
         ])
+    }
+
+    /// A basis other than Arts 91 and 92 has no paragraph 4 to set the period under: the licence
+    /// clause extends the period the request set, and still does not run it from the grant.
+    @Test func aLicenceClauseOnAnotherBasisExtendsTheRequestsPeriod() throws {
+        let graph = try GraphFixture.shippedWithLetter()
+        var request = Self.evaluatorsInWarsaw
+        request.requester?.legalBasis = "Art. 53(1)"
+        let set = CureFinder.CorrectionSet(changes: [], licence: true)
+        let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: [])
+        #expect(clauses.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay; the period set in the request shall be extended where needed so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
     }
 
     /// A later date works because something stops binding then; a date after the request's

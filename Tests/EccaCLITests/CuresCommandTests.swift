@@ -81,8 +81,48 @@ import Testing
         let wording = (report["cures"] as? [[String: Any]] ?? []).map { $0["mouWording"] as? [String] ?? [] }
         #expect(wording.count >= 2)
         #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 50 U.S.C. 4801(5)).")
-        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall supply the information requested within the period set under Article 91(4) of Regulation (EU) 2024/1689 after the licence is granted (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
+        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1); the Commission shall set the period under Article 91(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         #expect(!wording.joined().contains { $0.contains("Article 92") })
+    }
+
+    /// The period of an Art. 92 request is set in the Commission's request (Art. 92(4)); it does
+    /// not run from a licence grant. The licence clause has the Commission set or extend it so that
+    /// it ends after the grant, with the lengths left for the Parties to agree.
+    @Test func aLicenceClauseHasTheCommissionSetThePeriodRatherThanRunItFromTheGrant() throws {
+        let result = try CLI.run(["cures", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("    1. The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on 15 CFR 742.6(a)(13) (citation not verified)); the Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall provide the access within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request."))
+        #expect(!result.stdout.contains("after the licence is granted ("))
+    }
+
+    /// A cure that limits access to US persons rests on the reading of 50 U.S.C. 4801(5) (whether
+    /// a US national on the Commission's staff receives for the Commission itself is not settled),
+    /// whichever rule the clashing norm names: through 734.13's release to a foreign person (4E091)
+    /// as much as through the letter's own "foreign person". The 4E091 cures cited only 734.13.
+    @Test func aUSPersonCureRestsOnTheForeignPersonReading() throws {
+        let result = try CLI.run(["cures", CLI.sample("weights-or-api-access.xml")] + Self.letter)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "cure 5 for item 0 (cost 8): clear under text, clear under enforcement after it"))
+        #expect(Array(lines[(start + 1)...].prefix(2)) == ["  change recipientLocation: AT → US", "  change recipientNationality: AT → US persons"])
+        #expect(lines[start + 4] == "  relies on 50 U.S.C. 4801(5): no longer: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international organisation, or a natural person who is neither a US national nor a US permanent resident")
+        #expect(lines[start + 5] == "  rests on caveats 1, 5, given at the end")
+        #expect(lines[start + 8] == "    2. Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689 who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13; 50 U.S.C. 4801(5)).")
+        let caveat = try #require(lines.first { $0.hasPrefix("caveat 5, ") })
+        #expect(caveat.hasPrefix("caveat 5, reading of 50 U.S.C. 4801(5): The European Commission, its AI Office,"))
+        #expect(caveat.contains("Whether access that a US national or US permanent resident on the Commission's staff uses on the Commission's behalf is access given to the Commission itself (a foreign government body, 4801(5)(B)) is not settled"))
+    }
+
+    /// Every cure of every sample that makes the recipients US persons names that reading.
+    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("Samples/requests").path).sorted())
+    func everyUSPersonCureOfTheSamplesRestsOnTheForeignPersonReading(_ sample: String) throws {
+        let result = try CLI.run(["cures", "--format", "json", "--top", "10", CLI.sample(sample)] + Self.letter)
+        let cures = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+        for cure in cures where (cure["changes"] as? [[String: Any]] ?? []).contains(where: { $0["dimension"] as? String == "recipientNationality" }) {
+            #expect((cure["caveats"] as? [String] ?? []).contains("us.ecra.4801.5:reading"), "\(sample), cure \(cure["rank"] ?? "")")
+            #expect((cure["reliesOn"] as? [[String: Any]] ?? []).contains { $0["provision"] as? String == "us.ecra.4801.5" }, "\(sample), cure \(cure["rank"] ?? "")")
+        }
     }
 
     /// MoU wording names things in words: the artefact that replaces another as the channel clause

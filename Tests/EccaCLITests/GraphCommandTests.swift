@@ -11,6 +11,16 @@ import Testing
         #expect(!result.stdout.contains("us.ai-diffusion.4e091\""))
     }
 
+    /// A citation with quotes stays inside its label: unescaped, `dot` refused the graph
+    /// ("syntax error in line 12 near 'person'").
+    @Test func aCitationWithQuotesIsEscapedInItsLabel() throws {
+        let result = try CLI.run(["graph", "--provision", "us.ecra.4801.5"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains(##"    "us.ear.772.1.foreign-person" [label="15 CFR 772.1, \"foreign person\"", fillcolor="#ffffff", style="rounded,filled"];"##))
+        #expect(lines.contains(##"  "us.ear.772.1.foreign-person" -> "us.ecra.4801.5" [label="cites", color="#999999"];"##))
+    }
+
     @Test func wholeGraphAsJSONHasTheDefeatsEdgeOfAIA() throws {
         let result = try CLI.run(["graph", "--format", "json"])
         #expect(result.status == 0)

@@ -40,7 +40,7 @@ import Testing
         #expect(reliance == ["us.ear.734.13"])
         // That API access is no release of the parameters is ecca's reading, not settled: the cure says so.
         #expect(first["caveats"] as? [String] == ["us.ear.734.13:reading"])
-        #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, and shall not transfer a copy of the weights (relying on 15 CFR 734.13).")
+        #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13).")
         let tier1 = found.first { dimensions($0).contains("recipientLocation") && dimensions($0).contains("exception") }
         let location = try #require(tier1.flatMap { to($0, "recipientLocation") })
         #expect(["AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES", "SE", "TW", "GB"].contains(location))
@@ -214,6 +214,15 @@ import Testing
         #expect(flop != "0", "\(figures)")
     }
 
+    /// Every result, holding or not, says that the statuses are today's: a HOLDS under the
+    /// enforcement posture through 2027 does not foresee enforcement resuming or a new letter.
+    @Test(arguments: ["api-and-enclave-access.xml", "orion-api-access.xml", "weights-transfer-eu-evaluators.xml"])
+    func mouResultsSayTheStatusesAreThoseKnownToday(_ file: String) throws {
+        let result = try CLI.run(["mou", "verify", "--format", "json", "--instrument", CLI.letter, mou(file)])
+        let assumptions = try CLI.json(result.stdout)["assumptions"] as? [String] ?? []
+        #expect(assumptions.dropFirst().first == "statuses as the regulations loaded give them (enforcement postures and is-informed letters as known): a change of enforcement posture or a new is-informed letter during the period is not foreseen")
+    }
+
     /// A result names the readings it rests on, once, at the end: a proof that the MoU holds
     /// those of the rules and statuses it needs (API access and a US-hosted enclave release no parameters:
     /// ecca's reading of 15 CFR 734.13; under the enforcement posture, that the AI Diffusion rule
@@ -234,6 +243,7 @@ import Testing
                 rests on caveats 2, 3, given at the end
             assumed:
               - the regulations loaded (5 files, 83 provisions); no rule outside them
+              - statuses as the regulations loaded give them (enforcement postures and is-informed letters as known): a change of enforcement posture or a new is-informed letter during the period is not foreseen
               - dates from 2026-09-01 to 2027-12-31 (the MoU's validity is 2026-09-01 to 2027-12-31)
               - facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)
               - one item and one recipient per request: a request with several is covered when each of its items and recipients is

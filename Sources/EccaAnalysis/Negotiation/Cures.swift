@@ -270,7 +270,8 @@ extension ConflictEngine {
     }
 
     /// Why the cured check no longer clashes: for each norm active before and not after, the
-    /// exception that now holds, or the constitutive rule that no longer applies, or the norm's
+    /// exception that now holds, or the constitutive rule that no longer applies (with the rules
+    /// within it that no longer apply either), or the norm's
     /// own provision whose condition no longer holds; for a norm still active after a change of
     /// date (`curedDate`), that its provision no longer binds then (a letter no longer in force).
     func reliesOn(before: PreparedSlot, after: PreparedSlot, asOf: LegalDate, curedDate: LegalDate? = nil,
@@ -283,6 +284,24 @@ extension ConflictEngine {
             guard !result.contains(where: { $0.reliance.provision == provision && $0.reliance.reason == reason }) else { return }
             result.append(.init(reliance: .init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason),
                                 facts: extra.union(condition.map(readFacts) ?? []), lapses: lapses, statusChange: statusChange))
+        }
+        // A rule that held before and not after: the exceptions of its definition that now hold,
+        // else the rule itself and, within it, each rule it refers to that stopped holding too. A
+        // recipient made a US person ends 734.13's release through 4801(5)'s "foreign person": the
+        // cure rests on that definition's reading (whether US nationals on the Commission's staff
+        // receive for the Commission itself) as much as on 734.13's, whichever rule the norm names.
+        var explainedRules: Set<String> = []
+        func stopped(_ rule: String) {
+            guard explainedRules.insert(rule).inserted, let definition = graph.rules[rule] else { return }
+            let exceptions = definition.exceptions.filter { new.evaluate($0.condition) == .true }
+            guard exceptions.isEmpty else {
+                exceptions.forEach { add($0.provisionID ?? definition.provisionID, $0.label, $0.condition) }
+                return
+            }
+            add(definition.provisionID, "no longer: \(definition.label)", definition.condition)
+            for inner in definition.condition.ruleReferences where old.holds(rule: inner) == .true && new.holds(rule: inner) != .true {
+                stopped(inner)
+            }
         }
         let requested = requestDate(of: before, asOf: asOf)
         for (index, norm) in encoding.checkedNorms.enumerated() {
@@ -303,13 +322,8 @@ extension ConflictEngine {
                 explained = true
             }
             for rule in norm.condition?.ruleReferences ?? [] where old.holds(rule: rule) == .true && new.holds(rule: rule) != .true {
-                guard let definition = graph.rules[rule] else { continue }
-                let exceptions = definition.exceptions.filter { new.evaluate($0.condition) == .true }
-                if exceptions.isEmpty {
-                    add(definition.provisionID, "no longer: \(definition.label)", definition.condition)
-                } else {
-                    exceptions.forEach { add($0.provisionID ?? definition.provisionID, $0.label, $0.condition) }
-                }
+                guard graph.rules[rule] != nil else { continue }
+                stopped(rule)
                 explained = true
             }
             if !explained {

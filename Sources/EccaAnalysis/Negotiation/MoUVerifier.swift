@@ -142,6 +142,9 @@ extension ConflictEngine {
         }
         var assumptions = [
             "the regulations loaded (\(graph.files.count) files, \(graph.provisions.count) provisions); no rule outside them",
+            // Each date of the period is judged on the statuses encoded today: a HOLDS under the
+            // enforcement posture projects today's non-enforcement to the end of the MoU.
+            "statuses as the regulations loaded give them (enforcement postures and is-informed letters as known): a change of enforcement posture or a new is-informed letter during the period is not foreseen",
             "dates from \(from) to \(to) (the MoU's validity is \(mou.validFrom) to \(mou.validUntil))",
             "facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)",
             "one item and one recipient per request: a request with several is covered when each of its items and recipients is",

@@ -20,8 +20,9 @@ struct MoUWording {
         /// Who receives what is disclosed.
         var recipients: String { isEvaluation ? "evaluators" : "staff of the Commission" }
         /// Articles 91 and 92 each have the request set a period in their paragraph 4.
+        var setsPeriodInParagraph4: Bool { article == 91 || article == 92 }
         var period: String {
-            article == 91 || article == 92 ? "the period set under Article \(article)(4) of \(instrument)" : "the period set in the request"
+            setsPeriodInParagraph4 ? "the period set under Article \(article)(4) of \(instrument)" : "the period set in the request"
         }
     }
 
@@ -64,6 +65,23 @@ struct MoUWording {
         }
     }
 
+    /// The channel the request asked for, as the thing a channel clause replaces ("the requested
+    /// transfer of a copy of the weights"). A clause says what the Provider does in place of it,
+    /// never that it "shall not" do it: the negation of `channelAction` bound the Provider not to
+    /// use "a secure enclave whose decryption keys are never given to the evaluators", which reads
+    /// as renouncing the safe way rather than replacing the one asked for.
+    static func requestedChannel(_ channel: String, artifact: String) -> String {
+        let artifact = Self.artefact(artifact)
+        return switch channel {
+        case "transfer": "the requested transfer of a copy of the \(artifact)"
+        case "remote-api": "the requested access to the model through an application programming interface (API)"
+        case "on-site": "the requested on-site inspection of the \(artifact)"
+        case "secure-enclave": "the requested access to the \(artifact) within a secure enclave"
+        case "publication": "the requested publication of the \(artifact)"
+        default: "the requested provision of the \(artifact) by \(channel)"
+        }
+    }
+
     /// What the Provider does to supply an artefact in place of another ("give access to the
     /// model through an application programming interface (API)").
     static func supplyAction(_ artifact: String) -> String {
@@ -97,7 +115,7 @@ struct MoUWording {
     /// the date lies within the period is to be checked.
     func notes(for set: CureFinder.CorrectionSet, request: DisclosureRequest) -> [String] {
         guard let date = set.date else { return [] }
-        let period = basis(of: request).map { $0.article == 91 || $0.article == 92 ? "the period under Art. \($0.article)(4)" : "the period set in the request" }
+        let period = basis(of: request).map { $0.setsPeriodInParagraph4 ? "the period under Art. \($0.article)(4)" : "the period set in the request" }
             ?? "the period set in the request"
         guard let deadline = request.deadline else {
             return ["the request gives no deadline: check that \(date.iso) lies within \(period)"]
@@ -113,8 +131,10 @@ struct MoUWording {
         var clauses: [String] = []
         if let channel = set.channel {
             let new = Self.channelAction(channel, artifact: item.artifact, recipients: recipients)
-            let old = Self.channelAction(item.channel, artifact: item.artifact, recipients: recipients)
-            clauses.append("The Provider shall \(new), and shall not \(old)\(relying(on: reliance, .channel)).")
+            let old = Self.requestedChannel(item.channel, artifact: item.artifact)
+            // The comma keeps "in place of" on the whole action, not on its last words ("keys are
+            // never given to the evaluators in place of …").
+            clauses.append("The Provider shall \(new), in place of \(old)\(relying(on: reliance, .channel)).")
         }
         if let artifact = set.artifact {
             let extent = basis.map { $0.isEvaluation ? "it enables the evaluation under \($0.cited)" : "it serves the request under \($0.cited)" }
@@ -153,9 +173,17 @@ struct MoUWording {
         }
         if set.licence {
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
-            let period = basis?.period ?? "the period set in the request"
+            // The period is the Commission's to set in its request (Arts 91(4), 92(4)); it does not
+            // run from a licence grant, so the clause has it set or extended to leave time after
+            // the grant. How long, and how long a pending application may take, are the Parties'
+            // to agree: ecca cannot know BIS's processing time, so the clause leaves [N] and [M].
+            let period = if let basis, basis.setsPeriodInParagraph4 {
+                "the Commission shall set the period under Article \(basis.article)(4) of \(basis.instrument), or extend it, so that it ends no earlier than [N] days after the licence is granted"
+            } else {
+                "the period set in the request shall be extended where needed so that it ends no earlier than [N] days after the licence is granted"
+            }
             // A licence may be refused (the review policy is contested): the clause says what then.
-            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay, and shall \(what) within \(period) after the licence is granted\(relying(on: reliance, .licence)); if the licence is refused, or is not granted within that period, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
+            clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay\(relying(on: reliance, .licence)); \(period), and the Provider shall \(what) within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         }
         for claim in set.claims {
             let citation = graph.provisions[claim]?.citation ?? claim
@@ -172,7 +200,7 @@ struct MoUWording {
             }
             let because = stops.isEmpty ? "" : " (the date from which " + stops.joined(separator: " and ") + ")"
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
-            if let deadline = request.deadline, date > deadline, let basis, basis.article == 91 || basis.article == 92 {
+            if let deadline = request.deadline, date > deadline, let basis, basis.setsPeriodInParagraph4 {
                 // The request's period ends before the date: only the Commission can move it.
                 clauses.append("The Commission shall set the period under Article \(basis.article)(4) of \(basis.instrument) to end no earlier than \(date.iso), extending the period of the request (which ends on \(deadline.iso)), and the Provider shall \(what) on or after \(date.iso) and within that period\(because).")
             } else {

@@ -4,7 +4,7 @@ extension ConflictGraph {
     public func dot() -> String {
         var lines = [
             "digraph conflict {",
-            "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"\(Self.escape("Conflict graph of request \(request)"))\", labelloc=t];",
+            "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"\(DOTEscaping.escape("Conflict graph of request \(request)"))\", labelloc=t];",
             // A wide margin: browsers may draw the SVG's text in a wider font than Graphviz measured.
             "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, fillcolor=\"#ffffff\", margin=\"0.2,0.08\"];",
             "  edge [fontname=\"Helvetica\", fontsize=9];",
@@ -30,7 +30,7 @@ extension ConflictGraph {
         }
         for edge in edges {
             let qualifier = edge.postures.count == postures.count ? "" : " [\(edge.postures.joined(separator: ", "))]"
-            let label = Self.escape(edge.kind.rawValue + qualifier)
+            let label = DOTEscaping.escape(edge.kind.rawValue + qualifier)
             switch edge.kind {
             case .obliges:
                 lines.append("  \(edge.from) -> \(edge.to) [label=\"\(label)\", color=\"#1f5fa8\", fontcolor=\"#1f5fa8\", penwidth=1.5];")
@@ -58,22 +58,6 @@ extension ConflictGraph {
         }
     }
 
-    /// A DOT string literal's content: backslashes, quotes and `&` (Graphviz reads entities in
-    /// labels) escaped, line breaks turned to spaces.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "&": out += "&amp;"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
     /// Each line of `text` wrapped at `width` characters on spaces, escaped, joined with DOT's `\n`;
     /// at most eight lines, the last ending in an ellipsis when cut.
     static func label(_ text: String, width: Int) -> String {
@@ -90,6 +74,6 @@ extension ConflictGraph {
             wrapped.append(line)
         }
         if wrapped.count > 8 { wrapped = Array(wrapped.prefix(8)); wrapped[7] += " …" }
-        return wrapped.map(escape).joined(separator: "\\n")
+        return wrapped.map(DOTEscaping.escape).joined(separator: "\\n")
     }
 }
