@@ -211,6 +211,55 @@ import Testing
         #expect(fromCSV.stdout.contains(#""outcome":"excepted","provision":"eu.ai-act.art53.1.a""#), "\(fromCSV.stdout)\(fromCSV.stderr)")
     }
 
+    /// An empty list JSON writes `[]` is one element holding `none` in XML, and is analysed as the
+    /// JSON is, byte for byte: a provider that signed no chapter of the Code, a recipient with no
+    /// nationality (a foreign person, so the weights conflict under the text; with the element left
+    /// out, the nationality is open and the verdict depends on it).
+    @Test func anXMLListMarkedNoneIsTheEmptyListJSONWrites() throws {
+        let json = """
+            {"id": "NONE-1", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US", "codeOfPractice": []},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "recipients": [{"nationalities": [], "location": "US"}]}]}
+            """
+        func xml(_ marked: Bool) -> String {
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <request xmlns="urn:ecca:request:1" id="NONE-1" date="2026-11-24">
+              <requester authority="European Commission (AI Office)" jurisdiction="EU" legal-basis="Art. 92(3)"/>
+              <provider name="Northwind Models, Inc." established-in="US">\(marked ? #"<code-of-practice chapter="none"/>"# : "")</provider>
+              <model name="Northwind-5" weights-published="false"><training-compute value="3e26" unit="operations"/></model>
+              <item artifact="weights" channel="transfer">
+                <recipient location="US">\(marked ? "<nationality>none</nationality>" : "")</recipient>
+              </item>
+            </request>
+
+            """
+        }
+        let folder = try CLI.folder(["r.json": json, "marked.xml": xml(true), "open.xml": xml(false)])
+        func check(_ file: String, _ format: String = "json") throws -> String {
+            let result = try CLI.run(["check", "--format", format, folder.appendingPathComponent(file).path])
+            #expect(result.status == 1, "\(result.stderr)")
+            return result.stdout
+        }
+        #expect(try check("marked.xml") == check("r.json"))
+        #expect(try check("marked.xml", "text").components(separatedBy: "\n").prefix(2) == [
+            "request NONE-1 (as of 2026-11-24): CONFLICT under text, CLEAR under enforcement",
+            "  item 0: weights via transfer: CONFLICT (text) · CLEAR (enforcement)",
+        ])
+        #expect(try check("open.xml", "text").components(separatedBy: "\n").prefix(2) == [
+            "request NONE-1 (as of 2026-11-24): UNDETERMINED under text, CLEAR under enforcement",
+            "  item 0: weights via transfer: UNDETERMINED (text) · CLEAR (enforcement)",
+        ])
+        // Beside another value, `none` is a value, and refused as one.
+        let mixed = xml(true).replacingOccurrences(of: "<nationality>none</nationality>", with: "<nationality>none</nationality><nationality>FR</nationality>")
+        let refused = try CLI.run(["check", try CLI.folder(["m.xml": mixed]).appendingPathComponent("m.xml").path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("m.xml:7: error: items[0].recipients[0].nationalities[0]: 'none' is not an ISO 3166-1 alpha-2 country code [request NONE-1]"),
+                "\(refused.stderr)")
+    }
+
     /// An item no obligation reaches is clear first of all because nothing obliges it.
     @Test func groundsSayWhenNothingObligesTheDisclosure() throws {
         let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
