@@ -240,6 +240,106 @@ import Testing
                 "\(letter.stdout)")
     }
 
+    /// An empty list JSON writes `[]` is one element holding `none` in XML, and is analysed as the
+    /// JSON is, byte for byte: a provider that signed no chapter of the Code, a recipient with no
+    /// nationality (a foreign person, so the weights conflict under the text; with the element left
+    /// out, the nationality is open and the verdict depends on it).
+    @Test func anXMLListMarkedNoneIsTheEmptyListJSONWrites() throws {
+        let json = """
+            {"id": "NONE-1", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US", "codeOfPractice": []},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer", "recipients": [{"nationalities": [], "location": "US"}]}]}
+            """
+        func xml(_ marked: Bool) -> String {
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <request xmlns="urn:ecca:request:1" id="NONE-1" date="2026-11-24">
+              <requester authority="European Commission (AI Office)" jurisdiction="EU" legal-basis="Art. 92(3)"/>
+              <provider name="Northwind Models, Inc." established-in="US">\(marked ? #"<code-of-practice chapter="none"/>"# : "")</provider>
+              <model name="Northwind-5" weights-published="false"><training-compute value="3e26" unit="operations"/></model>
+              <item artifact="weights" channel="transfer">
+                <recipient location="US">\(marked ? "<nationality>none</nationality>" : "")</recipient>
+              </item>
+            </request>
+
+            """
+        }
+        let folder = try CLI.folder(["r.json": json, "marked.xml": xml(true), "open.xml": xml(false)])
+        func check(_ file: String, _ format: String = "json") throws -> String {
+            let result = try CLI.run(["check", "--format", format, folder.appendingPathComponent(file).path])
+            #expect(result.status == 1, "\(result.stderr)")
+            return result.stdout
+        }
+        #expect(try check("marked.xml") == check("r.json"))
+        #expect(try check("marked.xml", "text").components(separatedBy: "\n").prefix(2) == [
+            "request NONE-1 (as of 2026-11-24): CONFLICT under text, CLEAR under enforcement",
+            "  item 0: weights via transfer: CONFLICT (text) · CLEAR (enforcement)",
+        ])
+        #expect(try check("open.xml", "text").components(separatedBy: "\n").prefix(2) == [
+            "request NONE-1 (as of 2026-11-24): UNDETERMINED under text, CLEAR under enforcement",
+            "  item 0: weights via transfer: UNDETERMINED (text) · CLEAR (enforcement)",
+        ])
+        // Beside another value, `none` is a value, and refused as one.
+        let mixed = xml(true).replacingOccurrences(of: "<nationality>none</nationality>", with: "<nationality>none</nationality><nationality>FR</nationality>")
+        let refused = try CLI.run(["check", try CLI.folder(["m.xml": mixed]).appendingPathComponent("m.xml").path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("m.xml:7: error: items[0].recipients[0].nationalities[0]: 'none' is not an ISO 3166-1 alpha-2 country code [request NONE-1]"),
+                "\(refused.stderr)")
+    }
+
+    /// Spaces around a text value are not part of it, in JSON and XML as around a CSV cell: the
+    /// model "Orion-7 " is the Orion-7 the letter names, so API access for a Belgian evaluator
+    /// conflicts whichever form the request takes (from JSON and XML it had been clear, the letter
+    /// "not applying" to "Orion-7 ", while CSV found the conflict); " EU " is the Union.
+    @Test func spacesAroundAValueAreNotPartOfItInAnyFormat() throws {
+        let json = """
+            {"id": "WS", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": " EU ", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Helios AI, Inc.", "establishedIn": "US"},
+             "model": {"name": "Orion-7 ", "weightsPublished": false},
+             "items": [{"artifact": "api-access", "channel": "remote-api",
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["BE"], "location": "BE", "headquarters": "BE"}]}],
+             "instruments": ["us.bis.letter.helios-orion-2026"]}
+            """
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <request xmlns="urn:ecca:request:1" id="WS" date="2026-11-24">
+              <requester authority="European Commission (AI Office)" jurisdiction=" EU " legal-basis="Art. 92(3)"/>
+              <provider name="Helios AI, Inc." established-in="US"/>
+              <model name="Orion-7 " weights-published="false"/>
+              <item artifact="api-access" channel="remote-api">
+                <recipient organisation="European Commission (AI Office)" location="BE" headquarters="BE"><nationality>BE</nationality></recipient>
+              </item>
+              <instrument ref="us.bis.letter.helios-orion-2026"/>
+            </request>
+
+            """
+        let csv = """
+            id,date,authority,jurisdiction,legal_basis,provider,established_in,model,weights_published,instruments,artifact,channel,recipient_organisation,recipient_nationalities,recipient_location,recipient_headquarters
+            WS,2026-11-24,European Commission (AI Office), EU ,Art. 92(3),"Helios AI, Inc.",US,"Orion-7 ",false,us.bis.letter.helios-orion-2026,api-access,remote-api,European Commission (AI Office),BE,BE,BE
+
+            """
+        let unspaced = json.replacingOccurrences(of: "\"Orion-7 \"", with: "\"Orion-7\"").replacingOccurrences(of: "\" EU \"", with: "\"EU\"")
+        let folder = try CLI.folder(["r.json": json, "r.xml": xml, "r.csv": csv, "plain.json": unspaced])
+        func check(_ file: String) throws -> String {
+            let result = try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, folder.appendingPathComponent(file).path])
+            #expect(result.status == 1, "\(result.stderr)")
+            return result.stdout
+        }
+        let plain = try check("plain.json")
+        #expect(try check("r.json") == plain)
+        #expect(try check("r.xml") == plain)
+        let analysis = try CLI.json(plain)
+        #expect(analysis["postures"] as? [String: String] == ["text": "conflict", "enforcement": "conflict"])
+        let batch = try CLI.run(["batch", "--instrument", CLI.letter, folder.appendingPathComponent("r.csv").path])
+        #expect(batch.status == 1, "\(batch.stderr)")
+        let fromCSV = try CLI.json(batch.stdout)
+        #expect(fromCSV["postures"] as? [String: String] == ["text": "conflict", "enforcement": "conflict"])
+        #expect((fromCSV["findings"] as? [[String: Any]])?.map { $0["signature"] as? String } == (analysis["findings"] as? [[String: Any]])?.map { $0["signature"] as? String })
+    }
+
     /// An item no obligation reaches is clear first of all because nothing obliges it.
     @Test func groundsSayWhenNothingObligesTheDisclosure() throws {
         let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
@@ -433,11 +533,11 @@ import Testing
     }
 
     /// A request that names an is-informed letter for another model, or for its own model's name
-    /// mistyped ("Orion-7 "), is told that the letter does not apply: the clear verdict that
+    /// mistyped ("orion-7"), is told that the letter does not apply: the clear verdict that
     /// follows must not pass unnoticed.
     @Test func aNamedLetterForAnotherModelIsNoted() throws {
         let sample = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
-        let folder = try CLI.folder(["space.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"orion-7 \""),
+        let folder = try CLI.folder(["space.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"orion 7\""),
                                      "other.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"Vega-2\""),
                                      "checkpoint.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"Orion-7 (2026-11 checkpoint)\""),
                                      "right.json": sample])
@@ -446,7 +546,7 @@ import Testing
             return try CLI.json(result.stdout)["notes"] as? [String] ?? []
         }
         let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026)"
-        #expect(try notes("space.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'orion-7 ' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"))
+        #expect(try notes("space.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'orion 7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"))
         #expect(try notes("checkpoint.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'Orion-7 (2026-11 checkpoint)' begins with that name, so the letter does not apply as written: if the model is a version or variant of 'Orion-7', check whether the letter reaches it"))
         #expect(try notes("other.json").contains("the request names \(letter), which applies to the model 'Orion-7', not to 'Vega-2', so the letter does not apply"))
         #expect(try notes("right.json").allSatisfy { !$0.hasPrefix("the request names") })

@@ -267,4 +267,39 @@ import Testing
         let caveats = try #require(analysis["caveats"] as? [[String: Any]])
         #expect(caveats.count == 10)
     }
+
+    /// An avoidable item whose channel asked for only may conflict (its accepted alternative
+    /// complies) has no recipient in conflict to cure: `ecca check` calls it avoidable and names the
+    /// alternative, so `ecca cures` says so with the deciding facts, as for an undetermined item,
+    /// instead of "nothing to cure". Weights of a 3e26-operation model transferred to Poland,
+    /// whether they are published not given, API access accepted.
+    @Test func anAvoidableItemWhoseChannelMayConflictIsNamedNotPassedOver() throws {
+        let request = """
+            {"id": "AVU", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}},
+             "items": [{"artifact": "weights", "channel": "transfer", "alternatives": ["remote-api"],
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "BE"}]}]}
+            """
+        let folder = try CLI.folder(["r.json": request])
+        let check = try CLI.run(["check", folder.appendingPathComponent("r.json").path])
+        #expect(Array(check.stdout.components(separatedBy: "\n").prefix(3)) == [
+            "request AVU (as of 2026-11-24): AVOIDABLE under text, CLEAR under enforcement",
+            "  item 0: weights via transfer: AVOIDABLE (text) · CLEAR (enforcement)",
+            "    alternatives [text]: remote-api compliant",
+        ])
+        let result = try CLI.run(["cures", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Array(result.stdout.components(separatedBy: "\n").prefix(3)) == [
+            "request AVU (as of 2026-11-24): avoidable under text, clear under enforcement",
+            "",
+            "note: item 0: avoidable; the accepted alternative channel 'remote-api' complies, and whether the channel asked for ('transfer') "
+                + "conflicts depends on facts the request does not give: to keep it, establish the deciding facts first "
+                + "(conflict if model.weights-published is not true); the readings they rest on are given with the caveats",
+        ])
+        let report = try cures(["r.json": request], "r.json")
+        #expect((report["cures"] as? [[String: Any]])?.isEmpty == true && report["uncured"] as? [Int] == [])
+        #expect((report["notes"] as? [String])?.count == 1)
+    }
 }

@@ -4,7 +4,8 @@ import EccaFormats
 extension ConflictEngine {
     /// Notes on instruments a request names (is-informed letters) whose norms name another model
     /// than the request's: such a letter does not apply, and a verdict that is clear only because
-    /// "Orion-7 " or "orion-7" is not "Orion-7" must not pass unnoticed.
+    /// "Orion 7" or "orion-7" is not "Orion-7" must not pass unnoticed (spaces around a name are
+    /// not part of it: the request reader drops them).
     func namedInstrumentNotes(_ request: DisclosureRequest) -> [String] {
         guard let named = request.instruments, !named.isEmpty else { return [] }
         let model = request.model?.name
@@ -22,7 +23,7 @@ extension ConflictEngine {
     }
 
     /// Why a letter that applies to the models `names` does not apply to `model`, said after
-    /// "which applies to the model …": a name written another way ("Orion 7", "orion-7 ") is
+    /// "which applies to the model …": a name written another way ("Orion 7", "orion-7") is
     /// likely a typo, a longer one a version or variant the letter may reach.
     static func mismatch(of model: String, as what: String, names: [String]) -> String {
         let normalized = comparableName
@@ -36,7 +37,7 @@ extension ConflictEngine {
     }
 
     /// A name as compared with another written another way: its letters and digits only, in lower
-    /// case ("Orion 7", "orion-7 " and "Orion-7" are one name written three ways).
+    /// case ("Orion 7", "orion_7" and "Orion-7" are one name written three ways).
     static func comparableName(_ name: String) -> String {
         String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }

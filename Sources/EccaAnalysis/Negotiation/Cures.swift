@@ -23,34 +23,53 @@ extension ConflictEngine {
         let finder = CureFinder(engine: self, costs: costs)
         do {
             for item in analysis.items where item.verdict != .clear {
-                guard let posture = options.postures.first(where: {
-                    let verdict = item.postures[$0.rawValue]?.verdict
-                    return verdict == .conflict || verdict == .avoidable
-                }) else {
+                let requestItem = request.items[item.index]
+                let slots = itemSlots(request, item: item.index, asOf: asOf)
+                // The first posture under which the channel asked for conflicts for some recipient,
+                // and those recipients, each once per distinct set of facts. An avoidable item whose
+                // channel only may conflict (its accepted alternative complies) has none: like an
+                // undetermined item, it has nothing to cure until its deciding facts are known.
+                var chosen: Posture?
+                var conflicting: [PreparedSlot] = []
+                for candidate in options.postures {
+                    let verdict = item.postures[candidate.rawValue]?.verdict
+                    guard verdict == .conflict || verdict == .avoidable else { continue }
+                    for slot in slots where try checkOutcome(slot, posture: candidate, asOf: asOf) == .conflicting {
+                        if !conflicting.contains(where: { $0.snapshot == slot.snapshot }) { conflicting.append(slot) }
+                    }
+                    if !conflicting.isEmpty {
+                        chosen = candidate
+                        break
+                    }
+                }
+                guard let posture = chosen else {
                     // In posture order, each once: postures often share their deciding conditions.
                     // The readings they rest on are given with the cures' caveats.
                     var deciding: [String] = []
                     var readings: [String] = []
+                    var alternatives: [String] = []
                     for posture in options.postures {
                         guard let detail = item.postures[posture.rawValue] else { continue }
                         for (index, condition) in detail.decidingConditions.enumerated() where !deciding.contains(condition) {
                             deciding.append(condition)
                             readings += detail.caveats(ofDecidingCondition: index).filter { !readings.contains($0) }
                         }
+                        alternatives += detail.compliantAlternatives.filter { !alternatives.contains($0) }
                     }
-                    notes.append("item \(item.index): undetermined; establish the deciding facts first (\(deciding.joined(separator: "; ")))"
-                                 + (readings.isEmpty ? "" : "; the readings they rest on are given with the caveats"))
+                    let readingsNote = readings.isEmpty ? "" : "; the readings they rest on are given with the caveats"
+                    if item.verdict == .avoidable {
+                        let named = alternatives.map { "'\($0)'" }
+                        let complies = named.count == 1 ? "the accepted alternative channel \(named[0]) complies"
+                            : "the accepted alternative channels \(named.dropLast().joined(separator: ", ")) and \(named.last ?? "") comply"
+                        notes.append("item \(item.index): avoidable; \(complies), and whether the channel asked for ('\(requestItem.channel)') conflicts "
+                                     + "depends on facts the request does not give: to keep it, establish the deciding facts first (\(deciding.joined(separator: "; ")))"
+                                     + readingsNote)
+                    } else {
+                        notes.append("item \(item.index): undetermined; establish the deciding facts first (\(deciding.joined(separator: "; ")))" + readingsNote)
+                    }
                     undeterminedReadings += readings.filter { !undeterminedReadings.contains($0) }
                     continue
                 }
-                let requestItem = request.items[item.index]
-                let slots = itemSlots(request, item: item.index, asOf: asOf)
-                // Each recipient in conflict, once per distinct set of facts.
-                var conflicting: [PreparedSlot] = []
-                for slot in slots where try checkOutcome(slot, posture: posture, asOf: asOf) == .conflicting {
-                    if !conflicting.contains(where: { $0.snapshot == slot.snapshot }) { conflicting.append(slot) }
-                }
-                guard !conflicting.isEmpty else { continue }
                 var verified: [VerifiedCure] = []
                 var forbidden: [(set: CureFinder.CorrectionSet, provisions: [(provision: String, certain: Bool)])] = []
                 // Whether each request a set cures is kept: the recipients' searches often find the

@@ -86,7 +86,11 @@ public struct RequestJSONDecoder: Sendable {
             if let control = ControlCharacters.first(in: text) {
                 throw fail(value, path(), "contains a control character (\(ControlCharacters.name(control))); a request's text may not hold line breaks, escapes or other control or bidirectional formatting characters")
             }
-            return text
+            // Spaces around a value are not part of it, as around a CSV cell: "Orion-7 " is the
+            // model the letter names, as the same request in CSV reads it (JSON had called the
+            // letter inapplicable and the disclosure clear where CSV found the conflict), and
+            // "EU " is the Union.
+            return text.trimmingCharacters(in: .whitespaces)
         }
 
         func required(_ value: JSONValue?, in parent: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> String {

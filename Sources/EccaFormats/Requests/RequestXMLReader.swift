@@ -66,7 +66,8 @@ public struct RequestXMLReader: Sendable {
             var fields = attributes(provider)
             let chapters = provider.elements("code-of-practice")
             if !chapters.isEmpty {
-                fields.append(("codeOfPractice", .array(chapters.map { .string($0["chapter"] ?? "", line: line($0)) }, line: line(provider))))
+                let values = chapters.map { JSONValue.string($0["chapter"] ?? "", line: line($0)) }
+                fields.append(("codeOfPractice", .array(emptyMarked(values), line: line(provider))))
             }
             members.append(("provider", .object(fields, line: line(provider))))
         }
@@ -94,8 +95,8 @@ public struct RequestXMLReader: Sendable {
                     var recipientFields = attributes(recipient, booleans: ["us-permanent-resident", "government-body"])
                     let nationalities = recipient.elements("nationality")
                     if !nationalities.isEmpty {
-                        recipientFields.append(("nationalities", .array(nationalities.map { .string(normalized($0.text), line: line($0)) },
-                                                                         line: line(recipient))))
+                        let values = nationalities.map { JSONValue.string(normalized($0.text), line: line($0)) }
+                        recipientFields.append(("nationalities", .array(emptyMarked(values), line: line(recipient))))
                     }
                     return .object(recipientFields, line: line(recipient))
                 }, line: line(item))))
@@ -108,6 +109,16 @@ public struct RequestXMLReader: Sendable {
             members.append(("instruments", .array(instruments.map { .string($0["ref"] ?? "", line: line($0)) }, line: line(root))))
         }
         return .object(members, line: line(root))
+    }
+
+    /// A list an element can only write by repetition cannot be written empty, where JSON writes
+    /// `[]`: so one element holding `none` (as a CSV cell) is the empty list, which for some
+    /// lists differs from an absent one (a provider that signed no chapter of the Code of Practice,
+    /// where absent is unknown; a recipient with no nationality, a foreign person, where absent
+    /// leaves it open). `none` beside other values stays a value, which the decoder refuses.
+    static func emptyMarked(_ values: [JSONValue]) -> [JSONValue] {
+        if values.count == 1, case .string(let text, _) = values[0], text == "none" { return [] }
+        return values
     }
 
     static func camelCase(_ kebab: String) -> String {
