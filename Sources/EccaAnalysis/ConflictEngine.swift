@@ -421,8 +421,9 @@ public final class ConflictEngine {
         if let known = datedPostures[days]?[slot] { return known }
         let norms = encoding.checkedNorms
         let binding = norms.map { normBinds($0, asOf: asOf, requested: requested, posture: posture) }
-        let notEnforced = posture == .text ? binding.map { _ in false }
-            : norms.indices.map { !binding[$0] && normBinds(norms[$0], asOf: asOf, requested: requested, posture: .text) }
+        // Not enforced: binds under the text posture (its dated result, cached) but not under this one.
+        let inForce = posture == .text ? binding : dated(asOf, requested: requested, .text).binding
+        let notEnforced = norms.indices.map { !binding[$0] && inForce[$0] }
         let failing = norms.map { failingDay(of: $0, asOf: asOf, requested: requested) }
         // An obligation that did not apply when the request was made says so, with that day's status.
         let texts = norms.indices.map { index -> String? in

@@ -51,7 +51,8 @@ extension ConflictEngine {
         let description = given.isEmpty ? "unknown" : given.map { figure in
             figure.value.map { "\($0) \(figure.unit.rawValue)" } ?? "\(figure.min?.description ?? "?")…\(figure.max?.description ?? "?") \(figure.unit.rawValue)"
         }.joined(separator: ", ")
-        for threshold in computeThresholds() {
+        let thresholds = computeThresholds()
+        for threshold in thresholds {
             guard let value = threshold.comparison.number else { continue }
             let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? "") ?? .operations
             let bounds = bounds(in: unit)
@@ -84,7 +85,7 @@ extension ConflictEngine {
                     crossing: side == .atValue ? .at : .justAbove, below: low, atOrAbove: high))
             }
         }
-        notes += otherUnitNotes(given)
+        notes += otherUnitNotes(given, thresholds: thresholds)
         if flips.isEmpty {
             notes.append(exactly
                          ? "the compute is given exactly; no threshold lies strictly within it"
@@ -98,12 +99,13 @@ extension ConflictEngine {
     /// operations alone the FLOP count only lower. The thresholds in the other unit that the
     /// count not given may therefore cross, though the sweep (which holds the two equal) finds no
     /// flip at them, are named, so that a "given exactly" does not read as settled.
-    func otherUnitNotes(_ given: [DisclosureRequest.Compute]) -> [String] {
+    func otherUnitNotes(_ given: [DisclosureRequest.Compute],
+                        thresholds: [(comparison: Condition.Comparison, owner: String, provision: String)]) -> [String] {
         guard given.count == 1, let figure = given.first else { return [] }
         let renderer = AtomRenderer(graph: graph)
         var notes: [String] = []
         var named: Set<String> = []
-        for threshold in computeThresholds() {
+        for threshold in thresholds {
             guard let value = threshold.comparison.number,
                   let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? ""), unit != figure.unit else { continue }
             let statement = renderer.statement(.compare(threshold.comparison))

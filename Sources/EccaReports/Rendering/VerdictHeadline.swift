@@ -24,13 +24,14 @@ struct VerdictHeadline {
             // A clear verdict may rest on nothing obliging what a US restriction forbids (a
             // request made before its EU provision applied): "can be honoured" would then invite
             // the export the restriction forbids.
-            switch Self.forbidden(analysis, under: underText ? "text" : "enforcement") {
+            let grounds = Self.grounds(analysis, under: underText ? "text" : "enforcement")
+            switch grounds.map({ $0.contains { $0.outcome == .forbids } }) {
             case false?:
                 meaning = underText ? "can be honoured without breaking a US export restriction"
                     : "no US export restriction that is enforced stands in the way"
                 // A licence or exception that clears it is the request's claim, which ecca does
                 // not check: the headline a legal team files must not read as if it had.
-                if Self.cleared(analysis, under: underText ? "text" : "enforcement") {
+                if grounds?.contains(where: { $0.outcome == .excepted && $0.modality == "prohibition" }) == true {
                     meaning += ", provided the licence or exception that clears it holds (ecca takes one the request claims as valid, and does not check it)"
                 }
             case true?:
@@ -58,25 +59,18 @@ struct VerdictHeadline {
         notAnalysed = missing.isEmpty ? nil : missing.joined(separator: " ")
     }
 
-    /// Whether a prohibition binds and applies to an item under `posture` where nothing obliges the
-    /// disclosure (a `forbids` ground); nil when an item's grounds were not worked out (a batch
-    /// without `--grounds`), so that the headline claims neither.
-    private static func forbidden(_ analysis: RequestAnalysis, under posture: String) -> Bool? {
-        var found = false
+    /// Every item's grounds under `posture`: whether a prohibition forbids what nothing obliges (a
+    /// `forbids` ground), or an exception clears one (`excepted`: a licence, License Exception
+    /// AIA, a letter's exception). Nil when an item's grounds were not worked out (a batch without
+    /// `--grounds`), so that the headline claims neither.
+    private static func grounds(_ analysis: RequestAnalysis, under posture: String) -> [Ground]? {
+        var all: [Ground] = []
         for item in analysis.items {
             guard let outcome = item.postures[posture] else { continue }
             guard let grounds = outcome.grounds else { return nil }
-            if grounds.contains(where: { $0.outcome == .forbids }) { found = true }
+            all += grounds
         }
-        return found
-    }
-
-    /// Whether a US restriction that would forbid an item is cleared by an exception under
-    /// `posture` (a licence, License Exception AIA, a letter's exception).
-    private static func cleared(_ analysis: RequestAnalysis, under posture: String) -> Bool {
-        analysis.items.contains { item in
-            item.postures[posture]?.grounds?.contains { $0.outcome == .excepted && $0.modality == "prohibition" } == true
-        }
+        return all
     }
 
     private static func phrase(_ posture: String) -> String {
