@@ -268,6 +268,18 @@ import EccaTestSupport
         #expect(imported.summary.instruments.first?.counters == [.renamedIDs: 1])
     }
 
+    /// Formex raises an ordinal's suffix and a trade mark with the same `HT TYPE="SUP"` as a power:
+    /// `2<HT TYPE="SUP">nd</HT>` is "2nd" and `Acme<HT TYPE="SUP">TM</HT>` "Acme™", not `2^nd`;
+    /// `10<HT TYPE="SUP">25</HT>` stays 10^25.
+    @Test func ordinalSuffixesAndTradeMarksAreTextNotPowers() throws {
+        let path = try Corpus.fixture("act-ordinals.fmx.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ACT><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><ALINEA>On the 2<HT TYPE="SUP">nd</HT> day, Acme<HT TYPE="SUP">TM</HT> models above 10<HT TYPE="SUP">25</HT> FLOP.</ALINEA></ARTICLE></ENACTING.TERMS></ACT>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.provision("art_1")?.wording == "On the 2nd day, Acme\u{2122} models above 10^25 FLOP.")
+    }
+
     /// The parser reads 64 KB at a time, so a fault further on is met only if the file is read to
     /// its end: both the cite-check reader and the importer must, and refuse the file.
     @Test func aFileBrokenPastTheFirstChunkIsRefusedByEveryFormexReader() throws {

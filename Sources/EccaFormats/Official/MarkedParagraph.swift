@@ -380,6 +380,10 @@ struct MarkedParagraph {
                         _ = link(text)
                         continue
                     }
+                    if let printed = Superscript.printedText(collapsed, after: String(decoding: bytes.suffix(8), as: UTF8.self).suffix(2)) {
+                        bytes.append(contentsOf: printed.utf8)
+                        continue
+                    }
                     let hasNote = notes().contains(collapsed)
                     if !text.isEmpty, !power.isEmpty, power.upperBound == bytes.count {
                         if hasNote {

@@ -174,6 +174,26 @@ enum Superscript {
         return character.isLetter || character == ")" || character == "]"
     }
 
+    /// What a superscript prints that is neither a power nor a footnote mark, and how it is
+    /// written: an ordinal's suffix closed up to its number (`2<SU>nd</SU>`, `21<HT TYPE="SUP">st</HT>`,
+    /// `11<SU>th</SU>`) as printed ("2nd"), and a trade or service mark (`Acme<SU>TM</SU>`) as its
+    /// sign ("Acme™"). Read as powers they were `2^nd` and `Acme^TM`, which a shipped "2nd" fails
+    /// cite-check against. `tail` is the text before the superscript (its last two characters do).
+    /// A suffix that does not fit its number (`10<SU>st</SU>`) is left to the other rules.
+    static func printedText(_ text: some StringProtocol, after tail: some StringProtocol) -> String? {
+        switch text {
+        case "TM": return "\u{2122}"
+        case "SM": return "\u{2120}"
+        case "\u{2122}", "\u{2120}", "\u{00AE}", "\u{00A9}": return String(text)
+        default: break
+        }
+        let digits = tail.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard let last = digits.first else { return nil }
+        let tens = digits.dropFirst().first
+        let fitting = tens == "1" ? "th" : ["1": "st", "2": "nd", "3": "rd"][last] ?? "th"
+        return text.lowercased() == fitting ? String(text) : nil
+    }
+
     /// GPO's footnote reference tag, after a footnote's mark (`<SU>1</SU><FTREF/>`, white space may
     /// come between): a superscript it follows is a mark wherever it stands, never a power.
     static let footnoteReference = "FTREF"

@@ -101,6 +101,10 @@ public struct TextFlattening: Sendable {
                             if let mark = linked(inner) { output += mark }
                             continue
                         }
+                        if let printed = Superscript.printedText(TextNormalizer.collapse(inner.rawText), after: output.suffix(2)) {
+                            output += printed
+                            continue
+                        }
                         if power.end == output.utf8.count {
                             if powersFollowDigits, notes().contains(TextNormalizer.collapse(inner.rawText)) {
                                 if let mark = linked(inner) { output += mark }
