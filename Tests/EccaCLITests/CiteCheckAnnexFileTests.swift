@@ -37,8 +37,8 @@ import Testing
         let result = try CLI.run(["cite-check", "--official"] + (laterFirst ? [later, Self.annexXI] : [Self.annexXI, later]))
         let lines = laterFirst
             ? ["\(later): annexes of act 2024/1689 of 2026-01-01: covers 1 shipped provision, decides 1",
-               "\(Self.annexXI): annexes of act 2024/1689 of 2024-06-13: covers 1 shipped provision, decides 0"]
-            : ["\(Self.annexXI): annexes of act 2024/1689 of 2024-06-13: covers 1 shipped provision, decides 0",
+               "\(Self.annexXI): annexes of act 2024/1689 of 2024-06-13, with the act its package lists, published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 1 shipped provision, decides 0"]
+            : ["\(Self.annexXI): annexes of act 2024/1689 of 2024-06-13, with the act its package lists, published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 1 shipped provision, decides 0",
                "\(later): annexes of act 2024/1689 of 2026-01-01: covers 1 shipped provision, decides 1"]
         #expect(result.stdout == """
             \(shipped):\(line): error: eu.ai-act.annex11 (Annex XI): wording differs from \(later) (text as of 2026-01-01) at 'ANNEX XI'
@@ -62,12 +62,12 @@ import Testing
         // Texts of one date are listed by path, whatever the order given; where the test's folder
         // sorts depends on the machine (CI's checkout sorts before /tmp, a developer's after it).
         let texts = [(altered, "differs (… model and training process, including training [-methodologies-] {+methods+} and techniques, the key design choices …)"),
-                     (Self.annexXI, "passes")].sorted { $0.0 < $1.0 }.map { "\($0.0) (text as of 2024-06-13): \($0.1)" }
+                     (Self.annexXI, "passes")].sorted { $0.0 < $1.0 }.map { "\($0.0) (text as of 2024-08-01): \($0.1)" }
         #expect(result.stdout.hasPrefix("""
             \(shipped):\(line): error: eu.ai-act.annex11 (Annex XI): the official texts given disagree at 'ANNEX XI': \(texts[0]); \(texts[1]); which of them is in force cannot be told from texts of one date
 
             """), "\(result.stdout)")
-        #expect(result.stdout.contains("\(altered): annexes of act 2024/1689 of 2024-06-13: covers 1 shipped provision, decides 1\n"))
+        #expect(result.stdout.contains("\(altered): annexes of act 2024/1689 of 2024-06-13, with the act given, published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 1 shipped provision, decides 1\n"))
         #expect(result.status == 1)
     }
 
@@ -77,8 +77,8 @@ import Testing
         guard CorpusFile.available(Self.annexI) else { return }
         let result = try CLI.run(["cite-check", "--official", Self.annexI, Self.annexXI])
         #expect(result.stdout == """
-            \(Self.annexI): annexes of act 2024/1689 of 2024-06-13: covers no shipped provision (no shipped provision cites these annexes of a shipped act)
-            \(Self.annexXI): annexes of act 2024/1689 of 2024-06-13: covers 1 shipped provision, decides 1
+            \(Self.annexI): annexes of act 2024/1689 of 2024-06-13, with the act its package lists, published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers no shipped provision (no shipped provision cites these annexes of a shipped act)
+            \(Self.annexXI): annexes of act 2024/1689 of 2024-06-13, with the act its package lists, published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 1 shipped provision, decides 1
             1 provision checked against 1 official file: 1 pass, 0 drifted, 0 missing; 75 not covered by the texts given
 
             """)
@@ -92,7 +92,7 @@ import Testing
         let result = try CLI.run(["cite-check", "--official", Self.annexXI, package])
         #expect(result.stdout.hasPrefix("""
             \(Self.annexXI): an annex that \(package) lists, read and counted there
-            \(package): Regulation (EU) 2024/1689, Official Journal text of 2024-06-13: covers 47 shipped provisions, decides 47
+            \(package): Regulation (EU) 2024/1689, Official Journal text published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 47 shipped provisions, decides 47
             47 provisions checked against 1 official file: 47 pass, 0 drifted, 0 missing;
             """), "\(result.stdout)")
         #expect(result.status == 0)

@@ -12,7 +12,7 @@ import Testing
         guard CorpusFile.available(Self.act) else { return }
         let result = try CLI.run(["cite-check", "--official", Self.act])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasPrefix("\(Self.act): Regulation (EU) 2024/1689, Official Journal text of 2024-06-13: covers 47 shipped provisions, decides 47\n"
+        #expect(result.stdout.hasPrefix("\(Self.act): Regulation (EU) 2024/1689, Official Journal text published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 47 shipped provisions, decides 47\n"
                                         + "47 provisions checked against 1 official file: 47 pass, 0 drifted, 0 missing; "), "\(result.stdout)")
     }
 
@@ -142,7 +142,7 @@ import Testing
         let result = try CLI.run(["cite-check", "--official", Self.annexXI])
         let total = try notCovered(result.stdout)
         #expect(result.stdout == """
-            \(Self.annexXI): annexes of act 2024/1689 of 2024-06-13: covers 1 shipped provision, decides 1
+            \(Self.annexXI): annexes of act 2024/1689 of 2024-06-13, with the act its package lists, published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 1 shipped provision, decides 1
             1 provision checked against 1 official file: 1 pass, 0 drifted, 0 missing; \(total) not covered by the texts given
 
             """)
@@ -168,9 +168,9 @@ import Testing
         let result = try CLI.run(["cite-check", "--official", copy + "/L_202401689EN.doc.fmx.xml"])
         let total = try notCovered(result.stdout)
         #expect(result.stdout == """
-            \(shipped):\(line): error: eu.ai-act.annex11 (Annex XI): wording differs from \(copy)/L_202401689EN.014101.fmx.xml (text as of 2024-06-13) at 'ANNEX XI'
+            \(shipped):\(line): error: eu.ai-act.annex11 (Annex XI): wording differs from \(copy)/L_202401689EN.014101.fmx.xml (text as of 2024-08-01) at 'ANNEX XI'
                 … general-purpose AI model including: (a) the [-tasks-] {+jobs+} that the model is intended to …
-            \(copy)/L_202401689EN.doc.fmx.xml: Regulation (EU) 2024/1689, Official Journal text of 2024-06-13: covers 47 shipped provisions, decides 47
+            \(copy)/L_202401689EN.doc.fmx.xml: Regulation (EU) 2024/1689, Official Journal text published 2024-07-12, in force from 2024-08-01 (the twentieth day following publication): covers 47 shipped provisions, decides 47
             47 provisions checked against 1 official file: 46 pass, 1 drifted, 0 missing; \(total) not covered by the texts given
 
             """)

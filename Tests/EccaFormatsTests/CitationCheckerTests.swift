@@ -66,7 +66,7 @@ import EccaTestSupport
         let drift = try #require(report.findings.first)
         #expect(drift.kind == .drifted)
         #expect(drift.officialFile == folder + "/L_202401689EN.014101.fmx.xml")
-        #expect(drift.description.hasSuffix("error: eu.ai-act.annex11 (Annex XI): wording differs from \(folder)/L_202401689EN.014101.fmx.xml (text as of 2024-06-13) at 'ANNEX XI'"))
+        #expect(drift.description.hasSuffix("error: eu.ai-act.annex11 (Annex XI): wording differs from \(folder)/L_202401689EN.014101.fmx.xml (text as of 2024-08-01) at 'ANNEX XI'"))
         #expect(drift.diff?.description.contains("model including: (a) the [-tasks-] {+jobs+} that the model is intended") == true, "\(drift.diff?.description ?? "")")
     }
 

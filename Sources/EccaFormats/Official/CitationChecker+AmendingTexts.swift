@@ -47,7 +47,8 @@ extension CitationChecker {
     }
 
     /// The instructions of an EU amending act.
-    static func changes(of act: FormexAmendingAct, file: String, given: String) -> [Change] {
+    /// `effect`: when the amending act is law (`officialJournalEffect`), not the day it was signed.
+    static func changes(of act: FormexAmendingAct, file: String, given: String, effect: LegalEffect) -> [Change] {
         let name = act.name + (act.date.map { " of \($0.iso)" } ?? "")
         return act.instructions.map { instruction in
             let verb = switch instruction.action {
@@ -61,7 +62,7 @@ extension CitationChecker {
             return Change(file: file, given: given, act: name, place: instruction.place, summary: summary, text: instruction.text, verb: "changed",
                           reach: .eu(year: instruction.amendedYear, number: instruction.amendedNumber, instruction.target),
                           key: act.key, adding: ["added", "inserted"].contains(instruction.action) && !instruction.readInPart,
-                          effect: LegalEffect(from: act.date))
+                          effect: effect)
         }
     }
 

@@ -115,7 +115,8 @@ public struct CitationChecker {
         // Annex files given on their own, each with the act given nearest it (the one before, or
         // else the one after), whose number it takes when its own bibliography names none.
         var annexFiles: [(file: String, act: Int?)] = []
-        var acts: [(path: String, annexes: [String], given: String)] = []
+        // Each act with the day its package manifest says it was published (none without one).
+        var acts: [(path: String, annexes: [String], given: String, published: LegalDate?)] = []
         var proposalsOnly: [OfficialImportError] = []
         for file in officialFiles { try OfficialImportError.requireRegularFile(file) }
         for file in officialFiles {
@@ -125,20 +126,23 @@ public struct CitationChecker {
             case .formex:
                 switch root.name {
                 case "DOC":
-                    let members = try FormexAdapter.readManifest(file).memberPaths()
+                    let manifest = try FormexAdapter.readManifest(file)
+                    let members = try manifest.memberPaths()
                     guard let act = members.act else { throw .nothingToImport(file: file, dialect: .formex) }
-                    acts.append((act, members.annexes, file))
+                    acts.append((act, members.annexes, file, manifest.publicationDate))
                 case "ANNEX", "CONS.ANNEX":
                     annexFiles.append((file, acts.isEmpty ? nil : acts.count - 1))
                 default:
                     // An act given alone brings the annexes its package manifest lists, when the manifest
                     // is beside it (either layout's name: `….doc.fmx.xml`, or before October 2023 `….doc.xml`).
                     var annexes: [String] = []
+                    var published: LegalDate?
                     if let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
                         annexes = try listed.memberPaths().annexes
+                        published = listed.publicationDate
                     }
                     for index in annexFiles.indices where annexFiles[index].act == nil { annexFiles[index].act = acts.count }
-                    acts.append((file, annexes, file))
+                    acts.append((file, annexes, file, published))
                 }
             case .legalruleml:
                 // An encoding of the law (evidence "secondary" when imported), not its official text.
@@ -212,6 +216,8 @@ public struct CitationChecker {
         // Nothing but proposals: nothing to check against.
         if let first = proposalsOnly.first, officials.isEmpty, acts.isEmpty, annexFiles.isEmpty { throw first }
         var actOfficials: [Int] = []
+        // When each Official Journal act given is law (`officialJournalEffect`), by its index in `officials`.
+        var actEffects: [Int: (effect: LegalEffect, description: String)] = [:]
         for act in acts {
             actOfficials.append(officials.count)
             let formex: FormexText
@@ -225,11 +231,14 @@ public struct CitationChecker {
                 info.description = "consolidated text of \(name)" + (info.date.map { " of \($0.iso)" } ?? ", undated")
                     + (info.includes.isEmpty ? "" : " (amended by " + info.includes.sorted().joined(separator: ", ") + ")")
             } else {
-                info.description = "\(name), Official Journal text" + (info.date.map { " of \($0.iso)" } ?? ", undated")
+                let inForce = Self.officialJournalEffect(of: formex.act, published: act.published)
+                actEffects[officials.count - 1] = inForce
+                info.effect = inForce.effect
+                info.description = "\(name), Official Journal text" + inForce.description
             }
             infos.append(info)
             if !formex.isConsolidated, let amending = FormexAmendingAct(act: formex.act) {
-                changes += Self.changes(of: amending, file: act.path, given: act.given)
+                changes += Self.changes(of: amending, file: act.path, given: act.given, effect: info.effect)
             }
         }
         // Annex files given on their own are texts of their own, with their own dates: a later
@@ -249,10 +258,25 @@ public struct CitationChecker {
                 number = (year, actNumber)
             }
             let date = bibliography.flatMap(FormexText.versionDate(of:))
+            var effect = LegalEffect(from: date)
+            var dated = date.map { " of \($0.iso)" } ?? ", undated"
+            // The annexes of an Official Journal act are law when the act is: the act given here (its
+            // number, its date), else the one their package manifest beside them lists.
+            if let act = actOfficials.first(where: { index in
+                guard case .formex(let text, let year, let actNumber, _, false) = officials[index], !text.isConsolidated else { return false }
+                return year == number?.year && actNumber == number?.number && FormexText.versionDate(of: text.act) == date
+            }), let inForce = actEffects[act] {
+                effect = inForce.effect
+                dated += ", with the act given," + inForce.description
+            } else if let listed = FormexAdapter.packageManifest(for: annex.file), listed.publicationDate != nil,
+                      let actPath = try? listed.memberPaths().act, let act = try? FormexText.load(actPath: actPath, unitLimit: unitLimit) {
+                let inForce = Self.officialJournalEffect(of: act.act, published: listed.publicationDate)
+                effect = inForce.effect
+                dated += ", with the act its package lists," + inForce.description
+            }
             officials.append(.formex(formex, year: number?.year, number: number?.number, file: annex.file, annexesOnly: true))
-            infos.append(TextInfo(file: annex.file, given: annex.file, effect: LegalEffect(from: date),
-                                  description: "annexes of act " + [number?.year, number?.number].compactMap { $0 }.joined(separator: "/")
-                                    + (date.map { " of \($0.iso)" } ?? ", undated"),
+            infos.append(TextInfo(file: annex.file, given: annex.file, effect: effect,
+                                  description: "annexes of act " + [number?.year, number?.number].compactMap { $0 }.joined(separator: "/") + dated,
                                   uncovered: "no shipped provision cites these annexes of a shipped act"))
         }
         changeIndex = ChangeIndex(changes)
@@ -644,6 +668,24 @@ public struct CitationChecker {
                          amendment: String? = nil, diff: WordDiff? = nil) -> Finding {
         Finding(kind: kind, provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
                 officialFile: source.file, officialVersion: source.version, consolidated: source.consolidated, amendment: amendment, diff: diff)
+    }
+
+    /// The day an Official Journal act is law, and how its file line says it: the day its own
+    /// article says it enters into force, counted from the publication its manifest gives
+    /// (`, Official Journal text published 2024-07-12, in force from 2024-08-01 (the twentieth day
+    /// following publication)`); without that article, the publication; without a manifest, the
+    /// act's own date (its signature), said as such.
+    static func officialJournalEffect(of act: OfficialElement, published: LegalDate?) -> (effect: LegalEffect, description: String) {
+        if let entry = FormexEntryIntoForce(act: act), let day = entry.day(published: published) {
+            return (LegalEffect(from: day, basis: .effectiveDate),
+                    (published.map { " published \($0.iso)," } ?? "") + " in force from \(day.iso) (\(entry.wording))")
+        }
+        if let published {
+            return (LegalEffect(from: published, basis: .effectiveDate),
+                    " published \(published.iso) (its entry into force not read: taken as law from publication)")
+        }
+        guard let signed = FormexText.versionDate(of: act) else { return (LegalEffect(), ", undated") }
+        return (LegalEffect(from: signed), " of \(signed.iso) (the act's date: no package manifest gives its publication and entry into force)")
     }
 
     /// `changed by 32026R1744, Art. 1, point (40)(a); Art. 1, point (40)(b)`: the acts and places of
