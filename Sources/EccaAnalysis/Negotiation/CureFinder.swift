@@ -16,11 +16,14 @@ struct CureFinder {
     let costs: CureCosts
     /// `preferredLocations(in:)` of the engine's graph, read once.
     let preferredLocations: [String]
+    /// The graph's `claimBars`, read once.
+    let claimBars: [ClaimBar]
 
     init(engine: ConflictEngine, costs: CureCosts) {
         self.engine = engine
         self.costs = costs
         preferredLocations = Self.preferredLocations(in: engine.graph)
+        claimBars = engine.graph.claimBars
     }
 
     /// A negotiable part of a request, but an exception (each claimable exception is a part of
@@ -81,6 +84,9 @@ struct CureFinder {
         var licence = false
         var claims: [String] = []
         var date: LegalDate?
+        /// The claims the changes bar (`ClaimBar`); each is a part of its own, `bar:<exception>`,
+        /// priced as the claim.
+        var bars: [ClaimBar] = []
 
         var cost: Int { parts.values.reduce(0, +) }
 
@@ -214,6 +220,15 @@ struct CureFinder {
         if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"], !preferred.isEmpty {
             try optimizer.assertSoft(context.or(preferred.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
         }
+        // A change that makes a rule hold that bars a claim open to the request (hosted in the
+        // United States, the weights can no longer be claimed as not subject to the EAR) costs what
+        // the claim costs, beside its own price: it gives up the position the claim would establish.
+        let barring = openBars(snapshot).compactMap { bar in
+            encoding.ruleTerms[bar.rule].map { (bar: bar, holds: $0) }
+        }
+        for (_, holds) in barring where costs.exception > 0 {
+            try optimizer.assertSoft(context.not(holds), weight: UInt(costs.exception) * Self.costUnit, group: "cures")
+        }
 
         // Where a change starts: the item's value, or each of its recipients' values.
         let recipients = slots.map(\.snapshot)
@@ -241,6 +256,10 @@ struct CureFinder {
                 set.changes.append(try describe(name, model: model, from: starting, into: &set))
             }
             guard !changed.isEmpty else { break }  // consistent without any change: nothing to cure
+            for (bar, holds) in barring where try model.evalBool(holds) == true {
+                set.bars.append(bar)
+                set.parts["bar:\(bar.exception.id)"] = costs.exception
+            }
             tried += 1
             if try keep(set) {
                 found.append(set)
@@ -289,8 +308,25 @@ struct CureFinder {
         merged.licence = first.licence || then.licence
         merged.claims = first.claims + then.claims.filter { !first.claims.contains($0) }
         merged.date = then.date ?? first.date
+        merged.bars = first.bars + then.bars.filter { !first.bars.contains($0) }
         merged.changes.sort { $0.dimension < $1.dimension }
         return merged
+    }
+
+    /// The claim bars open to a check: the request could claim the exception (its condition, with
+    /// the claim made, is not false on the request's facts), and the rule that bars it does not
+    /// hold yet. A rule that already holds bars nothing a change could give up.
+    func openBars(_ snapshot: FactSnapshot) -> [ClaimBar] {
+        claimBars.filter { bar in
+            var claimed = snapshot
+            if case .set(let made) = snapshot["item.claims"] {
+                claimed.values["item.claims"] = .set(made.union(bar.claims))
+            } else {
+                claimed.values["item.claims"] = .set(Set(bar.claims))
+            }
+            let evaluator = ConditionEvaluator(graph: engine.graph, facts: claimed)
+            return evaluator.holds(rule: bar.rule) != .true && evaluator.evaluate(bar.exception.condition) != .false
+        }
     }
 
     /// A changed part as a change, from the request's value (`from`) to the model's, which `set`

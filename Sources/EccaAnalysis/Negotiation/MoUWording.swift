@@ -169,7 +169,8 @@ struct MoUWording {
         }
         if let hosting = set.hosting {
             let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
-            clauses.append("The \(Self.artefact(item.artifact)) shall remain hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, .hostingLocation)).")
+            // "Remain" would hide a move: a cure may take the artefact to where it was not.
+            clauses.append("The \(Self.artefact(item.artifact)) shall be hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, .hostingLocation)).")
         }
         if set.licence {
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
@@ -206,6 +207,12 @@ struct MoUWording {
             } else {
                 clauses.append("The Provider shall \(what) on or after \(date.iso), within \(basis?.period ?? "the period set in the request")\(because).")
             }
+        }
+        // What the terms bring the artefact under is the Provider's to accept knowingly: the
+        // clause that relies on the change does not say it.
+        for bar in set.bars {
+            let rule = graph.rules[bar.rule].map { Labels.head($0.label) } ?? bar.rule
+            clauses.append("The Provider acknowledges that these terms make the \(Self.artefact(item.artifact)) \(rule), for which it can no longer claim this exception: \(Labels.head(bar.exception.label)).")
         }
         clauses.append("The Commission shall treat all information and data obtained in accordance with Article 78 of Regulation (EU) 2024/1689, including the protection of public and national security interests (Article 78(1)(c)), and shall request only data strictly necessary (Article 78(2)).")
         return clauses
