@@ -89,12 +89,13 @@ import Testing
         }
     }
 
-    /// An is-informed-letter model: US-person evaluators or a licence.
-    @Test func aLetterModelIsCuredByUSPersonEvaluatorsOrALicence() throws {
-        let found = try cures(Self.letter + ["--top", "2", CLI.sample("orion-api-access-letter.json")])
-        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"]])
-        #expect((found[0]["mouWording"] as? [String])?.first?.contains("not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)") == true)
-        #expect((found[1]["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
+    /// An is-informed-letter model: evaluators from a trusted partner its Annex A lists, US-person
+    /// evaluators, or a licence.
+    @Test func aLetterModelIsCuredByAnAnnexAPartnerUSPersonEvaluatorsOrALicence() throws {
+        let found = try cures(Self.letter + ["--top", "3", CLI.sample("orion-api-access-letter.json")])
+        #expect(found.map(dimensions) == [["recipientOrganisation"], ["recipientNationality"], ["licence"]])
+        #expect((found[1]["mouWording"] as? [String])?.first?.contains("not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)") == true)
+        #expect((found[2]["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
     }
 
     @Test func aCureIsRejectedWhenItsCostIsHigher() throws {

@@ -4,8 +4,8 @@ import ClauseGraph
 /// them under each posture, the provisions the cure relies on, and MoU-ready wording.
 public struct Cure: Sendable, Hashable, Codable {
     public struct Change: Sendable, Hashable, Codable {
-        /// channel, artifact, recipientLocation, recipientNationality, hostingLocation, licence,
-        /// exception, timing.
+        /// channel, artifact, recipientLocation, recipientNationality, recipientOrganisation,
+        /// hostingLocation, licence, exception, timing.
         public var dimension: String
         public var from: String
         public var to: String

@@ -269,13 +269,21 @@ extension ConflictEngine {
         var recipients = item.recipients ?? [DisclosureRequest.Recipient(organisation: request.requester?.authority)]
         for position in recipients.indices {
             if let location = set.location { recipients[position].location = location }
+            // Experts of another organisation evaluate as the Commission's appointees (Art. 92(2)).
+            // Where that organisation has its headquarters the request does not say, so nothing
+            // that rests on the headquarters (License Exception AIA) is taken from the requester's.
+            if let organisation = set.organisation {
+                recipients[position].organisation = organisation
+                recipients[position].headquarters = nil
+                recipients[position].role = "independent-expert"
+            }
             if set.nationalityUS {
                 recipients[position].nationalities = ["US"]
                 recipients[position].latestCitizenship = nil
                 recipients[position].governmentBody = false
             }
         }
-        if set.location != nil || set.nationalityUS { item.recipients = recipients }
+        if set.location != nil || set.nationalityUS || set.organisation != nil { item.recipients = recipients }
         if set.licence { item.licences = (item.licences ?? []) + ["BIS licence to be obtained"] }
         if !set.claims.isEmpty { item.licences = (item.licences ?? []) + set.claims }
         cured.items[index] = item
