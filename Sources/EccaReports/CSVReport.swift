@@ -43,7 +43,7 @@ public struct CSVReport: Sendable {
         func citations(_ modality: String) -> String {
             unique(provisions.filter { $0.modality == modality }.map { "\($0.jurisdiction) \($0.citation)" }).joined(separator: Self.separator)
         }
-        let failed = findings.flatMap(\.exceptions).filter { $0.holds != .true }.map { $0.citation ?? ConflictGraph.shortLabel($0.label) }
+        let failed = findings.flatMap(\.exceptions).filter { $0.holds != .true }.map { $0.citation ?? Labels.head($0.label) }
         return [
             analysis.id, analysis.asOf.iso, analysis.verdict.rawValue, String(item.index), item.id ?? "", item.artifact, item.channel,
             item.verdict.rawValue, item.postures["text"]?.verdict.rawValue ?? "", item.postures["enforcement"]?.verdict.rawValue ?? "",

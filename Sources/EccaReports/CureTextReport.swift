@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaAnalysis
 
 /// The terminal rendering of `ecca cures`.
@@ -18,6 +19,9 @@ public struct CureTextReport: Sendable {
             out.append(style.bold("cure \(cure.rank)") + " for item \(cure.item) (cost \(cure.cost)): \(after) after it")
             for change in cure.changes { out.append("  change \(change.dimension): \(change.from) → \(change.to)") }
             for reliance in cure.reliesOn { out.append("  relies on \(reliance.citation): \(reliance.reason)") }
+            for bar in cure.bars {
+                out.append("  brings \(bar.citation): \(bar.label); so \(bar.barredCitation) can no longer be claimed: \(Labels.head(bar.barredLabel)) (its cost, \(bar.cost), is included)")
+            }
             if let caveats = caveatNumbers.reference(cure.caveats) { out.append("  rests on \(caveats), given at the end") }
             for note in cure.notes { out.append("  note: \(note)") }
             out.append("  MoU wording:")

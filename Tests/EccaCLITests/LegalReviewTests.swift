@@ -247,4 +247,17 @@ import Testing
         #expect(usClaim.status == 1)
         #expect(usClaim.stdout.contains("        because provider.established-in is US (request: US)\n"), "\(usClaim.stdout)")
     }
+
+    /// 15 CFR 734.3(a)(1): items in the United States are subject to the EAR whatever their origin.
+    /// A provider established outside the United States cannot claim 734.3(a) for a copy of the
+    /// weights it transfers to a recipient located there: the release there to a Polish national is
+    /// a deemed export of an item subject to the EAR.
+    @Test func notSubjectToTheEARCannotBeClaimedForParametersInTheUS() throws {
+        var request = Self.base()
+        Self.all(Self.set("provider", "establishedIn", "FR"), Self.set("item", "licences", ["us.ear.734.3.a"]),
+                 Self.set("recipient", "location", "US"))(&request)
+        let result = try CLI.run(["check", "--posture", "text", try Self.write(request)])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("        because an item in the United States, subject to the EAR (15 CFR 734.3(a)(1)): the artefact stays in the United States while accessed through an API or in an enclave, or is transferred to, or inspected on site by, a recipient located there (request: item.channel transfer, item.hosting-location unknown, recipient.location US)\n"), "\(result.stdout)")
+    }
 }

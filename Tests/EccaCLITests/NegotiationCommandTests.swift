@@ -89,12 +89,13 @@ import Testing
         }
     }
 
-    /// An is-informed-letter model: US-person evaluators or a licence.
-    @Test func aLetterModelIsCuredByUSPersonEvaluatorsOrALicence() throws {
-        let found = try cures(Self.letter + ["--top", "2", CLI.sample("orion-api-access-letter.json")])
-        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"]])
-        #expect((found[0]["mouWording"] as? [String])?.first?.contains("not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)") == true)
-        #expect((found[1]["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
+    /// An is-informed-letter model: evaluators from a trusted partner its Annex A lists, US-person
+    /// evaluators, or a licence.
+    @Test func aLetterModelIsCuredByAnAnnexAPartnerUSPersonEvaluatorsOrALicence() throws {
+        let found = try cures(Self.letter + ["--top", "3", CLI.sample("orion-api-access-letter.json")])
+        #expect(found.map(dimensions) == [["recipientOrganisation"], ["recipientNationality"], ["licence"]])
+        #expect((found[1]["mouWording"] as? [String])?.first?.contains("not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)") == true)
+        #expect((found[2]["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
     }
 
     @Test func aCureIsRejectedWhenItsCostIsHigher() throws {
@@ -242,7 +243,7 @@ import Testing
                 rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period
                 rests on caveats 2, 3, given at the end
             assumed:
-              - the regulations loaded (5 files, 83 provisions); no rule outside them
+              - the regulations loaded (5 files, 84 provisions); no rule outside them
               - statuses as the regulations loaded give them (enforcement postures and is-informed letters as known): a change of enforcement posture or a new is-informed letter during the period is not foreseen
               - dates from 2026-09-01 to 2027-12-31 (the MoU's validity is 2026-09-01 to 2027-12-31)
               - facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)

@@ -4,8 +4,8 @@ import ClauseGraph
 /// them under each posture, the provisions the cure relies on, and MoU-ready wording.
 public struct Cure: Sendable, Hashable, Codable {
     public struct Change: Sendable, Hashable, Codable {
-        /// channel, artifact, recipientLocation, recipientNationality, hostingLocation, licence,
-        /// exception, timing.
+        /// channel, artifact, recipientLocation, recipientNationality, recipientOrganisation,
+        /// hostingLocation, licence, exception, timing.
         public var dimension: String
         public var from: String
         public var to: String
@@ -16,6 +16,24 @@ public struct Cure: Sendable, Hashable, Codable {
         public var citation: String
         /// Why the cure works under this provision.
         public var reason: String
+    }
+
+    /// A rule the changes make hold that bars an exception the request could claim (`ClaimBar`):
+    /// hosted in the United States, the weights are an item in the United States, subject to the EAR
+    /// (15 CFR 734.3(a)(1)), and can no longer be claimed as not subject to it (734.3(a)). The cure's
+    /// cost includes the barred claim's: the position it gives up is worth what establishing it
+    /// costs, and whether the provider holds that position is the same inquiry.
+    public struct Bar: Sendable, Hashable, Codable {
+        public var rule: String
+        /// The rule's provision and label.
+        public var provision: String
+        public var citation: String
+        public var label: String
+        /// The exception barred: the provision that grants it, and its label.
+        public var barredProvision: String
+        public var barredCitation: String
+        public var barredLabel: String
+        public var cost: Int
     }
 
     public var rank: Int
@@ -31,6 +49,8 @@ public struct Cure: Sendable, Hashable, Codable {
     /// What the cure needs beyond the MoU's clauses: a date after the request's deadline needs
     /// the Commission to set or extend the period.
     public var notes: [String] = []
+    /// What the changes bring the item under, and the claims that then no longer hold.
+    public var bars: [Bar] = []
 }
 
 /// The cures of a request, best first.

@@ -12,6 +12,9 @@ public struct CureCosts: Sendable, Hashable, Codable {
     public var recipientLocation = 4
     /// Use evaluators who are not foreign persons (US nationals or US permanent residents).
     public var recipientNationality = 4
+    /// Have the evaluation done by experts of another organisation (one a letter's Annex A lists),
+    /// whom the Commission appoints under Art. 92(2).
+    public var recipientOrganisation = 4
     /// Keep the artefact hosted elsewhere.
     public var hostingLocation = 2
     /// Apply for and obtain a licence.
@@ -24,8 +27,8 @@ public struct CureCosts: Sendable, Hashable, Codable {
     public init() {}
 
     /// The keys of a cost file: the kinds of change (`Cure.Change.dimension`).
-    static let keys = ["channel", "artifact", "recipientLocation", "recipientNationality", "hostingLocation", "licence",
-                       "exception", "timing"]
+    static let keys = ["channel", "artifact", "recipientLocation", "recipientNationality", "recipientOrganisation", "hostingLocation",
+                       "licence", "exception", "timing"]
 
     /// The cost of each key of `keys`.
     static func field(_ key: String) -> WritableKeyPath<CureCosts, Int>? {
@@ -34,6 +37,7 @@ public struct CureCosts: Sendable, Hashable, Codable {
         case "artifact": \.artifact
         case "recipientLocation": \.recipientLocation
         case "recipientNationality": \.recipientNationality
+        case "recipientOrganisation": \.recipientOrganisation
         case "hostingLocation": \.hostingLocation
         case "licence": \.licence
         case "exception": \.exception

@@ -6,9 +6,9 @@ import EccaSMT
 /// the negotiable parts of the request, found with Z3's optimizer (MaxSMT) and enumerated best
 /// first without repeats (docs/negotiation.md).
 ///
-/// Every negotiable part (channel, artefact, recipients' location and nationality, hosting
-/// location, a licence, each exception the exporter could claim, timing) gets a literal "kept";
-/// the request's own value holds under it; keeping costs nothing, changing costs the part's
+/// Every negotiable part (channel, artefact, recipients' location, nationality and organisation,
+/// hosting location, a licence, each exception the exporter could claim, timing) gets a literal
+/// "kept"; the request's own value holds under it; keeping costs nothing, changing costs the part's
 /// price. The regulation base and "no obligation clashes with a prohibition" are hard. Each
 /// optimum names a correction set; blocking its supersets gives the next.
 struct CureFinder {
@@ -16,17 +16,20 @@ struct CureFinder {
     let costs: CureCosts
     /// `preferredLocations(in:)` of the engine's graph, read once.
     let preferredLocations: [String]
+    /// The graph's `claimBars`, read once.
+    let claimBars: [ClaimBar]
 
     init(engine: ConflictEngine, costs: CureCosts) {
         self.engine = engine
         self.costs = costs
         preferredLocations = Self.preferredLocations(in: engine.graph)
+        claimBars = engine.graph.claimBars
     }
 
     /// A negotiable part of a request, but an exception (each claimable exception is a part of
     /// its own, `exception:<provision>`): the facts it sets, its cost and where a change of it starts.
     enum Part: String, CaseIterable {
-        case channel, artifact, recipientLocation, recipientNationality, hostingLocation, licence, timing
+        case channel, artifact, recipientLocation, recipientNationality, recipientOrganisation, hostingLocation, licence, timing
 
         /// The facts the part sets (a clause cites what relies on them); a change of it starts from
         /// the first.
@@ -37,6 +40,8 @@ struct CureFinder {
             case .recipientLocation: ["recipient.location"]
             case .recipientNationality: ["recipient.nationalities", "recipient.latest-citizenship", "recipient.government-body",
                                          "recipient.us-permanent-resident"]
+            // Where the organisation has its headquarters goes with it.
+            case .recipientOrganisation: ["recipient.organisation", "recipient.headquarters"]
             case .hostingLocation: ["item.hosting-location"]
             case .licence: ["item.licence-held"]
             case .timing: ["as-of"]
@@ -53,7 +58,7 @@ struct CureFinder {
         /// the fact that takes it.
         var valuedFact: String? {
             switch self {
-            case .channel, .artifact, .recipientLocation, .hostingLocation: facts[0]
+            case .channel, .artifact, .recipientLocation, .recipientOrganisation, .hostingLocation: facts[0]
             case .recipientNationality, .licence, .timing: nil
             }
         }
@@ -77,10 +82,15 @@ struct CureFinder {
         var artifact: String?
         var location: String?
         var nationalityUS = false
+        /// The organisation every recipient then belongs to (one a letter's Annex A lists).
+        var organisation: String?
         var hosting: String?
         var licence = false
         var claims: [String] = []
         var date: LegalDate?
+        /// The claims the changes bar (`ClaimBar`); each is a part of its own, `bar:<exception>`,
+        /// priced as the claim.
+        var bars: [ClaimBar] = []
 
         var cost: Int { parts.values.reduce(0, +) }
 
@@ -91,6 +101,7 @@ struct CureFinder {
                 case .channel: channel
                 case .artifact: artifact
                 case .recipientLocation: location
+                case .recipientOrganisation: organisation
                 case .hostingLocation: hosting
                 case .recipientNationality, .licence, .timing: nil
                 }
@@ -100,6 +111,7 @@ struct CureFinder {
                 case .channel: channel = newValue
                 case .artifact: artifact = newValue
                 case .recipientLocation: location = newValue
+                case .recipientOrganisation: organisation = newValue
                 case .hostingLocation: hosting = newValue
                 case .recipientNationality, .licence, .timing: break
                 }
@@ -147,6 +159,10 @@ struct CureFinder {
         }
         let snapshot = prepared.snapshot
         let item = request.items[prepared.slot.item]
+        // Only an evaluation may be done by others than the Commission's own staff: it appoints
+        // independent experts under Art. 92(2). Information and documentation under Art. 91 are
+        // supplied to the Commission itself, so who receives them is not the provider's to offer.
+        let evaluation = MoUWording(graph: engine.graph).basis(of: request)?.isEvaluation == true
         for (fact, value) in snapshot.values.sorted(by: { $0.key < $1.key }) {
             let constraints = try encoding.constraints(fact: fact, value: value)
             // One part per claimable exception.
@@ -162,17 +178,23 @@ struct CureFinder {
                 }
                 continue
             }
-            guard let part = Part(fact: fact) else {
+            guard let part = Part(fact: fact), part != .recipientOrganisation || evaluation else {
                 for constraint in constraints { try optimizer.assert(constraint) }
                 continue
             }
             let kept = try dimension(part.rawValue, part.cost(in: costs))
             if !constraints.isEmpty { try optimizer.assert(context.implies(kept, context.and(constraints))) }
         }
-        // A part changes to a value the law names, never to the encoding's stand-in for the others.
-        for fact in Part.allCases.compactMap(\.valuedFact).sorted() {
-            if let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact], sort.valueNames.contains(RegulationEncoding.otherValue) {
-                try optimizer.assert(context.not(context.eq(term, sort.value(RegulationEncoding.otherValue))))
+        // A part that changes takes a value the law names, never the encoding's stand-in for the
+        // others (the request's own value may be one of those: the AI Office is named by no law).
+        // The recipients never become the provider's own staff: they receive for the requester.
+        for part in Part.allCases where part.valuedFact != nil {
+            guard let kept = dimensions[part.rawValue]?.kept, let fact = part.valuedFact, let term = encoding.scalars[fact],
+                  let sort = encoding.scalarSorts[fact] else { continue }
+            var excluded = [RegulationEncoding.otherValue]
+            if part == .recipientOrganisation, let provider = request.provider?.name { excluded.append(provider) }
+            for value in excluded where sort.valueNames.contains(value) {
+                try optimizer.assert(context.implies(context.not(kept), context.not(context.eq(term, sort.value(value)))))
             }
         }
         // What each part becomes when it changes.
@@ -214,6 +236,15 @@ struct CureFinder {
         if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"], !preferred.isEmpty {
             try optimizer.assertSoft(context.or(preferred.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
         }
+        // A change that makes a rule hold that bars a claim open to the request (hosted in the
+        // United States, the weights can no longer be claimed as not subject to the EAR) costs what
+        // the claim costs, beside its own price: it gives up the position the claim would establish.
+        let barring = openBars(snapshot).compactMap { bar in
+            encoding.ruleTerms[bar.rule].map { (bar: bar, holds: $0) }
+        }
+        for (_, holds) in barring where costs.exception > 0 {
+            try optimizer.assertSoft(context.not(holds), weight: UInt(costs.exception) * Self.costUnit, group: "cures")
+        }
 
         // Where a change starts: the item's value, or each of its recipients' values.
         let recipients = slots.map(\.snapshot)
@@ -223,7 +254,8 @@ struct CureFinder {
                 let value = engine.renderer.value(facts[part.facts[0]], unit: nil)
                 if !values.contains(value) { values.append(value) }
             }
-            return values.joined(separator: part == .recipientNationality ? "; " : ", ")
+            // Nationality lists and organisation names hold commas of their own.
+            return values.joined(separator: [.recipientNationality, .recipientOrganisation].contains(part) ? "; " : ", ")
         }
 
         var found: [CorrectionSet] = []
@@ -241,6 +273,10 @@ struct CureFinder {
                 set.changes.append(try describe(name, model: model, from: starting, into: &set))
             }
             guard !changed.isEmpty else { break }  // consistent without any change: nothing to cure
+            for (bar, holds) in barring where try model.evalBool(holds) == true {
+                set.bars.append(bar)
+                set.parts["bar:\(bar.exception.id)"] = costs.exception
+            }
             tried += 1
             if try keep(set) {
                 found.append(set)
@@ -289,8 +325,25 @@ struct CureFinder {
         merged.licence = first.licence || then.licence
         merged.claims = first.claims + then.claims.filter { !first.claims.contains($0) }
         merged.date = then.date ?? first.date
+        merged.bars = first.bars + then.bars.filter { !first.bars.contains($0) }
         merged.changes.sort { $0.dimension < $1.dimension }
         return merged
+    }
+
+    /// The claim bars open to a check: the request could claim the exception (its condition, with
+    /// the claim made, is not false on the request's facts), and the rule that bars it does not
+    /// hold yet. A rule that already holds bars nothing a change could give up.
+    func openBars(_ snapshot: FactSnapshot) -> [ClaimBar] {
+        claimBars.filter { bar in
+            var claimed = snapshot
+            if case .set(let made) = snapshot["item.claims"] {
+                claimed.values["item.claims"] = .set(made.union(bar.claims))
+            } else {
+                claimed.values["item.claims"] = .set(Set(bar.claims))
+            }
+            let evaluator = ConditionEvaluator(graph: engine.graph, facts: claimed)
+            return evaluator.holds(rule: bar.rule) != .true && evaluator.evaluate(bar.exception.condition) != .false
+        }
     }
 
     /// A changed part as a change, from the request's value (`from`) to the model's, which `set`
@@ -313,7 +366,7 @@ struct CureFinder {
         case .timing:
             if let term = encoding.dates["as-of"], let day = try model.evalInt(term) { set.date = LegalDate(dayNumber: day) }
             return .init(dimension: name, from: from(part), to: set.date?.iso ?? "later")
-        case .channel, .artifact, .recipientLocation, .hostingLocation:
+        case .channel, .artifact, .recipientLocation, .recipientOrganisation, .hostingLocation:
             let fact = part.facts[0]
             if let term = encoding.scalars[fact], let sort = encoding.scalarSorts[fact] { set[value: part] = try model.evalEnum(term, sort: sort) }
             return .init(dimension: name, from: from(part), to: set[value: part] ?? "?")

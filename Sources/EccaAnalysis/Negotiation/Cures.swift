@@ -126,12 +126,14 @@ extension ConflictEngine {
                         }
                     }
                     let reliance = relied.map(\.reliance)
+                    let bars = set.bars.map { bar(of: $0, cost: set.parts["bar:\($0.exception.id)"] ?? 0) }
+                    // A bar's rule is a reading of where the item is: the cure rests on it too.
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
                                     mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
-                                    caveats: caveats.ids(of: reliance.map(\.provision)),
-                                    notes: MoUWording(graph: graph).notes(for: set, request: request))
+                                    caveats: caveats.ids(of: reliance.map(\.provision) + bars.map(\.provision)),
+                                    notes: MoUWording(graph: graph).notes(for: set, request: request), bars: bars)
                     found.append((cure, found.count))
                 }
             }
@@ -149,6 +151,16 @@ extension ConflictEngine {
 
         return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes, uncured: uncured,
                           caveats: caveats.caveats(for: cures.flatMap(\.caveats) + undeterminedReadings))
+    }
+
+    /// A claim bar a cure's changes make hold, as the cure reports it.
+    func bar(of bar: ClaimBar, cost: Int) -> Cure.Bar {
+        let rule = graph.rules[bar.rule]
+        let provision = rule?.provisionID ?? bar.provisionID
+        return Cure.Bar(rule: bar.rule, provision: provision, citation: graph.provisions[provision]?.citation ?? provision,
+                        label: rule?.label ?? bar.rule, barredProvision: bar.provisionID,
+                        barredCitation: graph.provisions[bar.provisionID]?.citation ?? bar.provisionID, barredLabel: bar.exception.label,
+                        cost: cost)
     }
 
     /// A correction set that holds for the whole item: the request it cures, analysed again,
@@ -257,13 +269,21 @@ extension ConflictEngine {
         var recipients = item.recipients ?? [DisclosureRequest.Recipient(organisation: request.requester?.authority)]
         for position in recipients.indices {
             if let location = set.location { recipients[position].location = location }
+            // Experts of another organisation evaluate as the Commission's appointees (Art. 92(2)).
+            // Where that organisation has its headquarters the request does not say, so nothing
+            // that rests on the headquarters (License Exception AIA) is taken from the requester's.
+            if let organisation = set.organisation {
+                recipients[position].organisation = organisation
+                recipients[position].headquarters = nil
+                recipients[position].role = "independent-expert"
+            }
             if set.nationalityUS {
                 recipients[position].nationalities = ["US"]
                 recipients[position].latestCitizenship = nil
                 recipients[position].governmentBody = false
             }
         }
-        if set.location != nil || set.nationalityUS { item.recipients = recipients }
+        if set.location != nil || set.nationalityUS || set.organisation != nil { item.recipients = recipients }
         if set.licence { item.licences = (item.licences ?? []) + ["BIS licence to be obtained"] }
         if !set.claims.isEmpty { item.licences = (item.licences ?? []) + set.claims }
         cured.items[index] = item

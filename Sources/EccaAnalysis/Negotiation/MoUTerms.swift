@@ -118,6 +118,7 @@ extension ConflictEngine {
         try oneOf("item.artifact", scope.artifacts)
         try oneOf("item.channel", scope.channels)
         try oneOf("recipient.location", scope.recipientLocations)
+        try oneOf("recipient.organisation", scope.recipientOrganisations)
         try oneOf("model.name", scope.models)
         if !scope.recipientNationalities.isEmpty {
             // Each recipient's nationalities are among those listed, and so is the latest.
@@ -169,8 +170,8 @@ extension ConflictEngine {
         .equals(fact: "request.legal-basis", value: id, at: SourceLocation(file: "", line: 0))
     }
 
-    /// The values the scope lists (each legal basis, artefact, channel, recipient location and
-    /// nationality, model) that some request of the scope has, but none under every commitment;
+    /// The values the scope lists (each legal basis, artefact, channel, recipient location,
+    /// nationality and organisation, model) that some request of the scope has, but none under every commitment;
     /// each with the commitments that requests with it keep.
     func findRuledOut(_ terms: MoUTerms, mou: MoUDocument) throws -> [MoUTerms.RuledOut] {
         let context = encoding.context
@@ -196,6 +197,7 @@ extension ConflictEngine {
                 ?? encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar(value)).first
             if let constraint { values.append(("recipient-nationality", value, value, constraint)) }
         }
+        try scalar("recipient-organisation", "recipient.organisation", scope.recipientOrganisations)
         try scalar("model", "model.name", scope.models)
         let all = Array(terms.commitments.indices)
         let every = try terms.body(kept: all, enabled: terms.everyCommitment)

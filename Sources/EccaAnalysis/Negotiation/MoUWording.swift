@@ -110,6 +110,21 @@ struct MoUWording {
         return cited.isEmpty ? "" : " (relying on " + cited.joined(separator: "; ") + ")"
     }
 
+    /// The lists that the relied-on provisions test a part's new value against, by their own
+    /// citation ("15 CFR Part 740, Supp. No. 5, para. (a)", a letter's Annex A), joined; nil where
+    /// none lists it.
+    func lists(containing value: String, of part: CureFinder.Part, reliance: [ConflictEngine.ReliedProvision]) -> String? {
+        let relied = Set(reliance.map(\.reliance.provision))
+        var lists: [String] = []
+        for fact in part.facts {
+            for tested in graph.setsTested(against: fact) where relied.contains(tested.provisionID) && tested.set.members.contains(value) {
+                let list = tested.set.provisionID.flatMap { graph.provisions[$0]?.citation } ?? tested.set.title ?? tested.set.id
+                if !lists.contains(list) { lists.append(list) }
+            }
+        }
+        return lists.isEmpty ? nil : lists.joined(separator: " and in ")
+    }
+
     /// What a cure needs beyond its clauses: a disclosure date after the request's deadline needs
     /// the Commission to set or extend the period (Art. 91(4), 92(4)); without a deadline, that
     /// the date lies within the period is to be checked.
@@ -142,17 +157,15 @@ struct MoUWording {
             clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(relying(on: reliance, .artifact)).")
         }
         if let location = set.location {
-            // The lists the relied-on provisions test the location against, by their own citation
-            // ("a destination listed in 15 CFR Part 740, Supp. No. 5, para. (a)").
-            let relied = Set(reliance.map(\.reliance.provision))
-            var lists: [String] = []
-            for tested in graph.setsTested(against: "recipient.location")
-            where relied.contains(tested.provisionID) && tested.set.members.contains(location) {
-                let list = tested.set.provisionID.flatMap { graph.provisions[$0]?.citation } ?? tested.set.title ?? tested.set.id
-                if !lists.contains(list) { lists.append(list) }
-            }
-            let listed = lists.isEmpty ? "" : ", a destination listed in " + lists.joined(separator: " and in ")
+            let listed = lists(containing: location, of: .recipientLocation, reliance: reliance).map { ", a destination listed in \($0)" } ?? ""
             clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(relying(on: reliance, .recipientLocation)).")
+        }
+        if let organisation = set.organisation {
+            // Only an evaluation is offered another organisation (`CureFinder`): its experts are
+            // the Commission's appointees under Article 92(2).
+            let who = basis.map { "independent experts appointed by the Commission under Article 92(2) of \($0.instrument)" } ?? recipients
+            let listed = lists(containing: organisation, of: .recipientOrganisation, reliance: reliance).map { ", an organisation listed in \($0)" } ?? ""
+            clauses.append("Access shall be given only to \(who) who are employees of \(organisation)\(listed)\(relying(on: reliance, .recipientOrganisation)).")
         }
         if set.nationalityUS {
             // An evaluation is conducted by the AI Office (Article 92(1)) or by independent experts
@@ -169,7 +182,8 @@ struct MoUWording {
         }
         if let hosting = set.hosting {
             let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
-            clauses.append("The \(Self.artefact(item.artifact)) shall remain hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, .hostingLocation)).")
+            // "Remain" would hide a move: a cure may take the artefact to where it was not.
+            clauses.append("The \(Self.artefact(item.artifact)) shall be hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, .hostingLocation)).")
         }
         if set.licence {
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
@@ -206,6 +220,12 @@ struct MoUWording {
             } else {
                 clauses.append("The Provider shall \(what) on or after \(date.iso), within \(basis?.period ?? "the period set in the request")\(because).")
             }
+        }
+        // What the terms bring the artefact under is the Provider's to accept knowingly: the
+        // clause that relies on the change does not say it.
+        for bar in set.bars {
+            let rule = graph.rules[bar.rule].map { Labels.head($0.label) } ?? bar.rule
+            clauses.append("The Provider acknowledges that these terms make the \(Self.artefact(item.artifact)) \(rule), for which it can no longer claim this exception: \(Labels.head(bar.exception.label)).")
         }
         clauses.append("The Commission shall treat all information and data obtained in accordance with Article 78 of Regulation (EU) 2024/1689, including the protection of public and national security interests (Article 78(1)(c)), and shall request only data strictly necessary (Article 78(2)).")
         return clauses

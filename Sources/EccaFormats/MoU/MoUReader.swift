@@ -70,6 +70,16 @@ public struct MoUReader: Sendable {
                 }
                 written(countries)
                 if node.name == "recipient-location" { scope.recipientLocations += countries } else { scope.recipientNationalities += countries }
+            case "recipient-organisation":
+                var names = [value]
+                if let set = node["set"] {
+                    guard let named = graph.sets[set], named.kind == .string else { throw fail(node, node.name, "unknown set of names '\(set)'") }
+                    names = named.members
+                } else if value.isEmpty {
+                    throw fail(node, node.name, "an organisation's name, or set=\"…\" naming a set of them")
+                }
+                written(names)
+                scope.recipientOrganisations += names
             case "model":
                 scope.models.append(node["name"] ?? "")
                 written([node["name"] ?? ""])

@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaAnalysis
 
 /// One request's conflicts as a graph: each request item in the middle, the provisions that
@@ -82,7 +83,7 @@ public struct ConflictGraph: Sendable, Hashable, Codable {
                     provisionNodes[provision.id] = id
                 }
                 for exception in finding.exceptions where exception.holds != .true {
-                    let label = Self.flat(Self.shortLabel(exception.label)) + (exception.citationNotInLabel.map { "\n(\(Self.flat($0)))" } ?? "")
+                    let label = Self.flat(Labels.head(exception.label)) + (exception.citationNotInLabel.map { "\n(\(Self.flat($0)))" } ?? "")
                         + "\n" + (exception.holds == .false ? "failed" : "not established")
                     let id = node("exception:\(exception.id)", kind: .exception, prefix: "x", label: label, provision: exception.provision)
                     // The provision whose norm it would defeat; a constitutive rule's exception goes
@@ -106,11 +107,5 @@ public struct ConflictGraph: Sendable, Hashable, Codable {
     /// Input text on one line: line breaks in labels are the graph's own.
     static func flat(_ text: String) -> String {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    /// The part of an exception's label before its explanation ("License Exception AIA (15 CFR 740.27)").
-    static func shortLabel(_ label: String) -> String {
-        guard let colon = label.range(of: ": ") else { return label }
-        return String(label[..<colon.lowerBound])
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The sample letter lifts its licence requirement for the organisations its Annex A lists and
+/// their employees. The cure finder offers that as a cure (the recipients become employees of an
+/// Annex A partner, appointed by the Commission under Art. 92(2)), and `mou verify` proves an MoU
+/// whose scope limits the recipients to those partners.
+@Suite struct AnnexACureTests {
+    static let letter = ["--instrument", CLI.letter]
+
+    func lines(_ arguments: [String]) throws -> [String] {
+        let result = try CLI.run(arguments + Self.letter)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test func anAnnexAPartnerIsOfferedWithItsClauseAndCaveat() throws {
+        let lines = try lines(["cures", CLI.sample("orion-api-access-letter.json")])
+        let start = try #require(lines.firstIndex(of: "  change recipientOrganisation: European Commission (AI Office) → Tamarack Secure Compute K.K."))
+        #expect(lines[start - 1] == "cure 1 for item 0 (cost 4): clear under text, clear under enforcement after it")
+        #expect(lines[start + 1] == "  relies on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A: Annex A trusted partner (para. 2 of the letter): the recipient belongs to an organisation listed in Annex A (including Helios AI, Inc. itself, for its foreign-national employees)")
+        #expect(lines[start + 2] == "  rests on caveat 1, given at the end")
+        #expect(lines[start + 4] == "    1. Access shall be given only to independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689 who are employees of Tamarack Secure Compute K.K., an organisation listed in BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A).")
+        #expect(lines.contains("caveat 1, reading of FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026): Letters like this one apply only to the provider they are addressed to: the letter applies when a request lists it among its instruments, and only to the model it names."))
+    }
+
+    /// The recipients never become the provider's own staff (Annex A lists Helios AI, Inc. for its
+    /// foreign-national employees), and information under Art. 91 goes to the Commission itself:
+    /// only an evaluation's experts may come from another organisation.
+    @Test(arguments: ["orion-api-access-letter.json", "ORION-ART91"])
+    func neitherTheProviderNorAnArticle91RecipientIsOffered(_ request: String) throws {
+        let path: String
+        if request.hasSuffix(".json") {
+            path = CLI.sample(request)
+        } else {
+            path = try CLI.folder(["r.json": CuresCommandTests.orionArticle91]).appendingPathComponent("r.json").path
+        }
+        let result = try CLI.run(["cures", "--format", "json", "--top", "10", path] + Self.letter)
+        let changes = (try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []).flatMap { $0["changes"] as? [[String: Any]] ?? [] }
+        let organisations = changes.filter { $0["dimension"] as? String == "recipientOrganisation" }.compactMap { $0["to"] as? String }
+        #expect(!organisations.contains("Helios AI, Inc."))
+        #expect(organisations.isEmpty == (request == "ORION-ART91"), "\(organisations)")
+    }
+
+    /// Another organisation's experts bring their own headquarters, which the request does not
+    /// give: License Exception AIA, which reads it, is not claimed for them on the requester's.
+    @Test func anAnnexAPartnerDoesNotInheritTheRequestersHeadquarters() throws {
+        let sample = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
+            .replacingOccurrences(of: #""artifact": "api-access""#, with: #""artifact": "weights""#)
+            .replacingOccurrences(of: #""channel": "remote-api""#, with: #""channel": "transfer""#)
+        let path = try CLI.folder(["r.json": sample]).appendingPathComponent("r.json").path
+        let result = try CLI.run(["cures", "--format", "json", "--top", "10", path] + Self.letter)
+        for cure in try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? [] {
+            let changes = cure["changes"] as? [[String: Any]] ?? []
+            let partner = changes.contains { $0["dimension"] as? String == "recipientOrganisation" }
+            let aia = changes.contains { ($0["to"] as? String ?? "").hasPrefix("15 CFR 740.27 ") }
+            #expect(!(partner && aia), "cure \(cure["rank"] ?? "")")
+        }
+    }
+
+    @Test func anMoUForAnnexAPartnersHoldsOnTheAnnexAException() throws {
+        let lines = try lines(["mou", "verify", CLI.root.appendingPathComponent("Samples/mous/orion-annex-a-partners.xml").path])
+        #expect(lines.contains("  text posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period"))
+        #expect(lines.contains("  enforcement posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period"))
+        #expect(lines.filter { $0 == "    rests on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A: holds for every request of the scope: Annex A trusted partner (para. 2 of the letter): the recipient belongs to an organisation listed in Annex A (including Helios AI, Inc. itself, for its foreign-national employees)" }.count == 2)
+    }
+
+    /// The same scope for the AI Office's own staff, named as a request names them, is refuted by
+    /// the letter; a set of names the law loaded does not hold is refused with its line.
+    @Test func anMoUForTheAIOfficeItselfDoesNotHoldAndAnUnknownSetIsRefused() throws {
+        let sample = try String(contentsOfFile: CLI.root.appendingPathComponent("Samples/mous/orion-annex-a-partners.xml").path, encoding: .utf8)
+        let office = sample.replacingOccurrences(of: #"<recipient-organisation set="us.bis.letter.helios-orion-2026.annex-a.partners"/>"#,
+                                                 with: "<recipient-organisation>European Commission (AI Office)</recipient-organisation>")
+        let unknown = sample.replacingOccurrences(of: #"set="us.bis.letter.helios-orion-2026.annex-a.partners""#, with: #"set="annex-b""#)
+        #expect(office != sample && unknown != sample)
+        let folder = try CLI.folder(["office.xml": office, "unknown.xml": unknown])
+        let refuted = try CLI.run(["mou", "verify", folder.appendingPathComponent("office.xml").path] + Self.letter)
+        #expect(refuted.status == 1)
+        #expect(refuted.stdout.contains("  text posture: COUNTEREXAMPLE"), "\(refuted.stdout)")
+        let refused = try CLI.run(["mou", "verify", folder.appendingPathComponent("unknown.xml").path] + Self.letter)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasSuffix("unknown.xml:17: error: recipient-organisation: unknown set of names 'annex-b'\n"), "\(refused.stderr)")
+    }
+}
