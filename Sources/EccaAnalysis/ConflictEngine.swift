@@ -201,7 +201,10 @@ public final class ConflictEngine {
                         let combined: ChannelOutcome.Outcome =
                             slotOutcomes.contains(.conflicting) ? .conflicting
                             : slotOutcomes.allSatisfy { $0 == .compliant } ? .compliant : .undetermined
-                        outcomes.append(ChannelOutcome(channel: channel, outcome: combined, reason: combined == .compliant ? nil : reason))
+                        // A compliant channel may still be forbidden where nothing obliges it: said beside "compliant".
+                        outcomes.append(ChannelOutcome(channel: channel, outcome: combined, reason: combined == .compliant ? nil : reason,
+                                                       forbiddenBy: combined == .compliant
+                                                           ? forbidding(prepared[channelIndex], posture: posture, asOf: asOf) : nil))
                     }
                     let asked = outcomes[0]
                     let compliantAlternatives = outcomes.dropFirst().filter { $0.outcome == .compliant }.map(\.channel)

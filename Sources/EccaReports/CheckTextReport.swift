@@ -22,7 +22,7 @@ public struct CheckTextReport: Sendable {
                 let tag = postures.count > 1 ? " [\(posture)]" : ""
                 let others = detail.channels.dropFirst()
                 if !others.isEmpty {
-                    out.append("    alternatives\(tag): " + others.map { "\($0.channel) \($0.outcome.rawValue)" }.joined(separator: ", "))
+                    out.append("    alternatives\(tag): " + others.map { "\($0.channel) \(ChannelWording.outcome($0))" }.joined(separator: ", "))
                 }
                 for alternative in detail.compliantAlternatives {
                     out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'")

@@ -212,6 +212,7 @@ private struct Encoder {
     mutating func write(_ channel: ChannelOutcome) {
         begin()
         key("channel"); string(channel.channel)
+        if let forbidding = channel.forbiddenBy { key("forbiddenBy"); strings(forbidding) }
         key("outcome"); string(channel.outcome.rawValue)
         if let reason = channel.reason { key("reason"); string(reason) }
         end()

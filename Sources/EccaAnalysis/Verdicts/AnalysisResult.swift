@@ -205,6 +205,12 @@ public struct ChannelOutcome: Sendable, Hashable, Codable {
     /// Set when the solver gave up (time or memory limit), and on a conflicting channel whose
     /// clashing sets were too many to list.
     public var reason: String?
+    /// On a compliant channel: the provisions whose prohibitions forbid it under the posture (for
+    /// some recipient), which nothing obliges, so that they do not clash. "compliant" is the
+    /// solver's word for no conflict, not a statement that the disclosure is lawful: a consumer of
+    /// the JSON reads here what forbids it, as a ground that `forbids` says. Nil (absent from
+    /// JSON) where none does, and in results written before it existed.
+    public var forbiddenBy: [String]? = nil
 
     /// Whether the solver stopped at a limit before deciding this channel: a reason on an
     /// undetermined channel is always a limit (a cut list of clashing sets is a conflict's).

@@ -229,7 +229,7 @@ struct ItemPostureView {
         self.posture = PostureColumn(posture)
         verdict = VerdictView(detail.verdict)
         channels = detail.channels.enumerated().map { index, channel in
-            ChannelView(channelName: channel.channel, outcome: channel.outcome.rawValue, asked: index == 0, channelReason: channel.reason)
+            ChannelView(channelName: channel.channel, outcome: ChannelWording.outcome(channel), asked: index == 0, channelReason: channel.reason)
         }
         showChannels = detail.channels.count > 1 || detail.channels.contains { $0.reason != nil }
         // An alternative is a cure only where the channel asked for does not comply.
