@@ -86,7 +86,7 @@ public final class ConflictEngine {
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
             return Ground(provision: norm.provisionID, citation: provision?.citation ?? norm.provisionID,
                           jurisdiction: instrument?.jurisdiction ?? "", modality: norm.modality.rawValue,
-                          outcome: .open, recipient: nil, reasons: [], caveats: [])
+                          outcome: .open, recipient: nil, reasons: [], caveats: [], citationNotVerified: graph.citationNotVerified(norm.provisionID))
         }
         groundCaveats = encoding.checkedNorms.map { norm in
             let rules = norm.condition.map(ruleClosure) ?? []

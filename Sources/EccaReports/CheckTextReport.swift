@@ -72,7 +72,7 @@ public struct CheckTextReport: Sendable {
             }
             if !finding.rules.isEmpty {
                 out.append("  rules applied:")
-                finding.rules.forEach { out.append("    - \($0.label) (\($0.citation))") }
+                finding.rules.forEach { out.append("    - \($0.label) (\($0.inlineCitation))") }
             }
             if let first = exceptionsIn[finding.exceptions] {
                 out.append("  exceptions considered: as in finding \(first)")

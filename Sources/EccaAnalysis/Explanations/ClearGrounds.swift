@@ -130,7 +130,8 @@ extension ConflictEngine {
 
     /// An exception as `ExceptionOutcome.name` names it.
     func named(_ exception: Exception) -> String {
-        ExceptionOutcome.name(label: exception.label, citation: exception.provisionID.flatMap { graph.provisions[$0]?.citation })
+        let provision = exception.provisionID.flatMap { graph.provisions[$0] }
+        return ExceptionOutcome.name(label: exception.label, citation: provision?.citation, verified: provision?.citationVerified ?? true)
     }
 
     /// One list in norm order: a norm's ground once, with no recipient, where every recipient has

@@ -19,7 +19,7 @@ public struct AtomRenderer: Sendable {
         case .contains(let fact, let members, _):
             return "\(fact) \(negated ? "does not include" : "includes") \(describe(members))"
         case .holds(let rule, _):
-            let label = graph.rules[rule]?.label ?? rule
+            let label = graph.inlineLabel(ofRule: rule)
             return negated ? "not: \(label)" : label
         case .constant(let flag): return String(flag != negated)
         default: return "condition"

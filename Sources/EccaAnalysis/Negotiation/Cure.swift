@@ -11,11 +11,13 @@ public struct Cure: Sendable, Hashable, Codable {
         public var to: String
     }
 
-    public struct Reliance: Sendable, Hashable, Codable {
+    public struct Reliance: Sendable, Hashable, Codable, CitesProvision {
         public var provision: String
         public var citation: String
         /// Why the cure works under this provision.
         public var reason: String
+        /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+        public var citationNotVerified: Bool? = nil
     }
 
     public var rank: Int

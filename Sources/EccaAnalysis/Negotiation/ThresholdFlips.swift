@@ -109,7 +109,7 @@ extension ConflictEngine {
             guard let value = threshold.comparison.number,
                   let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? ""), unit != figure.unit else { continue }
             let statement = renderer.statement(.compare(threshold.comparison))
-            let citation = graph.provisions[threshold.provision]?.citation ?? threshold.provision
+            let citation = graph.inlineCitation(of: threshold.provision)
             guard named.insert("\(statement) \(citation)").inserted else { continue }
             switch figure.unit {
             case .flop:

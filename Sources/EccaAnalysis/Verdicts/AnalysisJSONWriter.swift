@@ -199,6 +199,7 @@ private struct Encoder {
         begin()
         key("caveats"); strings(ground.caveats)
         key("citation"); string(ground.citation)
+        if let notVerified = ground.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
         if let notEnforced = ground.inForceButNotEnforced { key("inForceButNotEnforced"); bool(notEnforced) }
         key("jurisdiction"); string(ground.jurisdiction)
         key("modality"); string(ground.modality)
@@ -274,6 +275,7 @@ private struct Encoder {
     mutating func write(_ rule: RuleApplication) {
         begin()
         key("citation"); string(rule.citation)
+        if let notVerified = rule.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
         key("label"); string(rule.label)
         key("provision"); string(rule.provision)
         key("rule"); string(rule.rule)
@@ -283,6 +285,7 @@ private struct Encoder {
     mutating func write(_ exception: ExceptionOutcome) {
         begin()
         if let citation = exception.citation { key("citation"); string(citation) }
+        if let notVerified = exception.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
         key("holds"); string(exception.holds.rawValue)
         key("id"); string(exception.id)
         key("label"); string(exception.label)

@@ -175,11 +175,13 @@ public struct Ground: Sendable, Hashable, Codable {
     /// text posture on the date, so that it is law that is not enforced, which reports say as
     /// such ("is not enforced"); absent otherwise.
     public var inForceButNotEnforced: Bool? = nil
+    /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+    public var citationNotVerified: Bool? = nil
 }
 
-extension Ground {
+extension Ground: CitesProvision {
     private enum CodingKeys: String, CodingKey {
-        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats, inForceButNotEnforced
+        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats, inForceButNotEnforced, citationNotVerified
     }
 
     /// Results written before caveats existed have none; before `inForceButNotEnforced` existed,
@@ -194,8 +196,23 @@ extension Ground {
                   recipient: try container.decodeIfPresent(Int.self, forKey: .recipient),
                   reasons: try container.decode([String].self, forKey: .reasons),
                   caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [],
-                  inForceButNotEnforced: try container.decodeIfPresent(Bool.self, forKey: .inForceButNotEnforced))
+                  inForceButNotEnforced: try container.decodeIfPresent(Bool.self, forKey: .inForceButNotEnforced),
+                  citationNotVerified: try container.decodeIfPresent(Bool.self, forKey: .citationNotVerified))
     }
+}
+
+/// A part of a result that gives a provision's citation as a value, with whether ecca's encoding
+/// verifies it, so that every report, including one read back from JSON, gives it inline as
+/// `InlineCitation` says.
+public protocol CitesProvision {
+    var citation: String { get }
+    /// True where the citation is not verified; nil (absent from JSON) otherwise.
+    var citationNotVerified: Bool? { get }
+}
+
+extension CitesProvision {
+    /// The citation as running text gives it ("15 CFR 742.6(a)(13) (citation not verified)").
+    public var inlineCitation: String { InlineCitation.text(citation, verified: citationNotVerified != true) }
 }
 
 public struct ChannelOutcome: Sendable, Hashable, Codable {
@@ -281,11 +298,13 @@ public struct ProvisionReference: Sendable, Hashable, Codable {
     public var norm: String?
 }
 
-public struct RuleApplication: Sendable, Hashable, Codable {
+public struct RuleApplication: Sendable, Hashable, Codable, CitesProvision {
     public var rule: String
     public var label: String
     public var provision: String
     public var citation: String
+    /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+    public var citationNotVerified: Bool? = nil
 }
 
 public struct ExceptionOutcome: Sendable, Hashable, Codable {
@@ -300,18 +319,30 @@ public struct ExceptionOutcome: Sendable, Hashable, Codable {
     public var reasons: [String]
     /// The exporter could establish these to make the exception hold (claims, licences).
     public var wouldHoldIfEstablished: [String]
+    /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+    public var citationNotVerified: Bool? = nil
 
-    /// The exception as reports name it: its label, with its citation unless the label gives it.
-    public var name: String { Self.name(label: label, citation: citation) }
+    /// The exception as reports name it: its label, with its citation unless the label gives it,
+    /// either marked where it is not verified.
+    public var name: String { Self.name(label: label, citation: citation, verified: citationNotVerified != true) }
 
-    /// The citation, when the label does not already give it ("License Exception AIA (15 CFR 740.27): …").
-    public var citationNotInLabel: String? { Self.citation(citation, notIn: label) }
+    /// The label, with its citation marked where the label gives it and it is not verified.
+    public var inlineLabel: String { Self.inlineLabel(label, citation: citation, verified: citationNotVerified != true) }
 
-    static func name(label: String, citation: String?) -> String {
-        Self.citation(citation, notIn: label).map { "\(label) (\($0))" } ?? label
+    /// The citation as running text gives it, when the label does not already give it ("License
+    /// Exception AIA (15 CFR 740.27): …").
+    public var citationNotInLabel: String? { Self.citation(citation, notIn: label, verified: citationNotVerified != true) }
+
+    static func name(label: String, citation: String?, verified: Bool) -> String {
+        inlineLabel(label, citation: citation, verified: verified)
+            + (Self.citation(citation, notIn: label, verified: verified).map { " (\($0))" } ?? "")
     }
 
-    private static func citation(_ citation: String?, notIn label: String) -> String? {
-        citation.flatMap { label.contains($0) ? nil : $0 }
+    private static func inlineLabel(_ label: String, citation: String?, verified: Bool) -> String {
+        citation.flatMap { InlineCitation.marked(label, naming: $0, verified: verified) } ?? label
+    }
+
+    private static func citation(_ citation: String?, notIn label: String, verified: Bool) -> String? {
+        citation.flatMap { label.contains($0) ? nil : InlineCitation.text($0, verified: verified) }
     }
 }
