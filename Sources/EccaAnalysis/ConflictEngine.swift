@@ -21,6 +21,9 @@ public final class ConflictEngine {
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
     private(set) var keys: EquivalenceKeyBuilder!
     private(set) var compiled: CompiledConditions!
+    /// The quantity comparisons among the atoms whose comparator is in doubt (`ThresholdEquality`),
+    /// with their place in the atom list: the verdict may rest on one at exactly its threshold.
+    private(set) var doubtfulComparisons: [(atom: Int, comparison: Condition.Comparison)] = []
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
     private(set) var groundHeads: [Ground] = []
@@ -75,6 +78,10 @@ public final class ConflictEngine {
             }
         }
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
+        doubtfulComparisons = atomTerms.indices.compactMap { index in
+            guard case .compare(let comparison) = atomTerms[index].atom, renderer.thresholds.isInDoubt(comparison) else { return nil }
+            return (index, comparison)
+        }
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
         // The request's date is the as-of date when the request gives none.
@@ -243,13 +250,14 @@ public final class ConflictEngine {
                         notes.append(note.text)
                     }
                     let decides = verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined)
+                    let exact = exactThresholds(prepared[0], posture: posture, asOf: asOf)
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
                         // An alternative is a cure only where the channel asked for does not comply.
                         verdict: verdict, channels: outcomes, compliantAlternatives: verdict == .clear ? [] : compliantAlternatives,
                         // Also for an avoidable item whose channel asked for may conflict: what decides it.
                         decidingConditions: decides ? deciding.map(\.text) : [], decidingConditionCaveats: decides ? deciding.map(\.caveats) : [],
                         cures: verdict == .conflict || verdict == .avoidable ? Self.cures(of: askedFindings) : [], findings: postureFindings,
-                        grounds: grounds, alternativeGrounds: alternativeGrounds)
+                        grounds: grounds, alternativeGrounds: alternativeGrounds, exactThresholds: exact)
                 }
                 let itemVerdict = perPosture.values.map(\.verdict).max() ?? .clear
                 items.append(ItemAnalysis(index: index, id: item.id, artifact: item.artifact, channel: item.channel,

@@ -13,7 +13,19 @@ public struct CheckTextReport: Sendable {
         for item in analysis.items {
             let postures = PostureOrder.sorted(item.postures.keys)
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")
-            out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)")
+            // A verdict that rests on a value exactly at a threshold whose comparator is in doubt
+            // says so on the item's line, not only beside the condition in the finding.
+            var exact: [(statement: String, postures: [String])] = []
+            for posture in postures {
+                for statement in item.postures[posture]!.exactThresholds {
+                    if let index = exact.firstIndex(where: { $0.statement == statement }) { exact[index].postures.append(posture) } else { exact.append((statement, [posture])) }
+                }
+            }
+            let atThreshold = exact.map { entry in
+                let tag = postures.count == 1 ? "" : entry.postures.count == postures.count ? " [both]" : " [\(entry.postures.joined(separator: ", "))]"
+                return "; at exactly the threshold\(tag): \(entry.statement)"
+            }.joined()
+            out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)\(atThreshold)")
             // A ground the same under every posture is said once, where the first posture's are.
             let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? [], caveats: caveatNumbers) }
             let shared = postures.count > 1 ? grounds.dropFirst().reduce(Set(grounds[0])) { $0.intersection($1) } : []

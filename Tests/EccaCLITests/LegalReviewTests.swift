@@ -224,6 +224,35 @@ import Testing
         #expect(result.stdout.contains("clear [both]: EU Art. 53(1)(a) obliges the disclosure"))
     }
 
+    /// A model of exactly 10^26 operations conflicts only because ecca reads 4E091's "10^26 or more"
+    /// (≥) from the eCFR text, where the press says "more than": said beside the condition and on
+    /// the item's line, under the posture where 4E091 binds, not only in a numbered caveat. Art.
+    /// 51(2)'s "greater than" (>) is verified and flagged by no note: exactly 10^25 FLOP says nothing.
+    @Test func aVerdictAtExactlyAThresholdInDoubtSaysItRestsOnTheComparator() throws {
+        var request = Self.base()
+        func compute(_ value: Double, _ unit: String) {
+            var model = request["model"] as! [String: Any]
+            model["trainingCompute"] = ["value": value, "unit": unit]
+            request["model"] = model
+        }
+        compute(1e26, "operations")
+        let exact = try CLI.run(["check", try Self.write(request)])
+        let lines = exact.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "  item 0: weights via transfer: CONFLICT (text) · CLEAR (enforcement); at exactly the threshold [text]: model.training-compute = 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the comparator ≥ (eCFR text; secondary sources say \"more than\")", "\(exact.stdout)")
+        #expect(lines.contains("    - model.training-compute = 1e26 operations: ≥ 1e26 operations (at exactly the threshold: the verdict rests on the comparator ≥ (eCFR text; secondary sources say \"more than\"))"))
+        let text = try CLI.run(["check", "--posture", "text", try Self.write(request)])
+        #expect(text.stdout.split(separator: "\n")[1] == "  item 0: weights via transfer: CONFLICT (text); at exactly the threshold: model.training-compute = 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the comparator ≥ (eCFR text; secondary sources say \"more than\")")
+        let markdown = try CLI.run(["report", "--format", "md", try Self.write(request)])
+        #expect(markdown.stdout.split(separator: "\n").contains("| item 0 | weights via transfer | **CONFLICT** | **CLEAR** | Art. 92(5) × 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (text); at exactly the threshold: model.training-compute = 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the comparator ≥ (eCFR text; secondary sources say \"more than\") (text) |"), "\(markdown.stdout.prefix(1200))")
+
+        let above = try CLI.run(["check", try Self.write(Self.base())])
+        #expect(above.stdout.split(separator: "\n")[1] == "  item 0: weights via transfer: CONFLICT (text) · CLEAR (enforcement)")
+        #expect(!above.stdout.contains("at exactly the threshold"))
+        compute(1e25, "FLOP")
+        let presumption = try CLI.run(["check", try Self.write(request)])
+        #expect(!presumption.stdout.contains("at exactly the threshold"), "\(presumption.stdout)")
+    }
+
     /// A citation ecca's encoding marks unverified (15 CFR 742.6(a)(13), the eCFR's cross-reference
     /// that another source places elsewhere; 15 CFR 734.3(a), from memory) says so wherever it is
     /// given inline, as the MoU wording does, not only in its numbered caveat: the exceptions of a

@@ -79,7 +79,7 @@ extension ConflictEngine {
                 let (lowPoint, highPoint) = side == .atValue ? (below, value) : (value, above)
                 guard let low = try verdicts(at: lowPoint), let high = try verdicts(at: highPoint), low != high else { continue }
                 flips.append(ThresholdFlip(
-                    threshold: AtomRenderer(graph: graph).statement(.compare(threshold.comparison)),
+                    threshold: renderer.statement(.compare(threshold.comparison)),
                     value: value.description, unit: threshold.comparison.unit ?? "", rule: threshold.owner,
                     provision: threshold.provision, citation: graph.provisions[threshold.provision]?.citation ?? threshold.provision,
                     crossing: side == .atValue ? .at : .justAbove, below: low, atOrAbove: high))
@@ -102,7 +102,6 @@ extension ConflictEngine {
     func otherUnitNotes(_ given: [DisclosureRequest.Compute],
                         thresholds: [(comparison: Condition.Comparison, owner: String, provision: String)]) -> [String] {
         guard given.count == 1, let figure = given.first else { return [] }
-        let renderer = AtomRenderer(graph: graph)
         var notes: [String] = []
         var named: Set<String> = []
         for threshold in thresholds {

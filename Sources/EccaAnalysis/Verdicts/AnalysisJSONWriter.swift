@@ -189,6 +189,7 @@ private struct Encoder {
             key("decidingConditionCaveats"); array(posture.decidingConditionCaveats) { $0.strings($1) }
         }
         key("decidingConditions"); strings(posture.decidingConditions)
+        if !posture.exactThresholds.isEmpty { key("exactThresholds"); strings(posture.exactThresholds) }
         key("findings"); strings(posture.findings)
         if let grounds = posture.grounds { key("grounds"); array(grounds) { $0.write($1) } }
         key("verdict"); string(posture.verdict.rawValue)

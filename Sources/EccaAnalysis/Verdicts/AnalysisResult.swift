@@ -82,6 +82,11 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     /// says for the channel asked for: the channel a report recommends is explained as a clear
     /// one is. Nil where grounds were not worked out.
     public var alternativeGrounds: [String: [Ground]]? = nil
+    /// The quantity conditions the verdict rests on only because the request's value is exactly
+    /// their threshold, where the comparator is in doubt (`ThresholdEquality.statement`): a norm
+    /// that binds would engage otherwise on the other reading. Said in the item's line, not only
+    /// beside the condition and in a caveat; absent from JSON where there are none.
+    public var exactThresholds: [String] = []
 
     /// The caveat ids deciding condition `index` rests on (none for results written before
     /// deciding conditions carried them).
@@ -93,10 +98,11 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
 extension ItemPostureAnalysis {
     private enum CodingKeys: String, CodingKey {
         case verdict, channels, compliantAlternatives, decidingConditions, decidingConditionCaveats, cures, findings, grounds,
-             alternativeGrounds
+             alternativeGrounds, exactThresholds
     }
 
-    /// Results written before deciding conditions carried caveats have none for them.
+    /// Results written before deciding conditions carried caveats have none for them; before
+    /// `exactThresholds` existed, none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let deciding = try container.decode([String].self, forKey: .decidingConditions)
@@ -113,11 +119,13 @@ extension ItemPostureAnalysis {
                   cures: try container.decode([String].self, forKey: .cures),
                   findings: try container.decode([String].self, forKey: .findings),
                   grounds: try container.decodeIfPresent([Ground].self, forKey: .grounds),
-                  alternativeGrounds: try container.decodeIfPresent([String: [Ground]].self, forKey: .alternativeGrounds))
+                  alternativeGrounds: try container.decodeIfPresent([String: [Ground]].self, forKey: .alternativeGrounds),
+                  exactThresholds: try container.decodeIfPresent([String].self, forKey: .exactThresholds) ?? [])
     }
 
     /// As the synthesized encoding would, but without `decidingConditionCaveats` where there are no
-    /// deciding conditions (most items): a batch line does not grow for them.
+    /// deciding conditions (most items), and without `exactThresholds` where there are none: a
+    /// batch line does not grow for them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(verdict, forKey: .verdict)
@@ -129,6 +137,7 @@ extension ItemPostureAnalysis {
         try container.encode(findings, forKey: .findings)
         try container.encodeIfPresent(grounds, forKey: .grounds)
         try container.encodeIfPresent(alternativeGrounds, forKey: .alternativeGrounds)
+        if !exactThresholds.isEmpty { try container.encode(exactThresholds, forKey: .exactThresholds) }
     }
 }
 

@@ -184,6 +184,10 @@ struct ItemView {
             detail.compliantAlternatives.forEach { note("complies via the accepted alternative '\($0)'", anchor: nil, posture: posture) }
             detail.decidingConditions.forEach { note($0, anchor: nil, posture: posture) }
         }
+        // A verdict that rests on a value exactly at a threshold whose comparator is in doubt.
+        for posture in postures {
+            item.postures[posture]?.exactThresholds.forEach { note("at exactly the threshold: \($0)", anchor: nil, posture: posture) }
+        }
         let deciding = entries.map { entry in
             DecidingView(decidingText: entry.text + (entry.postures.count == postures.count ? "" : " (\(entry.postures.joined(separator: ", ")))"),
                          decidingAnchor: entry.anchor)
