@@ -203,7 +203,7 @@ import Testing
         Self.set("model", "placedOnEUMarket", "2027-03-01")(&request)
         let path = try Self.write(request)
         let check = try CLI.run(["check", path])
-        #expect(check.stdout.contains("note: no duty under Art. 53(1)(a) or Art. 91(5) or Art. 92(5) arises from this request: not: a general-purpose AI model, not one used for research, development or prototyping before it is placed on the market (taken as placed when no placing date is given) (Art. 3(63)), since model.placed-after-request is true (request: true) (model.placed-on-eu-market 2027-03-01 is after the request's date, 2026-11-24); this rests on the readings “Models not yet on the market” and “Date of the request”, given with the caveats\n"), "\(check.stdout)")
+        #expect(check.stdout.contains("note: no duty under Art. 53(1)(a) or Art. 53(1)(d) or Art. 91(5) or Art. 92(5) arises from this request: not: a general-purpose AI model, not one used for research, development or prototyping before it is placed on the market (taken as placed when no placing date is given) (Art. 3(63)), since model.placed-after-request is true (request: true) (model.placed-on-eu-market 2027-03-01 is after the request's date, 2026-11-24); this rests on the readings “Models not yet on the market” and “Date of the request”, given with the caveats\n"), "\(check.stdout)")
         #expect(check.stdout.contains("reading of Art. 3(63): Models not yet on the market. "))
         let dated = try CLI.run(["timeline", path, "--from", "2027-02-01", "--to", "2027-04-01"])
         #expect(dated.stdout.contains("  from 2027-02-01 to 2027-04-01: clear (text) · clear (enforcement)\n"), "\(dated.stdout)")
@@ -222,6 +222,34 @@ import Testing
                  Self.set("model", "placedOnEUMarket", "2026-03-01"))(&request)
         let result = try CLI.run(["check", try Self.write(request)])
         #expect(result.stdout.contains("clear [both]: EU Art. 53(1)(a) obliges the disclosure"))
+    }
+
+    /// Art. 53(1)(d) obliges the provider to make the training-content summary publicly available
+    /// itself: a summary asked for under Art. 91 by publication is owed under it, not under Art.
+    /// 91(5), which obliges supplying what the Commission requested to the Commission (a transfer).
+    /// The reading is said in Art. 53(1)(d)'s caveat.
+    @Test func aTrainingDataSummaryPublishedIsOwedUnderArticle53_1_d() throws {
+        var request = Self.base()
+        Self.requester("legalBasis", "Art. 91(1)")(&request)
+        Self.set("item", "artifact", "training-data-summary")(&request)
+        Self.set("item", "channel", "publication")(&request)
+        Self.set("item", "recipients", [String]?.none)(&request)
+        Self.set("model", "placedOnEUMarket", "2026-03-01")(&request)
+        let published = try CLI.run(["check", try Self.write(request)])
+        #expect(published.status == 0, "\(published.stderr)")
+        let lines = published.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(3)) == [
+            "request REVIEW (as of 2026-11-24): CLEAR (both postures)",
+            "  item 0: training-data-summary via publication: CLEAR (text) · CLEAR (enforcement)",
+            "    clear [both]: EU Art. 53(1)(d) obliges the disclosure (caveats 1-4)",
+        ], "\(published.stdout)")
+        #expect(!lines.contains { $0.contains("clear [both]: EU Art. 91(5)") })
+        #expect(lines.contains { $0.hasPrefix("caveat 1, reading of Art. 53(1)(d): ") && $0.contains("cites it, not Art. 91(5), for that publication") && $0.contains("This is ecca's reading, not settled") })
+
+        Self.set("item", "channel", "transfer")(&request)
+        let transferred = try CLI.run(["check", try Self.write(request)])
+        #expect(transferred.stdout.split(separator: "\n")[2] == "    clear [both]: EU Art. 91(5) obliges the disclosure (caveats 1-5)", "\(transferred.stdout)")
+        #expect(!transferred.stdout.contains("clear [both]: EU Art. 53(1)(d)"))
     }
 
     /// A model of exactly 10^26 operations conflicts only because ecca reads 4E091's "10^26 or more"
