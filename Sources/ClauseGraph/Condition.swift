@@ -51,6 +51,13 @@ public indirect enum Condition: Sendable, Hashable, Codable {
         public private(set) var date: LegalDate?
         public var unit: String?
         public var location: SourceLocation
+        /// How well the comparator (`op`) itself is sourced, where the rules say (`op-evidence`):
+        /// 4E091's "10^26 or more" (≥) is read from a derived copy of the eCFR, the press says
+        /// "more than". Nil: as the provision whose condition it is (`ClauseGraph.comparators`).
+        public var opEvidence: Evidence?
+        /// Where the comparator comes from and what other sources say (`op-note`: "eCFR text;
+        /// secondary sources say "more than""): a comparator with a note is flagged as contested.
+        public var opNote: String?
 
         /// Where a comparison turns true or false as its fact grows past the value: `lt v` and
         /// `ge v` at v itself, `le v` and `gt v` just above v, `eq v` and `ne v` at both.
@@ -75,7 +82,8 @@ public indirect enum Condition: Sendable, Hashable, Codable {
             return switches.map { $0 == .atValue ? date : date.adding(days: 1) }
         }
 
-        public init(fact: String, op: Operator, value: String, unit: String?, location: SourceLocation) {
+        public init(fact: String, op: Operator, value: String, unit: String?, location: SourceLocation,
+                    opEvidence: Evidence? = nil, opNote: String? = nil) {
             self.fact = fact
             self.op = op
             self.value = value
@@ -83,6 +91,8 @@ public indirect enum Condition: Sendable, Hashable, Codable {
             self.date = LegalDate(iso: value)
             self.unit = unit
             self.location = location
+            self.opEvidence = opEvidence
+            self.opNote = opNote
         }
     }
 

@@ -21,6 +21,9 @@ public final class ConflictEngine {
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
     private(set) var keys: EquivalenceKeyBuilder!
     private(set) var compiled: CompiledConditions!
+    /// The quantity comparisons among the atoms whose comparator is in doubt (`ThresholdEquality`),
+    /// with their place in the atom list: the verdict may rest on one at exactly its threshold.
+    private(set) var doubtfulComparisons: [(atom: Int, comparison: Condition.Comparison)] = []
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
     private(set) var groundHeads: [Ground] = []
@@ -75,6 +78,10 @@ public final class ConflictEngine {
             }
         }
         keys = EquivalenceKeyBuilder(graph: graph, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
+        doubtfulComparisons = atomTerms.indices.compactMap { index in
+            guard case .compare(let comparison) = atomTerms[index].atom, renderer.thresholds.isInDoubt(comparison) else { return nil }
+            return (index, comparison)
+        }
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
         // The request's date is the as-of date when the request gives none.
@@ -86,7 +93,7 @@ public final class ConflictEngine {
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
             return Ground(provision: norm.provisionID, citation: provision?.citation ?? norm.provisionID,
                           jurisdiction: instrument?.jurisdiction ?? "", modality: norm.modality.rawValue,
-                          outcome: .open, recipient: nil, reasons: [], caveats: [])
+                          outcome: .open, recipient: nil, reasons: [], caveats: [], citationNotVerified: graph.citationNotVerified(norm.provisionID))
         }
         groundCaveats = encoding.checkedNorms.map { norm in
             let rules = norm.condition.map(ruleClosure) ?? []
@@ -201,7 +208,10 @@ public final class ConflictEngine {
                         let combined: ChannelOutcome.Outcome =
                             slotOutcomes.contains(.conflicting) ? .conflicting
                             : slotOutcomes.allSatisfy { $0 == .compliant } ? .compliant : .undetermined
-                        outcomes.append(ChannelOutcome(channel: channel, outcome: combined, reason: combined == .compliant ? nil : reason))
+                        // A compliant channel may still be forbidden where nothing obliges it: said beside "compliant".
+                        outcomes.append(ChannelOutcome(channel: channel, outcome: combined, reason: combined == .compliant ? nil : reason,
+                                                       forbiddenBy: combined == .compliant
+                                                           ? forbidding(prepared[channelIndex], posture: posture, asOf: asOf) : nil))
                     }
                     let asked = outcomes[0]
                     let compliantAlternatives = outcomes.dropFirst().filter { $0.outcome == .compliant }.map(\.channel)
@@ -240,13 +250,14 @@ public final class ConflictEngine {
                         notes.append(note.text)
                     }
                     let decides = verdict == .undetermined || (verdict == .avoidable && asked.outcome == .undetermined)
+                    let exact = exactThresholds(prepared[0], posture: posture, asOf: asOf)
                     perPosture[posture.rawValue] = ItemPostureAnalysis(
                         // An alternative is a cure only where the channel asked for does not comply.
                         verdict: verdict, channels: outcomes, compliantAlternatives: verdict == .clear ? [] : compliantAlternatives,
                         // Also for an avoidable item whose channel asked for may conflict: what decides it.
                         decidingConditions: decides ? deciding.map(\.text) : [], decidingConditionCaveats: decides ? deciding.map(\.caveats) : [],
                         cures: verdict == .conflict || verdict == .avoidable ? Self.cures(of: askedFindings) : [], findings: postureFindings,
-                        grounds: grounds, alternativeGrounds: alternativeGrounds)
+                        grounds: grounds, alternativeGrounds: alternativeGrounds, exactThresholds: exact)
                 }
                 let itemVerdict = perPosture.values.map(\.verdict).max() ?? .clear
                 items.append(ItemAnalysis(index: index, id: item.id, artifact: item.artifact, channel: item.channel,

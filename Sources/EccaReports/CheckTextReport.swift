@@ -13,7 +13,19 @@ public struct CheckTextReport: Sendable {
         for item in analysis.items {
             let postures = PostureOrder.sorted(item.postures.keys)
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")
-            out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)")
+            // A verdict that rests on a value exactly at a threshold whose comparator is in doubt
+            // says so on the item's line, not only beside the condition in the finding.
+            var exact: [(statement: String, postures: [String])] = []
+            for posture in postures {
+                for statement in item.postures[posture]!.exactThresholds {
+                    if let index = exact.firstIndex(where: { $0.statement == statement }) { exact[index].postures.append(posture) } else { exact.append((statement, [posture])) }
+                }
+            }
+            let atThreshold = exact.map { entry in
+                let tag = postures.count == 1 ? "" : entry.postures.count == postures.count ? " [both]" : " [\(entry.postures.joined(separator: ", "))]"
+                return "; at exactly the threshold\(tag): \(entry.statement)"
+            }.joined()
+            out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)\(atThreshold)")
             // A ground the same under every posture is said once, where the first posture's are.
             let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? [], caveats: caveatNumbers) }
             let shared = postures.count > 1 ? grounds.dropFirst().reduce(Set(grounds[0])) { $0.intersection($1) } : []
@@ -22,7 +34,7 @@ public struct CheckTextReport: Sendable {
                 let tag = postures.count > 1 ? " [\(posture)]" : ""
                 let others = detail.channels.dropFirst()
                 if !others.isEmpty {
-                    out.append("    alternatives\(tag): " + others.map { "\($0.channel) \($0.outcome.rawValue)" }.joined(separator: ", "))
+                    out.append("    alternatives\(tag): " + others.map { "\($0.channel) \(ChannelWording.outcome($0))" }.joined(separator: ", "))
                 }
                 for alternative in detail.compliantAlternatives {
                     out.append("    cure\(tag): use the accepted alternative channel '\(alternative)'")
@@ -72,7 +84,7 @@ public struct CheckTextReport: Sendable {
             }
             if !finding.rules.isEmpty {
                 out.append("  rules applied:")
-                finding.rules.forEach { out.append("    - \($0.label) (\($0.citation))") }
+                finding.rules.forEach { out.append("    - \($0.label) (\($0.inlineCitation))") }
             }
             if let first = exceptionsIn[finding.exceptions] {
                 out.append("  exceptions considered: as in finding \(first)")

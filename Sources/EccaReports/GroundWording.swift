@@ -25,7 +25,7 @@ enum GroundWording {
     }
 
     static func sentence(_ ground: Ground) -> String {
-        let subject = "\(ground.jurisdiction) \(ground.citation)"
+        let subject = "\(ground.jurisdiction) \(ground.inlineCitation)"
         let because = ground.reasons.joined(separator: "; ")
         let who = ground.recipient.map { " (recipient \($0))" } ?? ""
         let verb = ModalityWording.verb(ground.modality)

@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaAnalysis
 
 /// Terminal renderings of `ecca timeline` and `ecca thresholds`.
@@ -30,14 +31,27 @@ public struct NegotiationTextReports: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// Each flip with its threshold's evidence, what the rules say of its comparator, and the
+    /// caveats it rests on, numbered and given at the end as `check` gives a request's.
     public func render(_ report: ThresholdReport) -> String {
         var out = [style.bold("request \(report.id)") + " (training compute: \(report.compute))"]
+        let caveatNumbers = CaveatNumbers(report.caveats)
         for flip in report.flips {
             let place = flip.crossing == .at ? "at" : "just above"
             out.append("  \(place) \(flip.threshold): \(verdicts(flip.below)) → \(verdicts(flip.atOrAbove))")
-            out.append("    threshold of \(flip.citation) (\(flip.rule))")
+            var source = ["evidence \(flip.evidence.rawValue)"]
+            if flip.comparatorEvidence != nil || flip.comparatorNote != nil {
+                source.append("comparator" + (flip.comparatorEvidence.map { " \($0.rawValue)" } ?? "") + (flip.comparatorNote.map { ": \($0)" } ?? ""))
+            }
+            let citation = InlineCitation.text(flip.citation, verified: flip.evidence != .unverified)
+            out.append("    threshold of \(citation) (\(flip.rule); \(source.joined(separator: "; ")))"
+                       + (caveatNumbers.reference(flip.caveats).map { " (\($0))" } ?? ""))
         }
-        report.notes.forEach { out.append("note: \($0)") }
+        for (index, note) in report.notes.enumerated() {
+            let caveats = index < report.noteCaveats.count ? caveatNumbers.reference(report.noteCaveats[index]) : nil
+            out.append("note: \(note)" + (caveats.map { " (\($0))" } ?? ""))
+        }
+        CaveatNumbers.lines(report.caveats).forEach { out.append($0) }
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -35,6 +35,25 @@ import Testing
         #expect(later.requestDate == generator.request(2).date)
         #expect(writer.line(later) == AnalysisJSON.encode(later, pretty: false))
         #expect(try JSONDecoder().decode(RequestAnalysis.self, from: Data(writer.line(later).utf8)) == later)
+        // A model of exactly 10^26 operations weighed by 4E091's comparator in doubt, and a weights
+        // transfer forbidden where nothing obliges it (before Art. 92 applies), in one request: the
+        // item's exactThresholds, a channel's forbiddenBy and unverified citations are written too.
+        var exact = generator.request(0)
+        exact.requester = .init(authority: "European Commission (AI Office)", jurisdiction: "EU", legalBasis: "Art. 92(3)")
+        exact.model = .init(trainingCompute: [.init(value: ExactDecimal("1e26"), unit: .operations)], weightsPublished: false)
+        exact.items = [.init(artifact: "weights", channel: "transfer", recipients: [.init(location: "PL")])]
+        exact.instruments = nil
+        exact.date = LegalDate(iso: "2026-06-15")
+        let early = try engine.analyze(exact)
+        exact.date = LegalDate(iso: "2026-11-24")
+        let after = try engine.analyze(exact)
+        #expect(early.items[0].postures["text"]?.channels[0].forbiddenBy == ["us.ai-diffusion.4e091"])
+        #expect(early.items[0].postures["text"]?.exactThresholds.isEmpty == false)
+        #expect(after.findings.contains { $0.exceptions.contains { $0.citationNotVerified == true } })
+        for analysis in [early, after] {
+            #expect(writer.line(analysis) == AnalysisJSON.encode(analysis, pretty: false))
+            #expect(try JSONDecoder().decode(RequestAnalysis.self, from: Data(writer.line(analysis).utf8)) == analysis)
+        }
     }
 }
 

@@ -113,7 +113,7 @@ import Testing
             "request AIO-2026-0196 (as of 2026-11-24): CLEAR (both postures)",
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
             "    clear [both]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
-            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13)) (caveats 7-15)",
+            "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13) (citation not verified)) (caveats 7-15)",
             "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
         ])
 
@@ -156,7 +156,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", CLI.sample("open-weight-model.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains(
-            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 7-14)"
+            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3) (citation not verified), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 7-14)"
         ), "\(result.stdout)")
     }
 

@@ -32,10 +32,10 @@ import Testing
         #expect(lines.contains("  change channel: secure-enclave → remote-api"))
         let start = try #require(lines.firstIndex(of: "  change hostingLocation: FR → US"))
         #expect(lines[start - 1] == "cure 7 for item 0 (cost 8): clear under text, clear under enforcement after it")
-        #expect(lines[start + 2] == "  brings 15 CFR 734.3(a)(1): an item in the United States, subject to the EAR (15 CFR 734.3(a)(1)): the artefact stays in the United States while accessed through an API or in an enclave, or is transferred to, or inspected on site by, a recipient located there; so 15 CFR 734.3(a) can no longer be claimed: Not subject to the EAR (15 CFR 734.3(a)) (its cost, 6, is included)")
+        #expect(lines[start + 2] == "  brings 15 CFR 734.3(a)(1) (citation not verified): an item in the United States, subject to the EAR (15 CFR 734.3(a)(1)): the artefact stays in the United States while accessed through an API or in an enclave, or is transferred to, or inspected on site by, a recipient located there; so 15 CFR 734.3(a) (citation not verified) can no longer be claimed: Not subject to the EAR (15 CFR 734.3(a)) (its cost, 6, is included)")
         #expect(lines[start + 3] == "  rests on caveats 1, 7, given at the end")
         #expect(lines[start + 5] == "    1. The weights shall be hosted in the United States throughout the evaluation (relying on 15 CFR 734.13).")
-        #expect(lines[start + 6] == "    2. The Provider acknowledges that these terms make the weights an item in the United States, subject to the EAR (15 CFR 734.3(a)(1)), for which it can no longer claim this exception: Not subject to the EAR (15 CFR 734.3(a)).")
+        #expect(lines[start + 6] == "    2. The Provider acknowledges that these terms make the weights an item in the United States, subject to the EAR (15 CFR 734.3(a)(1) (citation not verified)), for which it can no longer claim this exception: Not subject to the EAR (15 CFR 734.3(a) (citation not verified)).")
         #expect(lines.contains { $0.hasPrefix("caveat 7, reading of 15 CFR 734.3(a)(1): Where the model's parameters are, ecca reads from the request: ") })
     }
 

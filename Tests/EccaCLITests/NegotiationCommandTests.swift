@@ -662,28 +662,29 @@ import Testing
         func thresholds(_ file: String) throws -> String {
             let result = try CLI.run(["thresholds"] + Self.letter + [folder.appendingPathComponent(file).path])
             #expect(result.status == 0, "\(result.stderr)")
-            return result.stdout
+            return Self.withoutCaveatTexts(result.stdout)
         }
         #expect(try thresholds("eu-max.json") == """
             request EU-MAX (training compute: 1e24…1e25 FLOP)
             note: the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, \
-            so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count
+            so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count (caveats 1-5)
             note: no threshold within the compute given changes the verdict
 
             """)
         #expect(try thresholds("edge.json") == """
             request EDGE (training compute: 1e26…1e27 operations)
             note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
-            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count (caveats 1, 2)
             note: no threshold within the compute given changes the verdict
 
             """)
         #expect(try thresholds("inside.json") == """
             request INSIDE (training compute: 5e25…1e27 operations)
               at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
-                threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091)
+                threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091; evidence secondary; \
+            comparator secondary: eCFR text; secondary sources say "more than") (caveats 1-5)
             note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
-            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count (caveats 6, 7)
 
             """)
     }
@@ -709,10 +710,11 @@ import Testing
 
             """)
         let across = try CLI.run(["thresholds", folder.appendingPathComponent("across.json").path])
-        #expect(across.stdout == """
+        #expect(Self.withoutCaveatTexts(across.stdout) == """
             request TWO (training compute: 5e25…5e26 operations, 1e25…2e25 FLOP)
               at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
-                threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091)
+                threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091; evidence secondary; \
+            comparator secondary: eCFR text; secondary sources say "more than") (caveats 1-5)
             note: two compute figures given; each threshold is tried within the figure in its own unit
 
             """)
@@ -723,18 +725,51 @@ import Testing
     /// exactly" does not read as settled (lawyer's review).
     @Test func aFigureInOneUnitNamesTheThresholdsOfTheOther() throws {
         let flop = try CLI.run(["thresholds", CLI.sample("mid-compute-model.json")])
-        #expect(flop.stdout == """
+        #expect(Self.withoutCaveatTexts(flop.stdout) == """
             request AIO-2026-0115 (training compute: 5e25 FLOP)
             note: the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, \
-            so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count
+            so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count (caveats 1-5)
             note: the compute is given exactly; no threshold lies strictly within it
 
             """)
         let operations = try CLI.run(["thresholds", CLI.sample("weights-to-ai-office-warsaw.json")])
         #expect(operations.stdout.contains("""
             note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
-            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count\n
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count (caveats 1, 2)\n
             """))
+    }
+
+    /// The output without the caveats' own lines, for tests about the rest.
+    static func withoutCaveatTexts(_ output: String) -> String {
+        output.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("caveat ") }.joined(separator: "\n")
+    }
+
+    /// The thresholds a sweep names carry the evidence and caveats of their provisions, as `check`
+    /// gives them: the flip at 4E091's 10^26 says its comparator is read from the eCFR text where
+    /// secondary sources say "more than", and numbers the readings it rests on, given at the end.
+    @Test func aThresholdGivesItsEvidenceComparatorAndCaveats() throws {
+        let result = try CLI.run(["thresholds", CLI.sample("unknown-compute.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(3)) == [
+            "request AIO-2026-0150 (training compute: unknown)",
+            "  at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)",
+            "    threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091; evidence secondary; comparator secondary: eCFR text; secondary sources say \"more than\") (caveats 1-5)",
+        ])
+        #expect(lines[3] == "caveat 1, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: Comparator: the eCFR heading reads \"10^26 or more 'operations'\" (≥), unchanged at four versions from 2025-01-16 to 2025-09-29; press releases and law-firm alerts say \"more than 10^26\". ecca follows the eCFR text (≥). On the other reading a model trained with exactly 10^26 operations would not be caught; no other verdict changes.")
+        #expect(lines.dropFirst(3).map { String($0.prefix { $0 != ":" }) } == [
+            "caveat 1, open question on 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
+            "caveat 2, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
+            "caveat 3, reading of 15 CFR Part 774, Supp. No. 1, ECCN 4E091",
+            "caveat 4, open question on Framework for Artificial Intelligence Diffusion (interim final rule, Bureau of Industry and Security)",
+            "caveat 5, reading of Framework for Artificial Intelligence Diffusion (interim final rule, Bureau of Industry and Security)",
+        ])
+        let json = try CLI.json(try CLI.run(["thresholds", "--format", "json", CLI.sample("unknown-compute.json")]).stdout)
+        let flip = try #require((json["flips"] as? [[String: Any]])?.first)
+        #expect(flip["evidence"] as? String == "secondary")
+        #expect(flip["comparatorNote"] as? String == "eCFR text; secondary sources say \"more than\"")
+        #expect((flip["caveats"] as? [String])?.first == "us.ai-diffusion.4e091:open-question")
+        #expect((json["caveats"] as? [[String: Any]])?.count == 5)
     }
 
     @Test func unknownComputeFlipsAtTheECCN4E091Threshold() throws {

@@ -207,6 +207,45 @@ import Testing
                 "\(ungrounded.stdout.prefix(400))")
     }
 
+    /// A channel a US rule forbids but nothing obliges is "compliant" in the solver's words (no
+    /// conflict); its entry says what forbids it, in `check`'s JSON, in a batch line made without
+    /// grounds, read back by `ecca report`, and in the channels a Markdown report lists. Not under
+    /// the enforcement posture, where 4E091 is not enforced.
+    @Test func aCompliantChannelSaysWhatForbidsIt() throws {
+        let check = try CLI.run(["check", "--format", "json", CLI.sample("before-art92-applies.json")])
+        #expect(check.status == 0, "\(check.stderr)")
+        /// How often `block` stands as consecutive lines of pretty-printed JSON, indentation aside.
+        func count(_ block: [String], in json: String) -> Int {
+            let lines = json.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            return lines.indices.filter { Array(lines[$0...].prefix(block.count)) == block }.count
+        }
+        let forbidden = ["\"channel\" : \"transfer\",", "\"forbiddenBy\" : [", "\"us.ai-diffusion.4e091\"", "],", "\"outcome\" : \"compliant\""]
+        #expect(count(forbidden, in: check.stdout) == 1, "text posture only")
+        #expect(count(["\"channel\" : \"transfer\",", "\"outcome\" : \"compliant\""], in: check.stdout) == 1, "enforcement posture: nothing forbids it")
+
+        var request = try CLI.json(String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8))
+        var items = try #require(request["items"] as? [[String: Any]])
+        items[0]["alternatives"] = ["remote-api"]
+        request["items"] = items
+        let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)])
+        let batch = try CLI.run(["batch", folder.appendingPathComponent("r.json").path])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout.contains(#""channels":[{"channel":"transfer","forbiddenBy":["us.ai-diffusion.4e091"],"outcome":"compliant"},{"channel":"remote-api","outcome":"compliant"}]"#))
+        #expect(batch.stdout.contains(#""channels":[{"channel":"transfer","outcome":"compliant"},{"channel":"remote-api","outcome":"compliant"}]"#))
+        try batch.stdout.write(to: folder.appendingPathComponent("results.ndjson"), atomically: true, encoding: .utf8)
+        let readBack = try CLI.run(["report", "--format", "json", folder.appendingPathComponent("results.ndjson").path])
+        #expect(readBack.status == 0, "\(readBack.stderr)")
+        #expect(count(forbidden, in: readBack.stdout) == 1)
+        let markdown = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("results.ndjson").path])
+        let channels = markdown.stdout.split(separator: "\n").filter { $0.hasPrefix("- channel ") }
+        #expect(channels == [
+            "- channel transfer (asked for): compliant (no conflict: nothing obliges it, but it is forbidden by us.ai-diffusion.4e091)",
+            "- channel remote-api: compliant",
+            "- channel transfer (asked for): compliant",
+            "- channel remote-api: compliant",
+        ])
+    }
+
     @Test func htmlToAFileWithOrWithoutGraphviz() throws {
         let folder = try CLI.folder([:])
         let withoutDot = folder.appendingPathComponent("plain.html").path

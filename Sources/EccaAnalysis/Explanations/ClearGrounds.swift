@@ -84,12 +84,12 @@ extension ConflictEngine {
                     // it on any date, and "does not bind" (not yet in force) would read as if it
                     // would (a letter to another provider, lawyer's review).
                     (outcome, reasons) = (.notApplicable, assessment.failures)
+                } else if engages(index, prepared, binding: binding) {
+                    (outcome, reasons) = (norm.modality == .obligation ? .obliges : .forbids, [])
                 } else if !binding.binding[index] {
                     (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
                 } else if let holding = assessment.holding {
                     (outcome, reasons) = (.excepted, [holding.name])
-                } else if assessment.applies == .true && assessment.exceptionsFail {
-                    (outcome, reasons) = (norm.modality == .obligation ? .obliges : .forbids, [])
                 } else {
                     (outcome, reasons) = (.open, assessment.failures + assessment.openExceptions.map { "unknown whether \($0) holds" })
                 }
@@ -106,9 +106,32 @@ extension ConflictEngine {
         return Self.merged(perSlot)
     }
 
+    /// Whether checked norm `index` engages on a check's facts under a posture: its provision binds
+    /// and its condition holds with every exception failing, so that an obligation obliges the
+    /// disclosure and a prohibition forbids it. The one test behind a ground's `obliges` and
+    /// `forbids` and a compliant channel's `forbiddenBy`, so that the two never disagree.
+    func engages(_ index: Int, _ prepared: PreparedSlot, binding: DatedPosture) -> Bool {
+        binding.binding[index] && prepared.normTruths[index] == .true
+    }
+
+    /// The provisions whose prohibitions engage (`engages`) on a channel's checks (one per
+    /// recipient) under a posture, each once, in norm order; nil where none does. On a compliant
+    /// channel these forbid a disclosure that nothing obliges (`ChannelOutcome.forbiddenBy`).
+    func forbidding(_ slots: [PreparedSlot], posture: Posture, asOf: LegalDate) -> [String]? {
+        // The slots are one request's: one request date.
+        guard let first = slots.first else { return nil }
+        let binding = dated(asOf, requested: requestDate(of: first, asOf: asOf), posture)
+        var provisions: [String] = []
+        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .prohibition && !provisions.contains(norm.provisionID) {
+            if slots.contains(where: { engages(index, $0, binding: binding) }) { provisions.append(norm.provisionID) }
+        }
+        return provisions.isEmpty ? nil : provisions
+    }
+
     /// An exception as `ExceptionOutcome.name` names it.
     func named(_ exception: Exception) -> String {
-        ExceptionOutcome.name(label: exception.label, citation: exception.provisionID.flatMap { graph.provisions[$0]?.citation })
+        let provision = exception.provisionID.flatMap { graph.provisions[$0] }
+        return ExceptionOutcome.name(label: exception.label, citation: provision?.citation, verified: provision?.citationVerified ?? true)
     }
 
     /// One list in norm order: a norm's ground once, with no recipient, where every recipient has

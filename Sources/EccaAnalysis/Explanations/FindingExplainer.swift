@@ -34,7 +34,8 @@ extension ConflictEngine {
                 for rule in ruleClosure(condition) where evaluator.holds(rule: rule) == .true {
                     guard let definition = graph.rules[rule], !rules.contains(where: { $0.rule == rule }) else { continue }
                     rules.append(RuleApplication(rule: rule, label: definition.label, provision: definition.provisionID,
-                                                 citation: graph.provisions[definition.provisionID]?.citation ?? definition.provisionID))
+                                                 citation: graph.provisions[definition.provisionID]?.citation ?? definition.provisionID,
+                                                 citationNotVerified: graph.citationNotVerified(definition.provisionID)))
                     exceptions += definition.exceptions.map { outcome($0, norm: rule, evaluator: evaluator, snapshot: snapshot) }
                 }
             }
@@ -114,7 +115,8 @@ extension ConflictEngine {
         return ExceptionOutcome(id: exception.id, label: exception.label, provision: exception.provisionID,
                                 citation: exception.provisionID.flatMap { graph.provisions[$0]?.citation },
                                 norm: norm, holds: truth, reasons: reasons,
-                                wouldHoldIfEstablished: truth == .true ? [] : establishable(exception, snapshot: snapshot))
+                                wouldHoldIfEstablished: truth == .true ? [] : establishable(exception, snapshot: snapshot),
+                                citationNotVerified: graph.citationNotVerified(exception.provisionID))
     }
 
     /// Why a condition is not true, following its structure: the failing parts of an `all`, every
@@ -145,7 +147,7 @@ extension ConflictEngine {
             return parts.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot, inside: &inside) }
         case .not(let inner):
             if case .holds(let rule, _) = inner {
-                let label = graph.rules[rule]?.label ?? rule
+                let label = graph.inlineLabel(ofRule: rule)
                 return ["\(label)\(truth == .unknown ? " (may hold)" : "")\(requestValues(of: graph.rules[rule]?.condition, snapshot))"]
             }
             // A compound excluded as a whole ("not API access to a published model") fails by the
@@ -161,7 +163,7 @@ extension ConflictEngine {
             }
             return [renderer.finding(inner, truth: evaluator.evaluate(inner) == .true ? .true : .unknown, facts: snapshot)]
         case .holds(let rule, _):
-            let label = graph.rules[rule]?.label ?? rule
+            let label = graph.inlineLabel(ofRule: rule)
             let prefix = truth == .unknown ? "unknown whether " : "not: "
             guard let definition = graph.rules[rule], inside.insert(rule).inserted else { return [prefix + label] }
             defer { inside.remove(rule) }
@@ -169,7 +171,7 @@ extension ConflictEngine {
             for exception in definition.exceptions {
                 let holds = evaluator.evaluate(exception.condition)
                 guard holds != .false else { continue }
-                why.append("\(exception.label) \(holds == .true ? "holds" : "may hold")\(requestValues(of: exception.condition, snapshot))")
+                why.append("\(graph.inlineLabel(exception.label, provision: exception.provisionID)) \(holds == .true ? "holds" : "may hold")\(requestValues(of: exception.condition, snapshot))")
             }
             return [prefix + label + (why.isEmpty ? "" : ", since " + why.joined(separator: "; "))]
         case .constant:
@@ -205,8 +207,7 @@ extension ConflictEngine {
                 if case .set(let elements) = claimed[fact] { current = elements }
                 for value in values where !current.contains(value) {
                     current.insert(value)
-                    let citation = graph.provisions[value]?.citation ?? value
-                    steps.append("establish and claim \(citation) (list \"\(value)\" in the item's licences)")
+                    steps.append("establish and claim \(graph.inlineCitation(of: value)) (list \"\(value)\" in the item's licences)")
                 }
                 claimed.values[fact] = .set(current)
             case .equals(let fact, "true", _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
@@ -242,17 +243,18 @@ extension ConflictEngine {
     /// `day`: the request's date when it did not apply then (`status` says so), else `asOf`, the
     /// disclosure's (without the item it concerns).
     func notBindingNote(_ norm: Norm, status: String, on day: LegalDate, asOf: LegalDate, posture: Posture, notEnforced: Bool) -> String? {
-        guard let provision = graph.provisions[norm.provisionID] else { return nil }
+        guard graph.provisions[norm.provisionID] != nil else { return nil }
+        let citation = graph.inlineCitation(of: norm.provisionID)
         let effective = self.status(of: norm)
         if effective.asksVoluntarily(on: day), let voluntary = effective.voluntary {
             // Said the same under every posture: a commitment is never law.
-            return "\(provision.citation) asks for this disclosure only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
+            return "\(citation) asks for this disclosure only as a voluntary commitment of the provider, not as law, so no conflict rests on it"
                 + (voluntary.basis.map { " (\($0))" } ?? "")
         }
         // A request made before the power applied (`straddleNote` says what that means).
-        if day != asOf { return "\(provision.citation) would oblige this disclosure, but \(status)" }
+        if day != asOf { return "\(citation) would oblige this disclosure, but \(status)" }
         // Law in force that is not enforced is still law: "does not bind" would say it is not.
-        if notEnforced { return "\(provision.citation) would oblige this disclosure but is not enforced on \(asOf) (\(status))" }
-        return "\(provision.citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
+        if notEnforced { return "\(citation) would oblige this disclosure but is not enforced on \(asOf) (\(status))" }
+        return "\(citation) would oblige this disclosure but does not bind on \(asOf) under the \(posture.rawValue) posture (\(status))"
     }
 }

@@ -22,8 +22,8 @@ extension ConflictEngine {
             guard let rule = graph.rules[id], evaluator.evaluate(rule.condition) == .false else { continue }
             let needing = norms.map { encoding.checkedNorms[$0] }.filter { statuses[$0.provisionID]?.asksVoluntarily(on: request.date ?? asOf) != true }
             guard !needing.isEmpty else { continue }
-            let citations = needing.map { graph.provisions[$0.provisionID]?.citation ?? $0.provisionID }
-            let source = graph.provisions[rule.provisionID]?.citation ?? rule.provisionID
+            let citations = needing.map { graph.inlineCitation(of: $0.provisionID) }
+            let source = graph.inlineCitation(of: rule.provisionID)
             var why = failureReasons(rule.condition, evaluator: evaluator, snapshot: snapshot).joined(separator: "; ")
             // A Boolean read from a date against the request's says which dates it compared.
             for (flag, date) in graph.datesAfterRequest where rule.condition.facts.contains(flag) {

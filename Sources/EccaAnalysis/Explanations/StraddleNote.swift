@@ -20,7 +20,7 @@ extension ConflictEngine {
         let engagedThen = engaged(request, asOf: until)
         let cited = later.filter { engagedThen.contains($0.provision) }
         guard !cited.isEmpty else { return nil }
-        let citations = cited.map { "\(graph.provisions[$0.provision]?.citation ?? $0.provision) (applicable from \($0.starts))" }.joined(separator: " and ")
+        let citations = cited.map { "\(graph.inlineCitation(of: $0.provision)) (applicable from \($0.starts))" }.joined(separator: " and ")
         return "\(citations) did not apply when the request was made (\(requested)) but \(cited.count == 1 ? "applies" : "apply") by \(until): on ecca's reading the request creates no duty under \(cited.count == 1 ? "it" : "them") (the caveat on the date of the request), "
             + "but the Commission may hold the request valid once \(cited.count == 1 ? "it applies" : "they apply"); until the request is withdrawn or annulled, challenge it rather than ignore it"
     }

@@ -4,7 +4,13 @@ import ClauseGraph
 /// "model.training-compute 3e26 operations ≥ 1e26 operations".
 public struct AtomRenderer: Sendable {
     public let graph: ClauseGraph
-    public init(graph: ClauseGraph) { self.graph = graph }
+    /// The comparisons whose comparator is in doubt, said beside a value exactly at their threshold.
+    public let thresholds: ThresholdEquality
+
+    public init(graph: ClauseGraph) {
+        self.graph = graph
+        thresholds = ThresholdEquality(graph: graph)
+    }
 
     /// The atom as a statement ("recipient.location is in Supp. No. 5 to Part 740 (a)").
     public func statement(_ atom: Condition, negated: Bool = false) -> String {
@@ -19,7 +25,7 @@ public struct AtomRenderer: Sendable {
         case .contains(let fact, let members, _):
             return "\(fact) \(negated ? "does not include" : "includes") \(describe(members))"
         case .holds(let rule, _):
-            let label = graph.rules[rule]?.label ?? rule
+            let label = graph.inlineLabel(ofRule: rule)
             return negated ? "not: \(label)" : label
         case .constant(let flag): return String(flag != negated)
         default: return "condition"
@@ -28,7 +34,8 @@ public struct AtomRenderer: Sendable {
 
     /// The atom with the request's own value, e.g. "recipient.location PL is not in Tier 1 …".
     /// An atom the request leaves open says so ("unknown whether …"), so that an unknown value
-    /// never reads as if it met the test.
+    /// never reads as if it met the test; a value exactly at a threshold whose comparator is in
+    /// doubt says that the verdict rests on it (`ThresholdEquality`).
     public func finding(_ atom: Condition, truth: Truth, facts: FactSnapshot) -> String {
         let negated = truth == .false
         let open = truth == .unknown ? "unknown whether " : ""
@@ -36,6 +43,7 @@ public struct AtomRenderer: Sendable {
         case .compare(let c):
             return "\(c.fact) = \(value(facts[c.fact], unit: c.unit))\(assumed(c.fact, unit: c.unit, facts: facts)): "
                 + "\(open)\(negated ? "not " : "")\(c.op.symbol) \(display(c.value))\(c.unit.map { " " + $0 } ?? "")"
+                + (thresholds.note(c, value: facts[c.fact]).map { " (\($0))" } ?? "")
         case .equals(let fact, _, _), .member(let fact, _, _), .contains(let fact, _, _):
             return "\(open)\(statement(atom, negated: negated)) (request: \(value(facts[fact], unit: nil)))"
         default:

@@ -11,11 +11,13 @@ public struct Cure: Sendable, Hashable, Codable {
         public var to: String
     }
 
-    public struct Reliance: Sendable, Hashable, Codable {
+    public struct Reliance: Sendable, Hashable, Codable, CitesProvision {
         public var provision: String
         public var citation: String
         /// Why the cure works under this provision.
         public var reason: String
+        /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+        public var citationNotVerified: Bool? = nil
     }
 
     /// A rule the changes make hold that bars an exception the request could claim (`ClaimBar`):
@@ -23,7 +25,7 @@ public struct Cure: Sendable, Hashable, Codable {
     /// (15 CFR 734.3(a)(1)), and can no longer be claimed as not subject to it (734.3(a)). The cure's
     /// cost includes the barred claim's: the position it gives up is worth what establishing it
     /// costs, and whether the provider holds that position is the same inquiry.
-    public struct Bar: Sendable, Hashable, Codable {
+    public struct Bar: Sendable, Hashable, Codable, CitesProvision {
         public var rule: String
         /// The rule's provision and label.
         public var provision: String
@@ -34,6 +36,12 @@ public struct Cure: Sendable, Hashable, Codable {
         public var barredCitation: String
         public var barredLabel: String
         public var cost: Int
+        /// True where ecca's encoding does not verify the citation, or the barred one (`InlineCitation`); absent otherwise.
+        public var citationNotVerified: Bool? = nil
+        public var barredCitationNotVerified: Bool? = nil
+
+        /// The barred provision's citation as running text gives it.
+        public var barredInlineCitation: String { InlineCitation.text(barredCitation, verified: barredCitationNotVerified != true) }
     }
 
     public var rank: Int

@@ -352,8 +352,7 @@ struct CureFinder {
         guard let part = Part(rawValue: name) else {
             let provision = String(name.dropFirst("exception:".count))
             set.claims.append(provision)
-            let citation = engine.graph.provisions[provision]?.citation ?? provision
-            return .init(dimension: "exception", from: "not claimed", to: "\(citation) established and claimed (only where its conditions are met)")
+            return .init(dimension: "exception", from: "not claimed", to: "\(engine.graph.inlineCitation(of: provision)) established and claimed (only where its conditions are met)")
         }
         let encoding = engine.encoding
         switch part {

@@ -106,7 +106,7 @@ extension ConflictEngine {
                 var unoffered: [String] = []
                 for (set, provisions) in forbidden where !listed.contains(where: { Set($0.set.parts.keys).isSubset(of: set.parts.keys) }) {
                     let changes = set.changes.map { "\($0.dimension) \($0.from) → \($0.to)" }.joined(separator: ", ")
-                    let prohibitions = provisions.map { (graph.provisions[$0.provision]?.citation ?? $0.provision) + ($0.certain ? "" : " (depending on facts the request leaves open)") }
+                    let prohibitions = provisions.map { graph.inlineCitation(of: $0.provision) + ($0.certain ? "" : " (depending on facts the request leaves open)") }
                     let text = "item \(item.index): not offered: change \(changes), after which \(prohibitions.joined(separator: " and ")) still \(provisions.count == 1 ? "forbids" : "forbid") the disclosure the MoU would commit the provider to"
                     if !unoffered.contains(text) { unoffered.append(text) }
                 }
@@ -160,7 +160,8 @@ extension ConflictEngine {
         return Cure.Bar(rule: bar.rule, provision: provision, citation: graph.provisions[provision]?.citation ?? provision,
                         label: rule?.label ?? bar.rule, barredProvision: bar.provisionID,
                         barredCitation: graph.provisions[bar.provisionID]?.citation ?? bar.provisionID, barredLabel: bar.exception.label,
-                        cost: cost)
+                        cost: cost, citationNotVerified: graph.citationNotVerified(provision),
+                        barredCitationNotVerified: graph.citationNotVerified(bar.provisionID))
     }
 
     /// A correction set that holds for the whole item: the request it cures, analysed again,
@@ -321,7 +322,8 @@ extension ConflictEngine {
         func add(_ provision: String, _ reason: String, _ condition: Condition?, lapses: Bool = false, facts extra: Set<String> = [],
                  statusChange: String? = nil) {
             guard !result.contains(where: { $0.reliance.provision == provision && $0.reliance.reason == reason }) else { return }
-            result.append(.init(reliance: .init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason),
+            result.append(.init(reliance: .init(provision: provision, citation: graph.provisions[provision]?.citation ?? provision, reason: reason,
+                                                citationNotVerified: graph.citationNotVerified(provision)),
                                 facts: extra.union(condition.map(readFacts) ?? []), lapses: lapses, statusChange: statusChange))
         }
         // A rule that held before and not after: the exceptions of its definition that now hold,

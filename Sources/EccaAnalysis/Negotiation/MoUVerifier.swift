@@ -236,7 +236,7 @@ extension ConflictEngine {
                 let new = MoUVerification.Ground(provision: provision, source: source, reason: reason)
                 if !grounds.contains(new) { grounds.append(new) }
             }
-            func citation(_ provision: String) -> String { graph.provisions[provision]?.citation ?? provision }
+            func citation(_ provision: String) -> String { graph.inlineCitation(of: provision) }
             // The commitments the proof needs, as the MoU words them.
             let definitions = encoding.definitions.count
             for index in core where index >= definitions {

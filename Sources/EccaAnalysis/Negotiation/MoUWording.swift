@@ -96,15 +96,14 @@ struct MoUWording {
     /// " (relying on …)" for a clause: the provisions relied on whose conditions read the facts the
     /// clause's part sets (or, for a claim, the claimed provision itself), never an obligation that
     /// lapses (the clause works because it no longer applies, not under it). A citation ecca's
-    /// encoding marks unverified says so.
+    /// encoding marks unverified says so (`InlineCitation`).
     func relying(on reliance: [ConflictEngine.ReliedProvision], _ part: CureFinder.Part? = nil, claim: String? = nil) -> String {
         let facts = Set(part?.facts ?? [])
         var cited: [String] = []
         for relied in reliance where !relied.lapses {
             let matches = claim.map { relied.reliance.provision == $0 } ?? !relied.facts.isDisjoint(with: facts)
             guard matches else { continue }
-            let unverified = graph.provisions[relied.reliance.provision]?.evidence == .unverified
-            let citation = relied.reliance.citation + (unverified ? " (citation not verified)" : "")
+            let citation = graph.inlineCitation(of: relied.reliance.provision)
             if !cited.contains(citation) { cited.append(citation) }
         }
         return cited.isEmpty ? "" : " (relying on " + cited.joined(separator: "; ") + ")"
@@ -118,7 +117,7 @@ struct MoUWording {
         var lists: [String] = []
         for fact in part.facts {
             for tested in graph.setsTested(against: fact) where relied.contains(tested.provisionID) && tested.set.members.contains(value) {
-                let list = tested.set.provisionID.flatMap { graph.provisions[$0]?.citation } ?? tested.set.title ?? tested.set.id
+                let list = tested.set.provisionID.flatMap { graph.provisions[$0] != nil ? graph.inlineCitation(of: $0) : nil } ?? tested.set.title ?? tested.set.id
                 if !lists.contains(list) { lists.append(list) }
             }
         }
@@ -200,8 +199,7 @@ struct MoUWording {
             clauses.append("The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay\(relying(on: reliance, .licence)); \(period), and the Provider shall \(what) within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         }
         for claim in set.claims {
-            let citation = graph.provisions[claim]?.citation ?? claim
-            clauses.append("Before the disclosure the Provider shall establish whether \(citation) applies and, only where its conditions are met, document it and keep the records\(relying(on: reliance, claim: claim)); otherwise the disclosure shall not take place under this clause.")
+            clauses.append("Before the disclosure the Provider shall establish whether \(graph.inlineCitation(of: claim)) applies and, only where its conditions are met, document it and keep the records\(relying(on: reliance, claim: claim)); otherwise the disclosure shall not take place under this clause.")
         }
         if let date = set.date {
             // Why the date works, as a fact about it: the clause does not act under a provision
@@ -209,7 +207,7 @@ struct MoUWording {
             var stops: [String] = []
             for relied in reliance where relied.facts.contains("as-of") && !relied.lapses {
                 guard let change = relied.statusChange else { continue }
-                let text = "\(relied.reliance.citation) \(change.replacingOccurrences(of: "no longer ", with: "is no longer "))"
+                let text = "\(graph.inlineCitation(of: relied.reliance.provision)) \(change.replacingOccurrences(of: "no longer ", with: "is no longer "))"
                 if !stops.contains(text) { stops.append(text) }
             }
             let because = stops.isEmpty ? "" : " (the date from which " + stops.joined(separator: " and ") + ")"
@@ -224,8 +222,9 @@ struct MoUWording {
         // What the terms bring the artefact under is the Provider's to accept knowingly: the
         // clause that relies on the change does not say it.
         for bar in set.bars {
-            let rule = graph.rules[bar.rule].map { Labels.head($0.label) } ?? bar.rule
-            clauses.append("The Provider acknowledges that these terms make the \(Self.artefact(item.artifact)) \(rule), for which it can no longer claim this exception: \(Labels.head(bar.exception.label)).")
+            let rule = Labels.head(graph.inlineLabel(ofRule: bar.rule))
+            let exception = Labels.head(graph.inlineLabel(bar.exception.label, provision: bar.exception.provisionID))
+            clauses.append("The Provider acknowledges that these terms make the \(Self.artefact(item.artifact)) \(rule), for which it can no longer claim this exception: \(exception).")
         }
         clauses.append("The Commission shall treat all information and data obtained in accordance with Article 78 of Regulation (EU) 2024/1689, including the protection of public and national security interests (Article 78(1)(c)), and shall request only data strictly necessary (Article 78(2)).")
         return clauses

@@ -18,6 +18,15 @@ public struct ThresholdFlip: Sendable, Hashable, Codable {
     /// Verdicts (per posture) just on either side of the crossing.
     public var below: [String: Verdict]
     public var atOrAbove: [String: Verdict]
+    /// The provision's evidence (FACTS.md marks): how far the threshold is sourced.
+    public var evidence: Evidence
+    /// How well the comparator itself is sourced and what other sources say, where the rules say
+    /// it (`op-evidence`, `op-note`: 4E091's ≥ against "more than"); nil where they do not.
+    public var comparatorEvidence: Evidence?
+    public var comparatorNote: String?
+    /// The readings and open questions of the provision and its instrument, by id
+    /// (`ThresholdReport.caveats`): a flip at 10^26 rests on how 4E091 is read, as `check` says.
+    public var caveats: [String]
 
     public enum Crossing: String, Sendable, Hashable, Codable {
         case at
@@ -30,6 +39,12 @@ public struct ThresholdReport: Sendable, Hashable, Codable {
     public var compute: String
     public var flips: [ThresholdFlip]
     public var notes: [String]
+    /// Per note, in the same order: the caveat ids of the threshold it names (none for a note
+    /// that names none).
+    public var noteCaveats: [[String]]
+    /// The caveats the flips and notes name, each once, in the order first named, as `check`
+    /// gives a request's.
+    public var caveats: [Caveat]
 }
 
 extension ConflictEngine {
@@ -38,9 +53,9 @@ extension ConflictEngine {
     /// and just above (and at) its value.
     public func thresholdFlips(for request: DisclosureRequest, today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> ThresholdReport {
         let given = request.model?.trainingCompute ?? []
-        var notes: [String] = []
+        var notes: [(text: String, caveats: [String])] = []
         var flips: [ThresholdFlip] = []
-        if given.count > 1 { notes.append("two compute figures given; each threshold is tried within the figure in its own unit") }
+        if given.count > 1 { notes.append(("two compute figures given; each threshold is tried within the figure in its own unit", [])) }
         /// The range a threshold in `unit` is tried within: the figure in that unit, or the one
         /// figure given in the other (taken as equal, as the analysis does).
         func bounds(in unit: DisclosureRequest.Compute.Unit) -> (lower: ExactDecimal?, upper: ExactDecimal?) {
@@ -79,49 +94,53 @@ extension ConflictEngine {
                 let (lowPoint, highPoint) = side == .atValue ? (below, value) : (value, above)
                 guard let low = try verdicts(at: lowPoint), let high = try verdicts(at: highPoint), low != high else { continue }
                 flips.append(ThresholdFlip(
-                    threshold: AtomRenderer(graph: graph).statement(.compare(threshold.comparison)),
+                    threshold: renderer.statement(.compare(threshold.comparison)),
                     value: value.description, unit: threshold.comparison.unit ?? "", rule: threshold.owner,
                     provision: threshold.provision, citation: graph.provisions[threshold.provision]?.citation ?? threshold.provision,
-                    crossing: side == .atValue ? .at : .justAbove, below: low, atOrAbove: high))
+                    crossing: side == .atValue ? .at : .justAbove, below: low, atOrAbove: high,
+                    evidence: graph.provisions[threshold.provision]?.evidence ?? .unverified,
+                    comparatorEvidence: threshold.comparison.opEvidence, comparatorNote: threshold.comparison.opNote,
+                    caveats: caveats.ids(of: [threshold.provision])))
             }
         }
         notes += otherUnitNotes(given, thresholds: thresholds)
         if flips.isEmpty {
-            notes.append(exactly
-                         ? "the compute is given exactly; no threshold lies strictly within it"
-                         : "no threshold within the compute given changes the verdict")
+            notes.append((exactly
+                          ? "the compute is given exactly; no threshold lies strictly within it"
+                          : "no threshold within the compute given changes the verdict", []))
         }
-        return ThresholdReport(id: request.id, compute: description, flips: flips, notes: notes)
+        return ThresholdReport(id: request.id, compute: description, flips: flips, notes: notes.map(\.text), noteCaveats: notes.map(\.caveats),
+                               caveats: caveats.caveats(for: flips.flatMap(\.caveats) + notes.flatMap(\.caveats), texts: options.caveatTexts))
     }
 
     /// A figure in one unit is taken as the figure in the other, as the analysis does, but every
     /// FLOP is an operation: from FLOP alone the operations count can only be higher, and from
     /// operations alone the FLOP count only lower. The thresholds in the other unit that the
     /// count not given may therefore cross, though the sweep (which holds the two equal) finds no
-    /// flip at them, are named, so that a "given exactly" does not read as settled.
+    /// flip at them, are named, so that a "given exactly" does not read as settled; each with the
+    /// caveat ids of the threshold's provision.
     func otherUnitNotes(_ given: [DisclosureRequest.Compute],
-                        thresholds: [(comparison: Condition.Comparison, owner: String, provision: String)]) -> [String] {
+                        thresholds: [(comparison: Condition.Comparison, owner: String, provision: String)]) -> [(text: String, caveats: [String])] {
         guard given.count == 1, let figure = given.first else { return [] }
-        let renderer = AtomRenderer(graph: graph)
-        var notes: [String] = []
+        var notes: [(text: String, caveats: [String])] = []
         var named: Set<String> = []
         for threshold in thresholds {
             guard let value = threshold.comparison.number,
                   let unit = DisclosureRequest.Compute.Unit(rawValue: threshold.comparison.unit ?? ""), unit != figure.unit else { continue }
             let statement = renderer.statement(.compare(threshold.comparison))
-            let citation = graph.provisions[threshold.provision]?.citation ?? threshold.provision
+            let citation = graph.inlineCitation(of: threshold.provision)
             guard named.insert("\(statement) \(citation)").inserted else { continue }
             switch figure.unit {
             case .flop:
                 // Operations are at least the FLOP: a threshold above the lowest FLOP figure may be reached.
                 guard let lower = figure.value ?? figure.min, lower < value else { continue }
-                notes.append("the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, "
-                             + "so \(statement) (\(citation)) may be met: give the operations count")
+                notes.append(("the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, "
+                              + "so \(statement) (\(citation)) may be met: give the operations count", caveats.ids(of: [threshold.provision])))
             case .operations:
                 // The FLOP are at most the operations: a threshold below the highest figure may be missed.
                 guard let upper = figure.value ?? figure.max, value < upper else { continue }
-                notes.append("the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, "
-                             + "so \(statement) (\(citation)) may not be met: give the FLOP count")
+                notes.append(("the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, "
+                              + "so \(statement) (\(citation)) may not be met: give the FLOP count", caveats.ids(of: [threshold.provision])))
             }
         }
         return notes

@@ -95,7 +95,7 @@ extension ConflictEngine {
         let provisions = Set(graph.norms.map(\.provisionID)).intersection(relevant)
         for id in graph.provisionOrder where provisions.contains(id) {
             let status = graph.effectiveStatus(ofProvision: id)
-            let citation = graph.provisions[id]!.citation
+            let citation = graph.inlineCitation(of: id)
             // Axes that change together on the same basis are said together: "in force,
             // applicable and enforced from 2026-09-15 (date of the letter)".
             var changes: [(axes: [String], starts: Bool, basis: String?)] = []

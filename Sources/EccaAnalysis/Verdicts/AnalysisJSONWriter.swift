@@ -189,6 +189,7 @@ private struct Encoder {
             key("decidingConditionCaveats"); array(posture.decidingConditionCaveats) { $0.strings($1) }
         }
         key("decidingConditions"); strings(posture.decidingConditions)
+        if !posture.exactThresholds.isEmpty { key("exactThresholds"); strings(posture.exactThresholds) }
         key("findings"); strings(posture.findings)
         if let grounds = posture.grounds { key("grounds"); array(grounds) { $0.write($1) } }
         key("verdict"); string(posture.verdict.rawValue)
@@ -199,6 +200,7 @@ private struct Encoder {
         begin()
         key("caveats"); strings(ground.caveats)
         key("citation"); string(ground.citation)
+        if let notVerified = ground.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
         if let notEnforced = ground.inForceButNotEnforced { key("inForceButNotEnforced"); bool(notEnforced) }
         key("jurisdiction"); string(ground.jurisdiction)
         key("modality"); string(ground.modality)
@@ -212,6 +214,7 @@ private struct Encoder {
     mutating func write(_ channel: ChannelOutcome) {
         begin()
         key("channel"); string(channel.channel)
+        if let forbidding = channel.forbiddenBy { key("forbiddenBy"); strings(forbidding) }
         key("outcome"); string(channel.outcome.rawValue)
         if let reason = channel.reason { key("reason"); string(reason) }
         end()
@@ -273,6 +276,7 @@ private struct Encoder {
     mutating func write(_ rule: RuleApplication) {
         begin()
         key("citation"); string(rule.citation)
+        if let notVerified = rule.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
         key("label"); string(rule.label)
         key("provision"); string(rule.provision)
         key("rule"); string(rule.rule)
@@ -282,6 +286,7 @@ private struct Encoder {
     mutating func write(_ exception: ExceptionOutcome) {
         begin()
         if let citation = exception.citation { key("citation"); string(citation) }
+        if let notVerified = exception.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
         key("holds"); string(exception.holds.rawValue)
         key("id"); string(exception.id)
         key("label"); string(exception.label)

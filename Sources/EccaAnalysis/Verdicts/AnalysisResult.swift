@@ -82,6 +82,11 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
     /// says for the channel asked for: the channel a report recommends is explained as a clear
     /// one is. Nil where grounds were not worked out.
     public var alternativeGrounds: [String: [Ground]]? = nil
+    /// The quantity conditions the verdict rests on only because the request's value is exactly
+    /// their threshold, where the comparator is in doubt (`ThresholdEquality.statement`): a norm
+    /// that binds would engage otherwise on the other reading. Said in the item's line, not only
+    /// beside the condition and in a caveat; absent from JSON where there are none.
+    public var exactThresholds: [String] = []
 
     /// The caveat ids deciding condition `index` rests on (none for results written before
     /// deciding conditions carried them).
@@ -93,10 +98,11 @@ public struct ItemPostureAnalysis: Sendable, Hashable, Codable {
 extension ItemPostureAnalysis {
     private enum CodingKeys: String, CodingKey {
         case verdict, channels, compliantAlternatives, decidingConditions, decidingConditionCaveats, cures, findings, grounds,
-             alternativeGrounds
+             alternativeGrounds, exactThresholds
     }
 
-    /// Results written before deciding conditions carried caveats have none for them.
+    /// Results written before deciding conditions carried caveats have none for them; before
+    /// `exactThresholds` existed, none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let deciding = try container.decode([String].self, forKey: .decidingConditions)
@@ -113,11 +119,13 @@ extension ItemPostureAnalysis {
                   cures: try container.decode([String].self, forKey: .cures),
                   findings: try container.decode([String].self, forKey: .findings),
                   grounds: try container.decodeIfPresent([Ground].self, forKey: .grounds),
-                  alternativeGrounds: try container.decodeIfPresent([String: [Ground]].self, forKey: .alternativeGrounds))
+                  alternativeGrounds: try container.decodeIfPresent([String: [Ground]].self, forKey: .alternativeGrounds),
+                  exactThresholds: try container.decodeIfPresent([String].self, forKey: .exactThresholds) ?? [])
     }
 
     /// As the synthesized encoding would, but without `decidingConditionCaveats` where there are no
-    /// deciding conditions (most items): a batch line does not grow for them.
+    /// deciding conditions (most items), and without `exactThresholds` where there are none: a
+    /// batch line does not grow for them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(verdict, forKey: .verdict)
@@ -129,6 +137,7 @@ extension ItemPostureAnalysis {
         try container.encode(findings, forKey: .findings)
         try container.encodeIfPresent(grounds, forKey: .grounds)
         try container.encodeIfPresent(alternativeGrounds, forKey: .alternativeGrounds)
+        if !exactThresholds.isEmpty { try container.encode(exactThresholds, forKey: .exactThresholds) }
     }
 }
 
@@ -175,11 +184,13 @@ public struct Ground: Sendable, Hashable, Codable {
     /// text posture on the date, so that it is law that is not enforced, which reports say as
     /// such ("is not enforced"); absent otherwise.
     public var inForceButNotEnforced: Bool? = nil
+    /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+    public var citationNotVerified: Bool? = nil
 }
 
-extension Ground {
+extension Ground: CitesProvision {
     private enum CodingKeys: String, CodingKey {
-        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats, inForceButNotEnforced
+        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats, inForceButNotEnforced, citationNotVerified
     }
 
     /// Results written before caveats existed have none; before `inForceButNotEnforced` existed,
@@ -194,8 +205,23 @@ extension Ground {
                   recipient: try container.decodeIfPresent(Int.self, forKey: .recipient),
                   reasons: try container.decode([String].self, forKey: .reasons),
                   caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [],
-                  inForceButNotEnforced: try container.decodeIfPresent(Bool.self, forKey: .inForceButNotEnforced))
+                  inForceButNotEnforced: try container.decodeIfPresent(Bool.self, forKey: .inForceButNotEnforced),
+                  citationNotVerified: try container.decodeIfPresent(Bool.self, forKey: .citationNotVerified))
     }
+}
+
+/// A part of a result that gives a provision's citation as a value, with whether ecca's encoding
+/// verifies it, so that every report, including one read back from JSON, gives it inline as
+/// `InlineCitation` says.
+public protocol CitesProvision {
+    var citation: String { get }
+    /// True where the citation is not verified; nil (absent from JSON) otherwise.
+    var citationNotVerified: Bool? { get }
+}
+
+extension CitesProvision {
+    /// The citation as running text gives it ("15 CFR 742.6(a)(13) (citation not verified)").
+    public var inlineCitation: String { InlineCitation.text(citation, verified: citationNotVerified != true) }
 }
 
 public struct ChannelOutcome: Sendable, Hashable, Codable {
@@ -205,6 +231,12 @@ public struct ChannelOutcome: Sendable, Hashable, Codable {
     /// Set when the solver gave up (time or memory limit), and on a conflicting channel whose
     /// clashing sets were too many to list.
     public var reason: String?
+    /// On a compliant channel: the provisions whose prohibitions forbid it under the posture (for
+    /// some recipient), which nothing obliges, so that they do not clash. "compliant" is the
+    /// solver's word for no conflict, not a statement that the disclosure is lawful: a consumer of
+    /// the JSON reads here what forbids it, as a ground that `forbids` says. Nil (absent from
+    /// JSON) where none does, and in results written before it existed.
+    public var forbiddenBy: [String]? = nil
 
     /// Whether the solver stopped at a limit before deciding this channel: a reason on an
     /// undetermined channel is always a limit (a cut list of clashing sets is a conflict's).
@@ -275,11 +307,13 @@ public struct ProvisionReference: Sendable, Hashable, Codable {
     public var norm: String?
 }
 
-public struct RuleApplication: Sendable, Hashable, Codable {
+public struct RuleApplication: Sendable, Hashable, Codable, CitesProvision {
     public var rule: String
     public var label: String
     public var provision: String
     public var citation: String
+    /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+    public var citationNotVerified: Bool? = nil
 }
 
 public struct ExceptionOutcome: Sendable, Hashable, Codable {
@@ -294,18 +328,30 @@ public struct ExceptionOutcome: Sendable, Hashable, Codable {
     public var reasons: [String]
     /// The exporter could establish these to make the exception hold (claims, licences).
     public var wouldHoldIfEstablished: [String]
+    /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+    public var citationNotVerified: Bool? = nil
 
-    /// The exception as reports name it: its label, with its citation unless the label gives it.
-    public var name: String { Self.name(label: label, citation: citation) }
+    /// The exception as reports name it: its label, with its citation unless the label gives it,
+    /// either marked where it is not verified.
+    public var name: String { Self.name(label: label, citation: citation, verified: citationNotVerified != true) }
 
-    /// The citation, when the label does not already give it ("License Exception AIA (15 CFR 740.27): …").
-    public var citationNotInLabel: String? { Self.citation(citation, notIn: label) }
+    /// The label, with its citation marked where the label gives it and it is not verified.
+    public var inlineLabel: String { Self.inlineLabel(label, citation: citation, verified: citationNotVerified != true) }
 
-    static func name(label: String, citation: String?) -> String {
-        Self.citation(citation, notIn: label).map { "\(label) (\($0))" } ?? label
+    /// The citation as running text gives it, when the label does not already give it ("License
+    /// Exception AIA (15 CFR 740.27): …").
+    public var citationNotInLabel: String? { Self.citation(citation, notIn: label, verified: citationNotVerified != true) }
+
+    static func name(label: String, citation: String?, verified: Bool) -> String {
+        inlineLabel(label, citation: citation, verified: verified)
+            + (Self.citation(citation, notIn: label, verified: verified).map { " (\($0))" } ?? "")
     }
 
-    private static func citation(_ citation: String?, notIn label: String) -> String? {
-        citation.flatMap { label.contains($0) ? nil : $0 }
+    private static func inlineLabel(_ label: String, citation: String?, verified: Bool) -> String {
+        citation.flatMap { InlineCitation.marked(label, naming: $0, verified: verified) } ?? label
+    }
+
+    private static func citation(_ citation: String?, notIn label: String, verified: Bool) -> String? {
+        citation.flatMap { label.contains($0) ? nil : InlineCitation.text($0, verified: verified) }
     }
 }

@@ -267,7 +267,9 @@ struct RulesDocumentBuilder {
         case "false": return .constant(false)
         case "compare":
             return .compare(.init(fact: element["fact"]!, op: .init(rawValue: element["op"]!)!, value: element["value"]!,
-                                  unit: element["unit"], location: location))
+                                  unit: element["unit"], location: location,
+                                  opEvidence: element["op-evidence"].flatMap(Evidence.init(rawValue:)),
+                                  opNote: element["op-note"].map(normalized)))
         case "is": return .equals(fact: element["fact"]!, value: element["value"]!, at: location)
         case "in": return .member(fact: element["fact"]!, of: members(element), at: location)
         case "has": return .contains(fact: element["fact"]!, element: members(element), at: location)

@@ -83,7 +83,7 @@ public struct ConflictGraph: Sendable, Hashable, Codable {
                     provisionNodes[provision.id] = id
                 }
                 for exception in finding.exceptions where exception.holds != .true {
-                    let label = Self.flat(Labels.head(exception.label)) + (exception.citationNotInLabel.map { "\n(\(Self.flat($0)))" } ?? "")
+                    let label = Self.flat(Labels.head(exception.inlineLabel)) + (exception.citationNotInLabel.map { "\n(\(Self.flat($0)))" } ?? "")
                         + "\n" + (exception.holds == .false ? "failed" : "not established")
                     let id = node("exception:\(exception.id)", kind: .exception, prefix: "x", label: label, provision: exception.provision)
                     // The provision whose norm it would defeat; a constitutive rule's exception goes

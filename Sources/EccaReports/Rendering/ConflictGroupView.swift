@@ -123,7 +123,7 @@ struct FindingView {
         posture = PostureColumn(finding.posture.rawValue)
         triggeringFacts = finding.triggeringFacts
         hasFacts = !finding.triggeringFacts.isEmpty
-        rules = finding.rules.map { RuleView(ruleLabel: $0.label, ruleCitation: $0.citation) }
+        rules = finding.rules.map { RuleView(ruleLabel: $0.label, ruleCitation: $0.inlineCitation) }
         hasRules = !rules.isEmpty
         exceptions = finding.exceptions.map(ExceptionView.init)
         hasExceptions = !exceptions.isEmpty

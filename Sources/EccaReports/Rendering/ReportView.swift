@@ -184,6 +184,10 @@ struct ItemView {
             detail.compliantAlternatives.forEach { note("complies via the accepted alternative '\($0)'", anchor: nil, posture: posture) }
             detail.decidingConditions.forEach { note($0, anchor: nil, posture: posture) }
         }
+        // A verdict that rests on a value exactly at a threshold whose comparator is in doubt.
+        for posture in postures {
+            item.postures[posture]?.exactThresholds.forEach { note("at exactly the threshold: \($0)", anchor: nil, posture: posture) }
+        }
         let deciding = entries.map { entry in
             DecidingView(decidingText: entry.text + (entry.postures.count == postures.count ? "" : " (\(entry.postures.joined(separator: ", ")))"),
                          decidingAnchor: entry.anchor)
@@ -229,7 +233,7 @@ struct ItemPostureView {
         self.posture = PostureColumn(posture)
         verdict = VerdictView(detail.verdict)
         channels = detail.channels.enumerated().map { index, channel in
-            ChannelView(channelName: channel.channel, outcome: channel.outcome.rawValue, asked: index == 0, channelReason: channel.reason)
+            ChannelView(channelName: channel.channel, outcome: ChannelWording.outcome(channel), asked: index == 0, channelReason: channel.reason)
         }
         showChannels = detail.channels.count > 1 || detail.channels.contains { $0.reason != nil }
         // An alternative is a cure only where the channel asked for does not comply.
