@@ -197,7 +197,8 @@ struct CFRSectionReader {
                         hasMarker = true
                     }
                 }
-                if marked.isElided { items.append(.elision) }
+                // `(h) * * *` (no heading: `MarkedParagraph.isElided`) places what follows it.
+                if marked.isElided { items.append(.parentStub) }
                 // Looked at only for the rare `P` without a marker or a defined term.
                 let plain = !hasMarker && marked.definedTerm == nil && ParagraphAfterList.isCandidate(child, in: section)
                 paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner, plain: plain))

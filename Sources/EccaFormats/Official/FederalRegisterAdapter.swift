@@ -519,6 +519,14 @@ struct FederalRegisterAdapter: OfficialAdapter {
             reader.header.evidence = .unverified
         }
         var output = reader.read(section)
+        let named = instructions.instructions(naming: number)
+        if !named.isEmpty {
+            // The instructions' targets and the starred parents settle the paths; a disagreement is reported.
+            let (checked, disagreements) = SetOutPaths(instructions: named, section: number)
+                .report(output.provisions, instructions: "amendatory instruction\(named.count > 1 ? "s" : "") \(numbers)", file: section.span.file)
+            output.provisions = checked
+            output.diagnostics += disagreements
+        }
         if proposed {
             let cfr = title.map { "\($0) CFR" } ?? "the CFR"
             output.provisions = output.provisions.noting(Note(kind: .unresolved, text: "Proposed text, not in force: \(prefix), a proposed rule, would set out this wording in \(cfr); it is not CFR text unless a final rule adopts it, and the final wording may differ."))
