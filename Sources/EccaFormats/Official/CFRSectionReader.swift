@@ -341,8 +341,18 @@ struct CFRSectionReader {
         var afterList: [ParagraphAfterList] = []
 
         for entry in paragraphs {
-            guard let marked = entry.marked else {  // STARS, the end of an extract: no text
-                if entry.role >= 0, case .endOfExtract = roles[entry.role] { close(from: 0) }
+            guard let marked = entry.marked else {  // STARS, the end of an extract
+                if entry.role >= 0, case .endOfExtract = roles[entry.role] {
+                    close(from: 0)
+                } else {
+                    // `<STARS/>`: paragraphs left out here, written as printed so that the text on
+                    // either side never runs together (a lead-in into (c)); never a paragraph's last
+                    // words (`Piece.elision`).
+                    if !text.isEmpty { text.append(0x20) }
+                    let start = text.count
+                    text.append(contentsOf: "* * *".utf8)
+                    pieces.append(Piece(start: start, end: text.count, elision: true))
+                }
                 followsMarker = false
                 continue
             }

@@ -508,9 +508,6 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let numbers = instructions.numbers(naming: number).joined(separator: ", ")
         let by = "\(prefix), amendatory instruction\(numbers.contains(",") ? "s" : "") \(numbers)"
         notes.append(Note(kind: .amendment, text: proposed ? "Text proposed for the CFR by \(by) (a proposed rule)." : "CFR text as set out by \(by)."))
-        if section.elements("STARS").count > 0 || section.elements("P").contains(where: MarkedParagraph.isElided) {
-            notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
-        }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
                                       url: url, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
@@ -519,6 +516,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
             reader.header.evidence = .unverified
         }
         var output = reader.read(section)
+        // Elided text (`* * *`, STARS, a heading alone): not a full wording, and marked so.
+        output.provisions = PartialSetOut.mark(output.provisions)
         let named = instructions.instructions(naming: number)
         if !named.isEmpty {
             // The instructions' targets and the starred parents settle the paths; a disagreement is reported.
