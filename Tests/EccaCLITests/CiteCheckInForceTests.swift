@@ -38,6 +38,13 @@ import Testing
         ("Effective date: This rule is effective March 1, 2027.", ", effective 2027-03-01", 1),
         ("The effective date of this rule is delayed indefinitely.", ", its effective date delayed indefinitely", 1),
         ("This rule is effective from December 1, 2026, until December 3, 2026.", ", effective 2026-12-01 until 2026-12-03", 1),
+        // Temporary rules as the Coast Guard words them (importer audit, finding 1: each end was read
+        // as the start, and the expired rule passed as law).
+        ("This rule is effective from 10:30 a.m. until 11:35 a.m. on December 1, 2026.", ", effective 2026-12-01 until 2026-12-01", 1),
+        ("This rule is effective without actual notice from December 1, 2026, until 11:59 p.m. on December 3, 2026.", ", effective 2026-12-01 until 2026-12-03", 1),
+        ("This rule is effective from 8 a.m. on December 1, 2026, through 5 p.m. on December 3, 2026.", ", effective 2026-12-01 until 2026-12-03", 1),
+        ("This rule is effective from December 1, 2025 to December 1, 2026.", ", effective 2025-12-01 until 2026-12-01", 1),
+        ("This rule is effective from 10:30 a.m. on December 1, 2026, until the fireworks display ends.", ", its DATES not read", 1),
     ]) func aRuleNotInForceDecidesNothing(dates: String, timing: String, decides: Int) throws {
         let (result, paths, shipped) = try run(["cfr.xml": CiteCheckAmendmentTests.section734_13(date: "2026-11-01", a2: "in the United States or abroad"),
                                                "rule.xml": Self.rule(dates: dates)], ["cfr.xml", "rule.xml"])
@@ -139,6 +146,38 @@ import Testing
 
             """), "\(result.stdout)")
         #expect(result.status == 1)
+    }
+
+    /// The real temporary rule of the corpus, 33 CFR 165.T11-157 (FR Doc. 2024-02701: "effective
+    /// from 10:30 a.m. until 11:35 a.m. on February 10, 2024"): the safety zone expired that day, so
+    /// its text decides nothing after it, and on the day it is the law (importer audit, finding 1).
+    @Test func theCorpusSafetyZoneExpiredTheDayItTookEffect() throws {
+        let official = CLI.root.appendingPathComponent("../shared/corpora/official-xml/federal-register/FR-2024-02-12.rules-excerpt.xml").standardizedFileURL.path
+        guard CorpusFile.available(official) else { return }
+        let folder = try CLI.folder(["regs/t33.xml": """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rules xmlns="urn:ecca:rules:1" version="1">
+              <instrument id="qa.t33" jurisdiction="US" kind="cfr-part">
+                <title>33 CFR Part 165 (test encoding)</title>
+                <provision id="qa.t33.zone.c.2" citation="33 CFR 165.T11-157(c)(2)" evidence="verified" eid="165.T11-157(c)(2)" wording-kind="verbatim">
+                  <wording>(2) The safety zone is closed to all vessel traffic, except as may be permitted by the COTP or the COTP's designated representative.</wording>
+                </provision>
+              </instrument>
+            </rules>
+            """])
+        let rules = folder.appendingPathComponent("regs/t33.xml").path
+        let regulations = folder.appendingPathComponent("regs").path
+        let after = try CLI.run(["cite-check", "--as-of", "2026-12-06", "--official", official, "--regulations", regulations])
+        #expect(after.stdout.hasPrefix("""
+            \(rules):5: error: qa.t33.zone.c.2 (33 CFR 165.T11-157(c)(2)): no text in force on 2026-12-06 was given for it, only: \
+            \(official) (expired on 2024-02-10, before 2026-12-06): passes
+
+            """), "\(after.stdout)")
+        #expect(after.stdout.contains("33 CFR Part 165), published 2024-02-12, effective 2024-02-10 until 2024-02-10 (not in force on 2026-12-06); "), "\(after.stdout)")
+        #expect(after.status == 1)
+        let onTheDay = try CLI.run(["cite-check", "--as-of", "2024-02-10", "--official", official, "--regulations", regulations])
+        #expect(onTheDay.stdout.hasSuffix("1 provision checked against 1 official file: 1 pass, 0 drifted, 0 missing; 0 not covered by the texts given\n"), "\(onTheDay.stdout)")
+        #expect(onTheDay.status == 0)
     }
 
     @Test func anImpossibleDayIsRefused() throws {

@@ -140,7 +140,27 @@ import Testing
         #expect(hud.provisions.first { $0.canonicalID == "1006.205(a)" } == nil)
         let revised = try #require(hud.provisions.first { $0.canonicalID == "1006.205(a)(9)" })
         #expect(revised.wording == "(9) The development and rehabilitation of utilities, necessary infrastructure, and utility services;")
-        #expect(hud.provisions.first { $0.canonicalID == "1006.205" }?.notes.contains { $0.text.contains("Partial text") } == true)
+        #expect(hud.provisions.first { $0.canonicalID == "1006.205" }?.notes.contains { $0.text.hasPrefix("Set out only in part") } == true)
+    }
+
+    /// What the rule sets out only in part is marked so, and `<STARS/>` is written as printed
+    /// (importer audit, finding 3): 1006.420(c) gets a heading and keeps its text elided,
+    /// instruction 10 revises 1006.235's heading alone, and 1006.101's lead-in is followed by
+    /// elided paragraphs before (c).
+    @Test func textSetOutInPartIsMarkedSo() throws {
+        guard let imported = try load() else { return }
+        let hud = try entry(imported, "2024-02447")
+        func provision(_ id: String) throws -> ImportedProvision { try #require(hud.provisions.first { $0.canonicalID == id }) }
+        #expect(try provision("1006.420(c)").wording == "(c) Failure to maintain records. * * *")
+        #expect(try provision("1006.420(c)").setOutInPart)
+        #expect(try provision("1006.235").setOutInPart)
+        // Its heading and <STARS/>: no words of its text are set out.
+        #expect(try provision("1006.235").wording == "* * *")
+        #expect(try provision("1006.101").wording.hasPrefix("The DHHL must submit a housing plan each year prior to the start of its fiscal year. The housing plan has two components, a five-year plan and a one-year plan, as follows: * * * (c) Updates to plan—(1) In general."))
+        #expect(try provision("1006.101").setOutInPart)
+        // Set out whole: not marked.
+        #expect(try !provision("1006.101(c)").setOutInPart)
+        #expect(try !provision("1006.201").setOutInPart)
     }
 
     /// The GovInfo file breaks the line between `</E>` and `—(1)`: the printed text closes the

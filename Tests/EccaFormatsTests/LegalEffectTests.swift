@@ -10,7 +10,7 @@ import Testing
     static func date(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
 
     @Test(arguments: [
-        ("This rule is effective from 10:30 a.m. until 11:35 a.m. on February 10, 2024.", "2024-02-10", nil),
+        ("This rule is effective from 10:30 a.m. until 11:35 a.m. on February 10, 2024.", "2024-02-10", "2024-02-10"),
         ("Effective March 13, 2024.", "2024-03-13", nil),
         ("This rule is effective October 1, 2024.", "2024-10-01", nil),
         ("Effective date: January 13, 2025. Compliance date: May 15, 2025 (certain security requirements for validated end users: January 15, 2026).", "2025-01-13", nil),
@@ -95,6 +95,32 @@ import Testing
         #expect(effect.pending == pending)
         if pending == nil { #expect(effect.from == from.map(Self.date)) }
         #expect(effect.until == until.map(Self.date))
+    }
+
+    /// Temporary rules' spans as Coast Guard rules print them, times of day and all (importer audit,
+    /// finding 1: each end had been read as the day the rule took effect, so an expired safety zone
+    /// passed as law): the start and the end are both read, and an end stated but not read (or
+    /// qualified) leaves the rule not law.
+    @Test(arguments: [
+        ("This rule is effective without actual notice from February 12, 2024, until 11:59 p.m. on February 20, 2024. For the purposes of enforcement, actual notice will be used from February 1, 2024, until February 12, 2024.", "2024-02-12", "2024-02-20", nil),
+        ("This rule is effective from 8 a.m. on February 10, 2024, through 5 p.m. on February 11, 2024.", "2024-02-10", "2024-02-11", nil),
+        ("This rule is effective from February 12, 2024 to February 11, 2025.", "2024-02-12", "2025-02-11", nil),
+        ("This rule is effective from 12:01 a.m. Eastern Time on March 1, 2027, through noon on March 3, 2027.", "2027-03-01", "2027-03-03", nil),
+        ("This temporary final rule is effective February 10, 2024, and expires at 11:59 p.m. on February 11, 2024.", "2024-02-10", "2024-02-11", nil),
+        ("This rule is effective from February 12, 2024 to allow vessels to transit.", "2024-02-12", nil, nil),
+        ("This rule is effective from 10:30 a.m. on February 10, 2024, until the fireworks display ends.", nil, nil, .unread),
+        ("This rule is effective from February 12, 2024, until 11:59 p.m. on February 20, 2024, or until the event ends, whichever is earlier.", nil, nil, .unread),
+        ("This rule is effective from February 12, 2024, until February 30, 2024.", nil, nil, .unread),
+        ("This rule is effective from February 12, 2024, through February 1, 2024.", nil, nil, .unread),
+        ("This rule is effective from 10:30 a.m. until 11:35 a.m. on the day of the launch.", nil, nil, .unread),
+        ("This rule is effective February 10 until 11:59 p.m. on February 20, 2024.", nil, nil, .unread),
+    ] as [(String, String?, String?, LegalEffect.Pending?)]) func aTemporaryRuleSpanIsReadWhole(dates: String, from: String?, until: String?, pending: LegalEffect.Pending?) {
+        let effect = LegalEffect.rule(dates: dates, published: Self.date("2024-02-12"))
+        #expect(effect.pending == pending)
+        if pending == nil {
+            #expect(effect.from == from.map(Self.date))
+            #expect(effect.until == until.map(Self.date))
+        }
     }
 
     /// A day stated in a form not read ("03/01/2027", "the 1st of March, 2027") could be any day:

@@ -46,6 +46,8 @@ struct CFRSectionLayout: Sendable {
         /// Cited like another record of the section, and reported so (the section reader's
         /// warning and note): the rules writer tells their ids apart by a suffix without a report of its own.
         var citedAlike = false
+        /// The rule prints only part of it (`PartialSetOut`): its wording is not its full text.
+        var setOutInPart = false
     }
 
     /// Where one piece of paragraph text sits in `text`: every provision's wording is one
@@ -53,6 +55,10 @@ struct CFRSectionLayout: Sendable {
     struct Piece: Sendable {
         var start: Int
         var end: Int
+        /// `<STARS/>`, written `* * *`: paragraphs left out between others. It is in the wording of
+        /// the section and of a paragraph whose text goes on after it, never at a paragraph's end
+        /// (the stars after a paragraph's last words stand for its siblings, not for its own text).
+        var elision = false
         var isEmpty: Bool { start == end }
     }
 
@@ -76,6 +82,8 @@ struct CFRSectionLayout: Sendable {
         var evidence: Evidence = .verified
         /// Notes for the section provision (amendment history, effective-date notes).
         var notes: [Note] = []
+        /// The rule prints only part of the section (`PartialSetOut`).
+        var setOutInPart = false
 
         /// `15 CFR ` or nothing.
         var citationTitle: String { title.map { "\($0) CFR " } ?? "" }
@@ -127,13 +135,15 @@ struct CFRSectionLayout: Sendable {
 
     /// The bytes of `text` a run of pieces covers, from the first non-empty piece to the last;
     /// nil when all are empty.
-    func wordingBytes(_ range: Range<Int>) -> Range<Int>? {
-        wordingPieces(range).map { pieces[$0.first].start..<pieces[$0.last].end }
+    func wordingBytes(_ range: Range<Int>, section: Bool = false) -> Range<Int>? {
+        wordingPieces(range, section: section).map { pieces[$0.first].start..<pieces[$0.last].end }
     }
 
-    /// The first and last non-empty piece of a run of pieces; nil when all are empty.
-    func wordingPieces(_ range: Range<Int>) -> (first: Int, last: Int)? {
-        guard let first = pieces[range].firstIndex(where: { !$0.isEmpty }), let last = pieces[range].lastIndex(where: { !$0.isEmpty }) else { return nil }
+    /// The first and last non-empty piece of a run of pieces; nil when all are empty. A
+    /// paragraph's wording never ends on an elision (`Piece.elision`); the section's may.
+    func wordingPieces(_ range: Range<Int>, section: Bool = false) -> (first: Int, last: Int)? {
+        guard let first = pieces[range].firstIndex(where: { !$0.isEmpty }),
+              let last = pieces[range].lastIndex(where: { !$0.isEmpty && (section || !$0.elision) }) else { return nil }
         return (first, last)
     }
 
@@ -253,11 +263,12 @@ struct CFRSectionLayout: Sendable {
         var provisions: [ImportedProvision] = []
         provisions.reserveCapacity(records.count + 1)
         let citationTitle = header.citationTitle
-        let sectionWording = wordingBytes(0..<pieces.count).map { String(decoding: text[$0], as: UTF8.self) } ?? header.heading ?? ""
+        let sectionWording = wordingBytes(0..<pieces.count, section: true).map { String(decoding: text[$0], as: UTF8.self) } ?? header.heading ?? ""
         provisions.append(ImportedProvision(
             canonicalID: number, sourceID: header.sourceID, idPath: [number], level: .section, parentID: nil,
             citation: citationTitle + number, heading: header.heading, wording: sectionWording,
             span: span.with(pointer: header.pointer), evidence: header.evidence, sourceURL: header.url, notes: header.notes))
+        provisions[0].setOutInPart = header.setOutInPart
         var idPaths: [[String]] = []
         idPaths.reserveCapacity(records.count)
         for record in records { idPaths.append((record.parent.map { idPaths[$0] } ?? [number]) + [record.segment.id]) }
@@ -274,6 +285,7 @@ struct CFRSectionLayout: Sendable {
                 evidence: header.evidence, sourceURL: (record.anchored ? header.paragraphURLBase.map { $0 + SourceURL.fragment(path) } : nil) ?? header.url,
                 notes: record.notes))
             provisions[provisions.count - 1].citedAlike = record.citedAlike
+            provisions[provisions.count - 1].setOutInPart = record.setOutInPart
         }
         return provisions
     }

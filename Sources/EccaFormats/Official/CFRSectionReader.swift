@@ -197,7 +197,8 @@ struct CFRSectionReader {
                         hasMarker = true
                     }
                 }
-                if marked.isElided { items.append(.elision) }
+                // `(h) * * *` (no heading: `MarkedParagraph.isElided`) places what follows it.
+                if marked.isElided { items.append(.parentStub) }
                 // Looked at only for the rare `P` without a marker or a defined term.
                 let plain = !hasMarker && marked.definedTerm == nil && ParagraphAfterList.isCandidate(child, in: section)
                 paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner, plain: plain))
@@ -340,8 +341,18 @@ struct CFRSectionReader {
         var afterList: [ParagraphAfterList] = []
 
         for entry in paragraphs {
-            guard let marked = entry.marked else {  // STARS, the end of an extract: no text
-                if entry.role >= 0, case .endOfExtract = roles[entry.role] { close(from: 0) }
+            guard let marked = entry.marked else {  // STARS, the end of an extract
+                if entry.role >= 0, case .endOfExtract = roles[entry.role] {
+                    close(from: 0)
+                } else {
+                    // `<STARS/>`: paragraphs left out here, written as printed so that the text on
+                    // either side never runs together (a lead-in into (c)); never a paragraph's last
+                    // words (`Piece.elision`).
+                    if !text.isEmpty { text.append(0x20) }
+                    let start = text.count
+                    text.append(contentsOf: "* * *".utf8)
+                    pieces.append(Piece(start: start, end: text.count, elision: true))
+                }
                 followsMarker = false
                 continue
             }
@@ -415,7 +426,6 @@ struct CFRSectionReader {
                                elided: marked.isElided && pieceIndex == marked.pieces.upperBound - 1, notes: notes)
                     markerIndex += 1
                 }
-                for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.lastLine) }
                 // An empty side counts as space: only text running straight into text joins.
                 let previous = store.pieces[max(pieceIndex - 1, marked.pieces.lowerBound)].text
                 let endsInText = pieceIndex > marked.pieces.lowerBound && !previous.isEmpty && !MarkedParagraph.isSpace(store.bytes[previous.upperBound - 1])
@@ -423,11 +433,18 @@ struct CFRSectionReader {
                 let separator = !text.isEmpty && !joins
                 if separator { text.append(0x20) }
                 let start = text.count
-                if TextNormalizer.appendCollapsed(store.bytes[pieceText], to: &text) == 0 {
+                let empty = TextNormalizer.appendCollapsed(store.bytes[pieceText], to: &text) == 0
+                if empty {
                     if separator { text.removeLast() }
                     pieces.append(Piece(start: text.count, end: text.count))
                 } else {
                     pieces.append(Piece(start: start, end: text.count))
+                }
+                // The element's lines are the open paragraphs' only where this piece is theirs: the
+                // line break before a `<P>`'s marker is no text of the paragraph before it, whose
+                // span had run to the end of the next one (importer audit, finding 7).
+                if !empty || store.pieces[pieceIndex].marker != nil {
+                    for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.lastLine) }
                 }
             }
             // Noted after the loop, as everything reported is (`records` is only touched here as

@@ -630,8 +630,28 @@ public struct CitationChecker {
             if copies.count > 1, Set(copies.map { TextNormalizer.comparisonKey($0.wording) }).count > 1 {
                 return repeated(provision, copies: copies.map { ($0.span.firstLine, $0.wording) }, at: officialID, in: source)
             }
+            if found.setOutInPart { return compare(provision, setOutInPart: found.wording, at: officialID, in: source) }
             return compare(provision, official: found.wording, at: officialID, in: source)
         }
+    }
+
+    /// A provision a Federal Register rule sets out only in part (`PartialSetOut`): the words it
+    /// sets out are compared with the shipped wording, in order and whole; what it leaves out
+    /// (`* * *`) is not, so a shipped paragraph the rule elides is never reported as deleted.
+    private func compare(_ provision: Provision, setOutInPart official: String, at officialID: String, in source: Source) -> Outcome {
+        var pass = Pass(provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
+                        officialFile: source.file, wordingCompared: provision.wordingKind == .verbatim)
+        pass.setOutInPart = true
+        guard pass.wordingCompared else { return .success(pass) }
+        guard let words = PartialSetOut.setOutWords(official) else {
+            pass.setOutWordsCompared = false
+            return .success(pass)
+        }
+        if ElidedWording.matches(shipped: words, official: provision.wording) { return .success(pass) }
+        // Diffed from the set-out words, whose `…` stands for the shipped words the rule leaves out.
+        var drift = finding(.drifted, provision, at: officialID, in: source, diff: WordDiff(shipped: words, official: provision.wording).reversed())
+        drift.detail = "the rule sets it out only in part (* * *): the words it sets out are not all in the shipped wording"
+        return .failure(drift)
     }
 
     /// The finding for a unit one text prints more than once with different wordings: what each

@@ -74,7 +74,7 @@ extension CitationChecker {
             case .missing:
                 return "\(location): error: \(provisionID) (\(citation)): '\(officialID)' does not exist in \(file)"
             case .drifted:
-                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(file) at '\(officialID)'"
+                return "\(location): error: \(provisionID) (\(citation)): wording differs from \(file) at '\(officialID)'" + (detail.map { "; \($0)" } ?? "")
             case .amended:
                 return "\(location): error: \(provisionID) (\(citation)): \(detail ?? "")"
             case .disagreement:

@@ -21,6 +21,11 @@ extension CitationChecker {
         /// How many times a compared wording leaves official words out with "…": those words were
         /// not compared, and a change there (a lead-in's "means" made "does not include") passes.
         public var elisions = 0
+        /// The official text sets the provision out only in part (`PartialSetOut`): only the words
+        /// it sets out were compared (none for a heading alone).
+        public var setOutInPart = false
+        /// Of a text set out in part, whether any words were set out to compare (false: a heading alone).
+        public var setOutWordsCompared = true
 
         public init(provisionID: String, citation: String, officialID: String, location: SourceLocation, officialFile: String,
                     wordingCompared: Bool, paraphraseIsOfficialText: Bool = false) {
@@ -60,6 +65,14 @@ extension CitationChecker {
             guard wordingCompared else {
                 return "\(location): note: \(provisionID) (\(citation)): found in \(officialFile) at '\(officialID)'; a paraphrase: wording not compared"
             }
+            if setOutInPart, !setOutWordsCompared {
+                return "\(location): note: \(provisionID) (\(citation)): set out only in part in \(officialFile) at '\(officialID)': "
+                    + "the rule prints its heading alone, so none of its wording was compared"
+            }
+            if setOutInPart {
+                return "\(location): note: \(provisionID) (\(citation)): set out only in part in \(officialFile) at '\(officialID)': "
+                    + "the words it sets out match; the text it leaves out (* * *) was not compared"
+            }
             guard elisions > 0 else { return "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'" }
             return "\(location): note: \(provisionID) (\(citation)): quoted words match \(officialFile) at '\(officialID)'; "
                 + "the official words \(elisions == 1 ? "its elision (…) leaves" : "its \(elisions) elisions (…) leave") out were not compared"
@@ -68,6 +81,7 @@ extension CitationChecker {
         /// What the pass says in a line of its text's (`copy 2 (line 1): passes`).
         var verdict: String {
             guard wordingCompared else { return "found (a paraphrase: wording not compared)" }
+            if setOutInPart { return setOutWordsCompared ? "the words set out pass (set out only in part: the rest not compared)" : "found (its heading alone set out: wording not compared)" }
             return elisions == 0 ? "passes" : "quoted words pass (words left out with … not compared)"
         }
 
@@ -87,6 +101,9 @@ extension CitationChecker.Report {
     /// Passes of wordings that leave official words out with "…": those words not compared.
     public var quotedInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && $0.elisions > 0 } }
 
+    /// Passes against a text set out only in part: the words left out there not compared.
+    public var setOutInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && $0.setOutInPart } }
+
     /// The summary's words for the passes: `4 pass`, and how many of them rest on less than a
     /// whole wording compared: quotations with words left out, paraphrases only found
     /// (`19 pass (3 of them quoted in part: words left out not compared; 13 of them paraphrases: found, wording not compared)`).
@@ -95,8 +112,9 @@ extension CitationChecker.Report {
             count == passed.count ? (count == 1 ? "a \(one)" : "all \(many)") : "\(count) of them \(count == 1 ? "a \(one)" : many)"
         }
         var parts: [String] = []
-        let elided = quotedInPart.count, found = foundOnly.count
+        let elided = quotedInPart.count, found = foundOnly.count, partial = setOutInPart.count
         if elided > 0 { parts.append(share(elided, "quotation in part", "quoted in part") + ": words left out not compared") }
+        if partial > 0 { parts.append(share(partial, "text set out only in part", "set out only in part") + ": the rest not compared") }
         if found > 0 { parts.append(share(found, "paraphrase", "paraphrases") + ": found, wording not compared") }
         return "\(passed.count) pass" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")
     }

@@ -30,8 +30,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
     func read(_ stream: OfficialStream, root: XMLElementStart, into emitter: ImportEmitter) throws(OfficialImportError) {
         var issue = Issue()
         var rules = 0
+        /// Rules and proposed rules read so far, by element name: a rule's element path
+        /// (`RULE[2]/PREAMB/EFFDATE`) says which of the issue's it is.
+        var ordinals: [String: Int] = [:]
         if ["RULE", "PRORULE"].contains(root.name) {
-            try emitRule(try stream.capture(root), issue: &issue, file: stream.file, into: emitter)
+            try emitRule(try stream.capture(root), issue: &issue, file: stream.file, element: root.name, into: emitter)
             return
         }
         while let event = try stream.next() {
@@ -44,7 +47,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 issue.dateField = issue.date.flatMap { VersionDateField(field: "issue DATE", value: $0, file: stream.file, line: start.location.line, dates: USDates.all(in: $0)) }
             case "PRTPAGE": issue.lastPage = start["P"].flatMap { Int($0) } ?? issue.lastPage
             case "RULE", "PRORULE":
-                try emitRule(try stream.capture(start), issue: &issue, file: stream.file, into: emitter)
+                ordinals[start.name, default: 0] += 1
+                try emitRule(try stream.capture(start), issue: &issue, file: stream.file, element: "\(start.name)[\(ordinals[start.name]!)]", into: emitter)
                 rules += 1
             case "CNTNTS":
                 try stream.skip(start)
@@ -90,7 +94,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
 
     // MARK: - One rule
 
-    private func emitRule(_ rule: OfficialElement, issue: inout Issue, file: String, into emitter: ImportEmitter) throws(OfficialImportError) {
+    /// `element`: the rule's element as paths name it, with its place among the issue's rules of its
+    /// kind (`RULE[2]`; `RULE` for a file that is one rule).
+    private func emitRule(_ rule: OfficialElement, issue: inout Issue, file: String, element: String,
+                          into emitter: ImportEmitter) throws(OfficialImportError) {
         let preamble = rule.element("PREAMB") ?? OfficialElement(name: "PREAMB", span: rule.span)
         func field(_ name: String) -> String? { preamble.element(name).map { flattening.flatten($0) }.flatMap(\.nilIfEmpty) }
         let pages = rule.all(where: { $0.name == "PRTPAGE" }).compactMap { $0["P"].flatMap { Int($0) } }
@@ -153,7 +160,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             let wording = flattening.flatten(dates, skipping: ["HD"], dropped: { dropped.append($0) })
             try emitter.add(ImportedProvision(
                 canonicalID: "dates", sourceID: "EFFDATE", idPath: ["dates"], level: .preamble, citation: "\(prefix), DATES",
-                heading: "Dates", wording: wording, span: dates.span.with(pointer: "RULE/PREAMB/EFFDATE"),
+                heading: "Dates", wording: wording, span: dates.span.with(pointer: "\(element)/PREAMB/\(dates.name)"),
                 dates: USDates.all(in: wording).map { ImportedDate(date: $0, role: "DATES") },
                 sourceURL: url, notes: dropped.notes))
             EcfrAdapter.report(dropped, in: "dates", file: dates.span.file, to: emitter)
@@ -508,9 +515,6 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let numbers = instructions.numbers(naming: number).joined(separator: ", ")
         let by = "\(prefix), amendatory instruction\(numbers.contains(",") ? "s" : "") \(numbers)"
         notes.append(Note(kind: .amendment, text: proposed ? "Text proposed for the CFR by \(by) (a proposed rule)." : "CFR text as set out by \(by)."))
-        if section.elements("STARS").count > 0 || section.elements("P").contains(where: MarkedParagraph.isElided) {
-            notes.append(Note(kind: .editorial, text: "Partial text: paragraphs the rule does not change are elided (* * *) and not imported."))
-        }
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
                                       url: url, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
@@ -519,6 +523,16 @@ struct FederalRegisterAdapter: OfficialAdapter {
             reader.header.evidence = .unverified
         }
         var output = reader.read(section)
+        // Elided text (`* * *`, STARS, a heading alone): not a full wording, and marked so.
+        output.provisions = PartialSetOut.mark(output.provisions)
+        let named = instructions.instructions(naming: number)
+        if !named.isEmpty {
+            // The instructions' targets and the starred parents settle the paths; a disagreement is reported.
+            let (checked, disagreements) = SetOutPaths(instructions: named, section: number)
+                .report(output.provisions, instructions: "amendatory instruction\(named.count > 1 ? "s" : "") \(numbers)", file: section.span.file)
+            output.provisions = checked
+            output.diagnostics += disagreements
+        }
         if proposed {
             let cfr = title.map { "\($0) CFR" } ?? "the CFR"
             output.provisions = output.provisions.noting(Note(kind: .unresolved, text: "Proposed text, not in force: \(prefix), a proposed rule, would set out this wording in \(cfr); it is not CFR text unless a final rule adopts it, and the final wording may differ."))

@@ -121,6 +121,10 @@ public struct ImportedProvision: Sendable, Hashable {
     /// (warning, count, note): its rules id is told apart by a suffix, as documented, with no
     /// second report.
     public var citedAlike = false
+    /// A Federal Register rule prints only part of it (a heading then `* * *`, paragraphs left out
+    /// between others, a section whose heading alone is revised): its wording is not its full
+    /// text, and `cite-check` compares only the words set out (`PartialSetOut`).
+    public var setOutInPart = false
 
     public init(canonicalID: String, sourceID: String?, idPath: [String], level: ProvisionLevel, parentID: String? = nil,
                 citation: String, heading: String? = nil, wording: String, span: SourceSpan, dates: [ImportedDate] = [],

@@ -84,20 +84,27 @@ struct LegalEffect: Sendable, Hashable {
     /// approval"), withdraws it ("is
     /// withdrawn"), or says "effective" where no day or publication count follows that is read
     /// ("effective upon OMB approval", "effective 1 March 2027"). A temporary rule's end is read only
-    /// where one clause states both days ("effective from December 1, 2026, until (through) December
-    /// 3, 2026", "effective December 1, 2026, and expires on December 3, 2026"); an end stated
+    /// where one clause states both days (`TemporaryClause`: "effective from December 1, 2026, until
+    /// (through, to) December 3, 2026", "from 10:30 a.m. until 11:35 a.m. on February 10, 2024",
+    /// "effective December 1, 2026, and expires on December 3, 2026"); an end stated
     /// otherwise ("It expires on …", "remain in effect until", "between … and", an end said of a
     /// general license or another rule) is a day not read, and the rule is not law. `published` stands in, not `stated`, when the DATES say nothing of taking
     /// effect (or there are none).
     static func rule(dates wording: String?, published: LegalDate?) -> LegalEffect {
         var effect = LegalEffect(from: published, basis: .effectiveDate, stated: false)
         guard var wording else { return effect }
-        // A temporary rule's clause: its end is read, and left out of the dates it takes effect by.
-        if let match = wording.firstMatch(of: Pattern.temporaryClause), match.count == 3,
-           let first = match[1].substring, let start = USDates.first(in: String(first)),
-           let until = match[2].substring.flatMap({ USDates.first(in: String($0)) }), until >= start {
-            effect.until = until
-            wording.replaceSubrange(match.range, with: "effective " + first)
+        // A temporary rule's clause (`TemporaryClause`): its end is read, and left out of the dates
+        // it takes effect by; an end it states but that is not read leaves the rule not law.
+        for sentence in Self.sentences(wording) {
+            guard let reading = TemporaryClause.read(sentence) else { continue }
+            switch reading {
+            case let .span(_, end, startText, clause):
+                effect.until = end
+                wording.replaceSubrange(clause, with: "effective " + startText)
+            case .endNotRead:
+                effect.pending = .unread
+            }
+            break
         }
         var stated: [LegalDate] = []
         for sentence in Self.sentences(wording) {
@@ -149,17 +156,12 @@ struct LegalEffect: Sendable, Hashable {
         return effect
     }
 
-    /// `March 1, 2027`, `Dec. 1 2026`: a month's name or abbreviation, a day and a year (the comma
-    /// optional), as the DATES of a rule print them.
     /// The patterns the DATES are read by, compiled once (a regex literal in a function is compiled
     /// again at every call, as `FormexAmendingAct.Pattern` says). A `Regex` is not `Sendable`; these
-    /// are never changed. The temporary clause and a day share one month-day-year pattern.
+    /// are never changed. `TemporaryClause` reads a day by the same month-day-year pattern (`USDates`).
     private enum Pattern {
-        static let monthDayYearSource = #"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"#
         // Constant patterns: `try!` fails only if they are mistyped, which every DATES test would show.
-        nonisolated(unsafe) static let monthDayYear = try! Regex("(?i)" + monthDayYearSource)
-        nonisolated(unsafe) static let temporaryClause = try! Regex(#"(?i)\beffective (?:from )?("# + monthDayYearSource
-                                                                   + #"),? (?:until|through|and expires(?: on)?) ("# + monthDayYearSource + ")")
+        nonisolated(unsafe) static let monthDayYear = try! Regex("(?i)" + USDates.monthDayYearSource)
         nonisolated(unsafe) static let aboutEffect = #/\b(?:effective|effect|delay|postpone|defer|stay|stayed|suspend|withdraw|expir)/#
         nonisolated(unsafe) static let withdrawn = #/\b(?:is|are|was|were|been|hereby) withdrawn\b|\bwithdraws\b/#
         nonisolated(unsafe) static let lifted = #/(?:is|are|was|were|has been|have been|hereby) lifted/#
@@ -167,7 +169,7 @@ struct LegalEffect: Sendable, Hashable {
         nonisolated(unsafe) static let takesEffect = #/(?i)\b(?:effective|(?:take|takes|taking|took|go|goes|went) (?:into )?effect)\b/#
         nonisolated(unsafe) static let immediately = #/(?i)^\W*immediately\b/#
         nonisolated(unsafe) static let delay = #/\b(?:delay|postpone|defer|extend)/#
-        nonisolated(unsafe) static let effectiveUntil = #/effective\b[^.;]*\b(?:until|through)\b[^.;]*\d{4}|effective until/#
+        nonisolated(unsafe) static let effectiveUntil = #/effective\b(?:[^.;]|[ap]\.m\.)*\b(?:until|through)\b(?:[^.;]|[ap]\.m\.)*\d{4}|effective until/#
         nonisolated(unsafe) static let otherEnd = #/\bexpir(?:es|e|ation)\b|in effect until[^.;]*\d|\bbetween\b[^.;]*\band\b/#
         nonisolated(unsafe) static let onPublication = #/(?i)\b(?:on|upon) (?:the )?(?:date of )?(?:publication|filing for public inspection)/#
         nonisolated(unsafe) static let daysAfterPublication = #/(?i)\b(\d+|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|fifteenth|twentieth|thirtieth|forty-fifth|sixtieth|ninetieth)\s*(?:\(\d+\)\s*)?(?:calendar )?days? (?:after|following) (?:the )?(?:date of )?(?:its )?publication/#

@@ -12,8 +12,15 @@ public struct MarkerSequenceSolver: Sendable {
     /// One entry of a section's sequence.
     public enum Item: Sendable, Hashable {
         case marker(ParagraphMarker)
-        /// `<STARS/>` or a `(a) * * *` stub: text was left out here, so numbering may jump.
+        /// `<STARS/>`: text was left out here, so numbering may jump.
         case elision
+        /// `(h) * * *`, a marker printed with nothing but stars: text was left out (as for
+        /// `elision`), and the marker is printed only to place what follows it, as Federal Register
+        /// set-out text prints the parents of the paragraph it changes (`(h) * * *`, `(1) * * *`,
+        /// `(i) …` is (h)(1)(i)): the next marker, right after it, is its child. Read as an
+        /// elision where the numbering fits no reading so (importer audit, finding 2: (i) had been
+        /// read as the letter after (h)).
+        case parentStub
         /// An unnumbered defined term (`<I>Agency</I> means …`): it sits under the innermost open
         /// paragraph, ends the previous term's scope, and markers after it number afresh below it.
         case definition
@@ -87,7 +94,7 @@ public struct MarkerSequenceSolver: Sendable {
                 // marker jump, as in one pass.
                 let previous = term == 0 ? items[..<run.lowerBound] : items[runs[term - 1]]
                 let lastMarker = previous.lastIndex { if case .marker = $0 { true } else { false } } ?? previous.startIndex
-                let elided = previous[lastMarker...].contains { if case .elision = $0 { true } else { false } }
+                let elided = previous[lastMarker...].contains { $0 == .elision || $0 == .parentStub }
                 var part = solveRun(elided ? ArraySlice([Item.elision] + items[run]) : items[run])
                 let markers = markerStart..<(markerStart + part.readings.count)
                 if !part.fitted {
@@ -149,6 +156,11 @@ public struct MarkerSequenceSolver: Sendable {
         if markerCount == 0 { return Solution(readings: [], ambiguities: [], fitted: true) }
         if let fast = greedy(items, count: markerCount) { return fast }
         if let found = search(items, relaxed: false) ?? search(items, relaxed: true) { return found }
+        if items.contains(.parentStub) {
+            // Stubs whose next marker cannot be their child: read as plain elisions.
+            let plain = items.map { $0 == .parentStub ? Item.elision : $0 }[...]
+            if let found = search(plain, relaxed: false) ?? search(plain, relaxed: true) { return found }
+        }
         return Solution(readings: Self.kindReadings(items), ambiguities: [], fitted: false)
     }
 
@@ -167,7 +179,7 @@ public struct MarkerSequenceSolver: Sendable {
         var previousDepth = -1
         for item in items {
             guard case .marker(let marker) = item else {
-                if case .elision = item { elided = true }
+                if item == .elision || item == .parentStub { elided = true }
                 continue
             }
             func continues(_ value: Int, at depth: Int) -> Bool {
@@ -221,7 +233,7 @@ public struct MarkerSequenceSolver: Sendable {
         var markerIndex = 0
         for item in items {
             switch item {
-            case .elision: continue
+            case .elision, .parentStub: continue
             case .marker:
                 let depth = readings[markerIndex].depth
                 markerIndex += 1
@@ -260,13 +272,15 @@ public struct MarkerSequenceSolver: Sendable {
 
     /// The state after `marker` read as `kind`, with the cost of that step; nil when the level
     /// rules forbid it.
-    private static func step(_ stack: Stack, kind: MarkerKind, marker: ParagraphMarker, elided: Bool,
+    /// `childOnly`: the marker follows a stub (`Item.parentStub`), so it opens below it.
+    private static func step(_ stack: Stack, kind: MarkerKind, marker: ParagraphMarker, elided: Bool, childOnly: Bool = false,
                              strictOnly: Bool) -> (stack: Stack, depth: Int, cost: Int)? {
         guard let value = kind.ordinal(of: marker.label) else { return nil }
         let hasHeading = marker.heading != nil
         // A range `(c)-(w)` is placed by its first marker and leaves its last open: (x) follows it.
         let packed = pack(kind, marker.through == nil ? value : marker.lastOrdinal(as: kind) ?? value, heading: hasHeading)
         if let level = stack.lastIndex(where: { Self.kind($0) == kind }) {
+            if childOnly { return nil }
             // A sibling at an open level: the next number (or any later one after an elision).
             let previous = Self.value(stack[level])
             guard elided ? value > previous : value == previous + 1 else { return nil }
@@ -305,16 +319,22 @@ public struct MarkerSequenceSolver: Sendable {
         var readings: [Reading] = []
         readings.reserveCapacity(count)
         var elided = false
+        var stub = false
         for item in items {
             switch item {
             case .elision:
                 elided = true
+                stub = false
+            case .parentStub:
+                elided = true
+                stub = true
             case .definition:
                 stack = Self.enterScope(stack)
+                stub = false
             case .marker(let marker):
                 var found: (stack: Stack, depth: Int, kind: MarkerKind)?
                 for kind in marker.candidates {
-                    guard let next = Self.step(stack, kind: kind, marker: marker, elided: elided, strictOnly: true) else { continue }
+                    guard let next = Self.step(stack, kind: kind, marker: marker, elided: elided, childOnly: stub, strictOnly: true) else { continue }
                     if found != nil { return nil }
                     found = (next.stack, next.depth, kind)
                 }
@@ -322,6 +342,7 @@ public struct MarkerSequenceSolver: Sendable {
                 stack = found.stack
                 readings.append(Reading(kind: found.kind, depth: found.depth))
                 elided = false
+                stub = false
             }
         }
         return Solution(readings: readings, ambiguities: [], fitted: true)
@@ -369,14 +390,17 @@ public struct MarkerSequenceSolver: Sendable {
         nodes.reserveCapacity(4 * items.count + 1)
         var layerStarts: [Int] = [0]
         var elided = false
+        var stub = false
         for item in items {
             let frontier = layerStarts[layerStarts.count - 1]..<nodes.count
             if case .definition = item {
                 for index in frontier { nodes[index].stack = Self.enterScope(nodes[index].stack) }
+                stub = false
                 continue
             }
             guard case .marker(let marker) = item else {
                 elided = true
+                stub = item == .parentStub
                 continue
             }
             let nextStart = nodes.count
@@ -392,7 +416,7 @@ public struct MarkerSequenceSolver: Sendable {
                 let stack = nodes[absolute].stack
                 let nodeScore = nodes[absolute].score
                 for kind in kinds {
-                    guard let step = Self.step(stack, kind: kind, marker: marker, elided: elided, strictOnly: false) else { continue }
+                    guard let step = Self.step(stack, kind: kind, marker: marker, elided: elided, childOnly: stub, strictOnly: false) else { continue }
                     let reading = Reading(kind: kind, depth: step.depth)
                     let score = nodeScore + step.cost
                     if let existing = existing(step.stack) {
@@ -419,6 +443,7 @@ public struct MarkerSequenceSolver: Sendable {
             }
             layerStarts.append(nextStart)
             elided = false
+            stub = false
         }
         let layerCount = layerStarts.count
         func layer(_ number: Int) -> Range<Int> { layerStarts[number]..<(number + 1 < layerCount ? layerStarts[number + 1] : nodes.count) }

@@ -322,14 +322,14 @@ public final class RulesXMLWriter: ImportSink {
 
         scratch.bytes.withUnsafeBufferPointer { all in
             func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
-            func wording(_ pieces: Range<Int>) -> ByteRuns? {
-                section.wordingPieces(pieces).map {
+            func wording(_ pieces: Range<Int>, section isSection: Bool = false) -> ByteRuns? {
+                section.wordingPieces(pieces, section: isSection).map {
                     ByteRuns(run((wordingStart + scratch.escapedStart[$0.first])..<(wordingStart + scratch.escapedEnd[$0.last])), escaping: .escapedForCharacterData)
                 }
             }
             Self.writeProvisionElement(id: sectionID, citation: ByteRuns(run(citation), escaping: fields), evidence: header.evidence,
                                        sourceID: ByteRuns(run(sourceID), escaping: fields), eid: ByteRuns(run(number), escaping: fields), wordingKind: .verbatim,
-                                       heading: header.heading, wording: wording(0..<section.pieces.count) ?? ByteRuns(run(headingWording), escaping: fields),
+                                       heading: header.heading, wording: wording(0..<section.pieces.count, section: true) ?? ByteRuns(run(headingWording), escaping: fields),
                                        url: url.map { ByteRuns(run($0), escaping: fields) }, span: section.span, pointer: ByteRuns(run(pointer), escaping: fields), parent: nil,
                                        dates: [], notes: sectionNotes, currentFile: currentFile, into: &output)
             // Records are read in place, by index: a copy of one would retain each of its strings.

@@ -8,6 +8,11 @@ enum USDates {
         ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
     ]
 
+    /// `March 1, 2027`, `Dec. 1 2026`: a month's name or abbreviation, a day and a year (the comma
+    /// optional), as a rule's DATES print them; the regex source `LegalEffect` and
+    /// `TemporaryClause` find days by, so that both read the same days.
+    static let monthDayYearSource = #"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"#
+
     /// Every `Month D, YYYY` in `text`, in order.
     static func all(in text: String) -> [LegalDate] {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })

@@ -184,6 +184,21 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         var count: Int { shown.count }
     }
 
+    /// The diff seen from the other side: words only the first text has become the second's.
+    /// `cite-check` diffs a text set out only in part (`* * *` as `…`) against the shipped wording,
+    /// so that the words it leaves out are not shown as deleted, and shows it the usual way round.
+    func reversed() -> WordDiff {
+        var diff = self
+        diff.parts = parts.map { part in
+            switch part {
+            case .same: part
+            case .removed(let words): .added(words)
+            case .added(let words): .removed(words)
+            }
+        }
+        return diff
+    }
+
     public var isEmpty: Bool { !parts.contains { if case .same = $0 { return false } else { return true } } }
 
     /// Shipped-only words `[-like this-]`, official-only words `{+like this+}`, unchanged runs
