@@ -21,6 +21,10 @@ extension CitationChecker {
         /// How many times a compared wording leaves official words out with "…": those words were
         /// not compared, and a change there (a lead-in's "means" made "does not include") passes.
         public var elisions = 0
+        /// What the official text prints in the provision that its imported wording does not carry
+        /// (`formula printed as an image (EC14NO91.003)`, `footnote 1`): a change there passes
+        /// unseen, so a pass names them.
+        public var notCompared: [String] = []
 
         public init(provisionID: String, citation: String, officialID: String, location: SourceLocation, officialFile: String,
                     wordingCompared: Bool, paraphraseIsOfficialText: Bool = false) {
@@ -60,15 +64,27 @@ extension CitationChecker {
             guard wordingCompared else {
                 return "\(location): note: \(provisionID) (\(citation)): found in \(officialFile) at '\(officialID)'; a paraphrase: wording not compared"
             }
-            guard elisions > 0 else { return "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'" }
-            return "\(location): note: \(provisionID) (\(citation)): quoted words match \(officialFile) at '\(officialID)'; "
-                + "the official words \(elisions == 1 ? "its elision (…) leaves" : "its \(elisions) elisions (…) leave") out were not compared"
+            let matched = elisions == 0
+                ? "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'"
+                : "\(location): note: \(provisionID) (\(citation)): quoted words match \(officialFile) at '\(officialID)'; "
+                    + "the official words \(elisions == 1 ? "its elision (…) leaves" : "its \(elisions) elisions (…) leave") out were not compared"
+            return matched + (notCarriedPhrase.map { "; " + $0 } ?? "")
+        }
+
+        /// `the official text's footnote 1, not in its imported wording, was not compared`; nil when
+        /// the official wording carries all the text prints there.
+        var notCarriedPhrase: String? {
+            guard !notCompared.isEmpty else { return nil }
+            let list = notCompared.count == 1 ? notCompared[0]
+                : notCompared.dropLast().joined(separator: ", ") + " and " + notCompared[notCompared.count - 1]
+            return "the official text's \(list), not in its imported wording, \(notCompared.count == 1 ? "was" : "were") not compared"
         }
 
         /// What the pass says in a line of its text's (`copy 2 (line 1): passes`).
         var verdict: String {
             guard wordingCompared else { return "found (a paraphrase: wording not compared)" }
-            return elisions == 0 ? "passes" : "quoted words pass (words left out with … not compared)"
+            let verdict = elisions == 0 ? "passes" : "quoted words pass (words left out with … not compared)"
+            return verdict + (notCompared.isEmpty ? "" : " (" + notCompared.joined(separator: ", ") + " not compared)")
         }
 
         /// The line for a paraphrase that is the official text word for word; nil for any other pass.
@@ -87,6 +103,10 @@ extension CitationChecker.Report {
     /// Passes of wordings that leave official words out with "…": those words not compared.
     public var quotedInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && $0.elisions > 0 } }
 
+    /// Passes of wordings whose official text prints what its imported wording does not carry (an
+    /// image, a footnote): that was not compared.
+    public var notCarriedInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && !$0.notCompared.isEmpty } }
+
     /// The summary's words for the passes: `4 pass`, and how many of them rest on less than a
     /// whole wording compared: quotations with words left out, paraphrases only found
     /// (`19 pass (3 of them quoted in part: words left out not compared; 13 of them paraphrases: found, wording not compared)`).
@@ -97,6 +117,10 @@ extension CitationChecker.Report {
         var parts: [String] = []
         let elided = quotedInPart.count, found = foundOnly.count
         if elided > 0 { parts.append(share(elided, "quotation in part", "quoted in part") + ": words left out not compared") }
+        let uncarried = notCarriedInPart.count
+        if uncarried > 0 {
+            parts.append(share(uncarried, "text with an image or footnote not carried", "texts with images or footnotes not carried") + ": those not compared")
+        }
         if found > 0 { parts.append(share(found, "paraphrase", "paraphrases") + ": found, wording not compared") }
         return "\(passed.count) pass" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")
     }

@@ -22,6 +22,8 @@ public struct ImportSummary: Sendable, Hashable {
         // GPO formulas and pictures printed as images (`MATH`/`MID`, `GPH`/`GID`): their ids left
         // out of the wording, what they show not carried (`OmittedImage`).
         case imagesNotCarried
+        // GPO footnotes (`FTNT`) in a CFR section: carried as notes, not in the wording (`CFRFootnote`).
+        case footnotesAsNotes
         // eCFR notes whose heading names a paragraph they cannot be placed under; sections whose
         // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
         case misplacedNotes, extractsKeptAsText
@@ -87,6 +89,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                       plural: "table headers with levels or spanning cells, not lined up with their columns (marked unresolved)")
             case .imagesNotCarried: CountedNoun("formula or picture printed as an image, not carried (its id left out, marked unresolved)",
                                                 plural: "formulas or pictures printed as images, not carried (their ids left out, marked unresolved)")
+            case .footnotesAsNotes: CountedNoun("footnote carried as a note on the provision it follows, not in its wording",
+                                                plural: "footnotes carried as notes on the provisions they follow, not in their wording")
             case .linkedSuperscripts: CountedNoun("numeric superscript after a number and a space linked to a kept note as its footnote mark",
                                                   plural: "numeric superscripts after a number and a space linked to kept notes as their footnote marks")
             case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
