@@ -30,7 +30,7 @@ struct CFRSectionReader {
         var extractKeptAsText = false
         /// Flush paragraphs after a list that may close more than one lead-in.
         var ambiguousFlush = 0
-        /// Plain paragraphs without a marker after the last item of a list, kept with the item.
+        /// Plain paragraphs without a marker after the last item of a list, read as closing it.
         var paragraphsAfterList = 0
         /// Footnotes (`FTNT`) carried as notes (`CFRFootnote`).
         var footnotes = 0
@@ -403,11 +403,17 @@ struct CFRSectionReader {
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, inner: entry.inner,
                            elided: false, notes: [])
             }
-            // A plain paragraph right after a list item stays with it; where the list ends there
-            // it may close the list instead, and that is reported. Not after an item that ends
-            // with a colon, which introduces it (1274.908(g)(i)'s address), as for `FP`.
-            let closesList = entry.plain && followsMarker && text.last != UInt8(ascii: ":")
-            let textBefore = text.count
+            // A plain paragraph right after a list item stays with it while the list goes on;
+            // where the list ends there it closes the list: the item closes, and the text is its
+            // lead-in's (or the section's), which is reported. Not after an item that ends with a
+            // colon, which introduces it (1274.908(g)(i)'s address), as for `FP`.
+            if entry.plain, followsMarker, text.last != UInt8(ascii: ":"), let item = open.last,
+               let paragraph = ParagraphAfterList(after: item, records: records, line: entry.firstLine,
+                                                  nextDepth: markerIndex < solution.readings.count ? solution.readings[markerIndex].depth : nil,
+                                                  text: store.bytes[store.pieces[marked.pieces.lowerBound].text]) {
+                close(from: records[item].depth)
+                afterList.append(paragraph)
+            }
             for pieceIndex in marked.pieces {
                 let pieceText = store.pieces[pieceIndex].text
                 if let marker = store.pieces[pieceIndex].marker {
@@ -454,12 +460,6 @@ struct CFRSectionReader {
             // Noted after the loop, as everything reported is (`records` is only touched here as
             // it always was: any other use makes the optimiser check every access to it).
             if !marked.droppedSuperscripts.isEmpty { droppedOn.append((open.last, marked.droppedSuperscripts)) }
-            if closesList, let item = open.last,
-               let paragraph = ParagraphAfterList(after: item, records: records, line: entry.firstLine,
-                                                  nextDepth: markerIndex < solution.readings.count ? solution.readings[markerIndex].depth : nil,
-                                                  text: text[textBefore...]) {
-                afterList.append(paragraph)
-            }
             followsMarker = markerIndex > markersBefore
         }
         for index in open { records[index].endPiece = pieces.count }

@@ -30,8 +30,8 @@ public struct ImportSummary: Sendable, Hashable {
         // CFR flush paragraphs (`FP`) after a list that ends more than one lead-in's list: given
         // to the nearest, and marked unresolved (`FlushParagraph`).
         case ambiguousFlushParagraphs
-        // CFR plain paragraphs without a marker after the last item of a list: kept with the item,
-        // though they may close the list, and marked unresolved (`ParagraphAfterList`).
+        // CFR plain paragraphs without a marker after the last item of a list: read as closing the
+        // list, given to its lead-in, and marked unresolved (`ParagraphAfterList`).
         case paragraphsAfterList
         // CFR text outside every section and appendix: read as an appendix's where the appendix
         // ends on its heading, otherwise not imported and reported (`CFRTextOutsideUnits`).
@@ -97,8 +97,8 @@ public struct ImportSummary: Sendable, Hashable {
                                               plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
             case .ambiguousFlushParagraphs: CountedNoun("flush paragraph (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)",
                                                         plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
-            case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, kept with the item though it may close the list (marked unresolved)",
-                                                   plural: "paragraphs without a marker after the last item of a list, kept with the item though they may close the list (marked unresolved)")
+            case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)",
+                                                   plural: "paragraphs without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)")
             case .textJoinedToAppendix: CountedNoun("block of text set after its appendix's element, read as the appendix's (the appendix ends on its heading)",
                                                     plural: "blocks of text set after their appendix's element, read as the appendix's (the appendix ends on its heading)")
             case .textOutsideUnits: CountedNoun("block of text outside every section and appendix, not imported (noted on the next provision)",
