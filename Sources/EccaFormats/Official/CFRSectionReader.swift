@@ -34,6 +34,8 @@ struct CFRSectionReader {
         var paragraphsAfterList = 0
         /// Footnotes (`FTNT`) carried as notes (`CFRFootnote`).
         var footnotes = 0
+        /// Second terms of definitions made provisions of their own (`DefinitionAlias`).
+        var definitionAliases = 0
 
         /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
         func report(to emitter: ImportEmitter) {
@@ -47,6 +49,7 @@ struct CFRSectionReader {
             if ambiguousFlush > 0 { emitter.count(.ambiguousFlushParagraphs, by: ambiguousFlush) }
             if paragraphsAfterList > 0 { emitter.count(.paragraphsAfterList, by: paragraphsAfterList) }
             if footnotes > 0 { emitter.count(.footnotesAsNotes, by: footnotes) }
+            if definitionAliases > 0 { emitter.count(.definitionAliases, by: definitionAliases) }
         }
     }
 
@@ -351,6 +354,9 @@ struct CFRSectionReader {
         /// (`ParagraphAfterList`). Rare: nothing is allocated otherwise.
         var afterList: [ParagraphAfterList] = []
 
+        /// Terms defined together with another, the second made an alias (`DefinitionAlias`). Rare:
+        /// nothing is allocated otherwise.
+        var aliases: [DefinitionAlias] = []
         /// Footnotes, by the record open where they stand (`CFRFootnote`). Rare: nothing is allocated otherwise.
         var footnotes: [(record: Int?, footnote: CFRFootnote)] = []
 
@@ -402,6 +408,7 @@ struct CFRSectionReader {
                 openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: CanonicalIDs.idSegment("def-\(term)")),
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, inner: entry.inner,
                            elided: false, notes: [])
+                if let second = marked.secondTerm { aliases.append(DefinitionAlias(term: records.count - 1, alias: second)) }
             }
             // A plain paragraph right after a list item stays with it while the list goes on;
             // where the list ends there it closes the list: the item closes, and the text is its
@@ -480,11 +487,12 @@ struct CFRSectionReader {
         if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         if !footnotes.isEmpty { Self.carry(footnotes, in: &layout) }
+        let aliasCount = aliases.isEmpty ? 0 : DefinitionAlias.add(aliases, to: &layout)
         if !layout.header.effectiveDateNotes.isEmpty { Self.attachEffectiveDateNotes(in: &layout) }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, findings: counts.findings,
                       misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0, ambiguousFlush: ambiguousFlush.count,
-                      paragraphsAfterList: afterList.count, footnotes: footnotes.count)
+                      paragraphsAfterList: afterList.count, footnotes: footnotes.count, definitionAliases: aliasCount)
     }
 
     /// Footnotes as notes on the provisions open where they stand (or the section), and as what

@@ -24,6 +24,8 @@ public struct ImportSummary: Sendable, Hashable {
         case imagesNotCarried
         // GPO footnotes (`FTNT`) in a CFR section: carried as notes, not in the wording (`CFRFootnote`).
         case footnotesAsNotes
+        // CFR definitions of two terms at once ("X or Y means"): the second made a provision of its own (`DefinitionAlias`).
+        case definitionAliases
         // eCFR notes whose heading names a paragraph they cannot be placed under; sections whose
         // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
         case misplacedNotes, extractsKeptAsText
@@ -91,6 +93,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                 plural: "formulas or pictures printed as images, not carried (their ids left out, marked unresolved)")
             case .footnotesAsNotes: CountedNoun("footnote carried as a note on the provision it follows, not in its wording",
                                                 plural: "footnotes carried as notes on the provisions they follow, not in their wording")
+            case .definitionAliases: CountedNoun("term defined together with another, made a provision of its own with the same wording",
+                                                 plural: "terms defined together with others, made provisions of their own with the same wording")
             case .linkedSuperscripts: CountedNoun("numeric superscript after a number and a space linked to a kept note as its footnote mark",
                                                   plural: "numeric superscripts after a number and a space linked to kept notes as their footnote marks")
             case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
