@@ -17,8 +17,8 @@ import Testing
         """
     }
 
-    /// (d): the flush text after (d)(2) is (d)'s. (e): a markerless `P` after the list stays with
-    /// the last item, and as the list ends there it is reported (`CFRParagraphAfterListTests`).
+    /// (d): the flush text after (d)(2) is (d)'s. (e): a markerless `P` after the list closes it
+    /// too, as the list ends there, and is (e)'s, reported (`CFRParagraphAfterListTests`).
     /// (f): a flush line after a paragraph of
     /// the section's first level is that paragraph's. (g): after a set-out form, the flush text is
     /// the item's whose form it follows. (h): `FP-1`, a form's hanging line, is no list's close.
@@ -47,11 +47,12 @@ import Testing
             <FP>Charge = Rate × Mass</FP>
             """))
         let imported = try Corpus.collect([file])
-        #expect(imported.diagnostics.map(\.subject) == ["1271.110(e)(2)"], "\(imported.diagnostics)")
+        #expect(imported.diagnostics.map(\.subject) == ["1271.110(e)"], "\(imported.diagnostics)")
         func wording(_ id: String) -> String? { imported.provision(id)?.wording }
         #expect(wording("1271.110(d)(2)") == "(2) A contract or subcontract exceeding $100,000 at any tier under a Federal cooperative agreement,")
         #expect(wording("1271.110(d)") == "(d) Any person who requests or receives from a person referred to in paragraph (a): (1) A subcontract exceeding $100,000 at any tier under a Federal contract; (2) A contract or subcontract exceeding $100,000 at any tier under a Federal cooperative agreement, Shall file a certification, and a disclosure form, if required, to the next tier above.")
-        #expect(wording("1271.110(e)(2)") == "(2) Is fraudulent, Shall be subject to a civil penalty of not more than $5,000 for each such claim.")
+        #expect(wording("1271.110(e)(2)") == "(2) Is fraudulent,")
+        #expect(wording("1271.110(e)") == "(e) Any person who makes a claim that is false— (1) Is fictitious; or (2) Is fraudulent, Shall be subject to a civil penalty of not more than $5,000 for each such claim.")
         #expect(wording("1271.110(f)") == "(f) The responsibilities are as follows: Responsibilities Start Date End Date")
         #expect(wording("1271.110(g)(1)") == "(1) The following statement: I certify that the statement is true. The statement is signed by the person.")
         #expect(wording("1271.110(h)(1)") == "(1) A name, Signature line")

@@ -84,6 +84,8 @@ struct CFRSectionLayout: Sendable {
         var notes: [Note] = []
         /// The rule prints only part of the section (`PartialSetOut`).
         var setOutInPart = false
+        /// The section's effective-date notes (`EFFDNOT`), read for what they name and when.
+        var effectiveDateNotes: [EffectiveDateNote] = []
 
         /// `15 CFR ` or nothing.
         var citationTitle: String { title.map { "\($0) CFR " } ?? "" }
@@ -95,6 +97,9 @@ struct CFRSectionLayout: Sendable {
     var pieces: [Piece]
     /// The section's wording: the collapsed pieces joined by single spaces where they are apart.
     var text: [UInt8]
+    /// What the official text prints that no wording carries (an image, a footnote), by the record
+    /// whose text holds it (nil: the section's own text). Rare: empty in almost every section.
+    var notCarried: [(record: Int?, what: String)] = []
 
     /// How many provisions there are at each level: the section, and the CFR depths and
     /// definitions of the records that are not elided (the summary counts these per section).
@@ -269,6 +274,13 @@ struct CFRSectionLayout: Sendable {
             citation: citationTitle + number, heading: header.heading, wording: sectionWording,
             span: span.with(pointer: header.pointer), evidence: header.evidence, sourceURL: header.url, notes: header.notes))
         provisions[0].setOutInPart = header.setOutInPart
+        let notCarriedBy = notCarriedByRecord()
+        // In the order of the text: by record (images are reported before footnotes are carried).
+        if !notCarried.isEmpty {
+            provisions[0].notCarried = notCarried.enumerated().sorted { ($0.element.record ?? -1, $0.offset) < ($1.element.record ?? -1, $1.offset) }
+                .reduce(into: []) { if !$0.contains($1.element.what) { $0.append($1.element.what) } }
+        }
+        provisions[0].effectiveDateNotes = header.effectiveDateNotes
         var idPaths: [[String]] = []
         idPaths.reserveCapacity(records.count)
         for record in records { idPaths.append((record.parent.map { idPaths[$0] } ?? [number]) + [record.segment.id]) }
@@ -286,12 +298,30 @@ struct CFRSectionLayout: Sendable {
                 notes: record.notes))
             provisions[provisions.count - 1].citedAlike = record.citedAlike
             provisions[provisions.count - 1].setOutInPart = record.setOutInPart
+            if let what = notCarriedBy[index] { provisions[provisions.count - 1].notCarried = what }
+            if !header.effectiveDateNotes.isEmpty {
+                provisions[provisions.count - 1].effectiveDateNotes = header.effectiveDateNotes.filter { $0.reaches(path) }
+            }
         }
         return provisions
     }
 }
 
 extension CFRSectionLayout {
+    /// What each record's wording lacks (`notCarried`): what its own text or any record's below it
+    /// holds, as a record's wording holds its subdivisions'. Empty for almost every section.
+    func notCarriedByRecord() -> [Int: [String]] {
+        var byRecord: [Int: [String]] = [:]
+        for (record, what) in notCarried {
+            var current = record
+            while let at = current {
+                if byRecord[at]?.contains(what) != true { byRecord[at, default: []].append(what) }
+                current = records[at].parent
+            }
+        }
+        return byRecord
+    }
+
     /// A record's number as a diagnostic's subject: `1203.902(c)`.
     func subject(_ record: Int) -> String {
         header.number + CFRSectionReader.canonicalPath(of: record, in: records)

@@ -30,8 +30,12 @@ struct CFRSectionReader {
         var extractKeptAsText = false
         /// Flush paragraphs after a list that may close more than one lead-in.
         var ambiguousFlush = 0
-        /// Plain paragraphs without a marker after the last item of a list, kept with the item.
+        /// Plain paragraphs without a marker after the last item of a list, read as closing it.
         var paragraphsAfterList = 0
+        /// Footnotes (`FTNT`) carried as notes (`CFRFootnote`).
+        var footnotes = 0
+        /// Second terms of definitions made provisions of their own (`DefinitionAlias`).
+        var definitionAliases = 0
 
         /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
         func report(to emitter: ImportEmitter) {
@@ -44,6 +48,8 @@ struct CFRSectionReader {
             if extractKeptAsText { emitter.count(.extractsKeptAsText) }
             if ambiguousFlush > 0 { emitter.count(.ambiguousFlushParagraphs, by: ambiguousFlush) }
             if paragraphsAfterList > 0 { emitter.count(.paragraphsAfterList, by: paragraphsAfterList) }
+            if footnotes > 0 { emitter.count(.footnotesAsNotes, by: footnotes) }
+            if definitionAliases > 0 { emitter.count(.definitionAliases, by: definitionAliases) }
         }
     }
 
@@ -82,6 +88,8 @@ struct CFRSectionReader {
         /// that closes its lead-in's sentence (14 CFR 1271.110(d): "(4) A contract …, ⏎ Shall file
         /// a certification …"), so right after a list item it belongs to the item's parent.
         case flush
+        /// A footnote (`FTNT`): carried as a note on the provision whose text it follows.
+        case footnote(CFRFootnote)
     }
 
     /// What a note's heading says it is a note to.
@@ -225,7 +233,14 @@ struct CFRSectionReader {
                 index += 1
                 let name = section.nodes[child].name
                 // Most children are paragraphs: only other names are looked up.
-                if name != "P", Self.structural.contains(name) { continue }
+                if name != "P", Self.structural.contains(name) {
+                    if name == "FTNT" {
+                        roles.append(.footnote(CFRFootnote(child, in: section, file: file)))
+                        paragraphs.append(Paragraph(marked: nil, index: index, firstLine: section.nodes[child].firstLine,
+                                                    lastLine: section.nodes[child].lastLine, role: roles.count - 1))
+                    }
+                    continue
+                }
                 if name == "EXTRACT" {
                     let holds = Self.extractHolds(child, in: section)
                     if holds.categories || (extracts && holds.numbered > 0) {
@@ -340,8 +355,20 @@ struct CFRSectionReader {
         /// (`ParagraphAfterList`). Rare: nothing is allocated otherwise.
         var afterList: [ParagraphAfterList] = []
 
+        /// Terms defined together with another, the second made an alias (`DefinitionAlias`). Rare:
+        /// nothing is allocated otherwise.
+        var aliases: [DefinitionAlias] = []
+        /// Footnotes, by the record open where they stand (`CFRFootnote`). Rare: nothing is allocated otherwise.
+        var footnotes: [(record: Int?, footnote: CFRFootnote)] = []
+
         for entry in paragraphs {
-            guard let marked = entry.marked else {  // STARS, the end of an extract
+            guard let marked = entry.marked else {  // STARS, the end of an extract, a footnote
+                if entry.role >= 0, case .footnote(let footnote) = roles[entry.role] {
+                    // Set after the paragraph that references it, which is what is open: nothing
+                    // else changes (a list item before it is still the element before the next).
+                    footnotes.append((open.last, footnote))
+                    continue
+                }
                 if entry.role >= 0, case .endOfExtract = roles[entry.role] {
                     close(from: 0)
                 } else {
@@ -359,7 +386,7 @@ struct CFRSectionReader {
             let markersBefore = markerIndex
             if entry.role >= 0 {
                 switch roles[entry.role] {
-                case .endOfExtract:  // has no text: handled above
+                case .endOfExtract, .footnote:  // have no text: handled above
                     break
                 case .flush:
                     // The list item before it closes: the text is its lead-in's. Not after a
@@ -392,12 +419,19 @@ struct CFRSectionReader {
                 openRecord(depth: depth, segment: Segment(canonical: " (\(term))", citation: ", “\(term)”", id: CanonicalIDs.idSegment("def-\(term)")),
                            level: .definition, heading: term, firstLine: entry.firstLine, lastLine: entry.lastLine, index: entry.index, inner: entry.inner,
                            elided: false, notes: [])
+                if let second = marked.secondTerm { aliases.append(DefinitionAlias(term: records.count - 1, alias: second)) }
             }
-            // A plain paragraph right after a list item stays with it; where the list ends there
-            // it may close the list instead, and that is reported. Not after an item that ends
-            // with a colon, which introduces it (1274.908(g)(i)'s address), as for `FP`.
-            let closesList = entry.plain && followsMarker && text.last != UInt8(ascii: ":")
-            let textBefore = text.count
+            // A plain paragraph right after a list item stays with it while the list goes on;
+            // where the list ends there it closes the list: the item closes, and the text is its
+            // lead-in's (or the section's), which is reported. Not after an item that ends with a
+            // colon, which introduces it (1274.908(g)(i)'s address), as for `FP`.
+            if entry.plain, followsMarker, text.last != UInt8(ascii: ":"), let item = open.last,
+               let paragraph = ParagraphAfterList(after: item, records: records, line: entry.firstLine,
+                                                  nextDepth: markerIndex < solution.readings.count ? solution.readings[markerIndex].depth : nil,
+                                                  text: store.bytes[store.pieces[marked.pieces.lowerBound].text]) {
+                close(from: records[item].depth)
+                afterList.append(paragraph)
+            }
             for pieceIndex in marked.pieces {
                 let pieceText = store.pieces[pieceIndex].text
                 if let marker = store.pieces[pieceIndex].marker {
@@ -450,12 +484,6 @@ struct CFRSectionReader {
             // Noted after the loop, as everything reported is (`records` is only touched here as
             // it always was: any other use makes the optimiser check every access to it).
             if !marked.droppedSuperscripts.isEmpty { droppedOn.append((open.last, marked.droppedSuperscripts)) }
-            if closesList, let item = open.last,
-               let paragraph = ParagraphAfterList(after: item, records: records, line: entry.firstLine,
-                                                  nextDepth: markerIndex < solution.readings.count ? solution.readings[markerIndex].depth : nil,
-                                                  text: text[textBefore...]) {
-                afterList.append(paragraph)
-            }
             followsMarker = markerIndex > markersBefore
         }
         for index in open { records[index].endPiece = pieces.count }
@@ -475,10 +503,34 @@ struct CFRSectionReader {
         if !ambiguousFlush.isEmpty { FlushParagraph.report(ambiguousFlush, in: &layout, file: file, into: &diagnostics) }
         if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
+        if !footnotes.isEmpty { Self.carry(footnotes, in: &layout) }
+        let aliasCount = aliases.isEmpty ? 0 : DefinitionAlias.add(aliases, to: &layout)
+        if !layout.header.effectiveDateNotes.isEmpty { Self.attachEffectiveDateNotes(in: &layout) }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, findings: counts.findings,
                       misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0, ambiguousFlush: ambiguousFlush.count,
-                      paragraphsAfterList: afterList.count)
+                      paragraphsAfterList: afterList.count, footnotes: footnotes.count, definitionAliases: aliasCount)
+    }
+
+    /// Footnotes as notes on the provisions open where they stand (or the section), and as what
+    /// those wordings do not carry.
+    @inline(never)
+    private static func carry(_ footnotes: [(record: Int?, footnote: CFRFootnote)], in layout: inout CFRSectionLayout) {
+        for (record, footnote) in footnotes {
+            if let record { layout.records[record].notes.append(footnote.note) } else { layout.header.notes.append(footnote.note) }
+            layout.notCarried.append((record, footnote.notCarried))
+        }
+    }
+
+    /// An effective-date note on each paragraph it names too (the section has it already).
+    @inline(never)
+    private static func attachEffectiveDateNotes(in layout: inout CFRSectionLayout) {
+        for index in layout.records.indices where !layout.records[index].elided {
+            let path = canonicalPath(of: index, in: layout.records)
+            for note in layout.header.effectiveDateNotes where note.paragraphs.contains(path) {
+                layout.records[index].notes.append(note.note)
+            }
+        }
     }
 
     /// What an element other than a paragraph is to the section: a category heading, a flush
@@ -582,7 +634,10 @@ struct CFRSectionReader {
             } else {
                 for note in notes where !layout.header.notes.contains(note) { layout.header.notes.append(note) }
             }
-            for mark in marks[range] { counts[mark.counter, default: 0] += 1 }
+            for mark in marks[range] {
+                counts[mark.counter, default: 0] += 1
+                if let what = mark.notCarried { layout.notCarried.append((record, what)) }
+            }
         }
         let duplicates = reportDuplicateCitations(&layout.records, fitted: fitted && !compareAll, number: number, file: file, into: &diagnostics)
         if !fitted {

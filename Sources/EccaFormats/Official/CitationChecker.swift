@@ -631,8 +631,25 @@ public struct CitationChecker {
                 return repeated(provision, copies: copies.map { ($0.span.firstLine, $0.wording) }, at: officialID, in: source)
             }
             if found.setOutInPart { return compare(provision, setOutInPart: found.wording, at: officialID, in: source) }
-            return compare(provision, official: found.wording, at: officialID, in: source)
+            let outcome = compare(provision, official: found.wording, at: officialID, in: source, notCarried: found.notCarried)
+            // A change the text announces for the provision and does not hold yet: the wording
+            // that passed is the text before it (`EffectiveDateNote`).
+            if case .success = outcome, let pending = found.effectiveDateNotes.first(where: { $0.isAfter(dated) }) {
+                return .failure(finding(.amended, provision, at: officialID, in: source, detail: Self.announced(pending, in: source, at: officialID)))
+            }
+            return outcome
         }
+    }
+
+    /// What a finding says of a change an effective-date note in the text announces.
+    private static func announced(_ note: EffectiveDateNote, in source: Source, at officialID: String) -> String {
+        let text = source.file + (source.version.map { " (text as of \($0.iso))" } ?? " (undated)")
+        let when = switch (note.effective, source.version) {
+        case (let effective?, _?): "takes effect on \(effective.iso), after the text's date"
+        case (let effective?, nil): "takes effect on \(effective.iso); the text has no date to place it by"
+        case (nil, _): "takes effect on a day that could not be read"
+        }
+        return "\(text) announces in an effective-date note a change to '\(officialID)' that \(when), so the wording compared is the text before it: “\(note.statement)”"
     }
 
     /// A provision a Federal Register rule sets out only in part (`PartialSetOut`): the words it
@@ -670,13 +687,15 @@ public struct CitationChecker {
                                 consolidated: source.consolidated, detail: says.joined(separator: "; ")))
     }
 
+    /// `notCarried`: what the official text prints there that its imported wording does not carry
+    /// (an image, a footnote), named by a pass as not compared.
     private func compare(_ provision: Provision, official: String, at officialID: String, in source: Source,
-                         amendment: String? = nil) -> Outcome {
-        let pass = Pass(provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
+                         amendment: String? = nil, notCarried: [String] = []) -> Outcome {
+        var pass = Pass(provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
                         officialFile: source.file, wordingCompared: provision.wordingKind == .verbatim)
+        pass.notCompared = notCarried
         guard pass.wordingCompared else { return .success(pass.paraphrase(of: provision.wording, comparedWith: official)) }
         if Self.matches(shipped: provision.wording, official: official) {
-            var pass = pass
             pass.elisions = ElidedWording.elisions(in: provision.wording, comparedWith: official)
             return .success(pass)
         }
@@ -685,9 +704,10 @@ public struct CitationChecker {
     }
 
     private func finding(_ kind: Finding.Kind, _ provision: Provision, at officialID: String, in source: Source,
-                         amendment: String? = nil, diff: WordDiff? = nil) -> Finding {
+                         amendment: String? = nil, diff: WordDiff? = nil, detail: String? = nil) -> Finding {
         Finding(kind: kind, provisionID: provision.id, citation: provision.citation, officialID: officialID, location: provision.location,
-                officialFile: source.file, officialVersion: source.version, consolidated: source.consolidated, amendment: amendment, diff: diff)
+                officialFile: source.file, officialVersion: source.version, consolidated: source.consolidated, amendment: amendment, diff: diff,
+                detail: detail)
     }
 
     /// The day an Official Journal act is law, and how its file line says it: the day its own

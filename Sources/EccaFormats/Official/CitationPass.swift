@@ -26,6 +26,10 @@ extension CitationChecker {
         public var setOutInPart = false
         /// Of a text set out in part, whether any words were set out to compare (false: a heading alone).
         public var setOutWordsCompared = true
+        /// What the official text prints in the provision that its imported wording does not carry
+        /// (`formula printed as an image (EC14NO91.003)`, `footnote 1`): a change there passes
+        /// unseen, so a pass names them.
+        public var notCompared: [String] = []
 
         public init(provisionID: String, citation: String, officialID: String, location: SourceLocation, officialFile: String,
                     wordingCompared: Bool, paraphraseIsOfficialText: Bool = false) {
@@ -73,16 +77,28 @@ extension CitationChecker {
                 return "\(location): note: \(provisionID) (\(citation)): set out only in part in \(officialFile) at '\(officialID)': "
                     + "the words it sets out match; the text it leaves out (* * *) was not compared"
             }
-            guard elisions > 0 else { return "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'" }
-            return "\(location): note: \(provisionID) (\(citation)): quoted words match \(officialFile) at '\(officialID)'; "
-                + "the official words \(elisions == 1 ? "its elision (…) leaves" : "its \(elisions) elisions (…) leave") out were not compared"
+            let matched = elisions == 0
+                ? "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'"
+                : "\(location): note: \(provisionID) (\(citation)): quoted words match \(officialFile) at '\(officialID)'; "
+                    + "the official words \(elisions == 1 ? "its elision (…) leaves" : "its \(elisions) elisions (…) leave") out were not compared"
+            return matched + (notCarriedPhrase.map { "; " + $0 } ?? "")
+        }
+
+        /// `the official text's footnote 1, not in its imported wording, was not compared`; nil when
+        /// the official wording carries all the text prints there.
+        var notCarriedPhrase: String? {
+            guard !notCompared.isEmpty else { return nil }
+            let list = notCompared.count == 1 ? notCompared[0]
+                : notCompared.dropLast().joined(separator: ", ") + " and " + notCompared[notCompared.count - 1]
+            return "the official text's \(list), not in its imported wording, \(notCompared.count == 1 ? "was" : "were") not compared"
         }
 
         /// What the pass says in a line of its text's (`copy 2 (line 1): passes`).
         var verdict: String {
             guard wordingCompared else { return "found (a paraphrase: wording not compared)" }
             if setOutInPart { return setOutWordsCompared ? "the words set out pass (set out only in part: the rest not compared)" : "found (its heading alone set out: wording not compared)" }
-            return elisions == 0 ? "passes" : "quoted words pass (words left out with … not compared)"
+            let verdict = elisions == 0 ? "passes" : "quoted words pass (words left out with … not compared)"
+            return verdict + (notCompared.isEmpty ? "" : " (" + notCompared.joined(separator: ", ") + " not compared)")
         }
 
         /// The line for a paraphrase that is the official text word for word; nil for any other pass.
@@ -104,6 +120,10 @@ extension CitationChecker.Report {
     /// Passes against a text set out only in part: the words left out there not compared.
     public var setOutInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && $0.setOutInPart } }
 
+    /// Passes of wordings whose official text prints what its imported wording does not carry (an
+    /// image, a footnote): that was not compared.
+    public var notCarriedInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && !$0.notCompared.isEmpty } }
+
     /// The summary's words for the passes: `4 pass`, and how many of them rest on less than a
     /// whole wording compared: quotations with words left out, paraphrases only found
     /// (`19 pass (3 of them quoted in part: words left out not compared; 13 of them paraphrases: found, wording not compared)`).
@@ -115,6 +135,10 @@ extension CitationChecker.Report {
         let elided = quotedInPart.count, found = foundOnly.count, partial = setOutInPart.count
         if elided > 0 { parts.append(share(elided, "quotation in part", "quoted in part") + ": words left out not compared") }
         if partial > 0 { parts.append(share(partial, "text set out only in part", "set out only in part") + ": the rest not compared") }
+        let uncarried = notCarriedInPart.count
+        if uncarried > 0 {
+            parts.append(share(uncarried, "text with an image or footnote not carried", "texts with images or footnotes not carried") + ": those not compared")
+        }
         if found > 0 { parts.append(share(found, "paraphrase", "paraphrases") + ": found, wording not compared") }
         return "\(passed.count) pass" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")
     }

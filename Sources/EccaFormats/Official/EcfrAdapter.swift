@@ -72,7 +72,7 @@ struct EcfrAdapter: OfficialAdapter {
             kind: context.variant == "ecfr-versioner" ? .cfrPart : .regulation, officialIDs: officialIDs,
             versionLabel: label, sourceURL: url,
             attribution: "US Government Publishing Office / Office of the Federal Register; US Government work, public domain",
-            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1]; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \", a cell spanning columns or rows and a header of two or more levels written once where the markup has them, so they do not line up with the columns (each marked unresolved); formulas and pictures printed as images not carried, their ids left out (each marked unresolved); superscripts after a number, a letter or a bracket as ^ unless they mark a footnote, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
+            notes: [Note(kind: .editorial, text: "Imported by ecca from the \(dialectName) file \(SourceFileName.name(of: context.file)): wording verbatim (footnotes dropped unless their notes are kept, then marked [1], a section's footnote (FTNT) carried as a note on the provision it follows; tables row by row, cells joined by \" | \", rows set apart by \" ¶ \", a cell spanning columns or rows and a header of two or more levels written once where the markup has them, so they do not line up with the columns (each marked unresolved); formulas and pictures printed as images not carried, their ids left out (each marked unresolved); superscripts after a number, a letter or a bracket as ^ unless they mark a footnote, whitespace collapsed); the paragraph hierarchy rebuilt from the markers (docs/importers.md).")],
             file: context.file, documentNumber: context.citation ?? title.map { "\($0) CFR" },
             joinKey: title.map { "\($0) CFR" },
             joinSourceURL: context.variant == "cfr-annual" ? nil : title.map { "https://www.ecfr.gov/current/title-" + SourceURL.component($0) })
@@ -266,6 +266,7 @@ struct EcfrAdapter: OfficialAdapter {
         }
         var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.header.notes = notes.isEmpty ? sectionNotes(section, file: file) : notes + sectionNotes(section, file: file)
+        reader.header.effectiveDateNotes = effectiveDateNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
         // the eCFR's paragraph anchor.
         reader.header.paragraphURLBase = url.map { $0 + "#p-" + SourceURL.component(number) }
@@ -281,6 +282,14 @@ struct EcfrAdapter: OfficialAdapter {
             guard section.nodes[child].kind == .element else { return nil }
             let name = section.nodes[child].name
             return name == "P" ? nil : note(name, flattening.flatten(section, at: child, file: file))
+        }
+    }
+
+    /// A section's effective-date notes (`EFFDNOT`), read for what they name and when (`EffectiveDateNote`).
+    private func effectiveDateNotes(_ section: XMLSubtree, file: String) -> [EffectiveDateNote] {
+        section.children(of: 0).compactMap { child in
+            guard section.nodes[child].kind == .element, section.nodes[child].name == "EFFDNOT" else { return nil }
+            return EffectiveDateNote(flattening.flatten(section, at: child, file: file))
         }
     }
 
@@ -310,11 +319,13 @@ struct EcfrAdapter: OfficialAdapter {
         let wording = flattening.flatten(appendix, skipping: ["HEAD", "CITA"], dropped: { dropped.append($0) })
         // A supplement is cited as its entries are (`15 CFR Part 774, Supp. No. 1`), an appendix by its name.
         let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
-        try emitter.add(ImportedProvision(
+        var provision = ImportedProvision(
             canonicalID: n, sourceID: n, idPath: [n], level: .annex, parentID: nil, citation: citation,
             heading: heading.isEmpty ? nil : heading, wording: wording.isEmpty ? head : wording,
             span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
-            sourceURL: nil, notes: notes + sectionNotes(appendix) + dropped.notes))
+            sourceURL: nil, notes: notes + sectionNotes(appendix) + dropped.notes)
+        provision.notCarried = dropped.compactMap(\.notCarried)
+        try emitter.add(provision)
         Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if CommerceControlList.isCommerceControlList(n) {
             try emitEntries(of: appendix, n: n, citation: citation, dropped: dropped, into: emitter)

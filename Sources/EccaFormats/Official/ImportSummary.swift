@@ -22,14 +22,18 @@ public struct ImportSummary: Sendable, Hashable {
         // GPO formulas and pictures printed as images (`MATH`/`MID`, `GPH`/`GID`): their ids left
         // out of the wording, what they show not carried (`OmittedImage`).
         case imagesNotCarried
+        // GPO footnotes (`FTNT`) in a CFR section: carried as notes, not in the wording (`CFRFootnote`).
+        case footnotesAsNotes
+        // CFR definitions of two terms at once ("X or Y means"): the second made a provision of its own (`DefinitionAlias`).
+        case definitionAliases
         // eCFR notes whose heading names a paragraph they cannot be placed under; sections whose
         // set-out text (`EXTRACT`) is numbered in no CFR reading and is kept as wording.
         case misplacedNotes, extractsKeptAsText
         // CFR flush paragraphs (`FP`) after a list that ends more than one lead-in's list: given
         // to the nearest, and marked unresolved (`FlushParagraph`).
         case ambiguousFlushParagraphs
-        // CFR plain paragraphs without a marker after the last item of a list: kept with the item,
-        // though they may close the list, and marked unresolved (`ParagraphAfterList`).
+        // CFR plain paragraphs without a marker after the last item of a list: read as closing the
+        // list, given to its lead-in, and marked unresolved (`ParagraphAfterList`).
         case paragraphsAfterList
         // CFR text outside every section and appendix: read as an appendix's where the appendix
         // ends on its heading, otherwise not imported and reported (`CFRTextOutsideUnits`).
@@ -87,14 +91,18 @@ public struct ImportSummary: Sendable, Hashable {
                                                       plural: "table headers with levels or spanning cells, not lined up with their columns (marked unresolved)")
             case .imagesNotCarried: CountedNoun("formula or picture printed as an image, not carried (its id left out, marked unresolved)",
                                                 plural: "formulas or pictures printed as images, not carried (their ids left out, marked unresolved)")
+            case .footnotesAsNotes: CountedNoun("footnote carried as a note on the provision it follows, not in its wording",
+                                                plural: "footnotes carried as notes on the provisions they follow, not in their wording")
+            case .definitionAliases: CountedNoun("term defined together with another, made a provision of its own with the same wording",
+                                                 plural: "terms defined together with others, made provisions of their own with the same wording")
             case .linkedSuperscripts: CountedNoun("numeric superscript after a number and a space linked to a kept note as its footnote mark",
                                                   plural: "numeric superscripts after a number and a space linked to kept notes as their footnote marks")
             case .misplacedNotes: CountedNoun("note whose heading names a paragraph it does not follow (kept with the paragraph before it)",
                                               plural: "notes whose heading names a paragraph they do not follow (kept with the paragraph before them)")
             case .ambiguousFlushParagraphs: CountedNoun("flush paragraph (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)",
                                                         plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
-            case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, kept with the item though it may close the list (marked unresolved)",
-                                                   plural: "paragraphs without a marker after the last item of a list, kept with the item though they may close the list (marked unresolved)")
+            case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)",
+                                                   plural: "paragraphs without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)")
             case .textJoinedToAppendix: CountedNoun("block of text set after its appendix's element, read as the appendix's (the appendix ends on its heading)",
                                                     plural: "blocks of text set after their appendix's element, read as the appendix's (the appendix ends on its heading)")
             case .textOutsideUnits: CountedNoun("block of text outside every section and appendix, not imported (noted on the next provision)",

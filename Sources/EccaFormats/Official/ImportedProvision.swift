@@ -125,6 +125,13 @@ public struct ImportedProvision: Sendable, Hashable {
     /// between others, a section whose heading alone is revised): its wording is not its full
     /// text, and `cite-check` compares only the words set out (`PartialSetOut`).
     public var setOutInPart = false
+    /// What the official text prints in this provision's wording that the wording does not carry
+    /// (`formula printed as an image (EC14NO91.003)`, `footnote 3`), for `cite-check` to
+    /// name on a pass: those were not compared. Not written to rules XML (each has its note there).
+    var notCarried: [String] = []
+    /// The effective-date notes (`EFFDNOT`) that reach this provision's wording: a change the text
+    /// announces but does not yet hold, which `cite-check` reports. Not written (a note says it).
+    var effectiveDateNotes: [EffectiveDateNote] = []
 
     public init(canonicalID: String, sourceID: String?, idPath: [String], level: ProvisionLevel, parentID: String? = nil,
                 citation: String, heading: String? = nil, wording: String, span: SourceSpan, dates: [ImportedDate] = [],

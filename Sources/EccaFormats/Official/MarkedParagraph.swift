@@ -21,6 +21,10 @@ struct MarkedParagraph {
     var isElided: Bool
     /// The term an unnumbered definition defines (`<I>Agency</I> means …`, `“Agency” means …`).
     var definedTerm: String?
+    /// A second term the paragraph defines with the first (`<I>Categorical Exclusion</I> or
+    /// <I>CATEX</I> means …`, `<I>Regulation</I> and <I>rule</I> have the same meaning`), made
+    /// addressable by an alias of the definition (`DefinitionAlias`).
+    var secondTerm: String?
     /// What its text read without certainty (`TextFinding`: superscripts after a number dropped as
     /// footnote marks, table spans, images left out), in the store's `droppedSuperscripts`.
     var droppedSuperscripts: Range<Int> = 0..<0
@@ -190,6 +194,8 @@ struct MarkedParagraph {
             if found.isEmpty { pieces.append(Piece(marker: nil, text: start..<end)) }
             // The term, when the paragraph defines one: markerless, or its points run in after it.
             let definedTerm = found.isEmpty || found[0].offset > start ? term?.term : nil
+            // "X or Y means …": looked for only after a term closed by neither a period nor a comma.
+            let secondTerm = definedTerm != nil && term?.runIn == false ? MarkedParagraph.secondTerm(bytes, after: term!.end, italic: italic) : nil
             // "(a) * * *": nothing but stars after the markers.
             var isElided = false
             if let last = found.last {
@@ -203,7 +209,8 @@ struct MarkedParagraph {
                 }
                 isElided = stars >= 3 && !other
             }
-            return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: isElided, definedTerm: definedTerm, droppedSuperscripts: dropped)
+            return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: isElided, definedTerm: definedTerm, secondTerm: secondTerm,
+                                   droppedSuperscripts: dropped)
         }
     }
 
@@ -224,6 +231,20 @@ struct MarkedParagraph {
         if bytes[last] == UInt8(ascii: ",") { return true }
         let after = skipAbbreviation(bytes, skipSpace(bytes, run.upperBound), end: end)
         return after < end && ((bytes[after] >= 97 && bytes[after] <= 122) || bytes[after] == UInt8(ascii: ","))
+    }
+
+    private static let alternatives = ["or ", "and "].map { Array($0.utf8) }
+
+    /// The second of two terms defined together, `<I>Categorical Exclusion</I> or <I>CATEX</I>
+    /// means …` (1 CFR 601.3), `<I>Regulation</I> and <I>rule</I> have the same meaning` (1 CFR
+    /// 1.1): an italic or quoted term right after the first's end (`first`) and "or" or "and", that
+    /// the sentence goes on to define as `definedTerm` tells. Nil for one italic run ("Act and
+    /// FOIA", a single term), and for "or" followed by anything else.
+    static func secondTerm(_ bytes: [UInt8], after first: Int, italic: [Range<Int>]) -> String? {
+        var at = skipSpace(bytes, first)
+        guard let word = alternatives.first(where: { bytes[at...].starts(with: $0) }) else { return nil }
+        at += word.count
+        return definedTerm(bytes, from: at, italic: italic).flatMap { $0.runIn ? nil : $0.term }
     }
 
     /// Where the sentence goes on after a term's abbreviation in parentheses, `<I>Senior Agency

@@ -18,6 +18,9 @@ struct OmittedImage: Sendable, Hashable {
         "\(subject): the official text prints \(what) (\(id)), which is not carried: the id is left out of the wording and what the image shows is not imported"
     }
 
+    /// What a `cite-check` pass names as not compared: `formula printed as an image (EC14NO91.003)`.
+    var notCarried: String { "\(isFormula ? "formula printed as an image" : "picture") (\(id))" }
+
     var note: Note {
         Note(kind: .unresolved, text: "The official text here prints \(what) (\(id)); it is not carried in this wording. Check the official text.")
     }

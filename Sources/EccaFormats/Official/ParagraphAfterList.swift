@@ -5,11 +5,15 @@ import EccaXML
 /// paragraph of its own, so the markup does not say whether it goes on with the item or closes
 /// the list (the GPO's signal for a close is the flush `FP`, `FlushParagraph`). Of the five in
 /// the corpus's CFR text, the two after which the list goes on continue their item (1 CFR
-/// 51.9(c)(1), 14 CFR 1274.908(g)(i)); the three after which it ends close the list (14 CFR
-/// 1203.902's "Other members may be designated …" after (c), 1274.941(c)(3) and (d)(3)). Too few
-/// to read by: the text stays with the item, and where the list ends there it is reported.
+/// 51.9(c)(1), 14 CFR 1274.908(g)(i)), and are not this: a paragraph inside a list cannot close it.
+/// The three after which the list ends all close it (14 CFR 1203.902's "Other members may be
+/// designated upon specific request of the Chairperson." after (c) "General Counsel.", the closing
+/// sentences of 1274.941(c) and (d) after their (3)), so where the list ends the text is read as
+/// closing it: it goes to the list's parent, the provision whose lead-in opened the list (the
+/// section, for a list of its first level), as a flush paragraph's does, and the item keeps only
+/// its own text. Three cases are few to read by, so each is still reported.
 struct ParagraphAfterList {
-    /// The list item the text follows, whose wording keeps it.
+    /// The list item the text follows, which the text does not continue.
     var item: Int
     /// The `P`'s line.
     var line: Int
@@ -42,16 +46,20 @@ struct ParagraphAfterList {
         return true
     }
 
-    /// A warning each, and a note on the item that keeps the text.
+    /// A warning each, and a note on the provision given the text and on the item.
     @inline(never)
     static func report(_ paragraphs: [ParagraphAfterList], in layout: inout CFRSectionLayout, file: String, into diagnostics: inout [Diagnostic]) {
         for paragraph in paragraphs {
             let item = layout.cited(paragraph.item)
-            // The list it may close: its lead-in's, or the section's for a list of the first level.
-            let list = layout.records[paragraph.item].parent.map { layout.cited($0) } ?? "§ \(layout.header.number)"
-            diagnostics.append(Diagnostic(.warning, "\(item): the paragraph without a marker after it (“\(paragraph.opening)”) is kept in its wording; the list ends there, so the paragraph may close the list of \(list) instead",
-                                          at: SourceLocation(file: file, line: paragraph.line), subject: layout.subject(paragraph.item)))
-            layout.records[paragraph.item].notes.append(Note(kind: .unresolved, text: "The paragraph without a marker after this one (line \(paragraph.line) of the official file: “\(paragraph.opening)”) is kept in this wording, as it may continue it; the list ends there, so it may instead close the list of \(list), and not be this paragraph's text. Check the official text."))
+            // The list it closes: its lead-in's, or the section's for a list of the first level.
+            let parent = layout.records[paragraph.item].parent
+            let list = parent.map { layout.cited($0) } ?? "§ \(layout.header.number)"
+            let subject = parent.map { layout.subject($0) } ?? layout.header.number
+            diagnostics.append(Diagnostic(.warning, "\(list): the paragraph without a marker after \(item) (“\(paragraph.opening)”) is read as closing the list of \(list), and is in its wording, not \(item)'s; it may instead continue \(item)",
+                                          at: SourceLocation(file: file, line: paragraph.line), subject: subject))
+            let given = Note(kind: .unresolved, text: "The paragraph without a marker after \(item) (line \(paragraph.line) of the official file: “\(paragraph.opening)”) is read as closing this provision's list, and is in this wording, not \(item)'s; it may instead continue \(item). Check the official text.")
+            if let parent { layout.records[parent].notes.append(given) } else { layout.header.notes.append(given) }
+            layout.records[paragraph.item].notes.append(Note(kind: .unresolved, text: "The paragraph without a marker after this one (line \(paragraph.line) of the official file: “\(paragraph.opening)”) is read as closing the list of \(list), not as this paragraph's text; it may instead continue it. Check the official text."))
         }
     }
 }

@@ -42,6 +42,13 @@ struct TextFinding: Sendable, Hashable {
         }
     }
 
+    /// What the wording does not carry, for `cite-check` to name on a pass (an image's); nil for
+    /// what the wording holds, read without certainty (a mark, a table span).
+    var notCarried: String? {
+        if case .image(let image) = kind { return image.notCarried }
+        return nil
+    }
+
     var counter: ImportSummary.Counter {
         switch kind {
         case .superscript(let mark): mark.counter

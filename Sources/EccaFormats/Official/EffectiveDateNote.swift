@@ -1,0 +1,112 @@
+import ClauseGraph
+
+/// An eCFR effective-date note (`EFFDNOT`): "At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by
+/// revising paragraph (b)(1), effective July 1, 2026. For the convenience of the user, the revised
+/// text is set forth as follows: …". It announces a change the text does not yet hold (FORMATS.md
+/// §1.5: essential for the status axes), so the wording of what it names is the law only until that
+/// day. The section keeps it as a note, the paragraphs it names get it too, and every provision
+/// whose wording it reaches carries it for `cite-check`, which reports a shipped provision it
+/// reaches whose text is dated before the change: a pass there would say the text still says what
+/// the note says it no longer does.
+struct EffectiveDateNote: Sendable, Hashable {
+    /// The note's text, the revised text it sets out included.
+    var text: String
+    /// The note's statement, to the end of the sentence that dates the change (the revised text
+    /// set out after it is left out).
+    var statement: String
+    /// The day the change takes effect; nil when none is read after "effective".
+    var effective: LegalDate?
+    /// The paragraphs the statement names before its date, as paths (`(b)(1)`); empty when it names
+    /// none, or names a range (`paragraphs (a) through (c)`), whose members are not spelled out:
+    /// then it reaches the whole section.
+    var paragraphs: [String]
+
+    /// The note read from its flattened text.
+    init(_ text: String) {
+        self.text = text
+        let bytes = Array(text.utf8)
+        // The first "effective" followed by a date: "effective July 1, 2026".
+        var head = bytes.count
+        var sentenceEnd = bytes.count
+        var searchFrom = text.startIndex
+        while let found = text.range(of: "effective ", range: searchFrom..<text.endIndex) {
+            let after = text[found.upperBound...].split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
+            if let date = USDates.first(in: after) {
+                effective = date
+                head = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+                // The sentence ends at the first period after the date's year.
+                let year = String(date.iso.prefix(4))
+                if let yearRange = text.range(of: year, range: found.upperBound..<text.endIndex),
+                   let period = text[yearRange.upperBound...].firstIndex(of: ".") {
+                    sentenceEnd = text.utf8.distance(from: text.startIndex, to: period) + 1
+                }
+                break
+            }
+            searchFrom = found.upperBound
+        }
+        statement = TextNormalizer.trim(String(decoding: bytes[..<sentenceEnd], as: UTF8.self))
+        paragraphs = Self.paragraphs(named: bytes[..<head])
+    }
+
+    private static let paragraphWord = Array("paragraph".utf8)
+    private static let separators = ["introductory text", ",", "and ", "or "].map { Array($0.utf8) }
+    /// What opens a range's end: its members between are not spelled out.
+    private static let ranges = ["through", "–", "-"].map { Array($0.utf8) }
+
+    /// The paths named after "paragraph" or "paragraphs" (`(b)(1)`, `(a) and (c)(2)`,
+    /// `(b) introductory text`); empty where a range is named.
+    private static func paragraphs(named text: ArraySlice<UInt8>) -> [String] {
+        let bytes = Array(text)
+        var paths: [String] = []
+        var at = 0
+        while at + paragraphWord.count <= bytes.count {
+            guard bytes[at...].starts(with: paragraphWord) else { at += 1; continue }
+            at += paragraphWord.count
+            if at < bytes.count, bytes[at] == UInt8(ascii: "s") { at += 1 }
+            while true {
+                at = MarkedParagraph.skipSpace(bytes, at)
+                var path = ""
+                while let (label, next, _) = MarkedParagraph.marker(in: bytes, at: at) {
+                    path += "(" + label + ")"
+                    at = next
+                }
+                guard !path.isEmpty else { break }
+                paths.append(path)
+                // What may come between two paths: "introductory text", a comma, "and", "or".
+                var skipped = true
+                while skipped {
+                    skipped = false
+                    at = MarkedParagraph.skipSpace(bytes, at)
+                    for word in separators where bytes[at...].starts(with: word) {
+                        at += word.count
+                        skipped = true
+                    }
+                }
+                if ranges.contains(where: { bytes[at...].starts(with: $0) }) { return [] }
+            }
+        }
+        return paths
+    }
+
+    /// Whether the note reaches the provision at `path` (`(b)`, `""` for the section): its wording
+    /// holds a paragraph named (it is one, or holds one) or is held by one.
+    func reaches(_ path: String) -> Bool {
+        guard !path.isEmpty, !paragraphs.isEmpty else { return true }
+        func within(_ inner: String, _ outer: String) -> Bool {
+            guard inner.hasPrefix(outer) else { return false }
+            let rest = inner.dropFirst(outer.count)
+            return rest.isEmpty || rest.first == "(" || rest.first == " " || rest.first == ","
+        }
+        return paragraphs.contains { within($0, path) || within(path, $0) }
+    }
+
+    /// Whether the change comes after a text dated `date` (an undated text, or a change whose date
+    /// was not read, cannot be placed before it: it may come after).
+    func isAfter(_ date: LegalDate?) -> Bool {
+        guard let effective, let date else { return true }
+        return effective > date
+    }
+
+    /// The note on a paragraph it names.
+    var note: Note { Note(kind: .amendment, text: text) }
+}

@@ -1,0 +1,162 @@
+import ClauseGraph
+@testable import EccaFormats
+import EccaTestSupport
+import Foundation
+import Testing
+
+/// What a CFR text prints that its wording does not hold, and `cite-check` therefore cannot compare:
+/// a footnote (`FTNT`), carried as a note; a formula printed as an image; a change an effective-date
+/// note (`EFFDNOT`) announces. A pass never stays silent about them (audit finding 5: a changed
+/// footnote, a changed formula image and an announced revision of (b)(1) all passed unremarked).
+@Suite struct CFRTextNotComparedTests {
+    /// 1 CFR 18.4 in the versioner shape: a footnote after (a), an image in (c)(1), an
+    /// effective-date note `effdnot` (none when empty).
+    static func section(footnote: String = "Agencies with computer processed data are urged to consult the Office.",
+                        image: String = "EC14NO91.003", effdnot: String = "", date: String = "2026-01-01") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DIV8 N="18.4" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/\(date)/title-1/section-18.4&quot;,&quot;citation&quot;:&quot;1 CFR 18.4&quot;}">
+        <HEAD>§ 18.4 Form of document.</HEAD>
+        <P>(a) A document may be accepted if it is on bond <SU>2</SU>
+        <FTREF/>
+        </P>
+        <FTNT>
+        <P>
+        <SU>2</SU> \(footnote)</P></FTNT>
+        <P>(b) A letter may not be accepted.</P>
+        <P>(c) The charge is:</P>
+        <P>(1) Computed as follows:</P>
+        <MATH DEEP="44" SPAN="1"><MID>\(image)</MID></MATH>
+        <P>(2) Paid in advance.</P>
+        \(effdnot)
+        </DIV8>
+        """
+    }
+
+    static let effdnot = """
+        <EFFDNOT><HED>Effective Date Note:</HED><PSPACE>At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective July 1, 2026. For the convenience of the user, the revised text is set forth as follows:</PSPACE>
+        <EXTRACT><HD SOURCE="HD3">§ 18.4 Form of document.</HD><P>(c) * * *</P><P>(1) Computed by the Office.</P></EXTRACT></EFFDNOT>
+        """
+
+    /// The footnote is a note on (a), whose text it follows, and not in any wording; the image and
+    /// the footnote are what (a), (c), (c)(1) and the section do not carry, and are counted.
+    @Test func aFootnoteIsCarriedAsANoteAndNamedWithImagesAsNotCarried() throws {
+        let file = try Corpus.fixture("v-18.4.xml", Self.section())
+        let imported = try Corpus.collect([file])
+        #expect(imported.provision("18.4(a)")?.wording == "(a) A document may be accepted if it is on bond")
+        #expect(imported.provision("18.4(a)")?.notes.filter { $0.kind == .editorial }.map(\.text) == [
+            "Footnote 2 to this text (line 7 of the official file), printed at the foot of the page and carried in this note, not in the wording: [2] Agencies with computer processed data are urged to consult the Office.",
+        ])
+        #expect(imported.provision("18.4")?.wording == "(a) A document may be accepted if it is on bond (b) A letter may not be accepted. (c) The charge is: (1) Computed as follows: (2) Paid in advance.")
+        #expect(imported.provision("18.4")?.notCarried == ["footnote 2", "formula printed as an image (EC14NO91.003)"])
+        #expect(imported.provision("18.4(a)")?.notCarried == ["footnote 2"])
+        #expect(imported.provision("18.4(b)")?.notCarried == [])
+        #expect(imported.provision("18.4(c)")?.notCarried == ["formula printed as an image (EC14NO91.003)"])
+        #expect(imported.provision("18.4(c)(1)")?.notCarried == ["formula printed as an image (EC14NO91.003)"])
+        #expect(imported.provision("18.4(c)(2)")?.notCarried == [])
+        #expect(imported.summary.instruments.first?[.footnotesAsNotes] == 1)
+        #expect(imported.summary.instruments.first?[.imagesNotCarried] == 1)
+    }
+
+    /// Shipped (a), (c) and (c)(1) as the text reads: each passes, and its pass names what it did
+    /// not compare; (b) passes plainly. A changed footnote or image still passes (the wording is the
+    /// same), but never without saying so.
+    @Test func aPassNamesTheFootnoteOrImageItDidNotCompare() throws {
+        let shipped = try Self.shipped([
+            ("a", "(a) A document may be accepted if it is on bond"),
+            ("b", "(b) A letter may not be accepted."),
+            ("c.1", "(1) Computed as follows:"),
+        ])
+        for official in [Self.section(), Self.section(footnote: "Nonstandard services, charged extra.", image: "EC14NO91.103")] {
+            let file = try Corpus.fixture("v-18.4.xml", official)
+            let report = try CitationChecker(officialFiles: [file]).check(shipped.graph, on: .citeCheckDay)
+            #expect(report.findings.isEmpty)
+            let image = official.contains(".103") ? "EC14NO91.103" : "EC14NO91.003"
+            #expect(report.passes.map(\.description) == [
+                "\(shipped.file):4: note: us.t18.a (1 CFR 18.4(a)): wording matches \(file) at '18.4(a)'; the official text's footnote 2, not in its imported wording, was not compared",
+                "\(shipped.file):5: note: us.t18.b (1 CFR 18.4(b)): wording matches \(file) at '18.4(b)'",
+                "\(shipped.file):6: note: us.t18.c.1 (1 CFR 18.4(c)(1)): wording matches \(file) at '18.4(c)(1)'; the official text's formula printed as an image (\(image)), not in its imported wording, was not compared",
+            ])
+            #expect(report.passSummary == "3 pass (2 of them texts with images or footnotes not carried: those not compared)")
+        }
+    }
+
+    /// An effective-date note naming (c)(1) is on (c)(1) too, and reaches (c), (c)(1) and the section
+    /// but not (a) or (b). A shipped provision it reaches is a finding while the text is dated before
+    /// the change; a text dated on or after it passes.
+    @Test func anEffectiveDateNoteReachingAShippedProvisionIsAFinding() throws {
+        let file = try Corpus.fixture("v-18.4.xml", Self.section(effdnot: Self.effdnot))
+        let imported = try Corpus.collect([file])
+        let statement = "Effective Date Note: At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective July 1, 2026."
+        #expect(imported.provision("18.4(c)(1)")?.notes.filter { $0.kind == .amendment }.map(\.text) == [
+            statement + " For the convenience of the user, the revised text is set forth as follows: § 18.4 Form of document. (c) * * * (1) Computed by the Office.",
+        ])
+        #expect(imported.provision("18.4(c)")?.notes.filter { $0.kind == .amendment } == [])
+        for (id, reached) in [("18.4", true), ("18.4(a)", false), ("18.4(b)", false), ("18.4(c)", true), ("18.4(c)(1)", true), ("18.4(c)(2)", false)] {
+            #expect(imported.provision(id)?.effectiveDateNotes.map(\.statement) == (reached ? [statement] : []), "\(id)")
+        }
+
+        let shipped = try Self.shipped([("b", "(b) A letter may not be accepted."), ("c.1", "(1) Computed as follows:")])
+        let report = try CitationChecker(officialFiles: [file]).check(shipped.graph, on: .citeCheckDay)
+        #expect(report.findings.map(\.description) == [
+            "\(shipped.file):5: error: us.t18.c.1 (1 CFR 18.4(c)(1)): \(file) (text as of 2026-01-01) announces in an effective-date note a change to '18.4(c)(1)' that takes effect on 2026-07-01, after the text's date, so the wording compared is the text before it: “\(statement)”",
+        ])
+        #expect(report.passed == ["us.t18.b"])
+
+        let later = try Corpus.fixture("v-18.4-later.xml", Self.section(effdnot: Self.effdnot, date: "2026-07-01"))
+        #expect(try CitationChecker(officialFiles: [later]).check(shipped.graph, on: .citeCheckDay).findings.isEmpty)
+    }
+
+    /// What a note names: paths joined by commas and "and", an introductory text; a range names the
+    /// whole section (its members are not spelled out), as does a note that names no paragraph.
+    @Test func anEffectiveDateNoteNamesItsParagraphs() {
+        let two = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraphs (b) introductory text, (c)(2), and (d), effective Mar. 1, 2026.")
+        #expect(two.paragraphs == ["(b)", "(c)(2)", "(d)"])
+        #expect(two.effective?.iso == "2026-03-01")
+        #expect(two.reaches("(c)") && two.reaches("(c)(2)(i)") && !two.reaches("(c)(1)") && !two.reaches("(a)"))
+        let range = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraphs (a) through (c), effective Mar. 1, 2026.")
+        #expect(range.paragraphs == [] && range.reaches("(b)(1)"))
+        let (a1, a10) = (EffectiveDateNote("§ 2.2 was amended by revising paragraph (a)(1), effective Mar. 1, 2026."), "(a)(10)")
+        #expect(!a1.reaches(a10))
+        #expect(EffectiveDateNote("§ 2.2 was suspended, effective indefinitely.").effective == nil)
+    }
+
+    /// The corpus's seven footnotes: five in the eCFR's title 1 (1 CFR 18.4(c)'s "limited to
+    /// selected pilot projects" among them), two in the annual CFR's 14 CFR 1214.119 and 1214.804.
+    @Test func theCorpusFootnotesAreCarried() throws {
+        if Corpus.available(Corpus.ecfrBulk) {
+            let imported = try Corpus.collect([Corpus.ecfrBulk])
+            #expect(imported.summary.instruments.first?[.footnotesAsNotes] == 5)
+            #expect(imported.provision("18.4(c)")?.notCarried == ["footnote 3"])
+            #expect(imported.provision("18.4(c)")?.notes.contains { $0.text.hasSuffix("[3] At present, submission of documents by telecommunication is limited to selected pilot projects.") } == true)
+        }
+        if Corpus.available(Corpus.cfrAnnual) {
+            let imported = try Corpus.collect([Corpus.cfrAnnual])
+            #expect(imported.summary.instruments.first?[.footnotesAsNotes] == 2)
+            #expect(imported.provision("1214.119(j)(1)")?.notCarried == ["footnote 1"])
+            #expect(imported.provision("1214.103(g)(3)")?.notCarried == ["formula printed as an image (EC14NO91.003)"])
+        }
+    }
+
+    /// A rules file shipping 1 CFR 18.4's paragraphs `provisions` (id suffix, wording), one a line
+    /// from line 4 on.
+    static func shipped(_ provisions: [(String, String)]) throws -> (graph: ClauseGraph, file: String) {
+        let folder = try TemporaryFolder.make("formats").path
+        let file = folder + "/t18.xml"
+        let lines = provisions.map { id, wording in
+            let path = id.split(separator: ".").map { "(\($0))" }.joined()
+            return "<provision id=\"us.t18.\(id)\" citation=\"1 CFR 18.4\(path)\" evidence=\"verified\" eid=\"18.4\(path)\" wording-kind=\"verbatim\"><wording>\(wording)</wording></provision>"
+        }
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rules xmlns="urn:ecca:rules:1" version="1">
+            <instrument id="us.t18" jurisdiction="US" kind="cfr-part"><title>t</title><official-id scheme="cfr">1 CFR Part 18</official-id>
+            \(lines.joined(separator: "\n"))
+            </instrument>
+            </rules>
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let loaded = RegulationsLoader().load(directories: [folder], schemaPath: Corpus.schema)
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics)")
+        return (loaded.graph, file)
+    }
+}
