@@ -114,6 +114,14 @@ import Testing
         ("This rule is effective from February 12, 2024, through February 1, 2024.", nil, nil, .unread),
         ("This rule is effective from 10:30 a.m. until 11:35 a.m. on the day of the launch.", nil, nil, .unread),
         ("This rule is effective February 10 until 11:59 p.m. on February 20, 2024.", nil, nil, .unread),
+        // The start without "from" (re-audit: the end was read as the start, and a rule that ended
+        // in 2025 was law in 2026; without "unless extended", the DATES were not read at all).
+        ("This rule is effective February 12, 2024, through February 11, 2025, unless extended.", "2024-02-12", "2025-02-11", nil),
+        ("This rule is effective February 12, 2024, through February 11, 2025.", "2024-02-12", "2025-02-11", nil),
+        ("This rule is effective February 12, 2024 until February 11, 2025.", "2024-02-12", "2025-02-11", nil),
+        ("This rule is effective on February 12, 2024, at 8 a.m., until 5 p.m. on February 13, 2024.", "2024-02-12", "2024-02-13", nil),
+        ("This rule is effective February 12, 2024, until further notice.", "2024-02-12", nil, nil),
+        ("This rule is effective February 12, 2024, through February 11, 2025, unless sooner terminated.", nil, nil, .unread),
     ] as [(String, String?, String?, LegalEffect.Pending?)]) func aTemporaryRuleSpanIsReadWhole(dates: String, from: String?, until: String?, pending: LegalEffect.Pending?) {
         let effect = LegalEffect.rule(dates: dates, published: Self.date("2024-02-12"))
         #expect(effect.pending == pending)

@@ -11,6 +11,7 @@ import Foundation
 ///   time of day on a day ("8 a.m. on February 10, 2024"), a day at a time, or a time alone, whose
 ///   day is END's ("from 10:30 a.m. until 11:35 a.m. on February 10, 2024"); END is a day or a time
 ///   on a day ("until 11:59 p.m. on February 20, 2024");
+/// - `effective [on] START until|through END`, START a day or a day at a time;
 /// - `effective DAY, and expires [on] END`.
 ///
 /// Times of day are read and set aside: ecca's law is dated by the day, and a rule in force for
@@ -39,6 +40,14 @@ enum TemporaryClause {
             // "effective from February 12, 2024 to allow …" is no end: after "to", only a day or a
             // time states one.
             if word.lowercased() == "to", endText.firstMatch(of: Pattern.endsAtADay) == nil { return nil }
+            guard let end = Self.end(endText), let start = Self.start(startText, endDay: end.text) else { return .endNotRead }
+            return span(start: start, end: end, clause: match.range)
+        }
+        // "effective February 12, 2024, through February 11, 2025": the start without "from".
+        if let match = sentence.firstMatch(of: Pattern.dayUntil),
+           let startText = match.output[1].substring, let endText = match.output[3].substring {
+            // "effective February 12, 2024, until further notice" states no end.
+            if endText.lowercased().hasPrefix("further notice") { return nil }
             guard let end = Self.end(endText), let start = Self.start(startText, endDay: end.text) else { return .endNotRead }
             return span(start: start, end: end, clause: match.range)
         }
@@ -85,9 +94,12 @@ enum TemporaryClause {
         // Constant patterns: `try!` fails only if they are mistyped, which every DATES test would show.
         nonisolated(unsafe) static let fromUntil = try! Regex(#"(?i)\beffective\b([^;]*?)\bfrom\s+([^;]+?),?\s+(until|through|to)\s+([^;]+)"#)
         nonisolated(unsafe) static let moved = try! Regex(#"(?i)\b(?:delay|postpon|defer|extend|stay|suspend)"#)
+        nonisolated(unsafe) static let dayUntil = try! Regex(#"(?i)\beffective\s+(?:on\s+)?("# + day + #"(?:,?\s+(?:at\s+)?"# + time + #")?),?\s+(until|through)\s+([^;]+)"#)
         nonisolated(unsafe) static let andExpires = try! Regex(#"(?i)\beffective\s+(?:on\s+)?("# + day + #"),?\s+and\s+expires\s+(?:on\s+|at\s+)?([^;]+)"#)
         nonisolated(unsafe) static let start = try! Regex(#"(?i)(?:on\s+)?(?:(?:"# + time + #")\s*,?\s*(?:on\s+)?(\#(day))?|(\#(day))(?:,?\s+(?:at\s+)?"# + time + ")?)")
-        nonisolated(unsafe) static let end = try! Regex(#"(?i)(?:(?:"# + time + #")\s*,?\s*(?:on\s+)?)?(\#(day))\s*[.,]?\s*"#)
+        /// END may be followed by "unless extended": an extension only makes the rule law for longer,
+        /// so reading the day as its end errs towards not law, as `LegalEffect` must.
+        nonisolated(unsafe) static let end = try! Regex(#"(?i)(?:(?:"# + time + #")\s*,?\s*(?:on\s+)?)?(\#(day))(?:,?\s+unless\s+(?:further\s+)?extended)?\s*[.,]?\s*"#)
         nonisolated(unsafe) static let endsAtADay = try! Regex(#"(?i)^(?:\d|noon\b|midnight\b|"# + day + ")")
     }
 }
