@@ -56,6 +56,22 @@ import Testing
         ])
     }
 
+    /// Where the stubs' reading contradicts the instruction and reading them as plain elisions
+    /// fits it ("add paragraph (i)" after `(h) * * *`: the letter after (h), not (h)(i)), the
+    /// instruction wins, with nothing to report (re-audit: the stubs' reading minted (h)(i)).
+    @Test func anInstructionThatAPlainReadingFitsWins() throws {
+        let path = try Corpus.fixture("FR-stubs.xml", Self.rule(
+            Self.regtext("1. In § 1006.305, add paragraph (i) to read as follows:", "1006.305",
+                         "<P>(h) * * *</P><P>(i) Added letter paragraph.</P>")
+            + Self.regtext("2. In § 1006.315, add paragraph (v) to read as follows:", "1006.315",
+                           "<P>(u) * * *</P><P>(v) Added letter v.</P>")))
+        let imported = try Corpus.collect([path])
+        #expect(imported.provisions.filter { [.paragraph, .level2, .level3].contains($0.level) }.map(\.citation) == [
+            "24 CFR 1006.305(i)", "24 CFR 1006.315(v)",
+        ])
+        #expect(imported.diagnostics.filter { $0.message.contains("starred parents") }.isEmpty, "\(imported.diagnostics)")
+    }
+
     /// The real rule's set-out text agrees with its instructions throughout: nothing is reported.
     @Test func theCorpusRuleAgreesWithItsInstructions() throws {
         guard Corpus.available(Corpus.federalRegister) else { return }

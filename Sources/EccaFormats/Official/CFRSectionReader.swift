@@ -8,6 +8,10 @@ import EccaXML
 struct CFRSectionReader {
     /// The section's number, ids, heading, links and notes, passed on to its layout.
     var header: CFRSectionLayout.Header
+    /// A `(h) * * *` stub places what follows it below it (`MarkerSequenceSolver.Item.parentStub`);
+    /// false: it is a plain elision, for a rule whose instruction the stubs' reading contradicts
+    /// (`FederalRegisterAdapter`).
+    var stubsPlaceChildren = true
 
     init(number: String, sourceID: String, title: String?, heading: String?, url: String?, pointer: String) {
         header = CFRSectionLayout.Header(number: number, sourceID: sourceID, title: title, heading: heading, url: url, pointer: pointer)
@@ -206,7 +210,7 @@ struct CFRSectionReader {
                     }
                 }
                 // `(h) * * *` (no heading: `MarkedParagraph.isElided`) places what follows it.
-                if marked.isElided { items.append(.parentStub) }
+                if marked.isElided, stubsPlaceChildren { items.append(.parentStub) }
                 // Looked at only for the rare `P` without a marker or a defined term.
                 let plain = !hasMarker && marked.definedTerm == nil && ParagraphAfterList.isCandidate(child, in: section)
                 paragraphs.append(Paragraph(marked: marked, index: index, firstLine: firstLine, lastLine: lastLine, inner: inner, plain: plain))

@@ -527,9 +527,23 @@ struct FederalRegisterAdapter: OfficialAdapter {
         output.provisions = PartialSetOut.mark(output.provisions)
         let named = instructions.instructions(naming: number)
         if !named.isEmpty {
-            // The instructions' targets and the starred parents settle the paths; a disagreement is reported.
-            let (checked, disagreements) = SetOutPaths(instructions: named, section: number)
-                .report(output.provisions, instructions: "amendatory instruction\(named.count > 1 ? "s" : "") \(numbers)", file: section.span.file)
+            // The instructions' targets and the starred parents settle the paths; a disagreement is
+            // reported. Where the stubs' reading contradicts an instruction that reading them as
+            // plain elisions fits ("add paragraph (i)" after `(h) * * *`), the instruction wins.
+            let paths = SetOutPaths(instructions: named, section: number)
+            let naming = "amendatory instruction\(named.count > 1 ? "s" : "") \(numbers)"
+            var (checked, disagreements) = paths.report(output.provisions, instructions: naming, file: section.span.file)
+            if !disagreements.isEmpty {
+                var plainReader = reader
+                plainReader.stubsPlaceChildren = false
+                var plain = plainReader.read(section)
+                plain.provisions = PartialSetOut.mark(plain.provisions)
+                let (plainChecked, plainDisagreements) = paths.report(plain.provisions, instructions: naming, file: section.span.file)
+                if plainDisagreements.isEmpty {
+                    output = plain
+                    (checked, disagreements) = (plainChecked, [])
+                }
+            }
             output.provisions = checked
             output.diagnostics += disagreements
         }
