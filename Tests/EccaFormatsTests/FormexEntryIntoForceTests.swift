@@ -27,6 +27,7 @@ import EccaTestSupport
             ("This Regulation shall enter into force on the twentieth day following that of its publication in the <HT TYPE=\"ITALIC\">Official Journal of the European Union</HT>.",
              "2026-07-28", "the twentieth day following publication"),
             ("This Regulation shall enter into force on the third day following that of its publication in the Official Journal of the European Union.", "2026-07-11", "the third day following publication"),
+            ("This Regulation shall enter into force on the 20th day following that of its publication in the Official Journal of the European Union.", "2026-07-28", "the twentieth day following publication"),
             ("This Decision shall enter into force on the day following that of its publication in the Official Journal of the European Union.", "2026-07-09", "the day following publication"),
             ("This Regulation shall enter into force on the date of its publication in the Official Journal of the European Union.", "2026-07-08", "the day of publication"),
             ("This Regulation shall enter into force on <DATE ISO=\"20270101\">1 January 2027</DATE>.", "2027-01-01", "2027-01-01, as the act states"),

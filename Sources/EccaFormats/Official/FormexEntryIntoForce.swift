@@ -65,11 +65,13 @@ struct FormexEntryIntoForce: Sendable, Hashable {
     private static let blocks: Set<String> = ["ALINEA", "P", "TXT"]
     private static let barriers: Set<String> = ["QUOT.S", "NOTE"]
     /// "the twentieth day following that of its publication", "the day following that of its publication".
-    private nonisolated(unsafe) static let afterPublication = #/(?i)the (?:([a-z]+(?:-[a-z]+)?) )?day following (?:that|the day) of its publication/#
+    private nonisolated(unsafe) static let afterPublication = #/(?i)the (?:([a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) )?day following (?:that|the day) of its publication/#
     /// "the date of its publication", "the day of its publication".
     private nonisolated(unsafe) static let onPublication = #/(?i)the (?:date|day) of its publication/#
 
+    /// "twentieth" or "20th" → 20.
     private static func number(ofOrdinal word: String) -> Int? {
-        CanonicalIDs.ordinals.firstIndex(of: word).map { $0 + 1 } ?? ["thirtieth": 30, "sixtieth": 60][word]
+        if let digits = Int(word.prefix { $0.isNumber }), word.count - String(digits).count == 2 { return digits }
+        return CanonicalIDs.ordinals.firstIndex(of: word).map { $0 + 1 } ?? ["thirtieth": 30, "sixtieth": 60][word]
     }
 }

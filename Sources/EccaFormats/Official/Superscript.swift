@@ -177,7 +177,7 @@ enum Superscript {
     /// What a superscript prints that is neither a power nor a footnote mark, and how it is
     /// written: an ordinal's suffix closed up to its number (`2<SU>nd</SU>`, `21<HT TYPE="SUP">st</HT>`,
     /// `11<SU>th</SU>`) as printed ("2nd"), and a trade or service mark (`Acme<SU>TM</SU>`) as its
-    /// sign ("Acme™"). Read as powers they were `2^nd` and `Acme^TM`, which a shipped "2nd" fails
+    /// sign ("Acme™"), and `n<SU>th</SU>` ("nth"). Read as powers they were `2^nd` and `Acme^TM`, which a shipped "2nd" fails
     /// cite-check against. `tail` is the text before the superscript (its last two characters do).
     /// A suffix that does not fit its number (`10<SU>st</SU>`) is left to the other rules.
     static func printedText(_ text: some StringProtocol, after tail: some StringProtocol) -> String? {
@@ -186,6 +186,10 @@ enum Superscript {
         case "SM": return "\u{2120}"
         case "\u{2122}", "\u{2120}", "\u{00AE}", "\u{00A9}": return String(text)
         default: break
+        }
+        // `n<SU>th</SU>`, `(n+1)<SU>th</SU>`: the nth, never a power of "th".
+        if text.lowercased() == "th", let last = tail.last, last == ")" || (last.isLetter && !(tail.dropLast().last?.isLetter ?? false)) {
+            return String(text)
         }
         let digits = tail.reversed().prefix { $0.isASCII && $0.isNumber }
         guard let last = digits.first else { return nil }
