@@ -137,7 +137,7 @@ extension CitationChecker.Report {
         if partial > 0 { parts.append(share(partial, "text set out only in part", "set out only in part") + ": the rest not compared") }
         let uncarried = notCarriedInPart.count
         if uncarried > 0 {
-            parts.append(share(uncarried, "text with an image or footnote not carried", "texts with images or footnotes not carried") + ": those not compared")
+            parts.append(share(uncarried, "text with an image or a footnote outside its wording", "texts with images or footnotes outside their wording") + ": those not compared")
         }
         if found > 0 { parts.append(share(found, "paraphrase", "paraphrases") + ": found, wording not compared") }
         return "\(passed.count) pass" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")
