@@ -58,6 +58,33 @@ import Testing
         #expect(imported.summary.instruments.first?[.imagesNotCarried] == 1)
     }
 
+    /// A footnote in an appendix is carried as a note on the appendix and counted, as a section's
+    /// is, and its wording leaves it out (re-audit: it was dropped with no count and no note).
+    @Test func anAppendixFootnoteIsCarriedAsANote() throws {
+        let file = try Corpus.fixture("ECFR-title14-appendix-footnote.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">14</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2025</AMDDATE>
+            <DIV1 N="14" NODE="14:5" TYPE="TITLE"><HEAD>Title 14—Aeronautics and Space</HEAD>
+            <DIV5 N="1215" NODE="14:5.0.1.1.5" TYPE="PART"><HEAD>PART 1215—TRACKING AND DATA RELAY</HEAD>
+            <DIV9 N="Appendix A to Part 1215" NODE="14:5.0.1.1.5.0.1.9" TYPE="APPENDIX"><HEAD>Appendix A to Part 1215—Services</HEAD>
+            <P>Standard services are provided on request.<SU>1</SU>
+            <FTREF/></P>
+            <FTNT><P><SU>1</SU> Nonstandard services are charged extra.</P></FTNT>
+            </DIV9>
+            </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([file])
+        let appendix = try #require(imported.provision("Appendix A to Part 1215"))
+        #expect(appendix.wording == "Standard services are provided on request.")
+        #expect(appendix.notes.filter { $0.text.hasPrefix("Footnote") }.map(\.text) == [
+            "Footnote 1 to this text (line 9 of the official file), printed at the foot of the page and carried in this note, not in the wording: [1] Nonstandard services are charged extra.",
+        ])
+        #expect(appendix.notCarried == ["footnote 1"])
+        #expect(imported.summary.instruments.first?[.footnotesAsNotes] == 1)
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
+    }
+
     /// Shipped (a), (c) and (c)(1) as the text reads: each passes, and its pass names what it did
     /// not compare; (b) passes plainly. A changed footnote or image still passes (the wording is the
     /// same), but never without saying so.

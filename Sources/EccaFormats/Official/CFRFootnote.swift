@@ -7,8 +7,8 @@ import EccaXML
 ///
 /// It is carried as a note on that paragraph's provision, not in the wording. The GPO prints it at
 /// the foot of the page, outside the paragraph's sentence; the wording keeps to the sentence, as
-/// every dialect's flattening does (Formex `NOTE`, AKN `authorialNote` and a footnote in an
-/// appendix are left out alike), so a shipped quotation of the sentence stays comparable and no
+/// every dialect's flattening does (Formex `NOTE` and AKN `authorialNote` are left out alike; a
+/// footnote in an appendix is carried as a note too, `TextFinding.footnote`), so a shipped quotation of the sentence stays comparable and no
 /// wording of the section or its ancestors changes. What a footnote says can still matter ("limited
 /// to selected pilot projects", 1 CFR 18.4(c)): the note keeps it with the provision, the summary
 /// counts it, and `cite-check`, which compares wordings only, names it as not compared on a pass
@@ -23,8 +23,13 @@ struct CFRFootnote: Sendable, Hashable {
 
     /// The footnote element at `index` of a section's subtree.
     init(_ index: Int, in section: XMLSubtree, file: String) {
-        text = TextFlattening.gpo.flatten(section, at: index, file: file)
-        line = section.nodes[index].firstLine
+        self.init(text: TextFlattening.gpo.flatten(section, at: index, file: file), line: section.nodes[index].firstLine)
+    }
+
+    /// A footnote flattened (an appendix's, `TextFinding.footnote`).
+    init(text: String, line: Int) {
+        self.text = text
+        self.line = line
         // `[3] At present …`: a block that opens with its mark writes it so (`TableText.mark`).
         if text.hasPrefix("["), let close = text.firstIndex(of: "]"), text.distance(from: text.startIndex, to: close) <= 6 {
             mark = String(text[text.index(after: text.startIndex)..<close])

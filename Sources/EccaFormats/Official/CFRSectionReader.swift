@@ -683,7 +683,7 @@ struct CFRSectionReader {
     private static func reportDropped(_ dropped: ArraySlice<TextFinding>, on record: Int?, in records: [Record],
                                       number: String, file: String, into diagnostics: inout [Diagnostic]) -> [Note] {
         let subject = record.map { number + canonicalPath(of: $0, in: records) } ?? number
-        for mark in dropped {
+        for mark in dropped where mark.warns {
             diagnostics.append(Diagnostic(.warning, mark.message(subject: "§ " + subject), at: SourceLocation(file: file, line: mark.line), subject: subject))
         }
         return dropped.notes

@@ -337,7 +337,7 @@ struct EcfrAdapter: OfficialAdapter {
     /// Warns of each thing `subject`'s text read without certainty (`TextFinding`: a numeric
     /// superscript after a number and a space read as a footnote mark, a table span), and counts them.
     static func report(_ dropped: [TextFinding], in subject: String, file: String, to emitter: ImportEmitter) {
-        for mark in dropped {
+        for mark in dropped where mark.warns {
             emitter.report(Diagnostic(.warning, mark.message(subject: subject), at: SourceLocation(file: file, line: mark.line), subject: subject))
         }
         for counter in ImportSummary.Counter.allCases {

@@ -11,6 +11,8 @@ struct TextFinding: Sendable, Hashable {
         case span(TableText.Span)
         /// A formula or picture printed as an image, its id left out (`OmittedImage`).
         case image(OmittedImage)
+        /// A footnote (`FTNT`) outside a section (an appendix's), carried as a note, not in the wording (`CFRFootnote`).
+        case footnote(CFRFootnote)
     }
 
     var kind: Kind
@@ -31,7 +33,15 @@ struct TextFinding: Sendable, Hashable {
         case .superscript(let mark): mark.message(subject: subject)
         case .span(let span): span.message(subject: subject)
         case .image(let image): image.message(subject: subject)
+        case .footnote(let footnote): "\(subject): footnote\(footnote.mark.map { " " + $0 } ?? "") is carried as a note, not in the wording"
         }
+    }
+
+    /// Whether it is warned of where it happens: a footnote carried as a note is only counted and
+    /// noted, as a section's are.
+    var warns: Bool {
+        if case .footnote = kind { return false }
+        return true
     }
 
     var note: Note {
@@ -39,14 +49,18 @@ struct TextFinding: Sendable, Hashable {
         case .superscript(let mark): mark.note
         case .span(let span): span.note
         case .image(let image): image.note
+        case .footnote(let footnote): footnote.note
         }
     }
 
     /// What the wording does not carry, for `cite-check` to name on a pass (an image's); nil for
     /// what the wording holds, read without certainty (a mark, a table span).
     var notCarried: String? {
-        if case .image(let image) = kind { return image.notCarried }
-        return nil
+        switch kind {
+        case .image(let image): image.notCarried
+        case .footnote(let footnote): footnote.notCarried
+        default: nil
+        }
     }
 
     var counter: ImportSummary.Counter {
@@ -54,6 +68,7 @@ struct TextFinding: Sendable, Hashable {
         case .superscript(let mark): mark.counter
         case .span(let span): span.isHeader ? .tableHeadersNotAligned : .tableSpans
         case .image: .imagesNotCarried
+        case .footnote: .footnotesAsNotes
         }
     }
 }

@@ -77,6 +77,12 @@ public struct TextFlattening: Sendable {
                     output += text
                 case .instruction: break
                 case .element(let inner):
+                    // A GPO footnote is carried as a note on the provision (`CFRFootnote`), and counted.
+                    if inner.name == "FTNT", powersFollowDigits, !skip.contains(inner.name), let droppedMark {
+                        droppedMark(TextFinding(kind: .footnote(CFRFootnote(text: TextNormalizer.trim(TextNormalizer.collapse(flatten(inner, dropped: nil))),
+                                                                             line: inner.span.firstLine)), line: inner.span.firstLine))
+                        continue
+                    }
                     if dropped.contains(inner.name) || skip.contains(inner.name) { continue }
                     if images.contains(inner.name) {
                         droppedMark?(.image(named: inner.name, id: inner.rawText, line: inner.span.firstLine))
