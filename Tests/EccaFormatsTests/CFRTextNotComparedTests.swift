@@ -54,6 +54,9 @@ import Testing
         #expect(imported.provision("18.4(c)")?.notCarried == ["formula printed as an image (EC14NO91.003)"])
         #expect(imported.provision("18.4(c)(1)")?.notCarried == ["formula printed as an image (EC14NO91.003)"])
         #expect(imported.provision("18.4(c)(2)")?.notCarried == [])
+        // The image set after (c)(1) is within its source span (re-audit: the span had stopped before it).
+        #expect(imported.provision("18.4(c)(1)").map { [$0.span.firstLine, $0.span.lastLine] } == [12, 13])
+        #expect(imported.provision("18.4(c)(2)").map { [$0.span.firstLine, $0.span.lastLine] } == [14, 14])
         #expect(imported.summary.instruments.first?[.footnotesAsNotes] == 1)
         #expect(imported.summary.instruments.first?[.imagesNotCarried] == 1)
     }

@@ -480,8 +480,11 @@ struct CFRSectionReader {
                 }
                 // The element's lines are the open paragraphs' only where this piece is theirs: the
                 // line break before a `<P>`'s marker is no text of the paragraph before it, whose
-                // span had run to the end of the next one (importer audit, finding 7).
-                if !empty || store.pieces[pieceIndex].marker != nil {
+                // span had run to the end of the next one (importer audit, finding 7). An element
+                // with no text of its own (a formula printed as an image) is still theirs.
+                let beforeMarker = empty && store.pieces[pieceIndex].marker == nil
+                    && pieceIndex + 1 < marked.pieces.upperBound && store.pieces[pieceIndex + 1].marker != nil
+                if !beforeMarker {
                     for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.lastLine) }
                 }
             }
