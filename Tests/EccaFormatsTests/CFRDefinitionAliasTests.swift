@@ -22,7 +22,8 @@ import Testing
 
     /// "or" and "and" between two italic terms: an alias each, after the section's own provisions.
     /// One italic run ("Act and FOIA") is one term; a second term that is not a term (plain words)
-    /// or that the section also defines on its own makes no alias.
+    /// or that the section also defines on its own makes no alias (each of the two definitions then
+    /// names the other).
     @Test func theSecondTermIsAProvisionOfItsOwn() throws {
         let file = try Corpus.fixture("v-601.3.xml", Self.section("""
             <P><I>Categorical Exclusion</I> or <I>CATEX</I> means a category of actions which do not have a significant effect.</P>
@@ -45,6 +46,11 @@ import Testing
         ])
         #expect(catex.sourceURL == "https://www.ecfr.gov/current/title-1/section-601.3")
         #expect(imported.provision("601.3 (rule)")?.wording == "Regulation and rule have the same meaning.")
+        // "Act" defined twice: each definition names the other (re-audit: the second went unremarked).
+        #expect(imported.provision("601.3 (Act)")?.notes.map(\.text).last
+            == "“Act” is also defined together with “Privacy Act” in another paragraph of this section (line 9 of the official file), cited by “Privacy Act”; this provision is its own definition.")
+        #expect(imported.provision("601.3 (Privacy Act)")?.notes.map(\.text).last
+            == "“Act”, defined together with “Privacy Act” here, has a definition of its own in this section too (line 10 of the official file), where it is cited.")
         #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
         #expect(imported.summary.instruments.first?[.definitionAliases] == 2)
 

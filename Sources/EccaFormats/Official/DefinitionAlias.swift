@@ -14,7 +14,8 @@ struct DefinitionAlias {
 
     /// Adds each alias as a record after the section's own (its parent the term's, its wording the
     /// term's pieces, its note naming the term), unless the section defines the term on its own too,
-    /// where it is found already. Returns how many were added.
+    /// where it is found already and each definition gets a note naming the other. Returns how many
+    /// were added.
     @inline(never)
     static func add(_ aliases: [DefinitionAlias], to layout: inout CFRSectionLayout) -> Int {
         var added = 0
@@ -22,8 +23,14 @@ struct DefinitionAlias {
             let record = layout.records[entry.term]
             let segment = CFRSectionLayout.Segment(canonical: " (\(entry.alias))", citation: ", “\(entry.alias)”",
                                                    id: CanonicalIDs.idSegment("def-\(entry.alias)"))
-            let taken = layout.records.contains { $0.parent == record.parent && CitationChecker.key($0.segment.canonical) == CitationChecker.key(segment.canonical) }
-            guard !taken else { continue }
+            if let taken = layout.records.firstIndex(where: { $0.parent == record.parent && CitationChecker.key($0.segment.canonical) == CitationChecker.key(segment.canonical) }) {
+                // Defined twice in one section: each definition says where the other is (re-audit:
+                // the alias was left out and the second definition went unremarked).
+                let first = record.heading ?? ""
+                layout.records[taken].notes.append(Note(kind: .editorial, text: "“\(entry.alias)” is also defined together with “\(first)” in another paragraph of this section (line \(record.firstLine) of the official file), cited by “\(first)”; this provision is its own definition."))
+                layout.records[entry.term].notes.append(Note(kind: .editorial, text: "“\(entry.alias)”, defined together with “\(first)” here, has a definition of its own in this section too (line \(layout.records[taken].firstLine) of the official file), where it is cited."))
+                continue
+            }
             var alias = record
             alias.segment = segment
             alias.heading = entry.alias
