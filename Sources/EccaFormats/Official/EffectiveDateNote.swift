@@ -45,47 +45,16 @@ struct EffectiveDateNote: Sendable, Hashable {
             searchFrom = found.upperBound
         }
         statement = TextNormalizer.trim(String(decoding: bytes[..<sentenceEnd], as: UTF8.self))
-        paragraphs = Self.paragraphs(named: bytes[..<head])
+        paragraphs = Self.paragraphs(named: String(decoding: bytes[..<head], as: UTF8.self))
     }
 
-    private static let paragraphWord = Array("paragraph".utf8)
-    private static let separators = ["introductory text", ",", "and ", "or "].map { Array($0.utf8) }
-    /// What opens a range's end: its members between are not spelled out.
-    private static let ranges = ["through", "–", "-"].map { Array($0.utf8) }
-
-    /// The paths named after "paragraph" or "paragraphs" (`(b)(1)`, `(a) and (c)(2)`,
-    /// `(b) introductory text`); empty where a range is named.
-    private static func paragraphs(named text: ArraySlice<UInt8>) -> [String] {
-        let bytes = Array(text)
-        var paths: [String] = []
-        var at = 0
-        while at + paragraphWord.count <= bytes.count {
-            guard bytes[at...].starts(with: paragraphWord) else { at += 1; continue }
-            at += paragraphWord.count
-            if at < bytes.count, bytes[at] == UInt8(ascii: "s") { at += 1 }
-            while true {
-                at = MarkedParagraph.skipSpace(bytes, at)
-                var path = ""
-                while let (label, next, _) = MarkedParagraph.marker(in: bytes, at: at) {
-                    path += "(" + label + ")"
-                    at = next
-                }
-                guard !path.isEmpty else { break }
-                paths.append(path)
-                // What may come between two paths: "introductory text", a comma, "and", "or".
-                var skipped = true
-                while skipped {
-                    skipped = false
-                    at = MarkedParagraph.skipSpace(bytes, at)
-                    for word in separators where bytes[at...].starts(with: word) {
-                        at += word.count
-                        skipped = true
-                    }
-                }
-                if ranges.contains(where: { bytes[at...].starts(with: $0) }) { return [] }
-            }
-        }
-        return paths
+    /// The paths named after "paragraph" or "paragraphs" (`(b)(1)`, `(a) and (c)(2)`, `(b)
+    /// introductory text`), read as an amendment instruction's are (`AmendmentGrammar.paragraphPaths`:
+    /// "(a)(2)(iv) and (v)" is (a)(2)(v)); empty where a range is named ("(a) through (c)", "(a)–(c)").
+    private static func paragraphs(named text: String) -> [String] {
+        let named = AmendmentGrammar.paragraphPaths(in: text)
+        if named.contains(where: { $0.through != nil }) || text.contains("\u{2013}") { return [] }
+        return named.map(\.path)
     }
 
     /// Whether the note reaches the provision at `path` (`(b)`, `""` for the section): its wording
