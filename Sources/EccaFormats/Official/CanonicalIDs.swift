@@ -58,6 +58,15 @@ enum CanonicalIDs {
                            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                            "eighteenth", "nineteenth", "twentieth"]
 
+    /// `twentieth`, `forty-fifth` or `20th` → 20, 45, 20: the days an act or a rule counts from its
+    /// publication ("the twentieth day following", "the thirtieth day after"); nil for another word.
+    static func number(ofOrdinal word: String) -> Int? {
+        let word = word.lowercased()
+        if let digits = Int(word.prefix { $0.isNumber }), ["st", "nd", "rd", "th"].contains(String(word.drop { $0.isNumber })) { return digits }
+        return ordinals.firstIndex(of: word).map { $0 + 1 }
+            ?? ["thirtieth": 30, "forty-fifth": 45, "forty fifth": 45, "sixtieth": 60, "ninetieth": 90][word]
+    }
+
     /// `2` → `second` (subparagraph citations), `21` → `21st`.
     static func ordinal(_ number: Int) -> String {
         if number >= 1, number <= ordinals.count { return ordinals[number - 1] }

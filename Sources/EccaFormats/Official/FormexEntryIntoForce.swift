@@ -26,7 +26,7 @@ struct FormexEntryIntoForce: Sendable, Hashable {
             let rest = text[start.upperBound...]
             if let match = rest.prefixMatch(of: Self.afterPublication) {
                 let word = match.1.map { String($0).lowercased() }
-                guard let days = word.map(Self.number(ofOrdinal:)) ?? 1 else { continue }
+                guard let days = word.map(CanonicalIDs.number(ofOrdinal:)) ?? 1 else { continue }
                 rule = .afterPublication(days: days)
                 return
             }
@@ -68,10 +68,4 @@ struct FormexEntryIntoForce: Sendable, Hashable {
     private nonisolated(unsafe) static let afterPublication = #/(?i)the (?:([a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) )?day following (?:that|the day) of its publication/#
     /// "the date of its publication", "the day of its publication".
     private nonisolated(unsafe) static let onPublication = #/(?i)the (?:date|day) of its publication/#
-
-    /// "twentieth" or "20th" → 20.
-    private static func number(ofOrdinal word: String) -> Int? {
-        if let digits = Int(word.prefix { $0.isNumber }), word.count - String(digits).count == 2 { return digits }
-        return CanonicalIDs.ordinals.firstIndex(of: word).map { $0 + 1 } ?? ["thirtieth": 30, "sixtieth": 60][word]
-    }
 }

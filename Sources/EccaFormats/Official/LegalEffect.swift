@@ -189,10 +189,9 @@ struct LegalEffect: Sendable, Hashable {
         for match in sentence.matches(of: Pattern.onPublication) {
             days.append((published, match.range.lowerBound))
         }
-        let numbers = ["fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90,
-                       "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "forty-fifth": 45, "sixtieth": 60, "ninetieth": 90]
+        let cardinals = ["fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90]
         for match in sentence.matches(of: Pattern.daysAfterPublication) {
-            let count = Int(match.1) ?? numbers[match.1.lowercased()] ?? 0
+            let count = Int(match.1) ?? cardinals[match.1.lowercased()] ?? CanonicalIDs.number(ofOrdinal: String(match.1)) ?? 0
             days.append((LegalDate(dayNumber: published.dayNumber + count), match.range.lowerBound))
         }
         return days
