@@ -28,7 +28,9 @@ struct CiteCheckCommand: ParsableCommand {
             dated one, are a finding. Only a text in force on the day checked (--as-of, else today) \
             decides: a text dated after it, or a Federal Register rule not yet effective (by its \
             DATES, not its publication date), delayed or expired, is compared apart, and is a finding \
-            where it says otherwise than the text in force or is the only text given. An EU amending act (Formex) or a Federal Register rule is not \
+            where it says otherwise than the text in force or is the only text given. A change an eCFR \
+            effective-date note announces for a provision is a finding from its day on; before it, \
+            the provision passes, and the pass says until when. An EU amending act (Formex) or a Federal Register rule is not \
             applied: each shipped provision its instructions change (replace, delete, add, remove, \
             reserve, revise, redesignate …) is a finding, unless a consolidated text that includes the \
             act, or the rule's own printed text, decided it (a paraphrase, whose wording is not \

@@ -133,6 +133,17 @@ import Testing
         ])
         #expect(report.passed == ["us.t18.b"])
 
+        // Before the change takes effect, the text that passed is the law: a pass that says until when.
+        let before = try CitationChecker(officialFiles: [file]).check(shipped.graph, on: LegalDate(year: 2026, month: 3, day: 1)!)
+        #expect(before.findings.isEmpty)
+        #expect(before.passes.map(\.description).last == "\(shipped.file):5: note: us.t18.c.1 (1 CFR 18.4(c)(1)): wording matches \(file) at '18.4(c)(1)'; "
+            + "the official text's formula printed as an image (EC14NO91.003), not in its imported wording, was not compared; "
+            + "an effective-date note there announces a change that takes effect on 2026-07-01, after the day checked: the wording passes until then")
+        #expect(before.passSummary == "2 pass (1 of them a text with an image or a footnote outside its wording: those not compared; "
+            + "1 of them a text with a change announced after the day checked: passing until then)")
+        // On the day itself the change is in effect.
+        #expect(try CitationChecker(officialFiles: [file]).check(shipped.graph, on: LegalDate(year: 2026, month: 7, day: 1)!).passed == ["us.t18.b"])
+
         let later = try Corpus.fixture("v-18.4-later.xml", Self.section(effdnot: Self.effdnot, date: "2026-07-01"))
         #expect(try CitationChecker(officialFiles: [later]).check(shipped.graph, on: .citeCheckDay).findings.isEmpty)
     }

@@ -361,7 +361,7 @@ public struct CitationChecker {
     private func judge(_ provision: Provision, _ instrument: Instrument, on day: LegalDate) -> Judgement? {
         var candidates: [(official: Int, outcome: Outcome)] = []
         for (index, official) in officials.enumerated() {
-            if let outcome = check(provision, instrument: instrument, against: official, dated: infos[index].date) { candidates.append((index, outcome)) }
+            if let outcome = check(provision, instrument: instrument, against: official, dated: infos[index].date, on: day) { candidates.append((index, outcome)) }
         }
         let touching = changeIndex.candidates(for: provision.citation).map { changes[$0] }.filter { change in
             change.isRead && affects(change, provision, instrument)
@@ -590,8 +590,9 @@ public struct CitationChecker {
     }
 
     /// Nil when `official` does not cover the provision's instrument. `dated`: the text's date as
-    /// findings name it (a Federal Register rule's is the day it takes effect, which placed it).
-    private func check(_ provision: Provision, instrument: Instrument, against official: Official, dated: LegalDate?) -> Outcome? {
+    /// findings name it (a Federal Register rule's is the day it takes effect, which placed it);
+    /// `day`: the day checked, which places a change the text announces.
+    private func check(_ provision: Provision, instrument: Instrument, against official: Official, dated: LegalDate?, on day: LegalDate) -> Outcome? {
         switch official {
         case .formex(let formex, let year, let number, let file, let annexesOnly):
             guard let locator = provision.sourceID, Self.instrument(instrument, isDocument: year, number) else { return nil }
@@ -633,11 +634,16 @@ public struct CitationChecker {
             if found.setOutInPart { return compare(provision, setOutInPart: found.wording, at: officialID, in: source) }
             let outcome = compare(provision, official: found.wording, at: officialID, in: source, notCarried: found.notCarried)
             // A change the text announces for the provision and does not hold yet: the wording
-            // that passed is the text before it (`EffectiveDateNote`).
-            if case .success = outcome, let pending = found.effectiveDateNotes.first(where: { $0.isAfter(dated) }) {
-                return .failure(finding(.amended, provision, at: officialID, in: source, detail: Self.announced(pending, in: source, at: officialID)))
+            // that passed is the text before it (`EffectiveDateNote`). That is the law until the
+            // change takes effect, so a change still to come on `day` leaves the pass standing and
+            // named; one in effect by then (or on a day that could not be read) is a finding.
+            guard case .success(var pass) = outcome else { return outcome }
+            let pending = found.effectiveDateNotes.filter { $0.isAfter(dated) }
+            if let inEffect = pending.first(where: { $0.effective.map { $0 <= day } ?? true }) {
+                return .failure(finding(.amended, provision, at: officialID, in: source, detail: Self.announced(inEffect, in: source, at: officialID)))
             }
-            return outcome
+            pass.announcedChanges = pending.compactMap(\.effective)
+            return .success(pass)
         }
     }
 

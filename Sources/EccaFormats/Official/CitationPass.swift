@@ -30,6 +30,9 @@ extension CitationChecker {
         /// (`formula printed as an image (EC14NO91.003)`, `footnote 1`): a change there passes
         /// unseen, so a pass names them.
         public var notCompared: [String] = []
+        /// The days of changes an effective-date note in the official text announces for the
+        /// provision after the day checked: the wording passes as the law until then, and not after.
+        public var announcedChanges: [LegalDate] = []
 
         public init(provisionID: String, citation: String, officialID: String, location: SourceLocation, officialFile: String,
                     wordingCompared: Bool, paraphraseIsOfficialText: Bool = false) {
@@ -81,7 +84,7 @@ extension CitationChecker {
                 ? "\(location): note: \(provisionID) (\(citation)): wording matches \(officialFile) at '\(officialID)'"
                 : "\(location): note: \(provisionID) (\(citation)): quoted words match \(officialFile) at '\(officialID)'; "
                     + "the official words \(elisions == 1 ? "its elision (…) leaves" : "its \(elisions) elisions (…) leave") out were not compared"
-            return matched + (notCarriedPhrase.map { "; " + $0 } ?? "")
+            return matched + (notCarriedPhrase.map { "; " + $0 } ?? "") + (announcedPhrase.map { "; " + $0 } ?? "")
         }
 
         /// `the official text's footnote 1, not in its imported wording, was not compared`; nil when
@@ -93,12 +96,24 @@ extension CitationChecker {
             return "the official text's \(list), not in its imported wording, \(notCompared.count == 1 ? "was" : "were") not compared"
         }
 
+        /// `an effective-date note there announces a change that takes effect on 2026-07-01, after the
+        /// day checked: the wording passes until then`; nil when none is announced.
+        var announcedPhrase: String? {
+            guard !announcedChanges.isEmpty else { return nil }
+            let days = announcedChanges.map(\.iso)
+            let list = days.count == 1 ? days[0] : days.dropLast().joined(separator: ", ") + " and " + days[days.count - 1]
+            return days.count == 1
+                ? "an effective-date note there announces a change that takes effect on \(list), after the day checked: the wording passes until then"
+                : "effective-date notes there announce changes that take effect on \(list), after the day checked: the wording passes until the first"
+        }
+
         /// What the pass says in a line of its text's (`copy 2 (line 1): passes`).
         var verdict: String {
             guard wordingCompared else { return "found (a paraphrase: wording not compared)" }
             if setOutInPart { return setOutWordsCompared ? "the words set out pass (set out only in part: the rest not compared)" : "found (its heading alone set out: wording not compared)" }
             let verdict = elisions == 0 ? "passes" : "quoted words pass (words left out with … not compared)"
             return verdict + (notCompared.isEmpty ? "" : " (" + notCompared.joined(separator: ", ") + " not compared)")
+                + (announcedChanges.isEmpty ? "" : " (until the change announced for " + announcedChanges.map(\.iso).joined(separator: ", ") + ")")
         }
 
         /// The line for a paraphrase that is the official text word for word; nil for any other pass.
@@ -124,6 +139,10 @@ extension CitationChecker.Report {
     /// image, a footnote): that was not compared.
     public var notCarriedInPart: [CitationChecker.Pass] { passes.filter { $0.wordingCompared && !$0.notCompared.isEmpty } }
 
+    /// Passes that hold only until a change the official text announces (an effective-date note)
+    /// takes effect, after the day checked.
+    public var untilAnnouncedChange: [CitationChecker.Pass] { passes.filter { !$0.announcedChanges.isEmpty } }
+
     /// The summary's words for the passes: `4 pass`, and how many of them rest on less than a
     /// whole wording compared: quotations with words left out, paraphrases only found
     /// (`19 pass (3 of them quoted in part: words left out not compared; 13 of them paraphrases: found, wording not compared)`).
@@ -140,6 +159,8 @@ extension CitationChecker.Report {
             parts.append(share(uncarried, "text with an image or a footnote outside its wording", "texts with images or footnotes outside their wording") + ": those not compared")
         }
         if found > 0 { parts.append(share(found, "paraphrase", "paraphrases") + ": found, wording not compared") }
+        let announced = untilAnnouncedChange.count
+        if announced > 0 { parts.append(share(announced, "text with a change announced", "texts with changes announced") + " after the day checked: passing until then") }
         return "\(passed.count) pass" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")
     }
 }
