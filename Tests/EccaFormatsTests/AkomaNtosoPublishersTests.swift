@@ -53,6 +53,16 @@ import Testing
         #expect(summary.byLevel == [.section: 3, .subsection: 3, .point: 4])
     }
 
+    /// A subscript (`<sub>`) is written `_2` and a superscript (`<sup>`) `^25`, in Akoma Ntoso as in
+    /// the other dialects.
+    @Test func subscriptsAndSuperscriptsAreMarked() throws {
+        let section = """
+            <section eId="chp_1__sec_2"><num>2.</num><heading>Emissions</heading><content><p eId="chp_1__sec_2__p_1">Emissions of CO<sub>2</sub> above 10<sup>25</sup> tonnes.</p></content></section>
+            """
+        let imported = try Corpus.collect([try Self.za(section, name: "za-sub.xml")])
+        #expect(imported.provision("sec_2")?.wording == "Emissions of CO_2 above 10^25 tonnes.")
+    }
+
     /// Finding 2(a): an article quoted inside a section (`mod`/`quotedStructure`, the QA mutation
     /// of the ZA file) is the other act's, never a provision of this one, and is " … " in the wording.
     @Test func aQuotedArticleIsNeitherAProvisionNorWording() throws {

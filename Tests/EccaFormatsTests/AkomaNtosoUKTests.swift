@@ -148,7 +148,7 @@ import EccaTestSupport
         #expect(imported.provisions.map(\.idPath).last == ["sched2", "1", "3", "c", "i"])
         #expect(imported.provision("sched_2")?.heading == "Modifications to licences granted to authorised transmitters")
         #expect(imported.provision("sched_2__para_1__subpara_2")?.wording == "For paragraph 1, substitute— … .")
-        #expect(imported.provision("sched_2__para_1__subpara_3__point_c__point_i")?.wording == "(i) omit the definition of “RPIt”;")
+        #expect(imported.provision("sched_2__para_1__subpara_3__point_c__point_i")?.wording == "(i) omit the definition of “RPI_t”;")  // RPI<sub>t</sub>: one symbol, subscript marked (`Subscript`)
         #expect(imported.summary.instruments.first?[.quotedStructuresAKN] == 1)
         #expect(imported.diagnostics.isEmpty)
     }

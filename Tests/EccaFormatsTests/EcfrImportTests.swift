@@ -264,6 +264,26 @@ import Testing
         #expect(read.appendix == expected)
     }
 
+    /// A subscript (`<E T="52">`, italic `<E T="54">`) is written `_c`, closed up to what it stands
+    /// under, across the line break a file may put before it: the annual CFR's `W<E T="52">c</E>`
+    /// read "Wc", a word, and `<E T="03">L</E>⏎<E T="52">C</E>` read "L C", two symbols.
+    @Test func aSubscriptIsClosedUpAndMarked() throws {
+        let read = try readBothWays("where <E T=\"03\">L</E>\n<E T=\"52\">C</E>=length, W<E T=\"52\">c</E>=weight and CO<E T=\"54\">2</E> <E T=\"52\">x</E> end.", name: "subscripts")
+        let expected = "where L_C=length, W_c=weight and CO_2_x end."
+        #expect(read.section == "(a) " + expected)
+        #expect(read.appendix == expected)
+    }
+
+    /// The corpus's subscripts: § 1214.119(l)(2)(i) and § 1214.813(b)(1), one symbol each.
+    @Test func theAnnualCFRsSubscriptsAreOneSymbol() throws {
+        guard Corpus.available(Corpus.cfrAnnual) else { return }
+        let imported = try Corpus.collect([Corpus.cfrAnnual])
+        #expect(imported.provision("1214.119(l)(2)(i)")?.wording.hasPrefix("(i) L_c=Chargeable payload length, m.") == true)
+        #expect(imported.provision("1214.119(l)(2)(ii)")?.wording.hasPrefix("(ii) W_c=The weight, kg,") == true)
+        #expect(imported.provision("1214.813(b)(1)")?.wording.hasPrefix("(1) L_C=Chargeable payload length, m.") == true)
+        #expect(imported.provision("1214.813(b)(2)")?.wording.hasPrefix("(2) W_C=The weight") == true)
+    }
+
     /// 15 CFR 772.1 as the eCFR lays it out (no title 15 file in the corpus: the shapes are from
     /// its published text): run-in italic terms, a cross-reference definition, a quoted CCL term
     /// with its category. A run-in italic phrase outside a definitions section stays text.

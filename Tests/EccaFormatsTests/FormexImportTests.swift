@@ -280,6 +280,18 @@ import EccaTestSupport
         #expect(imported.provision("art_1")?.wording == "On the 2nd day, Acme\u{2122} models above 10^25 FLOP.")
     }
 
+    /// A subscript (`HT TYPE="SUB"`) is written `_2`, as a superscript is `^25`: CO<sub>2</sub>
+    /// is not the word "CO2" in the shipped wording and "CO 2" in the official text.
+    @Test func aSubscriptIsMarked() throws {
+        let path = try Corpus.fixture("act-subscript.fmx.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ACT><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><ALINEA>Emissions of CO<HT TYPE="SUB">2</HT> and of CH
+            <HT TYPE="SUB">4</HT> above 10<HT TYPE="SUP">25</HT>.</ALINEA></ARTICLE></ENACTING.TERMS></ACT>
+            """)
+        let imported = try Corpus.collect([path])
+        #expect(imported.provision("art_1")?.wording == "Emissions of CO_2 and of CH_4 above 10^25.")
+    }
+
     /// The parser reads 64 KB at a time, so a fault further on is met only if the file is read to
     /// its end: both the cite-check reader and the importer must, and refuse the file.
     @Test func aFileBrokenPastTheFirstChunkIsRefusedByEveryFormexReader() throws {

@@ -348,6 +348,15 @@ struct MarkedParagraph {
             if opening { bytes.append(0x20) }
             return true
         }
+        /// Drops the last `count` bytes (the space a power or a subscript closes up to), and the
+        /// italics over them.
+        func dropTrailing(_ count: Int) {
+            bytes.removeLast(count)
+            if let last = italicRanges.last, last.upperBound > bytes.count {
+                if last.lowerBound < bytes.count { italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count }
+                else { italicRanges.removeLast() }
+            }
+        }
         var cellCount = 0
         // The `EXPSTB` in force among a GPO table's rows (`TableText.Span`).
         var stub = 0
@@ -429,11 +438,7 @@ struct MarkedParagraph {
                     }
                     switch reading {
                     case .power(let spaces):
-                        bytes.removeLast(spaces)
-                        if let last = italicRanges.last, last.upperBound > bytes.count {
-                            if last.lowerBound < bytes.count { italicRanges[italicRanges.count - 1] = last.lowerBound..<bytes.count }
-                            else { italicRanges.removeLast() }
-                        }
+                        dropTrailing(spaces)
                         let caret = bytes.count
                         bytes.append(UInt8(ascii: "^"))
                         bytes.append(contentsOf: text.utf8)
@@ -452,6 +457,13 @@ struct MarkedParagraph {
                     case .text:
                         break  // written as any other element's text
                     }
+                }
+                if name == "E", Subscript.isGPO(type: tree.attribute("T", of: child)) {
+                    dropTrailing(Subscript.spaces(before: bytes, isSpace: isSpace))
+                    bytes.append(Subscript.mark)
+                    collect(tree, child, italic: italic || tree.attribute("T", of: child) == "54", inRow: false, into: &bytes, italicRanges: &italicRanges,
+                            dropped: &dropped, footnotes: &footnotes, power: &power)
+                    continue
                 }
                 // Tables (`TableText`): a row set apart by ` ¶ `, its cells joined by ` | `.
                 if inRow, role == .cell {

@@ -8,6 +8,8 @@ public struct TextFlattening: Sendable {
     public var blocks: Set<String>
     public var dropped: Set<String>
     public var isSuperscript: @Sendable (OfficialElement) -> Bool
+    /// Subscripts, written `_c` closed up to what they stand under (`Subscript`).
+    public var isSubscript: @Sendable (OfficialElement) -> Bool
     public var milestone: @Sendable (OfficialElement) -> String?
     /// When true, a superscript is a power or a footnote mark by where it stands
     /// (`Superscript.reading`: `10<SU>26</SU>` a power, `requirements <SU>1</SU>` a mark); when false,
@@ -24,11 +26,13 @@ public struct TextFlattening: Sendable {
 
     public init(blocks: Set<String>, dropped: Set<String> = [],
                 isSuperscript: @escaping @Sendable (OfficialElement) -> Bool = { _ in false },
+                isSubscript: @escaping @Sendable (OfficialElement) -> Bool = { _ in false },
                 milestone: @escaping @Sendable (OfficialElement) -> String? = { _ in nil },
                 powersFollowDigits: Bool = false, rows: Set<String> = [], cells: Set<String> = [], images: Set<String> = []) {
         self.blocks = blocks
         self.dropped = dropped
         self.isSuperscript = isSuperscript
+        self.isSubscript = isSubscript
         self.milestone = milestone
         self.powersFollowDigits = powersFollowDigits
         self.rows = rows
@@ -160,6 +164,12 @@ public struct TextFlattening: Sendable {
                         power = (caret, output.utf8.count)
                         continue
                     }
+                    if isSubscript(inner) {
+                        output.removeLast(Subscript.spaces(before: output) { $0 == " " || $0 == "\t" || Self.isLineBreak($0) })
+                        output += "_"
+                        walk(inner)
+                        continue
+                    }
                     if inRow, cells.contains(inner.name) {
                         if cellCount > 0 { output += TableText.cellSeparator }
                         cellCount += 1
@@ -238,6 +248,7 @@ public struct TextFlattening: Sendable {
         blocks: FormexText.blockElements,
         dropped: ["NOTE"],
         isSuperscript: { $0.name == "HT" && $0["TYPE"] == "SUP" },
+        isSubscript: { $0.name == "HT" && $0["TYPE"] == "SUB" },
         milestone: { element in
             guard element.name == "QUOT.START" || element.name == "QUOT.END" else { return nil }
             guard let code = element["CODE"], let value = UInt32(code, radix: 16), let scalar = Unicode.Scalar(value) else { return "" }
@@ -253,6 +264,7 @@ public struct TextFlattening: Sendable {
                  "AUTH", "SOURCE", "STARS", "HEAD", "SUBJECT", "SECTNO", "APPENDIX", "FTNT", "GPH", "MATH"],
         dropped: ["FTNT", "FTREF", "PRTPAGE", "img"],
         isSuperscript: { element in element.name == "SU" || element.name == "sup" || (element.name == "E" && element["T"] == "51") },
+        isSubscript: { element in element.name == "sub" || (element.name == "E" && Subscript.isGPO(type: element["T"])) },
         powersFollowDigits: true,
         rows: ["ROW", "TR", "BOXHD"], cells: ["ENT", "TD", "TH", "CHED"], images: ["MID", "GID"])
 
@@ -264,5 +276,6 @@ public struct TextFlattening: Sendable {
                  "blockContainer", "division", "part", "title", "indent"],
         dropped: ["authorialNote", "noteRef", "eol", "eop", "del"],
         isSuperscript: { $0.name == "sup" },
+        isSubscript: { $0.name == "sub" },
         powersFollowDigits: true)
 }

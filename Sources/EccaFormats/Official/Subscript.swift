@@ -1,0 +1,23 @@
+/// How a subscript (GPO `<E T="52">`, italic `<E T="54">`; Formex `<HT TYPE="SUB">`; Akoma Ntoso
+/// `<sub>`) reads in the wording: `_` before its text, closed up to what it stands under, as a
+/// power is written `^` (`L<E T="52">c</E>=Chargeable payload length` reads `L_c=…`). Without the
+/// mark, the annual CFR's `W<E T="52">c</E>` read as the word "Wc", and a pretty-printed line break
+/// before one (`<E T="03">L</E>⏎<E T="52">C</E>`) as "L C", two symbols: a formula's variable is
+/// one symbol, and a subscript is never set apart from what it stands under.
+enum Subscript {
+    /// Written before the subscript's text.
+    static let mark: UInt8 = 0x5F  // "_"
+
+    /// Whether a GPO `E` element of type `type` is a subscript (`52`, `54` italic).
+    static func isGPO(type: String?) -> Bool { type == "52" || type == "54" }
+
+    /// How many whitespace elements end `text`, which the subscript closes up to.
+    static func spaces<Text: BidirectionalCollection>(before text: Text, isSpace: (Text.Element) -> Bool) -> Int {
+        var count = 0
+        for element in text.reversed() {
+            guard isSpace(element) else { break }
+            count += 1
+        }
+        return count
+    }
+}
