@@ -192,4 +192,24 @@ import EccaTestSupport
         let given = try CLI.run(["validate"], in: folder, environment: ["ECCA_REGULATIONS": CLI.regulations], executable: copy)
         #expect(given.status == 0, "\(given.stdout)\(given.stderr)")
     }
+
+    /// A regulations folder with no rules file in it (an empty one, or the `schema/` folder given
+    /// by mistake) is law that cannot be had, as a missing one is: exit 2, saying so. `validate`
+    /// called it clean (`0 files … 0 errors`, exit 0), and `check` blamed the request for a Code of
+    /// Practice chapter the missing law defines (docs audit, finding 2).
+    @Test func aFolderWithNoRulesFilesIsNoLaw() throws {
+        let empty = try CLI.folder([:]).path
+        let schemaOnly = CLI.regulations + "/schema"
+        for folder in [empty, schemaOnly] {
+            let line = "\(folder): error: regulations folder has no rules files (*.xml outside its schema/ folder)\n"
+            let validate = try CLI.run(["validate", "--regulations", folder])
+            #expect(validate.status == 2)
+            #expect(validate.stderr == line)
+            #expect(validate.stdout == "0 files: 0 instruments, 0 provisions, 0 norms, 0 constitutive rules, 0 facts, 0 sets; 1 error, 0 warnings\n")
+            let check = try CLI.run(["check", "--regulations", folder, CLI.sample("weights-to-ai-office-warsaw.json")])
+            #expect(check.status == 2)
+            #expect(check.stdout == "")
+            #expect(check.stderr == line + "error: the regulations have errors; run `ecca validate`\n")
+        }
+    }
 }

@@ -39,7 +39,15 @@ public struct RegulationsLoader: Sendable {
                 unusable.append(directory)
                 continue
             }
-            files += Self.rulesFiles(in: directory)
+            // A folder with no rules file in it (an empty one, its `schema/` given by mistake) is
+            // law that cannot be had: read as none, `validate` called it clean and `check` blamed
+            // the request for naming what the missing law defines.
+            let found = Self.rulesFiles(in: directory)
+            if found.isEmpty {
+                diagnostics.append(Diagnostic(.error, "regulations folder has no rules files (*.xml outside its schema/ folder)", at: SourceLocation(file: directory, line: 0)))
+                unusable.append(directory)
+            }
+            files += found
         }
         files += extraFiles
         let schemaFile = schemaPath ?? directories.first.map { ($0 as NSString).appendingPathComponent(Self.schemaRelativePath) }
