@@ -41,9 +41,14 @@ public struct CSVReport: Sendable {
         let findings = findingIDs.compactMap { id in analysis.findings.first { $0.id == id } }
         let provisions = findings.flatMap(\.provisions)
         func citations(_ modality: String) -> String {
-            unique(provisions.filter { $0.modality == modality }.map { "\($0.jurisdiction) \($0.citation)" }).joined(separator: Self.separator)
+            unique(provisions.filter { $0.modality == modality }.map {
+                "\($0.jurisdiction) " + InlineCitation.text($0.citation, verified: $0.evidence != .unverified)
+            }).joined(separator: Self.separator)
         }
-        let failed = findings.flatMap(\.exceptions).filter { $0.holds != .true }.map { $0.citation ?? Labels.head($0.label) }
+        // Citations marked where they are not verified, as every format gives them inline.
+        let failed = findings.flatMap(\.exceptions).filter { $0.holds != .true }.map { exception in
+            exception.citation.map { InlineCitation.text($0, verified: exception.citationNotVerified != true) } ?? Labels.head(exception.inlineLabel)
+        }
         return [
             analysis.id, analysis.asOf.iso, analysis.verdict.rawValue, String(item.index), item.id ?? "", item.artifact, item.channel,
             item.verdict.rawValue, item.postures["text"]?.verdict.rawValue ?? "", item.postures["enforcement"]?.verdict.rawValue ?? "",

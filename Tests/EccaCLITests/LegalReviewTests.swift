@@ -308,6 +308,11 @@ import Testing
         let failed = markdown.stdout.split(separator: "\n").filter { $0.hasPrefix("- **failed**: ") }
         #expect(failed.contains("- **failed**: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13) (citation not verified))"), "\(failed)")
         #expect(failed.contains { $0.hasPrefix("- **failed**: Not subject to the EAR (15 CFR 734.3(a) (citation not verified)): ") })
+
+        // The CSV's failed exceptions too (docs audit, finding 3: CSV alone gave them unmarked).
+        let csv = try CLI.run(["report", "--format", "csv", folder.appendingPathComponent("results.json").path])
+        let row = try #require(csv.stdout.split(separator: "\r\n").dropFirst().first.map(String.init))
+        #expect(row.contains("15 CFR 734.3(a) (citation not verified); 15 CFR 742.6(a)(13) (citation not verified); 15 CFR 740.27"), "\(row)")
     }
 
     /// ecca assumes the parameters are subject to the EAR; for a provider established outside the
