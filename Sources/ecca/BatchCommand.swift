@@ -15,7 +15,7 @@ struct BatchCommand: ParsableCommand {
             Each output line (ndjson) is the JSON object `ecca check --format json` gives for that request; an unusable \
             record gives {"error": {...}, "id": ...} and the batch goes on. A summary grouped by conflict signature goes \
             to standard error. See docs/batch.md for CSV columns, --shard and --resume.
-            Exit status: 0 all clear, 1 some non-clear verdict, 2 some unusable record or input, 3 internal failure or an output that could not be written.
+            Exit status: 0 all clear, 1 some non-clear verdict, 2 some unusable record or input, 3 internal failure or an output that could not be written, 64 a command-line usage error.
             """
     )
 

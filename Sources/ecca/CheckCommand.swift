@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             REQUEST is a JSON or XML request file (docs/requests.md); - reads standard input.
             Exit status: 0 all clear, 1 some conflict, avoidable or undetermined verdict, 2 unusable input, \
-            3 internal or solver failure.
+            3 internal or solver failure, 64 a command-line usage error.
             """
     )
 

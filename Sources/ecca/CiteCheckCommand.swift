@@ -44,7 +44,7 @@ struct CiteCheckCommand: ParsableCommand {
             rules of a daily issue, and a file of them given with other official files, are left \
             out, with a note), or files \
             that cover no shipped provision at all (nothing was checked: the wrong act, another \
-            CFR title, an annex alone that no shipped provision cites).
+            CFR title, an annex alone that no shipped provision cites); 64 a command-line usage error.
             """
     )
 

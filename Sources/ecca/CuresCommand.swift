@@ -13,7 +13,7 @@ struct CuresCommand: ParsableCommand {
         abstract: "Rank the changes of terms that remove a request's conflicts (MaxSMT over the negotiable parts).",
         discussion: """
             Costs come from a JSON file (docs/negotiation.md), e.g. {"licence": 8, "channel": 2}; missing keys keep their \
-            defaults. Exit status: 0 cures found or nothing to cure, 1 a conflict no negotiable change removes, 2 unusable input.
+            defaults. Exit status: 0 cures found or nothing to cure, 1 a conflict no negotiable change removes, 2 unusable input, 64 a command-line usage error.
             """
     )
 

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             `ecca check --format json` (one analysis or an array), the NDJSON of `ecca batch`, or `ecca report --format json`. \
             Which it is, is read from its content; - reads standard input. Give requests or results, not both. \
             The HTML embeds the conflict graph as SVG when Graphviz's dot is installed (docs/reports.md).
-            Exit status: 0 report written, 2 unusable input, 3 internal or solver failure.
+            Exit status: 0 report written, 2 unusable input, 3 internal or solver failure, 64 a command-line usage error.
             """
     )
 

@@ -7,7 +7,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check rules files against the schema and lint the clause graph.",
-        discussion: "Prints diagnostics as file:line: severity: message [provision-id] and a summary. Exit status 0 clean, 1 findings, 2 unusable input."
+        discussion: "Prints diagnostics as file:line: severity: message [provision-id] and a summary. Exit status 0 clean, 1 findings, 2 unusable input (a regulations folder that is missing or holds no rules file, a file that cannot be read), 64 a command-line usage error."
     )
 
     @OptionGroup var regulations: RegulationOptions
