@@ -195,7 +195,7 @@ public struct RequestCSVReader {
 
     private func value(_ fields: [String], _ column: String) -> String? {
         guard let index = header[column], index < fields.count else { return nil }
-        let text = fields[index].trimmingCharacters(in: .whitespaces)
+        let text = FieldSpaces.trimmed(fields[index])
         return text.isEmpty ? nil : text
     }
 
@@ -209,7 +209,7 @@ public struct RequestCSVReader {
             case .list:
                 // An empty cell leaves the list unknown; `none` says it is empty (no chapter signed).
                 if text.lowercased() == "none" { return .array([], line: line) }
-                return .array(text.split(separator: ";").map { .string(String($0).trimmingCharacters(in: .whitespaces), line: line) }, line: line)
+                return .array(text.split(separator: ";").map { .string(FieldSpaces.trimmed($0), line: line) }, line: line)
             case .boolean:
                 switch text.lowercased() {
                 case "true", "yes", "1": return .bool(true, line: line)

@@ -23,7 +23,7 @@ public struct LicenceEntries: Sendable {
     /// Why `entry` cannot stand, or nil when it is a claim or a licence number.
     public func problem(_ entry: String) -> String? {
         if spelledAsInTheLaw.contains(entry) { return nil }
-        let text = entry.trimmingCharacters(in: .whitespaces)
+        let text = FieldSpaces.trimmed(entry)
         if text.isEmpty { return "an empty entry; list licence numbers and claimed exceptions only" }
         let words = text.lowercased()
         if Self.placeholders.contains(words) {

@@ -90,7 +90,7 @@ public struct RequestJSONDecoder: Sendable {
             // model the letter names, as the same request in CSV reads it (JSON had called the
             // letter inapplicable and the disclosure clear where CSV found the conflict), and
             // "EU " is the Union.
-            return text.trimmingCharacters(in: .whitespaces)
+            return FieldSpaces.trimmed(text)
         }
 
         func required(_ value: JSONValue?, in parent: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> String {
