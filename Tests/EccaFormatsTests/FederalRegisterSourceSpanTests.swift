@@ -6,7 +6,8 @@ import Testing
 /// Where each provision of a Federal Register rule stands in the file (importer audit, finding 7): a
 /// paragraph's lines end where its `<P>` ends, not at the end of the next paragraph, whose line break
 /// before its marker had been counted as the paragraph's; and each rule's DATES is pointed to as the
-/// rule of the issue it is (`RULE[2]/PREAMB/EFFDATE`), not all as `RULE/PREAMB/EFFDATE`.
+/// rule of the issue it is (`RULE[2]/PREAMB/EFFDATE`), not all as `RULE/PREAMB/EFFDATE`. So is each
+/// instruction and section (`RULE[2]/SUPLINF[1]/REGTEXT[3]/AMDPAR[1]`), not all as `REGTEXT/…`.
 @Suite struct FederalRegisterSourceSpanTests {
     static let rule = """
         <RULE>
@@ -42,11 +43,13 @@ import Testing
         let path = try Corpus.fixture("FR-spans.xml", Self.rule)
         let imported = try Corpus.collect([path])
         #expect(imported.provisions.filter { $0.canonicalID.hasPrefix("999.1") }.map(Self.place) == [
-            "lines 8-20, REGTEXT/SECTION[SECTNO='§ 999.1']",
-            "lines 11-14, REGTEXT/SECTION[SECTNO='§ 999.1']/*[3]",
-            "lines 15-18, REGTEXT/SECTION[SECTNO='§ 999.1']/*[4]",
-            "line 19, REGTEXT/SECTION[SECTNO='§ 999.1']/*[5]",
+            "lines 8-20, RULE/SUPLINF[1]/REGTEXT[1]/SECTION[SECTNO='§ 999.1']",
+            "lines 11-14, RULE/SUPLINF[1]/REGTEXT[1]/SECTION[SECTNO='§ 999.1']/*[3]",
+            "lines 15-18, RULE/SUPLINF[1]/REGTEXT[1]/SECTION[SECTNO='§ 999.1']/*[4]",
+            "line 19, RULE/SUPLINF[1]/REGTEXT[1]/SECTION[SECTNO='§ 999.1']/*[5]",
         ])
+        // An instruction is pointed to by its place among its REGTEXT's instructions.
+        #expect(imported.provision("amd_1").map(Self.place) == "line 7, RULE/SUPLINF[1]/REGTEXT[1]/AMDPAR[1]")
         // A file that is one rule: its DATES are the rule's.
         #expect(imported.provision("dates").map(Self.place) == "line 3, RULE/PREAMB/EFFDATE")
     }
@@ -56,7 +59,11 @@ import Testing
     @Test func theCorpusIssuesSpans() throws {
         guard Corpus.available(Corpus.federalRegister) else { return }
         let imported = try Corpus.collect([Corpus.federalRegister])
-        #expect(imported.provision("165.T11-157(a)").map(Self.place) == "lines 135-139, REGTEXT/SECTION[SECTNO='§ 165.T11-157']/*[3]")
+        #expect(imported.provision("165.T11-157(a)").map(Self.place) == "lines 135-139, RULE[1]/SUPLINF[1]/REGTEXT[2]/SECTION[SECTNO='§ 165.T11-157']/*[3]")
+        #expect(imported.provisions.filter { $0.level == .amendment }.prefix(3).map(Self.place) == [
+            "line 123, RULE[1]/SUPLINF[1]/REGTEXT[1]/AMDPAR[1]", "line 131, RULE[1]/SUPLINF[1]/REGTEXT[2]/AMDPAR[1]",
+            "line 387, RULE[2]/SUPLINF[1]/REGTEXT[1]/AMDPAR[1]",
+        ])
         #expect(imported.provision("165.T11-157(b)")?.span.firstLine == 140)
         #expect(imported.provisions.filter { $0.canonicalID == "dates" }.map(Self.place) == [
             "lines 34-37, RULE[1]/PREAMB/EFFDATE", "lines 192-195, RULE[2]/PREAMB/EFFDATE", "lines 895-898, RULE[3]/PREAMB/EFFDATE",

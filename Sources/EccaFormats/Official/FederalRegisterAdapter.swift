@@ -171,31 +171,36 @@ struct FederalRegisterAdapter: OfficialAdapter {
         var reading = Reading()
         // Instructions printed outside any REGTEXT (a misplaced AMDPAR, as eregs' preprocessors
         // meet them): read with the REGTEXT after them, or at the end with the one before.
-        var loose: [OfficialElement] = []
+        var loose: [(element: OfficialElement, pointer: String)] = []
         var previous: OfficialElement?
-        func emit(_ regtext: OfficialElement, loose: [OfficialElement], placement: String) throws(OfficialImportError) {
-            try emitRegulatoryText(regtext, loose: loose, placement: placement, prefix: prefix, startPage: citation == nil ? nil : startPage,
+        func emit(_ regtext: OfficialElement, at pointer: String, placement: String) throws(OfficialImportError) {
+            try emitRegulatoryText(regtext, at: pointer, loose: loose, placement: placement, prefix: prefix, startPage: citation == nil ? nil : startPage,
                                    page: &page, reading: &reading, url: url, proposed: proposed, into: emitter)
         }
-        func walk(_ element: OfficialElement) throws(OfficialImportError) {
+        // Each element's path from the rule (`RULE[2]/SUPLINF[1]/REGTEXT[3]`), so that a source
+        // span names which of an issue's rules, and which of its regulatory texts, it is in.
+        func walk(_ element: OfficialElement, at path: String) throws(OfficialImportError) {
+            var seen: [String: Int] = [:]
             for case .element(let child) in element.children {
+                seen[child.name, default: 0] += 1
+                let childPath = "\(path)/\(child.name)[\(seen[child.name]!)]"
                 if child.name == "PRTPAGE" {
                     page = Self.printedPage(child) ?? page
                 } else if child.name == "REGTEXT" {
-                    try emit(child, loose: loose, placement: "the REGTEXT after it")
+                    try emit(child, at: childPath, placement: "the REGTEXT after it")
                     loose = []
                     previous = child
                 } else if child.name == "AMDPAR" {
-                    loose.append(child)
+                    loose.append((child, childPath))
                 } else {
-                    try walk(child)
+                    try walk(child, at: childPath)
                 }
             }
         }
-        try walk(rule)
+        try walk(rule, at: element)
         if !loose.isEmpty {
             let attributes = previous?.attributes.filter { $0.key == "TITLE" || $0.key == "PART" } ?? [:]
-            try emit(OfficialElement(name: "REGTEXT", attributes: attributes, span: loose[0].span), loose: loose,
+            try emit(OfficialElement(name: "REGTEXT", attributes: attributes, span: loose[0].element.span), at: element,
                      placement: previous == nil ? "" : "the REGTEXT before it")
         }
     }
@@ -286,6 +291,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
     private struct Pending {
         var amendment: Amendment
         var element: OfficialElement
+        /// Its path from the rule (`RULE[2]/SUPLINF[1]/REGTEXT[3]/AMDPAR[1]`).
+        var pointer: String
         /// The instruction's place: `["7"]`, `["7", "b"]`, `["2", "b", "i"]`; empty for an
         /// unnumbered instruction that stands on its own.
         var path: [String]
@@ -323,7 +330,10 @@ struct FederalRegisterAdapter: OfficialAdapter {
     /// `loose`: instructions printed before the REGTEXT outside it (or, with an empty REGTEXT that
     /// has only the title and part of the one before, after the last), read as its first ones;
     /// `placement` says where their title and part come from ("the REGTEXT after it").
-    private func emitRegulatoryText(_ regtext: OfficialElement, loose: [OfficialElement], placement: String, prefix: String,
+    /// `pointer`: the REGTEXT's path from the rule; `loose`: instructions printed before it outside
+    /// any REGTEXT, with their own paths.
+    private func emitRegulatoryText(_ regtext: OfficialElement, at pointer: String, loose: [(element: OfficialElement, pointer: String)],
+                                    placement: String, prefix: String,
                                     startPage: Int?, page: inout Int?, reading: inout Reading,
                                     url: String?, proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let title = regtext["TITLE"]
@@ -351,9 +361,17 @@ struct FederalRegisterAdapter: OfficialAdapter {
             target = nil
         }
 
-        for (index, child) in (loose + regtext.elements()).enumerated() {
+        var amdpars = 0
+        for (index, child) in (loose.map(\.element) + regtext.elements()).enumerated() {
             switch child.name {
             case "AMDPAR":
+                let childPointer: String
+                if index < loose.count {
+                    childPointer = loose[index].pointer
+                } else {
+                    amdpars += 1
+                    childPointer = "\(pointer)/AMDPAR[\(amdpars)]"
+                }
                 var dropped: [TextFinding] = []
                 let printed = flattening.flatten(child, dropped: { dropped.append($0) })
                 var amendment = grammar.read(printed, title: title, part: part)
@@ -398,7 +416,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 }
                 instructions.append(amendment)
                 let pinpoint = startPage != nil && page != nil && page != startPage ? "\(prefix), \(page!)" : prefix
-                var pending = Pending(amendment: amendment, element: child, path: path, citation: pinpoint, dropped: dropped,
+                var pending = Pending(amendment: amendment, element: child, pointer: childPointer, path: path, citation: pinpoint, dropped: dropped,
                                       proposed: proposed, placement: index < loose.count ? placement : nil)
                 if path.isEmpty {
                     reading.unnumbered += 1
@@ -411,7 +429,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
             case "SECTION":
                 promise = nil
                 try flushGroup()
-                try emitSection(child, title: title, prefix: prefix, instructions: instructions, url: url, proposed: proposed, into: emitter)
+                try emitSection(child, in: pointer, title: title, prefix: prefix, instructions: instructions, url: url,
+                                proposed: proposed, into: emitter)
                 page = Self.lastPage(in: child) ?? page
             case "PRTPAGE":
                 page = Self.printedPage(child) ?? page
@@ -497,7 +516,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
             idPath: path.isEmpty ? ["amd-unnumbered\(pending.unnumbered?.order ?? 1)"] : ["amd\(path[0])"] + path.dropFirst(),
             level: .amendment, parentID: path.count > 1 ? "amd_" + path.dropLast().joined(separator: "__") : nil,
             citation: "\(pending.citation), \(cited)", heading: nil, wording: amendment.text,
-            span: pending.element.span.with(pointer: "REGTEXT/AMDPAR[\(label)]"),
+            span: pending.element.span.with(pointer: pending.pointer),
             dates: (amendment.effective.map { [ImportedDate(date: $0, role: "effective date of the instruction")] } ?? [])
                 + amendment.actions.compactMap { action in
                     action.effective.map { ImportedDate(date: $0, role: "effective date of one action of the instruction") }
@@ -505,7 +524,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes: notes, amendment: amendment))
     }
 
-    private func emitSection(_ section: OfficialElement, title: String?, prefix: String, instructions: InstructionsBySection, url: String?,
+    /// `regtext`: the path from the rule of the REGTEXT that holds the section.
+    private func emitSection(_ section: OfficialElement, in regtext: String, title: String?, prefix: String, instructions: InstructionsBySection, url: String?,
                              proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
         let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
         let number = EcfrAdapter.sectionNumber(sectno)
@@ -516,7 +536,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let by = "\(prefix), amendatory instruction\(numbers.contains(",") ? "s" : "") \(numbers)"
         notes.append(Note(kind: .amendment, text: proposed ? "Text proposed for the CFR by \(by) (a proposed rule)." : "CFR text as set out by \(by)."))
         var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
-                                      url: url, pointer: "REGTEXT/SECTION[SECTNO='\(sectno)']")
+                                      url: url, pointer: "\(regtext)/SECTION[SECTNO='\(sectno)']")
         reader.header.notes = notes
         if proposed {
             // Not the CFR's wording: no CFR text says so yet (docs/importers.md, "Proposed rules").
