@@ -68,7 +68,7 @@ import Testing
         let result = try CLI.run(["cite-check", "--official", rule, "--regulations", folder.appendingPathComponent("regs").path, "--list-passed"])
         #expect(result.stdout == """
             \(rules):9: error: qa.t15.999.2.d (15 CFR 999.2(d)): wording differs from \(rule) at '999.2(d)'; the rule sets it out only in part (* * *): the words it sets out are not all in the shipped wording
-                (d) {+Failure to maintain records.+} …
+                (d) {+Failure to maintain records.+} [-If the records are not kept,-] …
             \(rules):6: note: qa.t15.999.1 (15 CFR 999.1): set out only in part in \(rule) at '999.1': the words it sets out match; the text it leaves out (* * *) was not compared
             \(rules):12: note: qa.t15.999.3 (15 CFR 999.3): set out only in part in \(rule) at '999.3': the rule prints its heading alone, so none of its wording was compared
             \(rule): Federal Register rule FR Doc. 2026-99997 (“Partly set-out text (test rule)”; 15 CFR Part 999), undated; amends 15 CFR part 999 (2 instructions): covers 3 shipped provisions, decides 3

@@ -672,7 +672,7 @@ public struct CitationChecker {
         }
         if ElidedWording.matches(shipped: words, official: provision.wording) { return .success(pass) }
         // Diffed from the set-out words, whose `…` stands for the shipped words the rule leaves out.
-        var drift = finding(.drifted, provision, at: officialID, in: source, diff: WordDiff(shipped: words, official: provision.wording, showingReplacements: false).reversed())
+        var drift = finding(.drifted, provision, at: officialID, in: source, diff: WordDiff(shipped: words, official: provision.wording).reversed())
         drift.detail = "the rule sets it out only in part (* * *): the words it sets out are not all in the shipped wording"
         return .failure(drift)
     }

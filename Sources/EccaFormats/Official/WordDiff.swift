@@ -21,10 +21,8 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
     /// words the quotation leaves out: they are not shown as added. A quoted word cut at the
     /// elision (`export')` before `export");`) is the same word as the official one it is cut from.
     /// Where shipped words next to an elision differ, the official words in their place are shown,
-    /// as far as the shipped words went, unless `showingReplacements` is false: a text set out only
-    /// in part, diffed as the shipped side, leaves its elided words standing (`* * *` keeps them),
-    /// so words in an elision's place replace nothing there.
-    public init(shipped: String, official: String, showingReplacements: Bool = true) {
+    /// as far as the shipped words went.
+    public init(shipped: String, official: String) {
         let old = Self.splittingElisions(TextNormalizer.printedWords(shipped).map(String.init))
         let new = TextNormalizer.printedWords(official).map(String.init)
         let oldKeys: [String?] = old.map { Self.isElision($0) ? nil : Self.key($0) }
@@ -40,7 +38,7 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         let b = Words(shown: Array(new[prefix..<(new.count - suffix)]), keys: Array(newKeys[prefix..<(new.count - suffix)]))
         var parts: [Part] = []
         if prefix > 0 { parts.append(.same(Array(old[..<prefix]))) }
-        parts += Self.align(a, b, wordingStart: prefix == 0, wordingEnd: suffix == 0, showingReplacements: showingReplacements)
+        parts += Self.align(a, b, wordingStart: prefix == 0, wordingEnd: suffix == 0)
         if suffix > 0 { parts.append(.same(Array(old[(old.count - suffix)...]))) }
         self.parts = Self.merged(parts)
     }
@@ -81,7 +79,7 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
     /// The alignment: a shipped word kept (2), removed or an official word added (-1 each), an
     /// official word an elision stands for (0). A word next to an elision is the same word as an
     /// official one it is cut from.
-    private static func align(_ a: Words, _ b: Words, wordingStart: Bool, wordingEnd: Bool, showingReplacements showing: Bool) -> [Part] {
+    private static func align(_ a: Words, _ b: Words, wordingStart: Bool, wordingEnd: Bool) -> [Part] {
         if a.count == 0 { return b.count == 0 ? [] : [.added(b.shown)] }
         // Too large for a table: report the whole middle as replaced.
         if a.count * b.count > 4_000_000 { return [.removed(a.shown), .added(b.shown)] }
@@ -143,7 +141,6 @@ public struct WordDiff: Sendable, Hashable, CustomStringConvertible {
         // An elision that begins or ends the wording leaves out the official text beyond it: two more
         // of its words beside a replacement show where the quotation was cut. Inside the wording, the
         // words in its place are shown as many as were replaced.
-        guard showing else { return merged(parts) }
         let widen = (first: wordingStart && a.keys[0] == nil ? 2 : 0, last: wordingEnd && a.keys[a.count - 1] == nil ? 2 : 0)
         return showingReplacements(merged(parts), absorbed: absorbed, widen: widen)
     }
