@@ -24,6 +24,9 @@ public final class ConflictEngine {
     /// The quantity comparisons among the atoms whose comparator is in doubt (`ThresholdEquality`),
     /// with their place in the atom list: the verdict may rest on one at exactly its threshold.
     private(set) var doubtfulComparisons: [(atom: Int, comparison: Condition.Comparison)] = []
+    /// The checked norms that are prohibitions, by index, with their provisions: what `forbidding`
+    /// walks for every compliant channel, without copying every norm each time.
+    private(set) var prohibitions: [(index: Int, provisionID: String)] = []
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
     private(set) var groundHeads: [Ground] = []
@@ -83,6 +86,7 @@ public final class ConflictEngine {
             return (index, comparison)
         }
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
+        prohibitions = encoding.checkedNorms.enumerated().filter { $0.element.modality == .prohibition }.map { ($0.offset, $0.element.provisionID) }
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
         // The request's date is the as-of date when the request gives none.
         asOfThresholds = Set((graph.comparisons(of: "as-of") + graph.comparisons(of: FactBinding.FactID.requestDate)).flatMap(\.switchDays))

@@ -5,7 +5,7 @@
 /// summary group or a line of `check`'s text on a terminal, so a request's fields may not hold
 /// them, and what ecca prints from its other inputs has them escaped.
 public enum ControlCharacters {
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
@@ -13,7 +13,8 @@ public enum ControlCharacters {
     }
 
     /// The first such character of `text`, if any.
-    public static func first(in text: String) -> Unicode.Scalar? {
+    /// Inlinable: every field of every request is checked, from another module.
+    @inlinable public static func first(in text: String) -> Unicode.Scalar? {
         // Every such character is below 0x20, DEL, or encoded from a lead byte 0xC2 (C1) or 0xE2
         // (the separators and bidirectional marks): most text has none of those bytes, and is
         // read once in UTF-8 rather than decoded (every field of every request is checked).

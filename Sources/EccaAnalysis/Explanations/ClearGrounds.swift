@@ -122,8 +122,8 @@ extension ConflictEngine {
         guard let first = slots.first else { return nil }
         let binding = dated(asOf, requested: requestDate(of: first, asOf: asOf), posture)
         var provisions: [String] = []
-        for (index, norm) in encoding.checkedNorms.enumerated() where norm.modality == .prohibition && !provisions.contains(norm.provisionID) {
-            if slots.contains(where: { engages(index, $0, binding: binding) }) { provisions.append(norm.provisionID) }
+        for (index, provisionID) in prohibitions where !provisions.contains(provisionID) {
+            if slots.contains(where: { engages(index, $0, binding: binding) }) { provisions.append(provisionID) }
         }
         return provisions.isEmpty ? nil : provisions
     }

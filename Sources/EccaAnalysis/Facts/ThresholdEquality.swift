@@ -49,7 +49,8 @@ public struct ThresholdEquality: Sendable {
     /// 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the
     /// comparator ≥ (…)"; nil where `note` is.
     public func statement(_ comparison: Condition.Comparison, value: FactValue) -> String? {
-        guard let doubt = doubts[comparison], isExact(comparison, value), let threshold = comparison.number, let unit = comparison.unit else { return nil }
+        // Exactness first: it is a comparison, the doubt a lookup, and values are rarely exact.
+        guard isExact(comparison, value), let doubt = doubts[comparison], let threshold = comparison.number, let unit = comparison.unit else { return nil }
         return "\(comparison.fact) = \(threshold) \(unit) (\(doubt.citation)): the verdict rests on the comparator \(comparison.op.symbol) (\(doubt.source))"
     }
 
