@@ -29,8 +29,9 @@ struct CiteCheckCommand: ParsableCommand {
             decides: a text dated after it, or a Federal Register rule not yet effective (by its \
             DATES, not its publication date), delayed or expired, is compared apart, and is a finding \
             where it says otherwise than the text in force or is the only text given. A change an eCFR \
-            effective-date note announces for a provision is a finding from its day on; before it, \
-            the provision passes, and the pass says until when. An EU amending act (Formex) or a Federal Register rule is not \
+            effective-date note announces for a provision is a finding from its day on, and on any day \
+            when the text is undated or the note gives no one day; before it, the provision passes, \
+            with a line that says until when. An EU amending act (Formex) or a Federal Register rule is not \
             applied: each shipped provision its instructions change (replace, delete, add, remove, \
             reserve, revise, redesignate …) is a finding, unless a consolidated text that includes the \
             act, or the rule's own printed text, decided it (a paraphrase, whose wording is not \
@@ -95,6 +96,9 @@ struct CiteCheckCommand: ParsableCommand {
         for line in report.passes.compactMap(\.mislabelled) { try Self.say(line) }
         if listPassed {
             for pass in report.passes { try Self.say(pass.description) }
+        } else {
+            // A pass that holds only until an announced change is named with its day, always.
+            for pass in report.untilAnnouncedChange { try Self.say(pass.description) }
         }
         for line in report.unreadInstructions { try Self.say(line) }
         if listNotCovered {

@@ -162,6 +162,37 @@ import Testing
         #expect(EffectiveDateNote("§ 2.2 was suspended, effective indefinitely.").effective == nil)
     }
 
+    /// A note that dates two changes apart, or says its date was delayed, gives no one day: a finding
+    /// on any day, saying why (re-audit: the second change of a two-date note passed after its day,
+    /// and a delayed change was read as in effect on its first date). An undated text cannot be
+    /// placed before a change, and stays a finding; two notes' days are given in order, once.
+    @Test func aNoteWithoutOneDayAndAnUndatedTextAreFindings() throws {
+        let twoDays = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective July 1, 2026, and by revising paragraph (c)(2), effective Jan. 1, 2027.")
+        #expect(twoDays.effective == nil && twoDays.unsettled == "it dates changes on more than one day")
+        let delayed = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective Mar. 2, 2026. At 91 FR 2000, Feb. 20, 2026, the effective date was delayed until Sept. 1, 2026.")
+        #expect(delayed.effective == nil && delayed.unsettled != nil)
+        #expect(EffectiveDateNote(Self.effdnot).unsettled == nil)
+
+        let shipped = try Self.shipped([("c.1", "(1) Computed as follows:")])
+        let delayedNote = Self.effdnot.replacingOccurrences(of: "effective July 1, 2026.", with: "effective Mar. 2, 2026. At 91 FR 2000, Feb. 20, 2026, the effective date was delayed until Sept. 1, 2026.")
+        let file = try Corpus.fixture("v-18.4-delayed.xml", Self.section(effdnot: delayedNote))
+        for day in [LegalDate(year: 2026, month: 2, day: 1)!, LegalDate(year: 2026, month: 5, day: 1)!] {
+            let report = try CitationChecker(officialFiles: [file]).check(shipped.graph, on: day)
+            #expect(report.findings.first?.detail?.contains("takes effect on a day the note does not settle (it says the change was delayed, postponed, stayed or suspended)") == true)
+        }
+
+        let undated = try Corpus.fixture("v-18.4-undated.xml", Self.section(effdnot: Self.effdnot, date: "_SUBSTITUTE_DATE_"))
+        let early = try CitationChecker(officialFiles: [undated]).check(shipped.graph, on: LegalDate(year: 2026, month: 3, day: 1)!)
+        #expect(early.passed.isEmpty)
+        #expect(early.findings.first?.detail?.contains("the text has no date to place it by") == true)
+
+        let second = Self.effdnot + Self.effdnot.replacingOccurrences(of: "July 1, 2026", with: "Jan. 1, 2027")
+        let both = try Corpus.fixture("v-18.4-two-notes.xml", Self.section(effdnot: Self.effdnot.replacingOccurrences(of: "July 1, 2026", with: "Jan. 1, 2027") + second))
+        let pass = try #require(try CitationChecker(officialFiles: [both]).check(shipped.graph, on: LegalDate(year: 2026, month: 3, day: 1)!).passes.first)
+        #expect(pass.announcedChanges.map(\.iso) == ["2026-07-01", "2027-01-01"])
+        #expect(pass.description.hasSuffix("effective-date notes there announce changes that take effect on 2026-07-01 and 2027-01-01, after the day checked: the wording passes until 2026-07-01"))
+    }
+
     /// The corpus's seven footnotes: five in the eCFR's title 1 (1 CFR 18.4(c)'s "limited to
     /// selected pilot projects" among them), two in the annual CFR's 14 CFR 1214.119 and 1214.804.
     @Test func theCorpusFootnotesAreCarried() throws {

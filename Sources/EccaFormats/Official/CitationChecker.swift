@@ -637,12 +637,13 @@ public struct CitationChecker {
             // that passed is the text before it (`EffectiveDateNote`). That is the law until the
             // change takes effect, so a change still to come on `day` leaves the pass standing and
             // named; one in effect by then (or on a day that could not be read) is a finding.
+            // An undated text cannot be placed before the change: it may hold it already.
             guard case .success(var pass) = outcome else { return outcome }
             let pending = found.effectiveDateNotes.filter { $0.isAfter(dated) }
-            if let inEffect = pending.first(where: { $0.effective.map { $0 <= day } ?? true }) {
+            if let inEffect = pending.first(where: { note in dated == nil || note.effective.map { $0 <= day } ?? true }) {
                 return .failure(finding(.amended, provision, at: officialID, in: source, detail: Self.announced(inEffect, in: source, at: officialID)))
             }
-            pass.announcedChanges = pending.compactMap(\.effective)
+            pass.announcedChanges = Array(Set(pending.compactMap(\.effective))).sorted()
             return .success(pass)
         }
     }
@@ -653,7 +654,7 @@ public struct CitationChecker {
         let when = switch (note.effective, source.version) {
         case (let effective?, _?): "takes effect on \(effective.iso), after the text's date"
         case (let effective?, nil): "takes effect on \(effective.iso); the text has no date to place it by"
-        case (nil, _): "takes effect on a day that could not be read"
+        case (nil, _): note.unsettled.map { "takes effect on a day the note does not settle (\($0))" } ?? "takes effect on a day that could not be read"
         }
         return "\(text) announces in an effective-date note a change to '\(officialID)' that \(when), so the wording compared is the text before it: “\(note.statement)”"
     }

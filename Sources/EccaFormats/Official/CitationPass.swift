@@ -104,7 +104,7 @@ extension CitationChecker {
             let list = days.count == 1 ? days[0] : days.dropLast().joined(separator: ", ") + " and " + days[days.count - 1]
             return days.count == 1
                 ? "an effective-date note there announces a change that takes effect on \(list), after the day checked: the wording passes until then"
-                : "effective-date notes there announce changes that take effect on \(list), after the day checked: the wording passes until the first"
+                : "effective-date notes there announce changes that take effect on \(list), after the day checked: the wording passes until \(days[0])"
         }
 
         /// What the pass says in a line of its text's (`copy 2 (line 1): passes`).

@@ -14,8 +14,14 @@ struct EffectiveDateNote: Sendable, Hashable {
     /// The note's statement, to the end of the sentence that dates the change (the revised text
     /// set out after it is left out).
     var statement: String
-    /// The day the change takes effect; nil when none is read after "effective".
+    /// The day the change takes effect; nil when none is read after "effective", or when the note
+    /// does not settle one day (`unsettled`).
     var effective: LegalDate?
+    /// Why the note gives no one day: two changes dated apart ("…, effective July 1, 2026, and by
+    /// revising paragraph (c)(2), effective Jan. 1, 2027"), or a date delayed ("was delayed until
+    /// Sept. 1, 2026"); nil where it gives one. Such a note is a finding on any day: which change
+    /// holds when is not read.
+    var unsettled: String?
     /// The paragraphs the statement names before its date, as paths (`(b)(1)`); empty when it names
     /// none, or names a range (`paragraphs (a) through (c)`), whose members are not spelled out:
     /// then it reaches the whole section.
@@ -44,6 +50,22 @@ struct EffectiveDateNote: Sendable, Hashable {
             }
             searchFrom = found.upperBound
         }
+        // The note's own words, before the revised text it sets out.
+        let own = text.range(of: "set forth as follows").map { String(text[..<$0.lowerBound]) } ?? text
+        var dated = 0
+        var from = own.startIndex
+        while let found = own.range(of: "effective ", range: from..<own.endIndex) {
+            let after = own[found.upperBound...].split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
+            if USDates.first(in: after) != nil { dated += 1 }
+            from = found.upperBound
+        }
+        let lowered = own.lowercased()
+        if dated > 1 {
+            unsettled = "it dates changes on more than one day"
+        } else if ["delayed", "postponed", "stayed", "suspended"].contains(where: { lowered.contains($0) }) {
+            unsettled = "it says the change was delayed, postponed, stayed or suspended"
+        }
+        if unsettled != nil { effective = nil }
         statement = TextNormalizer.trim(String(decoding: bytes[..<sentenceEnd], as: UTF8.self))
         paragraphs = Self.paragraphs(named: String(decoding: bytes[..<head], as: UTF8.self))
     }
