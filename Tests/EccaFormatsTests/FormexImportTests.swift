@@ -290,6 +290,13 @@ import EccaTestSupport
             """)
         let imported = try Corpus.collect([path])
         #expect(imported.provision("art_1")?.wording == "Emissions of CO_2 and of CH_4 above 10^25.")
+        // Across a paragraph's end, nothing is closed up.
+        let blocks = try Corpus.fixture("act-subscript-blocks.fmx.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ACT><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><PARAG IDENTIFIER="001.001"><NO.PARAG>1.</NO.PARAG><ALINEA><P>First text.</P>
+            <P><HT TYPE="SUB">2</HT> second text.</P></ALINEA></PARAG></ARTICLE></ENACTING.TERMS></ACT>
+            """)
+        #expect(try Corpus.collect([blocks]).provision("art_1")?.wording == "1. First text. _2 second text.")
     }
 
     /// The parser reads 64 KB at a time, so a fault further on is met only if the file is read to

@@ -142,7 +142,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             officialIDs.append(.init(scheme: "other", value: number + metadata.placeholderSource(of: "FRBRnumber")))
         }
         let profile = metadata.profile
-        var notes = [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(SourceFileName.name(of: file)): wording from the XML (authorial notes dropped, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")]
+        var notes = [Note(kind: .editorial, text: "Imported by ecca from the \(profile) file \(SourceFileName.name(of: file)): wording from the XML (authorial notes dropped, superscripts as ^, subscripts as _, whitespace collapsed); canonical ids minted from the numbers, the source's eId or xml:id kept as the source id.")]
         if let act = metadata.actDate, act.date != metadata.version?.date {
             notes.append(Note(kind: .editorial, text: "Date of the act: \(act.date.iso) (\(act.source))."))
         }

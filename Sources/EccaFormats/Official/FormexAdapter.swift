@@ -417,7 +417,7 @@ struct FormexAdapter: OfficialAdapter {
         if metadata.consolidation != nil {
             notes = [Note(kind: .editorial, text: Self.consolidatedNote(file: file, metadata: metadata))]
         } else {
-            notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(SourceFileName.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
+            notes = [Note(kind: .editorial, text: "Imported by ecca from the Formex 4 file \(SourceFileName.name(of: file)): wording verbatim from the Official Journal XML (footnotes dropped, superscripts as ^, subscripts as _, whitespace collapsed); ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU.")]
         }
         if let date = metadata.actDate { notes.append(Note(kind: .editorial, text: "Date of the act: \(date.iso).")) }
         var title = metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")"
@@ -446,7 +446,7 @@ struct FormexAdapter: OfficialAdapter {
         } else if let documentNumber = metadata.documentNumber {
             text += ": act \(documentNumber) and the acts amending it"
         }
-        text += ". Wording verbatim from the consolidated XML (footnotes dropped, superscripts as ^, whitespace collapsed, text marked deleted left out); each change the consolidation marks is an amendment note on the provisions it covers; ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU."
+        text += ". Wording verbatim from the consolidated XML (footnotes dropped, superscripts as ^, subscripts as _, whitespace collapsed, text marked deleted left out); each change the consolidation marks is an amendment note on the provisions it covers; ids minted by ecca from the numbering. Reuse: Commission Decision 2011/833/EU."
         return text
     }
 

@@ -396,7 +396,7 @@ struct MarkedParagraph {
                     bytes.append(0x20)
                     continue
                 }
-                if role == .superscript || (name == "E" && tree.attribute("T", of: child) == "51") {
+                if role == .superscript || (name == "E" && Superscript.isGPO(type: tree.attribute("T", of: child))) {
                     let text = tree.text(of: child)
                     let collapsed = TextNormalizer.collapse(text)
                     // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on; a
@@ -459,7 +459,8 @@ struct MarkedParagraph {
                     }
                 }
                 if name == "E", Subscript.isGPO(type: tree.attribute("T", of: child)) {
-                    dropTrailing(Subscript.spaces(before: bytes, isSpace: isSpace))
+                    dropTrailing(Subscript.spaces(before: bytes, isSpace: isSpace, isLineBreak: { $0 == 0x0A || $0 == 0x0D },
+                                                  isWordCharacter: { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80 }))
                     bytes.append(Subscript.mark)
                     collect(tree, child, italic: italic || tree.attribute("T", of: child) == "54", inRow: false, into: &bytes, italicRanges: &italicRanges,
                             dropped: &dropped, footnotes: &footnotes, power: &power)

@@ -11,13 +11,23 @@ enum Subscript {
     /// Whether a GPO `E` element of type `type` is a subscript (`52`, `54` italic).
     static func isGPO(type: String?) -> Bool { type == "52" || type == "54" }
 
-    /// How many whitespace elements end `text`, which the subscript closes up to.
-    static func spaces<Text: BidirectionalCollection>(before text: Text, isSpace: (Text.Element) -> Bool) -> Int {
+    /// How many whitespace elements ending `text` the subscript closes up over: a run that breaks
+    /// the line (the file's pretty-printing) after a letter or a digit, as in `L⏎<E T="52">C</E>`.
+    /// None otherwise: a space on one line is meant, and a block's or a table cell's separator, a
+    /// marker's bracket or a sentence's end is never what a subscript stands under (re-audit:
+    /// `(a) <E T="52">2</E>` read `(a)_2`, two Formex paragraphs ran together as `text._2`).
+    static func spaces<Text: BidirectionalCollection>(before text: Text, isSpace: (Text.Element) -> Bool,
+                                                      isLineBreak: (Text.Element) -> Bool, isWordCharacter: (Text.Element) -> Bool) -> Int {
         var count = 0
+        var brokenLine = false
         for element in text.reversed() {
-            guard isSpace(element) else { break }
-            count += 1
+            if isSpace(element) {
+                count += 1
+                brokenLine = brokenLine || isLineBreak(element)
+                continue
+            }
+            return brokenLine && isWordCharacter(element) ? count : 0
         }
-        return count
+        return 0
     }
 }

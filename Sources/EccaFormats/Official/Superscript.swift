@@ -13,6 +13,10 @@ import ClauseGraph
 ///   `10 <SU>26</SU>`) it is not, and the reader reports it (`Dropped`), so that a 10^26 can never
 ///   become 10 without a word.
 enum Superscript {
+    /// Whether a GPO `E` element of type `type` is a superscript (`51`; `53` italic, the twin of
+    /// the italic subscript `54`).
+    static func isGPO(type: String?) -> Bool { type == "51" || type == "53" }
+
     /// What a superscript after some text is.
     enum Placement: Equatable {
         /// A power: drop this much whitespace before the `^`.

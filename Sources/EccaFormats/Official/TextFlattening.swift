@@ -165,7 +165,8 @@ public struct TextFlattening: Sendable {
                         continue
                     }
                     if isSubscript(inner) {
-                        output.removeLast(Subscript.spaces(before: output) { $0 == " " || $0 == "\t" || Self.isLineBreak($0) })
+                        output.removeLast(Subscript.spaces(before: output, isSpace: { $0 == " " || $0 == "\t" || Self.isLineBreak($0) },
+                                                           isLineBreak: Self.isLineBreak, isWordCharacter: { $0.isLetter || $0.isNumber }))
                         output += "_"
                         walk(inner)
                         continue
@@ -263,7 +264,7 @@ public struct TextFlattening: Sendable {
                  "CHED", "TTITLE", "TNOTE", "CITA", "SECAUTH", "EDNOTE", "EFFDNOT", "CROSSREF", "br", "PRTPAGE",
                  "AUTH", "SOURCE", "STARS", "HEAD", "SUBJECT", "SECTNO", "APPENDIX", "FTNT", "GPH", "MATH"],
         dropped: ["FTNT", "FTREF", "PRTPAGE", "img"],
-        isSuperscript: { element in element.name == "SU" || element.name == "sup" || (element.name == "E" && element["T"] == "51") },
+        isSuperscript: { element in element.name == "SU" || element.name == "sup" || (element.name == "E" && Superscript.isGPO(type: element["T"])) },
         isSubscript: { element in element.name == "sub" || (element.name == "E" && Subscript.isGPO(type: element["T"])) },
         powersFollowDigits: true,
         rows: ["ROW", "TR", "BOXHD"], cells: ["ENT", "TD", "TH", "CHED"], images: ["MID", "GID"])

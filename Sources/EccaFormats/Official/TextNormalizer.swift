@@ -133,7 +133,8 @@ public enum TextNormalizer {
     /// `comparable`, then typography folded that a consolidated text or another typesetting may
     /// change without changing the law: the hyphens U+2010 and U+2011 are `-`, and a run of Unicode superscript digits is a power as the
     /// importers write one (`10²⁵` is `10^25`, ecfr.gov's `(²H)` is the import's `(^2H)`, `10⁻³` is
-    /// `10^-3`; `102` stays `102`, never `10^2`). For deciding whether two wordings are the same
+    /// `10^-3`; `102` stays `102`, never `10^2`), and a run of subscript digits a subscript
+    /// (`CO₂` is `CO_2`). For deciding whether two wordings are the same
     /// only (and for a word diff's comparisons); never for imported or shown wording. Format
     /// characters that print nothing are left out (`isInvisible`), and the spacing inside a number
     /// (`3 %`, `15 000 000`) with them (`words`); no other space is added or removed, so its words
@@ -161,7 +162,7 @@ public enum TextNormalizer {
     }
 
     static func foldTypography(_ comparable: String) -> String {
-        guard comparable.unicodeScalars.contains(where: { $0 == "\u{2010}" || $0 == "\u{2011}" || superscriptDigit($0) != nil || isInvisible($0) })
+        guard comparable.unicodeScalars.contains(where: { $0 == "\u{2010}" || $0 == "\u{2011}" || superscriptDigit($0) != nil || isInvisible($0) || isSubscriptDigit($0) })
         else { return comparable }
         var folded = String.UnicodeScalarView()
         let scalars = Array(comparable.unicodeScalars)
@@ -185,6 +186,15 @@ public enum TextNormalizer {
                 index = end
                 continue
             }
+            // A run of subscript digits is a subscript as the importers write one (`CO₂` is `CO_2`).
+            if isSubscriptDigit(scalar) {
+                folded.append("_")
+                while index < scalars.count, isSubscriptDigit(scalars[index]) {
+                    folded.append(Unicode.Scalar(scalars[index].value - 0x2080 + 0x30)!)
+                    index += 1
+                }
+                continue
+            }
             switch scalar {
             case "\u{2010}", "\u{2011}": folded.append("-")
             default: if !isInvisible(scalar) { folded.append(scalar) }
@@ -200,6 +210,9 @@ public enum TextNormalizer {
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\u{00AD}" || scalar == "\u{200B}" || scalar == "\u{2060}" || scalar == "\u{FEFF}"
     }
+
+    /// A Unicode subscript digit, U+2080–U+2089.
+    private static func isSubscriptDigit(_ scalar: Unicode.Scalar) -> Bool { (0x2080...0x2089).contains(scalar.value) }
 
     /// The ASCII digit a Unicode superscript digit stands for (`²` → `2`): U+2070, U+00B9, U+00B2,
     /// U+00B3, U+2074–U+2079.
