@@ -106,15 +106,30 @@ public struct RegulationsLoader: Sendable {
 
     /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.
     /// A `directory` that is a symbolic link is followed (the enumerator would not descend into it:
-    /// a linked regulations folder loaded nothing, QA verify14); the files keep the name given.
+    /// a linked regulations folder loaded nothing, QA verify14), and so is a linked folder inside
+    /// it (it was left out without a word), each real folder once, so a link that loops ends; the
+    /// files keep the names given.
     public static func rulesFiles(in directory: String) -> [String] {
+        var visited: Set<String> = []
+        return rulesFiles(in: directory, visited: &visited).sorted()
+    }
+
+    private static func rulesFiles(in directory: String, visited: inout Set<String>) -> [String] {
         let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(atPath: resolved) else { return [] }
+        guard visited.insert(resolved).inserted, let enumerator = FileManager.default.enumerator(atPath: resolved) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasPrefix("schema/") || relative == "schema" { continue }
-            if relative.hasSuffix(".xml") { found.append((directory as NSString).appendingPathComponent(relative)) }
+            let path = (directory as NSString).appendingPathComponent(relative)
+            if relative.hasSuffix(".xml") {
+                found.append(path)
+            } else if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    found += rulesFiles(in: path, visited: &visited)
+                }
+            }
         }
-        return found.sorted()
+        return found
     }
 }
