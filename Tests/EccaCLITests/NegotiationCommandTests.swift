@@ -146,6 +146,36 @@ import Testing
         let check = try CLI.folder(["forbidden.json": String(decoding: request, as: UTF8.self)])
         let checked = try CLI.run(["check", "--posture", "text", check.appendingPathComponent("forbidden.json").path])
         #expect(checked.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it"), "\(checked.stdout)")
+        // The JSON says it does not hold (negotiation audit 1: `holds` was true beside `forbidden`).
+        #expect(outcome["holds"] as? Bool == false)
+    }
+
+    /// A counterexample is inside the draft: its recipients belong to an organisation the scope
+    /// lists (negotiation audit 3: "Evaluation team", which the other side could dismiss as outside
+    /// it), and a request `check` accepts (audit 4: a government body with nationalities).
+    @Test func aCounterexampleIsInsideTheScope() throws {
+        let draft = try String(contentsOfFile: mou("weights-transfer-eu-evaluators.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<channel>transfer</channel>", with: "<channel>transfer</channel>\n    <recipient-organisation>Lindqvist Evaluation AB</recipient-organisation>")
+        #expect(draft.contains("Lindqvist"))
+        let folder = try CLI.folder(["named.xml": draft])
+        let result = try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent("named.xml").path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let outcome = try #require((try CLI.json(result.stdout)["outcomes"] as? [[String: Any]])?.first)
+        let request = try #require(outcome["counterexample"] as? [String: Any])
+        let recipients = ((request["items"] as? [[String: Any]])?.first?["recipients"] as? [[String: Any]]) ?? []
+        #expect(recipients.map { $0["organisation"] as? String } == ["Lindqvist Evaluation AB"])
+        #expect(recipients.allSatisfy { $0["governmentBody"] as? Bool != true || $0["nationalities"] == nil })
+    }
+
+    /// A clear item that a US prohibition forbids, which nothing obliges, has nothing to cure, and
+    /// `cures` says not to offer it (negotiation audit 8: "nothing to cure" alone).
+    @Test func aForbiddenClearItemIsNotOffered() throws {
+        let request = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"Art. 92(3)\"", with: "\"Art. 91(1)\"")
+        let folder = try CLI.folder(["r.json": request])
+        let result = try CLI.run(["cures"] + Self.letter + [folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("note: item 0: clear, since nothing obliges the disclosure, but BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 forbids it: do not offer it;"), "\(result.stdout)")
     }
 
     @Test func theSampleMoUsHoldFailOrHoldOnlyUnderEnforcement() throws {
@@ -281,7 +311,7 @@ import Testing
         #expect(result.status == 1)
         let outcomes = try CLI.json(result.stdout)["outcomes"] as? [[String: Any]] ?? []
         var checked = 0
-        for outcome in outcomes where outcome["holds"] as? Bool == false {
+        for outcome in outcomes where outcome["holds"] as? Bool == false && outcome["forbidden"] == nil {
             let request = try #require(outcome["counterexample"] as? [String: Any])
             let data = try JSONSerialization.data(withJSONObject: request)
             let folder = try CLI.folder(["counterexample.json": String(decoding: data, as: UTF8.self)])

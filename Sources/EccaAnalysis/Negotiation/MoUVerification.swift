@@ -6,6 +6,9 @@ import EccaFormats
 public struct MoUVerification: Sendable, Hashable, Codable {
     public struct PostureOutcome: Sendable, Hashable, Codable {
         public var posture: Posture
+        /// No request of the scope conflicts, and none is forbidden: false under a counterexample,
+        /// and under a forbidden request too (JSON `holds` had said true beside `forbidden`, and a
+        /// tool reading it approved terms that commit the provider to what US law forbids).
         public var holds: Bool
         /// A request `ecca check` accepts and reproduces (with `--as-of` its date).
         public var counterexample: DisclosureRequest?
@@ -83,5 +86,5 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     /// The outcomes' caveats, each once, in the order the outcomes name them.
     public var caveats: [Caveat]
     /// No request of the scope conflicts, and none is forbidden, under any posture.
-    public var holds: Bool { outcomes.allSatisfy { $0.holds && $0.forbidden == nil } }
+    public var holds: Bool { outcomes.allSatisfy(\.holds) }
 }

@@ -24,7 +24,7 @@ extension ConflictEngine {
             do {
                 let with = try verifyAsWritten(listing, from: requestedFrom, to: requestedTo)
                 let outcomes = with.outcomes.map { outcome in
-                    let verdict = !outcome.holds ? "COUNTEREXAMPLE" : outcome.forbidden != nil ? "FORBIDDEN" : "HOLDS"
+                    let verdict = outcome.forbidden != nil ? "FORBIDDEN" : !outcome.holds ? "COUNTEREXAMPLE" : "HOLDS"
                     return "\(verdict) under the \(outcome.posture.rawValue) posture"
                 }
                 warning += "with <instrument ref=\"\(id)\"/> in the scope the MoU gives \(outcomes.joined(separator: ", "))"
@@ -133,6 +133,7 @@ extension ConflictEngine {
                     }
                 }
                 outcomes[index].forbidden = .init(request: request, provisions: provisions)
+                outcomes[index].holds = false
                 outcomes[index].caveats = CaveatIndex.merged(outcomes[index].caveats, caveats.ids(of: provisions))
             }
         } catch let error as AnalysisError {
@@ -313,6 +314,9 @@ extension ConflictEngine {
             try prefer(encoding.constraints(fact: fact, value: .oneOf(eu)).first)
         }
         try prefer(encoding.constraints(fact: "recipient.headquarters", value: .scalar("BE")).first)
+        // Natural persons rather than a government body: a request cannot give a body's recipient
+        // nationalities (they describe a person), so a body is the witness only where persons are not.
+        if let body = encoding.booleans["recipient.government-body"] { try prefer(context.not(body)) }
         try prefer(encoding.constraints(fact: "provider.established-in", value: .scalar("US")).first)
         try prefer(encoding.constraints(fact: "item.hosting-location", value: .scalar("US")).first)
         // Placed on the market on or after the last day on which a comparison of the placing
@@ -355,12 +359,21 @@ extension ConflictEngine {
         var nationalities = try elements("recipient.nationalities")
         if !nationalities.contains(latest) { nationalities.append(latest) }
         let authority = mou.parties.first { $0.role == "eu-authority" }?.name ?? "European Commission (AI Office)"
+        // An organisation the law does not name: one the scope lists, where it lists any, so that
+        // the counterexample is inside the draft (an unlisted "Evaluation team" could be dismissed
+        // as outside it); one the law loaded does not name either, so `check` reads it alike.
+        let named = Set(encoding.scalarSorts["recipient.organisation"]?.valueNames ?? [])
+        let organisation = try scalar("recipient.organisation")
+            ?? mou.scope.recipientOrganisations.first { !named.contains($0) } ?? "Evaluation team"
+        // A government body has no nationalities, citizenship or residency: a request that gave
+        // them beside the flag is refused by `check` (they describe a person).
+        let body = try flag("recipient.government-body") ?? false
         let recipient = DisclosureRequest.Recipient(
-            organisation: try scalar("recipient.organisation") ?? "Evaluation team",
-            nationalities: nationalities, location: try scalar("recipient.location"),
-            headquarters: try scalar("recipient.headquarters"), latestCitizenship: latest,
-            usPermanentResident: try flag("recipient.us-permanent-resident") ?? false,
-            governmentBody: try flag("recipient.government-body") ?? false, role: try scalar("recipient.role"))
+            organisation: organisation,
+            nationalities: body ? nil : nationalities, location: try scalar("recipient.location"),
+            headquarters: try scalar("recipient.headquarters"), latestCitizenship: body ? nil : latest,
+            usPermanentResident: body ? nil : try flag("recipient.us-permanent-resident") ?? false,
+            governmentBody: body, role: try scalar("recipient.role"))
         var licences = try elements("item.claims")
         if try flag("item.licence-held") == true { licences.append("BIS licence (as committed in \(mou.id))") }
         let item = DisclosureRequest.Item(id: "counterexample", artifact: try scalar("item.artifact") ?? "weights",
