@@ -21,6 +21,22 @@ extension ConflictEngine {
         /// The caveats the deciding conditions of undetermined items rest on.
         var undeterminedReadings: [String] = []
         let finder = CureFinder(engine: self, costs: costs)
+        // A clear item whose channel a binding US prohibition forbids, though nothing obliges it:
+        // nothing to cure, but nothing to offer either (an MoU committing the provider to it is
+        // FORBIDDEN); "nothing to cure" alone let a negotiator offer it.
+        for item in analysis.items where item.verdict == .clear {
+            var forbidding: [String] = []
+            for posture in options.postures {
+                for provision in item.postures[posture.rawValue]?.channels.first?.forbiddenBy ?? [] where !forbidding.contains(provision) {
+                    forbidding.append(provision)
+                }
+            }
+            guard !forbidding.isEmpty else { continue }
+            let names = forbidding.map(graph.inlineCitation(of:))
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+            notes.append("item \(item.index): clear, since nothing obliges the disclosure, but \(list) \(names.count == 1 ? "forbids" : "forbid") it: "
+                         + "do not offer it; terms that commit the provider to it commit it to what US law forbids (`ecca mou verify` calls them FORBIDDEN)")
+        }
         do {
             for item in analysis.items where item.verdict != .clear {
                 let requestItem = request.items[item.index]
