@@ -225,8 +225,16 @@ extension ConflictEngine {
             let graph = engine.graph
             let stance = try encoding.posture(posture)
             guard try unsat([stance, encoding.clash] + literals) else { return ([], []) }
-            let core = try minimalUnsatisfiable(try solver.unsatCore().compactMap { literals.firstIndex(of: $0) }.sorted()) {
-                try unsat([stance, encoding.clash] + $0.map { literals[$0] })
+            // What keeps every request of the scope from clashing, and, where none is forbidden,
+            // what keeps each from being forbidden: a HOLDS under the enforcement posture rests on a
+            // prohibition not being enforced, and said nothing of it (negotiation audit 2).
+            var core: [Int] = []
+            for goal in [encoding.clash, encoding.forbidden] {
+                guard try unsat([stance, goal] + literals) else { continue }
+                let found = try minimalUnsatisfiable(try solver.unsatCore().compactMap { literals.firstIndex(of: $0) }.sorted()) {
+                    try unsat([stance, goal] + $0.map { literals[$0] })
+                }
+                core += found.filter { !core.contains($0) }
             }
             var ids: [String] = []
             var grounds: [MoUVerification.Ground] = []
