@@ -58,6 +58,21 @@ import Testing
         }
     }
 
+    /// The letter's set also lists the provider itself (for its own staff): a scope that names it
+    /// for an Art. 92 evaluation holds, but is warned of (negotiation audit 9): the evaluators are
+    /// the AI Office's or independent experts (Art. 92(2)).
+    @Test func aScopeNamingTheProviderItselfIsWarnedOf() throws {
+        let sample = try String(contentsOfFile: CLI.root.appendingPathComponent("Samples/mous/orion-annex-a-partners.xml").path, encoding: .utf8)
+        let whole = sample.replacingOccurrences(of: "    <recipient-organisation>Northwind Evaluation Labs Ltd</recipient-organisation>",
+                                                with: #"    <recipient-organisation set="us.bis.letter.helios-orion-2026.annex-a.partners"/>"#)
+        #expect(whole != sample)
+        let folder = try CLI.folder(["whole.xml": whole])
+        let result = try CLI.run(["mou", "verify", folder.appendingPathComponent("whole.xml").path] + Self.letter)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: the scope lists the provider itself (Helios AI, Inc.) among the recipients' organisations: under Art. 92 the evaluators are the AI Office's staff or independent experts it appoints (Art. 92(2)), not the provider's own; list the other organisations by name"), "\(result.stderr)")
+        #expect(try CLI.run(["mou", "verify", CLI.root.appendingPathComponent("Samples/mous/orion-annex-a-partners.xml").path] + Self.letter).stderr == "")
+    }
+
     @Test func anMoUForAnnexAPartnersHoldsOnTheAnnexAException() throws {
         let lines = try lines(["mou", "verify", CLI.root.appendingPathComponent("Samples/mous/orion-annex-a-partners.xml").path])
         #expect(lines.contains("  text posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period"))
@@ -69,9 +84,11 @@ import Testing
     /// the letter; a set of names the law loaded does not hold is refused with its line.
     @Test func anMoUForTheAIOfficeItselfDoesNotHoldAndAnUnknownSetIsRefused() throws {
         let sample = try String(contentsOfFile: CLI.root.appendingPathComponent("Samples/mous/orion-annex-a-partners.xml").path, encoding: .utf8)
-        let office = sample.replacingOccurrences(of: #"<recipient-organisation set="us.bis.letter.helios-orion-2026.annex-a.partners"/>"#,
-                                                 with: "<recipient-organisation>European Commission (AI Office)</recipient-organisation>")
-        let unknown = sample.replacingOccurrences(of: #"set="us.bis.letter.helios-orion-2026.annex-a.partners""#, with: #"set="annex-b""#)
+        let partners = ["Northwind Evaluation Labs Ltd", "Kestrel AI Assurance GmbH", "Tamarack Secure Compute K.K."]
+            .map { "    <recipient-organisation>\($0)</recipient-organisation>" }.joined(separator: "\n")
+        #expect(sample.contains(partners))
+        let office = sample.replacingOccurrences(of: partners, with: "    <recipient-organisation>European Commission (AI Office)</recipient-organisation>")
+        let unknown = sample.replacingOccurrences(of: partners, with: #"    <recipient-organisation set="annex-b"/>"#)
         #expect(office != sample && unknown != sample)
         let folder = try CLI.folder(["office.xml": office, "unknown.xml": unknown])
         let refuted = try CLI.run(["mou", "verify", folder.appendingPathComponent("office.xml").path] + Self.letter)
@@ -79,6 +96,6 @@ import Testing
         #expect(refuted.stdout.contains("  text posture: COUNTEREXAMPLE"), "\(refuted.stdout)")
         let refused = try CLI.run(["mou", "verify", folder.appendingPathComponent("unknown.xml").path] + Self.letter)
         #expect(refused.status == 2)
-        #expect(refused.stderr.hasSuffix("unknown.xml:17: error: recipient-organisation: unknown set of names 'annex-b'\n"), "\(refused.stderr)")
+        #expect(refused.stderr.hasSuffix("unknown.xml:20: error: recipient-organisation: unknown set of names 'annex-b'\n"), "\(refused.stderr)")
     }
 }
