@@ -165,6 +165,9 @@ import Testing
         let recipients = ((request["items"] as? [[String: Any]])?.first?["recipients"] as? [[String: Any]]) ?? []
         #expect(recipients.map { $0["organisation"] as? String } == ["Lindqvist Evaluation AB"])
         #expect(recipients.allSatisfy { $0["governmentBody"] as? Bool != true || $0["nationalities"] == nil })
+        // Its compute is clear of the thresholds, whose comparators may be in doubt (audit 12: 1e26 exactly).
+        let compute = ((request["model"] as? [String: Any])?["trainingCompute"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
+        #expect(compute == ["1.0000000001e26", "9.999999999e24"], "\(compute)")
     }
 
     /// A clear item that a US prohibition forbids, which nothing obliges, has nothing to cure, and

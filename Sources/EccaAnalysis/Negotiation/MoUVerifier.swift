@@ -436,7 +436,13 @@ extension ConflictEngine {
             // Every FLOP is an operation: the FLOP figure is at most the operations figure, and
             // as close to it as the law's thresholds allow (a FLOP count of 0 reads as filler).
             let bound = unit == "FLOP" ? chosen["operations"] : nil
-            let ordered = bound == nil ? candidates.sorted() : candidates.sorted().reversed()
+            // A figure exactly at a threshold rests on its comparator, which may be in doubt
+            // (4E091's "10^26 or more"), and 0 reads as filler: a neighbour of the threshold is
+            // chosen first, where one compares the same way (negotiation audit 12).
+            let thresholdValues = atoms.compactMap(\.comparison.number)
+            let odd = { (candidate: ExactDecimal) in candidate == .zero || thresholdValues.contains(candidate) }
+            let sorted = bound == nil ? candidates.sorted() : candidates.sorted().reversed()
+            let ordered = sorted.filter { !odd($0) } + sorted.filter(odd)
             let pick = ordered.first { candidate in
                 if let bound, bound < candidate { return false }
                 if let low, candidate < low { return false }
