@@ -18,16 +18,7 @@ enum Subscript {
     /// `(a) <E T="52">2</E>` read `(a)_2`, two Formex paragraphs ran together as `text._2`).
     static func spaces<Text: BidirectionalCollection>(before text: Text, isSpace: (Text.Element) -> Bool,
                                                       isLineBreak: (Text.Element) -> Bool, isWordCharacter: (Text.Element) -> Bool) -> Int {
-        var count = 0
-        var brokenLine = false
-        for element in text.reversed() {
-            if isSpace(element) {
-                count += 1
-                brokenLine = brokenLine || isLineBreak(element)
-                continue
-            }
-            return brokenLine && isWordCharacter(element) ? count : 0
-        }
-        return 0
+        let trailing = TrailingSpace(of: text, isSpace: isSpace, isLineBreak: isLineBreak)
+        return trailing.breaksLine && trailing.before.map(isWordCharacter) == true ? trailing.count : 0
     }
 }

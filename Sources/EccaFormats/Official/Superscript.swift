@@ -32,18 +32,9 @@ enum Superscript {
     static func placement<Text: BidirectionalCollection>(after text: Text, isSpace: (Text.Element) -> Bool,
                                                          isLineBreak: (Text.Element) -> Bool,
                                                          isDigit: (Text.Element) -> Bool) -> Placement {
-        var spaces = 0
-        var brokenLine = false
-        for element in text.reversed() {
-            if isSpace(element) {
-                spaces += 1
-                brokenLine = brokenLine || isLineBreak(element)
-                continue
-            }
-            guard isDigit(element) else { return .mark }
-            return spaces == 0 || brokenLine ? .power(spaces: spaces) : .markAfterNumber
-        }
-        return .mark
+        let trailing = TrailingSpace(of: text, isSpace: isSpace, isLineBreak: isLineBreak)
+        guard let before = trailing.before, isDigit(before) else { return .mark }
+        return trailing.count == 0 || trailing.breaksLine ? .power(spaces: trailing.count) : .markAfterNumber
     }
 
     /// Whether an unsigned numeric superscript that follows no number is still part of the text and
