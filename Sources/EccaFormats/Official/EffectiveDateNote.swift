@@ -31,38 +31,33 @@ struct EffectiveDateNote: Sendable, Hashable {
     init(_ text: String) {
         self.text = text
         let bytes = Array(text.utf8)
-        // The first "effective" followed by a date: "effective July 1, 2026".
-        var head = bytes.count
-        var sentenceEnd = bytes.count
+        // Each "effective" followed by a date ("effective July 1, 2026") in the note's own words,
+        // before the revised text it sets out.
+        let ownEnd = text.range(of: "set forth as follows")?.lowerBound ?? text.endIndex
+        var dated: [(found: Range<String.Index>, date: LegalDate)] = []
         var searchFrom = text.startIndex
-        while let found = text.range(of: "effective ", range: searchFrom..<text.endIndex) {
+        while let found = text.range(of: "effective ", range: searchFrom..<ownEnd) {
             let after = text[found.upperBound...].split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
-            if let date = USDates.first(in: after) {
-                effective = date
-                head = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
-                // The sentence ends at the first period after the date's year.
-                let year = String(date.iso.prefix(4))
-                if let yearRange = text.range(of: year, range: found.upperBound..<text.endIndex),
-                   let period = text[yearRange.upperBound...].firstIndex(of: ".") {
-                    sentenceEnd = text.utf8.distance(from: text.startIndex, to: period) + 1
-                }
-                break
-            }
+            if let date = USDates.first(in: after) { dated.append((found, date)) }
             searchFrom = found.upperBound
         }
-        // The note's own words, before the revised text it sets out.
-        let own = text.range(of: "set forth as follows").map { String(text[..<$0.lowerBound]) } ?? text
-        var dated = 0
-        var from = own.startIndex
-        while let found = own.range(of: "effective ", range: from..<own.endIndex) {
-            let after = own[found.upperBound...].split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
-            if USDates.first(in: after) != nil { dated += 1 }
-            from = found.upperBound
+        // The first dates the change; the paragraphs named before it are the ones it reaches.
+        var head = bytes.count
+        var sentenceEnd = bytes.count
+        if let (found, date) = dated.first {
+            effective = date
+            head = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+            // The sentence ends at the first period after the date's year.
+            let year = String(date.iso.prefix(4))
+            if let yearRange = text.range(of: year, range: found.upperBound..<text.endIndex),
+               let period = text[yearRange.upperBound...].firstIndex(of: ".") {
+                sentenceEnd = text.utf8.distance(from: text.startIndex, to: period) + 1
+            }
         }
-        let lowered = own.lowercased()
-        if dated > 1 {
+        let own = text[..<ownEnd].lowercased()
+        if dated.count > 1 {
             unsettled = "it dates changes on more than one day"
-        } else if ["delayed", "postponed", "stayed", "suspended"].contains(where: { lowered.contains($0) }) {
+        } else if ["delayed", "postponed", "stayed", "suspended"].contains(where: { own.contains($0) }) {
             unsettled = "it says the change was delayed, postponed, stayed or suspended"
         }
         if unsettled != nil { effective = nil }
