@@ -170,6 +170,41 @@ import Testing
         #expect(compute == ["1.0000000001e26", "9.999999999e24"], "\(compute)")
     }
 
+    /// US nationals located in the United States receive no export: the MoU holds. The scope's
+    /// nationalities now include the latest citizenship (re-audit: a recipient of no nationality,
+    /// latest citizenship US, was a COUNTEREXAMPLE that `check` then found clear). A FLOP minimum
+    /// bounds the counterexample's FLOP figure, and its operations figure is not below it
+    /// (re-audit: operations alone, below the scope).
+    @Test func nationalityAndComputeScopesBoundTheCounterexample() throws {
+        let draft = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mou xmlns="urn:ecca:mou:1" id="T-US">
+              <title>Weights for US nationals in the United States</title>
+              <party role="eu-authority">European Commission (AI Office)</party>
+              <party role="provider">Northwind Models, Inc.</party>
+              <validity from="2026-09-01" until="2027-07-31"/>
+              <scope>
+                <legal-basis>Art. 92(3)</legal-basis><artifact>weights</artifact><channel>transfer</channel>
+                <recipient-location>US</recipient-location><recipient-nationality>US</recipient-nationality>
+              </scope>
+            </mou>
+            """
+        let flop = draft.replacingOccurrences(of: "<recipient-location>US</recipient-location><recipient-nationality>US</recipient-nationality>",
+                                              with: "<compute unit=\"FLOP\" min=\"2e26\"/>")
+        #expect(flop != draft)
+        let folder = try CLI.folder(["us.xml": draft, "flop.xml": flop])
+        let us = try CLI.run(["mou", "verify", "--posture", "text", folder.appendingPathComponent("us.xml").path])
+        #expect(us.status == 0, "\(us.stdout)")
+        let result = try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent("flop.xml").path])
+        #expect(result.status == 1)
+        let request = try #require((try CLI.json(result.stdout)["outcomes"] as? [[String: Any]])?.first?["counterexample"] as? [String: Any])
+        let compute = ((request["model"] as? [String: Any])?["trainingCompute"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? "") \($0["unit"] ?? "")" }
+        #expect(compute == ["2e26 FLOP", "2e26 operations"])
+        let data = try JSONSerialization.data(withJSONObject: request)
+        let check = try CLI.folder(["cx.json": String(decoding: data, as: UTF8.self)])
+        #expect(try CLI.run(["check", "--posture", "text", check.appendingPathComponent("cx.json").path]).status == 1)
+    }
+
     /// A clear item that a US prohibition forbids, which nothing obliges, has nothing to cure, and
     /// `cures` says not to offer it (negotiation audit 8: "nothing to cure" alone).
     @Test func aForbiddenClearItemIsNotOffered() throws {

@@ -126,6 +126,14 @@ extension ConflictEngine {
             for (element, literal) in encoding.memberLiterals(of: "recipient.nationalities") where !scope.recipientNationalities.contains(element) {
                 constraints.append(try context.not(literal))
             }
+            // The latest is one they hold: a person of no listed nationality whose latest
+            // citizenship is listed is no recipient of that nationality (re-audit: "US nationals"
+            // gave a counterexample of no nationality, latest citizenship US).
+            for value in scope.recipientNationalities {
+                guard let member = encoding.members["recipient.nationalities"]?[value],
+                      let isLatest = try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar(value)).first else { continue }
+                constraints.append(try context.implies(isLatest, member))
+            }
             constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
         }
         if let unit = scope.computeUnit {
