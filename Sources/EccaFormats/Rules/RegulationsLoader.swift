@@ -107,8 +107,9 @@ public struct RegulationsLoader: Sendable {
     /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.
     /// A `directory` that is a symbolic link is followed (the enumerator would not descend into it:
     /// a linked regulations folder loaded nothing, QA verify14), and so is a linked folder inside
-    /// it (it was left out without a word), each real folder once, so a link that loops ends; the
-    /// files keep the names given.
+    /// it that leads out of it (it was left out without a word), each such folder once; a link to
+    /// a folder inside the tree is not followed, since the tree is read anyway (a link back up, or
+    /// an alias of a subfolder, read its files twice). The files keep the names given.
     public static func rulesFiles(in directory: String) -> [String] {
         var visited: Set<String> = []
         return rulesFiles(in: directory, visited: &visited).sorted()
@@ -125,7 +126,9 @@ public struct RegulationsLoader: Sendable {
                 found.append(path)
             } else if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink {
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                   target != resolved, !target.hasPrefix(resolved + "/") {
                     found += rulesFiles(in: path, visited: &visited)
                 }
             }
