@@ -71,6 +71,14 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning: the scope lists the provider itself (Helios AI, Inc.) among the recipients' organisations: under Art. 92 the evaluators are the AI Office's staff or independent experts it appoints (Art. 92(2)), not the provider's own; list the other organisations by name"), "\(result.stderr)")
         #expect(try CLI.run(["mou", "verify", CLI.root.appendingPathComponent("Samples/mous/orion-annex-a-partners.xml").path] + Self.letter).stderr == "")
+        // The provider named another way, in a scope with no legal basis (which covers Art. 92), is warned of too.
+        let spelt = sample.replacingOccurrences(of: "    <recipient-organisation>Northwind Evaluation Labs Ltd</recipient-organisation>",
+                                                with: "    <recipient-organisation>Helios AI Inc.</recipient-organisation>")
+            .replacingOccurrences(of: "    <legal-basis>Art. 92(3)</legal-basis>\n", with: "")
+        #expect(spelt != sample && !spelt.contains("legal-basis"))
+        let other = try CLI.folder(["spelt.xml": spelt])
+        #expect(try CLI.run(["mou", "verify", other.appendingPathComponent("spelt.xml").path] + Self.letter).stderr
+                    .contains("warning: the scope lists the provider itself (Helios AI Inc.) among the recipients' organisations"))
     }
 
     @Test func anMoUForAnnexAPartnersHoldsOnTheAnnexAException() throws {

@@ -26,16 +26,24 @@ extension ConflictEngine {
         // FORBIDDEN); "nothing to cure" alone let a negotiator offer it.
         for item in analysis.items where item.verdict == .clear {
             var forbidding: [String] = []
+            var postures: [String] = []
+            var alternatives: [String] = []
             for posture in options.postures {
-                for provision in item.postures[posture.rawValue]?.channels.first?.forbiddenBy ?? [] where !forbidding.contains(provision) {
-                    forbidding.append(provision)
-                }
+                guard let channels = item.postures[posture.rawValue]?.channels, let asked = channels.first,
+                      let forbiddenBy = asked.forbiddenBy, !forbiddenBy.isEmpty else { continue }
+                postures.append(posture.rawValue)
+                forbidding += forbiddenBy.filter { !forbidding.contains($0) }
+                // An accepted alternative that complies and nothing forbids is what to offer instead.
+                alternatives += channels.dropFirst().filter { $0.outcome == .compliant && $0.forbiddenBy == nil && !alternatives.contains($0.channel) }.map(\.channel)
             }
             guard !forbidding.isEmpty else { continue }
             let names = forbidding.map(graph.inlineCitation(of:))
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
-            notes.append("item \(item.index): clear, since nothing obliges the disclosure, but \(list) \(names.count == 1 ? "forbids" : "forbid") it: "
-                         + "do not offer it; terms that commit the provider to it commit it to what US law forbids (`ecca mou verify` calls them FORBIDDEN)")
+            // Named where not every posture analysed forbids it (the enforcement posture may not).
+            let under = postures.count == options.postures.count ? "" : " under the \(postures.joined(separator: " and ")) posture"
+            let instead = alternatives.isEmpty ? "" : "; the accepted alternative \(alternatives.map { "'\($0)'" }.joined(separator: ", ")) complies and nothing forbids it"
+            notes.append("item \(item.index): clear, since nothing obliges the disclosure, but\(under) \(list) \(names.count == 1 ? "forbids" : "forbid") it: "
+                         + "do not offer it; terms that commit the provider to it commit it to what US law forbids (`ecca mou verify` calls them FORBIDDEN)" + instead)
         }
         do {
             for item in analysis.items where item.verdict != .clear {

@@ -37,9 +37,11 @@ extension ConflictEngine {
         // Under Art. 92 the evaluators are the AI Office's or independent experts it appoints
         // (Art. 92(2)): the provider's own staff are neither, and `cures` never names the provider,
         // but a letter's set of trusted partners may list it (for its own foreign-national staff).
-        let providers = Set(mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name))
-        let ownStaff = mou.scope.recipientOrganisations.filter(providers.contains)
-        if !ownStaff.isEmpty, mou.scope.legalBases.contains(where: { $0.hasPrefix("eu.ai-act.art92") }) {
+        // Names compared as letters and digits ("Helios AI Inc." is "Helios AI, Inc."); a scope
+        // with no legal basis covers Art. 92 too.
+        let providers = Set((mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)).map(Self.comparableName))
+        let ownStaff = mou.scope.recipientOrganisations.filter { providers.contains(Self.comparableName($0)) }
+        if !ownStaff.isEmpty, mou.scope.legalBases.isEmpty || mou.scope.legalBases.contains(where: { $0.hasPrefix("eu.ai-act.art92") }) {
             result.warnings.append("the scope lists the provider itself (\(ownStaff.joined(separator: ", "))) among the recipients' organisations: "
                                    + "under Art. 92 the evaluators are the AI Office's staff or independent experts it appoints (Art. 92(2)), "
                                    + "not the provider's own; list the other organisations by name")
