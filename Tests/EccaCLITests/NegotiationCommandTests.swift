@@ -148,6 +148,15 @@ import Testing
         #expect(checked.stdout.contains("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it"), "\(checked.stdout)")
         // The JSON says it does not hold (negotiation audit 1: `holds` was true beside `forbidden`).
         #expect(outcome["holds"] as? Bool == false)
+        // Before Art. 92 applies nothing clashes, and nothing is forbidden under the enforcement
+        // posture only because 4E091 is not enforced: the proof names both (audit 2: it named
+        // Art. 92(5)'s status alone).
+        let enforcement = try CLI.run(["mou", "verify", "--posture", "enforcement", folder.appendingPathComponent("early.xml").path])
+        #expect(enforcement.stdout.contains("""
+                rests on Art. 92(5): its status: under the enforcement posture it binds on no date of the period
+                rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period
+
+            """), "\(enforcement.stdout)")
     }
 
     /// A counterexample is inside the draft: its recipients belong to an organisation the scope
