@@ -19,6 +19,8 @@ public struct MoUTextReport: Sendable {
             if let forbidden = outcome.forbidden {
                 out.append("  \(outcome.posture.rawValue) posture: \(style.red("FORBIDDEN")): no request within the scope conflicts, but US law forbids one the terms commit the provider to")
                 forbidden.provisions.forEach { out.append("    forbidden by: \($0)") }
+                // What keeps every request of the scope from clashing, as the JSON's grounds give it.
+                outcome.grounds.forEach { out.append("    no clash, resting on \($0.source): \($0.reason)") }
                 onRuledOut.map { out.append($0) }
                 restsOn.map { out.append($0) }
                 out.append("    request (reproduce with `ecca check FILE`):")

@@ -137,6 +137,8 @@ import Testing
         let lines = text.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("  text posture: FORBIDDEN: no request within the scope conflicts, but US law forbids one the terms commit the provider to"))
         #expect(lines.contains("    forbidden by: us.ai-diffusion.4e091"))
+        // Why nothing clashes, as the JSON's grounds say (re-audit: the text left it out).
+        #expect(lines.contains("    no clash, resting on Art. 92(5): its status: under the text posture it binds on no date of the period"), "\(text.stdout)")
         #expect(lines.contains("  enforcement posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period"))
         // The request printed is one check finds forbidden and unobliged.
         let json = try CLI.json(try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent("early.xml").path]).stdout)
