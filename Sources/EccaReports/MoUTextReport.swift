@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaAnalysis
 
 /// The terminal rendering of `ecca mou verify`.
@@ -15,7 +16,7 @@ public struct MoUTextReport: Sendable {
         }
         for outcome in result.outcomes {
             let restsOn = caveatNumbers.reference(outcome.caveats).map { "    rests on \($0), given at the end" }
-            let onRuledOut = outcome.ruledOutValue.map { "    on \($0.listed), which \(MoUVerification.RuledOutValue.list($0.commitments)) \($0.commitments.count == 1 ? "rules" : "rule") out" }
+            let onRuledOut = outcome.ruledOutValue.map { "    on \($0.listed), which \(ProseList.joined($0.commitments)) \($0.commitments.count == 1 ? "rules" : "rule") out" }
             if let forbidden = outcome.forbidden {
                 out.append("  \(outcome.posture.rawValue) posture: \(style.red("FORBIDDEN")): no request within the scope conflicts, but US law forbids one the terms commit the provider to")
                 forbidden.provisions.forEach { out.append("    forbidden by: \($0)") }

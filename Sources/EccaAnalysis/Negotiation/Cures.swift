@@ -38,7 +38,7 @@ extension ConflictEngine {
             }
             guard !forbidding.isEmpty else { continue }
             let names = forbidding.map(graph.inlineCitation(of:))
-            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+            let list = ProseList.joined(names)
             // Named where not every posture analysed forbids it (the enforcement posture may not).
             let under = postures.count == options.postures.count ? "" : " under the \(postures.joined(separator: " and ")) posture"
             let instead = alternatives.isEmpty ? "" : "; the accepted alternative \(alternatives.map { "'\($0)'" }.joined(separator: ", ")) complies and nothing forbids it"
@@ -84,7 +84,7 @@ extension ConflictEngine {
                     if item.verdict == .avoidable {
                         let named = alternatives.map { "'\($0)'" }
                         let complies = named.count == 1 ? "the accepted alternative channel \(named[0]) complies"
-                            : "the accepted alternative channels \(named.dropLast().joined(separator: ", ")) and \(named.last ?? "") comply"
+                            : "the accepted alternative channels \(ProseList.joined(named)) comply"
                         notes.append("item \(item.index): avoidable; \(complies), and whether the channel asked for ('\(requestItem.channel)') conflicts "
                                      + "depends on facts the request does not give: to keep it, establish the deciding facts first (\(deciding.joined(separator: "; ")))"
                                      + readingsNote)

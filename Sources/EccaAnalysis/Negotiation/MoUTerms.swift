@@ -249,7 +249,7 @@ extension ConflictEngine {
         switch named.count {
         case 0: return "the regulations loaded admit no request"
         case 1: return "\(named[0]) admits no request on its own"
-        default: return named.dropLast().joined(separator: ", ") + " and \(named.last!) contradict each other"
+        default: return ProseList.joined(named) + " contradict each other"
         }
     }
 }

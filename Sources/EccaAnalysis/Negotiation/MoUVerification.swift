@@ -57,11 +57,7 @@ public struct MoUVerification: Sendable, Hashable, Codable {
         /// "the scope's channel transfer (line 10)".
         public var listed: String { "the scope's \(term) \(value)" + (line.map { " (line \($0))" } ?? "") }
         public var description: String {
-            "\(listed) is ruled out by \(Self.list(commitments))"
-        }
-
-        public static func list(_ names: [String]) -> String {
-            names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+            "\(listed) is ruled out by \(ProseList.joined(commitments))"
         }
     }
 

@@ -282,9 +282,9 @@ extension ConflictEngine {
                     let licensed = terms.commitments.filter(\.licence).map(\.name)
                     var reason = "holds for every request of the scope: \(exception.label)"
                     if !claimed.isEmpty {
-                        reason += "; claimed under \(MoUVerification.RuledOutValue.list(claimed)): that its conditions are met is the exporter's to establish"
+                        reason += "; claimed under \(ProseList.joined(claimed)): that its conditions are met is the exporter's to establish"
                     } else if !licensed.isEmpty, exception.condition.facts.contains("item.licence-held") {
-                        reason += "; held under \(MoUVerification.RuledOutValue.list(licensed)): the licence must be granted and cover each disclosure"
+                        reason += "; held under \(ProseList.joined(licensed)): the licence must be granted and cover each disclosure"
                     }
                     ground(provision, citation(provision), reason)
                 }

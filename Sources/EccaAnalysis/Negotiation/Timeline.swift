@@ -113,8 +113,7 @@ extension ConflictEngine {
             note(status.applicable, "applicable")
             status.enforced.forEach { note($0, "enforced") }
             for change in changes {
-                let axes = change.axes.count == 1 ? change.axes[0]
-                    : change.axes.dropLast().joined(separator: ", ") + " and " + change.axes.last!
+                let axes = ProseList.joined(change.axes)
                 causes.append("\(citation): \(change.starts ? "" : "no longer ")\(axes) from \(date)\(change.basis.map { " (\($0))" } ?? "")")
             }
             if status.rescissionPublished?.on == date { causes.append("\(citation): rescission published \(date)") }

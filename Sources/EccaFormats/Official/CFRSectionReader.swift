@@ -737,7 +737,7 @@ struct CFRSectionReader {
             // many (each of 12,500 notes naming all 12,500 lines took gigabytes, QA scale F5).
             let lines = indices.map { String(records[$0].firstLine) }
             let linesText = lines.count <= 12
-                ? lines.dropLast().joined(separator: ", ") + " and " + lines[lines.count - 1]
+                ? ProseList.joined(lines)
                 : lines.prefix(10).joined(separator: ", ") + ", … and " + lines[lines.count - 1] + ", \(lines.count) in all"
             diagnostics.append(Diagnostic(.warning, "§ \(number): \(indices.count) paragraphs (lines \(linesText)) are all cited § \(number)\(path); their citations are kept, their ids told apart by a suffix",
                                           at: SourceLocation(file: file, line: records[first].firstLine), subject: number + path))

@@ -91,8 +91,7 @@ extension CitationChecker {
         /// the official wording carries all the text prints there.
         var notCarriedPhrase: String? {
             guard !notCompared.isEmpty else { return nil }
-            let list = notCompared.count == 1 ? notCompared[0]
-                : notCompared.dropLast().joined(separator: ", ") + " and " + notCompared[notCompared.count - 1]
+            let list = ProseList.joined(notCompared)
             return "the official text's \(list), not in its imported wording, \(notCompared.count == 1 ? "was" : "were") not compared"
         }
 
@@ -101,7 +100,7 @@ extension CitationChecker {
         var announcedPhrase: String? {
             guard !announcedChanges.isEmpty else { return nil }
             let days = announcedChanges.map(\.iso)
-            let list = days.count == 1 ? days[0] : days.dropLast().joined(separator: ", ") + " and " + days[days.count - 1]
+            let list = ProseList.joined(days)
             return days.count == 1
                 ? "an effective-date note there announces a change that takes effect on \(list), after the day checked: the wording passes until then"
                 : "effective-date notes there announce changes that take effect on \(list), after the day checked: the wording passes until \(days[0])"

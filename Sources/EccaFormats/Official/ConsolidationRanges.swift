@@ -179,7 +179,7 @@ struct ConsolidationRanges: Sendable {
             }
             for (id, what) in byMarker {
                 guard let marker = markers[id] else { continue }
-                list.append(Note(kind: .amendment, text: marker.deletionNote(Self.list(what))))
+                list.append(Note(kind: .amendment, text: marker.deletionNote(ProseList.joined(what))))
             }
             notes[owner] = list
         }
@@ -199,12 +199,6 @@ struct ConsolidationRanges: Sendable {
         }
         walk(element)
         return ids.compactMap { markers[$0] }
-    }
-
-    /// `["point 1", "point 2"]` → `point 1 and point 2`.
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// What a deleted element was, for the note on the provision it is left out of.

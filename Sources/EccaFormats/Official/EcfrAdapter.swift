@@ -372,7 +372,7 @@ struct EcfrAdapter: OfficialAdapter {
             var entryNotes = droppedNotes(span.firstLine...span.lastLine)
             for group in alike {
                 let lines = group.lines.map(String.init)
-                let linesText = lines.dropLast().joined(separator: ", ") + " and " + lines[lines.count - 1]
+                let linesText = ProseList.joined(lines)
                 emitter.report(Diagnostic(.warning, "\(citation), ECCN \(entry.eccn): \(group.lines.count) notes (lines \(linesText)) are all labelled “\(group.label)”; a citation cannot tell them apart, so none is a provision of its own and their text stays in the entry's wording",
                                           at: SourceLocation(file: first.span.file, line: group.lines[0]), subject: entryID))
                 entryNotes.append(Note(kind: .unresolved, text: "\(group.lines.count) notes of this entry (at lines \(linesText) of the official file) are all labelled “\(group.label)”: they are in this wording, but none can be cited on its own. Check the official text."))

@@ -442,7 +442,7 @@ struct FormexAdapter: OfficialAdapter {
             + ", which is documentation only and has no legal effect; the authentic texts are the acts published in the Official Journal"
         if let header = metadata.header {
             let amending = header.amendingActs.map(\.name)
-            text += ": \(header.act.name)" + (amending.isEmpty ? "" : ", as amended by \(ConsolidationRanges.list(amending))")
+            text += ": \(header.act.name)" + (amending.isEmpty ? "" : ", as amended by \(ProseList.joined(amending))")
         } else if let documentNumber = metadata.documentNumber {
             text += ": act \(documentNumber) and the acts amending it"
         }

@@ -66,32 +66,27 @@ struct FormexAmendingAct: Sendable {
             var parts: [String] = []
             if let article {
                 if paragraph == nil, subparagraph == nil, points.isEmpty, !others.isEmpty {
-                    parts.append("Articles " + Self.list([Self.bare(article)] + others))
+                    parts.append("Articles " + ProseList.joined([Self.bare(article)] + others))
                 } else {
                     let paragraphs = paragraph.map { [$0] + (subparagraph == nil && points.isEmpty ? others : []) } ?? []
-                    parts.append("Article \(Self.bare(article))" + Self.list(paragraphs.map { "(\(Self.bare($0)))" }))
+                    parts.append("Article \(Self.bare(article))" + ProseList.joined(paragraphs.map { "(\(Self.bare($0)))" }))
                 }
             }
             if let annex {
                 let all = [annex] + (paragraph == nil && subparagraph == nil && points.isEmpty ? alongside : [])
-                parts.append((all.count == 1 ? "Annex " : "Annexes ") + Self.list(all))
+                parts.append((all.count == 1 ? "Annex " : "Annexes ") + ProseList.joined(all))
             }
             if article == nil, let paragraph {
                 let all = [Self.bare(paragraph)] + (subparagraph == nil && points.isEmpty ? others : [])
-                parts.append((all.count == 1 ? "paragraph " : "paragraphs ") + Self.list(all))
+                parts.append((all.count == 1 ? "paragraph " : "paragraphs ") + ProseList.joined(all))
             }
             if let subparagraph { parts.append("\(CanonicalIDs.ordinal(subparagraph)) " + (paragraph == nil ? "paragraph" : "subparagraph")) }
             if !points.isEmpty {
                 let path = points.dropLast().map { "(\($0))" }.joined()
                 let all = [points.last!] + alongside
-                parts.append((all.count == 1 ? "point " : "points ") + Self.list(all.map { path + "(\($0))" }))
+                parts.append((all.count == 1 ? "point " : "points ") + ProseList.joined(all.map { path + "(\($0))" }))
             }
             return parts.joined(separator: ", ")
-        }
-
-        /// `a`, `a and b`, `a, b and c`.
-        private static func list(_ items: [String]) -> String {
-            items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
         }
 
         init(article: String? = nil, annex: String? = nil, paragraph: String? = nil, subparagraph: Int? = nil, points: [String] = [],
