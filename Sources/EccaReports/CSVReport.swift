@@ -41,9 +41,7 @@ public struct CSVReport: Sendable {
         let findings = findingIDs.compactMap { id in analysis.findings.first { $0.id == id } }
         let provisions = findings.flatMap(\.provisions)
         func citations(_ modality: String) -> String {
-            unique(provisions.filter { $0.modality == modality }.map {
-                "\($0.jurisdiction) " + InlineCitation.text($0.citation, verified: $0.evidence != .unverified)
-            }).joined(separator: Self.separator)
+            unique(provisions.filter { $0.modality == modality }.map { "\($0.jurisdiction) \($0.inlineCitation)" }).joined(separator: Self.separator)
         }
         // Citations marked where they are not verified, as every format gives them inline.
         let failed = findings.flatMap(\.exceptions).filter { $0.holds != .true }.map { exception in

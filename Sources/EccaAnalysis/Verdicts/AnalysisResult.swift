@@ -289,7 +289,7 @@ extension Finding {
     }
 }
 
-public struct ProvisionReference: Sendable, Hashable, Codable {
+public struct ProvisionReference: Sendable, Hashable, Codable, CitesProvision {
     public var id: String
     public var citation: String
     public var jurisdiction: String
@@ -305,6 +305,9 @@ public struct ProvisionReference: Sendable, Hashable, Codable {
     /// What the provision's status is on the as-of date ("in force, applicable, enforced").
     public var status: String
     public var norm: String?
+
+    /// Read from its evidence, which the JSON carries, as `Provision.citationVerified` is.
+    public var citationNotVerified: Bool? { evidence == .unverified ? true : nil }
 }
 
 public struct RuleApplication: Sendable, Hashable, Codable, CitesProvision {
