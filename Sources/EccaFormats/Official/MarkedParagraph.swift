@@ -396,7 +396,9 @@ struct MarkedParagraph {
                     bytes.append(0x20)
                     continue
                 }
-                if role == .superscript || (name == "E" && Superscript.isGPO(type: tree.attribute("T", of: child))) {
+                // A GPO `E`'s type, read once: superscript, subscript or italics.
+                let type = name == "E" ? tree.attribute("T", of: child) : nil
+                if role == .superscript || Superscript.isGPO(type: type) {
                     let text = tree.text(of: child)
                     let collapsed = TextNormalizer.collapse(text)
                     // `10<SU>2</SU><SU>5</SU>`, printed 10²⁵: one power set in two runs goes on; a
@@ -458,11 +460,11 @@ struct MarkedParagraph {
                         break  // written as any other element's text
                     }
                 }
-                if name == "E", Subscript.isGPO(type: tree.attribute("T", of: child)) {
+                if Subscript.isGPO(type: type) {
                     dropTrailing(Subscript.spaces(before: bytes, isSpace: isSpace, isLineBreak: { $0 == 0x0A || $0 == 0x0D },
                                                   isWordCharacter: { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80 }))
                     bytes.append(Subscript.mark)
-                    collect(tree, child, italic: italic || tree.attribute("T", of: child) == "54", inRow: false, into: &bytes, italicRanges: &italicRanges,
+                    collect(tree, child, italic: italic || type == "54", inRow: false, into: &bytes, italicRanges: &italicRanges,
                             dropped: &dropped, footnotes: &footnotes, power: &power)
                     continue
                 }
@@ -477,7 +479,7 @@ struct MarkedParagraph {
                 }
                 let block = role?.isBlock == true
                 if block { bytes.append(0x20) }
-                let isItalic = italic || name == "i" || name == "em" || (name == "E" && tree.attribute("T", of: child) == "03")
+                let isItalic = italic || name == "i" || name == "em" || type == "03"
                 collect(tree, child, italic: isItalic, inRow: role == .row, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes, power: &power)
                 if block { bytes.append(0x20) }
                 if role == .row { bytes.append(contentsOf: TableText.rowSeparator.utf8) }
