@@ -11,4 +11,10 @@ import Testing
         #expect(FieldSpaces.trimmed(value) == value.trimmingCharacters(in: .whitespaces))
         #expect(FieldSpaces.trimmed(Substring(value)) == value.trimmingCharacters(in: .whitespaces))
     }
+
+    /// The fast path's premise: of ASCII, Foundation's whitespace is the space and the tab alone.
+    @Test func theOnlyASCIISpacesAreTheSpaceAndTheTab() {
+        let members = (0..<0x80).filter { CharacterSet.whitespaces.contains(Unicode.Scalar(UInt8($0))) }
+        #expect(members == [0x09, 0x20])
+    }
 }
