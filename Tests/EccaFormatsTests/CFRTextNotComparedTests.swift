@@ -153,37 +153,60 @@ import Testing
     @Test func anEffectiveDateNoteNamesItsParagraphs() {
         let two = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraphs (b) introductory text, (c)(2), and (d), effective Mar. 1, 2026.")
         #expect(two.paragraphs == ["(b)", "(c)(2)", "(d)"])
-        #expect(two.effective?.iso == "2026-03-01")
-        #expect(two.reaches("(c)") && two.reaches("(c)(2)(i)") && !two.reaches("(c)(1)") && !two.reaches("(a)"))
+        #expect(two.changes.map(\.effective?.iso) == ["2026-03-01"])
+        #expect(two.reaching("(c)") != nil && two.reaching("(c)(2)(i)") != nil && two.reaching("(c)(1)") == nil && two.reaching("(a)") == nil)
         let range = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraphs (a) through (c), effective Mar. 1, 2026.")
-        #expect(range.paragraphs == [] && range.reaches("(b)(1)"))
+        #expect(range.paragraphs == [] && range.reaching("(b)(1)") != nil)
         let (a1, a10) = (EffectiveDateNote("§ 2.2 was amended by revising paragraph (a)(1), effective Mar. 1, 2026."), "(a)(10)")
-        #expect(!a1.reaches(a10))
-        #expect(EffectiveDateNote("§ 2.2 was suspended, effective indefinitely.").effective == nil)
+        #expect(a1.reaching(a10) == nil)
+        let suspended = EffectiveDateNote("§ 2.2 was suspended, effective indefinitely.")
+        #expect(suspended.changes.map(\.effective) == [nil] && suspended.unsettled == "it says the change was delayed, postponed, stayed or suspended with no day")
+        // Days counted from the publication the note opens with; a note dating nothing has no day.
+        #expect(EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraph (b), effective 30 days after publication.").changes.map(\.effective?.iso) == ["2026-02-04"])
+        #expect(EffectiveDateNote("Effective Date Note: At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraph (b).").changes.map(\.effective) == [nil])
     }
 
-    /// A note that dates two changes apart, or says its date was delayed, gives no one day: a finding
-    /// on any day, saying why (re-audit: the second change of a two-date note passed after its day,
-    /// and a delayed change was read as in effect on its first date). An undated text cannot be
-    /// placed before a change, and stays a finding; two notes' days are given in order, once.
-    @Test func aNoteWithoutOneDayAndAnUndatedTextAreFindings() throws {
+    /// A note that dates two changes apart gives each paragraph it names its own day, and a
+    /// provision holding both the earlier (re-audit: the second change of a two-date note passed
+    /// after its day). A change "delayed until" a day takes effect then, not on its first date; one
+    /// delayed with no day, or dated apart and delayed, is a finding on any day, saying why. An
+    /// undated text cannot be placed before a change, and stays a finding; two notes' days are
+    /// given in order, once.
+    @Test func aNoteIsReadForEachChangesDayAndAnUndatedTextIsAFinding() throws {
         let twoDays = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective July 1, 2026, and by revising paragraph (c)(2), effective Jan. 1, 2027.")
-        #expect(twoDays.effective == nil && twoDays.unsettled == "it dates changes on more than one day")
+        #expect(twoDays.unsettled == nil)
+        #expect(twoDays.changes.map { "\($0.paragraphs) \($0.effective?.iso ?? "-")" } == [#"["(c)(1)"] 2026-07-01"#, #"["(c)(2)"] 2027-01-01"#])
+        #expect(twoDays.reaching("(c)(2)")?.changes.map(\.effective?.iso) == ["2027-01-01"])
+        #expect(twoDays.reaching("(c)")?.changes.count == 2 && twoDays.reaching("(b)") == nil)
+        #expect(twoDays.statement == "At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective July 1, 2026, and by revising paragraph (c)(2), effective Jan. 1, 2027.")
         let delayed = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective Mar. 2, 2026. At 91 FR 2000, Feb. 20, 2026, the effective date was delayed until Sept. 1, 2026.")
-        #expect(delayed.effective == nil && delayed.unsettled != nil)
+        #expect(delayed.unsettled == nil && delayed.changes.map(\.effective?.iso) == ["2026-09-01"] && delayed.paragraphs == ["(c)(1)"])
+        #expect(delayed.statement.hasSuffix("the effective date was delayed until Sept. 1, 2026."))
+        let apartAndDelayed = EffectiveDateNote(twoDays.text + " At 91 FR 2000, Feb. 20, 2026, the effective date of the revision of paragraph (c)(1) was delayed until Sept. 1, 2026.")
+        #expect(apartAndDelayed.changes.map(\.effective) == [nil] && apartAndDelayed.unsettled?.hasPrefix("it dates changes on more than one day") == true)
         #expect(EffectiveDateNote(Self.effdnot).unsettled == nil)
 
-        let shipped = try Self.shipped([("c.1", "(1) Computed as follows:")])
+        let shipped = try Self.shipped([("c.1", "(1) Computed as follows:"), ("c.2", "(2) Paid in advance.")])
+        let twoDayFile = try Corpus.fixture("v-18.4-two-days.xml", Self.section(effdnot: Self.effdnot.replacingOccurrences(of: "effective July 1, 2026.", with: "effective July 1, 2026, and by revising paragraph (c)(2), effective Jan. 1, 2027.")))
+        let between = try CitationChecker(officialFiles: [twoDayFile]).check(shipped.graph, on: LegalDate(year: 2026, month: 8, day: 1)!)
+        #expect(between.findings.map(\.provisionID) == ["us.t18.c.1"] && between.passed == ["us.t18.c.2"])
+        #expect(between.passes.first?.announcedChanges.map(\.iso) == ["2027-01-01"])
+
         let delayedNote = Self.effdnot.replacingOccurrences(of: "effective July 1, 2026.", with: "effective Mar. 2, 2026. At 91 FR 2000, Feb. 20, 2026, the effective date was delayed until Sept. 1, 2026.")
         let file = try Corpus.fixture("v-18.4-delayed.xml", Self.section(effdnot: delayedNote))
-        for day in [LegalDate(year: 2026, month: 2, day: 1)!, LegalDate(year: 2026, month: 5, day: 1)!] {
+        for day in [LegalDate(year: 2026, month: 3, day: 2)!, LegalDate(year: 2026, month: 8, day: 31)!] {
             let report = try CitationChecker(officialFiles: [file]).check(shipped.graph, on: day)
-            #expect(report.findings.first?.detail?.contains("takes effect on a day the note does not settle (it says the change was delayed, postponed, stayed or suspended)") == true)
+            #expect(report.findings.isEmpty && report.passes.first { $0.provisionID == "us.t18.c.1" }?.announcedChanges.map(\.iso) == ["2026-09-01"], "\(day.iso)")
         }
+        let onTheDay = try CitationChecker(officialFiles: [file]).check(shipped.graph, on: LegalDate(year: 2026, month: 9, day: 1)!)
+        #expect(onTheDay.findings.first?.detail?.contains("takes effect on 2026-09-01, after the text's date") == true)
+        let indefinite = try Corpus.fixture("v-18.4-indefinite.xml", Self.section(effdnot: delayedNote.replacingOccurrences(of: "delayed until Sept. 1, 2026", with: "delayed indefinitely")))
+        let report = try CitationChecker(officialFiles: [indefinite]).check(shipped.graph, on: LegalDate(year: 2026, month: 2, day: 1)!)
+        #expect(report.findings.first?.detail?.contains("takes effect on a day the note does not settle (it says the change was delayed, postponed, stayed or suspended with no day)") == true)
 
         let undated = try Corpus.fixture("v-18.4-undated.xml", Self.section(effdnot: Self.effdnot, date: "_SUBSTITUTE_DATE_"))
         let early = try CitationChecker(officialFiles: [undated]).check(shipped.graph, on: LegalDate(year: 2026, month: 3, day: 1)!)
-        #expect(early.passed.isEmpty)
+        #expect(early.passed == ["us.t18.c.2"])
         #expect(early.findings.first?.detail?.contains("the text has no date to place it by") == true)
 
         let second = Self.effdnot + Self.effdnot.replacingOccurrences(of: "July 1, 2026", with: "Jan. 1, 2027")

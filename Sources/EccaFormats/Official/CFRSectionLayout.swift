@@ -300,7 +300,7 @@ struct CFRSectionLayout: Sendable {
             provisions[provisions.count - 1].setOutInPart = record.setOutInPart
             if let what = notCarriedBy[index] { provisions[provisions.count - 1].notCarried = what }
             if !header.effectiveDateNotes.isEmpty {
-                provisions[provisions.count - 1].effectiveDateNotes = header.effectiveDateNotes.filter { $0.reaches(path) }
+                provisions[provisions.count - 1].effectiveDateNotes = header.effectiveDateNotes.compactMap { $0.reaching(path) }
             }
         }
         return provisions

@@ -639,19 +639,19 @@ public struct CitationChecker {
             // named; one in effect by then (or on a day that could not be read) is a finding.
             // An undated text cannot be placed before the change: it may hold it already.
             guard case .success(var pass) = outcome else { return outcome }
-            let pending = found.effectiveDateNotes.filter { $0.isAfter(dated) }
-            if let inEffect = pending.first(where: { note in dated == nil || note.effective.map { $0 <= day } ?? true }) {
-                return .failure(finding(.amended, provision, at: officialID, in: source, detail: Self.announced(inEffect, in: source, at: officialID)))
+            let pending = found.effectiveDateNotes.flatMap { note in note.changes.filter { $0.isAfter(dated) }.map { (note, $0) } }
+            if let (note, change) = pending.first(where: { dated == nil || $0.1.effective.map { $0 <= day } ?? true }) {
+                return .failure(finding(.amended, provision, at: officialID, in: source, detail: Self.announced(note, change, in: source, at: officialID)))
             }
-            pass.announcedChanges = Array(Set(pending.compactMap(\.effective))).sorted()
+            pass.announcedChanges = Array(Set(pending.compactMap(\.1.effective))).sorted()
             return .success(pass)
         }
     }
 
     /// What a finding says of a change an effective-date note in the text announces.
-    private static func announced(_ note: EffectiveDateNote, in source: Source, at officialID: String) -> String {
+    private static func announced(_ note: EffectiveDateNote, _ change: EffectiveDateNote.Change, in source: Source, at officialID: String) -> String {
         let text = source.file + (source.version.map { " (text as of \($0.iso))" } ?? " (undated)")
-        let when = switch (note.effective, source.version) {
+        let when = switch (change.effective, source.version) {
         case (let effective?, _?): "takes effect on \(effective.iso), after the text's date"
         case (let effective?, nil): "takes effect on \(effective.iso); the text has no date to place it by"
         case (nil, _): note.unsettled.map { "takes effect on a day the note does not settle (\($0))" } ?? "takes effect on a day that could not be read"
