@@ -120,6 +120,11 @@ public struct CitationChecker {
         var proposalsOnly: [OfficialImportError] = []
         for file in officialFiles { try OfficialImportError.requireRegularFile(file) }
         for file in officialFiles {
+            if try OfficialDialect.rootName(path: file) == FormexPackageFiles.tableOfContentsRoot {
+                files.append(file)
+                setAsideFiles[file] = "a Formex table of contents (\(FormexPackageFiles.tableOfContentsRoot)), which holds no provisions"
+                continue
+            }
             let (dialect, root) = try OfficialDialect.detect(path: file)
             files.append(file)
             switch dialect {

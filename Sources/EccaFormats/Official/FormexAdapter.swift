@@ -335,10 +335,13 @@ struct FormexAdapter: OfficialAdapter {
         }
         guard articles > 0 else { throw .nothingToImport(file: stream.file, dialect: .formex) }
         report(ranges, file: stream.file, into: emitter)
-        // Given alone, the act does not bring its annexes (docs/importers.md): say so, where its manifest lists any.
-        if alone, let manifest = metadata.manifest, !metadata.annexFiles.isEmpty {
-            let count = metadata.annexFiles.count
-            emitter.report(Diagnostic(.note, "the package manifest \(SourceFileName.name(of: manifest)) lists \(ProvisionLevel.annex.noun(count)) of this act\(count <= 3 ? " (\(metadata.annexFiles.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
+        // Given alone, the act does not bring its annexes (docs/importers.md): say so, where its
+        // manifest lists any that are not given with it.
+        let missing = alone ? ((try? metadata.memberPaths().annexes) ?? []).filter { FileIdentity(path: $0).map { !emitter.givenFiles.contains($0) } ?? true } : []
+        if let manifest = metadata.manifest, !missing.isEmpty {
+            let count = missing.count
+            let names = missing.map(SourceFileName.name(of:))
+            emitter.report(Diagnostic(.note, "the package manifest \(SourceFileName.name(of: manifest)) lists \(ProvisionLevel.annex.noun(count)) of this act\(count < metadata.annexFiles.count ? (count == 1 ? " that is not given" : " that are not given") : "")\(count <= 3 ? " (\(names.joined(separator: ", ")))" : ""), not imported with the act alone; import the manifest, or give the annex files after the act, to include \(count == 1 ? "it" : "them")",
                                       at: SourceLocation(file: stream.file, line: root.location.line)))
         }
     }

@@ -76,6 +76,10 @@ public final class ImportEmitter {
 
     public convenience init(sink: any ImportSink) { self.init(sink: sink, joins: [:]) }
 
+    /// The files this import reads (a Formex act's annex files given after it continue its
+    /// instrument, so the act does not say they are left out).
+    var givenFiles: Set<FileIdentity> = []
+
     /// A new file is read (each time a file is given, even the same file twice).
     func beginFile() {
         fileNumber += 1

@@ -34,8 +34,14 @@ public struct OfficialImporter: Sendable {
             if let first = seen[identity] { throw .fileGivenTwice(file: file, first: first) }
             seen[identity] = file
         }
-        let (order, joins) = files.count > 1 ? InstrumentJoin.plan(files, previews: files.map(preview)) : (files, [:])
+        let package = FormexPackageFiles(files, unitLimit: options.unitLimit)
+        guard let first = package.files.first else {
+            throw .nothingToImport(file: files.first ?? "", dialect: .formex, why: "a table of contents holds no provisions")
+        }
+        let (order, joins) = package.files.count > 1 ? InstrumentJoin.plan(package.files, previews: package.files.map(preview)) : ([first], [:])
         let emitter = ImportEmitter(sink: sink, joins: joins)
+        emitter.givenFiles = Set(package.files.compactMap(FileIdentity.init(path:)))
+        for note in package.notes { emitter.report(note, ofInstrument: false) }
         for file in order {
             emitter.beginFile()
             try read(file: file, into: emitter)

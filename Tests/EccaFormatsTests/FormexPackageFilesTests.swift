@@ -1,0 +1,59 @@
+import ClauseGraph
+import EccaFormats
+import Foundation
+import Testing
+
+/// A Formex package given whole, as `ecca import folder/*.xml` gives it: the manifest, the act,
+/// the annexes and the Official Journal table of contents (law audit: the act was imported twice,
+/// the second as `eu.reg-2024-1689-2`, and the table of contents stopped `cite-check`).
+struct FormexPackageFilesTests {
+    static var packageFiles: [String] {
+        get throws {
+            try FileManager.default.contentsOfDirectory(atPath: Corpus.formexFolder).filter { $0.hasSuffix(".xml") }.sorted()
+                .map { Corpus.formexFolder + "/" + $0 }
+        }
+    }
+
+    /// The act is read once, through its manifest; the table of contents holds no provisions and is
+    /// left out; one note each says so.
+    @Test func aPackageGivenWholeIsReadOnceThroughItsManifest() throws {
+        guard Corpus.available(Corpus.formexManifest) else { return }
+        let files = try Self.packageFiles
+        #expect(files.count == 16)
+        let imported = try Corpus.collect(files)
+        #expect(imported.instruments.map(\.instrument.id) == ["eu.reg-2024-1689"])
+        #expect(imported.provisions.count == 1429)
+        #expect(imported.provisions.filter { $0.level == .annex }.count == 13)
+        #expect(imported.diagnostics.map(\.description) == [
+            "\(Corpus.formexFolder)/L_202401689EN.toc.fmx.xml:1: note: a Formex table of contents (PUBLICATION): it lists the Official Journal issue and holds no provisions, so it is not imported",
+            "\(Corpus.formexManifest):1: note: this package manifest lists 14 files also given (L_202401689EN.000101.fmx.xml to L_202401689EN.014401.fmx.xml): each is read once, through the manifest",
+        ])
+        // Given alone, a table of contents is nothing to import.
+        let contents = Corpus.formexFolder + "/L_202401689EN.toc.fmx.xml"
+        #expect(try Corpus.refusal("toc.fmx.xml", String(contentsOfFile: contents, encoding: .utf8))
+            == "toc.fmx.xml: error: no provisions found in this formex file: a table of contents holds no provisions")
+    }
+
+    /// The act given with its annex files needs no manifest: it says only which annexes were not given.
+    @Test func theActWithItsAnnexesNamesOnlyTheAnnexesNotGiven() throws {
+        guard Corpus.available(Corpus.formexManifest) else { return }
+        let members = try Self.packageFiles.filter { !$0.hasSuffix(".doc.fmx.xml") && !$0.hasSuffix(".toc.fmx.xml") }
+        let whole = try Corpus.collect(members)
+        #expect(whole.provisions.count == 1429 && whole.diagnostics.isEmpty)
+        let lastLeftOut = try Corpus.collect(members.filter { !$0.hasSuffix("014401.fmx.xml") })
+        #expect(lastLeftOut.provisions.filter { $0.level == .annex }.count == 12)
+        #expect(lastLeftOut.diagnostics.map(\.description) == [
+            "\(Corpus.formexAct):1: note: the package manifest L_202401689EN.doc.fmx.xml lists 1 annex of this act that is not given (L_202401689EN.014401.fmx.xml), not imported with the act alone; import the manifest, or give the annex files after the act, to include it",
+        ])
+    }
+
+    /// `cite-check` given the whole package passes the shipped EU provisions and says what the
+    /// table of contents is.
+    @Test func citeCheckTakesThePackageWhole() throws {
+        guard Corpus.available(Corpus.formexManifest) else { return }
+        let shipped = RegulationsLoader().load(directories: [Corpus.regulations])
+        let report = try CitationChecker(officialFiles: try Self.packageFiles).check(shipped.graph, on: .citeCheckDay)
+        #expect(report.findings.isEmpty && report.passes.count == 47)
+        #expect(report.fileLines.contains("\(Corpus.formexFolder)/L_202401689EN.toc.fmx.xml: a Formex table of contents (PUBLICATION), which holds no provisions: covers no shipped provision"))
+    }
+}
