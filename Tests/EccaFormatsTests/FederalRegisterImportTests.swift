@@ -174,6 +174,28 @@ import Testing
         #expect(hud.provisions.first { $0.canonicalID == "1006.101(c)(1)" }?.heading == "In general")
     }
 
+    /// Likewise a line break after an opening bracket or before a closing one (`income (⏎
+    /// <E T="03">i.e.,</E>`, `4101⏎ <E T="03">et seq.</E>⏎ ).`): the printed text closes them up,
+    /// and a wording with a space there drifted in `cite-check` (import audit D1). A space on one
+    /// line is kept, and so is a line break between words.
+    @Test func aLineBreakInsideBracketsIsNoSpace() throws {
+        guard let imported = try load() else { return }
+        let hud = try entry(imported, "2024-02447")
+        let income = try #require(hud.provisions.first { $0.canonicalID == "1006.310(a)(2)" })
+        #expect(income.wording.contains("based on the tenant's income (i.e., 30 percent"))
+        #expect(hud.provisions.contains { $0.wording.contains("(25 U.S.C. 4101 et seq.).") })
+        #expect(!hud.provisions.contains { $0.wording.contains("( ") || $0.wording.contains(" )") })
+        let path = try Corpus.fixture("v-1.1.xml", """
+            <DIV8 N="1.1" TYPE="SECTION"><HEAD>§ 1.1 Terms.</HEAD>
+            <P>(a) A rent ( <E T="03">i.e.,</E> a payment ) is due
+            <E T="03">monthly</E>
+            ; see (
+            <E T="03">b</E>
+            ).</P></DIV8>
+            """)
+        #expect(try Corpus.collect([path]).provision("1.1(a)")?.wording == "(a) A rent ( i.e., a payment ) is due monthly; see (b).")
+    }
+
     @Test func anInstructionTheGrammarCannotReadIsReportedAndKept() throws {
         let path = try Corpus.fixture("FR-fixture.xml", """
             <FEDREG><VOL>90</VOL><NO>9</NO><DATE>Wednesday, January 15, 2025</DATE>

@@ -369,9 +369,10 @@ struct MarkedParagraph {
                     markEnd(of: power, in: &bytes, italicRanges: &italicRanges)
                 }
                 let start = bytes.count
-                // Pretty-printing's line break before an em dash (`</E>⏎    —(1)`, Federal Register)
-                // is no space in the printed text, where an em dash is closed up.
-                if let first = content.first, isSpace(tree.bytes[first]) { content = closedUpBeforeEmDash(tree.bytes, content) }
+                // Pretty-printing's line break before an em dash (`</E>⏎    —(1)`, Federal Register),
+                // a closing bracket or a stop (`<E>et seq.</E>⏎ ).`), or after an opening bracket
+                // (`(⏎<E>i.e.,</E>`), is no space in the printed text, which closes them up.
+                content = Self.closedUp(tree.bytes, content)
                 bytes.append(contentsOf: tree.bytes[content])
                 if italic, bytes.count > start {
                     if let last = italicRanges.last, last.upperBound == start {
@@ -520,17 +521,35 @@ struct MarkedParagraph {
         if let span { findings.append(TextFinding(kind: .span(span), line: tree.nodes[row].firstLine)) }
     }
 
-    /// `content` without its leading whitespace when that whitespace breaks the line and an em
-    /// dash follows it; `content` otherwise.
-    private static func closedUpBeforeEmDash(_ bytes: [UInt8], _ content: Range<Int>) -> Range<Int> {
-        var index = content.lowerBound
+    /// `content` without the white space of a broken line (one holding a line break) that the
+    /// printed text closes up: at its start before an em dash, a closing bracket or a stop
+    /// (`,;:.`), and at its end after an opening bracket. White space on one line is kept.
+    private static func closedUp(_ bytes: [UInt8], _ content: Range<Int>) -> Range<Int> {
+        var lower = content.lowerBound
         var brokenLine = false
-        while index < content.upperBound, isSpace(bytes[index]) {
-            brokenLine = brokenLine || bytes[index] == 0x0A || bytes[index] == 0x0D
-            index += 1
+        while lower < content.upperBound, isSpace(bytes[lower]) {
+            brokenLine = brokenLine || bytes[lower] == 0x0A || bytes[lower] == 0x0D
+            lower += 1
         }
-        guard brokenLine, index + 2 < content.upperBound, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x94 else { return content }
-        return index..<content.upperBound
+        if !brokenLine || lower == content.upperBound || !closesUpAfterBreak(bytes, at: lower) { lower = content.lowerBound }
+        var upper = content.upperBound
+        brokenLine = false
+        while upper > lower, isSpace(bytes[upper - 1]) {
+            brokenLine = brokenLine || bytes[upper - 1] == 0x0A || bytes[upper - 1] == 0x0D
+            upper -= 1
+        }
+        if !brokenLine || upper == lower || (bytes[upper - 1] != UInt8(ascii: "(") && bytes[upper - 1] != UInt8(ascii: "[")) { upper = content.upperBound }
+        return lower..<upper
+    }
+
+    /// Whether the text at `index` opens with what is closed up to the word before it: an em dash,
+    /// `)`, `]` or a stop (`,;:.`).
+    private static func closesUpAfterBreak(_ bytes: [UInt8], at index: Int) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."): true
+        case 0xE2: index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x94
+        default: false
+        }
     }
 
     // MARK: - Markers
