@@ -2,6 +2,7 @@ import ClauseGraph
 import EccaFormats
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// The real Federal Register excerpt (89 FR No. 29, three rules): preambles, amendment
 /// instructions tied to the CFR sections they amend, and the partial CFR text each sets out.
@@ -161,6 +162,31 @@ import Testing
         // Set out whole: not marked.
         #expect(try !provision("1006.101(c)").setOutInPart)
         #expect(try !provision("1006.201").setOutInPart)
+    }
+
+    /// "Revising paragraph (a) introductory text" and `(a) … System:</P><STARS/>`: the stars are
+    /// (a)'s own points left out, so (a) is set out in part, and `cite-check` passes a shipped (a)
+    /// that goes on with its points (import audit D2: they were reported removed). Stars after a
+    /// paragraph revised whole stay its siblings' (1006.205(a)(9) above ends on its own words).
+    @Test func anIntroductoryTextSetOutAloneEndsOnItsStars() throws {
+        guard let imported = try load() else { return }
+        let hhs = try entry(imported, "2024-02110")
+        let a = try #require(hhs.provisions.first { $0.canonicalID == "310.20(a)" })
+        #expect(a.setOutInPart && a.wording.hasSuffix("of a Computerized Tribal IV-D System: * * *"))
+        let folder = try TemporaryFolder.make("formats").path
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rules xmlns="urn:ecca:rules:1" version="1">
+            <instrument id="us.cfr-45" jurisdiction="US" kind="cfr-part"><title>t</title><official-id scheme="cfr">45 CFR Part 310</official-id>
+            <provision id="us.cfr-45.310.20.a" citation="45 CFR 310.20(a)" evidence="verified" eid="310.20(a)" wording-kind="verbatim"><wording>\(a.wording.replacingOccurrences(of: " * * *", with: "")) (1) The Tribe or Tribal organization has an approved plan.</wording></provision>
+            </instrument>
+            </rules>
+            """.write(toFile: folder + "/t45.xml", atomically: true, encoding: .utf8)
+        let shipped = RegulationsLoader().load(directories: [folder], schemaPath: Corpus.schema)
+        #expect(shipped.diagnostics.filter { $0.severity == .error }.isEmpty, "\(shipped.diagnostics)")
+        let report = try CitationChecker(officialFiles: [Corpus.federalRegister]).check(shipped.graph, on: LegalDate(year: 2024, month: 12, day: 1)!)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.description))")
+        #expect(report.passed == ["us.cfr-45.310.20.a"])
     }
 
     /// The GovInfo file breaks the line between `</E>` and `—(1)`: the printed text closes the

@@ -48,6 +48,9 @@ struct CFRSectionLayout: Sendable {
         var citedAlike = false
         /// The rule prints only part of it (`PartialSetOut`): its wording is not its full text.
         var setOutInPart = false
+        /// Its introductory text alone is set out, so the stars printed after its words are its own
+        /// text left out, and its wording ends on them (`PartialSetOut`).
+        var endsOnElision = false
     }
 
     /// Where one piece of paragraph text sits in `text`: every provision's wording is one
@@ -140,15 +143,16 @@ struct CFRSectionLayout: Sendable {
 
     /// The bytes of `text` a run of pieces covers, from the first non-empty piece to the last;
     /// nil when all are empty.
-    func wordingBytes(_ range: Range<Int>, section: Bool = false) -> Range<Int>? {
-        wordingPieces(range, section: section).map { pieces[$0.first].start..<pieces[$0.last].end }
+    func wordingBytes(_ range: Range<Int>, endingOnElision: Bool = false) -> Range<Int>? {
+        wordingPieces(range, endingOnElision: endingOnElision).map { pieces[$0.first].start..<pieces[$0.last].end }
     }
 
     /// The first and last non-empty piece of a run of pieces; nil when all are empty. A
-    /// paragraph's wording never ends on an elision (`Piece.elision`); the section's may.
-    func wordingPieces(_ range: Range<Int>, section: Bool = false) -> (first: Int, last: Int)? {
+    /// paragraph's wording never ends on an elision (`Piece.elision`), unless its introductory
+    /// text alone is set out (`Record.endsOnElision`); the section's may (`endingOnElision`).
+    func wordingPieces(_ range: Range<Int>, endingOnElision: Bool = false) -> (first: Int, last: Int)? {
         guard let first = pieces[range].firstIndex(where: { !$0.isEmpty }),
-              let last = pieces[range].lastIndex(where: { !$0.isEmpty && (section || !$0.elision) }) else { return nil }
+              let last = pieces[range].lastIndex(where: { !$0.isEmpty && (endingOnElision || !$0.elision) }) else { return nil }
         return (first, last)
     }
 
@@ -268,7 +272,7 @@ struct CFRSectionLayout: Sendable {
         var provisions: [ImportedProvision] = []
         provisions.reserveCapacity(records.count + 1)
         let citationTitle = header.citationTitle
-        let sectionWording = wordingBytes(0..<pieces.count, section: true).map { String(decoding: text[$0], as: UTF8.self) } ?? header.heading ?? ""
+        let sectionWording = wordingBytes(0..<pieces.count, endingOnElision: true).map { String(decoding: text[$0], as: UTF8.self) } ?? header.heading ?? ""
         provisions.append(ImportedProvision(
             canonicalID: number, sourceID: header.sourceID, idPath: [number], level: .section, parentID: nil,
             citation: citationTitle + number, heading: header.heading, wording: sectionWording,
@@ -291,7 +295,7 @@ struct CFRSectionLayout: Sendable {
                 canonicalID: canonicalID, sourceID: header.sourceID + path, idPath: idPaths[index],
                 level: record.level, parentID: number + (record.parent.map { string(addresses.entries[$0].canonical) } ?? ""),
                 citation: citationTitle + number + string(addresses.entries[index].citation),
-                heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
+                heading: record.heading, wording: wordingBytes(record.firstPiece..<record.endPiece, endingOnElision: record.endsOnElision).map { String(decoding: text[$0], as: UTF8.self) } ?? "",
                 span: SourceSpan(file: span.file, firstLine: record.firstLine, lastLine: record.lastLine,
                                  pointer: header.pointer + string(addresses.entries[index].element)),
                 evidence: header.evidence, sourceURL: (record.anchored ? header.paragraphURLBase.map { $0 + SourceURL.fragment(path) } : nil) ?? header.url,

@@ -543,9 +543,13 @@ struct FederalRegisterAdapter: OfficialAdapter {
             reader.header.evidence = .unverified
         }
         var output = reader.read(section)
-        // Elided text (`* * *`, STARS, a heading alone): not a full wording, and marked so.
-        output.provisions = PartialSetOut.mark(output.provisions)
         let named = instructions.instructions(naming: number)
+        // Paragraphs whose introductory text alone is revised: what follows them is theirs.
+        let introductoryTexts = named.flatMap(\.actions).flatMap(\.targets).compactMap { target in
+            target.kind == .introductoryText && (target.section == nil || target.section == number) ? target.paragraph : nil
+        }
+        // Elided text (`* * *`, STARS, a heading alone): not a full wording, and marked so.
+        output.provisions = PartialSetOut.mark(output.provisions, introductoryTexts: introductoryTexts)
         if !named.isEmpty {
             // The instructions' targets and the starred parents settle the paths; a disagreement is
             // reported. Where the stubs' reading contradicts an instruction that reading them as
@@ -557,7 +561,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 var plainReader = reader
                 plainReader.stubsPlaceChildren = false
                 var plain = plainReader.read(section)
-                plain.provisions = PartialSetOut.mark(plain.provisions)
+                plain.provisions = PartialSetOut.mark(plain.provisions, introductoryTexts: introductoryTexts)
                 let (plainChecked, plainDisagreements) = paths.report(plain.provisions, instructions: naming, file: section.span.file)
                 if plainDisagreements.isEmpty {
                     output = plain

@@ -16,16 +16,27 @@ enum PartialSetOut {
     static let note = Note(kind: .editorial, text: "Set out only in part: the rule prints this provision with text left out (* * *), so this wording is not its full text; cite-check compares only the words set out.")
     static let headingOnlyNote = Note(kind: .editorial, text: "Set out only in part: the rule prints only this section's heading, so its wording here is the heading, not the section's text; cite-check compares none of it.")
 
-    /// `batch` with each provision set out in part marked, and its note.
-    static func mark(_ batch: ProvisionBatch) -> ProvisionBatch {
+    /// `batch` with each provision set out in part marked, and its note. A paragraph whose
+    /// introductory text alone the instructions revise (`introductoryTexts`: "Revising paragraph
+    /// (a) introductory text", paths such as `(a)`) takes the stars printed right after its words:
+    /// they stand for its own text left out, its points, not for its siblings (import audit D2:
+    /// 45 CFR 310.20(a) was read whole, and cite-check took its points as removed).
+    static func mark(_ batch: ProvisionBatch, introductoryTexts: [String] = []) -> ProvisionBatch {
         var layout = batch.section
+        if !introductoryTexts.isEmpty {
+            for index in layout.records.indices where !layout.records[index].elided
+                && introductoryTexts.contains(CFRSectionReader.canonicalPath(of: index, in: layout.records)) {
+                layout.records[index].endsOnElision = true
+            }
+        }
         for index in layout.records.indices where !layout.records[index].elided {
-            guard let bytes = layout.wordingBytes(layout.records[index].firstPiece..<layout.records[index].endPiece),
+            guard let bytes = layout.wordingBytes(layout.records[index].firstPiece..<layout.records[index].endPiece,
+                                                  endingOnElision: layout.records[index].endsOnElision),
                   holdsStars(layout.text[bytes]) else { continue }
             layout.records[index].setOutInPart = true
             layout.records[index].notes.append(note)
         }
-        if let bytes = layout.wordingBytes(0..<layout.pieces.count, section: true) {
+        if let bytes = layout.wordingBytes(0..<layout.pieces.count, endingOnElision: true) {
             if holdsStars(layout.text[bytes]) {
                 layout.header.setOutInPart = true
                 layout.header.notes.append(note)

@@ -322,14 +322,14 @@ public final class RulesXMLWriter: ImportSink {
 
         scratch.bytes.withUnsafeBufferPointer { all in
             func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
-            func wording(_ pieces: Range<Int>, section isSection: Bool = false) -> ByteRuns? {
-                section.wordingPieces(pieces, section: isSection).map {
+            func wording(_ pieces: Range<Int>, endingOnElision: Bool = false) -> ByteRuns? {
+                section.wordingPieces(pieces, endingOnElision: endingOnElision).map {
                     ByteRuns(run((wordingStart + scratch.escapedStart[$0.first])..<(wordingStart + scratch.escapedEnd[$0.last])), escaping: .escapedForCharacterData)
                 }
             }
             Self.writeProvisionElement(id: sectionID, citation: ByteRuns(run(citation), escaping: fields), evidence: header.evidence,
                                        sourceID: ByteRuns(run(sourceID), escaping: fields), eid: ByteRuns(run(number), escaping: fields), wordingKind: .verbatim,
-                                       heading: header.heading, wording: wording(0..<section.pieces.count, section: true) ?? ByteRuns(run(headingWording), escaping: fields),
+                                       heading: header.heading, wording: wording(0..<section.pieces.count, endingOnElision: true) ?? ByteRuns(run(headingWording), escaping: fields),
                                        url: url.map { ByteRuns(run($0), escaping: fields) }, span: section.span, pointer: ByteRuns(run(pointer), escaping: fields), parent: nil,
                                        dates: [], notes: sectionNotes, currentFile: currentFile, into: &output)
             // Records are read in place, by index: a copy of one would retain each of its strings.
@@ -339,7 +339,8 @@ public final class RulesXMLWriter: ImportSink {
                 let recordURL = anchor.map { ByteRuns(run($0), path, escaping: fields, uriRuns: 1) } ?? url.map { ByteRuns(run($0), escaping: fields) }
                 Self.writeProvisionElement(id: id, citation: ByteRuns(run(citation), run(addresses.entries[index].citation), escaping: fields), evidence: header.evidence,
                                            sourceID: ByteRuns(run(sourceID), path, escaping: fields), eid: ByteRuns(run(number), path, escaping: fields), wordingKind: .verbatim,
-                                           heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece) ?? ByteRuns(),
+                                           heading: section.records[index].heading, wording: wording(section.records[index].firstPiece..<section.records[index].endPiece,
+                                                                                                 endingOnElision: section.records[index].endsOnElision) ?? ByteRuns(),
                                            url: recordURL,
                                            span: SourceSpan(file: section.span.file, firstLine: section.records[index].firstLine, lastLine: section.records[index].lastLine),
                                            pointer: ByteRuns(run(pointer), run(addresses.entries[index].element), escaping: fields),
