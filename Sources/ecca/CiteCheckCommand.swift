@@ -86,7 +86,7 @@ struct CiteCheckCommand: ParsableCommand {
             Output.error(error.description)
             throw ExitCode(ExitStatus.unusableInput)
         }
-        for note in checker.setAside { Output.error(Self.printable(note)) }
+        for note in checker.setAside + checker.warnings { Output.error(Self.printable(note)) }
         let report = checker.check(loaded.graph, on: asOf.flatMap(LegalDate.init(iso:)) ?? ConflictEngine.today())
         for finding in report.findings {
             try Self.say(finding.description)

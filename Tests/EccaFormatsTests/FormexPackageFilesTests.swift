@@ -2,6 +2,7 @@ import ClauseGraph
 import EccaFormats
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// A Formex package given whole, as `ecca import folder/*.xml` gives it: the manifest, the act,
 /// the annexes and the Official Journal table of contents (law audit: the act was imported twice,
@@ -45,6 +46,24 @@ struct FormexPackageFilesTests {
         #expect(lastLeftOut.diagnostics.map(\.description) == [
             "\(Corpus.formexAct):1: note: the package manifest L_202401689EN.doc.fmx.xml lists 1 annex of this act that is not given (L_202401689EN.014401.fmx.xml), not imported with the act alone; import the manifest, or give the annex files after the act, to include it",
         ])
+    }
+
+    /// A manifest beside the act that is there but cut short: the act is read without it, and
+    /// both import and cite-check say so, since its id and kind change (import audit D5: silent).
+    @Test func aManifestBesideTheActThatCannotBeReadIsWarnedOf() throws {
+        guard Corpus.available(Corpus.formexManifest) else { return }
+        let folder = try TemporaryFolder.make("formats").path
+        let act = folder + "/L_202401689EN.000101.fmx.xml"
+        try FileManager.default.copyItem(atPath: Corpus.formexAct, toPath: act)
+        let manifest = try Data(contentsOf: URL(fileURLWithPath: Corpus.formexManifest))
+        try manifest.prefix(2500).write(to: URL(fileURLWithPath: folder + "/L_202401689EN.doc.fmx.xml"))
+        let imported = try Corpus.collect([act])
+        #expect(imported.instruments.map(\.instrument.id) == ["eu.act-2024-1689"])
+        let warning = try #require(imported.diagnostics.first { $0.severity == .warning })
+        #expect(warning.description.hasPrefix("\(act):1: warning: the package manifest beside this file, L_202401689EN.doc.fmx.xml, cannot be read (\(folder)/L_202401689EN.doc.fmx.xml:1:2501: error:"))
+        #expect(warning.description.hasSuffix("the file is read without it, so the act's kind, ELI, CELEX and publication are not known and its id is minted without them; mend the manifest to read the package"))
+        let checker = try CitationChecker(officialFiles: [act])
+        #expect(checker.warnings.count == 1 && checker.warnings.first?.hasPrefix("\(act): warning: the package manifest beside this file") == true)
     }
 
     /// `cite-check` given the whole package passes the shipped EU provisions and says what the

@@ -106,6 +106,9 @@ public struct CitationChecker {
     /// not law): one `file: note: …` line each, whether a daily issue holds them among final rules
     /// or a file of them stands among other official files.
     public private(set) var setAside: [String] = []
+    /// What stands in the way of reading a file given as its package would have it (a manifest
+    /// beside it that cannot be read): one `file: warning: …` line each.
+    public private(set) var warnings: [String] = []
 
     /// Loads the official texts. A Formex `.doc` manifest (or an act with its manifest beside it)
     /// brings its act and annexes; an annex file given separately is a text of its own, with its own
@@ -145,6 +148,8 @@ public struct CitationChecker {
                     if let listed = FormexAdapter.packageManifest(for: file), listed.actFile == SourceFileName.name(of: file) {
                         annexes = try listed.memberPaths().annexes
                         published = listed.publicationDate
+                    } else if let broken = FormexAdapter.unreadableManifest(for: file) {
+                        warnings.append("\(file): warning: " + FormexAdapter.unreadableManifestMessage(broken))
                     }
                     for index in annexFiles.indices where annexFiles[index].act == nil { annexFiles[index].act = acts.count }
                     acts.append((file, annexes, file, published))

@@ -172,6 +172,23 @@ struct FormexAdapter: OfficialAdapter {
         return nil
     }
 
+    /// A package manifest beside `path` that is there but cannot be read, with why; nil when there
+    /// is none, or one is read. Read without it, a file loses the act's kind, ELI, CELEX and
+    /// publication, and its id changes (`eu.act-2024-1689` for `eu.reg-2024-1689`): that is said,
+    /// never passed over (import audit D5: a manifest cut short was skipped in silence).
+    static func unreadableManifest(for path: String, named documentRef: String? = nil) -> (file: String, error: OfficialImportError)? {
+        for candidate in manifestCandidates(for: path, named: documentRef) where FileManager.default.fileExists(atPath: candidate) {
+            do { _ = try readManifest(candidate) } catch { return (candidate, error) }
+        }
+        return nil
+    }
+
+    /// What a file read without the unreadable manifest beside it says (`unreadableManifest`).
+    static func unreadableManifestMessage(_ manifest: (file: String, error: OfficialImportError)) -> String {
+        "the package manifest beside this file, \(SourceFileName.name(of: manifest.file)), cannot be read (\(manifest.error)): the file is read "
+            + "without it, so the act's kind, ELI, CELEX and publication are not known and its id is minted without them; mend the manifest to read the package"
+    }
+
     static func readManifest(_ path: String) throws(OfficialImportError) -> Metadata {
         try OfficialStream.read(path) { stream, root throws(OfficialImportError) in
             guard root.name == "DOC" else { return Metadata() }
@@ -335,6 +352,9 @@ struct FormexAdapter: OfficialAdapter {
         }
         guard articles > 0 else { throw .nothingToImport(file: stream.file, dialect: .formex) }
         report(ranges, file: stream.file, into: emitter)
+        if alone, metadata.manifest == nil, let broken = Self.unreadableManifest(for: stream.file, named: metadata.documentRef) {
+            emitter.report(Diagnostic(.warning, Self.unreadableManifestMessage(broken), at: SourceLocation(file: stream.file, line: root.location.line)))
+        }
         // Given alone, the act does not bring its annexes (docs/importers.md): say so, where its
         // manifest lists any that are not given with it.
         let missing = alone ? ((try? metadata.memberPaths().annexes) ?? []).filter { FileIdentity(path: $0).map { !emitter.givenFiles.contains($0) } ?? true } : []
@@ -778,6 +798,9 @@ struct FormexAdapter: OfficialAdapter {
             }
         }
         guard found else { throw .nothingToImport(file: stream.file, dialect: .formex) }
+        if initial == nil, metadata.manifest == nil, let broken = Self.unreadableManifest(for: stream.file, named: metadata.documentRef) {
+            emitter.report(Diagnostic(.warning, Self.unreadableManifestMessage(broken), at: SourceLocation(file: stream.file, line: root.location.line)))
+        }
     }
 
     /// An annex: `contents` is read, `root` (the `CONTENTS` or the consolidated `CONS.ANNEX` holding
