@@ -193,6 +193,31 @@ import Testing
         #expect(imported.provisions.map { $0.heading ?? "-" } == ["Export", "-", "-", "Technical data", "-", "Release", "Release", "-"])
     }
 
+    /// Two readings the annual CFR's 14 CFR part 1264 and § 1214.813 showed wrong (import audit
+    /// D6): "Authority", which opens an authority note elsewhere, is a defined term where the
+    /// sentence defines it, and a formula's italic symbol that its subscript and equation go on
+    /// from (`<E T="03">L</E><E T="52">C</E>=…`) is no heading. An authority note and a run-in
+    /// heading before a dash stay headings (hand-made, after the annual CFR's markup).
+    @Test func aDefinedNoteWordAndAFormulaSymbolAreNoHeadings() throws {
+        let terms = try Corpus.fixture("v-1264.101.xml", section("1264.101", "Definitions.", """
+            <P>(a) <E T="03">ALJ</E> means an Administrative Law Judge in the authority.</P>
+            <P>(b) <E T="03">Authority</E> means the National Aeronautics and Space Administration (NASA).</P>
+            <P>(c) <E T="03">Authority.</E> 51 U.S.C. 20113.</P>
+            """))
+        let formula = try Corpus.fixture("v-1214.813.xml", section("1214.813", "Computation of sharing and pricing parameters.", """
+            <P>(b) <E T="03">Definitions used in computations</E>—(1) <E T="03">L</E>
+              <E T="52">C</E>=Chargeable payload length, m.</P>
+            <P>(2) <E T="03">W</E>=The weight of the customer's payload, kg.</P>
+            """))
+        let imported = try Corpus.collect([terms, formula])
+        #expect(imported.provisions.map { "\($0.canonicalID): \($0.heading ?? "-")" } == [
+            "1264.101: Definitions", "1264.101(a): -", "1264.101(b): -", "1264.101(c): Authority",
+            "1214.813: Computation of sharing and pricing parameters", "1214.813(b): Definitions used in computations",
+            "1214.813(b)(1): -", "1214.813(b)(2): -",
+        ])
+        #expect(imported.provision("1214.813(b)(1)")?.wording == "(1) L_C=Chargeable payload length, m.")
+    }
+
     /// A heading never keeps a trailing comma (an italic run closed by one that is no term, as a
     /// paragraph with nothing after it).
     @Test func aHeadingDropsATrailingComma() {

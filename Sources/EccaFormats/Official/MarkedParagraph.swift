@@ -174,6 +174,10 @@ struct MarkedParagraph {
                 while case let next = MarkedParagraph.skipSpace(bytes, headingEnd), next > headingEnd, let more = italic.run(startingAt: next) {
                     headingEnd = italic[more].upperBound
                 }
+                // An italic run the text goes on from without a space is no heading: a symbol of a
+                // formula (`(1) <E T="03">L</E><E T="52">C</E>=Chargeable payload length`, 14 CFR
+                // 1214.813(b)(1), import audit D6), a word set partly in italics.
+                if headingEnd < end, MarkedParagraph.goesOnFromItalics(bytes[headingEnd]) { break }
                 let heading = MarkedParagraph.heading(bytes[afterChain..<headingEnd], scratch: &headingBytes)
                 if !heading.isEmpty { found[found.count - 1].marker.heading = heading }
                 // A marker after the heading (and an optional dash) opens a child in the same paragraph.
@@ -265,6 +269,13 @@ struct MarkedParagraph {
         return position
     }
 
+    /// Whether `byte`, right after an italic run, carries its word or formula on: a letter, a
+    /// digit, or a subscript's, power's or equation's sign.
+    static func goesOnFromItalics(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^") || byte == UInt8(ascii: "=")
+    }
+
     /// Words that follow a quoted term in a definition (`“Agency” means …`).
     private static let definingWords = [" means", " mean ", " includes", " include ", " has ", " is defined", " refers to",
                                         " shall mean", " is ", " are "].map { Array($0.utf8) }
@@ -296,7 +307,11 @@ struct MarkedParagraph {
         if let found = italic.run(startingAt: start), case let run = italic[found], run.count < 160 {
             let raw = TextNormalizer.collapse(utf8: bytes[run])
             let term = TextNormalizer.trim(raw, also: ",.“”\"")
-            guard !term.isEmpty, !raw.hasSuffix(":"), isTerm(term, runIn: false) else { return nil }
+            // "Authority", "Source" and the like open notes, unless the sentence defines them
+            // (`(b) <E T="03">Authority</E> means the National Aeronautics …`, 14 CFR 1264.101(b),
+            // import audit D6: read as a heading).
+            guard !term.isEmpty, !raw.hasSuffix(":"),
+                  isTerm(term, runIn: false) || definingWords.contains(where: { bytes[run.upperBound...].starts(with: $0) }) else { return nil }
             var after = skipSpace(bytes, run.upperBound)
             guard after < bytes.count else { return nil }
             if TextNormalizer.trim(raw, also: "“”\"").hasSuffix(".") {
