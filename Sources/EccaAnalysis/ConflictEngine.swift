@@ -27,6 +27,8 @@ public final class ConflictEngine {
     /// The checked norms that are prohibitions, by index, with their provisions: what `forbidding`
     /// walks for every compliant channel, without copying every norm each time.
     private(set) var prohibitions: [(index: Int, provisionID: String)] = []
+    /// The words that lead in to each sanction of a checked norm (`ClauseGraph.leadIn`), read once.
+    private(set) var sanctionLeadIns: [String: String] = [:]
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
     private(set) var groundHeads: [Ground] = []
@@ -88,6 +90,7 @@ public final class ConflictEngine {
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
         prohibitions = encoding.checkedNorms.enumerated().filter { $0.element.modality == .prohibition }.map { ($0.offset, $0.element.provisionID) }
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
+        for sanction in Set(encoding.checkedNorms.flatMap(\.sanctions)) { sanctionLeadIns[sanction] = graph.leadIn(ofPoint: sanction) }
         // The request's date is the as-of date when the request gives none.
         asOfThresholds = Set((graph.comparisons(of: "as-of") + graph.comparisons(of: FactBinding.FactID.requestDate)).flatMap(\.switchDays))
         changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()

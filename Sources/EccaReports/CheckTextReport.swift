@@ -65,7 +65,8 @@ public struct CheckTextReport: Sendable {
                 let role = ModalityWording.role(provision.modality)
                 out.append("  \(provision.jurisdiction) \(style.bold(provision.citation)) \(role) — \(provision.instrument)")
                 if let heading = provision.heading { out.append("    \(heading)") }
-                if let first = quotedIn[provision.id] {
+                let quotedBefore = quotedIn[provision.id]
+                if let first = quotedBefore {
                     out.append("    (wording quoted in finding \(first))")
                 } else {
                     out.append("    " + WordingKind.text(provision.wording, kind: provision.wordingKind))
@@ -77,6 +78,10 @@ public struct CheckTextReport: Sendable {
                 meta.append(provision.status)
                 out.append(style.dim("    [\(meta.joined(separator: "; "))]"))
                 if let url = provision.sourceURL { out.append(style.dim("    \(url)")) }
+                for sanction in provision.sanctions ?? [] {
+                    out.append("    sanction: \(sanction.inlineCitation)"
+                               + (quotedBefore.map { " (quoted in finding \($0))" } ?? " — " + SanctionWording.text(sanction) + " [\(sanction.status)]"))
+                }
             }
             if !finding.triggeringFacts.isEmpty {
                 out.append("  triggered by:")

@@ -42,7 +42,7 @@ extension ConflictEngine {
             exceptions += norm.exceptions.map { outcome($0, norm: norm.id, evaluator: evaluator, snapshot: snapshot) }
         }
         let assumptions = snapshot.assumptions.filter { units.contains($0.unit) }.map(\.text)
-        let used = references.map(\.id) + rules.map(\.provision) + exceptions.compactMap(\.provision)
+        let used = references.map(\.id) + references.flatMap { $0.sanctions ?? [] }.map(\.id) + rules.map(\.provision) + exceptions.compactMap(\.provision)
         let signature = references.map(\.id).joined(separator: " + ")
         let recipientPart = slot.recipient.map { "r\($0)" } ?? "requester"
         return Finding(id: "i\(slot.item).\(slot.channel).\(recipientPart).\(posture.rawValue):\(signature)",
@@ -72,7 +72,15 @@ extension ConflictEngine {
             modality: norm?.modality.rawValue ?? "none", instrument: instrument?.title ?? provision.instrumentID,
             officialID: provision.eid, sourceID: provision.sourceID, sourceURL: provision.sourceURL ?? instrument?.sourceURL,
             evidence: provision.evidence, wordingKind: provision.wordingKind.rawValue, heading: provision.heading,
-            wording: provision.wording, status: statusText(id, asOf: asOf), norm: norm?.id)
+            wording: provision.wording, status: statusText(id, asOf: asOf), norm: norm?.id,
+            sanctions: norm.flatMap { norm in norm.sanctions.isEmpty ? nil : norm.sanctions.compactMap { sanction($0, asOf: asOf) } })
+    }
+
+    /// Sanction provision `id` of a norm, with the words that lead in to it.
+    private func sanction(_ id: String, asOf: LegalDate) -> SanctionReference? {
+        guard let provision = graph.provisions[id] else { return nil }
+        return SanctionReference(id: id, citation: provision.citation, evidence: provision.evidence, wordingKind: provision.wordingKind.rawValue,
+                                 leadIn: sanctionLeadIns[id], wording: provision.wording, status: statusText(id, asOf: asOf))
     }
 
     /// "in force; applicable; not enforced (since 2025-05-13)", for the as-of date.

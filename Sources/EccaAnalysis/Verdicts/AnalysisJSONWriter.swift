@@ -237,8 +237,21 @@ private struct Encoder {
         end()
     }
 
+    mutating func write(_ sanction: SanctionReference) {
+        begin()
+        key("citation"); string(sanction.citation)
+        key("evidence"); string(sanction.evidence.rawValue)
+        key("id"); string(sanction.id)
+        if let leadIn = sanction.leadIn { key("leadIn"); string(leadIn) }
+        key("status"); string(sanction.status)
+        key("wording"); string(sanction.wording)
+        key("wordingKind"); string(sanction.wordingKind)
+        end()
+    }
+
     mutating func write(_ provision: ProvisionReference) {
-        let cacheKey = "\(provision.id)|\(provision.norm ?? "")|\(provision.modality)|\(provision.status)"
+        let cacheKey = "\(provision.id)|\(provision.norm ?? "")|\(provision.modality)|\(provision.status)|"
+            + (provision.sanctions ?? []).map(\.status).joined(separator: "|")
         if let cached = provisionCache[cacheKey] {
             output.append(contentsOf: cached)
             return
@@ -254,6 +267,7 @@ private struct Encoder {
         key("modality"); string(provision.modality)
         if let norm = provision.norm { key("norm"); string(norm) }
         if let id = provision.officialID { key("officialID"); string(id) }
+        if let sanctions = provision.sanctions { key("sanctions"); array(sanctions) { $0.write($1) } }
         if let id = provision.sourceID { key("sourceID"); string(id) }
         if let url = provision.sourceURL { key("sourceURL"); string(url) }
         key("status"); string(provision.status)

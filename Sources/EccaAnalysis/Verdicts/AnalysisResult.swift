@@ -305,8 +305,31 @@ public struct ProvisionReference: Sendable, Hashable, Codable, CitesProvision {
     /// What the provision's status is on the as-of date ("in force, applicable, enforced").
     public var status: String
     public var norm: String?
+    /// For an obligation: what a breach of it exposes its bearer to, the provisions of its norm's
+    /// sanctions (Art. 101(1)(d)). Nil (absent from JSON) where the norm names none, and in
+    /// results written before it existed.
+    public var sanctions: [SanctionReference]? = nil
 
     /// Read from its evidence, which the JSON carries, as `Provision.citationVerified` is.
+    public var citationNotVerified: Bool? { evidence == .unverified ? true : nil }
+}
+
+/// A provision that sanctions the breach of an obligation, in the law's own words: the point
+/// (Art. 101(1)(d): "failed to make available to the Commission access …") with the words that
+/// lead in to it (Art. 101(1): the fine's cap, 3 % of worldwide turnover or EUR 15 000 000, and
+/// its fault standard, "intentionally or negligently"), which a legal team weighs with the clash.
+public struct SanctionReference: Sendable, Hashable, Codable, CitesProvision {
+    public var id: String
+    public var citation: String
+    public var evidence: Evidence
+    public var wordingKind: String
+    /// The words of the provision holding the point before its points (`ClauseGraph.leadIn`);
+    /// nil where there are none.
+    public var leadIn: String?
+    public var wording: String
+    /// Its status on the as-of date, as a clashing provision's is given.
+    public var status: String
+
     public var citationNotVerified: Bool? { evidence == .unverified ? true : nil }
 }
 

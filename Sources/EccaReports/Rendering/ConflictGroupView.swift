@@ -12,6 +12,8 @@ struct ConflictGroupView {
     var provisions: [ProvisionView]
     var findings: [FindingView]
     var severalFindings: Bool
+    /// Whether a provision of the group has a sanction (the Markdown table's row).
+    var hasSanctions: Bool
 
     static func groups(_ findings: [Finding], request: String, asOf: String, numbers: [String: Int],
                        caveats: CaveatNumbers) -> [ConflictGroupView] {
@@ -29,7 +31,7 @@ struct ConflictGroupView {
                 title: group[0].provisions.map(\.citation).joined(separator: " × "),
                 provisions: group[0].provisions.map { ProvisionView($0, asOf: asOf) },
                 findings: group.map { FindingView($0, number: numbers[$0.id] ?? 0, request: request, caveats: caveats) },
-                severalFindings: group.count > 1)
+                severalFindings: group.count > 1, hasSanctions: group[0].provisions.contains { !($0.sanctions ?? []).isEmpty })
         }
     }
 }
@@ -56,6 +58,9 @@ struct ProvisionView {
     var link: LinkView?
     var status: String
     var asOf: String
+    /// What a breach of the obligation exposes its bearer to (`SanctionWording`), each with its
+    /// status; empty for a prohibition.
+    var sanctions: [String]
 
     init(_ provision: ProvisionReference, asOf: String) {
         provisionID = provision.id
@@ -80,6 +85,7 @@ struct ProvisionView {
         link = provision.sourceURL.flatMap { LinkView(url: $0, text: provision.officialID ?? "source") }
         status = provision.status
         self.asOf = asOf
+        sanctions = (provision.sanctions ?? []).map { "\($0.inlineCitation): \(SanctionWording.text($0)) (\($0.status))" }
     }
 }
 
