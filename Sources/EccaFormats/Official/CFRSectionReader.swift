@@ -59,7 +59,7 @@ struct CFRSectionReader {
 
     /// Children that carry the section's number and heading, or that are not wording.
     static let structural: Set<String> = ["HEAD", "SECTNO", "SUBJECT", "PRTPAGE", "FTNT", "CITA", "SECAUTH", "EFFDNOT",
-                                          "EDNOTE", "CROSSREF", "AMDPAR"]
+                                          "EDNOTE", "CROSSREF", "AMDPAR", "APPRO"]
 
     /// A child element that is wording: its text split at its markers (none for `STARS`), its
     /// position among the section's child elements, and its lines.

@@ -297,16 +297,26 @@ struct EcfrAdapter: OfficialAdapter {
         section.elements().compactMap { note($0.name, flattening.flatten($0)) }
     }
 
-    /// A section's history (`CITA`), effective-date note, editorial note, cross reference or
-    /// section authority, as a note; nil for any other element (whose text is then not flattened).
+    /// A section's history (`CITA`), effective-date note, editorial note, cross reference,
+    /// section authority or OMB approval note, as a note; nil for any other element (whose text
+    /// is then not flattened).
     private func note(_ element: String, _ text: @autoclosure () -> String) -> Note? {
         switch element {
         case "CITA": Note(kind: .amendment, text: "Source: " + text())
         case "EFFDNOT": Note(kind: .amendment, text: text())
         case "EDNOTE", "CROSSREF", "SECAUTH": Note(kind: .editorial, text: text())
+        // `(Approved by the Office of Management and Budget under control number 0348-0056)`,
+        // set after a section's last paragraph (GPO eCFR guide §3.7, annual CFR 14 CFR 1245.116):
+        // the Federal Register's record of a paperwork clearance, about the section, not words of
+        // its last paragraph, whose wording it had ended (importer audit D3).
+        case "APPRO": Note(kind: .editorial, text: "OMB approval: " + text())
         default: nil
         }
     }
+
+    /// The elements `note` makes notes: an appendix's wording leaves them out, as a section's does
+    /// (`CFRSectionReader.structural`), so that none is both a note and words of the text.
+    static let noteElements: Set<String> = ["CITA", "EFFDNOT", "EDNOTE", "CROSSREF", "SECAUTH", "APPRO"]
 
     /// `<DIV9 N="Appendix A to Part 51" TYPE="APPENDIX">`: one provision, its text flattened.
     /// `notes`: what the file holds before it outside every unit (`CFRTextOutsideUnits`).
@@ -316,7 +326,7 @@ struct EcfrAdapter: OfficialAdapter {
         var heading = head.hasPrefix(n) ? TextNormalizer.trim(String(head.dropFirst(n.count)), also: "—–-.:") : head
         if heading.isEmpty { heading = head }
         var dropped: [TextFinding] = []
-        let wording = flattening.flatten(appendix, skipping: ["HEAD", "CITA"], dropped: { dropped.append($0) })
+        let wording = flattening.flatten(appendix, skipping: Self.noteElements.union(["HEAD"]), dropped: { dropped.append($0) })
         // A supplement is cited as its entries are (`15 CFR Part 774, Supp. No. 1`), an appendix by its name.
         let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
         var provision = ImportedProvision(
