@@ -92,4 +92,41 @@ import Testing
             #expect(!real.provisions.contains { $0.wording.contains("EC14NO91") || $0.wording.contains("EC09SE91") })
         }
     }
+
+    /// An appendix's history (`CITA`, CFR-2015-title14-vol5.xml:8094 in Appendix A to Part 1250)
+    /// is an amendment note on it, as a section's is and as the eCFR's appendix has it. Before, it
+    /// ended the wording of five of the volume's fourteen appendices ("… (TUT). [77 FR 6954, Feb.
+    /// 10, 2012]"), with no amendment note, and `cite-check` reported a shipped appendix drifted.
+    @Test func anAppendixHistoryIsAnAmendmentNote() throws {
+        let file = try Corpus.fixture("CFR-2015-title14-vol5.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <CFRDOC>
+            <FMTR><TITLEPG><TITLENUM>Title 14</TITLENUM><SUBJECT>Aeronautics and Space</SUBJECT><REVISED>Revised as of January 1, 2015</REVISED></TITLEPG></FMTR>
+            <TITLE><CHAPTER><PART><EAR>Pt. 1250</EAR><HD SOURCE="HED">PART 1250—NONDISCRIMINATION</HD>
+            <APPENDIX>
+            <EAR>Pt. 1250, App. A</EAR>
+            <HD SOURCE="HED">Appendix A to Part 1250—NASA Federal Financial Assistance to Which This Part Applies</HD>
+            <P>1. Grants made under the authority of Pub. L. 85-934.</P>
+            <P>2. Facilities grants made under authority in annual NASA authorization and appropriation acts.</P>
+            <CITA>[30 FR 301, Jan. 9, 1965, as amended at 38 FR 17936, July 5, 1973]</CITA>
+            </APPENDIX>
+            </PART></CHAPTER></TITLE>
+            </CFRDOC>
+            """)
+        let imported = try Corpus.collect([file])
+        let appendix = try #require(imported.provision("Appendix A to Part 1250"))
+        #expect(appendix.wording == "1. Grants made under the authority of Pub. L. 85-934. 2. Facilities grants made under authority in annual NASA authorization and appropriation acts.")
+        #expect(appendix.notes == [Note(kind: .amendment, text: "Source: [30 FR 301, Jan. 9, 1965, as amended at 38 FR 17936, July 5, 1973]")])
+        if Corpus.available(Corpus.cfrAnnual) {
+            let real = try Corpus.collect([Corpus.cfrAnnual])
+            let appendices = real.provisions.filter { $0.level == .annex }
+            #expect(appendices.count == 14)
+            #expect(!appendices.contains { $0.wording.hasSuffix("]") })
+            #expect(appendices.filter { $0.notes.contains { $0.kind == .amendment } }.map(\.canonicalID) == [
+                "Appendix A to Part 1215", "Appendix C to Part 1215", "Appendix A to Part 1250", "Appendix to Part 1274", "Appendix to Part 1275",
+            ])
+            #expect(real.provision("Appendix C to Part 1215")?.notes.contains(Note(kind: .amendment, text: "Source: [56 FR 28049, June 19, 1991]")) == true)
+            #expect(real.provision("Appendix C to Part 1215")?.wording.hasSuffix("assessed the emergency service rate. ¶") == true)
+        }
+    }
 }

@@ -487,15 +487,18 @@ struct EcfrAdapter: OfficialAdapter {
         var dropped: [TextFinding] = []
         // The first `HD` is the appendix's name and heading; the headings after it (`HD1`,
         // `HD2`: "Exhibit B to Part 1274—Reports") tell its parts apart, as the eCFR's
-        // `DIV9` keeps them, and stay in its wording.
-        var wording = flattening.flatten(whole.removingFirstChild(named: "HD"), skipping: ["EAR"], dropped: { dropped.append($0) })
+        // `DIV9` keeps them, and stay in its wording. Its history (`CITA`: "[77 FR 6954, Feb.
+        // 10, 2012]") and other notes are notes on it, as the eCFR's appendix has them, not
+        // its wording (importer audit D4: five appendices ended on their `CITA`).
+        var wording = flattening.flatten(whole.removingFirstChild(named: "HD"), skipping: Self.noteElements.union(["EAR"]), dropped: { dropped.append($0) })
         // An appendix printed as a graphic has no text: its heading stands in.
         if wording.isEmpty { wording = head }
         let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
         notes += CFRTextOutsideUnits.report(outside, nearest: citation, following: true, to: emitter)
         try emitter.add(ImportedProvision(
             canonicalID: n, sourceID: n, idPath: [n], level: .annex, citation: citation,
-            heading: heading, wording: wording, span: whole.span.with(pointer: "APPENDIX[HD='\(head)']"), notes: notes + dropped.notes))
+            heading: heading, wording: wording, span: whole.span.with(pointer: "APPENDIX[HD='\(head)']"),
+            notes: notes + sectionNotes(appendix) + dropped.notes))
         Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if let remark = TableText.remark(on: whole, name: n) { emitter.remark(remark) }
     }
