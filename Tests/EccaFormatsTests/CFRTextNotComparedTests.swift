@@ -10,9 +10,10 @@ import Testing
 /// footnote, a changed formula image and an announced revision of (b)(1) all passed unremarked).
 @Suite struct CFRTextNotComparedTests {
     /// 1 CFR 18.4 in the versioner shape: a footnote after (a), an image in (c)(1), an
-    /// effective-date note `effdnot` (none when empty).
+    /// effective-date note `effdnot` (none when empty); `markInB`: (b) prints the footnote's mark
+    /// again, bare, as GPO prints a repeated reference.
     static func section(footnote: String = "Agencies with computer processed data are urged to consult the Office.",
-                        image: String = "EC14NO91.003", effdnot: String = "", date: String = "2026-01-01") -> String {
+                        image: String = "EC14NO91.003", effdnot: String = "", date: String = "2026-01-01", markInB: Bool = false) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <DIV8 N="18.4" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/\(date)/title-1/section-18.4&quot;,&quot;citation&quot;:&quot;1 CFR 18.4&quot;}">
@@ -23,7 +24,7 @@ import Testing
         <FTNT>
         <P>
         <SU>2</SU> \(footnote)</P></FTNT>
-        <P>(b) A letter may not be accepted.</P>
+        <P>(b) A letter may not be accepted.\(markInB ? " <SU>2</SU>" : "")</P>
         <P>(c) The charge is:</P>
         <P>(1) Computed as follows:</P>
         <MATH DEEP="44" SPAN="1"><MID>\(image)</MID></MATH>
@@ -214,6 +215,71 @@ import Testing
         let pass = try #require(try CitationChecker(officialFiles: [both]).check(shipped.graph, on: LegalDate(year: 2026, month: 3, day: 1)!).passes.first)
         #expect(pass.announcedChanges.map(\.iso) == ["2026-07-01", "2027-01-01"])
         #expect(pass.description.hasSuffix("effective-date notes there announce changes that take effect on 2026-07-01 and 2027-01-01, after the day checked: the wording passes until 2026-07-01"))
+    }
+
+    /// A footnote's mark printed again without `FTREF` (GPO tags only the first reference): the
+    /// footnote is a note on each paragraph that prints its mark, and what each does not carry, as
+    /// on the paragraph it is set after (importer audit D7: 14 CFR 1214.119(j)(6), (10), (13) and
+    /// (14) had no note, and a pass of them never named the footnote). The shape of
+    /// CFR-2015-title14-vol5.xml:4501-4522, with a mark in a paragraph under a heading's dash too.
+    @Test func aRepeatedFootnoteMarkCarriesTheFootnoteToo() throws {
+        let file = try Corpus.fixture("CFR-2015-title14-vol5.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <CFRDOC>
+            <FMTR><TITLEPG><TITLENUM>Title 14</TITLENUM><SUBJECT>Aeronautics and Space</SUBJECT><REVISED>Revised as of January 1, 2015</REVISED></TITLEPG></FMTR>
+            <TITLE><CHAPTER><PART><EAR>Pt. 1214</EAR><HD SOURCE="HED">PART 1214—SPACE FLIGHT</HD>
+            <SECTION><SECTNO>§ 1214.119</SECTNO><SUBJECT>Spacelab services.</SUBJECT>
+            <P>(j) <E T="03">Common standard services.</E> The following standard services are common:</P>
+            <P>(1) Use of Shuttle <SU>1</SU>
+              <FTREF/> and Spacelab hardware.</P>
+            <FTNT>
+              <P>
+                <SU>1</SU> Typical standard Shuttle services repeated for clarity.</P>
+            </FTNT>
+            <P>(2) Spacelab interface analysis.</P>
+            <P>(3) Shuttle <SU>1</SU> and Spacelab flight planning.</P>
+            <P>(4) NASA payload safety review. <SU>1</SU>
+            </P>
+            <P>(k) <E T="03">Optional services</E>—(1) Nonstandard orbits. <SU>1</SU></P>
+            <P>(2) Extra days on orbit.</P>
+            </SECTION>
+            </PART></CHAPTER></TITLE>
+            </CFRDOC>
+            """)
+        let imported = try Corpus.collect([file])
+        let note = "Footnote 1 to this text (line 9 of the official file), printed at the foot of the page and carried in this note, not in the wording: [1] Typical standard Shuttle services repeated for clarity."
+        for printing in ["1214.119(j)(1)", "1214.119(j)(3)", "1214.119(j)(4)", "1214.119(k)(1)"] {
+            #expect(imported.provision(printing)?.notes.map(\.text) == [note], "\(printing)")
+            #expect(imported.provision(printing)?.notCarried == ["footnote 1"], "\(printing)")
+        }
+        for other in ["1214.119(j)(2)", "1214.119(k)(2)", "1214.119(k)", "1214.119(j)"] {
+            #expect(imported.provision(other)?.notes.isEmpty == true, "\(other)")
+        }
+        #expect(imported.provision("1214.119(j)(2)")?.notCarried == [])
+        #expect(imported.provision("1214.119(k)")?.notCarried == ["footnote 1"])
+        #expect(imported.provision("1214.119")?.notCarried == ["footnote 1"])
+        #expect(imported.provision("1214.119(j)(3)")?.wording == "(3) Shuttle and Spacelab flight planning.")
+        #expect(imported.summary.instruments.first?[.footnotesAsNotes] == 1)  // one footnote, however often referenced
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
+        if Corpus.available(Corpus.cfrAnnual) {
+            let real = try Corpus.collect([Corpus.cfrAnnual])
+            let printing = ["1214.119(j)(1)", "1214.119(j)(6)", "1214.119(j)(10)", "1214.119(j)(13)", "1214.119(j)(14)",
+                            "1214.804(i)(1)", "1214.804(i)(3)", "1214.804(i)(7)", "1214.804(i)(14)", "1214.804(i)(15)"]
+            #expect(real.provisions.filter { $0.notes.contains { $0.text.hasPrefix("Footnote 1 to this text") } }.map(\.canonicalID) == printing)
+            #expect(printing.allSatisfy { real.provision($0)?.notCarried == ["footnote 1"] })
+        }
+    }
+
+    /// A shipped paragraph that prints a repeated mark passes naming the footnote, as the one the
+    /// footnote is set after does; the eCFR reads the mark by the same path.
+    @Test func aPassOfAParagraphPrintingARepeatedMarkNamesTheFootnote() throws {
+        let shipped = try Self.shipped([("b", "(b) A letter may not be accepted.")])
+        let file = try Corpus.fixture("v-18.4.xml", Self.section(markInB: true))
+        let report = try CitationChecker(officialFiles: [file]).check(shipped.graph, on: .citeCheckDay)
+        #expect(report.findings.isEmpty)
+        #expect(report.passes.map(\.description) == [
+            "\(shipped.file):4: note: us.t18.b (1 CFR 18.4(b)): wording matches \(file) at '18.4(b)'; the official text's footnote 2, not in its imported wording, was not compared",
+        ])
     }
 
     /// The corpus's seven footnotes: five in the eCFR's title 1 (1 CFR 18.4(c)'s "limited to

@@ -5,7 +5,8 @@ import EccaXML
 /// selected pilot projects.</P></FTNT>`), which the XML sets right after the paragraph that
 /// references it (`<SU>3</SU><FTREF/>`): all seven in the corpus do.
 ///
-/// It is carried as a note on that paragraph's provision, not in the wording. The GPO prints it at
+/// It is carried as a note on that paragraph's provision, and on each other paragraph of the
+/// section that prints its mark bare (a repeated reference, `CFRSectionReader`), not in the wording. The GPO prints it at
 /// the foot of the page, outside the paragraph's sentence; the wording keeps to the sentence, as
 /// every dialect's flattening does (Formex `NOTE` and AKN `authorialNote` are left out alike; a
 /// footnote in an appendix is carried as a note too, `TextFinding.footnote`), so a shipped quotation of the sentence stays comparable and no

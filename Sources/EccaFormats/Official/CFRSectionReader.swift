@@ -364,6 +364,9 @@ struct CFRSectionReader {
         var aliases: [DefinitionAlias] = []
         /// Footnotes, by the record open where they stand (`CFRFootnote`). Rare: nothing is allocated otherwise.
         var footnotes: [(record: Int?, footnote: CFRFootnote)] = []
+        /// Footnote marks the paragraphs' text left out, by the record whose text held them. Rare:
+        /// nothing is allocated otherwise.
+        var footnoteMarks: [(record: Int?, mark: String)] = []
 
         for entry in paragraphs {
             guard let marked = entry.marked else {  // STARS, the end of an extract, a footnote
@@ -436,6 +439,7 @@ struct CFRSectionReader {
                 close(from: records[item].depth)
                 afterList.append(paragraph)
             }
+            var nextMark = marked.footnoteMarks.lowerBound
             for pieceIndex in marked.pieces {
                 let pieceText = store.pieces[pieceIndex].text
                 if let marker = store.pieces[pieceIndex].marker {
@@ -487,6 +491,12 @@ struct CFRSectionReader {
                 if !beforeMarker {
                     for ancestor in open { records[ancestor].lastLine = max(records[ancestor].lastLine, entry.lastLine) }
                 }
+                // A mark belongs to the piece it stands in or closes (`(13) … review. <SU>1</SU>`).
+                while nextMark < marked.footnoteMarks.upperBound,
+                      store.footnoteMarks[nextMark].offset <= pieceText.upperBound || pieceIndex == marked.pieces.upperBound - 1 {
+                    footnoteMarks.append((open.last, store.footnoteMarks[nextMark].mark))
+                    nextMark += 1
+                }
             }
             // Noted after the loop, as everything reported is (`records` is only touched here as
             // it always was: any other use makes the optimiser check every access to it).
@@ -510,7 +520,7 @@ struct CFRSectionReader {
         if !ambiguousFlush.isEmpty { FlushParagraph.report(ambiguousFlush, in: &layout, file: file, into: &diagnostics) }
         if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
-        if !footnotes.isEmpty { Self.carry(footnotes, in: &layout) }
+        if !footnotes.isEmpty { Self.carry(Self.footnotes(footnotes, referencedBy: footnoteMarks), in: &layout) }
         let aliasCount = aliases.isEmpty ? 0 : DefinitionAlias.add(aliases, to: &layout)
         if !layout.header.effectiveDateNotes.isEmpty { Self.attachEffectiveDateNotes(in: &layout) }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
@@ -527,6 +537,23 @@ struct CFRSectionReader {
             if let record { layout.records[record].notes.append(footnote.note) } else { layout.header.notes.append(footnote.note) }
             layout.notCarried.append((record, footnote.notCarried))
         }
+    }
+
+    /// The footnotes, each also on every other record whose text prints its mark: GPO tags a
+    /// reference `<SU>1</SU><FTREF/>` and sets the footnote after it, but prints the mark bare where
+    /// it repeats (14 CFR 1214.119(j)(6), (10), (13) and (14) after (j)(1); importer audit D7), and
+    /// those paragraphs reference it no less. A mark two footnotes of the section share goes to
+    /// the first (GPO numbers a section's footnotes apart); one that matches none is left as it was.
+    @inline(never)
+    private static func footnotes(_ footnotes: [(record: Int?, footnote: CFRFootnote)],
+                                  referencedBy marks: [(record: Int?, mark: String)]) -> [(record: Int?, footnote: CFRFootnote)] {
+        var carried = footnotes
+        for (record, mark) in marks {
+            guard let footnote = footnotes.first(where: { $0.footnote.mark == mark })?.footnote,
+                  !carried.contains(where: { $0.record == record && $0.footnote == footnote }) else { continue }
+            carried.append((record, footnote))
+        }
+        return carried
     }
 
     /// An effective-date note on each paragraph it names too (the section has it already).

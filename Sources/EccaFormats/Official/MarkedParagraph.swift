@@ -28,6 +28,16 @@ struct MarkedParagraph {
     /// What its text read without certainty (`TextFinding`: superscripts after a number dropped as
     /// footnote marks, table spans, images left out), in the store's `droppedSuperscripts`.
     var droppedSuperscripts: Range<Int> = 0..<0
+    /// The footnote marks its text left out unlinked (`Superscript`: `Shuttle <SU>1</SU> and`),
+    /// in the store's `footnoteMarks`, for the section to carry the footnote on it too.
+    var footnoteMarks: Range<Int> = 0..<0
+
+    /// A footnote mark left out of a paragraph's text, and where: the offset in the store's
+    /// bytes the mark stood at, which tells the piece (the marker) it belongs to.
+    struct FootnoteMark {
+        var mark: String
+        var offset: Int
+    }
 
     /// Whether a paragraph element (a Federal Register `P`) is a `(a) * * *` stub.
     static func isElided(_ element: OfficialElement) -> Bool {
@@ -77,6 +87,8 @@ struct MarkedParagraph {
         private var found: [Found] = []
         /// What the paragraphs read without certainty, superscripts dropped and images left out among them (`MarkedParagraph.droppedSuperscripts`).
         private(set) var droppedSuperscripts: [TextFinding] = []
+        /// The footnote marks the paragraphs left out unlinked (`MarkedParagraph.footnoteMarks`); rare.
+        private(set) var footnoteMarks: [FootnoteMark] = []
         /// Scratch space for a heading's collapsed bytes.
         private var headingBytes: [UInt8] = []
         /// The marks of the notes the section keeps (`TableText.noteMarks`), looked up at
@@ -96,6 +108,7 @@ struct MarkedParagraph {
             self.bytes.reserveCapacity(bytes)
             pieces.removeAll(keepingCapacity: true)
             droppedSuperscripts.removeAll(keepingCapacity: true)
+            footnoteMarks.removeAll(keepingCapacity: true)
             footnotes = nil
         }
 
@@ -109,14 +122,17 @@ struct MarkedParagraph {
             italic.removeAll(keepingCapacity: true)
             found.removeAll(keepingCapacity: true)
             let firstDropped = droppedSuperscripts.count
+            let firstMark = footnoteMarks.count
             var power = 0..<0
             MarkedParagraph.collect(tree, index, italic: false, inRow: false, into: &bytes, italicRanges: &italic, dropped: &droppedSuperscripts,
-                                    footnotes: &footnotes, power: &power)
+                                    marks: &footnoteMarks, footnotes: &footnotes, power: &power)
             let end = bytes.count
             let dropped = firstDropped..<droppedSuperscripts.count
+            let marks = firstMark..<footnoteMarks.count
             guard lookForMarkers else {
                 pieces.append(Piece(marker: nil, text: start..<end))
-                return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: false, definedTerm: nil, droppedSuperscripts: dropped)
+                return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: false, definedTerm: nil, droppedSuperscripts: dropped,
+                                       footnoteMarks: marks)
             }
             var position = MarkedParagraph.skipSpace(bytes, start)
             // The USML's significant-military-equipment asterisk (`* (a)`, `*(a)`, 22 CFR 121.1):
@@ -214,7 +230,7 @@ struct MarkedParagraph {
                 isElided = stars >= 3 && !other
             }
             return MarkedParagraph(pieces: firstPiece..<pieces.count, isElided: isElided, definedTerm: definedTerm, secondTerm: secondTerm,
-                                   droppedSuperscripts: dropped)
+                                   droppedSuperscripts: dropped, footnoteMarks: marks)
         }
     }
 
@@ -344,11 +360,12 @@ struct MarkedParagraph {
     // MARK: - Text with italics
 
     /// `inRow`: the element at `index` is a table row, whose cells are joined by ` | `.
+    /// `marks`: each footnote mark left out with no kept note to link it to, and where.
     /// `footnotes`: the section's notes, found at its first superscript (`TableText.noteMarks`).
     /// `power`: the last power written, from its `^` to its end, whose end is marked when a digit
     /// follows it (`Superscript.powerOpen`): one comparison per text, none per byte.
     private static func collect(_ tree: XMLSubtree, _ index: Int, italic: Bool, inRow: Bool, into bytes: inout [UInt8], italicRanges: inout [Range<Int>],
-                                dropped: inout [TextFinding], footnotes: inout Set<String>?, power: inout Range<Int>) {
+                                dropped: inout [TextFinding], marks: inout [FootnoteMark], footnotes: inout Set<String>?, power: inout Range<Int>) {
         /// The marks of the notes the section keeps, found at its first superscript.
         func notes() -> Set<String> {
             if footnotes == nil { footnotes = TableText.noteMarks(in: tree) }
@@ -402,7 +419,7 @@ struct MarkedParagraph {
                 let name = tree.nodes[child].name
                 // Italics, the most frequent element inside paragraphs, need none of the checks below.
                 if name == "I" {
-                    collect(tree, child, italic: true, inRow: false, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes, power: &power)
+                    collect(tree, child, italic: true, inRow: false, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, marks: &marks, footnotes: &footnotes, power: &power)
                     continue
                 }
                 let role = roles[name]
@@ -425,7 +442,7 @@ struct MarkedParagraph {
                     var next = tree.nodes[child].end
                     while next < tree.nodes[index].end, tree.nodes[next].kind == .text, tree.content(of: next).allSatisfy(isSpace) { next = tree.nodes[next].end }
                     if next < tree.nodes[index].end, tree.nodes[next].kind == .element, tree.nodes[next].name == Superscript.footnoteReference {
-                        _ = link(text)
+                        if !link(text) { marks.append(FootnoteMark(mark: TextNormalizer.trim(collapsed), offset: bytes.count)) }
                         continue
                     }
                     if let printed = Superscript.printedText(collapsed, after: String(decoding: bytes.suffix(8), as: UTF8.self).suffix(2)) {
@@ -468,9 +485,13 @@ struct MarkedParagraph {
                         let numberText = String(decoding: number, as: UTF8.self)
                         let linked = link(text)
                         dropped.append(.superscript(number: numberText, superscript: collapsed, line: tree.nodes[child].firstLine, linked: linked))
+                        if !linked { marks.append(FootnoteMark(mark: TextNormalizer.trim(collapsed), offset: bytes.count)) }
                         continue
                     case .mark:
-                        _ = link(text, opening: opensBlock)
+                        // A note's own number opening its block references nothing.
+                        if !link(text, opening: opensBlock), !opensBlock {
+                            marks.append(FootnoteMark(mark: TextNormalizer.trim(collapsed), offset: bytes.count))
+                        }
                         continue
                     case .text:
                         break  // written as any other element's text
@@ -481,7 +502,7 @@ struct MarkedParagraph {
                                                   isWordCharacter: { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80 }))
                     bytes.append(Subscript.mark)
                     collect(tree, child, italic: italic || type == "54", inRow: false, into: &bytes, italicRanges: &italicRanges,
-                            dropped: &dropped, footnotes: &footnotes, power: &power)
+                            dropped: &dropped, marks: &marks, footnotes: &footnotes, power: &power)
                     continue
                 }
                 // Tables (`TableText`): a row set apart by ` ¶ `, its cells joined by ` | `.
@@ -496,7 +517,7 @@ struct MarkedParagraph {
                 let block = role?.isBlock == true
                 if block { bytes.append(0x20) }
                 let isItalic = italic || name == "i" || name == "em" || type == "03"
-                collect(tree, child, italic: isItalic, inRow: role == .row, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, footnotes: &footnotes, power: &power)
+                collect(tree, child, italic: isItalic, inRow: role == .row, into: &bytes, italicRanges: &italicRanges, dropped: &dropped, marks: &marks, footnotes: &footnotes, power: &power)
                 if block { bytes.append(0x20) }
                 if role == .row { bytes.append(contentsOf: TableText.rowSeparator.utf8) }
             }
