@@ -693,6 +693,27 @@ import Testing
         #expect(analysed.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CONFLICT under text"), "\(analysed.stdout)\(analysed.stderr)")
     }
 
+    /// A foreign government body that sits in the United States has no citizenship for License
+    /// Exception AIA's deemed-export test to ask for: it is tested by the country it belongs to, its
+    /// headquarters (law audit D2: UNDETERMINED, on a citizenship no request can give a body).
+    @Test func aGovernmentBodyInTheUnitedStatesIsTestedByItsHeadquarters() throws {
+        let sample = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(sample.utf8)) as? [String: Any])
+        var items = try #require(json["items"] as? [[String: Any]])
+        var verdicts: [String] = []
+        for headquarters in ["BE", "CN"] {
+            items[0]["recipients"] = [["organisation": "European Commission (AI Office)", "governmentBody": true, "location": "US", "headquarters": headquarters]]
+            items[0]["licences"] = ["us.ai-diffusion.740.27"]
+            var changed = json
+            changed["items"] = items
+            let result = try CLI.check(changed, ["--posture", "text"])
+            verdicts.append(String(result.stdout.prefix { $0 != "\n" }))
+            #expect(!result.stdout.contains("latest-citizenship"), "\(result.stdout)")
+        }
+        #expect(verdicts == ["request AIO-2026-0142 (as of 2026-11-24): CLEAR (text posture; the enforcement posture was not analysed)",
+                             "request AIO-2026-0142 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)"])
+    }
+
     /// A license exception's symbol, a classification, "no licence required" and a lapsed licence
     /// are no licence held (QA law review 2, N3).
     @Test func licenceEntriesThatSayNoLicenceIsHeldAreRefused() throws {
