@@ -162,8 +162,9 @@ import Testing
         #expect(a1.reaching(a10) == nil)
         let suspended = EffectiveDateNote("§ 2.2 was suspended, effective indefinitely.")
         #expect(suspended.changes.map(\.effective) == [nil] && suspended.unsettled == "it says the change was delayed, postponed, stayed or suspended with no day")
-        // Days counted from the publication the note opens with; a note dating nothing has no day.
-        #expect(EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraph (b), effective 30 days after publication.").changes.map(\.effective?.iso) == ["2026-02-04"])
+        // A day counted from publication is not read (the eCFR's notes state the day): no day, a
+        // finding on every day; a note dating nothing has no day either.
+        #expect(EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraph (b), effective 30 days after publication.").changes.map(\.effective) == [nil])
         #expect(EffectiveDateNote("Effective Date Note: At 91 FR 1000, Jan. 5, 2026, § 2.2 was amended by revising paragraph (b).").changes.map(\.effective) == [nil])
     }
 
@@ -173,6 +174,31 @@ import Testing
     /// delayed with no day, or dated apart and delayed, is a finding on any day, saying why. An
     /// undated text cannot be placed before a change, and stays a finding; two notes' days are
     /// given in order, once.
+    /// Notes read by the rule for a rule's DATES (the latest day stated) took effect late, so a
+    /// provision passed after it had changed (re-audit of that reading, p1-p5). A note never errs
+    /// late: dates quoted from the amended text and the dates of the rules it cites date no change;
+    /// "effective on" dates one; a delay with no day after "until" settles none; a note that dates
+    /// changes before naming their paragraphs gives all of them the earliest day.
+    @Test(arguments: [
+        ("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by removing the date \"Dec. 31, 2025\" and adding in its place \"Dec. 31, 2027\" in paragraph (c)(1), effective Mar. 2, 2026.",
+         ["(c)(1) 2026-03-02"], nil),
+        ("At 91 FR 5000, Feb. 5, 2026, as corrected at 91 FR 6000, Sept. 20, 2026, § 18.4 was amended by revising paragraph (c)(1), effective Jan. 15, 2026.",
+         ["(c)(1) 2026-01-15"], nil),
+        ("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective on July 1, 2026, and by revising paragraph (c)(2), effective on Jan. 1, 2027.",
+         ["(c)(1) 2026-07-01", "(c)(2) 2027-01-01"], nil),
+        ("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective Mar. 2, 2026. The effective date was delayed indefinitely at 91 FR 2000, Feb. 20, 2026.",
+         ["(c)(1) -"], "it says the change was delayed, postponed, stayed or suspended with no day"),
+        ("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended, effective Jan. 1, 2027, by revising paragraph (c)(2), and effective Mar. 2, 2026, by revising paragraph (c)(1).",
+         ["(c)(2),(c)(1) 2026-03-02"], nil),
+        ("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective Mar. 2, 2026. At 91 FR 2000, Feb. 20, 2026, the effective date was delayed from Mar. 2, 2026, to Sept. 1, 2026.",
+         ["(c)(1) 2026-09-01"], nil),
+    ] as [(String, [String], String?)])
+    func aNoteNeverTakesEffectLate(note: String, changes: [String], unsettled: String?) {
+        let read = EffectiveDateNote(note)
+        #expect(read.changes.map { "\($0.paragraphs.joined(separator: ",")) \($0.effective?.iso ?? "-")" } == changes)
+        #expect(read.unsettled == unsettled)
+    }
+
     @Test func aNoteIsReadForEachChangesDayAndAnUndatedTextIsAFinding() throws {
         let twoDays = EffectiveDateNote("At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective July 1, 2026, and by revising paragraph (c)(2), effective Jan. 1, 2027.")
         #expect(twoDays.unsettled == nil)
@@ -280,6 +306,56 @@ import Testing
         #expect(report.passes.map(\.description) == [
             "\(shipped.file):4: note: us.t18.b (1 CFR 18.4(b)): wording matches \(file) at '18.4(b)'; the official text's footnote 2, not in its imported wording, was not compared",
         ])
+    }
+
+    /// An appendix leaves its effective-date note out of its wording (it is a note), so the note
+    /// must reach `cite-check` as a section's does: the appendix, and the Commerce Control List
+    /// entries it names by ECCN (re-audit D1: the appendix passed after the change took effect).
+    @Test func anAppendixEffectiveDateNoteReachesItAndTheEntriesItNames() throws {
+        let appendix = try Corpus.fixture("ECFR-title14.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">14</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+            <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2026</AMDDATE>
+            <DIV1 N="14" NODE="14:5" TYPE="TITLE"><HEAD>Title 14—Aeronautics and Space</HEAD>
+            <DIV5 N="1215" NODE="14:5.0.1.1.5" TYPE="PART"><HEAD>PART 1215—TRACKING AND DATA RELAY</HEAD>
+            <DIV9 N="Appendix A to Part 1215" NODE="14:5.0.1.1.5.0.1.9" TYPE="APPENDIX"><HEAD>Appendix A to Part 1215—Services</HEAD>
+            <P>Standard services are provided on request.</P>
+            <EFFDNOT><HED>Effective Date Note:</HED><PSPACE>At 91 FR 1000, Jan. 5, 2026, appendix A to part 1215 was revised, effective Mar. 1, 2026. For the convenience of the user, the revised text is set forth as follows:</PSPACE>
+            <EXTRACT><P>Standard services are provided on written request only.</P></EXTRACT></EFFDNOT>
+            </DIV9></DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+            """)
+        let imported = try Corpus.collect([appendix])
+        #expect(imported.provision("Appendix A to Part 1215")?.wording == "Standard services are provided on request.")
+        #expect(imported.provision("Appendix A to Part 1215")?.effectiveDateNotes.flatMap(\.changes).map(\.effective?.iso) == ["2026-03-01"])
+        let folder = try TemporaryFolder.make("formats").path
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rules xmlns="urn:ecca:rules:1" version="1">
+            <instrument id="us.t14" jurisdiction="US" kind="cfr-part"><title>t</title><official-id scheme="cfr">14 CFR Part 1215</official-id>
+            <provision id="us.t14.appa" citation="14 CFR Appendix A to Part 1215" evidence="verified" eid="Appendix A to Part 1215" wording-kind="verbatim"><wording>Standard services are provided on request.</wording></provision>
+            </instrument>
+            </rules>
+            """.write(toFile: folder + "/t14.xml", atomically: true, encoding: .utf8)
+        let shipped = RegulationsLoader().load(directories: [folder], schemaPath: Corpus.schema)
+        #expect(try CitationChecker(officialFiles: [appendix]).check(shipped.graph, on: LegalDate(year: 2026, month: 4, day: 1)!).findings.map(\.provisionID) == ["us.t14.appa"])
+        #expect(try CitationChecker(officialFiles: [appendix]).check(shipped.graph, on: LegalDate(year: 2026, month: 2, day: 1)!).passed == ["us.t14.appa"])
+
+        let ccl = try Corpus.fixture("v-774-supp1-effdnot.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DIV9 N="Supplement No. 1 to Part 774" TYPE="APPENDIX" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2026-01-02/title-15/appendix-Supplement No. 1 to Part 774&quot;,&quot;citation&quot;:&quot;15 CFR Supplement No. 1 to Part 774&quot;}">
+            <HEAD>Supplement No. 1 to Part 774—The Commerce Control List</HEAD>
+            <HD1>Category 4—Computers</HD1>
+            <FP-2><B>4A090 Computers, as follows.</B></FP-2>
+            <FP-1><I>Reason for Control:</I> RS, AT</FP-1>
+            <FP-2><B>4E091 'Parameters' for an artificial intelligence model trained utilizing 10<SU>26</SU> or more 'operations.'</B></FP-2>
+            <FP-1><I>Reason for Control:</I> RS, AT</FP-1>
+            <EFFDNOT><HED>Effective Date Note:</HED><PSPACE>At 91 FR 1000, Jan. 5, 2026, Supplement No. 1 to part 774 was amended by revising ECCN 4E091, effective Mar. 1, 2026.</PSPACE></EFFDNOT>
+            </DIV9>
+            """)
+        let entries = try Corpus.collect([ccl])
+        #expect(entries.provision("Supplement No. 1 to Part 774, ECCN 4E091")?.effectiveDateNotes.count == 1)
+        #expect(entries.provision("Supplement No. 1 to Part 774, ECCN 4A090")?.effectiveDateNotes.isEmpty == true)
+        #expect(entries.provision("Supplement No. 1 to Part 774, ECCN 4E091")?.wording.contains("Effective Date Note") == false)
     }
 
     /// The corpus's seven footnotes: five in the eCFR's title 1 (1 CFR 18.4(c)'s "limited to

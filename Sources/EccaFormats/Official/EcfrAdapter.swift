@@ -293,6 +293,14 @@ struct EcfrAdapter: OfficialAdapter {
         }
     }
 
+    /// An appendix's effective-date notes (`EFFDNOT`). Its wording leaves them out
+    /// (`noteElements`), so they must reach `cite-check` as a section's do: the appendix, and each
+    /// entry of a supplement that a note names by ECCN, or every entry where it names none, carries
+    /// them (re-audit D1: an appendix passed after the change its note announced had taken effect).
+    private func effectiveDateNotes(of appendix: OfficialElement) -> [EffectiveDateNote] {
+        appendix.elements().filter { $0.name == "EFFDNOT" }.map { EffectiveDateNote(flattening.flatten($0)) }
+    }
+
     private func sectionNotes(_ section: OfficialElement) -> [Note] {
         section.elements().compactMap { note($0.name, flattening.flatten($0)) }
     }
@@ -335,10 +343,11 @@ struct EcfrAdapter: OfficialAdapter {
             span: appendix.span.with(pointer: "DIV9[@N='\(n)']"), evidence: .verified,
             sourceURL: nil, notes: notes + sectionNotes(appendix) + dropped.notes)
         provision.notCarried = dropped.compactMap(\.notCarried)
+        provision.effectiveDateNotes = effectiveDateNotes(of: appendix)
         try emitter.add(provision)
         Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if CommerceControlList.isCommerceControlList(n) {
-            try emitEntries(of: appendix, n: n, citation: citation, dropped: dropped, into: emitter)
+            try emitEntries(of: appendix, n: n, citation: citation, dropped: dropped, effectiveDateNotes: provision.effectiveDateNotes, into: emitter)
         } else if let remark = TableText.remark(on: appendix, name: n) {
             emitter.remark(remark)
         }
@@ -361,14 +370,15 @@ struct EcfrAdapter: OfficialAdapter {
     /// `dropped`: the superscripts the supplement's text left out (reported with it), noted on
     /// the entries and notes whose lines hold them.
     private func emitEntries(of supplement: OfficialElement, n: String, citation: String, dropped: [TextFinding],
-                             into emitter: ImportEmitter) throws(OfficialImportError) {
+                             effectiveDateNotes: [EffectiveDateNote], into emitter: ImportEmitter) throws(OfficialImportError) {
         func droppedNotes(_ lines: ClosedRange<Int>) -> [Note] { dropped.filter { lines.contains($0.line) }.notes }
         // A mark in an entry links to a note printed anywhere in the supplement, as in its wording.
         let footnotes = TableText.noteMarks(in: supplement, flattening: flattening)
         // An entry's blocks are flattened one by one, so a footnote (`FTNT`) among them is left out
-        // here, as it is inside any block: its text read as the entry's (QA verify3 W2).
+        // here, as it is inside any block: its text read as the entry's (QA verify3 W2); so are the
+        // supplement's notes (an `EFFDNOT` after the last entry), notes on the supplement.
         func flatten(_ elements: [OfficialElement]) -> String {
-            TextNormalizer.collapse(elements.filter { !flattening.dropped.contains($0.name) }
+            TextNormalizer.collapse(elements.filter { !flattening.dropped.contains($0.name) && !Self.noteElements.contains($0.name) }
                 .map { flattening.flatten($0, footnotes: footnotes) }.joined(separator: " "))
         }
         for entry in CommerceControlList.entries(of: supplement) {
@@ -388,19 +398,23 @@ struct EcfrAdapter: OfficialAdapter {
                 entryNotes.append(Note(kind: .unresolved, text: "\(group.lines.count) notes of this entry (at lines \(linesText) of the official file) are all labelled “\(group.label)”: they are in this wording, but none can be cited on its own. Check the official text."))
             }
             if !alike.isEmpty { emitter.count(.notesLabelledAlike, by: alike.reduce(0) { $0 + $1.lines.count }) }
-            try emitter.add(ImportedProvision(
+            var provision = ImportedProvision(
                 canonicalID: entryID, sourceID: entryID, idPath: [n, "ECCN \(entry.eccn)"], level: .listEntry, parentID: n,
                 citation: "\(citation), ECCN \(entry.eccn)", heading: flattening.flatten(first), wording: flatten(entry.elements),
-                span: span, evidence: .verified, notes: entryNotes))
+                span: span, evidence: .verified, notes: entryNotes)
+            provision.effectiveDateNotes = effectiveDateNotes.filter { $0.reaches(eccn: entry.eccn) }
+            try emitter.add(provision)
             for (index, note) in notes.enumerated() {
                 let (paragraphs, lastLine) = CommerceControlList.wording(ofNoteAt: index, in: notes)
-                try emitter.add(ImportedProvision(
+                var noteProvision = ImportedProvision(
                     canonicalID: "\(entryID), \(note.label)", sourceID: "\(entryID), \(note.label)",
                     idPath: [n, "ECCN \(entry.eccn)", note.label], level: .listNote,
                     parentID: note.parent.map { "\(entryID), \($0)" } ?? entryID, citation: "\(citation), ECCN \(entry.eccn), \(note.label)",
                     wording: flatten(paragraphs),
                     span: SourceSpan(file: note.span.file, firstLine: note.span.firstLine, lastLine: lastLine, pointer: pointer),
-                    evidence: .verified, notes: droppedNotes(note.span.firstLine...max(note.span.firstLine, lastLine))))
+                    evidence: .verified, notes: droppedNotes(note.span.firstLine...max(note.span.firstLine, lastLine)))
+                noteProvision.effectiveDateNotes = provision.effectiveDateNotes
+                try emitter.add(noteProvision)
             }
         }
     }
@@ -495,10 +509,12 @@ struct EcfrAdapter: OfficialAdapter {
         if wording.isEmpty { wording = head }
         let citation = (context.title.map { "\($0) CFR " } ?? "") + SupplementCitation.citation(ofSupplement: n)
         notes += CFRTextOutsideUnits.report(outside, nearest: citation, following: true, to: emitter)
-        try emitter.add(ImportedProvision(
+        var provision = ImportedProvision(
             canonicalID: n, sourceID: n, idPath: [n], level: .annex, citation: citation,
             heading: heading, wording: wording, span: whole.span.with(pointer: "APPENDIX[HD='\(head)']"),
-            notes: notes + sectionNotes(appendix) + dropped.notes))
+            notes: notes + sectionNotes(appendix) + dropped.notes)
+        provision.effectiveDateNotes = effectiveDateNotes(of: appendix)
+        try emitter.add(provision)
         Self.report(dropped, in: n, file: appendix.span.file, to: emitter)
         if let remark = TableText.remark(on: whole, name: n) { emitter.remark(remark) }
     }

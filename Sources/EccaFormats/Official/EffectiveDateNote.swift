@@ -55,11 +55,22 @@ struct EffectiveDateNote: Sendable, Hashable {
     /// Every paragraph a change of the note names.
     var paragraphs: [String] { changes.flatMap(\.paragraphs) }
 
-    /// The note read from its flattened text. Its timing is read as a Federal Register rule's DATES
-    /// are (`LegalEffect.rule`), so that a change "delayed until Sept. 1, 2026" takes effect then and
-    /// one "delayed indefinitely" on no day; the publication date it opens with ("At 91 FR 1000,
-    /// Jan. 5, 2026") counts the days "after publication". Changes dated apart keep their own days,
-    /// each for the paragraphs named before it.
+    /// The note read from its flattened text. Its timing is read so that it never errs late: a
+    /// pass before the day the change takes effect is the risk, so where the note is unclear the
+    /// earlier day, or no day, is taken. Not by `LegalEffect.rule`, which reads a rule's DATES to
+    /// err late (the latest day stated), for the opposite reason: the re-audit of that choice found
+    /// notes whose quoted dates ("removing the date "Dec. 31, 2025" and adding … "Dec. 31, 2027""),
+    /// or a correction's publication date, made a change take effect after the day it did.
+    ///
+    /// - A change's day follows "effective" ("effective July 1, 2026", "effective on …", "effective
+    ///   as of …"); the rules the note cites are dated by publication ("At 91 FR 1000, Jan. 5, 2026",
+    ///   "as corrected at 91 FR 6000, …"), and quoted text is the amended text's: neither dates a change.
+    /// - A change "delayed until Sept. 1, 2026" (or "to") takes effect then; one delayed, stayed,
+    ///   suspended or withdrawn with no day settles none (`unsettled`).
+    /// - Changes dated apart keep their own days, each for the paragraphs named before it, where
+    ///   every change names its paragraphs so ("(c)(1), effective July 1, 2026, and … (c)(2),
+    ///   effective Jan. 1, 2027"); a note worded otherwise ("effective Jan. 1, 2027, by revising
+    ///   paragraph (c)(2)") gives every paragraph it names the earliest day.
     init(_ text: String) {
         self.text = text
         // The note's own words: before "For the convenience of the user, … set forth as follows".
@@ -70,46 +81,67 @@ struct EffectiveDateNote: Sendable, Hashable {
            let colon = own[heading.upperBound...].firstIndex(of: ":") {
             own = own[own.index(after: colon)...]
         }
-        // Each "effective" followed by a date ("effective July 1, 2026") in the note's own words.
-        var dated: [(found: Range<String.Index>, date: LegalDate)] = []
-        var searchFrom = own.startIndex
-        while let found = text.range(of: "effective ", range: searchFrom..<own.endIndex) {
-            let after = text[found.upperBound...].split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
-            if let date = USDates.first(in: after) { dated.append((found, date)) }
-            searchFrom = found.upperBound
-        }
-        let delayed = ["delay", "postpone", "stayed", "suspend", "withdraw"].contains { own.lowercased().contains($0) }
-        if dated.count > 1 {
-            if delayed {
-                unsettled = "it dates changes on more than one day, and says a change was delayed, postponed, stayed, suspended or withdrawn"
-                changes = [Change(paragraphs: Self.paragraphs(named: String(own)), effective: nil)]
-            } else {
-                var clauseStart = own.startIndex
-                changes = dated.map { found, date in
-                    defer { clauseStart = found.upperBound }
-                    return Change(paragraphs: Self.paragraphs(named: String(text[clauseStart..<found.lowerBound])), effective: date)
-                }
-            }
-        } else {
-            // The rules the note cites are dated by publication ("At 91 FR 2000, Feb. 20, 2026, the
-            // effective date was delayed indefinitely"): those days are not when anything takes effect.
-            let published = own.firstMatch(of: Self.publishedAt).flatMap { USDates.first(in: String($0.2)) }
-            let effect = LegalEffect.rule(dates: String(own.replacing(Self.publishedAt) { String($0.1) + "," }), published: published)
-            let named = String(text[own.startIndex..<(dated.first?.found.lowerBound ?? own.endIndex)])
-            switch effect.pending {
-            case .delayed?: unsettled = "it says the change was delayed, postponed, stayed or suspended with no day"
-            case .withdrawn?: unsettled = "it says the change was withdrawn"
-            case .unread?, nil: break
-            }
-            changes = [Change(paragraphs: Self.paragraphs(named: named), effective: effect.pending == nil && effect.stated ? effect.from : nil)]
-        }
         statement = Self.statement(of: text, own: own)
+        // Read without the dates that date no change: citations' publication dates, quoted text.
+        let read = String(own).replacing(Self.citation) { String($0.1) }.replacing(Self.quoted) { _ in "“…”" }
+        let dated = read.matches(of: Self.effectiveDay).compactMap { match in
+            USDates.first(in: String(match.2)).map { (at: match.range, date: $0) }
+        }
+        let named = Self.paragraphs(named: read)
+        // A delay: to a day, or to none.
+        var delayedUntil: LegalDate?
+        var unsettled: String?
+        for sentence in Self.sentences(read) where sentence.firstMatch(of: Self.delay) != nil {
+            if let until = sentence.firstMatch(of: Self.untilDay).flatMap({ USDates.first(in: String($0.1)) }) {
+                delayedUntil = max(delayedUntil ?? until, until)
+            } else {
+                unsettled = "it says the change was delayed, postponed, stayed or suspended with no day"
+            }
+        }
+        if read.firstMatch(of: Self.withdrawn) != nil { unsettled = "it says the change was withdrawn" }
+        if unsettled == nil, delayedUntil != nil, dated.count > 1 {
+            unsettled = "it dates changes on more than one day, and says a change was delayed"
+        }
+        self.unsettled = unsettled
+        if unsettled != nil {
+            changes = [Change(paragraphs: named, effective: nil)]
+        } else if let delayedUntil {
+            changes = [Change(paragraphs: named, effective: max(delayedUntil, dated.first?.date ?? delayedUntil))]
+        } else if dated.count <= 1 {
+            changes = [Change(paragraphs: named, effective: dated.first?.date)]
+        } else {
+            // Each change with the paragraphs named between the day before it and its own.
+            var clauseStart = read.startIndex
+            var apart: [Change] = []
+            for (at, date) in dated {
+                apart.append(Change(paragraphs: Self.paragraphs(named: String(read[clauseStart..<at.lowerBound])), effective: date))
+                clauseStart = at.upperBound
+            }
+            let namedAfter = !Self.paragraphs(named: String(read[clauseStart...])).isEmpty
+            changes = apart.allSatisfy({ !$0.paragraphs.isEmpty }) && !namedAfter
+                ? apart : [Change(paragraphs: named, effective: dated.map(\.date).min())]
+        }
     }
 
-    /// A rule the note cites, with its publication date: "At 91 FR 1000, Jan. 5, 2026, …".
-    nonisolated(unsafe) private static let publishedAt = try! Regex<(Substring, Substring, Substring)>(#"(\bAt \d+ FR \d+), ("# + USDates.monthDayYearSource + "),?")
+    /// A rule the note cites, with its publication date: "At 91 FR 1000, Jan. 5, 2026", "as
+    /// corrected at 91 FR 6000, Sept. 20, 2026" (the date is dropped, the citation kept).
+    nonisolated(unsafe) private static let citation = try! Regex<(Substring, Substring)>(#"(\d+ FR \d+),\s*"# + USDates.monthDayYearSource)
+    /// Quoted text: the amended text's words, never the note's timing.
+    nonisolated(unsafe) private static let quoted = try! Regex(#"“[^”]*”|"[^"]*""#)
+    /// "effective July 1, 2026", "effective on July 1, 2026", "effective as of July 1, 2026".
+    nonisolated(unsafe) private static let effectiveDay = try! Regex<(Substring, Substring, Substring)>(
+        #"(?i)\b(effective(?:\s+on|\s+as\s+of)?)\s+("# + USDates.monthDayYearSource + ")")
+    nonisolated(unsafe) private static let delay = try! Regex(#"(?i)\b(?:delay|postpone|defer|stay(?:ed)?\b|suspend)"#)
+    nonisolated(unsafe) private static let untilDay = try! Regex<(Substring, Substring)>(#"(?i)\b(?:until|to)\s+("# + USDates.monthDayYearSource + ")")
+    nonisolated(unsafe) private static let withdrawn = try! Regex(#"(?i)\b(?:is|are|was|were|been) withdrawn\b"#)
     /// A day as the note writes it.
     nonisolated(unsafe) private static let day = try! Regex("(?i)" + USDates.monthDayYearSource)
+
+    /// The note's sentences: a full stop before a space and a capital ends one ("Mar. 2" and
+    /// "91 FR" go on).
+    private static func sentences(_ text: String) -> [Substring] {
+        text.split(separator: #/\.\s+(?=[A-Z])/#).map { $0 }
+    }
 
     /// The note's text to the first full stop after its last date (its heading kept), or its own
     /// words where it states none.
@@ -128,6 +160,13 @@ struct EffectiveDateNote: Sendable, Hashable {
         let named = AmendmentGrammar.paragraphPaths(in: text)
         if named.contains(where: { $0.through != nil }) || text.contains("\u{2013}") { return [] }
         return named.map(\.path)
+    }
+
+    /// Whether the note reaches the Commerce Control List entry `eccn` (`4E091`): it names that
+    /// ECCN in its own words, or names none (then it may reach any entry).
+    func reaches(eccn: String) -> Bool {
+        let named = statement.matches(of: #/\b\d[A-E]\d{3}\b/#).map { String($0.0) }
+        return named.isEmpty || named.contains(eccn)
     }
 
     /// The note as the provision at `path` sees it: the changes that reach it; nil when none does.

@@ -35,22 +35,16 @@ public enum OfficialDialect: String, Sendable, Hashable, CaseIterable, CustomStr
 
     /// Reads only as far as the root element of `path` and names its dialect.
     public static func detect(path: String) throws(OfficialImportError) -> (dialect: OfficialDialect, root: XMLElementStart) {
-        let root = try root(path: path)
-        guard let dialect = detect(root: root) else { throw .unknownDialect(root: root.name, location: root.location) }
-        return (dialect, root)
-    }
-
-    /// The name of the root element of `path`, read only as far as it.
-    static func rootName(path: String) throws(OfficialImportError) -> String { try root(path: path).name }
-
-    private static func root(path: String) throws(OfficialImportError) -> XMLElementStart {
         let reader: XMLSAXReader
         do { reader = try XMLSAXReader(path: path) } catch { throw .unreadable(error) }
         while true {
             let event: XMLEvent?
             do { event = try reader.next() } catch { throw .unreadable(error) }
             guard let event else { throw .noRootElement(file: path) }
-            if case .start(let root) = event { return root }
+            if case .start(let root) = event {
+                guard let dialect = detect(root: root) else { throw .unknownDialect(root: root.name, location: root.location) }
+                return (dialect, root)
+            }
         }
     }
 }
