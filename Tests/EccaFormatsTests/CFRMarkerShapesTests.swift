@@ -203,6 +203,7 @@ import Testing
             <P>(a) <E T="03">ALJ</E> means an Administrative Law Judge in the authority.</P>
             <P>(b) <E T="03">Authority</E> means the National Aeronautics and Space Administration (NASA).</P>
             <P>(c) <E T="03">Authority.</E> 51 U.S.C. 20113.</P>
+            <P>(d) <E T="03">Scope.</E>This part applies to claims.</P>
             """))
         let formula = try Corpus.fixture("v-1214.813.xml", section("1214.813", "Computation of sharing and pricing parameters.", """
             <P>(b) <E T="03">Definitions used in computations</E>—(1) <E T="03">L</E>
@@ -211,7 +212,7 @@ import Testing
             """))
         let imported = try Corpus.collect([terms, formula])
         #expect(imported.provisions.map { "\($0.canonicalID): \($0.heading ?? "-")" } == [
-            "1264.101: Definitions", "1264.101(a): -", "1264.101(b): -", "1264.101(c): Authority",
+            "1264.101: Definitions", "1264.101(a): -", "1264.101(b): -", "1264.101(c): Authority", "1264.101(d): Scope",
             "1214.813: Computation of sharing and pricing parameters", "1214.813(b): Definitions used in computations",
             "1214.813(b)(1): -", "1214.813(b)(2): -",
         ])

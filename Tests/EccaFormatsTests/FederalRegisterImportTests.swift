@@ -217,9 +217,17 @@ import EccaTestSupport
             <E T="03">monthly</E>
             ; see (
             <E T="03">b</E>
-            ).</P></DIV8>
+            ).</P>
+            <P>(b) A fee of not less than
+            <E T="03">one</E>
+            .5 percent shall not
+            <E T="03">apply</E>
+            . . . to a tenant.</P></DIV8>
             """)
-        #expect(try Corpus.collect([path]).provision("1.1(a)")?.wording == "(a) A rent ( i.e., a payment ) is due monthly; see (b).")
+        let fixture = try Corpus.collect([path])
+        #expect(fixture.provision("1.1(a)")?.wording == "(a) A rent ( i.e., a payment ) is due monthly; see (b).")
+        // A decimal and an ellipsis keep their space (re-audit D7).
+        #expect(fixture.provision("1.1(b)")?.wording == "(b) A fee of not less than one .5 percent shall not apply . . . to a tenant.")
     }
 
     @Test func anInstructionTheGrammarCannotReadIsReportedAndKept() throws {

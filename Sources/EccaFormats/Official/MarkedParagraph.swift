@@ -193,7 +193,9 @@ struct MarkedParagraph {
                 // An italic run the text goes on from without a space is no heading: a symbol of a
                 // formula (`(1) <E T="03">L</E><E T="52">C</E>=Chargeable payload length`, 14 CFR
                 // 1214.813(b)(1), import audit D6), a word set partly in italics.
-                if headingEnd < end, MarkedParagraph.goesOnFromItalics(bytes[headingEnd]) { break }
+                // (`(c) <I>Scope.</I>This part …` ends on its stop: a heading still, re-audit D8.)
+                if headingEnd < end, MarkedParagraph.goesOnFromItalics(bytes[headingEnd]),
+                   MarkedParagraph.goesOnFromItalics(bytes[headingEnd - 1]) { break }
                 let heading = MarkedParagraph.heading(bytes[afterChain..<headingEnd], scratch: &headingBytes)
                 if !heading.isEmpty { found[found.count - 1].marker.heading = heading }
                 // A marker after the heading (and an optional dash) opens a child in the same paragraph.
@@ -579,12 +581,20 @@ struct MarkedParagraph {
     }
 
     /// Whether the text at `index` opens with what is closed up to the word before it: an em dash,
-    /// `)`, `]` or a stop (`,;:.`).
+    /// `)`, `]` or a stop (`,;:.`), but not a decimal (`.5 percent`) or an ellipsis (`. . .`),
+    /// which keep their space (re-audit D7).
     private static func closesUpAfterBreak(_ bytes: [UInt8], at index: Int) -> Bool {
         switch bytes[index] {
-        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."): true
-        case 0xE2: index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x94
-        default: false
+        case UInt8(ascii: "."):
+            guard index + 1 < bytes.count else { return true }
+            let next = bytes[index + 1]
+            return !(next >= 0x30 && next <= 0x39) && !(next == 0x20 && index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "."))
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+            return true
+        case 0xE2:
+            return index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x94
+        default:
+            return false
         }
     }
 
