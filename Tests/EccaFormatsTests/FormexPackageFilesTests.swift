@@ -64,6 +64,11 @@ struct FormexPackageFilesTests {
         #expect(warning.description.hasSuffix("the file is read without it, so the act's kind, ELI, CELEX and publication are not known and its id is minted without them; mend the manifest to read the package"))
         let checker = try CitationChecker(officialFiles: [act])
         #expect(checker.warnings.count == 1 && checker.warnings.first?.hasPrefix("\(act): warning: the package manifest beside this file") == true)
+        #expect(checker.warnings.first?.hasSuffix("so the act's publication, and with it the day it entered into force, and the annexes the manifest lists are not known; mend the manifest to read the package") == true)
+        // An annex given alone is warned of too (re-audit D9).
+        let annex = folder + "/L_202401689EN.014101.fmx.xml"
+        try FileManager.default.copyItem(atPath: Corpus.formexFolder + "/L_202401689EN.014101.fmx.xml", toPath: annex)
+        #expect(try CitationChecker(officialFiles: [annex]).warnings.map { $0.hasPrefix("\(annex): warning: the package manifest beside this file") } == [true])
     }
 
     /// `cite-check` given the whole package passes the shipped EU provisions and says what the
@@ -74,5 +79,8 @@ struct FormexPackageFilesTests {
         let report = try CitationChecker(officialFiles: try Self.packageFiles).check(shipped.graph, on: .citeCheckDay)
         #expect(report.findings.isEmpty && report.passes.count == 47)
         #expect(report.fileLines.contains("\(Corpus.formexFolder)/L_202401689EN.toc.fmx.xml: a Formex table of contents (PUBLICATION), which holds no provisions: covers no shipped provision"))
+        // The act and its annexes are read once, through the manifest (re-audit D6: twice).
+        #expect(report.fileLines.contains("\(Corpus.formexAct): the act that \(Corpus.formexManifest) lists, read and counted there"))
+        #expect(report.fileLines.filter { $0.contains("covers 47 shipped provisions") }.map { String($0.prefix(Corpus.formexManifest.count)) } == [Corpus.formexManifest])
     }
 }

@@ -99,6 +99,9 @@ public struct CitationChecker {
     private var changeIndex = ChangeIndex([])
     /// Files that hold no text to check against (proposed rules only), with what they were taken to be.
     private var setAsideFiles: [String: String] = [:]
+    /// Files given that a package manifest given too lists (`FormexPackageFiles`): the manifest,
+    /// through which they are read once (re-audit D6: the act was read twice).
+    private var readThroughManifest: [String: (manifest: String, role: String)] = [:]
     /// Annex files given on their own that a package given lists: the package's file, where they are read.
     private var listedAnnexes: [String: String] = [:]
     public private(set) var files: [String] = []
@@ -122,10 +125,17 @@ public struct CitationChecker {
         var acts: [(path: String, annexes: [String], given: String, published: LegalDate?)] = []
         var proposalsOnly: [OfficialImportError] = []
         for file in officialFiles { try OfficialImportError.requireRegularFile(file) }
+        // A Formex package given whole: its act and annexes read once, through its manifest.
+        let package = FormexPackageFiles(officialFiles, unitLimit: unitLimit)
         for file in officialFiles {
-            if try OfficialDialect.rootName(path: file) == FormexPackageFiles.tableOfContentsRoot {
+            if package.tablesOfContents.contains(file) {
                 files.append(file)
                 setAsideFiles[file] = "a Formex table of contents (\(FormexPackageFiles.tableOfContentsRoot)), which holds no provisions"
+                continue
+            }
+            if let listed = package.readThrough[file] {
+                files.append(file)
+                readThroughManifest[file] = listed
                 continue
             }
             let (dialect, root) = try OfficialDialect.detect(path: file)
@@ -149,7 +159,7 @@ public struct CitationChecker {
                         annexes = try listed.memberPaths().annexes
                         published = listed.publicationDate
                     } else if let broken = FormexAdapter.unreadableManifest(for: file) {
-                        warnings.append("\(file): warning: " + FormexAdapter.unreadableManifestMessage(broken))
+                        warnings.append("\(file): warning: " + FormexAdapter.unreadableManifestMessage(broken, readWithout: Self.readWithoutManifest))
                     }
                     for index in annexFiles.indices where annexFiles[index].act == nil { annexFiles[index].act = acts.count }
                     acts.append((file, annexes, file, published))
@@ -283,6 +293,8 @@ public struct CitationChecker {
                 let inForce = Self.officialJournalEffect(of: act.act, published: listed.publicationDate)
                 effect = inForce.effect
                 dated += ", with the act its package lists," + inForce.description
+            } else if let broken = FormexAdapter.unreadableManifest(for: annex.file) {
+                warnings.append("\(annex.file): warning: " + FormexAdapter.unreadableManifestMessage(broken, readWithout: Self.readWithoutManifest))
             }
             officials.append(.formex(formex, year: number?.year, number: number?.number, file: annex.file, annexesOnly: true))
             infos.append(TextInfo(file: annex.file, given: annex.file, effect: effect,
@@ -460,6 +472,7 @@ public struct CitationChecker {
     private func fileLine(_ file: String, _ graph: ClauseGraph, covered: Int?, decided: Int?, hasUnread: Bool, on day: LegalDate) -> String {
         // Read as a member of a package given, and counted with it: never a file checked against of its own.
         if let package = listedAnnexes[file] { return "\(file): an annex that \(package) lists, read and counted there" }
+        if let listed = readThroughManifest[file] { return "\(file): \(listed.role) that \(listed.manifest) lists, read and counted there" }
         // A text not in force on `day` is compared, and decides only findings of its own (`notInForceFinding`).
         var what = infos.filter { $0.given == file }.map { info in
             info.description + (info.effect.notInForce(on: day) == nil ? "" : " (not in force on \(day.iso))")
@@ -726,6 +739,9 @@ public struct CitationChecker {
                 officialFile: source.file, officialVersion: source.version, consolidated: source.consolidated, amendment: amendment, diff: diff,
                 detail: detail)
     }
+
+    /// What checking a Formex file without its package manifest loses (`FormexAdapter.unreadableManifestMessage`).
+    static let readWithoutManifest = "the act's publication, and with it the day it entered into force, and the annexes the manifest lists are not known"
 
     /// The day an Official Journal act is law, and how its file line says it: the day its own
     /// article says it enters into force, counted from the publication its manifest gives

@@ -183,10 +183,14 @@ struct FormexAdapter: OfficialAdapter {
         return nil
     }
 
-    /// What a file read without the unreadable manifest beside it says (`unreadableManifest`).
-    static func unreadableManifestMessage(_ manifest: (file: String, error: OfficialImportError)) -> String {
+    /// What importing a file without its package manifest loses.
+    static let importedWithoutManifest = "the act's kind, ELI, CELEX and publication are not known and its id is minted without them"
+
+    /// What a file read without the unreadable manifest beside it says (`unreadableManifest`);
+    /// `readWithout`: what reading it so loses.
+    static func unreadableManifestMessage(_ manifest: (file: String, error: OfficialImportError), readWithout: String = importedWithoutManifest) -> String {
         "the package manifest beside this file, \(SourceFileName.name(of: manifest.file)), cannot be read (\(manifest.error)): the file is read "
-            + "without it, so the act's kind, ELI, CELEX and publication are not known and its id is minted without them; mend the manifest to read the package"
+            + "without it, so \(readWithout); mend the manifest to read the package"
     }
 
     static func readManifest(_ path: String) throws(OfficialImportError) -> Metadata {
