@@ -179,7 +179,9 @@ enum Superscript {
         switch text {
         case "TM": return "\u{2122}"
         case "SM": return "\u{2120}"
-        case "\u{2122}", "\u{2120}", "\u{00AE}", "\u{00A9}": return String(text)
+        // Signs that are superscript by nature: a trademark, a degree (`5<E T="51">°</E>` is 5°,
+        // not 5 to the power °), a prime.
+        case "\u{2122}", "\u{2120}", "\u{00AE}", "\u{00A9}", "\u{00B0}", "\u{2032}", "\u{2033}", "\u{00BA}": return String(text)
         default: break
         }
         // `n<SU>th</SU>`, `(n+1)<SU>th</SU>`: the nth, never a power of "th".
