@@ -358,6 +358,18 @@ import Testing
         #expect(entries.provision("Supplement No. 1 to Part 774, ECCN 4E091")?.wording.contains("Effective Date Note") == false)
     }
 
+    /// A mark GPO tags a footnote reference whose footnote the section does not hold (the 18.4(c)
+    /// mark changed from 3 to 4) is warned of and noted on its paragraph, not dropped in silence.
+    @Test func aFootnoteReferenceWithoutItsFootnoteIsWarnedOf() throws {
+        let file = try Corpus.fixture("v-18.4-mark.xml", Self.section().replacingOccurrences(of: "<P>(a) A document may be accepted if it is on bond <SU>2</SU>", with: "<P>(a) A document may be accepted if it is on bond <SU>4</SU>"))
+        let imported = try Corpus.collect([file])
+        #expect(imported.diagnostics.map(\.description).filter { $0.contains("footnote mark") } == [
+            "\(file):4: warning: § 18.4(a): footnote mark 4 is tagged a footnote reference (FTREF), but no footnote of the section (FTNT) has that mark: the note it refers to is not carried [18.4(a)]",
+        ])
+        #expect(imported.provision("18.4(a)")?.notes.contains { $0.kind == .unresolved && $0.text.hasPrefix("The text refers here to footnote 4") } == true)
+        #expect(try !Corpus.collect([try Corpus.fixture("v-18.4.xml", Self.section())]).diagnostics.contains { $0.message.contains("footnote mark") })
+    }
+
     /// The corpus's seven footnotes: five in the eCFR's title 1 (1 CFR 18.4(c)'s "limited to
     /// selected pilot projects" among them), two in the annual CFR's 14 CFR 1214.119 and 1214.804.
     @Test func theCorpusFootnotesAreCarried() throws {

@@ -367,6 +367,9 @@ struct CFRSectionReader {
         /// Footnote marks the paragraphs' text left out, by the record whose text held them. Rare:
         /// nothing is allocated otherwise.
         var footnoteMarks: [(record: Int?, mark: String)] = []
+        /// Marks GPO tags as footnote references (`FTREF`) that no footnote of the section holds,
+        /// with the line of the paragraph: warned of, never lost in silence. Rare.
+        var unmatchedMarks: [(record: Int?, mark: String, line: Int)] = []
 
         for entry in paragraphs {
             guard let marked = entry.marked else {  // STARS, the end of an extract, a footnote
@@ -495,6 +498,7 @@ struct CFRSectionReader {
                 while nextMark < marked.footnoteMarks.upperBound,
                       store.footnoteMarks[nextMark].offset <= pieceText.upperBound || pieceIndex == marked.pieces.upperBound - 1 {
                     footnoteMarks.append((open.last, store.footnoteMarks[nextMark].mark))
+                    if store.footnoteMarks[nextMark].tagged { unmatchedMarks.append((open.last, store.footnoteMarks[nextMark].mark, entry.firstLine)) }
                     nextMark += 1
                 }
             }
@@ -521,6 +525,9 @@ struct CFRSectionReader {
         if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         if !footnotes.isEmpty { Self.carry(Self.footnotes(footnotes, referencedBy: footnoteMarks), in: &layout) }
+        for (record, mark, line) in unmatchedMarks where !footnotes.contains(where: { $0.footnote.mark == mark }) {
+            Self.reportUnmatched(mark: mark, record: record, line: line, in: &layout, file: file, into: &diagnostics)
+        }
         let aliasCount = aliases.isEmpty ? 0 : DefinitionAlias.add(aliases, to: &layout)
         if !layout.header.effectiveDateNotes.isEmpty { Self.attachEffectiveDateNotes(in: &layout) }
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
@@ -554,6 +561,20 @@ struct CFRSectionReader {
             carried.append((record, footnote))
         }
         return carried
+    }
+
+    /// A footnote reference (`<SU>4</SU><FTREF/>`) whose footnote the section does not hold: the
+    /// text refers to a note this import cannot carry, said in a warning and an unresolved note on
+    /// the paragraph (import audit: a mark changed to match no footnote passed in silence).
+    @inline(never)
+    private static func reportUnmatched(mark: String, record: Int?, line: Int, in layout: inout CFRSectionLayout, file: String,
+                                        into diagnostics: inout [Diagnostic]) {
+        let path = record.map { canonicalPath(of: $0, in: layout.records) } ?? ""
+        let number = layout.header.number
+        diagnostics.append(Diagnostic(.warning, "§ \(number)\(path): footnote mark \(mark) is tagged a footnote reference (FTREF), but no footnote of the section (FTNT) has that mark: the note it refers to is not carried",
+                                      at: SourceLocation(file: file, line: line), subject: number + path))
+        let note = Note(kind: .unresolved, text: "The text refers here to footnote \(mark), which this text of the section does not hold: the note is not carried. Check the official text.")
+        if let record { layout.records[record].notes.append(note) } else { layout.header.notes.append(note) }
     }
 
     /// An effective-date note on each paragraph it names too (the section has it already).

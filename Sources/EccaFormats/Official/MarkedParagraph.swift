@@ -37,6 +37,9 @@ struct MarkedParagraph {
     struct FootnoteMark {
         var mark: String
         var offset: Int
+        /// Tagged a footnote reference by GPO (`<SU>4</SU><FTREF/>`): a footnote of the section
+        /// must hold it.
+        var tagged = false
     }
 
     /// Whether a paragraph element (a Federal Register `P`) is a `(a) * * *` stub.
@@ -444,7 +447,7 @@ struct MarkedParagraph {
                     var next = tree.nodes[child].end
                     while next < tree.nodes[index].end, tree.nodes[next].kind == .text, tree.content(of: next).allSatisfy(isSpace) { next = tree.nodes[next].end }
                     if next < tree.nodes[index].end, tree.nodes[next].kind == .element, tree.nodes[next].name == Superscript.footnoteReference {
-                        if !link(text) { marks.append(FootnoteMark(mark: TextNormalizer.trim(collapsed), offset: bytes.count)) }
+                        if !link(text) { marks.append(FootnoteMark(mark: TextNormalizer.trim(collapsed), offset: bytes.count, tagged: true)) }
                         continue
                     }
                     if let printed = Superscript.printedText(collapsed, after: String(decoding: bytes.suffix(8), as: UTF8.self).suffix(2)) {
