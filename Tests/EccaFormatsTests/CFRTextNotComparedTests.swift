@@ -34,6 +34,21 @@ import Testing
         """
     }
 
+    /// An eCFR bulk title 14 amended through `amended`, holding Appendix A to Part 1215 of `body`.
+    static func appendix(amended: String, _ body: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">14</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
+        <TEXT><BODY><ECFRBRWS><AMDDATE>\(amended)</AMDDATE>
+        <DIV1 N="14" NODE="14:5" TYPE="TITLE"><HEAD>Title 14—Aeronautics and Space</HEAD>
+        <DIV5 N="1215" NODE="14:5.0.1.1.5" TYPE="PART"><HEAD>PART 1215—TRACKING AND DATA RELAY</HEAD>
+        <DIV9 N="Appendix A to Part 1215" NODE="14:5.0.1.1.5.0.1.9" TYPE="APPENDIX"><HEAD>Appendix A to Part 1215—Services</HEAD>
+        \(body)
+        </DIV9>
+        </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
+        """
+    }
+
     static let effdnot = """
         <EFFDNOT><HED>Effective Date Note:</HED><PSPACE>At 91 FR 1000, Jan. 5, 2026, § 18.4 was amended by revising paragraph (c)(1), effective July 1, 2026. For the convenience of the user, the revised text is set forth as follows:</PSPACE>
         <EXTRACT><HD SOURCE="HD3">§ 18.4 Form of document.</HD><P>(c) * * *</P><P>(1) Computed by the Office.</P></EXTRACT></EFFDNOT>
@@ -65,19 +80,11 @@ import Testing
     /// A footnote in an appendix is carried as a note on the appendix and counted, as a section's
     /// is, and its wording leaves it out (re-audit: it was dropped with no count and no note).
     @Test func anAppendixFootnoteIsCarriedAsANote() throws {
-        let file = try Corpus.fixture("ECFR-title14-appendix-footnote.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">14</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
-            <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2025</AMDDATE>
-            <DIV1 N="14" NODE="14:5" TYPE="TITLE"><HEAD>Title 14—Aeronautics and Space</HEAD>
-            <DIV5 N="1215" NODE="14:5.0.1.1.5" TYPE="PART"><HEAD>PART 1215—TRACKING AND DATA RELAY</HEAD>
-            <DIV9 N="Appendix A to Part 1215" NODE="14:5.0.1.1.5.0.1.9" TYPE="APPENDIX"><HEAD>Appendix A to Part 1215—Services</HEAD>
+        let file = try Corpus.fixture("ECFR-title14-appendix-footnote.xml", Self.appendix(amended: "Jan. 2, 2025", """
             <P>Standard services are provided on request.<SU>1</SU>
             <FTREF/></P>
             <FTNT><P><SU>1</SU> Nonstandard services are charged extra.</P></FTNT>
-            </DIV9>
-            </DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
-            """)
+            """))
         let imported = try Corpus.collect([file])
         let appendix = try #require(imported.provision("Appendix A to Part 1215"))
         #expect(appendix.wording == "Standard services are provided on request.")
@@ -312,18 +319,11 @@ import Testing
     /// must reach `cite-check` as a section's does: the appendix, and the Commerce Control List
     /// entries it names by ECCN (re-audit D1: the appendix passed after the change took effect).
     @Test func anAppendixEffectiveDateNoteReachesItAndTheEntriesItNames() throws {
-        let appendix = try Corpus.fixture("ECFR-title14.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DLPSTEXTCLASS><HEADER><FILEDESC><PUBLICATIONSTMT><IDNO TYPE="title">14</IDNO></PUBLICATIONSTMT></FILEDESC></HEADER>
-            <TEXT><BODY><ECFRBRWS><AMDDATE>Jan. 2, 2026</AMDDATE>
-            <DIV1 N="14" NODE="14:5" TYPE="TITLE"><HEAD>Title 14—Aeronautics and Space</HEAD>
-            <DIV5 N="1215" NODE="14:5.0.1.1.5" TYPE="PART"><HEAD>PART 1215—TRACKING AND DATA RELAY</HEAD>
-            <DIV9 N="Appendix A to Part 1215" NODE="14:5.0.1.1.5.0.1.9" TYPE="APPENDIX"><HEAD>Appendix A to Part 1215—Services</HEAD>
+        let appendix = try Corpus.fixture("ECFR-title14.xml", Self.appendix(amended: "Jan. 2, 2026", """
             <P>Standard services are provided on request.</P>
             <EFFDNOT><HED>Effective Date Note:</HED><PSPACE>At 91 FR 1000, Jan. 5, 2026, appendix A to part 1215 was revised, effective Mar. 1, 2026. For the convenience of the user, the revised text is set forth as follows:</PSPACE>
             <EXTRACT><P>Standard services are provided on written request only.</P></EXTRACT></EFFDNOT>
-            </DIV9></DIV5></DIV1></ECFRBRWS></BODY></TEXT></DLPSTEXTCLASS>
-            """)
+            """))
         let imported = try Corpus.collect([appendix])
         #expect(imported.provision("Appendix A to Part 1215")?.wording == "Standard services are provided on request.")
         #expect(imported.provision("Appendix A to Part 1215")?.effectiveDateNotes.flatMap(\.changes).map(\.effective?.iso) == ["2026-03-01"])
