@@ -367,6 +367,12 @@ import Testing
         var checked = 0
         for outcome in outcomes where outcome["holds"] as? Bool == false && outcome["forbidden"] == nil {
             let request = try #require(outcome["counterexample"] as? [String: Any])
+            // A recipient's role fits its organisation: the authority's staff only at the authority.
+            for item in request["items"] as? [[String: Any]] ?? [] {
+                for recipient in item["recipients"] as? [[String: Any]] ?? [] where recipient["role"] as? String == "authority-staff" {
+                    #expect(recipient["organisation"] as? String == (request["requester"] as? [String: Any])?["authority"] as? String, "\(recipient)")
+                }
+            }
             let data = try JSONSerialization.data(withJSONObject: request)
             let folder = try CLI.folder(["counterexample.json": String(decoding: data, as: UTF8.self)])
             let check = try CLI.run(["check", "--format", "json", "--posture", outcome["posture"] as! String]

@@ -411,12 +411,18 @@ extension ConflictEngine {
         // A government body has no nationalities, citizenship or residency: a request that gave
         // them beside the flag is refused by `check` (they describe a person).
         let body = try flag("recipient.government-body") ?? false
+        // A role the organisation contradicts (the authority's staff at a partner's evaluation
+        // team, the provider's staff elsewhere) is "other": the law loaded tests only whether the
+        // recipient is an independent expert, so the verdict is the same (negotiation audit).
+        var role = try scalar("recipient.role")
+        let providerName = mou.parties.first { $0.role == "provider" }?.name
+        if (role == "authority-staff" && organisation != authority) || (role == "provider-staff" && organisation != providerName) { role = "other" }
         let recipient = DisclosureRequest.Recipient(
             organisation: organisation,
             nationalities: body ? nil : nationalities, location: try scalar("recipient.location"),
             headquarters: try scalar("recipient.headquarters"), latestCitizenship: body ? nil : latest,
             usPermanentResident: body ? nil : try flag("recipient.us-permanent-resident") ?? false,
-            governmentBody: body, role: try scalar("recipient.role"))
+            governmentBody: body, role: role)
         var licences = try elements("item.claims")
         if try flag("item.licence-held") == true { licences.append("BIS licence (as committed in \(mou.id))") }
         let item = DisclosureRequest.Item(id: "counterexample", artifact: try scalar("item.artifact") ?? "weights",
