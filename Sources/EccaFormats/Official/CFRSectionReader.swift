@@ -525,7 +525,7 @@ struct CFRSectionReader {
         if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         if !footnotes.isEmpty { Self.carry(Self.footnotes(footnotes, referencedBy: footnoteMarks), in: &layout) }
-        for (record, mark, line) in unmatchedMarks where !footnotes.contains(where: { $0.footnote.mark == mark }) {
+        for (record, mark, line) in unmatchedMarks where !Self.holds(footnotes.map(\.footnote), mark: mark) {
             Self.reportUnmatched(mark: mark, record: record, line: line, in: &layout, file: file, into: &diagnostics)
         }
         let aliasCount = aliases.isEmpty ? 0 : DefinitionAlias.add(aliases, to: &layout)
@@ -563,6 +563,18 @@ struct CFRSectionReader {
         return carried
     }
 
+    /// Whether `footnotes` hold every mark of a reference (`4`, `4, 5`), read loosely: a footnote
+    /// whose own mark was read, or whose text opens with the mark however it is set (`4A footnote.`,
+    /// `^4`, `[4]`; re-audit 2: such layouts were warned of as missing).
+    private static func holds(_ footnotes: [CFRFootnote], mark: String) -> Bool {
+        let marks = mark.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { !$0.isEmpty }
+        return marks.allSatisfy { part in
+            footnotes.contains { footnote in
+                footnote.mark == part || [part, "^" + part, "[" + part + "]"].contains { footnote.text.hasPrefix($0) }
+            }
+        }
+    }
+
     /// A footnote reference (`<SU>4</SU><FTREF/>`) whose footnote the section does not hold: the
     /// text refers to a note this import cannot carry, said in a warning and an unresolved note on
     /// the paragraph (import audit: a mark changed to match no footnote passed in silence).
@@ -571,9 +583,9 @@ struct CFRSectionReader {
                                         into diagnostics: inout [Diagnostic]) {
         let path = record.map { canonicalPath(of: $0, in: layout.records) } ?? ""
         let number = layout.header.number
-        diagnostics.append(Diagnostic(.warning, "§ \(number)\(path): footnote mark \(mark) is tagged a footnote reference (FTREF), but no footnote of the section (FTNT) has that mark: the note it refers to is not carried",
+        diagnostics.append(Diagnostic(.warning, "§ \(number)\(path): footnote mark \(mark) is tagged a footnote reference (FTREF), but no footnote of the section (FTNT) read has that mark: the note it refers to may not be carried",
                                       at: SourceLocation(file: file, line: line), subject: number + path))
-        let note = Note(kind: .unresolved, text: "The text refers here to footnote \(mark), which this text of the section does not hold: the note is not carried. Check the official text.")
+        let note = Note(kind: .unresolved, text: "The text refers here to footnote \(mark), which no footnote of the section read has as its mark: the note may not be carried. Check the official text.")
         if let record { layout.records[record].notes.append(note) } else { layout.header.notes.append(note) }
     }
 

@@ -675,7 +675,13 @@ public struct CitationChecker {
     private static func announced(_ note: EffectiveDateNote, _ change: EffectiveDateNote.Change, in source: Source, at officialID: String) -> String {
         let text = source.file + (source.version.map { " (text as of \($0.iso))" } ?? " (undated)")
         let when = switch (change.effective, source.version) {
-        case (let effective?, _?): "takes effect on \(effective.iso), after the text's date"
+        case (let effective?, let version?):
+            // A change made retroactively: the text's date is before its rule, not its day.
+            if let published = change.published, published > version, effective <= version {
+                "takes effect on \(effective.iso), by a rule published on \(published.iso), after the text's date"
+            } else {
+                "takes effect on \(effective.iso), after the text's date"
+            }
         case (let effective?, nil): "takes effect on \(effective.iso); the text has no date to place it by"
         case (nil, _): note.unsettled.map { "takes effect on a day the note does not settle (\($0))" } ?? "takes effect on a day that could not be read"
         }

@@ -17,6 +17,10 @@ struct EffectiveDateNote: Sendable, Hashable {
         var paragraphs: [String]
         /// The day it takes effect; nil when none is read, or the note settles none (`unsettled`).
         var effective: LegalDate?
+        /// The latest publication date of the rules the note cites: a text dated before it cannot
+        /// hold the change, whatever day the change takes effect (a change made retroactively,
+        /// "effective Dec. 1, 2025" by a rule of Jan. 5, 2026, re-audit 2).
+        var published: LegalDate? = nil
 
         /// Whether the change reaches the provision at `path` (`(b)`, `""` for the section): its
         /// wording holds a paragraph named (it is one, or holds one) or is held by one.
@@ -34,7 +38,7 @@ struct EffectiveDateNote: Sendable, Hashable {
         /// date was not read, cannot be placed before it: it may come after).
         func isAfter(_ date: LegalDate?) -> Bool {
             guard let effective, let date else { return true }
-            return effective > date
+            return max(effective, published ?? effective) > date
         }
     }
 
@@ -74,41 +78,57 @@ struct EffectiveDateNote: Sendable, Hashable {
     init(_ text: String) {
         self.text = text
         // The note's own words: before "For the convenience of the user, … set forth as follows".
+        // An element holding several notes ("Effective Date Notes: 1. At 91 FR … set forth as
+        // follows: … 2. At 91 FR …") is read whole, the text set out included, so that no note
+        // is lost (re-audit 2: the second note was never read): more reach, the earliest day.
         let ownEnd = [text.range(of: "For the convenience of the user"), text.range(of: "set forth as follows")]
             .compactMap { $0?.lowerBound }.min() ?? text.endIndex
-        var own = text[..<ownEnd]
+        let severalNotes = text[ownEnd...].firstMatch(of: Self.noteStart) != nil
+        var own = severalNotes ? text[...] : text[..<ownEnd]
         if let heading = own.firstRange(of: "Effective Date Note"), heading.lowerBound == own.startIndex,
            let colon = own[heading.upperBound...].firstIndex(of: ":") {
             own = own[own.index(after: colon)...]
         }
-        statement = Self.statement(of: text, own: own)
+        statement = Self.statement(of: text, own: severalNotes ? text[..<ownEnd] : own)
         // Read without the dates that date no change: citations' publication dates, quoted text.
+        let published = own.matches(of: Self.citation).compactMap { USDates.first(in: String($0.0)) }.max()
         let read = String(own).replacing(Self.citation) { String($0.1) }.replacing(Self.quoted) { _ in "“…”" }
         let dated = read.matches(of: Self.effectiveDay).compactMap { match in
             USDates.first(in: String(match.2)).map { (at: match.range, date: $0) }
         }
         let named = Self.paragraphs(named: read)
-        // A delay: to a day, or to none.
-        var delayedUntil: LegalDate?
+        // A delay or a correction of the effective date: to a day, or (a delay) to none. It moves
+        // the day only where it plainly concerns the one change the note dates (it names no
+        // paragraph, and the note dates one change); otherwise its day is one more candidate,
+        // and the earliest is taken (re-audit 2: a delay of another paragraph's change, or of a
+        // compliance date, moved every paragraph's day later).
+        var moved: LegalDate?
+        var candidates: [LegalDate] = []
         var unsettled: String?
-        for sentence in Self.sentences(read) where sentence.firstMatch(of: Self.delay) != nil {
-            if let until = sentence.firstMatch(of: Self.untilDay).flatMap({ USDates.first(in: String($0.1)) }) {
-                delayedUntil = max(delayedUntil ?? until, until)
+        for sentence in Self.sentences(read) {
+            let delays = sentence.firstMatch(of: Self.delay) != nil
+            guard delays || sentence.firstMatch(of: Self.correction) != nil else { continue }
+            guard let day = sentence.firstMatch(of: Self.untilDay).flatMap({ USDates.first(in: String($0.1)) }) else {
+                if delays { unsettled = "it says the change was delayed, postponed, stayed or suspended with no day" }
+                continue
+            }
+            let lower = sentence.lowercased()
+            if lower.contains("compliance") && !lower.contains("effective") { continue }
+            if dated.count <= 1, !severalNotes, Self.paragraphs(named: String(sentence)).isEmpty, lower.contains("effective") {
+                moved = min(moved ?? day, day)
             } else {
-                unsettled = "it says the change was delayed, postponed, stayed or suspended with no day"
+                candidates.append(day)
             }
         }
         if read.firstMatch(of: Self.withdrawn) != nil { unsettled = "it says the change was withdrawn" }
-        if unsettled == nil, delayedUntil != nil, dated.count > 1 {
-            unsettled = "it dates changes on more than one day, and says a change was delayed"
-        }
         self.unsettled = unsettled
+        let earliest = (dated.map(\.date) + candidates + [moved].compactMap { $0 }).min()
         if unsettled != nil {
             changes = [Change(paragraphs: named, effective: nil)]
-        } else if let delayedUntil {
-            changes = [Change(paragraphs: named, effective: max(delayedUntil, dated.first?.date ?? delayedUntil))]
-        } else if dated.count <= 1 {
-            changes = [Change(paragraphs: named, effective: dated.first?.date)]
+        } else if let moved, candidates.isEmpty {
+            changes = [Change(paragraphs: named, effective: moved)]
+        } else if dated.count <= 1 || severalNotes || !candidates.isEmpty {
+            changes = [Change(paragraphs: named, effective: earliest)]
         } else {
             // Each change with the paragraphs named between the day before it and its own.
             var clauseStart = read.startIndex
@@ -119,8 +139,9 @@ struct EffectiveDateNote: Sendable, Hashable {
             }
             let namedAfter = !Self.paragraphs(named: String(read[clauseStart...])).isEmpty
             changes = apart.allSatisfy({ !$0.paragraphs.isEmpty }) && !namedAfter
-                ? apart : [Change(paragraphs: named, effective: dated.map(\.date).min())]
+                ? apart : [Change(paragraphs: named, effective: earliest)]
         }
+        for index in changes.indices { changes[index].published = published }
     }
 
     /// A rule the note cites, with its publication date: "At 91 FR 1000, Jan. 5, 2026", "as
@@ -131,8 +152,13 @@ struct EffectiveDateNote: Sendable, Hashable {
     /// "effective July 1, 2026", "effective on July 1, 2026", "effective as of July 1, 2026".
     nonisolated(unsafe) private static let effectiveDay = try! Regex<(Substring, Substring, Substring)>(
         #"(?i)\b(effective(?:\s+on|\s+as\s+of)?)\s+("# + USDates.monthDayYearSource + ")")
-    nonisolated(unsafe) private static let delay = try! Regex(#"(?i)\b(?:delay|postpone|defer|stay(?:ed)?\b|suspend)"#)
-    nonisolated(unsafe) private static let untilDay = try! Regex<(Substring, Substring)>(#"(?i)\b(?:until|to)\s+("# + USDates.monthDayYearSource + ")")
+    nonisolated(unsafe) private static let delay = try! Regex(#"(?i)\b(?:delay|postpone|defer|stays?\b|stayed\b|suspend)"#)
+    /// A sentence that corrects or changes the effective date ("the effective date … was corrected
+    /// to read Mar. 2, 2026").
+    nonisolated(unsafe) private static let correction = try! Regex(#"(?i)\beffective date\b.*\b(?:correct|chang|revis|amend)"#)
+    nonisolated(unsafe) private static let untilDay = try! Regex<(Substring, Substring)>(#"(?i)\b(?:until|to(?:\s+read)?)\s+("# + USDates.monthDayYearSource + ")")
+    /// The start of a note of its own: "At 91 FR 1000" (a note of several, "Effective Date Notes:").
+    nonisolated(unsafe) private static let noteStart = try! Regex(#"\bAt \d+ FR \d+"#)
     nonisolated(unsafe) private static let withdrawn = try! Regex(#"(?i)\b(?:is|are|was|were|been) withdrawn\b"#)
     /// A day as the note writes it.
     nonisolated(unsafe) private static let day = try! Regex("(?i)" + USDates.monthDayYearSource)
@@ -157,14 +183,22 @@ struct EffectiveDateNote: Sendable, Hashable {
     /// introductory text`), read as an amendment instruction's are (`AmendmentGrammar.paragraphPaths`:
     /// "(a)(2)(iv) and (v)" is (a)(2)(v)); empty where a range is named ("(a) through (c)", "(a)–(c)").
     private static func paragraphs(named text: String) -> [String] {
-        let named = AmendmentGrammar.paragraphPaths(in: text)
-        if named.contains(where: { $0.through != nil }) || text.contains("\u{2013}") { return [] }
-        return named.map(\.path)
+        var paths: [String] = []
+        // Sentence by sentence: the grammar reads the list after the first "paragraph" it meets,
+        // and a note of several names paragraphs in each (re-audit 2: the second note's were lost).
+        for sentence in sentences(text) {
+            let named = AmendmentGrammar.paragraphPaths(in: String(sentence))
+            if named.contains(where: { $0.through != nil }) || sentence.contains("\u{2013}") { return [] }
+            for path in named.map(\.path) where !paths.contains(path) { paths.append(path) }
+        }
+        return paths
     }
 
     /// Whether the note reaches the Commerce Control List entry `eccn` (`4E091`): it names that
     /// ECCN in its own words, or names none (then it may reach any entry).
     func reaches(eccn: String) -> Bool {
+        // A range ("ECCNs 4A001 through 4E091") is not spelled out: it may reach any entry.
+        if statement.firstMatch(of: #/\b\d[A-E]\d{3}\S*\s*(?:through|to|[-–—])\s*\d[A-E]\d{3}\b/#) != nil { return true }
         let named = statement.matches(of: #/\b\d[A-E]\d{3}\b/#).map { String($0.0) }
         return named.isEmpty || named.contains(eccn)
     }
