@@ -754,11 +754,27 @@ struct FormexAdapter: OfficialAdapter {
         if quoted > 0 {
             notes.append(QuotedTextNote.note(quoted, of: CountedNoun("QUOT.S element")))
         }
+        let dates = Self.dates(in: element)
+        for date in dates {
+            guard let printed = date.role.split(separator: ":", maxSplits: 1).last.flatMap({ Self.printedDate(String($0)) }),
+                  printed != date.date else { continue }
+            notes.append(Note(kind: .unresolved, text: "A date in this text is marked \(date.date.iso) (DATE ISO) but printed as \(printed.iso) (\(date.role)): the two disagree. Check the official text."))
+        }
         return ImportedProvision(
             canonicalID: canonical, sourceID: source, idPath: idPath, level: level, parentID: parent, citation: citation,
             heading: heading, wording: flattening.flatten(element, skipping: skipping, omitting: Self.omitted),
-            span: span, dates: Self.dates(in: element), evidence: .verified, wordingKind: .verbatim, sourceURL: url,
+            span: span, dates: dates, evidence: .verified, wordingKind: .verbatim, sourceURL: url,
             notes: notes)
+    }
+
+    /// A date as the English Official Journal prints it ("2 August 2025"); nil for any other
+    /// wording, or language, which is then not compared with its `DATE ISO`.
+    static func printedDate(_ text: String) -> LegalDate? {
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        // The Official Journal sets a date's words apart with no-break spaces.
+        let words = text.split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: .punctuationCharacters).lowercased() }
+        guard words.count == 3, let day = Int(words[0]), let month = months.firstIndex(of: words[1]), let year = Int(words[2]) else { return nil }
+        return LegalDate(year: year, month: month + 1, day: day)
     }
 
     /// `DATE ISO=` values in the wording, outside quotations and footnotes.
