@@ -257,10 +257,10 @@ import Testing
     /// printed, not powers (`2^nd`, `Acme^TM` failed a shipped "2nd" in cite-check); a suffix that
     /// does not fit its number, and a number after a number, are read as before.
     @Test func ordinalSuffixesAndTradeMarksAreTextNotPowers() throws {
-        let read = try readBothWays("the 2<SU>nd</SU> business day, the 21<SU>st</SU>, 13<SU>th</SU> and 3<SU>rd</SU> days, the Acme<SU>TM</SU> and Orion<SU>SM</SU> marks, the n<SU>th</SU> and (n+1)<SU>th</SU>, 10<SU>st</SU> and 10<SU>26</SU>, at 5<E T=\"51\">°</E> C.",
+        let read = try readBothWays("the 2<SU>nd</SU> business day, the 21<SU>st</SU>, 13<SU>th</SU> and 3<SU>rd</SU> days, the Acme<SU>TM</SU> and Orion<SU>SM</SU> marks, the n<SU>th</SU> and (n+1)<SU>th</SU>, 10<SU>st</SU> and 10<SU>26</SU>, at 5<E T=\"51\">°</E> C or 10<SU>°C</SU>.",
                                     name: "ordinals")
         // A raised degree sign is 5°, not 5 to the power ° (import audit, doubt 7).
-        let expected = "the 2nd business day, the 21st, 13th and 3rd days, the Acme\u{2122} and Orion\u{2120} marks, the nth and (n+1)th, 10^st and 10^26, at 5° C."
+        let expected = "the 2nd business day, the 21st, 13th and 3rd days, the Acme\u{2122} and Orion\u{2120} marks, the nth and (n+1)th, 10^st and 10^26, at 5° C or 10°C."
         #expect(read.section == "(a) " + expected)
         #expect(read.appendix == expected)
     }

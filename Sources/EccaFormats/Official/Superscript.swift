@@ -184,6 +184,8 @@ enum Superscript {
         case "\u{2122}", "\u{2120}", "\u{00AE}", "\u{00A9}", "\u{00B0}", "\u{2032}", "\u{2033}", "\u{00BA}": return String(text)
         default: break
         }
+        // A degree with its scale raised with it (`10<SU>°C</SU>`): 10°C.
+        if text.first == "\u{00B0}", text.dropFirst().allSatisfy({ $0 == "C" || $0 == "F" || $0 == "K" }) { return String(text) }
         // `n<SU>th</SU>`, `(n+1)<SU>th</SU>`: the nth, never a power of "th".
         if text.lowercased() == "th", let last = tail.last, last == ")" || (last.isLetter && !(tail.dropLast().last?.isLetter ?? false)) {
             return String(text)
