@@ -754,17 +754,20 @@ struct FormexAdapter: OfficialAdapter {
         if quoted > 0 {
             notes.append(QuotedTextNote.note(quoted, of: CountedNoun("QUOT.S element")))
         }
-        let dates = Self.dates(in: element)
-        for date in dates {
-            guard let printed = date.role.split(separator: ":", maxSplits: 1).last.flatMap({ Self.printedDate(String($0)) }),
-                  printed != date.date else { continue }
-            notes.append(Note(kind: .unresolved, text: "A date in this text is marked \(date.date.iso) (DATE ISO) but printed as \(printed.iso) (\(date.role)): the two disagree. Check the official text."))
-        }
         return ImportedProvision(
             canonicalID: canonical, sourceID: source, idPath: idPath, level: level, parentID: parent, citation: citation,
             heading: heading, wording: flattening.flatten(element, skipping: skipping, omitting: Self.omitted),
-            span: span, dates: dates, evidence: .verified, wordingKind: .verbatim, sourceURL: url,
-            notes: notes)
+            span: span, dates: Self.dates(in: element), evidence: .verified, wordingKind: .verbatim, sourceURL: url,
+            notes: notes + Self.misdated(in: element))
+    }
+
+    /// An unresolved note for each date in the wording whose `DATE ISO` disagrees with the date
+    /// printed beside it, which the reader sees: never recorded in silence (import audit, doubt 1).
+    static func misdated(in element: OfficialElement) -> [Note] {
+        element.all(where: { $0.name == "DATE" }, barriers: ["QUOT.S", "NOTE"]).compactMap { date in
+            guard let marked = date["ISO"].flatMap(Self.date), let printed = printedDate(date.plainText), printed != marked else { return nil }
+            return Note(kind: .unresolved, text: "A date in this text is marked \(marked.iso) (DATE ISO) but printed as \(printed.iso) (“\(date.plainText)”): the two disagree. Check the official text.")
+        }
     }
 
     /// A date as the English Official Journal prints it ("2 August 2025"); nil for any other
