@@ -525,7 +525,7 @@ struct CFRSectionReader {
         if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         if !footnotes.isEmpty { Self.carry(Self.footnotes(footnotes, referencedBy: footnoteMarks), in: &layout) }
-        for (record, mark, line) in unmatchedMarks where !Self.holds(footnotes.map(\.footnote), mark: mark) {
+        for (record, mark, line) in unmatchedMarks where Self.footnotes(namedBy: mark, among: footnotes.map(\.footnote)) == nil {
             Self.reportUnmatched(mark: mark, record: record, line: line, in: &layout, file: file, into: &diagnostics)
         }
         let aliasCount = aliases.isEmpty ? 0 : DefinitionAlias.add(aliases, to: &layout)
@@ -556,23 +556,31 @@ struct CFRSectionReader {
                                   referencedBy marks: [(record: Int?, mark: String)]) -> [(record: Int?, footnote: CFRFootnote)] {
         var carried = footnotes
         for (record, mark) in marks {
-            guard let footnote = footnotes.first(where: { $0.footnote.mark == mark })?.footnote,
-                  !carried.contains(where: { $0.record == record && $0.footnote == footnote }) else { continue }
-            carried.append((record, footnote))
+            for footnote in Self.footnotes(namedBy: mark, among: footnotes.map(\.footnote)) ?? []
+            where !carried.contains(where: { $0.record == record && $0.footnote == footnote }) {
+                carried.append((record, footnote))
+            }
         }
         return carried
     }
 
-    /// Whether `footnotes` hold every mark of a reference (`4`, `4, 5`), read loosely: a footnote
-    /// whose own mark was read, or whose text opens with the mark however it is set (`4A footnote.`,
-    /// `^4`, `[4]`; re-audit 2: such layouts were warned of as missing).
-    private static func holds(_ footnotes: [CFRFootnote], mark: String) -> Bool {
-        let marks = mark.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { !$0.isEmpty }
-        return marks.allSatisfy { part in
-            footnotes.contains { footnote in
-                footnote.mark == part || [part, "^" + part, "[" + part + "]"].contains { footnote.text.hasPrefix($0) }
+    /// The footnotes a reference names (`4`, `4, 5`), one for each of its marks, read loosely: a
+    /// footnote whose own mark was read, or whose text opens with the mark however it is set
+    /// (`4A footnote.`, `^4`, `[4]`; re-audit 2: such layouts were warned of as missing); nil when
+    /// a mark names none. The one rule by which a repeated mark carries its footnote and an
+    /// unmatched reference is warned of.
+    private static func footnotes(namedBy mark: String, among footnotes: [CFRFootnote]) -> [CFRFootnote]? {
+        var named: [CFRFootnote] = []
+        for part in mark.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) {
+            func opens(_ text: String, with prefix: String) -> Bool {
+                text.hasPrefix(prefix) && !(text.dropFirst(prefix.count).first?.isNumber ?? false)
             }
+            guard let footnote = footnotes.first(where: { footnote in
+                footnote.mark == part || [part, "^" + part, "[" + part + "]"].contains { opens(footnote.text, with: $0) }
+            }) else { return nil }
+            named.append(footnote)
         }
+        return named
     }
 
     /// A footnote reference (`<SU>4</SU><FTREF/>`) whose footnote the section does not hold: the
