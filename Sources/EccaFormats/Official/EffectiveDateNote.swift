@@ -105,7 +105,7 @@ struct EffectiveDateNote: Sendable, Hashable {
         var moved: LegalDate?
         var candidates: [LegalDate] = []
         var unsettled: String?
-        for sentence in Self.sentences(read) {
+        for sentence in LegalEffect.sentences(read) {
             let delays = sentence.firstMatch(of: Self.delay) != nil
             guard delays || sentence.firstMatch(of: Self.correction) != nil else { continue }
             guard let day = sentence.firstMatch(of: Self.untilDay).flatMap({ USDates.first(in: String($0.1)) }) else {
@@ -163,12 +163,6 @@ struct EffectiveDateNote: Sendable, Hashable {
     /// A day as the note writes it.
     nonisolated(unsafe) private static let day = try! Regex("(?i)" + USDates.monthDayYearSource)
 
-    /// The note's sentences: a full stop before a space and a capital ends one ("Mar. 2" and
-    /// "91 FR" go on).
-    private static func sentences(_ text: String) -> [Substring] {
-        text.split(separator: #/\.\s+(?=[A-Z])/#).map { $0 }
-    }
-
     /// The note's text to the first full stop after its last date (its heading kept), or its own
     /// words where it states none.
     private static func statement(of text: String, own: Substring) -> String {
@@ -186,7 +180,7 @@ struct EffectiveDateNote: Sendable, Hashable {
         var paths: [String] = []
         // Sentence by sentence: the grammar reads the list after the first "paragraph" it meets,
         // and a note of several names paragraphs in each (re-audit 2: the second note's were lost).
-        for sentence in sentences(text) {
+        for sentence in LegalEffect.sentences(text) {
             let named = AmendmentGrammar.paragraphPaths(in: String(sentence))
             if named.contains(where: { $0.through != nil }) || sentence.contains("\u{2013}") { return [] }
             for path in named.map(\.path) where !paths.contains(path) { paths.append(path) }

@@ -773,11 +773,10 @@ struct FormexAdapter: OfficialAdapter {
     /// A date as the English Official Journal prints it ("2 August 2025"); nil for any other
     /// wording, or language, which is then not compared with its `DATE ISO`.
     static func printedDate(_ text: String) -> LegalDate? {
-        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         // The Official Journal sets a date's words apart with no-break spaces.
-        let words = text.split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: .punctuationCharacters).lowercased() }
-        guard words.count == 3, let day = Int(words[0]), let month = months.firstIndex(of: words[1]), let year = Int(words[2]) else { return nil }
-        return LegalDate(year: year, month: month + 1, day: day)
+        let words = text.split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        guard words.count == 3, let day = Int(words[0]), let month = USDates.month(named: words[1]), let year = Int(words[2]) else { return nil }
+        return LegalDate(year: year, month: month, day: day)
     }
 
     /// `DATE ISO=` values in the wording, outside quotations and footnotes.

@@ -204,7 +204,7 @@ struct LegalEffect: Sendable, Hashable {
 
     /// The sentences of a DATES paragraph: a full stop followed by a capital, or a line break, ends
     /// one, except after an abbreviation ("10:30 a.m. Eastern", "U.S. Persons", "91 Fed. Reg.").
-    private static func sentences(_ text: String) -> [Substring] {
+    static func sentences(_ text: String) -> [Substring] {
         var sentences: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex

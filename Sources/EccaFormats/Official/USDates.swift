@@ -20,8 +20,7 @@ enum USDates {
         var index = 0
         while index + 2 < words.count {
             defer { index += 1 }
-            let monthWord = words[index].lowercased().trimmingCharacters(".,;:(")
-            guard let month = months.first(where: { $0.0 == monthWord })?.1 else { continue }
+            guard let month = month(named: words[index]) else { continue }
             let dayWord = words[index + 1].trimmingCharacters(",.")
             let yearWord = words[index + 2].trimmingCharacters(",.;:)")
             guard let day = Int(dayWord), yearWord.count == 4, let year = Int(yearWord),
@@ -32,6 +31,13 @@ enum USDates {
     }
 
     static func first(in text: String) -> LegalDate? { all(in: text).first }
+
+    /// The number of the month `name` names, in full or abbreviated (`August`, `Aug.`); nil for
+    /// any other word. English month names, whichever order the date is printed in.
+    static func month(named name: some StringProtocol) -> Int? {
+        let word = name.lowercased().trimmingCharacters(".,;:(")
+        return months.first { $0.0 == word }?.1
+    }
 }
 
 private extension StringProtocol {
