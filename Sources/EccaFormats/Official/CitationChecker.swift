@@ -99,11 +99,10 @@ public struct CitationChecker {
     private var changeIndex = ChangeIndex([])
     /// Files that hold no text to check against (proposed rules only), with what they were taken to be.
     private var setAsideFiles: [String: String] = [:]
-    /// Files given that a package manifest given too lists (`FormexPackageFiles`): the manifest,
-    /// through which they are read once (re-audit D6: the act was read twice).
-    private var readThroughManifest: [String: (manifest: String, role: String)] = [:]
-    /// Annex files given on their own that a package given lists: the package's file, where they are read.
-    private var listedAnnexes: [String: String] = [:]
+    /// Files given that a package given too lists, with the file given that lists them (a manifest,
+    /// `FormexPackageFiles`, or an act whose manifest lists its annexes) and what they are to it:
+    /// read there, once (re-audit D6: an act given with its manifest was read twice).
+    private var readThrough: [String: (holder: String, role: String)] = [:]
     public private(set) var files: [String] = []
     /// Proposed rules in the Federal Register files given, left out of the check (a proposal is
     /// not law): one `file: note: …` line each, whether a daily issue holds them among final rules
@@ -135,7 +134,7 @@ public struct CitationChecker {
             }
             if let listed = package.readThrough[file] {
                 files.append(file)
-                readThroughManifest[file] = listed
+                readThrough[file] = (listed.manifest, listed.role)
                 continue
             }
             let (dialect, root) = try OfficialDialect.detect(path: file)
@@ -267,7 +266,7 @@ public struct CitationChecker {
         // there. Each speaks for its own annexes only (Annex I cannot hold Annex XI).
         for annex in annexFiles {
             if let given = acts.first(where: { $0.annexes.map(Self.samePath).contains(Self.samePath(annex.file)) })?.given {
-                listedAnnexes[annex.file] = given
+                readThrough[annex.file] = (given, "an annex")
                 continue
             }
             let formex: FormexText
@@ -471,8 +470,7 @@ public struct CitationChecker {
     /// it covers none). `hasUnread`: it holds instructions whose place was not read.
     private func fileLine(_ file: String, _ graph: ClauseGraph, covered: Int?, decided: Int?, hasUnread: Bool, on day: LegalDate) -> String {
         // Read as a member of a package given, and counted with it: never a file checked against of its own.
-        if let package = listedAnnexes[file] { return "\(file): an annex that \(package) lists, read and counted there" }
-        if let listed = readThroughManifest[file] { return "\(file): \(listed.role) that \(listed.manifest) lists, read and counted there" }
+        if let listed = readThrough[file] { return "\(file): \(listed.role) that \(listed.holder) lists, read and counted there" }
         // A text not in force on `day` is compared, and decides only findings of its own (`notInForceFinding`).
         var what = infos.filter { $0.given == file }.map { info in
             info.description + (info.effect.notInForce(on: day) == nil ? "" : " (not in force on \(day.iso))")
