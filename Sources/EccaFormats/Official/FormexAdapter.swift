@@ -164,23 +164,33 @@ struct FormexAdapter: OfficialAdapter {
     /// The package manifest beside `path` that lists it (as its act or one of its annexes), read;
     /// nil when there is none. A manifest that lists other files is another package's.
     static func packageManifest(for path: String, named documentRef: String? = nil) -> Metadata? {
-        let name = SourceFileName.name(of: path)
-        for candidate in manifestCandidates(for: path, named: documentRef) where FileManager.default.fileExists(atPath: candidate) {
-            guard let read = try? readManifest(candidate), read.manifest != nil else { continue }
-            if read.actFile == name || read.annexFiles.contains(name) { return read }
-        }
-        return nil
+        packageManifestLookup(for: path, named: documentRef).listing
     }
 
     /// A package manifest beside `path` that is there but cannot be read, with why; nil when there
-    /// is none, or one is read. Read without it, a file loses the act's kind, ELI, CELEX and
-    /// publication, and its id changes (`eu.act-2024-1689` for `eu.reg-2024-1689`): that is said,
-    /// never passed over (import audit D5: a manifest cut short was skipped in silence).
+    /// is none, or one that lists the file is read. Read without it, a file loses the act's kind,
+    /// ELI, CELEX and publication, and its id changes (`eu.act-2024-1689` for `eu.reg-2024-1689`):
+    /// that is said, never passed over (import audit D5: a manifest cut short was skipped in silence).
     static func unreadableManifest(for path: String, named documentRef: String? = nil) -> (file: String, error: OfficialImportError)? {
+        let lookup = packageManifestLookup(for: path, named: documentRef)
+        return lookup.listing == nil ? lookup.unreadable : nil
+    }
+
+    /// The candidates beside `path` read once: the manifest that lists it, and the first that
+    /// cannot be read, with why.
+    private static func packageManifestLookup(for path: String, named documentRef: String?)
+        -> (listing: Metadata?, unreadable: (file: String, error: OfficialImportError)?) {
+        let name = SourceFileName.name(of: path)
+        var unreadable: (file: String, error: OfficialImportError)?
         for candidate in manifestCandidates(for: path, named: documentRef) where FileManager.default.fileExists(atPath: candidate) {
-            do { _ = try readManifest(candidate) } catch { return (candidate, error) }
+            let read: Metadata
+            do { read = try readManifest(candidate) } catch {
+                unreadable = unreadable ?? (candidate, error)
+                continue
+            }
+            if read.manifest != nil, read.actFile == name || read.annexFiles.contains(name) { return (read, nil) }
         }
-        return nil
+        return (nil, unreadable)
     }
 
     /// What importing a file without its package manifest loses.
