@@ -224,6 +224,16 @@ extension CitesProvision {
     public var inlineCitation: String { InlineCitation.text(citation, verified: citationNotVerified != true) }
 }
 
+/// A provision a result quotes with its evidence, which the JSON carries: its citation is marked
+/// from that, as `Provision.citationVerified` is.
+public protocol QuotesProvision: CitesProvision {
+    var evidence: Evidence { get }
+}
+
+extension QuotesProvision {
+    public var citationNotVerified: Bool? { evidence == .unverified ? true : nil }
+}
+
 public struct ChannelOutcome: Sendable, Hashable, Codable {
     public enum Outcome: String, Sendable, Hashable, Codable { case compliant, conflicting, undetermined }
     public var channel: String
@@ -289,7 +299,7 @@ extension Finding {
     }
 }
 
-public struct ProvisionReference: Sendable, Hashable, Codable, CitesProvision {
+public struct ProvisionReference: Sendable, Hashable, Codable, QuotesProvision {
     public var id: String
     public var citation: String
     public var jurisdiction: String
@@ -309,16 +319,13 @@ public struct ProvisionReference: Sendable, Hashable, Codable, CitesProvision {
     /// sanctions (Art. 101(1)(d)). Nil (absent from JSON) where the norm names none, and in
     /// results written before it existed.
     public var sanctions: [SanctionReference]? = nil
-
-    /// Read from its evidence, which the JSON carries, as `Provision.citationVerified` is.
-    public var citationNotVerified: Bool? { evidence == .unverified ? true : nil }
 }
 
 /// A provision that sanctions the breach of an obligation, in the law's own words: the point
 /// (Art. 101(1)(d): "failed to make available to the Commission access …") with the words that
 /// lead in to it (Art. 101(1): the fine's cap, 3 % of worldwide turnover or EUR 15 000 000, and
 /// its fault standard, "intentionally or negligently"), which a legal team weighs with the clash.
-public struct SanctionReference: Sendable, Hashable, Codable, CitesProvision {
+public struct SanctionReference: Sendable, Hashable, Codable, QuotesProvision {
     public var id: String
     public var citation: String
     public var evidence: Evidence
@@ -329,8 +336,6 @@ public struct SanctionReference: Sendable, Hashable, Codable, CitesProvision {
     public var wording: String
     /// Its status on the as-of date, as a clashing provision's is given.
     public var status: String
-
-    public var citationNotVerified: Bool? { evidence == .unverified ? true : nil }
 }
 
 public struct RuleApplication: Sendable, Hashable, Codable, CitesProvision {
