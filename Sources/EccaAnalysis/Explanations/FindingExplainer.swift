@@ -20,19 +20,22 @@ extension ConflictEngine {
         for norm in ordered where !references.contains(where: { $0.id == norm.provisionID }) {
             references.append(reference(norm.provisionID, norm: norm, asOf: asOf, posture: posture))
         }
+        // In order of first appearance; the sets keep a finding on thousands of norms linear.
         var triggering: [String] = []
+        var triggeringSeen: Set<String> = []
         var rules: [RuleApplication] = []
+        var rulesSeen: Set<String> = []
         var exceptions: [ExceptionOutcome] = []
         var units: Set<String> = []
         for norm in ordered {
             if let condition = norm.condition {
                 for (atom, truth) in evaluator.atoms(of: condition) where truth == .true {
                     let text = renderer.finding(atom, truth: truth, facts: snapshot)
-                    if !triggering.contains(text) { triggering.append(text) }
+                    if triggeringSeen.insert(text).inserted { triggering.append(text) }
                     if case .compare(let comparison) = atom, let unit = comparison.unit { units.insert(unit) }
                 }
                 for rule in ruleClosure(condition) where evaluator.holds(rule: rule) == .true {
-                    guard let definition = graph.rules[rule], !rules.contains(where: { $0.rule == rule }) else { continue }
+                    guard let definition = graph.rules[rule], rulesSeen.insert(rule).inserted else { continue }
                     rules.append(RuleApplication(rule: rule, label: definition.label, provision: definition.provisionID,
                                                  citation: graph.provisions[definition.provisionID]?.citation ?? definition.provisionID,
                                                  citationNotVerified: graph.citationNotVerified(definition.provisionID)))
