@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(name: "EccaTestSupport", path: "Tests/EccaTestSupport"),
         .testTarget(name: "EccaXMLTests", dependencies: ["EccaXML", "EccaTestSupport"]),
-        .testTarget(name: "EccaSMTTests", dependencies: ["EccaSMT"]),
+        .testTarget(name: "EccaSMTTests", dependencies: ["EccaSMT", "EccaTestSupport"]),
         .testTarget(name: "ClauseGraphTests", dependencies: ["ClauseGraph", "EccaFormats", "EccaTestSupport"]),
         .testTarget(name: "EccaAnalysisTests", dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaTestSupport"]),
         .testTarget(name: "EccaFormatsTests", dependencies: ["EccaFormats", "EccaXML", "ClauseGraph", "EccaTestSupport"]),

@@ -32,9 +32,9 @@ import EccaTestSupport
     }
 
     @Test(arguments: [1_001, 200_000]) func aCrowdedStartTagIsRefusedBeforeLibxml2ParsesIt(count: Int) throws {
-        let started = Date()
+        let started = CPUTime.ofThisThread()
         let error = try #require(try streamError("<?xml version=\"1.0\"?>\n<r>\n  é " + startTag("x:item", attributes: count) + "</r>"))
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(CPUTime.ofThisThread() - started < 5)
         #expect(error.kind == .forbidden)
         #expect(error.location == XMLSourceLocation(file: error.location.file, line: 3, column: 5))
         #expect(error.message == "the start tag <x:item> has more than 1000 attributes, the XML reader's limit")

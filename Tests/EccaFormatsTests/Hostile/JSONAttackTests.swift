@@ -82,9 +82,9 @@ struct JSONAttack: Sendable, CustomTestStringConvertible {
         let folder = try TemporaryFolder.make("hostile")
         let path = folder.appendingPathComponent("attack.json").path
         let bytes = attack.bytes()
-        let start = ContinuousClock.now
+        let start = CPUTime.ofThisThread()
         let outcome = try reader.read(bytes, path)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(CPUTime.ofThisThread() - start < 5)
         switch (attack.refusal, outcome) {
         case (nil, .success(let request)):
             #expect(request.id == "J-1")
