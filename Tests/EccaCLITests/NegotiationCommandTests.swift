@@ -51,6 +51,36 @@ import Testing
         #expect(Set(found.map { dimensions($0).joined(separator: "+") + (to($0, "exception") ?? "") }).count == found.count, "no repeats")
     }
 
+    /// `--top` counts cures across the request's items: an item none of whose cures is among
+    /// them still conflicts, and the report says so rather than leaving it out.
+    @Test func anItemWhoseCuresAllRankBelowTopIsNamed() throws {
+        let item = { (country: String) in
+            #"{"artifact": "weights", "channel": "transfer", "recipients": [{"nationalities": ["\#(country)"], "location": "\#(country)", "headquarters": "\#(country)", "role": "independent-expert"}]}"#
+        }
+        let request = """
+            {"id": "TWO", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"codeOfPractice": []}, "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [\(item("PL")), \(item("AT"))]}
+            """
+        let path = try CLI.folder(["r.json": request]).appendingPathComponent("r.json").path
+        let result = try CLI.run(["cures", "--format", "json", "--top", "1", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try CLI.json(result.stdout)
+        #expect((json["cures"] as? [[String: Any]])?.compactMap { $0["item"] as? Int } == [0])
+        #expect(json["notes"] as? [String] == [
+            "item 1: it conflicts, but none of its cures is among the 1 listed (cheapest first, across the request's items); raise `--top` to see them",
+        ])
+        let two = try CLI.json(CLI.run(["cures", "--format", "json", "--top", "2", path]).stdout)
+        #expect((two["cures"] as? [[String: Any]])?.compactMap { $0["item"] as? Int } == [0, 1])
+        #expect(two["notes"] as? [String] == [
+            "item 0: it has more cures than those among the 2 listed (cheapest first, across the request's items); raise `--top` to see them",
+            "item 1: it has more cures than those among the 2 listed (cheapest first, across the request's items); raise `--top` to see them",
+        ])
+        let all = try cures(["--top", "50", path])
+        #expect(Set(all.compactMap { $0["item"] as? Int }) == [0, 1])
+        #expect(try CLI.json(CLI.run(["cures", "--format", "json", "--top", "50", path]).stdout)["notes"] as? [String] == [])
+    }
+
     /// The cure text points to the readings it rests on and gives them once, at the end.
     @Test func aCureSaysWhichReadingsItRestsOn() throws {
         let result = try CLI.run(["cures", CLI.sample("weights-to-ai-office-warsaw.json")])

@@ -166,7 +166,16 @@ extension ConflictEngine {
         } catch {
             throw .solver(message: String(describing: error), requestID: request.id)
         }
-        let ranked = found.sorted { ($0.cure.cost, $0.order) < ($1.cure.cost, $1.order) }.prefix(top)
+        let sorted = found.sorted { ($0.cure.cost, $0.order) < ($1.cure.cost, $1.order) }
+        let ranked = sorted.prefix(top)
+        // `top` counts across items: an item whose cures all rank below it would otherwise be
+        // left out in silence, though it still conflicts.
+        let listedItems = Set(ranked.map(\.cure.item))
+        for item in Set(sorted.dropFirst(top).map(\.cure.item)).sorted() {
+            notes.append(listedItems.contains(item)
+                ? "item \(item): it has more cures than those among the \(top) listed (cheapest first, across the request's items); raise `--top` to see them"
+                : "item \(item): it conflicts, but none of its cures is among the \(top) listed (cheapest first, across the request's items); raise `--top` to see them")
+        }
         let cures = ranked.enumerated().map { index, entry in
             var cure = entry.cure
             cure.rank = index + 1
