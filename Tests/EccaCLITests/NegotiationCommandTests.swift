@@ -587,22 +587,34 @@ import Testing
     }
 
     /// A loaded is-informed letter that names the scope's model and provider, but that the scope
-    /// does not list, is assumed not to apply; the result says so, in text, JSON and on stderr,
-    /// with what the MoU gives when the scope lists it.
-    @Test func aLoadedLetterForTheScopesModelIsNotIgnoredSilently() throws {
+    /// does not list, is applied all the same (it binds its addressee whether or not the MoU lists
+    /// it); a warning says so, in text, JSON and on stderr, with what the MoU gives as written.
+    @Test func aLoadedLetterForTheScopesModelAppliesThoughTheScopeDoesNotListIt() throws {
         let text = draft(id: "HE-NOLETTER", scope: [
             "<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>",
             #"<model name="Orion-7"/>"#, "<provider>Helios AI, Inc.</provider>",
         ], provider: "Helios AI, Inc.")
         let folder = try CLI.folder(["he.xml": text])
         let path = folder.appendingPathComponent("he.xml").path
-        let warning = "the loaded instrument FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', which the scope covers, but the scope does not list it, so the result assumes it does not apply; with <instrument ref=\"us.bis.letter.helios-orion-2026\"/> in the scope the MoU gives COUNTEREXAMPLE under the text posture, COUNTEREXAMPLE under the enforcement posture (verify that draft to see the requests)"
+        let warning = "the loaded instrument FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', which the scope covers, but the scope does not list it; a letter binds the company it is addressed to whether or not an MoU lists it, so the result applies it (without it, as written, the MoU gives HOLDS under the text posture, HOLDS under the enforcement posture); list it with <instrument ref=\"us.bis.letter.helios-orion-2026\"/> in the scope"
         let result = try CLI.run(["mou", "verify"] + Self.letter + [path])
-        #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").map(String.init)[1] == "  warning: " + warning)
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "  warning: " + warning)
+        #expect(lines[2] == "  text posture: COUNTEREXAMPLE: a request within the scope still conflicts")
         #expect(result.stderr == "\(path): warning: \(warning)\n")
         let json = try CLI.json(try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [path]).stdout)
         #expect(json["warnings"] as? [String] == [warning])
+        let outcomes = try #require(json["outcomes"] as? [[String: Any]])
+        #expect(outcomes.map { $0["holds"] as? Bool } == [false, false])
+        // The counterexample names the letter, so `check` with it loaded reproduces the conflict.
+        let counterexample = try #require(outcomes.first?["counterexample"] as? [String: Any])
+        #expect(counterexample["instruments"] as? [String] == ["us.bis.letter.helios-orion-2026"])
+        // Listed in the scope, the letter gives the same outcomes and no warning.
+        let listed = try CLI.folder(["he.xml": text.replacingOccurrences(of: "<provider>Helios AI, Inc.</provider>", with: "<provider>Helios AI, Inc.</provider><instrument ref=\"us.bis.letter.helios-orion-2026\"/>")])
+        let asListed = try CLI.run(["mou", "verify"] + Self.letter + [listed.appendingPathComponent("he.xml").path])
+        #expect(asListed.status == 1)
+        #expect(asListed.stderr == "")
         // Another provider's model is no concern of the letter's.
         let northwind = try CLI.folder(["nw.xml": text.replacingOccurrences(of: "Orion-7", with: "Northwind-5").replacingOccurrences(of: "Helios AI, Inc.", with: "Northwind Models, Inc.")])
         let other = try CLI.run(["mou", "verify"] + Self.letter + [northwind.appendingPathComponent("nw.xml").path])

@@ -77,7 +77,8 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     /// without those commitments.
     public var ruledOut: [RuledOutValue] = []
     /// What a reader of "holds" must know: a loaded instrument that names a model or provider of
-    /// the scope, which the scope does not list, and what the result is with it.
+    /// the scope, which the scope does not list but the result applies, and what the MoU gives as
+    /// written, without it.
     public var warnings: [String] = []
     /// The outcomes' caveats, each once, in the order the outcomes name them.
     public var caveats: [Caveat]

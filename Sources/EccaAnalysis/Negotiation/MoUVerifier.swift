@@ -10,36 +10,49 @@ extension ConflictEngine {
     /// then analysed again to confirm it.
     ///
     /// A loaded provider-specific instrument (an is-informed letter) that reaches a model and
-    /// provider of the scope, but that the scope does not list, is assumed not to apply; the MoU is
-    /// verified again with it listed, and a warning says what that gives.
+    /// provider of the scope, but that the scope does not list, is applied all the same: a letter
+    /// binds the company it is addressed to whether or not an MoU lists it, so terms that hold only
+    /// without it do not hold. Where the scope may also cover providers the letter does not
+    /// address, their requests are covered without it. A warning says what the MoU gives as
+    /// written.
     public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
-        var result = try verifyAsWritten(mou, from: requestedFrom, to: requestedTo)
-        for id in unlistedInstruments(reaching: mou) {
+        let asWritten = try verifyAsWritten(mou, from: requestedFrom, to: requestedTo)
+        var result = asWritten
+        let unlisted = unlistedInstruments(reaching: mou)
+        if !unlisted.isEmpty {
             var listing = mou
-            listing.scope.instruments.append(id)
-            let title = graph.instruments[id]?.title ?? id
-            let names = (modelNames[id] ?? []).map { "'\($0)'" }.joined(separator: " or ")
-            let reaches = names.isEmpty ? "reaches the provider of the scope" : "applies to the model \(names), which the scope covers"
-            var warning = "the loaded instrument \(title) (\(id)) \(reaches), but the scope does not list it, so the result assumes it does not apply; "
+            listing.scope.instruments += unlisted
+            let without = unlisted.count == 1 ? "without it" : "without the \(unlisted.count) loaded instruments the scope does not list"
+            var outcome: String
             do {
-                let with = try verifyAsWritten(listing, from: requestedFrom, to: requestedTo)
-                let outcomes = with.outcomes.map { outcome in
-                    let verdict = outcome.forbidden != nil ? "FORBIDDEN" : !outcome.holds ? "COUNTEREXAMPLE" : "HOLDS"
-                    return "\(verdict) under the \(outcome.posture.rawValue) posture"
+                let applied = try verifyAsWritten(listing, from: requestedFrom, to: requestedTo)
+                let addressedOnly = providersAddressed(by: unlisted, in: mou)
+                // Under each posture, a request of an unaddressed provider (without the letter)
+                // that fails counts as much as one of the addressee's (with it).
+                result.outcomes = zip(applied.outcomes, asWritten.outcomes).map { with, written in
+                    addressedOnly || !with.holds || written.holds ? with : written
                 }
-                warning += "with <instrument ref=\"\(id)\"/> in the scope the MoU gives \(outcomes.joined(separator: ", "))"
-                    + (with.holds ? "" : " (verify that draft to see the requests)")
+                result.assumptions = applied.assumptions
+                result.caveats = caveats.caveats(for: result.outcomes.flatMap(\.caveats))
+                outcome = "so the result applies it (\(without), as written, the MoU gives \(Self.summary(of: asWritten)))"
             } catch {
-                warning += "with <instrument ref=\"\(id)\"/> in the scope it cannot be verified: \(error)"
+                outcome = "but with it in the scope the MoU cannot be verified (\(error)), so the result is the MoU's as written, which assumes it does not apply"
             }
-            result.warnings.append(warning)
+            for id in unlisted {
+                let title = graph.instruments[id]?.title ?? id
+                let names = (modelNames[id] ?? []).map { "'\($0)'" }.joined(separator: " or ")
+                let reaches = names.isEmpty ? "reaches the provider of the scope" : "applies to the model \(names), which the scope covers"
+                result.warnings.append("the loaded instrument \(title) (\(id)) \(reaches), but the scope does not list it; "
+                                       + "a letter binds the company it is addressed to whether or not an MoU lists it, \(outcome); "
+                                       + "list it with <instrument ref=\"\(id)\"/> in the scope")
+            }
         }
         // Under Art. 92 the evaluators are the AI Office's or independent experts it appoints
         // (Art. 92(2)): the provider's own staff are neither, and `cures` never names the provider,
         // but a letter's set of trusted partners may list it (for its own foreign-national staff).
         // Names compared as letters and digits ("Helios AI Inc." is "Helios AI, Inc."); a scope
         // with no legal basis covers Art. 92 too.
-        let providers = Set((mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)).map(Self.comparableName))
+        let providers = Set(Self.providers(of: mou).map(Self.comparableName))
         let ownStaff = mou.scope.recipientOrganisations.filter { providers.contains(Self.comparableName($0)) }
         if !ownStaff.isEmpty, mou.scope.legalBases.isEmpty || mou.scope.legalBases.contains(where: { $0.hasPrefix("eu.ai-act.art92") }) {
             result.warnings.append("the scope lists the provider itself (\(ownStaff.joined(separator: ", "))) among the recipients' organisations: "
@@ -67,16 +80,41 @@ extension ConflictEngine {
     /// or official ids), where they name one.
     func unlistedInstruments(reaching mou: MoUDocument) -> [String] {
         let scope = mou.scope
-        let providers = scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)
-        let normalized = Self.comparableName
+        let providers = Self.providers(of: mou)
         return graph.instruments.values.filter { instrument in
             guard instrument.appliesWhenNamed, !scope.instruments.contains(instrument.id) else { return false }
             let names = modelNames[instrument.id] ?? []
             let model = scope.models.isEmpty || names.isEmpty || names.contains { scope.models.contains($0) }
-            let addressed = normalized(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " "))
-            let provider = providers.isEmpty || providers.contains { !normalized($0).isEmpty && addressed.contains(normalized($0)) }
+            let provider = providers.isEmpty || providers.contains { addresses(instrument.id, to: $0) }
             return model && provider
         }.map(\.id).sorted()
+    }
+
+    /// Whether every provider the MoU can cover is one each of `instruments` is addressed to: false
+    /// where the scope and the provider party name none.
+    func providersAddressed(by instruments: [String], in mou: MoUDocument) -> Bool {
+        let providers = Self.providers(of: mou)
+        return !providers.isEmpty && providers.allSatisfy { provider in instruments.allSatisfy { addresses($0, to: provider) } }
+    }
+
+    /// The providers the scope and the MoU's provider party name.
+    static func providers(of mou: MoUDocument) -> [String] {
+        mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)
+    }
+
+    /// Whether an instrument's title or official ids name `provider` (compared as letters and digits).
+    func addresses(_ instrument: String, to provider: String) -> Bool {
+        guard let instrument = graph.instruments[instrument] else { return false }
+        let name = Self.comparableName(provider)
+        return !name.isEmpty && Self.comparableName(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " ")).contains(name)
+    }
+
+    /// "HOLDS under the text posture, COUNTEREXAMPLE under the enforcement posture".
+    static func summary(of verification: MoUVerification) -> String {
+        verification.outcomes.map { outcome in
+            let verdict = outcome.forbidden != nil ? "FORBIDDEN" : !outcome.holds ? "COUNTEREXAMPLE" : "HOLDS"
+            return "\(verdict) under the \(outcome.posture.rawValue) posture"
+        }.joined(separator: ", ")
     }
 
     func verifyAsWritten(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
