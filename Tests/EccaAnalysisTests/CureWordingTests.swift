@@ -34,8 +34,8 @@ import Testing
     /// and a licence clause says what happens if the licence is refused.
     @Test(arguments: [
         ("Art. 91(1)", [
-            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the staff of the Commission, in place of the requested transfer of a copy of the source code (relying on 15 CFR 734.13).",
-            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it serves the request under Article 91 of Regulation (EU) 2024/1689.",
+            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the staff of the Commission, in place of the requested transfer of a copy of the source code (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 91 of Regulation (EU) 2024/1689.",
+            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it serves the request under Article 91 of Regulation (EU) 2024/1689; the Commission shall accept this in answer to its request under Article 91 of Regulation (EU) 2024/1689.",
             "Access shall be given only to staff of the Commission located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall be hosted in the United States throughout the access.",
@@ -43,8 +43,8 @@ import Testing
             "Before the disclosure the Provider shall establish whether 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 applies and, only where its conditions are met, document it and keep the records; otherwise the disclosure shall not take place under this clause.",
         ]),
         ("Art. 92(3)", [
-            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested transfer of a copy of the source code (relying on 15 CFR 734.13).",
-            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689.",
+            "The Provider shall make the source code available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested transfer of a copy of the source code (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.",
+            "The Provider shall give access to the model through an application programming interface (API) in place of the source code, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689; the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.",
             "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).",
             "Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689, or independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689, who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13).",
             "The source code shall be hosted in the United States throughout the evaluation.",
@@ -71,12 +71,12 @@ import Testing
     /// pair of channels: "shall not" before the requested channel's action once bound the Provider
     /// not to use the enclave whose keys the evaluators never get, the opposite of what was meant.
     @Test(arguments: [
-        ("secure-enclave", "remote-api", "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested access to the weights within a secure enclave (relying on 15 CFR 734.13)."),
-        ("transfer", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13)."),
-        ("on-site", "remote-api", "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested on-site inspection of the weights (relying on 15 CFR 734.13)."),
-        ("remote-api", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested access to the model through an application programming interface (API) (relying on 15 CFR 734.13)."),
-        ("publication", "on-site", "The Provider shall make the weights available for on-site inspection, in place of the requested publication of the weights (relying on 15 CFR 734.13)."),
-        ("secure-enclave", "transfer", "The Provider shall transfer a copy of the weights, in place of the requested access to the weights within a secure enclave (relying on 15 CFR 734.13)."),
+        ("secure-enclave", "remote-api", "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested access to the weights within a secure enclave (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
+        ("transfer", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
+        ("on-site", "remote-api", "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested on-site inspection of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
+        ("remote-api", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested access to the model through an application programming interface (API) (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
+        ("publication", "on-site", "The Provider shall make the weights available for on-site inspection, in place of the requested publication of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
+        ("secure-enclave", "transfer", "The Provider shall transfer a copy of the weights, in place of the requested access to the weights within a secure enclave (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
     ])
     func aChannelClauseReplacesTheChannelAskedFor(_ requested: String, _ offered: String, _ expected: String) throws {
         let graph = try GraphFixture.shippedWithLetter()
@@ -100,7 +100,7 @@ import Testing
                 request.items[0].channel = requested
                 let set = CureFinder.CorrectionSet(changes: [], channel: offered)
                 let clause = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: []).first ?? ""
-                #expect(clause == "The Provider shall \(MoUWording.channelAction(offered, artifact: "weights")), in place of \(MoUWording.requestedChannel(requested, artifact: "weights")).")
+                #expect(clause == "The Provider shall \(MoUWording.channelAction(offered, artifact: "weights")), in place of \(MoUWording.requestedChannel(requested, artifact: "weights")); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.")
                 #expect(!clause.contains("shall not"), "\(requested) → \(offered): \(clause)")
             }
         }
@@ -138,8 +138,8 @@ import Testing
         ]
         let clauses = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: reliance)
         #expect(Array(clauses.dropLast()) == [
-            "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13).",
-            "The Provider shall supply information about the model other than its parameters in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091).",
+            "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.",
+            "The Provider shall supply information about the model other than its parameters in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.",
             "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on 15 CFR 742.6(a)(13) (citation not verified)); the Commission shall set the period under Article 92(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall provide the access within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.",
         ])
     }

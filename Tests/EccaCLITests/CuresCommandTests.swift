@@ -137,7 +137,7 @@ import Testing
             return cure["mouWording"] as? [String] ?? []
         }
         let artefact = try wording { $0.first?["dimension"] as? String == "artifact" }
-        #expect(artefact.first == "The Provider shall give access to the model through an application programming interface (API) in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091).")
+        #expect(artefact.first == "The Provider shall give access to the model through an application programming interface (API) in place of the weights, to the extent that it enables the evaluation under Article 92 of Regulation (EU) 2024/1689 (relying on 15 CFR Part 774, Supp. No. 1, ECCN 4E091); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.")
         let located = try wording { $0.contains { $0["dimension"] as? String == "recipientLocation" && $0["to"] as? String == "US" } }
         #expect(located.first == "Access shall be given only to evaluators located in the United States (relying on 15 CFR 734.13).")
         let note2 = try wording { $0.first?["to"] as? String == "15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)" }

@@ -40,7 +40,7 @@ import Testing
         #expect(reliance == ["us.ear.734.13"])
         // That API access is no release of the parameters is ecca's reading, not settled: the cure says so.
         #expect(first["caveats"] as? [String] == ["us.ear.734.13:reading"])
-        #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13).")
+        #expect((first["mouWording"] as? [String])?.first == "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.")
         let tier1 = found.first { dimensions($0).contains("recipientLocation") && dimensions($0).contains("exception") }
         let location = try #require(tier1.flatMap { to($0, "recipientLocation") })
         #expect(["AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES", "SE", "TW", "GB"].contains(location))
@@ -79,6 +79,20 @@ import Testing
         let all = try cures(["--top", "50", path])
         #expect(Set(all.compactMap { $0["item"] as? Int }) == [0, 1])
         #expect(try CLI.json(CLI.run(["cures", "--format", "json", "--top", "50", path]).stdout)["notes"] as? [String] == [])
+    }
+
+    /// A cure that supplies another artefact works because the EU obligation no longer applies
+    /// to the changed item, which holds only once the Commission accepts the change: the clause
+    /// binds the Commission to accept it, and a note names the sanction for a request left unmet.
+    @Test func aSubstitutionNeedsTheCommissionsAcceptanceAndNamesTheSanction() throws {
+        let result = try CLI.run(["cures", "--format", "json", "--top", "8"] + Self.letter + [CLI.sample("orion-api-access-letter.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let found = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
+        let documentation = try #require(found.first { to($0, "artifact") == "technical-documentation" })
+        #expect(documentation["notes"] as? [String] == [
+            "the cure relies on Art. 92(5) no longer obliging the changed item: that holds only once the Commission accepts the change in answer to its request; without that, supplying the changed item leaves the request unmet, which Art. 101(1)(d) sanctions",
+        ])
+        #expect((documentation["mouWording"] as? [String])?.first?.hasSuffix("; the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.") == true)
     }
 
     /// The cure text points to the readings it rests on and gives them once, at the end.

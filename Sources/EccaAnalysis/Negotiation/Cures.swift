@@ -157,7 +157,7 @@ extension ConflictEngine {
                                     reliesOn: reliance,
                                     mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
                                     caveats: caveats.ids(of: reliance.map(\.provision) + bars.map(\.provision)),
-                                    notes: MoUWording(graph: graph).notes(for: set, request: request), bars: bars)
+                                    notes: MoUWording(graph: graph).notes(for: set, request: request, reliance: relied), bars: bars)
                     found.append((cure, found.count))
                 }
             }

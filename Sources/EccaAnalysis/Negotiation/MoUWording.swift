@@ -82,6 +82,14 @@ struct MoUWording {
         }
     }
 
+    /// The Commission's side of a substitution: what the Provider supplies in place of what was
+    /// requested meets the request only where the Commission accepts it (else the request stands
+    /// unmet, which Art. 101(1) sanctions), so the clause binds the Commission too.
+    static func acceptance(_ basis: Basis?) -> String {
+        guard let basis else { return "the requesting authority shall accept this in answer to its request" }
+        return "the Commission shall accept this in answer to its request under \(basis.cited)"
+    }
+
     /// What the Provider does to supply an artefact in place of another ("give access to the
     /// model through an application programming interface (API)").
     static func supplyAction(_ artifact: String) -> String {
@@ -127,7 +135,28 @@ struct MoUWording {
     /// What a cure needs beyond its clauses: a disclosure date after the request's deadline needs
     /// the Commission to set or extend the period (Art. 91(4), 92(4)); without a deadline, that
     /// the date lies within the period is to be checked.
-    func notes(for set: CureFinder.CorrectionSet, request: DisclosureRequest) -> [String] {
+    func notes(for set: CureFinder.CorrectionSet, request: DisclosureRequest, reliance: [ConflictEngine.ReliedProvision] = []) -> [String] {
+        substitutionNotes(reliance) + dateNotes(for: set, request: request)
+    }
+
+    /// A cure that works because an obligation no longer applies to the changed item (weights
+    /// asked for, documentation supplied) works only if the Commission accepts the change: without
+    /// that, what was asked stays owed and unmet, and the note names the sanction.
+    func substitutionNotes(_ reliance: [ConflictEngine.ReliedProvision]) -> [String] {
+        var notes: [String] = []
+        for relied in reliance where relied.lapses && relied.statusChange == nil && !relied.facts.contains("as-of") {
+            let provision = relied.reliance.provision
+            let sanctions = graph.provisions[provision]?.norms.flatMap(\.sanctions) ?? []
+            var unique: [String] = []
+            for sanction in sanctions where !unique.contains(sanction) { unique.append(sanction) }
+            let sanctioned = unique.isEmpty ? "" : ", which \(ProseList.joined(unique.map(graph.inlineCitation(of:)))) \(unique.count == 1 ? "sanctions" : "sanction")"
+            let note = "the cure relies on \(graph.inlineCitation(of: provision)) no longer obliging the changed item: that holds only once the Commission accepts the change in answer to its request; without that, supplying the changed item leaves the request unmet\(sanctioned)"
+            if !notes.contains(note) { notes.append(note) }
+        }
+        return notes
+    }
+
+    func dateNotes(for set: CureFinder.CorrectionSet, request: DisclosureRequest) -> [String] {
         guard let date = set.date else { return [] }
         let period = basis(of: request).map { $0.setsPeriodInParagraph4 ? "the period under Art. \($0.article)(4)" : "the period set in the request" }
             ?? "the period set in the request"
@@ -148,12 +177,12 @@ struct MoUWording {
             let old = Self.requestedChannel(item.channel, artifact: item.artifact)
             // The comma keeps "in place of" on the whole action, not on its last words ("keys are
             // never given to the evaluators in place of …").
-            clauses.append("The Provider shall \(new), in place of \(old)\(relying(on: reliance, .channel)).")
+            clauses.append("The Provider shall \(new), in place of \(old)\(relying(on: reliance, .channel)); \(Self.acceptance(basis)).")
         }
         if let artifact = set.artifact {
             let extent = basis.map { $0.isEvaluation ? "it enables the evaluation under \($0.cited)" : "it serves the request under \($0.cited)" }
                 ?? "it serves the request"
-            clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(relying(on: reliance, .artifact)).")
+            clauses.append("The Provider shall \(Self.supplyAction(artifact)) in place of the \(Self.artefact(item.artifact)), to the extent that \(extent)\(relying(on: reliance, .artifact)); \(Self.acceptance(basis)).")
         }
         if let location = set.location {
             let listed = lists(containing: location, of: .recipientLocation, reliance: reliance).map { ", a destination listed in \($0)" } ?? ""
