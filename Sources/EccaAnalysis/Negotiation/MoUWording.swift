@@ -132,9 +132,8 @@ struct MoUWording {
         return lists.isEmpty ? nil : lists.joined(separator: " and in ")
     }
 
-    /// What a cure needs beyond its clauses: a disclosure date after the request's deadline needs
-    /// the Commission to set or extend the period (Art. 91(4), 92(4)); without a deadline, that
-    /// the date lies within the period is to be checked.
+    /// What a cure needs beyond its clauses: the Commission's acceptance of a substitution, and a
+    /// period that holds its date.
     func notes(for set: CureFinder.CorrectionSet, request: DisclosureRequest, reliance: [ConflictEngine.ReliedProvision] = []) -> [String] {
         substitutionNotes(reliance) + dateNotes(for: set, request: request)
     }
@@ -156,6 +155,9 @@ struct MoUWording {
         return notes
     }
 
+    /// A disclosure date after the request's deadline needs the Commission to set or extend the
+    /// period (Art. 91(4), 92(4)); without a deadline, that the date lies within the period is to
+    /// be checked.
     func dateNotes(for set: CureFinder.CorrectionSet, request: DisclosureRequest) -> [String] {
         guard let date = set.date else { return [] }
         let period = basis(of: request).map { $0.setsPeriodInParagraph4 ? "the period under Art. \($0.article)(4)" : "the period set in the request" }
