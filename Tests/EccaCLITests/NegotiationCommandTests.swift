@@ -68,6 +68,7 @@ import Testing
         let json = try CLI.json(result.stdout)
         #expect((json["cures"] as? [[String: Any]])?.compactMap { $0["item"] as? Int } == [0])
         #expect(json["notes"] as? [String] == [
+            "item 0: it has more cures than those among the 1 listed (cheapest first, across the request's items); raise `--top` to see them",
             "item 1: it conflicts, but none of its cures is among the 1 listed (cheapest first, across the request's items); raise `--top` to see them",
         ])
         let two = try CLI.json(CLI.run(["cures", "--format", "json", "--top", "2", path]).stdout)
@@ -90,7 +91,7 @@ import Testing
         let found = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
         let documentation = try #require(found.first { to($0, "artifact") == "technical-documentation" })
         #expect(documentation["notes"] as? [String] == [
-            "the cure relies on Art. 92(5) no longer obliging the changed item: that holds only once the Commission accepts the change in answer to its request; without that, supplying the changed item leaves the request unmet, which Art. 101(1)(d) sanctions",
+            "the cure relies on Art. 92(5) no longer obliging the changed item: that holds only once the Commission accepts the change in answer to its request; without that, supplying the changed item leaves the request unmet, which Art. 101(1)(d) sanctions where the failure is intentional or negligent",
         ])
         #expect((documentation["mouWording"] as? [String])?.first?.hasSuffix("; the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.") == true)
     }
@@ -639,6 +640,24 @@ import Testing
         let parties = try CLI.folder(["nw.xml": draft(id: "NW", scope: open), "he.xml": draft(id: "HE", scope: open, provider: "Helios AI, Inc.")])
         #expect(try CLI.run(["mou", "verify"] + Self.letter + [parties.appendingPathComponent("nw.xml").path]).stderr == "")
         #expect(try CLI.run(["mou", "verify"] + Self.letter + [parties.appendingPathComponent("he.xml").path]).stderr.contains("warning: the loaded instrument"))
+    }
+
+    /// A loaded letter that may bind the MoU's provider but is not applied is said: one naming
+    /// the scope's model written another way, or naming the scope's model but not the MoU's
+    /// provider as the letter writes it. The result is the MoU's without it.
+    @Test func aLoadedLetterNearlyReachingTheScopeIsSaid() throws {
+        let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026)"
+        let scope = ["<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>"]
+        let folder = try CLI.folder([
+            "spaced.xml": draft(id: "SPACED", scope: scope + [#"<model name="Orion 7"/>"#], provider: "Helios AI, Inc."),
+            "incorporated.xml": draft(id: "INC", scope: scope + [#"<model name="Orion-7"/>"#], provider: "Helios AI Incorporated"),
+        ])
+        let spaced = try CLI.run(["mou", "verify"] + Self.letter + [folder.appendingPathComponent("spaced.xml").path])
+        #expect(spaced.status == 0, "\(spaced.stderr)")
+        #expect(spaced.stdout.split(separator: "\n").map(String.init)[1] == "  warning: the loaded instrument \(letter) applies to the model 'Orion-7', but the scope does not list it and the result does not apply it; the scope's model 'Orion 7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?")
+        let incorporated = try CLI.run(["mou", "verify"] + Self.letter + [folder.appendingPathComponent("incorporated.xml").path])
+        #expect(incorporated.status == 0, "\(incorporated.stderr)")
+        #expect(incorporated.stderr == "\(folder.appendingPathComponent("incorporated.xml").path): warning: the loaded instrument \(letter) applies to the model 'Orion-7', which the scope covers, but its title and ids name none of the MoU's providers (Helios AI Incorporated): the scope does not list it and the result does not apply it; if it is addressed to the MoU's provider, list it with <instrument ref=\"us.bis.letter.helios-orion-2026\"/> in the scope\n")
     }
 
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,

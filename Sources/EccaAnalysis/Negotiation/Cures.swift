@@ -99,8 +99,9 @@ extension ConflictEngine {
                 // Whether each request a set cures is kept: the recipients' searches often find the
                 // same set, which is verified (the request analysed again) once.
                 var kept: [CuredRequest: Bool] = [:]
+                // One more than `top`: a cure beyond those listed is how the report knows to say so.
                 for slot in conflicting {
-                    _ = try finder.correctionSets(slot, among: slots, request: request, posture: posture, limit: top) { set in
+                    _ = try finder.correctionSets(slot, among: slots, request: request, posture: posture, limit: top + 1) { set in
                         let cured = CuredRequest(request: apply(set, to: request, item: item.index), disclosedOn: set.date)
                         if let known = kept[cured] { return known }
                         let keep: Bool

@@ -34,7 +34,8 @@ extension ConflictEngine {
                 }
                 result.assumptions = applied.assumptions
                 result.caveats = caveats.caveats(for: result.outcomes.flatMap(\.caveats))
-                outcome = "so the result applies it (\(without), as written, the MoU gives \(Self.summary(of: asWritten)))"
+                let them = unlisted.count == 1 ? "it" : "them"
+                outcome = "so the result applies \(them) (\(without), as written, the MoU gives \(Self.summary(of: asWritten)))"
             } catch {
                 outcome = "but with it in the scope the MoU cannot be verified (\(error)), so the result is the MoU's as written, which assumes it does not apply"
             }
@@ -71,7 +72,42 @@ extension ConflictEngine {
                                        + Self.mismatch(of: model, as: "the scope's model", names: names))
             }
         }
+        result.warnings += nearlyReaching(mou, besides: unlisted)
         return result
+    }
+
+    /// Loaded letters the scope does not list that are not applied, though they may bind the
+    /// MoU's provider: one naming a model of the scope written another way ("Orion 7" for
+    /// "Orion-7"), or one naming the scope's model but none of the MoU's providers in its title
+    /// or ids ("Helios AI Incorporated" for "Helios AI, Inc."). Each is said, not applied: the
+    /// name may be mistyped, or the model another company's.
+    func nearlyReaching(_ mou: MoUDocument, besides applied: [String]) -> [String] {
+        let scope = mou.scope
+        let providers = Self.providers(of: mou)
+        var warnings: [String] = []
+        for instrument in graph.instruments.values.sorted(by: { $0.id < $1.id })
+        where instrument.appliesWhenNamed && !scope.instruments.contains(instrument.id) && !applied.contains(instrument.id) {
+            guard let names = modelNames[instrument.id], !names.isEmpty else { continue }
+            let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
+            let said = "the loaded instrument \(instrument.title) (\(instrument.id)) applies to the model \(quoted)"
+            let unapplied = "the scope does not list it and the result does not apply it"
+            if scope.models.contains(where: names.contains) {
+                guard !providers.isEmpty, !providers.contains(where: { addresses(instrument.id, to: $0) }) else { continue }
+                warnings.append("\(said), which the scope covers, but its title and ids name none of the MoU's providers (\(providers.joined(separator: "; "))): \(unapplied); "
+                                + "if it is addressed to the MoU's provider, list it with <instrument ref=\"\(instrument.id)\"/> in the scope")
+                continue
+            }
+            for model in scope.models where names.contains(where: { Self.nearlyNames(model, $0) }) {
+                warnings.append("\(said), but \(unapplied)" + Self.mismatch(of: model, as: "the scope's model", names: names))
+            }
+        }
+        return warnings
+    }
+
+    /// Whether `model` is `name` written another way, or a version of it ("Orion 7", "Orion-7b").
+    static func nearlyNames(_ model: String, _ name: String) -> Bool {
+        let (model, name) = (comparableName(model), comparableName(name))
+        return !name.isEmpty && model.hasPrefix(name)
     }
 
     /// The loaded instruments that apply only where named (is-informed letters), that the scope
@@ -97,9 +133,10 @@ extension ConflictEngine {
         return !providers.isEmpty && providers.allSatisfy { provider in instruments.allSatisfy { addresses($0, to: provider) } }
     }
 
-    /// The providers the scope and the MoU's provider party name.
+    /// The providers the scope and the MoU's provider party name, each once (as first written).
     static func providers(of mou: MoUDocument) -> [String] {
-        mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)
+        var seen: Set<String> = []
+        return (mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)).filter { seen.insert(comparableName($0)).inserted }
     }
 
     /// Whether an instrument's title or official ids name `provider` (compared as letters and digits).

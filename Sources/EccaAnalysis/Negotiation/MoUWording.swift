@@ -148,7 +148,8 @@ struct MoUWording {
             let sanctions = graph.provisions[provision]?.norms.flatMap(\.sanctions) ?? []
             var unique: [String] = []
             for sanction in sanctions where !unique.contains(sanction) { unique.append(sanction) }
-            let sanctioned = unique.isEmpty ? "" : ", which \(ProseList.joined(unique.map(graph.inlineCitation(of:)))) \(unique.count == 1 ? "sanctions" : "sanction")"
+            // Art. 101(1) fines only a failure found intentional or negligent: the provider's defence.
+            let sanctioned = unique.isEmpty ? "" : ", which \(ProseList.joined(unique.map(graph.inlineCitation(of:)))) \(unique.count == 1 ? "sanctions" : "sanction") where the failure is intentional or negligent"
             let note = "the cure relies on \(graph.inlineCitation(of: provision)) no longer obliging the changed item: that holds only once the Commission accepts the change in answer to its request; without that, supplying the changed item leaves the request unmet\(sanctioned)"
             if !notes.contains(note) { notes.append(note) }
         }
