@@ -93,7 +93,8 @@ extension ConflictEngine {
         // Each request is taken as answered on the day it is made, so that a counterexample is a
         // dated request `ecca check` reproduces as it stands. A clash that needs the two days apart
         // (an obligation that lapses after the request while a prohibition starts) is missed; the
-        // law shipped has no such obligation (docs/negotiation.md).
+        // law shipped has no such obligation. So is an answer after the period, once a prohibition
+        // has started (docs/negotiation.md).
         let requested = encoding.dates[FactBinding.FactID.requestDate]
         if let requested, let asOf { period.append(try context.eq(requested, asOf)) }
         // A Boolean read from a date of the request against the request's date (whether the model
