@@ -662,7 +662,8 @@ import Testing
 
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,
     /// 15 CFR 740.27): a counterexample then carries the claim and must defeat AIA otherwise (a
-    /// recipient headquartered outside the AIA list). Without that provision the MoU is refused.
+    /// recipient headquartered outside the AIA list), unless the scope bounds the headquarters.
+    /// Without that provision the MoU is refused.
     @Test func anAIACertificationClaimsTheLoadedLawsLicenceException() throws {
         let base = try String(contentsOfFile: mou("weights-transfer-eu-evaluators.xml"), encoding: .utf8)
             .replacingOccurrences(of: "<recipient-location set=\"eu.member-states\"/>", with: "<recipient-location>FR</recipient-location>")
@@ -688,6 +689,15 @@ import Testing
         let tier1 = law[start.lowerBound..<end.lowerBound]
         #expect(tier1.contains("<member>FR</member>"))
         #expect(!tier1.contains("<member>\(headquarters)</member>"), "headquarters \(headquarters)")
+        // With the evaluators' organisation headquartered in a paragraph (a) destination, AIA holds
+        // for every request of the scope, and the MoU does too.
+        let bounded = certified.replacingOccurrences(of: "<recipient-nationality>FR</recipient-nationality>",
+                                                     with: "<recipient-nationality>FR</recipient-nationality>\n    <recipient-headquarters>BE</recipient-headquarters>")
+        #expect(bounded != certified)
+        let boundedFolder = try CLI.folder(["bounded.xml": bounded])
+        let holds = try CLI.run(["mou", "verify", "--posture", "text", boundedFolder.appendingPathComponent("bounded.xml").path])
+        #expect(holds.status == 0, "\(holds.stdout)\(holds.stderr)")
+        #expect(holds.stdout.contains("text posture: HOLDS"), "\(holds.stdout)")
 
         // The same MoU against law without 15 CFR 740.27.
         let shipped = URL(fileURLWithPath: CLI.regulations)

@@ -119,6 +119,7 @@ extension ConflictEngine {
         try oneOf("item.artifact", scope.artifacts)
         try oneOf("item.channel", scope.channels)
         try oneOf("recipient.location", scope.recipientLocations)
+        try oneOf("recipient.headquarters", scope.recipientHeadquarters)
         try oneOf("recipient.organisation", scope.recipientOrganisations)
         try oneOf("model.name", scope.models)
         if !scope.recipientNationalities.isEmpty {
@@ -201,6 +202,7 @@ extension ConflictEngine {
         try scalar("artifact", "item.artifact", scope.artifacts)
         try scalar("channel", "item.channel", scope.channels)
         try scalar("recipient-location", "recipient.location", scope.recipientLocations)
+        try scalar("recipient-headquarters", "recipient.headquarters", scope.recipientHeadquarters)
         for value in scope.recipientNationalities {
             let constraint = try encoding.members["recipient.nationalities"]?[value]
                 ?? encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar(value)).first

@@ -16,6 +16,9 @@ public struct MoUDocument: Sendable, Hashable, Codable {
         /// Countries, or ids of named country sets, where recipients may sit.
         public var recipientLocations: [String] = []
         public var recipientNationalities: [String] = []
+        /// Countries where the recipients' organisations are headquartered (License Exception AIA
+        /// tests the headquarters, 15 CFR 740.27).
+        public var recipientHeadquarters: [String] = []
         /// Organisations the recipients belong to (a letter's Annex A partners), as requests name
         /// them.
         public var recipientOrganisations: [String] = []

@@ -59,7 +59,7 @@ public struct MoUReader: Sendable {
                 guard channels.contains(value) else { throw fail(node, "channel", "unknown channel '\(value)' (expected one of: \(channels.joined(separator: ", ")))") }
                 scope.channels.append(value)
                 written([value])
-            case "recipient-location", "recipient-nationality":
+            case "recipient-location", "recipient-nationality", "recipient-headquarters":
                 var countries: [String]
                 if let set = node["set"] {
                     guard let named = graph.sets[set], named.kind == .country else { throw fail(node, node.name, "unknown country set '\(set)'") }
@@ -69,7 +69,11 @@ public struct MoUReader: Sendable {
                     countries = [value]
                 }
                 written(countries)
-                if node.name == "recipient-location" { scope.recipientLocations += countries } else { scope.recipientNationalities += countries }
+                switch node.name {
+                case "recipient-location": scope.recipientLocations += countries
+                case "recipient-nationality": scope.recipientNationalities += countries
+                default: scope.recipientHeadquarters += countries
+                }
             case "recipient-organisation":
                 var names = [value]
                 if let set = node["set"] {
