@@ -630,6 +630,16 @@ import Testing
         let asListed = try CLI.run(["mou", "verify"] + Self.letter + [listed.appendingPathComponent("he.xml").path])
         #expect(asListed.status == 1)
         #expect(asListed.stderr == "")
+        // An MoU of two providers: the letter binds only its addressee, so the counterexample that
+        // lists it is Helios's, not the other party's.
+        let two = try CLI.folder(["two.xml": draft(id: "HE-NW", scope: [
+            "<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>",
+            #"<model name="Orion-7"/>"#, "<provider>Helios AI, Inc.</provider>",
+        ])])
+        let shared = try CLI.json(try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [two.appendingPathComponent("two.xml").path]).stdout)
+        let sharedCounterexample = try #require((shared["outcomes"] as? [[String: Any]])?.first?["counterexample"] as? [String: Any])
+        #expect((sharedCounterexample["provider"] as? [String: Any])?["name"] as? String == "Helios AI, Inc.")
+        #expect(sharedCounterexample["instruments"] as? [String] == ["us.bis.letter.helios-orion-2026"])
         // Another provider's model is no concern of the letter's.
         let northwind = try CLI.folder(["nw.xml": text.replacingOccurrences(of: "Orion-7", with: "Northwind-5").replacingOccurrences(of: "Helios AI, Inc.", with: "Northwind Models, Inc.")])
         let other = try CLI.run(["mou", "verify"] + Self.letter + [northwind.appendingPathComponent("nw.xml").path])

@@ -12,40 +12,38 @@ extension ConflictEngine {
     /// A loaded provider-specific instrument (an is-informed letter) that reaches a model and
     /// provider of the scope, but that the scope does not list, is applied all the same: a letter
     /// binds the company it is addressed to whether or not an MoU lists it, so terms that hold only
-    /// without it do not hold. Where the scope may also cover providers the letter does not
-    /// address, their requests are covered without it. A warning says what the MoU gives as
+    /// without it do not hold. The letters addressed to one provider of the MoU are applied
+    /// together, never with another company's; where the scope may also cover providers no such
+    /// letter addresses, their requests are covered without them. Under each posture the result
+    /// is the first of these that fails, else the first. A warning says what the MoU gives as
     /// written.
     public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
         let asWritten = try verifyAsWritten(mou, from: requestedFrom, to: requestedTo)
         var result = asWritten
         let unlisted = unlistedInstruments(reaching: mou)
         if !unlisted.isEmpty {
-            var listing = mou
-            listing.scope.instruments += unlisted
-            let without = unlisted.count == 1 ? "without it" : "without the \(unlisted.count) loaded instruments the scope does not list"
-            var outcome: String
-            do {
-                let applied = try verifyAsWritten(listing, from: requestedFrom, to: requestedTo)
-                let addressedOnly = providersAddressed(by: unlisted, in: mou)
-                // Under each posture, a request of an unaddressed provider (without the letter)
-                // that fails counts as much as one of the addressee's (with it).
-                result.outcomes = zip(applied.outcomes, asWritten.outcomes).map { with, written in
-                    addressedOnly || !with.holds || written.holds ? with : written
-                }
-                result.assumptions = applied.assumptions
-                result.caveats = caveats.caveats(for: result.outcomes.flatMap(\.caveats))
-                let them = unlisted.count == 1 ? "it" : "them"
-                outcome = "so the result applies \(them) (\(without), as written, the MoU gives \(Self.summary(of: asWritten)))"
-            } catch {
-                outcome = "but with it in the scope the MoU cannot be verified (\(error)), so the result is the MoU's as written, which assumes it does not apply"
+            let groups = addressees(of: unlisted, in: mou)
+            var cases: [MoUVerification] = []
+            for group in groups.letters {
+                var listing = mou
+                listing.scope.instruments += group
+                cases.append(try verifyAsWritten(listing, from: requestedFrom, to: requestedTo))
             }
+            if !groups.everyProviderAddressed { cases.append(asWritten) }
+            result.outcomes = options.postures.indices.map { index in
+                cases.first { !$0.outcomes[index].holds }?.outcomes[index] ?? cases[0].outcomes[index]
+            }
+            result.assumptions = cases[0].assumptions
+            result.caveats = caveats.caveats(for: result.outcomes.flatMap(\.caveats))
+            let without = unlisted.count == 1 ? "without it" : "without the \(unlisted.count) loaded instruments the scope does not list"
+            let them = unlisted.count == 1 ? "it" : "them"
             for id in unlisted {
                 let title = graph.instruments[id]?.title ?? id
                 let names = (modelNames[id] ?? []).map { "'\($0)'" }.joined(separator: " or ")
                 let reaches = names.isEmpty ? "reaches the provider of the scope" : "applies to the model \(names), which the scope covers"
                 result.warnings.append("the loaded instrument \(title) (\(id)) \(reaches), but the scope does not list it; "
-                                       + "a letter binds the company it is addressed to whether or not an MoU lists it, \(outcome); "
-                                       + "list it with <instrument ref=\"\(id)\"/> in the scope")
+                                       + "a letter binds the company it is addressed to whether or not an MoU lists it, so the result applies \(them) "
+                                       + "(\(without), as written, the MoU gives \(Self.summary(of: asWritten))); list it with <instrument ref=\"\(id)\"/> in the scope")
             }
         }
         // Under Art. 92 the evaluators are the AI Office's or independent experts it appoints
@@ -126,11 +124,19 @@ extension ConflictEngine {
         }.map(\.id).sorted()
     }
 
-    /// Whether every provider the MoU can cover is one each of `instruments` is addressed to: false
-    /// where the scope and the provider party name none.
-    func providersAddressed(by instruments: [String], in mou: MoUDocument) -> Bool {
+    /// The letters applied together, one group per provider of the MoU they are addressed to (each
+    /// letter alone where the MoU names no provider), and whether every provider the MoU can cover
+    /// is addressed by some (false where it names none).
+    func addressees(of letters: [String], in mou: MoUDocument) -> (letters: [[String]], everyProviderAddressed: Bool) {
         let providers = Self.providers(of: mou)
-        return !providers.isEmpty && providers.allSatisfy { provider in instruments.allSatisfy { addresses($0, to: provider) } }
+        guard !providers.isEmpty else { return (letters.map { [$0] }, false) }
+        var groups: [[String]] = []
+        var everyProvider = true
+        for provider in providers {
+            let group = letters.filter { addresses($0, to: provider) }
+            if group.isEmpty { everyProvider = false } else if !groups.contains(group) { groups.append(group) }
+        }
+        return (groups, everyProvider)
     }
 
     /// The providers the scope and the MoU's provider party name, each once (as first written).
@@ -504,18 +510,24 @@ extension ConflictEngine {
                                           channel: try scalar("item.channel") ?? "transfer", recipients: [recipient],
                                           licences: licences.isEmpty ? nil : licences, hostingLocation: try scalar("item.hosting-location"))
         let basis = try scalar("request.legal-basis")
+        // A letter binds the company it is addressed to: a request that lists letters is that of
+        // an MoU provider they are addressed to, where the MoU names one.
+        let instruments = try elements("request.instruments")
+        let party = mou.parties.first { $0.role == "provider" }?.name
+        let provider = instruments.isEmpty ? party
+            : Self.providers(of: mou).first { name in instruments.allSatisfy { addresses($0, to: name) } } ?? party
         return DisclosureRequest(
             id: "\(mou.id)-counterexample",
             date: asOf,
             requester: .init(authority: authority, jurisdiction: "EU", legalBasis: basis),
-            provider: .init(name: mou.parties.first { $0.role == "provider" }?.name, establishedIn: try scalar("provider.established-in"),
+            provider: .init(name: provider, establishedIn: try scalar("provider.established-in"),
                             codeOfPractice: try elements("provider.code-of-practice")),
             model: .init(name: try scalar("model.name") ?? mou.scope.models.first, trainingCompute: try computeFigures(model, scope: mou.scope),
                          weightsPublished: try flag("model.weights-published"), openSourceLicence: try flag("model.open-source-licence"),
                          architectureAndUsagePublished: try flag("model.architecture-and-usage-published"),
                          placedOnEUMarket: try date("model.placed-on-eu-market")),
             items: [item],
-            instruments: try elements("request.instruments").nilIfEmpty)
+            instruments: instruments.nilIfEmpty)
     }
 
     /// Compute figures, one per unit, chosen among exact decimals around the thresholds so that each
