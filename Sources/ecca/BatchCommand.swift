@@ -160,7 +160,9 @@ struct BatchCommand: ParsableCommand {
         var summary = sink.resumed?.summary ?? BatchSummary()
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - kept.count }, resumed: kept.count)
         do {
-            try runner.run(BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary), idle: sink.flush) { result in
+            let source = BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary)
+            defer { source.passedOver.forEach { Output.error("\($0.path): warning: \($0.reason): a folder's requests are its *.json and *.xml files") } }
+            try runner.run(source, idle: sink.flush) { result in
                 try sink.write(result.line)
                 summary.add(result.entry)
                 if let problem = result.problem { Output.error(problem) }

@@ -366,4 +366,29 @@ import Glibc
         #expect(array?.count == 12)
         #expect(array?.first?["id"] as? String == "AIO-2026-0007")
     }
+
+    /// A folder's requests are its *.json and *.xml files: an NDJSON or CSV file in it is an error
+    /// record (its requests would be lost), anything else (a folder inside it, notes) is warned
+    /// of, and a folder with no request file is an error, not "all clear".
+    @Test func whatAFolderHoldsBesideRequestFilesIsNamed() throws {
+        let request = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
+        let folder = try CLI.folder(["in/a.json": request, "in/b.ndjson": "{}\n", "in/notes.txt": "notes", "in/inner/c.json": request,
+                                     "in/.hidden": "x", "empty/.keep": ""])
+        let input = folder.appendingPathComponent("in").path
+        let result = try CLI.run(["batch", "--posture", "text", input])
+        #expect(result.status == 2, "\(result.stderr)")
+        let records = try lines(result.stdout).map(CLI.json)
+        #expect(records.count == 2)
+        #expect(records.first?["verdict"] as? String == "conflict")
+        #expect((records.last?["error"] as? [String: Any])?["message"] as? String
+            == "not read: a folder's requests are its *.json and *.xml files, one request each; give NDJSON and CSV files by name")
+        #expect(lines(result.stderr).prefix(3) == [
+            "\(input)/b.ndjson: error: not read: a folder's requests are its *.json and *.xml files, one request each; give NDJSON and CSV files by name",
+            "\(input)/inner: warning: a folder inside a folder is not read: a folder's requests are its *.json and *.xml files",
+            "\(input)/notes.txt: warning: not read: a folder's requests are its *.json and *.xml files",
+        ])
+        let empty = try CLI.run(["batch", folder.appendingPathComponent("empty").path])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.hasPrefix("\(folder.appendingPathComponent("empty").path): error: the folder holds no request files (*.json or *.xml, one request each)\n"), "\(empty.stderr)")
+    }
 }

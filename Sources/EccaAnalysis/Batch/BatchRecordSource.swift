@@ -12,6 +12,9 @@ public final class BatchRecordSource {
     private var csv: RequestCSVReader?
     private var folderFiles: [String] = []
     private var folderPosition = 0
+    /// What the input folders hold that is neither read nor an error record (a folder inside a
+    /// folder, notes), each with why, for the command to warn of: nothing is passed over in silence.
+    public private(set) var passedOver: [(path: String, reason: String)] = []
 
     public init(inputs: [BatchInput], vocabulary: RequestVocabulary) {
         self.inputs = inputs
@@ -88,15 +91,30 @@ public final class BatchRecordSource {
                 if input.kind == .file {
                     folderFiles = [input.path]
                 } else {
+                    // A folder's requests are its request files. Files of requests in other
+                    // formats (NDJSON, CSV) become error records below: their requests would be
+                    // lost. Anything else but hidden entries is warned of.
                     let names = (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
-                    folderFiles = names.filter(RequestLoader.isRequestFile).sorted()
-                        .map { (input.path as NSString).appendingPathComponent($0) }
+                    let paths = names.filter { !$0.hasPrefix(".") }.sorted().map { (input.path as NSString).appendingPathComponent($0) }
+                    folderFiles = paths.filter { RequestLoader.isRequestFile($0) || Self.holdsRequestsInAnotherFormat($0) }
+                    for path in paths where !folderFiles.contains(path) {
+                        let reason = FileKind(path: path) == .folder ? "a folder inside a folder is not read" : "not read"
+                        passedOver.append((path, reason))
+                    }
+                    if !folderFiles.contains(where: RequestLoader.isRequestFile) {
+                        // An empty or mistyped folder is no "all clear".
+                        folderFiles = []
+                        folderPosition = 1
+                        return record(input.path, 0, .failed(RequestError(file: input.path, line: 0, message: "the folder holds no request files (*.json or *.xml, one request each)")))
+                    }
                 }
-                if folderFiles.isEmpty { return nil }
             }
             guard folderPosition < folderFiles.count else { return nil }
             defer { folderPosition += 1 }
             let path = folderFiles[folderPosition]
+            if input.kind == .folder, !RequestLoader.isRequestFile(path) {
+                return record(path, 0, .failed(RequestError(file: path, line: 0, message: "not read: a folder's requests are its *.json and *.xml files, one request each; give NDJSON and CSV files by name")))
+            }
             // A pipe or device in a folder would block the batch, or be read twice when counted
             // for --shard: a folder's requests are its regular files (one named on the command
             // line may be a pipe).
@@ -105,6 +123,12 @@ public final class BatchRecordSource {
             }
             return record(path, 1, .file(path))
         }
+    }
+
+    /// NDJSON and CSV files, which a folder does not read, by their extension.
+    static func holdsRequestsInAnotherFormat(_ path: String) -> Bool {
+        let lowercased = path.lowercased()
+        return [".ndjson", ".jsonl", ".csv"].contains { lowercased.hasSuffix($0) }
     }
 
     /// Whether reading the next record would wait for input not there yet (a pipe whose writer
