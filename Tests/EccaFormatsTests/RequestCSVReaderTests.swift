@@ -113,6 +113,34 @@ import Testing
         ])
     }
 
+    /// Text after a closing quote ("N"x) is refused, not read into the value (RFC 4180); spaces
+    /// before the comma are allowed.
+    @Test func textAfterAClosingQuoteIsRefused() throws {
+        let outcomes = try Self.outcomes("""
+            id,date,artifact,channel,recipient_location
+            Q-1,2026-11-24,weights,"transfer"x,PL
+            Q-2,2026-11-24,weights,"transfer"  ,PL
+
+            """)
+        #expect(outcomes == [
+            "2: text after the closing quote of field 4 (\"transfer\"x…): quote the whole field, doubling the quotes inside it [Q-1]",
+            "Q-2",
+        ])
+    }
+
+    /// Rows without an id are each a record of their own, each named by its line: consecutive
+    /// id-less rows are not one request.
+    @Test func rowsWithoutAnIdAreNotOneRequest() throws {
+        let outcomes = try Self.outcomes("""
+            id,date,artifact,channel,recipient_location
+            ,2026-11-24,weights,transfer,PL
+            ,2026-11-24,weights,transfer,BE
+            Q-3,2026-11-24,weights,transfer,PL
+
+            """)
+        #expect(outcomes == ["2: required field is missing", "3: required field is missing", "Q-3"])
+    }
+
     /// A broken row in the middle of a request's rows fails the whole request, once: its other
     /// rows must not be analysed as requests of their own.
     @Test func aBrokenRowFailsItsWholeRequest() throws {

@@ -36,7 +36,21 @@ public struct CSVRecordReader {
             if inQuotes {
                 if character == "\"" {
                     if let following = characters.next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+                        if following == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            // RFC 4180: a closing quote ends the field. Text after it ("N"x) would
+                            // be read into the value unnoticed, so the row is refused instead.
+                            var after = following
+                            while after == " " || after == "\t", let next = characters.next() { after = next }
+                            guard after == "," || after == " " || after == "\t" else {
+                                return Row(line: number, fields: fields,
+                                           problem: "text after the closing quote of field \(fields.count + 1) (\"\(field)\"\(after)…): quote the whole field, doubling the quotes inside it",
+                                           text: line)
+                            }
+                            pending = after
+                        }
                     } else {
                         inQuotes = false
                     }

@@ -149,7 +149,8 @@ public struct RequestCSVReader {
         while !finished, !(rows.last.map(Self.unreadable) ?? false) {
             guard let row = records.next() else { finished = true; break }
             if row.problem == nil && row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
-            if let first = rows.first, value(first.fields, "id") != value(row.fields, "id") || Self.unreadable(row) {
+            // Rows without an id are each a request of their own (an error): two are not one request.
+            if let first = rows.first, value(first.fields, "id") == nil || value(first.fields, "id") != value(row.fields, "id") || Self.unreadable(row) {
                 pending = row
                 break
             }
