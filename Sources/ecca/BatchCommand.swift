@@ -108,15 +108,17 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
 
+        // Results and a summary written into an input folder are no requests of it.
+        let ownOutputs = [output, summaryFile].compactMap { $0 }.filter { $0 != "-" }
         let progressOnTerminal = isatty(STDERR_FILENO) == 1
         var total: Int?
         var range: Range<Int>?
         if let (index, count) = try parsedShard() {
-            let all = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
+            let all = BatchRecordSource.count(batchInputs, vocabulary: vocabulary, outputs: ownOutputs)
             range = (all * index / count)..<(all * (index + 1) / count)
             total = range!.count
         } else if progressOnTerminal && !inputs.contains("-") {
-            total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
+            total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary, outputs: ownOutputs)
         }
 
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
@@ -160,7 +162,7 @@ struct BatchCommand: ParsableCommand {
         var summary = sink.resumed?.summary ?? BatchSummary()
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - kept.count }, resumed: kept.count)
         do {
-            let source = BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary)
+            let source = BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary, outputs: ownOutputs)
             defer { source.passedOver.forEach { Output.error("\($0.path): warning: \($0.reason): a folder's requests are its *.json and *.xml files") } }
             try runner.run(source, idle: sink.flush) { result in
                 try sink.write(result.line)

@@ -16,9 +16,18 @@ public final class BatchRecordSource {
     /// folder, notes), each with why, for the command to warn of: nothing is passed over in silence.
     public private(set) var passedOver: [(path: String, reason: String)] = []
 
-    public init(inputs: [BatchInput], vocabulary: RequestVocabulary) {
+    /// The batch's own output files (its results and summary), left out of the input folders they
+    /// sit in: results written beside the requests are no input.
+    private let outputs: Set<String>
+
+    public init(inputs: [BatchInput], vocabulary: RequestVocabulary, outputs: [String] = []) {
         self.inputs = inputs
         self.vocabulary = vocabulary
+        self.outputs = Set(outputs.map(Self.resolved))
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 
     /// The next record, or nil when every input is read.
@@ -96,6 +105,7 @@ public final class BatchRecordSource {
                     // lost. Anything else but hidden entries is warned of.
                     let names = (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
                     let paths = names.filter { !$0.hasPrefix(".") }.sorted().map { (input.path as NSString).appendingPathComponent($0) }
+                        .filter { !outputs.contains(Self.resolved($0)) }
                     folderFiles = paths.filter { RequestLoader.isRequestFile($0) || Self.holdsRequestsInAnotherFormat($0) }
                     for path in paths where !folderFiles.contains(path) {
                         let reason = FileKind(path: path) == .folder ? "a folder inside a folder is not read" : "not read"
@@ -138,8 +148,8 @@ public final class BatchRecordSource {
     }
 
     /// Counts the records of `inputs` (a separate pass, for sharding and progress).
-    public static func count(_ inputs: [BatchInput], vocabulary: RequestVocabulary) -> Int {
-        let source = BatchRecordSource(inputs: inputs, vocabulary: vocabulary)
+    public static func count(_ inputs: [BatchInput], vocabulary: RequestVocabulary, outputs: [String] = []) -> Int {
+        let source = BatchRecordSource(inputs: inputs, vocabulary: vocabulary, outputs: outputs)
         var count = 0
         while source.next() != nil { count += 1 }
         return count
