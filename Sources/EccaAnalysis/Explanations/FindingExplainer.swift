@@ -184,6 +184,10 @@ extension ConflictEngine {
                 guard holds != .false else { continue }
                 why.append("\(graph.inlineLabel(exception.label, provision: exception.provisionID)) \(holds == .true ? "holds" : "may hold")\(requestValues(of: exception.condition, snapshot))")
             }
+            // The branches of a definition often fail by the same fact ("recipient.location is not
+            // US" in each): each reason is said once.
+            var said: Set<String> = []
+            why = why.filter { said.insert($0).inserted }
             return [prefix + label + (why.isEmpty ? "" : ", since " + why.joined(separator: "; "))]
         case .constant:
             return ["never holds"]
