@@ -10,6 +10,7 @@ public struct CSVReport: Sendable {
         "item_verdict", "text_verdict", "enforcement_verdict", "compliant_alternatives", "deciding_conditions",
         "cures", "finding_count", "conflict_signatures", "obliging_provisions", "forbidding_provisions",
         "failed_exceptions", "clear_grounds", "request_verdict_postures", "deciding_caveats",
+        "exact_thresholds", "request_notes", "request_assumptions",
     ]
 
     /// Joins the values of a multi-valued cell.
@@ -69,6 +70,13 @@ public struct CSVReport: Sendable {
             PostureOrder.sorted(analysis.postures.keys).filter { analysis.postures[$0] == analysis.verdict }.joined(separator: Self.separator),
             // By id, as in the JSON (`caveats`): a CSV has no list of caveats to number them in.
             unique(Array(details.flatMap(\.decidingConditionCaveats).joined())).joined(separator: Self.separator),
+            // A verdict that rests on a comparator only because the value is exactly the threshold,
+            // and what every other format says beside the verdict (the law changing before the
+            // deadline, an obligation not yet binding, a unit assumed): a bare "clear" in a
+            // spreadsheet would hide them.
+            unique(details.flatMap(\.exactThresholds)).joined(separator: Self.separator),
+            analysis.notes.joined(separator: Self.separator),
+            analysis.assumptions.joined(separator: Self.separator),
         ]
     }
 

@@ -398,12 +398,31 @@ import Testing
         #expect(text.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CLEAR (enforcement posture; the text in force was not analysed)\n"))
         // The CSV says which postures the request's verdict holds under.
         let both = try CLI.run(["report", "--format", "csv", Self.conflict]).stdout
-        #expect(both.components(separatedBy: "\r\n")[0].hasSuffix(",clear_grounds,request_verdict_postures,deciding_caveats"))
+        #expect(both.components(separatedBy: "\r\n")[0].hasSuffix(",clear_grounds,request_verdict_postures,deciding_caveats,exact_thresholds,request_notes,request_assumptions"))
         #expect(both.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,conflict,"))
-        #expect(both.components(separatedBy: "\r\n")[1].hasSuffix(",text,"))
+        let assumed = #""training compute was given in operations only; the FLOP count is taken to equal it (every FLOP is an operation, so the FLOP count can only be lower: give it where it may differ, as the Art. 51(2) presumption counts FLOP)""#
+        #expect(both.components(separatedBy: "\r\n")[1].hasSuffix(",text,,,," + assumed))
         let onlyEnforcement = try CLI.run(["report", "--format", "csv", "--posture", "enforcement", Self.conflict]).stdout
         #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,clear,0,weights,weights,transfer,clear,,clear,"))
-        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasSuffix(",enforcement,"))
+        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasSuffix(",enforcement,,,," + assumed))
+    }
+
+    /// The CSV says what the other formats say beside a verdict: one that rests on the comparator
+    /// because the value is exactly the threshold, and the request's notes and assumptions.
+    @Test func csvCarriesExactThresholdsNotesAndAssumptions() throws {
+        let request = try String(contentsOfFile: Self.conflict, encoding: .utf8)
+            .replacingOccurrences(of: #""value": 3e26"#, with: #""value": 1e26"#)
+            .replacingOccurrences(of: #""date": "2026-11-24""#, with: #""date": "2026-08-01""#)
+        let folder = try CLI.folder(["r.json": request])
+        let csv = try CLI.run(["report", "--format", "csv", folder.appendingPathComponent("r.json").path])
+        let header = csv.stdout.components(separatedBy: "\r\n")[0].components(separatedBy: ",")
+        let row = try #require(csv.stdout.components(separatedBy: "\r\n").dropFirst().first)
+        let json = try CLI.json(try CLI.run(["check", "--format", "json", folder.appendingPathComponent("r.json").path]).stdout)
+        let notes = try #require(json["notes"] as? [String])
+        #expect(!notes.isEmpty)
+        #expect(Array(header.suffix(3)) == ["exact_thresholds", "request_notes", "request_assumptions"])
+        #expect(row.contains(#"model.training-compute = 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the comparator ≥"#), "\(row)")
+        #expect(row.contains(String(notes[0].prefix(40))), "\(notes[0]) in \(row)")
     }
 
     /// The CSV gives the plainest ground too, that nothing obliges the disclosure.
@@ -412,7 +431,8 @@ import Testing
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.components(separatedBy: "\r\n")[2]
             == "AIO-2026-0203,2026-11-24,conflict,1,documentation,technical-documentation,transfer,clear,clear,,,,,0,,,,,"
-            + "text: no-obligation; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text,")
+            + "text: no-obligation; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text,,,,"
+            + #""training compute was given in FLOP only; the operations count is taken to equal it (every FLOP is an operation, so the operations count can only be higher: give it where it may differ, as Technical Notes 2 and 3 to ECCN 4E091 count operations)""#)
     }
 
     /// `-o` naming an input, however spelt, is refused before anything is read or written.
