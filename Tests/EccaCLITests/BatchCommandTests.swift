@@ -367,6 +367,23 @@ import Glibc
         #expect(array?.first?["id"] as? String == "AIO-2026-0007")
     }
 
+    /// Where the postures part, the summary counts each: a conflict under the text in force alone
+    /// rests on law that is not enforced, which the merged count does not say.
+    @Test func theSummaryCountsEachPostureWhereTheyPart() throws {
+        let folder = try CLI.folder(["s.json": ""])
+        let summaryPath = folder.appendingPathComponent("s.json").path
+        let result = try CLI.run(["batch", "--summary", summaryPath, CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(lines(result.stderr).prefix(2) == [
+            "batch: 1 requests, 1 analysed, 0 unusable: 0 clear, 0 avoidable, 0 undetermined, 1 conflict",
+            "  by posture: text posture 0 clear, 0 avoidable, 0 undetermined, 1 conflict; enforcement posture 1 clear, 0 avoidable, 0 undetermined, 0 conflict",
+        ])
+        let summary = try CLI.json(try String(contentsOfFile: summaryPath, encoding: .utf8))
+        #expect(summary["postures"] as? [String: [String: Int]] == ["text": ["conflict": 1], "enforcement": ["clear": 1]])
+        let one = try CLI.run(["batch", "--posture", "text", CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(!one.stderr.contains("by posture"))
+    }
+
     /// A folder's requests are its *.json and *.xml files: an NDJSON or CSV file in it is an error
     /// record (its requests would be lost), anything else (a folder inside it, notes) is warned
     /// of, and a folder with no request file is an error, not "all clear".

@@ -46,6 +46,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     public var analysed = 0
     public var errors = 0
     public var verdicts: [String: Int] = [:]
+    /// The requests' verdicts under each posture analysed (posture → verdict → count): a conflict
+    /// under the text in force alone rests on law that is not enforced (FACTS X-3).
+    public var postures: [String: [String: Int]] = [:]
     public var groups: [Group] = []
     public var clearWithFindings: ClearWithFindings?
     public var notClearWithoutFindings: NotClearWithoutFindings?
@@ -53,7 +56,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, groups, clearWithFindings, notClearWithoutFindings }
+    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings }
 
     /// One record's contribution: its analysis, or nil for a record that could not be used.
     public mutating func add(_ entry: Entry) {
@@ -64,6 +67,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         }
         analysed += 1
         verdicts[verdict.rawValue, default: 0] += 1
+        for (posture, verdict) in entry.postures { postures[posture, default: [:]][verdict, default: 0] += 1 }
         guard !entry.signature.isEmpty else {
             guard verdict != .clear else { return }
             var counted = notClearWithoutFindings ?? NotClearWithoutFindings(count: 0, verdicts: [:], solverLimitReached: 0, exampleID: entry.id)
@@ -94,6 +98,8 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var label: String
         /// Whether the solver stopped at a limit before deciding some channel of the request.
         public var reachedSolverLimit: Bool
+        /// The request's verdict under each posture analysed.
+        public var postures: [String: String] = [:]
 
         /// An unusable record's entry: named by its request's id, or where it is when it names
         /// none (the same key whether the batch wrote the error line or a resumed run reads it).
@@ -113,15 +119,17 @@ public struct BatchSummary: Sendable, Codable, Hashable {
                       artifacts: Dictionary(analysis.items.map { ($0.index, $0.artifact) }, uniquingKeysWith: { first, _ in first }),
                       reachedSolverLimit: analysis.items.contains { item in
                           item.postures.values.contains { $0.channels.contains(where: \.reachedSolverLimit) }
-                      })
+                      },
+                      postures: analysis.postures.mapValues(\.rawValue))
         }
 
         /// From the parts of an analysis the summary reads (a resumed output's lines give only these).
         init(id: String, verdict: Verdict, findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])],
-             artifacts: [Int: String], reachedSolverLimit: Bool) {
+             artifacts: [Int: String], reachedSolverLimit: Bool, postures: [String: String]) {
             self.id = id
             self.verdict = verdict
             self.reachedSolverLimit = reachedSolverLimit
+            self.postures = postures
             var seen: [String: String] = [:]
             for finding in findings where seen[finding.signature] == nil {
                 let obliging = finding.provisions.filter { $0.modality == "obligation" }.map(\.citation)
@@ -147,6 +155,15 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         var lines: [String] = []
         let counts = Self.order.map { "\(verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
         lines.append("batch: \(records) requests, \(analysed) analysed, \(errors) unusable: \(counts)")
+        // Said where the postures part: a conflict under the text in force alone is one under law
+        // that is not enforced, which the verdict above counts as a conflict.
+        let analysedPostures = PostureOrder.sorted(postures.keys)
+        if analysedPostures.count > 1, Set(analysedPostures.map { postures[$0]! }).count > 1 {
+            let each = analysedPostures.map { posture in
+                "\(posture) posture " + Self.order.map { "\(postures[posture]?[$0] ?? 0) \($0)" }.joined(separator: ", ")
+            }
+            lines.append("  by posture: " + each.joined(separator: "; "))
+        }
         for group in groups.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }) {
             // Escaped: an id read back from an older output could still hold a line break.
             lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s") (\(Self.byVerdict(group.verdicts))): \(group.label) (e.g. \(group.exampleID))"))

@@ -69,7 +69,13 @@ struct KeptLine {
             }
             parts.append((signature, item, channel, cited))
         }
-        entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, artifacts: artifacts, reachedSolverLimit: reachedSolverLimit)
+        var verdicts: [String: String] = [:]
+        for (posture, verdict) in postures {
+            guard let verdict = verdict.string else { return nil }
+            verdicts[posture] = verdict
+        }
+        entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, artifacts: artifacts, reachedSolverLimit: reachedSolverLimit,
+                                   postures: verdicts)
         let caveats = object["caveats"]?.elements ?? []
         made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true),
                 caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil })
