@@ -123,8 +123,24 @@ import Testing
 
             """)
         #expect(outcomes == [
-            "2: text after the closing quote of field 4 (\"transfer\"x…): quote the whole field, doubling the quotes inside it [Q-1]",
+            "2: text after the closing quote of field 4 (\"transfer\"x): quote the whole field, doubling the quotes inside it [Q-1]",
             "Q-2",
+        ])
+    }
+
+    /// A row with text after a closing quote left of its id is still that request's: the whole
+    /// request is an error, not split into an id-less error and a request missing a row.
+    @Test func textAfterAClosingQuoteBeforeTheIdFailsItsRequest() throws {
+        let outcomes = try Self.outcomes("""
+            recipient_location,artifact,channel,date,id
+            "PL"x,weights,transfer,2026-11-24,E1
+            BE,weights,remote-api,2026-11-24,E1
+            BE,weights,transfer,2026-11-24,E2
+
+            """)
+        #expect(outcomes == [
+            "2: text after the closing quote of field 1 (\"PL\"x): quote the whole field, doubling the quotes inside it [E1]",
+            "E2",
         ])
     }
 

@@ -31,6 +31,7 @@ public struct CSVRecordReader {
         var inQuotes = false
         var characters = line.makeIterator()
         var pending: Character? = nil
+        var problem: String?
         while let character = pending ?? characters.next() {
             pending = nil
             if inQuotes {
@@ -41,15 +42,16 @@ public struct CSVRecordReader {
                         } else {
                             inQuotes = false
                             // RFC 4180: a closing quote ends the field. Text after it ("N"x) would
-                            // be read into the value unnoticed, so the row is refused instead.
-                            var after = following
-                            while after == " " || after == "\t", let next = characters.next() { after = next }
-                            guard after == "," || after == " " || after == "\t" else {
-                                return Row(line: number, fields: fields,
-                                           problem: "text after the closing quote of field \(fields.count + 1) (\"\(field)\"\(after)…): quote the whole field, doubling the quotes inside it",
-                                           text: line)
+                            // be read into the value unnoticed, so the row is an error; the rest of
+                            // the row is still read, so that its id names the request it fails.
+                            var trailing = String(following)
+                            while trailing.last != ",", let next = characters.next() { trailing.append(next) }
+                            let text = trailing.last == "," ? String(trailing.dropLast()) : trailing
+                            if problem == nil, !text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                                problem = "text after the closing quote of field \(fields.count + 1) (\"\(field)\"\(text)): quote the whole field, doubling the quotes inside it"
                             }
-                            pending = after
+                            field += text
+                            if trailing.last == "," { pending = "," }
                         }
                     } else {
                         inQuotes = false
@@ -69,6 +71,10 @@ public struct CSVRecordReader {
         if inQuotes {
             return Row(line: number, fields: fields,
                        problem: "a quoted field is not closed on its line (an unclosed quote?); no column holds a line break", text: line)
+        }
+        if let problem {
+            fields.append(field)
+            return Row(line: number, fields: fields, problem: problem, text: line)
         }
         fields.append(field)
         return Row(line: number, fields: fields, problem: nil, text: line)
