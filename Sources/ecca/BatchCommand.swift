@@ -108,17 +108,15 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
 
-        // Results and a summary written into an input folder are no requests of it.
-        let ownOutputs = [output, summaryFile].compactMap { $0 }.filter { $0 != "-" }
         let progressOnTerminal = isatty(STDERR_FILENO) == 1
         var total: Int?
         var range: Range<Int>?
         if let (index, count) = try parsedShard() {
-            let all = BatchRecordSource.count(batchInputs, vocabulary: vocabulary, outputs: ownOutputs)
+            let all = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
             range = (all * index / count)..<(all * (index + 1) / count)
             total = range!.count
         } else if progressOnTerminal && !inputs.contains("-") {
-            total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary, outputs: ownOutputs)
+            total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
         }
 
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
@@ -162,6 +160,8 @@ struct BatchCommand: ParsableCommand {
         var summary = sink.resumed?.summary ?? BatchSummary()
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - kept.count }, resumed: kept.count)
         do {
+            // Results and a summary written into an input folder are not warned of as unread files.
+            let ownOutputs = [output, summaryFile].compactMap { $0 }.filter { $0 != "-" }
             let source = BatchRecordSource(inputs: batchInputs, vocabulary: vocabulary, outputs: ownOutputs)
             defer { source.passedOver.forEach { Output.error("\($0.path): warning: \($0.reason): a folder's requests are its *.json and *.xml files") } }
             try runner.run(source, idle: sink.flush) { result in

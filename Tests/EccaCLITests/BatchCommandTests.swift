@@ -384,23 +384,21 @@ import Glibc
         #expect(!one.stderr.contains("by posture"))
     }
 
-    /// A folder's requests are its *.json and *.xml files: an NDJSON or CSV file in it is an error
-    /// record (its requests would be lost), anything else (a folder inside it, notes) is warned
-    /// of, and a folder with no request file is an error, not "all clear".
+    /// A folder's requests are its *.json and *.xml files, hidden ones too: anything else in it
+    /// (an NDJSON file, a folder inside it, notes) is warned of, never passed over in silence, but
+    /// is no record, so that records never depend on what a run writes beside them; a folder with
+    /// no request file is an error, not "all clear".
     @Test func whatAFolderHoldsBesideRequestFilesIsNamed() throws {
         let request = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
-        let folder = try CLI.folder(["in/a.json": request, "in/b.ndjson": "{}\n", "in/notes.txt": "notes", "in/inner/c.json": request,
-                                     "in/.hidden": "x", "empty/.keep": ""])
+        let folder = try CLI.folder(["in/a.json": request, "in/.b.json": request, "in/b.ndjson": "{}\n", "in/notes.txt": "notes",
+                                     "in/inner/c.json": request, "in/.hidden": "x", "empty/.keep": ""])
         let input = folder.appendingPathComponent("in").path
-        let result = try CLI.run(["batch", "--posture", "text", input])
-        #expect(result.status == 2, "\(result.stderr)")
-        let records = try lines(result.stdout).map(CLI.json)
-        #expect(records.count == 2)
-        #expect(records.first?["verdict"] as? String == "conflict")
-        #expect((records.last?["error"] as? [String: Any])?["message"] as? String
-            == "not read: a folder's requests are its *.json and *.xml files, one request each; give NDJSON and CSV files by name")
+        let result = try CLI.run(["batch", "--posture", "text", input, "-o", folder.appendingPathComponent("in/out.ndjson").path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let records = try lines(try String(contentsOfFile: folder.appendingPathComponent("in/out.ndjson").path, encoding: .utf8)).map(CLI.json)
+        #expect(records.map { $0["verdict"] as? String } == ["conflict", "conflict"])
         #expect(lines(result.stderr).prefix(3) == [
-            "\(input)/b.ndjson: error: not read: a folder's requests are its *.json and *.xml files, one request each; give NDJSON and CSV files by name",
+            "\(input)/b.ndjson: warning: not read (NDJSON and CSV files are read when given by name): a folder's requests are its *.json and *.xml files",
             "\(input)/inner: warning: a folder inside a folder is not read: a folder's requests are its *.json and *.xml files",
             "\(input)/notes.txt: warning: not read: a folder's requests are its *.json and *.xml files",
         ])

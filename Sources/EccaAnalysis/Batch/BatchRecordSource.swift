@@ -16,8 +16,8 @@ public final class BatchRecordSource {
     /// folder, notes), each with why, for the command to warn of: nothing is passed over in silence.
     public private(set) var passedOver: [(path: String, reason: String)] = []
 
-    /// The batch's own output files (its results and summary), left out of the input folders they
-    /// sit in: results written beside the requests are no input.
+    /// The batch's own output files (its results and summary): in an input folder they are not
+    /// warned of as files it does not read.
     private let outputs: Set<String>
 
     public init(inputs: [BatchInput], vocabulary: RequestVocabulary, outputs: [String] = []) {
@@ -100,20 +100,23 @@ public final class BatchRecordSource {
                 if input.kind == .file {
                     folderFiles = [input.path]
                 } else {
-                    // A folder's requests are its request files. Files of requests in other
-                    // formats (NDJSON, CSV) become error records below: their requests would be
-                    // lost. Anything else but hidden entries is warned of.
+                    // A folder's requests are its request files, hidden ones too. Whatever else it
+                    // holds (an NDJSON or CSV file, a folder, notes) is warned of, never passed over
+                    // in silence, but is no record: the records must not depend on what a run
+                    // writes beside them (a sibling shard's output, stdout sent into the folder).
                     let names = (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
-                    let paths = names.filter { !$0.hasPrefix(".") }.sorted().map { (input.path as NSString).appendingPathComponent($0) }
-                        .filter { !outputs.contains(Self.resolved($0)) }
-                    folderFiles = paths.filter { RequestLoader.isRequestFile($0) || Self.holdsRequestsInAnotherFormat($0) }
-                    for path in paths where !folderFiles.contains(path) {
-                        let reason = FileKind(path: path) == .folder ? "a folder inside a folder is not read" : "not read"
-                        passedOver.append((path, reason))
+                    for name in names.sorted() {
+                        let path = (input.path as NSString).appendingPathComponent(name)
+                        if RequestLoader.isRequestFile(name) {
+                            folderFiles.append(path)
+                        } else if !name.hasPrefix("."), !outputs.contains(Self.resolved(path)) {
+                            let reason = FileKind(path: path) == .folder ? "a folder inside a folder is not read"
+                                : Self.holdsRequestsInAnotherFormat(path) ? "not read (NDJSON and CSV files are read when given by name)" : "not read"
+                            passedOver.append((path, reason))
+                        }
                     }
-                    if !folderFiles.contains(where: RequestLoader.isRequestFile) {
+                    if folderFiles.isEmpty {
                         // An empty or mistyped folder is no "all clear".
-                        folderFiles = []
                         folderPosition = 1
                         return record(input.path, 0, .failed(RequestError(file: input.path, line: 0, message: "the folder holds no request files (*.json or *.xml, one request each)")))
                     }
@@ -122,9 +125,6 @@ public final class BatchRecordSource {
             guard folderPosition < folderFiles.count else { return nil }
             defer { folderPosition += 1 }
             let path = folderFiles[folderPosition]
-            if input.kind == .folder, !RequestLoader.isRequestFile(path) {
-                return record(path, 0, .failed(RequestError(file: path, line: 0, message: "not read: a folder's requests are its *.json and *.xml files, one request each; give NDJSON and CSV files by name")))
-            }
             // A pipe or device in a folder would block the batch, or be read twice when counted
             // for --shard: a folder's requests are its regular files (one named on the command
             // line may be a pipe).
@@ -148,8 +148,8 @@ public final class BatchRecordSource {
     }
 
     /// Counts the records of `inputs` (a separate pass, for sharding and progress).
-    public static func count(_ inputs: [BatchInput], vocabulary: RequestVocabulary, outputs: [String] = []) -> Int {
-        let source = BatchRecordSource(inputs: inputs, vocabulary: vocabulary, outputs: outputs)
+    public static func count(_ inputs: [BatchInput], vocabulary: RequestVocabulary) -> Int {
+        let source = BatchRecordSource(inputs: inputs, vocabulary: vocabulary)
         var count = 0
         while source.next() != nil { count += 1 }
         return count
