@@ -117,12 +117,7 @@ extension ConflictEngine {
 
     private func outcome(_ exception: Exception, norm: String, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> ExceptionOutcome {
         let truth = evaluator.evaluate(exception.condition)
-        var reasons: [String] = []
-        if truth != .true {
-            for reason in failureReasons(exception.condition, evaluator: evaluator, snapshot: snapshot) where !reasons.contains(reason) {
-                reasons.append(reason)
-            }
-        }
+        let reasons = truth == .true ? [] : failureReasons(exception.condition, evaluator: evaluator, snapshot: snapshot)
         return ExceptionOutcome(id: exception.id, label: exception.label, provision: exception.provisionID,
                                 citation: exception.provisionID.flatMap { graph.provisions[$0]?.citation },
                                 norm: norm, holds: truth, reasons: reasons,
@@ -151,11 +146,13 @@ extension ConflictEngine {
             // "the channel is not an enclave" needs no "unknown where the enclave is hosted".
             let truths = parts.map { evaluator.evaluate($0) }
             let failing = truths.contains(.false) ? Truth.false : .unknown
-            return zip(parts, truths).filter { $0.1 == failing }.flatMap {
+            return Self.once(zip(parts, truths).filter { $0.1 == failing }.flatMap {
                 failureReasons($0.0, evaluator: evaluator, snapshot: snapshot, inside: &inside)
-            }
+            })
         case .any(let parts):
-            return parts.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot, inside: &inside) }
+            // Branches often fail by the same fact ("recipient.location is not US" in each of
+            // License Exception AIA's): each reason is said once.
+            return Self.once(parts.flatMap { failureReasons($0, evaluator: evaluator, snapshot: snapshot, inside: &inside) })
         case .not(let inner):
             if case .holds(let rule, _) = inner {
                 let label = graph.inlineLabel(ofRule: rule)
@@ -184,16 +181,18 @@ extension ConflictEngine {
                 guard holds != .false else { continue }
                 why.append("\(graph.inlineLabel(exception.label, provision: exception.provisionID)) \(holds == .true ? "holds" : "may hold")\(requestValues(of: exception.condition, snapshot))")
             }
-            // The branches of a definition often fail by the same fact ("recipient.location is not
-            // US" in each): each reason is said once.
-            var said: Set<String> = []
-            why = why.filter { said.insert($0).inserted }
             return [prefix + label + (why.isEmpty ? "" : ", since " + why.joined(separator: "; "))]
         case .constant:
             return ["never holds"]
         default:
             return [renderer.finding(condition, truth: truth, facts: snapshot)]
         }
+    }
+
+    /// `reasons` in order, each once.
+    private static func once(_ reasons: [String]) -> [String] {
+        var said: Set<String> = []
+        return reasons.filter { said.insert($0).inserted }
     }
 
     /// Whether `condition` tests one fact (no connective, rule or constant).
