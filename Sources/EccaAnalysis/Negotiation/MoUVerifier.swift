@@ -496,8 +496,13 @@ extension ConflictEngine {
         // team, the provider's staff elsewhere) is "other": the law loaded tests only whether the
         // recipient is an independent expert, so the verdict is the same (negotiation audit).
         var role = try scalar("recipient.role")
-        let providerName = mou.parties.first { $0.role == "provider" }?.name
-        if (role == "authority-staff" && organisation != authority) || (role == "provider-staff" && organisation != providerName) { role = "other" }
+        // A letter binds the company it is addressed to: a request that lists letters is that of
+        // an MoU provider they are addressed to, where the MoU names one.
+        let instruments = try elements("request.instruments")
+        let party = mou.parties.first { $0.role == "provider" }?.name
+        let provider = instruments.isEmpty ? party
+            : Self.providers(of: mou).first { name in instruments.allSatisfy { addresses($0, to: name) } } ?? party
+        if (role == "authority-staff" && organisation != authority) || (role == "provider-staff" && organisation != provider) { role = "other" }
         let recipient = DisclosureRequest.Recipient(
             organisation: organisation,
             nationalities: body ? nil : nationalities, location: try scalar("recipient.location"),
@@ -510,12 +515,6 @@ extension ConflictEngine {
                                           channel: try scalar("item.channel") ?? "transfer", recipients: [recipient],
                                           licences: licences.isEmpty ? nil : licences, hostingLocation: try scalar("item.hosting-location"))
         let basis = try scalar("request.legal-basis")
-        // A letter binds the company it is addressed to: a request that lists letters is that of
-        // an MoU provider they are addressed to, where the MoU names one.
-        let instruments = try elements("request.instruments")
-        let party = mou.parties.first { $0.role == "provider" }?.name
-        let provider = instruments.isEmpty ? party
-            : Self.providers(of: mou).first { name in instruments.allSatisfy { addresses($0, to: name) } } ?? party
         return DisclosureRequest(
             id: "\(mou.id)-counterexample",
             date: asOf,
