@@ -16,18 +16,15 @@ public final class BatchRecordSource {
     /// folder, notes), each with why, for the command to warn of: nothing is passed over in silence.
     public private(set) var passedOver: [(path: String, reason: String)] = []
 
-    /// The batch's own output files (its results and summary): in an input folder they are not
+    /// The batch's own output files (its results and summary), by identity as the output checks
+    /// compare them (a link or another spelling is the same file): in an input folder they are not
     /// warned of as files it does not read.
-    private let outputs: Set<String>
+    private let outputs: Set<FileIdentity>
 
     public init(inputs: [BatchInput], vocabulary: RequestVocabulary, outputs: [String] = []) {
         self.inputs = inputs
         self.vocabulary = vocabulary
-        self.outputs = Set(outputs.map(Self.resolved))
-    }
-
-    private static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        self.outputs = Set(outputs.compactMap(FileIdentity.init(path:)))
     }
 
     /// The next record, or nil when every input is read.
@@ -109,7 +106,7 @@ public final class BatchRecordSource {
                         let path = (input.path as NSString).appendingPathComponent(name)
                         if RequestLoader.isRequestFile(name) {
                             folderFiles.append(path)
-                        } else if !name.hasPrefix("."), !outputs.contains(Self.resolved(path)) {
+                        } else if !name.hasPrefix("."), !(FileIdentity(path: path).map(outputs.contains) ?? false) {
                             let reason = FileKind(path: path) == .folder ? "a folder inside a folder is not read"
                                 : Self.holdsRequestsInAnotherFormat(path) ? "not read (NDJSON and CSV files are read when given by name)" : "not read"
                             passedOver.append((path, reason))
