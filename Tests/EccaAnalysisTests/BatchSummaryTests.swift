@@ -50,7 +50,37 @@ import Testing
     @Test func aBatchWhoseRequestsAreClearSaysNothingMore() throws {
         let summary = try summary([Self.clear])
         #expect(summary.notClearWithoutFindings == nil)
-        #expect(summary.render() == "batch: 1 requests, 1 analysed, 0 unusable: 1 clear, 0 avoidable, 0 undetermined, 0 conflict\n")
+        #expect(summary.render() == "batch: 1 request, 1 analysed, 0 unusable: 1 clear, 0 avoidable, 0 undetermined, 0 conflict\n")
         #expect(!AnalysisJSON.encode(summary, pretty: false).contains("notClearWithoutFindings"))
+    }
+}
+
+/// Ids name requests in the output and in whatever an analyst keys by them; a batch that repeats
+/// one is analysed line by line all the same, and the summary says how many lines repeat an id.
+@Suite struct BatchSummaryRepeatedIDTests {
+    @Test func requestsRepeatingAnEarlierIDAreCountedWithTheFirstRepeated() throws {
+        var summary = BatchSummary()
+        let lines = [BatchSummaryTests.clear, BatchSummaryTests.undecidedOnFacts, BatchSummaryTests.clear,
+                     BatchSummaryTests.clear, BatchSummaryTests.undecidedOnFacts]
+        for line in lines { summary.add(try #require(KeptLine(line: line)).entry) }
+        #expect(summary.records == 5)
+        #expect(summary.repeatedIDs == .init(count: 3, exampleID: "R-4"))
+        #expect(summary.render().split(separator: "\n").last == "  3 requests repeat an earlier request's id; each is a request of its own, so such an id names more than one line of the output (e.g. R-4)")
+        #expect(AnalysisJSON.encode(summary, pretty: false).contains(#""repeatedIDs":{"count":3,"exampleID":"R-4"}"#))
+    }
+
+    /// An unusable record without an id is named by where it is, which is no id to repeat.
+    @Test func unusableRecordsWithoutAnIDRepeatNothing() {
+        var summary = BatchSummary()
+        summary.add(.init(errorOf: nil, file: "requests.ndjson", line: 3))
+        summary.add(.init(errorOf: nil, file: "requests.ndjson", line: 3))
+        summary.add(.init(errorOf: "R-9", file: "requests.ndjson", line: 4))
+        summary.add(.init(errorOf: "R-9", file: "requests.ndjson", line: 5))
+        #expect(summary.repeatedIDs == .init(count: 1, exampleID: "R-9"))
+        #expect(summary.render() == """
+            batch: 4 requests, 0 analysed, 4 unusable: 0 clear, 0 avoidable, 0 undetermined, 0 conflict
+              1 request repeats an earlier request's id; each is a request of its own, so such an id names more than one line of the output (e.g. R-9)
+
+            """)
     }
 }

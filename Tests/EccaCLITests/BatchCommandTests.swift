@@ -375,7 +375,7 @@ import Glibc
         let result = try CLI.run(["batch", "--summary", summaryPath, CLI.sample("weights-to-ai-office-warsaw.json")])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(lines(result.stderr).prefix(2) == [
-            "batch: 1 requests, 1 analysed, 0 unusable: 0 clear, 0 avoidable, 0 undetermined, 1 conflict",
+            "batch: 1 request, 1 analysed, 0 unusable: 0 clear, 0 avoidable, 0 undetermined, 1 conflict",
             "  by posture: text posture 0 clear, 0 avoidable, 0 undetermined, 1 conflict; enforcement posture 1 clear, 0 avoidable, 0 undetermined, 0 conflict",
         ])
         let summary = try CLI.json(try String(contentsOfFile: summaryPath, encoding: .utf8))

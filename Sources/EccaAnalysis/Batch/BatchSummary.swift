@@ -42,6 +42,12 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var exampleID: String
     }
 
+    /// Records that repeat an earlier record's request id: how many, and the first id repeated.
+    public struct RepeatedIDs: Sendable, Codable, Hashable {
+        public var count: Int
+        public var exampleID: String
+    }
+
     public var records = 0
     public var analysed = 0
     public var errors = 0
@@ -52,15 +58,23 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     public var groups: [Group] = []
     public var clearWithFindings: ClearWithFindings?
     public var notClearWithoutFindings: NotClearWithoutFindings?
+    /// Each line is analysed on its own, so a repeated id names two requests in the output and
+    /// in any report or tracker keyed by it; counted so the analyst learns of it.
+    public var repeatedIDs: RepeatedIDs?
     private var groupIndex: [[String]: Int] = [:]
+    /// The ids seen so far (not encoded): an id per record, as a resumed output already keeps.
+    private var seenIDs: Set<String> = []
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings }
+    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings, repeatedIDs }
 
     /// One record's contribution: its analysis, or nil for a record that could not be used.
     public mutating func add(_ entry: Entry) {
         records += 1
+        if let id = entry.namedID, !seenIDs.insert(id).inserted {
+            repeatedIDs = RepeatedIDs(count: (repeatedIDs?.count ?? 0) + 1, exampleID: repeatedIDs?.exampleID ?? id)
+        }
         guard let verdict = entry.verdict else {
             errors += 1
             return
@@ -93,6 +107,8 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     /// The per-record part of the summary, computed by the worker that analysed it.
     public struct Entry: Sendable {
         public var id: String
+        /// The request's own id; nil for an unusable record that names none (`id` is then where it is).
+        public var namedID: String?
         public var verdict: Verdict?
         public var signature: [String]
         public var label: String
@@ -105,6 +121,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         /// none (the same key whether the batch wrote the error line or a resumed run reads it).
         public init(errorOf id: String?, file: String, line: Int) {
             self.id = id ?? "\(file):\(line)"
+            namedID = id
             verdict = nil
             signature = []
             label = ""
@@ -127,6 +144,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         init(id: String, verdict: Verdict, findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])],
              artifacts: [Int: String], reachedSolverLimit: Bool, postures: [String: String]) {
             self.id = id
+            namedID = id
             self.verdict = verdict
             self.reachedSolverLimit = reachedSolverLimit
             self.postures = postures
@@ -154,7 +172,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     public func render() -> String {
         var lines: [String] = []
         let counts = Self.order.map { "\(verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        lines.append("batch: \(records) requests, \(analysed) analysed, \(errors) unusable: \(counts)")
+        lines.append("batch: \(records) request\(records == 1 ? "" : "s"), \(analysed) analysed, \(errors) unusable: \(counts)")
         // Said where the postures part: a conflict under the text in force alone is one under law
         // that is not enforced, which the verdict above counts as a conflict.
         let analysedPostures = PostureOrder.sorted(postures.keys)
@@ -182,6 +200,10 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         if let clear = clearWithFindings {
             let requests = clear.count == 1 ? "1 clear request has" : "\(clear.count) clear requests have"
             lines.append(ControlCharacters.escaped("  \(requests) findings only on an alternative channel not needed (e.g. \(clear.exampleID))"))
+        }
+        if let repeated = repeatedIDs {
+            let requests = repeated.count == 1 ? "1 request repeats an earlier request's id" : "\(repeated.count) requests repeat an earlier request's id"
+            lines.append(ControlCharacters.escaped("  \(requests); each is a request of its own, so such an id names more than one line of the output (e.g. \(repeated.exampleID))"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
