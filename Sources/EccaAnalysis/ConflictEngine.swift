@@ -32,6 +32,10 @@ public final class ConflictEngine {
     /// Per checked norm, a ground's provision, citation, jurisdiction and modality (the rest is
     /// filled in per check).
     private(set) var groundHeads: [Ground] = []
+    /// Per checked norm, its instrument's id where that instrument binds only the provider it is
+    /// addressed to (an is-informed letter): a clear verdict's grounds leave out the letters the
+    /// request is not bound by, which say nothing about it.
+    private(set) var addressedOnly: [String?] = []
     /// Per checked norm, the caveats its grounds may rest on, by outcome.
     private(set) var groundCaveats: [GroundCaveats] = []
     /// Effective status of each provision that carries a checked norm.
@@ -102,6 +106,9 @@ public final class ConflictEngine {
                           jurisdiction: instrument?.jurisdiction ?? "", modality: norm.modality.rawValue,
                           outcome: .open, recipient: nil, reasons: [], caveats: [], citationNotVerified: graph.citationNotVerified(norm.provisionID))
         }
+        addressedOnly = encoding.checkedNorms.map { norm in
+            graph.provisions[norm.provisionID].flatMap { graph.instruments[$0.instrumentID] }.flatMap { $0.appliesWhenNamed ? $0.id : nil }
+        }
         groundCaveats = encoding.checkedNorms.map { norm in
             let rules = norm.condition.map(ruleClosure) ?? []
             let ruleExceptions = rules.flatMap { graph.rules[$0]?.exceptions ?? [] }
@@ -117,10 +124,13 @@ public final class ConflictEngine {
     }
 
     /// Analyses one request on a given date (timelines analyse the same request on many dates).
-    public func analyze(_ request: DisclosureRequest, asOf: LegalDate) throws(AnalysisError) -> RequestAnalysis {
-        for instrument in request.instruments ?? [] where graph.instruments[instrument] == nil {
-            throw .unknownInstrument(id: instrument, requestID: request.id)
+    public func analyze(_ given: DisclosureRequest, asOf: LegalDate) throws(AnalysisError) -> RequestAnalysis {
+        for instrument in given.instruments ?? [] where graph.instruments[instrument] == nil {
+            throw .unknownInstrument(id: instrument, requestID: given.id)
         }
+        // A loaded letter addressed to the provider binds it whether or not the request lists it.
+        let addressed = addressedInstruments(given)
+        let request = addressed.listing(given)
         // Before any check, so that an answer cached for the request's class cannot stand in for
         // the refusal (the solver's check below is the backstop for contradictions not known here).
         if request.model?.computeContradiction != nil { throw .contradictoryFacts(requestID: request.id) }
@@ -144,7 +154,7 @@ public final class ConflictEngine {
         }
         let preconditions = preconditionNotes(request, asOf: asOf)
         notes += preconditions.map(\.text)
-        notes += namedInstrumentNotes(request)
+        notes += namedInstrumentNotes(given) + addressed.notes
         notes += deadlineNotes(request, asOf: asOf)
         if let straddle = straddleNote(request, asOf: asOf) { notes.append(straddle) }
         // Obligations are judged on the request's date: an undated request's is the date analysed.

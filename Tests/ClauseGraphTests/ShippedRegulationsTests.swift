@@ -23,8 +23,9 @@ import Testing
     /// obligations of Chapter V it defers (Art. 53(1)(a) and (d)) each carry the exception.
     @Test func legacyModelDatesAreArticle111Paragraph3s() {
         #expect(Set(graph.comparisons(of: "model.placed-on-eu-market").map { "\($0.op.rawValue) \($0.value)" }) == ["lt 2025-08-02"])
-        // A compliance period, judged on the date of the disclosure, not on the request's.
-        #expect(Set(graph.comparisons(of: "as-of").map { "\($0.op.rawValue) \($0.value)" }) == ["lt 2027-08-02"])
+        // A compliance period, judged on the date of the disclosure, not on the request's; and
+        // the day from which the letter of 26 June 2026 lifts the Mythos 5 licence requirement.
+        #expect(Set(graph.comparisons(of: "as-of").map { "\($0.op.rawValue) \($0.value)" }) == ["lt 2027-08-02", "ge 2026-06-26"])
         #expect(graph.comparisons(of: "request.date").isEmpty)
     }
 

@@ -124,14 +124,15 @@ import Testing
         #expect((excepted["caveats"] as? [String])?.contains("us.ai-diffusion.742.6.a.13:open-question") == true)
         #expect((excepted["caveats"] as? [String])?.contains("us.ai-diffusion.740.27:open-question") == false)
 
-        // Below the threshold the failing condition names the request's figures; a letter the request
-        // does not name does not apply; an obligation not yet binding says so.
+        // Below the threshold the failing condition names the request's figures; a letter to another
+        // provider, which the request neither names nor is bound by, is no ground; an obligation
+        // not yet binding says so.
         let json = try CLI.json(try CLI.run(["check", "--format", "json", "--posture", "text", "--instrument", CLI.letter,
                                              CLI.sample("mid-compute-model.json")]).stdout)
         let item = try #require((json["items"] as? [[String: Any]])?.first)
         let grounds = try #require(((item["postures"] as? [String: Any])?["text"] as? [String: Any])?["grounds"] as? [[String: Any]])
-        #expect(grounds.map { $0["outcome"] as? String } == ["obliges", "not-applicable", "not-applicable"])
-        #expect(grounds.map { $0["provision"] as? String } == ["eu.ai-act.art92.5", "us.ai-diffusion.4e091", "us.bis.letter.helios-orion-2026.1"])
+        #expect(grounds.map { $0["outcome"] as? String } == ["obliges", "not-applicable"])
+        #expect(grounds.map { $0["provision"] as? String } == ["eu.ai-act.art92.5", "us.ai-diffusion.4e091"])
         // A rule that fails says which of its conditions fails, with the request's figure.
         #expect(grounds[1]["reasons"] as? [String] == [
             "not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since model.training-compute = 5e25 operations (taken from the FLOP figure given): not ≥ 1e26 operations",
@@ -232,12 +233,18 @@ import Testing
         let early = try CLI.run(["check", CLI.sample("before-art92-applies.json")])
         #expect(early.stdout.contains("\n    clear [both]: EU Art. 92(5) does not bind: in force; applicable from 2026-08-02; enforced from 2026-08-02 (caveat 1)\n"),
                 "\(early.stdout)")
-        // A rule that does not reach the item says so before its status: a letter to another
-        // provider, not yet in force, "does not apply", rather than "does not bind" as if it would.
+        // A letter to another provider, not yet in force, is no ground at all: said "does not bind",
+        // it read as if it would come to bind the request (lawyer's review), and "does not apply"
+        // in every report of every other provider's request said nothing about it.
         let letter = try CLI.run(["check", "--instrument", CLI.letter, CLI.sample("before-art92-applies.json")])
-        #expect(letter.stdout.contains("\n    clear [both]: US BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 does not apply: "
-                                       + "request.instruments does not include us.bis.letter.helios-orion-2026 (request: none); model.name is not Orion-7 (request: Northwind-5) ("),
-                "\(letter.stdout)")
+        #expect(letter.status == 0, "\(letter.stderr)")
+        #expect(!letter.stdout.contains("Helios"), "\(letter.stdout)")
+        // A request that lists the letter is bound by it: the ground says why it does not apply.
+        var listing = try CLI.json(try String(contentsOfFile: CLI.sample("before-art92-applies.json"), encoding: .utf8))
+        listing["instruments"] = ["us.bis.letter.helios-orion-2026"]
+        let listed = try CLI.check(listing, ["--instrument", CLI.letter])
+        #expect(listed.stdout.contains("\n    clear [both]: US BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1 does not apply: model.name is not Orion-7 (request: Northwind-5) ("),
+                "\(listed.stdout)")
     }
 
     /// An empty list JSON writes `[]` is one element holding `none` in XML, and is analysed as the
@@ -758,8 +765,8 @@ import Testing
             "items[0].licences[0]: 'none' is not a licence number; when no licence is held and nothing is claimed, leave licences out or empty [request LIC]",
             "items[0].licences[1]: an empty entry; list licence numbers and claimed exceptions only [request LIC]",
             "items[0].licences[2]: 'licence application pending' is not a licence held; list a licence once it is granted, by its number [request LIC]",
-            "items[0].licences[3]: '4E091 Note 2' reads as a citation but names no provision of the regulations loaded; claim an exception by its id or citation (claimable: 15 CFR 734.3(a) (us.ear.734.3.a), 15 CFR 740.27 (us.ai-diffusion.740.27), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (us.ai-diffusion.4e091.note1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (us.ai-diffusion.4e091.note2)), and give a licence by its number as issued [request LIC]",
-            "items[0].licences[4]: '15 CFR 734.13' names 15 CFR 734.13, which is not an exception the exporter can claim (claimable: 15 CFR 734.3(a) (us.ear.734.3.a), 15 CFR 740.27 (us.ai-diffusion.740.27), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (us.ai-diffusion.4e091.note1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (us.ai-diffusion.4e091.note2)) [request LIC]",
+            "items[0].licences[3]: '4E091 Note 2' reads as a citation but names no provision of the regulations loaded; claim an exception by its id or citation (claimable: 15 CFR 734.3(a) (us.ear.734.3.a), 15 CFR 740.27 (us.ai-diffusion.740.27), BIS letter to Anthropic, PBC of 26 June 2026 and its Annex A (us.bis.letter.anthropic-2026-06-26.1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (us.ai-diffusion.4e091.note1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (us.ai-diffusion.4e091.note2)), and give a licence by its number as issued [request LIC]",
+            "items[0].licences[4]: '15 CFR 734.13' names 15 CFR 734.13, which is not an exception the exporter can claim (claimable: 15 CFR 734.3(a) (us.ear.734.3.a), 15 CFR 740.27 (us.ai-diffusion.740.27), BIS letter to Anthropic, PBC of 26 June 2026 and its Annex A (us.bis.letter.anthropic-2026-06-26.1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (us.ai-diffusion.4e091.note1), 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (us.ai-diffusion.4e091.note2)) [request LIC]",
         ], "\(bad.stderr)")
 
         let claim = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("claim.json").path])

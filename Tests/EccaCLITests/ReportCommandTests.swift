@@ -29,7 +29,7 @@ import Testing
         let json = try CLI.json(result.stdout)
         let receipt = try #require(json["receipt"] as? [String: Any])
         let files = try #require(receipt["regulationFiles"] as? [[String: Any]]).compactMap { $0["path"] as? String }
-        #expect(files.count == 5)
+        #expect(files.count == 6)
         #expect(files == files.sorted())
         let pipeline = "sha256sum " + files.joined(separator: " ") + " | cut -c1-64 | LC_ALL=C sort | sha256sum"
         let shell = Process()
@@ -592,7 +592,7 @@ import Testing
             Originally analysed (the receipt of the report these analyses were read from):
 
             - ecca 0.1.0 (Z3 \(receipt["z3Version"]!), libxml2 \(receipt["libxml2Version"]!)); as of 2026-11-24; postures text, enforcement; \
-            regulations SHA-256 \(hash) (5 files); from request.json (SHA-256 \(input)); made with: \(command.replacingOccurrences(of: "_", with: "\\_"))
+            regulations SHA-256 \(hash) (6 files); from request.json (SHA-256 \(input)); made with: \(command.replacingOccurrences(of: "_", with: "\\_"))
 
             """), "\(markdown.stdout.suffix(1200))")
         // Not read by this run, but recorded by the one that made the analyses.

@@ -9,7 +9,7 @@ import EccaTestSupport
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         let summary = try #require(result.stdout.split(separator: "\n").first.map(String.init))
-        #expect(summary.hasPrefix("5 files: 5 instruments, "))
+        #expect(summary.hasPrefix("6 files: 7 instruments, "))
         #expect(summary.hasSuffix("; 0 errors, 0 warnings"))
         #expect(summary.contains(" provisions, ") && summary.contains(" norms, "))
     }

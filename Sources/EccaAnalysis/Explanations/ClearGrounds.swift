@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaFormats
 
 extension ConflictEngine {
     /// What a checked norm comes to for one check's facts, whatever the posture: worked out once
@@ -69,8 +70,9 @@ extension ConflictEngine {
         var perSlot: [[Ground?]] = []
         for (prepared, assessed) in zip(slots, assessments) {
             var grounds: [Ground?] = []
+            let bound: Set<String> = if case .set(let listed) = prepared.value(of: FactBinding.FactID.requestInstruments) { listed } else { [] }
             for (index, norm) in encoding.checkedNorms.enumerated() {
-                guard let assessment = assessed[index] else {
+                guard let assessment = assessed[index], addressedOnly[index].map(bound.contains) ?? true else {
                     grounds.append(nil)
                     continue
                 }

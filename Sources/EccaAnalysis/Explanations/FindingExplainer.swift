@@ -90,9 +90,22 @@ extension ConflictEngine {
     func statusText(_ provision: String, asOf: LegalDate) -> String {
         let status = statuses[provision] ?? graph.effectiveStatus(ofProvision: provision)
         var parts: [String] = []
-        parts.append(status.isInForce(on: asOf) ? "in force" : "not in force")
+        // An end that has passed is said as one: "applicable from" a past date read as if to come.
+        if status.isInForce(on: asOf) {
+            parts.append("in force")
+        } else if let ended = status.inForce?.until, ended <= asOf {
+            parts.append("no longer in force since \(ended)")
+        } else {
+            parts.append("not in force")
+        }
         if let applicable = status.applicable?.from {
-            parts.append(status.isApplicable(on: asOf) ? "applicable since \(applicable)" : "applicable from \(applicable)")
+            if status.isApplicable(on: asOf) {
+                parts.append("applicable since \(applicable)")
+            } else if let ended = status.applicable?.until, ended <= asOf {
+                parts.append("no longer applicable since \(ended)")
+            } else {
+                parts.append("applicable from \(applicable)")
+            }
         }
         if !status.enforced.isEmpty {
             if status.isEnforced(on: asOf) {

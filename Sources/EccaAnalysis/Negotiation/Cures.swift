@@ -14,9 +14,13 @@ extension ConflictEngine {
     public func cures(for request: DisclosureRequest, costs: CureCosts = CureCosts(), top: Int = 5,
                       today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> CureReport {
         let analysis = try analyze(request, today: today)
+        // The letters the analysis applies though the request does not list them, applied by the
+        // search and the verification too (the analysis's notes say which).
+        let addressed = addressedInstruments(request)
+        let request = addressed.listing(request)
         let asOf = analysis.asOf
         var found: [(cure: Cure, order: Int)] = []
-        var notes: [String] = []
+        var notes: [String] = addressed.notes
         var uncured: [Int] = []
         /// The caveats the deciding conditions of undetermined items rest on.
         var undeterminedReadings: [String] = []

@@ -102,12 +102,6 @@ extension ConflictEngine {
         return warnings
     }
 
-    /// Whether `model` is `name` written another way, or a version of it ("Orion 7", "Orion-7b").
-    static func nearlyNames(_ model: String, _ name: String) -> Bool {
-        let (model, name) = (comparableName(model), comparableName(name))
-        return !name.isEmpty && model.hasPrefix(name)
-    }
-
     /// The loaded instruments that apply only where named (is-informed letters), that the scope
     /// does not list, and whose norms name a model the scope covers (or any, where the scope names
     /// none), addressed to a provider the scope or the MoU's provider party names (by their title
@@ -143,13 +137,6 @@ extension ConflictEngine {
     static func providers(of mou: MoUDocument) -> [String] {
         var seen: Set<String> = []
         return (mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)).filter { seen.insert(comparableName($0)).inserted }
-    }
-
-    /// Whether an instrument's title or official ids name `provider` (compared as letters and digits).
-    func addresses(_ instrument: String, to provider: String) -> Bool {
-        guard let instrument = graph.instruments[instrument] else { return false }
-        let name = Self.comparableName(provider)
-        return !name.isEmpty && Self.comparableName(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " ")).contains(name)
     }
 
     /// "HOLDS under the text posture, COUNTEREXAMPLE under the enforcement posture".

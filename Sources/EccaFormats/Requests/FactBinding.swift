@@ -66,5 +66,7 @@ public enum FactBinding {
         /// The date the request was made, on which obligations are judged; where the law loaded
         /// declares no such fact, every norm is judged on the as-of date.
         public static let requestDate = "request.date"
+        /// The provider-specific instruments (is-informed letters) the request is bound by.
+        public static let requestInstruments = "request.instruments"
     }
 }

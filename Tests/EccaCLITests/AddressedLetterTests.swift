@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// A letter binds the company it is addressed to whether or not a request lists it: a loaded
+/// letter that names the request's model and whose title names its provider is applied, and said
+/// to be; one whose title names another provider, or a model written another way, is said not to
+/// be. The shipped letters to Anthropic of June 2026 are reported lifted on 30 June 2026.
+@Suite struct AddressedLetterTests {
+    /// The Orion-7 sample request, without its list of instruments, with `change` made to it.
+    static func orion(_ change: (inout [String: Any]) -> Void = { _ in }) throws -> [String: Any] {
+        var request = try CLI.json(try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8))
+        request["instruments"] = nil
+        change(&request)
+        return request
+    }
+
+    static let applied = "note: the loaded instrument FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', the request's model, and is addressed to the request's provider ('Helios AI, Inc.'): it is applied though the request does not list it, since a letter binds the company it is addressed to whether or not a request names it"
+
+    @Test func aLetterToTheRequestsProviderAppliesUnlisted() throws {
+        let unlisted = try CLI.check(try Self.orion(), ["--instrument", CLI.letter])
+        let listed = try CLI.run(["check", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
+        #expect(unlisted.status == 1, "\(unlisted.stderr)")
+        #expect(unlisted.stdout.hasPrefix("request AIO-2026-0203 (as of 2026-11-24): CONFLICT (both postures)\n"))
+        #expect(unlisted.stdout.split(separator: "\n").contains { $0 == Self.applied })
+        // The same findings as the request that lists it: only the note differs.
+        let findings = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("finding ") } }
+        #expect(findings(unlisted.stdout) == findings(listed.stdout) && !findings(listed.stdout).isEmpty)
+        // The cures search and verify with the letter applied, and say so.
+        let cures = try CLI.run(["cures", "--instrument", CLI.letter,
+                                 try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: try Self.orion()), as: UTF8.self)])
+                                     .appendingPathComponent("r.json").path])
+        #expect(cures.stdout.contains("cure 1 for item 0"), "\(cures.stdout)")
+        #expect(cures.stdout.contains(Self.applied), "\(cures.stdout)")
+    }
+
+    /// Not applied, and said: the provider written so that the letter's title does not name it,
+    /// and the model written another way.
+    @Test func aLetterThatMayBindIsSaidWhereItIsNotApplied() throws {
+        let otherProvider = try CLI.check(try Self.orion { request in
+            request["provider"] = ["name": "Helios AI Incorporated", "establishedIn": "US"]
+        }, ["--instrument", CLI.letter])
+        #expect(otherProvider.status == 0)
+        #expect(otherProvider.stdout.contains("note: the loaded instrument FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', the request's model, but its title and ids do not name the request's provider ('Helios AI Incorporated'), so it is not applied; if it is addressed to the provider, list it in the request's instruments\n"), "\(otherProvider.stdout)")
+        let otherModel = try CLI.check(try Self.orion { request in
+            var model = request["model"] as! [String: Any]
+            model["name"] = "Orion 7"
+            request["model"] = model
+        }, ["--instrument", CLI.letter])
+        #expect(otherModel.status == 0)
+        #expect(otherModel.stdout.contains("the request does not list it and it is not applied; the request's model 'Orion 7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?\n"), "\(otherModel.stdout)")
+    }
+
+    /// An Art. 92 request for API access to Claude Mythos 5: the shipped letter of 12 June 2026
+    /// applies to Anthropic's request unlisted, and was lifted with effect from 1 July 2026.
+    static func mythos(role: String = "authority-staff", date: String = "2026-11-24") -> [String: Any] {
+        [
+            "id": "MYTHOS-1", "date": date,
+            "requester": ["authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"],
+            "provider": ["name": "Anthropic, PBC", "establishedIn": "US"],
+            "model": ["name": "Claude Mythos 5", "trainingCompute": ["value": 5e26, "unit": "FLOP"], "weightsPublished": false],
+            "items": [["artifact": "api-access", "channel": "remote-api",
+                       "recipients": [["organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "BE",
+                                       "headquarters": "BE", "role": role]]]],
+        ]
+    }
+
+    @Test func theShippedLettersToAnthropicWereLiftedOnThirtyJune() throws {
+        let now = try CLI.check(Self.mythos())
+        #expect(now.status == 0, "\(now.stderr)")
+        let lines = now.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "request MYTHOS-1 (as of 2026-11-24): CLEAR (both postures)")
+        #expect(lines.contains { $0.hasPrefix("    clear [both]: US BIS is-informed letter to Anthropic, PBC of 12 June 2026 does not bind: no longer in force since 2026-07-01; no longer applicable since 2026-07-01; not enforced since 2026-07-01 (") })
+        #expect(lines.contains { $0.hasPrefix("note: the loaded instrument BIS is-informed letter to Anthropic, PBC concerning the Claude Mythos 5 and Claude Fable 5 models (12 June 2026, as reported) (us.bis.letter.anthropic-2026-06-12) applies to the model 'Claude Mythos 5' or 'Mythos 5' or 'Claude Fable 5' or 'Fable 5', the request's model, and is addressed to the request's provider ('Anthropic, PBC')") })
+    }
+
+    /// While it bound (12 to 30 June 2026) the letter forbade the access, though no Art. 92 duty
+    /// could yet oblige it; from 26 June Anthropic's own foreign-national staff were excepted.
+    @Test func whileItBoundTheLetterForbadeAccessToForeignPersons() throws {
+        let june = try CLI.check(Self.mythos(date: "2026-06-20"), ["--posture", "text"])
+        #expect(june.status == 0, "\(june.stderr)")
+        #expect(june.stdout.contains("\n    clear: US BIS is-informed letter to Anthropic, PBC of 12 June 2026 forbids it, but nothing obliges it ("), "\(june.stdout)")
+        let staff = try CLI.check(Self.mythos(role: "provider-staff", date: "2026-06-27"), ["--posture", "text"])
+        #expect(staff.stdout.contains("\n    clear: US BIS is-informed letter to Anthropic, PBC of 12 June 2026 would forbid it, but an exception holds: Letter of 26 June 2026: for Claude Mythos 5 only, from 26 June 2026,"), "\(staff.stdout)")
+        let early = try CLI.check(Self.mythos(role: "provider-staff", date: "2026-06-25"), ["--posture", "text"])
+        #expect(early.stdout.contains("\n    clear: US BIS is-informed letter to Anthropic, PBC of 12 June 2026 forbids it, but nothing obliges it ("), "\(early.stdout)")
+    }
+}
