@@ -46,6 +46,10 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var unitLimit: UnitLimitOptions
 
     func validate() throws {
+        // Standard output carries the summary: the rules XML needs a file of its own.
+        if output == "-" {
+            throw ValidationError("-o -: the import writes a rules XML file and prints its summary on standard output; name a file (or /dev/stdout)")
+        }
         if let instrumentID, instrumentID.range(of: #"^[A-Za-z0-9][A-Za-z0-9.:\-]*$"#, options: .regularExpression) == nil {
             throw ValidationError("--instrument-id '\(instrumentID)' must start with a letter or digit and hold only letters, digits, '.', ':' and '-'")
         }

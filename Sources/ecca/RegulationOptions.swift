@@ -32,7 +32,7 @@ struct RegulationOptions: ParsableArguments {
     /// One of ecca's own schemas (`request.rng`, `mou.rng`), beside the rules schema in use.
     func schema(named name: String) -> RelaxNGSchema? {
         guard let folders = resolvedDirectories(), let rules = schemaPath(for: folders) else { return nil }
-        return try? RelaxNGSchema(path: (rules as NSString).deletingLastPathComponent + "/" + name)
+        return try? RelaxNGSchema(path: PathFolder.of(rules) + "/" + name)
     }
 
     /// The rules files a run reads (the folders' and `--instrument`'s), as inputs an output may

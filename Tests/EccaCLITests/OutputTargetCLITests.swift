@@ -23,6 +23,31 @@ import Glibc
         return path
     }
 
+    /// A one-character name is a file in the current folder: Foundation's path splitting trapped
+    /// on it, so `-o b` crashed (SIGILL) before anything was written (importer audit D4). A name
+    /// ending in '/' names a folder, said before the run; `import -o -` is refused, since
+    /// standard output carries the import's summary.
+    @Test func shortNamesAreFilesAndAFolderNameIsRefused() throws {
+        let folder = try CLI.folder([:])
+        let written = try CLI.run(["sample-requests", "--count", "2", "--seed", "3", "-o", "b"], in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect((try? String(contentsOfFile: folder.appendingPathComponent("b").path, encoding: .utf8))?.split(separator: "\n").count == 2)
+        let official = try CLI.folder(["t.xml": """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DIV8 N="1.1" TYPE="SECTION"><HEAD>§ 1.1 One.</HEAD><P>(a) Text.</P></DIV8>
+            """])
+        let imported = try CLI.run(["import", "t.xml", "-o", "a"], in: official)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(FileManager.default.fileExists(atPath: official.appendingPathComponent("a").path))
+        let toFolder = try CLI.run(["sample-requests", "--count", "2", "-o", "x/"], in: folder)
+        #expect(toFolder.status == 2)
+        #expect(toFolder.stderr.contains("a name ending in '/' names a folder, and there is none"), "\(toFolder.stderr)")
+        let dash = try CLI.run(["import", "t.xml", "-o", "-"], in: official)
+        #expect(dash.status == 64)
+        #expect(dash.stderr.contains("-o -: the import writes a rules XML file and prints its summary on standard output"), "\(dash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: official.appendingPathComponent("-").path))
+    }
+
     /// A relative link to a file not made yet, named without a folder, points from the current
     /// folder: the output was made relative to the root (`/made.ndjson`), and as root could
     /// land in any system folder (QA tools review 2, N1).

@@ -125,6 +125,8 @@ public final class OutputFile {
             }
         }
         guard errno == ENOENT else { throw OutputFileError(path: path, reason: reason(errno)) }
+        // "x/" names a folder: writing it fails only after the whole run, with ENOENT.
+        if path.hasSuffix("/") { throw OutputFileError(path: path, reason: "a name ending in '/' names a folder, and there is none") }
         // Nothing there yet, or a symbolic link to a file not made yet: the file is made where the
         // last link points.
         var current = path
@@ -137,10 +139,10 @@ public final class OutputFile {
             let pointee = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             // A relative link is relative to the folder holding it, which for a bare name is the
             // current folder, not the root.
-            let holder = (current as NSString).deletingLastPathComponent
+            let holder = PathFolder.of(current)
             current = pointee.hasPrefix("/") || holder.isEmpty ? pointee : holder + "/" + pointee
         }
-        let folder = (current as NSString).deletingLastPathComponent
+        let folder = PathFolder.of(current)
         switch FileKind(path: folder.isEmpty ? "." : folder) {
         case nil: throw OutputFileError(path: path, reason: "no such folder: \(URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path)")
         case .folder?: break
@@ -154,7 +156,7 @@ public final class OutputFile {
     public static func problem(writing path: String) -> String? {
         do {
             guard case .file(let resolved, _) = try target(of: path) else { return nil }
-            let folder = (resolved as NSString).deletingLastPathComponent
+            let folder = PathFolder.of(resolved)
             return access(folder.isEmpty ? "." : folder, W_OK) == 0 ? nil : "no permission to write in \(folder.isEmpty ? "." : folder)"
         } catch {
             return error.reason
@@ -242,7 +244,7 @@ public final class OutputFile {
 
     private static func whyUnwritable(_ path: String, errno code: Int32) -> String {
         if code == EACCES || code == EPERM || code == EROFS {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathFolder.of(path)
             return code == EROFS ? reason(code) : "no permission to write in \(folder.isEmpty ? "." : folder)"
         }
         return reason(code)

@@ -32,7 +32,7 @@ public final class SpoolFile {
     /// is a folder that can be written to, else /tmp) for standard output, a device or a pipe.
     public static func folder(for output: String?) -> String {
         if let output, case .file(let resolved, _)? = try? OutputFile.target(of: output) {
-            let folder = (resolved as NSString).deletingLastPathComponent
+            let folder = PathFolder.of(resolved)
             return folder.isEmpty ? "." : folder
         }
         let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
