@@ -72,7 +72,7 @@ public final class ConflictEngine {
         facts = FactReader(graph: graph)
         renderer = AtomRenderer(graph: graph)
         caveats = CaveatIndex(graph: graph)
-        modelNames = Self.modelNames(in: graph)
+        modelNames = facts.addressed.modelNames
         var seen: Set<Condition> = []
         for condition in encoding.checkedNorms.flatMap({ [$0.condition].compactMap { $0 } + $0.exceptions.map(\.condition) })
             + graph.ruleOrder.flatMap({ [graph.rules[$0]!.condition] + graph.rules[$0]!.exceptions.map(\.condition) }) {
@@ -124,13 +124,10 @@ public final class ConflictEngine {
     }
 
     /// Analyses one request on a given date (timelines analyse the same request on many dates).
-    public func analyze(_ given: DisclosureRequest, asOf: LegalDate) throws(AnalysisError) -> RequestAnalysis {
-        for instrument in given.instruments ?? [] where graph.instruments[instrument] == nil {
-            throw .unknownInstrument(id: instrument, requestID: given.id)
+    public func analyze(_ request: DisclosureRequest, asOf: LegalDate) throws(AnalysisError) -> RequestAnalysis {
+        for instrument in request.instruments ?? [] where graph.instruments[instrument] == nil {
+            throw .unknownInstrument(id: instrument, requestID: request.id)
         }
-        // A loaded letter addressed to the provider binds it whether or not the request lists it.
-        let addressed = addressedInstruments(given)
-        let request = addressed.listing(given)
         // Before any check, so that an answer cached for the request's class cannot stand in for
         // the refusal (the solver's check below is the backstop for contradictions not known here).
         if request.model?.computeContradiction != nil { throw .contradictoryFacts(requestID: request.id) }
@@ -154,7 +151,9 @@ public final class ConflictEngine {
         }
         let preconditions = preconditionNotes(request, asOf: asOf)
         notes += preconditions.map(\.text)
-        notes += namedInstrumentNotes(given) + addressed.notes
+        // A loaded letter addressed to the provider binds it whether or not the request lists it
+        // (the fact reader applies it): said.
+        notes += namedInstrumentNotes(request) + facts.addressed.review(request).notes
         notes += deadlineNotes(request, asOf: asOf)
         if let straddle = straddleNote(request, asOf: asOf) { notes.append(straddle) }
         // Obligations are judged on the request's date: an undated request's is the date analysed.

@@ -31,6 +31,18 @@ import Testing
                                      .appendingPathComponent("r.json").path])
         #expect(cures.stdout.contains("cure 1 for item 0"), "\(cures.stdout)")
         #expect(cures.stdout.contains(Self.applied), "\(cures.stdout)")
+        // The timeline's breakpoint names the letter coming into force as its cause.
+        var undated = try Self.orion()
+        undated["date"] = nil
+        let timeline = try CLI.run(["timeline", "--instrument", CLI.letter, "--from", "2026-08-01", "--to", "2026-12-31",
+                                    try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: undated), as: UTF8.self)])
+                                        .appendingPathComponent("r.json").path])
+        #expect(timeline.stdout.hasSuffix("""
+            breakpoints:
+              2026-09-15: clear (text) · clear (enforcement) → conflict (text) · conflict (enforcement)
+                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (date of the (fictional) letter)
+
+            """), "\(timeline.stdout)")
     }
 
     /// Not applied, and said: the provider written so that the letter's title does not name it,

@@ -41,19 +41,4 @@ extension ConflictEngine {
     static func comparableName(_ name: String) -> String {
         String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
-
-    /// The model names each instrument's norms test (`model.name`), by instrument: worked out
-    /// once per engine.
-    static func modelNames(in graph: ClauseGraph) -> [String: [String]] {
-        var names: [String: [String]] = [:]
-        for norm in graph.norms {
-            guard let instrument = graph.provisions[norm.provisionID]?.instrumentID else { continue }
-            norm.condition?.visitAtoms { atom in
-                if case .equals("model.name", let value, _) = atom, !(names[instrument] ?? []).contains(value) {
-                    names[instrument, default: []].append(value)
-                }
-            }
-        }
-        return names
-    }
 }

@@ -1,46 +1,68 @@
 import ClauseGraph
 import EccaFormats
 
-extension ConflictEngine {
-    /// The loaded letters a request does not list that bind it all the same, and what is said of
-    /// those that may. A letter binds the company it is addressed to whether or not a request
-    /// names it, so one that names the request's model and is addressed to its provider (or the
-    /// request names no provider) is applied, and said to be; one that names the model but none of
-    /// the request's provider, or a model written another way, is not applied, and said not to be.
-    struct AddressedInstruments {
+/// The loaded letters that bind a request though it does not list them. A letter binds the
+/// company it is addressed to whether or not a request names it, so one that names the request's
+/// model and is addressed to its provider (or the request names no provider) is applied, and said
+/// to be; one that names the model but none of the request's provider, or a model written another
+/// way, is not applied, and said not to be.
+///
+/// Applied where the fact `request.instruments` is read (`FactReader`), so that every analysis of
+/// a request, its cures and its timeline included, reads the same instruments.
+struct AddressedInstruments: Sendable {
+    /// The instruments that apply only where named (is-informed letters), sorted by id.
+    let letters: [Instrument]
+    /// The model names each instrument's norms test (`model.name`), by instrument.
+    let modelNames: [String: [String]]
+
+    init(graph: ClauseGraph) {
+        letters = graph.instruments.values.filter(\.appliesWhenNamed).sorted { $0.id < $1.id }
+        var names: [String: [String]] = [:]
+        for norm in graph.norms {
+            guard let instrument = graph.provisions[norm.provisionID]?.instrumentID else { continue }
+            norm.condition?.visitAtoms { atom in
+                if case .equals("model.name", let value, _) = atom, !(names[instrument] ?? []).contains(value) {
+                    names[instrument, default: []].append(value)
+                }
+            }
+        }
+        modelNames = names
+    }
+
+    /// What was decided for one request.
+    struct Review {
         /// The ids applied though not listed, sorted.
         var applied: [String] = []
         var notes: [String] = []
-
-        /// The request with the letters applied listed among its instruments, as the analysis reads it.
-        func listing(_ request: DisclosureRequest) -> DisclosureRequest {
-            guard !applied.isEmpty else { return request }
-            var listed = request
-            listed.instruments = (request.instruments ?? []) + applied
-            return listed
-        }
     }
 
-    func addressedInstruments(_ request: DisclosureRequest) -> AddressedInstruments {
-        var result = AddressedInstruments()
-        guard let model = request.model?.name else { return result }
-        let listed = Set(request.instruments ?? [])
+    /// The ids of the letters applied to `request` though it does not list them, sorted.
+    func applied(to request: DisclosureRequest) -> [String] { review(request, notes: false).applied }
+
+    /// The letters applied to `request` though it does not list them, and what is said of those
+    /// that may bind it (`notes` false leaves the words out, for the fact reader).
+    func review(_ request: DisclosureRequest, notes wanted: Bool = true) -> Review {
+        var result = Review()
+        guard let model = request.model?.name, !letters.isEmpty else { return result }
+        let listed = request.instruments ?? []
         let provider = request.provider?.name
-        for instrument in graph.instruments.values.sorted(by: { $0.id < $1.id })
-        where instrument.appliesWhenNamed && !listed.contains(instrument.id) {
+        for instrument in letters where !listed.contains(instrument.id) {
             guard let names = modelNames[instrument.id], !names.isEmpty else { continue }
             let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
             let said = "the loaded instrument \(instrument.title) (\(instrument.id)) applies to the model \(quoted)"
             if names.contains(model) {
-                if let provider, !addresses(instrument.id, to: provider) {
-                    result.notes.append("\(said), the request's model, but its title and ids do not name the request's provider ('\(provider)'), so it is not applied; if it is addressed to the provider, list it in the request's instruments")
+                if let provider, !addresses(instrument, to: provider) {
+                    if wanted {
+                        result.notes.append("\(said), the request's model, but its title and ids do not name the request's provider ('\(provider)'), so it is not applied; if it is addressed to the provider, list it in the request's instruments")
+                    }
                     continue
                 }
                 result.applied.append(instrument.id)
+                guard wanted else { continue }
                 let to = provider.map { "is addressed to the request's provider ('\($0)')" } ?? "binds the provider it is addressed to, and the request names no other provider"
                 result.notes.append("\(said), the request's model, and \(to): it is applied though the request does not list it, since a letter binds the company it is addressed to whether or not a request names it")
-            } else if names.contains(where: { Self.nearlyNames(model, $0) }) {
-                result.notes.append("\(said), but the request does not list it and it is not applied" + Self.mismatch(of: model, as: "the request's model", names: names))
+            } else if wanted, names.contains(where: { Self.nearlyNames(model, $0) }) {
+                result.notes.append("\(said), but the request does not list it and it is not applied" + ConflictEngine.mismatch(of: model, as: "the request's model", names: names))
             }
         }
         return result
@@ -48,14 +70,20 @@ extension ConflictEngine {
 
     /// Whether `model` is `name` written another way, or a version of it ("Orion 7", "Orion-7b").
     static func nearlyNames(_ model: String, _ name: String) -> Bool {
-        let (model, name) = (comparableName(model), comparableName(name))
+        let (model, name) = (ConflictEngine.comparableName(model), ConflictEngine.comparableName(name))
         return !name.isEmpty && model.hasPrefix(name)
     }
 
     /// Whether an instrument's title or official ids name `provider` (compared as letters and digits).
-    func addresses(_ instrument: String, to provider: String) -> Bool {
-        guard let instrument = graph.instruments[instrument] else { return false }
-        let name = Self.comparableName(provider)
-        return !name.isEmpty && Self.comparableName(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " ")).contains(name)
+    func addresses(_ instrument: Instrument, to provider: String) -> Bool {
+        let name = ConflictEngine.comparableName(provider)
+        return !name.isEmpty && ConflictEngine.comparableName(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " ")).contains(name)
+    }
+}
+
+extension ConflictEngine {
+    /// Whether the instrument `id`'s title or official ids name `provider`.
+    func addresses(_ id: String, to provider: String) -> Bool {
+        graph.instruments[id].map { facts.addressed.addresses($0, to: provider) } ?? false
     }
 }

@@ -82,6 +82,8 @@ public struct ScopedFacts: Sendable {
 public final class FactReader {
     public let graph: ClauseGraph
     public let layout: FactLayout
+    /// The letters that bind a request though it does not list them.
+    let addressed: AddressedInstruments
     private var readings: [String: ClauseGraph.ProvisionReading] = [:]
     /// The vocabulary by scope (`FactBinding.Scope.rawValue`), in order, each fact with where it
     /// comes from, worked out once.
@@ -105,6 +107,7 @@ public final class FactReader {
 
     public init(graph: ClauseGraph) {
         self.graph = graph
+        addressed = AddressedInstruments(graph: graph)
         var byScope = Array(repeating: [Binding](), count: FactBinding.Scope.allCases.count)
         for id in graph.factOrder {
             let binding = Binding(graph.facts[id]!)
@@ -177,7 +180,11 @@ public final class FactReader {
         case .providerName: return request.provider?.name.map(FactValue.scalar) ?? .unknown
         case .establishedIn: return request.provider?.establishedIn.map(FactValue.scalar) ?? .unknown
         case .codeOfPractice: return request.provider?.codeOfPractice.map { .set(Set($0)) } ?? .unknown
-        case .instruments: return request.instruments.map { .set(Set($0)) } ?? .unknown
+        // Those the request lists, and the loaded letters addressed to it that it does not.
+        case .instruments:
+            let applied = addressed.applied(to: request)
+            guard request.instruments != nil || !applied.isEmpty else { return .unknown }
+            return .set(Set((request.instruments ?? []) + applied))
         case .modelName: return request.model?.name.map(FactValue.scalar) ?? .unknown
         case .weightsPublished: return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
         case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown

@@ -14,13 +14,11 @@ extension ConflictEngine {
     public func cures(for request: DisclosureRequest, costs: CureCosts = CureCosts(), top: Int = 5,
                       today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> CureReport {
         let analysis = try analyze(request, today: today)
-        // The letters the analysis applies though the request does not list them, applied by the
-        // search and the verification too (the analysis's notes say which).
-        let addressed = addressedInstruments(request)
-        let request = addressed.listing(request)
         let asOf = analysis.asOf
         var found: [(cure: Cure, order: Int)] = []
-        var notes: [String] = addressed.notes
+        // The letters the analysis applies though the request does not list them: the fact reader
+        // applies them to the search and the verification too.
+        var notes: [String] = facts.addressed.review(request).notes
         var uncured: [Int] = []
         /// The caveats the deciding conditions of undetermined items rest on.
         var undeterminedReadings: [String] = []

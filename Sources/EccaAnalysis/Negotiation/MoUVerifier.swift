@@ -95,7 +95,7 @@ extension ConflictEngine {
                                 + "if it is addressed to the MoU's provider, list it with <instrument ref=\"\(instrument.id)\"/> in the scope")
                 continue
             }
-            for model in scope.models where names.contains(where: { Self.nearlyNames(model, $0) }) {
+            for model in scope.models where names.contains(where: { AddressedInstruments.nearlyNames(model, $0) }) {
                 warnings.append("\(said), but \(unapplied)" + Self.mismatch(of: model, as: "the scope's model", names: names))
             }
         }

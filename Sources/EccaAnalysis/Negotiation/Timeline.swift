@@ -40,8 +40,6 @@ extension ConflictEngine {
         var pieces: [VerdictTimeline.Piece] = []
         var breakpoints: [VerdictTimeline.Breakpoint] = []
         var previous: LegalDate?
-        // What a status change is weighed against: the request with the letters it is bound by listed.
-        let listed = addressedInstruments(request).listing(request)
         for date in candidates.sorted() {
             let analysis = try analyze(request, asOf: date)
             defer { previous = date }
@@ -49,7 +47,7 @@ extension ConflictEngine {
             if let last = pieces.last, last.verdicts == analysis.postures, last.clashes == clashes { continue }
             if let last = pieces.last {
                 pieces[pieces.count - 1].until = date
-                var relevant = engaged(listed, asOf: date).union(previous.map { engaged(listed, asOf: $0) } ?? [])
+                var relevant = engaged(request, asOf: date).union(previous.map { engaged(request, asOf: $0) } ?? [])
                 // A dated request's obligations are judged on its date: their changes move nothing here.
                 if request.date != nil {
                     relevant.subtract(encoding.checkedNorms.filter { $0.modality == .obligation }.map(\.provisionID))
