@@ -142,7 +142,7 @@ public final class ConflictEngine {
         // knows why the verdict depends on it.
         if let basis = request.requester?.legalBasis {
             switch facts.reading(of: basis) {
-            case .provision: break
+            case .provision(let id): notes += legalBasisClassNotes(basis, provision: id)
             case .otherAct:
                 notes.append("the legal basis '\(basis)' is a provision of an act the regulations loaded do not hold, so no obligation of theirs arises from it; whether that act obliges the disclosure is to be checked apart")
             case .unknown:
@@ -589,9 +589,13 @@ public final class ConflictEngine {
             let (atom, term) = atomTerms[index]
             for polarity in [true, false] {
                 let literal = polarity ? term : try encoding.context.not(term)
-                if try !models.consistent.contains(where: { try $0.evalBool(literal) == true }) {
+                // "The legal basis is Art. 92" forces the clash when the request cites Art. 92
+                // itself, though a paragraph within it (the dialogue of Art. 92(7)) may not.
+                var forcing = literal
+                if polarity, case .equals(let fact, let value, _) = atom, let exactly = try encoding.isExactly(fact, value) { forcing = exactly }
+                if try !models.consistent.contains(where: { try $0.evalBool(forcing) == true }) {
                     try solver.push()
-                    try solver.assert(literal)
+                    try solver.assert(forcing)
                     let result = try solver.check(assumptions: tracks)
                     if result == .sat { models.consistent.append(try solver.model()) }
                     try solver.pop()

@@ -41,9 +41,9 @@ import Testing
     }
 
     /// A request may cite a point finer than the encoding ("Art. 92(1)(b)"), write paragraphs out,
-    /// or name the act: each reads as the encoded paragraph. A paragraph not encoded ("Art. 92(7)",
-    /// "Art. 91(2)", the dialogue before a request) is not widened to its article, whose other
-    /// paragraphs impose duties it does not; another act's article is no AI Act provision.
+    /// or name the act: each reads as the encoded paragraph. A paragraph not encoded ("Art. 92(9)",
+    /// which Art. 92 does not have) is not widened to its article, whose other paragraphs impose
+    /// duties it may not; another act's article is no AI Act provision.
     @Test func finerCitationsAndNamedActsResolveToTheirParagraph() {
         #expect(graph.reading(of: "Art. 92(1)(b)") == .provision("eu.ai-act.art92.1"))
         #expect(graph.reading(of: "Article 92(3)(a)") == .provision("eu.ai-act.art92.3"))
@@ -54,8 +54,8 @@ import Testing
         #expect(graph.reading(of: "Art. 92(3) of Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744") == .provision("eu.ai-act.art92.3"))
         #expect(graph.reading(of: "Art. 92(3) AI Act") == .provision("eu.ai-act.art92.3"))
         #expect(graph.reading(of: "Article 92(3) of the AI Act") == .provision("eu.ai-act.art92.3"))
-        #expect(graph.reading(of: "Art. 92(7)") == .unknown)
-        #expect(graph.reading(of: "Art. 91(2)") == .unknown)
+        #expect(graph.reading(of: "Art. 92(7)") == .provision("eu.ai-act.art92.7"))
+        #expect(graph.reading(of: "Art. 91(2)") == .provision("eu.ai-act.art91.2"))
         #expect(graph.reading(of: "Art. 92(9)") == .unknown)
         #expect(graph.reading(of: "Art. 29(3)") == .unknown)
         #expect(graph.reading(of: "Article 92 of Regulation (EU) 2016/679") == .otherAct)

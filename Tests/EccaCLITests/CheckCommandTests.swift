@@ -799,6 +799,37 @@ import Testing
         ])
     }
 
+    /// Every paragraph of Arts 91 and 92 reads as what it is: a request for information on the
+    /// scientific panel's request (Art. 91(3)) is an Art. 91 request, and a request for access
+    /// citing the implementing acts (Art. 92(6)) an Art. 92 one; the structured dialogues before a
+    /// request (Arts 91(2) and 92(7)) are no request, oblige nothing, and the note says so (law
+    /// audit of 2026-12-06, D2: they read "depends on whether it is Art. 91 or Art. 92").
+    @Test(arguments: [
+        ("Art. 91(3)", "information", "EU Art. 91(5) obliges the disclosure", nil),
+        ("Art. 92(6)", "api-access", "EU Art. 92(5) obliges the disclosure", nil),
+        ("Art. 91(2)", "information", nil, "the legal basis 'Art. 91(2)' is a structured dialogue before a request for information (Art. 91(2)), which is no request for information"),
+        ("Article 92, paragraph 7", "api-access", nil, "the legal basis 'Article 92, paragraph 7' is a structured dialogue before a request for access (Art. 92(7)), which is no request for access"),
+    ] as [(String, String, String?, String?)])
+    func everyParagraphOfArticles91And92ReadsAsWhatItIs(basis: String, artifact: String, obliging: String?, note: String?) throws {
+        let request = """
+            {"id": "LB", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "\(basis)"},
+             "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "\(artifact)", "channel": "remote-api",
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"}]}]}
+            """
+        let folder = try CLI.folder(["r.json": request])
+        let result = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let grounds = lines.filter { $0.hasPrefix("    clear: ") }
+        if let obliging {
+            #expect(grounds.first?.hasPrefix("    clear: \(obliging) (caveats ") == true, "\(result.stdout)")
+        } else {
+            #expect(grounds.first == "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)", "\(result.stdout)")
+        }
+        #expect(lines.filter { $0.hasPrefix("note: ") } == (note.map { ["note: \($0)"] } ?? []), "\(result.stdout)")
+    }
+
     /// An undated request is taken as made on the date analysed, so an obligation that starts to
     /// apply before its deadline is named in the deadline note; a deadline before the request's
     /// date is refused (QA review of 2026-12-05, F1 and F7).

@@ -372,7 +372,7 @@ import Testing
                 rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period
                 rests on caveats 2, 3, given at the end
             assumed:
-              - the regulations loaded (6 files, 86 provisions); no rule outside them
+              - the regulations loaded (6 files, 90 provisions); no rule outside them
               - statuses as the regulations loaded give them (enforcement postures and is-informed letters as known): a change of enforcement posture or a new is-informed letter during the period is not foreseen
               - dates from 2026-09-01 to 2027-12-31 (the MoU's validity is 2026-09-01 to 2027-12-31)
               - facts the scope and commitments do not fix range over all their values (for example Code of Practice chapters, recipient roles, placement on the market)

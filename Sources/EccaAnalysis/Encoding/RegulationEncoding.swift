@@ -310,6 +310,15 @@ final class RegulationEncoding {
         return try context.or(matching.map { try context.eq(variable, sort.value($0)) })
     }
 
+    /// That a provision fact is the provision `value` itself, not one within it: whether citing
+    /// exactly Art. 92 forces a clash, where citing a paragraph within it (Art. 92(7), the dialogue
+    /// before a request) may not. Nil for other facts, or a value the fact cannot take.
+    func isExactly(_ fact: String, _ value: String) throws -> SMTTerm? {
+        guard graph.facts[fact]?.type == .provision, let variable = scalars[fact], let sort = scalarSorts[fact],
+              domains[fact]?.contains(value) == true else { return nil }
+        return try context.eq(variable, sort.value(value))
+    }
+
     // MARK: Facts of one check
 
     /// Asserts a snapshot's facts (call between `push` and `pop`). Here and in `constraints`,
