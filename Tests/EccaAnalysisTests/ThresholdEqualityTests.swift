@@ -24,11 +24,12 @@ import Testing
           </provision>
         """)
 
-    func analysis(compute: String) throws -> RequestAnalysis {
+    func analysis(compute: String? = nil, min: String? = nil, max: String? = nil) throws -> RequestAnalysis {
         let engine = try ConflictEngine(graph: try GraphFixture.graph(Self.law), options: .init(postures: [.text], groundsForClearVerdicts: true))
         return try engine.analyze(DisclosureRequest(
             id: "R", date: LegalDate(iso: "2026-11-24"),
-            model: .init(trainingCompute: [.init(value: ExactDecimal(compute), unit: .operations)]),
+            model: .init(trainingCompute: [.init(value: compute.flatMap(ExactDecimal.init), min: min.flatMap(ExactDecimal.init),
+                                                 max: max.flatMap(ExactDecimal.init), unit: .operations)]),
             items: [.init(artifact: "weights", channel: "transfer", recipients: [.init(location: "PL")])]))
     }
 
@@ -51,5 +52,23 @@ import Testing
         let above = try analysis(compute: "11")
         #expect(above.items[0].postures["text"]?.exactThresholds == [])
         #expect(above.findings.flatMap(\.triggeringFacts).contains("model.training-compute = 11 operations: > 10 operations"))
+    }
+
+    /// A range with an end on the threshold rests on the comparator too (law audit of
+    /// 2026-12-06, D3): from 10 up, > 10 fails only at 10 itself, so the verdict is open where
+    /// "10 or more" would forbid; up to 10, it is clear where "10 or more" would leave it open.
+    @Test func aRangeWithAnEndOnTheThresholdRestsOnTheComparator() throws {
+        let from = try analysis(min: "10", max: "15")
+        #expect(from.items[0].postures["text"]?.verdict == .undetermined)
+        #expect(from.items[0].postures["text"]?.exactThresholds == [
+            "model.training-compute from 10 to 15 operations, whose lower end is the threshold 10 (§ 1): the verdict rests on the comparator > (agency text; a FAQ says \"10 or more\")",
+        ])
+        let upTo = try analysis(min: "5", max: "10")
+        #expect(upTo.items[0].postures["text"]?.verdict == .clear)
+        #expect(upTo.items[0].postures["text"]?.exactThresholds == [
+            "model.training-compute from 5 to 10 operations, whose upper end is the threshold 10 (§ 1): the verdict rests on the comparator > (agency text; a FAQ says \"10 or more\")",
+        ])
+        // A range beside the threshold, not on it, rests on no comparator.
+        #expect(try analysis(min: "5", max: "9").items[0].postures["text"]?.exactThresholds == [])
     }
 }

@@ -807,7 +807,8 @@ import Testing
     }
 
     /// A compute range on one side of a threshold has no flip at its edge: everything in
-    /// [1e24, 1e25] FLOP is not > 1e25, everything in [1e26, 1e27] operations is ≥ 1e26. A range
+    /// [1e24, 1e25] FLOP is not > 1e25, everything in [1e26, 1e27] operations is ≥ 1e26 (but the
+    /// lower end is 4E091's threshold, whose comparator is in doubt, and a note says so). A range
     /// across 4E091's threshold flips at it. (Art. 51(2)'s threshold no longer flips a verdict of
     /// the shipped law: only the voluntary Code of Practice measure depends on it.)
     @Test func aThresholdAtARangesEdgeIsNoFlipWithinIt() throws {
@@ -858,8 +859,11 @@ import Testing
             """)
         #expect(try thresholds("edge.json") == """
             request EDGE (training compute: 1e26…1e27 operations)
+            note: the compute given starts at 1e26 operations, the threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 \
+            (model.training-compute ≥ 1e26 operations): there the verdict is conflict (text) · clear (enforcement) on the comparator ≥, \
+            and would be clear (text) · clear (enforcement) on the other reading (eCFR text; secondary sources say "more than") (caveats 1-5)
             note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
-            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count (caveats 1, 2)
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count (caveats 6, 7)
             note: no threshold within the compute given changes the verdict
 
             """)
@@ -903,6 +907,45 @@ import Testing
             note: two compute figures given; each threshold is tried within the figure in its own unit
 
             """)
+    }
+
+    /// A figure, or an end of the range, on 4E091's threshold: no flip lies strictly within, but
+    /// the verdict there rests on the comparator ≥, and `thresholds` says what it would be on the
+    /// other reading (law audit of 2026-12-06, D3: it said nothing).
+    @Test func aComputeOnTheThresholdSaysWhatTheOtherReadingGives() throws {
+        let folder = try CLI.folder([
+            "exact.json": try Self.computeRequest(#"{"value": 1e26, "unit": "operations"}"#),
+            "from.json": try Self.computeRequest(#"{"min": 1e26, "max": 2e26, "unit": "operations"}"#),
+        ])
+        let exact = try CLI.run(["thresholds", folder.appendingPathComponent("exact.json").path])
+        #expect(Self.withoutCaveatTexts(exact.stdout) == """
+            request EDGE (training compute: 1e26 operations)
+            note: the compute given is exactly 1e26 operations, the threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 \
+            (model.training-compute ≥ 1e26 operations): there the verdict is conflict (text) · clear (enforcement) on the comparator ≥, \
+            and would be clear (text) · clear (enforcement) on the other reading (eCFR text; secondary sources say "more than") (caveats 1-5)
+            note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count (caveats 6, 7)
+            note: the compute is given exactly; no threshold lies strictly within it
+
+            """)
+        let from = try CLI.run(["thresholds", folder.appendingPathComponent("from.json").path])
+        #expect(from.stdout.contains("\nnote: the compute given starts at 1e26 operations, the threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 "), "\(from.stdout)")
+        #expect(from.stdout.contains("\nnote: no threshold within the compute given changes the verdict\n"), "\(from.stdout)")
+        let check = try CLI.run(["check", folder.appendingPathComponent("from.json").path])
+        #expect(check.stdout.contains("; at exactly the threshold [text]: model.training-compute from 1e26 to 2e26 operations, whose lower end is the threshold 1e26 (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the comparator ≥ "), "\(check.stdout)")
+    }
+
+    /// An Art. 92 request from the AI Office for the weights of a model trained with `compute`,
+    /// to an official in Warsaw.
+    static func computeRequest(_ compute: String) throws -> String {
+        """
+        {"id": "EDGE", "date": "2026-11-24",
+         "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+         "provider": {"name": "P, Inc.", "establishedIn": "US"},
+         "model": {"name": "M", "weightsPublished": false, "trainingCompute": \(compute)},
+         "items": [{"artifact": "weights", "channel": "transfer",
+                    "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "BE"}]}]}
+        """
     }
 
     /// One figure is taken as the other, as the analysis does, but every FLOP is an operation: the

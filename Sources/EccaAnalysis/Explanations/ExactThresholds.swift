@@ -1,10 +1,10 @@
 import ClauseGraph
 
 extension ConflictEngine {
-    /// The quantity conditions of the channel asked for whose value is exactly their threshold,
-    /// with a comparator in doubt, on which a norm that binds under the posture turns: with the
-    /// condition's truth the other way (the other reading of the comparator), some norm would
-    /// engage or stop engaging. Each as `ThresholdEquality.statement` says it, once. Worked out
+    /// The quantity conditions of the channel asked for whose value, or an end of its range, is
+    /// exactly their threshold, with a comparator in doubt, on which a norm that binds under the
+    /// posture turns: with the condition's truth under the other reading of the comparator, some
+    /// norm would engage, stop engaging or be left open. Each as `ThresholdEquality.statement` says it, once. Worked out
     /// from the truths the check already has: the solver is not asked again, and a request whose
     /// values sit on no threshold costs a comparison per doubtful condition.
     ///
@@ -14,11 +14,12 @@ extension ConflictEngine {
         let binding = dated(asOf, requested: requestDate(of: first, asOf: asOf), posture).binding
         var found: [String] = []
         for prepared in slots {
-            for (atom, comparison) in doubtfulComparisons where prepared.atomTruths[atom] != .unknown {
-                guard let statement = renderer.thresholds.statement(comparison, value: prepared.value(of: comparison.fact)),
-                      !found.contains(statement) else { continue }
+            for (atom, comparison) in doubtfulComparisons {
+                let value = prepared.value(of: comparison.fact)
+                guard let otherTruth = renderer.thresholds.otherReading(comparison, value: value), otherTruth != prepared.atomTruths[atom],
+                      let statement = renderer.thresholds.statement(comparison, value: value), !found.contains(statement) else { continue }
                 var other = prepared.atomTruths
-                other[atom] = prepared.atomTruths[atom] == .true ? .false : .true
+                other[atom] = otherTruth
                 let otherTruths = compiled.normTruths(atoms: other)
                 if binding.indices.contains(where: { binding[$0] && otherTruths[$0] != prepared.normTruths[$0] }) { found.append(statement) }
             }

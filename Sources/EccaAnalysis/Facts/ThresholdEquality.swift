@@ -37,25 +37,72 @@ public struct ThresholdEquality: Sendable {
     /// Whether a comparison's comparator is in doubt, whatever the value.
     public func isInDoubt(_ comparison: Condition.Comparison) -> Bool { doubts[comparison] != nil }
 
-    /// What to say beside `comparison` where the request's `value` is exactly its threshold and its
-    /// comparator is in doubt ("at exactly the threshold: the verdict rests on the comparator ≥
-    /// (eCFR text; secondary sources say "more than")"); nil otherwise.
+    /// What to say beside `comparison` where the request's `value`, or an end of its range, is
+    /// exactly its threshold and its comparator is in doubt ("at exactly the threshold: the
+    /// verdict rests on the comparator ≥ (eCFR text; secondary sources say "more than")"); nil
+    /// otherwise.
     public func note(_ comparison: Condition.Comparison, value: FactValue) -> String? {
-        guard let doubt = doubts[comparison], isExact(comparison, value) else { return nil }
-        return "at exactly the threshold: the verdict rests on the comparator \(comparison.op.symbol) (\(doubt.source))"
+        guard let doubt = doubts[comparison], let edge = edge(comparison, value) else { return nil }
+        let at = edge == .exact ? "at exactly the threshold" : "the range given \(edge == .lower ? "starts" : "ends") at the threshold"
+        return "\(at): the verdict rests on the comparator \(comparison.op.symbol) (\(doubt.source))"
     }
 
     /// The same for an item's line, with the value and the provision: "model.training-compute =
     /// 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the
-    /// comparator ≥ (…)"; nil where `note` is.
+    /// comparator ≥ (…)", or "model.training-compute from 1e26 to 2e26 operations, whose lower
+    /// end is the threshold (…): …"; nil where `note` is.
     public func statement(_ comparison: Condition.Comparison, value: FactValue) -> String? {
-        // Exactness first: it is a comparison, the doubt a lookup, and values are rarely exact.
-        guard isExact(comparison, value), let doubt = doubts[comparison], let threshold = comparison.number, let unit = comparison.unit else { return nil }
-        return "\(comparison.fact) = \(threshold) \(unit) (\(doubt.citation)): the verdict rests on the comparator \(comparison.op.symbol) (\(doubt.source))"
+        // The edge first: it is a comparison, the doubt a lookup, and values rarely sit on one.
+        guard let edge = edge(comparison, value), let doubt = doubts[comparison], let threshold = comparison.number,
+              let unit = comparison.unit, case .quantity(let byUnit) = value, let bounds = byUnit[unit] else { return nil }
+        let given: String
+        switch edge {
+        case .exact: given = "\(comparison.fact) = \(threshold) \(unit)"
+        case .lower, .upper:
+            let range = "from \(bounds.lower.map(\.description) ?? "an unknown figure") to \(bounds.upper.map(\.description) ?? "an unknown figure") \(unit)"
+            given = "\(comparison.fact) \(range), whose \(edge == .lower ? "lower" : "upper") end is the threshold \(threshold)"
+        }
+        return "\(given) (\(doubt.citation)): the verdict rests on the comparator \(comparison.op.symbol) (\(doubt.source))"
     }
 
-    private func isExact(_ comparison: Condition.Comparison, _ value: FactValue) -> Bool {
-        guard case .quantity(let byUnit) = value, let unit = comparison.unit, let exact = byUnit[unit]?.exact else { return false }
-        return exact == comparison.number
+    /// The truth of `comparison` on `value` under the other reading of its comparator (> for ≥,
+    /// ≥ for >, < for ≤, ≤ for <), where the comparator is in doubt and the value, or an end of
+    /// its range, is exactly the threshold; nil otherwise (the readings then agree).
+    public func otherReading(_ comparison: Condition.Comparison, value: FactValue) -> Truth? {
+        guard edge(comparison, value) != nil, doubts[comparison] != nil, let threshold = comparison.number,
+              let unit = comparison.unit, case .quantity(let byUnit) = value, let bounds = byUnit[unit] else { return nil }
+        let other: Condition.Comparison.Operator
+        switch comparison.op {
+        case .ge: other = .gt
+        case .gt: other = .ge
+        case .le: other = .lt
+        case .lt: other = .le
+        case .eq, .ne: return nil
+        }
+        return Self.truth(other, threshold, bounds)
+    }
+
+    /// Where the value sits on the threshold: its exact figure, or the lower or upper end of its range.
+    private enum Edge { case exact, lower, upper }
+
+    private func edge(_ comparison: Condition.Comparison, _ value: FactValue) -> Edge? {
+        guard case .quantity(let byUnit) = value, let unit = comparison.unit, let bounds = byUnit[unit],
+              let threshold = comparison.number else { return nil }
+        if bounds.exact == threshold { return .exact }
+        if bounds.lower == threshold { return .lower }
+        if bounds.upper == threshold { return .upper }
+        return nil
+    }
+
+    /// The truth of `quantity op threshold` for a quantity known only within `bounds`.
+    static func truth(_ op: Condition.Comparison.Operator, _ threshold: ExactDecimal, _ bounds: QuantityBounds) -> Truth {
+        let (lower, upper) = (bounds.lower, bounds.upper)
+        switch op {
+        case .ge: return lower.map { $0 >= threshold } == true ? .true : upper.map { $0 < threshold } == true ? .false : .unknown
+        case .gt: return lower.map { $0 > threshold } == true ? .true : upper.map { $0 <= threshold } == true ? .false : .unknown
+        case .le: return upper.map { $0 <= threshold } == true ? .true : lower.map { $0 > threshold } == true ? .false : .unknown
+        case .lt: return upper.map { $0 < threshold } == true ? .true : lower.map { $0 >= threshold } == true ? .false : .unknown
+        case .eq, .ne: return .unknown
+        }
     }
 }

@@ -85,6 +85,9 @@ extension ConflictEngine {
                 probe.model = model
                 return try analyze(probe, today: today).postures
             }
+            // A figure, or an end of the range, on a threshold whose comparator is in doubt: the
+            // verdict there rests on the comparator, though no flip lies strictly within.
+            if let edge = try edgeNote(threshold, unit: unit, bounds: bounds, givenIn: given.first { $0.unit == unit } == nil ? given.first?.unit : nil, verdicts: verdicts) { notes.append(edge) }
             // `ge`/`lt` switch at the value, `gt`/`le` just above it, `eq`/`ne` at both. A switch
             // at the range's lower bound, or just above its upper bound, compares a value inside
             // the range with one outside it: every compute the request allows is on one side.
@@ -111,6 +114,32 @@ extension ConflictEngine {
         }
         return ThresholdReport(id: request.id, compute: description, flips: flips, notes: notes.map(\.text), noteCaveats: notes.map(\.caveats),
                                caveats: caveats.caveats(for: flips.flatMap(\.caveats) + notes.flatMap(\.caveats), texts: options.caveatTexts))
+    }
+
+    /// Where the compute given, or an end of its range, is exactly a threshold whose comparator is
+    /// in doubt (4E091's ≥ against "more than"), and the verdict there differs on the other
+    /// reading: what it is on each. On the other reading the threshold's value behaves as the
+    /// number just beside it that the comparator as encoded does not reach.
+    ///
+    /// - Parameter givenUnit: the unit the figure was given in, where it is not the threshold's.
+    func edgeNote(_ threshold: (comparison: Condition.Comparison, owner: String, provision: String), unit: DisclosureRequest.Compute.Unit,
+                  bounds: (lower: ExactDecimal?, upper: ExactDecimal?), givenIn givenUnit: DisclosureRequest.Compute.Unit?,
+                  verdicts: (ExactDecimal) throws(AnalysisError) -> [String: Verdict]?) throws(AnalysisError) -> (text: String, caveats: [String])? {
+        let comparison = threshold.comparison
+        guard let value = comparison.number, [.ge, .gt, .le, .lt].contains(comparison.op), renderer.thresholds.isInDoubt(comparison),
+              bounds.lower == value || bounds.upper == value else { return nil }
+        let (below, above) = value.neighbours
+        guard let encoded = try verdicts(value), let otherReading = try verdicts(comparison.switches == [.atValue] ? below : above),
+              encoded != otherReading else { return nil }
+        let said = { (verdicts: [String: Verdict]) in
+            self.options.postures.compactMap { posture in verdicts[posture.rawValue].map { "\($0.rawValue) (\(posture.rawValue))" } }.joined(separator: " · ")
+        }
+        let given = bounds.lower == bounds.upper ? "is exactly" : bounds.lower == value ? "starts at" : "ends at"
+        let doubt = comparison.opNote.map { " (\($0))" } ?? ""
+        let taken = givenUnit.map { " (given in \($0.rawValue), taken as \(unit.rawValue))" } ?? ""
+        return ("the compute given \(given) \(value) \(unit.rawValue)\(taken), the threshold of \(graph.inlineCitation(of: threshold.provision)) "
+                + "(\(renderer.statement(.compare(comparison)))): there the verdict is \(said(encoded)) on the comparator \(comparison.op.symbol), "
+                + "and would be \(said(otherReading)) on the other reading\(doubt)", caveats.ids(of: [threshold.provision]))
     }
 
     /// A figure in one unit is taken as the figure in the other, as the analysis does, but every
