@@ -312,8 +312,13 @@ public final class ConflictEngine {
                                requestDate: request.date.flatMap { $0 == asOf ? nil : $0 })
     }
 
+    /// Today where ecca runs: the local calendar day (of the time zone `TZ` names), not UTC's, so
+    /// that an undated request analysed at 00:30 in Brussels on 2 August 2026 is judged on
+    /// 2 August, not on 1 August (law audit of 2026-12-06, D4).
     public static func today() -> LegalDate {
-        LegalDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        let now = Date()
+        let local = now.timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT(for: now))
+        return LegalDate(dayNumber: Int((local / 86_400).rounded(.down)))
     }
 
     // MARK: One check

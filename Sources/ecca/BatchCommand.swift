@@ -43,7 +43,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Continue an interrupted run from the output file (ndjson only): records already written are not redone. Each kept line is checked against what it records: its postures, --as-of, --grounds and --caveat-texts, its regulations (with --instrument files) and its input record. Resume with the same --timeout-ms and --memory-mb, which lines do not record.")
     var resume = false
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today (the local date: TZ sets the time zone).", valueName: "date"))
     var asOf: String?
 
     @Option(help: "text, enforcement, or both.")

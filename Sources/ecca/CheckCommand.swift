@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Request files (JSON or XML); - for standard input.", valueName: "request"))
     var requests: [String]
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today (the local date: TZ sets the time zone).", valueName: "date"))
     var asOf: String?
 
     @Option(help: "text (the law in force), enforcement (what is enforced), or both.")

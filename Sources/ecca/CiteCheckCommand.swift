@@ -62,7 +62,7 @@ struct CiteCheckCommand: ParsableCommand {
     var listPassed = false
 
     @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Check against the law in force on this day (YYYY-MM-DD). Default: today. A text dated after it, or a Federal Register rule not effective on it, never decides.", valueName: "date"))
+            help: ArgumentHelp("Check against the law in force on this day (YYYY-MM-DD). Default: today (the local date: TZ sets the time zone). A text dated after it, or a Federal Register rule not effective on it, never decides.", valueName: "date"))
     var asOf: String?
 
     @OptionGroup var regulations: RegulationOptions

@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse requests on (YYYY-MM-DD). Default: each request's date, else today.", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse requests on (YYYY-MM-DD). Default: each request's date, else today (the local date: TZ sets the time zone).", valueName: "date"))
     var asOf: String?
 
     @Option(help: "text, enforcement, or both (requests only). Default: both.")
