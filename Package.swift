@@ -52,8 +52,11 @@ let package = Package(
             dependencies: [
                 "EccaAnalysis", "EccaReports", "EccaFormats", "ClauseGraph", "EccaXML", "EccaSMT",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommitPlugin"]
         ),
+        // The commit a build is made from, for the receipts of its reports.
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         .target(name: "EccaTestSupport", path: "Tests/EccaTestSupport"),
         .testTarget(name: "EccaXMLTests", dependencies: ["EccaXML", "EccaTestSupport"]),
         .testTarget(name: "EccaSMTTests", dependencies: ["EccaSMT", "EccaTestSupport"]),

@@ -4,7 +4,9 @@ import EccaFormats
 /// `ecca`: export-control conflict analyzer. A thin command line over the library core.
 @main
 struct Ecca: ParsableCommand {
-    static let version = "0.1.0"
+    /// The release, and the commit it is built from ("0.1.0 (commit 30af874c1d2e)"): receipts
+    /// and `--version` name the build, not only the release.
+    static let version = "0.1.0 (commit \(BuildCommit.commit))"
 
     static let configuration = CommandConfiguration(
         commandName: "ecca",

@@ -17,7 +17,8 @@ import Testing
         #expect(result.stdout.contains("| item 0 \\[weights\\] | weights via transfer | **CONFLICT** | **CLEAR** |"))
         #expect(result.stdout.contains("| Citation | **Art. 92(5)** | **15 CFR Part 774, Supp. No. 1, ECCN 4E091** |"))
         #expect(result.stdout.contains("[art\\_92\\_\\_para\\_5](<https://eur-lex.europa.eu/eli/reg/2024/1689/oj#092.005>)"))
-        #expect(result.stdout.contains("| ecca version | 0.1.0 |"))
+        // The release and the commit it is built from: a receipt names the build.
+        #expect(result.stdout.contains("| ecca version | 0.1.0 (commit "))
         #expect(result.stdout.contains("| As of | 2026-11-24 |"))
         // The reproducing command pins the date the request gave.
         #expect(result.stdout.contains("report \(Self.conflict) --as-of 2026-11-24\n```"))
@@ -572,6 +573,16 @@ import Testing
         #expect(enforcement["alternativeGrounds"] == nil, "clear: no alternative is recommended")
     }
 
+    /// `--version` and every receipt name the commit ecca was built from (reports audit of
+    /// 2026-12-06: "0.1.0" had named every build since the first, so a filed receipt could not
+    /// tell which one made it).
+    @Test func theVersionNamesTheCommitBuiltFrom() throws {
+        let version = try CLI.run(["--version"]).stdout.trimmingCharacters(in: .newlines)
+        #expect(version.wholeMatch(of: /0\.1\.0 \(commit ([0-9a-f]{12}(\+modified)?|unknown)\)/) != nil, "\(version)")
+        let report = try CLI.json(try CLI.run(["report", "--format", "json", Self.conflict]).stdout)
+        #expect((report["receipt"] as? [String: Any])?["eccaVersion"] as? String == version)
+    }
+
     /// A report re-rendered from a saved JSON report carries the receipt of the run that
     /// analysed, through any number of re-renderings.
     @Test func rerenderedReportCarriesTheOriginalReceipt() throws {
@@ -591,7 +602,7 @@ import Testing
         #expect(markdown.stdout.contains("""
             Originally analysed (the receipt of the report these analyses were read from):
 
-            - ecca 0.1.0 (Z3 \(receipt["z3Version"]!), libxml2 \(receipt["libxml2Version"]!)); as of 2026-11-24; postures text, enforcement; \
+            - ecca \(receipt["eccaVersion"]!) (Z3 \(receipt["z3Version"]!), libxml2 \(receipt["libxml2Version"]!)); as of 2026-11-24; postures text, enforcement; \
             regulations SHA-256 \(hash) (6 files); from request.json (SHA-256 \(input)); made with: \(command.replacingOccurrences(of: "_", with: "\\_"))
 
             """), "\(markdown.stdout.suffix(1200))")
