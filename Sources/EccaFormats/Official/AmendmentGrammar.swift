@@ -438,25 +438,59 @@ public struct AmendmentGrammar: Sendable {
                 result.unaccounted.append(words[range].joined(separator: " "))
             }
         }
-        // A timing belongs to the action it follows; at the very end, to the whole instruction
-        // when it has one action or is set off by a comma ("revise … and remove …, effective …").
-        for timing in timings {
-            guard let owner = clauses.lastIndex(where: { $0.first < timing.at }) else {
-                result.timing = (timing.text, timing.date)
-                continue
-            }
-            if owner == clauses.count - 1, timing.at >= words.count || words[timing.at...].allSatisfy(isSeparator) {
-                if clauses.count == 1 || timing.setOff {
-                    if result.timing == nil { result.timing = (timing.text, timing.date) } else { result.unaccounted.append(timing.text) }
-                } else {
-                    result.unaccounted.append(timing.text)
-                }
-            } else {
-                result.actions[owner].timing = timing.text
-                result.actions[owner].effective = timing.date
+        for (timing, owner) in zip(timings, owners(of: timings, in: clauses, words: words)) {
+            switch owner {
+            case .instruction:
+                if result.timing == nil { result.timing = (timing.text, timing.date) } else { result.unaccounted.append(timing.text) }
+            case .action(let index):
+                result.actions[index].timing = timing.text
+                result.actions[index].effective = timing.date
+            case .unclear:
+                result.unaccounted.append(timing.text)
             }
         }
         return result
+    }
+
+    /// Whom a timing after the first verb qualifies.
+    private enum TimingOwner: Equatable {
+        /// The whole instruction.
+        case instruction
+        /// One action, by its index among the clauses.
+        case action(Int)
+        /// It could belong to one action or to more: the instruction is not understood.
+        case unclear
+    }
+
+    /// A timing belongs to the step it introduces, set off after a conjunction or a semicolon
+    /// before the step's verb or subject ("revise … and, effective D, remove …": the removal
+    /// only); to the action it follows ("remove … effective D, and revise …"); before every verb,
+    /// or at the very end when set off by a comma or after the only action, to the whole
+    /// instruction. Set off by commas between two steps with nothing to join them ("revise …,
+    /// effective D, remove …"), not set off at the end of several steps, or introducing a step
+    /// that untimed steps follow ("…and, effective D, remove … and add …": the removal, or both?),
+    /// it could belong to either, and the grammar does not pick.
+    private static func owners(of timings: [Timing], in clauses: [Clause], words: [String]) -> [TimingOwner] {
+        /// Where a clause starts: a passive verb's subject, or an active verb.
+        func start(_ clause: Clause) -> Int { clause.passive ? clause.subject.lowerBound : clause.first }
+        var owners: [TimingOwner] = timings.map { timing in
+            guard let before = clauses.lastIndex(where: { $0.first < timing.at }) else { return .instruction }
+            if before + 1 < clauses.count, timing.at == start(clauses[before + 1]) {
+                if timing.joined { return .action(before + 1) }
+                return timing.setOff ? .unclear : .action(before)
+            }
+            if before == clauses.count - 1, timing.at >= words.count || words[timing.at...].allSatisfy(isSeparator) {
+                return clauses.count == 1 || timing.setOff ? .instruction : .unclear
+            }
+            return .action(before)
+        }
+        // A step that a timing introduces is its only one when the step after it has a timing of its own.
+        for (index, timing) in timings.enumerated() {
+            guard case .action(let step) = owners[index], step + 1 < clauses.count,
+                  let before = clauses.lastIndex(where: { $0.first < timing.at }), before + 1 == step else { continue }
+            if !owners.contains(.action(step + 1)) { owners[index] = .unclear }
+        }
+        return owners
     }
 
     private static func isSeparator(_ word: String) -> Bool {
@@ -464,10 +498,22 @@ public struct AmendmentGrammar: Sendable {
         return bare.isEmpty || ["and", "also", "but"].contains(bare)
     }
 
+    /// A timing found among the verbs: where it stood in the words left, what it says, and what
+    /// came before it.
+    struct Timing {
+        var at: Int
+        var text: String
+        var date: LegalDate?
+        /// A comma before it: "…, effective …".
+        var setOff: Bool
+        /// A conjunction or a semicolon before it ("… and, effective …", "…; effective …"): it opens what follows.
+        var joined: Bool
+    }
+
     /// "effective May 13, 2025" and "until further notice" after a verb: taken out of `words`, with
-    /// the place they stood and whether a comma set them off.
-    static func timings(_ words: inout [String]) -> [(at: Int, text: String, date: LegalDate?, setOff: Bool)] {
-        var found: [(at: Int, text: String, date: LegalDate?, setOff: Bool)] = []
+    /// the place they stood and what came before them.
+    static func timings(_ words: inout [String]) -> [Timing] {
+        var found: [Timing] = []
         let depths = quoteDepths(words)
         var index = 0
         var output: [String] = []
@@ -491,11 +537,13 @@ public struct AmendmentGrammar: Sendable {
                 index += 1
                 continue
             }
-            let setOff = output.last?.hasSuffix(",") == true
+            let previous = output.last ?? ""
+            let setOff = previous.hasSuffix(",")
+            let joined = previous.hasSuffix(";") || isSeparator(previous)
             // The punctuation after the date still separates what follows.
             let trailing = String(words[index + length - 1].reversed().prefix { ",;:.".contains($0) }.reversed())
             if !trailing.isEmpty, !output.isEmpty { output[output.count - 1] = TextNormalizer.trim(output[output.count - 1], also: ",") + trailing }
-            found.append((output.count, text, date, setOff))
+            found.append(Timing(at: output.count, text: text, date: date, setOff: setOff, joined: joined))
             index += length
         }
         words = output
