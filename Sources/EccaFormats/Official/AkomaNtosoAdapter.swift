@@ -41,8 +41,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         var units = 0
         var bodies: [String] = []
         var attachments = 0
-        var unnumberedSections = 0
-        var unnumberedUK = UKUnnumbered()
+        var unnumbered = UnnumberedUnits()
         // The containers the body holds, named when nothing in it is read.
         var containers: [(name: String, count: Int)] = []
         func begin() throws(OfficialImportError) {
@@ -78,26 +77,26 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             case "article":
                 try begin()
                 if metadata.isUK {
-                    try emitUKUnit(try stream.capture(start), kind: "article", unnumbered: &unnumberedUK, into: emitter)
+                    try emitUKUnit(try stream.capture(start), kind: "article", unnumbered: &unnumbered, into: emitter)
                 } else {
-                    try emitArticle(try stream.capture(start), base: nil, metadata: metadata, into: emitter)
+                    try emitArticle(try stream.capture(start), base: nil, unnumbered: &unnumbered, metadata: metadata, into: emitter)
                 }
                 units += 1
             case "rule":
                 // legislation.gov.uk writes the P1 of UK Rules as a `rule` element.
                 try begin()
-                try emitUKUnit(try stream.capture(start), kind: "rule", unnumbered: &unnumberedUK, into: emitter)
+                try emitUKUnit(try stream.capture(start), kind: "rule", unnumbered: &unnumbered, into: emitter)
                 units += 1
             case "hcontainer":
                 let name = start["name"] ?? ""
                 switch name {
                 case "regulation", "rule":
                     try begin()
-                    try emitUKUnit(try stream.capture(start), kind: name, unnumbered: &unnumberedUK, into: emitter)
+                    try emitUKUnit(try stream.capture(start), kind: name, unnumbered: &unnumbered, into: emitter)
                     units += 1
                 case "schedule":
                     try begin()
-                    try emitSchedule(try stream.capture(start), unnumbered: &unnumberedUK, into: emitter)
+                    try emitSchedule(try stream.capture(start), unnumbered: &unnumbered, into: emitter)
                     units += 1
                 default:
                     if !bodies.isEmpty {
@@ -107,7 +106,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             case "section":
                 try begin()
                 let section = try stream.capture(start)
-                units += try emitSectionOrContainer(section, base: nil, unnumbered: &unnumberedSections, metadata: metadata, into: emitter)
+                units += try emitSectionOrContainer(section, base: nil, unnumbered: &unnumbered, metadata: metadata, into: emitter)
             case "quotedStructure", "embeddedStructure":
                 // Outside any unit (in a container's own text): still another act's text.
                 try stream.skip(start)
@@ -220,6 +219,8 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         var style: Style
         var pointPath = ""
         var subparagraph: String?
+        /// Notes on every provision minted in it: an unnumbered unit's, whose parts are cited by its stand-in number.
+        var notes: [Note] = []
 
         func citing(points: String) -> String {
             if style == .german, !points.isEmpty, !points.contains(" indent") { return citation + " " + points }
@@ -259,22 +260,41 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         element.element("num").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
     }
 
-    private func emitArticle(_ article: OfficialElement, base: Context?, metadata: AkomaNtosoMetadata, into emitter: ImportEmitter) throws(OfficialImportError) {
-        let nums = article.elements("num")
-        let label = nums.first.map { flattening.flatten($0) } ?? ""
-        let parsed = AkomaNtosoNumber(label)
-        let number = parsed?.clean ?? CanonicalIDs.clean(label)
-        let canonical = CanonicalIDs.join(base?.canonical, "art_\(number)")
-        let citation = (base.map { "\($0.citation), " } ?? "") + (parsed?.articleCitation ?? "Art. \(number)")
-        let idPath = (base?.idPath ?? []) + ["art\(CanonicalIDs.idSegment(number))"]
-        // The heading, or (CIRSFID conversions) a second num.
+    private func emitArticle(_ article: OfficialElement, base: Context?, unnumbered: inout UnnumberedUnits, metadata: AkomaNtosoMetadata,
+                             into emitter: ImportEmitter) throws(OfficialImportError) {
+        let labels = article.elements("num").map { flattening.flatten($0) }
+        // The first `num` is the number, if it reads as one: CIRSFID conversions set the heading as a
+        // second `num`, and with the first missing, the heading ("Statement of fees") is no number.
+        let parsed = labels.first.flatMap(AkomaNtosoNumber.init).flatMap { $0.readsAsNumber ? $0 : nil }
+        // The heading, or (CIRSFID conversions) a `num` after the number, or in its place.
         let heading = article.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
-            ?? (nums.count > 1 ? flattening.flatten(nums[1]) : nil)
+            ?? labels.dropFirst(parsed == nil ? 0 : 1).first { !TextNormalizer.trim($0).isEmpty }
+        let number: String
+        let cited: String
+        var inherited = base?.notes ?? []
+        if let parsed {
+            number = parsed.clean
+            cited = parsed.articleCitation
+        } else {
+            let standIn = unnumbered.standIn("article")
+            number = standIn.segment
+            cited = standIn.number
+            inherited.append(standIn.note)
+        }
+        let canonical = CanonicalIDs.join(base?.canonical, "art_\(number)")
+        let citation = (base.map { "\($0.citation), " } ?? "") + cited
+        if parsed == nil {
+            // A `num` that is neither number nor heading is said, not dropped unseen.
+            let label = labels.first.map { TextNormalizer.trim($0) }.flatMap(\.nilIfEmpty).flatMap { $0 == heading ? nil : $0 }
+            UnnumberedUnits.report("article", citation: citation, heading: heading, label: label,
+                                   at: SourceLocation(file: article.span.file, line: article.span.firstLine), to: emitter)
+        }
+        let idPath = (base?.idPath ?? []) + ["art\(CanonicalIDs.idSegment(number))"]
         let pointer = Self.pointer(article) ?? "article[\(number)]"
         try emitter.add(provision(article, canonical: canonical, idPath: idPath, level: .article, parent: base?.canonical,
-                                  citation: citation, heading: heading, skipping: ["num", "heading"], pointer: pointer, emitter: emitter))
+                                  citation: citation, heading: heading, skipping: ["num", "heading"], pointer: pointer, inherited: inherited, emitter: emitter))
         let style: Context.Style = parsed?.isParagraphSign == true || metadata.profile.hasPrefix("LegalDocML.de") ? .german : .eu
-        let context = Context(canonical: canonical, idPath: idPath, citation: citation, style: style)
+        let context = Context(canonical: canonical, idPath: idPath, citation: citation, style: style, notes: inherited)
         try emitChildren(of: article, context: context, metadata: metadata, into: emitter)
     }
 
@@ -306,7 +326,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                 child.idPath = context.idPath + ["sub\(offset + 1)"]
                 child.subparagraph = "\(CanonicalIDs.ordinal(offset + 1)) paragraph"
                 try emitter.add(provision(paragraph, canonical: child.canonical, idPath: child.idPath, level: .subparagraph,
-                                          parent: context.canonical, citation: child.citing(points: ""), skipping: [], emitter: emitter))
+                                          parent: context.canonical, citation: child.citing(points: ""), skipping: [], inherited: context.notes, emitter: emitter))
                 try emitSubdivisions(of: paragraph, context: child, into: emitter)
             }
         } else {
@@ -327,7 +347,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             child.idPath = context.idPath + [CanonicalIDs.idSegment(number)]
             child.citation = citation(number)
             try emitter.add(provision(unit, canonical: child.canonical, idPath: child.idPath, level: .paragraph,
-                                      parent: context.canonical, citation: child.citation, skipping: ["num", "heading"], emitter: emitter))
+                                      parent: context.canonical, citation: child.citation, skipping: ["num", "heading"], inherited: context.notes, emitter: emitter))
             try below(unit, child)
         }
     }
@@ -361,7 +381,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
                 child.subparagraph = "\(CanonicalIDs.ordinal(offset + 1)) subparagraph"
                 let holder = subparagraphs.first { $0.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: Self.listBarriers) == [list] }
                 try emitter.add(provision(holder ?? list, canonical: child.canonical, idPath: child.idPath, level: .subparagraph,
-                                          parent: context.canonical, citation: child.citing(points: ""), skipping: [], emitter: emitter))
+                                          parent: context.canonical, citation: child.citing(points: ""), skipping: [], inherited: context.notes, emitter: emitter))
                 try emitPoints(in: list, context: child, into: emitter)
             }
             return
@@ -389,7 +409,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             child.canonical = CanonicalIDs.join(context.canonical, segment)
             child.idPath = context.idPath + [CanonicalIDs.idSegment(segment.hasPrefix("point_") ? String(segment.dropFirst(6)) : segment)]
             try emitter.add(provision(point, canonical: child.canonical, idPath: child.idPath, level: .point, parent: context.canonical,
-                                      citation: child.citing(points: child.pointPath), skipping: [], emitter: emitter))
+                                      citation: child.citing(points: child.pointPath), skipping: [], inherited: context.notes, emitter: emitter))
             for nested in point.all(where: { $0.name == "list" || $0.name == "blockList" }, barriers: Self.quotationBarriers.union(["list", "blockList", "point"])) {
                 try emitPoints(in: nested, context: child, into: emitter)
             }
@@ -400,35 +420,34 @@ struct AkomaNtosoAdapter: OfficialAdapter {
 
     /// A `section` is a unit of a section-based act, unless it holds articles (a LegalDocML.de
     /// Abschnitt, an EU act's section): then its articles are read. Returns the units read.
-    private func emitSectionOrContainer(_ section: OfficialElement, base: Context?, unnumbered: inout Int, metadata: AkomaNtosoMetadata,
+    private func emitSectionOrContainer(_ section: OfficialElement, base: Context?, unnumbered: inout UnnumberedUnits, metadata: AkomaNtosoMetadata,
                                         into emitter: ImportEmitter) throws(OfficialImportError) -> Int {
         let articles = section.all(where: { $0.name == "article" }, barriers: Self.quotationBarriers.union(["article"]))
         if !articles.isEmpty {
-            for article in articles { try emitArticle(article, base: base, metadata: metadata, into: emitter) }
+            for article in articles { try emitArticle(article, base: base, unnumbered: &unnumbered, metadata: metadata, into: emitter) }
             return articles.count
         }
-        let label = number(of: section)
-        var notes: [Note] = []
-        let parsed = label.flatMap(AkomaNtosoNumber.init)
+        let parsed = number(of: section).flatMap(AkomaNtosoNumber.init)
+        var inherited = base?.notes ?? []
         let number: String
-        let citation: String
+        let cited: String
         if let parsed {
             number = parsed.clean
-            citation = parsed.sectionCitation
+            cited = parsed.sectionCitation
         } else {
-            unnumbered += 1
-            number = "nn\(unnumbered)"
-            citation = "unnumbered section \(unnumbered)"
-            notes.append(Note(kind: .unresolved, text: "This section carries no number; ecca numbers it by its place among the unnumbered sections (\(unnumbered)). Check the official text."))
-            emitter.report(Diagnostic(.warning, "a section has no number; it is cited as \"\(citation)\"",
-                                      at: SourceLocation(file: section.span.file, line: section.span.firstLine)))
+            let standIn = unnumbered.standIn("section")
+            number = standIn.segment
+            cited = standIn.number
+            inherited.append(standIn.note)
         }
         let context = Context(canonical: CanonicalIDs.join(base?.canonical, "sec_\(number)"), idPath: (base?.idPath ?? []) + ["sec\(CanonicalIDs.idSegment(number))"],
-                              citation: (base.map { "\($0.citation), " } ?? "") + citation, style: .section)
-        var provision = provision(section, canonical: context.canonical, idPath: context.idPath, level: .section, parent: base?.canonical,
-                                  citation: context.citation, skipping: ["num", "heading"], emitter: emitter)
-        provision.notes.append(contentsOf: notes)
-        try emitter.add(provision)
+                              citation: (base.map { "\($0.citation), " } ?? "") + cited, style: .section, notes: inherited)
+        if parsed == nil {
+            UnnumberedUnits.report("section", citation: context.citation, heading: section.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty),
+                                   at: SourceLocation(file: section.span.file, line: section.span.firstLine), to: emitter)
+        }
+        try emitter.add(provision(section, canonical: context.canonical, idPath: context.idPath, level: .section, parent: base?.canonical,
+                                  citation: context.citation, skipping: ["num", "heading"], inherited: inherited, emitter: emitter))
         try emitSubunits(of: section, context: context, into: emitter)
         return 1
     }
@@ -451,7 +470,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
             child.citation = "\(context.citation)(\(clean))"
             // A list item's wording keeps its label, as an EU point's does (`(a) equally entitled …`).
             try emitter.add(provision(unit, canonical: child.canonical, idPath: child.idPath, level: kind.level, parent: context.canonical,
-                                      citation: child.citation, skipping: kind.level == .point ? ["heading"] : ["num", "heading"], emitter: emitter))
+                                      citation: child.citation, skipping: kind.level == .point ? ["heading"] : ["num", "heading"], inherited: context.notes, emitter: emitter))
             try emitSubunits(of: unit, context: child, into: emitter)
         }
     }
@@ -492,10 +511,10 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         try emitter.add(provision(wordingSource, canonical: context.canonical, idPath: context.idPath, level: .annex, parent: nil,
                                   citation: citation, heading: attachment.element("subheading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty) ?? title,
                                   skipping: [], pointer: Self.pointer(attachment) ?? "\(attachment.name)[\(position)]", emitter: emitter))
-        var unnumbered = 0
+        var unnumbered = UnnumberedUnits()
         for unit in document.all(where: { $0.name == "article" || $0.name == "section" }, barriers: Self.quotationBarriers.union(["article", "section", "meta"])) {
             if unit.name == "article" {
-                try emitArticle(unit, base: context, metadata: metadata, into: emitter)
+                try emitArticle(unit, base: context, unnumbered: &unnumbered, metadata: metadata, into: emitter)
             } else {
                 _ = try emitSectionOrContainer(unit, base: context, unnumbered: &unnumbered, metadata: metadata, into: emitter)
             }
@@ -506,9 +525,9 @@ struct AkomaNtosoAdapter: OfficialAdapter {
 
     func provision(_ element: OfficialElement, canonical: String, idPath: [String], level: ProvisionLevel, parent: String?,
                            citation: String, heading: String? = nil, skipping: Set<String>, pointer: String? = nil,
-                           emitter: ImportEmitter) -> ImportedProvision {
+                           inherited: [Note] = [], emitter: ImportEmitter) -> ImportedProvision {
         let source = Self.sourceID(element)
-        var notes: [Note] = []
+        var notes = inherited
         let quoted = element.all(where: { Self.quotations.contains($0.name) }, barriers: Self.quotations).count
         if quoted > 0 {
             notes.append(QuotedTextNote.note(quoted, of: CountedNoun("quoted structure")))

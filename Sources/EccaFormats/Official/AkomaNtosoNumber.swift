@@ -43,6 +43,15 @@ struct AkomaNtosoNumber: Sendable, Hashable {
         self.printed = printed
     }
 
+    /// Whether it reads as a number rather than as words: printed after its word (`Article 5`,
+    /// `Art. unique`), or holding a digit (`3-bis`), or a roman numeral or a letter alone (`IV`,
+    /// `A`). CIRSFID conversions set an article's heading as a second `num`; where the first is
+    /// missing, the heading ("Statement of fees", "Review") must stay a heading, never a number.
+    var readsAsNumber: Bool {
+        word != nil || printed.contains(where: \.isNumber) || MarkerKind.romanValue(printed.lowercased()) != nil
+            || (printed.count == 1 && printed.first?.isLetter == true)
+    }
+
     /// How an article is cited: "Art. 1" for the EU's `Article 1` or a bare number (the EU
     /// corpus's form), otherwise the printed word and number: "§ 1", "Art. 3-bis", "Artikel 2".
     var articleCitation: String {

@@ -27,17 +27,8 @@ extension AkomaNtosoAdapter {
         var depth = 0
     }
 
-    /// Unnumbered UK units, numbered by their place among those of their kind.
-    struct UKUnnumbered {
-        var counts: [String: Int] = [:]
-        mutating func next(_ kind: String) -> Int {
-            counts[kind, default: 0] += 1
-            return counts[kind]!
-        }
-    }
-
     /// An article, regulation or rule of a UK instrument, and its paragraphs and points.
-    func emitUKUnit(_ unit: OfficialElement, kind: String, unnumbered: inout UKUnnumbered, into emitter: ImportEmitter) throws(OfficialImportError) {
+    func emitUKUnit(_ unit: OfficialElement, kind: String, unnumbered: inout UnnumberedUnits, into emitter: ImportEmitter) throws(OfficialImportError) {
         let words = Self.ukUnits[kind] ?? (kind, kind)
         let label = number(of: unit)
         let number: String
@@ -111,7 +102,7 @@ extension AkomaNtosoAdapter {
     /// Schedule" when it is the only one), its paragraphs "Schedule 2, paragraph 1(3)(c)(i)". Its
     /// Parts enter the citation only where paragraph numbers restart in each ("Schedule 2, Part 1,
     /// paragraph 3"). What it holds that is not read as a provision is its wording, and said.
-    func emitSchedule(_ schedule: OfficialElement, unnumbered: inout UKUnnumbered, into emitter: ImportEmitter) throws(OfficialImportError) {
+    func emitSchedule(_ schedule: OfficialElement, unnumbered: inout UnnumberedUnits, into emitter: ImportEmitter) throws(OfficialImportError) {
         let location = SourceLocation(file: schedule.span.file, line: schedule.span.firstLine)
         var notes: [Note] = []
         let context: UKContext

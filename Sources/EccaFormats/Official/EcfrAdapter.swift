@@ -171,7 +171,8 @@ struct EcfrAdapter: OfficialAdapter {
             try begin(context, into: emitter)
             let unit = try stream.captureSubtree(root)
             var scratch = CFRSectionReader.Scratch()
-            if root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, scratch: &scratch, into: emitter) }
+            var unnumbered = UnnumberedUnits()
+            if root.name == "DIV8" { try emitSection(unit, file: stream.file, context: context, scratch: &scratch, unnumbered: &unnumbered, into: emitter) }
             else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, into: emitter) }
             return
         }
@@ -187,6 +188,7 @@ struct EcfrAdapter: OfficialAdapter {
         var stack: [String] = []
         var begun = false
         var scratch = CFRSectionReader.Scratch()
+        var unnumbered = UnnumberedUnits()
         /// Text outside every unit, reported with the next unit read (`CFRTextOutsideUnits`).
         var outside: [OfficialElement] = []
         // Sections and appendices come whole from the parser's callbacks, without an event per node.
@@ -202,7 +204,7 @@ struct EcfrAdapter: OfficialAdapter {
                     outside.removeAll()
                 }
                 if unit.root.name == "DIV8" {
-                    try emitSection(unit, file: stream.file, context: context, notes: notes, scratch: &scratch, into: emitter)
+                    try emitSection(unit, file: stream.file, context: context, notes: notes, scratch: &scratch, unnumbered: &unnumbered, into: emitter)
                     // The section's buffers go back to the parser, which fills them with a later one.
                     stream.recycle(unit)
                 } else { try emitAppendix(OfficialElement(unit, at: 0, file: stream.file), context: context, notes: notes, into: emitter) }
@@ -247,30 +249,43 @@ struct EcfrAdapter: OfficialAdapter {
         return nil
     }
 
-    /// `<DIV8 N="§ 2.2">` or `<DIV8 N="1.162-4">` with a `HEAD` of `§ 2.2   Heading.`.
+    /// `<DIV8 N="§ 2.2">` or `<DIV8 N="1.162-4">` with a `HEAD` of `§ 2.2   Heading.`. A `DIV8`
+    /// without its `N` is numbered by its `HEAD`, which prints the number (`§ 999.2 Two.`).
     /// `notes`: what the file holds before it outside every unit (`CFRTextOutsideUnits`).
     private func emitSection(_ section: XMLSubtree, file: String, context: Context, notes: [Note] = [], scratch: inout CFRSectionReader.Scratch,
-                             into emitter: ImportEmitter) throws(OfficialImportError) {
+                             unnumbered: inout UnnumberedUnits, into emitter: ImportEmitter) throws(OfficialImportError) {
         let n = section.attribute("N", of: 0) ?? ""
-        let number = Self.sectionNumber(n)
         let head = section.child(named: "HEAD", of: 0).map { flattening.flatten(section, at: $0, file: file) } ?? ""
-        let pointer = "DIV8[@N='\(n)']"
+        var number = Self.sectionNumber(n)
+        if number.isEmpty, let printed = Self.sectionNumber(inHead: head) { number = printed }
+        let pointer = n.isEmpty ? "DIV8[HEAD='\(head)']" : "DIV8[@N='\(n)']"
         try emitCFRSection(section, file: file, number: number, sourceID: n.isEmpty ? number : n,
-                           heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, notes: notes, scratch: &scratch, into: emitter)
+                           heading: Self.heading(fromHead: head, number: number), pointer: pointer, context: context, notes: notes,
+                           scratch: &scratch, unnumbered: &unnumbered, into: emitter)
     }
 
+    /// A section whose number the file does not give (`unnumbered`: `UnnumberedUnits`) is cited
+    /// by its place, said, and noted on every provision of it, and has no eCFR link.
     private func emitCFRSection(_ section: XMLSubtree, file: String, number: String, sourceID: String, heading: String?, pointer: String,
-                                context: Context, notes: [Note] = [], scratch: inout CFRSectionReader.Scratch, into emitter: ImportEmitter) throws(OfficialImportError) {
-        let url: String? = if context.variant == "cfr-annual" { nil } else {
+                                context: Context, notes: [Note] = [], scratch: inout CFRSectionReader.Scratch, unnumbered: inout UnnumberedUnits,
+                                into emitter: ImportEmitter) throws(OfficialImportError) {
+        let standIn = number.isEmpty ? unnumbered.standIn("section") : nil
+        let number = standIn?.number ?? number
+        let url: String? = if context.variant == "cfr-annual" || standIn != nil { nil } else {
             context.title.map { "https://www.ecfr.gov/current/title-\(SourceURL.component($0))/section-\(SourceURL.component(number))" }
         }
-        var reader = CFRSectionReader(number: number, sourceID: sourceID, title: context.title, heading: heading, url: url, pointer: pointer)
+        var reader = CFRSectionReader(number: number, sourceID: standIn == nil ? sourceID : number, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.header.notes = notes.isEmpty ? sectionNotes(section, file: file) : notes + sectionNotes(section, file: file)
         reader.header.effectiveDateNotes = effectiveDateNotes(section, file: file)
         // The canonical id is the section number and the paragraph path (`734.13(a)(2)`), and so is
         // the eCFR's paragraph anchor.
         reader.header.paragraphURLBase = url.map { $0 + "#p-" + SourceURL.component(number) }
-        let output = reader.read(section, file: file, scratch: &scratch)
+        var output = reader.read(section, file: file, scratch: &scratch)
+        if let standIn {
+            UnnumberedUnits.report("section", citation: reader.header.citationTitle + number, heading: heading,
+                                   at: SourceLocation(file: file, line: section.root.firstLine), to: emitter)
+            output.provisions = output.provisions.noting(standIn.note)
+        }
         output.report(to: emitter)
         try emitter.add(contentsOf: output.provisions)
     }
@@ -425,6 +440,7 @@ struct EcfrAdapter: OfficialAdapter {
         var context = Context(variant: "cfr-annual", file: stream.file)
         var begun = false
         var scratch = CFRSectionReader.Scratch()
+        var unnumbered = UnnumberedUnits()
         /// The appendix read last, held until what follows it is known: the file may set its text
         /// after it (`CFRTextOutsideUnits`). `adjacent` while nothing but end tags came since.
         var appendix: (element: OfficialElement, joined: [OfficialElement], outside: [OfficialElement])?
@@ -447,7 +463,7 @@ struct EcfrAdapter: OfficialAdapter {
                     notes = CFRTextOutsideUnits.report(outside, nearest: Self.sectionNumber(section.child(named: "SECTNO", of: 0).map { section.text(of: $0) } ?? ""), to: emitter)
                     outside.removeAll()
                 }
-                try emitAnnualSection(section, file: stream.file, context: context, notes: notes, scratch: &scratch, into: emitter)
+                try emitAnnualSection(section, file: stream.file, context: context, notes: notes, scratch: &scratch, unnumbered: &unnumbered, into: emitter)
                 stream.recycle(section)
                 continue
             }
@@ -536,13 +552,16 @@ struct EcfrAdapter: OfficialAdapter {
     /// `<SECTION><SECTNO>§ 1204.503</SECTNO><SUBJECT>Heading.</SUBJECT><P>…`.
     /// `notes`: what the file holds before it outside every unit (`CFRTextOutsideUnits`).
     private func emitAnnualSection(_ section: XMLSubtree, file: String, context: Context, notes: [Note], scratch: inout CFRSectionReader.Scratch,
-                                   into emitter: ImportEmitter) throws(OfficialImportError) {
+                                   unnumbered: inout UnnumberedUnits, into emitter: ImportEmitter) throws(OfficialImportError) {
         func field(_ name: String) -> String? {
             section.child(named: name, of: 0).map { flattening.flatten(section, at: $0, file: file) }
         }
         let sectno = field("SECTNO") ?? ""
-        try emitCFRSection(section, file: file, number: Self.sectionNumber(sectno), sourceID: sectno, heading: field("SUBJECT").map { Self.trimPeriod($0) },
-                           pointer: "SECTION[SECTNO='\(sectno)']", context: context, notes: notes, scratch: &scratch, into: emitter)
+        let subject = field("SUBJECT").map { Self.trimPeriod($0) }
+        let number = Self.sectionNumber(sectno)
+        try emitCFRSection(section, file: file, number: number, sourceID: sectno, heading: subject,
+                           pointer: number.isEmpty ? "SECTION[SUBJECT='\(subject ?? "")']" : "SECTION[SECTNO='\(sectno)']", context: context, notes: notes,
+                           scratch: &scratch, unnumbered: &unnumbered, into: emitter)
     }
 
     // MARK: - Small parsers
@@ -575,6 +594,13 @@ struct EcfrAdapter: OfficialAdapter {
         while let first = slice.first, first == "§" || first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
+    }
+
+    /// `§ 999.2 Two.` → `999.2`: the number a section's `HEAD` prints after its sign, read as an
+    /// amendment instruction's is (`AmendmentGrammar.sectionNumber`); nil for a `HEAD` without one.
+    static func sectionNumber(inHead head: String) -> String? {
+        guard head.hasPrefix("§") else { return nil }
+        return AmendmentGrammar.sectionNumber(in: head, from: head.startIndex)?.0
     }
 
     /// `§ 2.2   Administrative Committee of the Federal Register.` → `Administrative Committee of the Federal Register`.

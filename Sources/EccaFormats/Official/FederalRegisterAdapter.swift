@@ -284,6 +284,8 @@ struct FederalRegisterAdapter: OfficialAdapter {
     private struct Reading {
         var lead: Lead?
         var unnumbered = 0
+        /// Sections set out without a number (`SECTNO` empty or missing).
+        var unnumberedSections = UnnumberedUnits()
         /// The label of the last instruction emitted (`2.b.ii`).
         var last: String?
     }
@@ -430,7 +432,7 @@ struct FederalRegisterAdapter: OfficialAdapter {
                 promise = nil
                 try flushGroup()
                 try emitSection(child, in: pointer, title: title, prefix: prefix, instructions: instructions, url: url,
-                                proposed: proposed, into: emitter)
+                                proposed: proposed, unnumbered: &reading.unnumberedSections, into: emitter)
                 page = Self.lastPage(in: child) ?? page
             case "PRTPAGE":
                 page = Self.printedPage(child) ?? page
@@ -524,19 +526,21 @@ struct FederalRegisterAdapter: OfficialAdapter {
             notes: notes, amendment: amendment))
     }
 
-    /// `regtext`: the path from the rule of the REGTEXT that holds the section.
+    /// `regtext`: the path from the rule of the REGTEXT that holds the section. One set out without
+    /// its number is imported as the rule prints it, cited by its place (`UnnumberedUnits`), no
+    /// instruction tied to it by number.
     private func emitSection(_ section: OfficialElement, in regtext: String, title: String?, prefix: String, instructions: InstructionsBySection, url: String?,
-                             proposed: Bool, into emitter: ImportEmitter) throws(OfficialImportError) {
+                             proposed: Bool, unnumbered: inout UnnumberedUnits, into emitter: ImportEmitter) throws(OfficialImportError) {
         let sectno = section.element("SECTNO").map { flattening.flatten($0) } ?? ""
-        let number = EcfrAdapter.sectionNumber(sectno)
-        guard !number.isEmpty else { return }
         let subject = section.element("SUBJECT").map { EcfrAdapter.trimPeriod(flattening.flatten($0)) }
+        let standIn = EcfrAdapter.sectionNumber(sectno).isEmpty ? unnumbered.standIn("section") : nil
+        let number = standIn?.number ?? EcfrAdapter.sectionNumber(sectno)
         var notes: [Note] = []
         let numbers = instructions.numbers(naming: number).joined(separator: ", ")
         let by = "\(prefix), amendatory instruction\(numbers.contains(",") ? "s" : "") \(numbers)"
         notes.append(Note(kind: .amendment, text: proposed ? "Text proposed for the CFR by \(by) (a proposed rule)." : "CFR text as set out by \(by)."))
-        var reader = CFRSectionReader(number: number, sourceID: sectno, title: title, heading: subject,
-                                      url: url, pointer: "\(regtext)/SECTION[SECTNO='\(sectno)']")
+        var reader = CFRSectionReader(number: number, sourceID: standIn == nil ? sectno : number, title: title, heading: subject,
+                                      url: url, pointer: standIn == nil ? "\(regtext)/SECTION[SECTNO='\(sectno)']" : "\(regtext)/SECTION[SUBJECT='\(subject ?? "")']")
         reader.header.notes = notes
         if proposed {
             // Not the CFR's wording: no CFR text says so yet (docs/importers.md, "Proposed rules").
@@ -574,6 +578,11 @@ struct FederalRegisterAdapter: OfficialAdapter {
         if proposed {
             let cfr = title.map { "\($0) CFR" } ?? "the CFR"
             output.provisions = output.provisions.noting(Note(kind: .unresolved, text: "Proposed text, not in force: \(prefix), a proposed rule, would set out this wording in \(cfr); it is not CFR text unless a final rule adopts it, and the final wording may differ."))
+        }
+        if let standIn {
+            UnnumberedUnits.report("section", citation: reader.header.citationTitle + number, heading: subject,
+                                   at: SourceLocation(file: section.span.file, line: section.span.firstLine), to: emitter)
+            output.provisions = output.provisions.noting(standIn.note)
         }
         output.report(to: emitter)
         try emitter.add(contentsOf: output.provisions)

@@ -50,6 +50,9 @@ public struct ImportSummary: Sendable, Hashable {
         // Every dialect: ids minted twice (two texts, units or provisions with one number), the
         // later told apart by a suffix.
         case renamedIDs
+        // CFR sections and Akoma Ntoso articles and sections the file prints without a number,
+        // cited by their place (`UnnumberedUnits`).
+        case unnumberedUnits
         // The Commerce Control List: notes of an entry with one label, left in the entry's wording.
         case notesLabelledAlike
         // Every dialect: a date field that is not a date (the text undated), or gives several (the first taken).
@@ -124,6 +127,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                             plural: "citations of the preamble not imported (VISA, “Having regard to …”)")
             case .quotedAnnexes: CountedNoun("annex quoting another act's text left out", plural: "annexes quoting another act's text left out")
             case .consolidationRanges: CountedNoun("consolidation range read as amendment notes (CLG.MDFO)", plural: "consolidation ranges read as amendment notes (CLG.MDFO)")
+            case .unnumberedUnits: CountedNoun("article or section without a number, cited by its place among those of the file (marked unresolved)",
+                                               plural: "articles or sections without a number, cited by their place among those of the file (marked unresolved)")
             case .renamedIDs: CountedNoun("id minted twice, the second told apart by a suffix (marked unresolved)",
                                           plural: "ids minted twice, the second told apart by a suffix (marked unresolved)")
             case .notesLabelledAlike: CountedNoun("CCL note labelled like another note of its entry (kept in the entry's wording, marked unresolved)",
