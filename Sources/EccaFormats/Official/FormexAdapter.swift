@@ -47,12 +47,23 @@ struct FormexAdapter: OfficialAdapter {
         /// the package cannot be read. Such a name is in neither `actFile` nor `annexFiles`.
         var refusedMember: OfficialImportError?
 
+        /// Every file the manifest names (a `FILE`): the act, its annexes and other publications, and
+        /// the Official Journal's table of contents (`PUBLICATION.REF`), bare names only.
+        var referencedFiles: [String] = []
+
         /// The paths of the act and annex files the manifest names, in its folder; throws when it
         /// names one outside it. Every reader of a package's members goes through here.
         func memberPaths() throws(OfficialImportError) -> (act: String?, annexes: [String]) {
             if let refusedMember { throw refusedMember }
             let folder = manifest.map(FormexAdapter.folder(of:)) ?? ""
             return (actFile.map { folder + $0 }, annexFiles.map { folder + $0 })
+        }
+
+        /// The paths of every file the manifest names, in its folder, read or not: official text
+        /// an output must never replace (importer audit D3: `-o` could name the table of contents).
+        func referencedPaths() -> [String] {
+            let folder = manifest.map(FormexAdapter.folder(of:)) ?? ""
+            return referencedFiles.map { folder + $0 }
         }
 
         /// The act's year and number: `NO.DOC`'s, else its CELEX number's or its consolidation's
@@ -161,6 +172,18 @@ struct FormexAdapter: OfficialAdapter {
         return candidates.filter { seen.insert($0).inserted }
     }
 
+    /// The manifest a member file names in its `BIB.INSTANCE` (`DOCUMENT.REF FILE`), read from the
+    /// head of `stream` (its root read); nil when it names none before its text begins. An old
+    /// package's annex (`L_2016176EN.01005001.xml`) is found by its manifest only so.
+    static func documentReference(in stream: OfficialStream) -> String? {
+        while let event = try? stream.next() {
+            guard case .start(let start) = event else { continue }
+            if start.name == "BIB.INSTANCE" { return (try? stream.capture(start))?.element("DOCUMENT.REF")?["FILE"] }
+            if ["TITLE", "PREAMBLE", "ENACTING.TERMS", "CONTENTS"].contains(start.name) { return nil }
+        }
+        return nil
+    }
+
     /// The package manifest beside `path` that lists it (as its act or one of its annexes), read;
     /// nil when there is none. A manifest that lists other files is another package's.
     static func packageManifest(for path: String, named documentRef: String? = nil) -> Metadata? {
@@ -237,6 +260,9 @@ struct FormexAdapter: OfficialAdapter {
                 return nil
             }
             return name
+        }
+        for named in manifest.all(where: { $0["FILE"] != nil }).compactMap({ $0["FILE"] }) where isMemberName(named) && !metadata.referencedFiles.contains(named) {
+            metadata.referencedFiles.append(named)
         }
         if let fmx = manifest.element("FMX") {
             if let main = fmx.element("DOC.MAIN.PUB") {

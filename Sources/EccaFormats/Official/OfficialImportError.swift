@@ -38,8 +38,9 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
     /// would replace the official text with ecca's output.
     case outputIsInput(output: String, input: String)
     /// The output named is a file of the package an input belongs to, not named but found beside
-    /// it (its manifest, its act, one of its annexes): writing it would replace official text
-    /// the manifest lists (QA verify11 N5).
+    /// it (its manifest, its act, one of its annexes) or named by an input manifest without being
+    /// read (its table of contents): writing it would replace official text the manifest lists
+    /// (QA verify11 N5, importer audit D3).
     case outputIsPackageFile(output: String, file: String, manifest: String, input: String)
     /// A Formex package manifest names a member (`element`'s `FILE`) outside its own folder.
     case manifestMemberOutside(name: String, element: String, location: SourceLocation)
@@ -80,6 +81,7 @@ public enum OfficialImportError: Error, Sendable, Hashable, CustomStringConverti
             return "error: the output \(shown(output)) is the input \(shown(input)): writing it would replace the official text with ecca's output (give another -o)"
         case .outputIsPackageFile(let output, let file, let manifest, let input):
             let what = file == manifest ? "the package manifest read beside the input \(shown(input))"
+                : manifest == input ? "a file the package manifest \(shown(input)) names"
                 : "a file of the package of the input \(shown(input)) (its manifest \(shown(manifest)), read beside it, lists it)"
             return "error: the output \(shown(output)) is \(shown(file)), \(what): writing it would replace the official text with ecca's output (give another -o)"
         case .manifestMemberOutside(let name, let element, let location):

@@ -100,9 +100,10 @@ public struct OfficialImporter: Sendable {
 
     /// The file among those `files` read (a Formex manifest's members with it) that `output` is,
     /// by device and inode: through a symbolic link, a hard link or another path; nil when none is
-    /// (or `output` does not exist yet). A Formex act or annex given alone reads the package
-    /// manifest beside it, which lists the package's other files: those are refused as well, with
-    /// the `manifest` and the `input` they were found by (nil for a file given or a manifest's member).
+    /// (or `output` does not exist yet). A Formex package's manifest names files that are not read
+    /// (its Official Journal table of contents) and, given an act or annex alone, the manifest
+    /// beside it names the package's other files: every one of those is refused as well, with the
+    /// `manifest` that names it and the `input` it was found by (nil for a file read).
     func input(overwrittenBy output: String, files: [String]) -> (file: String, manifest: String?, input: String)? {
         guard let target = FileIdentity(path: output) else { return nil }
         for file in files {
@@ -111,14 +112,18 @@ public struct OfficialImporter: Sendable {
                   OfficialDialect.detect(root: root) == .formex else { continue }
             // A package manifest's act and annexes are read too (only a manifest is read whole here).
             if root.name == "DOC" {
-                guard let members = try? FormexAdapter.metadata(fromManifest: stream.capture(root), at: file).memberPaths() else { continue }
+                guard let manifest = try? stream.capture(root) else { continue }
+                let package = FormexAdapter.metadata(fromManifest: manifest, at: file)
+                guard let members = try? package.memberPaths() else { continue }
                 for member in [members.act].compactMap({ $0 }) + members.annexes where FileIdentity(path: member) == target { return (member, nil, file) }
+                for named in package.referencedPaths() where FileIdentity(path: named) == target { return (named, file, file) }
                 continue
             }
-            // An act or annex given alone: the manifest beside it that lists it (by the layouts' names).
-            guard let package = FormexAdapter.packageManifest(for: file), let manifest = package.manifest,
+            // An act or annex given alone: the manifest beside it that lists it, found as reading the
+            // file finds it (the one it names in `DOCUMENT.REF`, or by the layouts' names).
+            guard let package = FormexAdapter.packageManifest(for: file, named: FormexAdapter.documentReference(in: stream)), let manifest = package.manifest,
                   let members = try? package.memberPaths() else { continue }
-            for member in [manifest] + [members.act].compactMap({ $0 }) + members.annexes where FileIdentity(path: member) == target {
+            for member in [manifest] + [members.act].compactMap({ $0 }) + members.annexes + package.referencedPaths() where FileIdentity(path: member) == target {
                 return (member, manifest, file)
             }
         }
