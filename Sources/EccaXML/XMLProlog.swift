@@ -17,7 +17,7 @@ enum XMLProlog {
         case doctype(line: Int, column: Int)
         /// The root element (or something that is not prolog) comes first: no DOCTYPE.
         case none
-        /// The bytes end inside the prolog: more are needed to decide.
+        /// The bytes end inside the prolog, or inside the root element's start tag: more are needed to decide.
         case undecided
         /// The whole input was scanned and it ends before any element: it has no bytes (`empty`),
         /// only white space (`blank`), or only an XML declaration, comments and processing
@@ -28,6 +28,22 @@ enum XMLProlog {
         /// The input opens with `<` in UTF-16 (`3C 00`, `00 3C`) without a byte-order mark, which
         /// XML requires of UTF-16 (XML 1.0 §4.3.3); refused as every encoding but UTF-8 is.
         case utf16WithoutBOM(bigEndian: Bool)
+        /// The input is UTF-32 (XML 1.0 Appendix F: a byte-order mark `00 00 FE FF`, `FF FE 00 00`,
+        /// or `<` as `00 00 00 3C`, `3C 00 00 00`). libxml2 said "Document is empty" of it, or read
+        /// it as UTF-16, or read it; refused as every encoding but UTF-8 is.
+        case utf32(bigEndian: Bool, byteOrderMark: Bool)
+        /// The whole input was scanned and it ends inside what opens at `line`:`column`, before its
+        /// root element's start tag is complete. libxml2 said "extra content at the end of the
+        /// document" of a lone `<`, and "XML declaration allowed only at the start of the document"
+        /// of a declaration cut short.
+        case unfinished(Unfinished, line: Int, column: Int)
+    }
+
+    /// What a document that ends before its root element's start tag is complete ends inside.
+    enum Unfinished: Equatable {
+        /// A tag: the root element's start tag (`<root a="1"`), or one whose name is cut off (`<`, `<!D`).
+        case tag(name: String?)
+        case declaration, comment, processingInstruction
     }
 
     /// How much of a file's beginning is scanned; a prolog longer than this (a megabyte of
@@ -86,7 +102,15 @@ enum XMLProlog {
             }
             return false
         }
-        // NUL is no XML character, so UTF-8 never opens with one beside a '<'.
+        // NUL is no XML character, so UTF-8 never opens with one beside a '<' (UTF-32 first: its
+        // `3C 00 00 00` opens like UTF-16's `3C 00`, and its byte-order mark `FF FE 00 00` like UTF-16's `FF FE`).
+        if bytes.count >= 4 {
+            let head = (bytes[0], bytes[1], bytes[2], bytes[3])
+            if head == (0x00, 0x00, 0xFE, 0xFF) { return .utf32(bigEndian: true, byteOrderMark: true) }
+            if head == (0xFF, 0xFE, 0x00, 0x00) { return .utf32(bigEndian: false, byteOrderMark: true) }
+            if head == (0x00, 0x00, 0x00, 0x3C) { return .utf32(bigEndian: true, byteOrderMark: false) }
+            if head == (0x3C, 0x00, 0x00, 0x00) { return .utf32(bigEndian: false, byteOrderMark: false) }
+        }
         if bytes.count >= 2, bytes[0] == 0x3C, bytes[1] == 0x00 { return .utf16WithoutBOM(bigEndian: false) }
         if bytes.count >= 2, bytes[0] == 0x00, bytes[1] == 0x3C { return .utf16WithoutBOM(bigEndian: true) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -103,14 +127,26 @@ enum XMLProlog {
                 index += 1
             case UInt8(ascii: "<"):
                 blank = false
+                let (openLine, openColumn) = (line, column())
+                /// What a complete input that ends inside this construct is; undecided until it is complete.
+                func unfinished(_ what: Unfinished) -> Finding { complete ? .unfinished(what, line: openLine, column: openColumn) : .undecided }
                 if starts(with: "<?") {
-                    guard skip(past: "?>") else { return .undecided }
+                    // `<?xml` and a space, `?` or the end: the declaration; any other target, an instruction.
+                    let what: Unfinished = starts(with: "<?xml") && (index + 5 == bytes.count || " \t\r\n?".utf8.contains(bytes[index + 5]))
+                        ? .declaration : .processingInstruction
+                    guard skip(past: "?>") else { return unfinished(what) }
                 } else if starts(with: "<!--") {
-                    guard skip(past: "-->") else { return .undecided }
+                    guard skip(past: "-->") else { return unfinished(.comment) }
                 } else if starts(with: "<!DOCTYPE") {
                     return .doctype(line: line, column: column())
                 } else if bytes.count - index < 9 && isCutShort("<!DOCTYPE", bytes, index) {
-                    return .undecided
+                    return unfinished(.tag(name: nil))
+                } else if !bytes[index...].contains(UInt8(ascii: ">")) {
+                    // The root element's start tag, not closed in the bytes read: the file may end inside it.
+                    var end = index + 1
+                    while end < bytes.count, !" \t\r\n/>".utf8.contains(bytes[end]) { end += 1 }
+                    let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                    return unfinished(.tag(name: name.isEmpty ? nil : name))
                 } else {
                     return .none
                 }

@@ -32,6 +32,24 @@ extension XMLReadError {
         "the document ends inside <\(element)>\(opened(line: line, column: column)): the file is truncated or an end tag is missing"
     }
 
+    /// What is said of a document that ends before its root element's start tag is complete, in
+    /// the words `truncationMessage` uses for one that ends inside an element.
+    static func unfinishedMessage(_ what: XMLProlog.Unfinished, line: Int, column: Int) -> String {
+        let opened = opened(line: line, column: column)
+        switch what {
+        case .tag(let name?):
+            return "the document ends inside the start tag of its root element <\(name)>\(opened): the file is truncated"
+        case .tag(nil):
+            return "the document ends inside its first tag\(opened), before its root element: the file is truncated"
+        case .declaration:
+            return "the document ends inside its XML declaration\(opened), before its root element: the file is truncated"
+        case .comment:
+            return "the document ends inside a comment\(opened), before its root element: the file is truncated"
+        case .processingInstruction:
+            return "the document ends inside a processing instruction\(opened), before its root element: the file is truncated"
+        }
+    }
+
     /// ` (opened on line L, column C)`, or less where less is known: how messages place an open element.
     static func opened(line: Int?, column: Int) -> String {
         line.map { " (opened on line \($0)\(column > 0 ? ", column \(column)" : ""))" } ?? ""
@@ -63,6 +81,12 @@ extension XMLReadError {
             XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: file, line: 1, column: 1),
                          message: "the file is UTF-16 (\(bigEndian ? "big" : "little")-endian, without a byte-order mark); ecca reads UTF-8 only "
                             + "(convert it, e.g. with iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8, and declare encoding=\"UTF-8\")")
+        case .utf32(let bigEndian, let byteOrderMark):
+            XMLReadError(kind: .forbidden, location: XMLSourceLocation(file: file, line: 1, column: 1),
+                         message: "the file is UTF-32 (\(bigEndian ? "big" : "little")-endian, \(byteOrderMark ? "with" : "without") a byte-order mark); ecca reads UTF-8 only "
+                            + "(convert it, e.g. with iconv -f UTF-32\(byteOrderMark ? "" : bigEndian ? "BE" : "LE") -t UTF-8, and declare encoding=\"UTF-8\")")
+        case .unfinished(let what, let line, let column):
+            XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: line, column: column), message: unfinishedMessage(what, line: line, column: column))
         case .none, .undecided:
             nil
         }

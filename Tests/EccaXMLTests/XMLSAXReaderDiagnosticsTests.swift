@@ -73,7 +73,8 @@ import EccaTestSupport
             (head + "<P N=\"a", "4:8: error: AttValue: ' expected (the file ends here: it is truncated)"),
             (head + "<P>(a) <I", "4:10: error: Couldn't find end of Start Tag I (the file ends here: it is truncated)"),
             (head + "<P>(a) repairs &am", "4:19: error: EntityRef: expecting ';' (the file ends here: it is truncated)"),
-            ("<", "1:1: error: Extra content at the end of the document (the file ends here: it is truncated)"),
+            // Cut inside its first tag: no "extra content" follows the document (importer audit D6).
+            ("<", "1:1: error: the document ends inside its first tag (opened on line 1, column 1), before its root element: the file is truncated"),
             // The Formex manifest cut after `<EEA/` (its offset 371 in the sweep).
             (head + "<EEA/", "4:5: error: error parsing attribute name (the file ends here: it is truncated)"),
         ]
