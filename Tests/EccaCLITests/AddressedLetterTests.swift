@@ -40,7 +40,7 @@ import Testing
         #expect(timeline.stdout.hasSuffix("""
             breakpoints:
               2026-09-15: clear (text) · clear (enforcement) → conflict (text) · conflict (enforcement)
-                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (date of the (fictional) letter)
+                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (secondary: date of the (fictional) letter)
 
             """), "\(timeline.stdout)")
     }
@@ -81,7 +81,7 @@ import Testing
         #expect(now.status == 0, "\(now.stderr)")
         let lines = now.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "request MYTHOS-1 (as of 2026-11-24): CLEAR (both postures)")
-        #expect(lines.contains { $0.hasPrefix("    clear [both]: US BIS is-informed letter to Anthropic, PBC of 12 June 2026 does not bind: no longer in force since 2026-07-01; no longer applicable since 2026-07-01; not enforced since 2026-07-01 (") })
+        #expect(lines.contains { $0.hasPrefix("    clear [both]: US BIS is-informed letter to Anthropic, PBC of 12 June 2026 does not bind: no longer in force since 2026-07-01 (secondary); no longer applicable since 2026-07-01 (secondary); not enforced since 2026-07-01 (secondary: ") })
         #expect(lines.contains { $0.hasPrefix("note: the loaded instrument BIS is-informed letter to Anthropic, PBC concerning the Claude Mythos 5 and Claude Fable 5 models (12 June 2026, as reported) (us.bis.letter.anthropic-2026-06-12) applies to the model 'Claude Mythos 5' or 'Mythos 5' or 'Claude Fable 5' or 'Fable 5', the request's model, and is addressed to the request's provider ('Anthropic, PBC')") })
     }
 

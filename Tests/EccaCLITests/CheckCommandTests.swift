@@ -114,7 +114,7 @@ import Testing
             "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
             "    clear [both]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
             "    clear [text]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would forbid it, but an exception holds: A BIS licence is held for this item and recipient (15 CFR 742.6(a)(13) (citation not verified)) (caveats 7-15)",
-            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
+            "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: in force; applicable since 2025-05-15; not enforced since 2025-05-13 (secondary: BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13 (secondary), none published (caveats 10, 11)",
         ])
 
         // A held licence clears 4E091 whatever License Exception AIA's headquarters test says.
@@ -406,8 +406,8 @@ import Testing
             "    depends [text]: conflict if model.training-compute ≥ 1e26 operations (caveats 1-17)",
             "    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
             "    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: in force; applicable since 2025-05-15; "
-                + "not enforced since 2025-05-13 (BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials "
-                + "not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13, none published (caveats 10, 11)",
+                + "not enforced since 2025-05-13 (secondary: BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials "
+                + "not to enforce the rule (Kirkland, Baker McKenzie, Akin)); rescission announced 2025-05-13 (secondary), none published (caveats 10, 11)",
         ])
         let named = lines.filter { $0.hasPrefix("caveat ") }.map { String($0.prefix { $0 != ":" }) }
         let diffusion = "Framework for Artificial Intelligence Diffusion (interim final rule, Bureau of Industry and Security)"
@@ -612,7 +612,7 @@ import Testing
         let result = try CLI.run(["check", "--instrument", CLI.letter, folder.appendingPathComponent("dl.json").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("request DL (as of 2026-09-01): CLEAR (both postures)\n"))
-        #expect(result.stdout.contains("\nnote: the law changes before the deadline (2026-09-30): BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (date of the (fictional) letter). The verdict is the one for 2026-09-01; for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from 2026-09-01 --to 2026-09-30\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("\nnote: the law changes before the deadline (2026-09-30): BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (secondary: date of the (fictional) letter). The verdict is the one for 2026-09-01; for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from 2026-09-01 --to 2026-09-30\n"), "\(result.stdout)")
         let later = try CLI.run(["check", "--instrument", CLI.letter, "--as-of", "2026-09-30", folder.appendingPathComponent("dl.json").path])
         #expect(later.status == 1)
         #expect(!later.stdout.contains("the law changes before the deadline"))
@@ -828,6 +828,25 @@ import Testing
             #expect(grounds.first == "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)", "\(result.stdout)")
         }
         #expect(lines.filter { $0.hasPrefix("note: ") } == (note.map { ["note: \($0)"] } ?? []), "\(result.stdout)")
+    }
+
+    /// A status axis below verified says so where it is stated: the non-enforcement of the AI
+    /// Diffusion rule, on which every "clear under enforcement" rests, is from law firms' reports
+    /// of an announcement (reports audit of 2026-12-06: changing its evidence changed no output).
+    @Test(arguments: ["secondary", "unverified"]) func aStatusBelowVerifiedSaysSo(evidence: String) throws {
+        let folder = try CLI.folder([:])
+        let regulations = folder.appendingPathComponent("Regulations")
+        try FileManager.default.copyItem(atPath: CLI.regulations, toPath: regulations.path)
+        let rule = regulations.appendingPathComponent("us-ai-diffusion.xml")
+        let text = try String(contentsOf: rule, encoding: .utf8)
+        let enforced = #"the rule (Kirkland, Baker McKenzie, Akin)" evidence="secondary"/>"#
+        #expect(text.contains(enforced))
+        try text.replacingOccurrences(of: enforced, with: #"the rule (Kirkland, Baker McKenzie, Akin)" evidence="\#(evidence)"/>"#)
+            .write(to: rule, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", "--regulations", regulations.path, CLI.sample("weights-to-ai-office-warsaw.json")])
+        #expect(result.stdout.contains("\n    clear [enforcement]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 is not enforced: in force; applicable since 2025-05-15; "
+                                       + "not enforced since 2025-05-13 (\(evidence): BIS announcement of 13 May 2025: "), "\(result.stdout.prefix(2000))")
+        #expect(result.stdout.contains("rescission announced 2025-05-13 (secondary), none published"))
     }
 
     /// An undated request without `--as-of` is analysed on today's local date, in the time zone

@@ -801,7 +801,7 @@ import Testing
                 because Art. 92(5): applicable from 2026-08-02 (eu.ai-act.art113.2: Chapter IX is not among the early-application exceptions of the third paragraph)
                 because Art. 92(5): enforced from 2026-08-02 (eu.ai-act.art113.2)
               2026-09-15: conflict (text), unchanged; the clashing provisions change
-                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (date of the (fictional) letter)
+                because BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (secondary: date of the (fictional) letter)
 
             """)
     }

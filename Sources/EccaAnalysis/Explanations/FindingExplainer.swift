@@ -91,39 +91,42 @@ extension ConflictEngine {
         let status = statuses[provision] ?? graph.effectiveStatus(ofProvision: provision)
         var parts: [String] = []
         // An end that has passed is said as one: "applicable from" a past date read as if to come.
+        // Each axis with its evidence where it is below verified (`StatusEvidence`).
+        let inForce = StatusEvidence.mark(status.inForce?.evidence)
         if status.isInForce(on: asOf) {
-            parts.append("in force")
+            parts.append("in force" + inForce)
         } else if let ended = status.inForce?.until, ended <= asOf {
-            parts.append("no longer in force since \(ended)")
+            parts.append("no longer in force since \(ended)" + inForce)
         } else {
-            parts.append("not in force")
+            parts.append("not in force" + inForce)
         }
         if let applicable = status.applicable?.from {
+            let mark = StatusEvidence.mark(status.applicable?.evidence)
             if status.isApplicable(on: asOf) {
-                parts.append("applicable since \(applicable)")
+                parts.append("applicable since \(applicable)" + mark)
             } else if let ended = status.applicable?.until, ended <= asOf {
-                parts.append("no longer applicable since \(ended)")
+                parts.append("no longer applicable since \(ended)" + mark)
             } else {
-                parts.append("applicable from \(applicable)")
+                parts.append("applicable from \(applicable)" + mark)
             }
         }
         if !status.enforced.isEmpty {
-            if status.isEnforced(on: asOf) {
-                parts.append("enforced")
+            if let period = status.enforced.first(where: { $0.contains(asOf) }) {
+                parts.append("enforced" + StatusEvidence.mark(period.evidence))
             } else if let ended = status.enforced.compactMap(\.until).filter({ $0 <= asOf }).max() {
-                let basis = status.enforced.first { $0.until == ended }?.basis
-                parts.append("not enforced since \(ended)" + (basis.map { " (\($0))" } ?? ""))
-            } else if let starts = status.enforced.compactMap(\.from).filter({ $0 > asOf }).min() {
-                parts.append("enforced from \(starts)")
+                let period = status.enforced.first { $0.until == ended }
+                parts.append("not enforced since \(ended)" + StatusEvidence.parenthesis(basis: period?.basis, evidence: period?.evidence))
+            } else if let period = status.enforced.filter({ ($0.from.map { $0 > asOf }) == true }).min(by: { $0.from! < $1.from! }) {
+                parts.append("enforced from \(period.from!)" + StatusEvidence.mark(period.evidence))
             } else {
                 parts.append("not enforced")
             }
         }
-        if let announced = status.rescissionAnnounced?.on, announced <= asOf {
-            parts.append("rescission announced \(announced)" + (status.rescissionPublished == nil ? ", none published" : ""))
+        if let announced = status.rescissionAnnounced, let on = announced.on, on <= asOf {
+            parts.append("rescission announced \(on)" + StatusEvidence.mark(announced.evidence) + (status.rescissionPublished == nil ? ", none published" : ""))
         }
         if let voluntary = status.voluntary {
-            parts.append("voluntary: binds its signatories by their commitment, not as law" + (voluntary.basis.map { " (\($0))" } ?? ""))
+            parts.append("voluntary: binds its signatories by their commitment, not as law" + StatusEvidence.parenthesis(basis: voluntary.basis, evidence: voluntary.evidence))
         }
         return parts.joined(separator: "; ")
     }

@@ -98,14 +98,14 @@ extension ConflictEngine {
             let citation = graph.inlineCitation(of: id)
             // Axes that change together on the same basis are said together: "in force,
             // applicable and enforced from 2026-09-15 (date of the letter)".
-            var changes: [(axes: [String], starts: Bool, basis: String?)] = []
+            var changes: [(axes: [String], starts: Bool, basis: String?, evidence: Evidence?)] = []
             func note(_ interval: StatusInterval?, _ axis: String) {
                 guard let interval else { return }
                 for starts in [true, false] where (starts ? interval.from : interval.until) == date {
-                    if let index = changes.firstIndex(where: { $0.starts == starts && $0.basis == interval.basis }) {
+                    if let index = changes.firstIndex(where: { $0.starts == starts && $0.basis == interval.basis && $0.evidence == interval.evidence }) {
                         changes[index].axes.append(axis)
                     } else {
-                        changes.append(([axis], starts, interval.basis))
+                        changes.append(([axis], starts, interval.basis, interval.evidence))
                     }
                 }
             }
@@ -114,7 +114,7 @@ extension ConflictEngine {
             status.enforced.forEach { note($0, "enforced") }
             for change in changes {
                 let axes = ProseList.joined(change.axes)
-                causes.append("\(citation): \(change.starts ? "" : "no longer ")\(axes) from \(date)\(change.basis.map { " (\($0))" } ?? "")")
+                causes.append("\(citation): \(change.starts ? "" : "no longer ")\(axes) from \(date)" + StatusEvidence.parenthesis(basis: change.basis, evidence: change.evidence))
             }
             if status.rescissionPublished?.on == date { causes.append("\(citation): rescission published \(date)") }
         }
