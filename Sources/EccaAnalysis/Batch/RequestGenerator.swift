@@ -72,12 +72,20 @@ public struct RequestGenerator: Sendable {
             items.append(.init(artifact: artifact, channel: channel, alternatives: alternatives,
                                recipients: recipients.isEmpty ? nil : recipients, licences: licences))
         }
+        // Drawn in the order they always were, so that a seed gives the requests it gave before.
+        let number = random.below(40)
+        let establishedInUS = random.chance(80)
+        let codeOfPractice = random.chance(10) ? nil : random.pick(chapters)
+        // Orion-7 is Helios AI's model, as the sample letter says: a provider that is not its
+        // addressee would make the letter a model name only (it binds Helios, not "Provider 3").
+        let provider: DisclosureRequest.Provider = model == "Orion-7"
+            ? .init(name: "Helios AI, Inc.", establishedIn: "US", codeOfPractice: codeOfPractice)
+            : .init(name: "Provider \(number)", establishedIn: establishedInUS ? "US" : "FR", codeOfPractice: codeOfPractice)
         var request = DisclosureRequest(
             id: "GEN-\(seed)-\(index)",
             date: date,
             requester: .init(authority: "European Commission (AI Office)", jurisdiction: "EU", legalBasis: basis),
-            provider: .init(name: "Provider \(random.below(40))", establishedIn: random.chance(80) ? "US" : "FR",
-                            codeOfPractice: random.chance(10) ? nil : random.pick(chapters)),
+            provider: provider,
             model: .init(name: model, trainingCompute: compute, weightsPublished: random.chance(8) ? nil : random.chance(15),
                          openSourceLicence: random.chance(10), placedOnEUMarket: LegalDate(year: 2025, month: 1 + random.below(12), day: 1)),
             items: items,
