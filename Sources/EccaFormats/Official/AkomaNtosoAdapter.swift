@@ -269,18 +269,8 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         // The heading, or (CIRSFID conversions) a `num` after the number, or in its place.
         let heading = article.element("heading").map { flattening.flatten($0) }.flatMap(\.nilIfEmpty)
             ?? labels.dropFirst(parsed == nil ? 0 : 1).first { !TextNormalizer.trim($0).isEmpty }
-        let number: String
-        let cited: String
         var inherited = base?.notes ?? []
-        if let parsed {
-            number = parsed.clean
-            cited = parsed.articleCitation
-        } else {
-            let standIn = unnumbered.standIn("article")
-            number = standIn.segment
-            cited = standIn.number
-            inherited.append(standIn.note)
-        }
+        let (number, cited) = unnumbered.number(parsed, kind: "article", clean: \.clean, citation: \.articleCitation, notes: &inherited)
         let canonical = CanonicalIDs.join(base?.canonical, "art_\(number)")
         let citation = (base.map { "\($0.citation), " } ?? "") + cited
         if parsed == nil {
@@ -429,17 +419,7 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         }
         let parsed = number(of: section).flatMap(AkomaNtosoNumber.init)
         var inherited = base?.notes ?? []
-        let number: String
-        let cited: String
-        if let parsed {
-            number = parsed.clean
-            cited = parsed.sectionCitation
-        } else {
-            let standIn = unnumbered.standIn("section")
-            number = standIn.segment
-            cited = standIn.number
-            inherited.append(standIn.note)
-        }
+        let (number, cited) = unnumbered.number(parsed, kind: "section", clean: \.clean, citation: \.sectionCitation, notes: &inherited)
         let context = Context(canonical: CanonicalIDs.join(base?.canonical, "sec_\(number)"), idPath: (base?.idPath ?? []) + ["sec\(CanonicalIDs.idSegment(number))"],
                               citation: (base.map { "\($0.citation), " } ?? "") + cited, style: .section, notes: inherited)
         if parsed == nil {

@@ -35,6 +35,16 @@ struct UnnumberedUnits: Sendable {
                        note: Note(kind: .unresolved, text: "This \(kind) carries no number in the official file; ecca numbers it by its place among the unnumbered \(kind)s of the file (\(place)), so its citation and id, and those of its parts, are not the official ones. Check the official text."))
     }
 
+    /// The number a unit is cited by: its own, read by `citation`, or, where it has none, a
+    /// stand-in by its place, whose unresolved note is added to `notes` (its parts inherit them).
+    mutating func number<Number>(_ parsed: Number?, kind: String, clean: (Number) -> String, citation: (Number) -> String,
+                                 notes: inout [Note]) -> (segment: String, cited: String) {
+        if let parsed { return (clean(parsed), citation(parsed)) }
+        let standIn = standIn(kind)
+        notes.append(standIn.note)
+        return (standIn.segment, standIn.number)
+    }
+
     /// The warning at the unit's line, naming it by its heading where it has one, and the count.
     /// `label`: what its number's element holds instead of a number, where that is not the heading.
     static func report(_ kind: String, citation: String, heading: String?, label: String? = nil, at location: SourceLocation, to emitter: ImportEmitter) {
