@@ -83,6 +83,37 @@ import Testing
         #expect(MarkdownEscaping.escape("art_92__para_5") == "art\\_92\\_\\_para\\_5")
     }
 
+    /// GFM's autolinks extension makes a link of a bare address in text (a URL, a `www.` host, an
+    /// e-mail address) that no markup asked for: in a value it is broken up, and reads the same.
+    @Test func markdownBreaksUpAutolinks() {
+        #expect(MarkdownEscaping.escape("see https://evil.example.com/a, www.phish.example.org or foo@bar.example.com")
+            == "see https\\://evil.example.com/a, www\\.phish.example.org or foo@&#8288;bar.example.com")
+        #expect(MarkdownEscaping.escape("FTP://x.example WWW.Y.example mailto:a@b.example")
+            == "FTP\\://x.example WWW\\.Y.example mailto:a@&#8288;b.example")
+        #expect(MarkdownEscaping.escape("Art. 92(5), 10:30, www, a.www") == "Art. 92(5), 10:30, www, a.www")
+        // A link's own address is kept as it is; only what its angle brackets would read is escaped.
+        #expect(MarkdownEscaping.destination("https://www.ecfr.gov/a_b?x=1&y=<2>")
+            == "https://www.ecfr.gov/a_b?x=1\\&y=\\<2\\>")
+    }
+
+    /// Addresses in a request and in a rules file's wording stay text; the links to official
+    /// sources, which the report makes, stay links.
+    @Test func markdownLinksOnlyWhereTheReportMakesALink() throws {
+        var analysis = try Fixtures.analyse(sample: "conflict")
+        analysis.id = "AIO https://evil.example.com/login www.phish.example.org foo@bar.example.com"
+        analysis.items[0].id = "x https://evil.example.com/a"
+        for index in analysis.findings.indices { analysis.findings[index].provisions[0].heading = "see http://x.example.com" }
+        let markdown = try MarkdownReport().render(ConflictReport(analyses: [analysis], receipt: Fixtures.receipt(for: [analysis], input: "x.json")))
+        let lines = markdown.split(separator: "\n")
+        #expect(lines.contains("## Request AIO https\\://evil.example.com/login www\\.phish.example.org foo@&#8288;bar.example.com: CONFLICT under the text in force"))
+        #expect(lines.contains { $0.hasPrefix("| item 0 \\[x https\\://evil.example.com/a\\] | weights via transfer |") })
+        #expect(lines.contains("| Heading | see http\\://x.example.com | 4E091 'Parameters' for an artificial intelligence model trained utilizing 10^26 or more 'operations.' |"))
+        #expect(lines.contains { $0.hasPrefix("| Official id | [art\\_92\\_\\_para\\_5](<https://eur-lex.europa.eu/eli/reg/2024/1689/oj#092.005>) | [Supp. No. 1 to Part 774, ECCN 4E091](<https://www.ecfr.gov/current/") })
+        // Every other "://", "www." and "@" is broken up.
+        let text = markdown.replacing(/\]\(<https:[^>]*>\)/, with: "")
+        #expect(text.firstMatch(of: /[^\\]:\/\/|www\.|@(?!&#8288;)/) == nil)
+    }
+
     @Test func csvQuotesAndNeutralisesFormulas() throws {
         let report = try Self.hostileReport()
         let csv = CSVReport().render(report.analyses)

@@ -94,6 +94,9 @@ struct ProvisionView {
 struct LinkView {
     var linkHref: String
     var linkText: String
+    /// `linkHref` as the Markdown template writes it between `<` and `>` (`MarkdownEscaping`):
+    /// the address itself, which the escaping of text would alter to keep it from linking.
+    var markdownHref: String
 
     init?(url: String, text: String) {
         let lower = url.lowercased()
@@ -101,6 +104,7 @@ struct LinkView {
               !url.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return nil }
         linkHref = url
         linkText = text
+        markdownHref = MarkdownEscaping.destination(url)
     }
 }
 

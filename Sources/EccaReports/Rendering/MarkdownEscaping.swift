@@ -6,20 +6,54 @@ public enum MarkdownEscaping {
     /// Backslash-escaped wherever they appear (CommonMark lets any ASCII punctuation be escaped).
     private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
 
+    /// Written after an `@`: WORD JOINER, invisible and never a place to break a line. GFM links an
+    /// e-mail address found in the text after escapes are resolved, so `\@` does not stop it; a
+    /// character between the `@` and the domain does.
+    static let afterAt = "&#8288;"
+
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
-        for character in text {
+        var ws = 0  // how many of the characters just before are `w` or `W`
+        for index in text.indices {
+            let character = text[index]
             if character == "\n" || character == "\r" || character == "\r\n" {
                 out.append(" ")
-            } else if special.contains(character) {
+            } else if special.contains(character) || startsAutolink(character, in: text, at: index, afterWs: ws) {
                 out.append("\\")
                 out.append(character)
+            } else if character == "@" {
+                out.append("@" + afterAt)
             } else {
                 out.append(character)
             }
+            ws = character == "w" || character == "W" ? ws + 1 : 0
         }
         return escapeLeadingBlockMarker(out)
+    }
+
+    /// A link destination written between `<` and `>`: the address exactly, with only what the
+    /// brackets would read otherwise escaped (a backslash, an entity's `&`, the brackets). Only
+    /// ecca's own links are written so (`LinkView`); the rest of the report is text (`escape`).
+    public static func destination(_ url: String) -> String {
+        var out = ""
+        out.reserveCapacity(url.count)
+        for character in url {
+            if character == "\\" || character == "&" || character == "<" || character == ">" { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// Whether `character`, at `index` in `text` after `ws` letters w, is one GFM's autolinks
+    /// extension needs to make plain text a link by itself: the `:` of `://` (`https://…`) or the
+    /// `.` after `www` (`www.example.com`). Escaped, it reads the same and links nothing.
+    private static func startsAutolink(_ character: Character, in text: String, at index: String.Index, afterWs ws: Int) -> Bool {
+        switch character {
+        case ":": text[text.index(after: index)...].hasPrefix("//")
+        case ".": ws >= 3
+        default: false
+        }
     }
 
     /// A value may start a line ("- {{value}}"): a leading "# ", "- ", "+ ", "1. " or "1) " would
