@@ -61,6 +61,27 @@ import EccaTestSupport
         #expect(result.stdout.hasPrefix("4 files (1 not used): 2 instruments, 2 provisions"))
     }
 
+    /// A letter received from a third party with U+202E (which reverses the line after it) and a
+    /// C1 CSI in its citation: `validate` says so, with the provision, and `check` and `report`
+    /// refuse to run on it, as on a request holding one (reports audit §3).
+    @Test func aControlCharacterInALetterIsAnErrorAndNothingRunsOnIt() throws {
+        let letter = try String(contentsOfFile: CLI.letter, encoding: .utf8).replacingOccurrences(
+            of: "citation=\"BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1\"",
+            with: "citation=\"Letter&#x202E;para&#x9B;31m 1\"")
+        let file = try CLI.folder(["letter.xml": letter]).appendingPathComponent("letter.xml").path
+        let error = "\(file):35: error: <provision citation=\"…\">: contains a control character (U+202E); an attribute may not hold line breaks, escapes or other control or bidirectional formatting characters [us.bis.letter.helios-orion-2026.1]"
+        let validate = try CLI.run(["validate", "--instrument", file])
+        #expect(validate.status == 1)
+        #expect(validate.stderr == error + "\n")
+        #expect(validate.stdout.hasPrefix("7 files: 8 instruments, ") && validate.stdout.hasSuffix("; 1 error, 0 warnings\n"), "\(validate.stdout)")
+        for command in ["check", "report"] {
+            let run = try CLI.run([command, "--instrument", file, CLI.sample("orion-api-access-letter.json")])
+            #expect(run.status == 2)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr == error + "\nerror: the regulations have errors; run `ecca validate`\n")
+        }
+    }
+
     /// A rules file whose one rule's condition holds `conditions`, one a line from line 9, and a
     /// reference to a fact that nothing declares (`model.nowhere`, on the line after them).
     static func usesFacts(_ conditions: String...) -> String {

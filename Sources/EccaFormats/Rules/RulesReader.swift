@@ -67,15 +67,19 @@ public struct RulesReader: Sendable {
             guard error.kind == .malformed, let bytes = bytes() else { return .unusable(Diagnostic(error: error)) }
             return .unusable(Diagnostic(error: error), declared: DeclaredIDs(recoveredFrom: bytes, name: file))
         }
+        // Said whatever else is wrong with the file, and never a reason to read less of it.
+        let controls = RulesControlCharacters.diagnostics(in: root)
         let validity = reader.validationErrors
         if !validity.isEmpty {
-            return .invalid(validity.map { Diagnostic(error: $0) }, declared: DeclaredIDs(rulesTree: root))
+            return .invalid(validity.map { Diagnostic(error: $0) } + controls, declared: DeclaredIDs(rulesTree: root))
         }
         guard root.name == "rules", root.namespace == RulesReader.namespace else {
             return .invalid([Diagnostic(.error, "root element must be <rules xmlns=\"\(RulesReader.namespace)\">",
-                                        at: SourceLocation(root.location))], declared: DeclaredIDs(rulesTree: root))
+                                        at: SourceLocation(root.location))] + controls, declared: DeclaredIDs(rulesTree: root))
         }
-        return .document(RulesDocumentBuilder(file: file).build(root))
+        var document = RulesDocumentBuilder(file: file).build(root)
+        document.diagnostics += controls
+        return .document(document)
     }
 }
 
