@@ -62,6 +62,37 @@ import Testing
         #expect(otherModel.stdout.contains("the request does not list it and it is not applied; the request's model 'Orion 7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?\n"), "\(otherModel.stdout)")
     }
 
+    /// A model name that prints like the letter's but is written with a Cyrillic or Greek letter
+    /// ("\u{041E}rion-7", Cyrillic О) turned the conflict clear with a note quoting two names
+    /// that looked the same (reports audit §4): the note says which characters differ, by code
+    /// point, and asks whether the name is mistyped. The letter is still not applied.
+    @Test func aLookAlikeModelNameIsSaidWithItsCodePoints() throws {
+        func checked(_ model: String, listed: Bool) throws -> CLI.Result {
+            try CLI.check(try Self.orion { request in
+                request["model"] = (request["model"] as! [String: Any]).merging(["name": model]) { $1 }
+                if listed { request["instruments"] = ["us.bis.letter.helios-orion-2026"] }
+            }, ["--instrument", CLI.letter])
+        }
+        let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026)"
+        let cyrillicO = "U+041E CYRILLIC CAPITAL LETTER O where the letter has U+004F LATIN CAPITAL LETTER O"
+        let listed = try checked("\u{041E}rion-7", listed: true)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let lines = listed.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "request AIO-2026-0203 (as of 2026-11-24): CLEAR (both postures)")
+        #expect(lines.filter { $0.hasPrefix("note: ") } == [
+            "note: the request names \(letter), which applies to the model 'Orion-7'; the request's model '\u{041E}rion-7' differs only in look-alike characters (it has \(cyrillicO)), so the letter does not apply: is the name mistyped?",
+        ])
+        let unlisted = try checked("\u{041E}rion-7", listed: false)
+        #expect(unlisted.stdout.split(separator: "\n").filter { $0.hasPrefix("note: ") } == [
+            "note: the loaded instrument \(letter) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', but the request does not list it and it is not applied; the request's model '\u{041E}rion-7' differs only in look-alike characters (it has \(cyrillicO)), so the letter does not apply: is the name mistyped?",
+        ], "\(unlisted.stdout)")
+        // Two look-alikes (Greek Ο, Cyrillic і), with a space for the hyphen; and a longer name.
+        let two = try checked("\u{039F}r\u{0456}on 7", listed: true)
+        #expect(two.stdout.contains("; the request's model '\u{039F}r\u{0456}on 7' differs only in look-alike characters (it has U+039F GREEK CAPITAL LETTER OMICRON where the letter has U+004F LATIN CAPITAL LETTER O, and U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I where the letter has U+0069 LATIN SMALL LETTER I) and in case, spaces or punctuation, so the letter does not apply: is the name mistyped?\n"), "\(two.stdout)")
+        let longer = try checked("\u{041E}rion-7b", listed: true)
+        #expect(longer.stdout.contains("; the request's model '\u{041E}rion-7b' begins with that name written with look-alike characters (it has \(cyrillicO)), so the letter does not apply as written: if the model is a version or variant of 'Orion-7', check whether the letter reaches it\n"), "\(longer.stdout)")
+    }
+
     /// An Art. 92 request for API access to Claude Mythos 5: the shipped letter of 12 June 2026
     /// applies to Anthropic's request unlisted, and was lifted with effect from 1 July 2026.
     static func mythos(role: String = "authority-staff", date: String = "2026-11-24") -> [String: Any] {

@@ -670,6 +670,24 @@ import Testing
         #expect(incorporated.stderr == "\(folder.appendingPathComponent("incorporated.xml").path): warning: the loaded instrument \(letter) applies to the model 'Orion-7', which the scope covers, but its title and ids name none of the MoU's providers (Helios AI Incorporated): the scope does not list it and the result does not apply it; if it is addressed to the MoU's provider, list it with <instrument ref=\"us.bis.letter.helios-orion-2026\"/> in the scope\n")
     }
 
+    /// A scope's model written with a look-alike letter ("\u{041E}rion-7", Cyrillic О) is said
+    /// as `check` says it, with the code points, whether or not the scope lists the letter.
+    @Test func aLookAlikeModelNameInTheScopeIsSaidWithItsCodePoints() throws {
+        let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026)"
+        let said = "the scope's model '\u{041E}rion-7' differs only in look-alike characters (it has U+041E CYRILLIC CAPITAL LETTER O where the letter has U+004F LATIN CAPITAL LETTER O), so the letter does not apply: is the name mistyped?"
+        let scope = ["<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>", "<model name=\"\u{041E}rion-7\"/>"]
+        let folder = try CLI.folder([
+            "unlisted.xml": draft(id: "UNLISTED", scope: scope, provider: "Helios AI, Inc."),
+            "listed.xml": draft(id: "LISTED", scope: scope + [#"<instrument ref="us.bis.letter.helios-orion-2026"/>"#], provider: "Helios AI, Inc."),
+        ])
+        func warnings(_ file: String) throws -> [String]? {
+            let result = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [folder.appendingPathComponent(file).path])
+            return try CLI.json(result.stdout)["warnings"] as? [String]
+        }
+        #expect(try warnings("unlisted.xml") == ["the loaded instrument \(letter) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', but the scope does not list it and the result does not apply it; \(said)"])
+        #expect(try warnings("listed.xml") == ["the scope lists \(letter), which applies to the model 'Orion-7'; \(said)"])
+    }
+
     /// An `aia-certification` claims the loaded law's License Exception AIA (found by its citation,
     /// 15 CFR 740.27): a counterexample then carries the claim and must defeat AIA otherwise (a
     /// recipient headquartered outside the AIA list), unless the scope bounds the headquarters.

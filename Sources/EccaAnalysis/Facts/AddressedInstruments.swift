@@ -68,9 +68,10 @@ struct AddressedInstruments: Sendable {
         return result
     }
 
-    /// Whether `model` is `name` written another way, or a version of it ("Orion 7", "Orion-7b").
+    /// Whether `model` is `name` written another way, or a version of it ("Orion 7", "Orion-7b",
+    /// "Оrion-7" with a Cyrillic О).
     static func nearlyNames(_ model: String, _ name: String) -> Bool {
-        let (model, name) = (ConflictEngine.comparableName(model), ConflictEngine.comparableName(name))
+        let (model, name) = (ConflictEngine.matchableName(model), ConflictEngine.matchableName(name))
         return !name.isEmpty && model.hasPrefix(name)
     }
 
