@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "EccaAnalysis", dependencies: ["ClauseGraph", "EccaFormats", "EccaSMT"]),
         .target(
             name: "EccaReports",
-            dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["EccaAnalysis", "EccaFormats", "ClauseGraph", "EccaXML", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
         .executableTarget(

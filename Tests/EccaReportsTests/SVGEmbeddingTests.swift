@@ -36,6 +36,63 @@ import Testing
         #expect(SVGEmbedding.embeddable(markup) == nil)
     }
 
+    /// What the reports audit (§5) found let through, and its like: a script under a prefix, an
+    /// animation that sets a handler or a link, a reference outside the picture however spelt
+    /// (quoted, as a character reference, with a CSS escape), a style, HTML inside an SVG `<title>`
+    /// (which a page reads as HTML), an element of another namespace, a processing instruction.
+    @Test(arguments: [
+        #"<svg:script xmlns:svg="http://www.w3.org/2000/svg">alert(1)</svg:script>"#,
+        #"<x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>"#,
+        #"<set attributeName="onmouseover" to="alert(1)"/>"#,
+        #"<animate attributeName="onclick" values="alert(1)"/>"#,
+        #"<g><set attributeName="href" to="https://evil.example/"/></g>"#,
+        #"<g fill="url(http://evil.example/p#a)"><rect width="1" height="1"/></g>"#,
+        #"<g fill="URL( 'https://evil.example/p' )"/>"#,
+        #"<g fill="&#117;rl(http://evil.example/p)"/>"#,
+        #"<g fill="\75 rl(http://evil.example/p)"/>"#,
+        #"<g><text style="background-image:url(http://evil.example/a.png)">x</text></g>"#,
+        #"<g STYLE="fill:red">x</g>"#,
+        #"<g ONCLICK="alert(1)"/>"#,
+        #"<title><img src="http://evil.example/a.png"/></title>"#,
+        #"<g><p>an HTML paragraph ends the picture in a page</p></g>"#,
+        #"<a><text>x</text></a>"#,
+        ##"<use xlink:href="#node1" xmlns:xlink="http://www.w3.org/1999/xlink"/>"##,
+        #"<?xml-stylesheet href="http://evil.example/s.css"?>"#,
+        #"<text><![CDATA[x]]></text>"#,
+        #"<text>&amp;nbsp;&nbsp;</text>"#,
+    ])
+    func refusesWhatTheAuditFound(_ payload: String) {
+        let svg = #"<svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg">"# + "\n" + payload + "\n</svg>"
+        #expect(SVGEmbedding.embeddable(svg) == nil)
+    }
+
+    /// Only what is active is refused: a reference inside the picture (a gradient Graphviz
+    /// defines), and text that merely says "javascript:" or "url(" (a request id), are drawn.
+    @Test func keepsWhatIsOnlyDrawn() throws {
+        let svg = """
+            <svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+            <defs><linearGradient id="l_0"><stop offset="0" stop-color="white"/></linearGradient></defs>
+            <g id="node1" class="node" fill="url(#l_0)" stroke="url( '#l_0' )"><title>item0</title>
+            <text x="1" y="2">AIO javascript:alert(1) url(http://evil.example/) onload=x &lt;script&gt;</text></g>
+            </svg>
+            """
+        #expect(SVGEmbedding.embeddable(svg) == svg)
+    }
+
+    /// Graphviz's own drawing of a request whose id says "javascript:" is embedded: the audit
+    /// found the whole picture refused for it.
+    @Test(.enabled(if: Graphviz.locate() != nil, "Graphviz (dot) is not installed"))
+    func graphvizsDrawingOfAnyRequestIsEmbedded() throws {
+        var analysis = try Fixtures.analyse(sample: "conflict")
+        analysis.id = "AIO javascript:alert(1) <svg onload=x> url(http://evil.example/)"
+        let picture = Graphviz.locate()!.picture(ofDOT: ConflictGraph(analysis).dot())
+        guard case .svg(let svg) = picture else {
+            Issue.record("not drawn: \(picture)")
+            return
+        }
+        #expect(svg.contains("Conflict graph of request AIO javascript:alert(1) &lt;svg onload=x&gt; url(http://evil.example/)"), "\(svg)")
+    }
+
     @Test func htmlEmbedsTheSVGOrExplainsWhyNot() throws {
         let analysis = try Fixtures.analyse(sample: "conflict")
         let report = ConflictReport(analyses: [analysis], receipt: Fixtures.receipt(for: [analysis], input: "x.json"))
