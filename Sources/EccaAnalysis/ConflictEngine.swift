@@ -21,6 +21,8 @@ public final class ConflictEngine {
     private var atomTerms: [(atom: Condition, term: SMTTerm)] = []
     private(set) var keys: EquivalenceKeyBuilder!
     private(set) var compiled: CompiledConditions!
+    /// Per checked norm, its conditions on the request's legal basis (`invokingAtoms(norms:atoms:graph:)`).
+    private(set) var invokingAtoms: [[Int]] = []
     /// The quantity comparisons among the atoms whose comparator is in doubt (`ThresholdEquality`),
     /// with their place in the atom list: the verdict may rest on one at exactly its threshold.
     private(set) var doubtfulComparisons: [(atom: Int, comparison: Condition.Comparison)] = []
@@ -92,6 +94,7 @@ public final class ConflictEngine {
             return (index, comparison)
         }
         compiled = CompiledConditions(graph: graph, layout: facts.layout, atoms: atomTerms.map(\.atom), norms: encoding.checkedNorms)
+        invokingAtoms = Self.invokingAtoms(norms: encoding.checkedNorms, atoms: atomTerms.map(\.atom), graph: graph)
         prohibitions = encoding.checkedNorms.enumerated().filter { $0.element.modality == .prohibition }.map { ($0.offset, $0.element.provisionID) }
         for norm in encoding.checkedNorms { statuses[norm.provisionID] = graph.effectiveStatus(ofProvision: norm.provisionID) }
         for sanction in Set(encoding.checkedNorms.flatMap(\.sanctions)) { sanctionLeadIns[sanction] = graph.leadIn(ofPoint: sanction) }

@@ -19,9 +19,10 @@ enum GroundWording {
     static let nothingObligesSentence = "no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)"
 
     /// Whether the grounds say that no obligation engages at all (a voluntary commitment is no
-    /// obligation in law): the plainest ground, which every format gives.
+    /// obligation in law, and an obligation the request invokes that does not apply obliges
+    /// nothing): the plainest ground, which every format gives.
     static func nothingObliges(_ grounds: [Ground]) -> Bool {
-        !grounds.isEmpty && !grounds.contains { $0.modality == "obligation" && $0.outcome != .voluntary }
+        !grounds.isEmpty && !grounds.contains { $0.modality == "obligation" && ![.voluntary, .notApplicable].contains($0.outcome) }
     }
 
     static func sentence(_ ground: Ground) -> String {

@@ -347,13 +347,39 @@ import Testing
         #expect((fromCSV["findings"] as? [[String: Any]])?.map { $0["signature"] as? String } == (analysis["findings"] as? [[String: Any]])?.map { $0["signature"] as? String })
     }
 
-    /// An item no obligation reaches is clear first of all because nothing obliges it.
+    /// An item no obligation reaches is clear first of all because nothing obliges it; the
+    /// obligation its legal basis invokes then says why it does not apply (an Art. 92 request for
+    /// the technical documentation: Art. 92(5) reaches access, not documents).
     @Test func groundsSayWhenNothingObligesTheDisclosure() throws {
         let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, CLI.sample("orion-api-access-letter.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let item = try #require(lines.firstIndex { $0.hasPrefix("  item 1 [documentation]: technical-documentation via transfer: CLEAR") })
         #expect(lines[item + 1] == "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)")
-        #expect(lines[item + 2].hasPrefix("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: "))
+        #expect(lines[item + 2] == "    clear: EU Art. 92(5) does not apply: item.artifact is not in {api-access, source-code, weights, evaluation-results} (request: technical-documentation) (caveats 1-6)")
+        #expect(lines[item + 3].hasPrefix("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: "))
+    }
+
+    /// An obligation the request invokes that does not apply is given with the readings it rests
+    /// on (law audit of 2026-12-07: an Art. 91 request for the weights read "no obligation requires
+    /// this disclosure" with no word of the reading that leaves the weights out of Art. 91), and
+    /// only where nothing obliges the disclosure.
+    @Test func anInvokedObligationThatDoesNotApplySaysWhy() throws {
+        let request = """
+            {"id": "W91", "date": "2026-11-24", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "Art. 91(1)"},
+             "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "authority-staff"}]}]}
+            """
+        let folder = try CLI.folder(["r.json": request])
+        let result = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines[2...4]) == [
+            "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)",
+            "    clear: EU Art. 53(1)(a) does not apply: item.artifact is not technical-documentation (request: weights) (caveats 1-4)",
+            "    clear: EU Art. 91(5) does not apply: item.artifact is not in {technical-documentation, training-data-summary, evaluation-results, information, source-code} (request: weights) (caveats 2-7)",
+        ], "\(result.stdout)")
+        #expect(lines.contains { $0.hasPrefix("caveat 7, reading of Art. 91(5): Model weights and API access. ecca does not read the model's weights") }, "\(result.stdout)")
     }
 
     /// Grounds the same for every recipient are given once; the others name their recipient.
@@ -824,6 +850,8 @@ import Testing
         let grounds = lines.filter { $0.hasPrefix("    clear: ") }
         if let obliging {
             #expect(grounds.first?.hasPrefix("    clear: \(obliging) (caveats ") == true, "\(result.stdout)")
+            // Where an obligation obliges, those the request invokes that do not apply are beside the point.
+            #expect(!grounds.contains { $0.hasPrefix("    clear: EU ") && $0.contains(" does not apply: ") }, "\(result.stdout)")
         } else {
             #expect(grounds.first == "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)", "\(result.stdout)")
         }

@@ -248,7 +248,7 @@ import Testing
 
         Self.set("item", "channel", "transfer")(&request)
         let transferred = try CLI.run(["check", try Self.write(request)])
-        #expect(transferred.stdout.split(separator: "\n")[2] == "    clear [both]: EU Art. 91(5) obliges the disclosure (caveats 1-5)", "\(transferred.stdout)")
+        #expect(transferred.stdout.split(separator: "\n")[2] == "    clear [both]: EU Art. 91(5) obliges the disclosure (caveats 1-6)", "\(transferred.stdout)")
         #expect(!transferred.stdout.contains("clear [both]: EU Art. 53(1)(d)"))
     }
 

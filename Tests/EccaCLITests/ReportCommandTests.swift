@@ -432,7 +432,7 @@ import Testing
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.components(separatedBy: "\r\n")[2]
             == "AIO-2026-0203,2026-11-24,conflict,1,documentation,technical-documentation,transfer,clear,clear,,,,,0,,,,,"
-            + "text: no-obligation; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text,,,,"
+            + "text: no-obligation; text: eu.ai-act.art92.5 not-applicable; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text,,,,"
             + #""training compute was given in FLOP only; the operations count is taken to equal it (every FLOP is an operation, so the operations count can only be higher: give it where it may differ, as Technical Notes 2 and 3 to ECCN 4E091 count operations)""#)
     }
 

@@ -19,7 +19,8 @@ extension ConflictEngine {
     }
 
     /// The assessments of every checked norm for one recipient (`encoding.checkedNorms` order); nil
-    /// for an obligation that does not engage: most of a regulation obliges nothing for a request.
+    /// for an obligation that does not engage, unless the request invokes it by its legal basis
+    /// (`invokes`): most of a regulation obliges nothing for a request.
     /// Truths come from the compiled conditions; the evaluator walks a condition only to say why
     /// it fails, and only for a norm that binds on `asOf` under one of the postures analysed.
     func assessments(of prepared: PreparedSlot, asOf: LegalDate) -> [NormAssessment?] {
@@ -37,7 +38,7 @@ extension ConflictEngine {
         }
         return encoding.checkedNorms.enumerated().map { index, norm in
             let applies = truths.conditions[index]
-            if norm.modality == .obligation && applies == .false { return nil }
+            if norm.modality == .obligation && applies == .false && !invokes(index, prepared) { return nil }
             var failures: [String] = []
             // A voluntary norm binds under no posture, but its ground says what it depends on; a
             // norm that does not apply says why whatever its status (`grounds`).
@@ -78,14 +79,15 @@ extension ConflictEngine {
                 }
                 let outcome: Ground.Outcome
                 let reasons: [String]
-                if statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
-                    // The facts left open, if any (the provider may not have signed the chapter).
-                    (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)
-                } else if assessment.applies == .false {
+                if assessment.applies == .false {
                     // Before its status: a rule whose condition fails for the item would not reach
                     // it on any date, and "does not bind" (not yet in force) would read as if it
-                    // would (a letter to another provider, lawyer's review).
+                    // would (a letter to another provider, lawyer's review). A voluntary measure
+                    // the request invokes but whose condition fails asks nothing either.
                     (outcome, reasons) = (.notApplicable, assessment.failures)
+                } else if statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
+                    // The facts left open, if any (the provider may not have signed the chapter).
+                    (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)
                 } else if engages(index, prepared, binding: binding) {
                     (outcome, reasons) = (norm.modality == .obligation ? .obliges : .forbids, [])
                 } else if !binding.binding[index] {
@@ -102,6 +104,11 @@ extension ConflictEngine {
                 ground.reasons = reasons
                 ground.caveats = groundCaveats[index].ids(for: outcome, holding: assessment.holding?.index)
                 grounds.append(ground)
+            }
+            // An obligation the request invokes but that does not engage says why nothing obliges
+            // the disclosure; where another obliges it (or may), it is beside the point.
+            if grounds.contains(where: { $0.map { $0.modality == Norm.Modality.obligation.rawValue && $0.outcome != .notApplicable } ?? false }) {
+                grounds = grounds.map { $0.flatMap { $0.modality == Norm.Modality.obligation.rawValue && $0.outcome == .notApplicable ? nil : $0 } }
             }
             perSlot.append(grounds)
         }
