@@ -62,7 +62,8 @@ public struct CSVReport: Sendable {
             postures.flatMap { posture in
                 let grounds = item.postures[posture]?.grounds ?? []
                 return (GroundWording.nothingObliges(grounds) ? ["\(posture): no-obligation"] : []) + grounds.map { ground in
-                    "\(posture): \(ground.provision) \(ground.outcome.rawValue)" + (ground.recipient.map { " (recipient \($0))" } ?? "")
+                    "\(posture): \(ground.provision) \(ground.outcome.rawValue)" + (ground.statusEvidence.map { " (status \($0.rawValue))" } ?? "")
+                        + (ground.recipient.map { " (recipient \($0))" } ?? "")
                 }
             }.joined(separator: Self.separator),
             // The postures request_verdict holds under: "text" alone is a verdict on the law in

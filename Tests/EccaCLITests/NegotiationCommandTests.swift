@@ -201,7 +201,7 @@ import Testing
         let enforcement = try CLI.run(["mou", "verify", "--posture", "enforcement", folder.appendingPathComponent("early.xml").path])
         #expect(enforcement.stdout.contains("""
                 rests on Art. 92(5): its status: under the enforcement posture it binds on no date of the period
-                rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period
+                rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period (secondary: BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin))
 
             """), "\(enforcement.stdout)")
     }
@@ -278,7 +278,7 @@ import Testing
         // Under the enforcement posture nothing is forbidden because 4E091 is not enforced: the
         // proof says so (negotiation audit 2: that HOLDS named no ground).
         let enforcement = holds.stdout.components(separatedBy: "  enforcement posture: ").last ?? ""
-        #expect(enforcement.contains("    rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period\n"), "\(holds.stdout)")
+        #expect(enforcement.contains("    rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period (secondary: BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin))\n"), "\(holds.stdout)")
         let letter = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [mou("orion-api-access.xml")])
         #expect(letter.status == 1)
         let outcomes = try CLI.json(letter.stdout)["outcomes"] as? [[String: Any]] ?? []
@@ -369,7 +369,7 @@ import Testing
                 rests on 15 CFR 734.13: its rule as ecca reads it: an export, reexport, deemed export or release of the model's parameters (15 CFR 734.13(a)(1)-(2), 734.14(a), 734.15(a)): transferred or inspected on site, by a recipient outside the United States or by a foreign person; or run in a secure enclave hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted sending and storage)
                 rests on caveat 1, given at the end
               enforcement posture: HOLDS: no request within the scope (including the values its commitments rule out) conflicts, or is forbidden, on any date of the period
-                rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period
+                rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period (secondary: BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin))
                 rests on caveats 2, 3, given at the end
             assumed:
               - the regulations loaded (6 files, 90 provisions); no rule outside them

@@ -29,9 +29,9 @@ import Testing
         #expect(clear["item_verdict"] == "clear")
         #expect(clear["finding_count"] == "0")
         #expect(clear["item_id"] == "")
-        #expect(clear["clear_grounds"] == "text: eu.ai-act.art92.5 obliges; text: us.ai-diffusion.4e091 excepted; enforcement: eu.ai-act.art92.5 obliges; enforcement: us.ai-diffusion.4e091 not-binding")
+        #expect(clear["clear_grounds"] == "text: eu.ai-act.art92.5 obliges; text: us.ai-diffusion.4e091 excepted; enforcement: eu.ai-act.art92.5 obliges; enforcement: us.ai-diffusion.4e091 not-binding (status secondary)")
         // The Code's Measure 3.5 is not about the Art. 92(2) experts of the Warsaw sample.
-        #expect(conflict["clear_grounds"] == "enforcement: eu.ai-act.art92.5 obliges; enforcement: us.ai-diffusion.4e091 not-binding")
+        #expect(conflict["clear_grounds"] == "enforcement: eu.ai-act.art92.5 obliges; enforcement: us.ai-diffusion.4e091 not-binding (status secondary)")
         #expect(conflict["deciding_caveats"] == "")
     }
 

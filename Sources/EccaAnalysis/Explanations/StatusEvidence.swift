@@ -19,4 +19,32 @@ enum StatusEvidence {
 
     /// " (secondary)" for an axis whose basis is not said, "" where it is verified or not given.
     static func mark(_ evidence: Evidence?) -> String { parenthesis(basis: nil, evidence: evidence) }
+
+    /// What a provision's binding under `posture` rests on where that is below verified, said
+    /// after a statement of when it binds: " (secondary: BIS announcement …)", one parenthesis per
+    /// distinct basis; "" where every axis the posture reads is verified. The text posture reads
+    /// whether the provision is in force and applicable, the enforcement posture whether it is
+    /// enforced too.
+    static func resting(_ provision: String, posture: Posture, graph: ClauseGraph) -> String {
+        var said: [String] = []
+        for axis in doubtfulAxes(provision, posture: posture, graph: graph) {
+            let text = parenthesis(basis: axis.basis, evidence: axis.evidence)
+            if !said.contains(text) { said.append(text) }
+        }
+        return said.joined()
+    }
+
+    /// The weakest evidence of the status axes `posture` reads, where it is below verified.
+    static func weakest(_ provision: String, posture: Posture, graph: ClauseGraph) -> Evidence? {
+        let found = doubtfulAxes(provision, posture: posture, graph: graph).compactMap(\.evidence)
+        return found.contains(.unverified) ? .unverified : found.first
+    }
+
+    /// The status axes `posture` reads whose evidence is below verified: whether the provision is
+    /// in force and applicable, and under the enforcement posture whether it is enforced.
+    private static func doubtfulAxes(_ provision: String, posture: Posture, graph: ClauseGraph) -> [StatusInterval] {
+        let status = graph.effectiveStatus(ofProvision: provision)
+        let axes = [status.inForce, status.applicable].compactMap { $0 } + (posture == .enforcement ? status.enforced : [])
+        return axes.filter { $0.evidence.map { $0 != .verified } == true }
+    }
 }

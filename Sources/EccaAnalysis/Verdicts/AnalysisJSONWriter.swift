@@ -208,6 +208,7 @@ private struct Encoder {
         key("provision"); string(ground.provision)
         key("reasons"); strings(ground.reasons)
         if let recipient = ground.recipient { key("recipient"); int(recipient) }
+        if let evidence = ground.statusEvidence { key("statusEvidence"); string(evidence.rawValue) }
         end()
     }
 

@@ -186,11 +186,15 @@ public struct Ground: Sendable, Hashable, Codable {
     public var inForceButNotEnforced: Bool? = nil
     /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
     public var citationNotVerified: Bool? = nil
+    /// For `not-binding`: the weakest evidence of the status axes the posture reads, where it is
+    /// below verified (the non-enforcement of the AI Diffusion rule: `secondary`), so that a format
+    /// without the status text (CSV) still marks it; absent otherwise.
+    public var statusEvidence: Evidence? = nil
 }
 
 extension Ground: CitesProvision {
     private enum CodingKeys: String, CodingKey {
-        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats, inForceButNotEnforced, citationNotVerified
+        case provision, citation, jurisdiction, modality, outcome, recipient, reasons, caveats, inForceButNotEnforced, citationNotVerified, statusEvidence
     }
 
     /// Results written before caveats existed have none; before `inForceButNotEnforced` existed,
@@ -206,7 +210,8 @@ extension Ground: CitesProvision {
                   reasons: try container.decode([String].self, forKey: .reasons),
                   caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [],
                   inForceButNotEnforced: try container.decodeIfPresent(Bool.self, forKey: .inForceButNotEnforced),
-                  citationNotVerified: try container.decodeIfPresent(Bool.self, forKey: .citationNotVerified))
+                  citationNotVerified: try container.decodeIfPresent(Bool.self, forKey: .citationNotVerified),
+                  statusEvidence: try container.decodeIfPresent(Evidence.self, forKey: .statusEvidence))
     }
 }
 
