@@ -13,7 +13,8 @@ import EccaTestSupport
         let (imported, path) = try ConsolidatedFormexTests.imported()
         let formex = try FormexText.load(actPath: path)
         #expect(formex.isConsolidated)
-        #expect(imported.provisions.filter { $0.sourceID != nil }.count == 24)
+        // 24, and Annex I's Section A and its point 2 (`ANNEX I, Section A, point 2`).
+        #expect(imported.provisions.filter { $0.sourceID != nil }.count == 26)
         for provision in imported.provisions {
             guard let locator = provision.sourceID else { continue }
             #expect(formex.text(at: locator) == provision.wording, "\(locator)")

@@ -617,14 +617,15 @@ public struct CitationChecker {
         switch official {
         case .formex(let formex, let year, let number, let file, let annexesOnly):
             guard let locator = provision.sourceID, Self.instrument(instrument, isDocument: year, number) else { return nil }
-            // Annexes are separate files: without them an annex locator is not covered, not missing;
-            // annexes without their act cover no article.
-            let isAnnex = locator == "ANNEX" || locator.hasPrefix("ANNEX ")
-            if isAnnex ? formex.annexes.isEmpty : annexesOnly { return nil }
+            // Annexes are separate files: without them an annex locator (`ANNEX XI`, or a group or
+            // point in it, `ANNEX XI, Section 1, point 1(d)`) is not covered, not missing; annexes
+            // without their act cover no article.
+            let annex = FormexAnnexLocator(locator)?.annex
+            if annex != nil ? formex.annexes.isEmpty : annexesOnly { return nil }
             // Annex files given alone speak for their own annexes: Annex I cannot hold Annex XI.
-            if isAnnex, annexesOnly, formex.annexes[locator] == nil { return nil }
+            if let annex, annexesOnly, formex.annexes[annex] == nil { return nil }
             // An annex's wording is in its own file: drift is reported against that file.
-            let source = Source(file: isAnnex ? formex.annexes[locator]?.span.file ?? file : file, version: dated,
+            let source = Source(file: annex.flatMap { formex.annexes[$0]?.span.file } ?? file, version: dated,
                                 consolidated: formex.isConsolidated)
             switch formex.lookup(locator) {
             case .found(let text, let markers):

@@ -542,8 +542,16 @@ struct FormexAdapter: OfficialAdapter {
         var pointPath: String = ""
         var anchor: String?
         var addressable = true
+        /// Below an annex, its locator and citation (`ANNEX XI`, `Annex XI`): a group's or point's
+        /// locator is then the annex's followed by the citation's path (`FormexAnnexLocator`), since
+        /// Formex numbers neither with an identifier.
+        var annex: (locator: String, citation: String)?
 
-        var locator: String? { addressable ? locatorBase + locatorPoints + locatorTilde : nil }
+        var locator: String? {
+            guard addressable else { return nil }
+            if let annex { return FormexAnnexLocator(annex: annex.locator, annexCitation: annex.citation, citation: citation).description }
+            return locatorBase + locatorPoints + locatorTilde
+        }
 
         var citation: String {
             var text = citationBase
@@ -558,10 +566,22 @@ struct FormexAdapter: OfficialAdapter {
         let emitter: ImportEmitter
         private var provisions: [ImportedProvision] = []
         private var owners: [Int?] = []
+        /// Set when the walk runs for `cite-check` (`annexParts`): what each locator names is kept,
+        /// and nothing is imported.
+        private let locating: Bool
+        private(set) var located: [(locator: String, node: OfficialElement, skip: Set<String>)] = []
 
-        init(_ emitter: ImportEmitter) { self.emitter = emitter }
+        init(_ emitter: ImportEmitter, locating: Bool = false) {
+            self.emitter = emitter
+            self.locating = locating
+        }
 
-        func add(_ provision: ImportedProvision, from element: OfficialElement) {
+        /// `skip`: what of `element` is not the provision's wording (a group's `TITLE`), for `located`.
+        func add(_ provision: ImportedProvision, from element: OfficialElement, skipping skip: Set<String> = []) {
+            if locating {
+                if let locator = provision.sourceID { located.append((locator, element, skip)) }
+                return
+            }
             provisions.append(provision)
             owners.append(ConsolidationRanges.ordinal(of: element))
         }
@@ -722,7 +742,8 @@ struct FormexAdapter: OfficialAdapter {
                     let parenthesised = label.hasPrefix("(") && label.hasSuffix(")")
                     // Cited as printed, without the closing period: `3.1.` is point 3.1.
                     display = parenthesised ? "(\(segment))" : TextNormalizer.trim(label, also: ".")
-                    if parenthesised { point.locatorPoints += label } else { point.addressable = false }
+                    // An annex point is located by its citation, whatever its label's shape (`1.`, `3.1.`).
+                    if parenthesised { point.locatorPoints += label } else if point.annex == nil { point.addressable = false }
                 } else {
                     unlabelled += 1
                     segment = "indent_\(unlabelled)"
@@ -888,9 +909,21 @@ struct FormexAdapter: OfficialAdapter {
             canonical: canonical, source: annexTitle.locator, idPath: idPath, level: .annex, parent: nil, citation: citation,
             heading: annexTitle.heading, element: contents, skipping: [], span: span, url: url, notes: []), from: contents)
         let context = Context(canonical: canonical, idPath: idPath, locatorBase: annexTitle.locator, citationBase: citation,
-                              anchor: url, addressable: false)
+                              anchor: url, annex: (annexTitle.locator, citation))
         var minted: [String: SourceLocation] = [:]
         try emitSections(in: contents, context: context, span: span, minted: &minted, into: unit)
+    }
+
+    /// The groups and points of an annex (its `TITLE` and `CONTENTS`) by the locators the import
+    /// gives them (`ANNEX XI, Section 1, point 1(d)`), each with the element it reads and what of it
+    /// is not its wording: `cite-check` finds them by the import's own walk, so that it finds what
+    /// the import read. In document order; a locator two parts share (two groups numbered alike) is
+    /// there twice. Not the annex's own locator (`ANNEX XI`, its `CONTENTS`).
+    static func annexParts(title: OfficialElement?, contents: OfficialElement) -> [(locator: String, node: OfficialElement, skip: Set<String>)] {
+        let unit = Unit(ImportEmitter(sink: ImportCollector()), locating: true)
+        // Only adding to a sink throws (`Unit.flush`), which a unit that locates never does.
+        try? FormexAdapter(options: ImportOptions()).emitAnnex(title: title, contents: contents, pointer: "", metadata: Metadata(), into: unit)
+        return unit.located.filter { FormexAnnexLocator($0.locator)?.path != nil }
     }
 
     /// An amending act's annex that is one quotation of another act's annex (Reg. 2026/1744: its
@@ -1043,13 +1076,16 @@ struct FormexAdapter: OfficialAdapter {
             }
             let sectionSpan = span.with(pointer: "\(span.pointer ?? "")/GR.SEQ[\(offset + 1)]")
             if read.number == nil {
+                // A locator names what the text prints: a number by position is ecca's, so the group
+                // and what it holds have none.
+                section.addressable = false
                 notes.append(Note(kind: .unresolved, text: "The title of this group of the annex carries no number ecca can read; it is numbered by its position (\(number)). Check the official text."))
                 emitter.report(Diagnostic(.warning, "annex group \(offset + 1) of \(context.citation) has no number in its title; numbered by its position", at: location, subject: section.canonical))
             }
             unit.add(provision(
-                canonical: section.canonical, source: nil, idPath: section.idPath, level: .annexSection,
+                canonical: section.canonical, source: section.locator, idPath: section.idPath, level: .annexSection,
                 parent: context.canonical, citation: section.citation, heading: read.heading, element: group,
-                skipping: ["TITLE"], span: sectionSpan, url: context.anchor, notes: notes), from: group)
+                skipping: ["TITLE"], span: sectionSpan, url: context.anchor, notes: notes), from: group, skipping: ["TITLE"])
             try emitSections(in: group, context: section, span: sectionSpan, minted: &minted, into: unit)
         }
     }

@@ -5,7 +5,9 @@
 ///
 /// It finds what the walks found, in the same order: every `ARTICLE` (not inside a quoted
 /// amendment, `QUOT.S`), every `PARAG` in it, its `ALINEA`s as `FormexText.grouped` gives them, and
-/// its points as `FormexText.points` does.
+/// its points as `FormexText.points` does. An annex's groups and points (`ANNEX XI, Section 1,
+/// point 1(d)`) are found by the importer's own walk (`FormexAdapter.annexParts`): their locators
+/// are the import's citations, which no grammar of steps could find otherwise.
 struct FormexLocatorIndex: Sendable {
     /// An article, or a paragraph of one.
     struct Unit: Sendable {
@@ -31,7 +33,26 @@ struct FormexLocatorIndex: Sendable {
     /// Articles by `IDENTIFIER`, in document order: more than one where the act prints one twice.
     let articles: [String: [Unit]]
 
-    init(_ act: OfficialElement) {
+    /// An annex's group or point, and what of it is not its wording (a group's `TITLE`).
+    struct AnnexPart: Sendable {
+        var node: OfficialElement
+        var skip: Set<String>
+    }
+
+    /// The groups and points of the annexes by locator (`ANNEX XI, Section 1`), in document order:
+    /// more than one where an annex prints two groups of one number.
+    let annexParts: [String: [AnnexPart]]
+
+    /// `annexes`: the annexes by their own locator (`ANNEX XI`), each its `ANNEX` or `CONS.ANNEX`.
+    init(_ act: OfficialElement, annexes: [String: OfficialElement] = [:]) {
+        var parts: [String: [AnnexPart]] = [:]
+        for annex in annexes.values {
+            guard let contents = annex.element("CONTENTS") else { continue }
+            for part in FormexAdapter.annexParts(title: annex.element("TITLE"), contents: contents) {
+                parts[part.locator, default: []].append(AnnexPart(node: part.node, skip: part.skip))
+            }
+        }
+        annexParts = parts
         var articles: [String: [Unit]] = [:]
         for article in act.all(where: { $0.name == "ARTICLE" }, barriers: ["QUOT.S"]) {
             guard let identifier = FormexAdapter.identifier(of: article) else { continue }

@@ -9,7 +9,9 @@ import EccaXML
 /// - `NNN.PPP(x)(y)`: points within a paragraph, by their `NO.P` labels;
 /// - `NNN(x)`: a point of an article without paragraphs (Art. 3 definitions);
 /// - `NNN~K`, `NNN.PPP~K`: the K-th subparagraph (`ALINEA`);
-/// - `ANNEX XI`: an annex's `CONTENTS` (an annex file's, or a `CONS.ANNEX` of a consolidated act).
+/// - `ANNEX XI`: an annex's `CONTENTS` (an annex file's, or a `CONS.ANNEX` of a consolidated act);
+/// - `ANNEX XI, Section 1`, `ANNEX XI, Section 1, point 1(d)`, `ANNEX VII, point 3.1(a)`: a group or
+///   point of an annex, by the path of its citation (`FormexAnnexLocator`).
 ///
 /// In a consolidated act (`CONS.ACT`), text in a range marked deleted (`CLG.MDFO ACTION="DELETED"`)
 /// is not part of the wording, and a locator that names only deleted text is told apart from one
@@ -42,7 +44,7 @@ public struct FormexText: Sendable {
     public init(act: OfficialElement, annexes: [String: OfficialElement] = [:]) {
         self.act = act
         self.annexes = annexes
-        units = FormexLocatorIndex(act)
+        units = FormexLocatorIndex(act, annexes: annexes)
         consolidation = nil
     }
 
@@ -53,8 +55,9 @@ public struct FormexText: Sendable {
         var keptRanges = ConsolidationRanges()
         let kept = keptRanges.annotate(document, keepingDeleted: true) ?? document
         annexes = files.merging(Self.annexes(in: act)) { _, inner in inner }
-        units = FormexLocatorIndex(act)
-        consolidation = Consolidation(ranges: ranges, kept: kept, keptUnits: FormexLocatorIndex(kept), keptAnnexes: Self.annexes(in: kept),
+        units = FormexLocatorIndex(act, annexes: annexes)
+        let keptAnnexes = Self.annexes(in: kept)
+        consolidation = Consolidation(ranges: ranges, kept: kept, keptUnits: FormexLocatorIndex(kept, annexes: keptAnnexes), keptAnnexes: keptAnnexes,
                                       keptRanges: keptRanges)
     }
 
@@ -215,9 +218,12 @@ public struct FormexText: Sendable {
     /// unit more than once (the first is the one a lookup reads).
     private static func elements(at locator: String, in units: FormexLocatorIndex,
                                  annexes: [String: OfficialElement]) -> [(node: OfficialElement, skip: Set<String>)] {
-        if locator == "ANNEX" || locator.hasPrefix("ANNEX ") {
-            guard let annex = annexes[locator], let contents = annex.element("CONTENTS") else { return [] }
-            return [(contents, [])]
+        if let annex = FormexAnnexLocator(locator) {
+            guard annex.path != nil else {
+                guard let contents = annexes[locator]?.element("CONTENTS") else { return [] }
+                return [(contents, [])]
+            }
+            return (units.annexParts[locator] ?? []).map { ($0.node, $0.skip) }
         }
         var rest = Substring(locator)
         var alinea: Int?
