@@ -90,6 +90,12 @@ import EccaTestSupport
         #expect(!target.overlaps(try #require(Address(locator: "113(b)", citation: "Art. 113, third paragraph, point (b)"))))
         #expect(!Address(article: "111", paragraph: "2").overlaps(try #require(Address(locator: "111.003", citation: "Art. 111(3)"))))
         #expect(!Address(annex: "III").overlaps(try #require(Address(locator: "ANNEX XI", citation: "Annex XI"))))
+        // An annex's point is placed at its annex, to which instructions are read: a change in Annex XI
+        // reaches it, one in Annex III does not.
+        let annexPoint = try #require(Address(locator: "ANNEX XI, Section 1, point 1(d)", citation: "Annex XI, Section 1, point 1(d)"))
+        #expect(annexPoint == Address(annex: "XI"))
+        #expect(Address(annex: "XI").overlaps(annexPoint))
+        #expect(!Address(annex: "III").overlaps(annexPoint))
         // A point of a numbered paragraph's subparagraph, as the import mints it (`096.001(a)~1`): the
         // point 2026/1744 Art. 1(36)(a) replaces was left out of what the instruction reaches, and passed
         // (QA amend7 #1).

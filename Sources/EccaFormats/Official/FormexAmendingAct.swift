@@ -104,8 +104,10 @@ struct FormexAmendingAct: Sendable {
         /// with the unnumbered paragraph its citation names where the locator leaves it out
         /// (`113(a)`, "Art. 113, third paragraph, point (a)").
         init?(locator: String, citation: String) {
-            if locator.hasPrefix("ANNEX") {
-                self.init(annex: TextNormalizer.trim(String(locator.dropFirst(5))))
+            // An annex's group or point (`ANNEX XI, Section 1, point 1(d)`) is placed at its annex:
+            // instructions are read to the annex only, so any change in the annex may change it.
+            if let annex = FormexAnnexLocator(locator) {
+                self.init(annex: annex.number)
                 return
             }
             // The subparagraph's `~N` ends the locator (`096.001(a)~1`, the import's shape: point (a) of
