@@ -149,8 +149,8 @@ elif shape == "formex-quoted":      # an amending article of n quoted passages
     write(out, fmx_act('<ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART><ALINEA><P>Regulation (EU) 2024/1689 is amended as follows:</P><LIST TYPE="ARAB">' + ''.join(
         f'<ITEM><NP><NO.P>({i + 1})</NO.P><TXT>in Article {i + 1}, point (c) is replaced by the following:</TXT><P><QUOT.S LEVEL="1"><P>{words()}</P></QUOT.S>;</P></NP></ITEM>' for i in range(n))
         + '</LIST></ALINEA></ARTICLE>'))
-elif shape == "formex-annex-points":  # an annex of n points
-    write(out, fmx_annex('<GR.SEQ LEVEL="1"><TITLE><TI><P>Points</P></TI></TITLE>' + fmx_items(n) + '</GR.SEQ>'))
+elif shape == "formex-annex-points":  # an annex of n points, in a numbered section (so each has a locator)
+    write(out, fmx_annex('<GR.SEQ LEVEL="1"><TITLE><TI><P>Section 1</P></TI><STI><P>Points</P></STI></TITLE>' + fmx_items(n) + '</GR.SEQ>'))
 elif shape == "formex-annex-rows":  # an annex table of n rows (as /tmp/s14/cn/gen_cn.py)
     write(out, fmx_annex('<TBL COLS="2" NO.SEQ="0001"><CORPUS>' + ''.join(
         f'<ROW><CELL COL="1"><P>{1000 + i}</P></CELL><CELL COL="2"><P>{words(5)}</P></CELL></ROW>' for i in range(n)) + '</CORPUS></TBL>'))
@@ -234,7 +234,7 @@ done
 # cite-check: the import of a wide unit is its own regulations folder, so the provisions checked
 # and the unit's children grow together.
 printf '\n%-22s %-20s %-20s %s\n' "cite-check" "N = $CITE_N" "2N = $((2 * CITE_N))" "ratio"
-for shape in ecfr-paragraphs fr-amdpar formex-points akn-points; do
+for shape in ecfr-paragraphs fr-amdpar formex-points formex-annex-points akn-points; do
     results=()
     for k in "$CITE_N" $((2 * CITE_N)); do
         file="$(input "$shape" "$k")"
