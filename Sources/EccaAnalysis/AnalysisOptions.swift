@@ -29,12 +29,17 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// would be repeated in full on every line (half of a `--grounds` line), where their ids and
     /// citations say which they are.
     public var caveatTexts: Bool
+    /// The day taken as today, for a request that gives no date when `asOf` is nil: fixed once,
+    /// when the options are made, so that a run that passes midnight analyses every undated
+    /// request as of one day, not some as of the next (law audit of 2026-12-07).
+    public var today: LegalDate
 
     public init(asOf: LegalDate? = nil, postures: [Posture] = [.text, .enforcement],
                 timeoutMilliseconds: UInt32? = 10_000, resourceLimit: UInt32? = nil, memoryLimitMegabytes: UInt32? = nil,
                 reuseEquivalentChecks: Bool = true, maximumFindingsPerCheck: Int = 32, groundsForClearVerdicts: Bool = false,
-                caveatTexts: Bool = true) {
+                caveatTexts: Bool = true, today: LegalDate = ConflictEngine.today()) {
         self.asOf = asOf
+        self.today = today
         self.postures = postures
         self.timeoutMilliseconds = timeoutMilliseconds
         self.resourceLimit = resourceLimit

@@ -122,8 +122,8 @@ public final class ConflictEngine {
     }
 
     /// Analyses one request. Throws only for requests that cannot be analysed at all.
-    public func analyze(_ request: DisclosureRequest, today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> RequestAnalysis {
-        try analyze(request, asOf: options.asOf ?? request.date ?? today)
+    public func analyze(_ request: DisclosureRequest, today: LegalDate? = nil) throws(AnalysisError) -> RequestAnalysis {
+        try analyze(request, asOf: options.asOf ?? request.date ?? today ?? options.today)
     }
 
     /// Analyses one request on a given date (timelines analyse the same request on many dates).
@@ -315,13 +315,20 @@ public final class ConflictEngine {
                                requestDate: request.date.flatMap { $0 == asOf ? nil : $0 })
     }
 
-    /// Today where ecca runs: the local calendar day (of the time zone `TZ` names), not UTC's, so
-    /// that an undated request analysed at 00:30 in Brussels on 2 August 2026 is judged on
-    /// 2 August, not on 1 August (law audit of 2026-12-06, D4).
+    /// Today where ecca runs: the local calendar day, as the C library reads `TZ` (a zone name,
+    /// ":Europe/Brussels", or a POSIX rule such as "CET-1CEST,M3.5.0,M10.5.0/3", as `date` does),
+    /// not UTC's, so that an undated request analysed at 00:30 in Brussels on 2 August 2026 is
+    /// judged on 2 August, not on 1 August (law audit of 2026-12-06, D4; Foundation's time zone
+    /// ignored POSIX rules and fell back to UTC without a word).
     public static func today() -> LegalDate {
-        let now = Date()
-        let local = now.timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT(for: now))
-        return LegalDate(dayNumber: Int((local / 86_400).rounded(.down)))
+        tzset()
+        var now = time(nil)
+        var local = tm()
+        guard localtime_r(&now, &local) != nil,
+              let day = LegalDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday)) else {
+            return LegalDate(dayNumber: Int(now / 86_400))
+        }
+        return day
     }
 
     // MARK: One check

@@ -12,7 +12,8 @@ extension ConflictEngine {
     /// recipient; one that leaves another recipient in conflict is extended by that recipient's
     /// cheapest correction set on the cured request.
     public func cures(for request: DisclosureRequest, costs: CureCosts = CureCosts(), top: Int = 5,
-                      today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> CureReport {
+                      today: LegalDate? = nil) throws(AnalysisError) -> CureReport {
+        let today = today ?? options.today
         let analysis = try analyze(request, today: today)
         let asOf = analysis.asOf
         var found: [(cure: Cure, order: Int)] = []

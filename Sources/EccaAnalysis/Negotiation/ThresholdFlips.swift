@@ -51,7 +51,7 @@ extension ConflictEngine {
     /// For a request whose compute is unknown or a range, the exact values inside that range at
     /// which the verdict changes: each quantity threshold of the clause graph is tried just below
     /// and just above (and at) its value.
-    public func thresholdFlips(for request: DisclosureRequest, today: LegalDate = ConflictEngine.today()) throws(AnalysisError) -> ThresholdReport {
+    public func thresholdFlips(for request: DisclosureRequest, today: LegalDate? = nil) throws(AnalysisError) -> ThresholdReport {
         let given = request.model?.trainingCompute ?? []
         var notes: [(text: String, caveats: [String])] = []
         var flips: [ThresholdFlip] = []
