@@ -23,7 +23,7 @@ public struct CheckTextReport: Sendable {
             }
             let atThreshold = exact.map { entry in
                 let tag = postures.count == 1 ? "" : entry.postures.count == postures.count ? " [both]" : " [\(entry.postures.joined(separator: ", "))]"
-                return "; at exactly the threshold\(tag): \(entry.statement)"
+                return "; on the threshold\(tag): \(entry.statement)"
             }.joined()
             out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)\(atThreshold)")
             // A ground the same under every posture is said once, where the first posture's are.

@@ -186,7 +186,7 @@ struct ItemView {
         }
         // A verdict that rests on a value exactly at a threshold whose comparator is in doubt.
         for posture in postures {
-            item.postures[posture]?.exactThresholds.forEach { note("at exactly the threshold: \($0)", anchor: nil, posture: posture) }
+            item.postures[posture]?.exactThresholds.forEach { note("on the threshold: \($0)", anchor: nil, posture: posture) }
         }
         let deciding = entries.map { entry in
             DecidingView(decidingText: entry.text + (entry.postures.count == postures.count ? "" : " (\(entry.postures.joined(separator: ", ")))"),
