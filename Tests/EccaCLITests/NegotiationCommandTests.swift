@@ -934,7 +934,12 @@ import Testing
         let folder = try CLI.folder([
             "exact.json": try Self.computeRequest(#"{"value": 1e26, "unit": "operations"}"#),
             "from.json": try Self.computeRequest(#"{"min": 1e26, "max": 2e26, "unit": "operations"}"#),
+            "both.json": try Self.computeRequest(#"[{"value": 1e26, "unit": "FLOP"}, {"value": 1e26, "unit": "operations"}]"#),
         ])
+        // With 1e26 FLOP given too, the number just below 1e26 operations contradicts it (every FLOP
+        // is an operation): the other reading is still said (law audit of 2026-12-07, D5).
+        let both = try CLI.run(["thresholds", "--posture", "text", folder.appendingPathComponent("both.json").path])
+        #expect(both.stdout.contains("\nnote: the compute given is exactly 1e26 operations, the threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (model.training-compute ≥ 1e26 operations): there the verdict is conflict (text) on the comparator ≥, and would be clear (text) on the other reading"), "\(both.stdout)")
         let exact = try CLI.run(["thresholds", folder.appendingPathComponent("exact.json").path])
         #expect(Self.withoutCaveatTexts(exact.stdout) == """
             request EDGE (training compute: 1e26 operations)

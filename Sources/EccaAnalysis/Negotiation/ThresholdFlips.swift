@@ -76,18 +76,18 @@ extension ConflictEngine {
             if let upper = bounds.upper, upper < value { continue }
             let (below, above) = value.neighbours
             /// The verdicts with the figure in the threshold's unit at `point` and any figure in
-            /// the other unit kept; nil where the two contradict (`computeContradiction`).
-            func verdicts(at point: ExactDecimal) throws(AnalysisError) -> [String: Verdict]? {
+            /// the other unit kept (unless `alone`); nil where the two contradict (`computeContradiction`).
+            func verdicts(at point: ExactDecimal, alone: Bool = false) throws(AnalysisError) -> [String: Verdict]? {
                 var probe = request
                 var model = probe.model ?? DisclosureRequest.Model()
-                model.trainingCompute = [.init(value: point, unit: unit)] + given.filter { $0.unit != unit && given.count > 1 }
+                model.trainingCompute = [.init(value: point, unit: unit)] + (alone ? [] : given.filter { $0.unit != unit && given.count > 1 })
                 guard model.computeContradiction == nil else { return nil }
                 probe.model = model
                 return try analyze(probe, today: today).postures
             }
             // A figure, or an end of the range, on a threshold whose comparator is in doubt: the
             // verdict there rests on the comparator, though no flip lies strictly within.
-            if let edge = try edgeNote(threshold, unit: unit, bounds: bounds, givenIn: given.first { $0.unit == unit } == nil ? given.first?.unit : nil, verdicts: verdicts) { notes.append(edge) }
+            if let edge = try edgeNote(threshold, unit: unit, bounds: bounds, givenIn: given.first { $0.unit == unit } == nil ? given.first?.unit : nil, verdicts: { point, alone throws(AnalysisError) in try verdicts(at: point, alone: alone) }) { notes.append(edge) }
             // `ge`/`lt` switch at the value, `gt`/`le` just above it, `eq`/`ne` at both. A switch
             // at the range's lower bound, or just above its upper bound, compares a value inside
             // the range with one outside it: every compute the request allows is on one side.
@@ -124,13 +124,17 @@ extension ConflictEngine {
     /// - Parameter givenUnit: the unit the figure was given in, where it is not the threshold's.
     func edgeNote(_ threshold: (comparison: Condition.Comparison, owner: String, provision: String), unit: DisclosureRequest.Compute.Unit,
                   bounds: (lower: ExactDecimal?, upper: ExactDecimal?), givenIn givenUnit: DisclosureRequest.Compute.Unit?,
-                  verdicts: (ExactDecimal) throws(AnalysisError) -> [String: Verdict]?) throws(AnalysisError) -> (text: String, caveats: [String])? {
+                  verdicts: (ExactDecimal, Bool) throws(AnalysisError) -> [String: Verdict]?) throws(AnalysisError) -> (text: String, caveats: [String])? {
         let comparison = threshold.comparison
         guard let value = comparison.number, [.ge, .gt, .le, .lt].contains(comparison.op), renderer.thresholds.isInDoubt(comparison),
               bounds.lower == value || bounds.upper == value else { return nil }
         let (below, above) = value.neighbours
-        guard let encoded = try verdicts(value), let otherReading = try verdicts(comparison.switches == [.atValue] ? below : above),
-              encoded != otherReading else { return nil }
+        let beside = comparison.switches == [.atValue] ? below : above
+        // The number beside may contradict a figure given in the other unit (1e26 FLOP, so not
+        // fewer than 1e26 operations): both are then tried on the threshold's unit alone.
+        var pair = (try verdicts(value, false), try verdicts(beside, false))
+        if pair.0 == nil || pair.1 == nil { pair = (try verdicts(value, true), try verdicts(beside, true)) }
+        guard let encoded = pair.0, let otherReading = pair.1, encoded != otherReading else { return nil }
         let said = { (verdicts: [String: Verdict]) in
             self.options.postures.compactMap { posture in verdicts[posture.rawValue].map { "\($0.rawValue) (\(posture.rawValue))" } }.joined(separator: " · ")
         }
