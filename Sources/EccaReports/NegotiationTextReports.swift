@@ -34,7 +34,7 @@ public struct NegotiationTextReports: Sendable {
     /// Each flip with its threshold's evidence, what the rules say of its comparator, and the
     /// caveats it rests on, numbered and given at the end as `check` gives a request's.
     public func render(_ report: ThresholdReport) -> String {
-        var out = [style.bold("request \(report.id)") + " (training compute: \(report.compute))"]
+        var out = [style.bold("request \(report.id)") + " (as of \(report.asOf); training compute: \(report.compute))"]
         let caveatNumbers = CaveatNumbers(report.caveats)
         for flip in report.flips {
             let place = flip.crossing == .at ? "at" : "just above"

@@ -869,14 +869,14 @@ import Testing
             return Self.withoutCaveatTexts(result.stdout)
         }
         #expect(try thresholds("eu-max.json") == """
-            request EU-MAX (training compute: 1e24…1e25 FLOP)
+            request EU-MAX (as of 2026-11-24; training compute: 1e24…1e25 FLOP)
             note: the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, \
             so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count (caveats 1-5)
             note: no threshold within the compute given changes the verdict
 
             """)
         #expect(try thresholds("edge.json") == """
-            request EDGE (training compute: 1e26…1e27 operations)
+            request EDGE (as of 2026-11-24; training compute: 1e26…1e27 operations)
             note: the compute given starts at 1e26 operations, the threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 \
             (model.training-compute ≥ 1e26 operations): there the verdict is conflict (text) · clear (enforcement) on the comparator ≥, \
             and would be clear (text) · clear (enforcement) on the other reading (eCFR text; secondary sources say "more than") (caveats 1-5)
@@ -886,7 +886,7 @@ import Testing
 
             """)
         #expect(try thresholds("inside.json") == """
-            request INSIDE (training compute: 5e25…1e27 operations)
+            request INSIDE (as of 2026-11-24; training compute: 5e25…1e27 operations)
               at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
                 threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091; evidence secondary; \
             comparator secondary: eCFR text; secondary sources say "more than") (caveats 1-5)
@@ -911,14 +911,14 @@ import Testing
         let folder = try CLI.folder(["above.json": request(operations: "2e26"), "across.json": request(operations: "5e25")])
         let above = try CLI.run(["thresholds", folder.appendingPathComponent("above.json").path])
         #expect(above.stdout == """
-            request TWO (training compute: 2e26…5e26 operations, 1e25…2e25 FLOP)
+            request TWO (as of 2026-11-24; training compute: 2e26…5e26 operations, 1e25…2e25 FLOP)
             note: two compute figures given; each threshold is tried within the figure in its own unit
             note: no threshold within the compute given changes the verdict
 
             """)
         let across = try CLI.run(["thresholds", folder.appendingPathComponent("across.json").path])
         #expect(Self.withoutCaveatTexts(across.stdout) == """
-            request TWO (training compute: 5e25…5e26 operations, 1e25…2e25 FLOP)
+            request TWO (as of 2026-11-24; training compute: 5e25…5e26 operations, 1e25…2e25 FLOP)
               at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)
                 threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091; evidence secondary; \
             comparator secondary: eCFR text; secondary sources say "more than") (caveats 1-5)
@@ -942,7 +942,7 @@ import Testing
         #expect(both.stdout.contains("\nnote: the compute given is exactly 1e26 operations, the threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (model.training-compute ≥ 1e26 operations): there the verdict is conflict (text) on the comparator ≥, and would be clear (text) on the other reading"), "\(both.stdout)")
         let exact = try CLI.run(["thresholds", folder.appendingPathComponent("exact.json").path])
         #expect(Self.withoutCaveatTexts(exact.stdout) == """
-            request EDGE (training compute: 1e26 operations)
+            request EDGE (as of 2026-11-24; training compute: 1e26 operations)
             note: the compute given is exactly 1e26 operations, the threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 \
             (model.training-compute ≥ 1e26 operations): there the verdict is conflict (text) · clear (enforcement) on the comparator ≥, \
             and would be clear (text) · clear (enforcement) on the other reading (eCFR text; secondary sources say "more than") (caveats 1-5)
@@ -956,6 +956,31 @@ import Testing
         #expect(from.stdout.contains("\nnote: no threshold within the compute given changes the verdict\n"), "\(from.stdout)")
         let check = try CLI.run(["check", folder.appendingPathComponent("from.json").path])
         #expect(check.stdout.contains("; on the threshold [text]: model.training-compute from 1e26 to 2e26 operations, whose lower end is the threshold 1e26 (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the comparator ≥ "), "\(check.stdout)")
+    }
+
+    /// `thresholds` says the date its verdicts are for, and what the analysis assumed of an
+    /// undated request and of a letter it applies unlisted: its flips differ by date, since
+    /// Art. 92 obliges nothing before 2 August 2026 (law audit of 2026-12-07, D6).
+    @Test func thresholdsSayTheirDateAndWhatTheyAssumed() throws {
+        var request = try CLI.json(try Self.computeRequest(#"{"min": 5e25, "max": 5e26, "unit": "operations"}"#))
+        request["date"] = nil
+        let folder = try CLI.folder(["undated.json": String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)])
+        let before = try CLI.run(["thresholds", "--as-of", "2026-07-15", folder.appendingPathComponent("undated.json").path])
+        #expect(Self.withoutCaveatTexts(before.stdout) == """
+            request EDGE (as of 2026-07-15; training compute: 5e25…5e26 operations)
+            note: the request gives no date: it is taken as made on 2026-07-15, the date analysed
+            note: the compute is given in operations only and taken as the FLOP count; the FLOP count can only be lower, \
+            so model.training-compute > 1e25 FLOP (Art. 51(2)) may not be met: give the FLOP count (caveats 1, 2)
+            note: no threshold within the compute given changes the verdict
+
+            """)
+        let after = try CLI.run(["thresholds", "--as-of", "2026-09-01", folder.appendingPathComponent("undated.json").path])
+        #expect(after.stdout.hasPrefix("request EDGE (as of 2026-09-01; training compute: 5e25…5e26 operations)\n  at model.training-compute ≥ 1e26 operations: "), "\(after.stdout)")
+        var unlisted = try CLI.json(try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8))
+        unlisted["instruments"] = nil
+        let orionFolder = try CLI.folder(["o.json": String(decoding: try JSONSerialization.data(withJSONObject: unlisted), as: UTF8.self)])
+        let orion = try CLI.run(["thresholds"] + Self.letter + [orionFolder.appendingPathComponent("o.json").path])
+        #expect(orion.stdout.contains("\nnote: the loaded instrument FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', the request's model, and is addressed to the request's provider ('Helios AI, Inc.'): it is applied though the request does not list it"), "\(orion.stdout)")
     }
 
     /// An Art. 92 request from the AI Office for the weights of a model trained with `compute`,
@@ -977,7 +1002,7 @@ import Testing
     @Test func aFigureInOneUnitNamesTheThresholdsOfTheOther() throws {
         let flop = try CLI.run(["thresholds", CLI.sample("mid-compute-model.json")])
         #expect(Self.withoutCaveatTexts(flop.stdout) == """
-            request AIO-2026-0115 (training compute: 5e25 FLOP)
+            request AIO-2026-0115 (as of 2026-11-24; training compute: 5e25 FLOP)
             note: the compute is given in FLOP only and taken as the operations count; the operations count can only be higher, \
             so model.training-compute ≥ 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091) may be met: give the operations count (caveats 1-5)
             note: the compute is given exactly; no threshold lies strictly within it
@@ -1003,7 +1028,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(Array(lines.prefix(3)) == [
-            "request AIO-2026-0150 (training compute: unknown)",
+            "request AIO-2026-0150 (as of 2026-11-24; training compute: unknown)",
             "  at model.training-compute ≥ 1e26 operations: clear (text) · clear (enforcement) → conflict (text) · clear (enforcement)",
             "    threshold of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 (eccn-4e091; evidence secondary; comparator secondary: eCFR text; secondary sources say \"more than\") (caveats 1-5)",
         ])

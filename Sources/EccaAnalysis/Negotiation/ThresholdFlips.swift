@@ -36,6 +36,9 @@ public struct ThresholdFlip: Sendable, Hashable, Codable {
 
 public struct ThresholdReport: Sendable, Hashable, Codable {
     public var id: String
+    /// The date the verdicts are given for: `--as-of`, else the request's date, else today (the
+    /// verdicts of the same request differ by date: before 2 August 2026 Art. 92 obliges nothing).
+    public var asOf: LegalDate
     public var compute: String
     public var flips: [ThresholdFlip]
     public var notes: [String]
@@ -53,7 +56,14 @@ extension ConflictEngine {
     /// and just above (and at) its value.
     public func thresholdFlips(for request: DisclosureRequest, today: LegalDate? = nil) throws(AnalysisError) -> ThresholdReport {
         let given = request.model?.trainingCompute ?? []
+        let today = today ?? options.today
+        let asOf = options.asOf ?? request.date ?? today
         var notes: [(text: String, caveats: [String])] = []
+        // What the analysis of the request says of its date and of the letters it applies.
+        if request.date == nil {
+            notes.append(("the request gives no date: it is taken as made on \(asOf), the date analysed", []))
+        }
+        notes += facts.addressed.review(request).notes.map { ($0, []) }
         var flips: [ThresholdFlip] = []
         if given.count > 1 { notes.append(("two compute figures given; each threshold is tried within the figure in its own unit", [])) }
         /// The range a threshold in `unit` is tried within: the figure in that unit, or the one
@@ -112,7 +122,7 @@ extension ConflictEngine {
                           ? "the compute is given exactly; no threshold lies strictly within it"
                           : "no threshold within the compute given changes the verdict", []))
         }
-        return ThresholdReport(id: request.id, compute: description, flips: flips, notes: notes.map(\.text), noteCaveats: notes.map(\.caveats),
+        return ThresholdReport(id: request.id, asOf: asOf, compute: description, flips: flips, notes: notes.map(\.text), noteCaveats: notes.map(\.caveats),
                                caveats: caveats.caveats(for: flips.flatMap(\.caveats) + notes.flatMap(\.caveats), texts: options.caveatTexts))
     }
 
