@@ -155,6 +155,61 @@ import EccaTestSupport
         #expect(!result.stderr.contains("'item.channel'"), "\(result.stderr)")
     }
 
+    /// One misplaced element is one error: libxml2's streaming validator refused every element and
+    /// text after it in its instrument (110 errors for one `<foo/>` in the AI Diffusion rule, 28 of
+    /// them "Did not expect text in element  TODO  content"), and a second mistake among them
+    /// (here `op="gte"`) was not found at all. Each is now said once; the message libxml2 repeats
+    /// for the stray element's parent is counted in a note.
+    @Test func aStrayElementIsOneErrorAndADistinctMistakeAfterItIsStillFound() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts),
+            "b.xml": Self.rules(Self.instrument("us.b", """
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <foo/><heading>h</heading>
+                    <wording>w</wording>
+                    <note kind="editorial">n</note>
+                  </provision>
+                  <provision id="us.b.2" citation="§ 2" evidence="verified">
+                    <heading>h</heading>
+                    <wording>w</wording>
+                    <counts-as id="big"><label>big</label>
+                      <condition><compare fact="model.training-compute" op="gte" value="1e26" unit="operations"/></condition>
+                    </counts-as>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(folder.path)/b.xml:6: error: Did not expect element foo there
+            \(folder.path)/b.xml:14: error: Invalid attribute op for element compare
+            \(folder.path)/b.xml: note: 1 further schema message left out: it repeats an error above
+
+            """)
+        #expect(result.stdout == "2 files (1 not used): 0 instruments, 0 provisions, 0 norms, 0 constitutive rules, 1 fact, 0 sets; 2 errors, 0 warnings\n")
+    }
+
+    /// Text where the schema allows none is named by its element, never by libxml2's placeholder.
+    @Test func textWhereNoneIsAllowedNamesItsElement() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts),
+            "b.xml": Self.rules(Self.instrument("us.b", """
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <counts-as id="big"><label>big</label>
+                      <condition>stray words<true/></condition>
+                    </counts-as>
+                    <cites provision="us.b.1"/>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(folder.path)/b.xml:8: error: Did not expect text in element condition content\n")
+    }
+
     @Test func findingsWithoutUnusableFilesExitOne() throws {
         let folder = try CLI.folder([
             "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),

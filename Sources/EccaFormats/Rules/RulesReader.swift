@@ -71,7 +71,7 @@ public struct RulesReader: Sendable {
         let controls = RulesControlCharacters.diagnostics(in: root)
         let validity = reader.validationErrors
         if !validity.isEmpty {
-            return .invalid(validity.map { Diagnostic(error: $0) } + controls, declared: DeclaredIDs(rulesTree: root))
+            return .invalid(schemaFindings(streamed: validity, bytes: bytes(), file: file) + controls, declared: DeclaredIDs(rulesTree: root))
         }
         guard root.name == "rules", root.namespace == RulesReader.namespace else {
             return .invalid([Diagnostic(.error, "root element must be <rules xmlns=\"\(RulesReader.namespace)\">",

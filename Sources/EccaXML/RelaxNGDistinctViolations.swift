@@ -1,0 +1,59 @@
+/// libxml2's RELAX NG messages with those that only repeat another left out and counted, so that
+/// one mistake reads as one error: libxml2 says a stray element twice ("Did not expect element foo
+/// there", then "Element provision has extra content: foo" of its parent), an attribute it refuses
+/// twice ("Element compare failed to validate attributes", with no line, then "Invalid attribute op
+/// for element compare"), and an element too many in an interleave twice. Every other message is
+/// kept, each a violation of its own.
+public struct RelaxNGDistinctViolations: Sendable, Hashable {
+    /// The violations, in libxml2's order, without placeholder text.
+    public var violations: [RelaxNGViolation]
+    /// How many messages were left out, each repeating one kept.
+    public var repeats: Int
+
+    public init(_ all: [RelaxNGViolation]) {
+        violations = []
+        repeats = 0
+        var index = all.startIndex
+        while index < all.endIndex {
+            var violation = all[index]
+            let next = index + 1 < all.endIndex ? all[index + 1] : nil
+            switch (RelaxNGMessageKind(violation.message), next.map { RelaxNGMessageKind($0.message) }) {
+            case (.unexpectedElement(let name), .extraContent(_, let child)?) where child == name && next?.elements == violation.elements:
+                // The parent's "has extra content" repeats it: keep the first, which names the element.
+                repeats += 1
+                index += 1
+            case (.attributesNotValid(let element), .invalidAttribute(_, let named)?)
+                where element == named && (violation.elements.isEmpty || violation.elements == next?.elements):
+                // The next names the attribute (and has a line): keep it instead.
+                repeats += 1
+                index += 1
+                continue
+            case (.extraInInterleave(let name), .contentNotValid?) where next?.elements.first?.name == name:
+                // The next places it: keep this message, at its place.
+                if let next {
+                    violation.location = next.location
+                    violation.elements = next.elements
+                    violation.attributes = next.attributes
+                }
+                repeats += 1
+                index += 1
+            default:
+                break
+            }
+            violation.message = Self.withoutPlaceholders(violation.message)
+            violations.append(violation)
+            index += 1
+        }
+    }
+
+    /// libxml2's streaming validator names no element in some messages ("Did not expect text in
+    /// element  TODO  content"), and the tree validator leaves an empty name ("Expecting an element
+    /// , got nothing"): neither placeholder is for a person to read.
+    public static func withoutPlaceholders(_ message: String) -> String {
+        var words = message.split(separator: " ").filter { $0 != "TODO" }.map(String.init)
+        if words == ["Did", "not", "expect", "text", "in", "element", "content"] {
+            words = ["Did", "not", "expect", "text", "here"]
+        }
+        return words.joined(separator: " ").replacing(" ,", with: ",")
+    }
+}

@@ -1,0 +1,40 @@
+/// What one of libxml2's RELAX NG messages says, read from its English text (libxml2 gives the
+/// validator's messages no code of their own that tells them apart), so that a message that only
+/// repeats another can be told from a distinct violation.
+public enum RelaxNGMessageKind: Sendable, Hashable {
+    /// "Did not expect element X there"
+    case unexpectedElement(String)
+    /// "Element P has extra content: X": said of the parent, after `unexpectedElement` of X.
+    case extraContent(parent: String, child: String)
+    /// "Element E failed to validate attributes": said before `invalidAttribute` for E when there is one.
+    case attributesNotValid(element: String)
+    /// "Invalid attribute A for element E"
+    case invalidAttribute(attribute: String, element: String)
+    /// "Extra element X in interleave": said before `contentNotValid` of the parent.
+    case extraInInterleave(String)
+    /// "Element E failed to validate content"
+    case contentNotValid(element: String)
+    case other
+
+    public init(_ message: String) {
+        func between(_ prefix: String, _ suffix: String) -> String? {
+            guard message.hasPrefix(prefix), message.hasSuffix(suffix), message.count >= prefix.count + suffix.count else { return nil }
+            return String(message.dropFirst(prefix.count).dropLast(suffix.count))
+        }
+        if let name = between("Did not expect element ", " there") {
+            self = .unexpectedElement(name)
+        } else if let rest = between("Element ", ""), let range = rest.firstRange(of: " has extra content: ") {
+            self = .extraContent(parent: String(rest[..<range.lowerBound]), child: String(rest[range.upperBound...]))
+        } else if let name = between("Element ", " failed to validate attributes") {
+            self = .attributesNotValid(element: name)
+        } else if let rest = between("Invalid attribute ", ""), let range = rest.firstRange(of: " for element ") {
+            self = .invalidAttribute(attribute: String(rest[..<range.lowerBound]), element: String(rest[range.upperBound...]))
+        } else if let name = between("Extra element ", " in interleave") {
+            self = .extraInInterleave(name)
+        } else if let name = between("Element ", " failed to validate content") {
+            self = .contentNotValid(element: name)
+        } else {
+            self = .other
+        }
+    }
+}
