@@ -31,11 +31,12 @@ public struct ClauseGraph: Sendable {
 
     public init(documents: [RulesDocument]) {
         var firstSeen: [String: SourceLocation] = [:]
-        func claim(_ id: String, _ what: String, _ location: SourceLocation) -> Bool {
+        // `provision`: the provision a rule, norm or exception is in, named as the finding's subject.
+        func claim(_ id: String, _ what: String, _ location: SourceLocation, in provision: String? = nil) -> Bool {
             let key = what + "\u{0}" + id
             if let previous = firstSeen[key] {
                 buildDiagnostics.append(Diagnostic(.error, "duplicate \(what) id '\(id)' (first defined at \(previous))",
-                                                   at: location, subject: id))
+                                                   at: location, subject: provision ?? id))
                 return false
             }
             firstSeen[key] = location
@@ -60,15 +61,15 @@ public struct ClauseGraph: Sendable {
             for provision in document.provisions where claim(provision.id, "provision", provision.location) {
                 provisions[provision.id] = provision
                 provisionOrder.append(provision.id)
-                for rule in provision.countsAs where claim(rule.id, "rule", rule.location) {
+                for rule in provision.countsAs where claim(rule.id, "rule", rule.location, in: provision.id) {
                     rules[rule.id] = rule
                     ruleOrder.append(rule.id)
                 }
-                for norm in provision.norms where claim(norm.id, "norm", norm.location) {
+                for norm in provision.norms where claim(norm.id, "norm", norm.location, in: provision.id) {
                     norms.append(norm)
                 }
                 for exception in provision.norms.flatMap(\.exceptions) + provision.countsAs.flatMap(\.exceptions) {
-                    _ = claim(exception.id, "exception", exception.location)
+                    _ = claim(exception.id, "exception", exception.location, in: provision.id)
                 }
             }
         }

@@ -27,8 +27,8 @@ extension ClauseGraph {
         func add(_ edge: GraphEdge) { if seen.insert(edge).inserted { result.append(edge) } }
         for id in provisionOrder {
             let provision = provisions[id]!
-            provision.cites.forEach { add(GraphEdge(from: id, to: $0, kind: .cites)) }
-            provision.implements.forEach { add(GraphEdge(from: id, to: $0, kind: .implements)) }
+            provision.cites.forEach { add(GraphEdge(from: id, to: $0.id, kind: .cites)) }
+            provision.implements.forEach { add(GraphEdge(from: id, to: $0.id, kind: .implements)) }
             let conditions: [Condition] = provision.norms.compactMap(\.condition)
                 + provision.countsAs.map(\.condition)
             for condition in conditions {

@@ -24,12 +24,12 @@ extension ClauseGraph {
                 findings.append(Diagnostic(.error, "provision has no wording", at: provision.location, subject: id))
             }
             if let status = provision.status {
-                findings += lintStatus(status.inheriting(from: instruments[provision.instrumentID]?.status ?? StatusTimeline()),
+                findings += lintStatus(status, inheriting: instruments[provision.instrumentID]?.status ?? StatusTimeline(),
                                        subject: id, at: provision.location)
             }
-            for target in provision.cites + provision.implements where !provisionExists(target) {
-                findings.append(Diagnostic(.error, "reference to unknown provision '\(target)'", at: provision.location, subject: id,
-                                           unresolved: .init(.provision, target)))
+            for reference in provision.cites + provision.implements where !provisionExists(reference.id) {
+                findings.append(Diagnostic(.error, "reference to unknown provision '\(reference.id)'", at: reference.location ?? provision.location,
+                                           subject: id, unresolved: .init(.provision, reference.id)))
             }
             for norm in provision.norms {
                 if let condition = norm.condition { findings += lintCondition(condition, subject: id) }
@@ -122,22 +122,32 @@ extension ClauseGraph {
         return findings
     }
 
-    func lintStatus(_ status: StatusTimeline, subject: String, at location: SourceLocation) -> [Diagnostic] {
+    /// Status dates out of order, each at the line of the axis that is wrong. A provision's axes
+    /// are checked with those it inherits from its instrument (`parent`), but a mistake in the
+    /// instrument's own axes alone is the instrument's, reported once, with it: it was reported
+    /// again for every provision that sets any status of its own.
+    func lintStatus(_ own: StatusTimeline, inheriting parent: StatusTimeline = StatusTimeline(), subject: String,
+                    at location: SourceLocation) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let status = own.inheriting(from: parent)
+        func error(_ message: String, at place: SourceLocation?) {
+            findings.append(Diagnostic(.error, "status dates out of order: \(message)", at: place ?? location, subject: subject))
+        }
         func ordered(_ interval: StatusInterval?, _ axis: String) {
             guard let interval, let from = interval.from, let until = interval.until, until <= from else { return }
-            findings.append(Diagnostic(.error, "status dates out of order: \(axis) from \(from) until \(until)", at: location, subject: subject))
+            error("\(axis) from \(from) until \(until)", at: interval.location)
         }
-        ordered(status.inForce, "in force")
-        ordered(status.applicable, "applicable")
-        status.enforced.forEach { ordered($0, "enforced") }
-        if let inForce = status.inForce?.from, let applicable = status.applicable?.from, applicable < inForce {
-            findings.append(Diagnostic(.error, "status dates out of order: applicable from \(applicable) before in force from \(inForce)",
-                                       at: location, subject: subject))
+        ordered(own.inForce, "in force")
+        ordered(own.applicable, "applicable")
+        own.enforced.forEach { ordered($0, "enforced") }
+        if let inForce = status.inForce, let applicable = status.applicable, own.inForce != nil || own.applicable != nil,
+           let inForceFrom = inForce.from, let applicableFrom = applicable.from, applicableFrom < inForceFrom {
+            error("applicable from \(applicableFrom) before in force from \(inForceFrom)", at: own.applicable?.location ?? inForce.location)
         }
-        if let announced = status.rescissionAnnounced?.on, let published = status.rescissionPublished?.on, published < announced {
-            findings.append(Diagnostic(.error, "status dates out of order: rescission published \(published) before announced \(announced)",
-                                       at: location, subject: subject))
+        if let announced = status.rescissionAnnounced, let published = status.rescissionPublished,
+           own.rescissionAnnounced != nil || own.rescissionPublished != nil,
+           let announcedOn = announced.on, let publishedOn = published.on, publishedOn < announcedOn {
+            error("rescission published \(publishedOn) before announced \(announcedOn)", at: own.rescissionPublished?.location ?? announced.location)
         }
         return findings
     }

@@ -21,14 +21,14 @@ public struct Provision: Sendable, Hashable, Codable, Identifiable {
     public var notes: [Note]
     public var norms: [Norm]
     public var countsAs: [CountsAs]
-    public var cites: [String]
-    public var implements: [String]
+    public var cites: [Reference]
+    public var implements: [Reference]
     public var location: SourceLocation
 
     public init(id: String, instrumentID: String, citation: String, evidence: Evidence, sourceID: String? = nil,
                 eid: String? = nil, wordingKind: WordingKind = .verbatim, heading: String? = nil, wording: String,
                 sourceURL: String? = nil, status: StatusTimeline? = nil, notes: [Note] = [], norms: [Norm] = [],
-                countsAs: [CountsAs] = [], cites: [String] = [], implements: [String] = [], location: SourceLocation) {
+                countsAs: [CountsAs] = [], cites: [Reference] = [], implements: [Reference] = [], location: SourceLocation) {
         self.id = id
         self.instrumentID = instrumentID
         self.citation = citation

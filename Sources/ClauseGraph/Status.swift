@@ -14,12 +14,16 @@ public struct StatusInterval: Sendable, Hashable, Codable {
     /// The provision or announcement that sets this period ("eu.ai-act.art113", "BIS press release 13 May 2025").
     public var basis: String?
     public var evidence: Evidence?
+    /// Where the axis is written, so that dates out of order are reported on its line.
+    public var location: SourceLocation?
 
-    public init(from: LegalDate? = nil, until: LegalDate? = nil, basis: String? = nil, evidence: Evidence? = nil) {
+    public init(from: LegalDate? = nil, until: LegalDate? = nil, basis: String? = nil, evidence: Evidence? = nil,
+                location: SourceLocation? = nil) {
         self.from = from
         self.until = until
         self.basis = basis
         self.evidence = evidence
+        self.location = location
     }
 
     public func contains(_ date: LegalDate) -> Bool {
@@ -44,10 +48,13 @@ public struct StatusEvent: Sendable, Hashable, Codable {
     public var on: LegalDate?
     public var basis: String?
     public var evidence: Evidence?
-    public init(on: LegalDate? = nil, basis: String? = nil, evidence: Evidence? = nil) {
+    /// Where the event is written, so that dates out of order are reported on its line.
+    public var location: SourceLocation?
+    public init(on: LegalDate? = nil, basis: String? = nil, evidence: Evidence? = nil, location: SourceLocation? = nil) {
         self.on = on
         self.basis = basis
         self.evidence = evidence
+        self.location = location
     }
 }
 

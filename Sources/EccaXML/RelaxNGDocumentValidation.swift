@@ -72,10 +72,24 @@ private final class ViolationCollector {
     var violations: [RelaxNGViolation] = []
     init(fileName: String) { self.fileName = fileName }
 
-    func record(message: String, node: xmlNodePtr?, line: Int32) {
+    func record(message raw: String, node: xmlNodePtr?, line: Int32) {
+        let message = raw.trimmingCharacters(inSet: "\n ")
         var elements: [RelaxNGViolation.Element] = []
         var attributes: [String: String] = [:]
+        // A message about an element's attributes may come with one of its children as its node
+        // (libxml2 was validating the content when it gave up): it is about the element it names.
         var current = node
+        let named: String? = switch RelaxNGMessageKind(message) {
+        case .attributesNotValid(let element), .invalidAttribute(_, let element): element
+        default: nil
+        }
+        if let named {
+            var ancestor = node
+            while let here = ancestor, here.pointee.type != XML_ELEMENT_NODE || here.pointee.name.map({ String(cString: $0) }) != named {
+                ancestor = here.pointee.parent
+            }
+            if ancestor != nil { current = ancestor }
+        }
         while let here = current {
             if here.pointee.type == XML_ELEMENT_NODE, let name = here.pointee.name {
                 if elements.isEmpty { attributes = Self.attributes(of: here) }
@@ -84,7 +98,7 @@ private final class ViolationCollector {
             current = here.pointee.parent
         }
         let place = elements.first?.line ?? Int(line)
-        violations.append(RelaxNGViolation(message: message.trimmingCharacters(inSet: "\n "),
+        violations.append(RelaxNGViolation(message: message,
                                            location: XMLSourceLocation(file: fileName, line: max(place, 0)),
                                            elements: elements, attributes: attributes))
     }

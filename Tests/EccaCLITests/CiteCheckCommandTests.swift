@@ -221,7 +221,7 @@ import Testing
         let result = try CLI.run(["cite-check", "--official", folder.appendingPathComponent("v-999.1.xml").path, "--instrument", typo])
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            \(typo):5: error: Invalid attribute wording-kind for element provision
+            \(typo):5: error: <provision wording-kind="verbatum">: 'verbatum' is not one of verbatim, paraphrase [qa.t15.999.1.a]
             error: the regulations have errors; run `ecca validate`
 
             """)

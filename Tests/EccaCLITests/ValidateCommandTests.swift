@@ -55,7 +55,8 @@ import EccaTestSupport
         let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("b-malformed.xml:4: error: "))
-        #expect(result.stderr.contains("c-dangling.xml:5: error: reference to unknown provision 'us.nowhere' [us.c.1]"))
+        // At the <cites> element's own line, not its provision's (5).
+        #expect(result.stderr.contains("c-dangling.xml:7: error: reference to unknown provision 'us.nowhere' [us.c.1]"))
         #expect(result.stderr.contains("d-units.xml:8: error: unit mismatch: 'model.training-compute' is measured in FLOP or operations, not 'petaFLOP' [us.d.1]"))
         #expect(result.stdout.contains("3 instruments") == false)
         #expect(result.stdout.hasPrefix("4 files (1 not used): 2 instruments, 2 provisions"))
@@ -109,7 +110,7 @@ import EccaTestSupport
         let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr == """
-            \(folder.path)/a-facts.xml:4: error: Invalid attribute bogus for element fact
+            \(folder.path)/a-facts.xml:4: error: <fact> takes no attribute bogus (it takes id, scope, supplied-by, type, units, values, when-absent) [model.training-compute]
             \(folder.path)/a-facts.xml: note: 2 references from other files to ids this file declares not checked: the file is not used until its errors are mended
             \(folder.path)/b-uses.xml:11: error: condition uses unknown fact 'model.nowhere' [us.b.1]
 
@@ -182,8 +183,8 @@ import EccaTestSupport
         let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr == """
-            \(folder.path)/b.xml:6: error: Did not expect element foo there
-            \(folder.path)/b.xml:14: error: Invalid attribute op for element compare
+            \(folder.path)/b.xml:6: error: Did not expect element foo there [us.b.1]
+            \(folder.path)/b.xml:14: error: <compare op="gte">: 'gte' is not one of gt, ge, lt, le, eq, ne [us.b.2]
             \(folder.path)/b.xml: note: 1 further schema message left out: it repeats an error above
 
             """)
@@ -207,7 +208,92 @@ import EccaTestSupport
         ])
         let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "\(folder.path)/b.xml:8: error: Did not expect text in element condition content\n")
+        #expect(result.stderr == "\(folder.path)/b.xml:8: error: Did not expect text in element condition content [us.b.1]\n")
+    }
+
+    /// Every diagnostic about something inside a provision names it, at the line of the element
+    /// at fault: a schema violation (with the value given and those allowed, or the attribute
+    /// missing, where libxml2 named neither, and gave no line for the missing one), a status date
+    /// that is not on the calendar, a rule id given twice (named by its provision, not by itself),
+    /// and a `<cites>` of nothing, at the `<cites>`, not at the provision's start tag (reports
+    /// audit 8).
+    @Test func everyDiagnosticInsideAProvisionNamesItAtTheLineAtFault() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts),
+            "b-schema.xml": Self.rules(Self.instrument("us.b", """
+                  <provision id="us.b.1" evidence="verified">
+                    <wording>w</wording>
+                  </provision>
+                  <provision id="us.b.2" citation="§ 2" evidence="verified">
+                    <wording>w</wording>
+                    <counts-as id="big"><label>big</label>
+                      <condition><all><compare fact="model.training-compute" value="1e26" unit="operations"/>
+                        <compare fact="model.training-compute" op="over" value="1e27" unit="operations"/></all></condition>
+                    </counts-as>
+                  </provision>
+                  <provision id="us.b.3" evidence="verified"><heading>h</heading><wording>w</wording></provision>
+                """)),
+            "c-lint.xml": Self.rules(Self.instrument("us.c", """
+                  <status><in-force from="2025-01-13"/></status>
+                  <provision id="us.c.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <status><applicable from="2025-02-30"/></status>
+                    <cites provision="us.c.2"/>
+                    <cites provision="us.nowhere"/>
+                  </provision>
+                  <provision id="us.c.2" citation="§ 2" evidence="verified"><wording>w</wording>
+                    <counts-as id="r"><label>r</label><condition><true/></condition></counts-as>
+                    <counts-as id="r"><label>r again</label><condition><true/></condition></counts-as>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(folder.path)/b-schema.xml:5: error: <provision> lacks the attribute citation, which it requires [us.b.1]
+            \(folder.path)/b-schema.xml:11: error: <compare> lacks the attribute op, which it requires [us.b.2]
+            \(folder.path)/b-schema.xml:12: error: <compare op="over">: 'over' is not one of gt, ge, lt, le, eq, ne [us.b.2]
+            \(folder.path)/b-schema.xml:15: error: <provision> lacks the attribute citation, which it requires [us.b.3]
+            \(folder.path)/b-schema.xml: note: 1 further schema message left out: it repeats an error above
+            \(folder.path)/c-lint.xml:8: error: <applicable from="2025-02-30">: not a calendar date (YYYY-MM-DD, years 0001 to 9999) [us.c.1]
+            \(folder.path)/c-lint.xml:14: error: duplicate rule id 'r' (first defined at \(folder.path)/c-lint.xml:13) [us.c.2]
+            \(folder.path)/c-lint.xml:10: error: reference to unknown provision 'us.nowhere' [us.c.1]
+
+            """)
+    }
+
+    /// Dates out of order in an instrument's status are its mistake, said once at the line of the
+    /// axis: they were said again, at its start tag, for each of its provisions with a status of
+    /// its own (reports audit 8: "2 errors" for one `enforced`). A provision's own axis that
+    /// clashes with one it inherits is still its own error, at its own line.
+    @Test func datesOutOfOrderAreSaidOnceAtTheirAxis() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts),
+            "b.xml": Self.rules(Self.instrument("us.b", """
+                  <status>
+                    <in-force from="2025-01-13"/>
+                    <enforced from="2025-06-01" until="2025-05-13"/>
+                  </status>
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <status><applicable from="2025-05-15"/></status>
+                  </provision>
+                  <provision id="us.b.2" citation="§ 2" evidence="verified">
+                    <wording>w</wording>
+                    <status><applicable from="2024-12-01"/></status>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(folder.path)/b.xml:7: error: status dates out of order: enforced from 2025-06-01 until 2025-05-13 [us.b]
+            \(folder.path)/b.xml:15: error: status dates out of order: applicable from 2024-12-01 before in force from 2025-01-13 [us.b.2]
+
+            """)
+        #expect(result.stdout.hasSuffix("; 2 errors, 0 warnings\n"))
     }
 
     @Test func findingsWithoutUnusableFilesExitOne() throws {

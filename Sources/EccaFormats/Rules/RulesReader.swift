@@ -71,7 +71,7 @@ public struct RulesReader: Sendable {
         let controls = RulesControlCharacters.diagnostics(in: root)
         let validity = reader.validationErrors
         if !validity.isEmpty {
-            return .invalid(schemaFindings(streamed: validity, bytes: bytes(), file: file) + controls, declared: DeclaredIDs(rulesTree: root))
+            return .invalid(schemaFindings(streamed: validity, bytes: bytes(), root: root, file: file) + controls, declared: DeclaredIDs(rulesTree: root))
         }
         guard root.name == "rules", root.namespace == RulesReader.namespace else {
             return .invalid([Diagnostic(.error, "root element must be <rules xmlns=\"\(RulesReader.namespace)\">",
@@ -109,12 +109,13 @@ struct RulesDocumentBuilder {
     init(file: String) { self.file = file }
 
     /// A date attribute: present and on the calendar, or reported, never silently dropped (a
-    /// dropped "from" would make a provision bind since forever).
-    private func date(_ element: XMLElementNode, _ attribute: String) -> LegalDate? {
+    /// dropped "from" would make a provision bind since forever), with the id of the provision or
+    /// instrument it dates (`subject`).
+    private func date(_ element: XMLElementNode, _ attribute: String, of subject: String) -> LegalDate? {
         guard let text = element[attribute] else { return nil }
         guard let date = LegalDate(iso: text) else {
             findings.diagnostics.append(Diagnostic(.error, "<\(element.name) \(attribute)=\"\(text)\">: not a calendar date (YYYY-MM-DD, years 0001 to 9999)",
-                                                   at: at(element)))
+                                                   at: at(element), subject: subject))
             return nil
         }
         return date
@@ -176,10 +177,10 @@ struct RulesDocumentBuilder {
             title: normalized(element.element("title")?.text ?? ""),
             officialIDs: element.elements("official-id").map { .init(scheme: $0["scheme"]!, value: normalized($0.text)) },
             versionLabel: version?["label"],
-            versionDate: version.flatMap { date($0, "date") },
+            versionDate: version.flatMap { date($0, "date", of: id) },
             sourceURL: element.element("source")?["url"],
             attribution: element.element("source")?["attribution"],
-            status: element.element("status").map(status) ?? StatusTimeline(),
+            status: element.element("status").map { status($0, of: id) } ?? StatusTimeline(),
             notes: element.elements("note").map(note),
             appliesWhenNamed: element["applies-when-named"] == "true",
             provisionIDs: provisions.map(\.id),
@@ -200,12 +201,12 @@ struct RulesDocumentBuilder {
             heading: element.element("heading").map { normalized($0.text) },
             wording: normalized(element.element("wording")?.text ?? ""),
             sourceURL: element.element("source")?["url"],
-            status: element.element("status").map(status),
+            status: element.element("status").map { status($0, of: id) },
             notes: element.elements("note").map(note),
             norms: element.elements("norm").map { norm($0, provisionID: id) },
             countsAs: element.elements("counts-as").map { countsAs($0, provisionID: id) },
-            cites: element.elements("cites").compactMap { $0["provision"] },
-            implements: element.elements("implements").compactMap { $0["provision"] },
+            cites: references(element.elements("cites")),
+            implements: references(element.elements("implements")),
             location: at(element))
     }
 
@@ -213,14 +214,19 @@ struct RulesDocumentBuilder {
         Note(kind: element["kind"].flatMap(Note.Kind.init(rawValue:)) ?? .editorial, text: normalized(element.text))
     }
 
-    private func status(_ element: XMLElementNode) -> StatusTimeline {
+    private func references(_ elements: [XMLElementNode]) -> [Provision.Reference] {
+        elements.compactMap { element in element["provision"].map { Provision.Reference($0, at: at(element)) } }
+    }
+
+    /// The status axes of the provision or instrument `subject`.
+    private func status(_ element: XMLElementNode, of subject: String) -> StatusTimeline {
         func interval(_ node: XMLElementNode) -> StatusInterval {
-            StatusInterval(from: date(node, "from"), until: date(node, "until"),
-                           basis: node["basis"], evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
+            StatusInterval(from: date(node, "from", of: subject), until: date(node, "until", of: subject),
+                           basis: node["basis"], evidence: node["evidence"].flatMap(Evidence.init(rawValue:)), location: at(node))
         }
         func event(_ node: XMLElementNode) -> StatusEvent {
-            StatusEvent(on: date(node, "on"), basis: node["basis"],
-                        evidence: node["evidence"].flatMap(Evidence.init(rawValue:)))
+            StatusEvent(on: date(node, "on", of: subject), basis: node["basis"],
+                        evidence: node["evidence"].flatMap(Evidence.init(rawValue:)), location: at(node))
         }
         return StatusTimeline(inForce: element.element("in-force").map(interval),
                               applicable: element.element("applicable").map(interval),
