@@ -55,12 +55,15 @@ extension ClauseGraph {
         return result
     }
 
-    /// The provisions within `radius` edges of `id` (either direction), including `id`.
+    /// The provisions within `radius` edges of `id` (either direction), including `id`. A radius
+    /// below 0 is 0 (it trapped), and the search stops once nothing new is found, so a radius far
+    /// beyond the graph's costs no more than the graph.
     public func neighbourhood(of id: String, radius: Int = 1) -> Set<String> {
         var found: Set<String> = [id]
         var frontier: Set<String> = [id]
         let all = edges
-        for _ in 0..<radius {
+        for _ in 0..<max(radius, 0) {
+            if frontier.isEmpty { break }
             var next: Set<String> = []
             for edge in all {
                 if frontier.contains(edge.from), !found.contains(edge.to) { next.insert(edge.to) }

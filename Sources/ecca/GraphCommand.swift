@@ -20,10 +20,21 @@ struct GraphCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this provision and its neighbours.", valueName: "id"))
     var provision: String?
 
-    @Option(help: "Neighbourhood radius in edges (with --provision).")
-    var radius: Int = 1
+    @Option(help: "Neighbourhood radius in edges, 0 or more (with --provision; default 1).")
+    var radius: Int?
 
     @OptionGroup var conflict: ConflictGraphOptions
+
+    /// An option the graph asked for would not use is refused, as `--as-of` without `--conflict`
+    /// is, rather than ignored: `--radius 2` without `--provision` printed the whole clause graph,
+    /// and `--provision` with `--conflict` the conflict graph, exit 0.
+    func validate() throws {
+        if let radius, provision == nil { throw ValidationError("--radius \(radius) applies with --provision ID") }
+        if let radius, radius < 0 { throw ValidationError("--radius \(radius) is below 0: give the number of edges to go out from the provision") }
+        if provision != nil, conflict.request != nil {
+            throw ValidationError("--provision draws a provision's neighbourhood in the clause graph, --conflict a request's conflicts: give one of them")
+        }
+    }
 
     func run() throws {
         if conflict.request != nil { return try conflict.run(regulations: regulations, json: format == .json) }
@@ -34,7 +45,7 @@ struct GraphCommand: ParsableCommand {
                 Output.error("error: unknown provision '\(provision)'")
                 throw ExitCode(ExitStatus.unusableInput)
             }
-            selection = result.graph.neighbourhood(of: provision, radius: radius)
+            selection = result.graph.neighbourhood(of: provision, radius: radius ?? 1)
         }
         let export = GraphExport(graph: result.graph, provisions: selection)
         switch format {
