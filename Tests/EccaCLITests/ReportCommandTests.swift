@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EccaTestSupport
 
 /// `ecca report`, `check --format md|html` and `graph --conflict` end to end, and the browser check.
 @Suite struct ReportCommandTests {
@@ -271,6 +272,41 @@ import Testing
             #expect(drawn.stdout.contains("<tr><td>Graphviz</td>"))
             #expect(!drawn.stdout.contains("is not installed"))
         }
+    }
+
+    /// A report of several requests embeds one Graphviz picture per request, and Graphviz names
+    /// every picture's elements alike (`graph0`, `node1`): two requests gave 32 ids twice (reports
+    /// audit 11). Each picture's ids now carry its request's anchor, every id in the page is
+    /// unique, and every in-page link and `url(#…)` reference finds its target. The `dot` here
+    /// draws the same picture, with a gradient it refers to, for every graph.
+    @Test func aReportOfSeveralRequestsHasEachIDOnce() throws {
+        let folder = try CLI.folder([:])
+        try ExecutableScript.write("""
+            if [ "$1" = -V ]; then echo 'dot - graphviz version 0.0-test (0)'; exit 0; fi
+            cat >/dev/null
+            printf '%s\\n' '<svg width="62pt" height="44pt" viewBox="0 0 62 44" xmlns="http://www.w3.org/2000/svg">' \\
+              '<g id="graph0" class="graph"><defs><linearGradient id="l_1"><stop offset="0"/></linearGradient></defs>' \\
+              '<g id="node1" class="node"><title>item0</title><path fill="url(#l_1)" d="M0,0"/></g></g></svg>'
+            """, to: folder.appendingPathComponent("dot").path)
+        let result = try CLI.run(["report", "--format", "html", Self.conflict, CLI.sample("weights-to-brussels-aia-unclaimed.json")],
+                                 environment: ["PATH": folder.path + ":/usr/bin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        func captures(_ pattern: String) throws -> [String] {
+            let expression = try NSRegularExpression(pattern: pattern)
+            let text = result.stdout
+            return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                String(text[Range($0.range(at: 1), in: text)!])
+            }
+        }
+        let ids = try captures(#" id="([^"]*)""#)
+        #expect(ids.count == Set(ids).count, "ids given more than once: \(Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+        #expect(ids.filter { $0.contains("-graph-") } == [
+            "request-1-graph-graph0", "request-1-graph-l_1", "request-1-graph-node1",
+            "request-2-graph-graph0", "request-2-graph-l_1", "request-2-graph-node1",
+        ])
+        let targets = try captures(##"href="#([^"]*)""##) + captures(##"url\(#([^)]*)\)"##)
+        #expect(!targets.isEmpty)
+        #expect(targets.filter { !ids.contains($0) } == [])
     }
 
     @Test func htmlFromCheck() throws {

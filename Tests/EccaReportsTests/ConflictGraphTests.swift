@@ -1,5 +1,5 @@
 import EccaAnalysis
-import EccaReports
+@testable import EccaReports
 import Foundation
 import Testing
 
@@ -75,7 +75,9 @@ import Testing
         #expect(Self.dot!.version()?.first?.isNumber == true)
         let html = try HTMLReport().render(ConflictReport(analyses: [analysis], receipt: Fixtures.receipt(for: [analysis], input: "x.json")),
                                            pictures: [picture])
-        #expect(html.contains("<figure>\n" + svg + "\n</figure>"))
+        // Embedded whole, its ids prefixed with the request's anchor (`SVGElementIDs`).
+        #expect(html.contains("<figure>\n" + SVGElementIDs.prefixed(svg, with: "request-1-graph-") + "\n</figure>"))
+        #expect(html.contains(#"<g id="request-1-graph-graph0" class="graph""#))
         #expect(!html.contains("is not installed"))
     }
 }

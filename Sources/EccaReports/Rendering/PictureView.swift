@@ -6,11 +6,12 @@ struct PictureView {
     var pictureNote: String?
     var dotSource: String?
 
-    init(_ picture: ConflictPicture, graph: ConflictGraph) {
+    /// `idPrefix` makes the picture's element ids unique in the report (`SVGElementIDs`).
+    init(_ picture: ConflictPicture, graph: ConflictGraph, idPrefix: String) {
         switch picture {
         case .svg(let svg):
             if let safe = SVGEmbedding.embeddable(svg) {
-                svgMarkup = safe
+                svgMarkup = SVGElementIDs.prefixed(safe, with: idPrefix)
             } else {
                 pictureNote = "The SVG drawn by Graphviz was not embeddable; the conflict graph's DOT source follows."
                 dotSource = graph.dot()

@@ -119,7 +119,7 @@ struct RequestView {
         hasGroups = !groups.isEmpty
         findingCount = analysis.findings.count == 1 ? "1 finding" : "\(analysis.findings.count) findings"
         groupCount = groups.count == 1 ? "1 conflict" : "\(groups.count) conflicts"
-        self.picture = analysis.findings.isEmpty ? nil : picture.map { PictureView($0, graph: ConflictGraph(analysis)) }
+        self.picture = analysis.findings.isEmpty ? nil : picture.map { PictureView($0, graph: ConflictGraph(analysis), idPrefix: "\(anchor)-graph-") }
         assumptions = analysis.assumptions
         notes = analysis.notes
         hasRemarks = !analysis.assumptions.isEmpty || !analysis.notes.isEmpty
