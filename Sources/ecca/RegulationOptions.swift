@@ -20,18 +20,24 @@ struct RegulationOptions: ParsableArguments {
         return RegulationsLocator.shipped().map { [$0] }
     }
 
-    /// The schema: the one in the given folder if it has one, else the shipped one.
-    func schemaPath(for directories: [String]) -> String? {
-        for directory in directories {
+    /// The schema: the one in the first given folder that has one, else the shipped one; or,
+    /// when none of them has one, where it was looked for and what to do, said once (a copied
+    /// binary given a folder without `schema/` called the schema it could not find "invalid").
+    func schema(for directories: [String]) -> RulesSchemaSource {
+        var searched: [String] = []
+        for directory in directories + [RegulationsLocator.shipped()].compactMap({ $0 }) {
             let candidate = (directory as NSString).appendingPathComponent(RegulationsLoader.schemaRelativePath)
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if FileManager.default.fileExists(atPath: candidate) { return .file(candidate) }
+            if !searched.contains(candidate) { searched.append(candidate) }
         }
-        return RegulationsLocator.shipped().map { ($0 as NSString).appendingPathComponent(RegulationsLoader.schemaRelativePath) }
+        let shipped = RegulationsLocator.shipped() == nil ? "no shipped Regulations/ was found to take it from: " : ""
+        return .missing(searched: searched, advice: shipped + "set ECCA_REGULATIONS to a Regulations/ folder that has "
+                            + "\(RegulationsLoader.schemaRelativePath), or copy its schema/ folder into \(directories.first ?? "the folder")")
     }
 
     /// One of ecca's own schemas (`request.rng`, `mou.rng`), beside the rules schema in use.
     func schema(named name: String) -> RelaxNGSchema? {
-        guard let folders = resolvedDirectories(), let rules = schemaPath(for: folders) else { return nil }
+        guard let folders = resolvedDirectories(), case .file(let rules) = schema(for: folders) else { return nil }
         return try? RelaxNGSchema(path: PathFolder.of(rules) + "/" + name)
     }
 
@@ -51,7 +57,7 @@ struct RegulationOptions: ParsableArguments {
             Output.error("error: cannot find the shipped Regulations/ folder; pass --regulations DIR or set ECCA_REGULATIONS")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        return RegulationsLoader().load(directories: folders, files: instruments, schemaPath: schemaPath(for: folders))
+        return RegulationsLoader().load(directories: folders, files: instruments, schema: schema(for: folders))
     }
 
     /// The regulations, for a command that analyses with them: with errors, each is printed and

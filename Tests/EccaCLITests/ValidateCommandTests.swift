@@ -355,6 +355,36 @@ import EccaTestSupport
         #expect(given.status == 0, "\(given.stdout)\(given.stderr)")
     }
 
+    /// A copied binary given a folder without `schema/` says the schema is missing, where it looked,
+    /// and what to do, once: it called the schema it could not find "invalid", then said of every
+    /// file that it was not read (6 errors for one missing file), and said it again on top of a
+    /// folder that is missing or empty (reports audit 13). The advice works.
+    @Test func aCopiedBinaryGivenAFolderWithoutSchemaSaysWhereItLooked() throws {
+        let folder = try CLI.folder([:])
+        let copy = folder.appendingPathComponent("ecca").path
+        try FileManager.default.linkItem(atPath: CLI.productsDirectory.appendingPathComponent("ecca").resolvingSymlinksInPath().path, toPath: copy)
+        let rules = try CLI.folder(["a-facts.xml": Self.rules(Self.facts)]).path
+        let missing = try CLI.run(["validate", "--regulations", rules], in: folder, executable: copy)
+        #expect(missing.stderr == """
+            error: no RELAX NG schema for rules files, so none is read: none at \(rules)/schema/rules.rng; no shipped Regulations/ was found \
+            to take it from: set ECCA_REGULATIONS to a Regulations/ folder that has schema/rules.rng, or copy its schema/ folder into \(rules)
+
+            """)
+        #expect(missing.stdout == "1 file (1 not used): 0 instruments, 0 provisions, 0 norms, 0 constitutive rules, 0 facts, 0 sets; 1 error, 0 warnings\n")
+        #expect(missing.status == 2)
+
+        let empty = try CLI.folder([:]).path
+        for (given, line) in [(empty, "regulations folder has no rules files (*.xml outside its schema/ folder)"), (empty + "/none", "regulations folder not found")] {
+            let result = try CLI.run(["validate", "--regulations", given], in: folder, executable: copy)
+            #expect(result.stderr == "\(given): error: \(line)\n")
+            #expect(result.status == 2)
+        }
+
+        let advised = try CLI.run(["validate", "--regulations", rules], in: folder, environment: ["ECCA_REGULATIONS": CLI.regulations], executable: copy)
+        #expect(advised.stderr == "")
+        #expect(advised.status == 0)
+    }
+
     /// A regulations folder with no rules file in it (an empty one, or the `schema/` folder given
     /// by mistake) is law that cannot be had, as a missing one is: exit 2, saying so. `validate`
     /// called it clean (`0 files … 0 errors`, exit 0), and `check` blamed the request for a Code of

@@ -29,6 +29,12 @@ public struct RegulationsLoader: Sendable {
     ///   - files: extra rules files (an is-informed letter).
     ///   - schemaPath: the RELAX NG schema; defaults to `schema/rules.rng` in the first folder.
     public func load(directories: [String], files extraFiles: [String] = [], schemaPath: String? = nil) -> Result {
+        let path = schemaPath ?? directories.first.map { ($0 as NSString).appendingPathComponent(Self.schemaRelativePath) }
+        return load(directories: directories, files: extraFiles, schema: path.map(RulesSchemaSource.file) ?? .missing(searched: [], advice: ""))
+    }
+
+    /// As `load(directories:files:schemaPath:)`, with the schema found by the caller, or why none was.
+    public func load(directories: [String], files extraFiles: [String] = [], schema source: RulesSchemaSource) -> Result {
         var diagnostics: [Diagnostic] = []
         var unusable: [String] = []
         var files: [String] = []
@@ -50,15 +56,28 @@ public struct RegulationsLoader: Sendable {
             files += found
         }
         files += extraFiles
-        let schemaFile = schemaPath ?? directories.first.map { ($0 as NSString).appendingPathComponent(Self.schemaRelativePath) }
+        // No rules file to read needs no schema: the folder's own error says all (a missing schema
+        // was said again, as "invalid", for a folder missing or empty).
         var schema: RelaxNGSchema?
-        if let schemaFile {
+        switch source {
+        case _ where files.isEmpty:
+            break
+        case .file(let path) where !FileManager.default.fileExists(atPath: path):  // not "invalid"
+            diagnostics.append(source.diagnostic)
+        case .file(let path):
             do {
-                schema = try RelaxNGSchema(path: schemaFile)
+                schema = try RelaxNGSchema(path: path)
             } catch {
                 diagnostics.append(Diagnostic(error: error))
-                unusable.append(schemaFile)
+                unusable.append(path)
             }
+        case .missing:
+            diagnostics.append(source.diagnostic)
+        }
+        // Without a schema no file is read (`RulesReader`), and one error has said why: it is not
+        // said again for every file.
+        if schema == nil, !files.isEmpty {
+            return Result(graph: ClauseGraph(documents: []), diagnostics: diagnostics, unusableFiles: unusable + files, invalidFiles: [], files: files)
         }
         let reader = RulesReader(schema: schema)
         var documents: [RulesDocument] = []
