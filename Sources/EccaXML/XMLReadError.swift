@@ -22,6 +22,9 @@ public struct XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(location): error: \(message)" }
+
+    /// A malformed or forbidden construct: it stops reading, where a schema violation does not.
+    var isFatal: Bool { kind == .malformed || kind == .forbidden }
 }
 
 extension XMLReadError {

@@ -263,6 +263,28 @@ import EccaTestSupport
             """)
     }
 
+    /// Past 5,000 schema messages a file is not validated again as a tree, which takes libxml2
+    /// minutes (its time grows faster than the square of its messages): the first message stands
+    /// for them all, placed and explained all the same. Reading them is linear (20,000 took 183 s).
+    @Test func aFileOfThousandsOfSchemaErrorsGivesTheFirstAndCountsTheRest() throws {
+        let provisions = (0..<6_000).map { #"<provision id="us.b.\#($0)" evidence="verified"><wording>w</wording></provision>"# }
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts),
+            "b.xml": Self.rules(Self.instrument("us.b", provisions.joined(separator: "\n"))),
+        ])
+        let started = Date()
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(folder.path)/b.xml:5: error: <provision> lacks the attribute citation, which it requires [us.b.0]
+            \(folder.path)/b.xml: note: 5999 further schema messages left out: there are more than 5000, too many to tell those that follow \
+            from an earlier one from the rest; mend the first and validate again
+
+            """)
+    }
+
     /// Dates out of order in an instrument's status are its mistake, said once at the line of the
     /// axis: they were said again, at its start tag, for each of its provisions with a status of
     /// its own (reports audit 8: "2 errors" for one `enforced`). A provision's own axis that
