@@ -162,6 +162,28 @@ import Testing
 
     func mou(_ name: String) -> String { CLI.root.appendingPathComponent("Samples/mous/\(name)").path }
 
+    /// Text where an MoU draft allows none is refused with the schema's first message, without the
+    /// placeholder libxml2's streaming validator puts where it names no element ("Did not expect
+    /// text in element  TODO  content").
+    @Test func textWhereAnMoUAllowsNoneIsSaidWithoutPlaceholder() throws {
+        let draft = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mou xmlns="urn:ecca:mou:1" id="TEXT">stray words
+              <title>Weights before Art. 92 applies</title>
+              <party role="eu-authority">European Commission (AI Office)</party>
+              <party role="provider">Northwind Models, Inc.</party>
+              <validity from="2025-06-01" until="2025-07-01"/>
+              <scope><legal-basis>Art. 92(3)</legal-basis><artifact>weights</artifact><channel>transfer</channel></scope>
+            </mou>
+            """
+        let folder = try CLI.folder(["text.xml": draft])
+        let path = folder.appendingPathComponent("text.xml").path
+        let result = try CLI.run(["mou", "verify", path])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "\(path):2: error: not a valid MoU: Did not expect text here\n")
+    }
+
     /// Terms under which nothing clashes still fail when US law forbids a disclosure they commit
     /// the provider to: weights transferred before Art. 92 applies, which 4E091 forbids under the
     /// text in force (and which nothing obliges).

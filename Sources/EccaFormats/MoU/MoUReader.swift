@@ -23,7 +23,7 @@ public struct MoUReader: Sendable {
             throw RequestError(file: error.location.file, line: error.location.line, message: error.message)
         }
         if let invalid = reader.validationErrors.first {
-            throw RequestError(file: file, line: invalid.location.line, message: "not a valid MoU: \(invalid.message)")
+            throw RequestError(file: file, line: invalid.location.line, message: "not a valid MoU: \(RelaxNGDistinctViolations.withoutPlaceholders(invalid.message))")
         }
         guard root.name == "mou", root.namespace == Self.namespace else {
             throw RequestError(file: file, line: root.location.line, message: "root element must be <mou xmlns=\"\(Self.namespace)\">")

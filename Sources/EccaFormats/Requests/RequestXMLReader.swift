@@ -39,7 +39,7 @@ public struct RequestXMLReader: Sendable {
         // message is given only for what it alone refuses.
         let request = try decoder.decode(Self.json(root), file: root.location.file)
         if let invalid = reader.validationErrors.first {
-            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(invalid.message)",
+            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(RelaxNGDistinctViolations.withoutPlaceholders(invalid.message))",
                                requestID: root.attributes["id"])
         }
         return request
