@@ -100,7 +100,7 @@ extension ConflictEngine {
                 var ground = groundHeads[index]
                 ground.outcome = outcome
                 ground.inForceButNotEnforced = outcome == .notBinding && binding.notEnforced[index] ? true : nil
-                ground.statusEvidence = outcome == .notBinding ? StatusEvidence.weakest(norm.provisionID, posture: posture, graph: graph) : nil
+                ground.statusEvidence = outcome == .notBinding ? statuses[norm.provisionID].flatMap { StatusEvidence.weakest($0, posture: posture) } : nil
                 ground.recipient = prepared.slot.recipient
                 ground.reasons = reasons
                 ground.caveats = groundCaveats[index].ids(for: outcome, holding: assessment.holding?.index)

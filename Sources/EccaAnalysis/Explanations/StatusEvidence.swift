@@ -20,14 +20,14 @@ enum StatusEvidence {
     /// " (secondary)" for an axis whose basis is not said, "" where it is verified or not given.
     static func mark(_ evidence: Evidence?) -> String { parenthesis(basis: nil, evidence: evidence) }
 
-    /// What a provision's binding under `posture` rests on where that is below verified, said
+    /// What a provision's binding under `posture` (its effective `status`) rests on where that is below verified, said
     /// after a statement of when it binds: " (secondary: BIS announcement …)", one parenthesis per
     /// distinct basis; "" where every axis the posture reads is verified. The text posture reads
     /// whether the provision is in force and applicable, the enforcement posture whether it is
     /// enforced too.
-    static func resting(_ provision: String, posture: Posture, graph: ClauseGraph) -> String {
+    static func resting(_ status: StatusTimeline, posture: Posture) -> String {
         var said: [String] = []
-        for axis in doubtfulAxes(provision, posture: posture, graph: graph) {
+        for axis in doubtfulAxes(status, posture: posture) {
             let text = parenthesis(basis: axis.basis, evidence: axis.evidence)
             if !said.contains(text) { said.append(text) }
         }
@@ -35,15 +35,14 @@ enum StatusEvidence {
     }
 
     /// The weakest evidence of the status axes `posture` reads, where it is below verified.
-    static func weakest(_ provision: String, posture: Posture, graph: ClauseGraph) -> Evidence? {
-        let found = doubtfulAxes(provision, posture: posture, graph: graph).compactMap(\.evidence)
+    static func weakest(_ status: StatusTimeline, posture: Posture) -> Evidence? {
+        let found = doubtfulAxes(status, posture: posture).compactMap(\.evidence)
         return found.contains(.unverified) ? .unverified : found.first
     }
 
     /// The status axes `posture` reads whose evidence is below verified: whether the provision is
     /// in force and applicable, and under the enforcement posture whether it is enforced.
-    private static func doubtfulAxes(_ provision: String, posture: Posture, graph: ClauseGraph) -> [StatusInterval] {
-        let status = graph.effectiveStatus(ofProvision: provision)
+    private static func doubtfulAxes(_ status: StatusTimeline, posture: Posture) -> [StatusInterval] {
         let axes = [status.inForce, status.applicable].compactMap { $0 } + (posture == .enforcement ? status.enforced : [])
         return axes.filter { $0.evidence.map { $0 != .verified } == true }
     }

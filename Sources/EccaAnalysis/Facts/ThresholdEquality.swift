@@ -79,7 +79,7 @@ public struct ThresholdEquality: Sendable {
         case .lt: other = .le
         case .eq, .ne: return nil
         }
-        return Self.truth(other, threshold, bounds)
+        return CompiledAtom.compare(lower: bounds.lower, upper: bounds.upper, other, threshold)
     }
 
     /// Where the value sits on the threshold: its exact figure, or the lower or upper end of its range.
@@ -92,17 +92,5 @@ public struct ThresholdEquality: Sendable {
         if bounds.lower == threshold { return .lower }
         if bounds.upper == threshold { return .upper }
         return nil
-    }
-
-    /// The truth of `quantity op threshold` for a quantity known only within `bounds`.
-    static func truth(_ op: Condition.Comparison.Operator, _ threshold: ExactDecimal, _ bounds: QuantityBounds) -> Truth {
-        let (lower, upper) = (bounds.lower, bounds.upper)
-        switch op {
-        case .ge: return lower.map { $0 >= threshold } == true ? .true : upper.map { $0 < threshold } == true ? .false : .unknown
-        case .gt: return lower.map { $0 > threshold } == true ? .true : upper.map { $0 <= threshold } == true ? .false : .unknown
-        case .le: return upper.map { $0 <= threshold } == true ? .true : lower.map { $0 > threshold } == true ? .false : .unknown
-        case .lt: return upper.map { $0 < threshold } == true ? .true : lower.map { $0 >= threshold } == true ? .false : .unknown
-        case .eq, .ne: return .unknown
-        }
     }
 }

@@ -368,7 +368,7 @@ extension ConflictEngine {
                         let when = binding.isEmpty ? "on no date of the period"
                             : "only from \(LegalDate(dayNumber: binding.first!)) to \(LegalDate(dayNumber: binding.last!))"
                         ground(checked.provisionID, citation(checked.provisionID),
-                               "its status: under the \(posture.rawValue) posture it binds \(when)" + StatusEvidence.resting(checked.provisionID, posture: posture, graph: graph))
+                               "its status: under the \(posture.rawValue) posture it binds \(when)" + StatusEvidence.resting(engine.statuses[checked.provisionID] ?? graph.effectiveStatus(ofProvision: checked.provisionID), posture: posture))
                     }
                     let condition = try checked.condition.map { try encoding.term($0) } ?? context.true
                     add(engine.caveats.ids(of: try relied(checked.exceptions, otherwise: context.and(norm.binds, condition))))
