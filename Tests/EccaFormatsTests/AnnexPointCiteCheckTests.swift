@@ -132,14 +132,7 @@ import EccaTestSupport
     /// print: it and what it holds get no locator. Two groups printed with one number share theirs,
     /// and cite-check weighs both, as a unit printed twice: copies that differ are a finding.
     @Test func groupsNumberedByPositionHaveNoLocatorAndGroupsNumberedAlikeShareOne() throws {
-        let annex = try Corpus.fixture("annex.fmx.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <ANNEX><BIB.INSTANCE><DOCUMENT.REF FILE="L_202401689EN.doc.fmx.xml"><COLL>L</COLL><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></DOCUMENT.REF></BIB.INSTANCE><TITLE><TI><P>ANNEX II</P></TI><STI><P>Lists</P></STI></TITLE><CONTENTS>
-            <GR.SEQ LEVEL="1"><TITLE><TI><P>General provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>First.</TXT></NP></GR.SEQ>
-            <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B: Other provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Second.</TXT></NP></GR.SEQ>
-            <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Third.</TXT></NP></GR.SEQ>
-            </CONTENTS></ANNEX>
-            """)
+        let annex = try Corpus.fixture("annex.fmx.xml", FormexImportTests.groupsNumberedByPosition)
         let imported = try Corpus.collect([annex])
         #expect(imported.provisions.map { $0.sourceID ?? "-" } == ["ANNEX II", "-", "-", "ANNEX II, Part B", "ANNEX II, Part B, point 1",
                                                                     "ANNEX II, Part B", "ANNEX II, Part B, point 1"])

@@ -236,19 +236,23 @@ import EccaTestSupport
         #expect(imported.contains("eu.ai-act.anx-XI anx_XI"))
     }
 
+    /// An annex whose first group's title carries no number, and whose second and third are both
+    /// "Part B" (the corpus has no such titles).
+    static let groupsNumberedByPosition = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ANNEX><BIB.INSTANCE><DOCUMENT.REF FILE="L_202401689EN.doc.fmx.xml"><COLL>L</COLL><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></DOCUMENT.REF></BIB.INSTANCE><TITLE><TI><P>ANNEX II</P></TI><STI><P>Lists</P></STI></TITLE><CONTENTS>
+        <GR.SEQ LEVEL="1"><TITLE><TI><P>General provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>First.</TXT></NP></GR.SEQ>
+        <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B: Other provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Second.</TXT></NP></GR.SEQ>
+        <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Third.</TXT></NP></GR.SEQ>
+        </CONTENTS></ANNEX>
+        """
+
     /// A hand-made annex (the corpus has no such titles): a group whose title carries no number is
     /// numbered by its position and reported (warning, unresolved note), never named after a word of
     /// its title; `Part B: …` is a part, its rest the heading; a second `Part B` keeps a unique id
     /// by its position, and is reported with the place of the first and counted.
     @Test func anAnnexGroupWithoutANumberIsNumberedByPositionAndReported() throws {
-        let path = try Corpus.fixture("annex.fmx.xml", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <ANNEX><BIB.INSTANCE><DOCUMENT.REF FILE="L_202401689EN.doc.fmx.xml"><COLL>L</COLL><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></DOCUMENT.REF></BIB.INSTANCE><TITLE><TI><P>ANNEX II</P></TI><STI><P>Lists</P></STI></TITLE><CONTENTS>
-            <GR.SEQ LEVEL="1"><TITLE><TI><P>General provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>First.</TXT></NP></GR.SEQ>
-            <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B: Other provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Second.</TXT></NP></GR.SEQ>
-            <GR.SEQ LEVEL="1"><TITLE><TI><P>Part B</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Third.</TXT></NP></GR.SEQ>
-            </CONTENTS></ANNEX>
-            """)
+        let path = try Corpus.fixture("annex.fmx.xml", Self.groupsNumberedByPosition)
         let imported = try Corpus.collect([path])
         #expect(imported.provisions.map(\.canonicalID) == ["anx_II", "anx_II__sec_1", "anx_II__sec_1__point_1", "anx_II__part_B", "anx_II__part_B__point_1",
                                                            "anx_II__part_B-3", "anx_II__part_B-3__point_1"])
