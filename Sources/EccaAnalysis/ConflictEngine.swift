@@ -312,7 +312,7 @@ public final class ConflictEngine {
                                items: items, findings: findings, assumptions: assumptions, notes: notes,
                                caveats: caveats.caveats(for: caveatsOfGrounds + findings.flatMap(\.caveats) + preconditions.flatMap(\.caveats),
                                                         texts: options.caveatTexts),
-                               requestDate: request.date.flatMap { $0 == asOf ? nil : $0 })
+                               requestDate: request.date.flatMap { $0 == asOf ? nil : $0 }, undated: request.date == nil)
     }
 
     /// Today where ecca runs: the local calendar day, as the C library reads `TZ` (a zone name,

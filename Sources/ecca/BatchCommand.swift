@@ -119,7 +119,7 @@ struct BatchCommand: ParsableCommand {
             total = BatchRecordSource.count(batchInputs, vocabulary: vocabulary)
         }
 
-        let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
+        var options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
                                       reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds,
                                       caveatTexts: caveatTexts)
@@ -153,6 +153,10 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unusableInput)
         }
         let kept = sink.resumed?.records ?? []
+        if let day = sink.resumed?.today, day != options.today {
+            Output.error("\(output!): note: --resume: requests that give no date are analysed as of \(day), the day the kept lines took as today, not today (\(options.today)), so that the output is one day's analysis; --as-of sets another day for all requests (start again without --resume)")
+            options.today = day
+        }
         let schema = regulations.schema(named: "request.rng")
         let runner = BatchRunner(graph: loaded.graph, analysis: options,
                                  options: .init(jobs: jobs, range: range, kept: kept, regulationsSHA256: regulationsSHA256),

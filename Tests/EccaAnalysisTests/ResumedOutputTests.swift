@@ -1,3 +1,4 @@
+import ClauseGraph
 @testable import EccaAnalysis
 import EccaFormats
 import Foundation
@@ -9,9 +10,13 @@ import Testing
     static let regulations = SHA256.hexDigest(Array("regulations".utf8))
     static func record(_ text: String) -> String { SHA256.hexDigest(Array(text.utf8)) }
 
-    static func analysis(_ id: String, verdict: String = "clear", regulations: String? = Self.regulations) -> String {
+    /// A line of an analysis of `asOf`; `dated` says what the line records of the request's date:
+    /// nil that it is undated, else its date (`requestDate` where it is not `asOf`).
+    static func analysis(_ id: String, verdict: String = "clear", regulations: String? = Self.regulations,
+                         asOf: String = "2026-09-01", dated: String? = "2026-09-01") -> String {
         let provenance = regulations.map { #","recordSHA256":"\#(record(id))","regulationsSHA256":"\#($0)""# } ?? ""
-        return #"{"id":"\#(id)","asOf":"2026-09-01","verdict":"\#(verdict)","postures":{"text":"\#(verdict)","enforcement":"\#(verdict)"},"items":[{"index":0,"artifact":"weights","postures":{}}],"findings":[]\#(provenance)}"#
+        let date = dated.map { $0 == asOf ? "" : #","requestDate":"\#($0)""# } ?? #","undated":true"#
+        return #"{"id":"\#(id)","asOf":"\#(asOf)","verdict":"\#(verdict)","postures":{"text":"\#(verdict)","enforcement":"\#(verdict)"},"items":[{"index":0,"artifact":"weights","postures":{}}],"findings":[]\#(provenance)\#(date)}"#
     }
     /// An error line for a record that could not be read: it has no record digest.
     static let error = #"{"error":{"file":"in.ndjson","line":2,"message":"line is not valid UTF-8"},"regulationsSHA256":"\#(regulations)"}"#
@@ -85,6 +90,42 @@ import Testing
             try resumed(path)
         } throws: { error in
             (error as? ResumedOutput.Refusal)?.description == "line 1 of the output is not a line ecca batch writes; is it this batch's output?"
+        }
+    }
+
+    /// A run fixes today once; a resumed run takes the day its kept lines took, so that the
+    /// output is one day's analysis, and refuses lines that already mix two.
+    @Test func theDayKeptLinesTookAsTodayIsTheResumedRunsToday() throws {
+        let lines = [Self.analysis("R-1"), Self.analysis("R-2", asOf: "2026-12-06", dated: nil), Self.error, Self.analysis("R-4", asOf: "2026-12-06", dated: nil)]
+        let path = try write(lines.map { $0 + "\n" }.joined())
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try resumed(path).today == LegalDate(iso: "2026-12-06"))
+        // Dated requests alone say nothing of today.
+        let dated = try write(Self.analysis("R-1") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: dated) }
+        #expect(try resumed(dated).today == nil)
+        // With --as-of the undated requests are analysed on that day, as the kept lines were.
+        let undated = try write(Self.analysis("R-2", asOf: "2026-12-06", dated: nil) + "\n")
+        defer { try? FileManager.default.removeItem(atPath: undated) }
+        let options = AnalysisOptions(asOf: LegalDate(iso: "2026-12-06"))
+        #expect(try ResumedOutput(try #require(ByteLineReader(path: undated)), expecting: options, regulationsSHA256: Self.regulations).today == nil)
+    }
+
+    @Test func keptLinesOfTwoTodaysOrOfAnAsOfAreRefused() throws {
+        let twoDays = try write([Self.analysis("R-1", asOf: "2026-12-06", dated: nil), Self.analysis("R-2", asOf: "2026-12-07", dated: nil)].map { $0 + "\n" }.joined())
+        defer { try? FileManager.default.removeItem(atPath: twoDays) }
+        #expect {
+            try resumed(twoDays)
+        } throws: { error in
+            (error as? ResumedOutput.Refusal)?.description == "line 2 of the output analyses a request that gives no date as of 2026-12-07, but earlier lines analysed such requests as of 2026-12-06: the output already mixes two days' analyses, so start again without --resume (or with --as-of)"
+        }
+        // A dated request analysed on another day than its own was analysed with --as-of.
+        let asOf = try write(Self.analysis("R-1", asOf: "2026-12-06", dated: "2026-09-01") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: asOf) }
+        #expect {
+            try resumed(asOf)
+        } throws: { error in
+            (error as? ResumedOutput.Refusal)?.description == "line 1 of the output was made with --as-of 2026-12-06 (its request is dated otherwise); resume with the options of the run that made it"
         }
     }
 }

@@ -78,6 +78,30 @@ import Glibc
         #expect(again.stderr.split(separator: "\n").first == whole.stderr.split(separator: "\n").first)
     }
 
+    /// A run interrupted one day and resumed the next analyses its undated requests on the day
+    /// the interrupted run took as today, so that the output is what one run would have written
+    /// (here the first run's day is set with --as-of, which an undated line cannot tell apart).
+    @Test func aResumedRunAnalysesUndatedRequestsOnTheDayOfItsKeptLines() throws {
+        let dated = try generated(40, seed: 6)
+        let undated = dated.deletingLastPathComponent().appendingPathComponent("undated.ndjson")
+        let records = try String(contentsOf: dated, encoding: .utf8).replacing(/"date":"\d{4}-\d{2}-\d{2}",/, with: "")
+        try records.write(to: undated, atomically: true, encoding: .utf8)
+        let day = ["--as-of", "2026-08-10"]
+        let whole = try CLI.run(["batch", undated.path] + day + Self.letter)
+        #expect([0, 1].contains(whole.status), "\(whole.stderr)")
+        #expect(lines(whole.stdout).allSatisfy { $0.contains(#""asOf":"2026-08-10""#) && $0.contains(#""undated":true"#) })
+        let output = dated.deletingLastPathComponent().appendingPathComponent("out.ndjson")
+        try lines(whole.stdout).prefix(15).map { $0 + "\n" }.joined().write(to: output, atomically: true, encoding: .utf8)
+        let resumed = try CLI.run(["batch", "--resume", "-o", output.path, undated.path] + Self.letter)
+        #expect(resumed.status == whole.status, "\(resumed.stderr)")
+        #expect(try String(contentsOf: output, encoding: .utf8) == whole.stdout)
+        #expect(resumed.stderr.hasPrefix("\(output.path): note: --resume: requests that give no date are analysed as of 2026-08-10, the day the kept lines took as today, not today ("), "\(resumed.stderr)")
+        // Resumed with --as-of of another day, the kept lines are refused, as before.
+        let other = try CLI.run(["batch", "--resume", "--as-of", "2026-08-11", "-o", output.path, undated.path] + Self.letter)
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("was made with other options (postures, --as-of, --grounds or --caveat-texts)"), "\(other.stderr)")
+    }
+
     /// An output that cannot be this input's (more records than the input has, or lines batch
     /// does not write), and an output or summary that cannot be written, are refused with exit 2.
     @Test func aResumeOrOutputThatCannotBeRightIsRefused() throws {

@@ -11,9 +11,10 @@ struct KeptLine {
     /// Its request id; nil for an error line that names none.
     var id: String?
     /// For an analysis: its postures and date, whether its clear verdicts carry grounds (nil
-    /// when no verdict is clear) and whether its caveats carry their texts (nil when it has
-    /// none); nil for an error line.
-    var made: (postures: Set<String>, asOf: LegalDate, groundsGiven: Bool?, textsGiven: Bool?)?
+    /// when no verdict is clear), whether its caveats carry their texts (nil when it has none),
+    /// whether the request gave no date, and whether it was analysed on another day than its
+    /// own (`requestDate`: only `--as-of` does that); nil for an error line.
+    var made: (postures: Set<String>, asOf: LegalDate, groundsGiven: Bool?, textsGiven: Bool?, undated: Bool, otherDay: Bool)?
     /// The digest of the regulations it was made under; nil in a line written before lines
     /// recorded it (`LineProvenance`).
     var regulationsSHA256: String?
@@ -78,6 +79,6 @@ struct KeptLine {
                                    postures: verdicts)
         let caveats = object["caveats"]?.elements ?? []
         made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true),
-                caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil })
+                caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil }, object["undated"]?.bool == true, object["requestDate"] != nil)
     }
 }

@@ -1,3 +1,4 @@
+import ClauseGraph
 import EccaFormats
 import Foundation
 
@@ -30,6 +31,12 @@ public struct ResumedOutput {
     }
 
     public var records: [KeptRecord] = []
+    /// The day the kept lines took as today for requests that give no date (run without
+    /// `--as-of`); nil when no kept line is of such a request. The resumed run takes it as today
+    /// too, so that the output is one run's, as it would be had the run not stopped: a run fixes
+    /// today once (`AnalysisOptions.today`), and one resumed the next morning would otherwise
+    /// judge half its undated requests on each day.
+    public var today: LegalDate?
     /// The length of the complete lines: a run killed mid-write may have left a torn last line.
     public var completeBytes = 0
 
@@ -55,6 +62,19 @@ public struct ResumedOutput {
                 || (made.groundsGiven.map { $0 != options.groundsForClearVerdicts } ?? false)
                 || (made.textsGiven.map { $0 != options.caveatTexts } ?? false) {
                 throw Refusal(line: number, reason: "was made with other options (postures, --as-of, --grounds or --caveat-texts); resume with the options of the run that made it")
+            }
+            if let made = kept.made, options.asOf == nil {
+                // Without --as-of a request is analysed on its own date; one analysed on another
+                // was analysed with --as-of, and this run would analyse the rest otherwise.
+                if made.otherDay {
+                    throw Refusal(line: number, reason: "was made with --as-of \(made.asOf) (its request is dated otherwise); resume with the options of the run that made it")
+                }
+                if made.undated {
+                    if let day = today, day != made.asOf {
+                        throw Refusal(line: number, reason: "analyses a request that gives no date as of \(made.asOf), but earlier lines analysed such requests as of \(day): the output already mixes two days' analyses, so start again without --resume (or with --as-of)")
+                    }
+                    today = made.asOf
+                }
             }
             if madeUnder != regulationsSHA256 {
                 throw Refusal(line: number, reason: "was made under other regulations (SHA-256 \(madeUnder)) than this run's (SHA-256 \(regulationsSHA256)): other rules folders (--regulations, ECCA_REGULATIONS), other --instrument files, or files changed since; resume with the regulations of the run that made it, or start again without --resume")

@@ -162,6 +162,7 @@ private struct Encoder {
         }
         if let regulations = provenance?.regulationsSHA256 { key("regulationsSHA256"); string(regulations) }
         if let requested = analysis.requestDate { key("requestDate"); string(requested.iso) }
+        if analysis.undated { key("undated"); bool(true) }
         key("verdict"); string(analysis.verdict.rawValue)
         end()
     }

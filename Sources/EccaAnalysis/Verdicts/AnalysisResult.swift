@@ -23,11 +23,14 @@ public struct RequestAnalysis: Sendable, Hashable, Codable {
     /// `asOf` (the disclosure's); nil when it is the same day, or the request is undated (an
     /// assumption then says so).
     public var requestDate: LegalDate? = nil
+    /// Whether the request gives no date, so that `asOf` is `--as-of` or the day taken as today:
+    /// a resumed batch reads it to analyse its undated requests on the day the kept lines did.
+    public var undated = false
 }
 
 extension RequestAnalysis {
     private enum CodingKeys: String, CodingKey {
-        case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats, requestDate
+        case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats, requestDate, undated
     }
 
     /// Results written before caveats existed have none.
@@ -41,7 +44,24 @@ extension RequestAnalysis {
                   assumptions: try container.decode([String].self, forKey: .assumptions),
                   notes: try container.decode([String].self, forKey: .notes),
                   caveats: try container.decodeIfPresent([Caveat].self, forKey: .caveats) ?? [],
-                  requestDate: try container.decodeIfPresent(LegalDate.self, forKey: .requestDate))
+                  requestDate: try container.decodeIfPresent(LegalDate.self, forKey: .requestDate),
+                  undated: try container.decodeIfPresent(Bool.self, forKey: .undated) ?? false)
+    }
+
+    /// Written only when true, as the line writer does (`AnalysisJSONWriter`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(postures, forKey: .postures)
+        try container.encode(items, forKey: .items)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(assumptions, forKey: .assumptions)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(caveats, forKey: .caveats)
+        try container.encodeIfPresent(requestDate, forKey: .requestDate)
+        if undated { try container.encode(true, forKey: .undated) }
     }
 }
 

@@ -22,7 +22,7 @@ public enum JSONValue: Sendable, Equatable {
         return members.first { $0.key == key }?.value
     }
 
-    /// The value as a string, integer, array or object; nil when it is something else.
+    /// The value as a string, integer, boolean, array or object; nil when it is something else.
     public var string: String? {
         if case .string(let text, _) = self { return text }
         return nil
@@ -30,6 +30,11 @@ public enum JSONValue: Sendable, Equatable {
 
     public var int: Int? {
         if case .number(let text, _) = self { return Int(text) }
+        return nil
+    }
+
+    public var bool: Bool? {
+        if case .bool(let value, _) = self { return value }
         return nil
     }
 
