@@ -2,8 +2,10 @@
 /// one mistake reads as one error: libxml2 says a stray element twice ("Did not expect element foo
 /// there", then "Element provision has extra content: foo" of its parent), an attribute it refuses
 /// twice ("Element compare failed to validate attributes", with no line, then "Invalid attribute op
-/// for element compare"), and an element too many in an interleave twice. Every other message is
-/// kept, each a violation of its own.
+/// for element compare"), and an element too many in an interleave, or one it does not allow
+/// ("Invalid sequence in interleave", which names it only by its node, then "Element request failed
+/// to validate content" of its parent), twice. Every other message is kept, each a violation of its
+/// own.
 public struct RelaxNGDistinctViolations: Sendable, Hashable {
     /// The violations, in libxml2's order, without placeholder text.
     public var violations: [RelaxNGViolation]
@@ -28,6 +30,13 @@ public struct RelaxNGDistinctViolations: Sendable, Hashable {
                 repeats += 1
                 index += 1
                 continue
+            case (.invalidInterleave, .contentNotValid(let parent)?)
+                where violation.elements.count > 1 && violation.elements[1].name == parent && next?.elements.first == violation.elements[1]:
+                // An element the interleave does not allow, which libxml2 names only by its node:
+                // said as a stray element is, and its parent's "failed to validate content" counted.
+                if let element = violation.elements.first { violation.message = "Did not expect element \(element.name) there" }
+                repeats += 1
+                index += 1
             case (.extraInInterleave(let name), .contentNotValid?) where next?.elements.first?.name == name:
                 // The next places it: keep this message, at its place.
                 if let next {

@@ -14,6 +14,12 @@ public enum RelaxNGMessageKind: Sendable, Hashable {
     case extraInInterleave(String)
     /// "Element E failed to validate content"
     case contentNotValid(element: String)
+    /// "Invalid sequence in interleave", said of an element an interleave does not allow, before
+    /// `contentNotValid` of its parent: the element is not named in the text, only by the node.
+    case invalidInterleave
+    /// "Expecting an element E, got nothing", said of a parent; after an interleave it gave up
+    /// on, libxml2 says it of elements that are there.
+    case expectedElement(String)
     case other
 
     public init(_ message: String) {
@@ -33,6 +39,10 @@ public enum RelaxNGMessageKind: Sendable, Hashable {
             self = .extraInInterleave(name)
         } else if let name = between("Element ", " failed to validate content") {
             self = .contentNotValid(element: name)
+        } else if message == "Invalid sequence in interleave" {
+            self = .invalidInterleave
+        } else if let name = between("Expecting an element ", ", got nothing") {
+            self = .expectedElement(name)
         } else {
             self = .other
         }

@@ -7,7 +7,7 @@ extension RelaxNGViolation {
         let named: String? = switch RelaxNGMessageKind(error.message) {
         case .attributesNotValid(let element), .invalidAttribute(_, let element), .contentNotValid(let element): element
         case .unexpectedElement(let element), .extraInInterleave(let element), .extraContent(_, let element): element
-        case .other: nil
+        case .invalidInterleave, .expectedElement, .other: nil
         }
         var found: (node: XMLElementNode, path: [Element])?
         var first: (node: XMLElementNode, path: [Element])?

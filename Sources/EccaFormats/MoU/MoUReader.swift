@@ -1,4 +1,5 @@
 import ClauseGraph
+import Foundation
 import EccaXML
 
 /// Reads an MoU draft (Regulations/schema/mou.rng) and checks its values against the clause graph's
@@ -22,8 +23,9 @@ public struct MoUReader: Sendable {
         } catch {
             throw RequestError(file: error.location.file, line: error.location.line, message: error.message)
         }
-        if let invalid = reader.validationErrors.first {
-            throw RequestError(file: file, line: invalid.location.line, message: "not a valid MoU: \(RelaxNGDistinctViolations.withoutPlaceholders(invalid.message))")
+        let invalid = reader.validationErrors
+        if !invalid.isEmpty {
+            throw RequestError(schema: RelaxNGFindings(streamed: invalid, bytes: FileManager.default.contents(atPath: file).map { [UInt8]($0) }, root: root, schema: schema), document: "MoU")
         }
         guard root.name == "mou", root.namespace == Self.namespace else {
             throw RequestError(file: file, line: root.location.line, message: "root element must be <mou xmlns=\"\(Self.namespace)\">")

@@ -1,4 +1,5 @@
 import EccaXML
+import Foundation
 
 /// Reads the XML request format (Regulations/schema/request.rng) by mapping it onto the JSON
 /// request model, so both formats go through one decoder and report problems the same way.
@@ -13,14 +14,15 @@ public struct RequestXMLReader: Sendable {
     }
 
     public func read(file: String) throws(RequestError) -> DisclosureRequest {
-        try read { () throws(XMLReadError) in try XMLStreamReader(path: file, options: .init(schema: schema)) }
+        try read(bytes: { FileManager.default.contents(atPath: file).map { [UInt8]($0) } }) { () throws(XMLReadError) in try XMLStreamReader(path: file, options: .init(schema: schema)) }
     }
 
     public func read(bytes: [UInt8], name: String) throws(RequestError) -> DisclosureRequest {
-        try read { () throws(XMLReadError) in try XMLStreamReader(bytes: bytes, name: name, options: .init(schema: schema)) }
+        try read(bytes: { bytes }) { () throws(XMLReadError) in try XMLStreamReader(bytes: bytes, name: name, options: .init(schema: schema)) }
     }
 
-    private func read(_ open: () throws(XMLReadError) -> XMLStreamReader) throws(RequestError) -> DisclosureRequest {
+    /// - Parameter bytes: the document, to validate again as a tree when the schema refuses it.
+    private func read(bytes: () -> [UInt8]?, _ open: () throws(XMLReadError) -> XMLStreamReader) throws(RequestError) -> DisclosureRequest {
         let root: XMLElementNode
         let reader: XMLStreamReader
         do {
@@ -38,8 +40,9 @@ public struct RequestXMLReader: Sendable {
         // finds the problems itself, its field errors say what is wrong, all of them; the schema's
         // message is given only for what it alone refuses.
         let request = try decoder.decode(Self.json(root), file: root.location.file)
-        if let invalid = reader.validationErrors.first {
-            throw RequestError(file: invalid.location.file, line: invalid.location.line, message: "not a valid request: \(RelaxNGDistinctViolations.withoutPlaceholders(invalid.message))",
+        let invalid = reader.validationErrors
+        if !invalid.isEmpty {
+            throw RequestError(schema: RelaxNGFindings(streamed: invalid, bytes: bytes(), root: root, schema: schema), document: "request",
                                requestID: root.attributes["id"])
         }
         return request
