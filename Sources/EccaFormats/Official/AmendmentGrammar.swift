@@ -53,6 +53,8 @@ public struct AmendmentGrammar: Sendable {
         if let own = read.timing {
             if timing == nil { (timing, effective) = (own.text, own.date) } else { unaccounted.append(own.text) }
         }
+        // The instruction's timing when every step has its own dates none of them: which did it mean?
+        if let timing, read.actions.count > 1, read.actions.allSatisfy({ $0.timing != nil }) { unaccounted.append(timing) }
         if read.actions.isEmpty, unaccounted.isEmpty, leadIn == nil, let scope, rest.trimmingCharacters().isEmpty || rest.hasPrefix(":") {
             leadIn = scope
         }
@@ -409,7 +411,7 @@ public struct AmendmentGrammar: Sendable {
         for index in clauses.indices {
             let end = index + 1 < clauses.count ? clauses[index + 1].first : words.count
             guard index + 1 < clauses.count, clauses[index + 1].passive else {
-                clauses[index].object = clauses[index].end..<end
+                clauses[index].object = clauses[index].end..<(index + 1 < clauses.count ? joinedBy(before: end, words: words, after: clauses[index].end) : end)
                 continue
             }
             var candidates: [(objectEnd: Int, subjectStart: Int)] = []
@@ -453,7 +455,7 @@ public struct AmendmentGrammar: Sendable {
     }
 
     /// Whom a timing after the first verb qualifies.
-    private enum TimingOwner: Equatable {
+    private enum TimingOwner: Hashable {
         /// The whole instruction.
         case instruction
         /// One action, by its index among the clauses.
@@ -466,23 +468,45 @@ public struct AmendmentGrammar: Sendable {
     /// before the step's verb or subject ("revise … and, effective D, remove …": the removal
     /// only); to the action it follows ("remove … effective D, and revise …"); before every verb,
     /// or at the very end when set off by a comma or after the only action, to the whole
-    /// instruction. Set off by commas between two steps with nothing to join them ("revise …,
-    /// effective D, remove …"), not set off at the end of several steps, or introducing a step
-    /// that untimed steps follow ("…and, effective D, remove … and add …": the removal, or both?),
-    /// it could belong to either, and the grammar does not pick.
+    /// instruction. At the very end of several steps each of the others dated by its own, it is
+    /// the last step's ("revising …, effective D1, and removing …, effective D2": the removal
+    /// takes effect on D2, not the revision). Set off by commas between two steps with nothing to
+    /// join them ("revise …, effective D, remove …"), at the end of several steps only some of
+    /// whose others are dated, or not set off at the end of several undated ones, or
+    /// introducing a step that untimed steps follow ("…and, effective D, remove … and add …": the
+    /// removal, or both?), it could belong to either, and the grammar does not pick.
     private static func owners(of timings: [Timing], in clauses: [Clause], words: [String]) -> [TimingOwner] {
-        /// Where a clause starts: a passive verb's subject, or an active verb.
-        func start(_ clause: Clause) -> Int { clause.passive ? clause.subject.lowerBound : clause.first }
+        /// Where a clause starts: a passive verb's subject, or an active verb with the "by" that
+        /// may stand before it ("…, and, effective D, by removing …").
+        func start(_ clause: Clause) -> Int {
+            if clause.passive { return clause.subject.lowerBound }
+            return clause.first > 0 && isBy(words[clause.first - 1]) ? clause.first - 1 : clause.first
+        }
+        func closes(_ timing: Timing) -> Bool { timing.at >= words.count || words[timing.at...].allSatisfy(isSeparator) }
         var owners: [TimingOwner] = timings.map { timing in
             guard let before = clauses.lastIndex(where: { $0.first < timing.at }) else { return .instruction }
             if before + 1 < clauses.count, timing.at == start(clauses[before + 1]) {
                 if timing.joined { return .action(before + 1) }
                 return timing.setOff ? .unclear : .action(before)
             }
-            if before == clauses.count - 1, timing.at >= words.count || words[timing.at...].allSatisfy(isSeparator) {
+            // Between the "by" of a step and its verb ("… and by, effective D, removing …"): inside
+            // that step, when a conjunction or semicolon before the "by" opens it.
+            if before + 1 < clauses.count, timing.at == clauses[before + 1].first, timing.at > start(clauses[before + 1]) {
+                let opener = start(clauses[before + 1]) - 1
+                return opener >= 0 && (isSeparator(words[opener]) || words[opener].hasSuffix(";")) ? .action(before + 1) : .unclear
+            }
+            if before == clauses.count - 1, closes(timing) {
                 return clauses.count == 1 || timing.setOff ? .instruction : .unclear
             }
             return .action(before)
+        }
+        // Closing several steps whose others are each dated by a timing of their own, a timing is
+        // the last step's; when only some of them are, it may be the last step's or the undated ones' too.
+        let last = clauses.count - 1
+        for (index, timing) in timings.enumerated() where clauses.count > 1 && closes(timing) && timing.at > clauses[last].first {
+            let others = owners.enumerated().filter { $0.offset != index && $0.element != .instruction }.map(\.element)
+            guard !others.isEmpty else { continue }
+            owners[index] = others.count == last && Set(others) == Set((0..<last).map(TimingOwner.action)) ? .action(last) : .unclear
         }
         // A step that a timing introduces is its only one when the step after it has a timing of its own.
         for (index, timing) in timings.enumerated() {
@@ -492,6 +516,17 @@ public struct AmendmentGrammar: Sendable {
         }
         return owners
     }
+
+    /// Where the object before an active verb ends: before the "by" of "revising … and by removing
+    /// …" (the Document Drafting Handbook's "is amended by revising … and by adding …"), which
+    /// repeats the "by" of "is amended by" and names nothing; `end` otherwise.
+    private static func joinedBy(before end: Int, words: [String], after start: Int) -> Int {
+        guard end - 2 >= start, isBy(words[end - 1]) else { return end }
+        let joiner = words[end - 2]
+        return ["and", "but"].contains(TextNormalizer.trim(joiner.lowercased(), also: ",;")) || joiner.hasSuffix(";") ? end - 1 : end
+    }
+
+    private static func isBy(_ word: String) -> Bool { TextNormalizer.trim(word.lowercased(), also: ",") == "by" }
 
     private static func isSeparator(_ word: String) -> Bool {
         let bare = TextNormalizer.trim(word.lowercased(), also: ",;:.")
