@@ -297,10 +297,17 @@ public struct CitationChecker {
             }
             officials.append(.formex(formex, year: number?.year, number: number?.number, file: annex.file, annexesOnly: true))
             infos.append(TextInfo(file: annex.file, given: annex.file, effect: effect,
-                                  description: "annexes of act " + [number?.year, number?.number].compactMap { $0 }.joined(separator: "/") + dated,
+                                  description: Self.annexesOf(number) + dated,
                                   uncovered: "no shipped provision cites these annexes of a shipped act"))
         }
         changeIndex = ChangeIndex(changes)
+    }
+
+    /// What annex files given alone are of: `annexes of act 2024/1689`; annexes whose bibliography
+    /// numbers no act (and given with no act) are said to be so, not `annexes of act ` and nothing.
+    static func annexesOf(_ number: (year: String?, number: String?)?) -> String {
+        let act = [number?.year, number?.number].compactMap { $0 }.joined(separator: "/")
+        return act.isEmpty ? "annexes (of an act their bibliography does not number)" : "annexes of act \(act)"
     }
 
     /// A file's path with `.`, `..` and symbolic links resolved, for telling whether two names are one file.
