@@ -123,13 +123,15 @@ import EccaTestSupport
     }
 
     /// Annex II's dash items have no number: each is an indent, cited by its place as the act cites
-    /// such items ("first indent"), never called a point.
+    /// such items ("first indent"), never called a point, and located by that place.
     @Test func unnumberedItemsAreCitedAsIndents() throws {
         guard let collector = try act()?.collector else { return }
         let indents = collector.provisions.filter { $0.parentID == "anx_II" }
         #expect(indents.count == 16)
         #expect(indents.first?.canonicalID == "anx_II__indent_1")
         #expect(indents.first?.citation == "Annex II, first indent")
+        #expect(indents.first?.sourceID == "ANNEX II, first indent")
+        #expect(indents.last?.sourceID == "ANNEX II, sixteenth indent")
         #expect(indents.first?.wording == "terrorism,")
         #expect(indents.last?.citation == "Annex II, sixteenth indent")
         #expect(indents.last?.wording == "participation in a criminal organisation involved in one or more of the offences listed above.")

@@ -748,7 +748,9 @@ struct FormexAdapter: OfficialAdapter {
                     unlabelled += 1
                     segment = "indent_\(unlabelled)"
                     display = PointCitation.indent(unlabelled)
-                    point.addressable = false
+                    // An annex indent is located by its citation, by its place as EU texts cite it
+                    // (`ANNEX II, first indent`); an article's locator grammar has no step for one.
+                    if point.annex == nil { point.addressable = false }
                 }
                 let canonicalSegment = segment.hasPrefix("indent_") ? segment : "point_\(segment)"
                 point.canonical = CanonicalIDs.join(context.canonical, canonicalSegment)
