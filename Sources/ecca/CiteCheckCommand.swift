@@ -104,9 +104,13 @@ struct CiteCheckCommand: ParsableCommand {
         if listNotCovered {
             for id in report.notCovered {
                 guard let provision = loaded.graph.provisions[id] else { continue }
-                let officialID = provision.sourceID ?? provision.eid ?? ""
+                // A Formex text is searched by locator, never by eid: such a provision is named by
+                // its citation, with why it could not be found, not by an id no lookup used.
+                let official = report.withoutLocator.contains(id)
+                    ? "cited '\(provision.citation)': it has no Formex locator (source-id), and a Formex text is searched by locator, never by eid"
+                    : "official id '\(provision.sourceID ?? provision.eid ?? "")'"
                 try Output.write("\(provision.location): note: \(id) (\(provision.citation)): not covered by the texts given "
-                                 + "(\(provision.instrumentID), official id '\(officialID)')\n")
+                                 + "(\(provision.instrumentID), \(official))\n")
             }
         }
         // What each official file was taken to be, and what it covered and decided.

@@ -4,7 +4,8 @@ import Testing
 
 /// `ecca import` of an annex, then `ecca cite-check` of the import: its indents carry a locator by
 /// their place (`ANNEX II, first indent`), so a changed word in one drifts with its word diff and a
-/// removed one is missing, on the indent itself.
+/// removed one is missing, on the indent itself; a provision Formex cannot locate (a group numbered
+/// by its position) is listed by its citation and why, not by an eid no Formex lookup uses.
 @Suite struct CiteCheckAnnexIndentTests {
     /// An annex in the real Annex II's shape (`P`, then `LIST TYPE="DASH"` of `ITEM/P`), with a
     /// numbered section whose point 1(a) holds indents too. `kidnapping` is that point's second
@@ -67,6 +68,28 @@ import Testing
                 [-kidnapping.-] {+abduction.+}
             \(changed): annexes (of an act their bibliography does not number) of 2024-06-13: covers 9 shipped provisions, decides 9
             9 provisions checked against 1 official file: 3 pass, 5 drifted, 1 missing; 0 not covered by the texts given
+
+            """)
+    }
+
+    /// A group whose title prints no number has no locator, nor has its point: `--list-not-covered`
+    /// names them by their citation and says why, where it gave the eid as their "official id".
+    @Test func aGroupNumberedByPositionIsListedByItsCitationAndWhy() throws {
+        let (annex, regulations, rules) = try Self.imported("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ANNEX><BIB.INSTANCE><DOCUMENT.REF FILE="L_202401689EN.doc.fmx.xml"><COLL>L</COLL><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></DOCUMENT.REF><DATE ISO="20240613">20240613</DATE></BIB.INSTANCE><TITLE><TI><P>ANNEX II</P></TI></TITLE><CONTENTS>
+            <GR.SEQ LEVEL="1"><TITLE><TI><P>General provisions</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>First.</TXT></NP></GR.SEQ>
+            <GR.SEQ LEVEL="1"><TITLE><TI><P>Section 2</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Second.</TXT></NP></GR.SEQ>
+            </CONTENTS></ANNEX>
+            """)
+        let result = try CLI.run(["cite-check", "--official", annex, "--regulations", regulations, "--list-not-covered"])
+        #expect(result.status == 0)
+        let why = "it has no Formex locator (source-id), and a Formex text is searched by locator, never by eid"
+        #expect(result.stdout == """
+            \(rules):\(try Self.line(of: "eu.act-2024-1689.anx-II.sec1", in: rules)): note: eu.act-2024-1689.anx-II.sec1 (Annex II, Section 1): not covered by the texts given (eu.act-2024-1689, cited 'Annex II, Section 1': \(why))
+            \(rules):\(try Self.line(of: "eu.act-2024-1689.anx-II.sec1.1", in: rules)): note: eu.act-2024-1689.anx-II.sec1.1 (Annex II, Section 1, point 1): not covered by the texts given (eu.act-2024-1689, cited 'Annex II, Section 1, point 1': \(why))
+            \(annex): annexes (of an act their bibliography does not number) of 2024-06-13: covers 3 shipped provisions, decides 3
+            3 provisions checked against 1 official file: 3 pass, 0 drifted, 0 missing; 2 not covered by the texts given
 
             """)
     }

@@ -77,4 +77,34 @@ import EccaTestSupport
             "\(file):12: error: qa.aia.anx2.i3 (Annex II, third indent): 'ANNEX II, third indent' does not exist in \(official) (text as of 2024-06-13)",
         ])
     }
+
+    /// A group whose title prints no number has no locator (EU texts cite no group by its place),
+    /// nor has what it holds: a Formex text of its act leaves them not covered for that reason,
+    /// which the report says apart from an eid-only provision no Formex text was given for.
+    @Test func aProvisionWithoutALocatorIsNotCoveredForThatReason() throws {
+        // Numbered 2024/1689 in its own bibliography, as the real annex files are: it speaks for
+        // that act only, not for every EU act.
+        let annex = try Corpus.fixture("annex.fmx.xml", FormexImportTests.groupsNumberedByPosition.replacingOccurrences(
+            of: "</DOCUMENT.REF></BIB.INSTANCE>",
+            with: #"</DOCUMENT.REF><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></BIB.INSTANCE>"#))
+        let (graph, _) = try CiteCheckLookupTests.rules("""
+              <instrument id="qa.aia" jurisdiction="EU" kind="regulation">
+                <title>Regulation (EU) 2024/1689 (an unnumbered group)</title>
+                <official-id scheme="celex">32024R1689</official-id>
+                <provision id="qa.aia.anx2.sec1" citation="Annex II, Section 1" evidence="verified" eid="anx_II__sec_1" wording-kind="verbatim">
+                  <wording>1. First.</wording>
+                </provision>
+              </instrument>
+              <instrument id="qa.other" jurisdiction="EU" kind="regulation">
+                <title>Regulation (EU) 2016/679 (no text given)</title>
+                <official-id scheme="celex">32016R0679</official-id>
+                <provision id="qa.other.art6" citation="Art. 6" evidence="verified" eid="art_6" wording-kind="verbatim">
+                  <wording>Lawfulness of processing.</wording>
+                </provision>
+              </instrument>
+            """)
+        let report = try CitationChecker(officialFiles: [annex]).check(graph, on: .citeCheckDay)
+        #expect(report.notCovered == ["qa.aia.anx2.sec1", "qa.other.art6"])
+        #expect(report.withoutLocator == ["qa.aia.anx2.sec1"])
+    }
 }

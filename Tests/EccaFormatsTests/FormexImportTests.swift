@@ -263,7 +263,7 @@ import EccaTestSupport
         #expect(imported.provision("anx_II__part_B")?.heading == "Other provisions")
         #expect(imported.provision("anx_II__sec_1")?.heading == "General provisions")
         #expect(imported.provision("anx_II__sec_1")?.notes.filter { $0.kind == .unresolved }.map(\.text)
-            == ["The title of this group of the annex carries no number ecca can read; it is numbered by its position (1). Check the official text."])
+            == ["The title of this group of the annex carries no number ecca can read; it is numbered by its position (1). EU texts cite a group by the number it prints, never by its place (only indents and unnumbered paragraphs and subparagraphs are cited by their place), so it and what it holds have no Formex locator (source-id), and cite-check cannot find them in the official text. Check the official text."])
         #expect(imported.provision("anx_II__part_B-3")?.notes.filter { $0.kind == .unresolved }.map(\.text)
             == ["Another group of this annex, at line 4 of the official file, is numbered B too; this one, the third group, would have had its id anx_II__part_B and is told apart by its position, anx_II__part_B-3. Check the official text."])
         #expect(imported.diagnostics.map(\.description) == [

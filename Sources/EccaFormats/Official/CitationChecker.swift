@@ -357,6 +357,7 @@ public struct CitationChecker {
             guard provision.sourceID != nil || provision.eid != nil else { continue }
             guard let judgement = judge(provision, instrument, on: day) else {
                 report.notCovered.append(id)
+                if provision.sourceID == nil, hasFormexText(of: instrument) { report.withoutLocator.insert(id) }
                 continue
             }
             for file in judgement.covering { covered[file, default: 0] += 1 }
@@ -372,6 +373,14 @@ public struct CitationChecker {
             if decided[file] != nil || unreadFiles.contains(file) { report.filesUsed += 1 }
         }
         return report
+    }
+
+    /// Whether a Formex text given is of `instrument`: it finds provisions by their locator
+    /// (`source-id`) alone, so one without a locator is not covered by it, whatever its eid.
+    private func hasFormexText(of instrument: Instrument) -> Bool {
+        officials.contains { official in
+            if case .formex(_, let year, let number, _, _) = official { Self.instrument(instrument, isDocument: year, number) } else { false }
+        }
     }
 
     /// What the texts given say of one shipped provision: the files that cover it and those that

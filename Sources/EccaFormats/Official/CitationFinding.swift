@@ -95,6 +95,10 @@ extension CitationChecker {
         public var passed: [String] { passes.map(\.provisionID) }
         /// Provisions with an official id that no official text given covers.
         public var notCovered: [String]
+        /// Of `notCovered`, those a Formex text of their instrument was given for that have no
+        /// locator (`source-id`) to find them by, only an eid, which no Formex lookup uses (an
+        /// article's indent, an annex group numbered by its position): not covered for that reason.
+        public var withoutLocator: Set<String> = []
         public var officialFiles: [String]
         /// The day whose law the provisions were checked against (`--as-of`, else today).
         public var day: LegalDate

@@ -1081,7 +1081,7 @@ struct FormexAdapter: OfficialAdapter {
                 // A locator names what the text prints: a number by position is ecca's, so the group
                 // and what it holds have none.
                 section.addressable = false
-                notes.append(Note(kind: .unresolved, text: "The title of this group of the annex carries no number ecca can read; it is numbered by its position (\(number)). Check the official text."))
+                notes.append(Note(kind: .unresolved, text: "The title of this group of the annex carries no number ecca can read; it is numbered by its position (\(number)). EU texts cite a group by the number it prints, never by its place (only indents and unnumbered paragraphs and subparagraphs are cited by their place), so it and what it holds have no Formex locator (source-id), and cite-check cannot find them in the official text. Check the official text."))
                 emitter.report(Diagnostic(.warning, "annex group \(offset + 1) of \(context.citation) has no number in its title; numbered by its position", at: location, subject: section.canonical))
             }
             unit.add(provision(
