@@ -106,6 +106,17 @@ import Testing
         #expect(hung.version() == nil)
     }
 
+    /// A `dot` that ignores `-V` (a wrapper that draws whatever it is given) put its whole output
+    /// into the receipt; one whose version is not one word of version characters, as much.
+    @Test func aVersionDotDoesNotNameIsSaidToBeUnknown() throws {
+        let drawing = try Self.fakeDot("printf '<?xml version=\"1.0\"?>\\n<svg width=\"1pt\"><g></g></svg>\\n'")
+        #expect(drawing.version() == "unknown (dot -V named no version)")
+        let silent = try Self.fakeDot("exit 0")
+        #expect(silent.version() == "unknown (dot -V named no version)")
+        let markup = try Self.fakeDot("echo 'dot - graphviz version <b>9</b>' >&2")
+        #expect(markup.version() == "unknown (dot -V named no version)")
+    }
+
     /// No such process, or a zombie waiting for init (killed, not running).
     static func isGone(_ pid: Int32) -> Bool {
         let deadline = ContinuousClock.now + .seconds(1)

@@ -31,14 +31,23 @@ public struct Graphviz: Sendable {
         return nil
     }
 
-    /// "2.43.0" from `dot -V` ("dot - graphviz version 2.43.0 (0)"), for the receipt.
+    /// "2.43.0" from `dot -V` ("dot - graphviz version 2.43.0 (0)"), for the receipt; what the
+    /// receipt says when `dot -V` names no version it can read (a wrapper that ignores `-V` and
+    /// prints a picture put its whole output into the receipt); nil when `dot -V` fails.
     public func version() -> String? {
         let run = ChildProcess(executable: executable, arguments: ["-V"], mergeStandardError: true, timeLimit: timeLimit)
         guard let result = try? run.run(input: []), result.ending == .exited(status: 0) else { return nil }
-        let text = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let range = text.range(of: "version ") else { return text.isEmpty ? nil : text }
-        return String(text[range.upperBound...].prefix { !$0.isWhitespace })
+        let text = String(decoding: result.output.prefix(4096), as: UTF8.self)
+        let firstLine = text.prefix { $0 != "\n" }
+        guard let range = firstLine.range(of: "version ") else { return Self.unreported }
+        let version = firstLine[range.upperBound...].prefix { !$0.isWhitespace }
+        guard (1...64).contains(version.count), version.unicodeScalars.allSatisfy(Self.versionCharacters.contains) else { return Self.unreported }
+        return String(version)
     }
+
+    static let unreported = "unknown (dot -V named no version)"
+    private static let versionCharacters = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: "\u{0}"..."\u{7F}"))
+        .union(CharacterSet(charactersIn: ".+-~_"))
 
     /// The picture of `dot` source: SVG when `dot` draws it and it is safe to embed, else why not.
     public func picture(ofDOT source: String) -> ConflictPicture {
