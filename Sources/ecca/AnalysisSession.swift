@@ -12,9 +12,10 @@ struct AnalysisSession {
     let engine: ConflictEngine
     let loader: RequestLoader
 
-    init(regulations: RegulationOptions, asOf: String?, postures: [Posture], timeoutMilliseconds: UInt32 = 10_000) throws {
+    init(regulations: RegulationOptions, asOf: String?, today: LegalDate = ConflictEngine.today(), postures: [Posture],
+         timeoutMilliseconds: UInt32 = 10_000) throws {
         try self.init(regulations: regulations, options: AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: postures,
-                                                                        timeoutMilliseconds: timeoutMilliseconds))
+                                                                        timeoutMilliseconds: timeoutMilliseconds, today: today))
     }
 
     init(regulations: RegulationOptions, options: AnalysisOptions) throws {

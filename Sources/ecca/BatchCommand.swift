@@ -46,6 +46,8 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today (the local date: TZ sets the time zone).", valueName: "date"))
     var asOf: String?
 
+    @OptionGroup var today: TodayOption
+
     @Option(help: "text, enforcement, or both.")
     var posture: CheckCommand.PostureChoice = .both
 
@@ -75,6 +77,7 @@ struct BatchCommand: ParsableCommand {
             throw ValidationError("--jobs \(jobs) is more than \(Self.maximumJobs), 4 × the \(ProcessInfo.processInfo.activeProcessorCount) CPUs here: each job holds its own solver context (about 16 MB) and work in flight, and more jobs than CPUs make no run faster")
         }
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
+        try today.validate(asOf: asOf)
         if shard != nil, try parsedShard() == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N") }
         if resume && output == nil { throw ValidationError("--resume needs -o FILE: it continues from that file") }
         if resume && format != .ndjson { throw ValidationError("--resume works with --format ndjson") }
@@ -122,7 +125,7 @@ struct BatchCommand: ParsableCommand {
         var options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
                                       reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: grounds,
-                                      caveatTexts: caveatTexts)
+                                      caveatTexts: caveatTexts, today: today.day)
         // An output or summary that cannot be written, or would overwrite an input (or the
         // summary the output), is found before the run and before any file is touched.
         let sink: OutputSink
@@ -154,7 +157,12 @@ struct BatchCommand: ParsableCommand {
         }
         let kept = sink.resumed?.records ?? []
         if let day = sink.resumed?.today, day != options.today {
-            Output.error("\(output!): note: --resume: requests that give no date are analysed as of \(day), the day the kept lines took as today, not today (\(options.today)), so that the output is one day's analysis; --as-of sets another day for all requests (start again without --resume)")
+            if let given = today.today {
+                sink.abandon()
+                Output.error("\(output!): error: --resume: the kept lines analysed requests that give no date as of \(day), not --today \(given): resume with --today \(day.iso), or start again without --resume")
+                throw ExitCode(ExitStatus.unusableInput)
+            }
+            Output.error("\(output!): note: --resume: requests that give no date are analysed as of \(day), the day the kept lines took as today, not today (\(options.today)), so that the output is one day's analysis (as --today \(day.iso) would)")
             options.today = day
         }
         let schema = regulations.schema(named: "request.rng")

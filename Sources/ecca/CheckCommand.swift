@@ -37,6 +37,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD). Default: each request's date, else today (the local date: TZ sets the time zone).", valueName: "date"))
     var asOf: String?
 
+    @OptionGroup var today: TodayOption
+
     @Option(help: "text (the law in force), enforcement (what is enforced), or both.")
     var posture: PostureChoice = .both
 
@@ -56,18 +58,19 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
+        try today.validate(asOf: asOf)
     }
 
     func run() throws {
         let options = AnalysisOptions(asOf: asOf.flatMap(LegalDate.init(iso:)), postures: posture.postures,
                                       timeoutMilliseconds: timeoutMilliseconds, memoryLimitMegabytes: memoryMegabytes,
-                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: true)
+                                      reuseEquivalentChecks: !noEquivalenceClasses, groundsForClearVerdicts: true, today: today.day)
         let session = try AnalysisSession(regulations: regulations, options: options)
         let (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
 
         var status = ExitStatus.clean
         var analyses: [RequestAnalysis] = []
-        var undated: [ReproducibilityReceipt.RequestDate] = []
+        var undatedDay: LegalDate?  // the day requests without a date were analysed as of
         // What the report's receipt lists: the bytes analysed, as read (standard input and pipes too).
         var inputs: [FileDigest] = []
         let report = CheckTextReport(style: TextStyle(colour: Output.colourAllowed))
@@ -91,7 +94,7 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
-            if request.date == nil { undated.append(.init(id: analysis.id, asOf: analysis.asOf)) }
+            if request.date == nil { undatedDay = analysis.asOf }
             analyses.append(analysis)
             if format == .text { try Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
         }
@@ -113,7 +116,7 @@ struct CheckCommand: ParsableCommand {
                 let report = try ReportWriter(format: format == .md ? .markdown : .html, output: nil, drawPictures: true)
                 for analysis in analyses { try report.add(analysis) }
                 let receipt = try ReportSupport.receipt(of: report, source: .analysed, regulationFiles: loaded.files, inputs: inputs,
-                                                        undated: undated)
+                                                        undatedDay: undatedDay)
                 try report.finish(receipt: receipt, to: nil)
             } catch let error as ReportError {
                 throw ReportSupport.exit(error)

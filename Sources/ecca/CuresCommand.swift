@@ -29,6 +29,8 @@ struct CuresCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
+    @OptionGroup var today: TodayOption
+
     @OptionGroup var output: PlainOutputOptions
 
     @OptionGroup var regulations: RegulationOptions
@@ -36,10 +38,11 @@ struct CuresCommand: ParsableCommand {
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
+        try today.validate(asOf: asOf)
     }
 
     func run() throws {
-        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: output.posture.postures)
+        let session = try AnalysisSession(regulations: regulations, asOf: asOf, today: today.day, postures: output.posture.postures)
         var table = CureCosts()
         if let costs {
             guard let text = try? String(contentsOfFile: costs, encoding: .utf8) else {

@@ -31,6 +31,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse requests on (YYYY-MM-DD). Default: each request's date, else today (the local date: TZ sets the time zone).", valueName: "date"))
     var asOf: String?
 
+    @OptionGroup var today: TodayOption
+
     @Option(help: "text, enforcement, or both (requests only). Default: both.")
     var posture: CheckCommand.PostureChoice?
 
@@ -44,6 +46,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
+        try today.validate(asOf: asOf)
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
@@ -71,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         var sawRequests = false
         var analyser: ReportSupport.Analyser?
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
-        var undated: [ReproducibilityReceipt.RequestDate] = []
+        var undatedDay: LegalDate?  // the day requests without a date were analysed as of
         var originals: [ReproducibilityReceipt] = []
         var recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []
         for path in inputs {
@@ -109,11 +112,11 @@ struct ReportCommand: ParsableCommand {
                 sawRequests = true
                 if analyser == nil {
                     analyser = try ReportSupport.Analyser(
-                        regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)),
+                        regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)), today: today.day,
                         postures: (posture ?? .both).postures, timeoutMilliseconds: timeoutMilliseconds)
                 }
                 let analysed = try analyser!.analyse(bytes, name: name)
-                if !analysed.dated { undated.append(.init(id: analysed.analysis.id, asOf: analysed.analysis.asOf)) }
+                if !analysed.dated { undatedDay = analysed.analysis.asOf }
                 do {
                     try report.add(analysed.analysis)
                 } catch {
@@ -125,8 +128,8 @@ struct ReportCommand: ParsableCommand {
             Output.error("error: give request files or analysis results, not both")
             throw ExitCode(ExitStatus.unusableInput)
         }
-        if sawResults && (asOf != nil || posture != nil) {
-            Output.error("error: --as-of and --posture apply when analysing requests; results already hold their date and postures")
+        if sawResults && (asOf != nil || today.today != nil || posture != nil) {
+            Output.error("error: --as-of, --today and --posture apply when analysing requests; results already hold their date and postures")
             throw ExitCode(ExitStatus.unusableInput)
         }
         if report.count == 0 {
@@ -141,7 +144,7 @@ struct ReportCommand: ParsableCommand {
         }
         let receipt = try ReportSupport.receipt(
             of: report, source: sawRequests ? .analysed : .results, regulationFiles: analyser?.loaded.files ?? [], inputs: digests,
-            undated: undated, leftOut: leftOut, originals: originals, recordedRegulations: recordedRegulations)
+            undatedDay: undatedDay, leftOut: leftOut, originals: originals, recordedRegulations: recordedRegulations)
         do {
             try report.finish(receipt: receipt, to: output)
         } catch {

@@ -25,9 +25,10 @@ enum ReportSupport {
 
         /// - Parameter grounds: whether clear verdicts get their grounds (reports give them; the
         ///   conflict graph does not draw them).
-        init(regulations: RegulationOptions, asOf: LegalDate?, postures: [Posture], timeoutMilliseconds: UInt32, grounds: Bool = true) throws {
+        init(regulations: RegulationOptions, asOf: LegalDate?, today: LegalDate, postures: [Posture], timeoutMilliseconds: UInt32,
+             grounds: Bool = true) throws {
             let session = try AnalysisSession(regulations: regulations, options: AnalysisOptions(
-                asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds, groundsForClearVerdicts: grounds))
+                asOf: asOf, postures: postures, timeoutMilliseconds: timeoutMilliseconds, groundsForClearVerdicts: grounds, today: today))
             (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
         }
 
@@ -81,13 +82,13 @@ enum ReportSupport {
     }
 
     /// The command line that makes the same report again: this one, with `--as-of` pinned to the
-    /// date analysed when it was not given (a request without a date is analysed as of today),
+    /// date analysed when it was not given and all requests were analysed on one, else `--today`
+    /// pinned to the day the requests without a date were analysed (the others keep their own),
     /// and `--regulations` when the rules came from `ECCA_REGULATIONS`, which the line would not
-    /// carry. Also the requests without a date whose date it cannot pin (several dates analysed).
-    /// - Parameter undated: the requests analysed that gave no date.
-    static func reproducingCommand(analysed: Bool, dates: Set<LegalDate>, undated: [ReproducibilityReceipt.RequestDate] = [],
-                                   environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> (command: String, unpinned: [ReproducibilityReceipt.RequestDate]) {
+    /// carry.
+    /// - Parameter undatedDay: the day requests that gave no date were analysed as of; nil when none did.
+    static func reproducingCommand(analysed: Bool, dates: Set<LegalDate>, undatedDay: LegalDate? = nil,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         var arguments = CommandLine.arguments
         // Options go before a `--`, after which everything is an input.
         func add(_ option: [String]) {
@@ -96,19 +97,18 @@ enum ReportSupport {
         func given(_ name: String) -> Bool {
             arguments.prefix(upTo: arguments.firstIndex(of: "--") ?? arguments.endIndex).contains { $0 == name || $0.hasPrefix(name + "=") }
         }
-        guard analysed else { return (ShellCommand.line(arguments), []) }
-        var unpinned: [ReproducibilityReceipt.RequestDate] = []
+        guard analysed else { return ShellCommand.line(arguments) }
         if !given("--as-of") {
-            if dates.count == 1, let date = dates.first {
+            if dates.count == 1, let date = dates.first, !given("--today") {
                 add(["--as-of", date.iso])
-            } else {
-                unpinned = undated
+            } else if let undatedDay, !given("--today") {
+                add(["--today", undatedDay.iso])
             }
         }
         if !given("--regulations"), let folder = environment["ECCA_REGULATIONS"], !folder.isEmpty {
             add(["--regulations", folder])
         }
-        return (ShellCommand.line(arguments), unpinned)
+        return ShellCommand.line(arguments)
     }
 
     /// The digest of each rules file read (the folders' and the `--instrument` files); a file
@@ -128,22 +128,21 @@ enum ReportSupport {
 
     /// The receipt of a report on the analyses `output` was given.
     /// - Parameter leftOut: the results files' records that the analysis could not use.
-    /// - Parameter undated: the requests analysed that gave no date.
+    /// - Parameter undatedDay: the day requests that gave no date were analysed as of; nil when none did.
     /// - Parameter originals: the receipts of the reports these analyses were read from.
     /// - Parameter recordedRegulations: the regulations the analyses read from results record
     ///   they were made under (`AnalysisResultsReader.Records.recordedRegulations`).
     static func receipt(of output: ReportWriter, source: ReproducibilityReceipt.Source, regulationFiles: [String], inputs: [FileDigest],
-                        undated: [ReproducibilityReceipt.RequestDate] = [], leftOut: [ReproducibilityReceipt.LeftOut] = [],
+                        undatedDay: LegalDate? = nil, leftOut: [ReproducibilityReceipt.LeftOut] = [],
                         originals: [ReproducibilityReceipt] = [],
                         recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []) throws -> ReproducibilityReceipt {
         let digests = try regulationDigests(regulationFiles)
-        let again = reproducingCommand(analysed: source == .analysed, dates: output.dates, undated: undated)
+        let command = reproducingCommand(analysed: source == .analysed, dates: output.dates, undatedDay: undatedDay)
         var receipt = ReproducibilityReceipt(
             eccaVersion: Ecca.version, source: source, regulationFiles: digests, inputs: inputs,
             asOf: Array(output.dates), postures: PostureOrder.sorted(output.postures),
             z3Version: SMTVersion.string, libxml2Version: libxml2Version, graphvizVersion: output.graphvizVersion,
-            command: again.command)
-        receipt.unpinnedDates = again.unpinned.isEmpty ? nil : again.unpinned
+            command: command)
         receipt.leftOut = leftOut.isEmpty ? nil : leftOut
         receipt.originalReceipts = originals.isEmpty ? nil : originals
         // Only where some analysis records its regulations: results without any say nothing new.

@@ -16,16 +16,19 @@ struct ThresholdsCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
+    @OptionGroup var today: TodayOption
+
     @OptionGroup var output: PlainOutputOptions
 
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
+        try today.validate(asOf: asOf)
     }
 
     func run() throws {
-        let session = try AnalysisSession(regulations: regulations, asOf: asOf, postures: output.posture.postures)
+        let session = try AnalysisSession(regulations: regulations, asOf: asOf, today: today.day, postures: output.posture.postures)
         let loaded = try session.request(request)
         let text: String
         do {

@@ -96,6 +96,12 @@ import Glibc
         #expect(resumed.status == whole.status, "\(resumed.stderr)")
         #expect(try String(contentsOf: output, encoding: .utf8) == whole.stdout)
         #expect(resumed.stderr.hasPrefix("\(output.path): note: --resume: requests that give no date are analysed as of 2026-08-10, the day the kept lines took as today, not today ("), "\(resumed.stderr)")
+        // Resumed with --today of another day, the kept lines are refused, and nothing is appended.
+        let kept = try String(contentsOf: output, encoding: .utf8)
+        let otherToday = try CLI.run(["batch", "--resume", "--today", "2026-08-11", "-o", output.path, undated.path] + Self.letter)
+        #expect(otherToday.status == 2)
+        #expect(otherToday.stderr == "\(output.path): error: --resume: the kept lines analysed requests that give no date as of 2026-08-10, not --today 2026-08-11: resume with --today 2026-08-10, or start again without --resume\n")
+        #expect(try String(contentsOf: output, encoding: .utf8) == kept)
         // Resumed with --as-of of another day, the kept lines are refused, as before.
         let other = try CLI.run(["batch", "--resume", "--as-of", "2026-08-11", "-o", output.path, undated.path] + Self.letter)
         #expect(other.status == 2)

@@ -368,7 +368,7 @@ import EccaTestSupport
         let results = folder.appendingPathComponent("results.json").path
         let dated = try CLI.run(["report", results, "--as-of", "2026-01-01"])
         #expect(dated.status == 2)
-        #expect(dated.stderr.contains("--as-of and --posture apply when analysing requests"))
+        #expect(dated.stderr.contains("--as-of, --today and --posture apply when analysing requests"))
         let mixed = try CLI.run(["report", results, Self.conflict])
         #expect(mixed.status == 2)
         #expect(mixed.stderr.contains("give request files or analysis results, not both"))
@@ -541,9 +541,10 @@ import EccaTestSupport
         #expect(given.stdout.contains("report --regulations \(CLI.regulations) \(Self.conflict) --as-of 2026-11-24\n```"))
     }
 
-    /// A request without a date, among requests of other dates, is analysed as of the run date
-    /// and no single --as-of can pin it: the receipt says the report cannot be made again as is.
-    @Test func receiptSaysWhenAnUndatedRequestMakesTheReportUnrepeatable() throws {
+    /// A request without a date, among requests of other dates, is analysed as of the run date,
+    /// which no single --as-of can pin without moving the dated ones: the command pins it with
+    /// --today, and run as printed on another day makes the same report.
+    @Test func anUndatedRequestAmongDatedOnesIsPinnedWithToday() throws {
         let dated = try String(contentsOfFile: Self.conflict, encoding: .utf8)
         let undated = dated.replacingOccurrences(of: "\"date\": \"2026-11-24\",", with: "")
             .replacingOccurrences(of: "AIO-2026-0142", with: "NODATE")
@@ -552,23 +553,31 @@ import EccaTestSupport
         let report = try CLI.run(["report", "nodate.json", "dated.json"], in: folder)
         #expect(report.status == 0, "\(report.stderr)")
         let today = try #require(CLI.json(try CLI.run(["check", "--format", "json", "nodate.json"], in: folder).stdout)["asOf"] as? String)
-        #expect(report.stdout.contains("""
-
-            **Not reproducible as it stands: request NODATE (as of \(today)) gave no date and was analysed as of the day this \
-            report was made; the command below analyses it as of the day it is run. Give it a date, or report it apart from the \
-            dated requests (the command then pins the date).**
-
-            Make this report again with:
-
-            """))
-        let json = try CLI.json(try CLI.run(["report", "--format", "json", "nodate.json", "dated.json"], in: folder).stdout)
-        let receipt = try #require(json["receipt"] as? [String: Any])
-        #expect(receipt["unpinnedDates"] as? [[String: String]] == [["id": "NODATE", "asOf": today]])
-        // One date, or --as-of given: the command pins it and nothing is said.
-        for arguments in [["nodate.json"], ["nodate.json", "dated.json", "--as-of", "2026-11-24"]] {
-            let pinned = try CLI.run(["report"] + arguments, in: folder)
-            #expect(!pinned.stdout.contains("Not reproducible"))
-        }
+        let command = try #require(report.stdout.components(separatedBy: "Make this report again with:\n\n```sh\n").last?
+            .components(separatedBy: "\n").first)
+        #expect(command.hasSuffix(" report nodate.json dated.json --today \(today)"), "\(command)")
+        // Another day's run of the printed command, with the day it pins: the same report.
+        let pinnedDay = "2026-08-10"
+        let earlier = try CLI.run(["report", "nodate.json", "dated.json", "--today", pinnedDay], in: folder)
+        #expect(earlier.status == 0, "\(earlier.stderr)")
+        #expect(earlier.stdout.contains("As of \(pinnedDay)") && earlier.stdout.contains("As of 2026-11-24"), "the undated request on the day given, the dated on its own")
+        let again = try #require(earlier.stdout.components(separatedBy: "Make this report again with:\n\n```sh\n").last?
+            .components(separatedBy: "\n").first)
+        #expect(again.hasSuffix(" report nodate.json dated.json --today \(pinnedDay)"), "given, it is not added twice: \(again)")
+        let rerun = try CLI.run(["report", "nodate.json", "dated.json", "--today", pinnedDay], in: folder)
+        #expect(rerun.stdout == earlier.stdout)
+        // --today with --as-of, or with results, is refused: neither has undated requests to date.
+        let both = try CLI.run(["report", "nodate.json", "--today", pinnedDay, "--as-of", pinnedDay], in: folder)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--today applies to requests that give no date, which --as-of already dates: give one of them"), "\(both.stderr)")
+        let malformed = try CLI.run(["check", "nodate.json", "--today", "2026-02-30"], in: folder)
+        #expect(malformed.status == 64)
+        #expect(malformed.stderr.contains("--today '2026-02-30'"), "\(malformed.stderr)")
+        let results = folder.appendingPathComponent("results.ndjson")
+        try CLI.run(["batch", "nodate.json"], in: folder).stdout.write(to: results, atomically: true, encoding: .utf8)
+        let fromResults = try CLI.run(["report", "results.ndjson", "--today", pinnedDay], in: folder)
+        #expect(fromResults.status == 2)
+        #expect(fromResults.stderr.contains("error: --as-of, --today and --posture apply when analysing requests"), "\(fromResults.stderr)")
     }
 
     /// Batch error records as `ecca batch` writes them: file, line and field of the request, and

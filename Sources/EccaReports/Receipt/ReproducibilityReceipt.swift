@@ -34,10 +34,6 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
     /// Records of a results file that the report leaves out because the analysis could not use
     /// them (`ecca batch` error records), by file; nil when none were.
     public var leftOut: [LeftOut]?
-    /// Requests that gave no date, analysed as of the day the report was made, whose date the
-    /// command does not pin (the report holds several dates and `--as-of` was not given): run
-    /// again on another day, the command analyses them as of that day. Nil when there are none.
-    public var unpinnedDates: [RequestDate]?
     /// For a report made from earlier reports' JSON: their receipts, which say how the analyses
     /// were made (versions, regulations, inputs), carried forward so that the chain from a filed
     /// report back to the law files is not broken. Nil otherwise.
@@ -51,16 +47,6 @@ public struct ReproducibilityReceipt: Sendable, Hashable, Codable {
     /// The receipts of the runs that analysed: a re-rendered report's own originals, else itself.
     public var analysingReceipts: [ReproducibilityReceipt] {
         source == .results && !(originalReceipts ?? []).isEmpty ? originalReceipts! : [self]
-    }
-
-    /// A request, by id, and the date it was analysed as of.
-    public struct RequestDate: Sendable, Hashable, Codable {
-        public var id: String
-        public var asOf: LegalDate
-        public init(id: String, asOf: LegalDate) {
-            self.id = id
-            self.asOf = asOf
-        }
     }
 
     /// A regulations digest that analyses read from results record, and how many record it.

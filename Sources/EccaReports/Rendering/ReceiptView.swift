@@ -20,8 +20,6 @@ struct ReceiptView {
     /// "results.ndjson: records 3, 7 (2 records the analysis could not use)", per file.
     var leftOutText: [String]
     var hasLeftOut: Bool
-    /// Said when the command cannot make the same report again (`ReproducibilityReceipt.unpinnedDates`).
-    var notReproducible: String?
     /// One line per earlier run whose analyses this report re-renders (`originalReceipts`).
     var originals: [String]
     var hasOriginals: Bool
@@ -74,11 +72,6 @@ struct ReceiptView {
         }
         hasOriginals = !originals.isEmpty
         if hasOriginals { sourceText += "; originally analysed as given under Originally analysed" }
-        if let unpinned = receipt.unpinnedDates, !unpinned.isEmpty {
-            let several = unpinned.count > 1
-            let which = unpinned.map { "\($0.id) (as of \($0.asOf.iso))" }.joined(separator: ", ")
-            notReproducible = "Not reproducible as it stands: request\(several ? "s" : "") \(which) gave no date and \(several ? "were" : "was") analysed as of the day this report was made; the command below analyses \(several ? "them" : "it") as of the day it is run. Give \(several ? "them dates" : "it a date"), or report \(several ? "them" : "it") apart from the dated requests (the command then pins the date)."
-        }
     }
 
     /// The regulations analyses read from results record (`ReproducibilityReceipt.recordedRegulations`):
