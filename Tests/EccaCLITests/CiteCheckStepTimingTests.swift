@@ -7,56 +7,11 @@ import Testing
 /// March 1, 2025, the revision with the rule (March 13, 2024). Read the other way round, a CFR text
 /// of June 2024 that still holds (b) passed (b) on June 1, 2025, after its removal, and flagged (a)(9).
 @Suite struct CiteCheckStepTimingTests {
-    static let rule = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <RULE>
-        <PREAMB>
-        <AGENCY TYPE="S">DEPARTMENT OF COMMERCE</AGENCY>
-        <CFR>15 CFR Part 999</CFR>
-        <SUBJECT>Steps dated apart (test rule)</SUBJECT>
-        <ACT><HD SOURCE="HED">ACTION:</HD><P>Final rule.</P></ACT>
-        <DATES><HD SOURCE="HED">DATES:</HD><P>This rule is effective March 13, 2024.</P></DATES>
-        </PREAMB>
-        <SUPLINF>
-        <REGTEXT TITLE="15" PART="999">
-        <AMDPAR>5. In § 999.5, revise paragraph (a)(9) and, effective March 1, 2025, remove paragraph (b).</AMDPAR>
-        <SECTION><SECTNO>§ 999.5</SECTNO><SUBJECT>Development.</SUBJECT>
-        <P>(a) * * *</P>
-        <P>(9) The development of utilities and necessary infrastructure;</P>
-        <STARS/>
-        </SECTION>
-        </REGTEXT>
-        </SUPLINF>
-        <FRDOC>[FR Doc. 2026-99995 Filed 2-9-24; 8:45 am]</FRDOC>
-        </RULE>
-        """
-
-    /// § 999.5 as the eCFR printed it on June 3, 2024: revised, (b) not yet removed.
-    static let cfr = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <DIV8 N="999.5" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2024-06-03/title-15/section-999.5&quot;,&quot;citation&quot;:&quot;15 CFR 999.5&quot;}">
-        <HEAD>§ 999.5 Development.</HEAD>
-        <P>(a) Eligible activities include:</P>
-        <P>(9) The development of utilities and necessary infrastructure;</P>
-        <P>(b) Other development is eligible as the plan sets out.</P>
-        </DIV8>
-        """
-
-    static let shipped = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <rules xmlns="urn:ecca:rules:1" version="1">
-          <instrument id="qa.t15" jurisdiction="US" kind="cfr-part">
-            <title>15 CFR Part 999 (test encoding)</title>
-            <official-id scheme="cfr">15 CFR Part 999</official-id>
-            <provision id="qa.t15.999.5.a.9" citation="15 CFR 999.5(a)(9)" evidence="verified" eid="999.5(a)(9)" wording-kind="verbatim">
-              <wording>(9) The development of utilities and necessary infrastructure;</wording>
-            </provision>
-            <provision id="qa.t15.999.5.b" citation="15 CFR 999.5(b)" evidence="verified" eid="999.5(b)" wording-kind="verbatim">
-              <wording>(b) Other development is eligible as the plan sets out.</wording>
-            </provision>
-          </instrument>
-        </rules>
-        """
+    static let rule = StepTimingFixture.rule(
+        subject: "Steps dated apart (test rule)", effective: "March 13, 2024", document: 99995, filed: "2-9-24",
+        instructions: "<AMDPAR>5. In § 999.5, revise paragraph (a)(9) and, effective March 1, 2025, remove paragraph (b).</AMDPAR>")
+    static let cfr = StepTimingFixture.cfr(on: "2024-06-03")
+    static let shipped = StepTimingFixture.shipped
 
     @Test func theRemovalDatedApartIsAFindingAndTheRevisionPasses() throws {
         let folder = try CLI.folder(["rule.xml": Self.rule, "cfr.xml": Self.cfr, "regs/t15.xml": Self.shipped])

@@ -9,57 +9,11 @@ import Testing
 /// dates on the wrong steps, or the removal's on the whole instruction, (a)(9) would be flagged.
 @Suite struct CiteCheckTwoDatedStepsTests {
     static func rule(_ instructions: String) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <RULE>
-        <PREAMB>
-        <AGENCY TYPE="S">DEPARTMENT OF COMMERCE</AGENCY>
-        <CFR>15 CFR Part 999</CFR>
-        <SUBJECT>Two steps dated apart (test rule)</SUBJECT>
-        <ACT><HD SOURCE="HED">ACTION:</HD><P>Final rule.</P></ACT>
-        <DATES><HD SOURCE="HED">DATES:</HD><P>This rule is effective December 2, 2024.</P></DATES>
-        </PREAMB>
-        <SUPLINF>
-        <REGTEXT TITLE="15" PART="999">
-        \(instructions)
-        <SECTION><SECTNO>§ 999.5</SECTNO><SUBJECT>Development.</SUBJECT>
-        <P>(a) * * *</P>
-        <P>(9) The development of utilities and necessary infrastructure;</P>
-        <STARS/>
-        </SECTION>
-        </REGTEXT>
-        </SUPLINF>
-        <FRDOC>[FR Doc. 2026-99996 Filed 11-1-24; 8:45 am]</FRDOC>
-        </RULE>
-        """
+        StepTimingFixture.rule(subject: "Two steps dated apart (test rule)", effective: "December 2, 2024", document: 99996, filed: "11-1-24",
+                               instructions: instructions)
     }
-
-    /// § 999.5 as the eCFR printed it on February 3, 2025: revised, (b) not yet removed.
-    static let cfr = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <DIV8 N="999.5" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2025-02-03/title-15/section-999.5&quot;,&quot;citation&quot;:&quot;15 CFR 999.5&quot;}">
-        <HEAD>§ 999.5 Development.</HEAD>
-        <P>(a) Eligible activities include:</P>
-        <P>(9) The development of utilities and necessary infrastructure;</P>
-        <P>(b) Other development is eligible as the plan sets out.</P>
-        </DIV8>
-        """
-
-    static let shipped = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <rules xmlns="urn:ecca:rules:1" version="1">
-          <instrument id="qa.t15" jurisdiction="US" kind="cfr-part">
-            <title>15 CFR Part 999 (test encoding)</title>
-            <official-id scheme="cfr">15 CFR Part 999</official-id>
-            <provision id="qa.t15.999.5.a.9" citation="15 CFR 999.5(a)(9)" evidence="verified" eid="999.5(a)(9)" wording-kind="verbatim">
-              <wording>(9) The development of utilities and necessary infrastructure;</wording>
-            </provision>
-            <provision id="qa.t15.999.5.b" citation="15 CFR 999.5(b)" evidence="verified" eid="999.5(b)" wording-kind="verbatim">
-              <wording>(b) Other development is eligible as the plan sets out.</wording>
-            </provision>
-          </instrument>
-        </rules>
-        """
+    static let cfr = StepTimingFixture.cfr(on: "2025-02-03")
+    static let shipped = StepTimingFixture.shipped
 
     func check(_ instructions: String) throws -> (result: CLI.Result, rule: String, cfr: String, rules: String) {
         let folder = try CLI.folder(["rule.xml": Self.rule(instructions), "cfr.xml": Self.cfr, "regs/t15.xml": Self.shipped])
