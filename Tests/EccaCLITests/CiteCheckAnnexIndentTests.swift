@@ -7,19 +7,6 @@ import Testing
 /// removed one is missing, on the indent itself; a provision Formex cannot locate (a group numbered
 /// by its position) is listed by its citation and why, not by an eid no Formex lookup uses.
 @Suite struct CiteCheckAnnexIndentTests {
-    /// An annex in the real Annex II's shape (`P`, then `LIST TYPE="DASH"` of `ITEM/P`), with a
-    /// numbered section whose point 1(a) holds indents too. `kidnapping` is that point's second
-    /// indent; without `rape`, the annex has two indents of its own, not three.
-    static func annex(kidnapping: String = "kidnapping.", rape: Bool = true) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <ANNEX><BIB.INSTANCE><DOCUMENT.REF FILE="L_202401689EN.doc.fmx.xml"><COLL>L</COLL><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></DOCUMENT.REF><DATE ISO="20240613">20240613</DATE></BIB.INSTANCE><TITLE><TI><P>ANNEX II</P></TI><STI><P>Offences</P></STI></TITLE><CONTENTS>
-        <P>Criminal offences referred to in Article 5:</P><LIST TYPE="DASH"><ITEM><P>terrorism,</P></ITEM><ITEM><P>sabotage,</P></ITEM>\(rape ? "<ITEM><P>rape.</P></ITEM>" : "")</LIST>
-        <GR.SEQ LEVEL="1"><TITLE><TI><P>Section 1</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Offences against persons:</TXT><P><LIST TYPE="alpha"><ITEM><NP><NO.P>(a)</NO.P><TXT>against life or liberty:</TXT><P><LIST TYPE="DASH"><ITEM><P>murder,</P></ITEM><ITEM><P>\(kidnapping)</P></ITEM></LIST></P></NP></ITEM></LIST></P></NP></GR.SEQ>
-        </CONTENTS></ANNEX>
-        """
-    }
-
     /// A folder holding `annex` as an annex file and a regulations folder (schema and all) with its
     /// import: the annex's path, the regulations folder and the rules file.
     static func imported(_ annex: String) throws -> (annex: String, regulations: String, rules: String) {
@@ -39,7 +26,7 @@ import Testing
     }
 
     @Test func theImportsIndentsPassAgainstTheirAnnexAndAChangedOneDriftsAndARemovedOneIsMissing() throws {
-        let (annex, regulations, rules) = try Self.imported(Self.annex())
+        let (annex, regulations, rules) = try Self.imported(AnnexIndentFixture.annex())
         let same = try CLI.run(["cite-check", "--official", annex, "--regulations", regulations])
         #expect(same.status == 0)
         #expect(same.stdout == """
@@ -48,7 +35,7 @@ import Testing
 
             """)
 
-        let changed = try CLI.folder(["L_202401689EN.012601.fmx.xml": Self.annex(kidnapping: "abduction.", rape: false)])
+        let changed = try CLI.folder(["L_202401689EN.012601.fmx.xml": AnnexIndentFixture.annex(kidnapping: "abduction.", rape: false)])
             .appendingPathComponent("L_202401689EN.012601.fmx.xml").path
         let result = try CLI.run(["cite-check", "--official", changed, "--regulations", regulations])
         #expect(result.status == 1)

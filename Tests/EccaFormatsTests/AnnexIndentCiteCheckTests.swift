@@ -10,24 +10,10 @@ import EccaTestSupport
 /// none, so an import of the AI Act package checked against that package left Annex II's 16
 /// indents "not covered", and a changed or removed indent was seen on the whole annex only.
 @Suite struct AnnexIndentCiteCheckTests {
-    /// An annex with indents of its own and indents in a point of a numbered section, in the real
-    /// Annex II's shape (`P`, then `LIST TYPE="DASH"` of `ITEM/P`), and Art. 5(1)(h)'s for a list in
-    /// a point (`NP/P/LIST`). `kidnapping` is its point 1(a)'s second indent; without `rape`, it
-    /// has two indents of its own, not three.
-    static func annex(kidnapping: String = "kidnapping.", rape: Bool = true) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <ANNEX><BIB.INSTANCE><DOCUMENT.REF FILE="L_202401689EN.doc.fmx.xml"><COLL>L</COLL><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></DOCUMENT.REF><DATE ISO="20240613">20240613</DATE></BIB.INSTANCE><TITLE><TI><P>ANNEX II</P></TI><STI><P>Offences</P></STI></TITLE><CONTENTS>
-        <P>Criminal offences referred to in Article 5:</P><LIST TYPE="DASH"><ITEM><P>terrorism,</P></ITEM><ITEM><P>sabotage,</P></ITEM>\(rape ? "<ITEM><P>rape.</P></ITEM>" : "")</LIST>
-        <GR.SEQ LEVEL="1"><TITLE><TI><P>Section 1</P></TI></TITLE><NP><NO.P>1.</NO.P><TXT>Offences against persons:</TXT><P><LIST TYPE="alpha"><ITEM><NP><NO.P>(a)</NO.P><TXT>against life or liberty:</TXT><P><LIST TYPE="DASH"><ITEM><P>murder,</P></ITEM><ITEM><P>\(kidnapping)</P></ITEM></LIST></P></NP></ITEM></LIST></P></NP></GR.SEQ>
-        </CONTENTS></ANNEX>
-        """
-    }
-
     /// Each indent's locator is the annex's and its citation's path; the annex file's lookup finds
     /// every locator the import gave at the very wording the import read.
     @Test func anAnnexIndentIsLocatedByItsPlace() throws {
-        let path = try Corpus.fixture("L_202401689EN.012601.fmx.xml", Self.annex())
+        let path = try Corpus.fixture("L_202401689EN.012601.fmx.xml", AnnexIndentFixture.annex())
         let imported = try Corpus.collect([path])
         #expect(imported.provisions.map { "\($0.sourceID ?? "-") | \($0.citation)" } == [
             "ANNEX II | Annex II",
@@ -51,7 +37,7 @@ import EccaTestSupport
     /// Against a later text that changed a word of an indent and removed another: the indent kept
     /// passes, the changed one drifts with its word diff, the removed one does not exist.
     @Test func anAnnexIndentPassesDriftsOrIsMissing() throws {
-        let official = try Corpus.fixture("L_202401689EN.012601.fmx.xml", Self.annex(kidnapping: "abduction.", rape: false))
+        let official = try Corpus.fixture("L_202401689EN.012601.fmx.xml", AnnexIndentFixture.annex(kidnapping: "abduction.", rape: false))
         let (graph, file) = try CiteCheckLookupTests.rules("""
               <instrument id="qa.aia" jurisdiction="EU" kind="regulation">
                 <title>Regulation (EU) 2024/1689 (annex indents)</title>
