@@ -68,6 +68,8 @@ public final class ImportEmitter {
     /// begins, and what they report is that instrument's, not the instrument read before it.
     private var instrumentsBeforeFile = 0
     private var reportedBeforeBegin: [Diagnostic.Severity: Int] = [:]
+    /// The control characters left out of the open instrument's texts, warned of when it ends.
+    var controlFindings = ControlFindings()
 
     init(sink: any ImportSink, joins: [String: InstrumentJoin]) {
         self.sink = sink
@@ -106,7 +108,7 @@ public final class ImportEmitter {
         if open { try end() }
         // The summary speaks of each file: its own title and variant, not the joined ones.
         let own = instrument
-        var instrument = join?.header ?? instrument
+        var instrument = leavingOutControls(join?.header ?? instrument)
         openJoin = join?.key
         joinedUnits.removeAll()
         // Two texts given one import that mint one id (two Akoma Ntoso files of one FRBR URI, two
@@ -153,6 +155,7 @@ public final class ImportEmitter {
     }
 
     public func add(_ provision: ImportedProvision) throws(OfficialImportError) {
+        let provision = leavingOutControls(provision)
         for segment in provision.idPath {
             try checkNumber(segment, at: SourceLocation(file: provision.span.file, line: provision.span.firstLine))
         }
@@ -165,6 +168,13 @@ public final class ImportEmitter {
 
     /// Counts the batch's provisions by level and hands it on unbuilt.
     public func add(contentsOf batch: ProvisionBatch) throws(OfficialImportError) {
+        // A section holding a control character (rarely one does) is written provision by
+        // provision, each with its own left out and noted (`leavingOutControls`): the writer
+        // writes the same bytes either way.
+        if batch.section.mayHoldControls {
+            for provision in batch.provisions() { try add(provision) }
+            return
+        }
         try checkNumber(batch.section.header.number, at: SourceLocation(file: batch.section.span.file, line: batch.section.span.firstLine))
         if openJoin != nil {
             let header = batch.section.header
@@ -191,6 +201,7 @@ public final class ImportEmitter {
 
     public func end() throws(OfficialImportError) {
         guard open else { return }
+        reportControlsLeftOut()
         open = false
         current = nil
         openJoin = nil

@@ -57,6 +57,9 @@ public struct ImportSummary: Sendable, Hashable {
         case notesLabelledAlike
         // Every dialect: a date field that is not a date (the text undated), or gives several (the first taken).
         case unreadDates
+        // Every dialect: control and bidirectional characters of the official text, which carry no
+        // text and which a rules file may not hold, left out (`ControlsLeftOut`).
+        case controlCharactersLeftOut
 
         /// What the summary counts ("1 rule", "2 amendments the grammar could not read").
         public var noun: CountedNoun {
@@ -135,6 +138,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                   plural: "CCL notes labelled like another note of their entry (kept in the entry's wording, marked unresolved)")
             case .unreadDates: CountedNoun("date field that is not a date, or gives several (marked unresolved)",
                                            plural: "date fields that are not dates, or give several (marked unresolved)")
+            case .controlCharactersLeftOut: CountedNoun("control or bidirectional character that carries no text left out (noted on its provision)",
+                                                        plural: "control or bidirectional characters that carry no text left out (noted on their provisions)")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
             }

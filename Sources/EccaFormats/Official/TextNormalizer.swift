@@ -112,8 +112,9 @@ public enum TextNormalizer {
         return second == 0x81 && third == 0x9F
     }
 
-    /// Normalisation for comparing wordings: typographic quotes and dashes mapped to ASCII, and
-    /// whitespace of every kind collapsed.
+    /// Normalisation for comparing wordings: typographic quotes and dashes mapped to ASCII,
+    /// control and bidirectional characters that carry no text left out, and whitespace of every
+    /// kind collapsed.
     public static func comparable(_ text: String) -> String {
         var mapped = ""
         for scalar in text.unicodeScalars {
@@ -124,7 +125,11 @@ public enum TextNormalizer {
             case "\u{2018}", "\u{2019}", "\u{201A}": mapped += "'"
             case "\u{201C}", "\u{201D}", "\u{201E}": mapped += "\""
             case "\u{2013}", "\u{2014}", "\u{2212}": mapped += "-"
-            default: mapped.unicodeScalars.append(scalar)  // spaces of every kind: `collapse`'s
+            default:
+                // Control and bidirectional characters that carry no text are left out, as the
+                // importers leave them out of what they write (`ControlsLeftOut`); spaces of every
+                // kind are `collapse`'s.
+                if scalar.value < 0x7F || !ControlsLeftOut.isLeftOut(scalar) { mapped.unicodeScalars.append(scalar) }
             }
         }
         return collapse(mapped)

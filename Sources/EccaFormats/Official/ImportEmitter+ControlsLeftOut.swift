@@ -1,0 +1,98 @@
+import ClauseGraph
+
+/// Every dialect's provisions and instruments come through the emitter, so the characters a rules
+/// file may not hold (`ControlsLeftOut`) are left out here, once for all importers, and the
+/// output always passes `ecca validate`. `cite-check` imports the official file the same way, and
+/// its comparison leaves them out too (`TextNormalizer.comparable`).
+extension ImportEmitter {
+    /// `provision` without such characters in any text that is written (wording, heading,
+    /// citation, source id, eid, notes), and with a note saying which were left out; the place of
+    /// each is recorded for its warning.
+    func leavingOutControls(_ provision: ImportedProvision) -> ImportedProvision {
+        guard Self.mayHoldControls(provision) else { return provision }
+        var provision = provision
+        var removed: [ControlsLeftOut.Removal] = []
+        func leaveOut(_ text: inout String, _ field: String) {
+            let result = ControlsLeftOut.removing(from: text, field: field)
+            guard !result.removed.isEmpty else { return }
+            text = result.text
+            removed += result.removed
+        }
+        leaveOut(&provision.citation, "citation")
+        if provision.heading != nil { leaveOut(&provision.heading!, "heading") }
+        leaveOut(&provision.wording, "wording")
+        if provision.sourceID != nil { leaveOut(&provision.sourceID!, "source id") }
+        leaveOut(&provision.canonicalID, "number")
+        if provision.parentID != nil {
+            // The parent's id is its canonical id, which its own pass left out the same way.
+            provision.parentID = ControlsLeftOut.removing(from: provision.parentID!, field: "number").text
+        }
+        for index in provision.notes.indices { leaveOut(&provision.notes[index].text, "note") }
+        guard !removed.isEmpty else { return provision }
+        provision.notes.append(ControlsLeftOut.note(for: removed))
+        controlFindings.record(removed, subject: provision.citation, subjectID: provision.canonicalID, file: provision.span.file,
+                               lines: provision.span.firstLine...max(provision.span.firstLine, provision.span.lastLine))
+        return provision
+    }
+
+    /// `instrument` without such characters in its title, official ids, version label,
+    /// attribution and notes, noted and recorded as a provision's are.
+    func leavingOutControls(_ instrument: ImportedInstrument) -> ImportedInstrument {
+        let texts = [instrument.title, instrument.versionLabel ?? "", instrument.attribution ?? ""] + instrument.officialIDs.map(\.value) + instrument.notes.map(\.text)
+        guard texts.contains(where: ControlsLeftOut.mayHold) else { return instrument }
+        var instrument = instrument
+        var removed: [ControlsLeftOut.Removal] = []
+        func leaveOut(_ text: inout String, _ field: String) {
+            let result = ControlsLeftOut.removing(from: text, field: field)
+            guard !result.removed.isEmpty else { return }
+            text = result.text
+            removed += result.removed
+        }
+        leaveOut(&instrument.title, "title")
+        for index in instrument.officialIDs.indices { leaveOut(&instrument.officialIDs[index].value, "official id") }
+        if instrument.versionLabel != nil { leaveOut(&instrument.versionLabel!, "version label") }
+        if instrument.attribution != nil { leaveOut(&instrument.attribution!, "attribution") }
+        for index in instrument.notes.indices { leaveOut(&instrument.notes[index].text, "note") }
+        guard !removed.isEmpty else { return instrument }
+        instrument.notes.append(ControlsLeftOut.note(for: removed))
+        // Its header: from the line it starts on to the first provision, which is not known yet;
+        // the characters are looked for in its first lines.
+        let first = instrument.line > 0 ? instrument.line : max(1, rootLine)
+        controlFindings.record(removed, subject: "the instrument \(instrument.id)", subjectID: instrument.id,
+                               noted: "the instrument", file: instrument.file, lines: 1...(first + 200))
+        return instrument
+    }
+
+    /// Warns of each place recorded for the instrument that ends, and counts the characters.
+    func reportControlsLeftOut() {
+        guard !controlFindings.isEmpty else { return }
+        let (diagnostics, characters) = controlFindings.drain()
+        for diagnostic in diagnostics { report(diagnostic) }
+        count(.controlCharactersLeftOut, by: characters)
+    }
+
+    /// Whether any written text of `provision` may hold such a character (a few bytes each looked at).
+    private static func mayHoldControls(_ provision: ImportedProvision) -> Bool {
+        ControlsLeftOut.mayHold(provision.wording) || ControlsLeftOut.mayHold(provision.citation)
+            || provision.heading.map(ControlsLeftOut.mayHold) == true || provision.sourceID.map(ControlsLeftOut.mayHold) == true
+            || ControlsLeftOut.mayHold(provision.canonicalID) || provision.notes.contains { ControlsLeftOut.mayHold($0.text) }
+    }
+}
+
+extension CFRSectionLayout {
+    /// Whether any text of the section or its paragraphs may hold a character a rules file may not
+    /// hold: the wording's bytes eight at a time, the few short strings by their bytes.
+    var mayHoldControls: Bool {
+        if text.withUnsafeBufferPointer(ControlsLeftOut.mayHold(bytes:)) { return true }
+        if ControlsLeftOut.mayHold(header.number) || ControlsLeftOut.mayHold(header.sourceID) { return true }
+        if let title = header.title, ControlsLeftOut.mayHold(title) { return true }
+        if let heading = header.heading, ControlsLeftOut.mayHold(heading) { return true }
+        if header.notes.contains(where: { ControlsLeftOut.mayHold($0.text) }) { return true }
+        for index in records.indices {
+            if ControlsLeftOut.mayHold(records[index].segment.canonical) || ControlsLeftOut.mayHold(records[index].segment.citation) { return true }
+            if let heading = records[index].heading, ControlsLeftOut.mayHold(heading) { return true }
+            if records[index].notes.contains(where: { ControlsLeftOut.mayHold($0.text) }) { return true }
+        }
+        return false
+    }
+}
