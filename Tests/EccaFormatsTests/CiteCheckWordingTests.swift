@@ -116,6 +116,28 @@ import EccaTestSupport
 
     /// A power followed by a digit ends where its superscript ends (`10^{2}5`, printed 10²5): the
     /// Art. 51(2) threshold 10^25 is not 10²5, written in markup or in Unicode; `10^25` stays as it is.
+    /// Control and bidirectional characters that carry no text compare as the importers write
+    /// them: left out (`ControlsLeftOut`), a run between spaces leaving one space; a line or
+    /// paragraph separator is white space, as ever; an invisible format character is folded too.
+    @Test func controlAndBidirectionalCharactersAreLeftOutOfTheComparison() {
+        #expect(TextNormalizer.comparable("export means\u{202E} an \u{202A}\u{202C} actual exporter\u{0092}s shipment") == "export means an actual exporters shipment")
+        #expect(TextNormalizer.comparable("line\u{2028}break") == "line break")
+        #expect(TextNormalizer.comparisonKey("\u{2066}Annex II\u{2069} goods") == TextNormalizer.comparisonKey("Annex II goods"))
+        // What an import writes for such a text is what cite-check compares it with.
+        let written = ControlsLeftOut.removing(from: "export means\u{202E} an \u{202A}\u{202C} actual exporter\u{0092}s shipment", field: "wording")
+        #expect(written.text == "export means an actual exporters shipment")
+        #expect(written.removed.map(\.startsRun) == [true, true, false, true])
+        // The check that gates it: `§`, dashes, quotes and other non-ASCII text hold none (a CFR
+        // section with them is written from its bytes); each character left out is found at every
+        // offset, in the eight-byte words and in the bytes after them.
+        #expect(!ControlsLeftOut.mayHold("§ 772.1—“Export” ’ … ¶ é ‹› \u{00A0}\u{2010}\u{2060}\u{FEFF}\u{2070}"))
+        for control: Unicode.Scalar in ["\u{7F}", "\u{80}", "\u{92}", "\u{9F}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{2028}"] {
+            for offset in 0..<12 {
+                #expect(ControlsLeftOut.mayHold(String(repeating: "a", count: offset) + String(Character(control)) + "bc"), "\(ControlCharacters.name(control)) at \(offset)")
+            }
+        }
+    }
+
     @Test func aPowerFollowedByADigitKeepsItsEnd() throws {
         #expect(TextNormalizer.comparisonKey("greater than 10²5") == "greater than 10^{2}5")
         #expect(TextNormalizer.comparisonKey("greater than 10²⁵.") == "greater than 10^25.")

@@ -211,6 +211,32 @@ import EccaTestSupport
         for piece in expected { #expect(written.contains(piece)) }
     }
 
+    /// A section holding control and bidirectional characters (`ControlsLeftOut`) is written
+    /// provision by provision, each with its own left out and noted: byte for byte what the
+    /// streaming path writes for the same section without them, but for the notes saying so, and
+    /// the same whichever way the sink takes the section.
+    @Test func aSectionHoldingControlCharactersIsWrittenAsTheSectionWithoutThem() throws {
+        func section(_ override: String, _ quote: String, _ embedding: String) -> String {
+            Self.shapes.replacingOccurrences(of: "<HEAD>§ 772.2   Scope.</HEAD>", with: "<HEAD>§ 772.2   Scope\(override).</HEAD>")
+                .replacingOccurrences(of: "<P>(2)(i) First roman under (a)(2).</P>", with: "<P>(2)(i) First roman\(quote) under \(embedding)(a)(2).</P>")
+        }
+        let clean = try writeBothWays([try Corpus.fixture("ECFR-title15-clean.xml", section("", "", ""))])
+        let held = try writeBothWays([try Corpus.fixture("ECFR-title15-held.xml", section("\u{202E}", "\u{0092}", "&#x202A;&#x202C;"))])
+        #expect(held.provisions == clean.provisions)
+        #expect(held.direct == held.oneByOne)
+        let heldText = String(decoding: held.direct, as: UTF8.self)
+        let cleanText = String(decoding: clean.direct, as: UTF8.self)
+        #expect(!heldText.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{0092}" || $0 == "\u{202A}" || $0 == "\u{202C}" })
+        #expect(!heldText.contains("&#x202"))
+        // The section, (a), (a)(2) and (a)(2)(i) held them, (a) and the section in their wordings as well.
+        let notes = heldText.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.contains("holds characters that carry no text") }
+        #expect(notes.count == 4)
+        let provisions = { (text: String) in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("holds characters that carry no text") && !$0.contains("ECFR-title15-") }
+        }
+        #expect(provisions(heldText) == provisions(cleanText))
+    }
+
     @Test func realCFRAndFederalRegisterFilesAreWrittenAsTheirProvisionsWouldBe() throws {
         for file in [Corpus.ecfrBulk, Corpus.ecfrVersioner, Corpus.cfrAnnual, Corpus.federalRegister] where Corpus.available(file) {
             let written = try writeBothWays([file])

@@ -37,16 +37,17 @@ enum ControlsLeftOut {
         scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
-    /// Whether `text` may hold one: only DEL and characters encoded from lead bytes 0xC2 (C1) and
-    /// 0xE2 (the marks and separators) can, and most text has neither (read in UTF-8, not decoded).
+    /// Whether `text` holds one (or a line or paragraph separator), read in UTF-8, not decoded.
     @inline(__always)
     static func mayHold(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { mayHold(bytes: $0) }
     }
 
-    /// `mayHold` for a CFR section's collapsed wording, eight bytes at a time: a word of ASCII
-    /// below DEL (almost every word of a title) costs a few instructions for its eight bytes.
+    /// Whether UTF-8 `bytes` hold one (or a line or paragraph separator), eight bytes at a time: a
+    /// word of ASCII below DEL (almost every word of a title) costs a few instructions for its
+    /// eight bytes, and only a word with DEL or a non-ASCII byte is looked at byte by byte
+    /// (`§`, `—` and curly quotes are common; what is left out is rare).
     static func mayHold(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
@@ -56,18 +57,33 @@ enum ControlsLeftOut {
             // A byte of 0x7F or more sets its high bit in `word | (word + 0x01…01)` (a carry out
             // of 0xFF only reaches a byte after one that is set already).
             if (word | (word &+ 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080 != 0 {
-                for offset in index..<(index + 8) where isLeadByte(base[offset]) { return true }
+                for offset in index..<(index + 8) where startsOne(base, at: offset, count: count) { return true }
             }
             index += 8
         }
         while index < count {
-            if isLeadByte(base[index]) { return true }
+            if startsOne(base, at: index, count: count) { return true }
             index += 1
         }
         return false
     }
 
-    @inline(__always) private static func isLeadByte(_ byte: UInt8) -> Bool { byte == 0x7F || byte == 0xC2 || byte == 0xE2 }
+    /// Whether the character encoded at `index` is one: DEL (7F), a C1 control (C2 80–C2 9F), a
+    /// bidirectional mark, embedding or override or a separator (E2 80 8E, 8F, A8–AE), or an
+    /// isolate (E2 81 A6–A9).
+    @inline(__always)
+    private static func startsOne(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> Bool {
+        switch base[index] {
+        case 0x7F: return true
+        case 0xC2: return index + 1 < count && base[index + 1] <= 0x9F
+        case 0xE2:
+            guard index + 2 < count else { return false }
+            let second = base[index + 1], third = base[index + 2]
+            if second == 0x80 { return third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) }
+            return second == 0x81 && (0xA6...0xA9).contains(third)
+        default: return false
+        }
+    }
 
     /// `text` without such characters, and each one left out, in order; `text` itself, and no
     /// removals, when it holds none. A run left out from between two spaces takes one of them

@@ -7,11 +7,15 @@ import Foundation
 ///
 /// The provision's lines are searched for the character as written (UTF-8) or as a character
 /// reference (`&#x202E;`, `&#8238;`); of several, the one with the most of the same words around
-/// it (the text's, white space and markup aside) is taken, the first on a tie.
+/// it (the text's, white space and markup aside) is taken, the first on a tie. The file is mapped,
+/// not read into memory, and its lines are indexed only as far as a provision asks (a character
+/// near the start of a 110 MB title touches its first pages).
 final class SourceCharacterLocator {
     let file: String
-    private var bytes: [UInt8]?
-    private var lineStarts: [Int] = []
+    private var data: Data?
+    /// Where each line indexed so far starts; `indexedTo` is where indexing stopped.
+    private var lineStarts: [Int] = [0]
+    private var indexedTo = 0
     private var loaded = false
 
     init(file: String) { self.file = file }
@@ -22,7 +26,16 @@ final class SourceCharacterLocator {
     func locate(_ scalar: Unicode.Scalar, before: String, after: String, lines: ClosedRange<Int>,
                 taken: inout Set<Int>) -> (line: Int, column: Int)? {
         load()
-        guard let bytes, lines.lowerBound >= 1, lines.lowerBound <= lineStarts.count else { return nil }
+        guard let data, lines.lowerBound >= 1 else { return nil }
+        index(through: lines.upperBound + 1, in: data)
+        guard lines.lowerBound <= lineStarts.count else { return nil }
+        return data.withUnsafeBytes { raw in
+            locate(scalar, before: before, after: after, lines: lines, in: raw.bindMemory(to: UInt8.self), taken: &taken)
+        }
+    }
+
+    private func locate(_ scalar: Unicode.Scalar, before: String, after: String, lines: ClosedRange<Int>,
+                        in bytes: UnsafeBufferPointer<UInt8>, taken: inout Set<Int>) -> (line: Int, column: Int)? {
         let start = lineStarts[lines.lowerBound - 1]
         let end = lines.upperBound < lineStarts.count ? lineStarts[lines.upperBound] : bytes.count
         let literal = Array(String(Character(scalar)).utf8)
@@ -32,7 +45,7 @@ final class SourceCharacterLocator {
         var index = start
         while index < end {
             var length = 0
-            if bytes[index] == literal[0], index + literal.count <= end, bytes[index..<(index + literal.count)].elementsEqual(literal) {
+            if bytes[index] == literal[0], index + literal.count <= end, UnsafeBufferPointer(rebasing: bytes[index..<(index + literal.count)]).elementsEqual(literal) {
                 length = literal.count
             } else if bytes[index] == UInt8(ascii: "&"), let reference = Self.reference(in: bytes, at: index, end: end), reference.value == scalar.value {
                 length = reference.length
@@ -43,7 +56,7 @@ final class SourceCharacterLocator {
             }
             if !taken.contains(index) {
                 let score = Self.matching(wantedBefore, Self.letters(backwardFrom: index, in: bytes, floor: max(start, index - 256)))
-                    + Self.matching(wantedAfter, Self.letters(String(decoding: bytes[(index + length)..<min(end, index + length + 256)], as: UTF8.self)))
+                    + Self.matching(wantedAfter, Self.letters(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + length)..<min(end, index + length + 256)]), as: UTF8.self)))
                 if best == nil || score > best!.score { best = (index, score) }
             }
             index += length
@@ -56,22 +69,30 @@ final class SourceCharacterLocator {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        let column = bytes[lineStarts[low]..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let column = UnsafeBufferPointer(rebasing: bytes[lineStarts[low]..<offset]).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return (low + 1, column)
     }
 
     private func load() {
         guard !loaded else { return }
         loaded = true
-        guard let data = FileManager.default.contents(atPath: file) else { return }
-        let read = [UInt8](data)
-        lineStarts = [0]
-        for (offset, byte) in read.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
-        bytes = read
+        data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+    }
+
+    /// Indexes line starts until `line` starts (or the file ends).
+    private func index(through line: Int, in data: Data) {
+        guard lineStarts.count < line, indexedTo < data.count else { return }
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            while lineStarts.count < line, indexedTo < bytes.count {
+                if bytes[indexedTo] == 0x0A { lineStarts.append(indexedTo + 1) }
+                indexedTo += 1
+            }
+        }
     }
 
     /// A numeric character reference at `index` (`&#x202E;`, `&#8238;`): its value and length.
-    private static func reference(in bytes: [UInt8], at index: Int, end: Int) -> (value: UInt32, length: Int)? {
+    private static func reference(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (value: UInt32, length: Int)? {
         guard index + 3 < end, bytes[index + 1] == UInt8(ascii: "#") else { return nil }
         var cursor = index + 2
         let hex = bytes[cursor] == UInt8(ascii: "x") || bytes[cursor] == UInt8(ascii: "X")
@@ -109,10 +130,10 @@ final class SourceCharacterLocator {
     }
 
     /// The letters before `index`, nearest first.
-    private static func letters(backwardFrom index: Int, in bytes: [UInt8], floor: Int) -> [Unicode.Scalar] {
+    private static func letters(backwardFrom index: Int, in bytes: UnsafeBufferPointer<UInt8>, floor: Int) -> [Unicode.Scalar] {
         var start = floor
         while start < index, bytes[start] & 0xC0 == 0x80 { start += 1 }
-        return Array(letters(String(decoding: bytes[start..<index], as: UTF8.self)).reversed())
+        return Array(letters(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)).reversed())
     }
 
     /// How many leading elements of `wanted` `found` starts with.
