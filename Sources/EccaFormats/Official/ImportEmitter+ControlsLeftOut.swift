@@ -35,10 +35,12 @@ extension ImportEmitter {
         return provision
     }
 
-    /// `instrument` without such characters in its title, official ids, version label,
-    /// attribution and notes, noted and recorded as a provision's are.
+    /// `instrument` without such characters in its title, official ids, version label and
+    /// attribution, noted and recorded as a provision's are. Its notes are ecca's own words about
+    /// the file (its name among them, which is no official text and which the writer's notes
+    /// print as given), so they are left as they are.
     func leavingOutControls(_ instrument: ImportedInstrument) -> ImportedInstrument {
-        let texts = [instrument.title, instrument.versionLabel ?? "", instrument.attribution ?? ""] + instrument.officialIDs.map(\.value) + instrument.notes.map(\.text)
+        let texts = [instrument.title, instrument.versionLabel ?? "", instrument.attribution ?? ""] + instrument.officialIDs.map(\.value)
         guard texts.contains(where: ControlsLeftOut.mayHold) else { return instrument }
         var instrument = instrument
         var removed: [ControlsLeftOut.Removal] = []
@@ -52,7 +54,6 @@ extension ImportEmitter {
         for index in instrument.officialIDs.indices { leaveOut(&instrument.officialIDs[index].value, "official id") }
         if instrument.versionLabel != nil { leaveOut(&instrument.versionLabel!, "version label") }
         if instrument.attribution != nil { leaveOut(&instrument.attribution!, "attribution") }
-        for index in instrument.notes.indices { leaveOut(&instrument.notes[index].text, "note") }
         guard !removed.isEmpty else { return instrument }
         instrument.notes.append(ControlsLeftOut.note(for: removed))
         // Its header: from the line it starts on to the first provision, which is not known yet;

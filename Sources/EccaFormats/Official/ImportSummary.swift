@@ -138,8 +138,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                   plural: "CCL notes labelled like another note of their entry (kept in the entry's wording, marked unresolved)")
             case .unreadDates: CountedNoun("date field that is not a date, or gives several (marked unresolved)",
                                            plural: "date fields that are not dates, or give several (marked unresolved)")
-            case .controlCharactersLeftOut: CountedNoun("control or bidirectional character that carries no text left out (noted on its provision)",
-                                                        plural: "control or bidirectional characters that carry no text left out (noted on their provisions)")
+            case .controlCharactersLeftOut: CountedNoun("control or bidirectional character that carries no text, left out and noted",
+                                                        plural: "control or bidirectional characters that carry no text, left out and noted")
             case .deletedRanges: CountedNoun("range deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")",
                                              plural: "ranges deleted by an amending act left out (CLG.MDFO ACTION=\"DELETED\")")
             }
