@@ -81,7 +81,7 @@ import Testing
                   <wording>(a) Except as set forth, export means an actual shipment. (1) The exporters duty applies.</wording>
                   <source url="https://www.ecfr.gov/current/title-15/section-734.13"/>
                   <note kind="editorial">Source: lines 6-10, DIV8[@N='§ 734.13']</note>
-                  <note kind="unresolved">The official text here holds characters that carry no text, which a rules file may not hold: U+202E RIGHT-TO-LEFT OVERRIDE in the heading; \(paragraph). \(Self.noted)\(Self.mayBeText)</note>
+                  <note kind="unresolved">The official text here holds characters that carry no text, which a rules file may not hold: \(paragraph); U+202E RIGHT-TO-LEFT OVERRIDE in the heading. \(Self.noted)\(Self.mayBeText)</note>
             """), "\(written)")
         #expect(written.contains("<note kind=\"unresolved\">The official text here holds characters that carry no text, which a rules file may not hold: \(paragraph). \(Self.noted)\(Self.mayBeText)</note>"))
         #expect(written.contains("""

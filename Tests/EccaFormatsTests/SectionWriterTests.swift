@@ -219,6 +219,7 @@ import EccaTestSupport
         func section(_ override: String, _ quote: String, _ embedding: String) -> String {
             Self.shapes.replacingOccurrences(of: "<HEAD>§ 772.2   Scope.</HEAD>", with: "<HEAD>§ 772.2   Scope\(override).</HEAD>")
                 .replacingOccurrences(of: "<P>(2)(i) First roman under (a)(2).</P>", with: "<P>(2)(i) First roman\(quote) under \(embedding)(a)(2).</P>")
+                .replacingOccurrences(of: "<P><I>Export.</I> See", with: "<P><I>Ex\(override)port.</I> See")
         }
         let clean = try writeBothWays([try Corpus.fixture("ECFR-title15-clean.xml", section("", "", ""))])
         let held = try writeBothWays([try Corpus.fixture("ECFR-title15-held.xml", section("\u{202E}", "\u{0092}", "&#x202A;&#x202C;"))])
@@ -228,11 +229,17 @@ import EccaTestSupport
         let cleanText = String(decoding: clean.direct, as: UTF8.self)
         #expect(!heldText.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{0092}" || $0 == "\u{202A}" || $0 == "\u{202C}" })
         #expect(!heldText.contains("&#x202"))
-        // The section, (a), (a)(2) and (a)(2)(i) held them, (a) and the section in their wordings as well.
+        // 772.2, its (a), (a)(2) and (a)(2)(i) held them, (a) and the section in their wordings as
+        // well; 772.1 and its term “Export” held one in the term (its citation, source id and
+        // wording), which the section's wording holds, so the term's id and citation lose it too.
         let notes = heldText.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.contains("holds characters that carry no text") }
-        #expect(notes.count == 4)
+        #expect(notes.count == 6)
+        #expect(notes.contains { $0.contains(": U+202E RIGHT-TO-LEFT OVERRIDE in the wording; U+202E RIGHT-TO-LEFT OVERRIDE in the heading; U+202E RIGHT-TO-LEFT OVERRIDE in the citation; U+202E RIGHT-TO-LEFT OVERRIDE in the source id; U+202E RIGHT-TO-LEFT OVERRIDE in the number.") })
+        // The term's URL keeps it, percent-encoded: an address, which the eCFR makes from the term as printed.
+        #expect(heldText.contains("#p-772.1%20(Ex%E2%80%AEport)\"/>"))
         let provisions = { (text: String) in
-            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("holds characters that carry no text") && !$0.contains("ECFR-title15-") }
+            text.replacingOccurrences(of: "Ex%E2%80%AEport", with: "Export").split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("holds characters that carry no text") && !$0.contains("ECFR-title15-") }
         }
         #expect(provisions(heldText) == provisions(cleanText))
     }

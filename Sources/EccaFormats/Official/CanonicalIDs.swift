@@ -30,7 +30,8 @@ enum CanonicalIDs {
         return parent + "__" + segment
     }
 
-    /// A rules-XML id segment: only `[A-Za-z0-9._:-]`, other characters become `-`.
+    /// A rules-XML id segment: only `[A-Za-z0-9._:-]`, other characters become `-` (those left out
+    /// of text, `ControlsLeftOut`, are left out).
     static func idSegment(_ text: String) -> String {
         if let first = text.utf8.first, let last = text.utf8.last, isAlphanumeric(first), last != UInt8(ascii: "-"), last != UInt8(ascii: "."),
            text.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }) {
@@ -42,6 +43,9 @@ enum CanonicalIDs {
             case "a"..."z", "A"..."Z", "0"..."9", ".", ":", "-": output.unicodeScalars.append(scalar)
             case "_": output += "-"
             case " ", "§", "(", ")": if !output.isEmpty, output.last != "-" { output += "-" }
+            // Left out of the text it is minted from (`ControlsLeftOut`), so of the id too: a term
+            // `Ex<U+202E>port` is `def-Export`, not `def-Ex-port`.
+            case _ where ControlsLeftOut.isLeftOut(scalar): continue
             default: if !output.isEmpty, output.last != "-" { output += "-" }
             }
         }

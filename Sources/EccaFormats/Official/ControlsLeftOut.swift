@@ -40,23 +40,32 @@ enum ControlsLeftOut {
     /// Whether `text` holds one (or a line or paragraph separator), read in UTF-8, not decoded.
     @inline(__always)
     static func mayHold(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { mayHold(bytes: $0) }
+        text.utf8.withContiguousStorageIfAvailable(mayHold(bytes:)) ?? text.unicodeScalars.contains { isLeftOut($0) || isLineBreak($0) }
     }
 
-    /// Whether UTF-8 `bytes` hold one (or a line or paragraph separator), eight bytes at a time: a
-    /// word of ASCII below DEL (almost every word of a title) costs a few instructions for its
-    /// eight bytes, and only a word with DEL or a non-ASCII byte is looked at byte by byte
+    /// Whether UTF-8 `bytes` hold one (or a line or paragraph separator), 32 bytes at a time: ASCII
+    /// below DEL (almost all of a title) costs under an instruction a byte, and only a stretch
+    /// with DEL or a non-ASCII byte is looked at byte by byte
     /// (`§`, `—` and curly quotes are common; what is left out is rare).
     static func mayHold(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         var index = 0
+        // A byte of 0x7F or more sets its high bit in `word | (word + 0x01…01)` (a carry out of
+        // 0xFF only reaches a byte after one that is set already). Four words at a time: one test
+        // and one branch for 32 bytes (callgrind: 1.5 instructions a byte one word at a time).
+        @inline(__always) func high(_ offset: Int) -> UInt64 {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            return word | (word &+ 0x0101_0101_0101_0101)
+        }
+        while index + 32 <= count {
+            if (high(index) | high(index + 8) | high(index + 16) | high(index + 24)) & 0x8080_8080_8080_8080 != 0 {
+                for offset in index..<(index + 32) where startsOne(base, at: offset, count: count) { return true }
+            }
+            index += 32
+        }
         while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // A byte of 0x7F or more sets its high bit in `word | (word + 0x01…01)` (a carry out
-            // of 0xFF only reaches a byte after one that is set already).
-            if (word | (word &+ 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080 != 0 {
+            if high(index) & 0x8080_8080_8080_8080 != 0 {
                 for offset in index..<(index + 8) where startsOne(base, at: offset, count: count) { return true }
             }
             index += 8

@@ -18,9 +18,11 @@ extension ImportEmitter {
             text = result.text
             removed += result.removed
         }
-        leaveOut(&provision.citation, "citation")
-        if provision.heading != nil { leaveOut(&provision.heading!, "heading") }
+        // The wording first: a character the heading, citation or id copies from it is warned of
+        // once, as the wording's.
         leaveOut(&provision.wording, "wording")
+        if provision.heading != nil { leaveOut(&provision.heading!, "heading") }
+        leaveOut(&provision.citation, "citation")
         if provision.sourceID != nil { leaveOut(&provision.sourceID!, "source id") }
         leaveOut(&provision.canonicalID, "number")
         if provision.parentID != nil {
@@ -81,8 +83,10 @@ extension ImportEmitter {
 }
 
 extension CFRSectionLayout {
-    /// Whether any text of the section or its paragraphs may hold a character a rules file may not
-    /// hold: the wording's bytes eight at a time, the few short strings by their bytes.
+    /// Whether any text of the section or its paragraphs holds a character a rules file may not
+    /// hold: the wording's bytes 32 at a time, then the few strings that are not in it. A
+    /// paragraph's address is not looked at: it is made from its marker or defined term, which its
+    /// wording holds as read (and an address is what the section reader read there).
     var mayHoldControls: Bool {
         if text.withUnsafeBufferPointer(ControlsLeftOut.mayHold(bytes:)) { return true }
         if ControlsLeftOut.mayHold(header.number) || ControlsLeftOut.mayHold(header.sourceID) { return true }
@@ -90,9 +94,8 @@ extension CFRSectionLayout {
         if let heading = header.heading, ControlsLeftOut.mayHold(heading) { return true }
         if header.notes.contains(where: { ControlsLeftOut.mayHold($0.text) }) { return true }
         for index in records.indices {
-            if ControlsLeftOut.mayHold(records[index].segment.canonical) || ControlsLeftOut.mayHold(records[index].segment.citation) { return true }
             if let heading = records[index].heading, ControlsLeftOut.mayHold(heading) { return true }
-            if records[index].notes.contains(where: { ControlsLeftOut.mayHold($0.text) }) { return true }
+            if !records[index].notes.isEmpty, records[index].notes.contains(where: { ControlsLeftOut.mayHold($0.text) }) { return true }
         }
         return false
     }
