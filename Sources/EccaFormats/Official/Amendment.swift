@@ -239,9 +239,16 @@ public struct Amendment: Sendable, Hashable {
     static func spell(_ first: String?, through last: String?) -> [String] {
         guard let first else { return [] }
         guard let last else { return [first] }
+        return spelledOut(first, through: last) ?? [first, last]
+    }
+
+    /// The sections from `first` through `last` when the range says them unambiguously: both in
+    /// one part, numeric tails of the same width (so `744.9` through `744.11` is not spelled out:
+    /// the tails might be read as decimals), ascending, and at most 501 of them; nil otherwise.
+    static func spelledOut(_ first: String, through last: String) -> [String]? {
         let a = first.split(separator: ".", maxSplits: 1), b = last.split(separator: ".", maxSplits: 1)
         guard a.count == 2, b.count == 2, a[0] == b[0], a[1].count == b[1].count, let low = Int(a[1]), let high = Int(b[1]),
-              low <= high, high - low <= 500 else { return [first, last] }
+              low <= high, high - low <= 500 else { return nil }
         return (low...high).map { "\(a[0])." + String(repeating: "0", count: max(0, a[1].count - String($0).count)) + String($0) }
     }
 }

@@ -20,12 +20,35 @@ public struct AmendmentGrammar: Sendable {
         var timing: String?
         var effective: LegalDate?
         Self.timing(&rest, timing: &timing, effective: &effective)
+        let opening = Opening(number: number, timing: timing, effective: effective, text: text, title: title, part: part)
+        if let subject = PluralSubject.read(&rest) { return Self.readEach(subject, rest: rest, opening: opening) }
         var scope = inherited
         var leadIn: Amendment.Target?
         if let found = Self.context(&rest) {
             scope = found.target
             if found.leadIn { leadIn = found.target }
         }
+        return Self.body(rest, scope: scope, leadIn: leadIn, opening: opening).amendment
+    }
+
+    /// What an instruction says before its context: its number, its own timing, and the text and
+    /// CFR title and part that every reading of it carries.
+    private struct Opening {
+        var number: String
+        var timing: String?
+        var effective: LegalDate?
+        var text: String
+        var title: String?
+        var part: String?
+    }
+
+    /// The instruction after its context (`scope`, and `leadIn` when that context only leads in),
+    /// with the words of each step as printed (`ReadActions.printed`).
+    private static func body(_ rest: Substring, scope: Amendment.Target?, leadIn: Amendment.Target?,
+                             opening: Opening) -> (amendment: Amendment, steps: [String]) {
+        var rest = rest, scope = scope, leadIn = leadIn
+        var timing = opening.timing, effective = opening.effective
+        let (number, text, title, part) = (opening.number, opening.text, opening.title, opening.part)
         // "In Supplement No. 1 to part 774, Category 4, add ECCN 4E091 …": the category narrows it.
         if let unit = scope, unit.kind == .appendix, let category = Self.category(&rest) {
             scope?.detail = (unit.detail ?? "") + ", " + category
@@ -59,13 +82,69 @@ public struct AmendmentGrammar: Sendable {
             leadIn = scope
         }
         if let leadIn, read.actions.isEmpty, unaccounted.isEmpty {
-            return Amendment(number: number, title: title, part: part, actions: [], effective: effective, timing: timing,
-                             text: text, scope: leadIn)
+            return (Amendment(number: number, title: title, part: part, actions: [], effective: effective, timing: timing,
+                              text: text, scope: leadIn), [])
         }
         var amendment = Amendment(number: number, title: title, part: part, actions: read.actions, effective: effective, timing: timing,
                                   text: text, scope: nil)
         amendment.unaccounted = unaccounted
-        return amendment
+        return (amendment, read.printed)
+    }
+
+    // MARK: - Several sections
+
+    /// An instruction whose subject names several sections ("Sections 734.3 and 734.4 are amended
+    /// by revising paragraph (a) in each"): its steps are read in each section named, and each
+    /// target is that section's, one per section (`§ 734.3(a), § 734.4(a)`), so that every section
+    /// is reached. A step that does not read the same in each (it names a section of its own: "paragraph
+    /// (b) of § 734.3"; or a unit no section holds: an appendix, the authority citation) could
+    /// belong to one section or to all, and the instruction is not understood, with that step's
+    /// words; so is a lead-in naming several sections, and a range that cannot be spelled out.
+    private static func readEach(_ subject: PluralSubject, rest: Substring, opening: Opening) -> Amendment {
+        var unread = Amendment(number: opening.number, title: opening.title, part: opening.part, actions: [], effective: opening.effective,
+                               timing: opening.timing, text: opening.text, scope: nil)
+        unread.unaccounted = [subject.printed]
+        guard let sections = subject.sections, !subject.leadIn else { return unread }
+        let rest = PluralSubject.withoutDistributive(rest)
+        let readings = sections.map { body(rest, scope: Amendment.Target(kind: .section, section: $0), leadIn: nil, opening: opening) }
+        var merged = readings[0].amendment
+        guard !merged.isLeadIn else { return unread }
+        for reading in readings.dropFirst() {
+            for words in reading.amendment.unaccounted where !merged.unaccounted.contains(words) { merged.unaccounted.append(words) }
+        }
+        // Not understood, no step is given a target: those read would be one section's, not all of them.
+        func untargeted(_ amendment: Amendment) -> Amendment {
+            var amendment = amendment
+            for step in amendment.actions.indices { amendment.actions[step].targets = [] }
+            return amendment
+        }
+        guard merged.isUnderstood, readings.allSatisfy({ $0.amendment.actions.count == merged.actions.count }) else { return untargeted(merged) }
+        for step in merged.actions.indices {
+            let own = zip(sections, readings).map { section, reading in (section, reading.amendment.actions[step]) }
+            let shape = own.map { section, action in action.targets.allSatisfy { $0.section == section } ? inSomeSection(action, section) : nil }
+            if shape.contains(nil) || Set(shape).count != 1 {
+                merged.unaccounted.append(readings[0].steps[step])
+                continue
+            }
+            merged.actions[step].targets = own.flatMap(\.1.targets)
+        }
+        return merged.isUnderstood ? merged : untargeted(merged)
+    }
+
+    /// `action` with the section it was read in (`section`) taken out of its targets, to compare
+    /// its readings in several sections.
+    private static func inSomeSection(_ action: Amendment.Action, _ section: String) -> Amendment.Action {
+        var action = action
+        action.targets = action.targets.map { target in
+            var target = target
+            target.section = nil
+            let named = "§ \(section)"
+            if let within = target.within, within.hasPrefix(named), within.dropFirst(named.count).first.map({ "(,".contains($0) }) ?? true {
+                target.within = "§ …" + within.dropFirst(named.count)
+            }
+            return target
+        }
+        return action
     }
 
     // MARK: - Prefixes
@@ -339,6 +418,8 @@ public struct AmendmentGrammar: Sendable {
         var actions: [Amendment.Action] = []
         var timing: (text: String, date: LegalDate?)?
         var unaccounted: [String] = []
+        /// The words of each action's step as printed, its joiner and timings left out.
+        var printed: [String] = []
     }
 
     /// One verb (or a verb pair read as one: "remove and reserve", "remove … and add in its place …").
@@ -432,11 +513,12 @@ public struct AmendmentGrammar: Sendable {
             clauses[index + 1].subject = chosen.subjectStart..<clauses[index + 1].first
         }
         for clause in clauses {
+            let range = (clause.passive ? clause.subject.lowerBound : clause.first)..<max(clause.object.upperBound, clause.end)
+            result.printed.append(trimJoiner(words[range].joined(separator: " ")))
             if let action = action(clause, words: words, scope: scope, part: part) {
                 result.actions.append(action)
             } else {
                 result.actions.append(Amendment.Action(verb: clause.verb, targets: []))
-                let range = (clause.passive ? clause.subject.lowerBound : clause.first)..<max(clause.object.upperBound, clause.end)
                 result.unaccounted.append(words[range].joined(separator: " "))
             }
         }
