@@ -7,7 +7,7 @@ import Foundation
 ///
 /// - EU provisions carry Formex locators (`source-id="092.003"`, `053.001(a)`, `113~1`,
 ///   `ANNEX XI`); they are resolved with `FormexText` in the act (and annexes) whose document
-///   number matches the instrument's CELEX or ELI.
+///   number matches the instrument's CELEX or ELI (or, imported without a manifest, its number).
 /// - US provisions are found by citation (`15 CFR 734.13(a)(2)`) in imported eCFR, CFR or
 ///   Federal Register text of the same title.
 /// - Akoma Ntoso texts are matched by CELEX, FRBR work URI or UK S.I. number, provisions by their canonical `eid`.
@@ -87,7 +87,7 @@ public struct CitationChecker {
         /// The amending acts a consolidated text says it includes (`2026/1744`).
         var includes: Set<String> = []
         /// Why such a text covers no shipped provision, when it covers none.
-        var uncovered = "no shipped instrument is this act by its CELEX or ELI"
+        var uncovered = "no shipped instrument is this act by its CELEX, ELI or number"
     }
 
     private(set) var officials: [Official] = []
@@ -801,7 +801,8 @@ public struct CitationChecker {
         ElidedWording.matches(shipped: shipped, official: official)
     }
 
-    /// Does a Formex act with this year and number encode the instrument (by CELEX or ELI)?
+    /// Does a Formex act with this year and number encode the instrument (by CELEX, ELI, or the act's
+    /// number where nothing read gave the others: `FormexActNumberID`)?
     static func instrument(_ instrument: Instrument, isDocument year: String?, _ number: String?) -> Bool {
         guard let year, let number else { return instrument.jurisdiction == "EU" }
         let bare = String(number.drop { $0 == "0" })
@@ -816,7 +817,9 @@ public struct CitationChecker {
                 if celexYear == year && celexNumber == bare { return true }
             case "eli":
                 if official.value.contains("/\(year)/\(bare)/") || official.value.hasSuffix("/\(year)/\(bare)") { return true }
-            default: continue
+            default:
+                // An act known by its Formex number alone (an annex imported without its manifest).
+                if let known = FormexActNumberID(official), known.names(year: year, number: number) { return true }
             }
         }
         return false

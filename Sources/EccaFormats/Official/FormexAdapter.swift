@@ -484,10 +484,19 @@ struct FormexAdapter: OfficialAdapter {
         }
         if let date = metadata.actDate { notes.append(Note(kind: .editorial, text: "Date of the act: \(date.iso).")) }
         var title = metadata.title ?? "\(kind.word) \(metadata.documentNumber ?? "")"
+        // An annex read without its act is not the act: its title says so (`readAnnex` notes what it holds).
+        if metadata.title == nil, variant == "formex-annex" {
+            title += metadata.legalValue == nil ? " (an annex read without its act: the kind of act is not known)" : " (an annex read without its act)"
+        }
         if metadata.legalValue == nil {
             // Nothing read names the kind of act: the title and a note say what is known, and no more.
-            if metadata.title == nil, variant == "formex-annex" { title += " (an annex read without its act: the kind of act is not known)" }
             notes.append(Note(kind: .editorial, text: "The files read do not say which kind of act this is (the package manifest, whose LEGAL.VALUE gives it, was not read); its kind is given as “other”."))
+        }
+        // Without a CELEX number or ELI (both name the kind of act), the act's number is its identity.
+        if officialIDs.isEmpty, let number = metadata.actNumber {
+            let known = FormexActNumberID(number).officialID
+            officialIDs.append(known)
+            notes.append(Note(kind: .editorial, text: "No CELEX number or ELI: the files read give neither (a package manifest does, with the kind of act both name). The official id “\(known.value)” is the act's number as its Formex bibliography gives it, by which `ecca cite-check` finds the act's texts for this instrument."))
         }
         return ImportedInstrument(
             id: id, dialect: .formex, variant: variant,
@@ -867,7 +876,14 @@ struct FormexAdapter: OfficialAdapter {
                     if initial == nil, let package = Self.packageManifest(for: stream.file, named: metadata.documentRef) {
                         metadata.complete(from: package)
                     }
-                    try emitter.begin(instrument(metadata, file: stream.file, variant: "formex-annex", emitter: emitter))
+                    var instrument = instrument(metadata, file: stream.file, variant: "formex-annex", emitter: emitter)
+                    if initial == nil {
+                        instrument.notes.append(Self.annexesOnlyNote(title: title, file: stream.file, metadata: metadata, filesGiven: emitter.givenFiles.count))
+                        if instrument.officialIDs.isEmpty {
+                            emitter.report(Diagnostic(.warning, Self.unnumberedAnnexWarning, at: SourceLocation(file: stream.file, line: root.location.line)))
+                        }
+                    }
+                    try emitter.begin(instrument)
                 }
                 // A consolidated annex file's deleted ranges are left out as in an act (`readAct`).
                 let annotated = ranges.concerns(contents) ? ranges.annotate(contents) ?? OfficialElement(name: "CONTENTS", span: contents.span) : contents
@@ -883,6 +899,24 @@ struct FormexAdapter: OfficialAdapter {
             emitter.report(Diagnostic(.warning, Self.unreadableManifestMessage(broken), at: SourceLocation(file: stream.file, line: root.location.line)))
         }
     }
+
+    /// What an instrument begun by an annex file read without its act holds, so that nobody takes it
+    /// for the act: that annex (and, when several files are given, the annex files of the act given
+    /// after it, which join it), not the act's articles, nor its other annexes.
+    static func annexesOnlyNote(title: OfficialElement?, file: String, metadata: Metadata, filesGiven: Int) -> Note {
+        let number = FormexText.AnnexTitle(title).number
+        let annex = number.isEmpty ? "the act's Annex" : "Annex \(number)"
+        let read = filesGiven > 1
+            ? "only annexes read from their own files without the act: \(annex) (\(SourceFileName.name(of: file))) and the annex files of the same act given after it in this import. The act's articles and any annex not given are not in it"
+            : "only \(annex), read from its own file \(SourceFileName.name(of: file)) without the act. The act's articles and its other annexes are not in it"
+        let manifest = metadata.manifest.map(SourceFileName.name(of:)) ?? metadata.documentRef.flatMap { isMemberName($0) ? $0 : nil }
+        return Note(kind: .editorial, text: "Not the whole act: this instrument holds \(read); import "
+            + (manifest.map { "its package manifest, \($0)," } ?? "its package manifest (the .doc file)") + " for the whole act.")
+    }
+
+    /// An annex read without its act whose bibliography numbers no act: nothing gives its instrument
+    /// the act's identity, so `cite-check` cannot match it to the act's texts.
+    static let unnumberedAnnexWarning = "the annex's bibliography numbers no act (no NO.DOC) and no package manifest beside it lists it: its instrument has no CELEX number, ELI or act number, so `ecca cite-check` cannot match it to its act's texts (only to annex files that number no act either); import the annex with its act, or through its package manifest"
 
     /// An annex: `contents` is read, `root` (the `CONTENTS` or the consolidated `CONS.ANNEX` holding
     /// it) is where its consolidation ranges are looked for, `pointer` the source span's path.
