@@ -949,4 +949,28 @@ import Testing
         let record = try CLI.json(String(batch.stdout.split(separator: "\n")[0]))
         #expect((record["error"] as? [String: Any])?["field"] as? String == "instruments[0]")
     }
+
+    /// An on-site inspection of an artefact hosted in one country by a recipient located in
+    /// another is read as a release where the recipient is located: the note says so, and what to
+    /// give if they will inspect it where it is hosted (law audit of 2026-12-07, H2).
+    @Test func anOnSiteInspectionHostedElsewhereThanTheRecipientIsNoted() throws {
+        let request = """
+            {"id": "ONSITE-1", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "on-site", "hostingLocation": "US", "licences": ["15 CFR 740.27"],
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "PL", "headquarters": "BE", "role": "authority-staff"},
+                                       {"nationalities": ["FR"], "location": "US", "role": "authority-staff"}]}]}
+            """
+        let folder = try CLI.folder(["onsite.json": request])
+        let result = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("onsite.json").path])
+        let notes = result.stdout.split(separator: "\n").filter { $0.hasPrefix("note: item") }
+        #expect(notes == ["note: item 0 (weights) may be inspected on site, where it is hosted (US), but recipient 0 (European Commission (AI Office)) is located in PL: ecca reads an on-site inspection as a release where the recipient is located, as a transfer is, so its US verdict on it is that of a release in PL. If they will inspect it in US, give US as their location: there, a release to a foreign person is a deemed export to their most recent country of citizenship or permanent residency (15 CFR 734.13(b)), and the verdict may change"], "\(result.stdout)")
+        // Located where it is hosted, no note: recipient 1 above, and a transfer.
+        let transfer = request.replacingOccurrences(of: "\"on-site\"", with: "\"transfer\"")
+        let plain = try CLI.folder(["transfer.json": transfer])
+        let transferred = try CLI.run(["check", "--posture", "text", plain.appendingPathComponent("transfer.json").path])
+        #expect(!transferred.stdout.contains("may be inspected on site"), "\(transferred.stdout)")
+    }
 }

@@ -17,7 +17,7 @@ import Testing
     /// The indent tests' Annex II, numbered 2024/1689 in its own bibliography as the real annex
     /// files are (the indent tests' names it in `DOCUMENT.REF` only).
     static func numberedAnnex(kidnapping: String = "kidnapping.") -> String {
-        CiteCheckAnnexIndentTests.annex(kidnapping: kidnapping).replacingOccurrences(
+        AnnexIndentFixture.annex(kidnapping: kidnapping).replacingOccurrences(
             of: #"<DATE ISO="20240613">20240613</DATE></BIB.INSTANCE>"#, with: numberInBibliography)
     }
 
@@ -148,7 +148,7 @@ import Testing
     /// An annex whose bibliography numbers no act, with no manifest: nothing gives its instrument
     /// the act's identity, which is warned of beside the id minted from the file's name.
     @Test func anAnnexWhoseBibliographyNumbersNoActIsWarnedOf() throws {
-        let unnumbered = CiteCheckAnnexIndentTests.annex().replacingOccurrences(
+        let unnumbered = AnnexIndentFixture.annex().replacingOccurrences(
             of: #"<NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC>"#, with: "")
         let (annex, _, rules, result) = try Self.importAlone(Self.annexName, from: [Self.annexName: unnumbered])
         #expect(result.status == 0)
