@@ -496,31 +496,37 @@ import Testing
     }
 
     /// A Code of Practice measure binds its signatories by commitment, not as law (Art. 53(4),
-    /// 55(2)): where it calls for weights that US law forbids to export, ecca says so but finds no
-    /// conflict, before Art. 92 applies and after, under both postures. Measure 3.5 concerns the
-    /// external evaluators a signatory engages, so the request names the measure as its basis.
+    /// 55(2)): where it calls for access that US law may forbid (a letter reaching API access to
+    /// its model), ecca says so but finds no conflict, before Art. 92 applies and after, under both
+    /// postures. Measure 3.5 concerns the external evaluators a signatory engages, so the request
+    /// names the measure as its basis; it asks for API access or open weights, never a copy of
+    /// unpublished weights.
     @Test func aCodeCommitmentIsNoLegalObligation() throws {
         let request = """
             {"id": "CP", "date": "2026-06-15", "requester": {"authority": "AI Office", "jurisdiction": "EU", "legalBasis": "eu.gpai-code.safety-security.m3-5"},
-             "provider": {"codeOfPractice": ["safety-security"]},
-             "model": {"name": "M", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
-             "items": [{"artifact": "weights", "channel": "transfer",
+             "provider": {"name": "Helios AI, Inc.", "codeOfPractice": ["safety-security"]},
+             "model": {"name": "Orion-7", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "api-access", "channel": "remote-api",
                         "recipients": [{"nationalities": ["PL"], "location": "PL", "headquarters": "PL", "role": "independent-expert"}]}]}
             """
         for date in ["2026-06-15", "2026-11-24"] {
             let dated = try CLI.folder(["cp.json": request.replacingOccurrences(of: "\"date\": \"2026-06-15\"", with: "\"date\": \"\(date)\"")])
-            let result = try CLI.run(["check", dated.appendingPathComponent("cp.json").path])
+            let result = try CLI.run(["check", dated.appendingPathComponent("cp.json").path, "--instrument", CLI.letter])
             #expect(result.status == 0, "\(result.stdout)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(Array(lines.prefix(4)) == [
                 "request CP (as of \(date)): CLEAR (both postures)",
-                "  item 0: weights via transfer: CLEAR (text) · CLEAR (enforcement)",
+                "  item 0: api-access via remote-api: CLEAR (text) · CLEAR (enforcement)",
                 "    clear [both]: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)",
                 "    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 asks for it only as a voluntary commitment of the provider, not as law, so no conflict rests on it (caveats 1-4)",
             ])
         }
+        // A copy of the unpublished weights is not among the measure's modes of access; open weights are.
+        let weights = request.replacingOccurrences(of: "\"artifact\": \"api-access\", \"channel\": \"remote-api\"", with: "\"artifact\": \"weights\", \"channel\": \"transfer\"")
+        let transferred = try CLI.run(["check", try CLI.folder(["w.json": weights]).appendingPathComponent("w.json").path])
+        #expect(transferred.stdout.contains("    clear [both]: EU GPAI Code of Practice, Safety and Security chapter, Commitment 3, Measure 3.5 does not apply: item.artifact is not api-access (request: weights); model.weights-published is not true (request: false) (caveats 1-4)\n"), "\(transferred.stdout)")
         // An Art. 92 request to the Commission's experts is not the measure's.
-        let art92 = try CLI.folder(["cp92.json": request.replacingOccurrences(of: "eu.gpai-code.safety-security.m3-5", with: "Art. 92(3)")
+        let art92 = try CLI.folder(["cp92.json": weights.replacingOccurrences(of: "eu.gpai-code.safety-security.m3-5", with: "Art. 92(3)")
                                                      .replacingOccurrences(of: "\"date\": \"2026-06-15\"", with: "\"date\": \"2026-11-24\"")])
         let json = try CLI.json(try CLI.run(["check", "--format", "json", art92.appendingPathComponent("cp92.json").path]).stdout)
         let signatures = Set((json["findings"] as? [[String: Any]] ?? []).compactMap { $0["signature"] as? String })
