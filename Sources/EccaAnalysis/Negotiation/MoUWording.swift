@@ -196,7 +196,13 @@ struct MoUWording {
             // the Commission's appointees under Article 92(2).
             let who = basis.map { "independent experts appointed by the Commission under Article 92(2) of \($0.instrument)" } ?? recipients
             let listed = lists(containing: organisation, of: .recipientOrganisation, reliance: reliance).map { ", an organisation listed in \($0)" } ?? ""
-            clauses.append("Access shall be given only to \(who) who are employees of \(organisation)\(listed)\(relying(on: reliance, .recipientOrganisation)).")
+            // Article 92(2) holds such experts to Article 68(2), whose point (b) asks independence
+            // from any provider: an organisation the provider lists as its trusted partner may
+            // not have it, so the clause makes it a term, not an assumption.
+            let independent = basis.map {
+                ", and who meet the criteria of Article 68(2) of \($0.instrument), including under its point (b) independence from any provider of AI systems or general-purpose AI models, the Provider included"
+            } ?? ""
+            clauses.append("Access shall be given only to \(who) who are employees of \(organisation)\(listed)\(independent)\(relying(on: reliance, .recipientOrganisation)).")
         }
         if set.nationalityUS {
             // An evaluation is conducted by the AI Office (Article 92(1)) or by independent experts
