@@ -94,6 +94,14 @@ enum ControlsLeftOut {
         }
     }
 
+    /// Leaves the characters out of `text` in place, adding what was left out to `removed`.
+    static func leaveOut(of text: inout String, field: String, into removed: inout [Removal]) {
+        let result = removing(from: text, field: field)
+        guard !result.removed.isEmpty else { return }
+        text = result.text
+        removed += result.removed
+    }
+
     /// `text` without such characters, and each one left out, in order; `text` itself, and no
     /// removals, when it holds none. A run left out from between two spaces takes one of them
     /// with it, and one at either end the space beside it: the text stays collapsed.

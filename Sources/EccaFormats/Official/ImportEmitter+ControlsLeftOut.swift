@@ -12,12 +12,7 @@ extension ImportEmitter {
         guard Self.mayHoldControls(provision) else { return provision }
         var provision = provision
         var removed: [ControlsLeftOut.Removal] = []
-        func leaveOut(_ text: inout String, _ field: String) {
-            let result = ControlsLeftOut.removing(from: text, field: field)
-            guard !result.removed.isEmpty else { return }
-            text = result.text
-            removed += result.removed
-        }
+        func leaveOut(_ text: inout String, _ field: String) { ControlsLeftOut.leaveOut(of: &text, field: field, into: &removed) }
         // The wording first: a character the heading, citation or id copies from it is warned of
         // once, as the wording's.
         leaveOut(&provision.wording, "wording")
@@ -46,12 +41,7 @@ extension ImportEmitter {
         guard texts.contains(where: ControlsLeftOut.mayHold) else { return instrument }
         var instrument = instrument
         var removed: [ControlsLeftOut.Removal] = []
-        func leaveOut(_ text: inout String, _ field: String) {
-            let result = ControlsLeftOut.removing(from: text, field: field)
-            guard !result.removed.isEmpty else { return }
-            text = result.text
-            removed += result.removed
-        }
+        func leaveOut(_ text: inout String, _ field: String) { ControlsLeftOut.leaveOut(of: &text, field: field, into: &removed) }
         leaveOut(&instrument.title, "title")
         for index in instrument.officialIDs.indices { leaveOut(&instrument.officialIDs[index].value, "official id") }
         if instrument.versionLabel != nil { leaveOut(&instrument.versionLabel!, "version label") }
