@@ -14,9 +14,6 @@ enum RulesControlCharacters {
     /// as one space); an attribute may not, since only a character reference puts one there.
     static let textWhitespace: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
 
-    /// The elements whose id a finding inside them is given with: the innermost one.
-    static let subjects: Set<String> = ["instrument", "provision", "fact", "set", "unit"]
-
     /// One error for each attribute value and each element's text that holds such a character,
     /// in document order (an element's attributes by name).
     static func diagnostics(in root: XMLElementNode) -> [Diagnostic] {
@@ -26,7 +23,7 @@ enum RulesControlCharacters {
     }
 
     private static func visit(_ element: XMLElementNode, subject: String?, into found: inout [Diagnostic]) {
-        let subject = subjects.contains(element.name) ? element["id"] ?? subject : subject
+        let subject = RulesDiagnosticSubject.elements.contains(element.name) ? element["id"] ?? subject : subject
         let line = element.location.line
         for name in element.attributes.keys.sorted() {
             guard let control = ControlCharacters.first(in: element.attributes[name]!) else { continue }

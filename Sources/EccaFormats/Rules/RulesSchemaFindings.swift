@@ -14,8 +14,6 @@ extension RulesReader {
     /// The innermost element of `elements` (a violation's element, then its ancestors) that is a
     /// clause-graph unit with an id: the `[provision-id]` of `file:line: error: message [provision-id]`.
     private static func subject(of elements: [RelaxNGViolation.Element]) -> String? {
-        elements.first { subjects.contains($0.name) && $0.id != nil }?.id
+        elements.first { RulesDiagnosticSubject.elements.contains($0.name) && $0.id != nil }?.id
     }
-
-    private static let subjects: Set<String> = ["provision", "instrument", "fact", "set", "unit"]
 }
