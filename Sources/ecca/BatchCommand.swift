@@ -150,6 +150,7 @@ struct BatchCommand: ParsableCommand {
                 }
             }
             sink = try OutputSink(path: output, resume: resume, jsonArray: format == .json, options: options,
+                                  todayGiven: today.today.flatMap(LegalDate.init(iso:)),
                                   regulationsSHA256: regulationsSHA256)
         } catch {
             Output.error(error.description)
@@ -157,11 +158,7 @@ struct BatchCommand: ParsableCommand {
         }
         let kept = sink.resumed?.records ?? []
         if let day = sink.resumed?.today, day != options.today {
-            if let given = today.today {
-                sink.abandon()
-                Output.error("\(output!): error: --resume: the kept lines analysed requests that give no date as of \(day), not --today \(given): resume with --today \(day.iso), or start again without --resume")
-                throw ExitCode(ExitStatus.unusableInput)
-            }
+            // With --today given they took it (`ResumedOutput` refused them otherwise): the clock's day is replaced.
             Output.error("\(output!): note: --resume: requests that give no date are analysed as of \(day), the day the kept lines took as today, not today (\(options.today)), so that the output is one day's analysis (as --today \(day.iso) would)")
             options.today = day
         }
@@ -236,8 +233,8 @@ final class OutputSink {
     }
 
     /// - Parameter options: what the resumed lines must have been made with (`ResumedOutput`),
-    ///   and `regulationsSHA256` under.
-    init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions, regulationsSHA256: String) throws(Refusal) {
+    ///   and `regulationsSHA256` under; `todayGiven`, the `--today` their undated requests must have taken.
+    init(path: String?, resume: Bool, jsonArray: Bool, options: AnalysisOptions, todayGiven: LegalDate?, regulationsSHA256: String) throws(Refusal) {
         self.jsonArray = jsonArray
         guard let path else {
             file = OutputFile.standardOutput()
@@ -256,7 +253,7 @@ final class OutputSink {
                 }
                 let kept: ResumedOutput
                 do {
-                    kept = try ResumedOutput(existing, expecting: options, regulationsSHA256: regulationsSHA256)
+                    kept = try ResumedOutput(existing, expecting: options, regulationsSHA256: regulationsSHA256, todayGiven: todayGiven)
                 } catch let unreadable as ByteLineReader.ReadError {
                     throw Refusal(description: "\(path): error: cannot continue the output: \(unreadable)")
                 } catch {

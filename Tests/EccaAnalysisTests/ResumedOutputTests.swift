@@ -119,6 +119,15 @@ import Testing
         } throws: { error in
             (error as? ResumedOutput.Refusal)?.description == "line 2 of the output analyses a request that gives no date as of 2026-12-07, but earlier lines analysed such requests as of 2026-12-06: the output already mixes two days' analyses, so start again without --resume (or with --as-of)"
         }
+        // Given --today, the kept lines must have taken it.
+        let oneDay = try write(Self.analysis("R-1", asOf: "2026-12-06", dated: nil) + "\n")
+        defer { try? FileManager.default.removeItem(atPath: oneDay) }
+        #expect {
+            try ResumedOutput(try #require(ByteLineReader(path: oneDay)), expecting: AnalysisOptions(), regulationsSHA256: Self.regulations,
+                              todayGiven: LegalDate(iso: "2026-12-07"))
+        } throws: { error in
+            (error as? ResumedOutput.Refusal)?.description == "line 1 of the output analyses a request that gives no date as of 2026-12-06, not --today 2026-12-07: resume with --today 2026-12-06, or start again without --resume"
+        }
         // A dated request analysed on another day than its own was analysed with --as-of.
         let asOf = try write(Self.analysis("R-1", asOf: "2026-12-06", dated: "2026-09-01") + "\n")
         defer { try? FileManager.default.removeItem(atPath: asOf) }

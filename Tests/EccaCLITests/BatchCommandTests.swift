@@ -100,7 +100,12 @@ import Glibc
         let kept = try String(contentsOf: output, encoding: .utf8)
         let otherToday = try CLI.run(["batch", "--resume", "--today", "2026-08-11", "-o", output.path, undated.path] + Self.letter)
         #expect(otherToday.status == 2)
-        #expect(otherToday.stderr == "\(output.path): error: --resume: the kept lines analysed requests that give no date as of 2026-08-10, not --today 2026-08-11: resume with --today 2026-08-10, or start again without --resume\n")
+        #expect(otherToday.stderr == "\(output.path): error: --resume: line 1 of the output analyses a request that gives no date as of 2026-08-10, not --today 2026-08-11: resume with --today 2026-08-10, or start again without --resume\n")
+        // Given the kept lines' day, it is taken without a note.
+        let sameToday = try CLI.run(["batch", "--resume", "--today", "2026-08-10", "-o", output.path, undated.path] + Self.letter)
+        #expect(sameToday.status == whole.status)
+        #expect(!sameToday.stderr.contains("note: --resume"), "\(sameToday.stderr)")
+        #expect(try String(contentsOf: output, encoding: .utf8) == kept)
         #expect(try String(contentsOf: output, encoding: .utf8) == kept)
         // Resumed with --as-of of another day, the kept lines are refused, as before.
         let other = try CLI.run(["batch", "--resume", "--as-of", "2026-08-11", "-o", output.path, undated.path] + Self.letter)

@@ -43,8 +43,10 @@ public struct ResumedOutput {
     /// Reads the output a line at a time (`lines` to its end, or to a torn last line).
     /// - Parameter regulationsSHA256: the digest of this run's regulations (`LineProvenance`),
     ///   which every kept line must have been made under.
+    /// - Parameter todayGiven: `--today`, which the kept lines of undated requests must have
+    ///   taken as today; nil when the run takes theirs.
     /// - Throws: `Refusal`, or `ByteLineReader.ReadError` when the output cannot be read.
-    public init(_ lines: ByteLineReader, expecting options: AnalysisOptions, regulationsSHA256: String) throws {
+    public init(_ lines: ByteLineReader, expecting options: AnalysisOptions, regulationsSHA256: String, todayGiven: LegalDate? = nil) throws {
         let postures = Set(options.postures.map(\.rawValue))
         var number = 0
         while let line = try lines.next(), lines.lastLineTerminated {
@@ -70,6 +72,9 @@ public struct ResumedOutput {
                     throw Refusal(line: number, reason: "was made with --as-of \(made.asOf) (its request is dated otherwise); resume with the options of the run that made it")
                 }
                 if made.undated {
+                    if let given = todayGiven, given != made.asOf {
+                        throw Refusal(line: number, reason: "analyses a request that gives no date as of \(made.asOf), not --today \(given): resume with --today \(made.asOf.iso), or start again without --resume")
+                    }
                     if let day = today, day != made.asOf {
                         throw Refusal(line: number, reason: "analyses a request that gives no date as of \(made.asOf), but earlier lines analysed such requests as of \(day): the output already mixes two days' analyses, so start again without --resume (or with --as-of)")
                     }
