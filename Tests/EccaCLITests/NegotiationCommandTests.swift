@@ -162,20 +162,23 @@ import Testing
 
     func mou(_ name: String) -> String { CLI.root.appendingPathComponent("Samples/mous/\(name)").path }
 
+    /// A draft committing the provider to transfer weights under Art. 92 before it applies.
+    static let earlyWeights = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <mou xmlns="urn:ecca:mou:1" id="EARLY">
+          <title>Weights before Art. 92 applies</title>
+          <party role="eu-authority">European Commission (AI Office)</party>
+          <party role="provider">Northwind Models, Inc.</party>
+          <validity from="2025-06-01" until="2025-07-01"/>
+          <scope><legal-basis>Art. 92(3)</legal-basis><artifact>weights</artifact><channel>transfer</channel></scope>
+        </mou>
+        """
+
     /// Text where an MoU draft allows none is refused naming the element, not with the
     /// placeholder libxml2's streaming validator puts where it names none ("Did not expect text in
     /// element  TODO  content"): the draft is validated again as a tree, which names it.
     @Test func textWhereAnMoUAllowsNoneIsSaidWithoutPlaceholder() throws {
-        let draft = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <mou xmlns="urn:ecca:mou:1" id="TEXT">stray words
-              <title>Weights before Art. 92 applies</title>
-              <party role="eu-authority">European Commission (AI Office)</party>
-              <party role="provider">Northwind Models, Inc.</party>
-              <validity from="2025-06-01" until="2025-07-01"/>
-              <scope><legal-basis>Art. 92(3)</legal-basis><artifact>weights</artifact><channel>transfer</channel></scope>
-            </mou>
-            """
+        let draft = Self.earlyWeights.replacingOccurrences(of: "id=\"EARLY\">", with: "id=\"TEXT\">stray words")
         let folder = try CLI.folder(["text.xml": draft])
         let path = folder.appendingPathComponent("text.xml").path
         let result = try CLI.run(["mou", "verify", path])
@@ -188,16 +191,7 @@ import Testing
     /// the provider to: weights transferred before Art. 92 applies, which 4E091 forbids under the
     /// text in force (and which nothing obliges).
     @Test func termsCommittingToAForbiddenDisclosureDoNotHold() throws {
-        let draft = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <mou xmlns="urn:ecca:mou:1" id="EARLY">
-              <title>Weights before Art. 92 applies</title>
-              <party role="eu-authority">European Commission (AI Office)</party>
-              <party role="provider">Northwind Models, Inc.</party>
-              <validity from="2025-06-01" until="2025-07-01"/>
-              <scope><legal-basis>Art. 92(3)</legal-basis><artifact>weights</artifact><channel>transfer</channel></scope>
-            </mou>
-            """
+        let draft = Self.earlyWeights
         let folder = try CLI.folder(["early.xml": draft])
         let text = try CLI.run(["mou", "verify", folder.appendingPathComponent("early.xml").path])
         #expect(text.status == 1, "\(text.stderr)")
