@@ -76,6 +76,15 @@ import Testing
               change: all(aia, set("recipient", "location", "BE"))),
         .init(name: "a Chinese national in Brussels, AIA claimed", text: "conflict", enforcement: "clear",
               change: all(aia, set("recipient", "location", "BE"), set("recipient", "nationalities", ["CN"]))),
+        // Audit H1: 15 CFR 734.14(b) excepts what 734.20 describes; claimed, only the country where the person sits decides AIA.
+        .init(name: "a Polish national in Brussels, AIA and 734.20 claimed", text: "clear", enforcement: "clear",
+              change: all(set("item", "licences", ["15 CFR 740.27", "us.ear.734.20"]), set("recipient", "location", "BE"))),
+        .init(name: "a Polish national in Warsaw, AIA and 734.20 claimed", text: "conflict", enforcement: "clear",
+              change: all(set("item", "licences", ["15 CFR 740.27", "us.ear.734.20"]), set("recipient", "location", "PL"))),
+        .init(name: "a Polish national in the United States, AIA and 734.20 claimed", text: "conflict", enforcement: "clear",
+              change: all(set("item", "licences", ["15 CFR 740.27", "us.ear.734.20"]), set("recipient", "location", "US"))),
+        .init(name: "a Polish national in Brussels, 734.20 claimed without AIA", text: "conflict", enforcement: "clear",
+              change: all(set("item", "licences", ["us.ear.734.20"]), set("recipient", "location", "BE"))),
         .init(name: "a German national in Germany, AIA claimed", text: "clear", enforcement: "clear",
               change: all(aia, set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
         .init(name: "a US permanent resident of Polish nationality in Brussels, AIA claimed", text: "clear", enforcement: "clear",
@@ -143,16 +152,44 @@ import Testing
 
     /// A relocation within the AIA destinations cures nothing for a national of a country outside
     /// them, so `cures` must not offer "claim AIA and move the expert to Finland".
-    @Test func noCureClaimsAIAForANationalOfACountryOutsideItsDestinations() throws {
+    /// AIA never covers a national of a country outside its destinations through their citizenship:
+    /// a cure that claims it for them also claims that the release is no deemed reexport (15 CFR
+    /// 734.20, whose conditions the exporter establishes) and moves them to a destination.
+    @Test func noCureClaimsAIAForANationalOfACountryOutsideItsDestinationsAlone() throws {
         var request = Self.base()
         Self.all(Self.set("recipient", "nationalities", ["CN"]), Self.set("recipient", "location", "AT"))(&request)
         let result = try CLI.run(["cures", "--top", "20", "--format", "json", try Self.write(request)])
         #expect(result.status == 0, "\(result.stderr)")
         let cures = try CLI.json(result.stdout)["cures"] as? [[String: Any]] ?? []
         #expect(!cures.isEmpty)
-        let changes = cures.flatMap { $0["changes"] as? [[String: Any]] ?? [] }
-        #expect(!changes.contains { ($0["to"] as? String ?? "").contains("740.27") })
-        #expect(changes.contains { $0["dimension"] as? String == "licence" })
+        let changeSets = cures.map { $0["changes"] as? [[String: Any]] ?? [] }
+        let claimingAIA = changeSets.filter { $0.contains { ($0["to"] as? String ?? "").contains("740.27") } }
+        #expect(claimingAIA.allSatisfy { changes in
+            changes.contains { ($0["to"] as? String ?? "").contains("734.20") }
+                && changes.contains { $0["dimension"] as? String == "recipientLocation" }
+        })
+        #expect(changeSets.joined().contains { $0["dimension"] as? String == "licence" })
+    }
+
+    /// A Polish official in Brussels with AIA claimed: the finding says that claiming 15 CFR 734.20,
+    /// which 734.14(b) excepts from a deemed reexport, would make AIA hold, with the citation's
+    /// evidence; and the cures offer it as a claim only where its conditions are met (audit H1).
+    @Test func aDeemedReexportNamesThe734_20ClaimThatWouldLiftIt() throws {
+        var request = Self.base()
+        Self.all(Self.aia, Self.set("recipient", "location", "BE"))(&request)
+        let path = try Self.write(request)
+        let check = try CLI.run(["check", "--posture", "text", path])
+        #expect(check.stdout.contains("""
+                cure: establish and claim 15 CFR 734.20 (citation not verified) (list "us.ear.734.20" in the item's licences)
+
+            """), "\(check.stdout)")
+        #expect(check.stdout.contains("""
+                    would hold if you establish and claim 15 CFR 734.20 (citation not verified) (list "us.ear.734.20" in the item's licences)
+
+            """), "\(check.stdout)")
+        #expect(check.stdout.contains("is a deemed reexport (15 CFR 734.14(a)(2)) to the person's most recent country of citizenship or permanent residency, \"except as described in § 734.20\" (734.14(b))"))
+        let cures = try CLI.run(["cures", "--top", "8", path])
+        #expect(cures.stdout.contains("  change exception: not claimed → 15 CFR 734.20 (citation not verified) established and claimed (only where its conditions are met)\n"), "\(cures.stdout)")
     }
 
     /// Why the letter does not reach API access to a model whose weights are published is said

@@ -225,32 +225,54 @@ extension ConflictEngine {
         return facts.isEmpty ? "" : " (request: " + facts.joined(separator: ", ") + ")"
     }
 
-    /// What the exporter could establish (claims, licences) to make the exception hold, if anything.
+    /// What the exporter could establish (claims, licences) to make the exception hold, if anything:
+    /// in its condition and in the rules it relies on (a claim can make a rule hold, as 15 CFR 734.20
+    /// makes a release abroad no deemed reexport for License Exception AIA). Only the steps needed:
+    /// a step the exception holds without is left out.
     private func establishable(_ exception: Exception, snapshot: FactSnapshot) -> [String] {
-        var claimed = snapshot
-        var steps: [String] = []
-        exception.condition.visitAtoms { atom in
-            switch atom {
-            case .contains(let fact, let members, _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
-                let values = graph.values(of: members)
-                var current: Set<String> = []
-                if case .set(let elements) = claimed[fact] { current = elements }
-                for value in values where !current.contains(value) {
-                    current.insert(value)
-                    steps.append("establish and claim \(graph.inlineCitation(of: value)) (list \"\(value)\" in the item's licences)")
+        /// One thing to establish: a fact made to hold a value (a claim added, a licence held).
+        struct Step { var fact: String; var value: FactValue; var text: String }
+        var steps: [Step] = []
+        var visited: Set<String> = []
+        func visit(_ condition: Condition) {
+            condition.visitAtoms { atom in
+                switch atom {
+                case .holds(let rule, _):
+                    if visited.insert(rule).inserted, let definition = graph.rules[rule] { visit(definition.condition) }
+                case .contains(let fact, let members, _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
+                    for value in graph.values(of: members) where !steps.contains(where: { $0.fact == fact && $0.value == .scalar(value) }) {
+                        if case .set(let current) = snapshot[fact], current.contains(value) { continue }
+                        steps.append(Step(fact: fact, value: .scalar(value),
+                                          text: "establish and claim \(graph.inlineCitation(of: value)) (list \"\(value)\" in the item's licences)"))
+                    }
+                case .equals(let fact, "true", _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
+                    if snapshot[fact] != .boolean(true), !steps.contains(where: { $0.fact == fact }) {
+                        steps.append(Step(fact: fact, value: .boolean(true), text: "obtain a licence for this disclosure and list its number in the item's licences"))
+                    }
+                default:
+                    break
                 }
-                claimed.values[fact] = .set(current)
-            case .equals(let fact, "true", _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
-                if claimed[fact] != .boolean(true) {
-                    claimed.values[fact] = .boolean(true)
-                    steps.append("obtain a licence for this disclosure and list its number in the item's licences")
-                }
-            default:
-                break
             }
         }
-        guard !steps.isEmpty, ConditionEvaluator(graph: graph, facts: claimed).evaluate(exception.condition) == .true else { return [] }
-        return steps
+        func holds(with chosen: [Step]) -> Bool {
+            var established = snapshot
+            for step in chosen {
+                if case .scalar(let member) = step.value {
+                    var current: Set<String> = []
+                    if case .set(let elements) = established[step.fact] { current = elements }
+                    established.values[step.fact] = .set(current.union([member]))
+                } else {
+                    established.values[step.fact] = step.value
+                }
+            }
+            return ConditionEvaluator(graph: graph, facts: established).evaluate(exception.condition) == .true
+        }
+        visit(exception.condition)
+        guard !steps.isEmpty, holds(with: steps) else { return [] }
+        for index in steps.indices.reversed() where holds(with: steps.enumerated().filter { $0.offset != index }.map(\.element)) {
+            steps.remove(at: index)
+        }
+        return steps.map(\.text)
     }
 
     /// A request note on an obligation that does not bind, with the provision it is about.
