@@ -10,9 +10,12 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Decide whether disclosure requests can be honoured without breaking a US export restriction.",
+        abstract: "Decide whether an EU duty to disclose meets a US export restriction that forbids the disclosure.",
         discussion: """
             REQUEST is a JSON or XML request file (docs/requests.md); - reads standard input.
+            CLEAR means that no duty the request invokes meets a restriction that forbids it: where \
+            nothing obliges a disclosure that a US restriction forbids, the verdict is clear and says \
+            that the disclosure is forbidden.
             Exit status: 0 all clear, 1 some conflict, avoidable or undetermined verdict, 2 unusable input, \
             3 internal or solver failure, 64 a command-line usage error.
             """
