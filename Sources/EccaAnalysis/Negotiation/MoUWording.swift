@@ -264,7 +264,9 @@ struct MoUWording {
             let exception = Labels.head(graph.inlineLabel(bar.exception.label, provision: bar.exception.provisionID))
             clauses.append("The Provider acknowledges that these terms make the \(Self.artefact(item.artifact)) \(rule), for which it can no longer claim this exception: \(exception).")
         }
-        clauses.append("The Commission shall treat all information and data obtained in accordance with Article 78 of Regulation (EU) 2024/1689, including the protection of public and national security interests (Article 78(1)(c)), and shall request only data strictly necessary (Article 78(2)).")
+        // Art. 78(1)(c) protects the Union's and the Member States' security interests, not US
+        // export-control interests: a negotiator must not read it as meeting them (law audit L5).
+        clauses.append("The Commission shall treat all information and data obtained in accordance with Article 78 of Regulation (EU) 2024/1689, including the protection of public and national security interests (Article 78(1)(c)), and shall request only data strictly necessary (Article 78(2)). The Parties note that this confidentiality protects the interests that Regulation names; it meets no requirement of United States export-control law and makes no disclosure lawful under it.")
         return clauses
     }
 }
