@@ -165,4 +165,26 @@ import Testing
             """), "\(written)")
         try expectValidAndPassing(regulations, official: input, provisions: 2)
     }
+
+    /// A file's name holding controls (a C0 control, a C1 control, a bidirectional override) is
+    /// quoted with them escaped in the output's comment and notes: written as they were, the C0
+    /// one made the file not XML, and the others made `ecca validate` refuse it, after an import
+    /// that said it had written it.
+    @Test func aFileNameHoldingControlsIsQuotedWithThemEscaped() throws {
+        let source = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="fixture">
+            <meta><identification source="#ecca"><FRBRWork><FRBRthis value="/akn/eu/act/2025/1/main"/><FRBRuri value="/akn/eu/act/2025/1"/>
+            <FRBRdate date="2025-01-01" name="adoption"/><FRBRauthor href="#eu"/><FRBRcountry value="eu"/></FRBRWork></identification></meta>
+            <body><article eId="art_4"><num>Article 4</num><heading>Prohibition</heading>
+            <paragraph eId="art_4__para_1"><num>1.</num><content><p>It shall be prohibited to sell goods listed in Annex II to any person.</p></content></paragraph>
+            </article></body></act></akomaNtoso>
+            """
+        let (input, result, written, regulations) = try imported("a\u{1}b\u{85}c\u{202E}.xml", source)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(written.contains("Imported by `ecca import` from a\\u0001b\\u0085c\\u202e.xml. Wording straight from the official XML"), "\(written)")
+        #expect(written.contains("file a\\u0001b\\u0085c\\u202e.xml: wording from the XML"), "\(written)")
+        #expect(!written.unicodeScalars.contains { [0x01, 0x85, 0x202E].contains($0.value) })
+        try expectValidAndPassing(regulations, official: input, provisions: 2)
+    }
 }

@@ -1,4 +1,5 @@
 import ClauseGraph
+import EccaText
 import Foundation
 
 /// Writes imported provisions as ecca rules XML (`urn:ecca:rules:1`, valid against
@@ -463,8 +464,17 @@ public final class RulesXMLWriter: ImportSink {
         output.append("<note kind=\"")
         output.append(raw: note.kind.rawValue)
         output.append("\">")
-        output.append(escaped: note.text, attribute: false)
+        output.append(escaped: Self.controlsShown(note.text), attribute: false)
         output.append("</note>\n")
+    }
+
+    /// `text` with its control and bidirectional formatting characters written as escapes
+    /// (`\u0001`), line breaks and tabs kept. A note or the comment can quote a file's name, which
+    /// may hold them: XML escaping would drop a C0 control without a word and keep a C1 one, which
+    /// `ecca validate` then refuses. The wording never holds one (the adapters leave them out,
+    /// with a warning), so only notes and the comment pay for the check.
+    static func controlsShown(_ text: String) -> String {
+        ControlCharacters.first(in: text) == nil ? text : ControlCharacters.escaped(text, keeping: ["\n", "\t"])
     }
 
     /// `instrument.unit.rest`, unique within the instrument. `unit` names the top-level unit
@@ -528,9 +538,9 @@ public final class RulesXMLWriter: ImportSink {
 
     // MARK: - Comment
 
-    /// Text safe inside an XML comment (no `--`).
+    /// Text safe inside an XML comment (no `--`, controls shown).
     static func commentSafe(_ text: String) -> String {
-        var output = text
+        var output = controlsShown(text)
         while output.contains("--") { output = output.replacingOccurrences(of: "--", with: "- -") }
         return output
     }
