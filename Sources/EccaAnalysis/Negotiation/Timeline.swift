@@ -123,18 +123,26 @@ extension ConflictEngine {
 
     /// What changes between the as-of date and the request's deadline in the provisions the
     /// request engages: the provider may disclose on any day up to the deadline, and a verdict is
-    /// one day's. For a dated request, the prohibitions (its obligations were judged when it was
-    /// made: `straddleNote`); for an undated one, taken as made on each day, every engaged
-    /// provision. Nothing when no deadline lies after the as-of date.
+    /// one day's. Status changes: for a dated request, the prohibitions' (its obligations were
+    /// judged when it was made: `straddleNote`); for an undated one, taken as made on each day,
+    /// every engaged provision's. And on the dates the conditions compare the as-of date with
+    /// (Art. 111(3)'s end of transition), every norm whose truth changes (`conditionChanges`): the
+    /// transition is judged on the day of the disclosure, whenever the request was made. Nothing
+    /// when no deadline lies after the as-of date.
     func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
         guard let deadline = request.deadline, deadline > asOf else { return [] }
         let moving = Set(encoding.checkedNorms.filter { request.date == nil || $0.modality == .prohibition }.map(\.provisionID))
-        // Most requests see no provision change status before their deadline: their slots are
-        // prepared again (`engaged`) only where one does.
-        let dates = changeDates.filter { $0 > asOf && $0 <= deadline && !statusChanges(on: $0, among: moving).isEmpty }
-        guard !dates.isEmpty else { return [] }
-        let now = engaged(request, asOf: asOf)
-        let changes = dates.flatMap { statusChanges(on: $0, among: now.union(engaged(request, asOf: $0)).intersection(moving)) }
+        // Most requests see no provision change status, and no date compared, before their
+        // deadline: their slots are prepared again (`engaged`, `conditionChanges`) only where one does.
+        let statusDates = changeDates.filter { $0 > asOf && $0 <= deadline && !statusChanges(on: $0, among: moving).isEmpty }
+        var conditionDates = asOfThresholds.filter { $0 > asOf && $0 <= deadline }
+        if let placed = placingDay(of: request), placed > asOf && placed <= deadline { conditionDates.insert(placed) }
+        guard !statusDates.isEmpty || !conditionDates.isEmpty else { return [] }
+        let now = statusDates.isEmpty ? [] : engaged(request, asOf: asOf)
+        let changes = Set(statusDates).union(conditionDates).sorted().flatMap { day in
+            (statusDates.contains(day) ? statusChanges(on: day, among: now.union(engaged(request, asOf: day)).intersection(moving)) : [])
+                + (conditionDates.contains(day) ? conditionChanges(request, asOf: asOf, day: day) : [])
+        }
         guard !changes.isEmpty else { return [] }
         return ["the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)"]
     }
