@@ -189,6 +189,7 @@ public final class FactReader {
         case .weightsPublished: return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
         case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
         case .architectureAndUsagePublished: return request.model?.architectureAndUsagePublished.map(FactValue.boolean) ?? .unknown
+        case .systemicRiskDesignated: return request.model?.systemicRiskDesignated.map(FactValue.boolean) ?? .unknown
         case .placedOnEUMarket:
             guard let placed = request.model?.placedOnEUMarket else { return .unknown }
             // A boolean fact on the placing date says whether the model is yet to be placed on

@@ -511,6 +511,7 @@ extension ConflictEngine {
             model: .init(name: try scalar("model.name") ?? mou.scope.models.first, trainingCompute: try computeFigures(model, scope: mou.scope),
                          weightsPublished: try flag("model.weights-published"), openSourceLicence: try flag("model.open-source-licence"),
                          architectureAndUsagePublished: try flag("model.architecture-and-usage-published"),
+                         systemicRiskDesignated: try flag("model.systemic-risk-designated"),
                          placedOnEUMarket: try date("model.placed-on-eu-market")),
             items: [item],
             instruments: instruments.nilIfEmpty)

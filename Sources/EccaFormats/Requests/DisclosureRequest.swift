@@ -61,14 +61,19 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
         /// The information on the model's architecture and on its usage is made publicly available
         /// (Art. 53(2) asks for it beside the weights and the licence).
         public var architectureAndUsagePublished: Bool?
+        /// The Commission has designated the model as one with systemic risk (Art. 51(1)(b)): what
+        /// an evaluation under Art. 92(1)(b) of a model below the compute presumption turns on.
+        public var systemicRiskDesignated: Bool?
         public var placedOnEUMarket: LegalDate?
         public init(name: String? = nil, trainingCompute: [Compute]? = nil, weightsPublished: Bool? = nil,
-                    openSourceLicence: Bool? = nil, architectureAndUsagePublished: Bool? = nil, placedOnEUMarket: LegalDate? = nil) {
+                    openSourceLicence: Bool? = nil, architectureAndUsagePublished: Bool? = nil, systemicRiskDesignated: Bool? = nil,
+                    placedOnEUMarket: LegalDate? = nil) {
             self.name = name
             self.trainingCompute = trainingCompute
             self.weightsPublished = weightsPublished
             self.openSourceLicence = openSourceLicence
             self.architectureAndUsagePublished = architectureAndUsagePublished
+            self.systemicRiskDesignated = systemicRiskDesignated
             self.placedOnEUMarket = placedOnEUMarket
         }
     }

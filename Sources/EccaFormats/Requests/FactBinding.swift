@@ -11,6 +11,7 @@ public enum FactBinding {
         case establishedIn = "provider.establishedIn", codeOfPractice = "provider.codeOfPractice"
         case instruments, modelName = "model.name", weightsPublished = "model.weightsPublished"
         case openSourceLicence = "model.openSourceLicence", architectureAndUsagePublished = "model.architectureAndUsagePublished"
+        case systemicRiskDesignated = "model.systemicRiskDesignated"
         case placedOnEUMarket = "model.placedOnEUMarket"
         case trainingCompute = "model.trainingCompute", artifact = "items[].artifact", channel = "items[].channel"
         case hostingLocation = "items[].hostingLocation", licences = "items[].licences"
@@ -22,7 +23,7 @@ public enum FactBinding {
         public var scope: Scope {
             switch self {
             case .asOf, .requestDate, .legalBasis, .authority, .jurisdiction, .providerName, .establishedIn, .codeOfPractice, .instruments,
-                 .modelName, .weightsPublished, .openSourceLicence, .architectureAndUsagePublished, .placedOnEUMarket, .trainingCompute:
+                 .modelName, .weightsPublished, .openSourceLicence, .architectureAndUsagePublished, .systemicRiskDesignated, .placedOnEUMarket, .trainingCompute:
                 .request
             case .artifact, .hostingLocation, .licences: .item
             case .channel: .channel

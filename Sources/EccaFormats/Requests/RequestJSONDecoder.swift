@@ -223,7 +223,7 @@ public struct RequestJSONDecoder: Sendable {
 
         func model(_ value: JSONValue) throws(RequestError) -> DisclosureRequest.Model {
             _ = try object(value, "model", allowed: ["name", "trainingCompute", "weightsPublished", "openSourceLicence",
-                                                        "architectureAndUsagePublished", "placedOnEUMarket"])
+                                                        "architectureAndUsagePublished", "systemicRiskDesignated", "placedOnEUMarket"])
             var figures: [DisclosureRequest.Compute]?
             if let computeValue = value["trainingCompute"] {
                 switch computeValue {
@@ -249,6 +249,9 @@ public struct RequestJSONDecoder: Sendable {
                          openSourceLicence: optional { () throws(RequestError) in try bool(value["openSourceLicence"], "model.openSourceLicence") },
                          architectureAndUsagePublished: optional { () throws(RequestError) in
                              try bool(value["architectureAndUsagePublished"], "model.architectureAndUsagePublished")
+                         },
+                         systemicRiskDesignated: optional { () throws(RequestError) in
+                             try bool(value["systemicRiskDesignated"], "model.systemicRiskDesignated")
                          },
                          placedOnEUMarket: optional { () throws(RequestError) in try date(value["placedOnEUMarket"], "model.placedOnEUMarket") })
         }
