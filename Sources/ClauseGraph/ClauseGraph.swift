@@ -133,7 +133,7 @@ public struct ClauseGraph: Sendable {
         return nil
     }
 
-    /// What `reference` names. A point finer than the regulations encode ("Art. 92(1)(b)") reads as
+    /// What `reference` names. A point finer than the regulations encode ("Art. 92(3)(a)") reads as
     /// its encoded paragraph; a paragraph they do not encode ("Art. 92(7)", "Art. 91(2)") is not
     /// widened to its article, whose other paragraphs may impose what it does not.
     public func reading(of reference: String) -> ProvisionReading {
@@ -153,7 +153,7 @@ public struct ClauseGraph: Sendable {
             if let match = candidates.lazy.compactMap({ $0 }).first(where: { instrument == nil || self.instrument(of: $0) == instrument }) {
                 return .provision(match)
             }
-            // Up one point, never above the paragraph: "art92(1)(b)" → "art92(1)", not "art92".
+            // Up one point, never above the paragraph: "art92(3)(a)" → "art92(3)", not "art92".
             guard normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "("), normalized[..<open].contains("(") else { break }
             normalized = String(normalized[..<open])
             first = false

@@ -145,7 +145,7 @@ public final class ConflictEngine {
         // knows why the verdict depends on it.
         if let basis = request.requester?.legalBasis {
             switch facts.reading(of: basis) {
-            case .provision(let id): notes += legalBasisClassNotes(basis, provision: id)
+            case .provision(let id): notes += legalBasisClassNotes(basis, provision: id, request: request, asOf: asOf)
             case .otherAct:
                 notes.append("the legal basis '\(basis)' is a provision of an act the regulations loaded do not hold, so no obligation of theirs arises from it; whether that act obliges the disclosure is to be checked apart")
             case .unknown:
@@ -597,6 +597,7 @@ public final class ConflictEngine {
         let solver = encoding.solver
         let tracks = encoding.tracks.map(\.literal)
         var sufficient: [DecidingCondition] = []
+        var sufficientAtoms: [Condition] = []
         var necessary: [DecidingCondition] = []
         func condition(_ text: String, atom index: Int) -> DecidingCondition {
             DecidingCondition(text: text, caveats: decidingCaveats(facts: keys.factsByAtom[index], prepared: prepared, binding: binding))
@@ -615,7 +616,10 @@ public final class ConflictEngine {
                     let result = try solver.check(assumptions: tracks)
                     if result == .sat { models.consistent.append(try solver.model()) }
                     try solver.pop()
-                    if result == .unsat { sufficient.append(condition("conflict if " + renderer.statement(atom, negated: !polarity), atom: index)) }
+                    if result == .unsat {
+                        sufficient.append(condition("conflict if " + renderer.statement(atom, negated: !polarity), atom: index))
+                        sufficientAtoms.append(polarity ? atom : .not(atom))
+                    }
                 }
                 if try !models.clashing.contains(where: { try $0.evalBool(literal) == false }) {
                     try solver.push()
@@ -627,7 +631,7 @@ public final class ConflictEngine {
                 }
             }
         }
-        if !sufficient.isEmpty { return sufficient }
+        if !sufficient.isEmpty { return Self.withoutNarrowerProvisions(sufficient, atoms: sufficientAtoms, graph: graph) }
         if !necessary.isEmpty { return necessary }
         let open = relevant.filter { !EquivalenceKeyBuilder.isFullyKnown(prepared.value(of: graph.factOrder[$0])) }
         return [DecidingCondition(text: "depends on facts the request does not give: " + open.map { graph.factOrder[$0] }.joined(separator: ", "),

@@ -40,15 +40,19 @@ import Testing
         #expect(graph.resolveProvisionReference("Article 999") == nil)
     }
 
-    /// A request may cite a point finer than the encoding ("Art. 92(1)(b)"), write paragraphs out,
-    /// or name the act: each reads as the encoded paragraph. A paragraph not encoded ("Art. 92(9)",
+    /// A request may cite a point finer than the encoding ("Art. 92(3)(a)"), write paragraphs out,
+    /// or name the act: each reads as the encoded paragraph or point (Art. 92(1)'s points are
+    /// encoded: point (b) reaches only models with systemic risk). A paragraph not encoded ("Art. 92(9)",
     /// which Art. 92 does not have) is not widened to its article, whose other paragraphs impose
     /// duties it may not; another act's article is no AI Act provision.
     @Test func finerCitationsAndNamedActsResolveToTheirParagraph() {
-        #expect(graph.reading(of: "Art. 92(1)(b)") == .provision("eu.ai-act.art92.1"))
+        #expect(graph.reading(of: "Art. 92(1)(b)") == .provision("eu.ai-act.art92.1.b"))
+        #expect(graph.reading(of: "Art. 92(1)(b)(i)") == .provision("eu.ai-act.art92.1.b"))
+        #expect(graph.reading(of: "Art. 92(1)") == .provision("eu.ai-act.art92.1"))
         #expect(graph.reading(of: "Article 92(3)(a)") == .provision("eu.ai-act.art92.3"))
         #expect(graph.reading(of: "Article 92, paragraph 3") == .provision("eu.ai-act.art92.3"))
-        #expect(graph.reading(of: "Article 92, paragraph 1, point (b)") == .provision("eu.ai-act.art92.1"))
+        #expect(graph.reading(of: "Article 92, paragraph 1, point (b)") == .provision("eu.ai-act.art92.1.b"))
+        #expect(graph.reading(of: "Article 92, paragraph 1, point (a)") == .provision("eu.ai-act.art92.1.a"))
         #expect(graph.reading(of: "Article 92 of Regulation (EU) 2024/1689") == .provision("eu.ai-act.art92"))
         #expect(graph.reading(of: "Art. 92(3) of Regulation 2024/1689") == .provision("eu.ai-act.art92.3"))
         #expect(graph.reading(of: "Art. 92(3) of Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744") == .provision("eu.ai-act.art92.3"))

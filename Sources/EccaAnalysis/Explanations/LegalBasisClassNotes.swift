@@ -1,15 +1,56 @@
 import ClauseGraph
+import EccaFormats
 
 extension ConflictEngine {
     /// What the provision a request's legal basis names makes of the request, where it says so by
-    /// a constitutive rule that holds on the legal basis alone (Art. 92(7): "a structured dialogue
-    /// before a request for access, which is no request for access"). The clear verdict such a
-    /// request gets says only that nothing obliges the disclosure; this says why.
-    func legalBasisClassNotes(_ basis: String, provision id: String) -> [String] {
-        let evaluator = ConditionEvaluator(graph: graph, facts: FactSnapshot(values: ["request.legal-basis": .scalar(id)]))
-        return graph.ruleOrder.compactMap { ruleID in
-            guard let rule = graph.rules[ruleID], rule.provisionID == id, evaluator.holds(rule: ruleID) == .true else { return nil }
-            return "the legal basis '\(basis)' is \(rule.label)"
+    /// a constitutive rule of its own, judged on the facts of the request as a whole: Art. 92(7),
+    /// "a structured dialogue before a request for access, which is no request for access";
+    /// Art. 92(1)(b), an evaluation of a model with systemic risk, where the model is neither
+    /// presumed to have systemic risk nor designated. The clear verdict such a request gets says
+    /// only that nothing obliges the disclosure; this says why. Where the rule turns on facts of
+    /// the request that it leaves open, the note says that it may be so and on which facts it
+    /// depends, since the verdict then depends on them too (law audit of 2026-12-07, M3: an
+    /// Art. 92(1)(b) request for a model below 10^25 FLOP was a certain conflict).
+    func legalBasisClassNotes(_ basis: String, provision id: String, request: DisclosureRequest, asOf: LegalDate) -> [String] {
+        let rules = graph.ruleOrder.filter { graph.rules[$0]?.provisionID == id }
+        guard !rules.isEmpty, let first = request.items.first else { return [] }
+        let snapshot = facts.layout.snapshot([facts.facts(.request, of: request, slot: CheckSlot(item: 0, recipient: nil, channel: first.channel),
+                                                          asOf: asOf)])
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        return rules.compactMap { ruleID in
+            guard let rule = graph.rules[ruleID] else { return nil }
+            switch evaluator.holds(rule: ruleID) {
+            case .true:
+                return "the legal basis '\(basis)' is \(rule.label)"
+            case .unknown:
+                // Only a rule on facts of the request as a whole is judged here: one that reads an
+                // item's or a recipient's is for the verdict of each check to say.
+                let read = factsRead(by: ruleID)
+                guard read.allSatisfy({ graph.facts[$0]?.scope == .request || graph.facts[$0]?.scope == .analysis }) else { return nil }
+                let open = read.filter { !EquivalenceKeyBuilder.isFullyKnown(snapshot[$0]) }
+                guard !open.isEmpty else { return nil }
+                let fields = open.compactMap { graph.facts[$0]?.suppliedBy }
+                return "the legal basis '\(basis)' may be \(rule.label); whether it is depends on \(open.joined(separator: ", ")), which the request does not give"
+                    + " (\(fields.joined(separator: ", ")))"
+            case .false:
+                return nil
+            }
         }
+    }
+
+    /// The facts a rule reads: in its condition, its exceptions, and the rules those refer to.
+    private func factsRead(by rule: String) -> [String] {
+        var result: [String] = []
+        var visited: Set<String> = []
+        var queue = [rule]
+        while let next = queue.popLast() {
+            guard visited.insert(next).inserted, let definition = graph.rules[next] else { continue }
+            let conditions = [definition.condition] + definition.exceptions.map(\.condition)
+            for condition in conditions {
+                for fact in condition.facts where !result.contains(fact) { result.append(fact) }
+                queue += condition.ruleReferences
+            }
+        }
+        return result
     }
 }
