@@ -138,17 +138,23 @@ import Testing
         try expectValidAndPassing(regulations, official: input, provisions: 3)
     }
 
+    /// An Akoma Ntoso act of one article with one paragraph, its heading and wording as given
+    /// (on lines 5 and 6).
+    private static func aknAct(heading: String, wording: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="fixture">
+        <meta><identification source="#ecca"><FRBRWork><FRBRthis value="/akn/eu/act/2025/1/main"/><FRBRuri value="/akn/eu/act/2025/1"/>
+        <FRBRdate date="2025-01-01" name="adoption"/><FRBRauthor href="#eu"/><FRBRcountry value="eu"/></FRBRWork></identification></meta>
+        <body><article eId="art_4"><num>Article 4</num><heading>\(heading)</heading>
+        <paragraph eId="art_4__para_1"><num>1.</num><content><p>\(wording)</p></content></paragraph>
+        </article></body></act></akomaNtoso>
+        """
+    }
+
     /// Akoma Ntoso: direction marks alone change no word, so the note is editorial, not unresolved.
     @Test func akomaNtoso() throws {
-        let source = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="fixture">
-            <meta><identification source="#ecca"><FRBRWork><FRBRthis value="/akn/eu/act/2025/1/main"/><FRBRuri value="/akn/eu/act/2025/1"/>
-            <FRBRdate date="2025-01-01" name="adoption"/><FRBRauthor href="#eu"/><FRBRcountry value="eu"/></FRBRWork></identification></meta>
-            <body><article eId="art_4"><num>Article 4</num><heading>Prohibition&#x202E;</heading>
-            <paragraph eId="art_4__para_1"><num>1.</num><content><p>It shall be prohibited to sell goods\u{2066} listed in Annex II\u{2069} to any person.</p></content></paragraph>
-            </article></body></act></akomaNtoso>
-            """
+        let source = Self.aknAct(heading: "Prohibition&#x202E;", wording: "It shall be prohibited to sell goods\u{2066} listed in Annex II\u{2069} to any person.")
         let (input, result, written, regulations) = try imported("akn.xml", source)
         #expect(result.status == 0)
         #expect(result.stderr == """
@@ -171,15 +177,7 @@ import Testing
     /// one made the file not XML, and the others made `ecca validate` refuse it, after an import
     /// that said it had written it.
     @Test func aFileNameHoldingControlsIsQuotedWithThemEscaped() throws {
-        let source = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="fixture">
-            <meta><identification source="#ecca"><FRBRWork><FRBRthis value="/akn/eu/act/2025/1/main"/><FRBRuri value="/akn/eu/act/2025/1"/>
-            <FRBRdate date="2025-01-01" name="adoption"/><FRBRauthor href="#eu"/><FRBRcountry value="eu"/></FRBRWork></identification></meta>
-            <body><article eId="art_4"><num>Article 4</num><heading>Prohibition</heading>
-            <paragraph eId="art_4__para_1"><num>1.</num><content><p>It shall be prohibited to sell goods listed in Annex II to any person.</p></content></paragraph>
-            </article></body></act></akomaNtoso>
-            """
+        let source = Self.aknAct(heading: "Prohibition", wording: "It shall be prohibited to sell goods listed in Annex II to any person.")
         let (input, result, written, regulations) = try imported("a\u{1}b\u{85}c\u{202E}.xml", source)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(written.contains("Imported by `ecca import` from a\\u0001b\\u0085c\\u202e.xml. Wording straight from the official XML"), "\(written)")
