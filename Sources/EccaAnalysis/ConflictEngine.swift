@@ -158,7 +158,7 @@ public final class ConflictEngine {
         // (the fact reader applies it): said.
         notes += namedInstrumentNotes(request) + facts.addressed.review(request).notes
         notes += deadlineNotes(request, asOf: asOf)
-        notes += onSiteLocationNotes(request)
+        notes += onSiteLocationNotes(request, asOf: asOf)
         if let straddle = straddleNote(request, asOf: asOf) { notes.append(straddle) }
         // Obligations are judged on the request's date: an undated request's is the date analysed.
         var assumptions: [String] = request.date == nil

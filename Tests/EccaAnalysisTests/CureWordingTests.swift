@@ -75,7 +75,7 @@ import Testing
         ("transfer", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested transfer of a copy of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
         ("on-site", "remote-api", "The Provider shall give access to the model through an application programming interface (API), without transferring the model's parameters, in place of the requested on-site inspection of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
         ("remote-api", "secure-enclave", "The Provider shall make the weights available within a secure enclave whose decryption keys are never given to the evaluators, in place of the requested access to the model through an application programming interface (API) (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
-        ("publication", "on-site", "The Provider shall make the weights available for on-site inspection, in place of the requested publication of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
+        ("publication", "on-site", "The Provider shall make the weights available for on-site inspection where the evaluators are located, in place of the requested publication of the weights (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
         ("secure-enclave", "transfer", "The Provider shall transfer a copy of the weights, in place of the requested access to the weights within a secure enclave (relying on 15 CFR 734.13); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689."),
     ])
     func aChannelClauseReplacesTheChannelAskedFor(_ requested: String, _ offered: String, _ expected: String) throws {
@@ -89,6 +89,30 @@ import Testing
         #expect(clauses.first == expected)
     }
 
+    /// An on-site inspection is a release where it takes place (15 CFR 734.15(a)(1)), so every
+    /// clause that puts one somewhere says where: hosted where a cure puts the weights, the
+    /// inspection takes place there; with no hosting location, at the evaluators' new location,
+    /// who inspect the weights there; offered in place of another channel, where the weights are
+    /// hosted, or else where the evaluators are located (audit H2).
+    @Test func anOnSiteClauseSaysWhereTheInspectionTakesPlace() throws {
+        let graph = try GraphFixture.shippedWithLetter()
+        let wording = MoUWording(graph: graph)
+        var request = Self.evaluatorsInWarsaw
+        request.items[0].channel = "on-site"
+        let hosted = wording.clauses(for: .init(changes: [], hosting: "DE"), item: request.items[0], request: request, reliance: [])
+        #expect(hosted.first == "The weights shall be hosted in Germany throughout the evaluation, and the on-site inspection shall take place there.")
+        let moved = wording.clauses(for: .init(changes: [], location: "BE"), item: request.items[0], request: request, reliance: [])
+        #expect(moved.first == "Access shall be given only to evaluators located in Belgium, who shall inspect the weights there.")
+        request.items[0].channel = "transfer"
+        request.items[0].hostingLocation = "US"
+        let offered = wording.clauses(for: .init(changes: [], channel: "on-site"), item: request.items[0], request: request, reliance: [])
+        #expect(offered.first == "The Provider shall make the weights available for on-site inspection in the United States, in place of the requested transfer of a copy of the weights; the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.")
+        // A transfer's location clause and an enclave's hosting clause say nothing of an inspection.
+        let transfer = wording.clauses(for: .init(changes: [], location: "BE", hosting: "DE"), item: request.items[0], request: request, reliance: [])
+        #expect(Array(transfer.prefix(2)) == ["Access shall be given only to evaluators located in Belgium.",
+                                              "The weights shall be hosted in Germany throughout the evaluation."])
+    }
+
     /// Every pair of the channels the law names: the clause offers one positively and names the
     /// other as what it replaces, with no "shall not" a reader could take as a promise not to use it.
     @Test func everyChannelPairIsWordedAsAReplacement() throws {
@@ -100,7 +124,8 @@ import Testing
                 request.items[0].channel = requested
                 let set = CureFinder.CorrectionSet(changes: [], channel: offered)
                 let clause = MoUWording(graph: graph).clauses(for: set, item: request.items[0], request: request, reliance: []).first ?? ""
-                #expect(clause == "The Provider shall \(MoUWording.channelAction(offered, artifact: "weights")), in place of \(MoUWording.requestedChannel(requested, artifact: "weights")); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.")
+                let place = MoUWording.inspectionPlace(set, item: request.items[0], recipients: "evaluators")
+                #expect(clause == "The Provider shall \(MoUWording.channelAction(offered, artifact: "weights", place: place)), in place of \(MoUWording.requestedChannel(requested, artifact: "weights")); the Commission shall accept this in answer to its request under Article 92 of Regulation (EU) 2024/1689.")
                 #expect(!clause.contains("shall not"), "\(requested) → \(offered): \(clause)")
             }
         }

@@ -21,11 +21,12 @@ import Testing
         let start = try #require(lines.firstIndex { $0.hasPrefix(change) })
         let partner = String(lines[start].dropFirst(change.count))
         #expect(["Northwind Evaluation Labs Ltd", "Kestrel AI Assurance GmbH", "Tamarack Secure Compute K.K."].contains(partner))
-        #expect(lines[start - 1] == "cure 1 for item 0 (cost 4): clear under text, clear under enforcement after it")
+        // As cheap as US-person evaluators (cost 4), which the solver happens to find first.
+        #expect(lines[start - 1] == "cure 2 for item 0 (cost 4): clear under text, clear under enforcement after it")
         #expect(lines[start + 1] == "  relies on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A: Annex A trusted partner (para. 2 of the letter): the recipient belongs to an organisation listed in Annex A (including Helios AI, Inc. itself, for its foreign-national employees)")
-        #expect(lines[start + 2] == "  rests on caveat 1, given at the end")
+        #expect(lines[start + 2] == "  rests on caveat 2, given at the end")
         #expect(lines[start + 4] == "    1. Access shall be given only to independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689 who are employees of \(partner), an organisation listed in BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A, and who meet the criteria of Article 68(2) of Regulation (EU) 2024/1689, including under its point (b) independence from any provider of AI systems or general-purpose AI models, the Provider included (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A).")
-        #expect(lines.contains("caveat 1, reading of FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026): Letters like this one apply only to the provider they are addressed to: the letter applies when a request lists it among its instruments, or names Helios AI, Inc. as its provider (compared as letters and digits), and only to the model it names."))
+        #expect(lines.contains("caveat 2, reading of FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026): Letters like this one apply only to the provider they are addressed to: the letter applies when a request lists it among its instruments, or names Helios AI, Inc. as its provider (compared as letters and digits), and only to the model it names."))
     }
 
     /// The recipients never become the provider's own staff (Annex A lists Helios AI, Inc. for its

@@ -556,9 +556,11 @@ import Testing
             """
                   clear because: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: \
             not: an export, reexport, deemed export or release of the model's parameters (15 CFR 734.13(a)(1)-(2), 734.14(a), 734.15(a)): \
-            transferred or inspected on site, by a recipient outside the United States or by a foreign person; or run in a secure enclave \
-            hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted sending and storage), since \
-            item.channel is not in {transfer, on-site} (request: remote-api); item.channel is not secure-enclave (request: remote-api) (caveats 7-14)
+            transferred to a recipient outside the United States or to a foreign person; inspected on site where they are hosted outside \
+            the United States, or by a foreign person (where the request does not say where they are hosted, where the recipient is located); \
+            or run in a secure enclave hosted outside the United States, where they are decrypted (734.18(a)(5) excludes only encrypted \
+            sending and storage), since item.channel is not transfer (request: remote-api); item.channel is not on-site (request: remote-api); \
+            item.channel is not secure-enclave (request: remote-api) (caveats 7-14)
             """,
             // What decides the channel asked for rests on Art. 92(5)'s and 4E091's readings, as its conflict would.
             "    depends: conflict if model.training-compute ≥ 1e26 operations (caveats 1-17)",
@@ -956,27 +958,33 @@ import Testing
         #expect((record["error"] as? [String: Any])?["field"] as? String == "instruments[0]")
     }
 
-    /// An on-site inspection of an artefact hosted in one country by a recipient located in
-    /// another is read as a release where the recipient is located: the note says so, and what to
-    /// give if they will inspect it where it is hosted (law audit of 2026-12-07, H2).
-    @Test func anOnSiteInspectionHostedElsewhereThanTheRecipientIsNoted() throws {
+    /// An on-site inspection is a release where the artefact is hosted; where the request does
+    /// not say where that is, ecca takes it to take place where the recipient is located, and says
+    /// so, with what to give instead, where the place may change the verdict (law audit of
+    /// 2026-12-07, H2). Hosted where the request says, or of an artefact released alike anywhere,
+    /// nothing is said.
+    @Test func anOnSiteInspectionWithNoHostingLocationSaysWhereItIsTakenToTakePlace() throws {
         let request = """
             {"id": "ONSITE-1", "date": "2026-11-24",
              "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
              "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
              "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
-             "items": [{"artifact": "weights", "channel": "on-site", "hostingLocation": "US", "licences": ["15 CFR 740.27"],
+             "items": [{"artifact": "weights", "channel": "on-site", "licences": ["15 CFR 740.27"],
                         "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "PL", "headquarters": "BE", "role": "authority-staff"},
-                                       {"nationalities": ["FR"], "location": "US", "role": "authority-staff"}]}]}
+                                       {"nationalities": ["FR"], "location": "US", "headquarters": "BE", "role": "authority-staff"}]},
+                       {"artifact": "technical-documentation", "channel": "on-site"}]}
             """
         let folder = try CLI.folder(["onsite.json": request])
         let result = try CLI.run(["check", "--posture", "text", folder.appendingPathComponent("onsite.json").path])
         let notes = result.stdout.split(separator: "\n").filter { $0.hasPrefix("note: item") }
-        #expect(notes == ["note: item 0 (weights) may be inspected on site, where it is hosted (US), but recipient 0 (European Commission (AI Office)) is located in PL: ecca reads an on-site inspection as a release where the recipient is located, as a transfer is, so its US verdict on it is that of a release in PL. If they will inspect it in US, give US as their location: there, a release to a foreign person is a deemed export to their most recent country of citizenship or permanent residency (15 CFR 734.13(b)), and the verdict may change"], "\(result.stdout)")
-        // Located where it is hosted, no note: recipient 1 above, and a transfer.
-        let transfer = request.replacingOccurrences(of: "\"on-site\"", with: "\"transfer\"")
-        let plain = try CLI.folder(["transfer.json": transfer])
-        let transferred = try CLI.run(["check", "--posture", "text", plain.appendingPathComponent("transfer.json").path])
-        #expect(!transferred.stdout.contains("may be inspected on site"), "\(transferred.stdout)")
+        #expect(notes == ["note: item 0 (weights) may be inspected on site, but the request does not say where it is hosted: ecca takes the inspection to take place where each recipient is located (PL, US). If it will take place elsewhere, give that country as the item's hostingLocation: an inspection is a release where it takes place (15 CFR 734.15(a)), and in the United States a release to a foreign person is a deemed export to their most recent country of citizenship or permanent residency (15 CFR 734.13(b)); the verdict may change"], "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("request ONSITE-1 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)\n"), "\(result.stdout)")
+        // Hosted in the United States, the inspection is a deemed export to France for both: clear, and nothing to say.
+        let hosted = request.replacingOccurrences(of: "\"channel\": \"on-site\", \"licences\"", with: "\"channel\": \"on-site\", \"hostingLocation\": \"US\", \"licences\"")
+        #expect(hosted != request)
+        let plain = try CLI.folder(["hosted.json": hosted])
+        let inspected = try CLI.run(["check", "--posture", "text", plain.appendingPathComponent("hosted.json").path])
+        #expect(inspected.stdout.hasPrefix("request ONSITE-1 (as of 2026-11-24): CLEAR (text posture; the enforcement posture was not analysed)\n"), "\(inspected.stdout)")
+        #expect(!inspected.stdout.contains("may be inspected on site"), "\(inspected.stdout)")
     }
 }

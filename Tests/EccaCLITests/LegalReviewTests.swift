@@ -100,6 +100,27 @@ import Testing
         .init(name: "an enclave hosted in Germany, AIA claimed", text: "clear", enforcement: "clear", change: all(aia, enclave("DE"))),
         .init(name: "an enclave hosted in Russia, AIA claimed for a German evaluator in Germany", text: "conflict", enforcement: "clear",
               change: all(aia, enclave("RU"), set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
+        // Audit H2: an on-site inspection is a release where the weights are hosted (15 CFR 734.15(a)(1)), not where the
+        // inspector normally works: in the United States, a deemed export to the person's latest citizenship (734.13(b)).
+        .init(name: "a French official based in Warsaw inspects on site weights hosted in the United States, AIA claimed (probe p09)",
+              text: "clear", enforcement: "clear", change: all(aia, onSite("US"), set("recipient", "nationalities", ["FR"]))),
+        .init(name: "a French official located in the United States inspects on site weights hosted there, AIA claimed (probe p09b)",
+              text: "clear", enforcement: "clear",
+              change: all(aia, onSite("US"), set("recipient", "nationalities", ["FR"]), set("recipient", "location", "US"))),
+        .init(name: "a Chinese national based in Warsaw inspects on site weights hosted in the United States, AIA claimed",
+              text: "conflict", enforcement: "clear", change: all(aia, onSite("US"), set("recipient", "nationalities", ["CN"]))),
+        .init(name: "a German national based in Warsaw inspects on site weights hosted in Germany, AIA claimed",
+              text: "clear", enforcement: "clear", change: all(aia, onSite("DE"), set("recipient", "nationalities", ["DE"]))),
+        .init(name: "a Polish national inspects on site weights hosted in Germany, AIA claimed", text: "conflict", enforcement: "clear",
+              change: all(aia, onSite("DE"))),
+        .init(name: "a Polish national inspects on site weights hosted in Germany, AIA and 734.20 claimed", text: "clear", enforcement: "clear",
+              change: all(set("item", "licences", ["15 CFR 740.27", "us.ear.734.20"]), onSite("DE"))),
+        // Where the request does not say where the weights are hosted, the inspection is read as taking place where the
+        // recipient is located: a French official in Warsaw is a release in Poland, outside AIA's destinations.
+        .init(name: "a French official based in Warsaw inspects on site, hosting not given, AIA claimed", text: "conflict", enforcement: "clear",
+              change: all(aia, onSite(nil), set("recipient", "nationalities", ["FR"]))),
+        .init(name: "a French official located in France inspects on site, hosting not given, AIA claimed", text: "clear", enforcement: "clear",
+              change: all(aia, onSite(nil), set("recipient", "nationalities", ["FR"]), set("recipient", "location", "FR"))),
         // F5, F11: the sample letter reaches the model, its weights and source code and access to it, not a
         // written report of evaluation results, and not published parameters.
         .init(name: "the letter's model: API access", text: "conflict", enforcement: "conflict", change: orion("api-access")),
@@ -122,6 +143,11 @@ import Testing
 
     static func enclave(_ hosting: String?) -> @Sendable (inout [String: Any]) -> Void {
         all(set("item", "channel", "secure-enclave"), set("item", "hostingLocation", hosting))
+    }
+
+    /// An on-site inspection of the weights hosted in `hosting` (nil: the request does not say where).
+    static func onSite(_ hosting: String?) -> @Sendable (inout [String: Any]) -> Void {
+        all(set("item", "channel", "on-site"), set("item", "hostingLocation", hosting))
     }
 
     static let aia = set("item", "licences", ["15 CFR 740.27"])
@@ -388,6 +414,6 @@ import Testing
                  Self.set("recipient", "location", "US"))(&request)
         let result = try CLI.run(["check", "--posture", "text", try Self.write(request)])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("        because an item in the United States, subject to the EAR (15 CFR 734.3(a)(1) (citation not verified)): the artefact stays in the United States while accessed through an API or in an enclave, or is transferred to, or inspected on site by, a recipient located there (request: item.channel transfer, item.hosting-location unknown, recipient.location US)\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("        because an item in the United States, subject to the EAR (15 CFR 734.3(a)(1) (citation not verified)): the artefact stays in the United States while accessed through an API, in an enclave or by an on-site inspection, or is transferred to a recipient located there (or inspected on site by one, where the request does not say where it is hosted) (request: item.channel transfer, item.hosting-location unknown, recipient.location US, item.hosting-location-given false)\n"), "\(result.stdout)")
     }
 }

@@ -2,30 +2,63 @@ import ClauseGraph
 import EccaFormats
 
 extension ConflictEngine {
-    /// An on-site inspection happens where the artefact is, but the EAR encoding reads its place
-    /// of release as the recipient's location, as for a transfer (its note on 15 CFR 734.13). Where
-    /// a request hosts the artefact in one country and places a recipient in another, the US
-    /// verdict is that of a release in the recipient's country, which may not be where they will
-    /// inspect it: said, with what to give instead (law audit of 2026-12-07, H2). Only with the EAR
-    /// encoding loaded, whose reading it is.
-    func onSiteLocationNotes(_ request: DisclosureRequest) -> [String] {
-        guard graph.provisions[Self.deemedExportDestination] != nil else { return [] }
+    /// An on-site inspection is a release where it takes place, where the artefact is hosted
+    /// (15 CFR 734.15(a)(1)); a request that does not say where that is has the law loaded read it
+    /// as taking place where the recipient is located (facts.xml, `item.hosting-location-given`).
+    /// That reading decides the US verdict and the request can replace it in one field, so it is
+    /// said, with what may change (law audit of 2026-12-07, H2). Only where it may: a prohibition
+    /// of the law loaded reads the place, and its condition is not false for the item whatever the
+    /// place (documentation, or weights below a threshold, are released the same anywhere).
+    func onSiteLocationNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
+        let flag = FactBinding.FactID.hostingLocationGiven
+        guard graph.facts[flag] != nil else { return [] }
+        let placed = graph.norms.filter { norm in
+            var seen: Set<String> = []
+            return norm.modality == .prohibition && ([norm.condition].compactMap { $0 } + norm.exceptions.map(\.condition)).contains { reads($0, flag, &seen) }
+        }
         var notes: [String] = []
         for (index, item) in request.items.enumerated() {
-            guard let hosted = item.hostingLocation, item.channel == Self.onSite || (item.alternatives ?? []).contains(Self.onSite) else { continue }
-            for (number, recipient) in (item.recipients ?? []).enumerated() {
-                guard let located = recipient.location, located != hosted else { continue }
-                notes.append("item \(index) (\(item.artifact)) may be inspected on site, where it is hosted (\(hosted)), but recipient \(number)"
-                    + (recipient.organisation.map { " (\($0))" } ?? "") + " is located in \(located): ecca reads an on-site inspection as a release where the recipient is located, "
-                    + "as a transfer is, so its US verdict on it is that of a release in \(located). If they will inspect it in \(hosted), give \(hosted) as their location: "
-                    + "there, a release to a foreign person is a deemed export to their most recent country of citizenship or permanent residency "
-                    + "(\(graph.inlineCitation(of: Self.deemedExportDestination))), and the verdict may change")
+            guard item.hostingLocation == nil, item.channel == Self.onSite || (item.alternatives ?? []).contains(Self.onSite) else { continue }
+            let recipients = facts.recipients(of: item, in: request)
+            let placeMatters = recipients.indices.contains { position in
+                let slot = CheckSlot(item: index, recipient: recipients[position] == nil ? nil : position, channel: Self.onSite)
+                var open = prepare(request, slot: slot, asOf: asOf).snapshot
+                open.values[flag] = .unknown
+                let evaluator = ConditionEvaluator(graph: graph, facts: open)
+                return placed.contains { norm in norm.condition.map { evaluator.evaluate($0) != .false } ?? true }
             }
+            guard placeMatters else { continue }
+            var located: [String] = []
+            for recipient in item.recipients ?? [] {
+                if let location = recipient.location, !located.contains(location) { located.append(location) }
+            }
+            let counted = (item.recipients?.count ?? 0) > 1 ? "each recipient is" : "the recipient is"
+            let place = located.isEmpty ? "where \(counted) located, which the request does not give either"
+                : "where \(counted) located (\(located.joined(separator: ", ")))"
+            var cited: [String] = []
+            for provision in Self.placeOfRelease where graph.provisions[provision] != nil {
+                cited.append(graph.inlineCitation(of: provision))
+            }
+            let grounds = cited.count == 2
+                ? ": an inspection is a release where it takes place (\(cited[0])), and in the United States a release to a foreign person is a deemed export to their most recent country of citizenship or permanent residency (\(cited[1]))"
+                : ""
+            notes.append("item \(index) (\(item.artifact)) may be inspected on site, but the request does not say where it is hosted: ecca takes the inspection to take place \(place). "
+                + "If it will take place elsewhere, give that country as the item's hostingLocation\(grounds); the verdict may change")
         }
         return notes
     }
 
-    /// The channel value of an on-site inspection, and the provision that places a deemed export.
+    /// Whether `condition` reads `fact`, itself or through the rules it refers to.
+    private func reads(_ condition: Condition, _ fact: String, _ seen: inout Set<String>) -> Bool {
+        if condition.facts.contains(fact) { return true }
+        for rule in condition.ruleReferences where seen.insert(rule).inserted {
+            if let inner = graph.rules[rule]?.condition, reads(inner, fact, &seen) { return true }
+        }
+        return false
+    }
+
+    /// The channel value of an on-site inspection, and the provisions that place a release by
+    /// inspection and a deemed export.
     private static let onSite = "on-site"
-    private static let deemedExportDestination = "us.ear.734.13.b"
+    private static let placeOfRelease = ["us.ear.734.15.a", "us.ear.734.13.b"]
 }

@@ -199,7 +199,12 @@ public final class FactReader {
         case .trainingCompute: return compute(fact, request.model?.trainingCompute, assumptions: &assumptions)
         case .artifact: return .scalar(item.artifact)
         case .channel: return .scalar(slot.channel)
-        case .hostingLocation: return item.hostingLocation.map(FactValue.scalar) ?? .unknown
+        case .hostingLocation:
+            // A Boolean fact on the hosting location says whether the request gives it: an
+            // on-site inspection takes place where the artefact is hosted, and where the request
+            // does not say, the law loaded reads it where the recipient is (facts.xml).
+            if fact.type == .boolean { return .boolean(item.hostingLocation != nil) }
+            return item.hostingLocation.map(FactValue.scalar) ?? .unknown
         case .licences:
             let licences = item.licences ?? []
             let provisions = licences.map { entry in resolve(entry).flatMap { graph.provisions[$0] == nil ? nil : $0 } }

@@ -16,6 +16,8 @@ struct CureFinder {
     let costs: CureCosts
     /// `preferredLocations(in:)` of the engine's graph, read once.
     let preferredLocations: [String]
+    /// The same for a new hosting location, against the sets the law tests it against.
+    let preferredHosting: [String]
     /// The graph's `claimBars`, read once.
     let claimBars: [ClaimBar]
 
@@ -23,6 +25,7 @@ struct CureFinder {
         self.engine = engine
         self.costs = costs
         preferredLocations = Self.preferredLocations(in: engine.graph)
+        preferredHosting = Self.preferredLocations(in: engine.graph, of: "item.hosting-location")
         claimBars = engine.graph.claimBars
     }
 
@@ -42,7 +45,9 @@ struct CureFinder {
                                          "recipient.us-permanent-resident"]
             // Where the organisation has its headquarters goes with it.
             case .recipientOrganisation: ["recipient.organisation", "recipient.headquarters"]
-            case .hostingLocation: ["item.hosting-location"]
+            // A hosting location the cure gives is given: an on-site inspection then takes place
+            // there rather than where the recipient is (facts.xml, `item.hosting-location-given`).
+            case .hostingLocation: ["item.hosting-location", FactBinding.FactID.hostingLocationGiven]
             case .licence: ["item.licence-held"]
             case .timing: ["as-of"]
             }
@@ -123,10 +128,10 @@ struct CureFinder {
     /// (where the AI Office's evaluators work) that a set the law tests the recipient's location
     /// against lists (Supp. No. 5 to Part 740, paragraph (a): License Exception AIA's
     /// destinations), read from the graph in the set's order.
-    static func preferredLocations(in graph: ClauseGraph) -> [String] {
+    static func preferredLocations(in graph: ClauseGraph, of fact: String = "recipient.location") -> [String] {
         let eu = Set(graph.sets["eu.member-states"]?.members ?? [])
         var preferred: [String] = []
-        for tested in graph.setsTested(against: "recipient.location") {
+        for tested in graph.setsTested(against: fact) {
             for member in tested.set.members where eu.contains(member) && !preferred.contains(member) { preferred.append(member) }
         }
         return preferred
@@ -204,6 +209,9 @@ struct CureFinder {
             if let us = encoding.members["recipient.nationalities"]?["US"] { usPerson.append(us) }
             try optimizer.assert(context.implies(context.not(kept), context.and(usPerson)))
         }
+        if let kept = dimensions[Part.hostingLocation.rawValue]?.kept, let given = encoding.booleans[FactBinding.FactID.hostingLocationGiven] {
+            try optimizer.assert(context.implies(context.not(kept), given))
+        }
         if let kept = dimensions[Part.licence.rawValue]?.kept, let held = encoding.booleans["item.licence-held"] {
             try optimizer.assert(context.implies(context.not(kept), held))
         }
@@ -211,9 +219,9 @@ struct CureFinder {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
         // Tie-breaks between equally cheap cures, below the count of changes (`changeWeight`):
-        // an accepted alternative channel, API access, an EU Tier-1 location. The channel is one
-        // value, so at most one alternative is met: together they move a cure by at most
-        // 4 + 1 + 2 + 1 + 1. An accepted alternative outweighs every other channel preference
+        // an accepted alternative channel, API access, an EU Tier-1 location and hosting location.
+        // The channel is one value, so at most one alternative is met: together they move a cure
+        // by at most 4 + 1 + 2 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
         // together (API access 1, not publishing 2), so it is strictly preferred: the requester
         // has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
@@ -236,6 +244,14 @@ struct CureFinder {
         if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"], !preferred.isEmpty {
             try optimizer.assertSoft(context.or(preferred.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
         }
+        // A new hosting location, like a new recipient location, in such a state: an on-site
+        // inspection there is one the AI Office's evaluators can attend. Only a change is steered;
+        // a hosting location kept (or left open) weighs nothing.
+        if let kept = dimensions[Part.hostingLocation.rawValue]?.kept, let hosting = encoding.scalars["item.hosting-location"],
+           let sort = encoding.scalarSorts["item.hosting-location"], !preferredHosting.isEmpty {
+            let inPreferred = try context.or(preferredHosting.map { try context.eq(hosting, sort.value($0)) })
+            try optimizer.assertSoft(context.or([kept, inPreferred]), weight: 1, group: "cures")
+        }
         // A change that makes a rule hold that bars a claim open to the request (hosted in the
         // United States, the weights can no longer be claimed as not subject to the EAR) costs what
         // the claim costs, beside its own price: it gives up the position the claim would establish.
@@ -251,7 +267,10 @@ struct CureFinder {
         func starting(_ part: Part) -> String {
             var values: [String] = []
             for facts in recipients {
-                let value = engine.renderer.value(facts[part.facts[0]], unit: nil)
+                // A hosting location the request does not give is not an unknown one: an on-site
+                // inspection then takes place where the recipient is.
+                let notGiven = part == .hostingLocation && facts[FactBinding.FactID.hostingLocationGiven] == .boolean(false)
+                let value = notGiven ? "not given" : engine.renderer.value(facts[part.facts[0]], unit: nil)
                 if !values.contains(value) { values.append(value) }
             }
             // Nationality lists and organisation names hold commas of their own.
@@ -302,7 +321,7 @@ struct CureFinder {
 
     /// What one unit of cost weighs for the optimizer, and what each change weighs on top: with
     /// costs of 0 a cure with fewer changes still comes first (a licence alone before API access
-    /// plus a licence), and the tie-breaks (at most 9) never outweigh a change. A cost unit
+    /// plus a licence), and the tie-breaks (at most 10) never outweigh a change. A cost unit
     /// outweighs every change and tie-break together (at most 12 parts × 32 + 9).
     static let costUnit: UInt = 1000
     static let changeWeight: UInt = 32

@@ -118,6 +118,11 @@ extension ConflictEngine {
         }
         try oneOf("item.artifact", scope.artifacts)
         try oneOf("item.channel", scope.channels)
+        // Every request of the scope is taken to say where the artefact is hosted, so that a
+        // counterexample `ecca check` reproduces names it. None is lost where, as in the law
+        // shipped, only an on-site inspection reads whether it is given, and reads a request that
+        // does not give it as the request hosting the artefact where the recipient is (facts.xml).
+        constraints += try encoding.constraints(fact: FactBinding.FactID.hostingLocationGiven, value: .boolean(true))
         try oneOf("recipient.location", scope.recipientLocations)
         try oneOf("recipient.headquarters", scope.recipientHeadquarters)
         try oneOf("recipient.organisation", scope.recipientOrganisations)

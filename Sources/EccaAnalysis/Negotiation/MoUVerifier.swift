@@ -500,7 +500,8 @@ extension ConflictEngine {
         if try flag("item.licence-held") == true { licences.append("BIS licence (as committed in \(mou.id))") }
         let item = DisclosureRequest.Item(id: "counterexample", artifact: try scalar("item.artifact") ?? "weights",
                                           channel: try scalar("item.channel") ?? "transfer", recipients: [recipient],
-                                          licences: licences.isEmpty ? nil : licences, hostingLocation: try scalar("item.hosting-location"))
+                                          licences: licences.isEmpty ? nil : licences,
+                                          hostingLocation: try flag(FactBinding.FactID.hostingLocationGiven) == false ? nil : try scalar("item.hosting-location"))
         let basis = try scalar("request.legal-basis")
         return DisclosureRequest(
             id: "\(mou.id)-counterexample",

@@ -52,17 +52,31 @@ struct MoUWording {
     }
 
     /// What the Provider does to give `artifact` by a channel, as a clause words it. API access
-    /// gives access to the model, not its parameters, whatever the item asked for.
-    static func channelAction(_ channel: String, artifact: String, recipients: String = "evaluators") -> String {
+    /// gives access to the model, not its parameters, whatever the item asked for. An on-site
+    /// inspection says where it takes place (`inspectionPlace`), since that is where the artefact
+    /// is released.
+    static func channelAction(_ channel: String, artifact: String, recipients: String = "evaluators", place: String? = nil) -> String {
         let artifact = Self.artefact(artifact)
         return switch channel {
         case "transfer": "transfer a copy of the \(artifact)"
         case "remote-api": "give access to the model through an application programming interface (API), without transferring the model's parameters"
-        case "on-site": "make the \(artifact) available for on-site inspection"
+        case "on-site": "make the \(artifact) available for on-site inspection" + (place.map { " \($0)" } ?? "")
         case "secure-enclave": "make the \(artifact) available within a secure enclave whose decryption keys are never given to the \(recipients)"
         case "publication": "publish the \(artifact)"
         default: "provide the \(artifact) by \(channel)"
         }
+    }
+
+    /// Where an on-site inspection of the item takes place once the cure is made, as a clause
+    /// says it: where the artefact is hosted (the cure's hosting location, or the request's), or
+    /// else where the recipients are located, as the law loaded reads an inspection whose hosting
+    /// location is not given (15 CFR 734.13's caveat). A release by inspection takes place where
+    /// the inspection does (15 CFR 734.15(a)(1)), so a clause that did not say where would not be
+    /// the disclosure ecca verified.
+    static func inspectionPlace(_ set: CureFinder.CorrectionSet, item: DisclosureRequest.Item, recipients: String) -> String {
+        if let hosting = set.hosting ?? item.hostingLocation { return "in \(CountryCodes.name(hosting))" }
+        if let location = set.location { return "in \(CountryCodes.name(location))" }
+        return "where the \(recipients) are located"
     }
 
     /// The channel the request asked for, as the thing a channel clause replaces ("the requested
@@ -174,9 +188,11 @@ struct MoUWording {
                  reliance: [ConflictEngine.ReliedProvision]) -> [String] {
         let basis = basis(of: request)
         let recipients = basis?.recipients ?? "recipients"
+        let onSite = (set.channel ?? item.channel) == "on-site"
         var clauses: [String] = []
         if let channel = set.channel {
-            let new = Self.channelAction(channel, artifact: item.artifact, recipients: recipients)
+            let new = Self.channelAction(channel, artifact: item.artifact, recipients: recipients,
+                                         place: Self.inspectionPlace(set, item: item, recipients: recipients))
             let old = Self.requestedChannel(item.channel, artifact: item.artifact)
             // The comma keeps "in place of" on the whole action, not on its last words ("keys are
             // never given to the evaluators in place of …").
@@ -189,7 +205,10 @@ struct MoUWording {
         }
         if let location = set.location {
             let listed = lists(containing: location, of: .recipientLocation, reliance: reliance).map { ", a destination listed in \($0)" } ?? ""
-            clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(relying(on: reliance, .recipientLocation)).")
+            // Inspected on site with no hosting location given, the artefact is read as inspected
+            // where the recipients are: the clause makes that a term.
+            let inspected = onSite && set.hosting == nil && item.hostingLocation == nil ? ", who shall inspect the \(Self.artefact(item.artifact)) there" : ""
+            clauses.append("Access shall be given only to \(recipients) located in \(CountryCodes.name(location))\(listed)\(inspected)\(relying(on: reliance, .recipientLocation)).")
         }
         if let organisation = set.organisation {
             // Only an evaluation is offered another organisation (`CureFinder`): its experts are
@@ -220,7 +239,10 @@ struct MoUWording {
         if let hosting = set.hosting {
             let during = basis?.isEvaluation == true ? "the evaluation" : "the access"
             // "Remain" would hide a move: a cure may take the artefact to where it was not.
-            clauses.append("The \(Self.artefact(item.artifact)) shall be hosted in \(CountryCodes.name(hosting)) throughout \(during)\(relying(on: reliance, .hostingLocation)).")
+            // An on-site inspection is a release where it takes place (15 CFR 734.15(a)(1)): the
+            // clause puts it where the artefact is hosted.
+            let inspected = onSite ? ", and the on-site inspection shall take place there" : ""
+            clauses.append("The \(Self.artefact(item.artifact)) shall be hosted in \(CountryCodes.name(hosting)) throughout \(during)\(inspected)\(relying(on: reliance, .hostingLocation)).")
         }
         if set.licence {
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"

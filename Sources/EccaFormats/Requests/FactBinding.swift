@@ -62,6 +62,9 @@ public enum FactBinding {
         public static let artifact = "item.artifact"
         public static let channel = "item.channel"
         public static let codeOfPractice = "provider.code-of-practice"
+        /// Whether the request gives where an item's artefact is hosted: a cure or a
+        /// counterexample that names a hosting location gives it.
+        public static let hostingLocationGiven = "item.hosting-location-given"
         public static let recipientRole = "recipient.role"
         public static let requesterJurisdiction = "request.jurisdiction"
         /// The date the request was made, on which obligations are judged; where the law loaded
