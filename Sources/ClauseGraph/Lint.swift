@@ -37,7 +37,8 @@ extension ClauseGraph {
                     findings.append(Diagnostic(.error, "sanction refers to unknown provision '\(sanction)'", at: norm.location, subject: id,
                                                unresolved: .init(.provision, sanction)))
                 }
-                findings += lintExceptions(norm.exceptions, subject: id)
+                findings += lintExceptions(norm.exceptions + norm.otherReadings, subject: id)
+                findings += lintOtherReadings(norm.otherReadings, subject: id)
             }
             for rule in provision.countsAs {
                 findings += lintCondition(rule.condition, subject: id)
@@ -62,6 +63,15 @@ extension ClauseGraph {
             findings += lintCondition(exception.condition, subject: subject)
         }
         return findings
+    }
+
+    /// An exception on another reading must say whose reading it is: reports name it ("on another
+    /// reading of Art. 111(3)"). The schema requires the provision; a graph built otherwise is
+    /// checked here.
+    private func lintOtherReadings(_ readings: [Exception], subject: String) -> [Diagnostic] {
+        readings.filter { $0.provisionID == nil }.map { reading in
+            Diagnostic(.error, "exception '\(reading.id)' states another reading but names no provision read otherwise", at: reading.location, subject: subject)
+        }
     }
 
     private func lintFacts(suppliableFields: [String: FactDeclaration.Scope]) -> [Diagnostic] {

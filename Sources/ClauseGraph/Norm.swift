@@ -13,6 +13,12 @@ public struct Norm: Sendable, Hashable, Codable, Identifiable {
     /// Nil: the norm holds whenever its provision binds.
     public var condition: Condition?
     public var exceptions: [Exception]
+    /// Exceptions on another reading of the law than the one ecca applies (`<exception
+    /// reading="other">`): Art. 111(3) read as deferring the duties of Arts 91(5) and 92(5) for a
+    /// model placed before 2 August 2025. They decide nothing (no verdict, cure or proof reads
+    /// them); reports say where one would hold, so a contested reading is shown where it matters
+    /// rather than only in a general caveat.
+    public var otherReadings: [Exception]
     /// Provisions that sanction a breach (Art. 101(1)).
     public var sanctions: [String]
     public var location: SourceLocation
@@ -23,7 +29,7 @@ public struct Norm: Sendable, Hashable, Codable, Identifiable {
 
     public init(id: String, provisionID: String, modality: Modality, bearer: String, action: String,
                 object: String? = nil, manner: String? = nil, condition: Condition? = nil,
-                exceptions: [Exception] = [], sanctions: [String] = [], location: SourceLocation) {
+                exceptions: [Exception] = [], otherReadings: [Exception] = [], sanctions: [String] = [], location: SourceLocation) {
         self.id = id
         self.provisionID = provisionID
         self.modality = modality
@@ -33,6 +39,7 @@ public struct Norm: Sendable, Hashable, Codable, Identifiable {
         self.manner = manner
         self.condition = condition
         self.exceptions = exceptions
+        self.otherReadings = otherReadings
         self.sanctions = sanctions
         self.location = location
     }

@@ -100,6 +100,13 @@ public final class ConflictEngine {
         for sanction in Set(encoding.checkedNorms.flatMap(\.sanctions)) { sanctionLeadIns[sanction] = graph.leadIn(ofPoint: sanction) }
         // The request's date is the as-of date when the request gives none.
         asOfThresholds = Set((graph.comparisons(of: "as-of") + graph.comparisons(of: FactBinding.FactID.requestDate)).flatMap(\.switchDays))
+        // The days another reading of the law begins or ends (`Norm.otherReadings`), on which a
+        // timeline looks again though no verdict turns on them.
+        for reading in encoding.checkedNorms.flatMap(\.otherReadings) {
+            reading.condition.visitAtoms { atom in
+                if case .compare(let comparison) = atom, comparison.fact == "as-of" { asOfThresholds.formUnion(comparison.switchDays) }
+            }
+        }
         changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()
         preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
         groundHeads = encoding.checkedNorms.map { norm in

@@ -26,6 +26,26 @@ public struct CheckTextReport: Sendable {
                 return "; on the threshold\(tag): \(entry.statement)"
             }.joined()
             out.append("  item \(item.index)\(item.id.map { " [\($0)]" } ?? ""): \(item.artifact) via \(item.channel): \(verdicts)\(atThreshold)")
+            // A conflict that rests on ecca's reading of a contested provision says so under the
+            // item's verdict, not only in its finding.
+            var readings: [(statement: String, postures: [String])] = []
+            for posture in postures {
+                let ids = Set(item.postures[posture]!.findings)
+                for finding in analysis.findings where ids.contains(finding.id) && finding.channel == item.channel {
+                    for reading in finding.otherReadings {
+                        let statement = reading.findingStatement
+                        if let index = readings.firstIndex(where: { $0.statement == statement }) {
+                            if !readings[index].postures.contains(posture) { readings[index].postures.append(posture) }
+                        } else {
+                            readings.append((statement, [posture]))
+                        }
+                    }
+                }
+            }
+            for entry in readings {
+                let tag = postures.count == 1 ? "" : entry.postures.count == postures.count ? " [both]" : " [\(entry.postures.joined(separator: ", "))]"
+                out.append("    other reading\(tag): \(entry.statement)")
+            }
             // A ground the same under every posture is said once, where the first posture's are.
             let grounds = postures.map { GroundWording.sentences(item.postures[$0]!.grounds ?? [], caveats: caveatNumbers) }
             let shared = postures.count > 1 ? grounds.dropFirst().reduce(Set(grounds[0])) { $0.intersection($1) } : []
@@ -103,6 +123,7 @@ public struct CheckTextReport: Sendable {
                     exception.wouldHoldIfEstablished.forEach { out.append("        would hold if you \($0)") }
                 }
             }
+            finding.otherReadings.forEach { out.append("  other reading: \($0.findingStatement)") }
             finding.assumptions.forEach { out.append("  assumption: \($0)") }
             if let caveats = caveatNumbers.reference(finding.caveats) { out.append("  rests on \(caveats), given at the end") }
         }

@@ -31,7 +31,8 @@ enum GroundWording {
         let who = ground.recipient.map { " (recipient \($0))" } ?? ""
         let verb = ModalityWording.verb(ground.modality)
         switch ground.outcome {
-        case .obliges: return "\(subject) obliges the disclosure\(who)"
+        // Its reasons: the other readings of the law on which it would not (`OtherReading`).
+        case .obliges: return "\(subject) obliges the disclosure\(who)" + (because.isEmpty ? "" : "; \(because)")
         // A rule in force but not enforced is still law: "does not bind" would say it is not (a
         // reader files it).
         case .notBinding: return "\(subject) \(ground.inForceButNotEnforced == true ? "is not enforced" : "does not bind")\(who): \(because)"
@@ -41,7 +42,7 @@ enum GroundWording {
                 + (because.isEmpty ? "" : ", depending on facts the request leaves open (\(because))")
         case .notApplicable: return "\(subject) does not apply\(who): \(because)"
         case .excepted: return "\(subject) would \(verb) it\(who), but an exception holds: \(because)"
-        case .forbids: return "\(subject) forbids it\(who), but nothing obliges it"
+        case .forbids: return "\(subject) forbids it\(who), but nothing obliges it" + (because.isEmpty ? "" : "; \(because)")
         case .open:
             return "\(subject) may \(verb) it\(who), depending on facts the request leaves open"
                 + (because.isEmpty ? "" : " (\(because))") + "; no clash is possible either way"

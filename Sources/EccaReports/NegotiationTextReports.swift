@@ -28,6 +28,13 @@ public struct NegotiationTextReports: Sendable {
             out.append("  \(breakpoint.date): \(change)")
             breakpoint.causes.forEach { out.append("    because \($0)") }
         }
+        // The verdicts above are on ecca's reading; another reading may differ on some days.
+        if timeline.otherReadings != nil { out.append("other readings (the verdicts above are on ecca's reading):") }
+        for span in timeline.otherReadings ?? [] {
+            let until = span.until.map { "until \($0)" } ?? "to \(timeline.to)"
+            out.append("  from \(span.from) \(until): \(span.reading.statement)")
+            if let end = span.until { out.append("  \(end): the other reading of \(span.reading.inlineCitation) no longer differs from ecca's") }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

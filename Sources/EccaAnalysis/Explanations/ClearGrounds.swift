@@ -79,6 +79,7 @@ extension ConflictEngine {
                 }
                 let outcome: Ground.Outcome
                 let reasons: [String]
+                var readings: [OtherReading] = []
                 if assessment.applies == .false {
                     // Before its status: a rule whose condition fails for the item would not reach
                     // it on any date, and "does not bind" (not yet in force) would read as if it
@@ -89,7 +90,10 @@ extension ConflictEngine {
                     // The facts left open, if any (the provider may not have signed the chapter).
                     (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)
                 } else if engages(index, prepared, binding: binding) {
-                    (outcome, reasons) = (norm.modality == .obligation ? .obliges : .forbids, [])
+                    // On another reading of the law it may not engage: said with it.
+                    readings = norm.otherReadings.isEmpty ? [] : otherReadings(of: norm, evaluator: ConditionEvaluator(graph: graph, facts: prepared.snapshot),
+                                                                               snapshot: prepared.snapshot)
+                    (outcome, reasons) = (norm.modality == .obligation ? .obliges : .forbids, readings.map(\.statement))
                 } else if !binding.binding[index] {
                     (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
                 } else if let holding = assessment.holding {
@@ -103,7 +107,8 @@ extension ConflictEngine {
                 ground.statusEvidence = outcome == .notBinding ? statuses[norm.provisionID].flatMap { StatusEvidence.weakest($0, posture: posture) } : nil
                 ground.recipient = prepared.slot.recipient
                 ground.reasons = reasons
-                ground.caveats = groundCaveats[index].ids(for: outcome, holding: assessment.holding?.index)
+                ground.caveats = CaveatIndex.merged(groundCaveats[index].ids(for: outcome, holding: assessment.holding?.index),
+                                                    caveats.ids(of: readings.map(\.provision)))
                 grounds.append(ground)
             }
             // An obligation the request invokes but that does not engage says why nothing obliges

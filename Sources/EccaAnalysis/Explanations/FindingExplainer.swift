@@ -4,8 +4,8 @@ import EccaFormats
 extension ConflictEngine {
     /// Turns one minimal clashing set into a finding in the law's own words: the provisions with
     /// citation, wording and status, the facts that triggered them, the constitutive rules that
-    /// applied, each exception with the reason it failed, and the readings and open questions of
-    /// all of those.
+    /// applied, each exception with the reason it failed, the other readings of the law on which a
+    /// norm of it would not engage, and the readings and open questions of all of those.
     func explain(_ provisions: [String], snapshot: FactSnapshot, posture: Posture, slot: CheckSlot, asOf: LegalDate) -> Finding {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
         let requested = Self.requestDate(snapshot[FactBinding.FactID.requestDate], asOf: asOf)
@@ -26,6 +26,7 @@ extension ConflictEngine {
         var rules: [RuleApplication] = []
         var rulesSeen: Set<String> = []
         var exceptions: [ExceptionOutcome] = []
+        var readings: [OtherReading] = []
         var units: Set<String> = []
         for norm in ordered {
             if let condition = norm.condition {
@@ -43,15 +44,17 @@ extension ConflictEngine {
                 }
             }
             exceptions += norm.exceptions.map { outcome($0, norm: norm.id, evaluator: evaluator, snapshot: snapshot) }
+            readings += otherReadings(of: norm, evaluator: evaluator, snapshot: snapshot)
         }
         let assumptions = snapshot.assumptions.filter { units.contains($0.unit) }.map(\.text)
         let used = references.map(\.id) + references.flatMap { $0.sanctions ?? [] }.map(\.id) + rules.map(\.provision) + exceptions.compactMap(\.provision)
+            + readings.map(\.provision)
         let signature = references.map(\.id).joined(separator: " + ")
         let recipientPart = slot.recipient.map { "r\($0)" } ?? "requester"
         return Finding(id: "i\(slot.item).\(slot.channel).\(recipientPart).\(posture.rawValue):\(signature)",
                        item: slot.item, channel: slot.channel, recipient: slot.recipient, posture: posture,
                        provisions: references, rules: rules, triggeringFacts: triggering, exceptions: exceptions,
-                       assumptions: assumptions, signature: signature, caveats: caveats.ids(of: used))
+                       assumptions: assumptions, signature: signature, caveats: caveats.ids(of: used), otherReadings: readings)
     }
 
     /// Rules a condition refers to, and the rules those refer to, in order.

@@ -21,16 +21,28 @@ public struct VerdictTimeline: Sendable, Hashable, Codable {
         public var causes: [String]
     }
 
+    /// The days on which another reading of the law than ecca's holds (`OtherReading`): on them
+    /// a norm the verdicts rest on would not engage on that reading, though no verdict changes.
+    public struct ReadingSpan: Sendable, Hashable, Codable {
+        public var from: LegalDate
+        /// Exclusive, the day the readings agree again; nil means "until the end of the period".
+        public var until: LegalDate?
+        public var reading: OtherReading
+    }
+
     public var id: String
     public var from: LegalDate
     public var to: LegalDate
     public var pieces: [Piece]
     public var breakpoints: [Breakpoint]
+    /// Nil (absent from JSON) where no other reading holds on any day of the period.
+    public var otherReadings: [ReadingSpan]? = nil
 }
 
 extension ConflictEngine {
     /// The verdict on every day of `[from, to]`, computed on the dates where something can change:
-    /// the status dates of the clause graph and the dates its conditions compare the as-of date with.
+    /// the status dates of the clause graph and the dates its conditions compare the as-of date
+    /// with; and the days on which another reading of the law differs from ecca's.
     public func timeline(for request: DisclosureRequest, from: LegalDate, to: LegalDate) throws(AnalysisError) -> VerdictTimeline {
         var candidates: Set<LegalDate> = [from]
         for date in changeDates where date > from && date <= to { candidates.insert(date) }
@@ -40,9 +52,18 @@ extension ConflictEngine {
         var pieces: [VerdictTimeline.Piece] = []
         var breakpoints: [VerdictTimeline.Breakpoint] = []
         var previous: LegalDate?
+        var spans: [VerdictTimeline.ReadingSpan] = []
         for date in candidates.sorted() {
             let analysis = try analyze(request, asOf: date)
             defer { previous = date }
+            // Another reading that begins or ends here changes no verdict, so it is followed apart.
+            let readings = otherReadings(request, asOf: date)
+            for index in spans.indices where spans[index].until == nil && !readings.contains(where: { Self.same($0, spans[index].reading) }) {
+                spans[index].until = date
+            }
+            for reading in readings where !spans.contains(where: { $0.until == nil && Self.same($0.reading, reading) }) {
+                spans.append(.init(from: date, until: nil, reading: reading))
+            }
             let clashes = Dictionary(grouping: analysis.findings, by: \.posture.rawValue).mapValues { Set($0.map(\.signature)).sorted() }
             if let last = pieces.last, last.verdicts == analysis.postures, last.clashes == clashes { continue }
             if let last = pieces.last {
@@ -60,7 +81,13 @@ extension ConflictEngine {
             }
             pieces.append(.init(from: date, until: nil, verdicts: analysis.postures, clashes: clashes))
         }
-        return VerdictTimeline(id: request.id, from: from, to: to, pieces: pieces, breakpoints: breakpoints)
+        return VerdictTimeline(id: request.id, from: from, to: to, pieces: pieces, breakpoints: breakpoints,
+                               otherReadings: spans.isEmpty ? nil : spans)
+    }
+
+    /// The same reading of the same norm, whatever day it was found on.
+    private static func same(_ one: OtherReading, _ other: OtherReading) -> Bool {
+        one.id == other.id && one.norm == other.norm
     }
 
     /// The request's placing date, when a boolean fact is read from it (whether the model is yet

@@ -230,6 +230,7 @@ private struct Encoder {
         key("exceptions"); array(finding.exceptions) { $0.write($1) }
         key("id"); string(finding.id)
         key("item"); int(finding.item)
+        if !finding.otherReadings.isEmpty { key("otherReadings"); array(finding.otherReadings) { $0.write($1) } }
         key("posture"); string(finding.posture.rawValue)
         key("provisions"); array(finding.provisions) { $0.write($1) }
         if let recipient = finding.recipient { key("recipient"); int(recipient) }
@@ -296,6 +297,22 @@ private struct Encoder {
         key("label"); string(rule.label)
         key("provision"); string(rule.provision)
         key("rule"); string(rule.rule)
+        end()
+    }
+
+    mutating func write(_ reading: OtherReading) {
+        begin()
+        key("citation"); string(reading.citation)
+        if let notVerified = reading.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
+        key("id"); string(reading.id)
+        key("label"); string(reading.label)
+        key("modality"); string(reading.modality)
+        key("norm"); string(reading.norm)
+        key("normCitation"); string(reading.normCitation)
+        if let notVerified = reading.normCitationNotVerified { key("normCitationNotVerified"); bool(notVerified) }
+        key("normProvision"); string(reading.normProvision)
+        key("provision"); string(reading.provision)
+        if let until = reading.until { key("until"); string(until.iso) }
         end()
     }
 

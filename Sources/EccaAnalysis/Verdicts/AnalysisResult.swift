@@ -195,7 +195,8 @@ public struct Ground: Sendable, Hashable, Codable {
     /// (or the item goes to the requesting authority itself).
     public var recipient: Int?
     /// Why, in the terms of the request: the status (not binding), the failing conditions (not
-    /// applicable, open), the exception that holds (excepted).
+    /// applicable, open), the exception that holds (excepted); for obliges and forbids, the other
+    /// readings of the law on which the norm would not engage (`OtherReading.statement`), if any.
     public var reasons: [String]
     /// The readings and open questions of the provision and its instrument, by id
     /// (`RequestAnalysis.caveats`).
@@ -300,14 +301,36 @@ public struct Finding: Sendable, Hashable, Codable {
     public var signature: String
     /// The readings and open questions it rests on, by id (`RequestAnalysis.caveats`).
     public var caveats: [String]
+    /// Other readings of the law on which a norm of the finding would not engage, so that the
+    /// conflict rests on ecca's reading (`OtherReading`); absent from JSON where there are none.
+    public var otherReadings: [OtherReading] = []
 }
 
 extension Finding {
     private enum CodingKeys: String, CodingKey {
-        case id, item, channel, recipient, posture, provisions, rules, triggeringFacts, exceptions, assumptions, signature, caveats
+        case id, item, channel, recipient, posture, provisions, rules, triggeringFacts, exceptions, assumptions, signature, caveats, otherReadings
     }
 
-    /// Results written before caveats existed have none.
+    /// As the synthesized encoding would, but without `otherReadings` where there are none: a
+    /// batch line does not grow for them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(item, forKey: .item)
+        try container.encode(channel, forKey: .channel)
+        try container.encodeIfPresent(recipient, forKey: .recipient)
+        try container.encode(posture, forKey: .posture)
+        try container.encode(provisions, forKey: .provisions)
+        try container.encode(rules, forKey: .rules)
+        try container.encode(triggeringFacts, forKey: .triggeringFacts)
+        try container.encode(exceptions, forKey: .exceptions)
+        try container.encode(assumptions, forKey: .assumptions)
+        try container.encode(signature, forKey: .signature)
+        try container.encode(caveats, forKey: .caveats)
+        if !otherReadings.isEmpty { try container.encode(otherReadings, forKey: .otherReadings) }
+    }
+
+    /// Results written before caveats existed have none; before other readings existed, none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try container.decode(String.self, forKey: .id), item: try container.decode(Int.self, forKey: .item),
@@ -320,7 +343,8 @@ extension Finding {
                   exceptions: try container.decode([ExceptionOutcome].self, forKey: .exceptions),
                   assumptions: try container.decode([String].self, forKey: .assumptions),
                   signature: try container.decode(String.self, forKey: .signature),
-                  caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [])
+                  caveats: try container.decodeIfPresent([String].self, forKey: .caveats) ?? [],
+                  otherReadings: try container.decodeIfPresent([OtherReading].self, forKey: .otherReadings) ?? [])
     }
 }
 

@@ -246,7 +246,9 @@ struct RulesDocumentBuilder {
              object: element.element("object").map { normalized($0.text) },
              manner: element.element("manner").map { normalized($0.text) },
              condition: element.element("condition").flatMap { $0.elements().first }.map(condition),
-             exceptions: element.elements("exception").map(exception),
+             // The schema lets `reading` be "other" alone, and only with a provision.
+             exceptions: element.elements("exception").filter { $0["reading"] == nil }.map(exception),
+             otherReadings: element.elements("exception").filter { $0["reading"] != nil }.map(exception),
              sanctions: element.elements("sanction").compactMap { $0["provision"] },
              location: at(element))
     }

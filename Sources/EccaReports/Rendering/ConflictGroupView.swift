@@ -121,6 +121,8 @@ struct FindingView {
     var hasRules: Bool
     var exceptions: [ExceptionView]
     var hasExceptions: Bool
+    /// Other readings of the law on which the conflict would not arise (`OtherReading`).
+    var findingOtherReadings: [String]
     var findingAssumptions: [String]
     /// "caveats 1-8", pointing to the request's readings and open questions.
     var findingCaveats: String?
@@ -137,6 +139,7 @@ struct FindingView {
         hasRules = !rules.isEmpty
         exceptions = finding.exceptions.map(ExceptionView.init)
         hasExceptions = !exceptions.isEmpty
+        findingOtherReadings = finding.otherReadings.map(\.findingStatement)
         findingAssumptions = finding.assumptions
         findingCaveats = caveats.reference(finding.caveats)
     }

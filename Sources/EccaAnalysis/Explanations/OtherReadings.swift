@@ -1,0 +1,68 @@
+import ClauseGraph
+import EccaFormats
+
+extension ConflictEngine {
+    /// The other readings of the law (`Norm.otherReadings`) that hold for a check's facts, for a
+    /// norm that engages on ecca's reading: what a finding or an obliging ground says beside its
+    /// verdict. A reading that may hold (a fact left open) is not said: it is in the caveat of its
+    /// provision, as every reading is.
+    func otherReadings(of norm: Norm, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> [OtherReading] {
+        norm.otherReadings.compactMap { reading in
+            guard let provision = reading.provisionID, evaluator.evaluate(reading.condition) == .true else { return nil }
+            return OtherReading(id: reading.id, label: reading.label, provision: provision,
+                                citation: graph.provisions[provision]?.citation ?? provision,
+                                norm: norm.id, normProvision: norm.provisionID,
+                                normCitation: graph.provisions[norm.provisionID]?.citation ?? norm.provisionID,
+                                modality: norm.modality.rawValue, until: end(of: reading.condition, snapshot: snapshot),
+                                citationNotVerified: graph.citationNotVerified(provision),
+                                normCitationNotVerified: graph.citationNotVerified(norm.provisionID))
+        }
+    }
+
+    /// The first of the days a condition compares the date analysed with, after that date, on
+    /// which the condition no longer holds for the same facts: when a reading bounded in time
+    /// (Art. 111(3)'s "by 2 August 2027") stops differing from ecca's.
+    private func end(of condition: Condition, snapshot: FactSnapshot) -> LegalDate? {
+        guard case .date(let asOf) = snapshot["as-of"] else { return nil }
+        var days: Set<LegalDate> = []
+        condition.visitAtoms { atom in
+            if case .compare(let comparison) = atom, comparison.fact == "as-of" { days.formUnion(comparison.switchDays) }
+        }
+        for day in days.filter({ $0 > asOf }).sorted() {
+            var later = snapshot
+            later.values["as-of"] = .date(day)
+            if ConditionEvaluator(graph: graph, facts: later).evaluate(condition) != .true { return day }
+        }
+        return nil
+    }
+
+    /// The other readings that hold for a request on `asOf`, for the norms that engage on ecca's
+    /// reading on any channel it accepts (their condition holds, no exception does, and their
+    /// provision binds under a posture analysed), each once: the days of a timeline on which the
+    /// two readings differ.
+    func otherReadings(_ request: DisclosureRequest, asOf: LegalDate) -> [OtherReading] {
+        var found: [OtherReading] = []
+        let readable = encoding.checkedNorms.indices.filter { !encoding.checkedNorms[$0].otherReadings.isEmpty }
+        guard !readable.isEmpty else { return [] }
+        for (index, item) in request.items.enumerated() {
+            for channel in [item.channel] + (item.alternatives ?? []) {
+                var variant = request
+                variant.items[index].channel = channel
+                for slot in itemSlots(variant, item: index, asOf: asOf) {
+                    let bindings = options.postures.map { dated(asOf, requested: requestDate(of: slot, asOf: asOf), $0).binding }
+                    let engaging = readable.filter { norm in slot.normTruths[norm] == .true && bindings.contains { $0[norm] } }
+                    guard !engaging.isEmpty else { continue }
+                    let snapshot = slot.snapshot
+                    let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+                    for norm in engaging {
+                        for reading in otherReadings(of: encoding.checkedNorms[norm], evaluator: evaluator, snapshot: snapshot)
+                        where !found.contains(reading) {
+                            found.append(reading)
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,46 @@
+import ClauseGraph
+
+/// Another reading of the law than the one ecca applies, which holds for a check's facts: on it
+/// a norm that binds on ecca's reading would not (`<exception reading="other">`). It changes no
+/// verdict; reports give it beside the finding or the ground it would undo, so that a contested
+/// reading (Art. 111(3) read as deferring the duty of Art. 92(5) for a model placed before
+/// 2 August 2025) is seen where it matters, not only in a general caveat.
+public struct OtherReading: Sendable, Hashable, Codable, CitesProvision {
+    /// The exception's id in the rules.
+    public var id: String
+    /// What the other reading takes the law to say, as the rules label it.
+    public var label: String
+    /// The provision read otherwise.
+    public var provision: String
+    public var citation: String
+    /// The norm that would not engage on that reading, with its provision, citation and modality.
+    public var norm: String
+    public var normProvision: String
+    public var normCitation: String
+    public var modality: String
+    /// The first day after the date analysed on which the reading no longer holds (the end of
+    /// Art. 111(3)'s transition, 2027-08-02); nil where none of the dates it compares the date
+    /// analysed with ends it.
+    public var until: LegalDate?
+    /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
+    public var citationNotVerified: Bool? = nil
+    /// Likewise for the norm's citation.
+    public var normCitationNotVerified: Bool? = nil
+
+    /// "on another reading of Art. 111(3) (…), the duty of Art. 92(5) would not arise until
+    /// 2027-08-02": what the reading undoes, in the words every format gives.
+    public var statement: String {
+        let normCitation = InlineCitation.text(normCitation, verified: normCitationNotVerified != true)
+        let undone = switch modality {
+        case Norm.Modality.obligation.rawValue: "the duty of \(normCitation) would not arise"
+        case Norm.Modality.prohibition.rawValue: "the prohibition of \(normCitation) would not apply"
+        default: "\(normCitation) would not apply"
+        }
+        return "on another reading of \(inlineCitation) (\(label)), \(undone)" + (until.map { " until \($0)" } ?? "")
+    }
+
+    /// The statement for a finding the norm clashes in: the conflict rests on ecca's reading.
+    public var findingStatement: String {
+        statement + ", nor this conflict" + (until == nil ? "" : " before then")
+    }
+}
