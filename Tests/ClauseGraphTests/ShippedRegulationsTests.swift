@@ -29,6 +29,29 @@ import Testing
         #expect(graph.comparisons(of: "request.date").isEmpty)
     }
 
+    /// The wider reading of Art. 111(3), under which the duties to answer the Commission (Arts
+    /// 91(5) and 92(5)) are deferred too, is another reading on those norms alone, deciding nothing,
+    /// with the same comparisons as the legacy exception of Art. 53(1)(a): no date typed twice.
+    @Test func theWiderReadingOfArticle111Paragraph3IsAnotherReadingWithTheSameDates() throws {
+        func said(_ condition: Condition) -> [String] {
+            var atoms: [String] = []
+            condition.visitAtoms { atom in
+                if case .compare(let comparison) = atom { atoms.append("\(comparison.fact) \(comparison.op.rawValue) \(comparison.value)") }
+            }
+            return atoms
+        }
+        let legacy = try #require(graph.norms.first { $0.id == "eu.ai-act.art53.1.a.provide-documentation" }?.exceptions.first { $0.id.hasSuffix(".legacy") })
+        #expect(said(legacy.condition) == ["model.placed-on-eu-market lt 2025-08-02", "as-of lt 2027-08-02"])
+        let read = graph.norms.filter { !$0.otherReadings.isEmpty }
+        #expect(read.map(\.id) == ["eu.ai-act.art91.5.supply-information", "eu.ai-act.art92.5.supply-access"])
+        for norm in read {
+            #expect(norm.otherReadings.map(\.id) == [norm.id + ".legacy-reading"])
+            #expect(norm.otherReadings.map(\.provisionID) == ["eu.ai-act.art111.3"])
+            #expect(norm.otherReadings.map { said($0.condition) } == [said(legacy.condition)])
+            #expect(!norm.exceptions.contains { $0.provisionID == "eu.ai-act.art111.3" })
+        }
+    }
+
     /// Users name provisions as the law cites them; every spelling finds the same provision.
     @Test func citationsResolveHoweverTheyAreSpelt() {
         for spelling in ["Art. 92(3)", "Article 92(3)", "article 92 (3)", "ART.92(3)", "eu.ai-act.art92.3"] {
