@@ -71,6 +71,19 @@ import Testing
         ])
     }
 
+    /// A filed report gives it in the finding, as `check` does.
+    @Test func reportsGiveItInTheFinding() throws {
+        let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: Self.p11()), as: UTF8.self)])
+        func report(_ format: String) throws -> [String] {
+            let result = try CLI.run(["report", folder.appendingPathComponent("r.json").path, "--format", format, "--no-svg", "--posture", "text"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").map(String.init).filter { $0.contains("Other reading") }
+        }
+        #expect(try report("md") == ["Other reading: \(Self.accessReading), nor this conflict before then"])
+        let escaped = Self.accessReading.replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(try report("html") == ["<p><span class=\"label\">Other reading:</span> \(escaped), nor this conflict before then</p>"])
+    }
+
     /// A clear verdict on a duty to disclose: the ground that it obliges says so.
     @Test func p01TheDutyToSupplyDocumentationSaysSo() throws {
         let out = lines(try CLI.check(Self.p01))
