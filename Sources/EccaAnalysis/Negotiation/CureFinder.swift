@@ -322,7 +322,7 @@ struct CureFinder {
     /// What one unit of cost weighs for the optimizer, and what each change weighs on top: with
     /// costs of 0 a cure with fewer changes still comes first (a licence alone before API access
     /// plus a licence), and the tie-breaks (at most 10) never outweigh a change. A cost unit
-    /// outweighs every change and tie-break together (at most 12 parts × 32 + 9).
+    /// outweighs every change and tie-break together (at most 12 parts × 32 + 10).
     static let costUnit: UInt = 1000
     static let changeWeight: UInt = 32
 
