@@ -48,6 +48,8 @@ public final class ConflictEngine {
     /// The dates on which something the law says can change, ascending: the graph's status
     /// breakpoints and `asOfThresholds`.
     private(set) var changeDates: [LegalDate] = []
+    /// The prohibitions an on-site inspection's place can decide (`placeReadingProhibitions(in:)`).
+    private(set) var placeReadingProhibitions: [Norm] = []
     /// The request-wide preconditions of obligations (`preconditionRules(graph:norms:)`).
     private(set) var preconditionRules: [(rule: String, norms: [Int])] = []
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
@@ -109,6 +111,7 @@ public final class ConflictEngine {
         }
         changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()
         preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
+        placeReadingProhibitions = Self.placeReadingProhibitions(in: graph)
         groundHeads = encoding.checkedNorms.map { norm in
             let provision = graph.provisions[norm.provisionID]
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
@@ -165,7 +168,9 @@ public final class ConflictEngine {
         // (the fact reader applies it): said.
         notes += namedInstrumentNotes(request) + facts.addressed.review(request).notes
         notes += deadlineNotes(request, asOf: asOf)
-        notes += onSiteLocationNotes(request, asOf: asOf)
+        // Said here, but made from the checks the items' loop prepares (`onSiteLocationNote`).
+        let onSiteNotesAt = notes.count
+        var onSiteNotes: [String] = []
         if let straddle = straddleNote(request, asOf: asOf) { notes.append(straddle) }
         // Obligations are judged on the request's date: an undated request's is the date analysed.
         var assumptions: [String] = request.date == nil
@@ -192,6 +197,9 @@ public final class ConflictEngine {
                         prepare(CheckSlot(item: index, recipient: recipients[recipientIndex] == nil ? nil : recipientIndex, channel: channel),
                                 from: [requestScope, itemScope, channelScope, recipientScopes[recipientIndex]])
                     }
+                }
+                if let onSite = channels.firstIndex(of: Self.onSite), let note = onSiteLocationNote(request, item: index, slots: prepared[onSite]) {
+                    onSiteNotes.append(note)
                 }
                 for slot in prepared.flatMap({ $0 }) {
                     for assumption in slot.assumptions where !assumptions.contains(assumption.text) {
@@ -290,6 +298,7 @@ public final class ConflictEngine {
                 items.append(ItemAnalysis(index: index, id: item.id, artifact: item.artifact, channel: item.channel,
                                           verdict: itemVerdict, postures: perPosture))
             }
+            notes.insert(contentsOf: onSiteNotes, at: onSiteNotesAt)
         } catch is ContradictoryFacts {
             throw .contradictoryFacts(requestID: request.id)
         } catch let error as SMTError {

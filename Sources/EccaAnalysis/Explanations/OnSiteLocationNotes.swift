@@ -7,58 +7,60 @@ extension ConflictEngine {
     /// as taking place where the recipient is located (facts.xml, `item.hosting-location-given`).
     /// That reading decides the US verdict and the request can replace it in one field, so it is
     /// said, with what may change (law audit of 2026-12-07, H2). Only where it may: a prohibition
-    /// of the law loaded reads the place, and its condition is not false for the item whatever the
-    /// place (documentation, or weights below a threshold, are released the same anywhere).
-    func onSiteLocationNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
-        let flag = FactBinding.FactID.hostingLocationGiven
-        guard graph.facts[flag] != nil else { return [] }
-        let placed = graph.norms.filter { norm in
-            var seen: Set<String> = []
-            return norm.modality == .prohibition && ([norm.condition].compactMap { $0 } + norm.exceptions.map(\.condition)).contains { reads($0, flag, &seen) }
+    /// of the law loaded reads the place (`placeReadingProhibitions`), and its condition is not
+    /// false for the item whatever the place (documentation, or weights below a threshold, are
+    /// released the same anywhere). `slots` are the item's checks of its on-site channel, one per
+    /// recipient, as the analysis prepared them: preparing them again cost a batch a tenth of its
+    /// time.
+    func onSiteLocationNote(_ request: DisclosureRequest, item index: Int, slots: [PreparedSlot]) -> String? {
+        let item = request.items[index]
+        guard !placeReadingProhibitions.isEmpty, item.hostingLocation == nil else { return nil }
+        let placeMatters = slots.contains { slot in
+            var open = slot.snapshot
+            open.values[FactBinding.FactID.hostingLocationGiven] = .unknown
+            let evaluator = ConditionEvaluator(graph: graph, facts: open)
+            return placeReadingProhibitions.contains { norm in norm.condition.map { evaluator.evaluate($0) != .false } ?? true }
         }
-        var notes: [String] = []
-        for (index, item) in request.items.enumerated() {
-            guard item.hostingLocation == nil, item.channel == Self.onSite || (item.alternatives ?? []).contains(Self.onSite) else { continue }
-            let recipients = facts.recipients(of: item, in: request)
-            let placeMatters = recipients.indices.contains { position in
-                let slot = CheckSlot(item: index, recipient: recipients[position] == nil ? nil : position, channel: Self.onSite)
-                var open = prepare(request, slot: slot, asOf: asOf).snapshot
-                open.values[flag] = .unknown
-                let evaluator = ConditionEvaluator(graph: graph, facts: open)
-                return placed.contains { norm in norm.condition.map { evaluator.evaluate($0) != .false } ?? true }
-            }
-            guard placeMatters else { continue }
-            var located: [String] = []
-            for recipient in item.recipients ?? [] {
-                if let location = recipient.location, !located.contains(location) { located.append(location) }
-            }
-            let counted = (item.recipients?.count ?? 0) > 1 ? "each recipient is" : "the recipient is"
-            let place = located.isEmpty ? "where \(counted) located, which the request does not give either"
-                : "where \(counted) located (\(located.joined(separator: ", ")))"
-            var cited: [String] = []
-            for provision in Self.placeOfRelease where graph.provisions[provision] != nil {
-                cited.append(graph.inlineCitation(of: provision))
-            }
-            let grounds = cited.count == 2
-                ? ": an inspection is a release where it takes place (\(cited[0])), and in the United States a release to a foreign person is a deemed export to their most recent country of citizenship or permanent residency (\(cited[1]))"
-                : ""
-            notes.append("item \(index) (\(item.artifact)) may be inspected on site, but the request does not say where it is hosted: ecca takes the inspection to take place \(place). "
-                + "If it will take place elsewhere, give that country as the item's hostingLocation\(grounds); the verdict may change")
+        guard placeMatters else { return nil }
+        var located: [String] = []
+        for recipient in item.recipients ?? [] {
+            if let location = recipient.location, !located.contains(location) { located.append(location) }
         }
-        return notes
+        let counted = (item.recipients?.count ?? 0) > 1 ? "each recipient is" : "the recipient is"
+        let place = located.isEmpty ? "where \(counted) located, which the request does not give either"
+            : "where \(counted) located (\(located.joined(separator: ", ")))"
+        var cited: [String] = []
+        for provision in Self.placeOfRelease where graph.provisions[provision] != nil {
+            cited.append(graph.inlineCitation(of: provision))
+        }
+        let grounds = cited.count == 2
+            ? ": an inspection is a release where it takes place (\(cited[0])), and in the United States a release to a foreign person is a deemed export to their most recent country of citizenship or permanent residency (\(cited[1]))"
+            : ""
+        return "item \(index) (\(item.artifact)) may be inspected on site, but the request does not say where it is hosted: ecca takes the inspection to take place \(place). "
+            + "If it will take place elsewhere, give that country as the item's hostingLocation\(grounds); the verdict may change"
     }
 
-    /// Whether `condition` reads `fact`, itself or through the rules it refers to.
-    private func reads(_ condition: Condition, _ fact: String, _ seen: inout Set<String>) -> Bool {
-        if condition.facts.contains(fact) { return true }
-        for rule in condition.ruleReferences where seen.insert(rule).inserted {
-            if let inner = graph.rules[rule]?.condition, reads(inner, fact, &seen) { return true }
+    /// The prohibitions whose condition or exceptions read whether a request gives the hosting
+    /// location, themselves or through the rules they refer to: those an on-site inspection's
+    /// place can decide. None where the law loaded has no such fact.
+    static func placeReadingProhibitions(in graph: ClauseGraph) -> [Norm] {
+        let flag = FactBinding.FactID.hostingLocationGiven
+        guard graph.facts[flag] != nil else { return [] }
+        func reads(_ condition: Condition, _ seen: inout Set<String>) -> Bool {
+            if condition.facts.contains(flag) { return true }
+            for rule in condition.ruleReferences where seen.insert(rule).inserted {
+                if let inner = graph.rules[rule]?.condition, reads(inner, &seen) { return true }
+            }
+            return false
         }
-        return false
+        return graph.norms.filter { norm in
+            var seen: Set<String> = []
+            return norm.modality == .prohibition && ([norm.condition].compactMap { $0 } + norm.exceptions.map(\.condition)).contains { reads($0, &seen) }
+        }
     }
 
     /// The channel value of an on-site inspection, and the provisions that place a release by
     /// inspection and a deemed export.
-    private static let onSite = "on-site"
+    static let onSite = "on-site"
     private static let placeOfRelease = ["us.ear.734.15.a", "us.ear.734.13.b"]
 }
