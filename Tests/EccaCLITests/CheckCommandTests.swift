@@ -355,7 +355,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let item = try #require(lines.firstIndex { $0.hasPrefix("  item 1 [documentation]: technical-documentation via transfer: CLEAR") })
         #expect(lines[item + 1] == "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)")
-        #expect(lines[item + 2] == "    clear: EU Art. 92(5) does not apply: item.artifact is not in {api-access, source-code, weights, evaluation-results} (request: technical-documentation) (caveats 1-6)")
+        #expect(lines[item + 2] == "    clear: EU Art. 92(5) does not apply: item.artifact is not in {api-access, source-code, weights, evaluation-results, information} (request: technical-documentation) (caveats 1-6)")
         #expect(lines[item + 3].hasPrefix("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: "))
     }
 
@@ -376,7 +376,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(Array(lines[2...4]) == [
             "    clear: no obligation in the regulations loaded requires this disclosure on the request as made (its legal basis, requester and date)",
-            "    clear: EU Art. 53(1)(a) does not apply: item.artifact is not technical-documentation (request: weights) (caveats 1-4)",
+            "    clear: EU Art. 53(1)(a) does not apply: item.artifact is not in {technical-documentation, evaluation-results} (request: weights) (caveats 1-4)",
             "    clear: EU Art. 91(5) does not apply: item.artifact is not in {technical-documentation, training-data-summary, evaluation-results, information, source-code} (request: weights) (caveats 2-7)",
         ], "\(result.stdout)")
         #expect(lines.contains { $0.hasPrefix("caveat 7, reading of Art. 91(5): Model weights and API access. ecca does not read the model's weights") }, "\(result.stdout)")

@@ -218,6 +218,21 @@ import Testing
         #expect(cures.stdout.contains("  change exception: not claimed → 15 CFR 734.20 (citation not verified) established and claimed (only where its conditions are met)\n"), "\(cures.stdout)")
     }
 
+    /// Art. 92(5) begins "shall supply the information requested", and Art. 53(1)(a)'s technical
+    /// documentation includes "the results of its evaluation": information asked for under
+    /// Art. 92, and evaluation results asked for under Art. 91, are within those duties (law audit
+    /// L2); before, the duties did not reach them and the grounds said nothing obliged them.
+    @Test(arguments: [
+        ("Art. 92(3)", "information", "    clear: EU Art. 92(5) obliges the disclosure (caveats 1-6)"),
+        ("Art. 91(1)", "evaluation-results", "    clear: EU Art. 53(1)(a) may oblige it, depending on facts the request leaves open (unknown whether Legacy model (Art. 111(3)): placed on the market before 2 August 2025, which has until 2 August 2027 to comply holds); no clash is possible either way (caveats 1-5)"),
+    ])
+    func theDutiesReachWhatTheirWordsName(_ basis: String, _ artifact: String, _ ground: String) throws {
+        var request = Self.base()
+        Self.all(Self.requester("legalBasis", basis), Self.set("item", "artifact", artifact))(&request)
+        let result = try CLI.run(["check", "--posture", "text", try Self.write(request)])
+        #expect(result.stdout.split(separator: "\n").map(String.init).contains(ground), "\(result.stdout)")
+    }
+
     /// Why the letter does not reach API access to a model whose weights are published is said
     /// as the request has it, not as "condition" (QA law review 2, N10).
     @Test func aCompoundExclusionSaysWhichOfItsPartsHold() throws {
