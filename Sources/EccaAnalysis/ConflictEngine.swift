@@ -48,8 +48,10 @@ public final class ConflictEngine {
     /// The dates on which something the law says can change, ascending: the graph's status
     /// breakpoints and `asOfThresholds`.
     private(set) var changeDates: [LegalDate] = []
-    /// The prohibitions an on-site inspection's place can decide (`placeReadingProhibitions(in:)`).
-    private(set) var placeReadingProhibitions: [Norm] = []
+    /// The checked prohibitions an on-site inspection's place can decide
+    /// (`placeReadingProhibitions(in:norms:)`), and the atoms that test whether it is given.
+    private(set) var placeReadingProhibitions: [Int] = []
+    private(set) var hostingGivenAtoms: [Int] = []
     /// The request-wide preconditions of obligations (`preconditionRules(graph:norms:)`).
     private(set) var preconditionRules: [(rule: String, norms: [Int])] = []
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
@@ -111,7 +113,8 @@ public final class ConflictEngine {
         }
         changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()
         preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
-        placeReadingProhibitions = Self.placeReadingProhibitions(in: graph)
+        placeReadingProhibitions = Self.placeReadingProhibitions(in: graph, norms: encoding.checkedNorms)
+        hostingGivenAtoms = atomTerms.indices.filter { atomTerms[$0].atom.facts.contains(FactBinding.FactID.hostingLocationGiven) }
         groundHeads = encoding.checkedNorms.map { norm in
             let provision = graph.provisions[norm.provisionID]
             let instrument = provision.flatMap { graph.instruments[$0.instrumentID] }
