@@ -42,24 +42,11 @@ import Testing
             </RULE>
             """
 
-    static let shipped = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <rules xmlns="urn:ecca:rules:1" version="1">
-              <instrument id="qa.t15" jurisdiction="US" kind="cfr-part">
-                <title>15 CFR Part 999 (test encoding)</title>
-                <official-id scheme="cfr">15 CFR Part 999</official-id>
-                <provision id="qa.t15.999.1" citation="15 CFR 999.1" evidence="verified" eid="999.1" wording-kind="verbatim">
-                  <wording>The lead-in reads as follows: (a) Alpha. (b) Beta. (c) New gamma.</wording>
-                </provision>
-                <provision id="qa.t15.999.2.d" citation="15 CFR 999.2(d)" evidence="verified" eid="999.2(d)" wording-kind="verbatim">
-                  <wording>(d) If the records are not kept, action may be taken.</wording>
-                </provision>
-                <provision id="qa.t15.999.3" citation="15 CFR 999.3" evidence="verified" eid="999.3" wording-kind="verbatim">
-                  <wording>(a) Something.</wording>
-                </provision>
-              </instrument>
-            </rules>
-            """
+    static let shipped = Part999Encoding.rules([
+        ("999.1", "The lead-in reads as follows: (a) Alpha. (b) Beta. (c) New gamma."),
+        ("999.2(d)", "(d) If the records are not kept, action may be taken."),
+        ("999.3", "(a) Something."),
+    ])
 
     @Test func onlyTheWordsSetOutAreCompared() throws {
         let folder = try CLI.folder(["rule.xml": Self.rule, "regs/t15.xml": Self.shipped])

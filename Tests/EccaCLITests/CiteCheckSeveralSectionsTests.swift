@@ -41,24 +41,11 @@ import Testing
         """
     }
 
-    static let shipped = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <rules xmlns="urn:ecca:rules:1" version="1">
-          <instrument id="qa.t15" jurisdiction="US" kind="cfr-part">
-            <title>15 CFR Part 999 (test encoding)</title>
-            <official-id scheme="cfr">15 CFR Part 999</official-id>
-            <provision id="qa.t15.999.5.b" citation="15 CFR 999.5(b)" evidence="verified" eid="999.5(b)" wording-kind="verbatim">
-              <wording>(b) Other development is eligible as the plan sets out.</wording>
-            </provision>
-            <provision id="qa.t15.999.6.b" citation="15 CFR 999.6(b)" evidence="verified" eid="999.6(b)" wording-kind="verbatim">
-              <wording>(b) Other development is eligible as the plan sets out.</wording>
-            </provision>
-            <provision id="qa.t15.999.7.b" citation="15 CFR 999.7(b)" evidence="verified" eid="999.7(b)" wording-kind="verbatim">
-              <wording>(b) Other development is eligible as the plan sets out.</wording>
-            </provision>
-          </instrument>
-        </rules>
-        """
+    static let shipped = Part999Encoding.rules([
+        ("999.5(b)", "(b) Other development is eligible as the plan sets out."),
+        ("999.6(b)", "(b) Other development is eligible as the plan sets out."),
+        ("999.7(b)", "(b) Other development is eligible as the plan sets out."),
+    ])
 
     @Test func aRemovalInTwoSectionsIsAFindingInEach() throws {
         let instruction = "5. Sections 999.5 and 999.6 are amended by removing paragraph (b) in each."

@@ -44,19 +44,8 @@ enum StepTimingFixture {
     }
 
     /// The encoding checked: § 999.5(a)(9) (line 6) and (b) (line 9).
-    static let shipped = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <rules xmlns="urn:ecca:rules:1" version="1">
-          <instrument id="qa.t15" jurisdiction="US" kind="cfr-part">
-            <title>15 CFR Part 999 (test encoding)</title>
-            <official-id scheme="cfr">15 CFR Part 999</official-id>
-            <provision id="qa.t15.999.5.a.9" citation="15 CFR 999.5(a)(9)" evidence="verified" eid="999.5(a)(9)" wording-kind="verbatim">
-              <wording>(9) The development of utilities and necessary infrastructure;</wording>
-            </provision>
-            <provision id="qa.t15.999.5.b" citation="15 CFR 999.5(b)" evidence="verified" eid="999.5(b)" wording-kind="verbatim">
-              <wording>(b) Other development is eligible as the plan sets out.</wording>
-            </provision>
-          </instrument>
-        </rules>
-        """
+    static let shipped = Part999Encoding.rules([
+        ("999.5(a)(9)", "(9) The development of utilities and necessary infrastructure;"),
+        ("999.5(b)", "(b) Other development is eligible as the plan sets out."),
+    ])
 }
