@@ -14,30 +14,27 @@ extension ConflictEngine {
         let norms = encoding.checkedNorms
         // Per norm, in norm order: each change said once, with the items it reaches.
         var found: [[(change: Change, items: [String])]] = Array(repeating: [], count: norms.count)
-        for (index, item) in request.items.enumerated() {
-            for channel in [item.channel] + (item.alternatives ?? []) {
-                var variant = request
-                variant.items[index].channel = channel
-                let described = "item \(index) (\(item.artifact) via \(channel))"
-                for (before, after) in zip(itemSlots(variant, item: index, asOf: asOf), itemSlots(variant, item: index, asOf: day)) {
-                    let truths = (compiled.partTruths(atoms: before.atomTruths), compiled.partTruths(atoms: after.atomTruths))
-                    let requested = requestDate(of: after, asOf: day)
-                    for norm in norms.indices {
-                        guard let truth = TruthChange(before: before.normTruths[norm], after: after.normTruths[norm]) else { continue }
-                        let binding = options.postures.filter { dated(day, requested: requested, $0).binding[norm] }
-                        guard !binding.isEmpty else { continue }
-                        let exceptions = norms[norm].exceptions.indices.compactMap { exception in
-                            TruthChange(before: truths.0.exceptions[norm][exception], after: truths.1.exceptions[norm][exception])
-                                .map { Change.ExceptionChange(index: exception, truth: $0) }
-                        }
-                        let change = Change(norm: norm, truth: truth, exceptions: exceptions,
-                                            condition: TruthChange(before: truths.0.conditions[norm], after: truths.1.conditions[norm]),
-                                            textOnly: binding == [.text] && options.postures.contains(.enforcement))
-                        if let known = found[norm].firstIndex(where: { $0.change == change }) {
-                            if !found[norm][known].items.contains(described) { found[norm][known].items.append(described) }
-                        } else {
-                            found[norm].append((change, [described]))
-                        }
+        for accepted in acceptedChannels(of: request) {
+            let described = "item \(accepted.item) (\(request.items[accepted.item].artifact) via \(accepted.channel))"
+            let slots = (itemSlots(accepted.request, item: accepted.item, asOf: asOf), itemSlots(accepted.request, item: accepted.item, asOf: day))
+            for (before, after) in zip(slots.0, slots.1) {
+                let truths = (compiled.partTruths(atoms: before.atomTruths), compiled.partTruths(atoms: after.atomTruths))
+                let requested = requestDate(of: after, asOf: day)
+                for norm in norms.indices {
+                    guard let truth = TruthChange(before: before.normTruths[norm], after: after.normTruths[norm]) else { continue }
+                    let binding = options.postures.filter { dated(day, requested: requested, $0).binding[norm] }
+                    guard !binding.isEmpty else { continue }
+                    let exceptions = norms[norm].exceptions.indices.compactMap { exception in
+                        TruthChange(before: truths.0.exceptions[norm][exception], after: truths.1.exceptions[norm][exception])
+                            .map { Change.ExceptionChange(index: exception, truth: $0) }
+                    }
+                    let change = Change(norm: norm, truth: truth, exceptions: exceptions,
+                                        condition: TruthChange(before: truths.0.conditions[norm], after: truths.1.conditions[norm]),
+                                        textOnly: binding == [.text] && options.postures.contains(.enforcement))
+                    if let known = found[norm].firstIndex(where: { $0.change == change }) {
+                        if !found[norm][known].items.contains(described) { found[norm][known].items.append(described) }
+                    } else {
+                        found[norm].append((change, [described]))
                     }
                 }
             }

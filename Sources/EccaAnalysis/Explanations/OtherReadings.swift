@@ -44,21 +44,17 @@ extension ConflictEngine {
         var found: [OtherReading] = []
         let readable = encoding.checkedNorms.indices.filter { !encoding.checkedNorms[$0].otherReadings.isEmpty }
         guard !readable.isEmpty else { return [] }
-        for (index, item) in request.items.enumerated() {
-            for channel in [item.channel] + (item.alternatives ?? []) {
-                var variant = request
-                variant.items[index].channel = channel
-                for slot in itemSlots(variant, item: index, asOf: asOf) {
-                    let bindings = options.postures.map { dated(asOf, requested: requestDate(of: slot, asOf: asOf), $0).binding }
-                    let engaging = readable.filter { norm in slot.normTruths[norm] == .true && bindings.contains { $0[norm] } }
-                    guard !engaging.isEmpty else { continue }
-                    let snapshot = slot.snapshot
-                    let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-                    for norm in engaging {
-                        for reading in otherReadings(of: encoding.checkedNorms[norm], evaluator: evaluator, snapshot: snapshot)
-                        where !found.contains(reading) {
-                            found.append(reading)
-                        }
+        for accepted in acceptedChannels(of: request) {
+            for slot in itemSlots(accepted.request, item: accepted.item, asOf: asOf) {
+                let bindings = options.postures.map { dated(asOf, requested: requestDate(of: slot, asOf: asOf), $0).binding }
+                let engaging = readable.filter { norm in slot.normTruths[norm] == .true && bindings.contains { $0[norm] } }
+                guard !engaging.isEmpty else { continue }
+                let snapshot = slot.snapshot
+                let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+                for norm in engaging {
+                    for reading in otherReadings(of: encoding.checkedNorms[norm], evaluator: evaluator, snapshot: snapshot)
+                    where !found.contains(reading) {
+                        found.append(reading)
                     }
                 }
             }

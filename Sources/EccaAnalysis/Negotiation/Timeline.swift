@@ -104,13 +104,9 @@ extension ConflictEngine {
     /// nothing.
     func engaged(_ request: DisclosureRequest, asOf: LegalDate) -> Set<String> {
         var found: Set<String> = []
-        for (index, item) in request.items.enumerated() {
-            for channel in [item.channel] + (item.alternatives ?? []) {
-                var variant = request
-                variant.items[index].channel = channel
-                for slot in itemSlots(variant, item: index, asOf: asOf) {
-                    for (norm, truth) in zip(encoding.checkedNorms, slot.normTruths) where truth != .false { found.insert(norm.provisionID) }
-                }
+        for accepted in acceptedChannels(of: request) {
+            for slot in itemSlots(accepted.request, item: accepted.item, asOf: asOf) {
+                for (norm, truth) in zip(encoding.checkedNorms, slot.normTruths) where truth != .false { found.insert(norm.provisionID) }
             }
         }
         return found
