@@ -181,8 +181,7 @@ public final class ConflictEngine {
         do {
             var requestFacts: ScopeFacts?
             for (index, item) in request.items.enumerated() {
-                var channels = [item.channel]
-                for alternative in item.alternatives ?? [] where !channels.contains(alternative) { channels.append(alternative) }
+                let channels = Self.channels(of: item)
                 let recipients = facts.recipients(of: item, in: request)
                 // The facts of the request, the item, each channel and each recipient, each read
                 // and evaluated once, combined per check and shared by the postures.

@@ -15,14 +15,18 @@ extension ConflictEngine {
     /// condition, other readings) walk.
     func acceptedChannels(of request: DisclosureRequest) -> [AcceptedChannel] {
         request.items.indices.flatMap { index in
-            let item = request.items[index]
-            var channels = [item.channel]
-            for alternative in item.alternatives ?? [] where !channels.contains(alternative) { channels.append(alternative) }
-            return channels.map { channel in
+            Self.channels(of: request.items[index]).map { channel in
                 var variant = request
                 variant.items[index].channel = channel
                 return AcceptedChannel(item: index, channel: channel, request: variant)
             }
         }
+    }
+
+    /// An item's accepted channels: the one asked for, then the alternatives, each once.
+    static func channels(of item: DisclosureRequest.Item) -> [String] {
+        var channels = [item.channel]
+        for alternative in item.alternatives ?? [] where !channels.contains(alternative) { channels.append(alternative) }
+        return channels
     }
 }
