@@ -30,7 +30,7 @@ import Testing
         let same = try CLI.run(["cite-check", "--official", annex, "--regulations", regulations])
         #expect(same.status == 0)
         #expect(same.stdout == """
-            \(annex): annexes (of an act their bibliography does not number) of 2024-06-13: covers 9 shipped provisions, decides 9
+            \(annex): annexes of act 2024/1689 of 2024-06-13: covers 9 shipped provisions, decides 9
             9 provisions checked against 1 official file: 9 pass, 0 drifted, 0 missing; 0 not covered by the texts given
 
             """)
@@ -53,7 +53,7 @@ import Testing
                 (a) against life or liberty: murder, [-kidnapping.-] {+abduction.+}
             \(try at("anx-II.sec1.1.a.indent-2")): error: eu.act-2024-1689.anx-II.sec1.1.a.indent-2 (Annex II, Section 1, point 1(a), second indent): \(differs) 'ANNEX II, Section 1, point 1(a), second indent'
                 [-kidnapping.-] {+abduction.+}
-            \(changed): annexes (of an act their bibliography does not number) of 2024-06-13: covers 9 shipped provisions, decides 9
+            \(changed): annexes of act 2024/1689 of 2024-06-13: covers 9 shipped provisions, decides 9
             9 provisions checked against 1 official file: 3 pass, 5 drifted, 1 missing; 0 not covered by the texts given
 
             """)
@@ -75,7 +75,7 @@ import Testing
         #expect(result.stdout == """
             \(rules):\(try Self.line(of: "eu.act-2024-1689.anx-II.sec1", in: rules)): note: eu.act-2024-1689.anx-II.sec1 (Annex II, Section 1): not covered by the texts given (eu.act-2024-1689, cited 'Annex II, Section 1': \(why))
             \(rules):\(try Self.line(of: "eu.act-2024-1689.anx-II.sec1.1", in: rules)): note: eu.act-2024-1689.anx-II.sec1.1 (Annex II, Section 1, point 1): not covered by the texts given (eu.act-2024-1689, cited 'Annex II, Section 1, point 1': \(why))
-            \(annex): annexes (of an act their bibliography does not number) of 2024-06-13: covers 3 shipped provisions, decides 3
+            \(annex): annexes of act 2024/1689 of 2024-06-13: covers 3 shipped provisions, decides 3
             3 provisions checked against 1 official file: 3 pass, 0 drifted, 0 missing; 2 not covered by the texts given
 
             """)

@@ -68,11 +68,9 @@ import EccaTestSupport
     /// nor has what it holds: a Formex text of its act leaves them not covered for that reason,
     /// which the report says apart from an eid-only provision no Formex text was given for.
     @Test func aProvisionWithoutALocatorIsNotCoveredForThatReason() throws {
-        // Numbered 2024/1689 in its own bibliography, as the real annex files are: it speaks for
-        // that act only, not for every EU act.
-        let annex = try Corpus.fixture("annex.fmx.xml", FormexImportTests.groupsNumberedByPosition.replacingOccurrences(
-            of: "</DOCUMENT.REF></BIB.INSTANCE>",
-            with: #"</DOCUMENT.REF><NO.DOC FORMAT="YN" TYPE="OJ"><YEAR>2024</YEAR><NO.CURRENT>1689</NO.CURRENT></NO.DOC></BIB.INSTANCE>"#))
+        // Numbered 2024/1689 in its Official Journal reference (`DOCUMENT.REF/NO.DOC`), as the real
+        // annex files are: it speaks for that act only, not for every EU act.
+        let annex = try Corpus.fixture("annex.fmx.xml", FormexImportTests.groupsNumberedByPosition)
         let (graph, _) = try CiteCheckLookupTests.rules("""
               <instrument id="qa.aia" jurisdiction="EU" kind="regulation">
                 <title>Regulation (EU) 2024/1689 (an unnumbered group)</title>

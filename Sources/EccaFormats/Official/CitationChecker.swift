@@ -272,7 +272,7 @@ public struct CitationChecker {
             let formex: FormexText
             do { formex = try FormexText.load(annexPaths: [annex.file], unitLimit: unitLimit) } catch { throw .unreadable(error) }
             let bibliography = formex.annexes.values.first
-            var number = bibliography.flatMap { $0.element("BIB.INSTANCE")?.element("NO.DOC") != nil ? FormexText.documentNumber(of: $0) : nil }
+            var number = bibliography.map(FormexText.documentNumber(of:)).flatMap { $0.year == nil && $0.number == nil ? nil : $0 }
             if number == nil, let act = annex.act, case .formex(_, let year, let actNumber, _, false) = officials[actOfficials[act]] {
                 number = (year, actNumber)
             }

@@ -434,7 +434,7 @@ struct FormexAdapter: OfficialAdapter {
     }
 
     private func read(bibliography bib: OfficialElement, into metadata: inout Metadata, actDate: Bool = true) {
-        if let number = bib.first(where: { $0.name == "NO.DOC" }) {
+        if let number = FormexText.numberElement(inBibliography: bib) {
             metadata.year = metadata.year ?? number.element("YEAR")?.plainText
             metadata.number = metadata.number ?? number.element("NO.CURRENT")?.plainText
         }

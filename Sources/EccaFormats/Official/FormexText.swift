@@ -170,12 +170,22 @@ public struct FormexText: Sendable {
         }
     }
 
-    /// The act and number a document's bibliography gives (`BIB.INSTANCE/NO.DOC`; in a consolidated
-    /// act, the consolidated act's `BIB.INSTANCE.CONS`, not the consolidation's own `BIB.INSTANCE`).
+    /// The act and number a document's bibliography gives (`numberElement(inBibliography:)`; in a
+    /// consolidated act, the consolidated act's `BIB.INSTANCE.CONS`, not the consolidation's own
+    /// `BIB.INSTANCE`). Both nil when the bibliography numbers no act.
     public static func documentNumber(of document: OfficialElement) -> (year: String?, number: String?) {
         if let header = ConsolidatedHeader(document: document) { return (header.act.year, header.act.number) }
-        let number = document.element("BIB.INSTANCE")?.element("NO.DOC")
+        let number = document.element("BIB.INSTANCE").flatMap(numberElement(inBibliography:))
         return (number?.element("YEAR")?.rawText, number?.element("NO.CURRENT")?.rawText)
+    }
+
+    /// The `NO.DOC` that numbers the act in a `BIB.INSTANCE`: its own, else its `DOCUMENT.REF`'s.
+    /// An act published on its own in the L series (from October 2023) numbers itself in its
+    /// Official Journal reference (`DOCUMENT.REF/NO.DOC`, where an issue had `NO.OJ`), and the AI
+    /// Act's files carry it there and after `PAGE.TOTAL` alike; a file with either is numbered, so
+    /// that the importer and `cite-check` take every file for the act the other takes it for.
+    static func numberElement(inBibliography bibliography: OfficialElement) -> OfficialElement? {
+        bibliography.element("NO.DOC") ?? bibliography.element("DOCUMENT.REF")?.element("NO.DOC")
     }
 
     /// What a locator names.
