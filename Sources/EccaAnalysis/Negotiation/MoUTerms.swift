@@ -105,9 +105,11 @@ extension ConflictEngine {
             }
         }
         var constraints: [SMTTerm] = []
+        func among(_ fact: String, _ values: [String]) throws -> SMTTerm? {
+            values.isEmpty ? nil : try encoding.constraints(fact: fact, value: .oneOf(values)).first
+        }
         func oneOf(_ fact: String, _ values: [String]) throws {
-            guard !values.isEmpty, let constraint = try encoding.constraints(fact: fact, value: .oneOf(values)).first else { return }
-            constraints.append(constraint)
+            if let constraint = try among(fact, values) { constraints.append(constraint) }
         }
         let scope = mou.scope
         // An MoU is made with the AI Office: its requests are the Commission's (the counterexample
@@ -124,6 +126,16 @@ extension ConflictEngine {
         // does not give it as the request hosting the artefact where the recipient is (facts.xml).
         constraints += try encoding.constraints(fact: FactBinding.FactID.hostingLocationGiven, value: .boolean(true))
         try oneOf("recipient.location", scope.recipientLocations)
+        // Hosted where the scope bounds it; a request that gives no hosting location is read as
+        // hosting the artefact where its recipients are located, so it is within the scope only
+        // if they are located inside the bound. Every request here gives one (above), so the
+        // second case holds of none: the request that gives no hosting location is covered by the
+        // one that gives its recipients' location, inside the bound exactly when they are.
+        if let hosted = try among("item.hosting-location", scope.hostingLocations),
+           let located = try among("recipient.location", scope.hostingLocations),
+           let given = encoding.booleans[FactBinding.FactID.hostingLocationGiven] {
+            constraints.append(try context.ite(given, then: hosted, else: located))
+        }
         try oneOf("recipient.headquarters", scope.recipientHeadquarters)
         try oneOf("recipient.organisation", scope.recipientOrganisations)
         try oneOf("model.name", scope.models)
@@ -186,7 +198,7 @@ extension ConflictEngine {
     }
 
     /// The values the scope lists (each legal basis, artefact, channel, recipient location,
-    /// nationality and organisation, model) that some request of the scope has, but none under every commitment;
+    /// hosting location, nationality and organisation, model) that some request of the scope has, but none under every commitment;
     /// each with the commitments that requests with it keep.
     func findRuledOut(_ terms: MoUTerms, mou: MoUDocument) throws -> [MoUTerms.RuledOut] {
         let context = encoding.context
@@ -207,6 +219,7 @@ extension ConflictEngine {
         try scalar("artifact", "item.artifact", scope.artifacts)
         try scalar("channel", "item.channel", scope.channels)
         try scalar("recipient-location", "recipient.location", scope.recipientLocations)
+        try scalar("hosting-location", "item.hosting-location", scope.hostingLocations)
         try scalar("recipient-headquarters", "recipient.headquarters", scope.recipientHeadquarters)
         for value in scope.recipientNationalities {
             let constraint = try encoding.members["recipient.nationalities"]?[value]

@@ -47,7 +47,8 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     /// verified too, without the commitments named here.
     public struct RuledOutValue: Sendable, Hashable, Codable {
         /// The scope's element: legal-basis, artifact, channel, recipient-location,
-        /// recipient-nationality, recipient-headquarters, recipient-organisation, model.
+        /// hosting-location, recipient-nationality, recipient-headquarters, recipient-organisation,
+        /// model.
         public var term: String
         public var value: String
         public var line: Int?

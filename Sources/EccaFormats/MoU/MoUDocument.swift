@@ -19,6 +19,11 @@ public struct MoUDocument: Sendable, Hashable, Codable {
         /// Countries where the recipients' organisations are headquartered (License Exception AIA
         /// tests the headquarters, 15 CFR 740.27).
         public var recipientHeadquarters: [String] = []
+        /// Countries, or ids of named country sets, where the artefact may be hosted: where an
+        /// on-site inspection takes place (15 CFR 734.15(a)(1)), an enclave or an API runs. A
+        /// request that gives no hosting location is read as hosting it where its recipients are
+        /// located, so it is within the scope only if they are located here too.
+        public var hostingLocations: [String] = []
         /// Organisations the recipients belong to (a letter's Annex A partners), as requests name
         /// them.
         public var recipientOrganisations: [String] = []
@@ -30,7 +35,7 @@ public struct MoUDocument: Sendable, Hashable, Codable {
         public var providers: [String] = []
         public var instruments: [String] = []
         /// The line of each listed value, by its term and value ("channel transfer", "recipient-location
-        /// PL"; a country of a named set has the set's line): a value the commitments rule out is
+        /// PL", "hosting-location DK"; a country of a named set has the set's line): a value the commitments rule out is
         /// reported where it is written.
         public var lines: [String: Int] = [:]
         public init() {}

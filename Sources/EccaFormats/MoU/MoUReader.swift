@@ -61,7 +61,7 @@ public struct MoUReader: Sendable {
                 guard channels.contains(value) else { throw fail(node, "channel", "unknown channel '\(value)' (expected one of: \(channels.joined(separator: ", ")))") }
                 scope.channels.append(value)
                 written([value])
-            case "recipient-location", "recipient-nationality", "recipient-headquarters":
+            case "recipient-location", "recipient-nationality", "recipient-headquarters", "hosting-location":
                 var countries: [String]
                 if let set = node["set"] {
                     guard let named = graph.sets[set], named.kind == .country else { throw fail(node, node.name, "unknown country set '\(set)'") }
@@ -74,6 +74,7 @@ public struct MoUReader: Sendable {
                 switch node.name {
                 case "recipient-location": scope.recipientLocations += countries
                 case "recipient-nationality": scope.recipientNationalities += countries
+                case "hosting-location": scope.hostingLocations += countries
                 default: scope.recipientHeadquarters += countries
                 }
             case "recipient-organisation":
