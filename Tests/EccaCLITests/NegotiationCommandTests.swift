@@ -736,7 +736,8 @@ import Testing
         #expect(!tier1.contains("<member>\(headquarters)</member>"), "headquarters \(headquarters)")
         // With the evaluators' organisation headquartered in a paragraph (a) destination, AIA holds
         // for every transfer of the scope, and the MoU does too. An on-site inspection takes place
-        // where the weights are hosted, which a scope does not bound (audit H2): hosted outside the
+        // where the weights are hosted, which this scope does not bound (audit H2; a
+        // `<hosting-location>` would, MoUHostingScopeTests): hosted outside the
         // paragraph (a) destinations, it is an export there that AIA does not cover, so the
         // bounded scope keeps transfers only, and with on-site inspection the MoU does not hold.
         let bounded = certified.replacingOccurrences(of: "<recipient-nationality>FR</recipient-nationality>",

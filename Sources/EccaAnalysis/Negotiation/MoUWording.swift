@@ -242,7 +242,10 @@ struct MoUWording {
             // An on-site inspection is a release where it takes place (15 CFR 734.15(a)(1)): the
             // clause puts it where the artefact is hosted.
             let inspected = onSite ? ", and the on-site inspection shall take place there" : ""
-            clauses.append("The \(Self.artefact(item.artifact)) shall be hosted in \(CountryCodes.name(hosting)) throughout \(during)\(inspected)\(relying(on: reliance, .hostingLocation)).")
+            // The list the law tests the place against, as a location clause names it: an MoU
+            // bounds the same place with `<hosting-location>` (docs/negotiation.md).
+            let listed = lists(containing: hosting, of: .hostingLocation, reliance: reliance).map { ", a destination listed in \($0)," } ?? ""
+            clauses.append("The \(Self.artefact(item.artifact)) shall be hosted in \(CountryCodes.name(hosting))\(listed) throughout \(during)\(inspected)\(relying(on: reliance, .hostingLocation)).")
         }
         if set.licence {
             let what = basis.map { $0.isEvaluation ? "provide the access" : "supply the information requested" } ?? "make the disclosure"
