@@ -131,10 +131,15 @@ extension ConflictEngine {
         // if they are located inside the bound. Every request here gives one (above), so the
         // second case holds of none: the request that gives no hosting location is covered by the
         // one that gives its recipients' location, inside the bound exactly when they are.
-        if let hosted = try among("item.hosting-location", scope.hostingLocations),
-           let located = try among("recipient.location", scope.hostingLocations),
-           let given = encoding.booleans[FactBinding.FactID.hostingLocationGiven] {
-            constraints.append(try context.ite(given, then: hosted, else: located))
+        // Law that does not declare whether a location is given bounds the hosting location alone,
+        // rather than dropping the bound.
+        if let hosted = try among("item.hosting-location", scope.hostingLocations) {
+            if let located = try among("recipient.location", scope.hostingLocations),
+               let given = encoding.booleans[FactBinding.FactID.hostingLocationGiven] {
+                constraints.append(try context.ite(given, then: hosted, else: located))
+            } else {
+                constraints.append(hosted)
+            }
         }
         try oneOf("recipient.headquarters", scope.recipientHeadquarters)
         try oneOf("recipient.organisation", scope.recipientOrganisations)
