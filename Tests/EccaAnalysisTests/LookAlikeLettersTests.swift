@@ -21,4 +21,17 @@ import Testing
         #expect(LookAlikeLetters.differences("orion", "Orion").isEmpty, "case alone is not a look-alike")
         #expect(LookAlikeLetters.described("\u{041E}") == "U+041E CYRILLIC CAPITAL LETTER O")
     }
+
+    /// Names are compared by their letters and digits in lower case; an ASCII name is read byte by
+    /// byte, and gives what the Unicode reading gives (every ASCII character tried, alone and in
+    /// names).
+    @Test func aNameIsItsLettersAndDigitsInLowerCase() {
+        let unicodeReading = { (name: String) in String(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        for byte in UInt8(0)...UInt8(0x7F) {
+            let name = "a" + String(UnicodeScalar(byte)) + "Z9"
+            #expect(ConflictEngine.comparableName(name) == unicodeReading(name), "byte \(byte)")
+        }
+        #expect(["Orion-7", "ORION_7b", "Helios AI, Inc.", "\u{041E}rion-7", "Stra\u{00DF}e 5", "", "--"].map(ConflictEngine.comparableName)
+            == ["orion7", "orion7b", "heliosaiinc", "\u{043E}rion7", "stra\u{00DF}e5", "", ""])
+    }
 }

@@ -50,7 +50,19 @@ extension ConflictEngine {
     /// A name as compared with another written another way: its letters and digits only, in lower
     /// case ("Orion 7", "orion_7" and "Orion-7" are one name written three ways).
     static func comparableName(_ name: String) -> String {
-        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        // ASCII names (nearly all) are read byte by byte, with the same result: Character's
+        // Unicode properties took 3% of a batch's time, read for every request.
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 0x20
+                default: nil
+                }
+            }, as: UTF8.self)
+        }
+        return String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// `comparableName` with look-alike letters read as the Latin ones they are drawn like

@@ -14,9 +14,13 @@ struct AddressedInstruments: Sendable {
     let letters: [Instrument]
     /// The model names each instrument's norms test (`model.name`), by instrument.
     let modelNames: [String: [String]]
+    /// Each instrument's title and official ids as `comparableName` reads them, by instrument:
+    /// made once, not for every request a batch reads (it was 2% of a batch's time).
+    let comparableTitles: [String: String]
 
     init(graph: ClauseGraph) {
         letters = graph.instruments.values.filter(\.appliesWhenNamed).sorted { $0.id < $1.id }
+        comparableTitles = graph.instruments.mapValues(Self.comparableTitle)
         var names: [String: [String]] = [:]
         for norm in graph.norms {
             guard let instrument = graph.provisions[norm.provisionID]?.instrumentID else { continue }
@@ -78,7 +82,11 @@ struct AddressedInstruments: Sendable {
     /// Whether an instrument's title or official ids name `provider` (compared as letters and digits).
     func addresses(_ instrument: Instrument, to provider: String) -> Bool {
         let name = ConflictEngine.comparableName(provider)
-        return !name.isEmpty && ConflictEngine.comparableName(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " ")).contains(name)
+        return !name.isEmpty && (comparableTitles[instrument.id] ?? Self.comparableTitle(instrument)).contains(name)
+    }
+
+    static func comparableTitle(_ instrument: Instrument) -> String {
+        ConflictEngine.comparableName(([instrument.title] + instrument.officialIDs.map(\.value)).joined(separator: " "))
     }
 }
 
