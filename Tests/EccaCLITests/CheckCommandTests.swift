@@ -185,7 +185,8 @@ import Testing
             + "the information on the model architecture and the information on model usage publicly available, and not a model with systemic risk (Art. 51(2) presumption)"
         #expect(try ground(true)?.hasPrefix("    clear: EU Art. 53(1)(a) would oblige it, but an exception holds: \(exemption)") == true)
         #expect(try ground(false) == "    clear: EU Art. 53(1)(a) obliges the disclosure (caveats 1-5)")
-        #expect(try ground(nil) == "    clear: EU Art. 53(1)(a) may oblige it, depending on facts the request leaves open (unknown whether \(exemption) holds); "
+        #expect(try ground(nil) == "    clear: EU Art. 53(1)(a) may oblige it, depending on facts the request leaves open (unknown whether \(exemption) holds; "
+                + "whether it does depends on model.architecture-and-usage-published, which the request does not give (model.architectureAndUsagePublished)); "
                 + "no clash is possible either way (caveats 1-5)")
 
         // XML and CSV requests give the fact as JSON does.

@@ -224,7 +224,7 @@ import Testing
     /// L2); before, the duties did not reach them and the grounds said nothing obliged them.
     @Test(arguments: [
         ("Art. 92(3)", "information", "    clear: EU Art. 92(5) obliges the disclosure (caveats 1-6)"),
-        ("Art. 91(1)", "evaluation-results", "    clear: EU Art. 53(1)(a) may oblige it, depending on facts the request leaves open (unknown whether Legacy model (Art. 111(3)): placed on the market before 2 August 2025, which has until 2 August 2027 to comply holds); no clash is possible either way (caveats 1-5)"),
+        ("Art. 91(1)", "evaluation-results", "    clear: EU Art. 53(1)(a) may oblige it, depending on facts the request leaves open (unknown whether Legacy model (Art. 111(3)): placed on the market before 2 August 2025, which has until 2 August 2027 to comply holds; whether it does depends on model.placed-on-eu-market, which the request does not give (model.placedOnEUMarket)); no clash is possible either way (caveats 1-5)"),
     ])
     func theDutiesReachWhatTheirWordsName(_ basis: String, _ artifact: String, _ ground: String) throws {
         var request = Self.base()

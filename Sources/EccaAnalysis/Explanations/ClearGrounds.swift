@@ -14,7 +14,8 @@ extension ConflictEngine {
         var holding: (index: Int, name: String)?
         /// Every exception fails.
         var exceptionsFail: Bool
-        /// Exceptions that may hold, by name.
+        /// Why each exception that may hold is open: its name, each with the facts of the request left open that
+        /// it turns on ("whether it does depends on model.systemic-risk-designated, …"), if any.
         var openExceptions: [String]
     }
 
@@ -52,7 +53,10 @@ extension ConflictEngine {
             return NormAssessment(applies: applies, failures: failures,
                                   holding: exceptions.firstIndex { $0.1 == .true }.map { ($0, named(exceptions[$0].0)) },
                                   exceptionsFail: exceptions.allSatisfy { $0.1 == .false },
-                                  openExceptions: exceptions.filter { $0.1 == .unknown }.map { named($0.0) })
+                                  openExceptions: exceptions.filter { $0.1 == .unknown }.map { exception, _ in
+                                      let open = openFactsClause(reading: factsRead(by: exception.condition), in: prepared.snapshot)
+                                      return "unknown whether \(named(exception)) holds" + (open.map { "; whether it does \($0)" } ?? "")
+                                  })
         }
     }
 
@@ -99,7 +103,7 @@ extension ConflictEngine {
                 } else if let holding = assessment.holding {
                     (outcome, reasons) = (.excepted, [holding.name])
                 } else {
-                    (outcome, reasons) = (.open, assessment.failures + assessment.openExceptions.map { "unknown whether \($0) holds" })
+                    (outcome, reasons) = (.open, assessment.failures + assessment.openExceptions)
                 }
                 var ground = groundHeads[index]
                 ground.outcome = outcome

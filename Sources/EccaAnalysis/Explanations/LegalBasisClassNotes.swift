@@ -25,32 +25,13 @@ extension ConflictEngine {
             case .unknown:
                 // Only a rule on facts of the request as a whole is judged here: one that reads an
                 // item's or a recipient's is for the verdict of each check to say.
-                let read = factsRead(by: ruleID)
-                guard read.allSatisfy({ graph.facts[$0]?.scope == .request || graph.facts[$0]?.scope == .analysis }) else { return nil }
-                let open = read.filter { !EquivalenceKeyBuilder.isFullyKnown(snapshot[$0]) }
-                guard !open.isEmpty else { return nil }
-                let fields = open.compactMap { graph.facts[$0]?.suppliedBy }
-                return "the legal basis '\(basis)' may be \(rule.label); whether it is depends on \(open.joined(separator: ", ")), which the request does not give"
-                    + " (\(fields.joined(separator: ", ")))"
+                let read = factsRead(by: .all([rule.condition] + rule.exceptions.map(\.condition)))
+                guard read.allSatisfy({ graph.facts[$0]?.scope == .request || graph.facts[$0]?.scope == .analysis }),
+                      let open = openFactsClause(reading: read, in: snapshot) else { return nil }
+                return "the legal basis '\(basis)' may be \(rule.label); whether it is \(open)"
             case .false:
                 return nil
             }
         }
-    }
-
-    /// The facts a rule reads: in its condition, its exceptions, and the rules those refer to.
-    private func factsRead(by rule: String) -> [String] {
-        var result: [String] = []
-        var visited: Set<String> = []
-        var queue = [rule]
-        while let next = queue.popLast() {
-            guard visited.insert(next).inserted, let definition = graph.rules[next] else { continue }
-            let conditions = [definition.condition] + definition.exceptions.map(\.condition)
-            for condition in conditions {
-                for fact in condition.facts where !result.contains(fact) { result.append(fact) }
-                queue += condition.ruleReferences
-            }
-        }
-        return result
     }
 }
