@@ -164,6 +164,8 @@ import Testing
     /// The open-source exemption of Art. 53(2) needs the architecture and usage information public
     /// as well as the weights and the licence: given, the documentation duty is excepted; denied,
     /// it obliges; not given, it depends on it (it was excepted on the licence and weights alone).
+    /// The model is stated not to be designated under Art. 51(1)(b), which would end the exemption
+    /// too (SystemicRiskDesignationTests).
     @Test func theOpenSourceExemptionNeedsTheArchitectureAndUsageInformationPublic() throws {
         var request: [String: Any] = [
             "id": "OS-1", "date": "2026-11-24",
@@ -174,7 +176,7 @@ import Testing
         ]
         func ground(_ published: Bool?) throws -> String? {
             var model: [String: Any] = ["name": "Small-1", "trainingCompute": ["value": 1e23, "unit": "FLOP"], "weightsPublished": true,
-                                        "openSourceLicence": true, "placedOnEUMarket": "2026-01-10"]
+                                        "openSourceLicence": true, "systemicRiskDesignated": false, "placedOnEUMarket": "2026-01-10"]
             if let published { model["architectureAndUsagePublished"] = published }
             request["model"] = model
             let result = try CLI.check(request, ["--posture", "text"])
@@ -182,7 +184,9 @@ import Testing
             return result.stdout.split(separator: "\n").first { $0.hasPrefix("    clear: EU Art. 53(1)(a) ") }.map(String.init)
         }
         let exemption = "Open-source exemption (Art. 53(2)): released under a free and open-source licence, with the parameters including the weights, "
-            + "the information on the model architecture and the information on model usage publicly available, and not a model with systemic risk (Art. 51(2) presumption)"
+            + "the information on the model architecture and the information on model usage publicly available, and not a general-purpose AI model with systemic risk "
+            + "(\"This exception shall not apply to general-purpose AI models with systemic risks\"): neither presumed to have high impact capabilities (Art. 51(2)) "
+            + "nor designated by the Commission (Art. 51(1)(b))"
         #expect(try ground(true)?.hasPrefix("    clear: EU Art. 53(1)(a) would oblige it, but an exception holds: \(exemption)") == true)
         #expect(try ground(false) == "    clear: EU Art. 53(1)(a) obliges the disclosure (caveats 1-5)")
         #expect(try ground(nil) == "    clear: EU Art. 53(1)(a) may oblige it, depending on facts the request leaves open (unknown whether \(exemption) holds; "
@@ -194,7 +198,7 @@ import Testing
             <?xml version="1.0" encoding="UTF-8"?>
             <request xmlns="urn:ecca:request:1" id="OS-2" date="2026-11-24">
               <requester authority="European Commission (AI Office)" jurisdiction="EU" legal-basis="Art. 53"/>
-              <model name="Small-1" weights-published="true" open-source-licence="true" architecture-and-usage-published="true" placed-on-eu-market="2026-01-10">
+              <model name="Small-1" weights-published="true" open-source-licence="true" architecture-and-usage-published="true" systemic-risk-designated="false" placed-on-eu-market="2026-01-10">
                 <training-compute value="1e23" unit="FLOP"/>
               </model>
               <item artifact="technical-documentation" channel="transfer"/>
@@ -202,8 +206,8 @@ import Testing
 
             """
         let csv = """
-            id,date,jurisdiction,legal_basis,compute_value,compute_unit,weights_published,open_source_licence,architecture_and_usage_published,placed_on_eu_market,artifact,channel
-            OS-3,2026-11-24,EU,Art. 53,1e23,FLOP,true,true,true,2026-01-10,technical-documentation,transfer
+            id,date,jurisdiction,legal_basis,compute_value,compute_unit,weights_published,open_source_licence,architecture_and_usage_published,systemic_risk_designated,placed_on_eu_market,artifact,channel
+            OS-3,2026-11-24,EU,Art. 53,1e23,FLOP,true,true,true,false,2026-01-10,technical-documentation,transfer
 
             """
         let folder = try CLI.folder(["os.xml": xml, "os.csv": csv])

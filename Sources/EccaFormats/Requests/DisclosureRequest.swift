@@ -61,8 +61,9 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
         /// The information on the model's architecture and on its usage is made publicly available
         /// (Art. 53(2) asks for it beside the weights and the licence).
         public var architectureAndUsagePublished: Bool?
-        /// The Commission has designated the model as one with systemic risk (Art. 51(1)(b)): what
-        /// an evaluation under Art. 92(1)(b) of a model below the compute presumption turns on.
+        /// The Commission has designated the model as one with systemic risk (Art. 51(1)(b)): for a
+        /// model below the compute presumption, what the law's "with systemic risk" turns on
+        /// (Arts 53(2) and 92(1)(b), Measure 3.5 of the Code).
         public var systemicRiskDesignated: Bool?
         public var placedOnEUMarket: LegalDate?
         public init(name: String? = nil, trainingCompute: [Compute]? = nil, weightsPublished: Bool? = nil,
