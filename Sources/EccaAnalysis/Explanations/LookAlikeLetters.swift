@@ -26,7 +26,8 @@ enum LookAlikeLetters {
 
     /// `name` with each look-alike letter replaced by the Latin letter it is drawn like.
     static func latinized(_ name: String) -> String {
-        guard name.unicodeScalars.contains(where: { latin[$0] != nil }) else { return name }
+        // The table holds no ASCII letter, so an ASCII name (nearly all) is read without a look-up.
+        guard !name.utf8.allSatisfy({ $0 < 0x80 }), name.unicodeScalars.contains(where: { latin[$0] != nil }) else { return name }
         return String(String.UnicodeScalarView(name.unicodeScalars.map { latin[$0] ?? $0 }))
     }
 

@@ -17,6 +17,8 @@ struct AddressedInstruments: Sendable {
     /// Each instrument's title and official ids as `comparableName` reads them, by instrument:
     /// made once, not for every request a batch reads (it was 2% of a batch's time).
     let comparableTitles: [String: String]
+    /// The model names the letters test, as `nearlyNames` reads them, made once.
+    let matchableNames: [String: String]
 
     init(graph: ClauseGraph) {
         letters = graph.instruments.values.filter(\.appliesWhenNamed).sorted { $0.id < $1.id }
@@ -31,6 +33,7 @@ struct AddressedInstruments: Sendable {
             }
         }
         modelNames = names
+        matchableNames = Dictionary(names.values.joined().map { ($0, ConflictEngine.matchableName($0)) }) { first, _ in first }
     }
 
     /// What was decided for one request.
@@ -50,10 +53,13 @@ struct AddressedInstruments: Sendable {
         guard let model = request.model?.name, !letters.isEmpty else { return result }
         let listed = request.instruments ?? []
         let provider = request.provider?.name
+        // The request's model as `nearlyNames` reads it, made once for all letters.
+        var matchableModel: String?
         for instrument in letters where !listed.contains(instrument.id) {
             guard let names = modelNames[instrument.id], !names.isEmpty else { continue }
-            let quoted = names.map { "'\($0)'" }.joined(separator: " or ")
-            let said = "the loaded instrument \(instrument.title) (\(instrument.id)) applies to the model \(quoted)"
+            var said: String {
+                "the loaded instrument \(instrument.title) (\(instrument.id)) applies to the model " + names.map { "'\($0)'" }.joined(separator: " or ")
+            }
             if names.contains(model) {
                 if let provider, !addresses(instrument, to: provider) {
                     if wanted {
@@ -65,7 +71,11 @@ struct AddressedInstruments: Sendable {
                 guard wanted else { continue }
                 let to = provider.map { "is addressed to the request's provider ('\($0)')" } ?? "binds the provider it is addressed to, and the request names no other provider"
                 result.notes.append("\(said), the request's model, and \(to): it is applied though the request does not list it, since a letter binds the company it is addressed to whether or not a request names it")
-            } else if wanted, names.contains(where: { Self.nearlyNames(model, $0) }) {
+            } else if wanted, names.contains(where: { name in
+                let matchable = matchableModel ?? ConflictEngine.matchableName(model)
+                matchableModel = matchable
+                return Self.nearly(matchable, matchableNames[name] ?? ConflictEngine.matchableName(name))
+            }) {
                 result.notes.append("\(said), but the request does not list it and it is not applied" + ConflictEngine.mismatch(of: model, as: "the request's model", names: names))
             }
         }
@@ -75,8 +85,12 @@ struct AddressedInstruments: Sendable {
     /// Whether `model` is `name` written another way, or a version of it ("Orion 7", "Orion-7b",
     /// "Оrion-7" with a Cyrillic О).
     static func nearlyNames(_ model: String, _ name: String) -> Bool {
-        let (model, name) = (ConflictEngine.matchableName(model), ConflictEngine.matchableName(name))
-        return !name.isEmpty && model.hasPrefix(name)
+        nearly(ConflictEngine.matchableName(model), ConflictEngine.matchableName(name))
+    }
+
+    /// `nearlyNames` on names already made matchable.
+    private static func nearly(_ model: String, _ name: String) -> Bool {
+        !name.isEmpty && model.hasPrefix(name)
     }
 
     /// Whether an instrument's title or official ids name `provider` (compared as letters and digits).
