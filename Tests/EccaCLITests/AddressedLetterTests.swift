@@ -45,8 +45,9 @@ import Testing
             """), "\(timeline.stdout)")
     }
 
-    /// Not applied, and said: the provider written so that the letter's title does not name it,
-    /// and the model written another way.
+    /// Not applied, and said: the provider written so that the letter's title does not name it.
+    /// The model written another way ("Orion 7") is the letter's model: applied, with the
+    /// assumption said.
     @Test func aLetterThatMayBindIsSaidWhereItIsNotApplied() throws {
         let otherProvider = try CLI.check(try Self.orion { request in
             request["provider"] = ["name": "Helios AI Incorporated", "establishedIn": "US"]
@@ -58,8 +59,10 @@ import Testing
             model["name"] = "Orion 7"
             request["model"] = model
         }, ["--instrument", CLI.letter])
-        #expect(otherModel.status == 0)
-        #expect(otherModel.stdout.contains("the request does not list it and it is not applied; the request's model 'Orion 7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?\n"), "\(otherModel.stdout)")
+        #expect(otherModel.status == 1)
+        #expect(otherModel.stdout.hasPrefix("request AIO-2026-0203 (as of 2026-11-24): CONFLICT (both postures)\n"), "\(otherModel.stdout)")
+        #expect(otherModel.stdout.contains("note: the loaded instrument FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026) applies to the model 'Orion-7', the request's model, and is addressed to the request's provider ('Helios AI, Inc.'): it is applied though the request does not list it, since a letter binds the company it is addressed to whether or not a request names it\n"), "\(otherModel.stdout)")
+        #expect(otherModel.stdout.contains("assumption: the model 'Orion 7' is taken to be 'Orion-7', the name the law loaded tests: the two differ only in case, spaces or punctuation (if they are different models, correct the request)\n"), "\(otherModel.stdout)")
     }
 
     /// A model name that prints like the letter's but is written with a Cyrillic or Greek letter

@@ -578,21 +578,25 @@ import Testing
         #expect(!early.stdout.contains("    cure: "), "\(early.stdout)")
     }
 
-    /// A request that names an is-informed letter for another model, or for its own model's name
-    /// mistyped ("orion-7"), is told that the letter does not apply: the clear verdict that
-    /// follows must not pass unnoticed.
+    /// A request that names an is-informed letter for another model, or a version of it, is told
+    /// that the letter does not apply: the clear verdict that follows must not pass unnoticed. Its
+    /// own model's name written another way ("orion 7") is the letter's model, read so with an
+    /// assumption that says it: reading it as another model would clear what the letter forbids.
     @Test func aNamedLetterForAnotherModelIsNoted() throws {
         let sample = try String(contentsOfFile: CLI.sample("orion-api-access-letter.json"), encoding: .utf8)
         let folder = try CLI.folder(["space.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"orion 7\""),
                                      "other.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"Vega-2\""),
                                      "checkpoint.json": sample.replacingOccurrences(of: "\"Orion-7\"", with: "\"Orion-7 (2026-11 checkpoint)\""),
                                      "right.json": sample])
-        func notes(_ name: String) throws -> [String] {
-            let result = try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, folder.appendingPathComponent(name).path])
-            return try CLI.json(result.stdout)["notes"] as? [String] ?? []
+        func json(_ name: String) throws -> [String: Any] {
+            try CLI.json(try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, folder.appendingPathComponent(name).path]).stdout)
         }
+        func notes(_ name: String) throws -> [String] { try json(name)["notes"] as? [String] ?? [] }
         let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026)"
-        #expect(try notes("space.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'orion 7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"))
+        let spaced = try json("space.json")
+        #expect(spaced["verdict"] as? String == "conflict")
+        #expect((spaced["assumptions"] as? [String] ?? []).contains("the model 'orion 7' is taken to be 'Orion-7', the name the law loaded tests: the two differ only in case, spaces or punctuation (if they are different models, correct the request)"), "\(spaced)")
+        #expect(try notes("space.json").allSatisfy { !$0.hasPrefix("the request names") })
         #expect(try notes("checkpoint.json").contains("the request names \(letter), which applies to the model 'Orion-7'; the request's model 'Orion-7 (2026-11 checkpoint)' begins with that name, so the letter does not apply as written: if the model is a version or variant of 'Orion-7', check whether the letter reaches it"))
         #expect(try notes("other.json").contains("the request names \(letter), which applies to the model 'Orion-7', not to 'Vega-2', so the letter does not apply"))
         #expect(try notes("right.json").allSatisfy { !$0.hasPrefix("the request names") })

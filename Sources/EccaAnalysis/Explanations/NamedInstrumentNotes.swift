@@ -4,11 +4,12 @@ import EccaFormats
 extension ConflictEngine {
     /// Notes on instruments a request names (is-informed letters) whose norms name another model
     /// than the request's: such a letter does not apply, and a verdict that is clear only because
-    /// "Orion 7" or "orion-7" is not "Orion-7" must not pass unnoticed (spaces around a name are
-    /// not part of it: the request reader drops them).
+    /// "Orion-7b" or "Оrion-7" (a Cyrillic О) is not "Orion-7" must not pass unnoticed. "Orion 7"
+    /// and "orion-7" are "Orion-7" (`AddressedInstruments.lawSpelling`).
     func namedInstrumentNotes(_ request: DisclosureRequest) -> [String] {
         guard let named = request.instruments, !named.isEmpty else { return [] }
-        let model = request.model?.name
+        // As the fact reader reads it: a name written another way is the law's (`lawSpelling`).
+        let model = request.model?.name.map { facts.addressed.lawSpelling(of: $0) ?? $0 }
         var notes: [String] = []
         for id in named {
             guard let instrument = graph.instruments[id], let names = modelNames[id], !names.contains(where: { $0 == model }) else { continue }

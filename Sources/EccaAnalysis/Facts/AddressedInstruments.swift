@@ -19,6 +19,8 @@ struct AddressedInstruments: Sendable {
     let comparableTitles: [String: String]
     /// The model names the letters test, as `nearlyNames` reads them, made once.
     let matchableNames: [String: String]
+    /// The model names the law tests, by their `comparableName`; nil where two names share one.
+    let namesByComparable: [String: String?]
 
     init(graph: ClauseGraph) {
         letters = graph.instruments.values.filter(\.appliesWhenNamed).sorted { $0.id < $1.id }
@@ -33,7 +35,24 @@ struct AddressedInstruments: Sendable {
             }
         }
         modelNames = names
+        var byComparable: [String: String?] = [:]
+        for name in names.values.joined() {
+            let comparable = ConflictEngine.comparableName(name)
+            guard !comparable.isEmpty else { continue }
+            if let known = byComparable[comparable], known != name { byComparable[comparable] = .some(nil) } else { byComparable[comparable] = name }
+        }
+        namesByComparable = byComparable
         matchableNames = Dictionary(names.values.joined().map { ($0, ConflictEngine.matchableName($0)) }) { first, _ in first }
+    }
+
+    /// The name the law tests that `model` writes another way, differing only in case, spaces or
+    /// punctuation ("orion 7" for "Orion-7"); nil when `model` is one the law tests as written, or
+    /// none. A letter names a model, and a request that writes the name otherwise means that model:
+    /// reading it as another would clear a request the letter forbids, on a typo. Look-alike
+    /// characters and longer names (versions) are not read so (`nearlyNames`: said, not applied).
+    func lawSpelling(of model: String) -> String? {
+        guard let found = namesByComparable[ConflictEngine.comparableName(model)], let name = found, name != model else { return nil }
+        return name
     }
 
     /// What was decided for one request.
@@ -50,7 +69,9 @@ struct AddressedInstruments: Sendable {
     /// that may bind it (`notes` false leaves the words out, for the fact reader).
     func review(_ request: DisclosureRequest, notes wanted: Bool = true) -> Review {
         var result = Review()
-        guard let model = request.model?.name, !letters.isEmpty else { return result }
+        guard let written = request.model?.name, !letters.isEmpty else { return result }
+        // As the fact reader reads it (`lawSpelling`).
+        let model = lawSpelling(of: written) ?? written
         let listed = request.instruments ?? []
         let provider = request.provider?.name
         // The request's model as `nearlyNames` reads it, made once for all letters.

@@ -185,7 +185,12 @@ public final class FactReader {
             let applied = addressed.applied(to: request)
             guard request.instruments != nil || !applied.isEmpty else { return .unknown }
             return .set(Set((request.instruments ?? []) + applied))
-        case .modelName: return request.model?.name.map(FactValue.scalar) ?? .unknown
+        case .modelName:
+            guard let name = request.model?.name else { return .unknown }
+            guard let spelled = addressed.lawSpelling(of: name) else { return .scalar(name) }
+            assumptions.append(.init(fact: fact.id, unit: "",
+                                     text: "the model '\(name)' is taken to be '\(spelled)', the name the law loaded tests: the two differ only in case, spaces or punctuation (if they are different models, correct the request)"))
+            return .scalar(spelled)
         case .weightsPublished: return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
         case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
         case .architectureAndUsagePublished: return request.model?.architectureAndUsagePublished.map(FactValue.boolean) ?? .unknown
