@@ -248,12 +248,20 @@ public final class FactReader {
             if let recipient, recipient.nationalities != nil || recipient.latestCitizenship != nil || recipient.usPermanentResident != nil {
                 return .boolean(false)
             }
+            // Nor is a body given by where it is incorporated or organised: a corporation,
+            // partnership or other entity (4801(5)(B)'s first limb), not a government.
+            if recipient?.incorporatedIn != nil { return .boolean(false) }
             let authority = request.requester?.authority
             let isRequester = implicitRecipient || (authority != nil && recipient?.organisation == authority)
             if isRequester, let jurisdiction = request.requester?.jurisdiction {
                 return .boolean(jurisdiction.uppercased() != "US")
             }
             return .unknown
+        case .incorporatedIn:
+            // A Boolean fact on it says whether the recipient is given as a body by where it is
+            // incorporated: such a body is tested as the entity, as a government body is (facts.xml).
+            if fact.type == .boolean { return .boolean(recipient?.incorporatedIn != nil) }
+            return recipient?.incorporatedIn.map(FactValue.scalar) ?? .unknown
         case .role:
             if let role = recipient?.role { return .scalar(role) }
             // The requesting authority's own staff, when the recipient is the authority itself.

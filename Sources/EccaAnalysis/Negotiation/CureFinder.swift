@@ -41,8 +41,10 @@ struct CureFinder {
             case .channel: ["item.channel"]
             case .artifact: ["item.artifact"]
             case .recipientLocation: ["recipient.location"]
+            // Persons of a nationality rather than a body: a company given by where it is
+            // incorporated becomes the persons who receive the access.
             case .recipientNationality: ["recipient.nationalities", "recipient.latest-citizenship", "recipient.government-body",
-                                         "recipient.us-permanent-resident"]
+                                         "recipient.us-permanent-resident", "recipient.incorporated-in-given", "recipient.incorporated-in"]
             // Where the organisation has its headquarters goes with it.
             case .recipientOrganisation: ["recipient.organisation", "recipient.headquarters"]
             // A hosting location the cure gives is given: an on-site inspection then takes place
@@ -206,6 +208,7 @@ struct CureFinder {
         if let kept = dimensions[Part.recipientNationality.rawValue]?.kept {
             var usPerson = try encoding.constraints(fact: "recipient.latest-citizenship", value: .scalar("US"))
             usPerson += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
+            usPerson += try encoding.constraints(fact: "recipient.incorporated-in-given", value: .boolean(false))
             if let us = encoding.members["recipient.nationalities"]?["US"] { usPerson.append(us) }
             try optimizer.assert(context.implies(context.not(kept), context.and(usPerson)))
         }

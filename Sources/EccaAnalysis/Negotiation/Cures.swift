@@ -319,6 +319,7 @@ extension ConflictEngine {
                 recipients[position].nationalities = ["US"]
                 recipients[position].latestCitizenship = nil
                 recipients[position].governmentBody = false
+                recipients[position].incorporatedIn = nil
             }
         }
         if set.location != nil || set.nationalityUS || set.organisation != nil { item.recipients = recipients }

@@ -159,6 +159,7 @@ extension ConflictEngine {
                 constraints.append(try context.implies(isLatest, member))
             }
             constraints += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
+            constraints += try encoding.constraints(fact: "recipient.incorporated-in-given", value: .boolean(false))
         }
         if let unit = scope.computeUnit {
             let bounds = QuantityBounds(lower: scope.computeMin, upper: scope.computeMax)
@@ -178,6 +179,7 @@ extension ConflictEngine {
                 // Not foreign persons (50 U.S.C. 4801(5)): no government body, and a US national or
                 // a US permanent resident, whatever other nationalities they hold.
                 fixed += try encoding.constraints(fact: "recipient.government-body", value: .boolean(false))
+                fixed += try encoding.constraints(fact: "recipient.incorporated-in-given", value: .boolean(false))
                 var usPerson: [SMTTerm] = []
                 if let us = encoding.members["recipient.nationalities"]?["US"] { usPerson.append(us) }
                 if let resident = encoding.booleans["recipient.us-permanent-resident"] { usPerson.append(resident) }

@@ -424,6 +424,7 @@ extension ConflictEngine {
         // Natural persons rather than a government body: a request cannot give a body's recipient
         // nationalities (they describe a person), so a body is the witness only where persons are not.
         if let body = encoding.booleans["recipient.government-body"] { try prefer(context.not(body)) }
+        if let entity = encoding.booleans["recipient.incorporated-in-given"] { try prefer(context.not(entity)) }
         try prefer(encoding.constraints(fact: "provider.established-in", value: .scalar("US")).first)
         try prefer(encoding.constraints(fact: "item.hosting-location", value: .scalar("US")).first)
         // Placed on the market on or after the last day on which a comparison of the placing
@@ -479,6 +480,14 @@ extension ConflictEngine {
         // A government body has no nationalities, citizenship or residency: a request that gave
         // them beside the flag is refused by `check` (they describe a person).
         let body = try flag("recipient.government-body") ?? false
+        // A company given by where it is incorporated is tested as the entity, and has no persons
+        // either; where the model leaves the country to those the law does not name, any such one.
+        var incorporatedIn: String?
+        if try flag("recipient.incorporated-in-given") == true {
+            let named = Set(encoding.scalarSorts["recipient.incorporated-in"]?.valueNames ?? [])
+            incorporatedIn = try scalar("recipient.incorporated-in") ?? ["GB", "CH", "CA"].first { !named.contains($0) }
+        }
+        let entity = body || incorporatedIn != nil
         // A role the organisation contradicts (the authority's staff at a partner's evaluation
         // team, the provider's staff elsewhere) is "other": the law loaded tests only whether the
         // recipient is an independent expert, so the verdict is the same (negotiation audit).
@@ -492,10 +501,10 @@ extension ConflictEngine {
         if (role == "authority-staff" && organisation != authority) || (role == "provider-staff" && organisation != provider) { role = "other" }
         let recipient = DisclosureRequest.Recipient(
             organisation: organisation,
-            nationalities: body ? nil : nationalities, location: try scalar("recipient.location"),
-            headquarters: try scalar("recipient.headquarters"), latestCitizenship: body ? nil : latest,
-            usPermanentResident: body ? nil : try flag("recipient.us-permanent-resident") ?? false,
-            governmentBody: body, role: role)
+            nationalities: entity ? nil : nationalities, location: try scalar("recipient.location"),
+            headquarters: try scalar("recipient.headquarters"), latestCitizenship: entity ? nil : latest,
+            usPermanentResident: entity ? nil : try flag("recipient.us-permanent-resident") ?? false,
+            governmentBody: body, incorporatedIn: incorporatedIn, role: role)
         var licences = try elements("item.claims")
         if try flag("item.licence-held") == true { licences.append("BIS licence (as committed in \(mou.id))") }
         let item = DisclosureRequest.Item(id: "counterexample", artifact: try scalar("item.artifact") ?? "weights",

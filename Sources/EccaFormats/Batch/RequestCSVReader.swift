@@ -37,6 +37,7 @@ public struct RequestCSVReader {
         .init(name: "recipient_nationalities", path: "items[].recipients[].nationalities", kind: .list),
         .init(name: "recipient_location", path: "items[].recipients[].location"),
         .init(name: "recipient_headquarters", path: "items[].recipients[].headquarters"),
+        .init(name: "recipient_incorporated_in", path: "items[].recipients[].incorporatedIn"),
         .init(name: "recipient_role", path: "items[].recipients[].role"),
         .init(name: "licences", path: "items[].licences", kind: .list),
     ]

@@ -131,10 +131,14 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
         public var latestCitizenship: String?
         public var usPermanentResident: Bool?
         public var governmentBody: Bool?
+        /// ISO code of the country where a body recipient (a company, partnership or other entity)
+        /// is incorporated or organised to do business: one of another country than the United
+        /// States is a foreign person whoever its staff are (50 U.S.C. 4801(5)(B)).
+        public var incorporatedIn: String?
         public var role: String?
         public init(organisation: String? = nil, nationalities: [String]? = nil, location: String? = nil,
                     headquarters: String? = nil, latestCitizenship: String? = nil, usPermanentResident: Bool? = nil,
-                    governmentBody: Bool? = nil, role: String? = nil) {
+                    governmentBody: Bool? = nil, incorporatedIn: String? = nil, role: String? = nil) {
             self.organisation = organisation
             self.nationalities = nationalities
             self.location = location
@@ -142,6 +146,7 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
             self.latestCitizenship = latestCitizenship
             self.usPermanentResident = usPermanentResident
             self.governmentBody = governmentBody
+            self.incorporatedIn = incorporatedIn
             self.role = role
         }
     }

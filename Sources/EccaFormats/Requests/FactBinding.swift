@@ -19,6 +19,7 @@ public enum FactBinding {
         case location = "items[].recipients[].location", headquarters = "items[].recipients[].headquarters"
         case organisation = "items[].recipients[].organisation", usPermanentResident = "items[].recipients[].usPermanentResident"
         case governmentBody = "items[].recipients[].governmentBody", role = "items[].recipients[].role"
+        case incorporatedIn = "items[].recipients[].incorporatedIn"
 
         public var scope: Scope {
             switch self {
@@ -28,7 +29,7 @@ public enum FactBinding {
             case .artifact, .hostingLocation, .licences: .item
             case .channel: .channel
             case .nationalities, .latestCitizenship, .location, .headquarters, .organisation, .usPermanentResident,
-                 .governmentBody, .role:
+                 .governmentBody, .incorporatedIn, .role:
                 .recipient
             }
         }

@@ -333,7 +333,7 @@ public struct RequestJSONDecoder: Sendable {
         func recipient(_ value: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> DisclosureRequest.Recipient {
             let place = path()
             _ = try object(value, place, allowed: ["organisation", "nationalities", "location", "headquarters", "latestCitizenship",
-                                                 "usPermanentResident", "governmentBody", "role"])
+                                                 "usPermanentResident", "governmentBody", "incorporatedIn", "role"])
             let nationalities = optional { () throws(RequestError) in
                 try strings(value["nationalities"], "\(place).nationalities") { code in
                     CountryCodes.isValid(code) ? nil : "'\(code)' is not an ISO 3166-1 alpha-2 country code"
@@ -358,6 +358,15 @@ public struct RequestJSONDecoder: Sendable {
                     + "for the staff of a body, leave governmentBody out and name each person, or each group of one nationality, as a recipient of its own with their nationalities "
                     + "(a release abroad to them is a deemed reexport to their country, 15 CFR 734.14(a)(2)); for the body itself, leave out what describes a person"))
             }
+            // A body given by where it is incorporated is tested as the entity (50 U.S.C. 4801(5)(B)),
+            // as a government body is: persons beside it would leave unsaid whether the release is
+            // to the body or to them, and a foreign company would make a US national foreign.
+            let incorporatedIn = optional { () throws(RequestError) in try country(value["incorporatedIn"], "\(place).incorporatedIn") }
+            if incorporatedIn != nil, !personal.isEmpty, let field = value["incorporatedIn"] {
+                record(fail(field, "\(place).incorporatedIn", "a recipient is either a body or natural persons, not both (\(personal.joined(separator: ", ")) \(personal.count == 1 ? "describes" : "describe") a person): "
+                    + "for the staff of a company, leave incorporatedIn out and name each person, or each group of one nationality, as a recipient of its own with their nationalities "
+                    + "(they are tested by their own nationality, 50 U.S.C. 4801(5)(A)); for the company itself, leave out what describes a person"))
+            }
             return .init(organisation: optional { () throws(RequestError) in try string(value["organisation"], "\(place).organisation") },
                          nationalities: nationalities,
                          location: optional { () throws(RequestError) in try country(value["location"], "\(place).location") },
@@ -365,6 +374,7 @@ public struct RequestJSONDecoder: Sendable {
                          latestCitizenship: optional { () throws(RequestError) in try country(value["latestCitizenship"], "\(place).latestCitizenship") },
                          usPermanentResident: optional { () throws(RequestError) in try bool(value["usPermanentResident"], "\(place).usPermanentResident") },
                          governmentBody: governmentBody,
+                         incorporatedIn: incorporatedIn,
                          role: role)
         }
     }
