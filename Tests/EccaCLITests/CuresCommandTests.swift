@@ -106,12 +106,12 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let start = try #require(lines.firstIndex(of: "cure 5 for item 0 (cost 8): clear under text, clear under enforcement after it"))
         #expect(Array(lines[(start + 1)...].prefix(2)) == ["  change recipientLocation: AT → US", "  change recipientNationality: AT → US persons"])
-        #expect(lines[start + 4] == "  relies on 50 U.S.C. 4801(5): no longer: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international organisation, or a natural person who is neither a US national nor a US permanent resident")
+        #expect(lines[start + 4] == "  relies on 50 U.S.C. 4801(5): no longer: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international organisation, an entity \"not incorporated in the United States or organized to do business in the United States\", or a natural person who is neither a US national nor a US permanent resident")
         #expect(lines[start + 5] == "  rests on caveats 1, 5, given at the end")
         #expect(lines[start + 8] == "    2. Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689 who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13; 50 U.S.C. 4801(5)).")
         let caveat = try #require(lines.first { $0.hasPrefix("caveat 5, ") })
         #expect(caveat.hasPrefix("caveat 5, reading of 50 U.S.C. 4801(5): The European Commission, its AI Office,"))
-        #expect(caveat.contains("Whether access that a US national or US permanent resident on the Commission's staff uses on the Commission's behalf is access given to the Commission itself (a foreign government body, 4801(5)(B)) is not settled"))
+        #expect(caveat.contains("Whether access that a US national or US permanent resident on the staff of the Commission, or of a company incorporated abroad, uses on its behalf is access given to the body itself (a foreign person by 4801(5)(B)) is not settled"))
     }
 
     /// Every cure of every sample that makes the recipients US persons names that reading.

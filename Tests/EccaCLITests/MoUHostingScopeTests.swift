@@ -140,12 +140,12 @@ import Testing
         MoU ONSITE-FR from 2026-09-01 to 2027-08-31
           text posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period
             rests on the aia-certification commitment (line 18): the proof needs it: "The provider certifies for License Exception AIA."
-            rests on 15 CFR 740.27: its rule as ecca reads it: the export goes to a Supp. No. 5 to Part 740 paragraph (a) destination: the release takes place in one (where the recipient sits, or, for an on-site inspection, where the parameters are hosted) and, to a natural person of another country, their most recent country of citizenship or permanent residency is one too (a deemed reexport, 15 CFR 734.14(a)(2), (b)) or the exporter claims that the release is not a deemed reexport (15 CFR 734.20); or the release takes place in the United States and that country is one (15 CFR 734.13(b)), for a foreign government body the country it belongs to, read as its headquarters; for a secure enclave, the country where it is hosted is one. An on-site inspection for which the request does not say where the parameters are hosted takes place where the recipient sits
+            rests on 15 CFR 740.27: its rule as ecca reads it: the export goes to a Supp. No. 5 to Part 740 paragraph (a) destination: the release takes place in one (where the recipient sits, or, for an on-site inspection, where the parameters are hosted) and, to a natural person of another country, their most recent country of citizenship or permanent residency is one too (a deemed reexport, 15 CFR 734.14(a)(2), (b)) or the exporter claims that the release is not a deemed reexport (15 CFR 734.20); or the release takes place in the United States and that country is one (15 CFR 734.13(b)), for a foreign government body, or a body given by where it is incorporated, the country it belongs to, read as its headquarters; for a secure enclave, the country where it is hosted is one. An on-site inspection for which the request does not say where the parameters are hosted takes place where the recipient sits
             rests on 15 CFR 740.27: holds for every request of the scope: License Exception AIA (15 CFR 740.27): released in a Supp. No. 5 to Part 740 paragraph (a) destination, where the recipient is located or, for an on-site inspection, where the parameters are hosted (for a deemed export or deemed reexport, the person's most recent country of citizenship or permanent residency is one too), not headquartered outside those destinations and the United States, and AIA claimed; claimed under the aia-certification commitment (line 18): that its conditions are met is the exporter's to establish
             rests on caveats 1-4, given at the end
           enforcement posture: HOLDS: no request within the scope conflicts, or is forbidden, on any date of the period
             rests on the aia-certification commitment (line 18): the proof needs it: "The provider certifies for License Exception AIA."
-            rests on 15 CFR 740.27: its rule as ecca reads it: the export goes to a Supp. No. 5 to Part 740 paragraph (a) destination: the release takes place in one (where the recipient sits, or, for an on-site inspection, where the parameters are hosted) and, to a natural person of another country, their most recent country of citizenship or permanent residency is one too (a deemed reexport, 15 CFR 734.14(a)(2), (b)) or the exporter claims that the release is not a deemed reexport (15 CFR 734.20); or the release takes place in the United States and that country is one (15 CFR 734.13(b)), for a foreign government body the country it belongs to, read as its headquarters; for a secure enclave, the country where it is hosted is one. An on-site inspection for which the request does not say where the parameters are hosted takes place where the recipient sits
+            rests on 15 CFR 740.27: its rule as ecca reads it: the export goes to a Supp. No. 5 to Part 740 paragraph (a) destination: the release takes place in one (where the recipient sits, or, for an on-site inspection, where the parameters are hosted) and, to a natural person of another country, their most recent country of citizenship or permanent residency is one too (a deemed reexport, 15 CFR 734.14(a)(2), (b)) or the exporter claims that the release is not a deemed reexport (15 CFR 734.20); or the release takes place in the United States and that country is one (15 CFR 734.13(b)), for a foreign government body, or a body given by where it is incorporated, the country it belongs to, read as its headquarters; for a secure enclave, the country where it is hosted is one. An on-site inspection for which the request does not say where the parameters are hosted takes place where the recipient sits
             rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091: its status: under the enforcement posture it binds on no date of the period (secondary: BIS announcement of 13 May 2025: the Under Secretary instructed enforcement officials not to enforce the rule (Kirkland, Baker McKenzie, Akin))
             rests on caveats 1-4, given at the end
         assumed:
@@ -176,7 +176,7 @@ import Testing
     }
 
     /// A French official based in Warsaw inspecting the weights where they are hosted: the
-    /// cheapest cure hosts them in France and its clause names the list AIA tests the place
+    /// cheapest cure hosts them in an EU member among AIA's destinations and its clause names the list AIA tests the place
     /// against, as a location clause does; the MoU that bounds the hosting there, as the clause
     /// does, holds, where without the bound the inspection in Poland is its counterexample.
     @Test func aHostingCuresClauseAndTheScopeBoundAgree() throws {
@@ -194,8 +194,13 @@ import Testing
         #expect(cures.status == 0, "\(cures.stderr)")
         let lines = cures.stdout.split(separator: "\n").map(String.init)
         let first = try #require(lines.firstIndex(of: "cure 1 for item 0 (cost 2): clear under text, clear under enforcement after it"), "\(cures.stdout)")
-        #expect(lines[first + 1] == "  change hostingLocation: not given → FR")
-        #expect(lines[first + 5] == "    1. The weights shall be hosted in France, a destination listed in 15 CFR Part 740, Supp. No. 5, para. (a), throughout the evaluation, and the on-site inspection shall take place there (relying on 15 CFR 740.27).")
+        // Any EU member among AIA's destinations is as cheap (the French official's own country
+        // among them): which one the solver returns is not the point, that the clause names it is.
+        let host = try #require(lines[first + 1].components(separatedBy: "  change hostingLocation: not given → ").last)
+        #expect(try Self.members("us.ai-diffusion.tier1", in: "us-ai-diffusion.xml").contains(host), "\(lines[first + 1])")
+        #expect(try Self.members("eu.member-states", in: "eu-ai-act.xml").contains(host), "\(lines[first + 1])")
+        #expect(lines[first + 5].hasPrefix("    1. The weights shall be hosted in "))
+        #expect(lines[first + 5].hasSuffix(", a destination listed in 15 CFR Part 740, Supp. No. 5, para. (a), throughout the evaluation, and the on-site inspection shall take place there (relying on 15 CFR 740.27)."))
 
         let inWarsaw = Self.onSite.replacingOccurrences(of: "<recipient-location>FR</recipient-location>", with: "<recipient-location>PL</recipient-location>")
         let open = try Self.verify(inWarsaw, ["--format", "json", "--posture", "text"])
