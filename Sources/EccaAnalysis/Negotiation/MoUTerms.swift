@@ -126,6 +126,13 @@ extension ConflictEngine {
         // does not give it as the request hosting the artefact where the recipient is (facts.xml).
         constraints += try encoding.constraints(fact: FactBinding.FactID.hostingLocationGiven, value: .boolean(true))
         try oneOf("recipient.location", scope.recipientLocations)
+        // A company incorporated in the United States, named with no persons, is open on the
+        // persons who receive (us-foreign-person): `check` cannot reproduce a clash on it, so the
+        // search names its persons instead; those requests are the ones that cover it.
+        if let entity = encoding.booleans["recipient.incorporated-in-given"],
+           let us = try encoding.constraints(fact: "recipient.incorporated-in", value: .scalar("US")).first {
+            constraints.append(try context.implies(entity, context.not(us)))
+        }
         // Hosted where the scope bounds it; a request that gives no hosting location is read as
         // hosting the artefact where its recipients are located, so it is within the scope only
         // if they are located inside the bound. Every request here gives one (above), so the
