@@ -42,7 +42,7 @@ import Testing
         }
         let legacy = try #require(graph.norms.first { $0.id == "eu.ai-act.art53.1.a.provide-documentation" }?.exceptions.first { $0.id.hasSuffix(".legacy") })
         #expect(said(legacy.condition) == ["model.placed-on-eu-market lt 2025-08-02", "as-of lt 2027-08-02"])
-        let read = graph.norms.filter { !$0.otherReadings.isEmpty }
+        let read = graph.norms.filter { $0.otherReadings.contains { $0.provisionID == "eu.ai-act.art111.3" } }
         #expect(read.map(\.id) == ["eu.ai-act.art91.5.supply-information", "eu.ai-act.art92.5.supply-access"])
         for norm in read {
             #expect(norm.otherReadings.map(\.id) == [norm.id + ".legacy-reading"])
@@ -50,6 +50,42 @@ import Testing
             #expect(norm.otherReadings.map { said($0.condition) } == [said(legacy.condition)])
             #expect(!norm.exceptions.contains { $0.provisionID == "eu.ai-act.art111.3" })
         }
+    }
+
+    /// Art. 88(1) [V: Formex 088.001]: the Commission's "exclusive powers to supervise and enforce
+    /// Chapter V". Read as leaving a national authority's own request without effect, it is another
+    /// reading on the Art. 53(1)(a) duty alone, holding for a Member State's request (the same list
+    /// as the norm's own national branch) and never for the Commission's ("EU"); the Art. 3(47)
+    /// note that states ecca's reading cites both paragraphs of Art. 88 (law audit M2).
+    @Test func article88ParagraphOneIsAnotherReadingOfTheNationalAuthoritysRequest() throws {
+        let read = graph.norms.filter { $0.otherReadings.contains { $0.provisionID == "eu.ai-act.art88.1" } }
+        #expect(read.map(\.id) == ["eu.ai-act.art53.1.a.provide-documentation"])
+        let reading = try #require(read.first?.otherReadings.first { $0.provisionID == "eu.ai-act.art88.1" })
+        guard case .member(let fact, .values(let values), _) = reading.condition else {
+            Issue.record("expected one membership test, got \(reading.condition)")
+            return
+        }
+        #expect(fact == "request.jurisdiction")
+        #expect(!values.contains("EU"))
+        #expect(Set(values) == Set(graph.sets["eu.member-states"]?.members ?? []))
+        #expect(graph.provisions["eu.ai-act.art3.47"]?.cites.map(\.id) == ["eu.ai-act.art88.1", "eu.ai-act.art88.2"])
+        #expect(graph.provisions["eu.ai-act.art88.1"]?.wording.hasPrefix("The Commission shall have exclusive powers to supervise and enforce Chapter V") == true)
+        #expect(graph.provisions["eu.ai-act.art88.2"]?.wording.contains("market surveillance authorities may request the Commission to exercise the powers laid down in this Section") == true)
+    }
+
+    /// Art. 92(2) [V]: evaluators "shall meet the criteria outlined in Article 68(2)", whose point
+    /// (b) is "independence from any provider of AI systems or general-purpose AI models". The MoU
+    /// clause for an Annex-A organisation's experts quotes point (b) in its own drafting words
+    /// (`MoUWording`, as its other clauses cite Articles 78, 91 and 92), which must be the law's
+    /// (law audit M5).
+    @Test func article92ParagraphTwoCitesTheCriteriaTheMoUClauseQuotes() throws {
+        #expect(graph.provisions["eu.ai-act.art92.2"]?.cites.map(\.id) == ["eu.ai-act.art68.2"])
+        let pointB = try #require(graph.provisions["eu.ai-act.art68.2.b"])
+        #expect(pointB.citation == "Art. 68(2)(b)")
+        #expect(pointB.wording == "(b) independence from any provider of AI systems or general-purpose AI models;")
+        #expect(graph.provisions["eu.ai-act.art68.2"]?.wording.contains(pointB.wording) == true)
+        // The words the clause gives after "including under its point (b)" (AnnexACureTests).
+        #expect(pointB.wording.contains("independence from any provider of AI systems or general-purpose AI models"))
     }
 
     /// Users name provisions as the law cites them; every spelling finds the same provision.
