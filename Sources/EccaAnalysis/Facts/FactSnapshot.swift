@@ -192,6 +192,8 @@ public final class FactReader {
                                      text: "the model '\(name)' is taken to be '\(spelled)', the name the law loaded tests: the two differ only in case, spaces or punctuation (if they are different models, correct the request)"))
             return .scalar(spelled)
         case .weightsPublished: return request.model?.weightsPublished.map(FactValue.boolean) ?? .unknown
+        case .weightsPublishedWithoutRestriction:
+            return UnrestrictedPublication.value(of: request.model, fact: fact.id, assumptions: &assumptions)
         case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
         case .architectureAndUsagePublished: return request.model?.architectureAndUsagePublished.map(FactValue.boolean) ?? .unknown
         case .systemicRiskDesignated: return request.model?.systemicRiskDesignated.map(FactValue.boolean) ?? .unknown

@@ -25,6 +25,7 @@ public struct RequestCSVReader {
         .init(name: "model", path: "model.name"),
         .init(name: "compute_value", path: "model.trainingCompute.value"), .init(name: "compute_unit", path: "model.trainingCompute.unit"),
         .init(name: "weights_published", path: "model.weightsPublished", kind: .boolean),
+        .init(name: "weights_published_without_restriction", path: "model.weightsPublishedWithoutRestriction", kind: .boolean),
         .init(name: "open_source_licence", path: "model.openSourceLicence", kind: .boolean),
         .init(name: "architecture_and_usage_published", path: "model.architectureAndUsagePublished", kind: .boolean),
         .init(name: "systemic_risk_designated", path: "model.systemicRiskDesignated", kind: .boolean),

@@ -56,7 +56,13 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
         public var name: String?
         /// One or more compute figures; each names its unit (FLOP or operations).
         public var trainingCompute: [Compute]?
+        /// The parameters are made publicly available (Art. 53(2)), under whatever licence.
         public var weightsPublished: Bool?
+        /// The parameters are published within 15 CFR 734.7(a): made available to the public
+        /// without restrictions upon their further dissemination, which publicly available
+        /// weights under a restrictive licence may not be. Nil: read from the other fields
+        /// (facts.xml, `model.weights-published-unrestricted`).
+        public var weightsPublishedWithoutRestriction: Bool?
         public var openSourceLicence: Bool?
         /// The information on the model's architecture and on its usage is made publicly available
         /// (Art. 53(2) asks for it beside the weights and the licence).
@@ -67,11 +73,12 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
         public var systemicRiskDesignated: Bool?
         public var placedOnEUMarket: LegalDate?
         public init(name: String? = nil, trainingCompute: [Compute]? = nil, weightsPublished: Bool? = nil,
-                    openSourceLicence: Bool? = nil, architectureAndUsagePublished: Bool? = nil, systemicRiskDesignated: Bool? = nil,
+                    weightsPublishedWithoutRestriction: Bool? = nil, openSourceLicence: Bool? = nil, architectureAndUsagePublished: Bool? = nil, systemicRiskDesignated: Bool? = nil,
                     placedOnEUMarket: LegalDate? = nil) {
             self.name = name
             self.trainingCompute = trainingCompute
             self.weightsPublished = weightsPublished
+            self.weightsPublishedWithoutRestriction = weightsPublishedWithoutRestriction
             self.openSourceLicence = openSourceLicence
             self.architectureAndUsagePublished = architectureAndUsagePublished
             self.systemicRiskDesignated = systemicRiskDesignated

@@ -10,6 +10,7 @@ public enum FactBinding {
         case jurisdiction = "requester.jurisdiction", providerName = "provider.name"
         case establishedIn = "provider.establishedIn", codeOfPractice = "provider.codeOfPractice"
         case instruments, modelName = "model.name", weightsPublished = "model.weightsPublished"
+        case weightsPublishedWithoutRestriction = "model.weightsPublishedWithoutRestriction"
         case openSourceLicence = "model.openSourceLicence", architectureAndUsagePublished = "model.architectureAndUsagePublished"
         case systemicRiskDesignated = "model.systemicRiskDesignated"
         case placedOnEUMarket = "model.placedOnEUMarket"
@@ -24,7 +25,7 @@ public enum FactBinding {
         public var scope: Scope {
             switch self {
             case .asOf, .requestDate, .legalBasis, .authority, .jurisdiction, .providerName, .establishedIn, .codeOfPractice, .instruments,
-                 .modelName, .weightsPublished, .openSourceLicence, .architectureAndUsagePublished, .systemicRiskDesignated, .placedOnEUMarket, .trainingCompute:
+                 .modelName, .weightsPublished, .weightsPublishedWithoutRestriction, .openSourceLicence, .architectureAndUsagePublished, .systemicRiskDesignated, .placedOnEUMarket, .trainingCompute:
                 .request
             case .artifact, .hostingLocation, .licences: .item
             case .channel: .channel

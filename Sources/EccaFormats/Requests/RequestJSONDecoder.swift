@@ -222,7 +222,7 @@ public struct RequestJSONDecoder: Sendable {
         }
 
         func model(_ value: JSONValue) throws(RequestError) -> DisclosureRequest.Model {
-            _ = try object(value, "model", allowed: ["name", "trainingCompute", "weightsPublished", "openSourceLicence",
+            _ = try object(value, "model", allowed: ["name", "trainingCompute", "weightsPublished", "weightsPublishedWithoutRestriction", "openSourceLicence",
                                                         "architectureAndUsagePublished", "systemicRiskDesignated", "placedOnEUMarket"])
             var figures: [DisclosureRequest.Compute]?
             if let computeValue = value["trainingCompute"] {
@@ -246,6 +246,9 @@ public struct RequestJSONDecoder: Sendable {
             return .init(name: optional { () throws(RequestError) in try string(value["name"], "model.name") },
                          trainingCompute: figures,
                          weightsPublished: optional { () throws(RequestError) in try bool(value["weightsPublished"], "model.weightsPublished") },
+                         weightsPublishedWithoutRestriction: optional { () throws(RequestError) in
+                             try bool(value["weightsPublishedWithoutRestriction"], "model.weightsPublishedWithoutRestriction")
+                         },
                          openSourceLicence: optional { () throws(RequestError) in try bool(value["openSourceLicence"], "model.openSourceLicence") },
                          architectureAndUsagePublished: optional { () throws(RequestError) in
                              try bool(value["architectureAndUsagePublished"], "model.architectureAndUsagePublished")
