@@ -157,7 +157,7 @@ import Testing
         let result = try CLI.run(["check", "--posture", "text", CLI.sample("open-weight-model.json")])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains(
-            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3) (citation not verified), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published true) (caveats 7-14)"
+            "    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters (weights) of an AI model trained with 10^26 or more operations, since 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter) holds (request: model.weights-published-unrestricted true, item.claims none); published information, not subject to the EAR (15 CFR 734.3(b)(3) (citation not verified), 734.7(a)): the model's published weights, or the training-content summary that Art. 53(1)(d) of the AI Act requires to be made publicly available (request: item.artifact weights, model.weights-published-unrestricted true) (caveats 7-14)"
         ), "\(result.stdout)")
     }
 

@@ -296,7 +296,7 @@ import Testing
             "",
             "note: item 0: avoidable; the accepted alternative channel 'remote-api' complies, and whether the channel asked for ('transfer') "
                 + "conflicts depends on facts the request does not give: to keep it, establish the deciding facts first "
-                + "(conflict if model.weights-published is not true); the readings they rest on are given with the caveats",
+                + "(conflict if model.weights-published-unrestricted is not true); the readings they rest on are given with the caveats",
         ])
         let report = try cures(["r.json": request], "r.json")
         #expect((report["cures"] as? [[String: Any]])?.isEmpty == true && report["uncured"] as? [Int] == [])

@@ -105,7 +105,8 @@ import Testing
                       "value" : "9.999999999e24"
                     }
                   ],
-                  "weightsPublished" : false
+                  "weightsPublished" : false,
+                  "weightsPublishedWithoutRestriction" : false
                 },
                 "provider" : {
                   "codeOfPractice" : [
