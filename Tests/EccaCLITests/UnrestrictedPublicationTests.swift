@@ -135,4 +135,14 @@ import Testing
             #expect(line["postures"] as? [String: String] == ["text": "conflict", "enforcement": "clear"], "\(file): \(result.stdout) \(result.stderr)")
         }
     }
+
+    /// Published without restriction and not made available to the public cannot both be said:
+    /// the request is refused, naming the field, rather than one silently winning.
+    @Test func publishedWithoutRestrictionButNotPublicIsRefused() throws {
+        let result = try CLI.check(u14(["weightsPublished": false, "weightsPublishedWithoutRestriction": true]))
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("error: model.weightsPublishedWithoutRestriction: the weights cannot be published without restriction on their further dissemination while weightsPublished is false (not made available to the public): correct one of the two [request U14]"), "\(result.stderr)")
+    }
 }
+

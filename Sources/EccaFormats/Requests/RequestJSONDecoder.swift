@@ -243,12 +243,20 @@ public struct RequestJSONDecoder: Sendable {
                     record(fail(value["trainingCompute"]!, "model.trainingCompute", contradiction.description))
                 }
             }
+            let published = optional { () throws(RequestError) in try bool(value["weightsPublished"], "model.weightsPublished") }
+            let unrestricted = optional { () throws(RequestError) in
+                try bool(value["weightsPublishedWithoutRestriction"], "model.weightsPublishedWithoutRestriction")
+            }
+            // Published without restriction (15 CFR 734.7(a)) is made available to the public: the
+            // two cannot both be said of one model's weights, and neither may silently win.
+            if unrestricted == true, published == false, let field = value["weightsPublishedWithoutRestriction"] {
+                record(fail(field, "model.weightsPublishedWithoutRestriction", "the weights cannot be published without restriction on their further dissemination "
+                    + "while weightsPublished is false (not made available to the public): correct one of the two"))
+            }
             return .init(name: optional { () throws(RequestError) in try string(value["name"], "model.name") },
                          trainingCompute: figures,
-                         weightsPublished: optional { () throws(RequestError) in try bool(value["weightsPublished"], "model.weightsPublished") },
-                         weightsPublishedWithoutRestriction: optional { () throws(RequestError) in
-                             try bool(value["weightsPublishedWithoutRestriction"], "model.weightsPublishedWithoutRestriction")
-                         },
+                         weightsPublished: published,
+                         weightsPublishedWithoutRestriction: unrestricted,
                          openSourceLicence: optional { () throws(RequestError) in try bool(value["openSourceLicence"], "model.openSourceLicence") },
                          architectureAndUsagePublished: optional { () throws(RequestError) in
                              try bool(value["architectureAndUsagePublished"], "model.architectureAndUsagePublished")
