@@ -242,7 +242,7 @@ import Testing
     /// as the request has it, not as "condition" (QA law review 2, N10).
     @Test func aCompoundExclusionSaysWhichOfItsPartsHold() throws {
         var request = Self.base()
-        Self.all(Self.orion("api-access"), Self.set("model", "weightsPublishedWithoutRestriction", true))(&request)
+        Self.all(Self.orion("api-access"), Self.set("model", "weightsPublished", true), Self.set("model", "weightsPublishedWithoutRestriction", true))(&request)
         let result = try CLI.run(["check", "--posture", "text", "--instrument", CLI.letter, try Self.write(request)])
         #expect(result.stdout.contains("para. 1 does not apply: excluded: item.artifact is api-access (request: api-access) and model.weights-published-unrestricted is true (request: true) (caveats"), "\(result.stdout)")
         #expect(!result.stdout.contains("does not apply: condition"))
