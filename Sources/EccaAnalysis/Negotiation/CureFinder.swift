@@ -222,9 +222,9 @@ struct CureFinder {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
         // Tie-breaks between equally cheap cures, below the count of changes (`changeWeight`):
-        // an accepted alternative channel, API access, an EU Tier-1 location and hosting location.
-        // The channel is one value, so at most one alternative is met: together they move a cure
-        // by at most 4 + 1 + 2 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
+        // an accepted alternative channel, API access, an EU Tier-1 location and hosting location
+        // (the recipient's own country first). The channel is one value, so at most one
+        // alternative is met: together they move a cure by at most 4 + 1 + 2 + 1 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
         // together (API access 1, not publishing 2), so it is strictly preferred: the requester
         // has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
@@ -254,6 +254,12 @@ struct CureFinder {
            let sort = encoding.scalarSorts["item.hosting-location"], !preferredHosting.isEmpty {
             let inPreferred = try context.or(preferredHosting.map { try context.eq(hosting, sort.value($0)) })
             try optimizer.assertSoft(context.or([kept, inPreferred]), weight: 1, group: "cures")
+            // Among those, the recipient's own country (of latest citizenship): a French official
+            // based in Warsaw inspects weights hosted in France, not in whichever such state the
+            // solver meets first, so that equally cheap cures come out the same way every time.
+            if case .scalar(let citizenship) = snapshot["recipient.latest-citizenship"], preferredHosting.contains(citizenship) {
+                try optimizer.assertSoft(context.or([kept, context.eq(hosting, sort.value(citizenship))]), weight: 1, group: "cures")
+            }
         }
         // A change that makes a rule hold that bars a claim open to the request (hosted in the
         // United States, the weights can no longer be claimed as not subject to the EAR) costs what
@@ -324,8 +330,8 @@ struct CureFinder {
 
     /// What one unit of cost weighs for the optimizer, and what each change weighs on top: with
     /// costs of 0 a cure with fewer changes still comes first (a licence alone before API access
-    /// plus a licence), and the tie-breaks (at most 10) never outweigh a change. A cost unit
-    /// outweighs every change and tie-break together (at most 12 parts × 32 + 10).
+    /// plus a licence), and the tie-breaks (at most 11) never outweigh a change. A cost unit
+    /// outweighs every change and tie-break together (at most 12 parts × 32 + 11).
     static let costUnit: UInt = 1000
     static let changeWeight: UInt = 32
 
