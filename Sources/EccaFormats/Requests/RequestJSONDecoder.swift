@@ -358,25 +358,31 @@ public struct RequestJSONDecoder: Sendable {
                 }
                 return text
             }
+            let personal = ["nationalities", "latestCitizenship", "usPermanentResident"].filter { value[$0] != nil }
+            /// A recipient given as a body (`field`) beside what describes a person is refused: the
+            /// two are tested differently, and neither may switch the other's test off.
+            func bodyBesidePersons(_ field: String, _ body: String, staffOf: String, itself: String, why: String) {
+                guard !personal.isEmpty, let given = value[field] else { return }
+                record(fail(given, "\(place).\(field)", "a recipient is either \(body) or natural persons, not both (\(personal.joined(separator: ", ")) \(personal.count == 1 ? "describes" : "describe") a person): "
+                    + "for the staff of \(staffOf), leave \(field) out and name each person, or each group of one nationality, as a recipient of its own with their nationalities "
+                    + "(\(why)); for the \(itself) itself, leave out what describes a person"))
+            }
             // A government body (50 U.S.C. 4801(5)(B)) and natural persons of named nationalities
             // are tested differently: a release abroad to such persons is a deemed reexport to their
             // country (15 CFR 734.14(a)(2)) whatever body employs them, so the flag must not
             // switch that test off.
             let governmentBody = optional { () throws(RequestError) in try bool(value["governmentBody"], "\(place).governmentBody") }
-            let personal = ["nationalities", "latestCitizenship", "usPermanentResident"].filter { value[$0] != nil }
-            if governmentBody == true, !personal.isEmpty, let flag = value["governmentBody"] {
-                record(fail(flag, "\(place).governmentBody", "a recipient is either a government body or natural persons, not both (\(personal.joined(separator: ", ")) \(personal.count == 1 ? "describes" : "describe") a person): "
-                    + "for the staff of a body, leave governmentBody out and name each person, or each group of one nationality, as a recipient of its own with their nationalities "
-                    + "(a release abroad to them is a deemed reexport to their country, 15 CFR 734.14(a)(2)); for the body itself, leave out what describes a person"))
+            if governmentBody == true {
+                bodyBesidePersons("governmentBody", "a government body", staffOf: "a body", itself: "body",
+                                  why: "a release abroad to them is a deemed reexport to their country, 15 CFR 734.14(a)(2)")
             }
             // A body given by where it is incorporated is tested as the entity (50 U.S.C. 4801(5)(B)),
             // as a government body is: persons beside it would leave unsaid whether the release is
             // to the body or to them, and a foreign company would make a US national foreign.
             let incorporatedIn = optional { () throws(RequestError) in try country(value["incorporatedIn"], "\(place).incorporatedIn") }
-            if incorporatedIn != nil, !personal.isEmpty, let field = value["incorporatedIn"] {
-                record(fail(field, "\(place).incorporatedIn", "a recipient is either a body or natural persons, not both (\(personal.joined(separator: ", ")) \(personal.count == 1 ? "describes" : "describe") a person): "
-                    + "for the staff of a company, leave incorporatedIn out and name each person, or each group of one nationality, as a recipient of its own with their nationalities "
-                    + "(they are tested by their own nationality, 50 U.S.C. 4801(5)(A)); for the company itself, leave out what describes a person"))
+            if incorporatedIn != nil {
+                bodyBesidePersons("incorporatedIn", "a body", staffOf: "a company", itself: "company",
+                                  why: "they are tested by their own nationality, 50 U.S.C. 4801(5)(A)")
             }
             return .init(organisation: optional { () throws(RequestError) in try string(value["organisation"], "\(place).organisation") },
                          nationalities: nationalities,
