@@ -68,7 +68,7 @@ public struct ClauseGraph: Sendable {
                 for norm in provision.norms where claim(norm.id, "norm", norm.location, in: provision.id) {
                     norms.append(norm)
                 }
-                for exception in provision.norms.flatMap({ $0.exceptions + $0.otherReadings }) + provision.countsAs.flatMap(\.exceptions) {
+                for exception in provision.norms.flatMap({ $0.exceptions + $0.otherReadings }) + provision.countsAs.flatMap({ $0.exceptions + $0.otherReadings }) {
                     _ = claim(exception.id, "exception", exception.location, in: provision.id)
                 }
             }

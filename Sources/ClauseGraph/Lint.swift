@@ -43,6 +43,8 @@ extension ClauseGraph {
             for rule in provision.countsAs {
                 findings += lintCondition(rule.condition, subject: id)
                 findings += lintExceptions(rule.exceptions, subject: id)
+                findings += lintExceptions(rule.otherReadings, subject: id, kind: "other reading")
+                findings += lintOtherReadings(rule.otherReadings, subject: id, kind: "other reading")
             }
         }
         findings += lintDefinitionCycles()
@@ -53,11 +55,13 @@ extension ClauseGraph {
 
     private func provisionExists(_ id: String) -> Bool { provisions[id] != nil }
 
-    private func lintExceptions(_ exceptions: [Exception], subject: String) -> [Diagnostic] {
+    /// - Parameter kind: what the diagnostics call the element (a rule's `<other-reading>` is no
+    ///   exception to it).
+    private func lintExceptions(_ exceptions: [Exception], subject: String, kind: String = "exception") -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for exception in exceptions {
             if let provision = exception.provisionID, !provisionExists(provision) {
-                findings.append(Diagnostic(.error, "exception '\(exception.id)' refers to unknown provision '\(provision)'",
+                findings.append(Diagnostic(.error, "\(kind) '\(exception.id)' refers to unknown provision '\(provision)'",
                                            at: exception.location, subject: subject, unresolved: .init(.provision, provision)))
             }
             findings += lintCondition(exception.condition, subject: subject)
@@ -68,9 +72,9 @@ extension ClauseGraph {
     /// An exception on another reading must say whose reading it is: reports name it ("on another
     /// reading of Art. 111(3)"). The schema requires the provision; a graph built otherwise is
     /// checked here.
-    private func lintOtherReadings(_ readings: [Exception], subject: String) -> [Diagnostic] {
+    private func lintOtherReadings(_ readings: [Exception], subject: String, kind: String = "exception") -> [Diagnostic] {
         readings.filter { $0.provisionID == nil }.map { reading in
-            Diagnostic(.error, "exception '\(reading.id)' states another reading but names no provision read otherwise", at: reading.location, subject: subject)
+            Diagnostic(.error, "\(kind) '\(reading.id)' states another reading but names no provision read otherwise", at: reading.location, subject: subject)
         }
     }
 

@@ -53,15 +53,22 @@ public struct CountsAs: Sendable, Hashable, Codable, Identifiable {
     public var label: String
     public var condition: Condition
     public var exceptions: [Exception]
+    /// Wider readings of the law than the one ecca applies (`<other-reading>`): on each, the rule
+    /// holds also where its condition holds (a US national on the Commission's staff is the
+    /// Commission, a foreign person, when using access on its behalf). Like a norm's
+    /// `otherReadings` they decide nothing; reports say where one would make a norm engage that
+    /// does not on ecca's reading, so that a clear verdict resting on a contested reading says so.
+    public var otherReadings: [Exception]
     public var location: SourceLocation
 
     public init(id: String, provisionID: String, label: String, condition: Condition, exceptions: [Exception] = [],
-                location: SourceLocation) {
+                otherReadings: [Exception] = [], location: SourceLocation) {
         self.id = id
         self.provisionID = provisionID
         self.label = label
         self.condition = condition
         self.exceptions = exceptions
+        self.otherReadings = otherReadings
         self.location = location
     }
 }

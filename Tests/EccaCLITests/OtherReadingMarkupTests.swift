@@ -55,4 +55,20 @@ import Testing
         #expect(result.stderr == "\(file):13: error: Invalid attribute reading for element exception [us.b.1]\n")
         #expect(result.stdout == notUsed)
     }
+
+    /// A constitutive rule read more widely (`<other-reading>`, after its exceptions): accepted
+    /// naming a provision that exists; refused naming one that does not, or naming none.
+    @Test func aRulesWiderReadingNamesItsProvision() throws {
+        let reading = { (attributes: String) in #"<other-reading id="big.wider" \#(attributes)><label>l</label><true/></other-reading>"# }
+        var (result, file) = try validate(#"provision="us.b.2""#, ruleException: reading(#"provision="us.b.2""#))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "2 files: 1 instrument, 2 provisions, 1 norm, 1 constitutive rule, 1 fact, 0 sets; 0 errors, 0 warnings\n")
+        (result, file) = try validate(#"provision="us.b.2""#, ruleException: reading(#"provision="us.b.9""#))
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(file):13: error: other reading 'big.wider' refers to unknown provision 'us.b.9' [us.b.1]\n")
+        (result, file) = try validate(#"provision="us.b.2""#, ruleException: reading(""))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(file):13: error: "), "\(result.stderr)")
+        #expect(result.stderr.contains("provision"), "\(result.stderr)")
+    }
 }

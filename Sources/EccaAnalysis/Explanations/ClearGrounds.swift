@@ -89,7 +89,9 @@ extension ConflictEngine {
                     // it on any date, and "does not bind" (not yet in force) would read as if it
                     // would (a letter to another provider, lawyer's review). A voluntary measure
                     // the request invokes but whose condition fails asks nothing either.
-                    (outcome, reasons) = (.notApplicable, assessment.failures)
+                    // On a wider reading of a rule it reads it might: said with it, where it binds.
+                    readings = binding.binding[index] ? widerReadings(of: norm, snapshot: prepared.snapshot) : []
+                    (outcome, reasons) = (.notApplicable, assessment.failures + readings.map(\.statement))
                 } else if statuses[norm.provisionID]?.asksVoluntarily(on: asOf) == true {
                     // The facts left open, if any (the provider may not have signed the chapter).
                     (outcome, reasons) = (.voluntary, assessment.applies == .true ? [] : assessment.failures)

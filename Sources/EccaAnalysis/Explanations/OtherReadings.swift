@@ -19,6 +19,41 @@ extension ConflictEngine {
         }
     }
 
+    /// The wider readings of the constitutive rules a norm's condition reads (`CountsAs.otherReadings`)
+    /// that hold for a check's facts and on which the norm, which does not apply on ecca's reading,
+    /// would: its condition would hold and every exception fail. What a ground says beside "does
+    /// not apply", so that a clear verdict that rests on a contested reading (a US national on the
+    /// Commission's staff is no foreign person) says so. Each reading is tried alone; one that may
+    /// hold (a fact left open) is not said, as for `otherReadings(of:)`.
+    func widerReadings(of norm: Norm, snapshot: FactSnapshot) -> [OtherReading] {
+        guard let condition = norm.condition else { return [] }
+        var read: [String] = []
+        func visit(_ condition: Condition) {
+            for id in condition.ruleReferences where !read.contains(id) {
+                read.append(id)
+                if let rule = graph.rules[id] { visit(rule.condition) }
+            }
+        }
+        visit(condition)
+        let widenable = read.compactMap { graph.rules[$0] }.filter { !$0.otherReadings.isEmpty }
+        guard !widenable.isEmpty else { return [] }
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        return widenable.flatMap { rule in
+            rule.otherReadings.compactMap { reading -> OtherReading? in
+                guard let provision = reading.provisionID, evaluator.evaluate(reading.condition) == .true else { return nil }
+                let wider = evaluator.widening(rule: rule.id, by: reading.condition)
+                guard wider.evaluate(condition) == .true, norm.exceptions.allSatisfy({ wider.evaluate($0.condition) == .false }) else { return nil }
+                return OtherReading(id: reading.id, label: reading.label, provision: provision,
+                                    citation: graph.provisions[provision]?.citation ?? provision,
+                                    norm: norm.id, normProvision: norm.provisionID,
+                                    normCitation: graph.provisions[norm.provisionID]?.citation ?? norm.provisionID,
+                                    modality: norm.modality.rawValue, engages: true,
+                                    citationNotVerified: graph.citationNotVerified(provision),
+                                    normCitationNotVerified: graph.citationNotVerified(norm.provisionID))
+            }
+        }
+    }
+
     /// The first of the days a condition compares the date analysed with, after that date, on
     /// which the condition no longer holds for the same facts: when a reading bounded in time
     /// (Art. 111(3)'s "by 2 August 2027") stops differing from ecca's.

@@ -47,6 +47,9 @@ public struct ConditionEvaluator {
         }
     }
     private let known: Known?
+    /// Per constitutive rule, a condition under which it holds besides its own: a wider reading of
+    /// the law (`CountsAs.otherReadings`), whose consequences reports give and no verdict rests on.
+    private let widened: [String: Condition]
 
     public init(graph: ClauseGraph, facts: FactSnapshot) {
         self.init(graph: graph, facts: facts, known: nil)
@@ -54,10 +57,17 @@ public struct ConditionEvaluator {
 
     /// An evaluator that reads atoms and rules the engine compiled from `known` rather than
     /// working them out again (the same truths: a test holds them together).
-    init(graph: ClauseGraph, facts: FactSnapshot, known: Known?) {
+    init(graph: ClauseGraph, facts: FactSnapshot, known: Known?, widened: [String: Condition] = [:]) {
         self.graph = graph
         self.facts = facts
         self.known = known
+        self.widened = widened
+    }
+
+    /// The same facts on a reading under which `rule` holds also where `condition` does: rules
+    /// are worked out again (the compiled truths are ecca's reading's), atoms are still read.
+    public func widening(rule: String, by condition: Condition) -> ConditionEvaluator {
+        ConditionEvaluator(graph: graph, facts: facts, known: nil, widened: widened.merging([rule: condition]) { .any([$0, $1]) })
     }
 
     public func evaluate(_ condition: Condition) -> Truth {
@@ -76,7 +86,8 @@ public struct ConditionEvaluator {
         if let known = memo.rules[id] { return known }
         guard let rule = graph.rules[id], visiting.insert(id).inserted else { return .unknown }
         defer { visiting.remove(id) }
-        let base = evaluate(rule.condition, visiting: &visiting)
+        var base = evaluate(rule.condition, visiting: &visiting)
+        if let wider = widened[id] { base = Truth.or([base, evaluate(wider, visiting: &visiting)]) }
         let exceptions = rule.exceptions.map { evaluate($0.condition, visiting: &visiting) }
         let truth = Truth.and([base] + exceptions.map(\.negated))
         // Only a complete evaluation is remembered; one cut short by a cycle is not.

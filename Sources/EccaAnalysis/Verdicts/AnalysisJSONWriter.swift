@@ -304,6 +304,7 @@ private struct Encoder {
         begin()
         key("citation"); string(reading.citation)
         if let notVerified = reading.citationNotVerified { key("citationNotVerified"); bool(notVerified) }
+        if let engages = reading.engages { key("engages"); bool(engages) }
         key("id"); string(reading.id)
         key("label"); string(reading.label)
         key("modality"); string(reading.modality)

@@ -1,7 +1,8 @@
 import ClauseGraph
 
 /// Another reading of the law than the one ecca applies, which holds for a check's facts: on it
-/// a norm that binds on ecca's reading would not (`<exception reading="other">`). It changes no
+/// a norm that binds on ecca's reading would not (`<exception reading="other">`), or one that does
+/// not apply on ecca's reading would (a rule's `<other-reading>`, `engages`). It changes no
 /// verdict; reports give it beside the finding or the ground it would undo, so that a contested
 /// reading (Art. 111(3) read as deferring the duty of Art. 92(5) for a model placed before
 /// 2 August 2025) is seen where it matters, not only in a general caveat.
@@ -22,6 +23,10 @@ public struct OtherReading: Sendable, Hashable, Codable, CitesProvision {
     /// Art. 111(3)'s transition, 2027-08-02); nil where none of the dates it compares the date
     /// analysed with ends it.
     public var until: LegalDate?
+    /// True where the reading makes the norm engage rather than undoes it: a wider reading of a
+    /// rule the norm reads (`CountsAs.otherReadings`), beside a ground on which it does not apply;
+    /// absent otherwise.
+    public var engages: Bool? = nil
     /// True where ecca's encoding does not verify the citation (`InlineCitation`); absent otherwise.
     public var citationNotVerified: Bool? = nil
     /// Likewise for the norm's citation.
@@ -31,12 +36,13 @@ public struct OtherReading: Sendable, Hashable, Codable, CitesProvision {
     /// 2027-08-02": what the reading undoes, in the words every format gives.
     public var statement: String {
         let normCitation = InlineCitation.text(normCitation, verified: normCitationNotVerified != true)
-        let undone = switch modality {
-        case Norm.Modality.obligation.rawValue: "the duty of \(normCitation) would not arise"
-        case Norm.Modality.prohibition.rawValue: "the prohibition of \(normCitation) would not apply"
-        default: "\(normCitation) would not apply"
+        let not = engages == true ? "" : "not "
+        let effect = switch modality {
+        case Norm.Modality.obligation.rawValue: "the duty of \(normCitation) would \(not)arise"
+        case Norm.Modality.prohibition.rawValue: "the prohibition of \(normCitation) would \(not)apply"
+        default: "\(normCitation) would \(not)apply"
         }
-        return "on another reading of \(inlineCitation) (\(label)), \(undone)" + (until.map { " until \($0)" } ?? "")
+        return "on another reading of \(inlineCitation) (\(label)), \(effect)" + (until.map { " until \($0)" } ?? "")
     }
 
     /// The statement for a finding the norm clashes in: the conflict rests on ecca's reading.

@@ -258,6 +258,7 @@ struct RulesDocumentBuilder {
                  label: normalized(element.element("label")?.text ?? ""),
                  condition: element.element("condition").flatMap { $0.elements().first }.map(condition) ?? .constant(true),
                  exceptions: element.elements("exception").map(exception),
+                 otherReadings: element.elements("other-reading").map(exception),
                  location: at(element))
     }
 

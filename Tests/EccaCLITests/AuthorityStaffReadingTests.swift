@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// A US national on the AI Office's staff given API access to a model an is-informed letter
+/// names: ecca reads them by their own nationality, no foreign person, so the letter does not
+/// apply; whether access they use on the Commission's behalf is access given to the Commission (a
+/// foreign government body, 50 U.S.C. 4801(5)(B)) is not settled, and the ground says so (law
+/// audit of 2026-12-07, M3: the clear verdict and the first cure rested on that reading unsaid).
+@Suite struct AuthorityStaffReadingTests {
+    /// The audit's probe o01: AI Office staff of US nationality, API access to Orion-7.
+    static func o01(role: String = "authority-staff", nationality: String = "US", jurisdiction: String = "EU") -> [String: Any] {
+        ["id": "O01", "date": "2026-11-24",
+         "requester": ["authority": "European Commission (AI Office)", "jurisdiction": jurisdiction, "legalBasis": "Art. 92(3)"],
+         "provider": ["name": "Helios AI, Inc.", "establishedIn": "US"],
+         "model": ["name": "Orion-7", "trainingCompute": ["value": 4e26, "unit": "FLOP"], "weightsPublished": false,
+                   "placedOnEUMarket": "2026-07-01"],
+         "items": [["artifact": "api-access", "channel": "remote-api", "hostingLocation": "US",
+                    "recipients": [["organisation": "European Commission (AI Office)", "role": role, "nationalities": [nationality],
+                                    "location": "BE", "headquarters": "BE"]]]]]
+    }
+
+    static let label = "access that a member of the requesting authority's staff uses on the authority's behalf is access given to "
+        + "the authority, a foreign government body or agency (paragraph (B)), whatever the member's own nationality or residence"
+    static let letter = "BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1"
+    static let foreignPerson = "not: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international "
+        + "organisation, an entity \"not incorporated in the United States or organized to do business in the United States\", or a "
+        + "natural person who is neither a US national nor a US permanent resident, since recipient.government-body is not true "
+        + "(request: false); recipient.incorporated-in-given is not true (request: false); recipient.nationalities includes US (request: US)"
+
+    /// `ecca check` with the sample letter; a conflict exits 1, anything else 0.
+    private func lines(_ request: [String: Any]) throws -> [String] {
+        let result = try CLI.check(request, ["--instrument", CLI.letter])
+        #expect(result.status == (result.stdout.contains("): CONFLICT") ? 1 : 0), "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// The verdict stays clear (ecca's reading decides); the letter's ground gives the other reading.
+    @Test func theLettersGroundGivesTheOtherReading() throws {
+        let out = try lines(Self.o01())
+        #expect(out.first == "request O01 (as of 2026-11-24): CLEAR (both postures)")
+        #expect(out.contains("    clear [both]: US \(Self.letter) does not apply: \(Self.foreignPerson); on another reading of 50 U.S.C. "
+            + "4801(5) (\(Self.label)), the prohibition of \(Self.letter) would apply (caveats 13-16)"))
+        // Only there: ECCN 4E091 does not reach API access on either reading.
+        #expect(out.filter { !$0.hasPrefix("caveat ") && $0.contains("another reading") }.count == 1)
+    }
+
+    /// JSON: the reading is among the letter ground's `reasons`, as a duty's ground carries one.
+    @Test func theGroundCarriesItInJSON() throws {
+        let result = try CLI.check(Self.o01(), ["--instrument", CLI.letter, "--format", "json"])
+        let json = try CLI.json(result.stdout)
+        let item = try #require((json["items"] as? [[String: Any]])?.first)
+        let postures = try #require(item["postures"] as? [String: [String: Any]])
+        let grounds = try #require(postures["text"]?["grounds"] as? [[String: Any]])
+        let ground = try #require(grounds.first { $0["provision"] as? String == "us.bis.letter.helios-orion-2026.1" })
+        #expect(ground["outcome"] as? String == "not-applicable")
+        #expect((ground["reasons"] as? [String])?.last == "on another reading of 50 U.S.C. 4801(5) (\(Self.label)), the prohibition of \(Self.letter) would apply")
+    }
+
+    /// Where the reading would change nothing, or does not hold, nothing is said: a French
+    /// official is a foreign person on both readings (the letter forbids it), an independent
+    /// expert of US nationality is not the authority's staff, and a US requester is no foreign body.
+    @Test func nothingIsSaidWhereTheReadingChangesNothing() throws {
+        for request in [Self.o01(nationality: "FR"), Self.o01(role: "independent-expert"), Self.o01(jurisdiction: "US")] {
+            let out = try lines(request)
+            #expect(!out.contains { !$0.hasPrefix("caveat ") && $0.contains("another reading") }, "\(out)")
+        }
+        #expect(try lines(Self.o01(nationality: "FR")).first == "request O01 (as of 2026-11-24): CONFLICT (both postures)")
+    }
+}
