@@ -46,6 +46,10 @@ extension ClauseGraph {
                 findings += lintExceptions(rule.otherReadings, subject: id, kind: "other reading")
                 findings += lintOtherReadings(rule.otherReadings, subject: id, kind: "other reading")
             }
+            for review in provision.licenceReviews where rules[review.unlessRule] == nil {
+                findings.append(Diagnostic(.error, "licence review refers to unknown rule '\(review.unlessRule)'", at: review.location, subject: id,
+                                           unresolved: .init(.rule, review.unlessRule)))
+            }
         }
         findings += lintDefinitionCycles()
         findings += lintSelfDefeat()

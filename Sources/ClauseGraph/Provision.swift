@@ -21,6 +21,8 @@ public struct Provision: Sendable, Hashable, Codable, Identifiable {
     public var notes: [Note]
     public var norms: [Norm]
     public var countsAs: [CountsAs]
+    /// How licence applications under it are reviewed, where the sources say (`LicenceReview`).
+    public var licenceReviews: [LicenceReview]
     public var cites: [Reference]
     public var implements: [Reference]
     public var location: SourceLocation
@@ -28,7 +30,8 @@ public struct Provision: Sendable, Hashable, Codable, Identifiable {
     public init(id: String, instrumentID: String, citation: String, evidence: Evidence, sourceID: String? = nil,
                 eid: String? = nil, wordingKind: WordingKind = .verbatim, heading: String? = nil, wording: String,
                 sourceURL: String? = nil, status: StatusTimeline? = nil, notes: [Note] = [], norms: [Norm] = [],
-                countsAs: [CountsAs] = [], cites: [Reference] = [], implements: [Reference] = [], location: SourceLocation) {
+                countsAs: [CountsAs] = [], licenceReviews: [LicenceReview] = [], cites: [Reference] = [], implements: [Reference] = [],
+                location: SourceLocation) {
         self.id = id
         self.instrumentID = instrumentID
         self.citation = citation
@@ -43,6 +46,7 @@ public struct Provision: Sendable, Hashable, Codable, Identifiable {
         self.notes = notes
         self.norms = norms
         self.countsAs = countsAs
+        self.licenceReviews = licenceReviews
         self.cites = cites
         self.implements = implements
         self.location = location

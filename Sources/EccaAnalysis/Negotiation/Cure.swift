@@ -44,6 +44,25 @@ public struct Cure: Sendable, Hashable, Codable {
         public var barredInlineCitation: String { InlineCitation.text(barredCitation, verified: barredCitationNotVerified != true) }
     }
 
+    /// A licence the cure obtains that would be reviewed under a presumption of denial
+    /// (`LicenceReview`): both secondary sources presume BIS denies a 4E091 licence for a
+    /// destination outside Supp. No. 5 to Part 740 paragraph (a). The cure's cost includes `cost`,
+    /// and its licence change says so.
+    public struct PresumedDenial: Sendable, Hashable, Codable, CitesProvision {
+        /// The provision whose licence requirement the policy reviews applications under.
+        public var provision: String
+        public var citation: String
+        public var presumption: LicenceReview.Presumption
+        /// What the sources say, in the law's terms.
+        public var label: String
+        /// The countries outside the favoured destinations that the cured request names.
+        public var destinations: [String]
+        /// How well the policy is sourced (secondary: law-firm and trade-compliance summaries).
+        public var evidence: Evidence
+        public var cost: Int
+        public var citationNotVerified: Bool? = nil
+    }
+
     public var rank: Int
     public var item: Int
     public var cost: Int
@@ -59,6 +78,8 @@ public struct Cure: Sendable, Hashable, Codable {
     public var notes: [String] = []
     /// What the changes bring the item under, and the claims that then no longer hold.
     public var bars: [Bar] = []
+    /// The presumptions of denial the licence it obtains would be reviewed under.
+    public var presumedDenials: [PresumedDenial] = []
 }
 
 /// The cures of a request, best first.

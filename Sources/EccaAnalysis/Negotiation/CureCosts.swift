@@ -19,6 +19,11 @@ public struct CureCosts: Sendable, Hashable, Codable {
     public var hostingLocation = 2
     /// Apply for and obtain a licence.
     public var licence = 6
+    /// Added to `licence` where the application would be reviewed under a presumption of denial
+    /// (`LicenceReview`: 4E091 outside Supp. No. 5 to Part 740 paragraph (a)): a licence BIS is
+    /// expected to refuse is a worse cure than one it is expected to grant, so it ranks after
+    /// moving the disclosure to where the presumption does not apply.
+    public var licenceUnderPresumptionOfDenial = 8
     /// Establish and claim an exception, exclusion or classification (AIA, 4E091 Note 2).
     public var exception = 6
     /// Provide it later.
@@ -26,9 +31,10 @@ public struct CureCosts: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// The keys of a cost file: the kinds of change (`Cure.Change.dimension`).
+    /// The keys of a cost file: the kinds of change (`Cure.Change.dimension`), and the surcharge on
+    /// a licence under a presumption of denial.
     static let keys = ["channel", "artifact", "recipientLocation", "recipientNationality", "recipientOrganisation", "hostingLocation",
-                       "licence", "exception", "timing"]
+                       "licence", "licenceUnderPresumptionOfDenial", "exception", "timing"]
 
     /// The cost of each key of `keys`.
     static func field(_ key: String) -> WritableKeyPath<CureCosts, Int>? {
@@ -40,6 +46,7 @@ public struct CureCosts: Sendable, Hashable, Codable {
         case "recipientOrganisation": \.recipientOrganisation
         case "hostingLocation": \.hostingLocation
         case "licence": \.licence
+        case "licenceUnderPresumptionOfDenial": \.licenceUnderPresumptionOfDenial
         case "exception": \.exception
         case "timing": \.timing
         default: nil

@@ -98,6 +98,9 @@ struct CureFinder {
         /// The claims the changes bar (`ClaimBar`); each is a part of its own, `bar:<exception>`,
         /// priced as the claim.
         var bars: [ClaimBar] = []
+        /// The presumptions of denial the licence obtained would be reviewed under; each is a part
+        /// of its own, `denial:<provision>`, priced `licenceUnderPresumptionOfDenial`.
+        var presumedDenials: [Cure.PresumedDenial] = []
 
         var cost: Int { parts.values.reduce(0, +) }
 
@@ -270,6 +273,12 @@ struct CureFinder {
         for (_, holds) in barring where costs.exception > 0 {
             try optimizer.assertSoft(context.not(holds), weight: UInt(costs.exception) * Self.costUnit, group: "cures")
         }
+        // A licence reviewed under a presumption of denial costs more, where it is the licence the
+        // cure obtains (`denialTerms` says what the destination is).
+        let denials = try dimensions[Part.licence.rawValue].map { try denialTerms(licenceKept: $0.kept) } ?? []
+        for denial in denials where costs.licenceUnderPresumptionOfDenial > 0 {
+            try optimizer.assertSoft(context.not(denial.denied), weight: UInt(costs.licenceUnderPresumptionOfDenial) * Self.costUnit, group: "cures")
+        }
 
         // Where a change starts: the item's value, or each of its recipients' values.
         let recipients = slots.map(\.snapshot)
@@ -304,6 +313,20 @@ struct CureFinder {
             for (bar, holds) in barring where try model.evalBool(holds) == true {
                 set.bars.append(bar)
                 set.parts["bar:\(bar.exception.id)"] = costs.exception
+            }
+            for denial in denials where try model.evalBool(denial.denied) == true {
+                let review = denial.review
+                let presumed = Cure.PresumedDenial(provision: review.provisionID,
+                                                   citation: engine.graph.provisions[review.provisionID]?.citation ?? review.provisionID,
+                                                   presumption: review.presumption, label: review.label,
+                                                   destinations: deniedDestinations(review, facts: snapshot, set: set), evidence: review.evidence,
+                                                   cost: costs.licenceUnderPresumptionOfDenial,
+                                                   citationNotVerified: engine.graph.citationNotVerified(review.provisionID))
+                set.presumedDenials.append(presumed)
+                set.parts["denial:\(review.provisionID)"] = presumed.cost
+                if let index = set.changes.firstIndex(where: { $0.dimension == Part.licence.rawValue }) {
+                    set.changes[index].to += " " + presumedDenialText(presumed)
+                }
             }
             tried += 1
             if try keep(set) {
@@ -354,6 +377,9 @@ struct CureFinder {
         merged.claims = first.claims + then.claims.filter { !first.claims.contains($0) }
         merged.date = then.date ?? first.date
         merged.bars = first.bars + then.bars.filter { !first.bars.contains($0) }
+        merged.presumedDenials = first.presumedDenials + then.presumedDenials.filter { denial in
+            !first.presumedDenials.contains { $0.provision == denial.provision }
+        }
         merged.changes.sort { $0.dimension < $1.dimension }
         return merged
     }

@@ -161,7 +161,8 @@ extension ConflictEngine {
                                     reliesOn: reliance,
                                     mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
                                     caveats: caveats.ids(of: reliance.map(\.provision) + bars.map(\.provision)),
-                                    notes: MoUWording(graph: graph).notes(for: set, request: request, reliance: relied), bars: bars)
+                                    notes: MoUWording(graph: graph).notes(for: set, request: request, reliance: relied), bars: bars,
+                                    presumedDenials: set.presumedDenials)
                     found.append((cure, found.count))
                 }
             }

@@ -205,6 +205,7 @@ struct RulesDocumentBuilder {
             notes: element.elements("note").map(note),
             norms: element.elements("norm").map { norm($0, provisionID: id) },
             countsAs: element.elements("counts-as").map { countsAs($0, provisionID: id) },
+            licenceReviews: element.elements("licence-review").map { licenceReview($0, provisionID: id) },
             cites: references(element.elements("cites")),
             implements: references(element.elements("implements")),
             location: at(element))
@@ -260,6 +261,13 @@ struct RulesDocumentBuilder {
                  exceptions: element.elements("exception").map(exception),
                  otherReadings: element.elements("other-reading").map(exception),
                  location: at(element))
+    }
+
+    /// The schema admits only the values read here.
+    private func licenceReview(_ element: XMLElementNode, provisionID: String) -> LicenceReview {
+        LicenceReview(provisionID: provisionID, presumption: element["presumption"].flatMap(LicenceReview.Presumption.init(rawValue:)) ?? .denial,
+                      unlessRule: element["unless"] ?? "", evidence: element["evidence"].flatMap(Evidence.init(rawValue:)) ?? .unverified,
+                      label: normalized(element.element("label")?.text ?? ""), location: at(element))
     }
 
     private func exception(_ element: XMLElementNode) -> Exception {

@@ -1,0 +1,36 @@
+/// How a licence application under a provision is reviewed, as the sources describe it (`<licence-review>`
+/// in a provision): 15 CFR 742.6(a)(13)'s policy for ECCN 4E091 is contested, but both secondary
+/// sources presume denial for a destination outside Supp. No. 5 to Part 740 paragraph (a). ecca
+/// applies only the licence requirement, never the policy: a licence cure still clears the
+/// conflict, but one reviewed under a presumption of denial costs more and says so (docs/negotiation.md).
+public struct LicenceReview: Sendable, Hashable, Codable {
+    public enum Presumption: String, Sendable, Hashable, Codable { case denial }
+
+    /// The provision whose licence requirement the policy reviews applications under: a licence
+    /// held defeats a norm through an exception citing it.
+    public var provisionID: String
+    public var presumption: Presumption
+    /// The constitutive rule under which the presumption does not apply: where the export (or
+    /// deemed export) goes to a destination the policy favours (`deemed-export-destination-tier1`).
+    public var unlessRule: String
+    public var evidence: Evidence
+    /// What the sources say, in the law's terms, for a cure line.
+    public var label: String
+    public var location: SourceLocation
+
+    public init(provisionID: String, presumption: Presumption, unlessRule: String, evidence: Evidence, label: String, location: SourceLocation) {
+        self.provisionID = provisionID
+        self.presumption = presumption
+        self.unlessRule = unlessRule
+        self.evidence = evidence
+        self.label = label
+        self.location = location
+    }
+}
+
+extension ClauseGraph {
+    /// Every provision's licence review policies, in provision order.
+    public var licenceReviews: [LicenceReview] {
+        provisionOrder.flatMap { provisions[$0]!.licenceReviews }
+    }
+}
