@@ -77,6 +77,40 @@ import Testing
         ])
     }
 
+    /// A licence covers every recipient of the item: with evaluators in Brussels and in Warsaw, the
+    /// licence found for the Brussels evaluators is reviewed for Poland too. It ranked fourth at 6,
+    /// with nothing said, when only the recipient searched was priced.
+    @Test func aLicenceForSeveralRecipientsIsPricedForEachOfThem() throws {
+        let folder = try CLI.folder(["r.json": """
+            {"id": "BE-AND-PL", "date": "2026-11-24",
+             "requester": {"authority": "European Commission (AI Office)", "jurisdiction": "EU", "legalBasis": "Art. 92(3)"},
+             "provider": {"name": "Northwind Models, Inc.", "establishedIn": "US"},
+             "model": {"name": "Northwind-5", "trainingCompute": {"value": 3e26, "unit": "operations"}, "weightsPublished": false},
+             "items": [{"artifact": "weights", "channel": "transfer",
+                        "recipients": [{"organisation": "European Commission (AI Office)", "nationalities": ["BE"], "location": "BE", "headquarters": "BE"},
+                                       {"organisation": "European Commission (AI Office)", "nationalities": ["PL"], "location": "PL", "headquarters": "BE"}]}]}
+            """])
+        #expect(try listing(["--top", "7", folder.appendingPathComponent("r.json").path]) == [
+            "cure 1 for item 0 (cost 3): clear under text, clear under enforcement after it",
+            "  change channel: transfer → remote-api",
+            "cure 2 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 established and claimed (only where its conditions are met)",
+            "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)",
+            "cure 4 for item 0 (cost 8): clear under text, clear under enforcement after it",
+            "  change recipientLocation: BE, PL → US",
+            "  change recipientNationality: BE; PL → US persons",
+            "cure 5 for item 0 (cost 10): clear under text, clear under enforcement after it",
+            "  change artifact: weights → api-access",
+            "cure 6 for item 0 (cost 14): clear under text, clear under enforcement after it",
+            "  change licence: no licence → a BIS licence for this disclosure " + Self.denied,
+            "cure 7 for item 0 (cost 16): clear under text, clear under enforcement after it",
+            "  change exception: not claimed → 15 CFR 740.27 established and claimed (only where its conditions are met)",
+            "  change exception: not claimed → 15 CFR 734.20 (citation not verified) established and claimed (only where its conditions are met)",
+            "  change recipientLocation: BE, PL → DK",
+        ])
+    }
+
     /// In JSON the presumption is given with the cure (`presumedDenials`), its cost part of the cure's.
     @Test func thePresumptionIsGivenInJSON() throws {
         let result = try CLI.run(["cures", "--format", "json", "--top", "6", CLI.sample("weights-to-ai-office-warsaw.json")])

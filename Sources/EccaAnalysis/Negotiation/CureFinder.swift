@@ -315,18 +315,7 @@ struct CureFinder {
                 set.parts["bar:\(bar.exception.id)"] = costs.exception
             }
             for denial in denials where try model.evalBool(denial.denied) == true {
-                let review = denial.review
-                let presumed = Cure.PresumedDenial(provision: review.provisionID,
-                                                   citation: engine.graph.provisions[review.provisionID]?.citation ?? review.provisionID,
-                                                   presumption: review.presumption, label: review.label,
-                                                   destinations: deniedDestinations(review, facts: snapshot, set: set), evidence: review.evidence,
-                                                   cost: costs.licenceUnderPresumptionOfDenial,
-                                                   citationNotVerified: engine.graph.citationNotVerified(review.provisionID))
-                set.presumedDenials.append(presumed)
-                set.parts["denial:\(review.provisionID)"] = presumed.cost
-                if let index = set.changes.firstIndex(where: { $0.dimension == Part.licence.rawValue }) {
-                    set.changes[index].to += " " + presumedDenialText(presumed)
-                }
+                record(denial.review, destinations: deniedDestinations(denial.review, facts: snapshot, set: set), in: &set)
             }
             tried += 1
             if try keep(set) {

@@ -156,7 +156,12 @@ extension ConflictEngine {
                     let reliance = relied.map(\.reliance)
                     let bars = set.bars.map { bar(of: $0, cost: set.parts["bar:\($0.exception.id)"] ?? 0) }
                     // A bar's rule is a reading of where the item is: the cure rests on it too.
-                    let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
+                    // The licence change says what it is reviewed under.
+                    var changes = set.changes
+                    if let index = changes.firstIndex(where: { $0.dimension == CureFinder.Part.licence.rawValue }) {
+                        for denial in set.presumedDenials { changes[index].to += " " + finder.presumedDenialText(denial) }
+                    }
+                    let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
                                     mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
@@ -254,7 +259,8 @@ extension ConflictEngine {
                         }
                     }
                 }
-                return forbidden.isEmpty ? .cure(VerifiedCure(set: current, after: after, slots: slots)) : .forbidden(current, forbidden)
+                return forbidden.isEmpty ? .cure(VerifiedCure(set: finder.coveringEveryRecipient(current, slots: slots), after: after, slots: slots))
+                    : .forbidden(current, forbidden)
             }
             var next: PreparedSlot?
             for slot in slots where try checkOutcome(slot, posture: posture, asOf: after.asOf) == .conflicting {

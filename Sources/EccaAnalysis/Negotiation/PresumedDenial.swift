@@ -87,6 +87,44 @@ extension CureFinder {
         return destinations
     }
 
+    /// Records that the licence `set` obtains is reviewed under `review`'s presumption of denial,
+    /// for `destinations` beside any already recorded, as a part of its own (`denial:<provision>`)
+    /// priced `licenceUnderPresumptionOfDenial`.
+    func record(_ review: LicenceReview, destinations: [String], in set: inout CorrectionSet) {
+        if let index = set.presumedDenials.firstIndex(where: { $0.provision == review.provisionID }) {
+            set.presumedDenials[index].destinations += destinations.filter { !set.presumedDenials[index].destinations.contains($0) }
+            return
+        }
+        set.presumedDenials.append(Cure.PresumedDenial(provision: review.provisionID,
+                                                       citation: engine.graph.provisions[review.provisionID]?.citation ?? review.provisionID,
+                                                       presumption: review.presumption, label: review.label, destinations: destinations,
+                                                       evidence: review.evidence, cost: costs.licenceUnderPresumptionOfDenial,
+                                                       citationNotVerified: engine.graph.citationNotVerified(review.provisionID)))
+        set.parts["denial:\(review.provisionID)"] = costs.licenceUnderPresumptionOfDenial
+    }
+
+    /// A licence covers the item, every recipient of it: the optimizer priced the presumption for
+    /// the recipient whose check it searched, and a cure verified on the whole item is priced for
+    /// the others too, on the cured request's checks (`slots`), where the licence requirement
+    /// applies and the policy's rule is false (not merely open) for them.
+    func coveringEveryRecipient(_ set: CorrectionSet, slots: [ConflictEngine.PreparedSlot]) -> CorrectionSet {
+        guard set.licence else { return set }
+        var set = set
+        let graph = engine.graph
+        for review in graph.licenceReviews {
+            let reviewed = graph.norms.filter { norm in
+                norm.exceptions.contains { $0.provisionID == review.provisionID && $0.condition.facts.contains("item.licence-held") }
+            }
+            for slot in slots {
+                let evaluator = ConditionEvaluator(graph: graph, facts: slot.snapshot)
+                guard reviewed.contains(where: { $0.condition.map(evaluator.evaluate) ?? .true == .true }),
+                      evaluator.holds(rule: review.unlessRule) == .false else { continue }
+                record(review, destinations: deniedDestinations(review, facts: slot.snapshot, set: set), in: &set)
+            }
+        }
+        return set
+    }
+
     /// The presumption as a cure line gives it, after the licence it concerns: the sources'
     /// position in the law's terms, the countries, the provision and its evidence, and what it adds
     /// to the cost.
