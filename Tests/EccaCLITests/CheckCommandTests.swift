@@ -744,9 +744,11 @@ import Testing
     }
 
     /// A foreign government body that sits in the United States has no citizenship for License
-    /// Exception AIA's deemed-export test to ask for: it is tested by the country it belongs to, its
-    /// headquarters (law audit D2: UNDETERMINED, on a citizenship no request can give a body).
-    @Test func aGovernmentBodyInTheUnitedStatesIsTestedByItsHeadquarters() throws {
+    /// Exception AIA's deemed-export test to ask for (law audit D2: UNDETERMINED, on a citizenship no
+    /// request can give a body), and it is located in no paragraph (a) destination, so AIA does not
+    /// hold for it whatever its headquarters (law audit of 2026-12-07, M2; the wider reading, by its
+    /// headquarters, is reported: BodyInTheUnitedStatesReadingTests).
+    @Test func aGovernmentBodyInTheUnitedStatesIsLocatedInNoAIADestination() throws {
         let sample = try String(contentsOfFile: CLI.sample("weights-to-ai-office-warsaw.json"), encoding: .utf8)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(sample.utf8)) as? [String: Any])
         var items = try #require(json["items"] as? [[String: Any]])
@@ -760,7 +762,7 @@ import Testing
             verdicts.append(String(result.stdout.prefix { $0 != "\n" }))
             #expect(!result.stdout.contains("latest-citizenship"), "\(result.stdout)")
         }
-        #expect(verdicts == ["request AIO-2026-0142 (as of 2026-11-24): CLEAR (text posture; the enforcement posture was not analysed)",
+        #expect(verdicts == ["request AIO-2026-0142 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)",
                              "request AIO-2026-0142 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)"])
     }
 
