@@ -2,6 +2,10 @@
 public struct FactDeclaration: Sendable, Hashable, Codable, Identifiable {
     public enum FactType: String, Sendable, Hashable, Codable {
         case boolean, quantity, date, country, `enum`, string, provision
+        /// `EU` for the Union or an ISO 3166-1 alpha-2 code (`Jurisdictions`): who asks. Not a
+        /// country, since the Commission's `EU` is none, but tested against sets of countries (the
+        /// Member States), which a string may not be, so that such a list is written once.
+        case jurisdiction
         case setOfCountry = "set-of-country", setOfEnum = "set-of-enum", setOfString = "set-of-string"
 
         public var isSet: Bool { self == .setOfCountry || self == .setOfEnum || self == .setOfString }

@@ -237,7 +237,7 @@ extension ClauseGraph {
                 return [Diagnostic(.error, "reference to unknown set '\(id)'", at: location, subject: subject, unresolved: .init(.set, id))]
             }
             let expected: NamedSet.Kind? = switch fact.type.elementType {
-            case .country: .country
+            case .country, .jurisdiction: .country
             case .enum: .enum
             case .string: .string
             default: nil
@@ -257,6 +257,7 @@ extension ClauseGraph {
         let problem: String? = switch fact.type.elementType {
         case .boolean: (value == "true" || value == "false") ? nil : "'\(value)' is not true or false"
         case .country: CountryCodes.isValid(value) ? nil : "'\(value)' is not an ISO 3166-1 alpha-2 code"
+        case .jurisdiction: Jurisdictions.isValid(value) ? nil : "'\(value)' is neither \(Jurisdictions.union) nor an ISO 3166-1 alpha-2 code"
         case .enum: fact.values.contains(value) ? nil : "'\(value)' is not a value of '\(fact.id)' (\(fact.values.joined(separator: ", ")))"
         case .provision: provisions(within: value).isEmpty ? "unknown provision '\(value)'" : nil
         case .date: LegalDate(iso: value) == nil ? "'\(value)' is not an ISO date" : nil

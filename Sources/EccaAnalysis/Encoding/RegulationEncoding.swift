@@ -132,7 +132,9 @@ final class RegulationEncoding {
                 domains[id] = sort.valueNames
                 scalarSorts[id] = sort
                 scalars[id] = try context.enumConstant(id, sort: sort)
-            case .enum, .string, .provision:
+            // A jurisdiction is kept to the values the law names, as a string is: EU is not in the
+            // country sort, and the rest of the world are alike to every condition.
+            case .enum, .string, .provision, .jurisdiction:
                 var domain: [String]
                 switch fact.type {
                 case .enum: domain = fact.values

@@ -122,7 +122,7 @@ public struct RequestJSONDecoder: Sendable {
         /// pass for a national or foreign body.
         func jurisdiction(_ value: JSONValue?) throws(RequestError) -> String? {
             guard let value, let text = try string(value, "requester.jurisdiction") else { return nil }
-            guard text == "EU" || CountryCodes.isValid(text) else {
+            guard Jurisdictions.isValid(text) else {
                 throw fail(value, "requester.jurisdiction", "'\(text)' is neither EU (the Union: the Commission and its AI Office) nor an ISO 3166-1 alpha-2 country code")
             }
             // EC is Ecuador's code, but in a request to an AI provider it far more likely means the
