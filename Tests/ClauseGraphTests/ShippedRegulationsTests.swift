@@ -54,23 +54,44 @@ import Testing
 
     /// Art. 88(1) [V: Formex 088.001]: the Commission's "exclusive powers to supervise and enforce
     /// Chapter V". Read as leaving a national authority's own request without effect, it is another
-    /// reading on the Art. 53(1)(a) duty alone, holding for a Member State's request (the same list
-    /// as the norm's own national branch) and never for the Commission's ("EU"); the Art. 3(47)
-    /// note that states ecca's reading cites both paragraphs of Art. 88 (law audit M2).
+    /// reading on the Art. 53(1)(a) duty alone, holding for a Member State's request (the set of
+    /// the Member States, as in the norm's own national branch) and never for the Commission's
+    /// ("EU"); the Art. 3(47) note that states ecca's reading cites both paragraphs of Art. 88 (law
+    /// audit M2).
     @Test func article88ParagraphOneIsAnotherReadingOfTheNationalAuthoritysRequest() throws {
         let read = graph.norms.filter { $0.otherReadings.contains { $0.provisionID == "eu.ai-act.art88.1" } }
         #expect(read.map(\.id) == ["eu.ai-act.art53.1.a.provide-documentation"])
         let reading = try #require(read.first?.otherReadings.first { $0.provisionID == "eu.ai-act.art88.1" })
-        guard case .member(let fact, .values(let values), _) = reading.condition else {
+        guard case .member(let fact, .set(let set), _) = reading.condition else {
             Issue.record("expected one membership test, got \(reading.condition)")
             return
         }
         #expect(fact == "request.jurisdiction")
-        #expect(!values.contains("EU"))
-        #expect(Set(values) == Set(graph.sets["eu.member-states"]?.members ?? []))
+        #expect(set == "eu.member-states")
+        #expect(graph.sets[set]?.members.contains("EU") == false)
         #expect(graph.provisions["eu.ai-act.art3.47"]?.cites.map(\.id) == ["eu.ai-act.art88.1", "eu.ai-act.art88.2"])
         #expect(graph.provisions["eu.ai-act.art88.1"]?.wording.hasPrefix("The Commission shall have exclusive powers to supervise and enforce Chapter V") == true)
         #expect(graph.provisions["eu.ai-act.art88.2"]?.wording.contains("market surveillance authorities may request the Commission to exercise the powers laid down in this Section") == true)
+    }
+
+    /// The Member States are listed once, in `eu.member-states`, which the cure finder and the MoU
+    /// verifier read too: every test of who asks names the Commission ("EU") or that set, never a
+    /// list of its own that could drift from it (law audit L5).
+    @Test func everyTestOfTheJurisdictionNamesEUOrTheSetOfMemberStates() {
+        var tests: [String] = []
+        for condition in graph.conditions {
+            condition.visitAtoms { atom in
+                switch atom {
+                case .equals("request.jurisdiction", let value, _): tests.append("is \(value)")
+                case .member("request.jurisdiction", .set(let id), _): tests.append("in set \(id)")
+                case .member("request.jurisdiction", .values(let values), _): tests.append("in \(values.joined(separator: " "))")
+                default: break
+                }
+            }
+        }
+        #expect(Set(tests) == ["is EU", "in set eu.member-states"])
+        #expect(graph.facts["request.jurisdiction"]?.type == .jurisdiction)
+        #expect(graph.sets["eu.member-states"]?.members.count == 27)
     }
 
     /// Art. 92(2) [V]: evaluators "shall meet the criteria outlined in Article 68(2)", whose point
