@@ -56,6 +56,22 @@ import Testing
         #expect((ground["reasons"] as? [String])?.last == "on another reading of 50 U.S.C. 4801(5) (\(Self.label)), the prohibition of \(Self.letter) would apply")
     }
 
+    /// The cheapest cure of the Orion sample turns the French and German evaluators into US
+    /// persons: it clears only on ecca's reading, and says so; the Annex A cure does not rest on it.
+    @Test func theCureThatRestsOnItSaysSo() throws {
+        let result = try CLI.run(["cures", "--instrument", CLI.letter, "--top", "2", CLI.sample("orion-api-access-letter.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cures = result.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("cure ") || $0.hasPrefix("  change ") || $0.hasPrefix("  note: ") }
+        #expect(cures == [
+            "cure 1 for item 0 (cost 4): clear under text, clear under enforcement after it",
+            "  change recipientNationality: FR; DE → US persons",
+            "  note: it clears the disclosure only on ecca's reading: on another reading of 50 U.S.C. 4801(5) (\(Self.label)), "
+                + "the prohibition of \(Self.letter) would apply after it",
+            "cure 2 for item 0 (cost 4): clear under text, clear under enforcement after it",
+            "  change recipientOrganisation: European Commission (AI Office) → Kestrel AI Assurance GmbH",
+        ])
+    }
+
     /// Where the reading would change nothing, or does not hold, nothing is said: a French
     /// official is a foreign person on both readings (the letter forbids it), an independent
     /// expert of US nationality is not the authority's staff, and a US requester is no foreign body.

@@ -23,9 +23,9 @@ import Testing
             "cure 1 for item 0 (cost 3): clear under text, clear under enforcement after it",
             "  change channel: transfer → remote-api",
             "cure 2 for item 0 (cost 6): clear under text, clear under enforcement after it",
-            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)",
-            "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
             "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 established and claimed (only where its conditions are met)",
+            "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)",
             "cure 4 for item 0 (cost 8): clear under text, clear under enforcement after it",
             "  change recipientLocation: PL → US",
             "  change recipientNationality: PL → US persons",
@@ -43,13 +43,13 @@ import Testing
             "cure 1 for item 0 (cost 3): clear under text, clear under enforcement after it",
             "  change channel: transfer → remote-api",
             "cure 2 for item 0 (cost 6): clear under text, clear under enforcement after it",
-            "  change exception: not claimed → 15 CFR 740.27 established and claimed (only where its conditions are met)",
-            "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
-            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 established and claimed (only where its conditions are met)",
-            "cure 4 for item 0 (cost 6): clear under text, clear under enforcement after it",
-            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)",
-            "cure 5 for item 0 (cost 6): clear under text, clear under enforcement after it",
             "  change licence: no licence → a BIS licence for this disclosure",
+            "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change exception: not claimed → 15 CFR 740.27 established and claimed (only where its conditions are met)",
+            "cure 4 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 established and claimed (only where its conditions are met)",
+            "cure 5 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)",
         ])
     }
 
@@ -71,7 +71,7 @@ import Testing
         #expect(try listing(["--top", "2", "--costs", folder.appendingPathComponent("costs.json").path, folder.appendingPathComponent("r.json").path]) == [
             "cure 1 for item 0 (cost 10): clear under text, clear under enforcement after it",
             "  change licence: no licence → a BIS licence for this disclosure",
-            "  change recipientLocation: PL → BE",
+            "  change recipientLocation: PL → FR",
             "cure 2 for item 0 (cost 14): clear under text, clear under enforcement after it",
             "  change licence: no licence → a BIS licence for this disclosure " + Self.denied,
         ])
@@ -107,7 +107,7 @@ import Testing
             "cure 7 for item 0 (cost 16): clear under text, clear under enforcement after it",
             "  change exception: not claimed → 15 CFR 740.27 established and claimed (only where its conditions are met)",
             "  change exception: not claimed → 15 CFR 734.20 (citation not verified) established and claimed (only where its conditions are met)",
-            "  change recipientLocation: BE, PL → DK",
+            "  change recipientLocation: BE, PL → BE",
         ])
     }
 

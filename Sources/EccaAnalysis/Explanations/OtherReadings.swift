@@ -54,6 +54,23 @@ extension ConflictEngine {
         }
     }
 
+    /// The wider readings (`widerReadings(of:snapshot:)`) on which a prohibition that binds under
+    /// `posture` but does not apply to the checks of a cured request would apply after all, each
+    /// once: a cure that clears the request only on ecca's reading says so.
+    func widerReadings(forbidding slots: [PreparedSlot], posture: Posture, asOf: LegalDate) -> [OtherReading] {
+        var found: [OtherReading] = []
+        for prepared in slots {
+            let binding = dated(asOf, requested: requestDate(of: prepared, asOf: asOf), posture).binding
+            for (index, norm) in encoding.checkedNorms.enumerated()
+            where norm.modality == .prohibition && binding[index] && prepared.normTruths[index] == .false {
+                for reading in widerReadings(of: norm, snapshot: prepared.snapshot) where !found.contains(reading) {
+                    found.append(reading)
+                }
+            }
+        }
+        return found
+    }
+
     /// The first of the days a condition compares the date analysed with, after that date, on
     /// which the condition no longer holds for the same facts: when a reading bounded in time
     /// (Art. 111(3)'s "by 2 August 2027") stops differing from ecca's.

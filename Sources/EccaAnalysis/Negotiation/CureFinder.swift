@@ -226,8 +226,8 @@ struct CureFinder {
         }
         // Tie-breaks between equally cheap cures, below the count of changes (`changeWeight`):
         // an accepted alternative channel, API access, an EU Tier-1 location and hosting location
-        // (the recipient's own country first). The channel is one value, so at most one
-        // alternative is met: together they move a cure by at most 4 + 1 + 2 + 1 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
+        // (the recipient's own country first, for each). The channel is one value, so at most one
+        // alternative is met: together they move a cure by at most 4 + 1 + 2 + 1 + 1 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
         // together (API access 1, not publishing 2), so it is strictly preferred: the requester
         // has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
@@ -249,6 +249,16 @@ struct CureFinder {
         let preferred = preferredLocations
         if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"], !preferred.isEmpty {
             try optimizer.assertSoft(context.or(preferred.map { try context.eq(location, sort.value($0)) }), weight: 1, group: "cures")
+            // Among those, where a recipient is moved, their own country, as for hosting below, else
+            // their organisation's seat: a French official in Warsaw moves to France, a Polish one
+            // to Brussels, not to whichever such state the solver meets first.
+            let home = ["recipient.latest-citizenship", "recipient.headquarters"].lazy.compactMap { fact -> String? in
+                if case .scalar(let country) = snapshot[fact], preferred.contains(country) { return country }
+                return nil
+            }.first
+            if let kept = dimensions[Part.recipientLocation.rawValue]?.kept, let home {
+                try optimizer.assertSoft(context.or([kept, context.eq(location, sort.value(home))]), weight: 1, group: "cures")
+            }
         }
         // A new hosting location, like a new recipient location, in such a state: an on-site
         // inspection there is one the AI Office's evaluators can attend. Only a change is steered;
@@ -342,8 +352,8 @@ struct CureFinder {
 
     /// What one unit of cost weighs for the optimizer, and what each change weighs on top: with
     /// costs of 0 a cure with fewer changes still comes first (a licence alone before API access
-    /// plus a licence), and the tie-breaks (at most 11) never outweigh a change. A cost unit
-    /// outweighs every change and tie-break together (at most 12 parts × 32 + 11).
+    /// plus a licence), and the tie-breaks (at most 12) never outweigh a change. A cost unit
+    /// outweighs every change and tie-break together (at most 12 parts × 32 + 12).
     static let costUnit: UInt = 1000
     static let changeWeight: UInt = 32
 

@@ -123,10 +123,13 @@ extension ConflictEngine {
                     }
                 }
                 // Cheapest first, then fewest changes (with costs of 0 a subset can cost as much as
-                // its superset, and be found after it); a set that contains another listed one is
-                // not minimal, and one with the same parts as another is a repeat.
+                // its superset, and be found after it), then by what they change (`tieKey`); a set
+                // that contains another listed one is not minimal, and one with the same parts as
+                // another is a repeat.
                 var listed: [VerifiedCure] = []
-                let order = { (entry: (offset: Int, element: VerifiedCure)) in (entry.element.set.cost, entry.element.set.parts.count, entry.offset) }
+                let order = { (entry: (offset: Int, element: VerifiedCure)) in
+                    (entry.element.set.cost, entry.element.set.parts.count, Self.tieKey(entry.element.set.changes), entry.offset)
+                }
                 for candidate in verified.enumerated().sorted(by: { order($0) < order($1) }).map(\.element)
                 where !listed.contains(where: { Set($0.set.parts.keys).isSubset(of: candidate.set.parts.keys) }) {
                     listed.append(candidate)
@@ -161,12 +164,17 @@ extension ConflictEngine {
                     if let index = changes.firstIndex(where: { $0.dimension == CureFinder.Part.licence.rawValue }) {
                         for denial in set.presumedDenials { changes[index].to += " " + finder.presumedDenialText(denial) }
                     }
+                    // A cure that clears only on ecca's reading of a rule (US-national staff of the
+                    // Commission are no foreign persons) says what the other reading would leave.
+                    let readings = widerReadings(forbidding: candidate.slots, posture: posture, asOf: set.date ?? asOf)
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
                                     mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
-                                    caveats: caveats.ids(of: reliance.map(\.provision) + bars.map(\.provision)),
-                                    notes: MoUWording(graph: graph).notes(for: set, request: request, reliance: relied), bars: bars,
+                                    caveats: caveats.ids(of: reliance.map(\.provision) + bars.map(\.provision) + readings.map(\.provision)),
+                                    notes: MoUWording(graph: graph).notes(for: set, request: request, reliance: relied)
+                                        + readings.map { "it clears the disclosure only on ecca's reading: \($0.statement) after it" },
+                                    bars: bars,
                                     presumedDenials: set.presumedDenials)
                     found.append((cure, found.count))
                 }
@@ -194,6 +202,16 @@ extension ConflictEngine {
 
         return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes, uncured: uncured,
                           caveats: caveats.caveats(for: cures.flatMap(\.caveats) + undeterminedReadings))
+    }
+
+    /// How equally cheap cures with as many changes are ordered: by the kinds of change, in the
+    /// order of the cost keys (`CureCosts.keys`), then by what they change to. Without it their
+    /// order is the order the solver found them in, which moves whenever the law adds a fact.
+    static func tieKey(_ changes: [Cure.Change]) -> String {
+        changes.map { change in
+            let rank = CureCosts.keys.firstIndex(of: change.dimension) ?? CureCosts.keys.count
+            return String(rank + 10) + "\u{1}" + change.to
+        }.sorted().joined(separator: "\u{2}")
     }
 
     /// A claim bar a cure's changes make hold, as the cure reports it.
