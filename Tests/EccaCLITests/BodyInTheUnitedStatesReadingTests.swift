@@ -34,11 +34,6 @@ import Testing
         return result.stdout.split(separator: "\n").map(String.init)
     }
 
-    /// The lines a report gives of other readings: not the caveats, whose texts speak of them too.
-    private func readingLines(_ lines: [String]) -> [String] {
-        lines.filter { !$0.hasPrefix("caveat ") && $0.contains("another reading") }
-    }
-
     @Test func u04IsAConflictUnderTheTextWithTheWiderReadingBesideIt() throws {
         let out = lines(try CLI.check(Self.u04()))
         #expect(out.prefix(6) == [
@@ -49,7 +44,7 @@ import Testing
             "    cure [text]: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (list \"us.ai-diffusion.4e091.note2\" in the item's licences)",
             "    cure [text]: obtain a licence for this disclosure and list its number in the item's licences",
         ])
-        #expect(readingLines(out) == [
+        #expect(CLI.otherReadingLines(out) == [
             "    other reading [text]: \(Self.reading), nor this conflict",
             "  other reading: \(Self.reading), nor this conflict",
         ])
@@ -76,7 +71,7 @@ import Testing
         let out = lines(try CLI.check(request, ["--posture", "text"]))
         let ground = try #require(out.first { $0.hasPrefix("    clear: US 15 CFR Part 774") })
         #expect(ground.hasPrefix("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it; \(Self.reading) (caveats "))
-        #expect(readingLines(out) == [ground])
+        #expect(CLI.otherReadingLines(out) == [ground])
     }
 
     /// Every release in the United States to a body headquartered in a paragraph (a) destination, a
@@ -100,7 +95,7 @@ import Testing
             "request U04 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via \(channel): CONFLICT (text)",
         ])
-        #expect(readingLines(out) == (reported ? ["    other reading: \(Self.reading), nor this conflict",
+        #expect(CLI.otherReadingLines(out) == (reported ? ["    other reading: \(Self.reading), nor this conflict",
                                                   "  other reading: \(Self.reading), nor this conflict"] : []))
     }
 
@@ -119,7 +114,7 @@ import Testing
             "request U04 (as of 2026-11-24): \(verdict) (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via transfer: \(verdict) (text)",
         ])
-        #expect(readingLines(out) == [])
+        #expect(CLI.otherReadingLines(out) == [])
     }
 
     /// The reading decides nothing: without it the verdicts, cures and findings are the same.

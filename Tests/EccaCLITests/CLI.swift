@@ -81,6 +81,12 @@ enum CLI {
         return try run(["check"] + options + [folder.appendingPathComponent("r.json").path])
     }
 
+    /// The lines a report gives of other readings of the law: not the caveats, whose texts speak
+    /// of them too.
+    static func otherReadingLines(_ lines: [String]) -> [String] {
+        lines.filter { !$0.hasPrefix("caveat ") && $0.contains("another reading") }
+    }
+
     static func json(_ text: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }

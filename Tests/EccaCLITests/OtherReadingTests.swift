@@ -39,11 +39,6 @@ import Testing
         return result.stdout.split(separator: "\n").map(String.init)
     }
 
-    /// The lines a report gives of other readings: not the caveats, whose texts speak of them too.
-    private func readingLines(_ lines: [String]) -> [String] {
-        lines.filter { !$0.hasPrefix("caveat ") && $0.contains("another reading") }
-    }
-
     @Test func p11SaysThatTheConflictRestsOnEccasReadingUntil2August2027() throws {
         let out = lines(try CLI.check(Self.p11(), ["--posture", "text"]))
         #expect(out.prefix(3) == [
@@ -51,7 +46,7 @@ import Testing
             "  item 0: weights via transfer: CONFLICT (text)",
             "    other reading: \(Self.accessReading), nor this conflict before then",
         ])
-        #expect(readingLines(out) == [
+        #expect(CLI.otherReadingLines(out) == [
             "    other reading: \(Self.accessReading), nor this conflict before then",
             "  other reading: \(Self.accessReading), nor this conflict before then",
         ])
@@ -92,7 +87,7 @@ import Testing
         let ground = try #require(out.first { $0.hasPrefix("    clear [both]: EU Art. 91(5) ") })
         #expect(ground.hasPrefix("    clear [both]: EU Art. 91(5) obliges the disclosure; on another reading of Art. 111(3) (\(label)), "
                                  + "the duty of Art. 91(5) would not arise until 2027-08-02 (caveats "))
-        #expect(readingLines(out) == [ground])
+        #expect(CLI.otherReadingLines(out) == [ground])
     }
 
     /// A model placed after 1 August 2025, or a legacy model after 1 August 2027: no other reading
@@ -104,7 +99,7 @@ import Testing
             "request P11 (as of \(date)): CONFLICT (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via transfer: CONFLICT (text)",
         ])
-        #expect(readingLines(out) == [])
+        #expect(CLI.otherReadingLines(out) == [])
         let json = try CLI.json(try CLI.check(Self.p11(date: date, placed: placed), ["--format", "json"]).stdout)
         #expect((json["findings"] as? [[String: Any]] ?? []).allSatisfy { $0["otherReadings"] == nil })
     }

@@ -234,13 +234,13 @@ struct LegalRuleMLDocument {
         var unread: [String] = []
         for element in jurisdictions {
             let named = [element["key"], element["sameAs"].map { String($0.split(separator: "#").last ?? "") }].compactMap { $0?.uppercased() }
-            if let code = named.first(where: { $0 == "EU" || CountryCodes.isValid($0) }) { return (code, nil) }
+            if let code = named.first(where: Jurisdictions.isValid) { return (code, nil) }
             unread.append(element["sameAs"] ?? element["key"] ?? "?")
         }
         let iris = [act].compactMap { $0 } + references.allRefIDs
         if let akn = iris.first(where: { $0.hasPrefix("/akn/") }), let country = akn.split(separator: "/").dropFirst().first {
             let code = country.uppercased()
-            if code == "EU" || CountryCodes.isValid(code) { return (code, nil) }
+            if Jurisdictions.isValid(code) { return (code, nil) }
         }
         let said = unread.isEmpty ? "The file names no jurisdiction" : "The file names its jurisdiction as \(unread.joined(separator: ", ")), which is no country code ecca reads"
         return ("unknown", "\(said): the jurisdiction is recorded as unknown.")
