@@ -33,4 +33,12 @@ extension ClauseGraph {
     public var licenceReviews: [LicenceReview] {
         provisionOrder.flatMap { provisions[$0]!.licenceReviews }
     }
+
+    /// The norms whose licence requirement `review` reviews applications under: those with a
+    /// licence exception (one that reads `item.licence-held`) citing the policy's provision.
+    public func norms(reviewedUnder review: LicenceReview) -> [Norm] {
+        norms.filter { norm in
+            norm.exceptions.contains { $0.provisionID == review.provisionID && $0.condition.facts.contains("item.licence-held") }
+        }
+    }
 }

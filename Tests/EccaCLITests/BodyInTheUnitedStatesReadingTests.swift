@@ -42,7 +42,7 @@ import Testing
             "    other reading [text]: \(Self.reading), nor this conflict",
             "    cure [text]: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (list \"us.ai-diffusion.4e091.note1\" in the item's licences)",
             "    cure [text]: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (list \"us.ai-diffusion.4e091.note2\" in the item's licences)",
-            "    cure [text]: obtain a licence for this disclosure and list its number in the item's licences",
+            "    cure [text]: obtain a licence for this disclosure and list its number in the item's licences" + CLI.presumedDenial,
         ])
         #expect(CLI.otherReadingLines(out) == [
             "    other reading [text]: \(Self.reading), nor this conflict",

@@ -81,6 +81,11 @@ enum CLI {
         return try run(["check"] + options + [folder.appendingPathComponent("r.json").path])
     }
 
+    /// What `check` adds to its licence hint where ECCN 4E091's licence requirement applies (the
+    /// presumption of denial declared on 15 CFR 742.6(a)(13)).
+    static let presumedDenial = " (both secondary sources presume denial for a destination outside Supp. No. 5 to Part 740 "
+        + "paragraph (a): 15 CFR 742.6(a)(13) (citation not verified), evidence secondary)"
+
     /// The lines a report gives of other readings of the law: not the caveats, whose texts speak
     /// of them too.
     static func otherReadingLines(_ lines: [String]) -> [String] {

@@ -629,13 +629,13 @@ import Testing
         #expect(try cures("mr.json") == [
             "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (list \"us.ai-diffusion.4e091.note1\" in the item's licences)",
             "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (list \"us.ai-diffusion.4e091.note2\" in the item's licences)",
-            "    cure: obtain a licence for this disclosure and list its number in the item's licences",
+            "    cure: obtain a licence for this disclosure and list its number in the item's licences" + CLI.presumedDenial,
             "    cure: establish and claim 15 CFR 740.27 (list \"us.ai-diffusion.740.27\" in the item's licences) (partial: eu.ai-act.art92.5 + us.ai-diffusion.4e091 for recipient 0 remains" + see,
         ])
         #expect(try cures("o2.json") == [
             "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (list \"us.ai-diffusion.4e091.note1\" in the item's licences) (partial: eu.ai-act.art92.5 + us.bis.letter.helios-orion-2026.1 remains" + see,
             "    cure: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (list \"us.ai-diffusion.4e091.note2\" in the item's licences) (partial: eu.ai-act.art92.5 + us.bis.letter.helios-orion-2026.1 remains" + see,
-            "    cure: obtain a licence for this disclosure and list its number in the item's licences",
+            "    cure: obtain a licence for this disclosure and list its number in the item's licences" + CLI.presumedDenial,
         ])
     }
 

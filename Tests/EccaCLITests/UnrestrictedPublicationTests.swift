@@ -78,7 +78,7 @@ import Testing
             "  item 0: weights via transfer: CONFLICT (text) · CLEAR (enforcement)",
             "    cure [text]: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 (list \"us.ai-diffusion.4e091.note1\" in the item's licences)",
             "    cure [text]: establish and claim 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 (list \"us.ai-diffusion.4e091.note2\" in the item's licences)",
-            "    cure [text]: obtain a licence for this disclosure and list its number in the item's licences",
+            "    cure [text]: obtain a licence for this disclosure and list its number in the item's licences" + CLI.presumedDenial,
             "    clear [enforcement]: EU Art. 92(5) obliges the disclosure (caveats 1-6)",
             "    clear [enforcement]: " + Self.notEnforced + " (caveats 7, 8)",
             Self.compute,

@@ -250,7 +250,8 @@ extension ConflictEngine {
                     }
                 case .equals(let fact, "true", _) where graph.facts[fact]?.whenAbsent == .establishedByExporter:
                     if snapshot[fact] != .boolean(true), !steps.contains(where: { $0.fact == fact }) {
-                        steps.append(Step(fact: fact, value: .boolean(true), text: "obtain a licence for this disclosure and list its number in the item's licences"))
+                        steps.append(Step(fact: fact, value: .boolean(true),
+                                          text: "obtain a licence for this disclosure and list its number in the item's licences" + reviewNote(snapshot)))
                     }
                 default:
                     break
@@ -276,6 +277,23 @@ extension ConflictEngine {
             steps.remove(at: index)
         }
         return steps.map(\.text)
+    }
+
+    /// How the sources say an application for a licence for this check's disclosure would be
+    /// reviewed (`LicenceReview`), where a licence requirement the policy reviews applies to it: in
+    /// the words of a licence cure (`CureFinder.presumedDenialText`), without the cost, so that
+    /// `check` does not offer as plainly a licence that `cures` ranks last. The same for every
+    /// exception a licence makes hold (one licence covers the disclosure, whichever requirement
+    /// it meets) and whatever the destination (the policy's words say where it applies), so that
+    /// the licence is one hint for the item.
+    private func reviewNote(_ snapshot: FactSnapshot) -> String {
+        let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
+        let notes = graph.licenceReviews.filter { review in
+            graph.norms(reviewedUnder: review).contains { norm in norm.condition.map(evaluator.evaluate) ?? .true == .true }
+        }.map { review in
+            "\(review.label): \(graph.inlineCitation(of: review.provisionID)), evidence \(review.evidence.rawValue)"
+        }
+        return notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
     }
 
     /// A request note on an obligation that does not bind, with the provision it is about.

@@ -35,20 +35,12 @@ extension CureFinder {
         var terms: [DenialTerm] = []
         for review in engine.graph.licenceReviews {
             guard let favoured = encoding.ruleTerms[review.unlessRule] else { continue }
-            let reviewed = reviewedNorms(review)
+            let reviewed = engine.graph.norms(reviewedUnder: review)
             guard !reviewed.isEmpty else { continue }
             let applies = try context.or(reviewed.map { try $0.condition.map(encoding.term) ?? context.true })
             terms.append(DenialTerm(review: review, denied: try context.and([context.not(licenceKept), applies, context.not(favoured)])))
         }
         return terms
-    }
-
-    /// The norms whose licence requirement a policy reviews applications under: those with a
-    /// licence exception (one that reads `item.licence-held`) citing the policy's provision.
-    private func reviewedNorms(_ review: LicenceReview) -> [Norm] {
-        engine.graph.norms.filter { norm in
-            norm.exceptions.contains { $0.provisionID == review.provisionID && $0.condition.facts.contains("item.licence-held") }
-        }
     }
 
     /// The countries a presumption of denial is stated for, as the cure line names them: the
@@ -118,7 +110,7 @@ extension CureFinder {
         var set = set
         let graph = engine.graph
         for review in graph.licenceReviews {
-            let reviewed = reviewedNorms(review)
+            let reviewed = engine.graph.norms(reviewedUnder: review)
             for slot in slots {
                 let evaluator = ConditionEvaluator(graph: graph, facts: slot.snapshot)
                 guard reviewed.contains(where: { $0.condition.map(evaluator.evaluate) ?? .true == .true }),
