@@ -226,8 +226,9 @@ struct CureFinder {
         }
         // Tie-breaks between equally cheap cures, below the count of changes (`changeWeight`):
         // an accepted alternative channel, API access, an EU Tier-1 location and hosting location
-        // (the recipient's own country first, for each). The channel is one value, so at most one
-        // alternative is met: together they move a cure by at most 4 + 1 + 2 + 1 + 1 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
+        // (the recipient's own country first, for each), and an organisation (below). The channel
+        // is one value, so at most one alternative is met: together they move a cure by at most
+        // 4 + 1 + 2 + 1 + 1 + 1 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
         // together (API access 1, not publishing 2), so it is strictly preferred: the requester
         // has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
@@ -273,6 +274,13 @@ struct CureFinder {
             if case .scalar(let citizenship) = snapshot["recipient.latest-citizenship"], preferredHosting.contains(citizenship) {
                 try optimizer.assertSoft(context.or([kept, context.eq(hosting, sort.value(citizenship))]), weight: 1, group: "cures")
             }
+        }
+        // A new organisation (one a letter's Annex A lists), the first by name among those the
+        // law names, so that equally cheap partners come out the same way every time.
+        if let kept = dimensions[Part.recipientOrganisation.rawValue]?.kept, let term = encoding.scalars["recipient.organisation"],
+           let sort = encoding.scalarSorts["recipient.organisation"],
+           let first = sort.valueNames.filter({ $0 != RegulationEncoding.otherValue && $0 != request.provider?.name }).sorted().first {
+            try optimizer.assertSoft(context.or([kept, context.eq(term, sort.value(first))]), weight: 1, group: "cures")
         }
         // A change that makes a rule hold that bars a claim open to the request (hosted in the
         // United States, the weights can no longer be claimed as not subject to the EAR) costs what
@@ -352,8 +360,8 @@ struct CureFinder {
 
     /// What one unit of cost weighs for the optimizer, and what each change weighs on top: with
     /// costs of 0 a cure with fewer changes still comes first (a licence alone before API access
-    /// plus a licence), and the tie-breaks (at most 12) never outweigh a change. A cost unit
-    /// outweighs every change and tie-break together (at most 12 parts × 32 + 12).
+    /// plus a licence), and the tie-breaks (at most 13) never outweigh a change. A cost unit
+    /// outweighs every change and tie-break together (at most 12 parts × 32 + 13).
     static let costUnit: UInt = 1000
     static let changeWeight: UInt = 32
 
