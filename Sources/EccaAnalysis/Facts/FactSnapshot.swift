@@ -197,6 +197,12 @@ public final class FactReader {
         case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
         case .architectureAndUsagePublished: return request.model?.architectureAndUsagePublished.map(FactValue.boolean) ?? .unknown
         case .systemicRiskDesignated: return request.model?.systemicRiskDesignated.map(FactValue.boolean) ?? .unknown
+        case .derivedFromPublishedModel:
+            // Its "-given" fact says whether the request says (facts.xml): a Note 1 claim decides
+            // unless the request says the model is not derived from a published one.
+            let derived = request.model?.derivedFromPublishedModel
+            if fact.id == FactBinding.FactID.derivedFromPublishedGiven { return .boolean(derived != nil) }
+            return derived.map(FactValue.boolean) ?? .unknown
         case .placedOnEUMarket:
             guard let placed = request.model?.placedOnEUMarket else { return .unknown }
             // A boolean fact on the placing date says whether the model is yet to be placed on

@@ -175,6 +175,11 @@ extension ConflictEngine {
         if let published = scope.weightsPublished {
             constraints += try encoding.constraints(fact: "model.weights-published", value: .boolean(published))
         }
+        // An MoU says nothing of whether the model is derived from a published one, and its
+        // requests do not either: a commitment to claim ECCN 4E091 Note 1 is then the provider's,
+        // as a request's claim is, rather than refuted by a request that says otherwise of a
+        // model the MoU does not describe.
+        constraints += try encoding.constraints(fact: FactBinding.FactID.derivedFromPublishedGiven, value: .boolean(false))
         // Instruments in force for the provider: those the scope names, and no others.
         constraints += try encoding.constraints(fact: "request.instruments", value: .set(Set(scope.instruments)))
         var commitments: [MoUTerms.Commitment] = []

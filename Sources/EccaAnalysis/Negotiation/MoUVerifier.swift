@@ -524,6 +524,8 @@ extension ConflictEngine {
                          openSourceLicence: try flag("model.open-source-licence"),
                          architectureAndUsagePublished: try flag("model.architecture-and-usage-published"),
                          systemicRiskDesignated: try flag("model.systemic-risk-designated"),
+                         derivedFromPublishedModel: try flag(FactBinding.FactID.derivedFromPublishedGiven) == true
+                             ? try flag("model.derived-from-published") : nil,
                          placedOnEUMarket: try date("model.placed-on-eu-market")),
             items: [item],
             instruments: instruments.nilIfEmpty)

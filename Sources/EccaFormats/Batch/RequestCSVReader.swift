@@ -29,6 +29,7 @@ public struct RequestCSVReader {
         .init(name: "open_source_licence", path: "model.openSourceLicence", kind: .boolean),
         .init(name: "architecture_and_usage_published", path: "model.architectureAndUsagePublished", kind: .boolean),
         .init(name: "systemic_risk_designated", path: "model.systemicRiskDesignated", kind: .boolean),
+        .init(name: "derived_from_published_model", path: "model.derivedFromPublishedModel", kind: .boolean),
         .init(name: "placed_on_eu_market", path: "model.placedOnEUMarket"),
         .init(name: "instruments", path: "instruments", kind: .list),
         .init(name: "item_id", path: "items[].id"), .init(name: "artifact", path: "items[].artifact"),

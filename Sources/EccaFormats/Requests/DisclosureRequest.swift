@@ -71,10 +71,14 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
         /// model below the compute presumption, what the law's "with systemic risk" turns on
         /// (Arts 53(2) and 92(1)(b), Measure 3.5 of the Code).
         public var systemicRiskDesignated: Bool?
+        /// The model is derived from a model whose parameters have been published (ECCN 4E091
+        /// Note 1's second branch, within its limits on additional training). Nil: not said, and a
+        /// Note 1 claim decides; false rules that branch out.
+        public var derivedFromPublishedModel: Bool?
         public var placedOnEUMarket: LegalDate?
         public init(name: String? = nil, trainingCompute: [Compute]? = nil, weightsPublished: Bool? = nil,
                     weightsPublishedWithoutRestriction: Bool? = nil, openSourceLicence: Bool? = nil, architectureAndUsagePublished: Bool? = nil, systemicRiskDesignated: Bool? = nil,
-                    placedOnEUMarket: LegalDate? = nil) {
+                    derivedFromPublishedModel: Bool? = nil, placedOnEUMarket: LegalDate? = nil) {
             self.name = name
             self.trainingCompute = trainingCompute
             self.weightsPublished = weightsPublished
@@ -82,6 +86,7 @@ public struct DisclosureRequest: Sendable, Hashable, Codable {
             self.openSourceLicence = openSourceLicence
             self.architectureAndUsagePublished = architectureAndUsagePublished
             self.systemicRiskDesignated = systemicRiskDesignated
+            self.derivedFromPublishedModel = derivedFromPublishedModel
             self.placedOnEUMarket = placedOnEUMarket
         }
     }

@@ -13,6 +13,7 @@ public enum FactBinding {
         case weightsPublishedWithoutRestriction = "model.weightsPublishedWithoutRestriction"
         case openSourceLicence = "model.openSourceLicence", architectureAndUsagePublished = "model.architectureAndUsagePublished"
         case systemicRiskDesignated = "model.systemicRiskDesignated"
+        case derivedFromPublishedModel = "model.derivedFromPublishedModel"
         case placedOnEUMarket = "model.placedOnEUMarket"
         case trainingCompute = "model.trainingCompute", artifact = "items[].artifact", channel = "items[].channel"
         case hostingLocation = "items[].hostingLocation", licences = "items[].licences"
@@ -25,7 +26,8 @@ public enum FactBinding {
         public var scope: Scope {
             switch self {
             case .asOf, .requestDate, .legalBasis, .authority, .jurisdiction, .providerName, .establishedIn, .codeOfPractice, .instruments,
-                 .modelName, .weightsPublished, .weightsPublishedWithoutRestriction, .openSourceLicence, .architectureAndUsagePublished, .systemicRiskDesignated, .placedOnEUMarket, .trainingCompute:
+                 .modelName, .weightsPublished, .weightsPublishedWithoutRestriction, .openSourceLicence, .architectureAndUsagePublished, .systemicRiskDesignated, .derivedFromPublishedModel,
+                 .placedOnEUMarket, .trainingCompute:
                 .request
             case .artifact, .hostingLocation, .licences: .item
             case .channel: .channel
@@ -67,6 +69,9 @@ public enum FactBinding {
         /// Whether the request gives where an item's artefact is hosted: a cure or a
         /// counterexample that names a hosting location gives it.
         public static let hostingLocationGiven = "item.hosting-location-given"
+        /// Whether the request says if the model is derived from a published model: only a
+        /// request that says it is not rules out ECCN 4E091 Note 1's derived branch.
+        public static let derivedFromPublishedGiven = "model.derived-from-published-given"
         public static let recipientRole = "recipient.role"
         public static let requesterJurisdiction = "request.jurisdiction"
         /// The date the request was made, on which obligations are judged; where the law loaded

@@ -223,7 +223,8 @@ public struct RequestJSONDecoder: Sendable {
 
         func model(_ value: JSONValue) throws(RequestError) -> DisclosureRequest.Model {
             _ = try object(value, "model", allowed: ["name", "trainingCompute", "weightsPublished", "weightsPublishedWithoutRestriction", "openSourceLicence",
-                                                        "architectureAndUsagePublished", "systemicRiskDesignated", "placedOnEUMarket"])
+                                                        "architectureAndUsagePublished", "systemicRiskDesignated", "derivedFromPublishedModel",
+                                                        "placedOnEUMarket"])
             var figures: [DisclosureRequest.Compute]?
             if let computeValue = value["trainingCompute"] {
                 switch computeValue {
@@ -263,6 +264,9 @@ public struct RequestJSONDecoder: Sendable {
                          },
                          systemicRiskDesignated: optional { () throws(RequestError) in
                              try bool(value["systemicRiskDesignated"], "model.systemicRiskDesignated")
+                         },
+                         derivedFromPublishedModel: optional { () throws(RequestError) in
+                             try bool(value["derivedFromPublishedModel"], "model.derivedFromPublishedModel")
                          },
                          placedOnEUMarket: optional { () throws(RequestError) in try date(value["placedOnEUMarket"], "model.placedOnEUMarket") })
         }

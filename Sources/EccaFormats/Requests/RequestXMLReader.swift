@@ -75,7 +75,8 @@ public struct RequestXMLReader: Sendable {
             members.append(("provider", .object(fields, line: line(provider))))
         }
         if let model = root.element("model") {
-            var fields = attributes(model, booleans: ["weights-published", "weights-published-without-restriction", "open-source-licence", "architecture-and-usage-published", "systemic-risk-designated"])
+            var fields = attributes(model, booleans: ["weights-published", "weights-published-without-restriction", "open-source-licence", "architecture-and-usage-published", "systemic-risk-designated",
+                                                          "derived-from-published-model"])
             let figures = model.elements("training-compute")
             if !figures.isEmpty {
                 fields.append(("trainingCompute", .array(figures.map { .object(attributes($0), line: line($0)) }, line: line(model))))
