@@ -123,16 +123,7 @@ import Testing
         let stripped = shipped.replacing(#/\n *<!-- [^>]*-->\n *<exception [^>]*reading="other">(?:.|\n)*?</exception>/#, with: "")
         #expect(shipped.components(separatedBy: "reading=\"other\"").count == 2)
         #expect(stripped.components(separatedBy: "reading=\"other\"").count == 1)
-        var files: [String: String] = ["us-ai-diffusion.xml": stripped]
-        for name in try FileManager.default.contentsOfDirectory(atPath: CLI.regulations) where name != "us-ai-diffusion.xml" {
-            var isFolder: ObjCBool = false
-            let path = CLI.regulations + "/" + name
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[name] = try String(contentsOfFile: path, encoding: .utf8)
-            }
-        }
-        files["schema/rules.rng"] = try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8)
-        let without = try CLI.folder(files)
+        let without = try CLI.regulations(replacing: "us-ai-diffusion.xml", with: stripped)
         let requests = [Self.u04(), Self.u04(["organisation": "European Commission (AI Office)", "governmentBody": true, "location": "PL",
                                               "headquarters": "BE"], channel: "on-site", hosting: "US")]
         let input = try requests.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n")

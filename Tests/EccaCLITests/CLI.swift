@@ -74,6 +74,21 @@ enum CLI {
         return folder
     }
 
+    /// A copy of the shipped regulations folder (its files and schema) in which the file `name`
+    /// reads `text`: the law with one change, such as a reading taken out.
+    static func regulations(replacing name: String, with text: String) throws -> URL {
+        var files: [String: String] = [name: text]
+        for file in try FileManager.default.contentsOfDirectory(atPath: regulations) where file != name {
+            var isFolder: ObjCBool = false
+            let path = regulations + "/" + file
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[file] = try String(contentsOfFile: path, encoding: .utf8)
+            }
+        }
+        files["schema/rules.rng"] = try String(contentsOfFile: regulations + "/schema/rules.rng", encoding: .utf8)
+        return try folder(files)
+    }
+
     /// `ecca check` (with `options`) on a request given as a JSON object, written to a file of its own.
     static func check(_ request: [String: Any], _ options: [String] = []) throws -> Result {
         let text = String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)

@@ -128,16 +128,7 @@ import Testing
         let stripped = shipped.replacing(#/\n *<!-- [^>]*-->\n *<exception [^>]*reading="other">(?:.|\n)*?</exception>/#, with: "")
         #expect(stripped.components(separatedBy: "reading=\"other\"").count == 1)
         #expect(shipped.components(separatedBy: "reading=\"other\"").count == 4)
-        var files: [String: String] = ["eu-ai-act.xml": stripped]
-        for name in try FileManager.default.contentsOfDirectory(atPath: CLI.regulations) where name != "eu-ai-act.xml" {
-            var isFolder: ObjCBool = false
-            let path = CLI.regulations + "/" + name
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[name] = try String(contentsOfFile: path, encoding: .utf8)
-            }
-        }
-        files["schema/rules.rng"] = try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8)
-        let without = try CLI.folder(files)
+        let without = try CLI.regulations(replacing: "eu-ai-act.xml", with: stripped)
         let requests = [Self.p11(), Self.p01, Self.p11(date: "2027-09-01"), NationalRequestReadingTests.p03()]
         let input = try requests.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n")
         let folder = try CLI.folder(["r.ndjson": input + "\n"])
