@@ -617,6 +617,8 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains(#"    rests on the exception-claim commitment (line 15): the proof needs it: "The Provider claims Note 1 to ECCN 4E091.""#), "\(result.stdout)")
         #expect(lines.contains("    rests on 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1: holds for every request of the scope: 4E091 Note 1: the parameters are published (15 CFR 734.7(a)), or the model is derived from a published model within Note 1's limits (claimed by the exporter, unless the request says the model is not derived from a published one); claimed under the exception-claim commitment (line 15): that its conditions are met is the exporter's to establish"))
+        // The proof does not let a request deny the derivation the claim rests on, and says so.
+        #expect(lines.contains("  - the requests do not say whether the model is derived from a published model: a committed claim of ECCN 4E091 Note 1 is the provider's to establish, as in a request that claims it"))
         let json = try CLI.json(try CLI.run(["mou", "verify", "--format", "json", "--posture", "text", folder.appendingPathComponent("n1.xml").path]).stdout)
         let grounds = try #require((json["outcomes"] as? [[String: Any]])?.first?["grounds"] as? [[String: Any]])
         #expect(grounds.compactMap { $0["provision"] as? String }.contains("us.ai-diffusion.4e091.note1"))

@@ -241,6 +241,13 @@ extension ConflictEngine {
         if mou.commitments.contains(where: { $0.kind == .art78Confidentiality }) {
             assumptions.append("Art. 78 confidentiality binds the Commission and changes no US-law outcome")
         }
+        // The scope pins this fact (`MoUTerms`): said where a claim committed to reads it.
+        let claimed = Set(mou.commitments.compactMap(\.provision))
+        if graph.conditionSites.contains(where: { site in
+            claimed.contains(site.provisionID) && site.condition.facts.contains(FactBinding.FactID.derivedFromPublishedGiven)
+        }) {
+            assumptions.append("the requests do not say whether the model is derived from a published model: a committed claim of ECCN 4E091 Note 1 is the provider's to establish, as in a request that claims it")
+        }
 
         return MoUVerification(mou: mou.id, from: from, to: to, outcomes: outcomes, assumptions: assumptions, ruledOut: ruledOut,
                                caveats: caveats.caveats(for: outcomes.flatMap(\.caveats)))
