@@ -29,13 +29,8 @@ import Testing
     /// A prohibition's other reading: the licence requirement would not apply.
     static let reading = "on another reading of 15 CFR 740.27 (\(label)), the prohibition of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would not apply"
 
-    private func lines(_ result: CLI.Result) -> [String] {
-        #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").map(String.init)
-    }
-
     @Test func u04IsAConflictUnderTheTextWithTheWiderReadingBesideIt() throws {
-        let out = lines(try CLI.check(Self.u04()))
+        let out = CLI.lines(try CLI.check(Self.u04()))
         #expect(out.prefix(6) == [
             "request U04 (as of 2026-11-24): CONFLICT under text, CLEAR under enforcement",
             "  item 0: weights via transfer: CONFLICT (text) · CLEAR (enforcement)",
@@ -68,7 +63,7 @@ import Testing
     @Test func aGroundThatTheLicenceRequirementForbidsSaysIt() throws {
         var request = Self.u04()
         request["requester"] = ["authority": "AI Security Institute", "jurisdiction": "GB", "legalBasis": "other"]
-        let out = lines(try CLI.check(request, ["--posture", "text"]))
+        let out = CLI.lines(try CLI.check(request, ["--posture", "text"]))
         let ground = try #require(out.first { $0.hasPrefix("    clear: US 15 CFR Part 774") })
         #expect(ground.hasPrefix("    clear: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 forbids it, but nothing obliges it; \(Self.reading) (caveats "))
         #expect(CLI.otherReadingLines(out) == [ground])
@@ -90,7 +85,7 @@ import Testing
         (#"{"organisation": "Embassy of China", "governmentBody": true, "location": "US", "headquarters": "CN"}"#, "transfer", nil, false),
     ])
     func aBodyInTheUnitedStatesIsLocatedInNoAIADestination(recipient: String, channel: String, hosting: String?, reported: Bool) throws {
-        let out = lines(try CLI.check(Self.u04(try CLI.json(recipient), channel: channel, hosting: hosting), ["--posture", "text"]))
+        let out = CLI.lines(try CLI.check(Self.u04(try CLI.json(recipient), channel: channel, hosting: hosting), ["--posture", "text"]))
         #expect(out.prefix(2) == [
             "request U04 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via \(channel): CONFLICT (text)",
@@ -109,7 +104,7 @@ import Testing
         (#"{"organisation": "European Commission (AI Office)", "governmentBody": true, "location": "BE", "headquarters": "BE"}"#, "CLEAR"),
     ])
     func otherRecipientsAreAsBefore(recipient: String, verdict: String) throws {
-        let out = lines(try CLI.check(Self.u04(try CLI.json(recipient)), ["--posture", "text"]))
+        let out = CLI.lines(try CLI.check(Self.u04(try CLI.json(recipient)), ["--posture", "text"]))
         #expect(out.prefix(2) == [
             "request U04 (as of 2026-11-24): \(verdict) (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via transfer: \(verdict) (text)",

@@ -1,5 +1,6 @@
 import Foundation
 import EccaTestSupport
+import Testing
 
 /// Runs the built `ecca` executable as a user would, capturing its output and exit status.
 enum CLI {
@@ -100,6 +101,13 @@ enum CLI {
     /// presumption of denial declared on 15 CFR 742.6(a)(13)).
     static let presumedDenial = " (both secondary sources presume denial for a destination outside Supp. No. 5 to Part 740 "
         + "paragraph (a): 15 CFR 742.6(a)(13) (citation not verified), evidence secondary)"
+
+    /// A command's output lines, expecting one of `statuses` (by default a run that analysed: 0,
+    /// or 1 for a conflict), with its stderr if not.
+    static func lines(_ result: Result, statuses: Set<Int32> = [0, 1], sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+        #expect(statuses.contains(result.status), "\(result.stderr)", sourceLocation: sourceLocation)
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
 
     /// The lines a report gives of other readings of the law: not the caveats, whose texts speak
     /// of them too.

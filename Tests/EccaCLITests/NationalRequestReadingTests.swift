@@ -25,16 +25,11 @@ import Testing
     static let ecfr = "    clear [both]: US 15 CFR Part 774, Supp. No. 1, ECCN 4E091 does not apply: not: ECCN 4E091 item: the parameters "
         + "(weights) of an AI model trained with 10^26 or more operations, since item.artifact is not weights (request: technical-documentation)"
 
-    private func lines(_ result: CLI.Result) -> [String] {
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").map(String.init)
-    }
-
     /// Under the text posture the duty binds on 1 October 2025 and obliges, with the other reading
     /// on its line; under the enforcement posture it is not enforced before 2 August 2026, and no
     /// reading is said for a duty that does not engage.
     @Test func p03TheDutyLineGivesTheOtherReading() throws {
-        let out = lines(try CLI.check(Self.p03()))
+        let out = CLI.lines(try CLI.check(Self.p03()), statuses: [0])
         #expect(Array(out.prefix(5)) == [
             "request P03 (as of 2025-10-01): CLEAR (both postures)",
             "  item 0: technical-documentation via transfer: CLEAR (text) · CLEAR (enforcement)",
@@ -68,7 +63,7 @@ import Testing
 
     /// The Commission's own request citing Art. 53 is no Member State's: nothing to report.
     @Test func theCommissionsRequestHasNoOtherReading() throws {
-        let out = lines(try CLI.check(Self.p03(jurisdiction: "EU")))
+        let out = CLI.lines(try CLI.check(Self.p03(jurisdiction: "EU")), statuses: [0])
         #expect(out[2] == "    clear [text]: EU Art. 53(1)(a) obliges the disclosure (caveats 1-5)")
         // Only Art. 3(47)'s caveat, which states ecca's reading, names Art. 88(1).
         #expect(out.filter { $0.contains("Art. 88(1)") }.map { String($0.prefix(28)) } == ["caveat 4, reading of Art. 3("])

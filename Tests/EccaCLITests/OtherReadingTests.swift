@@ -34,13 +34,8 @@ import Testing
         + "\"to comply with the obligations laid down in this Regulation\", the duty to provide the access requested among them"
     static let accessReading = "on another reading of Art. 111(3) (\(label)), the duty of Art. 92(5) would not arise until 2027-08-02"
 
-    private func lines(_ result: CLI.Result) -> [String] {
-        #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").map(String.init)
-    }
-
     @Test func p11SaysThatTheConflictRestsOnEccasReadingUntil2August2027() throws {
-        let out = lines(try CLI.check(Self.p11(), ["--posture", "text"]))
+        let out = CLI.lines(try CLI.check(Self.p11(), ["--posture", "text"]))
         #expect(out.prefix(3) == [
             "request P11 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via transfer: CONFLICT (text)",
@@ -56,7 +51,7 @@ import Testing
         let folder = try CLI.folder(["r.json": String(decoding: try JSONSerialization.data(withJSONObject: Self.p11()), as: UTF8.self)])
         let result = try CLI.run(["timeline", folder.appendingPathComponent("r.json").path,
                                   "--from", "2026-11-24", "--to", "2027-12-31", "--posture", "text"])
-        #expect(lines(result) == [
+        #expect(CLI.lines(result) == [
             "request P11 from 2026-11-24 to 2027-12-31",
             "  from 2026-11-24 to 2027-12-31: conflict (text)",
             "    clash [text]: eu.ai-act.art92.5 + us.ai-diffusion.4e091",
@@ -81,7 +76,7 @@ import Testing
 
     /// A clear verdict on a duty to disclose: the ground that it obliges says so.
     @Test func p01TheDutyToSupplyDocumentationSaysSo() throws {
-        let out = lines(try CLI.check(Self.p01))
+        let out = CLI.lines(try CLI.check(Self.p01))
         #expect(out.first == "request P01 (as of 2026-11-24): CLEAR (both postures)")
         let label = Self.label.replacingOccurrences(of: "provide the access requested", with: "supply the information requested")
         let ground = try #require(out.first { $0.hasPrefix("    clear [both]: EU Art. 91(5) ") })
@@ -94,7 +89,7 @@ import Testing
     /// holds, and the conflict is the same.
     @Test(arguments: [("2026-11-24", "2025-09-01"), ("2027-09-01", "2025-03-01")])
     func noOtherReadingOutsideTheTransition(date: String, placed: String) throws {
-        let out = lines(try CLI.check(Self.p11(date: date, placed: placed), ["--posture", "text"]))
+        let out = CLI.lines(try CLI.check(Self.p11(date: date, placed: placed), ["--posture", "text"]))
         #expect(out.prefix(2) == [
             "request P11 (as of \(date)): CONFLICT (text posture; the enforcement posture was not analysed)",
             "  item 0: weights via transfer: CONFLICT (text)",
