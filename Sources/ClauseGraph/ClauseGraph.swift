@@ -91,6 +91,22 @@ public struct ClauseGraph: Sendable {
         }
     }
 
+    /// The law on another reading than ecca's: the constitutive rule `rule` holds also where
+    /// `condition` holds (`CountsAs.otherReadings`). What `mou verify` searches again, so that a
+    /// proof resting on ecca's reading of a contested definition says what the other reading gives.
+    /// The rule keeps its other readings, so that reports on the widened law still name them.
+    public func widening(rule id: String, by condition: Condition) -> ClauseGraph {
+        guard var rule = rules[id] else { return self }
+        var widened = self
+        rule.condition = .any([rule.condition, condition])
+        widened.rules[id] = rule
+        if var provision = provisions[rule.provisionID], let index = provision.countsAs.firstIndex(where: { $0.id == id }) {
+            provision.countsAs[index] = rule
+            widened.provisions[rule.provisionID] = provision
+        }
+        return widened
+    }
+
     /// A provision's status with the axes it leaves unset taken from its instrument.
     public func effectiveStatus(ofProvision id: String) -> StatusTimeline {
         guard let provision = provisions[id] else { return StatusTimeline() }

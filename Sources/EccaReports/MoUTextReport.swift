@@ -33,6 +33,7 @@ public struct MoUTextReport: Sendable {
                 out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope\(also) conflicts, or is forbidden, on any date of the period")
                 outcome.grounds.forEach { out.append("    rests on \($0.source): \($0.reason)") }
                 restsOn.map { out.append($0) }
+                for reading in outcome.otherReadings ?? [] { out += lines(reading) }
                 continue
             }
             out.append("  \(outcome.posture.rawValue) posture: \(style.red("COUNTEREXAMPLE")): a request within the scope still conflicts")
@@ -52,5 +53,18 @@ public struct MoUTextReport: Sendable {
         if !result.caveats.isEmpty { out.append("") }
         CaveatNumbers.lines(result.caveats).forEach { out.append($0) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A request that conflicts, or is forbidden, on another reading of the law than ecca's, on
+    /// which the terms hold: the reading, what it would make apply, and the request.
+    private func lines(_ reading: MoUVerification.ReadingOutcome) -> [String] {
+        let statements = ProseList.joined(reading.readings.map(\.statement))
+        let fails = reading.forbidden ? "US law would forbid a request the terms commit the provider to"
+            : "a request within the scope would conflict (clash: \(reading.provisions.joined(separator: " + ")))"
+        let check = reading.checkNamesIt
+            ? "`ecca check FILE` finds it clear on ecca's reading and gives the other reading beside the ground"
+            : "`ecca check FILE` finds it clear on ecca's reading"
+        return ["    " + style.yellow("other reading") + ": \(statements), and the terms would not hold: \(fails); \(check):"]
+            + JSONReport.encode(reading.request).split(separator: "\n").map { "      " + $0 }
     }
 }

@@ -83,7 +83,7 @@ import Testing
                           "FR"
                         ],
                         "organisation" : "Evaluation team",
-                        "role" : "other",
+                        "role" : "independent-expert",
                         "usPermanentResident" : false
                       }
                     ]

@@ -150,6 +150,20 @@ extension ConflictEngine {
         }
         try oneOf("recipient.headquarters", scope.recipientHeadquarters)
         try oneOf("recipient.organisation", scope.recipientOrganisations)
+        // A member of the requesting authority's staff belongs to the authority: where the scope's
+        // organisations leave it out, no recipient of the scope is its staff, and otherwise such a
+        // recipient's organisation is the authority (as the counterexample names it). ecca's
+        // reading does not read the role; the wider reading of 50 U.S.C. 4801(5) does, and on it a
+        // member of the staff of another organisation would be no request `check` reproduces.
+        if let staff = try encoding.constraints(fact: "recipient.role", value: .scalar("authority-staff")).first {
+            let authority = Self.authority(of: mou)
+            if !scope.recipientOrganisations.isEmpty,
+               !scope.recipientOrganisations.contains(where: { Self.comparableName($0) == Self.comparableName(authority) }) {
+                constraints.append(try context.not(staff))
+            } else if let organisation = try encoding.constraints(fact: "recipient.organisation", value: .scalar(authority)).first {
+                constraints.append(try context.implies(staff, organisation))
+            }
+        }
         try oneOf("model.name", scope.models)
         if !scope.recipientNationalities.isEmpty {
             // Each recipient's nationalities are among those listed, and so is the latest.

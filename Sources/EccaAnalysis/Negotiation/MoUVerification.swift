@@ -30,6 +30,27 @@ public struct MoUVerification: Sendable, Hashable, Codable {
         /// Where the counterexample or the forbidden request has a value the scope lists but the
         /// commitments rule out: that value.
         public var ruledOutValue: RuledOutValue?
+        /// Where the terms hold: the wider readings of the law on which they would not, each with
+        /// the request found on it; nil where there are none (and for a counterexample).
+        public var otherReadings: [ReadingOutcome]? = nil
+    }
+
+    /// A request of the scope that conflicts, or that US law forbids, on another reading of a
+    /// constitutive rule than ecca's (`CountsAs.otherReadings`), where on ecca's the terms hold.
+    /// Like every other reading it decides nothing: the outcome still holds.
+    public struct ReadingOutcome: Sendable, Hashable, Codable {
+        /// The reading, once per prohibition that would apply on it ("on another reading of
+        /// 50 U.S.C. 4801(5) (…), the prohibition of … would apply").
+        public var readings: [OtherReading]
+        /// A request the terms cover: on the other reading it conflicts (`forbidden` false) or a
+        /// binding prohibition forbids it though nothing clashes (`forbidden` true).
+        public var request: DisclosureRequest
+        public var forbidden: Bool
+        /// The clashing or forbidding provisions on that reading.
+        public var provisions: [String]
+        /// `ecca check` of the request, on ecca's reading, gives the reading beside the ground on
+        /// which the prohibition does not apply.
+        public var checkNamesIt: Bool
     }
 
     /// What a proof that the MoU holds rests on: a commitment it needs, an exception that holds

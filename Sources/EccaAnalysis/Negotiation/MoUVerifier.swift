@@ -17,7 +17,19 @@ extension ConflictEngine {
     /// letter addresses, their requests are covered without them. Under each posture the result
     /// is the first of these that fails, else the first. A warning says what the MoU gives as
     /// written.
+    ///
+    /// Where the terms hold on ecca's reading of the law, the scope is searched again on each wider
+    /// reading of a constitutive rule (`otherReadings(holding:_:from:to:)`): a proof that rests on a
+    /// contested reading says what the other one gives.
     public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
+        var result = try verifyOnOneReading(mou, from: requestedFrom, to: requestedTo)
+        let readings = try otherReadings(holding: result, mou, from: requestedFrom, to: requestedTo)
+        for (index, found) in readings.enumerated() where !found.isEmpty { result.outcomes[index].otherReadings = found }
+        return result
+    }
+
+    /// `verify` on the law as this engine's graph reads it, letters and warnings included.
+    func verifyOnOneReading(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
         let asWritten = try verifyAsWritten(mou, from: requestedFrom, to: requestedTo)
         var result = asWritten
         let unlisted = unlistedInstruments(reaching: mou)
@@ -137,6 +149,11 @@ extension ConflictEngine {
     static func providers(of mou: MoUDocument) -> [String] {
         var seen: Set<String> = []
         return (mou.scope.providers + mou.parties.filter { $0.role == "provider" }.map(\.name)).filter { seen.insert(comparableName($0)).inserted }
+    }
+
+    /// The requesting authority: the MoU's EU party, else the AI Office.
+    static func authority(of mou: MoUDocument) -> String {
+        mou.parties.first { $0.role == "eu-authority" }?.name ?? "European Commission (AI Office)"
     }
 
     /// "HOLDS under the text posture, COUNTEREXAMPLE under the enforcement posture".
@@ -477,12 +494,17 @@ extension ConflictEngine {
         let latest = try scalar("recipient.latest-citizenship") ?? "FR"
         var nationalities = try elements("recipient.nationalities")
         if !nationalities.contains(latest), encoding.members["recipient.nationalities"]?[latest] == nil { nationalities.append(latest) }
-        let authority = mou.parties.first { $0.role == "eu-authority" }?.name ?? "European Commission (AI Office)"
+        let authority = Self.authority(of: mou)
         // An organisation the law does not name: one the scope lists, where it lists any, so that
         // the counterexample is inside the draft (an unlisted "Evaluation team" could be dismissed
         // as outside it); one the law loaded does not name either, so `check` reads it alike.
         let named = Set(encoding.scalarSorts["recipient.organisation"]?.valueNames ?? [])
-        let organisation = try scalar("recipient.organisation")
+        // A member of the authority's staff belongs to the authority, as the scope's terms require
+        // (`MoUTerms`): the wider reading of 50 U.S.C. 4801(5) reads such a member by the authority.
+        var role = try scalar("recipient.role")
+        let staffOrganisation = role == "authority-staff"
+            ? mou.scope.recipientOrganisations.first { Self.comparableName($0) == Self.comparableName(authority) } ?? authority : nil
+        let organisation = try scalar("recipient.organisation") ?? staffOrganisation
             ?? mou.scope.recipientOrganisations.first { !named.contains($0) } ?? "Evaluation team"
         // A government body has no nationalities, citizenship or residency: a request that gave
         // them beside the flag is refused by `check` (they describe a person).
@@ -495,10 +517,10 @@ extension ConflictEngine {
             incorporatedIn = try scalar("recipient.incorporated-in") ?? ["GB", "CH", "CA"].first { !named.contains($0) }
         }
         let entity = body || incorporatedIn != nil
-        // A role the organisation contradicts (the authority's staff at a partner's evaluation
-        // team, the provider's staff elsewhere) is "other": the law loaded tests only whether the
-        // recipient is an independent expert, so the verdict is the same (negotiation audit).
-        var role = try scalar("recipient.role")
+        // A role the organisation contradicts (the provider's staff at another organisation; the
+        // authority's, which the scope's terms rule out) is "other" (negotiation audit). The
+        // request is analysed again before it is printed, so a changed role cannot make a
+        // counterexample `check` does not reproduce.
         // A letter binds the company it is addressed to: a request that lists letters is that of
         // an MoU provider they are addressed to, where the MoU names one.
         let instruments = try elements("request.instruments")
