@@ -84,3 +84,48 @@ import Testing
             """)
     }
 }
+
+/// A verdict that another reading of one provision would undo whole rests on ecca's reading of
+/// it: of 342 conflicts among 10,000 generated requests, 188 rest on ecca's reading of Art. 111(3)
+/// (a model placed before 2 August 2025 owes the duty of Art. 92(5) from 2 August 2026), which the
+/// summary did not say.
+@Suite struct BatchSummaryOtherReadingTests {
+    /// A finding of `duty` (Art. 91(5) or 92(5)) against ECCN 4E091, with the other reading of
+    /// Art. 111(3) where `undone`.
+    static func finding(_ duty: String, item: Int, undone: Bool) -> String {
+        let reading = #","otherReadings":[{"citation":"Art. 111(3)","id":"eu.ai-act.art\#(duty).legacy-reading","label":"…","modality":"obligation","norm":"n","normCitation":"Art. \#(duty)","normProvision":"eu.ai-act.art\#(duty)","provision":"eu.ai-act.art111.3","until":"2027-08-02"}]"#
+        return #"{"signature":"eu.ai-act.art\#(duty) + us.ai-diffusion.4e091","item":\#(item),"channel":"transfer","provisions":[{"modality":"obligation","citation":"Art. \#(duty)"},{"modality":"prohibition","citation":"ECCN 4E091"}]\#(undone ? reading : "")}"#
+    }
+
+    static func line(_ id: String, verdict: String = "conflict", _ findings: [String]) -> String {
+        #"{"id":"\#(id)","asOf":"2026-09-01","verdict":"\#(verdict)","postures":{"text":"\#(verdict)"},"items":[{"index":0,"artifact":"weights","postures":{"text":{"verdict":"\#(verdict)","channels":[{"channel":"transfer","outcome":"conflict"}]}}},{"index":1,"artifact":"weights","postures":{"text":{"verdict":"\#(verdict)","channels":[{"channel":"transfer","outcome":"conflict"}]}}}],"findings":[\#(findings.joined(separator: ","))]}"#
+    }
+
+    /// Readings of one provision in two duties' findings count once per request; a request one of
+    /// whose findings stands on either reading, and a clear request, are not counted.
+    @Test func requestsWhoseEveryFindingAReadingUndoesAreCountedByTheProvisionReadOtherwise() throws {
+        let lines = [
+            Self.line("L-1", [Self.finding("92.5", item: 0, undone: true), Self.finding("91.5", item: 1, undone: true)]),
+            Self.line("L-2", [Self.finding("92.5", item: 0, undone: true), Self.finding("92.5", item: 1, undone: false)]),
+            Self.line("L-3", verdict: "avoidable", [Self.finding("92.5", item: 0, undone: true)]),
+            Self.line("L-4", verdict: "clear", [Self.finding("92.5", item: 0, undone: true)]),
+        ]
+        var summary = BatchSummary()
+        for line in lines { summary.add(try #require(KeptLine(line: line)).entry) }
+        #expect(summary.undoneByReadings == [.init(provision: "eu.ai-act.art111.3", citation: "Art. 111(3)", count: 2,
+                                                   verdicts: ["conflict": 1, "avoidable": 1], exampleID: "L-1")])
+        #expect(summary.render().split(separator: "\n").contains(
+            "  2 requests not clear have findings (1 avoidable, 1 conflict) that another reading of Art. 111(3) would all undo: their verdicts rest on ecca's reading of it, which their lines give beside each finding (e.g. L-1)"))
+        #expect(AnalysisJSON.encode(summary, pretty: false).contains(
+            #""undoneByReadings":[{"citation":"Art. 111(3)","count":2,"exampleID":"L-1","provision":"eu.ai-act.art111.3","verdicts":{"avoidable":1,"conflict":1}}]"#))
+    }
+
+    /// No such request, no line and no key.
+    @Test func withoutOneNothingIsSaid() throws {
+        var summary = BatchSummary()
+        summary.add(try #require(KeptLine(line: Self.line("L-2", [Self.finding("92.5", item: 0, undone: false)]))).entry)
+        #expect(summary.undoneByReadings == nil)
+        #expect(!summary.render().contains("another reading"))
+        #expect(!AnalysisJSON.encode(summary, pretty: false).contains("undoneByReadings"))
+    }
+}

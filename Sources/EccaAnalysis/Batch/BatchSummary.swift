@@ -42,6 +42,20 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var exampleID: String
     }
 
+    /// Requests not clear whose every finding another reading of one provision would undo
+    /// (`OtherReading`: Art. 111(3) read as deferring the duties of Arts 91(5) and 92(5) for a
+    /// model placed before 2 August 2025): their verdict rests on ecca's reading of that
+    /// provision. Per provision read otherwise.
+    public struct UndoneByReading: Sendable, Codable, Hashable {
+        /// The provision read otherwise, and its citation.
+        public var provision: String
+        public var citation: String
+        public var count: Int
+        /// By verdict (avoidable, undetermined, conflict).
+        public var verdicts: [String: Int]
+        public var exampleID: String
+    }
+
     /// Records that repeat an earlier record's request id: how many, and the first id repeated.
     public struct RepeatedIDs: Sendable, Codable, Hashable {
         public var count: Int
@@ -61,13 +75,15 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     /// Each line is analysed on its own, so a repeated id names two requests in the output and
     /// in any report or tracker keyed by it; counted so the analyst learns of it.
     public var repeatedIDs: RepeatedIDs?
+    /// In the order the readings are first met; nil where no request rests on one.
+    public var undoneByReadings: [UndoneByReading]?
     private var groupIndex: [[String]: Int] = [:]
     /// The ids seen so far (not encoded): an id per record, as a resumed output already keeps.
     private var seenIDs: Set<String> = []
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings, repeatedIDs }
+    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings, repeatedIDs, undoneByReadings }
 
     /// One record's contribution: its analysis, or nil for a record that could not be used.
     public mutating func add(_ entry: Entry) {
@@ -95,6 +111,16 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             clearWithFindings = ClearWithFindings(count: (clearWithFindings?.count ?? 0) + 1, exampleID: clearWithFindings?.exampleID ?? entry.id)
             return
         }
+        for reading in entry.undoneBy {
+            var readings = undoneByReadings ?? []
+            if let index = readings.firstIndex(where: { $0.provision == reading.provision }) {
+                readings[index].count += 1
+                readings[index].verdicts[verdict.rawValue, default: 0] += 1
+            } else {
+                readings.append(UndoneByReading(provision: reading.provision, citation: reading.citation, count: 1, verdicts: [verdict.rawValue: 1], exampleID: entry.id))
+            }
+            undoneByReadings = readings
+        }
         if let index = groupIndex[entry.signature] {
             groups[index].count += 1
             groups[index].verdicts[verdict.rawValue, default: 0] += 1
@@ -116,6 +142,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var reachedSolverLimit: Bool
         /// The request's verdict under each posture analysed.
         public var postures: [String: String] = [:]
+        /// The provisions (id and citation) another reading of which every finding of the request
+        /// carries: on that reading, none of its findings would stand.
+        public var undoneBy: [(provision: String, citation: String)] = []
 
         /// An unusable record's entry: named by its request's id, or where it is when it names
         /// none (the same key whether the batch wrote the error line or a resumed run reads it).
@@ -131,7 +160,8 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public init(_ analysis: RequestAnalysis) {
             self.init(id: analysis.id, verdict: analysis.verdict,
                       findings: analysis.findings.map { finding in
-                          (finding.signature, finding.item, finding.channel, finding.provisions.map { ($0.modality, $0.citation) })
+                          (finding.signature, finding.item, finding.channel, finding.provisions.map { ($0.modality, $0.citation) },
+                           finding.otherReadings.map { ($0.provision, $0.citation) })
                       },
                       artifacts: Dictionary(analysis.items.map { ($0.index, $0.artifact) }, uniquingKeysWith: { first, _ in first }),
                       reachedSolverLimit: analysis.items.contains { item in
@@ -141,7 +171,8 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         }
 
         /// From the parts of an analysis the summary reads (a resumed output's lines give only these).
-        init(id: String, verdict: Verdict, findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])],
+        init(id: String, verdict: Verdict,
+             findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)], readings: [(provision: String, citation: String)])],
              artifacts: [Int: String], reachedSolverLimit: Bool, postures: [String: String]) {
             self.id = id
             namedID = id
@@ -157,6 +188,13 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             }
             signature = seen.keys.sorted()
             label = signature.map { seen[$0]! }.joined(separator: "; ")
+            if let first = findings.first {
+                undoneBy = first.readings.reduce(into: []) { kept, reading in
+                    guard !kept.contains(where: { $0.provision == reading.provision }),
+                          findings.allSatisfy({ $0.readings.contains { $0.provision == reading.provision } }) else { return }
+                    kept.append(reading)
+                }
+            }
         }
     }
 
@@ -185,6 +223,11 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         for group in groups.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }) {
             // Escaped: an id read back from an older output could still hold a line break.
             lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s") (\(Self.byVerdict(group.verdicts))): \(group.label) (e.g. \(group.exampleID))"))
+        }
+        for reading in undoneByReadings ?? [] {
+            let requests = reading.count == 1 ? "1 request not clear has findings" : "\(reading.count) requests not clear have findings"
+            lines.append(ControlCharacters.escaped("  \(requests) (\(Self.byVerdict(reading.verdicts))) that another reading of \(reading.citation) would all undo: "
+                                                   + "their verdicts rest on ecca's reading of it, which their lines give beside each finding (e.g. \(reading.exampleID))"))
         }
         if let open = notClearWithoutFindings {
             let requests = open.count == 1 ? "1 request not clear has" : "\(open.count) requests not clear have"

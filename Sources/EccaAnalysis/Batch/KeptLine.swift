@@ -59,7 +59,7 @@ struct KeptLine {
                 }
             }
         }
-        var parts: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)])] = []
+        var parts: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)], readings: [(provision: String, citation: String)])] = []
         for finding in findings {
             guard let signature = finding["signature"]?.string, let item = finding["item"]?.int, let channel = finding["channel"]?.string,
                   let provisions = finding["provisions"]?.elements else { return nil }
@@ -68,7 +68,12 @@ struct KeptLine {
                 guard let modality = provision["modality"]?.string, let citation = provision["citation"]?.string else { return nil }
                 cited.append((modality, citation))
             }
-            parts.append((signature, item, channel, cited))
+            var readings: [(provision: String, citation: String)] = []
+            for reading in finding["otherReadings"]?.elements ?? [] {
+                guard let provision = reading["provision"]?.string, let citation = reading["citation"]?.string else { return nil }
+                readings.append((provision, citation))
+            }
+            parts.append((signature, item, channel, cited, readings))
         }
         var verdicts: [String: String] = [:]
         for (posture, verdict) in postures {
