@@ -19,8 +19,9 @@ import Testing
                                     "location": "BE", "headquarters": "BE"]]]]]
     }
 
-    static let label = "access that a member of the requesting authority's staff uses on the authority's behalf is access given to "
-        + "the authority, a foreign government body or agency (paragraph (B)), whatever the member's own nationality or residence"
+    static let label = "access that a member of the requesting authority's staff, or an independent expert it appoints to carry out "
+        + "evaluations on its behalf (Art. 92(2)), uses on the authority's behalf is access given to the authority, a foreign government "
+        + "body or agency (paragraph (B)), whatever their own nationality or residence"
     static let letter = "BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1"
     static let foreignPerson = "not: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international "
         + "organisation, an entity \"not incorporated in the United States or organized to do business in the United States\", or a "
@@ -72,11 +73,21 @@ import Testing
         ])
     }
 
+    /// An independent expert the Commission appoints "to carry out evaluations on its behalf"
+    /// (Art. 92(2)) uses the access on its behalf as its staff do: the same reading is given.
+    @Test func anIndependentExpertAppointedUnderArticle92_2IsReadAlike() throws {
+        let out = try lines(Self.o01(role: "independent-expert"))
+        #expect(out.first == "request O01 (as of 2026-11-24): CLEAR (both postures)")
+        #expect(CLI.otherReadingLines(out) == ["    clear [both]: US \(Self.letter) does not apply: \(Self.foreignPerson); on another reading of "
+            + "50 U.S.C. 4801(5) (\(Self.label)), the prohibition of \(Self.letter) would apply (caveats 13-16)"])
+    }
+
     /// Where the reading would change nothing, or does not hold, nothing is said: a French
-    /// official is a foreign person on both readings (the letter forbids it), an independent
-    /// expert of US nationality is not the authority's staff, and a US requester is no foreign body.
+    /// official is a foreign person on both readings (the letter forbids it), a recipient of
+    /// another role (the provider's staff, whom a letter reads apart) acts for no authority, and
+    /// a US requester is no foreign body.
     @Test func nothingIsSaidWhereTheReadingChangesNothing() throws {
-        for request in [Self.o01(nationality: "FR"), Self.o01(role: "independent-expert"), Self.o01(jurisdiction: "US")] {
+        for request in [Self.o01(nationality: "FR"), Self.o01(role: "other"), Self.o01(jurisdiction: "US")] {
             let out = try lines(request)
             #expect(CLI.otherReadingLines(out).isEmpty, "\(out)")
         }
