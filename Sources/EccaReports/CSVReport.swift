@@ -10,7 +10,7 @@ public struct CSVReport: Sendable {
         "item_verdict", "text_verdict", "enforcement_verdict", "compliant_alternatives", "deciding_conditions",
         "cures", "finding_count", "conflict_signatures", "obliging_provisions", "forbidding_provisions",
         "failed_exceptions", "clear_grounds", "request_verdict_postures", "deciding_caveats",
-        "exact_thresholds", "request_notes", "request_assumptions",
+        "exact_thresholds", "request_notes", "request_assumptions", "other_readings",
     ]
 
     /// Joins the values of a multi-valued cell.
@@ -78,7 +78,20 @@ public struct CSVReport: Sendable {
             unique(details.flatMap(\.exactThresholds)).joined(separator: Self.separator),
             analysis.notes.joined(separator: Self.separator),
             analysis.assumptions.joined(separator: Self.separator),
+            // The readings of the law ecca does not apply on which a finding would not stand, and
+            // those a ground gives (a duty that would not arise, a restriction that would apply),
+            // each once: a verdict that rests on ecca's reading of a contested provision says so
+            // here too. A ground's reading that a finding gives already (the duty of a conflict
+            // under one posture, clear under the other) is the finding's.
+            otherReadings(findings: findings, grounds: details.flatMap { $0.grounds ?? [] }).joined(separator: Self.separator),
         ]
+    }
+
+    private func otherReadings(findings: [Finding], grounds: [Ground]) -> [String] {
+        let readings = findings.flatMap(\.otherReadings)
+        let stated = Set(readings.map(\.statement))
+        let ofGrounds = grounds.flatMap(\.reasons).filter { $0.hasPrefix(OtherReading.statementPrefix) && !stated.contains($0) }
+        return unique(readings.map(\.findingStatement) + ofGrounds)
     }
 
     private func unique(_ values: [String]) -> [String] {

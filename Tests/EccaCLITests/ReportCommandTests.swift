@@ -435,13 +435,13 @@ import EccaTestSupport
         #expect(text.stdout.hasPrefix("request AIO-2026-0142 (as of 2026-11-24): CLEAR (enforcement posture; the text in force was not analysed)\n"))
         // The CSV says which postures the request's verdict holds under.
         let both = try CLI.run(["report", "--format", "csv", Self.conflict]).stdout
-        #expect(both.components(separatedBy: "\r\n")[0].hasSuffix(",clear_grounds,request_verdict_postures,deciding_caveats,exact_thresholds,request_notes,request_assumptions"))
+        #expect(both.components(separatedBy: "\r\n")[0].hasSuffix(",clear_grounds,request_verdict_postures,deciding_caveats,exact_thresholds,request_notes,request_assumptions,other_readings"))
         #expect(both.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,conflict,"))
         let assumed = #""training compute was given in operations only; the FLOP count is taken to equal it (every FLOP is an operation, so the FLOP count can only be lower: give it where it may differ, as the Art. 51(2) presumption counts FLOP)""#
-        #expect(both.components(separatedBy: "\r\n")[1].hasSuffix(",text,,,," + assumed))
+        #expect(both.components(separatedBy: "\r\n")[1].hasSuffix(",text,,,," + assumed + ","))
         let onlyEnforcement = try CLI.run(["report", "--format", "csv", "--posture", "enforcement", Self.conflict]).stdout
         #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasPrefix("AIO-2026-0142,2026-11-24,clear,0,weights,weights,transfer,clear,,clear,"))
-        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasSuffix(",enforcement,,,," + assumed))
+        #expect(onlyEnforcement.components(separatedBy: "\r\n")[1].hasSuffix(",enforcement,,,," + assumed + ","))
     }
 
     /// The CSV says what the other formats say beside a verdict: one that rests on the comparator
@@ -457,7 +457,7 @@ import EccaTestSupport
         let json = try CLI.json(try CLI.run(["check", "--format", "json", folder.appendingPathComponent("r.json").path]).stdout)
         let notes = try #require(json["notes"] as? [String])
         #expect(!notes.isEmpty)
-        #expect(Array(header.suffix(3)) == ["exact_thresholds", "request_notes", "request_assumptions"])
+        #expect(Array(header.suffix(4)) == ["exact_thresholds", "request_notes", "request_assumptions", "other_readings"])
         #expect(row.contains(#"model.training-compute = 1e26 operations (15 CFR Part 774, Supp. No. 1, ECCN 4E091): the verdict rests on the comparator ≥"#), "\(row)")
         #expect(row.contains(String(notes[0].prefix(40))), "\(notes[0]) in \(row)")
     }
@@ -469,7 +469,7 @@ import EccaTestSupport
         #expect(csv.stdout.components(separatedBy: "\r\n")[2]
             == "AIO-2026-0203,2026-11-24,conflict,1,documentation,technical-documentation,transfer,clear,clear,,,,,0,,,,,"
             + "text: no-obligation; text: eu.ai-act.art92.5 not-applicable; text: us.ai-diffusion.4e091 not-applicable; text: us.bis.letter.helios-orion-2026.1 not-applicable,text,,,,"
-            + #""training compute was given in FLOP only; the operations count is taken to equal it (every FLOP is an operation, so the operations count can only be higher: give it where it may differ, as Technical Notes 2 and 3 to ECCN 4E091 count operations)""#)
+            + #""training compute was given in FLOP only; the operations count is taken to equal it (every FLOP is an operation, so the operations count can only be higher: give it where it may differ, as Technical Notes 2 and 3 to ECCN 4E091 count operations)","#)
     }
 
     /// `-o` naming an input, however spelt, is refused before anything is read or written.

@@ -42,8 +42,12 @@ public struct OtherReading: Sendable, Hashable, Codable, CitesProvision {
         case Norm.Modality.prohibition.rawValue: "the prohibition of \(normCitation) would \(not)apply"
         default: "\(normCitation) would \(not)apply"
         }
-        return "on another reading of \(inlineCitation) (\(label)), \(effect)" + (until.map { " until \($0)" } ?? "")
+        return Self.statementPrefix + "\(inlineCitation) (\(label)), \(effect)" + (until.map { " until \($0)" } ?? "")
     }
+
+    /// How every `statement` begins: a ground's reasons give readings among the conditions that
+    /// fail, and a format that lists readings apart (the CSV) tells them apart by it.
+    public static let statementPrefix = "on another reading of "
 
     /// The statement for a finding the norm clashes in: the conflict rests on ecca's reading.
     public var findingStatement: String {
