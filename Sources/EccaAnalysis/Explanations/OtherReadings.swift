@@ -9,14 +9,20 @@ extension ConflictEngine {
     func otherReadings(of norm: Norm, evaluator: ConditionEvaluator, snapshot: FactSnapshot) -> [OtherReading] {
         norm.otherReadings.compactMap { reading in
             guard let provision = reading.provisionID, evaluator.evaluate(reading.condition) == .true else { return nil }
-            return OtherReading(id: reading.id, label: reading.label, provision: provision,
-                                citation: graph.provisions[provision]?.citation ?? provision,
-                                norm: norm.id, normProvision: norm.provisionID,
-                                normCitation: graph.provisions[norm.provisionID]?.citation ?? norm.provisionID,
-                                modality: norm.modality.rawValue, until: end(of: reading.condition, snapshot: snapshot),
-                                citationNotVerified: graph.citationNotVerified(provision),
-                                normCitationNotVerified: graph.citationNotVerified(norm.provisionID))
+            return otherReading(reading, of: provision, norm: norm, until: end(of: reading.condition, snapshot: snapshot))
         }
+    }
+
+    /// `reading` of `provision` as reports give it, beside `norm`: undoing it, or making it
+    /// engage where `engages` (a wider reading of a rule it reads).
+    func otherReading(_ reading: Exception, of provision: String, norm: Norm, engages: Bool? = nil, until: LegalDate? = nil) -> OtherReading {
+        OtherReading(id: reading.id, label: reading.label, provision: provision,
+                     citation: graph.provisions[provision]?.citation ?? provision,
+                     norm: norm.id, normProvision: norm.provisionID,
+                     normCitation: graph.provisions[norm.provisionID]?.citation ?? norm.provisionID,
+                     modality: norm.modality.rawValue, until: until, engages: engages,
+                     citationNotVerified: graph.citationNotVerified(provision),
+                     normCitationNotVerified: graph.citationNotVerified(norm.provisionID))
     }
 
     /// The wider readings of the constitutive rules a norm's condition reads (`CountsAs.otherReadings`)
@@ -43,13 +49,7 @@ extension ConflictEngine {
                 guard let provision = reading.provisionID, evaluator.evaluate(reading.condition) == .true else { return nil }
                 let wider = evaluator.widening(rule: rule.id, by: reading.condition)
                 guard wider.evaluate(condition) == .true, norm.exceptions.allSatisfy({ wider.evaluate($0.condition) == .false }) else { return nil }
-                return OtherReading(id: reading.id, label: reading.label, provision: provision,
-                                    citation: graph.provisions[provision]?.citation ?? provision,
-                                    norm: norm.id, normProvision: norm.provisionID,
-                                    normCitation: graph.provisions[norm.provisionID]?.citation ?? norm.provisionID,
-                                    modality: norm.modality.rawValue, engages: true,
-                                    citationNotVerified: graph.citationNotVerified(provision),
-                                    normCitationNotVerified: graph.citationNotVerified(norm.provisionID))
+                return otherReading(reading, of: provision, norm: norm, engages: true)
             }
         }
     }

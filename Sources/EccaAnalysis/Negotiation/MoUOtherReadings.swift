@@ -31,15 +31,7 @@ extension ConflictEngine {
                     guard let request = outcome.forbidden?.request ?? outcome.counterexample else { continue }
                     let provisions = outcome.forbidden?.provisions ?? outcome.provisions
                     let prohibitions = graph.norms.filter { $0.modality == .prohibition && provisions.contains($0.provisionID) }
-                    let readings = prohibitions.map { norm in
-                        OtherReading(id: reading.id, label: reading.label, provision: provision,
-                                     citation: graph.provisions[provision]?.citation ?? provision,
-                                     norm: norm.id, normProvision: norm.provisionID,
-                                     normCitation: graph.provisions[norm.provisionID]?.citation ?? norm.provisionID,
-                                     modality: norm.modality.rawValue, engages: true,
-                                     citationNotVerified: graph.citationNotVerified(provision),
-                                     normCitationNotVerified: graph.citationNotVerified(norm.provisionID))
-                    }
+                    let readings = prohibitions.map { otherReading(reading, of: provision, norm: $0, engages: true) }
                     found[index].append(.init(readings: readings, request: request, forbidden: outcome.forbidden != nil, provisions: provisions,
                                               checkNamesIt: try namesReading(readings, request, posture: outcome.posture)))
                 }

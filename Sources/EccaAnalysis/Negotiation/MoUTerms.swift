@@ -153,8 +153,9 @@ extension ConflictEngine {
         // A member of the requesting authority's staff belongs to the authority: where the scope's
         // organisations leave it out, no recipient of the scope is its staff, and otherwise such a
         // recipient's organisation is the authority (as the counterexample names it). ecca's
-        // reading does not read the role; the wider reading of 50 U.S.C. 4801(5) does, and on it a
-        // member of the staff of another organisation would be no request `check` reproduces.
+        // reading does not ask whether a recipient is the authority's staff; the wider reading of
+        // 50 U.S.C. 4801(5) does, and on it a member of the authority's staff at another
+        // organisation would be no request `check` reproduces.
         if let staff = try encoding.constraints(fact: "recipient.role", value: .scalar("authority-staff")).first {
             let authority = Self.authority(of: mou)
             if !scope.recipientOrganisations.isEmpty,
