@@ -8,9 +8,10 @@ import Testing
 /// audit of 2026-12-07, M3: the clear verdict and the first cure rested on that reading unsaid).
 @Suite struct AuthorityStaffReadingTests {
     /// The audit's probe o01: AI Office staff of US nationality, API access to Orion-7.
-    static func o01(role: String = "authority-staff", nationality: String = "US", jurisdiction: String = "EU") -> [String: Any] {
+    static func o01(role: String = "authority-staff", nationality: String = "US", jurisdiction: String = "EU",
+                    legalBasis: String = "Art. 92(3)") -> [String: Any] {
         ["id": "O01", "date": "2026-11-24",
-         "requester": ["authority": "European Commission (AI Office)", "jurisdiction": jurisdiction, "legalBasis": "Art. 92(3)"],
+         "requester": ["authority": "European Commission (AI Office)", "jurisdiction": jurisdiction, "legalBasis": legalBasis],
          "provider": ["name": "Helios AI, Inc.", "establishedIn": "US"],
          "model": ["name": "Orion-7", "trainingCompute": ["value": 4e26, "unit": "FLOP"], "weightsPublished": false,
                    "placedOnEUMarket": "2026-07-01"],
@@ -19,9 +20,9 @@ import Testing
                                     "location": "BE", "headquarters": "BE"]]]]]
     }
 
-    static let label = "access that a member of the requesting authority's staff, or an independent expert it appoints to carry out "
-        + "evaluations on its behalf (Art. 92(2)), uses on the authority's behalf is access given to the authority, a foreign government "
-        + "body or agency (paragraph (B)), whatever their own nationality or residence"
+    static let label = "access that a member of the requesting authority's staff, or an independent expert the Commission appoints to "
+        + "carry out an evaluation under Art. 92 on its behalf (Art. 92(2)), uses on the authority's behalf is access given to the "
+        + "authority, a foreign government body or agency (paragraph (B)), whatever their own nationality or residence"
     static let letter = "BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1"
     static let foreignPerson = "not: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international "
         + "organisation, an entity \"not incorporated in the United States or organized to do business in the United States\", or a "
@@ -80,6 +81,19 @@ import Testing
         #expect(out.first == "request O01 (as of 2026-11-24): CLEAR (both postures)")
         #expect(CLI.otherReadingLines(out) == ["    clear [both]: US \(Self.letter) does not apply: \(Self.foreignPerson); on another reading of "
             + "50 U.S.C. 4801(5) (\(Self.label)), the prohibition of \(Self.letter) would apply (caveats 13-16)"])
+    }
+
+    /// Only the Commission appoints experts under Art. 92(2), for an evaluation under Art. 92: an
+    /// expert of US nationality under Art. 91, a Code of Practice evaluator the provider engages
+    /// (Measure 3.5), or one a national authority names, is read by their own nationality alone
+    /// (QA of 2026-12-07: the reading was given for all three).
+    @Test func anExpertOutsideAnArticle92EvaluationIsNotReadAlike() throws {
+        for request in [Self.o01(role: "independent-expert", legalBasis: "Art. 91(1)"),
+                        Self.o01(role: "independent-expert", legalBasis: "eu.gpai-code.safety-security.m3-5"),
+                        Self.o01(role: "independent-expert", jurisdiction: "DE")] {
+            let out = try lines(request)
+            #expect(CLI.otherReadingLines(out).isEmpty, "\(out)")
+        }
     }
 
     /// Where the reading would change nothing, or does not hold, nothing is said: a French
