@@ -58,7 +58,7 @@ public struct MoUTextReport: Sendable {
     /// A request that conflicts, or is forbidden, on another reading of the law than ecca's, on
     /// which the terms hold: the reading, what it would make apply, and the request.
     private func lines(_ reading: MoUVerification.ReadingOutcome) -> [String] {
-        let statements = ProseList.joined(reading.readings.map(\.statement))
+        let statements = OtherReading.statement(reading.readings)
         let fails = reading.forbidden ? "US law would forbid a request the terms commit the provider to"
             : "a request within the scope would conflict (clash: \(reading.provisions.joined(separator: " + ")))"
         let check = reading.checkNamesIt

@@ -82,7 +82,8 @@ import Testing
             #expect(recipient["role"] as? String == "authority-staff")
             #expect(recipient["organisation"] as? String == "European Commission (AI Office)")
             let usNational = (recipient["nationalities"] as? [String])?.contains("US") == true
-            #expect(usNational || recipient["usPermanentResident"] as? Bool == true, "\(recipient)")
+            // A US person, either way, never both (permanent residence is for those who are not nationals).
+            #expect(usNational != (recipient["usPermanentResident"] as? Bool == true), "\(recipient)")
 
             let check = try CLI.check(request, ["--instrument", CLI.letter])
             #expect(check.status == 0, "\(check.stderr)")
@@ -90,6 +91,40 @@ import Testing
             #expect(out.first == "request MOU-USP-counterexample (as of 2026-10-01): CLEAR (both postures)")
             #expect(CLI.otherReadingLines(out).count == 1, "\(out)")
         }
+    }
+
+    /// Two prohibitions that would apply on one reading are named in one statement, not the
+    /// reading's label once for each (QA: weights inspected in the United States).
+    @Test func prohibitionsThatOneReadingWouldApplyAreNamedTogether() throws {
+        let onSite = Self.usPersons
+            .replacingOccurrences(of: "<artifact>api-access</artifact>", with: "<artifact>weights</artifact>")
+            .replacingOccurrences(of: "<channel>remote-api</channel>", with: "<channel>on-site</channel>\n    <hosting-location>US</hosting-location>")
+            .replacingOccurrences(of: #"<recipient-location set="eu.member-states"/>"#, with: #"<compute unit="operations" min="2e26"/>"#)
+        let result = try Self.verify(onSite, ["--posture", "text"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let readings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("    other reading: ") }
+        #expect(readings.count == 1)
+        #expect(readings.first?.hasPrefix("    other reading: on another reading of 50 U.S.C. 4801(5) (\(AuthorityStaffReadingTests.label)), the prohibitions of "
+            + "15 CFR Part 774, Supp. No. 1, ECCN 4E091 and \(AuthorityStaffReadingTests.letter) would apply, and the terms would not hold: ") == true,
+            "\(readings)")
+    }
+
+    /// A scope that names the authority another way ("European Commission" for the party
+    /// "European Commission (AI Office)", Art. 3(47)) covers its staff, and the request found on the
+    /// other reading is a member of it, under the scope's name. Under Art. 91 there are no
+    /// appointed experts, so only the staff can be what the reading finds.
+    @Test func aScopeNamingTheAuthorityAnotherWayCoversItsStaff() throws {
+        let named = Self.usPersons
+            .replacingOccurrences(of: "    <model name=", with: "    <recipient-organisation>European Commission</recipient-organisation>\n    <model name=")
+            .replacingOccurrences(of: "<legal-basis>Art. 92(3)</legal-basis>", with: "<legal-basis>Art. 91(1)</legal-basis>")
+        let result = try Self.verify(named, ["--posture", "text", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let outcome = try #require((try CLI.json(result.stdout)["outcomes"] as? [[String: Any]])?.first)
+        let reading = try #require((outcome["otherReadings"] as? [[String: Any]])?.first)
+        let request = try #require(reading["request"] as? [String: Any])
+        let recipient = try #require(((request["items"] as? [[String: Any]])?.first?["recipients"] as? [[String: Any]])?.first)
+        #expect(recipient["organisation"] as? String == "European Commission")
+        #expect(recipient["role"] as? String == "authority-staff")
     }
 
     /// Where the reading cannot change the outcome nothing is said: an MoU for the letter's Annex A

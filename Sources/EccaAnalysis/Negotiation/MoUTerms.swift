@@ -151,19 +151,25 @@ extension ConflictEngine {
         try oneOf("recipient.headquarters", scope.recipientHeadquarters)
         try oneOf("recipient.organisation", scope.recipientOrganisations)
         // A member of the requesting authority's staff belongs to the authority: where the scope's
-        // organisations leave it out, no recipient of the scope is its staff, and otherwise such a
-        // recipient's organisation is the authority (as the counterexample names it). ecca's
-        // reading does not ask whether a recipient is the authority's staff; the wider reading of
-        // 50 U.S.C. 4801(5) does, and on it a member of the authority's staff at another
-        // organisation would be no request `check` reproduces.
+        // organisations leave it out (`authorityNames`), no recipient of the scope is its staff,
+        // and otherwise such a recipient's organisation is the authority (as the counterexample
+        // names it). ecca's reading does not ask whether a recipient is the authority's staff; the
+        // wider reading of 50 U.S.C. 4801(5) does, and on it a member of the authority's staff at
+        // another organisation would be no request `check` reproduces.
         if let staff = try encoding.constraints(fact: "recipient.role", value: .scalar("authority-staff")).first {
-            let authority = Self.authority(of: mou)
-            if !scope.recipientOrganisations.isEmpty,
-               !scope.recipientOrganisations.contains(where: { Self.comparableName($0) == Self.comparableName(authority) }) {
+            let names = Self.authorityNames(of: mou)
+            if names.isEmpty {
                 constraints.append(try context.not(staff))
-            } else if let organisation = try encoding.constraints(fact: "recipient.organisation", value: .scalar(authority)).first {
+            } else if let organisation = try encoding.constraints(fact: "recipient.organisation", value: .oneOf(names)).first {
                 constraints.append(try context.implies(staff, organisation))
             }
+        }
+        // Permanent residence is a status of those who are not US nationals: a US national is not
+        // also given it. The law loaded reads it only in conditions that clear a disclosure (no
+        // foreign person; AIA), so no conflict needs it beside US nationality and none is lost
+        // (QA: a counterexample gave a US national permanent residence too).
+        if let usNational = encoding.members["recipient.nationalities"]?["US"], let resident = encoding.booleans["recipient.us-permanent-resident"] {
+            constraints.append(try context.implies(usNational, context.not(resident)))
         }
         try oneOf("model.name", scope.models)
         if !scope.recipientNationalities.isEmpty {

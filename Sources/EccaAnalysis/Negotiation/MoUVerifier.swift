@@ -156,6 +156,23 @@ extension ConflictEngine {
         mou.parties.first { $0.role == "eu-authority" }?.name ?? "European Commission (AI Office)"
     }
 
+    /// The names the authority's staff may give as their organisation: those of the scope's
+    /// organisations that name the authority, or the authority itself where the scope lists none;
+    /// empty where the scope lists organisations and none of them is the authority. A name names
+    /// the authority written alike, or written within the other ("European Commission" or "AI
+    /// Office" for the party "European Commission (AI Office)"; references to the AI Office are
+    /// references to the Commission, Art. 3(47)), compared as letters and digits and at least
+    /// eight of them long, so that "Office" names no one.
+    static func authorityNames(of mou: MoUDocument) -> [String] {
+        let authority = comparableName(authority(of: mou))
+        guard !mou.scope.recipientOrganisations.isEmpty else { return [Self.authority(of: mou)] }
+        return mou.scope.recipientOrganisations.filter { organisation in
+            let name = comparableName(organisation)
+            let (shorter, longer) = name.count <= authority.count ? (name, authority) : (authority, name)
+            return shorter.count >= 8 && longer.contains(shorter)
+        }
+    }
+
     /// "HOLDS under the text posture, COUNTEREXAMPLE under the enforcement posture".
     static func summary(of verification: MoUVerification) -> String {
         verification.outcomes.map { outcome in
@@ -502,8 +519,8 @@ extension ConflictEngine {
         // A member of the authority's staff belongs to the authority, as the scope's terms require
         // (`MoUTerms`): the wider reading of 50 U.S.C. 4801(5) reads such a member by the authority.
         var role = try scalar("recipient.role")
-        let staffOrganisation = role == "authority-staff"
-            ? mou.scope.recipientOrganisations.first { Self.comparableName($0) == Self.comparableName(authority) } ?? authority : nil
+        let authorityNames = Self.authorityNames(of: mou)
+        let staffOrganisation = role == "authority-staff" ? authorityNames.first ?? authority : nil
         let organisation = try scalar("recipient.organisation") ?? staffOrganisation
             ?? mou.scope.recipientOrganisations.first { !named.contains($0) } ?? "Evaluation team"
         // A government body has no nationalities, citizenship or residency: a request that gave
@@ -527,7 +544,8 @@ extension ConflictEngine {
         let party = mou.parties.first { $0.role == "provider" }?.name
         let provider = instruments.isEmpty ? party
             : Self.providers(of: mou).first { name in instruments.allSatisfy { addresses($0, to: name) } } ?? party
-        if (role == "authority-staff" && organisation != authority) || (role == "provider-staff" && organisation != provider) { role = "other" }
+        if (role == "authority-staff" && organisation != authority && !authorityNames.contains(organisation))
+            || (role == "provider-staff" && organisation != provider) { role = "other" }
         let recipient = DisclosureRequest.Recipient(
             organisation: organisation,
             nationalities: entity ? nil : nationalities, location: try scalar("recipient.location"),

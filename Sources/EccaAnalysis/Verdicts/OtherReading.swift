@@ -34,15 +34,27 @@ public struct OtherReading: Sendable, Hashable, Codable, CitesProvision {
 
     /// "on another reading of Art. 111(3) (…), the duty of Art. 92(5) would not arise until
     /// 2027-08-02": what the reading undoes, in the words every format gives.
-    public var statement: String {
-        let normCitation = InlineCitation.text(normCitation, verified: normCitationNotVerified != true)
-        let not = engages == true ? "" : "not "
-        let effect = switch modality {
-        case Norm.Modality.obligation.rawValue: "the duty of \(normCitation) would \(not)arise"
-        case Norm.Modality.prohibition.rawValue: "the prohibition of \(normCitation) would \(not)apply"
-        default: "\(normCitation) would \(not)apply"
+    public var statement: String { Self.statement([self]) }
+
+    /// One statement for readings that are one reading of one provision, with the same effect on
+    /// each of their norms ("…, the prohibitions of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 and
+    /// BIS is-informed letter … para. 1 would apply"), rather than the label once per norm; the
+    /// statements of others joined by "; ".
+    public static func statement(_ readings: [OtherReading]) -> String {
+        guard let first = readings.first else { return "" }
+        let alike = readings.allSatisfy {
+            ($0.id, $0.provision, $0.modality, $0.engages, $0.until) == (first.id, first.provision, first.modality, first.engages, first.until)
         }
-        return Self.statementPrefix + "\(inlineCitation) (\(label)), \(effect)" + (until.map { " until \($0)" } ?? "")
+        guard alike else { return readings.map(\.statement).joined(separator: "; ") }
+        let citations = ProseList.joined(readings.map { InlineCitation.text($0.normCitation, verified: $0.normCitationNotVerified != true) })
+        let plural = readings.count > 1
+        let not = first.engages == true ? "" : "not "
+        let effect = switch first.modality {
+        case Norm.Modality.obligation.rawValue: "the dut\(plural ? "ies" : "y") of \(citations) would \(not)arise"
+        case Norm.Modality.prohibition.rawValue: "the prohibition\(plural ? "s" : "") of \(citations) would \(not)apply"
+        default: "\(citations) would \(not)apply"
+        }
+        return statementPrefix + "\(first.inlineCitation) (\(first.label)), \(effect)" + (first.until.map { " until \($0)" } ?? "")
     }
 
     /// How every `statement` begins: a ground's reasons give readings among the conditions that
