@@ -1,4 +1,5 @@
 @testable import EccaAnalysis
+import ClauseGraph
 import Testing
 
 /// The batch summary accounts for every request that is not clear: those with findings in their
@@ -112,12 +113,28 @@ import Testing
         ]
         var summary = BatchSummary()
         for line in lines { summary.add(try #require(KeptLine(line: line)).entry) }
-        #expect(summary.undoneByReadings == [.init(provision: "eu.ai-act.art111.3", citation: "Art. 111(3)", count: 2,
-                                                   verdicts: ["conflict": 1, "avoidable": 1], exampleID: "L-1")])
+        #expect(summary.undoneByReadings == [.init(provision: "eu.ai-act.art111.3", citation: "Art. 111(3)", until: LegalDate(iso: "2027-08-02"),
+                                                   count: 2, verdicts: ["conflict": 1, "avoidable": 1], exampleID: "L-1")])
         #expect(summary.render().split(separator: "\n").contains(
-            "  2 requests not clear have findings (1 avoidable, 1 conflict) that another reading of Art. 111(3) would all undo: their verdicts rest on ecca's reading of it, which their lines give beside each finding (e.g. L-1)"))
+            "  2 requests not clear have findings (1 avoidable, 1 conflict) that another reading of Art. 111(3) would all undo until 2027-08-02: their verdicts rest on ecca's reading of it before then, which their lines give beside each finding (e.g. L-1)"))
         #expect(AnalysisJSON.encode(summary, pretty: false).contains(
-            #""undoneByReadings":[{"citation":"Art. 111(3)","count":2,"exampleID":"L-1","provision":"eu.ai-act.art111.3","verdicts":{"avoidable":1,"conflict":1}}]"#))
+            #""undoneByReadings":[{"citation":"Art. 111(3)","count":2,"exampleID":"L-1","provision":"eu.ai-act.art111.3","until":"2027-08-02","verdicts":{"avoidable":1,"conflict":1}}]"#))
+    }
+
+    /// A request one of whose items is not clear without a finding (it depends on facts the
+    /// request does not give) is not counted: the reading its findings carry says nothing of that
+    /// item (QA: GEN-7-1531 was counted undetermined on an item with no finding). One request is
+    /// said in the singular.
+    @Test func anItemNotClearWithoutFindingsKeepsTheRequestOut() throws {
+        let withFindings = Self.line("L-5", verdict: "undetermined", [Self.finding("92.5", item: 0, undone: true)])
+        let bothItemsNotClear = withFindings.replacingOccurrences(of: #""artifact":"weights","postures""#, with: #""artifact":"weights","verdict":"undetermined","postures""#)
+        var summary = BatchSummary()
+        summary.add(try #require(KeptLine(line: bothItemsNotClear)).entry)
+        #expect(summary.undoneByReadings == nil, "item 1 is not clear and has no finding")
+        var one = BatchSummary()
+        one.add(try #require(KeptLine(line: withFindings)).entry)
+        #expect(one.render().split(separator: "\n").contains(
+            "  1 request not clear has findings (1 undetermined) that another reading of Art. 111(3) would all undo until 2027-08-02: its verdict rests on ecca's reading of it before then, which its line gives beside each finding (e.g. L-5)"))
     }
 
     /// No such request, no line and no key.

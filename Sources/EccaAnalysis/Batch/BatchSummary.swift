@@ -50,6 +50,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         /// The provision read otherwise, and its citation.
         public var provision: String
         public var citation: String
+        /// The day from which the reading no longer differs from ecca's, where it is the same for
+        /// every request counted (Art. 111(3): 2027-08-02); nil otherwise.
+        public var until: LegalDate?
         public var count: Int
         /// By verdict (avoidable, undetermined, conflict).
         public var verdicts: [String: Int]
@@ -116,8 +119,10 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             if let index = readings.firstIndex(where: { $0.provision == reading.provision }) {
                 readings[index].count += 1
                 readings[index].verdicts[verdict.rawValue, default: 0] += 1
+                if readings[index].until != reading.until { readings[index].until = nil }
             } else {
-                readings.append(UndoneByReading(provision: reading.provision, citation: reading.citation, count: 1, verdicts: [verdict.rawValue: 1], exampleID: entry.id))
+                readings.append(UndoneByReading(provision: reading.provision, citation: reading.citation, until: reading.until, count: 1,
+                                                verdicts: [verdict.rawValue: 1], exampleID: entry.id))
             }
             undoneByReadings = readings
         }
@@ -143,8 +148,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         /// The request's verdict under each posture analysed.
         public var postures: [String: String] = [:]
         /// The provisions (id and citation) another reading of which every finding of the request
-        /// carries: on that reading, none of its findings would stand.
-        public var undoneBy: [(provision: String, citation: String)] = []
+        /// carries, where every item that is not clear has findings: on that reading, none of its
+        /// findings would stand (until the day given, where the reading ends then).
+        public var undoneBy: [(provision: String, citation: String, until: LegalDate?)] = []
 
         /// An unusable record's entry: named by its request's id, or where it is when it names
         /// none (the same key whether the batch wrote the error line or a resumed run reads it).
@@ -161,8 +167,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             self.init(id: analysis.id, verdict: analysis.verdict,
                       findings: analysis.findings.map { finding in
                           (finding.signature, finding.item, finding.channel, finding.provisions.map { ($0.modality, $0.citation) },
-                           finding.otherReadings.map { ($0.provision, $0.citation) })
+                           finding.otherReadings.map { ($0.provision, $0.citation, $0.until) })
                       },
+                      notClearItems: Set(analysis.items.filter { $0.verdict != .clear }.map(\.index)),
                       artifacts: Dictionary(analysis.items.map { ($0.index, $0.artifact) }, uniquingKeysWith: { first, _ in first }),
                       reachedSolverLimit: analysis.items.contains { item in
                           item.postures.values.contains { $0.channels.contains(where: \.reachedSolverLimit) }
@@ -171,9 +178,12 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         }
 
         /// From the parts of an analysis the summary reads (a resumed output's lines give only these).
+        /// - Parameter notClearItems: the items whose verdict is not clear (an item whose verdict
+        ///   a resumed line does not give is not among them).
         init(id: String, verdict: Verdict,
-             findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)], readings: [(provision: String, citation: String)])],
-             artifacts: [Int: String], reachedSolverLimit: Bool, postures: [String: String]) {
+             findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)],
+                         readings: [(provision: String, citation: String, until: LegalDate?)])],
+             notClearItems: Set<Int> = [], artifacts: [Int: String], reachedSolverLimit: Bool, postures: [String: String]) {
             self.id = id
             namedID = id
             self.verdict = verdict
@@ -188,7 +198,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             }
             signature = seen.keys.sorted()
             label = signature.map { seen[$0]! }.joined(separator: "; ")
-            if let first = findings.first {
+            // An item that is not clear with no finding (it depends on facts the request does not
+            // give) is not undone by a reading the findings carry.
+            if let first = findings.first, notClearItems.allSatisfy({ item in findings.contains { $0.item == item } }) {
                 undoneBy = first.readings.reduce(into: []) { kept, reading in
                     guard !kept.contains(where: { $0.provision == reading.provision }),
                           findings.allSatisfy({ $0.readings.contains { $0.provision == reading.provision } }) else { return }
@@ -225,9 +237,11 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s") (\(Self.byVerdict(group.verdicts))): \(group.label) (e.g. \(group.exampleID))"))
         }
         for reading in undoneByReadings ?? [] {
-            let requests = reading.count == 1 ? "1 request not clear has findings" : "\(reading.count) requests not clear have findings"
-            lines.append(ControlCharacters.escaped("  \(requests) (\(Self.byVerdict(reading.verdicts))) that another reading of \(reading.citation) would all undo: "
-                                                   + "their verdicts rest on ecca's reading of it, which their lines give beside each finding (e.g. \(reading.exampleID))"))
+            let one = reading.count == 1
+            let requests = one ? "1 request not clear has findings" : "\(reading.count) requests not clear have findings"
+            let (until, before) = reading.until.map { (" until \($0)", " before then") } ?? ("", "")
+            lines.append(ControlCharacters.escaped("  \(requests) (\(Self.byVerdict(reading.verdicts))) that another reading of \(reading.citation) would all undo\(until): "
+                                                   + "\(one ? "its verdict rests" : "their verdicts rest") on ecca's reading of it\(before), which \(one ? "its line gives" : "their lines give") beside each finding (e.g. \(reading.exampleID))"))
         }
         if let open = notClearWithoutFindings {
             let requests = open.count == 1 ? "1 request not clear has" : "\(open.count) requests not clear have"

@@ -46,9 +46,11 @@ struct KeptLine {
         var artifacts: [Int: String] = [:]
         var clear: [Bool] = []  // per clear item posture: whether it carries grounds
         var reachedSolverLimit = false
+        var notClearItems: Set<Int> = []
         for item in items {
             guard let index = item["index"]?.int, let artifact = item["artifact"]?.string, let itemPostures = item["postures"]?.members else { return nil }
             if artifacts[index] == nil { artifacts[index] = artifact }
+            if let itemVerdict = item["verdict"]?.string, itemVerdict != Verdict.clear.rawValue { notClearItems.insert(index) }
             for (_, posture) in itemPostures {
                 if posture["verdict"]?.string == Verdict.clear.rawValue { clear.append(posture["grounds"] != nil) }
                 for channel in posture["channels"]?.elements ?? [] {
@@ -59,7 +61,8 @@ struct KeptLine {
                 }
             }
         }
-        var parts: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)], readings: [(provision: String, citation: String)])] = []
+        var parts: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)],
+                     readings: [(provision: String, citation: String, until: LegalDate?)])] = []
         for finding in findings {
             guard let signature = finding["signature"]?.string, let item = finding["item"]?.int, let channel = finding["channel"]?.string,
                   let provisions = finding["provisions"]?.elements else { return nil }
@@ -68,10 +71,10 @@ struct KeptLine {
                 guard let modality = provision["modality"]?.string, let citation = provision["citation"]?.string else { return nil }
                 cited.append((modality, citation))
             }
-            var readings: [(provision: String, citation: String)] = []
+            var readings: [(provision: String, citation: String, until: LegalDate?)] = []
             for reading in finding["otherReadings"]?.elements ?? [] {
                 guard let provision = reading["provision"]?.string, let citation = reading["citation"]?.string else { return nil }
-                readings.append((provision, citation))
+                readings.append((provision, citation, reading["until"]?.string.flatMap(LegalDate.init(iso:))))
             }
             parts.append((signature, item, channel, cited, readings))
         }
@@ -80,8 +83,8 @@ struct KeptLine {
             guard let verdict = verdict.string else { return nil }
             verdicts[posture] = verdict
         }
-        entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, artifacts: artifacts, reachedSolverLimit: reachedSolverLimit,
-                                   postures: verdicts)
+        entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, notClearItems: notClearItems, artifacts: artifacts,
+                                   reachedSolverLimit: reachedSolverLimit, postures: verdicts)
         let caveats = object["caveats"]?.elements ?? []
         made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true),
                 caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil }, object["undated"]?.bool == true, object["requestDate"] != nil)
