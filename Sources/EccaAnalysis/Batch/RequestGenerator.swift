@@ -61,10 +61,16 @@ public struct RequestGenerator: Sendable {
             for _ in 0..<(random.chance(20) ? 0 : 1 + random.below(2)) {
                 let location = random.chance(75) ? random.pick(Self.euCountries) : random.pick(Self.otherCountries)
                 let nationality = random.chance(70) ? location : random.pick(Self.euCountries + Self.otherCountries)
-                recipients.append(.init(organisation: random.chance(70) ? "European Commission (AI Office)" : "Appointed evaluators",
-                                        nationalities: random.chance(90) ? [nationality] : nil, location: location,
-                                        headquarters: random.chance(80) ? "BE" : location,
-                                        role: random.pick(["authority-staff", "independent-expert"])))
+                let organisation = random.chance(70) ? "European Commission (AI Office)" : "Appointed evaluators"
+                let nationalities = random.chance(90) ? [nationality] : nil
+                let headquarters = random.chance(80) ? "BE" : location
+                // The role follows the organisation: the AI Office's staff, or the experts it
+                // appoints (QA: staff of "Appointed evaluators" were generated). It is still
+                // drawn, so that a seed gives the requests it gave before in everything else.
+                _ = random.pick(["authority-staff", "independent-expert"])
+                let role = organisation == "European Commission (AI Office)" ? "authority-staff" : "independent-expert"
+                recipients.append(.init(organisation: organisation, nationalities: nationalities, location: location,
+                                        headquarters: headquarters, role: role))
             }
             var licences: [String]?
             if random.chance(10) { licences = ["15 CFR 740.27"] }
