@@ -55,12 +55,19 @@ struct MoUVerifyCommand: ParsableCommand {
             Output.error(error.description)
             throw ExitCode(ExitStatus.unusableInput)
         }
-        let result: MoUVerification
+        var result: MoUVerification
         do {
             result = try session.engine.verify(document, from: from.flatMap(LegalDate.init(iso:)), to: to.flatMap(LegalDate.init(iso:)))
         } catch {
             Output.error("\(mou): error: \(error)")
             throw ExitCode(error.exitStatus)
+        }
+        result.regulationsSHA256 = FileDigest.combined(try ReportSupport.regulationDigests(session.loaded.files))
+        do {
+            result.mouSHA256 = try FileDigest.of(file: mou).sha256
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.unusableInput)
         }
         // A warning qualifies the result: said on stderr too, for scripts that read only the status.
         result.warnings.forEach { Output.error("\(mou): warning: \($0)") }

@@ -104,6 +104,12 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     public var warnings: [String] = []
     /// The outcomes' caveats, each once, in the order the outcomes name them.
     public var caveats: [Caveat]
+    /// What the result was made under and from, so that a proof filed with the terms says which
+    /// law it holds on: the digest of the regulations (the reproducibility receipt's
+    /// `regulationsSHA256`, as batch lines record it) and the SHA-256 of the MoU file. Set by the
+    /// command that read the files; absent where it did not.
+    public var regulationsSHA256: String? = nil
+    public var mouSHA256: String? = nil
     /// No request of the scope conflicts, and none is forbidden, under any posture.
     public var holds: Bool { outcomes.allSatisfy(\.holds) }
 }
