@@ -33,6 +33,16 @@ public struct FactDeclaration: Sendable, Hashable, Codable, Identifiable {
         case establishedByExporter = "established-by-exporter"
     }
 
+    /// What of its request field a fact reads.
+    public enum Reads: String, Sendable, Hashable, Codable {
+        /// The field's value.
+        case value
+        /// Whether the request gives the field at all (a Boolean fact): where the law reads a
+        /// request that does not say apart from one that says no (the hosting location, a body
+        /// given by where it is incorporated, whether the model is derived from a published one).
+        case whetherGiven = "whether-given"
+    }
+
     public var id: String
     public var type: FactType
     public var scope: Scope
@@ -40,11 +50,12 @@ public struct FactDeclaration: Sendable, Hashable, Codable, Identifiable {
     public var units: [String]
     public var values: [String]
     public var whenAbsent: WhenAbsent
+    public var reads: Reads
     public var description: String?
     public var location: SourceLocation
 
     public init(id: String, type: FactType, scope: Scope, suppliedBy: String, units: [String] = [],
-                values: [String] = [], whenAbsent: WhenAbsent = .unknown, description: String? = nil,
+                values: [String] = [], whenAbsent: WhenAbsent = .unknown, reads: Reads = .value, description: String? = nil,
                 location: SourceLocation) {
         self.id = id
         self.type = type
@@ -53,6 +64,7 @@ public struct FactDeclaration: Sendable, Hashable, Codable, Identifiable {
         self.units = units
         self.values = values
         self.whenAbsent = whenAbsent
+        self.reads = reads
         self.description = description
         self.location = location
     }

@@ -106,6 +106,10 @@ extension ClauseGraph {
             } else if !fact.units.isEmpty {
                 findings.append(Diagnostic(.error, "unit mismatch: \(fact.type.rawValue) fact '\(id)' cannot have units", at: fact.location, subject: id))
             }
+            if fact.reads == .whetherGiven && fact.type != .boolean {
+                findings.append(Diagnostic(.error, "fact '\(id)' reads whether '\(fact.suppliedBy)' is given, which is true or false: declare it type=\"boolean\"",
+                                           at: fact.location, subject: id))
+            }
             if (fact.type == .enum || fact.type == .setOfEnum) && fact.values.isEmpty {
                 findings.append(Diagnostic(.error, "enumeration fact '\(id)' declares no values", at: fact.location, subject: id))
             }

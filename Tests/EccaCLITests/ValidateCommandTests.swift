@@ -110,7 +110,7 @@ import EccaTestSupport
         let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr == """
-            \(folder.path)/a-facts.xml:4: error: <fact> takes no attribute bogus (it takes id, scope, supplied-by, type, units, values, when-absent) [model.training-compute]
+            \(folder.path)/a-facts.xml:4: error: <fact> takes no attribute bogus (it takes id, reads, scope, supplied-by, type, units, values, when-absent) [model.training-compute]
             \(folder.path)/a-facts.xml: note: 2 references from other files to ids this file declares not checked: the file is not used until its errors are mended
             \(folder.path)/b-uses.xml:11: error: condition uses unknown fact 'model.nowhere' [us.b.1]
 
@@ -154,6 +154,23 @@ import EccaTestSupport
         #expect(result.stderr.contains("a-facts.xml:5: error: fact 'item.artifact' is declared scope=\"request\", but 'items[].artifact' supplies it per item [item.artifact]"), "\(result.stderr)")
         // A channel is declared with its item: not an error.
         #expect(!result.stderr.contains("'item.channel'"), "\(result.stderr)")
+    }
+
+    /// A fact that reads whether a field is given is true or false: declared as anything else, the
+    /// lint says so at its line, and a Boolean one passes.
+    @Test func aFactReadingWhetherAFieldIsGivenMustBeBoolean() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts + """
+
+                <fact id="item.hosting-location-given" type="country" scope="item" supplied-by="items[].hostingLocation" reads="whether-given"/>
+                <fact id="model.derived-from-published-given" type="boolean" scope="request" supplied-by="model.derivedFromPublishedModel" reads="whether-given"/>
+                """),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a-facts.xml:5: error: fact 'item.hosting-location-given' reads whether 'items[].hostingLocation' is given, which is true or false: declare it type=\"boolean\" [item.hosting-location-given]"), "\(result.stderr)")
+        #expect(!result.stderr.contains("'model.derived-from-published-given'"), "\(result.stderr)")
     }
 
     /// One misplaced element is one error: libxml2's streaming validator refused every element and

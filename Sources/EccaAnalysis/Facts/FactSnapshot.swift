@@ -147,9 +147,12 @@ public final class FactReader {
         let bindings = bindings[scope.rawValue]
         part.values.reserveCapacity(bindings.count)
         for binding in bindings {
-            var value = binding.source.map {
-                rawValue($0, binding.fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
-                         assumptions: &part.assumptions)
+            var value = binding.source.map { source -> FactValue in
+                let read = rawValue(source, binding.fact, request: request, item: item, recipient: recipient, slot: slot, asOf: asOf,
+                                    assumptions: &part.assumptions)
+                guard binding.fact.reads == .whetherGiven else { return read }
+                if case .unknown = read { return .boolean(false) }
+                return .boolean(true)
             } ?? .unknown
             if case .unknown = value, let absent = binding.absent { value = absent }
             part.values.append(value)
@@ -197,12 +200,7 @@ public final class FactReader {
         case .openSourceLicence: return request.model?.openSourceLicence.map(FactValue.boolean) ?? .unknown
         case .architectureAndUsagePublished: return request.model?.architectureAndUsagePublished.map(FactValue.boolean) ?? .unknown
         case .systemicRiskDesignated: return request.model?.systemicRiskDesignated.map(FactValue.boolean) ?? .unknown
-        case .derivedFromPublishedModel:
-            // Its "-given" fact says whether the request says (facts.xml): a Note 1 claim decides
-            // unless the request says the model is not derived from a published one.
-            let derived = request.model?.derivedFromPublishedModel
-            if fact.id == FactBinding.FactID.derivedFromPublishedGiven { return .boolean(derived != nil) }
-            return derived.map(FactValue.boolean) ?? .unknown
+        case .derivedFromPublishedModel: return request.model?.derivedFromPublishedModel.map(FactValue.boolean) ?? .unknown
         case .placedOnEUMarket:
             guard let placed = request.model?.placedOnEUMarket else { return .unknown }
             // A boolean fact on the placing date says whether the model is yet to be placed on
@@ -212,12 +210,7 @@ public final class FactReader {
         case .trainingCompute: return compute(fact, request.model?.trainingCompute, assumptions: &assumptions)
         case .artifact: return .scalar(item.artifact)
         case .channel: return .scalar(slot.channel)
-        case .hostingLocation:
-            // A Boolean fact on the hosting location says whether the request gives it: an
-            // on-site inspection takes place where the artefact is hosted, and where the request
-            // does not say, the law loaded reads it where the recipient is (facts.xml).
-            if fact.type == .boolean { return .boolean(item.hostingLocation != nil) }
-            return item.hostingLocation.map(FactValue.scalar) ?? .unknown
+        case .hostingLocation: return item.hostingLocation.map(FactValue.scalar) ?? .unknown
         case .licences:
             let licences = item.licences ?? []
             let provisions = licences.map { entry in resolve(entry).flatMap { graph.provisions[$0] == nil ? nil : $0 } }
@@ -265,11 +258,7 @@ public final class FactReader {
                 return .boolean(jurisdiction.uppercased() != "US")
             }
             return .unknown
-        case .incorporatedIn:
-            // A Boolean fact on it says whether the recipient is given as a body by where it is
-            // incorporated: such a body is tested as the entity, as a government body is (facts.xml).
-            if fact.type == .boolean { return .boolean(recipient?.incorporatedIn != nil) }
-            return recipient?.incorporatedIn.map(FactValue.scalar) ?? .unknown
+        case .incorporatedIn: return recipient?.incorporatedIn.map(FactValue.scalar) ?? .unknown
         case .role:
             if let role = recipient?.role { return .scalar(role) }
             // The requesting authority's own staff, when the recipient is the authority itself.

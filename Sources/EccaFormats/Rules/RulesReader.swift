@@ -155,6 +155,7 @@ struct RulesDocumentBuilder {
                         units: tokens(element["units"]),
                         values: tokens(element["values"]),
                         whenAbsent: element["when-absent"].flatMap(FactDeclaration.WhenAbsent.init(rawValue:)) ?? .unknown,
+                        reads: element["reads"].flatMap(FactDeclaration.Reads.init(rawValue:)) ?? .value,
                         description: element.element("description").map { normalized($0.text) },
                         location: at(element))
     }
