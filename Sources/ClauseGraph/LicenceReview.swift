@@ -18,6 +18,18 @@ public struct LicenceReview: Sendable, Hashable, Codable {
     public var label: String
     public var location: SourceLocation
 
+    /// What the sources say, the countries it is said for (where known), the provision as cited
+    /// inline and the evidence: "both secondary sources presume denial …, as PL is: 15 CFR
+    /// 742.6(a)(13) (citation not verified), evidence secondary". The words `check`'s licence hint
+    /// and a licence cure share.
+    public static func statement(_ label: String, citation: String, evidence: Evidence, destinations: [String] = []) -> String {
+        let countries = destinations.isEmpty ? "" : ", as \(ProseList.joined(destinations)) \(destinations.count == 1 ? "is" : "are")"
+        return "\(label)\(countries): \(citation), evidence \(evidence.rawValue)"
+    }
+
+    /// `statement` of this policy, for no particular destination.
+    public func statement(citation: String) -> String { Self.statement(label, citation: citation, evidence: evidence) }
+
     public init(provisionID: String, presumption: Presumption, unlessRule: String, evidence: Evidence, label: String, location: SourceLocation) {
         self.provisionID = provisionID
         self.presumption = presumption

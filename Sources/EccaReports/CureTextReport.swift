@@ -17,7 +17,11 @@ public struct CureTextReport: Sendable {
             let after = PostureOrder.sorted(cure.verdicts.keys)
                 .map { "\(cure.verdicts[$0]!.rawValue) under \($0)" }.joined(separator: ", ")
             out.append(style.bold("cure \(cure.rank)") + " for item \(cure.item) (cost \(cure.cost)): \(after) after it")
-            for change in cure.changes { out.append("  change \(change.dimension): \(change.from) → \(change.to)") }
+            for change in cure.changes {
+                // A licence says what the sources say it would be reviewed under (`Cure.presumedDenials`).
+                let review = change.dimension == "licence" ? cure.presumedDenials.map { " " + $0.text }.joined() : ""
+                out.append("  change \(change.dimension): \(change.from) → \(change.to)\(review)")
+            }
             for reliance in cure.reliesOn { out.append("  relies on \(reliance.inlineCitation): \(reliance.reason)") }
             for bar in cure.bars {
                 out.append("  brings \(bar.inlineCitation): \(bar.label); so \(bar.barredInlineCitation) can no longer be claimed: \(Labels.head(bar.barredLabel)) (its cost, \(bar.cost), is included)")

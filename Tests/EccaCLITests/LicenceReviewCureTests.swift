@@ -127,6 +127,9 @@ import Testing
         #expect(denial["evidence"] as? String == "secondary")
         #expect(denial["cost"] as? Int == 8)
         #expect(denial["label"] as? String == "both secondary sources presume denial for a destination outside Supp. No. 5 to Part 740 paragraph (a)")
+        // The change is the licence alone: the presumption is `presumedDenials`', not words in its value.
+        let change = try #require((licence["changes"] as? [[String: Any]])?.first { $0["dimension"] as? String == "licence" })
+        #expect(change["to"] as? String == "a BIS licence for this disclosure")
     }
 
     /// The policy names the rule it is lifted under; a rule the law does not define is an error

@@ -281,7 +281,7 @@ extension ConflictEngine {
 
     /// How the sources say an application for a licence for this check's disclosure would be
     /// reviewed (`LicenceReview`), where a licence requirement the policy reviews applies to it: in
-    /// the words of a licence cure (`CureFinder.presumedDenialText`), without the cost, so that
+    /// the words of a licence cure (`LicenceReview.statement`), without the cost, so that
     /// `check` does not offer as plainly a licence that `cures` ranks last. The same for every
     /// exception a licence makes hold (one licence covers the disclosure, whichever requirement
     /// it meets) and whatever the destination (the policy's words say where it applies), so that
@@ -290,9 +290,7 @@ extension ConflictEngine {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
         let notes = graph.licenceReviews.filter { review in
             graph.norms(reviewedUnder: review).contains { norm in norm.condition.map(evaluator.evaluate) ?? .true == .true }
-        }.map { review in
-            "\(review.label): \(graph.inlineCitation(of: review.provisionID)), evidence \(review.evidence.rawValue)"
-        }
+        }.map { $0.statement(citation: graph.inlineCitation(of: $0.provisionID)) }
         return notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
     }
 

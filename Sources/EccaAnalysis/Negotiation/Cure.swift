@@ -61,6 +61,23 @@ public struct Cure: Sendable, Hashable, Codable {
         public var evidence: Evidence
         public var cost: Int
         public var citationNotVerified: Bool? = nil
+
+        init(review: LicenceReview, citation: String, destinations: [String], cost: Int, citationNotVerified: Bool?) {
+            provision = review.provisionID
+            self.citation = citation
+            presumption = review.presumption
+            label = review.label
+            self.destinations = destinations
+            evidence = review.evidence
+            self.cost = cost
+            self.citationNotVerified = citationNotVerified
+        }
+
+        /// As a cure line gives it after the licence it concerns: the policy's statement
+        /// (`LicenceReview.statement`) and what it adds to the cost.
+        public var text: String {
+            "(\(LicenceReview.statement(label, citation: inlineCitation, evidence: evidence, destinations: destinations)); \(cost) added to its cost)"
+        }
     }
 
     public var rank: Int

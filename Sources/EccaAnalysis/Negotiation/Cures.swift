@@ -159,15 +159,10 @@ extension ConflictEngine {
                     let reliance = relied.map(\.reliance)
                     let bars = set.bars.map { bar(of: $0, cost: set.parts["bar:\($0.exception.id)"] ?? 0) }
                     // A bar's rule is a reading of where the item is: the cure rests on it too.
-                    // The licence change says what it is reviewed under.
-                    var changes = set.changes
-                    if let index = changes.firstIndex(where: { $0.dimension == CureFinder.Part.licence.rawValue }) {
-                        for denial in set.presumedDenials { changes[index].to += " " + finder.presumedDenialText(denial) }
-                    }
                     // A cure that clears only on ecca's reading of a rule (US-national staff of the
                     // Commission are no foreign persons) says what the other reading would leave.
                     let readings = widerReadings(forbidding: candidate.slots, posture: posture, asOf: set.date ?? asOf)
-                    let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: changes,
+                    let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
                                     mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),

@@ -93,10 +93,8 @@ extension CureFinder {
             set.presumedDenials[index].destinations += destinations.filter { !set.presumedDenials[index].destinations.contains($0) }
             return
         }
-        set.presumedDenials.append(Cure.PresumedDenial(provision: review.provisionID,
-                                                       citation: engine.graph.provisions[review.provisionID]?.citation ?? review.provisionID,
-                                                       presumption: review.presumption, label: review.label, destinations: destinations,
-                                                       evidence: review.evidence, cost: costs.licenceUnderPresumptionOfDenial,
+        set.presumedDenials.append(Cure.PresumedDenial(review: review, citation: engine.graph.provisions[review.provisionID]?.citation ?? review.provisionID,
+                                                       destinations: destinations, cost: costs.licenceUnderPresumptionOfDenial,
                                                        citationNotVerified: engine.graph.citationNotVerified(review.provisionID)))
         set.parts["denial:\(review.provisionID)"] = costs.licenceUnderPresumptionOfDenial
     }
@@ -119,13 +117,5 @@ extension CureFinder {
             }
         }
         return set
-    }
-
-    /// The presumption as a cure line gives it, after the licence it concerns: the sources'
-    /// position in the law's terms, the countries, the provision and its evidence, and what it adds
-    /// to the cost.
-    func presumedDenialText(_ denial: Cure.PresumedDenial) -> String {
-        let countries = denial.destinations.isEmpty ? "" : ", as \(ProseList.joined(denial.destinations)) \(denial.destinations.count == 1 ? "is" : "are")"
-        return "(\(denial.label)\(countries): \(denial.inlineCitation), evidence \(denial.evidence.rawValue); \(denial.cost) added to its cost)"
     }
 }
