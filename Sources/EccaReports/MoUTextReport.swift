@@ -9,6 +9,7 @@ public struct MoUTextReport: Sendable {
     public func render(_ result: MoUVerification) -> String {
         var out = [style.bold("MoU \(result.mou)") + " from \(result.from) to \(result.to)"]
         let caveatNumbers = CaveatNumbers(result.caveats)
+        let check = Self.checkCommand(result)
         result.warnings.forEach { out.append("  " + style.red("warning") + ": \($0)") }
         if !result.ruledOut.isEmpty {
             out.append("  the scope lists values its commitments rule out; requests with them are covered too, and were verified without those commitments:")
@@ -24,7 +25,7 @@ public struct MoUTextReport: Sendable {
                 outcome.grounds.forEach { out.append("    no clash, resting on \($0.source): \($0.reason)") }
                 onRuledOut.map { out.append($0) }
                 restsOn.map { out.append($0) }
-                out.append("    request (reproduce with `ecca check FILE`):")
+                out.append("    request (reproduce with `\(check)`):")
                 out.append(JSONReport.encode(forbidden.request).split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
                 continue
             }
@@ -33,7 +34,7 @@ public struct MoUTextReport: Sendable {
                 out.append("  \(outcome.posture.rawValue) posture: \(style.green("HOLDS")): no request within the scope\(also) conflicts, or is forbidden, on any date of the period")
                 outcome.grounds.forEach { out.append("    rests on \($0.source): \($0.reason)") }
                 restsOn.map { out.append($0) }
-                for reading in outcome.otherReadings ?? [] { out += lines(reading) }
+                for reading in outcome.otherReadings ?? [] { out += lines(reading, check: check) }
                 continue
             }
             out.append("  \(outcome.posture.rawValue) posture: \(style.red("COUNTEREXAMPLE")): a request within the scope still conflicts")
@@ -44,7 +45,7 @@ public struct MoUTextReport: Sendable {
             onRuledOut.map { out.append($0) }
             restsOn.map { out.append($0) }
             if let request = outcome.counterexample {
-                out.append("    request (reproduce with `ecca check FILE`):")
+                out.append("    request (reproduce with `\(check)`):")
                 out.append(JSONReport.encode(request).split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
             }
         }
@@ -57,14 +58,19 @@ public struct MoUTextReport: Sendable {
 
     /// A request that conflicts, or is forbidden, on another reading of the law than ecca's, on
     /// which the terms hold: the reading, what it would make apply, and the request.
-    private func lines(_ reading: MoUVerification.ReadingOutcome) -> [String] {
+    private func lines(_ reading: MoUVerification.ReadingOutcome, check command: String) -> [String] {
         let statements = OtherReading.statement(reading.readings)
         let fails = reading.forbidden ? "US law would forbid a request the terms commit the provider to"
             : "a request within the scope would conflict (clash: \(reading.provisions.joined(separator: " + ")))"
         let check = reading.checkNamesIt
-            ? "`ecca check FILE` finds it clear on ecca's reading and gives the other reading beside the ground"
-            : "`ecca check FILE` finds it clear on ecca's reading"
+            ? "`\(command)` finds it clear on ecca's reading and gives the other reading beside the ground"
+            : "`\(command)` finds it clear on ecca's reading"
         return ["    " + style.yellow("other reading") + ": \(statements), and the terms would not hold: \(fails); \(check):"]
             + JSONReport.encode(reading.request).split(separator: "\n").map { "      " + $0 }
+    }
+
+    /// The command that reads a printed request, saved as FILE, on the law the run read.
+    static func checkCommand(_ result: MoUVerification) -> String {
+        "ecca check FILE" + (result.checkArguments ?? []).map { " " + ShellWords.quoted($0) }.joined()
     }
 }

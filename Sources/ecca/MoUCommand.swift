@@ -62,6 +62,7 @@ struct MoUVerifyCommand: ParsableCommand {
             Output.error("\(mou): error: \(error)")
             throw ExitCode(error.exitStatus)
         }
+        result.checkArguments = regulations.givenArguments.isEmpty ? nil : regulations.givenArguments
         result.regulationsSHA256 = FileDigest.combined(try ReportSupport.regulationDigests(session.loaded.files))
         do {
             result.mouSHA256 = try FileDigest.of(file: mou).sha256

@@ -13,6 +13,12 @@ struct RegulationOptions: ParsableArguments {
     @Option(name: .customLong("instrument"), help: ArgumentHelp("An extra rules file, such as an is-informed letter (repeatable).", valueName: "file"))
     var instruments: [String] = []
 
+    /// The options as given, for a command printed to be run on the same law (`ecca check` of a
+    /// request `mou verify` found): the default folder is left to be found again.
+    var givenArguments: [String] {
+        directories.flatMap { ["--regulations", $0] } + instruments.flatMap { ["--instrument", $0] }
+    }
+
     /// The folders to load: those given, else the shipped regulations located from the executable;
     /// nil when none is given and none is found (`load()` says so).
     func resolvedDirectories() -> [String]? {

@@ -31,7 +31,7 @@ import Testing
 
     static let otherReading = "    other reading: on another reading of 50 U.S.C. 4801(5) (\(AuthorityStaffReadingTests.label)), the prohibition of "
         + "\(AuthorityStaffReadingTests.letter) would apply, and the terms would not hold: a request within the scope would conflict "
-        + "(clash: eu.ai-act.art92.5 + us.bis.letter.helios-orion-2026.1); `ecca check FILE` finds it clear on ecca's reading and gives "
+        + "(clash: eu.ai-act.art92.5 + us.bis.letter.helios-orion-2026.1); `ecca check FILE --instrument \(CLI.letter)` finds it clear on ecca's reading and gives "
         + "the other reading beside the ground:"
 
     static func verify(_ text: String, _ options: [String] = []) throws -> CLI.Result {

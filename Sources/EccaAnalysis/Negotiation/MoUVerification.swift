@@ -110,6 +110,11 @@ public struct MoUVerification: Sendable, Hashable, Codable {
     /// command that read the files; absent where it did not.
     public var regulationsSHA256: String? = nil
     public var mouSHA256: String? = nil
+    /// The options `ecca check` needs to read a printed request on the same law: the rules
+    /// folders and files the run was given (`--regulations`, `--instrument`), as given. A request
+    /// that lists an instrument loaded with `--instrument` is refused without it. Set by the
+    /// command; absent where the run read only the shipped rules (or where no command set it).
+    public var checkArguments: [String]? = nil
     /// No request of the scope conflicts, and none is forbidden, under any posture.
     public var holds: Bool { outcomes.allSatisfy(\.holds) }
 }
