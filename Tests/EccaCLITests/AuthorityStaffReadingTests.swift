@@ -27,7 +27,8 @@ import Testing
     static let foreignPerson = "not: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international "
         + "organisation, an entity \"not incorporated in the United States or organized to do business in the United States\", or a "
         + "natural person who is neither a US national nor a US permanent resident, since recipient.government-body is not true "
-        + "(request: false); recipient.incorporated-in-given is not true (request: false); recipient.nationalities includes US (request: US)"
+        + "(request: false); recipient.incorporated-in-given is not true (request: false); recipient.nationalities includes US (request: US); "
+        + "item.channel is not publication (request: remote-api)"
 
     /// `ecca check` with the sample letter; a conflict exits 1, anything else 0.
     private func lines(_ request: [String: Any]) throws -> [String] {

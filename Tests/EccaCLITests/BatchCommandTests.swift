@@ -243,7 +243,7 @@ import Glibc
             guard let findings = json["findings"] as? [Any], !findings.isEmpty, let verdict = json["verdict"] as? String else { continue }
             if verdict == "clear" { clearWithFindings.append(json["id"] as? String ?? "") } else { grouped[verdict, default: 0] += 1 }
         }
-        #expect(clearWithFindings.first == "GEN-7-208")
+        #expect(clearWithFindings.first == "GEN-7-181")
         let summary = try CLI.json(try String(contentsOf: summaryFile, encoding: .utf8))
         let groups = summary["groups"] as? [[String: Any]] ?? []
         var fromGroups: [String: Int] = [:]
@@ -256,8 +256,8 @@ import Glibc
         #expect(fromGroups == grouped)
         let clear = summary["clearWithFindings"] as? [String: Any]
         #expect(clear?["count"] as? Int == clearWithFindings.count)
-        #expect(clear?["exampleID"] as? String == "GEN-7-208")
-        #expect(result.stderr.contains("  \(clearWithFindings.count) clear request\(clearWithFindings.count == 1 ? " has" : "s have") findings only on an alternative channel not needed (e.g. GEN-7-208)\n"))
+        #expect(clear?["exampleID"] as? String == "GEN-7-181")
+        #expect(result.stderr.contains("  \(clearWithFindings.count) clear request\(clearWithFindings.count == 1 ? " has" : "s have") findings only on an alternative channel not needed (e.g. GEN-7-181)\n"))
     }
 
     /// Every request not clear is accounted for: in a group when it has findings, else on a line

@@ -225,27 +225,47 @@ struct CureFinder {
             try optimizer.assert(context.implies(context.not(kept), context.gt(asOf, context.int(value: today.dayNumber))))
         }
         // Tie-breaks between equally cheap cures, below the count of changes (`changeWeight`):
-        // an accepted alternative channel, API access, an EU Tier-1 location and hosting location
-        // (the recipient's own country first, for each), and an organisation (below). The channel
-        // is one value, so at most one alternative is met: together they move a cure by at most
-        // 4 + 1 + 2 + 1 + 1 + 1 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
+        // an accepted alternative channel, API access, the technical documentation as artefact, an
+        // EU Tier-1 location and hosting location (the recipient's own country first, for each),
+        // and an organisation (below). The channel and the artefact are one value each, so at most
+        // one alternative and one artefact preference are met: together they move a cure by at most
+        // 4 + 1 + 2 + 2 + 1 + 1 + 1 + 1 + 1. An accepted alternative outweighs every other channel preference
         // together (API access 1, not publishing 2), so it is strictly preferred: the requester
         // has already agreed to it.
         if let channel = encoding.scalars["item.channel"], let sort = encoding.scalarSorts["item.channel"] {
             for alternative in item.alternatives ?? [] where sort.valueNames.contains(alternative) {
                 try optimizer.assertSoft(context.eq(channel, sort.value(alternative)), weight: 4, group: "cures")
             }
-            // Among other channels: API access first; publishing the artefact is the last resort.
+            // Among other channels: API access first; publishing the artefact is the last resort,
+            // and no cure at all unless the requester accepts it as an alternative: it gives the
+            // model, its code or its documentation to everyone, ending the confidentiality the
+            // request is made under (Art. 78), and no duty to supply the Commission asks for it, so
+            // it would cure every conflict by giving up what the negotiation protects (QA s27:
+            // "publish the source code" came first once Arts 91(5) and 92(5) no longer obliged a
+            // publication).
             if sort.valueNames.contains("remote-api") {
                 try optimizer.assertSoft(context.eq(channel, sort.value("remote-api")), weight: 1, group: "cures")
             }
             if sort.valueNames.contains("publication"), item.channel != "publication" {
-                try optimizer.assertSoft(context.not(context.eq(channel, sort.value("publication"))), weight: 2, group: "cures")
+                let notPublished = try context.not(context.eq(channel, sort.value("publication")))
+                if item.alternatives?.contains("publication") == true {
+                    try optimizer.assertSoft(notPublished, weight: 2, group: "cures")
+                } else {
+                    try optimizer.assert(notPublished)
+                }
             }
         }
-        if let artifact = encoding.scalars["item.artifact"], let sort = encoding.scalarSorts["item.artifact"],
-           sort.valueNames.contains("api-access") {
-            try optimizer.assertSoft(context.eq(artifact, sort.value("api-access")), weight: 1, group: "cures")
+        // Among other artefacts: API access first, then the technical documentation, the substitute
+        // the fact sheet names ("documentation instead of source code or weights", FACTS X-2),
+        // before other documents (the public training-content summary answered a request for
+        // source code as often as the documentation did).
+        if let artifact = encoding.scalars["item.artifact"], let sort = encoding.scalarSorts["item.artifact"] {
+            if sort.valueNames.contains("api-access") {
+                try optimizer.assertSoft(context.eq(artifact, sort.value("api-access")), weight: 2, group: "cures")
+            }
+            if sort.valueNames.contains("technical-documentation") {
+                try optimizer.assertSoft(context.eq(artifact, sort.value("technical-documentation")), weight: 1, group: "cures")
+            }
         }
         let preferred = preferredLocations
         if let location = encoding.scalars["recipient.location"], let sort = encoding.scalarSorts["recipient.location"], !preferred.isEmpty {
