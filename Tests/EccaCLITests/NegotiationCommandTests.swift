@@ -309,10 +309,9 @@ import Testing
         #expect(try CLI.run(["mou", "verify", "--posture", "text", mou("weights-transfer-eu-evaluators.xml")]).status == 1)
     }
 
-    /// A scope that lists a letter but writes its model another way ("orion-7") covers no request
-    /// the letter reaches: the proof says so, as `check` says of such a request (QA tools review
-    /// 2, N3).
-    @Test func aScopesModelWrittenAnotherWayThanItsLettersIsWarnedOf() throws {
+    /// A scope that writes its letter's model another way ("orion-7") names that model, as a
+    /// request that writes it so does in `check`: the proof is on Orion-7, and an assumption says so.
+    @Test func aScopesModelWrittenAnotherWayIsTheLettersModel() throws {
         let draft = """
             <?xml version="1.0" encoding="UTF-8"?>
             <mou xmlns="urn:ecca:mou:1" id="W5">
@@ -330,8 +329,15 @@ import Testing
             """
         let folder = try CLI.folder(["w5.xml": draft])
         let result = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [folder.appendingPathComponent("w5.xml").path])
-        let warnings = try CLI.json(result.stdout)["warnings"] as? [String]
-        #expect(warnings == ["the scope lists FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026), which applies to the model 'Orion-7'; the scope's model 'orion-7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?"], "\(result.stdout)\(result.stderr)")
+        // Read as `check` reads a request's model: the letter applies, and the terms fail as they
+        // do for "Orion-7" (they had held, with a warning, QA s27 H1).
+        #expect(result.status == 1, "\(result.stderr)")
+        let json = try CLI.json(result.stdout)
+        #expect(json["warnings"] as? [String] == [], "\(result.stdout)\(result.stderr)")
+        #expect((json["assumptions"] as? [String])?.first == "the scope's model 'orion-7' is taken to be 'Orion-7', the name the law loaded tests: the two differ only in case, spaces or punctuation (if they are different models, correct the MoU)")
+        let outcomes = json["outcomes"] as? [[String: Any]] ?? []
+        #expect(outcomes.map { $0["holds"] as? Bool } == [false, false])
+        #expect(outcomes.allSatisfy { (($0["counterexample"] as? [String: Any])?["model"] as? [String: Any])?["name"] as? String == "Orion-7" })
     }
 
     /// A counterexample is a request within the scope: its compute lies in the scope's range (it
@@ -676,9 +682,9 @@ import Testing
         #expect(try CLI.run(["mou", "verify"] + Self.letter + [parties.appendingPathComponent("he.xml").path]).stderr.contains("warning: the loaded instrument"))
     }
 
-    /// A loaded letter that may bind the MoU's provider but is not applied is said: one naming
-    /// the scope's model written another way, or naming the scope's model but not the MoU's
-    /// provider as the letter writes it. The result is the MoU's without it.
+    /// A loaded letter that may bind the MoU's provider but is not applied is said: one naming the
+    /// scope's model but not the MoU's provider as the letter writes it. The result is the MoU's
+    /// without it. A model written another way only in case, spaces or punctuation is the letter's.
     @Test func aLoadedLetterNearlyReachingTheScopeIsSaid() throws {
         let letter = "FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026) (us.bis.letter.helios-orion-2026)"
         let scope = ["<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>"]
@@ -686,9 +692,10 @@ import Testing
             "spaced.xml": draft(id: "SPACED", scope: scope + [#"<model name="Orion 7"/>"#], provider: "Helios AI, Inc."),
             "incorporated.xml": draft(id: "INC", scope: scope + [#"<model name="Orion-7"/>"#], provider: "Helios AI Incorporated"),
         ])
+        // "Orion 7" is Orion-7, as `check` reads it: the letter is applied, unlisted, as for "Orion-7".
         let spaced = try CLI.run(["mou", "verify"] + Self.letter + [folder.appendingPathComponent("spaced.xml").path])
-        #expect(spaced.status == 0, "\(spaced.stderr)")
-        #expect(spaced.stdout.split(separator: "\n").map(String.init)[1] == "  warning: the loaded instrument \(letter) applies to the model 'Orion-7', but the scope does not list it and the result does not apply it; the scope's model 'Orion 7' differs only in case, spaces or punctuation, so the letter does not apply: is the name mistyped?")
+        #expect(spaced.status == 1, "\(spaced.stderr)")
+        #expect(spaced.stdout.split(separator: "\n").map(String.init)[1].hasPrefix("  warning: the loaded instrument \(letter) applies to the model 'Orion-7', which the scope covers, but the scope does not list it"))
         let incorporated = try CLI.run(["mou", "verify"] + Self.letter + [folder.appendingPathComponent("incorporated.xml").path])
         #expect(incorporated.status == 0, "\(incorporated.stderr)")
         #expect(incorporated.stderr == "\(folder.appendingPathComponent("incorporated.xml").path): warning: the loaded instrument \(letter) applies to the model 'Orion-7', which the scope covers, but its title and ids name none of the MoU's providers (Helios AI Incorporated): the scope does not list it and the result does not apply it; if it is addressed to the MoU's provider, list it with <instrument ref=\"us.bis.letter.helios-orion-2026\"/> in the scope\n")

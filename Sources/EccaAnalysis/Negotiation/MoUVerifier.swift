@@ -21,8 +21,10 @@ extension ConflictEngine {
     /// Where the terms hold on ecca's reading of the law, the scope is searched again on each wider
     /// reading of a constitutive rule (`otherReadings(holding:_:from:to:)`): a proof that rests on a
     /// contested reading says what the other one gives.
-    public func verify(_ mou: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
+    public func verify(_ written: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
+        let (mou, respelled) = lawSpelled(written)
         var result = try verifyOnOneReading(mou, from: requestedFrom, to: requestedTo)
+        result.assumptions = respelled + result.assumptions
         let readings = try otherReadings(holding: result, mou, from: requestedFrom, to: requestedTo)
         for (index, found) in readings.enumerated() where !found.isEmpty { result.outcomes[index].otherReadings = found }
         return result
