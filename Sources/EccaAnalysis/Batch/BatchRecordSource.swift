@@ -12,6 +12,9 @@ public final class BatchRecordSource {
     private var csv: RequestCSVReader?
     private var folderFiles: [String] = []
     private var folderPosition = 0
+    /// The input whose records `recordsOfInput` counts.
+    private var countedInput = -1
+    private var recordsOfInput = 0
     /// What the input folders hold that is neither read nor an error record (a folder inside a
     /// folder, notes), each with why, for the command to warn of: nothing is passed over in silence.
     public private(set) var passedOver: [(path: String, reason: String)] = []
@@ -30,6 +33,9 @@ public final class BatchRecordSource {
     /// The next record, or nil when every input is read.
     public func next() -> BatchRecord? {
         while inputIndex < inputs.count {
+            if countedInput != inputIndex {
+                (countedInput, recordsOfInput) = (inputIndex, 0)
+            }
             let input = inputs[inputIndex]
             if let record = next(from: input) { return record }
             inputIndex += 1
@@ -42,7 +48,7 @@ public final class BatchRecordSource {
     }
 
     private func record(_ file: String, _ line: Int, _ payload: BatchRecord.Payload, text: String? = nil) -> BatchRecord {
-        defer { nextIndex += 1 }
+        defer { nextIndex += 1; recordsOfInput += 1 }
         return BatchRecord(index: nextIndex, file: file, line: line, payload: payload, text: text)
     }
 
@@ -72,7 +78,7 @@ public final class BatchRecordSource {
                 }
                 return record(reader.name, reader.lineNumber, .json(text))
             }
-            return nil
+            return noRecord(in: reader.name, holding: "no request (it is empty, or holds blank lines only)")
         case .csv:
             if csv == nil {
                 do {
@@ -87,7 +93,7 @@ public final class BatchRecordSource {
                     return record(input.path, 0, .failed(RequestError(file: input.path, line: 0, message: "cannot open input")))
                 }
             }
-            guard let next = csv?.next() else { return nil }
+            guard let next = csv?.next() else { return noRecord(in: lines?.name ?? input.path, holding: "a header row and no request") }
             switch next.result {
             case .success(let request): return record(input.path, next.line, .request(request), text: next.text)
             case .failure(let error): return record(input.path, next.line, .failed(error), text: next.text)
@@ -130,6 +136,14 @@ public final class BatchRecordSource {
             }
             return record(path, 1, .file(path))
         }
+    }
+
+    /// At the end of an NDJSON or CSV input: an error record if it gave none (which counts as its
+    /// one), as for a folder with no request files. An empty export or an empty pipe is no "all clear" (QA s27
+    /// M3: `batch` of an empty file exited 0, where `check` and `report` exit 2).
+    private func noRecord(in name: String, holding what: String) -> BatchRecord? {
+        guard recordsOfInput == 0 else { return nil }
+        return record(name, 0, .failed(RequestError(file: name, line: 0, message: "the input holds \(what)")))
     }
 
     /// NDJSON and CSV files, which a folder does not read, by their extension.
