@@ -72,6 +72,14 @@ public final class XMLStreamReader {
                 throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0),
                                    message: "cannot open file: \(String(cString: strerror(errno)))")
             }
+            // A folder opens for reading here, and libxml2 then calls it malformed ("Extra content
+            // at the end of the document", QA s27 M6).
+            var status = stat()
+            if fstat(fileno(handle), &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                fclose(handle)
+                sinkRetain.release()
+                throw XMLReadError(kind: .io, location: XMLSourceLocation(file: name, line: 0), message: "is a directory, not an XML file")
+            }
             let prolog = XMLProlog.scan(file: handle)
             rewind(handle)
             let refusal = XMLReadError.refusal(prolog, file: name, allowDoctype: options.allowDoctype)
