@@ -616,6 +616,7 @@ public final class ConflictEngine {
         let tracks = encoding.tracks.map(\.literal)
         var sufficient: [DecidingCondition] = []
         var sufficientAtoms: [Condition] = []
+        var sufficientLiterals: [SMTTerm] = []
         var necessary: [DecidingCondition] = []
         func condition(_ text: String, atom index: Int) -> DecidingCondition {
             DecidingCondition(text: text, caveats: decidingCaveats(facts: keys.factsByAtom[index], prepared: prepared, binding: binding))
@@ -637,6 +638,7 @@ public final class ConflictEngine {
                     if result == .unsat {
                         sufficient.append(condition("conflict if " + renderer.statement(atom, negated: !polarity), atom: index))
                         sufficientAtoms.append(polarity ? atom : .not(atom))
+                        sufficientLiterals.append(literal)
                     }
                 }
                 if try !models.clashing.contains(where: { try $0.evalBool(literal) == false }) {
@@ -649,11 +651,43 @@ public final class ConflictEngine {
                 }
             }
         }
-        if !sufficient.isEmpty { return Self.withoutNarrowerProvisions(sufficient, atoms: sufficientAtoms, graph: graph) }
+        if !sufficient.isEmpty {
+            let implied = try impliedByAnother(sufficientLiterals)
+            let kept = sufficient.indices.filter { !implied.contains($0) }
+            return Self.withoutNarrowerProvisions(kept.map { sufficient[$0] }, atoms: kept.map { sufficientAtoms[$0] }, graph: graph)
+        }
         if !necessary.isEmpty { return necessary }
         let open = relevant.filter { !EquivalenceKeyBuilder.isFullyKnown(prepared.value(of: graph.factOrder[$0])) }
         return [DecidingCondition(text: "depends on facts the request does not give: " + open.map { graph.factOrder[$0] }.joined(separator: ", "),
                                   caveats: decidingCaveats(facts: open, prepared: prepared, binding: binding))]
+    }
+
+    /// The places of the sufficient conditions that another of them implies, given the request's
+    /// facts: "conflict if the enclave is hosted in a Tier 1 destination" beside "conflict if it
+    /// is hosted outside the United States" says nothing more, and read as where the risk lies it
+    /// misleads (hosting in a destination outside Tier 1 conflicts too; QA s27 M7). Of two that
+    /// imply each other, the first is kept.
+    private func impliedByAnother(_ literals: [SMTTerm]) throws -> Set<Int> {
+        guard literals.count > 1 else { return [] }
+        let solver = encoding.solver
+        let context = encoding.context
+        func implies(_ a: Int, _ b: Int) throws -> Bool {
+            try solver.push()
+            defer { try? solver.pop() }
+            try solver.assert(literals[a])
+            try solver.assert(try context.not(literals[b]))
+            return try solver.check(assumptions: []) == .unsat
+        }
+        var implied: Set<Int> = []
+        for a in literals.indices {
+            for b in literals.indices where b != a && !implied.contains(b) {
+                if try implies(a, b), try b < a || !implies(b, a) {
+                    implied.insert(a)
+                    break
+                }
+            }
+        }
+        return implied
     }
 
     /// Every minimal unsatisfiable subset of the tracking literals (MARCO-style enumeration with
