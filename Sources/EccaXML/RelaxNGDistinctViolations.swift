@@ -53,6 +53,43 @@ public struct RelaxNGDistinctViolations: Sendable, Hashable {
             violations.append(violation)
             index += 1
         }
+        let explained = Self.explainedByAnother(violations)
+        repeats += explained.count
+        violations = violations.indices.filter { !explained.contains($0) }.map { violations[$0] }
+    }
+
+    /// The violations another one explains, by place: a message that says only that an element's
+    /// content (or an interleave in it) did not validate, where a violation inside that element
+    /// says what is wrong; and "Element P has extra content: E" after "Expecting element E, got X"
+    /// on its line. A stray element inside a request's recipient had given six messages, one with
+    /// no line and one that blamed a valid element (QA s27 M5); it gives the one that names it.
+    static func explainedByAnother(_ violations: [RelaxNGViolation]) -> Set<Int> {
+        let kinds = violations.map { RelaxNGMessageKind($0.message) }
+        let specific = violations.indices.filter { kinds[$0].namesTheMistake }
+        var explained: Set<Int> = []
+        for index in violations.indices {
+            let violation = violations[index]
+            switch kinds[index] {
+            case let kind where kind.summarisesContent:
+                let inside = specific.contains { other in
+                    let path = violations[other].elements
+                    if violation.elements.isEmpty, case .extraInInterleave(let name) = kind { return path.contains { $0.name == name } }
+                    return !violation.elements.isEmpty && path.count >= violation.elements.count
+                        && Array(path.suffix(violation.elements.count)) == violation.elements
+                }
+                if inside { explained.insert(index) }
+            case .extraContent(_, let child):
+                let before = specific.contains { other in
+                    guard other < index, violations[other].location.line == violation.location.line,
+                          case .expectedInstead(let expected, _) = kinds[other] else { return false }
+                    return expected == child
+                }
+                if before { explained.insert(index) }
+            default:
+                break
+            }
+        }
+        return explained
     }
 
     /// libxml2's streaming validator names no element in some messages ("Did not expect text in

@@ -20,7 +20,29 @@ public enum RelaxNGMessageKind: Sendable, Hashable {
     /// "Expecting an element E, got nothing", said of a parent; after an interleave it gave up
     /// on, libxml2 says it of elements that are there.
     case expectedElement(String)
+    /// "Expecting element E, got X": an element X where the content allows only E (a stray element
+    /// after those of a list); libxml2 then says the parent "has extra content: E".
+    case expectedInstead(expected: String, got: String)
     case other
+
+    /// A message that says only that an element's content, or an interleave in it, did not
+    /// validate, naming no mistake of its own: a violation inside the element explains it.
+    public var summarisesContent: Bool {
+        switch self {
+        case .contentNotValid, .invalidInterleave, .extraInInterleave: true
+        default: false
+        }
+    }
+
+    /// A message that names the element or attribute that is wrong, so that one summarising the
+    /// content it is in says nothing more. libxml2's others ("Error validating datatype token")
+    /// do not, and the summary that names the element stays beside them.
+    public var namesTheMistake: Bool {
+        switch self {
+        case .unexpectedElement, .extraContent, .invalidAttribute, .expectedElement, .expectedInstead: true
+        default: false
+        }
+    }
 
     public init(_ message: String) {
         func between(_ prefix: String, _ suffix: String) -> String? {
@@ -43,6 +65,8 @@ public enum RelaxNGMessageKind: Sendable, Hashable {
             self = .invalidInterleave
         } else if let name = between("Expecting an element ", ", got nothing") {
             self = .expectedElement(name)
+        } else if let rest = between("Expecting element ", ""), let range = rest.firstRange(of: ", got ") {
+            self = .expectedInstead(expected: String(rest[..<range.lowerBound]), got: String(rest[range.upperBound...]))
         } else {
             self = .other
         }

@@ -6,7 +6,7 @@ extension RelaxNGViolation {
     public init(streamed error: XMLReadError, in root: XMLElementNode) {
         let named: String? = switch RelaxNGMessageKind(error.message) {
         case .attributesNotValid(let element), .invalidAttribute(_, let element), .contentNotValid(let element): element
-        case .unexpectedElement(let element), .extraInInterleave(let element), .extraContent(_, let element): element
+        case .unexpectedElement(let element), .extraInInterleave(let element), .extraContent(_, let element), .expectedInstead(_, let element): element
         case .invalidInterleave, .expectedElement, .other: nil
         }
         var found: (node: XMLElementNode, path: [Element])?
