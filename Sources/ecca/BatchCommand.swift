@@ -34,7 +34,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Format of standard input.")
     var inputFormat: InputFormat = .ndjson
 
-    @Option(help: "Worker threads, each with its own solver context (at most 4 × the number of CPUs).")
+    @Option(parsing: .unconditional, help: "Worker threads, each with its own solver context (at most 4 × the number of CPUs).")
     var jobs: Int = 1
 
     @Option(help: ArgumentHelp("Run shard I of N (0 ≤ I < N): a contiguous block of the input, so shard outputs concatenate to the whole.", valueName: "I/N"))
@@ -51,10 +51,10 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "text, enforcement, or both.")
     var posture: CheckCommand.PostureChoice = .both
 
-    @Option(name: .customLong("timeout-ms"), help: "Per solver check.")
+    @Option(name: .customLong("timeout-ms"), parsing: .unconditional, help: "Per solver check.")
     var timeoutMilliseconds: UInt32 = 10_000
 
-    @Option(name: .customLong("memory-mb"), help: ArgumentHelp("Z3's memory limit in megabytes (the whole process: all workers together); a check that reaches it is undetermined.", valueName: "MB"))
+    @Option(name: .customLong("memory-mb"), parsing: .unconditional, help: ArgumentHelp("Z3's memory limit in megabytes (the whole process: all workers together); a check that reaches it is undetermined.", valueName: "MB"))
     var memoryMegabytes: UInt32?
 
     @Option(name: .customLong("summary"), help: ArgumentHelp("Also write the summary as JSON to this file.", valueName: "file"))

@@ -48,10 +48,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(name: .customLong("timeout-ms"), help: "Per solver check; a check that runs out is undetermined.")
+    @Option(name: .customLong("timeout-ms"), parsing: .unconditional, help: "Per solver check; a check that runs out is undetermined.")
     var timeoutMilliseconds: UInt32 = 10_000
 
-    @Option(name: .customLong("memory-mb"), help: ArgumentHelp("Z3's memory limit in megabytes (the whole process: all workers together); a check that reaches it is undetermined.", valueName: "MB"))
+    @Option(name: .customLong("memory-mb"), parsing: .unconditional, help: ArgumentHelp("Z3's memory limit in megabytes (the whole process: all workers together); a check that reaches it is undetermined.", valueName: "MB"))
     var memoryMegabytes: UInt32?
 
     @Flag(name: .customLong("no-equivalence-classes"), help: "Solve every check with Z3 instead of reusing the answer of its equivalence class (for cross-checking).")

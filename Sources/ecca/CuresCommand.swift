@@ -23,7 +23,7 @@ struct CuresCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON file of costs per kind of change.", valueName: "file"))
     var costs: String?
 
-    @Option(help: "How many cures to list in all, across the request's items (the cheapest first).")
+    @Option(parsing: .unconditional, help: "How many cures to list in all, across the request's items (the cheapest first).")
     var top: Int = 5
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to analyse (YYYY-MM-DD).", valueName: "date"))

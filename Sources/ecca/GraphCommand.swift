@@ -20,7 +20,7 @@ struct GraphCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this provision and its neighbours.", valueName: "id"))
     var provision: String?
 
-    @Option(help: "Neighbourhood radius in edges, 0 or more (with --provision; default 1).")
+    @Option(parsing: .unconditional, help: "Neighbourhood radius in edges, 0 or more (with --provision; default 1).")
     var radius: Int?
 
     @OptionGroup var conflict: ConflictGraphOptions

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "text, enforcement, or both (requests only). Default: both.")
     var posture: CheckCommand.PostureChoice?
 
-    @Option(name: .customLong("timeout-ms"), help: "Per solver check; a check that runs out is undetermined.")
+    @Option(name: .customLong("timeout-ms"), parsing: .unconditional, help: "Per solver check; a check that runs out is undetermined.")
     var timeoutMilliseconds: UInt32 = 10_000
 
     @Flag(name: .customLong("no-svg"), help: "Do not draw the conflict graph with Graphviz in the HTML report (its DOT source is given instead).")

@@ -10,10 +10,10 @@ struct SampleRequestsCommand: ParsableCommand {
         abstract: "Print generated disclosure requests as NDJSON (deterministic for a seed)."
     )
 
-    @Option(help: "How many requests.")
+    @Option(parsing: .unconditional, help: "How many requests.")
     var count: Int = 100
 
-    @Option(help: "Seed; the same seed gives the same requests.")
+    @Option(parsing: .unconditional, help: "Seed; the same seed gives the same requests.")
     var seed: UInt64 = 1
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
