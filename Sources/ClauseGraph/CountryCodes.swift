@@ -12,6 +12,21 @@ public enum CountryCodes {
 
     public static func isValid(_ code: String) -> Bool { all.contains(code) }
 
+    /// Why `code` is refused, with the code meant where it can be told ("'UK' is not an ISO
+    /// 3166-1 alpha-2 country code: the United Kingdom's is 'GB'"); nil for a valid code. The EU's
+    /// own country codes write Greece "EL" and the United Kingdom "UK", and a code in lower case is
+    /// a valid one mistyped.
+    public static func problem(_ code: String) -> String? {
+        guard !isValid(code) else { return nil }
+        let refused = "'\(code)' is not an ISO 3166-1 alpha-2 country code"
+        switch code.uppercased() {
+        case "UK": return refused + ": the United Kingdom's is 'GB' ('UK' is the EU's own code for it)"
+        case "EL": return refused + ": Greece's is 'GR' ('EL' is the EU's own code for it)"
+        case let upper where isValid(upper): return refused + ": codes are written in capitals, '\(upper)'"
+        default: return refused
+        }
+    }
+
     /// English short names, as a clause's running text uses them ("located in the United
     /// States"), for the countries ecca's lists name: the EU and EEA member states, Switzerland,
     /// the United Kingdom, the United States and the other destinations of Supp. No. 5 to Part

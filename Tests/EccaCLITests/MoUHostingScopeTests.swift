@@ -242,7 +242,7 @@ import Testing
         let cases = [
             ("set.xml", "set.xml:14: error: hosting-location: unknown country set 'eu.nowhere'\n"),
             ("names.xml", "names.xml:14: error: hosting-location: unknown country set 'us.bis.letter.helios-orion-2026.annex-a.partners'\n"),
-            ("code.xml", "code.xml:14: error: hosting-location: 'XX' is not an ISO 3166-1 alpha-2 code\n"),
+            ("code.xml", "code.xml:14: error: hosting-location: 'XX' is not an ISO 3166-1 alpha-2 country code\n"),
         ]
         for (file, message) in cases {
             let result = try CLI.run(["mou", "verify"] + NegotiationCommandTests.letter + [folder.appendingPathComponent(file).path])

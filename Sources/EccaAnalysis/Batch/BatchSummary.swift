@@ -88,6 +88,27 @@ public struct BatchSummary: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings, repeatedIDs, undoneByReadings }
 
+    /// The groups as the text and the JSON give them: the largest first, then by example id. The
+    /// JSON had kept the order the groups were first met in (QA s27: 201, 80, 14, 63 beside the
+    /// text's 201, 80, 63, 14).
+    public var orderedGroups: [Group] {
+        groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(records, forKey: .records)
+        try container.encode(analysed, forKey: .analysed)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(verdicts, forKey: .verdicts)
+        try container.encode(postures, forKey: .postures)
+        try container.encode(orderedGroups, forKey: .groups)
+        try container.encodeIfPresent(clearWithFindings, forKey: .clearWithFindings)
+        try container.encodeIfPresent(notClearWithoutFindings, forKey: .notClearWithoutFindings)
+        try container.encodeIfPresent(repeatedIDs, forKey: .repeatedIDs)
+        try container.encodeIfPresent(undoneByReadings, forKey: .undoneByReadings)
+    }
+
     /// One record's contribution: its analysis, or nil for a record that could not be used.
     public mutating func add(_ entry: Entry) {
         records += 1
@@ -232,7 +253,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
             }
             lines.append("  by posture: " + each.joined(separator: "; "))
         }
-        for group in groups.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.exampleID < $1.exampleID }) {
+        for group in orderedGroups {
             // Escaped: an id read back from an older output could still hold a line break.
             lines.append(ControlCharacters.escaped("  \(group.count) request\(group.count == 1 ? "" : "s") (\(Self.byVerdict(group.verdicts))): \(group.label) (e.g. \(group.exampleID))"))
         }

@@ -67,7 +67,7 @@ public struct MoUReader: Sendable {
                     guard let named = graph.sets[set], named.kind == .country else { throw fail(node, node.name, "unknown country set '\(set)'") }
                     countries = named.members
                 } else {
-                    guard CountryCodes.isValid(value) else { throw fail(node, node.name, "'\(value)' is not an ISO 3166-1 alpha-2 code") }
+                    if let problem = CountryCodes.problem(value) { throw fail(node, node.name, problem) }
                     countries = [value]
                 }
                 written(countries)

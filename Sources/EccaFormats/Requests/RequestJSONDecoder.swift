@@ -113,7 +113,7 @@ public struct RequestJSONDecoder: Sendable {
 
         func country(_ value: JSONValue?, _ path: @autoclosure () -> String) throws(RequestError) -> String? {
             guard let value, let text = try string(value, path()) else { return nil }
-            guard CountryCodes.isValid(text) else { throw fail(value, path(), "'\(text)' is not an ISO 3166-1 alpha-2 country code") }
+            if let problem = CountryCodes.problem(text) { throw fail(value, path(), problem) }
             return text
         }
 
@@ -351,7 +351,7 @@ public struct RequestJSONDecoder: Sendable {
                                                  "usPermanentResident", "governmentBody", "incorporatedIn", "role"])
             let nationalities = optional { () throws(RequestError) in
                 try strings(value["nationalities"], "\(place).nationalities") { code in
-                    CountryCodes.isValid(code) ? nil : "'\(code)' is not an ISO 3166-1 alpha-2 country code"
+                    CountryCodes.problem(code)
                 }
             }
             let roles = vocabulary.recipientRoles
