@@ -139,8 +139,8 @@ public final class BatchRecordSource {
     }
 
     /// At the end of an NDJSON or CSV input: an error record if it gave none (which counts as its
-    /// one), as for a folder with no request files. An empty export or an empty pipe is no "all clear" (QA s27
-    /// M3: `batch` of an empty file exited 0, where `check` and `report` exit 2).
+    /// one), as for a folder with no request files. An empty export or an empty pipe is no "all
+    /// clear" (QA s27 M3: `batch` of an empty file exited 0, where `check` and `report` exit 2).
     private func noRecord(in name: String, holding what: String) -> BatchRecord? {
         guard recordsOfInput == 0 else { return nil }
         return record(name, 0, .failed(RequestError(file: name, line: 0, message: "the input holds \(what)")))
