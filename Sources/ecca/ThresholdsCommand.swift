@@ -7,7 +7,8 @@ import EccaReports
 struct ThresholdsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thresholds",
-        abstract: "For a request with unknown or uncertain compute, the exact values at which the verdict changes."
+        abstract: "For a request with unknown or uncertain compute, the exact values at which the verdict changes.",
+        discussion: "Exit status: 0 when the result is printed, whatever the verdicts it shows (`ecca check` gives a verdict's status), 2 unusable input, 3 internal or solver failure, 64 a command-line usage error."
     )
 
     @Argument(help: ArgumentHelp("A request file (JSON or XML).", valueName: "request"))

@@ -7,7 +7,8 @@ import EccaReports
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "Show a request's verdict over a date range, with each breakpoint tied to the status change that causes it."
+        abstract: "Show a request's verdict over a date range, with each breakpoint tied to the status change that causes it.",
+        discussion: "Exit status: 0 when the result is printed, whatever the verdicts it shows (`ecca check` gives a verdict's status), 2 unusable input, 3 internal or solver failure, 64 a command-line usage error."
     )
 
     @Argument(help: ArgumentHelp("A request file (JSON or XML).", valueName: "request"))

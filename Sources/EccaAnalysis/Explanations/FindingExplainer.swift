@@ -100,6 +100,9 @@ extension ConflictEngine {
             parts.append("in force" + inForce)
         } else if let ended = status.inForce?.until, ended <= asOf {
             parts.append("no longer in force since \(ended)" + inForce)
+        } else if let from = status.inForce?.from, from > asOf {
+            // Said with its date, as "applicable from" is (QA s27: "not in force" gave none).
+            parts.append("in force from \(from)" + inForce)
         } else {
             parts.append("not in force" + inForce)
         }
