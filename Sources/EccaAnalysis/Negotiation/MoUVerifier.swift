@@ -72,8 +72,10 @@ extension ConflictEngine {
                                    + "under Art. 92 the evaluators are the AI Office's staff or independent experts it appoints (Art. 92(2)), "
                                    + "not the provider's own; list the other organisations by name")
         }
-        // A letter the scope lists for a model it names another way ("orion-7" for "Orion-7")
-        // applies to none of the scope's requests: a proof that rests on that is no proof.
+        // A letter the scope lists for a model it names another way (with look-alike letters,
+        // "Оrion-7", or a longer name, "Orion-7b"; one differing only in case, spaces or
+        // punctuation is the letter's, `lawSpelled`) applies to none of the scope's requests: a
+        // proof that rests on that is no proof.
         for id in mou.scope.instruments {
             guard let names = modelNames[id], !names.isEmpty, !mou.scope.models.isEmpty,
                   !mou.scope.models.contains(where: names.contains) else { continue }
@@ -89,10 +91,10 @@ extension ConflictEngine {
     }
 
     /// Loaded letters the scope does not list that are not applied, though they may bind the
-    /// MoU's provider: one naming a model of the scope written another way ("Orion 7" for
-    /// "Orion-7"), or one naming the scope's model but none of the MoU's providers in its title
-    /// or ids ("Helios AI Incorporated" for "Helios AI, Inc."). Each is said, not applied: the
-    /// name may be mistyped, or the model another company's.
+    /// MoU's provider: one naming a model of the scope written another way ("Оrion-7" with a
+    /// Cyrillic О for "Orion-7"), or one naming the scope's model but none of the MoU's providers
+    /// in its title or ids ("Helios AI Incorporated" for "Helios AI, Inc."). Each is said, not
+    /// applied: the name may be mistyped, or the model another company's.
     func nearlyReaching(_ mou: MoUDocument, besides applied: [String]) -> [String] {
         let scope = mou.scope
         let providers = Self.providers(of: mou)
