@@ -615,7 +615,6 @@ public final class ConflictEngine {
         let solver = encoding.solver
         let tracks = encoding.tracks.map(\.literal)
         var sufficient: [DecidingCondition] = []
-        var sufficientAtoms: [Condition] = []
         var sufficientLiterals: [SMTTerm] = []
         var necessary: [DecidingCondition] = []
         func condition(_ text: String, atom index: Int) -> DecidingCondition {
@@ -637,7 +636,6 @@ public final class ConflictEngine {
                     try solver.pop()
                     if result == .unsat {
                         sufficient.append(condition("conflict if " + renderer.statement(atom, negated: !polarity), atom: index))
-                        sufficientAtoms.append(polarity ? atom : .not(atom))
                         sufficientLiterals.append(literal)
                     }
                 }
@@ -653,8 +651,7 @@ public final class ConflictEngine {
         }
         if !sufficient.isEmpty {
             let implied = try impliedByAnother(sufficientLiterals)
-            let kept = sufficient.indices.filter { !implied.contains($0) }
-            return Self.withoutNarrowerProvisions(kept.map { sufficient[$0] }, atoms: kept.map { sufficientAtoms[$0] }, graph: graph)
+            return sufficient.indices.filter { !implied.contains($0) }.map { sufficient[$0] }
         }
         if !necessary.isEmpty { return necessary }
         let open = relevant.filter { !EquivalenceKeyBuilder.isFullyKnown(prepared.value(of: graph.factOrder[$0])) }
@@ -665,8 +662,10 @@ public final class ConflictEngine {
     /// The places of the sufficient conditions that another of them implies, given the request's
     /// facts: "conflict if the enclave is hosted in a Tier 1 destination" beside "conflict if it
     /// is hosted outside the United States" says nothing more, and read as where the risk lies it
-    /// misleads (hosting in a destination outside Tier 1 conflicts too; QA s27 M7). Of two that
-    /// imply each other, the first is kept.
+    /// misleads (hosting in a destination outside Tier 1 conflicts too; QA s27 M7). So is a
+    /// provision within another one named ("… legal-basis is eu.ai-act.art92.1.b" beside "… is
+    /// eu.ai-act.art92", which reads "that provision or one within it"), which a rule of its own
+    /// for Art. 92(1)(b) makes the solver find too. Of two that imply each other, the first is kept.
     private func impliedByAnother(_ literals: [SMTTerm]) throws -> Set<Int> {
         guard literals.count > 1 else { return [] }
         let solver = encoding.solver

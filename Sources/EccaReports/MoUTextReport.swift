@@ -71,6 +71,7 @@ public struct MoUTextReport: Sendable {
 
     /// The command that reads a printed request, saved as FILE, on the law the run read.
     static func checkCommand(_ result: MoUVerification) -> String {
-        "ecca check FILE" + (result.checkArguments ?? []).map { " " + ShellWords.quoted($0) }.joined()
+        let options = result.checkArguments ?? []
+        return "ecca check FILE" + (options.isEmpty ? "" : " " + ShellCommand.line(options))
     }
 }

@@ -312,22 +312,10 @@ import Testing
     /// A scope that writes its letter's model another way ("orion-7") names that model, as a
     /// request that writes it so does in `check`: the proof is on Orion-7, and an assumption says so.
     @Test func aScopesModelWrittenAnotherWayIsTheLettersModel() throws {
-        let draft = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <mou xmlns="urn:ecca:mou:1" id="W5">
-              <title>t</title>
-              <party role="eu-authority">European Commission (AI Office)</party>
-              <party role="provider">Helios AI, Inc.</party>
-              <validity from="2026-10-01" until="2027-09-30"/>
-              <scope>
-                <legal-basis>Art. 92(3)</legal-basis>
-                <artifact>api-access</artifact>
-                <channel>remote-api</channel>
-                <model name="orion-7"/><instrument ref="us.bis.letter.helios-orion-2026"/>
-              </scope>
-            </mou>
-            """
-        let folder = try CLI.folder(["w5.xml": draft])
+        let text = draft(id: "W5", scope: ["<legal-basis>Art. 92(3)</legal-basis>", "<artifact>api-access</artifact>", "<channel>remote-api</channel>",
+                                           #"<model name="orion-7"/>"#, #"<instrument ref="us.bis.letter.helios-orion-2026"/>"#],
+                         provider: "Helios AI, Inc.")
+        let folder = try CLI.folder(["w5.xml": text])
         let result = try CLI.run(["mou", "verify", "--format", "json"] + Self.letter + [folder.appendingPathComponent("w5.xml").path])
         // Read as `check` reads a request's model: the letter applies, and the terms fail as they
         // do for "Orion-7" (they had held, with a warning, QA s27 H1).

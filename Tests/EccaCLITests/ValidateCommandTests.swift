@@ -138,18 +138,23 @@ import EccaTestSupport
             """)
     }
 
+    /// `ecca validate` on the test facts with `declarations` added after them, one a line, beside
+    /// the shipped schema.
+    func validate(addingFacts declarations: [String]) throws -> CLI.Result {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts + "\n" + declarations.joined(separator: "\n")),
+        ])
+        return try CLI.run(["validate", "--regulations", folder.path])
+    }
+
     /// A fact's declared scope is checked against the field that supplies it, so the declaration
     /// in a rules file cannot drift from where the analysis reads the fact.
     @Test func aFactDeclaredWithTheWrongScopeIsAnError() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
-            "a-facts.xml": Self.rules(Self.facts + """
-
-                <fact id="item.artifact" type="enum" scope="request" supplied-by="items[].artifact" values="weights"/>
-                <fact id="item.channel" type="enum" scope="item" supplied-by="items[].channel" values="transfer"/>
-                """),
+        let result = try validate(addingFacts: [
+            #"<fact id="item.artifact" type="enum" scope="request" supplied-by="items[].artifact" values="weights"/>"#,
+            #"<fact id="item.channel" type="enum" scope="item" supplied-by="items[].channel" values="transfer"/>"#,
         ])
-        let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("a-facts.xml:5: error: fact 'item.artifact' is declared scope=\"request\", but 'items[].artifact' supplies it per item [item.artifact]"), "\(result.stderr)")
         // A channel is declared with its item: not an error.
@@ -159,15 +164,10 @@ import EccaTestSupport
     /// A fact that reads whether a field is given is true or false: declared as anything else, the
     /// lint says so at its line, and a Boolean one passes.
     @Test func aFactReadingWhetherAFieldIsGivenMustBeBoolean() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
-            "a-facts.xml": Self.rules(Self.facts + """
-
-                <fact id="item.hosting-location-given" type="country" scope="item" supplied-by="items[].hostingLocation" reads="whether-given"/>
-                <fact id="model.derived-from-published-given" type="boolean" scope="request" supplied-by="model.derivedFromPublishedModel" reads="whether-given"/>
-                """),
+        let result = try validate(addingFacts: [
+            #"<fact id="item.hosting-location-given" type="country" scope="item" supplied-by="items[].hostingLocation" reads="whether-given"/>"#,
+            #"<fact id="model.derived-from-published-given" type="boolean" scope="request" supplied-by="model.derivedFromPublishedModel" reads="whether-given"/>"#,
         ])
-        let result = try CLI.run(["validate", "--regulations", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("a-facts.xml:5: error: fact 'item.hosting-location-given' reads whether 'items[].hostingLocation' is given, which is true or false: declare it type=\"boolean\" [item.hosting-location-given]"), "\(result.stderr)")
         #expect(!result.stderr.contains("'model.derived-from-published-given'"), "\(result.stderr)")
