@@ -127,7 +127,8 @@ public struct ClauseGraph: Sendable {
 
     /// Provisions identified by `id` or nested under it (`eu.ai-act.art92` covers `eu.ai-act.art92.3`).
     public func provisions(within id: String) -> [String] {
-        provisionOrder.filter { $0 == id || $0.hasPrefix(id + ".") }
+        let below = id + "."
+        return provisionOrder.filter { $0 == id || $0.hasPrefix(below) }
     }
 
     /// How a reference to a provision reads against the law loaded.

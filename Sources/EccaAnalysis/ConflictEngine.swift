@@ -54,6 +54,10 @@ public final class ConflictEngine {
     private(set) var hostingGivenAtoms: [Int] = []
     /// The request-wide preconditions of obligations (`preconditionRules(graph:norms:)`).
     private(set) var preconditionRules: [(rule: String, norms: [Int])] = []
+    /// Each licence review policy with the norms whose licence requirement it reviews
+    /// (`ClauseGraph.norms(reviewedUnder:)`), in provision order: read for every licence hint,
+    /// so found once rather than by walking every provision and norm per finding.
+    private(set) var reviewedLicences: [(review: LicenceReview, norms: [Norm])] = []
     /// Solved checks by equivalence class (see `EquivalenceKeyBuilder`); bounded, so memory stays flat.
     private var solved: [CheckClass: SolvedCheck] = [:]
     private static let cacheLimit = 50_000
@@ -113,6 +117,7 @@ public final class ConflictEngine {
         }
         changeDates = asOfThresholds.union(graph.statusBreakpoints).sorted()
         preconditionRules = Self.preconditionRules(graph: graph, norms: encoding.checkedNorms)
+        reviewedLicences = graph.licenceReviews.map { ($0, graph.norms(reviewedUnder: $0)) }
         placeReadingProhibitions = Self.placeReadingProhibitions(in: graph, norms: encoding.checkedNorms)
         hostingGivenAtoms = atomTerms.indices.filter { atomTerms[$0].atom.facts.contains(FactBinding.FactID.hostingLocationGiven) }
         groundHeads = encoding.checkedNorms.map { norm in
@@ -165,7 +170,9 @@ public final class ConflictEngine {
                 notes.append("the legal basis '\(basis)' names no provision of the regulations loaded, so ecca cannot tell which obligation it invokes: the verdict depends on it (cite the provision as the regulations loaded do: by its citation or its id)")
             }
         }
-        let preconditions = preconditionNotes(request, asOf: asOf)
+        // The request's own facts, read once: its preconditions' notes and every item's checks share them.
+        let requestScope = request.items.first.map { scopeFacts(.request, request, CheckSlot(item: 0, recipient: nil, channel: $0.channel), asOf) }
+        let preconditions = requestScope.map { preconditionNotes(request, requestFacts: $0.facts, asOf: asOf) } ?? []
         notes += preconditions.map(\.text)
         // A loaded letter addressed to the provider binds it whether or not the request lists it
         // (the fact reader applies it): said.
@@ -179,16 +186,13 @@ public final class ConflictEngine {
         var assumptions: [String] = request.date == nil
             ? ["the request gives no date: it is taken as made on \(asOf), the date analysed, so the obligations it invokes are judged on that date too"] : []
         do {
-            var requestFacts: ScopeFacts?
             for (index, item) in request.items.enumerated() {
+                guard let requestScope else { break }  // read above from the first item, so there whenever an item is
                 let channels = Self.channels(of: item)
                 let recipients = facts.recipients(of: item, in: request)
                 // The facts of the request, the item, each channel and each recipient, each read
                 // and evaluated once, combined per check and shared by the postures.
-                let first = CheckSlot(item: index, recipient: nil, channel: item.channel)
-                let requestScope = requestFacts ?? scopeFacts(.request, request, first, asOf)
-                requestFacts = requestScope
-                let itemScope = scopeFacts(.item, request, first, asOf)
+                let itemScope = scopeFacts(.item, request, CheckSlot(item: index, recipient: nil, channel: item.channel), asOf)
                 let recipientScopes = recipients.indices.map { recipientIndex in
                     scopeFacts(.recipient, request, CheckSlot(item: index, recipient: recipients[recipientIndex] == nil ? nil : recipientIndex,
                                                              channel: item.channel), asOf)

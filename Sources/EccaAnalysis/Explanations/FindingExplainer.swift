@@ -291,9 +291,9 @@ extension ConflictEngine {
     /// the licence is one hint for the item.
     private func reviewNote(_ snapshot: FactSnapshot) -> String {
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
-        let notes = graph.licenceReviews.filter { review in
-            graph.norms(reviewedUnder: review).contains { norm in norm.condition.map(evaluator.evaluate) ?? .true == .true }
-        }.map { $0.statement(citation: graph.inlineCitation(of: $0.provisionID)) }
+        let notes = reviewedLicences.filter { _, norms in
+            norms.contains { norm in norm.condition.map(evaluator.evaluate) ?? .true == .true }
+        }.map { review, _ in review.statement(citation: graph.inlineCitation(of: review.provisionID)) }
         return notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
     }
 

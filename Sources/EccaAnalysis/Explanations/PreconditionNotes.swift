@@ -12,10 +12,11 @@ extension ConflictEngine {
     /// instrument's), which the analysis lists with the others: a clear verdict that rests on a
     /// failed precondition rests on them (Art. 3(63)'s models not yet placed, the date of the
     /// request), and the note names them.
-    func preconditionNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [(text: String, caveats: [String])] {
-        guard let first = request.items.first, !preconditionRules.isEmpty else { return [] }
-        let snapshot = facts.layout.snapshot([facts.facts(.request, of: request, slot: CheckSlot(item: 0, recipient: nil, channel: first.channel),
-                                                          asOf: asOf)])
+    ///
+    /// - Parameter requestFacts: the facts of the request as a whole, as its checks read them.
+    func preconditionNotes(_ request: DisclosureRequest, requestFacts: ScopedFacts, asOf: LegalDate) -> [(text: String, caveats: [String])] {
+        guard !preconditionRules.isEmpty else { return [] }
+        let snapshot = facts.layout.snapshot([requestFacts])
         let evaluator = ConditionEvaluator(graph: graph, facts: snapshot)
         var notes: [(text: String, caveats: [String])] = []
         for (id, norms) in preconditionRules {

@@ -33,9 +33,8 @@ extension CureFinder {
         let encoding = engine.encoding
         let context = encoding.context
         var terms: [DenialTerm] = []
-        for review in engine.graph.licenceReviews {
+        for (review, reviewed) in engine.reviewedLicences {
             guard let favoured = encoding.ruleTerms[review.unlessRule] else { continue }
-            let reviewed = engine.graph.norms(reviewedUnder: review)
             guard !reviewed.isEmpty else { continue }
             let applies = try context.or(reviewed.map { try $0.condition.map(encoding.term) ?? context.true })
             terms.append(DenialTerm(review: review, denied: try context.and([context.not(licenceKept), applies, context.not(favoured)])))
@@ -107,8 +106,7 @@ extension CureFinder {
         guard set.licence else { return set }
         var set = set
         let graph = engine.graph
-        for review in graph.licenceReviews {
-            let reviewed = engine.graph.norms(reviewedUnder: review)
+        for (review, reviewed) in engine.reviewedLicences {
             for slot in slots {
                 let evaluator = ConditionEvaluator(graph: graph, facts: slot.snapshot)
                 guard reviewed.contains(where: { $0.condition.map(evaluator.evaluate) ?? .true == .true }),

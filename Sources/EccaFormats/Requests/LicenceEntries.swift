@@ -29,16 +29,19 @@ public struct LicenceEntries: Sendable {
         if Self.placeholders.contains(words) {
             return "'\(text)' is not a licence number; when no licence is held and nothing is claimed, leave licences out or empty"
         }
-        if Self.pendingWords.contains(where: words.contains) {
+        if Self.pendingWords.contains(where: { Self.mentions(words, $0) }) {
             return "'\(text)' is not a licence held; list a licence once it is granted, by its number"
         }
-        if Self.lapsedWords.contains(where: words.contains) {
+        if Self.lapsedWords.contains(where: { Self.mentions(words, $0) }) {
             return "'\(text)' is not a licence held now; list only licences in force"
         }
-        if Self.noLicenceWords.contains(where: words.contains) {
+        if Self.noLicenceWords.contains(where: { Self.mentions(words, $0) }) {
             return "'\(text)' says no licence is needed, which is what ecca decides; leave it out (a classification is not a licence held)"
         }
-        let symbol = text.uppercased().replacingOccurrences(of: "LICENSE EXCEPTION ", with: "").replacingOccurrences(of: "LICENCE EXCEPTION ", with: "")
+        var symbol = text.uppercased()
+        if Self.mentions(symbol, "EXCEPTION ") {
+            symbol = symbol.replacingOccurrences(of: "LICENSE EXCEPTION ", with: "").replacingOccurrences(of: "LICENCE EXCEPTION ", with: "")
+        }
         if Self.licenseExceptionSymbols.contains(symbol) {
             return "'\(text)' names a license exception, not a licence; claim an exception the regulations loaded know by its id or citation (\(claimableList))"
         }
@@ -47,10 +50,16 @@ public struct LicenceEntries: Sendable {
             let cited = graph.provisions[id]?.citation ?? id
             return "'\(text)' names \(cited), which is not an exception the exporter can claim (\(claimableList))"
         }
-        if Self.citationMarks.contains(where: words.contains) {
+        if Self.citationMarks.contains(where: { Self.mentions(words, $0) }) {
             return "'\(text)' reads as a citation but names no provision of the regulations loaded; claim an exception by its id or citation (\(claimableList)), and give a licence by its number as issued"
         }
         return nil
+    }
+
+    /// Whether `words` has `phrase` in it, byte for byte (both in the same case): the standard
+    /// library's search, which a batch runs on every licence entry, not Foundation's.
+    private static func mentions(_ words: String, _ phrase: String) -> Bool {
+        words.utf8.firstRange(of: phrase.utf8) != nil
     }
 
     private var claimableList: String {
