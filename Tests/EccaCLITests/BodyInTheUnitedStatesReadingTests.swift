@@ -94,13 +94,37 @@ import Testing
                                                   "  other reading: \(Self.reading), nor this conflict"] : []))
     }
 
+    /// A natural person in the United States is located in no paragraph (a) destination either: the
+    /// release to them is a deemed export to their country (15 CFR 734.13(b)), which AIA covers only on
+    /// the wider reading, reported beside the conflict (second law audit of 2026-12-07, H2: probe r05,
+    /// a French official in the United States, was CLEAR while the same official's delegation was a
+    /// conflict). The same for one based in Warsaw who inspects weights hosted in the United States.
+    @Test(arguments: [
+        (#"{"organisation": "Evaluator LLC", "role": "independent-expert", "nationalities": ["FR"], "location": "US", "headquarters": "US"}"#,
+         "transfer", nil as String?),
+        (#"{"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "US", "headquarters": "BE", "role": "authority-staff"}"#,
+         "transfer", nil),
+        (#"{"organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "PL", "headquarters": "BE", "role": "authority-staff"}"#,
+         "on-site", "US"),
+    ])
+    func aPersonInTheUnitedStatesIsLocatedInNoAIADestination(recipient: String, channel: String, hosting: String?) throws {
+        let out = CLI.lines(try CLI.check(Self.u04(try CLI.json(recipient), channel: channel, hosting: hosting), ["--posture", "text"]))
+        #expect(out.prefix(2) == [
+            "request U04 (as of 2026-11-24): CONFLICT (text posture; the enforcement posture was not analysed)",
+            "  item 0: weights via \(channel): CONFLICT (text)",
+        ])
+        let label = "a release in the United States to a natural person, a deemed export to their most recent country of citizenship or "
+            + "permanent residency (15 CFR 734.13(b)), taken as an export to an entity located in that country, so that License Exception "
+            + "AIA, claimed, holds where it is a paragraph (a) destination though the person is in the United States"
+        let reading = "on another reading of 15 CFR 740.27 (\(label)), the prohibition of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would not apply"
+        #expect(CLI.otherReadingLines(out) == ["    other reading: \(reading), nor this conflict", "  other reading: \(reading), nor this conflict"])
+    }
+
     /// Unchanged: a body located in Poland (not a paragraph (a) destination, probe u05), a Chinese
-    /// national in the United States (u09), both conflicts with no other reading; a French national in
-    /// the United States (u10), a deemed export to France that AIA covers; a body located in Belgium.
+    /// national in the United States (u09), both conflicts with no other reading; a body located in Belgium.
     @Test(arguments: [
         (#"{"organisation": "European Commission (AI Office)", "governmentBody": true, "location": "PL", "headquarters": "BE"}"#, "CONFLICT"),
         (#"{"organisation": "Evaluator LLC", "role": "independent-expert", "nationalities": ["CN"], "location": "US", "headquarters": "US"}"#, "CONFLICT"),
-        (#"{"organisation": "Evaluator LLC", "role": "independent-expert", "nationalities": ["FR"], "location": "US", "headquarters": "US"}"#, "CLEAR"),
         (#"{"organisation": "European Commission (AI Office)", "governmentBody": true, "location": "BE", "headquarters": "BE"}"#, "CLEAR"),
     ])
     func otherRecipientsAreAsBefore(recipient: String, verdict: String) throws {
@@ -116,11 +140,13 @@ import Testing
     @Test func verdictsAreTheSameWithoutTheReading() throws {
         let shipped = try String(contentsOfFile: CLI.regulations + "/us-ai-diffusion.xml", encoding: .utf8)
         let stripped = shipped.replacing(#/\n *<!-- [^>]*-->\n *<exception [^>]*reading="other">(?:.|\n)*?</exception>/#, with: "")
-        #expect(shipped.components(separatedBy: "reading=\"other\"").count == 2)
+        #expect(shipped.components(separatedBy: "reading=\"other\"").count == 3)
         #expect(stripped.components(separatedBy: "reading=\"other\"").count == 1)
         let without = try CLI.regulations(replacing: "us-ai-diffusion.xml", with: stripped)
         let requests = [Self.u04(), Self.u04(["organisation": "European Commission (AI Office)", "governmentBody": true, "location": "PL",
-                                              "headquarters": "BE"], channel: "on-site", hosting: "US")]
+                                              "headquarters": "BE"], channel: "on-site", hosting: "US"),
+                        Self.u04(["organisation": "European Commission (AI Office)", "nationalities": ["FR"], "location": "US",
+                                  "headquarters": "BE", "role": "authority-staff"])]
         let input = try requests.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n")
         let folder = try CLI.folder(["r.ndjson": input + "\n"])
         func decided(_ regulations: [String]) throws -> [String] {
@@ -134,7 +160,7 @@ import Testing
             }
         }
         let with = try decided([])
-        #expect(with.count == 2)
+        #expect(with.count == 3)
         #expect(try decided(["--regulations", without.path]) == with)
     }
 }

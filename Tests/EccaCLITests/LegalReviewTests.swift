@@ -101,11 +101,13 @@ import Testing
         .init(name: "an enclave hosted in Russia, AIA claimed for a German evaluator in Germany", text: "conflict", enforcement: "clear",
               change: all(aia, enclave("RU"), set("recipient", "location", "DE"), set("recipient", "nationalities", ["DE"]))),
         // Audit H2: an on-site inspection is a release where the weights are hosted (15 CFR 734.15(a)(1)), not where the
-        // inspector normally works: in the United States, a deemed export to the person's latest citizenship (734.13(b)).
+        // inspector normally works: in the United States, a deemed export to the person's latest citizenship (734.13(b)),
+        // which AIA, reaching entities located in its destinations, does not cover on ecca's reading (second law
+        // audit of 2026-12-07, H2; the wider reading is reported beside the conflict).
         .init(name: "a French official based in Warsaw inspects on site weights hosted in the United States, AIA claimed (probe p09)",
-              text: "clear", enforcement: "clear", change: all(aia, onSite("US"), set("recipient", "nationalities", ["FR"]))),
+              text: "conflict", enforcement: "clear", change: all(aia, onSite("US"), set("recipient", "nationalities", ["FR"]))),
         .init(name: "a French official located in the United States inspects on site weights hosted there, AIA claimed (probe p09b)",
-              text: "clear", enforcement: "clear",
+              text: "conflict", enforcement: "clear",
               change: all(aia, onSite("US"), set("recipient", "nationalities", ["FR"]), set("recipient", "location", "US"))),
         .init(name: "a Chinese national based in Warsaw inspects on site weights hosted in the United States, AIA claimed",
               text: "conflict", enforcement: "clear", change: all(aia, onSite("US"), set("recipient", "nationalities", ["CN"]))),
