@@ -146,6 +146,13 @@ public final class ConflictEngine {
 
     /// Analyses one request on a given date (timelines analyse the same request on many dates).
     public func analyze(_ request: DisclosureRequest, asOf: LegalDate) throws(AnalysisError) -> RequestAnalysis {
+        try analyze(request, asOf: asOf, lookingAhead: true)
+    }
+
+    /// - Parameter lookingAhead: whether to say what changes up to the request's deadline, and to
+    ///   analyse the days on which it does (`RequestAnalysis.beforeDeadline`): not for those days
+    ///   themselves, nor for a timeline, which analyses each of them anyway.
+    func analyze(_ request: DisclosureRequest, asOf: LegalDate, lookingAhead: Bool) throws(AnalysisError) -> RequestAnalysis {
         for instrument in request.instruments ?? [] where graph.instruments[instrument] == nil {
             throw .unknownInstrument(id: instrument, requestID: request.id)
         }
@@ -177,7 +184,8 @@ public final class ConflictEngine {
         // A loaded letter addressed to the provider binds it whether or not the request lists it
         // (the fact reader applies it): said.
         notes += namedInstrumentNotes(request) + facts.addressed.review(request).notes
-        notes += deadlineNotes(request, asOf: asOf)
+        let ahead = lookingAhead ? deadlineChanges(request, asOf: asOf) : nil
+        notes += ahead.map { [$0.note] } ?? []
         // Said here, but made from the checks the items' loop prepares (`onSiteLocationNote`).
         let onSiteNotesAt = notes.count
         var onSiteNotes: [String] = []
@@ -335,7 +343,22 @@ public final class ConflictEngine {
                                items: items, findings: findings, assumptions: assumptions, notes: notes,
                                caveats: caveats.caveats(for: caveatsOfGrounds + findings.flatMap(\.caveats) + preconditions.flatMap(\.caveats),
                                                         texts: options.caveatTexts),
-                               requestDate: request.date.flatMap { $0 == asOf ? nil : $0 }, undated: request.date == nil)
+                               requestDate: request.date.flatMap { $0 == asOf ? nil : $0 }, undated: request.date == nil,
+                               beforeDeadline: try ahead.flatMap { ahead throws(AnalysisError) in try verdicts(of: request, on: ahead.days, after: postures) })
+    }
+
+    /// The verdicts on `days` (ascending, after the as-of date) that differ from those of the day
+    /// before, starting from `current`, the as-of date's; nil where none does.
+    private func verdicts(of request: DisclosureRequest, on days: [LegalDate], after current: [String: Verdict]) throws(AnalysisError) -> [DatedVerdicts]? {
+        var previous = current
+        var changed: [DatedVerdicts] = []
+        for day in days {
+            let later = try analyze(request, asOf: day, lookingAhead: false)
+            guard later.postures != previous else { continue }
+            changed.append(DatedVerdicts(date: day, verdict: later.verdict, postures: later.postures))
+            previous = later.postures
+        }
+        return changed.isEmpty ? nil : changed
     }
 
     /// Today where ecca runs: the local calendar day, as the C library reads `TZ` (a zone name,

@@ -9,7 +9,11 @@ public struct CheckTextReport: Sendable {
     public func render(_ analysis: RequestAnalysis) -> String {
         var out: [String] = []
         let caveatNumbers = CaveatNumbers(analysis)
-        out.append(style.bold("request \(analysis.id)") + " (as of \(analysis.asOf)\(analysis.requestDate.map { "; request made \($0)" } ?? "")): " + postureLine(analysis.postures))
+        // The verdicts a disclosure on a later day up to the deadline meets are said beside the
+        // as-of date's, so that a CLEAR that turns into a CONFLICT before the deadline is not filed alone.
+        let later = (analysis.beforeDeadline ?? []).map { "; from \($0.date), before the deadline: " + postureLine($0.postures) }.joined()
+        out.append(style.bold("request \(analysis.id)") + " (as of \(analysis.asOf)\(analysis.requestDate.map { "; request made \($0)" } ?? "")): "
+                   + postureLine(analysis.postures) + later)
         for item in analysis.items {
             let postures = PostureOrder.sorted(item.postures.keys)
             let verdicts = postures.map { "\(colour(item.postures[$0]!.verdict)) (\($0))" }.joined(separator: " · ")

@@ -47,6 +47,23 @@ import Testing
         #expect(limited.render().split(separator: "\n").last == "  1 request not clear has no finding to group (1 undetermined): the solver stopped at a limit (--timeout-ms, --memory-mb) before deciding a channel asked for, which its line gives (e.g. R-3)")
     }
 
+    /// A clear request whose verdict turns into a conflict on a later day up to its deadline (a
+    /// letter taking effect) is counted by that verdict, read back from its line as a resumed run
+    /// reads it; one that only turns clearer is not.
+    @Test func requestsMeetingASevererVerdictBeforeTheirDeadlineAreCounted() throws {
+        func dated(_ line: String, _ verdicts: [String]) -> String {
+            let days = verdicts.enumerated().map { #"{"date":"2026-09-1\#($0.offset + 5)","postures":{"text":"\#($0.element)"},"verdict":"\#($0.element)"}"# }
+            return line.replacingOccurrences(of: #""asOf":"2026-09-01","#, with: #""asOf":"2026-09-01","beforeDeadline":[\#(days.joined(separator: ","))],"#)
+        }
+        let turning = dated(Self.clear, ["undetermined", "conflict"])
+        let easing = dated(Self.undecidedOnFacts, ["clear"])
+        #expect(turning != Self.clear && easing != Self.undecidedOnFacts)
+        let summary = try summary([turning, easing])
+        #expect(summary.severerBeforeDeadline == .init(count: 1, verdicts: ["conflict": 1], exampleID: "R-4"))
+        #expect(summary.render().split(separator: "\n").last == "  1 request meets a more severe verdict on a later day up to its deadline than on the date analysed (1 conflict), which its line gives as beforeDeadline (e.g. R-4)")
+        #expect(AnalysisJSON.encode(summary, pretty: false).contains(#""severerBeforeDeadline":{"count":1,"exampleID":"R-4","verdicts":{"conflict":1}}"#))
+    }
+
     /// No such request, no line and no key: the JSON summary only gains a key.
     @Test func aBatchWhoseRequestsAreClearSaysNothingMore() throws {
         let summary = try summary([Self.clear])

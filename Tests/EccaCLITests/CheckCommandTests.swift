@@ -641,7 +641,10 @@ import Testing
 
     /// A verdict is one day's, but the provider may disclose on any day up to the deadline: a
     /// status change in between (the letter taking effect on 15 September 2026, for API access
-    /// asked on 1 September and due on the 30th) is said, with how to check the later day.
+    /// asked on 1 September and due on the 30th) is said, with how to check the later day, and the
+    /// verdict it brings stands in the headline beside the as-of date's (second law audit of
+    /// 2026-12-07, M2: a CLEAR filed alone hid the conflict of a disclosure from the 15th). The
+    /// exit status stays the as-of date's verdict's.
     @Test func aStatusChangeBeforeTheDeadlineIsNoted() throws {
         let request = """
             {"id": "DL", "date": "2026-09-01", "deadline": "2026-09-30",
@@ -654,11 +657,24 @@ import Testing
         let folder = try CLI.folder(["dl.json": request])
         let result = try CLI.run(["check", "--instrument", CLI.letter, folder.appendingPathComponent("dl.json").path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("request DL (as of 2026-09-01): CLEAR (both postures)\n"))
+        // From the 15th the letter binds, and whether it forbids depends on the recipient's organisation (Annex A).
+        #expect(result.stdout.hasPrefix("request DL (as of 2026-09-01): CLEAR (both postures); from 2026-09-15, before the deadline: UNDETERMINED (both postures)\n"))
+        let json = try CLI.json(try CLI.run(["check", "--format", "json", "--instrument", CLI.letter, folder.appendingPathComponent("dl.json").path]).stdout)
+        let ahead = try #require(json["beforeDeadline"] as? [[String: Any]])
+        #expect(ahead.count == 1)
+        #expect(ahead.first?["date"] as? String == "2026-09-15")
+        #expect(ahead.first?["verdict"] as? String == "undetermined")
+        #expect(ahead.first?["postures"] as? [String: String] == ["text": "undetermined", "enforcement": "undetermined"])
+        for (format, headline) in [("md", " **From 2026-09-15, before the deadline: UNDETERMINED under the text in force and the enforcement posture.**\n"),
+                                   ("html", #" <strong class="before-deadline">From 2026-09-15, before the deadline: UNDETERMINED under the text in force and the enforcement posture.</strong></p>"#)] {
+            let report = try CLI.run(["report", "--format", format, "--instrument", CLI.letter, folder.appendingPathComponent("dl.json").path])
+            #expect(report.stdout.contains(headline), "\(report.stdout)")
+        }
         #expect(result.stdout.contains("\nnote: the law changes before the deadline (2026-09-30): BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1: in force, applicable and enforced from 2026-09-15 (secondary: date of the (fictional) letter). The verdict is the one for 2026-09-01; for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from 2026-09-01 --to 2026-09-30\n"), "\(result.stdout)")
         let later = try CLI.run(["check", "--instrument", CLI.letter, "--as-of", "2026-09-30", folder.appendingPathComponent("dl.json").path])
         #expect(later.status == 1)
         #expect(!later.stdout.contains("the law changes before the deadline"))
+        #expect(later.stdout.hasPrefix("request DL (as of 2026-09-30; request made 2026-09-01): UNDETERMINED (both postures)\n"), "\(later.stdout)")
     }
 
     /// Only the prohibitions' changes before the deadline are said: the obligation is the

@@ -59,6 +59,16 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         public var exampleID: String
     }
 
+    /// Requests that meet a more severe verdict on a later day up to their deadline than on the
+    /// date analysed (`RequestAnalysis.beforeDeadline`): counted by the most severe one, since
+    /// the counts above are the as-of date's alone.
+    public struct SevererBeforeDeadline: Sendable, Codable, Hashable {
+        public var count: Int
+        /// By the most severe verdict met before the deadline (avoidable, undetermined, conflict).
+        public var verdicts: [String: Int]
+        public var exampleID: String
+    }
+
     /// Records that repeat an earlier record's request id: how many, and the first id repeated.
     public struct RepeatedIDs: Sendable, Codable, Hashable {
         public var count: Int
@@ -80,13 +90,16 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     public var repeatedIDs: RepeatedIDs?
     /// In the order the readings are first met; nil where no request rests on one.
     public var undoneByReadings: [UndoneByReading]?
+    public var severerBeforeDeadline: SevererBeforeDeadline?
     private var groupIndex: [[String]: Int] = [:]
     /// The ids seen so far (not encoded): an id per record, as a resumed output already keeps.
     private var seenIDs: Set<String> = []
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings, repeatedIDs, undoneByReadings }
+    enum CodingKeys: String, CodingKey {
+        case records, analysed, errors, verdicts, postures, groups, clearWithFindings, notClearWithoutFindings, repeatedIDs, undoneByReadings, severerBeforeDeadline
+    }
 
     /// The groups as the text and the JSON give them: the largest first, then by example id. The
     /// JSON had kept the order the groups were first met in (QA s27: 201, 80, 14, 63 beside the
@@ -107,6 +120,7 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         try container.encodeIfPresent(notClearWithoutFindings, forKey: .notClearWithoutFindings)
         try container.encodeIfPresent(repeatedIDs, forKey: .repeatedIDs)
         try container.encodeIfPresent(undoneByReadings, forKey: .undoneByReadings)
+        try container.encodeIfPresent(severerBeforeDeadline, forKey: .severerBeforeDeadline)
     }
 
     /// One record's contribution: its analysis, or nil for a record that could not be used.
@@ -122,6 +136,12 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         analysed += 1
         verdicts[verdict.rawValue, default: 0] += 1
         for (posture, verdict) in entry.postures { postures[posture, default: [:]][verdict, default: 0] += 1 }
+        if let later = entry.severerBeforeDeadline {
+            var counted = severerBeforeDeadline ?? SevererBeforeDeadline(count: 0, verdicts: [:], exampleID: entry.id)
+            counted.count += 1
+            counted.verdicts[later.rawValue, default: 0] += 1
+            severerBeforeDeadline = counted
+        }
         guard !entry.signature.isEmpty else {
             guard verdict != .clear else { return }
             var counted = notClearWithoutFindings ?? NotClearWithoutFindings(count: 0, verdicts: [:], solverLimitReached: 0, exampleID: entry.id)
@@ -172,6 +192,9 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         /// carries, where every item that is not clear has findings: on that reading, none of its
         /// findings would stand (until the day given, where the reading ends then).
         public var undoneBy: [(provision: String, citation: String, until: LegalDate?)] = []
+        /// The most severe verdict the request meets on a later day up to its deadline, where it
+        /// is more severe than its own.
+        public var severerBeforeDeadline: Verdict?
 
         /// An unusable record's entry: named by its request's id, or where it is when it names
         /// none (the same key whether the batch wrote the error line or a resumed run reads it).
@@ -195,7 +218,8 @@ public struct BatchSummary: Sendable, Codable, Hashable {
                       reachedSolverLimit: analysis.items.contains { item in
                           item.postures.values.contains { $0.channels.contains(where: \.reachedSolverLimit) }
                       },
-                      postures: analysis.postures.mapValues(\.rawValue))
+                      postures: analysis.postures.mapValues(\.rawValue),
+                      beforeDeadline: analysis.beforeDeadline?.map(\.verdict) ?? [])
         }
 
         /// From the parts of an analysis the summary reads (a resumed output's lines give only these).
@@ -204,12 +228,14 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         init(id: String, verdict: Verdict,
              findings: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)],
                          readings: [(provision: String, citation: String, until: LegalDate?)])],
-             notClearItems: Set<Int> = [], artifacts: [Int: String], reachedSolverLimit: Bool, postures: [String: String]) {
+             notClearItems: Set<Int> = [], artifacts: [Int: String], reachedSolverLimit: Bool, postures: [String: String],
+             beforeDeadline: [Verdict] = []) {
             self.id = id
             namedID = id
             self.verdict = verdict
             self.reachedSolverLimit = reachedSolverLimit
             self.postures = postures
+            severerBeforeDeadline = beforeDeadline.max().flatMap { $0 > verdict ? $0 : nil }
             var seen: [String: String] = [:]
             for finding in findings where seen[finding.signature] == nil {
                 let obliging = finding.provisions.filter { $0.modality == "obligation" }.map(\.citation)
@@ -278,6 +304,10 @@ public struct BatchSummary: Sendable, Codable, Hashable {
         if let clear = clearWithFindings {
             let requests = clear.count == 1 ? "1 clear request has" : "\(clear.count) clear requests have"
             lines.append(ControlCharacters.escaped("  \(requests) findings only on an alternative channel not needed (e.g. \(clear.exampleID))"))
+        }
+        if let later = severerBeforeDeadline {
+            let requests = later.count == 1 ? "1 request meets" : "\(later.count) requests meet"
+            lines.append(ControlCharacters.escaped("  \(requests) a more severe verdict on a later day up to \(later.count == 1 ? "its" : "their") deadline than on the date analysed (\(Self.byVerdict(later.verdicts))), which \(later.count == 1 ? "its line gives" : "their lines give") as beforeDeadline (e.g. \(later.exampleID))"))
         }
         if let repeated = repeatedIDs {
             let requests = repeated.count == 1 ? "1 request repeats an earlier request's id" : "\(repeated.count) requests repeat an earlier request's id"

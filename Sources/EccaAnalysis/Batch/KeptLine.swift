@@ -83,8 +83,13 @@ struct KeptLine {
             guard let verdict = verdict.string else { return nil }
             verdicts[posture] = verdict
         }
+        var later: [Verdict] = []
+        for dated in object["beforeDeadline"]?.elements ?? [] {
+            guard let verdict = dated["verdict"]?.string.flatMap(Verdict.init(rawValue:)) else { return nil }
+            later.append(verdict)
+        }
         entry = BatchSummary.Entry(id: id, verdict: verdict, findings: parts, notClearItems: notClearItems, artifacts: artifacts,
-                                   reachedSolverLimit: reachedSolverLimit, postures: verdicts)
+                                   reachedSolverLimit: reachedSolverLimit, postures: verdicts, beforeDeadline: later)
         let caveats = object["caveats"]?.elements ?? []
         made = (Set(postures.map(\.key)), asOf, clear.isEmpty ? nil : clear.contains(true),
                 caveats.isEmpty ? nil : caveats.contains { $0["text"] != nil }, object["undated"]?.bool == true, object["requestDate"] != nil)

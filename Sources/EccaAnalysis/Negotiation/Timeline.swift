@@ -54,7 +54,7 @@ extension ConflictEngine {
         var previous: LegalDate?
         var spans: [VerdictTimeline.ReadingSpan] = []
         for date in candidates.sorted() {
-            let analysis = try analyze(request, asOf: date)
+            let analysis = try analyze(request, asOf: date, lookingAhead: false)
             defer { previous = date }
             // Another reading that begins or ends here changes no verdict, so it is followed apart.
             let readings = otherReadings(request, asOf: date)
@@ -152,22 +152,26 @@ extension ConflictEngine {
     /// (Art. 111(3)'s end of transition), every norm whose truth changes (`conditionChanges`): the
     /// transition is judged on the day of the disclosure, whenever the request was made. Nothing
     /// when no deadline lies after the as-of date.
-    func deadlineNotes(_ request: DisclosureRequest, asOf: LegalDate) -> [String] {
-        guard let deadline = request.deadline, deadline > asOf else { return [] }
+    ///
+    /// - Returns: the note that says the changes, and the days on which there is one; nil where
+    ///   there is none.
+    func deadlineChanges(_ request: DisclosureRequest, asOf: LegalDate) -> (note: String, days: [LegalDate])? {
+        guard let deadline = request.deadline, deadline > asOf else { return nil }
         let moving = Set(encoding.checkedNorms.filter { request.date == nil || $0.modality == .prohibition }.map(\.provisionID))
         // Most requests see no provision change status, and no date compared, before their
         // deadline: their slots are prepared again (`engaged`, `conditionChanges`) only where one does.
         let statusDates = changeDates.filter { $0 > asOf && $0 <= deadline && !statusChanges(on: $0, among: moving).isEmpty }
         var conditionDates = asOfThresholds.filter { $0 > asOf && $0 <= deadline }
         if let placed = placingDay(of: request), placed > asOf && placed <= deadline { conditionDates.insert(placed) }
-        guard !statusDates.isEmpty || !conditionDates.isEmpty else { return [] }
+        guard !statusDates.isEmpty || !conditionDates.isEmpty else { return nil }
         let now = statusDates.isEmpty ? [] : engaged(request, asOf: asOf)
-        let changes = Set(statusDates).union(conditionDates).sorted().flatMap { day in
-            (statusDates.contains(day) ? statusChanges(on: day, among: now.union(engaged(request, asOf: day)).intersection(moving)) : [])
-                + (conditionDates.contains(day) ? conditionChanges(request, asOf: asOf, day: day) : [])
-        }
-        guard !changes.isEmpty else { return [] }
-        return ["the law changes before the deadline (\(deadline)): \(changes.joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)"]
+        let changes = Set(statusDates).union(conditionDates).sorted().map { day in
+            (day, (statusDates.contains(day) ? statusChanges(on: day, among: now.union(engaged(request, asOf: day)).intersection(moving)) : [])
+                + (conditionDates.contains(day) ? conditionChanges(request, asOf: asOf, day: day) : []))
+        }.filter { !$0.1.isEmpty }
+        guard !changes.isEmpty else { return nil }
+        return ("the law changes before the deadline (\(deadline)): \(changes.flatMap(\.1).joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)",
+                changes.map(\.0))
     }
 
 }

@@ -148,6 +148,7 @@ private struct Encoder {
         begin()
         key("asOf"); string(analysis.asOf.iso)
         key("assumptions"); strings(analysis.assumptions)
+        if let ahead = analysis.beforeDeadline { key("beforeDeadline"); array(ahead) { $0.write($1) } }
         key("caveats"); array(analysis.caveats) { $0.write($1) }
         key("findings"); array(analysis.findings) { $0.write($1) }
         key("id"); string(analysis.id)
@@ -164,6 +165,14 @@ private struct Encoder {
         if let requested = analysis.requestDate { key("requestDate"); string(requested.iso) }
         if analysis.undated { key("undated"); bool(true) }
         key("verdict"); string(analysis.verdict.rawValue)
+        end()
+    }
+
+    mutating func write(_ dated: DatedVerdicts) {
+        begin()
+        key("date"); string(dated.date.iso)
+        key("postures"); dictionary(dated.postures) { $0.string($1.rawValue) }
+        key("verdict"); string(dated.verdict.rawValue)
         end()
     }
 

@@ -26,11 +26,14 @@ public struct RequestAnalysis: Sendable, Hashable, Codable {
     /// Whether the request gives no date, so that `asOf` is `--as-of` or the day taken as today:
     /// a resumed batch reads it to analyse its undated requests on the day the kept lines did.
     public var undated = false
+    /// The verdicts on the days after `asOf` and up to the request's deadline on which they change
+    /// (`DatedVerdicts`); nil (absent from JSON) where they change on none.
+    public var beforeDeadline: [DatedVerdicts]? = nil
 }
 
 extension RequestAnalysis {
     private enum CodingKeys: String, CodingKey {
-        case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats, requestDate, undated
+        case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats, requestDate, undated, beforeDeadline
     }
 
     /// Results written before caveats existed have none.
@@ -45,7 +48,8 @@ extension RequestAnalysis {
                   notes: try container.decode([String].self, forKey: .notes),
                   caveats: try container.decodeIfPresent([Caveat].self, forKey: .caveats) ?? [],
                   requestDate: try container.decodeIfPresent(LegalDate.self, forKey: .requestDate),
-                  undated: try container.decodeIfPresent(Bool.self, forKey: .undated) ?? false)
+                  undated: try container.decodeIfPresent(Bool.self, forKey: .undated) ?? false,
+                  beforeDeadline: try container.decodeIfPresent([DatedVerdicts].self, forKey: .beforeDeadline))
     }
 
     /// Written only when true, as the line writer does (`AnalysisJSONWriter`).
@@ -62,6 +66,7 @@ extension RequestAnalysis {
         try container.encode(caveats, forKey: .caveats)
         try container.encodeIfPresent(requestDate, forKey: .requestDate)
         if undated { try container.encode(true, forKey: .undated) }
+        try container.encodeIfPresent(beforeDeadline, forKey: .beforeDeadline)
     }
 }
 

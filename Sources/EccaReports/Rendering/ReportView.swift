@@ -75,6 +75,8 @@ struct RequestView {
     var headlineMeaning: String
     /// Which of the text and enforcement postures was not analysed.
     var notAnalysed: String?
+    /// The verdicts a disclosure on a later day up to the deadline meets (`VerdictHeadline.beforeDeadline`).
+    var beforeDeadline: String?
     var postureColumns: [PostureColumn]
     var postureVerdicts: [PostureVerdictView]
     var items: [ItemView]
@@ -102,6 +104,7 @@ struct RequestView {
         headlineQualifier = headline.qualifier.isEmpty ? nil : headline.qualifier
         headlineMeaning = headline.meaning
         notAnalysed = headline.notAnalysed
+        beforeDeadline = headline.beforeDeadline
         let postures = PostureOrder.sorted(analysis.postures.keys)
         postureColumns = postures.map(PostureColumn.init)
         postureVerdicts = postures.map { PostureVerdictView(posture: PostureColumn($0), postureVerdict: analysis.postures[$0].map(VerdictView.init)) }

@@ -13,6 +13,10 @@ struct VerdictHeadline {
     /// The postures a reader may take the report to cover but that were not analysed; nil when
     /// both were.
     var notAnalysed: String?
+    /// The verdicts on the later days up to the deadline on which they change
+    /// (`RequestAnalysis.beforeDeadline`): "From 2026-09-15, before the deadline: CONFLICT under
+    /// the text in force and the enforcement posture."; nil where they change on none.
+    var beforeDeadline: String?
 
     init(_ analysis: RequestAnalysis) {
         let analysed = PostureOrder.sorted(analysis.postures.keys)
@@ -57,6 +61,15 @@ struct VerdictHeadline {
             missing.append("The enforcement posture (what is enforced) was not analysed.")
         }
         notAnalysed = missing.isEmpty ? nil : missing.joined(separator: " ")
+        beforeDeadline = analysis.beforeDeadline.map { days in
+            days.map { dated in
+                let postures = PostureOrder.sorted(dated.postures.keys)
+                let verdicts = Set(postures.map { dated.postures[$0]! }).count == 1
+                    ? dated.verdict.rawValue.uppercased() + " under " + postures.map(Self.phrase).joined(separator: " and ")
+                    : postures.map { "\(dated.postures[$0]!.rawValue.uppercased()) under \(Self.phrase($0))" }.joined(separator: ", ")
+                return "From \(dated.date), before the deadline: \(verdicts)."
+            }.joined(separator: " ")
+        }
     }
 
     /// Every item's grounds under `posture`: whether a prohibition forbids what nothing obliges (a
