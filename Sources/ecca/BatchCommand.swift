@@ -34,8 +34,10 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Format of standard input.")
     var inputFormat: InputFormat = .ndjson
 
-    @Option(parsing: .unconditional, help: "Worker threads, each with its own solver context (at most 4 × the number of CPUs).")
-    var jobs: Int = 1
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Worker threads, each with its own solver context (default: the number of CPUs, at most 8; at most 4 × the number of CPUs). The output is the same whatever the number.",
+                               valueName: "n"))
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Run shard I of N (0 ≤ I < N): a contiguous block of the input, so shard outputs concatenate to the whole.", valueName: "I/N"))
     var shard: String?
@@ -72,8 +74,8 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var regulations: RegulationOptions
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if jobs > Self.maximumJobs {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs > Self.maximumJobs {
             throw ValidationError("--jobs \(jobs) is more than \(Self.maximumJobs), 4 × the \(ProcessInfo.processInfo.activeProcessorCount) CPUs here: each job holds its own solver context (about 16 MB) and work in flight, and more jobs than CPUs make no run faster")
         }
         if let asOf, let problem = LegalDate.problem(iso: asOf) { throw ValidationError("--as-of '\(asOf)' \(problem)") }
@@ -92,6 +94,11 @@ struct BatchCommand: ParsableCommand {
     /// More workers than CPUs only add memory (each its own Z3 context with the regulations
     /// asserted, and 8 chunks in flight): 256 on a 2-CPU machine took 4 GB for no gain.
     static var maximumJobs: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Without `--jobs`, a worker per CPU, up to 8: a batch is independent requests, and its output
+    /// does not depend on how many workers analysed it; 8 keeps the solver contexts (about 16 MB
+    /// each) modest on a large shared machine.
+    static var defaultJobs: Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     func parsedShard() throws -> (index: Int, count: Int)? {
         guard let shard else { return nil }
@@ -164,7 +171,7 @@ struct BatchCommand: ParsableCommand {
         }
         let schema = regulations.schema(named: "request.rng")
         let runner = BatchRunner(graph: loaded.graph, analysis: options,
-                                 options: .init(jobs: jobs, range: range, kept: kept, regulationsSHA256: regulationsSHA256),
+                                 options: .init(jobs: jobs ?? Self.defaultJobs, range: range, kept: kept, regulationsSHA256: regulationsSHA256),
                                  requestSchema: schema)
         var summary = sink.resumed?.summary ?? BatchSummary()
         let progress = Progress(enabled: progressOnTerminal, total: total.map { $0 - kept.count }, resumed: kept.count)
