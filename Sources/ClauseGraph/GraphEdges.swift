@@ -24,7 +24,12 @@ extension ClauseGraph {
     public var edges: [GraphEdge] {
         var result: [GraphEdge] = []
         var seen: Set<GraphEdge> = []
-        func add(_ edge: GraphEdge) { if seen.insert(edge).inserted { result.append(edge) } }
+        // A rule that another norm or rule of its own provision reads is the provision's own term
+        // (4801(5)'s foreign person reads its access used for an authority): no loop is drawn.
+        func add(_ edge: GraphEdge) {
+            guard edge.kind != .defines || edge.from != edge.to else { return }
+            if seen.insert(edge).inserted { result.append(edge) }
+        }
         for id in provisionOrder {
             let provision = provisions[id]!
             provision.cites.forEach { add(GraphEdge(from: id, to: $0.id, kind: .cites)) }

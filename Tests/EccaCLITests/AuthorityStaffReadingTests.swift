@@ -60,7 +60,8 @@ import Testing
     }
 
     /// The cheapest cure of the Orion sample turns the French and German evaluators into US
-    /// persons: it clears only on ecca's reading, and says so; the Annex A cure does not rest on it.
+    /// persons: it clears only on ecca's reading, and says so; so does the Annex A cure, whose
+    /// experts' access is, on the other reading, the Commission's (second law audit of 2026-12-07, M4).
     @Test func theCureThatRestsOnItSaysSo() throws {
         let result = try CLI.run(["cures", "--instrument", CLI.letter, "--top", "2", CLI.sample("orion-api-access-letter.json")])
         #expect(result.status == 0, "\(result.stderr)")
@@ -72,6 +73,8 @@ import Testing
                 + "the prohibition of \(Self.letter) would apply after it",
             "cure 2 for item 0 (cost 4): clear under text, clear under enforcement after it",
             "  change recipientOrganisation: European Commission (AI Office) → Kestrel AI Assurance GmbH",
+            "  note: it clears the disclosure only on ecca's reading: on another reading of 50 U.S.C. 4801(5) (\(Self.label)), "
+                + "the prohibition of \(Self.letter) would apply after it",
         ])
     }
 

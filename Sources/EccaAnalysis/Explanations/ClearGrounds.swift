@@ -103,7 +103,10 @@ extension ConflictEngine {
                 } else if !binding.binding[index] {
                     (outcome, reasons) = (.notBinding, [binding.statusTexts[index] ?? ""])
                 } else if let holding = assessment.holding {
-                    (outcome, reasons) = (.excepted, [holding.name])
+                    // On a wider reading of a rule the exception reads it may fail (a letter's
+                    // trusted partner whose employee evaluates on the Commission's behalf): said with it.
+                    readings = widerReadings(of: norm, snapshot: prepared.snapshot)
+                    (outcome, reasons) = (.excepted, [holding.name] + readings.map(\.statement))
                 } else {
                     (outcome, reasons) = (.open, assessment.failures + assessment.openExceptions)
                 }

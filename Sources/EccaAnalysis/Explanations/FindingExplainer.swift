@@ -197,6 +197,9 @@ extension ConflictEngine {
             let prefix = truth == .unknown ? "unknown whether " : "not: "
             guard let definition = graph.rules[rule], inside.insert(rule).inserted else { return [prefix + label] }
             defer { inside.remove(rule) }
+            // A rule that never holds on ecca's reading, there to carry another reading of the
+            // law (`<false/>` with an `<other-reading>`), is no reason: the reading is said apart.
+            if case .constant(false) = definition.condition, !definition.otherReadings.isEmpty, truth == .false { return [] }
             var why = failureReasons(definition.condition, evaluator: evaluator, snapshot: snapshot, inside: &inside)
             for exception in definition.exceptions {
                 let holds = evaluator.evaluate(exception.condition)
