@@ -165,13 +165,13 @@ extension ConflictEngine {
         if let placed = placingDay(of: request), placed > asOf && placed <= deadline { conditionDates.insert(placed) }
         guard !statusDates.isEmpty || !conditionDates.isEmpty else { return nil }
         let now = statusDates.isEmpty ? [] : engaged(request, asOf: asOf)
-        let changes = Set(statusDates).union(conditionDates).sorted().map { day in
+        let changes: [(day: LegalDate, causes: [String])] = Set(statusDates).union(conditionDates).sorted().map { day in
             (day, (statusDates.contains(day) ? statusChanges(on: day, among: now.union(engaged(request, asOf: day)).intersection(moving)) : [])
                 + (conditionDates.contains(day) ? conditionChanges(request, asOf: asOf, day: day) : []))
-        }.filter { !$0.1.isEmpty }
+        }.filter { !$0.causes.isEmpty }
         guard !changes.isEmpty else { return nil }
-        return ("the law changes before the deadline (\(deadline)): \(changes.flatMap(\.1).joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)",
-                changes.map(\.0))
+        return ("the law changes before the deadline (\(deadline)): \(changes.flatMap(\.causes).joined(separator: "; ")). The verdict is the one for \(asOf); for a disclosure on a later day, check as of that day (--as-of), or run ecca timeline --from \(asOf) --to \(deadline)",
+                changes.map(\.day))
     }
 
 }
