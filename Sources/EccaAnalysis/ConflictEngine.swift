@@ -141,7 +141,12 @@ public final class ConflictEngine {
 
     /// Analyses one request. Throws only for requests that cannot be analysed at all.
     public func analyze(_ request: DisclosureRequest, today: LegalDate? = nil) throws(AnalysisError) -> RequestAnalysis {
-        try analyze(request, asOf: options.asOf ?? request.date ?? today ?? options.today)
+        try analyze(request, asOf: analysisDate(of: request, today: today))
+    }
+
+    /// The day a request is analysed on: `--as-of`, else the day it was made, else today.
+    func analysisDate(of request: DisclosureRequest, today: LegalDate? = nil) -> LegalDate {
+        options.asOf ?? request.date ?? today ?? options.today
     }
 
     /// Analyses one request on a given date (timelines analyse the same request on many dates).
@@ -151,7 +156,8 @@ public final class ConflictEngine {
 
     /// - Parameter lookingAhead: whether to say what changes up to the request's deadline, and to
     ///   analyse the days on which it does (`RequestAnalysis.beforeDeadline`): not for those days
-    ///   themselves, nor for a timeline, which analyses each of them anyway.
+    ///   themselves, nor where only the day's verdicts are read (a timeline, which analyses each
+    ///   such day anyway; a cure verified, a threshold probed, a counterexample confirmed).
     func analyze(_ request: DisclosureRequest, asOf: LegalDate, lookingAhead: Bool) throws(AnalysisError) -> RequestAnalysis {
         for instrument in request.instruments ?? [] where graph.instruments[instrument] == nil {
             throw .unknownInstrument(id: instrument, requestID: request.id)

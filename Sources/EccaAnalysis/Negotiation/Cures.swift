@@ -257,7 +257,7 @@ extension ConflictEngine {
         for _ in 0...facts.recipients(of: request.items[index], in: request).count {
             let cured = apply(current, to: request, item: index)
             // A timing cure moves the disclosure, not the request: its obligations keep their date.
-            let after = try current.date.map { day throws(AnalysisError) in try analyze(cured, asOf: day) } ?? analyze(cured, today: today)
+            let after = try analyze(cured, asOf: current.date ?? analysisDate(of: cured, today: today), lookingAhead: false)
             let slots = itemSlots(cured, item: index, asOf: after.asOf)
             if after.items[index].postures.values.allSatisfy({ $0.verdict == .clear }) {
                 var forbidden: [(provision: String, certain: Bool)] = []

@@ -63,7 +63,7 @@ extension ConflictEngine {
     /// beside a ground under `posture`.
     private func namesReading(_ readings: [OtherReading], _ request: DisclosureRequest, posture: Posture) throws(AnalysisError) -> Bool {
         guard let date = request.date, !readings.isEmpty else { return false }
-        let analysis = try analyze(request, asOf: date)
+        let analysis = try analyze(request, asOf: date, lookingAhead: false)
         let reasons = Set(analysis.items.flatMap { ($0.postures[posture.rawValue]?.grounds ?? []).flatMap(\.reasons) })
         return readings.allSatisfy { reasons.contains($0.statement) }
     }

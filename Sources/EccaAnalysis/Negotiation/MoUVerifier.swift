@@ -233,7 +233,7 @@ extension ConflictEngine {
                     var single = self.options
                     single.postures = [posture]
                     let confirm = try ConflictEngine(graph: graph, options: single)
-                    let analysis = try confirm.analyze(request, asOf: date)
+                    let analysis = try confirm.analyze(request, asOf: date, lookingAhead: false)
                     // A counterexample is printed only as `check` reproduces it: one that does not is
                     // a defect of ecca's, said as one, never a verdict on the terms.
                     guard !analysis.findings.isEmpty else {

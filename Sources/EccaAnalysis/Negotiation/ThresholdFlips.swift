@@ -56,8 +56,7 @@ extension ConflictEngine {
     /// and just above (and at) its value.
     public func thresholdFlips(for request: DisclosureRequest, today: LegalDate? = nil) throws(AnalysisError) -> ThresholdReport {
         let given = request.model?.trainingCompute ?? []
-        let today = today ?? options.today
-        let asOf = options.asOf ?? request.date ?? today
+        let asOf = analysisDate(of: request, today: today)
         var notes: [(text: String, caveats: [String])] = []
         // What the analysis of the request says of its date and of the letters it applies.
         if request.date == nil {
@@ -93,7 +92,7 @@ extension ConflictEngine {
                 model.trainingCompute = [.init(value: point, unit: unit)] + (alone ? [] : given.filter { $0.unit != unit && given.count > 1 })
                 guard model.computeContradiction == nil else { return nil }
                 probe.model = model
-                return try analyze(probe, today: today).postures
+                return try analyze(probe, asOf: analysisDate(of: probe, today: today), lookingAhead: false).postures
             }
             // A figure, or an end of the range, on a threshold whose comparator is in doubt: the
             // verdict there rests on the comparator, though no flip lies strictly within.
