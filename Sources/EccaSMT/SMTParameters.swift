@@ -59,8 +59,14 @@ extension SMTContext {
     }
 
     /// The parameters that carry this context's ``Options`` to a new solver or optimizer.
+    ///
+    /// Z3's own Ctrl-C handling is always off (`ctrl_c`): in Z3 4.8.12 every check installs a
+    /// SIGINT handler and restores the one it found when it ends, so checks running on several
+    /// threads at once (a batch's workers) restore each other's handlers. Ctrl-C was then
+    /// swallowed, or called a handler into a freed context and crashed the process. SIGINT keeps
+    /// the disposition the program gives it.
     func optionParameters(includeMemory: Bool) -> [(name: String, value: SMTParameterValue)] {
-        var parameters: [(name: String, value: SMTParameterValue)] = []
+        var parameters: [(name: String, value: SMTParameterValue)] = [("ctrl_c", .bool(false))]
         if let timeout = options.timeoutMilliseconds {
             parameters.append(("timeout", .uint(timeout)))
         }
