@@ -31,6 +31,24 @@ public struct CSVReport: Sendable {
         analysis.items.map { Self.line(row($0, in: analysis)) }.joined()
     }
 
+    /// A row per record the report leaves out (an `ecca batch` error record): `request_verdict`
+    /// "unusable", the request id where the record gives one, and where the record is and why in
+    /// `request_notes`. A spreadsheet has no receipt: without these rows the records would be gone
+    /// without a trace.
+    public static func leftOutRows(_ files: [ReproducibilityReceipt.LeftOut]) -> String {
+        files.flatMap { file in
+            let details = file.details ?? file.records.map { .init(record: $0, requestID: nil, reason: nil) }
+            return details.map { record in
+                var fields = Array(repeating: "", count: columns.count)
+                fields[columns.firstIndex(of: "request_id")!] = record.requestID ?? ""
+                fields[columns.firstIndex(of: "request_verdict")!] = "unusable"
+                fields[columns.firstIndex(of: "request_notes")!] = "left out: \(file.path) \(file.byLine == true ? "line" : "element") \(record.record): "
+                    + (record.reason ?? "the analysis could not use it")
+                return line(fields)
+            }
+        }.joined()
+    }
+
     private static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }

@@ -80,7 +80,7 @@ public final class ReportWriter {
             let rest = try pages!.finish(receipt: receipt)
             try keep(rest.body)
             (head, end) = (rest.head, rest.end)
-        case .csv: (head, end) = (CSVReport.header, "")
+        case .csv: (head, end) = (CSVReport.header, CSVReport.leftOutRows(receipt.leftOut ?? []))
         case .json: (head, end) = (JSONReport.head, JSONReport.end(receipt: receipt) + "\n")
         }
         do throws(OutputFileError) {

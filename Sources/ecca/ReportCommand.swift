@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
             `ecca check --format json` (one analysis or an array), the NDJSON of `ecca batch`, or `ecca report --format json`. \
             Which it is, is read from its content; - reads standard input. Give requests or results, not both. \
             The HTML embeds the conflict graph as SVG when Graphviz's dot is installed (docs/reports.md).
-            Exit status: 0 report written, 2 unusable input, 3 internal or solver failure, 64 a command-line usage error.
+            Exit status: 0 report written, 2 unusable input (or results holding records the analysis could not use: the \
+            report is written, says so at its head and lists them), 3 internal or solver failure, 64 a command-line usage error.
             """
     )
 
@@ -150,5 +151,8 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ReportSupport.exit(error)
         }
+        // Written, and saying at its head that records are missing; a pipeline that files reports
+        // by their exit status must not take it for complete (batch exits 2 for the same records).
+        if !leftOut.isEmpty { throw ExitCode(ExitStatus.unusableInput) }
     }
 }

@@ -16,7 +16,7 @@ import Testing
                          asOf: String = "2026-09-01", dated: String? = "2026-09-01") -> String {
         let provenance = regulations.map { #","recordSHA256":"\#(record(id))","regulationsSHA256":"\#($0)""# } ?? ""
         let date = dated.map { $0 == asOf ? "" : #","requestDate":"\#($0)""# } ?? #","undated":true"#
-        return #"{"id":"\#(id)","asOf":"\#(asOf)","verdict":"\#(verdict)","postures":{"text":"\#(verdict)","enforcement":"\#(verdict)"},"items":[{"index":0,"artifact":"weights","postures":{}}],"findings":[]\#(provenance)\#(date)}"#
+        return #"{"id":"\#(id)","asOf":"\#(asOf)","verdict":"\#(verdict)","postures":{"text":"\#(verdict)","enforcement":"\#(verdict)"},"items":[{"index":0,"artifact":"weights","verdict":"\#(verdict)","postures":{"text":{"verdict":"\#(verdict)","channels":[]},"enforcement":{"verdict":"\#(verdict)","channels":[]}}}],"findings":[]\#(provenance)\#(date)}"#
     }
     /// An error line for a record that could not be read: it has no record digest.
     static let error = #"{"error":{"file":"in.ndjson","line":2,"message":"line is not valid UTF-8"},"regulationsSHA256":"\#(regulations)"}"#
@@ -51,6 +51,20 @@ import Testing
             try resumed(path)
         } throws: { error in
             (error as? ResumedOutput.Refusal)?.description == "line 2 of the output is not a line ecca batch writes; is it this batch's output?"
+        }
+    }
+
+    /// A kept line whose verdict was edited would be counted as it says: one whose postures are
+    /// clear but which says conflict is refused by its number.
+    @Test func aLineWhoseVerdictsContradictEachOtherIsRefusedByItsNumber() throws {
+        let edited = Self.analysis("R-2").replacingOccurrences(of: #""verdict":"clear","postures""#, with: #""verdict":"conflict","postures""#)
+        #expect(edited != Self.analysis("R-2"))
+        let path = try write(Self.analysis("R-1") + "\n" + edited + "\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect {
+            try resumed(path)
+        } throws: { error in
+            (error as? ResumedOutput.Refusal)?.description == "line 2 of the output contradicts itself: its verdict conflict is not the most severe of its postures' (text: clear, enforcement: clear); a line edited since the run would be counted as it says, so start again without --resume"
         }
     }
 

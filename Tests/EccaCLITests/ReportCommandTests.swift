@@ -109,15 +109,25 @@ import EccaTestSupport
         let ndjson = try compact(first.stdout) + "\n" + #"{"error":{"message":"bad record"},"id":"x"}"# + "\n" + compact(second.stdout) + "\n"
         let folder = try CLI.folder(["batch.ndjson": ndjson])
         let result = try CLI.run(["report", "--format", "csv", folder.appendingPathComponent("batch.ndjson").path])
-        #expect(result.status == 0, "\(result.stderr)")
+        // Written, but not complete: 2, as batch gave for the record.
+        #expect(result.status == 2, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\r\n")
-        #expect(lines.count == 4 && lines[3].isEmpty, "header, two items, and the final CRLF")
+        #expect(lines.count == 5 && lines[4].isEmpty, "header, two items, the record left out, and the final CRLF")
         #expect(lines[0].hasPrefix("request_id,as_of,request_verdict,item_index,item_id,"))
         #expect(lines[1].hasPrefix("AIO-2026-0142,2026-11-24,conflict,0,weights,weights,transfer,conflict,conflict,clear,"))
         #expect(lines[2].hasPrefix("AIO-2026-0177,2026-11-24,avoidable,0,evaluation-access,weights,transfer,avoidable,avoidable,clear,remote-api,"))
+        // A spreadsheet has no receipt: the record left out is a row of its own.
+        let path = folder.appendingPathComponent("batch.ndjson").path
+        #expect(lines[3] == "x,,unusable" + String(repeating: ",", count: 20) + "left out: \(path) line 2: bad record,,", "\(lines[3])")
         #expect(result.stderr.contains("left out 1 record(s)"))
-        // The Markdown and JSON reports say so in their receipts, not only on standard error.
+        // The Markdown and JSON reports say so in their receipts, not only on standard error, and
+        // the Markdown at its head, before any request.
         let markdown = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("batch.ndjson").path])
+        #expect(markdown.status == 2)
+        #expect(markdown.stdout.hasPrefix("# Export-control conflict report\n\n**Incomplete: 1 record of the input could not be analysed and is left out of this report; the receipt lists each with its reason.**\n\n## 1. Request AIO-2026-0142"), "\(markdown.stdout.prefix(400))")
+        let html = try CLI.run(["report", "--format", "html", "--no-svg", folder.appendingPathComponent("batch.ndjson").path])
+        #expect(html.status == 2)
+        #expect(html.stdout.contains("<main>\n<p class=\"left-out\"><strong>Incomplete: 1 record of the input could not be analysed and is left out of this report; the receipt lists each with its reason.</strong></p>\n"))
         // Each by its line, request id and reason: not "record 2", which reads as the report's request 2.
         #expect(markdown.stdout.contains("Left out of this report:\n\n- \(folder.appendingPathComponent("batch.ndjson").path) line 2 (request x): bad record\n\nMake"), "\(markdown.stdout.suffix(800))")
         let json = try CLI.json(try CLI.run(["report", "--format", "json", folder.appendingPathComponent("batch.ndjson").path]).stdout)
@@ -161,10 +171,11 @@ import EccaTestSupport
         // The scratch file for standard output goes to TMPDIR, or to /tmp where TMPDIR is no folder.
         let noTemporary = try CLI.run(["report", "--format", "csv", folder.appendingPathComponent("errors.ndjson").path],
                                       environment: ["TMPDIR": folder.appendingPathComponent("missing").path])
-        #expect(noTemporary.status == 0, "\(noTemporary.stderr)")
+        #expect(noTemporary.status == 2, "\(noTemporary.stderr)")
         #expect(noTemporary.stdout.hasPrefix("request_id,"))
         let errors = try CLI.run(["report", "--format", "md", folder.appendingPathComponent("errors.ndjson").path])
-        #expect(errors.status == 0, "\(errors.stderr)")
+        #expect(errors.status == 2, "\(errors.stderr)")
+        #expect(errors.stdout.contains("**Incomplete: 12 records of the input could not be analysed and are left out of this report;"))
         #expect(errors.stderr.contains("left out 12 record(s) the analysis could not use (line 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more, listed in the report's receipt)\n"), "\(errors.stderr)")
         #expect(errors.stdout.contains("errors.ndjson line 12 (request x): bad record\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["broken.ndjson", "errors.ndjson", "kept.md"])
@@ -599,6 +610,24 @@ import EccaTestSupport
         #expect(array.stdout.contains("<li>batch.json element 2 (request AIO-2026-0203): orion.json:28: instruments[0]: unknown instrument &#39;us.bis.letter.x&#39;</li>")
                 || array.stdout.contains("<li>batch.json element 2 (request AIO-2026-0203): orion.json:28: instruments[0]: unknown instrument &#x27;us.bis.letter.x&#x27;</li>"),
                 "\(array.stdout.suffix(900))")
+    }
+
+    /// Results whose verdicts contradict each other (edited by hand) are refused by their line
+    /// and request: a report would file a conflict that nothing in it explains.
+    @Test func resultsWhoseVerdictsContradictEachOtherAreRefused() throws {
+        let clear = try CLI.run(["check", "--format", "json", CLI.sample("weights-to-ai-office-warsaw.json"), "--posture", "enforcement"])
+        let object = try JSONSerialization.jsonObject(with: Data(clear.stdout.utf8))
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        let edited = line.replacingOccurrences(of: #""postures":{"enforcement":"clear"},"verdict":"clear"}"#,
+                                               with: #""postures":{"enforcement":"clear"},"verdict":"conflict"}"#)
+        #expect(edited != line, "the request's own verdict, the last key, was edited: \(line.suffix(200))")
+        let folder = try CLI.folder(["edited.ndjson": line + "\n" + edited + "\n"])
+        for format in ["md", "csv"] {
+            let report = try CLI.run(["report", "--format", format, "edited.ndjson"], in: folder)
+            #expect(report.status == 2)
+            #expect(report.stdout.isEmpty)
+            #expect(report.stderr == "edited.ndjson:2: error: not analysis results: the analysis of request AIO-2026-0142 contradicts itself: its verdict conflict is not the most severe of its postures' (enforcement: clear); was it edited?\n", "\(report.stderr)")
+        }
     }
 
     /// The alternative an avoidable verdict recommends is explained as a clear channel is, in

@@ -21,6 +21,9 @@ struct KeptLine {
     /// The digest of the input record it was made from; nil for a record that could not be
     /// read, and in a line written before lines recorded it.
     var recordSHA256: SHA256.Digest?
+    /// What contradicts what among its verdicts (`VerdictConsistency`): a line edited since the
+    /// run, which would be counted as it says; nil for a line as ecca wrote it, and an error line.
+    var contradiction: String?
 
     /// Nil when `line` is not a line `ecca batch` writes.
     init?(line: String) {
@@ -47,12 +50,17 @@ struct KeptLine {
         var clear: [Bool] = []  // per clear item posture: whether it carries grounds
         var reachedSolverLimit = false
         var notClearItems: Set<Int> = []
+        var itemVerdicts: [VerdictConsistency.Item] = []
         for item in items {
             guard let index = item["index"]?.int, let artifact = item["artifact"]?.string, let itemPostures = item["postures"]?.members else { return nil }
             if artifacts[index] == nil { artifacts[index] = artifact }
-            if let itemVerdict = item["verdict"]?.string, itemVerdict != Verdict.clear.rawValue { notClearItems.insert(index) }
-            for (_, posture) in itemPostures {
-                if posture["verdict"]?.string == Verdict.clear.rawValue { clear.append(posture["grounds"] != nil) }
+            let itemVerdict = item["verdict"]?.string.flatMap(Verdict.init(rawValue:))
+            if let itemVerdict, itemVerdict != .clear { notClearItems.insert(index) }
+            var byPosture: [String: Verdict] = [:]
+            for (name, posture) in itemPostures {
+                guard let verdict = posture["verdict"]?.string.flatMap(Verdict.init(rawValue:)) else { return nil }
+                byPosture[name] = verdict
+                if verdict == .clear { clear.append(posture["grounds"] != nil) }
                 for channel in posture["channels"]?.elements ?? [] {
                     if let name = channel["channel"]?.string, let outcome = channel["outcome"]?.string.flatMap(ChannelOutcome.Outcome.init(rawValue:)),
                        ChannelOutcome(channel: name, outcome: outcome, reason: channel["reason"]?.string).reachedSolverLimit {
@@ -60,6 +68,8 @@ struct KeptLine {
                     }
                 }
             }
+            // An item's verdict is the most severe of its postures': a line without one is held to that.
+            itemVerdicts.append(.init(index: index, verdict: itemVerdict ?? byPosture.values.max() ?? .clear, postures: byPosture))
         }
         var parts: [(signature: String, item: Int, channel: String, provisions: [(modality: String, citation: String)],
                      readings: [(provision: String, citation: String, until: LegalDate?)])] = []
@@ -79,10 +89,13 @@ struct KeptLine {
             parts.append((signature, item, channel, cited, readings))
         }
         var verdicts: [String: String] = [:]
+        var postureVerdicts: [String: Verdict] = [:]
         for (posture, verdict) in postures {
-            guard let verdict = verdict.string else { return nil }
+            guard let verdict = verdict.string, let known = Verdict(rawValue: verdict) else { return nil }
             verdicts[posture] = verdict
+            postureVerdicts[posture] = known
         }
+        contradiction = VerdictConsistency.contradiction(verdict: verdict, postures: postureVerdicts, items: itemVerdicts)
         var later: [Verdict] = []
         for dated in object["beforeDeadline"]?.elements ?? [] {
             guard let verdict = dated["verdict"]?.string.flatMap(Verdict.init(rawValue:)) else { return nil }

@@ -54,6 +54,9 @@ public struct ResumedOutput {
             guard let kept = KeptLine(line: String(decoding: line, as: UTF8.self)) else {
                 throw Refusal(line: number, reason: "is not a line ecca batch writes; is it this batch's output?")
             }
+            if let contradiction = kept.contradiction {
+                throw Refusal(line: number, reason: "contradicts itself: \(contradiction); a line edited since the run would be counted as it says, so start again without --resume")
+            }
             // Without them the line cannot be told to be this run's: the regulations and the
             // input may have changed since, and the output would mix analyses without a word.
             guard let madeUnder = kept.regulationsSHA256 else {

@@ -36,7 +36,8 @@ extension RequestAnalysis {
         case id, asOf, verdict, postures, items, findings, assumptions, notes, caveats, requestDate, undated, beforeDeadline
     }
 
-    /// Results written before caveats existed have none.
+    /// Results written before caveats existed have none. Verdicts that contradict each other
+    /// (`VerdictConsistency`) are refused.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try container.decode(String.self, forKey: .id), asOf: try container.decode(LegalDate.self, forKey: .asOf),
@@ -50,6 +51,11 @@ extension RequestAnalysis {
                   requestDate: try container.decodeIfPresent(LegalDate.self, forKey: .requestDate),
                   undated: try container.decodeIfPresent(Bool.self, forKey: .undated) ?? false,
                   beforeDeadline: try container.decodeIfPresent([DatedVerdicts].self, forKey: .beforeDeadline))
+        // ecca never writes such results; read back, they would be filed or counted as they say.
+        if let contradiction = verdictContradiction {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "the analysis of request \(id) contradicts itself: \(contradiction); was it edited?"))
+        }
     }
 
     /// Written only when true, as the line writer does (`AnalysisJSONWriter`).

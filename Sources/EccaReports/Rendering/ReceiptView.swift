@@ -20,6 +20,9 @@ struct ReceiptView {
     /// "results.ndjson: records 3, 7 (2 records the analysis could not use)", per file.
     var leftOutText: [String]
     var hasLeftOut: Bool
+    /// What the report's head says, before any request, when records were left out ("Incomplete:
+    /// 9 records …"): a report missing records must not read as complete until its receipt.
+    var leftOutNotice: String?
     /// One line per earlier run whose analyses this report re-renders (`originalReceipts`).
     var originals: [String]
     var hasOriginals: Bool
@@ -58,6 +61,10 @@ struct ReceiptView {
             }
         }
         hasLeftOut = !leftOutText.isEmpty
+        let leftOutCount = (receipt.leftOut ?? []).reduce(0) { $0 + $1.records.count }
+        leftOutNotice = leftOutCount == 0 ? nil
+            : "Incomplete: \(leftOutCount == 1 ? "1 record" : "\(leftOutCount) records") of the input could not be analysed and "
+                + "\(leftOutCount == 1 ? "is" : "are") left out of this report; the receipt lists each with its reason."
         originals = (receipt.originalReceipts ?? []).map { original in
             var parts = ["ecca \(original.eccaVersion) (Z3 \(original.z3Version), libxml2 \(original.libxml2Version))"]
             parts.append("as of \(original.asOf.map(\.iso).joined(separator: ", "))")
