@@ -73,6 +73,7 @@ struct CheckCommand: ParsableCommand {
 
         var status = ExitStatus.clean
         var analyses: [RequestAnalysis] = []
+        var elements: [CheckJSONElement] = []  // for JSON: every request, in order
         var undatedDay: LegalDate?  // the day requests without a date were analysed as of
         // What the report's receipt lists: the bytes analysed, as read (standard input and pipes too).
         var inputs: [FileDigest] = []
@@ -86,6 +87,7 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 Output.error(error.description)
                 status = max(status, ExitStatus.unusableInput)
+                elements.append(.unusable(BatchErrorLine(error)))
                 continue
             }
             let analysis: RequestAnalysis
@@ -94,18 +96,20 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 Output.error("\(path): error: \(error)")
                 status = max(status, error.exitStatus)
+                elements.append(.unusable(BatchErrorLine(id: request.id, file: RequestLoader.name(path), line: 1, message: error.description)))
                 continue
             }
             if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
             if request.date == nil { undatedDay = analysis.asOf }
             analyses.append(analysis)
+            elements.append(.analysis(analysis))
             if format == .text { try Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
         }
         if format == .json {
             if requests.count == 1, let only = analyses.first {
                 try Output.write(JSONReport.encode(only) + "\n")
             } else if requests.count > 1 {
-                try Output.write(JSONReport.encode(analyses) + "\n")
+                try Output.write(JSONReport.encode(elements) + "\n")
             }
         }
         if (format == .md || format == .html), analyses.count < requests.count {

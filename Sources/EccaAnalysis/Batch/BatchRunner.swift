@@ -142,8 +142,7 @@ public final class BatchRunner: @unchecked Sendable {
             do {
                 request = try decode(record, digest: &provenance.recordSHA256)
             } catch {
-                return failure(record, id: error.requestID, problem: .init(error), further: error.further.map(BatchErrorLine.Problem.init),
-                               unlisted: error.unlisted, provenance: provenance, text: error.description)
+                return failure(record, BatchErrorLine(error, provenance: provenance), text: error.description)
             }
             do {
                 let analysis = try engine.analyze(request)
@@ -151,8 +150,8 @@ public final class BatchRunner: @unchecked Sendable {
                               entry: BatchSummary.Entry(analysis), problem: nil)
             } catch {
                 if case .solver = error { renewEngine() }
-                return failure(record, id: request.id, problem: .init(file: record.file, line: record.line, field: nil, message: error.description),
-                               provenance: provenance, text: ControlCharacters.escaped("\(record.file):\(record.line): error: \(error)"))
+                return failure(record, BatchErrorLine(id: request.id, file: record.file, line: record.line, message: error.description, provenance: provenance),
+                               text: ControlCharacters.escaped("\(record.file):\(record.line): error: \(error)"))
             }
         }
 
@@ -184,12 +183,9 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
 
-        private func failure(_ record: BatchRecord, id: String?, problem: BatchErrorLine.Problem,
-                             further: [BatchErrorLine.Problem] = [], unlisted: Int = 0, provenance: LineProvenance, text: String) -> Result {
-            let errorLine = BatchErrorLine(id: id, error: problem, further: further.isEmpty ? nil : further, unlisted: unlisted > 0 ? unlisted : nil,
-                                           recordSHA256: provenance.recordSHA256?.description, regulationsSHA256: provenance.regulationsSHA256)
-            return Result(index: record.index, line: AnalysisJSON.encode(errorLine, pretty: false),
-                          entry: BatchSummary.Entry(errorOf: id, file: problem.file, line: problem.line), problem: text)
+        private func failure(_ record: BatchRecord, _ errorLine: BatchErrorLine, text: String) -> Result {
+            Result(index: record.index, line: AnalysisJSON.encode(errorLine, pretty: false),
+                   entry: BatchSummary.Entry(errorOf: errorLine.id, file: errorLine.error.file, line: errorLine.error.line), problem: text)
         }
     }
 
@@ -359,4 +355,27 @@ public struct BatchErrorLine: Sendable, Codable, Hashable {
     public var recordSHA256: String?
     /// The digest of the regulations of the run; absent in lines written before lines recorded it.
     public var regulationsSHA256: String?
+
+    /// The record of a request that could not be read: its first problem, the others, and its id
+    /// where it could be read.
+    public init(_ error: RequestError, provenance: LineProvenance? = nil) {
+        self.init(id: error.requestID, error: .init(error), further: error.further.isEmpty ? nil : error.further.map(Problem.init),
+                  unlisted: error.unlisted > 0 ? error.unlisted : nil, recordSHA256: provenance?.recordSHA256?.description,
+                  regulationsSHA256: provenance?.regulationsSHA256)
+    }
+
+    /// The record of a request read but not analysed (a solver failure): where it is and why.
+    public init(id: String?, file: String, line: Int, message: String, provenance: LineProvenance? = nil) {
+        self.init(id: id, error: .init(file: file, line: line, field: nil, message: message), further: nil, unlisted: nil,
+                  recordSHA256: provenance?.recordSHA256?.description, regulationsSHA256: provenance?.regulationsSHA256)
+    }
+
+    private init(id: String?, error: Problem, further: [Problem]?, unlisted: Int?, recordSHA256: String?, regulationsSHA256: String?) {
+        self.id = id
+        self.error = error
+        self.further = further
+        self.unlisted = unlisted
+        self.recordSHA256 = recordSHA256
+        self.regulationsSHA256 = regulationsSHA256
+    }
 }
