@@ -13,7 +13,7 @@ struct CuresCommand: ParsableCommand {
         abstract: "Rank the changes of terms that remove a request's conflicts (MaxSMT over the negotiable parts).",
         discussion: """
             Costs come from a JSON file (docs/negotiation.md), e.g. {"licence": 8, "channel": 2}; missing keys keep their \
-            defaults. Exit status: 0 cures found or nothing to cure, 1 a conflict no negotiable change removes, 2 unusable input, 64 a command-line usage error.
+            defaults. Exit status: 0 cures found or nothing to cure, 1 a conflict no negotiable change removes, or an item undetermined (establish its deciding facts first: it may be in conflict), 2 unusable input, 3 internal or solver failure, or an output that could not be written, 64 a command-line usage error.
             """
     )
 
@@ -68,7 +68,7 @@ struct CuresCommand: ParsableCommand {
         case .json: try Output.write(JSONReport.encode(report) + "\n")
         case .text: try Output.write(CureTextReport(style: TextStyle(colour: Output.colourAllowed)).render(report))
         }
-        if !report.uncured.isEmpty {
+        if !report.uncured.isEmpty || !report.undetermined.isEmpty {
             throw ExitCode(ExitStatus.findings)
         }
     }

@@ -7,7 +7,8 @@ import EccaReports
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
-        abstract: "Print the clause graph (or the neighbourhood of one provision) as Graphviz DOT or JSON."
+        abstract: "Print the clause graph (or the neighbourhood of one provision) as Graphviz DOT or JSON.",
+        discussion: "Exit status: 0 printed (with --conflict, whatever the request's verdict: `ecca check` gives a verdict's status), 2 unusable input, 3 internal or solver failure, or an output that could not be written, 64 a command-line usage error."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case dot, json }

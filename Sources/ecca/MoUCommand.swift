@@ -20,7 +20,7 @@ struct MoUVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Search the MoU's scope for a request that still conflicts on some date of the period.",
-        discussion: "Exit status: 0 the MoU holds, 1 a counterexample or a request of the scope US law forbids (each printed as a request `ecca check` accepts), 2 bad input, including terms that no request within the period satisfies (they would hold vacuously); 64 a command-line usage error."
+        discussion: "Exit status: 0 the MoU holds, 1 a counterexample or a request of the scope US law forbids (each printed as a request `ecca check` accepts), 2 bad input, including terms that no request within the period satisfies (they would hold vacuously); 3 internal or solver failure, or an output that could not be written; 64 a command-line usage error."
     )
 
     @Argument(help: ArgumentHelp("An MoU draft (XML, Regulations/schema/mou.rng).", valueName: "mou"))

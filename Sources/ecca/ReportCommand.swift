@@ -16,7 +16,8 @@ struct ReportCommand: ParsableCommand {
             Which it is, is read from its content; - reads standard input. Give requests or results, not both. \
             The HTML embeds the conflict graph as SVG when Graphviz's dot is installed (docs/reports.md).
             Exit status: 0 report written, 2 unusable input (or results holding records the analysis could not use: the \
-            report is written, says so at its head and lists them), 3 internal or solver failure, 64 a command-line usage error.
+            report is written, says so at its head and lists them), 3 internal or solver failure, or a report that could not be \
+            written (a full disk), 64 a command-line usage error.
             """
     )
 
@@ -129,9 +130,12 @@ struct ReportCommand: ParsableCommand {
             Output.error("error: give request files or analysis results, not both")
             throw ExitCode(ExitStatus.unusableInput)
         }
+        // An option the command would not use is a usage error (64), as everywhere; it is known
+        // only once the inputs are read.
         if sawResults && (asOf != nil || today.today != nil || posture != nil) {
-            Output.error("error: --as-of, --today and --posture apply when analysing requests; results already hold their date and postures")
-            throw ExitCode(ExitStatus.unusableInput)
+            Output.error("Error: --as-of, --today and --posture apply when analysing requests; results already hold their date and postures\n"
+                         + "Usage: " + Ecca.usageString(for: ReportCommand.self) + "\n  See 'ecca report --help' for more information.")
+            throw ExitCode.validationFailure
         }
         if report.count == 0 {
             Output.error("error: nothing to report: the results hold no analysis, only records the analysis could not use")

@@ -14,6 +14,9 @@ enum ReportSupport {
     /// incomplete installation is ecca's failure, anything else the input's or the disk's.
     static func exit(_ error: ReportError) -> ExitCode {
         Output.error(error.description)
+        // A report that cannot be written (a full disk) is 3, as any command's output is; the
+        // `-o` refused before anything is read stays 2 (`ReportCommand`).
+        if case .unwritable = error { return ExitCode(ExitStatus.internalFailure) }
         return ExitCode(error.isInstallationFault ? ExitStatus.internalFailure : ExitStatus.unusableInput)
     }
 

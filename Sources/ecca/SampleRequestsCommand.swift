@@ -7,7 +7,8 @@ import Foundation
 struct SampleRequestsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample-requests",
-        abstract: "Print generated disclosure requests as NDJSON (deterministic for a seed)."
+        abstract: "Print generated disclosure requests as NDJSON (deterministic for a seed).",
+        discussion: "Exit status: 0 written, 2 an -o FILE that cannot be opened for writing, 3 an output that could not be written to its end (a full disk), 64 a command-line usage error."
     )
 
     @Option(parsing: .unconditional, help: "How many requests.")

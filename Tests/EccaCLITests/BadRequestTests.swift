@@ -143,10 +143,14 @@ import Testing
         let result = try check(["a-bad.json": "not json", "b-good.json": Self.base])
         #expect(result.status == 2)
         #expect(result.stderr.contains("a-bad.json:1: error: malformed JSON"))
+        // The bad file keeps its place, with the error record batch would write for it.
         let analyses = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
-        #expect(analyses?.count == 1)
-        #expect(analyses?.first?["id"] as? String == "BAD-1")
-        #expect(analyses?.first?["verdict"] as? String == "conflict")
+        #expect(analyses?.count == 2)
+        let error = analyses?.first?["error"] as? [String: Any]
+        #expect((error?["file"] as? String)?.hasSuffix("a-bad.json") == true && error?["line"] as? Int == 1)
+        #expect((error?["message"] as? String)?.hasPrefix("malformed JSON") == true, "\(String(describing: error))")
+        #expect(analyses?.last?["id"] as? String == "BAD-1")
+        #expect(analyses?.last?["verdict"] as? String == "conflict")
     }
 
     @Test func anInvalidXMLRequestNamesTheLine() throws {

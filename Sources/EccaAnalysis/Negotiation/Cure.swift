@@ -111,6 +111,10 @@ public struct CureReport: Sendable, Hashable, Codable {
     /// The items in conflict that no change within the negotiable parts cures (their note says
     /// why): what `ecca cures`' exit status 1 means.
     public var uncured: [Int]
+    /// The items whose verdict depends on facts the request does not give, so that no cure can be
+    /// sought until they are established (their note names the deciding facts): `ecca cures`
+    /// exits 1 for them too, since they may be in conflict.
+    public var undetermined: [Int]
     /// The caveats the cures rest on, and those of the deciding conditions of undetermined items
     /// (which their note names), each once, in that order.
     public var caveats: [Caveat]

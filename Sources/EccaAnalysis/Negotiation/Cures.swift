@@ -21,6 +21,7 @@ extension ConflictEngine {
         // applies them to the search and the verification too.
         var notes: [String] = facts.addressed.review(request).notes
         var uncured: [Int] = []
+        var undetermined: [Int] = []
         /// The caveats the deciding conditions of undetermined items rest on.
         var undeterminedReadings: [String] = []
         let finder = CureFinder(engine: self, costs: costs)
@@ -93,6 +94,7 @@ extension ConflictEngine {
                                      + readingsNote)
                     } else {
                         notes.append("item \(item.index): undetermined; establish the deciding facts first (\(deciding.joined(separator: "; ")))" + readingsNote)
+                        undetermined.append(item.index)
                     }
                     undeterminedReadings += readings.filter { !undeterminedReadings.contains($0) }
                     continue
@@ -196,6 +198,7 @@ extension ConflictEngine {
         }
 
         return CureReport(id: request.id, asOf: asOf, verdict: analysis.verdict, postures: analysis.postures, cures: cures, notes: notes, uncured: uncured,
+                          undetermined: undetermined,
                           caveats: caveats.caveats(for: cures.flatMap(\.caveats) + undeterminedReadings))
     }
 
