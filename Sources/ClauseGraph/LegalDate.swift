@@ -22,7 +22,8 @@ public struct LegalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static func problem(iso: String) -> String? {
         guard let (year, month, day) = fields(iso: iso) else { return "is not an ISO date (YYYY-MM-DD)" }
         if LegalDate(year: year, month: month, day: day) != nil { return nil }
-        guard (1...12).contains(month), year >= 1 else { return "is not a calendar date: there is no month \(month)" }
+        guard year >= 1 else { return "is not a calendar date: there is no year 0 (the years run from 0001)" }
+        guard (1...12).contains(month) else { return "is not a calendar date: there is no month \(month)" }
         return "is not a calendar date: \(iso.prefix(7)) has \(daysIn(month: month, year: year)) days"
     }
 

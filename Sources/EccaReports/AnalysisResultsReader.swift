@@ -113,24 +113,24 @@ public enum AnalysisResultsReader {
         // NDJSON when the first line is a record and more than JSON whitespace follows it (then
         // the whole is not one JSON value); a first line alone is one document.
         if let first, let object = try? JSONSerialization.jsonObject(with: Data(withoutCarriageReturn(first.bytes))), isRecord(object) {
-            var following: [UInt8]?
+            var following: (bytes: [UInt8], terminated: Bool)?
             while let line = try nextLine() {
                 number += 1
                 if leadingJSONWhitespace && isJSONWhitespace(line.bytes) {
                     keep(line)
                     continue
                 }
-                following = line.bytes
+                following = line
                 break
             }
             if let following {
                 consumed = []
                 var ndjson = NDJSON(name: name)
                 try ndjson.take(first.bytes, number: first.number, each: each)
-                try ndjson.take(following, number: number, each: each)
+                try ndjson.take(following.bytes, number: number, terminated: following.terminated, each: each)
                 while let line = try nextLine() {
                     number += 1
-                    try ndjson.take(line.bytes, number: number, each: each)
+                    try ndjson.take(line.bytes, number: number, terminated: line.terminated, each: each)
                 }
                 return .results(ndjson.records)
             }
@@ -199,12 +199,24 @@ public enum AnalysisResultsReader {
 
         init(name: String) { self.name = name }
 
-        mutating func take(_ line: [UInt8], number: Int, each: (RequestAnalysis) throws(ReportError) -> Void) throws(ReportError) {
+        /// - Parameter terminated: whether the line ended with a line feed; one that did not, and
+        ///   whose JSON is incomplete, is the last line of a file cut short, and said to be.
+        mutating func take(_ line: [UInt8], number: Int, terminated: Bool = true,
+                           each: (RequestAnalysis) throws(ReportError) -> Void) throws(ReportError) {
             let line = withoutCarriageReturn(line)
             guard !isBlank(line) else { return }
             // Decoded as a String of the file decoded it: bytes that are not UTF-8 become U+FFFD.
             let data = Data(String(decoding: line, as: UTF8.self).utf8)
-            switch try AnalysisResultsReader.decode(Record.self, data, name: name, line: number, with: decoder) {
+            let record: Record
+            do {
+                record = try AnalysisResultsReader.decode(Record.self, data, name: name, line: number, with: decoder)
+            } catch {
+                if !terminated, (try? JSONSerialization.jsonObject(with: data)) == nil {
+                    throw .invalidResults(file: name, line: number, message: "truncated last line (no line end, incomplete JSON): the file was cut short, as by a batch that was stopped; `ecca batch --resume` completes it")
+                }
+                throw error
+            }
+            switch record {
             case .analysis(let analysis, let regulations):
                 try each(analysis)
                 records.analysed += 1

@@ -29,7 +29,7 @@ enum XMLProlog {
         /// XML requires of UTF-16 (XML 1.0 §4.3.3); refused as every encoding but UTF-8 is.
         case utf16WithoutBOM(bigEndian: Bool)
         /// The input is UTF-32 (XML 1.0 Appendix F: a byte-order mark `00 00 FE FF`, `FF FE 00 00`,
-        /// or `<` as `00 00 00 3C`, `3C 00 00 00`). libxml2 said "Document is empty" of it, or read
+        /// or `<` as `00 00 00 3C`, `3C 00 00 00`). libxml2 said "Document is empty" of it. or read
         /// it as UTF-16, or read it; refused as every encoding but UTF-8 is.
         case utf32(bigEndian: Bool, byteOrderMark: Bool)
         /// The whole input was scanned and it ends inside what opens at `line`:`column`, before its
@@ -37,6 +37,10 @@ enum XMLProlog {
         /// document" of a lone `<`, and "XML declaration allowed only at the start of the document"
         /// of a declaration cut short.
         case unfinished(Unfinished, line: Int, column: Int)
+        /// Text stands at `line`:`column`, before any root element, where only white space or
+        /// markup (`<`) may: the input is not XML (a text file, a PDF, random bytes). libxml2 said
+        /// "Document is empty" of it.
+        case notMarkup(line: Int, column: Int)
     }
 
     /// What a document that ends before its root element's start tag is complete ends inside.
@@ -151,7 +155,9 @@ enum XMLProlog {
                     return .none
                 }
             default:
-                return .none
+                // A byte-order mark of UTF-16 is left to libxml2, which refuses the encoding.
+                if index == 0, bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF) { return .none }
+                return .notMarkup(line: line, column: column())
             }
         }
         guard complete else { return .undecided }

@@ -90,6 +90,9 @@ extension XMLReadError {
                             + "(convert it, e.g. with iconv -f UTF-32\(byteOrderMark ? "" : bigEndian ? "BE" : "LE") -t UTF-8, and declare encoding=\"UTF-8\")")
         case .unfinished(let what, let line, let column):
             XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: line, column: column), message: unfinishedMessage(what, line: line, column: column))
+        case .notMarkup(let line, let column):
+            XMLReadError(kind: .malformed, location: XMLSourceLocation(file: file, line: line, column: column),
+                         message: "the file is not XML: text stands where its root element should begin, with '<'")
         case .none, .undecided:
             nil
         }

@@ -71,8 +71,14 @@ struct RegulationOptions: ParsableArguments {
     func loadUsable() throws -> RegulationsLoader.Result {
         let loaded = try load()
         if loaded.hasErrors {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach { Output.error($0.description) }
-            Output.error("error: the regulations have errors; run `ecca validate`")
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            errors.forEach { Output.error($0.description) }
+            // A folder that is missing or holds no rules file is said in full by its own error:
+            // `ecca validate` would only say it again.
+            let folders = Set(loaded.unusableFiles)
+            if errors.contains(where: { !folders.contains($0.location?.file ?? "") }) {
+                Output.error("error: the regulations have errors; run `ecca validate`")
+            }
             throw ExitCode(ExitStatus.unusableInput)
         }
         return loaded

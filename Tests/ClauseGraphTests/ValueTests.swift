@@ -2,6 +2,15 @@ import ClauseGraph
 import Testing
 
 @Suite struct LegalDateTests {
+    /// Each reason names what is wrong: year 0 is not "no month 1".
+    @Test func problemsSayWhatIsWrong() {
+        #expect(LegalDate.problem(iso: "2026-11-24") == nil)
+        #expect(LegalDate.problem(iso: "0000-01-01") == "is not a calendar date: there is no year 0 (the years run from 0001)")
+        #expect(LegalDate.problem(iso: "2026-13-01") == "is not a calendar date: there is no month 13")
+        #expect(LegalDate.problem(iso: "2026-02-30") == "is not a calendar date: 2026-02 has 28 days")
+        #expect(LegalDate.problem(iso: "24/11/2026") == "is not an ISO date (YYYY-MM-DD)")
+    }
+
     @Test func isoRoundTripAndOrder() throws {
         let date = try #require(LegalDate(iso: "2026-08-02"))
         #expect(date.iso == "2026-08-02")

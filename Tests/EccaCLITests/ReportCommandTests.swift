@@ -632,6 +632,19 @@ import EccaTestSupport
         }
     }
 
+    /// Batch output cut short (a run stopped mid-line) is said to be, as batch says it, not with
+    /// the JSON parser's words.
+    @Test func aTruncatedLastLineIsCalledSo() throws {
+        let analysis = try CLI.run(["check", "--format", "json", Self.conflict])
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8)),
+                                                               options: [.sortedKeys]), as: UTF8.self)
+        let folder = try CLI.folder(["torn.ndjson": line + "\n" + line + "\n" + String(line.prefix(line.count / 2))])
+        let report = try CLI.run(["report", "torn.ndjson"], in: folder)
+        #expect(report.status == 2)
+        #expect(report.stdout.isEmpty)
+        #expect(report.stderr == "torn.ndjson:3: error: not analysis results: truncated last line (no line end, incomplete JSON): the file was cut short, as by a batch that was stopped; `ecca batch --resume` completes it\n", "\(report.stderr)")
+    }
+
     /// The alternative an avoidable verdict recommends is explained as a clear channel is, in
     /// JSON too, and the caveats its grounds rest on are among the analysis's caveats.
     @Test func recommendedAlternativeCarriesItsGrounds() throws {

@@ -440,7 +440,9 @@ import EccaTestSupport
             let check = try CLI.run(["check", "--regulations", folder, CLI.sample("weights-to-ai-office-warsaw.json")])
             #expect(check.status == 2)
             #expect(check.stdout == "")
-            #expect(check.stderr == line + "error: the regulations have errors; run `ecca validate`\n")
+            // The folder's own error says all there is: no pointer to `ecca validate`, which would
+            // say it again (QA M4).
+            #expect(check.stderr == line)
         }
     }
 }

@@ -18,6 +18,9 @@ import Testing
         ("<?xml version=\"1.0\" enco", "test.xml:1:1: error: the document ends inside its XML declaration (opened on line 1, column 1), before its root element: the file is truncated"),
         ("<?xml version=\"1.0\"?><!-- cut", "test.xml:1:22: error: the document ends inside a comment (opened on line 1, column 22), before its root element: the file is truncated"),
         ("<?xml-stylesheet href=", "test.xml:1:1: error: the document ends inside a processing instruction (opened on line 1, column 1), before its root element: the file is truncated"),
+        // Not XML at all (QA M4: libxml2 said "Document is empty").
+        ("hello world\n<p>", "test.xml:1:1: error: the file is not XML: text stands where its root element should begin, with '<'"),
+        ("<?xml version=\"1.0\"?>\n  %PDF-1.7", "test.xml:2:3: error: the file is not XML: text stands where its root element should begin, with '<'"),
     ]
 
     @Test(arguments: Reader.allCases) func aFileThatEndsBeforeItsRootElementSaysWhereItIsCut(reader: Reader) throws {
