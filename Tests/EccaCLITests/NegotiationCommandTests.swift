@@ -193,6 +193,26 @@ import Testing
         #expect(result.stderr == "\(path):2: error: not a valid MoU: Did not expect text in element mou content\n")
     }
 
+    /// A draft that lacks a part every MoU has is told which, at the line where it belongs, not
+    /// only that the element standing there was not expected (QA M5).
+    @Test func aMissingPartOfAnMoUIsNamed() throws {
+        let cases = [
+            ("no-validity.xml", Self.earlyWeights.replacingOccurrences(of: "  <validity from=\"2025-06-01\" until=\"2025-07-01\"/>\n", with: ""),
+             ":6: error: validity: the MoU has no <validity from=\"YYYY-MM-DD\" until=\"YYYY-MM-DD\"/>: it is required, after <party> and before <scope>\n"),
+            ("no-scope.xml", Self.earlyWeights.replacingOccurrences(of: "  <scope><legal-basis>Art. 92(3)</legal-basis><artifact>weights</artifact><channel>transfer</channel></scope>\n", with: ""),
+             ":2: error: scope: the MoU has no <scope>: it is required, after <validity>\n"),
+            ("no-title.xml", Self.earlyWeights.replacingOccurrences(of: "  <title>Weights before Art. 92 applies</title>\n", with: ""),
+             ":3: error: title: the MoU has no <title>: it is required, first\n"),
+        ]
+        for (name, draft, expected) in cases {
+            #expect(draft != Self.earlyWeights, "\(name)")
+            let path = try CLI.folder([name: draft]).appendingPathComponent(name).path
+            let result = try CLI.run(["mou", "verify", path])
+            #expect(result.status == 2)
+            #expect(result.stderr == path + expected, "\(result.stderr)")
+        }
+    }
+
     /// Terms under which nothing clashes still fail when US law forbids a disclosure they commit
     /// the provider to: weights transferred before Art. 92 applies, which 4E091 forbids under the
     /// text in force (and which nothing obliges).

@@ -14,6 +14,24 @@ public struct MoUReader: Sendable {
         self.graph = graph
     }
 
+    /// The parts every MoU has, in the order the schema requires them.
+    private static let requiredParts = ["title", "party", "validity", "scope"]
+
+    /// A required part the MoU lacks, named, at the line of what stands in its place: libxml2
+    /// names only the element that came instead ("Did not expect element scope there" of an MoU
+    /// without its validity), which does not say what is missing.
+    private static func missingPart(of root: XMLElementNode, file: String) -> RequestError? {
+        for (index, name) in requiredParts.enumerated() where root.element(name) == nil {
+            let following = (requiredParts[(index + 1)...] + ["commitment"]).lazy.compactMap { root.element($0) }.first
+            var place = [index > 0 ? "after <\(requiredParts[index - 1])>" : "first"]
+            if index > 0, index + 1 < requiredParts.count { place.append("before <\(requiredParts[index + 1])>") }
+            let form = name == "validity" ? "<validity from=\"YYYY-MM-DD\" until=\"YYYY-MM-DD\"/>" : "<\(name)>"
+            return RequestError(file: file, line: (following ?? root).location.line, field: name,
+                                message: "the MoU has no \(form): it is required, \(place.joined(separator: " and "))")
+        }
+        return nil
+    }
+
     public func read(file: String) throws(RequestError) -> MoUDocument {
         let root: XMLElementNode
         let reader: XMLStreamReader
@@ -24,6 +42,9 @@ public struct MoUReader: Sendable {
             throw RequestError(file: error.location.file, line: error.location.line, message: error.message)
         }
         let invalid = reader.validationErrors
+        if !invalid.isEmpty, root.name == "mou", root.namespace == Self.namespace, let missing = Self.missingPart(of: root, file: file) {
+            throw missing
+        }
         if !invalid.isEmpty {
             throw RequestError(schema: RelaxNGFindings(streamed: invalid, bytes: FileManager.default.contents(atPath: file).map { [UInt8]($0) }, root: root, schema: schema), document: "MoU")
         }
