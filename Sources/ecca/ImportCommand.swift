@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The format of every FILE (ecfr, fr, formex, akn, legalruleml); default: detected from the root element.")
     var format: Format?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The rules XML file to write. Default: FIRST-FILE.rules.xml in the current folder.", valueName: "out"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The rules XML file to write. Default: the first file's name, its .xml replaced by .rules.xml, in the current folder.", valueName: "out"))
     var output: String?
 
     @Option(name: .customLong("instrument-id"), help: ArgumentHelp("Use this instrument id instead of the minted one (e.g. eu.ai-act).", valueName: "id"))

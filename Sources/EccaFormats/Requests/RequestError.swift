@@ -35,7 +35,8 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         // Line 0: the problem is the file's as a whole (unreadable, too large), not one line's.
         var text = "\(SourceLocation(file: file, line: line)): error: "
-        if let field { text += "\(field): " }
+        // The record itself (its path is empty: a line that is an array, not an object) is named by its line.
+        if let field, !field.isEmpty { text += "\(field): " }
         text += message
         if let requestID { text += " [request \(requestID)]" }
         text = ControlCharacters.escaped(text)

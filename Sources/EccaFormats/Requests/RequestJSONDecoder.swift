@@ -94,7 +94,8 @@ public struct RequestJSONDecoder: Sendable {
         }
 
         func required(_ value: JSONValue?, in parent: JSONValue, _ path: @autoclosure () -> String) throws(RequestError) -> String {
-            guard let text = try string(value, path()), !text.isEmpty else { throw fail(value ?? parent, path(), "required field is missing") }
+            guard let text = try string(value, path()) else { throw fail(value ?? parent, path(), "required field is missing") }
+            guard !text.isEmpty else { throw fail(value ?? parent, path(), "required field is empty") }
             return text
         }
 
