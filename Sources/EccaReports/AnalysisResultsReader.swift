@@ -299,7 +299,7 @@ public enum AnalysisResultsReader {
     private static func leftOutRecord(_ object: [String: Any], record: Int) -> ReproducibilityReceipt.LeftOutRecord {
         let error = object["error"] as? [String: Any]
         var reason = (error?["message"] as? String) ?? (object["error"] as? String)
-        if let field = error?["field"] as? String, let message = reason { reason = "\(field): \(message)" }
+        if let field = error?["field"] as? String, !field.isEmpty, let message = reason { reason = "\(field): \(message)" }
         if let file = error?["file"] as? String, let message = reason {
             reason = file + ((error?["line"] as? Int).map { $0 > 0 ? ":\($0)" : "" } ?? "") + ": " + message
         }

@@ -79,6 +79,7 @@ struct ReportCommand: ParsableCommand {
         var undatedDay: LegalDate?  // the day requests without a date were analysed as of
         var originals: [ReproducibilityReceipt] = []
         var recordedRegulations: [ReproducibilityReceipt.RecordedRegulations] = []
+        var timesSeen: [String: Int] = [:]  // per request id of the results read, as batch's summary counts them
         for path in inputs {
             let name = path == "-" ? "<stdin>" : path
             // Read a line at a time and hashed as it is read: the file is never held whole
@@ -89,6 +90,7 @@ struct ReportCommand: ParsableCommand {
             let content: AnalysisResultsReader.Content
             do {
                 content = try AnalysisResultsReader.read(lines, path: path, name: name) { analysis throws(ReportError) in
+                    timesSeen[analysis.id, default: 0] += 1
                     try report.add(analysis)
                 }
             } catch {
@@ -136,6 +138,14 @@ struct ReportCommand: ParsableCommand {
             Output.error("Error: --as-of, --today and --posture apply when analysing requests; results already hold their date and postures\n"
                          + "Usage: " + Ecca.usageString(for: ReportCommand.self) + "\n  See 'ecca report --help' for more information.")
             throw ExitCode.validationFailure
+        }
+        // The same request analysed twice (results joined twice, or a batch input with a repeated
+        // id) is reported twice: said, as batch's summary says it, so that it is not read as two requests.
+        let repeated = timesSeen.filter { $0.value > 1 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        if !repeated.isEmpty {
+            let named = repeated.prefix(10).map { "\($0.key) (\($0.value) times)" }.joined(separator: ", ")
+                + (repeated.count > 10 ? " and \(repeated.count - 10) more" : "")
+            Output.error("warning: \(repeated.count) request id\(repeated.count == 1 ? "" : "s") appear\(repeated.count == 1 ? "s" : "") more than once in the results, each analysis reported as read: \(named)")
         }
         if report.count == 0 {
             Output.error("error: nothing to report: the results hold no analysis, only records the analysis could not use")

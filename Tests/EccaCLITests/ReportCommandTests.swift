@@ -632,6 +632,18 @@ import EccaTestSupport
         }
     }
 
+    /// Results that hold one request twice (joined twice) are reported as read, and said to.
+    @Test func aRepeatedRequestIsSaid() throws {
+        let analysis = try CLI.run(["check", "--format", "json", Self.conflict])
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8)),
+                                                               options: [.sortedKeys]), as: UTF8.self)
+        let folder = try CLI.folder(["twice.ndjson": line + "\n" + line + "\n"])
+        let report = try CLI.run(["report", "twice.ndjson"], in: folder)
+        #expect(report.status == 0)
+        #expect(report.stderr == "warning: 1 request id appears more than once in the results, each analysis reported as read: AIO-2026-0142 (2 times)\n", "\(report.stderr)")
+        #expect(report.stdout.contains("## 2. Request AIO-2026-0142"))
+    }
+
     /// Batch output cut short (a run stopped mid-line) is said to be, as batch says it, not with
     /// the JSON parser's words.
     @Test func aTruncatedLastLineIsCalledSo() throws {
