@@ -29,7 +29,7 @@ enum XMLProlog {
         /// XML requires of UTF-16 (XML 1.0 §4.3.3); refused as every encoding but UTF-8 is.
         case utf16WithoutBOM(bigEndian: Bool)
         /// The input is UTF-32 (XML 1.0 Appendix F: a byte-order mark `00 00 FE FF`, `FF FE 00 00`,
-        /// or `<` as `00 00 00 3C`, `3C 00 00 00`). libxml2 said "Document is empty" of it. or read
+        /// or `<` as `00 00 00 3C`, `3C 00 00 00`). libxml2 said "Document is empty" of it, or read
         /// it as UTF-16, or read it; refused as every encoding but UTF-8 is.
         case utf32(bigEndian: Bool, byteOrderMark: Bool)
         /// The whole input was scanned and it ends inside what opens at `line`:`column`, before its
