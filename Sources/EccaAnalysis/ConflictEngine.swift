@@ -650,6 +650,7 @@ public final class ConflictEngine {
         var sufficient: [DecidingCondition] = []
         var sufficientLiterals: [SMTTerm] = []
         var necessary: [DecidingCondition] = []
+        var necessaryLiterals: [SMTTerm] = []
         func condition(_ text: String, atom index: Int) -> DecidingCondition {
             DecidingCondition(text: text, caveats: decidingCaveats(facts: keys.factsByAtom[index], prepared: prepared, binding: binding))
         }
@@ -678,28 +679,41 @@ public final class ConflictEngine {
                     let result = try solver.check(assumptions: [encoding.clash])
                     if result == .sat { models.clashing.append(try solver.model()) }
                     try solver.pop()
-                    if result == .unsat { necessary.append(condition("conflict only if " + renderer.statement(atom, negated: !polarity), atom: index)) }
+                    if result == .unsat {
+                        necessary.append(condition("conflict only if " + renderer.statement(atom, negated: !polarity), atom: index))
+                        necessaryLiterals.append(literal)
+                    }
                 }
             }
         }
         if !sufficient.isEmpty {
-            let implied = try impliedByAnother(sufficientLiterals)
+            let implied = try saysLessThanAnother(sufficientLiterals, each: .suffices)
             return sufficient.indices.filter { !implied.contains($0) }.map { sufficient[$0] }
         }
-        if !necessary.isEmpty { return necessary }
+        if !necessary.isEmpty {
+            let implied = try saysLessThanAnother(necessaryLiterals, each: .isNeeded)
+            return necessary.indices.filter { !implied.contains($0) }.map { necessary[$0] }
+        }
         let open = relevant.filter { !EquivalenceKeyBuilder.isFullyKnown(prepared.value(of: graph.factOrder[$0])) }
         return [DecidingCondition(text: "depends on facts the request does not give: " + open.map { graph.factOrder[$0] }.joined(separator: ", "),
                                   caveats: decidingCaveats(facts: open, prepared: prepared, binding: binding))]
     }
 
-    /// The places of the sufficient conditions that another of them implies, given the request's
-    /// facts: "conflict if the enclave is hosted in a Tier 1 destination" beside "conflict if it
-    /// is hosted outside the United States" says nothing more, and read as where the risk lies it
-    /// misleads (hosting in a destination outside Tier 1 conflicts too; QA s27 M7). So is a
-    /// provision within another one named ("… legal-basis is eu.ai-act.art92.1.b" beside "… is
-    /// eu.ai-act.art92", which reads "that provision or one within it"), which a rule of its own
-    /// for Art. 92(1)(b) makes the solver find too. Of two that imply each other, the first is kept.
-    private func impliedByAnother(_ literals: [SMTTerm]) throws -> Set<Int> {
+    /// What a list of deciding conditions says of each: that it suffices for the clash ("conflict
+    /// if …"), or that the clash needs it ("conflict only if …").
+    private enum DecidingRole { case suffices, isNeeded }
+
+    /// The places of the deciding conditions that another of them makes say nothing more, given
+    /// the request's facts. Of sufficient conditions, one that implies another: "conflict if the
+    /// enclave is hosted in a Tier 1 destination" beside "conflict if it is hosted outside the
+    /// United States", read as where the risk lies, misleads (hosting in a destination outside
+    /// Tier 1 conflicts too; QA s27 M7); so does a provision within another one named ("…
+    /// legal-basis is eu.ai-act.art92.1.b" beside "… is eu.ai-act.art92", which reads "that
+    /// provision or one within it"). Of necessary conditions, one that another implies: "conflict
+    /// only if the legal basis is not Art. 91" beside "conflict only if it is Art. 92" (a request
+    /// that gives no legal basis listed ten such conditions, five of them implied; QA s29 L). Of
+    /// two that imply each other, the first is kept.
+    private func saysLessThanAnother(_ literals: [SMTTerm], each role: DecidingRole) throws -> Set<Int> {
         guard literals.count > 1 else { return [] }
         let solver = encoding.solver
         let context = encoding.context
@@ -710,10 +724,14 @@ public final class ConflictEngine {
             try solver.assert(try context.not(literals[b]))
             return try solver.check(assumptions: []) == .unsat
         }
+        // A sufficient condition `a` says less when it implies another; a necessary one when another implies it.
+        func saysLess(_ a: Int, than b: Int) throws -> Bool {
+            role == .suffices ? try implies(a, b) : try implies(b, a)
+        }
         var implied: Set<Int> = []
         for a in literals.indices {
             for b in literals.indices where b != a && !implied.contains(b) {
-                if try implies(a, b), try b < a || !implies(b, a) {
+                if try saysLess(a, than: b), try b < a || !saysLess(b, than: a) {
                     implied.insert(a)
                     break
                 }

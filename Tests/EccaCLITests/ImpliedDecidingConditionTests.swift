@@ -37,4 +37,20 @@ import Testing
         #expect(try deciding(Self.enclave(claimingAIA: true)) == ["conflict only if item.hosting-location is not US",
                                                                   "conflict only if item.hosting-location is not in \(tier1)"])
     }
+
+    /// Of the conditions a clash needs, one that another implies is left out: a request that gives
+    /// no requester listed "legal-basis is not eu.ai-act.art91", "… is not
+    /// eu.ai-act.art53" and three more beside "legal-basis is eu.ai-act.art92", which implies them,
+    /// and "jurisdiction is not in the 27 Member States" beside "jurisdiction is EU" (QA s29 L).
+    /// Art. 92(7), a dialogue within Art. 92 that is no request for access, is not implied, and stays.
+    @Test func aNecessaryConditionAnotherImpliesIsLeftOut() throws {
+        let bare: [String: Any] = ["id": "BARE", "date": "2026-11-24", "items": [["artifact": "weights", "channel": "transfer"]]]
+        #expect(try deciding(bare) == [
+            "conflict only if request.legal-basis is eu.ai-act.art92",
+            "conflict only if model.weights-published-unrestricted is not true",
+            "conflict only if request.jurisdiction is EU",
+            "conflict only if request.legal-basis is not eu.ai-act.art92.7",
+            "conflict only if model.training-compute ≥ 1e26 operations",
+        ])
+    }
 }
