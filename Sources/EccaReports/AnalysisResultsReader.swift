@@ -212,7 +212,7 @@ public enum AnalysisResultsReader {
                 record = try AnalysisResultsReader.decode(Record.self, data, name: name, line: number, with: decoder)
             } catch {
                 if !terminated, (try? JSONSerialization.jsonObject(with: data)) == nil {
-                    throw .invalidResults(file: name, line: number, message: "truncated last line (no line end, incomplete JSON): the file was cut short, as by a batch that was stopped; `ecca batch --resume` completes it")
+                    throw .invalidResults(file: name, line: number, message: LineReader.truncatedLastLine + ": the file was cut short, as by a batch that was stopped; `ecca batch --resume` completes it")
                 }
                 throw error
             }

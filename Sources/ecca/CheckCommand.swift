@@ -72,8 +72,7 @@ struct CheckCommand: ParsableCommand {
         let (loaded, engine, loader) = (session.loaded, session.engine, session.loader)
 
         var status = ExitStatus.clean
-        var analyses: [RequestAnalysis] = []
-        var elements: [CheckJSONElement] = []  // for JSON: every request, in order
+        var elements: [CheckJSONElement] = []  // every request, in order: its analysis or why there is none
         var undatedDay: LegalDate?  // the day requests without a date were analysed as of
         // What the report's receipt lists: the bytes analysed, as read (standard input and pipes too).
         var inputs: [FileDigest] = []
@@ -101,10 +100,10 @@ struct CheckCommand: ParsableCommand {
             }
             if analysis.verdict != .clear { status = max(status, ExitStatus.findings) }
             if request.date == nil { undatedDay = analysis.asOf }
-            analyses.append(analysis)
             elements.append(.analysis(analysis))
             if format == .text { try Output.write(report.render(analysis) + (requests.count > 1 ? "\n" : "")) }
         }
+        let analyses = elements.compactMap(\.analysis)
         if format == .json {
             if requests.count == 1, let only = analyses.first {
                 try Output.write(JSONReport.encode(only) + "\n")

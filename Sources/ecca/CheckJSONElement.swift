@@ -8,6 +8,10 @@ enum CheckJSONElement: Encodable {
     case analysis(RequestAnalysis)
     case unusable(BatchErrorLine)
 
+    var analysis: RequestAnalysis? {
+        if case .analysis(let analysis) = self { analysis } else { nil }
+    }
+
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .analysis(let analysis): try analysis.encode(to: encoder)

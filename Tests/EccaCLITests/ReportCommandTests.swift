@@ -654,7 +654,7 @@ import EccaTestSupport
         let report = try CLI.run(["report", "torn.ndjson"], in: folder)
         #expect(report.status == 2)
         #expect(report.stdout.isEmpty)
-        #expect(report.stderr == "torn.ndjson:3: error: not analysis results: truncated last line (no line end, incomplete JSON): the file was cut short, as by a batch that was stopped; `ecca batch --resume` completes it\n", "\(report.stderr)")
+        #expect(report.stderr == "torn.ndjson:3: error: not analysis results: truncated last line (no newline, incomplete JSON): the file was cut short, as by a batch that was stopped; `ecca batch --resume` completes it\n", "\(report.stderr)")
     }
 
     /// The alternative an avoidable verdict recommends is explained as a clear channel is, in

@@ -73,7 +73,7 @@ public final class BatchRecordSource {
                 if text.allSatisfy(\.isWhitespace) { continue }
                 if reader.lastLineUnterminated && !text.hasSuffix("}") {
                     return record(reader.name, reader.lineNumber,
-                                  .failed(RequestError(file: reader.name, line: reader.lineNumber, message: "truncated last line (no newline, incomplete JSON)")),
+                                  .failed(RequestError(file: reader.name, line: reader.lineNumber, message: LineReader.truncatedLastLine)),
                                   text: text)
                 }
                 return record(reader.name, reader.lineNumber, .json(text))

@@ -341,7 +341,7 @@ public struct BatchErrorLine: Sendable, Codable, Hashable {
         }
 
         init(_ error: RequestError) {
-            self.init(file: error.file, line: error.line, field: error.field?.isEmpty == false ? error.field : nil, message: error.message)
+            self.init(file: error.file, line: error.line, field: error.field, message: error.message)
         }
     }
     public var id: String?

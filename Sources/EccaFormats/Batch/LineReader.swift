@@ -10,6 +10,10 @@ import Foundation
 /// caller reports that record and goes on.
 public final class LineReader {
     /// Why the last line returned could not be used.
+    /// What a last line without a line end whose JSON is incomplete is called, by batch (a record
+    /// it cannot use) and by report (results cut short): a run stopped while writing leaves one.
+    public static let truncatedLastLine = "truncated last line (no newline, incomplete JSON)"
+
     public enum Problem: Sendable, Hashable, CustomStringConvertible {
         case tooLong(bytes: Int, limit: Int)
         case notUTF8

@@ -21,10 +21,12 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The most problems one request's error lists.
     public static let listedLimit = 100
 
+    /// - Parameter field: the field's path; an empty one (the record itself: a line that is an
+    ///   array, not an object) is none, so that no reader of the error meets an empty field.
     public init(file: String, line: Int, field: String? = nil, message: String, requestID: String? = nil) {
         self.file = file
         self.line = line
-        self.field = field
+        self.field = field?.isEmpty == false ? field : nil
         self.message = message
         self.requestID = requestID
     }
@@ -35,8 +37,7 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         // Line 0: the problem is the file's as a whole (unreadable, too large), not one line's.
         var text = "\(SourceLocation(file: file, line: line)): error: "
-        // The record itself (its path is empty: a line that is an array, not an object) is named by its line.
-        if let field, !field.isEmpty { text += "\(field): " }
+        if let field { text += "\(field): " }
         text += message
         if let requestID { text += " [request \(requestID)]" }
         text = ControlCharacters.escaped(text)
