@@ -40,6 +40,8 @@ struct CFRSectionReader {
         var footnotes = 0
         /// Second terms of definitions made provisions of their own (`DefinitionAlias`).
         var definitionAliases = 0
+        /// Elements ecca has no rule for, their text kept as wording (`UnknownSectionElement`).
+        var unknownElements = 0
 
         /// Hands the diagnostics and counts to the import (the provisions are added by the caller).
         func report(to emitter: ImportEmitter) {
@@ -54,6 +56,7 @@ struct CFRSectionReader {
             if paragraphsAfterList > 0 { emitter.count(.paragraphsAfterList, by: paragraphsAfterList) }
             if footnotes > 0 { emitter.count(.footnotesAsNotes, by: footnotes) }
             if definitionAliases > 0 { emitter.count(.definitionAliases, by: definitionAliases) }
+            if unknownElements > 0 { emitter.count(.unknownSectionElements, by: unknownElements) }
         }
     }
 
@@ -94,6 +97,8 @@ struct CFRSectionReader {
         case flush
         /// A footnote (`FTNT`): carried as a note on the provision whose text it follows.
         case footnote(CFRFootnote)
+        /// An element ecca has no rule for (`UnknownSectionElement`): its text is wording, reported.
+        case unknown(String)
     }
 
     /// What a note's heading says it is a note to.
@@ -358,6 +363,8 @@ struct CFRSectionReader {
         /// Plain paragraphs without a marker right after the last item of a list
         /// (`ParagraphAfterList`). Rare: nothing is allocated otherwise.
         var afterList: [ParagraphAfterList] = []
+        /// Elements ecca has no rule for, by the record their text joins. Rare: nothing is allocated otherwise.
+        var unknownElements: [UnknownSectionElement] = []
 
         /// Terms defined together with another, the second made an alias (`DefinitionAlias`). Rare:
         /// nothing is allocated otherwise.
@@ -420,6 +427,8 @@ struct CFRSectionReader {
                     // The note belongs to what it names: what is open below that closes before it.
                     if let depth = Self.depth(of: target, open: open, records: records) { close(from: depth + 1) }
                     else { misplacedNotes.append((open.last, entry.firstLine, heading)) }
+                case .unknown(let name):
+                    unknownElements.append(UnknownSectionElement(record: open.last, line: entry.firstLine, name: name))
                 }
             }
             if let term = marked.definedTerm, definitionIndex < solution.definitionDepths.count {
@@ -523,6 +532,7 @@ struct CFRSectionReader {
         if !misplacedNotes.isEmpty { Self.reportMisplaced(misplacedNotes, in: &layout, file: file, into: &diagnostics) }
         if !ambiguousFlush.isEmpty { FlushParagraph.report(ambiguousFlush, in: &layout, file: file, into: &diagnostics) }
         if !afterList.isEmpty { ParagraphAfterList.report(afterList, in: &layout, file: file, into: &diagnostics) }
+        if !unknownElements.isEmpty { UnknownSectionElement.report(unknownElements, in: &layout, file: file, into: &diagnostics) }
         if !extractNotes.isEmpty { layout.header.notes += extractNotes }
         if !footnotes.isEmpty { Self.carry(Self.footnotes(footnotes, referencedBy: footnoteMarks), in: &layout) }
         for (record, mark, line) in unmatchedMarks where Self.footnotes(namedBy: mark, among: footnotes.map(\.footnote)) == nil {
@@ -533,7 +543,8 @@ struct CFRSectionReader {
         return Output(provisions: ProvisionBatch(layout), diagnostics: diagnostics, ambiguous: solution.ambiguities.count,
                       unfitted: !solution.fitted, duplicateCitations: counts.duplicateCitations, findings: counts.findings,
                       misplacedNotes: misplacedNotes.count, extractKeptAsText: extractsKeptAsText > 0, ambiguousFlush: ambiguousFlush.count,
-                      paragraphsAfterList: afterList.count, footnotes: footnotes.count, definitionAliases: aliasCount)
+                      paragraphsAfterList: afterList.count, footnotes: footnotes.count, definitionAliases: aliasCount,
+                      unknownElements: unknownElements.count)
     }
 
     /// Footnotes as notes on the provisions open where they stand (or the section), and as what
@@ -609,7 +620,8 @@ struct CFRSectionReader {
     }
 
     /// What an element other than a paragraph is to the section: a category heading, a flush
-    /// paragraph, a `NOTE` whose `HED` names its target, or nil for wording.
+    /// paragraph, a `NOTE` whose `HED` names its target, an element ecca does not know, or nil
+    /// for wording.
     fileprivate static func role(of child: Int, in section: XMLSubtree) -> Role? {
         if let category = categoryHeading(child, in: section) { return .category(category) }
         // The plain `FP` only: `FP-1`, `FP-2` (hanging indents) and `FP-DASH` (a line to fill in),
@@ -620,6 +632,7 @@ struct CFRSectionReader {
             let heading = TextNormalizer.trim(TextNormalizer.collapse(section.text(of: hed)))
             if let target = NoteTarget(heading: heading) { return .note(target, heading: heading) }
         }
+        if !UnknownSectionElement.isKnown(section.nodes[child].name) { return .unknown(section.nodes[child].name) }
         return nil
     }
 

@@ -35,6 +35,9 @@ public struct ImportSummary: Sendable, Hashable {
         // CFR plain paragraphs without a marker after the last item of a list: read as closing the
         // list, given to its lead-in, and marked unresolved (`ParagraphAfterList`).
         case paragraphsAfterList
+        // CFR elements ecca has no rule for: their text kept with the paragraph before them, and
+        // marked unresolved (`UnknownSectionElement`).
+        case unknownSectionElements
         // CFR text outside every section and appendix: read as an appendix's where the appendix
         // ends on its heading, otherwise not imported and reported (`CFRTextOutsideUnits`).
         case textJoinedToAppendix, textOutsideUnits
@@ -109,6 +112,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                         plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
             case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)",
                                                    plural: "paragraphs without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)")
+            case .unknownSectionElements: CountedNoun("element in a CFR section that ecca does not read (its text kept with the paragraph before it, marked unresolved)",
+                                                      plural: "elements in CFR sections that ecca does not read (their text kept with the paragraphs before them, marked unresolved)")
             case .textJoinedToAppendix: CountedNoun("block of text set after its appendix's element, read as the appendix's (the appendix ends on its heading)",
                                                     plural: "blocks of text set after their appendix's element, read as the appendix's (the appendix ends on its heading)")
             case .textOutsideUnits: CountedNoun("block of text outside every section and appendix, not imported (noted on the next provision)",
