@@ -11,6 +11,26 @@ enum XMLRefusal {
                      message: "entity reference '&\(name);' is not accepted (entities are never expanded)")
     }
 
+    /// An XInclude is never followed, as an entity is never expanded: the text it would bring in
+    /// would be missing from what ecca reads, with nothing to say so (QA 2026-12-07: an
+    /// `<xi:include>` in an eCFR paragraph was dropped in silence).
+    static func xinclude(_ element: String, at location: XMLSourceLocation) -> XMLReadError {
+        XMLReadError(kind: .forbidden, location: location,
+                     message: "<\(element)> is not accepted: ecca never follows an XInclude (it fetches and includes no other file), so the text it names would be missing; give the file with that text in place")
+    }
+
+    /// Whether `uri` is XInclude's namespace (W3C's, and the 2003 draft's that libxml2 also reads).
+    static func isXInclude(_ uri: UnsafePointer<UInt8>) -> Bool {
+        uri[0] == UInt8(ascii: "h") && (equal(uri, "http://www.w3.org/2001/XInclude") || equal(uri, "http://www.w3.org/2003/XInclude"))
+    }
+
+    /// Whether a C string is `text`; stops at the first byte that differs, so never reads past its end.
+    private static func equal(_ string: UnsafePointer<UInt8>, _ text: StaticString) -> Bool {
+        let bytes = text.utf8Start
+        for index in 0..<text.utf8CodeUnitCount where string[index] != bytes[index] { return false }
+        return string[text.utf8CodeUnitCount] == 0
+    }
+
     /// The refusal of a declared encoding other than UTF-8 or US-ASCII, or nil when it is one of
     /// them: a wrong declaration silently turns text into mojibake, and ecca compares wording. The
     /// error stands on line 1, where the XML declaration is (it may only open the document), not

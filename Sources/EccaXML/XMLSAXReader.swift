@@ -362,6 +362,7 @@ private final class Parser {
         guard attributeCount <= XMLResourceLimit.maximumAttributes else {
             return stop(XMLRefusal.tooManyAttributes(qualifiedName, at: here, inside: innermost))
         }
+        if let uri, XMLRefusal.isXInclude(uri) { return stop(XMLRefusal.xinclude(qualifiedName, at: here)) }
         openElements.append((name, prefix.map(elementName), line, column))
         if subtreeDepth > 0 || (!capturing.isEmpty && capturing.contains(name)) {
             if subtreeDepth == 0 {

@@ -163,6 +163,10 @@ public final class XMLStreamReader {
             let type = xmlTextReaderNodeType(reader)
             switch type {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                if let uri = xmlTextReaderConstNamespaceUri(reader), XMLRefusal.isXInclude(uri) {
+                    finished = true
+                    throw XMLRefusal.xinclude(string(xmlTextReaderConstName(reader)), at: currentLocation())
+                }
                 return .start(elementStart())
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 return .end(name: string(xmlTextReaderConstLocalName(reader)), location: currentLocation())
