@@ -121,10 +121,12 @@ import Testing
         let result = try CLI.run(["import", folder.appendingPathComponent("s.xml").path, "-o", folder.appendingPathComponent("o.xml").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: § 1.5: marker (i) read as letter at level 1"))
+        // The bare section does not say its title, which is the second warning.
+        #expect(result.stderr.contains("warning: the file does not say which CFR title it is from"))
         #expect(result.stdout.hasSuffix("""
               12 provisions: 1 section, 9 paragraphs, 2 level-2 paragraphs (1)
               1 ambiguous paragraph marker
-              1 warning, 0 notes
+              2 warnings, 0 notes
             wrote 12 provisions to \(folder.appendingPathComponent("o.xml").path)
 
             """))

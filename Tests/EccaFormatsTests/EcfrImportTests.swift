@@ -412,6 +412,29 @@ import Testing
         #expect(instrument.sourceURL == "https://www.ecfr.gov/on/2025-01-02/title-15/section-772.9")
     }
 
+    /// A versioner file without its metadata (cut or hand-made) does not say its title: its
+    /// provisions are cited without one, which is said once, at the root, rather than left to be
+    /// read from a "Title ?" (QA 2026-12-07, L). A file that names its title is not warned.
+    @Test func aFileThatDoesNotSayItsTitleIsWarnedOf() throws {
+        let bare = try Corpus.fixture("v-1.1-bare.xml", """
+            <?xml version="1.0"?>
+            <DIV8 N="1.1" TYPE="SECTION"><HEAD>§ 1.1 Test.</HEAD><P>(a) Text.</P></DIV8>
+            """)
+        let imported = try Corpus.collect([bare])
+        #expect(imported.instruments.first?.instrument.id == "us.cfr-x")
+        #expect(imported.provision("1.1(a)")?.citation == "1.1(a)")
+        #expect(imported.diagnostics.map(\.description) == [
+            "\(bare):2: warning: the file does not say which CFR title it is from (no title number, citation or path in its metadata); its instrument is named us.cfr-x and its provisions are cited without a title [us.cfr-x]",
+        ])
+        let named = try Corpus.collect([bare], options: ImportOptions(instrumentID: "us.cfr-1"))
+        #expect(named.diagnostics.map(\.message) == [
+            "the file does not say which CFR title it is from (no title number, citation or path in its metadata); its provisions are cited without a title",
+        ])
+        if Corpus.available(Corpus.ecfrVersioner) {
+            #expect(try Corpus.collect([Corpus.ecfrVersioner]).diagnostics.allSatisfy { !$0.message.contains("which CFR title") })
+        }
+    }
+
     /// An ambiguous (i) read as a letter below a defined term: the warning gives the path the
     /// letter reading makes, `(Term)(i)`, not the one through the paragraphs open before it.
     @Test func theAmbiguityWarningGivesThePathOfTheChosenReading() throws {

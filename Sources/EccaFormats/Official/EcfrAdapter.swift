@@ -39,8 +39,13 @@ struct EcfrAdapter: OfficialAdapter {
         var file: String
     }
 
+    /// The title number: the file's, or the first word of its citation (`15 CFR 734.13`).
+    private static func title(of context: Context) -> String? {
+        context.title ?? context.citation.flatMap { $0.split(separator: " ").first.map(String.init) }
+    }
+
     private func instrument(_ context: Context) -> ImportedInstrument {
-        let title = context.title ?? context.citation.flatMap { $0.split(separator: " ").first.map(String.init) }
+        let title = Self.title(of: context)
         let id = options.instrumentID ?? "us.cfr-\(title ?? "x")"
         var label: String?
         let dateField = Self.dateField(context)
@@ -99,6 +104,13 @@ struct EcfrAdapter: OfficialAdapter {
         let instrument = instrument(context)
         try emitter.begin(instrument)
         Self.dateField(context)?.report(to: emitter)
+        if Self.title(of: context) == nil {
+            // A versioner file's title is in its root's metadata, which a hand-made or cut file
+            // may lack: its provisions are then cited without one ("1.1", not "1 CFR 1.1").
+            let named = options.instrumentID == nil ? "its instrument is named \(instrument.id) and its" : "its"
+            emitter.report(Diagnostic(.warning, "the file does not say which CFR title it is from (no title number, citation or path in its metadata); \(named) provisions are cited without a title",
+                                      at: SourceLocation(file: context.file, line: max(context.rootLine, 1)), subject: instrument.id))
+        }
     }
 
     // MARK: - Preview
