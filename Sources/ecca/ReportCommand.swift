@@ -72,8 +72,9 @@ struct ReportCommand: ParsableCommand {
             throw ReportSupport.exit(error)
         }
         var digests: [FileDigest] = []
-        var sawResults = false
-        var sawRequests = false
+        // The first input of each kind, to name when both are given.
+        var firstResults: String?
+        var firstRequest: String?
         var analyser: ReportSupport.Analyser?
         var leftOut: [ReproducibilityReceipt.LeftOut] = []
         var undatedDay: LegalDate?  // the day requests without a date were analysed as of
@@ -99,7 +100,7 @@ struct ReportCommand: ParsableCommand {
             digests.append(FileDigest(path: path, sha256: SHA256.hex(hasher.finalize())))
             switch content {
             case .results(let results):
-                sawResults = true
+                if firstResults == nil { firstResults = name }
                 if !results.leftOut.isEmpty {
                     // A batch of 10^5 requests can hold thousands of error records: the warning
                     // names the first ten, and the report's receipt lists every one with its reason.
@@ -113,7 +114,7 @@ struct ReportCommand: ParsableCommand {
                 originals += results.receipt?.analysingReceipts ?? []
                 recordedRegulations = ReproducibilityReceipt.RecordedRegulations.merged(recordedRegulations, results.recordedRegulations)
             case .other(let bytes):
-                sawRequests = true
+                if firstRequest == nil { firstRequest = name }
                 if analyser == nil {
                     analyser = try ReportSupport.Analyser(
                         regulations: regulations, asOf: asOf.flatMap(LegalDate.init(iso:)), today: today.day,
@@ -128,13 +129,13 @@ struct ReportCommand: ParsableCommand {
                 }
             }
         }
-        if sawResults && sawRequests {
-            Output.error("error: give request files or analysis results, not both")
+        if let firstResults, let firstRequest {
+            Output.error("error: give request files or analysis results, not both (\(firstResults) holds analysis results, \(firstRequest) is a request)")
             throw ExitCode(ExitStatus.unusableInput)
         }
         // An option the command would not use is a usage error (64), as everywhere; it is known
         // only once the inputs are read.
-        if sawResults && (asOf != nil || today.today != nil || posture != nil) {
+        if firstResults != nil && (asOf != nil || today.today != nil || posture != nil) {
             Output.error("Error: --as-of, --today and --posture apply when analysing requests; results already hold their date and postures\n"
                          + "Usage: " + Ecca.usageString(for: ReportCommand.self) + "\n  See 'ecca report --help' for more information.")
             throw ExitCode.validationFailure
@@ -158,7 +159,7 @@ struct ReportCommand: ParsableCommand {
             Output.error("warning: the analyses were not all made under the same regulations (\(each.joined(separator: ", "))); the receipt lists them")
         }
         let receipt = try ReportSupport.receipt(
-            of: report, source: sawRequests ? .analysed : .results, regulationFiles: analyser?.loaded.files ?? [], inputs: digests,
+            of: report, source: firstRequest != nil ? .analysed : .results, regulationFiles: analyser?.loaded.files ?? [], inputs: digests,
             undatedDay: undatedDay, leftOut: leftOut, originals: originals, recordedRegulations: recordedRegulations)
         do {
             try report.finish(receipt: receipt, to: output)

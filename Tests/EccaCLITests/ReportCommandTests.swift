@@ -384,7 +384,8 @@ import EccaTestSupport
         #expect(dated.stderr.contains("--as-of, --today and --posture apply when analysing requests"))
         let mixed = try CLI.run(["report", results, Self.conflict])
         #expect(mixed.status == 2)
-        #expect(mixed.stderr.contains("give request files or analysis results, not both"))
+        // Which input was read as which, so the analyst can tell which to take out.
+        #expect(mixed.stderr.contains("give request files or analysis results, not both (\(results) holds analysis results, \(Self.conflict) is a request)"), "\(mixed.stderr)")
         let missing = try CLI.run(["report", "/nonexistent/request.json"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/nonexistent/request.json: error: cannot read file"))
