@@ -22,9 +22,11 @@ extension ConflictEngine {
     /// reading of a constitutive rule (`otherReadings(holding:_:from:to:)`): a proof that rests on a
     /// contested reading says what the other one gives.
     public func verify(_ written: MoUDocument, from requestedFrom: LegalDate?, to requestedTo: LegalDate?) throws(AnalysisError) -> MoUVerification {
-        let (mou, respelled) = lawSpelled(written)
+        let (once, repeated) = Self.withoutRepeatedCommitments(written)
+        let (mou, respelled) = lawSpelled(once)
         var result = try verifyOnOneReading(mou, from: requestedFrom, to: requestedTo)
         result.assumptions = respelled + result.assumptions
+        result.warnings = repeated + result.warnings
         let readings = try otherReadings(holding: result, mou, from: requestedFrom, to: requestedTo)
         for (index, found) in readings.enumerated() where !found.isEmpty { result.outcomes[index].otherReadings = found }
         return result
