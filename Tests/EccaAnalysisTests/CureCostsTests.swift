@@ -24,7 +24,8 @@ import Testing
         let file = "{" + CureCosts.keys.enumerated().map { "\"\($1)\": \(1000 + $0)" }.joined(separator: ", ") + "}"
         let costs = try CureCosts.read(file, file: "c.json")
         #expect([costs.channel, costs.artifact, costs.recipientLocation, costs.recipientNationality, costs.recipientOrganisation,
-                 costs.hostingLocation, costs.licence, costs.licenceUnderPresumptionOfDenial, costs.exception, costs.timing] == Array(1000..<1010))
+                 costs.hostingLocation, costs.licence, costs.licenceUnderPresumptionOfDenial, costs.contestedReading, costs.exception, costs.timing]
+                == Array(1000..<1011))
         for part in CureFinder.Part.allCases { #expect(CureCosts.keys.contains(part.rawValue)) }
     }
 }

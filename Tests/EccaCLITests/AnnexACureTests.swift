@@ -21,12 +21,13 @@ import Testing
         let start = try #require(lines.firstIndex { $0.hasPrefix(change) })
         let partner = String(lines[start].dropFirst(change.count))
         #expect(["Northwind Evaluation Labs Ltd", "Kestrel AI Assurance GmbH", "Tamarack Secure Compute K.K."].contains(partner))
-        // As cheap as US-person evaluators (cost 4), which the solver happens to find first.
-        #expect(lines[start - 1] == "cure 2 for item 0 (cost 4): clear under text, clear under enforcement after it")
+        // As dear as US-person evaluators (4, and 4 for resting on ecca's reading of 50 U.S.C.
+        // 4801(5)), which rank first by their kind of change; both after the licence (6).
+        #expect(lines[start - 1] == "cure 3 for item 0 (cost 8): clear under text, clear under enforcement after it")
         #expect(lines[start + 1] == "  relies on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A: Annex A trusted partner (para. 2 of the letter): the recipient belongs to an organisation listed in Annex A (including Helios AI, Inc. itself, for its foreign-national employees)")
-        // It clears on ecca's reading of 50 U.S.C. 4801(5) (caveat 1): on the other, the experts'
+        // It clears on ecca's reading of 50 U.S.C. 4801(5) (caveat 3): on the other, the experts'
         // access is the Commission's, which Annex A does not list.
-        #expect(lines[start + 2] == "  rests on caveats 1, 2, given at the end")
+        #expect(lines[start + 2] == "  rests on caveats 2, 3, given at the end")
         #expect(lines[start + 3].hasPrefix("  note: it clears the disclosure only on ecca's reading: on another reading of 50 U.S.C. 4801(5) ("))
         #expect(lines[start + 5] == "    1. Access shall be given only to independent experts appointed by the Commission under Article 92(2) of Regulation (EU) 2024/1689 who are employees of \(partner), an organisation listed in BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A, and who meet the criteria of Article 68(2) of Regulation (EU) 2024/1689, including under its point (b) independence from any provider of AI systems or general-purpose AI models, the Provider included (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 2 and Annex A).")
         #expect(lines.contains("caveat 2, reading of FICTIONAL SAMPLE: BIS is-informed letter to Helios AI, Inc. concerning the Orion-7 model (15 September 2026): Letters like this one apply only to the provider they are addressed to: the letter applies when a request lists it among its instruments, or names Helios AI, Inc. as its provider (compared as letters and digits), and only to the model it names."))

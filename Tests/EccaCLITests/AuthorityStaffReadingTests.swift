@@ -59,22 +59,48 @@ import Testing
         #expect((ground["reasons"] as? [String])?.last == "on another reading of 50 U.S.C. 4801(5) (\(Self.label)), the prohibition of \(Self.letter) would apply")
     }
 
-    /// The cheapest cure of the Orion sample turns the French and German evaluators into US
-    /// persons: it clears only on ecca's reading, and says so; so does the Annex A cure, whose
-    /// experts' access is, on the other reading, the Commission's (second law audit of 2026-12-07, M4).
+    /// Two cures of the Orion sample clear only on ecca's reading, and say so: the French and
+    /// German evaluators made US persons, and the Annex A experts, whose access is, on the other
+    /// reading, the Commission's (second law audit of 2026-12-07, M4). Each costs
+    /// `contestedReading` (4) more, so the licence, which holds on both readings, ranks first
+    /// (the same audit, M3: a cure that may not hold is no cheaper than a licence).
     @Test func theCureThatRestsOnItSaysSo() throws {
-        let result = try CLI.run(["cures", "--instrument", CLI.letter, "--top", "2", CLI.sample("orion-api-access-letter.json")])
+        let result = try CLI.run(["cures", "--instrument", CLI.letter, "--top", "3", CLI.sample("orion-api-access-letter.json")])
         #expect(result.status == 0, "\(result.stderr)")
         let cures = result.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("cure ") || $0.hasPrefix("  change ") || $0.hasPrefix("  note: ") }
         #expect(cures == [
-            "cure 1 for item 0 (cost 4): clear under text, clear under enforcement after it",
+            "cure 1 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change licence: no licence → a BIS licence for this disclosure",
+            "cure 2 for item 0 (cost 8): clear under text, clear under enforcement after it",
             "  change recipientNationality: FR; DE → US persons",
             "  note: it clears the disclosure only on ecca's reading: on another reading of 50 U.S.C. 4801(5) (\(Self.label)), "
-                + "the prohibition of \(Self.letter) would apply after it",
-            "cure 2 for item 0 (cost 4): clear under text, clear under enforcement after it",
+                + "the prohibition of \(Self.letter) would apply after it; 4 added to its cost",
+            "cure 3 for item 0 (cost 8): clear under text, clear under enforcement after it",
             "  change recipientOrganisation: European Commission (AI Office) → Kestrel AI Assurance GmbH",
             "  note: it clears the disclosure only on ecca's reading: on another reading of 50 U.S.C. 4801(5) (\(Self.label)), "
-                + "the prohibition of \(Self.letter) would apply after it",
+                + "the prohibition of \(Self.letter) would apply after it; 4 added to its cost",
+        ])
+        // Without the surcharge they rank as before, first, at the price of their change alone.
+        let folder = try CLI.folder(["costs.json": #"{"contestedReading": 0}"#])
+        let free = try CLI.run(["cures", "--instrument", CLI.letter, "--top", "3", "--costs", folder.appendingPathComponent("costs.json").path,
+                                CLI.sample("orion-api-access-letter.json")])
+        #expect(free.stdout.split(separator: "\n").filter { $0.hasPrefix("cure ") } == [
+            "cure 1 for item 0 (cost 4): clear under text, clear under enforcement after it",
+            "cure 2 for item 0 (cost 4): clear under text, clear under enforcement after it",
+            "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
+        ])
+        #expect(free.stdout.contains("would apply after it; 0 added to its cost"))
+    }
+
+    /// The surcharge is known only once a cure is verified, after the solver found it by the price
+    /// of its changes: the search goes on past the two cures at 4 (8 once verified) to the licence
+    /// at 6, so that `--top 1` lists the licence, not the first cure found.
+    @Test func theSearchGoesOnPastCuresTheSurchargeMakesDearer() throws {
+        let result = try CLI.run(["cures", "--instrument", CLI.letter, "--top", "1", CLI.sample("orion-api-access-letter.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("cure ") || $0.hasPrefix("  change ") } == [
+            "cure 1 for item 0 (cost 6): clear under text, clear under enforcement after it",
+            "  change licence: no licence → a BIS licence for this disclosure",
         ])
     }
 

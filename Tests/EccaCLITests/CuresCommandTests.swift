@@ -80,8 +80,9 @@ import Testing
         let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter)
         let wording = (report["cures"] as? [[String: Any]] ?? []).map { $0["mouWording"] as? [String] ?? [] }
         #expect(wording.count >= 2)
-        #expect(wording.first?.first == "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 50 U.S.C. 4801(5)).")
-        #expect(wording.dropFirst().first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1); the Commission shall set the period under Article 91(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
+        // The licence first: US-person staff clear it only on ecca's reading of 50 U.S.C. 4801(5).
+        #expect(wording.dropFirst().first?.first == "Access shall be given only to staff of the Commission who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 50 U.S.C. 4801(5)).")
+        #expect(wording.first?.first == "The Provider shall apply to the Bureau of Industry and Security for a licence covering this disclosure without delay (relying on BIS is-informed letter to Helios AI, Inc. of 15 September 2026, para. 1); the Commission shall set the period under Article 91(4) of Regulation (EU) 2024/1689, or extend it, so that it ends no earlier than [N] days after the licence is granted, and the Provider shall supply the information requested within that period; if the licence is refused, or is not granted within [M] days of the application, the disclosure shall not take place under this clause, and the Parties shall consult without delay on another means of meeting the request.")
         #expect(!wording.joined().contains { $0.contains("Article 92") })
     }
 
@@ -105,16 +106,17 @@ import Testing
         let result = try CLI.run(["cures", CLI.sample("weights-or-api-access.xml")] + Self.letter)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        let start = try #require(lines.firstIndex(of: "cure 4 for item 0 (cost 8): clear under text, clear under enforcement after it"))
+        // Fifth, after API access instead of the weights: it clears only on ecca's reading, which costs `contestedReading` more.
+        let start = try #require(lines.firstIndex(of: "cure 5 for item 0 (cost 12): clear under text, clear under enforcement after it"))
         #expect(Array(lines[(start + 1)...].prefix(2)) == ["  change recipientLocation: AT → US", "  change recipientNationality: AT → US persons"])
         #expect(lines[start + 4] == "  relies on 50 U.S.C. 4801(5): no longer: foreign person (50 U.S.C. 4801(5); 15 CFR 772.1): a foreign government body or international organisation, an entity \"not incorporated in the United States or organized to do business in the United States\", or a natural person who is neither a US national nor a US permanent resident")
-        #expect(lines[start + 5] == "  rests on caveats 1, 4, given at the end")
+        #expect(lines[start + 5] == "  rests on caveats 1, 7, given at the end")
         // On the other reading of 4801(5), AI Office staff are the Commission: the cure says so.
         #expect(lines[start + 6].hasPrefix("  note: it clears the disclosure only on ecca's reading: on another reading of 50 U.S.C. 4801(5) ("))
-        #expect(lines[start + 6].hasSuffix("), the prohibition of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would apply after it"))
+        #expect(lines[start + 6].hasSuffix("), the prohibition of 15 CFR Part 774, Supp. No. 1, ECCN 4E091 would apply after it; 4 added to its cost"))
         #expect(lines[start + 9] == "    2. Access shall be given only to staff of the AI Office conducting the evaluation under Article 92(1) of Regulation (EU) 2024/1689 who are not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents) (relying on 15 CFR 734.13; 50 U.S.C. 4801(5)).")
-        let caveat = try #require(lines.first { $0.hasPrefix("caveat 4, ") })
-        #expect(caveat.hasPrefix("caveat 4, reading of 50 U.S.C. 4801(5): The European Commission, its AI Office,"))
+        let caveat = try #require(lines.first { $0.hasPrefix("caveat 7, ") })
+        #expect(caveat.hasPrefix("caveat 7, reading of 50 U.S.C. 4801(5): The European Commission, its AI Office,"))
         #expect(caveat.contains("Whether access that a US national or US permanent resident on the staff of the Commission, or of a company incorporated abroad, uses on its behalf is access given to the body itself (a foreign person by 4801(5)(B)) is not settled"))
     }
 
@@ -180,7 +182,7 @@ import Testing
     @Test func aCureAfterWhichAProhibitionStillForbidsTheDisclosureIsNotOffered() throws {
         let report = try cures(["r.json": Self.orionArticle91], "r.json", Self.letter + ["--top", "8"])
         let found = report["cures"] as? [[String: Any]] ?? []
-        #expect(found.map(dimensions) == [["recipientNationality"], ["licence"], ["artifact"]])
+        #expect(found.map(dimensions) == [["licence"], ["recipientNationality"], ["artifact"]])
         for cure in found { #expect(cure["verdicts"] as? [String: String] == ["text": "clear", "enforcement": "clear"]) }
         #expect(["technical-documentation", "evaluation-results"].contains((found.last?["changes"] as? [[String: String]])?.first?["to"] ?? ""))
         #expect(!found.contains { ($0["changes"] as? [[String: String]])?.contains { $0["to"] == "api-access" } == true })

@@ -16,8 +16,9 @@ import Testing
     static let denied = "(both secondary sources presume denial for a destination outside Supp. No. 5 to Part 740 paragraph (a), as PL is: "
         + "15 CFR 742.6(a)(13) (citation not verified), evidence secondary; 8 added to its cost)"
 
-    /// Polish evaluators in Warsaw: the licence comes last, after US-person evaluators in the
-    /// United States and API access instead of the weights, with the presumption on its line.
+    /// Polish evaluators in Warsaw: the licence comes last, after API access instead of the weights
+    /// and US-person evaluators in the United States (who clear it only on ecca's reading of 50
+    /// U.S.C. 4801(5), which adds `contestedReading`), with the presumption on its line.
     @Test func inWarsawTheLicenceRanksAfterMovingTheDisclosureAndSaysWhy() throws {
         #expect(try listing(["--top", "6", CLI.sample("weights-to-ai-office-warsaw.json")]) == [
             "cure 1 for item 0 (cost 3): clear under text, clear under enforcement after it",
@@ -26,11 +27,11 @@ import Testing
             "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 established and claimed (only where its conditions are met)",
             "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
             "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)",
-            "cure 4 for item 0 (cost 8): clear under text, clear under enforcement after it",
+            "cure 4 for item 0 (cost 10): clear under text, clear under enforcement after it",
+            "  change artifact: weights → api-access",
+            "cure 5 for item 0 (cost 12): clear under text, clear under enforcement after it",
             "  change recipientLocation: PL → US",
             "  change recipientNationality: PL → US persons",
-            "cure 5 for item 0 (cost 10): clear under text, clear under enforcement after it",
-            "  change artifact: weights → api-access",
             "cure 6 for item 0 (cost 14): clear under text, clear under enforcement after it",
             "  change licence: no licence → a BIS licence for this disclosure " + Self.denied,
         ])
@@ -97,11 +98,11 @@ import Testing
             "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 1 established and claimed (only where its conditions are met)",
             "cure 3 for item 0 (cost 6): clear under text, clear under enforcement after it",
             "  change exception: not claimed → 15 CFR Part 774, Supp. No. 1, ECCN 4E091, Note 2 established and claimed (only where its conditions are met)",
-            "cure 4 for item 0 (cost 8): clear under text, clear under enforcement after it",
+            "cure 4 for item 0 (cost 10): clear under text, clear under enforcement after it",
+            "  change artifact: weights → api-access",
+            "cure 5 for item 0 (cost 12): clear under text, clear under enforcement after it",
             "  change recipientLocation: BE, PL → US",
             "  change recipientNationality: BE; PL → US persons",
-            "cure 5 for item 0 (cost 10): clear under text, clear under enforcement after it",
-            "  change artifact: weights → api-access",
             "cure 6 for item 0 (cost 14): clear under text, clear under enforcement after it",
             "  change licence: no licence → a BIS licence for this disclosure " + Self.denied,
             "cure 7 for item 0 (cost 16): clear under text, clear under enforcement after it",

@@ -138,14 +138,15 @@ import Testing
         }
     }
 
-    /// An is-informed-letter model: evaluators from a trusted partner its Annex A lists, US-person
-    /// evaluators, or a licence.
+    /// An is-informed-letter model: a licence, US-person evaluators, or evaluators from a trusted
+    /// partner its Annex A lists. The last two clear only on ecca's reading of 50 U.S.C. 4801(5), so
+    /// they cost `contestedReading` (4) more than their change (4) and rank after the licence (6).
     @Test func aLetterModelIsCuredByAnAnnexAPartnerUSPersonEvaluatorsOrALicence() throws {
         let found = try cures(Self.letter + ["--top", "3", CLI.sample("orion-api-access-letter.json")])
-        // The first two cost the same (4); the solver finds US-person evaluators first.
-        #expect(found.map(dimensions) == [["recipientNationality"], ["recipientOrganisation"], ["licence"]])
-        #expect((found[0]["mouWording"] as? [String])?.first?.contains("not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)") == true)
-        #expect((found[2]["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
+        #expect(found.map(dimensions) == [["licence"], ["recipientNationality"], ["recipientOrganisation"]])
+        #expect(found.map { $0["cost"] as? Int } == [6, 8, 8])
+        #expect((found[1]["mouWording"] as? [String])?.first?.contains("not foreign persons within the meaning of 50 U.S.C. 4801(5) (US nationals or US permanent residents)") == true)
+        #expect((found[0]["verdicts"] as? [String: String]) == ["text": "clear", "enforcement": "clear"])
     }
 
     @Test func aCureIsRejectedWhenItsCostIsHigher() throws {

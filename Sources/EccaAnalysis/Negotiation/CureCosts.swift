@@ -24,6 +24,11 @@ public struct CureCosts: Sendable, Hashable, Codable {
     /// expected to refuse is a worse cure than one it is expected to grant, so it ranks after
     /// moving the disclosure to where the presumption does not apply.
     public var licenceUnderPresumptionOfDenial = 8
+    /// Added to a cure that clears the disclosure only on ecca's reading of a rule, where another
+    /// reading ecca reports (`OtherReading`: access that the Commission's staff or the experts it
+    /// appoints use is the Commission's, 50 U.S.C. 4801(5)(B)) would leave a prohibition applying:
+    /// a cure that may not hold is a worse cure than a licence (second law audit, M3).
+    public var contestedReading = 4
     /// Establish and claim an exception, exclusion or classification (AIA, 4E091 Note 2).
     public var exception = 6
     /// Provide it later.
@@ -31,10 +36,10 @@ public struct CureCosts: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// The keys of a cost file: the kinds of change (`Cure.Change.dimension`), and the surcharge on
-    /// a licence under a presumption of denial.
+    /// The keys of a cost file: the kinds of change (`Cure.Change.dimension`), and the surcharges
+    /// on a licence under a presumption of denial and on a cure that rests on a contested reading.
     static let keys = ["channel", "artifact", "recipientLocation", "recipientNationality", "recipientOrganisation", "hostingLocation",
-                       "licence", "licenceUnderPresumptionOfDenial", "exception", "timing"]
+                       "licence", "licenceUnderPresumptionOfDenial", "contestedReading", "exception", "timing"]
 
     /// The cost of each key of `keys`.
     static func field(_ key: String) -> WritableKeyPath<CureCosts, Int>? {
@@ -47,6 +52,7 @@ public struct CureCosts: Sendable, Hashable, Codable {
         case "hostingLocation": \.hostingLocation
         case "licence": \.licence
         case "licenceUnderPresumptionOfDenial": \.licenceUnderPresumptionOfDenial
+        case "contestedReading": \.contestedReading
         case "exception": \.exception
         case "timing": \.timing
         default: nil

@@ -142,15 +142,19 @@ struct CureFinder {
         return preferred
     }
 
-    /// The correction sets of one check, best first, until `limit` of them are kept.
+    /// The correction sets of one check, best first, until `limit` of them are kept and no set
+    /// still to be found could cost less than the `limit` cheapest of them.
     ///
     /// - Parameter slots: the item's checks (`ConflictEngine.itemSlots`), one per recipient, of
     ///   which `prepared` is one: a change of every recipient starts from each of their values.
     /// - Parameter keep: whether a set found is kept (the caller verifies it on the whole
-    ///   request); a set not kept still blocks its supersets. At most four times `limit` sets are
-    ///   tried.
+    ///   request), as what the caller adds to its cost (a contested reading the cure rests on,
+    ///   known only once it is verified), or nil; a set not kept still blocks its supersets. Sets
+    ///   are found in order of their own cost, so a set that costs more once kept may be passed by
+    ///   a later one: the search goes on until `limit` kept sets cost no more than the next. At
+    ///   most four times `limit` sets are tried.
     func correctionSets(_ prepared: ConflictEngine.PreparedSlot, among slots: [ConflictEngine.PreparedSlot], request: DisclosureRequest, posture: Posture,
-                        limit: Int, keep: (CorrectionSet) throws -> Bool = { _ in true }) throws -> [CorrectionSet] {
+                        limit: Int, keep: (CorrectionSet) throws -> Int? = { _ in 0 }) throws -> [CorrectionSet] {
         let encoding = engine.encoding
         let context = encoding.context
         let optimizer = try SMTOptimizer(context: context)
@@ -334,8 +338,12 @@ struct CureFinder {
         }
 
         var found: [CorrectionSet] = []
+        /// What each set found costs once kept, cheapest first.
+        var keptCosts: [Int] = []
+        var surcharged = false
         var tried = 0
-        while found.count < limit && tried < limit * 4 {
+        // Without a surcharge the next set can pass none of the first `limit`: no need to find it.
+        while (found.count < limit || surcharged) && tried < limit * 4 {
             guard try optimizer.check() == .sat else { break }
             let model = try optimizer.model()
             var set = CorrectionSet(changes: [])
@@ -355,9 +363,13 @@ struct CureFinder {
             for denial in denials where try model.evalBool(denial.denied) == true {
                 record(denial.review, destinations: deniedDestinations(denial.review, facts: snapshot, set: set), in: &set)
             }
+            // Every set still to be found costs at least this one's own cost.
+            if keptCosts.count >= limit, keptCosts[limit - 1] <= set.cost { break }
             tried += 1
-            if try keep(set) {
+            if let added = try keep(set) {
                 found.append(set)
+                keptCosts.insert(set.cost + added, at: keptCosts.firstIndex { $0 > set.cost + added } ?? keptCosts.count)
+                surcharged = surcharged || added > 0
                 // The next correction set may not contain this one.
                 try optimizer.assert(context.or(changed))
             } else {

@@ -103,22 +103,28 @@ extension ConflictEngine {
                 var forbidden: [(set: CureFinder.CorrectionSet, provisions: [(provision: String, certain: Bool)])] = []
                 // Whether each request a set cures is kept: the recipients' searches often find the
                 // same set, which is verified (the request analysed again) once.
-                var kept: [CuredRequest: Bool] = [:]
+                var kept: [CuredRequest: Int?] = [:]
                 // One more than `top`: a cure beyond those listed is how the report knows to say so.
                 for slot in conflicting {
                     _ = try finder.correctionSets(slot, among: slots, request: request, posture: posture, limit: top + 1) { set in
                         let cured = CuredRequest(request: apply(set, to: request, item: item.index), disclosedOn: set.date)
                         if let known = kept[cured] { return known }
-                        let keep: Bool
+                        let keep: Int?
                         switch try verify(set, request: request, item: item.index, posture: posture, finder: finder, today: today) {
-                        case .cure(let cure):
+                        case .cure(var cure):
+                            // A cure that clears only on ecca's reading of a rule (US-national staff
+                            // of the Commission are no foreign persons) says what the other reading
+                            // would leave, and costs `contestedReading` more.
+                            cure.readings = widerReadings(forbidding: cure.slots, posture: posture, asOf: set.date ?? asOf)
+                            let added = cure.readings.isEmpty ? 0 : costs.contestedReading
+                            if !cure.readings.isEmpty { cure.set.parts["reading:" + cure.readings.map(\.provision).joined(separator: ",")] = added }
                             verified.append(cure)
-                            keep = true
+                            keep = added
                         case .forbidden(let set, let provisions):
                             forbidden.append((set, provisions))
-                            keep = false
+                            keep = nil
                         case .notClear:
-                            keep = false
+                            keep = nil
                         }
                         kept[cured] = keep
                         return keep
@@ -161,16 +167,15 @@ extension ConflictEngine {
                     let reliance = relied.map(\.reliance)
                     let bars = set.bars.map { bar(of: $0, cost: set.parts["bar:\($0.exception.id)"] ?? 0) }
                     // A bar's rule is a reading of where the item is: the cure rests on it too.
-                    // A cure that clears only on ecca's reading of a rule (US-national staff of the
-                    // Commission are no foreign persons) says what the other reading would leave.
-                    let readings = widerReadings(forbidding: candidate.slots, posture: posture, asOf: set.date ?? asOf)
+                    let readings = candidate.readings
+                    let added = set.parts.first { $0.key.hasPrefix("reading:") }.map { "; \($0.value) added to its cost" } ?? ""
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
                                     mouWording: MoUWording(graph: graph).clauses(for: set, item: requestItem, request: request, reliance: relied),
                                     caveats: caveats.ids(of: reliance.map(\.provision) + bars.map(\.provision) + readings.map(\.provision)),
                                     notes: MoUWording(graph: graph).notes(for: set, request: request, reliance: relied)
-                                        + readings.map { "it clears the disclosure only on ecca's reading: \($0.statement) after it" },
+                                        + readings.enumerated().map { "it clears the disclosure only on ecca's reading: \($1.statement) after it" + ($0 == 0 ? added : "") },
                                     bars: bars,
                                     presumedDenials: set.presumedDenials)
                     found.append((cure, found.count))
@@ -229,6 +234,8 @@ extension ConflictEngine {
         var set: CureFinder.CorrectionSet
         var after: RequestAnalysis
         var slots: [PreparedSlot]
+        /// The other readings on which a prohibition would apply after it (`widerReadings`).
+        var readings: [OtherReading] = []
     }
 
     enum Verification {
