@@ -643,10 +643,14 @@ struct FormexAdapter: OfficialAdapter {
         let quoted = article.all(where: { $0.name == "QUOT.S" }, barriers: ["QUOT.S"]).count
         if quoted > 0 { emitter.count(.quotedStructures, by: quoted) }
         let span = article.span.with(pointer: "ARTICLE[@IDENTIFIER='\(identifier)']" + (occurrence > 1 ? "[\(occurrence)]" : ""))
+        // Paragraphs stand in the article or in its groups (`SUBDIV`), or quote another act (`QUOT.S`).
+        let wrapped = WrappedProvisionElements("PARAG", in: article, containers: ["SUBDIV"], barriers: ["QUOT.S"])
+        let wrappedNote = wrapped.isEmpty ? nil : wrapped.report(article: "Art. \(number)", sourceID: Self.identifier(of:), to: emitter)
+        Self.reportMisdated(in: article, citation: "Art. \(number)", to: emitter)
         unit.add(provision(
             canonical: canonical, source: identifier, idPath: ["art\(CanonicalIDs.idSegment(number))"], level: .article,
             parent: nil, citation: "Art. \(number)", heading: article.element("STI.ART").map { flattening.flatten($0) },
-            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: articleURL, notes: []), from: article)
+            element: article, skipping: ["TI.ART", "STI.ART"], span: span, url: articleURL, notes: wrappedNote.map { [$0] } ?? []), from: article)
 
         let context = Context(canonical: canonical, idPath: ["art\(CanonicalIDs.idSegment(number))"], locatorBase: identifier,
                               citationBase: "Art. \(number)", anchor: articleURL)
@@ -832,10 +836,29 @@ struct FormexAdapter: OfficialAdapter {
     /// An unresolved note for each date in the wording whose `DATE ISO` disagrees with the date
     /// printed beside it, which the reader sees: never recorded in silence (import audit, doubt 1).
     static func misdated(in element: OfficialElement) -> [Note] {
+        misdatedDates(in: element).map { date, marked, printed in
+            Note(kind: .unresolved, text: "A date in this text is marked \(marked.iso) (DATE ISO) but printed as \(printed.iso) (“\(date.plainText)”): the two disagree. Check the official text.")
+        }
+    }
+
+    /// The dates of `element`'s wording whose `DATE ISO` and printed date disagree.
+    private static func misdatedDates(in element: OfficialElement) -> [(date: OfficialElement, marked: LegalDate, printed: LegalDate)] {
         element.all(where: { $0.name == "DATE" }, barriers: ["QUOT.S", "NOTE"]).compactMap { date in
             guard let marked = date["ISO"].flatMap(Self.date), let printed = printedDate(date.plainText), printed != marked else { return nil }
-            return Note(kind: .unresolved, text: "A date in this text is marked \(marked.iso) (DATE ISO) but printed as \(printed.iso) (“\(date.plainText)”): the two disagree. Check the official text.")
+            return (date, marked, printed)
         }
+    }
+
+    /// A warning and a count for each such date of an article or annex, once (each provision that
+    /// holds it has the note): a date of the act that disagrees with itself was only in notes, seen
+    /// by whoever read the output (importer QA 2026-12-07, M2).
+    static func reportMisdated(in unit: OfficialElement, citation: String, to emitter: ImportEmitter) {
+        let found = misdatedDates(in: unit)
+        for (date, marked, printed) in found {
+            emitter.report(Diagnostic(.warning, "\(citation): a date is marked \(marked.iso) (DATE ISO) but printed as \(printed.iso) (“\(date.plainText)”); the provisions that hold it are marked unresolved",
+                                      at: SourceLocation(file: date.span.file, line: date.span.firstLine), subject: citation))
+        }
+        if !found.isEmpty { emitter.count(.misdatedDates, by: found.count) }
     }
 
     /// A date as the English Official Journal prints it ("2 August 2025"); nil for any other
@@ -924,6 +947,8 @@ struct FormexAdapter: OfficialAdapter {
                            ranges: ConsolidationRanges, into emitter: ImportEmitter) throws(OfficialImportError) {
         let unit = Unit(emitter)
         try emitAnnex(title: title, contents: contents, pointer: pointer, metadata: metadata, into: unit)
+        let number = FormexText.AnnexTitle(title).number
+        Self.reportMisdated(in: contents, citation: number.isEmpty ? "Annex" : "Annex \(number)", to: emitter)
         try unit.flush(root, ranges: ranges)
     }
 

@@ -38,6 +38,11 @@ public struct ImportSummary: Sendable, Hashable {
         // CFR elements ecca has no rule for: their text kept with the paragraph before them, and
         // marked unresolved (`UnknownSectionElement`).
         case unknownSectionElements
+        // Formex and Akoma Ntoso: an article's paragraphs inside an element not read as holding
+        // them, not imported as provisions and reported (`WrappedProvisionElements`).
+        case wrappedParagraphs
+        // Formex: dates whose `DATE ISO` and printed text disagree (each provision holding one noted).
+        case misdatedDates
         // CFR text outside every section and appendix: read as an appendix's where the appendix
         // ends on its heading, otherwise not imported and reported (`CFRTextOutsideUnits`).
         case textJoinedToAppendix, textOutsideUnits
@@ -112,6 +117,10 @@ public struct ImportSummary: Sendable, Hashable {
                                                         plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
             case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)",
                                                    plural: "paragraphs without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)")
+            case .misdatedDates: CountedNoun("date whose DATE ISO and printed text disagree (the provisions holding it marked unresolved)",
+                                             plural: "dates whose DATE ISO and printed text disagree (the provisions holding them marked unresolved)")
+            case .wrappedParagraphs: CountedNoun("paragraph inside an element ecca does not read as holding an article's paragraphs, not imported as a provision (its text in the article's wording, marked unresolved)",
+                                                 plural: "paragraphs inside elements ecca does not read as holding an article's paragraphs, not imported as provisions (their text in their articles' wording, marked unresolved)")
             case .unknownSectionElements: CountedNoun("element in a CFR section that ecca does not read (its text kept with the paragraph before it, marked unresolved)",
                                                       plural: "elements in CFR sections that ecca does not read (their text kept with the paragraphs before them, marked unresolved)")
             case .textJoinedToAppendix: CountedNoun("block of text set after its appendix's element, read as the appendix's (the appendix ends on its heading)",
