@@ -665,15 +665,32 @@ struct FormexAdapter: OfficialAdapter {
             let paraCanonical = CanonicalIDs.join(canonical, "para_\(numberText)")
             let paraSpan = span.with(pointer: "\(span.pointer ?? "")/\(path)PARAG[@IDENTIFIER='\(parag)']")
             let anchor = url.flatMap { SourceURL.make("\($0)#" + SourceURL.component(parag)) }
+            let misnumbered = Self.misnumbered(paragraph: parag, printed: numberText, article: number,
+                                               at: SourceLocation(file: paragraph.span.file, line: paragraph.span.firstLine), to: emitter)
             unit.add(provision(
                 canonical: paraCanonical, source: parag.isEmpty ? nil : parag, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                 level: .paragraph, parent: canonical, citation: "Art. \(number)(\(numberText))", heading: Self.groupHeading(groups),
-                element: paragraph, skipping: ["NO.PARAG"], span: paraSpan, url: anchor, notes: []), from: paragraph)
+                element: paragraph, skipping: ["NO.PARAG"], span: paraSpan, url: anchor, notes: misnumbered.map { [$0] } ?? []), from: paragraph)
             let paraContext = Context(canonical: paraCanonical, idPath: context.idPath + [CanonicalIDs.idSegment(numberText)],
                                       locatorBase: parag, citationBase: "Art. \(number)(\(numberText))", anchor: anchor,
                                       addressable: !parag.isEmpty)
             try emitSubparagraphs(of: paragraph, context: paraContext, word: "subparagraph", span: paraSpan, into: unit)
         }
+    }
+
+    /// A paragraph whose `IDENTIFIER` (`092.003`) names another number than the one printed
+    /// (`<NO.PARAG>4.</NO.PARAG>`): cited as printed, with a warning, a count and the note it
+    /// returns. Before, nothing said so, and the paragraph that really is 4 was the one renamed
+    /// (`-2`) and marked (importer QA 2026-12-07, M1). The real act's 500 paragraphs all agree.
+    static func misnumbered(paragraph identifier: String, printed: String, article: String, at location: SourceLocation,
+                            to emitter: ImportEmitter) -> Note? {
+        guard let last = identifier.split(separator: ".").last else { return nil }
+        let named = String(last.drop { $0 == "0" })
+        guard !named.isEmpty, !printed.isEmpty, named.lowercased() != printed.lowercased() else { return nil }
+        emitter.report(Diagnostic(.warning, "Art. \(article)(\(printed)): the paragraph whose IDENTIFIER is \(identifier) (paragraph \(named)) is printed as paragraph \(printed); ecca cites it as printed",
+                                  at: location, subject: "Art. \(article)(\(printed))"))
+        emitter.count(.misnumberedParagraphs)
+        return Note(kind: .unresolved, text: "Its IDENTIFIER (\(identifier)) names paragraph \(named), but it is printed as paragraph \(printed), which is how ecca cites it: one of the two is wrong. Check the official text.")
     }
 
     /// The heading of a paragraph (or an article's unnumbered paragraph) that a `SUBDIV` groups: the

@@ -43,6 +43,8 @@ public struct ImportSummary: Sendable, Hashable {
         case wrappedParagraphs
         // Formex: dates whose `DATE ISO` and printed text disagree (each provision holding one noted).
         case misdatedDates
+        // Formex: paragraphs whose IDENTIFIER names another number than the one printed.
+        case misnumberedParagraphs
         // CFR text outside every section and appendix: read as an appendix's where the appendix
         // ends on its heading, otherwise not imported and reported (`CFRTextOutsideUnits`).
         case textJoinedToAppendix, textOutsideUnits
@@ -117,6 +119,8 @@ public struct ImportSummary: Sendable, Hashable {
                                                         plural: "flush paragraphs (FP) after a list that ends more than one lead-in's list (given to the nearest, marked unresolved)")
             case .paragraphsAfterList: CountedNoun("paragraph without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)",
                                                    plural: "paragraphs without a marker after the last item of a list, read as closing the list (given to its lead-in, marked unresolved)")
+            case .misnumberedParagraphs: CountedNoun("paragraph whose IDENTIFIER names another number than the one printed (cited as printed, marked unresolved)",
+                                                     plural: "paragraphs whose IDENTIFIER names another number than the one printed (cited as printed, marked unresolved)")
             case .misdatedDates: CountedNoun("date whose DATE ISO and printed text disagree (the provisions holding it marked unresolved)",
                                              plural: "dates whose DATE ISO and printed text disagree (the provisions holding them marked unresolved)")
             case .wrappedParagraphs: CountedNoun("paragraph inside an element ecca does not read as holding an article's paragraphs, not imported as a provision (its text in the article's wording, marked unresolved)",
