@@ -44,7 +44,7 @@ import Testing
         #expect(catex.notes.map(\.text) == [
             "“CATEX” is defined together with “Categorical Exclusion” in one paragraph; this provision is that paragraph, cited by its second term, and its wording is the same.",
         ])
-        #expect(catex.sourceURL == "https://www.ecfr.gov/current/title-1/section-601.3")
+        #expect(catex.sourceURL == "https://www.ecfr.gov/on/2026-01-01/title-1/section-601.3")
         #expect(imported.provision("601.3 (rule)")?.wording == "Regulation and rule have the same meaning.")
         // "Act" defined twice: each definition names the other (re-audit: the second went unremarked).
         #expect(imported.provision("601.3 (Act)")?.notes.map(\.text).last

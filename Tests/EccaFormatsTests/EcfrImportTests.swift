@@ -398,7 +398,7 @@ import Testing
     }
 
     /// A versioner file asked for a date names it in its path (`/on/2025-01-02/…`): that is the
-    /// date of its text. (Hand-made, in the versioner's shape: the corpus file has the placeholder.)
+    /// date of its text, which its links name. (Hand-made, in the versioner's shape: the corpus file has the placeholder.)
     @Test func aVersionerPathDateIsTheVersionOfTheText() throws {
         let section = try Corpus.fixture("v-772.9-dated.xml", """
             <DIV8 N="772.9" TYPE="SECTION" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2025-01-02/title-15/section-772.9&quot;,&quot;citation&quot;:&quot;15 CFR 772.9&quot;}">
@@ -406,10 +406,13 @@ import Testing
             <P>(a) A.</P>
             </DIV8>
             """)
-        let instrument = try #require(try Corpus.collect([section]).instruments.first?.instrument)
+        let imported = try Corpus.collect([section])
+        let instrument = try #require(imported.instruments.first?.instrument)
         #expect(instrument.versionLabel == "eCFR versioner API (ecfr.gov), text as of 2025-01-02")
         #expect(instrument.versionDate == LegalDate(iso: "2025-01-02"))
         #expect(instrument.sourceURL == "https://www.ecfr.gov/on/2025-01-02/title-15/section-772.9")
+        // Its provisions link to the text of that date too, not to today's (importer QA 2026-12-07, L2).
+        #expect(imported.provision("772.9(a)")?.sourceURL == "https://www.ecfr.gov/on/2025-01-02/title-15/section-772.9#p-772.9(a)")
     }
 
     /// A versioner file without its metadata (cut or hand-made) does not say its title: its

@@ -61,7 +61,7 @@ import Testing
                                                          "15 CFR unnumbered section 1", "15 CFR unnumbered section 1(a)"])
         let two = try #require(imported.provision("999.2"))
         #expect(two.heading == "Two")
-        #expect(two.sourceURL == "https://www.ecfr.gov/current/title-15/section-999.2")
+        #expect(two.sourceURL == "https://www.ecfr.gov/on/2025-01-02/title-15/section-999.2")
         #expect(!two.notes.contains { $0.kind == .unresolved })
         // No eCFR link is made up from a stand-in number.
         #expect(imported.provision("unnumbered section 1")?.sourceURL == nil)

@@ -283,8 +283,11 @@ struct EcfrAdapter: OfficialAdapter {
                                 into emitter: ImportEmitter) throws(OfficialImportError) {
         let standIn = number.isEmpty ? unnumbered.standIn("section") : nil
         let number = standIn?.number ?? number
+        // A versioner file asked for a date links to the text of that date, as its instrument does,
+        // not to today's (importer QA 2026-12-07, L2).
+        let version = context.variant == "ecfr-versioner" ? Self.dateField(context)?.date.map { "on/" + $0.iso } ?? "current" : "current"
         let url: String? = if context.variant == "cfr-annual" || standIn != nil { nil } else {
-            context.title.map { "https://www.ecfr.gov/current/title-\(SourceURL.component($0))/section-\(SourceURL.component(number))" }
+            context.title.map { "https://www.ecfr.gov/\(version)/title-\(SourceURL.component($0))/section-\(SourceURL.component(number))" }
         }
         var reader = CFRSectionReader(number: number, sourceID: standIn == nil ? sourceID : number, title: context.title, heading: heading, url: url, pointer: pointer)
         reader.header.notes = notes.isEmpty ? sectionNotes(section, file: file) : notes + sectionNotes(section, file: file)
