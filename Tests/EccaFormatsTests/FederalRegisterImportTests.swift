@@ -90,6 +90,18 @@ import EccaTestSupport
 
     /// An instruction is cited at the page it is printed on, after the rule's first page, as a
     /// lawyer writes it: instruction 20 follows `<PRTPAGE P="9764"/>`.
+    /// An instruction on a chapter amends the title, not the part its REGTEXT names (importer QA
+    /// 2026-12-07, L3: "Amends 45 CFR part 309: revise heading of chapter III").
+    @Test func anInstructionOnAChapterNamesNoPart() throws {
+        guard let imported = try load() else { return }
+        let hhs = try entry(imported, "2024-02110")
+        let first = try #require(hhs.provisions.first { $0.canonicalID == "amd_1" })
+        #expect(first.amendment?.part == "309")
+        #expect(first.notes.filter { $0.kind == .amendment && $0.text.hasPrefix("Amends") }.map(\.text) == ["Amends 45 CFR: revise heading of chapter III."])
+        let second = try #require(hhs.provisions.first { $0.canonicalID == "amd_2" })
+        #expect(second.notes.contains { $0.kind == .amendment && $0.text.hasPrefix("Amends 45 CFR part 309: ") })
+    }
+
     @Test func instructionsArePinpointedToTheirPage() throws {
         guard let imported = try load() else { return }
         let hud = try entry(imported, "2024-02447")

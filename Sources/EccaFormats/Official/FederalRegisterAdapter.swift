@@ -476,7 +476,15 @@ struct FederalRegisterAdapter: OfficialAdapter {
         let warned = path.isEmpty ? unnumbered : "amendment \(label)"
         let instructionNamed = path.isEmpty ? unnumbered : "amendatory instruction \(label)"
         var notes: [Note] = []
-        let cfr = [amendment.title.map { "\($0) CFR" }, amendment.part.map { "part \($0)" }].compactMap { $0 }.joined(separator: " ")
+        // A chapter holds its parts: an instruction on chapters alone amends the title, whatever
+        // part the REGTEXT around it names (importer QA 2026-12-07, L3: "45 CFR part 309: revise
+        // heading of chapter III").
+        let onChapters = !amendment.actions.isEmpty && amendment.actions.allSatisfy { action in
+            !action.targets.isEmpty && action.targets.allSatisfy { target in
+                target.kind == .chapter || (target.kind == .heading && target.section == nil && target.detail?.lowercased().hasPrefix("chapter ") == true)
+            }
+        }
+        let cfr = [amendment.title.map { "\($0) CFR" }, onChapters ? nil : amendment.part.map { "part \($0)" }].compactMap { $0 }.joined(separator: " ")
         if amendment.isLeadIn, let scope = amendment.scope {
             notes.append(Note(kind: .amendment, text: "Lead-in for the lettered steps that follow: \(scope) (\(cfr))\(pending.proposed ? "; a proposed rule" : "")."))
         } else if amendment.isUnderstood {
