@@ -236,6 +236,10 @@ import EccaTestSupport
                           "eu.ai-act.art101.1.d art_101__para_1__point_d", "eu.ai-act.annex11 anx_XI"])
         #expect(imported.contains("eu.ai-act.art101.1.sub1.a art_101__para_1__subpara_1__point_a"))
         #expect(imported.contains("eu.ai-act.anx-XI anx_XI"))
+        // A date a provision states twice alike is listed once (Art. 111's 2 August 2027 was twice).
+        let dateNotes = text.matches(of: #/Dates in the text: ([^<]*)</#).map { String($0.1).components(separatedBy: "; ") }
+        #expect(dateNotes.count > 50)
+        #expect(dateNotes.filter { Set($0).count != $0.count } == [])
     }
 
     /// An annex whose first group's title carries no number, and whose second and third are both

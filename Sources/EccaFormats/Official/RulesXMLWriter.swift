@@ -453,7 +453,11 @@ public final class RulesXMLWriter: ImportSink {
         }
         output.append("</note>\n")
         if !dates.isEmpty {
-            writeNote(Note(kind: .editorial, text: "Dates in the text: " + dates.map(\.description).joined(separator: "; ")), indent: "      ", into: &output)
+            // Each once: a date a provision's text states twice alike (Art. 111's "2 August 2027" in
+            // two of its paragraphs) was listed twice (importer QA 2026-12-07, L5).
+            var seen: Set<ImportedDate> = []
+            let listed = dates.filter { seen.insert($0).inserted }
+            writeNote(Note(kind: .editorial, text: "Dates in the text: " + listed.map(\.description).joined(separator: "; ")), indent: "      ", into: &output)
         }
         for note in notes { writeNote(note, indent: "      ", into: &output) }
         output.append("    </provision>\n")
