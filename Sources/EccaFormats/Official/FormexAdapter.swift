@@ -290,6 +290,7 @@ struct FormexAdapter: OfficialAdapter {
         /// Articles read so far by identifier: one printed twice is pointed to as the second.
         var identifiers: [String: Int] = [:]
         let consolidated = root.name == "CONS.ACT"
+        var sequence = ArticleSequence()
         var ranges = ConsolidationRanges()
         /// The preamble's citations (`VISA`) and recitals (`CONSID`), which are not imported.
         var preamble: (citations: Int, recitals: Int) = (0, 0)
@@ -363,6 +364,10 @@ struct FormexAdapter: OfficialAdapter {
                     try begin()
                     let article = try stream.capture(start)
                     guard let article = annotated(article, line: start.location.line) else { continue }
+                    if !consolidated, let identifier = Self.identifier(of: article),
+                       let backwards = sequence.next(identifier: identifier, at: SourceLocation(file: stream.file, line: start.location.line)) {
+                        emitter.report(backwards)
+                    }
                     let occurrence = Self.identifier(of: article).map { identifier in
                         identifiers[identifier, default: 0] += 1
                         return identifiers[identifier] ?? 1
