@@ -6,9 +6,11 @@ extension ClauseGraph {
     /// - Parameter suppliableFields: the request fields and analysis inputs that can supply a fact
     ///   (`model.trainingCompute`, `analysis.asOf`, …), each with the scope a fact it supplies is
     ///   declared with; a fact supplied by anything else, or declared with another scope, is an error.
-    public func lint(suppliableFields: [String: FactDeclaration.Scope]) -> [Diagnostic] {
+    /// - Parameter fieldTypes: the types a fact each of those fields supplies may be declared with;
+    ///   a field not in it is not checked for type.
+    public func lint(suppliableFields: [String: FactDeclaration.Scope], fieldTypes: [String: Set<FactDeclaration.FactType>] = [:]) -> [Diagnostic] {
         var findings = buildDiagnostics
-        findings += lintFacts(suppliableFields: suppliableFields)
+        findings += lintFacts(suppliableFields: suppliableFields, fieldTypes: fieldTypes)
         findings += lintSets()
         for id in instrumentOrder {
             let instrument = instruments[id]!
@@ -82,7 +84,7 @@ extension ClauseGraph {
         }
     }
 
-    private func lintFacts(suppliableFields: [String: FactDeclaration.Scope]) -> [Diagnostic] {
+    private func lintFacts(suppliableFields: [String: FactDeclaration.Scope], fieldTypes: [String: Set<FactDeclaration.FactType>]) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for id in factOrder {
             let fact = facts[id]!
@@ -105,6 +107,11 @@ extension ClauseGraph {
                 }
             } else if !fact.units.isEmpty {
                 findings.append(Diagnostic(.error, "unit mismatch: \(fact.type.rawValue) fact '\(id)' cannot have units", at: fact.location, subject: id))
+            }
+            if fact.reads != .whetherGiven, let types = fieldTypes[fact.suppliedBy], !types.contains(fact.type) {
+                let given = types.map { "type=\"\($0.rawValue)\"" }.sorted().joined(separator: " or ")
+                findings.append(Diagnostic(.error, "fact '\(id)' is declared type=\"\(fact.type.rawValue)\", but '\(fact.suppliedBy)' supplies \(given)",
+                                           at: fact.location, subject: id))
             }
             if fact.reads == .whetherGiven && fact.type != .boolean {
                 findings.append(Diagnostic(.error, "fact '\(id)' reads whether '\(fact.suppliedBy)' is given, which is true or false: declare it type=\"boolean\"",
@@ -165,6 +172,17 @@ extension ClauseGraph {
         if let inForce = status.inForce, let applicable = status.applicable, own.inForce != nil || own.applicable != nil,
            let inForceFrom = inForce.from, let applicableFrom = applicable.from, applicableFrom < inForceFrom {
             error("applicable from \(applicableFrom) before in force from \(inForceFrom)", at: own.applicable?.location ?? inForce.location)
+        }
+        // A provision's own dates inside its instrument's: in force before the act is, or after
+        // it ends, is a slip that moves verdicts (authoring QA 2026-12-07, H4: Art. 92(5) in force
+        // from 2020 under an act in force from 2024 turned a clear request into a conflict).
+        if let own = own.inForce, let act = parent.inForce {
+            if let from = own.from, let actFrom = act.from, from < actFrom {
+                findings.append(Diagnostic(.warning, "in force from \(from), before its instrument is (in force from \(actFrom))", at: own.location ?? location, subject: subject))
+            }
+            if let until = own.until, let actUntil = act.until, until > actUntil {
+                findings.append(Diagnostic(.warning, "in force until \(until), after its instrument ends (in force until \(actUntil))", at: own.location ?? location, subject: subject))
+            }
         }
         if let announced = status.rescissionAnnounced, let published = status.rescissionPublished,
            own.rescissionAnnounced != nil || own.rescissionPublished != nil,

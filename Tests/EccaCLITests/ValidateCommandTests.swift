@@ -335,6 +335,62 @@ import EccaTestSupport
         #expect(result.stdout.hasSuffix("; 2 errors, 0 warnings\n"))
     }
 
+    /// A fact is declared with a type its field supplies (authoring QA 2026-12-07, H3: a boolean read
+    /// from a country field silently lost an exemption; a country read from a string field stopped
+    /// `check` with a solver failure). A fact that reads whether a field is given is a boolean.
+    @Test func aFactOfAnotherTypeThanItsFieldIsAnError() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts + """
+
+                <fact id="model.weights-published" type="boolean" scope="request" supplied-by="provider.establishedIn"/>
+                <fact id="recipient.headquarters" type="country" scope="recipient" supplied-by="items[].recipients[].organisation"/>
+                <fact id="item.licence-held" type="boolean" scope="item" supplied-by="items[].licences"/>
+                <fact id="item.hosting-location-given" type="boolean" reads="whether-given" scope="item" supplied-by="items[].hostingLocation"/>
+                """),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(folder.path)/a-facts.xml:5: error: fact 'model.weights-published' is declared type="boolean", but 'provider.establishedIn' supplies type="country" [model.weights-published]
+            \(folder.path)/a-facts.xml:6: error: fact 'recipient.headquarters' is declared type="country", but 'items[].recipients[].organisation' supplies type="string" [recipient.headquarters]
+
+            """)
+    }
+
+    /// A provision in force before its instrument is, or after it ends, is warned of at its axis
+    /// (authoring QA 2026-12-07, H4: Art. 92(5) in force from 2020 under an act in force from 2024
+    /// passed, and turned a clear request into a conflict). Within the act's period, nothing.
+    @Test func aProvisionInForceOutsideItsInstrumentIsWarnedOf() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts),
+            "b.xml": Self.rules(Self.instrument("us.b", """
+                  <status><in-force from="2024-08-01" until="2030-01-01"/></status>
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <status><in-force from="2020-01-01"/></status>
+                  </provision>
+                  <provision id="us.b.2" citation="§ 2" evidence="verified">
+                    <wording>w</wording>
+                    <status><in-force from="2025-01-01" until="2031-01-01"/></status>
+                  </provision>
+                  <provision id="us.b.3" citation="§ 3" evidence="verified">
+                    <wording>w</wording>
+                    <status><in-force from="2025-01-01" until="2029-01-01"/></status>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == """
+            \(folder.path)/b.xml:8: warning: in force from 2020-01-01, before its instrument is (in force from 2024-08-01) [us.b.1]
+            \(folder.path)/b.xml:12: warning: in force until 2031-01-01, after its instrument ends (in force until 2030-01-01) [us.b.2]
+
+            """)
+        #expect(result.stdout.hasSuffix("; 0 errors, 2 warnings\n"))
+    }
+
     @Test func findingsWithoutUnusableFilesExitOne() throws {
         let folder = try CLI.folder([
             "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),

@@ -37,6 +37,32 @@ public enum FactBinding {
             }
         }
 
+        /// The types a fact this field supplies may be declared with: what the fact reader gives
+        /// for it (`FactSnapshot`). Another type was accepted, and then read wrongly or failed in
+        /// the solver (authoring QA 2026-12-07, H3: a boolean read from a country field lost the
+        /// Art. 53(2) exemption in silence; a country read from a string stopped `check` with a
+        /// solver failure). A fact that reads whether the field is given is a boolean whatever it is.
+        public var types: Set<FactDeclaration.FactType> {
+            switch self {
+            case .asOf, .requestDate: [.date]
+            case .legalBasis: [.provision]
+            case .authority, .providerName, .modelName, .organisation: [.string]
+            case .jurisdiction: [.jurisdiction]
+            case .establishedIn, .hostingLocation, .latestCitizenship, .location, .headquarters, .incorporatedIn: [.country]
+            case .codeOfPractice: [.setOfEnum]
+            case .instruments: [.setOfString]
+            case .weightsPublished, .weightsPublishedWithoutRestriction, .openSourceLicence, .architectureAndUsagePublished,
+                 .systemicRiskDesignated, .derivedFromPublishedModel, .usPermanentResident, .governmentBody: [.boolean]
+            // Whether the model is yet to be placed on the request's date, or the date itself.
+            case .placedOnEUMarket: [.boolean, .date]
+            case .trainingCompute: [.quantity]
+            case .artifact, .channel, .role: [.enum]
+            // Whether a licence number is listed, or the exceptions claimed.
+            case .licences: [.boolean, .setOfString]
+            case .nationalities: [.setOfCountry]
+            }
+        }
+
         /// The scope a rules file declares for a fact this field supplies (`scope=` in
         /// `facts.xml`): the part of the request it comes from, except that the analysis date is
         /// the analysis's own and a channel is declared with its item (it is read per channel only
@@ -60,6 +86,9 @@ public enum FactBinding {
 
     /// Every field that can supply a fact, with the scope such a fact is declared with.
     public static let suppliableFields = Dictionary(uniqueKeysWithValues: Source.allCases.map { ($0.rawValue, $0.declaredScope) })
+
+    /// Every field that can supply a fact, with the types such a fact may be declared with.
+    public static let fieldTypes = Dictionary(uniqueKeysWithValues: Source.allCases.map { ($0.rawValue, $0.types) })
 
     /// Fact ids the request reader and the analysis rely on by name.
     public enum FactID {
