@@ -143,6 +143,10 @@ extension ClauseGraph {
                                                at: set.location, subject: set.id))
                 }
             }
+            if set.members.isEmpty {
+                // The schema allows it; a condition that tests it never holds (authoring QA 2026-12-07, H2).
+                findings.append(Diagnostic(.error, "set '\(set.id)' has no members: a condition that tests it never holds", at: set.location, subject: set.id))
+            }
             var seen: Set<String> = []
             for member in set.members where !seen.insert(member).inserted {
                 findings.append(Diagnostic(.warning, "set '\(set.id)' lists '\(member)' twice", at: set.location, subject: set.id))

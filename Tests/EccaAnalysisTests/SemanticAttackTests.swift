@@ -181,6 +181,58 @@ import EccaTestSupport
         #expect(try engine.analyze(request(compute: "1")).verdict == .conflict)
     }
 
+    /// What the structure does not show, the solver does (`ConditionSatisfiability`, run by
+    /// `ecca validate`; authoring QA 2026-12-07, H1, H2): an exception wider than its norm's
+    /// condition, two that together cover it, a comparison no fact value meets, and one every value
+    /// meets. A narrower exception and the shipped law give nothing.
+    @Test(arguments: [
+        ("<is fact=\"item.artifact\" value=\"weights\"/>",
+         "<exception id=\"us.t.p.x\"><label>x</label><any><is fact=\"item.artifact\" value=\"weights\"/><is fact=\"item.licence-held\" value=\"true\"/></any></exception>",
+         "its exception 'us.t.p.x' holds whenever norm 'us.t.p.n' would apply: it can never be active"),
+        ("<is fact=\"item.artifact\" value=\"weights\"/>",
+         "<exception id=\"us.t.p.x\"><label>x</label><is fact=\"item.licence-held\" value=\"true\"/></exception><exception id=\"us.t.p.y\"><label>y</label><is fact=\"item.licence-held\" value=\"false\"/></exception>",
+         "its exceptions 'us.t.p.x' and 'us.t.p.y' together hold whenever norm 'us.t.p.n' would apply: it can never be active"),
+        ("<compare fact=\"model.training-compute\" op=\"lt\" value=\"0\" unit=\"operations\"/>", "",
+         "<compare fact=\"model.training-compute\" op=\"lt\" value=\"0\"> in norm 'us.t.p.n' can never hold: it contradicts itself or the domains of its facts"),
+        ("<compare fact=\"model.training-compute\" op=\"ge\" value=\"0\" unit=\"operations\"/>", "",
+         "<compare fact=\"model.training-compute\" op=\"ge\" value=\"0\"> in norm 'us.t.p.n' holds whatever the facts"),
+    ])
+    func theSolverFindsWhatTheStructureDoesNotShow(condition: String, exceptions: String, message: String) throws {
+        let result = try load(prohibition(condition: condition, exceptions: exceptions))
+        #expect(errors(result).isEmpty, "\(errors(result))")
+        #expect(try ConditionSatisfiability.findings(in: result.graph).map(\.message) == [message])
+    }
+
+    /// A rule that never holds on ecca's reading but has an other reading (50 U.S.C. 4801(5)'s
+    /// "access used for the authority") is no slip, and what refers to it is still checked: a
+    /// first version took it for dead and checked nothing that refers to it, which hid every
+    /// finding on the 4E091 norm in a copy of the shipped law.
+    @Test func whatRefersToAContestedRuleIsStillChecked() throws {
+        let result = try load(GraphFixture.instrument("us.c", jurisdiction: "US", """
+              <provision id="us.c.r" citation="§ R" evidence="verified"><wording>R.</wording>
+                <counts-as id="contested"><label>contested</label><condition><false/></condition>
+                  <other-reading id="contested.other" provision="us.c.r"><label>other</label><is fact="item.licence-held" value="true"/></other-reading>
+                </counts-as>
+              </provision>
+            """) + prohibition(condition: "<any><holds rule=\"contested\"/><is fact=\"item.artifact\" value=\"weights\"/></any>",
+                                exceptions: "<exception id=\"us.t.p.x\"><label>x</label><is fact=\"item.artifact\" value=\"weights\"/></exception>"))
+        #expect(errors(result).isEmpty, "\(errors(result))")
+        #expect(try ConditionSatisfiability.findings(in: result.graph).map(\.message)
+            == ["its exception 'us.t.p.x' holds whenever norm 'us.t.p.n' would apply: it can never be active"])
+    }
+
+    @Test func aNarrowerExceptionAndTheShippedLawGiveTheSolverNothing() throws {
+        let narrower = try load(prohibition(condition: "<is fact=\"item.artifact\" value=\"weights\"/>",
+                                            exceptions: "<exception id=\"us.t.p.x\"><label>x</label><all><is fact=\"item.artifact\" value=\"weights\"/><is fact=\"item.licence-held\" value=\"true\"/></all></exception>"))
+        #expect(try ConditionSatisfiability.findings(in: narrower.graph) == [])
+        #expect(try ConditionSatisfiability.findings(in: try GraphFixture.shippedWithLetter()) == [])
+    }
+
+    @Test func aSetWithoutMembersIsAnError() throws {
+        let result = try load(prohibition(condition: "<is fact=\"item.artifact\" value=\"weights\"/>") + "<set id=\"empty\" kind=\"country\"/>")
+        #expect(errors(result).contains { $0.contains("set 'empty' has no members: a condition that tests it never holds") }, "\(result.diagnostics)")
+    }
+
     // MARK: Names and size
 
     @Test func anUnknownSetNameIsAnError() throws {

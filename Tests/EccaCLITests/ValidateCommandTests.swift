@@ -335,6 +335,57 @@ import EccaTestSupport
         #expect(result.stdout.hasSuffix("; 2 errors, 0 warnings\n"))
     }
 
+    /// What only the solver sees (authoring QA 2026-12-07, H1, H2): a part of a condition that can
+    /// never hold or holds whatever the facts, and exceptions that together hold whenever their norm
+    /// applies (neither a copy of its condition, which the structural lint finds). Each is said once,
+    /// at its cause: not again for the `all` it makes contradictory, nor for what refers to its rule.
+    @Test func conditionsTheSolverFindsDeadOrAlwaysTrueAreReported() throws {
+        let facts = Self.facts + """
+
+            <fact id="item.artifact" type="enum" scope="item" values="weights api-access" supplied-by="items[].artifact"/>
+            <fact id="item.licence-held" type="boolean" scope="item" supplied-by="items[].licences"/>
+            """
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(facts),
+            "b.xml": Self.rules(Self.instrument("us.b", """
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <counts-as id="never">
+                      <label>l</label>
+                      <condition><all><is fact="item.artifact" value="weights"/><compare fact="model.training-compute" op="lt" value="0" unit="operations"/></all></condition>
+                    </counts-as>
+                    <counts-as id="always">
+                      <label>l</label>
+                      <condition><compare fact="model.training-compute" op="ge" value="-1e26" unit="operations"/></condition>
+                    </counts-as>
+                    <norm id="us.b.1.uses-never" modality="prohibition">
+                      <bearer>exporter</bearer><action>export</action>
+                      <condition><holds rule="never"/></condition>
+                    </norm>
+                    <norm id="us.b.1.covered" modality="prohibition">
+                      <bearer>exporter</bearer><action>export</action>
+                      <condition><is fact="item.artifact" value="weights"/></condition>
+                      <exception id="us.b.1.covered.a" provision="us.b.1"><label>a</label><is fact="item.licence-held" value="true"/></exception>
+                      <exception id="us.b.1.covered.b" provision="us.b.1"><label>b</label><is fact="item.licence-held" value="false"/></exception>
+                    </norm>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(folder.path)/b.xml:9: error: <compare fact="model.training-compute" op="lt" value="0"> in rule 'never' can never hold: it contradicts itself or the domains of its facts [us.b.1]
+            \(folder.path)/b.xml:13: warning: <compare fact="model.training-compute" op="ge" value="-1e26"> in rule 'always' holds whatever the facts [us.b.1]
+            \(folder.path)/b.xml:19: error: its exceptions 'us.b.1.covered.a' and 'us.b.1.covered.b' together hold whenever norm 'us.b.1.covered' would apply: it can never be active [us.b.1]
+
+            """)
+        // The shipped law, and with the sample letter, has none.
+        let shipped = try CLI.run(["validate", "--instrument", CLI.letter])
+        #expect(shipped.stderr == "")
+        #expect(shipped.stdout.hasSuffix("; 0 errors, 0 warnings\n"))
+    }
+
     /// A fact is declared with a type its field supplies (authoring QA 2026-12-07, H3: a boolean read
     /// from a country field silently lost an exemption; a country read from a string field stopped
     /// `check` with a solver failure). A fact that reads whether a field is given is a boolean.

@@ -57,6 +57,9 @@ final class RegulationEncoding {
     }
 
     private(set) var definitions: [Definition] = []
+    /// Where the norms' definitions begin in `baseAssertions`: before it, the facts' domains and
+    /// the rules' definitions, which give a condition's terms their meaning.
+    private(set) var normsStart = 0
 
     private func base(_ term: SMTTerm) throws {
         baseAssertions.append(term)
@@ -183,6 +186,7 @@ final class RegulationEncoding {
     }
 
     private func defineNorms() throws {
+        normsStart = baseAssertions.count
         checkedNorms = graph.norms.filter { Norm.checkedBearers.contains($0.bearer) && $0.modality != .permission }
         var obligations: [SMTTerm] = []
         var prohibitions: [SMTTerm] = []
