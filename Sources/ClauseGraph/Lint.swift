@@ -8,7 +8,9 @@ extension ClauseGraph {
     ///   declared with; a fact supplied by anything else, or declared with another scope, is an error.
     /// - Parameter fieldTypes: the types a fact each of those fields supplies may be declared with;
     ///   a field not in it is not checked for type.
-    public func lint(suppliableFields: [String: FactDeclaration.Scope], fieldTypes: [String: Set<FactDeclaration.FactType>] = [:]) -> [Diagnostic] {
+    /// - Parameter idValuedFields: the fields whose values are read as ids of the law (`lintIdValues`).
+    public func lint(suppliableFields: [String: FactDeclaration.Scope], fieldTypes: [String: Set<FactDeclaration.FactType>] = [:],
+                     idValuedFields: [String: IdKind] = [:]) -> [Diagnostic] {
         var findings = buildDiagnostics
         findings += lintFacts(suppliableFields: suppliableFields, fieldTypes: fieldTypes)
         findings += lintSets()
@@ -53,6 +55,7 @@ extension ClauseGraph {
                                            unresolved: .init(.rule, review.unlessRule)))
             }
         }
+        findings += lintIdValues(idValuedFields)
         findings += lintDefinitionCycles()
         findings += lintSelfDefeat()
         findings += lintMutualDefeat()
@@ -121,10 +124,23 @@ extension ClauseGraph {
                 findings.append(Diagnostic(.error, "enumeration fact '\(id)' declares no values", at: fact.location, subject: id))
             }
         }
-        for unit in units.values {
+        for unit in units.values.sorted(by: { $0.id < $1.id }) {
             if let target = unit.countsToward, units[target] == nil {
                 findings.append(Diagnostic(.error, "unit '\(unit.id)' counts toward undeclared unit '\(target)'", at: unit.location, subject: unit.id,
                                            unresolved: .init(.unit, target)))
+            }
+            // Each unit's count is at most the next one's: a loop makes them all equal, and a
+            // request with two figures that differ is then refused as contradicting itself, which
+            // blamed the request for the rules' slip (authoring QA 2026-12-07, M3). Said once, at
+            // the loop's first unit by id.
+            var path = [unit.id]
+            var next = unit.countsToward
+            while let current = next, units[current] != nil, !path.contains(current) {
+                path.append(current)
+                next = units[current]?.countsToward
+            }
+            if next == unit.id, path.min() == unit.id {
+                findings.append(Diagnostic(.error, "units count toward each other in a loop: \((path + [unit.id]).joined(separator: " → "))", at: unit.location, subject: unit.id))
             }
         }
         return findings

@@ -386,6 +386,48 @@ import EccaTestSupport
         #expect(shipped.stdout.hasSuffix("; 0 errors, 0 warnings\n"))
     }
 
+    /// Units that count toward each other in a loop are an error at the loop's first unit: a request
+    /// giving two figures that differ was refused as contradicting itself, blaming the request for
+    /// the rules (authoring QA 2026-12-07, M3).
+    @Test func unitsCountingTowardEachOtherAreAnError() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules("""
+                <unit id="operations" counts-toward="FLOP"/><unit id="FLOP" counts-toward="operations"/>
+                <fact id="model.training-compute" type="quantity" scope="request" units="FLOP operations" supplied-by="model.trainingCompute"/>
+                """),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(folder.path)/a-facts.xml:3: error: units count toward each other in a loop: FLOP → operations → FLOP [FLOP]\n")
+    }
+
+    /// A claim tested for a value that is no provision id never holds, since the reader keeps only
+    /// the ids the law has (authoring QA 2026-12-07, M2: a misspelt Note 2 id passed, and a cure then
+    /// told the exporter to list it). An id the law has is fine.
+    @Test func aClaimOfNoProvisionIsAnError() throws {
+        let folder = try CLI.folder([
+            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+            "a-facts.xml": Self.rules(Self.facts + """
+
+                <fact id="item.claims" type="set-of-string" scope="item" supplied-by="items[].licences"/>
+                """),
+            "b.xml": Self.rules(Self.instrument("us.b", """
+                  <provision id="us.b.1" citation="§ 1" evidence="verified">
+                    <wording>w</wording>
+                    <norm id="us.b.1.n" modality="prohibition">
+                      <bearer>exporter</bearer><action>export</action>
+                      <exception id="us.b.1.n.note" provision="us.b.1"><label>a</label><has fact="item.claims" value="us.b.1"/></exception>
+                      <exception id="us.b.1.n.typo" provision="us.b.1"><label>b</label><has fact="item.claims" value="us.b.note-2"/></exception>
+                    </norm>
+                  </provision>
+                """)),
+        ])
+        let result = try CLI.run(["validate", "--regulations", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(folder.path)/b.xml:10: error: 'us.b.note-2' is no provision id of the law loaded: 'item.claims' holds provision ids ('items[].licences' is read so), so this never holds [us.b.1]\n")
+    }
+
     /// A fact is declared with a type its field supplies (authoring QA 2026-12-07, H3: a boolean read
     /// from a country field silently lost an exemption; a country read from a string field stopped
     /// `check` with a solver failure). A fact that reads whether a field is given is a boolean.

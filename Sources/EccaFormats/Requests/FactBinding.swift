@@ -87,6 +87,11 @@ public enum FactBinding {
     /// Every field that can supply a fact, with the scope such a fact is declared with.
     public static let suppliableFields = Dictionary(uniqueKeysWithValues: Source.allCases.map { ($0.rawValue, $0.declaredScope) })
 
+    /// The fields whose values the fact reader reads as ids of the law: the claims among an item's
+    /// licences as provision ids (`FactSnapshot`: others are licence numbers), the instruments as
+    /// instrument ids.
+    public static let idValuedFields: [String: ClauseGraph.IdKind] = [Source.licences.rawValue: .provision, Source.instruments.rawValue: .instrument]
+
     /// Every field that can supply a fact, with the types such a fact may be declared with.
     public static let fieldTypes = Dictionary(uniqueKeysWithValues: Source.allCases.map { ($0.rawValue, $0.types) })
 

@@ -100,7 +100,8 @@ public struct RegulationsLoader: Sendable {
         // A reference to an id that a file not used declares is no error of its own: the file's
         // errors explain it. Such references are counted, and said after that file's errors.
         var unchecked = Array(repeating: 0, count: notUsed.count)
-        for finding in graph.lint(suppliableFields: FactBinding.suppliableFields, fieldTypes: FactBinding.fieldTypes) {
+        for finding in graph.lint(suppliableFields: FactBinding.suppliableFields, fieldTypes: FactBinding.fieldTypes,
+                                       idValuedFields: FactBinding.idValuedFields) {
             if let reference = finding.unresolved, let index = notUsed.firstIndex(where: { $0.declared.declares(reference) }) {
                 unchecked[index] += 1
             } else {
