@@ -84,6 +84,9 @@ public struct RegulationsLoader: Sendable {
         // Files not used whose ids are known (schema-invalid: read from their tree; malformed: what a
         // recovering parse still sees), with where their errors end.
         var notUsed: [(file: String, declared: DeclaredIDs, findingsEnd: Int, isReadable: Bool)] = []
+        // Files refused whose ids cannot be read (a DOCTYPE, another encoding: never parsed further),
+        // with where their errors end: any reference no other file explains may be to them.
+        var unread: [(file: String, findingsEnd: Int)] = []
         for file in files {
             switch reader.read(file: file) {
             case .document(let document): documents.append(document)
@@ -93,24 +96,35 @@ public struct RegulationsLoader: Sendable {
             case .unusable(let finding, let declared):
                 diagnostics.append(finding)
                 unusable.append(file)
-                if !declared.isEmpty { notUsed.append((file, declared, diagnostics.endIndex, false)) }
+                if !declared.isEmpty { notUsed.append((file, declared, diagnostics.endIndex, false)) } else { unread.append((file, diagnostics.endIndex)) }
             }
         }
         let graph = ClauseGraph(documents: documents)
         // A reference to an id that a file not used declares is no error of its own: the file's
         // errors explain it. Such references are counted, and said after that file's errors.
         var unchecked = Array(repeating: 0, count: notUsed.count)
+        var uncheckedUnread = 0
         for finding in graph.lint(suppliableFields: FactBinding.suppliableFields, fieldTypes: FactBinding.fieldTypes,
                                        idValuedFields: FactBinding.idValuedFields) {
             if let reference = finding.unresolved, let index = notUsed.firstIndex(where: { $0.declared.declares(reference) }) {
                 unchecked[index] += 1
+            } else if finding.unresolved != nil, !unread.isEmpty {
+                // A DOCTYPE or a declared Latin-1 in one file made every reference to its ids an
+                // error of the files that were right (authoring QA 2026-12-07, M1: 19 of them).
+                uncheckedUnread += 1
             } else {
                 diagnostics.append(finding)
             }
         }
-        for (index, file) in notUsed.enumerated().reversed() where unchecked[index] > 0 {
-            diagnostics.insert(Self.uncheckedReferences(unchecked[index], to: file.file, isReadable: file.isReadable), at: file.findingsEnd)
+        // Said after the errors of the first such file, and before those of files not used that
+        // come earlier (inserting from the end keeps the places counted before right).
+        var notes: [(at: Int, note: Diagnostic)] = notUsed.indices.filter { unchecked[$0] > 0 }.map {
+            (notUsed[$0].findingsEnd, Self.uncheckedReferences(unchecked[$0], to: notUsed[$0].file, isReadable: notUsed[$0].isReadable))
         }
+        if uncheckedUnread > 0, let first = unread.first {
+            notes.append((first.findingsEnd, Self.uncheckedReferences(uncheckedUnread, toUnread: unread.map(\.file), at: first.file)))
+        }
+        for (at, note) in notes.sorted(by: { $0.at > $1.at }) { diagnostics.insert(note, at: at) }
         return Result(graph: graph, diagnostics: diagnostics, unusableFiles: unusable, invalidFiles: notUsed.filter(\.isReadable).map(\.file), files: files)
     }
 
@@ -122,6 +136,14 @@ public struct RegulationsLoader: Sendable {
             ? "\(references) from other files to ids this file declares not checked: the file is not used until its errors are mended"
             : "\(references) from other files to ids this file seems to declare (as far as it can be read) not checked: the file is not used until it is well-formed"
         return Diagnostic(.note, text, at: SourceLocation(file: file, line: 0))
+    }
+
+    /// References no file used declares, while files were refused whose ids cannot be read: they
+    /// may be to them, so they are counted, not reported one by one.
+    static func uncheckedReferences(_ count: Int, toUnread files: [String], at file: String) -> Diagnostic {
+        let references = count == 1 ? "1 reference" : "\(count) references"
+        let which = files.count == 1 ? "this file, which was refused before its ids could be read, may declare them" : "the \(files.count) files refused before their ids could be read may declare them"
+        return Diagnostic(.note, "\(references) to ids no file used declares not checked: \(which); mend it and validate again", at: SourceLocation(file: file, line: 0))
     }
 
     /// `*.xml` below `directory`, sorted for a deterministic load order, skipping the schema folder.
