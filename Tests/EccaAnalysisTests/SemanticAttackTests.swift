@@ -221,6 +221,21 @@ import EccaTestSupport
             == ["its exception 'us.t.p.x' holds whenever norm 'us.t.p.n' would apply: it can never be active"])
     }
 
+    /// An other reading of a norm is reported where the norm is active on ecca's reading and the
+    /// reading holds; one narrower than an exception that decides can never be (authoring QA
+    /// 2026-12-07, M4): a warning. One that reaches past the exceptions is fine.
+    @Test func anOtherReadingThatCanNeverBeReportedIsWarnedOf() throws {
+        let deciding = "<exception id=\"us.t.p.held\"><label>held</label><is fact=\"item.licence-held\" value=\"true\"/></exception>"
+        let narrow = try load(prohibition(condition: "<is fact=\"item.artifact\" value=\"weights\"/>", exceptions: deciding
+            + "<exception id=\"us.t.p.other\" provision=\"us.t.p\" reading=\"other\"><label>other</label><all><is fact=\"item.licence-held\" value=\"true\"/><is fact=\"item.channel\" value=\"transfer\"/></all></exception>"))
+        #expect(errors(narrow).isEmpty, "\(errors(narrow))")
+        #expect(try ConditionSatisfiability.findings(in: narrow.graph).map(\.message)
+            == ["the other reading 'us.t.p.other' of norm 'us.t.p.n' can never be reported: it holds only where the norm does not apply on ecca's reading"])
+        let wider = try load(prohibition(condition: "<is fact=\"item.artifact\" value=\"weights\"/>", exceptions: deciding
+            + "<exception id=\"us.t.p.other\" provision=\"us.t.p\" reading=\"other\"><label>other</label><is fact=\"item.channel\" value=\"transfer\"/></exception>"))
+        #expect(try ConditionSatisfiability.findings(in: wider.graph) == [])
+    }
+
     @Test func aNarrowerExceptionAndTheShippedLawGiveTheSolverNothing() throws {
         let narrower = try load(prohibition(condition: "<is fact=\"item.artifact\" value=\"weights\"/>",
                                             exceptions: "<exception id=\"us.t.p.x\"><label>x</label><all><is fact=\"item.artifact\" value=\"weights\"/><is fact=\"item.licence-held\" value=\"true\"/></all></exception>"))

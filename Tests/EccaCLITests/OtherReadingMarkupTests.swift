@@ -20,7 +20,7 @@ import Testing
                       <condition><compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/></condition>
                       <exception id="us.b.1.n.other" \(attributes)><label>l</label><compare fact="model.training-compute" op="lt" value="1e27" unit="operations"/></exception>
                     </norm>
-                    <counts-as id="big"><label>big</label><condition><true/></condition>\(ruleException)</counts-as>
+                    <counts-as id="big"><label>big</label><condition><compare fact="model.training-compute" op="ge" value="1e27" unit="operations"/></condition>\(ruleException)</counts-as>
                   </provision>
                   <provision id="us.b.2" citation="§ 2" evidence="verified">
                     <wording>w</wording>

@@ -20,12 +20,12 @@ public enum ConditionSatisfiability {
         for id in graph.ruleOrder {
             guard let rule = graph.rules[id] else { continue }
             try checker.check("rule", rule.id, condition: rule.condition, exceptions: rule.exceptions,
-                              contested: !rule.otherReadings.isEmpty, provision: rule.provisionID, at: rule.location)
+                              otherReadings: rule.otherReadings, provision: rule.provisionID, at: rule.location)
         }
         for id in graph.provisionOrder {
             for norm in graph.provisions[id]?.norms ?? [] {
                 try checker.check("norm", norm.id, condition: norm.condition, exceptions: norm.exceptions,
-                                  contested: !norm.otherReadings.isEmpty, provision: id, at: norm.location)
+                                  otherReadings: norm.otherReadings, provision: id, at: norm.location)
             }
         }
         return checker.findings
@@ -61,9 +61,10 @@ public enum ConditionSatisfiability {
             }
         }
 
-        mutating func check(_ kind: String, _ id: String, condition: Condition?, exceptions: [Exception], contested: Bool,
+        mutating func check(_ kind: String, _ id: String, condition: Condition?, exceptions: [Exception], otherReadings: [Exception],
                             provision: String, at location: SourceLocation) throws {
             let context = encoding.context
+            let contested = !otherReadings.isEmpty
             // What refers to a rule already reported is that rule's finding.
             let referenced = (condition?.ruleReferences ?? []) + exceptions.flatMap(\.condition.ruleReferences)
             if referenced.contains(where: dead.contains) {
@@ -88,13 +89,36 @@ public enum ConditionSatisfiability {
                                                at: location, subject: provision))
                 }
             }
-            guard !exceptions.isEmpty else { return }
             let holds = try condition.map { try encoding.term($0) } ?? context.true
+            let none = try exceptions.map { try context.not(encoding.term($0.condition)) }
+            try checkReadings(otherReadings, kind, id, active: [holds] + none, provision: provision)
+            guard !exceptions.isEmpty else { return }
             if let covering = try covering(exceptions, of: holds) {
                 let named = covering.count == 1 ? "its exception '\(covering[0].id)' holds" : "its exceptions \(covering.map { "'\($0.id)'" }.joined(separator: " and ")) together hold"
                 findings.append(Diagnostic(.error, "\(named) whenever \(kind) '\(id)' would apply: it can never be active",
                                            at: covering.count == 1 ? covering[0].location : location, subject: provision))
                 dead.insert(id)
+            }
+        }
+
+        /// An other reading is reported where it differs from ecca's: a norm's where the norm is
+        /// active on ecca's reading (`active`) and the reading's condition holds; a rule's where it
+        /// holds and the rule does not. One that never differs can never be said, and is dead
+        /// encoding (authoring QA 2026-12-07, M4).
+        mutating func checkReadings(_ readings: [Exception], _ kind: String, _ id: String, active: [SMTTerm], provision: String) throws {
+            for reading in readings {
+                let holds = try encoding.term(reading.condition)
+                let differs: [SMTTerm]
+                if kind == "rule", let rule = encoding.ruleTerms[id] {
+                    differs = [holds, try encoding.context.not(rule)]
+                } else {
+                    differs = active + [holds]
+                }
+                if try satisfiable(differs) == false {
+                    let where_ = kind == "rule" ? "the rule already holds wherever it does" : "it holds only where the norm does not apply on ecca's reading"
+                    findings.append(Diagnostic(.warning, "the other reading '\(reading.id)' of \(kind) '\(id)' can never be reported: \(where_)",
+                                               at: reading.location, subject: provision))
+                }
             }
         }
 
