@@ -281,13 +281,13 @@ struct AkomaNtosoAdapter: OfficialAdapter {
         }
         let idPath = (base?.idPath ?? []) + ["art\(CanonicalIDs.idSegment(number))"]
         let pointer = Self.pointer(article) ?? "article[\(number)]"
-        var provision = provision(article, canonical: canonical, idPath: idPath, level: .article, parent: base?.canonical,
-                                  citation: citation, heading: heading, skipping: ["num", "heading"], pointer: pointer, inherited: inherited, emitter: emitter)
+        var imported = provision(article, canonical: canonical, idPath: idPath, level: .article, parent: base?.canonical,
+                                 citation: citation, heading: heading, skipping: ["num", "heading"], pointer: pointer, inherited: inherited, emitter: emitter)
         // An article's paragraphs are its own children (`emitChildren`); one set in another element
-        // (an `hcontainer`) is reported. Numbered alineas are read as paragraphs, and are containers.
+        // (an `hcontainer`) is reported.
         let wrapped = WrappedProvisionElements("paragraph", in: article, containers: [], barriers: Self.quotationBarriers)
-        if !wrapped.isEmpty { provision.notes.append(wrapped.report(article: citation, sourceID: { Self.sourceID($0)?.value }, to: emitter)) }
-        try emitter.add(provision)
+        if !wrapped.isEmpty { imported.notes.append(wrapped.report(article: citation, sourceID: { Self.sourceID($0)?.value }, to: emitter)) }
+        try emitter.add(imported)
         let style: Context.Style = parsed?.isParagraphSign == true || metadata.profile.hasPrefix("LegalDocML.de") ? .german : .eu
         let context = Context(canonical: canonical, idPath: idPath, citation: citation, style: style, notes: inherited)
         try emitChildren(of: article, context: context, metadata: metadata, into: emitter)
