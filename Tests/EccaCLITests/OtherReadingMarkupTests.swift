@@ -8,8 +8,7 @@ import Testing
 @Suite struct OtherReadingMarkupTests {
     /// A norm of § 1 whose exception has `attributes`, and a constitutive rule with `ruleException`.
     private func validate(_ attributes: String, ruleException: String = "") throws -> (CLI.Result, String) {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try ValidateCommandTests.rulesFolder([
             "a-facts.xml": ValidateCommandTests.rules(ValidateCommandTests.facts),
             "b-norm.xml": ValidateCommandTests.rules(ValidateCommandTests.instrument("us.b", """
                   <provision id="us.b.1" citation="§ 1" evidence="verified">

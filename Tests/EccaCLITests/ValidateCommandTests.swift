@@ -19,6 +19,13 @@ import EccaTestSupport
         <fact id="model.training-compute" type="quantity" scope="request" units="FLOP operations" supplied-by="model.trainingCompute"/>
         """
 
+    /// A regulations folder holding `files` beside the shipped schema, which every rules folder needs.
+    static func rulesFolder(_ files: [String: String]) throws -> URL {
+        var files = files
+        files["schema/rules.rng"] = try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8)
+        return try CLI.folder(files)
+    }
+
     static func rules(_ body: String) -> String {
         "<?xml version=\"1.0\"?>\n<rules xmlns=\"urn:ecca:rules:1\">\n\(body)\n</rules>\n"
     }
@@ -33,8 +40,7 @@ import EccaTestSupport
     }
 
     @Test func brokenFilesAreReportedWithFileAndLineAndTheRestIsChecked() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts),
             "b-malformed.xml": "<?xml version=\"1.0\"?>\n<rules xmlns=\"urn:ecca:rules:1\">\n<unit id=\"x\">\n</rules>\n",
             "c-dangling.xml": Self.rules(Self.instrument("us.c", """
@@ -101,8 +107,7 @@ import EccaTestSupport
     /// One schema error in the facts file must read as one error, not as one more for every
     /// condition elsewhere that uses its facts; a reference to nothing at all is still an error.
     @Test func referencesIntoAFileNotUsedAreCountedNotReportedEach() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts.replacingOccurrences(of: "<fact id=", with: "<fact bogus=\"1\" id=")),
             "b-uses.xml": Self.usesFacts(#"<compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>"#,
                                          #"<compare fact="model.training-compute" op="lt" value="1e27" unit="operations"/>"#),
@@ -123,8 +128,7 @@ import EccaTestSupport
     /// and a reference to nothing at all is still an error.
     @Test func referencesIntoAMalformedFileAreCountedNotReportedEach() throws {
         let truncated = String(Self.rules(Self.facts).dropLast("</rules>\n".count))
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": truncated,
             "b-uses.xml": Self.usesFacts(#"<compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>"#),
         ])
@@ -144,8 +148,7 @@ import EccaTestSupport
     /// correct files). Until it is mended, a reference to nothing at all is counted with them.
     @Test func referencesWhileAFileIsRefusedUnreadAreCountedNotReportedEach() throws {
         let doctype = Self.rules(Self.facts).replacingOccurrences(of: "<?xml version=\"1.0\"?>\n", with: "<?xml version=\"1.0\"?>\n<!DOCTYPE rules>\n")
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": doctype,
             "b-uses.xml": Self.usesFacts(#"<compare fact="model.training-compute" op="ge" value="1e26" unit="operations"/>"#),
         ])
@@ -161,8 +164,7 @@ import EccaTestSupport
     /// `ecca validate` on the test facts with `declarations` added after them, one a line, beside
     /// the shipped schema.
     func validate(addingFacts declarations: [String]) throws -> CLI.Result {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts + "\n" + declarations.joined(separator: "\n")),
         ])
         return try CLI.run(["validate", "--regulations", folder.path])
@@ -199,8 +201,7 @@ import EccaTestSupport
     /// (here `op="gte"`) was not found at all. Each is now said once; the message libxml2 repeats
     /// for the stray element's parent is counted in a note.
     @Test func aStrayElementIsOneErrorAndADistinctMistakeAfterItIsStillFound() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts),
             "b.xml": Self.rules(Self.instrument("us.b", """
                   <provision id="us.b.1" citation="§ 1" evidence="verified">
@@ -230,8 +231,7 @@ import EccaTestSupport
 
     /// Text where the schema allows none is named by its element, never by libxml2's placeholder.
     @Test func textWhereNoneIsAllowedNamesItsElement() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts),
             "b.xml": Self.rules(Self.instrument("us.b", """
                   <provision id="us.b.1" citation="§ 1" evidence="verified">
@@ -255,8 +255,7 @@ import EccaTestSupport
     /// and a `<cites>` of nothing, at the `<cites>`, not at the provision's start tag (reports
     /// audit 8).
     @Test func everyDiagnosticInsideAProvisionNamesItAtTheLineAtFault() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts),
             "b-schema.xml": Self.rules(Self.instrument("us.b", """
                   <provision id="us.b.1" evidence="verified">
@@ -305,8 +304,7 @@ import EccaTestSupport
     /// for them all, placed and explained all the same. Reading them is linear (20,000 took 183 s).
     @Test func aFileOfThousandsOfSchemaErrorsGivesTheFirstAndCountsTheRest() throws {
         let provisions = (0..<6_000).map { #"<provision id="us.b.\#($0)" evidence="verified"><wording>w</wording></provision>"# }
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts),
             "b.xml": Self.rules(Self.instrument("us.b", provisions.joined(separator: "\n"))),
         ])
@@ -327,8 +325,7 @@ import EccaTestSupport
     /// its own (reports audit 8: "2 errors" for one `enforced`). A provision's own axis that
     /// clashes with one it inherits is still its own error, at its own line.
     @Test func datesOutOfOrderAreSaidOnceAtTheirAxis() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts),
             "b.xml": Self.rules(Self.instrument("us.b", """
                   <status>
@@ -365,8 +362,7 @@ import EccaTestSupport
             <fact id="item.artifact" type="enum" scope="item" values="weights api-access" supplied-by="items[].artifact"/>
             <fact id="item.licence-held" type="boolean" scope="item" supplied-by="items[].licences"/>
             """
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(facts),
             "b.xml": Self.rules(Self.instrument("us.b", """
                   <provision id="us.b.1" citation="§ 1" evidence="verified">
@@ -410,8 +406,7 @@ import EccaTestSupport
     /// giving two figures that differ was refused as contradicting itself, blaming the request for
     /// the rules (authoring QA 2026-12-07, M3).
     @Test func unitsCountingTowardEachOtherAreAnError() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules("""
                 <unit id="operations" counts-toward="FLOP"/><unit id="FLOP" counts-toward="operations"/>
                 <fact id="model.training-compute" type="quantity" scope="request" units="FLOP operations" supplied-by="model.trainingCompute"/>
@@ -426,8 +421,7 @@ import EccaTestSupport
     /// the ids the law has (authoring QA 2026-12-07, M2: a misspelt Note 2 id passed, and a cure then
     /// told the exporter to list it). An id the law has is fine.
     @Test func aClaimOfNoProvisionIsAnError() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts + """
 
                 <fact id="item.claims" type="set-of-string" scope="item" supplied-by="items[].licences"/>
@@ -452,8 +446,7 @@ import EccaTestSupport
     /// from a country field silently lost an exemption; a country read from a string field stopped
     /// `check` with a solver failure). A fact that reads whether a field is given is a boolean.
     @Test func aFactOfAnotherTypeThanItsFieldIsAnError() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts + """
 
                 <fact id="model.weights-published" type="boolean" scope="request" supplied-by="provider.establishedIn"/>
@@ -475,8 +468,7 @@ import EccaTestSupport
     /// (authoring QA 2026-12-07, H4: Art. 92(5) in force from 2020 under an act in force from 2024
     /// passed, and turned a clear request into a conflict). Within the act's period, nothing.
     @Test func aProvisionInForceOutsideItsInstrumentIsWarnedOf() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a-facts.xml": Self.rules(Self.facts),
             "b.xml": Self.rules(Self.instrument("us.b", """
                   <status><in-force from="2024-08-01" until="2030-01-01"/></status>
@@ -505,8 +497,7 @@ import EccaTestSupport
     }
 
     @Test func findingsWithoutUnusableFilesExitOne() throws {
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "a.xml": Self.rules(Self.instrument("us.a", """
                   <provision id="us.a.1" citation="§ 1" evidence="verified"><wording>w</wording></provision>
                   <provision id="us.a.1" citation="§ 1" evidence="verified"><wording>again</wording></provision>
@@ -520,8 +511,7 @@ import EccaTestSupport
     @Test func anExternalEntityIsNeitherReadNorLeaked() throws {
         let secret = try TemporaryFolder.make("secret").appendingPathComponent("secret.txt")
         try "TOP-SECRET-CONTENT".write(to: secret, atomically: true, encoding: .utf8)
-        let folder = try CLI.folder([
-            "schema/rules.rng": try String(contentsOfFile: CLI.regulations + "/schema/rules.rng", encoding: .utf8),
+        let folder = try Self.rulesFolder([
             "evil.xml": """
                 <?xml version="1.0"?>
                 <!DOCTYPE rules [ <!ENTITY x SYSTEM "file://\(secret.path)"> ]>

@@ -19,16 +19,22 @@ public enum ConditionSatisfiability {
         var checker = try Checker(graph: graph, timeoutMilliseconds: timeoutMilliseconds)
         for id in graph.ruleOrder {
             guard let rule = graph.rules[id] else { continue }
-            try checker.check("rule", rule.id, condition: rule.condition, exceptions: rule.exceptions,
+            try checker.check(.rule, rule.id, condition: rule.condition, exceptions: rule.exceptions,
                               otherReadings: rule.otherReadings, provision: rule.provisionID, at: rule.location)
         }
         for id in graph.provisionOrder {
             for norm in graph.provisions[id]?.norms ?? [] {
-                try checker.check("norm", norm.id, condition: norm.condition, exceptions: norm.exceptions,
+                try checker.check(.norm, norm.id, condition: norm.condition, exceptions: norm.exceptions,
                                   otherReadings: norm.otherReadings, provision: id, at: norm.location)
             }
         }
         return checker.findings
+    }
+
+    /// What carries a condition: named so in the findings ("norm 'n'", "rule 'r'").
+    private enum Kind: String, CustomStringConvertible {
+        case norm, rule
+        var description: String { rawValue }
     }
 
     private struct Checker {
@@ -61,7 +67,7 @@ public enum ConditionSatisfiability {
             }
         }
 
-        mutating func check(_ kind: String, _ id: String, condition: Condition?, exceptions: [Exception], otherReadings: [Exception],
+        mutating func check(_ kind: Kind, _ id: String, condition: Condition?, exceptions: [Exception], otherReadings: [Exception],
                             provision: String, at location: SourceLocation) throws {
             let context = encoding.context
             let contested = !otherReadings.isEmpty
@@ -105,17 +111,17 @@ public enum ConditionSatisfiability {
         /// active on ecca's reading (`active`) and the reading's condition holds; a rule's where it
         /// holds and the rule does not. One that never differs can never be said, and is dead
         /// encoding (authoring QA 2026-12-07, M4).
-        mutating func checkReadings(_ readings: [Exception], _ kind: String, _ id: String, active: [SMTTerm], provision: String) throws {
+        mutating func checkReadings(_ readings: [Exception], _ kind: Kind, _ id: String, active: [SMTTerm], provision: String) throws {
             for reading in readings {
                 let holds = try encoding.term(reading.condition)
                 let differs: [SMTTerm]
-                if kind == "rule", let rule = encoding.ruleTerms[id] {
+                if kind == .rule, let rule = encoding.ruleTerms[id] {
                     differs = [holds, try encoding.context.not(rule)]
                 } else {
                     differs = active + [holds]
                 }
                 if try satisfiable(differs) == false {
-                    let where_ = kind == "rule" ? "the rule already holds wherever it does" : "it holds only where the norm does not apply on ecca's reading"
+                    let where_ = kind == .rule ? "the rule already holds wherever it does" : "it holds only where the norm does not apply on ecca's reading"
                     findings.append(Diagnostic(.warning, "the other reading '\(reading.id)' of \(kind) '\(id)' can never be reported: \(where_)",
                                                at: reading.location, subject: provision))
                 }
@@ -144,7 +150,7 @@ public enum ConditionSatisfiability {
         /// Reports each part of `condition` (not a constant, not a rule's `holds`, which its rule's
         /// own check covers) that can never hold or holds whatever the facts, below the parts that
         /// already make it so; says whether any such was reported, to leave the whole unsaid.
-        mutating func parts(of condition: Condition, in kind: String, _ id: String, provision: String,
+        mutating func parts(of condition: Condition, in kind: Kind, _ id: String, provision: String,
                             fallback: SourceLocation) throws -> (never: Bool, always: Bool) {
             var below = (never: false, always: false)
             switch condition {

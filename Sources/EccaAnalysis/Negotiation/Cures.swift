@@ -168,7 +168,7 @@ extension ConflictEngine {
                     let bars = set.bars.map { bar(of: $0, cost: set.parts["bar:\($0.exception.id)"] ?? 0) }
                     // A bar's rule is a reading of where the item is: the cure rests on it too.
                     let readings = candidate.readings
-                    let added = set.parts.first { $0.key.hasPrefix("reading:") }.map { "; \($0.value) added to its cost" } ?? ""
+                    let added = readings.isEmpty ? "" : "; \(costs.contestedReading) added to its cost"
                     let cure = Cure(rank: 0, item: item.index, cost: set.cost, changes: set.changes,
                                     verdicts: candidate.after.items[item.index].postures.mapValues(\.verdict),
                                     reliesOn: reliance,
